@@ -1,0 +1,55 @@
+/*
+ * home: the landing page for visitors, the dashboard for people signed
+ * in, and /health for load balancers and monitors.
+ */
+#include "app.h"
+#include "db.h"
+#include "page.h"
+#include "resp.h"
+
+static void	home_index(struct req *);
+static void	home_health(struct req *);
+
+static const struct route routes[] = {
+	{ "GET",	"/",		home_index,	0 },
+	{ "GET",	"/health",	home_health,	0 },
+};
+
+APP_MAIN("home", routes)
+
+static void
+home_landing(struct req *r)
+{
+	page_new(r, "Structured mentorship", "home.tpl");
+	page_send(r, 200);
+}
+
+static void
+home_dashboard(struct req *r)
+{
+	page_new(r, "Dashboard", "dashboard.tpl");
+	page_send(r, 200);
+}
+
+static void
+home_index(struct req *r)
+{
+	if (r->user.id > 0)
+		home_dashboard(r);
+	else
+		home_landing(r);
+}
+
+/* 200 "ok" only when the database answers a query now. */
+static void
+home_health(struct req *r)
+{
+	const char *one;
+
+	if (db_ping() == -1 || (one = db_value(r, "SELECT 1", "")) == NULL) {
+		r->db_failed = 0;
+		resp_text(r, 503, "text/plain; charset=utf-8", "database down\n");
+		return;
+	}
+	resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+}

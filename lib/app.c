@@ -1,0 +1,159 @@
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcgiapp.h>
+
+#include "app.h"
+#include "cfg.h"
+#include "db.h"
+#include "log.h"
+#include "page.h"
+#include "req.h"
+#include "resp.h"
+#include "sess.h"
+#include "tmpl.h"
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+int
+app_setup(const char *name)
+{
+	log_set_name(name);
+	if (cfg_load(NULL) == -1)
+		return -1;
+	if (sess_init() == -1)
+		return -1;
+	if (tmpl_init(cfg_str("template_dir", "templates")) == -1)
+		return -1;
+	if (db_open() == -1)
+		log_err("db: not reachable at start; will retry per request");
+	return 0;
+}
+
+static void
+handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
+{
+	int rc = req_read(r, f, (size_t)cfg_int("body_max", 1024 * 1024));
+
+	if (rc == REQ_ETOOBIG)
+		return resp_error(r, 413);
+	if (rc != 0)
+		return resp_error(r, 400);
+	if (sess_load(r) == -1)
+		return;			/* db_failed: 503 below */
+	if (req_is_post(r) && !sess_csrf_ok(r))
+		return resp_error_msg(r, 403, "This form has expired or did "
+		    "not come from Menteo. Go back, reload the page and try "
+		    "again.");
+	route_dispatch(r, t, n);
+}
+
+/*
+ * Prefork: the first process keeps the listening socket (fd 0, from
+ * spawn-fcgi or systemd) and keeps `processes` workers alive, replacing
+ * any that dies within a second. SIGTERM ends the workers, then itself.
+ */
+static int
+supervise(long long nworkers)
+{
+	pid_t *pids = calloc((size_t)nworkers, sizeof(pid_t));
+	long long i;
+
+	if (pids == NULL)
+		return -1;
+	while (!stopping) {
+		for (i = 0; i < nworkers; i++) {
+			if (pids[i] != 0)
+				continue;
+			if ((pids[i] = fork()) == 0) {
+				free(pids);
+				return 0;	/* the child serves */
+			}
+			if (pids[i] < 0) {
+				pids[i] = 0;
+				sleep(1);
+			}
+		}
+		pid_t dead = wait(NULL);
+		for (i = 0; dead > 0 && i < nworkers; i++)
+			if (pids[i] == dead) {
+				log_err("worker %d ended; starting another",
+				    (int)dead);
+				pids[i] = 0;
+				usleep(200 * 1000);
+			}
+	}
+	for (i = 0; i < nworkers; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
+	free(pids);
+	exit(0);
+}
+
+int
+app_main(const char *name, const struct route *t, size_t n)
+{
+	FCGX_Request f;
+	struct req *r;
+	struct sigaction sa;
+	long long nworkers;
+	char key[64];
+
+	if (app_setup(name) == -1)
+		return 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	snprintf(key, sizeof(key), "processes_%s", name);
+	nworkers = cfg_int(key, cfg_int("processes", 2));
+	if (nworkers > 1 && getenv("MENTEO_NO_PREFORK") == NULL) {
+		db_close();	/* each worker has its own connection */
+		if (supervise(nworkers) == -1)
+			return 1;
+	}
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&f, 0, 0) != 0 ||
+	    (r = req_offline_new()) == NULL)
+		return 1;
+	while (!stopping && FCGX_Accept_r(&f) >= 0) {
+		handle(r, &f, t, n);
+		if (r->in_tx)
+			db_rollback(r);
+		if (r->db_failed) {
+			/* the page is lost, not the worker: answer 503 */
+			r->db_failed = 0;
+			r->headers.len = 0;
+			r->user.id = 0;
+			resp_error(r, 503);
+			resp_header(r, "Retry-After", "30");
+		}
+		if (r->page != NULL) {	/* a handler forgot page_send */
+			tmpl_dict_free(r->page);
+			r->page = NULL;
+		}
+		resp_send(r);
+		FCGX_Finish_r(&f);
+		req_reset(r);
+	}
+	req_offline_free(r);
+	db_close();
+	cfg_free();
+	return 0;
+}

@@ -1,0 +1,24 @@
+/*
+ * app: the request loop every cgi-bin program runs. It reads the config,
+ * connects, then for each request: parse, load the session, check CSRF
+ * on POST, dispatch through the route table, send, free.
+ */
+#ifndef MENTEO_APP_H
+#define MENTEO_APP_H
+
+#include <stddef.h>
+
+#include "route.h"
+
+int	app_main(const char *name, const struct route *, size_t);
+
+/* Process start-up shared with bin/ programs: config, sodium, templates. */
+int	app_setup(const char *name);
+
+#define APP_MAIN(name, routes) \
+	int main(void) { \
+		return app_main((name), (routes), \
+		    sizeof(routes) / sizeof((routes)[0])); \
+	}
+
+#endif

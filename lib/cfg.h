@@ -1,0 +1,13 @@
+/*
+ * cfg: the configuration file (key = value lines) with environment
+ * overrides: MENTEO_DB_SOCKET overrides db_socket, and so on.
+ */
+#ifndef MENTEO_CFG_H
+#define MENTEO_CFG_H
+
+int		 cfg_load(const char *path);
+void		 cfg_free(void);
+const char	*cfg_str(const char *key, const char *def);
+long long	 cfg_int(const char *key, long long def);
+
+#endif

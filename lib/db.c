@@ -1,0 +1,422 @@
+/*
+ * Prepared statements are cached in a small open hash keyed by the SQL
+ * text. Callers pass string literals, so the cache stays bounded by the
+ * number of distinct statements in the program.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "cfg.h"
+#include "db.h"
+#include "log.h"
+
+#define DB_STMTS	256
+#define DB_PARAMS	32
+
+struct stmt {
+	char		*sql;
+	MYSQL_STMT	*st;
+};
+
+static MYSQL		*conn;
+static struct stmt	 cache[DB_STMTS];
+
+static void
+cache_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < DB_STMTS; i++) {
+		if (cache[i].st != NULL)
+			mysql_stmt_close(cache[i].st);
+		free(cache[i].sql);
+		cache[i].st = NULL;
+		cache[i].sql = NULL;
+	}
+}
+
+void
+db_close(void)
+{
+	cache_clear();
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+}
+
+int
+db_open(void)
+{
+	unsigned int timeout = 5;
+	my_bool off = 0;
+
+	db_close();
+	if ((conn = mysql_init(NULL)) == NULL)
+		return -1;
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(conn, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(conn, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,"
+	    "NO_ZERO_DATE,NO_ENGINE_SUBSTITUTION'");
+	if (mysql_real_connect(conn, cfg_str("db_host", NULL),
+	    cfg_str("db_user", "menteo"), cfg_str("db_password", NULL),
+	    cfg_str("db_name", "menteo"), (unsigned)cfg_int("db_port", 0),
+	    cfg_str("db_socket", NULL), 0) == NULL) {
+		log_err("db: connect: %s", mysql_error(conn));
+		mysql_close(conn);
+		conn = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_ping(void)
+{
+	if (conn == NULL || mysql_ping(conn) != 0)
+		return db_open();
+	return 0;
+}
+
+long long
+db_last_id(void)
+{
+	return conn != NULL ? (long long)mysql_insert_id(conn) : 0;
+}
+
+static int
+gone(unsigned int err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
+	    err == ER_CONNECTION_KILLED || err == CR_COMMANDS_OUT_OF_SYNC ||
+	    err == 4031 /* client idle timeout */;
+}
+
+static unsigned long
+hash(const char *s)
+{
+	unsigned long h = 5381;
+
+	while (*s != '\0')
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static MYSQL_STMT *
+prepare(const char *sql)
+{
+	size_t i, h = hash(sql) % DB_STMTS;
+	MYSQL_STMT *st;
+
+	for (i = 0; i < DB_STMTS; i++) {
+		struct stmt *c = &cache[(h + i) % DB_STMTS];
+		if (c->sql != NULL && strcmp(c->sql, sql) == 0)
+			return c->st;
+		if (c->sql == NULL)
+			break;
+	}
+	if (conn == NULL && db_open() == -1)
+		return NULL;
+	if ((st = mysql_stmt_init(conn)) == NULL)
+		return NULL;
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		log_err("db: prepare: %s: %s", mysql_stmt_error(st), sql);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	if (i < DB_STMTS) {
+		struct stmt *c = &cache[(h + i) % DB_STMTS];
+		if ((c->sql = strdup(sql)) == NULL) {
+			mysql_stmt_close(st);
+			return NULL;
+		}
+		c->st = st;
+	}
+	return st;
+}
+
+struct params {
+	MYSQL_BIND	 bind[DB_PARAMS];
+	long long	 ints[DB_PARAMS];
+	unsigned long	 lens[DB_PARAMS];
+	my_bool		 nulls[DB_PARAMS];
+};
+
+static int
+bind_params(struct params *p, const char *types, va_list ap)
+{
+	size_t i, n = strlen(types);
+
+	if (n > DB_PARAMS)
+		return -1;
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < n; i++) {
+		MYSQL_BIND *b = &p->bind[i];
+		if (types[i] == 'i') {
+			p->ints[i] = va_arg(ap, long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &p->ints[i];
+		} else if (types[i] == 's') {
+			const char *s = va_arg(ap, const char *);
+			b->buffer_type = MYSQL_TYPE_STRING;
+			p->nulls[i] = s == NULL;
+			b->is_null = &p->nulls[i];
+			b->buffer = (void *)(s != NULL ? s : "");
+			p->lens[i] = s != NULL ? strlen(s) : 0;
+			b->buffer_length = p->lens[i];
+			b->length = &p->lens[i];
+		} else
+			return -1;
+	}
+	return 0;
+}
+
+/* Copies the result set into the arena, every column as text. */
+static struct db_rows *
+fetch_all(struct req *r, MYSQL_STMT *st)
+{
+	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+	struct db_rows *rows = req_alloc(r, sizeof(*rows));
+	MYSQL_BIND *bind = NULL;
+	unsigned long *lens = NULL;
+	my_bool *nulls = NULL, on = 1;
+	size_t c, i, n;
+	int rc;
+
+	if (meta == NULL)
+		return rows;	/* statement returns no rows */
+	rows->ncols = mysql_num_fields(meta);
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	if (mysql_stmt_store_result(st) != 0)
+		goto fail;
+	n = (size_t)mysql_stmt_num_rows(st);
+	rows->nrows = n;
+	rows->cell = req_alloc(r, (n * rows->ncols + 1) * sizeof(char *));
+	rows->names = req_alloc(r, (rows->ncols + 1) * sizeof(char *));
+	bind = req_alloc(r, rows->ncols * sizeof(*bind));
+	lens = req_alloc(r, rows->ncols * sizeof(*lens));
+	nulls = req_alloc(r, rows->ncols * sizeof(*nulls));
+	for (c = 0; c < rows->ncols; c++) {
+		MYSQL_FIELD *f = mysql_fetch_field_direct(meta, (unsigned)c);
+		rows->names[c] = req_strdup(r, f->name);
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].buffer_length = f->max_length + 1;
+		bind[c].length = &lens[c];
+		bind[c].is_null = &nulls[c];
+	}
+	for (i = 0; i < n; i++) {
+		for (c = 0; c < rows->ncols; c++)
+			bind[c].buffer = req_alloc(r, bind[c].buffer_length);
+		if (mysql_stmt_bind_result(st, bind) != 0)
+			goto fail;
+		rc = mysql_stmt_fetch(st);
+		if (rc == 1 || rc == MYSQL_NO_DATA)
+			goto fail;
+		for (c = 0; c < rows->ncols; c++)
+			rows->cell[i * rows->ncols + c] = nulls[c] ? NULL :
+			    bind[c].buffer;
+	}
+	mysql_free_result(meta);
+	mysql_stmt_free_result(st);
+	return rows;
+fail:
+	log_err("db: fetch: %s", mysql_stmt_error(st));
+	mysql_free_result(meta);
+	mysql_stmt_free_result(st);
+	return NULL;
+}
+
+/*
+ * Runs one statement, reconnecting once when the server went away
+ * (never inside a transaction: its earlier work is gone with the link).
+ * Returns the statement, executed, or NULL.
+ */
+static MYSQL_STMT *
+run(struct req *r, const char *sql, const char *types, va_list ap,
+    int *dup)
+{
+	struct params p;
+	MYSQL_STMT *st;
+	int attempt;
+	va_list cp;
+
+	*dup = 0;
+	if (r->db_failed)
+		return NULL;
+	for (attempt = 0; attempt < 2; attempt++) {
+		unsigned int err;
+
+		va_copy(cp, ap);
+		if (bind_params(&p, types, cp) == -1) {
+			va_end(cp);
+			log_err("db: bad parameter types for: %s", sql);
+			break;
+		}
+		va_end(cp);
+		if ((st = prepare(sql)) != NULL &&
+		    (mysql_stmt_bind_param(st, p.bind) == 0) &&
+		    mysql_stmt_execute(st) == 0)
+			return st;
+		err = st != NULL ? mysql_stmt_errno(st) :
+		    conn != NULL ? mysql_errno(conn) : CR_CONNECTION_ERROR;
+		if (err == ER_DUP_ENTRY) {
+			*dup = 1;
+			return NULL;
+		}
+		if (st != NULL)
+			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
+		if (!gone(err) || r->in_tx || db_open() == -1)
+			break;
+	}
+	r->db_failed = 1;
+	return NULL;
+}
+
+struct db_rows *
+db_query(struct req *r, const char *sql, const char *types, ...)
+{
+	MYSQL_STMT *st;
+	struct db_rows *rows;
+	va_list ap;
+	int dup;
+
+	va_start(ap, types);
+	st = run(r, sql, types, ap, &dup);
+	va_end(ap);
+	if (st == NULL)
+		return NULL;
+	if ((rows = fetch_all(r, st)) == NULL)
+		r->db_failed = 1;
+	return rows;
+}
+
+long long
+db_exec(struct req *r, const char *sql, const char *types, ...)
+{
+	MYSQL_STMT *st;
+	va_list ap;
+	int dup;
+
+	va_start(ap, types);
+	st = run(r, sql, types, ap, &dup);
+	va_end(ap);
+	if (dup)
+		return DB_DUPLICATE;
+	if (st == NULL)
+		return -1;
+	return (long long)mysql_stmt_affected_rows(st);
+}
+
+const char *
+db_value(struct req *r, const char *sql, const char *types, ...)
+{
+	MYSQL_STMT *st;
+	struct db_rows *rows;
+	va_list ap;
+	int dup;
+
+	va_start(ap, types);
+	st = run(r, sql, types, ap, &dup);
+	va_end(ap);
+	if (st == NULL)
+		return NULL;
+	if ((rows = fetch_all(r, st)) == NULL) {
+		r->db_failed = 1;
+		return NULL;
+	}
+	return rows->nrows > 0 && rows->ncols > 0 ? rows->cell[0] : NULL;
+}
+
+static int
+simple(struct req *r, const char *sql)
+{
+	if (r->db_failed)
+		return -1;
+	if (conn == NULL && db_open() == -1)
+		return r->db_failed = 1, -1;
+	if (mysql_query(conn, sql) != 0) {
+		unsigned int err = mysql_errno(conn);
+		/* BEGIN on a dead link may reconnect; nothing is lost yet */
+		if (!r->in_tx && gone(err) && db_open() == 0 &&
+		    mysql_query(conn, sql) == 0)
+			return 0;
+		log_err("db: %s: %s", sql, mysql_error(conn));
+		r->db_failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_begin(struct req *r)
+{
+	if (simple(r, "START TRANSACTION") == -1)
+		return -1;
+	r->in_tx = 1;
+	return 0;
+}
+
+int
+db_commit(struct req *r)
+{
+	int rc = simple(r, "COMMIT");
+
+	r->in_tx = 0;
+	return rc;
+}
+
+void
+db_rollback(struct req *r)
+{
+	if (conn != NULL)
+		mysql_query(conn, "ROLLBACK");
+	r->in_tx = 0;
+}
+
+const char *
+db_str(const struct db_rows *rows, size_t row, size_t col)
+{
+	if (rows == NULL || row >= rows->nrows || col >= rows->ncols)
+		return NULL;
+	return rows->cell[row * rows->ncols + col];
+}
+
+long long
+db_int(const struct db_rows *rows, size_t row, size_t col)
+{
+	const char *s = db_str(rows, row, col);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
+static size_t
+colindex(const struct db_rows *rows, const char *col)
+{
+	size_t c;
+
+	for (c = 0; rows != NULL && c < rows->ncols; c++)
+		if (strcmp(rows->names[c], col) == 0)
+			return c;
+	log_err("db: no column %s in result", col);
+	return (size_t)-1;
+}
+
+const char *
+db_get(const struct db_rows *rows, size_t row, const char *col)
+{
+	return db_str(rows, row, colindex(rows, col));
+}
+
+long long
+db_get_int(const struct db_rows *rows, size_t row, const char *col)
+{
+	return db_int(rows, row, colindex(rows, col));
+}

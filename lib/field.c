@@ -1,0 +1,267 @@
+/*
+ * Messages are written for the person filling the form, not for the
+ * programmer: they appear next to the field.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "field.h"
+
+static const char *
+trim_copy(struct arena *a, const char *s, int multiline)
+{
+	const char *e;
+
+	while (*s == ' ' || *s == '\t' || (multiline && (*s == '\r' ||
+	    *s == '\n')))
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+	    e[-1] == '\n'))
+		e--;
+	return arena_strndup(a, s, (size_t)(e - s));
+}
+
+static int
+check_int(const char *s, const struct field *f, struct fval *v)
+{
+	char *end;
+	long long n;
+
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (*s == '\0' || errno != 0 || *end != '\0' || isspace((unsigned char)*s)) {
+		v->err = "Enter a whole number.";
+		return -1;
+	}
+	if (n < f->min || n > f->max) {
+		v->err = "This number is out of range.";
+		return -1;
+	}
+	v->num = n;
+	return 0;
+}
+
+static int
+email_ok(const char *s)
+{
+	const char *at = strchr(s, '@'), *dot, *p;
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL)
+		return 0;
+	if ((dot = strrchr(at, '.')) == NULL || dot < at + 2 ||
+	    dot[1] == '\0' || dot[1] == '.')
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || strchr("<>()[]\\,;:\"", *p))
+			return 0;
+	return strstr(s, "..") == NULL && at[1] != '.';
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+date_ok(const char *s)
+{
+	static const int mdays[] = {31,28,31,30,31,30,31,31,30,31,30,31};
+	int y, m, d;
+	size_t i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	y = atoi(s);		/* safe: ten checked digits and dashes */
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= mdays[m - 1] + (m == 2 && leap(y));
+}
+
+static int
+time_ok(const char *s)
+{
+	return strlen(s) == 5 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && s[2] == ':' &&
+	    isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]) &&
+	    (s[0] - '0') * 10 + (s[1] - '0') < 24 &&
+	    (s[3] - '0') * 10 + (s[4] - '0') < 60;
+}
+
+static int
+slug_ok(const char *s)
+{
+	const char *p;
+
+	if (*s == '-' || *s == '\0' || s[strlen(s) - 1] == '-')
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '-'))
+			return 0;
+	return 1;
+}
+
+static int
+timezone_ok(const char *s)
+{
+	char path[256];
+	struct stat st;
+	const char *p;
+
+	if (strcmp(s, "UTC") == 0)
+		return 1;
+	if (*s == '\0' || *s == '/' || strstr(s, "..") != NULL ||
+	    strlen(s) > 64)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!(isalnum((unsigned char)*p) || strchr("/_+-", *p)))
+			return 0;
+	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", s);
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int
+next_ok(const char *s)
+{
+	return s[0] == '/' && s[1] != '/' && s[1] != '\\' &&
+	    strpbrk(s, "\r\n\\") == NULL;
+}
+
+static int
+choice_ok(const struct field *f, const char *s)
+{
+	const char *const *c;
+
+	for (c = f->choices; c != NULL && *c != NULL; c++)
+		if (strcmp(*c, s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+check_length(const struct field *f, const char *s, struct fval *v)
+{
+	size_t n = req_utf8_len(s);
+
+	if (f->max > 0 && (long long)n > f->max) {
+		v->err = "This is too long.";
+		return -1;
+	}
+	if ((long long)n < f->min) {
+		v->err = f->type == F_PASSWORD ?
+		    "Use at least 10 characters." : "This is too short.";
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_typed(struct arena *a, const struct field *f, const char *s,
+    struct fval *v)
+{
+	switch (f->type) {
+	case F_INT:
+		return check_int(s, f, v);
+	case F_EMAIL:
+		if (strlen(s) > 254 || !email_ok(s))
+			return v->err = "Enter an e-mail address like name@example.org.", -1;
+		break;
+	case F_DATE:
+		if (!date_ok(s))
+			return v->err = "Enter a date as YYYY-MM-DD.", -1;
+		break;
+	case F_TIME:
+		if (!time_ok(s))
+			return v->err = "Enter a time as HH:MM.", -1;
+		break;
+	case F_SLUG:
+		if (!slug_ok(s))
+			return v->err = "Use lower-case letters, digits and dashes.", -1;
+		break;
+	case F_CHOICE:
+		if (!choice_ok(f, s))
+			return v->err = "Choose one of the options.", -1;
+		break;
+	case F_BOOL:
+		if (strcmp(s, "1") != 0 && strcmp(s, "on") != 0)
+			return v->err = "Tick the box or leave it empty.", -1;
+		v->num = 1;
+		break;
+	case F_TIMEZONE:
+		if (!timezone_ok(s))
+			return v->err = "Choose a time zone such as Europe/Berlin.", -1;
+		break;
+	case F_NEXT:
+		if (!next_ok(s))
+			return v->err = "Not a page of this site.", -1;
+		break;
+	default:
+		break;
+	}
+	if (f->type != F_INT && f->type != F_BOOL &&
+	    check_length(f, s, v) == -1)
+		return -1;
+	(void)a;
+	return 0;
+}
+
+int
+field_check(struct arena *a, const struct field *f, const char *raw,
+    struct fval *v)
+{
+	const char *s;
+
+	memset(v, 0, sizeof(*v));
+	v->raw = raw;
+	if (raw != NULL && !req_utf8_valid(raw, strlen(raw)))
+		return v->raw = NULL, v->err = "This text is not valid UTF-8.", -1;
+	if (f->type == F_PASSWORD)
+		s = raw;
+	else if (raw != NULL)
+		s = trim_copy(a, raw, f->type == F_MULTILINE);
+	else
+		s = NULL;
+	if (s == NULL || *s == '\0') {
+		if (f->required)
+			return v->err = f->type == F_CHOICE ?
+			    "Choose one of the options." :
+			    "This field is required.", -1;
+		return 0;
+	}
+	if (f->type == F_EMAIL) {
+		char *low = arena_strdup(a, s), *p;
+		for (p = low; *p != '\0'; p++)
+			*p = (char)tolower((unsigned char)*p);
+		s = low;
+	}
+	if (check_typed(a, f, s, v) == -1)
+		return -1;
+	v->str = s;
+	return 0;
+}
+
+int
+field_read(struct req *r, const struct field *f, size_t n, struct fval *v)
+{
+	size_t i;
+	int errors = 0;
+
+	for (i = 0; i < n; i++) {
+		const char *raw = req_is_post(r) ? req_form(r, f[i].name) :
+		    req_query(r, f[i].name);
+		if (field_check(r->arena, &f[i], raw, &v[i]) != 0)
+			errors++;
+	}
+	return errors;
+}

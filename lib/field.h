@@ -1,0 +1,50 @@
+/*
+ * field: every form and query field declared once with its type and
+ * bounds (like kcgi's kvalid). Handlers read typed values only; a field
+ * that fails keeps its raw text and a message for the person.
+ */
+#ifndef MENTEO_FIELD_H
+#define MENTEO_FIELD_H
+
+#include "req.h"
+
+/* Validated input: declare each field once, read typed values. */
+enum ftype {
+	F_TEXT,		/* one line, trimmed */
+	F_MULTILINE,	/* free text, newlines kept, trimmed */
+	F_INT,		/* decimal integer within [min, max] */
+	F_EMAIL,
+	F_PASSWORD,	/* length-checked, never trimmed, never echoed */
+	F_DATE,		/* YYYY-MM-DD, a real calendar date */
+	F_TIME,		/* HH:MM */
+	F_SLUG,		/* a-z 0-9 and '-', min..max long */
+	F_CHOICE,	/* one of choices[] */
+	F_BOOL,		/* "1" or absent */
+	F_TIMEZONE,	/* IANA name present in the zone database */
+	F_NEXT		/* a local path to return to ("/x", never "//x") */
+};
+
+struct field {
+	const char		*name;
+	enum ftype		 type;
+	long long		 min;	/* chars for text, value for F_INT */
+	long long		 max;
+	int			 required;
+	const char *const	*choices;	/* F_CHOICE, NULL-terminated */
+};
+
+struct fval {
+	const char	*raw;	/* as sent (NULL when absent) */
+	const char	*str;	/* cleaned value, NULL when absent or bad */
+	long long	 num;	/* F_INT, F_BOOL */
+	const char	*err;	/* message for the person, NULL when fine */
+};
+
+/* One value against its declaration: 0 when valid. */
+int	field_check(struct arena *, const struct field *, const char *,
+	    struct fval *);
+
+/* Every declared field of the form (POST) or query (GET): error count. */
+int	field_read(struct req *, const struct field *, size_t, struct fval *);
+
+#endif

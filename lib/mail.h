@@ -1,0 +1,37 @@
+/*
+ * mail: e-mail goes through the outbox table, written in the caller's
+ * transaction, and is sent by bin/menteo-notify (mail_send_due). Bodies
+ * come from templates/mail/<name>.txt and <name>.html expanded with the
+ * caller's dictionary (BASE_URL, NAME and UNSUBSCRIBE_URL are added).
+ */
+#ifndef MENTEO_MAIL_H
+#define MENTEO_MAIL_H
+
+#include "req.h"
+#include "tmpl.h"
+
+#define MAIL_QUEUED	0
+#define MAIL_DUPLICATE	1	/* dedup_key seen before: nothing queued */
+
+/*
+ * Queues one message to a user (user_id > 0, address looked up) or to a
+ * bare address (user_id 0, `to` given). dedup_key, when not NULL, makes
+ * the event happen once: "review-7d:42:2026-12-01". Returns MAIL_QUEUED,
+ * MAIL_DUPLICATE or -1 (r->db_failed set). Frees nothing: d belongs to
+ * the caller and must be freed with tmpl_dict_free.
+ */
+int		 mail_queue(struct req *, const char *kind, long long user_id,
+		    const char *to, const char *subject, const char *tpl,
+		    struct tdict *d, const char *dedup_key);
+
+/*
+ * An absolute link to `path` for user_id carrying a single-use token
+ * (7 days) that signs the recipient in on that page: BASE/link?t=...
+ * Must run inside the transaction that queues the mail.
+ */
+const char	*mail_link(struct req *, long long user_id, const char *path);
+
+/* The notifier: claims due rows (SKIP LOCKED), sends, marks. Count sent. */
+int		 mail_send_due(struct req *, int max);
+
+#endif

@@ -1,0 +1,56 @@
+#include <string.h>
+
+#include "db.h"
+#include "mship.h"
+
+int
+mship_load(struct req *r, long long id, struct mship *m)
+{
+	struct db_rows *row;
+
+	memset(m, 0, sizeof(*m));
+	row = db_query(r,
+	    "SELECT m.id, m.mentor_id, m.mentee_id, m.stage, m.focus, "
+	    "a.display_name, a.slug, b.display_name, b.slug "
+	    "FROM mentorships m JOIN users a ON a.id = m.mentor_id "
+	    "JOIN users b ON b.id = m.mentee_id WHERE m.id = ?", "i", id);
+	if (row == NULL)
+		return -1;
+	if (row->nrows == 0)
+		return 404;
+	m->id = db_int(row, 0, 0);
+	m->mentor_id = db_int(row, 0, 1);
+	m->mentee_id = db_int(row, 0, 2);
+	m->stage = db_str(row, 0, 3);
+	m->focus = db_str(row, 0, 4);
+	m->mentor_name = db_str(row, 0, 5);
+	m->mentor_slug = db_str(row, 0, 6);
+	m->mentee_name = db_str(row, 0, 7);
+	m->mentee_slug = db_str(row, 0, 8);
+	m->is_mentor = r->user.id == m->mentor_id;
+	m->is_party = r->user.id > 0 && (m->is_mentor ||
+	    r->user.id == m->mentee_id);
+	m->other_id = m->is_mentor ? m->mentee_id : m->mentor_id;
+	m->is_open = strcmp(m->stage, "declined") != 0 &&
+	    strcmp(m->stage, "withdrawn") != 0 &&
+	    strcmp(m->stage, "expired") != 0 && strcmp(m->stage, "ended") != 0;
+	return 0;
+}
+
+const char *
+mship_stage_label(const char *s)
+{
+	static const char *const names[][2] = {
+		{ "requested", "Requested" }, { "initiation", "Initiation" },
+		{ "cultivation", "Cultivation" }, { "separation", "Separation" },
+		{ "redefinition", "Redefinition" }, { "declined", "Declined" },
+		{ "withdrawn", "Withdrawn" }, { "expired", "Expired" },
+		{ "ended", "Ended" },
+	};
+	size_t i;
+
+	for (i = 0; s != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], s) == 0)
+			return names[i][1];
+	return "Unknown";
+}

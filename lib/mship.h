@@ -1,0 +1,35 @@
+/*
+ * mship: a mentorship as the other programs see it: its two parties,
+ * its stage, and whether the person asking is one of them.
+ */
+#ifndef MENTEO_MSHIP_H
+#define MENTEO_MSHIP_H
+
+#include "req.h"
+
+struct mship {
+	long long	 id;
+	long long	 mentor_id;
+	long long	 mentee_id;
+	const char	*mentor_name;
+	const char	*mentee_name;
+	const char	*mentor_slug;
+	const char	*mentee_slug;
+	const char	*stage;
+	const char	*focus;
+	int		 is_mentor;	/* the viewer is the mentor */
+	int		 is_party;	/* the viewer is mentor or mentee */
+	int		 is_open;	/* not declined/withdrawn/expired/ended */
+	long long	 other_id;	/* the other party, for the viewer */
+};
+
+/*
+ * Loads mentorship id for the viewer r->user: 0 found, 404 unknown,
+ * -1 database down (r->db_failed set).
+ */
+int	mship_load(struct req *, long long id, struct mship *);
+
+/* Stage names shown to people: "Initiation", "Requested", ... */
+const char *mship_stage_label(const char *stage);
+
+#endif

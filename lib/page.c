@@ -1,0 +1,199 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "log.h"
+#include "page.h"
+#include "resp.h"
+
+struct tdict *
+page_new(struct req *r, const char *title, const char *tpl)
+{
+	const char *flash;
+
+	if (r->page != NULL)
+		tmpl_dict_free(r->page);
+	r->page = tmpl_dict_new("layout");
+	tmpl_set(r->page, "TITLE", title);
+	tmpl_set(r->page, "CSRF", r->csrf != NULL ? r->csrf : "");
+	tmpl_set(r->page, "PATH", r->path);
+	if (r->user.id > 0) {
+		struct tdict *u = tmpl_section(r->page, "SIGNED_IN");
+		tmpl_set(u, "USER_NAME", r->user.name);
+		tmpl_set(u, "USER_SLUG", r->user.slug);
+		if (r->user.admin)
+			tmpl_show(r->page, "ADMIN");
+		if (!r->user.verified)
+			tmpl_show(r->page, "UNVERIFIED");
+	} else
+		tmpl_show(r->page, "SIGNED_OUT");
+	if ((flash = req_cookie(r, "menteo_flash")) != NULL ||
+	    (flash = req_cookie(r, "__Host-menteo_flash")) != NULL) {
+		char *text;
+		size_t len;
+		if (*flash != '\0' && req_url_decode(r->arena, flash,
+		    strlen(flash), 0, &text, &len) == 0)
+			tmpl_set(tmpl_section(r->page, "FLASH"), "FLASH_TEXT",
+			    text);
+		resp_cookie(r, "menteo_flash", "", 0);
+	}
+	r->content = tmpl_include(r->page, "CONTENT", tpl);
+	/* includes do not see their parent's values: give the common ones */
+	tmpl_set(r->content, "CSRF", r->csrf != NULL ? r->csrf : "");
+	if (r->user.id > 0) {
+		tmpl_show(r->content, "SIGNED_IN");
+		tmpl_set(r->content, "USER_NAME", r->user.name);
+		tmpl_set(r->content, "USER_SLUG", r->user.slug);
+		tmpl_set_int(r->content, "USER_ID", r->user.id);
+	} else
+		tmpl_show(r->content, "SIGNED_OUT");
+	return r->content;
+}
+
+void
+page_send(struct req *r, int status)
+{
+	size_t len;
+	char *html;
+
+	if (r->page == NULL) {
+		resp_text(r, 500, "text/plain; charset=utf-8", "no page\n");
+		return;
+	}
+	html = tmpl_expand("layout.tpl", r->page, &len);
+	tmpl_dict_free(r->page);
+	r->page = r->content = NULL;
+	if (html == NULL) {
+		log_err("page: template expansion failed for %s", r->path);
+		resp_text(r, 500, "text/plain; charset=utf-8",
+		    "Template error.\n");
+		return;
+	}
+	r->status = status;
+	r->body.len = 0;
+	resp_header(r, "Content-Type", "text/html; charset=utf-8");
+	if (r->user.id > 0)
+		resp_header(r, "Cache-Control", "private, no-store");
+	resp_write(r, html, len);
+	free(html);
+}
+
+/* Template names are the field names upper-cased, plus a suffix. */
+static const char *
+upper(char *dst, size_t size, const char *name, const char *suffix)
+{
+	char *p;
+
+	snprintf(dst, size, "%s%s", name, suffix);
+	for (p = dst; *p != '\0'; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return dst;
+}
+
+void
+page_form(struct tdict *d, const struct field *f, size_t n,
+    const struct fval *v)
+{
+	char name[96], suffix[64];
+	size_t i;
+	int errors = 0;
+
+	for (i = 0; i < n; i++) {
+		if (f[i].type != F_PASSWORD && v[i].raw != NULL)
+			tmpl_set(d, upper(name, sizeof(name), f[i].name, ""),
+			    v[i].raw);
+		if (f[i].type == F_BOOL && v[i].num)
+			tmpl_show(d, upper(name, sizeof(name), f[i].name,
+			    "_CHECKED"));
+		if (f[i].type == F_CHOICE && v[i].str != NULL) {
+			snprintf(suffix, sizeof(suffix), "_%s", v[i].str);
+			tmpl_show(d, upper(name, sizeof(name), f[i].name,
+			    suffix));
+		}
+		if (v[i].err != NULL) {
+			tmpl_set(tmpl_section(d, upper(name, sizeof(name),
+			    f[i].name, "_ERROR")), "MESSAGE", v[i].err);
+			errors++;
+		}
+	}
+	if (errors)
+		tmpl_show(d, "ERRORS");
+}
+
+/* Converts "YYYY-MM-DD HH:MM:SS" (UTC) to the viewer's zone. */
+static int
+local_tm(struct req *r, const char *utc, struct tm *out)
+{
+	struct tm tm;
+	time_t t;
+	const char *tz = r->user.tz != NULL ? r->user.tz : "UTC";
+	char *old;
+
+	memset(&tm, 0, sizeof(tm));
+	if (utc == NULL || sscanf(utc, "%d-%d-%d %d:%d:%d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	old = getenv("TZ");
+	old = old != NULL ? req_strdup(r, old) : NULL;
+	setenv("TZ", tz, 1);
+	tzset();
+	localtime_r(&t, out);
+	if (old != NULL)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	return 0;
+}
+
+void
+page_time(struct req *r, struct tdict *d, const char *key, const char *utc)
+{
+	struct tm tm;
+	char s[64];
+
+	if (local_tm(r, utc, &tm) == -1)
+		return tmpl_set(d, key, "");
+	strftime(s, sizeof(s), "%e %b %Y, %H:%M", &tm);
+	tmpl_set(d, key, s[0] == ' ' ? s + 1 : s);
+}
+
+void
+page_date(struct req *r, struct tdict *d, const char *key, const char *utc)
+{
+	struct tm tm;
+	char s[64];
+
+	if (utc != NULL && strlen(utc) == 10) {	/* a DATE has no zone */
+		memset(&tm, 0, sizeof(tm));
+		if (sscanf(utc, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+		    &tm.tm_mday) != 3)
+			return tmpl_set(d, key, "");
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+	} else if (local_tm(r, utc, &tm) == -1)
+		return tmpl_set(d, key, "");
+	strftime(s, sizeof(s), "%e %b %Y", &tm);
+	tmpl_set(d, key, s[0] == ' ' ? s + 1 : s);
+}
+
+const char *
+page_today(struct req *r)
+{
+	struct tm tm;
+	time_t now = time(NULL);
+	char s[32];
+	struct tm g;
+
+	gmtime_r(&now, &g);
+	strftime(s, sizeof(s), "%Y-%m-%d %H:%M:%S", &g);
+	if (local_tm(r, s, &tm) == -1)
+		return "1970-01-01";
+	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
+	return req_strdup(r, s);
+}

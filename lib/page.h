@@ -1,0 +1,32 @@
+/*
+ * page: an HTML page in the shared layout (templates/layout.tpl). The
+ * layout knows the person signed in, the CSRF token and the flash
+ * message; the page's own template fills the main area.
+ */
+#ifndef MENTEO_PAGE_H
+#define MENTEO_PAGE_H
+
+#include "field.h"
+#include "req.h"
+#include "tmpl.h"
+
+/* Returns the dictionary of tpl, shown inside the layout. */
+struct tdict	*page_new(struct req *, const char *title, const char *tpl);
+/* Expands layout + page into the response with this status. */
+void		 page_send(struct req *, int status);
+/*
+ * Puts a form back: NAME (upper-cased field name) = what was typed,
+ * NAME_ERROR section with MESSAGE when the field failed, and the
+ * ERRORS section when any did. Passwords are never echoed.
+ */
+void		 page_form(struct tdict *, const struct field *, size_t,
+		    const struct fval *);
+/* Sets KEY to the time in the viewer's zone ("25 Nov 2026, 14:05"). */
+void		 page_time(struct req *, struct tdict *, const char *key,
+		    const char *utc_datetime);
+void		 page_date(struct req *, struct tdict *, const char *key,
+		    const char *utc_datetime);
+/* The current time in the viewer's zone as "YYYY-MM-DD". */
+const char	*page_today(struct req *);
+
+#endif

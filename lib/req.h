@@ -1,0 +1,122 @@
+/*
+ * req: one HTTP request as the FastCGI server handed it over, decoded and
+ * checked, plus the response being built for it. Handlers read typed,
+ * validated fields only (field.h); the raw text of a field that fails
+ * is kept so the form can be shown again as the person typed it.
+ */
+#ifndef MENTEO_REQ_H
+#define MENTEO_REQ_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+#define REQ_MAXARGS	4
+
+/* Parse results: 0 or one of these. */
+#define REQ_EBAD	(-1)	/* bad encoding, invalid UTF-8, NUL: 400 */
+#define REQ_ETOOBIG	(-2)	/* body over the cap: 413 */
+#define REQ_ENOMEM	(-3)
+
+struct kv {
+	const char	*key;
+	const char	*val;
+	size_t		 len;
+};
+
+struct buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* The person signed in, when there is one (user.id > 0). */
+struct user {
+	long long	 id;
+	const char	*name;
+	const char	*email;
+	const char	*slug;
+	const char	*tz;
+	int		 verified;
+	int		 admin;
+};
+
+struct tdict;
+
+struct req {
+	struct arena	*arena;
+	void		*fcgx;		/* FCGX_Request *, or NULL offline */
+
+	const char	*method;
+	const char	*path;
+	const char	*query_string;
+	const char	*remote_addr;
+	const char	*user_agent;
+
+	struct kv	*query;
+	size_t		 nquery;
+	struct kv	*form;
+	size_t		 nform;
+	struct kv	*cookies;
+	size_t		 ncookies;
+
+	/* captures of the matched route: {id} is a number, others text */
+	const char	*arg[REQ_MAXARGS];
+	long long	 id[REQ_MAXARGS];
+	size_t		 nargs;
+
+	/* session (sess.c) */
+	struct user	 user;
+	const char	*csrf;		/* token the forms must carry */
+	long long	 sess_id;
+
+	/* response */
+	int		 status;
+	struct buf	 headers;
+	struct buf	 body;
+	struct tdict	*page;		/* layout dictionary, when a page */
+	struct tdict	*content;	/* the page's own dictionary */
+
+	/* database state of this request (db.c) */
+	int		 db_failed;
+	int		 in_tx;
+};
+
+/* Decoders, exposed for unit tests and fuzzers. */
+int	 req_url_decode(struct arena *, const char *, size_t, int plus,
+	    char **, size_t *);
+int	 req_parse_urlencoded(struct arena *, const char *, size_t,
+	    struct kv **, size_t *);
+int	 req_parse_cookies(struct arena *, const char *, struct kv **,
+	    size_t *);
+int	 req_utf8_valid(const char *, size_t);
+size_t	 req_utf8_len(const char *);
+
+/* Reading the request. */
+int		 req_read(struct req *, void *fcgx, size_t body_max);
+const char	*req_query(const struct req *, const char *);
+const char	*req_form(const struct req *, const char *);
+const char	*req_cookie(const struct req *, const char *);
+size_t		 req_form_all(const struct req *, const char *,
+		    const char **, size_t);
+int		 req_is_post(const struct req *);
+
+/* Requests without a web server (bin/ programs, tests). */
+struct req	*req_offline_new(void);
+void		 req_offline_free(struct req *);
+void		 req_reset(struct req *);
+
+/* Per-request allocation shortcuts. */
+void	*req_alloc(struct req *, size_t);
+char	*req_strdup(struct req *, const char *);
+char	*req_printf(struct req *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Growable buffers (response body, mail). */
+int	 buf_add(struct buf *, const char *, size_t);
+int	 buf_adds(struct buf *, const char *);
+int	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_free(struct buf *);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * resp: the response being built for a request: status, headers and a
+ * buffered body, sent in one go when the handler returns. Header values
+ * with CR or LF are refused; every response carries the security headers.
+ */
+#ifndef MENTEO_RESP_H
+#define MENTEO_RESP_H
+
+#include <stddef.h>
+
+#include "req.h"
+
+void	 resp_status(struct req *, int);
+int	 resp_header(struct req *, const char *name, const char *value);
+void	 resp_write(struct req *, const char *, size_t);
+void	 resp_text(struct req *, int status, const char *ctype, const char *);
+void	 resp_redirect(struct req *, const char *location);
+int	 resp_cookie(struct req *, const char *name, const char *value,
+	    long long max_age);
+void	 resp_flash(struct req *, const char *message);
+void	 resp_error(struct req *, int status);
+void	 resp_error_msg(struct req *, int status, const char *message);
+const char *resp_reason(int status);
+
+/* Cookie names get the __Host- prefix when the site is served over https. */
+const char *resp_cookie_name(struct req *, const char *base);
+
+/* Writes the whole response to the FastCGI stream (app.c calls it). */
+void	 resp_send(struct req *);
+
+#endif

@@ -1,0 +1,116 @@
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "resp.h"
+#include "route.h"
+
+/* One capture; returns the rest of the path after it, or NULL. */
+/* "{id}.atom": the dot is not a capture character, so it ends it. */
+static const char *
+capture(const char *name, size_t nlen, const char *suffix, size_t slen,
+    const char *p, struct req *r)
+{
+	const char *e = p;
+	char *end;
+
+	while (*e != '\0' && *e != '/' && (isalnum((unsigned char)*e) ||
+	    *e == '-' || *e == '_'))
+		e++;
+	if (e == p || r->nargs >= REQ_MAXARGS)
+		return NULL;
+	r->arg[r->nargs] = arena_strndup(r->arena, p, (size_t)(e - p));
+	r->id[r->nargs] = 0;
+	if (nlen == 2 && memcmp(name, "id", 2) == 0) {
+		const char *s = r->arg[r->nargs];
+		long long n;
+		if (!isdigit((unsigned char)*s) || (*s == '0'))
+			return NULL;
+		errno = 0;
+		n = strtoll(s, &end, 10);
+		if (errno != 0 || *end != '\0' || n <= 0)
+			return NULL;
+		r->id[r->nargs] = n;
+	}
+	r->nargs++;
+	if (slen > 0) {
+		if (strncmp(e, suffix, slen) != 0)
+			return NULL;
+		e += slen;
+	}
+	return e;
+}
+
+int
+route_match(const char *pat, const char *path, struct req *r)
+{
+	const char *p = path;
+
+	r->nargs = 0;
+	while (*pat != '\0') {
+		if (*pat == '{') {
+			const char *close = strchr(pat, '}'), *sfx, *next;
+			if (close == NULL)
+				return 0;
+			sfx = close + 1;
+			next = strchr(sfx, '/');
+			if (next == NULL)
+				next = sfx + strlen(sfx);
+			p = capture(pat + 1, (size_t)(close - pat - 1), sfx,
+			    (size_t)(next - sfx), p, r);
+			if (p == NULL)
+				return 0;
+			pat = next;
+		} else if (*pat++ != *p++)
+			return 0;
+	}
+	return *p == '\0';
+}
+
+static void
+to_login(struct req *r)
+{
+	const char *next = *r->query_string != '\0' ?
+	    req_printf(r, "%s?%s", r->path, r->query_string) : r->path;
+	char *enc = req_alloc(r, strlen(next) * 3 + 1), *o = enc;
+	const char *s;
+
+	for (s = next; *s != '\0'; s++) {
+		if (isalnum((unsigned char)*s) || strchr("/-_.", *s))
+			*o++ = *s;
+		else
+			o += sprintf(o, "%%%02X", (unsigned char)*s);
+	}
+	*o = '\0';
+	resp_redirect(r, req_printf(r, "/login?next=%s", enc));
+}
+
+void
+route_dispatch(struct req *r, const struct route *t, size_t n)
+{
+	size_t i;
+	int path_known = 0;
+	const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" :
+	    r->method;
+
+	for (i = 0; i < n; i++) {
+		if (!route_match(t[i].pattern, r->path, r))
+			continue;
+		path_known = 1;
+		if (strcmp(t[i].method, method) != 0)
+			continue;
+		if ((t[i].flags & (ROUTE_USER | ROUTE_ADMIN)) && r->user.id == 0)
+			return to_login(r);
+		if ((t[i].flags & ROUTE_ADMIN) && !r->user.admin)
+			return resp_error(r, 403);
+		t[i].fn(r);
+		return;
+	}
+	if (path_known) {
+		resp_header(r, "Allow", "GET, HEAD, POST");
+		resp_error(r, 405);
+	} else
+		resp_error(r, 404);
+}

@@ -1,0 +1,31 @@
+/*
+ * route: a program's table of (method, pattern, handler). Patterns are
+ * literal segments and captures: {id} matches a positive number (in
+ * r->id[]), any other {name} one segment of letters, digits, '-' and '_'
+ * (in r->arg[]). A capture may be followed by a literal suffix:
+ * "/threads/{id}.atom".
+ */
+#ifndef MENTEO_ROUTE_H
+#define MENTEO_ROUTE_H
+
+#include <stddef.h>
+
+#include "req.h"
+
+#define ROUTE_USER	0x01	/* signed in, or off to /login?next= */
+#define ROUTE_ADMIN	0x02	/* an admin, or 403 */
+
+typedef void (*route_fn)(struct req *);
+
+struct route {
+	const char	*method;
+	const char	*pattern;
+	route_fn	 fn;
+	unsigned	 flags;
+};
+
+int	route_match(const char *pattern, const char *path, struct req *);
+/* Runs the handler, or answers 404 / 405 itself. */
+void	route_dispatch(struct req *, const struct route *, size_t);
+
+#endif

@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{HEADING}}</h1><p>{{MESSAGE}}</p>

@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Menteo</h1>

@@ -1,0 +1,256 @@
+"""Helpers for integration tests: an HTTP client that behaves like a
+browser (cookies, CSRF fields), the Maildir the real SMTP server fills,
+direct SQL for arranging time, and a tiny TAP reporter.
+
+Each test file: import menteo as m; decorate functions with @m.test;
+call m.main() at the end. Output is TAP ("ok - name" / "not ok - name").
+"""
+import email
+import email.policy
+import glob
+import html
+import http.client
+import os
+import re
+import subprocess
+import sys
+import time
+import traceback
+import urllib.parse
+import uuid
+
+BASE = os.environ.get("MENTEO_TEST_URL", "http://127.0.0.1:8091")
+VAR = os.environ.get("MENTEO_TEST_VAR",
+                     os.path.join(os.path.dirname(__file__), "../../var/test"))
+MAILDIR = os.path.join(VAR, "mail")
+SOCK = os.path.join(VAR, "run", "mysql.sock")
+PASSWORD = "correct horse battery 42"
+
+_tests = []
+
+
+def test(fn):
+    _tests.append(fn)
+    return fn
+
+
+def main():
+    for fn in _tests:
+        name = fn.__name__.replace("test_", "", 1).replace("_", " ")
+        try:
+            fn()
+            print(f"ok - {name}", flush=True)
+        except Exception as e:  # noqa: BLE001 - report any failure
+            print(f"not ok - {name}: {e!r}", flush=True)
+            for line in traceback.format_exc().splitlines():
+                print("# " + line)
+    return 0
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers          # list of (name, value)
+        self.body = body                # bytes
+        self.text = body.decode("utf-8", "replace")
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def headers_all(self, name):
+        return [v for k, v in self.headers if k.lower() == name.lower()]
+
+    @property
+    def location(self):
+        return self.header("Location")
+
+    def csrf(self):
+        m = re.search(r'name="csrf" value="([0-9a-f]+)"', self.text)
+        return m.group(1) if m else None
+
+    def __repr__(self):
+        return f"<Response {self.status} {self.text[:300]!r}>"
+
+
+class Client:
+    """A browser: keeps cookies, finds the CSRF token on the last page."""
+
+    def __init__(self):
+        self.cookies = {}
+        self.csrf = None
+        self.email = None
+        self.user_id = None
+        self.slug = None
+
+    def request(self, method, path, body=None, headers=None, raw=False):
+        u = urllib.parse.urlsplit(BASE)
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+        h = {"Host": f"{u.hostname}:{u.port}", "User-Agent": "menteo-tests"}
+        if self.cookies:
+            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if body is not None and not raw:
+            if isinstance(body, dict):
+                body = list(body.items())
+            body = urllib.parse.urlencode(body, doseq=True).encode()
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+        if headers:
+            h.update(headers)
+        conn.request(method, path, body=body, headers=h)
+        r = conn.getresponse()
+        resp = Response(r.status, r.getheaders(), r.read())
+        conn.close()
+        for v in resp.headers_all("Set-Cookie"):
+            name, _, rest = v.partition("=")
+            value = rest.split(";", 1)[0]
+            if "Max-Age=0" in v or value == "":
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        tok = resp.csrf()
+        if tok:
+            self.csrf = tok
+        return resp
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, data=None, csrf=True, **kw):
+        """POST a form; the CSRF token of the last page is added unless
+        csrf=False. Fetches `path` first when no token is known yet."""
+        items = list((data or {}).items()) if isinstance(data, dict) else list(data or [])
+        if csrf:
+            if self.csrf is None:
+                self.get(path)
+            items.append(("csrf", self.csrf))
+        return self.request("POST", path, body=items, **kw)
+
+    def follow(self, resp):
+        assert resp.status == 303, f"expected 303, got {resp!r}"
+        loc = resp.location
+        if loc.startswith(BASE):
+            loc = loc[len(BASE):]
+        return self.get(loc)
+
+
+def unique(prefix="u"):
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+# ---- e-mail ---------------------------------------------------------------
+
+def mails_to(addr, timeout=15.0, count=1, subject=None):
+    """Waits until at least `count` messages to addr are in the Maildir and
+    returns them (email.message.EmailMessage), oldest first."""
+    deadline = time.time() + timeout
+    found = []
+    while time.time() < deadline:
+        found = []
+        for f in glob.glob(os.path.join(MAILDIR, "new", "*")) + \
+                glob.glob(os.path.join(MAILDIR, "cur", "*")):
+            try:
+                with open(f, "rb") as fh:
+                    msg = email.message_from_binary_file(fh, policy=email.policy.default)
+            except OSError:
+                continue
+            to = str(msg.get("To", "")) + " " + str(msg.get("X-RcptTo", ""))
+            if addr.lower() in to.lower():
+                if subject is None or subject.lower() in str(msg.get("Subject", "")).lower():
+                    found.append((os.path.getmtime(f), f, msg))
+        if len(found) >= count:
+            break
+        time.sleep(0.2)
+    found.sort()
+    return [m for _, _, m in found]
+
+
+def mail_text(msg):
+    part = msg.get_body(preferencelist=("plain",))
+    return part.get_content() if part else ""
+
+
+def mail_html(msg):
+    part = msg.get_body(preferencelist=("html",))
+    return part.get_content() if part else ""
+
+
+def links(text):
+    return re.findall(r"https?://[^\s\"'<>]+", text)
+
+
+def local(url):
+    """The path and query of one of our own URLs."""
+    assert url.startswith(BASE), f"{url} is not on {BASE}"
+    return url[len(BASE):] or "/"
+
+
+# ---- database ---------------------------------------------------------------
+
+def sql(query, *params):
+    """Runs SQL as root on the test database; returns rows as lists of str.
+    Parameters are quoted here (tests only ever pass simple values)."""
+    def q(v):
+        if v is None:
+            return "NULL"
+        if isinstance(v, (int, float)):
+            return str(v)
+        return "'" + str(v).replace("\\", "\\\\").replace("'", "''") + "'"
+    parts = query.split("?")
+    assert len(parts) == len(params) + 1, "parameter count"
+    text = parts[0] + "".join(q(p) + s for p, s in zip(params, parts[1:]))
+    out = subprocess.run(
+        ["mariadb", "--no-defaults", "-S", SOCK, "-u", "root", "-N", "-B",
+         "--default-character-set=utf8mb4", "menteo", "-e", text],
+        capture_output=True, text=True, check=True)
+    return [line.split("\t") for line in out.stdout.splitlines()]
+
+
+def sql_value(query, *params):
+    rows = sql(query, *params)
+    return rows[0][0] if rows else None
+
+
+# ---- people -------------------------------------------------------------------
+
+def signup(name=None, verify=True, login=True):
+    """A new account through the real forms and the real verification
+    mail. Returns a signed-in Client (when login) with .email set."""
+    c = Client()
+    c.email = unique("p") + "@example.org"
+    name = name or ("Person " + c.email[:12])
+    c.get("/signup")
+    r = c.post("/signup", {"email": c.email, "password": PASSWORD,
+                           "display_name": name})
+    assert r.status == 303, f"signup: {r!r}"
+    if verify:
+        msg = mails_to(c.email, subject="confirm")
+        assert msg, "no verification mail"
+        link = [u for u in links(mail_text(msg[-1])) if "/verify" in u][0]
+        r = c.get(local(link))
+        assert r.status in (200, 303), f"verify: {r!r}"
+    if login:
+        c.get("/login")
+        r = c.post("/login", {"email": c.email, "password": PASSWORD})
+        assert r.status == 303, f"login: {r!r}"
+    c.user_id = int(sql_value("SELECT id FROM users WHERE email = ?", c.email))
+    c.slug = sql_value("SELECT slug FROM users WHERE email = ?", c.email)
+    c.get("/")
+    return c
+
+
+def make_mentor(capacity=3, skills="leadership, hiring"):
+    c = signup()
+    sql("UPDATE users SET is_mentor = 1, capacity = ?, skills = ? WHERE id = ?",
+        capacity, skills, c.user_id)
+    return c
+
+
+def unescaped(text):
+    return html.unescape(text)
+
+
+def check(cond, message="check failed"):
+    if not cond:
+        raise AssertionError(message)

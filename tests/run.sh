@@ -1,0 +1,94 @@
+#!/bin/bash
+# make test: build, unit tests, a private stack (MENTEO_INSTANCE=test on
+# port 8091, so `make run` may stay up), integration tests, fuzzers for a
+# few seconds, browser tests; ends with "N passed, N failed".
+#   --unit-only      build and unit tests only
+#   --screenshots    only the browser journey, writing build/screenshots/
+#   TESTS=pattern    integration tests whose file name matches (grep -E)
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export MENTEO_INSTANCE=test
+export MENTEO_BUILD=${MENTEO_BUILD:-$ROOT/build}
+export MENTEO_TEST_URL=http://127.0.0.1:${MENTEO_PORT:-8091}
+export MENTEO_TEST_VAR=$ROOT/var/test
+export MENTEO_CONF=$MENTEO_TEST_VAR/menteo.conf
+export MENTEO_NOTIFY_INTERVAL=1
+export PYTHONDONTWRITEBYTECODE=1
+PY=/usr/bin/python3
+OUT=$ROOT/build/test-results
+mkdir -p "$OUT"
+rm -f "$OUT"/*.tap
+mode=${1:-all}
+
+passed=0; failed=0
+tally() {	# a TAP file: count "ok" and "not ok" lines, show failures
+	local f=$1 p n
+	p=$(grep -cE '^ok ' "$f" || true)
+	n=$(grep -cE '^not ok ' "$f" || true)
+	passed=$((passed + p)); failed=$((failed + n))
+	grep -E '^not ok ' "$f" | sed "s#^#  $(basename "$f" .tap): #" || true
+}
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit $?
+}
+
+# 1. build, warnings are errors
+if ! make -s -j2 all > "$OUT/build.log" 2>&1; then
+	cat "$OUT/build.log"
+	echo "not ok - build" > "$OUT/build.tap"; tally "$OUT/build.tap"; finish
+fi
+echo "ok - build" > "$OUT/build.tap"; tally "$OUT/build.tap"
+
+# 2. unit tests (cmocka, TAP output)
+for t in "$MENTEO_BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	CMOCKA_MESSAGE_OUTPUT=TAP "$t" > "$OUT/unit-$(basename "$t").tap" 2>&1 ||
+		grep -q '^not ok' "$OUT/unit-$(basename "$t").tap" ||
+		echo "not ok - $(basename "$t") crashed" >> "$OUT/unit-$(basename "$t").tap"
+	tally "$OUT/unit-$(basename "$t").tap"
+done
+[ "$mode" = --unit-only ] && finish
+
+# 3. the private stack
+if ! "$ROOT/bin/menteo-dev" start > "$OUT/stack.log" 2>&1; then
+	cat "$OUT/stack.log"
+	echo "not ok - test stack starts" > "$OUT/stack.tap"; tally "$OUT/stack.tap"; finish
+fi
+trap '"$ROOT/bin/menteo-dev" stop > /dev/null 2>&1' EXIT
+
+if [ "$mode" = --screenshots ]; then
+	SCREENSHOTS=1 node tests/browser/journey.mjs > "$OUT/browser.tap" 2>&1
+	tally "$OUT/browser.tap"; finish
+fi
+
+# 4. integration tests, two at a time (each file uses its own accounts)
+ls tests/integration/test_*.py 2>/dev/null | grep -E "${TESTS:-.}" |
+	xargs -r -P 2 -I{} sh -c '/usr/bin/python3 "$1" > "$2/int-$(basename "$1" .py).tap" 2>&1 || echo "not ok - $(basename "$1") exited $?" >> "$2/int-$(basename "$1" .py).tap"' _ {} "$OUT"
+for f in "$OUT"/int-*.tap; do [ -f "$f" ] && tally "$f"; done
+
+# 5. shell-driven checks (leaks, fault injection), one at a time
+for t in tests/integration/check_*.sh; do
+	[ -x "$t" ] || continue
+	[ -n "${TESTS:-}" ] && ! grep -qE "$TESTS" <<<"$t" && continue
+	"$t" > "$OUT/sh-$(basename "$t" .sh).tap" 2>&1 || echo "not ok - $(basename "$t") exited" >> "$OUT/sh-$(basename "$t" .sh).tap"
+	tally "$OUT/sh-$(basename "$t" .sh).tap"
+done
+
+# 6. fuzzers, a few seconds each
+if [ -z "${TESTS:-}" ] && [ -x tests/fuzz/run.sh ]; then
+	tests/fuzz/run.sh "${FUZZ_SECONDS:-5}" > "$OUT/fuzz.tap" 2>&1
+	tally "$OUT/fuzz.tap"
+fi
+
+# 7. browser tests
+if [ -z "${TESTS:-}" ] && [ -f tests/browser/journey.mjs ]; then
+	(cd tests/browser && node journey.mjs) > "$OUT/browser.tap" 2>&1 ||
+		grep -q '^not ok' "$OUT/browser.tap" || echo "not ok - browser journey exited" >> "$OUT/browser.tap"
+	tally "$OUT/browser.tap"
+fi
+
+finish
