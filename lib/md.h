@@ -1,0 +1,14 @@
+/*
+ * md: Markdown (CommonMark, via cmark) to HTML that is safe to show:
+ * raw HTML is dropped, unsafe link schemes removed, links get
+ * rel="nofollow noopener". The one source of *_HTML template values.
+ */
+#ifndef MENTEO_MD_H
+#define MENTEO_MD_H
+
+#include "req.h"
+
+/* Safe HTML for text, in the request's arena (never NULL). */
+const char	*md_html(struct req *, const char *markdown);
+
+#endif
