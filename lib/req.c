@@ -297,6 +297,34 @@ read_body(struct req *r, FCGX_Request *f, size_t body_max, char **body,
 	return 0;
 }
 
+/*
+ * nginx gives the decoded, normalised path as DOCUMENT_URI; Apache
+ * (mod_proxy_fcgi, mod_fcgid) gives only REQUEST_URI, still encoded.
+ */
+static int
+request_path(struct req *r, FCGX_Request *f)
+{
+	const char *uri = param(f, "DOCUMENT_URI", NULL), *q;
+	char *path;
+	size_t len;
+	int rc;
+
+	if (uri != NULL) {
+		r->path = uri;
+		return 0;
+	}
+	uri = param(f, "REQUEST_URI", "/");
+	q = strchr(uri, '?');
+	len = q != NULL ? (size_t)(q - uri) : strlen(uri);
+	if ((rc = req_url_decode(r->arena, uri, len, 0, &path, &len)) != 0)
+		return rc;
+	if (path[0] != '/' || strstr(path, "/../") != NULL ||
+	    strstr(path, "//") != NULL)
+		return REQ_EBAD;
+	r->path = path;
+	return 0;
+}
+
 /* Fills the request from FastCGI params and the body; 0 or REQ_E*. */
 int
 req_read(struct req *r, void *fcgx, size_t body_max)
@@ -309,9 +337,8 @@ req_read(struct req *r, void *fcgx, size_t body_max)
 
 	r->fcgx = f;
 	r->method = param(f, "REQUEST_METHOD", "GET");
-	r->path = param(f, "DOCUMENT_URI", NULL);
-	if (r->path == NULL)
-		r->path = param(f, "SCRIPT_NAME", "/");
+	if ((rc = request_path(r, f)) != 0)
+		return rc;
 	r->remote_addr = param(f, "REMOTE_ADDR", "");
 	r->user_agent = param(f, "HTTP_USER_AGENT", "");
 	qs = param(f, "QUERY_STRING", "");
