@@ -70,6 +70,20 @@ ls tests/integration/test_*.py 2>/dev/null | grep -E "${TESTS:-.}" |
 	xargs -r -P 2 -I{} sh -c '/usr/bin/python3 "$1" > "$2/int-$(basename "$1" .py).tap" 2>&1 || echo "not ok - $(basename "$1") exited $?" >> "$2/int-$(basename "$1" .py).tap"' _ {} "$OUT"
 for f in "$OUT"/int-*.tap; do [ -f "$f" ] && tally "$f"; done
 
+# 4b. the same integration suite behind Apache with mod_proxy_fcgi, the
+# snippet admins include (conf/apache-menteo-proxy-fcgi.conf.in)
+if [ -z "${TESTS:-}" ] || [ -n "${APACHE:-}" ]; then
+	if "$ROOT/bin/menteo-dev" apache-start proxy-fcgi 8092 > "$OUT/apache.log" 2>&1; then
+		ls tests/integration/test_*.py 2>/dev/null | grep -E "${TESTS:-.}" |
+			MENTEO_TEST_URL=http://127.0.0.1:8092 xargs -r -P 2 -I{} sh -c '/usr/bin/python3 "$1" > "$2/apache-$(basename "$1" .py).tap" 2>&1 || echo "not ok - $(basename "$1") exited $?" >> "$2/apache-$(basename "$1" .py).tap"' _ {} "$OUT"
+		for f in "$OUT"/apache-*.tap; do [ -f "$f" ] && tally "$f"; done
+	else
+		cat "$OUT/apache.log"
+		echo "not ok - apache (mod_proxy_fcgi) starts" > "$OUT/apache-start.tap"; tally "$OUT/apache-start.tap"
+	fi
+	"$ROOT/bin/menteo-dev" apache-stop > /dev/null 2>&1
+fi
+
 # 5. shell-driven checks (leaks, fault injection), one at a time
 for t in tests/integration/check_*.sh; do
 	[ -x "$t" ] || continue
