@@ -1,5 +1,77 @@
-{{%AUTOESCAPE context="HTML"}}<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{{TITLE}} · Menteo</title>
-<link rel="stylesheet" href="/static/menteo.css"></head>
-<body><header><a href="/">Menteo</a>{{#SIGNED_IN}} {{USER_NAME}}{{/SIGNED_IN}}</header>
-<main id="main">{{#FLASH}}<p class="flash" role="status">{{FLASH_TEXT}}</p>{{/FLASH}}{{>CONTENT}}</main></body></html>
+{{%AUTOESCAPE context="HTML"}}
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} · Menteo</title>
+<meta name="description" content="Menteo is structured mentorship: a written contract with measurable goals, a roadmap, a private room and a learning journal, with reminders that keep both people accountable.">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/menteo.css">
+<script src="/static/menteo.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+<div class="container">
+<a class="brand" href="/"><svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true"><rect width="32" height="32" rx="8" fill="currentColor"/><path d="M7 23l6-6 5 3 7-10" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/><circle cx="7" cy="23" r="2.6" fill="#fff"/><circle cx="13" cy="17" r="2.6" fill="#fff"/><circle cx="18" cy="20" r="2.6" fill="#fff"/><circle cx="25" cy="10" r="2.6" fill="#fff"/></svg><span>Menteo</span></a>
+<nav class="site-nav" aria-label="Main">
+<ul>
+{{#SIGNED_IN}}
+<li><a href="/">Dashboard</a></li>
+<li><a href="/people">Mentors</a></li>
+<li><a href="/mentorships">Mentorships</a></li>
+<li><a href="/roadmaps">Roadmaps</a></li>
+<li><a href="/threads">Threads</a></li>
+<li><a href="/settings">Settings</a></li>
+{{/SIGNED_IN}}
+{{#ADMIN}}
+<li><a href="/admin">Admin</a></li>
+{{/ADMIN}}
+{{#SIGNED_IN}}
+<li class="push"><a class="user" href="/people/{{USER_SLUG}}" title="Your public profile">{{USER_NAME}}</a></li>
+<li><form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-link">Sign out</button></form></li>
+{{/SIGNED_IN}}
+{{#SIGNED_OUT}}
+<li><a href="/people">Mentors</a></li>
+<li><a href="/roadmaps">Roadmaps</a></li>
+<li class="push"><a href="/login">Sign in</a></li>
+<li><a class="btn btn-primary" href="/signup">Sign up</a></li>
+{{/SIGNED_OUT}}
+</ul>
+</nav>
+</div>
+</header>
+<main id="main" tabindex="-1">
+{{#UNVERIFIED}}
+<div class="banner">
+<p>Confirm your e-mail address to request or accept mentorships.</p>
+<form method="post" action="/verify/resend" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-secondary btn-small">Send the link again</button></form>
+</div>
+{{/UNVERIFIED}}
+{{#FLASH}}
+<p class="flash" role="status">{{FLASH_TEXT}}</p>
+{{/FLASH}}
+{{>CONTENT}}
+</main>
+<footer class="site-footer">
+<div class="container">
+<p><strong>Menteo</strong> · structured mentorship: a contract, a roadmap, and someone who checks in.</p>
+<nav aria-label="Footer">
+<ul>
+<li><a href="/people">Mentors</a></li>
+<li><a href="/roadmaps">Roadmaps</a></li>
+{{#SIGNED_IN}}
+<li><a href="/mentorships">Mentorships</a></li>
+<li><a href="/settings">Settings and data export</a></li>
+{{/SIGNED_IN}}
+{{#SIGNED_OUT}}
+<li><a href="/signup">Sign up</a></li>
+<li><a href="/login">Sign in</a></li>
+{{/SIGNED_OUT}}
+</ul>
+</nav>
+</div>
+</footer>
+</body>
+</html>

@@ -1,0 +1,7 @@
+{{%AUTOESCAPE context="HTML"}}
+<ol class="stepper" aria-label="Mentorship stages">
+<li class="{{#INITIATION_DONE}}done{{/INITIATION_DONE}}{{#INITIATION_CURRENT}}current{{/INITIATION_CURRENT}}">Initiation{{#INITIATION_DONE}}<span class="visually-hidden"> (done)</span>{{/INITIATION_DONE}}{{#INITIATION_CURRENT}}<span class="visually-hidden"> (current stage)</span>{{/INITIATION_CURRENT}}<small>Contract and goals</small></li>
+<li class="{{#CULTIVATION_DONE}}done{{/CULTIVATION_DONE}}{{#CULTIVATION_CURRENT}}current{{/CULTIVATION_CURRENT}}">Cultivation{{#CULTIVATION_DONE}}<span class="visually-hidden"> (done)</span>{{/CULTIVATION_DONE}}{{#CULTIVATION_CURRENT}}<span class="visually-hidden"> (current stage)</span>{{/CULTIVATION_CURRENT}}<small>Roadmap, room, meetings</small></li>
+<li class="{{#SEPARATION_DONE}}done{{/SEPARATION_DONE}}{{#SEPARATION_CURRENT}}current{{/SEPARATION_CURRENT}}">Separation{{#SEPARATION_DONE}}<span class="visually-hidden"> (done)</span>{{/SEPARATION_DONE}}{{#SEPARATION_CURRENT}}<span class="visually-hidden"> (current stage)</span>{{/SEPARATION_CURRENT}}<small>Review and acknowledge</small></li>
+<li class="{{#REDEFINITION_DONE}}done{{/REDEFINITION_DONE}}{{#REDEFINITION_CURRENT}}current{{/REDEFINITION_CURRENT}}">Redefinition{{#REDEFINITION_DONE}}<span class="visually-hidden"> (done)</span>{{/REDEFINITION_DONE}}{{#REDEFINITION_CURRENT}}<span class="visually-hidden"> (current stage)</span>{{/REDEFINITION_CURRENT}}<small>Peers who check in</small></li>
+</ol>
