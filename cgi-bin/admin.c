@@ -1,0 +1,725 @@
+/*
+ * admin: program health for admins (stages, mentorships at risk, reports,
+ * the outbox, accounts, curated roadmaps), and for everyone the things
+ * that are about their own data: reporting a problem with a mentorship,
+ * the JSON export and deleting the account.
+ *
+ * Admins see what a mentorship looks like from outside: parties, stage,
+ * timeline, contract summary. Never its room or its private threads.
+ */
+#include <string.h>
+
+#include "app.h"
+#include "auth.h"
+#include "db.h"
+#include "field.h"
+#include "json.h"
+#include "mship.h"
+#include "page.h"
+#include "resp.h"
+#include "sess.h"
+#include "stage.h"
+
+static void	admin_index(struct req *);
+static void	admin_mentorship(struct req *);
+static void	admin_end(struct req *);
+static void	admin_reports(struct req *);
+static void	admin_report_update(struct req *);
+static void	admin_outbox(struct req *);
+static void	admin_outbox_retry(struct req *);
+static void	admin_users(struct req *);
+static void	admin_user_disable(struct req *);
+static void	admin_user_enable(struct req *);
+static void	admin_roadmaps(struct req *);
+static void	report_form(struct req *);
+static void	report_create(struct req *);
+static void	export_json(struct req *);
+static void	delete_form(struct req *);
+static void	delete_account(struct req *);
+
+static const struct route routes[] = {
+	{ "GET",  "/admin",				admin_index,	ROUTE_ADMIN },
+	{ "GET",  "/admin/mentorships/{id}",		admin_mentorship, ROUTE_ADMIN },
+	{ "POST", "/admin/mentorships/{id}/end",	admin_end,	ROUTE_ADMIN },
+	{ "GET",  "/admin/reports",			admin_reports,	ROUTE_ADMIN },
+	{ "POST", "/admin/reports/{id}",		admin_report_update, ROUTE_ADMIN },
+	{ "GET",  "/admin/outbox",			admin_outbox,	ROUTE_ADMIN },
+	{ "POST", "/admin/outbox/{id}/retry",		admin_outbox_retry, ROUTE_ADMIN },
+	{ "GET",  "/admin/users",			admin_users,	ROUTE_ADMIN },
+	{ "POST", "/admin/users/{id}/disable",		admin_user_disable, ROUTE_ADMIN },
+	{ "POST", "/admin/users/{id}/enable",		admin_user_enable, ROUTE_ADMIN },
+	{ "GET",  "/admin/roadmaps",			admin_roadmaps,	ROUTE_ADMIN },
+	{ "GET",  "/reports/new",			report_form,	ROUTE_USER },
+	{ "POST", "/reports/new",			report_create,	ROUTE_USER },
+	{ "GET",  "/settings/export",			export_json,	ROUTE_USER },
+	{ "GET",  "/settings/delete",			delete_form,	ROUTE_USER },
+	{ "POST", "/settings/delete",			delete_account,	ROUTE_USER },
+};
+
+APP_MAIN("admin", routes)
+
+/* ---- health at a glance ------------------------------------------------ */
+
+/*
+ * Each row becomes a section dictionary keyed by column name. Columns
+ * named IS_x that hold 1 show section IS_x, else NOT_x; STAGE gets its
+ * label and SINCE a date in the viewer's zone.
+ */
+static void
+fill_rows(struct req *r, struct tdict *d, const char *section,
+    const struct db_rows *rows)
+{
+	size_t i, c;
+
+	for (i = 0; rows != NULL && i < rows->nrows; i++) {
+		struct tdict *s = tmpl_section(d, section);
+		for (c = 0; c < rows->ncols; c++) {
+			const char *name = rows->names[c];
+			const char *v = db_str(rows, i, c);
+			tmpl_set(s, name, v);
+			if (strncmp(name, "IS_", 3) == 0)
+				tmpl_show(s, v != NULL && strcmp(v, "1") == 0 ?
+				    name : req_printf(r, "NOT_%s", name + 3));
+			else if (strcmp(name, "STAGE") == 0)
+				tmpl_set(s, "STAGE_LABEL", mship_stage_label(v));
+			else if (strcmp(name, "SINCE") == 0 && v != NULL)
+				page_date(r, s, "SINCE_DATE", v);
+		}
+	}
+	if (rows == NULL || rows->nrows == 0)
+		tmpl_show(d, req_printf(r, "%s_NONE", section));
+}
+
+/* The four ways a mentorship is known to fail, oldest first. */
+static const char *const risk_sql[] = {
+	/* Initiation over 30 days with no agreed contract */
+	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
+	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
+	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
+	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'initiation' "
+	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 30 DAY "
+	"AND m.contract_version = 0 ORDER BY m.stage_changed_at LIMIT 100",
+	/* Cultivation with no room message or meeting for 21 days */
+	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
+	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
+	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
+	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
+	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 21 DAY "
+	"AND NOT EXISTS (SELECT 1 FROM room_messages x WHERE x.mentorship_id = "
+	"m.id AND x.created_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
+	"AND NOT EXISTS (SELECT 1 FROM meetings g WHERE g.mentorship_id = m.id "
+	"AND g.starts_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
+	"ORDER BY m.stage_changed_at LIMIT 100",
+	/* review date passed without Separation */
+	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
+	"AS MENTOR, b.display_name AS MENTEE, m.review_date AS SINCE "
+	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
+	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
+	"AND m.review_date < UTC_DATE() ORDER BY m.review_date LIMIT 100",
+	/* requests unanswered for 7 days */
+	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
+	"AS MENTOR, b.display_name AS MENTEE, m.created_at AS SINCE "
+	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
+	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'requested' "
+	"AND m.created_at < UTC_TIMESTAMP() - INTERVAL 7 DAY "
+	"ORDER BY m.created_at LIMIT 100",
+};
+static const char *const risk_section[] = {
+	"RISK_INITIATION", "RISK_QUIET", "RISK_REVIEW", "RISK_REQUESTS",
+};
+
+static void
+admin_index(struct req *r)
+{
+	struct tdict *d = page_new(r, "Admin", "admin_index.tpl");
+	struct db_rows *counts;
+	size_t i;
+
+	counts = db_query(r, "SELECT stage AS STAGE, COUNT(*) AS N "
+	    "FROM mentorships GROUP BY stage ORDER BY FIELD(stage, 'requested', "
+	    "'initiation', 'cultivation', 'separation', 'redefinition', "
+	    "'declined', 'withdrawn', 'expired', 'ended')", "");
+	if (counts == NULL)
+		return;
+	fill_rows(r, d, "STAGES", counts);
+	for (i = 0; i < sizeof(risk_sql) / sizeof(risk_sql[0]); i++) {
+		struct db_rows *rows = db_query(r, risk_sql[i], "");
+		if (rows == NULL)
+			return;
+		fill_rows(r, d, risk_section[i], rows);
+	}
+	tmpl_set(d, "OPEN_REPORTS", db_value(r,
+	    "SELECT COUNT(*) FROM mentorship_reports WHERE status = 'open'", ""));
+	tmpl_set(d, "FAILED_MAIL", db_value(r,
+	    "SELECT COUNT(*) FROM outbox WHERE status = 'failed'", ""));
+	page_send(r, 200);
+}
+
+/* ---- one mentorship, from outside ---------------------------------------- */
+
+static int
+mentorship_page(struct req *r, long long id, int status, const char *why)
+{
+	struct tdict *d;
+	struct db_rows *m, *ev, *goals, *reps;
+
+	m = db_query(r, "SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, "
+	    "a.display_name AS MENTOR, a.email AS MENTOR_EMAIL, b.display_name "
+	    "AS MENTEE, b.email AS MENTEE_EMAIL, m.created_at AS SINCE, "
+	    "m.review_date AS REVIEW_DATE, m.cadence AS CADENCE, "
+	    "m.contract_version AS VERSION FROM mentorships m "
+	    "JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id "
+	    "WHERE m.id = ?", "i", id);
+	if (m == NULL)
+		return -1;
+	if (m->nrows == 0)
+		return resp_error(r, 404), 0;
+	ev = db_query(r, "SELECT e.from_stage AS FROM_STAGE, e.to_stage AS "
+	    "TO_STAGE, COALESCE(u.display_name, 'Menteo') AS ACTOR, e.note AS "
+	    "NOTE, e.created_at AS SINCE FROM stage_events e LEFT JOIN users u "
+	    "ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id", "i", id);
+	goals = db_query(r, "SELECT title AS TITLE, status AS STATUS FROM goals "
+	    "WHERE mentorship_id = ? ORDER BY id", "i", id);
+	reps = db_query(r, "SELECT id AS ID, kind AS KIND, status AS STATUS, "
+	    "created_at AS SINCE FROM mentorship_reports WHERE mentorship_id = ? "
+	    "ORDER BY id DESC", "i", id);
+	if (ev == NULL || goals == NULL || reps == NULL)
+		return -1;
+	d = page_new(r, "Mentorship", "admin_mentorship.tpl");
+	fill_rows(r, d, "M", m);
+	fill_rows(r, d, "EVENTS", ev);
+	fill_rows(r, d, "GOALS", goals);
+	fill_rows(r, d, "REPORTS", reps);
+	if (strcmp(db_get(m, 0, "STAGE"), "declined") != 0 &&
+	    strcmp(db_get(m, 0, "STAGE"), "withdrawn") != 0 &&
+	    strcmp(db_get(m, 0, "STAGE"), "expired") != 0 &&
+	    strcmp(db_get(m, 0, "STAGE"), "ended") != 0)
+		tmpl_show(d, "CAN_END");
+	if (why != NULL)
+		tmpl_set(tmpl_section(d, "REASON_ERROR"), "MESSAGE", why);
+	page_send(r, status);
+	return 0;
+}
+
+static void
+admin_mentorship(struct req *r)
+{
+	mentorship_page(r, r->id[0], 200, NULL);
+}
+
+/*
+ * An admin ends a mentorship outside the stage rules for parties: the
+ * same record (stage event, e-mail to both) in one transaction.
+ */
+static void
+admin_end(struct req *r)
+{
+	static const struct field f[] = {
+		{ "reason", F_MULTILINE, 1, 2000, 1, NULL },
+	};
+	struct fval v[1];
+	struct mship m;
+	long long n;
+	const char *path;
+
+	if (mship_load(r, r->id[0], &m) != 0)
+		return r->db_failed ? (void)0 : resp_error(r, 404);
+	if (field_read(r, f, 1, v) != 0) {
+		mentorship_page(r, m.id, 422, "Give the reason both parties "
+		    "will read.");
+		return;
+	}
+	if (db_begin(r) == -1)
+		return;
+	n = db_exec(r, "UPDATE mentorships SET stage = 'ended', "
+	    "stage_changed_at = UTC_TIMESTAMP() WHERE id = ? AND stage IN "
+	    "('requested', 'initiation', 'cultivation', 'separation', "
+	    "'redefinition')", "i", m.id);
+	if (n < 0)
+		return;
+	if (n == 0) {
+		db_rollback(r);
+		mentorship_page(r, m.id, 409, "This mentorship is already closed.");
+		return;
+	}
+	path = req_printf(r, "/mentorships/%lld", m.id);
+	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
+	    "to_stage, actor_id, note, created_at) VALUES (?, ?, 'ended', ?, ?, "
+	    "UTC_TIMESTAMP())", "isis", m.id, m.stage, r->user.id,
+	    v[0].str) < 0 ||
+	    stage_notify(r, &m, m.mentor_id, "Your mentorship was ended by an "
+	    "administrator", "An administrator of Menteo ended this "
+	    "mentorship.", v[0].str, path, NULL) == -1 ||
+	    stage_notify(r, &m, m.mentee_id, "Your mentorship was ended by an "
+	    "administrator", "An administrator of Menteo ended this "
+	    "mentorship.", v[0].str, path, NULL) == -1 ||
+	    db_commit(r) == -1)
+		return;
+	resp_flash(r, "The mentorship was ended and both parties were told.");
+	resp_redirect(r, req_printf(r, "/admin/mentorships/%lld", m.id));
+}
+
+/* ---- reports --------------------------------------------------------------- */
+
+static void
+admin_reports(struct req *r)
+{
+	struct tdict *d = page_new(r, "Reports", "admin_reports.tpl");
+	int closed = req_query(r, "status") != NULL &&
+	    strcmp(req_query(r, "status"), "closed") == 0;
+	struct db_rows *rows;
+
+	rows = db_query(r, "SELECT p.id AS ID, p.mentorship_id AS MID, p.kind "
+	    "AS KIND, p.body AS BODY, p.admin_note AS NOTE, p.created_at AS "
+	    "SINCE, COALESCE(u.display_name, 'Deleted account') AS REPORTER "
+	    "FROM mentorship_reports p LEFT JOIN users u ON u.id = p.reporter_id "
+	    "WHERE p.status = ? ORDER BY p.id DESC LIMIT 200", "s",
+	    closed ? "closed" : "open");
+	if (rows == NULL)
+		return;
+	fill_rows(r, d, "REPORTS", rows);
+	tmpl_show(d, closed ? "SHOWING_CLOSED" : "SHOWING_OPEN");
+	page_send(r, 200);
+}
+
+static void
+admin_report_update(struct req *r)
+{
+	static const struct field f[] = {
+		{ "note", F_MULTILINE, 0, 5000, 0, NULL },
+		{ "close", F_BOOL, 0, 0, 0, NULL },
+	};
+	struct fval v[2];
+	long long n;
+
+	if (field_read(r, f, 2, v) != 0)
+		return resp_error(r, 400);
+	n = db_exec(r, "UPDATE mentorship_reports SET admin_note = ?, status = "
+	    "IF(?, 'closed', status), closed_at = IF(?, UTC_TIMESTAMP(), "
+	    "closed_at), closed_by = IF(?, ?, closed_by) WHERE id = ?", "siiiii",
+	    v[0].str, v[1].num, v[1].num, v[1].num, r->user.id, r->id[0]);
+	if (n < 0)
+		return;
+	if (n == 0 && db_value(r, "SELECT 1 FROM mentorship_reports WHERE "
+	    "id = ?", "i", r->id[0]) == NULL)
+		return r->db_failed ? (void)0 : resp_error(r, 404);
+	resp_flash(r, v[1].num ? "Report closed." : "Note saved.");
+	resp_redirect(r, "/admin/reports");
+}
+
+static const char *const report_kinds[] = {
+	"unresponsive", "inappropriate", "other", NULL
+};
+static const struct field report_fields[] = {
+	{ "mentorship", F_INT, 1, 9223372036854775807LL, 1, NULL },
+	{ "kind", F_CHOICE, 0, 0, 1, report_kinds },
+	{ "body", F_MULTILINE, 1, 5000, 1, NULL },
+};
+#define NREPORT (sizeof(report_fields) / sizeof(report_fields[0]))
+
+static void
+report_show(struct req *r, struct mship *m, const struct fval *v, int status)
+{
+	struct tdict *d = page_new(r, "Report a problem", "report_new.tpl");
+
+	tmpl_set_int(d, "MID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "OTHER_NAME", m->is_mentor ? m->mentee_name : m->mentor_name);
+	if (v != NULL)
+		page_form(d, report_fields, NREPORT, v);
+	page_send(r, status);
+}
+
+/* A party of the mentorship, or an answer has been given (return -1). */
+static int
+report_mship(struct req *r, const char *raw, struct mship *m)
+{
+	struct fval id;
+	int rc;
+
+	if (field_check(r->arena, &report_fields[0], raw, &id) != 0)
+		return resp_error(r, 404), -1;
+	if ((rc = mship_load(r, id.num, m)) != 0)
+		return rc == 404 ? (resp_error(r, 404), -1) : -1;
+	if (!m->is_party)
+		return resp_error(r, 403), -1;
+	return 0;
+}
+
+static void
+report_form(struct req *r)
+{
+	struct mship m;
+
+	if (report_mship(r, req_query(r, "mentorship"), &m) == 0)
+		report_show(r, &m, NULL, 200);
+}
+
+static void
+report_create(struct req *r)
+{
+	struct fval v[NREPORT];
+	struct mship m;
+
+	if (report_mship(r, req_form(r, "mentorship"), &m) != 0)
+		return;
+	if (field_read(r, report_fields, NREPORT, v) != 0)
+		return report_show(r, &m, v, 422);
+	if (db_exec(r, "INSERT INTO mentorship_reports (mentorship_id, "
+	    "reporter_id, kind, body, created_at) VALUES (?, ?, ?, ?, "
+	    "UTC_TIMESTAMP())", "iiss", m.id, r->user.id, v[1].str,
+	    v[2].str) < 0)
+		return;
+	resp_flash(r, "Thank you. An administrator will look at your report.");
+	resp_redirect(r, req_printf(r, "/mentorships/%lld", m.id));
+}
+
+/* ---- outbox ------------------------------------------------------------------ */
+
+static void
+admin_outbox(struct req *r)
+{
+	static const char *const statuses[] = { "queued", "sent", "failed", NULL };
+	static const struct field f[] = {
+		{ "status", F_CHOICE, 0, 0, 0, statuses },
+		{ "kind", F_SLUG, 1, 40, 0, NULL },
+		{ "before", F_INT, 1, 9223372036854775807LL, 0, NULL },
+	};
+	struct fval v[3];
+	struct db_rows *rows, *kinds;
+	struct tdict *d;
+
+	if (field_read(r, f, 3, v) != 0)
+		return resp_error(r, 400);
+	rows = db_query(r, "SELECT id AS ID, kind AS KIND, to_addr AS TO_ADDR, "
+	    "subject AS SUBJECT, status AS STATUS, attempts AS ATTEMPTS, "
+	    "last_error AS LAST_ERROR, created_at AS SINCE FROM outbox "
+	    "WHERE (? IS NULL OR status = ?) AND (? IS NULL OR kind = ?) "
+	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[0].str, v[0].str,
+	    v[1].str, v[1].str, v[2].str != NULL ? v[2].num :
+	    9223372036854775807LL);
+	kinds = db_query(r, "SELECT DISTINCT kind AS KIND FROM outbox "
+	    "ORDER BY kind", "");
+	if (rows == NULL || kinds == NULL)
+		return;
+	d = page_new(r, "Outbox", "admin_outbox.tpl");
+	if (rows->nrows == 51) {
+		rows->nrows = 50;
+		tmpl_set(tmpl_section(d, "MORE"), "BEFORE", db_str(rows, 49, 0));
+	}
+	fill_rows(r, d, "MAILS", rows);
+	fill_rows(r, d, "KINDS", kinds);
+	tmpl_set(d, "STATUS", v[0].str);
+	tmpl_set(d, "KIND", v[1].str);
+	page_send(r, 200);
+}
+
+static void
+admin_outbox_retry(struct req *r)
+{
+	long long n = db_exec(r, "UPDATE outbox SET status = 'queued', "
+	    "next_try_at = UTC_TIMESTAMP(), attempts = 0 WHERE id = ? AND "
+	    "status <> 'sent'", "i", r->id[0]);
+
+	if (n < 0)
+		return;
+	resp_flash(r, n ? "The message is queued again." :
+	    "That message was already sent.");
+	resp_redirect(r, "/admin/outbox");
+}
+
+/* ---- accounts ------------------------------------------------------------------ */
+
+static void
+admin_users(struct req *r)
+{
+	static const struct field f[] = {
+		{ "q", F_TEXT, 0, 254, 0, NULL },
+	};
+	struct fval v[1];
+	struct db_rows *rows;
+	struct tdict *d;
+
+	if (field_read(r, f, 1, v) != 0)
+		return resp_error(r, 400);
+	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
+	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, disabled_at IS NOT NULL AS "
+	    "IS_DISABLED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
+	    "email LIKE CONCAT(REPLACE(REPLACE(?, '%', '\\\\%'), '_', '\\\\_'), "
+	    "'%') ORDER BY id DESC LIMIT 100", "ss", v[0].str, v[0].str);
+	if (rows == NULL)
+		return;
+	d = page_new(r, "Accounts", "admin_users.tpl");
+	tmpl_set(d, "Q", v[0].raw);
+	fill_rows(r, d, "USERS", rows);
+	page_send(r, 200);
+}
+
+/* Disabling ends every session at once: the person is out everywhere. */
+static void
+admin_user_disable(struct req *r)
+{
+	if (r->id[0] == r->user.id)
+		return resp_error_msg(r, 409, "You cannot disable your own "
+		    "account.");
+	if (db_begin(r) == -1 ||
+	    db_exec(r, "UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND disabled_at IS NULL", "i", r->id[0]) < 0 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
+	    r->id[0]) < 0 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "The account is disabled and signed out everywhere.");
+	resp_redirect(r, "/admin/users");
+}
+
+static void
+admin_user_enable(struct req *r)
+{
+	if (db_exec(r, "UPDATE users SET disabled_at = NULL WHERE id = ?", "i",
+	    r->id[0]) < 0)
+		return;
+	resp_flash(r, "The account is enabled again.");
+	resp_redirect(r, "/admin/users");
+}
+
+static void
+admin_roadmaps(struct req *r)
+{
+	struct db_rows *rows;
+	struct tdict *d;
+
+	rows = db_query(r, "SELECT r.id AS ID, r.title AS TITLE, r.updated_at "
+	    "AS SINCE, (SELECT COUNT(*) FROM roadmap_milestones x WHERE "
+	    "x.roadmap_id = r.id) AS N FROM roadmaps r WHERE r.kind = 'curated' "
+	    "ORDER BY r.title", "");
+	if (rows == NULL)
+		return;
+	d = page_new(r, "Curated roadmaps", "admin_roadmaps.tpl");
+	fill_rows(r, d, "ROADMAPS", rows);
+	page_send(r, 200);
+}
+
+/* ---- the person's own data ---------------------------------------------------- */
+
+/*
+ * One section of the export: a name and the rows of one query about the
+ * person (every query takes the user id as often as it has '?').
+ */
+struct export_part {
+	const char	*name;
+	const char	*sql;
+	const char	*types;
+	const char	*numeric;
+};
+
+#define MINE "(SELECT id FROM mentorships WHERE mentor_id = ? OR mentee_id = ?)"
+
+static const struct export_part export_parts[] = {
+	{ "mentorships", "SELECT m.id, m.stage, m.focus, m.message, "
+	    "a.display_name AS mentor, b.display_name AS mentee, "
+	    "IF(m.mentor_id = ?, 'mentor', 'mentee') AS my_role, m.created_at, "
+	    "m.stage_changed_at, m.ground_rules, m.cadence, m.channels, "
+	    "m.review_date, m.mentor_agreed_at, m.mentee_agreed_at, "
+	    "m.contract_version, m.acknowledged_at, m.checkin_months, "
+	    "m.next_checkin FROM mentorships m JOIN users a ON a.id = m.mentor_id "
+	    "JOIN users b ON b.id = m.mentee_id WHERE m.id IN " MINE
+	    " ORDER BY m.id", "iii", "id,contract_version,checkin_months" },
+	{ "contract_versions", "SELECT mentorship_id, version, snapshot, "
+	    "agreed_at FROM contract_versions WHERE mentorship_id IN " MINE
+	    " ORDER BY mentorship_id, version", "ii", "mentorship_id,version" },
+	{ "goals", "SELECT id, mentorship_id, title, measure, target_date, "
+	    "status, review_note, reviewed_at, version FROM goals WHERE "
+	    "mentorship_id IN " MINE " ORDER BY id", "ii",
+	    "id,mentorship_id,version" },
+	{ "stage_events", "SELECT e.mentorship_id, e.from_stage, e.to_stage, "
+	    "u.display_name AS actor, e.note, e.created_at FROM stage_events e "
+	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id IN "
+	    MINE " ORDER BY e.id", "ii", "mentorship_id" },
+	{ "milestones", "SELECT id, mentorship_id, goal_id, title, description, "
+	    "due_date, done_at FROM mentorship_milestones WHERE mentorship_id IN "
+	    MINE " ORDER BY mentorship_id, position", "ii",
+	    "id,mentorship_id,goal_id" },
+	{ "meetings", "SELECT id, mentorship_id, starts_at, minutes, agenda, "
+	    "notes, actions FROM meetings WHERE mentorship_id IN " MINE
+	    " ORDER BY starts_at", "ii", "id,mentorship_id,minutes" },
+	{ "room_messages", "SELECT x.id, x.mentorship_id, u.display_name AS "
+	    "author, x.author_id = ? AS mine, x.body, x.reply_to, x.created_at, "
+	    "x.edited_at FROM room_messages x JOIN users u ON u.id = x.author_id "
+	    "WHERE x.mentorship_id IN " MINE " ORDER BY x.mentorship_id, x.id",
+	    "iii", "id,mentorship_id,reply_to,mine" },
+	{ "threads", "SELECT id, title, purpose, visibility, mentorship_id, "
+	    "created_at, updated_at FROM threads WHERE owner_id = ? ORDER BY id",
+	    "i", "id,mentorship_id" },
+	{ "thread_entries", "SELECT e.id, e.thread_id, e.kind, e.body, "
+	    "e.created_at, e.updated_at FROM thread_entries e JOIN threads t ON "
+	    "t.id = e.thread_id WHERE t.owner_id = ? ORDER BY e.id", "i",
+	    "id,thread_id" },
+	{ "thread_comments", "SELECT c.id, c.entry_id, u.display_name AS author, "
+	    "c.body, c.created_at FROM thread_comments c JOIN users u ON u.id = "
+	    "c.author_id JOIN thread_entries e ON e.id = c.entry_id JOIN threads "
+	    "t ON t.id = e.thread_id WHERE t.owner_id = ? OR c.author_id = ? "
+	    "ORDER BY c.id", "ii", "id,entry_id" },
+	{ "roadmaps", "SELECT id, title, summary, visibility, created_at FROM "
+	    "roadmaps WHERE owner_id = ? ORDER BY id", "i", "id" },
+	{ "reports", "SELECT id, mentorship_id, kind, body, status, created_at "
+	    "FROM mentorship_reports WHERE reporter_id = ? ORDER BY id", "i",
+	    "id,mentorship_id" },
+};
+
+static struct db_rows *
+export_query(struct req *r, const struct export_part *p)
+{
+	long long u = r->user.id;
+
+	switch (strlen(p->types)) {
+	case 1:
+		return db_query(r, p->sql, p->types, u);
+	case 2:
+		return db_query(r, p->sql, p->types, u, u);
+	default:
+		return db_query(r, p->sql, p->types, u, u, u);
+	}
+}
+
+static void
+export_json(struct req *r)
+{
+	struct db_rows *profile, *rows;
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	profile = db_query(r, "SELECT id, email, email_verified_at, "
+	    "display_name, headline, bio, skills, timezone, is_mentor, capacity, "
+	    "slug, last_active, created_at FROM users WHERE id = ?", "i",
+	    r->user.id);
+	if (profile == NULL)
+		return;
+	buf_adds(&b, "{\n\"format\": \"menteo-export-1\",\n\"profile\": ");
+	json_object(&b, profile, 0, "id,is_mentor,capacity");
+	for (i = 0; i < sizeof(export_parts) / sizeof(export_parts[0]); i++) {
+		if ((rows = export_query(r, &export_parts[i])) == NULL)
+			goto out;
+		buf_adds(&b, ",\n");
+		json_str(&b, export_parts[i].name);
+		buf_adds(&b, ": ");
+		json_rows(&b, rows, export_parts[i].numeric);
+	}
+	buf_adds(&b, "\n}\n");
+	resp_status(r, 200);
+	resp_header(r, "Content-Type", "application/json; charset=utf-8");
+	resp_header(r, "Content-Disposition", req_printf(r,
+	    "attachment; filename=\"menteo-%s.json\"", r->user.slug));
+	resp_header(r, "Cache-Control", "private, no-store");
+	resp_write(r, b.p, b.len);
+out:
+	buf_free(&b);
+}
+
+static void
+delete_show(struct req *r, const char *err, int status)
+{
+	struct tdict *d = page_new(r, "Delete your account",
+	    "settings_delete.tpl");
+
+	if (err != NULL)
+		tmpl_set(tmpl_section(d, "PASSWORD_ERROR"), "MESSAGE", err);
+	page_send(r, status);
+}
+
+static void
+delete_form(struct req *r)
+{
+	delete_show(r, NULL, 200);
+}
+
+/* Every open mentorship ends; the other party is told why. */
+static int
+delete_end_mentorships(struct req *r)
+{
+	struct db_rows *open;
+	struct mship m;
+	size_t i;
+
+	open = db_query(r, "SELECT id FROM mentorships WHERE (mentor_id = ? OR "
+	    "mentee_id = ?) AND stage IN ('requested', 'initiation', "
+	    "'cultivation', 'separation', 'redefinition') FOR UPDATE", "ii",
+	    r->user.id, r->user.id);
+	for (i = 0; open != NULL && i < open->nrows; i++) {
+		if (mship_load(r, db_int(open, i, 0), &m) != 0)
+			return -1;
+		if (db_exec(r, "UPDATE mentorships SET stage = 'ended', "
+		    "stage_changed_at = UTC_TIMESTAMP() WHERE id = ?", "i",
+		    m.id) < 0 ||
+		    db_exec(r, "INSERT INTO stage_events (mentorship_id, "
+		    "from_stage, to_stage, actor_id, note, created_at) VALUES "
+		    "(?, ?, 'ended', NULL, 'The other person deleted their "
+		    "account.', UTC_TIMESTAMP())", "is", m.id, m.stage) < 0 ||
+		    stage_notify(r, &m, m.other_id, "Your mentorship ended",
+		    "The other person deleted their Menteo account, so this "
+		    "mentorship has ended. Its record stays readable for you.",
+		    NULL, req_printf(r, "/mentorships/%lld", m.id), NULL) == -1)
+			return -1;
+	}
+	return open == NULL ? -1 : 0;
+}
+
+/*
+ * Removes what is the person's alone (profile, threads, custom roadmaps,
+ * sessions, tokens) and keeps the shared record (mentorships, messages)
+ * readable for the other party under the name "Deleted account".
+ */
+static int
+delete_private_data(struct req *r)
+{
+	long long u = r->user.id;
+
+	if (db_exec(r, "DELETE FROM threads WHERE owner_id = ?", "i", u) < 0 ||
+	    db_exec(r, "DELETE FROM thread_comments WHERE author_id = ?", "i",
+	    u) < 0 ||
+	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
+	    "'custom'", "i", u) < 0 ||
+	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0 ||
+	    db_exec(r, "UPDATE outbox SET status = 'failed', last_error = "
+	    "'account deleted' WHERE user_id = ? AND status = 'queued'", "i",
+	    u) < 0)
+		return -1;
+	if (stage_table_exists(r, "user_skills") &&
+	    db_exec(r, "DELETE FROM user_skills WHERE user_id = ?", "i", u) < 0)
+		return -1;
+	return db_exec(r, "UPDATE users SET email = CONCAT('deleted-', id, "
+	    "'@deleted.invalid'), email_verified_at = NULL, password_hash = '!', "
+	    "display_name = 'Deleted account', headline = '', bio = '', "
+	    "skills = '', is_mentor = 0, capacity = 0, slug = CONCAT('deleted-', "
+	    "id), calendar_secret = NULL, is_admin = 0, disabled_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?", "i", u) < 0 ? -1 : 0;
+}
+
+static void
+delete_account(struct req *r)
+{
+	static const struct field f[] = {
+		{ "password", F_PASSWORD, 1, 1024, 1, NULL },
+	};
+	struct fval v[1];
+	const char *hash;
+	int ok;
+
+	if (field_read(r, f, 1, v) != 0)
+		return delete_show(r, "Enter your password to confirm.", 422);
+	hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?", "i",
+	    r->user.id);
+	if (r->db_failed)
+		return;
+	if ((ok = auth_check(r, r->user.id, hash, v[0].str)) != 1)
+		return ok == -1 ? (void)0 : delete_show(r,
+		    "That is not your password.", 422);
+	if (db_begin(r) == -1 || delete_end_mentorships(r) == -1 ||
+	    delete_private_data(r) == -1 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
+	    r->user.id) < 0 || db_commit(r) == -1)
+		return;
+	r->sess_id = 0;
+	sess_end(r);
+	resp_flash(r, "Your account has been deleted.");
+	resp_redirect(r, "/");
+}

@@ -1,0 +1,192 @@
+"""Admin (/admin, reports, outbox, accounts) and each person's own data
+(export, deletion), against the real stack."""
+import json
+
+import menteo as m
+
+
+def admin():
+    a = m.signup()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", a.user_id)
+    a.get("/")
+    return a
+
+
+def pair(stage="cultivation"):
+    mentor, mentee = m.make_mentor(), m.signup()
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, ?, 'Grow as a lead', '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentor.user_id, mentee.user_id, stage)
+    mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentor_id = ?",
+                          mentor.user_id))
+    return mentor, mentee, mid
+
+
+@m.test
+def test_admin_pages_are_for_admins_only():
+    c = m.signup()
+    for path in ("/admin", "/admin/outbox", "/admin/users", "/admin/reports",
+                 "/admin/roadmaps"):
+        r = c.get(path)
+        m.check(r.status == 403, f"{path}: {r.status}")
+    anon = m.Client()
+    r = anon.get("/admin")
+    m.check(r.status == 303 and "/login" in r.location, "anonymous goes to sign-in")
+
+
+@m.test
+def test_health_counts_and_at_risk_lists():
+    a = admin()
+    _, _, mid = pair("initiation")
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 31 DAY "
+          "WHERE id = ?", mid)
+    _, _, quiet = pair("cultivation")
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 40 DAY "
+          "WHERE id = ?", quiet)
+    _, _, old = pair("requested")
+    m.sql("UPDATE mentorships SET created_at = UTC_TIMESTAMP() - INTERVAL 8 DAY "
+          "WHERE id = ?", old)
+    r = a.get("/admin")
+    m.check(r.status == 200, r)
+    for i in (mid, quiet, old):
+        m.check(f'href="/admin/mentorships/{i}"' in r.text, f"{i} listed at risk")
+    m.check("stage-initiation" in r.text and "stage-cultivation" in r.text)
+    r = a.get(f"/admin/mentorships/{mid}")
+    m.check(r.status == 200 and "Grow as a lead" in r.text, r)
+    m.check(f"/rooms/{mid}" not in r.text, "no link into the private room")
+
+
+@m.test
+def test_party_reports_and_admin_closes():
+    mentor, mentee, mid = pair()
+    other = m.signup()
+    r = other.get(f"/reports/new?mentorship={mid}")
+    m.check(r.status == 403, f"a stranger cannot report: {r.status}")
+    mentee.get(f"/reports/new?mentorship={mid}")
+    r = mentee.post("/reports/new", {"mentorship": mid, "kind": "unresponsive",
+                                     "body": ""})
+    m.check(r.status == 422 and 'name="kind" value="unresponsive" checked' in r.text,
+            "empty text refused, choice kept")
+    r = mentee.post("/reports/new", {"mentorship": mid, "kind": "unresponsive",
+                                     "body": "No answer for <b>five</b> weeks"})
+    m.check(r.status == 303, r)
+    rid = m.sql_value("SELECT id FROM mentorship_reports WHERE mentorship_id = ?", mid)
+    a = admin()
+    r = a.get("/admin/reports")
+    m.check("No answer for &lt;b&gt;five&lt;/b&gt; weeks" in r.text, "report shown escaped")
+    r = a.post(f"/admin/reports/{rid}", {"note": "Wrote to the mentor", "close": "1"})
+    m.check(r.status == 303, r)
+    m.check(m.sql_value("SELECT status FROM mentorship_reports WHERE id = ?", rid) == "closed")
+
+
+@m.test
+def test_admin_ends_a_mentorship_and_both_are_told():
+    mentor, mentee, mid = pair()
+    a = admin()
+    a.get(f"/admin/mentorships/{mid}")
+    r = a.post(f"/admin/mentorships/{mid}/end", {"reason": ""})
+    m.check(r.status == 422, "a reason is required")
+    r = a.post(f"/admin/mentorships/{mid}/end", {"reason": "Reported twice for abuse"})
+    m.check(r.status == 303, r)
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "ended")
+    m.check(m.sql_value("SELECT note FROM stage_events WHERE mentorship_id = ? "
+                        "ORDER BY id DESC LIMIT 1", mid) == "Reported twice for abuse")
+    for who in (mentor, mentee):
+        mails = m.mails_to(who.email, subject="ended")
+        m.check(mails and "Reported twice for abuse" in m.mail_text(mails[-1]),
+                f"{who.email} told with the reason")
+    r = a.post(f"/admin/mentorships/{mid}/end", {"reason": "again"})
+    m.check(r.status == 409, "a closed mentorship cannot be ended again")
+
+
+@m.test
+def test_outbox_lists_filters_and_retries():
+    a = admin()
+    addr = m.unique("fail") + "@example.org"
+    m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
+          "attempts, last_error) VALUES ('verify', ?, 'Stuck', 'x', 'x', 'failed', 8, "
+          "'550 mailbox unavailable')", addr)
+    oid = m.sql_value("SELECT id FROM outbox WHERE to_addr = ?", addr)
+    r = a.get("/admin/outbox?status=failed")
+    m.check(r.status == 200 and addr in r.text and "550 mailbox unavailable" in r.text, r)
+    r = a.get("/admin/outbox?status=bogus")
+    m.check(r.status == 400, "unknown status refused")
+    r = a.post(f"/admin/outbox/{oid}/retry", {})
+    m.check(r.status == 303, r)
+    m.check(m.sql_value("SELECT status FROM outbox WHERE id = ?", oid) in ("queued", "sent", "failed"))
+    m.check(m.sql_value("SELECT attempts FROM outbox WHERE id = ?", oid) in ("0", "1"),
+            "attempts reset")
+
+
+@m.test
+def test_disable_ends_sessions_and_blocks_sign_in():
+    a = admin()
+    victim = m.signup()
+    m.check(victim.get("/settings").status == 200)
+    a.get("/admin/users")
+    r = a.post(f"/admin/users/{victim.user_id}/disable", {})
+    m.check(r.status == 303, r)
+    r = victim.get("/settings")
+    m.check(r.status == 303 and "/login" in r.location, "session ended")
+    c = m.Client()
+    c.get("/login")
+    r = c.post("/login", {"email": victim.email, "password": m.PASSWORD})
+    m.check(r.status != 303 or "/login" in (r.location or ""), "cannot sign in")
+    r = m.Client().get(f"/people/{victim.slug}")
+    m.check(r.status == 404, f"public profile gone: {r.status}")
+    r = a.post(f"/admin/users/{victim.user_id}/enable", {})
+    m.check(m.sql_value("SELECT disabled_at IS NULL FROM users WHERE id = ?",
+                        victim.user_id) == "1")
+
+
+@m.test
+def test_export_has_everything_i_take_part_in():
+    mentor, mentee, mid = pair()
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'from the mentor \"quoted\"', UTC_TIMESTAMP()), "
+          "(?, ?, 'from the mentee', UTC_TIMESTAMP())",
+          mid, mentor.user_id, mid, mentee.user_id)
+    m.sql("INSERT INTO goals (mentorship_id, title, measure, created_at) VALUES "
+          "(?, 'Hire two engineers', 'Two signed offers', UTC_TIMESTAMP())", mid)
+    r = mentee.get("/settings/export")
+    m.check(r.status == 200, r)
+    m.check("application/json" in r.header("Content-Type"))
+    m.check("attachment" in (r.header("Content-Disposition") or ""))
+    data = json.loads(r.text)
+    m.check(data["profile"]["email"] == mentee.email)
+    m.check("password_hash" not in data["profile"], "no password hash")
+    m.check(any(x["id"] == int(mid) for x in data["mentorships"]))
+    bodies = [x["body"] for x in data["room_messages"]]
+    m.check('from the mentor "quoted"' in bodies and "from the mentee" in bodies,
+            "both parties' messages in my rooms")
+    m.check(any(g["title"] == "Hire two engineers" for g in data["goals"]))
+    for key in ("contract_versions", "stage_events", "milestones", "meetings",
+                "threads", "thread_entries"):
+        m.check(key in data, key)
+
+
+@m.test
+def test_delete_account_keeps_the_other_partys_record():
+    mentor, mentee, mid = pair()
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'my private words', UTC_TIMESTAMP())", mid, mentee.user_id)
+    mentee.get("/settings/delete")
+    r = mentee.post("/settings/delete", {"password": "wrong password!!"})
+    m.check(r.status == 422, "wrong password refused")
+    r = mentee.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, r)
+    m.check(m.sql_value("SELECT display_name FROM users WHERE id = ?", mentee.user_id)
+            == "Deleted account")
+    m.check(m.sql_value("SELECT email FROM users WHERE id = ?", mentee.user_id)
+            != mentee.email, "address removed")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "ended")
+    r = mentee.get("/settings")
+    m.check(r.status == 303, "signed out")
+    mentor.get("/")
+    r = mentor.get(f"/mentorships/{mid}")
+    m.check(r.status == 200 and "Deleted account" in r.text, "the record stays readable")
+    mails = m.mails_to(mentor.email, subject="ended")
+    m.check(mails, "the mentor is told")
+
+
+m.main()
