@@ -1,0 +1,147 @@
+#!/bin/bash
+# make bench: a private stack (var/bench, port 8097) with a realistic data
+# set, then wrk on loopback against the stack's own limits and the real
+# pages. Prints a table and writes it to build/bench.txt.
+#   BENCH_SECONDS=10  BENCH_CONNECTIONS=32  BENCH_PROCESSES=2
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+export MENTEO_INSTANCE=bench MENTEO_PORT=8097 MENTEO_SMTP_PORT=2597
+export MENTEO_PROCESSES=${BENCH_PROCESSES:-2}
+SECS=${BENCH_SECONDS:-10}
+CONNS=${BENCH_CONNECTIONS:-32}
+VAR=$ROOT/var/bench
+RUN=$VAR/run
+B=$ROOT/build/bench
+URL=http://127.0.0.1:8097
+OUT=$ROOT/build/bench.txt
+SQL() { mariadb --no-defaults -S "$RUN/mysql.sock" -u root -N -B menteo "$@"; }
+mkdir -p "$B"
+
+echo "bench: building the reference responders"
+cc -O2 -Wall -o "$B/hello" tests/bench/hello.c -lfcgi
+cc -O2 -Wall $(pkg-config --cflags libmariadb) -o "$B/roomq" tests/bench/roomq.c \
+	-lfcgi $(pkg-config --libs libmariadb)
+
+bin/menteo-dev start > "$B/stack.log" 2>&1 || { cat "$B/stack.log"; exit 1; }
+trap 'pkill -f "$B/hello" || true; pkill -f "$B/roomq" || true; bin/menteo-dev stop > /dev/null 2>&1' EXIT
+
+if [ ! -f "$VAR/seeded" ]; then
+	echo "bench: seeding 10,000 people, 3,000 mentorships, 1,000,000 messages, 100,000 entries"
+	start=$(date +%s)
+	SQL < tests/bench/seed.sql
+	touch "$VAR/seeded"
+	echo "bench: seeded in $(( $(date +%s) - start )) s"
+fi
+echo "bench-password-2026" | MENTEO_CONF=$VAR/menteo.conf build/bin/menteo-passwd > "$B/hash"
+SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = 'bench-u3001@bench.menteo'"
+BIG=$(SQL -e "SELECT id FROM mentorships WHERE focus = 'Bench 1'")
+DEEP=$(SQL -e "SELECT id FROM room_messages WHERE mentorship_id = $BIG ORDER BY id DESC LIMIT 1 OFFSET 1000")
+THREAD=$(SQL -e "SELECT MIN(id) FROM threads WHERE title LIKE 'Learning in public Bench %'")
+
+# (a) and (b): reference responders behind the same nginx
+pkill -f "$B/hello" || true; pkill -f "$B/roomq" || true
+rm -f "$RUN/hello.sock" "$RUN/roomq.sock"
+spawn-fcgi -s "$RUN/hello.sock" -M 0666 -F "$MENTEO_PROCESSES" -- "$B/hello" > /dev/null
+BENCH_DB_SOCKET=$RUN/mysql.sock BENCH_DB_USER=menteo BENCH_DB_PASSWORD=$(cat "$VAR/dbpass") \
+	spawn-fcgi -s "$RUN/roomq.sock" -M 0666 -F "$MENTEO_PROCESSES" -- "$B/roomq" > /dev/null
+cat > "$VAR/nginx/extra-bench.conf" <<CONF
+location = /bench/hello { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$RUN/hello.sock; }
+location = /bench/roomq { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$RUN/roomq.sock; }
+CONF
+nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -s reload
+sleep 1
+
+# a signed-in session for the mentee of the big room
+COOKIE=$(MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR /usr/bin/python3 - <<'PY'
+import sys
+sys.path.insert(0, "tests/integration")
+import menteo as m
+c = m.Client()
+c.get("/login")
+r = c.post("/login", {"email": "bench-u3001@bench.menteo", "password": "bench-password-2026"})
+assert r.status == 303, r
+print("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
+PY
+)
+
+declare -A RPS P50 P99 NON2XX
+ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds
+	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+load() {	# name path [seconds]
+	local name=$1 path=$2 secs=${3:-$SECS} f="$B/wrk-$1.txt"
+	curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $COOKIE" "$URL$path" | grep -q '^200$' ||
+		echo "bench: warning: $path does not answer 200"
+	wrk -t2 -c"$CONNS" -d"${secs}s" --latency -H "Cookie: $COOKIE" "$URL$path" > "$f"
+	RPS[$name]=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' "$f")
+	P50[$name]=$(ms "$(awk '$1 == "50%" { print $2 }' "$f")")
+	P99[$name]=$(ms "$(awk '$1 == "99%" { print $2 }' "$f")")
+	NON2XX[$name]=$(awk '/Non-2xx/ { print $NF }' "$f")
+	echo "bench: $name ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms"
+}
+
+rss() {	# total resident KiB of the workers of one program
+	local sup; sup=$(cat "$RUN/$1.pid")
+	for p in $(pgrep -P "$sup"); do awk '/VmRSS/ { print $2 }' "/proc/$p/status"; done
+}
+
+ROOMS_BEFORE=$(rss rooms | paste -sd' ')
+load hello /bench/hello
+load roomq "/bench/roomq?m=$BIG"
+load room "/rooms/$BIG"
+load room_deep "/rooms/$BIG?before=$DEEP"
+load dashboard /
+load thread "/threads/$THREAD"
+load search "/people?q=leadership"
+
+# memory: at least 100,000 requests to the room page, then compare
+need=100000
+done_n=$(awk '/requests in/ { print $1 }' "$B/wrk-room.txt")
+while [ "${done_n:-0}" -lt $need ]; do
+	wrk -t2 -c"$CONNS" -d10s -H "Cookie: $COOKIE" "$URL/rooms/$BIG" > "$B/wrk-mem.txt"
+	done_n=$(( done_n + $(awk '/requests in/ { print $1 }' "$B/wrk-mem.txt") ))
+done
+ROOMS_AFTER=$(rss rooms | paste -sd' ')
+
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
+ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi; }
+{
+	echo "Menteo benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -r)"
+	echo "wrk: 2 threads, $CONNS connections, ${SECS}s per page; $MENTEO_PROCESSES worker processes per program"
+	echo "data: 10,000 people, 3,000 mentorships, 1,000,000 room messages (100,000 in the room measured), 100,000 journal entries"
+	echo
+	printf "%-34s %9s %9s %9s %8s %8s\n" "page" "req/s" "p50 ms" "p99 ms" "vs (a)" "vs (b)"
+	for n in hello roomq room room_deep dashboard thread search; do
+		case $n in
+		hello) label="(a) libfcgi hello (stack limit)";;
+		roomq) label="(b) room query only (db limit)";;
+		room) label="(c) room page, signed in";;
+		room_deep) label="(c') room page 1,000 deep";;
+		dashboard) label="(d) dashboard";;
+		thread) label="(e) public Growth Thread";;
+		search) label="(f) directory search";;
+		esac
+		printf "%-34s %9s %9s %9s %8s %8s\n" "$label" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
+			"$(pct "${RPS[$n]}" "${RPS[hello]}")" "$(pct "${RPS[$n]}" "${RPS[roomq]}")"
+	done
+	echo
+	echo "targets:"
+	echo "  room page >= 60% of (b):                $(ok "${RPS[room]} >= 0.6 * ${RPS[roomq]}")"
+	echo "  room page >= 20% of (a):                $(ok "${RPS[room]} >= 0.2 * ${RPS[hello]}")"
+	for n in room room_deep dashboard thread search; do
+		printf "  p99 < 25 ms at %s connections, %-10s %s\n" "$CONNS" "$n:" "$(ok "${P99[$n]} < 25")"
+	done
+	echo "  first page vs 1,000 deep within 10%:    $(ok "${RPS[room_deep]} >= 0.9 * ${RPS[room]} && ${RPS[room_deep]} <= 1.1 * ${RPS[room]}")"
+	echo "  directory search p50 < 10 ms:           $(ok "${P50[search]} < 10")"
+	echo
+	echo "memory (rooms workers, VmRSS KiB) before: $ROOMS_BEFORE"
+	echo "memory after $done_n+ requests:            $ROOMS_AFTER"
+	grow=$(paste <(tr ' ' '\n' <<<"$ROOMS_BEFORE") <(tr ' ' '\n' <<<"$ROOMS_AFTER") | awk '{ d = $2 - $1; if (d > m) m = d } END { print m + 0 }')
+	echo "  largest growth ${grow} KiB, under 1 MiB:  $(ok "$grow < 1024")"
+	for n in room room_deep dashboard thread search; do
+		[ -n "${NON2XX[$n]}" ] && echo "  warning: $n had ${NON2XX[$n]} non-2xx answers"
+	done
+	true
+} | tee "$OUT"

@@ -1,0 +1,94 @@
+-- The benchmark's data set, in bulk SQL (MariaDB's Sequence engine):
+-- 10,000 people (3,000 mentors), 3,000 mentorships across all stages,
+-- 1,000,000 room messages (100,000 in mentorship "Bench 1"), 100,000
+-- journal entries in 1,000 public threads. Loaded into the bench stack's
+-- own database only (tests/bench/run.sh).
+SET SESSION sql_log_bin = 0;
+SET @now = UTC_TIMESTAMP();
+SET unique_checks = 0;
+
+INSERT INTO users (email, email_verified_at, password_hash, display_name,
+    headline, bio, skills, timezone, is_mentor, capacity, slug, last_active,
+    created_at)
+SELECT CONCAT('bench-u', seq, '@bench.menteo'), @now, 'bench',
+    CONCAT(ELT(1 + seq % 8, 'Ada', 'Bram', 'Chen', 'Dara', 'Eli', 'Femi',
+        'Gita', 'Hugo'), ' ', ELT(1 + seq % 7, 'Okafor', 'Lindqvist', 'Raman',
+        'Moreau', 'Tanaka', 'Silva', 'Novak'), ' ', seq),
+    ELT(1 + seq % 6, 'Engineering director at a fintech',
+        'Founder with two exits', 'Product lead in healthcare',
+        'Staff engineer, distributed systems', 'VP Sales in B2B SaaS',
+        'Design manager at a consumer app'),
+    CONCAT('I help people with ', ELT(1 + seq % 5, 'leadership and managing managers',
+        'fundraising and investor updates', 'hiring and building teams',
+        'product strategy and discovery', 'career changes into tech'), '. ',
+        REPEAT('Twenty years of shipping software and growing people. ', 1 + seq % 3)),
+    ELT(1 + seq % 8, 'leadership, hiring', 'fundraising, startups',
+        'product, strategy', 'rust, distributed systems', 'sales, negotiation',
+        'design, ux research', 'career, management', 'python, data'),
+    'UTC', seq <= 3000, IF(seq <= 3000, 6, 0), CONCAT('bench-u', seq),
+    @now - INTERVAL (seq % 90) DAY, @now
+FROM seq_1_to_10000;
+
+SET @first = (SELECT MIN(id) FROM users WHERE email LIKE 'bench-u%');
+
+-- Mentorship k: mentor bench-u<k>, mentee bench-u<3000+k>; stages cycle,
+-- Bench 1 is in Cultivation.
+INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message,
+    stage_changed_at, created_at, ground_rules, cadence, channels,
+    review_date, contract_version)
+SELECT @first + seq - 1, @first + 2999 + seq, IF(seq = 1, 'cultivation',
+    ELT(1 + seq % 9, 'requested', 'initiation', 'cultivation', 'separation',
+        'redefinition', 'declined', 'withdrawn', 'expired', 'ended')),
+    CONCAT('Bench ', seq), 'Looking for guidance.',
+    @now - INTERVAL (seq % 200) DAY, @now - INTERVAL (seq % 300) DAY,
+    'Come prepared; async first.', 'biweekly', 'room,video',
+    CURDATE() + INTERVAL 90 DAY, 1
+FROM seq_1_to_3000;
+
+SET @big = (SELECT id FROM mentorships WHERE focus = 'Bench 1');
+
+INSERT INTO goals (mentorship_id, title, measure, created_at)
+SELECT ms.id, CONCAT('Goal ', g.seq, ' of ', ms.focus), 'Measured by an outcome', @now
+FROM mentorships ms JOIN seq_1_to_3 g WHERE ms.focus LIKE 'Bench %';
+
+-- The big room: 100,000 messages, the two parties taking turns.
+INSERT INTO room_messages (mentorship_id, author_id, body, created_at)
+SELECT ms.id, IF(s.seq % 2 = 1, ms.mentor_id, ms.mentee_id),
+    CONCAT('Message ', s.seq, ' of the big room. Some **Markdown** with a ',
+        '[link](https://example.org/', s.seq, ') and a list:\n\n- one\n- two\n'),
+    @now - INTERVAL (100000 - s.seq) MINUTE
+FROM mentorships ms JOIN seq_1_to_100000 s WHERE ms.id = @big ORDER BY s.seq;
+
+-- 900 more rooms of 1,000 messages each.
+INSERT INTO room_messages (mentorship_id, author_id, body, created_at)
+SELECT ms.id, IF(s.seq % 2 = 1, ms.mentor_id, ms.mentee_id),
+    CONCAT('Room message ', s.seq, ': ', REPEAT('words and more words ', 1 + s.seq % 8)),
+    @now - INTERVAL (1000 - s.seq) HOUR
+FROM mentorships ms JOIN seq_1_to_1000 s
+WHERE ms.focus LIKE 'Bench %' AND ms.id <> @big AND ms.id < @big + 901
+ORDER BY ms.id, s.seq;
+
+UPDATE room_messages SET reply_to = id - 1
+WHERE mentorship_id = @big AND id % 10 = 0;
+
+INSERT INTO room_reads (mentorship_id, user_id, last_read_id)
+SELECT @big, mentee_id, (SELECT MAX(id) FROM room_messages WHERE mentorship_id = @big) - 20
+FROM mentorships WHERE id = @big;
+
+-- 1,000 public threads of 100 entries (100,000).
+INSERT INTO threads (owner_id, title, purpose, visibility, mentorship_id,
+    created_at, updated_at)
+SELECT ms.mentee_id, CONCAT('Learning in public ', ms.focus),
+    'What I try, what fails, what I learn.', 'public', ms.id, @now, @now
+FROM mentorships ms WHERE ms.focus LIKE 'Bench %' ORDER BY ms.id LIMIT 1000;
+
+INSERT INTO thread_entries (thread_id, kind, body, created_at, updated_at)
+SELECT t.id, ELT(1 + s.seq % 6, 'assumption', 'experiment', 'failure',
+        'breakthrough', 'lesson', 'update'),
+    CONCAT('Entry ', s.seq, '. I *tried* something new this week: ',
+        REPEAT('notes on what happened and why. ', 1 + s.seq % 5)),
+    @now - INTERVAL (100 - s.seq) DAY, @now - INTERVAL (100 - s.seq) DAY
+FROM threads t JOIN seq_1_to_100 s WHERE t.title LIKE 'Learning in public Bench %'
+ORDER BY t.id, s.seq;
+
+ANALYZE TABLE users, user_skills, mentorships, room_messages, threads, thread_entries;
