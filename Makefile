@@ -68,11 +68,13 @@ start: deps all
 stop:
 	@bin/menteo-dev stop
 
+# the test runner builds and runs what this make would: SANITIZE=... tests
+# the sanitizer build in build/san
 test: deps
-	@tests/run.sh
+	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh
 
 unit: all
-	@tests/run.sh --unit-only
+	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh --unit-only
 
 fuzz: deps
 	@tests/fuzz/run.sh $(or $(SECONDS),60)

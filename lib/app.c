@@ -27,6 +27,8 @@ on_term(int sig)
 {
 	(void)sig;
 	stopping = 1;
+	/* else libfcgi restarts accept() after EINTR and never returns */
+	FCGX_ShutdownPending();
 }
 
 int
@@ -55,7 +57,8 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 		return resp_error(r, 400);
 	if (sess_load(r) == -1)
 		return;			/* db_failed: 503 below */
-	if (req_is_post(r) && !sess_csrf_ok(r))
+	/* no route, no handler: a POST to it is a 404 or 405, not a 403 */
+	if (req_is_post(r) && route_find(r, t, n) >= 0 && !sess_csrf_ok(r))
 		return resp_error_msg(r, 403, "This form has expired or did "
 		    "not come from Menteo. Go back, reload the page and try "
 		    "again.");

@@ -14,7 +14,7 @@ struct block {
 	struct block	*next;
 	size_t		 size;
 	size_t		 used;
-	char		 data[];
+	_Alignas(16) char data[];	/* as malloc: fit for any type */
 };
 
 struct arena {
@@ -78,6 +78,8 @@ arena_alloc(struct arena *a, size_t n)
 	struct block *b;
 	void *p;
 
+	if (n > (size_t)-1 - sizeof(struct block) - 15)
+		return NULL;	/* rounding up would wrap to a tiny block */
 	n = (n + 15) & ~(size_t)15;
 	if (n == 0)
 		n = 16;

@@ -115,20 +115,29 @@ slug_ok(const char *s)
 static int
 timezone_ok(const char *s)
 {
-	char path[256];
+	char path[256], magic[4];
 	struct stat st;
 	const char *p;
+	FILE *f;
+	int ok;
 
 	if (strcmp(s, "UTC") == 0)
 		return 1;
 	if (*s == '\0' || *s == '/' || strstr(s, "..") != NULL ||
-	    strlen(s) > 64)
+	    strstr(s, "//") != NULL || strlen(s) > 64)
 		return 0;
 	for (p = s; *p != '\0'; p++)
 		if (!(isalnum((unsigned char)*p) || strchr("/_+-", *p)))
 			return 0;
 	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", s);
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	/* the directory also holds tables (leapseconds...): zones only */
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	ok = fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+	fclose(f);
+	return ok;
 }
 
 static int
@@ -147,6 +156,25 @@ choice_ok(const struct field *f, const char *s)
 		if (strcmp(*c, s) == 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * One-line values never carry control characters: a newline in a name
+ * could forge a mail header, a tab in a path is dropped by browsers
+ * ("/\t/evil.com" becomes "//evil.com"). Free text keeps tabs and
+ * line breaks.
+ */
+static int
+controls_ok(const char *s, int multiline)
+{
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (multiline && (c == '\t' || c == '\r' || c == '\n'))
+			continue;
+		if (c < 0x20 || c == 0x7f)
+			return 0;
+	}
+	return 1;
 }
 
 static int
@@ -170,6 +198,10 @@ static int
 check_typed(struct arena *a, const struct field *f, const char *s,
     struct fval *v)
 {
+	if (f->type != F_PASSWORD && !controls_ok(s, f->type == F_MULTILINE))
+		return v->err = f->type == F_TEXT ?
+		    "Use a single line without control characters." :
+		    "This contains characters that are not allowed.", -1;
 	switch (f->type) {
 	case F_INT:
 		return check_int(s, f, v);

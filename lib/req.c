@@ -343,8 +343,10 @@ req_read(struct req *r, void *fcgx, size_t body_max)
 	r->user_agent = param(f, "HTTP_USER_AGENT", "");
 	qs = param(f, "QUERY_STRING", "");
 	r->query_string = qs;
-	if (!req_utf8_valid(r->path, strlen(r->path)))
+	if (!req_utf8_valid(r->path, strlen(r->path))) {
+		r->path = "/";	/* the 400 page must not echo the bytes */
 		return REQ_EBAD;
+	}
 	if ((rc = req_parse_urlencoded(r->arena, qs, strlen(qs), &r->query,
 	    &r->nquery)) != 0)
 		return rc;

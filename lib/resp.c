@@ -173,8 +173,9 @@ resp_send(struct req *r)
 	FCGX_PutS(security_headers, f->out);
 	if (r->headers.len > 0)
 		FCGX_PutStr(r->headers.p, (int)r->headers.len, f->out);
-	if (r->body.len > 0 && (r->headers.p == NULL ||
-	    strstr(r->headers.p, "Content-Type:") == NULL))
+	/* len, not the text: the buffer keeps the last request's headers */
+	if (r->body.len > 0 && (r->headers.len == 0 ||
+	    memmem(r->headers.p, r->headers.len, "Content-Type:", 13) == NULL))
 		FCGX_PutS("Content-Type: text/html; charset=utf-8\r\n", f->out);
 	FCGX_FPrintF(f->out, "Content-Length: %lu\r\n\r\n",
 	    (unsigned long)r->body.len);

@@ -69,6 +69,20 @@ route_match(const char *pat, const char *path, struct req *r)
 	return *p == '\0';
 }
 
+int
+route_find(struct req *r, const struct route *t, size_t n)
+{
+	const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" :
+	    r->method;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].method, method) == 0 &&
+		    route_match(t[i].pattern, r->path, r))
+			return (int)i;
+	return -1;
+}
+
 static void
 to_login(struct req *r)
 {

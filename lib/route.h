@@ -25,6 +25,8 @@ struct route {
 };
 
 int	route_match(const char *pattern, const char *path, struct req *);
+/* Index of the route for this method and path, or -1 (404 or 405). */
+int	route_find(struct req *, const struct route *, size_t);
 /* Runs the handler, or answers 404 / 405 itself. */
 void	route_dispatch(struct req *, const struct route *, size_t);
 

@@ -36,8 +36,14 @@ finish() {
 	exit $?
 }
 
+# SANITIZE=address,undefined (make SANITIZE=... test): the same flags as
+# the make that called us, so MENTEO_BUILD (build/san) holds what we test
+export SANITIZE=${SANITIZE:-}
+# a UB report fails the test instead of scrolling by
+[ -n "$SANITIZE" ] && export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+
 # 1. build, warnings are errors
-if ! make -s -j2 all > "$OUT/build.log" 2>&1; then
+if ! make -s -j2 SANITIZE="$SANITIZE" all > "$OUT/build.log" 2>&1; then
 	cat "$OUT/build.log"
 	echo "not ok - build" > "$OUT/build.tap"; tally "$OUT/build.tap"; finish
 fi
@@ -53,7 +59,9 @@ for t in "$MENTEO_BUILD"/tests/test_*; do
 done
 [ "$mode" = --unit-only ] && finish
 
-# 3. the private stack
+# 3. the private stack (sanitizer build: the workers' leaks are checked
+# by check_leaks.sh with LeakSanitizer, not at every worker's exit)
+[ -n "$SANITIZE" ] && export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 if ! "$ROOT/bin/menteo-dev" start > "$OUT/stack.log" 2>&1; then
 	cat "$OUT/stack.log"
 	echo "not ok - test stack starts" > "$OUT/stack.tap"; tally "$OUT/stack.tap"; finish
