@@ -1,0 +1,752 @@
+/*
+ * people: the mentor directory (search by words and by skill), public
+ * profiles, and the profile part of a person's settings.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "db.h"
+#include "field.h"
+#include "md.h"
+#include "page.h"
+#include "resp.h"
+
+static void	people_index(struct req *);
+static void	people_show(struct req *);
+static void	settings_show(struct req *);
+static void	settings_save(struct req *);
+
+static const struct route routes[] = {
+	{ "GET",	"/people",		people_index,	0 },
+	{ "GET",	"/people/{slug}",	people_show,	0 },
+	{ "GET",	"/settings",		settings_show,	ROUTE_USER },
+	{ "POST",	"/settings",		settings_save,	ROUTE_USER },
+};
+
+APP_MAIN("people", routes)
+
+#define DIR_PAGE	20
+#define MAX_TAGS	20
+#define MAX_TAG_LEN	40
+#define MAX_SKILLS_LEN	500	/* users.skills */
+#define MAX_WORDS	8
+
+/*
+ * The directory queries. A mentor "has room" while capacity is above the
+ * number of mentorships in the working stages (redefinition is a light
+ * check-in and does not count). Paging is keyset on (score,
+ * last_active, id), all descending; NULL last_active sorts last, so a
+ * cursor whose last_active is NULL has its own condition.
+ */
+#define DIR_ACTIVE \
+	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
+	"AND m.stage IN ('initiation', 'cultivation', 'separation'))"
+#define DIR_COLS \
+	"u.id, u.slug, u.display_name, u.headline, u.skills, u.last_active, " \
+	"DATEDIFF(UTC_DATE(), u.last_active) AS days, " \
+	"u.capacity - " DIR_ACTIVE " AS room"
+#define DIR_MENTOR \
+	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.capacity > " DIR_ACTIVE
+#define DIR_MATCH \
+	"MATCH (u.display_name, u.headline, u.bio, u.skills) " \
+	"AGAINST (? IN BOOLEAN MODE)"
+#define DIR_SCORE	"CAST(" DIR_MATCH " AS DECIMAL(20,6))"
+#define DIR_CUT		"CAST(? AS DECIMAL(20,6))"
+#define DIR_AFTER \
+	"(u.last_active < ? OR u.last_active IS NULL OR " \
+	"(u.last_active = ? AND u.id < ?))"
+#define DIR_AFTER_NULL	"(u.last_active IS NULL AND u.id < ?)"
+#define DIR_ORDER	" ORDER BY u.last_active DESC, u.id DESC LIMIT 21"
+#define DIR_SORDER \
+	" ORDER BY score DESC, u.last_active DESC, u.id DESC LIMIT 21"
+
+#define SQL_ALL \
+	"SELECT " DIR_COLS ", 0 AS score FROM users u WHERE " DIR_MENTOR \
+	" AND " DIR_AFTER DIR_ORDER
+#define SQL_ALL_NULL \
+	"SELECT " DIR_COLS ", 0 AS score FROM users u WHERE " DIR_MENTOR \
+	" AND " DIR_AFTER_NULL DIR_ORDER
+/* from the tag's rows, not a walk of every mentor hoping to meet it */
+#define SQL_SKILL \
+	"SELECT " DIR_COLS ", 0 AS score FROM user_skills s " \
+	"STRAIGHT_JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
+	DIR_MENTOR " AND " DIR_AFTER DIR_ORDER
+#define SQL_SKILL_NULL \
+	"SELECT " DIR_COLS ", 0 AS score FROM user_skills s " \
+	"STRAIGHT_JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
+	DIR_MENTOR " AND " DIR_AFTER_NULL DIR_ORDER
+#define SQL_TEXT \
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM users u WHERE " \
+	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
+	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER "))" DIR_SORDER
+#define SQL_TEXT_NULL \
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM users u WHERE " \
+	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
+	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER_NULL "))" DIR_SORDER
+#define SQL_BOTH \
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM user_skills s " \
+	"JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
+	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
+	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER "))" DIR_SORDER
+#define SQL_BOTH_NULL \
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM user_skills s " \
+	"JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
+	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
+	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER_NULL "))" DIR_SORDER
+
+/* Where the previous page ended; the first page starts above everything. */
+struct cursor {
+	const char	*score;		/* decimal text */
+	const char	*last_active;	/* YYYY-MM-DD, NULL when never active */
+	long long	 id;
+};
+
+/*
+ * InnoDB's default full-text stopwords, and its minimum token of three
+ * characters: a required term (+word) the index never holds would make
+ * every search with it come back empty, so such words are left out.
+ */
+static const char *const stopwords[] = {
+	"a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en",
+	"for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or",
+	"that", "the", "this", "to", "was", "what", "when", "where", "who",
+	"will", "with", "und", "www", NULL
+};
+
+static const char *const timezones[] = {
+	"UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon",
+	"Europe/Paris", "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid",
+	"Europe/Rome", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens",
+	"Europe/Helsinki", "Europe/Istanbul", "Europe/Kyiv", "Africa/Lagos",
+	"Africa/Nairobi", "Africa/Johannesburg", "Africa/Cairo", "Asia/Dubai",
+	"Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
+	"Asia/Seoul", "Asia/Jakarta", "Australia/Sydney", "Australia/Perth",
+	"Pacific/Auckland", "America/St_Johns", "America/Halifax",
+	"America/New_York", "America/Toronto", "America/Chicago",
+	"America/Denver", "America/Phoenix", "America/Los_Angeles",
+	"America/Anchorage", "Pacific/Honolulu", "America/Mexico_City",
+	"America/Bogota", "America/Lima", "America/Sao_Paulo",
+	"America/Argentina/Buenos_Aires", NULL
+};
+
+/* Percent-encoding for a value inside a query string. */
+static const char *
+url_enc(struct req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out, *p;
+
+	out = p = req_alloc(r, strlen(s) * 3 + 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+static int
+is_stopword(const char *w)
+{
+	const char *const *s;
+
+	for (s = stopwords; *s != NULL; s++)
+		if (strcmp(*s, w) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The words of a search as a boolean-mode query: every word required,
+ * as a prefix ("+engineer*"). Anything that is not a letter or a digit
+ * separates words, so the person's text can never carry an operator.
+ * NULL when no word is left to search for.
+ */
+static const char *
+dir_boolean(struct req *r, const char *q)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *p = q, *start, *res = NULL;
+	char *w;
+	size_t n, words = 0;
+
+	while (*p != '\0' && words < MAX_WORDS) {
+		while (*p != '\0' && !isalnum((unsigned char)*p) &&
+		    (unsigned char)*p < 0x80)
+			p++;
+		start = p;
+		while (*p != '\0' && (isalnum((unsigned char)*p) ||
+		    (unsigned char)*p >= 0x80))
+			p++;
+		if ((n = (size_t)(p - start)) == 0)
+			continue;
+		w = req_alloc(r, n + 1);
+		memcpy(w, start, n);
+		w[n] = '\0';
+		for (n = 0; w[n] != '\0'; n++)
+			w[n] = (char)tolower((unsigned char)w[n]);
+		if (req_utf8_len(w) < 3 || is_stopword(w))
+			continue;
+		if (buf_printf(&b, "%s+%s*", words ? " " : "", w) == -1)
+			goto out;
+		words++;
+	}
+	if (words > 0)
+		res = req_strdup(r, b.p);
+out:
+	buf_free(&b);
+	return res;
+}
+
+/* A skill tag as stored: trimmed, ASCII lower-case. */
+static char *
+tag_norm(struct req *r, const char *s, size_t len)
+{
+	char *t;
+	size_t i;
+
+	while (len > 0 && isspace((unsigned char)*s))
+		s++, len--;
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	t = req_alloc(r, len + 1);
+	for (i = 0; i < len; i++)
+		t[i] = (char)tolower((unsigned char)s[i]);
+	t[len] = '\0';
+	return t;
+}
+
+/* "score_YYYY-MM-DD_id" (the date empty when never active); 0 if fine. */
+static int
+cursor_parse(struct req *r, const char *s, struct cursor *c)
+{
+	static const struct field fdate = { "after", F_DATE, 0, 10, 1, NULL };
+	struct fval v;
+	const char *a, *b, *p;
+	char *end;
+
+	if ((a = strchr(s, '_')) == NULL || (b = strchr(a + 1, '_')) == NULL)
+		return -1;
+	if (a == s || a - s > 20)
+		return -1;
+	for (p = s; p < a; p++)
+		if (!isdigit((unsigned char)*p) && *p != '.')
+			return -1;
+	c->score = arena_strndup(r->arena, s, (size_t)(a - s));
+	if (b == a + 1)
+		c->last_active = NULL;
+	else {
+		c->last_active = arena_strndup(r->arena, a + 1,
+		    (size_t)(b - a - 1));
+		if (field_check(r->arena, &fdate, c->last_active, &v) != 0)
+			return -1;
+	}
+	if (!isdigit((unsigned char)b[1]))
+		return -1;
+	errno = 0;
+	c->id = strtoll(b + 1, &end, 10);
+	if (errno != 0 || *end != '\0' || c->id <= 0)
+		return -1;
+	return 0;
+}
+
+static struct db_rows *
+dir_query(struct req *r, const char *words, const char *skill,
+    const struct cursor *c)
+{
+	const char *la = c->last_active, *sc = c->score;
+	long long id = c->id;
+
+	if (words == NULL && skill == NULL)
+		return la != NULL ?
+		    db_query(r, SQL_ALL, "ssi", la, la, id) :
+		    db_query(r, SQL_ALL_NULL, "i", id);
+	if (words == NULL)
+		return la != NULL ?
+		    db_query(r, SQL_SKILL, "sssi", skill, la, la, id) :
+		    db_query(r, SQL_SKILL_NULL, "si", skill, id);
+	if (skill == NULL)
+		return la != NULL ?
+		    db_query(r, SQL_TEXT, "ssssssssi", words, words, words,
+			sc, words, sc, la, la, id) :
+		    db_query(r, SQL_TEXT_NULL, "ssssssi", words, words, words,
+			sc, words, sc, id);
+	return la != NULL ?
+	    db_query(r, SQL_BOTH, "sssssssssi", words, skill, words, words,
+		sc, words, sc, la, la, id) :
+	    db_query(r, SQL_BOTH_NULL, "sssssssi", words, skill, words, words,
+		sc, words, sc, id);
+}
+
+/* "Active today", "Active 3 days ago", "Active on 2 Nov 2026". */
+static const char *
+last_active_text(struct req *r, const char *date, const char *days)
+{
+	struct tm tm;
+	char s[32];
+	long long n;
+
+	if (date == NULL || days == NULL)
+		return "Not active yet";
+	n = strtoll(days, NULL, 10);	/* DATEDIFF: an integer or NULL */
+	if (n <= 0)
+		return "Active today";
+	if (n == 1)
+		return "Active yesterday";
+	if (n < 14)
+		return req_printf(r, "Active %lld days ago", n);
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3)
+		return "Active a while ago";
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	strftime(s, sizeof(s), "%e %b %Y", &tm);
+	return req_printf(r, "Active on %s", s[0] == ' ' ? s + 1 : s);
+}
+
+static const char *
+places_text(struct req *r, long long room)
+{
+	if (room <= 0)
+		return "No places left";
+	if (room == 1)
+		return "1 place left";
+	return req_printf(r, "%lld places left", room);
+}
+
+/* One TAGS section per skill in the comma-separated list. */
+static void
+tags_fill(struct req *r, struct tdict *d, const char *skills,
+    const char *current)
+{
+	const char *p = skills, *e;
+	struct tdict *t;
+	char *tag;
+
+	if (skills == NULL || *skills == '\0')
+		return;
+	tmpl_show(d, "HAS_TAGS");
+	while (*p != '\0') {
+		e = strchr(p, ',');
+		if (e == NULL)
+			e = p + strlen(p);
+		tag = tag_norm(r, p, (size_t)(e - p));
+		if (*tag != '\0') {
+			t = tmpl_section(d, "TAGS");
+			tmpl_set(t, "TAG", tag);
+			tmpl_set(t, "TAG_URL", req_printf(r, "/people?skill=%s",
+			    url_enc(r, tag)));
+			if (current != NULL && strcmp(current, tag) == 0)
+				tmpl_show(t, "TAG_CURRENT");
+		}
+		p = *e == ',' ? e + 1 : e;
+	}
+}
+
+/* The first character of a name, whole even when it is not ASCII. */
+static const char *
+first_char(struct req *r, const char *s)
+{
+	size_t n = 1;
+
+	if (s == NULL || *s == '\0')
+		return "";
+	while (s[n] != '\0' && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
+	return arena_strndup(r->arena, s, n);
+}
+
+static void
+dir_card(struct req *r, struct tdict *d, const struct db_rows *rows,
+    size_t i, const char *skill)
+{
+	struct tdict *c = tmpl_section(d, "MENTORS");
+
+	tmpl_set(c, "SLUG", db_get(rows, i, "slug"));
+	tmpl_set(c, "NAME", db_get(rows, i, "display_name"));
+	tmpl_set(c, "INITIAL", first_char(r, db_get(rows, i, "display_name")));
+	if (*db_get(rows, i, "headline") != '\0')
+		tmpl_set(tmpl_section(c, "HEADLINE"), "TEXT",
+		    db_get(rows, i, "headline"));
+	tags_fill(r, c, db_get(rows, i, "skills"), skill);
+	tmpl_set(c, "LAST_ACTIVE", last_active_text(r,
+	    db_get(rows, i, "last_active"), db_get(rows, i, "days")));
+	tmpl_set(c, "PLACES", places_text(r, db_get_int(rows, i, "room")));
+}
+
+static const char *
+dir_link(struct req *r, const char *q, const char *skill, const char *after)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *res;
+	char sep = '?';
+
+	buf_adds(&b, "/people");
+	if (q != NULL) {
+		buf_printf(&b, "%cq=%s", sep, url_enc(r, q));
+		sep = '&';
+	}
+	if (skill != NULL) {
+		buf_printf(&b, "%cskill=%s", sep, url_enc(r, skill));
+		sep = '&';
+	}
+	if (after != NULL)
+		buf_printf(&b, "%cafter=%s", sep, url_enc(r, after));
+	res = b.p != NULL ? req_strdup(r, b.p) : "/people";
+	buf_free(&b);
+	return res;
+}
+
+static void
+dir_empty(struct tdict *d, const char *q, const char *skill, int later)
+{
+	struct tdict *e;
+
+	if (later) {
+		tmpl_show(d, "EMPTY_LATER");
+		return;
+	}
+	if (q == NULL && skill == NULL) {
+		tmpl_show(d, "EMPTY_ALL");
+		return;
+	}
+	e = tmpl_section(d, "EMPTY_SEARCH");
+	if (q != NULL)
+		tmpl_set(tmpl_section(e, "EMPTY_Q"), "Q", q);
+	if (skill != NULL)
+		tmpl_set(tmpl_section(e, "EMPTY_SKILL"), "SKILL", skill);
+}
+
+static void
+people_index(struct req *r)
+{
+	static const struct field f[] = {
+		{ "q",		F_TEXT,	0, 200,	0, NULL },
+		{ "skill",	F_TEXT,	0, 80,	0, NULL },
+		{ "after",	F_TEXT,	0, 80,	0, NULL },
+	};
+	struct fval v[3];
+	struct cursor c = { "1000000", "9999-12-31", 0 };
+	struct db_rows *rows;
+	struct tdict *d;
+	const char *q, *skill = NULL, *words = NULL, *after;
+	size_t i, n;
+
+	if (field_read(r, f, 3, v) != 0) {
+		resp_error(r, 400);
+		return;
+	}
+	q = v[0].str;
+	if (v[1].str != NULL)
+		skill = tag_norm(r, v[1].str, strlen(v[1].str));
+	if (q != NULL && (words = dir_boolean(r, q)) == NULL && skill == NULL)
+		/* "go", "ux", "c++": too short for the index, likely a tag */
+		skill = tag_norm(r, q, strlen(q));
+	if (v[2].str != NULL && cursor_parse(r, v[2].str, &c) != 0) {
+		resp_error_msg(r, 400, "This page link is damaged. "
+		    "Start again from the first page of the directory.");
+		return;
+	}
+	if ((rows = dir_query(r, words, skill, &c)) == NULL)
+		return;
+
+	d = page_new(r, q != NULL || skill != NULL ? "Search mentors" :
+	    "Find a mentor", "people_index.tpl");
+	if (q != NULL)
+		tmpl_set(d, "Q", q);
+	if (v[1].str != NULL)
+		tmpl_set(d, "SKILL", skill);
+	if (skill != NULL)
+		tmpl_set(tmpl_section(d, "FILTER_SKILL"), "SKILL", skill);
+	n = rows->nrows > DIR_PAGE ? DIR_PAGE : rows->nrows;
+	for (i = 0; i < n; i++)
+		dir_card(r, d, rows, i, skill);
+	if (n == 0)
+		dir_empty(d, q, skill, v[2].str != NULL);
+	else
+		tmpl_show(d, "HAS_MENTORS");
+	if (rows->nrows > DIR_PAGE) {
+		after = req_printf(r, "%s_%s_%s", db_get(rows, n - 1, "score"),
+		    db_get(rows, n - 1, "last_active") != NULL ?
+		    db_get(rows, n - 1, "last_active") : "",
+		    db_get(rows, n - 1, "id"));
+		tmpl_set(tmpl_section(d, "NEXT"), "NEXT_URL",
+		    dir_link(r, q, v[1].str != NULL ? skill : NULL, after));
+	}
+	if (v[2].str != NULL)
+		tmpl_set(tmpl_section(d, "FIRST"), "FIRST_URL",
+		    dir_link(r, q, v[1].str != NULL ? skill : NULL, NULL));
+	page_send(r, 200);
+}
+
+/* The call to action on a profile, from the visitor's point of view. */
+static void
+profile_request(struct req *r, struct tdict *d, long long id,
+    const char *slug, int mentor, long long room)
+{
+	if (r->user.id == id) {
+		tmpl_show(d, "OWN_PROFILE");
+		return;
+	}
+	if (!mentor)
+		return;
+	if (room <= 0) {
+		tmpl_show(d, "NO_ROOM");
+		return;
+	}
+	if (r->user.id <= 0)
+		tmpl_set(tmpl_section(d, "REQUEST_SIGNIN"), "LOGIN_URL",
+		    req_printf(r, "/login?next=%s",
+		    url_enc(r, req_printf(r, "/people/%s", slug))));
+	else if (!r->user.verified)
+		tmpl_show(d, "REQUEST_VERIFY");
+	else
+		tmpl_set(tmpl_section(d, "REQUEST"), "REQUEST_URL",
+		    req_printf(r, "/mentorships/new?mentor=%s",
+		    url_enc(r, slug)));
+}
+
+static int
+profile_threads(struct req *r, struct tdict *d, long long id)
+{
+	struct db_rows *rows;
+	struct tdict *t;
+	size_t i;
+
+	rows = db_query(r, "SELECT id, title, updated_at FROM threads "
+	    "WHERE owner_id = ? AND visibility = 'public' "
+	    "ORDER BY id DESC LIMIT 50", "i", id);
+	if (rows == NULL)
+		return -1;
+	for (i = 0; i < rows->nrows; i++) {
+		t = tmpl_section(d, "THREADS");
+		tmpl_set(t, "THREAD_ID", db_get(rows, i, "id"));
+		tmpl_set(t, "THREAD_TITLE", db_get(rows, i, "title"));
+		page_date(r, t, "THREAD_UPDATED", db_get(rows, i, "updated_at"));
+	}
+	tmpl_show(d, rows->nrows > 0 ? "HAS_THREADS" : "NO_THREADS");
+	return 0;
+}
+
+static void
+people_show(struct req *r)
+{
+	struct db_rows *u;
+	struct tdict *d;
+	const char *name, *slug, *bio;
+	long long id, room;
+	int mentor;
+
+	u = db_query(r, "SELECT u.id, u.slug, u.display_name, u.headline, "
+	    "u.bio, u.skills, u.timezone, u.is_mentor, u.last_active, "
+	    "DATEDIFF(UTC_DATE(), u.last_active) AS days, "
+	    "u.capacity - " DIR_ACTIVE " AS room "
+	    "FROM users u WHERE u.slug = ? AND u.disabled_at IS NULL",
+	    "s", r->arg[0]);
+	if (u == NULL)
+		return;
+	if (u->nrows == 0) {
+		resp_error(r, 404);
+		return;
+	}
+	id = db_get_int(u, 0, "id");
+	name = db_get(u, 0, "display_name");
+	slug = db_get(u, 0, "slug");
+	mentor = db_get_int(u, 0, "is_mentor") != 0;
+	room = db_get_int(u, 0, "room");
+
+	d = page_new(r, name, "people_show.tpl");
+	tmpl_set(d, "NAME", name);
+	tmpl_set(d, "INITIAL", first_char(r, name));
+	tmpl_set(d, "SLUG", slug);
+	if (*db_get(u, 0, "headline") != '\0')
+		tmpl_set(tmpl_section(d, "HEADLINE"), "TEXT",
+		    db_get(u, 0, "headline"));
+	bio = db_get(u, 0, "bio");
+	if (bio != NULL && *bio != '\0')
+		tmpl_set(tmpl_section(d, "BIO"), "BIO_HTML", md_html(r, bio));
+	else
+		tmpl_show(d, "NO_BIO");
+	tags_fill(r, d, db_get(u, 0, "skills"), NULL);
+	if (*db_get(u, 0, "skills") == '\0')
+		tmpl_show(d, "NO_TAGS");
+	tmpl_set(d, "TIMEZONE", db_get(u, 0, "timezone"));
+	tmpl_set(d, "LAST_ACTIVE", last_active_text(r,
+	    db_get(u, 0, "last_active"), db_get(u, 0, "days")));
+	if (mentor && room > 0)
+		tmpl_set(tmpl_section(d, "MENTORS_ROOM"), "PLACES",
+		    places_text(r, room));
+	else if (mentor)
+		tmpl_show(d, "MENTORS_FULL");
+	else
+		tmpl_show(d, "NOT_MENTOR");
+	profile_request(r, d, id, slug, mentor, room);
+	if (profile_threads(r, d, id) == -1)
+		return;
+	page_send(r, 200);
+}
+
+/* Settings: the public profile. */
+
+enum { S_NAME, S_HEADLINE, S_BIO, S_SKILLS, S_TZ, S_MENTOR, S_CAPACITY,
+    S_SLUG, S_NFIELDS };
+
+static const struct field settings_f[S_NFIELDS] = {
+	{ "display_name",	F_TEXT,		1, 80,		1, NULL },
+	{ "headline",		F_TEXT,		0, 140,		0, NULL },
+	{ "bio",		F_MULTILINE,	0, 5000,	0, NULL },
+	{ "skills",		F_TEXT,		0, 2000,	0, NULL },
+	{ "timezone",		F_TIMEZONE,	0, 64,		1, NULL },
+	{ "mentor",		F_BOOL,		0, 1,		0, NULL },
+	{ "capacity",		F_INT,		0, 20,		0, NULL },
+	{ "slug",		F_SLUG,		3, 40,		1, NULL },
+};
+
+/*
+ * "Go, leadership ,go" → "go, leadership": lower-case, trimmed, unique.
+ * Sets v->err and returns NULL when the list breaks a limit.
+ */
+static const char *
+skills_norm(struct req *r, struct fval *v)
+{
+	const char *tags[MAX_TAGS], *p = v->str, *e;
+	struct buf b = { NULL, 0, 0 };
+	const char *res;
+	size_t n = 0, i;
+	char *t;
+
+	if (p == NULL)
+		return "";
+	while (*p != '\0') {
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		t = tag_norm(r, p, (size_t)(e - p));
+		p = *e == ',' ? e + 1 : e;
+		if (*t == '\0')
+			continue;
+		if (req_utf8_len(t) > MAX_TAG_LEN)
+			return v->err = "Keep each skill to 40 characters "
+			    "or fewer.", NULL;
+		for (i = 0; i < n; i++)
+			if (strcmp(tags[i], t) == 0)
+				break;
+		if (i < n)
+			continue;
+		if (n == MAX_TAGS)
+			return v->err = "List at most 20 skills.", NULL;
+		tags[n++] = t;
+	}
+	for (i = 0; i < n; i++) {
+		buf_adds(&b, i ? ", " : "");
+		buf_adds(&b, tags[i]);
+	}
+	res = b.p != NULL ? req_strdup(r, b.p) : "";
+	buf_free(&b);
+	if (req_utf8_len(res) > MAX_SKILLS_LEN)
+		return v->err = "This list is too long: keep it under 500 "
+		    "characters.", NULL;
+	return res;
+}
+
+static void
+settings_page(struct req *r, struct tdict *d, const char *tz)
+{
+	const char *const *z;
+	struct tdict *o;
+	int seen = 0;
+
+	for (z = timezones; *z != NULL; z++) {
+		o = tmpl_section(d, "ZONES");
+		tmpl_set(o, "ZONE", *z);
+		seen |= tz != NULL && strcmp(tz, *z) == 0;
+	}
+	if (tz != NULL && *tz != '\0' && !seen)
+		tmpl_set(tmpl_section(d, "ZONES"), "ZONE", tz);
+	tmpl_set(d, "PROFILE_URL", req_printf(r, "/people/%s",
+	    r->user.slug));
+}
+
+static void
+settings_show(struct req *r)
+{
+	struct db_rows *u;
+	struct tdict *d;
+
+	u = db_query(r, "SELECT display_name, headline, bio, skills, "
+	    "timezone, is_mentor, capacity, slug FROM users WHERE id = ?",
+	    "i", r->user.id);
+	if (u == NULL)
+		return;
+	if (u->nrows == 0) {
+		resp_error(r, 404);
+		return;
+	}
+	d = page_new(r, "Settings", "settings.tpl");
+	tmpl_set(d, "DISPLAY_NAME", db_get(u, 0, "display_name"));
+	tmpl_set(d, "HEADLINE", db_get(u, 0, "headline"));
+	tmpl_set(d, "BIO", db_get(u, 0, "bio"));
+	tmpl_set(d, "SKILLS", db_get(u, 0, "skills"));
+	tmpl_set(d, "TIMEZONE", db_get(u, 0, "timezone"));
+	tmpl_set(d, "CAPACITY", db_get(u, 0, "capacity"));
+	tmpl_set(d, "SLUG", db_get(u, 0, "slug"));
+	if (db_get_int(u, 0, "is_mentor"))
+		tmpl_show(d, "MENTOR_CHECKED");
+	settings_page(r, d, db_get(u, 0, "timezone"));
+	page_send(r, 200);
+}
+
+static void
+settings_fail(struct req *r, struct fval *v)
+{
+	struct tdict *d;
+
+	d = page_new(r, "Settings", "settings.tpl");
+	page_form(d, settings_f, S_NFIELDS, v);
+	settings_page(r, d, v[S_TZ].raw);
+	page_send(r, 422);
+}
+
+static void
+settings_save(struct req *r)
+{
+	struct fval v[S_NFIELDS];
+	const char *skills;
+	long long rc;
+	int errors;
+
+	errors = field_read(r, settings_f, S_NFIELDS, v);
+	skills = v[S_SKILLS].err == NULL ? skills_norm(r, &v[S_SKILLS]) : NULL;
+	if (errors > 0 || skills == NULL) {
+		settings_fail(r, v);
+		return;
+	}
+	rc = db_exec(r, "UPDATE users SET display_name = ?, headline = ?, "
+	    "bio = ?, skills = ?, timezone = ?, is_mentor = ?, capacity = ?, "
+	    "slug = ? WHERE id = ?", "sssssiisi",
+	    v[S_NAME].str,
+	    v[S_HEADLINE].str != NULL ? v[S_HEADLINE].str : "",
+	    v[S_BIO].str != NULL ? v[S_BIO].str : "",
+	    skills, v[S_TZ].str, (long long)v[S_MENTOR].num,
+	    (long long)v[S_CAPACITY].num, v[S_SLUG].str, r->user.id);
+	if (rc == DB_DUPLICATE) {
+		v[S_SLUG].err = "This address is taken. Choose another one.";
+		settings_fail(r, v);
+		return;
+	}
+	if (rc < 0)
+		return;
+	resp_flash(r, "Profile saved.");
+	resp_redirect(r, "/settings");
+}

@@ -1,0 +1,378 @@
+"""People: the mentor directory (/people), public profiles (/people/{slug})
+and the profile settings (/settings).
+
+Directory rows are arranged with SQL (many mentors, exact last_active
+dates and capacities); every row carries a token unique to this run, so
+other test files writing mentors at the same time do not disturb the
+assertions. Settings and the signed-in views go through the real forms.
+
+Query plans (noted here, asserted by test_explain_uses_indexes below).
+Measured on a throwaway database with 100,000 users (10,000 mentors,
+180,000 user_skills rows) seeded by INSERT ... SELECT FROM seq_1_to_100000:
+
+  browse   users      ref       users_directory (is_mentor, last_active, id)
+                      read backwards, no filesort, stops after 21 rows: 0.01 s
+  ?skill=  user_skills ref      user_skills_skill (skill, user_id)
+           users      eq_ref    PRIMARY                                 0.03 s
+  ?q=      users      fulltext  users_search (display_name, headline, bio,
+                      skills); filesort of the matches only           0.10 s
+                      (a two-word query matching 20% of everyone)
+  rooms    mentorships ref      mentorships_mentor (mentor_id, stage), one
+                      probe per candidate (the "has room" subquery)
+"""
+import os
+import re
+import sys
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(__file__))
+import menteo as m  # noqa: E402
+
+RUN = m.unique("pp").replace("-", "")   # a word the full-text index holds
+
+
+def mk_user(name, mentor=1, capacity=2, skills="", headline="", bio="",
+            days_ago=0, verified=True, disabled=False):
+    """A person arranged directly in the database; returns (id, slug)."""
+    slug = m.unique("pp")
+    email = slug + "@example.org"
+    la = "NULL" if days_ago is None else \
+        f"UTC_DATE() - INTERVAL {int(days_ago)} DAY"
+    m.sql("INSERT INTO users (email, email_verified_at, password_hash, "
+          "display_name, headline, bio, skills, is_mentor, capacity, slug, "
+          "last_active, disabled_at) VALUES (?, " +
+          ("UTC_TIMESTAMP()" if verified else "NULL") +
+          ", 'x', ?, ?, ?, ?, ?, ?, ?, " + la + ", " +
+          ("UTC_TIMESTAMP()" if disabled else "NULL") + ")",
+          email, name, headline, bio, skills, mentor, capacity, slug)
+    uid = int(m.sql_value("SELECT id FROM users WHERE slug = ?", slug))
+    return uid, slug
+
+
+def mk_mentorship(mentor_id, mentee_id, stage):
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, "
+          "message, stage_changed_at, created_at) VALUES (?, ?, ?, 'focus', "
+          "'', UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentor_id, mentee_id, stage)
+
+
+def slugs(text):
+    return re.findall(r'<a href="/people/([a-z0-9-]+)">', text)
+
+
+def next_link(text):
+    mm = re.search(r'href="([^"]+)" rel="next"', text)
+    return m.unescaped(mm.group(1)) if mm else None
+
+
+anon = m.Client()
+
+
+@m.test
+def test_directory_lists_mentors_with_room_only():
+    tag = "room" + RUN
+    _, open_ = mk_user("Open Mentor", capacity=2, skills=tag)
+    full_id, full = mk_user("Full Mentor", capacity=1, skills=tag)
+    redef_id, redef = mk_user("Redefinition Mentor", capacity=1, skills=tag)
+    _, notm = mk_user("Not A Mentor", mentor=0, capacity=3, skills=tag)
+    _, gone = mk_user("Disabled Mentor", capacity=3, skills=tag,
+                      disabled=True)
+    mentee, _ = mk_user("Mentee", mentor=0)
+    mk_mentorship(full_id, mentee, "cultivation")
+    mk_mentorship(redef_id, mentee, "redefinition")   # does not count
+    mk_mentorship(redef_id, mentee, "ended")
+    mk_mentorship(redef_id, mentee, "requested")      # not accepted yet
+    r = anon.get("/people?skill=" + tag)
+    m.check(r.status == 200, repr(r))
+    found = slugs(r.text)
+    m.check(open_ in found and redef in found, found)
+    m.check(full not in found, "a mentor at capacity is listed")
+    m.check(notm not in found, "a non-mentor is listed")
+    m.check(gone not in found, "a disabled mentor is listed")
+    m.check("2 places left" in r.text and "1 place left" in r.text, r.text)
+    # and by words too
+    r = anon.get("/people?q=" + tag)
+    found = slugs(r.text)
+    m.check(open_ in found and full not in found and notm not in found,
+            found)
+
+
+@m.test
+def test_search_by_skill_word_and_headline_word():
+    sk, hw, bw = "sk" + RUN, "hw" + RUN, "bw" + RUN
+    _, a = mk_user("Skilled Person", skills=f"leadership, {sk}")
+    _, b = mk_user("Headline Person", headline=f"Coach for {hw} teams")
+    _, c = mk_user("Bio Person", bio=f"I have run **{bw}** programmes.")
+    r = anon.get("/people?q=" + sk)
+    m.check(slugs(r.text) == [a], slugs(r.text))
+    r = anon.get("/people?q=" + hw.upper())   # case does not matter
+    m.check(slugs(r.text) == [b], slugs(r.text))
+    r = anon.get(f"/people?q=the+{bw}")       # a stopword is no obstacle
+    m.check(slugs(r.text) == [c], slugs(r.text))
+    r = anon.get(f"/people?q={sk}+{hw}")      # every word must match
+    m.check(slugs(r.text) == [], slugs(r.text))
+    m.check('class="empty"' in r.text and "Show all mentors" in r.text,
+            "no empty state")
+    m.check(f'value="{sk} {hw}"' in r.text, "search box lost the words")
+
+
+@m.test
+def test_skill_filter_is_exact():
+    tag = "ex" + RUN
+    _, a = mk_user("Exact Tag", skills=f"hiring, {tag}")
+    _, b = mk_user("Longer Tag", skills=f"{tag}-plus")
+    r = anon.get("/people?skill=" + tag.upper())
+    m.check(slugs(r.text) == [a], slugs(r.text))
+    m.check(f'href="/people?skill={tag}"' in r.text, "tags are not links")
+    m.check(b not in r.text, "a prefix matched the skill filter")
+
+
+@m.test
+def test_short_word_searches_the_skill_tag():
+    # "go", "ux", "c++": no word the full-text index holds (3 characters
+    # at least), so the text is looked up as a skill tag instead
+    tag = f"{RUN[-6:-4]}-{RUN[-4:-2]}-{RUN[-2:]}"
+    uid, a = mk_user("Short Tag", skills=f"{tag}, x{RUN}")
+    r = anon.get("/people?q=" + tag)
+    m.check(r.status == 200 and a in slugs(r.text), slugs(r.text))
+
+
+@m.test
+def test_last_active_and_ranking():
+    tag = "la" + RUN
+    _, today = mk_user("Today", skills=tag, days_ago=0)
+    _, three = mk_user("Three", skills=tag, days_ago=3)
+    _, old = mk_user("Old", skills=tag, days_ago=60)
+    _, never = mk_user("Never", skills=tag, days_ago=None)
+    r = anon.get("/people?skill=" + tag)
+    m.check(slugs(r.text) == [today, three, old, never], slugs(r.text))
+    m.check("Active today" in r.text and "Active 3 days ago" in r.text,
+            r.text)
+    m.check(re.search(r"Active on \d{1,2} [A-Z][a-z]{2} \d{4}", r.text),
+            "old date not shown as a date")
+    # relevance first: the word in name, headline and skills beats one mention
+    _, strong = mk_user(f"Rank{RUN} Person", headline=f"rank{RUN} expert",
+                        skills=f"rank{RUN}", days_ago=30)
+    _, weak = mk_user("Weak Person", bio=f"some rank{RUN}", days_ago=0)
+    r = anon.get(f"/people?q=rank{RUN}")
+    m.check(slugs(r.text) == [strong, weak], slugs(r.text))
+
+
+def page_through(first):
+    pages, url = [], first
+    while url:
+        r = anon.get(url)
+        m.check(r.status == 200, repr(r))
+        pages.append(slugs(r.text))
+        url = next_link(r.text)
+        m.check(len(pages) < 5, "paging does not end")
+    return pages
+
+
+@m.test
+def test_cursor_paging_is_disjoint_and_complete():
+    tag = "pg" + RUN
+    made = set()
+    for i in range(25):
+        # ties on last_active, and some never active, to exercise the keys
+        _, s = mk_user(f"Pager {i}", skills=tag,
+                       days_ago=None if i % 4 == 0 else i % 3)
+        made.add(s)
+    for first in ("/people?skill=" + tag, "/people?q=" + tag):
+        pages = page_through(first)
+        m.check([len(p) for p in pages] == [20, 5], [len(p) for p in pages])
+        seen = pages[0] + pages[1]
+        m.check(len(set(seen)) == 25 and set(seen) == made,
+                "pages overlap or miss people")
+    r = anon.get("/people?skill=" + tag + "&after=nonsense")
+    m.check(r.status == 400, repr(r))
+    r = anon.get("/people?after=1_2026-13-40_5")
+    m.check(r.status == 400, repr(r))
+
+
+@m.test
+def test_profile_page_and_unknown_slug():
+    tag = "pf" + RUN
+    uid, s = mk_user("<script>alert(1)</script>", skills=f"{tag}, <b>x</b>",
+                     headline="Builds <i>things</i>",
+                     bio="Hello **there**\n\n<script>alert(2)</script>",
+                     capacity=2)
+    r = anon.get("/people/" + s)
+    m.check(r.status == 200, repr(r))
+    m.check("<script>alert" not in r.text, "script came through")
+    m.check("&lt;script&gt;alert(1)&lt;/script&gt;" in r.text, "name")
+    m.check("<strong>there</strong>" in r.text, "bio not rendered")
+    m.check("&lt;i&gt;things&lt;/i&gt;" in r.text, "headline not escaped")
+    m.check("2 places left" in r.text and "UTC" in r.text, "details")
+    m.check(f'href="/login?next=%2Fpeople%2F{s}"' in r.text,
+            "no sign-in link for visitors")
+    m.check("/mentorships/new" not in r.text, "request offered anonymously")
+    r = anon.get("/people?skill=" + tag)
+    m.check("&lt;script&gt;alert(1)&lt;/script&gt;" in r.text and
+            "<script>alert" not in r.text, "directory card not escaped")
+    m.check(anon.get("/people/no-such-" + RUN).status == 404, "unknown")
+    _, gone = mk_user("Gone", disabled=True)
+    m.check(anon.get("/people/" + gone).status == 404, "disabled shown")
+
+
+@m.test
+def test_profile_request_button():
+    uid, s = mk_user("Request Me", capacity=1)
+    c = m.signup()
+    r = c.get("/people/" + s)
+    m.check(f'href="/mentorships/new?mentor={s}"' in r.text, r.text)
+    m.check("Request mentorship" in r.text, "no button")
+    r = c.get("/people/" + c.slug)
+    m.check("/mentorships/new" not in r.text, "may request oneself")
+    mentee, _ = mk_user("Taken", mentor=0)
+    mk_mentorship(uid, mentee, "initiation")
+    r = c.get("/people/" + s)
+    m.check("/mentorships/new" not in r.text and "no places left" in r.text,
+            "full mentor still offers a request")
+    u = m.signup(verify=False)
+    _, s2 = mk_user("Request Me Too", capacity=1)
+    r = u.get("/people/" + s2)
+    m.check("/mentorships/new" not in r.text and "Confirm your e-mail" in
+            r.text, "unverified visitor")
+
+
+def settings_form(c, **over):
+    data = {"display_name": "Settings Person", "headline": "Headline",
+            "bio": "Bio text", "skills": "Hiring", "timezone": "UTC",
+            "mentor": "1", "capacity": "2", "slug": c.slug}
+    data.update(over)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@m.test
+def test_settings_save_persists():
+    c = m.signup()
+    r = c.get("/settings")
+    m.check(r.status == 200 and f'value="{c.slug}"' in r.text, repr(r))
+    for path in ("/settings/password", "/settings/email",
+                 "/settings/sessions"):
+        m.check(f'href="{path}"' in r.text, path)
+    slug = m.unique("me")
+    tag = "st" + RUN
+    r = c.post("/settings", settings_form(
+        c, display_name="Ada Settings", headline="Mentor of mentors",
+        bio="Line one\nLine two", skills=f" Go, {tag.upper()} ,go,, Hiring ",
+        timezone="Europe/Berlin", capacity="4", slug=slug))
+    m.check(r.status == 303 and r.location.endswith("/settings"), repr(r))
+    r = c.follow(r)
+    m.check("Profile saved." in r.text, "no flash")
+    row = m.sql("SELECT display_name, headline, bio, skills, timezone, "
+                "is_mentor, capacity, slug FROM users WHERE id = ?",
+                c.user_id)[0]
+    m.check(row == ["Ada Settings", "Mentor of mentors",
+                    "Line one\\nLine two", f"go, {tag}, hiring",
+                    "Europe/Berlin", "1", "4", slug], row)
+    tags = sorted(x[0] for x in m.sql(
+        "SELECT skill FROM user_skills WHERE user_id = ?", c.user_id))
+    m.check(tags == sorted(["go", tag, "hiring"]), tags)
+    m.check(f'value="{slug}"' in r.text and 'checked' in r.text, "form")
+    r = anon.get("/people?skill=" + tag)
+    m.check(slugs(r.text) == [slug], slugs(r.text))
+    m.check(anon.get("/people/" + slug).status == 200, "new address")
+    m.check(anon.get("/people/" + c.slug).status == 404, "old address")
+    # unticking "I mentor" takes them out of the directory
+    c.slug = slug
+    r = c.post("/settings", settings_form(c, mentor=None, skills=tag))
+    m.check(r.status == 303, repr(r))
+    m.check(slugs(anon.get("/people?skill=" + tag).text) == [], "listed")
+
+
+@m.test
+def test_settings_errors_keep_input():
+    c = m.signup()
+    other = m.signup()
+    cases = [
+        (dict(slug=other.slug), "slug", "This address is taken"),
+        (dict(timezone="Mars/Olympus"), "timezone", "Mars/Olympus"),
+        (dict(capacity="99"), "capacity", 'value="99"'),
+        (dict(display_name=""), "display_name", "required"),
+        (dict(display_name="x" * 81), "display_name", "too long"),
+        (dict(slug="Bad Slug!"), "slug", 'value="Bad Slug!"'),
+        (dict(skills=",".join(f"s{i}" for i in range(21))), "skills",
+         "at most 20"),
+        (dict(skills="y" * 41), "skills", "40 characters"),
+    ]
+    for over, field, expect in cases:
+        form = settings_form(c, headline="Kept headline " + RUN, **over)
+        r = c.post("/settings", form)
+        m.check(r.status == 422, f"{over}: {r!r}")
+        m.check(expect in r.text, f"{over}: {expect!r} not shown")
+        m.check(f'id="{field}-error"' in r.text, f"{over}: no message")
+        m.check(f'aria-describedby="' in r.text, "messages not linked")
+        m.check("Kept headline " + RUN in r.text, f"{over}: input lost")
+    row = m.sql("SELECT slug, timezone, capacity FROM users WHERE id = ?",
+                c.user_id)[0]
+    m.check(row[0] == c.slug and row[1] == "UTC" and row[2] == "0", row)
+    r = c.post("/settings", settings_form(c), csrf=False)
+    m.check(r.status == 403, repr(r))
+
+
+@m.test
+def test_sql_metacharacters_are_literal():
+    c = m.signup()
+    evil = "'; DROP TABLE users; --"
+    r = c.post("/settings", settings_form(
+        c, display_name=evil, headline=evil, bio=evil,
+        skills="a'b, \"q\", x;y"))
+    m.check(r.status == 303, repr(r))
+    row = m.sql("SELECT display_name, headline, bio, skills FROM users "
+                "WHERE id = ?", c.user_id)[0]
+    m.check(row == [evil, evil, evil, "a'b, \"q\", x;y"], row)
+    r = anon.get("/people/" + c.slug)
+    m.check(r.status == 200 and m.unescaped(r.text).count(evil) >= 2,
+            "not shown back")
+    m.check(m.sql_value("SELECT COUNT(*) FROM users") != "0", "users gone")
+    for q in (evil, '+"unclosed (', "a* -b ~c @3 >x <y", "%_\\"):
+        r = anon.get("/people?q=" + urllib.parse.quote(q))
+        m.check(r.status == 200, f"{q!r}: {r!r}")
+    r = anon.get("/people?skill=" + urllib.parse.quote("a'b"))
+    m.check(c.slug in slugs(r.text), "tag with a quote not found")
+
+
+# The directory's statements, as cgi-bin/people.c sends them (first page).
+ACTIVE = ("(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id "
+          "AND m.stage IN ('initiation', 'cultivation', 'separation'))")
+MENTOR = ("u.is_mentor = 1 AND u.disabled_at IS NULL AND u.capacity > " +
+          ACTIVE)
+AFTER = ("(u.last_active < '9999-12-31' OR u.last_active IS NULL OR "
+         "(u.last_active = '9999-12-31' AND u.id < 0))")
+MATCH = ("MATCH (u.display_name, u.headline, u.bio, u.skills) "
+         "AGAINST ('+leadership*' IN BOOLEAN MODE)")
+SCORE = f"CAST({MATCH} AS DECIMAL(20,6))"
+
+
+def explain(query):
+    """EXPLAIN rows as {table: key}."""
+    rows = m.sql("EXPLAIN " + query)
+    return {r[2]: r[5] for r in rows}
+
+
+@m.test
+def test_explain_uses_indexes():
+    plan = explain(
+        f"SELECT u.id, {SCORE} AS score FROM users u WHERE {MATCH} AND "
+        f"{MENTOR} AND ({SCORE} < CAST('1000000' AS DECIMAL(20,6)) OR "
+        f"({SCORE} = CAST('1000000' AS DECIMAL(20,6)) AND {AFTER})) "
+        "ORDER BY score DESC, u.last_active DESC, u.id DESC LIMIT 21")
+    m.check(plan.get("u") == "users_search", plan)
+    m.check(plan.get("m") == "mentorships_mentor", plan)
+    plan = explain(
+        "SELECT u.id FROM user_skills s STRAIGHT_JOIN users u ON "
+        f"u.id = s.user_id WHERE s.skill = 'leadership' AND {MENTOR} AND "
+        f"{AFTER} ORDER BY u.last_active DESC, u.id DESC LIMIT 21")
+    m.check(plan.get("s") == "user_skills_skill", plan)
+    m.check(plan.get("u") == "PRIMARY", plan)
+    rows = m.sql(
+        f"EXPLAIN SELECT u.id FROM users u WHERE {MENTOR} AND {AFTER} "
+        "ORDER BY u.last_active DESC, u.id DESC LIMIT 21")
+    first = rows[0]
+    m.check(first[5] == "users_directory", first)
+    m.check("filesort" not in first[-1], "browsing sorts every mentor")
+
+
+if __name__ == "__main__":
+    sys.exit(m.main())
