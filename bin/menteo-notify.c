@@ -1,0 +1,183 @@
+/*
+ * menteo-notify: sends the outbox. Run by the service manager as
+ * `menteo-notify --loop 30`; `--once` for cron; `--test-mail ADDRESS`
+ * to check the SMTP settings.
+ * Exit codes: 0 done, 1 failed, 2 usage.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "app.h"
+#include "db.h"
+#include "log.h"
+#include "mail.h"
+#include "remind.h"
+#include "req.h"
+#include "tmpl.h"
+
+#define BATCH	50
+
+static volatile sig_atomic_t stopping;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: menteo-notify --once | --loop SECONDS | "
+	    "--test-mail ADDRESS | --help\n"
+	    "  --once               send the mail that is due, then exit\n"
+	    "  --loop SECONDS       do so every SECONDS until SIGTERM\n"
+	    "  --test-mail ADDRESS  queue one test message and send it now\n"
+	    "Configuration: $MENTEO_CONF (default /etc/menteo/menteo.conf).\n"
+	    "Exit codes: 0 done, 1 failed, 2 usage.\n", f);
+}
+
+/*
+ * Reminder scan: queues the mail that time alone causes (deadlines,
+ * digests). Kept as its own step so it can grow without touching the
+ * sending. Returns -1 when the database failed.
+ */
+static int
+scan(struct req *r)
+{
+	return remind_scan(r);
+}
+
+/* One pass: scan, then send everything due. -1 on a database failure. */
+static int
+pass(struct req *r)
+{
+	int n = 0, total = 0, rc = 0;
+
+	if (scan(r) == -1)
+		rc = -1;
+	req_reset(r);
+	while (!stopping && (n = mail_send_due(r, BATCH)) > 0) {
+		total += n;
+		req_reset(r);
+	}
+	if (n == -1 || r->db_failed)
+		rc = -1;
+	if (r->in_tx)
+		db_rollback(r);
+	req_reset(r);
+	return rc == -1 ? -1 : total;
+}
+
+static int
+run_loop(struct req *r, long long secs)
+{
+	struct sigaction sa;
+	long long i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	log_info("notifier: every %lld s", secs);
+	while (!stopping) {
+		if (pass(r) == -1)
+			log_err("notifier: database failure; retrying");
+		for (i = 0; i < secs * 10 && !stopping; i++)
+			usleep(100 * 1000);
+	}
+	log_info("notifier: stopping");
+	return 0;
+}
+
+static int
+test_mail(struct req *r, const char *to)
+{
+	struct tdict *d = tmpl_dict_new("mail");
+	const char *id, *status = NULL, *err;
+	int rc, i;
+
+	if (strchr(to, '@') == NULL || strpbrk(to, "\r\n<> ") != NULL) {
+		fprintf(stderr, "menteo-notify: not an e-mail address: %s\n", to);
+		tmpl_dict_free(d);
+		return 2;
+	}
+	if (db_begin(r) == -1 || (rc = mail_queue(r, "test", 0, to,
+	    "Menteo test message", "mail/test", d, NULL)) != MAIL_QUEUED ||
+	    (id = db_value(r, "SELECT LAST_INSERT_ID()", "")) == NULL ||
+	    db_commit(r) == -1) {
+		tmpl_dict_free(d);
+		fprintf(stderr, "menteo-notify: could not queue the message\n");
+		return 1;
+	}
+	tmpl_dict_free(d);
+	id = strdup(id);
+	req_reset(r);
+	(void)mail_send_due(r, BATCH);
+	/* a running notifier may have claimed it first: wait for its word */
+	for (i = 0; i < 60; i++) {
+		req_reset(r);
+		status = db_value(r, "SELECT IF(status = 'queued' AND "
+		    "last_error IS NULL, 'wait', status) FROM outbox WHERE id = ?",
+		    "i", strtoll(id, NULL, 10));
+		if (status == NULL || strcmp(status, "wait") != 0)
+			break;
+		usleep(500 * 1000);
+	}
+	if (status != NULL && strcmp(status, "sent") == 0) {
+		printf("test message sent to %s\n", to);
+		free((void *)id);
+		return 0;
+	}
+	err = db_value(r, "SELECT last_error FROM outbox WHERE id = ?", "i",
+	    strtoll(id, NULL, 10));
+	fprintf(stderr, "menteo-notify: not sent: %s\n", err != NULL ? err :
+	    "unknown reason");
+	free((void *)id);
+	return 1;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct req *r;
+	char *end;
+	long long secs = 0;
+	int rc;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	/* usage errors first: they need no configuration */
+	if (strcmp(argv[1], "--loop") == 0 && argc == 3) {
+		secs = strtoll(argv[2], &end, 10);
+		if (*argv[2] == '\0' || *end != '\0' || secs < 1 ||
+		    secs > 86400)
+			return usage(stderr), 2;
+	} else if (!(strcmp(argv[1], "--once") == 0 && argc == 2) &&
+	    !(strcmp(argv[1], "--test-mail") == 0 && argc == 3))
+		return usage(stderr), 2;
+	if (app_setup("menteo-notify") == -1)
+		return 1;
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 ||
+	    (r = req_offline_new()) == NULL)
+		return 1;
+	if (secs > 0)
+		rc = run_loop(r, secs);
+	else if (strcmp(argv[1], "--once") == 0)
+		rc = pass(r) == -1 ? 1 : 0;
+	else
+		rc = test_mail(r, argv[2]);
+	req_offline_free(r);
+	db_close();
+	curl_global_cleanup();
+	return rc;
+}

@@ -1,0 +1,893 @@
+/*
+ * auth: sign-up, e-mail verification, sign-in and out, password reset,
+ * the landing of e-mailed links, and the account settings that need a
+ * password (password, address, sessions).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "app.h"
+#include "auth.h"
+#include "cfg.h"
+#include "db.h"
+#include "field.h"
+#include "log.h"
+#include "mail.h"
+#include "page.h"
+#include "resp.h"
+#include "sess.h"
+
+static void	signup_form(struct req *);
+static void	signup_post(struct req *);
+static void	verify(struct req *);
+static void	verify_resend(struct req *);
+static void	login_form(struct req *);
+static void	login_post(struct req *);
+static void	logout(struct req *);
+static void	reset_form(struct req *);
+static void	reset_post(struct req *);
+static void	reset_confirm_form(struct req *);
+static void	reset_confirm_post(struct req *);
+static void	link_land(struct req *);
+static void	unsub_form(struct req *);
+static void	unsub_post(struct req *);
+static void	password_form(struct req *);
+static void	password_post(struct req *);
+static void	email_form(struct req *);
+static void	email_post(struct req *);
+static void	sessions_list(struct req *);
+static void	sessions_post(struct req *);
+
+static const struct route routes[] = {
+	{ "GET",	"/signup",		signup_form,		0 },
+	{ "POST",	"/signup",		signup_post,		0 },
+	{ "GET",	"/verify",		verify,			0 },
+	{ "POST",	"/verify/resend",	verify_resend,		ROUTE_USER },
+	{ "GET",	"/login",		login_form,		0 },
+	{ "POST",	"/login",		login_post,		0 },
+	{ "POST",	"/logout",		logout,			0 },
+	{ "GET",	"/reset",		reset_form,		0 },
+	{ "POST",	"/reset",		reset_post,		0 },
+	{ "GET",	"/reset/confirm",	reset_confirm_form,	0 },
+	{ "POST",	"/reset/confirm",	reset_confirm_post,	0 },
+	{ "GET",	"/link",		link_land,		0 },
+	{ "GET",	"/link/unsubscribe",	unsub_form,		0 },
+	{ "POST",	"/link/unsubscribe",	unsub_post,		0 },
+	{ "GET",	"/settings/password",	password_form,		ROUTE_USER },
+	{ "POST",	"/settings/password",	password_post,		ROUTE_USER },
+	{ "GET",	"/settings/email",	email_form,		ROUTE_USER },
+	{ "POST",	"/settings/email",	email_post,		ROUTE_USER },
+	{ "GET",	"/settings/sessions",	sessions_list,		ROUTE_USER },
+	{ "POST",	"/settings/sessions",	sessions_post,		ROUTE_USER },
+};
+
+APP_MAIN("auth", routes)
+
+#define LOGIN_LIMIT	5	/* wrong passwords in a row per account */
+#define LOGIN_WINDOW	60	/* minutes */
+
+static const char *
+base_url(struct req *r)
+{
+	const char *b = cfg_str("base_url", "http://127.0.0.1:8080");
+	size_t n = strlen(b);
+
+	while (n > 0 && b[n - 1] == '/')
+		n--;
+	return arena_strndup(r->arena, b, n);
+}
+
+static const char *
+url_encode(struct req *r, const char *s)
+{
+	char *out = req_alloc(r, strlen(s) * 3 + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || strchr("-_.~/", c) != NULL)
+			*o++ = (char)c;
+		else
+			o += sprintf(o, "%%%02X", c);
+	}
+	*o = '\0';
+	return out;
+}
+
+static const char *
+bucket(struct req *r, const char *what, const char *key)
+{
+	return req_printf(r, "%s:%s", what, key != NULL ? key : "");
+}
+
+/* 429 when any bucket is blocked; returns 1 then, -1 on db failure. */
+static int
+throttled(struct req *r, const char *b1, const char *b2)
+{
+	long long w1, w2;
+
+	if ((w1 = auth_throttle_wait(r, b1)) < 0)
+		return -1;
+	if ((w2 = b2 != NULL ? auth_throttle_wait(r, b2) : 0) < 0)
+		return -1;
+	if (w1 == 0 && w2 == 0)
+		return 0;
+	auth_too_many(r, w1 > w2 ? w1 : w2);
+	return 1;
+}
+
+static int
+ip_limit(void)
+{
+	return (int)cfg_int("throttle_ip_limit", 100);
+}
+
+/* A page about a link that no longer works, with the next step. */
+static void
+token_bad(struct req *r, const char *kind)
+{
+	struct tdict *d = page_new(r, "This link no longer works",
+	    "auth_token_bad.tpl");
+
+	tmpl_show(d, kind);
+	if (r->user.id > 0 && !r->user.verified)
+		tmpl_show(d, "CAN_RESEND");
+	page_send(r, 400);
+}
+
+/* ---- sign-up ---------------------------------------------------------- */
+
+static const struct field signup_f[] = {
+	{ "email",		F_EMAIL,	3, 254,	1, NULL },
+	{ "password",		F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
+	{ "display_name",	F_TEXT,		1, 80,	1, NULL },
+};
+#define SIGNUP_N (sizeof(signup_f) / sizeof(signup_f[0]))
+
+static void
+signup_form(struct req *r)
+{
+	page_new(r, "Sign up", "auth_signup.tpl");
+	page_send(r, 200);
+}
+
+/* "Maya Okafor" → "maya-okafor"; never empty. */
+static const char *
+slug_base(struct req *r, const char *name)
+{
+	char *s = req_alloc(r, 31);
+	size_t n = 0;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p != '\0' && n < 30; p++) {
+		if (isalnum(*p) && *p < 0x80)
+			s[n++] = (char)tolower(*p);
+		else if (n > 0 && s[n - 1] != '-')
+			s[n++] = '-';
+	}
+	while (n > 0 && s[n - 1] == '-')
+		n--;
+	s[n] = '\0';
+	return n >= 2 ? s : "member";
+}
+
+/* Inserts the account with a free slug: its id, 0 if the address is taken. */
+static long long
+user_create(struct req *r, const char *email, const char *hash,
+    const char *name)
+{
+	const char *base = slug_base(r, name), *slug = base;
+	long long rc;
+	int i;
+
+	for (i = 1; i <= 12; i++) {
+		rc = db_exec(r, "INSERT INTO users (email, password_hash, "
+		    "display_name, bio, slug, created_at) VALUES (?, ?, ?, '', "
+		    "?, UTC_TIMESTAMP())", "ssss", email, hash, name, slug);
+		if (rc == 1)
+			return db_last_id();
+		if (rc != DB_DUPLICATE)
+			return -1;
+		if (db_value(r, "SELECT id FROM users WHERE email = ?", "s",
+		    email) != NULL)
+			return 0;
+		if (r->db_failed)
+			return -1;
+		slug = i < 8 ? req_printf(r, "%s-%d", base, i + 1) :
+		    req_printf(r, "%s-%04x", base,
+		    (unsigned)randombytes_uniform(0x10000));
+	}
+	return -1;
+}
+
+static int
+queue_verify(struct req *r, long long uid, const char *email)
+{
+	const char *t = auth_token_new(r, "verify", uid, email,
+	    AUTH_VERIFY_HOURS);
+	struct tdict *d;
+	int rc;
+
+	if (t == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", base_url(r), t));
+	rc = mail_queue(r, "verify", uid, NULL,
+	    "Confirm your e-mail address for Menteo", "mail/verify", d, NULL);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+static int
+queue_simple(struct req *r, const char *kind, long long uid, const char *to,
+    const char *subject, const char *tpl)
+{
+	struct tdict *d = tmpl_dict_new("mail");
+	int rc;
+
+	tmpl_set(d, "EMAIL", to);
+	rc = mail_queue(r, kind, uid, to, subject, tpl, d, NULL);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+static void
+signup_post(struct req *r)
+{
+	struct fval v[SIGNUP_N];
+	struct tdict *d;
+	const char *hash, *ipb, *acb;
+	long long uid;
+	int errors, t;
+
+	errors = field_read(r, signup_f, SIGNUP_N, v);
+	if (v[1].err == NULL && v[1].str != NULL &&
+	    (v[1].err = auth_password_problem(v[1].str)) != NULL)
+		errors++;
+	if (errors) {
+		d = page_new(r, "Sign up", "auth_signup.tpl");
+		page_form(d, signup_f, SIGNUP_N, v);
+		return page_send(r, 422);
+	}
+	ipb = bucket(r, "signup:ip", r->remote_addr);
+	acb = bucket(r, "signup:acct", v[0].str);
+	if ((t = throttled(r, ipb, acb)) != 0)
+		return;
+	if (auth_throttle_hit(r, ipb, (int)cfg_int("throttle_signup_limit",
+	    500), 10) == -1 || auth_throttle_hit(r, acb, 5, 60) == -1)
+		return;
+	if ((hash = auth_hash(r, v[1].str)) == NULL)
+		return resp_error(r, 500);
+	if (db_begin(r) == -1)
+		return;
+	if ((uid = user_create(r, v[0].str, hash, v[2].str)) < 0)
+		return;
+	if (uid == 0) {
+		/* taken: tell the owner, answer exactly as for a new account */
+		const char *id = db_value(r, "SELECT id FROM users WHERE "
+		    "email = ?", "s", v[0].str);
+		if (id == NULL)
+			return r->db_failed ? (void)0 : resp_error(r, 500);
+		uid = strtoll(id, NULL, 10);
+		if (queue_simple(r, "signup-exists", uid, NULL, "Someone tried "
+		    "to sign up to Menteo with your address",
+		    "mail/signup_exists") == -1)
+			return;
+	} else if (queue_verify(r, uid, v[0].str) == -1 ||
+	    sess_start(r, uid) == -1)
+		return;
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
+	    "%s.", v[0].str));
+	resp_redirect(r, "/");
+}
+
+/* ---- verification ------------------------------------------------------- */
+
+static void
+verify_email_change(struct req *r, const char *t)
+{
+	long long uid, rc;
+	const char *to, *old;
+	int tr;
+
+	if ((tr = auth_token_take(r, t, "email", &uid, &to)) == -1)
+		return;
+	if (tr == 1)
+		return token_bad(r, "VERIFY");
+	if ((old = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
+	    uid)) == NULL)
+		return r->db_failed ? (void)0 : token_bad(r, "VERIFY");
+	rc = db_exec(r, "UPDATE users SET email = ?, email_verified_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?", "si", to, uid);
+	if (rc == DB_DUPLICATE)
+		return resp_error_msg(r, 409, "That address now belongs to "
+		    "another account, so your address was not changed.");
+	if (rc < 0 || queue_simple(r, "email-changed", 0, old,
+	    "Your Menteo e-mail address was changed", "mail/email_changed") ==
+	    -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Your e-mail address is changed and confirmed.");
+	resp_redirect(r, r->user.id == uid ? "/settings/email" : "/");
+}
+
+static void
+verify(struct req *r)
+{
+	const char *t = req_query(r, "t"), *email;
+	long long uid;
+	int rc;
+
+	if (db_begin(r) == -1)
+		return;
+	if ((rc = auth_token_take(r, t, "verify", &uid, &email)) == -1)
+		return;
+	if (rc == 1 && uid == 0)
+		return verify_email_change(r, t);
+	if (rc == 1)
+		return token_bad(r, "VERIFY");
+	/* a link sent to an address the account no longer has proves nothing */
+	if (db_exec(r, "UPDATE users SET email_verified_at = COALESCE("
+	    "email_verified_at, UTC_TIMESTAMP()) WHERE id = ? AND email = ?",
+	    "is", uid, email) < 0 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Thank you: your e-mail address is confirmed.");
+	resp_redirect(r, "/");
+}
+
+static void
+verify_resend(struct req *r)
+{
+	const char *b = bucket(r, "resend", req_printf(r, "%lld", r->user.id));
+	int t;
+
+	if (r->user.verified) {
+		resp_flash(r, "Your e-mail address is already confirmed.");
+		return resp_redirect(r, "/");
+	}
+	if ((t = throttled(r, b, NULL)) != 0 ||
+	    auth_throttle_hit(r, b, 5, 60) == -1)
+		return;
+	if (db_begin(r) == -1 || queue_verify(r, r->user.id,
+	    r->user.email) == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, req_printf(r, "We sent a new link to %s.",
+	    r->user.email));
+	resp_redirect(r, "/");
+}
+
+/* ---- sign-in and out ------------------------------------------------- */
+
+static const struct field login_f[] = {
+	{ "email",	F_EMAIL,	3, 254,	1, NULL },
+	{ "password",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+	{ "next",	F_NEXT,		1, 500,	0, NULL },
+};
+#define LOGIN_N (sizeof(login_f) / sizeof(login_f[0]))
+
+static void
+login_form(struct req *r)
+{
+	struct tdict *d = page_new(r, "Sign in", "auth_login.tpl");
+	struct fval nv;
+
+	if (field_check(r->arena, &login_f[2], req_query(r, "next"), &nv) == 0 &&
+	    nv.str != NULL)
+		tmpl_set(d, "NEXT", nv.str);
+	page_send(r, 200);
+}
+
+static void
+login_post(struct req *r)
+{
+	struct fval v[LOGIN_N];
+	struct tdict *d;
+	struct db_rows *u;
+	const char *acb, *ipb;
+	long long uid = 0;
+	int ok, t;
+
+	if (field_read(r, login_f, LOGIN_N, v) > 0)
+		goto form;
+	acb = bucket(r, "login:acct", v[0].str);
+	ipb = bucket(r, "login:ip", r->remote_addr);
+	if ((t = throttled(r, acb, ipb)) != 0)
+		return;
+	if ((u = db_query(r, "SELECT id, password_hash FROM users WHERE "
+	    "email = ? AND disabled_at IS NULL", "s", v[0].str)) == NULL)
+		return;
+	if (u->nrows > 0)
+		uid = db_int(u, 0, 0);
+	if ((ok = auth_check(r, uid, uid > 0 ? db_str(u, 0, 1) : NULL,
+	    v[1].str)) == -1)
+		return;
+	if (!ok) {
+		if (auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1 ||
+		    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+			return;
+		v[1].err = "The e-mail address or the password is wrong.";
+		goto form;
+	}
+	auth_throttle_clear(r, acb);
+	if (sess_start(r, uid) == -1)
+		return;
+	resp_redirect(r, v[2].str != NULL ? v[2].str : "/");
+	return;
+form:
+	d = page_new(r, "Sign in", "auth_login.tpl");
+	page_form(d, login_f, LOGIN_N, v);
+	page_send(r, 422);
+}
+
+static void
+logout(struct req *r)
+{
+	sess_end(r);
+	resp_flash(r, "You are signed out.");
+	resp_redirect(r, "/");
+}
+
+/* ---- password reset ------------------------------------------------- */
+
+static const struct field reset_f[] = {
+	{ "email",	F_EMAIL,	3, 254,	1, NULL },
+};
+
+static void
+reset_form(struct req *r)
+{
+	struct tdict *d = page_new(r, "Reset your password", "auth_reset.tpl");
+
+	if (req_query(r, "sent") != NULL)
+		tmpl_show(d, "SENT");
+	else
+		tmpl_show(d, "ASK");
+	page_send(r, 200);
+}
+
+static int
+queue_reset(struct req *r, long long uid)
+{
+	const char *t = auth_token_new(r, "reset", uid, "", AUTH_RESET_HOURS);
+	struct tdict *d;
+	int rc;
+
+	if (t == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "LINK", req_printf(r, "%s/reset/confirm?t=%s",
+	    base_url(r), t));
+	rc = mail_queue(r, "reset", uid, NULL, "Reset your Menteo password",
+	    "mail/reset", d, NULL);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+static void
+reset_post(struct req *r)
+{
+	struct fval v[1];
+	struct tdict *d;
+	const char *ipb, *acb, *id;
+	int t;
+
+	if (field_read(r, reset_f, 1, v) > 0) {
+		d = page_new(r, "Reset your password", "auth_reset.tpl");
+		tmpl_show(d, "ASK");
+		page_form(d, reset_f, 1, v);
+		return page_send(r, 422);
+	}
+	ipb = bucket(r, "reset:ip", r->remote_addr);
+	acb = bucket(r, "reset:acct", v[0].str);
+	if ((t = throttled(r, ipb, acb)) != 0)
+		return;
+	if (auth_throttle_hit(r, ipb, ip_limit(), 15) == -1 ||
+	    auth_throttle_hit(r, acb, 5, 60) == -1 || db_begin(r) == -1)
+		return;
+	id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
+	    "disabled_at IS NULL", "s", v[0].str);
+	if (r->db_failed)
+		return;
+	if (id != NULL ? queue_reset(r, strtoll(id, NULL, 10)) :
+	    queue_simple(r, "reset-unknown", 0, v[0].str,
+	    "Reset your Menteo password", "mail/reset_unknown"))
+		return;
+	if (db_commit(r) == -1)
+		return;
+	resp_redirect(r, "/reset?sent=1");
+}
+
+static const struct field confirm_f[] = {
+	{ "t",		F_TEXT,		64, 64,	1, NULL },
+	{ "password",	F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
+	{ "password2",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+};
+#define CONFIRM_N (sizeof(confirm_f) / sizeof(confirm_f[0]))
+
+static void
+reset_confirm_form(struct req *r)
+{
+	const char *t = req_query(r, "t"), *target;
+	struct tdict *d;
+	long long uid;
+	int rc;
+
+	if ((rc = auth_token_peek(r, t, "reset", &uid, &target)) == -1)
+		return;
+	if (rc == 1)
+		return token_bad(r, "RESET");
+	d = page_new(r, "Choose a new password", "auth_reset_confirm.tpl");
+	tmpl_set(d, "T", t);
+	page_send(r, 200);
+}
+
+/* Both new-password fields: the problems of the pair. */
+static int
+new_password_check(struct fval *pw, struct fval *pw2)
+{
+	int errors = 0;
+
+	if (pw->err == NULL && pw->str != NULL &&
+	    (pw->err = auth_password_problem(pw->str)) != NULL)
+		errors++;
+	if (pw->err == NULL && pw2->err == NULL && pw->str != NULL &&
+	    pw2->str != NULL && strcmp(pw->str, pw2->str) != 0) {
+		pw2->err = "The two passwords are not the same.";
+		errors++;
+	}
+	return errors;
+}
+
+static void
+reset_confirm_post(struct req *r)
+{
+	struct fval v[CONFIRM_N];
+	struct tdict *d;
+	const char *hash, *target, *email;
+	long long uid;
+	int rc, errors;
+
+	errors = field_read(r, confirm_f, CONFIRM_N, v);
+	if ((rc = auth_token_peek(r, v[0].raw, "reset", &uid, &target)) == -1)
+		return;
+	if (rc == 1)
+		return token_bad(r, "RESET");
+	if (errors + new_password_check(&v[1], &v[2]) > 0) {
+		d = page_new(r, "Choose a new password",
+		    "auth_reset_confirm.tpl");
+		page_form(d, confirm_f, CONFIRM_N, v);
+		return page_send(r, 422);
+	}
+	if ((hash = auth_hash(r, v[1].str)) == NULL)
+		return resp_error(r, 500);
+	if (db_begin(r) == -1 ||
+	    (rc = auth_token_take(r, v[0].str, "reset", &uid, &target)) == -1)
+		return;
+	if (rc == 1)
+		return token_bad(r, "RESET");
+	/* the mail reached its owner: that confirms the address too */
+	if (db_exec(r, "UPDATE users SET password_hash = ?, email_verified_at "
+	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
+	    "si", hash, uid) < 0 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0 ||
+	    db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
+	    "WHERE user_id = ? AND purpose = 'reset' AND used_at IS NULL", "i",
+	    uid) < 0)
+		return;
+	if ((email = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
+	    uid)) == NULL)
+		return;
+	auth_throttle_clear(r, bucket(r, "login:acct", email));
+	if (queue_simple(r, "password-changed", uid, NULL,
+	    "Your Menteo password was changed", "mail/password_changed") == -1)
+		return;
+	r->sess_id = 0;		/* its row, if it was this account's, is gone */
+	if (sess_start(r, uid) == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Your password is changed, and every other session is "
+	    "signed out.");
+	resp_redirect(r, "/");
+}
+
+/* ---- e-mailed links ------------------------------------------------------ */
+
+static void
+link_land(struct req *r)
+{
+	const char *t = req_query(r, "t"), *target;
+	struct db_rows *u;
+	long long uid;
+	int rc;
+
+	if (db_begin(r) == -1 ||
+	    (rc = auth_token_take(r, t, "link", &uid, &target)) == -1)
+		return;
+	if (target == NULL || target[0] != '/' || target[1] == '/')
+		target = "/";
+	if (rc == 1)
+		return resp_redirect(r, req_printf(r, "/login?next=%s",
+		    url_encode(r, target)));
+	if ((u = db_query(r, "SELECT is_admin, disabled_at IS NULL AS active "
+	    "FROM users WHERE id = ?", "i", uid)) == NULL)
+		return;
+	/* admins type their password: a forwarded mail must not be a key */
+	if (r->user.id != uid && (u->nrows == 0 ||
+	    !db_get_int(u, 0, "active") || db_get_int(u, 0, "is_admin"))) {
+		if (db_commit(r) == -1)
+			return;
+		return resp_redirect(r, req_printf(r, "/login?next=%s",
+		    url_encode(r, target)));
+	}
+	if (r->user.id != uid && sess_start(r, uid) == -1)
+		return;
+	if (db_commit(r) == -1)
+		return;
+	resp_redirect(r, target);
+}
+
+static int
+kind_ok(const char *k)
+{
+	size_t n = 0;
+
+	for (; k != NULL && *k != '\0'; k++, n++)
+		if (!(islower((unsigned char)*k) || isdigit((unsigned char)*k) ||
+		    *k == '-' || *k == '_'))
+			return 0;
+	return n > 0 && n <= 40;
+}
+
+/* The (user, kind) of a signed unsubscribe link, or -1. */
+static long long
+unsub_args(struct req *r, const char **kind)
+{
+	const char *u = req_is_post(r) ? req_form(r, "u") : req_query(r, "u");
+	const char *k = req_is_post(r) ? req_form(r, "k") : req_query(r, "k");
+	const char *s = req_is_post(r) ? req_form(r, "s") : req_query(r, "s");
+	const char *want;
+	char *end;
+	long long uid;
+
+	if (u == NULL || s == NULL || !kind_ok(k))
+		return -1;
+	uid = strtoll(u, &end, 10);
+	if (*u == '\0' || *end != '\0' || uid <= 0)
+		return -1;
+	want = auth_unsub_sig(r, uid, k);
+	if (strlen(s) != strlen(want) || sodium_memcmp(s, want,
+	    strlen(want)) != 0)
+		return -1;
+	*kind = k;
+	return uid;
+}
+
+static void
+unsub_page(struct req *r, long long uid, const char *kind, int done)
+{
+	struct tdict *d = page_new(r, "Unsubscribe", "auth_unsubscribe.tpl");
+
+	tmpl_set_int(d, "U", uid);
+	tmpl_set(d, "K", kind);
+	tmpl_set(d, "S", auth_unsub_sig(r, uid, kind));
+	tmpl_show(d, done ? "DONE" : "ASK");
+	page_send(r, 200);
+}
+
+static void
+unsub_form(struct req *r)
+{
+	const char *kind;
+	long long uid = unsub_args(r, &kind);
+
+	if (uid < 0)
+		return resp_error_msg(r, 400, "This unsubscribe link is not "
+		    "complete. Copy the whole link from the e-mail.");
+	unsub_page(r, uid, kind, req_query(r, "done") != NULL);
+}
+
+static void
+unsub_post(struct req *r)
+{
+	const char *kind;
+	long long uid = unsub_args(r, &kind);
+
+	if (uid < 0)
+		return resp_error(r, 400);
+	if (db_exec(r, "INSERT IGNORE INTO mail_optouts (user_id, kind, "
+	    "created_at) SELECT id, ?, UTC_TIMESTAMP() FROM users WHERE id = ?",
+	    "si", kind, uid) < 0)
+		return;
+	resp_redirect(r, req_printf(r, "/link/unsubscribe?u=%lld&k=%s&s=%s&"
+	    "done=1", uid, kind, auth_unsub_sig(r, uid, kind)));
+}
+
+/* ---- settings ----------------------------------------------------------- */
+
+/* 1 when pw is the signed-in person's password; 0 wrong; -1 answered. */
+static int
+current_ok(struct req *r, const char *pw)
+{
+	const char *acb = bucket(r, "login:acct", r->user.email);
+	const char *hash;
+	int ok, t;
+
+	if ((t = throttled(r, acb, NULL)) != 0)
+		return -1;
+	if ((hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?",
+	    "i", r->user.id)) == NULL)
+		return -1;
+	if ((ok = auth_check(r, r->user.id, hash, pw)) == -1)
+		return -1;
+	if (!ok && auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1)
+		return -1;
+	return ok;
+}
+
+static const struct field password_f[] = {
+	{ "current",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+	{ "password",	F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
+	{ "password2",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+};
+#define PASSWORD_N (sizeof(password_f) / sizeof(password_f[0]))
+
+static void
+password_form(struct req *r)
+{
+	page_new(r, "Change your password", "auth_password.tpl");
+	page_send(r, 200);
+}
+
+static void
+password_post(struct req *r)
+{
+	struct fval v[PASSWORD_N];
+	struct tdict *d;
+	const char *hash;
+	int errors, ok;
+
+	errors = field_read(r, password_f, PASSWORD_N, v);
+	errors += new_password_check(&v[1], &v[2]);
+	if (v[0].err == NULL) {
+		if ((ok = current_ok(r, v[0].str)) == -1)
+			return;
+		if (!ok) {
+			v[0].err = "This is not your current password.";
+			errors++;
+		}
+	}
+	if (errors) {
+		d = page_new(r, "Change your password", "auth_password.tpl");
+		page_form(d, password_f, PASSWORD_N, v);
+		return page_send(r, 422);
+	}
+	if ((hash = auth_hash(r, v[1].str)) == NULL)
+		return resp_error(r, 500);
+	if (db_begin(r) == -1 || db_exec(r, "UPDATE users SET password_hash = "
+	    "? WHERE id = ?", "si", hash, r->user.id) < 0)
+		return;
+	sess_end_others(r, r->user.id);
+	if (queue_simple(r, "password-changed", r->user.id, NULL,
+	    "Your Menteo password was changed", "mail/password_changed") == -1 ||
+	    db_commit(r) == -1)
+		return;
+	resp_flash(r, "Your password is changed, and every other session is "
+	    "signed out.");
+	resp_redirect(r, "/settings/password");
+}
+
+static const struct field email_f[] = {
+	{ "email",	F_EMAIL,	3, 254, 1, NULL },
+	{ "password",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+};
+#define EMAIL_N (sizeof(email_f) / sizeof(email_f[0]))
+
+static void
+email_form(struct req *r)
+{
+	struct tdict *d = page_new(r, "Change your e-mail address",
+	    "auth_email.tpl");
+
+	tmpl_set(d, "CURRENT", r->user.email);
+	page_send(r, 200);
+}
+
+static void
+email_post(struct req *r)
+{
+	struct fval v[EMAIL_N];
+	struct tdict *d;
+	const char *t;
+	int errors, ok;
+
+	errors = field_read(r, email_f, EMAIL_N, v);
+	if (v[0].str != NULL && strcmp(v[0].str, r->user.email) == 0) {
+		v[0].err = "This is already your address.";
+		errors++;
+	}
+	if (v[1].err == NULL) {
+		if ((ok = current_ok(r, v[1].str)) == -1)
+			return;
+		if (!ok) {
+			v[1].err = "This is not your current password.";
+			errors++;
+		}
+	}
+	if (errors) {
+		d = page_new(r, "Change your e-mail address", "auth_email.tpl");
+		tmpl_set(d, "CURRENT", r->user.email);
+		page_form(d, email_f, EMAIL_N, v);
+		return page_send(r, 422);
+	}
+	if (db_begin(r) == -1 || (t = auth_token_new(r, "email", r->user.id,
+	    v[0].str, AUTH_VERIFY_HOURS)) == NULL)
+		return;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "NAME", r->user.name);
+	tmpl_set(d, "EMAIL", v[0].str);
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", base_url(r), t));
+	ok = mail_queue(r, "email-change", 0, v[0].str, "Confirm your new "
+	    "e-mail address for Menteo", "mail/email_change", d, NULL);
+	tmpl_dict_free(d);
+	if (ok == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, req_printf(r, "We sent a link to %s. Your address "
+	    "changes when you open it.", v[0].str));
+	resp_redirect(r, "/settings/email");
+}
+
+static void
+sessions_list(struct req *r)
+{
+	struct tdict *d = page_new(r, "Your sessions", "auth_sessions.tpl"), *s;
+	struct db_rows *rows;
+	size_t i;
+
+	rows = db_query(r, "SELECT id, created_at, last_seen_at, user_agent "
+	    "FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC "
+	    "LIMIT 100", "i", r->user.id);
+	if (rows == NULL)
+		return;
+	for (i = 0; i < rows->nrows; i++) {
+		s = tmpl_section(d, "SESSIONS");
+		tmpl_set(s, "ID", db_str(rows, i, 0));
+		page_time(r, s, "CREATED", db_str(rows, i, 1));
+		page_time(r, s, "SEEN", db_str(rows, i, 2));
+		tmpl_set(s, "AGENT", *db_str(rows, i, 3) != '\0' ?
+		    db_str(rows, i, 3) : "Unknown browser");
+		tmpl_show(s, db_int(rows, i, 0) == r->sess_id ? "CURRENT" :
+		    "OTHER");
+	}
+	if (rows->nrows > 1)
+		tmpl_show(d, "HAS_OTHERS");
+	page_send(r, 200);
+}
+
+static const struct field sessions_f[] = {
+	{ "session",	F_INT,	1, 9223372036854775807LL, 0, NULL },
+};
+
+static void
+sessions_post(struct req *r)
+{
+	struct fval v[1];
+
+	if (field_read(r, sessions_f, 1, v) > 0)
+		return resp_error(r, 400);
+	if (v[0].raw == NULL || *v[0].raw == '\0') {
+		sess_end_others(r, r->user.id);
+		resp_flash(r, "Every other session is signed out.");
+	} else {
+		if (db_exec(r, "DELETE FROM sessions WHERE id = ? AND "
+		    "user_id = ? AND id <> ?", "iii", v[0].num, r->user.id,
+		    r->sess_id) < 0)
+			return;
+		resp_flash(r, "That session is signed out.");
+	}
+	if (r->db_failed)
+		return;
+	resp_redirect(r, "/settings/sessions");
+}

@@ -1,0 +1,279 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "auth.h"
+#include "cfg.h"
+#include "db.h"
+#include "log.h"
+#include "resp.h"
+#include "sess.h"
+
+/*
+ * The passwords people pick first. A short list is enough to stop the
+ * worst; the length rule does the rest.
+ */
+static const char *const common[] = {
+	"1234567890", "12345678910", "123456789012", "0123456789",
+	"1111111111", "0000000000", "1234512345", "9876543210",
+	"qwertyuiop", "qwertyuiop1", "1q2w3e4r5t", "1qaz2wsx3edc",
+	"asdfghjkl1", "zxcvbnm123", "password12", "password123",
+	"password1234", "passw0rd12", "p@ssw0rd123", "iloveyou12",
+	"letmein123", "welcome123", "welcome1234", "admin12345",
+	"administrator", "abc1234567", "abcdefghij", "qwerty1234",
+	"qwerty12345", "football12", "baseball12", "sunshine12",
+	"princess12", "dragon1234", "monkey1234", "starwars12",
+	"trustno1trustno1", "changeme123", "menteo1234", "mentorship",
+	"mentorship1", "correcthorse", "aaaaaaaaaa", "superman12",
+	NULL
+};
+
+int
+auth_require_verified(struct req *r)
+{
+	if (r->user.id > 0 && r->user.verified)
+		return 0;
+	resp_error_msg(r, 403, "Confirm your e-mail address first: open the "
+	    "link in the e-mail we sent you when you signed up, or use "
+	    "\"Send the link again\" at the top of the page.");
+	return -1;
+}
+
+static unsigned long long
+opslimit(void)
+{
+	long long v = cfg_int("pwhash_opslimit", 2);
+
+	return v < (long long)crypto_pwhash_OPSLIMIT_MIN ?
+	    crypto_pwhash_OPSLIMIT_MIN : (unsigned long long)v;
+}
+
+static size_t
+memlimit(void)
+{
+	long long v = cfg_int("pwhash_memlimit", 64LL * 1024 * 1024);
+
+	return v < (long long)crypto_pwhash_MEMLIMIT_MIN ?
+	    crypto_pwhash_MEMLIMIT_MIN : (size_t)v;
+}
+
+const char *
+auth_hash(struct req *r, const char *password)
+{
+	char out[crypto_pwhash_STRBYTES];
+
+	if (crypto_pwhash_str(out, password, strlen(password), opslimit(),
+	    memlimit()) != 0) {
+		log_err("auth: out of memory hashing a password");
+		return NULL;
+	}
+	return req_strdup(r, out);
+}
+
+const char *
+auth_password_problem(const char *pw)
+{
+	char low[32];
+	size_t i, n = strlen(pw);
+
+	if (n > AUTH_PW_MAX)
+		return "Use at most 1024 bytes.";
+	if (req_utf8_len(pw) < AUTH_PW_MIN)
+		return "Use at least 10 characters.";
+	if (n < sizeof(low)) {
+		for (i = 0; i <= n; i++)
+			low[i] = (char)tolower((unsigned char)pw[i]);
+		for (i = 0; common[i] != NULL; i++)
+			if (strcmp(low, common[i]) == 0)
+				return "This password is one of the most "
+				    "common ones. Choose another.";
+	}
+	return NULL;
+}
+
+/* A hash to verify against when there is no account: same time spent. */
+static const char *
+dummy_hash(void)
+{
+	static char h[crypto_pwhash_STRBYTES];
+
+	if (h[0] == '\0' && crypto_pwhash_str(h, "not a password",
+	    strlen("not a password"), opslimit(), memlimit()) != 0)
+		return NULL;
+	return h;
+}
+
+int
+auth_check(struct req *r, long long user_id, const char *hash,
+    const char *pw)
+{
+	const char *fresh;
+
+	if (hash == NULL || user_id <= 0) {
+		if ((hash = dummy_hash()) != NULL &&
+		    crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0)
+			log_info("auth: the dummy password was guessed");
+		return 0;
+	}
+	if (crypto_pwhash_str_verify(hash, pw, strlen(pw)) != 0)
+		return 0;
+	if (crypto_pwhash_str_needs_rehash(hash, opslimit(), memlimit()) != 0 &&
+	    (fresh = auth_hash(r, pw)) != NULL &&
+	    db_exec(r, "UPDATE users SET password_hash = ? WHERE id = ?",
+	    "si", fresh, user_id) < 0)
+		return -1;
+	return 1;
+}
+
+long long
+auth_throttle_wait(struct req *r, const char *bucket)
+{
+	const char *v;
+
+	v = db_value(r, "SELECT GREATEST(TIMESTAMPDIFF(SECOND, "
+	    "UTC_TIMESTAMP(), blocked_until), 1) FROM throttle "
+	    "WHERE bucket = ? AND blocked_until > UTC_TIMESTAMP()", "s", bucket);
+	if (v == NULL)
+		return r->db_failed ? -1 : 0;
+	return strtoll(v, NULL, 10);
+}
+
+/*
+ * Past the limit each further event doubles the block, from a minute up
+ * to an hour. A window that has passed starts counting again.
+ */
+int
+auth_throttle_hit(struct req *r, const char *bucket, int limit,
+    int window_min)
+{
+	if (db_exec(r, "INSERT INTO throttle (bucket, failures, window_start) "
+	    "VALUES (?, 1, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
+	    "failures = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? MINUTE, "
+	    "1, failures + 1), "
+	    "window_start = IF(failures = 1, UTC_TIMESTAMP(), window_start), "
+	    "blocked_until = IF(failures >= ?, UTC_TIMESTAMP() + INTERVAL "
+	    "LEAST(60 * POW(2, LEAST(CAST(failures AS SIGNED) - ?, 10)), 3600) "
+	    "SECOND, blocked_until)", "siii", bucket, (long long)window_min,
+	    (long long)limit, (long long)limit) < 0)
+		return -1;
+	return 0;
+}
+
+void
+auth_throttle_clear(struct req *r, const char *bucket)
+{
+	db_exec(r, "DELETE FROM throttle WHERE bucket = ?", "s", bucket);
+}
+
+void
+auth_too_many(struct req *r, long long seconds)
+{
+	char s[32];
+
+	snprintf(s, sizeof(s), "%lld", seconds > 0 ? seconds : 60);
+	resp_error_msg(r, 429, req_printf(r, "Too many attempts. Wait %lld "
+	    "%s and try again.", seconds >= 120 ? seconds / 60 : seconds,
+	    seconds >= 120 ? "minutes" : "seconds"));
+	resp_header(r, "Retry-After", s);
+}
+
+const char *
+auth_token_new(struct req *r, const char *purpose, long long user_id,
+    const char *target, int hours)
+{
+	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
+
+	sess_token(t);
+	sess_hash(t, h);
+	if (db_exec(r, "INSERT INTO email_tokens (token_hash, purpose, user_id, "
+	    "target, expires_at, created_at) VALUES (?, ?, ?, ?, "
+	    "UTC_TIMESTAMP() + INTERVAL ? HOUR, UTC_TIMESTAMP())", "ssisi",
+	    h, purpose, user_id, target != NULL ? target : "",
+	    (long long)hours) < 0)
+		return NULL;
+	return req_strdup(r, t);
+}
+
+static int
+token_shape_ok(const char *t)
+{
+	size_t i;
+
+	if (t == NULL || strlen(t) != SESS_TOKEN_LEN)
+		return 0;
+	for (i = 0; i < SESS_TOKEN_LEN; i++)
+		if (!isxdigit((unsigned char)t[i]) ||
+		    isupper((unsigned char)t[i]))
+			return 0;
+	return 1;
+}
+
+static int
+token_find(struct req *r, const char *token, const char *purpose,
+    long long *user_id, const char **target, int take)
+{
+	char h[SESS_TOKEN_LEN + 1];
+	struct db_rows *rows;
+	long long id;
+
+	*user_id = 0;
+	*target = NULL;
+	if (!token_shape_ok(token))
+		return 1;
+	sess_hash(token, h);
+	rows = db_query(r, take ?
+	    "SELECT id, user_id, target, used_at IS NULL AND expires_at > "
+	    "UTC_TIMESTAMP() AS live FROM email_tokens WHERE token_hash = ? "
+	    "AND purpose = ? FOR UPDATE" :
+	    "SELECT id, user_id, target, used_at IS NULL AND expires_at > "
+	    "UTC_TIMESTAMP() AS live FROM email_tokens WHERE token_hash = ? "
+	    "AND purpose = ?", "ss", h, purpose);
+	if (rows == NULL)
+		return -1;
+	if (rows->nrows == 0)
+		return 1;
+	*user_id = db_get_int(rows, 0, "user_id");
+	*target = db_get(rows, 0, "target");
+	if (!db_get_int(rows, 0, "live"))
+		return 1;
+	if (!take)
+		return 0;
+	id = db_get_int(rows, 0, "id");
+	if (db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND used_at IS NULL", "i", id) != 1)
+		return r->db_failed ? -1 : 1;
+	return 0;
+}
+
+int
+auth_token_take(struct req *r, const char *token, const char *purpose,
+    long long *user_id, const char **target)
+{
+	return token_find(r, token, purpose, user_id, target, 1);
+}
+
+int
+auth_token_peek(struct req *r, const char *token, const char *purpose,
+    long long *user_id, const char **target)
+{
+	return token_find(r, token, purpose, user_id, target, 0);
+}
+
+const char *
+auth_unsub_sig(struct req *r, long long user_id, const char *kind)
+{
+	const char *secret = cfg_str("secret", "");
+	const char *msg = req_printf(r, "unsubscribe:%lld:%s", user_id, kind);
+	unsigned char key[crypto_generichash_KEYBYTES], h[16];
+	char *hex = req_alloc(r, 33);
+
+	crypto_generichash(key, sizeof(key), (const unsigned char *)secret,
+	    strlen(secret), (const unsigned char *)"unsub", 5);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)msg,
+	    strlen(msg), key, sizeof(key));
+	sodium_bin2hex(hex, 33, h, sizeof(h));
+	return hex;
+}

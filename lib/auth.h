@@ -1,0 +1,70 @@
+/*
+ * auth: passwords (argon2id), throttling of guessable actions, and the
+ * single-use tokens sent by e-mail. The pages live in cgi-bin/auth.c;
+ * other programs call auth_require_verified before mentorship actions.
+ */
+#ifndef MENTEO_AUTH_H
+#define MENTEO_AUTH_H
+
+#include "req.h"
+
+#define AUTH_PW_MIN	10	/* characters */
+#define AUTH_PW_MAX	1024	/* bytes */
+
+/* Token lifetimes, hours. */
+#define AUTH_VERIFY_HOURS	48
+#define AUTH_RESET_HOURS	1
+#define AUTH_LINK_HOURS		(7 * 24)
+
+/*
+ * A 403 page asking to confirm the e-mail address first, unless the
+ * person signed in has. Returns 0 when verified, -1 after answering.
+ */
+int		 auth_require_verified(struct req *);
+
+/* Hashes with the configured cost: a malloc-free string in the arena. */
+const char	*auth_hash(struct req *, const char *password);
+/* Why a new password is refused, or NULL when it is acceptable. */
+const char	*auth_password_problem(const char *password);
+/*
+ * 1 when password matches the stored hash of user_id (rehashing it if
+ * the cost settings changed), 0 when not, -1 on a database failure.
+ * A NULL hash still spends the time of one verification.
+ */
+int		 auth_check(struct req *, long long user_id, const char *hash,
+		    const char *password);
+
+/*
+ * Throttling by bucket ("login:acct:a@b.c", "login:ip:127.0.0.1"):
+ * auth_throttle_wait gives the seconds still blocked (0 when free, -1 on
+ * a db failure); auth_throttle_hit counts one event and blocks the bucket
+ * for growing delays once `limit` events fall in `window_min` minutes.
+ */
+long long	 auth_throttle_wait(struct req *, const char *bucket);
+int		 auth_throttle_hit(struct req *, const char *bucket, int limit,
+		    int window_min);
+void		 auth_throttle_clear(struct req *, const char *bucket);
+/* 429 with Retry-After. */
+void		 auth_too_many(struct req *, long long seconds);
+
+/*
+ * E-mailed tokens. auth_token_new stores the hash and returns the token
+ * (arena). auth_token_take checks a token of one purpose and marks it
+ * used (call inside a transaction): 0 taken, 1 unknown/used/expired,
+ * -1 db. user_id and target are filled when the token is known at all.
+ * auth_token_peek checks without using it.
+ */
+const char	*auth_token_new(struct req *, const char *purpose,
+		    long long user_id, const char *target, int hours);
+int		 auth_token_take(struct req *, const char *token,
+		    const char *purpose, long long *user_id,
+		    const char **target);
+int		 auth_token_peek(struct req *, const char *token,
+		    const char *purpose, long long *user_id,
+		    const char **target);
+
+/* The signature of an unsubscribe link for (user, kind). */
+const char	*auth_unsub_sig(struct req *, long long user_id,
+		    const char *kind);
+
+#endif

@@ -1,0 +1,393 @@
+/*
+ * The outbox is the queue: rows are written with the change that causes
+ * them and claimed by one notifier at a time (SKIP LOCKED), so a message
+ * is sent once even with several notifiers, and retried while the SMTP
+ * server is away.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include "auth.h"
+#include "cfg.h"
+#include "db.h"
+#include "log.h"
+#include "mail.h"
+
+#define MAIL_MAX_ATTEMPTS	8
+
+/* Mail about the account itself: sent whatever the person opted out of. */
+static const char *const account_kinds[] = {
+	"verify", "reset", "reset-unknown", "signup-exists", "email-change",
+	"email-changed", "password-changed", "test", NULL
+};
+
+static int
+account_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; account_kinds[i] != NULL; i++)
+		if (strcmp(kind, account_kinds[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+base_url(struct req *r)
+{
+	const char *b = cfg_str("base_url", "http://127.0.0.1:8080");
+	size_t n = strlen(b);
+
+	while (n > 0 && b[n - 1] == '/')
+		n--;
+	return arena_strndup(r->arena, b, n);
+}
+
+static const char *
+unsub_url(struct req *r, long long user_id, const char *kind)
+{
+	return req_printf(r, "%s/link/unsubscribe?u=%lld&k=%s&s=%s",
+	    base_url(r), user_id, kind, auth_unsub_sig(r, user_id, kind));
+}
+
+static char *
+render(struct req *r, const char *tpl, const char *ext, struct tdict *d)
+{
+	const char *file;
+	char *s, *copy;
+	size_t len;
+
+	file = strncmp(tpl, "mail/", 5) == 0 ?
+	    req_printf(r, "%s.%s", tpl, ext) :
+	    req_printf(r, "mail/%s.%s", tpl, ext);
+	if ((s = tmpl_expand(file, d, &len)) == NULL) {
+		log_err("mail: cannot expand %s", file);
+		r->db_failed = 1;	/* the caller's contract: answer 503 */
+		return NULL;
+	}
+	copy = req_strdup(r, s);
+	free(s);
+	return copy;
+}
+
+static int
+opted_out(struct req *r, long long user_id, const char *kind)
+{
+	struct db_rows *rows;
+
+	if (user_id <= 0 || account_kind(kind))
+		return 0;
+	rows = db_query(r, "SELECT 1 FROM mail_optouts WHERE user_id = ? "
+	    "AND kind IN (?, 'all')", "is", user_id, kind);
+	if (rows == NULL)
+		return -1;
+	return rows->nrows > 0;
+}
+
+int
+mail_queue(struct req *r, const char *kind, long long user_id,
+    const char *to, const char *subject, const char *tpl, struct tdict *d,
+    const char *dedup_key)
+{
+	struct db_rows *u;
+	const char *name = NULL;
+	char *text, *html;
+	long long rc;
+	int out;
+
+	if ((out = opted_out(r, user_id, kind)) != 0)
+		return out < 0 ? -1 : MAIL_QUEUED;
+	if (user_id > 0) {
+		u = db_query(r, "SELECT email, display_name FROM users "
+		    "WHERE id = ?", "i", user_id);
+		if (u == NULL)
+			return -1;
+		if (u->nrows == 0) {
+			log_err("mail: no user %lld for %s", user_id, kind);
+			r->db_failed = 1;
+			return -1;
+		}
+		to = db_str(u, 0, 0);
+		name = db_str(u, 0, 1);
+	}
+	if (to == NULL || strpbrk(to, "\r\n<>") != NULL) {
+		log_err("mail: bad address for %s", kind);
+		r->db_failed = 1;
+		return -1;
+	}
+	tmpl_set(d, "BASE_URL", base_url(r));
+	if (user_id > 0)
+		tmpl_set(d, "NAME", name);
+	tmpl_set(d, "UNSUBSCRIBE_URL", user_id > 0 ?
+	    unsub_url(r, user_id, kind) : req_printf(r, "%s/", base_url(r)));
+	if ((text = render(r, tpl, "txt", d)) == NULL ||
+	    (html = render(r, tpl, "html", d)) == NULL)
+		return -1;
+	rc = db_exec(r, "INSERT INTO outbox (kind, user_id, to_addr, subject, "
+	    "body_text, body_html, dedup_key, next_try_at, created_at) "
+	    "VALUES (?, NULLIF(?, 0), ?, LEFT(?, 200), ?, ?, ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "sisssss", kind, user_id, to,
+	    subject, text, html, dedup_key);
+	if (rc == DB_DUPLICATE)
+		return MAIL_DUPLICATE;
+	return rc < 0 ? -1 : MAIL_QUEUED;
+}
+
+const char *
+mail_link(struct req *r, long long user_id, const char *path)
+{
+	const char *t;
+
+	if (path == NULL || path[0] != '/' || path[1] == '/')
+		path = "/";
+	if ((t = auth_token_new(r, "link", user_id, path,
+	    AUTH_LINK_HOURS)) == NULL)
+		return NULL;
+	return req_printf(r, "%s/link?t=%s", base_url(r), t);
+}
+
+/* ---- building a message ---------------------------------------------- */
+
+static void
+add_base64(struct buf *b, const char *s, size_t n)
+{
+	size_t cap = sodium_base64_encoded_len(n,
+	    sodium_base64_VARIANT_ORIGINAL), i, len;
+	char *enc = malloc(cap);
+
+	if (enc == NULL)
+		return;
+	sodium_bin2base64(enc, cap, (const unsigned char *)s, n,
+	    sodium_base64_VARIANT_ORIGINAL);
+	len = strlen(enc);
+	for (i = 0; i < len; i += 76) {
+		buf_add(b, enc + i, len - i < 76 ? len - i : 76);
+		buf_adds(b, "\r\n");
+	}
+	free(enc);
+}
+
+/* RFC 2047: encoded words of whole UTF-8 characters, folded. */
+static void
+add_subject(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+	size_t n = strlen(s), i, chunk;
+	int plain = 1;
+	char enc[128];
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p >= 0x80 || *p < 0x20)
+			plain = 0;
+	buf_adds(b, "Subject: ");
+	if (plain && n < 900) {
+		buf_adds(b, s);
+		buf_adds(b, "\r\n");
+		return;
+	}
+	for (i = 0; i < n; i += chunk) {
+		chunk = n - i < 45 ? n - i : 45;
+		while (i + chunk < n &&
+		    ((unsigned char)s[i + chunk] & 0xc0) == 0x80)
+			chunk--;
+		sodium_bin2base64(enc, sizeof(enc),
+		    (const unsigned char *)s + i, chunk,
+		    sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(b, "%s=?UTF-8?B?%s?=", i > 0 ? "\r\n " : "", enc);
+	}
+	buf_adds(b, "\r\n");
+}
+
+/* The bare address of "Name <addr>" or "addr". */
+static const char *
+addr_of(struct req *r, const char *from)
+{
+	const char *lt = strchr(from, '<'), *gt;
+
+	if (lt == NULL || (gt = strchr(lt, '>')) == NULL)
+		return from;
+	return arena_strndup(r->arena, lt + 1, (size_t)(gt - lt - 1));
+}
+
+static void
+build(struct req *r, struct buf *b, const struct db_rows *m,
+    const char *from)
+{
+	char date[64], rnd[17], bnd[40];
+	unsigned char raw[8];
+	const char *at, *text, *html;
+	long long uid = db_get_int(m, 0, "user_id");
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(rnd, sizeof(rnd), raw, sizeof(raw));
+	snprintf(bnd, sizeof(bnd), "=_menteo_%s", rnd);
+	at = strchr(addr_of(r, from), '@');
+	buf_printf(b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\n", date, from,
+	    db_get(m, 0, "to_addr"));
+	buf_printf(b, "Message-ID: <menteo.%s.%s%s>\r\n", db_get(m, 0, "id"),
+	    rnd, at != NULL ? at : "@menteo.invalid");
+	add_subject(b, db_get(m, 0, "subject"));
+	if (uid > 0)
+		buf_printf(b, "List-Unsubscribe: <%s>\r\n",
+		    unsub_url(r, uid, db_get(m, 0, "kind")));
+	buf_printf(b, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n",
+	    bnd);
+	text = db_get(m, 0, "body_text");
+	html = db_get(m, 0, "body_html");
+	buf_printf(b, "--%s\r\nContent-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", bnd);
+	add_base64(b, text, strlen(text));
+	buf_printf(b, "--%s\r\nContent-Type: text/html; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", bnd);
+	add_base64(b, html, strlen(html));
+	buf_printf(b, "--%s--\r\n", bnd);
+}
+
+/* ---- sending ------------------------------------------------------------ */
+
+struct upload {
+	const struct buf	*b;
+	size_t			 off;
+};
+
+static size_t
+upload_read(char *ptr, size_t size, size_t nmemb, void *arg)
+{
+	struct upload *u = arg;
+	size_t n = size * nmemb, left = u->b->len - u->off;
+
+	if (n > left)
+		n = left;
+	memcpy(ptr, u->b->p + u->off, n);
+	u->off += n;
+	return n;
+}
+
+/* 0 sent, -1 failed with the reason in err. */
+static int
+smtp_send(struct req *r, const struct db_rows *m, char err[CURL_ERROR_SIZE])
+{
+	const char *from = cfg_str("mail_from", "Menteo <menteo@localhost>");
+	const char *user = cfg_str("smtp_user", ""), *to;
+	struct curl_slist *rcpt = NULL;
+	struct buf b = { NULL, 0, 0 };
+	struct upload up;
+	CURL *c;
+	CURLcode rc = CURLE_FAILED_INIT;
+
+	err[0] = '\0';
+	build(r, &b, m, from);
+	if ((c = curl_easy_init()) == NULL)
+		goto out;
+	to = db_get(m, 0, "to_addr");
+	rcpt = curl_slist_append(NULL, req_printf(r, "<%s>", to));
+	up.b = &b;
+	up.off = 0;
+	curl_easy_setopt(c, CURLOPT_URL, cfg_str("smtp_url",
+	    "smtp://127.0.0.1:25"));
+	if (cfg_int("smtp_starttls", 0))
+		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
+	if (*user != '\0') {
+		curl_easy_setopt(c, CURLOPT_USERNAME, user);
+		curl_easy_setopt(c, CURLOPT_PASSWORD,
+		    cfg_str("smtp_password", ""));
+	}
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM,
+	    req_printf(r, "<%s>", addr_of(r, from)));
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, upload_read);
+	curl_easy_setopt(c, CURLOPT_READDATA, &up);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 120L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	rc = curl_easy_perform(c);
+	if (rc != CURLE_OK && err[0] == '\0')
+		snprintf(err, CURL_ERROR_SIZE, "%s", curl_easy_strerror(rc));
+out:
+	if (rc == CURLE_FAILED_INIT && err[0] == '\0')
+		snprintf(err, CURL_ERROR_SIZE, "curl could not start");
+	curl_slist_free_all(rcpt);
+	if (c != NULL)
+		curl_easy_cleanup(c);
+	buf_free(&b);
+	return rc == CURLE_OK ? 0 : -1;
+}
+
+/*
+ * Claims up to `max` due rows in a short transaction: the claim moves
+ * next_try_at ahead, so a notifier that dies mid-send only delays them.
+ */
+static struct db_rows *
+claim(struct req *r, int max)
+{
+	struct db_rows *rows;
+	size_t i;
+
+	if (db_begin(r) == -1)
+		return NULL;
+	rows = db_query(r, "SELECT id FROM outbox WHERE status = 'queued' "
+	    "AND next_try_at <= UTC_TIMESTAMP() ORDER BY next_try_at, id "
+	    "LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)max);
+	if (rows == NULL)
+		return NULL;
+	for (i = 0; i < rows->nrows; i++)
+		if (db_exec(r, "UPDATE outbox SET attempts = attempts + 1, "
+		    "next_try_at = UTC_TIMESTAMP() + INTERVAL 10 MINUTE "
+		    "WHERE id = ?", "i", db_int(rows, i, 0)) < 0)
+			return NULL;
+	if (db_commit(r) == -1)
+		return NULL;
+	return rows;
+}
+
+static int
+send_one(struct req *r, long long id)
+{
+	struct db_rows *m;
+	char err[CURL_ERROR_SIZE];
+
+	m = db_query(r, "SELECT id, kind, user_id, to_addr, subject, "
+	    "body_text, body_html, attempts FROM outbox WHERE id = ?", "i", id);
+	if (m == NULL || m->nrows == 0)
+		return -1;
+	if (smtp_send(r, m, err) == 0) {
+		db_exec(r, "UPDATE outbox SET status = 'sent', sent_at = "
+		    "UTC_TIMESTAMP(), last_error = NULL WHERE id = ?", "i", id);
+		log_info("mail %lld sent to %s", id, db_get(m, 0, "to_addr"));
+		return 1;
+	}
+	log_err("mail %lld to %s: %s", id, db_get(m, 0, "to_addr"), err);
+	db_exec(r, "UPDATE outbox SET last_error = LEFT(?, 500), "
+	    "status = IF(attempts >= ?, 'failed', 'queued'), "
+	    "next_try_at = UTC_TIMESTAMP() + INTERVAL LEAST(? * POW(2, "
+	    "attempts - 1), 21600) SECOND WHERE id = ?", "siii", err,
+	    (long long)MAIL_MAX_ATTEMPTS, cfg_int("mail_retry_seconds", 30), id);
+	return 0;
+}
+
+int
+mail_send_due(struct req *r, int max)
+{
+	struct db_rows *rows;
+	size_t i;
+	int sent = 0;
+
+	if ((rows = claim(r, max)) == NULL)
+		return -1;
+	for (i = 0; i < rows->nrows; i++)
+		if (send_one(r, db_int(rows, i, 0)) == 1)
+			sent++;
+	return sent;
+}

@@ -1,0 +1,17 @@
+{{%AUTOESCAPE context="HTML"}}
+<section class="narrow center" aria-labelledby="unsub-heading">
+<h1 id="unsub-heading">Unsubscribe</h1>
+{{#ASK}}
+<p class="lead">Stop e-mails of this kind (<span class="mono">{{K}}</span>)? Mail about your account itself, such as password resets, still arrives.</p>
+<form method="post" action="/link/unsubscribe">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="u" value="{{U}}">
+<input type="hidden" name="k" value="{{K}}">
+<input type="hidden" name="s" value="{{S}}">
+<button class="btn btn-primary">Stop these e-mails</button>
+</form>
+{{/ASK}}
+{{#DONE}}
+<p class="lead" role="status">Done: you will no longer receive e-mails of this kind (<span class="mono">{{K}}</span>).</p>
+{{/DONE}}
+</section>
