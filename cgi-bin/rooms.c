@@ -1,0 +1,464 @@
+/*
+ * rooms: each mentorship's private room, where its two parties leave
+ * each other Markdown messages, reply, edit for a short while and see
+ * what is new since they last looked. Nobody else may read it.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "field.h"
+#include "md.h"
+#include "mship.h"
+#include "page.h"
+#include "resp.h"
+
+#define ROOM_PAGE	50	/* messages on one page */
+#define ROOM_QUOTE	140	/* characters of a replied-to message shown */
+#define ROOM_BODY_MAX	20000
+
+static void	rooms_show(struct req *);
+static void	rooms_post(struct req *);
+static void	rooms_edit_form(struct req *);
+static void	rooms_edit(struct req *);
+
+static const struct route routes[] = {
+	{ "GET",	"/rooms/{id}",			rooms_show,	ROUTE_USER },
+	{ "POST",	"/rooms/{id}/messages",		rooms_post,	ROUTE_USER },
+	{ "GET",	"/rooms/{id}/messages/{id}/edit", rooms_edit_form, ROUTE_USER },
+	{ "POST",	"/rooms/{id}/messages/{id}",	rooms_edit,	ROUTE_USER },
+};
+
+APP_MAIN("rooms", routes)
+
+/* The composer: body, and the message it answers. */
+static const struct field post_fields[] = {
+	{ "body",	F_MULTILINE,	1, ROOM_BODY_MAX, 1, NULL },
+	{ "reply_to",	F_INT,		1, LLONG_MAX, 0, NULL },
+};
+#define POST_NFIELDS	(sizeof(post_fields) / sizeof(post_fields[0]))
+
+static const struct field edit_fields[] = {
+	{ "body",	F_MULTILINE,	1, ROOM_BODY_MAX, 1, NULL },
+};
+#define EDIT_NFIELDS	(sizeof(edit_fields) / sizeof(edit_fields[0]))
+
+/* The page query: ?before= (older pages) and ?reply_to= (the composer). */
+static const struct field page_fields[] = {
+	{ "before",	F_INT,		1, LLONG_MAX, 0, NULL },
+	{ "reply_to",	F_INT,		1, LLONG_MAX, 0, NULL },
+};
+#define PAGE_NFIELDS	(sizeof(page_fields) / sizeof(page_fields[0]))
+
+/*
+ * One query per page, the same text and so the same plan for the newest
+ * page (before = LLONG_MAX) and any older one: a backward range scan of
+ * room_messages_room on both key parts, 51 rows to know whether there
+ * is more. Left alone, MariaDB 10.11 picks `ref` on mentorship_id alone
+ * when the range looks wide, then filters id < ? while walking back from
+ * the room's newest message: a page deep in the history would read
+ * everything after it. The index hint and ordering by the whole key keep
+ * the range. Authors are always one of the two parties, whose names
+ * mship_load has, so the only join is the replied-to message, by its
+ * primary key. Messages come as the HTML stored when they were written
+ * (sql/090); body only for a row whose HTML is not stored yet.
+ */
+static const char page_sql[] =
+    "SELECT m.id, m.author_id, m.body_html, "
+    "IF(m.body_html IS NULL, m.body, NULL) AS body, "
+    "m.created_at, m.edited_at, "
+    "m.created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS editable, "
+    "q.id AS reply_id, q.author_id AS reply_author, "
+    "LEFT(q.body, 600) AS reply_body "
+    "FROM room_messages m FORCE INDEX (room_messages_room) "
+    "LEFT JOIN room_messages q "
+    "ON q.id = m.reply_to AND q.mentorship_id = m.mentorship_id "
+    "WHERE m.mentorship_id = ? AND m.id < ? "
+    "ORDER BY m.mentorship_id DESC, m.id DESC LIMIT 51";
+
+/* Loads the room's mentorship for one of its parties; -1 once answered. */
+static int
+room_open(struct req *r, struct mship *m)
+{
+	int rc = mship_load(r, r->id[0], m);
+
+	if (rc == -1)
+		return -1;
+	if (rc == 404) {
+		resp_error(r, 404);
+		return -1;
+	}
+	if (!m->is_party) {
+		resp_error_msg(r, 403, "This room belongs to the two people "
+		    "of the mentorship; only they can read it.");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+room_author(const struct mship *m, long long id)
+{
+	if (id == m->mentor_id)
+		return m->mentor_name;
+	if (id == m->mentee_id)
+		return m->mentee_name;
+	return "A former participant";
+}
+
+/*
+ * A short plain-text preview of Markdown for the reply quote: markup
+ * characters dropped, link targets dropped, whitespace folded, cut at
+ * ROOM_QUOTE characters on a UTF-8 boundary. Escaped by the template.
+ */
+static const char *
+room_preview(struct req *r, const char *md)
+{
+	char *out = req_alloc(r, strlen(md) + 4), *o = out;
+	const char *p;
+	size_t chars = 0;
+	int space = 0;
+
+	for (p = md; *p != '\0'; p++) {
+		if (*p == ']' && p[1] == '(') {
+			while (*p != '\0' && *p != ')')
+				p++;
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (strchr("*_`#>[]~|", *p) != NULL || (*p == '!' &&
+		    p[1] == '['))
+			continue;
+		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+			space = o > out;
+			continue;
+		}
+		if (((unsigned char)*p & 0xC0) != 0x80) {
+			if (chars + space >= ROOM_QUOTE) {
+				memcpy(o, "\xE2\x80\xA6", 3);	/* … */
+				o += 3;
+				break;
+			}
+			chars += 1 + space;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* "2026-03-01 10:12:00" as an HTML datetime attribute, in UTC. */
+static const char *
+room_iso(struct req *r, const char *utc)
+{
+	char *s = req_printf(r, "%sZ", utc != NULL ? utc : "");
+
+	if (strlen(s) > 10 && s[10] == ' ')
+		s[10] = 'T';
+	return s;
+}
+
+static long long
+room_last_read(struct req *r, const struct mship *m)
+{
+	const char *v = db_value(r, "SELECT last_read_id FROM room_reads "
+	    "WHERE mentorship_id = ? AND user_id = ?", "ii", m->id,
+	    r->user.id);
+
+	return v != NULL ? strtoll(v, NULL, 10) : 0;
+}
+
+/* The viewer has now seen everything up to newest (never moves back). */
+static void
+room_mark_read(struct req *r, const struct mship *m, long long newest)
+{
+	db_exec(r, "INSERT INTO room_reads (mentorship_id, user_id, "
+	    "last_read_id, read_at) VALUES (?, ?, ?, UTC_TIMESTAMP()) "
+	    "ON DUPLICATE KEY UPDATE last_read_id = "
+	    "GREATEST(last_read_id, VALUES(last_read_id)), "
+	    "read_at = VALUES(read_at)", "iii", m->id, r->user.id, newest);
+}
+
+/*
+ * A message's HTML, rendered from its Markdown when a message is written
+ * (and by room_html for older rows, once). The stored copy is kept only
+ * while body is still the text it was rendered from.
+ */
+static const char *
+room_html(struct req *r, long long id, const char *html, const char *body)
+{
+	if (html != NULL || body == NULL)
+		return html != NULL ? html : "";
+	html = md_html(r, body);
+	db_exec(r, "UPDATE room_messages SET body_html = ? WHERE id = ? "
+	    "AND body_html IS NULL AND BINARY body = ?", "sis", html, id, body);
+	return html;
+}
+
+static void
+room_message(struct req *r, const struct mship *m, struct tdict *d,
+    const struct db_rows *rows, size_t i, long long oldest)
+{
+	struct tdict *s;
+	long long id = db_get_int(rows, i, "id");
+	long long author = db_get_int(rows, i, "author_id");
+	const char *reply = db_get(rows, i, "reply_id");
+
+	tmpl_set_int(d, "ID", id);
+	tmpl_set(d, "AUTHOR", room_author(m, author));
+	page_time(r, d, "TIME", db_get(rows, i, "created_at"));
+	tmpl_set(d, "TIME_ISO", room_iso(r, db_get(rows, i, "created_at")));
+	tmpl_set(d, "BODY_HTML", room_html(r, id,
+	    db_get(rows, i, "body_html"), db_get(rows, i, "body")));
+	if (db_get(rows, i, "edited_at") != NULL) {
+		s = tmpl_section(d, "EDITED");
+		page_time(r, s, "EDITED_TIME", db_get(rows, i, "edited_at"));
+	}
+	if (author == r->user.id) {
+		tmpl_show(d, "MINE");
+		if (m->is_open && db_get_int(rows, i, "editable"))
+			tmpl_show(d, "CAN_EDIT");
+	}
+	if (m->is_open)
+		tmpl_show(d, "CAN_REPLY");
+	if (reply != NULL) {
+		long long rid = db_get_int(rows, i, "reply_id");
+		s = tmpl_section(d, "REPLY");
+		tmpl_set_int(s, "REPLY_ID", rid);
+		tmpl_set(s, "REPLY_AUTHOR", room_author(m,
+		    db_get_int(rows, i, "reply_author")));
+		tmpl_set(s, "REPLY_TEXT", room_preview(r,
+		    db_get(rows, i, "reply_body")));
+		/* on this page an anchor; further back, the page ending there */
+		tmpl_set(s, "REPLY_HREF", rid >= oldest ?
+		    req_printf(r, "#m%lld", rid) :
+		    req_printf(r, "/rooms/%lld?before=%lld#m%lld", m->id,
+		    rid + 1, rid));
+	}
+}
+
+/*
+ * The room page. before is 0 for the newest page; v is the composer as
+ * typed when it is shown again after an error, or NULL.
+ */
+static void
+room_render(struct req *r, const struct mship *m, long long before,
+    long long reply_to, const struct fval *v, const char *refusal,
+    int status)
+{
+	struct tdict *d, *row;
+	struct db_rows *rows;
+	long long last_read, id, oldest = 0;
+	size_t n, i;
+	int marked = 0;
+
+	if ((last_read = room_last_read(r, m)) < 0 || r->db_failed)
+		return;
+	rows = db_query(r, page_sql, "ii", m->id,
+	    before > 0 ? before : LLONG_MAX);
+	if (rows == NULL)
+		return;
+	n = rows->nrows > ROOM_PAGE ? ROOM_PAGE : rows->nrows;
+	if (n > 0)
+		oldest = db_get_int(rows, n - 1, "id");
+	d = page_new(r, req_printf(r, "Room: %s", m->focus), "rooms_show.tpl");
+	tmpl_set_int(d, "MENTORSHIP_ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "OTHER_NAME", room_author(m, m->other_id));
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	if (n == 0)
+		tmpl_show(d, before > 0 ? "NO_OLDER" : "EMPTY");
+	else
+		tmpl_show(d, "HAS_MESSAGES");
+	for (i = n; i-- > 0; ) {	/* oldest first on the page */
+		row = tmpl_section(d, "MESSAGES");
+		id = db_get_int(rows, i, "id");
+		if (id > last_read &&
+		    db_get_int(rows, i, "author_id") != r->user.id) {
+			if (!marked)
+				tmpl_show(row, "UNREAD_MARKER");
+			tmpl_show(row, "UNREAD");
+			marked = 1;
+		}
+		room_message(r, m, row, rows, i, oldest);
+	}
+	if (rows->nrows > ROOM_PAGE)
+		tmpl_set_int(tmpl_section(d, "OLDER"), "OLDER_BEFORE", oldest);
+	if (before > 0)
+		tmpl_show(d, "NEWER");
+	if (!m->is_open) {
+		tmpl_show(d, "CLOSED");
+		if (refusal != NULL)
+			tmpl_set(tmpl_section(d, "REFUSED"), "REFUSAL",
+			    refusal);
+	} else {
+		struct tdict *c = tmpl_section(d, "COMPOSER");
+		if (v != NULL)
+			page_form(c, post_fields, POST_NFIELDS, v);
+		else if (reply_to > 0)
+			tmpl_set_int(c, "REPLY_TO", reply_to);
+		if (reply_to > 0)
+			tmpl_set_int(tmpl_section(c, "REPLYING"),
+			    "REPLYING_ID", reply_to);
+	}
+	/* only the newest page moves the read position */
+	if (before == 0 && n > 0 && db_get_int(rows, 0, "id") > last_read)
+		room_mark_read(r, m, db_get_int(rows, 0, "id"));
+	if (r->db_failed)
+		return;
+	page_send(r, status);
+}
+
+static void
+rooms_show(struct req *r)
+{
+	struct mship m;
+	struct fval q[PAGE_NFIELDS];
+
+	if (field_read(r, page_fields, PAGE_NFIELDS, q) > 0) {
+		resp_error_msg(r, 400, "That page of the room does not exist.");
+		return;
+	}
+	if (room_open(r, &m) == -1)
+		return;
+	room_render(r, &m, q[0].str != NULL ? q[0].num : 0,
+	    q[1].str != NULL ? q[1].num : 0, NULL, NULL, 200);
+}
+
+static void
+rooms_post(struct req *r)
+{
+	struct mship m;
+	struct fval v[POST_NFIELDS];
+	long long reply_to = 0;
+	int errors;
+
+	if (room_open(r, &m) == -1)
+		return;
+	errors = field_read(r, post_fields, POST_NFIELDS, v);
+	if (v[1].str != NULL)
+		reply_to = v[1].num;
+	if (!m.is_open) {
+		room_render(r, &m, 0, 0, NULL, "This mentorship is closed: "
+		    "its room can be read but takes no new messages.", 409);
+		return;
+	}
+	if (reply_to > 0 && db_value(r, "SELECT id FROM room_messages "
+	    "WHERE id = ? AND mentorship_id = ?", "ii", reply_to, m.id) ==
+	    NULL) {
+		if (r->db_failed)
+			return;
+		v[1].err = "You can only reply to a message of this room.";
+		errors++;
+	}
+	if (errors > 0) {
+		room_render(r, &m, 0, reply_to, v, NULL, 422);
+		return;
+	}
+	if (db_exec(r, "INSERT INTO room_messages (mentorship_id, author_id, "
+	    "body, body_html, reply_to, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+	    "iisss", m.id, r->user.id, v[0].str, md_html(r, v[0].str),
+	    reply_to > 0 ?
+	    req_printf(r, "%lld", reply_to) : NULL) < 0)
+		return;
+	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", m.id,
+	    db_last_id()));
+}
+
+/*
+ * The message being edited, when the viewer may still edit it: its
+ * rows, or NULL once the refusal has been answered.
+ */
+static struct db_rows *
+edit_load(struct req *r, struct mship *m)
+{
+	struct db_rows *row;
+
+	if (room_open(r, m) == -1)
+		return NULL;
+	row = db_query(r, "SELECT id, author_id, body, "
+	    "created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS editable "
+	    "FROM room_messages WHERE id = ? AND mentorship_id = ?", "ii",
+	    r->id[1], m->id);
+	if (row == NULL)
+		return NULL;
+	if (row->nrows == 0) {
+		resp_error(r, 404);
+		return NULL;
+	}
+	if (db_get_int(row, 0, "author_id") != r->user.id) {
+		resp_error_msg(r, 403, "Only the author of a message can "
+		    "edit it.");
+		return NULL;
+	}
+	if (!m->is_open) {
+		resp_error_msg(r, 409, "This mentorship is closed: its room "
+		    "can be read but no longer changed.");
+		return NULL;
+	}
+	if (!db_get_int(row, 0, "editable")) {
+		resp_error_msg(r, 409, "This message can no longer be edited: "
+		    "messages can be edited for 15 minutes after posting.");
+		return NULL;
+	}
+	return row;
+}
+
+static void
+edit_render(struct req *r, const struct mship *m, const struct fval *v,
+    const char *body, int status)
+{
+	struct tdict *d = page_new(r, "Edit message", "rooms_edit.tpl");
+
+	tmpl_set_int(d, "MENTORSHIP_ID", m->id);
+	tmpl_set_int(d, "MESSAGE_ID", r->id[1]);
+	tmpl_set(d, "FOCUS", m->focus);
+	if (v != NULL)
+		page_form(d, edit_fields, EDIT_NFIELDS, v);
+	else
+		tmpl_set(d, "BODY", body);
+	page_send(r, status);
+}
+
+static void
+rooms_edit_form(struct req *r)
+{
+	struct mship m;
+	struct db_rows *row;
+
+	if ((row = edit_load(r, &m)) == NULL)
+		return;
+	edit_render(r, &m, NULL, db_get(row, 0, "body"), 200);
+}
+
+static void
+rooms_edit(struct req *r)
+{
+	struct mship m;
+	struct db_rows *row;
+	struct fval v[EDIT_NFIELDS];
+
+	if ((row = edit_load(r, &m)) == NULL)
+		return;
+	if (field_read(r, edit_fields, EDIT_NFIELDS, v) > 0) {
+		edit_render(r, &m, v, NULL, 422);
+		return;
+	}
+	/* an unchanged text is not an edit */
+	if (strcmp(v[0].str, db_get(row, 0, "body")) != 0 &&
+	    db_exec(r, "UPDATE room_messages SET body = ?, body_html = ?, "
+	    "edited_at = UTC_TIMESTAMP() WHERE id = ? AND author_id = ?",
+	    "ssii", v[0].str, md_html(r, v[0].str), r->id[1],
+	    r->user.id) < 0)
+		return;
+	resp_flash(r, "Message updated.");
+	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", m.id, r->id[1]));
+}

@@ -1,0 +1,65 @@
+{{%AUTOESCAPE context="HTML"}}
+<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/mentorships">Mentorships</a> › <a href="/mentorships/{{MENTORSHIP_ID}}">{{FOCUS}}</a> › Room</nav>
+<div class="page-head">
+<div>
+<h1>Room: {{FOCUS}}</h1>
+<p>Your private conversation with {{OTHER_NAME}}: only the two of you can read it. <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></p>
+</div>
+</div>
+{{#CLOSED}}
+<div class="callout warning" role="status"><p>This mentorship has closed ({{STAGE_LABEL}}). Its room stays readable as an archive but takes no new messages.</p></div>
+{{/CLOSED}}
+{{#REFUSED}}
+<div class="errors" role="alert" tabindex="-1"><h2>The message was not posted</h2><p>{{REFUSAL}}</p></div>
+{{/REFUSED}}
+<section aria-labelledby="messages-heading">
+<h2 id="messages-heading" class="visually-hidden">Messages</h2>
+{{#NEWER}}
+<nav class="pager" aria-label="Newer messages"><a class="btn btn-secondary btn-small" href="/rooms/{{MENTORSHIP_ID}}">Back to the newest messages</a></nav>
+{{/NEWER}}
+{{#OLDER}}
+<nav class="pager" aria-label="Older messages"><a class="btn btn-secondary btn-small" rel="prev" href="/rooms/{{MENTORSHIP_ID}}?before={{OLDER_BEFORE}}">Older messages</a></nav>
+{{/OLDER}}
+{{#EMPTY}}
+<div class="empty"><p>No messages yet.{{#COMPOSER}} Write the first one below.{{/COMPOSER}}</p></div>
+{{/EMPTY}}
+{{#NO_OLDER}}
+<div class="empty"><p>There are no older messages.</p></div>
+{{/NO_OLDER}}
+<ol class="messages">
+{{#MESSAGES}}
+{{#UNREAD_MARKER}}<li class="unread-marker" id="new"><span>New messages</span></li>
+{{/UNREAD_MARKER}}
+<li class="message{{#MINE}} mine{{/MINE}}{{#UNREAD}} unread{{/UNREAD}}" id="m{{ID}}">
+<div class="meta"><span class="author">{{AUTHOR}}</span> <a href="#m{{ID}}"><time datetime="{{TIME_ISO}}">{{TIME}}</time></a>{{#EDITED}} <span class="edited" title="Edited {{EDITED_TIME}}">(edited)</span>{{/EDITED}}{{#UNREAD}} <span class="visually-hidden">(new)</span>{{/UNREAD}}
+<span class="tools">{{#CAN_REPLY}}<a href="/rooms/{{MENTORSHIP_ID}}?reply_to={{ID}}#composer">Reply<span class="visually-hidden"> to {{AUTHOR}}, {{TIME}}</span></a>{{/CAN_REPLY}}{{#CAN_EDIT}} <a href="/rooms/{{MENTORSHIP_ID}}/messages/{{ID}}/edit">Edit<span class="visually-hidden"> your message of {{TIME}}</span></a>{{/CAN_EDIT}}</span></div>
+{{#REPLY}}<blockquote class="reply"><a href="{{REPLY_HREF}}">{{REPLY_AUTHOR}}</a>: {{REPLY_TEXT}}</blockquote>
+{{/REPLY}}
+<div class="body prose">{{BODY_HTML:none}}</div>
+</li>
+{{/MESSAGES}}
+</ol>
+</section>
+{{#COMPOSER}}
+<section class="composer" id="composer" aria-labelledby="composer-heading">
+<h2 id="composer-heading">Write a message</h2>
+{{#ERRORS}}
+<div class="errors" role="alert" tabindex="-1"><h3>There is a problem</h3>
+<ul>{{#BODY_ERROR}}<li><a href="#body">{{MESSAGE}}</a></li>{{/BODY_ERROR}}{{#REPLY_TO_ERROR}}<li>{{MESSAGE}}</li>{{/REPLY_TO_ERROR}}</ul></div>
+{{/ERRORS}}
+<form method="post" action="/rooms/{{MENTORSHIP_ID}}/messages">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#REPLYING}}
+<input type="hidden" name="reply_to" value="{{REPLYING_ID}}">
+<p class="hint">Replying to <a href="#m{{REPLYING_ID}}">an earlier message</a>. <a href="/rooms/{{MENTORSHIP_ID}}#composer">Write a new message instead</a></p>
+{{/REPLYING}}
+<div class="field{{#BODY_ERROR}} has-error{{/BODY_ERROR}}">
+<label for="body">Message</label>
+<p class="hint" id="body-hint">Markdown works: **bold**, _italic_, lists, [links](https://example.org), `code`. Up to 20,000 characters.</p>
+{{#BODY_ERROR}}<p class="field-error" id="body-error">{{MESSAGE}}</p>{{/BODY_ERROR}}
+<textarea id="body" name="body" rows="6" aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY}}</textarea>
+</div>
+<div class="actions"><button class="btn-primary">Post message</button></div>
+</form>
+</section>
+{{/COMPOSER}}

@@ -1,0 +1,421 @@
+"""Mentorship rooms (SPEC §5, issue 7): only the two parties read and
+post; Markdown comes back inert; replies quote; edits for 15 minutes;
+keyset paging; unread marker and counts; closed rooms are read-only; the
+page query uses the (mentorship_id, id) key whatever the depth."""
+import hashlib
+import html
+import os
+import re
+import secrets
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import menteo as m  # noqa: E402
+
+# The query the room page runs, read from cgi-bin/rooms.c (page_sql) so
+# the EXPLAIN below is always of the real text.
+def _page_sql():
+    src = open(os.path.join(os.path.dirname(__file__), "../../cgi-bin/rooms.c")).read()
+    body = re.search(r"page_sql\[\] =(.*?);\n", src, re.S).group(1)
+    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', body))
+
+
+PAGE_SQL = _page_sql()
+
+# Unread counts per mentorship for one user (given to the dashboard).
+UNREAD_SQL = (
+    "SELECT ms.id, COUNT(rm.id) AS unread "
+    "FROM mentorships ms "
+    "LEFT JOIN room_reads rr ON rr.mentorship_id = ms.id AND rr.user_id = ? "
+    "LEFT JOIN room_messages rm ON rm.mentorship_id = ms.id "
+    "AND rm.id > COALESCE(rr.last_read_id, 0) AND rm.author_id <> ? "
+    "WHERE ms.mentor_id = ? OR ms.mentee_id = ? "
+    "GROUP BY ms.id")
+
+
+def person(name=None, tz="UTC"):
+    """A fresh, verified, signed-in account. Through the real sign-up
+    forms when MENTEO_ROOMS_SIGNUP=1; otherwise made directly (a user
+    row and a session whose token hash is what lib/sess.c computes), so
+    these tests do not depend on the mail pipeline."""
+    if os.environ.get("MENTEO_ROOMS_SIGNUP") == "1":
+        c = m.signup(name=name)
+        m.sql("UPDATE users SET timezone = ? WHERE id = ?", tz, c.user_id)
+        c.name = name or m.sql_value(
+            "SELECT display_name FROM users WHERE id = ?", c.user_id)
+        return c
+    c = m.Client()
+    c.email = m.unique("room") + "@example.org"
+    c.slug = c.email.split("@")[0]
+    c.name = name or ("Person " + c.slug)
+    m.sql("INSERT INTO users (email, email_verified_at, password_hash, "
+          "display_name, bio, timezone, slug) VALUES "
+          "(?, UTC_TIMESTAMP(), 'x', ?, '', ?, ?)", c.email, c.name, tz, c.slug)
+    c.user_id = int(m.sql_value("SELECT id FROM users WHERE email = ?", c.email))
+    token = secrets.token_hex(32)
+    h = hashlib.blake2b(token.encode(), digest_size=32).hexdigest()
+    m.sql("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) "
+          "VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", h, c.user_id)
+    c.cookies["menteo_session"] = token
+    r = c.get("/")
+    m.check(r.status == 200 and c.csrf, f"not signed in: {r!r}")
+    return c
+
+
+def mentorship(mentor, mentee, stage="cultivation"):
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, ?, ?, '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+          mentor.user_id, mentee.user_id, stage, "Focus " + m.unique("f"))
+    return int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentor_id = ? "
+                           "AND mentee_id = ?", mentor.user_id, mentee.user_id))
+
+
+def pair(stage="cultivation"):
+    a = person("Mentor " + m.unique("a"))
+    b = person("Mentee " + m.unique("b"))
+    return a, b, mentorship(a, b, stage)
+
+
+def post(c, mid, body, reply_to=None):
+    c.get(f"/rooms/{mid}")
+    data = {"body": body}
+    if reply_to is not None:
+        data["reply_to"] = str(reply_to)
+    return c.post(f"/rooms/{mid}/messages", data)
+
+
+def posted(c, mid, body, reply_to=None):
+    r = post(c, mid, body, reply_to)
+    m.check(r.status == 303, f"post: {r!r}")
+    g = re.fullmatch(r"(?:https?://[^/]+)?/rooms/(\d+)#m(\d+)", r.location or "")
+    m.check(g and int(g.group(1)) == mid, f"redirect: {r.location}")
+    return int(g.group(2))
+
+
+def message_ids(page):
+    return [int(x) for x in re.findall(r'<li class="message[^"]*" id="m(\d+)"', page)]
+
+
+def message_html(page, msg_id):
+    g = re.search(r'<li class="message[^"]*" id="m%d">(.*?)</div>\n</li>' % msg_id,
+                  page, re.S)
+    m.check(g, f"message {msg_id} not on the page")
+    return g.group(1)
+
+
+def unread(user):
+    rows = m.sql(UNREAD_SQL, user.user_id, user.user_id, user.user_id, user.user_id)
+    return {int(k): int(v) for k, v in rows}
+
+
+@m.test
+def test_parties_post_and_reply_with_quote():
+    a, b, mid = pair()
+    first = posted(a, mid, "Welcome! **Let us** start with your goals for the "
+                   "next quarter. " + "More words here. " * 20)
+    r = a.get(f"/rooms/{mid}")
+    m.check(r.status == 200, repr(r))
+    m.check(f'id="m{first}"' in r.text)
+    m.check("<strong>Let us</strong>" in r.text, "Markdown not rendered")
+    second = posted(b, mid, "Thanks, here they are.", reply_to=first)
+    m.check(second > first)
+    r = b.get(f"/rooms/{mid}")
+    msg = message_html(r.text, second)
+    q = re.search(r'<blockquote class="reply"><a href="#m%d">([^<]*)</a>: ([^<]*)'
+                  r'</blockquote>' % first, msg)
+    m.check(q, f"no reply quote: {msg}")
+    m.check(html.unescape(q.group(1)) == a.name, f"quote author {q.group(1)}")
+    quote = html.unescape(q.group(2))
+    m.check(quote.startswith("Welcome! Let us start"), f"quote text {quote!r}")
+    m.check("**" not in quote and len(quote) <= 141, f"quote not brief: {quote!r}")
+    m.check(quote.endswith("\u2026"), "long quote not cut")
+    # author names on the page, newest page oldest-first
+    m.check(message_ids(r.text) == [first, second])
+    m.check(html.escape(a.name) in message_html(r.text, first))
+    rows = m.sql("SELECT author_id, reply_to FROM room_messages WHERE id = ?", second)
+    m.check(rows == [[str(b.user_id), str(first)]], f"stored {rows}")
+
+
+@m.test
+def test_reply_to_must_be_same_room():
+    a, b, mid = pair()
+    c, d, other = pair()
+    foreign = posted(c, other, "in another room")
+    r = post(a, mid, "my answer", reply_to=foreign)
+    m.check(r.status == 422, repr(r))
+    m.check("my answer" in r.text, "text not kept")
+    m.check("reply to a message of this room" in r.text)
+    m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ?",
+                        mid) == "0")
+    r = post(a, mid, "bad reply", reply_to="abc")
+    m.check(r.status == 422, repr(r))
+
+
+@m.test
+def test_outsider_and_admin_refused():
+    a, b, mid = pair()
+    posted(a, mid, "private words")
+    outsider = person()
+    admin = person()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", admin.user_id)
+    for who in (outsider, admin):
+        r = who.get(f"/rooms/{mid}")
+        m.check(r.status == 403, f"GET: {r!r}")
+        m.check("private words" not in r.text)
+        r = who.post(f"/rooms/{mid}/messages", {"body": "let me in"})
+        m.check(r.status == 403, f"POST: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ? "
+                        "AND body = 'let me in'", mid) == "0")
+    anon = m.Client()
+    r = anon.get(f"/rooms/{mid}")
+    m.check(r.status == 303 and "/login" in r.location, repr(r))
+    r = a.get("/rooms/999999999")
+    m.check(r.status == 404, repr(r))
+
+
+@m.test
+def test_markdown_is_inert():
+    a, b, mid = pair()
+    body = ("Hello <script>alert(1)</script> and <img src=x onerror=alert(1)>\n\n"
+            "[x](javascript:alert(1)) [site](https://example.org/page) "
+            "<a href=\"javascript:alert(2)\">raw</a>\n\n- one\n- two\n")
+    msg_id = posted(a, mid, body)
+    r = b.get(f"/rooms/{mid}")
+    msg = message_html(r.text, msg_id)
+    low = msg.lower()
+    m.check("<script" not in low, "script passed through")
+    m.check("<img" not in low, "img passed through")
+    m.check("onerror" not in low or "onerror=alert" not in low.replace("&", "")
+            or "<img" not in low, "handler attribute")
+    m.check('href="javascript' not in low and "javascript:" not in
+            " ".join(re.findall(r'href="([^"]*)"', low)), "javascript: href")
+    links = re.findall(r"<a [^>]*>", msg)
+    ext = [x for x in links if "https://example.org/page" in x]
+    m.check(ext, f"link missing: {links}")
+    m.check('rel="nofollow noopener"' in ext[0], f"no rel: {ext[0]}")
+    m.check("<li>one</li>" in msg, "list not rendered")
+    # the whole page, not just the message: nothing executable leaked
+    m.check("<script>alert" not in r.text and "onerror=alert(1)>" not in r.text)
+
+
+@m.test
+def test_length_limits():
+    a, b, mid = pair()
+    r = post(a, mid, "   \n  ")
+    m.check(r.status == 422, f"empty: {r!r}")
+    m.check('id="body-error"' in r.text and 'aria-invalid="true"' in r.text)
+    long_text = "z" * 19990 + "LONGMARKER1"   # 20,001 characters
+    r = post(a, mid, long_text)
+    m.check(r.status == 422, f"20001: {r!r}")
+    m.check(long_text in r.text, "text not kept")
+    m.check("too long" in r.text)
+    m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ?",
+                        mid) == "0")
+    ok = "\u00e9" * 20000   # 20,000 characters, 40,000 bytes
+    msg_id = posted(a, mid, ok)
+    m.check(m.sql_value("SELECT CHAR_LENGTH(body) FROM room_messages WHERE id = ?",
+                        msg_id) == "20000")
+
+
+@m.test
+def test_time_in_viewer_zone():
+    a, b, mid = pair()
+    m.sql("UPDATE users SET timezone = 'Asia/Tokyo' WHERE id = ?", b.user_id)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'timed', '2026-01-15 10:00:00')", mid, a.user_id)
+    r = b.get(f"/rooms/{mid}")
+    m.check("15 Jan 2026, 19:00" in r.text, "not in the viewer's zone")
+    r = a.get(f"/rooms/{mid}")
+    m.check("15 Jan 2026, 10:00" in r.text, "not UTC for a UTC viewer")
+    m.check('datetime="2026-01-15T10:00:00Z"' in r.text)
+
+
+@m.test
+def test_edit_within_15_minutes():
+    a, b, mid = pair()
+    msg_id = posted(a, mid, "first draft")
+    r = a.get(f"/rooms/{mid}")
+    m.check(f"/rooms/{mid}/messages/{msg_id}/edit" in r.text, "no edit link")
+    m.check(f"/rooms/{mid}/messages/{msg_id}/edit" not in b.get(f"/rooms/{mid}").text,
+            "edit link shown to the other party")
+    r = a.get(f"/rooms/{mid}/messages/{msg_id}/edit")
+    m.check(r.status == 200 and "first draft" in r.text, repr(r))
+    r = a.post(f"/rooms/{mid}/messages/{msg_id}", {"body": ""})
+    m.check(r.status == 422, f"empty edit: {r!r}")
+    r = a.post(f"/rooms/{mid}/messages/{msg_id}", {"body": "second _draft_"})
+    m.check(r.status == 303, repr(r))
+    r = b.get(f"/rooms/{mid}")
+    msg = message_html(r.text, msg_id)
+    m.check("<em>draft</em>" in msg and "first draft" not in msg)
+    m.check('class="edited"' in msg, "not shown as edited")
+    m.check(m.sql_value("SELECT edited_at IS NOT NULL FROM room_messages WHERE id = ?",
+                        msg_id) == "1")
+
+
+@m.test
+def test_edit_refused_after_15_minutes_and_to_others():
+    a, b, mid = pair()
+    msg_id = posted(a, mid, "old words")
+    r = b.get(f"/rooms/{mid}/messages/{msg_id}/edit")
+    m.check(r.status == 403, f"other GET: {r!r}")
+    r = b.post(f"/rooms/{mid}/messages/{msg_id}", {"body": "hijack"})
+    m.check(r.status == 403, f"other POST: {r!r}")
+    outsider = person()
+    r = outsider.post(f"/rooms/{mid}/messages/{msg_id}", {"body": "hijack"})
+    m.check(r.status == 403, f"outsider POST: {r!r}")
+    a.get(f"/rooms/{mid}")
+    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 16 MINUTE "
+          "WHERE id = ?", msg_id)
+    r = a.get(f"/rooms/{mid}/messages/{msg_id}/edit")
+    m.check(r.status == 409 and "can no longer be edited" in r.text, repr(r))
+    r = a.post(f"/rooms/{mid}/messages/{msg_id}", {"body": "too late"})
+    m.check(r.status == 409 and "can no longer be edited" in r.text, repr(r))
+    m.check(m.sql_value("SELECT body FROM room_messages WHERE id = ?", msg_id)
+            == "old words")
+    m.check(f"/messages/{msg_id}/edit" not in a.get(f"/rooms/{mid}").text)
+    # a message of another room through this room's path is unknown here
+    c, d, other = pair()
+    theirs = posted(c, other, "theirs")
+    r = a.get(f"/rooms/{mid}/messages/{theirs}/edit")
+    m.check(r.status == 404, repr(r))
+
+
+@m.test
+def test_paging_back_through_120_messages():
+    a, b, mid = pair()
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "SELECT ?, IF(seq % 2, ?, ?), CONCAT('bulk message ', seq), UTC_TIMESTAMP() "
+          "FROM seq_1_to_120 ORDER BY seq", mid, a.user_id, b.user_id)
+    all_ids = [int(x[0]) for x in m.sql(
+        "SELECT id FROM room_messages WHERE mentorship_id = ? ORDER BY id", mid)]
+    m.check(len(all_ids) == 120)
+    seen, path, pages = [], f"/rooms/{mid}", []
+    while path:
+        r = a.get(path)
+        m.check(r.status == 200, repr(r))
+        ids = message_ids(r.text)
+        m.check(ids == sorted(ids), "page not oldest-first")
+        pages.append(ids)
+        seen = ids + seen
+        g = re.search(r'href="/rooms/%d\?before=(\d+)"[^>]*>Older messages' % mid, r.text) \
+            or re.search(r'rel="prev" href="/rooms/%d\?before=(\d+)"' % mid, r.text)
+        path = f"/rooms/{mid}?before={g.group(1)}" if g else None
+        m.check(len(pages) <= 4, "too many pages")
+    m.check([len(p) for p in pages] == [50, 50, 20], f"page sizes {[len(p) for p in pages]}")
+    m.check(seen == all_ids, "not every message exactly once, in order")
+    m.check(pages[1] == all_ids[20:70] and pages[0] == all_ids[70:])
+    r = a.get(f"/rooms/{mid}?before={all_ids[0]}")
+    m.check(r.status == 200 and message_ids(r.text) == [], "before the first")
+    r = a.get(f"/rooms/{mid}?before=abc")
+    m.check(r.status == 400, repr(r))
+
+
+@m.test
+def test_unread_marker_and_counts():
+    a, b, mid = pair()
+    m.check(unread(a).get(mid) == 0, "unread before any message")
+    mine = posted(a, mid, "from a")
+    m.check(unread(a).get(mid) == 0, "own messages are not unread")
+    m.check(unread(b).get(mid) == 1)
+    x1 = posted(b, mid, "from b one")
+    x2 = posted(b, mid, "from b two")
+    m.check(unread(a)[mid] == 2, f"a unread {unread(a)}")
+    r = a.get(f"/rooms/{mid}")
+    page = r.text
+    mk = page.find('class="unread-marker"')
+    m.check(mk > 0 and "New messages" in page[mk:mk + 200], "no unread marker")
+    m.check(page.find(f'id="m{mine}"') < mk < page.find(f'id="m{x1}"'),
+            "marker not before the first unread")
+    m.check(page.count('class="unread-marker"') == 1)
+    m.check(m.sql_value("SELECT last_read_id FROM room_reads WHERE mentorship_id = ? "
+                        "AND user_id = ?", mid, a.user_id) == str(x2))
+    m.check(unread(a)[mid] == 0, "count not back to zero")
+    r = a.get(f"/rooms/{mid}")
+    m.check('class="unread-marker"' not in r.text, "marker after reading")
+    x3 = posted(b, mid, "from b three")
+    m.check(unread(a)[mid] == 1)
+    # an older page does not move the position
+    a.get(f"/rooms/{mid}?before={x3}")
+    m.check(unread(a)[mid] == 1, "older page marked read")
+    r = a.get(f"/rooms/{mid}")
+    mk = r.text.find('class="unread-marker"')
+    m.check(r.text.find(f'id="m{x2}"') < mk < r.text.find(f'id="m{x3}"'))
+    m.check(unread(a)[mid] == 0)
+    # b read a's message when opening the room to post; a new one from a
+    m.check(unread(b)[mid] == 0, f"b unread {unread(b)}")
+    posted(a, mid, "from a again")
+    m.check(unread(b)[mid] == 1)
+    b.get(f"/rooms/{mid}")
+    m.check(unread(b)[mid] == 0)
+
+
+@m.test
+def test_closed_mentorship_is_read_only():
+    a, b, mid = pair()
+    msg_id = posted(a, mid, "before the end")
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
+    r = b.get(f"/rooms/{mid}")
+    m.check(r.status == 200 and "before the end" in r.text, repr(r))
+    m.check(f'action="/rooms/{mid}/messages"' not in r.text, "form still shown")
+    m.check("takes no new messages" in r.text, "no closed note")
+    r = b.post(f"/rooms/{mid}/messages", {"body": "after the end"})
+    m.check(r.status == 409, repr(r))
+    m.check("closed" in r.text)
+    r = a.post(f"/rooms/{mid}/messages/{msg_id}", {"body": "edit after end"})
+    m.check(r.status == 409, repr(r))
+    m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ?",
+                        mid) == "1")
+    for stage in ("declined", "withdrawn", "expired"):
+        m.sql("UPDATE mentorships SET stage = ? WHERE id = ?", stage, mid)
+        r = a.post(f"/rooms/{mid}/messages", {"body": "x"})
+        m.check(r.status == 409, f"{stage}: {r!r}")
+
+
+def explain(mid, before):
+    return [dict(zip(["id", "select_type", "table", "type", "possible_keys", "key",
+                      "key_len", "ref", "rows", "extra"], row))
+            for row in m.sql("EXPLAIN " + PAGE_SQL, mid, before)]
+
+
+def rows_read(mid, before):
+    """Index entries really read from room_messages m (ANALYZE r_rows)."""
+    out = m.sql("ANALYZE FORMAT=JSON " + PAGE_SQL, mid, before)
+    text = "\n".join("\t".join(r) for r in out).replace("\\n", "\n")
+    g = re.search(r'"table_name": "m".*?"r_rows": ([0-9.]+)', text, re.S)
+    m.check(g, f"no r_rows in {text[:500]}")
+    return float(g.group(1))
+
+
+@m.test
+def test_page_query_plan_first_and_deep():
+    a, b, mid = pair()
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "SELECT ?, ?, CONCAT('plan ', seq), UTC_TIMESTAMP() FROM seq_1_to_300", mid,
+          a.user_id)
+    m.sql("ANALYZE TABLE room_messages")
+    lo, hi = (int(x) for x in m.sql(
+        "SELECT MIN(id), MAX(id) FROM room_messages WHERE mentorship_id = ?", mid)[0])
+    plans = []
+    # the first page; one page back; deep in the history
+    for before in (9223372036854775807, hi - 100, lo + 60):
+        rows = explain(mid, before)
+        plans.append([(x["table"], x["type"], x["key"], x["key_len"]) for x in rows])
+        first = rows[0]
+        m.check(first["table"] == "m", f"first table {rows}")
+        m.check(first["key"] == "room_messages_room", f"key {rows}")
+        # range on both parts (mentorship_id, id): not ref on mentorship_id
+        # alone, which walks back from the newest message and filters
+        m.check(first["type"] == "range" and first["key_len"] == "16", f"type {rows}")
+        for x in rows:
+            m.check("filesort" not in (x["extra"] or ""), f"filesort {rows}")
+            m.check(x["type"] != "ALL", f"table scan {rows}")
+        m.check(rows[1]["type"] == "eq_ref" and rows[1]["key"] == "PRIMARY",
+                f"reply join {rows}")
+        n = rows_read(mid, before)
+        m.check(n <= 51, f"read {n} index entries for before={before}")
+    m.check(plans[0] == plans[1] == plans[2], f"plans differ: {plans}")
+
+
+if __name__ == "__main__":
+    sys.exit(m.main())
