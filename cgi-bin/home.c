@@ -6,6 +6,7 @@
 #include "db.h"
 #include "page.h"
 #include "resp.h"
+#include "stage.h"
 
 static void	home_index(struct req *);
 static void	home_health(struct req *);
@@ -24,10 +25,16 @@ home_landing(struct req *r)
 	page_send(r, 200);
 }
 
+/* The signed-in home: mentorships and what needs attention (lib/stage). */
 static void
 home_dashboard(struct req *r)
 {
-	page_new(r, "Dashboard", "dashboard.tpl");
+	struct tdict *d = page_new(r, "Dashboard", "dashboard.tpl");
+	const char *cal;
+
+	if (stage_fill_mine(r, d) == -1 || (cal = stage_calendar_url(r)) == NULL)
+		return;
+	tmpl_set(d, "CALENDAR_URL", cal);
 	page_send(r, 200);
 }
 

@@ -1,1 +1,63 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Menteo</h1>
+{{%AUTOESCAPE context="HTML"}}
+<div class="container">
+<div class="page-head">
+<h1>Hello, {{USER_NAME}}</h1>
+<p class="lead">Your mentorships and what they need from you.</p>
+</div>
+{{#EMPTY}}
+<div class="empty">
+<h2>Start your first mentorship</h2>
+<p>A mentorship on Menteo is a project: a written contract with 3 to 5 measurable goals, a roadmap, a private room and meetings. Begin by finding someone to learn from, and tell people who you are.</p>
+<a class="btn btn-primary" href="/people">Find a mentor</a>
+<a class="btn btn-secondary" href="/settings">Set up your profile</a>
+</div>
+{{/EMPTY}}
+{{#HAS_ANY}}
+<div class="cols">
+<div class="stack-lg">
+<section class="section" aria-labelledby="attn-h">
+<h2 id="attn-h">Needs your attention</h2>
+{{#HAS_ATTENTION}}
+<ul class="checklist">
+{{#ATTENTION}}<li class="overdue"><a class="title" href="{{URL}}">{{TEXT}}</a> <span class="meta">{{FOCUS}} · with {{OTHER_NAME}}</span></li>{{/ATTENTION}}
+</ul>
+{{/HAS_ATTENTION}}
+{{#NO_ATTENTION}}<p class="muted">Nothing waits for you right now.</p>{{/NO_ATTENTION}}
+</section>
+<section class="section" aria-labelledby="mine-h">
+<h2 id="mine-h">Your mentorships</h2>
+<ul class="cards">
+{{#NEEDS}}
+<li><article class="card highlight">
+<h3><a href="/mentorships/{{ID}}">{{FOCUS}}</a></h3>
+<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> <span class="muted small">{{ROLE}}: {{OTHER_NAME}}</span></p>
+{{#PROGRESS}}<progress max="{{TOTAL}}" value="{{DONE}}">{{DONE}} of {{TOTAL}}</progress><p class="progress-label">{{DONE}}/{{TOTAL}} milestones{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</p>{{/PROGRESS}}
+{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room</a> <span class="count">{{UNREAD}} unread</span></p>{{/UNREAD_BOX}}
+{{#NEXT}}<p class="small">Next meeting: {{AT}}</p>{{/NEXT}}
+</article></li>
+{{/NEEDS}}
+{{#ACTIVE}}
+<li><article class="card">
+<h3><a href="/mentorships/{{ID}}">{{FOCUS}}</a></h3>
+<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> <span class="muted small">{{ROLE}}: {{OTHER_NAME}}</span></p>
+{{#PROGRESS}}<progress max="{{TOTAL}}" value="{{DONE}}">{{DONE}} of {{TOTAL}}</progress><p class="progress-label">{{DONE}}/{{TOTAL}} milestones{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</p>{{/PROGRESS}}
+{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room</a> <span class="count">{{UNREAD}} unread</span></p>{{/UNREAD_BOX}}
+{{#NEXT}}<p class="small">Next meeting: {{AT}}</p>{{/NEXT}}
+</article></li>
+{{/ACTIVE}}
+</ul>
+<p><a href="/mentorships">All your mentorships, including closed ones</a></p>
+</section>
+</div>
+<aside class="sidebar stack">
+<section class="card compact" aria-labelledby="meet-h">
+<h2 id="meet-h">Next meetings</h2>
+{{#HAS_MEETINGS}}<ul class="list">{{#MEETING}}<li><a href="/mentorships/{{ID}}/meetings">{{AT}}</a> <span class="small muted">{{FOCUS}}</span></li>{{/MEETING}}</ul>{{/HAS_MEETINGS}}
+{{#NO_MEETINGS}}<p class="muted">No meetings planned.</p>{{/NO_MEETINGS}}
+<p class="small">Your private calendar feed: <a class="mono" href="{{CALENDAR_URL}}">subscribe</a></p>
+</section>
+<p><a class="btn btn-secondary btn-block" href="/people">Find another mentor</a></p>
+</aside>
+</div>
+{{/HAS_ANY}}
+</div>

@@ -9,10 +9,16 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-export MENTEO_INSTANCE=test
+# MENTEO_TEST_PORTS=8191 moves the whole run (instance "ci-8191", nginx on
+# 8191, SMTP 8191+5, Apache 8192/8193, second node 8194) so two full runs
+# can share a machine.
+BASEPORT=${MENTEO_TEST_PORTS:-8091}
+if [ "$BASEPORT" = 8091 ]; then export MENTEO_INSTANCE=test; else export MENTEO_INSTANCE=ci-$BASEPORT; fi
+export MENTEO_PORT=$BASEPORT MENTEO_SMTP_PORT=$((BASEPORT == 8091 ? 2526 : BASEPORT + 5))
+export MENTEO_APACHE_PORT=$((BASEPORT + 1)) MENTEO_FCGID_PORT=$((BASEPORT + 2)) MENTEO_NODE2_PORT=$((BASEPORT + 3))
 export MENTEO_BUILD=${MENTEO_BUILD:-$ROOT/build}
-export MENTEO_TEST_URL=http://127.0.0.1:${MENTEO_PORT:-8091}
-export MENTEO_TEST_VAR=$ROOT/var/test
+export MENTEO_TEST_URL=http://127.0.0.1:$MENTEO_PORT
+export MENTEO_TEST_VAR=$ROOT/var/$MENTEO_INSTANCE
 export MENTEO_CONF=$MENTEO_TEST_VAR/menteo.conf
 export MENTEO_NOTIFY_INTERVAL=1
 export PYTHONDONTWRITEBYTECODE=1
@@ -81,9 +87,9 @@ for f in "$OUT"/int-*.tap; do [ -f "$f" ] && tally "$f"; done
 # 4b. the same integration suite behind Apache with mod_proxy_fcgi, the
 # snippet admins include (conf/apache-menteo-proxy-fcgi.conf.in)
 if [ -z "${TESTS:-}" ] || [ -n "${APACHE:-}" ]; then
-	if "$ROOT/bin/menteo-dev" apache-start proxy-fcgi 8092 > "$OUT/apache.log" 2>&1; then
+	if "$ROOT/bin/menteo-dev" apache-start proxy-fcgi "$MENTEO_APACHE_PORT" > "$OUT/apache.log" 2>&1; then
 		ls tests/integration/test_*.py 2>/dev/null | grep -E "${TESTS:-.}" |
-			MENTEO_TEST_URL=http://127.0.0.1:8092 xargs -r -P 2 -I{} sh -c '/usr/bin/python3 "$1" > "$2/apache-$(basename "$1" .py).tap" 2>&1 || echo "not ok - $(basename "$1") exited $?" >> "$2/apache-$(basename "$1" .py).tap"' _ {} "$OUT"
+			MENTEO_TEST_URL=http://127.0.0.1:$MENTEO_APACHE_PORT xargs -r -P 2 -I{} sh -c '/usr/bin/python3 "$1" > "$2/apache-$(basename "$1" .py).tap" 2>&1 || echo "not ok - $(basename "$1") exited $?" >> "$2/apache-$(basename "$1" .py).tap"' _ {} "$OUT"
 		for f in "$OUT"/apache-*.tap; do [ -f "$f" ] && tally "$f"; done
 	else
 		cat "$OUT/apache.log"

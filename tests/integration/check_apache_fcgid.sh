@@ -2,7 +2,7 @@
 # Smoke test behind Apache with mod_fcgid, where Apache starts and manages
 # the program processes itself (conf/apache-menteo-fcgid.conf.in). TAP.
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-PORT=8093
+PORT=${MENTEO_FCGID_PORT:-8093}
 URL=http://127.0.0.1:$PORT
 n=0
 t() {	# name expected-status path [grep]

@@ -6,8 +6,9 @@
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VAR1=${MENTEO_TEST_VAR:-$ROOT/var/test}
 N1=${MENTEO_TEST_URL:-http://127.0.0.1:8091}
-N2=http://127.0.0.1:8094
-export MENTEO_INSTANCE=node2 MENTEO_PORT=8094 MENTEO_DB_FROM=$VAR1 MENTEO_BASE_PORT=8091
+P2=${MENTEO_NODE2_PORT:-8094}
+N2=http://127.0.0.1:$P2
+export MENTEO_INSTANCE=node2-$P2 MENTEO_PORT=$P2 MENTEO_DB_FROM=$VAR1 MENTEO_BASE_PORT=${N1##*:}
 if ! "$ROOT/bin/menteo-dev" start > /dev/null 2>&1; then
 	echo "not ok - scale-out: second node starts"; exit 0
 fi

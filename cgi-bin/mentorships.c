@@ -1,0 +1,1836 @@
+/*
+ * mentorships: requests, the mentorship page, the contract and its
+ * goals, the separation review, the record of achievement, meetings
+ * and the calendar feed. Every stage change goes through lib/stage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "db.h"
+#include "mail.h"
+#include "mship.h"
+#include "page.h"
+#include "resp.h"
+#include "sess.h"
+#include "stage.h"
+
+static void	mships_list(struct req *);
+static void	mships_new(struct req *);
+static void	mships_create(struct req *);
+static void	mships_show(struct req *);
+static void	mships_stage(struct req *);
+static void	mships_contract(struct req *);
+static void	mships_contract_post(struct req *);
+static void	mships_goals_post(struct req *);
+static void	mships_review(struct req *);
+static void	mships_review_post(struct req *);
+static void	mships_record(struct req *);
+static void	mships_record_share(struct req *);
+static void	mships_checkin(struct req *);
+static void	mships_meetings(struct req *);
+static void	mships_meetings_post(struct req *);
+static void	mships_meeting_post(struct req *);
+static void	mships_meeting_ics(struct req *);
+static void	mships_calendar(struct req *);
+
+static const struct route routes[] = {
+	{ "GET",  "/mentorships",			mships_list, ROUTE_USER },
+	{ "GET",  "/mentorships/new",			mships_new, ROUTE_USER },
+	{ "POST", "/mentorships/new",			mships_create, ROUTE_USER },
+	{ "GET",  "/mentorships/{id}",			mships_show, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/stage",		mships_stage, ROUTE_USER },
+	{ "GET",  "/mentorships/{id}/contract",		mships_contract, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/contract",		mships_contract_post, ROUTE_USER },
+	{ "GET",  "/mentorships/{id}/goals",		mships_contract, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/goals",		mships_goals_post, ROUTE_USER },
+	{ "GET",  "/mentorships/{id}/review",		mships_review, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/review",		mships_review_post, ROUTE_USER },
+	{ "GET",  "/mentorships/{id}/record",		mships_record, 0 },
+	{ "POST", "/mentorships/{id}/record",		mships_record_share, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/checkin",		mships_checkin, ROUTE_USER },
+	{ "GET",  "/mentorships/{id}/meetings",		mships_meetings, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/meetings",		mships_meetings_post, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/meetings/{id}",	mships_meeting_post, ROUTE_USER },
+	{ "GET",  "/mentorships/{id}/meetings/{id}.ics", mships_meeting_ics, ROUTE_USER },
+	{ "GET",  "/calendar/{secret}.ics",		mships_calendar, 0 },
+};
+
+APP_MAIN("mentorships", routes)
+
+static const char *const cadences[] = { "weekly", "biweekly", "monthly", NULL };
+static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
+	"dropped", NULL };
+static const char *const channel_names[] = { "room", "email", "video",
+	"in_person", NULL };
+
+/* ---- shared helpers ---------------------------------------------------- */
+
+/* Loads the mentorship of the path for a party; otherwise answers. */
+static int
+load(struct req *r, struct mship *m)
+{
+	int rc = mship_load(r, r->id[0], m);
+
+	if (rc == -1)
+		return -1;
+	if (rc == 404) {
+		resp_error(r, 404);
+		return -1;
+	}
+	if (!m->is_party) {
+		resp_error_msg(r, 403, "Only the mentor and the mentee of a "
+		    "mentorship can see it.");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+path_of(struct req *r, const struct mship *m, const char *sub)
+{
+	return req_printf(r, "/mentorships/%lld%s", m->id, sub);
+}
+
+static int
+stage_is(const struct mship *m, const char *a)
+{
+	return strcmp(m->stage, a) == 0;
+}
+
+/* The contract may be written in Initiation, and for a new cycle. */
+static int
+contract_editable(const struct mship *m)
+{
+	return stage_is(m, "initiation") || stage_is(m, "separation") ||
+	    stage_is(m, "redefinition");
+}
+
+static const char *
+outcome_label(const char *s)
+{
+	if (s == NULL)
+		return "";
+	if (strcmp(s, "open") == 0)
+		return "Open";
+	if (strcmp(s, "achieved") == 0)
+		return "Achieved";
+	if (strcmp(s, "partly") == 0)
+		return "Partly achieved";
+	if (strcmp(s, "not_achieved") == 0)
+		return "Not achieved";
+	if (strcmp(s, "dropped") == 0)
+		return "Dropped";
+	return s;
+}
+
+static const char *
+cadence_label(const char *s)
+{
+	if (s == NULL)
+		return "not set";
+	if (strcmp(s, "weekly") == 0)
+		return "Weekly";
+	if (strcmp(s, "biweekly") == 0)
+		return "Every two weeks";
+	if (strcmp(s, "monthly") == 0)
+		return "Monthly";
+	return s;
+}
+
+static int
+cadence_days(const char *s)
+{
+	if (s == NULL)
+		return 0;
+	if (strcmp(s, "weekly") == 0)
+		return 7;
+	if (strcmp(s, "biweekly") == 0)
+		return 14;
+	return 31;
+}
+
+/* The stepper: stages before the current one are done. */
+static void
+stepper(struct tdict *d, const char *stage)
+{
+	static const char *const st[] = { "initiation", "cultivation",
+		"separation", "redefinition" };
+	static const char *const up[] = { "INITIATION", "CULTIVATION",
+		"SEPARATION", "REDEFINITION" };
+	struct tdict *s = tmpl_include(d, "STEPPER", "stepper.tpl");
+	char key[64];
+	int i, cur = -1;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(st[i], stage) == 0)
+			cur = i;
+	for (i = 0; i < 4; i++) {
+		if (cur >= 0 && i < cur) {
+			snprintf(key, sizeof(key), "%s_DONE", up[i]);
+			tmpl_show(s, key);
+		} else if (i == cur) {
+			snprintf(key, sizeof(key), "%s_CURRENT", up[i]);
+			tmpl_show(s, key);
+		}
+	}
+}
+
+/* Both parties of m, other than the actor, are told about a change. */
+static int
+tell_other(struct req *r, const struct mship *m, const char *subject,
+    const char *intro, const char *note, const char *sub)
+{
+	return stage_notify(r, m, m->other_id, subject, intro, note,
+	    path_of(r, m, sub), NULL);
+}
+
+/* ---- the list of mine ------------------------------------------------- */
+
+static void
+mships_list(struct req *r)
+{
+	struct tdict *d = page_new(r, "Your mentorships",
+	    "mentorships_list.tpl");
+	const char *cal;
+
+	if (stage_fill_mine(r, d) == -1)
+		return;
+	if ((cal = stage_calendar_url(r)) == NULL)
+		return;
+	tmpl_set(d, "CALENDAR_URL", cal);
+	page_send(r, 200);
+}
+
+/* ---- a new request ---------------------------------------------------- */
+
+static const struct field new_f[] = {
+	{ "mentor", F_SLUG, 1, 40, 1, NULL },
+	{ "focus", F_TEXT, 3, 200, 1, NULL },
+	{ "message", F_MULTILINE, 10, 4000, 1, NULL },
+};
+#define NEW_N (sizeof(new_f) / sizeof(new_f[0]))
+
+static void
+new_form(struct req *r, struct fval *v, const char *slug, const char *err,
+    int status)
+{
+	struct tdict *d = page_new(r, "Request a mentorship",
+	    "mentorships_new.tpl");
+	struct db_rows *u;
+
+	if (v != NULL)
+		page_form(d, new_f, NEW_N, v);
+	if (slug != NULL) {
+		tmpl_set(d, "MENTOR", slug);
+		u = db_query(r, "SELECT display_name, headline FROM users "
+		    "WHERE slug = ? AND is_mentor = 1", "s", slug);
+		if (u == NULL)
+			return;
+		if (u->nrows == 1) {
+			struct tdict *s = tmpl_section(d, "MENTOR_CARD");
+			tmpl_set(s, "MENTOR_NAME", db_str(u, 0, 0));
+			tmpl_set(s, "MENTOR_HEADLINE", db_str(u, 0, 1));
+		}
+	}
+	if (err != NULL) {
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+		tmpl_show(d, "ERRORS");
+	}
+	page_send(r, status);
+}
+
+static void
+mships_new(struct req *r)
+{
+	const char *slug = req_query(r, "mentor");
+
+	if (!r->user.verified)
+		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		    "first: the link is in the mail we sent you. Then you can "
+		    "request a mentorship.");
+	new_form(r, NULL, slug, NULL, 200);
+}
+
+/* Why this person may not ask this mentor now, or NULL. -1: db. */
+static int
+request_refusal(struct req *r, const char *slug, long long *mentor_id,
+    const char **why)
+{
+	struct db_rows *u;
+	const char *v;
+	int room;
+
+	*why = NULL;
+	u = db_query(r, "SELECT id, is_mentor, email_verified_at IS NOT NULL, "
+	    "display_name FROM users WHERE slug = ? AND disabled_at IS NULL",
+	    "s", slug);
+	if (u == NULL)
+		return -1;
+	if (u->nrows == 0 || !db_int(u, 0, 1))
+		return *why = "There is no mentor with this name: choose one "
+		    "in the mentor directory.", 0;
+	*mentor_id = db_int(u, 0, 0);
+	if (*mentor_id == r->user.id)
+		return *why = "You cannot request a mentorship with "
+		    "yourself.", 0;
+	if ((room = stage_mentor_has_room(r, *mentor_id)) == -1)
+		return -1;
+	if (!room)
+		return *why = req_printf(r, "%s has no room for another mentee "
+		    "right now: try again later or choose another mentor.",
+		    db_str(u, 0, 3)), 0;
+	v = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentor_id = ? "
+	    "AND mentee_id = ? AND stage IN ('requested','initiation',"
+	    "'cultivation','separation','redefinition')", "ii", *mentor_id,
+	    r->user.id);
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "0") != 0)
+		return *why = req_printf(r, "You already have an open request "
+		    "or mentorship with %s.", db_str(u, 0, 3)), 0;
+	return 0;
+}
+
+static void
+mships_create(struct req *r)
+{
+	struct fval v[NEW_N];
+	struct mship m;
+	long long mentor_id = 0, id;
+	const char *why;
+
+	if (!r->user.verified)
+		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		    "first: the link is in the mail we sent you. Then you can "
+		    "request a mentorship.");
+	if (field_read(r, new_f, NEW_N, v) > 0)
+		return new_form(r, v, v[0].str, NULL, 422);
+	if (db_begin(r) == -1)
+		return;
+	/* the mentee row serialises two identical requests */
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    r->user.id) == NULL)
+		return;
+	if (request_refusal(r, v[0].str, &mentor_id, &why) == -1)
+		return;
+	if (why != NULL) {
+		db_rollback(r);
+		return new_form(r, v, v[0].str, why, 422);
+	}
+	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
+	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
+	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
+	    mentor_id, r->user.id, v[1].str, v[2].str) != 1)
+		return;
+	id = db_last_id();
+	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
+	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
+	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
+	    v[2].str) != 1)
+		return;
+	if (mship_load(r, id, &m) != 0)
+		return;
+	if (stage_notify(r, &m, mentor_id, "New mentorship request",
+	    req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
+	    "ask for more, or decline on the mentorship page.", r->user.name,
+	    v[1].str), v[2].str, path_of(r, &m, ""),
+	    req_printf(r, "requested:%lld", id)) == -1)
+		return;
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, "Your request was sent. You will get an e-mail when "
+	    "the mentor answers.");
+	resp_redirect(r, path_of(r, &m, ""));
+}
+
+/* ---- the mentorship page ---------------------------------------------- */
+
+/* The forms the viewer may use now: the rules they may act on. */
+static void
+show_actions(struct req *r, struct tdict *d, const struct mship *m)
+{
+	const struct stage_rule *rl;
+	struct tdict *a;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < stage_nrules; i++) {
+		rl = &stage_rules[i];
+		if (strcmp(rl->from, m->stage) != 0 ||
+		    !stage_actor_ok(r, m, rl))
+			continue;
+		a = tmpl_section(d, "ACTION");
+		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
+		tmpl_set(a, "TO", rl->to);
+		tmpl_set_int(a, "ID", m->id);
+		if (strcmp(rl->to, "requested") == 0) {
+			tmpl_set(a, "LABEL", m->is_mentor ? "Ask for more" :
+			    "Answer the mentor");
+			tmpl_set(a, "NOTE_LABEL", m->is_mentor ?
+			    "Your question to the mentee" : "Your answer");
+			tmpl_show(a, "NOTE_REQUIRED");
+		} else if (strcmp(rl->to, "ended") == 0) {
+			tmpl_set(a, "LABEL", rl->action);
+			tmpl_set(a, "NOTE_LABEL", "Why it ends (required)");
+			tmpl_show(a, "NOTE_REQUIRED");
+			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		} else if (strcmp(rl->to, "declined") == 0) {
+			tmpl_set(a, "LABEL", rl->action);
+			tmpl_set(a, "NOTE_LABEL", "Reason (optional)");
+			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		} else {
+			tmpl_set(a, "LABEL", rl->action);
+			tmpl_set(a, "NOTE_LABEL", "Note (optional)");
+			if (strcmp(rl->to, "withdrawn") == 0)
+				tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		}
+		any = 1;
+	}
+	if (any)
+		tmpl_show(d, "HAS_ACTIONS");
+}
+
+static int
+show_contract(struct req *r, struct tdict *d, const struct mship *m,
+    struct db_rows *c)
+{
+	struct db_rows *g;
+	struct tdict *s;
+	size_t i;
+	long long open = 0;
+
+	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
+	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
+	    db_get(c, 0, "ground_rules") : "");
+	tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0, "cadence")));
+	tmpl_set(d, "CHANNELS", db_get(c, 0, "channels") ?
+	    db_get(c, 0, "channels") : "none chosen");
+	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
+	    "contract_version"));
+	tmpl_set(d, "REVIEW_TEXT", "not set");
+	if (db_get(c, 0, "review_date") != NULL) {
+		long long left = db_get_int(c, 0, "days_left");
+		page_date(r, d, "REVIEW_DATE", db_get(c, 0, "review_date"));
+		tmpl_set(d, "REVIEW_TEXT", req_printf(r, "%s (%s)",
+		    db_get(c, 0, "review_date"), left < 0 ? "passed" :
+		    req_printf(r, "%lld days left", left)));
+	}
+	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
+	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
+	if (db_get(c, 0, "mentor_agreed_at") != NULL)
+		page_time(r, d, "MENTOR_AGREED_TEXT",
+		    db_get(c, 0, "mentor_agreed_at"));
+	if (db_get(c, 0, "mentee_agreed_at") != NULL)
+		page_time(r, d, "MENTEE_AGREED_TEXT",
+		    db_get(c, 0, "mentee_agreed_at"));
+	tmpl_set(d, "CONTRACT_LINK_TEXT", contract_editable(m) ?
+	    "Write and agree the contract" :
+	    "Read the contract and its versions");
+	g = db_query(r, "SELECT id, title, measure, target_date, status, "
+	    "review_note, version FROM goals WHERE mentorship_id = ? "
+	    "ORDER BY id", "i", m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < g->nrows; i++) {
+		s = tmpl_section(d, "GOAL");
+		tmpl_set(s, "TITLE", db_str(g, i, 1));
+		tmpl_set(s, "MEASURE", db_str(g, i, 2));
+		if (db_str(g, i, 3) != NULL)
+			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
+			    db_str(g, i, 3));
+		tmpl_set(s, "STATUS", db_str(g, i, 4));
+		tmpl_set(s, "STATUS_LABEL", outcome_label(db_str(g, i, 4)));
+		if (db_str(g, i, 5) != NULL)
+			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
+			    db_str(g, i, 5));
+		if (strcmp(db_str(g, i, 4), "open") == 0)
+			open++;
+	}
+	tmpl_set_int(d, "GOAL_COUNT", (long long)g->nrows);
+	if (g->nrows == 0)
+		tmpl_show(d, "NO_GOALS");
+	tmpl_set_int(d, "OPEN_GOALS", open);
+	return 0;
+}
+
+static int
+show_timeline(struct req *r, struct tdict *d, const struct mship *m)
+{
+	struct db_rows *e;
+	struct tdict *s;
+	size_t i;
+
+	e = db_query(r, "SELECT e.from_stage, e.to_stage, e.note, "
+	    "e.created_at, u.display_name FROM stage_events e LEFT JOIN "
+	    "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? "
+	    "ORDER BY e.id", "i", m->id);
+	if (e == NULL)
+		return -1;
+	for (i = 0; i < e->nrows; i++) {
+		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
+		s = tmpl_section(d, "EVENT");
+		page_time(r, s, "WHEN", db_str(e, i, 3));
+		tmpl_set(s, "WHEN_ISO", db_str(e, i, 3));
+		tmpl_set(s, "ACTOR", db_str(e, i, 4) ? db_str(e, i, 4) :
+		    "Menteo");
+		tmpl_set(s, "TO", to);
+		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
+		if (from == NULL)
+			tmpl_set(s, "WHAT", "Requested the mentorship");
+		else if (strcmp(from, to) == 0)
+			tmpl_set(s, "WHAT", "Asked or answered a question");
+		else
+			tmpl_set(s, "WHAT", req_printf(r, "%s → %s",
+			    mship_stage_label(from), mship_stage_label(to)));
+		if (db_str(e, i, 2) != NULL)
+			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
+			    db_str(e, i, 2));
+	}
+	return 0;
+}
+
+/* Next meeting, and whether the cadence has been kept. */
+static int
+show_meetings(struct req *r, struct tdict *d, const struct mship *m,
+    const char *cadence)
+{
+	struct db_rows *q;
+	struct tdict *s;
+	int days = cadence_days(cadence);
+
+	q = db_query(r, "SELECT "
+	    "(SELECT MIN(starts_at) FROM meetings WHERE mentorship_id = ? "
+	    " AND starts_at >= UTC_TIMESTAMP()), "
+	    "(SELECT MAX(starts_at) FROM meetings WHERE mentorship_id = ? "
+	    " AND starts_at < UTC_TIMESTAMP()), "
+	    "(SELECT COUNT(*) FROM meetings WHERE mentorship_id = ? AND "
+	    " starts_at < UTC_TIMESTAMP() AND starts_at >= UTC_TIMESTAMP() - "
+	    " INTERVAL ? DAY), "
+	    "(SELECT stage_changed_at < UTC_TIMESTAMP() - INTERVAL ? DAY "
+	    " FROM mentorships WHERE id = ?), "
+	    "(SELECT MAX(starts_at) < UTC_TIMESTAMP() - INTERVAL ? DAY FROM "
+	    " meetings WHERE mentorship_id = ? AND starts_at < "
+	    " UTC_TIMESTAMP())", "iiiiiiii", m->id, m->id, m->id,
+	    (long long)days * 3, (long long)days, m->id, (long long)days,
+	    m->id);
+	if (q == NULL)
+		return -1;
+	if (db_str(q, 0, 0) != NULL)
+		page_time(r, tmpl_section(d, "NEXT_MEETING"), "AT",
+		    db_str(q, 0, 0));
+	else
+		tmpl_show(d, "NO_NEXT_MEETING");
+	if (db_str(q, 0, 1) != NULL)
+		page_time(r, tmpl_section(d, "LAST_MEETING"), "AT",
+		    db_str(q, 0, 1));
+	if (days == 0 || !stage_is(m, "cultivation"))
+		return 0;
+	s = tmpl_section(d, "CADENCE");
+	tmpl_set_int(s, "HELD", db_int(q, 0, 2));
+	tmpl_set_int(s, "WEEKS", days * 3 / 7);
+	/* behind: no meeting within one interval once one has passed */
+	if ((db_str(q, 0, 1) == NULL && db_int(q, 0, 3)) ||
+	    (db_str(q, 0, 1) != NULL && db_int(q, 0, 4)))
+		tmpl_show(s, "BEHIND");
+	else
+		tmpl_show(s, "ON_TRACK");
+	return 0;
+}
+
+/* Roadmap progress and unread room messages, when those tables exist. */
+static int
+show_extras(struct req *r, struct tdict *d, const struct mship *m)
+{
+	struct db_rows *q;
+	struct tdict *s;
+
+	if (stage_table_exists(r, "mentorship_milestones")) {
+		q = db_query(r, "SELECT COUNT(*), COALESCE(SUM(done_at IS NOT "
+		    "NULL), 0), COALESCE(SUM(done_at IS NULL AND due_date < "
+		    "UTC_DATE()), 0) FROM mentorship_milestones WHERE "
+		    "mentorship_id = ?", "i", m->id);
+		if (q == NULL)
+			return -1;
+		s = tmpl_section(d, "MILESTONES");
+		tmpl_set_int(s, "TOTAL", db_int(q, 0, 0));
+		tmpl_set_int(s, "DONE", db_int(q, 0, 1));
+		tmpl_set_int(s, "OVERDUE", db_int(q, 0, 2));
+		if (db_int(q, 0, 2) > 0)
+			tmpl_show(s, "HAS_OVERDUE");
+		if (db_int(q, 0, 0) > 0)
+			tmpl_set_int(s, "PERCENT", db_int(q, 0, 1) * 100 /
+			    db_int(q, 0, 0));
+		else
+			tmpl_set_int(s, "PERCENT", 0);
+	} else if (r->db_failed)
+		return -1;
+	if (stage_table_exists(r, "room_messages") &&
+	    stage_table_exists(r, "room_reads")) {
+		q = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
+		    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
+		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
+		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", m->id,
+		    r->user.id, m->id, r->user.id);
+		if (q == NULL)
+			return -1;
+		s = tmpl_section(d, "ROOM");
+		tmpl_set_int(s, "UNREAD", db_int(q, 0, 0));
+	} else if (r->db_failed)
+		return -1;
+	return 0;
+}
+
+static void
+show_page(struct req *r, struct mship *m, int status, const char *reason)
+{
+	struct tdict *d;
+	struct db_rows *c;
+
+	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
+	    "review_date, DATEDIFF(review_date, UTC_DATE()) AS days_left, "
+	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
+	    "acknowledged_at, checkin_months, next_checkin, created_at "
+	    "FROM mentorships WHERE id = ?", "i", m->id);
+	if (c == NULL || c->nrows == 0)
+		return;
+	d = page_new(r, m->focus, "mentorships_show.tpl");
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "MENTOR_NAME", m->mentor_name);
+	tmpl_set(d, "MENTOR_SLUG", m->mentor_slug);
+	tmpl_set(d, "MENTEE_NAME", m->mentee_name);
+	tmpl_set(d, "MENTEE_SLUG", m->mentee_slug);
+	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
+	page_date(r, d, "CREATED", db_get(c, 0, "created_at"));
+	if (reason != NULL)
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", reason);
+	if (m->is_open && !stage_is(m, "requested"))
+		stepper(d, m->stage);
+	if (stage_is(m, "requested"))
+		tmpl_show(d, "IS_REQUESTED");
+	if (!m->is_open)
+		tmpl_show(d, "IS_CLOSED");
+	else
+		tmpl_show(d, "IS_OPEN");
+	if (!stage_is(m, "requested") && m->is_open)
+		tmpl_show(d, "IS_ACTIVE");
+	if (stage_is(m, "cultivation") || stage_is(m, "separation"))
+		tmpl_show(d, "CAN_REVIEW");
+	if (stage_is(m, "separation") || stage_is(m, "redefinition") ||
+	    (stage_is(m, "ended") && db_get(c, 0, "acknowledged_at") != NULL))
+		tmpl_show(d, "HAS_RECORD");
+	if (stage_is(m, "separation") && m->is_mentor &&
+	    db_get(c, 0, "acknowledged_at") == NULL)
+		tmpl_show(d, "CAN_ACKNOWLEDGE");
+	if (db_get(c, 0, "acknowledged_at") != NULL)
+		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT",
+		    db_get(c, 0, "acknowledged_at"));
+	if (stage_is(m, "redefinition")) {
+		struct tdict *s = tmpl_section(d, "CHECKIN");
+		if (db_get(c, 0, "next_checkin") != NULL) {
+			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
+			    db_get(c, 0, "next_checkin"));
+			tmpl_set(s, "CHECKIN_MONTHS",
+			    db_get(c, 0, "checkin_months"));
+		}
+	}
+	show_actions(r, d, m);
+	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m) == -1 ||
+	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
+	    show_extras(r, d, m) == -1)
+		return;
+	page_send(r, status);
+}
+
+static void
+mships_show(struct req *r)
+{
+	struct mship m;
+
+	if (load(r, &m) == -1)
+		return;
+	show_page(r, &m, 200, NULL);
+}
+
+static void
+mships_stage(struct req *r)
+{
+	static const struct field f[] = {
+		{ "to", F_TEXT, 1, 20, 1, NULL },
+		{ "note", F_MULTILINE, 0, 4000, 0, NULL },
+	};
+	struct fval v[2];
+	struct mship m;
+	const char *why;
+	int rc;
+
+	if (load(r, &m) == -1)
+		return;
+	if (field_read(r, f, 2, v) > 0)
+		return show_page(r, &m, 409, v[0].err != NULL ?
+		    "Choose what to do with this mentorship." :
+		    "The note is too long (4000 characters at most).");
+	rc = stage_move(r, &m, v[0].str, v[1].str, &why);
+	if (rc == -1)
+		return;
+	if (rc == 403)
+		return resp_error_msg(r, 403, why);
+	if (rc == 409)
+		return show_page(r, &m, 409, why);
+	resp_flash(r, strcmp(v[0].str, "requested") == 0 ?
+	    "Sent." : req_printf(r, "The mentorship is now in %s.",
+	    mship_stage_label(m.stage)));
+	resp_redirect(r, path_of(r, &m, ""));
+}
+
+/* ---- the contract and its goals --------------------------------------- */
+
+static const struct field contract_f[] = {
+	{ "ground_rules", F_MULTILINE, 1, 4000, 1, NULL },
+	{ "cadence", F_CHOICE, 0, 0, 1, cadences },
+	{ "review_date", F_DATE, 10, 10, 1, NULL },
+};
+#define CONTRACT_N (sizeof(contract_f) / sizeof(contract_f[0]))
+
+static const struct field goal_f[] = {
+	{ "title", F_TEXT, 1, 200, 1, NULL },
+	{ "measure", F_MULTILINE, 1, 1000, 1, NULL },
+	{ "target_date", F_DATE, 10, 10, 0, NULL },
+	{ "goal", F_INT, 1, 9000000000000000000LL, 0, NULL },
+	{ "remove", F_BOOL, 0, 0, 0, NULL },
+};
+#define GOAL_N (sizeof(goal_f) / sizeof(goal_f[0]))
+
+/* Shows one agreed version, ?version=N. */
+static int
+contract_version_show(struct req *r, struct tdict *d, const struct mship *m)
+{
+	const char *vs = req_query(r, "version");
+	struct db_rows *q;
+	struct tdict *s;
+	size_t i;
+	long long n;
+	char *end;
+
+	q = db_query(r, "SELECT version, agreed_at, snapshot FROM "
+	    "contract_versions WHERE mentorship_id = ? ORDER BY version",
+	    "i", m->id);
+	if (q == NULL)
+		return -1;
+	n = vs != NULL ? strtoll(vs, &end, 10) : 0;
+	for (i = 0; i < q->nrows; i++) {
+		s = tmpl_section(d, "VERSION");
+		tmpl_set(s, "N", db_str(q, i, 0));
+		tmpl_set_int(s, "ID", m->id);
+		page_date(r, s, "AGREED", db_str(q, i, 1));
+		if (n > 0 && db_int(q, i, 0) == n) {
+			struct tdict *o = tmpl_section(d, "OLD_VERSION");
+			tmpl_set(o, "N", db_str(q, i, 0));
+			page_date(r, o, "AGREED", db_str(q, i, 1));
+			tmpl_set(o, "SNAPSHOT", db_str(q, i, 2));
+		}
+	}
+	if (q->nrows > 0)
+		tmpl_show(d, "HAS_VERSIONS");
+	return 0;
+}
+
+static void
+contract_page(struct req *r, struct mship *m, int status, struct fval *cv,
+    const char **chans, size_t nchans, struct fval *gv, const char *err)
+{
+	struct tdict *d, *s;
+	struct db_rows *c, *g;
+	size_t i, j;
+	int editable = contract_editable(m);
+
+	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date, "
+	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
+	    "DATE_FORMAT(UTC_DATE() + INTERVAL 6 MONTH, '%Y-%m-%d') FROM "
+	    "mentorships WHERE id = ?", "i", m->id);
+	if (c == NULL || c->nrows == 0)
+		return;
+	d = page_new(r, "Contract", "mentorships_contract.tpl");
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "TODAY", page_today(r));
+	tmpl_set(d, "CONTRACT_VERSION", db_str(c, 0, 6));
+	if (editable)
+		tmpl_show(d, "EDITABLE");
+	else
+		tmpl_show(d, "READ_ONLY");
+	if (!stage_is(m, "initiation"))
+		tmpl_show(d, "LATER_CYCLE");
+	if (err != NULL) {
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+	}
+	if (cv != NULL)
+		page_form(d, contract_f, CONTRACT_N, cv);
+	else {
+		tmpl_set(d, "GROUND_RULES", db_str(c, 0, 0) ?
+		    db_str(c, 0, 0) : "");
+		tmpl_set(d, "REVIEW_DATE", db_str(c, 0, 3) ? db_str(c, 0, 3) :
+		    db_str(c, 0, 7));
+		if (db_str(c, 0, 1) != NULL)
+			tmpl_show(d, req_printf(r, "CADENCE_%s",
+			    strcmp(db_str(c, 0, 1), "weekly") == 0 ? "WEEKLY" :
+			    strcmp(db_str(c, 0, 1), "biweekly") == 0 ?
+			    "BIWEEKLY" : "MONTHLY"));
+	}
+	/* channels: from the post being re-shown, or the stored SET */
+	for (i = 0; channel_names[i] != NULL; i++) {
+		int on = 0;
+		if (chans != NULL) {
+			for (j = 0; j < nchans; j++)
+				if (strcmp(chans[j], channel_names[i]) == 0)
+					on = 1;
+		} else if (db_str(c, 0, 2) != NULL) {
+			const char *p = strstr(db_str(c, 0, 2),
+			    channel_names[i]);
+			on = p != NULL;
+		}
+		if (on)
+			tmpl_show(d, req_printf(r, "CH_%s_CHECKED",
+			    i == 0 ? "ROOM" : i == 1 ? "EMAIL" : i == 2 ?
+			    "VIDEO" : "IN_PERSON"));
+	}
+	if (gv != NULL)
+		page_form(tmpl_section(d, "GOALFORM"), goal_f, GOAL_N, gv);
+	else
+		tmpl_show(d, "GOALFORM");
+	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
+	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
+	if (db_str(c, 0, 4) != NULL)
+		page_time(r, d, "MENTOR_AGREED_TEXT", db_str(c, 0, 4));
+	if (db_str(c, 0, 5) != NULL)
+		page_time(r, d, "MENTEE_AGREED_TEXT", db_str(c, 0, 5));
+	if (db_str(c, 0, m->is_mentor ? 4 : 5) == NULL && editable)
+		tmpl_show(d, "CAN_AGREE");
+	else if (editable)
+		tmpl_show(d, "YOU_AGREED");
+	g = db_query(r, "SELECT id, title, measure, target_date, status, "
+	    "version, version > ? OR ? FROM goals WHERE mentorship_id = ? "
+	    "ORDER BY id", "iii", db_int(c, 0, 6),
+	    (long long)stage_is(m, "initiation"), m->id);
+	if (g == NULL)
+		return;
+	for (i = 0; i < g->nrows; i++) {
+		s = tmpl_section(d, "GOAL");
+		tmpl_set(s, "GOAL_ID", db_str(g, i, 0));
+		tmpl_set(s, "TITLE", db_str(g, i, 1));
+		tmpl_set(s, "MEASURE", db_str(g, i, 2));
+		tmpl_set(s, "TARGET_DATE", db_str(g, i, 3) ? db_str(g, i, 3) :
+		    "");
+		tmpl_set(s, "STATUS", db_str(g, i, 4));
+		tmpl_set(s, "STATUS_LABEL", outcome_label(db_str(g, i, 4)));
+		tmpl_set(s, "VERSION", db_str(g, i, 5));
+		tmpl_set_int(s, "ID", m->id);
+		if (editable && db_int(g, i, 6))
+			tmpl_show(s, "GOAL_EDITABLE");
+	}
+	tmpl_set_int(d, "GOAL_COUNT", (long long)g->nrows);
+	if (contract_version_show(r, d, m) == -1)
+		return;
+	page_send(r, status);
+}
+
+static void
+mships_contract(struct req *r)
+{
+	struct mship m;
+
+	if (load(r, &m) == -1)
+		return;
+	contract_page(r, &m, 200, NULL, NULL, 0, NULL, NULL);
+}
+
+/*
+ * A change to a contract one party agreed to clears both agreements
+ * and tells the other party. Inside the caller's transaction.
+ */
+static int
+contract_changed(struct req *r, const struct mship *m, const char *what)
+{
+	const char *v;
+
+	v = db_value(r, "SELECT mentor_agreed_at IS NOT NULL OR "
+	    "mentee_agreed_at IS NOT NULL FROM mentorships WHERE id = ?",
+	    "i", m->id);
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "1") != 0)
+		return 0;
+	if (db_exec(r, "UPDATE mentorships SET mentor_agreed_at = NULL, "
+	    "mentee_agreed_at = NULL WHERE id = ?", "i", m->id) == -1)
+		return -1;
+	return tell_other(r, m, "The contract changed: agree again",
+	    req_printf(r, "%s changed the contract (%s), so both agreements "
+	    "were cleared. Read it and agree again.", r->user.name, what),
+	    NULL, "/contract");
+}
+
+static const char *
+snapshot(struct req *r, const struct mship *m, long long version)
+{
+	struct db_rows *c, *g;
+	struct buf b = { NULL, 0, 0 };
+	const char *out;
+	size_t i;
+
+	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date "
+	    "FROM mentorships WHERE id = ?", "i", m->id);
+	g = db_query(r, "SELECT title, measure, target_date, status FROM goals "
+	    "WHERE mentorship_id = ? AND (version >= ? OR status = 'open' OR "
+	    "? = 1) ORDER BY id", "iii", m->id, version, version);
+	if (c == NULL || g == NULL || c->nrows == 0)
+		return NULL;
+	buf_printf(&b, "Contract version %lld\nMentor: %s\nMentee: %s\n"
+	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
+	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
+	    m->mentor_name, m->mentee_name, m->focus, db_str(c, 0, 0),
+	    cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
+	for (i = 0; i < g->nrows; i++)
+		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
+		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),
+		    db_str(g, i, 2) ? db_str(g, i, 2) : "none",
+		    outcome_label(db_str(g, i, 3)));
+	out = b.p != NULL ? req_strdup(r, b.p) : "";
+	buf_free(&b);
+	return out;
+}
+
+/* The viewer agrees; when both have, the version is kept. */
+static void
+contract_agree(struct req *r, struct mship *m)
+{
+	struct db_rows *c;
+	const char *why, *snap;
+	long long version;
+	int other;
+
+	if (db_begin(r) == -1)
+		return;
+	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
+	    "i", m->id) == NULL)
+		return;
+	if (stage_contract_complete(r, m, &why) != 0) {
+		if (r->db_failed)
+			return;
+		db_rollback(r);
+		return contract_page(r, m, 422, NULL, NULL, 0, NULL, why);
+	}
+	if (db_exec(r, m->is_mentor ?
+	    "UPDATE mentorships SET mentor_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentor_agreed_at IS NULL" :
+	    "UPDATE mentorships SET mentee_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id) == -1)
+		return;
+	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
+	    "mentee_agreed_at IS NOT NULL, (SELECT COALESCE(MAX(version), 0) "
+	    "+ 1 FROM contract_versions WHERE mentorship_id = ?) FROM "
+	    "mentorships WHERE id = ?", "ii", m->id, m->id);
+	if (c == NULL || c->nrows == 0)
+		return;
+	other = (int)db_int(c, 0, 0);
+	version = db_int(c, 0, 1);
+	if (!other) {
+		if (tell_other(r, m, "The contract was agreed by one party",
+		    req_printf(r, "%s agreed to the contract. Read it and "
+		    "agree too, so the work can start.", r->user.name), NULL,
+		    "/contract") == -1)
+			return;
+	} else {
+		if ((snap = snapshot(r, m, version)) == NULL)
+			return;
+		if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
+		    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
+		    "UTC_TIMESTAMP())", "iis", m->id, version, snap) != 1)
+			return;
+		if (db_exec(r, "UPDATE goals SET version = ? WHERE "
+		    "mentorship_id = ? AND version > (SELECT contract_version "
+		    "FROM mentorships WHERE id = ?)", "iii", version, m->id,
+		    m->id) == -1)
+			return;
+		if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
+		    "WHERE id = ?", "ii", version, m->id) == -1)
+			return;
+		if (tell_other(r, m, req_printf(r, "Contract version %lld "
+		    "agreed by both of you", version), req_printf(r, "%s "
+		    "agreed too: version %lld of your contract is kept. You "
+		    "can now start %s.", r->user.name, version,
+		    stage_is(m, "initiation") ? "Cultivation" :
+		    "the next Cultivation cycle"), NULL, "") == -1)
+			return;
+	}
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, other ? "You both agreed: the contract is kept as a "
+	    "new version." : "You agreed. The other party has been told.");
+	resp_redirect(r, path_of(r, m, other ? "" : "/contract"));
+}
+
+static void
+mships_contract_post(struct req *r)
+{
+	struct fval v[CONTRACT_N];
+	struct mship m;
+	const char *chans[8], *cur;
+	struct db_rows *c;
+	struct buf set = { NULL, 0, 0 };
+	size_t n, i, j;
+	const char *setv;
+
+	if (load(r, &m) == -1)
+		return;
+	if (!contract_editable(&m))
+		return contract_page(r, &m, 409, NULL, NULL, 0, NULL,
+		    req_printf(r, "The contract cannot be changed in %s: it is "
+		    "written in Initiation, and renewed in Separation or "
+		    "Redefinition.", mship_stage_label(m.stage)));
+	if ((cur = req_form(r, "agree")) != NULL && strcmp(cur, "1") == 0)
+		return contract_agree(r, &m);
+	n = req_form_all(r, "channels", chans, 8);
+	if (field_read(r, contract_f, CONTRACT_N, v) > 0)
+		return contract_page(r, &m, 422, v, chans, n, NULL,
+		    "Check the fields marked below.");
+	if (strcmp(v[2].str, page_today(r)) < 0) {
+		v[2].err = "The review date cannot be in the past.";
+		return contract_page(r, &m, 422, v, chans, n, NULL,
+		    "The review date cannot be in the past.");
+	}
+	/* the SET in its declared order, each channel once */
+	for (i = 0; channel_names[i] != NULL; i++)
+		for (j = 0; j < n; j++)
+			if (strcmp(chans[j], channel_names[i]) == 0) {
+				buf_printf(&set, "%s%s", set.len ? "," : "",
+				    channel_names[i]);
+				break;
+			}
+	for (j = 0; j < n; j++) {
+		for (i = 0; channel_names[i] != NULL; i++)
+			if (strcmp(chans[j], channel_names[i]) == 0)
+				break;
+		if (channel_names[i] == NULL)
+			set.len = 0;
+	}
+	if (set.len == 0) {
+		buf_free(&set);
+		return contract_page(r, &m, 422, v, chans, n, NULL,
+		    "Choose one or more ways to communicate: room, e-mail, "
+		    "video or in person.");
+	}
+	setv = req_strdup(r, set.p);
+	buf_free(&set);
+	if (db_begin(r) == -1)
+		return;
+	c = db_query(r, "SELECT ground_rules <=> ? AND cadence <=> ? AND "
+	    "channels <=> ? AND review_date <=> ? FROM mentorships WHERE "
+	    "id = ? FOR UPDATE", "ssssi", v[0].str, v[1].str, setv, v[2].str,
+	    m.id);
+	if (c == NULL || c->nrows == 0)
+		return;
+	if (!db_int(c, 0, 0)) {
+		if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
+		    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
+		    "ssssi", v[0].str, v[1].str, setv, v[2].str, m.id) == -1)
+			return;
+		if (contract_changed(r, &m, "ground rules, cadence, "
+		    "communication or review date") == -1)
+			return;
+	}
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, "Contract saved.");
+	resp_redirect(r, path_of(r, &m, "/contract"));
+}
+
+static void
+mships_goals_post(struct req *r)
+{
+	struct fval v[GOAL_N];
+	struct mship m;
+	struct db_rows *g;
+	long long id;
+	int editable;
+
+	if (load(r, &m) == -1)
+		return;
+	if (!contract_editable(&m))
+		return contract_page(r, &m, 409, NULL, NULL, 0, NULL,
+		    req_printf(r, "Goals cannot be changed in %s.",
+		    mship_stage_label(m.stage)));
+	field_read(r, goal_f, GOAL_N, v);
+	id = v[3].str != NULL ? v[3].num : 0;
+	if (id > 0) {
+		g = db_query(r, "SELECT version > (SELECT contract_version FROM "
+		    "mentorships WHERE id = ?) OR ? FROM goals WHERE id = ? "
+		    "AND mentorship_id = ?", "iiii", m.id,
+		    (long long)stage_is(&m, "initiation"), id, m.id);
+		if (g == NULL)
+			return;
+		if (g->nrows == 0)
+			return resp_error(r, 404);
+		editable = (int)db_int(g, 0, 0);
+		if (!editable)
+			return contract_page(r, &m, 409, NULL, NULL, 0, NULL,
+			    "This goal belongs to an agreed contract version: "
+			    "record its outcome on the review page instead.");
+	}
+	if (id > 0 && v[4].num) {
+		if (db_begin(r) == -1 || db_exec(r, "DELETE FROM goals WHERE "
+		    "id = ? AND mentorship_id = ?", "ii", id, m.id) == -1 ||
+		    contract_changed(r, &m, "a goal was removed") == -1 ||
+		    db_commit(r) == -1)
+			return;
+		resp_flash(r, "Goal removed.");
+		return resp_redirect(r, path_of(r, &m, "/contract"));
+	}
+	if (v[0].err != NULL || v[1].err != NULL || v[2].err != NULL) {
+		if (v[1].err != NULL && v[1].str == NULL)
+			v[1].err = "Say how you will know the goal is reached: "
+			    "the measure cannot be empty.";
+		return contract_page(r, &m, 422, NULL, NULL, 0, v,
+		    "Check the goal fields marked below.");
+	}
+	if (db_begin(r) == -1)
+		return;
+	if (id > 0) {
+		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
+		    "target_date = ? WHERE id = ? AND mentorship_id = ?",
+		    "sssii", v[0].str, v[1].str, v[2].str, id, m.id) == -1)
+			return;
+	} else {
+		const char *count = db_value(r, "SELECT COUNT(*) FROM goals "
+		    "WHERE mentorship_id = ?", "i", m.id);
+		if (count == NULL)
+			return;
+		if (atoi(count) >= 50) {
+			db_rollback(r);
+			return contract_page(r, &m, 422, NULL, NULL, 0, v,
+			    "This mentorship has too many goals already.");
+		}
+		if (db_exec(r, "INSERT INTO goals (mentorship_id, title, "
+		    "measure, target_date, version, created_at) SELECT id, ?, "
+		    "?, ?, IF(stage = 'initiation', 1, contract_version + 1), "
+		    "UTC_TIMESTAMP() FROM mentorships WHERE id = ?", "sssi",
+		    v[0].str, v[1].str, v[2].str, m.id) != 1)
+			return;
+	}
+	if (contract_changed(r, &m, id > 0 ? "a goal was edited" :
+	    "a goal was added") == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, id > 0 ? "Goal saved." : "Goal added.");
+	resp_redirect(r, path_of(r, &m, "/contract"));
+}
+
+/* ---- the separation review and the record ----------------------------- */
+
+static const struct field review_f[] = {
+	{ "goal", F_INT, 1, 9000000000000000000LL, 1, NULL },
+	{ "outcome", F_CHOICE, 0, 0, 1, outcomes },
+	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
+};
+#define REVIEW_N (sizeof(review_f) / sizeof(review_f[0]))
+
+static int
+goals_section(struct req *r, struct tdict *d, const struct mship *m,
+    int forms)
+{
+	struct db_rows *g;
+	struct tdict *s;
+	size_t i;
+
+	g = db_query(r, "SELECT g.id, g.title, g.measure, g.status, "
+	    "g.review_note, g.reviewed_at, u.display_name, g.target_date, "
+	    "g.version FROM goals g LEFT JOIN users u ON u.id = g.reviewed_by "
+	    "WHERE g.mentorship_id = ? ORDER BY g.id", "i", m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < g->nrows; i++) {
+		s = tmpl_section(d, "GOAL");
+		tmpl_set(s, "GOAL_ID", db_str(g, i, 0));
+		tmpl_set_int(s, "ID", m->id);
+		tmpl_set(s, "TITLE", db_str(g, i, 1));
+		tmpl_set(s, "MEASURE", db_str(g, i, 2));
+		tmpl_set(s, "STATUS", db_str(g, i, 3));
+		tmpl_set(s, "STATUS_LABEL", outcome_label(db_str(g, i, 3)));
+		tmpl_set(s, "VERSION", db_str(g, i, 8));
+		if (db_str(g, i, 7) != NULL)
+			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
+			    db_str(g, i, 7));
+		if (db_str(g, i, 4) != NULL)
+			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
+			    db_str(g, i, 4));
+		if (db_str(g, i, 5) != NULL) {
+			struct tdict *x = tmpl_section(s, "REVIEWED");
+			page_date(r, x, "AT", db_str(g, i, 5));
+			tmpl_set(x, "BY", db_str(g, i, 6) ? db_str(g, i, 6) :
+			    "");
+		}
+		if (forms) {
+			struct tdict *f = tmpl_section(s, "FORM");
+			tmpl_show(f, req_printf(r, "OUTCOME_%s",
+			    strcmp(db_str(g, i, 3), "achieved") == 0 ?
+			    "ACHIEVED" : strcmp(db_str(g, i, 3), "partly") == 0 ?
+			    "PARTLY" : strcmp(db_str(g, i, 3), "not_achieved") ==
+			    0 ? "NOT_ACHIEVED" : strcmp(db_str(g, i, 3),
+			    "dropped") == 0 ? "DROPPED" : "NONE"));
+			tmpl_set(f, "NOTE", db_str(g, i, 4) ? db_str(g, i, 4) :
+			    "");
+		}
+	}
+	if (g->nrows == 0)
+		tmpl_show(d, "NO_GOALS");
+	return 0;
+}
+
+static void
+review_page(struct req *r, struct mship *m, int status, const char *err)
+{
+	struct tdict *d;
+	const char *ack;
+	int can = stage_is(m, "cultivation") || stage_is(m, "separation");
+
+	ack = db_value(r, "SELECT acknowledged_at FROM mentorships WHERE "
+	    "id = ? AND acknowledged_at >= stage_changed_at", "i", m->id);
+	if (ack == NULL && r->db_failed)
+		return;
+	d = page_new(r, "Review", "mentorships_review.tpl");
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	if (err != NULL)
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+	if (!can)
+		tmpl_show(d, "NOT_NOW");
+	if (ack != NULL)
+		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
+	else if (stage_is(m, "separation") && m->is_mentor)
+		tmpl_show(d, "CAN_ACKNOWLEDGE");
+	if (goals_section(r, d, m, can) == -1)
+		return;
+	page_send(r, status);
+}
+
+static void
+mships_review(struct req *r)
+{
+	struct mship m;
+
+	if (load(r, &m) == -1)
+		return;
+	review_page(r, &m, 200, NULL);
+}
+
+static void
+review_acknowledge(struct req *r, struct mship *m)
+{
+	const char *open;
+
+	if (!stage_is(m, "separation"))
+		return review_page(r, m, 409, "The acknowledgment is given in "
+		    "Separation.");
+	if (!m->is_mentor)
+		return review_page(r, m, 409, "Only the mentor acknowledges "
+		    "the goals achieved.");
+	open = db_value(r, "SELECT COUNT(*) FROM goals WHERE mentorship_id = ? "
+	    "AND status = 'open'", "i", m->id);
+	if (open == NULL)
+		return;
+	if (strcmp(open, "0") != 0)
+		return review_page(r, m, 409, "Record an outcome for every goal "
+		    "before acknowledging them.");
+	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
+	    "acknowledged_at = UTC_TIMESTAMP() WHERE id = ? AND stage = "
+	    "'separation'", "i", m->id) == -1)
+		return;
+	if (tell_other(r, m, "Your mentor acknowledged your goals",
+	    req_printf(r, "%s formally acknowledged the goals you achieved. "
+	    "Your record of achievement is ready.", r->user.name), NULL,
+	    "/record") == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Acknowledgment recorded.");
+	resp_redirect(r, path_of(r, m, ""));
+}
+
+static void
+mships_review_post(struct req *r)
+{
+	struct fval v[REVIEW_N];
+	struct mship m;
+	const char *a;
+	long long n;
+
+	if (load(r, &m) == -1)
+		return;
+	if ((a = req_form(r, "acknowledge")) != NULL && strcmp(a, "1") == 0)
+		return review_acknowledge(r, &m);
+	if (!stage_is(&m, "cultivation") && !stage_is(&m, "separation"))
+		return review_page(r, &m, 409, req_printf(r, "Goals are "
+		    "reviewed in Cultivation and Separation, not in %s.",
+		    mship_stage_label(m.stage)));
+	if (field_read(r, review_f, REVIEW_N, v) > 0)
+		return review_page(r, &m, 422, v[1].err != NULL ?
+		    "Choose an outcome: achieved, partly, not achieved or "
+		    "dropped." : "Check the review fields.");
+	if (db_begin(r) == -1)
+		return;
+	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
+	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
+	    "mentorship_id = ?", "ssiii", v[1].str, v[2].str, r->user.id,
+	    v[0].num, m.id);
+	if (n == -1)
+		return;
+	if (n == 0) {
+		a = db_value(r, "SELECT COUNT(*) FROM goals WHERE id = ? AND "
+		    "mentorship_id = ?", "ii", v[0].num, m.id);
+		if (a == NULL)
+			return;
+		if (strcmp(a, "0") == 0)
+			return resp_error(r, 404);
+	}
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, "Outcome recorded.");
+	resp_redirect(r, path_of(r, &m, "/review"));
+}
+
+static int
+record_extras(struct req *r, struct tdict *d, const struct mship *m)
+{
+	struct db_rows *q;
+	struct tdict *s;
+	size_t i;
+
+	if (stage_table_exists(r, "mentorship_milestones")) {
+		q = db_query(r, "SELECT title, done_at FROM "
+		    "mentorship_milestones WHERE mentorship_id = ? AND done_at "
+		    "IS NOT NULL ORDER BY done_at", "i", m->id);
+		if (q == NULL)
+			return -1;
+		for (i = 0; i < q->nrows; i++) {
+			s = tmpl_section(d, "MILESTONE");
+			tmpl_set(s, "TITLE", db_str(q, i, 0));
+			page_date(r, s, "DONE", db_str(q, i, 1));
+		}
+		if (q->nrows == 0)
+			tmpl_show(d, "NO_MILESTONES");
+	} else if (r->db_failed)
+		return -1;
+	else
+		tmpl_show(d, "NO_MILESTONES");
+	if (stage_table_exists(r, "threads") &&
+	    stage_table_exists(r, "thread_entries")) {
+		q = db_query(r, "SELECT t.id, t.title, e.kind, e.body, "
+		    "e.created_at FROM threads t JOIN thread_entries e ON "
+		    "e.thread_id = t.id WHERE t.mentorship_id = ? AND "
+		    "t.visibility = 'public' ORDER BY e.id LIMIT 200", "i",
+		    m->id);
+		if (q == NULL)
+			return -1;
+		for (i = 0; i < q->nrows; i++) {
+			s = tmpl_section(d, "ENTRY");
+			tmpl_set(s, "THREAD_ID", db_str(q, i, 0));
+			tmpl_set(s, "THREAD", db_str(q, i, 1));
+			tmpl_set(s, "KIND", db_str(q, i, 2));
+			tmpl_set(s, "BODY", db_str(q, i, 3));
+			page_date(r, s, "WHEN", db_str(q, i, 4));
+		}
+		if (q->nrows == 0)
+			tmpl_show(d, "NO_ENTRIES");
+	} else if (r->db_failed)
+		return -1;
+	else
+		tmpl_show(d, "NO_ENTRIES");
+	return 0;
+}
+
+static void
+mships_record(struct req *r)
+{
+	struct tdict *d;
+	struct mship m;
+	const char *secret = req_query(r, "s"), *ack;
+	const char *shared;
+	int rc;
+
+	if ((rc = mship_load(r, r->id[0], &m)) == -1)
+		return;
+	if (rc == 404)
+		return resp_error(r, 404);
+	if (!m.is_party) {
+		shared = secret == NULL || strlen(secret) != 64 ? NULL :
+		    db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
+		    "record_secret = ?", "is", m.id, secret);
+		if (shared == NULL && r->db_failed)
+			return;
+		if (shared == NULL)
+			return r->user.id == 0 ? resp_redirect(r, req_printf(r,
+			    "/login?next=/mentorships/%lld/record", m.id)) :
+			    resp_error_msg(r, 403, "Only the mentor and the "
+			    "mentee, or someone they shared the link with, can "
+			    "see this record.");
+	}
+	ack = db_value(r, "SELECT acknowledged_at FROM mentorships WHERE "
+	    "id = ?", "i", m.id);
+	if (ack == NULL && r->db_failed)
+		return;
+	d = page_new(r, "Record of achievement", "mentorships_record.tpl");
+	tmpl_set_int(d, "ID", m.id);
+	tmpl_set(d, "FOCUS", m.focus);
+	tmpl_set(d, "STAGE", m.stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m.stage));
+	tmpl_set(d, "MENTOR_NAME", m.mentor_name);
+	tmpl_set(d, "MENTEE_NAME", m.mentee_name);
+	page_date(r, d, "TODAY", req_printf(r, "%s 00:00:00", page_today(r)));
+	if (ack != NULL)
+		page_date(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
+	else
+		tmpl_show(d, "NOT_ACKNOWLEDGED");
+	if (m.is_party) {
+		struct tdict *s = tmpl_section(d, "SHARE");
+		const char *sec = db_value(r, "SELECT record_secret FROM "
+		    "mentorships WHERE id = ?", "i", m.id);
+		if (sec == NULL && r->db_failed)
+			return;
+		if (sec != NULL)
+			tmpl_set(tmpl_section(s, "SHARE_LINK"), "URL",
+			    req_printf(r, "/mentorships/%lld/record?s=%s", m.id,
+			    sec));
+		tmpl_set_int(s, "ID", m.id);
+	}
+	if (goals_section(r, d, &m, 0) == -1 ||
+	    show_timeline(r, d, &m) == -1 || record_extras(r, d, &m) == -1)
+		return;
+	page_send(r, 200);
+}
+
+static void
+mships_record_share(struct req *r)
+{
+	struct mship m;
+	char tok[SESS_TOKEN_LEN + 1];
+
+	if (load(r, &m) == -1)
+		return;
+	sess_token(tok);
+	if (db_exec(r, "UPDATE mentorships SET record_secret = ? WHERE id = ?",
+	    "si", tok, m.id) == -1)
+		return;
+	resp_flash(r, "A new sharing link was made; any earlier link no "
+	    "longer works.");
+	resp_redirect(r, path_of(r, &m, "/record"));
+}
+
+/* ---- redefinition check-ins ------------------------------------------- */
+
+static void
+mships_checkin(struct req *r)
+{
+	static const struct field f[] = {
+		{ "checkin_months", F_INT, 1, 12, 1, NULL },
+	};
+	struct fval v[1];
+	struct mship m;
+
+	if (load(r, &m) == -1)
+		return;
+	if (!stage_is(&m, "redefinition"))
+		return show_page(r, &m, 409, "Check-ins are set in "
+		    "Redefinition.");
+	if (field_read(r, f, 1, v) > 0)
+		return show_page(r, &m, 422, "Choose a check-in interval "
+		    "between 1 and 12 months.");
+	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
+	    "checkin_months = ?, next_checkin = UTC_DATE() + INTERVAL ? MONTH "
+	    "WHERE id = ?", "iii", v[0].num, v[0].num, m.id) == -1)
+		return;
+	if (tell_other(r, &m, "Check-in interval set", req_printf(r,
+	    "%s set your check-ins to every %lld month(s).", r->user.name,
+	    v[0].num), NULL, "") == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Check-in interval saved.");
+	resp_redirect(r, path_of(r, &m, ""));
+}
+
+/* ---- meetings ----------------------------------------------------------- */
+
+static const struct field meeting_f[] = {
+	{ "date", F_DATE, 10, 10, 1, NULL },
+	{ "time", F_TIME, 5, 5, 1, NULL },
+	{ "minutes", F_INT, 5, 600, 0, NULL },
+	{ "agenda", F_MULTILINE, 1, 4000, 1, NULL },
+};
+#define MEETING_N (sizeof(meeting_f) / sizeof(meeting_f[0]))
+
+/* "YYYY-MM-DD" "HH:MM" in the viewer's zone to UTC "YYYY-MM-DD HH:MM:00". */
+static const char *
+local_to_utc(struct req *r, const char *date, const char *hm)
+{
+	struct tm tm, g;
+	time_t t;
+	char *old, out[32];
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3 || sscanf(hm, "%d:%d", &tm.tm_hour,
+	    &tm.tm_min) != 2)
+		return NULL;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	old = getenv("TZ");
+	old = old != NULL ? req_strdup(r, old) : NULL;
+	setenv("TZ", r->user.tz != NULL ? r->user.tz : "UTC", 1);
+	tzset();
+	t = mktime(&tm);
+	if (old != NULL)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	if (t == (time_t)-1)
+		return NULL;
+	gmtime_r(&t, &g);
+	strftime(out, sizeof(out), "%Y-%m-%d %H:%M:00", &g);
+	return req_strdup(r, out);
+}
+
+static void
+meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
+    const char *err)
+{
+	struct tdict *d, *s;
+	struct db_rows *q;
+	size_t i;
+
+	q = db_query(r, "SELECT x.id, x.starts_at, x.minutes, x.agenda, "
+	    "x.notes, x.actions, x.starts_at < UTC_TIMESTAMP(), u.display_name "
+	    "FROM meetings x JOIN users u ON u.id = x.created_by WHERE "
+	    "x.mentorship_id = ? ORDER BY x.starts_at DESC LIMIT 200", "i",
+	    m->id);
+	if (q == NULL)
+		return;
+	d = page_new(r, "Meetings", "mentorships_meetings.tpl");
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "TZ", r->user.tz != NULL ? r->user.tz : "UTC");
+	if (err != NULL)
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+	if (m->is_open && !stage_is(m, "requested"))
+		tmpl_show(d, "CAN_RECORD");
+	if (v != NULL)
+		page_form(d, meeting_f, MEETING_N, v);
+	else {
+		tmpl_set(d, "DATE", page_today(r));
+		tmpl_set(d, "MINUTES", "60");
+	}
+	for (i = 0; i < q->nrows; i++) {
+		s = tmpl_section(d, "MEETING");
+		tmpl_set_int(s, "ID", m->id);
+		tmpl_set(s, "MEETING_ID", db_str(q, i, 0));
+		page_time(r, s, "WHEN", db_str(q, i, 1));
+		tmpl_set(s, "MINUTES", db_str(q, i, 2));
+		tmpl_set(s, "AGENDA", db_str(q, i, 3));
+		tmpl_set(s, "BY", db_str(q, i, 7));
+		tmpl_set(s, "NOTES", db_str(q, i, 4) ? db_str(q, i, 4) : "");
+		tmpl_set(s, "ACTIONS", db_str(q, i, 5) ? db_str(q, i, 5) : "");
+		if (db_int(q, i, 6))
+			tmpl_show(s, "PAST");
+		else
+			tmpl_show(s, "UPCOMING");
+	}
+	if (q->nrows == 0)
+		tmpl_show(d, "NO_MEETINGS");
+	page_send(r, status);
+}
+
+static void
+mships_meetings(struct req *r)
+{
+	struct mship m;
+
+	if (load(r, &m) == -1)
+		return;
+	meetings_page(r, &m, 200, NULL, NULL);
+}
+
+static void
+mships_meetings_post(struct req *r)
+{
+	struct fval v[MEETING_N];
+	struct mship m;
+	const char *utc;
+	long long id;
+
+	if (load(r, &m) == -1)
+		return;
+	if (!m.is_open || stage_is(&m, "requested"))
+		return meetings_page(r, &m, 409, NULL, "Meetings are recorded "
+		    "once a mentorship is accepted and until it closes.");
+	if (field_read(r, meeting_f, MEETING_N, v) > 0)
+		return meetings_page(r, &m, 422, v, "Check the fields marked "
+		    "below.");
+	if ((utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
+		return meetings_page(r, &m, 422, v, "This time does not exist "
+		    "in your time zone.");
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO meetings "
+	    "(mentorship_id, starts_at, minutes, agenda, created_by, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "isisi",
+	    m.id, utc, v[2].str != NULL ? v[2].num : 60, v[3].str,
+	    r->user.id) != 1)
+		return;
+	id = db_last_id();
+	if (tell_other(r, &m, "A meeting was planned", req_printf(r, "%s "
+	    "recorded a meeting for %s %s (%s). Add it to your calendar from "
+	    "the meetings page.", r->user.name, v[0].str, v[1].str,
+	    r->user.tz != NULL ? r->user.tz : "UTC"), v[3].str,
+	    "/meetings") == -1 || db_commit(r) == -1)
+		return;
+	(void)id;
+	resp_flash(r, "Meeting recorded.");
+	resp_redirect(r, path_of(r, &m, "/meetings"));
+}
+
+static void
+mships_meeting_post(struct req *r)
+{
+	static const struct field f[] = {
+		{ "notes", F_MULTILINE, 0, 8000, 0, NULL },
+		{ "actions", F_MULTILINE, 0, 4000, 0, NULL },
+	};
+	struct fval v[2];
+	struct mship m;
+	struct db_rows *q;
+
+	if (load(r, &m) == -1)
+		return;
+	q = db_query(r, "SELECT starts_at < UTC_TIMESTAMP() FROM meetings "
+	    "WHERE id = ? AND mentorship_id = ?", "ii", r->id[1], m.id);
+	if (q == NULL)
+		return;
+	if (q->nrows == 0)
+		return resp_error(r, 404);
+	if (!db_int(q, 0, 0))
+		return meetings_page(r, &m, 409, NULL, "Notes and actions are "
+		    "added after the meeting has taken place.");
+	if (field_read(r, f, 2, v) > 0)
+		return meetings_page(r, &m, 422, NULL, "The notes or actions "
+		    "are too long.");
+	if (db_exec(r, "UPDATE meetings SET notes = ?, actions = ? WHERE "
+	    "id = ? AND mentorship_id = ?", "ssii", v[0].str, v[1].str,
+	    r->id[1], m.id) == -1)
+		return;
+	resp_flash(r, "Notes saved.");
+	resp_redirect(r, path_of(r, &m, "/meetings"));
+}
+
+/* ---- iCalendar (RFC 5545) ------------------------------------------------ */
+
+/* Content lines are folded at 75 octets, never inside a UTF-8 sequence. */
+static void
+ics_line(struct buf *b, const char *name, const char *value)
+{
+	const char *line = NULL;
+	size_t len, i, col = 0, n;
+	struct buf t = { NULL, 0, 0 };
+
+	buf_printf(&t, "%s:%s", name, value);
+	line = t.p;
+	len = t.len;
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		while (i + n < len && ((unsigned char)line[i + n] & 0xC0) ==
+		    0x80)
+			n++;
+		if (col + n > 75) {
+			buf_adds(b, "\r\n ");
+			col = 1;
+		}
+		buf_add(b, line + i, n);
+		col += n;
+	}
+	buf_adds(b, "\r\n");
+	buf_free(&t);
+}
+
+/* TEXT escaping: backslash, semicolon, comma and newlines. */
+static const char *
+ics_text(struct req *r, const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *out;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\\' || *s == ';' || *s == ',')
+			buf_printf(&b, "\\%c", *s);
+		else if (*s == '\n')
+			buf_adds(&b, "\\n");
+		else if (*s != '\r')
+			buf_add(&b, s, 1);
+	}
+	out = b.p != NULL ? req_strdup(r, b.p) : "";
+	buf_free(&b);
+	return out;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" to "YYYYMMDDTHHMMSSZ"; a DATE to "YYYYMMDD". */
+static const char *
+ics_time(struct req *r, const char *s)
+{
+	if (s == NULL || strlen(s) < 10)
+		return "19700101T000000Z";
+	if (strlen(s) < 19)
+		return req_printf(r, "%.4s%.2s%.2s", s, s + 5, s + 8);
+	return req_printf(r, "%.4s%.2s%.2sT%.2s%.2s%.2sZ", s, s + 5, s + 8,
+	    s + 11, s + 14, s + 17);
+}
+
+static void
+ics_begin(struct buf *b)
+{
+	buf_adds(b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "PRODID:-//Menteo//Mentorships//EN\r\nCALSCALE:GREGORIAN\r\n"
+	    "METHOD:PUBLISH\r\n");
+}
+
+static void
+ics_event(struct req *r, struct buf *b, const char *uid, const char *stamp,
+    const char *start, long long minutes, const char *summary,
+    const char *desc, const char *url)
+{
+	buf_adds(b, "BEGIN:VEVENT\r\n");
+	ics_line(b, "UID", uid);
+	ics_line(b, "DTSTAMP", ics_time(r, stamp));
+	if (minutes > 0) {
+		ics_line(b, "DTSTART", ics_time(r, start));
+		ics_line(b, "DURATION", req_printf(r, "PT%lldM", minutes));
+	} else {
+		const char *d = ics_time(r, start);
+		ics_line(b, "DTSTART;VALUE=DATE", d);
+	}
+	ics_line(b, "SUMMARY", ics_text(r, summary));
+	if (desc != NULL && *desc != '\0')
+		ics_line(b, "DESCRIPTION", ics_text(r, desc));
+	if (url != NULL)
+		ics_line(b, "URL", url);
+	buf_adds(b, "END:VEVENT\r\n");
+}
+
+static void
+ics_send(struct req *r, struct buf *b, const char *filename)
+{
+	buf_adds(b, "END:VCALENDAR\r\n");
+	if (filename != NULL)
+		resp_header(r, "Content-Disposition", req_printf(r,
+		    "attachment; filename=\"%s\"", filename));
+	resp_header(r, "Cache-Control", "private, no-store");
+	resp_text(r, 200, "text/calendar; charset=utf-8", b->p);
+	buf_free(b);
+}
+
+static const char *
+site_host(void)
+{
+	return "menteo";
+}
+
+static void
+mships_meeting_ics(struct req *r)
+{
+	struct mship m;
+	struct db_rows *q;
+	struct buf b = { NULL, 0, 0 };
+
+	if (load(r, &m) == -1)
+		return;
+	q = db_query(r, "SELECT id, starts_at, minutes, agenda, created_at, "
+	    "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') FROM meetings "
+	    "WHERE id = ? AND mentorship_id = ?", "ii", r->id[1], m.id);
+	if (q == NULL)
+		return;
+	if (q->nrows == 0)
+		return resp_error(r, 404);
+	ics_begin(&b);
+	ics_event(r, &b, req_printf(r, "meeting-%s@%s", db_str(q, 0, 0),
+	    site_host()), db_str(q, 0, 5), db_str(q, 0, 1),
+	    db_int(q, 0, 2), req_printf(r, "Mentorship meeting: %s", m.focus),
+	    db_str(q, 0, 3), NULL);
+	ics_send(r, &b, req_printf(r, "meeting-%s.ics", db_str(q, 0, 0)));
+}
+
+static void
+mships_calendar(struct req *r)
+{
+	const char *secret = r->arg[0], *uid, *now;
+	struct db_rows *q;
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+
+	if (strlen(secret) != 64)
+		return resp_error(r, 404);
+	if ((uid = db_value(r, "SELECT id FROM users WHERE calendar_secret = ? "
+	    "AND disabled_at IS NULL", "s", secret)) == NULL) {
+		if (!r->db_failed)
+			resp_error(r, 404);
+		return;
+	}
+	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
+	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+		return;
+	ics_begin(&b);
+	ics_line(&b, "X-WR-CALNAME", "Menteo");
+	q = db_query(r, "SELECT x.id, x.starts_at, x.minutes, x.agenda, "
+	    "m.focus FROM meetings x JOIN mentorships m ON m.id = "
+	    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) AND "
+	    "x.starts_at >= UTC_TIMESTAMP() - INTERVAL 1 YEAR ORDER BY "
+	    "x.starts_at LIMIT 1000", "ss", uid, uid);
+	if (q == NULL)
+		goto fail;
+	for (i = 0; i < q->nrows; i++)
+		ics_event(r, &b, req_printf(r, "meeting-%s@%s",
+		    db_str(q, i, 0), site_host()), now, db_str(q, i, 1),
+		    db_int(q, i, 2), req_printf(r, "Mentorship meeting: %s",
+		    db_str(q, i, 4)), db_str(q, i, 3), NULL);
+	q = db_query(r, "SELECT id, review_date, focus FROM mentorships "
+	    "WHERE (mentor_id = ? OR mentee_id = ?) AND review_date IS NOT NULL "
+	    "AND stage IN ('initiation','cultivation','separation') LIMIT 500",
+	    "ss", uid, uid);
+	if (q == NULL)
+		goto fail;
+	for (i = 0; i < q->nrows; i++)
+		ics_event(r, &b, req_printf(r, "review-%s@%s",
+		    db_str(q, i, 0), site_host()), now, db_str(q, i, 1), 0,
+		    req_printf(r, "Review date: %s", db_str(q, i, 2)),
+		    "The planned exit review of your mentorship.", NULL);
+	if (stage_table_exists(r, "mentorship_milestones")) {
+		q = db_query(r, "SELECT x.id, x.due_date, x.title, m.focus FROM "
+		    "mentorship_milestones x JOIN mentorships m ON m.id = "
+		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
+		    "AND x.done_at IS NULL AND x.due_date IS NOT NULL AND "
+		    "m.stage IN ('initiation','cultivation','separation',"
+		    "'redefinition') LIMIT 1000", "ss", uid, uid);
+		if (q == NULL)
+			goto fail;
+		for (i = 0; i < q->nrows; i++)
+			ics_event(r, &b, req_printf(r, "milestone-%s@%s",
+			    db_str(q, i, 0), site_host()), now,
+			    db_str(q, i, 1), 0, req_printf(r, "Milestone due: "
+			    "%s", db_str(q, i, 2)), db_str(q, i, 3), NULL);
+	} else if (r->db_failed)
+		goto fail;
+	ics_send(r, &b, NULL);
+	return;
+fail:
+	buf_free(&b);
+}

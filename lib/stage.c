@@ -1,0 +1,719 @@
+/*
+ * stage: the transition table of SPEC §2 and the one function that
+ * applies it. Conditions run inside the transaction, after the
+ * mentorship row (and for an accept, the mentor's row) is locked, so
+ * two people pressing buttons at once cannot both win.
+ */
+#include <string.h>
+
+#include "db.h"
+#include "mail.h"
+#include "page.h"
+#include "sess.h"
+#include "stage.h"
+#include "tmpl.h"
+
+static int	cond_room(struct req *, const struct mship *, const char *,
+		    const char **);
+static int	cond_note(struct req *, const struct mship *, const char *,
+		    const char **);
+static int	cond_question(struct req *, const struct mship *,
+		    const char *, const char **);
+static int	cond_agreed(struct req *, const struct mship *, const char *,
+		    const char **);
+static int	cond_reviewed(struct req *, const struct mship *,
+		    const char *, const char **);
+static int	cond_acknowledged(struct req *, const struct mship *,
+		    const char *, const char **);
+static int	cond_new_cycle(struct req *, const struct mship *,
+		    const char *, const char **);
+
+const struct stage_rule stage_rules[] = {
+	{ "requested", "initiation", STAGE_MENTOR, cond_room,
+	    "Accept", "Your mentorship request was accepted" },
+	{ "requested", "requested", STAGE_EITHER, cond_question,
+	    "Send", "A question about your mentorship request" },
+	{ "requested", "declined", STAGE_MENTOR, NULL,
+	    "Decline", "Your mentorship request was declined" },
+	{ "requested", "withdrawn", STAGE_MENTEE, NULL,
+	    "Withdraw the request", "A mentorship request was withdrawn" },
+	{ "requested", "expired", STAGE_SYSTEM, NULL,
+	    "Expire", "Your mentorship request expired" },
+	{ "initiation", "cultivation", STAGE_EITHER, cond_agreed,
+	    "Start Cultivation", "Your mentorship moved to Cultivation" },
+	{ "cultivation", "separation", STAGE_EITHER, cond_reviewed,
+	    "Move to Separation", "Your mentorship moved to Separation" },
+	{ "separation", "redefinition", STAGE_EITHER, cond_acknowledged,
+	    "Move to Redefinition", "Your mentorship moved to Redefinition" },
+	{ "separation", "cultivation", STAGE_EITHER, cond_new_cycle,
+	    "Start a new Cultivation cycle",
+	    "Your mentorship is back in Cultivation" },
+	{ "redefinition", "cultivation", STAGE_EITHER, cond_new_cycle,
+	    "Start a new Cultivation cycle",
+	    "Your mentorship is back in Cultivation" },
+	{ "initiation", "ended", STAGE_EITHER, cond_note,
+	    "End the mentorship", "Your mentorship was ended" },
+	{ "cultivation", "ended", STAGE_EITHER, cond_note,
+	    "End the mentorship", "Your mentorship was ended" },
+	{ "separation", "ended", STAGE_EITHER, cond_note,
+	    "End the mentorship", "Your mentorship was ended" },
+	{ "redefinition", "ended", STAGE_EITHER, cond_note,
+	    "End the mentorship", "Your mentorship was ended" },
+};
+const size_t stage_nrules = sizeof(stage_rules) / sizeof(stage_rules[0]);
+
+const struct stage_rule *
+stage_rule_find(const char *from, const char *to)
+{
+	size_t i;
+
+	if (from == NULL || to == NULL)
+		return NULL;
+	for (i = 0; i < stage_nrules; i++)
+		if (strcmp(stage_rules[i].from, from) == 0 &&
+		    strcmp(stage_rules[i].to, to) == 0)
+			return &stage_rules[i];
+	return NULL;
+}
+
+int
+stage_actor_ok(const struct req *r, const struct mship *m,
+    const struct stage_rule *rule)
+{
+	if (rule->who == STAGE_SYSTEM)
+		return r->user.id == 0;
+	if (r->user.id == 0)
+		return 0;
+	switch (rule->who) {
+	case STAGE_MENTOR:
+		return r->user.id == m->mentor_id;
+	case STAGE_MENTEE:
+		return r->user.id == m->mentee_id;
+	default:
+		return r->user.id == m->mentor_id ||
+		    r->user.id == m->mentee_id;
+	}
+}
+
+int
+stage_counts_capacity(const char *s)
+{
+	return strcmp(s, "initiation") == 0 || strcmp(s, "cultivation") == 0 ||
+	    strcmp(s, "separation") == 0;
+}
+
+int
+stage_mentor_has_room(struct req *r, long long mentor_id)
+{
+	struct db_rows *rows;
+
+	rows = db_query(r, "SELECT u.is_mentor, u.capacity, "
+	    "(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id "
+	    "AND m.stage IN ('initiation','cultivation','separation')) "
+	    "FROM users u WHERE u.id = ?", "i", mentor_id);
+	if (rows == NULL)
+		return -1;
+	if (rows->nrows == 0)
+		return 0;
+	return db_int(rows, 0, 2) < db_int(rows, 0, 1);
+}
+
+int
+stage_table_exists(struct req *r, const char *name)
+{
+	/* only "yes" is cached: another migration may add it any minute */
+	static char known[8][48];
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		if (strcmp(known[i], name) == 0)
+			return 1;
+	v = db_value(r, "SELECT COUNT(*) FROM information_schema.tables "
+	    "WHERE table_schema = DATABASE() AND table_name = ?", "s", name);
+	if (v == NULL || strcmp(v, "0") == 0)
+		return 0;
+	for (i = 0; i < 8; i++)
+		if (known[i][0] == '\0' && strlen(name) < sizeof(known[i])) {
+			strcpy(known[i], name);
+			break;
+		}
+	return 1;
+}
+
+static int
+cond_note(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	(void)r;
+	(void)m;
+	if (note == NULL || *note == '\0') {
+		*why = "Give a reason for ending the mentorship.";
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cond_question(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	(void)r;
+	if (note == NULL || *note == '\0') {
+		*why = r->user.id == m->mentor_id ?
+		    "Write the question you want the mentee to answer." :
+		    "Write your answer for the mentor.";
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cond_room(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	const char *v;
+	int room;
+
+	(void)note;
+	/* lock the mentor: two accepts at once must not both fit */
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    m->mentor_id) == NULL)
+		return -1;
+	v = db_value(r, "SELECT email_verified_at IS NOT NULL FROM users "
+	    "WHERE id = ?", "i", m->mentee_id);
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "1") != 0) {
+		*why = "The mentee has not confirmed their e-mail address yet.";
+		return 1;
+	}
+	if ((room = stage_mentor_has_room(r, m->mentor_id)) == -1)
+		return -1;
+	if (!room) {
+		*why = "You are at your mentoring capacity: end or finish a "
+		    "mentorship, or raise your capacity in your settings, "
+		    "before accepting another.";
+		return 1;
+	}
+	return 0;
+}
+
+int
+stage_contract_complete(struct req *r, const struct mship *m,
+    const char **why)
+{
+	struct db_rows *c;
+	long long cv, nnew, nopen, nall;
+	int first;
+
+	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date, "
+	    "review_date < UTC_DATE(), contract_version, stage, "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
+	    " AND g.version > m.contract_version), "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
+	    " AND g.version <= m.contract_version AND g.status = 'open'), "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) "
+	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
+	if (c == NULL || c->nrows == 0)
+		return -1;
+	cv = db_int(c, 0, 5);
+	nnew = db_int(c, 0, 7);
+	nopen = db_int(c, 0, 8);
+	nall = db_int(c, 0, 9);
+	first = strcmp(db_str(c, 0, 6), "initiation") == 0;
+	if (db_str(c, 0, 0) == NULL || *db_str(c, 0, 0) == '\0')
+		return *why = "Write the ground rules first.", 1;
+	if (db_str(c, 0, 1) == NULL)
+		return *why = "Choose a meeting cadence first.", 1;
+	if (db_str(c, 0, 2) == NULL || *db_str(c, 0, 2) == '\0')
+		return *why = "Choose at least one way to communicate.", 1;
+	if (db_str(c, 0, 3) == NULL)
+		return *why = "Set the review date first.", 1;
+	if (db_int(c, 0, 4))
+		return *why = "The review date is in the past: choose a "
+		    "later one.", 1;
+	(void)cv;
+	if (first) {
+		if (nall < 3)
+			return *why = "The contract needs at least 3 goals "
+			    "(3 to 5).", 1;
+		if (nall > 5)
+			return *why = "The contract holds at most 5 goals "
+			    "(3 to 5): remove some.", 1;
+		return 0;
+	}
+	if (nnew < 1)
+		return *why = "Add at least one new goal for the next "
+		    "cycle.", 1;
+	if (nnew + nopen > 5)
+		return *why = "A new cycle holds 1 to 5 goals (new ones plus "
+		    "open ones carried over): remove some.", 1;
+	return 0;
+}
+
+static int
+cond_agreed(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	struct db_rows *c;
+	int rc;
+
+	(void)note;
+	if ((rc = stage_contract_complete(r, m, why)) != 0)
+		return rc;
+	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
+	    "mentee_agreed_at IS NOT NULL AND contract_version > 0 "
+	    "FROM mentorships WHERE id = ?", "i", m->id);
+	if (c == NULL || c->nrows == 0)
+		return -1;
+	if (!db_int(c, 0, 0))
+		return *why = "Both of you must agree to the contract before "
+		    "Cultivation starts.", 1;
+	return 0;
+}
+
+static int
+cond_reviewed(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	struct db_rows *c;
+
+	(void)note;
+	c = db_query(r, "SELECT (SELECT COUNT(*) FROM goals g WHERE "
+	    "g.mentorship_id = m.id AND g.status = 'open'), "
+	    "m.review_date IS NOT NULL AND m.review_date < UTC_DATE(), "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) "
+	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
+	if (c == NULL || c->nrows == 0)
+		return -1;
+	if ((db_int(c, 0, 0) > 0 || db_int(c, 0, 2) == 0) && !db_int(c, 0, 1))
+		return *why = "Every goal needs a review outcome before "
+		    "Separation (or the review date must have passed): "
+		    "record the outcomes on the review page.", 1;
+	return 0;
+}
+
+static int
+cond_acknowledged(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	const char *v;
+
+	(void)note;
+	v = db_value(r, "SELECT acknowledged_at IS NOT NULL AND "
+	    "acknowledged_at >= stage_changed_at FROM mentorships "
+	    "WHERE id = ?", "i", m->id);
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "1") != 0)
+		return *why = "The mentor has not acknowledged the goals "
+		    "achieved yet.", 1;
+	return 0;
+}
+
+static int
+cond_new_cycle(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	struct db_rows *c;
+
+	(void)note;
+	/* a new goal added in this stage, and a version agreed since */
+	c = db_query(r, "SELECT (SELECT COUNT(*) FROM goals g WHERE "
+	    "g.mentorship_id = m.id AND g.created_at >= m.stage_changed_at), "
+	    "m.mentor_agreed_at IS NOT NULL AND m.mentee_agreed_at IS NOT NULL "
+	    "AND EXISTS (SELECT 1 FROM contract_versions v WHERE "
+	    "v.mentorship_id = m.id AND v.version = m.contract_version AND "
+	    "v.agreed_at >= m.stage_changed_at) "
+	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
+	if (c == NULL || c->nrows == 0)
+		return -1;
+	if (db_int(c, 0, 0) < 1)
+		return *why = "A new cycle needs at least one new goal: add "
+		    "it to the contract first.", 1;
+	if (!db_int(c, 0, 1))
+		return *why = "Both of you must agree to the new contract "
+		    "version before going back to Cultivation.", 1;
+	return 0;
+}
+
+int
+stage_notify(struct req *r, const struct mship *m, long long user_id,
+    const char *subject, const char *intro, const char *note,
+    const char *path, const char *dedup)
+{
+	struct tdict *d;
+	const char *link;
+	int rc;
+
+	if ((link = mail_link(r, user_id, path)) == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "HEADLINE", subject);
+	tmpl_set(d, "INTRO", intro);
+	tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
+	tmpl_set(d, "LINK", link);
+	if (note != NULL && *note != '\0')
+		tmpl_set(tmpl_section(d, "NOTE"), "NOTE_TEXT", note);
+	rc = mail_queue(r, "mentorship", user_id, NULL, subject,
+	    "mail/stage_notice", d, dedup);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+/* What the other party reads about this move. */
+static const char *
+move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl)
+{
+	const char *who = r->user.id == 0 ? "Menteo" :
+	    (r->user.id == m->mentor_id ? m->mentor_name : m->mentee_name);
+
+	if (strcmp(rl->to, "requested") == 0)
+		return r->user.id == m->mentor_id ?
+		    req_printf(r, "%s would like to know more before "
+		    "answering your request. Answer on the mentorship page.",
+		    who) :
+		    req_printf(r, "%s answered your question about their "
+		    "request.", who);
+	if (strcmp(rl->to, "expired") == 0)
+		return req_printf(r, "Your request to %s was not answered "
+		    "within 14 days and has expired. You can ask another "
+		    "mentor.", m->mentor_name);
+	if (strcmp(rl->to, "initiation") == 0)
+		return req_printf(r, "%s accepted your request. Next: write "
+		    "the contract together (ground rules, cadence, 3 to 5 "
+		    "goals).", who);
+	return req_printf(r, "%s moved your mentorship from %s to %s.", who,
+	    mship_stage_label(rl->from), mship_stage_label(rl->to));
+}
+
+static const char *
+move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl)
+{
+	if (strcmp(rl->to, "requested") == 0 && r->user.id != m->mentor_id)
+		return "An answer to your question";
+	if (strcmp(rl->to, "requested") == 0)
+		return "More asked about your mentorship request";
+	return rl->subject;
+}
+
+int
+stage_move(struct req *r, struct mship *m, const char *to, const char *note,
+    const char **why)
+{
+	const struct stage_rule *rl;
+	struct db_rows *cur;
+	long long ev, rcpt;
+	int rc;
+
+	*why = NULL;
+	if (note != NULL && *note == '\0')
+		note = NULL;
+	if (r->user.id != 0 && !m->is_party)
+		return *why = "Only the two people in a mentorship can change "
+		    "it.", 403;
+	if ((rl = stage_rule_find(m->stage, to)) == NULL)
+		return *why = req_printf(r, "A mentorship in %s cannot move "
+		    "to %s.", mship_stage_label(m->stage),
+		    mship_stage_label(to)), 409;
+	if (!stage_actor_ok(r, m, rl))
+		return *why = rl->who == STAGE_SYSTEM ?
+		    "Only Menteo itself expires a request (after 14 days)." :
+		    rl->who == STAGE_MENTOR ? "Only the mentor can do this." :
+		    "Only the mentee can do this.", 409;
+	if (r->user.id != 0 && !r->user.verified &&
+	    strcmp(to, "initiation") == 0)
+		return *why = "Confirm your e-mail address first: the link is "
+		    "in the mail we sent you.", 403;
+
+	if (db_begin(r) == -1)
+		return -1;
+	cur = db_query(r, "SELECT stage FROM mentorships WHERE id = ? "
+	    "FOR UPDATE", "i", m->id);
+	if (cur == NULL || cur->nrows == 0)
+		goto fail;
+	if (strcmp(db_str(cur, 0, 0), rl->from) != 0) {
+		db_rollback(r);
+		return *why = "Someone changed this mentorship a moment ago: "
+		    "look at its new stage.", 409;
+	}
+	if (rl->cond != NULL && (rc = rl->cond(r, m, note, why)) != 0) {
+		if (rc == -1)
+			goto fail;
+		db_rollback(r);
+		return 409;
+	}
+	if (strcmp(rl->from, rl->to) != 0 && db_exec(r,
+	    "UPDATE mentorships SET stage = ?, stage_changed_at = "
+	    "UTC_TIMESTAMP() WHERE id = ? AND stage = ?", "sis", rl->to,
+	    m->id, rl->from) != 1)
+		goto fail;
+	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
+	    "to_stage, actor_id, note, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to,
+	    r->user.id > 0 ? req_printf(r, "%lld", r->user.id) : NULL,
+	    note) != 1)
+		goto fail;
+	ev = db_last_id();
+	rcpt = r->user.id == 0 ? m->mentee_id :
+	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
+	if (stage_notify(r, m, rcpt, move_subject(r, m, rl),
+	    move_intro(r, m, rl), note, req_printf(r, "/mentorships/%lld",
+	    m->id), req_printf(r, "stage:%lld", ev)) == -1)
+		goto fail;
+	if (db_commit(r) == -1)
+		goto fail;
+	m->stage = rl->to;
+	m->is_open = strcmp(rl->to, "declined") != 0 &&
+	    strcmp(rl->to, "withdrawn") != 0 &&
+	    strcmp(rl->to, "expired") != 0 && strcmp(rl->to, "ended") != 0;
+	return 0;
+fail:
+	if (r->in_tx)
+		db_rollback(r);
+	r->db_failed = 1;
+	return -1;
+}
+
+/* ---- the viewer's mentorships (list page and dashboard) ----------------- */
+
+struct attn {
+	const char	*text[12];
+	const char	*url[12];
+	int		 n;
+	long long	 ms_total, ms_done, ms_overdue;
+	long long	 unread;
+	int		 has_room;
+};
+
+static void
+attn_add(struct attn *a, const char *text, const char *url)
+{
+	if (a->n < 12) {
+		a->text[a->n] = text;
+		a->url[a->n] = url;
+		a->n++;
+	}
+}
+
+/* Milestones and unread messages of one mentorship, when tables exist. */
+static int
+mine_extras(struct req *r, struct attn *a, long long id, int has_ms,
+    int has_room)
+{
+	struct db_rows *q;
+	const char *base = req_printf(r, "/mentorships/%lld", id);
+
+	if (has_ms) {
+		q = db_query(r, "SELECT COUNT(*), COALESCE(SUM(done_at IS NOT "
+		    "NULL), 0), COALESCE(SUM(done_at IS NULL AND due_date < "
+		    "UTC_DATE()), 0) FROM mentorship_milestones WHERE "
+		    "mentorship_id = ?", "i", id);
+		if (q == NULL)
+			return -1;
+		a->ms_total = db_int(q, 0, 0);
+		a->ms_done = db_int(q, 0, 1);
+		a->ms_overdue = db_int(q, 0, 2);
+		if (a->ms_overdue > 0)
+			attn_add(a, req_printf(r, "%lld overdue milestone(s)",
+			    a->ms_overdue), req_printf(r, "%s/roadmap", base));
+	}
+	if (has_room) {
+		q = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
+		    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
+		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
+		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", id,
+		    r->user.id, id, r->user.id);
+		if (q == NULL)
+			return -1;
+		a->has_room = 1;
+		a->unread = db_int(q, 0, 0);
+		if (a->unread > 0)
+			attn_add(a, req_printf(r, "%lld unread message(s) in "
+			    "the room", a->unread), req_printf(r,
+			    "/rooms/%lld", id));
+	}
+	return 0;
+}
+
+/* What this row needs from the viewer, from its stage and contract. */
+static void
+mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
+    size_t i)
+{
+	const char *st = db_get(q, i, "stage");
+	int mentor = db_get_int(q, i, "mentor_id") == r->user.id;
+	int me = db_get(q, i, mentor ? "mentor_agreed_at" :
+	    "mentee_agreed_at") != NULL;
+	int other = db_get(q, i, mentor ? "mentee_agreed_at" :
+	    "mentor_agreed_at") != NULL;
+	const char *base = req_printf(r, "/mentorships/%s", db_get(q, i, "id"));
+
+	if (strcmp(st, "requested") == 0 && mentor)
+		attn_add(a, "Answer the request", base);
+	else if (strcmp(st, "requested") == 0 &&
+	    db_get_int(q, i, "asked") != 0)
+		attn_add(a, "Answer the mentor's question", base);
+	else if (strcmp(st, "initiation") == 0 && !me)
+		attn_add(a, other ? "Agree to the contract" :
+		    "Write and agree the contract",
+		    req_printf(r, "%s/contract", base));
+	else if (strcmp(st, "initiation") == 0 && other &&
+	    db_get_int(q, i, "contract_version") > 0)
+		attn_add(a, "Start Cultivation: the contract is agreed", base);
+	else if ((strcmp(st, "separation") == 0 ||
+	    strcmp(st, "redefinition") == 0) && other && !me)
+		attn_add(a, "Agree to the new contract version",
+		    req_printf(r, "%s/contract", base));
+	if (strcmp(st, "cultivation") == 0 && db_get(q, i, "review_in") !=
+	    NULL && db_get_int(q, i, "review_in") <= 7)
+		attn_add(a, db_get_int(q, i, "review_in") < 0 ?
+		    "The review date has passed: review the goals" :
+		    "Review date within a week: review the goals",
+		    req_printf(r, "%s/review", base));
+	if (strcmp(st, "separation") == 0 && mentor &&
+	    db_get(q, i, "acknowledged_at") == NULL)
+		attn_add(a, "Acknowledge the goals achieved",
+		    req_printf(r, "%s/review", base));
+	if (strcmp(st, "redefinition") == 0 &&
+	    db_get_int(q, i, "checkin_due") != 0)
+		attn_add(a, "A check-in is due", base);
+}
+
+static void
+mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
+    const struct attn *a)
+{
+	const char *st = db_get(q, i, "stage");
+	const char *group;
+	struct tdict *row, *s;
+	int open = strcmp(st, "declined") != 0 &&
+	    strcmp(st, "withdrawn") != 0 && strcmp(st, "expired") != 0 &&
+	    strcmp(st, "ended") != 0;
+	int k;
+
+	group = !open ? "CLOSED" : a->n > 0 ? "NEEDS" : "ACTIVE";
+	row = tmpl_section(d, group);
+	tmpl_set(row, "ID", db_get(q, i, "id"));
+	tmpl_set(row, "FOCUS", db_get(q, i, "focus"));
+	tmpl_set(row, "STAGE", st);
+	tmpl_set(row, "STAGE_LABEL", mship_stage_label(st));
+	tmpl_set(row, "OTHER_NAME", db_get(q, i, "other_name"));
+	tmpl_set(row, "OTHER_SLUG", db_get(q, i, "other_slug"));
+	tmpl_set(row, "ROLE", db_get_int(q, i, "mentor_id") == r->user.id ?
+	    "You mentor" : "Your mentor");
+	if (db_get(q, i, "next_meeting") != NULL)
+		page_time(r, tmpl_section(row, "NEXT"), "AT",
+		    db_get(q, i, "next_meeting"));
+	for (k = 0; k < a->n; k++) {
+		s = tmpl_section(row, "ATTN");
+		tmpl_set(s, "TEXT", a->text[k]);
+		tmpl_set(s, "URL", a->url[k]);
+		s = tmpl_section(d, "ATTENTION");
+		tmpl_set(s, "TEXT", a->text[k]);
+		tmpl_set(s, "URL", a->url[k]);
+		tmpl_set(s, "FOCUS", db_get(q, i, "focus"));
+		tmpl_set(s, "OTHER_NAME", db_get(q, i, "other_name"));
+	}
+	if (a->ms_total > 0) {
+		s = tmpl_section(row, "PROGRESS");
+		tmpl_set_int(s, "TOTAL", a->ms_total);
+		tmpl_set_int(s, "DONE", a->ms_done);
+		tmpl_set_int(s, "OVERDUE", a->ms_overdue);
+		tmpl_set_int(s, "PERCENT", a->ms_done * 100 / a->ms_total);
+		if (a->ms_overdue > 0)
+			tmpl_show(s, "HAS_OVERDUE");
+	}
+	if (a->has_room) {
+		s = tmpl_section(row, "UNREAD_BOX");
+		tmpl_set_int(s, "UNREAD", a->unread);
+		tmpl_set(s, "ID", db_get(q, i, "id"));
+		if (a->unread > 0)
+			tmpl_show(s, "HAS_UNREAD");
+	}
+}
+
+int
+stage_fill_mine(struct req *r, struct tdict *d)
+{
+	struct db_rows *q, *mt;
+	struct tdict *row;
+	struct attn a;
+	size_t i;
+	int has_ms, has_room, natt = 0;
+	const char *st;
+
+	q = db_query(r, "SELECT m.id, m.stage, m.focus, m.mentor_id, "
+	    "m.mentor_agreed_at, m.mentee_agreed_at, m.contract_version, "
+	    "m.acknowledged_at, DATEDIFF(m.review_date, UTC_DATE()) AS "
+	    "review_in, m.next_checkin <= UTC_DATE() AS checkin_due, "
+	    "u.display_name AS other_name, u.slug AS other_slug, "
+	    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id = "
+	    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
+	    "(SELECT e.actor_id = m.mentor_id FROM stage_events e WHERE "
+	    " e.mentorship_id = m.id ORDER BY e.id DESC LIMIT 1) AS asked "
+	    "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
+	    "m.mentee_id, m.mentor_id) WHERE m.mentor_id = ? OR "
+	    "m.mentee_id = ? ORDER BY m.stage_changed_at DESC, m.id DESC "
+	    "LIMIT 300", "iii", r->user.id, r->user.id, r->user.id);
+	if (q == NULL)
+		return -1;
+	has_ms = stage_table_exists(r, "mentorship_milestones");
+	has_room = stage_table_exists(r, "room_messages") &&
+	    stage_table_exists(r, "room_reads");
+	if (r->db_failed)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		st = db_get(q, i, "stage");
+		memset(&a, 0, sizeof(a));
+		if (strcmp(st, "declined") != 0 &&
+		    strcmp(st, "withdrawn") != 0 &&
+		    strcmp(st, "expired") != 0 && strcmp(st, "ended") != 0) {
+			mine_attention(r, &a, q, i);
+			if (strcmp(st, "requested") != 0 && mine_extras(r, &a,
+			    db_get_int(q, i, "id"), has_ms, has_room) == -1)
+				return -1;
+		}
+		natt += a.n;
+		mine_row(r, d, q, i, &a);
+	}
+	tmpl_show(d, q->nrows == 0 ? "EMPTY" : "HAS_ANY");
+	tmpl_show(d, natt > 0 ? "HAS_ATTENTION" : "NO_ATTENTION");
+	mt = db_query(r, "SELECT x.starts_at, m.id, m.focus FROM meetings x "
+	    "JOIN mentorships m ON m.id = x.mentorship_id WHERE "
+	    "(m.mentor_id = ? OR m.mentee_id = ?) AND x.starts_at >= "
+	    "UTC_TIMESTAMP() AND m.stage IN ('initiation','cultivation',"
+	    "'separation','redefinition') ORDER BY x.starts_at LIMIT 5", "ii",
+	    r->user.id, r->user.id);
+	if (mt == NULL)
+		return -1;
+	for (i = 0; i < mt->nrows; i++) {
+		row = tmpl_section(d, "MEETING");
+		page_time(r, row, "AT", db_str(mt, i, 0));
+		tmpl_set(row, "ID", db_str(mt, i, 1));
+		tmpl_set(row, "FOCUS", db_str(mt, i, 2));
+	}
+	tmpl_show(d, mt->nrows > 0 ? "HAS_MEETINGS" : "NO_MEETINGS");
+	return 0;
+}
+
+const char *
+stage_calendar_url(struct req *r)
+{
+	const char *s;
+	char tok[SESS_TOKEN_LEN + 1];
+
+	s = db_value(r, "SELECT calendar_secret FROM users WHERE id = ?", "i",
+	    r->user.id);
+	if (s != NULL || r->db_failed)
+		return s != NULL ? req_printf(r, "/calendar/%s.ics", s) : NULL;
+	/* made on first view of the link, never shown before it exists */
+	sess_token(tok);
+	if (db_exec(r, "UPDATE users SET calendar_secret = ? WHERE id = ? AND "
+	    "calendar_secret IS NULL", "si", tok, r->user.id) == -1)
+		return NULL;
+	s = db_value(r, "SELECT calendar_secret FROM users WHERE id = ?", "i",
+	    r->user.id);
+	return s != NULL ? req_printf(r, "/calendar/%s.ics", s) : NULL;
+}

@@ -1,0 +1,90 @@
+/*
+ * stage: the mentorship stage machine of SPEC §2. The allowed moves are
+ * a table (from, to, who, condition); stage_move is the one way any
+ * program changes a mentorship's stage, so every move is checked the
+ * same way, recorded as a stage event and mailed to the other party.
+ */
+#ifndef MENTEO_STAGE_H
+#define MENTEO_STAGE_H
+
+#include "mship.h"
+#include "req.h"
+
+/* Who may make a move. */
+enum stage_who {
+	STAGE_MENTOR,
+	STAGE_MENTEE,
+	STAGE_EITHER,
+	STAGE_SYSTEM	/* r->user.id == 0: the notifier (expiry) */
+};
+
+struct stage_rule {
+	const char	*from;
+	const char	*to;
+	enum stage_who	 who;
+	/* NULL or 0 allowed; else sets *why and returns non-zero */
+	int		(*cond)(struct req *, const struct mship *,
+			    const char *note, const char **why);
+	const char	*action;	/* button text: "Accept" */
+	const char	*subject;	/* mail subject to the other party */
+};
+
+extern const struct stage_rule	stage_rules[];
+extern const size_t		stage_nrules;
+
+/*
+ * Moves m to stage `to` on behalf of r->user (user.id 0 = the system).
+ * Returns 0 when moved (m->stage updated), 409 refused (*why says
+ * why), 403 the actor may not act at all (not a party, not verified;
+ * *why says why), -1 database down. The move, its stage event and the
+ * e-mail to the other party are one transaction.
+ */
+int	 stage_move(struct req *, struct mship *, const char *to,
+	    const char *note, const char **why);
+
+/* The rule for from -> to, or NULL. */
+const struct stage_rule *stage_rule_find(const char *from, const char *to);
+
+/* Whether the viewer's role matches the rule's "who" (no conditions). */
+int	 stage_actor_ok(const struct req *, const struct mship *,
+	    const struct stage_rule *);
+
+/* Open (active) stages that count against a mentor's capacity. */
+int	 stage_counts_capacity(const char *stage);
+
+/* Mentor mentor_id has room for one more: 1, 0, or -1 (db). */
+int	 stage_mentor_has_room(struct req *, long long mentor_id);
+
+/*
+ * Whether the contract as written may be agreed: 0, or non-zero with
+ * *why (goal count, missing fields, review date in the past).
+ */
+int	 stage_contract_complete(struct req *, const struct mship *,
+	    const char **why);
+
+/* 1 when table `name` exists in this database (cached per process). */
+int	 stage_table_exists(struct req *, const char *name);
+
+/*
+ * Queues the standard mentorship notice to user_id: a headline, a
+ * sentence, an optional note and a signed-in link to path. Inside the
+ * caller's transaction. dedup_key may be NULL. 0 or -1.
+ */
+int	 stage_notify(struct req *, const struct mship *, long long user_id,
+	    const char *subject, const char *intro, const char *note,
+	    const char *path, const char *dedup_key);
+
+/*
+ * Fills d with the viewer's mentorships for /mentorships and the
+ * dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
+ * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
+ * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
+ * 0, or -1 when the database failed.
+ */
+struct tdict;
+int	 stage_fill_mine(struct req *, struct tdict *);
+
+/* The viewer's private calendar feed path, made on first use; NULL: db. */
+const char *stage_calendar_url(struct req *);
+
+#endif

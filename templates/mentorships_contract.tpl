@@ -1,0 +1,130 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="container">
+<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Contract</li></ol></nav>
+<div class="page-head">
+<h1>Contract</h1>
+<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> Last agreed version: {{CONTRACT_VERSION}}.</p>
+</div>
+{{#REFUSED}}
+<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>
+{{/REFUSED}}
+{{#READ_ONLY}}<p class="callout">The contract is written in Initiation and renewed in Separation or Redefinition; in {{STAGE_LABEL}} it is read-only.</p>{{/READ_ONLY}}
+{{#LATER_CYCLE}}{{#EDITABLE}}<p class="callout">A new cycle: add at least one new goal. The new version holds 1 to 5 goals — the new ones plus the open ones carried over.</p>{{/EDITABLE}}{{/LATER_CYCLE}}
+<div class="cols">
+<div class="stack-lg">
+<section class="section" aria-labelledby="terms-h">
+<h2 id="terms-h">Terms</h2>
+<form class="form" method="post" action="/mentorships/{{ID}}/contract">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#GROUND_RULES_ERROR}} has-error{{/GROUND_RULES_ERROR}}">
+<label for="ground_rules">Ground rules</label>
+<span class="hint" id="ground_rules-hint">How you work together: preparation, response times, confidentiality, cancelling.</span>
+{{#GROUND_RULES_ERROR}}<span class="field-error" id="ground_rules-error">{{MESSAGE}}</span>{{/GROUND_RULES_ERROR}}
+<textarea id="ground_rules" name="ground_rules" class="tall" data-maxlength="4000" aria-describedby="ground_rules-hint{{#GROUND_RULES_ERROR}} ground_rules-error{{/GROUND_RULES_ERROR}}"{{#GROUND_RULES_ERROR}} aria-invalid="true"{{/GROUND_RULES_ERROR}}>{{GROUND_RULES}}</textarea>
+</div>
+<div class="field{{#CADENCE_ERROR}} has-error{{/CADENCE_ERROR}}">
+<label for="cadence">Meeting cadence</label>
+{{#CADENCE_ERROR}}<span class="field-error" id="cadence-error">{{MESSAGE}}</span>{{/CADENCE_ERROR}}
+<select id="cadence" name="cadence"{{#CADENCE_ERROR}} aria-invalid="true" aria-describedby="cadence-error"{{/CADENCE_ERROR}}>
+<option value="">Choose…</option>
+<option value="weekly"{{#CADENCE_WEEKLY}} selected{{/CADENCE_WEEKLY}}>Weekly</option>
+<option value="biweekly"{{#CADENCE_BIWEEKLY}} selected{{/CADENCE_BIWEEKLY}}>Every two weeks</option>
+<option value="monthly"{{#CADENCE_MONTHLY}} selected{{/CADENCE_MONTHLY}}>Monthly</option>
+</select>
+</div>
+<fieldset class="plain">
+<legend>Communication (one or more)</legend>
+<ul class="checks inline">
+<li><label class="check"><input type="checkbox" name="channels" value="room"{{#CH_ROOM_CHECKED}} checked{{/CH_ROOM_CHECKED}}> Room</label></li>
+<li><label class="check"><input type="checkbox" name="channels" value="email"{{#CH_EMAIL_CHECKED}} checked{{/CH_EMAIL_CHECKED}}> E-mail</label></li>
+<li><label class="check"><input type="checkbox" name="channels" value="video"{{#CH_VIDEO_CHECKED}} checked{{/CH_VIDEO_CHECKED}}> Video</label></li>
+<li><label class="check"><input type="checkbox" name="channels" value="in_person"{{#CH_IN_PERSON_CHECKED}} checked{{/CH_IN_PERSON_CHECKED}}> In person</label></li>
+</ul>
+</fieldset>
+<div class="field{{#REVIEW_DATE_ERROR}} has-error{{/REVIEW_DATE_ERROR}}">
+<label for="review_date">Review date</label>
+<span class="hint" id="review_date-hint">The planned exit review, usually six months after you agree. YYYY-MM-DD, today ({{TODAY}}) or later.</span>
+{{#REVIEW_DATE_ERROR}}<span class="field-error" id="review_date-error">{{MESSAGE}}</span>{{/REVIEW_DATE_ERROR}}
+<input type="date" id="review_date" name="review_date" class="input-short" value="{{REVIEW_DATE}}" min="{{TODAY}}" aria-describedby="review_date-hint{{#REVIEW_DATE_ERROR}} review_date-error{{/REVIEW_DATE_ERROR}}"{{#REVIEW_DATE_ERROR}} aria-invalid="true"{{/REVIEW_DATE_ERROR}}>
+</div>
+{{#EDITABLE}}<div class="actions"><button>Save the terms</button></div>{{/EDITABLE}}
+</form>
+</section>
+<section class="section" aria-labelledby="goals-h">
+<h2 id="goals-h">Goals ({{GOAL_COUNT}})</h2>
+<p class="hint">A first contract holds 3 to 5 goals, each with how it is measured.</p>
+<ol class="list">
+{{#GOAL}}
+<li class="card compact">
+<p><strong>{{TITLE}}</strong> <span class="badge">{{STATUS_LABEL}}</span> <span class="muted small">version {{VERSION}}</span></p>
+<p class="small">Measured by: {{MEASURE}}</p>
+{{#GOAL_EDITABLE}}
+<details class="disclosure"><summary>Edit this goal</summary>
+<form class="form" method="post" action="/mentorships/{{ID}}/goals">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="goal" value="{{GOAL_ID}}">
+<div class="field"><label for="title-{{GOAL_ID}}">Title</label><input id="title-{{GOAL_ID}}" name="title" maxlength="200" value="{{TITLE}}"></div>
+<div class="field"><label for="measure-{{GOAL_ID}}">How it is measured</label><textarea id="measure-{{GOAL_ID}}" name="measure" rows="2">{{MEASURE}}</textarea></div>
+<div class="field"><label for="target-{{GOAL_ID}}">Target date <span class="optional">(optional)</span></label><input type="date" id="target-{{GOAL_ID}}" name="target_date" class="input-short" value="{{TARGET_DATE}}"></div>
+<div class="actions tight"><button>Save the goal</button></div>
+</form>
+</details>
+<form class="inline" method="post" action="/mentorships/{{ID}}/goals"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="goal" value="{{GOAL_ID}}"><input type="hidden" name="remove" value="1"><button class="btn-danger btn-small" data-confirm="Remove this goal?">Remove</button></form>
+{{/GOAL_EDITABLE}}
+</li>
+{{/GOAL}}
+</ol>
+{{#EDITABLE}}
+{{#GOALFORM}}
+<h3 id="add-goal-h">Add a goal</h3>
+<form class="form" method="post" action="/mentorships/{{ID}}/goals" aria-labelledby="add-goal-h">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="goal" value="{{GOAL}}">
+<div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
+<label for="title">Title</label>
+{{#TITLE_ERROR}}<span class="field-error" id="title-error">{{MESSAGE}}</span>{{/TITLE_ERROR}}
+<input id="title" name="title" maxlength="200" value="{{TITLE}}"{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
+</div>
+<div class="field{{#MEASURE_ERROR}} has-error{{/MEASURE_ERROR}}">
+<label for="measure">How it is measured</label>
+<span class="hint" id="measure-hint">How you will both know it is reached.</span>
+{{#MEASURE_ERROR}}<span class="field-error" id="measure-error">{{MESSAGE}}</span>{{/MEASURE_ERROR}}
+<textarea id="measure" name="measure" rows="2" aria-describedby="measure-hint{{#MEASURE_ERROR}} measure-error{{/MEASURE_ERROR}}"{{#MEASURE_ERROR}} aria-invalid="true"{{/MEASURE_ERROR}}>{{MEASURE}}</textarea>
+</div>
+<div class="field{{#TARGET_DATE_ERROR}} has-error{{/TARGET_DATE_ERROR}}">
+<label for="target_date">Target date <span class="optional">(optional)</span></label>
+{{#TARGET_DATE_ERROR}}<span class="field-error" id="target_date-error">{{MESSAGE}}</span>{{/TARGET_DATE_ERROR}}
+<input type="date" id="target_date" name="target_date" class="input-short" value="{{TARGET_DATE}}"{{#TARGET_DATE_ERROR}} aria-invalid="true" aria-describedby="target_date-error"{{/TARGET_DATE_ERROR}}>
+</div>
+<div class="actions tight"><button>Add the goal</button></div>
+</form>
+{{/GOALFORM}}
+{{/EDITABLE}}
+</section>
+</div>
+<aside class="sidebar stack">
+<section class="card compact" aria-labelledby="agree-h">
+<h2 id="agree-h">Agreement</h2>
+<p>Mentor: {{MENTOR_AGREED_TEXT}}</p>
+<p>Mentee: {{MENTEE_AGREED_TEXT}}</p>
+{{#CAN_AGREE}}
+<form method="post" action="/mentorships/{{ID}}/contract"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="agree" value="1"><button class="btn-primary">I agree to this contract</button></form>
+<p class="small muted">Any change after one of you agreed clears both agreements.</p>
+{{/CAN_AGREE}}
+{{#YOU_AGREED}}<p class="badge success">You agreed</p>{{/YOU_AGREED}}
+</section>
+{{#HAS_VERSIONS}}
+<section class="card compact" aria-labelledby="versions-h">
+<h2 id="versions-h">Agreed versions</h2>
+<ul class="list">{{#VERSION}}<li><a href="/mentorships/{{ID}}/contract?version={{N}}">Version {{N}}</a>, {{AGREED}}</li>{{/VERSION}}</ul>
+</section>
+{{/HAS_VERSIONS}}
+</aside>
+</div>
+{{#OLD_VERSION}}
+<section class="section" aria-labelledby="old-h" id="version">
+<h2 id="old-h">Version {{N}}, agreed {{AGREED}}</h2>
+<pre class="prose">{{SNAPSHOT}}</pre>
+</section>
+{{/OLD_VERSION}}
+</div>

@@ -1,0 +1,43 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="container">
+<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Meetings</li></ol></nav>
+<div class="page-head"><h1>Meetings</h1><p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></p></div>
+{{#REFUSED}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>{{/REFUSED}}
+<div class="cols">
+<div class="stack-lg">
+{{#NO_MEETINGS}}<p class="muted">No meetings recorded yet.</p>{{/NO_MEETINGS}}
+<ol class="list">
+{{#MEETING}}
+<li class="card compact">
+<h2>{{WHEN}} <span class="muted small">({{MINUTES}} min{{#UPCOMING}}, upcoming{{/UPCOMING}})</span></h2>
+<p class="small">Recorded by {{BY}} · <a href="/mentorships/{{ID}}/meetings/{{MEETING_ID}}.ics">Add to calendar (.ics)</a></p>
+<p><strong>Agenda:</strong> {{AGENDA}}</p>
+{{#PAST}}
+<form class="form" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="notes-{{MEETING_ID}}">Notes</label><textarea id="notes-{{MEETING_ID}}" name="notes" rows="3">{{NOTES}}</textarea></div>
+<div class="field"><label for="actions-{{MEETING_ID}}">Agreed actions</label><textarea id="actions-{{MEETING_ID}}" name="actions" rows="2">{{ACTIONS}}</textarea></div>
+<div class="actions tight"><button>Save notes and actions</button></div>
+</form>
+{{/PAST}}
+</li>
+{{/MEETING}}
+</ol>
+</div>
+<aside class="sidebar">
+{{#CAN_RECORD}}
+<section class="card compact" aria-labelledby="new-h">
+<h2 id="new-h">Record a meeting</h2>
+<form class="form" method="post" action="/mentorships/{{ID}}/meetings">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="date">Date</label>{{#DATE_ERROR}}<span class="field-error" id="date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="date" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="date-error"{{/DATE_ERROR}}></div>
+<div class="field{{#TIME_ERROR}} has-error{{/TIME_ERROR}}"><label for="time">Time ({{TZ}})</label>{{#TIME_ERROR}}<span class="field-error" id="time-error">{{MESSAGE}}</span>{{/TIME_ERROR}}<input type="time" id="time" name="time" value="{{TIME}}"{{#TIME_ERROR}} aria-invalid="true" aria-describedby="time-error"{{/TIME_ERROR}}></div>
+<div class="field{{#MINUTES_ERROR}} has-error{{/MINUTES_ERROR}}"><label for="minutes">Length in minutes</label>{{#MINUTES_ERROR}}<span class="field-error" id="minutes-error">{{MESSAGE}}</span>{{/MINUTES_ERROR}}<input type="number" id="minutes" name="minutes" min="5" max="600" value="{{MINUTES}}" class="input-short"></div>
+<div class="field{{#AGENDA_ERROR}} has-error{{/AGENDA_ERROR}}"><label for="agenda">Agenda</label>{{#AGENDA_ERROR}}<span class="field-error" id="agenda-error">{{MESSAGE}}</span>{{/AGENDA_ERROR}}<textarea id="agenda" name="agenda" rows="3"{{#AGENDA_ERROR}} aria-invalid="true" aria-describedby="agenda-error"{{/AGENDA_ERROR}}>{{AGENDA}}</textarea></div>
+<div class="actions tight"><button class="btn-primary">Record the meeting</button></div>
+</form>
+</section>
+{{/CAN_RECORD}}
+</aside>
+</div>
+</div>

@@ -1,0 +1,41 @@
+{{%AUTOESCAPE context="HTML"}}
+<article class="container narrow record">
+<header class="page-head">
+<p class="eyebrow">Menteo · record of achievement</p>
+<h1>{{FOCUS}}</h1>
+<p>Mentor <strong>{{MENTOR_NAME}}</strong>, mentee <strong>{{MENTEE_NAME}}</strong>. Stage: <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>. Printed {{TODAY}}.</p>
+</header>
+<section class="section" aria-labelledby="goals-h">
+<h2 id="goals-h">Goals and outcomes</h2>
+{{#ACKNOWLEDGED}}<p><strong>Acknowledged by {{MENTOR_NAME}} on {{AT}}.</strong></p>{{/ACKNOWLEDGED}}
+{{#NOT_ACKNOWLEDGED}}<p class="muted">Not acknowledged by the mentor yet.</p>{{/NOT_ACKNOWLEDGED}}
+{{#NO_GOALS}}<p class="muted">No goals.</p>{{/NO_GOALS}}
+<div class="table-wrap"><table class="table table-stack">
+<thead><tr><th scope="col">Goal</th><th scope="col">Measured by</th><th scope="col">Outcome</th><th scope="col">Note</th></tr></thead>
+<tbody>
+{{#GOAL}}<tr><td data-label="Goal">{{TITLE}}</td><td data-label="Measured by">{{MEASURE}}</td><td data-label="Outcome">{{STATUS_LABEL}}</td><td data-label="Note">{{#REVIEW_NOTE}}{{TEXT}}{{/REVIEW_NOTE}}</td></tr>{{/GOAL}}
+</tbody></table></div>
+</section>
+<section class="section" aria-labelledby="ms-h">
+<h2 id="ms-h">Milestones reached</h2>
+{{#NO_MILESTONES}}<p class="muted">No milestones recorded.</p>{{/NO_MILESTONES}}
+<ul class="checklist">{{#MILESTONE}}<li class="done"><span class="title">{{TITLE}}</span> <span class="meta">{{DONE}}</span></li>{{/MILESTONE}}</ul>
+</section>
+<section class="section" aria-labelledby="tl-h">
+<h2 id="tl-h">Stage timeline</h2>
+<ol class="timeline">{{#EVENT}}<li><time datetime="{{WHEN_ISO}}">{{WHEN}}</time> <p>{{ACTOR}}: {{WHAT}}</p>{{#NOTE}}<p class="note">{{TEXT}}</p>{{/NOTE}}</li>{{/EVENT}}</ol>
+</section>
+<section class="section" aria-labelledby="th-h">
+<h2 id="th-h">From the Growth Threads</h2>
+{{#NO_ENTRIES}}<p class="muted">No public Growth Thread entries linked to this mentorship.</p>{{/NO_ENTRIES}}
+<ol class="list">{{#ENTRY}}<li><p><span class="tag kind-{{KIND}}">{{KIND}}</span> <a href="/threads/{{THREAD_ID}}">{{THREAD}}</a>, {{WHEN}}</p><p class="prose">{{BODY}}</p></li>{{/ENTRY}}</ol>
+</section>
+{{#SHARE}}
+<section class="section no-print" aria-labelledby="share-h">
+<h2 id="share-h">Share this record</h2>
+{{#SHARE_LINK}}<p>Anyone with this link can read the record: <a class="mono" href="{{URL}}">{{URL}}</a></p>{{/SHARE_LINK}}
+<form method="post" action="/mentorships/{{ID}}/record"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="share" value="1"><button>Make a new sharing link</button></form>
+<p class="small muted">A new link replaces the old one. Print this page for a paper copy.</p>
+</section>
+{{/SHARE}}
+</article>

@@ -1,0 +1,46 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="container">
+<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Review</li></ol></nav>
+<div class="page-head">
+<h1>Review of the goals</h1>
+<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> Give every goal an outcome and a note. Separation needs them all, unless the review date has passed.</p>
+</div>
+{{#REFUSED}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>{{/REFUSED}}
+{{#NOT_NOW}}<p class="callout">Goals are reviewed from Cultivation on, and in Separation.</p>{{/NOT_NOW}}
+{{#NO_GOALS}}<p class="muted">This mentorship has no goals yet.</p>{{/NO_GOALS}}
+<ol class="list">
+{{#GOAL}}
+<li class="card compact">
+<h2>{{TITLE}} <span class="badge">{{STATUS_LABEL}}</span></h2>
+<p class="small">Measured by: {{MEASURE}}{{#TARGET}} · target {{TARGET_DATE}}{{/TARGET}}</p>
+{{#REVIEW_NOTE}}<p class="note">{{TEXT}}</p>{{/REVIEW_NOTE}}
+{{#REVIEWED}}<p class="small muted">Reviewed {{AT}} by {{BY}}</p>{{/REVIEWED}}
+{{#FORM}}
+<form class="form" method="post" action="/mentorships/{{ID}}/review">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="goal" value="{{GOAL_ID}}">
+<div class="field"><label for="outcome-{{GOAL_ID}}">Outcome</label>
+<select id="outcome-{{GOAL_ID}}" name="outcome">
+<option value="">Choose…</option>
+<option value="achieved"{{#OUTCOME_ACHIEVED}} selected{{/OUTCOME_ACHIEVED}}>Achieved</option>
+<option value="partly"{{#OUTCOME_PARTLY}} selected{{/OUTCOME_PARTLY}}>Partly achieved</option>
+<option value="not_achieved"{{#OUTCOME_NOT_ACHIEVED}} selected{{/OUTCOME_NOT_ACHIEVED}}>Not achieved</option>
+<option value="dropped"{{#OUTCOME_DROPPED}} selected{{/OUTCOME_DROPPED}}>Dropped</option>
+</select></div>
+<div class="field"><label for="note-{{GOAL_ID}}">Note</label><textarea id="note-{{GOAL_ID}}" name="note" rows="2" data-maxlength="4000">{{NOTE}}</textarea></div>
+<div class="actions tight"><button>Save the outcome</button></div>
+</form>
+{{/FORM}}
+</li>
+{{/GOAL}}
+</ol>
+{{#ACKNOWLEDGED}}<p class="badge success">The mentor acknowledged the goals achieved on {{AT}}.</p>{{/ACKNOWLEDGED}}
+{{#CAN_ACKNOWLEDGE}}
+<section class="card" aria-labelledby="ack-h">
+<h2 id="ack-h">Acknowledge</h2>
+<p>As the mentor, acknowledge formally what was achieved. It is recorded with the date and opens Redefinition.</p>
+<form method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
+</section>
+{{/CAN_ACKNOWLEDGE}}
+<p><a href="/mentorships/{{ID}}">Back to the mentorship</a> · <a href="/mentorships/{{ID}}/record">Record of achievement</a></p>
+</div>

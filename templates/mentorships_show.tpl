@@ -1,0 +1,119 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="container">
+<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li aria-current="page">{{FOCUS}}</li></ol></nav>
+<div class="page-head">
+<p class="eyebrow">Mentorship · you are the {{ROLE}}</p>
+<h1>{{FOCUS}}</h1>
+<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, since {{CREATED}}.</p>
+</div>
+{{#REFUSED}}
+<div class="callout danger" role="alert" id="refused">
+<h2>That change was refused</h2>
+<p>{{REASON}}</p>
+</div>
+{{/REFUSED}}
+{{>STEPPER}}
+<div class="cols">
+<div class="stack-lg">
+{{#HAS_ACTIONS}}
+<section class="section card" aria-labelledby="actions-h">
+<h2 id="actions-h">What you can do now</h2>
+{{#ACTION}}
+<form class="form" method="post" action="/mentorships/{{ID}}/stage">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="to" value="{{TO}}">
+<div class="field">
+<label for="note-{{TO}}">{{NOTE_LABEL}}</label>
+<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}></textarea>
+</div>
+<div class="actions tight"><button class="{{BUTTON_CLASS}}">{{LABEL}}</button></div>
+</form>
+{{/ACTION}}
+</section>
+{{/HAS_ACTIONS}}
+{{#IS_REQUESTED}}
+<section class="section" aria-labelledby="req-h">
+<h2 id="req-h">The request</h2>
+<div class="card compact"><p class="prose">{{MESSAGE}}</p></div>
+</section>
+{{/IS_REQUESTED}}
+{{#IS_ACTIVE}}
+<section class="section" aria-labelledby="contract-h">
+<h2 id="contract-h">Contract <span class="muted small">(last agreed version: {{CONTRACT_VERSION}})</span></h2>
+<dl class="details">
+<dt>Ground rules</dt><dd>{{GROUND_RULES}}</dd>
+<dt>Cadence</dt><dd>{{CADENCE_LABEL}}</dd>
+<dt>Communication</dt><dd>{{CHANNELS}}</dd>
+<dt>Review date</dt><dd>{{REVIEW_TEXT}}</dd>
+<dt>Agreed by the mentor</dt><dd>{{MENTOR_AGREED_TEXT}}</dd>
+<dt>Agreed by the mentee</dt><dd>{{MENTEE_AGREED_TEXT}}</dd>
+</dl>
+<p><a class="btn btn-secondary" href="/mentorships/{{ID}}/contract">{{CONTRACT_LINK_TEXT}}</a></p>
+</section>
+<section class="section" aria-labelledby="goals-h">
+<h2 id="goals-h">Goals <span class="muted small">({{GOAL_COUNT}}, {{OPEN_GOALS}} open)</span></h2>
+{{#NO_GOALS}}<p class="muted">No goals yet. A contract holds 3 to 5.</p>{{/NO_GOALS}}
+<ul class="checklist">
+{{#GOAL}}
+<li class="{{STATUS}}"><span class="title">{{TITLE}}</span> <span class="badge">{{STATUS_LABEL}}</span>
+<span class="meta">Measured by: {{MEASURE}}{{#TARGET}} · target {{TARGET_DATE}}{{/TARGET}}</span>
+{{#REVIEW_NOTE}}<p class="note">{{TEXT}}</p>{{/REVIEW_NOTE}}</li>
+{{/GOAL}}
+</ul>
+{{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
+{{#ACKNOWLEDGED}}<p class="badge success">Acknowledged by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
+{{#CAN_ACKNOWLEDGE}}
+<form class="inline" method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
+{{/CAN_ACKNOWLEDGE}}
+{{#HAS_RECORD}}<p><a href="/mentorships/{{ID}}/record">Record of achievement</a></p>{{/HAS_RECORD}}
+</section>
+{{/IS_ACTIVE}}
+{{#CHECKIN}}
+<section class="section card" aria-labelledby="checkin-h">
+<h2 id="checkin-h">Check-ins</h2>
+{{#NEXT_CHECKIN}}<p>Every {{CHECKIN_MONTHS}} month(s). Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
+<form class="form" method="post" action="/mentorships/{{ID}}/checkin">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field"><label for="checkin_months">Check in every</label>
+<select id="checkin_months" name="checkin_months"><option value="1">month</option><option value="3" selected>3 months</option><option value="6">6 months</option><option value="12">12 months</option></select></div>
+<div class="actions tight"><button>Save the interval</button></div>
+</form>
+</section>
+{{/CHECKIN}}
+<section class="section" aria-labelledby="timeline-h">
+<h2 id="timeline-h">Timeline</h2>
+<ol class="timeline">
+{{#EVENT}}
+<li class="major"><time datetime="{{WHEN_ISO}}">{{WHEN}}</time> <p><strong>{{ACTOR}}</strong>: {{WHAT}} <span class="stage stage-{{TO}}">{{TO_LABEL}}</span></p>{{#NOTE}}<p class="note">{{TEXT}}</p>{{/NOTE}}</li>
+{{/EVENT}}
+</ol>
+</section>
+</div>
+<aside class="sidebar stack">
+{{#IS_ACTIVE}}
+<section class="card compact" aria-labelledby="meet-h">
+<h2 id="meet-h">Meetings</h2>
+{{#NEXT_MEETING}}<p>Next meeting: <strong>{{AT}}</strong></p>{{/NEXT_MEETING}}
+{{#NO_NEXT_MEETING}}<p class="muted">No meeting planned.</p>{{/NO_NEXT_MEETING}}
+{{#LAST_MEETING}}<p class="small">Last meeting: {{AT}}</p>{{/LAST_MEETING}}
+{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">Cadence kept</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}} {{HELD}} meeting(s) in the last {{WEEKS}} weeks.</p>{{/CADENCE}}
+<p><a href="/mentorships/{{ID}}/meetings">Meetings</a></p>
+</section>
+{{#MILESTONES}}
+<section class="card compact" aria-labelledby="ms-h">
+<h2 id="ms-h">Roadmap</h2>
+<progress max="{{TOTAL}}" value="{{DONE}}">{{DONE}} of {{TOTAL}}</progress>
+<p class="progress-label">{{DONE}} of {{TOTAL}} milestones done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</p>
+<p><a href="/mentorships/{{ID}}/roadmap">The roadmap</a></p>
+</section>
+{{/MILESTONES}}
+{{#ROOM}}
+<section class="card compact" aria-labelledby="room-h">
+<h2 id="room-h">Room</h2>
+<p><a href="/rooms/{{ID}}">Open the room</a> <span class="count">{{UNREAD}} unread</span></p>
+</section>
+{{/ROOM}}
+{{/IS_ACTIVE}}
+</aside>
+</div>
+</div>

@@ -1,0 +1,364 @@
+"""The mentorship lifecycle through the real forms (SPEC §2, §3, §7):
+request, answers, contract and goals, agreement, the four stages,
+review, acknowledgment, a new cycle, ending, meetings and iCalendar."""
+import datetime
+import re
+
+import menteo as m
+
+TODAY = datetime.date.today()
+LATER = (TODAY + datetime.timedelta(days=180)).isoformat()
+
+
+def request(mentee, mentor, focus="Land a director role", expect=303):
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "focus": focus,
+                                          "message": "I lead a team of six and want the next step."})
+    m.check(r.status == expect, f"request: {r!r}")
+    if expect != 303:
+        return r
+    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    return mid
+
+
+def stage_of(mid):
+    return m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid)
+
+
+def events(mid):
+    return [tuple(x) for x in m.sql(
+        "SELECT IFNULL(from_stage,'-'), to_stage FROM stage_events WHERE mentorship_id = ? ORDER BY id", mid)]
+
+
+def move(c, mid, to, note="", expect=303):
+    c.get(f"/mentorships/{mid}")
+    r = c.post(f"/mentorships/{mid}/stage", {"to": to, "note": note})
+    m.check(r.status == expect, f"move {to}: expected {expect}, got {r!r}")
+    return r
+
+
+def outbox_count(uid):
+    return int(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ?", uid))
+
+
+def contract(c, mid, expect=303, review=LATER):
+    c.get(f"/mentorships/{mid}/contract")
+    r = c.post(f"/mentorships/{mid}/contract", [
+        ("ground_rules", "Prepare an agenda; answer within two days."),
+        ("cadence", "biweekly"), ("channels", "room"), ("channels", "video"),
+        ("review_date", review)])
+    m.check(r.status == expect, f"contract: {r!r}")
+    return r
+
+
+def goal(c, mid, title, measure="A signed offer letter", expect=303):
+    r = c.post(f"/mentorships/{mid}/goals", {"title": title, "measure": measure,
+                                              "target_date": ""})
+    m.check(r.status == expect, f"goal: {r!r}")
+    return r
+
+
+def agree(c, mid, expect=303):
+    c.get(f"/mentorships/{mid}/contract")
+    r = c.post(f"/mentorships/{mid}/contract", {"agree": "1"})
+    m.check(r.status == expect, f"agree: {r!r}")
+    return r
+
+
+def accepted_pair():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mid = request(mentee, mentor)
+    move(mentor, mid, "initiation")
+    return mentor, mentee, mid
+
+
+@m.test
+def test_full_lifecycle():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mid = request(mentee, mentor)
+    m.check(stage_of(mid) == "requested")
+    mails = m.mails_to(mentor.email, subject="mentorship request")
+    m.check(mails, "the mentor got no request mail")
+    m.check(any(f"/mentorships/{mid}" in m.mail_text(x) or "/link?" in m.mail_text(x) for x in mails))
+
+    # ask for more, then accept
+    r = move(mentor, mid, "requested", "", expect=409)
+    m.check("question" in r.text, "ask-for-more without a question: reason shown")
+    move(mentor, mid, "requested", "What does your team build?")
+    m.check(stage_of(mid) == "requested")
+    m.check(m.mails_to(mentee.email, subject="more asked"), "mentee got no question mail")
+    move(mentor, mid, "initiation")
+    m.check(stage_of(mid) == "initiation")
+    m.check(m.mails_to(mentee.email, subject="accepted"), "mentee got no accept mail")
+
+    # contract with 2 goals is refused at agreement
+    contract(mentee, mid)
+    goal(mentee, mid, "Lead a cross-team project")
+    goal(mentee, mid, "Hire two engineers")
+    r = agree(mentee, mid, expect=422)
+    m.check("at least 3 goals" in m.unescaped(r.text), f"goal count message: {r.text[:2000]}")
+    r = goal(mentee, mid, "Empty measure", measure="", expect=422)
+    m.check("measure" in r.text.lower())
+    m.check(r.text.count('value="Empty measure"') >= 1, "typed title kept")
+    goal(mentee, mid, "Present to the board")
+    # cultivation before agreement is refused with the reason
+    r = move(mentor, mid, "cultivation", expect=409)
+    m.check("agree" in m.unescaped(r.text).lower())
+
+    # one agreement, then a change clears both and mails the other party
+    agree(mentee, mid)
+    m.check(m.mails_to(mentor.email, subject="agreed by one party"), "no one-party mail")
+    before = outbox_count(mentee.user_id)
+    mentor.get(f"/mentorships/{mid}/contract")
+    goal(mentor, mid, "Write a leadership philosophy")
+    m.check(m.sql_value("SELECT CONCAT(IFNULL(mentor_agreed_at,'-'),IFNULL(mentee_agreed_at,'-')) FROM mentorships WHERE id = ?", mid) == "--")
+    m.check(outbox_count(mentee.user_id) == before + 1, "contract-changed mail to the mentee")
+    m.check(m.mails_to(mentee.email, subject="contract changed"))
+    agree(mentee, mid)
+    agree(mentor, mid)
+    m.check(m.sql_value("SELECT contract_version FROM mentorships WHERE id = ?", mid) == "1")
+    m.check(m.sql_value("SELECT COUNT(*) FROM contract_versions WHERE mentorship_id = ? AND version = 1", mid) == "1")
+    move(mentee, mid, "cultivation")
+    m.check(stage_of(mid) == "cultivation")
+
+    # separation needs every goal reviewed
+    r = move(mentor, mid, "separation", expect=409)
+    m.check("review outcome" in r.text)
+    page = mentee.get(f"/mentorships/{mid}/review")
+    m.check(page.status == 200)
+    for (gid,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ?", mid):
+        r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "achieved", "note": "Done."})
+        m.check(r.status == 303, f"review: {r!r}")
+    move(mentee, mid, "separation")
+
+    # redefinition needs the mentor's acknowledgment
+    r = move(mentee, mid, "redefinition", expect=409)
+    m.check("acknowledged" in r.text)
+    mentor.get(f"/mentorships/{mid}/review")
+    r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
+    m.check(r.status == 303, f"acknowledge: {r!r}")
+    m.check(m.sql_value("SELECT acknowledged_at IS NOT NULL FROM mentorships WHERE id = ?", mid) == "1")
+    rec = mentee.get(f"/mentorships/{mid}/record")
+    m.check(rec.status == 200 and "Acknowledged by" in rec.text and "Present to the board" in rec.text)
+    move(mentee, mid, "redefinition")
+    r = mentor.post(f"/mentorships/{mid}/checkin", {"checkin_months": "3"})
+    m.check(r.status == 303)
+    m.check(m.sql_value("SELECT next_checkin = UTC_DATE() + INTERVAL 3 MONTH FROM mentorships WHERE id = ?", mid) == "1")
+
+    # back to cultivation: a new goal and a new agreed version
+    r = move(mentor, mid, "cultivation", expect=409)
+    m.check("new goal" in r.text)
+    mentor.get(f"/mentorships/{mid}/contract")
+    goal(mentor, mid, "Run the quarterly planning")
+    agree(mentor, mid)
+    agree(mentee, mid)
+    m.check(m.sql_value("SELECT contract_version FROM mentorships WHERE id = ?", mid) == "2")
+    r = mentee.get(f"/mentorships/{mid}/contract?version=1")
+    m.check("Version 1, agreed" in r.text)
+    move(mentee, mid, "cultivation")
+
+    # ending needs a reason
+    r = move(mentor, mid, "ended", "", expect=409)
+    m.check("reason" in r.text)
+    move(mentor, mid, "ended", "We reached what we set out to do.")
+    m.check(stage_of(mid) == "ended")
+
+    ev = events(mid)
+    m.check(ev == [("-", "requested"), ("requested", "requested"), ("requested", "initiation"),
+                   ("initiation", "cultivation"), ("cultivation", "separation"),
+                   ("separation", "redefinition"), ("redefinition", "cultivation"),
+                   ("cultivation", "ended")], f"events: {ev}")
+    # one mail per transition to the other party (stage:<event id> dedup keys)
+    n = m.sql_value("SELECT COUNT(*) FROM outbox o JOIN stage_events e ON o.dedup_key = CONCAT('stage:', e.id) "
+                    "WHERE e.mentorship_id = ?", mid)
+    m.check(n == str(len(ev) - 1), f"stage mails {n}")
+    page = mentee.get(f"/mentorships/{mid}")
+    m.check(page.status == 200 and "We reached what we set out to do." in page.text)
+
+
+@m.test
+def test_refused_transitions_and_roles():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mid = request(mentee, mentor)
+    # the mentee cannot accept; the mentor cannot withdraw; no skipping
+    for c, to in ((mentee, "initiation"), (mentor, "withdrawn"), (mentor, "cultivation"),
+                  (mentor, "expired"), (mentee, "declined"), (mentor, "bogus")):
+        n = len(events(mid))
+        r = move(c, mid, to, "x", expect=409)
+        m.check("That change was refused" in r.text, f"{to}: reason shown")
+        m.check(len(events(mid)) == n and stage_of(mid) == "requested", "nothing changed")
+    move(mentee, mid, "withdrawn")
+    m.check(m.mails_to(mentor.email, subject="withdrawn"))
+    move(mentor, mid, "initiation", expect=409)
+
+
+@m.test
+def test_decline_with_reason():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mid = request(mentee, mentor)
+    move(mentor, mid, "declined", "My calendar is full this quarter.")
+    m.check(stage_of(mid) == "declined")
+    msg = m.mails_to(mentee.email, subject="declined")
+    m.check(msg and "calendar is full" in m.mail_text(msg[-1]))
+
+
+@m.test
+def test_non_party_forbidden_even_admin():
+    mentor, mentee, mid = accepted_pair()
+    other = m.signup()
+    admin = m.signup()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", admin.user_id)
+    admin.get("/login")
+    admin.post("/login", {"email": admin.email, "password": m.PASSWORD})
+    for c in (other, admin):
+        for path in ("", "/contract", "/goals", "/review", "/record", "/meetings"):
+            r = c.get(f"/mentorships/{mid}{path}")
+            m.check(r.status == 403, f"GET {path}: {r.status}")
+        c.get("/mentorships")
+        r = c.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "x"})
+        m.check(r.status == 403, f"POST stage: {r.status}")
+        r = c.post(f"/mentorships/{mid}/contract", {"agree": "1"})
+        m.check(r.status == 403)
+    anon = m.Client()
+    r = anon.get(f"/mentorships/{mid}")
+    m.check(r.status == 303 and "/login" in r.location)
+
+
+@m.test
+def test_request_refusals():
+    mentor = m.make_mentor(capacity=1)
+    mentee = m.signup()
+    r = request(mentor, mentor, expect=422)
+    m.check("yourself" in r.text)
+    mid = request(mentee, mentor)
+    r = request(mentee, mentor, expect=422)
+    m.check("already have an open request" in r.text)
+    m.check("Land a director role" in r.text, "input kept")
+    move(mentor, mid, "initiation")
+    third = m.signup()
+    r = request(third, mentor, expect=422)
+    m.check("no room" in r.text)
+    notmentor = m.signup()
+    r = request(third, notmentor, expect=422)
+    m.check("no mentor" in r.text)
+    unverified = m.signup(verify=False)
+    r = unverified.get(f"/mentorships/new?mentor={mentor.slug}")
+    m.check(r.status == 403 and "Confirm your e-mail" in m.unescaped(r.text))
+
+
+@m.test
+def test_accept_at_capacity_refused():
+    mentor = m.make_mentor(capacity=1)
+    a, b = m.signup(), m.signup()
+    mid1 = request(a, mentor)
+    mid2 = request(b, mentor)
+    move(mentor, mid1, "initiation")
+    r = move(mentor, mid2, "initiation", expect=409)
+    m.check("capacity" in r.text)
+    m.check(stage_of(mid2) == "requested")
+
+
+@m.test
+def test_review_date_in_past_refused():
+    mentor, mentee, mid = accepted_pair()
+    past = (TODAY - datetime.timedelta(days=3)).isoformat()
+    r = contract(mentee, mid, expect=422, review=past)
+    m.check("past" in r.text)
+    m.check("Prepare an agenda" in r.text, "input kept")
+
+
+@m.test
+def test_meetings_and_calendar():
+    mentor, mentee, mid = accepted_pair()
+    day = (TODAY + datetime.timedelta(days=7)).isoformat()
+    mentee.get(f"/mentorships/{mid}/meetings")
+    r = mentee.post(f"/mentorships/{mid}/meetings", {"date": day, "time": "14:30", "minutes": "45",
+                                                      "agenda": "Plan; review, the \\ roadmap\nand goals"})
+    m.check(r.status == 303, f"meeting: {r!r}")
+    mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    m.check(m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg) == f"{day} 14:30:00")
+    r = mentee.get(f"/mentorships/{mid}/meetings/{mtg}.ics")
+    m.check(r.status == 200 and r.header("Content-Type").startswith("text/calendar"))
+    check_ics(r.body, expect_uid=f"meeting-{mtg}@")
+    m.check(b"Plan\\; review\\, the \\\\ roadmap\\nand goals" in r.body.replace(b"\r\n ", b""))
+    page = mentee.get("/mentorships")
+    url = re.search(r'href="(/calendar/[0-9a-f]{64}\.ics)"', page.text)
+    m.check(url, "calendar link on /mentorships")
+    anon = m.Client()
+    r = anon.get(url.group(1))
+    m.check(r.status == 200)
+    check_ics(r.body, expect_uid=f"meeting-{mtg}@")
+    m.check(anon.get("/calendar/" + "0" * 64 + ".ics").status == 404)
+    show = mentee.get(f"/mentorships/{mid}")
+    m.check("Next meeting" in show.text)
+
+
+def check_ics(body, expect_uid):
+    text = body.decode("utf-8")
+    m.check(text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n"))
+    m.check("\n" not in text.replace("\r\n", ""), "bare LF")
+    for line in text.split("\r\n"):
+        m.check(len(line.encode()) <= 75, f"line too long: {line!r}")
+    unfolded = text.replace("\r\n ", "")
+    m.check(unfolded.count("BEGIN:VEVENT") == unfolded.count("END:VEVENT") >= 1)
+    for ev in unfolded.split("BEGIN:VEVENT")[1:]:
+        m.check("UID:" in ev and "DTSTAMP:" in ev and "DTSTART" in ev)
+    m.check(expect_uid in unfolded)
+    m.check("VERSION:2.0" in unfolded and "PRODID:" in unfolded)
+
+
+@m.test
+def test_dashboard():
+    fresh = m.signup()
+    r = fresh.get("/")
+    m.check(r.status == 200 and 'href="/people"' in r.text and 'href="/settings"' in r.text)
+    m.check("Find a mentor" in r.text)
+    mentor = m.make_mentor()
+    mid = request(fresh, mentor)
+    r = mentor.get("/")
+    m.check("Answer the request" in r.text and f"/mentorships/{mid}" in r.text)
+    m.check('class="stage stage-requested"' in r.text)
+
+
+STAGES = ["requested", "initiation", "cultivation", "separation", "redefinition",
+          "declined", "withdrawn", "expired", "ended"]
+OPEN = ["initiation", "cultivation", "separation", "redefinition"]
+
+
+@m.test
+def test_every_stage_target_actor_triple():
+    """Allowed moves without unmet conditions succeed; every other
+    (stage, target, actor) answers 409 (403 for a non-party) and changes
+    nothing. Conditions are unmet here: no contract, no goals."""
+    mentor = m.make_mentor(capacity=50)
+    mentee = m.signup()
+    other = m.signup()
+    mid = request(mentee, mentor)
+    ok = {("requested", "requested", "mentor"), ("requested", "requested", "mentee"),
+          ("requested", "initiation", "mentor"), ("requested", "declined", "mentor"),
+          ("requested", "withdrawn", "mentee")}
+    ok |= {(s, "ended", a) for s in OPEN for a in ("mentor", "mentee")}
+    actors = {"mentor": mentor, "mentee": mentee, "other": other}
+    for c in actors.values():
+        c.get("/mentorships")
+    for st in STAGES:
+        for to in STAGES:
+            for name, c in actors.items():
+                m.sql("UPDATE mentorships SET stage = ? WHERE id = ?", st, mid)
+                n = len(events(mid))
+                r = c.post(f"/mentorships/{mid}/stage", {"to": to, "note": "a reason"})
+                if (st, to, name) in ok:
+                    m.check(r.status == 303, f"{st}->{to} by {name}: {r.status}")
+                    m.check(len(events(mid)) == n + 1 and stage_of(mid) == to)
+                else:
+                    want = 403 if name == "other" else 409
+                    m.check(r.status == want, f"{st}->{to} by {name}: {r.status}")
+                    m.check(len(events(mid)) == n and stage_of(mid) == st,
+                            f"{st}->{to} by {name} changed something")
+
+
+m.main()
