@@ -1,0 +1,582 @@
+/*
+ * The reminder scan. Every reminder is decided once: its key (event,
+ * object, due date, recipient) goes into the reminders table in the
+ * transaction that queues the mail, and the mail carries the same key
+ * as its outbox dedup_key. Two scanners racing on one key serialize on
+ * that primary key; the loser sees a duplicate and queues nothing.
+ * The scans only look at a window of days, so their cost follows the
+ * number of things due, not the size of the history.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "log.h"
+#include "mail.h"
+#include "mship.h"
+#include "remind.h"
+#include "stage.h"
+#include "tmpl.h"
+
+/* Candidates read per rule and scan; the next scan takes the rest. */
+#define SCAN_MAX	"200"
+
+/* The two parties of mentorship m, one row each (side 0 the mentor). */
+#define BOTH \
+	"CROSS JOIN (SELECT 0 AS side UNION ALL SELECT 1) s " \
+	"JOIN users o ON o.id = IF(s.side, m.mentor_id, m.mentee_id) "
+#define UID	"IF(s.side, m.mentee_id, m.mentor_id)"
+#define OPEN \
+	"m.stage IN ('initiation','cultivation','separation','redefinition')"
+/* Closes the candidate list: only keys not decided before. */
+#define FRESH \
+	") c WHERE NOT EXISTS (SELECT 1 FROM reminders x " \
+	"WHERE x.dedup_key = c.k) LIMIT " SCAN_MAX
+
+/*
+ * A rule's query returns, in this order: k (the key), uid (recipient),
+ * mid (mentorship), other (the other party's name), focus, due (a
+ * date), days (a day count the text uses), title (a milestone or '').
+ */
+enum remind_col { C_KEY, C_UID, C_MID, C_OTHER, C_FOCUS, C_DUE, C_DAYS,
+	C_TITLE };
+
+struct remind_rule {
+	const char	*event;
+	const char	*kind;		/* what the unsubscribe link turns off */
+	const char	*page;		/* after /mentorships/ID: "/review" */
+	const char	*link_text;
+	const char	*sql;
+};
+
+static const struct remind_rule rules[] = {
+	{ "review-7d", "review", "/review",
+	    "Open the review page",
+	    "SELECT * FROM (SELECT CONCAT('review-7d:', m.id, ':', "
+	    "m.review_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
+	    "o.display_name AS other, m.focus AS focus, m.review_date AS due, "
+	    "DATEDIFF(m.review_date, UTC_DATE()) AS days, '' AS title "
+	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
+	    "m.review_date BETWEEN UTC_DATE() + INTERVAL 2 DAY AND "
+	    "UTC_DATE() + INTERVAL 7 DAY" FRESH },
+	{ "review-1d", "review", "/review",
+	    "Open the review page",
+	    "SELECT * FROM (SELECT CONCAT('review-1d:', m.id, ':', "
+	    "m.review_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
+	    "o.display_name AS other, m.focus AS focus, m.review_date AS due, "
+	    "DATEDIFF(m.review_date, UTC_DATE()) AS days, '' AS title "
+	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
+	    "m.review_date BETWEEN UTC_DATE() AND "
+	    "UTC_DATE() + INTERVAL 1 DAY" FRESH },
+	/* bounded: a review date long gone is not news any more */
+	{ "review-passed", "review", "/review",
+	    "Open the review page",
+	    "SELECT * FROM (SELECT CONCAT('review-passed:', m.id, ':', "
+	    "m.review_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
+	    "o.display_name AS other, m.focus AS focus, m.review_date AS due, "
+	    "DATEDIFF(UTC_DATE(), m.review_date) AS days, '' AS title "
+	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
+	    "m.review_date < UTC_DATE() AND "
+	    "m.review_date >= UTC_DATE() - INTERVAL 14 DAY" FRESH },
+	{ "milestone-3d", "milestone", "/roadmap",
+	    "Open the roadmap",
+	    "SELECT * FROM (SELECT CONCAT('milestone-3d:', ms.id, ':', "
+	    "ms.due_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
+	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
+	    "DATEDIFF(ms.due_date, UTC_DATE()) AS days, ms.title AS title "
+	    "FROM mentorship_milestones ms JOIN mentorships m ON "
+	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
+	    "ms.due_date BETWEEN UTC_DATE() AND UTC_DATE() + INTERVAL 3 DAY "
+	    "AND " OPEN FRESH },
+	{ "milestone-overdue", "milestone", "/roadmap",
+	    "Open the roadmap",
+	    "SELECT * FROM (SELECT CONCAT('milestone-overdue:', ms.id, ':', "
+	    "ms.due_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
+	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
+	    "DATEDIFF(UTC_DATE(), ms.due_date) AS days, ms.title AS title "
+	    "FROM mentorship_milestones ms JOIN mentorships m ON "
+	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
+	    "ms.due_date < UTC_DATE() AND "
+	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND " OPEN FRESH },
+	/* the mentor only; from 7 days on the 7-day mail replaces it */
+	{ "request-3d", "request", "", "Answer the request",
+	    "SELECT * FROM (SELECT CONCAT('request-3d:', m.id, ':', "
+	    "m.mentor_id) AS k, m.mentor_id AS uid, m.id AS mid, "
+	    "o.display_name AS other, m.focus AS focus, "
+	    "DATE(m.created_at + INTERVAL 14 DAY) AS due, "
+	    "DATEDIFF(UTC_DATE(), DATE(m.created_at)) AS days, '' AS title "
+	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
+	    "WHERE m.stage = 'requested' AND "
+	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 3 DAY AND "
+	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 7 DAY" FRESH },
+	{ "request-7d", "request", "", "Answer the request",
+	    "SELECT * FROM (SELECT CONCAT('request-7d:', m.id, ':', "
+	    "m.mentor_id) AS k, m.mentor_id AS uid, m.id AS mid, "
+	    "o.display_name AS other, m.focus AS focus, "
+	    "DATE(m.created_at + INTERVAL 14 DAY) AS due, "
+	    "DATEDIFF(UTC_DATE(), DATE(m.created_at)) AS days, '' AS title "
+	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
+	    "WHERE m.stage = 'requested' AND "
+	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
+	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY" FRESH },
+	{ "initiation-30d", "contract", "/contract",
+	    "Open the contract",
+	    "SELECT * FROM (SELECT CONCAT('initiation-30d:', m.id, ':', "
+	    "DATE(m.stage_changed_at), ':', " UID ") AS k, " UID " AS uid, "
+	    "m.id AS mid, o.display_name AS other, m.focus AS focus, "
+	    "DATE(m.stage_changed_at) AS due, "
+	    "DATEDIFF(UTC_DATE(), DATE(m.stage_changed_at)) AS days, "
+	    "'' AS title FROM mentorships m " BOTH
+	    "WHERE m.stage = 'initiation' AND m.contract_version = 0 AND "
+	    "m.stage_changed_at <= UTC_TIMESTAMP() - INTERVAL 30 DAY" FRESH },
+};
+
+static int	remind_claim(struct req *, const char *, long long);
+static int	remind_queue(struct req *, const char *, long long,
+		    const char *, const char *, const char *, struct tdict *);
+
+/* "in 3 days", "tomorrow", "today". */
+static const char *
+in_days(struct req *r, long long n)
+{
+	if (n <= 0)
+		return "today";
+	if (n == 1)
+		return "tomorrow";
+	return req_printf(r, "in %lld days", n);
+}
+
+static const char *
+rule_subject(struct req *r, const struct remind_rule *rl,
+    const struct db_rows *c, size_t i)
+{
+	long long days = db_int(c, i, C_DAYS);
+	const char *e = rl->event;
+
+	if (strcmp(e, "review-7d") == 0 || strcmp(e, "review-1d") == 0)
+		return req_printf(r, "Your mentorship review is %s",
+		    in_days(r, days));
+	if (strcmp(e, "review-passed") == 0)
+		return "Your mentorship review date has passed";
+	if (strcmp(e, "milestone-3d") == 0)
+		return req_printf(r, "Milestone due %s: %s", in_days(r, days),
+		    db_str(c, i, C_TITLE));
+	if (strcmp(e, "milestone-overdue") == 0)
+		return req_printf(r, "Milestone overdue: %s",
+		    db_str(c, i, C_TITLE));
+	if (strncmp(e, "request-", 8) == 0)
+		return req_printf(r, "%s is waiting for your answer",
+		    db_str(c, i, C_OTHER));
+	return "Your mentorship contract is not agreed yet";
+}
+
+static const char *
+rule_intro(struct req *r, const struct remind_rule *rl,
+    const struct db_rows *c, size_t i)
+{
+	long long days = db_int(c, i, C_DAYS);
+	const char *e = rl->event, *other = db_str(c, i, C_OTHER),
+	    *due = db_str(c, i, C_DUE), *title = db_str(c, i, C_TITLE);
+
+	if (strcmp(e, "review-7d") == 0 || strcmp(e, "review-1d") == 0)
+		return req_printf(r, "The review date of your mentorship with "
+		    "%s is %s (%s). Record the outcome of each goal on the "
+		    "review page.", other, due, in_days(r, days));
+	if (strcmp(e, "review-passed") == 0)
+		return req_printf(r, "The review date of your mentorship with "
+		    "%s was %s. Record the outcome of each goal and move on to "
+		    "Separation.", other, due);
+	if (strcmp(e, "milestone-3d") == 0)
+		return req_printf(r, "The milestone \"%s\" of your mentorship "
+		    "with %s is due on %s (%s).", title, other, due,
+		    in_days(r, days));
+	if (strcmp(e, "milestone-overdue") == 0)
+		return req_printf(r, "The milestone \"%s\" of your mentorship "
+		    "with %s was due on %s and is not marked done yet. Mark it "
+		    "done, or give it a new date.", title, other, due);
+	if (strncmp(e, "request-", 8) == 0)
+		return req_printf(r, "%s asked you to mentor them %lld days "
+		    "ago and is waiting for your answer: accept, decline or ask "
+		    "for more. Without an answer the request expires on %s.",
+		    other, days, due);
+	return req_printf(r, "Your mentorship with %s has been in Initiation "
+	    "for %lld days without an agreed contract. Write the ground rules, "
+	    "cadence, 3 to 5 goals and the review date, and both agree to it, "
+	    "to start Cultivation.", other, days);
+}
+
+/*
+ * Records that key is decided, inside the caller's transaction:
+ * 1 new, 0 decided before (by this or another scanner), -1 db.
+ */
+static int
+remind_claim(struct req *r, const char *key, long long uid)
+{
+	long long rc;
+
+	rc = db_exec(r, "INSERT INTO reminders (dedup_key, user_id, "
+	    "created_at) VALUES (?, ?, UTC_TIMESTAMP())", "si", key, uid);
+	if (rc == DB_DUPLICATE)
+		return 0;
+	return rc < 0 ? -1 : 1;
+}
+
+/* Queues a claimed reminder: 1 queued, 0 not (opted out), -1 db. */
+static int
+remind_queue(struct req *r, const char *key, long long uid,
+    const char *kind, const char *subject, const char *tpl,
+    struct tdict *d)
+{
+	const char *v;
+	int rc;
+
+	if ((rc = mail_queue(r, kind, uid, NULL, subject, tpl, d, key)) == -1)
+		return -1;
+	if (rc == MAIL_DUPLICATE)
+		return 0;
+	/* mail_queue says "queued" for an opt-out too: count real rows */
+	if ((v = db_value(r, "SELECT COUNT(*) FROM outbox WHERE "
+	    "dedup_key = ?", "s", key)) == NULL)
+		return -1;
+	return strcmp(v, "0") != 0;
+}
+
+/*
+ * The standard reminder to uid about mentorship mid, in the caller's
+ * transaction: 1 queued, 0 decided before or opted out, -1 db.
+ */
+static int
+remind_one(struct req *r, const char *key, long long uid, const char *kind,
+    const char *subject, const char *intro, const char *other,
+    const char *focus, const char *path, const char *link_text)
+{
+	struct tdict *d;
+	const char *link;
+	int rc;
+
+	if ((rc = remind_claim(r, key, uid)) != 1)
+		return rc;
+	if ((link = mail_link(r, uid, path)) == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "HEADLINE", subject);
+	tmpl_set(d, "INTRO", intro);
+	tmpl_set(d, "OTHER_NAME", other != NULL ? other : "");
+	tmpl_set(d, "FOCUS", focus != NULL ? focus : "");
+	tmpl_set(d, "LINK", link);
+	tmpl_set(d, "LINK_TEXT", link_text);
+	tmpl_set(d, "KIND", kind);
+	rc = remind_queue(r, key, uid, kind, subject, "mail/remind_notice", d);
+	tmpl_dict_free(d);
+	return rc;
+}
+
+/* One rule: each candidate in its own short transaction. */
+static int
+remind_rule_run(struct req *r, const struct remind_rule *rl)
+{
+	struct db_rows *c;
+	size_t i;
+	int n = 0, rc;
+
+	if ((c = db_query(r, rl->sql, "")) == NULL)
+		return -1;
+	for (i = 0; i < c->nrows; i++) {
+		if (db_begin(r) == -1)
+			return -1;
+		rc = remind_one(r, db_str(c, i, C_KEY), db_int(c, i, C_UID),
+		    rl->kind, rule_subject(r, rl, c, i),
+		    rule_intro(r, rl, c, i), db_str(c, i, C_OTHER),
+		    db_str(c, i, C_FOCUS), req_printf(r,
+		    "/mentorships/%lld%s", db_int(c, i, C_MID), rl->page),
+		    rl->link_text);
+		if (rc == -1 || db_commit(r) == -1) {
+			if (r->in_tx)
+				db_rollback(r);
+			return -1;
+		}
+		n += rc;
+	}
+	return n;
+}
+
+/*
+ * Requests unanswered for 14 days expire through the stage module as
+ * the system (r->user.id 0), which records the event and tells the
+ * mentee. A request answered meanwhile is refused there (409): skip.
+ */
+static int
+remind_expire(struct req *r)
+{
+	struct db_rows *c;
+	struct mship m;
+	const char *why;
+	size_t i;
+	int n = 0, rc;
+
+	if (r->user.id != 0)
+		return -1;
+	c = db_query(r, "SELECT id FROM mentorships WHERE stage = 'requested' "
+	    "AND created_at <= UTC_TIMESTAMP() - INTERVAL 14 DAY "
+	    "ORDER BY id LIMIT " SCAN_MAX, "");
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < c->nrows; i++) {
+		if ((rc = mship_load(r, db_int(c, i, 0), &m)) == -1)
+			return -1;
+		if (rc != 0 || strcmp(m.stage, "requested") != 0)
+			continue;
+		/* no note: the mentee's mail would call it "their note" */
+		rc = stage_move(r, &m, "expired", NULL, &why);
+		if (rc == -1)
+			return -1;
+		if (rc == 0)
+			n++;
+		else
+			log_info("remind: mentorship %lld not expired: %s",
+			    m.id, why != NULL ? why : "refused");
+	}
+	return n;
+}
+
+/*
+ * A Redefinition check-in due: both are told, and next_checkin moves
+ * on by the pair's interval past today, in one transaction.
+ */
+static int
+remind_checkin_one(struct req *r, long long id)
+{
+	struct db_rows *m;
+	const char *key, *subject, *intro, *other, *path;
+	long long uid;
+	int side, rc, n = 0;
+
+	if (db_begin(r) == -1)
+		return -1;
+	m = db_query(r, "SELECT m.mentor_id, m.mentee_id, m.focus, "
+	    "m.next_checkin, a.display_name, b.display_name, "
+	    "COALESCE(m.checkin_months, 0) FROM mentorships m "
+	    "JOIN users a ON a.id = m.mentor_id "
+	    "JOIN users b ON b.id = m.mentee_id WHERE m.id = ? AND "
+	    "m.stage = 'redefinition' AND m.next_checkin <= UTC_DATE() "
+	    "FOR UPDATE", "i", id);
+	if (m == NULL)
+		goto fail;
+	if (m->nrows == 0) {
+		db_rollback(r);
+		return 0;
+	}
+	path = req_printf(r, "/mentorships/%lld", id);
+	for (side = 0; side < 2; side++) {
+		uid = db_int(m, 0, side);
+		other = db_str(m, 0, side == 0 ? 5 : 4);
+		key = req_printf(r, "checkin:%lld:%s:%lld", id,
+		    db_str(m, 0, 3), uid);
+		subject = req_printf(r, "Time for your check-in with %s",
+		    other);
+		intro = req_printf(r, "Your Redefinition check-in with %s was "
+		    "planned for %s. Get in touch, meet, and keep the "
+		    "conversation going.", other, db_str(m, 0, 3));
+		if ((rc = remind_one(r, key, uid, "checkin", subject, intro,
+		    other, db_str(m, 0, 2), path, "Open the mentorship")) == -1)
+			goto fail;
+		n += rc;
+	}
+	/* past today in whole intervals; no interval: no more check-ins */
+	if (db_exec(r, "UPDATE mentorships SET next_checkin = IF("
+	    "COALESCE(checkin_months, 0) = 0, NULL, next_checkin + INTERVAL "
+	    "checkin_months * (FLOOR(TIMESTAMPDIFF(MONTH, next_checkin, "
+	    "UTC_DATE()) / checkin_months) + 1) MONTH) WHERE id = ?", "i",
+	    id) < 0 || db_commit(r) == -1)
+		goto fail;
+	return n;
+fail:
+	if (r->in_tx)
+		db_rollback(r);
+	return -1;
+}
+
+static int
+remind_checkins(struct req *r)
+{
+	struct db_rows *c;
+	size_t i;
+	int n = 0, rc;
+
+	c = db_query(r, "SELECT id FROM mentorships WHERE "
+	    "stage = 'redefinition' AND next_checkin <= UTC_DATE() "
+	    "ORDER BY id LIMIT " SCAN_MAX, "");
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < c->nrows; i++) {
+		if ((rc = remind_checkin_one(r, db_int(c, i, 0))) == -1)
+			return -1;
+		n += rc;
+	}
+	return n;
+}
+
+/*
+ * The rooms of uid with messages from the other party that are neither
+ * read nor digested, newest message id and count per room, and whether
+ * one of them is older than an hour.
+ */
+static struct db_rows *
+digest_rooms(struct req *r, long long uid)
+{
+	return db_query(r, "SELECT m.id, m.focus, o.display_name, "
+	    "COUNT(rm.id), MAX(rm.id), "
+	    "MIN(rm.created_at) <= UTC_TIMESTAMP() - INTERVAL 1 HOUR, "
+	    "(SELECT LEFT(z.body, 300) FROM room_messages z "
+	    " WHERE z.id = MAX(rm.id)) "
+	    "FROM mentorships m "
+	    "JOIN users o ON o.id = IF(m.mentor_id = ?, m.mentee_id, "
+	    " m.mentor_id) "
+	    "LEFT JOIN room_reads rr ON rr.mentorship_id = m.id AND "
+	    " rr.user_id = ? "
+	    "JOIN room_messages rm ON rm.mentorship_id = m.id AND "
+	    " rm.id > GREATEST(COALESCE(rr.last_read_id, 0), "
+	    " COALESCE(rr.digest_id, 0)) AND rm.author_id <> ? "
+	    "WHERE (m.mentor_id = ? OR m.mentee_id = ?) AND " OPEN " "
+	    "GROUP BY m.id, m.focus, o.display_name ORDER BY m.id",
+	    "iiiii", uid, uid, uid, uid, uid);
+}
+
+/*
+ * One digest for uid covering all their rooms, once any unread message
+ * is older than an hour. The person's row is locked so two scanners
+ * build the same digest one after the other, and the second finds the
+ * messages digested (room_reads.digest_id) and sends nothing.
+ */
+static int
+remind_digest_one(struct req *r, long long uid)
+{
+	struct db_rows *c;
+	struct tdict *d, *row;
+	const char *key, *subject, *link;
+	long long maxid = 0, total = 0;
+	size_t i;
+	int old = 0, rc = 0;
+
+	if (db_begin(r) == -1)
+		return -1;
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    uid) == NULL || (c = digest_rooms(r, uid)) == NULL)
+		goto fail;
+	for (i = 0; i < c->nrows; i++) {
+		total += db_int(c, i, 3);
+		if (db_int(c, i, 4) > maxid)
+			maxid = db_int(c, i, 4);
+		old |= db_int(c, i, 5) != 0;
+	}
+	if (!old) {
+		db_rollback(r);
+		return 0;
+	}
+	key = req_printf(r, "digest:%lld:%lld", uid, maxid);
+	if ((rc = remind_claim(r, key, uid)) == -1)
+		goto fail;
+	if (rc == 1) {
+		subject = c->nrows == 1 ? req_printf(r, "Unread messages "
+		    "from %s", db_str(c, 0, 2)) : req_printf(r, "Unread "
+		    "messages in %zu mentorship rooms", c->nrows);
+		d = tmpl_dict_new("mail");
+		tmpl_set(d, "HEADLINE", subject);
+		tmpl_set(d, "INTRO", req_printf(r, "You have %lld unread "
+		    "message%s in %zu room%s.", total, total == 1 ? "" : "s",
+		    c->nrows, c->nrows == 1 ? "" : "s"));
+		tmpl_set(d, "KIND", "digest");
+		for (i = 0; i < c->nrows; i++) {
+			if ((link = mail_link(r, uid, req_printf(r,
+			    "/rooms/%lld", db_int(c, i, 0)))) == NULL) {
+				tmpl_dict_free(d);
+				goto fail;
+			}
+			row = tmpl_section(d, "ROOMS");
+			tmpl_set(row, "OTHER_NAME", db_str(c, i, 2));
+			tmpl_set(row, "FOCUS", db_str(c, i, 1));
+			tmpl_set_int(row, "COUNT", db_int(c, i, 3));
+			tmpl_set(row, "EXCERPT", db_str(c, i, 6) != NULL ?
+			    db_str(c, i, 6) : "");
+			tmpl_set(row, "LINK", link);
+		}
+		rc = remind_queue(r, key, uid, "digest", subject,
+		    "mail/remind_digest", d);
+		tmpl_dict_free(d);
+		if (rc == -1)
+			goto fail;
+	}
+	for (i = 0; i < c->nrows; i++)
+		if (db_exec(r, "INSERT INTO room_reads (mentorship_id, "
+		    "user_id, last_read_id, digest_id) VALUES (?, ?, 0, ?) "
+		    "ON DUPLICATE KEY UPDATE digest_id = "
+		    "GREATEST(digest_id, VALUES(digest_id))", "iii",
+		    db_int(c, i, 0), uid, db_int(c, i, 4)) < 0)
+			goto fail;
+	if (db_commit(r) == -1)
+		goto fail;
+	return rc;
+fail:
+	if (r->in_tx)
+		db_rollback(r);
+	return -1;
+}
+
+static int
+remind_digests(struct req *r)
+{
+	struct db_rows *c;
+	size_t i;
+	int n = 0, rc;
+
+	c = db_query(r, "SELECT DISTINCT p.uid FROM (SELECT m.id AS mid, "
+	    UID " AS uid FROM mentorships m CROSS JOIN (SELECT 0 AS side "
+	    "UNION ALL SELECT 1) s WHERE " OPEN ") p "
+	    "LEFT JOIN room_reads rr ON rr.mentorship_id = p.mid AND "
+	    " rr.user_id = p.uid "
+	    "WHERE EXISTS (SELECT 1 FROM room_messages rm WHERE "
+	    " rm.mentorship_id = p.mid AND rm.id > GREATEST("
+	    " COALESCE(rr.last_read_id, 0), COALESCE(rr.digest_id, 0)) AND "
+	    " rm.author_id <> p.uid AND "
+	    " rm.created_at <= UTC_TIMESTAMP() - INTERVAL 1 HOUR) "
+	    "LIMIT " SCAN_MAX, "");
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < c->nrows; i++) {
+		if ((rc = remind_digest_one(r, db_int(c, i, 0))) == -1)
+			return -1;
+		n += rc;
+	}
+	return n;
+}
+
+int
+remind_scan(struct req *r)
+{
+	size_t i;
+	int n = 0, rc;
+
+	if (r->user.id != 0 || r->in_tx) {
+		log_err("remind: scan needs the system actor, no transaction");
+		return -1;
+	}
+	/* expire first: an expired request gets no more reminders */
+	if ((rc = remind_expire(r)) == -1)
+		goto fail;
+	n += rc;	/* stage_move told each mentee */
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		if ((rc = remind_rule_run(r, &rules[i])) == -1)
+			goto fail;
+		n += rc;
+	}
+	if ((rc = remind_checkins(r)) == -1)
+		goto fail;
+	n += rc;
+	if ((rc = remind_digests(r)) == -1)
+		goto fail;
+	n += rc;
+	return n;
+fail:
+	log_err("remind: scan stopped by a database failure");
+	return -1;
+}

@@ -1,0 +1,404 @@
+"""Reminders (SPEC §8, issue 9): the scanner in bin/menteo-notify queues
+each time-caused mail once, to the right people, with a signed-in link
+to the exact page, a plain-text part and an unsubscribe link.
+
+Time is arranged with SQL on fresh mentorships between fresh accounts;
+the scanner is run with `menteo-notify --once` (several at once, to
+race), next to the stack's own notifier loop."""
+import os
+import re
+import subprocess
+import urllib.parse
+
+import menteo as m
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..")
+NOTIFY = os.path.join(ROOT, "build/bin/menteo-notify")
+CONF = os.path.join(os.path.abspath(m.VAR), "menteo.conf")
+
+S = {}  # the arranged world, built once
+
+
+def notify_once(n=1):
+    """Runs n scanners+senders at the same moment; all must succeed."""
+    env = dict(os.environ, MENTEO_CONF=CONF)
+    procs = [subprocess.Popen([NOTIFY, "--once"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in range(n)]
+    for p in procs:
+        out, err = p.communicate(timeout=60)
+        m.check(p.returncode == 0, f"menteo-notify --once: {p.returncode} {err!r}")
+
+
+def mship(mentor, mentee, stage, focus, **cols):
+    """A mentorship inserted directly; cols are SQL expressions."""
+    base = {"stage_changed_at": "UTC_TIMESTAMP()", "created_at": "UTC_TIMESTAMP()",
+            "contract_version": "1"}
+    base.update(cols)
+    names = ", ".join(base)
+    values = ", ".join(base.values())
+    m.sql(f"INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          f"{names}) VALUES (?, ?, ?, ?, 'arranged by test_reminders', {values})",
+          mentor.user_id, mentee.user_id, stage, focus)
+    return int(m.sql_value("SELECT id FROM mentorships WHERE focus = ?", focus))
+
+
+def outbox(key):
+    rows = m.sql("SELECT id, to_addr, status FROM outbox WHERE dedup_key = ?", key)
+    return rows
+
+
+def body_text(key):
+    return m.sql_value("SELECT body_text FROM outbox WHERE dedup_key = ?", key) or ""
+
+
+def token_link(text):
+    """Absolute /link?t= URLs (also in mariadb -B output, where a newline
+    is the two characters backslash n)."""
+    return re.findall(r"https?://[^\s\"'<>\\]+/link\?t=[0-9a-f]+", text)
+
+
+def delivered(key, who, timeout=20.0):
+    """The one Maildir message queued under key, to who's address."""
+    rows = outbox(key)
+    m.check(len(rows) == 1, f"outbox rows for {key}: {rows}")
+    m.check(rows[0][1] == who.email, f"{key} went to {rows[0][1]}, not {who.email}")
+    link = token_link(body_text(key))
+    m.check(link, f"no signed link in {key}")
+    import time
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        for msg in m.mails_to(who.email, timeout=0.5, count=1):
+            if link[0] in m.mail_text(msg):
+                return msg
+        notify_once()
+    raise AssertionError(f"{key} not delivered to {who.email}")
+
+
+def world():
+    if S:
+        return S
+    S["a"] = a = m.signup(name="Ada Mentor " + m.unique("n"))
+    S["b"] = b = m.signup(name="Bo Mentee " + m.unique("n"))
+    S["e"] = e = m.signup(name="Eve Reader " + m.unique("n"))
+    tag = m.unique("rm")
+    S["tag"] = tag
+    S["rev7"] = mship(a, b, "cultivation", f"{tag} rev7",
+                      review_date="UTC_DATE() + INTERVAL 7 DAY")
+    S["rev1"] = mship(a, b, "cultivation", f"{tag} rev1",
+                      review_date="UTC_DATE() + INTERVAL 1 DAY")
+    S["revp"] = mship(a, b, "cultivation", f"{tag} revp",
+                      review_date="UTC_DATE() - INTERVAL 1 DAY")
+    S["ms"] = ms = mship(a, b, "cultivation", f"{tag} ms",
+                         review_date="UTC_DATE() + INTERVAL 100 DAY")
+    for title, due, done in ((f"{tag} soon", "UTC_DATE() + INTERVAL 3 DAY", "NULL"),
+                             (f"{tag} late", "UTC_DATE() - INTERVAL 1 DAY", "NULL"),
+                             (f"{tag} done", "UTC_DATE() - INTERVAL 2 DAY",
+                              "UTC_TIMESTAMP()")):
+        m.sql(f"INSERT INTO mentorship_milestones (mentorship_id, title, description, "
+              f"due_date, done_at, position, created_at) VALUES (?, ?, '', {due}, "
+              f"{done}, 1, UTC_TIMESTAMP())", ms, title)
+    S["ms_soon"], S["ms_late"], S["ms_done"] = (
+        int(m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?", f"{tag} {t}"))
+        for t in ("soon", "late", "done"))
+    ago = "UTC_TIMESTAMP() - INTERVAL {} HOUR"
+    S["req3"] = mship(a, b, "requested", f"{tag} req3", contract_version="0",
+                      created_at=ago.format(3 * 24 + 1),
+                      stage_changed_at=ago.format(3 * 24 + 1))
+    S["req7"] = mship(a, b, "requested", f"{tag} req7", contract_version="0",
+                      created_at=ago.format(7 * 24 + 1),
+                      stage_changed_at=ago.format(7 * 24 + 1))
+    S["reqx"] = mship(a, b, "requested", f"{tag} reqx", contract_version="0",
+                      created_at=ago.format(14 * 24 + 1),
+                      stage_changed_at=ago.format(14 * 24 + 1))
+    S["init"] = mship(a, b, "initiation", f"{tag} init", contract_version="0",
+                      created_at=ago.format(31 * 24),
+                      stage_changed_at=ago.format(30 * 24 + 1))
+    S["chk"] = mship(a, b, "redefinition", f"{tag} chk", checkin_months="3",
+                     next_checkin="UTC_DATE()")
+    S["room1"] = mship(a, e, "cultivation", f"{tag} room1",
+                       review_date="UTC_DATE() + INTERVAL 100 DAY")
+    S["room2"] = mship(a, e, "cultivation", f"{tag} room2",
+                       review_date="UTC_DATE() + INTERVAL 100 DAY")
+    # one statement: the stack's own notifier must see all or nothing
+    old = "(?, ?, ?, UTC_TIMESTAMP() - INTERVAL 2 HOUR)"
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          f"VALUES {old}, {old}, {old}",
+          S["room1"], a.user_id, f"message for the digest {tag}",
+          S["room1"], a.user_id, f"message for the digest {tag}",
+          S["room2"], a.user_id, f"message for the digest {tag}")
+    # three scanners at once: a race on every key
+    notify_once(3)
+    return S
+
+
+def keys_of(like):
+    return [r[0] for r in m.sql("SELECT dedup_key FROM outbox WHERE dedup_key LIKE ? "
+                                "ORDER BY dedup_key", like)]
+
+
+def mine():
+    s = world()
+    ids = [str(s[k]) for k in ("rev7", "rev1", "revp", "ms", "req3", "req7", "reqx",
+                                "init", "chk", "room1", "room2")]
+    users = [str(s[k].user_id) for k in ("a", "b", "e")]
+    rows = m.sql("SELECT dedup_key FROM reminders WHERE user_id IN (" +
+                 ",".join(users) + ") ORDER BY dedup_key")
+    return ids, [r[0] for r in rows]
+
+
+@m.test
+def test_review_reminders_both_parties():
+    s = world()
+    for ev, key in (("review-7d", "rev7"), ("review-1d", "rev1"),
+                    ("review-passed", "revp")):
+        date = m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", s[key])
+        for who in (s["a"], s["b"]):
+            msg = delivered(f"{ev}:{s[key]}:{date}:{who.user_id}", who)
+            m.check(msg["List-Unsubscribe"], "no List-Unsubscribe header")
+    msg = delivered(f"review-7d:{s['rev7']}:" +
+                    m.sql_value("SELECT review_date FROM mentorships WHERE id = ?",
+                                s["rev7"]) + f":{s['b'].user_id}", s["b"])
+    m.check("in 7 days" in str(msg["Subject"]), msg["Subject"])
+
+
+@m.test
+def test_milestone_due_and_overdue_not_done():
+    s = world()
+    soon = m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?", s["ms_soon"])
+    late = m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?", s["ms_late"])
+    for who in (s["a"], s["b"]):
+        msg = delivered(f"milestone-3d:{s['ms_soon']}:{soon}:{who.user_id}", who)
+        m.check(f"{s['tag']} soon" in str(msg["Subject"]), msg["Subject"])
+        msg = delivered(f"milestone-overdue:{s['ms_late']}:{late}:{who.user_id}", who)
+        m.check("overdue" in str(msg["Subject"]).lower(), msg["Subject"])
+    m.check(not keys_of(f"milestone-%:{s['ms_done']}:%"), "a done milestone was reminded")
+
+
+@m.test
+def test_request_reminders_go_to_the_mentor_only():
+    s = world()
+    a, b = s["a"], s["b"]
+    msg = delivered(f"request-3d:{s['req3']}:{a.user_id}", a)
+    m.check("3 days ago" in m.mail_text(msg), m.mail_text(msg))
+    msg = delivered(f"request-7d:{s['req7']}:{a.user_id}", a)
+    m.check("7 days ago" in m.mail_text(msg), m.mail_text(msg))
+    # a 3-day request gets no 7-day mail yet, a 7-day one no 3-day mail
+    m.check(not keys_of(f"request-7d:{s['req3']}:%"), "early 7-day reminder")
+    m.check(not keys_of(f"request-3d:{s['req7']}:%"), "late 3-day reminder")
+    m.check(not keys_of(f"request-%:%:{b.user_id}"), "the mentee got a reminder")
+
+
+@m.test
+def test_request_expires_at_14_days_by_the_system():
+    s = world()
+    mid = s["reqx"]
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "expired",
+            "request not expired")
+    ev = m.sql("SELECT id, from_stage, actor_id FROM stage_events WHERE mentorship_id = ? "
+               "AND to_stage = 'expired'", mid)
+    m.check(len(ev) == 1, f"stage events: {ev}")
+    m.check(ev[0][1] == "requested" and ev[0][2] == "NULL", f"event {ev}")
+    msg = delivered(f"stage:{ev[0][0]}", s["b"])
+    m.check("expired" in str(msg["Subject"]).lower(), msg["Subject"])
+    # expired, so no reminders for it any more
+    m.check(not keys_of(f"request-%:{mid}:%"), "an expired request was reminded")
+
+
+@m.test
+def test_initiation_without_contract_after_30_days():
+    s = world()
+    day = m.sql_value("SELECT DATE(stage_changed_at) FROM mentorships WHERE id = ?", s["init"])
+    for who in (s["a"], s["b"]):
+        msg = delivered(f"initiation-30d:{s['init']}:{day}:{who.user_id}", who)
+        m.check("Initiation" in m.mail_text(msg), m.mail_text(msg))
+
+
+@m.test
+def test_redefinition_checkin_due_then_advanced():
+    s = world()
+    today = m.sql_value("SELECT UTC_DATE()")
+    for who in (s["a"], s["b"]):
+        delivered(f"checkin:{s['chk']}:{today}:{who.user_id}", who)
+    m.check(m.sql_value("SELECT next_checkin = UTC_DATE() + INTERVAL 3 MONTH "
+                        "FROM mentorships WHERE id = ?", s["chk"]) == "1",
+            "next_checkin not moved on by 3 months")
+
+
+@m.test
+def test_one_digest_per_reader_for_two_rooms():
+    s = world()
+    e, tag = s["e"], s["tag"]
+    keys = keys_of(f"digest:{e.user_id}:%")
+    m.check(len(keys) == 1, f"digests: {keys}")
+    msg = delivered(keys[0], e)
+    text = m.mail_text(msg)
+    m.check(f"{tag} room1" in text and f"{tag} room2" in text, text)
+    m.check("2 mentorship rooms" in str(msg["Subject"]), msg["Subject"])
+    m.check(len(token_link(text)) == 2, "one link per room")
+    top = m.sql("SELECT mentorship_id, digest_id FROM room_reads WHERE user_id = ? "
+                "ORDER BY mentorship_id", e.user_id)
+    want = m.sql("SELECT mentorship_id, MAX(id) FROM room_messages WHERE mentorship_id "
+                 "IN (?, ?) GROUP BY mentorship_id ORDER BY mentorship_id",
+                 s["room1"], s["room2"])
+    m.check(top == want, f"digest_id {top} != newest messages {want}")
+    # the author is not digested their own messages
+    m.check(not keys_of(f"digest:{s['a'].user_id}:%"), "the author got a digest")
+    # a new old-enough message: a second digest, for that room only
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'later news', UTC_TIMESTAMP() - INTERVAL 90 MINUTE)",
+          s["room2"], s["a"].user_id)
+    notify_once()
+    keys2 = keys_of(f"digest:{e.user_id}:%")
+    m.check(len(keys2) == 2, f"digests after a new message: {keys2}")
+    new = [k for k in keys2 if k not in keys][0]
+    text = body_text(new)
+    m.check(f"{tag} room2" in text and f"{tag} room1" not in text, text)
+
+
+@m.test
+def test_read_messages_are_not_digested():
+    s = world()
+    c = m.signup(name="Cy Reader " + m.unique("n"))
+    mid = mship(s["a"], c, "cultivation", f"{s['tag']} read",
+                review_date="UTC_DATE() + INTERVAL 100 DAY")
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'already read', UTC_TIMESTAMP() - INTERVAL 3 HOUR)",
+          mid, s["a"].user_id)
+    last = m.sql_value("SELECT MAX(id) FROM room_messages WHERE mentorship_id = ?", mid)
+    m.sql("INSERT INTO room_reads (mentorship_id, user_id, last_read_id) VALUES (?, ?, ?)",
+          mid, c.user_id, int(last))
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'fresh', UTC_TIMESTAMP() - INTERVAL 10 MINUTE)",
+          mid, s["a"].user_id)
+    notify_once()
+    m.check(not keys_of(f"digest:{c.user_id}:%"), "read or fresh messages digested")
+
+
+@m.test
+def test_scanning_again_queues_nothing_new():
+    ids, before = mine()
+    n_out = m.sql_value("SELECT COUNT(*) FROM outbox WHERE dedup_key IN (SELECT dedup_key "
+                        "FROM reminders WHERE dedup_key IN ('" + "','".join(before) + "'))")
+    m.check(int(n_out) == len(before), f"{n_out} outbox rows for {len(before)} reminders")
+    notify_once(2)
+    notify_once()
+    _, after = mine()
+    m.check(after == before, f"new reminders on a rescan: {set(after) - set(before)}")
+    dup = m.sql("SELECT dedup_key, COUNT(*) FROM outbox WHERE dedup_key LIKE 'stage:%' "
+                "GROUP BY dedup_key HAVING COUNT(*) > 1")
+    m.check(not dup, f"duplicate outbox keys {dup}")
+    expired = m.sql_value("SELECT COUNT(*) FROM stage_events WHERE mentorship_id = ? AND "
+                          "to_stage = 'expired'", world()["reqx"])
+    m.check(expired == "1", f"expired {expired} times")
+
+
+def review_mail_for(who):
+    s = world()
+    date = m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", s["rev7"])
+    return delivered(f"review-7d:{s['rev7']}:{date}:{who.user_id}", who)
+
+
+@m.test
+def test_mail_has_plain_text_and_unsubscribe_for_its_kind():
+    s = world()
+    msg = review_mail_for(s["b"])
+    text = m.mail_text(msg)
+    m.check(text.strip(), "no plain-text part")
+    m.check(m.mail_html(msg).strip(), "no HTML part")
+    unsub = [u for u in m.links(text) if "/link/unsubscribe" in u]
+    m.check(unsub, "no unsubscribe link in the text")
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(unsub[0]).query)
+    m.check(q.get("k") == ["review"] and q.get("u") == [str(s["b"].user_id)], unsub[0])
+    m.check(unsub[0] in str(msg["List-Unsubscribe"]), msg["List-Unsubscribe"])
+    r = m.Client().get(m.local(unsub[0]))
+    m.check(r.status == 200, f"unsubscribe page {r.status}")
+
+
+def link_in(msg):
+    found = token_link(m.mail_text(msg))
+    m.check(found, "no signed link")
+    return m.local(found[0])
+
+
+@m.test
+def test_link_signs_in_on_the_exact_page_once():
+    s = world()
+    b = s["b"]
+    link = link_in(review_mail_for(b))
+    page = f"/mentorships/{s['rev7']}/review"
+    c = m.Client()
+    r = c.get(link)
+    m.check(r.status == 303 and r.location.endswith(page), f"{r!r} {r.location}")
+    r = c.get(page)
+    m.check(r.status == 200, f"page {r.status}")
+    m.check(f'href="/people/{b.slug}" title="Your public profile"' in r.text,
+            "the page does not show the recipient signed in")
+    # used: sign-in, then the same page
+    r = m.Client().get(link)
+    m.check(r.status == 303, f"second use {r!r}")
+    loc = urllib.parse.urlsplit(r.location)
+    m.check(loc.path == "/login" and
+            urllib.parse.parse_qs(loc.query).get("next") == [page], r.location)
+
+
+@m.test
+def test_link_target_is_fixed_in_the_token():
+    s = world()
+    a = s["a"]
+    msg = delivered(f"request-3d:{s['req3']}:{a.user_id}", a)
+    link = link_in(msg)
+    c = m.Client()
+    r = c.get(link + "&next=%2Fsettings&target=%2Fsettings")
+    m.check(r.status == 303, f"{r!r}")
+    m.check(urllib.parse.urlsplit(r.location).path == f"/mentorships/{s['req3']}",
+            f"went to {r.location}")
+    r = c.get(f"/mentorships/{s['req3']}")
+    m.check(r.status == 200, f"mentorship page {r.status}")
+    m.check(f'href="/people/{a.slug}" title="Your public profile"' in r.text,
+            "not signed in as the mentor")
+    # a made-up token of the right shape opens nothing
+    r = m.Client().get("/link?t=" + "0" * len(link.split("t=")[1].split("&")[0]))
+    m.check(r.status == 303 and "/login" in r.location, f"forged token {r!r}")
+
+
+@m.test
+def test_expired_link_signs_in_then_same_page():
+    s = world()
+    a = s["a"]
+    day = m.sql_value("SELECT DATE(stage_changed_at) FROM mentorships WHERE id = ?", s["init"])
+    link = link_in(delivered(f"initiation-30d:{s['init']}:{day}:{a.user_id}", a))
+    page = f"/mentorships/{s['init']}/contract"
+    m.sql("UPDATE email_tokens SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE "
+          "WHERE user_id = ? AND purpose = 'link' AND target = ? AND used_at IS NULL",
+          a.user_id, page)
+    c = m.Client()
+    r = c.get(link)
+    m.check(r.status == 303, f"{r!r}")
+    loc = urllib.parse.urlsplit(r.location)
+    m.check(loc.path == "/login" and
+            urllib.parse.parse_qs(loc.query).get("next") == [page], r.location)
+    c.get(m.local(r.location) if r.location.startswith("http") else r.location)
+    r = c.post("/login", {"email": a.email, "password": m.PASSWORD, "next": page})
+    m.check(r.status == 303 and urllib.parse.urlsplit(r.location).path == page,
+            f"after sign-in: {r!r} {r.location}")
+
+
+@m.test
+def test_digest_links_open_each_room():
+    s = world()
+    e = s["e"]
+    key = keys_of(f"digest:{e.user_id}:%")[0]
+    msg = delivered(key, e)
+    found = [m.local(u) for u in token_link(m.mail_text(msg))]
+    targets = []
+    for link in found:
+        r = m.Client().get(link)
+        m.check(r.status == 303, f"{r!r}")
+        targets.append(urllib.parse.urlsplit(r.location).path)
+    m.check(sorted(targets) == sorted([f"/rooms/{s['room1']}", f"/rooms/{s['room2']}"]),
+            f"targets {targets}")
+
+
+if __name__ == "__main__":
+    m.main()
