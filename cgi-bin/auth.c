@@ -56,7 +56,7 @@ static const struct route routes[] = {
 	{ "POST",	"/reset/confirm",	reset_confirm_post,	0 },
 	{ "GET",	"/link",		link_land,		0 },
 	{ "GET",	"/link/unsubscribe",	unsub_form,		0 },
-	{ "POST",	"/link/unsubscribe",	unsub_post,		0 },
+	{ "POST",	"/link/unsubscribe",	unsub_post,		ROUTE_SIGNED },
 	{ "GET",	"/settings/password",	password_form,		ROUTE_USER },
 	{ "POST",	"/settings/password",	password_post,		ROUTE_USER },
 	{ "GET",	"/settings/email",	email_form,		ROUTE_USER },
@@ -645,9 +645,10 @@ kind_ok(const char *k)
 static long long
 unsub_args(struct req *r, const char **kind)
 {
-	const char *u = req_is_post(r) ? req_form(r, "u") : req_query(r, "u");
-	const char *k = req_is_post(r) ? req_form(r, "k") : req_query(r, "k");
-	const char *s = req_is_post(r) ? req_form(r, "s") : req_query(r, "s");
+	/* the form posts them; a one-click POST (RFC 8058) keeps the URL's */
+	const char *u = req_form(r, "u") ? req_form(r, "u") : req_query(r, "u");
+	const char *k = req_form(r, "k") ? req_form(r, "k") : req_query(r, "k");
+	const char *s = req_form(r, "s") ? req_form(r, "s") : req_query(r, "s");
 	const char *want;
 	char *end;
 	long long uid;

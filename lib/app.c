@@ -49,7 +49,7 @@ app_setup(const char *name)
 static void
 handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 {
-	int rc = req_read(r, f, (size_t)cfg_int("body_max", 1024 * 1024));
+	int rc = req_read(r, f, (size_t)cfg_int("body_max", 1024 * 1024)), i;
 
 	if (rc == REQ_ETOOBIG)
 		return resp_error(r, 413);
@@ -58,7 +58,8 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	if (sess_load(r) == -1)
 		return;			/* db_failed: 503 below */
 	/* no route, no handler: a POST to it is a 404 or 405, not a 403 */
-	if (req_is_post(r) && route_find(r, t, n) >= 0 && !sess_csrf_ok(r))
+	if (req_is_post(r) && (i = route_find(r, t, n)) >= 0 &&
+	    !(t[i].flags & ROUTE_SIGNED) && !sess_csrf_ok(r))
 		return resp_error_msg(r, 403, "This form has expired or did "
 		    "not come from Menteo. Go back, reload the page and try "
 		    "again.");

@@ -237,7 +237,8 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	    rnd, at != NULL ? at : "@menteo.invalid");
 	add_subject(b, db_get(m, 0, "subject"));
 	if (uid > 0)
-		buf_printf(b, "List-Unsubscribe: <%s>\r\n",
+		buf_printf(b, "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: "
+		    "List-Unsubscribe=One-Click\r\n",
 		    unsub_url(r, uid, db_get(m, 0, "kind")));
 	buf_printf(b, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n"
 	    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n",

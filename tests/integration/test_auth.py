@@ -373,6 +373,22 @@ def test_unsubscribe_link():
 
 
 @m.test
+def test_one_click_unsubscribe():
+    """RFC 8058: a mail client POSTs List-Unsubscribe=One-Click to the
+    header's URL, with no session and no CSRF field: the signature in the
+    URL is the authority."""
+    c = m.signup(verify=False, login=False)
+    msg = m.mails_to(c.email, subject="confirm")[-1]
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = m.local(str(msg["List-Unsubscribe"]).strip("<>"))
+    r = m.Client().post(url, {"List-Unsubscribe": "One-Click"}, csrf=False)
+    assert r.status == 303, r
+    assert m.sql_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = ?", c.user_id) == "1"
+    r = m.Client().post(url.replace("&s=", "&s=00"), {"List-Unsubscribe": "One-Click"}, csrf=False)
+    assert r.status == 400
+
+
+@m.test
 def test_resend_verification_throttled():
     c = m.signup(verify=False)
     for i in range(5):

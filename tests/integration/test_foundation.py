@@ -215,8 +215,11 @@ def test_bad_path_encoding():
     # nginx decodes the path; what reaches the program must be refused
     # (by nginx or by us) and never served as a page or crash a worker
     for target in [b"/%C0%AF", b"/%ED%A0%80", b"/%FF", b"/a%00b"]:
-        status, _, _ = get_raw(target)
-        m.check(status == 400, f"{target!r}: {status}")
+        status, _, body = get_raw(target)
+        # Apache refuses an encoded NUL in the path itself, with a 404 of
+        # its own, before any program sees it: refused all the same
+        apache_nul = target == b"/a%00b" and status == 404 and b"Menteo" not in body
+        m.check(status == 400 or apache_nul, f"{target!r}: {status}")
         healthy()
 
 

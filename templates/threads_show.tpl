@@ -1,0 +1,80 @@
+{{%AUTOESCAPE context="HTML"}}
+{{#SIGNED_IN}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/threads">Growth Threads</a> › {{THREAD_TITLE}}</nav>{{/SIGNED_IN}}
+<div class="page-head">
+<div>
+<h1>{{THREAD_TITLE}}</h1>
+<p>A Growth Thread by <a href="/people/{{OWNER_SLUG}}">{{OWNER_NAME}}</a>, started {{STARTED}}. <span class="badge {{VIS_CLASS}}">{{VIS_LABEL}}</span></p>
+</div>
+{{#PUBLIC}}<div class="actions"><a class="btn btn-secondary btn-small" href="/threads/{{THREAD_ID}}.atom" type="application/atom+xml">Atom feed</a></div>{{/PUBLIC}}
+</div>
+{{#MSHIP}}<p class="muted">Linked to the mentorship <a href="/mentorships/{{MSHIP_ID}}">{{MSHIP_FOCUS}}</a> (mentor {{MSHIP_MENTOR}}, mentee {{MSHIP_MENTEE}}).</p>{{/MSHIP}}
+<div class="prose">{{PURPOSE_HTML:none}}</div>
+{{#ENTRY_FORM}}
+<section class="section composer" id="new-entry" aria-labelledby="new-entry-heading">
+<h2 id="new-entry-heading">Write an entry</h2>
+{{#ERRORS}}
+<div class="errors" role="alert" tabindex="-1"><h3>The entry was not saved</h3>
+<ul>{{#KIND_ERROR}}<li><a href="#kind">Kind: {{MESSAGE}}</a></li>{{/KIND_ERROR}}{{#BODY_ERROR}}<li><a href="#body">Entry: {{MESSAGE}}</a></li>{{/BODY_ERROR}}</ul></div>
+{{/ERRORS}}
+<form method="post" action="/threads/{{THREAD_ID}}/entries" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#KIND_ERROR}} has-error{{/KIND_ERROR}}">
+<label for="kind">Kind</label>
+{{#KIND_ERROR}}<p class="field-error" id="kind-error">{{MESSAGE}}</p>{{/KIND_ERROR}}
+<select id="kind" name="kind"{{#KIND_ERROR}} aria-invalid="true" aria-describedby="kind-error"{{/KIND_ERROR}}>
+<option value="assumption"{{#KIND_ASSUMPTION}} selected{{/KIND_ASSUMPTION}}>Assumption: what I believe now</option>
+<option value="experiment"{{#KIND_EXPERIMENT}} selected{{/KIND_EXPERIMENT}}>Experiment: what I am trying</option>
+<option value="failure"{{#KIND_FAILURE}} selected{{/KIND_FAILURE}}>Failure: what did not work</option>
+<option value="breakthrough"{{#KIND_BREAKTHROUGH}} selected{{/KIND_BREAKTHROUGH}}>Breakthrough: what worked</option>
+<option value="lesson"{{#KIND_LESSON}} selected{{/KIND_LESSON}}>Lesson: what I take from it</option>
+<option value="update"{{#KIND_UPDATE}} selected{{/KIND_UPDATE}}>Update</option>
+</select>
+</div>
+<div class="field{{#BODY_ERROR}} has-error{{/BODY_ERROR}}">
+<label for="body">Entry</label>
+<p class="hint" id="body-hint">Markdown works: **bold**, _italic_, lists, [links](https://example.org), `code`. Up to 20,000 characters.</p>
+{{#BODY_ERROR}}<p class="field-error" id="body-error">{{MESSAGE}}</p>{{/BODY_ERROR}}
+<textarea id="body" name="body" rows="6" aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
+</div>
+<div class="actions"><button class="btn-primary">Add the entry</button></div>
+</form>
+</section>
+{{/ENTRY_FORM}}
+<section class="section" aria-labelledby="entries-heading">
+<h2 id="entries-heading">Entries{{#FILTERED}}: {{FILTER_LABEL}}{{/FILTERED}}</h2>
+<nav class="tags" aria-label="Filter entries by kind">
+<a class="tag" href="/threads/{{THREAD_ID}}"{{#ALL_CURRENT}} aria-current="page"{{/ALL_CURRENT}}>All</a>
+{{#FILTER}}<a class="tag kind-{{F_KIND}}" href="/threads/{{THREAD_ID}}?kind={{F_KIND}}"{{#F_CURRENT}} aria-current="page"{{/F_CURRENT}}>{{F_LABEL}}</a>
+{{/FILTER}}
+</nav>
+{{#NEWER}}<nav class="pager" aria-label="Newer entries"><a class="btn btn-secondary btn-small" href="/threads/{{THREAD_ID}}">Back to the newest entries</a></nav>{{/NEWER}}
+{{#NO_ENTRIES}}<div class="empty"><p>No entries{{#FILTERED}} of this kind{{/FILTERED}} yet.</p></div>{{/NO_ENTRIES}}
+{{#NO_OLDER}}<div class="empty"><p>There are no older entries.</p></div>{{/NO_OLDER}}
+<ol class="messages">
+{{#ENTRY}}
+<li class="message" id="entry-{{ENTRY_ID}}">
+<div class="meta"><span class="tag kind-{{ENTRY_KIND}}">{{ENTRY_KIND_LABEL}}</span> <a href="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}"><time datetime="{{ENTRY_ISO}}">{{ENTRY_TIME}}</time></a>{{#EDITED}} <span class="edited" title="Edited {{EDITED_TIME}}">(edited)</span>{{/EDITED}}
+{{#ENTRY_TOOLS}}<span class="tools"><a href="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}#edit">Edit<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></a>
+<form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-link">Delete<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></button></form></span>{{/ENTRY_TOOLS}}</div>
+<div class="body prose">{{ENTRY_HTML:none}}</div>
+{{#COMMENT}}
+<blockquote class="reply" id="comment-{{COMMENT_ID}}"><p class="small"><strong>Feedback from {{COMMENT_AUTHOR}}</strong>, {{COMMENT_TIME}}</p><div class="prose">{{COMMENT_HTML:none}}</div></blockquote>
+{{/COMMENT}}
+{{#COMMENT_FORM}}
+<details>
+<summary>Leave feedback</summary>
+<form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/comments">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="comment-{{ENTRY_ID}}">Your feedback, as the mentor</label>
+<textarea id="comment-{{ENTRY_ID}}" name="body" rows="3" maxlength="5000" required></textarea>
+</div>
+<div class="actions tight"><button class="btn-secondary btn-small">Post feedback</button></div>
+</form>
+</details>
+{{/COMMENT_FORM}}
+</li>
+{{/ENTRY}}
+</ol>
+{{#OLDER}}<nav class="pager" aria-label="Older entries"><a class="btn btn-secondary btn-small" rel="prev" href="{{OLDER_URL}}">Older entries</a></nav>{{/OLDER}}
+</section>
