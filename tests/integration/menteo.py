@@ -26,6 +26,23 @@ MAILDIR = os.path.join(VAR, "mail")
 SOCK = os.path.join(VAR, "run", "mysql.sock")
 PASSWORD = "correct horse battery 42"
 
+
+def _site():
+    """The configured base_url: what links in mail and feeds start with,
+    whichever web server (nginx or Apache) the tests talk to."""
+    try:
+        with open(os.path.join(VAR, "menteo.conf")) as f:
+            for line in f:
+                k, _, v = line.partition("=")
+                if k.strip() == "base_url":
+                    return v.strip()
+    except OSError:
+        pass
+    return BASE
+
+
+SITE = _site()
+
 _tests = []
 
 
