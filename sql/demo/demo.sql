@@ -112,3 +112,75 @@ INSERT INTO users (email, email_verified_at, password_hash, display_name,
  'Asia/Dubai', 1, 2, 'nadia-haddad', UTC_DATE() - INTERVAL 2 DAY, UTC_TIMESTAMP() - INTERVAL 25 DAY);
 
 -- mentorships: added by the lifecycle engineer
+
+-- Two mentorships so every part of the product has something to show:
+-- Maya mentors Sam in Cultivation (contract agreed, roadmap applied, a
+-- conversation in the room, a public Growth Thread, meetings), and Sam
+-- has an open request to Priya that waits for her answer.
+SET @maya  = (SELECT id FROM users WHERE email = 'mentor@demo.menteo');
+SET @sam   = (SELECT id FROM users WHERE email = 'mentee@demo.menteo');
+SET @priya = (SELECT id FROM users WHERE email = 'mentor2@demo.menteo');
+
+INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message,
+    stage_changed_at, created_at, ground_rules, cadence, channels,
+    review_date, mentor_agreed_at, mentee_agreed_at, contract_version)
+VALUES (@maya, @sam, 'cultivation', 'Land a director role',
+    'I lead two teams and want to be ready for a director role within a year.',
+    UTC_TIMESTAMP() - INTERVAL 40 DAY, UTC_TIMESTAMP() - INTERVAL 52 DAY,
+    'Sam brings an agenda to every meeting. Questions go to the room first; Maya answers within two working days. Either of us can pause for a month with notice.',
+    'biweekly', 'room,video', UTC_DATE() + INTERVAL 140 DAY,
+    UTC_TIMESTAMP() - INTERVAL 41 DAY, UTC_TIMESTAMP() - INTERVAL 40 DAY, 1);
+SET @ms = LAST_INSERT_ID();
+
+INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, note, created_at) VALUES
+(@ms, NULL, 'requested', @sam, 'I lead two teams and want to be ready for a director role within a year.', UTC_TIMESTAMP() - INTERVAL 52 DAY),
+(@ms, 'requested', 'initiation', @maya, NULL, UTC_TIMESTAMP() - INTERVAL 50 DAY),
+(@ms, 'initiation', 'cultivation', @sam, NULL, UTC_TIMESTAMP() - INTERVAL 40 DAY);
+
+INSERT INTO goals (mentorship_id, title, measure, target_date, status, version, created_at) VALUES
+(@ms, 'Run a quarterly planning cycle for both teams', 'A written plan both teams commit to, reviewed by my VP', UTC_DATE() + INTERVAL 60 DAY, 'open', 1, UTC_TIMESTAMP() - INTERVAL 45 DAY),
+(@ms, 'Hire and onboard a team lead', 'An accepted offer and a 30-day onboarding plan', UTC_DATE() + INTERVAL 120 DAY, 'open', 1, UTC_TIMESTAMP() - INTERVAL 45 DAY),
+(@ms, 'Own the budget for my area', 'A headcount and tooling budget I present to finance', UTC_DATE() + INTERVAL 130 DAY, 'open', 1, UTC_TIMESTAMP() - INTERVAL 45 DAY);
+SET @g1 = (SELECT MIN(id) FROM goals WHERE mentorship_id = @ms);
+
+INSERT INTO contract_versions (mentorship_id, version, snapshot, agreed_at)
+VALUES (@ms, 1, 'Ground rules: Sam brings an agenda to every meeting; questions go to the room first.\nCadence: every two weeks. Channels: room, video.\nGoals: 1. Run a quarterly planning cycle for both teams. 2. Hire and onboard a team lead. 3. Own the budget for my area.', UTC_TIMESTAMP() - INTERVAL 40 DAY);
+
+INSERT INTO mentorship_milestones (mentorship_id, goal_id, title, description,
+    due_date, done_at, done_by, position, stage, roadmap_id, applied_by, created_at)
+SELECT @ms, IF(rm.position <= 3, @g1, NULL), rm.title, rm.description,
+    UTC_DATE() - INTERVAL 40 DAY + INTERVAL rm.week_offset WEEK,
+    IF(rm.position <= 2, UTC_TIMESTAMP() - INTERVAL (20 - rm.position) DAY, NULL),
+    IF(rm.position <= 2, @sam, NULL), rm.position, rm.stage, r.id, @sam,
+    UTC_TIMESTAMP() - INTERVAL 40 DAY
+FROM roadmaps r JOIN roadmap_milestones rm ON rm.roadmap_id = r.id
+WHERE r.kind = 'curated' AND r.title = 'Land a director role';
+
+INSERT INTO room_messages (mentorship_id, author_id, body, reply_to, created_at) VALUES
+(@ms, @sam, 'I drafted the planning doc for Q1. The teams disagree on whether the migration comes first. How would you run the conversation?', NULL, UTC_TIMESTAMP() - INTERVAL 3 DAY),
+(@ms, @maya, 'Make the trade-off explicit before the meeting:\n\n1. What each order costs in **weeks**\n2. What risk each one leaves open\n\nThen let the teams argue about the numbers, not the preference.', NULL, UTC_TIMESTAMP() - INTERVAL 2 DAY);
+SET @q = LAST_INSERT_ID();
+INSERT INTO room_messages (mentorship_id, author_id, body, reply_to, created_at) VALUES
+(@ms, @sam, 'That worked. We agreed on the migration first, with a checkpoint in week 4.', @q, UTC_TIMESTAMP() - INTERVAL 1 DAY),
+(@ms, @maya, 'Good. Write the checkpoint into the plan so nobody has to remember it.', NULL, UTC_TIMESTAMP() - INTERVAL 90 MINUTE);
+INSERT INTO room_reads (mentorship_id, user_id, last_read_id)
+SELECT @ms, @maya, MAX(id) FROM room_messages WHERE mentorship_id = @ms;
+
+INSERT INTO meetings (mentorship_id, starts_at, minutes, agenda, notes, actions, created_by, created_at) VALUES
+(@ms, UTC_TIMESTAMP() - INTERVAL 12 DAY, 45, 'Planning doc first draft; how to present trade-offs', 'Sam will run a pre-read with both leads.', 'Sam: share the pre-read by Friday', @sam, UTC_TIMESTAMP() - INTERVAL 20 DAY),
+(@ms, UTC_TIMESTAMP() + INTERVAL 2 DAY, 45, 'Team lead hiring: the scorecard and the loop', NULL, NULL, @maya, UTC_TIMESTAMP() - INTERVAL 1 DAY);
+
+INSERT INTO threads (owner_id, title, purpose, visibility, mentorship_id, created_at, updated_at)
+VALUES (@sam, 'From manager to director', 'What I try on the way to a director role, in public, so others can learn from my mistakes.', 'public', @ms, UTC_TIMESTAMP() - INTERVAL 38 DAY, UTC_TIMESTAMP() - INTERVAL 2 DAY);
+SET @t = LAST_INSERT_ID();
+INSERT INTO thread_entries (thread_id, kind, body, created_at, updated_at) VALUES
+(@t, 'assumption', 'I assumed a director mostly does what a manager does, with more people. Maya thinks the job is mostly *planning and budgets*. Testing that this quarter.', UTC_TIMESTAMP() - INTERVAL 38 DAY, UTC_TIMESTAMP() - INTERVAL 38 DAY),
+(@t, 'experiment', 'Ran the Q1 planning with a written pre-read instead of a meeting marathon.', UTC_TIMESTAMP() - INTERVAL 10 DAY, UTC_TIMESTAMP() - INTERVAL 10 DAY),
+(@t, 'lesson', 'People argue less about numbers than about preferences. Put the cost of each option in weeks on the page.', UTC_TIMESTAMP() - INTERVAL 2 DAY, UTC_TIMESTAMP() - INTERVAL 2 DAY);
+
+INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, stage_changed_at, created_at)
+VALUES (@priya, @sam, 'requested', 'Raise a seed round',
+    'A friend and I are building a B2B tool on the side and want to understand what a seed round really takes before we quit our jobs.',
+    UTC_TIMESTAMP() - INTERVAL 2 DAY, UTC_TIMESTAMP() - INTERVAL 2 DAY);
+INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, note, created_at)
+VALUES (LAST_INSERT_ID(), NULL, 'requested', @sam, NULL, UTC_TIMESTAMP() - INTERVAL 2 DAY);
