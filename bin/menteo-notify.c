@@ -34,8 +34,9 @@ on_term(int sig)
 static void
 usage(FILE *f)
 {
-	fputs("usage: menteo-notify --once | --loop SECONDS | "
-	    "--test-mail ADDRESS | --help\n"
+	fputs("usage: menteo-notify [--now 'YYYY-MM-DD HH:MM:SS'] --once | "
+	    "--loop SECONDS | --test-mail ADDRESS | --help\n"
+	    "  --now TIME           run as if it were TIME (UTC), for tests\n"
 	    "  --once               send the mail that is due, then exit\n"
 	    "  --loop SECONDS       do so every SECONDS until SIGTERM\n"
 	    "  --test-mail ADDRESS  queue one test message and send it now\n"
@@ -151,6 +152,18 @@ main(int argc, char *argv[])
 	long long secs = 0;
 	int rc;
 
+	/* --now TIME first: the database's clock for this run (tests) */
+	if (argc >= 3 && strcmp(argv[1], "--now") == 0) {
+		int y, mo, d, h, mi, s, n = 0;
+		if (strlen(argv[2]) != 19 || sscanf(argv[2],
+		    "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s,
+		    &n) != 6 || n != 19)
+			return usage(stderr), 2;
+		if (setenv("MENTEO_CLOCK", argv[2], 1) == -1)
+			return 1;
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		usage(argc < 2 ? stderr : stdout);
