@@ -25,6 +25,33 @@ home_landing(struct req *r)
 	page_send(r, 200);
 }
 
+/*
+ * With no mentorship yet, how to start mentoring too: tick "I mentor",
+ * or give a capacity, or (already listed) wait for requests. -1: db.
+ */
+static int
+home_mentor_hint(struct req *r, struct tdict *d)
+{
+	struct db_rows *u;
+
+	u = db_query(r, "SELECT u.is_mentor, u.capacity FROM users u "
+	    "WHERE u.id = ? AND NOT EXISTS (SELECT 1 FROM mentorships m "
+	    "WHERE m.mentor_id = u.id) AND NOT EXISTS (SELECT 1 FROM "
+	    "mentorships m WHERE m.mentee_id = u.id)", "i", r->user.id);
+	if (u == NULL)
+		return -1;
+	if (u->nrows == 0)
+		return 0;
+	if (!db_int(u, 0, 0))
+		tmpl_show(d, "HINT_BECOME_MENTOR");
+	else if (db_int(u, 0, 1) <= 0)
+		tmpl_show(d, "HINT_SET_CAPACITY");
+	else
+		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
+		    req_printf(r, "/people/%s", r->user.slug));
+	return 0;
+}
+
 /* The signed-in home: mentorships and what needs attention (lib/stage). */
 static void
 home_dashboard(struct req *r)
@@ -35,6 +62,8 @@ home_dashboard(struct req *r)
 	if (stage_fill_mine(r, d) == -1 || (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
+	if (home_mentor_hint(r, d) == -1)
+		return;
 	page_send(r, 200);
 }
 

@@ -226,7 +226,8 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 	if (slug != NULL) {
 		tmpl_set(d, "MENTOR", slug);
 		u = db_query(r, "SELECT display_name, headline FROM users "
-		    "WHERE slug = ? AND is_mentor = 1", "s", slug);
+		    "WHERE slug = ? AND is_mentor = 1 AND "
+		    "disabled_at IS NULL", "s", slug);
 		if (u == NULL)
 			return;
 		if (u->nrows == 1) {
@@ -456,6 +457,43 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	return 0;
 }
 
+/*
+ * The words the latest move came with, above everything else: the
+ * mentor's open question while a request waits, or why it closed. The
+ * timeline has them too, but further down and among older events.
+ */
+static void
+show_last_word(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *e)
+{
+	struct tdict *s;
+	const char *from, *to, *note, *who;
+	size_t i;
+
+	if (e->nrows == 0)
+		return;
+	i = e->nrows - 1;
+	from = db_str(e, i, 0);
+	to = db_str(e, i, 1);
+	note = db_str(e, i, 2);
+	who = db_str(e, i, 4) != NULL ? db_str(e, i, 4) : "Menteo";
+	if (note == NULL || *note == '\0' || strcmp(to, m->stage) != 0)
+		return;
+	if (stage_is(m, "requested") && from != NULL &&
+	    strcmp(from, to) == 0 && db_int(e, i, 5) == m->mentor_id) {
+		s = tmpl_section(d, "QUESTION");
+		tmpl_set(s, "WHO", who);
+		tmpl_set(s, "TEXT", note);
+		page_time(r, s, "WHEN", db_str(e, i, 3));
+	} else if (!m->is_open) {
+		s = tmpl_section(d, "CLOSED_NOTE");
+		tmpl_set(s, "WHO", who);
+		tmpl_set(s, "LABEL", mship_stage_label(to));
+		tmpl_set(s, "TEXT", note);
+		page_time(r, s, "WHEN", db_str(e, i, 3));
+	}
+}
+
 static int
 show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 {
@@ -464,16 +502,20 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 	size_t i;
 
 	e = db_query(r, "SELECT e.from_stage, e.to_stage, e.note, "
-	    "e.created_at, u.display_name FROM stage_events e LEFT JOIN "
-	    "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? "
+	    "e.created_at, u.display_name, e.actor_id FROM stage_events e "
+	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id = ? "
 	    "ORDER BY e.id", "i", m->id);
 	if (e == NULL)
 		return -1;
+	show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
 		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
 		s = tmpl_section(d, "EVENT");
 		page_time(r, s, "WHEN", db_str(e, i, 3));
-		tmpl_set(s, "WHEN_ISO", db_str(e, i, 3));
+		/* a datetime attribute without a zone would be local time */
+		tmpl_set(s, "WHEN_ISO", strlen(db_str(e, i, 3)) == 19 ?
+		    req_printf(r, "%.10sT%sZ", db_str(e, i, 3),
+		    db_str(e, i, 3) + 11) : db_str(e, i, 3));
 		tmpl_set(s, "ACTOR", db_str(e, i, 4) ? db_str(e, i, 4) :
 		    "Menteo");
 		tmpl_set(s, "TO", to);
@@ -485,7 +527,7 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 		else
 			tmpl_set(s, "WHAT", req_printf(r, "%s → %s",
 			    mship_stage_label(from), mship_stage_label(to)));
-		if (db_str(e, i, 2) != NULL)
+		if (db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
 			    db_str(e, i, 2));
 	}

@@ -186,12 +186,16 @@ thread_load(struct req *r, long long id, struct thread *t)
 	row = db_query(r,
 	    "SELECT t.id, t.owner_id, t.mentorship_id, t.title, t.purpose, "
 	    "t.visibility, u.display_name, u.slug, t.created_at, "
-	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ') "
+	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ'), "
+	    "u.disabled_at IS NOT NULL "
 	    "FROM threads t JOIN users u ON u.id = t.owner_id WHERE t.id = ?",
 	    "i", id);
 	if (row == NULL)
 		return -1;
 	if (row->nrows == 0)
+		return 404;
+	/* a disabled account's pages disappear with its profile */
+	if (db_int(row, 0, 10) != 0 && r->user.id != db_int(row, 0, 1))
 		return 404;
 	t->id = db_int(row, 0, 0);
 	t->owner_id = db_int(row, 0, 1);

@@ -8,7 +8,7 @@
 <p>{{BODY}}</p><p class="small muted">Reported {{SINCE_DATE}}</p>
 <form method="post" action="/admin/reports/{{ID}}" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<div class="field"><label for="note-{{ID}}">Admin note</label><textarea id="note-{{ID}}" name="note">{{NOTE}}</textarea></div>
+<div class="field"><label for="note-{{ID}}">Admin note</label><textarea id="note-{{ID}}" name="note">{{NOTE:pre_escape}}</textarea></div>
 <label class="check"><input type="checkbox" name="close" value="1"> Close this report</label>
 <div class="actions"><button class="btn-primary">Save</button></div></form></article></li>{{/REPORTS}}
 </ul>

@@ -12,6 +12,24 @@
 <a class="btn btn-secondary" href="/settings">Set up your profile</a>
 </div>
 {{/EMPTY}}
+{{#HINT_BECOME_MENTOR}}
+<section class="callout" aria-labelledby="mentor-hint-h">
+<h2 id="mentor-hint-h">Want to mentor others too?</h2>
+<p>Tick “I mentor” in <a href="/settings">your settings</a> and say how many mentees you can take at most. You then appear in the mentor directory and people can ask you.</p>
+</section>
+{{/HINT_BECOME_MENTOR}}
+{{#HINT_SET_CAPACITY}}
+<section class="callout warning" aria-labelledby="mentor-hint-h">
+<h2 id="mentor-hint-h">Nobody can ask you yet</h2>
+<p>You mentor, but you can take 0 mentees, so the directory does not list you. Set how many mentees you can take in <a href="/settings">your settings</a>.</p>
+</section>
+{{/HINT_SET_CAPACITY}}
+{{#HINT_LISTED}}
+<section class="callout" aria-labelledby="mentor-hint-h">
+<h2 id="mentor-hint-h">You are in the mentor directory</h2>
+<p>Requests from mentees will show here. A clear headline, bio and skills on <a href="{{PROFILE_URL}}">your profile</a> help the right people find you; change them in <a href="/settings">your settings</a>.</p>
+</section>
+{{/HINT_LISTED}}
 {{#HAS_ANY}}
 <div class="cols">
 <div class="stack-lg">

@@ -20,7 +20,7 @@
 <label for="ground_rules">Ground rules</label>
 <span class="hint" id="ground_rules-hint">How you work together: preparation, response times, confidentiality, cancelling.</span>
 {{#GROUND_RULES_ERROR}}<span class="field-error" id="ground_rules-error">{{MESSAGE}}</span>{{/GROUND_RULES_ERROR}}
-<textarea id="ground_rules" name="ground_rules" class="tall" data-maxlength="4000" aria-describedby="ground_rules-hint{{#GROUND_RULES_ERROR}} ground_rules-error{{/GROUND_RULES_ERROR}}"{{#GROUND_RULES_ERROR}} aria-invalid="true"{{/GROUND_RULES_ERROR}}>{{GROUND_RULES}}</textarea>
+<textarea id="ground_rules" name="ground_rules" class="tall" data-maxlength="4000" aria-describedby="ground_rules-hint{{#GROUND_RULES_ERROR}} ground_rules-error{{/GROUND_RULES_ERROR}}"{{#GROUND_RULES_ERROR}} aria-invalid="true"{{/GROUND_RULES_ERROR}}>{{GROUND_RULES:pre_escape}}</textarea>
 </div>
 <div class="field{{#CADENCE_ERROR}} has-error{{/CADENCE_ERROR}}">
 <label for="cadence">Meeting cadence</label>
@@ -64,7 +64,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="goal" value="{{GOAL_ID}}">
 <div class="field"><label for="title-{{GOAL_ID}}">Title</label><input id="title-{{GOAL_ID}}" name="title" maxlength="200" value="{{TITLE}}"></div>
-<div class="field"><label for="measure-{{GOAL_ID}}">How it is measured</label><textarea id="measure-{{GOAL_ID}}" name="measure" rows="2">{{MEASURE}}</textarea></div>
+<div class="field"><label for="measure-{{GOAL_ID}}">How it is measured</label><textarea id="measure-{{GOAL_ID}}" name="measure" rows="2">{{MEASURE:pre_escape}}</textarea></div>
 <div class="field"><label for="target-{{GOAL_ID}}">Target date <span class="optional">(optional)</span></label><input type="date" id="target-{{GOAL_ID}}" name="target_date" class="input-short" value="{{TARGET_DATE}}"></div>
 <div class="actions tight"><button>Save the goal</button></div>
 </form>
@@ -89,7 +89,7 @@
 <label for="measure">How it is measured</label>
 <span class="hint" id="measure-hint">How you will both know it is reached.</span>
 {{#MEASURE_ERROR}}<span class="field-error" id="measure-error">{{MESSAGE}}</span>{{/MEASURE_ERROR}}
-<textarea id="measure" name="measure" rows="2" aria-describedby="measure-hint{{#MEASURE_ERROR}} measure-error{{/MEASURE_ERROR}}"{{#MEASURE_ERROR}} aria-invalid="true"{{/MEASURE_ERROR}}>{{MEASURE}}</textarea>
+<textarea id="measure" name="measure" rows="2" aria-describedby="measure-hint{{#MEASURE_ERROR}} measure-error{{/MEASURE_ERROR}}"{{#MEASURE_ERROR}} aria-invalid="true"{{/MEASURE_ERROR}}>{{MEASURE:pre_escape}}</textarea>
 </div>
 <div class="field{{#TARGET_DATE_ERROR}} has-error{{/TARGET_DATE_ERROR}}">
 <label for="target_date">Target date <span class="optional">(optional)</span></label>

@@ -22,7 +22,7 @@
 <label for="message">Message to the mentor</label>
 <span class="hint" id="message-hint">Where you are now, where you want to be, and why this mentor.</span>
 {{#MESSAGE_ERROR}}<span class="field-error" id="message-error">{{MESSAGE}}</span>{{/MESSAGE_ERROR}}
-<textarea id="message" name="message" class="tall" data-maxlength="4000" required aria-describedby="message-hint{{#MESSAGE_ERROR}} message-error{{/MESSAGE_ERROR}}"{{#MESSAGE_ERROR}} aria-invalid="true"{{/MESSAGE_ERROR}}>{{MESSAGE}}</textarea>
+<textarea id="message" name="message" class="tall" data-maxlength="4000" required aria-describedby="message-hint{{#MESSAGE_ERROR}} message-error{{/MESSAGE_ERROR}}"{{#MESSAGE_ERROR}} aria-invalid="true"{{/MESSAGE_ERROR}}>{{MESSAGE:pre_escape}}</textarea>
 </div>
 <div class="actions"><button class="btn-primary">Send the request</button> <a href="/people">Back to the mentors</a></div>
 </form>

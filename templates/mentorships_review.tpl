@@ -27,7 +27,7 @@
 <option value="not_achieved"{{#OUTCOME_NOT_ACHIEVED}} selected{{/OUTCOME_NOT_ACHIEVED}}>Not achieved</option>
 <option value="dropped"{{#OUTCOME_DROPPED}} selected{{/OUTCOME_DROPPED}}>Dropped</option>
 </select></div>
-<div class="field"><label for="note-{{GOAL_ID}}">Note</label><textarea id="note-{{GOAL_ID}}" name="note" rows="2" data-maxlength="4000">{{NOTE}}</textarea></div>
+<div class="field"><label for="note-{{GOAL_ID}}">Note</label><textarea id="note-{{GOAL_ID}}" name="note" rows="2" data-maxlength="4000">{{NOTE:pre_escape}}</textarea></div>
 <div class="actions tight"><button>Save the outcome</button></div>
 </form>
 {{/FORM}}

@@ -12,6 +12,20 @@
 <p>{{REASON}}</p>
 </div>
 {{/REFUSED}}
+{{#QUESTION}}
+<div class="callout" id="question">
+<h2>{{WHO}} asks</h2>
+<p class="prose">{{TEXT}}</p>
+<p class="small muted">Asked {{WHEN}}.</p>
+</div>
+{{/QUESTION}}
+{{#CLOSED_NOTE}}
+<div class="callout warning" id="closed-note">
+<h2>{{LABEL}}</h2>
+<p>{{WHO}} wrote, {{WHEN}}:</p>
+<p class="prose">{{TEXT}}</p>
+</div>
+{{/CLOSED_NOTE}}
 {{>STEPPER}}
 <div class="cols">
 <div class="stack-lg">

@@ -12,6 +12,6 @@
 <li><label class="check"><input type="radio" name="kind" value="other"{{#KIND_OTHER}} checked{{/KIND_OTHER}}> Something else</label></li></ul></fieldset>
 <div class="field{{#BODY_ERROR}} has-error{{/BODY_ERROR}}"><label for="body">What happened</label>
 {{#BODY_ERROR}}<span class="field-error" id="body-error">{{MESSAGE}}</span>{{/BODY_ERROR}}
-<textarea id="body" name="body" class="tall" data-maxlength="5000"{{#BODY_ERROR}} aria-invalid="true" aria-describedby="body-error"{{/BODY_ERROR}}>{{BODY}}</textarea></div>
+<textarea id="body" name="body" class="tall" data-maxlength="5000"{{#BODY_ERROR}} aria-invalid="true" aria-describedby="body-error"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea></div>
 <div class="actions"><button class="btn-primary">Send the report</button> <a href="/mentorships/{{MID}}">Cancel</a></div>
 </form>

@@ -21,7 +21,7 @@
 <div class="field{{#SUMMARY_ERROR}} has-error{{/SUMMARY_ERROR}}">
 <label for="summary">Summary <span class="optional">(optional; Markdown)</span></label>
 <span class="hint" id="summary-hint">Who it is for, what it achieves and roughly how long it takes.</span>
-<textarea id="summary" name="summary" rows="4" maxlength="2000" aria-describedby="summary-hint{{#SUMMARY_ERROR}} summary-error{{/SUMMARY_ERROR}}"{{#SUMMARY_ERROR}} aria-invalid="true"{{/SUMMARY_ERROR}}>{{SUMMARY}}</textarea>
+<textarea id="summary" name="summary" rows="4" maxlength="2000" aria-describedby="summary-hint{{#SUMMARY_ERROR}} summary-error{{/SUMMARY_ERROR}}"{{#SUMMARY_ERROR}} aria-invalid="true"{{/SUMMARY_ERROR}}>{{SUMMARY:pre_escape}}</textarea>
 {{#SUMMARY_ERROR}}<p class="field-error" id="summary-error">{{MESSAGE}}</p>{{/SUMMARY_ERROR}}
 </div>
 {{#HAS_VISIBILITY}}

@@ -13,7 +13,7 @@
 </div>
 <div class="field{{#DESCRIPTION_ERROR}} has-error{{/DESCRIPTION_ERROR}}">
 <label for="description">Description <span class="optional">(optional; Markdown)</span></label>
-<textarea id="description" name="description" rows="6" maxlength="4000"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
+<textarea id="description" name="description" rows="6" maxlength="4000"{{#DESCRIPTION_ERROR}} aria-invalid="true" aria-describedby="description-error"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION:pre_escape}}</textarea>
 {{#DESCRIPTION_ERROR}}<p class="field-error" id="description-error">{{MESSAGE}}</p>{{/DESCRIPTION_ERROR}}
 </div>
 <div class="field{{#WEEK_OFFSET_ERROR}} has-error{{/WEEK_OFFSET_ERROR}}">

@@ -58,7 +58,7 @@
 <div class="field{{#DESCRIPTION_ERROR}} has-error{{/DESCRIPTION_ERROR}}">
 <label for="description">Description <span class="optional">(optional; Markdown)</span></label>
 <span class="hint" id="description-hint">What to do, and how you know it is done.</span>
-<textarea id="description" name="description" rows="4" maxlength="4000" aria-describedby="description-hint{{#DESCRIPTION_ERROR}} description-error{{/DESCRIPTION_ERROR}}"{{#DESCRIPTION_ERROR}} aria-invalid="true"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
+<textarea id="description" name="description" rows="4" maxlength="4000" aria-describedby="description-hint{{#DESCRIPTION_ERROR}} description-error{{/DESCRIPTION_ERROR}}"{{#DESCRIPTION_ERROR}} aria-invalid="true"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION:pre_escape}}</textarea>
 {{#DESCRIPTION_ERROR}}<p class="field-error" id="description-error">{{MESSAGE}}</p>{{/DESCRIPTION_ERROR}}
 </div>
 <div class="field{{#WEEK_OFFSET_ERROR}} has-error{{/WEEK_OFFSET_ERROR}}">

@@ -16,7 +16,7 @@
 <label for="body">Message</label>
 <p class="hint" id="body-hint">Markdown works. Up to 20,000 characters.</p>
 {{#BODY_ERROR}}<p class="field-error" id="body-error">{{MESSAGE}}</p>{{/BODY_ERROR}}
-<textarea id="body" name="body" rows="8" aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY}}</textarea>
+<textarea id="body" name="body" rows="8" aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
 </div>
 <div class="actions"><button class="btn-primary">Save changes</button> <a class="btn btn-secondary" href="/rooms/{{MENTORSHIP_ID}}#m{{MESSAGE_ID}}">Cancel</a></div>
 </form>

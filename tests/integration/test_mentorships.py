@@ -361,4 +361,103 @@ def test_every_stage_target_actor_triple():
                             f"{st}->{to} by {name} changed something")
 
 
+def name_of(c):
+    return m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+
+
+def timeline(text):
+    g = re.search(r'<ol class="timeline">(.*?)</ol>', text, re.S)
+    m.check(g, "no timeline")
+    return re.findall(r"<li[^>]*>(.*?)</li>", g.group(1), re.S)
+
+
+@m.test
+def test_timeline_question_and_reasons_shown():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mid = request(mentee, mentor)
+    move(mentor, mid, "requested", "What does your team build?")
+    r = mentee.get(f"/mentorships/{mid}")
+    g = re.search(r'<div class="callout" id="question">(.*?)</div>', r.text, re.S)
+    m.check(g, "the question is not shown to the mentee")
+    m.check(name_of(mentor) in g.group(1) and
+            "What does your team build?" in g.group(1), g.group(1))
+    m.check('action="/mentorships/%d/stage"' % mid in r.text and
+            'value="requested"' in r.text, "no answer form")
+    move(mentee, mid, "requested", "Payments, for small shops.")
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check('id="question"' not in r.text, "answered question still asked")
+    move(mentor, mid, "initiation", "Welcome aboard.")
+    move(mentee, mid, "ended", "I am moving country.")
+    evs = events(mid)
+    m.check(evs == [("-", "requested"), ("requested", "requested"),
+                    ("requested", "requested"), ("requested", "initiation"),
+                    ("initiation", "ended")], evs)
+    for viewer in (mentor, mentee):
+        r = viewer.get(f"/mentorships/{mid}")
+        items = timeline(r.text)
+        m.check(len(items) == len(evs), f"{len(items)} items for {len(evs)} events")
+        want = [(name_of(mentee), "I lead a team of six"),
+                (name_of(mentor), "What does your team build?"),
+                (name_of(mentee), "Payments, for small shops."),
+                (name_of(mentor), "Welcome aboard."),
+                (name_of(mentee), "I am moving country.")]
+        for item, (who, note) in zip(items, want):
+            m.check(re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ">[^<]+</time>', item),
+                    f"no time: {item}")
+            m.check(f"<strong>{who}</strong>" in item, f"no actor {who}: {item}")
+            m.check(f'<p class="note">{note}' in item, f"no note {note!r}: {item}")
+        what = ["Requested the mentorship", "Asked or answered a question",
+                "Asked or answered a question", "Requested → Initiation",
+                "Initiation → Ended"]
+        for item, w in zip(items, what):
+            m.check(w in item, f"{w!r} not in {item}")
+    r = mentor.get(f"/mentorships/{mid}")
+    g = re.search(r'id="closed-note">(.*?)</div>', r.text, re.S)
+    m.check(g and "I am moving country." in g.group(1) and
+            name_of(mentee) in g.group(1), "end reason not shown on top")
+
+
+@m.test
+def test_decline_reason_shown_to_mentee():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mid = request(mentee, mentor)
+    move(mentor, mid, "declined", "My calendar is full this quarter.")
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check(r.status == 200, repr(r))
+    g = re.search(r'id="closed-note">(.*?)</div>', r.text, re.S)
+    m.check(g and "My calendar is full this quarter." in g.group(1) and
+            name_of(mentor) in g.group(1), "decline reason not shown")
+    items = timeline(r.text)
+    m.check("My calendar is full this quarter." in items[-1], items[-1])
+    # a decline without a reason shows no empty note
+    mid2 = request(m.signup(), mentor, focus="Another focus")
+    move(mentor, mid2, "declined", "")
+    r = mentor.get(f"/mentorships/{mid2}")
+    m.check('id="closed-note"' not in r.text, "empty reason box")
+    m.check('<p class="note"></p>' not in r.text, "empty note in timeline")
+
+
+@m.test
+def test_dashboard_mentor_hints():
+    c = m.signup()
+    r = c.get("/")
+    m.check('href="/people"' in r.text and 'href="/settings"' in r.text, "links")
+    m.check("Want to mentor others too?" in r.text and "I mentor" in r.text,
+            "no hint to tick I mentor")
+    m.sql("UPDATE users SET is_mentor = 1, capacity = 0 WHERE id = ?", c.user_id)
+    r = c.get("/")
+    m.check("Nobody can ask you yet" in r.text, "no capacity hint")
+    m.check("Want to mentor" not in r.text, "both hints")
+    m.sql("UPDATE users SET capacity = 2 WHERE id = ?", c.user_id)
+    r = c.get("/")
+    m.check("You are in the mentor directory" in r.text and
+            f'href="/people/{c.slug}"' in r.text, "listed hint")
+    request(m.signup(), c)
+    r = c.get("/")
+    m.check("mentor directory</h2>" not in r.text and
+            "Nobody can ask" not in r.text, "hint with a mentorship")
+
+
 m.main()

@@ -417,5 +417,16 @@ def test_page_query_plan_first_and_deep():
     m.check(plans[0] == plans[1] == plans[2], f"plans differ: {plans}")
 
 
+@m.test
+def test_refused_message_keeps_its_line_breaks():
+    a, b, mid = pair()
+    body = "First line\nsecond line\n\n- a point"
+    r = post(a, mid, body, reply_to=999999999)
+    m.check(r.status == 422, repr(r))
+    g = re.search(r'<textarea id="body"[^>]*>(.*?)</textarea>', r.text, re.S)
+    m.check(g, "no composer")
+    m.check(html.unescape(g.group(1)) == body, f"typed text changed: {g.group(1)!r}")
+
+
 if __name__ == "__main__":
     sys.exit(m.main())

@@ -431,4 +431,27 @@ def test_record_of_achievement_query():
     m.check(rows == [[str(e_pub)]], f"record rows {rows}")
 
 
+@m.test
+def test_disabled_owner_public_thread_disappears():
+    owner = m.signup()
+    mentor, stranger = m.make_mentor(), m.signup()
+    mid = mentorship(mentor, owner)
+    tid, _ = new_thread(owner, "public")
+    eid = add_entry(owner, tid, "lesson", "Public before the account went")
+    linked, _ = new_thread(owner, "mentorship", mship=mid)
+    paths = (f"/threads/{tid}", f"/threads/{tid}/entries/{eid}",
+             f"/threads/{tid}.atom")
+    anon = m.Client()
+    for p in paths:
+        m.check(status(anon, p) == 200, f"{p} before")
+    m.check(status(mentor, f"/threads/{linked}") == 200, "linked before")
+    m.sql("UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE id = ?",
+          owner.user_id)
+    for c, who in ((anon, "visitor"), (stranger, "stranger"),
+                   (mentor, "mentor")):
+        for p in paths:
+            m.check(status(c, p) == 404, f"{p} for the {who}")
+    m.check(status(mentor, f"/threads/{linked}") == 404, "linked thread")
+
+
 m.main()
