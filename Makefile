@@ -30,7 +30,7 @@ UNITS	 = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 PREFIX	?= /usr/local
 DESTDIR	?=
 
-.PHONY: all deps run start stop test unit fuzz bench install uninstall clean screenshots
+.PHONY: all deps run start stop test unit fuzz bench soak install uninstall clean screenshots
 all: $(PROGS) $(TOOLS) $(UNITS)
 
 $(B)/lib/%.o: lib/%.c lib/*.h
@@ -81,6 +81,10 @@ fuzz: deps
 
 bench: deps all
 	@tests/bench/run.sh
+
+# 60 s at 64 connections, then MariaDB, SMTP and a worker failing under load
+soak: deps all
+	@tests/bench/soak.sh
 
 screenshots: deps all
 	@tests/run.sh --screenshots

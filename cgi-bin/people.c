@@ -10,22 +10,29 @@
 #include <time.h>
 
 #include "app.h"
+#include "cfg.h"
 #include "db.h"
 #include "field.h"
 #include "md.h"
 #include "page.h"
 #include "resp.h"
+#include "sess.h"
+#include "stage.h"
 
 static void	people_index(struct req *);
 static void	people_show(struct req *);
 static void	settings_show(struct req *);
 static void	settings_save(struct req *);
+static void	notify_save(struct req *);
+static void	calendar_renew(struct req *);
 
 static const struct route routes[] = {
 	{ "GET",	"/people",		people_index,	0 },
 	{ "GET",	"/people/{slug}",	people_show,	0 },
 	{ "GET",	"/settings",		settings_show,	ROUTE_USER },
 	{ "POST",	"/settings",		settings_save,	ROUTE_USER },
+	{ "POST",	"/settings/notifications", notify_save,	ROUTE_USER },
+	{ "POST",	"/settings/calendar",	calendar_renew,	ROUTE_USER },
 };
 
 APP_MAIN("people", routes)
@@ -52,11 +59,26 @@ APP_MAIN("people", routes)
 	"u.capacity - " DIR_ACTIVE " AS room"
 #define DIR_MENTOR \
 	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.capacity > " DIR_ACTIVE
+/*
+ * ?q= searches mentor_search (sql/091), the text of listed mentors only,
+ * and joins users by primary key. MATCH appears twice, no more: each
+ * MATCH with a ? parameter runs a search of its own, so the score is
+ * compared through its alias in HAVING, as is the has-room count, which
+ * is then counted once per candidate rather than twice.
+ */
 #define DIR_MATCH \
-	"MATCH (u.display_name, u.headline, u.bio, u.skills) " \
+	"MATCH (t.display_name, t.headline, t.bio, t.skills) " \
 	"AGAINST (? IN BOOLEAN MODE)"
 #define DIR_SCORE	"CAST(" DIR_MATCH " AS DECIMAL(20,6))"
 #define DIR_CUT		"CAST(? AS DECIMAL(20,6))"
+#define DIR_LISTED	"u.is_mentor = 1 AND u.disabled_at IS NULL"
+#define DIR_HAVING \
+	" HAVING room > 0 AND (score < " DIR_CUT " OR (score = " DIR_CUT \
+	" AND (last_active < ? OR last_active IS NULL OR " \
+	"(last_active = ? AND id < ?))))"
+#define DIR_HAVING_NULL \
+	" HAVING room > 0 AND (score < " DIR_CUT " OR (score = " DIR_CUT \
+	" AND last_active IS NULL AND id < ?))"
 #define DIR_AFTER \
 	"(u.last_active < ? OR u.last_active IS NULL OR " \
 	"(u.last_active = ? AND u.id < ?))"
@@ -81,23 +103,23 @@ APP_MAIN("people", routes)
 	"STRAIGHT_JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
 	DIR_MENTOR " AND " DIR_AFTER_NULL DIR_ORDER
 #define SQL_TEXT \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM users u WHERE " \
-	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
-	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER "))" DIR_SORDER
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
+	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE " DIR_MATCH \
+	" AND " DIR_LISTED DIR_HAVING DIR_SORDER
 #define SQL_TEXT_NULL \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM users u WHERE " \
-	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
-	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER_NULL "))" DIR_SORDER
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
+	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE " DIR_MATCH \
+	" AND " DIR_LISTED DIR_HAVING_NULL DIR_SORDER
 #define SQL_BOTH \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM user_skills s " \
-	"JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
-	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
-	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER "))" DIR_SORDER
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
+	"STRAIGHT_JOIN user_skills s ON s.user_id = t.user_id " \
+	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE s.skill = ? AND " \
+	DIR_MATCH " AND " DIR_LISTED DIR_HAVING DIR_SORDER
 #define SQL_BOTH_NULL \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM user_skills s " \
-	"JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
-	DIR_MATCH " AND " DIR_MENTOR " AND (" DIR_SCORE " < " DIR_CUT \
-	" OR (" DIR_SCORE " = " DIR_CUT " AND " DIR_AFTER_NULL "))" DIR_SORDER
+	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
+	"STRAIGHT_JOIN user_skills s ON s.user_id = t.user_id " \
+	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE s.skill = ? AND " \
+	DIR_MATCH " AND " DIR_LISTED DIR_HAVING_NULL DIR_SORDER
 
 /* Where the previous page ended; the first page starts above everything. */
 struct cursor {
@@ -278,15 +300,15 @@ dir_query(struct req *r, const char *words, const char *skill,
 		    db_query(r, SQL_SKILL_NULL, "si", skill, id);
 	if (skill == NULL)
 		return la != NULL ?
-		    db_query(r, SQL_TEXT, "ssssssssi", words, words, words,
-			sc, words, sc, la, la, id) :
-		    db_query(r, SQL_TEXT_NULL, "ssssssi", words, words, words,
-			sc, words, sc, id);
+		    db_query(r, SQL_TEXT, "ssssssi", words, words, sc, sc,
+			la, la, id) :
+		    db_query(r, SQL_TEXT_NULL, "ssssi", words, words, sc, sc,
+			id);
 	return la != NULL ?
-	    db_query(r, SQL_BOTH, "sssssssssi", words, skill, words, words,
-		sc, words, sc, la, la, id) :
-	    db_query(r, SQL_BOTH_NULL, "sssssssi", words, skill, words, words,
-		sc, words, sc, id);
+	    db_query(r, SQL_BOTH, "sssssssi", words, skill, words, sc, sc,
+		la, la, id) :
+	    db_query(r, SQL_BOTH_NULL, "sssssi", words, skill, words, sc, sc,
+		id);
 }
 
 /* "Active today", "Active 3 days ago", "Active on 2 Nov 2026". */
@@ -678,6 +700,72 @@ settings_page(struct req *r, struct tdict *d, const char *tz)
 	    r->user.slug));
 }
 
+/*
+ * The mail a person can turn off: every kind lib/mail.c, lib/remind.c,
+ * lib/stage.c and the programs queue with an unsubscribe link. Account
+ * mail (verification, resets) is not here: it is always sent.
+ */
+static const struct notify_kind {
+	const char	*kind;		/* mail_optouts.kind */
+	const char	*label;
+	const char	*hint;
+} notify_kinds[] = {
+	{ "mentorship", "Mentorship updates", "Requests, answers, stage "
+	    "changes and contract changes from the other person." },
+	{ "request", "Unanswered requests", "When a request to you waits "
+	    "for an answer for 3 and for 7 days." },
+	{ "contract", "Contract not agreed", "When Initiation has been open "
+	    "for 30 days without an agreed contract." },
+	{ "review", "Review date", "7 days and 1 day before the review date, "
+	    "and when it has passed." },
+	{ "milestone", "Milestones", "3 days before a milestone is due, and "
+	    "when it is overdue." },
+	{ "checkin", "Check-ins", "When a Redefinition check-in is due." },
+	{ "digest", "Unread room messages", "One digest when messages have "
+	    "waited unread for a while." },
+	{ "thread-feedback", "Feedback on your Growth Threads", "When your "
+	    "mentor comments on one of your entries." },
+};
+#define NOTIFY_N	(sizeof(notify_kinds) / sizeof(notify_kinds[0]))
+
+/* The e-mail choices and the calendar feed: -1 when the database failed. */
+static int
+settings_extra(struct req *r, struct tdict *d)
+{
+	struct db_rows *o;
+	struct tdict *k;
+	const char *cal, *base, *kind;
+	size_t i, j, n;
+	int off;
+
+	o = db_query(r, "SELECT kind FROM mail_optouts WHERE user_id = ?",
+	    "i", r->user.id);
+	if (o == NULL)
+		return -1;
+	for (i = 0; i < NOTIFY_N; i++) {
+		k = tmpl_section(d, "NOTIFY");
+		tmpl_set(k, "KIND", notify_kinds[i].kind);
+		tmpl_set(k, "LABEL", notify_kinds[i].label);
+		tmpl_set(k, "HINT", notify_kinds[i].hint);
+		for (off = 0, j = 0; j < o->nrows; j++) {
+			kind = db_str(o, j, 0);
+			off |= strcmp(kind, notify_kinds[i].kind) == 0 ||
+			    strcmp(kind, "all") == 0;
+		}
+		if (!off)
+			tmpl_show(k, "NOTIFY_ON");
+	}
+	/* made on first view, as the dashboard and mentorships do */
+	if ((cal = stage_calendar_url(r)) == NULL)
+		return -1;
+	base = cfg_str("base_url", "http://127.0.0.1:8080");
+	for (n = strlen(base); n > 0 && base[n - 1] == '/'; n--)
+		continue;
+	tmpl_set(d, "CALENDAR_URL", req_printf(r, "%.*s%s", (int)n, base,
+	    cal));
+	return 0;
+}
+
 static void
 settings_show(struct req *r)
 {
@@ -704,6 +792,8 @@ settings_show(struct req *r)
 	if (db_get_int(u, 0, "is_mentor"))
 		tmpl_show(d, "MENTOR_CHECKED");
 	settings_page(r, d, db_get(u, 0, "timezone"));
+	if (settings_extra(r, d) == -1)
+		return;
 	page_send(r, 200);
 }
 
@@ -715,6 +805,8 @@ settings_fail(struct req *r, struct fval *v)
 	d = page_new(r, "Settings", "settings.tpl");
 	page_form(d, settings_f, S_NFIELDS, v);
 	settings_page(r, d, v[S_TZ].raw);
+	if (settings_extra(r, d) == -1)
+		return;
 	page_send(r, 422);
 }
 
@@ -749,4 +841,64 @@ settings_save(struct req *r)
 		return;
 	resp_flash(r, "Profile saved.");
 	resp_redirect(r, "/settings");
+}
+
+/*
+ * The ticked kinds arrive; every other kind is opted out. A blanket
+ * "all" row is replaced by the choice made here.
+ */
+static void
+notify_save(struct req *r)
+{
+	const char *on[NOTIFY_N + 1];
+	size_t n, i, j;
+	int want, rc;
+
+	n = req_form_all(r, "notify", on, NOTIFY_N + 1);
+	if (db_begin(r) == -1)
+		return;
+	if (db_exec(r, "DELETE FROM mail_optouts WHERE user_id = ? AND "
+	    "kind = 'all'", "i", r->user.id) < 0)
+		return;
+	for (i = 0; i < NOTIFY_N; i++) {
+		for (want = 0, j = 0; j < n; j++)
+			want |= strcmp(on[j], notify_kinds[i].kind) == 0;
+		if (want)
+			rc = db_exec(r, "DELETE FROM mail_optouts WHERE "
+			    "user_id = ? AND kind = ?", "is", r->user.id,
+			    notify_kinds[i].kind);
+		else
+			rc = db_exec(r, "INSERT IGNORE INTO mail_optouts "
+			    "(user_id, kind, created_at) VALUES (?, ?, "
+			    "UTC_TIMESTAMP())", "is", r->user.id,
+			    notify_kinds[i].kind);
+		if (rc < 0)
+			return;
+	}
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, "E-mail choices saved.");
+	resp_redirect(r, "/settings#notifications");
+}
+
+/* A new secret for the calendar feed: the old address stops working. */
+static void
+calendar_renew(struct req *r)
+{
+	char tok[SESS_TOKEN_LEN + 1];
+	long long rc;
+
+	sess_token(tok);
+	rc = db_exec(r, "UPDATE users SET calendar_secret = ? WHERE id = ?",
+	    "si", tok, r->user.id);
+	if (rc == DB_DUPLICATE) {
+		/* 256 random bits met another's: let the person try again */
+		resp_error_msg(r, 409, "That did not work. Try again.");
+		return;
+	}
+	if (rc < 0)
+		return;
+	resp_flash(r, "Your calendar feed has a new address. Update it in "
+	    "your calendar app: the old one no longer works.");
+	resp_redirect(r, "/settings#calendar");
 }

@@ -7,6 +7,7 @@
 </div>
 
 <div class="cols">
+<div class="stack-lg">
 <form method="post" action="/settings" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#ERRORS}}
@@ -36,7 +37,7 @@
 <label for="bio">Bio <span class="optional">(optional)</span></label>
 <span class="hint" id="bio-hint">What you have done and what you can help with. Markdown works.</span>
 {{#BIO_ERROR}}<p class="field-error" id="bio-error">{{MESSAGE}}</p>{{/BIO_ERROR}}
-<textarea id="bio" name="bio" maxlength="5000" rows="8" aria-describedby="bio-hint{{#BIO_ERROR}} bio-error{{/BIO_ERROR}}"{{#BIO_ERROR}} aria-invalid="true"{{/BIO_ERROR}}>{{BIO}}</textarea>
+<textarea id="bio" name="bio" maxlength="5000" rows="8" aria-describedby="bio-hint{{#BIO_ERROR}} bio-error{{/BIO_ERROR}}"{{#BIO_ERROR}} aria-invalid="true"{{/BIO_ERROR}}>{{BIO:pre_escape}}</textarea>
 </div>
 
 <div class="field{{#SKILLS_ERROR}} has-error{{/SKILLS_ERROR}}">
@@ -83,6 +84,36 @@
 <button type="submit" class="btn-primary">Save profile</button>
 </div>
 </form>
+
+<section class="card" id="notifications" aria-labelledby="notify-heading">
+<h2 id="notify-heading">E-mail notifications</h2>
+<p>Choose which e-mails Menteo sends you. Mail about your account itself, such as confirming your address or resetting your password, always arrives.</p>
+<form method="post" action="/settings/notifications" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<fieldset class="plain">
+<legend class="visually-hidden">E-mails you receive</legend>
+<ul class="checks">
+{{#NOTIFY}}<li><label class="check" for="notify-{{KIND}}"><input type="checkbox" id="notify-{{KIND}}" name="notify" value="{{KIND}}"{{#NOTIFY_ON}} checked{{/NOTIFY_ON}}> {{LABEL}} <span class="hint">{{HINT}}</span></label></li>
+{{/NOTIFY}}
+</ul>
+</fieldset>
+<div class="actions"><button type="submit" class="btn-primary">Save e-mail choices</button></div>
+</form>
+</section>
+
+<section class="card" id="calendar" aria-labelledby="calendar-heading">
+<h2 id="calendar-heading">Calendar feed</h2>
+<p>Subscribe to this private address in your calendar app to see your meetings, milestone due dates and review dates. Anyone who has the address can read the feed, so keep it to yourself.</p>
+<div class="field">
+<label for="calendar-url">Your calendar address</label>
+<input type="text" id="calendar-url" class="mono" value="{{CALENDAR_URL}}" readonly>
+</div>
+<form method="post" action="/settings/calendar" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="actions"><button type="submit" data-confirm="The current address will stop working. Make a new one?">Make a new secret link</button></div>
+</form>
+</section>
+</div>
 
 <aside class="sidebar">
 <nav class="card" aria-labelledby="account-heading">

@@ -374,5 +374,125 @@ def test_explain_uses_indexes():
     m.check("filesort" not in first[-1], "browsing sorts every mentor")
 
 
+@m.test
+def test_settings_error_keeps_bio_line_breaks():
+    c = m.signup()
+    other = m.signup()
+    bio = "Line one\nLine two\n\n* a list item"
+    r = c.post("/settings", settings_form(c, bio=bio, slug=other.slug))
+    m.check(r.status == 422, repr(r))
+    g = re.search(r'<textarea id="bio"[^>]*>(.*?)</textarea>', r.text, re.S)
+    m.check(g and m.unescaped(g.group(1)) == bio,
+            f"bio changed: {g and g.group(1)!r}")
+    # and prefilled from the database after a save
+    r = c.post("/settings", settings_form(c, bio=bio))
+    m.check(r.status == 303, repr(r))
+    g = re.search(r'<textarea id="bio"[^>]*>(.*?)</textarea>',
+                  c.get("/settings").text, re.S)
+    m.check(g and m.unescaped(g.group(1)) == bio, "bio from the database")
+
+
+@m.test
+def test_disabled_mentor_never_listed_nor_requestable():
+    tag = "dm" + RUN
+    uid, s = mk_user("Disabled " + tag, capacity=3, skills=tag,
+                     headline="Headline " + tag)
+    m.check(s in slugs(anon.get("/people?skill=" + tag).text), "not listed")
+    m.sql("UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE id = ?", uid)
+    for path in ("/people?skill=" + tag, "/people?q=" + tag, "/people"):
+        m.check(s not in slugs(anon.get(path).text), f"listed on {path}")
+    m.check(anon.get("/people/" + s).status == 404, "profile")
+    c = m.signup()
+    r = c.get("/mentorships/new?mentor=" + s)
+    m.check("Disabled " + tag not in r.text, "request form shows the mentor")
+    r = c.post("/mentorships/new", {"mentor": s, "focus": "Grow as a lead",
+                                    "message": "Please mentor me on this."})
+    m.check(r.status == 422, repr(r))
+    m.check(m.sql_value("SELECT COUNT(*) FROM mentorships WHERE mentor_id = ?",
+                        uid) == "0", "a request was made")
+
+
+NOTIFY_KINDS = ["mentorship", "request", "contract", "review", "milestone",
+                "checkin", "digest", "thread-feedback"]
+
+
+def ticked(text):
+    return re.findall(r'name="notify" value="([a-z-]+)" checked', text)
+
+
+@m.test
+def test_settings_email_notifications():
+    c = m.signup()
+    r = c.get("/settings")
+    m.check("E-mail notifications" in r.text, "no section")
+    m.check('action="/settings/notifications"' in r.text, "no form")
+    m.check(sorted(ticked(r.text)) == sorted(NOTIFY_KINDS), ticked(r.text))
+    for k in NOTIFY_KINDS:
+        m.check(f'<label class="check" for="notify-{k}">' in r.text, k)
+    m.check('value="verify"' not in r.text and 'value="reset"' not in r.text,
+            "account mail offered")
+    r = c.post("/settings/notifications",
+               [("notify", "review"), ("notify", "digest"),
+                ("notify", "verify")])
+    m.check(r.status == 303 and "/settings" in r.location, repr(r))
+    off = sorted(x[0] for x in m.sql(
+        "SELECT kind FROM mail_optouts WHERE user_id = ?", c.user_id))
+    m.check(off == sorted(set(NOTIFY_KINDS) - {"review", "digest"}), off)
+    r = c.follow(r)
+    m.check("E-mail choices saved." in r.text, "no flash")
+    m.check(sorted(ticked(r.text)) == ["digest", "review"], ticked(r.text))
+    # an unsubscribe link's row shows as unticked; ticking it again clears it
+    m.sql("DELETE FROM mail_optouts WHERE user_id = ?", c.user_id)
+    m.sql("INSERT INTO mail_optouts (user_id, kind) VALUES (?, 'milestone')",
+          c.user_id)
+    m.check("milestone" not in ticked(c.get("/settings").text), "row ignored")
+    r = c.post("/settings/notifications",
+               [("notify", k) for k in NOTIFY_KINDS])
+    m.check(r.status == 303, repr(r))
+    m.check(m.sql_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = ?",
+                        c.user_id) == "0", "opt-outs left")
+    # a password reset is account mail: it arrives whatever is unticked
+    r = c.post("/settings/notifications", [])
+    m.check(r.status == 303, repr(r))
+    m.check(m.sql_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = ?",
+                        c.user_id) == str(len(NOTIFY_KINDS)), "not all off")
+    other = m.Client()
+    other.get("/reset")
+    r = other.post("/reset", {"email": c.email})
+    m.check(r.status in (200, 303), repr(r))
+    m.check(m.mails_to(c.email, subject="password"), "reset mail not sent")
+    r = c.post("/settings/notifications", [("notify", "review")], csrf=False)
+    m.check(r.status == 403, repr(r))
+
+
+def calendar_url(text):
+    g = re.search(r'id="calendar-url"[^>]*value="([^"]+)"', text)
+    m.check(g, "no calendar address")
+    return m.unescaped(g.group(1))
+
+
+@m.test
+def test_settings_calendar_feed_and_new_secret():
+    c = m.signup()
+    r = c.get("/settings")
+    m.check("Calendar feed" in r.text, "no card")
+    url = calendar_url(r.text)
+    secret = m.sql_value("SELECT calendar_secret FROM users WHERE id = ?",
+                         c.user_id)
+    m.check(url == f"{m.SITE.rstrip('/')}/calendar/{secret}.ics", url)
+    m.check(calendar_url(c.get("/settings").text) == url, "changes on view")
+    feed = anon.get(m.local(url))
+    m.check(feed.status == 200 and "BEGIN:VCALENDAR" in feed.text, repr(feed))
+    r = c.post("/settings/calendar", {})
+    m.check(r.status == 303 and "/settings" in r.location, repr(r))
+    r = c.follow(r)
+    new = calendar_url(r.text)
+    m.check(new != url, "same address")
+    m.check(anon.get(m.local(url)).status == 404, "old address still works")
+    m.check(anon.get(m.local(new)).status == 200, "new address")
+    r = c.post("/settings/calendar", {}, csrf=False)
+    m.check(r.status == 403, repr(r))
+
+
 if __name__ == "__main__":
     sys.exit(m.main())
