@@ -11,6 +11,7 @@
 #include "app.h"
 #include "db.h"
 #include "mail.h"
+#include "md.h"
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
@@ -124,6 +125,24 @@ outcome_label(const char *s)
 	if (strcmp(s, "dropped") == 0)
 		return "Dropped";
 	return s;
+}
+
+/* "room,video" (a SET) as people read it: "Room, Video". */
+static const char *
+channels_label(struct req *r, const char *set)
+{
+	static const char *const names[][2] = {
+		{ "room", "Room" }, { "email", "E-mail" }, { "video", "Video" },
+		{ "in_person", "In person" },
+	};
+	char *out = req_strdup(r, "");
+	size_t i;
+
+	for (i = 0; set != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strstr(set, names[i][0]) != NULL)
+			out = req_printf(r, "%s%s%s", out, *out ? ", " : "",
+			    names[i][1]);
+	return *out ? out : "none chosen";
 }
 
 static const char *
@@ -377,6 +396,7 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m)
 			tmpl_set(a, "LABEL", rl->action);
 			tmpl_set(a, "NOTE_LABEL", "Why it ends (required)");
 			tmpl_show(a, "NOTE_REQUIRED");
+			tmpl_show(a, "IS_END");	/* folded: rarely the next step */
 			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
 		} else if (strcmp(rl->to, "declined") == 0) {
 			tmpl_set(a, "LABEL", rl->action);
@@ -407,17 +427,17 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
 	    db_get(c, 0, "ground_rules") : "");
 	tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0, "cadence")));
-	tmpl_set(d, "CHANNELS", db_get(c, 0, "channels") ?
-	    db_get(c, 0, "channels") : "none chosen");
+	tmpl_set(d, "CHANNELS", channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
-	tmpl_set(d, "REVIEW_TEXT", "not set");
-	if (db_get(c, 0, "review_date") != NULL) {
+	if (db_get(c, 0, "review_date") == NULL)
+		tmpl_set(d, "REVIEW_TEXT", "not set");
+	else {
 		long long left = db_get_int(c, 0, "days_left");
 		page_date(r, d, "REVIEW_DATE", db_get(c, 0, "review_date"));
-		tmpl_set(d, "REVIEW_TEXT", req_printf(r, "%s (%s)",
-		    db_get(c, 0, "review_date"), left < 0 ? "passed" :
-		    req_printf(r, "%lld days left", left)));
+		tmpl_set(d, "REVIEW_LEFT", left < 0 ? "passed" :
+		    req_printf(r, "%lld days left", left));
+		tmpl_show(d, "HAS_REVIEW");
 	}
 	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
 	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
@@ -427,9 +447,12 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	if (db_get(c, 0, "mentee_agreed_at") != NULL)
 		page_time(r, d, "MENTEE_AGREED_TEXT",
 		    db_get(c, 0, "mentee_agreed_at"));
-	tmpl_set(d, "CONTRACT_LINK_TEXT", contract_editable(m) ?
-	    "Write and agree the contract" :
-	    "Read the contract and its versions");
+	tmpl_set(d, "CONTRACT_LINK_TEXT", !contract_editable(m) ?
+	    "Read the contract and its versions" :
+	    db_get(c, 0, "mentor_agreed_at") != NULL &&
+	    db_get(c, 0, "mentee_agreed_at") != NULL ?
+	    "Change the contract (both agree again)" :
+	    "Write and agree the contract");
 	g = db_query(r, "SELECT id, title, measure, target_date, status, "
 	    "review_note, version FROM goals WHERE mentorship_id = ? "
 	    "ORDER BY id", "i", m->id);
@@ -1373,7 +1396,8 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 	    stage_table_exists(r, "thread_entries")) {
 		q = db_query(r, "SELECT t.id, t.title, e.kind, e.body, "
 		    "e.created_at FROM threads t JOIN thread_entries e ON "
-		    "e.thread_id = t.id WHERE t.mentorship_id = ? AND "
+		    "e.thread_id = t.id JOIN users o ON o.id = t.owner_id AND "
+		    "o.disabled_at IS NULL WHERE t.mentorship_id = ? AND "
 		    "t.visibility = 'public' ORDER BY e.id LIMIT 200", "i",
 		    m->id);
 		if (q == NULL)
@@ -1383,7 +1407,7 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 			tmpl_set(s, "THREAD_ID", db_str(q, i, 0));
 			tmpl_set(s, "THREAD", db_str(q, i, 1));
 			tmpl_set(s, "KIND", db_str(q, i, 2));
-			tmpl_set(s, "BODY", db_str(q, i, 3));
+			tmpl_set(s, "BODY_HTML", md_html(r, db_str(q, i, 3)));
 			page_date(r, s, "WHEN", db_str(q, i, 4));
 		}
 		if (q->nrows == 0)

@@ -581,7 +581,8 @@ mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
 		attn_add(a, "A check-in is due", base);
 }
 
-static void
+/* One mentorship in its group; returns the group: 0 needs, 1 active, 2 closed. */
+static int
 mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
     const struct attn *a)
 {
@@ -632,6 +633,7 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 		if (a->unread > 0)
 			tmpl_show(s, "HAS_UNREAD");
 	}
+	return !open ? 2 : a->n > 0 ? 0 : 1;
 }
 
 int
@@ -641,7 +643,7 @@ stage_fill_mine(struct req *r, struct tdict *d)
 	struct tdict *row;
 	struct attn a;
 	size_t i;
-	int has_ms, has_room, natt = 0;
+	int has_ms, has_room, natt = 0, groups[3] = { 0, 0, 0 };
 	const char *st;
 
 	q = db_query(r, "SELECT m.id, m.stage, m.focus, m.mentor_id, "
@@ -676,9 +678,13 @@ stage_fill_mine(struct req *r, struct tdict *d)
 				return -1;
 		}
 		natt += a.n;
-		mine_row(r, d, q, i, &a);
+		groups[mine_row(r, d, q, i, &a)]++;
 	}
 	tmpl_show(d, q->nrows == 0 ? "EMPTY" : "HAS_ANY");
+	if (groups[1] == 0)
+		tmpl_show(d, "NO_ACTIVE");
+	if (groups[2] == 0)
+		tmpl_show(d, "NO_CLOSED");
 	tmpl_show(d, natt > 0 ? "HAS_ATTENTION" : "NO_ATTENTION");
 	mt = db_query(r, "SELECT x.starts_at, m.id, m.focus FROM meetings x "
 	    "JOIN mentorships m ON m.id = x.mentorship_id WHERE "

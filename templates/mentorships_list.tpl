@@ -29,6 +29,7 @@
 </section>
 <section class="section" aria-labelledby="active-h">
 <h2 id="active-h">Active</h2>
+{{#NO_ACTIVE}}<p class="muted">Nothing under way without a next step from you. Mentorships you are working in appear here.</p>{{/NO_ACTIVE}}
 <ul class="list">
 {{#ACTIVE}}
 <li><article class="card compact">
@@ -43,6 +44,7 @@
 </section>
 <section class="section" aria-labelledby="closed-h">
 <h2 id="closed-h">Closed</h2>
+{{#NO_CLOSED}}<p class="muted">None. Declined, withdrawn, expired and ended mentorships stay readable here.</p>{{/NO_CLOSED}}
 <ul class="list">
 {{#CLOSED}}
 <li><a href="/mentorships/{{ID}}">{{FOCUS}}</a> with {{OTHER_NAME}} <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></li>

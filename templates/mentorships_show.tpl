@@ -33,6 +33,7 @@
 <section class="section card" aria-labelledby="actions-h">
 <h2 id="actions-h">What you can do now</h2>
 {{#ACTION}}
+{{#IS_END}}<details class="disclosure"><summary>End the mentorship</summary>{{/IS_END}}
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="to" value="{{TO}}">
@@ -42,6 +43,7 @@
 </div>
 <div class="actions tight"><button class="{{BUTTON_CLASS}}">{{LABEL}}</button></div>
 </form>
+{{#IS_END}}</details>{{/IS_END}}
 {{/ACTION}}
 </section>
 {{/HAS_ACTIONS}}
@@ -58,7 +60,7 @@
 <dt>Ground rules</dt><dd>{{GROUND_RULES}}</dd>
 <dt>Cadence</dt><dd>{{CADENCE_LABEL}}</dd>
 <dt>Communication</dt><dd>{{CHANNELS}}</dd>
-<dt>Review date</dt><dd>{{REVIEW_TEXT}}</dd>
+<dt>Review date</dt><dd>{{#HAS_REVIEW}}{{REVIEW_DATE}} ({{REVIEW_LEFT}}){{/HAS_REVIEW}}{{REVIEW_TEXT}}</dd>
 <dt>Agreed by the mentor</dt><dd>{{MENTOR_AGREED_TEXT}}</dd>
 <dt>Agreed by the mentee</dt><dd>{{MENTEE_AGREED_TEXT}}</dd>
 </dl>
@@ -128,6 +130,7 @@
 </section>
 {{/ROOM}}
 {{/IS_ACTIVE}}
+<p class="small no-print"><a href="/reports/new?mentorship={{ID}}">Report a problem with this mentorship</a></p>
 </aside>
 </div>
 </div>
