@@ -71,17 +71,6 @@ APP_MAIN("auth", routes)
 #define LOGIN_WINDOW	60	/* minutes */
 
 static const char *
-base_url(struct req *r)
-{
-	const char *b = cfg_str("base_url", "http://127.0.0.1:8080");
-	size_t n = strlen(b);
-
-	while (n > 0 && b[n - 1] == '/')
-		n--;
-	return arena_strndup(r->arena, b, n);
-}
-
-static const char *
 url_encode(struct req *r, const char *s)
 {
 	char *out = req_alloc(r, strlen(s) * 3 + 1), *o = out;
@@ -214,7 +203,7 @@ queue_verify(struct req *r, long long uid, const char *email)
 	if (t == NULL)
 		return -1;
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", base_url(r), t));
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
 	rc = mail_queue(r, "verify", uid, NULL,
 	    "Confirm your e-mail address for Menteo", "mail/verify", d, NULL);
 	tmpl_dict_free(d);
@@ -460,7 +449,7 @@ queue_reset(struct req *r, long long uid)
 		return -1;
 	d = tmpl_dict_new("mail");
 	tmpl_set(d, "LINK", req_printf(r, "%s/reset/confirm?t=%s",
-	    base_url(r), t));
+	    cfg_base_url(), t));
 	rc = mail_queue(r, "reset", uid, NULL, "Reset your Menteo password",
 	    "mail/reset", d, NULL);
 	tmpl_dict_free(d);
@@ -829,7 +818,7 @@ email_post(struct req *r)
 	d = tmpl_dict_new("mail");
 	tmpl_set(d, "NAME", r->user.name);
 	tmpl_set(d, "EMAIL", v[0].str);
-	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", base_url(r), t));
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
 	ok = mail_queue(r, "email-change", 0, v[0].str, "Confirm your new "
 	    "e-mail address for Menteo", "mail/email_change", d, NULL);
 	tmpl_dict_free(d);

@@ -73,20 +73,7 @@ static const char *const channel_names[] = { "room", "email", "video",
 static int
 load(struct req *r, struct mship *m)
 {
-	int rc = mship_load(r, r->id[0], m);
-
-	if (rc == -1)
-		return -1;
-	if (rc == 404) {
-		resp_error(r, 404);
-		return -1;
-	}
-	if (!m->is_party) {
-		resp_error_msg(r, 403, "Only the mentor and the mentee of a "
-		    "mentorship can see it.");
-		return -1;
-	}
-	return 0;
+	return mship_open(r, r->id[0], m, NULL);
 }
 
 static const char *

@@ -734,8 +734,8 @@ settings_extra(struct req *r, struct tdict *d)
 {
 	struct db_rows *o;
 	struct tdict *k;
-	const char *cal, *base, *kind;
-	size_t i, j, n;
+	const char *cal, *kind;
+	size_t i, j;
 	int off;
 
 	o = db_query(r, "SELECT kind FROM mail_optouts WHERE user_id = ?",
@@ -758,11 +758,7 @@ settings_extra(struct req *r, struct tdict *d)
 	/* made on first view, as the dashboard and mentorships do */
 	if ((cal = stage_calendar_url(r)) == NULL)
 		return -1;
-	base = cfg_str("base_url", "http://127.0.0.1:8080");
-	for (n = strlen(base); n > 0 && base[n - 1] == '/'; n--)
-		continue;
-	tmpl_set(d, "CALENDAR_URL", req_printf(r, "%.*s%s", (int)n, base,
-	    cal));
+	tmpl_set(d, "CALENDAR_URL", req_printf(r, "%s%s", cfg_base_url(), cal));
 	return 0;
 }
 

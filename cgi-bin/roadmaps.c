@@ -752,19 +752,9 @@ ms_move(struct req *r)
 static int
 mr_load(struct req *r, struct mship *m, int writing)
 {
-	int rc = mship_load(r, r->id[0], m);
-
-	if (rc == -1)
+	if (mship_open(r, r->id[0], m, "Only the mentor and the mentee of "
+	    "this mentorship can see or change its milestones.") == -1)
 		return -1;
-	if (rc == 404) {
-		resp_error(r, 404);
-		return -1;
-	}
-	if (!m->is_party) {
-		resp_error_msg(r, 403, "Only the mentor and the mentee of this "
-		    "mentorship can see or change its milestones.");
-		return -1;
-	}
 	if (writing && !m->is_open) {
 		resp_error_msg(r, 409, "This mentorship is closed: its "
 		    "milestones are kept as a record and can no longer change.");

@@ -82,20 +82,8 @@ static const char page_sql[] =
 static int
 room_open(struct req *r, struct mship *m)
 {
-	int rc = mship_load(r, r->id[0], m);
-
-	if (rc == -1)
-		return -1;
-	if (rc == 404) {
-		resp_error(r, 404);
-		return -1;
-	}
-	if (!m->is_party) {
-		resp_error_msg(r, 403, "This room belongs to the two people "
-		    "of the mentorship; only they can read it.");
-		return -1;
-	}
-	return 0;
+	return mship_open(r, r->id[0], m, "This room belongs to the two "
+	    "people of the mentorship; only they can read it.");
 }
 
 static const char *

@@ -771,17 +771,6 @@ threads_comment(struct req *r)
 
 /* ---- Atom (RFC 4287) ------------------------------------------------------ */
 
-static const char *
-base_url(struct req *r)
-{
-	const char *b = cfg_str("base_url", "http://127.0.0.1:8080");
-	size_t n = strlen(b);
-
-	while (n > 0 && b[n - 1] == '/')
-		n--;
-	return arena_strndup(r->arena, b, n);
-}
-
 /*
  * XML 1.0 forbids U+FFFE and U+FFFF (valid UTF-8, so they get past the
  * request checks); C0 controls the template's XML escaping already turns
@@ -865,7 +854,7 @@ threads_atom(struct req *r)
 	    "ORDER BY id DESC LIMIT ?", "ii", t.id, (long long)FEED_ENTRIES);
 	if (rows == NULL)
 		return;
-	base = base_url(r);
+	base = cfg_base_url();
 	url = req_printf(r, "%s/threads/%lld", base, t.id);
 	/* the feed changed when its newest-changed entry did, or after */
 	updated = t.updated_iso;

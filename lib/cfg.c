@@ -140,3 +140,19 @@ cfg_int(const char *key, long long def)
 	}
 	return n;
 }
+
+const char *
+cfg_base_url(void)
+{
+	static char base[512];
+	const char *b = cfg_str("base_url", "http://127.0.0.1:8080");
+	size_t n = strlen(b);
+
+	while (n > 0 && b[n - 1] == '/')
+		n--;
+	if (n >= sizeof(base))
+		n = sizeof(base) - 1;
+	memcpy(base, b, n);
+	base[n] = '\0';
+	return base;
+}

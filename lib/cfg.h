@@ -9,5 +9,7 @@ int		 cfg_load(const char *path);
 void		 cfg_free(void);
 const char	*cfg_str(const char *key, const char *def);
 long long	 cfg_int(const char *key, long long def);
+/* base_url without a trailing slash: links in mail and feeds start with it. */
+const char	*cfg_base_url(void);
 
 #endif

@@ -38,21 +38,10 @@ account_kind(const char *kind)
 }
 
 static const char *
-base_url(struct req *r)
-{
-	const char *b = cfg_str("base_url", "http://127.0.0.1:8080");
-	size_t n = strlen(b);
-
-	while (n > 0 && b[n - 1] == '/')
-		n--;
-	return arena_strndup(r->arena, b, n);
-}
-
-static const char *
 unsub_url(struct req *r, long long user_id, const char *kind)
 {
 	return req_printf(r, "%s/link/unsubscribe?u=%lld&k=%s&s=%s",
-	    base_url(r), user_id, kind, auth_unsub_sig(r, user_id, kind));
+	    cfg_base_url(), user_id, kind, auth_unsub_sig(r, user_id, kind));
 }
 
 static char *
@@ -120,11 +109,11 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 		r->db_failed = 1;
 		return -1;
 	}
-	tmpl_set(d, "BASE_URL", base_url(r));
+	tmpl_set(d, "BASE_URL", cfg_base_url());
 	if (user_id > 0)
 		tmpl_set(d, "NAME", name);
 	tmpl_set(d, "UNSUBSCRIBE_URL", user_id > 0 ?
-	    unsub_url(r, user_id, kind) : req_printf(r, "%s/", base_url(r)));
+	    unsub_url(r, user_id, kind) : req_printf(r, "%s/", cfg_base_url()));
 	if ((text = render(r, tpl, "txt", d)) == NULL ||
 	    (html = render(r, tpl, "html", d)) == NULL)
 		return -1;
@@ -148,7 +137,7 @@ mail_link(struct req *r, long long user_id, const char *path)
 	if ((t = auth_token_new(r, "link", user_id, path,
 	    AUTH_LINK_HOURS)) == NULL)
 		return NULL;
-	return req_printf(r, "%s/link?t=%s", base_url(r), t);
+	return req_printf(r, "%s/link?t=%s", cfg_base_url(), t);
 }
 
 /* ---- building a message ---------------------------------------------- */

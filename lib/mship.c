@@ -2,6 +2,7 @@
 
 #include "db.h"
 #include "mship.h"
+#include "resp.h"
 
 int
 mship_load(struct req *r, long long id, struct mship *m)
@@ -34,6 +35,25 @@ mship_load(struct req *r, long long id, struct mship *m)
 	m->is_open = strcmp(m->stage, "declined") != 0 &&
 	    strcmp(m->stage, "withdrawn") != 0 &&
 	    strcmp(m->stage, "expired") != 0 && strcmp(m->stage, "ended") != 0;
+	return 0;
+}
+
+int
+mship_open(struct req *r, long long id, struct mship *m, const char *why)
+{
+	int rc = mship_load(r, id, m);
+
+	if (rc == -1)
+		return -1;
+	if (rc == 404) {
+		resp_error(r, 404);
+		return -1;
+	}
+	if (!m->is_party) {
+		resp_error_msg(r, 403, why != NULL ? why : "Only the mentor "
+		    "and the mentee of a mentorship can see it.");
+		return -1;
+	}
 	return 0;
 }
 

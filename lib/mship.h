@@ -29,6 +29,14 @@ struct mship {
  */
 int	mship_load(struct req *, long long id, struct mship *);
 
+/*
+ * The same, for one of its two parties only: 0 loaded; -1 after
+ * answering 404 (unknown), 403 (anyone else, admins included: `why`, or
+ * a default message) or leaving a database failure to the app.
+ */
+int	mship_open(struct req *, long long id, struct mship *,
+	    const char *why);
+
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 
