@@ -27,6 +27,8 @@ struct stmt {
 
 static MYSQL		*conn;
 static struct stmt	 cache[DB_STMTS];
+/* why the last prepare() failed: closing the handle forgets it */
+static unsigned int	 prepare_errno;
 
 static void
 cache_clear(void)
@@ -147,11 +149,15 @@ prepare(const char *sql)
 		if (c->sql == NULL)
 			break;
 	}
+	prepare_errno = CR_CONNECTION_ERROR;
 	if (conn == NULL && db_open() == -1)
 		return NULL;
-	if ((st = mysql_stmt_init(conn)) == NULL)
+	if ((st = mysql_stmt_init(conn)) == NULL) {
+		prepare_errno = mysql_errno(conn);
 		return NULL;
+	}
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		prepare_errno = mysql_stmt_errno(st);
 		log_err("db: prepare: %s: %s", mysql_stmt_error(st), sql);
 		mysql_stmt_close(st);
 		return NULL;
@@ -289,8 +295,7 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		    (mysql_stmt_bind_param(st, p.bind) == 0) &&
 		    mysql_stmt_execute(st) == 0)
 			return st;
-		err = st != NULL ? mysql_stmt_errno(st) :
-		    conn != NULL ? mysql_errno(conn) : CR_CONNECTION_ERROR;
+		err = st != NULL ? mysql_stmt_errno(st) : prepare_errno;
 		if (err == ER_DUP_ENTRY) {
 			*dup = 1;
 			return NULL;

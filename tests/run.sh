@@ -24,6 +24,8 @@ export MENTEO_NOTIFY_INTERVAL=1
 export PYTHONDONTWRITEBYTECODE=1
 PY=/usr/bin/python3
 OUT=$ROOT/build/test-results
+# a run on other ports keeps its results apart from the default run's
+[ "$BASEPORT" = 8091 ] || OUT=$OUT/$MENTEO_INSTANCE
 mkdir -p "$OUT"
 rm -f "$OUT"/*.tap
 mode=${1:-all}
@@ -68,6 +70,12 @@ done
 # 3. the private stack (sanitizer build: the workers' leaks are checked
 # by check_leaks.sh with LeakSanitizer, not at every worker's exit)
 [ -n "$SANITIZE" ] && export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+# where each log stood before this run: check_sanitizer_logs.sh reads
+# only what the programs write from here on
+for f in "$MENTEO_TEST_VAR"/log/*.log; do
+	[ -f "$f" ] && echo "$(basename "$f") $(stat -c %s "$f")"
+done > "$OUT/log-offsets"
+export MENTEO_LOG_OFFSETS=$OUT/log-offsets
 if ! "$ROOT/bin/menteo-dev" start > "$OUT/stack.log" 2>&1; then
 	cat "$OUT/stack.log"
 	echo "not ok - test stack starts" > "$OUT/stack.tap"; tally "$OUT/stack.tap"; finish

@@ -7,10 +7,12 @@ directly on its unix socket, without a web server in between.
 As a script, it sends a mixed load of requests and prints a summary:
     fcgi_client.py SOCKET PROGRAM COUNT
 """
+import os
 import re
 import socket
 import struct
 import sys
+import urllib.parse
 
 BEGIN, ABORT, END, PARAMS, STDIN, STDOUT, STDERR = 1, 2, 3, 4, 5, 6, 7
 RESPONDER = 1
@@ -116,9 +118,236 @@ def _cookie_from(headers, name):
     return None
 
 
+def _arrange():
+    """People with sessions made straight in the database (token hashed
+    as lib/sess.c does), a mentorship between two of them with a goal,
+    a meeting, a roadmap, a room message, a thread and a report.
+    Needs MENTEO_TEST_VAR (menteo.sql talks to that stack's MariaDB)."""
+    import hashlib
+    import secrets
+    import menteo as m
+
+    def person(admin=0):
+        e = m.unique("leak") + "@example.org"
+        slug = e.split("@")[0]
+        m.sql("INSERT INTO users (email, email_verified_at, password_hash, "
+              "display_name, bio, timezone, slug, is_admin, is_mentor, capacity) "
+              "VALUES (?, UTC_TIMESTAMP(), 'x', ?, '', 'Europe/Berlin', ?, ?, 1, 50)",
+              e, "Leak " + slug, slug, admin)
+        uid = int(m.sql_value("SELECT id FROM users WHERE email = ?", e))
+        token = secrets.token_hex(32)
+        h = hashlib.blake2b(token.encode(), digest_size=32).hexdigest()
+        m.sql("INSERT INTO sessions (token_hash, user_id, created_at, "
+              "last_seen_at) VALUES (?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+              h, uid)
+        return {"id": uid, "slug": slug, "cookie": "menteo_session=" + token}
+
+    def last(table, where, *p):
+        return int(m.sql_value(f"SELECT MAX(id) FROM {table} WHERE {where}", *p))
+
+    a, b, adm = person(), person(), person(1)
+    focus = m.unique("Focus")
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, 'cultivation', ?, '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", a["id"], b["id"], focus)
+    mid = last("mentorships", "focus = ?", focus)
+    m.sql("INSERT INTO goals (mentorship_id, title, measure, created_at) "
+          "VALUES (?, 'Goal', 'measured', UTC_TIMESTAMP())", mid)
+    gid = last("goals", "mentorship_id = ?", mid)
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL 2 DAY, 'agenda', ?, "
+          "UTC_TIMESTAMP())", mid, a["id"])
+    mtid = last("meetings", "mentorship_id = ?", mid)
+    m.sql("INSERT INTO roadmaps (owner_id, title, summary, created_at, updated_at) "
+          "VALUES (?, 'Road', '*sum*', UTC_TIMESTAMP(), UTC_TIMESTAMP())", a["id"])
+    rid = last("roadmaps", "owner_id = ?", a["id"])
+    m.sql("INSERT INTO roadmap_milestones (roadmap_id, position, title, "
+          "description, week_offset) VALUES (?, 1, 'M1', 'd', 1), (?, 2, 'M2', 'd', 2)",
+          rid, rid)
+    msid = last("roadmap_milestones", "roadmap_id = ?", rid)
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, "
+          "due_date, position, created_at) VALUES (?, 'Applied', 'd', "
+          "UTC_DATE() + INTERVAL 7 DAY, 1, UTC_TIMESTAMP())", mid)
+    mmid = last("mentorship_milestones", "mentorship_id = ?", mid)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'hello **there**', UTC_TIMESTAMP())", mid, a["id"])
+    msgid = last("room_messages", "mentorship_id = ?", mid)
+    m.sql("INSERT INTO threads (owner_id, title, purpose, visibility, created_at, "
+          "updated_at) VALUES (?, 'T', 'p', 'public', UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP())", a["id"])
+    tid = last("threads", "owner_id = ?", a["id"])
+    m.sql("INSERT INTO thread_entries (thread_id, kind, body, created_at, "
+          "updated_at) VALUES (?, 'lesson', 'entry _one_', UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP())", tid)
+    eid = last("thread_entries", "thread_id = ?", tid)
+    m.sql("INSERT INTO mentorship_reports (mentorship_id, reporter_id, kind, body, "
+          "created_at) VALUES (?, ?, 'other', 'r', UTC_TIMESTAMP())", mid, b["id"])
+    repid = last("mentorship_reports", "mentorship_id = ?", mid)
+    to = m.unique("out") + "@example.org"
+    m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, "
+          "status) VALUES ('verify', ?, 's', 'x', 'x', 'failed')", to)
+    oid = last("outbox", "to_addr = ?", to)
+    secret = secrets.token_hex(32)
+    m.sql("UPDATE users SET calendar_secret = ? WHERE id = ?", secret, a["id"])
+    return dict(a=a, b=b, adm=adm, mid=mid, gid=gid, mtid=mtid, rid=rid,
+                msid=msid, mmid=mmid, msgid=msgid, tid=tid, eid=eid,
+                repid=repid, oid=oid, secret=secret)
+
+
+def _signed_mix(program, go, x):
+    """Signed-in pages and forms, valid and invalid, of one program."""
+    csrf = {}
+
+    def get(path, who="a", query=""):
+        st, h, b = go("GET", path, query=query, cookie=x[who]["cookie"])
+        if who not in csrf:
+            mt = re.search(rb'name="csrf" value="([0-9a-f]+)"', b)
+            if mt:
+                csrf[who] = mt.group(1).decode()
+        return st
+
+    def post(path, fields, who="a"):
+        if who not in csrf:
+            get("/" if program == "home" else main[program], who)
+        body = "&".join(f"{k}={urllib.parse.quote(str(v), safe='')}"
+                        for k, v in list(fields.items()) +
+                        [("csrf", csrf.get(who, "none"))])
+        return go("POST", path, body=body.encode(), cookie=x[who]["cookie"])
+
+    mid, rid, tid = x["mid"], x["rid"], x["tid"]
+    ms = f"/mentorships/{mid}"
+    main = {"home": "/", "auth": "/settings/password", "people": "/people",
+            "mentorships": "/mentorships", "roadmaps": "/roadmaps",
+            "rooms": f"/rooms/{mid}", "threads": "/threads", "admin": "/admin"}
+    mixes = {
+        "home": [lambda: get("/"), lambda: get("/", "b"), lambda: get("/health")],
+        "auth": [
+            lambda: get("/settings/password"), lambda: get("/settings/email"),
+            lambda: get("/settings/sessions"),
+            lambda: post("/settings/password", {"current": "wrong password 1",
+                         "password": "short", "password2": "other"}),
+            lambda: post("/settings/email", {"email": "not-an-address",
+                         "password": "x"}),
+            lambda: post("/settings/email", {"email": "new@example.org",
+                         "password": "wrong password 22"}),
+            lambda: post("/verify/resend", {}),
+            lambda: get("/login", "b"), lambda: get("/signup", "b"),
+        ],
+        "people": [
+            lambda: get("/people"), lambda: get("/people", query="q=lead&skill=hiring"),
+            lambda: get("/people", query="after=2026-01-01_3_" + str(x["a"]["id"])),
+            lambda: get(f"/people/{x['a']['slug']}", "b"),
+            lambda: get("/people/no-such-person"), lambda: get("/settings"),
+            lambda: post("/settings", {"display_name": "Leak Person",
+                         "headline": "Héadline", "bio": "*bio* [x](http://e.org)",
+                         "skills": "go, c, sql", "timezone": "Europe/Berlin",
+                         "mentor": "1", "capacity": "4", "slug": x["a"]["slug"]}),
+            lambda: post("/settings", {"display_name": "", "timezone": "Mars/Base",
+                         "capacity": "99", "slug": "Bad Slug"}),
+            lambda: post("/settings/notifications", {"digest": "1"}),
+        ],
+        "mentorships": [
+            lambda: get("/mentorships"), lambda: get("/mentorships", "b"),
+            lambda: get("/mentorships/new", "b", query="mentor=" + x["a"]["slug"]),
+            lambda: get(ms), lambda: get(ms, "b"), lambda: get(ms + "/contract"),
+            lambda: get(ms + "/goals"), lambda: get(ms + "/review"),
+            lambda: get(ms + "/record"), lambda: get(ms + "/meetings"),
+            lambda: get(f"{ms}/meetings/{x['mtid']}.ics"),
+            lambda: get(f"/calendar/{x['secret']}.ics"),
+            lambda: post(ms + "/goals", {"title": "Ship it", "measure": "shipped",
+                         "target_date": "2030-01-31"}),
+            lambda: post(ms + "/goals", {"title": "", "target_date": "2026-02-30"}),
+            lambda: post(ms + "/meetings", {"date": "2030-03-01", "time": "10:30",
+                         "minutes": "45", "agenda": "Talk"}),
+            lambda: post(ms + "/meetings", {"date": "2030-13-01", "time": "99:99"}),
+            lambda: post(f"{ms}/meetings/{x['mtid']}", {"notes": "n", "actions": "a"}),
+            lambda: post(ms + "/stage", {"to": "nowhere"}),
+            lambda: post(ms + "/review", {"goal": str(x["gid"]), "outcome": "bogus"}),
+            lambda: post("/mentorships/new", {"mentor": x["a"]["slug"],
+                         "focus": "x", "message": "short"}, "b"),
+            lambda: get("/mentorships/99999999"),
+        ],
+        "roadmaps": [
+            lambda: get("/roadmaps"), lambda: get("/roadmaps/new"),
+            lambda: get(f"/roadmaps/{rid}"), lambda: get(f"/roadmaps/{rid}/edit"),
+            lambda: get(f"/roadmaps/{rid}/milestones/{x['msid']}"),
+            lambda: get(ms + "/roadmap"), lambda: get(ms + "/roadmap", "b"),
+            lambda: post("/roadmaps/new", {"title": "New road", "summary": "s",
+                         "visibility": "private"}),
+            lambda: post("/roadmaps/new", {"title": "", "visibility": "nope"}),
+            lambda: post(f"/roadmaps/{rid}/milestones", {"title": "Step",
+                         "description": "d", "week_offset": "3"}),
+            lambda: post(f"/roadmaps/{rid}/milestones", {"title": "",
+                         "week_offset": "-4"}),
+            lambda: post(f"/roadmaps/{rid}/milestones/{x['msid']}/move", {"dir": "up"}),
+            lambda: post(f"/roadmaps/{rid}/edit", {"title": "Road 2", "summary": "s2"}),
+            lambda: post(f"{ms}/roadmap/milestones/{x['mmid']}",
+                         {"done": "1", "due_date": "2030-01-01"}),
+            lambda: post(f"{ms}/roadmap/milestones/{x['mmid']}", {"due_date": "2026-02-30"}),
+            lambda: post(ms + "/roadmap", {"roadmap": "99999999", "start_date": "2030-01-01"}),
+        ],
+        "rooms": [
+            lambda: get(f"/rooms/{mid}"), lambda: get(f"/rooms/{mid}", "b"),
+            lambda: get(f"/rooms/{mid}", query=f"before={x['msgid'] + 1}"),
+            lambda: get(f"/rooms/{mid}/messages/{x['msgid']}/edit"),
+            lambda: post(f"/rooms/{mid}/messages", {"body": "Hi *there*, see <b>x</b>"}),
+            lambda: post(f"/rooms/{mid}/messages", {"body": "reply",
+                         "reply_to": str(x["msgid"])}, "b"),
+            lambda: post(f"/rooms/{mid}/messages", {"body": "   "}),
+            lambda: post(f"/rooms/{mid}/messages/{x['msgid']}", {"body": "edited"}),
+            lambda: post(f"/rooms/{mid}/messages/{x['msgid']}", {"body": ""}),
+            lambda: get("/rooms/99999999"),
+        ],
+        "threads": [
+            lambda: get("/threads"), lambda: get("/threads/new"),
+            lambda: get(f"/threads/{tid}"), lambda: get(f"/threads/{tid}", "b"),
+            lambda: get(f"/threads/{tid}.atom"),
+            lambda: get(f"/threads/{tid}", query="kind=lesson"),
+            lambda: get(f"/threads/{tid}/entries/{x['eid']}"),
+            lambda: post("/threads/new", {"title": "Thread", "purpose": "p",
+                         "visibility": "private"}),
+            lambda: post("/threads/new", {"title": "", "visibility": "x"}),
+            lambda: post(f"/threads/{tid}/entries", {"kind": "lesson",
+                         "body": "# Learned\n\n*this*"}),
+            lambda: post(f"/threads/{tid}/entries", {"kind": "nope", "body": ""}),
+            lambda: post(f"/threads/{tid}/entries/{x['eid']}/comments",
+                         {"body": "nice"}, "b"),
+            lambda: post(f"/threads/{tid}/entries/{x['eid']}", {"kind": "lesson",
+                         "body": "edited"}),
+        ],
+        "admin": [
+            lambda: get("/admin", "adm"), lambda: get(f"/admin/mentorships/{mid}", "adm"),
+            lambda: get("/admin/reports", "adm"),
+            lambda: get("/admin/reports", "adm", query="status=closed"),
+            lambda: get("/admin/outbox", "adm", query="status=failed"),
+            lambda: get("/admin/users", "adm", query="q=leak"),
+            lambda: get("/admin/roadmaps", "adm"), lambda: get("/admin", "a"),
+            lambda: get("/reports/new", "b", query=f"mentorship={mid}"),
+            lambda: get("/settings/export", "b"), lambda: get("/settings/delete", "b"),
+            lambda: post(f"/admin/reports/{x['repid']}", {"note": "looked"}, "adm"),
+            lambda: post(f"/admin/outbox/{x['oid']}/retry", {}, "adm"),
+            lambda: post(f"/admin/mentorships/{mid}/end", {"reason": ""}, "adm"),
+            lambda: post("/reports/new", {"mentorship": str(mid), "kind": "other",
+                         "body": "Something"}, "b"),
+            lambda: post("/reports/new", {"mentorship": "abc", "kind": "x"}, "b"),
+            lambda: post("/settings/delete", {"password": "wrong"}, "b"),
+        ],
+    }
+    p = main[program]
+    common = [
+        lambda: get(p), lambda: get(p + "/no-such-page"),
+        lambda: go("DELETE", p, cookie=x["a"]["cookie"]),
+        lambda: go("POST", p, body=b"a=%ZZ", cookie=x["a"]["cookie"]),
+        lambda: go("POST", p, body=b"a=1&csrf=nope", cookie=x["a"]["cookie"]),
+        lambda: go("GET", p, query=b"q=\xc0\x80", cookie=x["a"]["cookie"]),
+    ]
+    return mixes[program] + common
+
+
 def load(sock_path, program, count):
-    """A mixed load for home or auth: pages, errors, bad encodings,
-    forms. Returns {status: n}."""
+    """A mixed load: pages, errors, bad encodings, forms; signed in as
+    people arranged in the database when MENTEO_TEST_VAR is set.
+    Returns {status: n}."""
     seen = {}
 
     def go(*a, **kw):
@@ -164,6 +393,10 @@ def load(sock_path, program, count):
             lambda: go("GET", "/link", query="t=%00"),
             login_form,
         ]
+    if os.environ.get("MENTEO_TEST_VAR"):
+        signed = _signed_mix(program, go, _arrange())
+        # mostly signed-in traffic, some of the anonymous mix
+        mix = signed + signed + mix[:6] if program != "auth" else signed + mix
     for i in range(count):
         mix[i % len(mix)]()
     return seen

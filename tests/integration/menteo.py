@@ -149,7 +149,9 @@ class Client:
         loc = resp.location
         if loc.startswith("http"):
             loc = local(loc)
-        return self.get(loc)
+        # a browser never sends the fragment (Apache would route
+        # "/settings#x" as a path of its own)
+        return self.get(loc.split("#", 1)[0])
 
 
 def unique(prefix="u"):
