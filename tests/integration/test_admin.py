@@ -46,10 +46,23 @@ def test_health_counts_and_at_risk_lists():
     _, _, old = pair("requested")
     m.sql("UPDATE mentorships SET created_at = UTC_TIMESTAMP() - INTERVAL 8 DAY "
           "WHERE id = ?", old)
+    # and three that are fine: young Initiation, a talkative Cultivation,
+    # a fresh request
+    _, _, young = pair("initiation")
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 5 DAY "
+          "WHERE id = ?", young)
+    mentor2, _, talk = pair("cultivation")
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 40 DAY, "
+          "review_date = UTC_DATE() + INTERVAL 30 DAY WHERE id = ?", talk)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) VALUES "
+          "(?, ?, 'still here', UTC_TIMESTAMP() - INTERVAL 2 DAY)", talk, mentor2.user_id)
+    _, _, fresh = pair("requested")
     r = a.get("/admin")
     m.check(r.status == 200, r)
     for i in (mid, quiet, old):
         m.check(f'href="/admin/mentorships/{i}"' in r.text, f"{i} listed at risk")
+    for i in (young, talk, fresh):
+        m.check(f'href="/admin/mentorships/{i}"' not in r.text, f"{i} is not at risk")
     m.check("stage-initiation" in r.text and "stage-cultivation" in r.text)
     r = a.get(f"/admin/mentorships/{mid}")
     m.check(r.status == 200 and "Grow as a lead" in r.text, r)
@@ -142,6 +155,22 @@ def test_disable_ends_sessions_and_blocks_sign_in():
 @m.test
 def test_export_has_everything_i_take_part_in():
     mentor, mentee, mid = pair()
+    # a second mentorship of the mentee, and one of strangers
+    other_mentor = m.make_mentor()
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, 'initiation', 'Second one', '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", other_mentor.user_id, mentee.user_id)
+    mid2 = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentor_id = ?",
+                           other_mentor.user_id))
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, created_at) "
+          "VALUES (?, UTC_TIMESTAMP(), 'kick-off agenda', ?, UTC_TIMESTAMP())",
+          mid2, other_mentor.user_id)
+    s1, s2, stranger_mid = pair()
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'not for the mentee', UTC_TIMESTAMP())", stranger_mid, s1.user_id)
+    m.sql("INSERT INTO threads (owner_id, title, purpose, visibility, created_at, updated_at) "
+          "VALUES (?, 'Someone else private', '', 'private', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+          mentor.user_id)
     m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
           "VALUES (?, ?, 'from the mentor \"quoted\"', UTC_TIMESTAMP()), "
           "(?, ?, 'from the mentee', UTC_TIMESTAMP())",
@@ -163,6 +192,13 @@ def test_export_has_everything_i_take_part_in():
     for key in ("contract_versions", "stage_events", "milestones", "meetings",
                 "threads", "thread_entries"):
         m.check(key in data, key)
+    ids = {x["id"] for x in data["mentorships"]}
+    m.check(ids == {int(mid), mid2}, f"exactly my two mentorships: {ids}")
+    m.check(any(x["agenda"] == "kick-off agenda" for x in data["meetings"]))
+    text = r.text
+    m.check("not for the mentee" not in text, "no message of a room that is not mine")
+    m.check("Someone else private" not in text, "no thread of someone else")
+    m.check(s1.email not in text and s2.email not in text, "nothing about strangers")
 
 
 @m.test

@@ -1,0 +1,33 @@
+#!/bin/bash
+# make install / uninstall and the systemd units (issue 11). Installs into
+# a scratch PREFIX, checks the layout, verifies every unit with
+# systemd-analyze (syntax, sections, that ExecStart exists), uninstalls
+# and checks nothing is left. TAP.
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+P=$(mktemp -d /tmp/menteo-install.XXXXXX)
+B=${MENTEO_BUILD:-$ROOT/build}
+t() { if eval "$2"; then echo "ok - install: $1"; else echo "not ok - install: $1"; fi; }
+
+make -s install PREFIX="$P" B="$B" > /dev/null 2>&1
+t "programs in PREFIX/lib/menteo" '[ -x "$P/lib/menteo/home" ] && [ -x "$P/lib/menteo/rooms" ]'
+t "menteo-admin and menteo-notify in PREFIX/bin" '[ -x "$P/bin/menteo-admin" ] && [ -x "$P/bin/menteo-notify" ]'
+t "templates, static files and SQL in PREFIX/share/menteo" '[ -f "$P/share/menteo/templates/layout.tpl" ] && [ -f "$P/share/menteo/htdocs/menteo.css" ] && [ -f "$P/share/menteo/sql/001_core.sql" ]'
+t "web server snippets point at the installed files" 'grep -q "$P/share/menteo/htdocs" "$P/share/menteo/conf/nginx-locations.conf" && grep -q "/run/menteo/auth.sock" "$P/share/menteo/conf/apache-menteo-proxy-fcgi.conf"'
+t "menteo-admin answers --help with 0 and a bad command with 2" '"$P/bin/menteo-admin" --help > /dev/null; a=$?; "$P/bin/menteo-admin" nonsense > /dev/null 2>&1; b=$?; [ $a = 0 ] && [ $b = 2 ]'
+if command -v systemd-analyze > /dev/null; then
+	u=$P/lib/systemd/system
+	cp "$u/menteo@.service" "$u/menteo@home.service"
+	cp "$u/menteo@.socket" "$u/menteo@home.socket"
+	out=$(cd "$u" && SYSTEMD_LOG_LEVEL=notice systemd-analyze verify --man=no \
+		./menteo@home.socket ./menteo@home.service ./menteo-notify.service \
+		./menteo-notify.timer 2>&1)
+	t "systemd units verify${out:+ ($out)}" '[ -z "$out" ]'
+	rm -f "$u/menteo@home.service" "$u/menteo@home.socket"
+	t "the program unit restarts on failure and runs as menteo" 'grep -q "^Restart=on-failure" "$u/menteo@.service" && grep -q "^User=menteo" "$u/menteo@.service"'
+else
+	echo "ok - install: systemd units # SKIP systemd-analyze not installed"
+fi
+make -s uninstall PREFIX="$P" > /dev/null 2>&1
+t "uninstall leaves nothing behind" '[ -z "$(find "$P" -type f)" ]'
+rm -rf "$P"
