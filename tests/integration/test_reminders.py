@@ -133,8 +133,9 @@ def world():
 
 
 def keys_of(like):
+    # in the order they were queued: the first digest is the two-room one
     return [r[0] for r in m.sql("SELECT dedup_key FROM outbox WHERE dedup_key LIKE ? "
-                                "ORDER BY dedup_key", like)]
+                                "ORDER BY id", like)]
 
 
 def mine():
