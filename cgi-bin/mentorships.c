@@ -630,6 +630,8 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 			return -1;
 		s = tmpl_section(d, "ROOM");
 		tmpl_set_int(s, "UNREAD", db_int(q, 0, 0));
+		if (db_int(q, 0, 0) > 0)
+			tmpl_show(s, "HAS_UNREAD");
 	} else if (r->db_failed)
 		return -1;
 	return 0;

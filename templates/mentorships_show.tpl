@@ -126,7 +126,7 @@
 {{#ROOM}}
 <section class="card compact" aria-labelledby="room-h">
 <h2 id="room-h">Room</h2>
-<p><a href="/rooms/{{ID}}">Open the room</a> <span class="count">{{UNREAD}} unread</span></p>
+<p><a href="/rooms/{{ID}}">Open the room</a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>
 </section>
 {{/ROOM}}
 {{/IS_ACTIVE}}
