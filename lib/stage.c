@@ -319,13 +319,15 @@ cond_new_cycle(struct req *r, const struct mship *m, const char *note,
 	struct db_rows *c;
 
 	(void)note;
-	/* a new goal added in this stage, and a version agreed since */
+	/*
+	 * a goal of a version newer than the one this stage began with, and
+	 * that version agreed by both (numbers, not times: actions within
+	 * one second must not count for the stage before)
+	 */
 	c = db_query(r, "SELECT (SELECT COUNT(*) FROM goals g WHERE "
-	    "g.mentorship_id = m.id AND g.created_at >= m.stage_changed_at), "
+	    "g.mentorship_id = m.id AND g.version > m.cycle_version), "
 	    "m.mentor_agreed_at IS NOT NULL AND m.mentee_agreed_at IS NOT NULL "
-	    "AND EXISTS (SELECT 1 FROM contract_versions v WHERE "
-	    "v.mentorship_id = m.id AND v.version = m.contract_version AND "
-	    "v.agreed_at >= m.stage_changed_at) "
+	    "AND m.contract_version > m.cycle_version "
 	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
 	if (c == NULL || c->nrows == 0)
 		return -1;
@@ -446,7 +448,8 @@ stage_move(struct req *r, struct mship *m, const char *to, const char *note,
 	}
 	if (strcmp(rl->from, rl->to) != 0 && db_exec(r,
 	    "UPDATE mentorships SET stage = ?, stage_changed_at = "
-	    "UTC_TIMESTAMP() WHERE id = ? AND stage = ?", "sis", rl->to,
+	    "UTC_TIMESTAMP(), cycle_version = contract_version "
+	    "WHERE id = ? AND stage = ?", "sis", rl->to,
 	    m->id, rl->from) != 1)
 		goto fail;
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
