@@ -1,3 +1,6 @@
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -85,6 +88,12 @@ supervise(long long nworkers)
 				continue;
 			if ((pids[i] = fork()) == 0) {
 				free(pids);
+#ifdef __linux__
+				/* a supervisor killed outright takes its workers along */
+				prctl(PR_SET_PDEATHSIG, SIGTERM);
+				if (getppid() == 1)
+					_exit(0);
+#endif
 				return 0;	/* the child serves */
 			}
 			if (pids[i] < 0) {
