@@ -71,22 +71,6 @@ APP_MAIN("auth", routes)
 #define LOGIN_WINDOW	60	/* minutes */
 
 static const char *
-url_encode(struct req *r, const char *s)
-{
-	char *out = req_alloc(r, strlen(s) * 3 + 1), *o = out;
-
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (isalnum(c) || strchr("-_.~/", c) != NULL)
-			*o++ = (char)c;
-		else
-			o += sprintf(o, "%%%02X", c);
-	}
-	*o = '\0';
-	return out;
-}
-
-static const char *
 bucket(struct req *r, const char *what, const char *key)
 {
 	return req_printf(r, "%s:%s", what, key != NULL ? key : "");
@@ -599,7 +583,7 @@ link_land(struct req *r)
 		target = "/";
 	if (rc == 1)
 		return resp_redirect(r, req_printf(r, "/login?next=%s",
-		    url_encode(r, target)));
+		    req_url_encode(r->arena, target, "-_.~/")));
 	if ((u = db_query(r, "SELECT is_admin, disabled_at IS NULL AS active "
 	    "FROM users WHERE id = ?", "i", uid)) == NULL)
 		return;
@@ -609,7 +593,7 @@ link_land(struct req *r)
 		if (db_commit(r) == -1)
 			return;
 		return resp_redirect(r, req_printf(r, "/login?next=%s",
-		    url_encode(r, target)));
+		    req_url_encode(r->arena, target, "-_.~/")));
 	}
 	if (r->user.id != uid && sess_start(r, uid) == -1)
 		return;

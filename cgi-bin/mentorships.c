@@ -1161,11 +1161,11 @@ mships_goals_post(struct req *r)
 		    "sssii", v[0].str, v[1].str, v[2].str, id, m.id) == -1)
 			return;
 	} else {
-		const char *count = db_value(r, "SELECT COUNT(*) FROM goals "
+		struct db_rows *count = db_query(r, "SELECT COUNT(*) FROM goals "
 		    "WHERE mentorship_id = ?", "i", m.id);
 		if (count == NULL)
 			return;
-		if (atoi(count) >= 50) {
+		if (db_int(count, 0, 0) >= 50) {
 			db_rollback(r);
 			return contract_page(r, &m, 422, NULL, NULL, 0, v,
 			    "This mentorship has too many goals already.");

@@ -68,6 +68,17 @@ leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+/* The value of n characters already checked to be digits. */
+static int
+digits(const char *s, size_t n)
+{
+	int v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
 static int
 date_ok(const char *s)
 {
@@ -80,9 +91,9 @@ date_ok(const char *s)
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
 			return 0;
-	y = atoi(s);		/* safe: ten checked digits and dashes */
-	m = atoi(s + 5);
-	d = atoi(s + 8);
+	y = digits(s, 4);
+	m = digits(s + 5, 2);
+	d = digits(s + 8, 2);
 	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
 		return 0;
 	return d <= mdays[m - 1] + (m == 2 && leap(y));

@@ -37,7 +37,7 @@ md_html(struct req *r, const char *text)
 		memcpy(o, withrel, sizeof(withrel) - 1);
 		o += sizeof(withrel) - 1;
 	}
-	strcpy(o, p);
+	memcpy(o, p, strlen(p) + 1);
 	free(html);
 	return out;
 }

@@ -115,6 +115,28 @@ req_url_decode(struct arena *a, const char *s, size_t len, int plus,
 	return 0;
 }
 
+char *
+req_url_encode(struct arena *a, const char *s, const char *safe)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out = arena_alloc(a, strlen(s) * 3 + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (isalnum(c) || strchr(safe, c) != NULL)
+			*o++ = (char)c;
+		else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 int
 req_parse_urlencoded(struct arena *a, const char *s, size_t len,
     struct kv **out, size_t *n)

@@ -85,6 +85,8 @@ struct req {
 /* Decoders, exposed for unit tests and fuzzers. */
 int	 req_url_decode(struct arena *, const char *, size_t, int plus,
 	    char **, size_t *);
+/* Percent-encodes every byte but letters, digits and those in safe. */
+char	*req_url_encode(struct arena *, const char *, const char *safe);
 int	 req_parse_urlencoded(struct arena *, const char *, size_t,
 	    struct kv **, size_t *);
 int	 req_parse_cookies(struct arena *, const char *, struct kv **,

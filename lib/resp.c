@@ -106,19 +106,10 @@ resp_cookie(struct req *r, const char *name, const char *value,
 void
 resp_flash(struct req *r, const char *message)
 {
-	char *v = req_alloc(r, strlen(message) * 3 + 1), *o = v;
-	const char *p;
+	char *v = req_url_encode(r->arena, message, ".-");
 
-	for (p = message; *p != '\0'; p++) {
-		unsigned char c = (unsigned char)*p;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '-')
-			*o++ = (char)c;
-		else
-			o += sprintf(o, "%%%02X", c);
-	}
-	*o = '\0';
-	resp_cookie(r, "menteo_flash", v, 60);
+	if (v != NULL)
+		resp_cookie(r, "menteo_flash", v, 60);
 }
 
 static const char *

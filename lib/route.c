@@ -88,17 +88,10 @@ to_login(struct req *r)
 {
 	const char *next = *r->query_string != '\0' ?
 	    req_printf(r, "%s?%s", r->path, r->query_string) : r->path;
-	char *enc = req_alloc(r, strlen(next) * 3 + 1), *o = enc;
-	const char *s;
+	char *enc = req_url_encode(r->arena, next, "/-_.");
 
-	for (s = next; *s != '\0'; s++) {
-		if (isalnum((unsigned char)*s) || strchr("/-_.", *s))
-			*o++ = *s;
-		else
-			o += sprintf(o, "%%%02X", (unsigned char)*s);
-	}
-	*o = '\0';
-	resp_redirect(r, req_printf(r, "/login?next=%s", enc));
+	resp_redirect(r, enc != NULL ? req_printf(r, "/login?next=%s", enc) :
+	    "/login");
 }
 
 void

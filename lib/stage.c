@@ -135,7 +135,7 @@ stage_table_exists(struct req *r, const char *name)
 		return 0;
 	for (i = 0; i < 8; i++)
 		if (known[i][0] == '\0' && strlen(name) < sizeof(known[i])) {
-			strcpy(known[i], name);
+			memcpy(known[i], name, strlen(name) + 1);
 			break;
 		}
 	return 1;
