@@ -10,6 +10,7 @@
 #include "app.h"
 #include "db.h"
 #include "field.h"
+#include "kept.h"
 #include "md.h"
 #include "mship.h"
 #include "page.h"
@@ -63,13 +64,14 @@ static const struct field page_fields[] = {
  * the range. Authors are always one of the two parties, whose names
  * mship_load has, so the only join is the replied-to message, by its
  * primary key. Messages come as the HTML stored when they were written
- * (sql/090); body only for a row whose HTML is not stored yet.
+ * (sql/090); body only for a row whose HTML is not stored yet. Nothing
+ * in it depends on the viewer or the time, so its rows can be kept
+ * (room_rows).
  */
 static const char page_sql[] =
     "SELECT m.id, m.author_id, m.body_html, "
     "IF(m.body_html IS NULL, m.body, NULL) AS body, "
     "m.created_at, m.edited_at, "
-    "m.created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS editable, "
     "q.id AS reply_id, q.author_id AS reply_author, "
     "LEFT(q.body, 600) AS reply_body "
     "FROM room_messages m FORCE INDEX (room_messages_room) "
@@ -78,12 +80,74 @@ static const char page_sql[] =
     "WHERE m.mentorship_id = ? AND m.id < ? "
     "ORDER BY m.mentorship_id DESC, m.id DESC LIMIT 51";
 
-/* Loads the room's mentorship for one of its parties; -1 once answered. */
+/*
+ * A room as its page needs it, in one round trip: the mentorship (its
+ * parties and stage), where the viewer has read to, the version of its
+ * messages (sql/092) and, by the database's clock, the time after which
+ * a message is still young enough to edit.
+ */
+struct room {
+	struct mship	 m;
+	long long	 last_read;	/* id of the last message seen, or 0 */
+	long long	 version;	/* -1: unknown, never cached */
+	const char	*edit_after;	/* "YYYY-MM-DD HH:MM:SS", UTC */
+};
+
+static const char room_sql[] = MSHIP_SELECT ", "
+    "(SELECT last_read_id FROM room_reads "
+    "WHERE mentorship_id = m.id AND user_id = ?) AS last_read, "
+    "v.version, UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS edit_after"
+    MSHIP_FROM " LEFT JOIN room_versions v ON v.mentorship_id = m.id "
+    "WHERE m.id = ?";
+
+/* Loads the room for one of its parties; -1 once answered. */
 static int
-room_open(struct req *r, struct mship *m)
+room_open(struct req *r, struct room *rm)
 {
-	return mship_open(r, r->id[0], m, "This room belongs to the two "
-	    "people of the mentorship; only they can read it.");
+	struct db_rows *row = db_query(r, room_sql, "ii", r->user.id,
+	    r->id[0]);
+	const char *v;
+
+	if (mship_party(r, mship_row(r, row, &rm->m), &rm->m, "This room "
+	    "belongs to the two people of the mentorship; only they can "
+	    "read it.") == -1)
+		return -1;
+	v = db_get(row, 0, "last_read");
+	rm->last_read = v != NULL ? strtoll(v, NULL, 10) : 0;
+	v = db_get(row, 0, "version");
+	rm->version = v != NULL ? strtoll(v, NULL, 10) : -1;
+	rm->edit_after = db_get(row, 0, "edit_after");
+	return 0;
+}
+
+/*
+ * The page query's rows for page `before`: kept by this worker under
+ * the room's version (lib/kept.h), which every write to the room's
+ * messages moves (sql/092). Most views of a room come after nobody has
+ * written to it: they cost no page query (51 rows with their HTML and
+ * replied-to text), only room_open's one. Rows shown whose HTML is
+ * rendered on this view (room_html) are not kept: that rendering writes
+ * the HTML, moving the version again.
+ */
+static const struct db_rows *
+room_rows(struct req *r, const struct room *rm, long long before)
+{
+	const char *key = req_printf(r, "room %lld %lld %lld", rm->m.id,
+	    before, rm->version);
+	const struct db_rows *kept;
+	struct db_rows *rows;
+	size_t i;
+
+	if (rm->version >= 0 && (kept = kept_rows(key)) != NULL)
+		return kept;
+	if ((rows = db_query(r, page_sql, "ii", rm->m.id, before)) == NULL)
+		return NULL;
+	for (i = 0; i < rows->nrows && i < ROOM_PAGE; i++)
+		if (db_get(rows, i, "body") != NULL)
+			return rows;	/* the 51st is not shown */
+	if (rm->version >= 0)
+		kept_keep(key, rows);
+	return rows;
 }
 
 static const char *
@@ -152,16 +216,6 @@ room_iso(struct req *r, const char *utc)
 	return s;
 }
 
-static long long
-room_last_read(struct req *r, const struct mship *m)
-{
-	const char *v = db_value(r, "SELECT last_read_id FROM room_reads "
-	    "WHERE mentorship_id = ? AND user_id = ?", "ii", m->id,
-	    r->user.id);
-
-	return v != NULL ? strtoll(v, NULL, 10) : 0;
-}
-
 /* The viewer has now seen everything up to newest (never moves back). */
 static void
 room_mark_read(struct req *r, const struct mship *m, long long newest)
@@ -190,9 +244,11 @@ room_html(struct req *r, long long id, const char *html, const char *body)
 }
 
 static void
-room_message(struct req *r, const struct mship *m, struct tdict *d,
+room_message(struct req *r, const struct room *rm, struct tdict *d,
     const struct db_rows *rows, size_t i, long long oldest)
 {
+	const struct mship *m = &rm->m;
+	const char *created = db_get(rows, i, "created_at");
 	struct tdict *s;
 	long long id = db_get_int(rows, i, "id");
 	long long author = db_get_int(rows, i, "author_id");
@@ -200,8 +256,8 @@ room_message(struct req *r, const struct mship *m, struct tdict *d,
 
 	tmpl_set_int(d, "ID", id);
 	tmpl_set(d, "AUTHOR", room_author(m, author));
-	page_time(r, d, "TIME", db_get(rows, i, "created_at"));
-	tmpl_set(d, "TIME_ISO", room_iso(r, db_get(rows, i, "created_at")));
+	page_time(r, d, "TIME", created);
+	tmpl_set(d, "TIME_ISO", room_iso(r, created));
 	tmpl_set(d, "BODY_HTML", room_html(r, id,
 	    db_get(rows, i, "body_html"), db_get(rows, i, "body")));
 	if (db_get(rows, i, "edited_at") != NULL) {
@@ -210,7 +266,9 @@ room_message(struct req *r, const struct mship *m, struct tdict *d,
 	}
 	if (author == r->user.id) {
 		tmpl_show(d, "MINE");
-		if (m->is_open && db_get_int(rows, i, "editable"))
+		/* both "YYYY-MM-DD HH:MM:SS": as text, as in time */
+		if (m->is_open && created != NULL && rm->edit_after != NULL &&
+		    strcmp(created, rm->edit_after) > 0)
 			tmpl_show(d, "CAN_EDIT");
 	}
 	if (m->is_open)
@@ -236,20 +294,18 @@ room_message(struct req *r, const struct mship *m, struct tdict *d,
  * typed when it is shown again after an error, or NULL.
  */
 static void
-room_render(struct req *r, const struct mship *m, long long before,
+room_render(struct req *r, const struct room *rm, long long before,
     long long reply_to, const struct fval *v, const char *refusal,
     int status)
 {
+	const struct mship *m = &rm->m;
+	const struct db_rows *rows;
 	struct tdict *d, *row;
-	struct db_rows *rows;
-	long long last_read, id, oldest = 0;
+	long long id, oldest = 0;
 	size_t n, i;
 	int marked = 0;
 
-	if ((last_read = room_last_read(r, m)) < 0 || r->db_failed)
-		return;
-	rows = db_query(r, page_sql, "ii", m->id,
-	    before > 0 ? before : LLONG_MAX);
+	rows = room_rows(r, rm, before > 0 ? before : LLONG_MAX);
 	if (rows == NULL)
 		return;
 	n = rows->nrows > ROOM_PAGE ? ROOM_PAGE : rows->nrows;
@@ -268,14 +324,14 @@ room_render(struct req *r, const struct mship *m, long long before,
 	for (i = n; i-- > 0; ) {	/* oldest first on the page */
 		row = tmpl_section(d, "MESSAGES");
 		id = db_get_int(rows, i, "id");
-		if (id > last_read &&
+		if (id > rm->last_read &&
 		    db_get_int(rows, i, "author_id") != r->user.id) {
 			if (!marked)
 				tmpl_show(row, "UNREAD_MARKER");
 			tmpl_show(row, "UNREAD");
 			marked = 1;
 		}
-		room_message(r, m, row, rows, i, oldest);
+		room_message(r, rm, row, rows, i, oldest);
 	}
 	if (rows->nrows > ROOM_PAGE)
 		tmpl_set_int(tmpl_section(d, "OLDER"), "OLDER_BEFORE", oldest);
@@ -297,7 +353,7 @@ room_render(struct req *r, const struct mship *m, long long before,
 			    "REPLYING_ID", reply_to);
 	}
 	/* only the newest page moves the read position */
-	if (before == 0 && n > 0 && db_get_int(rows, 0, "id") > last_read)
+	if (before == 0 && n > 0 && db_get_int(rows, 0, "id") > rm->last_read)
 		room_mark_read(r, m, db_get_int(rows, 0, "id"));
 	if (r->db_failed)
 		return;
@@ -307,39 +363,39 @@ room_render(struct req *r, const struct mship *m, long long before,
 static void
 rooms_show(struct req *r)
 {
-	struct mship m;
+	struct room rm;
 	struct fval q[PAGE_NFIELDS];
 
 	if (field_read(r, page_fields, PAGE_NFIELDS, q) > 0) {
 		resp_error_msg(r, 400, "That page of the room does not exist.");
 		return;
 	}
-	if (room_open(r, &m) == -1)
+	if (room_open(r, &rm) == -1)
 		return;
-	room_render(r, &m, q[0].str != NULL ? q[0].num : 0,
+	room_render(r, &rm, q[0].str != NULL ? q[0].num : 0,
 	    q[1].str != NULL ? q[1].num : 0, NULL, NULL, 200);
 }
 
 static void
 rooms_post(struct req *r)
 {
-	struct mship m;
+	struct room rm;
 	struct fval v[POST_NFIELDS];
 	long long reply_to = 0;
 	int errors;
 
-	if (room_open(r, &m) == -1)
+	if (room_open(r, &rm) == -1)
 		return;
 	errors = field_read(r, post_fields, POST_NFIELDS, v);
 	if (v[1].str != NULL)
 		reply_to = v[1].num;
-	if (!m.is_open) {
-		room_render(r, &m, 0, 0, NULL, "This mentorship is closed: "
+	if (!rm.m.is_open) {
+		room_render(r, &rm, 0, 0, NULL, "This mentorship is closed: "
 		    "its room can be read but takes no new messages.", 409);
 		return;
 	}
 	if (reply_to > 0 && db_value(r, "SELECT id FROM room_messages "
-	    "WHERE id = ? AND mentorship_id = ?", "ii", reply_to, m.id) ==
+	    "WHERE id = ? AND mentorship_id = ?", "ii", reply_to, rm.m.id) ==
 	    NULL) {
 		if (r->db_failed)
 			return;
@@ -347,17 +403,17 @@ rooms_post(struct req *r)
 		errors++;
 	}
 	if (errors > 0) {
-		room_render(r, &m, 0, reply_to, v, NULL, 422);
+		room_render(r, &rm, 0, reply_to, v, NULL, 422);
 		return;
 	}
 	if (db_exec(r, "INSERT INTO room_messages (mentorship_id, author_id, "
 	    "body, body_html, reply_to, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
-	    "iisss", m.id, r->user.id, v[0].str, md_html(r, v[0].str),
+	    "iisss", rm.m.id, r->user.id, v[0].str, md_html(r, v[0].str),
 	    reply_to > 0 ?
 	    req_printf(r, "%lld", reply_to) : NULL) < 0)
 		return;
-	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", m.id,
+	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id,
 	    db_last_id()));
 }
 
@@ -366,16 +422,16 @@ rooms_post(struct req *r)
  * rows, or NULL once the refusal has been answered.
  */
 static struct db_rows *
-edit_load(struct req *r, struct mship *m)
+edit_load(struct req *r, struct room *rm)
 {
 	struct db_rows *row;
 
-	if (room_open(r, m) == -1)
+	if (room_open(r, rm) == -1)
 		return NULL;
 	row = db_query(r, "SELECT id, author_id, body, "
 	    "created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS editable "
 	    "FROM room_messages WHERE id = ? AND mentorship_id = ?", "ii",
-	    r->id[1], m->id);
+	    r->id[1], rm->m.id);
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 0) {
@@ -387,7 +443,7 @@ edit_load(struct req *r, struct mship *m)
 		    "edit it.");
 		return NULL;
 	}
-	if (!m->is_open) {
+	if (!rm->m.is_open) {
 		resp_error_msg(r, 409, "This mentorship is closed: its room "
 		    "can be read but no longer changed.");
 		return NULL;
@@ -419,25 +475,25 @@ edit_render(struct req *r, const struct mship *m, const struct fval *v,
 static void
 rooms_edit_form(struct req *r)
 {
-	struct mship m;
+	struct room rm;
 	struct db_rows *row;
 
-	if ((row = edit_load(r, &m)) == NULL)
+	if ((row = edit_load(r, &rm)) == NULL)
 		return;
-	edit_render(r, &m, NULL, db_get(row, 0, "body"), 200);
+	edit_render(r, &rm.m, NULL, db_get(row, 0, "body"), 200);
 }
 
 static void
 rooms_edit(struct req *r)
 {
-	struct mship m;
+	struct room rm;
 	struct db_rows *row;
 	struct fval v[EDIT_NFIELDS];
 
-	if ((row = edit_load(r, &m)) == NULL)
+	if ((row = edit_load(r, &rm)) == NULL)
 		return;
 	if (field_read(r, edit_fields, EDIT_NFIELDS, v) > 0) {
-		edit_render(r, &m, v, NULL, 422);
+		edit_render(r, &rm.m, v, NULL, 422);
 		return;
 	}
 	/* an unchanged text is not an edit */
@@ -448,5 +504,5 @@ rooms_edit(struct req *r)
 	    r->user.id) < 0)
 		return;
 	resp_flash(r, "Message updated.");
-	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", m.id, r->id[1]));
+	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id, r->id[1]));
 }

@@ -410,6 +410,49 @@ db_rollback(struct req *r)
 	r->in_tx = 0;
 }
 
+/* Appends s to the block at *p; the copy, or NULL for NULL. */
+static char *
+copy_cell(char **p, const char *s)
+{
+	char *d = *p;
+	size_t n;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	memcpy(d, s, n);
+	*p += n;
+	return d;
+}
+
+struct db_rows *
+db_rows_copy(const struct db_rows *src, size_t *size)
+{
+	size_t ncells = src->nrows * src->ncols, i, bytes;
+	struct db_rows *d;
+	char *p;
+
+	bytes = sizeof(*d) + (ncells + src->ncols) * sizeof(char *);
+	for (i = 0; i < ncells; i++)
+		if (src->cell[i] != NULL)
+			bytes += strlen(src->cell[i]) + 1;
+	for (i = 0; i < src->ncols; i++)
+		bytes += strlen(src->names[i]) + 1;
+	if ((d = malloc(bytes)) == NULL)
+		return NULL;
+	d->nrows = src->nrows;
+	d->ncols = src->ncols;
+	d->cell = (char **)(d + 1);
+	d->names = (const char **)(d->cell + ncells);
+	p = (char *)(d->names + src->ncols);
+	for (i = 0; i < ncells; i++)
+		d->cell[i] = copy_cell(&p, src->cell[i]);
+	for (i = 0; i < src->ncols; i++)
+		d->names[i] = copy_cell(&p, src->names[i]);
+	*size = bytes;
+	return d;
+}
+
 const char *
 db_str(const struct db_rows *rows, size_t row, size_t col)
 {

@@ -41,6 +41,13 @@ long long	 db_int(const struct db_rows *, size_t row, size_t col);
 const char	*db_get(const struct db_rows *, size_t row, const char *col);
 long long	 db_get_int(const struct db_rows *, size_t row, const char *col);
 
+/*
+ * A copy of rows that outlives the request, in one malloc'd block: the
+ * caller owns it and releases it with free(). *size is what it takes.
+ * NULL when memory is short.
+ */
+struct db_rows	*db_rows_copy(const struct db_rows *, size_t *size);
+
 /* A one-value query: the first column of the first row, or NULL. */
 const char	*db_value(struct req *, const char *sql, const char *types, ...);
 

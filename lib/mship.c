@@ -5,16 +5,9 @@
 #include "resp.h"
 
 int
-mship_load(struct req *r, long long id, struct mship *m)
+mship_row(struct req *r, const struct db_rows *row, struct mship *m)
 {
-	struct db_rows *row;
-
 	memset(m, 0, sizeof(*m));
-	row = db_query(r,
-	    "SELECT m.id, m.mentor_id, m.mentee_id, m.stage, m.focus, "
-	    "a.display_name, a.slug, b.display_name, b.slug "
-	    "FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	    "JOIN users b ON b.id = m.mentee_id WHERE m.id = ?", "i", id);
 	if (row == NULL)
 		return -1;
 	if (row->nrows == 0)
@@ -39,10 +32,15 @@ mship_load(struct req *r, long long id, struct mship *m)
 }
 
 int
-mship_open(struct req *r, long long id, struct mship *m, const char *why)
+mship_load(struct req *r, long long id, struct mship *m)
 {
-	int rc = mship_load(r, id, m);
+	return mship_row(r, db_query(r, MSHIP_SELECT MSHIP_FROM
+	    " WHERE m.id = ?", "i", id), m);
+}
 
+int
+mship_party(struct req *r, int rc, const struct mship *m, const char *why)
+{
 	if (rc == -1)
 		return -1;
 	if (rc == 404) {
@@ -55,6 +53,12 @@ mship_open(struct req *r, long long id, struct mship *m, const char *why)
 		return -1;
 	}
 	return 0;
+}
+
+int
+mship_open(struct req *r, long long id, struct mship *m, const char *why)
+{
+	return mship_party(r, mship_load(r, id, m), m, why);
 }
 
 const char *

@@ -5,6 +5,7 @@
 #ifndef MENTEO_MSHIP_H
 #define MENTEO_MSHIP_H
 
+#include "db.h"
 #include "req.h"
 
 struct mship {
@@ -28,6 +29,22 @@ struct mship {
  * -1 database down (r->db_failed set).
  */
 int	mship_load(struct req *, long long id, struct mship *);
+
+/*
+ * For a page that loads more of the mentorship in the same round trip:
+ * its query starts with MSHIP_SELECT (the first nine columns, in this
+ * order), may add columns of its own, names `m` MSHIP_FROM and may join
+ * more; mship_row reads the result as mship_load would.
+ */
+#define MSHIP_SELECT	"SELECT m.id, m.mentor_id, m.mentee_id, m.stage, " \
+	"m.focus, a.display_name, a.slug, b.display_name, b.slug"
+#define MSHIP_FROM	" FROM mentorships m " \
+	"JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id"
+int	mship_row(struct req *, const struct db_rows *, struct mship *);
+
+/* Answers 404, 403 (`why`) as mship_open does for mship_load's rc. */
+int	mship_party(struct req *, int rc, const struct mship *,
+	    const char *why);
 
 /*
  * The same, for one of its two parties only: 0 loaded; -1 after

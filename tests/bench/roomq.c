@@ -16,7 +16,6 @@ static const char page_sql[] =
     "SELECT m.id, m.author_id, m.body_html, "
     "IF(m.body_html IS NULL, m.body, NULL) AS body, "
     "m.created_at, m.edited_at, "
-    "m.created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS editable, "
     "q.id AS reply_id, q.author_id AS reply_author, "
     "LEFT(q.body, 600) AS reply_body "
     "FROM room_messages m FORCE INDEX (room_messages_room) "

@@ -8,6 +8,7 @@ import os
 import re
 import secrets
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import menteo as m  # noqa: E402
@@ -426,6 +427,54 @@ def test_refused_message_keeps_its_line_breaks():
     g = re.search(r'<textarea id="body"[^>]*>(.*?)</textarea>', r.text, re.S)
     m.check(g, "no composer")
     m.check(html.unescape(g.group(1)) == body, f"typed text changed: {g.group(1)!r}")
+
+
+
+
+@m.test
+def test_kept_pages_follow_every_write():
+    """Each worker keeps a room page's rows under the room's version
+    (lib/kept.h, sql/092): whoever writes, every worker's next view shows
+    it. Eight views each time so that every worker answers some."""
+    a, b, mid = pair()
+    first = posted(a, mid, "kept one")
+
+    def views(c, path=f"/rooms/{mid}"):
+        return [c.get(path).text for _ in range(8)]
+
+    for page in views(b) + views(a):
+        m.check(first in message_ids(page), "posted message missing")
+    # written by SQL, as an admin might: a trigger moves the version
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'from *SQL*', UTC_TIMESTAMP())", mid, b.user_id)
+    by_sql = int(m.sql_value("SELECT MAX(id) FROM room_messages WHERE mentorship_id = ?", mid))
+    for page in views(a):
+        m.check(by_sql in message_ids(page) and "<em>SQL</em>" in message_html(page, by_sql),
+                "a message written by SQL not shown by every worker")
+    m.sql("UPDATE room_messages SET body = 'changed by SQL' WHERE id = ?", by_sql)
+    for page in views(a) + views(b):
+        msg = message_html(page, by_sql)
+        m.check("changed by SQL" in msg and "from" not in msg, "a stale message shown")
+    # an edit through the page
+    r = a.post(f"/rooms/{mid}/messages/{first}", {"body": "kept one, edited"})
+    m.check(r.status == 303, repr(r))
+    for page in views(b):
+        m.check("kept one, edited" in message_html(page, first), "a stale edit shown")
+    # names are not kept with the rows
+    m.sql("UPDATE users SET display_name = 'Renamed Mentor' WHERE id = ?", a.user_id)
+    for page in views(b):
+        m.check("Renamed Mentor" in message_html(page, first), "an old name shown")
+    # the edit window closes by time alone, with nothing written
+    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 898 SECOND "
+          "WHERE id = ?", first)
+    edit = f"/rooms/{mid}/messages/{first}/edit"
+    m.check(all(edit in p for p in views(a)), "no edit link at 14:58")
+    time.sleep(3)
+    m.check(not any(edit in p for p in views(a)), "edit link still shown after 15 minutes")
+    # deleted by SQL
+    m.sql("DELETE FROM room_messages WHERE id = ?", by_sql)
+    for page in views(b):
+        m.check(by_sql not in message_ids(page), "a deleted message shown")
 
 
 if __name__ == "__main__":
