@@ -13,6 +13,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "field.h"
+#include "kept.h"
 #include "md.h"
 #include "page.h"
 #include "resp.h"
@@ -311,6 +312,41 @@ dir_query(struct req *r, const char *words, const char *skill,
 		id);
 }
 
+/*
+ * The directory's rows, kept by this worker (lib/kept.h) under the
+ * directory's version (sql/093: triggers move it with anything a search
+ * shows, filters or sorts by) and the database's date (the days since
+ * last activity are counted in SQL). A search asked for again before
+ * the directory changes, a common word or the directory's first page,
+ * costs this one small query instead of a full-text search.
+ */
+static const struct db_rows *
+dir_rows(struct req *r, const char *words, const char *skill,
+    const struct cursor *c)
+{
+	const struct db_rows *kept;
+	struct db_rows *v, *rows;
+	const char *key = NULL;
+
+	v = db_query(r, "SELECT version, UTC_DATE() FROM directory_version",
+	    "");
+	if (v == NULL)
+		return NULL;
+	/* each part on its line: a line break is not in any of them */
+	if (v->nrows == 1)
+		key = req_printf(r, "dir %s %s\n%s%s\n%s%s\n%s\n%s\n%lld",
+		    db_str(v, 0, 0), db_str(v, 0, 1), words != NULL ? "+" : "-",
+		    words != NULL ? words : "", skill != NULL ? "+" : "-",
+		    skill != NULL ? skill : "", c->score,
+		    c->last_active != NULL ? c->last_active : "-", c->id);
+	if (key != NULL && (kept = kept_rows(key)) != NULL)
+		return kept;
+	rows = dir_query(r, words, skill, c);
+	if (rows != NULL && key != NULL)
+		kept_keep(key, rows);
+	return rows;
+}
+
 /* "Active today", "Active 3 days ago", "Active on 2 Nov 2026". */
 static const char *
 last_active_text(struct req *r, const char *date, const char *days)
@@ -461,7 +497,7 @@ people_index(struct req *r)
 	};
 	struct fval v[3];
 	struct cursor c = { "1000000", "9999-12-31", 0 };
-	struct db_rows *rows;
+	const struct db_rows *rows;
 	struct tdict *d;
 	const char *q, *skill = NULL, *words = NULL, *after;
 	size_t i, n;
@@ -481,7 +517,7 @@ people_index(struct req *r)
 		    "Start again from the first page of the directory.");
 		return;
 	}
-	if ((rows = dir_query(r, words, skill, &c)) == NULL)
+	if ((rows = dir_rows(r, words, skill, &c)) == NULL)
 		return;
 
 	d = page_new(r, q != NULL || skill != NULL ? "Search mentors" :

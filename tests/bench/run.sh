@@ -90,9 +90,11 @@ ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds
 }
 # one slice of wrk on one page, appended to that page's list of slices
 slice() {	# name path seconds
-	local name=$1 path=$2 secs=$3 f="$B/wrk-$1.txt"
-	wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${secs}s" --latency \
-		-H "Cookie: $COOKIE" "$URL$path" >> "$f"
+	local name=$1 path=$2 secs=$3 f="$B/wrk-$1.txt" script=()
+	# the cold searches: each request the next of COLD's 64 queries
+	[ "$path" = cold ] && script=(-s tests/bench/soak.lua) path=/
+	SOAK_PATHS=$COLD wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${secs}s" \
+		--latency "${script[@]}" -H "Cookie: $COOKIE" "$URL$path" >> "$f"
 }
 # The machine is shared: background load drifts over a run. Pages are
 # measured in ROUNDS interleaved slices, so that every page, and each
@@ -115,20 +117,31 @@ rss() {	# "pid:KiB" for each worker of one program (children of its supervisor)
 MEMPROGS="rooms home threads people"
 declare -A MEM_BEFORE MEM_AFTER
 ROUNDS=${BENCH_ROUNDS:-5}
-ALL_PAGES="hello roomq room room_deep dashboard thread search search1"
+ALL_PAGES="hello roomq room room_deep dashboard thread search search_cold search1"
 PAGES=${BENCH_PAGES:-$ALL_PAGES}
 declare -A PATHS=([hello]=/bench/hello [roomq]="/bench/roomq?m=$BIG" [room]="/rooms/$BIG"
 	[room_deep]="/rooms/$BIG?before=$DEEP" [dashboard]=/ [thread]="/threads/$THREAD"
-	[search]="/people?q=leadership" [search1]="/people?q=leadership")
+	[search]="/people?q=leadership" [search_cold]=cold [search1]=cold)
+# Searches kept by the people workers (lib/kept.h) cost one small query
+# when asked again; these 64 differ from each other (a prefix of
+# "leadership" and a word every profile has), so with 32 kept per worker
+# and taken in turn, each one is a full-text search: what a new query costs.
+COLD=$(for p in lea lead leade leader leaders leadersh leadershi leadership; do
+	for w in "" help people twenty years shipping software growing; do
+		echo "/people?q=$p${w:++$w}"
+	done
+done | paste -sd' ')
 for n in $PAGES; do
 	rm -f "$B/wrk-$n.txt"
-	curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $COOKIE" "$URL${PATHS[$n]}" | grep -q '^200$' ||
+	path=${PATHS[$n]}
+	[ "$path" = cold ] && path=${COLD%% *}
+	curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $COOKIE" "$URL$path" | grep -q '^200$' ||
 		echo "bench: warning: ${PATHS[$n]} does not answer 200"
 done
 for r in $(seq "$ROUNDS"); do
 	echo "bench: round $r of $ROUNDS"
 	for n in $PAGES; do
-		# search1: the same search one at a time, what one search costs
+		# search1: new searches one at a time, what one search costs
 		if [ "$n" = search1 ]; then c=$CONNS; CONNS=1; fi
 		slice "$n" "${PATHS[$n]}" $(( (SECS + ROUNDS - 1) / ROUNDS ))
 		if [ "$n" = search1 ]; then CONNS=$c; fi
@@ -167,8 +180,9 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		room_deep) label="(c') room page 1,000 deep";;
 		dashboard) label="(d) dashboard";;
 		thread) label="(e) public Growth Thread";;
-		search) label="(f) directory search";;
-		search1) label="(f) directory search, 1 conn.";;
+		search) label="(f) directory search, repeated";;
+		search_cold) label="(f) search, a new query each";;
+		search1) label="(f) search, new queries, 1 conn.";;
 		esac
 		printf "%-34s %9s %9s %9s %8s %8s\n" "$label" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 			"$(pct "${RPS[$n]}" "${RPS[hello]}")" "$(pct "${RPS[$n]}" "${RPS[roomq]}")"
@@ -178,12 +192,13 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 	echo "targets:"
 	echo "  room page >= 60% of (b):                $(ok "${RPS[room]} >= 0.6 * ${RPS[roomq]}")"
 	echo "  room page >= 20% of (a):                $(ok "${RPS[room]} >= 0.2 * ${RPS[hello]}")"
-	for n in room room_deep dashboard thread search; do
+	for n in room room_deep dashboard thread search search_cold; do
 		printf "  p99 < 25 ms at %s connections, %-10s %s\n" "$CONNS" "$n:" "$(ok "${P99[$n]} < 25")"
 	done
 	echo "  first page vs 1,000 deep within 10%:    $(ok "${RPS[room_deep]} >= 0.9 * ${RPS[room]} && ${RPS[room_deep]} <= 1.1 * ${RPS[room]}")"
-	echo "  directory search p50 < 10 ms, 32 conn.: $(ok "${P50[search]} < 10")"
-	echo "  directory search p50 < 10 ms, 1 conn.:  $(ok "${P50[search1]} < 10")"
+	echo "  directory search p50 < 10 ms, repeated: $(ok "${P50[search]} < 10")"
+	echo "  search p50 < 10 ms, new queries:       $(ok "${P50[search_cold]} < 10")"
+	echo "  search p50 < 10 ms, new, 1 conn.:      $(ok "${P50[search1]} < 10")"
 	echo
 	echo "memory: VmRSS KiB of each worker (pid:KiB), warm, then after $done_n requests"
 	echo "to the room page and 15 s more of each other page:"
@@ -203,7 +218,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		done
 	done
 	echo "  largest growth ${grow} KiB, under 1 MiB:  $(ok "$grow < 1024")"
-	for n in room room_deep dashboard thread search; do
+	for n in room room_deep dashboard thread search search_cold; do
 		[ -n "${NON2XX[$n]}" ] && echo "  warning: $n had ${NON2XX[$n]} non-2xx answers"
 	done
 	true

@@ -494,5 +494,45 @@ def test_settings_calendar_feed_and_new_secret():
     m.check(r.status == 403, repr(r))
 
 
+@m.test
+def test_kept_search_rows_follow_every_change():
+    """Each worker keeps a search's rows under the directory's version
+    (lib/kept.h, sql/093): whatever changes what a search shows, every
+    worker's next answer shows it. Eight searches each time so that every
+    worker answers some."""
+    word = "kept" + RUN
+    path = "/people?q=" + word
+
+    def listed(slug):
+        pages = [anon.get(path).text for _ in range(8)]
+        return [slug in slugs(p) for p in pages]
+
+    def card(slug):
+        text = anon.get(path).text
+        i = text.index(f'href="/people/{slug}"')
+        return text[i:i + 800]
+
+    m.check(not any(slugs(anon.get(path).text) for _ in range(8)),
+            "someone listed before any mentor has the word")
+    uid, slug = mk_user("Kept Mentor", capacity=1, headline=word)
+    m.check(all(listed(slug)), "a new mentor missing from a repeated search")
+    m.sql("UPDATE users SET headline = 'something else' WHERE id = ?", uid)
+    m.check(not any(listed(slug)), "a mentor listed for a word no longer theirs")
+    m.sql("UPDATE users SET headline = ? WHERE id = ?", word + " again", uid)
+    m.check(all(listed(slug)), "a changed headline not found")
+    m.check(word + " again" in card(slug), "the old headline shown")
+    mentee, _ = mk_user("Kept Mentee", mentor=0)
+    mk_mentorship(uid, mentee, "cultivation")
+    m.check(not any(listed(slug)), "a mentor without room still listed")
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE mentor_id = ?", uid)
+    m.check(all(listed(slug)), "a mentor with room again not listed")
+    m.sql("UPDATE users SET last_active = UTC_DATE() - INTERVAL 3 DAY WHERE id = ?",
+          uid)
+    m.check(all("3 days ago" in card(slug) for _ in range(8)),
+            "an old last activity shown")
+    m.sql("UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE id = ?", uid)
+    m.check(not any(listed(slug)), "a disabled mentor still listed")
+
+
 if __name__ == "__main__":
     sys.exit(m.main())
