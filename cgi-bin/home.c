@@ -34,10 +34,8 @@ home_mentor_hint(struct req *r, struct tdict *d)
 {
 	struct db_rows *u;
 
-	u = db_query(r, "SELECT u.is_mentor, u.capacity FROM users u "
-	    "WHERE u.id = ? AND NOT EXISTS (SELECT 1 FROM mentorships m "
-	    "WHERE m.mentor_id = u.id) AND NOT EXISTS (SELECT 1 FROM "
-	    "mentorships m WHERE m.mentee_id = u.id)", "i", r->user.id);
+	u = db_query(r, "SELECT is_mentor, capacity FROM users WHERE id = ?",
+	    "i", r->user.id);
 	if (u == NULL)
 		return -1;
 	if (u->nrows == 0)
@@ -58,11 +56,14 @@ home_dashboard(struct req *r)
 {
 	struct tdict *d = page_new(r, "Dashboard", "dashboard.tpl");
 	const char *cal;
+	int n;
 
-	if (stage_fill_mine(r, d) == -1 || (cal = stage_calendar_url(r)) == NULL)
+	if ((n = stage_fill_mine(r, d)) == -1 ||
+	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
-	if (home_mentor_hint(r, d) == -1)
+	/* the hints are for someone with no mentorship yet */
+	if (n == 0 && home_mentor_hint(r, d) == -1)
 		return;
 	page_send(r, 200);
 }

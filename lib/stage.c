@@ -500,43 +500,37 @@ attn_add(struct attn *a, const char *text, const char *url)
 	}
 }
 
-/* Milestones and unread messages of one mentorship, when tables exist. */
+/*
+ * Milestones of row i (counted by the list query) and unread messages in
+ * its room. The unread count is a query of its own: its range on the
+ * room's key (id > the read position) needs the position as a constant;
+ * as a subquery of the list, correlated, it walked the whole room.
+ */
 static int
-mine_extras(struct req *r, struct attn *a, long long id, int has_ms,
-    int has_room)
+mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 {
-	struct db_rows *q;
-	const char *base = req_printf(r, "/mentorships/%lld", id);
+	long long id = db_get_int(q, i, "id");
+	struct db_rows *u;
 
-	if (has_ms) {
-		q = db_query(r, "SELECT COUNT(*), COALESCE(SUM(done_at IS NOT "
-		    "NULL), 0), COALESCE(SUM(done_at IS NULL AND due_date < "
-		    "UTC_DATE()), 0) FROM mentorship_milestones WHERE "
-		    "mentorship_id = ?", "i", id);
-		if (q == NULL)
-			return -1;
-		a->ms_total = db_int(q, 0, 0);
-		a->ms_done = db_int(q, 0, 1);
-		a->ms_overdue = db_int(q, 0, 2);
-		if (a->ms_overdue > 0)
-			attn_add(a, req_printf(r, "%lld overdue milestone(s)",
-			    a->ms_overdue), req_printf(r, "%s/roadmap", base));
-	}
-	if (has_room) {
-		q = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
-		    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
-		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
-		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", id,
-		    r->user.id, id, r->user.id);
-		if (q == NULL)
-			return -1;
-		a->has_room = 1;
-		a->unread = db_int(q, 0, 0);
-		if (a->unread > 0)
-			attn_add(a, req_printf(r, "%lld unread message(s) in "
-			    "the room", a->unread), req_printf(r,
-			    "/rooms/%lld", id));
-	}
+	a->ms_total = db_get_int(q, i, "ms_total");
+	a->ms_done = db_get_int(q, i, "ms_done");
+	a->ms_overdue = db_get_int(q, i, "ms_overdue");
+	if (a->ms_overdue > 0)
+		attn_add(a, req_printf(r, "%lld overdue milestone(s)",
+		    a->ms_overdue), req_printf(r, "/mentorships/%lld/roadmap",
+		    id));
+	u = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
+	    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
+	    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
+	    "mentorship_id = ? AND user_id = ?), 0)", "iiii", id,
+	    r->user.id, id, r->user.id);
+	if (u == NULL)
+		return -1;
+	a->has_room = 1;
+	a->unread = db_int(u, 0, 0);
+	if (a->unread > 0)
+		attn_add(a, req_printf(r, "%lld unread message(s) in the room",
+		    a->unread), req_printf(r, "/rooms/%lld", id));
 	return 0;
 }
 
@@ -639,6 +633,34 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	return !open ? 2 : a->n > 0 ? 0 : 1;
 }
 
+/*
+ * The viewer's mentorships in one query, with what the list shows of
+ * each: the next meeting, who spoke last, and for open ones the roadmap's
+ * progress (closed ones skip it: IF evaluates only the branch it takes).
+ */
+#define MINE_OPEN	"m.stage IN ('initiation', 'cultivation', " \
+	"'separation', 'redefinition')"
+#define MINE_MS(cond)	"IF(" MINE_OPEN ", (SELECT COUNT(*) FROM " \
+	"mentorship_milestones s WHERE s.mentorship_id = m.id" cond "), 0)"
+static const char mine_sql[] =
+    "SELECT m.id, m.stage, m.focus, m.mentor_id, "
+    "m.mentor_agreed_at, m.mentee_agreed_at, m.contract_version, "
+    "m.acknowledged_at, DATEDIFF(m.review_date, UTC_DATE()) AS "
+    "review_in, m.next_checkin <= UTC_DATE() AS checkin_due, "
+    "u.display_name AS other_name, u.slug AS other_slug, "
+    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id = "
+    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
+    "(SELECT e.actor_id = m.mentor_id FROM stage_events e WHERE "
+    " e.mentorship_id = m.id ORDER BY e.id DESC LIMIT 1) AS asked, "
+    MINE_MS("") " AS ms_total, "
+    MINE_MS(" AND s.done_at IS NOT NULL") " AS ms_done, "
+    MINE_MS(" AND s.done_at IS NULL AND s.due_date < UTC_DATE()")
+    " AS ms_overdue "
+    "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
+    "m.mentee_id, m.mentor_id) WHERE m.mentor_id = ? OR "
+    "m.mentee_id = ? ORDER BY m.stage_changed_at DESC, m.id DESC "
+    "LIMIT 300";
+
 int
 stage_fill_mine(struct req *r, struct tdict *d)
 {
@@ -646,28 +668,11 @@ stage_fill_mine(struct req *r, struct tdict *d)
 	struct tdict *row;
 	struct attn a;
 	size_t i;
-	int has_ms, has_room, natt = 0, groups[3] = { 0, 0, 0 };
+	int natt = 0, groups[3] = { 0, 0, 0 };
 	const char *st;
+	long long me = r->user.id;
 
-	q = db_query(r, "SELECT m.id, m.stage, m.focus, m.mentor_id, "
-	    "m.mentor_agreed_at, m.mentee_agreed_at, m.contract_version, "
-	    "m.acknowledged_at, DATEDIFF(m.review_date, UTC_DATE()) AS "
-	    "review_in, m.next_checkin <= UTC_DATE() AS checkin_due, "
-	    "u.display_name AS other_name, u.slug AS other_slug, "
-	    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id = "
-	    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
-	    "(SELECT e.actor_id = m.mentor_id FROM stage_events e WHERE "
-	    " e.mentorship_id = m.id ORDER BY e.id DESC LIMIT 1) AS asked "
-	    "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
-	    "m.mentee_id, m.mentor_id) WHERE m.mentor_id = ? OR "
-	    "m.mentee_id = ? ORDER BY m.stage_changed_at DESC, m.id DESC "
-	    "LIMIT 300", "iii", r->user.id, r->user.id, r->user.id);
-	if (q == NULL)
-		return -1;
-	has_ms = stage_table_exists(r, "mentorship_milestones");
-	has_room = stage_table_exists(r, "room_messages") &&
-	    stage_table_exists(r, "room_reads");
-	if (r->db_failed)
+	if ((q = db_query(r, mine_sql, "iii", me, me, me)) == NULL)
 		return -1;
 	for (i = 0; i < q->nrows; i++) {
 		st = db_get(q, i, "stage");
@@ -676,8 +681,8 @@ stage_fill_mine(struct req *r, struct tdict *d)
 		    strcmp(st, "withdrawn") != 0 &&
 		    strcmp(st, "expired") != 0 && strcmp(st, "ended") != 0) {
 			mine_attention(r, &a, q, i);
-			if (strcmp(st, "requested") != 0 && mine_extras(r, &a,
-			    db_get_int(q, i, "id"), has_ms, has_room) == -1)
+			if (strcmp(st, "requested") != 0 &&
+			    mine_extras(r, &a, q, i) == -1)
 				return -1;
 		}
 		natt += a.n;
@@ -704,7 +709,7 @@ stage_fill_mine(struct req *r, struct tdict *d)
 		tmpl_set(row, "FOCUS", db_str(mt, i, 2));
 	}
 	tmpl_show(d, mt->nrows > 0 ? "HAS_MEETINGS" : "NO_MEETINGS");
-	return 0;
+	return (int)q->nrows;
 }
 
 const char *

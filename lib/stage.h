@@ -79,7 +79,7 @@ int	 stage_notify(struct req *, const struct mship *, long long user_id,
  * dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
  * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
  * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
- * 0, or -1 when the database failed.
+ * The number of mentorships listed, or -1 when the database failed.
  */
 struct tdict;
 int	 stage_fill_mine(struct req *, struct tdict *);
