@@ -89,7 +89,7 @@ static const char page_sql[] =
 struct room {
 	struct mship	 m;
 	long long	 last_read;	/* id of the last message seen, or 0 */
-	long long	 version;	/* -1: unknown, never cached */
+	const char	*version;	/* NULL: unknown, never kept */
 	const char	*edit_after;	/* "YYYY-MM-DD HH:MM:SS", UTC */
 };
 
@@ -114,8 +114,7 @@ room_open(struct req *r, struct room *rm)
 		return -1;
 	v = db_get(row, 0, "last_read");
 	rm->last_read = v != NULL ? strtoll(v, NULL, 10) : 0;
-	v = db_get(row, 0, "version");
-	rm->version = v != NULL ? strtoll(v, NULL, 10) : -1;
+	rm->version = db_get(row, 0, "version");
 	rm->edit_after = db_get(row, 0, "edit_after");
 	return 0;
 }
@@ -132,20 +131,20 @@ room_open(struct req *r, struct room *rm)
 static const struct db_rows *
 room_rows(struct req *r, const struct room *rm, long long before)
 {
-	const char *key = req_printf(r, "room %lld %lld %lld", rm->m.id,
-	    before, rm->version);
+	const char *key = req_printf(r, "room %lld %lld %s", rm->m.id,
+	    before, rm->version != NULL ? rm->version : "-");
 	const struct db_rows *kept;
 	struct db_rows *rows;
 	size_t i;
 
-	if (rm->version >= 0 && (kept = kept_rows(key)) != NULL)
+	if (rm->version != NULL && (kept = kept_rows(key)) != NULL)
 		return kept;
 	if ((rows = db_query(r, page_sql, "ii", rm->m.id, before)) == NULL)
 		return NULL;
 	for (i = 0; i < rows->nrows && i < ROOM_PAGE; i++)
 		if (db_get(rows, i, "body") != NULL)
 			return rows;	/* the 51st is not shown */
-	if (rm->version >= 0)
+	if (rm->version != NULL)
 		kept_keep(key, rows);
 	return rows;
 }

@@ -7,21 +7,22 @@
 -- room. Kept rows are then exactly what the query would answer now. The
 -- version row is updated in the writer's transaction, so it becomes
 -- visible together with the change: a reader that sees a version sees
--- at least the data written with it.
+-- at least the data written with it. Versions are UUID_SHORT() values,
+-- never handed out twice, as in sql/092.
 
 CREATE TABLE directory_version (
   id      TINYINT UNSIGNED NOT NULL PRIMARY KEY,
-  version BIGINT UNSIGNED NOT NULL DEFAULT 0
+  version BIGINT UNSIGNED NOT NULL
 ) ENGINE=InnoDB;
 
-INSERT INTO directory_version (id) VALUES (1);
+INSERT INTO directory_version (id, version) VALUES (1, UUID_SHORT());
 
 DELIMITER //
 
 CREATE TRIGGER users_directory_insert AFTER INSERT ON users FOR EACH ROW
 BEGIN
   IF NEW.is_mentor = 1 THEN
-    UPDATE directory_version SET version = version + 1 WHERE id = 1;
+    UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1;
   END IF;
 END//
 
@@ -38,30 +39,30 @@ BEGIN
       BINARY NEW.headline <=> BINARY OLD.headline AND
       BINARY NEW.bio <=> BINARY OLD.bio AND
       BINARY NEW.skills <=> BINARY OLD.skills) THEN
-    UPDATE directory_version SET version = version + 1 WHERE id = 1;
+    UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1;
   END IF;
 END//
 
 CREATE TRIGGER users_directory_delete AFTER DELETE ON users FOR EACH ROW
 BEGIN
   IF OLD.is_mentor = 1 THEN
-    UPDATE directory_version SET version = version + 1 WHERE id = 1;
+    UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1;
   END IF;
 END//
 
 CREATE TRIGGER user_skills_directory_insert AFTER INSERT ON user_skills
-FOR EACH ROW UPDATE directory_version SET version = version + 1 WHERE id = 1//
+FOR EACH ROW UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1//
 CREATE TRIGGER user_skills_directory_update AFTER UPDATE ON user_skills
-FOR EACH ROW UPDATE directory_version SET version = version + 1 WHERE id = 1//
+FOR EACH ROW UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1//
 CREATE TRIGGER user_skills_directory_delete AFTER DELETE ON user_skills
-FOR EACH ROW UPDATE directory_version SET version = version + 1 WHERE id = 1//
+FOR EACH ROW UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1//
 
 -- a mentor "has room" by the mentorships in these three stages
 CREATE TRIGGER mentorships_directory_insert AFTER INSERT ON mentorships
 FOR EACH ROW
 BEGIN
   IF NEW.stage IN ('initiation', 'cultivation', 'separation') THEN
-    UPDATE directory_version SET version = version + 1 WHERE id = 1;
+    UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1;
   END IF;
 END//
 
@@ -71,7 +72,7 @@ BEGIN
   IF NOT (NEW.mentor_id <=> OLD.mentor_id) OR
       (NEW.stage IN ('initiation', 'cultivation', 'separation')) <>
       (OLD.stage IN ('initiation', 'cultivation', 'separation')) THEN
-    UPDATE directory_version SET version = version + 1 WHERE id = 1;
+    UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1;
   END IF;
 END//
 
@@ -79,7 +80,7 @@ CREATE TRIGGER mentorships_directory_delete AFTER DELETE ON mentorships
 FOR EACH ROW
 BEGIN
   IF OLD.stage IN ('initiation', 'cultivation', 'separation') THEN
-    UPDATE directory_version SET version = version + 1 WHERE id = 1;
+    UPDATE directory_version SET version = UUID_SHORT() WHERE id = 1;
   END IF;
 END//
 
