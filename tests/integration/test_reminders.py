@@ -263,12 +263,14 @@ def test_read_messages_are_not_digested():
     c = m.signup(name="Cy Reader " + m.unique("n"))
     mid = mship(s["a"], c, "cultivation", f"{s['tag']} read",
                 review_date="UTC_DATE() + INTERVAL 100 DAY")
-    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
-          "VALUES (?, ?, 'already read', UTC_TIMESTAMP() - INTERVAL 3 HOUR)",
-          mid, s["a"].user_id)
-    last = m.sql_value("SELECT MAX(id) FROM room_messages WHERE mentorship_id = ?", mid)
-    m.sql("INSERT INTO room_reads (mentorship_id, user_id, last_read_id) VALUES (?, ?, ?)",
-          mid, c.user_id, int(last))
+    # message and read position in one transaction: the stack's own
+    # notifier (every 2 s) must never see the old message unread
+    m.sql("START TRANSACTION; "
+          "INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'already read', UTC_TIMESTAMP() - INTERVAL 3 HOUR); "
+          "INSERT INTO room_reads (mentorship_id, user_id, last_read_id) "
+          "VALUES (?, ?, LAST_INSERT_ID()); COMMIT",
+          mid, s["a"].user_id, mid, c.user_id)
     m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
           "VALUES (?, ?, 'fresh', UTC_TIMESTAMP() - INTERVAL 10 MINUTE)",
           mid, s["a"].user_id)
