@@ -8,19 +8,10 @@
 #   pages while working on them (the targets are judged on the full run)
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-export MENTEO_INSTANCE=bench MENTEO_PORT=8097 MENTEO_SMTP_PORT=2597
-export MENTEO_PROCESSES=${BENCH_PROCESSES:-2}
+. "$(dirname "$0")/stack.sh"
 SECS=${BENCH_SECONDS:-10}
 CONNS=${BENCH_CONNECTIONS:-32}
-VAR=$ROOT/var/bench
-RUN=$VAR/run
-B=$ROOT/build/bench
-URL=http://127.0.0.1:8097
 OUT=$ROOT/build/bench.txt
-SQL() { mariadb --no-defaults -S "$RUN/mysql.sock" -u root -N -B menteo "$@"; }
-mkdir -p "$B"
 
 # (b) must run the room page's own statement, word for word
 sqltext() { sed -n '/^static const char page_sql\[\] =/,/;$/p' "$1" | sed 1d; }
@@ -33,7 +24,6 @@ cc -O2 -Wall -o "$B/hello" tests/bench/hello.c -lfcgi
 cc -O2 -Wall $(pkg-config --cflags libmariadb) -o "$B/roomq" tests/bench/roomq.c \
 	-lfcgi $(pkg-config --libs libmariadb)
 
-bin/menteo-dev start > "$B/stack.log" 2>&1 || { cat "$B/stack.log"; exit 1; }
 # the reference responders are ended by their own pids, never by name
 refs_stop() {
 	[ -f "$B/refs.pids" ] && kill $(cat "$B/refs.pids") 2>/dev/null
@@ -42,18 +32,7 @@ refs_stop() {
 }
 trap 'refs_stop; bin/menteo-dev stop > /dev/null 2>&1' EXIT
 
-if [ ! -f "$VAR/seeded" ]; then
-	echo "bench: seeding 10,000 people, 3,000 mentorships, 1,000,000 messages, 100,000 entries"
-	start=$(date +%s)
-	SQL < tests/bench/seed.sql
-	touch "$VAR/seeded"
-	echo "bench: seeded in $(( $(date +%s) - start )) s"
-fi
-echo "bench-password-2026" | MENTEO_CONF=$VAR/menteo.conf build/bin/menteo-passwd > "$B/hash"
-SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = 'bench-u3001@bench.menteo'"
-BIG=$(SQL -e "SELECT id FROM mentorships WHERE focus = 'Bench 1'")
-DEEP=$(SQL -e "SELECT id FROM room_messages WHERE mentorship_id = $BIG ORDER BY id DESC LIMIT 1 OFFSET 1000")
-THREAD=$(SQL -e "SELECT MIN(id) FROM threads WHERE title LIKE 'Learning in public Bench %'")
+bench_stack "$B/stack.log"
 
 # (a) and (b): reference responders behind the same nginx
 refs_stop
@@ -70,19 +49,6 @@ location = /bench/roomq { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$
 CONF
 nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -s reload
 sleep 1
-
-# a signed-in session for the mentee of the big room
-COOKIE=$(MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR /usr/bin/python3 - <<'PY'
-import sys
-sys.path.insert(0, "tests/integration")
-import menteo as m
-c = m.Client()
-c.get("/login")
-r = c.post("/login", {"email": "bench-u3001@bench.menteo", "password": "bench-password-2026"})
-assert r.status == 303, r
-print("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
-PY
-)
 
 declare -A RPS P50 P99 NON2XX
 ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds

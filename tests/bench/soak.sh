@@ -8,43 +8,13 @@
 # Writes build/soak.txt.   SOAK_SECONDS=60 SOAK_CONNECTIONS=64
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
-export MENTEO_INSTANCE=bench MENTEO_PORT=8097 MENTEO_SMTP_PORT=2597
-export MENTEO_PROCESSES=${BENCH_PROCESSES:-2}
+. "$(dirname "$0")/stack.sh"
 SECS=${SOAK_SECONDS:-60}
 CONNS=${SOAK_CONNECTIONS:-64}
-VAR=$ROOT/var/bench
-RUN=$VAR/run
-B=$ROOT/build/bench
-URL=http://127.0.0.1:8097
 OUT=$ROOT/build/soak.txt
-SQL() { mariadb --no-defaults -S "$RUN/mysql.sock" -u root -N -B menteo "$@"; }
-mkdir -p "$B"
 
-bin/menteo-dev start > "$B/soak-stack.log" 2>&1 || { cat "$B/soak-stack.log"; exit 1; }
 trap 'bin/menteo-dev stop > /dev/null 2>&1' EXIT
-if [ ! -f "$VAR/seeded" ]; then
-	echo "soak: seeding the benchmark's data set"
-	SQL < tests/bench/seed.sql
-	touch "$VAR/seeded"
-fi
-echo "bench-password-2026" | MENTEO_CONF=$VAR/menteo.conf build/bin/menteo-passwd > "$B/hash"
-SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = 'bench-u3001@bench.menteo'"
-BIG=$(SQL -e "SELECT id FROM mentorships WHERE focus = 'Bench 1'")
-THREAD=$(SQL -e "SELECT MIN(id) FROM threads WHERE title LIKE 'Learning in public Bench %'")
-DEEP=$(SQL -e "SELECT id FROM room_messages WHERE mentorship_id = $BIG ORDER BY id DESC LIMIT 1 OFFSET 1000")
-COOKIE=$(MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR /usr/bin/python3 - <<'PY'
-import sys
-sys.path.insert(0, "tests/integration")
-import menteo as m
-c = m.Client()
-c.get("/login")
-r = c.post("/login", {"email": "bench-u3001@bench.menteo", "password": "bench-password-2026"})
-assert r.status == 303, r
-print("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
-PY
-)
+bench_stack "$B/soak-stack.log"
 
 paths=""
 for p in "/rooms/$BIG" / "/threads/$THREAD" /people "/people?q=leadership" "/rooms/$BIG?before=$DEEP"; do
