@@ -151,7 +151,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		search1) label="(f) search, new queries, 1 conn.";;
 		esac
 		printf "%-34s %9s %9s %9s %8s %8s\n" "$label" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
-			"$(pct "${RPS[$n]}" "${RPS[hello]}")" "$(pct "${RPS[$n]}" "${RPS[roomq]}")"
+			"$(pct "${RPS[$n]}" "${RPS[hello]:-}")" "$(pct "${RPS[$n]}" "${RPS[roomq]:-}")"
 	done
 	echo
 	[ "$PAGES" = "$ALL_PAGES" ] || exit 0	# a quick look: no verdicts

@@ -534,5 +534,38 @@ def test_kept_search_rows_follow_every_change():
     m.check(not any(listed(slug)), "a disabled mentor still listed")
 
 
+@m.test
+def test_search_past_many_better_ranked_full_mentors():
+    """The 70 best-ranked mentors for a word are full: the two with room,
+    ranked below all of them, must still be listed, the full ones never,
+    and paging past them still works (a search that ranked a first batch
+    and only then asked which have room would lose them)."""
+    word = "wide" + RUN
+    full = "widefull" + RUN
+    m.sql("INSERT INTO users (email, email_verified_at, password_hash, display_name, "
+          "headline, bio, skills, is_mentor, capacity, slug, last_active) "
+          "SELECT CONCAT(?, seq, '@example.org'), UTC_TIMESTAMP(), 'x', "
+          "CONCAT('Full ', seq), CONCAT(?, ' ', ?, ' ', ?), CONCAT(?, ' ', ?), ?, "
+          "1, 1, CONCAT(?, '-', seq), UTC_DATE() FROM seq_1_to_70",
+          full, word, word, word, word, word, word, full)
+    mentee, _ = mk_user("Wide Mentee", mentor=0)
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) SELECT id, ?, 'cultivation', 'focus', '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM users WHERE slug LIKE ?",
+          mentee, full + "-%")
+    _, open1 = mk_user("Wide Open One", capacity=2, bio="once " + word)
+    _, open2 = mk_user("Wide Open Two", capacity=2, bio="also " + word)
+    listed = slugs(anon.get("/people?q=" + word).text)
+    m.check(sorted(listed) == sorted([open1, open2]),
+            f"listed {listed}, want the two with room")
+    # more with room than a page, all ranked below the full ones
+    made = {open1, open2}
+    for i in range(20):
+        made.add(mk_user(f"Wide More {i}", capacity=1, bio="more " + word)[1])
+    pages = page_through("/people?q=" + word)
+    m.check([len(p) for p in pages] == [20, 2], [len(p) for p in pages])
+    m.check(set(pages[0] + pages[1]) == made, "pages overlap or miss people")
+
+
 if __name__ == "__main__":
     sys.exit(m.main())
