@@ -106,17 +106,24 @@ room_open(struct req *r, struct room *rm)
 {
 	struct db_rows *row = db_query(r, room_sql, "ii", r->user.id,
 	    r->id[0]);
-	const char *v;
 
 	if (mship_party(r, mship_row(r, row, &rm->m), &rm->m, "This room "
 	    "belongs to the two people of the mentorship; only they can "
 	    "read it.") == -1)
 		return -1;
-	v = db_get(row, 0, "last_read");
-	rm->last_read = v != NULL ? strtoll(v, NULL, 10) : 0;
+	rm->last_read = db_get_int(row, 0, "last_read");	/* NULL: 0 */
 	rm->version = db_get(row, 0, "version");
 	rm->edit_after = db_get(row, 0, "edit_after");
 	return 0;
+}
+
+/* A message written at `created` (UTC) can still be edited. */
+static int
+room_editable(const struct room *rm, const char *created)
+{
+	/* both "YYYY-MM-DD HH:MM:SS": as text, as in time */
+	return rm->m.is_open && created != NULL && rm->edit_after != NULL &&
+	    strcmp(created, rm->edit_after) > 0;
 }
 
 /*
@@ -265,9 +272,7 @@ room_message(struct req *r, const struct room *rm, struct tdict *d,
 	}
 	if (author == r->user.id) {
 		tmpl_show(d, "MINE");
-		/* both "YYYY-MM-DD HH:MM:SS": as text, as in time */
-		if (m->is_open && created != NULL && rm->edit_after != NULL &&
-		    strcmp(created, rm->edit_after) > 0)
+		if (room_editable(rm, created))
 			tmpl_show(d, "CAN_EDIT");
 	}
 	if (m->is_open)
@@ -427,8 +432,7 @@ edit_load(struct req *r, struct room *rm)
 
 	if (room_open(r, rm) == -1)
 		return NULL;
-	row = db_query(r, "SELECT id, author_id, body, "
-	    "created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS editable "
+	row = db_query(r, "SELECT id, author_id, body, created_at "
 	    "FROM room_messages WHERE id = ? AND mentorship_id = ?", "ii",
 	    r->id[1], rm->m.id);
 	if (row == NULL)
@@ -447,7 +451,7 @@ edit_load(struct req *r, struct room *rm)
 		    "can be read but no longer changed.");
 		return NULL;
 	}
-	if (!db_get_int(row, 0, "editable")) {
+	if (!room_editable(rm, db_get(row, 0, "created_at"))) {
 		resp_error_msg(r, 409, "This message can no longer be edited: "
 		    "messages can be edited for 15 minutes after posting.");
 		return NULL;
