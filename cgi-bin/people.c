@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app.h"
 #include "cfg.h"
@@ -351,8 +350,6 @@ dir_rows(struct req *r, const char *words, const char *skill,
 static const char *
 last_active_text(struct req *r, const char *date, const char *days)
 {
-	struct tm tm;
-	char s[32];
 	long long n;
 
 	if (date == NULL || days == NULL)
@@ -364,14 +361,9 @@ last_active_text(struct req *r, const char *date, const char *days)
 		return "Active yesterday";
 	if (n < 14)
 		return req_printf(r, "Active %lld days ago", n);
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday) != 3)
+	if ((date = page_date_text(r, date)) == NULL)
 		return "Active a while ago";
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	strftime(s, sizeof(s), "%e %b %Y", &tm);
-	return req_printf(r, "Active on %s", s[0] == ' ' ? s + 1 : s);
+	return req_printf(r, "Active on %s", date);
 }
 
 static const char *

@@ -200,19 +200,27 @@ page_time(struct req *r, struct tdict *d, const char *key, const char *utc)
 	tmpl_set(d, key, s[0] == ' ' ? s + 1 : s);
 }
 
-void
-page_date(struct req *r, struct tdict *d, const char *key, const char *utc)
+const char *
+page_date_text(struct req *r, const char *utc)
 {
 	struct tm tm;
 	char s[64];
 
 	if (utc != NULL && strlen(utc) == 10) {	/* a DATE has no zone */
 		if (parse_utc(utc, &tm) == -1)
-			return tmpl_set(d, key, "");
+			return NULL;
 	} else if (local_tm(r, utc, &tm) == -1)
-		return tmpl_set(d, key, "");
+		return NULL;
 	strftime(s, sizeof(s), "%e %b %Y", &tm);
-	tmpl_set(d, key, s[0] == ' ' ? s + 1 : s);
+	return req_strdup(r, s[0] == ' ' ? s + 1 : s);
+}
+
+void
+page_date(struct req *r, struct tdict *d, const char *key, const char *utc)
+{
+	const char *s = page_date_text(r, utc);
+
+	tmpl_set(d, key, s != NULL ? s : "");
 }
 
 const char *
