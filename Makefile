@@ -10,7 +10,7 @@ CFLAGS	?= -O2 -g
 CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CXXFLAGS ?= -O2 -g
 CXXFLAGS += -Wall -Wextra -Werror $(shell pkg-config --cflags libctemplate_nothreads 2>/dev/null)
-LDLIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstdc++ -lpthread
+LDLIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstdc++ -lpthread -lm
 
 ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer

@@ -4,6 +4,8 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +16,10 @@
 #include "field.h"
 #include "kept.h"
 #include "md.h"
+#include "log.h"
 #include "page.h"
 #include "resp.h"
+#include "search.h"
 #include "sess.h"
 #include "stage.h"
 
@@ -41,7 +45,7 @@ APP_MAIN("people", routes)
 #define MAX_TAGS	20
 #define MAX_TAG_LEN	40
 #define MAX_SKILLS_LEN	500	/* users.skills */
-#define MAX_WORDS	8
+#define MAX_WORDS	SEARCH_TERMS
 
 /*
  * The directory queries. A mentor "has room" while capacity is above the
@@ -59,33 +63,11 @@ APP_MAIN("people", routes)
 	"u.capacity - " DIR_ACTIVE " AS room"
 #define DIR_MENTOR \
 	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.capacity > " DIR_ACTIVE
-/*
- * ?q= searches mentor_search (sql/091), the text of listed mentors only,
- * and joins users by primary key. MATCH appears twice, no more: each
- * MATCH with a ? parameter runs a search of its own, so the score is
- * compared through its alias in HAVING, as is the has-room count, which
- * is then counted once per candidate rather than twice.
- */
-#define DIR_MATCH \
-	"MATCH (t.display_name, t.headline, t.bio, t.skills) " \
-	"AGAINST (? IN BOOLEAN MODE)"
-#define DIR_SCORE	"CAST(" DIR_MATCH " AS DECIMAL(20,6))"
-#define DIR_CUT		"CAST(? AS DECIMAL(20,6))"
-#define DIR_LISTED	"u.is_mentor = 1 AND u.disabled_at IS NULL"
-#define DIR_HAVING \
-	" HAVING room > 0 AND (score < " DIR_CUT " OR (score = " DIR_CUT \
-	" AND (last_active < ? OR last_active IS NULL OR " \
-	"(last_active = ? AND id < ?))))"
-#define DIR_HAVING_NULL \
-	" HAVING room > 0 AND (score < " DIR_CUT " OR (score = " DIR_CUT \
-	" AND last_active IS NULL AND id < ?))"
 #define DIR_AFTER \
 	"(u.last_active < ? OR u.last_active IS NULL OR " \
 	"(u.last_active = ? AND u.id < ?))"
 #define DIR_AFTER_NULL	"(u.last_active IS NULL AND u.id < ?)"
 #define DIR_ORDER	" ORDER BY u.last_active DESC, u.id DESC LIMIT 21"
-#define DIR_SORDER \
-	" ORDER BY score DESC, u.last_active DESC, u.id DESC LIMIT 21"
 
 #define SQL_ALL \
 	"SELECT " DIR_COLS ", 0 AS score FROM users u WHERE " DIR_MENTOR \
@@ -102,36 +84,21 @@ APP_MAIN("people", routes)
 	"SELECT " DIR_COLS ", 0 AS score FROM user_skills s " \
 	"STRAIGHT_JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
 	DIR_MENTOR " AND " DIR_AFTER_NULL DIR_ORDER
-#define SQL_TEXT \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
-	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE " DIR_MATCH \
-	" AND " DIR_LISTED DIR_HAVING DIR_SORDER
-#define SQL_TEXT_NULL \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
-	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE " DIR_MATCH \
-	" AND " DIR_LISTED DIR_HAVING_NULL DIR_SORDER
-#define SQL_BOTH \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
-	"STRAIGHT_JOIN user_skills s ON s.user_id = t.user_id " \
-	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE s.skill = ? AND " \
-	DIR_MATCH " AND " DIR_LISTED DIR_HAVING DIR_SORDER
-#define SQL_BOTH_NULL \
-	"SELECT " DIR_COLS ", " DIR_SCORE " AS score FROM mentor_search t " \
-	"STRAIGHT_JOIN user_skills s ON s.user_id = t.user_id " \
-	"STRAIGHT_JOIN users u ON u.id = t.user_id WHERE s.skill = ? AND " \
-	DIR_MATCH " AND " DIR_LISTED DIR_HAVING_NULL DIR_SORDER
+/* what ?q= searches, in the worker (dir_text) */
+#define SQL_LISTED \
+	"SELECT " DIR_COLS ", u.bio FROM users u WHERE " DIR_MENTOR
 
 /* Where the previous page ended; the first page starts above everything. */
 struct cursor {
-	const char	*score;		/* decimal text */
+	long long	 score;		/* in millionths */
 	const char	*last_active;	/* YYYY-MM-DD, NULL when never active */
 	long long	 id;
 };
 
 /*
- * InnoDB's default full-text stopwords, and its minimum token of three
- * characters: a required term (+word) the index never holds would make
- * every search with it come back empty, so such words are left out.
+ * Words left out of a search, since every word is required: too common
+ * to narrow it (InnoDB's default full-text stopwords), and words under
+ * SEARCH_MIN characters, which the index does not hold.
  */
 static const char *const stopwords[] = {
 	"a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en",
@@ -190,45 +157,21 @@ is_stopword(const char *w)
 }
 
 /*
- * The words of a search as a boolean-mode query: every word required,
- * as a prefix ("+engineer*"). Anything that is not a letter or a digit
- * separates words, so the person's text can never carry an operator.
- * NULL when no word is left to search for.
+ * The words of a search, folded as the index folds them (lib/search.h),
+ * each required as the start of a word of the profile; how many.
  */
-static const char *
-dir_boolean(struct req *r, const char *q)
+static size_t
+dir_terms(struct req *r, const char *q, const char *terms[MAX_WORDS])
 {
-	struct buf b = { NULL, 0, 0 };
-	const char *p = q, *start, *res = NULL;
-	char *w;
-	size_t n, words = 0;
+	char w[SEARCH_WORD];
+	size_t n = 0;
 
-	while (*p != '\0' && words < MAX_WORDS) {
-		while (*p != '\0' && !isalnum((unsigned char)*p) &&
-		    (unsigned char)*p < 0x80)
-			p++;
-		start = p;
-		while (*p != '\0' && (isalnum((unsigned char)*p) ||
-		    (unsigned char)*p >= 0x80))
-			p++;
-		if ((n = (size_t)(p - start)) == 0)
-			continue;
-		w = req_alloc(r, n + 1);
-		memcpy(w, start, n);
-		w[n] = '\0';
-		for (n = 0; w[n] != '\0'; n++)
-			w[n] = (char)tolower((unsigned char)w[n]);
-		if (req_utf8_len(w) < 3 || is_stopword(w))
-			continue;
-		if (buf_printf(&b, "%s+%s*", words ? " " : "", w) == -1)
-			goto out;
-		words++;
-	}
-	if (words > 0)
-		res = req_strdup(r, b.p);
-out:
-	buf_free(&b);
-	return res;
+	while (n < MAX_WORDS)
+		if (search_word(&q, w) == 0)
+			break;
+		else if (req_utf8_len(w) >= SEARCH_MIN && !is_stopword(w))
+			terms[n++] = req_strdup(r, w);
+	return n;
 }
 
 /* A skill tag as stored: trimmed, ASCII lower-case. */
@@ -249,23 +192,53 @@ tag_norm(struct req *r, const char *s, size_t len)
 	return t;
 }
 
+/* "12.345678" (up to 12 digits, then up to 6) in millionths; 0 if fine. */
+static int
+score_parse(const char *s, const char *end, long long *micro)
+{
+	long long v = 0, frac = 0;
+	int whole = 0, places = 0;
+
+	for (; s < end && isdigit((unsigned char)*s); s++) {
+		if (++whole > 12)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	if (whole == 0)
+		return -1;
+	if (s < end && *s == '.')
+		for (s++; s < end && isdigit((unsigned char)*s); s++) {
+			if (++places > 6)
+				return -1;
+			frac = frac * 10 + (*s - '0');
+		}
+	if (s != end)
+		return -1;
+	for (; places < 6; places++)
+		frac *= 10;
+	*micro = v * 1000000 + frac;
+	return 0;
+}
+
+static char *
+score_text(struct req *r, long long micro)
+{
+	return req_printf(r, "%lld.%06lld", micro / 1000000, micro % 1000000);
+}
+
 /* "score_YYYY-MM-DD_id" (the date empty when never active); 0 if fine. */
 static int
 cursor_parse(struct req *r, const char *s, struct cursor *c)
 {
 	static const struct field fdate = { "after", F_DATE, 0, 10, 1, NULL };
 	struct fval v;
-	const char *a, *b, *p;
+	const char *a, *b;
 	char *end;
 
 	if ((a = strchr(s, '_')) == NULL || (b = strchr(a + 1, '_')) == NULL)
 		return -1;
-	if (a == s || a - s > 20)
+	if (score_parse(s, a, &c->score) != 0)
 		return -1;
-	for (p = s; p < a; p++)
-		if (!isdigit((unsigned char)*p) && *p != '.')
-			return -1;
-	c->score = arena_strndup(r->arena, s, (size_t)(a - s));
 	if (b == a + 1)
 		c->last_active = NULL;
 	else {
@@ -283,64 +256,277 @@ cursor_parse(struct req *r, const char *s, struct cursor *c)
 	return 0;
 }
 
+/* Browsing, and ?skill= alone: in SQL, by index (test_explain_uses_indexes). */
 static struct db_rows *
-dir_query(struct req *r, const char *words, const char *skill,
-    const struct cursor *c)
+dir_query(struct req *r, const char *skill, const struct cursor *c)
 {
-	const char *la = c->last_active, *sc = c->score;
+	const char *la = c->last_active;
 	long long id = c->id;
 
-	if (words == NULL && skill == NULL)
+	if (skill == NULL)
 		return la != NULL ?
 		    db_query(r, SQL_ALL, "ssi", la, la, id) :
 		    db_query(r, SQL_ALL_NULL, "i", id);
-	if (words == NULL)
-		return la != NULL ?
-		    db_query(r, SQL_SKILL, "sssi", skill, la, la, id) :
-		    db_query(r, SQL_SKILL_NULL, "si", skill, id);
-	if (skill == NULL)
-		return la != NULL ?
-		    db_query(r, SQL_TEXT, "ssssssi", words, words, sc, sc,
-			la, la, id) :
-		    db_query(r, SQL_TEXT_NULL, "ssssi", words, words, sc, sc,
-			id);
 	return la != NULL ?
-	    db_query(r, SQL_BOTH, "sssssssi", words, skill, words, sc, sc,
-		la, la, id) :
-	    db_query(r, SQL_BOTH_NULL, "sssssi", words, skill, words, sc, sc,
-		id);
+	    db_query(r, SQL_SKILL, "sssi", skill, la, la, id) :
+	    db_query(r, SQL_SKILL_NULL, "si", skill, id);
 }
 
 /*
- * The directory's rows, kept by this worker (lib/kept.h) under the
- * directory's version (sql/093: triggers move it with anything a search
- * shows, filters or sorts by) and the database's date (the days since
- * last activity are counted in SQL). A search asked for again before
- * the directory changes, a common word or the directory's first page,
- * costs this one small query instead of a full-text search.
+ * ?q= is searched in the worker, in its own word index of the directory
+ * (lib/search.h): every listed mentor with room, with what a card shows.
+ * It is built again, from one query, when the directory's version
+ * (sql/093: triggers move it with anything a search shows, filters or
+ * sorts by) or the date has moved since, so it answers what the
+ * database holds now. MariaDB's full-text search cost ~5 ms of the
+ * server's CPU for a common word; the index takes microseconds.
+ */
+/* A text search's hit, and where a page of them ended. */
+struct dir_hit {
+	size_t		 row;		/* in dix.rows */
+	long long	 score;		/* millionths */
+	long long	 id;
+	long		 active;	/* last active, YYYYMMDD; -1 never */
+};
+
+/* Best first: score, then the most recently active, then the newest. */
+static int
+hit_cmp(const struct dir_hit *x, const struct dir_hit *y)
+{
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	if (x->active != y->active)
+		return x->active < y->active ? 1 : -1;
+	return (x->id < y->id) - (x->id > y->id);
+}
+
+/* "2026-11-25" as 20261125, NULL as -1: a DATE compared as a number. */
+static long
+date_key(const char *d)
+{
+	if (d == NULL || strlen(d) != 10)
+		return -1;
+	return strtol(d, NULL, 10) * 10000 + strtol(d + 5, NULL, 10) * 100 +
+	    strtol(d + 8, NULL, 10);
+}
+
+/*
+ * Hit h into best, sorted, at most k of them. Most hits are worse than
+ * the last kept, one comparison each, so this beats sorting them all.
+ */
+static void
+top_add(struct dir_hit *best, size_t *n, size_t k, const struct dir_hit *h)
+{
+	size_t i;
+
+	if (*n == k && hit_cmp(h, &best[k - 1]) >= 0)
+		return;
+	i = *n < k ? (*n)++ : k - 1;
+	for (; i > 0 && hit_cmp(h, &best[i - 1]) < 0; i--)
+		best[i] = best[i - 1];
+	best[i] = *h;
+}
+
+static struct dir_index {
+	char		*key;		/* version and date it was built for */
+	struct db_rows	*rows;		/* one block (db_rows_copy), no bio */
+	struct search	*words;		/* row i is document i */
+	struct dir_hit	*hit;		/* row i's id and activity, no score */
+} dix;
+
+static void
+dix_free(void)
+{
+	free(dix.key);
+	free(dix.rows);
+	search_free(dix.words);
+	free(dix.hit);
+	memset(&dix, 0, sizeof(dix));
+}
+
+/* Row i's text into s as document i; 0 if fine. */
+static int
+dix_add(struct search *s, const struct db_rows *rows, size_t i)
+{
+	static const char *const cols[] = {
+		"display_name", "headline", "bio", "skills"
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+		if (search_add(s, i, db_get(rows, i, cols[k])) == -1)
+			return -1;
+	return 0;
+}
+
+/* The index for key (NULL: one that is never kept); 0 if fine. */
+static int
+dix_build(struct req *r, const char *key)
+{
+	struct db_rows *rows, *copy = NULL;
+	struct search *s;
+	struct dir_hit *hit = NULL;
+	char *kcopy = NULL;
+	size_t i, size;
+	long bio;
+
+	if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
+		return -1;
+	if ((s = search_new()) == NULL)
+		goto short_of_memory;
+	for (i = 0; i < rows->nrows; i++)
+		if (dix_add(s, rows, i) == -1)
+			goto short_of_memory;
+	if (search_seal(s, rows->nrows) == -1)
+		goto short_of_memory;
+	bio = (long)rows->ncols - 1;	/* the last column; not kept */
+	for (i = 0; i < rows->nrows; i++)
+		rows->cell[i * rows->ncols + (size_t)bio] = NULL;
+	if ((copy = db_rows_copy(rows, &size)) == NULL ||
+	    (hit = malloc((rows->nrows + 1) * sizeof(*hit))) == NULL ||
+	    (key != NULL && (kcopy = strdup(key)) == NULL))
+		goto short_of_memory;
+	for (i = 0; i < rows->nrows; i++) {
+		hit[i].row = i;
+		hit[i].score = 0;
+		hit[i].id = db_get_int(rows, i, "id");
+		hit[i].active = date_key(db_get(rows, i, "last_active"));
+	}
+	if (dix.rows == NULL)
+		atexit(dix_free);	/* the first: valgrind sees it all freed */
+	dix_free();
+	dix.key = kcopy;
+	dix.rows = copy;
+	dix.words = s;
+	dix.hit = hit;
+	return 0;
+short_of_memory:
+	log_err("people: out of memory indexing %zu mentors", rows->nrows);
+	search_free(s);
+	free(copy);
+	free(hit);
+	resp_error(r, 503);
+	return -1;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The ids of the people tagged skill, in order; NULL if it failed. */
+static long long *
+skill_ids(struct req *r, const char *skill, size_t *n)
+{
+	struct db_rows *rows;
+	long long *ids;
+	size_t i;
+
+	rows = db_query(r, "SELECT user_id FROM user_skills WHERE skill = ? "
+	    "ORDER BY user_id", "s", skill);
+	if (rows == NULL)
+		return NULL;
+	ids = req_alloc(r, (rows->nrows + 1) * sizeof(*ids));
+	for (i = 0; i < rows->nrows; i++)
+		ids[i] = db_int(rows, i, 0);
+	*n = rows->nrows;
+	return ids;
+}
+
+/* The hits as the rows of a page: the index's columns and the score. */
+static const struct db_rows *
+dir_page(struct req *r, const struct dir_hit *hits, size_t n)
+{
+	struct db_rows *p = req_alloc(r, sizeof(*p));
+	size_t nc = dix.rows->ncols, i, k;
+	const char **names = req_alloc(r, (nc + 1) * sizeof(*names));
+
+	memcpy(names, dix.rows->names, nc * sizeof(*names));
+	names[nc] = "score";
+	p->names = names;
+	p->nrows = n;
+	p->ncols = nc + 1;
+	p->cell = req_alloc(r, (n * (nc + 1) + 1) * sizeof(*p->cell));
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nc; k++)
+			p->cell[i * (nc + 1) + k] =
+			    dix.rows->cell[hits[i].row * nc + k];
+		p->cell[i * (nc + 1) + nc] = score_text(r, hits[i].score);
+	}
+	return p;
+}
+
+/*
+ * A page of the mentors matching every term (and tagged skill), after
+ * the cursor, best first, and one more to tell whether a next page is.
  */
 static const struct db_rows *
-dir_rows(struct req *r, const char *words, const char *skill,
-    const struct cursor *c)
+dir_text(struct req *r, const char *const *terms, size_t nterms,
+    const char *skill, const struct cursor *c, const char *key)
+{
+	const struct dir_hit at = { 0, c->score, c->id,
+	    date_key(c->last_active) };
+	struct dir_hit best[DIR_PAGE + 1], h;
+	struct search_hit *found;
+	long long *tagged = NULL;
+	size_t ntagged = 0, n = 0;
+	long nfound, i;
+
+	if ((key == NULL || dix.key == NULL || strcmp(key, dix.key) != 0) &&
+	    dix_build(r, key) == -1)
+		return NULL;
+	if (skill != NULL && (tagged = skill_ids(r, skill, &ntagged)) == NULL)
+		return NULL;
+	if ((nfound = search_find(dix.words, terms, nterms, &found)) == -1) {
+		log_err("people: out of memory searching");
+		resp_error(r, 503);
+		return NULL;
+	}
+	for (i = 0; i < nfound; i++) {
+		h = dix.hit[found[i].doc];
+		h.score = llround(found[i].score * 1e6);
+		if (hit_cmp(&h, &at) > 0 && (tagged == NULL ||
+		    bsearch(&h.id, tagged, ntagged, sizeof(*tagged), id_cmp)))
+			top_add(best, &n, DIR_PAGE + 1, &h);
+	}
+	free(found);
+	return dir_page(r, best, n);
+}
+
+/*
+ * The directory's rows. Browsing and ?skill= are kept by this worker
+ * (lib/kept.h) under the directory's version and the database's date
+ * (the days since last activity are counted in SQL): asked for again
+ * before the directory changes, they cost this one small query.
+ */
+static const struct db_rows *
+dir_rows(struct req *r, const char *const *terms, size_t nterms,
+    const char *skill, const struct cursor *c)
 {
 	const struct db_rows *kept;
 	struct db_rows *v, *rows;
-	const char *key = NULL;
+	const char *base = NULL, *key = NULL;
 
 	v = db_query(r, "SELECT version, UTC_DATE() FROM directory_version",
 	    "");
 	if (v == NULL)
 		return NULL;
-	/* each part on its line: a line break is not in any of them */
 	if (v->nrows == 1)
-		key = req_printf(r, "dir %s %s\n%s%s\n%s%s\n%s\n%s\n%lld",
-		    db_str(v, 0, 0), db_str(v, 0, 1), words != NULL ? "+" : "-",
-		    words != NULL ? words : "", skill != NULL ? "+" : "-",
-		    skill != NULL ? skill : "", c->score,
+		base = req_printf(r, "dir %s %s", db_str(v, 0, 0),
+		    db_str(v, 0, 1));
+	if (nterms > 0)
+		return dir_text(r, terms, nterms, skill, c, base);
+	/* each part on its line: a line break is not in any of them */
+	if (base != NULL)
+		key = req_printf(r, "%s\n%s%s\n%s\n%lld", base,
+		    skill != NULL ? "+" : "-", skill != NULL ? skill : "",
 		    c->last_active != NULL ? c->last_active : "-", c->id);
 	if (key != NULL && (kept = kept_rows(key)) != NULL)
 		return kept;
-	rows = dir_query(r, words, skill, c);
+	rows = dir_query(r, skill, c);
 	if (rows != NULL && key != NULL)
 		kept_keep(key, rows);
 	return rows;
@@ -488,11 +674,11 @@ people_index(struct req *r)
 		{ "after",	F_TEXT,	0, 80,	0, NULL },
 	};
 	struct fval v[3];
-	struct cursor c = { "1000000", "9999-12-31", 0 };
+	struct cursor c = { LLONG_MAX, "9999-12-31", 0 };
 	const struct db_rows *rows;
 	struct tdict *d;
-	const char *q, *skill = NULL, *words = NULL, *after;
-	size_t i, n;
+	const char *q, *skill = NULL, *terms[MAX_WORDS], *after;
+	size_t i, n, nterms = 0;
 
 	if (field_read(r, f, 3, v) != 0) {
 		resp_error(r, 400);
@@ -501,7 +687,7 @@ people_index(struct req *r)
 	q = v[0].str;
 	if (v[1].str != NULL)
 		skill = tag_norm(r, v[1].str, strlen(v[1].str));
-	if (q != NULL && (words = dir_boolean(r, q)) == NULL && skill == NULL)
+	if (q != NULL && (nterms = dir_terms(r, q, terms)) == 0 && skill == NULL)
 		/* "go", "ux", "c++": too short for the index, likely a tag */
 		skill = tag_norm(r, q, strlen(q));
 	if (v[2].str != NULL && cursor_parse(r, v[2].str, &c) != 0) {
@@ -509,7 +695,7 @@ people_index(struct req *r)
 		    "Start again from the first page of the directory.");
 		return;
 	}
-	if ((rows = dir_rows(r, words, skill, &c)) == NULL)
+	if ((rows = dir_rows(r, terms, nterms, skill, &c)) == NULL)
 		return;
 
 	d = page_new(r, q != NULL || skill != NULL ? "Search mentors" :

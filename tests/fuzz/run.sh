@@ -11,15 +11,15 @@ cd "$ROOT"
 SECS=${1:-60}
 OUT=$ROOT/build/fuzz
 CC=${FUZZ_CC:-clang}
-SRC="lib/arena.c lib/req.c lib/field.c lib/log.c"
+SRC="lib/arena.c lib/req.c lib/field.c lib/log.c lib/search.c"
 FLAGS="-g -O1 -std=gnu11 -D_GNU_SOURCE -Ilib -fsanitize=fuzzer,address,undefined
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 mkdir -p "$OUT/artifacts"
 
-for name in query form cookie; do
+for name in query form cookie search; do
 	bin=$OUT/fuzz_$name
 	log=$OUT/$name.log
-	if ! $CC $FLAGS -o "$bin" "tests/fuzz/fuzz_$name.c" $SRC -lfcgi \
+	if ! $CC $FLAGS -o "$bin" "tests/fuzz/fuzz_$name.c" $SRC -lfcgi -lm \
 	    > "$log" 2>&1; then
 		echo "not ok - fuzz $name: build failed (see $log)"
 		sed 's/^/# /' "$log" | head -20
