@@ -11,6 +11,7 @@
 #include "db.h"
 #include "field.h"
 #include "kept.h"
+#include "log.h"
 #include "md.h"
 #include "mship.h"
 #include "page.h"
@@ -294,6 +295,89 @@ room_message(struct req *r, const struct room *rm, struct tdict *d,
 }
 
 /*
+ * What the list of messages shows besides the rows: whose page it is
+ * (their own messages, what they have read, their time zone), the
+ * names of the two people, whether the room is open, and which of the
+ * viewer's messages can still be edited, the one thing the clock moves.
+ * NULL when the list cannot be kept: a row shown has no HTML yet, and
+ * rendering it moves the room's version.
+ */
+static const char *
+room_list_key(struct req *r, const struct room *rm,
+    const struct db_rows *rows, size_t n)
+{
+	const struct mship *m = &rm->m;
+	const char *tz = r->user.tz != NULL ? r->user.tz : "", *key;
+	struct buf edit = { NULL, 0, 0 };
+	size_t i;
+
+	if (rm->version == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (db_get(rows, i, "body_html") == NULL)
+			return NULL;
+		if (db_get_int(rows, i, "author_id") == r->user.id &&
+		    room_editable(rm, db_get(rows, i, "created_at")))
+			buf_printf(&edit, " %s", db_get(rows, i, "id"));
+	}
+	/* names and zone with their lengths: no text can pass for another */
+	key = req_printf(r, "list %lld %lld %s %lld %lld %d %zu:%s %zu:%s "
+	    "%zu:%s%s", m->id, n > 0 ? db_get_int(rows, n - 1, "id") : 0,
+	    rm->version, r->user.id, rm->last_read, m->is_open,
+	    strlen(m->mentor_name), m->mentor_name, strlen(m->mentee_name),
+	    m->mentee_name, strlen(tz), tz,
+	    edit.p != NULL ? edit.p : "");
+	buf_free(&edit);
+	return key;
+}
+
+/*
+ * The list of messages as HTML, from rooms_messages.tpl (escaped as any
+ * page is). Kept by this worker under room_list_key, so that a room
+ * viewed again as it was costs no layout of its 50 messages.
+ */
+static const char *
+room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
+    size_t n, long long oldest)
+{
+	const char *key = room_list_key(r, rm, rows, n), *kept;
+	struct tdict *d, *row;
+	char *html, *copy;
+	size_t i, len;
+	int marked = 0;
+
+	if (key != NULL && (kept = kept_text(key)) != NULL)
+		return kept;	/* tmpl_set copies it straight away */
+	d = tmpl_dict_new("messages");
+	tmpl_set_int(d, "MENTORSHIP_ID", rm->m.id);
+	for (i = n; i-- > 0; ) {	/* oldest first on the page */
+		row = tmpl_section(d, "MESSAGES");
+		if (db_get_int(rows, i, "id") > rm->last_read &&
+		    db_get_int(rows, i, "author_id") != r->user.id) {
+			if (!marked)
+				tmpl_show(row, "UNREAD_MARKER");
+			tmpl_show(row, "UNREAD");
+			marked = 1;
+		}
+		room_message(r, rm, row, rows, i, oldest);
+	}
+	html = tmpl_expand("rooms_messages.tpl", d, &len);
+	tmpl_dict_free(d);
+	if (html == NULL) {
+		log_err("rooms: the list of messages did not expand");
+		resp_error(r, 500);
+		return NULL;
+	}
+	while (len > 0 && html[len - 1] == '\n')
+		len--;		/* the page's template has its own line break */
+	copy = arena_strndup(r->arena, html, len);
+	free(html);
+	if (key != NULL)
+		kept_keep_text(key, copy);
+	return copy;
+}
+
+/*
  * The room page. before is 0 for the newest page; v is the composer as
  * typed when it is shown again after an error, or NULL.
  */
@@ -304,10 +388,10 @@ room_render(struct req *r, const struct room *rm, long long before,
 {
 	const struct mship *m = &rm->m;
 	const struct db_rows *rows;
-	struct tdict *d, *row;
-	long long id, oldest = 0;
-	size_t n, i;
-	int marked = 0;
+	struct tdict *d;
+	const char *html;
+	long long oldest = 0;
+	size_t n;
 
 	rows = room_rows(r, rm, before > 0 ? before : LLONG_MAX);
 	if (rows == NULL)
@@ -325,18 +409,9 @@ room_render(struct req *r, const struct room *rm, long long before,
 		tmpl_show(d, before > 0 ? "NO_OLDER" : "EMPTY");
 	else
 		tmpl_show(d, "HAS_MESSAGES");
-	for (i = n; i-- > 0; ) {	/* oldest first on the page */
-		row = tmpl_section(d, "MESSAGES");
-		id = db_get_int(rows, i, "id");
-		if (id > rm->last_read &&
-		    db_get_int(rows, i, "author_id") != r->user.id) {
-			if (!marked)
-				tmpl_show(row, "UNREAD_MARKER");
-			tmpl_show(row, "UNREAD");
-			marked = 1;
-		}
-		room_message(r, rm, row, rows, i, oldest);
-	}
+	if ((html = room_list(r, rm, rows, n, oldest)) == NULL)
+		return;
+	tmpl_set(d, "MESSAGES_HTML", html);
 	if (rows->nrows > ROOM_PAGE)
 		tmpl_set_int(tmpl_section(d, "OLDER"), "OLDER_BEFORE", oldest);
 	if (before > 0)

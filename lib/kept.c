@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,4 +65,24 @@ kept_keep(const char *key, const struct db_rows *rows)
 	slot->key = kcopy;
 	slot->rows = copy;
 	slot->used = ++kept_clock;
+}
+
+const char *
+kept_text(const char *key)
+{
+	const struct db_rows *rows = kept_rows(key);
+
+	if (rows == NULL || rows->nrows != 1 || rows->ncols != 1)
+		return NULL;
+	return rows->cell[0];
+}
+
+void
+kept_keep_text(const char *key, const char *text)
+{
+	char *cell[1] = { (char *)(uintptr_t)text };	/* copied, not written */
+	const char *names[1] = { "text" };
+	struct db_rows one = { 1, 1, cell, names };
+
+	kept_keep(key, &one);
 }

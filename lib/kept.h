@@ -12,7 +12,7 @@
 
 #include "db.h"
 
-#define KEPT_ENTRIES	32
+#define KEPT_ENTRIES	64
 #define KEPT_MAX	(256 * 1024)
 
 /* The rows kept under key, or NULL; valid until the next kept_keep. */
@@ -20,6 +20,10 @@ const struct db_rows	*kept_rows(const char *key);
 
 /* Keeps a copy of rows under key, replacing what it held. */
 void			 kept_keep(const char *key, const struct db_rows *);
+
+/* Text kept under key (a rendered fragment), or NULL; as kept_rows. */
+const char		*kept_text(const char *key);
+void			 kept_keep_text(const char *key, const char *text);
 
 /* Forgets everything (the unit tests; exit frees it all too). */
 void			 kept_clear(void);

@@ -88,10 +88,11 @@ PAGES=${BENCH_PAGES:-$ALL_PAGES}
 declare -A PATHS=([hello]=/bench/hello [roomq]="/bench/roomq?m=$BIG" [room]="/rooms/$BIG"
 	[room_deep]="/rooms/$BIG?before=$DEEP" [dashboard]=/ [thread]="/threads/$THREAD"
 	[search]="/people?q=leadership" [search_cold]=cold [search1]=cold)
-# Searches kept by the people workers (lib/kept.h) cost one small query
-# when asked again; these 64 differ from each other (a prefix of
-# "leadership" and a word every profile has), so with 32 kept per worker
-# and taken in turn, each one is a full-text search: what a new query costs.
+# A search asked again could be answered from something a worker keeps;
+# these 64 differ from each other (a prefix of "leadership" and a word
+# every profile has, the widest searches there are), taken in turn: what
+# a new query costs. Both go to each people worker's word index today
+# (cgi-bin/people.c), so the two should cost the same.
 COLD=$(for p in lea lead leade leader leaders leadersh leadershi leadership; do
 	for w in "" help people twenty years shipping software growing; do
 		echo "/people?q=$p${w:++$w}"

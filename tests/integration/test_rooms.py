@@ -431,11 +431,25 @@ def test_refused_message_keeps_its_line_breaks():
 
 
 
+def message_class(page, msg_id):
+    g = re.search(r'<li class="([^"]*)" id="m%d">' % msg_id, page)
+    m.check(g, f"message {msg_id} not on the page")
+    return g.group(1).split()
+
+
+def message_time(page, msg_id):
+    g = re.search(r'id="m%d">.*?<time [^>]*>([^<]*)</time>' % msg_id, page, re.S)
+    m.check(g, f"message {msg_id} has no time")
+    return g.group(1)
+
+
 @m.test
 def test_kept_pages_follow_every_write():
     """Each worker keeps a room page's rows under the room's version
-    (lib/kept.h, sql/092): whoever writes, every worker's next view shows
-    it. Eight views each time so that every worker answers some."""
+    (lib/kept.h, sql/092), and the laid-out list of messages under that
+    and all the list shows besides (cgi-bin/rooms.c room_list_key):
+    whoever writes, whoever looks, every worker's next view is right.
+    Eight views each time so that every worker answers some."""
     a, b, mid = pair()
     first = posted(a, mid, "kept one")
 
@@ -464,6 +478,24 @@ def test_kept_pages_follow_every_write():
     m.sql("UPDATE users SET display_name = 'Renamed Mentor' WHERE id = ?", a.user_id)
     for page in views(b):
         m.check("Renamed Mentor" in message_html(page, first), "an old name shown")
+    # what differs by viewer: their own messages, their zone, their reading
+    def mine_only_for_a():
+        for pa, pb in zip(views(a), views(b)):     # every worker: a's, then b's
+            m.check("mine" in message_class(pa, first) and
+                    "mine" not in message_class(pb, first), "someone else's list shown")
+
+    mine_only_for_a()
+    utc = message_time(views(b)[0], first)
+    m.sql("UPDATE users SET timezone = 'Asia/Tokyo' WHERE id = ?", b.user_id)
+    m.check(all(message_time(p, first) != utc for p in views(b)),
+            "times in the zone the viewer left")
+    m.sql("UPDATE users SET timezone = 'UTC' WHERE id = ?", b.user_id)
+    m.check(all(message_time(p, first) == utc for p in views(b)), "times not back in UTC")
+    news = posted(a, mid, "kept news")
+    seen = views(b)
+    m.check('id="new"' in seen[0] and "unread" in message_class(seen[0], news),
+            "a new message not marked new on the first view")
+    m.check(not any('id="new"' in p for p in seen[1:]), "still marked new once read")
     # the edit window closes by time alone, with nothing written
     m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 898 SECOND "
           "WHERE id = ?", first)
@@ -475,6 +507,16 @@ def test_kept_pages_follow_every_write():
     m.sql("DELETE FROM room_messages WHERE id = ?", by_sql)
     for page in views(b):
         m.check(by_sql not in message_ids(page), "a deleted message shown")
+    # nothing editable, both read to the end: only who looks tells them apart
+    m.sql("UPDATE room_messages SET created_at = created_at - INTERVAL 1 HOUR "
+          "WHERE mentorship_id = ?", mid)
+    mine_only_for_a()
+    mine_only_for_a()
+    # closed: read only, for every worker
+    reply = f"/rooms/{mid}?reply_to={first}"
+    m.check(all(reply in p for p in views(b)), "no reply link in an open room")
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
+    m.check(not any(reply in p for p in views(b)), "reply links in a closed room")
 
 
 if __name__ == "__main__":

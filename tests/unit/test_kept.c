@@ -106,6 +106,23 @@ test_kept_too_big(void **state)
 	free(big);
 }
 
+static void
+test_kept_text(void **state)
+{
+	char html[] = "<ol>one</ol>";
+
+	(void)state;
+	kept_clear();
+	assert_null(kept_text("list 1"));
+	kept_keep_text("list 1", html);
+	html[1] = 'X';				/* a copy was kept */
+	assert_string_equal(kept_text("list 1"), "<ol>one</ol>");
+	assert_null(kept_text("list 2"));
+	kept_keep("rows", &two);		/* rows are not text */
+	assert_null(kept_text("rows"));
+	kept_clear();
+}
+
 int
 main(void)
 {
@@ -114,6 +131,7 @@ main(void)
 		cmocka_unit_test(test_kept_keys),
 		cmocka_unit_test(test_kept_lru),
 		cmocka_unit_test(test_kept_too_big),
+		cmocka_unit_test(test_kept_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
