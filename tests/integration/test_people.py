@@ -29,7 +29,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(__file__))
 import menteo as m  # noqa: E402
 
-RUN = m.unique("pp").replace("-", "")   # a word the full-text index holds
+RUN = m.unique("pp").replace("-", "")   # one word to the search index
 
 
 def mk_user(name, mentor=1, capacity=2, skills="", headline="", bio="",
@@ -129,7 +129,7 @@ def test_skill_filter_is_exact():
 
 @m.test
 def test_short_word_searches_the_skill_tag():
-    # "go", "ux", "c++": no word the full-text index holds (3 characters
+    # "go", "ux", "c++": no word the search index holds (3 characters
     # at least), so the text is looked up as a skill tag instead
     tag = f"{RUN[-6:-4]}-{RUN[-4:-2]}-{RUN[-2:]}"
     uid, a = mk_user("Short Tag", skills=f"{tag}, x{RUN}")
