@@ -15,8 +15,8 @@
 #include "db.h"
 #include "field.h"
 #include "kept.h"
-#include "md.h"
 #include "log.h"
+#include "md.h"
 #include "page.h"
 #include "resp.h"
 #include "search.h"
@@ -272,15 +272,6 @@ dir_query(struct req *r, const char *skill, const struct cursor *c)
 	    db_query(r, SQL_SKILL_NULL, "si", skill, id);
 }
 
-/*
- * ?q= is searched in the worker, in its own word index of the directory
- * (lib/search.h): every listed mentor with room, with what a card shows.
- * It is built again, from one query, when the directory's version
- * (sql/093: triggers move it with anything a search shows, filters or
- * sorts by) or the date has moved since, so it answers what the
- * database holds now. MariaDB's full-text search cost ~5 ms of the
- * server's CPU for a common word; the index takes microseconds.
- */
 /* A text search's hit, and where a page of them ended. */
 struct dir_hit {
 	size_t		 row;		/* in dix.rows */
@@ -327,6 +318,15 @@ top_add(struct dir_hit *best, size_t *n, size_t k, const struct dir_hit *h)
 	best[i] = *h;
 }
 
+/*
+ * ?q= is searched in the worker, in its own word index of the directory
+ * (lib/search.h): every listed mentor with room, with what a card shows.
+ * It is built again, from one query, when the directory's version
+ * (sql/093: triggers move it with anything a search shows, filters or
+ * sorts by) or the date has moved since, so it answers what the
+ * database holds now. MariaDB's full-text search cost ~5 ms of the
+ * server's CPU for a common word; the index takes microseconds.
+ */
 static struct dir_index {
 	char		*key;		/* version and date it was built for */
 	struct db_rows	*rows;		/* one block (db_rows_copy), no bio */
