@@ -16,6 +16,8 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
+#include "route.h"
+#include "sess.h"
 
 #define ROOM_PAGE	50	/* messages on one page */
 #define ROOM_QUOTE	140	/* characters of a replied-to message shown */
@@ -27,7 +29,8 @@ static void	rooms_edit_form(struct req *);
 static void	rooms_edit(struct req *);
 
 static const struct route routes[] = {
-	{ "GET",	"/rooms/{id}",			rooms_show,	ROUTE_USER },
+	{ "GET",	"/rooms/{id}",			rooms_show,
+	    ROUTE_USER | ROUTE_OWN_SESSION },
 	{ "POST",	"/rooms/{id}/messages",		rooms_post,	ROUTE_USER },
 	{ "GET",	"/rooms/{id}/messages/{id}/edit", rooms_edit_form, ROUTE_USER },
 	{ "POST",	"/rooms/{id}/messages/{id}",	rooms_edit,	ROUTE_USER },
@@ -94,20 +97,69 @@ struct room {
 	const char	*edit_after;	/* "YYYY-MM-DD HH:MM:SS", UTC */
 };
 
-static const char room_sql[] = MSHIP_SELECT ", "
-    "(SELECT last_read_id FROM room_reads "
-    "WHERE mentorship_id = m.id AND user_id = ?) AS last_read, "
+#define ROOM_COLS(viewer) MSHIP_SELECT ", " \
+    "(SELECT last_read_id FROM room_reads " \
+    "WHERE mentorship_id = m.id AND user_id = " viewer ") AS last_read, " \
     "v.version, UTC_TIMESTAMP() - INTERVAL 15 MINUTE AS edit_after"
-    MSHIP_FROM " LEFT JOIN room_versions v ON v.mentorship_id = m.id "
-    "WHERE m.id = ?";
+#define ROOM_FROM MSHIP_FROM \
+    " LEFT JOIN room_versions v ON v.mentorship_id = m.id"
+static const char room_sql[] = ROOM_COLS("?") ROOM_FROM " WHERE m.id = ?";
+/*
+ * The same with the session, for the room page (ROUTE_OWN_SESSION): the
+ * viewer is one of the two users it joins anyway, so the session costs
+ * one more row by its unique key, not a round trip of its own.
+ */
+static const char room_sess_sql[] = ROOM_COLS("s.user_id") ", " SESS_COLS
+    ", " SESS_USER("a", "sa") ", " SESS_USER("b", "sb") ROOM_FROM
+    " LEFT JOIN sessions s ON s.token_hash = ? AND " SESS_VALID
+    " WHERE m.id = ?";
+
+/*
+ * The room's row, the session loaded (sess_load's rules, sess.h). The
+ * shortcut takes the common case, a party's live session; anything else
+ * (no such room, no session, an outsider) goes the usual way, two
+ * queries. NULL once answered, or when the database failed.
+ */
+static struct db_rows *
+room_query(struct req *r)
+{
+	struct sess_key k;
+	struct db_rows *row;
+	long long uid;
+
+	if (r->sess_own) {
+		r->sess_own = 0;
+		if (sess_key(r, &k) == -1) {	/* anonymous */
+			route_to_login(r);
+			return NULL;
+		}
+		row = db_query(r, room_sess_sql, "siii", k.hash, k.hours,
+		    k.minutes, r->id[0]);
+		if (row == NULL)
+			return NULL;
+		uid = db_get_int(row, 0, "sess_uid");	/* 1, 2: the parties */
+		if (row->nrows == 1 && uid > 0 && sess_take(r, row,
+		    uid == db_int(row, 0, 1) ? "sa" :
+		    uid == db_int(row, 0, 2) ? "sb" : "none") == 0)
+			return row;
+		if (sess_load(r) == -1)
+			return NULL;
+		if (r->user.id == 0) {
+			route_to_login(r);
+			return NULL;
+		}
+	}
+	return db_query(r, room_sql, "ii", r->user.id, r->id[0]);
+}
 
 /* Loads the room for one of its parties; -1 once answered. */
 static int
 room_open(struct req *r, struct room *rm)
 {
-	struct db_rows *row = db_query(r, room_sql, "ii", r->user.id,
-	    r->id[0]);
+	struct db_rows *row = room_query(r);
 
+	if (row == NULL)
+		return -1;
 	if (mship_party(r, mship_row(r, row, &rm->m), &rm->m, "This room "
 	    "belongs to the two people of the mentorship; only they can "
 	    "read it.") == -1)
@@ -445,12 +497,12 @@ rooms_show(struct req *r)
 	struct room rm;
 	struct fval q[PAGE_NFIELDS];
 
+	if (room_open(r, &rm) == -1)
+		return;
 	if (field_read(r, page_fields, PAGE_NFIELDS, q) > 0) {
 		resp_error_msg(r, 400, "That page of the room does not exist.");
 		return;
 	}
-	if (room_open(r, &rm) == -1)
-		return;
 	room_render(r, &rm, q[0].str != NULL ? q[0].num : 0,
 	    q[1].str != NULL ? q[1].num : 0, NULL, NULL, 200);
 }

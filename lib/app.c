@@ -61,11 +61,14 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 		return resp_error(r, 413);
 	if (rc != 0)
 		return resp_error(r, 400);
-	if (sess_load(r) == -1)
+	i = route_find(r, t, n);
+	if (i >= 0 && !req_is_post(r) && (t[i].flags & ROUTE_OWN_SESSION))
+		r->sess_own = 1;	/* its handler's query loads it */
+	else if (sess_load(r) == -1)
 		return;			/* db_failed: 503 below */
 	/* no route, no handler: a POST to it is a 404 or 405, not a 403 */
-	if (req_is_post(r) && (i = route_find(r, t, n)) >= 0 &&
-	    !(t[i].flags & ROUTE_SIGNED) && !sess_csrf_ok(r))
+	if (req_is_post(r) && i >= 0 && !(t[i].flags & ROUTE_SIGNED) &&
+	    !sess_csrf_ok(r))
 		return resp_error_msg(r, 403, "This form has expired or did "
 		    "not come from Menteo. Go back, reload the page and try "
 		    "again.");

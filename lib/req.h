@@ -69,6 +69,7 @@ struct req {
 	struct user	 user;
 	const char	*csrf;		/* token the forms must carry */
 	long long	 sess_id;
+	int		 sess_own;	/* not loaded yet: ROUTE_OWN_SESSION */
 
 	/* response */
 	int		 status;

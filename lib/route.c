@@ -83,8 +83,8 @@ route_find(struct req *r, const struct route *t, size_t n)
 	return -1;
 }
 
-static void
-to_login(struct req *r)
+void
+route_to_login(struct req *r)
 {
 	const char *next = *r->query_string != '\0' ?
 	    req_printf(r, "%s?%s", r->path, r->query_string) : r->path;
@@ -108,8 +108,9 @@ route_dispatch(struct req *r, const struct route *t, size_t n)
 		path_known = 1;
 		if (strcmp(t[i].method, method) != 0)
 			continue;
-		if ((t[i].flags & (ROUTE_USER | ROUTE_ADMIN)) && r->user.id == 0)
-			return to_login(r);
+		if ((t[i].flags & (ROUTE_USER | ROUTE_ADMIN)) &&
+		    r->user.id == 0 && !r->sess_own)
+			return route_to_login(r);
 		if ((t[i].flags & ROUTE_ADMIN) && !r->user.admin)
 			return resp_error(r, 403);
 		t[i].fn(r);

@@ -19,6 +19,12 @@
  * field (mail clients POST one-click unsubscribes, RFC 8058).
  */
 #define ROUTE_SIGNED	0x04
+/*
+ * A GET whose handler loads the session with its own first query
+ * (sess.h), one round trip instead of two; until then r->sess_own is
+ * set, and the handler sends anyone not signed in to route_to_login.
+ */
+#define ROUTE_OWN_SESSION	0x08
 
 typedef void (*route_fn)(struct req *);
 
@@ -32,6 +38,8 @@ struct route {
 int	route_match(const char *pattern, const char *path, struct req *);
 /* Index of the route for this method and path, or -1 (404 or 405). */
 int	route_find(struct req *, const struct route *, size_t);
+/* Off to /login?next= this page. */
+void	route_to_login(struct req *);
 /* Runs the handler, or answers 404 / 405 itself. */
 void	route_dispatch(struct req *, const struct route *, size_t);
 

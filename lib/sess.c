@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -94,58 +95,95 @@ load_pre(struct req *r)
 	r->csrf = csrf_for(r, t);
 }
 
+/* Column `name` of the user whose columns carry prefix `p` ("su_name"). */
+static const char *
+ucol(const struct db_rows *row, const char *p, const char *name)
+{
+	char col[32];
+
+	snprintf(col, sizeof(col), "%s_%s", p, name);
+	return db_get(row, 0, col);
+}
+
 static void
-touch(struct req *r, const struct db_rows *row)
+touch(struct req *r, const struct db_rows *row, const char *p)
 {
 	/* write at most once a minute, and last_active once a day */
-	if (db_get_int(row, 0, "stale"))
+	if (db_get_int(row, 0, "sess_stale"))
 		db_exec(r, "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() "
 		    "WHERE id = ?", "i", r->sess_id);
-	if (db_get_int(row, 0, "inactive_today"))
+	if (strcmp(ucol(row, p, "inactive"), "1") == 0)
 		db_exec(r, "UPDATE users SET last_active = UTC_DATE() "
 		    "WHERE id = ?", "i", r->user.id);
+}
+
+/* The session cookie's token, if well formed, and its stored hash. */
+static const char *
+cookie_token(struct req *r, char h[SESS_TOKEN_LEN + 1])
+{
+	const char *t = cookie(r, COOKIE_SESSION);
+
+	if (!token_shape_ok(t))
+		return NULL;
+	sess_hash(t, h);
+	return t;
+}
+
+int
+sess_key(struct req *r, struct sess_key *k)
+{
+	if (cookie_token(r, k->hash) == NULL) {
+		load_pre(r);
+		return -1;
+	}
+	k->hours = cfg_int("session_absolute_hours", 24 * 30);
+	k->minutes = cfg_int("session_idle_minutes", 60 * 24 * 7);
+	return 0;
+}
+
+int
+sess_take(struct req *r, const struct db_rows *row, const char *p)
+{
+	char h[SESS_TOKEN_LEN + 1];
+	const char *t = cookie_token(r, h), *live;
+
+	if (t == NULL || row == NULL || row->nrows != 1 ||
+	    db_get(row, 0, "sess_id") == NULL ||
+	    (live = ucol(row, p, "live")) == NULL || strcmp(live, "1") != 0)
+		return -1;
+	r->sess_id = db_get_int(row, 0, "sess_id");
+	r->user.id = db_get_int(row, 0, "sess_uid");
+	r->user.name = ucol(row, p, "name");
+	r->user.email = ucol(row, p, "email");
+	r->user.slug = ucol(row, p, "slug");
+	r->user.tz = ucol(row, p, "tz");
+	r->user.verified = strcmp(ucol(row, p, "verified"), "1") == 0;
+	r->user.admin = strcmp(ucol(row, p, "admin"), "1") == 0;
+	r->csrf = csrf_for(r, t);
+	touch(r, row, p);
+	return 0;
 }
 
 int
 sess_load(struct req *r)
 {
-	const char *t = cookie(r, COOKIE_SESSION);
-	char h[SESS_TOKEN_LEN + 1];
+	struct sess_key k;
 	struct db_rows *row;
 
-	if (!token_shape_ok(t)) {
-		load_pre(r);
+	if (sess_key(r, &k) == -1)
 		return 0;
-	}
-	sess_hash(t, h);
-	row = db_query(r,
-	    "SELECT s.id, u.id AS uid, u.display_name, u.email, u.slug, "
-	    "u.timezone, u.email_verified_at IS NOT NULL AS verified, "
-	    "u.is_admin, s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE "
-	    "AS stale, (u.last_active IS NULL OR u.last_active < UTC_DATE()) "
-	    "AS inactive_today FROM sessions s JOIN users u ON u.id = s.user_id "
-	    "WHERE s.token_hash = ? AND u.disabled_at IS NULL "
-	    "AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR "
-	    "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
-	    "sii", h, cfg_int("session_absolute_hours", 24 * 30),
-	    cfg_int("session_idle_minutes", 60 * 24 * 7));
+	row = db_query(r, "SELECT " SESS_COLS ", " SESS_USER("u", "su")
+	    " FROM sessions s JOIN users u ON u.id = s.user_id "
+	    "WHERE s.token_hash = ? AND " SESS_VALID, "sii", k.hash, k.hours,
+	    k.minutes);
 	if (row == NULL)
 		return -1;
-	if (row->nrows == 0) {
+	if (sess_take(r, row, "su") == -1) {
+		memset(&r->user, 0, sizeof(r->user));
+		r->sess_id = 0;
 		resp_cookie(r, COOKIE_SESSION, "", 0);
 		load_pre(r);
-		return 0;
 	}
-	r->sess_id = db_int(row, 0, 0);
-	r->user.id = db_get_int(row, 0, "uid");
-	r->user.name = db_get(row, 0, "display_name");
-	r->user.email = db_get(row, 0, "email");
-	r->user.slug = db_get(row, 0, "slug");
-	r->user.tz = db_get(row, 0, "timezone");
-	r->user.verified = (int)db_get_int(row, 0, "verified");
-	r->user.admin = (int)db_get_int(row, 0, "is_admin");
-	r->csrf = csrf_for(r, t);
-	touch(r, row);
 	return 0;
 }
 

@@ -9,11 +9,55 @@
 
 #include "req.h"
 
+struct db_rows;
+
 #define SESS_TOKEN_LEN	64	/* hex of 32 random bytes */
 
 int	 sess_init(void);
 /* Fills r->user, r->csrf from the cookies: 0, or -1 if the db failed. */
 int	 sess_load(struct req *);
+
+/*
+ * A page's own query may bring the session along (routes flagged
+ * ROUTE_OWN_SESSION: the room page), one round trip instead of two.
+ * sess_load runs exactly these pieces. The query selects SESS_COLS from
+ * sessions `s`, found by token hash and SESS_VALID (parameters "sii": a
+ * sess_key's hash, hours, minutes), and SESS_USER(table, prefix) from a
+ * users row it joins; sess_take then reads that user as the viewer if
+ * the session is theirs and they are not disabled.
+ */
+#define SESS_VALID \
+	"s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR " \
+	"AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
+#define SESS_COLS \
+	"s.id AS sess_id, s.user_id AS sess_uid, " \
+	"s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS sess_stale"
+#define SESS_USER(t, p) \
+	t ".display_name AS " p "_name, " t ".email AS " p "_email, " \
+	t ".slug AS " p "_slug, " t ".timezone AS " p "_tz, " \
+	t ".email_verified_at IS NOT NULL AS " p "_verified, " \
+	t ".is_admin AS " p "_admin, " t ".disabled_at IS NULL AS " p "_live, " \
+	"(" t ".last_active IS NULL OR " t ".last_active < UTC_DATE()) AS " \
+	p "_inactive"
+
+struct sess_key {
+	char		hash[SESS_TOKEN_LEN + 1];
+	long long	hours;		/* a session's longest life */
+	long long	minutes;	/* and its longest idle time */
+};
+
+/*
+ * The parameters for SESS_VALID: 0; -1 when the request carries no
+ * session token (it is then anonymous, with a pre-session: no query).
+ */
+int	 sess_key(struct req *, struct sess_key *);
+/*
+ * The session of row (one row, SESS_COLS) with the user of prefix p as
+ * the viewer: 0 and r->user, r->csrf filled; -1, nothing changed, when
+ * there is no live session or its user is disabled. The caller makes
+ * sure the session's user (sess_uid) is the one p names.
+ */
+int	 sess_take(struct req *, const struct db_rows *, const char *p);
 int	 sess_csrf_ok(struct req *);
 /* Signs user_id in with a fresh token (never reuses one): 0 or -1. */
 int	 sess_start(struct req *, long long user_id);

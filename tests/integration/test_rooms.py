@@ -519,5 +519,61 @@ def test_kept_pages_follow_every_write():
     m.check(not any(reply in p for p in views(b)), "reply links in a closed room")
 
 
+@m.test
+def test_room_page_session_rules():
+    """The room page loads the session in its own query (ROUTE_OWN_SESSION,
+    cgi-bin/rooms.c room_query): the same rules as every other page. Each
+    way a session ends sends the next view to the sign-in page, on every
+    worker; activity is recorded; what the viewer changed shows at once."""
+    a, b, mid = pair()
+    path = f"/rooms/{mid}"
+
+    def views(c):
+        return [c.get(path) for _ in range(4)]
+
+    def session_of(c):
+        return m.sql_value("SELECT MAX(id) FROM sessions WHERE user_id = ?", c.user_id)
+
+    def to_login(c, why):
+        for r in views(c):
+            m.check(r.status == 303 and "/login?next=" in r.location, f"{why}: {r!r}")
+
+    m.check(all(r.status == 200 for r in views(a) + views(b)), "not shown to the parties")
+    # activity: last seen (at most once a minute) and last active (once a day)
+    sid = session_of(b)
+    m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 5 MINUTE "
+          "WHERE id = ?", sid)
+    m.sql("UPDATE users SET last_active = UTC_DATE() - INTERVAL 2 DAY WHERE id = ?", b.user_id)
+    m.check(b.get(path).status == 200, "not shown")
+    m.check(m.sql_value("SELECT last_seen_at > UTC_TIMESTAMP() - INTERVAL 1 MINUTE "
+                        "FROM sessions WHERE id = ?", sid) == "1", "last seen not recorded")
+    m.check(m.sql_value("SELECT last_active = UTC_DATE() FROM users WHERE id = ?",
+                        b.user_id) == "1", "last active not recorded")
+    # the viewer's own changes, at once: name in the header
+    m.sql("UPDATE users SET display_name = 'Mentee Renamed' WHERE id = ?", b.user_id)
+    m.check(all('title="Your public profile">Mentee Renamed<' in r.text for r in views(b)),
+            "the viewer's old name in the header")
+    # idle too long, too old, signed out elsewhere, disabled
+    m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 8 DAY "
+          "WHERE id = ?", session_of(b))
+    to_login(b, "an idle session")
+    b = person("Mentee again")
+    m.sql("UPDATE mentorships SET mentee_id = ? WHERE id = ?", b.user_id, mid)
+    m.check(all(r.status == 200 for r in views(b)), "the new mentee refused")
+    m.sql("UPDATE sessions SET created_at = UTC_TIMESTAMP() - INTERVAL 31 DAY "
+          "WHERE id = ?", session_of(b))
+    to_login(b, "a session past its lifetime")
+    m.check(all(r.status == 200 for r in views(a)), "the mentor refused")
+    m.sql("DELETE FROM sessions WHERE user_id = ?", a.user_id)
+    to_login(a, "a session signed out elsewhere")
+    a = person("Mentor again")
+    m.sql("UPDATE mentorships SET mentor_id = ? WHERE id = ?", a.user_id, mid)
+    m.check(all(r.status == 200 for r in views(a)), "the new mentor refused")
+    m.sql("UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE id = ?", a.user_id)
+    to_login(a, "a disabled account")
+    r = a.get("/")
+    m.check(r.status == 200 and "Sign out" not in r.text, "still signed in elsewhere")
+
+
 if __name__ == "__main__":
     sys.exit(m.main())
