@@ -178,9 +178,7 @@ sess_load(struct req *r)
 	    k.minutes);
 	if (row == NULL)
 		return -1;
-	if (sess_take(r, row, "su") == -1) {
-		memset(&r->user, 0, sizeof(r->user));
-		r->sess_id = 0;
+	if (sess_take(r, row, "su") == -1) {	/* ended: anonymous now */
 		resp_cookie(r, COOKIE_SESSION, "", 0);
 		load_pre(r);
 	}
