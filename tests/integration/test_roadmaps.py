@@ -351,6 +351,8 @@ def test_apply_roadmap_due_dates_done_redate_goal_overdue():
           "3 DAY WHERE id IN (?, ?)", rows[0][0], rows[2][0])
     m.sql("UPDATE mentorship_milestones SET due_date = UTC_DATE() + INTERVAL "
           "3 DAY WHERE id = ?", k2)
+    m.check("0/3 milestones, <strong>2 overdue</strong>" in a.get("/").text,
+            "dashboard progress not 0/3 with 2 overdue")
     a.get(f"/mentorships/{mid}/roadmap")
     a.post(f"/mentorships/{mid}/roadmap/milestones/{rows[2][0]}", {"done": "1"})
     page = a.get(f"/mentorships/{mid}/roadmap")
@@ -363,6 +365,12 @@ def test_apply_roadmap_due_dates_done_redate_goal_overdue():
                  "NULL AND due_date < UTC_DATE()), 0) FROM "
                  "mentorship_milestones WHERE mentorship_id = ?", mid)[0]
     m.check(prog == ["3", "1", "1"], f"progress SQL {prog}")
+    # the dashboard and the list of mentorships count the same (lib/stage.c)
+    for who in (a, b):
+        home = who.get("/").text
+        m.check("1/3 milestones, <strong>1 overdue</strong>" in home,
+                "dashboard progress not 1/3 with 1 overdue")
+        m.check("1 overdue milestone(s)" in home, "overdue not asking for attention")
     # a second roadmap is appended
     r = apply(b, mid, curated_id("Launch your MVP"), "2026-06-01")
     m.check(r.status == 303, f"second apply {r!r}")
