@@ -180,6 +180,22 @@ room_editable(const struct room *rm, const char *created)
 }
 
 /*
+ * Every one of the first n rows has its HTML stored. Keeping is for
+ * rows that do: room_html renders and stores the rest on this view,
+ * which moves the room's version again.
+ */
+static int
+room_rendered(const struct db_rows *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (db_get(rows, i, "body_html") == NULL)
+			return 0;
+	return 1;
+}
+
+/*
  * The page query's rows for page `before`: kept by this worker under
  * the room's version (lib/kept.h), which every write to the room's
  * messages moves (sql/092). Most views of a room come after nobody has
@@ -195,16 +211,13 @@ room_rows(struct req *r, const struct room *rm, long long before)
 	    before, rm->version != NULL ? rm->version : "-");
 	const struct db_rows *kept;
 	struct db_rows *rows;
-	size_t i;
 
 	if (rm->version != NULL && (kept = kept_rows(key)) != NULL)
 		return kept;
 	if ((rows = db_query(r, page_sql, "ii", rm->m.id, before)) == NULL)
 		return NULL;
-	for (i = 0; i < rows->nrows && i < ROOM_PAGE; i++)
-		if (db_get(rows, i, "body") != NULL)
-			return rows;	/* the 51st is not shown */
-	if (rm->version != NULL)
+	if (rm->version != NULL && room_rendered(rows,	/* 51st: not shown */
+	    rows->nrows < ROOM_PAGE ? rows->nrows : ROOM_PAGE))
 		kept_keep(key, rows);
 	return rows;
 }
@@ -363,22 +376,25 @@ room_list_key(struct req *r, const struct room *rm,
 	struct buf edit = { NULL, 0, 0 };
 	size_t i;
 
-	if (rm->version == NULL)
+	if (rm->version == NULL || !room_rendered(rows, n))
 		return NULL;
 	for (i = 0; i < n; i++) {
-		if (db_get(rows, i, "body_html") == NULL)
-			return NULL;
 		if (db_get_int(rows, i, "author_id") == r->user.id &&
 		    room_editable(rm, db_get(rows, i, "created_at")))
 			buf_printf(&edit, " %s", db_get(rows, i, "id"));
 	}
-	/* names and zone with their lengths: no text can pass for another */
-	key = req_printf(r, "list %lld %lld %s %lld %lld %d %zu:%s %zu:%s "
-	    "%zu:%s%s", m->id, n > 0 ? db_get_int(rows, n - 1, "id") : 0,
-	    rm->version, r->user.id, rm->last_read, m->is_open,
-	    strlen(m->mentor_name), m->mentor_name, strlen(m->mentee_name),
-	    m->mentee_name, strlen(tz), tz,
-	    edit.p != NULL ? edit.p : "");
+	/*
+	 * The rows are the room's messages from the oldest shown to the
+	 * newest, as they stand at this version; names and zone go with
+	 * their lengths, so that no text can pass for another.
+	 */
+	key = req_printf(r, "list %lld %lld-%lld %s %lld %lld %d %zu:%s "
+	    "%zu:%s %zu:%s%s", m->id,
+	    n > 0 ? db_get_int(rows, n - 1, "id") : 0,
+	    n > 0 ? db_get_int(rows, 0, "id") : 0, rm->version, r->user.id,
+	    rm->last_read, m->is_open, strlen(m->mentor_name),
+	    m->mentor_name, strlen(m->mentee_name), m->mentee_name,
+	    strlen(tz), tz, edit.p != NULL ? edit.p : "");
 	buf_free(&edit);
 	return key;
 }

@@ -520,6 +520,20 @@ def test_kept_pages_follow_every_write():
 
 
 @m.test
+def test_kept_lists_of_pages_ending_alike():
+    """Two pages of a short room end at the same oldest message: the newest
+    page and one further back. Each worker keeps each page's own list.
+    Seen by the other party, who has none of them to edit."""
+    a, b, mid = pair()
+    ids = [posted(a, mid, f"alike {i}") for i in range(3)]
+    for _ in range(4):
+        newest = b.get(f"/rooms/{mid}").text
+        back = b.get(f"/rooms/{mid}?before={ids[2]}").text
+        m.check(message_ids(newest) == ids, f"newest page: {message_ids(newest)}")
+        m.check(message_ids(back) == ids[:2], f"page before the third: {message_ids(back)}")
+
+
+@m.test
 def test_room_page_session_rules():
     """The room page loads the session in its own query (ROUTE_OWN_SESSION,
     cgi-bin/rooms.c room_query): the same rules as every other page. Each
