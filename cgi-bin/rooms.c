@@ -138,7 +138,7 @@ room_query(struct req *r)
 		if (row == NULL)
 			return NULL;
 		uid = db_get_int(row, 0, "sess_uid");	/* 1, 2: the parties */
-		if (row->nrows == 1 && uid > 0 && sess_take(r, row,
+		if (row->nrows == 1 && uid > 0 && sess_take(r, &k, row,
 		    uid == db_int(row, 0, 1) ? "sa" :
 		    uid == db_int(row, 0, 2) ? "sb" : "none") == 0)
 			return row;

@@ -132,7 +132,7 @@ cookie_token(struct req *r, char h[SESS_TOKEN_LEN + 1])
 int
 sess_key(struct req *r, struct sess_key *k)
 {
-	if (cookie_token(r, k->hash) == NULL) {
+	if ((k->token = cookie_token(r, k->hash)) == NULL) {
 		load_pre(r);
 		return -1;
 	}
@@ -142,12 +142,12 @@ sess_key(struct req *r, struct sess_key *k)
 }
 
 int
-sess_take(struct req *r, const struct db_rows *row, const char *p)
+sess_take(struct req *r, const struct sess_key *k, const struct db_rows *row,
+    const char *p)
 {
-	char h[SESS_TOKEN_LEN + 1];
-	const char *t = cookie_token(r, h), *live;
+	const char *live;
 
-	if (t == NULL || row == NULL || row->nrows != 1 ||
+	if (row == NULL || row->nrows != 1 ||
 	    db_get(row, 0, "sess_id") == NULL ||
 	    (live = ucol(row, p, "live")) == NULL || strcmp(live, "1") != 0)
 		return -1;
@@ -159,7 +159,7 @@ sess_take(struct req *r, const struct db_rows *row, const char *p)
 	r->user.tz = ucol(row, p, "tz");
 	r->user.verified = strcmp(ucol(row, p, "verified"), "1") == 0;
 	r->user.admin = strcmp(ucol(row, p, "admin"), "1") == 0;
-	r->csrf = csrf_for(r, t);
+	r->csrf = csrf_for(r, k->token);
 	touch(r, row, p);
 	return 0;
 }
@@ -178,7 +178,7 @@ sess_load(struct req *r)
 	    k.minutes);
 	if (row == NULL)
 		return -1;
-	if (sess_take(r, row, "su") == -1) {	/* ended: anonymous now */
+	if (sess_take(r, &k, row, "su") == -1) {	/* ended: anonymous now */
 		resp_cookie(r, COOKIE_SESSION, "", 0);
 		load_pre(r);
 	}

@@ -41,6 +41,7 @@ int	 sess_load(struct req *);
 	p "_inactive"
 
 struct sess_key {
+	const char	*token;		/* the cookie's */
 	char		hash[SESS_TOKEN_LEN + 1];
 	long long	hours;		/* a session's longest life */
 	long long	minutes;	/* and its longest idle time */
@@ -52,12 +53,13 @@ struct sess_key {
  */
 int	 sess_key(struct req *, struct sess_key *);
 /*
- * The session of row (one row, SESS_COLS) with the user of prefix p as
- * the viewer: 0 and r->user, r->csrf filled; -1, nothing changed, when
- * there is no live session or its user is disabled. The caller makes
- * sure the session's user (sess_uid) is the one p names.
+ * The session of row (one row, SESS_COLS, found with k) with the user of
+ * prefix p as the viewer: 0 and r->user, r->csrf filled; -1, nothing
+ * changed, when there is no live session or its user is disabled. The
+ * caller makes sure the session's user (sess_uid) is the one p names.
  */
-int	 sess_take(struct req *, const struct db_rows *, const char *p);
+int	 sess_take(struct req *, const struct sess_key *,
+	    const struct db_rows *, const char *p);
 int	 sess_csrf_ok(struct req *);
 /* Signs user_id in with a fresh token (never reuses one): 0 or -1. */
 int	 sess_start(struct req *, long long user_id);
