@@ -367,8 +367,7 @@ dix_build(struct req *r, const char *key)
 	struct search *s;
 	struct dir_hit *hit = NULL;
 	char *kcopy = NULL;
-	size_t i, size;
-	long bio;
+	size_t i, size, bio;
 
 	if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
 		return -1;
@@ -379,9 +378,9 @@ dix_build(struct req *r, const char *key)
 			goto short_of_memory;
 	if (search_seal(s, rows->nrows) == -1)
 		goto short_of_memory;
-	bio = (long)rows->ncols - 1;	/* the last column; not kept */
+	bio = rows->ncols - 1;	/* the last column; not kept */
 	for (i = 0; i < rows->nrows; i++)
-		rows->cell[i * rows->ncols + (size_t)bio] = NULL;
+		rows->cell[i * rows->ncols + bio] = NULL;
 	if ((copy = db_rows_copy(rows, &size)) == NULL ||
 	    (hit = malloc((rows->nrows + 1) * sizeof(*hit))) == NULL ||
 	    (key != NULL && (kcopy = strdup(key)) == NULL))
