@@ -37,6 +37,7 @@ struct user {
 	const char	*email;
 	const char	*slug;
 	const char	*tz;
+	const char	*calendar;	/* secret of their ICS feed, if made */
 	int		 verified;
 	int		 admin;
 };

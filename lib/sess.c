@@ -157,6 +157,7 @@ sess_take(struct req *r, const struct sess_key *k, const struct db_rows *row,
 	r->user.email = ucol(row, p, "email");
 	r->user.slug = ucol(row, p, "slug");
 	r->user.tz = ucol(row, p, "tz");
+	r->user.calendar = ucol(row, p, "calendar");
 	r->user.verified = strcmp(ucol(row, p, "verified"), "1") == 0;
 	r->user.admin = strcmp(ucol(row, p, "admin"), "1") == 0;
 	r->csrf = csrf_for(r, k->token);

@@ -591,17 +591,23 @@ mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
 		attn_add(a, "A check-in is due", base);
 }
 
+/* Not declined, withdrawn, expired or ended: a requested one too. */
+static int
+mine_open(const char *st)
+{
+	return strcmp(st, "declined") != 0 && strcmp(st, "withdrawn") != 0 &&
+	    strcmp(st, "expired") != 0 && strcmp(st, "ended") != 0;
+}
+
 /* One mentorship in its group; returns the group: 0 needs, 1 active, 2 closed. */
 static int
 mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
     const struct attn *a)
 {
 	const char *st = db_get(q, i, "stage");
-	const char *group;
+	const char *group, *next;
 	struct tdict *row, *s;
-	int open = strcmp(st, "declined") != 0 &&
-	    strcmp(st, "withdrawn") != 0 && strcmp(st, "expired") != 0 &&
-	    strcmp(st, "ended") != 0;
+	int open = mine_open(st);
 	int k;
 
 	group = !open ? "CLOSED" : a->n > 0 ? "NEEDS" : "ACTIVE";
@@ -614,9 +620,9 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	tmpl_set(row, "OTHER_SLUG", db_get(q, i, "other_slug"));
 	tmpl_set(row, "ROLE", db_get_int(q, i, "mentor_id") == r->user.id ?
 	    "You mentor" : "Your mentor");
-	if (db_get(q, i, "next_meeting") != NULL)
+	if ((next = db_get(q, i, "meetings")) != NULL)
 		page_time(r, tmpl_section(row, "NEXT"), "AT",
-		    db_get(q, i, "next_meeting"));
+		    req_printf(r, "%.*s", (int)strcspn(next, ","), next));
 	for (k = 0; k < a->n; k++) {
 		s = tmpl_section(row, "ATTN");
 		tmpl_set(s, "TEXT", a->text[k]);
@@ -648,11 +654,21 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 
 /*
  * The viewer's mentorships in one query, with what the list shows of
- * each: the next meeting, who spoke last, and for open ones the roadmap's
+ * each: its next meetings, who spoke last, and for open ones the roadmap's
  * progress (closed ones skip it: IF evaluates only the branch it takes).
  */
 #define MINE_OPEN	"m.stage IN ('initiation', 'cultivation', " \
 	"'separation', 'redefinition')"
+#define MINE_MEETINGS	5	/* meetings on the dashboard, MINE_MEET's LIMIT */
+/*
+ * Its first MINE_MEETINGS meetings to come, "2026-12-01 09:00:00,..."
+ * (mine_meetings): the dashboard's list of meetings from the rows it has
+ * anyway. A query of their own cost the page more than this whole list
+ * (its OR over the two parties' keys plans an index merge every time).
+ */
+#define MINE_MEET	"(SELECT GROUP_CONCAT(x.starts_at ORDER BY " \
+	"x.starts_at SEPARATOR ',' LIMIT 5) FROM meetings x WHERE " \
+	"x.mentorship_id = m.id AND x.starts_at >= UTC_TIMESTAMP())"
 /* total, done and overdue milestones in one scan, as "3 1 0" (ms_counts) */
 #define MINE_MS	"IF(" MINE_OPEN ", (SELECT CONCAT_WS(' ', COUNT(*), " \
 	"COUNT(s.done_at), COUNT(IF(s.done_at IS NULL AND " \
@@ -664,21 +680,68 @@ static const char mine_sql[] =
     "m.acknowledged_at, DATEDIFF(m.review_date, UTC_DATE()) AS "
     "review_in, m.next_checkin <= UTC_DATE() AS checkin_due, "
     "u.display_name AS other_name, u.slug AS other_slug, "
-    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id = "
-    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
-    "(SELECT e.actor_id = m.mentor_id FROM stage_events e WHERE "
-    " e.mentorship_id = m.id ORDER BY e.id DESC LIMIT 1) AS asked, "
+    MINE_MEET " AS meetings, "
+    "IF(m.stage = 'requested', (SELECT e.actor_id = m.mentor_id "
+    " FROM stage_events e WHERE e.mentorship_id = m.id "
+    " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
     MINE_MS " AS ms "
     "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
     "m.mentee_id, m.mentor_id) WHERE m.mentor_id = ? OR "
     "m.mentee_id = ? ORDER BY m.stage_changed_at DESC, m.id DESC "
     "LIMIT 300";
 
+struct meet {
+	const char	*at;
+	size_t		 row;
+};
+
+static int
+meet_cmp(const void *a, const void *b)
+{
+	const struct meet *x = a, *y = b;
+	int c = strcmp(x->at, y->at);	/* same width: the order of time */
+
+	return c != 0 ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/*
+ * The next MINE_MEETINGS meetings of the active mentorships among q's
+ * rows (MINE_MEET lists each one's first few): those the list shows,
+ * its newest 300, which is where a meeting is planned.
+ */
+static void
+mine_meetings(struct req *r, struct tdict *d, const struct db_rows *q)
+{
+	struct meet *m;
+	struct tdict *row;
+	char *list, *at, *save;
+	size_t i, k, n = 0;
+
+	m = arena_alloc(r->arena, (q->nrows * MINE_MEETINGS + 1) * sizeof(*m));
+	for (i = 0; i < q->nrows; i++) {
+		if (db_get(q, i, "ms") == NULL ||	/* not MINE_OPEN */
+		    db_get(q, i, "meetings") == NULL)
+			continue;
+		list = req_strdup(r, db_get(q, i, "meetings"));
+		for (k = 0, at = strtok_r(list, ",", &save);
+		    at != NULL && k < MINE_MEETINGS;
+		    k++, at = strtok_r(NULL, ",", &save))
+			m[n++] = (struct meet){ at, i };
+	}
+	qsort(m, n, sizeof(*m), meet_cmp);
+	for (i = 0; i < n && i < MINE_MEETINGS; i++) {
+		row = tmpl_section(d, "MEETING");
+		page_time(r, row, "AT", m[i].at);
+		tmpl_set(row, "ID", db_get(q, m[i].row, "id"));
+		tmpl_set(row, "FOCUS", db_get(q, m[i].row, "focus"));
+	}
+	tmpl_show(d, n > 0 ? "HAS_MEETINGS" : "NO_MEETINGS");
+}
+
 int
 stage_fill_mine(struct req *r, struct tdict *d)
 {
-	struct db_rows *q, *mt;
-	struct tdict *row;
+	struct db_rows *q;
 	struct attn a;
 	size_t i;
 	int natt = 0, groups[3] = { 0, 0, 0 };
@@ -690,9 +753,7 @@ stage_fill_mine(struct req *r, struct tdict *d)
 	for (i = 0; i < q->nrows; i++) {
 		st = db_get(q, i, "stage");
 		memset(&a, 0, sizeof(a));
-		if (strcmp(st, "declined") != 0 &&
-		    strcmp(st, "withdrawn") != 0 &&
-		    strcmp(st, "expired") != 0 && strcmp(st, "ended") != 0) {
+		if (mine_open(st)) {
 			mine_attention(r, &a, q, i);
 			if (strcmp(st, "requested") != 0 &&
 			    mine_extras(r, &a, q, i) == -1)
@@ -707,34 +768,18 @@ stage_fill_mine(struct req *r, struct tdict *d)
 	if (groups[2] == 0)
 		tmpl_show(d, "NO_CLOSED");
 	tmpl_show(d, natt > 0 ? "HAS_ATTENTION" : "NO_ATTENTION");
-	mt = db_query(r, "SELECT x.starts_at, m.id, m.focus FROM meetings x "
-	    "JOIN mentorships m ON m.id = x.mentorship_id WHERE "
-	    "(m.mentor_id = ? OR m.mentee_id = ?) AND x.starts_at >= "
-	    "UTC_TIMESTAMP() AND m.stage IN ('initiation','cultivation',"
-	    "'separation','redefinition') ORDER BY x.starts_at LIMIT 5", "ii",
-	    r->user.id, r->user.id);
-	if (mt == NULL)
-		return -1;
-	for (i = 0; i < mt->nrows; i++) {
-		row = tmpl_section(d, "MEETING");
-		page_time(r, row, "AT", db_str(mt, i, 0));
-		tmpl_set(row, "ID", db_str(mt, i, 1));
-		tmpl_set(row, "FOCUS", db_str(mt, i, 2));
-	}
-	tmpl_show(d, mt->nrows > 0 ? "HAS_MEETINGS" : "NO_MEETINGS");
+	mine_meetings(r, d, q);
 	return (int)q->nrows;
 }
 
 const char *
 stage_calendar_url(struct req *r)
 {
-	const char *s;
+	const char *s = r->user.calendar;	/* the session's user row */
 	char tok[SESS_TOKEN_LEN + 1];
 
-	s = db_value(r, "SELECT calendar_secret FROM users WHERE id = ?", "i",
-	    r->user.id);
-	if (s != NULL || r->db_failed)
-		return s != NULL ? req_printf(r, "/calendar/%s.ics", s) : NULL;
+	if (s != NULL)
+		return req_printf(r, "/calendar/%s.ics", s);
 	/* made on first view of the link, never shown before it exists */
 	sess_token(tok);
 	if (db_exec(r, "UPDATE users SET calendar_secret = ? WHERE id = ? AND "
@@ -742,5 +787,7 @@ stage_calendar_url(struct req *r)
 		return NULL;
 	s = db_value(r, "SELECT calendar_secret FROM users WHERE id = ?", "i",
 	    r->user.id);
+	if (s != NULL)
+		r->user.calendar = s;
 	return s != NULL ? req_printf(r, "/calendar/%s.ics", s) : NULL;
 }

@@ -324,6 +324,43 @@ def test_dashboard():
     m.check('class="stage stage-requested"' in r.text)
 
 
+@m.test
+def test_dashboard_next_meetings():
+    """The dashboard's "Next meetings": the five soonest to come of the
+    active mentorships, across them, in time order; none past, none of a
+    closed one; each row's "Next meeting" its own soonest. The calendar
+    link is the same on every page and every visit."""
+    mentor = m.make_mentor(capacity=5)
+    mids = {}
+    for name, stage in (("Alpha", "cultivation"), ("Bravo", "initiation"),
+                        ("Charlie", "ended")):
+        mentee = m.signup()
+        mids[name] = request(mentee, mentor, focus=f"Focus {name}")
+        m.sql("UPDATE mentorships SET stage = ? WHERE id = ?", stage, mids[name])
+    # hours from now: Charlie's (closed) is the soonest, one is past
+    plan = [("Charlie", 1), ("Alpha", -5), ("Alpha", 3), ("Bravo", 5), ("Alpha", 7),
+            ("Bravo", 9), ("Alpha", 11), ("Bravo", 13), ("Alpha", 15), ("Alpha", 17)]
+    for name, hours in plan:
+        m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, "
+              "created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL ? HOUR, 'x', ?, "
+              "UTC_TIMESTAMP())", mids[name], hours, mentor.user_id)
+    r = mentor.get("/")
+    m.check(r.status == 200, r)
+    side = r.text.split('id="meet-h"', 1)[1].split("</section>", 1)[0]
+    got = [int(x) for x in re.findall(r'href="/mentorships/(\d+)/meetings"', side)]
+    want = [mids[n] for n in ("Alpha", "Bravo", "Alpha", "Bravo", "Alpha")]
+    m.check(got == want, f"next meetings {got}, want {want}")
+    m.check(side.count("Focus Alpha") == 3 and side.count("Focus Bravo") == 2)
+    first = re.search(r'/meetings">([^<]+)</a>', side).group(1)
+    row = r.text.split(f'href="/mentorships/{mids["Alpha"]}">', 1)[1]
+    m.check(f"Next meeting: {first}" in row.split("</li>", 1)[0], "Alpha's own next")
+    cal = re.search(r'href="(/calendar/[0-9a-f]{64}\.ics)"', r.text).group(1)
+    again = mentor.get("/mentorships")
+    m.check(cal in again.text and cal in mentor.get("/").text, "one calendar link")
+    m.sql("DELETE FROM meetings WHERE mentorship_id IN (?, ?)", mids["Alpha"], mids["Bravo"])
+    m.check("No meetings planned." in mentor.get("/").text)
+
+
 STAGES = ["requested", "initiation", "cultivation", "separation", "redefinition",
           "declined", "withdrawn", "expired", "ended"]
 OPEN = ["initiation", "cultivation", "separation", "redefinition"]
