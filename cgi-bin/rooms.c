@@ -410,8 +410,8 @@ room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
 {
 	const char *key = room_list_key(r, rm, rows, n), *kept;
 	struct tdict *d, *row;
-	char *html, *copy;
-	size_t i, len;
+	const char *html;
+	size_t i;
 	int marked = 0;
 
 	if (key != NULL && (kept = kept_text(key)) != NULL)
@@ -429,20 +429,10 @@ room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
 		}
 		room_message(r, rm, row, rows, i, oldest);
 	}
-	html = tmpl_expand("rooms_messages.tpl", d, &len);
-	tmpl_dict_free(d);
-	if (html == NULL) {
-		log_err("rooms: the list of messages did not expand");
-		resp_error(r, 500);
-		return NULL;
-	}
-	while (len > 0 && html[len - 1] == '\n')
-		len--;		/* the page's template has its own line break */
-	copy = arena_strndup(r->arena, html, len);
-	free(html);
-	if (key != NULL)
-		kept_keep_text(key, copy);
-	return copy;
+	if ((html = page_part(r, "rooms_messages.tpl", d)) != NULL &&
+	    key != NULL)
+		kept_keep_text(key, html);
+	return html;
 }
 
 /*

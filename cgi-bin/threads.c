@@ -24,6 +24,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "field.h"
+#include "kept.h"
 #include "mail.h"
 #include "md.h"
 #include "mship.h"
@@ -109,6 +110,7 @@ struct thread {
 	const char	*owner_slug;
 	const char	*created_at;
 	const char	*updated_iso;	/* RFC 3339, UTC */
+	const char	*version;	/* of its entries (sql/095), or NULL */
 	int		 is_owner;
 	int		 linked;	/* m holds the linked mentorship */
 	int		 can_comment;	/* viewer is the linked mentor */
@@ -187,8 +189,9 @@ thread_load(struct req *r, long long id, struct thread *t)
 	    "SELECT t.id, t.owner_id, t.mentorship_id, t.title, t.purpose, "
 	    "t.visibility, u.display_name, u.slug, t.created_at, "
 	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ'), "
-	    "u.disabled_at IS NOT NULL "
-	    "FROM threads t JOIN users u ON u.id = t.owner_id WHERE t.id = ?",
+	    "u.disabled_at IS NOT NULL, v.version "
+	    "FROM threads t JOIN users u ON u.id = t.owner_id "
+	    "LEFT JOIN thread_versions v ON v.thread_id = t.id WHERE t.id = ?",
 	    "i", id);
 	if (row == NULL)
 		return -1;
@@ -207,6 +210,7 @@ thread_load(struct req *r, long long id, struct thread *t)
 	t->owner_slug = db_str(row, 0, 7);
 	t->created_at = db_str(row, 0, 8);
 	t->updated_iso = db_str(row, 0, 9);
+	t->version = db_str(row, 0, 11);
 	t->is_owner = r->user.id > 0 && r->user.id == t->owner_id;
 	if (t->mentorship_id > 0 && r->user.id > 0) {
 		if ((rc = mship_load(r, t->mentorship_id, &t->m)) == -1)
@@ -509,46 +513,70 @@ filter_tabs(struct tdict *d, const struct thread *t, const char *kind)
 }
 
 /*
- * The thread page; ev is the new-entry form to put back (422) or NULL.
- * Entries newest first, THREAD_PAGE at a time, by keyset on id: one
- * backward range scan of thread_entries_thread or thread_entries_kind.
+ * What the entries part of a thread page shows besides the thread's
+ * entries: the page (kind, before), the viewer's zone, and the forms
+ * it holds for them, the owner's tools and the mentor's feedback form
+ * (while the mentorship is open), with their CSRF token. Readers who
+ * see no form share one key. NULL: not to be kept (no version).
  */
-static void
-show_page(struct req *r, const struct thread *t, const struct fval *ev,
-    int status)
+static const char *
+entries_key(struct req *r, const struct thread *t, const char *kind,
+    long long before)
 {
-	struct fval fk, fb;
+	const char *tz = r->user.tz != NULL ? r->user.tz : "";
+	int form = t->can_comment && t->m.is_open;
+	const char *csrf = (t->is_owner || form) && r->csrf != NULL ?
+	    r->csrf : "";
+
+	if (t->version == NULL)
+		return NULL;
+	return req_printf(r, "entries %lld %s %s %lld %d %d %zu:%s %s",
+	    t->id, t->version, kind != NULL ? kind : "-", before, t->is_owner,
+	    form, strlen(tz), tz, csrf);
+}
+
+/*
+ * The entries part of a thread page (threads_entries.tpl): THREAD_PAGE
+ * entries newest first with their feedback, older than entry `before`
+ * (0: the newest), by keyset on id (one
+ * backward range scan of thread_entries_thread or thread_entries_kind),
+ * and the links to other pages. Kept laid out by this worker under
+ * entries_key and the thread's version, which every write to what it
+ * shows moves (sql/095): a thread read again as it was costs neither
+ * its two queries nor the Markdown of its entries.
+ */
+static const char *
+entries_html(struct req *r, const struct thread *t, const char *kind,
+    long long before)
+{
+	const char *key = entries_key(r, t, kind, before), *kept, *html;
+	long long from = before > 0 ? before : LLONG_MAX;
 	struct db_rows *rows, *cm = NULL;
 	struct tdict *d, *e;
-	long long before;
 	size_t i, n;
 
-	if (field_check(r->arena, &filter_f[0], req_query(r, "kind"),
-	    &fk) != 0 || field_check(r->arena, &filter_f[1],
-	    req_query(r, "before"), &fb) != 0)
-		return resp_error(r, 400);
-	before = fb.str != NULL ? fb.num : LLONG_MAX;
-	if (fk.str != NULL)
+	if (key != NULL && (kept = kept_text(key)) != NULL)
+		return kept;
+	if (kind != NULL)
 		rows = db_query(r, "SELECT id, kind, body, created_at, "
 		    "updated_at FROM thread_entries WHERE thread_id = ? "
 		    "AND kind = ? AND id < ? ORDER BY id DESC LIMIT 31", "isi",
-		    t->id, fk.str, before);
+		    t->id, kind, from);
 	else
 		rows = db_query(r, "SELECT id, kind, body, created_at, "
 		    "updated_at FROM thread_entries WHERE thread_id = ? "
-		    "AND id < ? ORDER BY id DESC LIMIT 31", "ii", t->id, before);
+		    "AND id < ? ORDER BY id DESC LIMIT 31", "ii", t->id, from);
 	if (rows == NULL)
-		return;
+		return NULL;
 	n = rows->nrows > THREAD_PAGE ? THREAD_PAGE : rows->nrows;
 	if (n > 0 && (cm = comments_load(r, t, db_int(rows, n - 1, 0),
 	    db_int(rows, 0, 0))) == NULL)
-		return;
-	d = page_new(r, t->title, "threads_show.tpl");
-	thread_head(r, d, t);
-	filter_tabs(d, t, fk.str);
-	if (fk.str != NULL)
-		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
-		    kind_label(fk.str));
+		return NULL;
+	d = tmpl_dict_new("entries");
+	tmpl_set_int(d, "THREAD_ID", t->id);
+	tmpl_set(d, "CSRF", r->csrf != NULL ? r->csrf : "");
+	if (kind != NULL)
+		tmpl_show(d, "FILTERED");
 	for (i = 0; i < n; i++) {
 		e = tmpl_section(d, "ENTRY");
 		entry_fill(r, e, t, db_str(rows, i, 0), db_str(rows, i, 1),
@@ -556,14 +584,42 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 		comments_fill(r, e, cm, db_int(rows, i, 0));
 	}
 	if (n == 0)
-		tmpl_show(d, fb.str != NULL ? "NO_OLDER" : "NO_ENTRIES");
+		tmpl_show(d, before > 0 ? "NO_OLDER" : "NO_ENTRIES");
 	if (rows->nrows > THREAD_PAGE)
 		tmpl_set(tmpl_section(d, "OLDER"), "OLDER_URL", req_printf(r,
 		    "/threads/%lld?before=%s%s%s", t->id, db_str(rows, n - 1, 0),
-		    fk.str != NULL ? "&kind=" : "",
-		    fk.str != NULL ? fk.str : ""));
-	if (fb.str != NULL)
+		    kind != NULL ? "&kind=" : "", kind != NULL ? kind : ""));
+	if (before > 0)
 		tmpl_show(d, "NEWER");
+	if ((html = page_part(r, "threads_entries.tpl", d)) != NULL &&
+	    key != NULL)
+		kept_keep_text(key, html);
+	return html;
+}
+
+/* The thread page; ev is the new-entry form to put back (422) or NULL. */
+static void
+show_page(struct req *r, const struct thread *t, const struct fval *ev,
+    int status)
+{
+	struct fval fk, fb;
+	struct tdict *d;
+	const char *entries;
+
+	if (field_check(r->arena, &filter_f[0], req_query(r, "kind"),
+	    &fk) != 0 || field_check(r->arena, &filter_f[1],
+	    req_query(r, "before"), &fb) != 0)
+		return resp_error(r, 400);
+	if ((entries = entries_html(r, t, fk.str,
+	    fb.str != NULL ? fb.num : 0)) == NULL)
+		return;
+	d = page_new(r, t->title, "threads_show.tpl");
+	thread_head(r, d, t);
+	filter_tabs(d, t, fk.str);
+	if (fk.str != NULL)
+		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
+		    kind_label(fk.str));
+	tmpl_set(d, "ENTRIES_HTML", entries);
 	if (t->is_owner) {
 		tmpl_show(d, "ENTRY_FORM");
 		if (ev != NULL)

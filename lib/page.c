@@ -52,6 +52,27 @@ page_new(struct req *r, const char *title, const char *tpl)
 	return r->content;
 }
 
+const char *
+page_part(struct req *r, const char *tpl, struct tdict *d)
+{
+	char *html;
+	const char *part;
+	size_t len;
+
+	html = tmpl_expand(tpl, d, &len);
+	tmpl_dict_free(d);
+	if (html == NULL) {
+		log_err("page: %s did not expand", tpl);
+		resp_error(r, 500);
+		return NULL;
+	}
+	while (len > 0 && html[len - 1] == '\n')
+		len--;
+	part = arena_strndup(r->arena, html, len);
+	free(html);
+	return part;
+}
+
 void
 page_send(struct req *r, int status)
 {

@@ -15,6 +15,13 @@ struct tdict	*page_new(struct req *, const char *title, const char *tpl);
 /* Expands layout + page into the response with this status. */
 void		 page_send(struct req *, int status);
 /*
+ * A part of a page laid out on its own, to be kept (lib/kept.h) and set
+ * into the page with :none: tpl expanded with d, which it frees, into
+ * the request's arena, without the template's last line breaks. NULL
+ * after answering 500.
+ */
+const char	*page_part(struct req *, const char *tpl, struct tdict *d);
+/*
  * Puts a form back: NAME (upper-cased field name) = what was typed,
  * NAME_ERROR section with MESSAGE when the field failed, and the
  * ERRORS section when any did. Passwords are never echoed.

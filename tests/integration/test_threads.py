@@ -454,4 +454,99 @@ def test_disabled_owner_public_thread_disappears():
     m.check(status(mentor, f"/threads/{linked}") == 404, "linked thread")
 
 
+
+
+def entry_block(page, eid):
+    g = re.search(r'<li class="message" id="entry-%d">(.*?)</li>' % eid, page, re.S)
+    return g.group(1) if g else None
+
+
+@m.test
+def test_kept_entries_follow_every_write():
+    """Each worker keeps the entries part of a thread page laid out
+    (cgi-bin/threads.c entries_html) under the thread's version (sql/095)
+    and what else it shows: whoever writes, whoever looks, every worker's
+    next view is right. Eight views each time so every worker answers."""
+    owner, mentor, stranger = people()
+    tid, _ = new_thread(owner, "public", S["mship"])
+    eid = add_entry(owner, tid, "lesson", "Kept *first*")
+    path = f"/threads/{tid}"
+
+    def views(c, p=path):
+        return [(c or m.Client()).get(p).text for _ in range(8)]
+
+    for page in views(None) + views(owner) + views(mentor):
+        m.check(entry_block(page, eid) and "<em>first</em>" in entry_block(page, eid),
+                "the entry not shown")
+    # written by SQL, as an admin might: triggers move the version
+    m.sql("INSERT INTO thread_entries (thread_id, kind, body, created_at, updated_at) "
+          "VALUES (?, 'update', 'from *SQL*', UTC_TIMESTAMP(), UTC_TIMESTAMP())", tid)
+    by_sql = int(m.sql_value("SELECT MAX(id) FROM thread_entries WHERE thread_id = ?", tid))
+    for page in views(None):
+        m.check(entry_block(page, by_sql) and "<em>SQL</em>" in entry_block(page, by_sql),
+                "an entry written by SQL not shown by every worker")
+    m.sql("UPDATE thread_entries SET body = 'changed by SQL' WHERE id = ?", by_sql)
+    for page in views(None):
+        m.check("changed by SQL" in entry_block(page, by_sql), "a stale entry shown")
+    # an edit through the page
+    owner.get(f"/threads/{tid}/entries/{eid}")
+    r = owner.post(f"/threads/{tid}/entries/{eid}", {"kind": "lesson", "body": "Kept, edited"})
+    m.check(r.status == 303, repr(r))
+    for page in views(None):
+        m.check("Kept, edited" in entry_block(page, eid), "a stale edit shown")
+    # feedback, through the page and by SQL, and its author's new name
+    r = mentor.post(f"/threads/{tid}/entries/{eid}/comments", {"body": "Kept feedback"})
+    m.check(r.status == 303, repr(r))
+    for page in views(None):
+        m.check("Kept feedback" in entry_block(page, eid), "feedback not shown")
+    m.sql("UPDATE thread_comments SET body = 'feedback changed' WHERE entry_id = ?", eid)
+    for page in views(None):
+        m.check("feedback changed" in entry_block(page, eid), "stale feedback shown")
+    name = m.unique("Renamed Mentor")
+    m.sql("UPDATE users SET display_name = ? WHERE id = ?", name, mentor.user_id)
+    for page in views(None):
+        m.check(name in entry_block(page, eid), "an old name on the feedback")
+    m.sql("DELETE FROM thread_comments WHERE entry_id = ?", eid)
+    for page in views(None):
+        m.check("feedback changed" not in page, "deleted feedback shown")
+    # what differs by viewer: the owner's tools, the mentor's form, each
+    tools = f'action="/threads/{tid}/entries/{eid}/delete"'
+    form = f'action="/threads/{tid}/entries/{eid}/comments"'
+    # with their own CSRF token (the owner signed in twice: two tokens);
+    # nothing of either for anyone else
+    laptop = m.Client()
+    laptop.get("/login")
+    m.check(laptop.post("/login", {"email": owner.email, "password": m.PASSWORD}).status == 303)
+    for po, pl, pm, pa, ps in zip(views(owner), views(laptop), views(mentor), views(None),
+                                  views(stranger)):
+        m.check(tools in po and tools in pl and form not in po, "the owner's list")
+        m.check(form in pm and tools not in pm, "the mentor's list")
+        m.check(tools not in pa + ps and form not in pa + ps, "someone's forms shown to others")
+        for page in (po, pl, pm):
+            tokens = set(re.findall(r'name="csrf" value="([^"]+)"', page))
+            m.check(len(tokens) == 1, f"CSRF tokens of another session: {tokens}")
+    # the viewer's zone
+    utc = re.search(r"<time [^>]*>([^<]*)</time>", entry_block(views(stranger)[0], eid)).group(1)
+    m.sql("UPDATE users SET timezone = 'Asia/Tokyo' WHERE id = ?", stranger.user_id)
+    for page in views(stranger):
+        t = re.search(r"<time [^>]*>([^<]*)</time>", entry_block(page, eid)).group(1)
+        m.check(t != utc, "times in the zone the viewer left")
+    m.sql("UPDATE users SET timezone = 'UTC' WHERE id = ?", stranger.user_id)
+    # the mentorship closes: no feedback form any more, on any worker
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", S["mship"])
+    try:
+        m.check(not any(form in p for p in views(mentor)), "feedback form after the end")
+    finally:
+        m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", S["mship"])
+    m.check(all(form in p for p in views(mentor)), "feedback form back")
+    # pages and filters are kept apart; a deleted entry goes
+    m.check(all(entry_block(p, eid) is None for p in views(None, f"{path}?kind=update")),
+            "a lesson under the update filter")
+    m.check(all(entry_block(p, eid) and entry_block(p, by_sql) is None
+                for p in views(None, f"{path}?before={by_sql}")), "the page before")
+    m.sql("DELETE FROM thread_entries WHERE id = ?", by_sql)
+    for page in views(None):
+        m.check(entry_block(page, by_sql) is None, "a deleted entry shown")
+
+
 m.main()
