@@ -538,9 +538,9 @@ entries_key(struct req *r, const struct thread *t, const char *kind,
 /*
  * The entries part of a thread page (threads_entries.tpl): THREAD_PAGE
  * entries newest first with their feedback, older than entry `before`
- * (0: the newest), by keyset on id (one
- * backward range scan of thread_entries_thread or thread_entries_kind),
- * and the links to other pages. Kept laid out by this worker under
+ * (0: the newest), by keyset on id (one backward range scan of
+ * thread_entries_thread or thread_entries_kind), and the links to other
+ * pages. Kept laid out by this worker under
  * entries_key and the thread's version, which every write to what it
  * shows moves (sql/095): a thread read again as it was costs neither
  * its two queries nor the Markdown of its entries.
