@@ -3,7 +3,8 @@
 # set, then wrk on loopback against the stack's own limits and the real
 # pages. Prints a table and writes it to build/bench.txt.
 #   BENCH_SECONDS=10 (per page, in BENCH_ROUNDS=5 interleaved slices)
-#   BENCH_CONNECTIONS=32  BENCH_PROCESSES=2
+#   BENCH_CONNECTIONS=32  BENCH_PROCESSES=4 (worker processes per program,
+#   the shipped default: conf/menteo.conf.example)
 #   BENCH_PAGES="hello roomq room" BENCH_MEMORY=0: a quicker look at a few
 #   pages while working on them (the targets are judged on the full run)
 set -euo pipefail

@@ -6,7 +6,11 @@
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT" || exit 1
 export MENTEO_INSTANCE=bench MENTEO_PORT=8097 MENTEO_SMTP_PORT=2597
-export MENTEO_PROCESSES=${BENCH_PROCESSES:-2}
+# as many workers per program as a deployment has by default
+# (conf/menteo.conf.example): each is single-threaded and waits for
+# MariaDB on every round trip, so two per program on two cores left the
+# cores idle while every worker waited
+export MENTEO_PROCESSES=${BENCH_PROCESSES:-4}
 VAR=$ROOT/var/bench
 RUN=$VAR/run
 B=$ROOT/build/bench
