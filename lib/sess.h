@@ -38,7 +38,8 @@ int	 sess_load(struct req *);
 	t ".email_verified_at IS NOT NULL AS " p "_verified, " \
 	t ".is_admin AS " p "_admin, " t ".disabled_at IS NULL AS " p "_live, " \
 	"(" t ".last_active IS NULL OR " t ".last_active < UTC_DATE()) AS " \
-	p "_inactive, " t ".calendar_secret AS " p "_calendar"
+	p "_inactive, IF(" t ".id = s.user_id, " t ".calendar_secret, NULL) " \
+	"AS " p "_calendar"	/* the session's own user's secret only */
 
 struct sess_key {
 	const char	*token;		/* the cookie's */
