@@ -142,7 +142,8 @@ app_main(const char *name, const struct route *t, size_t n)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	snprintf(key, sizeof(key), "processes_%s", name);
-	nworkers = cfg_int(key, cfg_int("processes", 2));
+	/* as conf/menteo.conf.example: a worker idles while MariaDB answers */
+	nworkers = cfg_int(key, cfg_int("processes", 4));
 	if (nworkers > 1 && getenv("MENTEO_NO_PREFORK") == NULL) {
 		db_close();	/* each worker has its own connection */
 		if (supervise(nworkers) == -1)
