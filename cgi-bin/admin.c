@@ -190,10 +190,7 @@ mentorship_page(struct req *r, long long id, int status, const char *why)
 	fill_rows(r, d, "EVENTS", ev);
 	fill_rows(r, d, "GOALS", goals);
 	fill_rows(r, d, "REPORTS", reps);
-	if (strcmp(db_get(m, 0, "STAGE"), "declined") != 0 &&
-	    strcmp(db_get(m, 0, "STAGE"), "withdrawn") != 0 &&
-	    strcmp(db_get(m, 0, "STAGE"), "expired") != 0 &&
-	    strcmp(db_get(m, 0, "STAGE"), "ended") != 0)
+	if (mship_stage_open(db_get(m, 0, "STAGE")))
 		tmpl_show(d, "CAN_END");
 	if (why != NULL)
 		tmpl_set(tmpl_section(d, "REASON_ERROR"), "MESSAGE", why);

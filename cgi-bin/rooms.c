@@ -11,7 +11,6 @@
 #include "db.h"
 #include "field.h"
 #include "kept.h"
-#include "log.h"
 #include "md.h"
 #include "mship.h"
 #include "page.h"

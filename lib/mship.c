@@ -25,10 +25,16 @@ mship_row(struct req *r, const struct db_rows *row, struct mship *m)
 	m->is_party = r->user.id > 0 && (m->is_mentor ||
 	    r->user.id == m->mentee_id);
 	m->other_id = m->is_mentor ? m->mentee_id : m->mentor_id;
-	m->is_open = strcmp(m->stage, "declined") != 0 &&
-	    strcmp(m->stage, "withdrawn") != 0 &&
-	    strcmp(m->stage, "expired") != 0 && strcmp(m->stage, "ended") != 0;
+	m->is_open = mship_stage_open(m->stage);
 	return 0;
+}
+
+int
+mship_stage_open(const char *stage)
+{
+	return strcmp(stage, "declined") != 0 &&
+	    strcmp(stage, "withdrawn") != 0 &&
+	    strcmp(stage, "expired") != 0 && strcmp(stage, "ended") != 0;
 }
 
 int

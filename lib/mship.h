@@ -54,6 +54,9 @@ int	mship_party(struct req *, int rc, const struct mship *,
 int	mship_open(struct req *, long long id, struct mship *,
 	    const char *why);
 
+/* Not declined, withdrawn, expired or ended (a requested one is open). */
+int	mship_stage_open(const char *stage);
+
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 

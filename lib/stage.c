@@ -469,9 +469,7 @@ stage_move(struct req *r, struct mship *m, const char *to, const char *note,
 	if (db_commit(r) == -1)
 		goto fail;
 	m->stage = rl->to;
-	m->is_open = strcmp(rl->to, "declined") != 0 &&
-	    strcmp(rl->to, "withdrawn") != 0 &&
-	    strcmp(rl->to, "expired") != 0 && strcmp(rl->to, "ended") != 0;
+	m->is_open = mship_stage_open(rl->to);
 	return 0;
 fail:
 	if (r->in_tx)
@@ -591,14 +589,6 @@ mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
 		attn_add(a, "A check-in is due", base);
 }
 
-/* Not declined, withdrawn, expired or ended: a requested one too. */
-static int
-mine_open(const char *st)
-{
-	return strcmp(st, "declined") != 0 && strcmp(st, "withdrawn") != 0 &&
-	    strcmp(st, "expired") != 0 && strcmp(st, "ended") != 0;
-}
-
 /* One mentorship in its group; returns the group: 0 needs, 1 active, 2 closed. */
 static int
 mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
@@ -607,7 +597,7 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	const char *st = db_get(q, i, "stage");
 	const char *group, *next;
 	struct tdict *row, *s;
-	int open = mine_open(st);
+	int open = mship_stage_open(st);
 	int k;
 
 	group = !open ? "CLOSED" : a->n > 0 ? "NEEDS" : "ACTIVE";
@@ -753,7 +743,7 @@ stage_fill_mine(struct req *r, struct tdict *d)
 	for (i = 0; i < q->nrows; i++) {
 		st = db_get(q, i, "stage");
 		memset(&a, 0, sizeof(a));
-		if (mine_open(st)) {
+		if (mship_stage_open(st)) {
 			mine_attention(r, &a, q, i);
 			if (strcmp(st, "requested") != 0 &&
 			    mine_extras(r, &a, q, i) == -1)
