@@ -7,10 +7,14 @@ PKGS	 = fcgi libmariadb libctemplate_nothreads libcurl libsodium libcmark
 WARN	 = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wformat=2
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# asked once per make; a library pkg-config cannot find stops the build
+# in the `pkgs` step below, with pkg-config's own message
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib $(PKG_CFLAGS)
 CXXFLAGS ?= -O2 -g
-CXXFLAGS += -Wall -Wextra -Werror $(shell pkg-config --cflags libctemplate_nothreads 2>/dev/null)
-LDLIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstdc++ -lpthread -lm
+CXXFLAGS += -Wall -Wextra -Werror $(PKG_CFLAGS)
+LDLIBS	 = $(PKG_LIBS) -lstdc++ -lpthread -lm
 
 ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
@@ -30,8 +34,20 @@ UNITS	 = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 PREFIX	?= /usr/local
 DESTDIR	?=
 
-.PHONY: all deps run start stop test unit fuzz bench soak install uninstall clean screenshots
-all: $(PROGS) $(TOOLS) $(UNITS)
+.PHONY: all pkgs units deps run start stop test unit fuzz bench soak install uninstall clean screenshots
+# what is installed and run; the cmocka tests are `make units` (tests/run.sh)
+all: $(PROGS) $(TOOLS)
+
+units: $(UNITS)
+
+# Every compile waits for this check (order-only: it rebuilds nothing).
+# Packages are never installed here: that is `make deps`, its own step.
+pkgs:
+	@pkg-config --exists --print-errors $(PKGS) || { \
+	    echo "make: pkg-config cannot find the libraries named above;" \
+	        "\`make deps\` installs them" >&2; exit 1; }
+
+$(LIB_O) $(PROGS) $(TOOLS) $(UNITS): | pkgs
 
 $(B)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
@@ -59,10 +75,14 @@ $(B)/tests/%: tests/unit/%.c $(B)/libmenteo.a lib/*.h
 deps:
 	@bin/menteo-deps
 
-run: deps all
+# deps first, then a make of its own: the flags pkg-config gives are read
+# after the packages are there
+run: deps
+	@$(MAKE) --no-print-directory all
 	@bin/menteo-dev run
 
-start: deps all
+start: deps
+	@$(MAKE) --no-print-directory all
 	@bin/menteo-dev start
 
 stop:
@@ -73,20 +93,22 @@ stop:
 test: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh
 
-unit: all
+unit: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh --unit-only
 
 fuzz: deps
 	@tests/fuzz/run.sh $(or $(SECONDS),60)
 
-bench: deps all
+bench: deps
+	@$(MAKE) --no-print-directory all
 	@tests/bench/run.sh
 
 # 60 s at 64 connections, then MariaDB, SMTP and a worker failing under load
-soak: deps all
+soak: deps
+	@$(MAKE) --no-print-directory all
 	@tests/bench/soak.sh
 
-screenshots: deps all
+screenshots: deps
 	@tests/run.sh --screenshots
 
 install: all
