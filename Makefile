@@ -30,13 +30,17 @@ LIB_O	 = $(LIB_C:lib/%.c=$(B)/lib/%.o) $(B)/lib/tmpl.o
 PROGS	 = $(patsubst cgi-bin/%.c,$(B)/cgi-bin/%,$(wildcard cgi-bin/*.c))
 TOOLS	 = $(patsubst bin/%.c,$(B)/bin/%,$(wildcard bin/*.c))
 UNITS	 = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+# the web servers' URL → program maps, made from the programs' route tables
+CONFS	 = $(B)/conf/nginx-locations.conf.in \
+	   $(B)/conf/apache-menteo-proxy-fcgi.conf.in \
+	   $(B)/conf/apache-menteo-fcgid.conf.in
 
 PREFIX	?= /usr/local
 DESTDIR	?=
 
 .PHONY: all pkgs units deps run start stop test unit fuzz bench soak install uninstall clean screenshots
 # what is installed and run; the cmocka tests are `make units` (tests/run.sh)
-all: $(PROGS) $(TOOLS)
+all: $(PROGS) $(TOOLS) $(CONFS)
 
 units: $(UNITS)
 
@@ -71,6 +75,20 @@ $(B)/bin/%: bin/%.c $(B)/libmenteo.a lib/*.h
 $(B)/tests/%: tests/unit/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS) -lcmocka
+
+# Every program prints its own table (`--routes`, lib/app.h). Asked at
+# every make (a program removed changes no file's time), replaced only
+# when the list changed, so the maps are remade only then.
+$(B)/routes.txt: $(PROGS) FORCE
+	@for p in $(PROGS); do $$p --routes || exit 1; done > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
+
+$(B)/conf/%.conf.in: conf/%.conf.in conf/routes.sh $(B)/routes.txt
+	@mkdir -p $(@D)
+	conf/routes.sh $< $(B)/routes.txt > $@.tmp
+	@mv $@.tmp $@
 
 deps:
 	@bin/menteo-deps

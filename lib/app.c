@@ -125,8 +125,20 @@ supervise(long long nworkers)
 	exit(0);
 }
 
+/* The one description of what this program serves (app.h). */
+static int
+print_routes(const char *name, const struct route *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("%s %s %s\n", name, t[i].method, t[i].pattern);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 int
-app_main(const char *name, const struct route *t, size_t n)
+app_main(int argc, char *argv[], const char *name, const struct route *t,
+    size_t n)
 {
 	FCGX_Request f;
 	struct req *r;
@@ -134,6 +146,8 @@ app_main(const char *name, const struct route *t, size_t n)
 	long long nworkers;
 	char key[64];
 
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0)
+		return print_routes(name, t, n);
 	if (app_setup(name) == -1)
 		return 1;
 	memset(&sa, 0, sizeof(sa));
