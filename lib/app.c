@@ -58,9 +58,9 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	int rc = req_read(r, f, (size_t)cfg_int("body_max", 1024 * 1024)), i;
 
 	if (rc == REQ_ETOOBIG)
-		return resp_error(r, 413);
+		return page_error(r, 413);
 	if (rc != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	i = route_find(r, t, n);
 	if (i >= 0 && !req_is_post(r) && (t[i].flags & ROUTE_OWN_SESSION))
 		r->sess_own = 1;	/* its handler's query loads it */
@@ -69,7 +69,7 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	/* no route, no handler: a POST to it is a 404 or 405, not a 403 */
 	if (req_is_post(r) && i >= 0 && !(t[i].flags & ROUTE_SIGNED) &&
 	    !sess_csrf_ok(r))
-		return resp_error_msg(r, 403, "This form has expired or did "
+		return page_error_msg(r, 403, "This form has expired or did "
 		    "not come from Menteo. Go back, reload the page and try "
 		    "again.");
 	route_dispatch(r, t, n);
@@ -187,7 +187,7 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 			r->db_failed = 0;
 			r->headers.len = 0;
 			r->user.id = 0;
-			resp_error(r, 503);
+			page_error(r, 503);
 			resp_header(r, "Retry-After", "30");
 		}
 		if (r->page != NULL) {	/* a handler forgot page_send */

@@ -2,7 +2,7 @@
 
 #include "db.h"
 #include "mship.h"
-#include "resp.h"
+#include "page.h"
 
 int
 mship_row(struct req *r, const struct db_rows *row, struct mship *m)
@@ -50,11 +50,11 @@ mship_party(struct req *r, int rc, const struct mship *m, const char *why)
 	if (rc == -1)
 		return -1;
 	if (rc == 404) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return -1;
 	}
 	if (!m->is_party) {
-		resp_error_msg(r, 403, why != NULL ? why : "Only the mentor "
+		page_error_msg(r, 403, why != NULL ? why : "Only the mentor "
 		    "and the mentee of a mentorship can see it.");
 		return -1;
 	}

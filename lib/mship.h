@@ -47,8 +47,8 @@ int	mship_party(struct req *, int rc, const struct mship *,
 	    const char *why);
 
 /*
- * The same, for one of its two parties only: 0 loaded; -1 after
- * answering 404 (unknown), 403 (anyone else, admins included: `why`, or
+ * The same, for one of its two parties only: RESP_GO_ON (0) loaded;
+ * RESP_DONE (-1, resp.h) after answering 404 (unknown), 403 (anyone else, admins included: `why`, or
  * a default message) or leaving a database failure to the app.
  */
 int	mship_open(struct req *, long long id, struct mship *,
