@@ -118,20 +118,6 @@ static const struct field upd_fields[] = {
 };
 #define UPD_NFIELDS	(sizeof(upd_fields) / sizeof(upd_fields[0]))
 
-static const char *
-stage_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "initiation") == 0)
-		return "Initiation";
-	if (strcmp(s, "cultivation") == 0)
-		return "Cultivation";
-	if (strcmp(s, "separation") == 0)
-		return "Separation";
-	return s;
-}
-
 /* Dates people type: a real date, and not one from another century. */
 static const char *
 date_sane(const char *s)
@@ -547,7 +533,7 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 		if (st != NULL) {
 			struct tdict *b = tmpl_section(m, "HAS_STAGE");
 			tmpl_set(b, "STAGE", st);
-			tmpl_set(b, "STAGE_LABEL", stage_label(st));
+			tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 		}
 		if (rm->can_edit) {
 			struct tdict *t = tmpl_section(m, "TOOLS");
@@ -868,7 +854,7 @@ mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
 	if (st != NULL) {
 		struct tdict *b = tmpl_section(row, "HAS_STAGE");
 		tmpl_set(b, "STAGE", st);
-		tmpl_set(b, "STAGE_LABEL", stage_label(st));
+		tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 	}
 	if (done) {
 		struct tdict *s = tmpl_section(row, "IS_DONE");

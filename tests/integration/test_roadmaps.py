@@ -469,5 +469,19 @@ def test_anonymous_is_sent_to_sign_in():
     m.check(r.status == 303 and "/login" in r.location, f"{r!r}")
 
 
+@m.test
+def test_milestone_stages_shown_by_their_names():
+    """Each milestone's stage is shown with the label every other page
+    uses for it (lib/mship.c's mship_stage_label: one label function)."""
+    rid = curated_id("Raise a seed round")
+    r = m.Client().get(f"/roadmaps/{rid}")
+    shown = re.findall(r'class="stage stage-([a-z]+)">([^<]*)<', r.text)
+    m.check(shown, "the curated roadmap shows stages")
+    names = {"initiation": "Initiation", "cultivation": "Cultivation",
+             "separation": "Separation"}
+    for stage, label in shown:
+        m.check(names.get(stage) == label, f"{stage} shown as {label!r}")
+
+
 if __name__ == "__main__":
     m.main()
