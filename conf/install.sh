@@ -6,7 +6,7 @@
 #   PREFIX/share/menteo        templates, htdocs, sql, conf (examples, snippets)
 #   PREFIX/lib/systemd/system  units
 # The live configuration (/etc/menteo/menteo.conf) and the system user are
-# the admin's (see README), never touched here.
+# the admin's (see docs/admin.md), never touched here.
 set -eu
 
 if [ "${1:-}" = --uninstall ]; then
@@ -58,4 +58,4 @@ put 644 conf/systemd/menteo-notify.timer "$PREFIX/lib/systemd/system/menteo-noti
 # the installed programs find their templates here unless the config says otherwise
 install -D -m 644 "$MANIFEST" "$DESTDIR$SHARE/MANIFEST"
 rm -f "$MANIFEST"
-echo "installed into $DESTDIR$PREFIX (see README: Deployment)"
+echo "installed into $DESTDIR$PREFIX (see docs/admin.md: Install)"
