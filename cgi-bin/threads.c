@@ -1,5 +1,5 @@
 /*
- * threads: Growth Threads (SPEC §6), a person's learning-in-public
+ * threads: Growth Threads (docs/product.md), a person's learning-in-public
  * journal: threads, their entries, the mentor's feedback, an Atom feed.
  *
  * Visibility, the same rule on every page, form and feed here:

@@ -1,5 +1,5 @@
 """Roadmaps: the curated library, custom roadmaps and their milestones,
-applying a roadmap to a mentorship (SPEC §4, issue 6)."""
+applying a roadmap to a mentorship (docs/product.md: Roadmaps; issue 6)."""
 import datetime
 import re
 
