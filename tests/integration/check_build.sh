@@ -62,3 +62,30 @@ t "with none before, apt still ran held" 'grep -q "exit 101" "$T/seen"'
 t "with none before, none is left after a failed install" '[ ! -e "$T/policy-rc.d" ]'
 deps 0
 t "with none before, none is left after the install" '[ ! -e "$T/policy-rc.d" ]'
+
+# 4. lib's modules include each other in one direction only (resp sends
+# bytes, page lays out pages on top of it; page.c <-> resp.c was a cycle)
+/usr/bin/python3 - "$ROOT" > "$T/cycles" <<'PY'
+import glob, os, re, sys
+edges = {}
+for f in glob.glob(os.path.join(sys.argv[1], "lib", "*.[ch]*")):
+    mod = os.path.splitext(os.path.basename(f))[0]
+    for inc in re.findall(r'^#include "([a-z_]+)\.h"', open(f).read(), re.M):
+        if inc != mod:
+            edges.setdefault(mod, set()).add(inc)
+def back_to(start):
+    todo, seen = [(start, [start])], set()
+    while todo:
+        n, path = todo.pop()
+        for m in sorted(edges.get(n, ())):
+            if m == start:
+                return path + [m]
+            if m not in seen:
+                seen.add(m)
+                todo.append((m, path + [m]))
+for mod in sorted(edges):
+    c = back_to(mod)
+    if c:
+        print(" -> ".join(c))
+PY
+t "lib's modules include each other without a cycle" '[ ! -s "$T/cycles" ] || { sed "s/^/# /" "$T/cycles"; false; }'
