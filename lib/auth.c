@@ -36,11 +36,11 @@ int
 auth_require_verified(struct req *r)
 {
 	if (r->user.id > 0 && r->user.verified)
-		return 0;
+		return RESP_GO_ON;
 	page_error_msg(r, 403, "Confirm your e-mail address first: open the "
 	    "link in the e-mail we sent you when you signed up, or use "
 	    "\"Send the link again\" at the top of the page.");
-	return -1;
+	return RESP_DONE;
 }
 
 static unsigned long long

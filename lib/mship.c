@@ -3,6 +3,7 @@
 #include "db.h"
 #include "mship.h"
 #include "page.h"
+#include "resp.h"
 
 int
 mship_row(struct req *r, const struct db_rows *row, struct mship *m)
@@ -48,17 +49,17 @@ int
 mship_party(struct req *r, int rc, const struct mship *m, const char *why)
 {
 	if (rc == -1)
-		return -1;
+		return RESP_DONE;	/* the app answers 503 */
 	if (rc == 404) {
 		page_error(r, 404);
-		return -1;
+		return RESP_DONE;
 	}
 	if (!m->is_party) {
 		page_error_msg(r, 403, why != NULL ? why : "Only the mentor "
 		    "and the mentee of a mentorship can see it.");
-		return -1;
+		return RESP_DONE;
 	}
-	return 0;
+	return RESP_GO_ON;
 }
 
 int

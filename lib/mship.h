@@ -42,7 +42,10 @@ int	mship_load(struct req *, long long id, struct mship *);
 	"JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id"
 int	mship_row(struct req *, const struct db_rows *, struct mship *);
 
-/* Answers 404, 403 (`why`) as mship_open does for mship_load's rc. */
+/*
+ * Answers 404, 403 (`why`) as mship_open does for mship_load's rc:
+ * RESP_GO_ON or RESP_DONE (resp.h).
+ */
 int	mship_party(struct req *, int rc, const struct mship *,
 	    const char *why);
 
