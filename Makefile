@@ -23,7 +23,10 @@ endif
 
 LIB_C	 = $(wildcard lib/*.c)
 LIB_O	 = $(LIB_C:lib/%.c=$(B)/lib/%.o) $(B)/lib/tmpl.o
+# a program is cgi-bin/NAME.c, or a folder cgi-bin/NAME/ of page files
+# (main.c holds the route table) once it outgrows one file
 PROGS	 = $(patsubst cgi-bin/%.c,$(B)/cgi-bin/%,$(wildcard cgi-bin/*.c))
+DIRPROGS = $(patsubst cgi-bin/%/main.c,$(B)/cgi-bin/%,$(wildcard cgi-bin/*/main.c))
 TOOLS	 = $(patsubst bin/%.c,$(B)/bin/%,$(wildcard bin/*.c))
 UNITS	 = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -31,7 +34,7 @@ PREFIX	?= /usr/local
 DESTDIR	?=
 
 .PHONY: all deps run start stop test unit fuzz bench soak install uninstall clean screenshots
-all: $(PROGS) $(TOOLS) $(UNITS)
+all: $(PROGS) $(DIRPROGS) $(TOOLS) $(UNITS)
 
 $(B)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
@@ -47,6 +50,11 @@ $(B)/libmenteo.a: $(LIB_O)
 $(B)/cgi-bin/%: cgi-bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS)
+
+.SECONDEXPANSION:
+$(DIRPROGS): $(B)/cgi-bin/%: $$(wildcard cgi-bin/$$*/*.c cgi-bin/$$*/*.h) $(B)/libmenteo.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libmenteo.a $(LDLIBS)
 
 $(B)/bin/%: bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
