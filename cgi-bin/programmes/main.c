@@ -2,7 +2,8 @@
  * programmes: an organisation's cohort of mentees and mentors
  * (docs/programmes.md). One program, a page file per area: main.c (this
  * route table, loading, the list and a programme's page), settings.c
- * (creating and configuring), invitations.c, join.c, participants.c.
+ * (creating and configuring), invitations.c, join.c, participants.c,
+ * dashboard.c (the dashboard, the export).
  *
  * Who may do what, the same rule on every page (prog_load, prog_manage):
  *   anyone signed in   sees a programme's page; joins an open one
@@ -37,6 +38,8 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/invitations",	prog_invite,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/participants",	prog_participants, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/participants/{id}", prog_participant_post, ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/dashboard",	prog_dashboard,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/export.csv",	prog_export,	ROUTE_USER },
 };
 
 APP_MAIN("programmes", routes)

@@ -78,5 +78,7 @@ void	prog_join_form(struct req *);
 void	prog_join(struct req *);
 void	prog_participants(struct req *);
 void	prog_participant_post(struct req *);
+void	prog_dashboard(struct req *);
+void	prog_export(struct req *);
 
 #endif

@@ -286,5 +286,110 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     m.check(r.status == 400, f"an unknown action: {r.status}")
 
 
+
+
+def pair_in(slug, mentor, mentee, stage, days_ago=40):
+    """A programme pair with a timeline: requested → … → stage."""
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, programme_id, cadence) VALUES (?, ?, ?, "
+          "'Lead a team', 'PRIVATE REQUEST TEXT', UTC_TIMESTAMP() - INTERVAL 5 DAY, "
+          "UTC_TIMESTAMP() - INTERVAL ? DAY, ?, 'weekly')", mentor.user_id,
+          mentee.user_id, stage, days_ago, pid)
+    mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?",
+                          mentee.user_id))
+    path = ["requested", "initiation", "cultivation", "separation", "redefinition"]
+    steps = path[:path.index(stage) + 1] if stage in path else ["requested", stage]
+    for i, s in enumerate(steps):
+        # each stage lasted 10 days, the last one goes on
+        m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, "
+              "actor_id, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP() - "
+              "INTERVAL ? DAY)", mid, steps[i - 1] if i else None, s,
+              mentee.user_id, days_ago - 10 * i)
+    return mid
+
+
+@m.test
+def test_dashboard_and_export_show_the_cohort_and_nothing_private():
+    a, org, other_org = admin(), m.signup(), m.signup()
+    slug = programme(a, [org])
+    other = programme(a, [other_org])
+    mentor = m.signup()
+    m.sql("UPDATE users SET display_name = ? WHERE id = ?",
+          'Dr. "Quote", =HYPERLINK("x")', mentor.user_id)
+    mentees = [m.signup() for i in range(3)]
+    for i, who in enumerate(mentees):
+        # a line break in a name, as an import or an old client may leave
+        m.sql("UPDATE users SET display_name = CONCAT('Mentee ', ?, CHAR(10), "
+              "'Second line') WHERE id = ?", i, who.user_id)
+    cult = pair_in(slug, mentor, mentees[0], "cultivation")
+    sep = pair_in(slug, mentor, mentees[1], "separation")
+    pair_in(slug, mentor, mentees[2], "requested", days_ago=3)
+    for mid, status in ((cult, "open"), (sep, "achieved"), (sep, "achieved"),
+                        (sep, "dropped")):
+        m.sql("INSERT INTO goals (mentorship_id, title, measure, status, created_at) "
+              "VALUES (?, 'SECRET GOAL TITLE', 'm', ?, UTC_TIMESTAMP())", mid, status)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'VERY PRIVATE ROOM WORDS', UTC_TIMESTAMP() - INTERVAL 1 DAY)",
+          cult, mentor.user_id)
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, notes, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() - INTERVAL 2 DAY, 'agenda', "
+          "'PRIVATE MEETING NOTES', ?, UTC_TIMESTAMP())", sep, mentor.user_id)
+    r = org.get(f"/programmes/{slug}/dashboard")
+    m.check(r.status == 200, f"dashboard: {r.status}")
+    t = m.unescaped(r.text)
+    m.check(t.count("<svg") >= 6 and "<title" in t, "pictures with titles")
+    def figure(fid):
+        part = t[t.index(f'id="{fid}"'):]
+        part = part[:part.index("</section>")]
+        return dict(re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
+                               r'([^<]+)</td>', part))
+    rows = figure("outcomes-h")
+    m.check(rows.get("Achieved") == "2" and rows.get("Dropped") == "1"
+            and rows.get("Open") == "1", f"goal outcomes {rows}")
+    rows = figure("stages-h")
+    m.check(rows.get("Cultivation") == "1" and rows.get("Separation") == "1"
+            and rows.get("Requested") == "1", f"stages {rows}")
+    rows = figure("funnel-h")
+    m.check(rows.get("Asked or proposed a pair") == "3" and
+            rows.get("Contract agreed (Cultivation)") == "2" and
+            rows.get("Reached Separation") == "1", f"funnel {rows}")
+    rows = figure("medians-h")
+    m.check(rows.get("Initiation") == "10 days" and rows.get("Cultivation") ==
+            "10 days", f"median days {rows}")
+    rows = figure("cadence-h")
+    m.check(rows.get("Keeping their cadence") == "1", f"cadence {rows}")
+    for secret in ("VERY PRIVATE ROOM WORDS", "PRIVATE MEETING NOTES",
+                   "PRIVATE REQUEST TEXT"):
+        m.check(secret not in t, f"{secret} leaked into the dashboard")
+    # the export opens in any spreadsheet: RFC 4180, a BOM, formulas defused
+    r = org.get(f"/programmes/{slug}/export.csv")
+    m.check(r.status == 200 and r.header("Content-Type").startswith("text/csv"),
+            f"export: {r!r}")
+    m.check(r.body.startswith(b"\xef\xbb\xbf"), "UTF-8 with a BOM")
+    import csv, io
+    table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+    m.check(table[0][:4] == ["programme", "mentor", "mentee", "stage"], table[0])
+    m.check(len(table) == 4, f"one row per pair: {len(table)}")
+    byname = {row[2]: row for row in table[1:]}
+    m.check(byname["Mentee 1\nSecond line"][6:8] == ["2", "3"], "goals achieved/total")
+    m.check(byname["Mentee 1\nSecond line"][3] == "Separation", "stage in words")
+    m.check(all(row[1] == 'Dr. "Quote", =HYPERLINK("x")' for row in table[1:]),
+            "quotes and commas survive")
+    mentor2 = m.signup()
+    m.sql("UPDATE users SET display_name = ? WHERE id = ?", "=cmd|' /C calc'!A0",
+          mentor2.user_id)
+    pair_in(slug, mentor2, m.signup(), "initiation")
+    r = org.get(f"/programmes/{slug}/export.csv")
+    m.check(b"\"'=cmd|' /C calc'!A0\"" in r.body, "a formula is neutralised")
+    for secret in (b"VERY PRIVATE", b"MEETING NOTES", b"SECRET GOAL"):
+        m.check(secret not in r.body, "nothing private in the export")
+    # an organiser of another programme sees none of it
+    for path in ("dashboard", "export.csv"):
+        r = other_org.get(f"/programmes/{slug}/{path}")
+        m.check(r.status == 403, f"other organiser {path}: {r.status}")
+    m.check(other_org.get(f"/programmes/{other}/dashboard").status == 200, "own one")
+
+
 if __name__ == "__main__":
     m.main()
