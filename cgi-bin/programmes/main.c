@@ -3,7 +3,8 @@
  * (docs/programmes.md). One program, a page file per area: main.c (this
  * route table, loading, the list and a programme's page), settings.c
  * (creating and configuring), invitations.c, join.c, participants.c,
- * dashboard.c (the dashboard, the export).
+ * dashboard.c (the dashboard, the export), pairs.c (one pair as
+ * organisers see it).
  *
  * Who may do what, the same rule on every page (prog_load, prog_manage):
  *   anyone signed in   sees a programme's page; joins an open one
@@ -40,6 +41,7 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/participants/{id}", prog_participant_post, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/dashboard",	prog_dashboard,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/export.csv",	prog_export,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/pairs/{id}",	prog_pair,	ROUTE_USER },
 };
 
 APP_MAIN("programmes", routes)
@@ -109,18 +111,6 @@ prog_manage(struct req *r, struct prog *p)
 		return -1;
 	}
 	return 0;
-}
-
-static const char *
-cadence_label(const char *c)
-{
-	if (c == NULL)
-		return "";
-	if (strcmp(c, "weekly") == 0)
-		return "Every week";
-	if (strcmp(c, "monthly") == 0)
-		return "Every month";
-	return "Every two weeks";
 }
 
 /* The part of every page about the programme itself. */
@@ -291,7 +281,7 @@ prog_show(struct req *r)
 	d = page_new(r, p.name, "programmes_show.tpl");
 	prog_head(d, &p);
 	tmpl_set(d, "DESCRIPTION_HTML", md_html(r, p.description));
-	tmpl_set(d, "CADENCE", cadence_label(p.cadence));
+	tmpl_set(d, "CADENCE", mship_cadence_label(p.cadence));
 	tmpl_set_int(d, "REVIEW_WEEKS", p.review_weeks);
 	if (p.starts_on != NULL)
 		tmpl_set(tmpl_section(d, "STARTS"), "STARTS_ON",

@@ -80,5 +80,6 @@ void	prog_participants(struct req *);
 void	prog_participant_post(struct req *);
 void	prog_dashboard(struct req *);
 void	prog_export(struct req *);
+void	prog_pair(struct req *);
 
 #endif

@@ -362,6 +362,26 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     for secret in ("VERY PRIVATE ROOM WORDS", "PRIVATE MEETING NOTES",
                    "PRIVATE REQUEST TEXT"):
         m.check(secret not in t, f"{secret} leaked into the dashboard")
+    # one pair as organisers see it: goals and dates, never private words
+    m.sql("UPDATE goals SET review_note = 'PRIVATE REVIEW NOTE' WHERE mentorship_id = ?",
+          sep)
+    m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
+          "note, created_at) VALUES (?, 'separation', 'separation', ?, "
+          "'PRIVATE STAGE NOTE', UTC_TIMESTAMP())", sep, mentor.user_id)
+    r = org.get(f"/programmes/{slug}/pairs/{sep}")
+    t = m.unescaped(r.text)
+    m.check(r.status == 200 and "SECRET GOAL TITLE" in t and "Achieved" in t,
+            f"the pair page: {r.status}")
+    m.check("<svg" in t and "Initiation</th><td class=\"text-right\">10 days" in t,
+            "the stage strip with its days")
+    for secret in ("VERY PRIVATE ROOM WORDS", "PRIVATE MEETING NOTES",
+                   "PRIVATE REQUEST TEXT", "PRIVATE REVIEW NOTE",
+                   "PRIVATE STAGE NOTE", "agenda"):
+        m.check(secret not in t, f"{secret} shown to an organiser")
+    m.check(other_org.get(f"/programmes/{slug}/pairs/{sep}").status == 403,
+            "another programme's organiser")
+    m.check(other_org.get(f"/programmes/{other}/pairs/{sep}").status == 404,
+            "a pair of another programme is not in this one")
     # the export opens in any spreadsheet: RFC 4180, a BOM, formulas defused
     r = org.get(f"/programmes/{slug}/export.csv")
     m.check(r.status == 200 and r.header("Content-Type").startswith("text/csv"),
