@@ -17,6 +17,7 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
+#include "risk.h"
 #include "sess.h"
 #include "stage.h"
 
@@ -90,44 +91,6 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 		tmpl_show(d, req_printf(r, "%s_NONE", section));
 }
 
-/* The four ways a mentorship is known to fail, oldest first. */
-static const char *const risk_sql[] = {
-	/* Initiation over 30 days with no agreed contract */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'initiation' "
-	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 30 DAY "
-	"AND m.contract_version = 0 ORDER BY m.stage_changed_at LIMIT 100",
-	/* Cultivation with no room message or meeting for 21 days */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
-	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 21 DAY "
-	"AND NOT EXISTS (SELECT 1 FROM room_messages x WHERE x.mentorship_id = "
-	"m.id AND x.created_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
-	"AND NOT EXISTS (SELECT 1 FROM meetings g WHERE g.mentorship_id = m.id "
-	"AND g.starts_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
-	"ORDER BY m.stage_changed_at LIMIT 100",
-	/* review date passed without Separation */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.review_date AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
-	"AND m.review_date < UTC_DATE() ORDER BY m.review_date LIMIT 100",
-	/* requests unanswered for 7 days */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.created_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'requested' "
-	"AND m.created_at < UTC_TIMESTAMP() - INTERVAL 7 DAY "
-	"ORDER BY m.created_at LIMIT 100",
-};
-static const char *const risk_section[] = {
-	"RISK_INITIATION", "RISK_QUIET", "RISK_REVIEW", "RISK_REQUESTS",
-};
-
 static void
 admin_index(struct req *r)
 {
@@ -142,8 +105,8 @@ admin_index(struct req *r)
 	if (counts == NULL)
 		return;
 	fill_rows(r, d, "STAGES", counts);
-	for (i = 0; i < sizeof(risk_sql) / sizeof(risk_sql[0]); i++) {
-		struct db_rows *rows = db_query(r, risk_sql[i], "");
+	for (i = 0; i < RISK_N; i++) {
+		struct db_rows *rows = risk_list(r, (enum risk)i, 0);
 		if (rows == NULL)
 			return;
 		fill_rows(r, d, risk_section[i], rows);

@@ -114,38 +114,6 @@ outcome_label(const char *s)
 	return s;
 }
 
-/* "room,video" (a SET) as people read it: "Room, Video". */
-static const char *
-channels_label(struct req *r, const char *set)
-{
-	static const char *const names[][2] = {
-		{ "room", "Room" }, { "email", "E-mail" }, { "video", "Video" },
-		{ "in_person", "In person" },
-	};
-	char *out = req_strdup(r, "");
-	size_t i;
-
-	for (i = 0; set != NULL && i < sizeof(names) / sizeof(names[0]); i++)
-		if (strstr(set, names[i][0]) != NULL)
-			out = req_printf(r, "%s%s%s", out, *out ? ", " : "",
-			    names[i][1]);
-	return *out ? out : "none chosen";
-}
-
-static const char *
-cadence_label(const char *s)
-{
-	if (s == NULL)
-		return "not set";
-	if (strcmp(s, "weekly") == 0)
-		return "Weekly";
-	if (strcmp(s, "biweekly") == 0)
-		return "Every two weeks";
-	if (strcmp(s, "monthly") == 0)
-		return "Monthly";
-	return s;
-}
-
 static int
 cadence_days(const char *s)
 {
@@ -413,8 +381,8 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
 	    db_get(c, 0, "ground_rules") : "");
-	tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0, "cadence")));
-	tmpl_set(d, "CHANNELS", channels_label(r, db_get(c, 0, "channels")));
+	tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0, "cadence")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
 	if (db_get(c, 0, "review_date") == NULL)
@@ -953,7 +921,7 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
 	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
 	    m->mentor_name, m->mentee_name, m->focus, db_str(c, 0, 0),
-	    cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
+	    mship_cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),

@@ -6,6 +6,7 @@
 #define MENTEO_MSHIP_H
 
 #include "db.h"
+#include "svg.h"
 #include "req.h"
 
 struct mship {
@@ -60,6 +61,14 @@ int	mship_open(struct req *, long long id, struct mship *,
 /* Not declined, withdrawn, expired or ended (a requested one is open). */
 int	mship_stage_open(const char *stage);
 
+/* A contract's cadence and channels (a SET) as people read them. */
+const char *mship_cadence_label(const char *cadence);
+const char *mship_channels_label(struct req *, const char *channels);
+/*
+ * Whole days spent in Initiation, Cultivation, Separation, Redefinition
+ * (labelled), for the stage strip (svg_strip). -1: database.
+ */
+int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 
