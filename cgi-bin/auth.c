@@ -280,7 +280,9 @@ verify_email_change(struct req *r, const char *t)
 	if (rc == DB_DUPLICATE)
 		return resp_error_msg(r, 409, "That address now belongs to "
 		    "another account, so your address was not changed.");
-	if (rc < 0 || queue_simple(r, "email-changed", 0, old,
+	/* a reset or sign-in link mailed to the old address dies with it */
+	if (rc < 0 || auth_tokens_end(r, uid, NULL) == -1 ||
+	    queue_simple(r, "email-changed", 0, old,
 	    "Your Menteo e-mail address was changed", "mail/email_changed") ==
 	    -1 || db_commit(r) == -1)
 		return;
@@ -291,7 +293,7 @@ verify_email_change(struct req *r, const char *t)
 static void
 verify(struct req *r)
 {
-	const char *t = req_query(r, "t"), *email;
+	const char *t = req_query(r, "t"), *email, *cur;
 	long long uid;
 	int rc;
 
@@ -303,10 +305,20 @@ verify(struct req *r)
 		return verify_email_change(r, t);
 	if (rc == 1)
 		return token_bad(r, "VERIFY");
-	/* a link sent to an address the account no longer has proves nothing */
-	if (db_exec(r, "UPDATE users SET email_verified_at = COALESCE("
-	    "email_verified_at, UTC_TIMESTAMP()) WHERE id = ? AND email = ?",
-	    "is", uid, email) < 0 || db_commit(r) == -1)
+	/*
+	 * A link sent to an address the account no longer has proves
+	 * nothing. One that reaches the account's address proves its owner
+	 * is here: a move to another address asked before (by whoever made
+	 * the account) is dropped.
+	 */
+	if ((cur = db_value(r, "SELECT email FROM users WHERE id = ? AND "
+	    "email = ?", "is", uid, email)) == NULL && r->db_failed)
+		return;
+	if (cur != NULL && (db_exec(r, "UPDATE users SET email_verified_at = "
+	    "COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?", "i",
+	    uid) < 0 || auth_tokens_end(r, uid, "email") == -1))
+		return;
+	if (db_commit(r) == -1)
 		return;
 	resp_flash(r, "Thank you: your e-mail address is confirmed.");
 	resp_redirect(r, "/");
@@ -547,9 +559,7 @@ reset_confirm_post(struct req *r)
 	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
 	    "si", hash, uid) < 0 ||
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0 ||
-	    db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
-	    "WHERE user_id = ? AND purpose = 'reset' AND used_at IS NULL", "i",
-	    uid) < 0)
+	    auth_tokens_end(r, uid, NULL) == -1)
 		return;
 	if ((email = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
 	    uid)) == NULL)
@@ -744,7 +754,8 @@ password_post(struct req *r)
 	    "? WHERE id = ?", "si", hash, r->user.id) < 0)
 		return;
 	sess_end_others(r, r->user.id);
-	if (queue_simple(r, "password-changed", r->user.id, NULL,
+	if (auth_tokens_end(r, r->user.id, NULL) == -1 ||
+	    queue_simple(r, "password-changed", r->user.id, NULL,
 	    "Your Menteo password was changed", "mail/password_changed") == -1 ||
 	    db_commit(r) == -1)
 		return;
@@ -781,6 +792,11 @@ email_post(struct req *r)
 	if (v[0].str != NULL && strcmp(v[0].str, r->user.email) == 0) {
 		v[0].err = "This is already your address.";
 		errors++;
+	} else if (v[0].err == NULL && !r->user.verified) {
+		/* else whoever signed up with a stranger's address moves it */
+		v[0].err = "Confirm your current address first: open the link "
+		    "we sent to it, or ask for a new one at the top of the page.";
+		errors++;
 	}
 	if (v[1].err == NULL) {
 		if ((ok = current_ok(r, v[1].str)) == -1)
@@ -796,7 +812,9 @@ email_post(struct req *r)
 		page_form(d, email_f, EMAIL_N, v);
 		return page_send(r, 422);
 	}
-	if (db_begin(r) == -1 || (t = auth_token_new(r, "email", r->user.id,
+	/* one move pending at a time: the newest */
+	if (db_begin(r) == -1 || auth_tokens_end(r, r->user.id, "email") == -1 ||
+	    (t = auth_token_new(r, "email", r->user.id,
 	    v[0].str, AUTH_VERIFY_HOURS)) == NULL)
 		return;
 	d = tmpl_dict_new("mail");

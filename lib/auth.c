@@ -262,6 +262,15 @@ auth_token_peek(struct req *r, const char *token, const char *purpose,
 	return token_find(r, token, purpose, user_id, target, 0);
 }
 
+int
+auth_tokens_end(struct req *r, long long user_id, const char *purpose)
+{
+	return db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
+	    "WHERE user_id = ? AND used_at IS NULL AND (? = '' OR purpose = ?)",
+	    "iss", user_id, purpose != NULL ? purpose : "",
+	    purpose != NULL ? purpose : "") < 0 ? -1 : 0;
+}
+
 const char *
 auth_unsub_sig(struct req *r, long long user_id, const char *kind)
 {

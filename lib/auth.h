@@ -63,6 +63,15 @@ int		 auth_token_peek(struct req *, const char *token,
 		    const char *purpose, long long *user_id,
 		    const char **target);
 
+/*
+ * Ends every outstanding e-mailed token of user_id (address changes,
+ * resets, verifications, mailed sign-in links), or only those of one
+ * purpose when purpose is not NULL: a mail sent before a change of
+ * password or address must not undo it. Inside the caller's transaction.
+ */
+int		 auth_tokens_end(struct req *, long long user_id,
+		    const char *purpose);
+
 /* The signature of an unsubscribe link for (user, kind). */
 const char	*auth_unsub_sig(struct req *, long long user_id,
 		    const char *kind);

@@ -344,7 +344,7 @@ def test_email_link_signs_in_once():
 
 @m.test
 def test_change_email_verified_first():
-    c = m.signup(verify=False)
+    c = m.signup()
     new = fresh_email()
     c.get("/settings/email")
     r = c.post("/settings/email", {"email": new, "password": PW})

@@ -1,0 +1,180 @@
+"""Issue 19: the attacks an outsider performed against the running
+product, each performed again here through HTTP against the real stack,
+reading the real mails. Every test passes only when the attack fails."""
+import hashlib
+import os
+import random
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import menteo as m  # noqa: E402
+
+PW = m.PASSWORD
+NEWPW = "a brand new passphrase 77"
+
+
+def fresh_email(prefix="sec"):
+    return m.unique(prefix) + "@example.org"
+
+
+def signup_form(c, email, name="Security Tester", password=PW):
+    c.get("/signup")
+    return c.post("/signup", {"email": email, "password": password,
+                              "display_name": name})
+
+
+def login(c, email, password=PW):
+    c.get("/login")
+    return c.post("/login", {"email": email, "password": password})
+
+
+def signed_in(c):
+    return 'action="/logout"' in c.get("/").text
+
+
+def link_in(msg, part):
+    found = [u for u in m.links(m.mail_text(msg)) if part in u]
+    assert found, f"no link with {part} in {m.mail_text(msg)!r}"
+    return m.local(found[0])
+
+
+def reset_password(email, password=NEWPW):
+    """The owner of `email` resets the password through the real mail."""
+    c = m.Client()
+    before = len(m.mails_to(email, subject="reset", timeout=0.5))
+    c.get("/reset")
+    assert c.post("/reset", {"email": email}).status == 303
+    msgs = m.mails_to(email, subject="reset", count=before + 1)
+    assert len(msgs) > before, "no reset mail"
+    t = link_in(msgs[-1], "/reset/confirm?t=").split("t=", 1)[1]
+    c.get("/reset/confirm?t=" + t)
+    r = c.post("/reset/confirm", {"t": t, "password": password,
+                                  "password2": password})
+    assert r.status == 303, r
+    return c
+
+
+def email_of(uid):
+    return m.sql_value("SELECT email FROM users WHERE id = ?", uid)
+
+
+# ---- 1. pre-registration account takeover ----------------------------------
+
+@m.test
+def test_pre_registration_takeover_fails():
+    victim = fresh_email("victim")
+    mine = fresh_email("attacker")
+    att = m.Client()
+    assert signup_form(att, victim, name="Not The Owner").status == 303
+    assert login(att, victim).status == 303
+    uid = int(m.sql_value("SELECT id FROM users WHERE email = ?", victim))
+    att.get("/settings/email")
+    asked = att.post("/settings/email", {"email": mine, "password": PW})
+    # the owner finds the address taken and resets the password
+    reset_password(victim)
+    # the attacker now opens his address-change link, if he got one
+    for msg in m.mails_to(mine, timeout=3):
+        r = att.get(link_in(msg, "/verify?t="))
+        assert r.status == 400, r
+    assert email_of(uid) == victim, "the account moved to the attacker"
+    assert login(m.Client(), victim, NEWPW).status == 303
+    # and he was never allowed to ask while the address was unconfirmed
+    assert asked.status == 422, asked
+    assert "Confirm your current address first" in asked.text
+    assert f'value="{mine}"' in asked.text, "typed address not kept"
+
+
+@m.test
+def test_verifying_the_address_drops_a_pending_move():
+    """A move asked before this release (or by any path that bypassed the
+    refusal) dies when the owner proves the original address."""
+    c = m.Client()
+    email = fresh_email()
+    assert signup_form(c, email).status == 303
+    uid = int(m.sql_value("SELECT id FROM users WHERE email = ?", email))
+    tok = os.urandom(32).hex()
+    m.sql("INSERT INTO email_tokens (token_hash, purpose, user_id, target, "
+          "expires_at) VALUES (?, 'email', ?, ?, UTC_TIMESTAMP() + INTERVAL 1 DAY)",
+          hashlib.blake2b(tok.encode(), digest_size=32).hexdigest(), uid,
+          fresh_email("elsewhere"))
+    msg = m.mails_to(email, subject="confirm")[-1]
+    assert m.Client().get(link_in(msg, "/verify?t=")).status == 303
+    r = m.Client().get("/verify?t=" + tok)
+    assert r.status == 400, r
+    assert email_of(uid) == email
+
+
+# ---- 1 and 2. a password change ends every mailed token ----------------------
+
+def pending_tokens(c):
+    """An address change, a reset link and a mailed sign-in link, all
+    outstanding for c: their paths."""
+    new = fresh_email("moved")
+    c.get("/settings/email")
+    assert c.post("/settings/email", {"email": new, "password": PW}).status == 303
+    move = link_in(m.mails_to(new, subject="confirm")[-1], "/verify?t=")
+    before = len(m.mails_to(c.email, subject="reset", timeout=0.5))
+    x = m.Client()
+    x.get("/reset")
+    assert x.post("/reset", {"email": c.email}).status == 303
+    reset = link_in(m.mails_to(c.email, subject="reset", count=before + 1)[-1],
+                    "/reset/confirm?t=")
+    mentee = m.signup()
+    mentee.get(f"/mentorships/new?mentor={c.slug}")
+    r = mentee.post("/mentorships/new", {"mentor": c.slug, "focus": "Hiring well",
+                                         "message": "Could you help me hire?"})
+    assert r.status == 303, r
+    mail = [x for x in m.mails_to(c.email, timeout=15, count=3)
+            if "/link?t=" in m.mail_text(x)]
+    assert mail, "no mail with a sign-in link"
+    return new, move, reset, link_in(mail[-1], "/link?t=")
+
+
+def assert_all_dead(c, new, move, reset, link):
+    r = m.Client().get(move)
+    assert r.status == 400, ("address change", r)
+    assert email_of(c.user_id) == c.email
+    assert m.sql_value("SELECT COUNT(*) FROM users WHERE email = ?", new) == "0"
+    r = m.Client().get(reset)
+    assert r.status == 400, ("reset", r)
+    v = m.Client()
+    r = v.get(link)
+    assert r.status == 303 and r.location.startswith("/login"), ("sign-in link", r)
+    assert not signed_in(v)
+
+
+@m.test
+def test_password_change_ends_every_mailed_token():
+    c = m.make_mentor()
+    sent = pending_tokens(c)
+    c.get("/settings/password")
+    assert "e-mailed" in c.get("/settings/password").text, "the page does not say so"
+    r = c.post("/settings/password", {"current": PW, "password": NEWPW,
+                                      "password2": NEWPW})
+    assert r.status == 303, r
+    assert_all_dead(c, *sent)
+
+
+@m.test
+def test_password_reset_ends_every_mailed_token():
+    c = m.make_mentor()
+    new, move, reset, link = pending_tokens(c)
+    reset_password(c.email)
+    assert_all_dead(c, new, move, reset, link)
+
+
+@m.test
+def test_address_change_ends_every_mailed_token():
+    c = m.make_mentor()
+    new, move, reset, link = pending_tokens(c)
+    r = c.get(move)
+    assert r.status == 303, r
+    assert email_of(c.user_id) == new
+    assert m.Client().get(reset).status == 400, "a reset link to the old address"
+    v = m.Client()
+    assert v.get(link).location.startswith("/login") and not signed_in(v)
+
+
+if __name__ == "__main__":
+    m.main()
