@@ -67,8 +67,6 @@ static const struct route routes[] = {
 
 APP_MAIN("auth", routes)
 
-#define LOGIN_LIMIT	5	/* wrong passwords in a row per account */
-#define LOGIN_WINDOW	60	/* minutes */
 
 static const char *
 bucket(struct req *r, const char *what, const char *key)
@@ -372,34 +370,31 @@ login_post(struct req *r)
 	struct fval v[LOGIN_N];
 	struct tdict *d;
 	struct db_rows *u;
-	const char *acb, *ipb;
-	long long uid = 0;
-	int ok, t;
+	struct auth_gate g;
+	long long uid = 0, wait;
+	int ok;
 
 	if (field_read(r, login_f, LOGIN_N, v) > 0)
 		goto form;
-	acb = bucket(r, "login:acct", v[0].str);
-	ipb = bucket(r, "login:ip", r->remote_addr);
-	if ((t = throttled(r, acb, ipb)) != 0)
-		return;
 	if ((u = db_query(r, "SELECT id, password_hash FROM users WHERE "
 	    "email = ? AND disabled_at IS NULL", "s", v[0].str)) == NULL)
 		return;
 	if (u->nrows > 0)
-		uid = db_int(u, 0, 0);
-	if ((ok = auth_check(r, uid, uid > 0 ? db_str(u, 0, 1) : NULL,
-	    v[1].str)) == -1)
+		uid = db_get_int(u, 0, "id");
+	if ((wait = auth_login_gate(r, uid, v[0].str, &g)) != 0)
+		return wait < 0 ? (void)0 : auth_too_many(r, wait);
+	if ((ok = auth_check(r, uid, uid > 0 ? db_get(u, 0, "password_hash") :
+	    NULL, v[1].str)) == -1)
 		return;
 	if (!ok) {
-		if (auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1 ||
-		    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+		if (auth_login_failed(r, &g) == -1)
 			return;
 		v[1].err = "The e-mail address or the password is wrong.";
 		goto form;
 	}
-	auth_throttle_clear(r, acb);
 	if (sess_start(r, uid) == -1)
 		return;
+	auth_login_ok(r, uid, &g);
 	resp_redirect(r, v[2].str != NULL ? v[2].str : "/");
 	return;
 form:
@@ -532,7 +527,7 @@ reset_confirm_post(struct req *r)
 {
 	struct fval v[CONFIRM_N];
 	struct tdict *d;
-	const char *hash, *target, *email;
+	const char *hash, *target;
 	long long uid;
 	int rc, errors;
 
@@ -561,10 +556,6 @@ reset_confirm_post(struct req *r)
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0 ||
 	    auth_tokens_end(r, uid, NULL) == -1)
 		return;
-	if ((email = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
-	    uid)) == NULL)
-		return;
-	auth_throttle_clear(r, bucket(r, "login:acct", email));
 	if (queue_simple(r, "password-changed", uid, NULL,
 	    "Your Menteo password was changed", "mail/password_changed") == -1)
 		return;
@@ -691,11 +682,15 @@ unsub_post(struct req *r)
 
 /* ---- settings ----------------------------------------------------------- */
 
-/* 1 when pw is the signed-in person's password; 0 wrong; -1 answered. */
+/*
+ * 1 when pw is the signed-in person's password; 0 wrong; -1 answered.
+ * Its own count, per account: only someone signed in to it adds to it.
+ */
 static int
 current_ok(struct req *r, const char *pw)
 {
-	const char *acb = bucket(r, "login:acct", r->user.email);
+	const char *acb = bucket(r, "password:user",
+	    req_printf(r, "%lld", r->user.id));
 	const char *hash;
 	int ok, t;
 
@@ -706,7 +701,7 @@ current_ok(struct req *r, const char *pw)
 		return -1;
 	if ((ok = auth_check(r, r->user.id, hash, pw)) == -1)
 		return -1;
-	if (!ok && auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1)
+	if (!ok && auth_throttle_hit(r, acb, AUTH_LOGIN_LIMIT, AUTH_LOGIN_WINDOW) == -1)
 		return -1;
 	return ok;
 }

@@ -176,5 +176,63 @@ def test_address_change_ends_every_mailed_token():
     assert v.get(link).location.startswith("/login") and not signed_in(v)
 
 
+# ---- 3. guessing cannot lock the owner out --------------------------------
+
+def other_address():
+    """A client address of its own (the loopback net is all this machine):
+    the throttle table outlives a run, so each run takes fresh ones."""
+    return "127.%d.%d.%d" % (random.randint(1, 254), random.randint(0, 255),
+                             random.randint(1, 254))
+
+
+@m.test
+def test_guessing_cannot_lock_the_owner_out():
+    owner = m.signup()          # signed in once: this browser is known
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", owner.user_id)
+    device = {k: v for k, v in owner.cookies.items() if k.endswith("menteo_device")}
+    guesser = other_address()
+    att = m.Client(source=guesser)
+    for i in range(5):
+        assert login(att, owner.email, "wrong guess %d" % i).status == 422
+    r = login(att, owner.email, "wrong guess 6")
+    assert r.status == 429 and int(r.header("Retry-After")) > 0, r
+    # the guessing address stays throttled, even with the right password
+    r = login(att, owner.email)
+    assert r.status == 429 and r.header("Retry-After"), r
+    # the owner, in a new browser at another address, signs in
+    assert login(m.Client(source=other_address()), owner.email).status == 303
+    # and from the guesser's own address (one office, one NAT) in the
+    # browser that signed in before
+    assert device, "no device cookie after signing in"
+    same = m.Client(source=guesser)
+    same.cookies.update(device)
+    assert login(same, owner.email).status == 303, "the known browser was locked out"
+    # the settings forms that ask for the password are not blocked either
+    owner.get("/settings/email")
+    r = owner.post("/settings/email", {"email": fresh_email("next"), "password": PW})
+    assert r.status == 303, r
+
+
+@m.test
+def test_one_address_guessing_many_accounts_is_slowed():
+    guesser = other_address()
+    att = m.Client(source=guesser)
+    for i in range(100):
+        r = login(att, fresh_email("nobody"), "wrong guess")
+        assert r.status == 422, (i, r)
+    r = login(att, fresh_email("nobody"), "wrong guess")
+    assert r.status == 429 and r.header("Retry-After"), r
+    # a person with an account and a known browser there still signs in
+    owner = m.signup()
+    same = m.Client(source=guesser)
+    same.cookies.update({k: v for k, v in owner.cookies.items()
+                         if k.endswith("menteo_device")})
+    assert login(same, owner.email).status == 303
+    # a forged device cookie counts for nothing
+    forged = m.Client(source=guesser)
+    forged.cookies["menteo_device"] = "0" * 32 + ".%d." % owner.user_id + "0" * 32
+    assert login(forged, owner.email).status == 429
+
+
 if __name__ == "__main__":
     m.main()
