@@ -780,9 +780,14 @@ email_post(struct req *r)
 {
 	struct fval v[EMAIL_N];
 	struct tdict *d;
-	const char *t;
+	const char *t, *ipb, *acb;
 	int errors, ok;
 
+	/* each request mails an address the person typed: a relay if free */
+	acb = bucket(r, "email:user", req_printf(r, "%lld", r->user.id));
+	ipb = bucket(r, "email:ip", r->remote_addr);
+	if ((ok = throttled(r, acb, ipb)) != 0)
+		return;
 	errors = field_read(r, email_f, EMAIL_N, v);
 	if (v[0].str != NULL && strcmp(v[0].str, r->user.email) == 0) {
 		v[0].err = "This is already your address.";
@@ -807,13 +812,15 @@ email_post(struct req *r)
 		page_form(d, email_f, EMAIL_N, v);
 		return page_send(r, 422);
 	}
+	if (auth_throttle_hit(r, acb, 5, 60) == -1 ||
+	    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+		return;
 	/* one move pending at a time: the newest */
 	if (db_begin(r) == -1 || auth_tokens_end(r, r->user.id, "email") == -1 ||
 	    (t = auth_token_new(r, "email", r->user.id,
 	    v[0].str, AUTH_VERIFY_HOURS)) == NULL)
 		return;
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "NAME", r->user.name);
 	tmpl_set(d, "EMAIL", v[0].str);
 	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
 	ok = mail_queue(r, "email-change", 0, v[0].str, "Confirm your new "

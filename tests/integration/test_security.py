@@ -234,5 +234,47 @@ def test_one_address_guessing_many_accounts_is_slowed():
     assert login(forged, owner.email).status == 429
 
 
+# ---- 4. no spam relay ----------------------------------------------------
+
+SPAM = "Cheap pills at pills.example, click now"
+
+
+@m.test
+def test_address_change_is_not_a_spam_relay():
+    c = m.signup(name=SPAM)
+    targets = [fresh_email("stranger") for _ in range(7)]
+    answers = []
+    for to in targets:
+        c.get("/settings/email")
+        answers.append(c.post("/settings/email", {"email": to, "password": PW}))
+    assert [r.status for r in answers[:5]] == [303] * 5, answers
+    assert answers[5].status == 429 and int(answers[5].header("Retry-After")) > 0
+    assert answers[6].status == 429
+    for to in targets[:5]:
+        msg = m.mails_to(to, subject="confirm")
+        assert msg, f"no mail to {to}"
+        text = m.mail_text(msg[-1])
+        assert text.startswith("Hello,"), text[:80]
+        assert SPAM not in text and SPAM not in m.mail_html(msg[-1])
+    assert not m.mails_to(targets[5], timeout=2) and not m.mails_to(targets[6], timeout=0.5)
+
+
+@m.test
+def test_signup_mail_carries_no_chosen_name():
+    c = m.Client()
+    email = fresh_email()
+    assert signup_form(c, email, name=SPAM).status == 303
+    msg = m.mails_to(email, subject="confirm")[-1]
+    assert m.mail_text(msg).startswith("Hello,") and SPAM not in m.mail_text(msg)
+    assert SPAM not in m.mail_html(msg)
+    # once the address is confirmed, mail greets its owner by name
+    assert m.Client().get(link_in(msg, "/verify?t=")).status == 303
+    x = m.Client()
+    x.get("/reset")
+    assert x.post("/reset", {"email": email}).status == 303
+    msg = m.mails_to(email, subject="reset")[-1]
+    assert m.mail_text(msg).startswith("Hello " + SPAM + ","), m.mail_text(msg)[:80]
+
+
 if __name__ == "__main__":
     m.main()
