@@ -247,9 +247,8 @@ signup_post(struct req *r)
 		    "to sign up to Menteo with your address",
 		    "mail/signup_exists") == -1)
 			return;
-	} else if (queue_verify(r, uid, v[0].str) == -1 ||
-	    sess_start(r, uid) == -1)
-		return;
+	} else if (queue_verify(r, uid, v[0].str) == -1)
+		return;		/* no session either: both answers alike */
 	if (db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
@@ -318,8 +317,13 @@ verify(struct req *r)
 		return;
 	if (db_commit(r) == -1)
 		return;
-	resp_flash(r, "Thank you: your e-mail address is confirmed.");
-	resp_redirect(r, "/");
+	if (r->user.id > 0) {
+		resp_flash(r, "Thank you: your e-mail address is confirmed.");
+		return resp_redirect(r, "/");
+	}
+	resp_flash(r, "Thank you: your e-mail address is confirmed. Sign in "
+	    "to start.");
+	resp_redirect(r, "/login");
 }
 
 static void

@@ -276,5 +276,31 @@ def test_signup_mail_carries_no_chosen_name():
     assert m.mail_text(msg).startswith("Hello " + SPAM + ","), m.mail_text(msg)[:80]
 
 
+# ---- 5. sign-up does not tell whether an address is registered -----------
+
+@m.test
+def test_signup_answers_alike_for_a_taken_address():
+    email = fresh_email()
+    first, second = m.Client(), m.Client()
+    r1 = signup_form(first, email, name="First Owner")
+    r2 = signup_form(second, email, name="Someone Else")
+    assert r1.status == r2.status == 303 and r1.location == r2.location
+    names = [sorted(v.split("=", 1)[0] for v in r.headers_all("Set-Cookie"))
+             for r in (r1, r2)]
+    assert names[0] == names[1], names
+    p1, p2 = first.get(r1.location), second.get(r2.location)
+    assert p1.status == p2.status == 200
+    assert "Check your inbox" in p1.text and "Check your inbox" in p2.text
+    assert not signed_in(first) and not signed_in(second)
+    assert m.mails_to(email, subject="tried to sign up"), "the owner was not told"
+    # the new account's owner signs in after confirming the address
+    msg = m.mails_to(email, subject="confirm")[-1]
+    v = m.Client()
+    r = v.get(link_in(msg, "/verify?t="))
+    assert r.status == 303 and r.location == "/login", r
+    assert "confirmed" in v.get("/login").text
+    assert login(v, email).status == 303 and signed_in(v)
+
+
 if __name__ == "__main__":
     m.main()
