@@ -231,7 +231,7 @@ signup_post(struct req *r)
 	    500), 10) == -1 || auth_throttle_hit(r, acb, 5, 60) == -1)
 		return;
 	if ((hash = auth_hash(r, v[1].str)) == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	if (db_begin(r) == -1)
 		return;
 	if ((uid = user_create(r, v[0].str, hash, v[2].str)) < 0)
@@ -241,7 +241,7 @@ signup_post(struct req *r)
 		const char *id = db_value(r, "SELECT id FROM users WHERE "
 		    "email = ?", "s", v[0].str);
 		if (id == NULL)
-			return r->db_failed ? (void)0 : resp_error(r, 500);
+			return r->db_failed ? (void)0 : page_error(r, 500);
 		uid = strtoll(id, NULL, 10);
 		if (queue_simple(r, "signup-exists", uid, NULL, "Someone tried "
 		    "to sign up to Menteo with your address",
@@ -275,7 +275,7 @@ verify_email_change(struct req *r, const char *t)
 	rc = db_exec(r, "UPDATE users SET email = ?, email_verified_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?", "si", to, uid);
 	if (rc == DB_DUPLICATE)
-		return resp_error_msg(r, 409, "That address now belongs to "
+		return page_error_msg(r, 409, "That address now belongs to "
 		    "another account, so your address was not changed.");
 	/* a reset or sign-in link mailed to the old address dies with it */
 	if (rc < 0 || auth_tokens_end(r, uid, NULL) == -1 ||
@@ -547,7 +547,7 @@ reset_confirm_post(struct req *r)
 		return page_send(r, 422);
 	}
 	if ((hash = auth_hash(r, v[1].str)) == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	if (db_begin(r) == -1 ||
 	    (rc = auth_token_take(r, v[0].str, "reset", &uid, &target)) == -1)
 		return;
@@ -663,7 +663,7 @@ unsub_form(struct req *r)
 	long long uid = unsub_args(r, &kind);
 
 	if (uid < 0)
-		return resp_error_msg(r, 400, "This unsubscribe link is not "
+		return page_error_msg(r, 400, "This unsubscribe link is not "
 		    "complete. Copy the whole link from the e-mail.");
 	unsub_page(r, uid, kind, req_query(r, "done") != NULL);
 }
@@ -675,7 +675,7 @@ unsub_post(struct req *r)
 	long long uid = unsub_args(r, &kind);
 
 	if (uid < 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	if (db_exec(r, "INSERT IGNORE INTO mail_optouts (user_id, kind, "
 	    "created_at) SELECT id, ?, UTC_TIMESTAMP() FROM users WHERE id = ?",
 	    "si", kind, uid) < 0)
@@ -748,7 +748,7 @@ password_post(struct req *r)
 		return page_send(r, 422);
 	}
 	if ((hash = auth_hash(r, v[1].str)) == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE users SET password_hash = "
 	    "? WHERE id = ?", "si", hash, r->user.id) < 0)
 		return;
@@ -874,7 +874,7 @@ sessions_post(struct req *r)
 	struct fval v[1];
 
 	if (field_read(r, sessions_f, 1, v) > 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	if (v[0].raw == NULL || *v[0].raw == '\0') {
 		sess_end_others(r, r->user.id);
 		resp_flash(r, "Every other session is signed out.");

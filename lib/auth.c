@@ -10,6 +10,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "page.h"
 #include "resp.h"
 #include "sess.h"
 
@@ -36,11 +37,11 @@ int
 auth_require_verified(struct req *r)
 {
 	if (r->user.id > 0 && r->user.verified)
-		return 0;
-	resp_error_msg(r, 403, "Confirm your e-mail address first: open the "
+		return RESP_GO_ON;
+	page_error_msg(r, 403, "Confirm your e-mail address first: open the "
 	    "link in the e-mail we sent you when you signed up, or use "
 	    "\"Send the link again\" at the top of the page.");
-	return -1;
+	return RESP_DONE;
 }
 
 static unsigned long long
@@ -175,7 +176,7 @@ auth_too_many(struct req *r, long long seconds)
 	char s[32];
 
 	snprintf(s, sizeof(s), "%lld", seconds > 0 ? seconds : 60);
-	resp_error_msg(r, 429, req_printf(r, "Too many attempts. Wait %lld "
+	page_error_msg(r, 429, req_printf(r, "Too many attempts. Wait %lld "
 	    "%s and try again.", seconds >= 120 ? seconds / 60 : seconds,
 	    seconds >= 120 ? "minutes" : "seconds"));
 	resp_header(r, "Retry-After", s);
@@ -310,20 +311,6 @@ auth_token_new(struct req *r, const char *purpose, long long user_id,
 }
 
 static int
-token_shape_ok(const char *t)
-{
-	size_t i;
-
-	if (t == NULL || strlen(t) != SESS_TOKEN_LEN)
-		return 0;
-	for (i = 0; i < SESS_TOKEN_LEN; i++)
-		if (!isxdigit((unsigned char)t[i]) ||
-		    isupper((unsigned char)t[i]))
-			return 0;
-	return 1;
-}
-
-static int
 token_find(struct req *r, const char *token, const char *purpose,
     long long *user_id, const char **target, int take)
 {
@@ -333,7 +320,7 @@ token_find(struct req *r, const char *token, const char *purpose,
 
 	*user_id = 0;
 	*target = NULL;
-	if (!token_shape_ok(token))
+	if (!sess_token_shape_ok(token))
 		return 1;
 	sess_hash(token, h);
 	rows = db_query(r, take ?

@@ -22,7 +22,8 @@
 
 /*
  * A 403 page asking to confirm the e-mail address first, unless the
- * person signed in has. Returns 0 when verified, -1 after answering.
+ * person signed in has. RESP_GO_ON when verified, RESP_DONE (resp.h)
+ * after answering.
  */
 int		 auth_require_verified(struct req *);
 

@@ -2,6 +2,7 @@
 
 #include "db.h"
 #include "mship.h"
+#include "page.h"
 #include "resp.h"
 
 int
@@ -48,17 +49,17 @@ int
 mship_party(struct req *r, int rc, const struct mship *m, const char *why)
 {
 	if (rc == -1)
-		return -1;
+		return RESP_DONE;	/* the app answers 503 */
 	if (rc == 404) {
-		resp_error(r, 404);
-		return -1;
+		page_error(r, 404);
+		return RESP_DONE;
 	}
 	if (!m->is_party) {
-		resp_error_msg(r, 403, why != NULL ? why : "Only the mentor "
+		page_error_msg(r, 403, why != NULL ? why : "Only the mentor "
 		    "and the mentee of a mentorship can see it.");
-		return -1;
+		return RESP_DONE;
 	}
-	return 0;
+	return RESP_GO_ON;
 }
 
 int
