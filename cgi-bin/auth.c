@@ -67,8 +67,6 @@ static const struct route routes[] = {
 
 APP_MAIN("auth", routes)
 
-#define LOGIN_LIMIT	5	/* wrong passwords in a row per account */
-#define LOGIN_WINDOW	60	/* minutes */
 
 static const char *
 bucket(struct req *r, const char *what, const char *key)
@@ -200,9 +198,8 @@ signup_post(struct req *r)
 		    "to sign up to Menteo with your address",
 		    "mail/signup_exists") == -1)
 			return;
-	} else if (queue_verify(r, uid, v[0].str) == -1 ||
-	    sess_start(r, uid) == -1)
-		return;
+	} else if (queue_verify(r, uid, v[0].str) == -1)
+		return;		/* no session either: both answers alike */
 	if (db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
@@ -231,7 +228,9 @@ verify_email_change(struct req *r, const char *t)
 	if (rc == DB_DUPLICATE)
 		return page_error_msg(r, 409, "That address now belongs to "
 		    "another account, so your address was not changed.");
-	if (rc < 0 || queue_simple(r, "email-changed", 0, old,
+	/* a reset or sign-in link mailed to the old address dies with it */
+	if (rc < 0 || auth_tokens_end(r, uid, NULL) == -1 ||
+	    queue_simple(r, "email-changed", 0, old,
 	    "Your Menteo e-mail address was changed", "mail/email_changed") ==
 	    -1 || db_commit(r) == -1)
 		return;
@@ -242,7 +241,7 @@ verify_email_change(struct req *r, const char *t)
 static void
 verify(struct req *r)
 {
-	const char *t = req_query(r, "t"), *email;
+	const char *t = req_query(r, "t"), *email, *cur;
 	long long uid;
 	int rc;
 
@@ -254,13 +253,28 @@ verify(struct req *r)
 		return verify_email_change(r, t);
 	if (rc == 1)
 		return token_bad(r, "VERIFY");
-	/* a link sent to an address the account no longer has proves nothing */
-	if (db_exec(r, "UPDATE users SET email_verified_at = COALESCE("
-	    "email_verified_at, UTC_TIMESTAMP()) WHERE id = ? AND email = ?",
-	    "is", uid, email) < 0 || db_commit(r) == -1)
+	/*
+	 * A link sent to an address the account no longer has proves
+	 * nothing. One that reaches the account's address proves its owner
+	 * is here: a move to another address asked before (by whoever made
+	 * the account) is dropped.
+	 */
+	if ((cur = db_value(r, "SELECT email FROM users WHERE id = ? AND "
+	    "email = ?", "is", uid, email)) == NULL && r->db_failed)
 		return;
-	resp_flash(r, "Thank you: your e-mail address is confirmed.");
-	resp_redirect(r, "/");
+	if (cur != NULL && (db_exec(r, "UPDATE users SET email_verified_at = "
+	    "COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?", "i",
+	    uid) < 0 || auth_tokens_end(r, uid, "email") == -1))
+		return;
+	if (db_commit(r) == -1)
+		return;
+	if (r->user.id > 0) {
+		resp_flash(r, "Thank you: your e-mail address is confirmed.");
+		return resp_redirect(r, "/");
+	}
+	resp_flash(r, "Thank you: your e-mail address is confirmed. Sign in "
+	    "to start.");
+	resp_redirect(r, "/login");
 }
 
 static void
@@ -311,34 +325,31 @@ login_post(struct req *r)
 	struct fval v[LOGIN_N];
 	struct tdict *d;
 	struct db_rows *u;
-	const char *acb, *ipb;
-	long long uid = 0;
-	int ok, t;
+	struct auth_gate g;
+	long long uid = 0, wait;
+	int ok;
 
 	if (field_read(r, login_f, LOGIN_N, v) > 0)
 		goto form;
-	acb = bucket(r, "login:acct", v[0].str);
-	ipb = bucket(r, "login:ip", r->remote_addr);
-	if ((t = throttled(r, acb, ipb)) != 0)
-		return;
 	if ((u = db_query(r, "SELECT id, password_hash FROM users WHERE "
 	    "email = ? AND disabled_at IS NULL", "s", v[0].str)) == NULL)
 		return;
 	if (u->nrows > 0)
-		uid = db_int(u, 0, 0);
-	if ((ok = auth_check(r, uid, uid > 0 ? db_str(u, 0, 1) : NULL,
-	    v[1].str)) == -1)
+		uid = db_get_int(u, 0, "id");
+	if ((wait = auth_login_gate(r, uid, v[0].str, &g)) != 0)
+		return wait < 0 ? (void)0 : auth_too_many(r, wait);
+	if ((ok = auth_check(r, uid, uid > 0 ? db_get(u, 0, "password_hash") :
+	    NULL, v[1].str)) == -1)
 		return;
 	if (!ok) {
-		if (auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1 ||
-		    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+		if (auth_login_failed(r, &g) == -1)
 			return;
 		v[1].err = "The e-mail address or the password is wrong.";
 		goto form;
 	}
-	auth_throttle_clear(r, acb);
 	if (sess_start(r, uid) == -1)
 		return;
+	auth_login_ok(r, uid, &g);
 	resp_redirect(r, v[2].str != NULL ? v[2].str : "/");
 	return;
 form:
@@ -471,7 +482,7 @@ reset_confirm_post(struct req *r)
 {
 	struct fval v[CONFIRM_N];
 	struct tdict *d;
-	const char *hash, *target, *email;
+	const char *hash, *target;
 	long long uid;
 	int rc, errors;
 
@@ -498,14 +509,8 @@ reset_confirm_post(struct req *r)
 	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
 	    "si", hash, uid) < 0 ||
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0 ||
-	    db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
-	    "WHERE user_id = ? AND purpose = 'reset' AND used_at IS NULL", "i",
-	    uid) < 0)
+	    auth_tokens_end(r, uid, NULL) == -1)
 		return;
-	if ((email = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
-	    uid)) == NULL)
-		return;
-	auth_throttle_clear(r, bucket(r, "login:acct", email));
 	if (queue_simple(r, "password-changed", uid, NULL,
 	    "Your Menteo password was changed", "mail/password_changed") == -1)
 		return;
@@ -632,11 +637,15 @@ unsub_post(struct req *r)
 
 /* ---- settings ----------------------------------------------------------- */
 
-/* 1 when pw is the signed-in person's password; 0 wrong; -1 answered. */
+/*
+ * 1 when pw is the signed-in person's password; 0 wrong; -1 answered.
+ * Its own count, per account: only someone signed in to it adds to it.
+ */
 static int
 current_ok(struct req *r, const char *pw)
 {
-	const char *acb = bucket(r, "login:acct", r->user.email);
+	const char *acb = bucket(r, "password:user",
+	    req_printf(r, "%lld", r->user.id));
 	const char *hash;
 	int ok, t;
 
@@ -647,7 +656,7 @@ current_ok(struct req *r, const char *pw)
 		return -1;
 	if ((ok = auth_check(r, r->user.id, hash, pw)) == -1)
 		return -1;
-	if (!ok && auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1)
+	if (!ok && auth_throttle_hit(r, acb, AUTH_LOGIN_LIMIT, AUTH_LOGIN_WINDOW) == -1)
 		return -1;
 	return ok;
 }
@@ -695,7 +704,8 @@ password_post(struct req *r)
 	    "? WHERE id = ?", "si", hash, r->user.id) < 0)
 		return;
 	sess_end_others(r, r->user.id);
-	if (queue_simple(r, "password-changed", r->user.id, NULL,
+	if (auth_tokens_end(r, r->user.id, NULL) == -1 ||
+	    queue_simple(r, "password-changed", r->user.id, NULL,
 	    "Your Menteo password was changed", "mail/password_changed") == -1 ||
 	    db_commit(r) == -1)
 		return;
@@ -725,12 +735,22 @@ email_post(struct req *r)
 {
 	struct fval v[EMAIL_N];
 	struct tdict *d;
-	const char *t;
+	const char *t, *ipb, *acb;
 	int errors, ok;
 
+	/* each request mails an address the person typed: a relay if free */
+	acb = bucket(r, "email:user", req_printf(r, "%lld", r->user.id));
+	ipb = bucket(r, "email:ip", r->remote_addr);
+	if ((ok = throttled(r, acb, ipb)) != 0)
+		return;
 	errors = field_read(r, email_f, EMAIL_N, v);
 	if (v[0].str != NULL && strcmp(v[0].str, r->user.email) == 0) {
 		v[0].err = "This is already your address.";
+		errors++;
+	} else if (v[0].err == NULL && !r->user.verified) {
+		/* else whoever signed up with a stranger's address moves it */
+		v[0].err = "Confirm your current address first: open the link "
+		    "we sent to it, or ask for a new one at the top of the page.";
 		errors++;
 	}
 	if (v[1].err == NULL) {
@@ -747,11 +767,15 @@ email_post(struct req *r)
 		page_form(d, email_f, EMAIL_N, v);
 		return page_send(r, 422);
 	}
-	if (db_begin(r) == -1 || (t = auth_token_new(r, "email", r->user.id,
+	if (auth_throttle_hit(r, acb, 5, 60) == -1 ||
+	    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+		return;
+	/* one move pending at a time: the newest */
+	if (db_begin(r) == -1 || auth_tokens_end(r, r->user.id, "email") == -1 ||
+	    (t = auth_token_new(r, "email", r->user.id,
 	    v[0].str, AUTH_VERIFY_HOURS)) == NULL)
 		return;
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "NAME", r->user.name);
 	tmpl_set(d, "EMAIL", v[0].str);
 	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
 	ok = mail_queue(r, "email-change", 0, v[0].str, "Confirm your new "

@@ -5,6 +5,7 @@
 
 #include <sodium.h>
 
+#include "arena.h"
 #include "auth.h"
 #include "cfg.h"
 #include "db.h"
@@ -229,6 +230,117 @@ auth_user_create(struct req *r, const char *email, const char *hash,
 	return -1;
 }
 
+#define DEVICE_COOKIE	"menteo_device"
+#define DEVICE_DAYS	365
+
+/* A keyed hash, hex, of msg under the configured secret for one use. */
+static const char *
+keyed_hex(struct req *r, const char *use, const char *msg)
+{
+	const char *secret = cfg_str("secret", "");
+	unsigned char key[crypto_generichash_KEYBYTES], h[16];
+	char *hex = req_alloc(r, 33);
+
+	crypto_generichash(key, sizeof(key), (const unsigned char *)secret,
+	    strlen(secret), (const unsigned char *)use, strlen(use));
+	crypto_generichash(h, sizeof(h), (const unsigned char *)msg,
+	    strlen(msg), key, sizeof(key));
+	sodium_bin2hex(hex, 33, h, sizeof(h));
+	return hex;
+}
+
+/* The nonce of this browser's device cookie when signed for user_id. */
+static const char *
+device_nonce(struct req *r, long long user_id)
+{
+	const char *c = req_cookie(r, resp_cookie_name(r, DEVICE_COOKIE));
+	const char *signed_part, *mac;
+	size_t n;
+
+	/* "nonce.user.mac", the nonce 32 hex digits */
+	if (c == NULL || user_id <= 0 || strlen(c) < 32 ||
+	    strspn(c, "0123456789abcdef") != 32)
+		return NULL;
+	signed_part = req_printf(r, "%.32s.%lld", c, user_id);
+	n = strlen(signed_part);
+	if (strncmp(c, signed_part, n) != 0 || c[n] != '.')
+		return NULL;
+	mac = c + n + 1;
+	if (strlen(mac) != 32 || sodium_memcmp(mac, keyed_hex(r, "device",
+	    signed_part), 32) != 0)
+		return NULL;
+	return arena_strndup(r->arena, c, 32);
+}
+
+static int
+throttle_ip_limit(void)
+{
+	return (int)cfg_int("throttle_ip_limit", 100);
+}
+
+long long
+auth_login_gate(struct req *r, long long user_id, const char *email,
+    struct auth_gate *g)
+{
+	const char *nonce = device_nonce(r, user_id);
+	char *low = req_strdup(r, email != NULL ? email : "");
+	long long w, most = 0;
+	int i;
+
+	for (i = 0; low[i] != '\0'; i++)
+		low[i] = (char)tolower((unsigned char)low[i]);
+	memset(g, 0, sizeof(*g));
+	if (nonce != NULL) {
+		g->bucket[g->n] = req_printf(r, "login:device:%s", nonce);
+		g->limit[g->n] = AUTH_LOGIN_LIMIT;
+		g->window[g->n++] = AUTH_LOGIN_WINDOW;
+	} else {
+		/* hashed: an address and an e-mail address outgrow the key */
+		g->bucket[g->n] = req_printf(r, "login:addr-acct:%s",
+		    keyed_hex(r, "throttle", req_printf(r, "%s\n%s",
+		    r->remote_addr, low)));
+		g->limit[g->n] = AUTH_LOGIN_LIMIT;
+		g->window[g->n++] = AUTH_LOGIN_WINDOW;
+		g->bucket[g->n] = req_printf(r, "login:ip:%s", r->remote_addr);
+		g->limit[g->n] = throttle_ip_limit();
+		g->window[g->n++] = 15;
+	}
+	for (i = 0; i < g->n; i++) {
+		if ((w = auth_throttle_wait(r, g->bucket[i])) < 0)
+			return -1;
+		if (w > most)
+			most = w;
+	}
+	return most;
+}
+
+int
+auth_login_failed(struct req *r, const struct auth_gate *g)
+{
+	int i;
+
+	for (i = 0; i < g->n; i++)
+		if (auth_throttle_hit(r, g->bucket[i], g->limit[i],
+		    g->window[i]) == -1)
+			return -1;
+	return 0;
+}
+
+void
+auth_login_ok(struct req *r, long long user_id, const struct auth_gate *g)
+{
+	unsigned char raw[16];
+	char nonce[33];
+
+	/* the address alone keeps its count: it may guess other accounts */
+	auth_throttle_clear(r, g->bucket[0]);
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(nonce, sizeof(nonce), raw, sizeof(raw));
+	resp_cookie(r, DEVICE_COOKIE, req_printf(r, "%s.%lld.%s", nonce,
+	    user_id, keyed_hex(r, "device", req_printf(r, "%s.%lld", nonce,
+	    user_id))), DEVICE_DAYS * 24LL * 3600);
+}
+
 const char *
 auth_token_new(struct req *r, const char *purpose, long long user_id,
     const char *target, int hours)
@@ -297,18 +409,18 @@ auth_token_peek(struct req *r, const char *token, const char *purpose,
 	return token_find(r, token, purpose, user_id, target, 0);
 }
 
+int
+auth_tokens_end(struct req *r, long long user_id, const char *purpose)
+{
+	return db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
+	    "WHERE user_id = ? AND used_at IS NULL AND (? = '' OR purpose = ?)",
+	    "iss", user_id, purpose != NULL ? purpose : "",
+	    purpose != NULL ? purpose : "") < 0 ? -1 : 0;
+}
+
 const char *
 auth_unsub_sig(struct req *r, long long user_id, const char *kind)
 {
-	const char *secret = cfg_str("secret", "");
-	const char *msg = req_printf(r, "unsubscribe:%lld:%s", user_id, kind);
-	unsigned char key[crypto_generichash_KEYBYTES], h[16];
-	char *hex = req_alloc(r, 33);
-
-	crypto_generichash(key, sizeof(key), (const unsigned char *)secret,
-	    strlen(secret), (const unsigned char *)"unsub", 5);
-	crypto_generichash(h, sizeof(h), (const unsigned char *)msg,
-	    strlen(msg), key, sizeof(key));
-	sodium_bin2hex(hex, 33, h, sizeof(h));
-	return hex;
+	return keyed_hex(r, "unsub", req_printf(r, "unsubscribe:%lld:%s",
+	    user_id, kind));
 }
