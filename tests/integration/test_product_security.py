@@ -45,5 +45,61 @@ def test_create_admin_binds_the_address():
                         odd, "Quote O'Hara \\'") == "1", "the row is unchanged")
 
 
+def admin():
+    a = m.signup()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", a.user_id)
+    a.get("/")
+    return a
+
+
+def pair(stage="cultivation", mentor=None, mentee=None):
+    mentor, mentee = mentor or m.make_mentor(), mentee or m.signup()
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, ?, 'Grow as a lead', "
+          "'My private request', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+          mentor.user_id, mentee.user_id, stage)
+    mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentor_id = ?",
+                          mentor.user_id))
+    return mentor, mentee, mid
+
+
+def delete_account(c):
+    c.get("/settings/delete")
+    r = c.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, f"delete: {r!r}")
+
+
+@m.test
+def test_deleted_account_leaves_nothing_in_the_outbox():
+    """Item 8: deletion kept the address and whole mail bodies in the
+    outbox, and an admin could queue a failed row to the address again."""
+    boss = admin()
+    mentor, mentee, mid = pair()
+    secret = "body-" + m.unique("s")
+    m.sql("INSERT INTO outbox (kind, user_id, to_addr, subject, body_text, body_html, "
+          "status, attempts, last_error) VALUES ('mentorship', ?, ?, 'About you', ?, ?, "
+          "'failed', 5, 'mailbox full')", mentee.user_id, mentee.email, secret, secret)
+    failed = m.sql_value("SELECT MAX(id) FROM outbox WHERE user_id = ?", mentee.user_id)
+    m.sql("INSERT INTO outbox (kind, user_id, to_addr, subject, body_text, body_html, "
+          "next_try_at) VALUES ('mentorship', ?, ?, 'Later', ?, ?, UTC_TIMESTAMP() + "
+          "INTERVAL 1 DAY)", mentee.user_id, mentee.email, secret, secret)
+    m.check(int(m.sql_value("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", mentee.email))
+            >= 3, "the verification mail, a failed and a queued row")
+    delete_account(mentee)
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ? OR to_addr = ? "
+                        "OR body_text LIKE ? OR body_html LIKE ?", mentee.user_id,
+                        mentee.email, "%" + secret + "%", "%" + secret + "%") == "0",
+            "the outbox still holds the deleted person's address or mail")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE body_text LIKE ?",
+                        "%" + mentee.email + "%") == "0", "the address inside a body")
+    # the other party is still told, and the admin cannot resend
+    m.check(m.mails_to(mentor.email, subject="ended"), "the mentor is told")
+    boss.get("/admin/outbox")
+    r = boss.post(f"/admin/outbox/{failed}/retry", {})
+    m.check(r.status == 404, f"retry of a deleted person's mail: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND status = 'queued'",
+                        mentee.email) == "0", "queued again")
+
+
 if __name__ == "__main__":
     m.main()
