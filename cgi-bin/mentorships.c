@@ -505,7 +505,8 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 static int
-show_timeline(struct req *r, struct tdict *d, const struct mship *m)
+show_timeline(struct req *r, struct tdict *d, const struct mship *m,
+    int notes)
 {
 	struct db_rows *e;
 	struct tdict *s;
@@ -517,7 +518,8 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 	    "ORDER BY e.id", "i", m->id);
 	if (e == NULL)
 		return -1;
-	show_last_word(r, d, m, e);
+	if (notes)
+		show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
 		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
 		s = tmpl_section(d, "EVENT");
@@ -537,7 +539,7 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 		else
 			tmpl_set(s, "WHAT", req_printf(r, "%s → %s",
 			    mship_stage_label(from), mship_stage_label(to)));
-		if (db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
+		if (notes && db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
 			    db_str(e, i, 2));
 	}
@@ -694,7 +696,7 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 		}
 	}
 	show_actions(r, d, m);
-	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m) == -1 ||
+	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;
@@ -1195,7 +1197,7 @@ static const struct field review_f[] = {
 
 static int
 goals_section(struct req *r, struct tdict *d, const struct mship *m,
-    int forms)
+    int forms, int notes)
 {
 	struct db_rows *g;
 	struct tdict *s;
@@ -1219,7 +1221,7 @@ goals_section(struct req *r, struct tdict *d, const struct mship *m,
 		if (db_str(g, i, 7) != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
 			    db_str(g, i, 7));
-		if (db_str(g, i, 4) != NULL)
+		if (notes && db_str(g, i, 4) != NULL)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
 			    db_str(g, i, 4));
 		if (db_str(g, i, 5) != NULL) {
@@ -1269,7 +1271,7 @@ review_page(struct req *r, struct mship *m, int status, const char *err)
 		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
 	else if (stage_is(m, "separation") && m->is_mentor)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
-	if (goals_section(r, d, m, can) == -1)
+	if (goals_section(r, d, m, can, 1) == -1)
 		return;
 	page_send(r, status);
 }
@@ -1408,6 +1410,10 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+/* A record is shared while both its people still have their accounts. */
+#define RECORD_LIVE "JOIN users a ON a.id = m.mentor_id AND a.disabled_at " \
+	"IS NULL JOIN users b ON b.id = m.mentee_id AND b.disabled_at IS NULL"
+
 static void
 mships_record(struct req *r)
 {
@@ -1423,8 +1429,9 @@ mships_record(struct req *r)
 		return resp_error(r, 404);
 	if (!m.is_party) {
 		shared = secret == NULL || strlen(secret) != 64 ? NULL :
-		    db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
-		    "record_secret = ?", "is", m.id, secret);
+		    db_value(r, "SELECT m.id FROM mentorships m " RECORD_LIVE
+		    " WHERE m.id = ? AND m.record_secret = ?", "is", m.id,
+		    secret);
 		if (shared == NULL && r->db_failed)
 			return;
 		if (shared == NULL)
@@ -1452,8 +1459,8 @@ mships_record(struct req *r)
 		tmpl_show(d, "NOT_ACKNOWLEDGED");
 	if (m.is_party) {
 		struct tdict *s = tmpl_section(d, "SHARE");
-		const char *sec = db_value(r, "SELECT record_secret FROM "
-		    "mentorships WHERE id = ?", "i", m.id);
+		const char *sec = db_value(r, "SELECT m.record_secret FROM "
+		    "mentorships m " RECORD_LIVE " WHERE m.id = ?", "i", m.id);
 		if (sec == NULL && r->db_failed)
 			return;
 		if (sec != NULL)
@@ -1462,26 +1469,55 @@ mships_record(struct req *r)
 			    sec));
 		tmpl_set_int(s, "ID", m.id);
 	}
-	if (goals_section(r, d, &m, 0) == -1 ||
-	    show_timeline(r, d, &m) == -1 || record_extras(r, d, &m) == -1)
+	/* what a shared link shows, the parties see too: no notes */
+	if (goals_section(r, d, &m, 0, 0) == -1 ||
+	    show_timeline(r, d, &m, 0) == -1 || record_extras(r, d, &m) == -1)
 		return;
 	page_send(r, 200);
 }
 
+/*
+ * Either party makes a link (share=1) or ends it (share=0). The record
+ * is both people's, so making a link tells the other one, who can end
+ * it at any time: asking both to consent first would leave a record
+ * unsharable whenever the other party has gone quiet, which is when a
+ * mentee most needs to show it.
+ */
 static void
 mships_record_share(struct req *r)
 {
+	static const char *const share[] = { "0", "1", NULL };
+	static const struct field f[] = {
+		{ "share", F_CHOICE, 0, 0, 0, share },
+	};
+	struct fval v[1];
 	struct mship m;
 	char tok[SESS_TOKEN_LEN + 1];
 
 	if (load(r, &m) == -1)
 		return;
+	if (field_read(r, f, 1, v) != 0)
+		return resp_error(r, 400);
+	if (v[0].str != NULL && strcmp(v[0].str, "0") == 0) {
+		if (db_exec(r, "UPDATE mentorships SET record_secret = NULL "
+		    "WHERE id = ?", "i", m.id) == -1)
+			return;
+		resp_flash(r, "The record is no longer shared: its link does "
+		    "not work any more.");
+		return resp_redirect(r, path_of(r, &m, "/record"));
+	}
 	sess_token(tok);
-	if (db_exec(r, "UPDATE mentorships SET record_secret = ? WHERE id = ?",
-	    "si", tok, m.id) == -1)
+	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
+	    "record_secret = ? WHERE id = ?", "si", tok, m.id) == -1 ||
+	    tell_other(r, &m, "Your record of achievement was shared",
+	    req_printf(r, "%s made a link that lets anyone who has it read "
+	    "your record of achievement: goals and outcomes, milestones, "
+	    "stage dates and public Growth Thread entries (no notes). You "
+	    "can end the link on the record page.", r->user.name), NULL,
+	    "/record") == -1 || db_commit(r) == -1)
 		return;
 	resp_flash(r, "A new sharing link was made; any earlier link no "
-	    "longer works.");
+	    "longer works. We told the other person.");
 	resp_redirect(r, path_of(r, &m, "/record"));
 }
 

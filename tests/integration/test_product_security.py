@@ -2,6 +2,7 @@
 the attack over HTTP against the real stack (or runs the real tool) and
 passes only when the attack fails."""
 import os
+import re
 import subprocess
 
 import menteo as m
@@ -99,6 +100,74 @@ def test_deleted_account_leaves_nothing_in_the_outbox():
     m.check(r.status == 404, f"retry of a deleted person's mail: {r!r}")
     m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND status = 'queued'",
                         mentee.email) == "0", "queued again")
+
+
+def share_link(c, mid):
+    c.get(f"/mentorships/{mid}/record")
+    r = c.post(f"/mentorships/{mid}/record", {"share": "1"})
+    m.check(r.status == 303, f"share: {r!r}")
+    page = c.follow(r)
+    found = re.findall(r"/mentorships/\d+/record\?s=[0-9a-f]+", page.text)
+    m.check(found, "no sharing link on the record page")
+    return found[0]
+
+
+@m.test
+def test_shared_record_shows_no_private_notes():
+    """Item 7: the shared record showed the request message, the mentor's
+    question, decline and end reasons; the other party was never told;
+    the link outlived a deleted account."""
+    mentor, mentee, mid = pair("separation")
+    private = {
+        "question": "QUESTION-" + m.unique("n"),
+        "answer": "ANSWER-" + m.unique("n"),
+        "end": "ENDREASON-" + m.unique("n"),
+        "review": "REVIEWNOTE-" + m.unique("n"),
+    }
+    for who, frm, to, note in (
+            (mentee, None, "requested", "My private request"),
+            (mentor, "requested", "requested", private["question"]),
+            (mentee, "requested", "requested", private["answer"]),
+            (mentor, "requested", "initiation", private["end"])):
+        m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
+              "note, created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+              mid, frm, to, who.user_id, note)
+    goal = "Lead the platform team " + m.unique("g")
+    m.sql("INSERT INTO goals (mentorship_id, title, measure, status, review_note, "
+          "reviewed_at, reviewed_by, created_at) VALUES (?, ?, 'Team of five', "
+          "'achieved', ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP())",
+          mid, goal, private["review"], mentee.user_id)
+    url = share_link(mentor, mid)
+    told = m.mails_to(mentee.email, subject="shar")
+    m.check(told, "the other party is not told that the record was shared")
+    link = [u for u in m.links(m.mail_text(told[-1])) if "/link?t=" in u][0]
+    r = m.Client().get(m.local(link))
+    m.check(r.status == 303 and f"/mentorships/{mid}/record" in r.location,
+            f"the mail leads to the record: {r!r}")
+
+    outsider = m.Client()
+    r = outsider.get(url)
+    m.check(r.status == 200, f"shared record: {r!r}")
+    text = m.unescaped(r.text)
+    m.check(goal in text and "Achieved" in text, "goals and outcomes are shown")
+    for name, note in private.items():
+        m.check(note not in text, f"the shared record shows the {name}")
+    m.check("My private request" not in text, "the request message is shown")
+
+    # either party can stop sharing
+    mentee.get(f"/mentorships/{mid}/record")
+    r = mentee.post(f"/mentorships/{mid}/record", {"share": "0"})
+    m.check(r.status == 303, f"stop sharing: {r!r}")
+    r = outsider.get(url)
+    m.check(r.status != 200 and goal not in r.text, f"a stopped link still works: {r!r}")
+
+    # a link dies with either account
+    url = share_link(mentee, mid)
+    m.check(outsider.get(url).status == 200, "a new link works")
+    delete_account(mentor)
+    r = outsider.get(url)
+    m.check(r.status != 200 and goal not in r.text,
+            f"the link outlived a deleted account: {r!r}")
 
 
 if __name__ == "__main__":
