@@ -189,8 +189,28 @@ static int
 tell_other(struct req *r, const struct mship *m, const char *subject,
     const char *intro, const char *note, const char *sub)
 {
+	if (mship_mail_count(r, m) == -1)
+		return -1;
 	return stage_notify(r, m, m->other_id, subject, intro, note,
 	    path_of(r, m, sub), NULL);
+}
+
+/*
+ * 429 and the page again (what was typed kept) once the viewer has
+ * mailed the other party too often (lib/mship.h); 1 then, or when the
+ * database failed; 0 to go on. For posts that always mail.
+ */
+static int
+mail_throttled(struct req *r, struct mship *m,
+    void (*page)(struct req *, struct mship *, int, const char *))
+{
+	const char *why;
+	long long wait;
+
+	if ((why = mship_mail_wait(r, m, &wait)) == NULL)
+		return wait < 0;
+	page(r, m, 429, why);
+	return 1;
 }
 
 /* ---- the list of mine ------------------------------------------------- */
@@ -356,20 +376,34 @@ mships_create(struct req *r)
 /* ---- the mentorship page ---------------------------------------------- */
 
 /* The forms the viewer may use now: the rules they may act on. */
-static void
+static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
 	size_t i;
-	int any = 0;
+	int any = 0, asked = 0;
+	/* a refused stage change shows its note again */
+	const char *posted = strcmp(r->method, "POST") == 0 ?
+	    req_form(r, "to") : NULL;
+
+	if (stage_is(m, "requested") &&
+	    (asked = stage_question_open(r, m)) == -1)
+		return -1;
 
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
 		if (strcmp(rl->from, m->stage) != 0 ||
 		    !stage_actor_ok(r, m, rl))
 			continue;
+		/* not this person's turn (unless refused: keep what they typed) */
+		if (strcmp(rl->to, "requested") == 0 && asked !=
+		    (m->is_mentor ? 0 : 1) && (posted == NULL ||
+		    strcmp(posted, rl->to) != 0))
+			continue;
 		a = tmpl_section(d, "ACTION");
+		if (posted != NULL && strcmp(posted, rl->to) == 0)
+			tmpl_set(a, "NOTE", req_form(r, "note"));
 		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
 		tmpl_set(a, "TO", rl->to);
 		tmpl_set_int(a, "ID", m->id);
@@ -399,6 +433,7 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m)
 	}
 	if (any)
 		tmpl_show(d, "HAS_ACTIONS");
+	return 0;
 }
 
 static int
@@ -695,8 +730,8 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 			    db_get(c, 0, "checkin_months"));
 		}
 	}
-	show_actions(r, d, m);
-	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
+	if (show_actions(r, d, m) == -1 ||
+	    show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;
@@ -731,7 +766,11 @@ mships_stage(struct req *r)
 		return show_page(r, &m, 409, v[0].err != NULL ?
 		    "Choose what to do with this mentorship." :
 		    "The note is too long (4000 characters at most).");
+	if (mail_throttled(r, &m, show_page))
+		return;
 	rc = stage_move(r, &m, v[0].str, v[1].str, &why);
+	if (rc == 0 && mship_mail_count(r, &m) == -1)
+		rc = -1;
 	if (rc == -1)
 		return;
 	if (rc == 403)
@@ -962,6 +1001,12 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	return out;
 }
 
+static void
+contract_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	contract_page(r, m, status, NULL, NULL, 0, NULL, why);
+}
+
 /* The viewer agrees; when both have, the version is kept. */
 static void
 contract_agree(struct req *r, struct mship *m)
@@ -971,6 +1016,8 @@ contract_agree(struct req *r, struct mship *m)
 	long long version;
 	int other;
 
+	if (mail_throttled(r, m, contract_refused))
+		return;
 	if (db_begin(r) == -1)
 		return;
 	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
@@ -1304,6 +1351,8 @@ review_acknowledge(struct req *r, struct mship *m)
 	if (strcmp(open, "0") != 0)
 		return review_page(r, m, 409, "Record an outcome for every goal "
 		    "before acknowledging them.");
+	if (mail_throttled(r, m, review_page))
+		return;
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
 	    "acknowledged_at = UTC_TIMESTAMP() WHERE id = ? AND stage = "
 	    "'separation'", "i", m->id) == -1)
@@ -1476,6 +1525,13 @@ mships_record(struct req *r)
 	page_send(r, 200);
 }
 
+static void
+record_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	(void)m;
+	resp_error_msg(r, status, why);
+}
+
 /*
  * Either party makes a link (share=1) or ends it (share=0). The record
  * is both people's, so making a link tells the other one, who can end
@@ -1506,6 +1562,8 @@ mships_record_share(struct req *r)
 		    "not work any more.");
 		return resp_redirect(r, path_of(r, &m, "/record"));
 	}
+	if (mail_throttled(r, &m, record_refused))
+		return;
 	sess_token(tok);
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
 	    "record_secret = ? WHERE id = ?", "si", tok, m.id) == -1 ||
@@ -1540,6 +1598,8 @@ mships_checkin(struct req *r)
 	if (field_read(r, f, 1, v) > 0)
 		return show_page(r, &m, 422, "Choose a check-in interval "
 		    "between 1 and 12 months.");
+	if (mail_throttled(r, &m, show_page))
+		return;
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
 	    "checkin_months = ?, next_checkin = UTC_DATE() + INTERVAL ? MONTH "
 	    "WHERE id = ?", "iii", v[0].num, v[0].num, m.id) == -1)
@@ -1661,8 +1721,8 @@ mships_meetings_post(struct req *r)
 {
 	struct fval v[MEETING_N];
 	struct mship m;
-	const char *utc;
-	long long id;
+	const char *utc, *why;
+	long long id, wait;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1675,6 +1735,10 @@ mships_meetings_post(struct req *r)
 	if ((utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
 		return meetings_page(r, &m, 422, v, "This time does not exist "
 		    "in your time zone.");
+	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
+		return meetings_page(r, &m, 429, v, why);
+	if (wait < 0)
+		return;
 	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO meetings "
 	    "(mentorship_id, starts_at, minutes, agenda, created_by, "
 	    "created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "isisi",

@@ -170,5 +170,80 @@ def test_shared_record_shows_no_private_notes():
             f"the link outlived a deleted account: {r!r}")
 
 
+def outbox_to(c):
+    return int(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ?", c.user_id))
+
+
+@m.test
+def test_only_the_mentor_asks_only_the_mentee_answers_once():
+    """Item 9: either party could post requested -> requested again and
+    again, each time mailing the other free text."""
+    mentor, mentee, mid = pair("requested")
+    m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, note, "
+          "created_at) VALUES (?, NULL, 'requested', ?, 'Please mentor me', "
+          "UTC_TIMESTAMP())", mid, mentee.user_id)
+
+    def ask(c, note):
+        c.get(f"/mentorships/{mid}")
+        return c.post(f"/mentorships/{mid}/stage", {"to": "requested", "note": note})
+
+    before = outbox_to(mentor)
+    r = ask(mentee, "Unasked spam to the mentor")
+    m.check(r.status == 409 and "no question to answer" in r.text, f"mentee first: {r!r}")
+    m.check("Unasked spam to the mentor" in r.text, "the typed note is kept")
+    m.check(outbox_to(mentor) == before, "the mentor was mailed")
+    page = mentee.get(f"/mentorships/{mid}")
+    m.check("Answer the mentor" not in page.text, "an answer form with nothing asked")
+
+    r = ask(mentor, "What do you want to learn first?")
+    m.check(r.status == 303, f"the mentor asks: {r!r}")
+    sent = outbox_to(mentee)
+    r = ask(mentor, "And another thing?")
+    m.check(r.status == 409 and "waits for the mentee" in r.text, f"asked twice: {r!r}")
+    m.check(outbox_to(mentee) == sent, "a second question before the answer mailed")
+
+    r = ask(mentee, "Hiring, first.")
+    m.check(r.status == 303, f"the mentee answers: {r!r}")
+    got = outbox_to(mentor)
+    r = ask(mentee, "And more, and more.")
+    m.check(r.status == 409, f"answered twice: {r!r}")
+    m.check(outbox_to(mentor) == got, "a second answer mailed")
+    r = ask(mentor, "Thanks. When can you start?")
+    m.check(r.status == 303, f"the next question, after the answer: {r!r}")
+
+
+@m.test
+def test_mail_causing_posts_are_throttled_per_mentorship():
+    """Item 9: meetings (each mails the agenda to the other party) could
+    be posted without end."""
+    mentor, mentee, mid = pair("cultivation")
+    mentor.get(f"/mentorships/{mid}/meetings")
+    before = outbox_to(mentee)
+    statuses = []
+    for i in range(12):
+        r = mentor.post(f"/mentorships/{mid}/meetings", {
+            "date": "2030-01-%02d" % (i + 1), "time": "10:00", "minutes": "30",
+            "agenda": f"Agenda number {i}"})
+        statuses.append(r.status)
+        if r.status == 429:
+            break
+    m.check(statuses[:10] == [303] * 10, f"ten meetings an hour are fine: {statuses}")
+    m.check(statuses[-1] == 429, f"the eleventh is throttled: {statuses}")
+    m.check(r.header("Retry-After") and int(r.header("Retry-After")) > 0, "Retry-After")
+    m.check("wait" in r.text and "Agenda number 10" in r.text,
+            "the page says why and keeps the agenda")
+    m.check(outbox_to(mentee) - before == 10, "mails beyond the limit")
+    # the same allowance covers the other mail-causing posts
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "Spam reason"})
+    m.check(r.status == 429 and "Spam reason" in r.text, f"stage post: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "cultivation")
+    # it is per person and mentorship: the mentee still writes
+    mentee.get(f"/mentorships/{mid}/meetings")
+    r = mentee.post(f"/mentorships/{mid}/meetings", {
+        "date": "2030-02-01", "time": "10:00", "minutes": "30", "agenda": "Mine"})
+    m.check(r.status == 303, f"the other party is not throttled: {r!r}")
+
+
 if __name__ == "__main__":
     m.main()
