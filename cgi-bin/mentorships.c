@@ -157,8 +157,28 @@ static int
 tell_other(struct req *r, const struct mship *m, const char *subject,
     const char *intro, const char *note, const char *sub)
 {
+	if (mship_mail_count(r, m) == -1)
+		return -1;
 	return stage_notify(r, m, m->other_id, subject, intro, note,
 	    path_of(r, m, sub), NULL);
+}
+
+/*
+ * 429 and the page again (what was typed kept) once the viewer has
+ * mailed the other party too often (lib/mship.h); 1 then, or when the
+ * database failed; 0 to go on. For posts that always mail.
+ */
+static int
+mail_throttled(struct req *r, struct mship *m,
+    void (*page)(struct req *, struct mship *, int, const char *))
+{
+	const char *why;
+	long long wait;
+
+	if ((why = mship_mail_wait(r, m, &wait)) == NULL)
+		return wait < 0;
+	page(r, m, 429, why);
+	return 1;
 }
 
 /* ---- the list of mine ------------------------------------------------- */
@@ -324,20 +344,34 @@ mships_create(struct req *r)
 /* ---- the mentorship page ---------------------------------------------- */
 
 /* The forms the viewer may use now: the rules they may act on. */
-static void
+static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
 	size_t i;
-	int any = 0;
+	int any = 0, asked = 0;
+	/* a refused stage change shows its note again */
+	const char *posted = strcmp(r->method, "POST") == 0 ?
+	    req_form(r, "to") : NULL;
+
+	if (stage_is(m, "requested") &&
+	    (asked = stage_question_open(r, m)) == -1)
+		return -1;
 
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
 		if (strcmp(rl->from, m->stage) != 0 ||
 		    !stage_actor_ok(r, m, rl))
 			continue;
+		/* not this person's turn (unless refused: keep what they typed) */
+		if (strcmp(rl->to, "requested") == 0 && asked !=
+		    (m->is_mentor ? 0 : 1) && (posted == NULL ||
+		    strcmp(posted, rl->to) != 0))
+			continue;
 		a = tmpl_section(d, "ACTION");
+		if (posted != NULL && strcmp(posted, rl->to) == 0)
+			tmpl_set(a, "NOTE", req_form(r, "note"));
 		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
 		tmpl_set(a, "TO", rl->to);
 		tmpl_set_int(a, "ID", m->id);
@@ -367,6 +401,7 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m)
 	}
 	if (any)
 		tmpl_show(d, "HAS_ACTIONS");
+	return 0;
 }
 
 static int
@@ -473,7 +508,8 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 static int
-show_timeline(struct req *r, struct tdict *d, const struct mship *m)
+show_timeline(struct req *r, struct tdict *d, const struct mship *m,
+    int notes)
 {
 	struct db_rows *e;
 	struct tdict *s;
@@ -485,7 +521,8 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 	    "ORDER BY e.id", "i", m->id);
 	if (e == NULL)
 		return -1;
-	show_last_word(r, d, m, e);
+	if (notes)
+		show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
 		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
 		s = tmpl_section(d, "EVENT");
@@ -505,7 +542,7 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 		else
 			tmpl_set(s, "WHAT", req_printf(r, "%s → %s",
 			    mship_stage_label(from), mship_stage_label(to)));
-		if (db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
+		if (notes && db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
 			    db_str(e, i, 2));
 	}
@@ -663,8 +700,8 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 			    db_get(c, 0, "checkin_months"));
 		}
 	}
-	show_actions(r, d, m);
-	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m) == -1 ||
+	if (show_actions(r, d, m) == -1 ||
+	    show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;
@@ -699,7 +736,11 @@ mships_stage(struct req *r)
 		return show_page(r, &m, 409, v[0].err != NULL ?
 		    "Choose what to do with this mentorship." :
 		    "The note is too long (4000 characters at most).");
+	if (mail_throttled(r, &m, show_page))
+		return;
 	rc = stage_move(r, &m, v[0].str, v[1].str, &why);
+	if (rc == 0 && mship_mail_count(r, &m) == -1)
+		rc = -1;
 	if (rc == -1)
 		return;
 	if (rc == 403)
@@ -932,6 +973,12 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	return out;
 }
 
+static void
+contract_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	contract_page(r, m, status, NULL, NULL, 0, NULL, why);
+}
+
 /* The viewer agrees; when both have, the version is kept. */
 static void
 contract_agree(struct req *r, struct mship *m)
@@ -941,6 +988,8 @@ contract_agree(struct req *r, struct mship *m)
 	long long version;
 	int other;
 
+	if (mail_throttled(r, m, contract_refused))
+		return;
 	if (db_begin(r) == -1)
 		return;
 	if ((c = db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR "
@@ -1173,7 +1222,7 @@ static const struct field review_f[] = {
 
 static int
 goals_section(struct req *r, struct tdict *d, const struct mship *m,
-    int forms)
+    int forms, int notes)
 {
 	struct db_rows *g;
 	struct tdict *s;
@@ -1197,7 +1246,7 @@ goals_section(struct req *r, struct tdict *d, const struct mship *m,
 		if (db_str(g, i, 7) != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
 			    db_str(g, i, 7));
-		if (db_str(g, i, 4) != NULL)
+		if (notes && db_str(g, i, 4) != NULL)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
 			    db_str(g, i, 4));
 		if (db_str(g, i, 5) != NULL) {
@@ -1247,7 +1296,7 @@ review_page(struct req *r, struct mship *m, int status, const char *err)
 		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
 	else if (stage_is(m, "separation") && m->is_mentor)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
-	if (goals_section(r, d, m, can) == -1)
+	if (goals_section(r, d, m, can, 1) == -1)
 		return;
 	page_send(r, status);
 }
@@ -1280,6 +1329,8 @@ review_acknowledge(struct req *r, struct mship *m)
 	if (strcmp(open, "0") != 0)
 		return review_page(r, m, 409, "Record an outcome for every goal "
 		    "before acknowledging them.");
+	if (mail_throttled(r, m, review_page))
+		return;
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
 	    "acknowledged_at = UTC_TIMESTAMP() WHERE id = ? AND stage = "
 	    "'separation'", "i", m->id) == -1)
@@ -1386,6 +1437,10 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+/* A record is shared while both its people still have their accounts. */
+#define RECORD_LIVE "JOIN users a ON a.id = m.mentor_id AND a.disabled_at " \
+	"IS NULL JOIN users b ON b.id = m.mentee_id AND b.disabled_at IS NULL"
+
 static void
 mships_record(struct req *r)
 {
@@ -1401,8 +1456,9 @@ mships_record(struct req *r)
 		return page_error(r, 404);
 	if (!m.is_party) {
 		shared = secret == NULL || strlen(secret) != 64 ? NULL :
-		    db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
-		    "record_secret = ?", "is", m.id, secret);
+		    db_value(r, "SELECT m.id FROM mentorships m " RECORD_LIVE
+		    " WHERE m.id = ? AND m.record_secret = ?", "is", m.id,
+		    secret);
 		if (shared == NULL && r->db_failed)
 			return;
 		if (shared == NULL)
@@ -1430,8 +1486,8 @@ mships_record(struct req *r)
 		tmpl_show(d, "NOT_ACKNOWLEDGED");
 	if (m.is_party) {
 		struct tdict *s = tmpl_section(d, "SHARE");
-		const char *sec = db_value(r, "SELECT record_secret FROM "
-		    "mentorships WHERE id = ?", "i", m.id);
+		const char *sec = db_value(r, "SELECT m.record_secret FROM "
+		    "mentorships m " RECORD_LIVE " WHERE m.id = ?", "i", m.id);
 		if (sec == NULL && r->db_failed)
 			return;
 		if (sec != NULL)
@@ -1440,26 +1496,64 @@ mships_record(struct req *r)
 			    sec));
 		tmpl_set_int(s, "ID", m.id);
 	}
-	if (goals_section(r, d, &m, 0) == -1 ||
-	    show_timeline(r, d, &m) == -1 || record_extras(r, d, &m) == -1)
+	/* what a shared link shows, the parties see too: no notes */
+	if (goals_section(r, d, &m, 0, 0) == -1 ||
+	    show_timeline(r, d, &m, 0) == -1 || record_extras(r, d, &m) == -1)
 		return;
 	page_send(r, 200);
 }
 
 static void
+record_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	(void)m;
+	page_error_msg(r, status, why);
+}
+
+/*
+ * Either party makes a link (share=1) or ends it (share=0). The record
+ * is both people's, so making a link tells the other one, who can end
+ * it at any time: asking both to consent first would leave a record
+ * unsharable whenever the other party has gone quiet, which is when a
+ * mentee most needs to show it.
+ */
+static void
 mships_record_share(struct req *r)
 {
+	static const char *const share[] = { "0", "1", NULL };
+	static const struct field f[] = {
+		{ "share", F_CHOICE, 0, 0, 0, share },
+	};
+	struct fval v[1];
 	struct mship m;
 	char tok[SESS_TOKEN_LEN + 1];
 
 	if (load(r, &m) == -1)
 		return;
+	if (field_read(r, f, 1, v) != 0)
+		return page_error(r, 400);
+	if (v[0].str != NULL && strcmp(v[0].str, "0") == 0) {
+		if (db_exec(r, "UPDATE mentorships SET record_secret = NULL "
+		    "WHERE id = ?", "i", m.id) == -1)
+			return;
+		resp_flash(r, "The record is no longer shared: its link does "
+		    "not work any more.");
+		return resp_redirect(r, path_of(r, &m, "/record"));
+	}
+	if (mail_throttled(r, &m, record_refused))
+		return;
 	sess_token(tok);
-	if (db_exec(r, "UPDATE mentorships SET record_secret = ? WHERE id = ?",
-	    "si", tok, m.id) == -1)
+	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
+	    "record_secret = ? WHERE id = ?", "si", tok, m.id) == -1 ||
+	    tell_other(r, &m, "Your record of achievement was shared",
+	    req_printf(r, "%s made a link that lets anyone who has it read "
+	    "your record of achievement: goals and outcomes, milestones, "
+	    "stage dates and public Growth Thread entries (no notes). You "
+	    "can end the link on the record page.", r->user.name), NULL,
+	    "/record") == -1 || db_commit(r) == -1)
 		return;
 	resp_flash(r, "A new sharing link was made; any earlier link no "
-	    "longer works.");
+	    "longer works. We told the other person.");
 	resp_redirect(r, path_of(r, &m, "/record"));
 }
 
@@ -1482,6 +1576,8 @@ mships_checkin(struct req *r)
 	if (field_read(r, f, 1, v) > 0)
 		return show_page(r, &m, 422, "Choose a check-in interval "
 		    "between 1 and 12 months.");
+	if (mail_throttled(r, &m, show_page))
+		return;
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
 	    "checkin_months = ?, next_checkin = UTC_DATE() + INTERVAL ? MONTH "
 	    "WHERE id = ?", "iii", v[0].num, v[0].num, m.id) == -1)
@@ -1603,8 +1699,8 @@ mships_meetings_post(struct req *r)
 {
 	struct fval v[MEETING_N];
 	struct mship m;
-	const char *utc;
-	long long id;
+	const char *utc, *why;
+	long long id, wait;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1617,6 +1713,10 @@ mships_meetings_post(struct req *r)
 	if ((utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
 		return meetings_page(r, &m, 422, v, "This time does not exist "
 		    "in your time zone.");
+	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
+		return meetings_page(r, &m, 429, v, why);
+	if (wait < 0)
+		return;
 	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO meetings "
 	    "(mentorship_id, starts_at, minutes, agenda, created_by, "
 	    "created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "isisi",

@@ -39,7 +39,7 @@
 <input type="hidden" name="to" value="{{TO}}">
 <div class="field">
 <label for="note-{{TO}}">{{NOTE_LABEL}}</label>
-<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}></textarea>
+<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}>{{NOTE}}</textarea>
 </div>
 <div class="actions tight"><button class="{{BUTTON_CLASS}}">{{LABEL}}</button></div>
 </form>
