@@ -82,6 +82,8 @@ struct req {
 	/* database state of this request (db.c) */
 	int		 db_failed;
 	int		 in_tx;
+	int		 in_tx_run;	/* inside db_tx_run: a deadlock is retried */
+	int		 db_retry;	/* the server rolled the transaction back */
 };
 
 /* Decoders, exposed for unit tests and fuzzers. */
