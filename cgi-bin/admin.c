@@ -136,9 +136,8 @@ admin_index(struct req *r)
 	size_t i;
 
 	counts = db_query(r, "SELECT stage AS STAGE, COUNT(*) AS N "
-	    "FROM mentorships GROUP BY stage ORDER BY FIELD(stage, 'requested', "
-	    "'initiation', 'cultivation', 'separation', 'redefinition', "
-	    "'declined', 'withdrawn', 'expired', 'ended')", "");
+	    "FROM mentorships GROUP BY stage ORDER BY FIELD(stage, "
+	    STAGES_OPEN "," STAGES_CLOSED ")", "");
 	if (counts == NULL)
 		return;
 	fill_rows(r, d, "STAGES", counts);
