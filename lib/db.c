@@ -18,6 +18,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "once.h"
 
 #define DB_STMTS	256
 #define DB_PARAMS	32
@@ -422,6 +423,12 @@ db_begin(struct req *r)
 	if (simple(r, "START TRANSACTION") == -1)
 		return -1;
 	r->in_tx = 1;
+	/* a one-time form key is claimed with the first thing it does */
+	if (r->once != NULL && r->once_state == ONCE_NONE &&
+	    once_claim(r) == -1) {
+		db_rollback(r);
+		return -1;
+	}
 	return 0;
 }
 
@@ -431,6 +438,8 @@ db_commit(struct req *r)
 	int rc = simple(r, "COMMIT");
 
 	r->in_tx = 0;
+	if (r->once_state == ONCE_CLAIMED)
+		r->once_state = rc == 0 ? ONCE_DONE : ONCE_NONE;
 	return rc;
 }
 
@@ -440,6 +449,8 @@ db_rollback(struct req *r)
 	if (conn != NULL)
 		mysql_query(conn, "ROLLBACK");
 	r->in_tx = 0;
+	if (r->once_state == ONCE_CLAIMED)
+		r->once_state = ONCE_NONE;
 }
 
 int

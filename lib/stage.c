@@ -197,7 +197,8 @@ cond_question(struct req *r, const struct mship *m, const char *note,
 /*
  * Locks the mentor's row (after the mentorship's: the one order), so two
  * moves that each take a place cannot both fit in the last one; then
- * whether a place is free: 1, 0, or -1.
+ * whether a place is free: 1, 0, or -1. The first plain read of the
+ * transaction must come after it (see cond_new_cycle_room).
  */
 static int
 mentor_room_locked(struct req *r, const struct mship *m)
@@ -385,13 +386,18 @@ static int
 cond_new_cycle_room(struct req *r, const struct mship *m, const char *note,
     const char **why)
 {
-	int rc;
+	int room, rc;
 
+	/*
+	 * the mentor's lock before any plain read: the transaction's
+	 * snapshot is taken by its first one, and must see every move that
+	 * committed before the lock was ours
+	 */
+	if ((room = mentor_room_locked(r, m)) == -1)
+		return -1;
 	if ((rc = cond_new_cycle(r, m, note, why)) != 0)
 		return rc;
-	if ((rc = mentor_room_locked(r, m)) == -1)
-		return -1;
-	if (!rc)
+	if (!room)
 		return *why = r->user.id == m->mentor_id ? "You are at your "
 		    "mentoring capacity: a new Cultivation cycle can start "
 		    "when one of your places frees up, or when you raise "

@@ -113,7 +113,7 @@ def test_agree_at_once_keeps_one_version_and_one_mail():
                             "mentorship_id = ?", mid) == "1", "still one version")
     m.check(outbox(mentor.user_id, "agreed by both") == TRIALS,
             "one 'agreed by both' mail per mentorship")
-    got = m.mails_to(mentor.email, subject="agreed by both", count=TRIALS)
+    got = m.mails_to(mentor.email, subject="agreed by both", count=TRIALS, timeout=60)
     m.check(len(got) == TRIALS, f"{len(got)} mails delivered")
 
 
@@ -244,12 +244,18 @@ def test_back_to_cultivation_never_puts_a_mentor_over_capacity():
     # two at once for the last place: one wins
     mentor2 = m.make_mentor(capacity=1)
     c, d = m.signup(), m.signup()
-    x, y = ready_for_new_cycle(mentor2, c), ready_for_new_cycle(mentor2, d)
-    kx, ky = fresh(c, f"/mentorships/{x}"), fresh(d, f"/mentorships/{y}")
-    rs = together([
-        lambda: post(c, f"/mentorships/{x}/stage", [("to", "cultivation"), ("note", "")], kx),
-        lambda: post(d, f"/mentorships/{y}/stage", [("to", "cultivation"), ("note", "")], ky)])
-    m.check(sorted(r.status for r in rs) == [303, 409], f"one wins: {rs!r}")
+    for _ in range(TRIALS):
+        x, y = ready_for_new_cycle(mentor2, c), ready_for_new_cycle(mentor2, d)
+        kx, ky = fresh(c, f"/mentorships/{x}"), fresh(d, f"/mentorships/{y}")
+        rs = together([
+            lambda: post(c, f"/mentorships/{x}/stage", [("to", "cultivation"),
+                                                        ("note", "")], kx),
+            lambda: post(d, f"/mentorships/{y}/stage", [("to", "cultivation"),
+                                                        ("note", "")], ky)])
+        m.check(sorted(r.status for r in rs) == [303, 409], f"one wins: {rs!r}")
+        m.check(m.sql_value("SELECT COUNT(*) FROM mentorships WHERE mentor_id = ? AND "
+                            "stage = 'cultivation'", mentor2.user_id) == "1",
+                "one place, one mentorship in it")
     # a mentor over capacity (capacity lowered later) is not listed
     name = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentor2.user_id)
     q = "/people?q=" + m.urllib.parse.quote(name)
@@ -258,6 +264,76 @@ def test_back_to_cultivation_never_puts_a_mentor_over_capacity():
     m.sql("UPDATE users SET capacity = 0 WHERE id = ?", mentor2.user_id)
     m.check(f"/people/{mentor2.slug}" not in c.get(q).text,
             "the directory does not list a mentor over capacity")
+
+
+# ---- 6. double submits -----------------------------------------------------
+
+def ten(c, path, fields, form_page):
+    """The same render of a form posted ten times at once."""
+    k = fresh(c, form_page)
+    m.check(any(n == "form_key" for n, _ in k), f"{form_page} renders a form key")
+    return together([lambda: post(c, path, fields, k) for _ in range(10)])
+
+
+def same_answer(rs):
+    no_503(rs)
+    m.check(all(r.status == 303 for r in rs), f"answers: {[r.status for r in rs]}")
+    m.check(len({r.location for r in rs}) == 1, f"one result: {[r.location for r in rs]}")
+
+
+@m.test
+def test_double_submits_are_answered_once():
+    mentor, mentee = pair()
+    mid = mship(mentor, mentee, "cultivation", contract_version=1, cycle_version=1)
+    # a room message
+    rs = ten(mentee, f"/rooms/{mid}/messages", [("body", "Hello, once")], f"/rooms/{mid}")
+    same_answer(rs)
+    m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ?",
+                        mid) == "1", "one room message")
+    # a meeting, which mails the other party
+    rs = ten(mentee, f"/mentorships/{mid}/meetings", [
+        ("date", LATER), ("time", "10:00"), ("minutes", "45"), ("agenda", "Plan")],
+        f"/mentorships/{mid}/meetings")
+    same_answer(rs)
+    m.check(m.sql_value("SELECT COUNT(*) FROM meetings WHERE mentorship_id = ?",
+                        mid) == "1", "one meeting")
+    m.check(outbox(mentor.user_id, "A meeting was planned") == 1, "one meeting mail")
+    # a thread entry and the mentor's feedback (a mail)
+    m.sql("INSERT INTO threads (owner_id, title, purpose, visibility, mentorship_id, "
+          "created_at, updated_at) VALUES (?, 'Journal', '', 'mentorship', ?, "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentee.user_id, mid)
+    tid = m.sql_value("SELECT MAX(id) FROM threads WHERE owner_id = ?", mentee.user_id)
+    rs = ten(mentee, f"/threads/{tid}/entries", [("kind", "lesson"), ("body", "Learnt")],
+             f"/threads/{tid}")
+    same_answer(rs)
+    m.check(m.sql_value("SELECT COUNT(*) FROM thread_entries WHERE thread_id = ?",
+                        tid) == "1", "one entry")
+    eid = m.sql_value("SELECT id FROM thread_entries WHERE thread_id = ?", tid)
+    rs = ten(mentor, f"/threads/{tid}/entries/{eid}/comments", [("body", "Well done")],
+             f"/threads/{tid}/entries/{eid}")
+    same_answer(rs)
+    m.check(m.sql_value("SELECT COUNT(*) FROM thread_comments WHERE entry_id = ?",
+                        eid) == "1", "one feedback")
+    m.check(outbox(mentee.user_id, "feedback") == 1, "one feedback mail")
+    # a goal added in a new cycle's contract
+    m.sql("UPDATE mentorships SET stage = 'separation' WHERE id = ?", mid)
+    rs = ten(mentee, f"/mentorships/{mid}/goals", [("title", "Once"), ("measure", "m"),
+                                                   ("target_date", "")],
+             f"/mentorships/{mid}/contract")
+    same_answer(rs)
+    m.check(m.sql_value("SELECT COUNT(*) FROM goals WHERE mentorship_id = ? AND "
+                        "title = 'Once'", mid) == "1", "one goal")
+    # the acknowledgment: ten renders (not one) still mail once
+    m.sql("UPDATE goals SET status = 'achieved' WHERE mentorship_id = ?", mid)
+    ks = [fresh(mentor, f"/mentorships/{mid}/review") for _ in range(10)]
+    rs = together([lambda k=k: post(mentor, f"/mentorships/{mid}/review",
+                                    [("acknowledge", "1")], k) for k in ks])
+    no_503(rs)
+    m.check(outbox(mentee.user_id, "acknowledged") == 1, "one acknowledgment mail")
+    m.check(len(m.mails_to(mentee.email, subject="acknowledged", timeout=60)) == 1,
+            "the acknowledgment mail is delivered")
+    got = m.mails_to(mentee.email, subject="acknowledged", count=2, timeout=3)
+    m.check(len(got) == 1, f"{len(got)} acknowledgment mails delivered")
 
 
 # ---- 7. limits counted under the lock ---------------------------------------
@@ -298,7 +374,7 @@ def test_admin_ending_and_account_deletion_are_stage_moves():
     m.check(m.sql_value("SELECT cycle_version FROM mentorships WHERE id = ?", mid) == "2",
             "the cycle version follows the move")
     for c in (mentor, mentee):
-        got = m.mails_to(c.email, subject="ended by an administrator")
+        got = m.mails_to(c.email, subject="ended by an administrator", timeout=60)
         m.check(len(got) == 1 and "Asked by both" in m.mail_text(got[0]),
                 "both parties read the reason")
     # the other party deletes their account
@@ -312,7 +388,7 @@ def test_admin_ending_and_account_deletion_are_stage_moves():
     m.check(ev == ["cultivation", "ended", "-"], f"event {ev}")
     m.check(m.sql_value("SELECT cycle_version FROM mentorships WHERE id = ?", mid2) == "2",
             "the cycle version follows the move")
-    got = m.mails_to(mentor.email, subject="Your mentorship ended")
+    got = m.mails_to(mentor.email, subject="Your mentorship ended", timeout=60)
     m.check(len(got) == 1 and "deleted" in m.mail_text(got[0]), "the mentor is told")
 
 
