@@ -114,38 +114,6 @@ outcome_label(const char *s)
 	return s;
 }
 
-/* "room,video" (a SET) as people read it: "Room, Video". */
-static const char *
-channels_label(struct req *r, const char *set)
-{
-	static const char *const names[][2] = {
-		{ "room", "Room" }, { "email", "E-mail" }, { "video", "Video" },
-		{ "in_person", "In person" },
-	};
-	char *out = req_strdup(r, "");
-	size_t i;
-
-	for (i = 0; set != NULL && i < sizeof(names) / sizeof(names[0]); i++)
-		if (strstr(set, names[i][0]) != NULL)
-			out = req_printf(r, "%s%s%s", out, *out ? ", " : "",
-			    names[i][1]);
-	return *out ? out : "none chosen";
-}
-
-static const char *
-cadence_label(const char *s)
-{
-	if (s == NULL)
-		return "not set";
-	if (strcmp(s, "weekly") == 0)
-		return "Weekly";
-	if (strcmp(s, "biweekly") == 0)
-		return "Every two weeks";
-	if (strcmp(s, "monthly") == 0)
-		return "Monthly";
-	return s;
-}
-
 static int
 cadence_days(const char *s)
 {
@@ -255,7 +223,7 @@ mships_new(struct req *r)
 	const char *slug = req_query(r, "mentor");
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	new_form(r, NULL, slug, NULL, 200);
@@ -309,7 +277,7 @@ mships_create(struct req *r)
 	const char *why;
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
@@ -412,8 +380,8 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
 	    db_get(c, 0, "ground_rules") : "");
-	tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0, "cadence")));
-	tmpl_set(d, "CHANNELS", channels_label(r, db_get(c, 0, "channels")));
+	tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0, "cadence")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
 	if (db_get(c, 0, "review_date") == NULL)
@@ -647,8 +615,10 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "acknowledged_at, checkin_months, next_checkin, created_at "
 	    "FROM mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, m->focus, "mentorships_show.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -732,7 +702,9 @@ mships_stage(struct req *r)
 	if (rc == -1)
 		return;
 	if (rc == 403)
-		return resp_error_msg(r, 403, why);
+		return page_error_msg(r, 403, why);
+	if (rc == 404)
+		return page_error(r, 404);
 	if (rc == 409)
 		return show_page(r, &m, 409, why);
 	resp_flash(r, strcmp(v[0].str, "requested") == 0 ?
@@ -806,8 +778,10 @@ contract_page(struct req *r, struct mship *m, int status, struct fval *cv,
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "DATE_FORMAT(UTC_DATE() + INTERVAL 6 MONTH, '%Y-%m-%d') FROM "
 	    "mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, "Contract", "mentorships_contract.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -948,7 +922,7 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
 	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
 	    m->mentor_name, m->mentee_name, m->focus, db_str(c, 0, 0),
-	    cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
+	    mship_cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),
@@ -977,8 +951,7 @@ lock_editable(struct req *r, struct cwrite *w)
 	int rc;
 
 	if ((rc = stage_lock(r, w->m)) != 0)
-		return rc == 404 ? (w->why = "This mentorship no longer exists.",
-		    409) : -1;
+		return rc;	/* 404: deleted since it was loaded */
 	if (!contract_editable(w->m))
 		return w->why = req_printf(r, "The contract cannot be changed "
 		    "in %s: it is written in Initiation, and renewed in "
@@ -1019,8 +992,10 @@ agree_tx(struct req *r, void *arg)
 	    "mentee_agreed_at IS NOT NULL, (SELECT COALESCE(MAX(version), 0) "
 	    "+ 1 FROM contract_versions WHERE mentorship_id = ?) FROM "
 	    "mentorships WHERE id = ?", "ii", m->id, m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return -1;
+	if (c->nrows == 0)
+		return 404;
 	w->done = db_int(c, 0, 0) ? 2 : 1;
 	w->version = db_int(c, 0, 1);
 	if (w->done == 1)
@@ -1058,6 +1033,8 @@ contract_agree(struct req *r, struct mship *m)
 
 	if ((rc = db_tx_run(r, agree_tx, &w)) == -1)
 		return;
+	if (rc == 404)
+		return page_error(r, 404);
 	if (rc != 0)
 		return contract_page(r, m, rc, NULL, NULL, 0, NULL, w.why);
 	resp_flash(r, w.done == 2 ? "You both agreed: the contract is kept "
@@ -1081,8 +1058,10 @@ contract_tx(struct req *r, void *arg)
 	    "channels <=> ? AND review_date <=> ? FROM mentorships WHERE "
 	    "id = ?", "ssssi", v[0].str, v[1].str, w->setv, v[2].str,
 	    w->m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return -1;
+	if (c->nrows == 0)
+		return 404;
 	if (db_int(c, 0, 0))
 		return 0;
 	if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
@@ -1147,6 +1126,8 @@ mships_contract_post(struct req *r)
 	buf_free(&set);
 	if ((rc = db_tx_run(r, contract_tx, &w)) == -1)
 		return;
+	if (rc == 404)
+		return page_error(r, 404);
 	if (rc != 0)
 		return contract_page(r, &m, rc, v, chans, n, NULL, w.why);
 	resp_flash(r, "Contract saved.");
@@ -1242,7 +1223,7 @@ mships_goals_post(struct req *r)
 	if ((rc = db_tx_run(r, goal_tx, &w)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (rc != 0)
 		return contract_page(r, &m, rc, NULL, NULL, 0,
 		    rc == 422 ? v : NULL, w.why);
@@ -1409,7 +1390,7 @@ review_acknowledge(struct req *r, struct mship *m)
 	if ((rc = db_tx_run(r, ack_tx, &w)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (rc != 0)
 		return review_page(r, m, rc, w.why);
 	resp_flash(r, w.done ? "Acknowledgment recorded." : "You have "
@@ -1474,7 +1455,7 @@ mships_review_post(struct req *r)
 	if ((rc = db_tx_run(r, outcome_tx, &w)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (rc != 0)
 		return review_page(r, &m, rc, w.why);
 	resp_flash(r, "Outcome recorded.");
@@ -1544,7 +1525,7 @@ mships_record(struct req *r)
 	if ((rc = mship_load(r, r->id[0], &m)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!m.is_party) {
 		shared = secret == NULL || strlen(secret) != 64 ? NULL :
 		    db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
@@ -1554,7 +1535,7 @@ mships_record(struct req *r)
 		if (shared == NULL)
 			return r->user.id == 0 ? resp_redirect(r, req_printf(r,
 			    "/login?next=/mentorships/%lld/record", m.id)) :
-			    resp_error_msg(r, 403, "Only the mentor and the "
+			    page_error_msg(r, 403, "Only the mentor and the "
 			    "mentee, or someone they shared the link with, can "
 			    "see this record.");
 	}
@@ -1654,7 +1635,7 @@ mships_checkin(struct req *r)
 	if ((rc = db_tx_run(r, checkin_tx, &w)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (rc != 0)
 		return show_page(r, &m, rc, w.why);
 	resp_flash(r, "Check-in interval saved.");
@@ -1819,7 +1800,7 @@ mships_meetings_post(struct req *r)
 	if ((rc = db_tx_run(r, meeting_tx, &w)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (rc != 0)
 		return meetings_page(r, &m, rc, v, w.why);
 	resp_flash(r, "Meeting recorded.");
@@ -1844,7 +1825,7 @@ mships_meeting_post(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!db_int(q, 0, 0))
 		return meetings_page(r, &m, 409, NULL, "Notes and actions are "
 		    "added after the meeting has taken place.");
@@ -1984,7 +1965,7 @@ mships_meeting_ics(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	ics_begin(&b);
 	ics_event(r, &b, req_printf(r, "meeting-%s@%s", db_str(q, 0, 0),
 	    site_host()), db_str(q, 0, 5), db_str(q, 0, 1),
@@ -2002,11 +1983,11 @@ mships_calendar(struct req *r)
 	size_t i;
 
 	if (strlen(secret) != 64)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if ((uid = db_value(r, "SELECT id FROM users WHERE calendar_secret = ? "
 	    "AND disabled_at IS NULL", "s", secret)) == NULL) {
 		if (!r->db_failed)
-			resp_error(r, 404);
+			page_error(r, 404);
 		return;
 	}
 	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "

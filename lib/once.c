@@ -12,6 +12,7 @@
 #include "db.h"
 #include "log.h"
 #include "once.h"
+#include "page.h"
 #include "resp.h"
 #include "tmpl.h"
 
@@ -182,7 +183,7 @@ once_finish(struct req *r)
 		return resp_redirect(r, loc);
 	if (r->db_failed)
 		return;
-	resp_error_msg(r, 409, "This form was sent already: look at the "
+	page_error_msg(r, 409, "This form was sent already: look at the "
 	    "page to see what it did.");
 }
 

@@ -557,8 +557,7 @@ move_tx(struct req *r, void *arg)
 	int rc;
 
 	if ((rc = stage_lock(r, m)) != 0)
-		return rc == 404 ? (mv->why = "This mentorship no longer "
-		    "exists.", 409) : -1;
+		return rc;	/* 404: deleted since it was loaded */
 	if (mv->by == STAGE_EITHER && strcmp(mv->seen, m->stage) != 0)
 		return mv->why = "Someone changed this mentorship a moment "
 		    "ago: look at its new stage.", 409;

@@ -38,7 +38,7 @@ extern const size_t		stage_nrules;
  * Moves m to stage `to` on behalf of r->user (user.id 0 = the system).
  * Returns 0 when moved (m->stage updated), 409 refused (*why says
  * why), 403 the actor may not act at all (not a party, not verified;
- * *why says why), -1 database down. The move, its stage event and the
+ * *why says why), 404 the mentorship is gone, -1 database down. The move, its stage event and the
  * e-mail to the other party are one transaction.
  */
 int	 stage_move(struct req *, struct mship *, const char *to,
