@@ -56,7 +56,7 @@ APP_MAIN("people", routes)
  */
 #define DIR_ACTIVE \
 	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
-	"AND m.stage IN ('initiation', 'cultivation', 'separation'))"
+	"AND m.stage IN (" STAGES_CAPACITY "))"
 #define DIR_COLS \
 	"u.id, u.slug, u.display_name, u.headline, u.skills, u.last_active, " \
 	"DATEDIFF(UTC_DATE(), u.last_active) AS days, " \

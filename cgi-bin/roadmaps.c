@@ -456,11 +456,11 @@ rm_show_apply(struct req *r, struct tdict *d, const struct roadmap *rm)
 	rows = db_query(r,
 	    "SELECT m.id, m.focus, u.display_name, 'mentee' FROM mentorships m "
 	    "JOIN users u ON u.id = m.mentee_id WHERE m.mentor_id = ? AND "
-	    "m.stage IN ('initiation','cultivation','separation','redefinition') "
+	    "m.stage IN (" STAGES_ACTIVE ") "
 	    "UNION ALL "
 	    "SELECT m.id, m.focus, u.display_name, 'mentor' FROM mentorships m "
 	    "JOIN users u ON u.id = m.mentor_id WHERE m.mentee_id = ? AND "
-	    "m.stage IN ('initiation','cultivation','separation','redefinition') "
+	    "m.stage IN (" STAGES_ACTIVE ") "
 	    "ORDER BY 1 DESC LIMIT 50", "ii", (long long)r->user.id,
 	    (long long)r->user.id);
 	if (rows == NULL)

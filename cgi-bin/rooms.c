@@ -528,7 +528,7 @@ rooms_post(struct req *r)
 {
 	struct room rm;
 	struct fval v[POST_NFIELDS];
-	long long reply_to = 0;
+	long long reply_to = 0, id;
 	int errors;
 
 	if (room_open(r, &rm) == -1)
@@ -553,15 +553,18 @@ rooms_post(struct req *r)
 		room_render(r, &rm, 0, reply_to, v, NULL, 422);
 		return;
 	}
-	if (db_exec(r, "INSERT INTO room_messages (mentorship_id, author_id, "
-	    "body, body_html, reply_to, created_at) "
+	/* a transaction of its own: a form key is claimed with it (once.h) */
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO room_messages "
+	    "(mentorship_id, author_id, body, body_html, reply_to, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
 	    "iisss", rm.m.id, r->user.id, v[0].str, md_html(r, v[0].str),
 	    reply_to > 0 ?
 	    req_printf(r, "%lld", reply_to) : NULL) < 0)
 		return;
-	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id,
-	    db_last_id()));
+	id = db_last_id();
+	if (db_commit(r) == -1)
+		return;
+	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id, id));
 }
 
 /*

@@ -28,6 +28,7 @@
 #include "mail.h"
 #include "md.h"
 #include "mship.h"
+#include "once.h"
 #include "page.h"
 #include "resp.h"
 
@@ -385,6 +386,7 @@ threads_create(struct req *r)
 	struct fval v[TF_N];
 	struct mship m;
 	int errors, rc;
+	long long id;
 	const char *mid = NULL;
 
 	errors = field_read(r, thread_f, TF_N, v);
@@ -404,15 +406,19 @@ threads_create(struct req *r)
 	}
 	if (errors > 0)
 		return new_page(r, v, 422);
-	if (db_exec(r, "INSERT INTO threads (owner_id, title, purpose, "
-	    "visibility, mentorship_id, created_at, updated_at) VALUES "
-	    "(?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "issss",
-	    r->user.id, v[TF_TITLE].str,
+	/* a transaction of its own: a form key is claimed with it (once.h) */
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO threads (owner_id, "
+	    "title, purpose, visibility, mentorship_id, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
+	    "UTC_TIMESTAMP())", "issss", r->user.id, v[TF_TITLE].str,
 	    v[TF_PURPOSE].str != NULL ? v[TF_PURPOSE].str : "",
 	    v[TF_VIS].str, mid) < 0)
 		return;
+	id = db_last_id();
+	if (db_commit(r) == -1)
+		return;
 	resp_flash(r, "Thread started. Write its first entry below.");
-	resp_redirect(r, req_printf(r, "/threads/%lld", db_last_id()));
+	resp_redirect(r, req_printf(r, "/threads/%lld", id));
 }
 
 /* ---- /threads/{id} ----------------------------------------------------- */
@@ -575,6 +581,7 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 	d = tmpl_dict_new("entries");
 	tmpl_set_int(d, "THREAD_ID", t->id);
 	tmpl_set(d, "CSRF", r->csrf != NULL ? r->csrf : "");
+	tmpl_set(d, "FORM_KEY", ONCE_MARK);	/* kept: each page its own */
 	if (kind != NULL)
 		tmpl_show(d, "FILTERED");
 	for (i = 0; i < n; i++) {
@@ -619,7 +626,7 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 	if (fk.str != NULL)
 		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
 		    kind_label(fk.str));
-	tmpl_set(d, "ENTRIES_HTML", entries);
+	tmpl_set(d, "ENTRIES_HTML", once_fill(r, entries));
 	if (t->is_owner) {
 		tmpl_show(d, "ENTRY_FORM");
 		if (ev != NULL)

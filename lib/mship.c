@@ -34,11 +34,24 @@ mship_row(struct req *r, const struct db_rows *row, struct mship *m)
 }
 
 int
+mship_stage_in(const char *list, const char *stage)
+{
+	size_t n = stage != NULL ? strlen(stage) : 0;
+	const char *p;
+
+	if (n == 0)
+		return 0;
+	/* each name stands quoted in the list: 'name' */
+	for (p = list; (p = strstr(p, stage)) != NULL; p += n)
+		if (p > list && p[-1] == '\'' && p[n] == '\'')
+			return 1;
+	return 0;
+}
+
+int
 mship_stage_open(const char *stage)
 {
-	return strcmp(stage, "declined") != 0 &&
-	    strcmp(stage, "withdrawn") != 0 &&
-	    strcmp(stage, "expired") != 0 && strcmp(stage, "ended") != 0;
+	return !mship_stage_in(STAGES_CLOSED, stage);
 }
 
 int

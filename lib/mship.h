@@ -58,6 +58,20 @@ int	mship_party(struct req *, int rc, const struct mship *,
 int	mship_open(struct req *, long long id, struct mship *,
 	    const char *why);
 
+/*
+ * The stage lists, each stage named once: the one definition that SQL
+ * written in C uses ("stage IN (" STAGES_OPEN ")"), that the predicates
+ * below read, and that sql/120's triggers repeat (tests/unit/test_stage.c
+ * fails when they differ). docs/stages.md says what each list means.
+ */
+#define STAGES_CAPACITY	"'initiation','cultivation','separation'"
+#define STAGES_ACTIVE	STAGES_CAPACITY ",'redefinition'"
+#define STAGES_OPEN	"'requested'," STAGES_ACTIVE
+#define STAGES_CLOSED	"'declined','withdrawn','expired','ended'"
+
+/* stage is one of list (one of the STAGES_ above). */
+int	mship_stage_in(const char *list, const char *stage);
+
 /* Not declined, withdrawn, expired or ended (a requested one is open). */
 int	mship_stage_open(const char *stage);
 

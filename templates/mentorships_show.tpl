@@ -35,7 +35,7 @@
 {{#ACTION}}
 {{#IS_END}}<details class="disclosure"><summary>End the mentorship</summary>{{/IS_END}}
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="to" value="{{TO}}">
 <div class="field">
 <label for="note-{{TO}}">{{NOTE_LABEL}}</label>
@@ -79,7 +79,7 @@
 {{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
 {{#ACKNOWLEDGED}}<p class="badge success">Acknowledged by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
 {{#CAN_ACKNOWLEDGE}}
-<form class="inline" method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
+<form class="inline" method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
 {{/CAN_ACKNOWLEDGE}}
 {{#HAS_RECORD}}<p><a href="/mentorships/{{ID}}/record">Record of achievement</a></p>{{/HAS_RECORD}}
 </section>
@@ -89,7 +89,7 @@
 <h2 id="checkin-h">Check-ins</h2>
 {{#NEXT_CHECKIN}}<p>Every {{CHECKIN_MONTHS}} month(s). Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
 <form class="form" method="post" action="/mentorships/{{ID}}/checkin">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field"><label for="checkin_months">Check in every</label>
 <select id="checkin_months" name="checkin_months"><option value="1">month</option><option value="3" selected>3 months</option><option value="6">6 months</option><option value="12">12 months</option></select></div>
 <div class="actions tight"><button>Save the interval</button></div>

@@ -34,12 +34,12 @@
 {{#WRITABLE}}
 {{#ROW_ERROR}}<p class="field-error" id="m{{MID}}-error" role="alert">{{MESSAGE}}</p>{{/ROW_ERROR}}
 <div class="actions tight">
-{{#CAN_DONE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="done" value="1"><button class="btn btn-primary btn-small">Mark done<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/CAN_DONE}}
-{{#CAN_REOPEN}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="done" value="0"><button class="btn btn-secondary btn-small">Reopen<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/CAN_REOPEN}}
+{{#CAN_DONE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="1"><button class="btn btn-primary btn-small">Mark done<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/CAN_DONE}}
+{{#CAN_REOPEN}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="0"><button class="btn btn-secondary btn-small">Reopen<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/CAN_REOPEN}}
 </div>
 <details{{#ROW_INVALID}} open{{/ROW_INVALID}}><summary class="small">Change due date or goal<span class="visually-hidden"> of “{{M_TITLE}}”</span></summary>
 <form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field">
 <label for="due-{{MID}}">Due date</label>
 <input type="date" class="input-short" id="due-{{MID}}" name="due_date" value="{{DUE_DATE}}" required{{#ROW_INVALID}} aria-invalid="true" aria-describedby="m{{MID}}-error"{{/ROW_INVALID}}>
@@ -55,7 +55,7 @@
 <button class="btn btn-secondary btn-small">Save</button>
 </div>
 </form>
-<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-link danger">Remove from this mentorship</button></form>
+<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link danger">Remove from this mentorship</button></form>
 </details>
 {{/WRITABLE}}
 </li>
@@ -71,7 +71,7 @@
 <div class="errors" role="alert"><h3>The roadmap was not applied</h3><p>Please correct the fields marked below.</p></div>
 {{/ERRORS}}
 <form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#ROADMAP_ERROR}} has-error{{/ROADMAP_ERROR}}">
 <label for="roadmap">Roadmap</label>
 <select id="roadmap" name="roadmap" required{{#ROADMAP_ERROR}} aria-invalid="true" aria-describedby="roadmap-error"{{/ROADMAP_ERROR}}>
