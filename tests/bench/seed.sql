@@ -57,6 +57,17 @@ FROM seq_1_to_1000000 WHERE seq <= @pairs;
 
 SET @big = (SELECT id FROM mentorships WHERE focus = 'Bench 1');
 
+-- Five roadmap milestones in each open mentorship, the first one done
+-- (the mixed run marks them).
+INSERT INTO mentorship_milestones (mentorship_id, title, description,
+    due_date, done_at, done_by, position, stage, created_at)
+SELECT ms.id, CONCAT('Milestone ', s.seq), 'A step on the way.',
+    CURDATE() + INTERVAL (CAST(s.seq AS SIGNED) * 14 - 20) DAY,
+    IF(s.seq = 1, @now, NULL),
+    IF(s.seq = 1, ms.mentee_id, NULL), s.seq, 'cultivation', @now
+FROM mentorships ms JOIN seq_1_to_5 s WHERE ms.focus LIKE 'Bench %'
+    AND ms.stage IN ('initiation', 'cultivation', 'separation', 'redefinition');
+
 INSERT INTO goals (mentorship_id, title, measure, created_at)
 SELECT ms.id, CONCAT('Goal ', g.seq, ' of ', ms.focus), 'Measured by an outcome', @now
 FROM mentorships ms JOIN seq_1_to_3 g WHERE ms.focus LIKE 'Bench %';
@@ -103,4 +114,5 @@ SELECT t.id, ELT(1 + s.seq % 6, 'assumption', 'experiment', 'failure',
 FROM threads t JOIN seq_1_to_100 s WHERE t.title LIKE 'Learning in public Bench %'
 ORDER BY t.id, s.seq;
 
-ANALYZE TABLE users, user_skills, mentorships, room_messages, threads, thread_entries;
+ANALYZE TABLE users, user_skills, mentorships, mentorship_milestones,
+    room_messages, threads, thread_entries;

@@ -9,22 +9,28 @@
 #   BENCH_INSTANCE, BENCH_PORT, BENCH_SMTP_PORT: another stack than "bench"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT" || exit 1
-SCALE=${BENCH_SCALE:-1}
-INSTANCE=${BENCH_INSTANCE:-bench}
-[ "$SCALE" = 1 ] || INSTANCE=$INSTANCE-x$SCALE
-export MENTEO_INSTANCE=$INSTANCE MENTEO_PORT=${BENCH_PORT:-8097} MENTEO_SMTP_PORT=${BENCH_SMTP_PORT:-2597}
 # as many workers per program as a deployment has by default
 # (conf/menteo.conf.example): each is single-threaded and waits for
 # MariaDB on every round trip, so two per program on two cores left the
 # cores idle while every worker waited
 export MENTEO_PROCESSES=${BENCH_PROCESSES:-4}
-VAR=$ROOT/var/$INSTANCE
-RUN=$VAR/run
-B=$ROOT/build/$INSTANCE
-URL=http://127.0.0.1:$MENTEO_PORT
 SEED=${BENCH_SEED:-tests/bench/seed.sql}
 SQL() { mariadb --no-defaults -S "$RUN/mysql.sock" -u root -N -B menteo "$@"; }
-mkdir -p "$B"
+
+bench_scale() {	# scale: the stack of that data set (its own instance)
+	SCALE=$1
+	INSTANCE=${BENCH_INSTANCE:-bench}
+	[ "$SCALE" = 1 ] || INSTANCE=$INSTANCE-x$SCALE
+	export MENTEO_INSTANCE=$INSTANCE MENTEO_PORT=${BENCH_PORT:-8097} MENTEO_SMTP_PORT=${BENCH_SMTP_PORT:-2597}
+	VAR=$ROOT/var/$INSTANCE
+	RUN=$VAR/run
+	B=$ROOT/build/$INSTANCE
+	URL=http://127.0.0.1:$MENTEO_PORT
+	# what a seeded database holds: a new seed.sql is loaded into a new one
+	MARK="scale $SCALE seed $(md5sum < "$SEED" | cut -c1-12)"
+	mkdir -p "$B"
+}
+bench_scale "${BENCH_SCALE:-1}"
 
 bench_fail() {	# message [log]: stop the benchmark, saying why
 	echo "bench: $1" >&2
@@ -48,7 +54,7 @@ bench_seed() {	# log
 	start=$(date +%s)
 	{ echo "SET @scale = $SCALE;"; cat "$SEED"; } | SQL > "$B/seed.log" 2>&1 ||
 		bench_fail "the seed failed, nothing measured (see $B/seed.log; the next run seeds a new database):" "$B/seed.log"
-	echo "$SCALE" > "$VAR/seeded"
+	echo "$MARK" > "$VAR/seeded"
 	echo "bench: seeded in $(( $(date +%s) - start )) s"
 	bin/menteo-dev notify-start >> "$1" 2>&1 || bench_fail "the notifier did not start; see $1" "$1"
 }
@@ -60,7 +66,7 @@ bench_stack() {
 	local pairs mentee
 	pairs=$(awk -v s="$SCALE" 'BEGIN { printf "%.0f", 3000 * s }')
 	mentee=bench-u$(( pairs + 1 ))@bench.menteo
-	if [ "$(cat "$VAR/seeded" 2>/dev/null)" = "$SCALE" ]; then
+	if [ "$(cat "$VAR/seeded" 2>/dev/null)" = "$MARK" ]; then
 		bin/menteo-dev start > "$1" 2>&1 || bench_fail "the stack did not start; see $1" "$1"
 		# marked, yet the data is gone (a database removed by hand)
 		[ "$(SQL -e "SELECT COUNT(*) FROM users WHERE email = '$mentee'")" = 1 ] ||
