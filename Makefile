@@ -30,7 +30,7 @@ UNITS	 = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 PREFIX	?= /usr/local
 DESTDIR	?=
 
-.PHONY: all deps run start stop test unit fuzz bench soak install uninstall clean screenshots
+.PHONY: all deps run start stop test test-galera unit fuzz bench soak install uninstall clean screenshots
 all: $(PROGS) $(TOOLS) $(UNITS)
 
 $(B)/lib/%.o: lib/%.c lib/*.h
@@ -72,6 +72,11 @@ stop:
 # the sanitizer build in build/san
 test: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh
+
+# a three-node Galera cluster on this machine (ports 9300-9399), two web
+# nodes on different database nodes: a few minutes, so not in make test
+test-galera: deps all
+	@tests/integration/check_galera.sh | tee build/test-galera.tap; ! grep -q '^not ok' build/test-galera.tap
 
 unit: all
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh --unit-only
