@@ -17,6 +17,7 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
+#include "risk.h"
 #include "sess.h"
 #include "stage.h"
 
@@ -90,44 +91,6 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 		tmpl_show(d, req_printf(r, "%s_NONE", section));
 }
 
-/* The four ways a mentorship is known to fail, oldest first. */
-static const char *const risk_sql[] = {
-	/* Initiation over 30 days with no agreed contract */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'initiation' "
-	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 30 DAY "
-	"AND m.contract_version = 0 ORDER BY m.stage_changed_at LIMIT 100",
-	/* Cultivation with no room message or meeting for 21 days */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
-	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 21 DAY "
-	"AND NOT EXISTS (SELECT 1 FROM room_messages x WHERE x.mentorship_id = "
-	"m.id AND x.created_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
-	"AND NOT EXISTS (SELECT 1 FROM meetings g WHERE g.mentorship_id = m.id "
-	"AND g.starts_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
-	"ORDER BY m.stage_changed_at LIMIT 100",
-	/* review date passed without Separation */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.review_date AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
-	"AND m.review_date < UTC_DATE() ORDER BY m.review_date LIMIT 100",
-	/* requests unanswered for 7 days */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.created_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'requested' "
-	"AND m.created_at < UTC_TIMESTAMP() - INTERVAL 7 DAY "
-	"ORDER BY m.created_at LIMIT 100",
-};
-static const char *const risk_section[] = {
-	"RISK_INITIATION", "RISK_QUIET", "RISK_REVIEW", "RISK_REQUESTS",
-};
-
 static void
 admin_index(struct req *r)
 {
@@ -142,8 +105,8 @@ admin_index(struct req *r)
 	if (counts == NULL)
 		return;
 	fill_rows(r, d, "STAGES", counts);
-	for (i = 0; i < sizeof(risk_sql) / sizeof(risk_sql[0]); i++) {
-		struct db_rows *rows = db_query(r, risk_sql[i], "");
+	for (i = 0; i < RISK_N; i++) {
+		struct db_rows *rows = risk_list(r, (enum risk)i, 0);
 		if (rows == NULL)
 			return;
 		fill_rows(r, d, risk_section[i], rows);
@@ -173,7 +136,7 @@ mentorship_page(struct req *r, long long id, int status, const char *why)
 	if (m == NULL)
 		return -1;
 	if (m->nrows == 0)
-		return resp_error(r, 404), 0;
+		return page_error(r, 404), 0;
 	ev = db_query(r, "SELECT e.from_stage AS FROM_STAGE, e.to_stage AS "
 	    "TO_STAGE, COALESCE(u.display_name, 'Menteo') AS ACTOR, e.note AS "
 	    "NOTE, e.created_at AS SINCE FROM stage_events e LEFT JOIN users u "
@@ -220,7 +183,7 @@ admin_end(struct req *r)
 	const char *path;
 
 	if (mship_load(r, r->id[0], &m) != 0)
-		return r->db_failed ? (void)0 : resp_error(r, 404);
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	if (field_read(r, f, 1, v) != 0) {
 		mentorship_page(r, m.id, 422, "Give the reason both parties "
 		    "will read.");
@@ -290,7 +253,7 @@ admin_report_update(struct req *r)
 	long long n;
 
 	if (field_read(r, f, 2, v) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	n = db_exec(r, "UPDATE mentorship_reports SET admin_note = ?, status = "
 	    "IF(?, 'closed', status), closed_at = IF(?, UTC_TIMESTAMP(), "
 	    "closed_at), closed_by = IF(?, ?, closed_by) WHERE id = ?", "siiiii",
@@ -299,7 +262,7 @@ admin_report_update(struct req *r)
 		return;
 	if (n == 0 && db_value(r, "SELECT 1 FROM mentorship_reports WHERE "
 	    "id = ?", "i", r->id[0]) == NULL)
-		return r->db_failed ? (void)0 : resp_error(r, 404);
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	resp_flash(r, v[1].num ? "Report closed." : "Note saved.");
 	resp_redirect(r, "/admin/reports");
 }
@@ -327,7 +290,7 @@ report_show(struct req *r, struct mship *m, const struct fval *v, int status)
 	page_send(r, status);
 }
 
-/* A party of the mentorship, or an answer has been given (return -1). */
+/* A party of the mentorship (RESP_GO_ON), or RESP_DONE: answered. */
 static int
 report_mship(struct req *r, const char *raw, struct mship *m)
 {
@@ -335,11 +298,11 @@ report_mship(struct req *r, const char *raw, struct mship *m)
 	int rc;
 
 	if (field_check(r->arena, &report_fields[0], raw, &id) != 0)
-		return resp_error(r, 404), -1;
+		return page_error(r, 404), -1;
 	if ((rc = mship_load(r, id.num, m)) != 0)
-		return rc == 404 ? (resp_error(r, 404), -1) : -1;
+		return rc == 404 ? (page_error(r, 404), -1) : -1;
 	if (!m->is_party)
-		return resp_error(r, 403), -1;
+		return page_error(r, 403), -1;
 	return 0;
 }
 
@@ -387,7 +350,7 @@ admin_outbox(struct req *r)
 	struct tdict *d;
 
 	if (field_read(r, f, 3, v) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, kind AS KIND, to_addr AS TO_ADDR, "
 	    "subject AS SUBJECT, status AS STATUS, attempts AS ATTEMPTS, "
 	    "last_error AS LAST_ERROR, created_at AS SINCE FROM outbox "
@@ -438,7 +401,7 @@ admin_users(struct req *r)
 	struct tdict *d;
 
 	if (field_read(r, f, 1, v) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
 	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, disabled_at IS NOT NULL AS "
 	    "IS_DISABLED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
@@ -457,7 +420,7 @@ static void
 admin_user_disable(struct req *r)
 {
 	if (r->id[0] == r->user.id)
-		return resp_error_msg(r, 409, "You cannot disable your own "
+		return page_error_msg(r, 409, "You cannot disable your own "
 		    "account.");
 	if (db_begin(r) == -1 ||
 	    db_exec(r, "UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE "

@@ -114,38 +114,6 @@ outcome_label(const char *s)
 	return s;
 }
 
-/* "room,video" (a SET) as people read it: "Room, Video". */
-static const char *
-channels_label(struct req *r, const char *set)
-{
-	static const char *const names[][2] = {
-		{ "room", "Room" }, { "email", "E-mail" }, { "video", "Video" },
-		{ "in_person", "In person" },
-	};
-	char *out = req_strdup(r, "");
-	size_t i;
-
-	for (i = 0; set != NULL && i < sizeof(names) / sizeof(names[0]); i++)
-		if (strstr(set, names[i][0]) != NULL)
-			out = req_printf(r, "%s%s%s", out, *out ? ", " : "",
-			    names[i][1]);
-	return *out ? out : "none chosen";
-}
-
-static const char *
-cadence_label(const char *s)
-{
-	if (s == NULL)
-		return "not set";
-	if (strcmp(s, "weekly") == 0)
-		return "Weekly";
-	if (strcmp(s, "biweekly") == 0)
-		return "Every two weeks";
-	if (strcmp(s, "monthly") == 0)
-		return "Monthly";
-	return s;
-}
-
 static int
 cadence_days(const char *s)
 {
@@ -255,7 +223,7 @@ mships_new(struct req *r)
 	const char *slug = req_query(r, "mentor");
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	new_form(r, NULL, slug, NULL, 200);
@@ -310,7 +278,7 @@ mships_create(struct req *r)
 	const char *why;
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
@@ -413,8 +381,8 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
 	    db_get(c, 0, "ground_rules") : "");
-	tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0, "cadence")));
-	tmpl_set(d, "CHANNELS", channels_label(r, db_get(c, 0, "channels")));
+	tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0, "cadence")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
 	if (db_get(c, 0, "review_date") == NULL)
@@ -648,8 +616,10 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "acknowledged_at, checkin_months, next_checkin, created_at "
 	    "FROM mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, m->focus, "mentorships_show.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -733,7 +703,7 @@ mships_stage(struct req *r)
 	if (rc == -1)
 		return;
 	if (rc == 403)
-		return resp_error_msg(r, 403, why);
+		return page_error_msg(r, 403, why);
 	if (rc == 409)
 		return show_page(r, &m, 409, why);
 	resp_flash(r, strcmp(v[0].str, "requested") == 0 ?
@@ -807,8 +777,10 @@ contract_page(struct req *r, struct mship *m, int status, struct fval *cv,
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "DATE_FORMAT(UTC_DATE() + INTERVAL 6 MONTH, '%Y-%m-%d') FROM "
 	    "mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, "Contract", "mentorships_contract.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -949,7 +921,7 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
 	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
 	    m->mentor_name, m->mentee_name, m->focus, db_str(c, 0, 0),
-	    cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
+	    mship_cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),
@@ -971,9 +943,11 @@ contract_agree(struct req *r, struct mship *m)
 
 	if (db_begin(r) == -1)
 		return;
-	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
-	    "i", m->id) == NULL)
+	if ((c = db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR "
+	    "UPDATE", "i", m->id)) == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	if (stage_contract_complete(r, m, &why) != 0) {
 		if (r->db_failed)
 			return;
@@ -990,8 +964,10 @@ contract_agree(struct req *r, struct mship *m)
 	    "mentee_agreed_at IS NOT NULL, (SELECT COALESCE(MAX(version), 0) "
 	    "+ 1 FROM contract_versions WHERE mentorship_id = ?) FROM "
 	    "mentorships WHERE id = ?", "ii", m->id, m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	other = (int)db_int(c, 0, 0);
 	version = db_int(c, 0, 1);
 	if (!other) {
@@ -1088,8 +1064,10 @@ mships_contract_post(struct req *r)
 	    "channels <=> ? AND review_date <=> ? FROM mentorships WHERE "
 	    "id = ? FOR UPDATE", "ssssi", v[0].str, v[1].str, setv, v[2].str,
 	    m.id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	if (!db_int(c, 0, 0)) {
 		if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
 		    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
@@ -1130,7 +1108,7 @@ mships_goals_post(struct req *r)
 		if (g == NULL)
 			return;
 		if (g->nrows == 0)
-			return resp_error(r, 404);
+			return page_error(r, 404);
 		editable = (int)db_int(g, 0, 0);
 		if (!editable)
 			return contract_page(r, &m, 409, NULL, NULL, 0, NULL,
@@ -1349,7 +1327,7 @@ mships_review_post(struct req *r)
 		if (a == NULL)
 			return;
 		if (strcmp(a, "0") == 0)
-			return resp_error(r, 404);
+			return page_error(r, 404);
 	}
 	if (db_commit(r) == -1)
 		return;
@@ -1420,7 +1398,7 @@ mships_record(struct req *r)
 	if ((rc = mship_load(r, r->id[0], &m)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!m.is_party) {
 		shared = secret == NULL || strlen(secret) != 64 ? NULL :
 		    db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
@@ -1430,7 +1408,7 @@ mships_record(struct req *r)
 		if (shared == NULL)
 			return r->user.id == 0 ? resp_redirect(r, req_printf(r,
 			    "/login?next=/mentorships/%lld/record", m.id)) :
-			    resp_error_msg(r, 403, "Only the mentor and the "
+			    page_error_msg(r, 403, "Only the mentor and the "
 			    "mentee, or someone they shared the link with, can "
 			    "see this record.");
 	}
@@ -1675,7 +1653,7 @@ mships_meeting_post(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!db_int(q, 0, 0))
 		return meetings_page(r, &m, 409, NULL, "Notes and actions are "
 		    "added after the meeting has taken place.");
@@ -1815,7 +1793,7 @@ mships_meeting_ics(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	ics_begin(&b);
 	ics_event(r, &b, req_printf(r, "meeting-%s@%s", db_str(q, 0, 0),
 	    site_host()), db_str(q, 0, 5), db_str(q, 0, 1),
@@ -1833,11 +1811,11 @@ mships_calendar(struct req *r)
 	size_t i;
 
 	if (strlen(secret) != 64)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if ((uid = db_value(r, "SELECT id FROM users WHERE calendar_secret = ? "
 	    "AND disabled_at IS NULL", "s", secret)) == NULL) {
 		if (!r->db_failed)
-			resp_error(r, 404);
+			page_error(r, 404);
 		return;
 	}
 	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "

@@ -404,7 +404,7 @@ short_of_memory:
 	search_free(s);
 	free(copy);
 	free(hit);
-	resp_error(r, 503);
+	page_error(r, 503);
 	return -1;
 }
 
@@ -481,7 +481,7 @@ dir_text(struct req *r, const char *const *terms, size_t nterms,
 		return NULL;
 	if ((nfound = search_find(dix.words, terms, nterms, &found)) == -1) {
 		log_err("people: out of memory searching");
-		resp_error(r, 503);
+		page_error(r, 503);
 		return NULL;
 	}
 	for (i = 0; i < nfound; i++) {
@@ -680,7 +680,7 @@ people_index(struct req *r)
 	size_t i, n, nterms = 0;
 
 	if (field_read(r, f, 3, v) != 0) {
-		resp_error(r, 400);
+		page_error(r, 400);
 		return;
 	}
 	q = v[0].str;
@@ -690,7 +690,7 @@ people_index(struct req *r)
 		/* "go", "ux", "c++": too short for the index, likely a tag */
 		skill = tag_norm(r, q, strlen(q));
 	if (v[2].str != NULL && cursor_parse(r, v[2].str, &c) != 0) {
-		resp_error_msg(r, 400, "This page link is damaged. "
+		page_error_msg(r, 400, "This page link is damaged. "
 		    "Start again from the first page of the directory.");
 		return;
 	}
@@ -793,7 +793,7 @@ people_show(struct req *r)
 	if (u == NULL)
 		return;
 	if (u->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return;
 	}
 	id = db_get_int(u, 0, "id");
@@ -987,7 +987,7 @@ settings_show(struct req *r)
 	if (u == NULL)
 		return;
 	if (u->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return;
 	}
 	d = page_new(r, "Settings", "settings.tpl");
@@ -1102,7 +1102,7 @@ calendar_renew(struct req *r)
 	    "si", tok, r->user.id);
 	if (rc == DB_DUPLICATE) {
 		/* 256 random bits met another's: let the person try again */
-		resp_error_msg(r, 409, "That did not work. Try again.");
+		page_error_msg(r, 409, "That did not work. Try again.");
 		return;
 	}
 	if (rc < 0)

@@ -118,20 +118,6 @@ static const struct field upd_fields[] = {
 };
 #define UPD_NFIELDS	(sizeof(upd_fields) / sizeof(upd_fields[0]))
 
-static const char *
-stage_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "initiation") == 0)
-		return "Initiation";
-	if (strcmp(s, "cultivation") == 0)
-		return "Cultivation";
-	if (strcmp(s, "separation") == 0)
-		return "Separation";
-	return s;
-}
-
 /* Dates people type: a real date, and not one from another century. */
 static const char *
 date_sane(const char *s)
@@ -201,11 +187,11 @@ rm_load_editable(struct req *r, struct roadmap *rm)
 	if (rc == -1)
 		return -1;
 	if (rc == 404) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return -1;
 	}
 	if (!rm->can_edit) {
-		resp_error_msg(r, 403, rm->curated ?
+		page_error_msg(r, 403, rm->curated ?
 		    "Only administrators can change a curated roadmap. "
 		    "Copy it to make your own version." :
 		    "Only the author can change this roadmap. "
@@ -435,7 +421,7 @@ rm_copy(struct req *r)
 	int rc;
 
 	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
-		return rc == -1 ? (void)0 : resp_error(r, 404);
+		return rc == -1 ? (void)0 : page_error(r, 404);
 	if (db_begin(r) == -1)
 		return;
 	if (db_exec(r,
@@ -547,7 +533,7 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 		if (st != NULL) {
 			struct tdict *b = tmpl_section(m, "HAS_STAGE");
 			tmpl_set(b, "STAGE", st);
-			tmpl_set(b, "STAGE_LABEL", stage_label(st));
+			tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 		}
 		if (rm->can_edit) {
 			struct tdict *t = tmpl_section(m, "TOOLS");
@@ -577,7 +563,7 @@ rm_show(struct req *r)
 	int rc;
 
 	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
-		return rc == -1 ? (void)0 : resp_error(r, 404);
+		return rc == -1 ? (void)0 : page_error(r, 404);
 	rm_show_page(r, &rm, NULL, 200);
 }
 
@@ -626,7 +612,7 @@ ms_load(struct req *r, const struct roadmap *rm)
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return NULL;
 	}
 	return row;
@@ -716,7 +702,7 @@ ms_move(struct req *r)
 	if (rm_load_editable(r, &rm) == -1 || (ms = ms_load(r, &rm)) == NULL)
 		return;
 	if (field_check(r->arena, &dir, req_form(r, "dir"), &dv) != 0)
-		return resp_error_msg(r, 400, "Move a milestone up or down.");
+		return page_error_msg(r, 400, "Move a milestone up or down.");
 	pos = db_int(ms, 0, 5);
 	if (db_begin(r) == -1)
 		return;
@@ -756,12 +742,12 @@ mr_load(struct req *r, struct mship *m, int writing)
 	    "this mentorship can see or change its milestones.") == -1)
 		return -1;
 	if (writing && !m->is_open) {
-		resp_error_msg(r, 409, "This mentorship is closed: its "
+		page_error_msg(r, 409, "This mentorship is closed: its "
 		    "milestones are kept as a record and can no longer change.");
 		return -1;
 	}
 	if (writing && strcmp(m->stage, "requested") == 0) {
-		resp_error_msg(r, 409, "This request has not been accepted "
+		page_error_msg(r, 409, "This request has not been accepted "
 		    "yet: a roadmap can be applied once it is.");
 		return -1;
 	}
@@ -868,7 +854,7 @@ mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
 	if (st != NULL) {
 		struct tdict *b = tmpl_section(row, "HAS_STAGE");
 		tmpl_set(b, "STAGE", st);
-		tmpl_set(b, "STAGE_LABEL", stage_label(st));
+		tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 	}
 	if (done) {
 		struct tdict *s = tmpl_section(row, "IS_DONE");
@@ -1074,7 +1060,7 @@ mr_update(struct req *r)
 	found = db_value(r, "SELECT id FROM mentorship_milestones WHERE id = ? "
 	    "AND mentorship_id = ?", "ii", r->id[1], m.id);
 	if (found == NULL)
-		return r->db_failed ? (void)0 : resp_error(r, 404);
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	memset(&mf, 0, sizeof(mf));
 	mf.mid = r->id[1];
 	mf.due_date = req_form(r, "due_date");
@@ -1113,7 +1099,7 @@ mr_remove(struct req *r)
 	if (n < 0)
 		return;
 	if (n == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	resp_flash(r, "Milestone removed from this mentorship.");
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }

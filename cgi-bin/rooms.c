@@ -505,7 +505,7 @@ rooms_show(struct req *r)
 	if (room_open(r, &rm) == -1)
 		return;
 	if (field_read(r, page_fields, PAGE_NFIELDS, q) > 0) {
-		resp_error_msg(r, 400, "That page of the room does not exist.");
+		page_error_msg(r, 400, "That page of the room does not exist.");
 		return;
 	}
 	room_render(r, &rm, q[0].str != NULL ? q[0].num : 0,
@@ -570,21 +570,21 @@ edit_load(struct req *r, struct room *rm)
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return NULL;
 	}
 	if (db_get_int(row, 0, "author_id") != r->user.id) {
-		resp_error_msg(r, 403, "Only the author of a message can "
+		page_error_msg(r, 403, "Only the author of a message can "
 		    "edit it.");
 		return NULL;
 	}
 	if (!rm->m.is_open) {
-		resp_error_msg(r, 409, "This mentorship is closed: its room "
+		page_error_msg(r, 409, "This mentorship is closed: its room "
 		    "can be read but no longer changed.");
 		return NULL;
 	}
 	if (!room_editable(rm, db_get(row, 0, "created_at"))) {
-		resp_error_msg(r, 409, "This message can no longer be edited: "
+		page_error_msg(r, 409, "This message can no longer be edited: "
 		    "messages can be edited for 15 minutes after posting.");
 		return NULL;
 	}

@@ -1,5 +1,5 @@
 /*
- * threads: Growth Threads (SPEC §6), a person's learning-in-public
+ * threads: Growth Threads (docs/product.md), a person's learning-in-public
  * journal: threads, their entries, the mentor's feedback, an Atom feed.
  *
  * Visibility, the same rule on every page, form and feed here:
@@ -229,22 +229,22 @@ thread_load(struct req *r, long long id, struct thread *t)
 	return 0;
 }
 
-/* thread_load that answers for itself: 1 when the handler goes on. */
+/* thread_load that answers for itself: RESP_GO_ON or RESP_DONE (resp.h). */
 static int
 thread_get(struct req *r, struct thread *t)
 {
 	switch (thread_load(r, r->id[0], t)) {
 	case 0:
-		return 1;
+		return RESP_GO_ON;
 	case -1:
-		return 0;
+		return RESP_DONE;
 	default:
-		resp_error(r, 404);
-		return 0;
+		page_error(r, 404);
+		return RESP_DONE;
 	}
 }
 
-/* Entry r->id[1] of thread t: 1 found, 0 answered (404 or 503). */
+/* Entry r->id[1] of thread t: RESP_GO_ON, or RESP_DONE (404 or 503). */
 static int
 entry_get(struct req *r, const struct thread *t, struct entry *e)
 {
@@ -254,17 +254,17 @@ entry_get(struct req *r, const struct thread *t, struct entry *e)
 	    "FROM thread_entries WHERE id = ? AND thread_id = ?", "ii",
 	    r->id[1], t->id);
 	if (row == NULL)
-		return 0;
+		return RESP_DONE;
 	if (row->nrows == 0) {
-		resp_error(r, 404);
-		return 0;
+		page_error(r, 404);
+		return RESP_DONE;
 	}
 	e->id = db_int(row, 0, 0);
 	e->kind = db_str(row, 0, 1);
 	e->body = db_str(row, 0, 2);
 	e->created_at = db_str(row, 0, 3);
 	e->updated_at = db_str(row, 0, 4);
-	return 1;
+	return RESP_GO_ON;
 }
 
 static int
@@ -286,7 +286,7 @@ threads_index(struct req *r)
 
 	if (field_check(r->arena, &filter_f[1], req_query(r, "before"),
 	    &before) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	mine = db_query(r,
 	    "SELECT t.id, t.title, t.visibility, t.updated_at, "
 	    "(SELECT COUNT(*) FROM thread_entries e WHERE e.thread_id = t.id) "
@@ -609,7 +609,7 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 	if (field_check(r->arena, &filter_f[0], req_query(r, "kind"),
 	    &fk) != 0 || field_check(r->arena, &filter_f[1],
 	    req_query(r, "before"), &fb) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	if ((entries = entries_html(r, t, fk.str,
 	    fb.str != NULL ? fb.num : 0)) == NULL)
 		return;
@@ -633,7 +633,7 @@ threads_show(struct req *r)
 {
 	struct thread t;
 
-	if (thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_GO_ON)
 		show_page(r, &t, NULL, 200);
 }
 
@@ -646,10 +646,10 @@ threads_entry_add(struct req *r)
 	struct fval v[EF_N];
 	long long id;
 
-	if (!thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who keeps this thread writes in it.");
 	if (field_read(r, entry_f, EF_N, v) > 0)
 		return show_page(r, &t, v, 422);
@@ -710,7 +710,8 @@ threads_entry_show(struct req *r)
 	struct thread t;
 	struct entry e;
 
-	if (thread_get(r, &t) && entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_GO_ON &&
+	    entry_get(r, &t, &e) == RESP_GO_ON)
 		entry_page(r, &t, &e, NULL, NULL, 200);
 }
 
@@ -721,10 +722,11 @@ threads_entry_edit(struct req *r)
 	struct entry e;
 	struct fval v[EF_N];
 
-	if (!thread_get(r, &t) || !entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_DONE ||
+	    entry_get(r, &t, &e) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who wrote this entry can change it.");
 	if (field_read(r, entry_f, EF_N, v) > 0)
 		return entry_page(r, &t, &e, v, NULL, 422);
@@ -746,10 +748,11 @@ threads_entry_delete(struct req *r)
 	struct thread t;
 	struct entry e;
 
-	if (!thread_get(r, &t) || !entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_DONE ||
+	    entry_get(r, &t, &e) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who wrote this entry can delete it.");
 	if (db_begin(r) == -1)
 		return;
@@ -798,13 +801,14 @@ threads_comment(struct req *r)
 	struct fval v[1];
 	long long cid;
 
-	if (!thread_get(r, &t) || !entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_DONE ||
+	    entry_get(r, &t, &e) == RESP_DONE)
 		return;
 	if (!t.can_comment)
-		return resp_error_msg(r, 403, "Only the mentor of the linked "
+		return page_error_msg(r, 403, "Only the mentor of the linked "
 		    "mentorship can leave feedback here.");
 	if (!t.m.is_open)
-		return resp_error_msg(r, 403, "This mentorship has closed: "
+		return page_error_msg(r, 403, "This mentorship has closed: "
 		    "its threads take no more feedback.");
 	if (field_read(r, comment_f, 1, v) > 0)
 		return entry_page(r, &t, &e, NULL, v, 422);
@@ -902,7 +906,7 @@ threads_atom(struct req *r)
 	if ((rc = thread_load(r, r->id[0], &t)) == -1)
 		return;
 	if (rc != 0 || strcmp(t.visibility, "public") != 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	rows = db_query(r, "SELECT id, kind, body, "
 	    "DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), "
 	    "DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ') "
@@ -948,7 +952,7 @@ threads_atom(struct req *r)
 	xml = tmpl_expand("threads_atom.tpl", d, &len);
 	tmpl_dict_free(d);
 	if (xml == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	r->status = 200;
 	r->body.len = 0;
 	resp_header(r, "Content-Type", "application/atom+xml; charset=utf-8");

@@ -308,6 +308,14 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		}
 		va_end(cp);
 		if ((st = prepare(sql)) != NULL &&
+		    mysql_stmt_param_count(st) != strlen(types)) {
+			/* a type string out of step with the SQL reads stray
+			 * arguments: refuse it, loudly, before it runs */
+			log_err("db: %zu parameter types for %lu markers: %s",
+			    strlen(types), mysql_stmt_param_count(st), sql);
+			break;
+		}
+		if (st != NULL &&
 		    (mysql_stmt_bind_param(st, p.bind) == 0) &&
 		    mysql_stmt_execute(st) == 0)
 			return st;

@@ -1,5 +1,5 @@
 /*
- * stage: the transition table of SPEC §2 and the one function that
+ * stage: the transition table of docs/stages.md and the one function that
  * applies it. Conditions run inside the transaction, after the
  * mentorship row (and for an accept, the mentor's row) is locked, so
  * two people pressing buttons at once cannot both win.

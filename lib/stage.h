@@ -1,5 +1,5 @@
 /*
- * stage: the mentorship stage machine of SPEC §2. The allowed moves are
+ * stage: the mentorship stage machine of docs/stages.md. The allowed moves are
  * a table (from, to, who, condition); stage_move is the one way any
  * program changes a mentorship's stage, so every move is checked the
  * same way, recorded as a stage event and mailed to the other party.
