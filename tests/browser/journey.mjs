@@ -192,6 +192,44 @@ function tidyCheck(html) {
 	};
 }
 
+// The card and form system, measured as drawn (issue 21, item 1): every
+// card keeps its padding, two cards never touch, the forms in one list of
+// cards start at the same place, and nothing is wider than the screen.
+async function layoutCheck(page) {
+	return await page.evaluate(() => {
+		const bad = [];
+		const vis = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+		const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+		    ' "' + (e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40) + '"';
+		const cards = [...document.querySelectorAll('.card')].filter(vis);
+		for (const c of cards) {
+			const cs = getComputedStyle(c);
+			if (parseFloat(cs.paddingLeft) < 12 || parseFloat(cs.paddingTop) < 12)
+				bad.push(`card padding ${cs.paddingTop}/${cs.paddingLeft}: ${name(c)}`);
+		}
+		for (let i = 0; i < cards.length; i++)
+			for (let j = i + 1; j < cards.length; j++) {
+				const a = cards[i], b = cards[j];
+				if (a.contains(b) || b.contains(a)) continue;
+				const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+				const gapX = Math.max(q.left - r.right, r.left - q.right);
+				const gapY = Math.max(q.top - r.bottom, r.top - q.bottom);
+				if (gapX < 8 && gapY < 8)
+					bad.push(`cards touch (${Math.round(Math.max(gapX, gapY))} px): ${name(a)} / ${name(b)}`);
+			}
+		for (const list of document.querySelectorAll('.list, .cards')) {
+			const xs = [...list.querySelectorAll(':scope > li.card > form, :scope > li > .card > form')]
+			    .filter(vis).map((f) => Math.round(f.getBoundingClientRect().left));
+			if (new Set(xs).size > 1)
+				bad.push(`forms in one list start at ${[...new Set(xs)].join(', ')} px`);
+		}
+		const w = document.documentElement.clientWidth;
+		if (document.documentElement.scrollWidth > w + 1)
+			bad.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${w} px screen`);
+		return bad;
+	});
+}
+
 // Photograph, axe and tidy the page the person is looking at now, once per
 // name. Only in the JavaScript journey: the pages are the same without it.
 async function checkPage(page, name) {
@@ -202,11 +240,16 @@ async function checkPage(page, name) {
 	try {
 		mkdirSync(SHOTS, { recursive: true });
 		const vp = page.viewportSize();
+		const layout = [];
 		await page.setViewportSize({ width: 375, height: 800 });
 		await page.screenshot({ path: join(SHOTS, `${n}-${name}-375.png`), fullPage: true });
+		for (const b of await layoutCheck(page)) layout.push('375 px: ' + b);
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await page.screenshot({ path: join(SHOTS, `${n}-${name}-1280.png`), fullPage: true });
+		for (const b of await layoutCheck(page)) layout.push('1280 px: ' + b);
 		if (vp) await page.setViewportSize(vp);
+		tap(layout.length === 0, `layout: ${name} (${new URL(url).pathname}) keeps its cards and forms at 375 and 1280 px`,
+		    layout.join('\n'));
 	} catch (e) {
 		tap(false, `screenshots of ${name}`, e.message);
 	}
