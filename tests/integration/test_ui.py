@@ -82,5 +82,83 @@ def test_get_on_every_post_only_path_goes_to_its_form():
     m.check(r.status == 405 and r.header("Allow"), f"PUT: {r!r}")
 
 
+def cultivating_pair():
+    mentor, mentee, mid = pair()
+    m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", mid)
+    return mentor, mentee, mid
+
+
+def new_thread(c, mid, visibility="mentorship"):
+    c.get("/threads/new")
+    r = c.post("/threads/new", {"title": "Learning to delegate", "purpose": "Why",
+                                "visibility": visibility, "mentorship": str(mid)})
+    m.check(r.status == 303, f"thread: {r!r}")
+    tid = int(re.fullmatch(r"/threads/(\d+)", r.location).group(1))
+    c.get(f"/threads/{tid}")
+    r = c.post(f"/threads/{tid}/entries", {"kind": "experiment", "body": "I tried it."})
+    m.check(r.status == 303, f"entry: {r!r}")
+    eid = int(re.search(r"entry-(\d+)", r.location).group(1))
+    return tid, eid
+
+
+@m.test
+def test_thread_title_purpose_visibility_edit():
+    # SPEC 6: the owner changes a thread's title, purpose and visibility
+    mentor, mentee, mid = cultivating_pair()
+    tid, _ = new_thread(mentee, mid, "private")
+    r = mentee.get(f"/threads/{tid}")
+    m.check(f'href="/threads/{tid}/edit"' in r.text, "an edit link on the owner's page")
+    r = mentee.get(f"/threads/{tid}/edit")
+    m.check(r.status == 200 and 'value="Learning to delegate"' in r.text, f"edit form: {r!r}")
+    m.check('value="private" checked' in r.text, "the stored visibility chosen")
+    # the mentor can neither read a private thread nor change it
+    m.check(mentor.get(f"/threads/{tid}").status == 404, "private to the owner")
+    # a bad edit comes back 422 with what was typed
+    r = mentee.post(f"/threads/{tid}/edit", {"title": "", "purpose": "typed purpose",
+                                             "visibility": "public"})
+    m.check(r.status == 422 and "typed purpose" in r.text, f"bad edit: {r!r}")
+    m.check(m.sql_value("SELECT title FROM threads WHERE id = ?", tid) == "Learning to delegate",
+            "nothing saved")
+    r = mentee.post(f"/threads/{tid}/edit", {"title": "Delegating, week by week",
+                                             "purpose": "New **purpose**",
+                                             "visibility": "mentorship", "mentorship": str(mid)})
+    m.check(r.status == 303 and r.location == f"/threads/{tid}", f"edit: {r!r}")
+    m.check(m.sql("SELECT title, purpose, visibility FROM threads WHERE id = ?", tid) ==
+            [["Delegating, week by week", "New **purpose**", "mentorship"]], "saved")
+    r = mentor.get(f"/threads/{tid}")
+    m.check(r.status == 200 and "Delegating, week by week" in r.text, "now the mentor reads it")
+    m.check(f'/threads/{tid}/edit"' not in r.text, "no edit link for the mentor")
+    r = mentor.post(f"/threads/{tid}/edit", {"title": "Mine now", "visibility": "public"})
+    m.check(r.status == 403, f"mentor edit: {r!r}")
+    m.check(mentor.get(f"/threads/{tid}/edit").status == 403, "mentor edit form")
+    # mentorship visibility needs a linked mentorship
+    r = mentee.post(f"/threads/{tid}/edit", {"title": "T", "visibility": "mentorship"})
+    m.check(r.status == 422, f"mentorship without link: {r!r}")
+
+
+@m.test
+def test_owner_answers_the_mentors_feedback():
+    mentor, mentee, mid = cultivating_pair()
+    tid, eid = new_thread(mentee, mid)
+    r = mentee.get(f"/threads/{tid}")
+    m.check("Answer the feedback" not in r.text, "nothing to answer yet")
+    r = mentee.post(f"/threads/{tid}/entries/{eid}/comments", {"body": "me first"})
+    m.check(r.status == 403, f"answer with no feedback: {r!r}")
+    mentor.get(f"/threads/{tid}")
+    r = mentor.post(f"/threads/{tid}/entries/{eid}/comments", {"body": "Try smaller steps."})
+    m.check(r.status == 303, f"feedback: {r!r}")
+    r = mentee.get(f"/threads/{tid}")
+    m.check("Answer the feedback" in r.text, "the owner is offered an answer")
+    r = mentee.post(f"/threads/{tid}/entries/{eid}/comments", {"body": "I will, thanks!"})
+    m.check(r.status == 303, f"answer: {r!r}")
+    for c in (mentor, mentee):
+        t = c.get(f"/threads/{tid}/entries/{eid}").text
+        m.check("Answer from" in t and "I will, thanks!" in t and "Feedback from" in t,
+                "feedback and answer shown, each named")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ? AND kind = "
+                        "'thread-feedback'", mentee.user_id) == "1",
+            "the owner's own answer mails nobody about feedback")
+
+
 if __name__ == "__main__":
     m.main()
