@@ -160,5 +160,42 @@ def test_owner_answers_the_mentors_feedback():
             "the owner's own answer mails nobody about feedback")
 
 
+@m.test
+def test_redefinition_checkin_is_logged_and_sets_the_next():
+    # SPEC 3: either logs a check-in (date, note), which sets the next
+    mentor, mentee, mid = cultivating_pair()
+    mentee.get(f"/mentorships/{mid}")
+    r = mentee.post(f"/mentorships/{mid}/checkins", {"date": TODAY.isoformat(), "note": "x"})
+    m.check(r.status == 409, f"check-in in Cultivation: {r!r}")
+    m.sql("UPDATE mentorships SET stage = 'redefinition' WHERE id = ?", mid)
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check(f'action="/mentorships/{mid}/checkins"' in r.text, "a form to log a check-in")
+    m.check(f'value="{TODAY.isoformat()}"' in r.text, "today's date offered")
+    r = mentee.post(f"/mentorships/{mid}/checkin", {"checkin_months": "3"})
+    m.check(r.status == 303, f"interval: {r!r}")
+    later = (TODAY + datetime.timedelta(days=3)).isoformat()
+    r = mentee.post(f"/mentorships/{mid}/checkins", {"date": later, "note": "typed <note>"})
+    m.check(r.status == 422 and "typed &lt;note&gt;" in r.text, f"future check-in: {r!r}")
+    r = mentee.post(f"/mentorships/{mid}/checkins", {"date": "2026-02-30", "note": ""})
+    m.check(r.status == 422, f"bad date: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM checkins WHERE mentorship_id = ?", mid) == "0",
+            "nothing logged by a refused form")
+    held = (TODAY - datetime.timedelta(days=2)).isoformat()
+    r = mentee.post(f"/mentorships/{mid}/checkins", {"date": held, "note": "Talked about the **new** role"})
+    m.check(r.status == 303, f"log: {r!r}")
+    m.check(m.sql("SELECT held_on, logged_by FROM checkins WHERE mentorship_id = ?", mid) ==
+            [[held, str(mentee.user_id)]], "stored")
+    want = m.sql_value("SELECT DATE(?) + INTERVAL 3 MONTH", held)
+    m.check(m.sql_value("SELECT next_checkin FROM mentorships WHERE id = ?", mid) == want,
+            "the next check-in falls due three months after this one")
+    r = mentor.get(f"/mentorships/{mid}")
+    m.check("Talked about the **new** role" in r.text, "the mentor sees it")
+    m.check(m.mails_to(mentor.email, subject="Check-in logged"), "the other party is told")
+    stranger = m.signup()
+    stranger.get("/")
+    r = stranger.post(f"/mentorships/{mid}/checkins", {"date": held, "note": "x"})
+    m.check(r.status in (403, 404), f"stranger: {r!r}")
+
+
 if __name__ == "__main__":
     m.main()
