@@ -6,6 +6,10 @@
  *  - [data-confirm="Question?"]: asks before the click goes through
  *  - marks the header link of the current section with aria-current
  *  - form[data-once]: stops a second submit while the first is in flight
+ *  - select#timezone: a search box above it narrows the zones; a new
+ *    account's UTC gives way to the browser's own zone, said so
+ *  - the phone menu: the link to #site-nav becomes a button that opens
+ *    and closes the navigation in place
  */
 (function () {
 	'use strict';
@@ -100,12 +104,96 @@
 		});
 	}
 
+	function setupMenu() {
+		var link = document.querySelector('a.menu-toggle');
+		var nav = document.getElementById('site-nav');
+		var button;
+
+		if (link === null || nav === null)
+			return;
+		document.documentElement.classList.add('js');
+		button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'menu-toggle';
+		/* the same words and icon (our own markup, from the page) */
+		while (link.firstChild)
+			button.appendChild(link.firstChild);
+		button.setAttribute('aria-controls', 'site-nav');
+		button.setAttribute('aria-expanded', 'false');
+		link.replaceWith(button);
+		button.addEventListener('click', function () {
+			var open = !nav.classList.contains('open');
+			nav.classList.toggle('open', open);
+			button.setAttribute('aria-expanded', open ? 'true' : 'false');
+		});
+		document.addEventListener('keydown', function (e) {
+			if (e.key === 'Escape' && nav.classList.contains('open')) {
+				nav.classList.remove('open');
+				button.setAttribute('aria-expanded', 'false');
+				button.focus();
+			}
+		});
+	}
+
+	function setupZones(select) {
+		var field = select.closest('.field') || select.parentNode;
+		var search = document.createElement('input');
+		var note, guess, opt;
+
+		search.type = 'search';
+		search.id = 'timezone-search';
+		search.className = 'input-short zone-search';
+		search.setAttribute('aria-label', 'Search the time zones');
+		search.setAttribute('aria-controls', select.id);
+		search.placeholder = 'Search: a city or region';
+		select.insertAdjacentElement('beforebegin', search);
+		search.addEventListener('input', function () {
+			var q = search.value.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+			var first = null;
+
+			Array.prototype.forEach.call(select.querySelectorAll('optgroup'), function (g) {
+				var any = false;
+				Array.prototype.forEach.call(g.querySelectorAll('option'), function (o) {
+					var hay = (g.label + ' ' + o.textContent + ' ' + o.value).toLowerCase().replace(/[\s_]+/g, ' ');
+					var hit = q === '' || hay.indexOf(q) >= 0;
+					o.hidden = !hit;
+					if (hit) { any = true; if (first === null) first = o; }
+				});
+				g.hidden = !any;
+			});
+			if (first !== null && q !== '' && (select.selectedOptions[0] || {}).hidden !== false)
+				first.selected = true;
+		});
+		if (select.getAttribute('data-zone-guess') !== '1' || !window.Intl)
+			return;
+		try {
+			guess = Intl.DateTimeFormat().resolvedOptions().timeZone;
+		} catch (e) {
+			return;
+		}
+		opt = guess ? select.querySelector('option[value="' + guess.replace(/["\\]/g, '') + '"]') : null;
+		if (opt === null || opt.selected)
+			return;
+		opt.selected = true;
+		note = document.createElement('p');
+		note.className = 'hint';
+		note.id = 'timezone-guess';
+		note.textContent = 'Chosen from your browser: ' + guess.replace(/_/g, ' ') +
+		    '. Save the profile to keep it.';
+		field.appendChild(note);
+	}
+
 	function init() {
+		var zones = document.getElementById('timezone');
+
+		if (zones !== null && zones.tagName === 'SELECT')
+			setupZones(zones);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('textarea[data-maxlength]'), setupCounter);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form[data-once]'), setupOnce);
 		setupConfirm();
+		setupMenu();
 		markCurrentNav();
 	}
 

@@ -434,8 +434,48 @@ async function runJourney(browser, js) {
 		await verify(E, mentee);
 		await checkPage(E, 'dashboard-new');
 	});
+	await J.step('mentee chooses a time zone from the list of zones', async () => {
+		await nav(E, 'Settings');
+		const sel = E.getByLabel('Time zone', { exact: true });
+		if (js) {
+			// the browser's zone (the context runs in Europe/London)
+			if (await sel.inputValue() !== 'Europe/London')
+				throw new Error('the browser zone is not chosen: ' + await sel.inputValue());
+			await expectText(E, 'Chosen from your browser', 'the guess is said');
+			await E.getByLabel('Search the time zones').fill('berl');
+			if (await sel.inputValue() !== 'Europe/Berlin')
+				throw new Error('searching "berl" chose ' + await sel.inputValue());
+			await checkPage(E, 'settings-zone');
+		} else
+			await sel.selectOption('Europe/Berlin');
+		await clickAndWait(E, E.getByRole('button', { name: 'Save profile' }));
+		if (await E.getByLabel('Time zone', { exact: true }).inputValue() !== 'Europe/Berlin')
+			throw new Error('the zone was not kept: ' + await refusal(E));
+	});
 	await J.step('mentor fills the profile and ticks "I mentor"', () => profile(M, mentor));
 	await J.step('mentee fills the profile', () => profile(E, mentee));
+	await J.step('on a phone the navigation is one row that opens a menu', async () => {
+		const vp = E.viewportSize();
+		await E.setViewportSize({ width: 375, height: 800 });
+		try {
+			await E.goto(BASE + '/');
+			const h = await E.locator('.site-header').evaluate((e) => e.getBoundingClientRect().height);
+			if (h > 80) throw new Error(`the header is ${Math.round(h)} px high on a phone`);
+			const main = E.getByRole('navigation', { name: 'Main' });
+			if (await main.getByRole('link', { name: 'Mentorships', exact: true }).isVisible())
+				throw new Error('the links show before the menu is opened');
+			await E.getByRole(js ? 'button' : 'link', { name: 'Menu', exact: true }).click();
+			await main.getByRole('link', { name: 'Mentorships', exact: true }).waitFor({ state: 'visible' });
+			if (js && await E.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded') !== 'true')
+				throw new Error('the menu button does not say it is open');
+			await checkPage(E, 'phone-menu');
+			await E.setViewportSize({ width: 375, height: 800 });
+			await clickAndWait(E, main.getByRole('link', { name: 'Mentorships', exact: true }));
+			if (!/\/mentorships$/.test(E.url())) throw new Error('the menu link went to ' + E.url());
+		} finally {
+			if (vp) await E.setViewportSize(vp);
+		}
+	});
 	await J.step('mentee finds the mentor by skill on /people', async () => {
 		await nav(E, 'Mentors');
 		await checkPage(E, 'people');

@@ -5,6 +5,7 @@ import datetime
 import glob
 import os
 import re
+import subprocess
 
 import menteo as m
 
@@ -195,6 +196,46 @@ def test_redefinition_checkin_is_logged_and_sets_the_next():
     stranger.get("/")
     r = stranger.post(f"/mentorships/{mid}/checkins", {"date": held, "note": "x"})
     m.check(r.status in (403, 404), f"stranger: {r!r}")
+
+
+def settings_form(c, **over):
+    data = {"display_name": "Zone Person", "headline": "", "bio": "", "skills": "",
+            "timezone": "UTC", "capacity": "0", "slug": c.slug}
+    data.update(over)
+    return data
+
+
+@m.test
+def test_time_zone_is_a_select_of_iana_zones_by_region():
+    c = m.signup()
+    r = c.get("/settings")
+    sel = re.search(r'<select id="timezone" name="timezone"[^>]*>(.*?)</select>', r.text, re.S)
+    m.check(sel, "the time zone is a select, not a free-text field")
+    groups = re.findall(r'<optgroup label="([^"]+)">', sel.group(1))
+    m.check({"Europe", "Americas", "Asia", "Africa", "Pacific"} <= set(groups), f"regions: {groups}")
+    m.check(len(groups) == len(set(groups)), "each region once")
+    m.check('<option value="Europe/Berlin">Berlin</option>' in sel.group(1), "Berlin by its city")
+    m.check('<option value="America/New_York">New York</option>' in sel.group(1), "New York")
+    m.check(len(re.findall("<option ", sel.group(1))) > 300, "every zone of the database")
+    m.check('<option value="UTC" selected>' in sel.group(1), "a new account's UTC chosen")
+    m.check('data-zone-guess="1"' in r.text, "the browser may offer its zone")
+    # what the issue reported: "Berlin" typed by a script is refused,
+    # kept on the form, and the rest of the form is kept too
+    r = c.post("/settings", settings_form(c, timezone="Berlin", headline="Kept words"))
+    m.check(r.status == 422 and 'id="timezone-error"' in r.text, f"Berlin: {r!r}")
+    m.check('<option value="Berlin" selected>' in r.text and "Kept words" in r.text,
+            "what was sent is kept")
+    r = c.post("/settings", settings_form(c, timezone="Europe/Berlin"))
+    m.check(r.status == 303, f"save: {r!r}")
+    m.check(m.sql_value("SELECT timezone FROM users WHERE id = ?", c.user_id) == "Europe/Berlin",
+            "saved")
+    r = c.get("/settings")
+    m.check('<option value="Europe/Berlin" selected>Berlin</option>' in r.text, "shown as chosen")
+    m.check('data-zone-guess' not in r.text, "a chosen zone is never replaced by a guess")
+    # a zone stored under an older name stays chosen and shown
+    m.sql("UPDATE users SET timezone = 'Asia/Calcutta' WHERE id = ?", c.user_id)
+    r = c.get("/settings")
+    m.check('<option value="Asia/Calcutta" selected>' in r.text, "an alias kept")
 
 
 if __name__ == "__main__":
