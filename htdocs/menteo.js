@@ -8,6 +8,8 @@
  *  - form[data-once]: stops a second submit while the first is in flight
  *  - select#timezone: a search box above it narrows the zones; a new
  *    account's UTC gives way to the browser's own zone, said so
+ *  - form.milestone-toggle: the milestone's checkbox saves at once,
+ *    without leaving the page (without JavaScript it posts the form)
  *  - the phone menu: the link to #site-nav becomes a button that opens
  *    and closes the navigation in place
  */
@@ -183,6 +185,69 @@
 		field.appendChild(note);
 	}
 
+	function setDone(form, done) {
+		var li = form.closest('li');
+		var box = form.querySelector('[role="checkbox"]');
+		var meta = li ? li.querySelector('.done-meta') : null;
+
+		form.querySelector('input[name="done"]').value = done ? '0' : '1';
+		box.setAttribute('aria-checked', done ? 'true' : 'false');
+		if (li !== null) {
+			li.classList.toggle('done', done);
+			if (done)
+				li.classList.remove('overdue');
+		}
+		if (meta !== null)
+			meta.textContent = done ? ' · Done just now' : '';
+	}
+
+	function countDone() {
+		var all = document.querySelectorAll('form.milestone-toggle [role="checkbox"]');
+		var done = document.querySelectorAll('form.milestone-toggle [aria-checked="true"]');
+		var count = document.querySelector('.done-count');
+		var bar = document.querySelector('#progress-heading ~ progress');
+
+		if (count !== null)
+			count.textContent = String(done.length);
+		if (bar !== null) {
+			bar.value = done.length;
+			bar.textContent = done.length + ' of ' + all.length;
+		}
+	}
+
+	function setupMilestone(form) {
+		var status = document.getElementById('milestone-status');
+
+		form.addEventListener('submit', function (e) {
+			var box = form.querySelector('[role="checkbox"]');
+			var done = box.getAttribute('aria-checked') !== 'true';
+			var body;
+
+			if (!window.fetch || !window.URLSearchParams)
+				return;		/* the form posts as without JavaScript */
+			e.preventDefault();
+			/* what the form says now ("done" 1 or 0), before it flips */
+			body = new URLSearchParams(new FormData(form));
+			body.append('instant', '1');
+			setDone(form, done);
+			countDone();
+			fetch(form.action, { method: 'POST', body: body,
+			    redirect: 'manual', credentials: 'same-origin' })
+			    .then(function (res) {
+				if (res.type !== 'opaqueredirect' && !res.ok)
+					throw new Error(String(res.status));
+				if (status !== null)
+					status.textContent = done ? 'Milestone done.' : 'Milestone reopened.';
+			}).catch(function () {
+				/* not saved: show it as it is, and say so */
+				setDone(form, !done);
+				countDone();
+				if (status !== null)
+					status.textContent = 'Not saved: reload the page and try again.';
+			});
+		});
+	}
+
 	function init() {
 		var zones = document.getElementById('timezone');
 
@@ -192,6 +257,8 @@
 		    document.querySelectorAll('textarea[data-maxlength]'), setupCounter);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form[data-once]'), setupOnce);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form.milestone-toggle'), setupMilestone);
 		setupConfirm();
 		setupMenu();
 		markCurrentNav();

@@ -408,7 +408,7 @@ async function runJourney(browser, js) {
 			if (r.request().isNavigationRequest() && r.frame() === pg.mainFrame() && (r.status() < 300 || r.status() >= 400))
 				pg.__lastDoc = r;
 		});
-		pg.on('console', (m) => { if (m.type() === 'error' && !/status of (422|502)/.test(m.text())) problems.push(`${who} console: ${m.text()} (${pg.url()})`); });
+		pg.on('console', (m) => { if (m.type() === 'error' && !/status of (409|422|502)/.test(m.text())) problems.push(`${who} console: ${m.text()} (${pg.url()})`); });
 		pg.on('pageerror', (e) => problems.push(`${who} page error: ${e.message} (${pg.url()})`));
 	}
 	const id = rand();
@@ -554,9 +554,19 @@ async function runJourney(browser, js) {
 		await sel.selectOption(pick[0]);
 		await M.getByLabel(/^Start date/).fill(iso(new Date()));
 		await clickAndWait(M, M.getByRole('button', { name: 'Apply roadmap' }));
-		const n = await M.getByRole('button', { name: 'Mark done' }).count();
-		if (n < 2) throw new Error(`roadmap applied with ${n} milestones to mark: ` + await refusal(M));
+		const n = await M.getByRole('checkbox', { name: /^Done: / }).count();
+		if (n < 2) throw new Error(`roadmap applied with ${n} milestones to tick: ` + await refusal(M));
 		await checkPage(M, 'roadmap');
+		// the same roadmap once more: asked first, nothing copied twice
+		await M.getByLabel('Roadmap', { exact: true }).selectOption(pick[0]);
+		const [resp] = await Promise.all([M.waitForNavigation(),
+		    M.getByRole('button', { name: 'Apply roadmap' }).click()]);
+		if (resp.status() !== 409) throw new Error(`applying it again answered ${resp.status()}`);
+		await expectText(M, 'is applied already', 'the question');
+		await checkPage(M, 'roadmap-ask-again');
+		await clickAndWait(M, M.getByRole('link', { name: 'Keep the one I have' }));
+		if (await M.getByRole('checkbox', { name: /^Done: / }).count() !== n)
+			throw new Error('the roadmap was applied twice');
 	});
 	await J.step('mentee posts in the room', async () => {
 		await openMentorship(E, focus);
@@ -619,10 +629,24 @@ async function runJourney(browser, js) {
 	await J.step('mentee marks two milestones done', async () => {
 		await openMentorship(E, focus);
 		await clickAndWait(E, E.getByRole('link', { name: 'The roadmap' }));
-		for (let i = 0; i < 2; i++)
-			await clickAndWait(E, E.getByRole('button', { name: 'Mark done' }).first());
-		if (await E.getByRole('button', { name: 'Reopen' }).count() < 2)
+		// the box is the control: instant with JavaScript, a form without
+		for (let i = 0; i < 2; i++) {
+			const box = E.getByRole('checkbox', { name: /^Done: /, checked: false }).first();
+			if (js) {
+				await box.click();
+				await expectText(E, 'Milestone done.', 'the instant tick');
+				await E.locator('#milestone-status').evaluate((e) => { e.textContent = ''; });
+			} else
+				await clickAndWait(E, box);
+		}
+		if (await E.getByRole('checkbox', { name: /^Done: /, checked: true }).count() !== 2)
 			throw new Error('milestones not shown as done');
+		if (js && !/^2$/.test((await E.locator('.done-count').textContent()).trim()))
+			throw new Error('the progress count did not follow');
+		await E.reload();
+		if (await E.getByRole('checkbox', { name: /^Done: /, checked: true }).count() !== 2)
+			throw new Error('the ticks were not saved');
+		if (js) await checkPage(E, 'roadmap-ticked');
 		await openMentorship(E, focus);
 		await expectText(E, /2 of \d+ milestones done/, 'progress');
 	});

@@ -238,5 +238,100 @@ def test_time_zone_is_a_select_of_iana_zones_by_region():
     m.check('<option value="Asia/Calcutta" selected>' in r.text, "an alias kept")
 
 
+def curated(title):
+    return int(m.sql_value("SELECT id FROM roadmaps WHERE kind = 'curated' AND title = ?", title))
+
+
+def apply_roadmap(c, mid, rid, start, **extra):
+    c.get(f"/mentorships/{mid}/roadmap")
+    data = {"roadmap": str(rid), "start_date": start}
+    data.update(extra)
+    return c.post(f"/mentorships/{mid}/roadmap", data)
+
+
+def milestones(mid):
+    return int(m.sql_value("SELECT COUNT(*) FROM mentorship_milestones WHERE mentorship_id = ?", mid))
+
+
+@m.test
+def test_applying_a_roadmap_twice_asks_first():
+    mentor, mentee, mid = cultivating_pair()
+    rid = curated("Land a director role")
+    r = apply_roadmap(mentor, mid, rid, TODAY.isoformat())
+    m.check(r.status == 303, f"apply: {r!r}")
+    n = milestones(mid)
+    m.check(n >= 6, f"{n} milestones")
+    # the same roadmap again, as a double click or a second person would
+    later = (TODAY + datetime.timedelta(days=7)).isoformat()
+    r = apply_roadmap(mentee, mid, rid, later)
+    m.check(r.status == 409, f"second apply: {r!r}")
+    m.check("is applied already" in r.text and 'name="again" value="1"' in r.text,
+            "the page asks first")
+    m.check(f'name="start_date" value="{later}"' in r.text, "and keeps the start date chosen")
+    m.check(milestones(mid) == n, "nothing duplicated without asking")
+    # a different roadmap is no question
+    r = apply_roadmap(mentee, mid, curated("Launch your MVP"), later)
+    m.check(r.status == 303, f"another roadmap: {r!r}")
+    n2 = milestones(mid)
+    # yes, again
+    r = apply_roadmap(mentee, mid, rid, later, again="1")
+    m.check(r.status == 303, f"again: {r!r}")
+    m.check(milestones(mid) == n2 + n, "applied again once asked")
+
+
+@m.test
+def test_milestone_due_the_day_it_is_applied_mails_nobody():
+    mentor, mentee, mid = cultivating_pair()
+    # week 0 due today; another roadmap starting in two days: week 0 due then
+    r = apply_roadmap(mentor, mid, curated("Land a director role"), TODAY.isoformat())
+    m.check(r.status == 303, f"apply today: {r!r}")
+    soon = (TODAY + datetime.timedelta(days=2)).isoformat()
+    r = apply_roadmap(mentor, mid, curated("Raise a seed round"), soon)
+    m.check(r.status == 303, f"apply in two days: {r!r}")
+    today_ids = [x[0] for x in m.sql("SELECT id FROM mentorship_milestones WHERE "
+                                     "mentorship_id = ? AND due_date = UTC_DATE()", mid)]
+    soon_ids = [x[0] for x in m.sql("SELECT id FROM mentorship_milestones WHERE "
+                                    "mentorship_id = ? AND due_date = ?", mid, soon)]
+    m.check(today_ids and soon_ids, f"week-0 milestones: {today_ids} {soon_ids}")
+    # a scan: the one due in two days is reminded, the one due today never
+    key = f"milestone-3d:{soon_ids[0]}:%"
+    notify = subprocess.run([os.path.join(ROOT, "build/bin/menteo-notify"), "--once"],
+                            env=dict(os.environ, MENTEO_CONF=os.path.join(os.path.abspath(m.VAR),
+                                                                          "menteo.conf")),
+                            capture_output=True, timeout=60)
+    m.check(notify.returncode == 0, f"menteo-notify --once: {notify.stderr!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE dedup_key LIKE ?", key) == "2",
+            "the milestone due in two days is reminded to both")
+    for i in today_ids:
+        m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE dedup_key LIKE ?",
+                            f"milestone-%:{i}:%") == "0", "a milestone due the day it was applied mailed")
+
+
+@m.test
+def test_milestone_checkbox_is_a_form_per_milestone():
+    mentor, mentee, mid = cultivating_pair()
+    r = apply_roadmap(mentor, mid, curated("Land a director role"), TODAY.isoformat())
+    m.check(r.status == 303, f"apply: {r!r}")
+    page = mentee.get(f"/mentorships/{mid}/roadmap").text
+    ids = [x[0] for x in m.sql("SELECT id FROM mentorship_milestones WHERE mentorship_id = ? "
+                               "ORDER BY due_date, position, id", mid)]
+    boxes = re.findall(r'<button class="check-box" role="checkbox" aria-checked="(true|false)"', page)
+    m.check(len(boxes) == len(ids) and set(boxes) == {"false"}, f"one box per milestone: {boxes}")
+    m.check("Mark done" not in page, "no second control beside the box")
+    for i in ids:
+        m.check(f'action="/mentorships/{mid}/roadmap/milestones/{i}" class="milestone-toggle"' in page,
+                f"milestone {i} has its own form")
+    r = mentee.post(f"/mentorships/{mid}/roadmap/milestones/{ids[0]}", {"done": "1"})
+    m.check(r.status == 303, f"tick: {r!r}")
+    page = mentee.follow(r).text
+    m.check("Milestone done." in page, "said without JavaScript")
+    m.check(page.count('aria-checked="true"') == 1, "ticked")
+    # menteo.js sends instant=1 and shows the change itself: no flash later
+    r = mentee.post(f"/mentorships/{mid}/roadmap/milestones/{ids[0]}", {"done": "0", "instant": "1"})
+    m.check(r.status == 303, f"untick: {r!r}")
+    page = mentee.follow(r).text
+    m.check("Milestone reopened." not in page and 'aria-checked="true"' not in page, "unticked, no flash")
+
+
 if __name__ == "__main__":
     m.main()
