@@ -31,6 +31,7 @@ static void	mships_review_post(struct req *);
 static void	mships_record(struct req *);
 static void	mships_record_share(struct req *);
 static void	mships_checkin(struct req *);
+static void	mships_checkin_log(struct req *);
 static void	mships_meetings(struct req *);
 static void	mships_meetings_post(struct req *);
 static void	mships_meeting_post(struct req *);
@@ -52,6 +53,7 @@ static const struct route routes[] = {
 	{ "GET",  "/mentorships/{id}/record",		mships_record, 0 },
 	{ "POST", "/mentorships/{id}/record",		mships_record_share, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/checkin",		mships_checkin, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/checkins",		mships_checkin_log, ROUTE_USER },
 	{ "GET",  "/mentorships/{id}/meetings",		mships_meetings, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/meetings",		mships_meetings_post, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/meetings/{id}",	mships_meeting_post, ROUTE_USER },
@@ -641,8 +643,19 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+static const struct field checkin_f[] = {
+	{ "date", F_DATE, 10, 10, 1, NULL },
+	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
+};
+enum { CK_DATE, CK_NOTE, CK_N };
+
+static int	show_checkins(struct req *, struct tdict *,
+		    const struct mship *, const struct fval *);
+
+/* The mentorship page; cv: a check-in form to put back (422), or NULL. */
 static void
-show_page(struct req *r, struct mship *m, int status, const char *reason)
+show_page_with(struct req *r, struct mship *m, int status,
+    const char *reason, const struct fval *cv)
 {
 	struct tdict *d;
 	struct db_rows *c;
@@ -698,6 +711,8 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 			tmpl_set(s, "CHECKIN_MONTHS",
 			    db_get(c, 0, "checkin_months"));
 		}
+		if (show_checkins(r, s, m, cv) == -1)
+			return;
 	}
 	if (show_actions(r, d, m) == -1 ||
 	    show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
@@ -705,6 +720,12 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 	    show_extras(r, d, m) == -1)
 		return;
 	page_send(r, status);
+}
+
+static void
+show_page(struct req *r, struct mship *m, int status, const char *reason)
+{
+	show_page_with(r, m, status, reason, NULL);
 }
 
 static void
@@ -1736,6 +1757,79 @@ mships_checkin(struct req *r)
 		return show_page(r, &m, rc, w.why);
 	resp_flash(r, "Check-in interval saved.");
 	resp_redirect(r, path_of(r, &m, ""));
+}
+
+/*
+ * The check-ins logged, newest first, and the form to log one: today's
+ * date, or what was typed (cv, a 422).
+ */
+static int
+show_checkins(struct req *r, struct tdict *s, const struct mship *m,
+    const struct fval *cv)
+{
+	struct db_rows *c;
+	struct tdict *row;
+	size_t i;
+
+	c = db_query(r, "SELECT k.held_on, k.note, u.display_name "
+	    "FROM checkins k LEFT JOIN users u ON u.id = k.logged_by "
+	    "WHERE k.mentorship_id = ? ORDER BY k.held_on DESC, k.id DESC "
+	    "LIMIT 20", "i", m->id);
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < c->nrows; i++) {
+		row = tmpl_section(s, "LOGGED");
+		page_date(r, row, "HELD_ON", db_str(c, i, 0));
+		tmpl_set(row, "NOTE", db_str(c, i, 1));
+		tmpl_set(row, "BY", db_get(c, i, "display_name") != NULL ?
+		    db_str(c, i, 2) : "A former member");
+	}
+	if (c->nrows == 0)
+		tmpl_show(s, "NONE_LOGGED");
+	if (cv != NULL)
+		page_form(s, checkin_f, CK_N, cv);
+	else
+		tmpl_set(s, "DATE", page_today(r));
+	return 0;
+}
+
+static void
+mships_checkin_log(struct req *r)
+{
+	struct fval v[CK_N];
+	struct mship m;
+	int errors;
+
+	if (load(r, &m) == -1)
+		return;
+	if (!stage_is(&m, "redefinition"))
+		return show_page(r, &m, 409, "Check-ins are logged in "
+		    "Redefinition.");
+	errors = field_read(r, checkin_f, CK_N, v);
+	if (v[CK_DATE].str != NULL && strcmp(v[CK_DATE].str,
+	    page_today(r)) > 0) {
+		v[CK_DATE].err = "A check-in is logged once it happened: "
+		    "choose today or a day before.";
+		errors++;
+	}
+	if (errors > 0)
+		return show_page_with(r, &m, 422, NULL, v);
+	/* the next falls due an interval after the latest one held */
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO checkins "
+	    "(mentorship_id, logged_by, held_on, note, created_at) VALUES "
+	    "(?, ?, ?, ?, UTC_TIMESTAMP())", "iiss", m.id, r->user.id,
+	    v[CK_DATE].str, v[CK_NOTE].str != NULL ? v[CK_NOTE].str : "") < 0 ||
+	    db_exec(r, "UPDATE mentorships SET next_checkin = (SELECT "
+	    "MAX(held_on) FROM checkins WHERE mentorship_id = ?) + INTERVAL "
+	    "checkin_months MONTH WHERE id = ? AND checkin_months IS NOT NULL",
+	    "ii", m.id, m.id) < 0)
+		return;
+	if (tell_other(r, &m, "Check-in logged", req_printf(r,
+	    "%s logged your check-in of %s.", r->user.name, v[CK_DATE].str),
+	    v[CK_NOTE].str, "") == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Check-in logged.");
+	resp_redirect(r, path_of(r, &m, "#checkin-h"));
 }
 
 /* ---- meetings ----------------------------------------------------------- */
