@@ -4,7 +4,7 @@
  * route table, loading, the list and a programme's page), settings.c
  * (creating and configuring), invitations.c, join.c, participants.c,
  * dashboard.c (the dashboard, the export), pairs.c (one pair as
- * organisers see it).
+ * organisers see it), surveys.c (/surveys/{id}).
  *
  * Who may do what, the same rule on every page (prog_load, prog_manage):
  *   anyone signed in   sees a programme's page; joins an open one
@@ -41,7 +41,10 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/participants/{id}", prog_participant_post, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/dashboard",	prog_dashboard,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/export.csv",	prog_export,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/surveys.csv",	prog_surveys_csv, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/pairs/{id}",	prog_pair,	ROUTE_USER },
+	{ "GET",  "/surveys/{id}",			prog_survey,	ROUTE_USER },
+	{ "POST", "/surveys/{id}",			prog_survey_post, ROUTE_USER },
 };
 
 APP_MAIN("programmes", routes)

@@ -411,5 +411,81 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     m.check(other_org.get(f"/programmes/{other}/dashboard").status == 200, "own one")
 
 
+def survey_links(who, count):
+    msgs = m.mails_to(who.email, subject="survey", count=count)
+    m.check(len(msgs) >= count, f"{len(msgs)} survey mails to {who.email}")
+    return [m.local([u for u in m.links(m.mail_text(x)) if "/link?t=" in u][0])
+            for x in msgs]
+
+
+@m.test
+def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    mentor, mentee = m.signup(), m.signup()
+    mid = pair_in(slug, mentor, mentee, "cultivation", days_ago=3)
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP(), "
+          "contract_version = 1 WHERE id = ?", mid)
+    # the notifier makes one survey per party and mails each a signed link
+    link = survey_links(mentee, 1)[0]
+    survey_links(mentor, 1)
+    c = m.Client()
+    r = c.get(link)
+    m.check(r.status == 303 and "/surveys/" in r.location, f"the link: {r!r}")
+    sid = r.location.rsplit("/", 1)[1]
+    r = c.follow(r)
+    m.check(r.status == 200 and "How clear are our goals?" in r.text, "the survey")
+    m.check("organisers" in r.text and "never sees them" in r.text, "who sees it")
+    other = m.sql_value("SELECT id FROM surveys WHERE mentorship_id = ? AND user_id = ?",
+                        mid, mentor.user_id)
+    m.check(c.get(f"/surveys/{other}").status == 404, "not the other party's survey")
+    r = c.post(f"/surveys/{sid}", {})
+    m.check(r.status == 422 and "required" in r.text, f"an answer is needed: {r.status}")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "9"})
+    m.check(r.status == 422, f"out of range: {r.status}")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "4"})
+    m.check(r.status == 303, f"answered: {r!r}")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "1"})
+    m.check(r.status == 409, f"answered once: {r.status}")
+    m.check(m.sql("SELECT question, score FROM survey_answers WHERE survey_id = ?",
+                  sid) == [["clarity", "4"]], "the first answer is kept")
+    # 30 days on: a check-in; Separation: the end survey, with the 0-10 question
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 31 "
+          "DAY WHERE id = ?", mid)
+    survey_links(mentee, 2)
+    m.sql("UPDATE mentorships SET stage = 'separation', stage_changed_at = "
+          "UTC_TIMESTAMP() WHERE id = ?", mid)
+    m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
+          "created_at) VALUES (?, 'cultivation', 'separation', ?, UTC_TIMESTAMP())",
+          mid, mentor.user_id)
+    links = survey_links(mentee, 3)
+    end = m.sql_value("SELECT id FROM surveys WHERE mentorship_id = ? AND user_id = ? "
+                      "AND moment = 'end'", mid, mentee.user_id)
+    c.get(f"/surveys/{end}")
+    r = c.post(f"/surveys/{end}", {"q_satisfaction": "5", "q_recommend": "10",
+                                   "q_valuable": 'Honest, "direct" feedback, weekly'})
+    m.check(r.status == 303, f"end survey: {r!r}")
+    time_count = m.sql_value("SELECT COUNT(*) FROM surveys WHERE mentorship_id = ?", mid)
+    m.check(time_count == "6", f"two parties × three moments, once each: {time_count}")
+    r = org.get(f"/programmes/{slug}/dashboard")
+    t = m.unescaped(r.text)
+    m.check("1 answers, average 4.0" in t, "clarity averaged")
+    m.check("recommendation score (promoters minus detractors): <strong>+100" in t,
+            "the recommendation score")
+    r = org.get(f"/programmes/{slug}/surveys.csv")
+    import csv, io
+    table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+    answers = {row[6]: row for row in table[1:]}
+    m.check(answers["What was most valuable?"][8] == 'Honest, "direct" feedback, weekly',
+            f"text answers survive: {table}")
+    m.check(answers["How clear are our goals?"][7] == "4", "scores")
+    r = org.get(f"/programmes/{slug}/export.csv")
+    table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+    m.check(table[1][-1] == "5", f"the mentee's latest score in the export: {table[1]}")
+    m.check(len(links) == 3 and len(m.mails_to(mentee.email, subject="survey",
+                                                timeout=3, count=4)) == 3,
+            "no survey is mailed twice")
+
+
 if __name__ == "__main__":
     m.main()
