@@ -487,5 +487,44 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
             "no survey is mailed twice")
 
 
+@m.test
+def test_a_programme_pair_starts_with_the_programmes_terms():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0",
+                     ground_rules="Cameras on; notes shared.", cadence="weekly",
+                     review_weeks="10")
+    mentor, mentee, outsider, late = m.signup(), m.signup(), m.signup(), m.signup()
+    mentor.get(f"/programmes/{slug}/join")
+    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "1"})
+    for who in (mentee, late):
+        who.get(f"/programmes/{slug}/join")
+        who.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    r = mentee.get(f"/programmes/{slug}")
+    ask = f"/mentorships/new?mentor={mentor.slug}&amp;programme={slug}"
+    m.check(ask in r.text, "the mentee sees the programme's mentors with a place")
+    form = {"mentor": mentor.slug, "programme": slug, "focus": "Lead my first team",
+            "message": "I start leading four people next month."}
+    r = outsider.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = outsider.post("/mentorships/new", form)
+    m.check(r.status == 422 and "not a mentee of this programme" in r.text,
+            f"only the programme's mentees: {r.status}")
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.post("/mentorships/new", form)
+    m.check(r.status == 303, f"requested: {r!r}")
+    mid = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", mentee.user_id)
+    row = m.sql("SELECT m.programme_id = p.id, m.ground_rules, m.cadence FROM "
+                "mentorships m JOIN programmes p ON p.slug = ? WHERE m.id = ?", slug, mid)
+    m.check(row == [["1", "Cameras on; notes shared.", "weekly"]],
+            f"the programme's terms: {row}")
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check(f'href="/programmes/{slug}"' in r.text, "the page names the programme")
+    # the mentor's one place is taken now
+    late.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = late.post("/mentorships/new", dict(form, focus="Another"))
+    m.check(r.status == 422 and "no place left" in r.text, f"capacity: {r.status}")
+    m.check(ask not in late.get(f"/programmes/{slug}").text,
+            "a full mentor is not offered")
+
+
 if __name__ == "__main__":
     m.main()
