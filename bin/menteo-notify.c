@@ -19,6 +19,7 @@
 #include "once.h"
 #include "remind.h"
 #include "req.h"
+#include "survey.h"
 #include "tmpl.h"
 
 #define BATCH	50
@@ -47,7 +48,8 @@ usage(FILE *f)
 
 /*
  * Reminder scan: queues the mail that time alone causes (deadlines,
- * digests), and forgets one-time form keys older than a day (once.h).
+ * digests, surveys that are due), and forgets one-time form keys older
+ * than a day (once.h).
  * Kept as its own step so it can grow without touching the sending.
  * Returns -1 when the database failed.
  */
@@ -56,6 +58,8 @@ scan(struct req *r)
 {
 	int rc = remind_scan(r);
 
+	if (survey_scan(r) == -1)
+		rc = -1;
 	return once_prune(r) == -1 ? -1 : rc;
 }
 
