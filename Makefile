@@ -27,7 +27,10 @@ endif
 
 LIB_C	 = $(wildcard lib/*.c)
 LIB_O	 = $(LIB_C:lib/%.c=$(B)/lib/%.o) $(B)/lib/tmpl.o
+# a program is cgi-bin/NAME.c, or a folder cgi-bin/NAME/ of page files
+# (main.c holds the route table) once it outgrows one file
 PROGS	 = $(patsubst cgi-bin/%.c,$(B)/cgi-bin/%,$(wildcard cgi-bin/*.c))
+DIRPROGS = $(patsubst cgi-bin/%/main.c,$(B)/cgi-bin/%,$(wildcard cgi-bin/*/main.c))
 TOOLS	 = $(patsubst bin/%.c,$(B)/bin/%,$(wildcard bin/*.c))
 UNITS	 = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 # the web servers' URL → program maps, made from the programs' route tables
@@ -38,9 +41,9 @@ CONFS	 = $(B)/conf/nginx-locations.conf.in \
 PREFIX	?= /usr/local
 DESTDIR	?=
 
-.PHONY: all pkgs units deps run start stop test unit fuzz bench soak install uninstall clean screenshots
+.PHONY: all pkgs units deps run start stop test test-galera unit fuzz bench soak install uninstall clean screenshots
 # what is installed and run; the cmocka tests are `make units` (tests/run.sh)
-all: $(PROGS) $(TOOLS) $(CONFS)
+all: $(PROGS) $(DIRPROGS) $(TOOLS) $(CONFS)
 
 units: $(UNITS)
 
@@ -51,7 +54,7 @@ pkgs:
 	    echo "make: pkg-config cannot find the libraries named above;" \
 	        "\`make deps\` installs them" >&2; exit 1; }
 
-$(LIB_O) $(PROGS) $(TOOLS) $(UNITS): | pkgs
+$(LIB_O) $(PROGS) $(DIRPROGS) $(TOOLS) $(UNITS): | pkgs
 
 $(B)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
@@ -68,6 +71,11 @@ $(B)/cgi-bin/%: cgi-bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS)
 
+.SECONDEXPANSION:
+$(DIRPROGS): $(B)/cgi-bin/%: $$(wildcard cgi-bin/$$*/*.c cgi-bin/$$*/*.h) $(B)/libmenteo.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libmenteo.a $(LDLIBS)
+
 $(B)/bin/%: bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS)
@@ -79,8 +87,8 @@ $(B)/tests/%: tests/unit/%.c $(B)/libmenteo.a lib/*.h
 # Every program prints its own table (`--routes`, lib/app.h). Asked at
 # every make (a program removed changes no file's time), replaced only
 # when the list changed, so the maps are remade only then.
-$(B)/routes.txt: $(PROGS) FORCE
-	@for p in $(PROGS); do $$p --routes || exit 1; done > $@.tmp
+$(B)/routes.txt: $(PROGS) $(DIRPROGS) FORCE
+	@for p in $(PROGS) $(DIRPROGS); do $$p --routes || exit 1; done > $@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 FORCE:
@@ -110,6 +118,12 @@ stop:
 # the sanitizer build in build/san
 test: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh
+
+# a three-node Galera cluster on this machine (ports 9300-9399), two web
+# nodes on different database nodes: a few minutes, so not in make test
+test-galera: deps
+	@$(MAKE) --no-print-directory all
+	@tests/integration/check_galera.sh | tee build/test-galera.tap; ! grep -q '^not ok' build/test-galera.tap
 
 unit: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh --unit-only

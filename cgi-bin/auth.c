@@ -126,55 +126,6 @@ signup_form(struct req *r)
 	page_send(r, 200);
 }
 
-/* "Maya Okafor" → "maya-okafor"; never empty. */
-static const char *
-slug_base(struct req *r, const char *name)
-{
-	char *s = req_alloc(r, 31);
-	size_t n = 0;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)name; *p != '\0' && n < 30; p++) {
-		if (isalnum(*p) && *p < 0x80)
-			s[n++] = (char)tolower(*p);
-		else if (n > 0 && s[n - 1] != '-')
-			s[n++] = '-';
-	}
-	while (n > 0 && s[n - 1] == '-')
-		n--;
-	s[n] = '\0';
-	return n >= 2 ? s : "member";
-}
-
-/* Inserts the account with a free slug: its id, 0 if the address is taken. */
-static long long
-user_create(struct req *r, const char *email, const char *hash,
-    const char *name)
-{
-	const char *base = slug_base(r, name), *slug = base;
-	long long rc;
-	int i;
-
-	for (i = 1; i <= 12; i++) {
-		rc = db_exec(r, "INSERT INTO users (email, password_hash, "
-		    "display_name, bio, slug, created_at) VALUES (?, ?, ?, '', "
-		    "?, UTC_TIMESTAMP())", "ssss", email, hash, name, slug);
-		if (rc == 1)
-			return db_last_id();
-		if (rc != DB_DUPLICATE)
-			return -1;
-		if (db_value(r, "SELECT id FROM users WHERE email = ?", "s",
-		    email) != NULL)
-			return 0;
-		if (r->db_failed)
-			return -1;
-		slug = i < 8 ? req_printf(r, "%s-%d", base, i + 1) :
-		    req_printf(r, "%s-%04x", base,
-		    (unsigned)randombytes_uniform(0x10000));
-	}
-	return -1;
-}
-
 static int
 queue_verify(struct req *r, long long uid, const char *email)
 {
@@ -235,7 +186,7 @@ signup_post(struct req *r)
 		return page_error(r, 500);
 	if (db_begin(r) == -1)
 		return;
-	if ((uid = user_create(r, v[0].str, hash, v[2].str)) < 0)
+	if ((uid = auth_user_create(r, v[0].str, hash, v[2].str)) < 0)
 		return;
 	if (uid == 0) {
 		/* taken: tell the owner, answer exactly as for a new account */

@@ -27,6 +27,12 @@
  */
 int		 auth_require_verified(struct req *);
 
+/*
+ * Inserts an account (unconfirmed) with a free slug made from its name:
+ * its id, 0 if the address is taken, -1 on a database failure.
+ */
+long long	 auth_user_create(struct req *, const char *email,
+		    const char *hash, const char *name);
 /* Hashes with the configured cost: a malloc-free string in the arena. */
 const char	*auth_hash(struct req *, const char *password);
 /* Why a new password is refused, or NULL when it is acceptable. */
