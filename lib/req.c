@@ -83,6 +83,19 @@ req_utf8_len(const char *s)
 }
 
 int
+req_hex_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	if (s == NULL || strlen(s) != len)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+int
 req_url_decode(struct arena *a, const char *s, size_t len, int plus,
     char **out, size_t *outlen)
 {

@@ -87,14 +87,7 @@ csrf_for(struct req *r, const char *token)
 int
 sess_token_shape_ok(const char *t)
 {
-	size_t i;
-
-	if (t == NULL || strlen(t) != SESS_TOKEN_LEN)
-		return 0;
-	for (i = 0; i < SESS_TOKEN_LEN; i++)
-		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'f')))
-			return 0;
-	return 1;
+	return req_hex_ok(t, SESS_TOKEN_LEN);
 }
 
 static const char *

@@ -416,6 +416,35 @@ test_buf(void **state)
 	assert_null(b.p);
 }
 
+/* The shape of random keys a client sends back: lower-case hex, exact. */
+static void
+test_hex_ok(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 len;
+		int		 ok;
+	} cases[] = {
+		{ "0123456789abcdef", 16, 1 },
+		{ "ffffffffffffffffffffffffffffffff", 32, 1 },
+		{ "0123456789ABCDEF", 16, 0 },	/* sodium writes lower case */
+		{ "0123456789abcdeg", 16, 0 },
+		{ "0123456789abcde", 16, 0 },	/* short */
+		{ "0123456789abcdef0", 16, 0 },	/* long */
+		{ "0123456789 bcdef", 16, 0 },
+		{ "", 0, 1 },
+		{ "", 16, 0 },
+		{ NULL, 16, 0 },
+		{ NULL, 0, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (req_hex_ok(cases[i].s, cases[i].len) != cases[i].ok)
+			fail_msg("case %zu: not %d", i, cases[i].ok);
+}
+
 int
 main(void)
 {
@@ -429,6 +458,7 @@ main(void)
 		cmocka_unit_test(test_lookups),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_hex_ok),
 	};
 
 	return cmocka_run_group_tests_name("req", tests, NULL, NULL);
