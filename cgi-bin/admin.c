@@ -99,9 +99,8 @@ admin_index(struct req *r)
 	size_t i;
 
 	counts = db_query(r, "SELECT stage AS STAGE, COUNT(*) AS N "
-	    "FROM mentorships GROUP BY stage ORDER BY FIELD(stage, 'requested', "
-	    "'initiation', 'cultivation', 'separation', 'redefinition', "
-	    "'declined', 'withdrawn', 'expired', 'ended')", "");
+	    "FROM mentorships GROUP BY stage ORDER BY FIELD(stage, "
+	    STAGES_OPEN "," STAGES_CLOSED ")", "");
 	if (counts == NULL)
 		return;
 	fill_rows(r, d, "STAGES", counts);
@@ -168,8 +167,9 @@ admin_mentorship(struct req *r)
 }
 
 /*
- * An admin ends a mentorship outside the stage rules for parties: the
- * same record (stage event, e-mail to both) in one transaction.
+ * An admin ends a mentorship outside the stage rules for parties: a stage
+ * move of its own (lib/stage.c, docs/stages.md), from whatever open stage
+ * it is in when its row is locked; both parties are mailed the reason.
  */
 static void
 admin_end(struct req *r)
@@ -179,8 +179,8 @@ admin_end(struct req *r)
 	};
 	struct fval v[1];
 	struct mship m;
-	long long n;
-	const char *path;
+	const char *why;
+	int rc;
 
 	if (mship_load(r, r->id[0], &m) != 0)
 		return r->db_failed ? (void)0 : page_error(r, 404);
@@ -189,32 +189,12 @@ admin_end(struct req *r)
 		    "will read.");
 		return;
 	}
-	if (db_begin(r) == -1)
+	if ((rc = stage_end(r, &m, STAGE_ADMIN, v[0].str, &why)) == -1)
 		return;
-	n = db_exec(r, "UPDATE mentorships SET stage = 'ended', "
-	    "stage_changed_at = UTC_TIMESTAMP() WHERE id = ? AND stage IN "
-	    "('requested', 'initiation', 'cultivation', 'separation', "
-	    "'redefinition')", "i", m.id);
-	if (n < 0)
-		return;
-	if (n == 0) {
-		db_rollback(r);
-		mentorship_page(r, m.id, 409, "This mentorship is already closed.");
+	if (rc != 0) {
+		mentorship_page(r, m.id, rc, why);
 		return;
 	}
-	path = req_printf(r, "/mentorships/%lld", m.id);
-	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
-	    "to_stage, actor_id, note, created_at) VALUES (?, ?, 'ended', ?, ?, "
-	    "UTC_TIMESTAMP())", "isis", m.id, m.stage, r->user.id,
-	    v[0].str) < 0 ||
-	    stage_notify(r, &m, m.mentor_id, "Your mentorship was ended by an "
-	    "administrator", "An administrator of Menteo ended this "
-	    "mentorship.", v[0].str, path, NULL) == -1 ||
-	    stage_notify(r, &m, m.mentee_id, "Your mentorship was ended by an "
-	    "administrator", "An administrator of Menteo ended this "
-	    "mentorship.", v[0].str, path, NULL) == -1 ||
-	    db_commit(r) == -1)
-		return;
 	resp_flash(r, "The mentorship was ended and both parties were told.");
 	resp_redirect(r, req_printf(r, "/admin/mentorships/%lld", m.id));
 }
@@ -377,12 +357,17 @@ admin_outbox(struct req *r)
 static void
 admin_outbox_retry(struct req *r)
 {
+	const char *s;
 	long long n = db_exec(r, "UPDATE outbox SET status = 'queued', "
 	    "next_try_at = UTC_TIMESTAMP(), attempts = 0 WHERE id = ? AND "
 	    "status <> 'sent'", "i", r->id[0]);
 
 	if (n < 0)
 		return;
+	/* a row gone (its account deleted) is not "already sent" */
+	if (n == 0 && (s = db_value(r, "SELECT status FROM outbox WHERE "
+	    "id = ?", "i", r->id[0])) == NULL)
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	resp_flash(r, n ? "The message is queued again." :
 	    "That message was already sent.");
 	resp_redirect(r, "/admin/outbox");
@@ -592,35 +577,48 @@ delete_form(struct req *r)
 	delete_show(r, NULL, 200);
 }
 
-/* Every open mentorship ends; the other party is told why. */
+/*
+ * Every open mentorship ends (a stage move by deletion, in the caller's
+ * transaction: its rows locked first, as every stage write does); the
+ * other party is told.
+ */
 static int
 delete_end_mentorships(struct req *r)
 {
 	struct db_rows *open;
 	struct mship m;
+	const char *why;
 	size_t i;
 
 	open = db_query(r, "SELECT id FROM mentorships WHERE (mentor_id = ? OR "
-	    "mentee_id = ?) AND stage IN ('requested', 'initiation', "
-	    "'cultivation', 'separation', 'redefinition') FOR UPDATE", "ii",
-	    r->user.id, r->user.id);
+	    "mentee_id = ?) AND stage IN (" STAGES_OPEN ") ORDER BY id "
+	    "FOR UPDATE", "ii", r->user.id, r->user.id);
 	for (i = 0; open != NULL && i < open->nrows; i++) {
-		if (mship_load(r, db_int(open, i, 0), &m) != 0)
-			return -1;
-		if (db_exec(r, "UPDATE mentorships SET stage = 'ended', "
-		    "stage_changed_at = UTC_TIMESTAMP() WHERE id = ?", "i",
-		    m.id) < 0 ||
-		    db_exec(r, "INSERT INTO stage_events (mentorship_id, "
-		    "from_stage, to_stage, actor_id, note, created_at) VALUES "
-		    "(?, ?, 'ended', NULL, 'The other person deleted their "
-		    "account.', UTC_TIMESTAMP())", "is", m.id, m.stage) < 0 ||
-		    stage_notify(r, &m, m.other_id, "Your mentorship ended",
-		    "The other person deleted their Menteo account, so this "
-		    "mentorship has ended. Its record stays readable for you.",
-		    NULL, req_printf(r, "/mentorships/%lld", m.id), NULL) == -1)
+		if (mship_load(r, db_int(open, i, 0), &m) != 0 ||
+		    stage_end(r, &m, STAGE_DELETION, "The other person deleted "
+		    "their account.", &why) == -1)
 			return -1;
 	}
 	return open == NULL ? -1 : 0;
+}
+
+/*
+ * Every mail to the person goes: sent, queued or failed, to the account
+ * or to an address they asked to move to. A failed row kept would hold
+ * their address and words, and could be queued again by an admin.
+ */
+static int
+delete_mail(struct req *r)
+{
+	if (db_exec(r, "DELETE FROM outbox WHERE user_id = ?", "i",
+	    r->user.id) < 0 ||
+	    db_exec(r, "DELETE FROM outbox WHERE to_addr = ?", "s",
+	    r->user.email) < 0 ||
+	    db_exec(r, "DELETE o FROM outbox o JOIN email_tokens t ON "
+	    "t.target = o.to_addr WHERE t.user_id = ? AND t.purpose = "
+	    "'email' AND o.user_id IS NULL", "i", r->user.id) < 0)
+		return -1;
+	return 0;
 }
 
 /*
@@ -638,10 +636,10 @@ delete_private_data(struct req *r)
 	    u) < 0 ||
 	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
 	    "'custom'", "i", u) < 0 ||
-	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0 ||
-	    db_exec(r, "UPDATE outbox SET status = 'failed', last_error = "
-	    "'account deleted' WHERE user_id = ? AND status = 'queued'", "i",
-	    u) < 0)
+	    delete_mail(r) == -1 ||
+	    db_exec(r, "UPDATE mentorships SET record_secret = NULL WHERE "
+	    "mentor_id = ? OR mentee_id = ?", "ii", u, u) < 0 ||
+	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0)
 		return -1;
 	if (stage_table_exists(r, "user_skills") &&
 	    db_exec(r, "DELETE FROM user_skills WHERE user_id = ?", "i", u) < 0)
@@ -652,6 +650,18 @@ delete_private_data(struct req *r)
 	    "skills = '', is_mentor = 0, capacity = 0, slug = CONCAT('deleted-', "
 	    "id), calendar_secret = NULL, is_admin = 0, disabled_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?", "i", u) < 0 ? -1 : 0;
+}
+
+/* The deletion, all or nothing; db_tx_run's body. */
+static int
+delete_tx(struct req *r, void *arg)
+{
+	(void)arg;
+	if (delete_end_mentorships(r) == -1 || delete_private_data(r) == -1 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
+	    r->user.id) < 0)
+		return -1;
+	return 0;
 }
 
 static void
@@ -673,10 +683,7 @@ delete_account(struct req *r)
 	if ((ok = auth_check(r, r->user.id, hash, v[0].str)) != 1)
 		return ok == -1 ? (void)0 : delete_show(r,
 		    "That is not your password.", 422);
-	if (db_begin(r) == -1 || delete_end_mentorships(r) == -1 ||
-	    delete_private_data(r) == -1 ||
-	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
-	    r->user.id) < 0 || db_commit(r) == -1)
+	if (db_tx_run(r, delete_tx, NULL) != 0)
 		return;
 	r->sess_id = 0;
 	sess_end(r);

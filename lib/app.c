@@ -20,6 +20,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "once.h"
 #include "page.h"
 #include "req.h"
 #include "resp.h"
@@ -72,7 +73,12 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 		return page_error_msg(r, 403, "This form has expired or did "
 		    "not come from Menteo. Go back, reload the page and try "
 		    "again.");
+	if (req_is_post(r) && i >= 0)
+		once_read(r);
 	route_dispatch(r, t, n);
+	if (r->in_tx)
+		db_rollback(r);
+	once_finish(r);
 }
 
 /*

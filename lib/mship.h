@@ -58,6 +58,20 @@ int	mship_party(struct req *, int rc, const struct mship *,
 int	mship_open(struct req *, long long id, struct mship *,
 	    const char *why);
 
+/*
+ * The stage lists, each stage named once: the one definition that SQL
+ * written in C uses ("stage IN (" STAGES_OPEN ")"), that the predicates
+ * below read, and that sql/120's triggers repeat (tests/unit/test_stage.c
+ * fails when they differ). docs/stages.md says what each list means.
+ */
+#define STAGES_CAPACITY	"'initiation','cultivation','separation'"
+#define STAGES_ACTIVE	STAGES_CAPACITY ",'redefinition'"
+#define STAGES_OPEN	"'requested'," STAGES_ACTIVE
+#define STAGES_CLOSED	"'declined','withdrawn','expired','ended'"
+
+/* stage is one of list (one of the STAGES_ above). */
+int	mship_stage_in(const char *list, const char *stage);
+
 /* Not declined, withdrawn, expired or ended (a requested one is open). */
 int	mship_stage_open(const char *stage);
 
@@ -71,5 +85,20 @@ const char *mship_channels_label(struct req *, const char *channels);
 int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
+
+/*
+ * Mail one person causes in one mentorship (a question, a planned
+ * meeting, a stage change, an agreement...): MSHIP_MAIL_LIMIT an hour,
+ * then waits that grow, as the sign-in throttle's do. The other party
+ * reads every one of them, so the cap is on the sender.
+ * mship_mail_wait: NULL when the viewer may send, else why not, with
+ * Retry-After set and *seconds the wait (-1 and NULL: the database
+ * failed). mship_mail_count counts one mail, in the writer's
+ * transaction so a rolled-back change counts nothing.
+ */
+#define MSHIP_MAIL_LIMIT	10
+const char	*mship_mail_wait(struct req *, const struct mship *,
+		    long long *seconds);
+int		 mship_mail_count(struct req *, const struct mship *);
 
 #endif

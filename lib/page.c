@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "log.h"
+#include "once.h"
 #include "page.h"
 #include "resp.h"
 
@@ -18,6 +19,7 @@ page_new(struct req *r, const char *title, const char *tpl)
 	r->page = tmpl_dict_new("layout");
 	tmpl_set(r->page, "TITLE", title);
 	tmpl_set(r->page, "CSRF", r->csrf != NULL ? r->csrf : "");
+	tmpl_set(r->page, "FORM_KEY", once_key(r));
 	tmpl_set(r->page, "PATH", r->path);
 	if (r->user.id > 0) {
 		struct tdict *u = tmpl_section(r->page, "SIGNED_IN");
@@ -42,6 +44,7 @@ page_new(struct req *r, const char *title, const char *tpl)
 	r->content = tmpl_include(r->page, "CONTENT", tpl);
 	/* includes do not see their parent's values: give the common ones */
 	tmpl_set(r->content, "CSRF", r->csrf != NULL ? r->csrf : "");
+	tmpl_set(r->content, "FORM_KEY", once_key(r));	/* the same key */
 	if (r->user.id > 0) {
 		tmpl_show(r->content, "SIGNED_IN");
 		tmpl_set(r->content, "USER_NAME", r->user.name);

@@ -73,6 +73,7 @@ resp_redirect(struct req *r, const char *location)
 {
 	r->status = 303;
 	r->body.len = 0;
+	r->location = location;
 	if (resp_header(r, "Location", location) == -1)
 		resp_header(r, "Location", "/");
 }

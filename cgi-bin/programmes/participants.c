@@ -52,7 +52,7 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	    PAIR_OF("m.id") " AS pair_id, " PAIR_OF("m.stage") " AS pair_stage, "
 	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = "
 	    "pp.programme_id AND m.mentor_id = pp.user_id AND m.stage IN "
-	    "('requested', 'initiation', 'cultivation', 'separation')) AS "
+	    "('requested'," STAGES_CAPACITY ")) AS "
 	    "open_pairs FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id WHERE pp.programme_id = ? AND pp.id > ? "
 	    "AND (? IS NULL OR pp.role = ?) "
