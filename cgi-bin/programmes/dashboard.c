@@ -42,7 +42,8 @@ figure(struct req *r, struct tdict *d, const char *section,
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(f, "ROW");
 		tmpl_set(row, "LABEL", it[i].label);
-		tmpl_set(row, "VALUE", req_printf(r, "%g", it[i].value));
+		tmpl_set(row, "VALUE", it[i].value < 0 ? "–" :
+		    req_printf(r, "%g", it[i].value));
 	}
 	return f;
 }
@@ -97,9 +98,8 @@ funnel_fill(struct req *r, struct tdict *d, const struct prog *p)
 		"separation", "redefinition"
 	};
 	static const char *const labels[] = {
-		"Invited", "Joined", "Asked or proposed a pair", "Accepted",
-		"Contract agreed (Cultivation)", "Reached Separation",
-		"Reached Redefinition"
+		"Invited", "Joined", "Paired", "Accepted", "Contract agreed",
+		"Reached Separation", "Reached Redefinition"
 	};
 	size_t i;
 
@@ -171,7 +171,7 @@ medians_fill(struct req *r, struct tdict *d, const struct prog *p)
 		return -1;
 	for (k = 0; k < 4; k++) {
 		it[k].label = mship_stage_label(open[k]);
-		it[k].value = 0;
+		it[k].value = -1;	/* no pair has left this stage yet */
 		for (lo = 0; lo < rows->nrows &&
 		    strcmp(db_str(rows, lo, 0), open[k]) != 0; lo++)
 			;

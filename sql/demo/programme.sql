@@ -93,7 +93,7 @@ FROM s;
 -- each pair's timeline: the stages it went through, ten to twenty days each
 INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, created_at)
 WITH RECURSIVE path (pos, stage) AS (
-  SELECT 1, 'requested' UNION ALL SELECT pos + 1, ELT(pos + 1, 'requested',
+  SELECT 1, CAST('requested' AS CHAR(20)) UNION ALL SELECT pos + 1, ELT(pos + 1, 'requested',
   'initiation', 'cultivation', 'separation', 'redefinition') FROM path WHERE pos < 5)
 SELECT m.id, (SELECT p2.stage FROM path p2 WHERE p2.pos = p.pos - 1), p.stage,
  m.mentee_id, m.created_at + INTERVAL ((p.pos - 1) * (10 + m.id % 11)) DAY

@@ -351,8 +351,8 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     m.check(rows.get("Cultivation") == "1" and rows.get("Separation") == "1"
             and rows.get("Requested") == "1", f"stages {rows}")
     rows = figure("funnel-h")
-    m.check(rows.get("Asked or proposed a pair") == "3" and
-            rows.get("Contract agreed (Cultivation)") == "2" and
+    m.check(rows.get("Paired") == "3" and
+            rows.get("Contract agreed") == "2" and
             rows.get("Reached Separation") == "1", f"funnel {rows}")
     rows = figure("medians-h")
     m.check(rows.get("Initiation") == "10 days" and rows.get("Cultivation") ==
