@@ -422,6 +422,14 @@ def survey_links(who, count):
 def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     a, org = admin(), m.signup()
     slug = programme(a, [org])
+    org.get(f"/programmes/{slug}/settings")
+    r = org.post(f"/programmes/{slug}/settings", {"survey_question": "",
+                                                  "survey_kind": "score"})
+    m.check(r.status == 422, f"an empty survey question: {r.status}")
+    r = org.post(f"/programmes/{slug}/settings", {
+        "survey_question": "Did the kick-off workshop help?", "survey_kind": "score"})
+    m.check(r.status == 303, f"a survey question of the programme's own: {r!r}")
+    pq = m.sql_value("SELECT MAX(id) FROM programme_survey_questions")
     mentor, mentee = m.signup(), m.signup()
     mid = pair_in(slug, mentor, mentee, "cultivation", days_ago=3)
     m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP(), "
@@ -443,12 +451,16 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check(r.status == 422 and "required" in r.text, f"an answer is needed: {r.status}")
     r = c.post(f"/surveys/{sid}", {"q_clarity": "9"})
     m.check(r.status == 422, f"out of range: {r.status}")
+    m.check("Did the kick-off workshop help?" in r.text, "the programme's question")
     r = c.post(f"/surveys/{sid}", {"q_clarity": "4"})
+    m.check(r.status == 422, f"the programme's question needs an answer: {r.status}")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "4", f"q_p{pq}": "5"})
     m.check(r.status == 303, f"answered: {r!r}")
     r = c.post(f"/surveys/{sid}", {"q_clarity": "1"})
     m.check(r.status == 409, f"answered once: {r.status}")
-    m.check(m.sql("SELECT question, score FROM survey_answers WHERE survey_id = ?",
-                  sid) == [["clarity", "4"]], "the first answer is kept")
+    m.check(m.sql("SELECT question, score FROM survey_answers WHERE survey_id = ? "
+                  "ORDER BY question", sid) == [["clarity", "4"], [f"p{pq}", "5"]],
+            "the first answers are kept")
     # 30 days on: a check-in; Separation: the end survey, with the 0-10 question
     m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 31 "
           "DAY WHERE id = ?", mid)
@@ -479,6 +491,7 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check(answers["What was most valuable?"][8] == 'Honest, "direct" feedback, weekly',
             f"text answers survive: {table}")
     m.check(answers["How clear are our goals?"][7] == "4", "scores")
+    m.check(answers["Did the kick-off workshop help?"][7] == "5", "the programme's own")
     r = org.get(f"/programmes/{slug}/export.csv")
     table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
     m.check(table[1][-1] == "5", f"the mentee's latest score in the export: {table[1]}")
