@@ -475,6 +475,7 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
                       "AND moment = 'end'", mid, mentee.user_id)
     c.get(f"/surveys/{end}")
     r = c.post(f"/surveys/{end}", {"q_satisfaction": "5", "q_recommend": "10",
+                                   f"q_p{pq}": "4",
                                    "q_valuable": 'Honest, "direct" feedback, weekly'})
     m.check(r.status == 303, f"end survey: {r!r}")
     time_count = m.sql_value("SELECT COUNT(*) FROM surveys WHERE mentorship_id = ?", mid)
