@@ -30,6 +30,7 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
+#include "sess.h"
 
 #define THREAD_PAGE	30	/* entries on one page of a thread */
 #define LIST_PAGE	50	/* threads on one page of /threads */
@@ -402,6 +403,10 @@ threads_create(struct req *r)
 		    "may read this thread.";
 		errors++;
 	}
+	/* a public thread is published (lib/sess.h) */
+	if (v[TF_VIS].str != NULL && strcmp(v[TF_VIS].str, "public") == 0 &&
+	    (v[TF_VIS].err = sess_publish_refused(r)) != NULL)
+		errors++;
 	if (errors > 0)
 		return new_page(r, v, 422);
 	if (db_exec(r, "INSERT INTO threads (owner_id, title, purpose, "
