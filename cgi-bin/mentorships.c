@@ -31,6 +31,7 @@ static void	mships_review_post(struct req *);
 static void	mships_record(struct req *);
 static void	mships_record_share(struct req *);
 static void	mships_checkin(struct req *);
+static void	mships_checkin_log(struct req *);
 static void	mships_meetings(struct req *);
 static void	mships_meetings_post(struct req *);
 static void	mships_meeting_post(struct req *);
@@ -52,6 +53,7 @@ static const struct route routes[] = {
 	{ "GET",  "/mentorships/{id}/record",		mships_record, 0 },
 	{ "POST", "/mentorships/{id}/record",		mships_record_share, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/checkin",		mships_checkin, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/checkins",		mships_checkin_log, ROUTE_USER },
 	{ "GET",  "/mentorships/{id}/meetings",		mships_meetings, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/meetings",		mships_meetings_post, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/meetings/{id}",	mships_meeting_post, ROUTE_USER },
@@ -111,38 +113,6 @@ outcome_label(const char *s)
 		return "Not achieved";
 	if (strcmp(s, "dropped") == 0)
 		return "Dropped";
-	return s;
-}
-
-/* "room,video" (a SET) as people read it: "Room, Video". */
-static const char *
-channels_label(struct req *r, const char *set)
-{
-	static const char *const names[][2] = {
-		{ "room", "Room" }, { "email", "E-mail" }, { "video", "Video" },
-		{ "in_person", "In person" },
-	};
-	char *out = req_strdup(r, "");
-	size_t i;
-
-	for (i = 0; set != NULL && i < sizeof(names) / sizeof(names[0]); i++)
-		if (strstr(set, names[i][0]) != NULL)
-			out = req_printf(r, "%s%s%s", out, *out ? ", " : "",
-			    names[i][1]);
-	return *out ? out : "none chosen";
-}
-
-static const char *
-cadence_label(const char *s)
-{
-	if (s == NULL)
-		return "not set";
-	if (strcmp(s, "weekly") == 0)
-		return "Weekly";
-	if (strcmp(s, "biweekly") == 0)
-		return "Every two weeks";
-	if (strcmp(s, "monthly") == 0)
-		return "Monthly";
 	return s;
 }
 
@@ -275,7 +245,7 @@ mships_new(struct req *r)
 	const char *slug = req_query(r, "mentor");
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	new_form(r, NULL, slug, NULL, 200);
@@ -310,8 +280,7 @@ request_refusal(struct req *r, const char *slug, long long *mentor_id,
 		    "right now: try again later or choose another mentor.",
 		    db_str(u, 0, 3)), 0;
 	v = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentor_id = ? "
-	    "AND mentee_id = ? AND stage IN ('requested','initiation',"
-	    "'cultivation','separation','redefinition')", "ii", *mentor_id,
+	    "AND mentee_id = ? AND stage IN (" STAGES_OPEN ")", "ii", *mentor_id,
 	    r->user.id);
 	if (v == NULL)
 		return -1;
@@ -330,7 +299,7 @@ mships_create(struct req *r)
 	const char *why;
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
@@ -448,8 +417,8 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
 	    db_get(c, 0, "ground_rules") : "");
-	tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0, "cadence")));
-	tmpl_set(d, "CHANNELS", channels_label(r, db_get(c, 0, "channels")));
+	tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0, "cadence")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
 	if (db_get(c, 0, "review_date") == NULL)
@@ -674,8 +643,19 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+static const struct field checkin_f[] = {
+	{ "date", F_DATE, 10, 10, 1, NULL },
+	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
+};
+enum { CK_DATE, CK_NOTE, CK_N };
+
+static int	show_checkins(struct req *, struct tdict *,
+		    const struct mship *, const struct fval *);
+
+/* The mentorship page; cv: a check-in form to put back (422), or NULL. */
 static void
-show_page(struct req *r, struct mship *m, int status, const char *reason)
+show_page_with(struct req *r, struct mship *m, int status,
+    const char *reason, const struct fval *cv)
 {
 	struct tdict *d;
 	struct db_rows *c;
@@ -685,8 +665,10 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "acknowledged_at, checkin_months, next_checkin, created_at "
 	    "FROM mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, m->focus, "mentorships_show.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -729,6 +711,8 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 			tmpl_set(s, "CHECKIN_MONTHS",
 			    db_get(c, 0, "checkin_months"));
 		}
+		if (show_checkins(r, s, m, cv) == -1)
+			return;
 	}
 	if (show_actions(r, d, m) == -1 ||
 	    show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
@@ -736,6 +720,12 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 	    show_extras(r, d, m) == -1)
 		return;
 	page_send(r, status);
+}
+
+static void
+show_page(struct req *r, struct mship *m, int status, const char *reason)
+{
+	show_page_with(r, m, status, reason, NULL);
 }
 
 static void
@@ -774,7 +764,9 @@ mships_stage(struct req *r)
 	if (rc == -1)
 		return;
 	if (rc == 403)
-		return resp_error_msg(r, 403, why);
+		return page_error_msg(r, 403, why);
+	if (rc == 404)
+		return page_error(r, 404);
 	if (rc == 409)
 		return show_page(r, &m, 409, why);
 	resp_flash(r, strcmp(v[0].str, "requested") == 0 ?
@@ -848,8 +840,10 @@ contract_page(struct req *r, struct mship *m, int status, struct fval *cv,
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "DATE_FORMAT(UTC_DATE() + INTERVAL 6 MONTH, '%Y-%m-%d') FROM "
 	    "mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, "Contract", "mentorships_contract.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -990,7 +984,7 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
 	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
 	    m->mentor_name, m->mentee_name, m->focus, db_str(c, 0, 0),
-	    cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
+	    mship_cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),
@@ -1001,82 +995,151 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	return out;
 }
 
+/* What a write to the contract found under the mentorship's lock. */
+struct cwrite {
+	struct mship	*m;
+	const char	*why;		/* refused: why */
+	int		 done;		/* agree: 0 nothing new, 1 one, 2 both */
+	long long	 version;	/* agree: the version kept */
+	struct fval	*v;		/* the form */
+	const char	*setv;		/* contract: channels as a SET */
+	long long	 goal;		/* goals: the goal edited, or 0 */
+};
+
+/* The stage may have moved since the page was loaded: ask it under lock. */
+static int
+lock_editable(struct req *r, struct cwrite *w)
+{
+	int rc;
+
+	if ((rc = stage_lock(r, w->m)) != 0)
+		return rc;	/* 404: deleted since it was loaded */
+	if (!contract_editable(w->m))
+		return w->why = req_printf(r, "The contract cannot be changed "
+		    "in %s: it is written in Initiation, and renewed in "
+		    "Separation or Redefinition.",
+		    mship_stage_label(w->m->stage)), 409;
+	return 0;
+}
+
+/*
+ * The viewer agrees; when both have, the version is kept. An agreement
+ * already given is a no-op (done 0): nothing written, nobody mailed.
+ */
+static int
+agree_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct mship *m = w->m;
+	struct db_rows *c;
+	const char *snap;
+	long long n;
+	int rc;
+
+	w->done = 0;
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if ((rc = stage_contract_complete(r, m, &w->why)) != 0)
+		return rc == -1 ? -1 : 422;
+	n = db_exec(r, m->is_mentor ?
+	    "UPDATE mentorships SET mentor_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentor_agreed_at IS NULL" :
+	    "UPDATE mentorships SET mentee_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id);
+	if (n == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
+	    "mentee_agreed_at IS NOT NULL, (SELECT COALESCE(MAX(version), 0) "
+	    "+ 1 FROM contract_versions WHERE mentorship_id = ?) FROM "
+	    "mentorships WHERE id = ?", "ii", m->id, m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	w->done = db_int(c, 0, 0) ? 2 : 1;
+	w->version = db_int(c, 0, 1);
+	if (w->done == 1)
+		return tell_other(r, m, "The contract was agreed by one party",
+		    req_printf(r, "%s agreed to the contract. Read it and "
+		    "agree too, so the work can start.", r->user.name), NULL,
+		    "/contract");
+	if ((snap = snapshot(r, m, w->version)) == NULL)
+		return -1;
+	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
+	    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
+	    "UTC_TIMESTAMP())", "iis", m->id, w->version, snap) != 1)
+		return -1;
+	if (db_exec(r, "UPDATE goals SET version = ? WHERE "
+	    "mentorship_id = ? AND version > (SELECT contract_version "
+	    "FROM mentorships WHERE id = ?)", "iii", w->version, m->id,
+	    m->id) == -1)
+		return -1;
+	if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
+	    "WHERE id = ?", "ii", w->version, m->id) == -1)
+		return -1;
+	return tell_other(r, m, req_printf(r, "Contract version %lld "
+	    "agreed by both of you", w->version), req_printf(r, "%s "
+	    "agreed too: version %lld of your contract is kept. You "
+	    "can now start %s.", r->user.name, w->version,
+	    stage_is(m, "initiation") ? "Cultivation" :
+	    "the next Cultivation cycle"), NULL, "");
+}
+
 static void
 contract_refused(struct req *r, struct mship *m, int status, const char *why)
 {
 	contract_page(r, m, status, NULL, NULL, 0, NULL, why);
 }
 
-/* The viewer agrees; when both have, the version is kept. */
 static void
 contract_agree(struct req *r, struct mship *m)
 {
-	struct db_rows *c;
-	const char *why, *snap;
-	long long version;
-	int other;
+	struct cwrite w = { .m = m };
+	int rc;
 
 	if (mail_throttled(r, m, contract_refused))
 		return;
-	if (db_begin(r) == -1)
+	if ((rc = db_tx_run(r, agree_tx, &w)) == -1)
 		return;
-	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
-	    "i", m->id) == NULL)
-		return;
-	if (stage_contract_complete(r, m, &why) != 0) {
-		if (r->db_failed)
-			return;
-		db_rollback(r);
-		return contract_page(r, m, 422, NULL, NULL, 0, NULL, why);
-	}
-	if (db_exec(r, m->is_mentor ?
-	    "UPDATE mentorships SET mentor_agreed_at = UTC_TIMESTAMP() WHERE "
-	    "id = ? AND mentor_agreed_at IS NULL" :
-	    "UPDATE mentorships SET mentee_agreed_at = UTC_TIMESTAMP() WHERE "
-	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id) == -1)
-		return;
-	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
-	    "mentee_agreed_at IS NOT NULL, (SELECT COALESCE(MAX(version), 0) "
-	    "+ 1 FROM contract_versions WHERE mentorship_id = ?) FROM "
-	    "mentorships WHERE id = ?", "ii", m->id, m->id);
-	if (c == NULL || c->nrows == 0)
-		return;
-	other = (int)db_int(c, 0, 0);
-	version = db_int(c, 0, 1);
-	if (!other) {
-		if (tell_other(r, m, "The contract was agreed by one party",
-		    req_printf(r, "%s agreed to the contract. Read it and "
-		    "agree too, so the work can start.", r->user.name), NULL,
-		    "/contract") == -1)
-			return;
-	} else {
-		if ((snap = snapshot(r, m, version)) == NULL)
-			return;
-		if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
-		    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
-		    "UTC_TIMESTAMP())", "iis", m->id, version, snap) != 1)
-			return;
-		if (db_exec(r, "UPDATE goals SET version = ? WHERE "
-		    "mentorship_id = ? AND version > (SELECT contract_version "
-		    "FROM mentorships WHERE id = ?)", "iii", version, m->id,
-		    m->id) == -1)
-			return;
-		if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
-		    "WHERE id = ?", "ii", version, m->id) == -1)
-			return;
-		if (tell_other(r, m, req_printf(r, "Contract version %lld "
-		    "agreed by both of you", version), req_printf(r, "%s "
-		    "agreed too: version %lld of your contract is kept. You "
-		    "can now start %s.", r->user.name, version,
-		    stage_is(m, "initiation") ? "Cultivation" :
-		    "the next Cultivation cycle"), NULL, "") == -1)
-			return;
-	}
-	if (db_commit(r) == -1)
-		return;
-	resp_flash(r, other ? "You both agreed: the contract is kept as a "
-	    "new version." : "You agreed. The other party has been told.");
-	resp_redirect(r, path_of(r, m, other ? "" : "/contract"));
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_page(r, m, rc, NULL, NULL, 0, NULL, w.why);
+	resp_flash(r, w.done == 2 ? "You both agreed: the contract is kept "
+	    "as a new version." : w.done == 1 ? "You agreed. The other party "
+	    "has been told." : "You have agreed to this contract already.");
+	resp_redirect(r, path_of(r, m, w.done == 2 ? "" : "/contract"));
+}
+
+/* The ground rules, cadence, channels and review date, saved. */
+static int
+contract_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct fval *v = w->v;
+	struct db_rows *c;
+	int rc;
+
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	c = db_query(r, "SELECT ground_rules <=> ? AND cadence <=> ? AND "
+	    "channels <=> ? AND review_date <=> ? FROM mentorships WHERE "
+	    "id = ?", "ssssi", v[0].str, v[1].str, w->setv, v[2].str,
+	    w->m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	if (db_int(c, 0, 0))
+		return 0;
+	if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
+	    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
+	    "ssssi", v[0].str, v[1].str, w->setv, v[2].str, w->m->id) == -1)
+		return -1;
+	return contract_changed(r, w->m, "ground rules, cadence, "
+	    "communication or review date");
 }
 
 static void
@@ -1084,11 +1147,11 @@ mships_contract_post(struct req *r)
 {
 	struct fval v[CONTRACT_N];
 	struct mship m;
+	struct cwrite w = { .m = &m, .v = v };
 	const char *chans[8], *cur;
-	struct db_rows *c;
 	struct buf set = { NULL, 0, 0 };
 	size_t n, i, j;
-	const char *setv;
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1129,29 +1192,78 @@ mships_contract_post(struct req *r)
 		    "Choose one or more ways to communicate: room, e-mail, "
 		    "video or in person.");
 	}
-	setv = req_strdup(r, set.p);
+	w.setv = req_strdup(r, set.p);
 	buf_free(&set);
-	if (db_begin(r) == -1)
+	if ((rc = db_tx_run(r, contract_tx, &w)) == -1)
 		return;
-	c = db_query(r, "SELECT ground_rules <=> ? AND cadence <=> ? AND "
-	    "channels <=> ? AND review_date <=> ? FROM mentorships WHERE "
-	    "id = ? FOR UPDATE", "ssssi", v[0].str, v[1].str, setv, v[2].str,
-	    m.id);
-	if (c == NULL || c->nrows == 0)
-		return;
-	if (!db_int(c, 0, 0)) {
-		if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
-		    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
-		    "ssssi", v[0].str, v[1].str, setv, v[2].str, m.id) == -1)
-			return;
-		if (contract_changed(r, &m, "ground rules, cadence, "
-		    "communication or review date") == -1)
-			return;
-	}
-	if (db_commit(r) == -1)
-		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_page(r, &m, rc, v, chans, n, NULL, w.why);
 	resp_flash(r, "Contract saved.");
 	resp_redirect(r, path_of(r, &m, "/contract"));
+}
+
+#define GOALS_MAX	50	/* per mentorship, over all its cycles */
+
+/*
+ * A goal removed (v[GOAL_REMOVE]), edited (w->goal) or added, under the
+ * mentorship's lock: the stage, whether the goal is still open to edits
+ * and the count are read there, so none of them can change meanwhile.
+ */
+static int
+goal_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	struct db_rows *g;
+	int rc;
+
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if (w->goal > 0) {
+		g = db_query(r, "SELECT version > (SELECT contract_version FROM "
+		    "mentorships WHERE id = ?) OR ? FROM goals WHERE id = ? "
+		    "AND mentorship_id = ? FOR UPDATE", "iiii", m->id,
+		    (long long)stage_is(m, "initiation"), w->goal, m->id);
+		if (g == NULL)
+			return -1;
+		if (g->nrows == 0)
+			return 404;
+		if (!db_int(g, 0, 0))
+			return w->why = "This goal belongs to an agreed contract "
+			    "version: record its outcome on the review page "
+			    "instead.", 409;
+	}
+	if (w->goal > 0 && v[4].num) {
+		if (db_exec(r, "DELETE FROM goals WHERE id = ? AND "
+		    "mentorship_id = ?", "ii", w->goal, m->id) == -1)
+			return -1;
+		return contract_changed(r, m, "a goal was removed");
+	}
+	if (w->goal > 0) {
+		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
+		    "target_date = ? WHERE id = ? AND mentorship_id = ?",
+		    "sssii", v[0].str, v[1].str, v[2].str, w->goal,
+		    m->id) == -1)
+			return -1;
+		return contract_changed(r, m, "a goal was edited");
+	}
+	g = db_query(r, "SELECT COUNT(*) FROM goals WHERE mentorship_id = ?",
+	    "i", m->id);
+	if (g == NULL)
+		return -1;
+	if (db_int(g, 0, 0) >= GOALS_MAX)
+		return w->why = "This mentorship has too many goals already "
+		    "(50 at most).", 422;
+	if (db_exec(r, "INSERT INTO goals (mentorship_id, title, "
+	    "measure, target_date, version, created_at) SELECT id, ?, "
+	    "?, ?, IF(stage = 'initiation', 1, contract_version + 1), "
+	    "UTC_TIMESTAMP() FROM mentorships WHERE id = ?", "sssi",
+	    v[0].str, v[1].str, v[2].str, m->id) != 1)
+		return -1;
+	return contract_changed(r, m, "a goal was added");
 }
 
 static void
@@ -1159,9 +1271,8 @@ mships_goals_post(struct req *r)
 {
 	struct fval v[GOAL_N];
 	struct mship m;
-	struct db_rows *g;
-	long long id;
-	int editable;
+	struct cwrite w = { .m = &m, .v = v };
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1170,66 +1281,24 @@ mships_goals_post(struct req *r)
 		    req_printf(r, "Goals cannot be changed in %s.",
 		    mship_stage_label(m.stage)));
 	field_read(r, goal_f, GOAL_N, v);
-	id = v[3].str != NULL ? v[3].num : 0;
-	if (id > 0) {
-		g = db_query(r, "SELECT version > (SELECT contract_version FROM "
-		    "mentorships WHERE id = ?) OR ? FROM goals WHERE id = ? "
-		    "AND mentorship_id = ?", "iiii", m.id,
-		    (long long)stage_is(&m, "initiation"), id, m.id);
-		if (g == NULL)
-			return;
-		if (g->nrows == 0)
-			return resp_error(r, 404);
-		editable = (int)db_int(g, 0, 0);
-		if (!editable)
-			return contract_page(r, &m, 409, NULL, NULL, 0, NULL,
-			    "This goal belongs to an agreed contract version: "
-			    "record its outcome on the review page instead.");
-	}
-	if (id > 0 && v[4].num) {
-		if (db_begin(r) == -1 || db_exec(r, "DELETE FROM goals WHERE "
-		    "id = ? AND mentorship_id = ?", "ii", id, m.id) == -1 ||
-		    contract_changed(r, &m, "a goal was removed") == -1 ||
-		    db_commit(r) == -1)
-			return;
-		resp_flash(r, "Goal removed.");
-		return resp_redirect(r, path_of(r, &m, "/contract"));
-	}
-	if (v[0].err != NULL || v[1].err != NULL || v[2].err != NULL) {
+	w.goal = v[3].str != NULL ? v[3].num : 0;
+	if (!(w.goal > 0 && v[4].num) &&
+	    (v[0].err != NULL || v[1].err != NULL || v[2].err != NULL)) {
 		if (v[1].err != NULL && v[1].str == NULL)
 			v[1].err = "Say how you will know the goal is reached: "
 			    "the measure cannot be empty.";
 		return contract_page(r, &m, 422, NULL, NULL, 0, v,
 		    "Check the goal fields marked below.");
 	}
-	if (db_begin(r) == -1)
+	if ((rc = db_tx_run(r, goal_tx, &w)) == -1)
 		return;
-	if (id > 0) {
-		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
-		    "target_date = ? WHERE id = ? AND mentorship_id = ?",
-		    "sssii", v[0].str, v[1].str, v[2].str, id, m.id) == -1)
-			return;
-	} else {
-		struct db_rows *count = db_query(r, "SELECT COUNT(*) FROM goals "
-		    "WHERE mentorship_id = ?", "i", m.id);
-		if (count == NULL)
-			return;
-		if (db_int(count, 0, 0) >= 50) {
-			db_rollback(r);
-			return contract_page(r, &m, 422, NULL, NULL, 0, v,
-			    "This mentorship has too many goals already.");
-		}
-		if (db_exec(r, "INSERT INTO goals (mentorship_id, title, "
-		    "measure, target_date, version, created_at) SELECT id, ?, "
-		    "?, ?, IF(stage = 'initiation', 1, contract_version + 1), "
-		    "UTC_TIMESTAMP() FROM mentorships WHERE id = ?", "sssi",
-		    v[0].str, v[1].str, v[2].str, m.id) != 1)
-			return;
-	}
-	if (contract_changed(r, &m, id > 0 ? "a goal was edited" :
-	    "a goal was added") == -1 || db_commit(r) == -1)
-		return;
-	resp_flash(r, id > 0 ? "Goal saved." : "Goal added.");
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_page(r, &m, rc, NULL, NULL, 0,
+		    rc == 422 ? v : NULL, w.why);
+	resp_flash(r, w.goal > 0 && v[4].num ? "Goal removed." : w.goal > 0 ?
+	    "Goal saved." : "Goal added.");
 	resp_redirect(r, path_of(r, &m, "/contract"));
 }
 
@@ -1333,37 +1402,105 @@ mships_review(struct req *r)
 	review_page(r, &m, 200, NULL);
 }
 
-static void
-review_acknowledge(struct req *r, struct mship *m)
-{
-	const char *open;
+/* A write on the review page, decided under the mentorship's lock. */
+struct rwrite {
+	struct mship	*m;
+	struct fval	*v;
+	const char	*why;
+	int		 done;	/* acknowledge: 0 given already, 1 now */
+};
 
+/*
+ * The mentor acknowledges the goals achieved, once per Separation: an
+ * acknowledgment already given for this stage is a no-op, not a mail.
+ */
+static int
+ack_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	struct mship *m = w->m;
+	const char *open;
+	long long n;
+	int rc;
+
+	w->done = 0;
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
 	if (!stage_is(m, "separation"))
-		return review_page(r, m, 409, "The acknowledgment is given in "
-		    "Separation.");
+		return w->why = "The acknowledgment is given in Separation.",
+		    409;
 	if (!m->is_mentor)
-		return review_page(r, m, 409, "Only the mentor acknowledges "
-		    "the goals achieved.");
+		return w->why = "Only the mentor acknowledges the goals "
+		    "achieved.", 409;
 	open = db_value(r, "SELECT COUNT(*) FROM goals WHERE mentorship_id = ? "
 	    "AND status = 'open'", "i", m->id);
 	if (open == NULL)
-		return;
+		return -1;
 	if (strcmp(open, "0") != 0)
-		return review_page(r, m, 409, "Record an outcome for every goal "
-		    "before acknowledging them.");
-	if (mail_throttled(r, m, review_page))
-		return;
-	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
-	    "acknowledged_at = UTC_TIMESTAMP() WHERE id = ? AND stage = "
-	    "'separation'", "i", m->id) == -1)
-		return;
-	if (tell_other(r, m, "Your mentor acknowledged your goals",
+		return w->why = "Record an outcome for every goal before "
+		    "acknowledging them.", 409;
+	n = db_exec(r, "UPDATE mentorships SET acknowledged_at = "
+	    "UTC_TIMESTAMP() WHERE id = ? AND (acknowledged_at IS NULL OR "
+	    "acknowledged_at < stage_changed_at)", "i", m->id);
+	if (n <= 0)
+		return (int)n;
+	w->done = 1;
+	return tell_other(r, m, "Your mentor acknowledged your goals",
 	    req_printf(r, "%s formally acknowledged the goals you achieved. "
 	    "Your record of achievement is ready.", r->user.name), NULL,
-	    "/record") == -1 || db_commit(r) == -1)
+	    "/record");
+}
+
+static void
+review_acknowledge(struct req *r, struct mship *m)
+{
+	struct rwrite w = { .m = m };
+	int rc;
+
+	if (mail_throttled(r, m, review_page))
 		return;
-	resp_flash(r, "Acknowledgment recorded.");
+	if ((rc = db_tx_run(r, ack_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return review_page(r, m, rc, w.why);
+	resp_flash(r, w.done ? "Acknowledgment recorded." : "You have "
+	    "acknowledged the goals already.");
 	resp_redirect(r, path_of(r, m, ""));
+}
+
+/* One goal's outcome, in the stages that review. */
+static int
+outcome_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	long long n;
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!stage_is(m, "cultivation") && !stage_is(m, "separation"))
+		return w->why = req_printf(r, "Goals are reviewed in "
+		    "Cultivation and Separation, not in %s.",
+		    mship_stage_label(m->stage)), 409;
+	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
+	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
+	    "mentorship_id = ?", "ssiii", v[1].str, v[2].str, r->user.id,
+	    v[0].num, m->id);
+	if (n == -1)
+		return -1;
+	if (n == 0) {
+		const char *a = db_value(r, "SELECT COUNT(*) FROM goals WHERE "
+		    "id = ? AND mentorship_id = ?", "ii", v[0].num, m->id);
+		if (a == NULL)
+			return -1;
+		if (strcmp(a, "0") == 0)
+			return 404;
+	}
+	return 0;
 }
 
 static void
@@ -1371,8 +1508,9 @@ mships_review_post(struct req *r)
 {
 	struct fval v[REVIEW_N];
 	struct mship m;
+	struct rwrite w = { .m = &m, .v = v };
 	const char *a;
-	long long n;
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1386,24 +1524,12 @@ mships_review_post(struct req *r)
 		return review_page(r, &m, 422, v[1].err != NULL ?
 		    "Choose an outcome: achieved, partly, not achieved or "
 		    "dropped." : "Check the review fields.");
-	if (db_begin(r) == -1)
+	if ((rc = db_tx_run(r, outcome_tx, &w)) == -1)
 		return;
-	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
-	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
-	    "mentorship_id = ?", "ssiii", v[1].str, v[2].str, r->user.id,
-	    v[0].num, m.id);
-	if (n == -1)
-		return;
-	if (n == 0) {
-		a = db_value(r, "SELECT COUNT(*) FROM goals WHERE id = ? AND "
-		    "mentorship_id = ?", "ii", v[0].num, m.id);
-		if (a == NULL)
-			return;
-		if (strcmp(a, "0") == 0)
-			return resp_error(r, 404);
-	}
-	if (db_commit(r) == -1)
-		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return review_page(r, &m, rc, w.why);
 	resp_flash(r, "Outcome recorded.");
 	resp_redirect(r, path_of(r, &m, "/review"));
 }
@@ -1475,7 +1601,7 @@ mships_record(struct req *r)
 	if ((rc = mship_load(r, r->id[0], &m)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!m.is_party) {
 		shared = secret == NULL || strlen(secret) != 64 ? NULL :
 		    db_value(r, "SELECT m.id FROM mentorships m " RECORD_LIVE
@@ -1486,7 +1612,7 @@ mships_record(struct req *r)
 		if (shared == NULL)
 			return r->user.id == 0 ? resp_redirect(r, req_printf(r,
 			    "/login?next=/mentorships/%lld/record", m.id)) :
-			    resp_error_msg(r, 403, "Only the mentor and the "
+			    page_error_msg(r, 403, "Only the mentor and the "
 			    "mentee, or someone they shared the link with, can "
 			    "see this record.");
 	}
@@ -1529,7 +1655,7 @@ static void
 record_refused(struct req *r, struct mship *m, int status, const char *why)
 {
 	(void)m;
-	resp_error_msg(r, status, why);
+	page_error_msg(r, status, why);
 }
 
 /*
@@ -1553,7 +1679,7 @@ mships_record_share(struct req *r)
 	if (load(r, &m) == -1)
 		return;
 	if (field_read(r, f, 1, v) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	if (v[0].str != NULL && strcmp(v[0].str, "0") == 0) {
 		if (db_exec(r, "UPDATE mentorships SET record_secret = NULL "
 		    "WHERE id = ?", "i", m.id) == -1)
@@ -1581,6 +1707,27 @@ mships_record_share(struct req *r)
 
 /* ---- redefinition check-ins ------------------------------------------- */
 
+/* The check-in interval, set in Redefinition only (read under lock). */
+static int
+checkin_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	long long months = w->v[0].num;
+	int rc;
+
+	if ((rc = stage_lock(r, w->m)) != 0)
+		return rc;
+	if (!stage_is(w->m, "redefinition"))
+		return w->why = "Check-ins are set in Redefinition.", 409;
+	if (db_exec(r, "UPDATE mentorships SET checkin_months = ?, "
+	    "next_checkin = UTC_DATE() + INTERVAL ? MONTH WHERE id = ?", "iii",
+	    months, months, w->m->id) == -1)
+		return -1;
+	return tell_other(r, w->m, "Check-in interval set", req_printf(r,
+	    "%s set your check-ins to every %lld month(s).", r->user.name,
+	    months), NULL, "");
+}
+
 static void
 mships_checkin(struct req *r)
 {
@@ -1589,6 +1736,8 @@ mships_checkin(struct req *r)
 	};
 	struct fval v[1];
 	struct mship m;
+	struct rwrite w = { .m = &m, .v = v };
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1600,16 +1749,87 @@ mships_checkin(struct req *r)
 		    "between 1 and 12 months.");
 	if (mail_throttled(r, &m, show_page))
 		return;
-	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
-	    "checkin_months = ?, next_checkin = UTC_DATE() + INTERVAL ? MONTH "
-	    "WHERE id = ?", "iii", v[0].num, v[0].num, m.id) == -1)
+	if ((rc = db_tx_run(r, checkin_tx, &w)) == -1)
 		return;
-	if (tell_other(r, &m, "Check-in interval set", req_printf(r,
-	    "%s set your check-ins to every %lld month(s).", r->user.name,
-	    v[0].num), NULL, "") == -1 || db_commit(r) == -1)
-		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return show_page(r, &m, rc, w.why);
 	resp_flash(r, "Check-in interval saved.");
 	resp_redirect(r, path_of(r, &m, ""));
+}
+
+/*
+ * The check-ins logged, newest first, and the form to log one: today's
+ * date, or what was typed (cv, a 422).
+ */
+static int
+show_checkins(struct req *r, struct tdict *s, const struct mship *m,
+    const struct fval *cv)
+{
+	struct db_rows *c;
+	struct tdict *row;
+	size_t i;
+
+	c = db_query(r, "SELECT k.held_on, k.note, u.display_name "
+	    "FROM checkins k LEFT JOIN users u ON u.id = k.logged_by "
+	    "WHERE k.mentorship_id = ? ORDER BY k.held_on DESC, k.id DESC "
+	    "LIMIT 20", "i", m->id);
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < c->nrows; i++) {
+		row = tmpl_section(s, "LOGGED");
+		page_date(r, row, "HELD_ON", db_str(c, i, 0));
+		tmpl_set(row, "NOTE", db_str(c, i, 1));
+		tmpl_set(row, "BY", db_get(c, i, "display_name") != NULL ?
+		    db_str(c, i, 2) : "A former member");
+	}
+	if (c->nrows == 0)
+		tmpl_show(s, "NONE_LOGGED");
+	if (cv != NULL)
+		page_form(s, checkin_f, CK_N, cv);
+	else
+		tmpl_set(s, "DATE", page_today(r));
+	return 0;
+}
+
+static void
+mships_checkin_log(struct req *r)
+{
+	struct fval v[CK_N];
+	struct mship m;
+	int errors;
+
+	if (load(r, &m) == -1)
+		return;
+	if (!stage_is(&m, "redefinition"))
+		return show_page(r, &m, 409, "Check-ins are logged in "
+		    "Redefinition.");
+	errors = field_read(r, checkin_f, CK_N, v);
+	if (v[CK_DATE].str != NULL && strcmp(v[CK_DATE].str,
+	    page_today(r)) > 0) {
+		v[CK_DATE].err = "A check-in is logged once it happened: "
+		    "choose today or a day before.";
+		errors++;
+	}
+	if (errors > 0)
+		return show_page_with(r, &m, 422, NULL, v);
+	/* the next falls due an interval after the latest one held */
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO checkins "
+	    "(mentorship_id, logged_by, held_on, note, created_at) VALUES "
+	    "(?, ?, ?, ?, UTC_TIMESTAMP())", "iiss", m.id, r->user.id,
+	    v[CK_DATE].str, v[CK_NOTE].str != NULL ? v[CK_NOTE].str : "") < 0 ||
+	    db_exec(r, "UPDATE mentorships SET next_checkin = (SELECT "
+	    "MAX(held_on) FROM checkins WHERE mentorship_id = ?) + INTERVAL "
+	    "checkin_months MONTH WHERE id = ? AND checkin_months IS NOT NULL",
+	    "ii", m.id, m.id) < 0)
+		return;
+	if (tell_other(r, &m, "Check-in logged", req_printf(r,
+	    "%s logged your check-in of %s.", r->user.name, v[CK_DATE].str),
+	    v[CK_NOTE].str, "") == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Check-in logged.");
+	resp_redirect(r, path_of(r, &m, "#checkin-h"));
 }
 
 /* ---- meetings ----------------------------------------------------------- */
@@ -1716,13 +1936,47 @@ mships_meetings(struct req *r)
 	meetings_page(r, &m, 200, NULL, NULL);
 }
 
+/* A planned meeting: the mentorship open and accepted, read under lock. */
+struct mwrite {
+	struct mship	*m;
+	struct fval	*v;
+	const char	*utc;
+	const char	*why;
+};
+
+static int
+meeting_tx(struct req *r, void *arg)
+{
+	struct mwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!m->is_open || stage_is(m, "requested"))
+		return w->why = "Meetings are recorded once a mentorship is "
+		    "accepted and until it closes.", 409;
+	if (db_exec(r, "INSERT INTO meetings (mentorship_id, starts_at, "
+	    "minutes, agenda, created_by, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP())", "isisi", m->id, w->utc,
+	    v[2].str != NULL ? v[2].num : 60, v[3].str, r->user.id) != 1)
+		return -1;
+	return tell_other(r, m, "A meeting was planned", req_printf(r, "%s "
+	    "recorded a meeting for %s %s (%s). Add it to your calendar from "
+	    "the meetings page.", r->user.name, v[0].str, v[1].str,
+	    r->user.tz != NULL ? r->user.tz : "UTC"), v[3].str, "/meetings");
+}
+
 static void
 mships_meetings_post(struct req *r)
 {
 	struct fval v[MEETING_N];
 	struct mship m;
-	const char *utc, *why;
-	long long id, wait;
+	struct mwrite w = { .m = &m, .v = v };
+	const char *why;
+	long long wait;
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1732,27 +1986,19 @@ mships_meetings_post(struct req *r)
 	if (field_read(r, meeting_f, MEETING_N, v) > 0)
 		return meetings_page(r, &m, 422, v, "Check the fields marked "
 		    "below.");
-	if ((utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
+	if ((w.utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
 		return meetings_page(r, &m, 422, v, "This time does not exist "
 		    "in your time zone.");
 	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
 		return meetings_page(r, &m, 429, v, why);
 	if (wait < 0)
 		return;
-	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO meetings "
-	    "(mentorship_id, starts_at, minutes, agenda, created_by, "
-	    "created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "isisi",
-	    m.id, utc, v[2].str != NULL ? v[2].num : 60, v[3].str,
-	    r->user.id) != 1)
+	if ((rc = db_tx_run(r, meeting_tx, &w)) == -1)
 		return;
-	id = db_last_id();
-	if (tell_other(r, &m, "A meeting was planned", req_printf(r, "%s "
-	    "recorded a meeting for %s %s (%s). Add it to your calendar from "
-	    "the meetings page.", r->user.name, v[0].str, v[1].str,
-	    r->user.tz != NULL ? r->user.tz : "UTC"), v[3].str,
-	    "/meetings") == -1 || db_commit(r) == -1)
-		return;
-	(void)id;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return meetings_page(r, &m, rc, v, w.why);
 	resp_flash(r, "Meeting recorded.");
 	resp_redirect(r, path_of(r, &m, "/meetings"));
 }
@@ -1775,7 +2021,7 @@ mships_meeting_post(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!db_int(q, 0, 0))
 		return meetings_page(r, &m, 409, NULL, "Notes and actions are "
 		    "added after the meeting has taken place.");
@@ -1915,7 +2161,7 @@ mships_meeting_ics(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	ics_begin(&b);
 	ics_event(r, &b, req_printf(r, "meeting-%s@%s", db_str(q, 0, 0),
 	    site_host()), db_str(q, 0, 5), db_str(q, 0, 1),
@@ -1933,11 +2179,11 @@ mships_calendar(struct req *r)
 	size_t i;
 
 	if (strlen(secret) != 64)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if ((uid = db_value(r, "SELECT id FROM users WHERE calendar_secret = ? "
 	    "AND disabled_at IS NULL", "s", secret)) == NULL) {
 		if (!r->db_failed)
-			resp_error(r, 404);
+			page_error(r, 404);
 		return;
 	}
 	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
@@ -1959,7 +2205,7 @@ mships_calendar(struct req *r)
 		    db_str(q, i, 4)), db_str(q, i, 3), NULL);
 	q = db_query(r, "SELECT id, review_date, focus FROM mentorships "
 	    "WHERE (mentor_id = ? OR mentee_id = ?) AND review_date IS NOT NULL "
-	    "AND stage IN ('initiation','cultivation','separation') LIMIT 500",
+	    "AND stage IN (" STAGES_CAPACITY ") LIMIT 500",
 	    "ss", uid, uid);
 	if (q == NULL)
 		goto fail;
@@ -1973,8 +2219,8 @@ mships_calendar(struct req *r)
 		    "mentorship_milestones x JOIN mentorships m ON m.id = "
 		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
 		    "AND x.done_at IS NULL AND x.due_date IS NOT NULL AND "
-		    "m.stage IN ('initiation','cultivation','separation',"
-		    "'redefinition') LIMIT 1000", "ss", uid, uid);
+		    "m.stage IN (" STAGES_ACTIVE ") LIMIT 1000", "ss", uid,
+		    uid);
 		if (q == NULL)
 			goto fail;
 		for (i = 0; i < q->nrows; i++)

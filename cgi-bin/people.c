@@ -22,6 +22,7 @@
 #include "search.h"
 #include "sess.h"
 #include "stage.h"
+#include "zone.h"
 
 static void	people_index(struct req *);
 static void	people_show(struct req *);
@@ -60,7 +61,7 @@ APP_MAIN("people", routes)
  */
 #define DIR_ACTIVE \
 	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
-	"AND m.stage IN ('initiation', 'cultivation', 'separation'))"
+	"AND m.stage IN (" STAGES_CAPACITY "))"
 #define DIR_COLS \
 	"u.id, u.slug, u.display_name, u.headline, u.skills, u.last_active, " \
 	"u.answered_requests AS answered, " \
@@ -118,22 +119,6 @@ static const char *const stopwords[] = {
 	"for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or",
 	"that", "the", "this", "to", "was", "what", "when", "where", "who",
 	"will", "with", "und", "www", NULL
-};
-
-static const char *const timezones[] = {
-	"UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon",
-	"Europe/Paris", "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid",
-	"Europe/Rome", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens",
-	"Europe/Helsinki", "Europe/Istanbul", "Europe/Kyiv", "Africa/Lagos",
-	"Africa/Nairobi", "Africa/Johannesburg", "Africa/Cairo", "Asia/Dubai",
-	"Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
-	"Asia/Seoul", "Asia/Jakarta", "Australia/Sydney", "Australia/Perth",
-	"Pacific/Auckland", "America/St_Johns", "America/Halifax",
-	"America/New_York", "America/Toronto", "America/Chicago",
-	"America/Denver", "America/Phoenix", "America/Los_Angeles",
-	"America/Anchorage", "Pacific/Honolulu", "America/Mexico_City",
-	"America/Bogota", "America/Lima", "America/Sao_Paulo",
-	"America/Argentina/Buenos_Aires", NULL
 };
 
 /* Percent-encoding for a value inside a query string. */
@@ -434,7 +419,7 @@ short_of_memory:
 	search_free(s);
 	free(copy);
 	free(hit);
-	resp_error(r, 503);
+	page_error(r, 503);
 	return -1;
 }
 
@@ -511,7 +496,7 @@ dir_text(struct req *r, const char *const *terms, size_t nterms,
 		return NULL;
 	if ((nfound = search_find(dix.words, terms, nterms, &found)) == -1) {
 		log_err("people: out of memory searching");
-		resp_error(r, 503);
+		page_error(r, 503);
 		return NULL;
 	}
 	for (i = 0; i < nfound; i++) {
@@ -711,7 +696,7 @@ people_index(struct req *r)
 	size_t i, n, nterms = 0;
 
 	if (field_read(r, f, 3, v) != 0) {
-		resp_error(r, 400);
+		page_error(r, 400);
 		return;
 	}
 	q = v[0].str;
@@ -721,7 +706,7 @@ people_index(struct req *r)
 		/* "go", "ux", "c++": too short for the index, likely a tag */
 		skill = tag_norm(r, q, strlen(q));
 	if (v[2].str != NULL && cursor_parse(r, v[2].str, &c) != 0) {
-		resp_error_msg(r, 400, "This page link is damaged. "
+		page_error_msg(r, 400, "This page link is damaged. "
 		    "Start again from the first page of the directory.");
 		return;
 	}
@@ -825,7 +810,7 @@ people_show(struct req *r)
 	if (u == NULL)
 		return;
 	if (u->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return;
 	}
 	id = db_get_int(u, 0, "id");
@@ -927,20 +912,50 @@ skills_norm(struct req *r, struct fval *v)
 	return res;
 }
 
+/*
+ * The time zone select: UTC, then the zones grouped by region, tz chosen.
+ * A value not on the list (an alias stored earlier, or what was sent with
+ * an error) is kept as an option of its own, so nothing is lost. A new
+ * account's UTC lets menteo.js offer the browser's zone instead.
+ */
+static void
+zone_select(struct req *r, struct tdict *d, const char *tz)
+{
+	char rb[64], cb[128];
+	const char *zone, *region, *last = "";
+	struct tdict *g = NULL, *o;
+	size_t i;
+	int seen = tz == NULL || *tz == '\0' || strcmp(tz, "UTC") == 0;
+
+	if (tz == NULL || strcmp(tz, "UTC") == 0)
+		tmpl_show(d, "UTC_SELECTED");
+	for (i = 0; (zone = zone_name(i)) != NULL; i++) {
+		region = zone_region(zone, rb, sizeof(rb));
+		if (g == NULL || strcmp(region, last) != 0) {
+			g = tmpl_section(d, "REGION");
+			tmpl_set(g, "REGION_LABEL", region);
+			last = req_strdup(r, region);
+		}
+		o = tmpl_section(g, "ZONE_OPT");
+		tmpl_set(o, "ZONE", zone);
+		tmpl_set(o, "ZONE_LABEL", zone_city(zone, cb, sizeof(cb)));
+		if (tz != NULL && strcmp(tz, zone) == 0) {
+			tmpl_show(o, "ZONE_SELECTED");
+			seen = 1;
+		}
+	}
+	if (!seen) {
+		o = tmpl_section(tmpl_section(d, "OTHER_ZONE"), "ZONE_OPT");
+		tmpl_set(o, "ZONE", tz);
+		tmpl_set(o, "ZONE_LABEL", tz);
+		tmpl_show(o, "ZONE_SELECTED");
+	}
+}
+
 static void
 settings_page(struct req *r, struct tdict *d, const char *tz)
 {
-	const char *const *z;
-	struct tdict *o;
-	int seen = 0;
-
-	for (z = timezones; *z != NULL; z++) {
-		o = tmpl_section(d, "ZONES");
-		tmpl_set(o, "ZONE", *z);
-		seen |= tz != NULL && strcmp(tz, *z) == 0;
-	}
-	if (tz != NULL && *tz != '\0' && !seen)
-		tmpl_set(tmpl_section(d, "ZONES"), "ZONE", tz);
+	zone_select(r, d, tz);
 	tmpl_set(d, "PROFILE_URL", req_printf(r, "/people/%s",
 	    r->user.slug));
 }
@@ -1019,7 +1034,7 @@ settings_show(struct req *r)
 	if (u == NULL)
 		return;
 	if (u->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return;
 	}
 	d = page_new(r, "Settings", "settings.tpl");
@@ -1033,6 +1048,9 @@ settings_show(struct req *r)
 	if (db_get_int(u, 0, "is_mentor"))
 		tmpl_show(d, "MENTOR_CHECKED");
 	settings_page(r, d, db_get(u, 0, "timezone"));
+	/* a new account's zone: menteo.js may offer the browser's */
+	if (strcmp(db_get(u, 0, "timezone"), "UTC") == 0)
+		tmpl_show(d, "ZONE_GUESS");
 	if (settings_extra(r, d) == -1)
 		return;
 	page_send(r, 200);
@@ -1158,7 +1176,7 @@ calendar_renew(struct req *r)
 	    "si", tok, r->user.id);
 	if (rc == DB_DUPLICATE) {
 		/* 256 random bits met another's: let the person try again */
-		resp_error_msg(r, 409, "That did not work. Try again.");
+		page_error_msg(r, 409, "That did not work. Try again.");
 		return;
 	}
 	if (rc < 0)

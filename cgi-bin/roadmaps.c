@@ -108,30 +108,22 @@ static const struct field ms_fields[] = {
 static const struct field apply_fields[] = {
 	{ "roadmap",	F_INT,	1, 9223372036854775807LL, 1, NULL },
 	{ "start_date",	F_DATE,	10, 10, 1, NULL },
+	/* "yes, apply it again": sent from the question asked first */
+	{ "again",	F_BOOL,	0, 1, 0, NULL },
 };
 #define APPLY_NFIELDS	(sizeof(apply_fields) / sizeof(apply_fields[0]))
+enum { AP_ROADMAP, AP_START, AP_AGAIN };
 
 /* Changing one applied milestone: each field only when sent. */
 static const struct field upd_fields[] = {
 	{ "goal",	F_INT,	0, 9223372036854775807LL, 0, NULL },
 	{ "due_date",	F_DATE,	10, 10, 0, NULL },
 	{ "done",	F_INT,	0, 1, 0, NULL },
+	/* sent by menteo.js, which shows the change itself: no flash */
+	{ "instant",	F_BOOL,	0, 1, 0, NULL },
 };
 #define UPD_NFIELDS	(sizeof(upd_fields) / sizeof(upd_fields[0]))
-
-static const char *
-stage_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "initiation") == 0)
-		return "Initiation";
-	if (strcmp(s, "cultivation") == 0)
-		return "Cultivation";
-	if (strcmp(s, "separation") == 0)
-		return "Separation";
-	return s;
-}
+enum { UP_GOAL, UP_DUE, UP_DONE, UP_INSTANT };
 
 /* Dates people type: a real date, and not one from another century. */
 static const char *
@@ -202,11 +194,11 @@ rm_load_editable(struct req *r, struct roadmap *rm)
 	if (rc == -1)
 		return -1;
 	if (rc == 404) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return -1;
 	}
 	if (!rm->can_edit) {
-		resp_error_msg(r, 403, rm->curated ?
+		page_error_msg(r, 403, rm->curated ?
 		    "Only administrators can change a curated roadmap. "
 		    "Copy it to make your own version." :
 		    "Only the author can change this roadmap. "
@@ -448,7 +440,7 @@ rm_copy(struct req *r)
 	int rc;
 
 	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
-		return rc == -1 ? (void)0 : resp_error(r, 404);
+		return rc == -1 ? (void)0 : page_error(r, 404);
 	if (db_begin(r) == -1)
 		return;
 	if (db_exec(r,
@@ -483,11 +475,11 @@ rm_show_apply(struct req *r, struct tdict *d, const struct roadmap *rm)
 	rows = db_query(r,
 	    "SELECT m.id, m.focus, u.display_name, 'mentee' FROM mentorships m "
 	    "JOIN users u ON u.id = m.mentee_id WHERE m.mentor_id = ? AND "
-	    "m.stage IN ('initiation','cultivation','separation','redefinition') "
+	    "m.stage IN (" STAGES_ACTIVE ") "
 	    "UNION ALL "
 	    "SELECT m.id, m.focus, u.display_name, 'mentor' FROM mentorships m "
 	    "JOIN users u ON u.id = m.mentor_id WHERE m.mentee_id = ? AND "
-	    "m.stage IN ('initiation','cultivation','separation','redefinition') "
+	    "m.stage IN (" STAGES_ACTIVE ") "
 	    "ORDER BY 1 DESC LIMIT 50", "ii", (long long)r->user.id,
 	    (long long)r->user.id);
 	if (rows == NULL)
@@ -560,7 +552,7 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 		if (st != NULL) {
 			struct tdict *b = tmpl_section(m, "HAS_STAGE");
 			tmpl_set(b, "STAGE", st);
-			tmpl_set(b, "STAGE_LABEL", stage_label(st));
+			tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 		}
 		if (rm->can_edit) {
 			struct tdict *t = tmpl_section(m, "TOOLS");
@@ -590,7 +582,7 @@ rm_show(struct req *r)
 	int rc;
 
 	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
-		return rc == -1 ? (void)0 : resp_error(r, 404);
+		return rc == -1 ? (void)0 : page_error(r, 404);
 	rm_show_page(r, &rm, NULL, 200);
 }
 
@@ -639,7 +631,7 @@ ms_load(struct req *r, const struct roadmap *rm)
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return NULL;
 	}
 	return row;
@@ -729,7 +721,7 @@ ms_move(struct req *r)
 	if (rm_load_editable(r, &rm) == -1 || (ms = ms_load(r, &rm)) == NULL)
 		return;
 	if (field_check(r->arena, &dir, req_form(r, "dir"), &dv) != 0)
-		return resp_error_msg(r, 400, "Move a milestone up or down.");
+		return page_error_msg(r, 400, "Move a milestone up or down.");
 	pos = db_int(ms, 0, 5);
 	if (db_begin(r) == -1)
 		return;
@@ -769,12 +761,12 @@ mr_load(struct req *r, struct mship *m, int writing)
 	    "this mentorship can see or change its milestones.") == -1)
 		return -1;
 	if (writing && !m->is_open) {
-		resp_error_msg(r, 409, "This mentorship is closed: its "
+		page_error_msg(r, 409, "This mentorship is closed: its "
 		    "milestones are kept as a record and can no longer change.");
 		return -1;
 	}
 	if (writing && strcmp(m->stage, "requested") == 0) {
-		resp_error_msg(r, 409, "This request has not been accepted "
+		page_error_msg(r, 409, "This request has not been accepted "
 		    "yet: a roadmap can be applied once it is.");
 		return -1;
 	}
@@ -881,7 +873,7 @@ mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
 	if (st != NULL) {
 		struct tdict *b = tmpl_section(row, "HAS_STAGE");
 		tmpl_set(b, "STAGE", st);
-		tmpl_set(b, "STAGE_LABEL", stage_label(st));
+		tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 	}
 	if (done) {
 		struct tdict *s = tmpl_section(row, "IS_DONE");
@@ -909,9 +901,13 @@ mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
 	}
 }
 
+/*
+ * The roadmap page of a mentorship. apply: the apply form to put back;
+ * again: the title of a roadmap already applied, asked about first.
+ */
 static void
-mr_page(struct req *r, struct mship *m, struct fval *apply,
-    const struct mform *mf, int status)
+mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
+    const struct mform *mf, const char *again, int status)
 {
 	struct tdict *d, *s;
 	struct db_rows *ms, *goals = NULL;
@@ -962,10 +958,19 @@ mr_page(struct req *r, struct mship *m, struct fval *apply,
 		page_form(s, apply_fields, APPLY_NFIELDS, apply);
 	else
 		tmpl_set(s, "START_DATE", page_today(r));
+	if (again != NULL)
+		tmpl_set(tmpl_section(s, "ASK_AGAIN"), "AGAIN_TITLE", again);
 	if (mr_choices(r, s, apply != NULL ? apply[0].raw :
 	    req_query(r, "roadmap")) == -1)
 		return;
 	page_send(r, status);
+}
+
+static void
+mr_page(struct req *r, struct mship *m, struct fval *apply,
+    const struct mform *mf, int status)
+{
+	mr_page_ask(r, m, apply, mf, NULL, status);
 }
 
 static void
@@ -983,7 +988,7 @@ mr_apply(struct req *r)
 {
 	struct mship m;
 	struct fval v[APPLY_NFIELDS];
-	struct db_rows *rm;
+	struct db_rows *rm = NULL;
 	const char *n;
 	long long base, added;
 
@@ -1014,7 +1019,16 @@ mr_apply(struct req *r)
 	/* lock the mentorship so two appliers get distinct positions */
 	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
 	    "i", m.id) == NULL ||
-	    (n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
+	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones "
+	    "WHERE mentorship_id = ? AND roadmap_id = ?", "ii", m.id,
+	    v[AP_ROADMAP].num)) == NULL)
+		return;
+	/* applied already: twice is asked first, never done silently */
+	if (strcmp(n, "0") != 0 && !v[AP_AGAIN].num) {
+		db_rollback(r);
+		return mr_page_ask(r, &m, v, NULL, db_str(rm, 0, 0), 409);
+	}
+	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
 	    "mentorship_milestones WHERE mentorship_id = ?", "i", m.id)) == NULL)
 		return;
 	base = strtoll(n, NULL, 10);
@@ -1087,7 +1101,7 @@ mr_update(struct req *r)
 	found = db_value(r, "SELECT id FROM mentorship_milestones WHERE id = ? "
 	    "AND mentorship_id = ?", "ii", r->id[1], m.id);
 	if (found == NULL)
-		return r->db_failed ? (void)0 : resp_error(r, 404);
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	memset(&mf, 0, sizeof(mf));
 	mf.mid = r->id[1];
 	mf.due_date = req_form(r, "due_date");
@@ -1108,8 +1122,10 @@ mr_update(struct req *r)
 		return mr_page(r, &m, NULL, &mf, 422);
 	if (db_commit(r) == -1)
 		return;
-	resp_flash(r, v[2].str != NULL ? (v[2].num ? "Milestone done." :
-	    "Milestone reopened.") : "Milestone saved.");
+	if (!v[UP_INSTANT].num)
+		resp_flash(r, v[UP_DONE].str != NULL ? (v[UP_DONE].num ?
+		    "Milestone done." : "Milestone reopened.") :
+		    "Milestone saved.");
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }
 
@@ -1126,7 +1142,7 @@ mr_remove(struct req *r)
 	if (n < 0)
 		return;
 	if (n == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	resp_flash(r, "Milestone removed from this mentorship.");
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }

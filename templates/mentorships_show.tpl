@@ -35,7 +35,7 @@
 {{#ACTION}}
 {{#IS_END}}<details class="disclosure"><summary>End the mentorship</summary>{{/IS_END}}
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="to" value="{{TO}}">
 <div class="field">
 <label for="note-{{TO}}">{{NOTE_LABEL}}</label>
@@ -79,7 +79,7 @@
 {{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
 {{#ACKNOWLEDGED}}<p class="badge success">Acknowledged by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
 {{#CAN_ACKNOWLEDGE}}
-<form class="inline" method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
+<form class="inline" method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
 {{/CAN_ACKNOWLEDGE}}
 {{#HAS_RECORD}}<p><a href="/mentorships/{{ID}}/record">Record of achievement</a></p>{{/HAS_RECORD}}
 </section>
@@ -89,11 +89,21 @@
 <h2 id="checkin-h">Check-ins</h2>
 {{#NEXT_CHECKIN}}<p>Every {{CHECKIN_MONTHS}} month(s). Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
 <form class="form" method="post" action="/mentorships/{{ID}}/checkin">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field"><label for="checkin_months">Check in every</label>
 <select id="checkin_months" name="checkin_months"><option value="1">month</option><option value="3" selected>3 months</option><option value="6">6 months</option><option value="12">12 months</option></select></div>
 <div class="actions tight"><button>Save the interval</button></div>
 </form>
+<h3 id="checkin-log-h">Log a check-in</h3>
+<form class="form" method="post" action="/mentorships/{{ID}}/checkins" aria-labelledby="checkin-log-h">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="checkin-date">When it happened</label>{{#DATE_ERROR}}<span class="field-error" id="checkin-date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="checkin-date" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="checkin-date-error"{{/DATE_ERROR}}></div>
+<div class="field{{#NOTE_ERROR}} has-error{{/NOTE_ERROR}}"><label for="checkin-note">What you talked about <span class="optional">(optional)</span></label>{{#NOTE_ERROR}}<span class="field-error" id="checkin-note-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}<textarea id="checkin-note" name="note" rows="3" data-maxlength="4000"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="checkin-note-error"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea></div>
+<div class="actions tight"><button>Log the check-in</button></div>
+</form>
+<h3>Check-ins so far</h3>
+{{#NONE_LOGGED}}<p class="muted">None logged yet.</p>{{/NONE_LOGGED}}
+<ul class="list">{{#LOGGED}}<li><strong>{{HELD_ON}}</strong> <span class="small muted">logged by {{BY}}</span><span class="grow">{{NOTE}}</span></li>{{/LOGGED}}</ul>
 </section>
 {{/CHECKIN}}
 <section class="section" aria-labelledby="timeline-h">

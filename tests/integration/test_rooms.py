@@ -1,4 +1,4 @@
-"""Mentorship rooms (SPEC §5, issue 7): only the two parties read and
+"""Mentorship rooms (docs/product.md: Mentorship Rooms; issue 7): only the two parties read and
 post; Markdown comes back inert; replies quote; edits for 15 minutes;
 keyset paging; unread marker and counts; closed rooms are read-only; the
 page query uses the (mentorship_id, id) key whatever the depth."""
