@@ -245,6 +245,23 @@ def test_mail_causing_posts_are_throttled_per_mentorship():
     m.check(r.status == 303, f"the other party is not throttled: {r!r}")
 
 
+@m.test
+def test_logged_check_ins_are_throttled_too():
+    """Item 9: each logged check-in mails its note to the other party."""
+    mentor, mentee, mid = pair("redefinition")
+    mentor.get(f"/mentorships/{mid}")
+    before = outbox_to(mentee)
+    statuses = []
+    for i in range(11):
+        r = mentor.post(f"/mentorships/{mid}/checkins",
+                        {"date": "2026-01-%02d" % (i + 1), "note": f"Check-in note {i}"})
+        statuses.append(r.status)
+    m.check(statuses == [303] * 10 + [429], f"statuses: {statuses}")
+    m.check(r.header("Retry-After") and "Check-in note 10" in r.text,
+            "Retry-After, and the note typed is kept")
+    m.check(outbox_to(mentee) - before == 10, "mails beyond the limit")
+
+
 def slugs(text):
     return re.findall(r'<a href="/people/([a-z0-9-]+)">', text)
 
