@@ -386,6 +386,12 @@ def test_unverified_accounts_cannot_publish():
     m.check(m.sql_value("SELECT COUNT(*) FROM threads WHERE title = ?", thread) == "0")
     r = c.post("/threads/new", {"title": thread, "purpose": "p", "visibility": "private"})
     m.check(r.status == 303, f"a private thread is fine: {r!r}")
+    tid = m.sql_value("SELECT id FROM threads WHERE title = ?", thread)
+    c.get(f"/threads/{tid}/edit")
+    r = c.post(f"/threads/{tid}/edit", {"title": thread, "purpose": "p", "visibility": "public"})
+    m.check(r.status == 422 and "Confirm your e-mail address" in r.text,
+            f"made public by an edit: {r!r}")
+    m.check(m.sql_value("SELECT visibility FROM threads WHERE id = ?", tid) == "private")
 
 
 if __name__ == "__main__":
