@@ -31,6 +31,7 @@ static void	admin_outbox_retry(struct req *);
 static void	admin_users(struct req *);
 static void	admin_user_disable(struct req *);
 static void	admin_user_enable(struct req *);
+static void	admin_user_listing(struct req *);
 static void	admin_roadmaps(struct req *);
 static void	report_form(struct req *);
 static void	report_create(struct req *);
@@ -49,6 +50,7 @@ static const struct route routes[] = {
 	{ "GET",  "/admin/users",			admin_users,	ROUTE_ADMIN },
 	{ "POST", "/admin/users/{id}/disable",		admin_user_disable, ROUTE_ADMIN },
 	{ "POST", "/admin/users/{id}/enable",		admin_user_enable, ROUTE_ADMIN },
+	{ "POST", "/admin/users/{id}/listing",		admin_user_listing, ROUTE_ADMIN },
 	{ "GET",  "/admin/roadmaps",			admin_roadmaps,	ROUTE_ADMIN },
 	{ "GET",  "/reports/new",			report_form,	ROUTE_USER },
 	{ "POST", "/reports/new",			report_create,	ROUTE_USER },
@@ -389,7 +391,8 @@ admin_users(struct req *r)
 		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
 	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, disabled_at IS NOT NULL AS "
-	    "IS_DISABLED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
+	    "IS_DISABLED, is_mentor AS IS_MENTOR, unlisted_at IS NOT NULL AS "
+	    "IS_UNLISTED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
 	    "email LIKE CONCAT(REPLACE(REPLACE(?, '%', '\\\\%'), '_', '\\\\_'), "
 	    "'%') ORDER BY id DESC LIMIT 100", "ss", v[0].str, v[0].str);
 	if (rows == NULL)
@@ -424,6 +427,38 @@ admin_user_enable(struct req *r)
 	    r->id[0]) < 0)
 		return;
 	resp_flash(r, "The account is enabled again.");
+	resp_redirect(r, "/admin/users");
+}
+
+/*
+ * listed=0 takes a mentor out of the directory (SPEC §1) without touching
+ * the account; listed=1 lets the usual rule decide again.
+ */
+static void
+admin_user_listing(struct req *r)
+{
+	static const char *const yesno[] = { "0", "1", NULL };
+	static const struct field f[] = {
+		{ "listed", F_CHOICE, 0, 0, 1, yesno },
+	};
+	struct fval v[1];
+	long long n;
+
+	if (field_read(r, f, 1, v) != 0)
+		return page_error_msg(r, 400, "Say whether the mentor is listed: "
+		    "listed=0 or listed=1.");
+	n = db_exec(r, strcmp(v[0].str, "0") == 0 ?
+	    "UPDATE users SET unlisted_at = COALESCE(unlisted_at, "
+	    "UTC_TIMESTAMP()) WHERE id = ?" :
+	    "UPDATE users SET unlisted_at = NULL WHERE id = ?", "i", r->id[0]);
+	if (n < 0)
+		return;
+	if (n == 0 && db_value(r, "SELECT id FROM users WHERE id = ?", "i",
+	    r->id[0]) == NULL)
+		return r->db_failed ? (void)0 : page_error(r, 404);
+	resp_flash(r, strcmp(v[0].str, "0") == 0 ? "The mentor is no longer "
+	    "listed in the directory." : "The mentor is listed again when "
+	    "the profile meets the directory's rule.");
 	resp_redirect(r, "/admin/users");
 }
 

@@ -1828,6 +1828,8 @@ mships_checkin_log(struct req *r)
 {
 	struct fval v[CK_N];
 	struct mship m;
+	const char *why;
+	long long wait;
 	int errors;
 
 	if (load(r, &m) == -1)
@@ -1844,6 +1846,10 @@ mships_checkin_log(struct req *r)
 	}
 	if (errors > 0)
 		return show_page_with(r, &m, 422, NULL, v);
+	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
+		return show_page_with(r, &m, 429, why, v);
+	if (wait < 0)
+		return;
 	/* the next falls due an interval after the latest one held */
 	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO checkins "
 	    "(mentorship_id, logged_by, held_on, note, created_at) VALUES "

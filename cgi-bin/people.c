@@ -49,26 +49,38 @@ APP_MAIN("people", routes)
 #define MAX_WORDS	SEARCH_TERMS
 
 /*
- * The directory queries. A mentor "has room" while capacity is above the
+ * The directory queries. A mentor is listed once verified, with a
+ * headline and at least one skill, unless an admin unlisted them (SPEC
+ * §1, sql/111); they are shown while they have room: capacity above the
  * number of mentorships in the working stages (redefinition is a light
- * check-in and does not count). Paging is keyset on (score,
- * last_active, id), all descending; NULL last_active sorts last, so a
- * cursor whose last_active is NULL has its own condition.
+ * check-in and does not count). The order is relevance, then how
+ * responsive they are: requests answered, then last activity. Paging is
+ * keyset on (score, answered, last_active, id), all descending; NULL
+ * last_active sorts last, so a cursor whose last_active is NULL has its
+ * own condition.
  */
 #define DIR_ACTIVE \
 	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
 	"AND m.stage IN (" STAGES_CAPACITY "))"
 #define DIR_COLS \
 	"u.id, u.slug, u.display_name, u.headline, u.skills, u.last_active, " \
+	"u.answered_requests AS answered, " \
 	"DATEDIFF(UTC_DATE(), u.last_active) AS days, " \
 	"u.capacity - " DIR_ACTIVE " AS room"
 #define DIR_MENTOR \
-	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.capacity > " DIR_ACTIVE
+	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.unlisted_at IS NULL " \
+	"AND u.email_verified_at IS NOT NULL AND u.headline <> '' AND " \
+	"EXISTS (SELECT 1 FROM user_skills k WHERE k.user_id = u.id) AND " \
+	"u.capacity > " DIR_ACTIVE
+/* parameters "issi": answered twice, then last_active twice and id */
 #define DIR_AFTER \
+	"(u.answered_requests < ? OR (u.answered_requests = ? AND " \
 	"(u.last_active < ? OR u.last_active IS NULL OR " \
-	"(u.last_active = ? AND u.id < ?))"
-#define DIR_AFTER_NULL	"(u.last_active IS NULL AND u.id < ?)"
-#define DIR_ORDER	" ORDER BY u.last_active DESC, u.id DESC LIMIT 21"
+	"(u.last_active = ? AND u.id < ?))))"
+#define DIR_AFTER_NULL	"(u.answered_requests < ? OR " \
+	"(u.answered_requests = ? AND u.last_active IS NULL AND u.id < ?))"
+#define DIR_ORDER	" ORDER BY u.answered_requests DESC, " \
+	"u.last_active DESC, u.id DESC LIMIT 21"
 
 #define SQL_ALL \
 	"SELECT " DIR_COLS ", 0 AS score FROM users u WHERE " DIR_MENTOR \
@@ -92,6 +104,7 @@ APP_MAIN("people", routes)
 /* Where the previous page ended; the first page starts above everything. */
 struct cursor {
 	long long	 score;		/* in millionths */
+	long long	 answered;	/* requests answered */
 	const char	*last_active;	/* YYYY-MM-DD, NULL when never active */
 	long long	 id;
 };
@@ -211,18 +224,28 @@ score_text(struct req *r, long long micro)
 	return req_printf(r, "%lld.%06lld", micro / 1000000, micro % 1000000);
 }
 
-/* "score_YYYY-MM-DD_id" (the date empty when never active); 0 if fine. */
+/*
+ * "score_answered_YYYY-MM-DD_id" (the date empty when never active); 0
+ * if fine.
+ */
 static int
 cursor_parse(struct req *r, const char *s, struct cursor *c)
 {
 	static const struct field fdate = { "after", F_DATE, 0, 10, 1, NULL };
 	struct fval v;
-	const char *a, *b;
+	const char *a, *b, *n;
 	char *end;
 
-	if ((a = strchr(s, '_')) == NULL || (b = strchr(a + 1, '_')) == NULL)
+	if ((n = strchr(s, '_')) == NULL || (a = strchr(n + 1, '_')) == NULL ||
+	    (b = strchr(a + 1, '_')) == NULL)
 		return -1;
-	if (score_parse(s, a, &c->score) != 0)
+	if (score_parse(s, n, &c->score) != 0)
+		return -1;
+	if (!isdigit((unsigned char)n[1]))
+		return -1;
+	errno = 0;
+	c->answered = strtoll(n + 1, &end, 10);
+	if (errno != 0 || end != a)
 		return -1;
 	if (b == a + 1)
 		c->last_active = NULL;
@@ -246,31 +269,37 @@ static struct db_rows *
 dir_query(struct req *r, const char *skill, const struct cursor *c)
 {
 	const char *la = c->last_active;
-	long long id = c->id;
+	long long id = c->id, n = c->answered;
 
 	if (skill == NULL)
 		return la != NULL ?
-		    db_query(r, SQL_ALL, "ssi", la, la, id) :
-		    db_query(r, SQL_ALL_NULL, "i", id);
+		    db_query(r, SQL_ALL, "iissi", n, n, la, la, id) :
+		    db_query(r, SQL_ALL_NULL, "iii", n, n, id);
 	return la != NULL ?
-	    db_query(r, SQL_SKILL, "sssi", skill, la, la, id) :
-	    db_query(r, SQL_SKILL_NULL, "si", skill, id);
+	    db_query(r, SQL_SKILL, "siissi", skill, n, n, la, la, id) :
+	    db_query(r, SQL_SKILL_NULL, "siii", skill, n, n, id);
 }
 
 /* A text search's hit, and where a page of them ended. */
 struct dir_hit {
 	size_t		 row;		/* in dix.rows */
 	long long	 score;		/* millionths */
+	long long	 answered;	/* requests answered */
 	long long	 id;
 	long		 active;	/* last active, YYYYMMDD; -1 never */
 };
 
-/* Best first: score, then the most recently active, then the newest. */
+/*
+ * Best first: score, then the most responsive (requests answered, then
+ * the most recently active), then the newest.
+ */
 static int
 hit_cmp(const struct dir_hit *x, const struct dir_hit *y)
 {
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
+	if (x->answered != y->answered)
+		return x->answered < y->answered ? 1 : -1;
 	if (x->active != y->active)
 		return x->active < y->active ? 1 : -1;
 	return (x->id < y->id) - (x->id > y->id);
@@ -374,6 +403,7 @@ dix_build(struct req *r, const char *key)
 		hit[i].row = i;
 		hit[i].score = 0;
 		hit[i].id = db_get_int(rows, i, "id");
+		hit[i].answered = db_get_int(rows, i, "answered");
 		hit[i].active = date_key(db_get(rows, i, "last_active"));
 	}
 	if (dix.rows == NULL)
@@ -451,7 +481,7 @@ static const struct db_rows *
 dir_text(struct req *r, const char *const *terms, size_t nterms,
     const char *skill, const struct cursor *c, const char *key)
 {
-	const struct dir_hit at = { 0, c->score, c->id,
+	const struct dir_hit at = { 0, c->score, c->answered, c->id,
 	    date_key(c->last_active) };
 	struct dir_hit best[DIR_PAGE + 1], h;
 	struct search_hit *found;
@@ -505,9 +535,10 @@ dir_rows(struct req *r, const char *const *terms, size_t nterms,
 		return dir_text(r, terms, nterms, skill, c, base);
 	/* each part on its line: a line break is not in any of them */
 	if (base != NULL)
-		key = req_printf(r, "%s\n%s%s\n%s\n%lld", base,
+		key = req_printf(r, "%s\n%s%s\n%lld\n%s\n%lld", base,
 		    skill != NULL ? "+" : "-", skill != NULL ? skill : "",
-		    c->last_active != NULL ? c->last_active : "-", c->id);
+		    c->answered, c->last_active != NULL ? c->last_active : "-",
+		    c->id);
 	if (key != NULL && (kept = kept_rows(key)) != NULL)
 		return kept;
 	rows = dir_query(r, skill, c);
@@ -658,7 +689,7 @@ people_index(struct req *r)
 		{ "after",	F_TEXT,	0, 80,	0, NULL },
 	};
 	struct fval v[3];
-	struct cursor c = { LLONG_MAX, "9999-12-31", 0 };
+	struct cursor c = { LLONG_MAX, LLONG_MAX, "9999-12-31", 0 };
 	const struct db_rows *rows;
 	struct tdict *d;
 	const char *q, *skill = NULL, *terms[MAX_WORDS], *after;
@@ -705,7 +736,8 @@ people_index(struct req *r)
 	else
 		tmpl_show(d, "HAS_MENTORS");
 	if (rows->nrows > DIR_PAGE) {
-		after = req_printf(r, "%s_%s_%s", db_get(rows, n - 1, "score"),
+		after = req_printf(r, "%s_%s_%s_%s", db_get(rows, n - 1, "score"),
+		    db_get(rows, n - 1, "answered"),
 		    db_get(rows, n - 1, "last_active") != NULL ?
 		    db_get(rows, n - 1, "last_active") : "",
 		    db_get(rows, n - 1, "id"));
@@ -1044,6 +1076,29 @@ settings_fail(struct req *r, struct fval *v)
 	page_send(r, 422);
 }
 
+/* DIR_MENTOR's rule in words, for a mentor who just saved the profile. */
+static const char *
+listing_note(struct req *r, const char *headline, const char *skills)
+{
+	const char *miss[3];
+	size_t n = 0;
+
+	if (sess_publish_refused(r) != NULL)
+		miss[n++] = "confirm your e-mail address (the link is in the "
+		    "mail we sent you)";
+	if (headline == NULL || *headline == '\0')
+		miss[n++] = "add a headline";
+	if (skills == NULL || *skills == '\0')
+		miss[n++] = "add at least one skill";
+	if (n == 0)
+		return "Profile saved. Mentees find you in the mentor "
+		    "directory while you have room.";
+	return req_printf(r, "Profile saved. You will appear in the mentor "
+	    "directory once you %s%s%s%s%s.", miss[0], n == 3 ? ", " :
+	    n == 2 ? " and " : "", n > 1 ? miss[1] : "", n == 3 ? " and " : "",
+	    n == 3 ? miss[2] : "");
+}
+
 static void
 settings_save(struct req *r)
 {
@@ -1073,7 +1128,8 @@ settings_save(struct req *r)
 	}
 	if (rc < 0)
 		return;
-	resp_flash(r, "Profile saved.");
+	resp_flash(r, v[S_MENTOR].num ? listing_note(r, v[S_HEADLINE].str,
+	    skills) : "Profile saved.");
 	resp_redirect(r, "/settings");
 }
 

@@ -14,6 +14,7 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
+#include "sess.h"
 
 struct roadmap {
 	long long	 id;
@@ -337,6 +338,16 @@ rm_form_page(struct req *r, const struct roadmap *rm, struct fval *v,
 	page_send(r, status);
 }
 
+/* Sharing to the library is publishing (lib/sess.h); 1 when refused. */
+static int
+publish_refused(struct req *r, struct fval *v)
+{
+	if (v[2].str == NULL || strcmp(v[2].str, "shared") != 0 ||
+	    (v[2].err = sess_publish_refused(r)) == NULL)
+		return 0;
+	return 1;
+}
+
 static void
 rm_new_form(struct req *r)
 {
@@ -350,7 +361,8 @@ rm_new_post(struct req *r)
 	int curated;
 	long long id;
 
-	if (field_read(r, rm_fields, RM_NFIELDS, v) > 0)
+	if (field_read(r, rm_fields, RM_NFIELDS, v) > 0 ||
+	    publish_refused(r, v))
 		return rm_form_page(r, NULL, v, 422);
 	curated = r->user.admin && v[3].num;
 	if (curated && db_exec(r,
@@ -390,7 +402,8 @@ rm_edit_post(struct req *r)
 
 	if (rm_load_editable(r, &rm) == -1)
 		return;
-	if (field_read(r, rm_fields, RM_NFIELDS, v) > 0)
+	if (field_read(r, rm_fields, RM_NFIELDS, v) > 0 ||
+	    (!rm.curated && publish_refused(r, v)))
 		return rm_form_page(r, &rm, v, 422);
 	/* curated roadmaps are always in the library */
 	vis = rm.curated ? "shared" :

@@ -31,6 +31,7 @@
 #include "once.h"
 #include "page.h"
 #include "resp.h"
+#include "sess.h"
 
 #define THREAD_PAGE	30	/* entries on one page of a thread */
 #define LIST_PAGE	50	/* threads on one page of /threads */
@@ -433,6 +434,10 @@ thread_form_read(struct req *r, struct fval *v, const char **mid)
 		    "may read this thread.";
 		errors++;
 	}
+	/* a public thread is published (lib/sess.h) */
+	if (v[TF_VIS].str != NULL && strcmp(v[TF_VIS].str, "public") == 0 &&
+	    (v[TF_VIS].err = sess_publish_refused(r)) != NULL)
+		errors++;
 	return errors;
 }
 

@@ -202,6 +202,14 @@ sess_load(struct req *r)
 	return 0;
 }
 
+const char *
+sess_publish_refused(const struct req *r)
+{
+	return r->user.verified ? NULL : "Confirm your e-mail address first "
+	    "(the link is in the mail we sent you): until then nothing you "
+	    "write can be published.";
+}
+
 int
 sess_csrf_ok(struct req *r)
 {

@@ -68,6 +68,13 @@ int	 sess_key(struct req *, struct sess_key *);
 int	 sess_take(struct req *, const struct sess_key *,
 	    const struct db_rows *, const char *p);
 int	 sess_csrf_ok(struct req *);
+/*
+ * What others can find (the mentor directory, the shared roadmap
+ * library, public Growth Threads) waits for a verified address, so an
+ * address nobody owns cannot publish: NULL when the viewer may publish,
+ * else why not, in words for the form that asked.
+ */
+const char *sess_publish_refused(const struct req *);
 /* Signs user_id in with a fresh token (never reuses one): 0 or -1. */
 int	 sess_start(struct req *, long long user_id);
 void	 sess_end(struct req *);

@@ -245,5 +245,154 @@ def test_mail_causing_posts_are_throttled_per_mentorship():
     m.check(r.status == 303, f"the other party is not throttled: {r!r}")
 
 
+@m.test
+def test_logged_check_ins_are_throttled_too():
+    """Item 9: each logged check-in mails its note to the other party."""
+    mentor, mentee, mid = pair("redefinition")
+    mentor.get(f"/mentorships/{mid}")
+    before = outbox_to(mentee)
+    statuses = []
+    for i in range(11):
+        r = mentor.post(f"/mentorships/{mid}/checkins",
+                        {"date": "2026-01-%02d" % (i + 1), "note": f"Check-in note {i}"})
+        statuses.append(r.status)
+    m.check(statuses == [303] * 10 + [429], f"statuses: {statuses}")
+    m.check(r.header("Retry-After") and "Check-in note 10" in r.text,
+            "Retry-After, and the note typed is kept")
+    m.check(outbox_to(mentee) - before == 10, "mails beyond the limit")
+
+
+def slugs(text):
+    return re.findall(r'<a href="/people/([a-z0-9-]+)">', text)
+
+
+def profile(c, **over):
+    data = {"display_name": "Dir " + c.slug, "headline": "", "bio": "",
+            "skills": "", "timezone": "UTC", "mentor": "1", "capacity": "3",
+            "slug": c.slug}
+    data.update(over)
+    c.get("/settings")
+    return c.post("/settings", data)
+
+
+def listed(path, slug):
+    """Eight times, so that every people worker (each keeps its own rows
+    under the directory's version) answers some."""
+    return [slug in slugs(m.Client().get(path).text) for _ in range(8)]
+
+
+@m.test
+def test_directory_lists_only_verified_mentors_with_headline_and_skill():
+    """Item 10 and issue 21 item 3: an unverified account with no profile
+    that ticked "I mentor" was listed at once, first."""
+    tag = "dir" + m.unique("t").replace("-", "")
+    by_skill, by_word = "/people?skill=" + tag, "/people?q=" + tag
+    fresh = m.signup(verify=False)
+    r = profile(fresh, headline=f"Coach {tag}", skills=tag)
+    m.check(r.status == 303, repr(r))
+    m.check("confirm your e-mail" in fresh.follow(r).text, "the settings say why")
+    m.check(not any(listed(by_skill, fresh.slug) + listed(by_word, fresh.slug)),
+            "an unverified mentor is listed")
+    bare = m.signup()
+    profile(bare, headline="", skills=tag)
+    m.check(not any(listed(by_skill, bare.slug)), "a mentor without a headline is listed")
+    noskill = m.signup()
+    r = profile(noskill, headline=f"Coach {tag}", skills="")
+    m.check("add at least one skill" in noskill.follow(r).text, "no reason given")
+    m.check(not any(listed(by_word, noskill.slug)), "a mentor without skills is listed")
+
+    # each of them is listed as soon as the rule holds: the kept rows follow
+    link = [u for u in m.links(m.mail_text(m.mails_to(fresh.email, subject="confirm")[-1]))
+            if "/verify" in u][0]
+    fresh.get(m.local(link))
+    m.check(all(listed(by_skill, fresh.slug)), "verified, but not listed")
+    profile(bare, headline="Now with a headline", skills=tag)
+    m.check(all(listed(by_skill, bare.slug)), "a headline added, but not listed")
+    profile(noskill, headline=f"Coach {tag}", skills=tag)
+    m.check(all(listed(by_word, noskill.slug)), "a skill added, but not listed")
+
+    # an admin unlists a mentor, and lists them again
+    boss = admin()
+    boss.get("/admin/users?q=" + fresh.email)
+    r = boss.post(f"/admin/users/{fresh.user_id}/listing", {"listed": "0"})
+    m.check(r.status == 303, f"unlist: {r!r}")
+    m.check("Unlisted" in boss.follow(r).text, "the accounts page shows it")
+    m.check(not any(listed(by_skill, fresh.slug)), "an unlisted mentor is listed")
+    m.check(all(listed(by_skill, bare.slug)), "unlisting took someone else out")
+    m.check(m.Client().get("/people/" + fresh.slug).status == 200, "the profile stays")
+    r = boss.post(f"/admin/users/{fresh.user_id}/listing", {"listed": "1"})
+    m.check(r.status == 303, f"list again: {r!r}")
+    m.check(all(listed(by_skill, fresh.slug)), "listed again, but not shown")
+    r = boss.post("/admin/users/999999999/listing", {"listed": "0"})
+    m.check(r.status == 404, f"unknown account: {r!r}")
+    r = boss.post(f"/admin/users/{fresh.user_id}/listing", {"listed": "maybe"})
+    m.check(r.status == 400 and "listed=0" in r.text, f"bad value: {r!r}")
+    outsider = m.signup()
+    outsider.get("/")
+    r = outsider.post(f"/admin/users/{fresh.user_id}/listing", {"listed": "0"})
+    m.check(r.status in (403, 404), f"a non-admin unlists: {r!r}")
+
+
+@m.test
+def test_directory_orders_by_responsiveness():
+    """Issue 21 item 3: after relevance, mentors who answer requests come
+    first, then the most recently active."""
+    tag = "ord" + m.unique("t").replace("-", "")
+    path = "/people?skill=" + tag
+    slow = m.signup()
+    profile(slow, headline="Same words", skills=tag)
+    quick = m.signup()          # newer: first while nobody has answered
+    profile(quick, headline="Same words", skills=tag)
+
+    def order():
+        pages = [[x for x in slugs(m.Client().get(p).text) if x in (slow.slug, quick.slug)]
+                 for p in (path, "/people?q=" + tag) for _ in range(4)]
+        m.check(all(pg == pages[0] for pg in pages), f"pages differ: {pages}")
+        return pages[0]
+
+    m.check(order() == [quick.slug, slow.slug], f"before: {order()}")
+    mentee = m.signup()
+    _, _, mid = pair("requested", mentor=slow, mentee=mentee)
+    slow.get(f"/mentorships/{mid}")
+    r = slow.post(f"/mentorships/{mid}/stage", {"to": "declined", "note": ""})
+    m.check(r.status == 303, f"decline: {r!r}")
+    m.check(order() == [slow.slug, quick.slug], f"the one who answered is not first: {order()}")
+
+
+@m.test
+def test_unverified_accounts_cannot_publish():
+    """Item 10: an unverified account could publish roadmaps to the shared
+    library and make public threads."""
+    c = m.signup(verify=False)
+    title = "Unverified roadmap " + m.unique("r")
+    c.get("/roadmaps/new")
+    r = c.post("/roadmaps/new", {"title": title, "summary": "Mine", "visibility": "shared"})
+    m.check(r.status == 422 and "Confirm your e-mail address" in r.text, f"shared: {r!r}")
+    m.check(title in r.text, "the title typed is kept")
+    m.check(m.sql_value("SELECT COUNT(*) FROM roadmaps WHERE title = ?", title) == "0")
+    r = c.post("/roadmaps/new", {"title": title, "summary": "Mine", "visibility": "private"})
+    m.check(r.status == 303, f"a private roadmap is fine: {r!r}")
+    rid = m.sql_value("SELECT id FROM roadmaps WHERE title = ?", title)
+    c.get(f"/roadmaps/{rid}/edit")
+    r = c.post(f"/roadmaps/{rid}/edit", {"title": title, "visibility": "shared"})
+    m.check(r.status == 422, f"shared by an edit: {r!r}")
+    m.check(m.sql_value("SELECT visibility FROM roadmaps WHERE id = ?", rid) == "private")
+
+    thread = "Unverified thread " + m.unique("t")
+    c.get("/threads/new")
+    r = c.post("/threads/new", {"title": thread, "purpose": "p", "visibility": "public"})
+    m.check(r.status == 422 and "Confirm your e-mail address" in r.text, f"public: {r!r}")
+    m.check(thread in r.text, "the title typed is kept")
+    m.check(m.sql_value("SELECT COUNT(*) FROM threads WHERE title = ?", thread) == "0")
+    r = c.post("/threads/new", {"title": thread, "purpose": "p", "visibility": "private"})
+    m.check(r.status == 303, f"a private thread is fine: {r!r}")
+    tid = m.sql_value("SELECT id FROM threads WHERE title = ?", thread)
+    c.get(f"/threads/{tid}/edit")
+    r = c.post(f"/threads/{tid}/edit", {"title": thread, "purpose": "p", "visibility": "public"})
+    m.check(r.status == 422 and "Confirm your e-mail address" in r.text,
+            f"made public by an edit: {r!r}")
+    m.check(m.sql_value("SELECT visibility FROM threads WHERE id = ?", tid) == "private")
+
+
 if __name__ == "__main__":
     m.main()
