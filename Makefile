@@ -41,7 +41,7 @@ CONFS	 = $(B)/conf/nginx-locations.conf.in \
 PREFIX	?= /usr/local
 DESTDIR	?=
 
-.PHONY: all pkgs units deps run start stop test unit fuzz bench soak install uninstall clean screenshots
+.PHONY: all pkgs units deps run start stop test test-galera unit fuzz bench soak install uninstall clean screenshots
 # what is installed and run; the cmocka tests are `make units` (tests/run.sh)
 all: $(PROGS) $(DIRPROGS) $(TOOLS) $(CONFS)
 
@@ -118,6 +118,12 @@ stop:
 # the sanitizer build in build/san
 test: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh
+
+# a three-node Galera cluster on this machine (ports 9300-9399), two web
+# nodes on different database nodes: a few minutes, so not in make test
+test-galera: deps
+	@$(MAKE) --no-print-directory all
+	@tests/integration/check_galera.sh | tee build/test-galera.tap; ! grep -q '^not ok' build/test-galera.tap
 
 unit: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh --unit-only

@@ -357,12 +357,17 @@ admin_outbox(struct req *r)
 static void
 admin_outbox_retry(struct req *r)
 {
+	const char *s;
 	long long n = db_exec(r, "UPDATE outbox SET status = 'queued', "
 	    "next_try_at = UTC_TIMESTAMP(), attempts = 0 WHERE id = ? AND "
 	    "status <> 'sent'", "i", r->id[0]);
 
 	if (n < 0)
 		return;
+	/* a row gone (its account deleted) is not "already sent" */
+	if (n == 0 && (s = db_value(r, "SELECT status FROM outbox WHERE "
+	    "id = ?", "i", r->id[0])) == NULL)
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	resp_flash(r, n ? "The message is queued again." :
 	    "That message was already sent.");
 	resp_redirect(r, "/admin/outbox");
@@ -598,6 +603,25 @@ delete_end_mentorships(struct req *r)
 }
 
 /*
+ * Every mail to the person goes: sent, queued or failed, to the account
+ * or to an address they asked to move to. A failed row kept would hold
+ * their address and words, and could be queued again by an admin.
+ */
+static int
+delete_mail(struct req *r)
+{
+	if (db_exec(r, "DELETE FROM outbox WHERE user_id = ?", "i",
+	    r->user.id) < 0 ||
+	    db_exec(r, "DELETE FROM outbox WHERE to_addr = ?", "s",
+	    r->user.email) < 0 ||
+	    db_exec(r, "DELETE o FROM outbox o JOIN email_tokens t ON "
+	    "t.target = o.to_addr WHERE t.user_id = ? AND t.purpose = "
+	    "'email' AND o.user_id IS NULL", "i", r->user.id) < 0)
+		return -1;
+	return 0;
+}
+
+/*
  * Removes what is the person's alone (profile, threads, custom roadmaps,
  * sessions, tokens) and keeps the shared record (mentorships, messages)
  * readable for the other party under the name "Deleted account".
@@ -612,10 +636,10 @@ delete_private_data(struct req *r)
 	    u) < 0 ||
 	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
 	    "'custom'", "i", u) < 0 ||
-	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0 ||
-	    db_exec(r, "UPDATE outbox SET status = 'failed', last_error = "
-	    "'account deleted' WHERE user_id = ? AND status = 'queued'", "i",
-	    u) < 0)
+	    delete_mail(r) == -1 ||
+	    db_exec(r, "UPDATE mentorships SET record_secret = NULL WHERE "
+	    "mentor_id = ? OR mentee_id = ?", "ii", u, u) < 0 ||
+	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0)
 		return -1;
 	if (stage_table_exists(r, "user_skills") &&
 	    db_exec(r, "DELETE FROM user_skills WHERE user_id = ?", "i", u) < 0)

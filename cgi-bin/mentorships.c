@@ -31,6 +31,7 @@ static void	mships_review_post(struct req *);
 static void	mships_record(struct req *);
 static void	mships_record_share(struct req *);
 static void	mships_checkin(struct req *);
+static void	mships_checkin_log(struct req *);
 static void	mships_meetings(struct req *);
 static void	mships_meetings_post(struct req *);
 static void	mships_meeting_post(struct req *);
@@ -52,6 +53,7 @@ static const struct route routes[] = {
 	{ "GET",  "/mentorships/{id}/record",		mships_record, 0 },
 	{ "POST", "/mentorships/{id}/record",		mships_record_share, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/checkin",		mships_checkin, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/checkins",		mships_checkin_log, ROUTE_USER },
 	{ "GET",  "/mentorships/{id}/meetings",		mships_meetings, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/meetings",		mships_meetings_post, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/meetings/{id}",	mships_meeting_post, ROUTE_USER },
@@ -157,8 +159,28 @@ static int
 tell_other(struct req *r, const struct mship *m, const char *subject,
     const char *intro, const char *note, const char *sub)
 {
+	if (mship_mail_count(r, m) == -1)
+		return -1;
 	return stage_notify(r, m, m->other_id, subject, intro, note,
 	    path_of(r, m, sub), NULL);
+}
+
+/*
+ * 429 and the page again (what was typed kept) once the viewer has
+ * mailed the other party too often (lib/mship.h); 1 then, or when the
+ * database failed; 0 to go on. For posts that always mail.
+ */
+static int
+mail_throttled(struct req *r, struct mship *m,
+    void (*page)(struct req *, struct mship *, int, const char *))
+{
+	const char *why;
+	long long wait;
+
+	if ((why = mship_mail_wait(r, m, &wait)) == NULL)
+		return wait < 0;
+	page(r, m, 429, why);
+	return 1;
 }
 
 /* ---- the list of mine ------------------------------------------------- */
@@ -323,20 +345,34 @@ mships_create(struct req *r)
 /* ---- the mentorship page ---------------------------------------------- */
 
 /* The forms the viewer may use now: the rules they may act on. */
-static void
+static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
 	size_t i;
-	int any = 0;
+	int any = 0, asked = 0;
+	/* a refused stage change shows its note again */
+	const char *posted = strcmp(r->method, "POST") == 0 ?
+	    req_form(r, "to") : NULL;
+
+	if (stage_is(m, "requested") &&
+	    (asked = stage_question_open(r, m)) == -1)
+		return -1;
 
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
 		if (strcmp(rl->from, m->stage) != 0 ||
 		    !stage_actor_ok(r, m, rl))
 			continue;
+		/* not this person's turn (unless refused: keep what they typed) */
+		if (strcmp(rl->to, "requested") == 0 && asked !=
+		    (m->is_mentor ? 0 : 1) && (posted == NULL ||
+		    strcmp(posted, rl->to) != 0))
+			continue;
 		a = tmpl_section(d, "ACTION");
+		if (posted != NULL && strcmp(posted, rl->to) == 0)
+			tmpl_set(a, "NOTE", req_form(r, "note"));
 		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
 		tmpl_set(a, "TO", rl->to);
 		tmpl_set_int(a, "ID", m->id);
@@ -366,6 +402,7 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m)
 	}
 	if (any)
 		tmpl_show(d, "HAS_ACTIONS");
+	return 0;
 }
 
 static int
@@ -472,7 +509,8 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 static int
-show_timeline(struct req *r, struct tdict *d, const struct mship *m)
+show_timeline(struct req *r, struct tdict *d, const struct mship *m,
+    int notes)
 {
 	struct db_rows *e;
 	struct tdict *s;
@@ -484,7 +522,8 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 	    "ORDER BY e.id", "i", m->id);
 	if (e == NULL)
 		return -1;
-	show_last_word(r, d, m, e);
+	if (notes)
+		show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
 		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
 		s = tmpl_section(d, "EVENT");
@@ -504,7 +543,7 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 		else
 			tmpl_set(s, "WHAT", req_printf(r, "%s → %s",
 			    mship_stage_label(from), mship_stage_label(to)));
-		if (db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
+		if (notes && db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
 			    db_str(e, i, 2));
 	}
@@ -604,8 +643,19 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+static const struct field checkin_f[] = {
+	{ "date", F_DATE, 10, 10, 1, NULL },
+	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
+};
+enum { CK_DATE, CK_NOTE, CK_N };
+
+static int	show_checkins(struct req *, struct tdict *,
+		    const struct mship *, const struct fval *);
+
+/* The mentorship page; cv: a check-in form to put back (422), or NULL. */
 static void
-show_page(struct req *r, struct mship *m, int status, const char *reason)
+show_page_with(struct req *r, struct mship *m, int status,
+    const char *reason, const struct fval *cv)
 {
 	struct tdict *d;
 	struct db_rows *c;
@@ -661,13 +711,21 @@ show_page(struct req *r, struct mship *m, int status, const char *reason)
 			tmpl_set(s, "CHECKIN_MONTHS",
 			    db_get(c, 0, "checkin_months"));
 		}
+		if (show_checkins(r, s, m, cv) == -1)
+			return;
 	}
-	show_actions(r, d, m);
-	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m) == -1 ||
+	if (show_actions(r, d, m) == -1 ||
+	    show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;
 	page_send(r, status);
+}
+
+static void
+show_page(struct req *r, struct mship *m, int status, const char *reason)
+{
+	show_page_with(r, m, status, reason, NULL);
 }
 
 static void
@@ -698,7 +756,11 @@ mships_stage(struct req *r)
 		return show_page(r, &m, 409, v[0].err != NULL ?
 		    "Choose what to do with this mentorship." :
 		    "The note is too long (4000 characters at most).");
+	if (mail_throttled(r, &m, show_page))
+		return;
 	rc = stage_move(r, &m, v[0].str, v[1].str, &why);
+	if (rc == 0 && mship_mail_count(r, &m) == -1)
+		rc = -1;
 	if (rc == -1)
 		return;
 	if (rc == 403)
@@ -1026,11 +1088,19 @@ agree_tx(struct req *r, void *arg)
 }
 
 static void
+contract_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	contract_page(r, m, status, NULL, NULL, 0, NULL, why);
+}
+
+static void
 contract_agree(struct req *r, struct mship *m)
 {
 	struct cwrite w = { .m = m };
 	int rc;
 
+	if (mail_throttled(r, m, contract_refused))
+		return;
 	if ((rc = db_tx_run(r, agree_tx, &w)) == -1)
 		return;
 	if (rc == 404)
@@ -1243,7 +1313,7 @@ static const struct field review_f[] = {
 
 static int
 goals_section(struct req *r, struct tdict *d, const struct mship *m,
-    int forms)
+    int forms, int notes)
 {
 	struct db_rows *g;
 	struct tdict *s;
@@ -1267,7 +1337,7 @@ goals_section(struct req *r, struct tdict *d, const struct mship *m,
 		if (db_str(g, i, 7) != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
 			    db_str(g, i, 7));
-		if (db_str(g, i, 4) != NULL)
+		if (notes && db_str(g, i, 4) != NULL)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
 			    db_str(g, i, 4));
 		if (db_str(g, i, 5) != NULL) {
@@ -1317,7 +1387,7 @@ review_page(struct req *r, struct mship *m, int status, const char *err)
 		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
 	else if (stage_is(m, "separation") && m->is_mentor)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
-	if (goals_section(r, d, m, can) == -1)
+	if (goals_section(r, d, m, can, 1) == -1)
 		return;
 	page_send(r, status);
 }
@@ -1387,6 +1457,8 @@ review_acknowledge(struct req *r, struct mship *m)
 	struct rwrite w = { .m = m };
 	int rc;
 
+	if (mail_throttled(r, m, review_page))
+		return;
 	if ((rc = db_tx_run(r, ack_tx, &w)) == -1)
 		return;
 	if (rc == 404)
@@ -1513,6 +1585,10 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+/* A record is shared while both its people still have their accounts. */
+#define RECORD_LIVE "JOIN users a ON a.id = m.mentor_id AND a.disabled_at " \
+	"IS NULL JOIN users b ON b.id = m.mentee_id AND b.disabled_at IS NULL"
+
 static void
 mships_record(struct req *r)
 {
@@ -1528,8 +1604,9 @@ mships_record(struct req *r)
 		return page_error(r, 404);
 	if (!m.is_party) {
 		shared = secret == NULL || strlen(secret) != 64 ? NULL :
-		    db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
-		    "record_secret = ?", "is", m.id, secret);
+		    db_value(r, "SELECT m.id FROM mentorships m " RECORD_LIVE
+		    " WHERE m.id = ? AND m.record_secret = ?", "is", m.id,
+		    secret);
 		if (shared == NULL && r->db_failed)
 			return;
 		if (shared == NULL)
@@ -1557,8 +1634,8 @@ mships_record(struct req *r)
 		tmpl_show(d, "NOT_ACKNOWLEDGED");
 	if (m.is_party) {
 		struct tdict *s = tmpl_section(d, "SHARE");
-		const char *sec = db_value(r, "SELECT record_secret FROM "
-		    "mentorships WHERE id = ?", "i", m.id);
+		const char *sec = db_value(r, "SELECT m.record_secret FROM "
+		    "mentorships m " RECORD_LIVE " WHERE m.id = ?", "i", m.id);
 		if (sec == NULL && r->db_failed)
 			return;
 		if (sec != NULL)
@@ -1567,26 +1644,64 @@ mships_record(struct req *r)
 			    sec));
 		tmpl_set_int(s, "ID", m.id);
 	}
-	if (goals_section(r, d, &m, 0) == -1 ||
-	    show_timeline(r, d, &m) == -1 || record_extras(r, d, &m) == -1)
+	/* what a shared link shows, the parties see too: no notes */
+	if (goals_section(r, d, &m, 0, 0) == -1 ||
+	    show_timeline(r, d, &m, 0) == -1 || record_extras(r, d, &m) == -1)
 		return;
 	page_send(r, 200);
 }
 
 static void
+record_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	(void)m;
+	page_error_msg(r, status, why);
+}
+
+/*
+ * Either party makes a link (share=1) or ends it (share=0). The record
+ * is both people's, so making a link tells the other one, who can end
+ * it at any time: asking both to consent first would leave a record
+ * unsharable whenever the other party has gone quiet, which is when a
+ * mentee most needs to show it.
+ */
+static void
 mships_record_share(struct req *r)
 {
+	static const char *const share[] = { "0", "1", NULL };
+	static const struct field f[] = {
+		{ "share", F_CHOICE, 0, 0, 0, share },
+	};
+	struct fval v[1];
 	struct mship m;
 	char tok[SESS_TOKEN_LEN + 1];
 
 	if (load(r, &m) == -1)
 		return;
+	if (field_read(r, f, 1, v) != 0)
+		return page_error(r, 400);
+	if (v[0].str != NULL && strcmp(v[0].str, "0") == 0) {
+		if (db_exec(r, "UPDATE mentorships SET record_secret = NULL "
+		    "WHERE id = ?", "i", m.id) == -1)
+			return;
+		resp_flash(r, "The record is no longer shared: its link does "
+		    "not work any more.");
+		return resp_redirect(r, path_of(r, &m, "/record"));
+	}
+	if (mail_throttled(r, &m, record_refused))
+		return;
 	sess_token(tok);
-	if (db_exec(r, "UPDATE mentorships SET record_secret = ? WHERE id = ?",
-	    "si", tok, m.id) == -1)
+	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
+	    "record_secret = ? WHERE id = ?", "si", tok, m.id) == -1 ||
+	    tell_other(r, &m, "Your record of achievement was shared",
+	    req_printf(r, "%s made a link that lets anyone who has it read "
+	    "your record of achievement: goals and outcomes, milestones, "
+	    "stage dates and public Growth Thread entries (no notes). You "
+	    "can end the link on the record page.", r->user.name), NULL,
+	    "/record") == -1 || db_commit(r) == -1)
 		return;
 	resp_flash(r, "A new sharing link was made; any earlier link no "
-	    "longer works.");
+	    "longer works. We told the other person.");
 	resp_redirect(r, path_of(r, &m, "/record"));
 }
 
@@ -1632,6 +1747,8 @@ mships_checkin(struct req *r)
 	if (field_read(r, f, 1, v) > 0)
 		return show_page(r, &m, 422, "Choose a check-in interval "
 		    "between 1 and 12 months.");
+	if (mail_throttled(r, &m, show_page))
+		return;
 	if ((rc = db_tx_run(r, checkin_tx, &w)) == -1)
 		return;
 	if (rc == 404)
@@ -1640,6 +1757,79 @@ mships_checkin(struct req *r)
 		return show_page(r, &m, rc, w.why);
 	resp_flash(r, "Check-in interval saved.");
 	resp_redirect(r, path_of(r, &m, ""));
+}
+
+/*
+ * The check-ins logged, newest first, and the form to log one: today's
+ * date, or what was typed (cv, a 422).
+ */
+static int
+show_checkins(struct req *r, struct tdict *s, const struct mship *m,
+    const struct fval *cv)
+{
+	struct db_rows *c;
+	struct tdict *row;
+	size_t i;
+
+	c = db_query(r, "SELECT k.held_on, k.note, u.display_name "
+	    "FROM checkins k LEFT JOIN users u ON u.id = k.logged_by "
+	    "WHERE k.mentorship_id = ? ORDER BY k.held_on DESC, k.id DESC "
+	    "LIMIT 20", "i", m->id);
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < c->nrows; i++) {
+		row = tmpl_section(s, "LOGGED");
+		page_date(r, row, "HELD_ON", db_str(c, i, 0));
+		tmpl_set(row, "NOTE", db_str(c, i, 1));
+		tmpl_set(row, "BY", db_get(c, i, "display_name") != NULL ?
+		    db_str(c, i, 2) : "A former member");
+	}
+	if (c->nrows == 0)
+		tmpl_show(s, "NONE_LOGGED");
+	if (cv != NULL)
+		page_form(s, checkin_f, CK_N, cv);
+	else
+		tmpl_set(s, "DATE", page_today(r));
+	return 0;
+}
+
+static void
+mships_checkin_log(struct req *r)
+{
+	struct fval v[CK_N];
+	struct mship m;
+	int errors;
+
+	if (load(r, &m) == -1)
+		return;
+	if (!stage_is(&m, "redefinition"))
+		return show_page(r, &m, 409, "Check-ins are logged in "
+		    "Redefinition.");
+	errors = field_read(r, checkin_f, CK_N, v);
+	if (v[CK_DATE].str != NULL && strcmp(v[CK_DATE].str,
+	    page_today(r)) > 0) {
+		v[CK_DATE].err = "A check-in is logged once it happened: "
+		    "choose today or a day before.";
+		errors++;
+	}
+	if (errors > 0)
+		return show_page_with(r, &m, 422, NULL, v);
+	/* the next falls due an interval after the latest one held */
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO checkins "
+	    "(mentorship_id, logged_by, held_on, note, created_at) VALUES "
+	    "(?, ?, ?, ?, UTC_TIMESTAMP())", "iiss", m.id, r->user.id,
+	    v[CK_DATE].str, v[CK_NOTE].str != NULL ? v[CK_NOTE].str : "") < 0 ||
+	    db_exec(r, "UPDATE mentorships SET next_checkin = (SELECT "
+	    "MAX(held_on) FROM checkins WHERE mentorship_id = ?) + INTERVAL "
+	    "checkin_months MONTH WHERE id = ? AND checkin_months IS NOT NULL",
+	    "ii", m.id, m.id) < 0)
+		return;
+	if (tell_other(r, &m, "Check-in logged", req_printf(r,
+	    "%s logged your check-in of %s.", r->user.name, v[CK_DATE].str),
+	    v[CK_NOTE].str, "") == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, "Check-in logged.");
+	resp_redirect(r, path_of(r, &m, "#checkin-h"));
 }
 
 /* ---- meetings ----------------------------------------------------------- */
@@ -1784,6 +1974,8 @@ mships_meetings_post(struct req *r)
 	struct fval v[MEETING_N];
 	struct mship m;
 	struct mwrite w = { .m = &m, .v = v };
+	const char *why;
+	long long wait;
 	int rc;
 
 	if (load(r, &m) == -1)
@@ -1797,6 +1989,10 @@ mships_meetings_post(struct req *r)
 	if ((w.utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
 		return meetings_page(r, &m, 422, v, "This time does not exist "
 		    "in your time zone.");
+	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
+		return meetings_page(r, &m, 429, v, why);
+	if (wait < 0)
+		return;
 	if ((rc = db_tx_run(r, meeting_tx, &w)) == -1)
 		return;
 	if (rc == 404)

@@ -22,6 +22,7 @@
 #include "search.h"
 #include "sess.h"
 #include "stage.h"
+#include "zone.h"
 
 static void	people_index(struct req *);
 static void	people_show(struct req *);
@@ -105,22 +106,6 @@ static const char *const stopwords[] = {
 	"for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or",
 	"that", "the", "this", "to", "was", "what", "when", "where", "who",
 	"will", "with", "und", "www", NULL
-};
-
-static const char *const timezones[] = {
-	"UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon",
-	"Europe/Paris", "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid",
-	"Europe/Rome", "Europe/Stockholm", "Europe/Warsaw", "Europe/Athens",
-	"Europe/Helsinki", "Europe/Istanbul", "Europe/Kyiv", "Africa/Lagos",
-	"Africa/Nairobi", "Africa/Johannesburg", "Africa/Cairo", "Asia/Dubai",
-	"Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai", "Asia/Tokyo",
-	"Asia/Seoul", "Asia/Jakarta", "Australia/Sydney", "Australia/Perth",
-	"Pacific/Auckland", "America/St_Johns", "America/Halifax",
-	"America/New_York", "America/Toronto", "America/Chicago",
-	"America/Denver", "America/Phoenix", "America/Los_Angeles",
-	"America/Anchorage", "Pacific/Honolulu", "America/Mexico_City",
-	"America/Bogota", "America/Lima", "America/Sao_Paulo",
-	"America/Argentina/Buenos_Aires", NULL
 };
 
 /* Percent-encoding for a value inside a query string. */
@@ -895,20 +880,50 @@ skills_norm(struct req *r, struct fval *v)
 	return res;
 }
 
+/*
+ * The time zone select: UTC, then the zones grouped by region, tz chosen.
+ * A value not on the list (an alias stored earlier, or what was sent with
+ * an error) is kept as an option of its own, so nothing is lost. A new
+ * account's UTC lets menteo.js offer the browser's zone instead.
+ */
+static void
+zone_select(struct req *r, struct tdict *d, const char *tz)
+{
+	char rb[64], cb[128];
+	const char *zone, *region, *last = "";
+	struct tdict *g = NULL, *o;
+	size_t i;
+	int seen = tz == NULL || *tz == '\0' || strcmp(tz, "UTC") == 0;
+
+	if (tz == NULL || strcmp(tz, "UTC") == 0)
+		tmpl_show(d, "UTC_SELECTED");
+	for (i = 0; (zone = zone_name(i)) != NULL; i++) {
+		region = zone_region(zone, rb, sizeof(rb));
+		if (g == NULL || strcmp(region, last) != 0) {
+			g = tmpl_section(d, "REGION");
+			tmpl_set(g, "REGION_LABEL", region);
+			last = req_strdup(r, region);
+		}
+		o = tmpl_section(g, "ZONE_OPT");
+		tmpl_set(o, "ZONE", zone);
+		tmpl_set(o, "ZONE_LABEL", zone_city(zone, cb, sizeof(cb)));
+		if (tz != NULL && strcmp(tz, zone) == 0) {
+			tmpl_show(o, "ZONE_SELECTED");
+			seen = 1;
+		}
+	}
+	if (!seen) {
+		o = tmpl_section(tmpl_section(d, "OTHER_ZONE"), "ZONE_OPT");
+		tmpl_set(o, "ZONE", tz);
+		tmpl_set(o, "ZONE_LABEL", tz);
+		tmpl_show(o, "ZONE_SELECTED");
+	}
+}
+
 static void
 settings_page(struct req *r, struct tdict *d, const char *tz)
 {
-	const char *const *z;
-	struct tdict *o;
-	int seen = 0;
-
-	for (z = timezones; *z != NULL; z++) {
-		o = tmpl_section(d, "ZONES");
-		tmpl_set(o, "ZONE", *z);
-		seen |= tz != NULL && strcmp(tz, *z) == 0;
-	}
-	if (tz != NULL && *tz != '\0' && !seen)
-		tmpl_set(tmpl_section(d, "ZONES"), "ZONE", tz);
+	zone_select(r, d, tz);
 	tmpl_set(d, "PROFILE_URL", req_printf(r, "/people/%s",
 	    r->user.slug));
 }
@@ -1001,6 +1016,9 @@ settings_show(struct req *r)
 	if (db_get_int(u, 0, "is_mentor"))
 		tmpl_show(d, "MENTOR_CHECKED");
 	settings_page(r, d, db_get(u, 0, "timezone"));
+	/* a new account's zone: menteo.js may offer the browser's */
+	if (strcmp(db_get(u, 0, "timezone"), "UTC") == 0)
+		tmpl_show(d, "ZONE_GUESS");
 	if (settings_extra(r, d) == -1)
 		return;
 	page_send(r, 200);

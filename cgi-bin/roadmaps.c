@@ -107,16 +107,22 @@ static const struct field ms_fields[] = {
 static const struct field apply_fields[] = {
 	{ "roadmap",	F_INT,	1, 9223372036854775807LL, 1, NULL },
 	{ "start_date",	F_DATE,	10, 10, 1, NULL },
+	/* "yes, apply it again": sent from the question asked first */
+	{ "again",	F_BOOL,	0, 1, 0, NULL },
 };
 #define APPLY_NFIELDS	(sizeof(apply_fields) / sizeof(apply_fields[0]))
+enum { AP_ROADMAP, AP_START, AP_AGAIN };
 
 /* Changing one applied milestone: each field only when sent. */
 static const struct field upd_fields[] = {
 	{ "goal",	F_INT,	0, 9223372036854775807LL, 0, NULL },
 	{ "due_date",	F_DATE,	10, 10, 0, NULL },
 	{ "done",	F_INT,	0, 1, 0, NULL },
+	/* sent by menteo.js, which shows the change itself: no flash */
+	{ "instant",	F_BOOL,	0, 1, 0, NULL },
 };
 #define UPD_NFIELDS	(sizeof(upd_fields) / sizeof(upd_fields[0]))
+enum { UP_GOAL, UP_DUE, UP_DONE, UP_INSTANT };
 
 /* Dates people type: a real date, and not one from another century. */
 static const char *
@@ -882,9 +888,13 @@ mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
 	}
 }
 
+/*
+ * The roadmap page of a mentorship. apply: the apply form to put back;
+ * again: the title of a roadmap already applied, asked about first.
+ */
 static void
-mr_page(struct req *r, struct mship *m, struct fval *apply,
-    const struct mform *mf, int status)
+mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
+    const struct mform *mf, const char *again, int status)
 {
 	struct tdict *d, *s;
 	struct db_rows *ms, *goals = NULL;
@@ -935,10 +945,19 @@ mr_page(struct req *r, struct mship *m, struct fval *apply,
 		page_form(s, apply_fields, APPLY_NFIELDS, apply);
 	else
 		tmpl_set(s, "START_DATE", page_today(r));
+	if (again != NULL)
+		tmpl_set(tmpl_section(s, "ASK_AGAIN"), "AGAIN_TITLE", again);
 	if (mr_choices(r, s, apply != NULL ? apply[0].raw :
 	    req_query(r, "roadmap")) == -1)
 		return;
 	page_send(r, status);
+}
+
+static void
+mr_page(struct req *r, struct mship *m, struct fval *apply,
+    const struct mform *mf, int status)
+{
+	mr_page_ask(r, m, apply, mf, NULL, status);
 }
 
 static void
@@ -956,7 +975,7 @@ mr_apply(struct req *r)
 {
 	struct mship m;
 	struct fval v[APPLY_NFIELDS];
-	struct db_rows *rm;
+	struct db_rows *rm = NULL;
 	const char *n;
 	long long base, added;
 
@@ -987,7 +1006,16 @@ mr_apply(struct req *r)
 	/* lock the mentorship so two appliers get distinct positions */
 	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
 	    "i", m.id) == NULL ||
-	    (n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
+	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones "
+	    "WHERE mentorship_id = ? AND roadmap_id = ?", "ii", m.id,
+	    v[AP_ROADMAP].num)) == NULL)
+		return;
+	/* applied already: twice is asked first, never done silently */
+	if (strcmp(n, "0") != 0 && !v[AP_AGAIN].num) {
+		db_rollback(r);
+		return mr_page_ask(r, &m, v, NULL, db_str(rm, 0, 0), 409);
+	}
+	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
 	    "mentorship_milestones WHERE mentorship_id = ?", "i", m.id)) == NULL)
 		return;
 	base = strtoll(n, NULL, 10);
@@ -1081,8 +1109,10 @@ mr_update(struct req *r)
 		return mr_page(r, &m, NULL, &mf, 422);
 	if (db_commit(r) == -1)
 		return;
-	resp_flash(r, v[2].str != NULL ? (v[2].num ? "Milestone done." :
-	    "Milestone reopened.") : "Milestone saved.");
+	if (!v[UP_INSTANT].num)
+		resp_flash(r, v[UP_DONE].str != NULL ? (v[UP_DONE].num ?
+		    "Milestone done." : "Milestone reopened.") :
+		    "Milestone saved.");
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }
 

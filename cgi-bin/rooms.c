@@ -113,6 +113,9 @@ static const char room_sess_sql[] = ROOM_COLS("s.user_id") ", " SESS_COLS
     " LEFT JOIN sessions s ON s.token_hash = ? AND " SESS_VALID
     " WHERE m.id = ?";
 
+static const char room_outsider[] = "This room belongs to the two people "
+    "of the mentorship; only they can read it.";
+
 /*
  * The room's row, the session loaded (sess_load's rules, sess.h). The
  * shortcut takes the common case, a party's live session; anything else
@@ -136,10 +139,19 @@ room_query(struct req *r)
 		    k.minutes, r->id[0]);
 		if (row == NULL)
 			return NULL;
-		uid = db_get_int(row, 0, "sess_uid");	/* 1, 2: the parties */
+		uid = db_get_int(row, 0, "sess_uid");
+		/*
+		 * A live session of someone else: the answer is known, and
+		 * an outsider must not cost a second query (or a log line).
+		 */
+		if (row->nrows == 1 && uid > 0 &&
+		    uid != db_get_int(row, 0, "mentor_id") &&
+		    uid != db_get_int(row, 0, "mentee_id")) {
+			page_error_msg(r, 403, room_outsider);
+			return NULL;
+		}
 		if (row->nrows == 1 && uid > 0 && sess_take(r, &k, row,
-		    uid == db_int(row, 0, 1) ? "sa" :
-		    uid == db_int(row, 0, 2) ? "sb" : "none") == 0)
+		    uid == db_get_int(row, 0, "mentor_id") ? "sa" : "sb") == 0)
 			return row;
 		if (sess_load(r) == -1)
 			return NULL;
@@ -159,9 +171,8 @@ room_open(struct req *r, struct room *rm)
 
 	if (row == NULL)
 		return -1;
-	if (mship_party(r, mship_row(r, row, &rm->m), &rm->m, "This room "
-	    "belongs to the two people of the mentorship; only they can "
-	    "read it.") == -1)
+	if (mship_party(r, mship_row(r, row, &rm->m), &rm->m,
+	    room_outsider) == -1)
 		return -1;
 	rm->last_read = db_get_int(row, 0, "last_read");	/* NULL: 0 */
 	rm->version = db_get(row, 0, "version");

@@ -41,6 +41,8 @@ static void	threads_index(struct req *);
 static void	threads_new(struct req *);
 static void	threads_create(struct req *);
 static void	threads_show(struct req *);
+static void	threads_edit_form(struct req *);
+static void	threads_edit(struct req *);
 static void	threads_atom(struct req *);
 static void	threads_entry_add(struct req *);
 static void	threads_entry_show(struct req *);
@@ -54,6 +56,8 @@ static const struct route routes[] = {
 	{ "POST", "/threads/new",			threads_create,	ROUTE_USER },
 	{ "GET",  "/threads/{id}.atom",			threads_atom,	0 },
 	{ "GET",  "/threads/{id}",			threads_show,	0 },
+	{ "GET",  "/threads/{id}/edit",			threads_edit_form, ROUTE_USER },
+	{ "POST", "/threads/{id}/edit",			threads_edit,	ROUTE_USER },
 	{ "POST", "/threads/{id}/entries",		threads_entry_add, ROUTE_USER },
 	{ "GET",  "/threads/{id}/entries/{id}",		threads_entry_show, 0 },
 	{ "POST", "/threads/{id}/entries/{id}",		threads_entry_edit, ROUTE_USER },
@@ -335,14 +339,21 @@ threads_index(struct req *r)
 	page_send(r, 200);
 }
 
-/* ---- /threads/new ------------------------------------------------------ */
+/* ---- /threads/new, /threads/{id}/edit ------------------------------------ */
 
+/*
+ * The thread form: a new thread (t NULL) or thread t's title, purpose,
+ * visibility and mentorship (SPEC 6); v is what was typed (a 422), or
+ * NULL for a blank form or t as stored.
+ */
 static void
-new_page(struct req *r, const struct fval *v, int status)
+form_page(struct req *r, const struct thread *t, const struct fval *v,
+    int status)
 {
 	struct tdict *d, *opt;
 	struct db_rows *ms;
 	const char *chosen = v != NULL ? v[TF_MSHIP].raw : NULL;
+	struct fval now[TF_N];
 	size_t i;
 
 	ms = db_query(r,
@@ -354,7 +365,22 @@ new_page(struct req *r, const struct fval *v, int status)
 	    r->user.id, r->user.id);
 	if (ms == NULL)
 		return;
-	d = page_new(r, "New thread", "threads_new.tpl");
+	if (t != NULL && v == NULL) {
+		memset(now, 0, sizeof(now));
+		now[TF_TITLE].raw = t->title;
+		now[TF_PURPOSE].raw = t->purpose;
+		now[TF_VIS].raw = now[TF_VIS].str = t->visibility;
+		if (t->mentorship_id > 0)
+			chosen = req_printf(r, "%lld", t->mentorship_id);
+		v = now;
+	}
+	d = page_new(r, t != NULL ? req_printf(r, "Edit %s", t->title) :
+	    "New thread", "threads_new.tpl");
+	if (t != NULL) {
+		tmpl_set_int(tmpl_section(d, "EDIT"), "THREAD_ID", t->id);
+		tmpl_set(d, "THREAD_TITLE", t->title);
+	} else
+		tmpl_show(d, "NEW");
 	if (v != NULL)
 		page_form(d, thread_f, TF_N, v);
 	else
@@ -377,35 +403,51 @@ new_page(struct req *r, const struct fval *v, int status)
 static void
 threads_new(struct req *r)
 {
-	new_page(r, NULL, 200);
+	form_page(r, NULL, NULL, 200);
 }
 
-static void
-threads_create(struct req *r)
+/*
+ * The thread form's fields, read and checked together (a new thread and
+ * an edit alike): the error count; *mid the linked mentorship's id as
+ * text, or NULL for none; -1 database down.
+ */
+static int
+thread_form_read(struct req *r, struct fval *v, const char **mid)
 {
-	struct fval v[TF_N];
 	struct mship m;
 	int errors, rc;
-	long long id;
-	const char *mid = NULL;
 
+	*mid = NULL;
 	errors = field_read(r, thread_f, TF_N, v);
 	if (v[TF_MSHIP].str != NULL) {
 		if ((rc = mship_load(r, v[TF_MSHIP].num, &m)) == -1)
-			return;
+			return -1;
 		if (rc != 0 || !m.is_party) {
 			v[TF_MSHIP].err = "Choose one of your mentorships.";
 			errors++;
 		} else
-			mid = req_printf(r, "%lld", m.id);
+			*mid = req_printf(r, "%lld", m.id);
 	} else if (v[TF_MSHIP].err == NULL && v[TF_VIS].str != NULL &&
 	    strcmp(v[TF_VIS].str, "mentorship") == 0) {
 		v[TF_MSHIP].err = "Choose the mentorship whose two members "
 		    "may read this thread.";
 		errors++;
 	}
+	return errors;
+}
+
+static void
+threads_create(struct req *r)
+{
+	struct fval v[TF_N];
+	const char *mid;
+	long long id;
+	int errors;
+
+	if ((errors = thread_form_read(r, v, &mid)) == -1)
+		return;
 	if (errors > 0)
-		return new_page(r, v, 422);
+		return form_page(r, NULL, v, 422);
 	/* a transaction of its own: a form key is claimed with it (once.h) */
 	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO threads (owner_id, "
 	    "title, purpose, visibility, mentorship_id, created_at, "
@@ -440,6 +482,8 @@ thread_head(struct req *r, struct tdict *d, const struct thread *t)
 		tmpl_show(d, "PUBLIC");
 	if (t->is_owner)
 		tmpl_show(d, "OWNER");
+	if (t->is_owner || strcmp(t->visibility, "public") == 0)
+		tmpl_show(d, "HEAD_ACTIONS");
 	/* the mentorship is named to its two parties only */
 	if (t->linked && t->m.is_party) {
 		ms = tmpl_section(d, "MSHIP");
@@ -475,19 +519,25 @@ comments_load(struct req *r, const struct thread *t, long long lo,
     long long hi)
 {
 	return db_query(r,
-	    "SELECT c.id, c.entry_id, c.body, c.created_at, u.display_name "
-	    "FROM thread_comments c JOIN thread_entries e ON e.id = c.entry_id "
+	    "SELECT c.id, c.entry_id, c.body, c.created_at, u.display_name, "
+	    "c.author_id FROM thread_comments c JOIN thread_entries e ON e.id = c.entry_id "
 	    "JOIN users u ON u.id = c.author_id "
 	    "WHERE e.thread_id = ? AND c.entry_id BETWEEN ? AND ? "
 	    "ORDER BY c.id", "iii", t->id, lo, hi);
 }
 
+/*
+ * The feedback on entry entry_id, the owner's answers among it; once
+ * there is some, the owner may answer while the mentorship is open
+ * (SPEC 6).
+ */
 static void
-comments_fill(struct req *r, struct tdict *e, const struct db_rows *c,
-    long long entry_id)
+comments_fill(struct req *r, struct tdict *e, const struct thread *t,
+    const struct db_rows *c, long long entry_id)
 {
 	struct tdict *row;
 	size_t i;
+	int n = 0;
 
 	for (i = 0; i < c->nrows; i++) {
 		if (db_int(c, i, 1) != entry_id)
@@ -497,7 +547,12 @@ comments_fill(struct req *r, struct tdict *e, const struct db_rows *c,
 		tmpl_set(row, "COMMENT_HTML", md_html(r, db_str(c, i, 2)));
 		page_time(r, row, "COMMENT_TIME", db_str(c, i, 3));
 		tmpl_set(row, "COMMENT_AUTHOR", db_str(c, i, 4));
+		tmpl_show(row, db_int(c, i, 5) == t->owner_id ? "ANSWER" :
+		    "FEEDBACK");
+		n++;
 	}
+	if (n > 0 && t->is_owner && t->linked && t->m.is_open)
+		tmpl_show(e, "ANSWER_FORM");
 }
 
 static void
@@ -588,7 +643,7 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 		e = tmpl_section(d, "ENTRY");
 		entry_fill(r, e, t, db_str(rows, i, 0), db_str(rows, i, 1),
 		    db_str(rows, i, 2), db_str(rows, i, 3), db_str(rows, i, 4));
-		comments_fill(r, e, cm, db_int(rows, i, 0));
+		comments_fill(r, e, t, cm, db_int(rows, i, 0));
 	}
 	if (n == 0)
 		tmpl_show(d, before > 0 ? "NO_OLDER" : "NO_ENTRIES");
@@ -644,6 +699,46 @@ threads_show(struct req *r)
 		show_page(r, &t, NULL, 200);
 }
 
+static void
+threads_edit_form(struct req *r)
+{
+	struct thread t;
+
+	if (!thread_get(r, &t))
+		return;
+	if (!t.is_owner)
+		return page_error_msg(r, 403,
+		    "Only the person who keeps this thread can change it.");
+	form_page(r, &t, NULL, 200);
+}
+
+static void
+threads_edit(struct req *r)
+{
+	struct thread t;
+	struct fval v[TF_N];
+	const char *mid;
+	int errors;
+
+	if (!thread_get(r, &t))
+		return;
+	if (!t.is_owner)
+		return page_error_msg(r, 403,
+		    "Only the person who keeps this thread can change it.");
+	if ((errors = thread_form_read(r, v, &mid)) == -1)
+		return;
+	if (errors > 0)
+		return form_page(r, &t, v, 422);
+	if (db_exec(r, "UPDATE threads SET title = ?, purpose = ?, "
+	    "visibility = ?, mentorship_id = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?", "ssssi", v[TF_TITLE].str,
+	    v[TF_PURPOSE].str != NULL ? v[TF_PURPOSE].str : "",
+	    v[TF_VIS].str, mid, t.id) < 0)
+		return;
+	resp_flash(r, "Thread saved.");
+	resp_redirect(r, req_printf(r, "/threads/%lld", t.id));
+}
+
 /* ---- entries ------------------------------------------------------------- */
 
 static void
@@ -692,7 +787,7 @@ entry_page(struct req *r, const struct thread *t, const struct entry *e,
 	thread_head(r, d, t);
 	entry_fill(r, d, t, req_printf(r, "%lld", e->id), e->kind, e->body,
 	    e->created_at, e->updated_at);
-	comments_fill(r, d, cm, e->id);
+	comments_fill(r, d, t, cm, e->id);
 	if (cm->nrows == 0)
 		tmpl_show(d, "NO_COMMENTS");
 	if (t->is_owner) {
@@ -806,14 +901,22 @@ threads_comment(struct req *r)
 	struct thread t;
 	struct entry e;
 	struct fval v[1];
+	struct db_rows *n = NULL;
 	long long cid;
 
 	if (thread_get(r, &t) == RESP_DONE ||
 	    entry_get(r, &t, &e) == RESP_DONE)
 		return;
-	if (!t.can_comment)
+	/* the owner answers feedback: there must be some to answer */
+	if (t.is_owner && t.linked && (n = db_query(r, "SELECT COUNT(*) "
+	    "FROM thread_comments WHERE entry_id = ? AND author_id <> ?",
+	    "ii", e.id, t.owner_id)) == NULL)
+		return;
+	if (!t.can_comment && !(t.is_owner && t.linked &&
+	    db_int(n, 0, 0) > 0))
 		return page_error_msg(r, 403, "Only the mentor of the linked "
-		    "mentorship can leave feedback here.");
+		    "mentorship leaves feedback here; the person who keeps "
+		    "the thread answers it.");
 	if (!t.m.is_open)
 		return page_error_msg(r, 403, "This mentorship has closed: "
 		    "its threads take no more feedback.");
@@ -831,7 +934,7 @@ threads_comment(struct req *r)
 		return;
 	if (db_commit(r) == -1)
 		return;
-	resp_flash(r, "Feedback posted.");
+	resp_flash(r, t.is_owner ? "Answer posted." : "Feedback posted.");
 	resp_redirect(r, req_printf(r, "/threads/%lld/entries/%lld#comment-%lld",
 	    t.id, e.id, cid));
 }

@@ -6,6 +6,12 @@
  *  - [data-confirm="Question?"]: asks before the click goes through
  *  - marks the header link of the current section with aria-current
  *  - form[data-once]: stops a second submit while the first is in flight
+ *  - select#timezone: a search box above it narrows the zones; a new
+ *    account's UTC gives way to the browser's own zone, said so
+ *  - form.milestone-toggle: the milestone's checkbox saves at once,
+ *    without leaving the page (without JavaScript it posts the form)
+ *  - the phone menu: the link to #site-nav becomes a button that opens
+ *    and closes the navigation in place
  */
 (function () {
 	'use strict';
@@ -100,12 +106,161 @@
 		});
 	}
 
+	function setupMenu() {
+		var link = document.querySelector('a.menu-toggle');
+		var nav = document.getElementById('site-nav');
+		var button;
+
+		if (link === null || nav === null)
+			return;
+		document.documentElement.classList.add('js');
+		button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'menu-toggle';
+		/* the same words and icon (our own markup, from the page) */
+		while (link.firstChild)
+			button.appendChild(link.firstChild);
+		button.setAttribute('aria-controls', 'site-nav');
+		button.setAttribute('aria-expanded', 'false');
+		link.replaceWith(button);
+		button.addEventListener('click', function () {
+			var open = !nav.classList.contains('open');
+			nav.classList.toggle('open', open);
+			button.setAttribute('aria-expanded', open ? 'true' : 'false');
+		});
+		document.addEventListener('keydown', function (e) {
+			if (e.key === 'Escape' && nav.classList.contains('open')) {
+				nav.classList.remove('open');
+				button.setAttribute('aria-expanded', 'false');
+				button.focus();
+			}
+		});
+	}
+
+	function setupZones(select) {
+		var field = select.closest('.field') || select.parentNode;
+		var search = document.createElement('input');
+		var note, guess, opt;
+
+		search.type = 'search';
+		search.id = 'timezone-search';
+		search.className = 'input-short zone-search';
+		search.setAttribute('aria-label', 'Search the time zones');
+		search.setAttribute('aria-controls', select.id);
+		search.placeholder = 'Search: a city or region';
+		select.insertAdjacentElement('beforebegin', search);
+		search.addEventListener('input', function () {
+			var q = search.value.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+			var first = null;
+
+			Array.prototype.forEach.call(select.querySelectorAll('optgroup'), function (g) {
+				var any = false;
+				Array.prototype.forEach.call(g.querySelectorAll('option'), function (o) {
+					var hay = (g.label + ' ' + o.textContent + ' ' + o.value).toLowerCase().replace(/[\s_]+/g, ' ');
+					var hit = q === '' || hay.indexOf(q) >= 0;
+					o.hidden = !hit;
+					if (hit) { any = true; if (first === null) first = o; }
+				});
+				g.hidden = !any;
+			});
+			if (first !== null && q !== '' && (select.selectedOptions[0] || {}).hidden !== false)
+				first.selected = true;
+		});
+		if (select.getAttribute('data-zone-guess') !== '1' || !window.Intl)
+			return;
+		try {
+			guess = Intl.DateTimeFormat().resolvedOptions().timeZone;
+		} catch (e) {
+			return;
+		}
+		opt = guess ? select.querySelector('option[value="' + guess.replace(/["\\]/g, '') + '"]') : null;
+		if (opt === null || opt.selected)
+			return;
+		opt.selected = true;
+		note = document.createElement('p');
+		note.className = 'hint';
+		note.id = 'timezone-guess';
+		note.textContent = 'Chosen from your browser: ' + guess.replace(/_/g, ' ') +
+		    '. Save the profile to keep it.';
+		field.appendChild(note);
+	}
+
+	function setDone(form, done) {
+		var li = form.closest('li');
+		var box = form.querySelector('[role="checkbox"]');
+		var meta = li ? li.querySelector('.done-meta') : null;
+
+		form.querySelector('input[name="done"]').value = done ? '0' : '1';
+		box.setAttribute('aria-checked', done ? 'true' : 'false');
+		if (li !== null) {
+			li.classList.toggle('done', done);
+			if (done)
+				li.classList.remove('overdue');
+		}
+		if (meta !== null)
+			meta.textContent = done ? ' · Done just now' : '';
+	}
+
+	function countDone() {
+		var all = document.querySelectorAll('form.milestone-toggle [role="checkbox"]');
+		var done = document.querySelectorAll('form.milestone-toggle [aria-checked="true"]');
+		var count = document.querySelector('.done-count');
+		var bar = document.querySelector('#progress-heading ~ progress');
+
+		if (count !== null)
+			count.textContent = String(done.length);
+		if (bar !== null) {
+			bar.value = done.length;
+			bar.textContent = done.length + ' of ' + all.length;
+		}
+	}
+
+	function setupMilestone(form) {
+		var status = document.getElementById('milestone-status');
+
+		form.addEventListener('submit', function (e) {
+			var box = form.querySelector('[role="checkbox"]');
+			var done = box.getAttribute('aria-checked') !== 'true';
+			var body;
+
+			if (!window.fetch || !window.URLSearchParams)
+				return;		/* the form posts as without JavaScript */
+			e.preventDefault();
+			/* what the form says now ("done" 1 or 0), before it flips */
+			body = new URLSearchParams(new FormData(form));
+			body.append('instant', '1');
+			setDone(form, done);
+			countDone();
+			fetch(form.action, { method: 'POST', body: body,
+			    redirect: 'manual', credentials: 'same-origin' })
+			    .then(function (res) {
+				if (res.type !== 'opaqueredirect' && !res.ok)
+					throw new Error(String(res.status));
+				if (status !== null)
+					status.textContent = done ? 'Milestone done.' : 'Milestone reopened.';
+			}).catch(function () {
+				/* not saved: show it as it is, and say so */
+				setDone(form, !done);
+				countDone();
+				if (status !== null)
+					status.textContent = 'Not saved: reload the page and try again.';
+			});
+		});
+	}
+
 	function init() {
+		var zones = document.getElementById('timezone');
+
+		if (zones !== null && zones.tagName === 'SELECT')
+			setupZones(zones);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('textarea[data-maxlength]'), setupCounter);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form[data-once]'), setupOnce);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form.milestone-toggle'), setupMilestone);
 		setupConfirm();
+		setupMenu();
 		markCurrentNav();
 	}
 

@@ -74,8 +74,9 @@ clock_ok(const char *s)
 int
 db_open(void)
 {
-	char clockset[80];
+	char clockset[80], syncset[48];
 	unsigned int timeout = 5;
+	long long syncw;
 	my_bool off = 0;
 
 	db_close();
@@ -92,6 +93,21 @@ db_open(void)
 		snprintf(clockset, sizeof(clockset), "SET timestamp = "
 		    "UNIX_TIMESTAMP('%s')", cfg_str("clock", NULL));
 		mysql_options(conn, MYSQL_INIT_COMMAND, clockset);
+	}
+	/*
+	 * Galera: a read waits until this node has applied what the cluster
+	 * committed before it, so a page shows the write that sent the
+	 * person there when the write went through another node.
+	 */
+	syncw = cfg_int("db_sync_wait", 0);
+	if (syncw < 0 || syncw > 15) {
+		log_err("db: db_sync_wait must be 0 to 15 (wsrep_sync_wait)");
+		syncw = 0;
+	}
+	if (syncw > 0) {
+		snprintf(syncset, sizeof(syncset),
+		    "SET SESSION wsrep_sync_wait = %lld", syncw);
+		mysql_options(conn, MYSQL_INIT_COMMAND, syncset);
 	}
 	if (mysql_real_connect(conn, cfg_str("db_host", NULL),
 	    cfg_str("db_user", "menteo"), cfg_str("db_password", NULL),

@@ -1,6 +1,8 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "db.h"
 #include "mship.h"
 #include "page.h"
@@ -162,4 +164,35 @@ mship_stage_days(struct req *r, long long id, struct svg_item out[4])
 				    db_str(rows, i, 1), NULL) + 0.5);
 	}
 	return 0;
+}
+
+static const char *
+mail_bucket(struct req *r, const struct mship *m)
+{
+	return req_printf(r, "mship-mail:%lld:%lld", m->id, r->user.id);
+}
+
+const char *
+mship_mail_wait(struct req *r, const struct mship *m, long long *seconds)
+{
+	char s[32];
+
+	if ((*seconds = auth_throttle_wait(r, mail_bucket(r, m))) <= 0)
+		return NULL;
+	snprintf(s, sizeof(s), "%lld", *seconds);
+	resp_header(r, "Retry-After", s);
+	return req_printf(r, "You have sent %s many messages in this "
+	    "mentorship within the hour. So that every mail still gets read, "
+	    "wait %lld %s before the next; what you wrote is kept below.",
+	    r->user.id == m->mentor_id ? m->mentee_name : m->mentor_name,
+	    *seconds >= 120 ? *seconds / 60 : *seconds,
+	    *seconds >= 120 ? "minutes" : "seconds");
+}
+
+int
+mship_mail_count(struct req *r, const struct mship *m)
+{
+	if (r->user.id <= 0)
+		return 0;
+	return auth_throttle_hit(r, mail_bucket(r, m), MSHIP_MAIL_LIMIT, 60);
 }

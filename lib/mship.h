@@ -86,4 +86,19 @@ int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 
+/*
+ * Mail one person causes in one mentorship (a question, a planned
+ * meeting, a stage change, an agreement...): MSHIP_MAIL_LIMIT an hour,
+ * then waits that grow, as the sign-in throttle's do. The other party
+ * reads every one of them, so the cap is on the sender.
+ * mship_mail_wait: NULL when the viewer may send, else why not, with
+ * Retry-After set and *seconds the wait (-1 and NULL: the database
+ * failed). mship_mail_count counts one mail, in the writer's
+ * transaction so a rolled-back change counts nothing.
+ */
+#define MSHIP_MAIL_LIMIT	10
+const char	*mship_mail_wait(struct req *, const struct mship *,
+		    long long *seconds);
+int		 mship_mail_count(struct req *, const struct mship *);
+
 #endif

@@ -86,7 +86,8 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
 	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
 	    "ms.due_date BETWEEN UTC_DATE() AND UTC_DATE() + INTERVAL 3 DAY "
-	    "AND " OPEN FRESH },
+	    /* one due the day it was applied is news to nobody (SPEC 4) */
+	    "AND ms.due_date > DATE(ms.created_at) AND " OPEN FRESH },
 	{ "milestone-overdue", "milestone", "/roadmap",
 	    "Open the roadmap",
 	    "SELECT * FROM (SELECT CONCAT('milestone-overdue:', ms.id, ':', "

@@ -95,6 +95,30 @@ route_to_login(struct req *r)
 	    "/login");
 }
 
+/*
+ * The page that holds the form of a POST-only path: its nearest ancestor
+ * that this program shows ("/mentorships/7/stage" -> "/mentorships/7",
+ * "/admin/outbox/3/retry" -> "/admin/outbox"), else the home page, where
+ * the forms every page carries (sign out) are.
+ */
+static const char *
+form_page(struct req *r, const struct route *t, size_t n)
+{
+	char *p = arena_strndup(r->arena, r->path, strlen(r->path)), *slash;
+	size_t i;
+
+	if (p == NULL)
+		return "/";
+	while ((slash = strrchr(p, '/')) != NULL && slash != p) {
+		*slash = '\0';
+		for (i = 0; i < n; i++)
+			if (strcmp(t[i].method, "GET") == 0 &&
+			    route_match(t[i].pattern, p, r))
+				return p;
+	}
+	return "/";
+}
+
 void
 route_dispatch(struct req *r, const struct route *t, size_t n)
 {
@@ -117,7 +141,13 @@ route_dispatch(struct req *r, const struct route *t, size_t n)
 		t[i].fn(r);
 		return;
 	}
-	if (path_known) {
+	/*
+	 * A reload or a shared address of a form's target (SPEC 9): back to
+	 * the page with the form, never a 405 page.
+	 */
+	if (path_known && strcmp(method, "GET") == 0)
+		resp_redirect(r, form_page(r, t, n));
+	else if (path_known) {
 		resp_header(r, "Allow", "GET, HEAD, POST");
 		page_error(r, 405);
 	} else

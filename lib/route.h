@@ -40,7 +40,10 @@ int	route_match(const char *pattern, const char *path, struct req *);
 int	route_find(struct req *, const struct route *, size_t);
 /* Off to /login?next= this page. */
 void	route_to_login(struct req *);
-/* Runs the handler, or answers 404 / 405 itself. */
+/*
+ * Runs the handler, or answers 404 / 405 itself; a GET on a POST-only
+ * path is sent (303) to the page holding its form.
+ */
 void	route_dispatch(struct req *, const struct route *, size_t);
 
 #endif

@@ -180,11 +180,34 @@ cond_note(struct req *r, const struct mship *m, const char *note,
 	return 0;
 }
 
+int
+stage_question_open(struct req *r, const struct mship *m)
+{
+	struct db_rows *q;
+
+	q = db_query(r, "SELECT from_stage <=> to_stage AND actor_id <=> ? "
+	    "AS asked FROM stage_events WHERE mentorship_id = ? ORDER BY id "
+	    "DESC LIMIT 1", "ii", m->mentor_id, m->id);
+	if (q == NULL)
+		return -1;
+	return q->nrows == 1 && db_get_int(q, 0, "asked") == 1;
+}
+
+/* Turns, not a free channel: each question mails once, each answer too. */
 static int
 cond_question(struct req *r, const struct mship *m, const char *note,
     const char **why)
 {
-	(void)r;
+	int open = stage_question_open(r, m);
+
+	if (open == -1)
+		return -1;
+	if (r->user.id == m->mentor_id && open)
+		return *why = "Your question waits for the mentee's answer; "
+		    "you can ask again once they have answered.", 1;
+	if (r->user.id != m->mentor_id && !open)
+		return *why = "There is no question to answer: the mentor asks, "
+		    "and each question takes one answer.", 1;
 	if (note == NULL || *note == '\0') {
 		*why = r->user.id == m->mentor_id ?
 		    "Write the question you want the mentee to answer." :

@@ -69,6 +69,13 @@ const struct stage_rule *stage_rule_find(const char *from, const char *to,
 int	 stage_actor_ok(const struct req *, const struct mship *,
 	    const struct stage_rule *);
 
+/*
+ * In a request, the mentor asks and the mentee answers, in turn: 1 when
+ * the mentor's last question waits for its answer, 0 when the mentor
+ * may ask (nothing asked, or answered), -1 when the database failed.
+ */
+int	 stage_question_open(struct req *, const struct mship *);
+
 /* Open (active) stages that count against a mentor's capacity. */
 int	 stage_counts_capacity(const char *stage);
 

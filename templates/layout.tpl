@@ -15,7 +15,8 @@
 <header class="site-header">
 <div class="container">
 <a class="brand" href="/"><svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true"><rect width="32" height="32" rx="8" fill="currentColor"/><path d="M7 23l6-6 5 3 7-10" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/><circle cx="7" cy="23" r="2.6" fill="#fff"/><circle cx="13" cy="17" r="2.6" fill="#fff"/><circle cx="18" cy="20" r="2.6" fill="#fff"/><circle cx="25" cy="10" r="2.6" fill="#fff"/></svg><span>Menteo</span></a>
-<nav class="site-nav" aria-label="Main">
+<a class="menu-toggle" href="#site-nav" aria-controls="site-nav"><span class="menu-icon" aria-hidden="true"></span>Menu</a>
+<nav class="site-nav" id="site-nav" aria-label="Main">
 <ul>
 {{#SIGNED_IN}}
 <li><a href="/">Dashboard</a></li>
@@ -39,6 +40,7 @@
 <li class="push"><a href="/login">Sign in</a></li>
 <li><a class="btn btn-primary" href="/signup">Sign up</a></li>
 {{/SIGNED_OUT}}
+<li class="menu-close"><a href="#main">Close the menu</a></li>
 </ul>
 </nav>
 </div>

@@ -39,7 +39,7 @@
 <input type="hidden" name="to" value="{{TO}}">
 <div class="field">
 <label for="note-{{TO}}">{{NOTE_LABEL}}</label>
-<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}></textarea>
+<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}>{{NOTE}}</textarea>
 </div>
 <div class="actions tight"><button class="{{BUTTON_CLASS}}">{{LABEL}}</button></div>
 </form>
@@ -94,6 +94,16 @@
 <select id="checkin_months" name="checkin_months"><option value="1">month</option><option value="3" selected>3 months</option><option value="6">6 months</option><option value="12">12 months</option></select></div>
 <div class="actions tight"><button>Save the interval</button></div>
 </form>
+<h3 id="checkin-log-h">Log a check-in</h3>
+<form class="form" method="post" action="/mentorships/{{ID}}/checkins" aria-labelledby="checkin-log-h">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="checkin-date">When it happened</label>{{#DATE_ERROR}}<span class="field-error" id="checkin-date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="checkin-date" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="checkin-date-error"{{/DATE_ERROR}}></div>
+<div class="field{{#NOTE_ERROR}} has-error{{/NOTE_ERROR}}"><label for="checkin-note">What you talked about <span class="optional">(optional)</span></label>{{#NOTE_ERROR}}<span class="field-error" id="checkin-note-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}<textarea id="checkin-note" name="note" rows="3" data-maxlength="4000"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="checkin-note-error"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea></div>
+<div class="actions tight"><button>Log the check-in</button></div>
+</form>
+<h3>Check-ins so far</h3>
+{{#NONE_LOGGED}}<p class="muted">None logged yet.</p>{{/NONE_LOGGED}}
+<ul class="list">{{#LOGGED}}<li><strong>{{HELD_ON}}</strong> <span class="small muted">logged by {{BY}}</span><span class="grow">{{NOTE}}</span></li>{{/LOGGED}}</ul>
 </section>
 {{/CHECKIN}}
 <section class="section" aria-labelledby="timeline-h">

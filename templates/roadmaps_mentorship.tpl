@@ -10,6 +10,16 @@
 
 {{#CLOSED}}<div class="callout warning"><p>This mentorship is closed. Its milestones are kept as a record and can no longer change.</p></div>{{/CLOSED}}
 {{#NOT_YET}}<div class="callout"><p>A roadmap can be applied once the mentor has accepted the request.</p></div>{{/NOT_YET}}
+{{#CAN_APPLY}}{{#ASK_AGAIN}}
+<div class="callout warning" role="alert" id="ask-again">
+<h2>“{{AGAIN_TITLE}}” is applied already</h2>
+<p>Its milestones are in the list below. Applying it again adds a second copy of each, due from the start date you chose.</p>
+<div class="actions tight">
+<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="roadmap" value="{{ROADMAP}}"><input type="hidden" name="start_date" value="{{START_DATE}}"><input type="hidden" name="again" value="1"><button class="btn btn-secondary">Apply it again</button></form>
+<a class="btn btn-primary" href="/mentorships/{{MSHIP_ID}}/roadmap">Keep the one I have</a>
+</div>
+</div>
+{{/ASK_AGAIN}}{{/CAN_APPLY}}
 
 {{#PROGRESS}}
 <section class="card" aria-labelledby="progress-heading">
@@ -25,18 +35,16 @@
 <div class="empty"><p>No roadmap applied yet. Choose one below: its milestones are copied here with due dates, so both of you can follow them.</p></div>
 {{/EMPTY}}
 {{#NO_GOALS}}<p class="small muted">This mentorship has no goals yet; once the contract has goals you can link each milestone to one.</p>{{/NO_GOALS}}
+<p class="visually-hidden" role="status" id="milestone-status"></p>
 <ul class="checklist">
 {{#MILESTONES}}
-<li id="m{{MID}}" class="{{CLASS}}">
+<li id="m{{MID}}" class="{{CLASS}}{{#WRITABLE}} has-control{{/WRITABLE}}">
+{{#WRITABLE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="milestone-toggle"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="{{#CAN_DONE}}1{{/CAN_DONE}}{{#CAN_REOPEN}}0{{/CAN_REOPEN}}"><button class="check-box" role="checkbox" aria-checked="{{#CAN_DONE}}false{{/CAN_DONE}}{{#CAN_REOPEN}}true{{/CAN_REOPEN}}" aria-label="Done: {{M_TITLE}}"></button></form>{{/WRITABLE}}
 <strong class="title">{{M_TITLE}}</strong>
-<span class="meta">Due {{DUE}}{{#IS_OVERDUE}} · <span class="badge danger">Overdue</span>{{/IS_OVERDUE}}{{#IS_DONE}} · <span class="badge success">Done</span> by {{DONE_BY}} on {{DONE_AT}}{{/IS_DONE}}{{#HAS_STAGE}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>{{/HAS_STAGE}}{{#HAS_GOAL}} · goal: {{GOAL_TITLE}}{{/HAS_GOAL}}</span>
+<span class="meta">Due {{DUE}}{{#IS_OVERDUE}} · <span class="badge danger">Overdue</span>{{/IS_OVERDUE}}<span class="done-meta">{{#IS_DONE}} · <span class="badge success">Done</span> by {{DONE_BY}} on {{DONE_AT}}{{/IS_DONE}}</span>{{#HAS_STAGE}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>{{/HAS_STAGE}}{{#HAS_GOAL}} · goal: {{GOAL_TITLE}}{{/HAS_GOAL}}</span>
 {{#HAS_DESC}}<details><summary class="small">What to do</summary><div class="prose small">{{DESCRIPTION_HTML:none}}</div></details>{{/HAS_DESC}}
 {{#WRITABLE}}
 {{#ROW_ERROR}}<p class="field-error" id="m{{MID}}-error" role="alert">{{MESSAGE}}</p>{{/ROW_ERROR}}
-<div class="actions tight">
-{{#CAN_DONE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="1"><button class="btn btn-primary btn-small">Mark done<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/CAN_DONE}}
-{{#CAN_REOPEN}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="0"><button class="btn btn-secondary btn-small">Reopen<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/CAN_REOPEN}}
-</div>
 <details{{#ROW_INVALID}} open{{/ROW_INVALID}}><summary class="small">Change due date or goal<span class="visually-hidden"> of “{{M_TITLE}}”</span></summary>
 <form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">

@@ -49,13 +49,16 @@
 
 <div class="field{{#TIMEZONE_ERROR}} has-error{{/TIMEZONE_ERROR}}">
 <label for="timezone">Time zone</label>
-<span class="hint" id="timezone-hint">A name such as Europe/Berlin or America/New_York. Dates and reminders use it.</span>
+<span class="hint" id="timezone-hint">Dates, meetings and reminders are shown in it. Choose the city nearest to you; type a city's name to jump to it.</span>
 {{#TIMEZONE_ERROR}}<p class="field-error" id="timezone-error">{{MESSAGE}}</p>{{/TIMEZONE_ERROR}}
-<input type="text" id="timezone" name="timezone" value="{{TIMEZONE}}" list="timezones" maxlength="64" required autocomplete="off" aria-describedby="timezone-hint{{#TIMEZONE_ERROR}} timezone-error{{/TIMEZONE_ERROR}}"{{#TIMEZONE_ERROR}} aria-invalid="true"{{/TIMEZONE_ERROR}}>
-<datalist id="timezones">
-{{#ZONES}}<option value="{{ZONE}}"></option>
-{{/ZONES}}
-</datalist>
+<select id="timezone" name="timezone" required{{#ZONE_GUESS}} data-zone-guess="1"{{/ZONE_GUESS}} aria-describedby="timezone-hint{{#TIMEZONE_ERROR}} timezone-error{{/TIMEZONE_ERROR}}"{{#TIMEZONE_ERROR}} aria-invalid="true"{{/TIMEZONE_ERROR}}>
+<option value="UTC"{{#UTC_SELECTED}} selected{{/UTC_SELECTED}}>UTC (Coordinated Universal Time)</option>
+{{#OTHER_ZONE}}<optgroup label="As you typed it">{{#ZONE_OPT}}<option value="{{ZONE}}" selected>{{ZONE_LABEL}}</option>{{/ZONE_OPT}}</optgroup>{{/OTHER_ZONE}}
+{{#REGION}}<optgroup label="{{REGION_LABEL}}">
+{{#ZONE_OPT}}<option value="{{ZONE}}"{{#ZONE_SELECTED}} selected{{/ZONE_SELECTED}}>{{ZONE_LABEL}}</option>
+{{/ZONE_OPT}}</optgroup>
+{{/REGION}}
+</select>
 </div>
 
 <div class="field{{#SLUG_ERROR}} has-error{{/SLUG_ERROR}}">

@@ -10,7 +10,7 @@
 <form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link">Delete<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></button></form></div>{{/ENTRY_TOOLS}}</div>
 <div class="body prose">{{ENTRY_HTML:none}}</div>
 {{#COMMENT}}
-<blockquote class="reply" id="comment-{{COMMENT_ID}}"><p class="small"><strong>Feedback from {{COMMENT_AUTHOR}}</strong>, {{COMMENT_TIME}}</p><div class="prose">{{COMMENT_HTML:none}}</div></blockquote>
+<blockquote class="reply" id="comment-{{COMMENT_ID}}"><p class="small"><strong>{{#FEEDBACK}}Feedback from{{/FEEDBACK}}{{#ANSWER}}Answer from{{/ANSWER}} {{COMMENT_AUTHOR}}</strong>, {{COMMENT_TIME}}</p><div class="prose">{{COMMENT_HTML:none}}</div></blockquote>
 {{/COMMENT}}
 {{#COMMENT_FORM}}
 <details>
@@ -25,6 +25,19 @@
 </form>
 </details>
 {{/COMMENT_FORM}}
+{{#ANSWER_FORM}}
+<details>
+<summary>Answer the feedback</summary>
+<form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/comments">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="answer-{{ENTRY_ID}}">Your answer</label>
+<textarea id="answer-{{ENTRY_ID}}" name="body" rows="3" maxlength="5000" required></textarea>
+</div>
+<div class="actions tight"><button class="btn-secondary btn-small">Post the answer</button></div>
+</form>
+</details>
+{{/ANSWER_FORM}}
 </li>
 {{/ENTRY}}
 </ol>

@@ -13,7 +13,7 @@
 <section class="section" aria-labelledby="feedback-heading">
 <h2 id="feedback-heading">Feedback</h2>
 {{#COMMENT}}
-<blockquote class="reply" id="comment-{{COMMENT_ID}}"><p class="small"><strong>{{COMMENT_AUTHOR}}</strong>, {{COMMENT_TIME}}</p><div class="prose">{{COMMENT_HTML:none}}</div></blockquote>
+<blockquote class="reply" id="comment-{{COMMENT_ID}}"><p class="small"><strong>{{#FEEDBACK}}Feedback from{{/FEEDBACK}}{{#ANSWER}}Answer from{{/ANSWER}} {{COMMENT_AUTHOR}}</strong>, {{COMMENT_TIME}}</p><div class="prose">{{COMMENT_HTML:none}}</div></blockquote>
 {{/COMMENT}}
 {{#NO_COMMENTS}}<p class="muted">No feedback yet.{{#COMMENT_FORM}} As the mentor of the linked mentorship, you can leave some below.{{/COMMENT_FORM}}</p>{{/NO_COMMENTS}}
 {{#COMMENT_FORM}}
@@ -28,6 +28,18 @@
 <div class="actions"><button class="btn-primary">Post feedback</button></div>
 </form>
 {{/COMMENT_FORM}}
+{{#ANSWER_FORM}}
+<form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/comments" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#COMMENT_ERROR}} has-error{{/COMMENT_ERROR}}">
+<label for="comment-body">Your answer</label>
+<p class="hint" id="comment-hint">Markdown works. Up to 5,000 characters.</p>
+{{#COMMENT_ERROR}}<p class="field-error" id="comment-error" role="alert">{{MESSAGE}}</p>{{/COMMENT_ERROR}}
+<textarea id="comment-body" name="body" rows="4" aria-describedby="comment-hint{{#COMMENT_ERROR}} comment-error{{/COMMENT_ERROR}}"{{#COMMENT_ERROR}} aria-invalid="true"{{/COMMENT_ERROR}}>{{COMMENT_BODY:pre_escape}}</textarea>
+</div>
+<div class="actions"><button class="btn-primary">Post the answer</button></div>
+</form>
+{{/ANSWER_FORM}}
 </section>
 {{#ENTRY_TOOLS}}
 <section class="section" id="edit" aria-labelledby="edit-heading">

@@ -1,6 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
-<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/threads">Growth Threads</a> › New thread</nav>
-<h1>Start a thread</h1>
+{{#NEW}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/threads">Growth Threads</a> › New thread</nav>
+<h1>Start a thread</h1>{{/NEW}}
+{{#EDIT}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/threads">Growth Threads</a> › <a href="/threads/{{THREAD_ID}}">{{THREAD_TITLE}}</a> › Edit</nav>
+<h1>Edit the thread</h1>{{/EDIT}}
 {{#ERRORS}}
 <div class="errors" role="alert" tabindex="-1"><h2>There is a problem</h2>
 <ul>
@@ -10,7 +12,7 @@
 {{#MENTORSHIP_ERROR}}<li><a href="#mentorship">Mentorship: {{MESSAGE}}</a></li>{{/MENTORSHIP_ERROR}}
 </ul></div>
 {{/ERRORS}}
-<form method="post" action="/threads/new" class="form">
+<form method="post" action="{{#NEW}}/threads/new{{/NEW}}{{#EDIT}}/threads/{{THREAD_ID}}/edit{{/EDIT}}" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
 <label for="title">Title</label>
@@ -45,7 +47,9 @@
 {{#NO_MENTORSHIPS}}<p class="hint">You have no mentorships yet, so a thread can be private or public for now.</p>{{/NO_MENTORSHIPS}}
 </div>
 <div class="actions">
-<button class="btn-primary">Start the thread</button>
-<a href="/threads">Cancel</a>
+{{#NEW}}<button class="btn-primary">Start the thread</button>
+<a href="/threads">Cancel</a>{{/NEW}}
+{{#EDIT}}<button class="btn-primary">Save the thread</button>
+<a href="/threads/{{THREAD_ID}}">Cancel</a>{{/EDIT}}
 </div>
 </form>

@@ -5,7 +5,7 @@
 <h1>{{THREAD_TITLE}}</h1>
 <p>A Growth Thread by <a href="/people/{{OWNER_SLUG}}">{{OWNER_NAME}}</a>, started {{STARTED}}. <span class="badge {{VIS_CLASS}}">{{VIS_LABEL}}</span></p>
 </div>
-{{#PUBLIC}}<div class="actions"><a class="btn btn-secondary btn-small" href="/threads/{{THREAD_ID}}.atom" type="application/atom+xml">Atom feed</a></div>{{/PUBLIC}}
+{{#HEAD_ACTIONS}}<div class="actions">{{#OWNER}}<a class="btn btn-secondary btn-small" href="/threads/{{THREAD_ID}}/edit">Edit the thread</a>{{/OWNER}}{{#PUBLIC}} <a class="btn btn-secondary btn-small" href="/threads/{{THREAD_ID}}.atom" type="application/atom+xml">Atom feed</a>{{/PUBLIC}}</div>{{/HEAD_ACTIONS}}
 </div>
 {{#MSHIP}}<p class="muted">Linked to the mentorship <a href="/mentorships/{{MSHIP_ID}}">{{MSHIP_FOCUS}}</a> (mentor {{MSHIP_MENTOR}}, mentee {{MSHIP_MENTEE}}).</p>{{/MSHIP}}
 <div class="prose">{{PURPOSE_HTML:none}}</div>

@@ -110,6 +110,8 @@ fi
 for t in tests/integration/check_*.sh; do
 	[ -x "$t" ] || continue
 	[ -n "${TESTS:-}" ] && ! grep -qE "$TESTS" <<<"$t" && continue
+	# the Galera cluster takes minutes and fixed ports: make test-galera
+	[ "$t" = tests/integration/check_galera.sh ] && [ -z "${TESTS:-}" ] && continue
 	"$t" > "$OUT/sh-$(basename "$t" .sh).tap" 2>&1 || echo "not ok - $(basename "$t") exited" >> "$OUT/sh-$(basename "$t" .sh).tap"
 	tally "$OUT/sh-$(basename "$t" .sh).tap"
 done

@@ -192,6 +192,44 @@ function tidyCheck(html) {
 	};
 }
 
+// The card and form system, measured as drawn (issue 21, item 1): every
+// card keeps its padding, two cards never touch, the forms in one list of
+// cards start at the same place, and nothing is wider than the screen.
+async function layoutCheck(page) {
+	return await page.evaluate(() => {
+		const bad = [];
+		const vis = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+		const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+		    ' "' + (e.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40) + '"';
+		const cards = [...document.querySelectorAll('.card')].filter(vis);
+		for (const c of cards) {
+			const cs = getComputedStyle(c);
+			if (parseFloat(cs.paddingLeft) < 12 || parseFloat(cs.paddingTop) < 12)
+				bad.push(`card padding ${cs.paddingTop}/${cs.paddingLeft}: ${name(c)}`);
+		}
+		for (let i = 0; i < cards.length; i++)
+			for (let j = i + 1; j < cards.length; j++) {
+				const a = cards[i], b = cards[j];
+				if (a.contains(b) || b.contains(a)) continue;
+				const r = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+				const gapX = Math.max(q.left - r.right, r.left - q.right);
+				const gapY = Math.max(q.top - r.bottom, r.top - q.bottom);
+				if (gapX < 8 && gapY < 8)
+					bad.push(`cards touch (${Math.round(Math.max(gapX, gapY))} px): ${name(a)} / ${name(b)}`);
+			}
+		for (const list of document.querySelectorAll('.list, .cards')) {
+			const xs = [...list.querySelectorAll(':scope > li.card > form, :scope > li > .card > form')]
+			    .filter(vis).map((f) => Math.round(f.getBoundingClientRect().left));
+			if (new Set(xs).size > 1)
+				bad.push(`forms in one list start at ${[...new Set(xs)].join(', ')} px`);
+		}
+		const w = document.documentElement.clientWidth;
+		if (document.documentElement.scrollWidth > w + 1)
+			bad.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${w} px screen`);
+		return bad;
+	});
+}
+
 // Photograph, axe and tidy the page the person is looking at now, once per
 // name. Only in the JavaScript journey: the pages are the same without it.
 async function checkPage(page, name) {
@@ -202,11 +240,16 @@ async function checkPage(page, name) {
 	try {
 		mkdirSync(SHOTS, { recursive: true });
 		const vp = page.viewportSize();
+		const layout = [];
 		await page.setViewportSize({ width: 375, height: 800 });
 		await page.screenshot({ path: join(SHOTS, `${n}-${name}-375.png`), fullPage: true });
+		for (const b of await layoutCheck(page)) layout.push('375 px: ' + b);
 		await page.setViewportSize({ width: 1280, height: 900 });
 		await page.screenshot({ path: join(SHOTS, `${n}-${name}-1280.png`), fullPage: true });
+		for (const b of await layoutCheck(page)) layout.push('1280 px: ' + b);
 		if (vp) await page.setViewportSize(vp);
+		tap(layout.length === 0, `layout: ${name} (${new URL(url).pathname}) keeps its cards and forms at 375 and 1280 px`,
+		    layout.join('\n'));
 	} catch (e) {
 		tap(false, `screenshots of ${name}`, e.message);
 	}
@@ -366,7 +409,7 @@ async function runJourney(browser, js) {
 			if (r.request().isNavigationRequest() && r.frame() === pg.mainFrame() && (r.status() < 300 || r.status() >= 400))
 				pg.__lastDoc = r;
 		});
-		pg.on('console', (m) => { if (m.type() === 'error' && !/status of (422|502)/.test(m.text())) problems.push(`${who} console: ${m.text()} (${pg.url()})`); });
+		pg.on('console', (m) => { if (m.type() === 'error' && !/status of (409|422|502)/.test(m.text())) problems.push(`${who} console: ${m.text()} (${pg.url()})`); });
 		pg.on('pageerror', (e) => problems.push(`${who} page error: ${e.message} (${pg.url()})`));
 	}
 	const id = rand();
@@ -392,8 +435,48 @@ async function runJourney(browser, js) {
 		await verify(E, mentee);
 		await checkPage(E, 'dashboard-new');
 	});
+	await J.step('mentee chooses a time zone from the list of zones', async () => {
+		await nav(E, 'Settings');
+		const sel = E.getByLabel('Time zone', { exact: true });
+		if (js) {
+			// the browser's zone (the context runs in Europe/London)
+			if (await sel.inputValue() !== 'Europe/London')
+				throw new Error('the browser zone is not chosen: ' + await sel.inputValue());
+			await expectText(E, 'Chosen from your browser', 'the guess is said');
+			await E.getByLabel('Search the time zones').fill('berl');
+			if (await sel.inputValue() !== 'Europe/Berlin')
+				throw new Error('searching "berl" chose ' + await sel.inputValue());
+			await checkPage(E, 'settings-zone');
+		} else
+			await sel.selectOption('Europe/Berlin');
+		await clickAndWait(E, E.getByRole('button', { name: 'Save profile' }));
+		if (await E.getByLabel('Time zone', { exact: true }).inputValue() !== 'Europe/Berlin')
+			throw new Error('the zone was not kept: ' + await refusal(E));
+	});
 	await J.step('mentor fills the profile and ticks "I mentor"', () => profile(M, mentor));
 	await J.step('mentee fills the profile', () => profile(E, mentee));
+	await J.step('on a phone the navigation is one row that opens a menu', async () => {
+		const vp = E.viewportSize();
+		await E.setViewportSize({ width: 375, height: 800 });
+		try {
+			await E.goto(BASE + '/');
+			const h = await E.locator('.site-header').evaluate((e) => e.getBoundingClientRect().height);
+			if (h > 80) throw new Error(`the header is ${Math.round(h)} px high on a phone`);
+			const main = E.getByRole('navigation', { name: 'Main' });
+			if (await main.getByRole('link', { name: 'Mentorships', exact: true }).isVisible())
+				throw new Error('the links show before the menu is opened');
+			await E.getByRole(js ? 'button' : 'link', { name: 'Menu', exact: true }).click();
+			await main.getByRole('link', { name: 'Mentorships', exact: true }).waitFor({ state: 'visible' });
+			if (js && await E.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded') !== 'true')
+				throw new Error('the menu button does not say it is open');
+			await checkPage(E, 'phone-menu');
+			await E.setViewportSize({ width: 375, height: 800 });
+			await clickAndWait(E, main.getByRole('link', { name: 'Mentorships', exact: true }));
+			if (!/\/mentorships$/.test(E.url())) throw new Error('the menu link went to ' + E.url());
+		} finally {
+			if (vp) await E.setViewportSize(vp);
+		}
+	});
 	await J.step('mentee finds the mentor by skill on /people', async () => {
 		await nav(E, 'Mentors');
 		await checkPage(E, 'people');
@@ -472,9 +555,19 @@ async function runJourney(browser, js) {
 		await sel.selectOption(pick[0]);
 		await M.getByLabel(/^Start date/).fill(iso(new Date()));
 		await clickAndWait(M, M.getByRole('button', { name: 'Apply roadmap' }));
-		const n = await M.getByRole('button', { name: 'Mark done' }).count();
-		if (n < 2) throw new Error(`roadmap applied with ${n} milestones to mark: ` + await refusal(M));
+		const n = await M.getByRole('checkbox', { name: /^Done: / }).count();
+		if (n < 2) throw new Error(`roadmap applied with ${n} milestones to tick: ` + await refusal(M));
 		await checkPage(M, 'roadmap');
+		// the same roadmap once more: asked first, nothing copied twice
+		await M.getByLabel('Roadmap', { exact: true }).selectOption(pick[0]);
+		const [resp] = await Promise.all([M.waitForNavigation(),
+		    M.getByRole('button', { name: 'Apply roadmap' }).click()]);
+		if (resp.status() !== 409) throw new Error(`applying it again answered ${resp.status()}`);
+		await expectText(M, 'is applied already', 'the question');
+		await checkPage(M, 'roadmap-ask-again');
+		await clickAndWait(M, M.getByRole('link', { name: 'Keep the one I have' }));
+		if (await M.getByRole('checkbox', { name: /^Done: / }).count() !== n)
+			throw new Error('the roadmap was applied twice');
 	});
 	await J.step('mentee posts in the room', async () => {
 		await openMentorship(E, focus);
@@ -537,10 +630,24 @@ async function runJourney(browser, js) {
 	await J.step('mentee marks two milestones done', async () => {
 		await openMentorship(E, focus);
 		await clickAndWait(E, E.getByRole('link', { name: 'The roadmap' }));
-		for (let i = 0; i < 2; i++)
-			await clickAndWait(E, E.getByRole('button', { name: 'Mark done' }).first());
-		if (await E.getByRole('button', { name: 'Reopen' }).count() < 2)
+		// the box is the control: instant with JavaScript, a form without
+		for (let i = 0; i < 2; i++) {
+			const box = E.getByRole('checkbox', { name: /^Done: /, checked: false }).first();
+			if (js) {
+				await box.click();
+				await expectText(E, 'Milestone done.', 'the instant tick');
+				await E.locator('#milestone-status').evaluate((e) => { e.textContent = ''; });
+			} else
+				await clickAndWait(E, box);
+		}
+		if (await E.getByRole('checkbox', { name: /^Done: /, checked: true }).count() !== 2)
 			throw new Error('milestones not shown as done');
+		if (js && !/^2$/.test((await E.locator('.done-count').textContent()).trim()))
+			throw new Error('the progress count did not follow');
+		await E.reload();
+		if (await E.getByRole('checkbox', { name: /^Done: /, checked: true }).count() !== 2)
+			throw new Error('the ticks were not saved');
+		if (js) await checkPage(E, 'roadmap-ticked');
 		await openMentorship(E, focus);
 		await expectText(E, /2 of \d+ milestones done/, 'progress');
 	});

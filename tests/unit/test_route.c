@@ -141,6 +141,8 @@ static const struct route table[] = {
 	{ "POST",	"/rooms/{id}/messages",	h_post,	ROUTE_USER },
 	{ "GET",	"/admin",		h_show,	ROUTE_ADMIN },
 	{ "GET",	"/threads/{id}.atom",	h_show,	0 },
+	{ "POST",	"/rooms/{id}/messages/{id}", h_post, ROUTE_USER },
+	{ "POST",	"/logout",		h_post,	0 },
 };
 #define NTABLE	(sizeof(table) / sizeof(table[0]))
 
@@ -164,7 +166,11 @@ static const struct dcase dcases[] = {
 	{ "DELETE", "/", 0, 0, 0, 405, -1 },
 	{ "POST", "/", 0, 0, 0, 405, -1 },
 	{ "PUT", "/rooms/3", 0, 0, 0, 405, -1 },
-	{ "GET", "/rooms/3/messages", 1, 0, 0, 405, -1 },
+	/* a reload of a form's target: to the page above it, else home */
+	{ "GET", "/rooms/3/messages", 1, 0, 0, 303, -1 },
+	{ "HEAD", "/rooms/3/messages", 0, 0, 0, 303, -1 },
+	{ "GET", "/rooms/3/messages/4", 1, 0, 0, 303, -1 },
+	{ "GET", "/logout", 1, 0, 0, 303, -1 },
 	{ "POST", "/rooms/3/messages", 0, 0, 0, 303, 2 },	/* to /login */
 	{ "POST", "/rooms/3/messages", 7, 0, 2, 298, 2 },
 	{ "GET", "/admin", 0, 0, 0, 303, 3 },
@@ -209,6 +215,34 @@ test_route_dispatch(void **state)
 	req_offline_free(r);
 }
 
+/* A GET on a POST-only path goes where its form is. */
+static void
+test_route_form_page(void **state)
+{
+	static const struct { const char *path, *location; } fc[] = {
+		{ "/rooms/3/messages", "/rooms/3" },
+		{ "/rooms/3/messages/4", "/rooms/3" },
+		{ "/logout", "/" },
+	};
+	struct req *r = req_offline_new();
+	char want[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(fc) / sizeof(fc[0]); i++) {
+		req_reset(r);
+		r->method = "GET";
+		r->path = fc[i].path;
+		route_dispatch(r, table, NTABLE);
+		snprintf(want, sizeof(want), "Location: %s\r\n",
+		    fc[i].location);
+		if (r->status != 303 || strstr(r->headers.p, want) == NULL)
+			fail_msg("%s: %d %s", fc[i].path, r->status,
+			    r->headers.p);
+	}
+	req_offline_free(r);
+}
+
 /* The sign-in redirect keeps where the person was going, encoded. */
 static void
 test_route_login_next(void **state)
@@ -233,6 +267,7 @@ main(void)
 		cmocka_unit_test(test_route_match),
 		cmocka_unit_test(test_route_dispatch),
 		cmocka_unit_test(test_route_login_next),
+		cmocka_unit_test(test_route_form_page),
 	};
 
 	/* run from the source tree (tests/run.sh does) for the error pages */

@@ -1,0 +1,71 @@
+/*
+ * The time zone list of the settings form: read from the tz database,
+ * in name order (each region's zones together), named for people.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "zone.h"
+
+static const struct { const char *zone, *region, *city; } cases[] = {
+	{ "Europe/Berlin", "Europe", "Berlin" },
+	{ "America/New_York", "Americas", "New York" },
+	{ "America/Argentina/Buenos_Aires", "Americas",
+	    "Argentina / Buenos Aires" },
+	{ "Indian/Maldives", "Indian Ocean", "Maldives" },
+	{ "Atlantic/Reykjavik", "Atlantic Ocean", "Reykjavik" },
+	{ "Asia/Ho_Chi_Minh", "Asia", "Ho Chi Minh" },
+	{ "UTC", "Other", "UTC" },
+};
+
+static void
+test_zone_names(void **state)
+{
+	char rb[64], cb[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_string_equal(zone_region(cases[i].zone, rb, sizeof(rb)),
+		    cases[i].region);
+		assert_string_equal(zone_city(cases[i].zone, cb, sizeof(cb)),
+		    cases[i].city);
+	}
+	/* a small buffer is cut, never overrun */
+	assert_true(strlen(zone_city("America/Argentina/Buenos_Aires", cb,
+	    8)) < 8);
+}
+
+static void
+test_zone_list(void **state)
+{
+	size_t i, n = zone_count();
+	int berlin = 0, kolkata = 0;
+
+	(void)state;
+	assert_true(n > 300);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			assert_true(strcmp(zone_name(i - 1), zone_name(i)) < 0);
+		berlin |= strcmp(zone_name(i), "Europe/Berlin") == 0;
+		kolkata |= strcmp(zone_name(i), "Asia/Kolkata") == 0;
+	}
+	assert_true(berlin && kolkata);
+	assert_null(zone_name(n));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_zone_names),
+		cmocka_unit_test(test_zone_list),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
