@@ -704,7 +704,7 @@ threads_edit_form(struct req *r)
 {
 	struct thread t;
 
-	if (!thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_DONE)
 		return;
 	if (!t.is_owner)
 		return page_error_msg(r, 403,
@@ -720,7 +720,7 @@ threads_edit(struct req *r)
 	const char *mid;
 	int errors;
 
-	if (!thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_DONE)
 		return;
 	if (!t.is_owner)
 		return page_error_msg(r, 403,
