@@ -21,7 +21,7 @@
 </ul></div>
 {{/ERRORS}}
 <form method="post" action="{{ACTION}}" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#NAME_ERROR}} has-error{{/NAME_ERROR}}">
 <label for="name">Name</label>
 {{#NAME_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/NAME_ERROR}}
@@ -118,12 +118,12 @@
 {{#NO_QUESTIONS}}<p class="muted">No questions yet.</p>{{/NO_QUESTIONS}}
 <ul class="list">
 {{#QUESTION}}<li>{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span> <span class="muted small">{{Q_AUDIENCE}}</span>
-<form method="post" action="/programmes/{{PROG_SLUG}}/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove</button></form></li>
+<form method="post" action="/programmes/{{PROG_SLUG}}/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove</button></form></li>
 {{/QUESTION}}
 </ul>
 {{#QUESTION_FORM}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/settings" class="form card">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <h3>Add a question</h3>
 <div class="field{{#QUESTION_ERROR}} has-error{{/QUESTION_ERROR}}">
 <label for="question">Question</label>
