@@ -1823,14 +1823,46 @@ show_checkins(struct req *r, struct tdict *s, const struct mship *m,
 	return 0;
 }
 
+/*
+ * A check-in held, logged in Redefinition (the stage read under the
+ * mentorship's lock, taken before the check-in row's: the one order).
+ */
+static int
+checkin_log_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!stage_is(m, "redefinition"))
+		return w->why = "Check-ins are logged in Redefinition.", 409;
+	/* the next falls due an interval after the latest one held */
+	if (db_exec(r, "INSERT INTO checkins (mentorship_id, logged_by, "
+	    "held_on, note, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+	    "iiss", m->id, r->user.id, v[CK_DATE].str,
+	    v[CK_NOTE].str != NULL ? v[CK_NOTE].str : "") < 0 ||
+	    db_exec(r, "UPDATE mentorships SET next_checkin = (SELECT "
+	    "MAX(held_on) FROM checkins WHERE mentorship_id = ?) + INTERVAL "
+	    "checkin_months MONTH WHERE id = ? AND checkin_months IS NOT NULL",
+	    "ii", m->id, m->id) < 0)
+		return -1;
+	return tell_other(r, m, "Check-in logged", req_printf(r,
+	    "%s logged your check-in of %s.", r->user.name, v[CK_DATE].str),
+	    v[CK_NOTE].str, "");
+}
+
 static void
 mships_checkin_log(struct req *r)
 {
 	struct fval v[CK_N];
 	struct mship m;
+	struct rwrite w = { .m = &m, .v = v };
 	const char *why;
 	long long wait;
-	int errors;
+	int errors, rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1850,20 +1882,12 @@ mships_checkin_log(struct req *r)
 		return show_page_with(r, &m, 429, why, v);
 	if (wait < 0)
 		return;
-	/* the next falls due an interval after the latest one held */
-	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO checkins "
-	    "(mentorship_id, logged_by, held_on, note, created_at) VALUES "
-	    "(?, ?, ?, ?, UTC_TIMESTAMP())", "iiss", m.id, r->user.id,
-	    v[CK_DATE].str, v[CK_NOTE].str != NULL ? v[CK_NOTE].str : "") < 0 ||
-	    db_exec(r, "UPDATE mentorships SET next_checkin = (SELECT "
-	    "MAX(held_on) FROM checkins WHERE mentorship_id = ?) + INTERVAL "
-	    "checkin_months MONTH WHERE id = ? AND checkin_months IS NOT NULL",
-	    "ii", m.id, m.id) < 0)
+	if ((rc = db_tx_run(r, checkin_log_tx, &w)) == -1)
 		return;
-	if (tell_other(r, &m, "Check-in logged", req_printf(r,
-	    "%s logged your check-in of %s.", r->user.name, v[CK_DATE].str),
-	    v[CK_NOTE].str, "") == -1 || db_commit(r) == -1)
-		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return show_page_with(r, &m, rc, w.why, v);
 	resp_flash(r, "Check-in logged.");
 	resp_redirect(r, path_of(r, &m, "#checkin-h"));
 }

@@ -78,7 +78,9 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	route_dispatch(r, t, n);
 	if (r->in_tx)
 		db_rollback(r);
-	once_finish(r);
+	if (once_finish(r) == 409)
+		page_error_msg(r, 409, "This form was sent already: look at "
+		    "the page to see what it did.");
 }
 
 /*

@@ -2,6 +2,7 @@
 
 #include "cohort.h"
 #include "db.h"
+#include "mship.h"
 
 int
 cohort_pair_check(struct req *r, const char *slug, long long mentor_id,
@@ -19,8 +20,8 @@ cohort_pair_check(struct req *r, const char *slug, long long mentor_id,
 	    "(SELECT status FROM programme_participants WHERE programme_id = "
 	    "p.id AND user_id = ? AND role = 'mentee') AS mentee_status, "
 	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = p.id "
-	    "AND m.mentor_id = ? AND m.stage IN ('requested', 'initiation', "
-	    "'cultivation', 'separation')) AS taken FROM programmes p WHERE "
+	    "AND m.mentor_id = ? AND m.stage IN ('requested'," STAGES_CAPACITY
+	    ")) AS taken FROM programmes p WHERE "
 	    "p.slug = ?", "iiiis", mentor_id, mentor_id, mentee_id, mentor_id,
 	    slug);
 	if (p == NULL)

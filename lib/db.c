@@ -18,7 +18,6 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
-#include "once.h"
 
 #define DB_STMTS	256
 #define DB_PARAMS	32
@@ -447,9 +446,7 @@ db_begin(struct req *r)
 	if (simple(r, "START TRANSACTION") == -1)
 		return -1;
 	r->in_tx = 1;
-	/* a one-time form key is claimed with the first thing it does */
-	if (r->once != NULL && r->once_state == ONCE_NONE &&
-	    once_claim(r) == -1) {
+	if (r->tx_hook != NULL && r->tx_hook(r, DB_TX_BEGUN) == -1) {
 		db_rollback(r);
 		return -1;
 	}
@@ -462,8 +459,8 @@ db_commit(struct req *r)
 	int rc = simple(r, "COMMIT");
 
 	r->in_tx = 0;
-	if (r->once_state == ONCE_CLAIMED)
-		r->once_state = rc == 0 ? ONCE_DONE : ONCE_NONE;
+	if (r->tx_hook != NULL)
+		r->tx_hook(r, rc == 0 ? DB_TX_COMMITTED : DB_TX_ROLLED_BACK);
 	return rc;
 }
 
@@ -473,8 +470,8 @@ db_rollback(struct req *r)
 	if (conn != NULL)
 		mysql_query(conn, "ROLLBACK");
 	r->in_tx = 0;
-	if (r->once_state == ONCE_CLAIMED)
-		r->once_state = ONCE_NONE;
+	if (r->tx_hook != NULL)
+		r->tx_hook(r, DB_TX_ROLLED_BACK);
 }
 
 int

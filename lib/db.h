@@ -37,6 +37,13 @@ int		 db_commit(struct req *);
 void		 db_rollback(struct req *);
 
 /*
+ * r->tx_hook, when set, hears of each transaction: DB_TX_BEGUN inside it
+ * (-1 ends it: db_begin fails), then how it ended. lib/once.c claims a
+ * one-time form key this way, with the first thing the request does.
+ */
+enum { DB_TX_BEGUN, DB_TX_COMMITTED, DB_TX_ROLLED_BACK };
+
+/*
  * Runs fn(r, arg) inside one transaction: 0 from fn commits, anything
  * else rolls back and is returned (fn's own refusal, or -1 when the
  * database failed). A transaction the server rolled back for a deadlock,

@@ -11,12 +11,13 @@
 #include "db.h"
 #include "log.h"
 #include "once.h"
-#include "page.h"
 #include "resp.h"
 #include "tmpl.h"
 
 #define ONCE_KEY_BYTES	16
 #define ONCE_WAIT_MS	10000	/* for the first request's answer */
+
+static int	once_tx(struct req *, int);
 
 const char *
 once_key(struct req *r)
@@ -88,10 +89,16 @@ once_read(struct req *r)
 	crypto_generichash_final(&st, h, sizeof(h));
 	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
 	r->once = req_strdup(r, hex);
+	r->tx_hook = once_tx;
 }
 
-int
-once_claim(struct req *r)
+/*
+ * Claims r->once inside the open transaction: 0 claimed, -1 when another
+ * request has it (ONCE_SEEN; r->db_failed stops the handler) or the
+ * database failed.
+ */
+static int
+claim(struct req *r)
 {
 	long long n;
 
@@ -107,6 +114,17 @@ once_claim(struct req *r)
 	if (n != 1)
 		return -1;
 	r->once_state = ONCE_CLAIMED;
+	return 0;
+}
+
+/* r->tx_hook: the first transaction claims; its end decides the claim. */
+static int
+once_tx(struct req *r, int what)
+{
+	if (what == DB_TX_BEGUN)
+		return r->once_state == ONCE_NONE ? claim(r) : 0;
+	if (r->once_state == ONCE_CLAIMED)
+		r->once_state = what == DB_TX_COMMITTED ? ONCE_DONE : ONCE_NONE;
 	return 0;
 }
 
@@ -147,17 +165,17 @@ first_answer(struct req *r)
 	return NULL;
 }
 
-void
+int
 once_finish(struct req *r)
 {
 	const char *loc;
 
 	if (r->once_state == ONCE_DONE) {
 		keep_answer(r);
-		return;
+		return 0;
 	}
 	if (r->once_state != ONCE_SEEN)
-		return;
+		return 0;
 	r->db_failed = 0;
 	r->headers.len = 0;
 	r->body.len = 0;
@@ -165,12 +183,11 @@ once_finish(struct req *r)
 		tmpl_dict_free(r->page);
 		r->page = NULL;
 	}
-	if ((loc = first_answer(r)) != NULL && *loc != '\0')
-		return resp_redirect(r, loc);
-	if (r->db_failed)
-		return;
-	page_error_msg(r, 409, "This form was sent already: look at the "
-	    "page to see what it did.");
+	if ((loc = first_answer(r)) != NULL && *loc != '\0') {
+		resp_redirect(r, loc);
+		return 0;
+	}
+	return r->db_failed ? 0 : 409;
 }
 
 long long

@@ -35,18 +35,14 @@ const char	*once_fill(struct req *, const char *html);
 /* Reads the posted key, if any (r->once: what a claim is made for). */
 void		 once_read(struct req *);
 
-/*
- * Claims r->once inside the open transaction: 0 claimed, -1 when another
- * request has it (ONCE_SEEN; r->db_failed stops the handler) or the
- * database failed. Called by db_begin.
- */
-int		 once_claim(struct req *);
 
 /*
  * After the handler: keeps this request's answer beside its claim, or
- * answers a request that was ONCE_SEEN as the first one was answered.
+ * answers a request that was ONCE_SEEN as the first one was answered
+ * (its 303). 409 when that answer was a page, not a redirect: the
+ * caller says the form was sent already. Else 0.
  */
-void		 once_finish(struct req *);
+int		 once_finish(struct req *);
 
 /* Forgets claims older than a day (the notifier): rows, or -1. */
 long long	 once_prune(struct req *);

@@ -84,6 +84,8 @@ struct req {
 	int		 db_failed;
 	int		 in_tx;
 	int		 in_tx_run;	/* inside db_tx_run: a deadlock is retried */
+	/* db_begin, db_commit and db_rollback tell it (db.h) */
+	int		(*tx_hook)(struct req *, int what);
 	/* the one-time form key of this POST (once.c) */
 	const char	*once;		/* the submission's hash, or NULL */
 	const char	*form_key;	/* the key this request's page carries */

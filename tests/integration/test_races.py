@@ -358,6 +358,30 @@ def test_goal_limit_holds_under_fifteen_adds_at_once():
             f"answers: {sorted(r.status for r in rs)}")
 
 
+# ---- check-ins logged by both at once ---------------------------------------
+
+@m.test
+def test_two_checkins_logged_at_once_are_both_kept():
+    mentor, mentee = pair()
+    day = datetime.date.today().isoformat()
+    for _ in range(TRIALS + 2):
+        mid = mship(mentor, mentee, "redefinition", checkin_months=3)
+        k1 = fresh(mentor, f"/mentorships/{mid}")
+        k2 = fresh(mentee, f"/mentorships/{mid}")
+        rs = together([
+            lambda: post(mentor, f"/mentorships/{mid}/checkins",
+                         [("date", day), ("note", "From the mentor")], k1),
+            lambda: post(mentee, f"/mentorships/{mid}/checkins",
+                         [("date", day), ("note", "From the mentee")], k2)])
+        no_503(rs)
+        m.check(all(r.status == 303 for r in rs), f"answers: {rs!r}")
+        m.check(m.sql_value("SELECT COUNT(*) FROM checkins WHERE mentorship_id = ?",
+                            mid) == "2", "both check-ins kept")
+        m.check(m.sql_value("SELECT next_checkin = ? + INTERVAL 3 MONTH FROM "
+                            "mentorships WHERE id = ?", day, mid) == "1",
+                "the next one falls due an interval after")
+
+
 # ---- issue 20.1: the endings outside the parties' rules ----------------------
 
 @m.test
