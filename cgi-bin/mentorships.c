@@ -357,20 +357,69 @@ mships_create(struct req *r)
 
 /* ---- the mentorship page ---------------------------------------------- */
 
-/* The forms the viewer may use now: the rules they may act on. */
-static void
-show_actions(struct req *r, struct tdict *d, const struct mship *m)
+/*
+ * A move forward (not a request's answer, not a closing) whose condition
+ * holds now: 1 yes, 0 no, -1 database down. Conditions of moves forward
+ * only read; a move refused anyway is never offered.
+ */
+static int
+move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
+{
+	const char *why = NULL;
+	int rc;
+
+	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
+	    strcmp(rl->to, "ended") == 0)
+		return 1;
+	rc = rl->cond(r, m, "", &why);
+	return rc == -1 || r->db_failed ? -1 : rc == 0;
+}
+
+/* The mentor's question is the latest word on a request: 1, 0, -1. */
+static int
+question_open(struct req *r, const struct mship *m)
+{
+	struct db_rows *e;
+
+	e = db_query(r, "SELECT from_stage = 'requested' AND to_stage = "
+	    "'requested' AND actor_id = ? AS asked FROM stage_events WHERE "
+	    "mentorship_id = ? ORDER BY id DESC LIMIT 1", "ii", m->mentor_id,
+	    m->id);
+	if (e == NULL)
+		return -1;
+	return e->nrows > 0 && db_get_int(e, 0, "asked");
+}
+
+/*
+ * The forms the viewer may use now: the rules they may act on whose
+ * condition holds, but the one the next step offers (next_to). A mentee
+ * answers only a question the mentor asked. 0, or -1 database down.
+ */
+static int
+show_actions(struct req *r, struct tdict *d, const struct mship *m,
+    const char *next_to)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
 	size_t i;
-	int any = 0;
+	int any = 0, rc;
 
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
 		if (strcmp(rl->from, m->stage) != 0 ||
-		    !stage_actor_ok(r, m, rl))
+		    !stage_actor_ok(r, m, rl) ||
+		    (next_to != NULL && strcmp(rl->to, next_to) == 0))
 			continue;
+		if ((rc = move_ready(r, m, rl)) == -1)
+			return -1;
+		if (rc == 0)
+			continue;
+		if (strcmp(rl->to, "requested") == 0 && !m->is_mentor) {
+			if ((rc = question_open(r, m)) == -1)
+				return -1;
+			if (rc == 0)
+				continue;
+		}
 		a = tmpl_section(d, "ACTION");
 		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
 		tmpl_set(a, "TO", rl->to);
@@ -400,7 +449,211 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m)
 		any = 1;
 	}
 	if (any)
-		tmpl_show(d, "HAS_ACTIONS");
+		tmpl_set(tmpl_section(d, "HAS_ACTIONS"), "ACTIONS_HEADING",
+		    !stage_is(m, "requested") ? "Other changes" :
+		    m->is_mentor ? "Your answer" : "What you can do");
+	return 0;
+}
+
+/* A link the next step offers beside its main one. */
+static void
+next_also(struct tdict *n, const char *href, const char *label)
+{
+	struct tdict *a = tmpl_section(n, "ALSO");
+
+	tmpl_set(a, "HREF", href);
+	tmpl_set(a, "LABEL", label);
+}
+
+/* The next step's main action: a link, or a stage move (a form). */
+static void
+next_main(struct tdict *n, const char *href, const char *label)
+{
+	struct tdict *a = tmpl_section(n, "NEXT_LINK");
+
+	tmpl_set(a, "HREF", href);
+	tmpl_set(a, "LABEL", label);
+}
+
+static const char *
+next_move(struct req *r, struct tdict *n, const struct mship *m,
+    const char *to)
+{
+	const struct stage_rule *rl = stage_rule_find(m->stage, to);
+	struct tdict *f = tmpl_section(n, "NEXT_FORM");
+
+	tmpl_set(f, "TO", to);
+	tmpl_set(f, "LABEL", rl != NULL ? rl->action : to);
+	tmpl_set_int(f, "ID", m->id);
+	(void)r;
+	return to;
+}
+
+/* The work of Cultivation: the room, the next meeting and milestone. */
+static void
+next_work(struct req *r, struct tdict *n, const struct mship *m,
+    const struct db_rows *q, int main_link)
+{
+	long long unread = db_get_int(q, 0, "unread");
+	const char *room = unread > 0 ? req_printf(r, "Open the room (%lld "
+	    "unread)", unread) : "Open the room";
+
+	if (main_link)
+		next_main(n, req_printf(r, "/rooms/%lld", m->id), room);
+	else
+		next_also(n, req_printf(r, "/rooms/%lld", m->id), room);
+	if (db_get(q, 0, "next_meeting") != NULL)
+		next_also(n, path_of(r, m, "/meetings"), req_printf(r,
+		    "Next meeting: %s", page_time_text(r,
+		    db_get(q, 0, "next_meeting"))));
+	else
+		next_also(n, path_of(r, m, "/meetings"), "Plan a meeting");
+	if (db_get(q, 0, "ms_title") != NULL)
+		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
+		    req_printf(r, "Next milestone: %s", db_get(q, 0,
+		    "ms_title")));
+	else if (db_get_int(q, 0, "ms_total") == 0)
+		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
+		    "Apply a roadmap");
+}
+
+/*
+ * What to do next, for this person at this stage (issue 21): finish and
+ * agree the contract in Initiation; in Cultivation the room, the next
+ * meeting and milestone, Separation only once it may start; in
+ * Separation the acknowledgment; in Redefinition a check-in. Returns the
+ * stage move it offers as its main button (show_actions leaves that one
+ * out), NULL for none, or "" when the database failed.
+ */
+static const char *
+show_next(struct req *r, struct tdict *d, const struct mship *m)
+{
+	const struct stage_rule *rl;
+	struct db_rows *q;
+	struct tdict *n;
+	const char *why = NULL, *other = m->is_mentor ? m->mentee_name :
+	    m->mentor_name;
+	int rc, mine, theirs;
+
+	if (!m->is_open || stage_is(m, "requested"))
+		return NULL;
+	q = db_query(r, "SELECT "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id AND "
+	    " g.status = 'open') AS open_goals, "
+	    "DATEDIFF(m.review_date, UTC_DATE()) AS review_in, "
+	    "(SELECT MIN(starts_at) FROM meetings x WHERE x.mentorship_id = "
+	    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
+	    "(SELECT title FROM mentorship_milestones x WHERE x.mentorship_id "
+	    " = m.id AND x.done_at IS NULL ORDER BY x.due_date, x.position, "
+	    " x.id LIMIT 1) AS ms_title, "
+	    "(SELECT COUNT(*) FROM mentorship_milestones x WHERE "
+	    " x.mentorship_id = m.id) AS ms_total, "
+	    "(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = "
+	    " m.id AND x.author_id <> ? AND x.id > COALESCE((SELECT "
+	    " last_read_id FROM room_reads w WHERE w.mentorship_id = m.id AND "
+	    " w.user_id = ?), 0)) AS unread, "
+	    "m.mentor_agreed_at IS NOT NULL AS mentor_agreed, "
+	    "m.mentee_agreed_at IS NOT NULL AS mentee_agreed, "
+	    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
+	    " m.stage_changed_at AS acked, m.next_checkin "
+	    "FROM mentorships m WHERE m.id = ?", "iii", r->user.id,
+	    r->user.id, m->id);
+	if (q == NULL || q->nrows == 0)
+		return "";
+	n = tmpl_section(d, "NEXT");
+	mine = db_get_int(q, 0, m->is_mentor ? "mentor_agreed" :
+	    "mentee_agreed");
+	theirs = db_get_int(q, 0, m->is_mentor ? "mentee_agreed" :
+	    "mentor_agreed");
+	if (stage_is(m, "initiation")) {
+		if (mine && theirs) {
+			tmpl_set(n, "TEXT", "You both agreed to the contract: "
+			    "the deep work can start.");
+			return next_move(r, n, m, "cultivation");
+		}
+		if ((rc = stage_contract_complete(r, m, &why)) == -1 ||
+		    r->db_failed)
+			return "";
+		if (rc != 0) {
+			tmpl_set(n, "TEXT", req_printf(r, "Write the contract "
+			    "together. Still missing: %s", why));
+			next_main(n, path_of(r, m, "/contract"),
+			    "Finish the contract");
+		} else if (!mine) {
+			tmpl_set(n, "TEXT", theirs ? req_printf(r, "%s agreed "
+			    "to the contract; your agreement starts the work.",
+			    other) : "The contract is complete. Read it once "
+			    "more and agree to it.");
+			next_main(n, path_of(r, m, "/contract"),
+			    "Read and agree to the contract");
+		} else {
+			tmpl_set(n, "TEXT", req_printf(r, "You agreed to the "
+			    "contract. Waiting for %s to agree.", other));
+			next_also(n, path_of(r, m, "/contract"),
+			    "Read the contract");
+		}
+		return NULL;
+	}
+	if (stage_is(m, "cultivation")) {
+		rl = stage_rule_find("cultivation", "separation");
+		if ((rc = move_ready(r, m, rl)) == -1)
+			return "";
+		if (rc == 1) {
+			tmpl_set(n, "TEXT", db_get_int(q, 0, "open_goals") > 0 ?
+			    "The review date has passed: time for the review "
+			    "and Separation." : "Every goal has its outcome: "
+			    "move on to Separation and the acknowledgment.");
+			next_work(r, n, m, q, 0);
+			return next_move(r, n, m, "separation");
+		}
+		if (db_get(q, 0, "review_in") != NULL &&
+		    db_get_int(q, 0, "review_in") <= 14) {
+			tmpl_set(n, "TEXT", req_printf(r, "The review is %s: "
+			    "give every goal its outcome.",
+			    db_get_int(q, 0, "review_in") == 0 ? "today" :
+			    req_printf(r, "in %lld day%s",
+			    db_get_int(q, 0, "review_in"),
+			    db_get_int(q, 0, "review_in") == 1 ? "" : "s")));
+			next_main(n, path_of(r, m, "/review"),
+			    "Review the goals");
+			next_work(r, n, m, q, 0);
+			return NULL;
+		}
+		tmpl_set(n, "TEXT", "The deep work: talk in the room, meet "
+		    "at your cadence, follow the roadmap.");
+		next_work(r, n, m, q, 1);
+		return NULL;
+	}
+	if (stage_is(m, "separation")) {
+		if (db_get_int(q, 0, "acked")) {
+			tmpl_set(n, "TEXT", "The goals achieved are "
+			    "acknowledged. Go on as peers in Redefinition, or "
+			    "start a new cycle with a new goal.");
+			next_also(n, path_of(r, m, "/record"),
+			    "Record of achievement");
+			return next_move(r, n, m, "redefinition");
+		}
+		if (m->is_mentor) {
+			struct tdict *f = tmpl_section(n, "NEXT_ACK");
+			tmpl_set_int(f, "ID", m->id);
+			tmpl_set(n, "TEXT", "As the mentor, acknowledge what "
+			    "was achieved. It is recorded with the date.");
+		} else
+			tmpl_set(n, "TEXT", req_printf(r, "Waiting for %s to "
+			    "acknowledge the goals achieved.", other));
+		next_also(n, path_of(r, m, "/review"), "The review");
+		return NULL;
+	}
+	/* redefinition */
+	if (db_get(q, 0, "next_checkin") != NULL)
+		tmpl_set(n, "TEXT", req_printf(r, "Peers now. Next check-in "
+		    "due %s.", page_date_text(r, db_get(q, 0, "next_checkin"))));
+	else
+		tmpl_set(n, "TEXT", "Peers now: choose how often you check "
+		    "in, and log each check-in.");
+	next_main(n, "#checkin-h", "Log a check-in");
+	next_also(n, req_printf(r, "/rooms/%lld", m->id), "Open the room");
+	return NULL;
 }
 
 static int
@@ -655,6 +908,7 @@ show_page_with(struct req *r, struct mship *m, int status,
 {
 	struct tdict *d;
 	struct db_rows *c;
+	const char *next_to;
 
 	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
 	    "review_date, DATEDIFF(review_date, UTC_DATE()) AS days_left, "
@@ -708,7 +962,10 @@ show_page_with(struct req *r, struct mship *m, int status,
 		if (show_checkins(r, s, m, cv) == -1)
 			return;
 	}
-	show_actions(r, d, m);
+	if ((next_to = show_next(r, d, m)) != NULL && *next_to == '\0')
+		return;
+	if (show_actions(r, d, m, next_to) == -1)
+		return;
 	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m) == -1 ||
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)

@@ -27,11 +27,29 @@
 </div>
 {{/CLOSED_NOTE}}
 {{>STEPPER}}
+{{#NEXT}}
+<section class="card highlight next-step" aria-labelledby="next-h">
+<h2 id="next-h">Next step</h2>
+<p>{{TEXT}}</p>
+<div class="actions tight">
+{{#NEXT_LINK}}<a class="btn btn-primary" href="{{HREF}}">{{LABEL}}</a>{{/NEXT_LINK}}
+{{#NEXT_FORM}}<form method="post" action="/mentorships/{{ID}}/stage" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="to" value="{{TO}}"><button class="btn-primary">{{LABEL}}</button></form>{{/NEXT_FORM}}
+{{#NEXT_ACK}}<form method="post" action="/mentorships/{{ID}}/review" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>{{/NEXT_ACK}}
+{{#ALSO}}<a class="btn btn-secondary" href="{{HREF}}">{{LABEL}}</a>{{/ALSO}}
+</div>
+</section>
+{{/NEXT}}
 <div class="cols">
 <div class="stack-lg">
+{{#IS_REQUESTED}}
+<section class="section" aria-labelledby="req-h">
+<h2 id="req-h">The request</h2>
+<div class="card compact"><p class="prose">{{MESSAGE}}</p></div>
+</section>
+{{/IS_REQUESTED}}
 {{#HAS_ACTIONS}}
 <section class="section card" aria-labelledby="actions-h">
-<h2 id="actions-h">What you can do now</h2>
+<h2 id="actions-h">{{ACTIONS_HEADING}}</h2>
 {{#ACTION}}
 {{#IS_END}}<details class="disclosure"><summary>End the mentorship</summary>{{/IS_END}}
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
@@ -47,12 +65,6 @@
 {{/ACTION}}
 </section>
 {{/HAS_ACTIONS}}
-{{#IS_REQUESTED}}
-<section class="section" aria-labelledby="req-h">
-<h2 id="req-h">The request</h2>
-<div class="card compact"><p class="prose">{{MESSAGE}}</p></div>
-</section>
-{{/IS_REQUESTED}}
 {{#IS_ACTIVE}}
 <section class="section" aria-labelledby="contract-h">
 <h2 id="contract-h">Contract <span class="muted small">(last agreed version: {{CONTRACT_VERSION}})</span></h2>
@@ -78,9 +90,6 @@
 </ul>
 {{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
 {{#ACKNOWLEDGED}}<p class="badge success">Acknowledged by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
-{{#CAN_ACKNOWLEDGE}}
-<form class="inline" method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
-{{/CAN_ACKNOWLEDGE}}
 {{#HAS_RECORD}}<p><a href="/mentorships/{{ID}}/record">Record of achievement</a></p>{{/HAS_RECORD}}
 </section>
 {{/IS_ACTIVE}}
