@@ -668,7 +668,18 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
 	    db_get(c, 0, "ground_rules") : "");
-	tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0, "cadence")));
+	/* what holds now: peers check in, they no longer meet at a cadence */
+	if (stage_is(m, "redefinition"))
+		tmpl_set(d, "CADENCE_LABEL", db_get(c, 0, "checkin_months") !=
+		    NULL ? req_printf(r, "Check-ins every %s month%s (was: %s)",
+		    db_get(c, 0, "checkin_months"), strcmp(db_get(c, 0,
+		    "checkin_months"), "1") == 0 ? "" : "s", cadence_label(
+		    db_get(c, 0, "cadence"))) : req_printf(r, "Occasional "
+		    "check-ins (was: %s)", cadence_label(db_get(c, 0,
+		    "cadence"))));
+	else
+		tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0,
+		    "cadence")));
 	tmpl_set(d, "CHANNELS", channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
@@ -677,7 +688,11 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	else {
 		long long left = db_get_int(c, 0, "days_left");
 		page_date(r, d, "REVIEW_DATE", db_get(c, 0, "review_date"));
-		tmpl_set(d, "REVIEW_LEFT", left < 0 ? "passed" :
+		/* days left only while the review is ahead of the pair */
+		tmpl_set(d, "REVIEW_LEFT", stage_is(m, "separation") ?
+		    "the review is under way" : stage_is(m, "redefinition") ||
+		    !m->is_open ? "reviewed" : left < 0 ? "passed" :
+		    left == 0 ? "today" : left == 1 ? "1 day left" :
 		    req_printf(r, "%lld days left", left));
 		tmpl_show(d, "HAS_REVIEW");
 	}
@@ -785,13 +800,7 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 		    "Menteo");
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
-		if (from == NULL)
-			tmpl_set(s, "WHAT", "Requested the mentorship");
-		else if (strcmp(from, to) == 0)
-			tmpl_set(s, "WHAT", "Asked or answered a question");
-		else
-			tmpl_set(s, "WHAT", req_printf(r, "%s → %s",
-			    mship_stage_label(from), mship_stage_label(to)));
+		tmpl_set(s, "WHAT", mship_event_text(r, from, to));
 		if (db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
 			    db_str(e, i, 2));
@@ -836,12 +845,17 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	if (days == 0 || !stage_is(m, "cultivation"))
 		return 0;
 	s = tmpl_section(d, "CADENCE");
-	tmpl_set_int(s, "HELD", db_int(q, 0, 2));
+	tmpl_set(s, "HELD", db_int(q, 0, 2) == 0 ? "No meeting" :
+	    db_int(q, 0, 2) == 1 ? "1 meeting" : req_printf(r,
+	    "%lld meetings", db_int(q, 0, 2)));
 	tmpl_set_int(s, "WEEKS", days * 3 / 7);
-	/* behind: no meeting within one interval once one has passed */
+	/* behind: no meeting within one interval once one has passed; kept
+	 * is said of meetings held, never of none */
 	if ((db_str(q, 0, 1) == NULL && db_int(q, 0, 3)) ||
 	    (db_str(q, 0, 1) != NULL && db_int(q, 0, 4)))
 		tmpl_show(s, "BEHIND");
+	else if (db_str(q, 0, 1) == NULL)
+		tmpl_show(s, "FIRST_DUE");
 	else
 		tmpl_show(s, "ON_TRACK");
 	return 0;
@@ -948,16 +962,21 @@ show_page_with(struct req *r, struct mship *m, int status,
 	if (stage_is(m, "separation") && m->is_mentor &&
 	    db_get(c, 0, "acknowledged_at") == NULL)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
+	/* an acknowledgment belongs to its cycle: a new one has none yet */
 	if (db_get(c, 0, "acknowledged_at") != NULL)
-		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT",
+		page_time(r, tmpl_section(d, stage_is(m, "separation") ||
+		    stage_is(m, "redefinition") || !m->is_open ?
+		    "ACKNOWLEDGED" : "ACK_EARLIER"), "AT",
 		    db_get(c, 0, "acknowledged_at"));
 	if (stage_is(m, "redefinition")) {
 		struct tdict *s = tmpl_section(d, "CHECKIN");
 		if (db_get(c, 0, "next_checkin") != NULL) {
 			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
 			    db_get(c, 0, "next_checkin"));
-			tmpl_set(s, "CHECKIN_MONTHS",
-			    db_get(c, 0, "checkin_months"));
+			tmpl_set(s, "CHECKIN_EVERY", strcmp(db_get(c, 0,
+			    "checkin_months"), "1") == 0 ? "every month" :
+			    req_printf(r, "every %s months",
+			    db_get(c, 0, "checkin_months")));
 		}
 		if (show_checkins(r, s, m, cv) == -1)
 			return;

@@ -59,5 +59,10 @@ int	mship_stage_open(const char *stage);
 
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
+/*
+ * A stage event in words, as both timelines show it: "Requested the
+ * mentorship", "Asked or answered a question", "Initiation → Cultivation".
+ */
+const char	*mship_event_text(struct req *, const char *from, const char *to);
 
 #endif

@@ -80,7 +80,7 @@
 </section>
 <section class="section" aria-labelledby="goals-h">
 <h2 id="goals-h">Goals <span class="muted small">({{GOAL_COUNT}}, {{OPEN_GOALS}} open)</span></h2>
-{{#NO_GOALS}}<p class="muted">No goals yet. A contract holds 3 to 5.</p>{{/NO_GOALS}}
+{{#NO_GOALS}}<p class="muted">No goals yet: they are written into the contract.</p>{{/NO_GOALS}}
 <ul class="checklist">
 {{#GOAL}}
 <li class="{{STATUS}}"><span class="title">{{TITLE}}</span> <span class="badge">{{STATUS_LABEL}}</span>
@@ -90,13 +90,14 @@
 </ul>
 {{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
 {{#ACKNOWLEDGED}}<p class="badge success">Acknowledged by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
+{{#ACK_EARLIER}}<p class="small muted">The goals of an earlier cycle were acknowledged on {{AT}}; this cycle's are not yet.</p>{{/ACK_EARLIER}}
 {{#HAS_RECORD}}<p><a href="/mentorships/{{ID}}/record">Record of achievement</a></p>{{/HAS_RECORD}}
 </section>
 {{/IS_ACTIVE}}
 {{#CHECKIN}}
 <section class="section card" aria-labelledby="checkin-h">
 <h2 id="checkin-h">Check-ins</h2>
-{{#NEXT_CHECKIN}}<p>Every {{CHECKIN_MONTHS}} month(s). Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
+{{#NEXT_CHECKIN}}<p>You check in {{CHECKIN_EVERY}}. Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
 <form class="form" method="post" action="/mentorships/{{ID}}/checkin">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field"><label for="checkin_months">Check in every</label>
@@ -131,7 +132,7 @@
 {{#NEXT_MEETING}}<p>Next meeting: <strong>{{AT}}</strong></p>{{/NEXT_MEETING}}
 {{#NO_NEXT_MEETING}}<p class="muted">No meeting planned.</p>{{/NO_NEXT_MEETING}}
 {{#LAST_MEETING}}<p class="small">Last meeting: {{AT}}</p>{{/LAST_MEETING}}
-{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">Cadence kept</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}} {{HELD}} meeting(s) in the last {{WEEKS}} weeks.</p>{{/CADENCE}}
+{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">Cadence kept</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}}{{#FIRST_DUE}}<span class="badge">First meeting to plan</span>{{/FIRST_DUE}} {{HELD}} in the last {{WEEKS}} weeks.</p>{{/CADENCE}}
 <p><a href="/mentorships/{{ID}}/meetings">Meetings</a></p>
 </section>
 {{#MILESTONES}}

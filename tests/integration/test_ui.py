@@ -443,5 +443,57 @@ def test_request_screens_show_each_person_what_they_can_do_now():
     m.check("Answer the mentor" in page and "Which team?" in page, "the question and its answer form")
 
 
+def cadence_dd(text):
+    mt = re.search(r"<dt>Cadence</dt><dd>(.*?)</dd>", text)
+    return mt.group(1) if mt else None
+
+
+@m.test
+def test_status_text_says_what_is_true_now():
+    mentor, mentee, mid = pair()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", mentor.user_id)
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "requested", "note": "Which team?"})
+    m.check(r.status == 303, f"ask: {r!r}")
+    accept(mentor, mid)
+    write_contract(mentor, mid)
+    agree(mentor, mid)
+    agree(mentee, mid)
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "cultivation", "note": ""})
+    m.check(r.status == 303, f"cultivation: {r!r}")
+    # no meeting held: the cadence is not "kept"
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("Cadence kept" not in page, "cadence kept with no meeting")
+    m.check("No meeting in the last 6 weeks" in page and "meeting(s)" not in page, "in words")
+    m.check(cadence_dd(page) == "Every two weeks", f"cadence in Cultivation: {cadence_dd(page)}")
+    # Separation, acknowledgment, Redefinition
+    m.sql("UPDATE goals SET status = 'achieved' WHERE mentorship_id = ?", mid)
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "separation", "note": ""})
+    m.check(r.status == 303, f"separation: {r!r}")
+    mentor.get(f"/mentorships/{mid}/review")
+    r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
+    m.check(r.status == 303, f"ack: {r!r}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "redefinition", "note": ""})
+    m.check(r.status == 303, f"redefinition: {r!r}")
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("days left" not in page, "no countdown to a review that was held")
+    m.check(cadence_dd(page).startswith("Occasional check-ins"), f"redefinition: {cadence_dd(page)}")
+    mentee.post(f"/mentorships/{mid}/checkin", {"checkin_months": "3"})
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check(cadence_dd(page).startswith("Check-ins every 3 months"), f"interval: {cadence_dd(page)}")
+    m.check("You check in every 3 months." in page and "month(s)" not in page, "in words")
+    # a second cycle: the first acknowledgment is not this cycle's
+    m.sql("UPDATE mentorships SET stage = 'cultivation', stage_changed_at = UTC_TIMESTAMP() "
+          "+ INTERVAL 1 SECOND WHERE id = ?", mid)
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("Acknowledged by the mentor" not in page, "an old acknowledgment shown as this cycle's")
+    m.check("earlier cycle were acknowledged" in page, "said as the earlier cycle's")
+    # the admin timeline in words
+    page = mentor.get(f"/admin/mentorships/{mid}").text
+    m.check("requested → requested" not in page and "→ initiation" not in page, "raw codes")
+    m.check("Asked or answered a question" in page and "Requested → Initiation" in page,
+            "the admin timeline in words")
+
+
 if __name__ == "__main__":
     m.main()
