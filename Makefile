@@ -7,10 +7,14 @@ PKGS	 = fcgi libmariadb libctemplate_nothreads libcurl libsodium libcmark
 WARN	 = -Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wshadow -Wformat=2
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# asked once per make; a library pkg-config cannot find stops the build
+# in the `pkgs` step below, with pkg-config's own message
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib $(PKG_CFLAGS)
 CXXFLAGS ?= -O2 -g
-CXXFLAGS += -Wall -Wextra -Werror $(shell pkg-config --cflags libctemplate_nothreads 2>/dev/null)
-LDLIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstdc++ -lpthread -lm
+CXXFLAGS += -Wall -Wextra -Werror $(PKG_CFLAGS)
+LDLIBS	 = $(PKG_LIBS) -lstdc++ -lpthread -lm
 
 ifneq ($(SANITIZE),)
 CFLAGS	+= -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
@@ -23,15 +27,34 @@ endif
 
 LIB_C	 = $(wildcard lib/*.c)
 LIB_O	 = $(LIB_C:lib/%.c=$(B)/lib/%.o) $(B)/lib/tmpl.o
+# a program is cgi-bin/NAME.c, or a folder cgi-bin/NAME/ of page files
+# (main.c holds the route table) once it outgrows one file
 PROGS	 = $(patsubst cgi-bin/%.c,$(B)/cgi-bin/%,$(wildcard cgi-bin/*.c))
+DIRPROGS = $(patsubst cgi-bin/%/main.c,$(B)/cgi-bin/%,$(wildcard cgi-bin/*/main.c))
 TOOLS	 = $(patsubst bin/%.c,$(B)/bin/%,$(wildcard bin/*.c))
 UNITS	 = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+# the web servers' URL → program maps, made from the programs' route tables
+CONFS	 = $(B)/conf/nginx-locations.conf.in \
+	   $(B)/conf/apache-menteo-proxy-fcgi.conf.in \
+	   $(B)/conf/apache-menteo-fcgid.conf.in
 
 PREFIX	?= /usr/local
 DESTDIR	?=
 
-.PHONY: all deps run start stop test unit fuzz bench soak install uninstall clean screenshots
-all: $(PROGS) $(TOOLS) $(UNITS)
+.PHONY: all pkgs units deps run start stop test test-galera unit fuzz bench soak install uninstall clean screenshots
+# what is installed and run; the cmocka tests are `make units` (tests/run.sh)
+all: $(PROGS) $(DIRPROGS) $(TOOLS) $(CONFS)
+
+units: $(UNITS)
+
+# Every compile waits for this check (order-only: it rebuilds nothing).
+# Packages are never installed here: that is `make deps`, its own step.
+pkgs:
+	@pkg-config --exists --print-errors $(PKGS) || { \
+	    echo "make: pkg-config cannot find the libraries named above;" \
+	        "\`make deps\` installs them" >&2; exit 1; }
+
+$(LIB_O) $(PROGS) $(DIRPROGS) $(TOOLS) $(UNITS): | pkgs
 
 $(B)/lib/%.o: lib/%.c lib/*.h
 	@mkdir -p $(@D)
@@ -48,6 +71,11 @@ $(B)/cgi-bin/%: cgi-bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS)
 
+.SECONDEXPANSION:
+$(DIRPROGS): $(B)/cgi-bin/%: $$(wildcard cgi-bin/$$*/*.c cgi-bin/$$*/*.h) $(B)/libmenteo.a lib/*.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libmenteo.a $(LDLIBS)
+
 $(B)/bin/%: bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS)
@@ -56,13 +84,31 @@ $(B)/tests/%: tests/unit/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS) -lcmocka
 
+# Every program prints its own table (`--routes`, lib/app.h). Asked at
+# every make (a program removed changes no file's time), replaced only
+# when the list changed, so the maps are remade only then.
+$(B)/routes.txt: $(PROGS) $(DIRPROGS) FORCE
+	@for p in $(PROGS) $(DIRPROGS); do $$p --routes || exit 1; done > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+FORCE:
+
+$(B)/conf/%.conf.in: conf/%.conf.in conf/routes.sh $(B)/routes.txt
+	@mkdir -p $(@D)
+	conf/routes.sh $< $(B)/routes.txt > $@.tmp
+	@mv $@.tmp $@
+
 deps:
 	@bin/menteo-deps
 
-run: deps all
+# deps first, then a make of its own: the flags pkg-config gives are read
+# after the packages are there
+run: deps
+	@$(MAKE) --no-print-directory all
 	@bin/menteo-dev run
 
-start: deps all
+start: deps
+	@$(MAKE) --no-print-directory all
 	@bin/menteo-dev start
 
 stop:
@@ -73,20 +119,28 @@ stop:
 test: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh
 
-unit: all
+# a three-node Galera cluster on this machine (ports 9300-9399), two web
+# nodes on different database nodes: a few minutes, so not in make test
+test-galera: deps
+	@$(MAKE) --no-print-directory all
+	@tests/integration/check_galera.sh | tee build/test-galera.tap; ! grep -q '^not ok' build/test-galera.tap
+
+unit: deps
 	@MENTEO_BUILD=$(CURDIR)/$(B) SANITIZE=$(SANITIZE) tests/run.sh --unit-only
 
 fuzz: deps
 	@tests/fuzz/run.sh $(or $(SECONDS),60)
 
-bench: deps all
+bench: deps
+	@$(MAKE) --no-print-directory all
 	@tests/bench/run.sh
 
 # 60 s at 64 connections, then MariaDB, SMTP and a worker failing under load
-soak: deps all
+soak: deps
+	@$(MAKE) --no-print-directory all
 	@tests/bench/soak.sh
 
-screenshots: deps all
+screenshots: deps
 	@tests/run.sh --screenshots
 
 install: all

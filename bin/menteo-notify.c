@@ -16,6 +16,7 @@
 #include "db.h"
 #include "log.h"
 #include "mail.h"
+#include "once.h"
 #include "remind.h"
 #include "req.h"
 #include "tmpl.h"
@@ -46,13 +47,16 @@ usage(FILE *f)
 
 /*
  * Reminder scan: queues the mail that time alone causes (deadlines,
- * digests). Kept as its own step so it can grow without touching the
- * sending. Returns -1 when the database failed.
+ * digests), and forgets one-time form keys older than a day (once.h).
+ * Kept as its own step so it can grow without touching the sending.
+ * Returns -1 when the database failed.
  */
 static int
 scan(struct req *r)
 {
-	return remind_scan(r);
+	int rc = remind_scan(r);
+
+	return once_prune(r) == -1 ? -1 : rc;
 }
 
 /* One pass: scan, then send everything due. -1 on a database failure. */

@@ -17,6 +17,7 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
+#include "risk.h"
 #include "sess.h"
 #include "stage.h"
 
@@ -93,44 +94,6 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 		tmpl_show(d, req_printf(r, "%s_NONE", section));
 }
 
-/* The four ways a mentorship is known to fail, oldest first. */
-static const char *const risk_sql[] = {
-	/* Initiation over 30 days with no agreed contract */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'initiation' "
-	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 30 DAY "
-	"AND m.contract_version = 0 ORDER BY m.stage_changed_at LIMIT 100",
-	/* Cultivation with no room message or meeting for 21 days */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.stage_changed_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
-	"AND m.stage_changed_at < UTC_TIMESTAMP() - INTERVAL 21 DAY "
-	"AND NOT EXISTS (SELECT 1 FROM room_messages x WHERE x.mentorship_id = "
-	"m.id AND x.created_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
-	"AND NOT EXISTS (SELECT 1 FROM meetings g WHERE g.mentorship_id = m.id "
-	"AND g.starts_at > UTC_TIMESTAMP() - INTERVAL 21 DAY) "
-	"ORDER BY m.stage_changed_at LIMIT 100",
-	/* review date passed without Separation */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.review_date AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'cultivation' "
-	"AND m.review_date < UTC_DATE() ORDER BY m.review_date LIMIT 100",
-	/* requests unanswered for 7 days */
-	"SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, a.display_name "
-	"AS MENTOR, b.display_name AS MENTEE, m.created_at AS SINCE "
-	"FROM mentorships m JOIN users a ON a.id = m.mentor_id "
-	"JOIN users b ON b.id = m.mentee_id WHERE m.stage = 'requested' "
-	"AND m.created_at < UTC_TIMESTAMP() - INTERVAL 7 DAY "
-	"ORDER BY m.created_at LIMIT 100",
-};
-static const char *const risk_section[] = {
-	"RISK_INITIATION", "RISK_QUIET", "RISK_REVIEW", "RISK_REQUESTS",
-};
-
 static void
 admin_index(struct req *r)
 {
@@ -139,14 +102,13 @@ admin_index(struct req *r)
 	size_t i;
 
 	counts = db_query(r, "SELECT stage AS STAGE, COUNT(*) AS N "
-	    "FROM mentorships GROUP BY stage ORDER BY FIELD(stage, 'requested', "
-	    "'initiation', 'cultivation', 'separation', 'redefinition', "
-	    "'declined', 'withdrawn', 'expired', 'ended')", "");
+	    "FROM mentorships GROUP BY stage ORDER BY FIELD(stage, "
+	    STAGES_OPEN "," STAGES_CLOSED ")", "");
 	if (counts == NULL)
 		return;
 	fill_rows(r, d, "STAGES", counts);
-	for (i = 0; i < sizeof(risk_sql) / sizeof(risk_sql[0]); i++) {
-		struct db_rows *rows = db_query(r, risk_sql[i], "");
+	for (i = 0; i < RISK_N; i++) {
+		struct db_rows *rows = risk_list(r, (enum risk)i, 0);
 		if (rows == NULL)
 			return;
 		fill_rows(r, d, risk_section[i], rows);
@@ -176,7 +138,7 @@ mentorship_page(struct req *r, long long id, int status, const char *why)
 	if (m == NULL)
 		return -1;
 	if (m->nrows == 0)
-		return resp_error(r, 404), 0;
+		return page_error(r, 404), 0;
 	ev = db_query(r, "SELECT e.from_stage AS FROM_STAGE, e.to_stage AS "
 	    "TO_STAGE, COALESCE(u.display_name, 'Menteo') AS ACTOR, e.note AS "
 	    "NOTE, e.created_at AS SINCE FROM stage_events e LEFT JOIN users u "
@@ -208,8 +170,9 @@ admin_mentorship(struct req *r)
 }
 
 /*
- * An admin ends a mentorship outside the stage rules for parties: the
- * same record (stage event, e-mail to both) in one transaction.
+ * An admin ends a mentorship outside the stage rules for parties: a stage
+ * move of its own (lib/stage.c, docs/stages.md), from whatever open stage
+ * it is in when its row is locked; both parties are mailed the reason.
  */
 static void
 admin_end(struct req *r)
@@ -219,42 +182,22 @@ admin_end(struct req *r)
 	};
 	struct fval v[1];
 	struct mship m;
-	long long n;
-	const char *path;
+	const char *why;
+	int rc;
 
 	if (mship_load(r, r->id[0], &m) != 0)
-		return r->db_failed ? (void)0 : resp_error(r, 404);
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	if (field_read(r, f, 1, v) != 0) {
 		mentorship_page(r, m.id, 422, "Give the reason both parties "
 		    "will read.");
 		return;
 	}
-	if (db_begin(r) == -1)
+	if ((rc = stage_end(r, &m, STAGE_ADMIN, v[0].str, &why)) == -1)
 		return;
-	n = db_exec(r, "UPDATE mentorships SET stage = 'ended', "
-	    "stage_changed_at = UTC_TIMESTAMP() WHERE id = ? AND stage IN "
-	    "('requested', 'initiation', 'cultivation', 'separation', "
-	    "'redefinition')", "i", m.id);
-	if (n < 0)
-		return;
-	if (n == 0) {
-		db_rollback(r);
-		mentorship_page(r, m.id, 409, "This mentorship is already closed.");
+	if (rc != 0) {
+		mentorship_page(r, m.id, rc, why);
 		return;
 	}
-	path = req_printf(r, "/mentorships/%lld", m.id);
-	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
-	    "to_stage, actor_id, note, created_at) VALUES (?, ?, 'ended', ?, ?, "
-	    "UTC_TIMESTAMP())", "isis", m.id, m.stage, r->user.id,
-	    v[0].str) < 0 ||
-	    stage_notify(r, &m, m.mentor_id, "Your mentorship was ended by an "
-	    "administrator", "An administrator of Menteo ended this "
-	    "mentorship.", v[0].str, path, NULL) == -1 ||
-	    stage_notify(r, &m, m.mentee_id, "Your mentorship was ended by an "
-	    "administrator", "An administrator of Menteo ended this "
-	    "mentorship.", v[0].str, path, NULL) == -1 ||
-	    db_commit(r) == -1)
-		return;
 	resp_flash(r, "The mentorship was ended and both parties were told.");
 	resp_redirect(r, req_printf(r, "/admin/mentorships/%lld", m.id));
 }
@@ -293,7 +236,7 @@ admin_report_update(struct req *r)
 	long long n;
 
 	if (field_read(r, f, 2, v) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	n = db_exec(r, "UPDATE mentorship_reports SET admin_note = ?, status = "
 	    "IF(?, 'closed', status), closed_at = IF(?, UTC_TIMESTAMP(), "
 	    "closed_at), closed_by = IF(?, ?, closed_by) WHERE id = ?", "siiiii",
@@ -302,7 +245,7 @@ admin_report_update(struct req *r)
 		return;
 	if (n == 0 && db_value(r, "SELECT 1 FROM mentorship_reports WHERE "
 	    "id = ?", "i", r->id[0]) == NULL)
-		return r->db_failed ? (void)0 : resp_error(r, 404);
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	resp_flash(r, v[1].num ? "Report closed." : "Note saved.");
 	resp_redirect(r, "/admin/reports");
 }
@@ -330,7 +273,7 @@ report_show(struct req *r, struct mship *m, const struct fval *v, int status)
 	page_send(r, status);
 }
 
-/* A party of the mentorship, or an answer has been given (return -1). */
+/* A party of the mentorship (RESP_GO_ON), or RESP_DONE: answered. */
 static int
 report_mship(struct req *r, const char *raw, struct mship *m)
 {
@@ -338,11 +281,11 @@ report_mship(struct req *r, const char *raw, struct mship *m)
 	int rc;
 
 	if (field_check(r->arena, &report_fields[0], raw, &id) != 0)
-		return resp_error(r, 404), -1;
+		return page_error(r, 404), -1;
 	if ((rc = mship_load(r, id.num, m)) != 0)
-		return rc == 404 ? (resp_error(r, 404), -1) : -1;
+		return rc == 404 ? (page_error(r, 404), -1) : -1;
 	if (!m->is_party)
-		return resp_error(r, 403), -1;
+		return page_error(r, 403), -1;
 	return 0;
 }
 
@@ -390,7 +333,7 @@ admin_outbox(struct req *r)
 	struct tdict *d;
 
 	if (field_read(r, f, 3, v) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, kind AS KIND, to_addr AS TO_ADDR, "
 	    "subject AS SUBJECT, status AS STATUS, attempts AS ATTEMPTS, "
 	    "last_error AS LAST_ERROR, created_at AS SINCE FROM outbox "
@@ -417,12 +360,17 @@ admin_outbox(struct req *r)
 static void
 admin_outbox_retry(struct req *r)
 {
+	const char *s;
 	long long n = db_exec(r, "UPDATE outbox SET status = 'queued', "
 	    "next_try_at = UTC_TIMESTAMP(), attempts = 0 WHERE id = ? AND "
 	    "status <> 'sent'", "i", r->id[0]);
 
 	if (n < 0)
 		return;
+	/* a row gone (its account deleted) is not "already sent" */
+	if (n == 0 && (s = db_value(r, "SELECT status FROM outbox WHERE "
+	    "id = ?", "i", r->id[0])) == NULL)
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	resp_flash(r, n ? "The message is queued again." :
 	    "That message was already sent.");
 	resp_redirect(r, "/admin/outbox");
@@ -441,7 +389,7 @@ admin_users(struct req *r)
 	struct tdict *d;
 
 	if (field_read(r, f, 1, v) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
 	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, disabled_at IS NOT NULL AS "
 	    "IS_DISABLED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
@@ -460,7 +408,7 @@ static void
 admin_user_disable(struct req *r)
 {
 	if (r->id[0] == r->user.id)
-		return resp_error_msg(r, 409, "You cannot disable your own "
+		return page_error_msg(r, 409, "You cannot disable your own "
 		    "account.");
 	if (db_begin(r) == -1 ||
 	    db_exec(r, "UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE "
@@ -632,35 +580,48 @@ delete_form(struct req *r)
 	delete_show(r, NULL, 200);
 }
 
-/* Every open mentorship ends; the other party is told why. */
+/*
+ * Every open mentorship ends (a stage move by deletion, in the caller's
+ * transaction: its rows locked first, as every stage write does); the
+ * other party is told.
+ */
 static int
 delete_end_mentorships(struct req *r)
 {
 	struct db_rows *open;
 	struct mship m;
+	const char *why;
 	size_t i;
 
 	open = db_query(r, "SELECT id FROM mentorships WHERE (mentor_id = ? OR "
-	    "mentee_id = ?) AND stage IN ('requested', 'initiation', "
-	    "'cultivation', 'separation', 'redefinition') FOR UPDATE", "ii",
-	    r->user.id, r->user.id);
+	    "mentee_id = ?) AND stage IN (" STAGES_OPEN ") ORDER BY id "
+	    "FOR UPDATE", "ii", r->user.id, r->user.id);
 	for (i = 0; open != NULL && i < open->nrows; i++) {
-		if (mship_load(r, db_int(open, i, 0), &m) != 0)
-			return -1;
-		if (db_exec(r, "UPDATE mentorships SET stage = 'ended', "
-		    "stage_changed_at = UTC_TIMESTAMP() WHERE id = ?", "i",
-		    m.id) < 0 ||
-		    db_exec(r, "INSERT INTO stage_events (mentorship_id, "
-		    "from_stage, to_stage, actor_id, note, created_at) VALUES "
-		    "(?, ?, 'ended', NULL, 'The other person deleted their "
-		    "account.', UTC_TIMESTAMP())", "is", m.id, m.stage) < 0 ||
-		    stage_notify(r, &m, m.other_id, "Your mentorship ended",
-		    "The other person deleted their Menteo account, so this "
-		    "mentorship has ended. Its record stays readable for you.",
-		    NULL, req_printf(r, "/mentorships/%lld", m.id), NULL) == -1)
+		if (mship_load(r, db_int(open, i, 0), &m) != 0 ||
+		    stage_end(r, &m, STAGE_DELETION, "The other person deleted "
+		    "their account.", &why) == -1)
 			return -1;
 	}
 	return open == NULL ? -1 : 0;
+}
+
+/*
+ * Every mail to the person goes: sent, queued or failed, to the account
+ * or to an address they asked to move to. A failed row kept would hold
+ * their address and words, and could be queued again by an admin.
+ */
+static int
+delete_mail(struct req *r)
+{
+	if (db_exec(r, "DELETE FROM outbox WHERE user_id = ?", "i",
+	    r->user.id) < 0 ||
+	    db_exec(r, "DELETE FROM outbox WHERE to_addr = ?", "s",
+	    r->user.email) < 0 ||
+	    db_exec(r, "DELETE o FROM outbox o JOIN email_tokens t ON "
+	    "t.target = o.to_addr WHERE t.user_id = ? AND t.purpose = "
+	    "'email' AND o.user_id IS NULL", "i", r->user.id) < 0)
+		return -1;
+	return 0;
 }
 
 /*
@@ -678,10 +639,10 @@ delete_private_data(struct req *r)
 	    u) < 0 ||
 	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
 	    "'custom'", "i", u) < 0 ||
-	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0 ||
-	    db_exec(r, "UPDATE outbox SET status = 'failed', last_error = "
-	    "'account deleted' WHERE user_id = ? AND status = 'queued'", "i",
-	    u) < 0)
+	    delete_mail(r) == -1 ||
+	    db_exec(r, "UPDATE mentorships SET record_secret = NULL WHERE "
+	    "mentor_id = ? OR mentee_id = ?", "ii", u, u) < 0 ||
+	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0)
 		return -1;
 	if (stage_table_exists(r, "user_skills") &&
 	    db_exec(r, "DELETE FROM user_skills WHERE user_id = ?", "i", u) < 0)
@@ -692,6 +653,18 @@ delete_private_data(struct req *r)
 	    "skills = '', is_mentor = 0, capacity = 0, slug = CONCAT('deleted-', "
 	    "id), calendar_secret = NULL, is_admin = 0, disabled_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?", "i", u) < 0 ? -1 : 0;
+}
+
+/* The deletion, all or nothing; db_tx_run's body. */
+static int
+delete_tx(struct req *r, void *arg)
+{
+	(void)arg;
+	if (delete_end_mentorships(r) == -1 || delete_private_data(r) == -1 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
+	    r->user.id) < 0)
+		return -1;
+	return 0;
 }
 
 static void
@@ -713,10 +686,7 @@ delete_account(struct req *r)
 	if ((ok = auth_check(r, r->user.id, hash, v[0].str)) != 1)
 		return ok == -1 ? (void)0 : delete_show(r,
 		    "That is not your password.", 422);
-	if (db_begin(r) == -1 || delete_end_mentorships(r) == -1 ||
-	    delete_private_data(r) == -1 ||
-	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
-	    r->user.id) < 0 || db_commit(r) == -1)
+	if (db_tx_run(r, delete_tx, NULL) != 0)
 		return;
 	r->sess_id = 0;
 	sess_end(r);

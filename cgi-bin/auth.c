@@ -67,8 +67,6 @@ static const struct route routes[] = {
 
 APP_MAIN("auth", routes)
 
-#define LOGIN_LIMIT	5	/* wrong passwords in a row per account */
-#define LOGIN_WINDOW	60	/* minutes */
 
 static const char *
 bucket(struct req *r, const char *what, const char *key)
@@ -125,55 +123,6 @@ signup_form(struct req *r)
 {
 	page_new(r, "Sign up", "auth_signup.tpl");
 	page_send(r, 200);
-}
-
-/* "Maya Okafor" → "maya-okafor"; never empty. */
-static const char *
-slug_base(struct req *r, const char *name)
-{
-	char *s = req_alloc(r, 31);
-	size_t n = 0;
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)name; *p != '\0' && n < 30; p++) {
-		if (isalnum(*p) && *p < 0x80)
-			s[n++] = (char)tolower(*p);
-		else if (n > 0 && s[n - 1] != '-')
-			s[n++] = '-';
-	}
-	while (n > 0 && s[n - 1] == '-')
-		n--;
-	s[n] = '\0';
-	return n >= 2 ? s : "member";
-}
-
-/* Inserts the account with a free slug: its id, 0 if the address is taken. */
-static long long
-user_create(struct req *r, const char *email, const char *hash,
-    const char *name)
-{
-	const char *base = slug_base(r, name), *slug = base;
-	long long rc;
-	int i;
-
-	for (i = 1; i <= 12; i++) {
-		rc = db_exec(r, "INSERT INTO users (email, password_hash, "
-		    "display_name, bio, slug, created_at) VALUES (?, ?, ?, '', "
-		    "?, UTC_TIMESTAMP())", "ssss", email, hash, name, slug);
-		if (rc == 1)
-			return db_last_id();
-		if (rc != DB_DUPLICATE)
-			return -1;
-		if (db_value(r, "SELECT id FROM users WHERE email = ?", "s",
-		    email) != NULL)
-			return 0;
-		if (r->db_failed)
-			return -1;
-		slug = i < 8 ? req_printf(r, "%s-%d", base, i + 1) :
-		    req_printf(r, "%s-%04x", base,
-		    (unsigned)randombytes_uniform(0x10000));
-	}
-	return -1;
 }
 
 static int
@@ -233,25 +182,24 @@ signup_post(struct req *r)
 	    500), 10) == -1 || auth_throttle_hit(r, acb, 5, 60) == -1)
 		return;
 	if ((hash = auth_hash(r, v[1].str)) == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	if (db_begin(r) == -1)
 		return;
-	if ((uid = user_create(r, v[0].str, hash, v[2].str)) < 0)
+	if ((uid = auth_user_create(r, v[0].str, hash, v[2].str)) < 0)
 		return;
 	if (uid == 0) {
 		/* taken: tell the owner, answer exactly as for a new account */
 		const char *id = db_value(r, "SELECT id FROM users WHERE "
 		    "email = ?", "s", v[0].str);
 		if (id == NULL)
-			return r->db_failed ? (void)0 : resp_error(r, 500);
+			return r->db_failed ? (void)0 : page_error(r, 500);
 		uid = strtoll(id, NULL, 10);
 		if (queue_simple(r, "signup-exists", uid, NULL, "Someone tried "
 		    "to sign up to Menteo with your address",
 		    "mail/signup_exists") == -1)
 			return;
-	} else if (queue_verify(r, uid, v[0].str) == -1 ||
-	    sess_start(r, uid) == -1)
-		return;
+	} else if (queue_verify(r, uid, v[0].str) == -1)
+		return;		/* no session either: both answers alike */
 	if (db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
@@ -278,9 +226,11 @@ verify_email_change(struct req *r, const char *t)
 	rc = db_exec(r, "UPDATE users SET email = ?, email_verified_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?", "si", to, uid);
 	if (rc == DB_DUPLICATE)
-		return resp_error_msg(r, 409, "That address now belongs to "
+		return page_error_msg(r, 409, "That address now belongs to "
 		    "another account, so your address was not changed.");
-	if (rc < 0 || queue_simple(r, "email-changed", 0, old,
+	/* a reset or sign-in link mailed to the old address dies with it */
+	if (rc < 0 || auth_tokens_end(r, uid, NULL) == -1 ||
+	    queue_simple(r, "email-changed", 0, old,
 	    "Your Menteo e-mail address was changed", "mail/email_changed") ==
 	    -1 || db_commit(r) == -1)
 		return;
@@ -291,7 +241,7 @@ verify_email_change(struct req *r, const char *t)
 static void
 verify(struct req *r)
 {
-	const char *t = req_query(r, "t"), *email;
+	const char *t = req_query(r, "t"), *email, *cur;
 	long long uid;
 	int rc;
 
@@ -303,13 +253,28 @@ verify(struct req *r)
 		return verify_email_change(r, t);
 	if (rc == 1)
 		return token_bad(r, "VERIFY");
-	/* a link sent to an address the account no longer has proves nothing */
-	if (db_exec(r, "UPDATE users SET email_verified_at = COALESCE("
-	    "email_verified_at, UTC_TIMESTAMP()) WHERE id = ? AND email = ?",
-	    "is", uid, email) < 0 || db_commit(r) == -1)
+	/*
+	 * A link sent to an address the account no longer has proves
+	 * nothing. One that reaches the account's address proves its owner
+	 * is here: a move to another address asked before (by whoever made
+	 * the account) is dropped.
+	 */
+	if ((cur = db_value(r, "SELECT email FROM users WHERE id = ? AND "
+	    "email = ?", "is", uid, email)) == NULL && r->db_failed)
 		return;
-	resp_flash(r, "Thank you: your e-mail address is confirmed.");
-	resp_redirect(r, "/");
+	if (cur != NULL && (db_exec(r, "UPDATE users SET email_verified_at = "
+	    "COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?", "i",
+	    uid) < 0 || auth_tokens_end(r, uid, "email") == -1))
+		return;
+	if (db_commit(r) == -1)
+		return;
+	if (r->user.id > 0) {
+		resp_flash(r, "Thank you: your e-mail address is confirmed.");
+		return resp_redirect(r, "/");
+	}
+	resp_flash(r, "Thank you: your e-mail address is confirmed. Sign in "
+	    "to start.");
+	resp_redirect(r, "/login");
 }
 
 static void
@@ -360,34 +325,31 @@ login_post(struct req *r)
 	struct fval v[LOGIN_N];
 	struct tdict *d;
 	struct db_rows *u;
-	const char *acb, *ipb;
-	long long uid = 0;
-	int ok, t;
+	struct auth_gate g;
+	long long uid = 0, wait;
+	int ok;
 
 	if (field_read(r, login_f, LOGIN_N, v) > 0)
 		goto form;
-	acb = bucket(r, "login:acct", v[0].str);
-	ipb = bucket(r, "login:ip", r->remote_addr);
-	if ((t = throttled(r, acb, ipb)) != 0)
-		return;
 	if ((u = db_query(r, "SELECT id, password_hash FROM users WHERE "
 	    "email = ? AND disabled_at IS NULL", "s", v[0].str)) == NULL)
 		return;
 	if (u->nrows > 0)
-		uid = db_int(u, 0, 0);
-	if ((ok = auth_check(r, uid, uid > 0 ? db_str(u, 0, 1) : NULL,
-	    v[1].str)) == -1)
+		uid = db_get_int(u, 0, "id");
+	if ((wait = auth_login_gate(r, uid, v[0].str, &g)) != 0)
+		return wait < 0 ? (void)0 : auth_too_many(r, wait);
+	if ((ok = auth_check(r, uid, uid > 0 ? db_get(u, 0, "password_hash") :
+	    NULL, v[1].str)) == -1)
 		return;
 	if (!ok) {
-		if (auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1 ||
-		    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+		if (auth_login_failed(r, &g) == -1)
 			return;
 		v[1].err = "The e-mail address or the password is wrong.";
 		goto form;
 	}
-	auth_throttle_clear(r, acb);
 	if (sess_start(r, uid) == -1)
 		return;
+	auth_login_ok(r, uid, &g);
 	resp_redirect(r, v[2].str != NULL ? v[2].str : "/");
 	return;
 form:
@@ -520,7 +482,7 @@ reset_confirm_post(struct req *r)
 {
 	struct fval v[CONFIRM_N];
 	struct tdict *d;
-	const char *hash, *target, *email;
+	const char *hash, *target;
 	long long uid;
 	int rc, errors;
 
@@ -536,7 +498,7 @@ reset_confirm_post(struct req *r)
 		return page_send(r, 422);
 	}
 	if ((hash = auth_hash(r, v[1].str)) == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	if (db_begin(r) == -1 ||
 	    (rc = auth_token_take(r, v[0].str, "reset", &uid, &target)) == -1)
 		return;
@@ -547,14 +509,8 @@ reset_confirm_post(struct req *r)
 	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
 	    "si", hash, uid) < 0 ||
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0 ||
-	    db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
-	    "WHERE user_id = ? AND purpose = 'reset' AND used_at IS NULL", "i",
-	    uid) < 0)
+	    auth_tokens_end(r, uid, NULL) == -1)
 		return;
-	if ((email = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
-	    uid)) == NULL)
-		return;
-	auth_throttle_clear(r, bucket(r, "login:acct", email));
 	if (queue_simple(r, "password-changed", uid, NULL,
 	    "Your Menteo password was changed", "mail/password_changed") == -1)
 		return;
@@ -658,7 +614,7 @@ unsub_form(struct req *r)
 	long long uid = unsub_args(r, &kind);
 
 	if (uid < 0)
-		return resp_error_msg(r, 400, "This unsubscribe link is not "
+		return page_error_msg(r, 400, "This unsubscribe link is not "
 		    "complete. Copy the whole link from the e-mail.");
 	unsub_page(r, uid, kind, req_query(r, "done") != NULL);
 }
@@ -670,7 +626,7 @@ unsub_post(struct req *r)
 	long long uid = unsub_args(r, &kind);
 
 	if (uid < 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	if (db_exec(r, "INSERT IGNORE INTO mail_optouts (user_id, kind, "
 	    "created_at) SELECT id, ?, UTC_TIMESTAMP() FROM users WHERE id = ?",
 	    "si", kind, uid) < 0)
@@ -681,11 +637,15 @@ unsub_post(struct req *r)
 
 /* ---- settings ----------------------------------------------------------- */
 
-/* 1 when pw is the signed-in person's password; 0 wrong; -1 answered. */
+/*
+ * 1 when pw is the signed-in person's password; 0 wrong; -1 answered.
+ * Its own count, per account: only someone signed in to it adds to it.
+ */
 static int
 current_ok(struct req *r, const char *pw)
 {
-	const char *acb = bucket(r, "login:acct", r->user.email);
+	const char *acb = bucket(r, "password:user",
+	    req_printf(r, "%lld", r->user.id));
 	const char *hash;
 	int ok, t;
 
@@ -696,7 +656,7 @@ current_ok(struct req *r, const char *pw)
 		return -1;
 	if ((ok = auth_check(r, r->user.id, hash, pw)) == -1)
 		return -1;
-	if (!ok && auth_throttle_hit(r, acb, LOGIN_LIMIT, LOGIN_WINDOW) == -1)
+	if (!ok && auth_throttle_hit(r, acb, AUTH_LOGIN_LIMIT, AUTH_LOGIN_WINDOW) == -1)
 		return -1;
 	return ok;
 }
@@ -739,12 +699,13 @@ password_post(struct req *r)
 		return page_send(r, 422);
 	}
 	if ((hash = auth_hash(r, v[1].str)) == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE users SET password_hash = "
 	    "? WHERE id = ?", "si", hash, r->user.id) < 0)
 		return;
 	sess_end_others(r, r->user.id);
-	if (queue_simple(r, "password-changed", r->user.id, NULL,
+	if (auth_tokens_end(r, r->user.id, NULL) == -1 ||
+	    queue_simple(r, "password-changed", r->user.id, NULL,
 	    "Your Menteo password was changed", "mail/password_changed") == -1 ||
 	    db_commit(r) == -1)
 		return;
@@ -774,12 +735,22 @@ email_post(struct req *r)
 {
 	struct fval v[EMAIL_N];
 	struct tdict *d;
-	const char *t;
+	const char *t, *ipb, *acb;
 	int errors, ok;
 
+	/* each request mails an address the person typed: a relay if free */
+	acb = bucket(r, "email:user", req_printf(r, "%lld", r->user.id));
+	ipb = bucket(r, "email:ip", r->remote_addr);
+	if ((ok = throttled(r, acb, ipb)) != 0)
+		return;
 	errors = field_read(r, email_f, EMAIL_N, v);
 	if (v[0].str != NULL && strcmp(v[0].str, r->user.email) == 0) {
 		v[0].err = "This is already your address.";
+		errors++;
+	} else if (v[0].err == NULL && !r->user.verified) {
+		/* else whoever signed up with a stranger's address moves it */
+		v[0].err = "Confirm your current address first: open the link "
+		    "we sent to it, or ask for a new one at the top of the page.";
 		errors++;
 	}
 	if (v[1].err == NULL) {
@@ -796,11 +767,15 @@ email_post(struct req *r)
 		page_form(d, email_f, EMAIL_N, v);
 		return page_send(r, 422);
 	}
-	if (db_begin(r) == -1 || (t = auth_token_new(r, "email", r->user.id,
+	if (auth_throttle_hit(r, acb, 5, 60) == -1 ||
+	    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+		return;
+	/* one move pending at a time: the newest */
+	if (db_begin(r) == -1 || auth_tokens_end(r, r->user.id, "email") == -1 ||
+	    (t = auth_token_new(r, "email", r->user.id,
 	    v[0].str, AUTH_VERIFY_HOURS)) == NULL)
 		return;
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "NAME", r->user.name);
 	tmpl_set(d, "EMAIL", v[0].str);
 	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
 	ok = mail_queue(r, "email-change", 0, v[0].str, "Confirm your new "
@@ -850,7 +825,7 @@ sessions_post(struct req *r)
 	struct fval v[1];
 
 	if (field_read(r, sessions_f, 1, v) > 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	if (v[0].raw == NULL || *v[0].raw == '\0') {
 		sess_end_others(r, r->user.id);
 		resp_flash(r, "Every other session is signed out.");

@@ -116,38 +116,6 @@ outcome_label(const char *s)
 	return s;
 }
 
-/* "room,video" (a SET) as people read it: "Room, Video". */
-static const char *
-channels_label(struct req *r, const char *set)
-{
-	static const char *const names[][2] = {
-		{ "room", "Room" }, { "email", "E-mail" }, { "video", "Video" },
-		{ "in_person", "In person" },
-	};
-	char *out = req_strdup(r, "");
-	size_t i;
-
-	for (i = 0; set != NULL && i < sizeof(names) / sizeof(names[0]); i++)
-		if (strstr(set, names[i][0]) != NULL)
-			out = req_printf(r, "%s%s%s", out, *out ? ", " : "",
-			    names[i][1]);
-	return *out ? out : "none chosen";
-}
-
-static const char *
-cadence_label(const char *s)
-{
-	if (s == NULL)
-		return "not set";
-	if (strcmp(s, "weekly") == 0)
-		return "Weekly";
-	if (strcmp(s, "biweekly") == 0)
-		return "Every two weeks";
-	if (strcmp(s, "monthly") == 0)
-		return "Monthly";
-	return s;
-}
-
 static int
 cadence_days(const char *s)
 {
@@ -191,8 +159,28 @@ static int
 tell_other(struct req *r, const struct mship *m, const char *subject,
     const char *intro, const char *note, const char *sub)
 {
+	if (mship_mail_count(r, m) == -1)
+		return -1;
 	return stage_notify(r, m, m->other_id, subject, intro, note,
 	    path_of(r, m, sub), NULL);
+}
+
+/*
+ * 429 and the page again (what was typed kept) once the viewer has
+ * mailed the other party too often (lib/mship.h); 1 then, or when the
+ * database failed; 0 to go on. For posts that always mail.
+ */
+static int
+mail_throttled(struct req *r, struct mship *m,
+    void (*page)(struct req *, struct mship *, int, const char *))
+{
+	const char *why;
+	long long wait;
+
+	if ((why = mship_mail_wait(r, m, &wait)) == NULL)
+		return wait < 0;
+	page(r, m, 429, why);
+	return 1;
 }
 
 /* ---- the list of mine ------------------------------------------------- */
@@ -257,7 +245,7 @@ mships_new(struct req *r)
 	const char *slug = req_query(r, "mentor");
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	new_form(r, NULL, slug, NULL, 200);
@@ -292,8 +280,7 @@ request_refusal(struct req *r, const char *slug, long long *mentor_id,
 		    "right now: try again later or choose another mentor.",
 		    db_str(u, 0, 3)), 0;
 	v = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentor_id = ? "
-	    "AND mentee_id = ? AND stage IN ('requested','initiation',"
-	    "'cultivation','separation','redefinition')", "ii", *mentor_id,
+	    "AND mentee_id = ? AND stage IN (" STAGES_OPEN ")", "ii", *mentor_id,
 	    r->user.id);
 	if (v == NULL)
 		return -1;
@@ -312,7 +299,7 @@ mships_create(struct req *r)
 	const char *why;
 
 	if (!r->user.verified)
-		return resp_error_msg(r, 403, "Confirm your e-mail address "
+		return page_error_msg(r, 403, "Confirm your e-mail address "
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
@@ -375,25 +362,10 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
 	return rc == -1 || r->db_failed ? -1 : rc == 0;
 }
 
-/* The mentor's question is the latest word on a request: 1, 0, -1. */
-static int
-question_open(struct req *r, const struct mship *m)
-{
-	struct db_rows *e;
-
-	e = db_query(r, "SELECT from_stage = 'requested' AND to_stage = "
-	    "'requested' AND actor_id = ? AS asked FROM stage_events WHERE "
-	    "mentorship_id = ? ORDER BY id DESC LIMIT 1", "ii", m->mentor_id,
-	    m->id);
-	if (e == NULL)
-		return -1;
-	return e->nrows > 0 && db_get_int(e, 0, "asked");
-}
-
 /*
  * The forms the viewer may use now: the rules they may act on whose
- * condition holds, but the one the next step offers (next_to). A mentee
- * answers only a question the mentor asked. 0, or -1 database down.
+ * condition holds, but the one the next step offers (next_to). 0, or
+ * -1 database down.
  */
 static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m,
@@ -402,7 +374,14 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 	const struct stage_rule *rl;
 	struct tdict *a;
 	size_t i;
-	int any = 0, rc;
+	int any = 0, asked = 0, rc;
+	/* a refused stage change shows its note again */
+	const char *posted = strcmp(r->method, "POST") == 0 ?
+	    req_form(r, "to") : NULL;
+
+	if (stage_is(m, "requested") &&
+	    (asked = stage_question_open(r, m)) == -1)
+		return -1;
 
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
@@ -414,13 +393,14 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 			return -1;
 		if (rc == 0)
 			continue;
-		if (strcmp(rl->to, "requested") == 0 && !m->is_mentor) {
-			if ((rc = question_open(r, m)) == -1)
-				return -1;
-			if (rc == 0)
-				continue;
-		}
+		/* not this person's turn (unless refused: keep what they typed) */
+		if (strcmp(rl->to, "requested") == 0 && asked !=
+		    (m->is_mentor ? 0 : 1) && (posted == NULL ||
+		    strcmp(posted, rl->to) != 0))
+			continue;
 		a = tmpl_section(d, "ACTION");
+		if (posted != NULL && strcmp(posted, rl->to) == 0)
+			tmpl_set(a, "NOTE", req_form(r, "note"));
 		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
 		tmpl_set(a, "TO", rl->to);
 		tmpl_set_int(a, "ID", m->id);
@@ -479,7 +459,7 @@ static const char *
 next_move(struct req *r, struct tdict *n, const struct mship *m,
     const char *to)
 {
-	const struct stage_rule *rl = stage_rule_find(m->stage, to);
+	const struct stage_rule *rl = stage_rule_find(m->stage, to, STAGE_EITHER);
 	struct tdict *f = tmpl_section(n, "NEXT_FORM");
 
 	tmpl_set(f, "TO", to);
@@ -595,7 +575,8 @@ show_next(struct req *r, struct tdict *d, const struct mship *m)
 		return NULL;
 	}
 	if (stage_is(m, "cultivation")) {
-		rl = stage_rule_find("cultivation", "separation");
+		rl = stage_rule_find("cultivation", "separation",
+		    STAGE_EITHER);
 		if ((rc = move_ready(r, m, rl)) == -1)
 			return "";
 		if (rc == 1) {
@@ -673,14 +654,14 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_set(d, "CADENCE_LABEL", db_get(c, 0, "checkin_months") !=
 		    NULL ? req_printf(r, "Check-ins every %s month%s (was: %s)",
 		    db_get(c, 0, "checkin_months"), strcmp(db_get(c, 0,
-		    "checkin_months"), "1") == 0 ? "" : "s", cadence_label(
+		    "checkin_months"), "1") == 0 ? "" : "s", mship_cadence_label(
 		    db_get(c, 0, "cadence"))) : req_printf(r, "Occasional "
-		    "check-ins (was: %s)", cadence_label(db_get(c, 0,
+		    "check-ins (was: %s)", mship_cadence_label(db_get(c, 0,
 		    "cadence"))));
 	else
-		tmpl_set(d, "CADENCE_LABEL", cadence_label(db_get(c, 0,
+		tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
 		    "cadence")));
-	tmpl_set(d, "CHANNELS", channels_label(r, db_get(c, 0, "channels")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
 	if (db_get(c, 0, "review_date") == NULL)
@@ -775,7 +756,8 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 static int
-show_timeline(struct req *r, struct tdict *d, const struct mship *m)
+show_timeline(struct req *r, struct tdict *d, const struct mship *m,
+    int notes)
 {
 	struct db_rows *e;
 	struct tdict *s;
@@ -787,7 +769,8 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 	    "ORDER BY e.id", "i", m->id);
 	if (e == NULL)
 		return -1;
-	show_last_word(r, d, m, e);
+	if (notes)
+		show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
 		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
 		s = tmpl_section(d, "EVENT");
@@ -801,7 +784,7 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m)
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
 		tmpl_set(s, "WHAT", mship_event_text(r, from, to));
-		if (db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
+		if (notes && db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
 			    db_str(e, i, 2));
 	}
@@ -929,8 +912,10 @@ show_page_with(struct req *r, struct mship *m, int status,
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "acknowledged_at, checkin_months, next_checkin, created_at "
 	    "FROM mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, m->focus, "mentorships_show.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -985,7 +970,7 @@ show_page_with(struct req *r, struct mship *m, int status,
 		return;
 	if (show_actions(r, d, m, next_to) == -1)
 		return;
-	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m) == -1 ||
+	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;
@@ -1026,11 +1011,17 @@ mships_stage(struct req *r)
 		return show_page(r, &m, 409, v[0].err != NULL ?
 		    "Choose what to do with this mentorship." :
 		    "The note is too long (4000 characters at most).");
+	if (mail_throttled(r, &m, show_page))
+		return;
 	rc = stage_move(r, &m, v[0].str, v[1].str, &why);
+	if (rc == 0 && mship_mail_count(r, &m) == -1)
+		rc = -1;
 	if (rc == -1)
 		return;
 	if (rc == 403)
-		return resp_error_msg(r, 403, why);
+		return page_error_msg(r, 403, why);
+	if (rc == 404)
+		return page_error(r, 404);
 	if (rc == 409)
 		return show_page(r, &m, 409, why);
 	resp_flash(r, strcmp(v[0].str, "requested") == 0 ?
@@ -1104,8 +1095,10 @@ contract_page(struct req *r, struct mship *m, int status, struct fval *cv,
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "DATE_FORMAT(UTC_DATE() + INTERVAL 6 MONTH, '%Y-%m-%d') FROM "
 	    "mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL || c->nrows == 0)
+	if (c == NULL)
 		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
 	d = page_new(r, "Contract", "mentorships_contract.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -1246,7 +1239,7 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
 	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
 	    m->mentor_name, m->mentee_name, m->focus, db_str(c, 0, 0),
-	    cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
+	    mship_cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),
@@ -1257,74 +1250,151 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	return out;
 }
 
-/* The viewer agrees; when both have, the version is kept. */
-static void
-contract_agree(struct req *r, struct mship *m)
-{
-	struct db_rows *c;
-	const char *why, *snap;
-	long long version;
-	int other;
+/* What a write to the contract found under the mentorship's lock. */
+struct cwrite {
+	struct mship	*m;
+	const char	*why;		/* refused: why */
+	int		 done;		/* agree: 0 nothing new, 1 one, 2 both */
+	long long	 version;	/* agree: the version kept */
+	struct fval	*v;		/* the form */
+	const char	*setv;		/* contract: channels as a SET */
+	long long	 goal;		/* goals: the goal edited, or 0 */
+};
 
-	if (db_begin(r) == -1)
-		return;
-	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
-	    "i", m->id) == NULL)
-		return;
-	if (stage_contract_complete(r, m, &why) != 0) {
-		if (r->db_failed)
-			return;
-		db_rollback(r);
-		return contract_page(r, m, 422, NULL, NULL, 0, NULL, why);
-	}
-	if (db_exec(r, m->is_mentor ?
+/* The stage may have moved since the page was loaded: ask it under lock. */
+static int
+lock_editable(struct req *r, struct cwrite *w)
+{
+	int rc;
+
+	if ((rc = stage_lock(r, w->m)) != 0)
+		return rc;	/* 404: deleted since it was loaded */
+	if (!contract_editable(w->m))
+		return w->why = req_printf(r, "The contract cannot be changed "
+		    "in %s: it is written in Initiation, and renewed in "
+		    "Separation or Redefinition.",
+		    mship_stage_label(w->m->stage)), 409;
+	return 0;
+}
+
+/*
+ * The viewer agrees; when both have, the version is kept. An agreement
+ * already given is a no-op (done 0): nothing written, nobody mailed.
+ */
+static int
+agree_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct mship *m = w->m;
+	struct db_rows *c;
+	const char *snap;
+	long long n;
+	int rc;
+
+	w->done = 0;
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if ((rc = stage_contract_complete(r, m, &w->why)) != 0)
+		return rc == -1 ? -1 : 422;
+	n = db_exec(r, m->is_mentor ?
 	    "UPDATE mentorships SET mentor_agreed_at = UTC_TIMESTAMP() WHERE "
 	    "id = ? AND mentor_agreed_at IS NULL" :
 	    "UPDATE mentorships SET mentee_agreed_at = UTC_TIMESTAMP() WHERE "
-	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id) == -1)
-		return;
+	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id);
+	if (n == -1)
+		return -1;
+	if (n == 0)
+		return 0;
 	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
 	    "mentee_agreed_at IS NOT NULL, (SELECT COALESCE(MAX(version), 0) "
 	    "+ 1 FROM contract_versions WHERE mentorship_id = ?) FROM "
 	    "mentorships WHERE id = ?", "ii", m->id, m->id);
-	if (c == NULL || c->nrows == 0)
-		return;
-	other = (int)db_int(c, 0, 0);
-	version = db_int(c, 0, 1);
-	if (!other) {
-		if (tell_other(r, m, "The contract was agreed by one party",
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	w->done = db_int(c, 0, 0) ? 2 : 1;
+	w->version = db_int(c, 0, 1);
+	if (w->done == 1)
+		return tell_other(r, m, "The contract was agreed by one party",
 		    req_printf(r, "%s agreed to the contract. Read it and "
 		    "agree too, so the work can start.", r->user.name), NULL,
-		    "/contract") == -1)
-			return;
-	} else {
-		if ((snap = snapshot(r, m, version)) == NULL)
-			return;
-		if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
-		    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
-		    "UTC_TIMESTAMP())", "iis", m->id, version, snap) != 1)
-			return;
-		if (db_exec(r, "UPDATE goals SET version = ? WHERE "
-		    "mentorship_id = ? AND version > (SELECT contract_version "
-		    "FROM mentorships WHERE id = ?)", "iii", version, m->id,
-		    m->id) == -1)
-			return;
-		if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
-		    "WHERE id = ?", "ii", version, m->id) == -1)
-			return;
-		if (tell_other(r, m, req_printf(r, "Contract version %lld "
-		    "agreed by both of you", version), req_printf(r, "%s "
-		    "agreed too: version %lld of your contract is kept. You "
-		    "can now start %s.", r->user.name, version,
-		    stage_is(m, "initiation") ? "Cultivation" :
-		    "the next Cultivation cycle"), NULL, "") == -1)
-			return;
-	}
-	if (db_commit(r) == -1)
+		    "/contract");
+	if ((snap = snapshot(r, m, w->version)) == NULL)
+		return -1;
+	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
+	    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
+	    "UTC_TIMESTAMP())", "iis", m->id, w->version, snap) != 1)
+		return -1;
+	if (db_exec(r, "UPDATE goals SET version = ? WHERE "
+	    "mentorship_id = ? AND version > (SELECT contract_version "
+	    "FROM mentorships WHERE id = ?)", "iii", w->version, m->id,
+	    m->id) == -1)
+		return -1;
+	if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
+	    "WHERE id = ?", "ii", w->version, m->id) == -1)
+		return -1;
+	return tell_other(r, m, req_printf(r, "Contract version %lld "
+	    "agreed by both of you", w->version), req_printf(r, "%s "
+	    "agreed too: version %lld of your contract is kept. You "
+	    "can now start %s.", r->user.name, w->version,
+	    stage_is(m, "initiation") ? "Cultivation" :
+	    "the next Cultivation cycle"), NULL, "");
+}
+
+static void
+contract_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	contract_page(r, m, status, NULL, NULL, 0, NULL, why);
+}
+
+static void
+contract_agree(struct req *r, struct mship *m)
+{
+	struct cwrite w = { .m = m };
+	int rc;
+
+	if (mail_throttled(r, m, contract_refused))
 		return;
-	resp_flash(r, other ? "You both agreed: the contract is kept as a "
-	    "new version." : "You agreed. The other party has been told.");
-	resp_redirect(r, path_of(r, m, other ? "" : "/contract"));
+	if ((rc = db_tx_run(r, agree_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_page(r, m, rc, NULL, NULL, 0, NULL, w.why);
+	resp_flash(r, w.done == 2 ? "You both agreed: the contract is kept "
+	    "as a new version." : w.done == 1 ? "You agreed. The other party "
+	    "has been told." : "You have agreed to this contract already.");
+	resp_redirect(r, path_of(r, m, w.done == 2 ? "" : "/contract"));
+}
+
+/* The ground rules, cadence, channels and review date, saved. */
+static int
+contract_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct fval *v = w->v;
+	struct db_rows *c;
+	int rc;
+
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	c = db_query(r, "SELECT ground_rules <=> ? AND cadence <=> ? AND "
+	    "channels <=> ? AND review_date <=> ? FROM mentorships WHERE "
+	    "id = ?", "ssssi", v[0].str, v[1].str, w->setv, v[2].str,
+	    w->m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	if (db_int(c, 0, 0))
+		return 0;
+	if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
+	    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
+	    "ssssi", v[0].str, v[1].str, w->setv, v[2].str, w->m->id) == -1)
+		return -1;
+	return contract_changed(r, w->m, "ground rules, cadence, "
+	    "communication or review date");
 }
 
 static void
@@ -1332,11 +1402,11 @@ mships_contract_post(struct req *r)
 {
 	struct fval v[CONTRACT_N];
 	struct mship m;
+	struct cwrite w = { .m = &m, .v = v };
 	const char *chans[8], *cur;
-	struct db_rows *c;
 	struct buf set = { NULL, 0, 0 };
 	size_t n, i, j;
-	const char *setv;
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1377,29 +1447,78 @@ mships_contract_post(struct req *r)
 		    "Choose one or more ways to communicate: room, e-mail, "
 		    "video or in person.");
 	}
-	setv = req_strdup(r, set.p);
+	w.setv = req_strdup(r, set.p);
 	buf_free(&set);
-	if (db_begin(r) == -1)
+	if ((rc = db_tx_run(r, contract_tx, &w)) == -1)
 		return;
-	c = db_query(r, "SELECT ground_rules <=> ? AND cadence <=> ? AND "
-	    "channels <=> ? AND review_date <=> ? FROM mentorships WHERE "
-	    "id = ? FOR UPDATE", "ssssi", v[0].str, v[1].str, setv, v[2].str,
-	    m.id);
-	if (c == NULL || c->nrows == 0)
-		return;
-	if (!db_int(c, 0, 0)) {
-		if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
-		    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
-		    "ssssi", v[0].str, v[1].str, setv, v[2].str, m.id) == -1)
-			return;
-		if (contract_changed(r, &m, "ground rules, cadence, "
-		    "communication or review date") == -1)
-			return;
-	}
-	if (db_commit(r) == -1)
-		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_page(r, &m, rc, v, chans, n, NULL, w.why);
 	resp_flash(r, "Contract saved.");
 	resp_redirect(r, path_of(r, &m, "/contract"));
+}
+
+#define GOALS_MAX	50	/* per mentorship, over all its cycles */
+
+/*
+ * A goal removed (v[GOAL_REMOVE]), edited (w->goal) or added, under the
+ * mentorship's lock: the stage, whether the goal is still open to edits
+ * and the count are read there, so none of them can change meanwhile.
+ */
+static int
+goal_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	struct db_rows *g;
+	int rc;
+
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if (w->goal > 0) {
+		g = db_query(r, "SELECT version > (SELECT contract_version FROM "
+		    "mentorships WHERE id = ?) OR ? FROM goals WHERE id = ? "
+		    "AND mentorship_id = ? FOR UPDATE", "iiii", m->id,
+		    (long long)stage_is(m, "initiation"), w->goal, m->id);
+		if (g == NULL)
+			return -1;
+		if (g->nrows == 0)
+			return 404;
+		if (!db_int(g, 0, 0))
+			return w->why = "This goal belongs to an agreed contract "
+			    "version: record its outcome on the review page "
+			    "instead.", 409;
+	}
+	if (w->goal > 0 && v[4].num) {
+		if (db_exec(r, "DELETE FROM goals WHERE id = ? AND "
+		    "mentorship_id = ?", "ii", w->goal, m->id) == -1)
+			return -1;
+		return contract_changed(r, m, "a goal was removed");
+	}
+	if (w->goal > 0) {
+		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
+		    "target_date = ? WHERE id = ? AND mentorship_id = ?",
+		    "sssii", v[0].str, v[1].str, v[2].str, w->goal,
+		    m->id) == -1)
+			return -1;
+		return contract_changed(r, m, "a goal was edited");
+	}
+	g = db_query(r, "SELECT COUNT(*) FROM goals WHERE mentorship_id = ?",
+	    "i", m->id);
+	if (g == NULL)
+		return -1;
+	if (db_int(g, 0, 0) >= GOALS_MAX)
+		return w->why = "This mentorship has too many goals already "
+		    "(50 at most).", 422;
+	if (db_exec(r, "INSERT INTO goals (mentorship_id, title, "
+	    "measure, target_date, version, created_at) SELECT id, ?, "
+	    "?, ?, IF(stage = 'initiation', 1, contract_version + 1), "
+	    "UTC_TIMESTAMP() FROM mentorships WHERE id = ?", "sssi",
+	    v[0].str, v[1].str, v[2].str, m->id) != 1)
+		return -1;
+	return contract_changed(r, m, "a goal was added");
 }
 
 static void
@@ -1407,9 +1526,8 @@ mships_goals_post(struct req *r)
 {
 	struct fval v[GOAL_N];
 	struct mship m;
-	struct db_rows *g;
-	long long id;
-	int editable;
+	struct cwrite w = { .m = &m, .v = v };
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1418,66 +1536,24 @@ mships_goals_post(struct req *r)
 		    req_printf(r, "Goals cannot be changed in %s.",
 		    mship_stage_label(m.stage)));
 	field_read(r, goal_f, GOAL_N, v);
-	id = v[3].str != NULL ? v[3].num : 0;
-	if (id > 0) {
-		g = db_query(r, "SELECT version > (SELECT contract_version FROM "
-		    "mentorships WHERE id = ?) OR ? FROM goals WHERE id = ? "
-		    "AND mentorship_id = ?", "iiii", m.id,
-		    (long long)stage_is(&m, "initiation"), id, m.id);
-		if (g == NULL)
-			return;
-		if (g->nrows == 0)
-			return resp_error(r, 404);
-		editable = (int)db_int(g, 0, 0);
-		if (!editable)
-			return contract_page(r, &m, 409, NULL, NULL, 0, NULL,
-			    "This goal belongs to an agreed contract version: "
-			    "record its outcome on the review page instead.");
-	}
-	if (id > 0 && v[4].num) {
-		if (db_begin(r) == -1 || db_exec(r, "DELETE FROM goals WHERE "
-		    "id = ? AND mentorship_id = ?", "ii", id, m.id) == -1 ||
-		    contract_changed(r, &m, "a goal was removed") == -1 ||
-		    db_commit(r) == -1)
-			return;
-		resp_flash(r, "Goal removed.");
-		return resp_redirect(r, path_of(r, &m, "/contract"));
-	}
-	if (v[0].err != NULL || v[1].err != NULL || v[2].err != NULL) {
+	w.goal = v[3].str != NULL ? v[3].num : 0;
+	if (!(w.goal > 0 && v[4].num) &&
+	    (v[0].err != NULL || v[1].err != NULL || v[2].err != NULL)) {
 		if (v[1].err != NULL && v[1].str == NULL)
 			v[1].err = "Say how you will know the goal is reached: "
 			    "the measure cannot be empty.";
 		return contract_page(r, &m, 422, NULL, NULL, 0, v,
 		    "Check the goal fields marked below.");
 	}
-	if (db_begin(r) == -1)
+	if ((rc = db_tx_run(r, goal_tx, &w)) == -1)
 		return;
-	if (id > 0) {
-		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
-		    "target_date = ? WHERE id = ? AND mentorship_id = ?",
-		    "sssii", v[0].str, v[1].str, v[2].str, id, m.id) == -1)
-			return;
-	} else {
-		struct db_rows *count = db_query(r, "SELECT COUNT(*) FROM goals "
-		    "WHERE mentorship_id = ?", "i", m.id);
-		if (count == NULL)
-			return;
-		if (db_int(count, 0, 0) >= 50) {
-			db_rollback(r);
-			return contract_page(r, &m, 422, NULL, NULL, 0, v,
-			    "This mentorship has too many goals already.");
-		}
-		if (db_exec(r, "INSERT INTO goals (mentorship_id, title, "
-		    "measure, target_date, version, created_at) SELECT id, ?, "
-		    "?, ?, IF(stage = 'initiation', 1, contract_version + 1), "
-		    "UTC_TIMESTAMP() FROM mentorships WHERE id = ?", "sssi",
-		    v[0].str, v[1].str, v[2].str, m.id) != 1)
-			return;
-	}
-	if (contract_changed(r, &m, id > 0 ? "a goal was edited" :
-	    "a goal was added") == -1 || db_commit(r) == -1)
-		return;
-	resp_flash(r, id > 0 ? "Goal saved." : "Goal added.");
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_page(r, &m, rc, NULL, NULL, 0,
+		    rc == 422 ? v : NULL, w.why);
+	resp_flash(r, w.goal > 0 && v[4].num ? "Goal removed." : w.goal > 0 ?
+	    "Goal saved." : "Goal added.");
 	resp_redirect(r, path_of(r, &m, "/contract"));
 }
 
@@ -1492,7 +1568,7 @@ static const struct field review_f[] = {
 
 static int
 goals_section(struct req *r, struct tdict *d, const struct mship *m,
-    int forms)
+    int forms, int notes)
 {
 	struct db_rows *g;
 	struct tdict *s;
@@ -1516,7 +1592,7 @@ goals_section(struct req *r, struct tdict *d, const struct mship *m,
 		if (db_str(g, i, 7) != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
 			    db_str(g, i, 7));
-		if (db_str(g, i, 4) != NULL)
+		if (notes && db_str(g, i, 4) != NULL)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
 			    db_str(g, i, 4));
 		if (db_str(g, i, 5) != NULL) {
@@ -1566,7 +1642,7 @@ review_page(struct req *r, struct mship *m, int status, const char *err)
 		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
 	else if (stage_is(m, "separation") && m->is_mentor)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
-	if (goals_section(r, d, m, can) == -1)
+	if (goals_section(r, d, m, can, 1) == -1)
 		return;
 	page_send(r, status);
 }
@@ -1581,35 +1657,105 @@ mships_review(struct req *r)
 	review_page(r, &m, 200, NULL);
 }
 
-static void
-review_acknowledge(struct req *r, struct mship *m)
-{
-	const char *open;
+/* A write on the review page, decided under the mentorship's lock. */
+struct rwrite {
+	struct mship	*m;
+	struct fval	*v;
+	const char	*why;
+	int		 done;	/* acknowledge: 0 given already, 1 now */
+};
 
+/*
+ * The mentor acknowledges the goals achieved, once per Separation: an
+ * acknowledgment already given for this stage is a no-op, not a mail.
+ */
+static int
+ack_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	struct mship *m = w->m;
+	const char *open;
+	long long n;
+	int rc;
+
+	w->done = 0;
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
 	if (!stage_is(m, "separation"))
-		return review_page(r, m, 409, "The acknowledgment is given in "
-		    "Separation.");
+		return w->why = "The acknowledgment is given in Separation.",
+		    409;
 	if (!m->is_mentor)
-		return review_page(r, m, 409, "Only the mentor acknowledges "
-		    "the goals achieved.");
+		return w->why = "Only the mentor acknowledges the goals "
+		    "achieved.", 409;
 	open = db_value(r, "SELECT COUNT(*) FROM goals WHERE mentorship_id = ? "
 	    "AND status = 'open'", "i", m->id);
 	if (open == NULL)
-		return;
+		return -1;
 	if (strcmp(open, "0") != 0)
-		return review_page(r, m, 409, "Record an outcome for every goal "
-		    "before acknowledging them.");
-	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
-	    "acknowledged_at = UTC_TIMESTAMP() WHERE id = ? AND stage = "
-	    "'separation'", "i", m->id) == -1)
-		return;
-	if (tell_other(r, m, "Your mentor acknowledged your goals",
+		return w->why = "Record an outcome for every goal before "
+		    "acknowledging them.", 409;
+	n = db_exec(r, "UPDATE mentorships SET acknowledged_at = "
+	    "UTC_TIMESTAMP() WHERE id = ? AND (acknowledged_at IS NULL OR "
+	    "acknowledged_at < stage_changed_at)", "i", m->id);
+	if (n <= 0)
+		return (int)n;
+	w->done = 1;
+	return tell_other(r, m, "Your mentor acknowledged your goals",
 	    req_printf(r, "%s formally acknowledged the goals you achieved. "
 	    "Your record of achievement is ready.", r->user.name), NULL,
-	    "/record") == -1 || db_commit(r) == -1)
+	    "/record");
+}
+
+static void
+review_acknowledge(struct req *r, struct mship *m)
+{
+	struct rwrite w = { .m = m };
+	int rc;
+
+	if (mail_throttled(r, m, review_page))
 		return;
-	resp_flash(r, "Acknowledgment recorded.");
+	if ((rc = db_tx_run(r, ack_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return review_page(r, m, rc, w.why);
+	resp_flash(r, w.done ? "Acknowledgment recorded." : "You have "
+	    "acknowledged the goals already.");
 	resp_redirect(r, path_of(r, m, ""));
+}
+
+/* One goal's outcome, in the stages that review. */
+static int
+outcome_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	long long n;
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!stage_is(m, "cultivation") && !stage_is(m, "separation"))
+		return w->why = req_printf(r, "Goals are reviewed in "
+		    "Cultivation and Separation, not in %s.",
+		    mship_stage_label(m->stage)), 409;
+	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
+	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
+	    "mentorship_id = ?", "ssiii", v[1].str, v[2].str, r->user.id,
+	    v[0].num, m->id);
+	if (n == -1)
+		return -1;
+	if (n == 0) {
+		const char *a = db_value(r, "SELECT COUNT(*) FROM goals WHERE "
+		    "id = ? AND mentorship_id = ?", "ii", v[0].num, m->id);
+		if (a == NULL)
+			return -1;
+		if (strcmp(a, "0") == 0)
+			return 404;
+	}
+	return 0;
 }
 
 static void
@@ -1617,8 +1763,9 @@ mships_review_post(struct req *r)
 {
 	struct fval v[REVIEW_N];
 	struct mship m;
+	struct rwrite w = { .m = &m, .v = v };
 	const char *a;
-	long long n;
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1632,24 +1779,12 @@ mships_review_post(struct req *r)
 		return review_page(r, &m, 422, v[1].err != NULL ?
 		    "Choose an outcome: achieved, partly, not achieved or "
 		    "dropped." : "Check the review fields.");
-	if (db_begin(r) == -1)
+	if ((rc = db_tx_run(r, outcome_tx, &w)) == -1)
 		return;
-	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
-	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
-	    "mentorship_id = ?", "ssiii", v[1].str, v[2].str, r->user.id,
-	    v[0].num, m.id);
-	if (n == -1)
-		return;
-	if (n == 0) {
-		a = db_value(r, "SELECT COUNT(*) FROM goals WHERE id = ? AND "
-		    "mentorship_id = ?", "ii", v[0].num, m.id);
-		if (a == NULL)
-			return;
-		if (strcmp(a, "0") == 0)
-			return resp_error(r, 404);
-	}
-	if (db_commit(r) == -1)
-		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return review_page(r, &m, rc, w.why);
 	resp_flash(r, "Outcome recorded.");
 	resp_redirect(r, path_of(r, &m, "/review"));
 }
@@ -1705,6 +1840,10 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+/* A record is shared while both its people still have their accounts. */
+#define RECORD_LIVE "JOIN users a ON a.id = m.mentor_id AND a.disabled_at " \
+	"IS NULL JOIN users b ON b.id = m.mentee_id AND b.disabled_at IS NULL"
+
 static void
 mships_record(struct req *r)
 {
@@ -1717,17 +1856,18 @@ mships_record(struct req *r)
 	if ((rc = mship_load(r, r->id[0], &m)) == -1)
 		return;
 	if (rc == 404)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!m.is_party) {
 		shared = secret == NULL || strlen(secret) != 64 ? NULL :
-		    db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
-		    "record_secret = ?", "is", m.id, secret);
+		    db_value(r, "SELECT m.id FROM mentorships m " RECORD_LIVE
+		    " WHERE m.id = ? AND m.record_secret = ?", "is", m.id,
+		    secret);
 		if (shared == NULL && r->db_failed)
 			return;
 		if (shared == NULL)
 			return r->user.id == 0 ? resp_redirect(r, req_printf(r,
 			    "/login?next=/mentorships/%lld/record", m.id)) :
-			    resp_error_msg(r, 403, "Only the mentor and the "
+			    page_error_msg(r, 403, "Only the mentor and the "
 			    "mentee, or someone they shared the link with, can "
 			    "see this record.");
 	}
@@ -1749,8 +1889,8 @@ mships_record(struct req *r)
 		tmpl_show(d, "NOT_ACKNOWLEDGED");
 	if (m.is_party) {
 		struct tdict *s = tmpl_section(d, "SHARE");
-		const char *sec = db_value(r, "SELECT record_secret FROM "
-		    "mentorships WHERE id = ?", "i", m.id);
+		const char *sec = db_value(r, "SELECT m.record_secret FROM "
+		    "mentorships m " RECORD_LIVE " WHERE m.id = ?", "i", m.id);
 		if (sec == NULL && r->db_failed)
 			return;
 		if (sec != NULL)
@@ -1759,30 +1899,89 @@ mships_record(struct req *r)
 			    sec));
 		tmpl_set_int(s, "ID", m.id);
 	}
-	if (goals_section(r, d, &m, 0) == -1 ||
-	    show_timeline(r, d, &m) == -1 || record_extras(r, d, &m) == -1)
+	/* what a shared link shows, the parties see too: no notes */
+	if (goals_section(r, d, &m, 0, 0) == -1 ||
+	    show_timeline(r, d, &m, 0) == -1 || record_extras(r, d, &m) == -1)
 		return;
 	page_send(r, 200);
 }
 
 static void
+record_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	(void)m;
+	page_error_msg(r, status, why);
+}
+
+/*
+ * Either party makes a link (share=1) or ends it (share=0). The record
+ * is both people's, so making a link tells the other one, who can end
+ * it at any time: asking both to consent first would leave a record
+ * unsharable whenever the other party has gone quiet, which is when a
+ * mentee most needs to show it.
+ */
+static void
 mships_record_share(struct req *r)
 {
+	static const char *const share[] = { "0", "1", NULL };
+	static const struct field f[] = {
+		{ "share", F_CHOICE, 0, 0, 0, share },
+	};
+	struct fval v[1];
 	struct mship m;
 	char tok[SESS_TOKEN_LEN + 1];
 
 	if (load(r, &m) == -1)
 		return;
+	if (field_read(r, f, 1, v) != 0)
+		return page_error(r, 400);
+	if (v[0].str != NULL && strcmp(v[0].str, "0") == 0) {
+		if (db_exec(r, "UPDATE mentorships SET record_secret = NULL "
+		    "WHERE id = ?", "i", m.id) == -1)
+			return;
+		resp_flash(r, "The record is no longer shared: its link does "
+		    "not work any more.");
+		return resp_redirect(r, path_of(r, &m, "/record"));
+	}
+	if (mail_throttled(r, &m, record_refused))
+		return;
 	sess_token(tok);
-	if (db_exec(r, "UPDATE mentorships SET record_secret = ? WHERE id = ?",
-	    "si", tok, m.id) == -1)
+	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
+	    "record_secret = ? WHERE id = ?", "si", tok, m.id) == -1 ||
+	    tell_other(r, &m, "Your record of achievement was shared",
+	    req_printf(r, "%s made a link that lets anyone who has it read "
+	    "your record of achievement: goals and outcomes, milestones, "
+	    "stage dates and public Growth Thread entries (no notes). You "
+	    "can end the link on the record page.", r->user.name), NULL,
+	    "/record") == -1 || db_commit(r) == -1)
 		return;
 	resp_flash(r, "A new sharing link was made; any earlier link no "
-	    "longer works.");
+	    "longer works. We told the other person.");
 	resp_redirect(r, path_of(r, &m, "/record"));
 }
 
 /* ---- redefinition check-ins ------------------------------------------- */
+
+/* The check-in interval, set in Redefinition only (read under lock). */
+static int
+checkin_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	long long months = w->v[0].num;
+	int rc;
+
+	if ((rc = stage_lock(r, w->m)) != 0)
+		return rc;
+	if (!stage_is(w->m, "redefinition"))
+		return w->why = "Check-ins are set in Redefinition.", 409;
+	if (db_exec(r, "UPDATE mentorships SET checkin_months = ?, "
+	    "next_checkin = UTC_DATE() + INTERVAL ? MONTH WHERE id = ?", "iii",
+	    months, months, w->m->id) == -1)
+		return -1;
+	return tell_other(r, w->m, "Check-in interval set", req_printf(r,
+	    "%s set your check-ins to every %lld month(s).", r->user.name,
+	    months), NULL, "");
+}
 
 static void
 mships_checkin(struct req *r)
@@ -1792,6 +1991,8 @@ mships_checkin(struct req *r)
 	};
 	struct fval v[1];
 	struct mship m;
+	struct rwrite w = { .m = &m, .v = v };
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -1801,14 +2002,14 @@ mships_checkin(struct req *r)
 	if (field_read(r, f, 1, v) > 0)
 		return show_page(r, &m, 422, "Choose a check-in interval "
 		    "between 1 and 12 months.");
-	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
-	    "checkin_months = ?, next_checkin = UTC_DATE() + INTERVAL ? MONTH "
-	    "WHERE id = ?", "iii", v[0].num, v[0].num, m.id) == -1)
+	if (mail_throttled(r, &m, show_page))
 		return;
-	if (tell_other(r, &m, "Check-in interval set", req_printf(r,
-	    "%s set your check-ins to every %lld month(s).", r->user.name,
-	    v[0].num), NULL, "") == -1 || db_commit(r) == -1)
+	if ((rc = db_tx_run(r, checkin_tx, &w)) == -1)
 		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return show_page(r, &m, rc, w.why);
 	resp_flash(r, "Check-in interval saved.");
 	resp_redirect(r, path_of(r, &m, ""));
 }
@@ -1990,13 +2191,47 @@ mships_meetings(struct req *r)
 	meetings_page(r, &m, 200, NULL, NULL);
 }
 
+/* A planned meeting: the mentorship open and accepted, read under lock. */
+struct mwrite {
+	struct mship	*m;
+	struct fval	*v;
+	const char	*utc;
+	const char	*why;
+};
+
+static int
+meeting_tx(struct req *r, void *arg)
+{
+	struct mwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!m->is_open || stage_is(m, "requested"))
+		return w->why = "Meetings are recorded once a mentorship is "
+		    "accepted and until it closes.", 409;
+	if (db_exec(r, "INSERT INTO meetings (mentorship_id, starts_at, "
+	    "minutes, agenda, created_by, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP())", "isisi", m->id, w->utc,
+	    v[2].str != NULL ? v[2].num : 60, v[3].str, r->user.id) != 1)
+		return -1;
+	return tell_other(r, m, "A meeting was planned", req_printf(r, "%s "
+	    "recorded a meeting for %s %s (%s). Add it to your calendar from "
+	    "the meetings page.", r->user.name, v[0].str, v[1].str,
+	    r->user.tz != NULL ? r->user.tz : "UTC"), v[3].str, "/meetings");
+}
+
 static void
 mships_meetings_post(struct req *r)
 {
 	struct fval v[MEETING_N];
 	struct mship m;
-	const char *utc;
-	long long id;
+	struct mwrite w = { .m = &m, .v = v };
+	const char *why;
+	long long wait;
+	int rc;
 
 	if (load(r, &m) == -1)
 		return;
@@ -2006,23 +2241,19 @@ mships_meetings_post(struct req *r)
 	if (field_read(r, meeting_f, MEETING_N, v) > 0)
 		return meetings_page(r, &m, 422, v, "Check the fields marked "
 		    "below.");
-	if ((utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
+	if ((w.utc = local_to_utc(r, v[0].str, v[1].str)) == NULL)
 		return meetings_page(r, &m, 422, v, "This time does not exist "
 		    "in your time zone.");
-	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO meetings "
-	    "(mentorship_id, starts_at, minutes, agenda, created_by, "
-	    "created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())", "isisi",
-	    m.id, utc, v[2].str != NULL ? v[2].num : 60, v[3].str,
-	    r->user.id) != 1)
+	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
+		return meetings_page(r, &m, 429, v, why);
+	if (wait < 0)
 		return;
-	id = db_last_id();
-	if (tell_other(r, &m, "A meeting was planned", req_printf(r, "%s "
-	    "recorded a meeting for %s %s (%s). Add it to your calendar from "
-	    "the meetings page.", r->user.name, v[0].str, v[1].str,
-	    r->user.tz != NULL ? r->user.tz : "UTC"), v[3].str,
-	    "/meetings") == -1 || db_commit(r) == -1)
+	if ((rc = db_tx_run(r, meeting_tx, &w)) == -1)
 		return;
-	(void)id;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return meetings_page(r, &m, rc, v, w.why);
 	resp_flash(r, "Meeting recorded.");
 	resp_redirect(r, path_of(r, &m, "/meetings"));
 }
@@ -2045,7 +2276,7 @@ mships_meeting_post(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if (!db_int(q, 0, 0))
 		return meetings_page(r, &m, 409, NULL, "Notes and actions are "
 		    "added after the meeting has taken place.");
@@ -2185,7 +2416,7 @@ mships_meeting_ics(struct req *r)
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	ics_begin(&b);
 	ics_event(r, &b, req_printf(r, "meeting-%s@%s", db_str(q, 0, 0),
 	    site_host()), db_str(q, 0, 5), db_str(q, 0, 1),
@@ -2203,11 +2434,11 @@ mships_calendar(struct req *r)
 	size_t i;
 
 	if (strlen(secret) != 64)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	if ((uid = db_value(r, "SELECT id FROM users WHERE calendar_secret = ? "
 	    "AND disabled_at IS NULL", "s", secret)) == NULL) {
 		if (!r->db_failed)
-			resp_error(r, 404);
+			page_error(r, 404);
 		return;
 	}
 	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
@@ -2229,7 +2460,7 @@ mships_calendar(struct req *r)
 		    db_str(q, i, 4)), db_str(q, i, 3), NULL);
 	q = db_query(r, "SELECT id, review_date, focus FROM mentorships "
 	    "WHERE (mentor_id = ? OR mentee_id = ?) AND review_date IS NOT NULL "
-	    "AND stage IN ('initiation','cultivation','separation') LIMIT 500",
+	    "AND stage IN (" STAGES_CAPACITY ") LIMIT 500",
 	    "ss", uid, uid);
 	if (q == NULL)
 		goto fail;
@@ -2243,8 +2474,8 @@ mships_calendar(struct req *r)
 		    "mentorship_milestones x JOIN mentorships m ON m.id = "
 		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
 		    "AND x.done_at IS NULL AND x.due_date IS NOT NULL AND "
-		    "m.stage IN ('initiation','cultivation','separation',"
-		    "'redefinition') LIMIT 1000", "ss", uid, uid);
+		    "m.stage IN (" STAGES_ACTIVE ") LIMIT 1000", "ss", uid,
+		    uid);
 		if (q == NULL)
 			goto fail;
 		for (i = 0; i < q->nrows; i++)

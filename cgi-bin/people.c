@@ -57,7 +57,7 @@ APP_MAIN("people", routes)
  */
 #define DIR_ACTIVE \
 	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
-	"AND m.stage IN ('initiation', 'cultivation', 'separation'))"
+	"AND m.stage IN (" STAGES_CAPACITY "))"
 #define DIR_COLS \
 	"u.id, u.slug, u.display_name, u.headline, u.skills, u.last_active, " \
 	"DATEDIFF(UTC_DATE(), u.last_active) AS days, " \
@@ -389,7 +389,7 @@ short_of_memory:
 	search_free(s);
 	free(copy);
 	free(hit);
-	resp_error(r, 503);
+	page_error(r, 503);
 	return -1;
 }
 
@@ -466,7 +466,7 @@ dir_text(struct req *r, const char *const *terms, size_t nterms,
 		return NULL;
 	if ((nfound = search_find(dix.words, terms, nterms, &found)) == -1) {
 		log_err("people: out of memory searching");
-		resp_error(r, 503);
+		page_error(r, 503);
 		return NULL;
 	}
 	for (i = 0; i < nfound; i++) {
@@ -665,7 +665,7 @@ people_index(struct req *r)
 	size_t i, n, nterms = 0;
 
 	if (field_read(r, f, 3, v) != 0) {
-		resp_error(r, 400);
+		page_error(r, 400);
 		return;
 	}
 	q = v[0].str;
@@ -675,7 +675,7 @@ people_index(struct req *r)
 		/* "go", "ux", "c++": too short for the index, likely a tag */
 		skill = tag_norm(r, q, strlen(q));
 	if (v[2].str != NULL && cursor_parse(r, v[2].str, &c) != 0) {
-		resp_error_msg(r, 400, "This page link is damaged. "
+		page_error_msg(r, 400, "This page link is damaged. "
 		    "Start again from the first page of the directory.");
 		return;
 	}
@@ -778,7 +778,7 @@ people_show(struct req *r)
 	if (u == NULL)
 		return;
 	if (u->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return;
 	}
 	id = db_get_int(u, 0, "id");
@@ -1002,7 +1002,7 @@ settings_show(struct req *r)
 	if (u == NULL)
 		return;
 	if (u->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return;
 	}
 	d = page_new(r, "Settings", "settings.tpl");
@@ -1120,7 +1120,7 @@ calendar_renew(struct req *r)
 	    "si", tok, r->user.id);
 	if (rc == DB_DUPLICATE) {
 		/* 256 random bits met another's: let the person try again */
-		resp_error_msg(r, 409, "That did not work. Try again.");
+		page_error_msg(r, 409, "That did not work. Try again.");
 		return;
 	}
 	if (rc < 0)

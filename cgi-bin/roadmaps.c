@@ -124,20 +124,6 @@ static const struct field upd_fields[] = {
 #define UPD_NFIELDS	(sizeof(upd_fields) / sizeof(upd_fields[0]))
 enum { UP_GOAL, UP_DUE, UP_DONE, UP_INSTANT };
 
-static const char *
-stage_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "initiation") == 0)
-		return "Initiation";
-	if (strcmp(s, "cultivation") == 0)
-		return "Cultivation";
-	if (strcmp(s, "separation") == 0)
-		return "Separation";
-	return s;
-}
-
 /* Dates people type: a real date, and not one from another century. */
 static const char *
 date_sane(const char *s)
@@ -207,11 +193,11 @@ rm_load_editable(struct req *r, struct roadmap *rm)
 	if (rc == -1)
 		return -1;
 	if (rc == 404) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return -1;
 	}
 	if (!rm->can_edit) {
-		resp_error_msg(r, 403, rm->curated ?
+		page_error_msg(r, 403, rm->curated ?
 		    "Only administrators can change a curated roadmap. "
 		    "Copy it to make your own version." :
 		    "Only the author can change this roadmap. "
@@ -441,7 +427,7 @@ rm_copy(struct req *r)
 	int rc;
 
 	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
-		return rc == -1 ? (void)0 : resp_error(r, 404);
+		return rc == -1 ? (void)0 : page_error(r, 404);
 	if (db_begin(r) == -1)
 		return;
 	if (db_exec(r,
@@ -476,11 +462,11 @@ rm_show_apply(struct req *r, struct tdict *d, const struct roadmap *rm)
 	rows = db_query(r,
 	    "SELECT m.id, m.focus, u.display_name, 'mentee' FROM mentorships m "
 	    "JOIN users u ON u.id = m.mentee_id WHERE m.mentor_id = ? AND "
-	    "m.stage IN ('initiation','cultivation','separation','redefinition') "
+	    "m.stage IN (" STAGES_ACTIVE ") "
 	    "UNION ALL "
 	    "SELECT m.id, m.focus, u.display_name, 'mentor' FROM mentorships m "
 	    "JOIN users u ON u.id = m.mentor_id WHERE m.mentee_id = ? AND "
-	    "m.stage IN ('initiation','cultivation','separation','redefinition') "
+	    "m.stage IN (" STAGES_ACTIVE ") "
 	    "ORDER BY 1 DESC LIMIT 50", "ii", (long long)r->user.id,
 	    (long long)r->user.id);
 	if (rows == NULL)
@@ -553,7 +539,7 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 		if (st != NULL) {
 			struct tdict *b = tmpl_section(m, "HAS_STAGE");
 			tmpl_set(b, "STAGE", st);
-			tmpl_set(b, "STAGE_LABEL", stage_label(st));
+			tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 		}
 		if (rm->can_edit) {
 			struct tdict *t = tmpl_section(m, "TOOLS");
@@ -583,7 +569,7 @@ rm_show(struct req *r)
 	int rc;
 
 	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
-		return rc == -1 ? (void)0 : resp_error(r, 404);
+		return rc == -1 ? (void)0 : page_error(r, 404);
 	rm_show_page(r, &rm, NULL, 200);
 }
 
@@ -632,7 +618,7 @@ ms_load(struct req *r, const struct roadmap *rm)
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return NULL;
 	}
 	return row;
@@ -722,7 +708,7 @@ ms_move(struct req *r)
 	if (rm_load_editable(r, &rm) == -1 || (ms = ms_load(r, &rm)) == NULL)
 		return;
 	if (field_check(r->arena, &dir, req_form(r, "dir"), &dv) != 0)
-		return resp_error_msg(r, 400, "Move a milestone up or down.");
+		return page_error_msg(r, 400, "Move a milestone up or down.");
 	pos = db_int(ms, 0, 5);
 	if (db_begin(r) == -1)
 		return;
@@ -762,12 +748,12 @@ mr_load(struct req *r, struct mship *m, int writing)
 	    "this mentorship can see or change its milestones.") == -1)
 		return -1;
 	if (writing && !m->is_open) {
-		resp_error_msg(r, 409, "This mentorship is closed: its "
+		page_error_msg(r, 409, "This mentorship is closed: its "
 		    "milestones are kept as a record and can no longer change.");
 		return -1;
 	}
 	if (writing && strcmp(m->stage, "requested") == 0) {
-		resp_error_msg(r, 409, "This request has not been accepted "
+		page_error_msg(r, 409, "This request has not been accepted "
 		    "yet: a roadmap can be applied once it is.");
 		return -1;
 	}
@@ -874,7 +860,7 @@ mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
 	if (st != NULL) {
 		struct tdict *b = tmpl_section(row, "HAS_STAGE");
 		tmpl_set(b, "STAGE", st);
-		tmpl_set(b, "STAGE_LABEL", stage_label(st));
+		tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
 	}
 	if (done) {
 		struct tdict *s = tmpl_section(row, "IS_DONE");
@@ -1102,7 +1088,7 @@ mr_update(struct req *r)
 	found = db_value(r, "SELECT id FROM mentorship_milestones WHERE id = ? "
 	    "AND mentorship_id = ?", "ii", r->id[1], m.id);
 	if (found == NULL)
-		return r->db_failed ? (void)0 : resp_error(r, 404);
+		return r->db_failed ? (void)0 : page_error(r, 404);
 	memset(&mf, 0, sizeof(mf));
 	mf.mid = r->id[1];
 	mf.due_date = req_form(r, "due_date");
@@ -1143,7 +1129,7 @@ mr_remove(struct req *r)
 	if (n < 0)
 		return;
 	if (n == 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	resp_flash(r, "Milestone removed from this mentorship.");
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }

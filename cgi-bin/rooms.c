@@ -113,6 +113,9 @@ static const char room_sess_sql[] = ROOM_COLS("s.user_id") ", " SESS_COLS
     " LEFT JOIN sessions s ON s.token_hash = ? AND " SESS_VALID
     " WHERE m.id = ?";
 
+static const char room_outsider[] = "This room belongs to the two people "
+    "of the mentorship; only they can read it.";
+
 /*
  * The room's row, the session loaded (sess_load's rules, sess.h). The
  * shortcut takes the common case, a party's live session; anything else
@@ -136,10 +139,19 @@ room_query(struct req *r)
 		    k.minutes, r->id[0]);
 		if (row == NULL)
 			return NULL;
-		uid = db_get_int(row, 0, "sess_uid");	/* 1, 2: the parties */
+		uid = db_get_int(row, 0, "sess_uid");
+		/*
+		 * A live session of someone else: the answer is known, and
+		 * an outsider must not cost a second query (or a log line).
+		 */
+		if (row->nrows == 1 && uid > 0 &&
+		    uid != db_get_int(row, 0, "mentor_id") &&
+		    uid != db_get_int(row, 0, "mentee_id")) {
+			page_error_msg(r, 403, room_outsider);
+			return NULL;
+		}
 		if (row->nrows == 1 && uid > 0 && sess_take(r, &k, row,
-		    uid == db_int(row, 0, 1) ? "sa" :
-		    uid == db_int(row, 0, 2) ? "sb" : "none") == 0)
+		    uid == db_get_int(row, 0, "mentor_id") ? "sa" : "sb") == 0)
 			return row;
 		if (sess_load(r) == -1)
 			return NULL;
@@ -159,9 +171,8 @@ room_open(struct req *r, struct room *rm)
 
 	if (row == NULL)
 		return -1;
-	if (mship_party(r, mship_row(r, row, &rm->m), &rm->m, "This room "
-	    "belongs to the two people of the mentorship; only they can "
-	    "read it.") == -1)
+	if (mship_party(r, mship_row(r, row, &rm->m), &rm->m,
+	    room_outsider) == -1)
 		return -1;
 	rm->last_read = db_get_int(row, 0, "last_read");	/* NULL: 0 */
 	rm->version = db_get(row, 0, "version");
@@ -505,7 +516,7 @@ rooms_show(struct req *r)
 	if (room_open(r, &rm) == -1)
 		return;
 	if (field_read(r, page_fields, PAGE_NFIELDS, q) > 0) {
-		resp_error_msg(r, 400, "That page of the room does not exist.");
+		page_error_msg(r, 400, "That page of the room does not exist.");
 		return;
 	}
 	room_render(r, &rm, q[0].str != NULL ? q[0].num : 0,
@@ -517,7 +528,7 @@ rooms_post(struct req *r)
 {
 	struct room rm;
 	struct fval v[POST_NFIELDS];
-	long long reply_to = 0;
+	long long reply_to = 0, id;
 	int errors;
 
 	if (room_open(r, &rm) == -1)
@@ -542,15 +553,18 @@ rooms_post(struct req *r)
 		room_render(r, &rm, 0, reply_to, v, NULL, 422);
 		return;
 	}
-	if (db_exec(r, "INSERT INTO room_messages (mentorship_id, author_id, "
-	    "body, body_html, reply_to, created_at) "
+	/* a transaction of its own: a form key is claimed with it (once.h) */
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO room_messages "
+	    "(mentorship_id, author_id, body, body_html, reply_to, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
 	    "iisss", rm.m.id, r->user.id, v[0].str, md_html(r, v[0].str),
 	    reply_to > 0 ?
 	    req_printf(r, "%lld", reply_to) : NULL) < 0)
 		return;
-	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id,
-	    db_last_id()));
+	id = db_last_id();
+	if (db_commit(r) == -1)
+		return;
+	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id, id));
 }
 
 /*
@@ -570,21 +584,21 @@ edit_load(struct req *r, struct room *rm)
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 0) {
-		resp_error(r, 404);
+		page_error(r, 404);
 		return NULL;
 	}
 	if (db_get_int(row, 0, "author_id") != r->user.id) {
-		resp_error_msg(r, 403, "Only the author of a message can "
+		page_error_msg(r, 403, "Only the author of a message can "
 		    "edit it.");
 		return NULL;
 	}
 	if (!rm->m.is_open) {
-		resp_error_msg(r, 409, "This mentorship is closed: its room "
+		page_error_msg(r, 409, "This mentorship is closed: its room "
 		    "can be read but no longer changed.");
 		return NULL;
 	}
 	if (!room_editable(rm, db_get(row, 0, "created_at"))) {
-		resp_error_msg(r, 409, "This message can no longer be edited: "
+		page_error_msg(r, 409, "This message can no longer be edited: "
 		    "messages can be edited for 15 minutes after posting.");
 		return NULL;
 	}

@@ -1,5 +1,5 @@
 /*
- * threads: Growth Threads (SPEC §6), a person's learning-in-public
+ * threads: Growth Threads (docs/product.md), a person's learning-in-public
  * journal: threads, their entries, the mentor's feedback, an Atom feed.
  *
  * Visibility, the same rule on every page, form and feed here:
@@ -28,6 +28,7 @@
 #include "mail.h"
 #include "md.h"
 #include "mship.h"
+#include "once.h"
 #include "page.h"
 #include "resp.h"
 
@@ -233,22 +234,22 @@ thread_load(struct req *r, long long id, struct thread *t)
 	return 0;
 }
 
-/* thread_load that answers for itself: 1 when the handler goes on. */
+/* thread_load that answers for itself: RESP_GO_ON or RESP_DONE (resp.h). */
 static int
 thread_get(struct req *r, struct thread *t)
 {
 	switch (thread_load(r, r->id[0], t)) {
 	case 0:
-		return 1;
+		return RESP_GO_ON;
 	case -1:
-		return 0;
+		return RESP_DONE;
 	default:
-		resp_error(r, 404);
-		return 0;
+		page_error(r, 404);
+		return RESP_DONE;
 	}
 }
 
-/* Entry r->id[1] of thread t: 1 found, 0 answered (404 or 503). */
+/* Entry r->id[1] of thread t: RESP_GO_ON, or RESP_DONE (404 or 503). */
 static int
 entry_get(struct req *r, const struct thread *t, struct entry *e)
 {
@@ -258,17 +259,17 @@ entry_get(struct req *r, const struct thread *t, struct entry *e)
 	    "FROM thread_entries WHERE id = ? AND thread_id = ?", "ii",
 	    r->id[1], t->id);
 	if (row == NULL)
-		return 0;
+		return RESP_DONE;
 	if (row->nrows == 0) {
-		resp_error(r, 404);
-		return 0;
+		page_error(r, 404);
+		return RESP_DONE;
 	}
 	e->id = db_int(row, 0, 0);
 	e->kind = db_str(row, 0, 1);
 	e->body = db_str(row, 0, 2);
 	e->created_at = db_str(row, 0, 3);
 	e->updated_at = db_str(row, 0, 4);
-	return 1;
+	return RESP_GO_ON;
 }
 
 static int
@@ -290,7 +291,7 @@ threads_index(struct req *r)
 
 	if (field_check(r->arena, &filter_f[1], req_query(r, "before"),
 	    &before) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	mine = db_query(r,
 	    "SELECT t.id, t.title, t.visibility, t.updated_at, "
 	    "(SELECT COUNT(*) FROM thread_entries e WHERE e.thread_id = t.id) "
@@ -440,21 +441,26 @@ threads_create(struct req *r)
 {
 	struct fval v[TF_N];
 	const char *mid;
+	long long id;
 	int errors;
 
 	if ((errors = thread_form_read(r, v, &mid)) == -1)
 		return;
 	if (errors > 0)
 		return form_page(r, NULL, v, 422);
-	if (db_exec(r, "INSERT INTO threads (owner_id, title, purpose, "
-	    "visibility, mentorship_id, created_at, updated_at) VALUES "
-	    "(?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "issss",
-	    r->user.id, v[TF_TITLE].str,
+	/* a transaction of its own: a form key is claimed with it (once.h) */
+	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO threads (owner_id, "
+	    "title, purpose, visibility, mentorship_id, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
+	    "UTC_TIMESTAMP())", "issss", r->user.id, v[TF_TITLE].str,
 	    v[TF_PURPOSE].str != NULL ? v[TF_PURPOSE].str : "",
 	    v[TF_VIS].str, mid) < 0)
 		return;
+	id = db_last_id();
+	if (db_commit(r) == -1)
+		return;
 	resp_flash(r, "Thread started. Write its first entry below.");
-	resp_redirect(r, req_printf(r, "/threads/%lld", db_last_id()));
+	resp_redirect(r, req_printf(r, "/threads/%lld", id));
 }
 
 /* ---- /threads/{id} ----------------------------------------------------- */
@@ -630,6 +636,7 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 	d = tmpl_dict_new("entries");
 	tmpl_set_int(d, "THREAD_ID", t->id);
 	tmpl_set(d, "CSRF", r->csrf != NULL ? r->csrf : "");
+	tmpl_set(d, "FORM_KEY", ONCE_MARK);	/* kept: each page its own */
 	if (kind != NULL)
 		tmpl_show(d, "FILTERED");
 	for (i = 0; i < n; i++) {
@@ -664,7 +671,7 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 	if (field_check(r->arena, &filter_f[0], req_query(r, "kind"),
 	    &fk) != 0 || field_check(r->arena, &filter_f[1],
 	    req_query(r, "before"), &fb) != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	if ((entries = entries_html(r, t, fk.str,
 	    fb.str != NULL ? fb.num : 0)) == NULL)
 		return;
@@ -674,7 +681,7 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 	if (fk.str != NULL)
 		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
 		    kind_label(fk.str));
-	tmpl_set(d, "ENTRIES_HTML", entries);
+	tmpl_set(d, "ENTRIES_HTML", once_fill(r, entries));
 	if (t->is_owner) {
 		tmpl_show(d, "ENTRY_FORM");
 		if (ev != NULL)
@@ -688,7 +695,7 @@ threads_show(struct req *r)
 {
 	struct thread t;
 
-	if (thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_GO_ON)
 		show_page(r, &t, NULL, 200);
 }
 
@@ -697,10 +704,10 @@ threads_edit_form(struct req *r)
 {
 	struct thread t;
 
-	if (!thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who keeps this thread can change it.");
 	form_page(r, &t, NULL, 200);
 }
@@ -713,10 +720,10 @@ threads_edit(struct req *r)
 	const char *mid;
 	int errors;
 
-	if (!thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who keeps this thread can change it.");
 	if ((errors = thread_form_read(r, v, &mid)) == -1)
 		return;
@@ -741,10 +748,10 @@ threads_entry_add(struct req *r)
 	struct fval v[EF_N];
 	long long id;
 
-	if (!thread_get(r, &t))
+	if (thread_get(r, &t) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who keeps this thread writes in it.");
 	if (field_read(r, entry_f, EF_N, v) > 0)
 		return show_page(r, &t, v, 422);
@@ -805,7 +812,8 @@ threads_entry_show(struct req *r)
 	struct thread t;
 	struct entry e;
 
-	if (thread_get(r, &t) && entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_GO_ON &&
+	    entry_get(r, &t, &e) == RESP_GO_ON)
 		entry_page(r, &t, &e, NULL, NULL, 200);
 }
 
@@ -816,10 +824,11 @@ threads_entry_edit(struct req *r)
 	struct entry e;
 	struct fval v[EF_N];
 
-	if (!thread_get(r, &t) || !entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_DONE ||
+	    entry_get(r, &t, &e) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who wrote this entry can change it.");
 	if (field_read(r, entry_f, EF_N, v) > 0)
 		return entry_page(r, &t, &e, v, NULL, 422);
@@ -841,10 +850,11 @@ threads_entry_delete(struct req *r)
 	struct thread t;
 	struct entry e;
 
-	if (!thread_get(r, &t) || !entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_DONE ||
+	    entry_get(r, &t, &e) == RESP_DONE)
 		return;
 	if (!t.is_owner)
-		return resp_error_msg(r, 403,
+		return page_error_msg(r, 403,
 		    "Only the person who wrote this entry can delete it.");
 	if (db_begin(r) == -1)
 		return;
@@ -894,7 +904,8 @@ threads_comment(struct req *r)
 	struct db_rows *n = NULL;
 	long long cid;
 
-	if (!thread_get(r, &t) || !entry_get(r, &t, &e))
+	if (thread_get(r, &t) == RESP_DONE ||
+	    entry_get(r, &t, &e) == RESP_DONE)
 		return;
 	/* the owner answers feedback: there must be some to answer */
 	if (t.is_owner && t.linked && (n = db_query(r, "SELECT COUNT(*) "
@@ -903,11 +914,11 @@ threads_comment(struct req *r)
 		return;
 	if (!t.can_comment && !(t.is_owner && t.linked &&
 	    db_int(n, 0, 0) > 0))
-		return resp_error_msg(r, 403, "Only the mentor of the linked "
+		return page_error_msg(r, 403, "Only the mentor of the linked "
 		    "mentorship leaves feedback here; the person who keeps "
 		    "the thread answers it.");
 	if (!t.m.is_open)
-		return resp_error_msg(r, 403, "This mentorship has closed: "
+		return page_error_msg(r, 403, "This mentorship has closed: "
 		    "its threads take no more feedback.");
 	if (field_read(r, comment_f, 1, v) > 0)
 		return entry_page(r, &t, &e, NULL, v, 422);
@@ -1005,7 +1016,7 @@ threads_atom(struct req *r)
 	if ((rc = thread_load(r, r->id[0], &t)) == -1)
 		return;
 	if (rc != 0 || strcmp(t.visibility, "public") != 0)
-		return resp_error(r, 404);
+		return page_error(r, 404);
 	rows = db_query(r, "SELECT id, kind, body, "
 	    "DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), "
 	    "DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ') "
@@ -1051,7 +1062,7 @@ threads_atom(struct req *r)
 	xml = tmpl_expand("threads_atom.tpl", d, &len);
 	tmpl_dict_free(d);
 	if (xml == NULL)
-		return resp_error(r, 500);
+		return page_error(r, 500);
 	r->status = 200;
 	r->body.len = 0;
 	resp_header(r, "Content-Type", "application/atom+xml; charset=utf-8");

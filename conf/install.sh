@@ -6,7 +6,7 @@
 #   PREFIX/share/menteo        templates, htdocs, sql, conf (examples, snippets)
 #   PREFIX/lib/systemd/system  units
 # The live configuration (/etc/menteo/menteo.conf) and the system user are
-# the admin's (see README), never touched here.
+# the admin's (see docs/admin.md), never touched here.
 set -eu
 
 if [ "${1:-}" = --uninstall ]; then
@@ -47,9 +47,10 @@ put 755 bin/menteo-admin "$PREFIX/bin/menteo-admin"
 find templates htdocs sql -type f | sort | while read -r f; do put 644 "$f" "$SHARE/$f"; done
 put 644 conf/menteo.conf.example "$SHARE/conf/menteo.conf.example"
 fill conf/nginx-menteo.conf.in "$SHARE/conf/nginx-menteo.conf"
-fill conf/nginx-locations.conf.in "$SHARE/conf/nginx-locations.conf"
-fill conf/apache-menteo-proxy-fcgi.conf.in "$SHARE/conf/apache-menteo-proxy-fcgi.conf"
-fill conf/apache-menteo-fcgid.conf.in "$SHARE/conf/apache-menteo-fcgid.conf"
+# the URL maps the build made from the programs' route tables
+fill "$BUILD/conf/nginx-locations.conf.in" "$SHARE/conf/nginx-locations.conf"
+fill "$BUILD/conf/apache-menteo-proxy-fcgi.conf.in" "$SHARE/conf/apache-menteo-proxy-fcgi.conf"
+fill "$BUILD/conf/apache-menteo-fcgid.conf.in" "$SHARE/conf/apache-menteo-fcgid.conf"
 put 644 conf/systemd/menteo@.socket "$PREFIX/lib/systemd/system/menteo@.socket"
 fill conf/systemd/menteo@.service.in "$PREFIX/lib/systemd/system/menteo@.service"
 fill conf/systemd/menteo-notify.service.in "$PREFIX/lib/systemd/system/menteo-notify.service"
@@ -57,4 +58,4 @@ put 644 conf/systemd/menteo-notify.timer "$PREFIX/lib/systemd/system/menteo-noti
 # the installed programs find their templates here unless the config says otherwise
 install -D -m 644 "$MANIFEST" "$DESTDIR$SHARE/MANIFEST"
 rm -f "$MANIFEST"
-echo "installed into $DESTDIR$PREFIX (see README: Deployment)"
+echo "installed into $DESTDIR$PREFIX (see docs/admin.md: Install)"

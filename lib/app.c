@@ -20,6 +20,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "once.h"
 #include "page.h"
 #include "req.h"
 #include "resp.h"
@@ -58,9 +59,9 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	int rc = req_read(r, f, (size_t)cfg_int("body_max", 1024 * 1024)), i;
 
 	if (rc == REQ_ETOOBIG)
-		return resp_error(r, 413);
+		return page_error(r, 413);
 	if (rc != 0)
-		return resp_error(r, 400);
+		return page_error(r, 400);
 	i = route_find(r, t, n);
 	if (i >= 0 && !req_is_post(r) && (t[i].flags & ROUTE_OWN_SESSION))
 		r->sess_own = 1;	/* its handler's query loads it */
@@ -69,10 +70,15 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	/* no route, no handler: a POST to it is a 404 or 405, not a 403 */
 	if (req_is_post(r) && i >= 0 && !(t[i].flags & ROUTE_SIGNED) &&
 	    !sess_csrf_ok(r))
-		return resp_error_msg(r, 403, "This form has expired or did "
+		return page_error_msg(r, 403, "This form has expired or did "
 		    "not come from Menteo. Go back, reload the page and try "
 		    "again.");
+	if (req_is_post(r) && i >= 0)
+		once_read(r);
 	route_dispatch(r, t, n);
+	if (r->in_tx)
+		db_rollback(r);
+	once_finish(r);
 }
 
 /*
@@ -125,8 +131,20 @@ supervise(long long nworkers)
 	exit(0);
 }
 
+/* The one description of what this program serves (app.h). */
+static int
+print_routes(const char *name, const struct route *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("%s %s %s\n", name, t[i].method, t[i].pattern);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 int
-app_main(const char *name, const struct route *t, size_t n)
+app_main(int argc, char *argv[], const char *name, const struct route *t,
+    size_t n)
 {
 	FCGX_Request f;
 	struct req *r;
@@ -134,6 +152,8 @@ app_main(const char *name, const struct route *t, size_t n)
 	long long nworkers;
 	char key[64];
 
+	if (argc == 2 && strcmp(argv[1], "--routes") == 0)
+		return print_routes(name, t, n);
 	if (app_setup(name) == -1)
 		return 1;
 	memset(&sa, 0, sizeof(sa));
@@ -173,7 +193,7 @@ app_main(const char *name, const struct route *t, size_t n)
 			r->db_failed = 0;
 			r->headers.len = 0;
 			r->user.id = 0;
-			resp_error(r, 503);
+			page_error(r, 503);
 			resp_header(r, "Retry-After", "30");
 		}
 		if (r->page != NULL) {	/* a handler forgot page_send */

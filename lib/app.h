@@ -10,14 +10,19 @@
 
 #include "route.h"
 
-int	app_main(const char *name, const struct route *, size_t);
+/*
+ * `program --routes` prints "name METHOD pattern" for each route and
+ * exits: the build makes the web servers' URL maps from it (conf/routes.sh).
+ */
+int	app_main(int argc, char *argv[], const char *name,
+	    const struct route *, size_t);
 
 /* Process start-up shared with bin/ programs: config, sodium, templates. */
 int	app_setup(const char *name);
 
 #define APP_MAIN(name, routes) \
-	int main(void) { \
-		return app_main((name), (routes), \
+	int main(int argc, char *argv[]) { \
+		return app_main(argc, argv, (name), (routes), \
 		    sizeof(routes) / sizeof((routes)[0])); \
 	}
 

@@ -5,10 +5,12 @@
 
 #include <sodium.h>
 
+#include "arena.h"
 #include "auth.h"
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "page.h"
 #include "resp.h"
 #include "sess.h"
 
@@ -35,11 +37,11 @@ int
 auth_require_verified(struct req *r)
 {
 	if (r->user.id > 0 && r->user.verified)
-		return 0;
-	resp_error_msg(r, 403, "Confirm your e-mail address first: open the "
+		return RESP_GO_ON;
+	page_error_msg(r, 403, "Confirm your e-mail address first: open the "
 	    "link in the e-mail we sent you when you signed up, or use "
 	    "\"Send the link again\" at the top of the page.");
-	return -1;
+	return RESP_DONE;
 }
 
 static unsigned long long
@@ -174,10 +176,169 @@ auth_too_many(struct req *r, long long seconds)
 	char s[32];
 
 	snprintf(s, sizeof(s), "%lld", seconds > 0 ? seconds : 60);
-	resp_error_msg(r, 429, req_printf(r, "Too many attempts. Wait %lld "
+	page_error_msg(r, 429, req_printf(r, "Too many attempts. Wait %lld "
 	    "%s and try again.", seconds >= 120 ? seconds / 60 : seconds,
 	    seconds >= 120 ? "minutes" : "seconds"));
 	resp_header(r, "Retry-After", s);
+}
+
+/* "Maya Okafor" → "maya-okafor"; never empty. */
+static const char *
+slug_base(struct req *r, const char *name)
+{
+	char *s = req_alloc(r, 31);
+	size_t n = 0;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p != '\0' && n < 30; p++) {
+		if (isalnum(*p) && *p < 0x80)
+			s[n++] = (char)tolower(*p);
+		else if (n > 0 && s[n - 1] != '-')
+			s[n++] = '-';
+	}
+	while (n > 0 && s[n - 1] == '-')
+		n--;
+	s[n] = '\0';
+	return n >= 2 ? s : "member";
+}
+
+long long
+auth_user_create(struct req *r, const char *email, const char *hash,
+    const char *name)
+{
+	const char *base = slug_base(r, name), *slug = base;
+	long long rc;
+	int i;
+
+	for (i = 1; i <= 12; i++) {
+		rc = db_exec(r, "INSERT INTO users (email, password_hash, "
+		    "display_name, bio, slug, created_at) VALUES (?, ?, ?, '', "
+		    "?, UTC_TIMESTAMP())", "ssss", email, hash, name, slug);
+		if (rc == 1)
+			return db_last_id();
+		if (rc != DB_DUPLICATE)
+			return -1;
+		if (db_value(r, "SELECT id FROM users WHERE email = ?", "s",
+		    email) != NULL)
+			return 0;
+		if (r->db_failed)
+			return -1;
+		slug = i < 8 ? req_printf(r, "%s-%d", base, i + 1) :
+		    req_printf(r, "%s-%04x", base,
+		    (unsigned)randombytes_uniform(0x10000));
+	}
+	return -1;
+}
+
+#define DEVICE_COOKIE	"menteo_device"
+#define DEVICE_DAYS	365
+
+/* A keyed hash, hex, of msg under the configured secret for one use. */
+static const char *
+keyed_hex(struct req *r, const char *use, const char *msg)
+{
+	const char *secret = cfg_str("secret", "");
+	unsigned char key[crypto_generichash_KEYBYTES], h[16];
+	char *hex = req_alloc(r, 33);
+
+	crypto_generichash(key, sizeof(key), (const unsigned char *)secret,
+	    strlen(secret), (const unsigned char *)use, strlen(use));
+	crypto_generichash(h, sizeof(h), (const unsigned char *)msg,
+	    strlen(msg), key, sizeof(key));
+	sodium_bin2hex(hex, 33, h, sizeof(h));
+	return hex;
+}
+
+/* The nonce of this browser's device cookie when signed for user_id. */
+static const char *
+device_nonce(struct req *r, long long user_id)
+{
+	const char *c = req_cookie(r, resp_cookie_name(r, DEVICE_COOKIE));
+	const char *signed_part, *mac;
+	size_t n;
+
+	/* "nonce.user.mac", the nonce 32 hex digits */
+	if (c == NULL || user_id <= 0 || strlen(c) < 32 ||
+	    strspn(c, "0123456789abcdef") != 32)
+		return NULL;
+	signed_part = req_printf(r, "%.32s.%lld", c, user_id);
+	n = strlen(signed_part);
+	if (strncmp(c, signed_part, n) != 0 || c[n] != '.')
+		return NULL;
+	mac = c + n + 1;
+	if (strlen(mac) != 32 || sodium_memcmp(mac, keyed_hex(r, "device",
+	    signed_part), 32) != 0)
+		return NULL;
+	return arena_strndup(r->arena, c, 32);
+}
+
+static int
+throttle_ip_limit(void)
+{
+	return (int)cfg_int("throttle_ip_limit", 100);
+}
+
+long long
+auth_login_gate(struct req *r, long long user_id, const char *email,
+    struct auth_gate *g)
+{
+	const char *nonce = device_nonce(r, user_id);
+	char *low = req_strdup(r, email != NULL ? email : "");
+	long long w, most = 0;
+	int i;
+
+	for (i = 0; low[i] != '\0'; i++)
+		low[i] = (char)tolower((unsigned char)low[i]);
+	memset(g, 0, sizeof(*g));
+	if (nonce != NULL) {
+		g->bucket[g->n] = req_printf(r, "login:device:%s", nonce);
+		g->limit[g->n] = AUTH_LOGIN_LIMIT;
+		g->window[g->n++] = AUTH_LOGIN_WINDOW;
+	} else {
+		/* hashed: an address and an e-mail address outgrow the key */
+		g->bucket[g->n] = req_printf(r, "login:addr-acct:%s",
+		    keyed_hex(r, "throttle", req_printf(r, "%s\n%s",
+		    r->remote_addr, low)));
+		g->limit[g->n] = AUTH_LOGIN_LIMIT;
+		g->window[g->n++] = AUTH_LOGIN_WINDOW;
+		g->bucket[g->n] = req_printf(r, "login:ip:%s", r->remote_addr);
+		g->limit[g->n] = throttle_ip_limit();
+		g->window[g->n++] = 15;
+	}
+	for (i = 0; i < g->n; i++) {
+		if ((w = auth_throttle_wait(r, g->bucket[i])) < 0)
+			return -1;
+		if (w > most)
+			most = w;
+	}
+	return most;
+}
+
+int
+auth_login_failed(struct req *r, const struct auth_gate *g)
+{
+	int i;
+
+	for (i = 0; i < g->n; i++)
+		if (auth_throttle_hit(r, g->bucket[i], g->limit[i],
+		    g->window[i]) == -1)
+			return -1;
+	return 0;
+}
+
+void
+auth_login_ok(struct req *r, long long user_id, const struct auth_gate *g)
+{
+	unsigned char raw[16];
+	char nonce[33];
+
+	/* the address alone keeps its count: it may guess other accounts */
+	auth_throttle_clear(r, g->bucket[0]);
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(nonce, sizeof(nonce), raw, sizeof(raw));
+	resp_cookie(r, DEVICE_COOKIE, req_printf(r, "%s.%lld.%s", nonce,
+	    user_id, keyed_hex(r, "device", req_printf(r, "%s.%lld", nonce,
+	    user_id))), DEVICE_DAYS * 24LL * 3600);
 }
 
 const char *
@@ -198,20 +359,6 @@ auth_token_new(struct req *r, const char *purpose, long long user_id,
 }
 
 static int
-token_shape_ok(const char *t)
-{
-	size_t i;
-
-	if (t == NULL || strlen(t) != SESS_TOKEN_LEN)
-		return 0;
-	for (i = 0; i < SESS_TOKEN_LEN; i++)
-		if (!isxdigit((unsigned char)t[i]) ||
-		    isupper((unsigned char)t[i]))
-			return 0;
-	return 1;
-}
-
-static int
 token_find(struct req *r, const char *token, const char *purpose,
     long long *user_id, const char **target, int take)
 {
@@ -221,7 +368,7 @@ token_find(struct req *r, const char *token, const char *purpose,
 
 	*user_id = 0;
 	*target = NULL;
-	if (!token_shape_ok(token))
+	if (!sess_token_shape_ok(token))
 		return 1;
 	sess_hash(token, h);
 	rows = db_query(r, take ?
@@ -262,18 +409,18 @@ auth_token_peek(struct req *r, const char *token, const char *purpose,
 	return token_find(r, token, purpose, user_id, target, 0);
 }
 
+int
+auth_tokens_end(struct req *r, long long user_id, const char *purpose)
+{
+	return db_exec(r, "UPDATE email_tokens SET used_at = UTC_TIMESTAMP() "
+	    "WHERE user_id = ? AND used_at IS NULL AND (? = '' OR purpose = ?)",
+	    "iss", user_id, purpose != NULL ? purpose : "",
+	    purpose != NULL ? purpose : "") < 0 ? -1 : 0;
+}
+
 const char *
 auth_unsub_sig(struct req *r, long long user_id, const char *kind)
 {
-	const char *secret = cfg_str("secret", "");
-	const char *msg = req_printf(r, "unsubscribe:%lld:%s", user_id, kind);
-	unsigned char key[crypto_generichash_KEYBYTES], h[16];
-	char *hex = req_alloc(r, 33);
-
-	crypto_generichash(key, sizeof(key), (const unsigned char *)secret,
-	    strlen(secret), (const unsigned char *)"unsub", 5);
-	crypto_generichash(h, sizeof(h), (const unsigned char *)msg,
-	    strlen(msg), key, sizeof(key));
-	sodium_bin2hex(hex, 33, h, sizeof(h));
-	return hex;
+	return keyed_hex(r, "unsub", req_printf(r, "unsubscribe:%lld:%s",
+	    user_id, kind));
 }

@@ -16,12 +16,23 @@
 #define AUTH_RESET_HOURS	1
 #define AUTH_LINK_HOURS		(7 * 24)
 
+/* Wrong passwords allowed per bucket in a window of minutes. */
+#define AUTH_LOGIN_LIMIT	5
+#define AUTH_LOGIN_WINDOW	60
+
 /*
  * A 403 page asking to confirm the e-mail address first, unless the
- * person signed in has. Returns 0 when verified, -1 after answering.
+ * person signed in has. RESP_GO_ON when verified, RESP_DONE (resp.h)
+ * after answering.
  */
 int		 auth_require_verified(struct req *);
 
+/*
+ * Inserts an account (unconfirmed) with a free slug made from its name:
+ * its id, 0 if the address is taken, -1 on a database failure.
+ */
+long long	 auth_user_create(struct req *, const char *email,
+		    const char *hash, const char *name);
 /* Hashes with the configured cost: a malloc-free string in the arena. */
 const char	*auth_hash(struct req *, const char *password);
 /* Why a new password is refused, or NULL when it is acceptable. */
@@ -48,6 +59,29 @@ void		 auth_throttle_clear(struct req *, const char *bucket);
 void		 auth_too_many(struct req *, long long seconds);
 
 /*
+ * Sign-in throttling, after OWASP's device cookies. A browser that signed
+ * in to the account before shows a signed device cookie and has its own
+ * allowance; any other attempt counts against the client address with
+ * that account, and against the client address alone. Nothing counts
+ * against the account as a whole: nobody can lock another person out.
+ * auth_login_gate picks the buckets for (user_id, typed email) and gives
+ * the seconds still blocked (0 free, -1 db); auth_login_failed counts a
+ * wrong password in them; auth_login_ok clears them and gives this
+ * browser a device cookie for user_id.
+ */
+struct auth_gate {
+	const char	*bucket[2];
+	int		 limit[2];
+	int		 window[2];	/* minutes */
+	int		 n;
+};
+long long	 auth_login_gate(struct req *, long long user_id,
+		    const char *email, struct auth_gate *);
+int		 auth_login_failed(struct req *, const struct auth_gate *);
+void		 auth_login_ok(struct req *, long long user_id,
+		    const struct auth_gate *);
+
+/*
  * E-mailed tokens. auth_token_new stores the hash and returns the token
  * (arena). auth_token_take checks a token of one purpose and marks it
  * used (call inside a transaction): 0 taken, 1 unknown/used/expired,
@@ -62,6 +96,15 @@ int		 auth_token_take(struct req *, const char *token,
 int		 auth_token_peek(struct req *, const char *token,
 		    const char *purpose, long long *user_id,
 		    const char **target);
+
+/*
+ * Ends every outstanding e-mailed token of user_id (address changes,
+ * resets, verifications, mailed sign-in links), or only those of one
+ * purpose when purpose is not NULL: a mail sent before a change of
+ * password or address must not undo it. Inside the caller's transaction.
+ */
+int		 auth_tokens_end(struct req *, long long user_id,
+		    const char *purpose);
 
 /* The signature of an unsubscribe link for (user, kind). */
 const char	*auth_unsub_sig(struct req *, long long user_id,

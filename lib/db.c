@@ -8,14 +8,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <mysql.h>
 #include <errmsg.h>
 #include <mysqld_error.h>
+#include <sodium.h>
 
 #include "cfg.h"
 #include "db.h"
 #include "log.h"
+#include "once.h"
 
 #define DB_STMTS	256
 #define DB_PARAMS	32
@@ -72,8 +75,9 @@ clock_ok(const char *s)
 int
 db_open(void)
 {
-	char clockset[80];
+	char clockset[80], syncset[48];
 	unsigned int timeout = 5;
+	long long syncw;
 	my_bool off = 0;
 
 	db_close();
@@ -90,6 +94,21 @@ db_open(void)
 		snprintf(clockset, sizeof(clockset), "SET timestamp = "
 		    "UNIX_TIMESTAMP('%s')", cfg_str("clock", NULL));
 		mysql_options(conn, MYSQL_INIT_COMMAND, clockset);
+	}
+	/*
+	 * Galera: a read waits until this node has applied what the cluster
+	 * committed before it, so a page shows the write that sent the
+	 * person there when the write went through another node.
+	 */
+	syncw = cfg_int("db_sync_wait", 0);
+	if (syncw < 0 || syncw > 15) {
+		log_err("db: db_sync_wait must be 0 to 15 (wsrep_sync_wait)");
+		syncw = 0;
+	}
+	if (syncw > 0) {
+		snprintf(syncset, sizeof(syncset),
+		    "SET SESSION wsrep_sync_wait = %lld", syncw);
+		mysql_options(conn, MYSQL_INIT_COMMAND, syncset);
 	}
 	if (mysql_real_connect(conn, cfg_str("db_host", NULL),
 	    cfg_str("db_user", "menteo"), cfg_str("db_password", NULL),
@@ -124,6 +143,32 @@ gone(unsigned int err)
 	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
 	    err == ER_CONNECTION_KILLED || err == CR_COMMANDS_OUT_OF_SYNC ||
 	    err == 4031 /* client idle timeout */;
+}
+
+/*
+ * The server rolled the whole transaction back and running it again may
+ * well succeed: a deadlock (also how Galera reports a certification
+ * failure) or a lock wait that timed out.
+ */
+static int
+retryable(unsigned int err)
+{
+	return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT;
+}
+
+/*
+ * Inside db_tx_run a retryable error is not a failure yet: note it
+ * quietly and stop the body (db_failed), which runs again. Elsewhere it
+ * is logged as any error. Returns 1 when noted.
+ */
+static int
+retry_noted(struct req *r, unsigned int err)
+{
+	if (!retryable(err) || !r->in_tx_run)
+		return 0;
+	r->db_retry = 1;
+	r->db_failed = 1;
+	return 1;
 }
 
 static unsigned long
@@ -292,6 +337,14 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		}
 		va_end(cp);
 		if ((st = prepare(sql)) != NULL &&
+		    mysql_stmt_param_count(st) != strlen(types)) {
+			/* a type string out of step with the SQL reads stray
+			 * arguments: refuse it, loudly, before it runs */
+			log_err("db: %zu parameter types for %lu markers: %s",
+			    strlen(types), mysql_stmt_param_count(st), sql);
+			break;
+		}
+		if (st != NULL &&
 		    (mysql_stmt_bind_param(st, p.bind) == 0) &&
 		    mysql_stmt_execute(st) == 0)
 			return st;
@@ -300,6 +353,8 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 			*dup = 1;
 			return NULL;
 		}
+		if (retry_noted(r, err))
+			return NULL;
 		if (st != NULL)
 			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
 		if (!gone(err) || r->in_tx || db_open() == -1)
@@ -377,6 +432,8 @@ simple(struct req *r, const char *sql)
 		if (!r->in_tx && gone(err) && db_open() == 0 &&
 		    mysql_query(conn, sql) == 0)
 			return 0;
+		if (retry_noted(r, err))	/* Galera refuses at COMMIT */
+			return -1;
 		log_err("db: %s: %s", sql, mysql_error(conn));
 		r->db_failed = 1;
 		return -1;
@@ -390,6 +447,12 @@ db_begin(struct req *r)
 	if (simple(r, "START TRANSACTION") == -1)
 		return -1;
 	r->in_tx = 1;
+	/* a one-time form key is claimed with the first thing it does */
+	if (r->once != NULL && r->once_state == ONCE_NONE &&
+	    once_claim(r) == -1) {
+		db_rollback(r);
+		return -1;
+	}
 	return 0;
 }
 
@@ -399,6 +462,8 @@ db_commit(struct req *r)
 	int rc = simple(r, "COMMIT");
 
 	r->in_tx = 0;
+	if (r->once_state == ONCE_CLAIMED)
+		r->once_state = rc == 0 ? ONCE_DONE : ONCE_NONE;
 	return rc;
 }
 
@@ -408,6 +473,43 @@ db_rollback(struct req *r)
 	if (conn != NULL)
 		mysql_query(conn, "ROLLBACK");
 	r->in_tx = 0;
+	if (r->once_state == ONCE_CLAIMED)
+		r->once_state = ONCE_NONE;
+}
+
+int
+db_tx_run(struct req *r, db_tx_fn fn, void *arg)
+{
+	int rc = -1, try;
+
+	for (try = 0; try < DB_TX_TRIES; try++) {
+		if (try > 0) {
+			/* apart again: the two that met, a little later each */
+			r->db_failed = r->db_retry = 0;
+			usleep((useconds_t)(1000 * try +
+			    randombytes_uniform(5000 * (uint32_t)try)));
+		}
+		r->in_tx_run = 1;
+		if (db_begin(r) == -1) {
+			rc = -1;
+			goto out;
+		}
+		if ((rc = fn(r, arg)) == 0 && !r->db_failed)
+			rc = db_commit(r);
+		else if (rc == 0)
+			rc = -1;
+		if (r->in_tx)
+			db_rollback(r);
+		r->in_tx_run = 0;
+		if (!r->db_retry)
+			goto out;
+	}
+	log_err("db: a transaction met a deadlock %d times; giving up",
+	    DB_TX_TRIES);
+out:
+	r->in_tx_run = 0;
+	r->db_retry = 0;
+	return rc;
 }
 
 /* Appends s to the block at *p; the copy, or NULL for NULL. */

@@ -36,6 +36,20 @@ int		 db_begin(struct req *);
 int		 db_commit(struct req *);
 void		 db_rollback(struct req *);
 
+/*
+ * Runs fn(r, arg) inside one transaction: 0 from fn commits, anything
+ * else rolls back and is returned (fn's own refusal, or -1 when the
+ * database failed). A transaction the server rolled back for a deadlock,
+ * a lock-wait timeout or a Galera certification failure runs fn again
+ * from its start, DB_TX_TRIES times at most, so two people clicking at
+ * once both get an answer; a 503 is for a database that is down. fn
+ * therefore writes nothing but rows and its arg: it answers nothing and
+ * keeps nothing from a try that did not commit.
+ */
+#define DB_TX_TRIES	5
+typedef int	(*db_tx_fn)(struct req *, void *arg);
+int		 db_tx_run(struct req *, db_tx_fn, void *arg);
+
 const char	*db_str(const struct db_rows *, size_t row, size_t col);
 long long	 db_int(const struct db_rows *, size_t row, size_t col);
 const char	*db_get(const struct db_rows *, size_t row, const char *col);

@@ -92,7 +92,8 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 	if ((out = opted_out(r, user_id, kind)) != 0)
 		return out < 0 ? -1 : MAIL_QUEUED;
 	if (user_id > 0) {
-		u = db_query(r, "SELECT email, display_name FROM users "
+		u = db_query(r, "SELECT email, display_name, "
+		    "email_verified_at IS NOT NULL AS verified FROM users "
 		    "WHERE id = ?", "i", user_id);
 		if (u == NULL)
 			return -1;
@@ -101,8 +102,13 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 			r->db_failed = 1;
 			return -1;
 		}
-		to = db_str(u, 0, 0);
-		name = db_str(u, 0, 1);
+		to = db_get(u, 0, "email");
+		/*
+		 * Whoever signs up chooses the name: an address that has not
+		 * confirmed it wants our mail gets no text of theirs first.
+		 */
+		if (db_get_int(u, 0, "verified"))
+			name = db_get(u, 0, "display_name");
 	}
 	if (to == NULL || strpbrk(to, "\r\n<>") != NULL) {
 		log_err("mail: bad address for %s", kind);
@@ -110,8 +116,10 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 		return -1;
 	}
 	tmpl_set(d, "BASE_URL", cfg_base_url());
-	if (user_id > 0)
+	if (name != NULL) {
 		tmpl_set(d, "NAME", name);
+		tmpl_show(d, "NAMED");
+	}
 	tmpl_set(d, "UNSUBSCRIBE_URL", user_id > 0 ?
 	    unsub_url(r, user_id, kind) : req_printf(r, "%s/", cfg_base_url()));
 	if ((text = render(r, tpl, "txt", d)) == NULL ||

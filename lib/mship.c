@@ -1,7 +1,11 @@
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "db.h"
 #include "mship.h"
+#include "page.h"
 #include "resp.h"
 
 int
@@ -30,11 +34,24 @@ mship_row(struct req *r, const struct db_rows *row, struct mship *m)
 }
 
 int
+mship_stage_in(const char *list, const char *stage)
+{
+	size_t n = stage != NULL ? strlen(stage) : 0;
+	const char *p;
+
+	if (n == 0)
+		return 0;
+	/* each name stands quoted in the list: 'name' */
+	for (p = list; (p = strstr(p, stage)) != NULL; p += n)
+		if (p > list && p[-1] == '\'' && p[n] == '\'')
+			return 1;
+	return 0;
+}
+
+int
 mship_stage_open(const char *stage)
 {
-	return strcmp(stage, "declined") != 0 &&
-	    strcmp(stage, "withdrawn") != 0 &&
-	    strcmp(stage, "expired") != 0 && strcmp(stage, "ended") != 0;
+	return !mship_stage_in(STAGES_CLOSED, stage);
 }
 
 int
@@ -48,17 +65,17 @@ int
 mship_party(struct req *r, int rc, const struct mship *m, const char *why)
 {
 	if (rc == -1)
-		return -1;
+		return RESP_DONE;	/* the app answers 503 */
 	if (rc == 404) {
-		resp_error(r, 404);
-		return -1;
+		page_error(r, 404);
+		return RESP_DONE;
 	}
 	if (!m->is_party) {
-		resp_error_msg(r, 403, why != NULL ? why : "Only the mentor "
+		page_error_msg(r, 403, why != NULL ? why : "Only the mentor "
 		    "and the mentee of a mentorship can see it.");
-		return -1;
+		return RESP_DONE;
 	}
-	return 0;
+	return RESP_GO_ON;
 }
 
 int
@@ -94,4 +111,99 @@ mship_event_text(struct req *r, const char *from, const char *to)
 		return "Asked or answered a question";
 	return req_printf(r, "%s \xe2\x86\x92 %s", mship_stage_label(from),
 	    mship_stage_label(to));
+}
+
+/* "room,video" (a SET) as people read it: "Room, Video". */
+const char *
+mship_channels_label(struct req *r, const char *set)
+{
+	static const char *const names[][2] = {
+		{ "room", "Room" }, { "email", "E-mail" }, { "video", "Video" },
+		{ "in_person", "In person" },
+	};
+	char *out = req_strdup(r, "");
+	size_t i;
+
+	for (i = 0; set != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strstr(set, names[i][0]) != NULL)
+			out = req_printf(r, "%s%s%s", out, *out ? ", " : "",
+			    names[i][1]);
+	return *out ? out : "none chosen";
+}
+
+const char *
+mship_cadence_label(const char *s)
+{
+	if (s == NULL)
+		return "not set";
+	if (strcmp(s, "weekly") == 0)
+		return "Weekly";
+	if (strcmp(s, "biweekly") == 0)
+		return "Every two weeks";
+	if (strcmp(s, "monthly") == 0)
+		return "Monthly";
+	return s;
+}
+
+/*
+ * The days spent in each of the four working stages, from the timeline
+ * (a stage entered twice, as cycles go, counts both times; the current
+ * one counts until now). -1 on a database failure.
+ */
+int
+mship_stage_days(struct req *r, long long id, struct svg_item out[4])
+{
+	static const char *const working[] = {
+		"initiation", "cultivation", "separation", "redefinition"
+	};
+	struct db_rows *rows;
+	size_t i, k;
+
+	rows = db_query(r, "SELECT to_stage, SUM(hours) / 24 FROM (SELECT "
+	    "to_stage, TIMESTAMPDIFF(HOUR, created_at, COALESCE(LEAD("
+	    "created_at) OVER (ORDER BY id), UTC_TIMESTAMP())) AS hours FROM "
+	    "stage_events WHERE mentorship_id = ?) s GROUP BY to_stage", "i",
+	    id);
+	if (rows == NULL)
+		return -1;
+	for (k = 0; k < 4; k++) {
+		out[k].label = mship_stage_label(working[k]);
+		out[k].value = 0;
+		for (i = 0; i < rows->nrows; i++)
+			if (strcmp(db_str(rows, i, 0), working[k]) == 0)
+				out[k].value = (double)(long long)(strtod(
+				    db_str(rows, i, 1), NULL) + 0.5);
+	}
+	return 0;
+}
+
+static const char *
+mail_bucket(struct req *r, const struct mship *m)
+{
+	return req_printf(r, "mship-mail:%lld:%lld", m->id, r->user.id);
+}
+
+const char *
+mship_mail_wait(struct req *r, const struct mship *m, long long *seconds)
+{
+	char s[32];
+
+	if ((*seconds = auth_throttle_wait(r, mail_bucket(r, m))) <= 0)
+		return NULL;
+	snprintf(s, sizeof(s), "%lld", *seconds);
+	resp_header(r, "Retry-After", s);
+	return req_printf(r, "You have sent %s many messages in this "
+	    "mentorship within the hour. So that every mail still gets read, "
+	    "wait %lld %s before the next; what you wrote is kept below.",
+	    r->user.id == m->mentor_id ? m->mentee_name : m->mentor_name,
+	    *seconds >= 120 ? *seconds / 60 : *seconds,
+	    *seconds >= 120 ? "minutes" : "seconds");
+}
+
+int
+mship_mail_count(struct req *r, const struct mship *m)
+{
+	if (r->user.id <= 0)
+		return 0;
+	return auth_throttle_hit(r, mail_bucket(r, m), MSHIP_MAIL_LIMIT, 60);
 }

@@ -6,6 +6,7 @@
 #define MENTEO_MSHIP_H
 
 #include "db.h"
+#include "svg.h"
 #include "req.h"
 
 struct mship {
@@ -42,21 +43,46 @@ int	mship_load(struct req *, long long id, struct mship *);
 	"JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id"
 int	mship_row(struct req *, const struct db_rows *, struct mship *);
 
-/* Answers 404, 403 (`why`) as mship_open does for mship_load's rc. */
+/*
+ * Answers 404, 403 (`why`) as mship_open does for mship_load's rc:
+ * RESP_GO_ON or RESP_DONE (resp.h).
+ */
 int	mship_party(struct req *, int rc, const struct mship *,
 	    const char *why);
 
 /*
- * The same, for one of its two parties only: 0 loaded; -1 after
- * answering 404 (unknown), 403 (anyone else, admins included: `why`, or
+ * The same, for one of its two parties only: RESP_GO_ON (0) loaded;
+ * RESP_DONE (-1, resp.h) after answering 404 (unknown), 403 (anyone else, admins included: `why`, or
  * a default message) or leaving a database failure to the app.
  */
 int	mship_open(struct req *, long long id, struct mship *,
 	    const char *why);
 
+/*
+ * The stage lists, each stage named once: the one definition that SQL
+ * written in C uses ("stage IN (" STAGES_OPEN ")"), that the predicates
+ * below read, and that sql/120's triggers repeat (tests/unit/test_stage.c
+ * fails when they differ). docs/stages.md says what each list means.
+ */
+#define STAGES_CAPACITY	"'initiation','cultivation','separation'"
+#define STAGES_ACTIVE	STAGES_CAPACITY ",'redefinition'"
+#define STAGES_OPEN	"'requested'," STAGES_ACTIVE
+#define STAGES_CLOSED	"'declined','withdrawn','expired','ended'"
+
+/* stage is one of list (one of the STAGES_ above). */
+int	mship_stage_in(const char *list, const char *stage);
+
 /* Not declined, withdrawn, expired or ended (a requested one is open). */
 int	mship_stage_open(const char *stage);
 
+/* A contract's cadence and channels (a SET) as people read them. */
+const char *mship_cadence_label(const char *cadence);
+const char *mship_channels_label(struct req *, const char *channels);
+/*
+ * Whole days spent in Initiation, Cultivation, Separation, Redefinition
+ * (labelled), for the stage strip (svg_strip). -1: database.
+ */
+int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*
@@ -64,5 +90,20 @@ const char *mship_stage_label(const char *stage);
  * mentorship", "Asked or answered a question", "Initiation → Cultivation".
  */
 const char	*mship_event_text(struct req *, const char *from, const char *to);
+
+/*
+ * Mail one person causes in one mentorship (a question, a planned
+ * meeting, a stage change, an agreement...): MSHIP_MAIL_LIMIT an hour,
+ * then waits that grow, as the sign-in throttle's do. The other party
+ * reads every one of them, so the cap is on the sender.
+ * mship_mail_wait: NULL when the viewer may send, else why not, with
+ * Retry-After set and *seconds the wait (-1 and NULL: the database
+ * failed). mship_mail_count counts one mail, in the writer's
+ * transaction so a rolled-back change counts nothing.
+ */
+#define MSHIP_MAIL_LIMIT	10
+const char	*mship_mail_wait(struct req *, const struct mship *,
+		    long long *seconds);
+int		 mship_mail_count(struct req *, const struct mship *);
 
 #endif

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "log.h"
+#include "once.h"
 #include "page.h"
 #include "resp.h"
 
@@ -18,6 +19,7 @@ page_new(struct req *r, const char *title, const char *tpl)
 	r->page = tmpl_dict_new("layout");
 	tmpl_set(r->page, "TITLE", title);
 	tmpl_set(r->page, "CSRF", r->csrf != NULL ? r->csrf : "");
+	tmpl_set(r->page, "FORM_KEY", once_key(r));
 	tmpl_set(r->page, "PATH", r->path);
 	if (r->user.id > 0) {
 		struct tdict *u = tmpl_section(r->page, "SIGNED_IN");
@@ -42,6 +44,7 @@ page_new(struct req *r, const char *title, const char *tpl)
 	r->content = tmpl_include(r->page, "CONTENT", tpl);
 	/* includes do not see their parent's values: give the common ones */
 	tmpl_set(r->content, "CSRF", r->csrf != NULL ? r->csrf : "");
+	tmpl_set(r->content, "FORM_KEY", once_key(r));	/* the same key */
 	if (r->user.id > 0) {
 		tmpl_show(r->content, "SIGNED_IN");
 		tmpl_set(r->content, "USER_NAME", r->user.name);
@@ -63,7 +66,7 @@ page_part(struct req *r, const char *tpl, struct tdict *d)
 	tmpl_dict_free(d);
 	if (html == NULL) {
 		log_err("page: %s did not expand", tpl);
-		resp_error(r, 500);
+		page_error(r, 500);
 		return NULL;
 	}
 	while (len > 0 && html[len - 1] == '\n')
@@ -266,4 +269,44 @@ page_today(struct req *r)
 		return "1970-01-01";
 	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
 	return req_strdup(r, s);
+}
+
+static const char *
+default_message(int status)
+{
+	switch (status) {
+	case 400: return "The request could not be understood. Check the address or the form and try again.";
+	case 403: return "You do not have access to this page.";
+	case 404: return "There is no page at this address.";
+	case 405: return "This page does not accept that kind of request.";
+	case 409: return "That change is not possible right now.";
+	case 413: return "What you sent is too large.";
+	case 422: return "Some fields need attention.";
+	case 429: return "Too many attempts. Wait a little and try again.";
+	case 503: return "Menteo cannot reach its database right now. Try again in a minute.";
+	default:  return "Something went wrong on our side. It has been logged.";
+	}
+}
+
+void
+page_error_msg(struct req *r, int status, const char *message)
+{
+	struct tdict *d;
+
+	r->body.len = 0;
+	d = page_new(r, resp_reason(status), "error.tpl");
+	if (d == NULL) {
+		resp_text(r, status, "text/plain; charset=utf-8", message);
+		return;
+	}
+	tmpl_set_int(d, "STATUS", status);
+	tmpl_set(d, "HEADING", resp_reason(status));
+	tmpl_set(d, "MESSAGE", message);
+	page_send(r, status);
+}
+
+void
+page_error(struct req *r, int status)
+{
+	page_error_msg(r, status, default_message(status));
 }

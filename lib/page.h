@@ -12,6 +12,12 @@
 
 /* Returns the dictionary of tpl, shown inside the layout. */
 struct tdict	*page_new(struct req *, const char *title, const char *tpl);
+/*
+ * The error page for status (403, 404, 409 ...) with its usual message,
+ * or with `message`; a page already begun is dropped.
+ */
+void		 page_error(struct req *, int status);
+void		 page_error_msg(struct req *, int status, const char *message);
 /* Expands layout + page into the response with this status. */
 void		 page_send(struct req *, int status);
 /*

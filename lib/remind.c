@@ -26,8 +26,7 @@
 	"CROSS JOIN (SELECT 0 AS side UNION ALL SELECT 1) s " \
 	"JOIN users o ON o.id = IF(s.side, m.mentor_id, m.mentee_id) "
 #define UID	"IF(s.side, m.mentee_id, m.mentor_id)"
-#define OPEN \
-	"m.stage IN ('initiation','cultivation','separation','redefinition')"
+#define OPEN	"m.stage IN (" STAGES_ACTIVE ")"
 /* Closes the candidate list: only keys not decided before. */
 #define FRESH \
 	") c WHERE NOT EXISTS (SELECT 1 FROM reminders x " \

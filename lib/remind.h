@@ -1,5 +1,5 @@
 /*
- * remind: the mail that time alone causes (SPEC §8): review dates,
+ * remind: the mail that time alone causes (docs/product.md: E-mail): review dates,
  * milestones, unanswered and expiring requests, a stalled Initiation,
  * Redefinition check-ins and room digests. Run by bin/menteo-notify
  * before it sends.

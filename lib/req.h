@@ -74,6 +74,7 @@ struct req {
 
 	/* response */
 	int		 status;
+	const char	*location;	/* of a redirect */
 	struct buf	 headers;
 	struct buf	 body;
 	struct tdict	*page;		/* layout dictionary, when a page */
@@ -82,6 +83,12 @@ struct req {
 	/* database state of this request (db.c) */
 	int		 db_failed;
 	int		 in_tx;
+	int		 in_tx_run;	/* inside db_tx_run: a deadlock is retried */
+	/* the one-time form key of this POST (once.c) */
+	const char	*once;		/* the submission's hash, or NULL */
+	const char	*form_key;	/* the key this request's page carries */
+	int		 once_state;	/* ONCE_ */
+	int		 db_retry;	/* the server rolled the transaction back */
 };
 
 /* Decoders, exposed for unit tests and fuzzers. */

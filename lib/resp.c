@@ -4,7 +4,6 @@
 #include <fcgiapp.h>
 
 #include "cfg.h"
-#include "page.h"
 #include "resp.h"
 
 static const char *security_headers =
@@ -74,6 +73,7 @@ resp_redirect(struct req *r, const char *location)
 {
 	r->status = 303;
 	r->body.len = 0;
+	r->location = location;
 	if (resp_header(r, "Location", location) == -1)
 		resp_header(r, "Location", "/");
 }
@@ -110,46 +110,6 @@ resp_flash(struct req *r, const char *message)
 
 	if (v != NULL)
 		resp_cookie(r, "menteo_flash", v, 60);
-}
-
-static const char *
-default_message(int status)
-{
-	switch (status) {
-	case 400: return "The request could not be understood. Check the address or the form and try again.";
-	case 403: return "You do not have access to this page.";
-	case 404: return "There is no page at this address.";
-	case 405: return "This page does not accept that kind of request.";
-	case 409: return "That change is not possible right now.";
-	case 413: return "What you sent is too large.";
-	case 422: return "Some fields need attention.";
-	case 429: return "Too many attempts. Wait a little and try again.";
-	case 503: return "Menteo cannot reach its database right now. Try again in a minute.";
-	default:  return "Something went wrong on our side. It has been logged.";
-	}
-}
-
-void
-resp_error_msg(struct req *r, int status, const char *message)
-{
-	struct tdict *d;
-
-	r->body.len = 0;
-	d = page_new(r, resp_reason(status), "error.tpl");
-	if (d == NULL) {
-		resp_text(r, status, "text/plain; charset=utf-8", message);
-		return;
-	}
-	tmpl_set_int(d, "STATUS", status);
-	tmpl_set(d, "HEADING", resp_reason(status));
-	tmpl_set(d, "MESSAGE", message);
-	page_send(r, status);
-}
-
-void
-resp_error(struct req *r, int status)
-{
-	resp_error_msg(r, status, default_message(status));
 }
 
 void

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "page.h"
 #include "resp.h"
 #include "route.h"
 
@@ -136,7 +137,7 @@ route_dispatch(struct req *r, const struct route *t, size_t n)
 		    r->user.id == 0 && !r->sess_own)
 			return route_to_login(r);
 		if ((t[i].flags & ROUTE_ADMIN) && !r->user.admin)
-			return resp_error(r, 403);
+			return page_error(r, 403);
 		t[i].fn(r);
 		return;
 	}
@@ -148,7 +149,7 @@ route_dispatch(struct req *r, const struct route *t, size_t n)
 		resp_redirect(r, form_page(r, t, n));
 	else if (path_known) {
 		resp_header(r, "Allow", "GET, HEAD, POST");
-		resp_error(r, 405);
+		page_error(r, 405);
 	} else
-		resp_error(r, 404);
+		page_error(r, 404);
 }

@@ -61,8 +61,8 @@ csrf_for(struct req *r, const char *token)
 	return hex;
 }
 
-static int
-token_shape_ok(const char *t)
+int
+sess_token_shape_ok(const char *t)
 {
 	size_t i;
 
@@ -87,7 +87,7 @@ load_pre(struct req *r)
 	const char *t = cookie(r, COOKIE_PRE);
 	char fresh[SESS_TOKEN_LEN + 1];
 
-	if (!token_shape_ok(t)) {
+	if (!sess_token_shape_ok(t)) {
 		sess_token(fresh);
 		t = req_strdup(r, fresh);
 		resp_cookie(r, COOKIE_PRE, t, -1);
@@ -123,7 +123,7 @@ cookie_token(struct req *r, char h[SESS_TOKEN_LEN + 1])
 {
 	const char *t = cookie(r, COOKIE_SESSION);
 
-	if (!token_shape_ok(t))
+	if (!sess_token_shape_ok(t))
 		return NULL;
 	sess_hash(t, h);
 	return t;

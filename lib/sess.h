@@ -70,6 +70,12 @@ void	 sess_end_others(struct req *, long long user_id);
 
 /* Tokens for cookies and e-mail links, and their stored hashes. */
 void	 sess_token(char out[SESS_TOKEN_LEN + 1]);
+/*
+ * 1 when t looks like a token sess_token makes (SESS_TOKEN_LEN lower-case
+ * hex digits): sessions and e-mailed tokens are checked with it before
+ * any query.
+ */
+int	 sess_token_shape_ok(const char *t);
 void	 sess_hash(const char *token, char out[SESS_TOKEN_LEN + 1]);
 
 #endif

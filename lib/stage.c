@@ -1,5 +1,5 @@
 /*
- * stage: the transition table of SPEC §2 and the one function that
+ * stage: the transition table of docs/stages.md and the one function that
  * applies it. Conditions run inside the transaction, after the
  * mentorship row (and for an accept, the mentor's row) is locked, so
  * two people pressing buttons at once cannot both win.
@@ -28,6 +28,15 @@ static int	cond_acknowledged(struct req *, const struct mship *,
 		    const char *, const char **);
 static int	cond_new_cycle(struct req *, const struct mship *,
 		    const char *, const char **);
+static int	cond_new_cycle_room(struct req *, const struct mship *,
+		    const char *, const char **);
+
+/* The endings outside the parties' rules: from every open stage. */
+#define STAGE_ENDINGS(from) \
+	{ from, "ended", STAGE_ADMIN, cond_note, "End the mentorship", \
+	    "Your mentorship was ended by an administrator" }, \
+	{ from, "ended", STAGE_DELETION, NULL, "Delete the account", \
+	    "Your mentorship ended" }
 
 const struct stage_rule stage_rules[] = {
 	{ "requested", "initiation", STAGE_MENTOR, cond_room,
@@ -49,7 +58,8 @@ const struct stage_rule stage_rules[] = {
 	{ "separation", "cultivation", STAGE_EITHER, cond_new_cycle,
 	    "Start a new Cultivation cycle",
 	    "Your mentorship is back in Cultivation" },
-	{ "redefinition", "cultivation", STAGE_EITHER, cond_new_cycle,
+	/* Redefinition takes no place: coming back needs a free one */
+	{ "redefinition", "cultivation", STAGE_EITHER, cond_new_cycle_room,
 	    "Start a new Cultivation cycle",
 	    "Your mentorship is back in Cultivation" },
 	{ "initiation", "ended", STAGE_EITHER, cond_note,
@@ -60,20 +70,36 @@ const struct stage_rule stage_rules[] = {
 	    "End the mentorship", "Your mentorship was ended" },
 	{ "redefinition", "ended", STAGE_EITHER, cond_note,
 	    "End the mentorship", "Your mentorship was ended" },
+	STAGE_ENDINGS("requested"),
+	STAGE_ENDINGS("initiation"),
+	STAGE_ENDINGS("cultivation"),
+	STAGE_ENDINGS("separation"),
+	STAGE_ENDINGS("redefinition"),
 };
 const size_t stage_nrules = sizeof(stage_rules) / sizeof(stage_rules[0]);
 
-const struct stage_rule *
-stage_rule_find(const char *from, const char *to)
+/* The endings by an admin or a deletion are no party's to choose. */
+static int
+rule_by_party(const struct stage_rule *rl)
 {
+	return rl->who != STAGE_ADMIN && rl->who != STAGE_DELETION;
+}
+
+const struct stage_rule *
+stage_rule_find(const char *from, const char *to, enum stage_who by)
+{
+	const struct stage_rule *rl;
 	size_t i;
 
 	if (from == NULL || to == NULL)
 		return NULL;
-	for (i = 0; i < stage_nrules; i++)
-		if (strcmp(stage_rules[i].from, from) == 0 &&
-		    strcmp(stage_rules[i].to, to) == 0)
-			return &stage_rules[i];
+	for (i = 0; i < stage_nrules; i++) {
+		rl = &stage_rules[i];
+		if (strcmp(rl->from, from) == 0 && strcmp(rl->to, to) == 0 &&
+		    (rule_by_party(rl) ? !(by == STAGE_ADMIN ||
+		    by == STAGE_DELETION) : rl->who == by))
+			return rl;
+	}
 	return NULL;
 }
 
@@ -83,7 +109,7 @@ stage_actor_ok(const struct req *r, const struct mship *m,
 {
 	if (rule->who == STAGE_SYSTEM)
 		return r->user.id == 0;
-	if (r->user.id == 0)
+	if (r->user.id == 0 || !rule_by_party(rule))
 		return 0;
 	switch (rule->who) {
 	case STAGE_MENTOR:
@@ -99,8 +125,7 @@ stage_actor_ok(const struct req *r, const struct mship *m,
 int
 stage_counts_capacity(const char *s)
 {
-	return strcmp(s, "initiation") == 0 || strcmp(s, "cultivation") == 0 ||
-	    strcmp(s, "separation") == 0;
+	return mship_stage_in(STAGES_CAPACITY, s);
 }
 
 int
@@ -110,7 +135,7 @@ stage_mentor_has_room(struct req *r, long long mentor_id)
 
 	rows = db_query(r, "SELECT u.is_mentor, u.capacity, "
 	    "(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id "
-	    "AND m.stage IN ('initiation','cultivation','separation')) "
+	    "AND m.stage IN (" STAGES_CAPACITY ")) "
 	    "FROM users u WHERE u.id = ?", "i", mentor_id);
 	if (rows == NULL)
 		return -1;
@@ -155,11 +180,34 @@ cond_note(struct req *r, const struct mship *m, const char *note,
 	return 0;
 }
 
+int
+stage_question_open(struct req *r, const struct mship *m)
+{
+	struct db_rows *q;
+
+	q = db_query(r, "SELECT from_stage <=> to_stage AND actor_id <=> ? "
+	    "AS asked FROM stage_events WHERE mentorship_id = ? ORDER BY id "
+	    "DESC LIMIT 1", "ii", m->mentor_id, m->id);
+	if (q == NULL)
+		return -1;
+	return q->nrows == 1 && db_get_int(q, 0, "asked") == 1;
+}
+
+/* Turns, not a free channel: each question mails once, each answer too. */
 static int
 cond_question(struct req *r, const struct mship *m, const char *note,
     const char **why)
 {
-	(void)r;
+	int open = stage_question_open(r, m);
+
+	if (open == -1)
+		return -1;
+	if (r->user.id == m->mentor_id && open)
+		return *why = "Your question waits for the mentee's answer; "
+		    "you can ask again once they have answered.", 1;
+	if (r->user.id != m->mentor_id && !open)
+		return *why = "There is no question to answer: the mentor asks, "
+		    "and each question takes one answer.", 1;
 	if (note == NULL || *note == '\0') {
 		*why = r->user.id == m->mentor_id ?
 		    "Write the question you want the mentee to answer." :
@@ -167,6 +215,21 @@ cond_question(struct req *r, const struct mship *m, const char *note,
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * Locks the mentor's row (after the mentorship's: the one order), so two
+ * moves that each take a place cannot both fit in the last one; then
+ * whether a place is free: 1, 0, or -1. The first plain read of the
+ * transaction must come after it (see cond_new_cycle_room).
+ */
+static int
+mentor_room_locked(struct req *r, const struct mship *m)
+{
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    m->mentor_id) == NULL)
+		return -1;
+	return stage_mentor_has_room(r, m->mentor_id);
 }
 
 static int
@@ -177,9 +240,7 @@ cond_room(struct req *r, const struct mship *m, const char *note,
 	int room;
 
 	(void)note;
-	/* lock the mentor: two accepts at once must not both fit */
-	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
-	    m->mentor_id) == NULL)
+	if ((room = mentor_room_locked(r, m)) == -1)
 		return -1;
 	v = db_value(r, "SELECT email_verified_at IS NOT NULL FROM users "
 	    "WHERE id = ?", "i", m->mentee_id);
@@ -189,8 +250,6 @@ cond_room(struct req *r, const struct mship *m, const char *note,
 		*why = "The mentee has not confirmed their e-mail address yet.";
 		return 1;
 	}
-	if ((room = stage_mentor_has_room(r, m->mentor_id)) == -1)
-		return -1;
 	if (!room) {
 		*why = "You are at your mentoring capacity: end or finish a "
 		    "mentorship, or raise your capacity in your settings, "
@@ -341,6 +400,37 @@ cond_new_cycle(struct req *r, const struct mship *m, const char *note,
 	return 0;
 }
 
+/*
+ * Back from Redefinition (which takes no place) to Cultivation (which
+ * does): refused while the mentor's places are all taken, so no mentor
+ * is ever over capacity (docs/stages.md, "Capacity").
+ */
+static int
+cond_new_cycle_room(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	int room, rc;
+
+	/*
+	 * the mentor's lock before any plain read: the transaction's
+	 * snapshot is taken by its first one, and must see every move that
+	 * committed before the lock was ours
+	 */
+	if ((room = mentor_room_locked(r, m)) == -1)
+		return -1;
+	if ((rc = cond_new_cycle(r, m, note, why)) != 0)
+		return rc;
+	if (!room)
+		return *why = r->user.id == m->mentor_id ? "You are at your "
+		    "mentoring capacity: a new Cultivation cycle can start "
+		    "when one of your places frees up, or when you raise "
+		    "your capacity in your settings." : req_printf(r, "%s is "
+		    "at their mentoring capacity: a new Cultivation cycle can "
+		    "start when one of their places frees up, or when they "
+		    "raise their capacity.", m->mentor_name), 1;
+	return 0;
+}
+
 int
 stage_notify(struct req *r, const struct mship *m, long long user_id,
     const char *subject, const char *intro, const char *note,
@@ -372,6 +462,11 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl)
 	const char *who = r->user.id == 0 ? "Menteo" :
 	    (r->user.id == m->mentor_id ? m->mentor_name : m->mentee_name);
 
+	if (rl->who == STAGE_ADMIN)
+		return "An administrator of Menteo ended this mentorship.";
+	if (rl->who == STAGE_DELETION)
+		return "The other person deleted their Menteo account, so this "
+		    "mentorship has ended. Its record stays readable for you.";
 	if (strcmp(rl->to, "requested") == 0)
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "
@@ -402,80 +497,161 @@ move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl)
 }
 
 int
-stage_move(struct req *r, struct mship *m, const char *to, const char *note,
-    const char **why)
+stage_lock(struct req *r, struct mship *m)
 {
-	const struct stage_rule *rl;
 	struct db_rows *cur;
-	long long ev, rcpt;
+
+	cur = db_query(r, "SELECT stage FROM mentorships WHERE id = ? "
+	    "FOR UPDATE", "i", m->id);
+	if (cur == NULL)
+		return -1;
+	if (cur->nrows == 0)
+		return 404;
+	m->stage = db_str(cur, 0, 0);
+	m->is_open = mship_stage_open(m->stage);
+	return 0;
+}
+
+/* One move as stage_move and stage_end ask for it. */
+struct move {
+	struct mship	*m;
+	const char	*to;
+	const char	*note;
+	enum stage_who	 by;	/* STAGE_EITHER: a party's or the system's */
+	const char	*seen;	/* the stage the party acted on */
+	const char	*why;
+};
+
+/* The mail about rule rl: to the other party, or both for an admin. */
+static int
+move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
+    const char *note, long long ev)
+{
+	const char *path = req_printf(r, "/mentorships/%lld", m->id);
+	const char *subject = move_subject(r, m, rl);
+	const char *intro = move_intro(r, m, rl);
+	long long rcpt;
+
+	if (rl->who == STAGE_ADMIN)
+		return stage_notify(r, m, m->mentor_id, subject, intro, note,
+		    path, req_printf(r, "stage:%lld:mentor", ev)) == -1 ||
+		    stage_notify(r, m, m->mentee_id, subject, intro, note, path,
+		    req_printf(r, "stage:%lld:mentee", ev)) == -1 ? -1 : 0;
+	if (rl->who == STAGE_DELETION)
+		note = NULL;	/* the event keeps it; the intro says it */
+	rcpt = r->user.id == 0 ? m->mentee_id :
+	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
+	return stage_notify(r, m, rcpt, subject, intro, note, path,
+	    req_printf(r, "stage:%lld", ev));
+}
+
+/*
+ * Why r->user may not make this move at all (403), or NULL. A party's
+ * move is checked against the stage they saw; the endings by an admin or
+ * a deletion take the stage as it is under the lock.
+ */
+static const char *
+move_forbidden(struct req *r, const struct mship *m, const char *to,
+    enum stage_who by)
+{
+	if (by == STAGE_ADMIN)
+		return r->user.admin ? NULL : "Only an administrator can do "
+		    "this.";
+	if (by == STAGE_DELETION)
+		return m->is_party ? NULL : "Only the two people in a "
+		    "mentorship can change it.";
+	if (r->user.id != 0 && !m->is_party)
+		return "Only the two people in a mentorship can change it.";
+	if (r->user.id != 0 && !r->user.verified &&
+	    strcmp(to, "initiation") == 0)
+		return "Confirm your e-mail address first: the link is in the "
+		    "mail we sent you.";
+	return NULL;
+}
+
+/* The move under the mentorship's lock; db_tx_run's body. */
+static int
+move_tx(struct req *r, void *arg)
+{
+	struct move *mv = arg;
+	struct mship *m = mv->m;
+	const struct stage_rule *rl;
+	long long ev;
 	int rc;
 
-	*why = NULL;
-	if (note != NULL && *note == '\0')
-		note = NULL;
-	if (r->user.id != 0 && !m->is_party)
-		return *why = "Only the two people in a mentorship can change "
-		    "it.", 403;
-	if ((rl = stage_rule_find(m->stage, to)) == NULL)
-		return *why = req_printf(r, "A mentorship in %s cannot move "
-		    "to %s.", mship_stage_label(m->stage),
-		    mship_stage_label(to)), 409;
-	if (!stage_actor_ok(r, m, rl))
-		return *why = rl->who == STAGE_SYSTEM ?
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;	/* 404: deleted since it was loaded */
+	if (mv->by == STAGE_EITHER && strcmp(mv->seen, m->stage) != 0)
+		return mv->why = "Someone changed this mentorship a moment "
+		    "ago: look at its new stage.", 409;
+	if ((rl = stage_rule_find(m->stage, mv->to, mv->by)) == NULL)
+		return mv->why = !m->is_open && mv->by != STAGE_EITHER ?
+		    "This mentorship is already closed." :
+		    req_printf(r, "A mentorship in %s cannot move to %s.",
+		    mship_stage_label(m->stage), mship_stage_label(mv->to)), 409;
+	if (mv->by == STAGE_EITHER && !stage_actor_ok(r, m, rl))
+		return mv->why = rl->who == STAGE_SYSTEM ?
 		    "Only Menteo itself expires a request (after 14 days)." :
 		    rl->who == STAGE_MENTOR ? "Only the mentor can do this." :
 		    "Only the mentee can do this.", 409;
-	if (r->user.id != 0 && !r->user.verified &&
-	    strcmp(to, "initiation") == 0)
-		return *why = "Confirm your e-mail address first: the link is "
-		    "in the mail we sent you.", 403;
-
-	if (db_begin(r) == -1)
-		return -1;
-	cur = db_query(r, "SELECT stage FROM mentorships WHERE id = ? "
-	    "FOR UPDATE", "i", m->id);
-	if (cur == NULL || cur->nrows == 0)
-		goto fail;
-	if (strcmp(db_str(cur, 0, 0), rl->from) != 0) {
-		db_rollback(r);
-		return *why = "Someone changed this mentorship a moment ago: "
-		    "look at its new stage.", 409;
-	}
-	if (rl->cond != NULL && (rc = rl->cond(r, m, note, why)) != 0) {
-		if (rc == -1)
-			goto fail;
-		db_rollback(r);
-		return 409;
-	}
+	if (rl->cond != NULL && (rc = rl->cond(r, m, mv->note, &mv->why)) != 0)
+		return rc == -1 ? -1 : 409;
 	if (strcmp(rl->from, rl->to) != 0 && db_exec(r,
 	    "UPDATE mentorships SET stage = ?, stage_changed_at = "
 	    "UTC_TIMESTAMP(), cycle_version = contract_version "
 	    "WHERE id = ? AND stage = ?", "sis", rl->to,
 	    m->id, rl->from) != 1)
-		goto fail;
+		return -1;
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
 	    "to_stage, actor_id, note, created_at) VALUES (?, ?, ?, ?, ?, "
 	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to,
-	    r->user.id > 0 ? req_printf(r, "%lld", r->user.id) : NULL,
-	    note) != 1)
-		goto fail;
+	    r->user.id > 0 && rl->who != STAGE_DELETION ?
+	    req_printf(r, "%lld", r->user.id) : NULL, mv->note) != 1)
+		return -1;
 	ev = db_last_id();
-	rcpt = r->user.id == 0 ? m->mentee_id :
-	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
-	if (stage_notify(r, m, rcpt, move_subject(r, m, rl),
-	    move_intro(r, m, rl), note, req_printf(r, "/mentorships/%lld",
-	    m->id), req_printf(r, "stage:%lld", ev)) == -1)
-		goto fail;
-	if (db_commit(r) == -1)
-		goto fail;
+	if (move_mail(r, m, rl, mv->note, ev) == -1)
+		return -1;
 	m->stage = rl->to;
 	m->is_open = mship_stage_open(rl->to);
 	return 0;
-fail:
-	if (r->in_tx)
-		db_rollback(r);
-	r->db_failed = 1;
-	return -1;
+}
+
+/* A move in the caller's transaction, or in one of its own. */
+static int
+move(struct req *r, struct mship *m, const char *to, enum stage_who by,
+    const char *note, const char **why)
+{
+	struct move mv = { m, to, note, by, m->stage, NULL };
+	int rc;
+
+	*why = NULL;
+	if (mv.note != NULL && *mv.note == '\0')
+		mv.note = NULL;
+	if ((*why = move_forbidden(r, m, to, by)) != NULL)
+		return 403;
+	/* refused, m->stage is the stage as it is now: the page shows it */
+	rc = r->in_tx ? move_tx(r, &mv) : db_tx_run(r, move_tx, &mv);
+	if (rc == -1)
+		r->db_failed = 1;
+	*why = mv.why;
+	return rc;
+}
+
+int
+stage_move(struct req *r, struct mship *m, const char *to, const char *note,
+    const char **why)
+{
+	return move(r, m, to, STAGE_EITHER, note, why);
+}
+
+int
+stage_end(struct req *r, struct mship *m, enum stage_who by,
+    const char *note, const char **why)
+{
+	if (by != STAGE_ADMIN && by != STAGE_DELETION)
+		return *why = "Only an administrator's or a deletion's ending "
+		    "goes this way.", 403;
+	return move(r, m, "ended", by, note, why);
 }
 
 /* ---- the viewer's mentorships (list page and dashboard) ----------------- */
@@ -647,8 +823,7 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
  * each: its next meetings, who spoke last, and for open ones the roadmap's
  * progress (closed ones skip it: IF evaluates only the branch it takes).
  */
-#define MINE_OPEN	"m.stage IN ('initiation', 'cultivation', " \
-	"'separation', 'redefinition')"
+#define MINE_OPEN	"m.stage IN (" STAGES_ACTIVE ")"
 #define MINE_MEETINGS	5	/* meetings on the dashboard, MINE_MEET's LIMIT */
 /*
  * Its first MINE_MEETINGS meetings to come, "2026-12-01 09:00:00,..."

@@ -1,8 +1,8 @@
 /*
- * stage: the mentorship stage machine of SPEC §2. The allowed moves are
- * a table (from, to, who, condition); stage_move is the one way any
- * program changes a mentorship's stage, so every move is checked the
- * same way, recorded as a stage event and mailed to the other party.
+ * stage: the mentorship stage machine of docs/stages.md. The allowed
+ * moves are a table (from, to, who, condition); stage_move and stage_end
+ * are the one way any program changes a mentorship's stage, so every
+ * move is checked the same way, recorded as a stage event and mailed.
  */
 #ifndef MENTEO_STAGE_H
 #define MENTEO_STAGE_H
@@ -15,7 +15,9 @@ enum stage_who {
 	STAGE_MENTOR,
 	STAGE_MENTEE,
 	STAGE_EITHER,
-	STAGE_SYSTEM	/* r->user.id == 0: the notifier (expiry) */
+	STAGE_SYSTEM,	/* r->user.id == 0: the notifier (expiry) */
+	STAGE_ADMIN,	/* an administrator ends it (stage_end) */
+	STAGE_DELETION	/* r->user deleted their account (stage_end) */
 };
 
 struct stage_rule {
@@ -36,18 +38,43 @@ extern const size_t		stage_nrules;
  * Moves m to stage `to` on behalf of r->user (user.id 0 = the system).
  * Returns 0 when moved (m->stage updated), 409 refused (*why says
  * why), 403 the actor may not act at all (not a party, not verified;
- * *why says why), -1 database down. The move, its stage event and the
+ * *why says why), 404 the mentorship is gone, -1 database down. The move, its stage event and the
  * e-mail to the other party are one transaction.
  */
 int	 stage_move(struct req *, struct mship *, const char *to,
 	    const char *note, const char **why);
 
-/* The rule for from -> to, or NULL. */
-const struct stage_rule *stage_rule_find(const char *from, const char *to);
+/*
+ * Ends m from whatever open stage it is in when its row is locked, for
+ * `by` STAGE_ADMIN (r->user, an admin: both parties are mailed the note)
+ * or STAGE_DELETION (r->user deleted their account: the other party is
+ * told). Returns as stage_move; 409 when it is closed already. Inside
+ * the caller's transaction when there is one.
+ */
+int	 stage_end(struct req *, struct mship *, enum stage_who by,
+	    const char *note, const char **why);
+
+/*
+ * Locks m's row (the first lock of every write that depends on the
+ * stage: then its goals and the rest) and reads m->stage again under it.
+ * Inside the caller's transaction: 0, 404 gone, -1 database.
+ */
+int	 stage_lock(struct req *, struct mship *);
+
+/* The rule for from -> to that `by` may use (a party's: STAGE_EITHER). */
+const struct stage_rule *stage_rule_find(const char *from, const char *to,
+	    enum stage_who by);
 
 /* Whether the viewer's role matches the rule's "who" (no conditions). */
 int	 stage_actor_ok(const struct req *, const struct mship *,
 	    const struct stage_rule *);
+
+/*
+ * In a request, the mentor asks and the mentee answers, in turn: 1 when
+ * the mentor's last question waits for its answer, 0 when the mentor
+ * may ask (nothing asked, or answered), -1 when the database failed.
+ */
+int	 stage_question_open(struct req *, const struct mship *);
 
 /* Open (active) stages that count against a mentor's capacity. */
 int	 stage_counts_capacity(const char *stage);

@@ -1,4 +1,4 @@
--- Mentorships and their stages (SPEC §2). The contract being written
+-- Mentorships and their stages (docs/stages.md). The contract being written
 -- lives on the mentorship row; agreed versions in contract_versions (021).
 
 CREATE TABLE mentorships (

@@ -1,4 +1,4 @@
--- The lifecycle around a mentorship (SPEC §3, §7): agreed contract
+-- The lifecycle around a mentorship (docs/product.md): agreed contract
 -- versions, meetings, and the secret that shares a record of achievement.
 
 CREATE TABLE contract_versions (

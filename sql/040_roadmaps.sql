@@ -1,4 +1,4 @@
--- Roadmaps (SPEC §4): curated ones (owner NULL, kept by admins) and
+-- Roadmaps (docs/product.md: Roadmaps): curated ones (owner NULL, kept by admins) and
 -- custom ones written by people, private or shared in the library.
 -- Applying one copies its milestones into mentorship_milestones, so a
 -- later edit of the roadmap never moves a mentorship's due dates.

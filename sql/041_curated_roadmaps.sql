@@ -1,4 +1,4 @@
--- The curated library the product ships with (SPEC §4). Admins edit
+-- The curated library the product ships with (docs/product.md: Roadmaps). Admins edit
 -- these on /roadmaps/{id}; applied copies in mentorships never change.
 -- Stage: the mentorship stage a milestone belongs to, where one fits.
 

@@ -1,4 +1,4 @@
--- Mentorship rooms (SPEC §5): the messages of each mentorship's room and
+-- Mentorship rooms (docs/product.md: Mentorship Rooms): the messages of each mentorship's room and
 -- how far each party has read. Pages are read with the keyset
 -- (mentorship_id, id): WHERE mentorship_id = ? AND id < ? ORDER BY id DESC,
 -- so the first page and a page deep in the history cost the same.

@@ -1,4 +1,4 @@
--- Growth Threads (SPEC §6): a person's learning-in-public journal.
+-- Growth Threads (docs/product.md: Growth Threads): a person's learning-in-public journal.
 -- threads and thread_entries are read by other programs (the public
 -- profile lists public threads; the record of achievement shows the
 -- public entries of threads linked to the mentorship), so their names

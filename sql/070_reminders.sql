@@ -1,4 +1,4 @@
--- Reminders (SPEC §8): one row per reminder ever decided, keyed by
+-- Reminders (docs/product.md: E-mail): one row per reminder ever decided, keyed by
 -- (event, object, due date, recipient), written in the transaction that
 -- queues the mail. The key is what makes a scan idempotent: a second
 -- scan, or one on another machine, finds it and queues nothing. It is

@@ -27,7 +27,7 @@
 {{#CAN_END}}
 <section class="card" aria-labelledby="end-h"><h2 id="end-h">End this mentorship</h2>
 {{#M}}<form method="post" action="/admin/mentorships/{{ID}}/end" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">{{/M}}
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">{{/M}}
 <div class="field{{#REASON_ERROR}} has-error{{/REASON_ERROR}}"><label for="reason">Reason (both parties receive it by e-mail)</label>
 {{#REASON_ERROR}}<span class="field-error" id="reason-error">{{MESSAGE}}</span>{{/REASON_ERROR}}
 <textarea id="reason" name="reason" required{{#REASON_ERROR}} aria-invalid="true" aria-describedby="reason-error"{{/REASON_ERROR}}></textarea></div>

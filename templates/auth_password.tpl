@@ -2,7 +2,7 @@
 <section class="narrow" aria-labelledby="pw-heading">
 <p class="breadcrumb"><a href="/settings">Settings</a></p>
 <h1 id="pw-heading">Change your password</h1>
-<p class="lead">Every other session of your account is signed out when you change it.</p>
+<p class="lead">Every other session of your account is signed out when you change it, and every link we e-mailed you before stops working: sign-in links in reminders, password resets and address changes.</p>
 {{#ERRORS}}<div class="errors" role="alert"><p>Some fields need attention.</p></div>{{/ERRORS}}
 <form method="post" action="/settings/password" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

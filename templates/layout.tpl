@@ -24,6 +24,7 @@
 <li><a href="/mentorships">Mentorships</a></li>
 <li><a href="/roadmaps">Roadmaps</a></li>
 <li><a href="/threads">Threads</a></li>
+<li><a href="/programmes">Programmes</a></li>
 <li><a href="/settings">Settings</a></li>
 {{/SIGNED_IN}}
 {{#ADMIN}}

@@ -15,7 +15,7 @@
 <section class="section" aria-labelledby="terms-h">
 <h2 id="terms-h">Terms</h2>
 <form class="form" method="post" action="/mentorships/{{ID}}/contract">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#GROUND_RULES_ERROR}} has-error{{/GROUND_RULES_ERROR}}">
 <label for="ground_rules">Ground rules</label>
 <span class="hint" id="ground_rules-hint">How you work together: preparation, response times, confidentiality, cancelling.</span>
@@ -61,7 +61,7 @@
 {{#GOAL_EDITABLE}}
 <details class="disclosure"><summary>Edit this goal</summary>
 <form class="form" method="post" action="/mentorships/{{ID}}/goals">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="goal" value="{{GOAL_ID}}">
 <div class="field"><label for="title-{{GOAL_ID}}">Title</label><input id="title-{{GOAL_ID}}" name="title" maxlength="200" value="{{TITLE}}"></div>
 <div class="field"><label for="measure-{{GOAL_ID}}">How it is measured</label><textarea id="measure-{{GOAL_ID}}" name="measure" rows="2">{{MEASURE:pre_escape}}</textarea></div>
@@ -69,7 +69,7 @@
 <div class="actions tight"><button>Save the goal</button></div>
 </form>
 </details>
-<form class="inline" method="post" action="/mentorships/{{ID}}/goals"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="goal" value="{{GOAL_ID}}"><input type="hidden" name="remove" value="1"><button class="btn-danger btn-small" data-confirm="Remove this goal?">Remove</button></form>
+<form class="inline" method="post" action="/mentorships/{{ID}}/goals"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="goal" value="{{GOAL_ID}}"><input type="hidden" name="remove" value="1"><button class="btn-danger btn-small" data-confirm="Remove this goal?">Remove</button></form>
 {{/GOAL_EDITABLE}}
 </li>
 {{/GOAL}}
@@ -78,7 +78,7 @@
 {{#GOALFORM}}
 <h3 id="add-goal-h">Add a goal</h3>
 <form class="form" method="post" action="/mentorships/{{ID}}/goals" aria-labelledby="add-goal-h">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="goal" value="{{GOAL}}">
 <div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
 <label for="title">Title</label>
@@ -108,7 +108,7 @@
 <p>Mentor: {{MENTOR_AGREED_TEXT}}</p>
 <p>Mentee: {{MENTEE_AGREED_TEXT}}</p>
 {{#CAN_AGREE}}
-<form method="post" action="/mentorships/{{ID}}/contract"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="agree" value="1"><button class="btn-primary">I agree to this contract</button></form>
+<form method="post" action="/mentorships/{{ID}}/contract"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="agree" value="1"><button class="btn-primary">I agree to this contract</button></form>
 <p class="small muted">Any change after one of you agreed clears both agreements.</p>
 {{/CAN_AGREE}}
 {{#YOU_AGREED}}<p class="badge success">You agreed</p>{{/YOU_AGREED}}

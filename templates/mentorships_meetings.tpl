@@ -14,7 +14,7 @@
 <p><strong>Agenda:</strong> {{AGENDA}}</p>
 {{#PAST}}
 <form class="form" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field"><label for="notes-{{MEETING_ID}}">Notes</label><textarea id="notes-{{MEETING_ID}}" name="notes" rows="3">{{NOTES:pre_escape}}</textarea></div>
 <div class="field"><label for="actions-{{MEETING_ID}}">Agreed actions</label><textarea id="actions-{{MEETING_ID}}" name="actions" rows="2">{{ACTIONS:pre_escape}}</textarea></div>
 <div class="actions tight"><button>Save notes and actions</button></div>
@@ -29,7 +29,7 @@
 <section class="card compact" aria-labelledby="new-h">
 <h2 id="new-h">Record a meeting</h2>
 <form class="form" method="post" action="/mentorships/{{ID}}/meetings">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="date">Date</label>{{#DATE_ERROR}}<span class="field-error" id="date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="date" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="date-error"{{/DATE_ERROR}}></div>
 <div class="field{{#TIME_ERROR}} has-error{{/TIME_ERROR}}"><label for="time">Time ({{TZ}})</label>{{#TIME_ERROR}}<span class="field-error" id="time-error">{{MESSAGE}}</span>{{/TIME_ERROR}}<input type="time" id="time" name="time" value="{{TIME}}"{{#TIME_ERROR}} aria-invalid="true" aria-describedby="time-error"{{/TIME_ERROR}}></div>
 <div class="field{{#MINUTES_ERROR}} has-error{{/MINUTES_ERROR}}"><label for="minutes">Length in minutes</label>{{#MINUTES_ERROR}}<span class="field-error" id="minutes-error">{{MESSAGE}}</span>{{/MINUTES_ERROR}}<input type="number" id="minutes" name="minutes" min="5" max="600" value="{{MINUTES}}" class="input-short"></div>

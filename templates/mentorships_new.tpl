@@ -10,7 +10,7 @@
 {{#REFUSED}}<div class="errors" role="alert"><h2>The request cannot be sent</h2><p>{{REASON}}</p></div>{{/REFUSED}}
 {{#ERRORS}}<div class="errors" role="alert"><p>Some fields need attention. Look for the messages below.</p>{{#MENTOR_ERROR}}<p>Choose a mentor in <a href="/people">the directory</a> first.</p>{{/MENTOR_ERROR}}</div>{{/ERRORS}}
 <form class="form" method="post" action="/mentorships/new">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="mentor" value="{{MENTOR}}">
 <div class="field{{#FOCUS_ERROR}} has-error{{/FOCUS_ERROR}}">
 <label for="focus">Focus</label>

@@ -11,9 +11,9 @@
 {{#NOT_ACKNOWLEDGED}}<p class="muted">Not acknowledged by the mentor yet.</p>{{/NOT_ACKNOWLEDGED}}
 {{#NO_GOALS}}<p class="muted">No goals.</p>{{/NO_GOALS}}
 <div class="table-wrap"><table class="table table-stack">
-<thead><tr><th scope="col">Goal</th><th scope="col">Measured by</th><th scope="col">Outcome</th><th scope="col">Note</th></tr></thead>
+<thead><tr><th scope="col">Goal</th><th scope="col">Measured by</th><th scope="col">Outcome</th></tr></thead>
 <tbody>
-{{#GOAL}}<tr><td data-label="Goal">{{TITLE}}</td><td data-label="Measured by">{{MEASURE}}</td><td data-label="Outcome">{{STATUS_LABEL}}</td><td data-label="Note">{{#REVIEW_NOTE}}{{TEXT}}{{/REVIEW_NOTE}}</td></tr>{{/GOAL}}
+{{#GOAL}}<tr><td data-label="Goal">{{TITLE}}</td><td data-label="Measured by">{{MEASURE}}</td><td data-label="Outcome">{{STATUS_LABEL}}</td></tr>{{/GOAL}}
 </tbody></table></div>
 </section>
 <section class="section" aria-labelledby="ms-h">
@@ -33,7 +33,9 @@
 {{#SHARE}}
 <section class="section no-print" aria-labelledby="share-h">
 <h2 id="share-h">Share this record</h2>
-{{#SHARE_LINK}}<p>Anyone with this link can read the record: <a class="mono" href="{{URL}}">{{URL}}</a></p>{{/SHARE_LINK}}
+<p>A link shows this page as you see it: goals and outcomes, milestones, stage dates and public Growth Thread entries. Notes stay between the two of you. Making a link tells the other person; either of you can end it.</p>
+{{#SHARE_LINK}}<p>Anyone with this link can read the record: <a class="mono" href="{{URL}}">{{URL}}</a></p>
+<form method="post" action="/mentorships/{{ID}}/record"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="share" value="0"><button class="btn btn-secondary">Stop sharing</button></form>{{/SHARE_LINK}}
 <form method="post" action="/mentorships/{{ID}}/record"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="share" value="1"><button>Make a new sharing link</button></form>
 <p class="small muted">A new link replaces the old one. Print this page for a paper copy.</p>
 </section>

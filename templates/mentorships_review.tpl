@@ -17,7 +17,7 @@
 {{#REVIEWED}}<p class="small muted">Reviewed {{AT}} by {{BY}}</p>{{/REVIEWED}}
 {{#FORM}}
 <form class="form" method="post" action="/mentorships/{{ID}}/review">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="goal" value="{{GOAL_ID}}">
 <div class="field"><label for="outcome-{{GOAL_ID}}">Outcome</label>
 <select id="outcome-{{GOAL_ID}}" name="outcome">
@@ -39,7 +39,7 @@
 <section class="card" aria-labelledby="ack-h">
 <h2 id="ack-h">Acknowledge</h2>
 <p>As the mentor, acknowledge formally what was achieved. It is recorded with the date and opens Redefinition.</p>
-<form method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
+<form method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
 </section>
 {{/CAN_ACKNOWLEDGE}}
 <p><a href="/mentorships/{{ID}}">Back to the mentorship</a> · <a href="/mentorships/{{ID}}/record">Record of achievement</a></p>

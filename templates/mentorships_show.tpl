@@ -33,8 +33,8 @@
 <p>{{TEXT}}</p>
 <div class="actions tight">
 {{#NEXT_LINK}}<a class="btn btn-primary" href="{{HREF}}">{{LABEL}}</a>{{/NEXT_LINK}}
-{{#NEXT_FORM}}<form method="post" action="/mentorships/{{ID}}/stage" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="to" value="{{TO}}"><button class="btn-primary">{{LABEL}}</button></form>{{/NEXT_FORM}}
-{{#NEXT_ACK}}<form method="post" action="/mentorships/{{ID}}/review" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>{{/NEXT_ACK}}
+{{#NEXT_FORM}}<form method="post" action="/mentorships/{{ID}}/stage" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="to" value="{{TO}}"><button class="btn-primary">{{LABEL}}</button></form>{{/NEXT_FORM}}
+{{#NEXT_ACK}}<form method="post" action="/mentorships/{{ID}}/review" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>{{/NEXT_ACK}}
 {{#ALSO}}<a class="btn btn-secondary" href="{{HREF}}">{{LABEL}}</a>{{/ALSO}}
 </div>
 </section>
@@ -53,11 +53,11 @@
 {{#ACTION}}
 {{#IS_END}}<details class="disclosure"><summary>End the mentorship</summary>{{/IS_END}}
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="to" value="{{TO}}">
 <div class="field">
 <label for="note-{{TO}}">{{NOTE_LABEL}}</label>
-<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}></textarea>
+<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}>{{NOTE}}</textarea>
 </div>
 <div class="actions tight"><button class="{{BUTTON_CLASS}}">{{LABEL}}</button></div>
 </form>
@@ -99,14 +99,14 @@
 <h2 id="checkin-h">Check-ins</h2>
 {{#NEXT_CHECKIN}}<p>You check in {{CHECKIN_EVERY}}. Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
 <form class="form" method="post" action="/mentorships/{{ID}}/checkin">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field"><label for="checkin_months">Check in every</label>
 <select id="checkin_months" name="checkin_months"><option value="1">month</option><option value="3" selected>3 months</option><option value="6">6 months</option><option value="12">12 months</option></select></div>
 <div class="actions tight"><button>Save the interval</button></div>
 </form>
 <h3 id="checkin-log-h">Log a check-in</h3>
 <form class="form" method="post" action="/mentorships/{{ID}}/checkins" aria-labelledby="checkin-log-h">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="checkin-date">When it happened</label>{{#DATE_ERROR}}<span class="field-error" id="checkin-date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="checkin-date" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="checkin-date-error"{{/DATE_ERROR}}></div>
 <div class="field{{#NOTE_ERROR}} has-error{{/NOTE_ERROR}}"><label for="checkin-note">What you talked about <span class="optional">(optional)</span></label>{{#NOTE_ERROR}}<span class="field-error" id="checkin-note-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}<textarea id="checkin-note" name="note" rows="3" data-maxlength="4000"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="checkin-note-error"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea></div>
 <div class="actions tight"><button>Log the check-in</button></div>

@@ -3,7 +3,7 @@
 <p class="lead">With your mentorship with {{OTHER_NAME}} — {{FOCUS}}. Only Menteo's administrators read reports.</p></div>
 {{#ERRORS}}<div class="errors" role="alert"><h2>There is a problem</h2><p>Check the fields below.</p></div>{{/ERRORS}}
 <form method="post" action="/reports/new" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="mentorship" value="{{MID}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="mentorship" value="{{MID}}">
 <fieldset class="plain{{#KIND_ERROR}} has-error{{/KIND_ERROR}}"><legend>What is wrong?</legend>
 {{#KIND_ERROR}}<span class="field-error" id="kind-error">{{MESSAGE}}</span>{{/KIND_ERROR}}
 <ul class="checks">

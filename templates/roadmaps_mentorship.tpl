@@ -39,7 +39,7 @@
 <ul class="checklist">
 {{#MILESTONES}}
 <li id="m{{MID}}" class="{{CLASS}}{{#WRITABLE}} has-control{{/WRITABLE}}">
-{{#WRITABLE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="milestone-toggle"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="done" value="{{#CAN_DONE}}1{{/CAN_DONE}}{{#CAN_REOPEN}}0{{/CAN_REOPEN}}"><button class="check-box" role="checkbox" aria-checked="{{#CAN_DONE}}false{{/CAN_DONE}}{{#CAN_REOPEN}}true{{/CAN_REOPEN}}" aria-label="Done: {{M_TITLE}}"></button></form>{{/WRITABLE}}
+{{#WRITABLE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="milestone-toggle"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="{{#CAN_DONE}}1{{/CAN_DONE}}{{#CAN_REOPEN}}0{{/CAN_REOPEN}}"><button class="check-box" role="checkbox" aria-checked="{{#CAN_DONE}}false{{/CAN_DONE}}{{#CAN_REOPEN}}true{{/CAN_REOPEN}}" aria-label="Done: {{M_TITLE}}"></button></form>{{/WRITABLE}}
 <strong class="title">{{M_TITLE}}</strong>
 <span class="meta">Due {{DUE}}{{#IS_OVERDUE}} · <span class="badge danger">Overdue</span>{{/IS_OVERDUE}}<span class="done-meta">{{#IS_DONE}} · <span class="badge success">Done</span> by {{DONE_BY}} on {{DONE_AT}}{{/IS_DONE}}</span>{{#HAS_STAGE}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>{{/HAS_STAGE}}{{#HAS_GOAL}} · goal: {{GOAL_TITLE}}{{/HAS_GOAL}}</span>
 {{#HAS_DESC}}<details><summary class="small">What to do</summary><div class="prose small">{{DESCRIPTION_HTML:none}}</div></details>{{/HAS_DESC}}
@@ -47,7 +47,7 @@
 {{#ROW_ERROR}}<p class="field-error" id="m{{MID}}-error" role="alert">{{MESSAGE}}</p>{{/ROW_ERROR}}
 <details{{#ROW_INVALID}} open{{/ROW_INVALID}}><summary class="small">Change due date or goal<span class="visually-hidden"> of “{{M_TITLE}}”</span></summary>
 <form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field">
 <label for="due-{{MID}}">Due date</label>
 <input type="date" class="input-short" id="due-{{MID}}" name="due_date" value="{{DUE_DATE}}" required{{#ROW_INVALID}} aria-invalid="true" aria-describedby="m{{MID}}-error"{{/ROW_INVALID}}>
@@ -63,7 +63,7 @@
 <button class="btn btn-secondary btn-small">Save</button>
 </div>
 </form>
-<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-link danger">Remove from this mentorship</button></form>
+<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link danger">Remove from this mentorship</button></form>
 </details>
 {{/WRITABLE}}
 </li>
@@ -79,7 +79,7 @@
 <div class="errors" role="alert"><h3>The roadmap was not applied</h3><p>Please correct the fields marked below.</p></div>
 {{/ERRORS}}
 <form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#ROADMAP_ERROR}} has-error{{/ROADMAP_ERROR}}">
 <label for="roadmap">Roadmap</label>
 <select id="roadmap" name="roadmap" required{{#ROADMAP_ERROR}} aria-invalid="true" aria-describedby="roadmap-error"{{/ROADMAP_ERROR}}>

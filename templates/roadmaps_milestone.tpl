@@ -5,7 +5,7 @@
 <div class="errors" role="alert"><h2>The milestone was not saved</h2><p>Please correct the fields marked below.</p></div>
 {{/ERRORS}}
 <form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
 <label for="title">Title</label>
 <input type="text" id="title" name="title" value="{{TITLE}}" maxlength="200" required{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>

@@ -12,7 +12,7 @@
 </div>
 <div class="actions">
 {{#CAN_EDIT}}<a class="btn btn-secondary" href="/roadmaps/{{ID}}/edit">Edit title and summary</a>{{/CAN_EDIT}}
-{{#CAN_COPY}}<form method="post" action="/roadmaps/{{ID}}/copy" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn btn-primary">Copy to my roadmaps</button></form>{{/CAN_COPY}}
+{{#CAN_COPY}}<form method="post" action="/roadmaps/{{ID}}/copy" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn btn-primary">Copy to my roadmaps</button></form>{{/CAN_COPY}}
 {{#ANON}}<a class="btn btn-primary" href="/login?next=/roadmaps/{{ID}}">Sign in to copy or apply it</a>{{/ANON}}
 </div>
 </div>
@@ -32,9 +32,9 @@
 {{#TOOLS}}
 <div class="actions tight">
 <a class="btn btn-secondary btn-small" href="/roadmaps/{{ID}}/milestones/{{MID}}">Edit<span class="visually-hidden"> “{{M_TITLE}}”</span></a>
-{{#UP}}<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="dir" value="up"><button class="btn btn-secondary btn-small">Move up<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/UP}}
-{{#DOWN}}<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="dir" value="down"><button class="btn btn-secondary btn-small">Move down<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/DOWN}}
-<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-link danger">Remove<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>
+{{#UP}}<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="dir" value="up"><button class="btn btn-secondary btn-small">Move up<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/UP}}
+{{#DOWN}}<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="dir" value="down"><button class="btn btn-secondary btn-small">Move down<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/DOWN}}
+<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link danger">Remove<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>
 </div>
 {{/TOOLS}}
 </li>
@@ -49,7 +49,7 @@
 <div class="errors" role="alert"><h3>The milestone was not added</h3><p>Please correct the fields marked below.</p></div>
 {{/ERRORS}}
 <form method="post" action="/roadmaps/{{ID}}/milestones" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
 <label for="title">Title</label>
 <input type="text" id="title" name="title" value="{{TITLE}}" maxlength="200" required{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
@@ -98,6 +98,6 @@
 <section class="section" aria-labelledby="delete-heading">
 <h2 id="delete-heading">Delete this roadmap</h2>
 <p class="muted">Mentorships it was applied to keep their milestones.</p>
-<form method="post" action="/roadmaps/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn btn-danger">Delete roadmap</button></form>
+<form method="post" action="/roadmaps/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn btn-danger">Delete roadmap</button></form>
 </section>
 {{/CAN_DELETE}}

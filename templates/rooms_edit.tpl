@@ -11,7 +11,7 @@
 <ul>{{#BODY_ERROR}}<li><a href="#body">{{MESSAGE}}</a></li>{{/BODY_ERROR}}</ul></div>
 {{/ERRORS}}
 <form class="form" method="post" action="/rooms/{{MENTORSHIP_ID}}/messages/{{MESSAGE_ID}}">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#BODY_ERROR}} has-error{{/BODY_ERROR}}">
 <label for="body">Message</label>
 <p class="hint" id="body-hint">Markdown works. Up to 20,000 characters.</p>

@@ -36,7 +36,7 @@
 <ul>{{#BODY_ERROR}}<li><a href="#body">{{MESSAGE}}</a></li>{{/BODY_ERROR}}{{#REPLY_TO_ERROR}}<li>{{MESSAGE}}</li>{{/REPLY_TO_ERROR}}</ul></div>
 {{/ERRORS}}
 <form method="post" action="/rooms/{{MENTORSHIP_ID}}/messages">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 {{#REPLYING}}
 <input type="hidden" name="reply_to" value="{{REPLYING_ID}}">
 <p class="hint">Replying to <a href="#m{{REPLYING_ID}}">an earlier message</a>. <a href="/rooms/{{MENTORSHIP_ID}}#composer">Write a new message instead</a></p>

@@ -7,7 +7,7 @@
 <li class="message" id="entry-{{ENTRY_ID}}">
 <div class="meta"><span class="tag kind-{{ENTRY_KIND}}">{{ENTRY_KIND_LABEL}}</span> <a href="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}"><time datetime="{{ENTRY_ISO}}">{{ENTRY_TIME}}</time></a>{{#EDITED}} <span class="edited" title="Edited {{EDITED_TIME}}">(edited)</span>{{/EDITED}}
 {{#ENTRY_TOOLS}}<div class="tools"><a href="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}#edit">Edit<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></a>
-<form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-link">Delete<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></button></form></div>{{/ENTRY_TOOLS}}</div>
+<form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link">Delete<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></button></form></div>{{/ENTRY_TOOLS}}</div>
 <div class="body prose">{{ENTRY_HTML:none}}</div>
 {{#COMMENT}}
 <blockquote class="reply" id="comment-{{COMMENT_ID}}"><p class="small"><strong>{{#FEEDBACK}}Feedback from{{/FEEDBACK}}{{#ANSWER}}Answer from{{/ANSWER}} {{COMMENT_AUTHOR}}</strong>, {{COMMENT_TIME}}</p><div class="prose">{{COMMENT_HTML:none}}</div></blockquote>
@@ -16,7 +16,7 @@
 <details>
 <summary>Leave feedback</summary>
 <form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/comments">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field">
 <label for="comment-{{ENTRY_ID}}">Your feedback, as the mentor</label>
 <textarea id="comment-{{ENTRY_ID}}" name="body" rows="3" maxlength="5000" required></textarea>

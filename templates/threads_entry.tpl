@@ -18,7 +18,7 @@
 {{#NO_COMMENTS}}<p class="muted">No feedback yet.{{#COMMENT_FORM}} As the mentor of the linked mentorship, you can leave some below.{{/COMMENT_FORM}}</p>{{/NO_COMMENTS}}
 {{#COMMENT_FORM}}
 <form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/comments" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#COMMENT_ERROR}} has-error{{/COMMENT_ERROR}}">
 <label for="comment-body">Your feedback, as the mentor</label>
 <p class="hint" id="comment-hint">The person who keeps this thread is told by e-mail. Markdown works. Up to 5,000 characters.</p>
@@ -49,7 +49,7 @@
 <ul>{{#KIND_ERROR}}<li><a href="#kind">Kind: {{MESSAGE}}</a></li>{{/KIND_ERROR}}{{#BODY_ERROR}}<li><a href="#body">Entry: {{MESSAGE}}</a></li>{{/BODY_ERROR}}</ul></div>
 {{/ERRORS}}
 <form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#KIND_ERROR}} has-error{{/KIND_ERROR}}">
 <label for="kind">Kind</label>
 {{#KIND_ERROR}}<p class="field-error" id="kind-error">{{MESSAGE}}</p>{{/KIND_ERROR}}
@@ -71,7 +71,7 @@
 <div class="actions"><button class="btn-primary">Save the entry</button></div>
 </form>
 <form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/delete" class="actions">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <button class="btn-danger">Delete this entry</button>
 </form>
 </section>

@@ -13,7 +13,7 @@
 </ul></div>
 {{/ERRORS}}
 <form method="post" action="{{#NEW}}/threads/new{{/NEW}}{{#EDIT}}/threads/{{THREAD_ID}}/edit{{/EDIT}}" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
 <label for="title">Title</label>
 <p class="hint" id="title-hint">The question or skill this thread follows, e.g. “Learning to delegate”. Up to 120 characters.</p>

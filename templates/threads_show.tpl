@@ -17,7 +17,7 @@
 <ul>{{#KIND_ERROR}}<li><a href="#kind">Kind: {{MESSAGE}}</a></li>{{/KIND_ERROR}}{{#BODY_ERROR}}<li><a href="#body">Entry: {{MESSAGE}}</a></li>{{/BODY_ERROR}}</ul></div>
 {{/ERRORS}}
 <form method="post" action="/threads/{{THREAD_ID}}/entries" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#KIND_ERROR}} has-error{{/KIND_ERROR}}">
 <label for="kind">Kind</label>
 {{#KIND_ERROR}}<p class="field-error" id="kind-error">{{MESSAGE}}</p>{{/KIND_ERROR}}

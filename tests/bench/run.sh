@@ -7,12 +7,17 @@
 #   the shipped default: conf/menteo.conf.example)
 #   BENCH_PAGES="hello roomq room" BENCH_MEMORY=0: a quicker look at a few
 #   pages while working on them (the targets are judged on the full run)
+#   BENCH_SCALES="0.1 10": the mixed run again on the data set that many
+#   times as large, each in a stack of its own ("" skips; 10 needs ~20 GB
+#   and a long seed: give it where the machine allows)
 set -euo pipefail
 
 . "$(dirname "$0")/stack.sh"
 SECS=${BENCH_SECONDS:-10}
 CONNS=${BENCH_CONNECTIONS:-32}
 OUT=$ROOT/build/bench.txt
+BIN=$B	# the reference responders, for every scale
+SCALES=${BENCH_SCALES-0.1}
 
 # (b) must run the room page's own statement, word for word
 sqltext() { sed -n '/^static const char page_sql\[\] =/,/;$/p' "$1" | sed 1d; }
@@ -21,35 +26,54 @@ if [ "$(sqltext cgi-bin/rooms.c)" != "$(sqltext tests/bench/roomq.c)" ]; then
 	exit 1
 fi
 echo "bench: building the reference responders"
-cc -O2 -Wall -o "$B/hello" tests/bench/hello.c -lfcgi
-cc -O2 -Wall $(pkg-config --cflags libmariadb) -o "$B/roomq" tests/bench/roomq.c \
+cc -O2 -Wall -o "$BIN/hello" tests/bench/hello.c -lfcgi
+cc -O2 -Wall $(pkg-config --cflags libmariadb) -o "$BIN/roomq" tests/bench/roomq.c \
 	-lfcgi $(pkg-config --libs libmariadb)
 
 # the reference responders are ended by their own pids, never by name
 refs_stop() {
-	[ -f "$B/refs.pids" ] && kill $(cat "$B/refs.pids") 2>/dev/null
-	rm -f "$B/refs.pids"
+	[ -f "$BIN/refs.pids" ] && kill $(cat "$BIN/refs.pids") 2>/dev/null
+	rm -f "$BIN/refs.pids"
 	return 0
 }
 trap 'refs_stop; bin/menteo-dev stop > /dev/null 2>&1' EXIT
 
-bench_stack "$B/stack.log"
-
 # (a) and (b): reference responders behind the same nginx
-refs_stop
-rm -f "$RUN/hello.sock" "$RUN/roomq.sock"
-# spawn-fcgi prints "child spawned successfully: PID: N" for each child
-spawn-fcgi -s "$RUN/hello.sock" -M 0666 -F "$MENTEO_PROCESSES" -- "$B/hello" 2>&1 |
-	sed -n 's/.*PID: \([0-9]*\).*/\1/p' >> "$B/refs.pids"
-BENCH_DB_SOCKET=$RUN/mysql.sock BENCH_DB_USER=menteo BENCH_DB_PASSWORD=$(cat "$VAR/dbpass") \
-	spawn-fcgi -s "$RUN/roomq.sock" -M 0666 -F "$MENTEO_PROCESSES" -- "$B/roomq" 2>&1 |
-	sed -n 's/.*PID: \([0-9]*\).*/\1/p' >> "$B/refs.pids"
-cat > "$VAR/nginx/extra-bench.conf" <<CONF
+refs_start() {
+	refs_stop
+	rm -f "$RUN/hello.sock" "$RUN/roomq.sock"
+	# spawn-fcgi prints "child spawned successfully: PID: N" for each child
+	spawn-fcgi -s "$RUN/hello.sock" -M 0666 -F "$MENTEO_PROCESSES" -- "$BIN/hello" 2>&1 |
+		sed -n 's/.*PID: \([0-9]*\).*/\1/p' >> "$BIN/refs.pids"
+	BENCH_DB_SOCKET=$RUN/mysql.sock BENCH_DB_USER=menteo BENCH_DB_PASSWORD=$(cat "$VAR/dbpass") \
+		spawn-fcgi -s "$RUN/roomq.sock" -M 0666 -F "$MENTEO_PROCESSES" -- "$BIN/roomq" 2>&1 |
+		sed -n 's/.*PID: \([0-9]*\).*/\1/p' >> "$BIN/refs.pids"
+	cat > "$VAR/nginx/extra-bench.conf" <<CONF
 location = /bench/hello { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$RUN/hello.sock; }
 location = /bench/roomq { include /etc/nginx/fastcgi_params; fastcgi_pass unix:$RUN/roomq.sock; }
 CONF
-nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -s reload
-sleep 1
+	nginx -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -s reload
+	sleep 1
+}
+
+# (g) the mixed run's people, signed in by sessions made in bulk
+# (tests/bench/mixed.py), one line each in $B/mixed-people.txt
+mixed_people() {
+	MIXED_OUT=$B/mixed-people.txt MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR \
+		/usr/bin/python3 tests/bench/mixed.py > "$B/mixed-setup.txt" 2>&1 ||
+		bench_fail "the mixed run's people could not be signed in:" "$B/mixed-setup.txt"
+	head -1 "$B/mixed-setup.txt"
+	MIXED_N=$(wc -l < "$B/mixed-people.txt")
+	export MIXED_FILE=$B/mixed-people.txt
+	export MIXED_NOTIFICATIONS=$(sed -n 's/^MIXED_NOTIFICATIONS=//p' "$B/mixed-setup.txt")
+	# each people worker builds its word index once after the setup moved
+	# the directory's version: not what the run is to measure
+	wrk -t2 -c"$CONNS" -d3s -s tests/bench/mixed.lua "$URL/" > /dev/null
+}
+
+bench_stack "$B/stack.log"
+refs_start
+mixed_people
 
 declare -A RPS P50 P99 NON2XX
 ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds
@@ -57,11 +81,13 @@ ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds
 }
 # one slice of wrk on one page, appended to that page's list of slices
 slice() {	# name path seconds
-	local name=$1 path=$2 secs=$3 f="$B/wrk-$1.txt" script=()
+	local name=$1 path=$2 secs=$3 f="$B/wrk-$1.txt" script=() cookie=(-H "Cookie: $COOKIE")
 	# the cold searches: each request the next of COLD's 64 queries
 	[ "$path" = cold ] && script=(-s tests/bench/soak.lua) path=/
+	# the mixed run: each request its own person, with their own cookie
+	[ "$path" = mixed ] && script=(-s tests/bench/mixed.lua) path=/ cookie=()
 	SOAK_PATHS=$COLD wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${secs}s" \
-		--latency "${script[@]}" -H "Cookie: $COOKIE" "$URL$path" >> "$f"
+		--latency "${script[@]}" "${cookie[@]}" "$URL$path" >> "$f"
 }
 # The machine is shared: background load drifts over a run. Pages are
 # measured in ROUNDS interleaved slices, so that every page, and each
@@ -73,6 +99,8 @@ summarize() {	# name
 	P50[$name]=$(grep -E '^ +50%' "$f" | awk '{ print $2 }' | while read -r v; do ms "$v"; echo; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 	P99[$name]=$(grep -E '^ +99%' "$f" | awk '{ print $2 }' | while read -r v; do ms "$v"; echo; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 	NON2XX[$name]=$(awk '/Non-2xx/ { n += $NF } END { if (n) print n }' "$f")
+	# a write answers 303: the mixed run counts what is neither that nor 200
+	grep -q '^mixed: ' "$f" && NON2XX[$name]=$(awk '/^mixed: / { n += $NF } END { if (n) print n }' "$f")
 	echo "bench: $name ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms"
 }
 rss() {	# "pid:KiB" for each worker of one program (children of its supervisor)
@@ -84,11 +112,11 @@ rss() {	# "pid:KiB" for each worker of one program (children of its supervisor)
 MEMPROGS="rooms home threads people"
 declare -A MEM_BEFORE MEM_AFTER
 ROUNDS=${BENCH_ROUNDS:-5}
-ALL_PAGES="hello roomq room room_deep dashboard thread search search_cold search1"
+ALL_PAGES="hello roomq room room_deep dashboard thread search search_cold search1 mixed"
 PAGES=${BENCH_PAGES:-$ALL_PAGES}
 declare -A PATHS=([hello]=/bench/hello [roomq]="/bench/roomq?m=$BIG" [room]="/rooms/$BIG"
 	[room_deep]="/rooms/$BIG?before=$DEEP" [dashboard]=/ [thread]="/threads/$THREAD"
-	[search]="/people?q=leadership" [search_cold]=cold [search1]=cold)
+	[search]="/people?q=leadership" [search_cold]=cold [search1]=cold [mixed]=mixed)
 # A search asked again could be answered from something a worker keeps;
 # these 64 differ from each other (a prefix of "leadership" and a word
 # every profile has, the widest searches there are), taken in turn: what
@@ -103,6 +131,7 @@ for n in $PAGES; do
 	rm -f "$B/wrk-$n.txt"
 	path=${PATHS[$n]}
 	[ "$path" = cold ] && path=${COLD%% *}
+	[ "$path" = mixed ] && continue	# mixed.py checked each of its requests
 	curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $COOKIE" "$URL$path" | grep -q '^200$' ||
 		echo "bench: warning: ${PATHS[$n]} does not answer 200"
 done
@@ -132,6 +161,59 @@ done
 done
 for p in $MEMPROGS; do MEM_AFTER[$p]=$(rss "$p" | paste -sd' '); done
 
+# Where the mixed run's CPU goes: utime + stime from /proc of each group
+# of processes that serves it, over one run, per request answered.
+ticks() { for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'; }
+cpu_groups() {	# "group ticks" for each group
+	local p sup
+	for p in rooms home mentorships threads people roadmaps auth admin; do
+		sup=$(cat "$RUN/$p.pid" 2>/dev/null) || continue
+		echo "$p $(ticks "$sup" $(pgrep -P "$sup"))"
+	done
+	echo "mariadb $(ticks "$(cat "$RUN/mariadb.pid")")"
+	sup=$(cat "$RUN/nginx.pid"); echo "nginx $(ticks "$sup" $(pgrep -P "$sup"))"
+	echo "notifier $(ticks "$(cat "$RUN/notify.pid" 2>/dev/null)")"
+}
+declare -A CPU_MS
+CPU_N=0
+if [[ " $PAGES " == *" mixed "* ]]; then
+	cpu_groups > "$B/cpu-before.txt"
+	wrk -t2 -c"$CONNS" -d10s -s tests/bench/mixed.lua "$URL/" > "$B/wrk-mixed-cpu.txt"
+	cpu_groups > "$B/cpu-after.txt"
+	CPU_N=$(awk '/requests in/ { print $1 }' "$B/wrk-mixed-cpu.txt")
+	hz=$(getconf CLK_TCK)
+	while read -r g a; do
+		b=$(awk -v g="$g" '$1 == g { print $2 }' "$B/cpu-before.txt")
+		CPU_MS[$g]=$(awk -v a="$a" -v b="${b:-0}" -v hz="$hz" -v n="$CPU_N" 'BEGIN { printf "%.3f", (a - b) * 1000 / hz / n }')
+	done < "$B/cpu-after.txt"
+fi
+
+# The same mixed traffic on the data set smaller and larger (seeded once
+# each, in stacks of their own), each beside (a) measured in turns with it
+declare -A SCALE_DATA
+scale_data() {
+	echo "$(SQL -e "SELECT CONCAT(FORMAT((SELECT COUNT(*) FROM users), 0), ' people, ', FORMAT((SELECT COUNT(*) FROM mentorships), 0), ' mentorships, ', FORMAT((SELECT COUNT(*) FROM room_messages), 0), ' messages')")"
+}
+SCALE_DATA[1]=$(scale_data)
+MIXED_N1=$MIXED_N
+for sc in $SCALES; do
+	[ "$sc" = 1 ] && continue
+	echo "bench: the mixed run on the data set x$sc"
+	refs_stop
+	bin/menteo-dev stop > /dev/null 2>&1
+	bench_scale "$sc"
+	bench_stack "$B/stack.log"
+	refs_start
+	mixed_people
+	SCALE_DATA[$sc]="$(scale_data), $MIXED_N people signed in"
+	for n in "hello_$sc" "mixed_$sc"; do rm -f "$B/wrk-$n.txt"; done
+	for r in $(seq "$ROUNDS"); do
+		slice "hello_$sc" /bench/hello $(( (SECS + ROUNDS - 1) / ROUNDS ))
+		slice "mixed_$sc" mixed $(( (SECS + ROUNDS - 1) / ROUNDS ))
+	done
+	summarize "hello_$sc"; summarize "mixed_$sc"
+done
+
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
 ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi; }
 {
@@ -151,11 +233,40 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		search) label="(f) directory search, repeated";;
 		search_cold) label="(f) search, a new query each";;
 		search1) label="(f) search, new queries, 1 conn.";;
+		mixed) label="(g) mixed, $MIXED_N1 people";;
 		esac
 		printf "%-34s %9s %9s %9s %8s %8s\n" "$label" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 			"$(pct "${RPS[$n]}" "${RPS[hello]:-}")" "$(pct "${RPS[$n]}" "${RPS[roomq]:-}")"
 	done
 	echo
+	if [ "$CPU_N" -gt 0 ] 2>/dev/null; then
+		echo
+		echo "CPU per request of the mixed run, by process (/proc utime + stime, 10 s, $CPU_N requests):"
+		total=0
+		for g in rooms home mentorships threads people roadmaps auth admin mariadb nginx notifier; do
+			[ -n "${CPU_MS[$g]:-}" ] || continue
+			printf "  %-12s %7s ms\n" "$g" "${CPU_MS[$g]}"
+			total=$(awk -v a="$total" -v b="${CPU_MS[$g]}" 'BEGIN { printf "%.3f", a + b }')
+		done
+		printf "  %-12s %7s ms\n" "total" "$total"
+	fi
+	if [ -n "$SCALES" ]; then
+		echo
+		echo "data size: the mixed run on each data set, (a) measured in turns with it:"
+		printf "  %-8s %9s %9s %9s %8s %9s  %s\n" "data" "req/s" "p50 ms" "p99 ms" "vs (a)" "vs x1" "what it holds"
+		printf "  %-8s %9s %9s %9s %8s %9s  %s\n" "x1" "${RPS[mixed]}" "${P50[mixed]}" "${P99[mixed]}" \
+			"$(pct "${RPS[mixed]}" "${RPS[hello]}")" "100%" "${SCALE_DATA[1]}"
+		for sc in $SCALES; do
+			[ "$sc" = 1 ] && continue
+			[ -n "${RPS[mixed_$sc]:-}" ] || continue
+			printf "  %-8s %9s %9s %9s %8s %9s  %s\n" "x$sc" "${RPS[mixed_$sc]}" "${P50[mixed_$sc]}" \
+				"${P99[mixed_$sc]}" "$(pct "${RPS[mixed_$sc]}" "${RPS[hello_$sc]}")" \
+				"$(awk -v a="${RPS[mixed_$sc]}" -v ha="${RPS[hello_$sc]}" -v b="${RPS[mixed]}" -v hb="${RPS[hello]}" 'BEGIN { printf "%.0f%%", 100 * (a / ha) / (b / hb) }')" \
+				"${SCALE_DATA[$sc]}"
+			[ -n "${NON2XX[mixed_$sc]:-}" ] && echo "  warning: x$sc had ${NON2XX[mixed_$sc]} answers neither 200 nor 303"
+		done
+		echo "  (vs x1: the share of (a) against x1's share, so the host's drift cancels)"
+	fi
 	[ "$PAGES" = "$ALL_PAGES" ] || exit 0	# a quick look: no verdicts
 	echo "targets:"
 	echo "  room page >= 60% of (b):                $(ok "${RPS[room]} >= 0.6 * ${RPS[roomq]}")"
@@ -167,6 +278,15 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 	echo "  directory search p50 < 10 ms, repeated: $(ok "${P50[search]} < 10")"
 	echo "  search p50 < 10 ms, new queries:       $(ok "${P50[search_cold]} < 10")"
 	echo "  search p50 < 10 ms, new, 1 conn.:      $(ok "${P50[search1]} < 10")"
+	echo "  mixed >= 60% of the room page (c):      $(ok "${RPS[mixed]} >= 0.6 * ${RPS[room]}") ($(pct "${RPS[mixed]}" "${RPS[room]}"))"
+	echo "  mixed p99 < 25 ms (quiet host):         $(ok "${P99[mixed]} < 25")"
+	echo "  mixed: no answer but 200 (page), 303 (write): $(ok "${NON2XX[mixed]:-0} == 0")"
+	echo
+	echo "(g) mixed: 1,000 people (sessions made in bulk), each request a random one: room page 45 %,"
+	echo "dashboard 15 %, mentorship 10 %, Growth Thread 10 %, directory search 10 %, notifications"
+	echo "5 % (the dashboard while there is no /notifications page), writes 5 % through the forms with"
+	echo "CSRF tokens (room message 3 %, thread entry 1 %, milestone marked 1 %)."
+	grep -h '^mixed: ' "$B/wrk-mixed.txt" | awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { gsub(",", "", $i); s[i] += $i } } END { printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d\n", s[3], s[5], s[9], s[11], s[13] }'
 	echo
 	echo "memory: VmRSS KiB of each worker (pid:KiB), warm, then after $done_n requests"
 	echo "to the room page and 15 s more of each other page:"
@@ -186,7 +306,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		done
 	done
 	echo "  largest growth ${grow} KiB, under 1 MiB:  $(ok "$grow < 1024")"
-	for n in room room_deep dashboard thread search search_cold; do
+	for n in room room_deep dashboard thread search search_cold mixed; do
 		[ -n "${NON2XX[$n]}" ] && echo "  warning: $n had ${NON2XX[$n]} non-2xx answers"
 	done
 	true

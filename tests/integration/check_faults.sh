@@ -59,7 +59,7 @@ w_p99() {
 }
 workers() {	# the supervisor and workers of every program
 	local prog p
-	for prog in home auth people mentorships roadmaps rooms threads admin; do
+	for prog in $(ls "${MENTEO_BUILD:-$ROOT/build}/cgi-bin"); do
 		p=$(cat "$RUN/$prog.pid" 2>/dev/null) || continue
 		kill -0 "$p" 2>/dev/null || continue
 		echo "$p"; pgrep -P "$p"

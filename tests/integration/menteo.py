@@ -95,7 +95,10 @@ class Response:
 class Client:
     """A browser: keeps cookies, finds the CSRF token on the last page."""
 
-    def __init__(self):
+    def __init__(self, source=None):
+        # source: the client address to connect from (any 127.x.y.z is
+        # this machine): what the web server passes on as REMOTE_ADDR
+        self.source = source
         self.cookies = {}
         self.csrf = None
         self.email = None
@@ -104,7 +107,9 @@ class Client:
 
     def request(self, method, path, body=None, headers=None, raw=False):
         u = urllib.parse.urlsplit(BASE)
-        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+        conn = http.client.HTTPConnection(
+            u.hostname, u.port, timeout=30,
+            source_address=(self.source, 0) if self.source else None)
         h = {"Host": f"{u.hostname}:{u.port}", "User-Agent": "menteo-tests"}
         if self.cookies:
             h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())

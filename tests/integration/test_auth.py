@@ -69,6 +69,7 @@ def test_signup_mail_link_verifies():
     assert r.status == 303, r
     uid = user_id(email)
     assert m.sql_value("SELECT email_verified_at FROM users WHERE id = ?", uid) == "NULL"
+    assert login(c, email).status == 303
     assert 'action="/verify/resend"' in c.get("/").text, "no unverified banner"
     msg = m.mails_to(email, subject="confirm")
     assert msg, "no verification mail"
@@ -210,6 +211,7 @@ def test_expired_token_refused():
     c = m.Client()
     email = fresh_email()
     assert do_signup(c, email).status == 303
+    assert login(c, email).status == 303
     uid = user_id(email)
     msg = m.mails_to(email, subject="confirm")
     vpath = link_in(msg[-1], "/verify?t=")
@@ -344,7 +346,7 @@ def test_email_link_signs_in_once():
 
 @m.test
 def test_change_email_verified_first():
-    c = m.signup(verify=False)
+    c = m.signup()
     new = fresh_email()
     c.get("/settings/email")
     r = c.post("/settings/email", {"email": new, "password": PW})

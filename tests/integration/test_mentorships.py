@@ -1,4 +1,4 @@
-"""The mentorship lifecycle through the real forms (SPEC §2, §3, §7):
+"""The mentorship lifecycle through the real forms (docs/stages.md, docs/product.md):
 request, answers, contract and goals, agreement, the four stages,
 review, acknowledgment, a new cycle, ending, meetings and iCalendar."""
 import datetime

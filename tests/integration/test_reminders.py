@@ -1,4 +1,4 @@
-"""Reminders (SPEC §8, issue 9): the scanner in bin/menteo-notify queues
+"""Reminders (docs/product.md: E-mail; issue 9): the scanner in bin/menteo-notify queues
 each time-caused mail once, to the right people, with a signed-in link
 to the exact page, a plain-text part and an unsubscribe link.
 

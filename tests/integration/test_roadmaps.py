@@ -1,5 +1,5 @@
 """Roadmaps: the curated library, custom roadmaps and their milestones,
-applying a roadmap to a mentorship (SPEC §4, issue 6)."""
+applying a roadmap to a mentorship (docs/product.md: Roadmaps; issue 6)."""
 import datetime
 import re
 
@@ -468,6 +468,20 @@ def test_anonymous_is_sent_to_sign_in():
     m.check(r.status == 303 and "/login" in r.location, f"{r!r}")
     r = anon.get("/mentorships/1/roadmap")
     m.check(r.status == 303 and "/login" in r.location, f"{r!r}")
+
+
+@m.test
+def test_milestone_stages_shown_by_their_names():
+    """Each milestone's stage is shown with the label every other page
+    uses for it (lib/mship.c's mship_stage_label: one label function)."""
+    rid = curated_id("Raise a seed round")
+    r = m.Client().get(f"/roadmaps/{rid}")
+    shown = re.findall(r'class="stage stage-([a-z]+)">([^<]*)<', r.text)
+    m.check(shown, "the curated roadmap shows stages")
+    names = {"initiation": "Initiation", "cultivation": "Cultivation",
+             "separation": "Separation"}
+    for stage, label in shown:
+        m.check(names.get(stage) == label, f"{stage} shown as {label!r}")
 
 
 if __name__ == "__main__":

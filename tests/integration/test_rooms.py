@@ -1,4 +1,4 @@
-"""Mentorship rooms (SPEC §5, issue 7): only the two parties read and
+"""Mentorship rooms (docs/product.md: Mentorship Rooms; issue 7): only the two parties read and
 post; Markdown comes back inert; replies quote; edits for 15 minutes;
 keyset paging; unread marker and counts; closed rooms are read-only; the
 page query uses the (mentorship_id, id) key whatever the depth."""
@@ -173,6 +173,28 @@ def test_outsider_and_admin_refused():
     m.check(r.status == 303 and "/login" in r.location, repr(r))
     r = a.get("/rooms/999999999")
     m.check(r.status == 404, repr(r))
+
+
+@m.test
+def test_outsider_costs_only_the_403():
+    """Issue 19 item 11: an outsider's GET /rooms/{id} wrote "db: no
+    column none_live" to the log every time; anyone signed in could
+    flood it. Now the room query's own answer refuses them: 403, and
+    not one log line."""
+    a, b, mid = pair()
+    outsider = person()
+    log = os.path.join(m.VAR, "log", "rooms.log")
+    before = os.path.getsize(log)
+    for _ in range(20):
+        r = outsider.get(f"/rooms/{mid}")
+        m.check(r.status == 403 and "only they can read it" in r.text, repr(r))
+    time.sleep(0.5)
+    with open(log, errors="replace") as f:
+        f.seek(before)
+        grown = f.read()
+    m.check(grown == "", f"an outsider's visits were logged: {grown[:300]!r}")
+    r = a.get(f"/rooms/{mid}")
+    m.check(r.status == 200, f"the party still gets in: {r!r}")
 
 
 @m.test

@@ -1,4 +1,4 @@
-"""Growth Threads (SPEC §6): visibility for owner, mentor, stranger and
+"""Growth Threads (docs/product.md: Growth Threads): visibility for owner, mentor, stranger and
 signed-out visitors on every URL; entries, kinds, filter, edit/delete;
 safe Markdown; mentor feedback by e-mail; the Atom feed, parsed."""
 import re

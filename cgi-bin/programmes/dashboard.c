@@ -1,0 +1,390 @@
+/*
+ * programmes/dashboard: how the cohort is doing, for its organisers, each
+ * figure a picture (lib/svg) with its numbers in a table beside it; the
+ * pairs export (one CSV row per pair); and one pair as an organiser may
+ * see it. Counts and dates only: nothing here reads a room message, a
+ * meeting's notes or a thread that is not public.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "mship.h"
+#include "programmes.h"
+#include "resp.h"
+#include "risk.h"
+#include "svg.h"
+
+#define ACTIVITY_WEEKS	52	/* the longest run of weeks drawn */
+
+/* The stages a pair moves through, in order, for counts and strips. */
+static const char *const stages[] = {
+	"requested", "initiation", "cultivation", "separation",
+	"redefinition", "declined", "withdrawn", "expired", "ended", NULL
+};
+static const char *const outcomes[] = {
+	"open", "achieved", "partly", "not_achieved", "dropped", NULL
+};
+static const char *const outcome_labels[] = {
+	"Open", "Achieved", "Partly achieved", "Not achieved", "Dropped", NULL
+};
+
+/* A chart and its numbers: CHART_HTML and a ROW section per item. */
+static void
+figure(struct req *r, struct tdict *d, const char *section,
+    const char *title, const struct svg_item *it, size_t n)
+{
+	struct tdict *f = tmpl_section(d, section), *row;
+	size_t i;
+
+	tmpl_set(f, "CHART_HTML", svg_bars(r, title, it, n, 0));
+	for (i = 0; i < n; i++) {
+		row = tmpl_section(f, "ROW");
+		tmpl_set(row, "LABEL", it[i].label);
+		tmpl_set(row, "VALUE", req_printf(r, "%g", it[i].value));
+	}
+}
+
+/* Counts by value of a two-column (key, n) result, in the order of keys. */
+static struct svg_item *
+counted(struct req *r, const struct db_rows *rows, const char *const *keys,
+    const char *const *labels, size_t *n)
+{
+	struct svg_item *it;
+	size_t i, k;
+
+	for (k = 0; keys[k] != NULL; k++)
+		;
+	it = req_alloc(r, k * sizeof(*it));
+	for (k = 0; keys[k] != NULL; k++) {
+		it[k].label = labels != NULL ? labels[k] :
+		    mship_stage_label(keys[k]);
+		it[k].value = 0;
+		for (i = 0; i < rows->nrows; i++)
+			if (strcmp(db_str(rows, i, 0), keys[k]) == 0)
+				it[k].value = (double)db_int(rows, i, 1);
+	}
+	*n = k;
+	return it;
+}
+
+static int
+stages_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *rows;
+	struct svg_item *it;
+	size_t n;
+
+	rows = db_query(r, "SELECT stage, COUNT(*) FROM mentorships WHERE "
+	    "programme_id = ? GROUP BY stage", "i", p->id);
+	if (rows == NULL)
+		return -1;
+	it = counted(r, rows, stages, NULL, &n);
+	figure(r, d, "STAGES", "Pairs by stage now", it, n);
+	return 0;
+}
+
+/* From invitation to Redefinition: how many mentees got how far. */
+static int
+funnel_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *c;
+	struct svg_item it[7];
+	static const char *const cols[] = {
+		"invited", "joined", "paired", "initiation", "cultivation",
+		"separation", "redefinition"
+	};
+	static const char *const labels[] = {
+		"Invited", "Joined", "Asked or proposed a pair", "Accepted",
+		"Contract agreed (Cultivation)", "Reached Separation",
+		"Reached Redefinition"
+	};
+	size_t i;
+
+	c = db_query(r, "SELECT "
+	    "(SELECT COUNT(*) FROM programme_invitations WHERE programme_id = ? "
+	    "AND role = 'mentee') AS invited, "
+	    "(SELECT COUNT(*) FROM programme_participants WHERE programme_id = ? "
+	    "AND role = 'mentee' AND status = 'active') AS joined, "
+	    "COUNT(DISTINCT m.mentee_id) AS paired, "
+	    "COUNT(DISTINCT IF(e.to_stage = 'initiation', m.mentee_id, NULL)) "
+	    "AS initiation, "
+	    "COUNT(DISTINCT IF(e.to_stage = 'cultivation', m.mentee_id, NULL)) "
+	    "AS cultivation, "
+	    "COUNT(DISTINCT IF(e.to_stage = 'separation', m.mentee_id, NULL)) "
+	    "AS separation, "
+	    "COUNT(DISTINCT IF(e.to_stage = 'redefinition', m.mentee_id, NULL)) "
+	    "AS redefinition "
+	    "FROM mentorships m LEFT JOIN stage_events e ON e.mentorship_id = "
+	    "m.id WHERE m.programme_id = ?", "iii", p->id, p->id, p->id);
+	if (c == NULL)
+		return -1;
+	for (i = 0; i < 7; i++) {
+		it[i].label = labels[i];
+		it[i].value = (double)db_get_int(c, 0, cols[i]);
+	}
+	figure(r, d, "FUNNEL", "From invitation to Redefinition (mentees)",
+	    it, 7);
+	return 0;
+}
+
+static int
+outcomes_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *rows;
+	struct svg_item *it;
+	size_t n;
+
+	rows = db_query(r, "SELECT g.status, COUNT(*) FROM goals g JOIN "
+	    "mentorships m ON m.id = g.mentorship_id WHERE m.programme_id = ? "
+	    "GROUP BY g.status", "i", p->id);
+	if (rows == NULL)
+		return -1;
+	it = counted(r, rows, outcomes, outcome_labels, &n);
+	figure(r, d, "OUTCOMES", "Goal outcomes", it, n);
+	return 0;
+}
+
+/*
+ * The median days of the stages pairs have left (a stage still going on
+ * has no length yet), from the stage timeline, sorted by the server.
+ */
+static int
+medians_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *rows;
+	struct svg_item it[4];
+	static const char *const open[] = {
+		"initiation", "cultivation", "separation", "redefinition"
+	};
+	size_t i, k, lo, hi;
+
+	rows = db_query(r, "SELECT stage, days FROM (SELECT e.to_stage AS "
+	    "stage, TIMESTAMPDIFF(HOUR, e.created_at, LEAD(e.created_at) OVER "
+	    "(PARTITION BY e.mentorship_id ORDER BY e.id)) / 24 AS days FROM "
+	    "stage_events e JOIN mentorships m ON m.id = e.mentorship_id WHERE "
+	    "m.programme_id = ?) s WHERE days IS NOT NULL ORDER BY stage, days",
+	    "i", p->id);
+	if (rows == NULL)
+		return -1;
+	for (k = 0; k < 4; k++) {
+		it[k].label = mship_stage_label(open[k]);
+		it[k].value = 0;
+		for (lo = 0; lo < rows->nrows &&
+		    strcmp(db_str(rows, lo, 0), open[k]) != 0; lo++)
+			;
+		for (hi = lo; hi < rows->nrows &&
+		    strcmp(db_str(rows, hi, 0), open[k]) == 0; hi++)
+			;
+		if (hi > lo) {
+			i = lo + (hi - lo) / 2;
+			it[k].value = (hi - lo) % 2 ? strtod(db_str(rows, i, 1),
+			    NULL) : (strtod(db_str(rows, i - 1, 1), NULL) +
+			    strtod(db_str(rows, i, 1), NULL)) / 2;
+			it[k].value = (double)(long long)(it[k].value * 10 + 0.5)
+			    / 10;
+		}
+	}
+	figure(r, d, "MEDIANS", "Median days in each stage (stages left)",
+	    it, 4);
+	return 0;
+}
+
+static int
+cadence_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *c;
+	struct svg_item it[2];
+	long long all, kept;
+
+	c = db_query(r, "SELECT COUNT(*) AS n, COALESCE(SUM(NOT "
+	    RISK_CADENCE_BEHIND("m") "), 0) AS kept FROM mentorships m WHERE "
+	    "m.programme_id = ? AND m.stage = 'cultivation'", "i", p->id);
+	if (c == NULL)
+		return -1;
+	all = db_get_int(c, 0, "n");
+	kept = db_get_int(c, 0, "kept");
+	it[0].label = "Keeping their cadence";
+	it[0].value = (double)kept;
+	it[1].label = "Behind their cadence";
+	it[1].value = (double)(all - kept);
+	figure(r, d, "CADENCE", "Pairs in Cultivation keeping the meeting "
+	    "cadence they agreed", it, 2);
+	tmpl_set(d, "CADENCE_SHARE", all > 0 ? req_printf(r, "%lld %%",
+	    (kept * 100 + all / 2) / all) : "no pair in Cultivation yet");
+	return 0;
+}
+
+/* Counts per week since `start` of one kind of activity into v[k]. */
+static int
+weekly(struct req *r, const char *sql, const struct prog *p,
+    const char *start, double *v, size_t ns, size_t k, size_t weeks)
+{
+	struct db_rows *rows;
+	size_t i;
+	long long w;
+
+	rows = db_query(r, sql, "sis", start, p->id, start);
+	if (rows == NULL)
+		return -1;
+	for (i = 0; i < rows->nrows; i++) {
+		w = db_int(rows, i, 0);
+		if (w >= 0 && (size_t)w < weeks)
+			v[(size_t)w * ns + k] = (double)db_int(rows, i, 1);
+	}
+	return 0;
+}
+
+static int
+activity_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	static const char *const names[] = {
+		"Room messages", "Journal entries", "Meetings"
+	};
+	struct db_rows *span;
+	struct tdict *row, *f;
+	const char *start, **labels;
+	double *v;
+	size_t weeks, i;
+
+	/* the programme's weeks so far, the last ACTIVITY_WEEKS of them */
+	span = db_query(r, "SELECT DATE_FORMAT(GREATEST(COALESCE(starts_on, "
+	    "DATE(created_at)), UTC_DATE() - INTERVAL ? WEEK + INTERVAL 1 DAY), "
+	    "'%Y-%m-%d') AS start FROM programmes WHERE id = ?", "ii",
+	    (long long)ACTIVITY_WEEKS, p->id);
+	if (span == NULL || span->nrows == 0)
+		return -1;
+	start = db_get(span, 0, "start");
+	weeks = (size_t)ACTIVITY_WEEKS;
+	v = req_alloc(r, weeks * 3 * sizeof(*v));
+	memset(v, 0, weeks * 3 * sizeof(*v));
+	if (weekly(r, "SELECT FLOOR(DATEDIFF(x.created_at, ?) / 7), COUNT(*) "
+	    "FROM mentorships m JOIN room_messages x ON x.mentorship_id = m.id "
+	    "WHERE m.programme_id = ? AND x.created_at >= ? GROUP BY 1", p,
+	    start, v, 3, 0, weeks) == -1 ||
+	    weekly(r, "SELECT FLOOR(DATEDIFF(e.created_at, ?) / 7), COUNT(*) "
+	    "FROM mentorships m JOIN threads t ON t.mentorship_id = m.id JOIN "
+	    "thread_entries e ON e.thread_id = t.id WHERE m.programme_id = ? "
+	    "AND e.created_at >= ? GROUP BY 1", p, start, v, 3, 1, weeks) == -1 ||
+	    weekly(r, "SELECT FLOOR(DATEDIFF(g.starts_at, ?) / 7), COUNT(*) "
+	    "FROM mentorships m JOIN meetings g ON g.mentorship_id = m.id WHERE "
+	    "m.programme_id = ? AND g.starts_at >= ? AND g.starts_at < "
+	    "UTC_TIMESTAMP() GROUP BY 1", p, start, v, 3, 2, weeks) == -1)
+		return -1;
+	/* drop the weeks that have not come yet */
+	for (i = weeks; i > 0 && v[(i - 1) * 3] == 0 && v[(i - 1) * 3 + 1] == 0
+	    && v[(i - 1) * 3 + 2] == 0; i--)
+		;
+	labels = req_alloc(r, weeks * sizeof(*labels));
+	for (weeks = i, i = 0; i < weeks; i++)
+		labels[i] = i % 4 == 0 ? req_printf(r, "w%zu", i + 1) : NULL;
+	f = tmpl_section(d, "ACTIVITY");
+	tmpl_set(f, "START", page_date_text(r, start));
+	tmpl_set(f, "CHART_HTML", svg_columns(r, "Weekly activity: room "
+	    "messages, journal entries and meetings", names, 3, v, labels,
+	    weeks));
+	for (i = 0; i < weeks; i++) {
+		row = tmpl_section(f, "WEEK");
+		tmpl_set(row, "WEEK_N", req_printf(r, "%zu", i + 1));
+		tmpl_set(row, "MESSAGES", req_printf(r, "%g", v[i * 3]));
+		tmpl_set(row, "ENTRIES", req_printf(r, "%g", v[i * 3 + 1]));
+		tmpl_set(row, "MEETINGS", req_printf(r, "%g", v[i * 3 + 2]));
+	}
+	return 0;
+}
+
+static int
+risks_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *rows;
+	struct tdict *k, *row;
+	size_t i, j;
+	int any = 0;
+
+	for (i = 0; i < RISK_N; i++) {
+		if ((rows = risk_list(r, (enum risk)i, p->id)) == NULL)
+			return -1;
+		if (rows->nrows == 0)
+			continue;
+		any = 1;
+		k = tmpl_section(d, "RISK");
+		tmpl_set(k, "RISK_LABEL", risk_label[i]);
+		tmpl_set_int(k, "RISK_N", (long long)rows->nrows);
+		for (j = 0; j < rows->nrows; j++) {
+			row = tmpl_section(k, "PAIR");
+			tmpl_set(row, "PAIR_ID", db_get(rows, j, "ID"));
+			tmpl_set(row, "MENTOR", db_get(rows, j, "MENTOR"));
+			tmpl_set(row, "MENTEE", db_get(rows, j, "MENTEE"));
+			tmpl_set(row, "FOCUS", db_get(rows, j, "FOCUS"));
+			page_date(r, row, "SINCE", db_get(rows, j, "SINCE"));
+		}
+	}
+	if (!any)
+		tmpl_show(d, "NO_RISK");
+	return 0;
+}
+
+void
+prog_dashboard(struct req *r)
+{
+	struct prog p;
+	struct tdict *d;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	d = page_new(r, req_printf(r, "%s: dashboard", p.name),
+	    "programmes_dashboard.tpl");
+	prog_head(d, &p);
+	if (funnel_fill(r, d, &p) == -1 || stages_fill(r, d, &p) == -1 ||
+	    risks_fill(r, d, &p) == -1 || outcomes_fill(r, d, &p) == -1 ||
+	    medians_fill(r, d, &p) == -1 || cadence_fill(r, d, &p) == -1 ||
+	    activity_fill(r, d, &p) == -1)
+		return;
+	page_send(r, 200);
+}
+
+/* ---- export.csv: one row per pair ----------------------------------------- */
+
+static const char *const export_cols[] = {
+	"programme", "mentor", "mentee", "stage", "started", "stage_since",
+	"goals_achieved", "goals_total", "meetings_held", "mentor_last_active",
+	"mentee_last_active", NULL
+};
+
+void
+prog_export(struct req *r)
+{
+	struct prog p;
+	struct db_rows *rows;
+	struct buf b = { NULL, 0, 0 };
+	size_t i, k;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	rows = db_query(r, "SELECT a.display_name AS mentor, b.display_name AS "
+	    "mentee, m.stage, DATE(m.created_at) AS started, "
+	    "DATE(m.stage_changed_at) AS stage_since, "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id AND "
+	    "g.status = 'achieved') AS goals_achieved, "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) AS "
+	    "goals_total, (SELECT COUNT(*) FROM meetings g WHERE "
+	    "g.mentorship_id = m.id AND g.starts_at < UTC_TIMESTAMP()) AS "
+	    "meetings_held, a.last_active AS mentor_last_active, "
+	    "b.last_active AS mentee_last_active FROM mentorships m "
+	    "JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
+	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "i", p.id);
+	if (rows == NULL)
+		return;
+	csv_begin(&b);
+	for (k = 0; export_cols[k] != NULL; k++)
+		csv_cell(&b, export_cols[k], export_cols[k + 1] == NULL);
+	for (i = 0; i < rows->nrows; i++) {
+		csv_cell(&b, p.name, 0);
+		for (k = 1; export_cols[k] != NULL; k++)
+			csv_cell(&b, k == 3 ? mship_stage_label(db_get(rows, i,
+			    "stage")) : db_get(rows, i, export_cols[k]),
+			    export_cols[k + 1] == NULL);
+	}
+	csv_send(r, &b, req_printf(r, "%s-pairs.csv", p.slug));
+	buf_free(&b);
+}

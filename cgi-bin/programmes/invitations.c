@@ -1,0 +1,398 @@
+/*
+ * programmes/invitations: organisers paste up to INVITE_MAX addresses;
+ * each is mailed one single-use link (INVITE_DAYS) that leads through
+ * sign-in or a new account to the join form. One row per (programme,
+ * address): inviting again within a day mails nothing, later it mails a
+ * fresh link and the old one stops working.
+ */
+#include <string.h>
+
+#include "cfg.h"
+#include "mail.h"
+#include "programmes.h"
+#include "resp.h"
+
+static const struct field invite_f[] = {
+	{ "emails",	F_MULTILINE,	1, 300000, 1, NULL },
+	{ "role",	F_CHOICE,	0, 0,	1, prog_roles },
+};
+enum { IF_EMAILS, IF_ROLE, IF_N };
+
+static const struct field email_f = { "email", F_EMAIL, 3, 254, 1, NULL };
+
+/*
+ * The invitation of token t to programme p: 0 found (used or not), 1 no
+ * such token, -1 database.
+ */
+static int
+invite_find(struct req *r, const struct prog *p, const char *t,
+    struct invite *inv)
+{
+	char h[SESS_TOKEN_LEN + 1];
+	struct db_rows *rows;
+
+	memset(inv, 0, sizeof(*inv));
+	sess_hash(t, h);
+	rows = db_query(r, "SELECT id, email, role, used_by, used_at IS NOT "
+	    "NULL AS used, expires_at > UTC_TIMESTAMP() AS live FROM "
+	    "programme_invitations WHERE token_hash = ? AND programme_id = ?",
+	    "si", h, p->id);
+	if (rows == NULL)
+		return -1;
+	if (rows->nrows == 0)
+		return 1;
+	inv->id = db_get_int(rows, 0, "id");
+	inv->email = db_get(rows, 0, "email");
+	inv->role = db_get(rows, 0, "role");
+	inv->live = (int)db_get_int(rows, 0, "live");
+	inv->used_by = db_get_int(rows, 0, "used") ?
+	    (db_get_int(rows, 0, "used_by") > 0 ? db_get_int(rows, 0,
+	    "used_by") : -1) : 0;
+	return 0;
+}
+
+/* A clear page for an invitation that cannot be used here. */
+static void
+invite_bad(struct req *r, const struct prog *p, int status,
+    const char *why)
+{
+	struct tdict *d = page_new(r, "This invitation cannot be used",
+	    "programmes_invite_bad.tpl");
+
+	prog_head(d, p);
+	tmpl_set(d, "WHY", why);
+	page_send(r, status);
+}
+
+/*
+ * The invitation a join request carries, checked for the viewer: 0 fine
+ * (or no invitation: inv->id 0), -1 after answering.
+ */
+int
+invite_check(struct req *r, const struct prog *p, const char *t,
+    struct invite *inv)
+{
+	int rc;
+
+	memset(inv, 0, sizeof(*inv));
+	if (t == NULL)
+		return 0;
+	if ((rc = invite_find(r, p, t, inv)) == -1)
+		return -1;
+	if (rc == 1) {
+		invite_bad(r, p, 404, "This invitation link is not known. "
+		    "Check that the whole link from the e-mail was opened, or "
+		    "ask the programme's organisers for a new one.");
+		return -1;
+	}
+	if (inv->used_by != 0) {
+		if (r->user.id > 0 && inv->used_by == r->user.id) {
+			resp_flash(r, "You have already joined with this "
+			    "invitation.");
+			resp_redirect(r, req_printf(r, "/programmes/%s",
+			    p->slug));
+		} else
+			invite_bad(r, p, 410, "This invitation has already "
+			    "been used. Each invitation link works once.");
+		return -1;
+	}
+	if (!inv->live) {
+		invite_bad(r, p, 410, "This invitation has expired. Ask the "
+		    "programme's organisers to invite you again.");
+		return -1;
+	}
+	if (r->user.id > 0 && strcasecmp(inv->email, r->user.email) != 0) {
+		invite_bad(r, p, 403, req_printf(r, "This invitation was sent "
+		    "to another address than the one you are signed in with "
+		    "(%s). Sign out and open the link again, or ask the "
+		    "organisers to invite %s.", r->user.email, r->user.email));
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+invite_mail_link(struct req *r, const struct prog *p, const char *t)
+{
+	return req_printf(r, "%s/programmes/%s/join?invite=%s", cfg_base_url(),
+	    p->slug, t);
+}
+
+/*
+ * Invites one address (row id when re-sending, else 0): a fresh token,
+ * the mail queued in the caller's transaction. -1 on a db failure.
+ */
+static int
+invite_send(struct req *r, const struct prog *p, long long id,
+    const char *email, const char *role)
+{
+	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
+	struct tdict *d;
+	long long rc;
+
+	sess_token(t);
+	sess_hash(t, h);
+	if (id > 0)
+		rc = db_exec(r, "UPDATE programme_invitations SET token_hash = "
+		    "?, role = ?, sent_at = UTC_TIMESTAMP(), expires_at = "
+		    "UTC_TIMESTAMP() + INTERVAL ? DAY, invited_by = ? WHERE "
+		    "id = ?", "ssiii", h, role, (long long)INVITE_DAYS,
+		    r->user.id, id);
+	else
+		rc = db_exec(r, "INSERT INTO programme_invitations "
+		    "(programme_id, email, role, token_hash, invited_by, "
+		    "created_at, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, "
+		    "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + "
+		    "INTERVAL ? DAY)", "isssii", p->id, email, role, h,
+		    r->user.id, (long long)INVITE_DAYS);
+	if (rc < 0)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "PROG_NAME", p->name);
+	tmpl_set(d, "ROLE", role);
+	tmpl_set(d, "LINK", invite_mail_link(r, p, t));
+	tmpl_set_int(d, "DAYS", INVITE_DAYS);
+	rc = mail_queue(r, "programme-invite", 0, email, req_printf(r,
+	    "You are invited to the mentoring programme %s", p->name),
+	    "mail/programme_invite", d, req_printf(r, "programme-invite:%s",
+	    h));
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+static int
+invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *rows;
+	struct tdict *s;
+	size_t i;
+
+	rows = db_query(r, "SELECT email, role, sent_at, used_at IS NOT NULL "
+	    "AS used, expires_at <= UTC_TIMESTAMP() AS expired FROM "
+	    "programme_invitations WHERE programme_id = ? ORDER BY id DESC "
+	    "LIMIT 200", "i", p->id);
+	if (rows == NULL)
+		return -1;
+	for (i = 0; i < rows->nrows; i++) {
+		s = tmpl_section(d, "INVITATION");
+		tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
+		tmpl_set(s, "I_ROLE", db_get(rows, i, "role"));
+		page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
+		tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
+		    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
+	}
+	if (rows->nrows == 0)
+		tmpl_show(d, "NO_INVITATIONS");
+	return 0;
+}
+
+
+/* What became of a paste: lines sent, skipped, and refused with why. */
+struct paste {
+	int		 sent;
+	size_t		 nskipped;
+	size_t		 nbad;
+	const char	**skipped;	/* addresses invited less than a day ago */
+	const char	**bad;		/* refused lines */
+	const char	**why;		/* and why, for each */
+	const char	**seen;		/* the addresses taken so far */
+	size_t		 nseen;
+};
+
+static void
+paste_bad(struct paste *ps, const char *line, const char *why)
+{
+	ps->bad[ps->nbad] = line;
+	ps->why[ps->nbad++] = why;
+}
+
+static int
+paste_seen(struct paste *ps, const char *email)
+{
+	size_t i;
+
+	for (i = 0; i < ps->nseen; i++)
+		if (strcmp(ps->seen[i], email) == 0)
+			return 1;
+	ps->seen[ps->nseen++] = email;
+	return 0;
+}
+
+/* One pasted line: invited, skipped or refused. -1 on a db failure. */
+static int
+paste_line(struct req *r, const struct prog *p, struct paste *ps,
+    const char *line, const char *role)
+{
+	struct db_rows *rows;
+	struct fval v;
+	const char *email;
+
+	if (field_check(r->arena, &email_f, line, &v) != 0) {
+		paste_bad(ps, line, "not an e-mail address");
+		return 0;
+	}
+	email = v.str;
+	if (paste_seen(ps, email)) {
+		paste_bad(ps, line, "a duplicate of a line above");
+		return 0;
+	}
+	rows = db_query(r, "SELECT (SELECT pp.status FROM users u JOIN "
+	    "programme_participants pp ON pp.user_id = u.id AND "
+	    "pp.programme_id = ? WHERE u.email = ?) AS status, "
+	    "(SELECT id FROM programme_invitations WHERE programme_id = ? AND "
+	    "email = ?) AS inv_id, (SELECT sent_at > UTC_TIMESTAMP() - "
+	    "INTERVAL 1 DAY FROM programme_invitations WHERE programme_id = ? "
+	    "AND email = ?) AS recent", "isisis", p->id, email, p->id, email,
+	    p->id, email);
+	if (rows == NULL)
+		return -1;
+	if (db_get(rows, 0, "status") != NULL) {
+		paste_bad(ps, line, strcmp(db_get(rows, 0, "status"),
+		    "removed") == 0 || strcmp(db_get(rows, 0, "status"),
+		    "rejected") == 0 ? "was removed or not approved: not "
+		    "invited again" : "already a participant");
+		return 0;
+	}
+	if (db_get_int(rows, 0, "recent")) {
+		ps->skipped[ps->nskipped++] = email;
+		return 0;
+	}
+	if (invite_send(r, p, db_get_int(rows, 0, "inv_id"), email, role) == -1)
+		return -1;
+	ps->sent++;
+	return 0;
+}
+
+/* The pasted lines, blank ones dropped: their count, or -1 if too many. */
+static size_t
+paste_split(struct req *r, const char *text, const char ***lines)
+{
+	char *copy = req_strdup(r, text), *save = NULL, *tok, *end;
+	size_t n = 0, cap = 64;
+	const char **out = req_alloc(r, cap * sizeof(*out));
+
+	for (tok = strtok_r(copy, "\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, "\n", &save)) {
+		while (*tok == ' ' || *tok == '\t' || *tok == '\r' ||
+		    *tok == ',' || *tok == ';')
+			tok++;
+		end = tok + strlen(tok);
+		while (end > tok && (end[-1] == ' ' || end[-1] == '\t' ||
+		    end[-1] == '\r' || end[-1] == ',' || end[-1] == ';'))
+			*--end = '\0';
+		if (*tok == '\0')
+			continue;
+		if (n == cap) {
+			const char **grown = req_alloc(r, 2 * cap *
+			    sizeof(*grown));
+			memcpy(grown, out, cap * sizeof(*out));
+			out = grown;
+			cap *= 2;
+		}
+		out[n++] = tok;
+	}
+	*lines = out;
+	return n;
+}
+
+/* The invitations page: its dictionary, NULL after answering. */
+static struct tdict *
+invitations_page(struct req *r, const struct prog *p, const struct fval *v)
+{
+	struct tdict *d;
+
+	d = page_new(r, "Invitations", "programmes_invitations.tpl");
+	prog_head(d, p);
+	if (v != NULL)
+		page_form(d, invite_f, IF_N, v);
+	else
+		tmpl_show(d, "ROLE_MENTEE");
+	tmpl_set_int(d, "INVITE_MAX", INVITE_MAX);
+	return invitations_fill(r, d, p) == -1 ? NULL : d;
+}
+
+void
+prog_invitations(struct req *r)
+{
+	struct prog p;
+
+	if (prog_manage(r, &p) == -1 || invitations_page(r, &p, NULL) == NULL)
+		return;
+	page_send(r, 200);
+}
+
+static void
+paste_done(struct req *r, const struct prog *p, struct paste *ps,
+    struct fval *v)
+{
+	struct tdict *d, *res, *row;
+	struct buf again = { NULL, 0, 0 };
+	size_t i;
+
+	if (ps->nbad == 0) {
+		resp_flash(r, req_printf(r, "%d invitation%s sent.%s", ps->sent,
+		    ps->sent == 1 ? "" : "s", ps->nskipped > 0 ? req_printf(r,
+		    " Invited less than a day ago, so not mailed again: %zu.",
+		    ps->nskipped) : ""));
+		return resp_redirect(r, req_printf(r,
+		    "/programmes/%s/invitations", p->slug));
+	}
+	/* the refused lines come back in the box, to be fixed and sent */
+	for (i = 0; i < ps->nbad; i++)
+		buf_printf(&again, "%s\n", ps->bad[i]);
+	v[IF_EMAILS].raw = req_strdup(r, again.p);
+	buf_free(&again);
+	v[IF_EMAILS].err = req_printf(r, "%zu line%s could not be invited "
+	    "(see why below): correct them here and send again.", ps->nbad,
+	    ps->nbad == 1 ? "" : "s");
+	if ((d = invitations_page(r, p, v)) == NULL)
+		return;
+	res = tmpl_section(d, "RESULT");
+	tmpl_set_int(res, "SENT", ps->sent);
+	for (i = 0; i < ps->nbad; i++) {
+		row = tmpl_section(res, "BAD");
+		tmpl_set(row, "LINE", ps->bad[i]);
+		tmpl_set(row, "REASON", ps->why[i]);
+	}
+	for (i = 0; i < ps->nskipped; i++)
+		tmpl_set(tmpl_section(res, "SKIPPED"), "LINE", ps->skipped[i]);
+	page_send(r, 422);
+}
+
+void
+prog_invite(struct req *r)
+{
+	struct prog p;
+	struct fval v[IF_N];
+	struct paste ps;
+	const char **lines;
+	size_t n, i;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	memset(&ps, 0, sizeof(ps));
+	if (field_read(r, invite_f, IF_N, v) > 0) {
+		if (invitations_page(r, &p, v) != NULL)
+			page_send(r, 422);
+		return;
+	}
+	if ((n = paste_split(r, v[IF_EMAILS].str, &lines)) > INVITE_MAX) {
+		v[IF_EMAILS].err = req_printf(r, "Paste at most %d addresses "
+		    "at once; this has %zu. Nothing was sent.", INVITE_MAX, n);
+		if (invitations_page(r, &p, v) != NULL)
+			page_send(r, 422);
+		return;
+	}
+	ps.seen = req_alloc(r, (n + 1) * sizeof(*ps.seen));
+	ps.skipped = req_alloc(r, (n + 1) * sizeof(*ps.skipped));
+	ps.bad = req_alloc(r, (n + 1) * sizeof(*ps.bad));
+	ps.why = req_alloc(r, (n + 1) * sizeof(*ps.why));
+	if (db_begin(r) == -1)
+		return;
+	for (i = 0; i < n; i++)
+		if (paste_line(r, &p, &ps, lines[i], v[IF_ROLE].str) == -1)
+			return;
+	if (db_commit(r) == -1)
+		return;
+	paste_done(r, &p, &ps, v);
+}

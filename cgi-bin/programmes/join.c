@@ -1,0 +1,386 @@
+/*
+ * programmes/join: joining with a role and the intake answers (q_{id}).
+ * An open programme takes anyone signed in with a confirmed address; an
+ * invite-only one the holder of an invitation, whose link proves the
+ * address: a person without an account makes one on this same form.
+ * Mentors wait for an organiser's approval when the programme says so.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "programmes.h"
+#include "resp.h"
+#include "route.h"
+
+static const struct field join_f[] = {
+	{ "role",		F_CHOICE,	0, 0,	1, prog_roles },
+	{ "capacity",		F_INT,		1, 20,	0, NULL },
+	{ "invite",		F_SLUG,		SESS_TOKEN_LEN, SESS_TOKEN_LEN, 0, NULL },
+	{ "display_name",	F_TEXT,		1, 80,	0, NULL },
+	{ "password",		F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 0, NULL },
+};
+enum { JF_ROLE, JF_CAPACITY, JF_INVITE, JF_NAME, JF_PASSWORD, JF_N };
+
+#define SHORT_MAX	200
+#define LONG_MAX_CHARS	4000
+
+/* One intake question and what the person answered. */
+struct answer {
+	long long	 id;
+	const char	*prompt;
+	const char	*kind;
+	const char	*audience;
+	const char	**choices;	/* NULL-terminated, for 'choice' */
+	struct field	 f;
+	struct fval	 v;
+};
+
+/* A join request, from the query (GET) or the form (POST). */
+struct joining {
+	struct prog	 p;
+	struct invite	 inv;		/* inv.id 0: none */
+	int		 new_account;	/* invited, no account, not signed in */
+	struct fval	 v[JF_N];
+	struct answer	*a;
+	size_t		 na;
+};
+
+/* "a\nb\n" → {"a", "b", NULL}, blank lines dropped. */
+static const char **
+choices_split(struct req *r, const char *s)
+{
+	char *copy = req_strdup(r, s), *save = NULL, *tok;
+	const char **out;
+	size_t n = 1;
+
+	for (tok = copy; *tok != '\0'; tok++)
+		n += *tok == '\n';
+	out = req_alloc(r, (n + 1) * sizeof(*out));
+	n = 0;
+	for (tok = strtok_r(copy, "\r\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, "\r\n", &save))
+		out[n++] = tok;
+	out[n] = NULL;
+	return out;
+}
+
+/* The programme's questions, each declared as a field q_{id}. */
+static int
+answers_load(struct req *r, struct joining *j)
+{
+	struct db_rows *q = prog_questions(r, j->p.id);
+	struct answer *a;
+	size_t i;
+
+	if (q == NULL)
+		return -1;
+	j->a = req_alloc(r, (q->nrows + 1) * sizeof(*j->a));
+	memset(j->a, 0, (q->nrows + 1) * sizeof(*j->a));
+	for (i = 0; i < q->nrows; i++) {
+		a = &j->a[i];
+		a->id = db_get_int(q, i, "id");
+		a->prompt = db_get(q, i, "prompt");
+		a->kind = db_get(q, i, "kind");
+		a->audience = db_get(q, i, "audience");
+		a->f.name = req_printf(r, "q_%lld", a->id);
+		a->f.required = 1;
+		a->f.min = 1;
+		if (strcmp(a->kind, "choice") == 0) {
+			a->choices = choices_split(r, db_get(q, i, "choices"));
+			a->f.type = F_CHOICE;
+			a->f.choices = a->choices;
+		} else if (strcmp(a->kind, "long") == 0) {
+			a->f.type = F_MULTILINE;
+			a->f.max = LONG_MAX_CHARS;
+		} else {
+			a->f.type = F_TEXT;
+			a->f.max = SHORT_MAX;
+		}
+	}
+	j->na = q->nrows;
+	return 0;
+}
+
+static int
+asked_of(const struct answer *a, const char *role)
+{
+	return strcmp(a->audience, "both") == 0 || role == NULL ||
+	    strcmp(a->audience, role) == 0;
+}
+
+/* The role being joined as: the invitation's, else the one chosen. */
+static const char *
+join_role(const struct joining *j)
+{
+	return j->inv.id > 0 ? j->inv.role : j->v[JF_ROLE].str;
+}
+
+static void
+question_fill(struct req *r, struct tdict *s, const struct answer *a,
+    int shown)
+{
+	struct tdict *o;
+	size_t k;
+
+	tmpl_set(s, "Q_NAME", a->f.name);
+	tmpl_set(s, "Q_PROMPT", a->prompt);
+	if (strcmp(a->audience, "both") != 0)
+		tmpl_set(tmpl_section(s, "FOR"), "Q_FOR", strcmp(a->audience,
+		    "mentor") == 0 ? "For mentors" : "For mentees");
+	tmpl_set(s, "Q_AUDIENCE", a->audience);
+	if (shown && a->v.raw != NULL)
+		tmpl_set(s, "Q_VALUE", a->v.raw);
+	if (shown && a->v.err != NULL)
+		tmpl_set(tmpl_section(s, "Q_ERROR"), "MESSAGE", a->v.err);
+	if (strcmp(a->kind, "choice") == 0) {
+		tmpl_show(s, "IS_CHOICE");
+		for (k = 0; a->choices[k] != NULL; k++) {
+			o = tmpl_section(s, "OPTION");
+			tmpl_set(o, "OPT_VALUE", a->choices[k]);
+			tmpl_set(o, "OPT_ID", req_printf(r, "%s-%zu", a->f.name,
+			    k));
+			if (shown && a->v.str != NULL &&
+			    strcmp(a->v.str, a->choices[k]) == 0)
+				tmpl_show(o, "OPT_CHECKED");
+		}
+	} else
+		tmpl_show(s, strcmp(a->kind, "long") == 0 ? "IS_LONG" :
+		    "IS_SHORT");
+}
+
+static void
+join_page(struct req *r, struct joining *j, int typed, int status)
+{
+	struct tdict *d, *s;
+	size_t i;
+
+	d = page_new(r, req_printf(r, "Join %s", j->p.name),
+	    "programmes_join.tpl");
+	prog_head(d, &j->p);
+	if (typed)
+		page_form(d, join_f, JF_N, j->v);
+	else
+		tmpl_set(d, "CAPACITY", "2");
+	if (j->inv.id > 0) {
+		s = tmpl_section(d, "INVITED");
+		tmpl_set(s, "INVITE_EMAIL", j->inv.email);
+		tmpl_set(s, "INVITE_ROLE", j->inv.role);
+		tmpl_set(d, "INVITE", j->v[JF_INVITE].str);
+		tmpl_show(d, strcmp(j->inv.role, "mentor") == 0 ? "AS_MENTOR" :
+		    "AS_MENTEE");
+	} else
+		tmpl_show(d, "CHOOSE_ROLE");
+	tmpl_show(d, j->new_account ? "NEW_ACCOUNT" : "HAS_ACCOUNT");
+	if (j->inv.id == 0 || strcmp(j->inv.role, "mentor") == 0)
+		tmpl_show(d, "ASK_CAPACITY");
+	if (j->p.approval)
+		tmpl_show(d, "APPROVAL");
+	for (i = 0; i < j->na; i++)
+		question_fill(r, tmpl_section(d, "QUESTION"), &j->a[i], typed);
+	if (typed)
+		for (i = 0; i < j->na; i++)
+			if (j->a[i].v.err != NULL)
+				tmpl_show(d, "ERRORS");
+	page_send(r, status);
+}
+
+/*
+ * Everything before the form: the programme, the invitation, who asks.
+ * 0 to go on; -1 after answering (a redirect, a refusal, a failure).
+ */
+static int
+join_prepare(struct req *r, struct joining *j, const char *invite)
+{
+	struct fval tv;
+	const char *uid;
+
+	memset(j, 0, sizeof(*j));
+	if (prog_load(r, &j->p) == -1)
+		return -1;
+	if (invite != NULL &&
+	    field_check(r->arena, &join_f[JF_INVITE], invite, &tv) != 0)
+		invite = "0";	/* malformed: found by no hash, answered so */
+	if (invite_check(r, &j->p, invite, &j->inv) == -1)
+		return -1;
+	if (r->user.id == 0) {
+		if (j->inv.id == 0) {
+			route_to_login(r);
+			return -1;
+		}
+		uid = db_value(r, "SELECT id FROM users WHERE email = ?", "s",
+		    j->inv.email);
+		if (r->db_failed)
+			return -1;
+		if (uid != NULL) {
+			resp_flash(r, req_printf(r, "Sign in as %s to accept "
+			    "the invitation.", j->inv.email));
+			resp_redirect(r, req_printf(r, "/login?next=%s",
+			    req_url_encode(r->arena, req_printf(r,
+			    "/programmes/%s/join?invite=%s", j->p.slug,
+			    invite), "/")));
+			return -1;
+		}
+		j->new_account = 1;
+		return 0;
+	}
+	if (j->p.part_status != NULL) {
+		if (strcmp(j->p.part_status, "rejected") == 0 ||
+		    strcmp(j->p.part_status, "removed") == 0) {
+			page_error_msg(r, 403, "An organiser has closed your "
+			    "place in this programme. Write to them if you "
+			    "think this is a mistake.");
+			return -1;
+		}
+		resp_flash(r, "You are already in this programme.");
+		resp_redirect(r, req_printf(r, "/programmes/%s", j->p.slug));
+		return -1;
+	}
+	if (j->inv.id == 0 && strcmp(j->p.join, "invite") == 0) {
+		page_error_msg(r, 403, "This programme is by invitation only: "
+		    "open the link in the invitation you received.");
+		return -1;
+	}
+	/* an invitation to this address proves it; otherwise confirm first */
+	if (j->inv.id == 0 && auth_require_verified(r) == -1)
+		return -1;
+	return 0;
+}
+
+void
+prog_join_form(struct req *r)
+{
+	struct joining j;
+
+	if (join_prepare(r, &j, req_query(r, "invite")) == -1 ||
+	    answers_load(r, &j) == -1)
+		return;
+	j.v[JF_INVITE].str = req_query(r, "invite");
+	join_page(r, &j, 0, 200);
+}
+
+/* The form's fields and the answers for the role: the error count. */
+static int
+join_check(struct req *r, struct joining *j)
+{
+	const char *role;
+	int errors;
+	size_t i;
+
+	errors = field_read(r, join_f, JF_N, j->v);
+	if (j->inv.id > 0 && j->v[JF_ROLE].err != NULL)
+		j->v[JF_ROLE].err = NULL, errors--;	/* the invitation's */
+	role = join_role(j);
+	if (role != NULL && strcmp(role, "mentor") == 0 &&
+	    j->v[JF_CAPACITY].str == NULL && j->v[JF_CAPACITY].err == NULL) {
+		j->v[JF_CAPACITY].err = "Say how many mentees you can take.";
+		errors++;
+	}
+	if (j->new_account) {
+		if (j->v[JF_NAME].str == NULL && j->v[JF_NAME].err == NULL)
+			j->v[JF_NAME].err = "This field is required.", errors++;
+		if (j->v[JF_PASSWORD].str == NULL &&
+		    j->v[JF_PASSWORD].err == NULL)
+			j->v[JF_PASSWORD].err = "This field is required.",
+			    errors++;
+		else if (j->v[JF_PASSWORD].err == NULL &&
+		    (j->v[JF_PASSWORD].err = auth_password_problem(
+		    j->v[JF_PASSWORD].str)) != NULL)
+			errors++;
+	}
+	for (i = 0; i < j->na; i++)
+		if (asked_of(&j->a[i], role) &&
+		    field_check(r->arena, &j->a[i].f, req_form(r,
+		    j->a[i].f.name), &j->a[i].v) != 0)
+			errors++;
+		else if (!asked_of(&j->a[i], role))
+			j->a[i].v.raw = req_form(r, j->a[i].f.name);
+	return errors;
+}
+
+/* The account an invitation makes: its address proved by the link. */
+static long long
+join_account(struct req *r, struct joining *j)
+{
+	const char *hash = auth_hash(r, j->v[JF_PASSWORD].str);
+	long long uid;
+
+	if (hash == NULL)
+		return -1;
+	uid = auth_user_create(r, j->inv.email, hash, j->v[JF_NAME].str);
+	if (uid <= 0)
+		return uid;
+	if (db_exec(r, "UPDATE users SET email_verified_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?", "i", uid) < 0 || sess_start(r, uid) == -1)
+		return -1;
+	return uid;
+}
+
+/* Writes the participation: 0, 1 when it was there already, -1 db. */
+static int
+join_write(struct req *r, struct joining *j, long long uid)
+{
+	const char *role = join_role(j);
+	int waits = strcmp(role, "mentor") == 0 && j->p.approval;
+	long long rc, pid;
+	size_t i;
+
+	if (j->inv.id > 0 && (rc = db_exec(r, "UPDATE programme_invitations "
+	    "SET used_at = UTC_TIMESTAMP(), used_by = ? WHERE id = ? AND "
+	    "used_at IS NULL", "ii", uid, j->inv.id)) != 1)
+		return rc < 0 ? -1 : 1;
+	rc = db_exec(r, "INSERT INTO programme_participants (programme_id, "
+	    "user_id, role, status, capacity, joined_at) VALUES (?, ?, ?, ?, "
+	    "?, UTC_TIMESTAMP())", "iisss", j->p.id, uid, role,
+	    waits ? "waiting" : "active", strcmp(role, "mentor") == 0 ?
+	    j->v[JF_CAPACITY].str : NULL);
+	if (rc == DB_DUPLICATE)
+		return 1;
+	if (rc < 0)
+		return -1;
+	pid = db_last_id();
+	for (i = 0; i < j->na; i++)
+		if (asked_of(&j->a[i], role) && db_exec(r, "INSERT INTO "
+		    "programme_answers (participant_id, question_id, answer) "
+		    "VALUES (?, ?, ?)", "iis", pid, j->a[i].id,
+		    j->a[i].v.str) < 0)
+			return -1;
+	return 0;
+}
+
+void
+prog_join(struct req *r)
+{
+	struct joining j;
+	long long uid = r->user.id;
+	int rc;
+
+	if (join_prepare(r, &j, req_form(r, "invite")) == -1 ||
+	    answers_load(r, &j) == -1)
+		return;
+	if (join_check(r, &j) > 0)
+		return join_page(r, &j, 1, 422);
+	if (db_begin(r) == -1)
+		return;
+	if (j.new_account && (uid = join_account(r, &j)) <= 0) {
+		if (uid == 0) {	/* the address signed up meanwhile */
+			db_rollback(r);
+			resp_redirect(r, "/login");
+		}
+		return;
+	}
+	if ((rc = join_write(r, &j, uid)) == -1)
+		return;
+	if (rc == 1) {
+		db_rollback(r);
+		resp_flash(r, "You are already in this programme.");
+		return resp_redirect(r, req_printf(r, "/programmes/%s",
+		    j.p.slug));
+	}
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, strcmp(join_role(&j), "mentor") == 0 && j.p.approval ?
+	    "Thank you. An organiser approves each mentor; we will e-mail "
+	    "you as soon as they have." : req_printf(r, "Welcome to %s.",
+	    j.p.name));
+	resp_redirect(r, req_printf(r, "/programmes/%s", j.p.slug));
+}

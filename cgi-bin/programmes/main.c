@@ -1,0 +1,309 @@
+/*
+ * programmes: an organisation's cohort of mentees and mentors
+ * (docs/programmes.md). One program, a page file per area: main.c (this
+ * route table, loading, the list and a programme's page), settings.c
+ * (creating and configuring), invitations.c, join.c, participants.c,
+ * dashboard.c (the dashboard, the export), pairs.c (one pair as
+ * organisers see it).
+ *
+ * Who may do what, the same rule on every page (prog_load, prog_manage):
+ *   anyone signed in   sees a programme's page; joins an open one
+ *   an invitation      joins an invite-only one (its single-use token)
+ *   organisers         manage their own programme, and no other (403)
+ *   site admins        create programmes and manage every one
+ * Organisers never see a pair's room, meeting notes or private threads:
+ * nothing in this program reads them.
+ */
+#include <string.h>
+
+#include "app.h"
+#include "md.h"
+#include "mship.h"
+#include "programmes.h"
+#include "resp.h"
+
+static void	prog_index(struct req *);
+static void	prog_show(struct req *);
+
+static const struct route routes[] = {
+	{ "GET",  "/programmes",			prog_index,	ROUTE_USER },
+	{ "GET",  "/programmes/new",			prog_new,	ROUTE_ADMIN },
+	{ "POST", "/programmes/new",			prog_create,	ROUTE_ADMIN },
+	{ "GET",  "/programmes/{slug}",			prog_show,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/join",		prog_join_form,	0 },
+	{ "POST", "/programmes/{slug}/join",		prog_join,	0 },
+	{ "GET",  "/programmes/{slug}/settings",	prog_settings,	ROUTE_USER },
+	{ "POST", "/programmes/{slug}/settings",	prog_settings_post, ROUTE_USER },
+	{ "POST", "/programmes/{slug}/questions/{id}/delete", prog_question_delete, ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/invitations",	prog_invitations, ROUTE_USER },
+	{ "POST", "/programmes/{slug}/invitations",	prog_invite,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/participants",	prog_participants, ROUTE_USER },
+	{ "POST", "/programmes/{slug}/participants/{id}", prog_participant_post, ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/dashboard",	prog_dashboard,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/export.csv",	prog_export,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/pairs/{id}",	prog_pair,	ROUTE_USER },
+};
+
+APP_MAIN("programmes", routes)
+
+const char *const prog_roles[] = { "mentee", "mentor", NULL };
+
+/* ---- loading: one rule for who may see and manage ------------------------ */
+
+/*
+ * Loads the programme of the route's {slug} for the viewer: 0 found,
+ * -1 after answering (404 unknown, or the database failed).
+ */
+int
+prog_load(struct req *r, struct prog *p)
+{
+	struct db_rows *rows;
+
+	memset(p, 0, sizeof(*p));
+	rows = db_query(r, "SELECT p.id, p.slug, p.name, p.description, "
+	    "p.join_mode, p.mentor_approval, p.starts_on, p.ends_on, "
+	    "p.review_weeks, p.cadence, p.ground_rules, p.roadmap_id, "
+	    "rm.title AS roadmap_title, "
+	    "o.user_id IS NOT NULL AS organiser, pp.id AS part_id, "
+	    "pp.role AS part_role, pp.status AS part_status "
+	    "FROM programmes p "
+	    "LEFT JOIN roadmaps rm ON rm.id = p.roadmap_id "
+	    "LEFT JOIN programme_organisers o ON o.programme_id = p.id "
+	    "AND o.user_id = ? "
+	    "LEFT JOIN programme_participants pp ON pp.programme_id = p.id "
+	    "AND pp.user_id = ? WHERE p.slug = ?", "iis",
+	    r->user.id, r->user.id, r->arg[0]);
+	if (rows == NULL)
+		return -1;
+	if (rows->nrows == 0) {
+		page_error_msg(r, 404, "There is no programme at this address.");
+		return -1;
+	}
+	p->id = db_get_int(rows, 0, "id");
+	p->slug = db_get(rows, 0, "slug");
+	p->name = db_get(rows, 0, "name");
+	p->description = db_get(rows, 0, "description");
+	p->join = db_get(rows, 0, "join_mode");
+	p->approval = (int)db_get_int(rows, 0, "mentor_approval");
+	p->starts_on = db_get(rows, 0, "starts_on");
+	p->ends_on = db_get(rows, 0, "ends_on");
+	p->review_weeks = db_get_int(rows, 0, "review_weeks");
+	p->cadence = db_get(rows, 0, "cadence");
+	p->ground_rules = db_get(rows, 0, "ground_rules");
+	p->roadmap_id = db_get_int(rows, 0, "roadmap_id");
+	p->roadmap_title = db_get(rows, 0, "roadmap_title");
+	p->organiser = db_get_int(rows, 0, "organiser") || r->user.admin;
+	p->part_id = db_get_int(rows, 0, "part_id");
+	p->part_role = db_get(rows, 0, "part_role");
+	p->part_status = db_get(rows, 0, "part_status");
+	return 0;
+}
+
+/* prog_load for the programme's organisers only: anyone else gets 403. */
+int
+prog_manage(struct req *r, struct prog *p)
+{
+	if (prog_load(r, p) == -1)
+		return -1;
+	if (!p->organiser) {
+		page_error_msg(r, 403, "Only this programme's organisers can "
+		    "manage it.");
+		return -1;
+	}
+	return 0;
+}
+
+/* The part of every page about the programme itself. */
+void
+prog_head(struct tdict *d, const struct prog *p)
+{
+	struct tdict *nav = tmpl_include(d, "NAV", "programmes_nav.tpl");
+	struct tdict *t[2] = { d, nav };
+	int i;
+
+	/* an include does not see its parent's values: both get them */
+	for (i = 0; i < 2; i++) {
+		tmpl_set(t[i], "PROG_SLUG", p->slug);
+		tmpl_set(t[i], "PROG_NAME", p->name);
+		if (p->organiser)
+			tmpl_show(t[i], "ORGANISER");
+	}
+}
+
+const char *
+prog_opt(const struct fval *v)
+{
+	return v->str != NULL ? v->str : "";
+}
+
+
+/* ---- /programmes ---------------------------------------------------------- */
+
+static void
+list_fill(struct req *r, struct tdict *d, const char *section,
+    const struct db_rows *rows)
+{
+	struct tdict *s;
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		s = tmpl_section(d, section);
+		tmpl_set(s, "SLUG", db_get(rows, i, "slug"));
+		tmpl_set(s, "NAME", db_get(rows, i, "name"));
+		tmpl_set(s, "PEOPLE", db_get(rows, i, "people"));
+		if (strcmp(db_get(rows, i, "join_mode"), "open") == 0)
+			tmpl_show(s, "IS_OPEN");
+		else
+			tmpl_show(s, "IS_INVITE");
+		if (db_get(rows, i, "my_role") != NULL)
+			tmpl_set(tmpl_section(s, "MINE"), "MY_ROLE",
+			    db_get(rows, i, "my_role"));
+	}
+	if (rows->nrows == 0)
+		tmpl_show(d, req_printf(r, "%s_NONE", section));
+}
+
+#define LIST_COLS "SELECT p.slug, p.name, p.join_mode, pp.role AS my_role, " \
+	"(SELECT COUNT(*) FROM programme_participants c WHERE " \
+	"c.programme_id = p.id AND c.status IN ('waiting', 'active')) AS people "
+
+static void
+prog_index(struct req *r)
+{
+	struct db_rows *mine, *open, *run;
+	struct tdict *d;
+
+	mine = db_query(r, LIST_COLS "FROM programme_participants pp "
+	    "JOIN programmes p ON p.id = pp.programme_id WHERE pp.user_id = ? "
+	    "AND pp.status IN ('waiting', 'active') ORDER BY p.name LIMIT 100",
+	    "i", r->user.id);
+	run = db_query(r, LIST_COLS "FROM programmes p "
+	    "LEFT JOIN programme_participants pp ON pp.programme_id = p.id "
+	    "AND pp.user_id = ? WHERE ? OR p.id IN (SELECT programme_id FROM "
+	    "programme_organisers WHERE user_id = ?) ORDER BY p.name LIMIT 200",
+	    "iii", r->user.id, (long long)r->user.admin, r->user.id);
+	open = db_query(r, LIST_COLS "FROM programmes p "
+	    "LEFT JOIN programme_participants pp ON pp.programme_id = p.id "
+	    "AND pp.user_id = ? WHERE p.join_mode = 'open' AND pp.id IS NULL "
+	    "ORDER BY p.id DESC LIMIT 100", "i", r->user.id);
+	if (mine == NULL || run == NULL || open == NULL)
+		return;
+	d = page_new(r, "Programmes", "programmes_index.tpl");
+	list_fill(r, d, "MINE", mine);
+	list_fill(r, d, "OPEN", open);
+	if (run->nrows > 0) {
+		tmpl_show(d, "RUNS");
+		list_fill(r, d, "RUN", run);
+	}
+	if (r->user.admin)
+		tmpl_show(d, "CAN_CREATE");
+	page_send(r, 200);
+}
+
+
+/* ---- /programmes/{slug} ----------------------------------------------------- */
+
+const char *
+prog_status_label(const char *role, const char *status)
+{
+	if (status == NULL)
+		return "";
+	if (strcmp(status, "waiting") == 0)
+		return "Waiting for an organiser's approval";
+	if (strcmp(status, "rejected") == 0)
+		return "Not approved";
+	if (strcmp(status, "removed") == 0)
+		return "Removed";
+	return strcmp(role, "mentor") == 0 ? "Approved mentor" : "Joined";
+}
+
+/* The programme's counts for its organisers, from the participants' index. */
+static int
+counts_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *c;
+
+	c = db_query(r, "SELECT "
+	    "SUM(role = 'mentee' AND status = 'active') AS mentees, "
+	    "SUM(role = 'mentor' AND status = 'active') AS mentors, "
+	    "SUM(status = 'waiting') AS waiting, "
+	    "(SELECT COUNT(*) FROM programme_invitations i WHERE "
+	    "i.programme_id = ? AND i.used_at IS NULL) AS invited, "
+	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = ?) "
+	    "AS pairs FROM programme_participants WHERE programme_id = ?",
+	    "iii", p->id, p->id, p->id);
+	if (c == NULL)
+		return -1;
+	tmpl_set(d, "N_MENTEES", db_get(c, 0, "mentees") ?
+	    db_get(c, 0, "mentees") : "0");
+	tmpl_set(d, "N_MENTORS", db_get(c, 0, "mentors") ?
+	    db_get(c, 0, "mentors") : "0");
+	tmpl_set(d, "N_WAITING", db_get(c, 0, "waiting") ?
+	    db_get(c, 0, "waiting") : "0");
+	tmpl_set(d, "N_INVITED", db_get(c, 0, "invited"));
+	tmpl_set(d, "N_PAIRS", db_get(c, 0, "pairs"));
+	return 0;
+}
+
+/* The viewer's own pairs in this programme. */
+static int
+my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *m;
+	struct tdict *s;
+	size_t i;
+
+	m = db_query(r, "SELECT m.id, m.stage, m.focus, u.display_name AS other "
+	    "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
+	    "m.mentee_id, m.mentor_id) WHERE m.programme_id = ? AND "
+	    "(m.mentor_id = ? OR m.mentee_id = ?) ORDER BY m.id DESC LIMIT 20",
+	    "iiii", r->user.id, p->id, r->user.id, r->user.id);
+	if (m == NULL)
+		return -1;
+	for (i = 0; i < m->nrows; i++) {
+		s = tmpl_section(d, "MY_PAIR");
+		tmpl_set(s, "M_ID", db_get(m, i, "id"));
+		tmpl_set(s, "M_FOCUS", db_get(m, i, "focus"));
+		tmpl_set(s, "M_OTHER", db_get(m, i, "other"));
+		tmpl_set(s, "M_STAGE", mship_stage_label(db_get(m, i, "stage")));
+	}
+	return 0;
+}
+
+static void
+prog_show(struct req *r)
+{
+	struct prog p;
+	struct tdict *d;
+
+	if (prog_load(r, &p) == -1)
+		return;
+	d = page_new(r, p.name, "programmes_show.tpl");
+	prog_head(d, &p);
+	tmpl_set(d, "DESCRIPTION_HTML", md_html(r, p.description));
+	tmpl_set(d, "CADENCE", mship_cadence_label(p.cadence));
+	tmpl_set_int(d, "REVIEW_WEEKS", p.review_weeks);
+	if (p.starts_on != NULL)
+		tmpl_set(tmpl_section(d, "STARTS"), "STARTS_ON",
+		    page_date_text(r, p.starts_on));
+	if (p.ends_on != NULL)
+		tmpl_set(tmpl_section(d, "ENDS"), "ENDS_ON",
+		    page_date_text(r, p.ends_on));
+	if (p.roadmap_title != NULL)
+		tmpl_set(tmpl_section(d, "ROADMAP"), "ROADMAP_TITLE",
+		    p.roadmap_title);
+	tmpl_show(d, strcmp(p.join, "open") == 0 ? "IS_OPEN" : "IS_INVITE");
+	if (p.part_id > 0) {
+		struct tdict *s = tmpl_section(d, "PARTICIPANT");
+		tmpl_set(s, "MY_ROLE", p.part_role);
+		tmpl_set(s, "MY_STATUS", prog_status_label(p.part_role,
+		    p.part_status));
+		if (my_pairs_fill(r, s, &p) == -1)
+			return;
+	} else if (strcmp(p.join, "open") == 0)
+		tmpl_show(d, "CAN_JOIN");
+	if (p.organiser && counts_fill(r, d, &p) == -1)
+		return;
+	page_send(r, 200);
+}
+

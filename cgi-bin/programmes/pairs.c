@@ -1,0 +1,142 @@
+/*
+ * programmes/pairs: one pair as its programme's organisers may see it:
+ * the two people and when each was last active, the stage and its
+ * timeline (dates only: a stage change's note is the pair's own words),
+ * the contract's terms, the goals and their outcomes, milestone progress
+ * and the dates of meetings. Never the room, a meeting's agenda or notes,
+ * a goal's review note, or a thread.
+ */
+#include <string.h>
+
+#include "mship.h"
+#include "programmes.h"
+#include "resp.h"
+#include "svg.h"
+
+static const char *const outcome_labels[][2] = {
+	{ "open", "Open" }, { "achieved", "Achieved" },
+	{ "partly", "Partly achieved" }, { "not_achieved", "Not achieved" },
+	{ "dropped", "Dropped" },
+};
+
+static const char *
+outcome_label(const char *status)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(outcome_labels) / sizeof(outcome_labels[0]); i++)
+		if (strcmp(outcome_labels[i][0], status) == 0)
+			return outcome_labels[i][1];
+	return status;
+}
+
+static int
+pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
+{
+	struct svg_item days[4];
+	struct tdict *s;
+	size_t i;
+
+	tmpl_set(d, "PAIR_ID", db_get(m, 0, "id"));
+	tmpl_set(d, "FOCUS", db_get(m, 0, "focus"));
+	tmpl_set(d, "MENTOR", db_get(m, 0, "mentor"));
+	tmpl_set(d, "MENTEE", db_get(m, 0, "mentee"));
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(db_get(m, 0, "stage")));
+	tmpl_set(d, "STAGE", db_get(m, 0, "stage"));
+	page_date(r, d, "STARTED", db_get(m, 0, "created_at"));
+	page_date(r, d, "STAGE_SINCE", db_get(m, 0, "stage_changed_at"));
+	tmpl_set(d, "MENTOR_ACTIVE", db_get(m, 0, "mentor_active") != NULL ?
+	    page_date_text(r, db_get(m, 0, "mentor_active")) : "not yet");
+	tmpl_set(d, "MENTEE_ACTIVE", db_get(m, 0, "mentee_active") != NULL ?
+	    page_date_text(r, db_get(m, 0, "mentee_active")) : "not yet");
+	tmpl_set(d, "GROUND_RULES", db_get(m, 0, "ground_rules"));
+	tmpl_set(d, "CADENCE", mship_cadence_label(db_get(m, 0, "cadence")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(m, 0,
+	    "channels")));
+	if (db_get(m, 0, "review_date") != NULL)
+		tmpl_set(tmpl_section(d, "REVIEW"), "REVIEW_DATE",
+		    page_date_text(r, db_get(m, 0, "review_date")));
+	if (mship_stage_days(r, db_get_int(m, 0, "id"), days) == -1)
+		return -1;
+	tmpl_set(d, "STRIP_HTML", svg_strip(r, "Days in each stage", days, 4));
+	for (i = 0; i < 4; i++) {
+		s = tmpl_section(d, "STAGE_DAYS");
+		tmpl_set(s, "LABEL", days[i].label);
+		tmpl_set(s, "DAYS", req_printf(r, "%g", days[i].value));
+	}
+	return 0;
+}
+
+static int
+pair_lists(struct req *r, struct tdict *d, long long id)
+{
+	struct db_rows *g, *e, *ms, *mt;
+	struct tdict *s;
+	size_t i;
+
+	g = db_query(r, "SELECT title, measure, status, target_date FROM goals "
+	    "WHERE mentorship_id = ? ORDER BY id", "i", id);
+	e = db_query(r, "SELECT from_stage, to_stage, created_at FROM "
+	    "stage_events WHERE mentorship_id = ? ORDER BY id", "i", id);
+	ms = db_query(r, "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
+	    "SUM(done_at IS NULL AND due_date < UTC_DATE()) AS overdue FROM "
+	    "mentorship_milestones WHERE mentorship_id = ?", "i", id);
+	mt = db_query(r, "SELECT starts_at, starts_at < UTC_TIMESTAMP() AS past "
+	    "FROM meetings WHERE mentorship_id = ? ORDER BY starts_at DESC "
+	    "LIMIT 50", "i", id);
+	if (g == NULL || e == NULL || ms == NULL || mt == NULL)
+		return -1;
+	for (i = 0; i < g->nrows; i++) {
+		s = tmpl_section(d, "GOAL");
+		tmpl_set(s, "G_TITLE", db_get(g, i, "title"));
+		tmpl_set(s, "G_MEASURE", db_get(g, i, "measure"));
+		tmpl_set(s, "G_OUTCOME", outcome_label(db_get(g, i, "status")));
+	}
+	if (g->nrows == 0)
+		tmpl_show(d, "NO_GOALS");
+	for (i = 0; i < e->nrows; i++) {
+		s = tmpl_section(d, "EVENT");
+		tmpl_set(s, "E_TO", mship_stage_label(db_get(e, i, "to_stage")));
+		page_date(r, s, "E_AT", db_get(e, i, "created_at"));
+	}
+	tmpl_set(d, "MS_DONE", db_get(ms, 0, "done"));
+	tmpl_set(d, "MS_TOTAL", db_get(ms, 0, "total"));
+	tmpl_set(d, "MS_OVERDUE", db_get(ms, 0, "overdue") != NULL ?
+	    db_get(ms, 0, "overdue") : "0");
+	for (i = 0; i < mt->nrows; i++) {
+		s = tmpl_section(d, "MEETING");
+		page_time(r, s, "M_AT", db_get(mt, i, "starts_at"));
+		tmpl_set(s, "M_WHEN", db_get_int(mt, i, "past") ? "held" :
+		    "planned");
+	}
+	if (mt->nrows == 0)
+		tmpl_show(d, "NO_MEETINGS");
+	return 0;
+}
+
+void
+prog_pair(struct req *r)
+{
+	struct prog p;
+	struct db_rows *m;
+	struct tdict *d;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	m = db_query(r, "SELECT m.id, m.focus, m.stage, m.created_at, "
+	    "m.stage_changed_at, m.ground_rules, m.cadence, m.channels, "
+	    "m.review_date, a.display_name AS mentor, b.display_name AS mentee, "
+	    "a.last_active AS mentor_active, b.last_active AS mentee_active "
+	    "FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b "
+	    "ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = ?", "ii",
+	    r->id[1], p.id);
+	if (m == NULL)
+		return;
+	if (m->nrows == 0)
+		return page_error_msg(r, 404, "This programme has no such pair.");
+	d = page_new(r, "A pair", "programmes_pair.tpl");
+	prog_head(d, &p);
+	if (pair_head(r, d, m) == -1 || pair_lists(r, d, r->id[1]) == -1)
+		return;
+	page_send(r, 200);
+}

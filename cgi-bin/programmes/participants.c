@@ -1,0 +1,246 @@
+/*
+ * programmes/participants: the organisers' list of everyone in the
+ * programme (role, status, pair and stage, with filters), and their
+ * decisions: approve or reject a waiting mentor, remove anyone. Each
+ * decision is mailed to the person it is about.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "cfg.h"
+#include "mail.h"
+#include "mship.h"
+#include "programmes.h"
+#include "resp.h"
+
+#define LIST_PAGE	100	/* participants on one page */
+
+static const char *const actions[] = { "approve", "reject", "remove", NULL };
+static const char *const statuses[] = {
+	"waiting", "active", "paired", "unpaired", "rejected", "removed", NULL
+};
+
+static const struct field decide_f[] = {
+	{ "action",	F_CHOICE,	0, 0,	1, actions },
+};
+
+static const struct field filter_f[] = {
+	{ "role",	F_CHOICE,	0, 0,	0, prog_roles },
+	{ "status",	F_CHOICE,	0, 0,	0, statuses },
+	{ "after",	F_INT,		1, LLONG_MAX, 0, NULL },
+};
+enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
+
+/*
+ * One page of participants, keyset on id, with each one's latest pair in
+ * the programme (its stage) and, for mentors, how many open pairs they
+ * have. The status filter "paired"/"unpaired" reads the same subquery.
+ */
+#define PAIR_OF(col) "(SELECT " col " FROM mentorships m WHERE " \
+	"m.programme_id = pp.programme_id AND (m.mentee_id = pp.user_id OR " \
+	"m.mentor_id = pp.user_id) ORDER BY m.id DESC LIMIT 1)"
+
+static struct db_rows *
+participants_load(struct req *r, const struct prog *p, const struct fval *v)
+{
+	const char *status = v[FF_STATUS].str;
+	int paired = status != NULL && strcmp(status, "paired") == 0;
+	int unpaired = status != NULL && strcmp(status, "unpaired") == 0;
+
+	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
+	    "pp.joined_at, u.display_name, u.email, u.slug, "
+	    PAIR_OF("m.id") " AS pair_id, " PAIR_OF("m.stage") " AS pair_stage, "
+	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = "
+	    "pp.programme_id AND m.mentor_id = pp.user_id AND m.stage IN "
+	    "('requested'," STAGES_CAPACITY ")) AS "
+	    "open_pairs FROM programme_participants pp JOIN users u ON u.id = "
+	    "pp.user_id WHERE pp.programme_id = ? AND pp.id > ? "
+	    "AND (? IS NULL OR pp.role = ?) "
+	    "AND (? IS NULL OR ? IN ('paired', 'unpaired') OR pp.status = ?) "
+	    "AND (? = 0 OR (pp.status = 'active' AND " PAIR_OF("m.id")
+	    " IS NOT NULL)) "
+	    "AND (? = 0 OR (pp.status = 'active' AND " PAIR_OF("m.id")
+	    " IS NULL)) ORDER BY pp.id LIMIT ?", "iisssssiii", p->id,
+	    v[FF_AFTER].str != NULL ? v[FF_AFTER].num : 0LL, v[FF_ROLE].str,
+	    v[FF_ROLE].str, status, status, status, (long long)paired,
+	    (long long)unpaired, (long long)LIST_PAGE + 1);
+}
+
+static void
+participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
+    size_t i)
+{
+	const char *role = db_get(rows, i, "role");
+	const char *status = db_get(rows, i, "status");
+	const char *stage = db_get(rows, i, "pair_stage");
+
+	tmpl_set(s, "P_ID", db_get(rows, i, "id"));
+	tmpl_set(s, "P_NAME", db_get(rows, i, "display_name"));
+	tmpl_set(s, "P_EMAIL", db_get(rows, i, "email"));
+	tmpl_set(s, "P_SLUG", db_get(rows, i, "slug"));
+	tmpl_set(s, "P_ROLE", strcmp(role, "mentor") == 0 ? "Mentor" :
+	    "Mentee");
+	page_date(r, s, "P_JOINED", db_get(rows, i, "joined_at"));
+	if (stage != NULL && strcmp(status, "active") == 0)
+		tmpl_set(s, "P_STATUS", req_printf(r, "In a pair: %s",
+		    mship_stage_label(stage)));
+	else
+		tmpl_set(s, "P_STATUS", prog_status_label(role, status));
+	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)
+		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", req_printf(r,
+		    "%s of %s places taken", db_get(rows, i, "open_pairs"),
+		    db_get(rows, i, "capacity")));
+	if (strcmp(status, "waiting") == 0)
+		tmpl_show(s, "CAN_DECIDE");
+	if (strcmp(status, "waiting") == 0 || strcmp(status, "active") == 0)
+		tmpl_show(s, "CAN_REMOVE");
+}
+
+/* Pending invitations, shown with the filter "invited". */
+static int
+invited_fill(struct req *r, struct tdict *d, const struct prog *p,
+    const struct fval *v)
+{
+	struct db_rows *rows;
+	struct tdict *s;
+	size_t i;
+
+	rows = db_query(r, "SELECT email, role, sent_at FROM "
+	    "programme_invitations WHERE programme_id = ? AND used_at IS NULL "
+	    "AND (? IS NULL OR role = ?) ORDER BY id DESC LIMIT 200", "iss",
+	    p->id, v[FF_ROLE].str, v[FF_ROLE].str);
+	if (rows == NULL)
+		return -1;
+	for (i = 0; i < rows->nrows; i++) {
+		s = tmpl_section(d, "INVITED");
+		tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
+		tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"),
+		    "mentor") == 0 ? "Mentor" : "Mentee");
+		page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
+	}
+	if (rows->nrows > 0)
+		tmpl_show(d, "HAS_INVITED");
+	return 0;
+}
+
+void
+prog_participants(struct req *r)
+{
+	struct prog p;
+	struct fval v[FF_N];
+	struct db_rows *rows;
+	struct tdict *d;
+	size_t i, n;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, filter_f, FF_N, v) > 0)
+		return page_error_msg(r, 400, "Choose a role and a status from "
+		    "the filters on the page.");
+	if ((rows = participants_load(r, &p, v)) == NULL)
+		return;
+	d = page_new(r, "Participants", "programmes_participants.tpl");
+	prog_head(d, &p);
+	page_form(d, filter_f, FF_N, v);
+	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
+	for (i = 0; i < n; i++)
+		participant_fill(r, tmpl_section(d, "PARTICIPANT"), rows, i);
+	if (n == 0)
+		tmpl_show(d, "NONE");
+	if (rows->nrows > LIST_PAGE)
+		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
+		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
+		    p.slug, prog_opt(&v[FF_ROLE]), prog_opt(&v[FF_STATUS]),
+		    db_get(rows, n - 1, "id")));
+	if (v[FF_AFTER].str == NULL && invited_fill(r, d, &p, v) == -1)
+		return;
+	page_send(r, 200);
+}
+
+/* The decision's new status from the current one, or NULL: refused. */
+static const char *
+decide_to(const char *action, const char *status)
+{
+	int waiting = strcmp(status, "waiting") == 0;
+
+	if (strcmp(action, "approve") == 0)
+		return waiting ? "active" : NULL;
+	if (strcmp(action, "reject") == 0)
+		return waiting ? "rejected" : NULL;
+	return waiting || strcmp(status, "active") == 0 ? "removed" : NULL;
+}
+
+static int
+decide_mail(struct req *r, const struct prog *p, long long uid,
+    const char *action, long long part_id)
+{
+	struct tdict *d = tmpl_dict_new("mail");
+	const char *subject;
+	int rc;
+
+	tmpl_set(d, "PROG_NAME", p->name);
+	tmpl_set(d, "LINK", req_printf(r, "%s/programmes/%s", cfg_base_url(),
+	    p->slug));
+	tmpl_show(d, strcmp(action, "approve") == 0 ? "IS_APPROVE" :
+	    strcmp(action, "reject") == 0 ? "IS_REJECT" : "IS_REMOVE");
+	if (strcmp(action, "approve") == 0)
+		subject = req_printf(r, "You are approved as a mentor in %s",
+		    p->name);
+	else if (strcmp(action, "reject") == 0)
+		subject = req_printf(r, "Your place as a mentor in %s",
+		    p->name);
+	else
+		subject = req_printf(r, "You have left %s", p->name);
+	rc = mail_queue(r, "programme", uid, NULL, subject,
+	    "mail/programme_decision", d, req_printf(r,
+	    "programme-%s:%lld", action, part_id));
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+void
+prog_participant_post(struct req *r)
+{
+	struct prog p;
+	struct fval v[1];
+	struct db_rows *row;
+	const char *to;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, decide_f, 1, v) > 0)
+		return page_error_msg(r, 400, "Choose approve, reject or "
+		    "remove.");
+	if (db_begin(r) == -1)
+		return;
+	row = db_query(r, "SELECT user_id, status FROM programme_participants "
+	    "WHERE id = ? AND programme_id = ? FOR UPDATE", "ii", r->id[1],
+	    p.id);
+	if (row == NULL)
+		return;
+	if (row->nrows == 0) {
+		db_rollback(r);
+		return page_error_msg(r, 404, "This person is not in the "
+		    "programme.");
+	}
+	if ((to = decide_to(v[0].str, db_get(row, 0, "status"))) == NULL) {
+		db_rollback(r);
+		return page_error_msg(r, 409, req_printf(r, "This participant "
+		    "is %s: they cannot be %s now.", prog_status_label("mentor",
+		    db_get(row, 0, "status")), strcmp(v[0].str, "approve") == 0
+		    ? "approved" : strcmp(v[0].str, "reject") == 0 ?
+		    "rejected" : "removed"));
+	}
+	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
+	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
+	    to, r->user.id, r->id[1]) < 0 ||
+	    decide_mail(r, &p, db_get_int(row, 0, "user_id"), v[0].str,
+	    r->id[1]) == -1 || db_commit(r) == -1)
+		return;
+	resp_flash(r, strcmp(to, "active") == 0 ? "Mentor approved; they "
+	    "have been told by e-mail." : strcmp(to, "rejected") == 0 ?
+	    "Mentor not approved; they have been told by e-mail." :
+	    "Participant removed; they have been told by e-mail.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/participants",
+	    p.slug));
+}

@@ -1,0 +1,85 @@
+/*
+ * programmes: what the program's page files share: the programme as the
+ * viewer sees it, the one rule for who may see and manage it, and the
+ * handlers the route table (main.c) names.
+ */
+#ifndef MENTEO_PROGRAMMES_H
+#define MENTEO_PROGRAMMES_H
+
+#include "auth.h"
+#include "db.h"
+#include "field.h"
+#include "page.h"
+#include "req.h"
+#include "sess.h"
+
+#define INVITE_MAX	1000	/* addresses in one paste */
+#define INVITE_DAYS	30	/* an invitation link's life */
+
+struct prog {
+	long long	 id;
+	const char	*slug;
+	const char	*name;
+	const char	*description;
+	const char	*join;		/* "open" | "invite" */
+	int		 approval;	/* mentors wait for an organiser */
+	const char	*starts_on;
+	const char	*ends_on;
+	long long	 review_weeks;
+	const char	*cadence;
+	const char	*ground_rules;
+	long long	 roadmap_id;	/* 0: none */
+	const char	*roadmap_title;
+	int		 organiser;	/* the viewer organises it (or is admin) */
+	long long	 part_id;	/* the viewer's participation, 0: none */
+	const char	*part_role;
+	const char	*part_status;
+};
+
+/* An invitation as its token finds it. */
+struct invite {
+	long long	 id;
+	const char	*email;
+	const char	*role;
+	long long	 used_by;	/* 0 unused; -1 used by a deleted account */
+	int		 live;		/* not expired */
+};
+
+extern const char *const prog_roles[];	/* "mentee", "mentor" */
+
+/*
+ * The programme of the route's {slug} for the viewer: 0, or -1 after
+ * answering (404 unknown, database down). prog_manage: the same for its
+ * organisers and site admins only (403 for anyone else).
+ */
+int		 prog_load(struct req *, struct prog *);
+int		 prog_manage(struct req *, struct prog *);
+/* PROG_SLUG, PROG_NAME and the ORGANISER section of a page. */
+void		 prog_head(struct tdict *, const struct prog *);
+const char	*prog_status_label(const char *role, const char *status);
+/* "" for a NULL optional field. */
+const char	*prog_opt(const struct fval *);
+
+/* invitations.c: the token of a join request, checked for the viewer. */
+int		 invite_check(struct req *, const struct prog *, const char *t,
+		    struct invite *);
+/* The intake questions (settings.c), oldest first. */
+struct db_rows	*prog_questions(struct req *, long long prog_id);
+
+/* Handlers, one page file each. */
+void	prog_new(struct req *);
+void	prog_create(struct req *);
+void	prog_settings(struct req *);
+void	prog_settings_post(struct req *);
+void	prog_question_delete(struct req *);
+void	prog_invitations(struct req *);
+void	prog_invite(struct req *);
+void	prog_join_form(struct req *);
+void	prog_join(struct req *);
+void	prog_participants(struct req *);
+void	prog_participant_post(struct req *);
+void	prog_dashboard(struct req *);
+void	prog_export(struct req *);
+void	prog_pair(struct req *);
+
+#endif

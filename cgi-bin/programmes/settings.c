@@ -1,0 +1,460 @@
+/*
+ * programmes/settings: creating a programme (site admins) and its
+ * settings and intake questions (its organisers).
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "programmes.h"
+#include "resp.h"
+
+static const char *const joins[] = { "open", "invite", NULL };
+static const char *const yes_no[] = { "1", "0", NULL };
+static const char *const cadences[] = { "weekly", "biweekly", "monthly", NULL };
+static const char *const qkinds[] = { "short", "long", "choice", NULL };
+static const char *const audiences[] = { "mentee", "mentor", "both", NULL };
+
+/* The programme's own fields: /programmes/new and its settings. */
+static const struct field prog_f[] = {
+	{ "name",		F_TEXT,		1, 120,	1, NULL },
+	{ "slug",		F_SLUG,		3, 40,	1, NULL },
+	{ "description",	F_MULTILINE,	0, 5000, 0, NULL },
+	{ "join",		F_CHOICE,	0, 0,	1, joins },
+	{ "mentor_approval",	F_CHOICE,	0, 0,	1, yes_no },
+	{ "starts_on",		F_DATE,		0, 0,	0, NULL },
+	{ "ends_on",		F_DATE,		0, 0,	0, NULL },
+	{ "review_weeks",	F_INT,		1, 104,	1, NULL },
+	{ "cadence",		F_CHOICE,	0, 0,	1, cadences },
+	{ "ground_rules",	F_MULTILINE,	0, 5000, 0, NULL },
+	{ "roadmap",		F_INT,		1, LLONG_MAX, 0, NULL },
+	{ "organisers",		F_MULTILINE,	0, 5000, 0, NULL },
+};
+enum { PF_NAME, PF_SLUG, PF_DESC, PF_JOIN, PF_APPROVAL, PF_STARTS, PF_ENDS,
+    PF_WEEKS, PF_CADENCE, PF_RULES, PF_ROADMAP, PF_ORGANISERS, PF_N };
+
+static const struct field question_f[] = {
+	{ "question",	F_TEXT,		1, 300,	1, NULL },
+	{ "kind",	F_CHOICE,	0, 0,	1, qkinds },
+	{ "choices",	F_MULTILINE,	0, 1000, 0, NULL },
+	{ "audience",	F_CHOICE,	0, 0,	1, audiences },
+};
+enum { QF_PROMPT, QF_KIND, QF_CHOICES, QF_AUDIENCE, QF_N };
+
+static int	questions_fill(struct req *, struct tdict *, const struct prog *,
+	    const struct fval *);
+
+/* ---- creating and configuring --------------------------------------------- */
+
+/* The roadmaps a programme may suggest: curated ones and shared ones. */
+static int
+roadmap_options(struct req *r, struct tdict *d, const char *chosen)
+{
+	struct db_rows *rm;
+	struct tdict *o;
+	size_t i;
+
+	rm = db_query(r, "SELECT id, title FROM roadmaps WHERE kind = "
+	    "'curated' OR visibility = 'shared' ORDER BY kind, title LIMIT 200",
+	    "");
+	if (rm == NULL)
+		return -1;
+	for (i = 0; i < rm->nrows; i++) {
+		o = tmpl_section(d, "ROADMAP_OPTION");
+		tmpl_set(o, "OPT_ID", db_get(rm, i, "id"));
+		tmpl_set(o, "OPT_LABEL", db_get(rm, i, "title"));
+		if (chosen != NULL && strcmp(chosen, db_get(rm, i, "id")) == 0)
+			tmpl_show(o, "OPT_SELECTED");
+	}
+	return 0;
+}
+
+static void
+value(struct fval *v, const char *s)
+{
+	v->raw = v->str = s;
+}
+
+/* The form's values as saved (p), or a new programme's defaults. */
+static const struct fval *
+prog_values(struct req *r, const struct prog *p, struct fval *v)
+{
+	memset(v, 0, PF_N * sizeof(*v));
+	if (p == NULL) {
+		value(&v[PF_JOIN], "invite");
+		value(&v[PF_APPROVAL], "1");
+		value(&v[PF_WEEKS], "26");
+		value(&v[PF_CADENCE], "biweekly");
+		return v;
+	}
+	value(&v[PF_NAME], p->name);
+	value(&v[PF_SLUG], p->slug);
+	value(&v[PF_DESC], p->description);
+	value(&v[PF_JOIN], p->join);
+	value(&v[PF_APPROVAL], p->approval ? "1" : "0");
+	value(&v[PF_STARTS], p->starts_on);
+	value(&v[PF_ENDS], p->ends_on);
+	value(&v[PF_WEEKS], req_printf(r, "%lld", p->review_weeks));
+	value(&v[PF_CADENCE], p->cadence);
+	value(&v[PF_RULES], p->ground_rules);
+	if (p->roadmap_id > 0)
+		value(&v[PF_ROADMAP], req_printf(r, "%lld", p->roadmap_id));
+	value(&v[PF_ORGANISERS], db_value(r, "SELECT GROUP_CONCAT(u.email "
+	    "ORDER BY u.email SEPARATOR ', ') FROM programme_organisers o "
+	    "JOIN users u ON u.id = o.user_id WHERE o.programme_id = ?", "i",
+	    p->id));
+	return v;
+}
+
+/* The programme form, new or as saved, with what was typed when v. */
+static void
+form_page(struct req *r, const struct prog *p, const struct fval *v,
+    const struct fval *qv, int status)
+{
+	struct fval saved[PF_N];
+	struct tdict *d;
+
+	d = page_new(r, p != NULL ? "Programme settings" : "New programme",
+	    "programmes_form.tpl");
+	if (v == NULL)
+		v = prog_values(r, p, saved);
+	page_form(d, prog_f, PF_N, v);
+	if (roadmap_options(r, d, v[PF_ROADMAP].raw) == -1)
+		return;
+	if (p == NULL) {
+		tmpl_show(d, "CREATING");
+		tmpl_set(d, "ACTION", "/programmes/new");
+	} else {
+		prog_head(d, p);
+		tmpl_show(d, "EDITING");
+		tmpl_set(d, "ACTION", req_printf(r, "/programmes/%s/settings",
+		    p->slug));
+	}
+	if (p == NULL || r->user.admin)
+		tmpl_show(d, "SET_ORGANISERS");
+	if (p != NULL && questions_fill(r, d, p, qv) == -1)
+		return;
+	page_send(r, status);
+}
+
+/* Checks the fields beyond their types; counts the errors it adds. */
+static int
+prog_form_check(struct req *r, struct fval *v, long long self_id)
+{
+	int errors = 0;
+	const char *other;
+
+	if (v[PF_STARTS].str != NULL && v[PF_ENDS].str != NULL &&
+	    strcmp(v[PF_ENDS].str, v[PF_STARTS].str) < 0) {
+		v[PF_ENDS].err = "The end comes after the start.";
+		errors++;
+	}
+	if (v[PF_SLUG].str != NULL) {
+		other = db_value(r, "SELECT id FROM programmes WHERE slug = ? "
+		    "AND id <> ?", "si", v[PF_SLUG].str, self_id);
+		if (r->db_failed)
+			return -1;
+		if (other != NULL) {
+			v[PF_SLUG].err = "Another programme has this address.";
+			errors++;
+		}
+		if (strcmp(v[PF_SLUG].str, "new") == 0) {
+			v[PF_SLUG].err = "This address is taken by a page.";
+			errors++;
+		}
+	}
+	if (v[PF_ROADMAP].str != NULL) {
+		other = db_value(r, "SELECT id FROM roadmaps WHERE id = ? AND "
+		    "(kind = 'curated' OR visibility = 'shared')", "i",
+		    v[PF_ROADMAP].num);
+		if (r->db_failed)
+			return -1;
+		if (other == NULL) {
+			v[PF_ROADMAP].err = "Choose a roadmap from the library.";
+			errors++;
+		}
+	}
+	return errors;
+}
+
+/*
+ * The organisers' addresses, comma- or line-separated, as account ids
+ * in ids (up to n): their count, or -1 after setting the field's error
+ * (an address with no account) or on a database failure.
+ */
+static int
+organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
+{
+	char *list, *tok, *save = NULL;
+	const char *id, *missing = NULL;
+	size_t k = 0;
+
+	if (f->str == NULL)
+		return 0;
+	list = req_strdup(r, f->str);
+	for (tok = strtok_r(list, ",\n\r ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",\n\r ", &save)) {
+		if (k == n) {
+			f->err = "Name at most 20 organisers.";
+			return -1;
+		}
+		id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
+		    "disabled_at IS NULL", "s", tok);
+		if (r->db_failed)
+			return -1;
+		if (id == NULL) {
+			missing = missing == NULL ? tok :
+			    req_printf(r, "%s, %s", missing, tok);
+			continue;
+		}
+		ids[k++] = strtoll(id, NULL, 10);
+	}
+	if (missing != NULL) {
+		f->err = req_printf(r, "No account has this address: %s. "
+		    "Organisers sign up first.", missing);
+		return -1;
+	}
+	return (int)k;
+}
+
+static int
+organisers_save(struct req *r, long long prog_id, const long long *ids,
+    int n)
+{
+	int i;
+
+	if (db_exec(r, "DELETE FROM programme_organisers WHERE "
+	    "programme_id = ?", "i", prog_id) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (db_exec(r, "INSERT IGNORE INTO programme_organisers "
+		    "(programme_id, user_id, created_at) VALUES (?, ?, "
+		    "UTC_TIMESTAMP())", "ii", prog_id, ids[i]) < 0)
+			return -1;
+	return 0;
+}
+
+void
+prog_new(struct req *r)
+{
+	form_page(r, NULL, NULL, NULL, 200);
+}
+
+void
+prog_create(struct req *r)
+{
+	struct fval v[PF_N];
+	long long ids[20];
+	int errors, n, e;
+
+	errors = field_read(r, prog_f, PF_N, v);
+	if ((e = prog_form_check(r, v, 0)) == -1)
+		return;
+	errors += e;
+	if ((n = organisers_parse(r, &v[PF_ORGANISERS], ids, 20)) == -1) {
+		if (r->db_failed)
+			return;
+		errors++;
+	}
+	if (errors > 0)
+		return form_page(r, NULL, v, NULL, 422);
+	if (db_begin(r) == -1)
+		return;
+	e = (int)db_exec(r, "INSERT INTO programmes (slug, name, description, "
+	    "join_mode, mentor_approval, starts_on, ends_on, review_weeks, "
+	    "cadence, ground_rules, roadmap_id, created_by, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ssssississsi",
+	    v[PF_SLUG].str, v[PF_NAME].str, prog_opt(&v[PF_DESC]), v[PF_JOIN].str,
+	    strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
+	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
+	    v[PF_CADENCE].str, prog_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
+	    r->user.id);
+	if (e == DB_DUPLICATE) {
+		db_rollback(r);
+		v[PF_SLUG].err = "Another programme has this address.";
+		return form_page(r, NULL, v, NULL, 422);
+	}
+	if (e < 0 || organisers_save(r, db_last_id(), ids, n) == -1 ||
+	    db_commit(r) == -1)
+		return;
+	resp_flash(r, "Programme created. Add intake questions, then invite "
+	    "people.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings",
+	    v[PF_SLUG].str));
+}
+
+/* The intake questions, listed on the settings page and asked on joining. */
+struct db_rows *
+prog_questions(struct req *r, long long prog_id)
+{
+	return db_query(r, "SELECT id, prompt, kind, choices, audience FROM "
+	    "programme_questions WHERE programme_id = ? ORDER BY id LIMIT 50",
+	    "i", prog_id);
+}
+
+static const char *
+audience_label(const char *a)
+{
+	if (strcmp(a, "mentee") == 0)
+		return "Mentees";
+	if (strcmp(a, "mentor") == 0)
+		return "Mentors";
+	return "Everyone";
+}
+
+static int
+questions_fill(struct req *r, struct tdict *d, const struct prog *p,
+    const struct fval *qv)
+{
+	struct db_rows *q = prog_questions(r, p->id);
+	struct tdict *s;
+	size_t i;
+
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		s = tmpl_section(d, "QUESTION");
+		tmpl_set(s, "Q_ID", db_get(q, i, "id"));
+		tmpl_set(s, "Q_PROMPT", db_get(q, i, "prompt"));
+		tmpl_set(s, "Q_KIND", db_get(q, i, "kind"));
+		tmpl_set(s, "Q_AUDIENCE", audience_label(db_get(q, i,
+		    "audience")));
+	}
+	if (q->nrows == 0)
+		tmpl_show(d, "NO_QUESTIONS");
+	s = tmpl_section(d, "QUESTION_FORM");
+	if (qv != NULL)
+		page_form(s, question_f, QF_N, qv);
+	else {
+		tmpl_show(s, "KIND_SHORT");
+		tmpl_show(s, "AUDIENCE_BOTH");
+	}
+	return 0;
+}
+
+void
+prog_settings(struct req *r)
+{
+	struct prog p;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	form_page(r, &p, NULL, NULL, 200);
+}
+
+/* The choices of a 'choice' question: one a line, 2 to 20, none empty. */
+static int
+choices_check(struct fval *kind, struct fval *choices)
+{
+	const char *s = choices->str;
+	int n = 0;
+
+	if (kind->str == NULL || strcmp(kind->str, "choice") != 0)
+		return 0;
+	if (s != NULL)
+		for (n = 1; *s != '\0'; s++)
+			if (*s == '\n')
+				n++;
+	if (n < 2 || n > 20) {
+		choices->err = "Give 2 to 20 choices, one a line.";
+		return 1;
+	}
+	return 0;
+}
+
+static void
+question_add(struct req *r, const struct prog *p)
+{
+	struct fval qv[QF_N];
+	int errors;
+
+	errors = field_read(r, question_f, QF_N, qv);
+	errors += choices_check(&qv[QF_KIND], &qv[QF_CHOICES]);
+	if (errors > 0)
+		return form_page(r, p, NULL, qv, 422);
+	if (db_exec(r, "INSERT INTO programme_questions (programme_id, prompt, "
+	    "kind, choices, audience, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP())", "issss", p->id, qv[QF_PROMPT].str,
+	    qv[QF_KIND].str, strcmp(qv[QF_KIND].str, "choice") == 0 ?
+	    qv[QF_CHOICES].str : "", qv[QF_AUDIENCE].str) < 0)
+		return;
+	resp_flash(r, "Question added to the join form.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
+	    p->slug));
+}
+
+static int
+settings_save(struct req *r, const struct prog *p, struct fval *v,
+    const long long *ids, int n)
+{
+	if (db_begin(r) == -1)
+		return -1;
+	if (db_exec(r, "UPDATE programmes SET slug = ?, name = ?, "
+	    "description = ?, join_mode = ?, mentor_approval = ?, "
+	    "starts_on = ?, ends_on = ?, review_weeks = ?, cadence = ?, "
+	    "ground_rules = ?, roadmap_id = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ?", "ssssississsi", v[PF_SLUG].str, v[PF_NAME].str,
+	    prog_opt(&v[PF_DESC]), v[PF_JOIN].str,
+	    strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
+	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
+	    v[PF_CADENCE].str, prog_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
+	    p->id) < 0)
+		return -1;
+	/* only a site admin names organisers; an organiser's form has none */
+	if (r->user.admin && organisers_save(r, p->id, ids, n) == -1)
+		return -1;
+	return db_commit(r);
+}
+
+/*
+ * One page, two forms: the programme's fields, and a new intake question
+ * (a post with `question` and no `name`).
+ */
+void
+prog_settings_post(struct req *r)
+{
+	struct prog p;
+	struct fval v[PF_N];
+	long long ids[20];
+	int errors, e, n = 0;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (req_form(r, "name") == NULL && req_form(r, "question") != NULL)
+		return question_add(r, &p);
+	errors = field_read(r, prog_f, PF_N, v);
+	if ((e = prog_form_check(r, v, p.id)) == -1)
+		return;
+	errors += e;
+	if (r->user.admin &&
+	    (n = organisers_parse(r, &v[PF_ORGANISERS], ids, 20)) == -1) {
+		if (r->db_failed)
+			return;
+		errors++;
+	}
+	if (errors > 0)
+		return form_page(r, &p, v, NULL, 422);
+	if (settings_save(r, &p, v, ids, n) == -1)
+		return;
+	resp_flash(r, "Settings saved.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings",
+	    v[PF_SLUG].str));
+}
+
+void
+prog_question_delete(struct req *r)
+{
+	struct prog p;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (db_exec(r, "DELETE FROM programme_questions WHERE id = ? AND "
+	    "programme_id = ?", "ii", r->id[1], p.id) < 0)
+		return;
+	resp_flash(r, "Question removed; answers already given are gone "
+	    "with it.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
+	    p.slug));
+}
+

@@ -1,0 +1,52 @@
+/*
+ * risk: each rule is one WHERE clause; the same query serves the whole
+ * site (by the stage index) and one programme (by the programme's).
+ */
+#include "risk.h"
+
+#define RISK_COLS "SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, " \
+	"a.display_name AS MENTOR, b.display_name AS MENTEE, "
+#define RISK_FROM " FROM mentorships m JOIN users a ON a.id = m.mentor_id " \
+	"JOIN users b ON b.id = m.mentee_id WHERE "
+
+static const char *const since[RISK_N] = {
+	"m.stage_changed_at", "m.stage_changed_at", "m.review_date",
+	"m.created_at",
+};
+
+static const char *const rule[RISK_N] = {
+	"m.stage = 'initiation' AND m.stage_changed_at < UTC_TIMESTAMP() - "
+	"INTERVAL 30 DAY AND m.contract_version = 0",
+	"m.stage = 'cultivation' AND m.stage_changed_at < UTC_TIMESTAMP() - "
+	"INTERVAL 21 DAY AND NOT EXISTS (SELECT 1 FROM room_messages x WHERE "
+	"x.mentorship_id = m.id AND x.created_at > UTC_TIMESTAMP() - INTERVAL "
+	"21 DAY) AND NOT EXISTS (SELECT 1 FROM meetings g WHERE "
+	"g.mentorship_id = m.id AND g.starts_at > UTC_TIMESTAMP() - INTERVAL "
+	"21 DAY)",
+	"m.stage = 'cultivation' AND m.review_date < UTC_DATE()",
+	"m.stage = 'requested' AND m.created_at < UTC_TIMESTAMP() - INTERVAL "
+	"7 DAY",
+};
+
+const char *const risk_section[RISK_N] = {
+	"RISK_INITIATION", "RISK_QUIET", "RISK_REVIEW", "RISK_REQUESTS",
+};
+
+const char *const risk_label[RISK_N] = {
+	"Initiation for over 30 days without an agreed contract",
+	"Cultivation with no message or meeting for 21 days",
+	"Review date passed without moving to Separation",
+	"Requests unanswered for 7 days",
+};
+
+struct db_rows *
+risk_list(struct req *r, enum risk k, long long programme_id)
+{
+	const char *sql;
+
+	sql = req_printf(r, RISK_COLS "%s AS SINCE" RISK_FROM "%s%s ORDER BY "
+	    "%s LIMIT 100", since[k], programme_id > 0 ? "m.programme_id = ? "
+	    "AND " : "", rule[k], since[k]);
+	return programme_id > 0 ? db_query(r, sql, "i", programme_id) :
+	    db_query(r, sql, "");
+}

@@ -1,0 +1,189 @@
+/*
+ * svg: a few chart shapes, drawn as text. Sizes are in the viewBox's
+ * units and the picture scales to its box (width 100%); colours are CSS
+ * classes (htdocs/menteo.css, .chart-*), so the page's palette and dark
+ * mode apply. Numbers are printed with %g, labels through svg_escape.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "svg.h"
+
+#define W		640.0	/* every chart's width in viewBox units */
+#define LABEL_W		180.0	/* bars: the label column */
+#define BAR_H		22.0
+#define GAP		8.0
+#define CAL_CELL	11.0
+#define CAL_STEP	13.0
+
+const char *
+svg_escape(struct req *r, const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *out;
+
+	for (; s != NULL && *s != '\0'; s++)
+		switch (*s) {
+		case '&': buf_adds(&b, "&amp;"); break;
+		case '<': buf_adds(&b, "&lt;"); break;
+		case '>': buf_adds(&b, "&gt;"); break;
+		case '"': buf_adds(&b, "&quot;"); break;
+		case '\'': buf_adds(&b, "&#39;"); break;
+		default: buf_add(&b, s, 1);
+		}
+	out = req_strdup(r, b.p != NULL ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
+/* A number as people read it: 3, 2.5, 0.25 (never 2.500000). */
+static const char *
+num(struct req *r, double v)
+{
+	if (fabs(v - round(v)) < 1e-9)
+		return req_printf(r, "%.0f", v);
+	return req_printf(r, "%.1f", v);
+}
+
+/* The opening of every chart: its box, its role and its title. */
+static void
+open_svg(struct req *r, struct buf *b, const char *title, double h)
+{
+	static unsigned long seq;
+	unsigned long id = ++seq;	/* unique within a worker's pages */
+
+	buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %g %g\" width=\"100%%\" "
+	    "role=\"img\" aria-labelledby=\"chart-%lu\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-%lu\">%s"
+	    "</title>", W, h, id, id, svg_escape(r, title));
+}
+
+static const char *
+close_svg(struct req *r, struct buf *b)
+{
+	const char *out;
+
+	buf_adds(b, "</svg>");
+	out = req_strdup(r, b->p);
+	buf_free(b);
+	return out;
+}
+
+const char *
+svg_bars(struct req *r, const char *title, const struct svg_item *it,
+    size_t n, double max)
+{
+	struct buf b = { NULL, 0, 0 };
+	double y, w, room = W - LABEL_W - 60.0;
+	size_t i;
+
+	for (i = 0; max <= 0 && i < n; i++)
+		if (it[i].value > max)
+			max = it[i].value;
+	open_svg(r, &b, title, n * (BAR_H + GAP) + GAP);
+	for (i = 0; i < n; i++) {
+		y = GAP + i * (BAR_H + GAP);
+		w = max > 0 ? room * it[i].value / max : 0;
+		buf_printf(&b, "<text class=\"chart-label\" x=\"%g\" y=\"%g\" "
+		    "text-anchor=\"end\">%s</text>", LABEL_W - 8, y + 15,
+		    svg_escape(r, it[i].label));
+		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
+		    "width=\"%.1f\" height=\"%g\" rx=\"3\"/>", i % 6, LABEL_W, y,
+		    w > 0 && w < 2 ? 2 : w, BAR_H);
+		buf_printf(&b, "<text class=\"chart-value\" x=\"%.1f\" y=\"%g\">"
+		    "%s</text>", LABEL_W + w + 6, y + 15, num(r, it[i].value));
+	}
+	return close_svg(r, &b);
+}
+
+const char *
+svg_columns(struct req *r, const char *title, const char *const *names,
+    size_t ns, const double *v, const char *const *labels, size_t n)
+{
+	struct buf b = { NULL, 0, 0 };
+	double max = 0, sum, h = 160.0, top = 24.0, step, x, y, bh;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		for (sum = 0, k = 0; k < ns; k++)
+			sum += v[i * ns + k];
+		if (sum > max)
+			max = sum;
+	}
+	open_svg(r, &b, title, top + h + 22);
+	for (k = 0; k < ns; k++)	/* the legend */
+		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"4\" "
+		    "width=\"10\" height=\"10\"/><text class=\"chart-label\" "
+		    "x=\"%g\" y=\"13\">%s</text>", k, 8 + k * 150.0,
+		    22 + k * 150.0, svg_escape(r, names[k]));
+	step = n > 0 ? (W - 16) / n : 0;
+	for (i = 0; i < n; i++) {
+		x = 8 + i * step;
+		y = top + h;
+		for (k = 0; k < ns; k++) {
+			bh = max > 0 ? h * v[i * ns + k] / max : 0;
+			y -= bh;
+			if (bh > 0)
+				buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%.1f\" "
+				    "y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>", k,
+				    x, y, step > 3 ? step - 2 : step, bh);
+		}
+		if (labels != NULL && labels[i] != NULL)
+			buf_printf(&b, "<text class=\"chart-label\" x=\"%.1f\" "
+			    "y=\"%g\">%s</text>", x, top + h + 16,
+			    svg_escape(r, labels[i]));
+	}
+	buf_printf(&b, "<line class=\"chart-axis\" x1=\"8\" x2=\"%g\" y1=\"%g\" "
+	    "y2=\"%g\"/>", W - 8, top + h, top + h);
+	return close_svg(r, &b);
+}
+
+const char *
+svg_strip(struct req *r, const char *title, const struct svg_item *it,
+    size_t n)
+{
+	struct buf b = { NULL, 0, 0 };
+	double total = 0, x = 0, w;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		total += it[i].value > 0 ? it[i].value : 0;
+	open_svg(r, &b, title, 56);
+	for (i = 0; i < n; i++) {
+		if (it[i].value <= 0)
+			continue;
+		w = total > 0 ? W * it[i].value / total : 0;
+		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%.1f\" y=\"0\" "
+		    "width=\"%.1f\" height=\"28\"/>", i % 6, x, w);
+		if (w > 60)
+			buf_printf(&b, "<text class=\"chart-label\" x=\"%.1f\" "
+			    "y=\"46\">%s · %s d</text>", x + 2,
+			    svg_escape(r, it[i].label), num(r, it[i].value));
+		x += w;
+	}
+	return close_svg(r, &b);
+}
+
+const char *
+svg_calendar(struct req *r, const char *title, const int *counts, size_t n,
+    const char *first_monday)
+{
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+	int level;
+
+	if (n > 371)
+		n = 371;
+	open_svg(r, &b, title, 7 * CAL_STEP + 4);
+	for (i = 0; i < n; i++) {
+		level = counts[i] <= 0 ? 0 : counts[i] == 1 ? 1 :
+		    counts[i] <= 3 ? 2 : 3;
+		buf_printf(&b, "<rect class=\"cal-%d\" x=\"%g\" y=\"%g\" "
+		    "width=\"%g\" height=\"%g\" rx=\"2\"/>", level,
+		    2 + (double)(i / 7) * CAL_STEP, 2 + (double)(i % 7) * CAL_STEP,
+		    CAL_CELL, CAL_CELL);
+	}
+	(void)first_monday;
+	return close_svg(r, &b);
+}

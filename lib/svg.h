@@ -1,0 +1,45 @@
+/*
+ * svg: charts drawn on the server into the page (no JavaScript). Each is
+ * an inline <svg role="img"> with a <title>, every text value escaped
+ * here; the page shows the same numbers beside it in a table, for screen
+ * readers and for people who would rather read. The result is safe HTML:
+ * set it into a template key named ..._HTML with the :none modifier.
+ * Everything is allocated in the request's arena.
+ */
+#ifndef MENTEO_SVG_H
+#define MENTEO_SVG_H
+
+#include <stddef.h>
+
+#include "req.h"
+
+/* One labelled number of a chart. */
+struct svg_item {
+	const char	*label;
+	double		 value;
+};
+
+/* Horizontal bars, one per item, longest = max (0: the largest value). */
+const char	*svg_bars(struct req *, const char *title,
+		    const struct svg_item *, size_t n, double max);
+/*
+ * Columns over time: n points of up to 3 stacked series (names[k],
+ * values[i * nseries + k]); labels under some columns (NULL: none).
+ */
+const char	*svg_columns(struct req *, const char *title,
+		    const char *const *names, size_t nseries,
+		    const double *values, const char *const *labels, size_t n);
+/* One bar split into consecutive parts (the stages and their days). */
+const char	*svg_strip(struct req *, const char *title,
+		    const struct svg_item *, size_t n);
+/*
+ * A year of days as a calendar (weeks as columns, Monday on top):
+ * counts[i] entries on the day first_monday + i, n days (at most 371).
+ */
+const char	*svg_calendar(struct req *, const char *title,
+		    const int *counts, size_t n, const char *first_monday);
+
+/* Text as XML/HTML character data or attribute: & < > " ' escaped. */
+const char	*svg_escape(struct req *, const char *);
+
+#endif

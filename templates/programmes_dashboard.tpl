@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>NAV}}
+<div class="page-head">
+<div><h1>Dashboard</h1>
+<p>How the cohort is doing: numbers from the pairs' stages, goals, meetings and activity. Nobody's messages, meeting notes or private journal is read to make them.</p></div>
+<div class="actions"><a class="btn btn-secondary" href="/programmes/{{PROG_SLUG}}/export.csv">Download the pairs (CSV)</a></div>
+</div>
+<div class="figures">
+{{#FUNNEL}}<section class="card figure" aria-labelledby="funnel-h"><h2 id="funnel-h">From invitation to Redefinition</h2>{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Mentees at each step</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/FUNNEL}}
+{{#STAGES}}<section class="card figure" aria-labelledby="stages-h"><h2 id="stages-h">Pairs by stage</h2>{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Pairs in each stage now</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/STAGES}}
+{{#OUTCOMES}}<section class="card figure" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Goal outcomes</h2>{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Goals by outcome</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/OUTCOMES}}
+{{#MEDIANS}}<section class="card figure" aria-labelledby="medians-h"><h2 id="medians-h">Median days in each stage</h2>{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Median days pairs spent in each stage they have left</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}} days</td></tr>{{/ROW}}</tbody></table></section>{{/MEDIANS}}
+{{#CADENCE}}<section class="card figure" aria-labelledby="cadence-h"><h2 id="cadence-h">Keeping the agreed cadence: {{CADENCE_SHARE}}</h2>{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/CADENCE}}
+</div>
+{{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity since {{START}}</h2>{{CHART_HTML:none}}
+<details><summary>The numbers, week by week</summary>
+<div class="table-wrap"><table class="table"><thead><tr><th scope="col">Week</th><th scope="col">Room messages</th><th scope="col">Journal entries</th><th scope="col">Meetings</th></tr></thead><tbody>
+{{#WEEK}}<tr><th scope="row">{{WEEK_N}}</th><td>{{MESSAGES}}</td><td>{{ENTRIES}}</td><td>{{MEETINGS}}</td></tr>{{/WEEK}}
+</tbody></table></div></details></section>{{/ACTIVITY}}
+<section class="section" aria-labelledby="risk-h">
+<h2 id="risk-h">Pairs at risk</h2>
+{{#NO_RISK}}<p class="muted">No pair matches a known warning sign right now.</p>{{/NO_RISK}}
+{{#RISK}}<h3>{{RISK_LABEL}} ({{RISK_N}})</h3>
+<ul class="list">{{#PAIR}}<li><a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">{{MENTOR}} and {{MENTEE}}</a> <span class="muted small">{{FOCUS}} · since {{SINCE}}</span></li>{{/PAIR}}</ul>
+{{/RISK}}
+</section>

@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>NAV}}
+<h1>Invitations</h1>
+{{#RESULT}}
+<div class="errors" role="alert" tabindex="-1"><h2>{{SENT}} sent; these lines were not invited</h2>
+<ul>
+{{#BAD}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/BAD}}
+</ul>
+{{#SKIPPED}}<p class="muted small">Invited less than a day ago, not mailed again: {{LINE}}</p>{{/SKIPPED}}
+</div>
+{{/RESULT}}
+<form method="post" action="/programmes/{{PROG_SLUG}}/invitations" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field{{#EMAILS_ERROR}} has-error{{/EMAILS_ERROR}}">
+<label for="emails">E-mail addresses</label>
+<p class="hint" id="emails-hint">One a line, up to {{INVITE_MAX}} at once. Each person gets one e-mail with a link that works once, for 30 days. Someone invited less than a day ago is not mailed again.</p>
+{{#EMAILS_ERROR}}<p class="field-error" id="emails-error">{{MESSAGE}}</p>{{/EMAILS_ERROR}}
+<textarea id="emails" name="emails" rows="10" aria-describedby="emails-hint{{#EMAILS_ERROR}} emails-error{{/EMAILS_ERROR}}"{{#EMAILS_ERROR}} aria-invalid="true"{{/EMAILS_ERROR}}>{{EMAILS:pre_escape}}</textarea>
+</div>
+<fieldset class="field{{#ROLE_ERROR}} has-error{{/ROLE_ERROR}}">
+<legend>Invite them as</legend>
+{{#ROLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ROLE_ERROR}}
+<div class="checks">
+<label class="check"><input type="radio" name="role" value="mentee"{{#ROLE_MENTEE}} checked{{/ROLE_MENTEE}}> <span>Mentees</span></label>
+<label class="check"><input type="radio" name="role" value="mentor"{{#ROLE_MENTOR}} checked{{/ROLE_MENTOR}}> <span>Mentors</span></label>
+</div>
+</fieldset>
+<div class="actions"><button class="btn-primary">Send the invitations</button></div>
+</form>
+<section class="section" aria-labelledby="sent-heading">
+<h2 id="sent-heading">Sent so far</h2>
+{{#NO_INVITATIONS}}<p class="muted">No invitations yet.</p>{{/NO_INVITATIONS}}
+<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Sent</th><th>State</th></tr></thead><tbody>
+{{#INVITATION}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Sent">{{I_SENT}}</td><td data-label="State">{{I_STATE}}</td></tr>
+{{/INVITATION}}
+</tbody></table></div>
+</section>

@@ -1,0 +1,59 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>NAV}}
+<h1>Join {{PROG_NAME}}</h1>
+{{#INVITED}}<p class="lead">You were invited as a <strong>{{INVITE_ROLE}}</strong>, at {{INVITE_EMAIL}}.</p>{{/INVITED}}
+{{#ERRORS}}
+<div class="errors" role="alert" tabindex="-1"><h2>There is a problem</h2>
+<p>Each field with a problem says what is wrong below; what you typed is kept.</p>
+</div>
+{{/ERRORS}}
+<form method="post" action="/programmes/{{PROG_SLUG}}/join" class="form">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#INVITED}}<input type="hidden" name="invite" value="{{INVITE}}"><input type="hidden" name="role" value="{{INVITE_ROLE}}">{{/INVITED}}
+{{#NEW_ACCOUNT}}
+<fieldset class="field">
+<legend>Your Menteo account</legend>
+<p class="hint">The invitation proves your address ({{INVITE_EMAIL}}); choose how you appear and a password.</p>
+<div class="field{{#DISPLAY_NAME_ERROR}} has-error{{/DISPLAY_NAME_ERROR}}">
+<label for="display_name">Your name</label>
+{{#DISPLAY_NAME_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/DISPLAY_NAME_ERROR}}
+<input type="text" id="display_name" name="display_name" maxlength="80" autocomplete="name" value="{{DISPLAY_NAME}}">
+</div>
+<div class="field{{#PASSWORD_ERROR}} has-error{{/PASSWORD_ERROR}}">
+<label for="password">Password</label>
+<p class="hint" id="password-hint">At least 10 characters.</p>
+{{#PASSWORD_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PASSWORD_ERROR}}
+<input type="password" id="password" name="password" autocomplete="new-password" aria-describedby="password-hint">
+</div>
+</fieldset>
+{{/NEW_ACCOUNT}}
+{{#CHOOSE_ROLE}}
+<fieldset class="field{{#ROLE_ERROR}} has-error{{/ROLE_ERROR}}">
+<legend>Join as</legend>
+{{#ROLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ROLE_ERROR}}
+<div class="checks">
+<label class="check"><input type="radio" name="role" value="mentee"{{#ROLE_MENTEE}} checked{{/ROLE_MENTEE}}> <span><strong>Mentee</strong>: you want guidance towards goals of your own.</span></label>
+<label class="check"><input type="radio" name="role" value="mentor"{{#ROLE_MENTOR}} checked{{/ROLE_MENTOR}}> <span><strong>Mentor</strong>: you guide one or more mentees.{{#APPROVAL}} An organiser approves each mentor first.{{/APPROVAL}}</span></label>
+</div>
+</fieldset>
+{{/CHOOSE_ROLE}}
+{{#ASK_CAPACITY}}<div class="field{{#CAPACITY_ERROR}} has-error{{/CAPACITY_ERROR}}">
+<label for="capacity">Mentors: how many mentees can you take in this programme?</label>
+<p class="hint" id="capacity-hint">1 to 20.{{#CHOOSE_ROLE}} Mentees leave this as it is.{{/CHOOSE_ROLE}}</p>
+{{#CAPACITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CAPACITY_ERROR}}
+<input type="number" id="capacity" name="capacity" min="1" max="20" value="{{CAPACITY}}" aria-describedby="capacity-hint">
+</div>{{/ASK_CAPACITY}}
+{{#QUESTION}}
+<div class="field{{#Q_ERROR}} has-error{{/Q_ERROR}}" data-audience="{{Q_AUDIENCE}}">
+{{#IS_SHORT}}<label for="{{Q_NAME}}">{{Q_PROMPT}}</label>{{/IS_SHORT}}
+{{#IS_LONG}}<label for="{{Q_NAME}}">{{Q_PROMPT}}</label>{{/IS_LONG}}
+{{#IS_CHOICE}}<p class="label" id="{{Q_NAME}}-label">{{Q_PROMPT}}</p>{{/IS_CHOICE}}
+{{#FOR}}<p class="hint">{{Q_FOR}} only.</p>{{/FOR}}
+{{#Q_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/Q_ERROR}}
+{{#IS_SHORT}}<input type="text" id="{{Q_NAME}}" name="{{Q_NAME}}" maxlength="200" value="{{Q_VALUE}}">{{/IS_SHORT}}
+{{#IS_LONG}}<textarea id="{{Q_NAME}}" name="{{Q_NAME}}" rows="4">{{Q_VALUE:pre_escape}}</textarea>{{/IS_LONG}}
+{{#IS_CHOICE}}<div class="checks" role="radiogroup" aria-labelledby="{{Q_NAME}}-label">{{#OPTION}}<label class="check"><input type="radio" id="{{OPT_ID}}" name="{{Q_NAME}}" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}> <span>{{OPT_VALUE}}</span></label>{{/OPTION}}</div>{{/IS_CHOICE}}
+</div>
+{{/QUESTION}}
+<div class="actions"><button class="btn-primary">{{#NEW_ACCOUNT}}Create my account and join{{/NEW_ACCOUNT}}{{#HAS_ACCOUNT}}Join the programme{{/HAS_ACCOUNT}}</button></div>
+</form>

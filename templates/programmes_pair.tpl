@@ -1,0 +1,31 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>NAV}}
+<div class="page-head">
+<div><p class="eyebrow">A pair in the programme</p>
+<h1>{{MENTOR}} and {{MENTEE}}</h1>
+<p>{{FOCUS}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> since {{STAGE_SINCE}}</p></div>
+</div>
+<p class="callout">As an organiser you see the pair's stage, contract, goals, milestones and meeting dates. Their room, their meeting notes and their private journal are theirs alone.</p>
+<div class="cols">
+<div class="stack">
+<section class="card" aria-labelledby="strip-h"><h2 id="strip-h">Time in each stage</h2>{{STRIP_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Days in each stage</caption><tbody>{{#STAGE_DAYS}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{DAYS}} days</td></tr>{{/STAGE_DAYS}}</tbody></table></section>
+<section class="card" aria-labelledby="goals-h"><h2 id="goals-h">Goals</h2>
+{{#NO_GOALS}}<p class="muted">No goals written yet.</p>{{/NO_GOALS}}
+<ul class="list">{{#GOAL}}<li><strong>{{G_TITLE}}</strong> <span class="badge">{{G_OUTCOME}}</span><br><span class="muted small">Measured by: {{G_MEASURE}}</span></li>{{/GOAL}}</ul>
+</section>
+<section class="card" aria-labelledby="meetings-h"><h2 id="meetings-h">Meetings</h2>
+{{#NO_MEETINGS}}<p class="muted">No meeting planned yet.</p>{{/NO_MEETINGS}}
+<ul class="list">{{#MEETING}}<li>{{M_AT}} <span class="muted small">{{M_WHEN}}</span></li>{{/MEETING}}</ul>
+</section>
+</div>
+<aside class="sidebar stack">
+<section class="card" aria-labelledby="people-h"><h2 id="people-h">The pair</h2>
+<dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>Started</dt><dd>{{STARTED}}</dd></dl></section>
+<section class="card" aria-labelledby="contract-h"><h2 id="contract-h">Contract</h2>
+<dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_DONE}} of {{MS_TOTAL}} done, {{MS_OVERDUE}} overdue</dd></dl>
+<h3>Ground rules</h3><p class="prose">{{GROUND_RULES}}</p></section>
+<section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
+<ol class="timeline">{{#EVENT}}<li>{{E_TO}} <span class="muted small">{{E_AT}}</span></li>{{/EVENT}}</ol></section>
+</aside>
+</div>

@@ -1,0 +1,28 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>NAV}}
+<h1>Participants</h1>
+<form method="get" action="/programmes/{{PROG_SLUG}}/participants" class="search">
+<div class="field"><label for="role">Role</label>
+<select id="role" name="role"><option value="">Everyone</option><option value="mentee"{{#ROLE_MENTEE}} selected{{/ROLE_MENTEE}}>Mentees</option><option value="mentor"{{#ROLE_MENTOR}} selected{{/ROLE_MENTOR}}>Mentors</option></select></div>
+<div class="field"><label for="status">Status</label>
+<select id="status" name="status"><option value="">Any</option><option value="waiting"{{#STATUS_WAITING}} selected{{/STATUS_WAITING}}>Waiting for approval</option><option value="active"{{#STATUS_ACTIVE}} selected{{/STATUS_ACTIVE}}>Joined or approved</option><option value="paired"{{#STATUS_PAIRED}} selected{{/STATUS_PAIRED}}>In a pair</option><option value="unpaired"{{#STATUS_UNPAIRED}} selected{{/STATUS_UNPAIRED}}>Not yet in a pair</option><option value="rejected"{{#STATUS_REJECTED}} selected{{/STATUS_REJECTED}}>Not approved</option><option value="removed"{{#STATUS_REMOVED}} selected{{/STATUS_REMOVED}}>Removed</option></select></div>
+<button>Show</button>
+</form>
+{{#NONE}}<div class="empty"><h2>Nobody here yet</h2><p><a href="/programmes/{{PROG_SLUG}}/invitations">Invite people</a> or change the filters.</p></div>{{/NONE}}
+<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Name</th><th>Role</th><th>Status</th><th>Joined</th><th><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
+{{#PARTICIPANT}}<tr><td data-label="Name"><a href="/people/{{P_SLUG}}">{{P_NAME}}</a><br><span class="muted small">{{P_EMAIL}}</span></td><td data-label="Role">{{P_ROLE}}</td><td data-label="Status">{{P_STATUS}}{{#P_LOAD}}<br><span class="muted small">{{LOAD}}</span>{{/P_LOAD}}</td><td data-label="Joined">{{P_JOINED}}</td>
+<td class="actions-cell">{{#CAN_DECIDE}}<form method="post" action="/programmes/{{PROG_SLUG}}/participants/{{P_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="approve"><button class="btn-small btn-primary">Approve</button></form>
+<form method="post" action="/programmes/{{PROG_SLUG}}/participants/{{P_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="reject"><button class="btn-small">Reject</button></form>{{/CAN_DECIDE}}
+{{#CAN_REMOVE}}<form method="post" action="/programmes/{{PROG_SLUG}}/participants/{{P_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="action" value="remove"><button class="btn-small btn-danger" data-confirm="Remove {{P_NAME}} from the programme? They will be told by e-mail.">Remove</button></form>{{/CAN_REMOVE}}</td></tr>
+{{/PARTICIPANT}}
+</tbody></table></div>
+{{#MORE}}<nav class="pager" aria-label="More participants"><a class="btn btn-secondary btn-small" href="{{MORE_URL}}">Next page</a></nav>{{/MORE}}
+{{#HAS_INVITED}}
+<section class="section" aria-labelledby="invited-heading">
+<h2 id="invited-heading">Invited, not joined yet</h2>
+<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Invited</th></tr></thead><tbody>
+{{#INVITED}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Invited">{{I_SENT}}</td></tr>
+{{/INVITED}}
+</tbody></table></div>
+</section>
+{{/HAS_INVITED}}

@@ -1,0 +1,45 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>NAV}}
+<div class="page-head">
+<div>
+<p class="eyebrow">Programme</p>
+<h1>{{PROG_NAME}}</h1>
+</div>
+{{#CAN_JOIN}}<div class="actions"><a class="btn btn-primary" href="/programmes/{{PROG_SLUG}}/join">Join this programme</a></div>{{/CAN_JOIN}}
+</div>
+<div class="cols">
+<div class="stack">
+<section class="prose">{{DESCRIPTION_HTML:none}}</section>
+{{#PARTICIPANT}}
+<section class="card" aria-labelledby="you-heading">
+<h2 id="you-heading">You in this programme</h2>
+<p>You joined as a <strong>{{MY_ROLE}}</strong>: {{MY_STATUS}}.</p>
+{{#MY_PAIR}}<p><a href="/mentorships/{{M_ID}}">{{M_FOCUS}}</a> with {{M_OTHER}} <span class="badge">{{M_STAGE}}</span></p>{{/MY_PAIR}}
+</section>
+{{/PARTICIPANT}}
+{{#ORGANISER}}
+<section class="card" aria-labelledby="org-heading">
+<h2 id="org-heading">At a glance</h2>
+<dl class="details">
+<dt>Mentees</dt><dd>{{N_MENTEES}}</dd>
+<dt>Mentors</dt><dd>{{N_MENTORS}}</dd>
+<dt>Mentors waiting for approval</dt><dd>{{N_WAITING}}{{#N_WAITING}}{{/N_WAITING}} <a href="/programmes/{{PROG_SLUG}}/participants?status=waiting">Review</a></dd>
+<dt>Invitations not yet used</dt><dd>{{N_INVITED}}</dd>
+<dt>Pairs</dt><dd>{{N_PAIRS}}</dd>
+</dl>
+</section>
+{{/ORGANISER}}
+</div>
+<aside class="sidebar card" aria-labelledby="terms-heading">
+<h2 id="terms-heading">How pairs work here</h2>
+<dl class="details">
+<dt>Joining</dt><dd>{{#IS_OPEN}}Open to anyone with a Menteo account{{/IS_OPEN}}{{#IS_INVITE}}By invitation{{/IS_INVITE}}</dd>
+{{#STARTS}}<dt>Starts</dt><dd>{{STARTS_ON}}</dd>{{/STARTS}}
+{{#ENDS}}<dt>Ends</dt><dd>{{ENDS_ON}}</dd>{{/ENDS}}
+<dt>Meetings</dt><dd>{{CADENCE}}</dd>
+<dt>Review</dt><dd>{{REVIEW_WEEKS}} weeks after the contract is agreed</dd>
+{{#ROADMAP}}<dt>Suggested roadmap</dt><dd>{{ROADMAP_TITLE}}</dd>{{/ROADMAP}}
+</dl>
+<p class="muted small">Organisers see each pair's stage, goals and their outcomes, milestone progress and meeting dates. They never see room messages, meeting notes or threads that are not public.</p>
+</aside>
+</div>

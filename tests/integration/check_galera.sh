@@ -1,0 +1,237 @@
+#!/bin/bash
+# Menteo on a real three-node Galera cluster on one machine (make
+# test-galera; CI runs it): three mariadbd with wsrep_on, their own ports
+# (9300-9399) and data directories under var/galera, the migrations applied
+# once, two web nodes on different database nodes (A on n1, B on n2), a
+# notifier on each of the three. Checks read-your-writes across nodes
+# (db_sync_wait), a burst of mail sent exactly once by three notifiers,
+# and a database node killed mid-run: its web node answers 503 on /health,
+# the other keeps serving, the node rejoins by IST with nothing lost. TAP.
+# Not covered yet (issue #24 item 3): versions that key kept results
+# across nodes sharing server_id (UUID_SHORT), and two nodes changing the
+# same mentorship's stage at once (409, never 500).
+# GALERA_SYNC_WAIT= (empty) runs the web nodes without db_sync_wait.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 1
+G=$ROOT/var/galera
+BUILD=${MENTEO_BUILD:-$ROOT/build}
+PA=9380 PB=9381 SMTP=9390
+A=http://127.0.0.1:$PA B=http://127.0.0.1:$PB
+GALERA=/usr/lib/galera/libgalera_smm.so
+PEERS=gcomm://127.0.0.1:9311,127.0.0.1:9321,127.0.0.1:9331
+
+n=0
+ok() { n=$((n + 1)); echo "ok $n - galera: $*"; }
+nok() { n=$((n + 1)); echo "not ok $n - galera: $*"; }
+check() { local what=$1; shift; if "$@"; then ok "$what"; else nok "$what"; fi; }
+sqln() { local i=$1; shift; mariadb --no-defaults -S "$G/n$i/run/mysql.sock" -u root -N -B "$@"; }
+status_of() { sqln "$1" -e "SHOW STATUS LIKE '$2'" 2>/dev/null | cut -f2; }
+
+# node i: gcomm 93i1, IST 93i2, SQL 93i3 (loopback), SST 93i4
+node_args() {	# i: sets ARGS
+	local i=$1 d=$G/n$1
+	ARGS=(--no-defaults --datadir="$d/db" --socket="$d/run/mysql.sock"
+		--pid-file="$d/run/mariadb.pid" --tmpdir="$d/tmp" --user="$(id -un)"
+		--port="93${i}3" --bind-address=127.0.0.1
+		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
+		--innodb-buffer-pool-size=64M --innodb-flush-log-at-trx-commit=2
+		--server-id=1 --binlog-format=ROW --innodb-autoinc-lock-mode=2
+		--log-bin-trust-function-creators=1
+		--wsrep-on=ON --wsrep-provider="$GALERA" --wsrep-cluster-name=menteo-check
+		--wsrep-node-name="n$i" --wsrep-cluster-address="$PEERS"
+		--wsrep-node-address=127.0.0.1 --wsrep-sst-method=rsync
+		--wsrep-sst-receive-address="127.0.0.1:93${i}4"
+		--wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:93${i}1;ist.recv_addr=127.0.0.1:93${i}2;gcache.size=128M"
+		--max-connections=300)
+}
+node_start() {	# i [more options]
+	local i=$1
+	shift
+	node_args "$i"
+	mariadbd "${ARGS[@]}" --log-error="$G/n$i/log/mariadb.log" "$@" > /dev/null 2>&1 &
+	echo $! > "$G/n$i/run/mariadb.pid.start"
+}
+# A node killed has no position in grastate.dat: read it from InnoDB as
+# the packaged galera_recovery does, and start from it (IST, not a copy)
+node_restart() {	# i
+	local i=$1 pos
+	node_args "$i"
+	mariadbd "${ARGS[@]}" --log-error="$G/n$i/log/recover.log" --wsrep-recover > /dev/null 2>&1
+	pos=$(sed -n 's/.*WSREP: Recovered position: *//p' "$G/n$i/log/recover.log" | tail -1)
+	echo "# n$i recovered position: ${pos:-none}"
+	node_start "$i" ${pos:+--wsrep-start-position="$pos"}
+}
+synced() {	# i [seconds]: the node is a Synced member of a 3-node cluster
+	local t
+	for t in $(seq $(( ${2:-60} * 2 ))); do
+		[ "$(status_of "$1" wsrep_local_state_comment)" = Synced ] &&
+			[ "$(status_of "$1" wsrep_cluster_size)" = 3 ] && return 0
+		sleep 0.5
+	done
+	return 1
+}
+web() {	# instance port node: a web node of Menteo on that database node
+	MENTEO_INSTANCE=$1 MENTEO_PORT=$2 MENTEO_DB_FROM=$G/n$3 MENTEO_BASE_PORT=$PA \
+		MENTEO_DB_SYNC_WAIT=${GALERA_SYNC_WAIT-1} MENTEO_NOTIFY_INTERVAL=1 MENTEO_BUILD=$BUILD \
+		bin/menteo-dev "${@:4}"
+}
+stop_all() {
+	web galera-a $PA 1 stop > /dev/null 2>&1
+	web galera-b $PB 2 stop > /dev/null 2>&1
+	local f
+	for f in "$G"/notify3.pid "$G"/smtp.pid "$G"/n[123]/run/mariadb.pid.start; do
+		[ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
+	done
+	for f in "$G"/n[123]/run/mariadb.pid.start; do
+		[ -f "$f" ] || continue
+		for _ in $(seq 300); do kill -0 "$(cat "$f")" 2>/dev/null || break; sleep 0.2; done
+		kill -KILL "$(cat "$f")" 2>/dev/null
+		rm -f "$f"
+	done
+	return 0
+}
+trap stop_all EXIT
+
+echo "1..12"
+[ -f "$GALERA" ] || { nok "galera-4 is installed ($GALERA)"; exit 0; }
+stop_all
+rm -rf "$G"
+for i in 1 2 3; do mkdir -p "$G/n$i/run" "$G/n$i/log" "$G/n$i/tmp" "$G/n$i/db"; done
+mariadb-install-db --no-defaults --datadir="$G/n1/db" --user="$(id -un)" \
+	--auth-root-authentication-method=socket --skip-test-db > "$G/n1/log/install.log" 2>&1
+# n2 and n3 start empty and join by a full copy (rsync SST): rsync's
+# daemon, started by root, writes as nobody
+[ "$(id -u)" = 0 ] && chown nobody "$G/n2/db" "$G/n3/db"
+# what menteo-dev's second-node mode reads from the database's folder:
+# the same secret and password for every web node, the SMTP server
+head -c 32 /dev/urandom | base64 | tr -d '\n=/+' > "$G/n1/secret"
+head -c 18 /dev/urandom | base64 | tr -d '\n=/+' > "$G/n1/dbpass"
+for i in 1 2 3; do
+	[ "$i" = 1 ] || cp "$G/n1/secret" "$G/n1/dbpass" "$G/n$i/"
+	printf 'base_url = %s\nsmtp_url = smtp://127.0.0.1:%s\n' "$A" "$SMTP" > "$G/n$i/menteo.conf"
+done
+mkdir -p "$G/mail/new" "$G/mail/cur" "$G/mail/tmp"
+/usr/bin/aiosmtpd -n -l "127.0.0.1:$SMTP" -c aiosmtpd.handlers.Mailbox "$G/mail" > "$G/smtp.log" 2>&1 &
+echo $! > "$G/smtp.pid"
+
+node_start 1 --wsrep-new-cluster
+for _ in $(seq 120); do sqln 1 -e 'SELECT 1' > /dev/null 2>&1 && break; sleep 0.5; done
+node_start 2; node_start 3
+if synced 1 120 && synced 2 90 && synced 3 90; then
+	ok "three nodes, one cluster, each Synced"
+else
+	nok "three nodes, one cluster (n1: $(status_of 1 wsrep_cluster_size) members)"
+	for i in 1 2 3; do grep -h "ERROR" "$G/n$i/log/mariadb.log" | tail -2 | cut -c1-200 | sed 's/^/# /'; done; exit 0
+fi
+
+# the schema, once, through node 1; users and grants replicate
+sqln 1 <<SQL
+CREATE DATABASE menteo CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER 'menteo'@'localhost' IDENTIFIED BY '$(cat "$G/n1/dbpass")';
+GRANT ALL ON menteo.* TO 'menteo'@'localhost';
+SQL
+printf 'db_socket = %s\ndb_name = menteo\ndb_user = menteo\ndb_password = %s\nsecret = %s\n' \
+	"$G/n1/run/mysql.sock" "$(cat "$G/n1/dbpass")" "$(cat "$G/n1/secret")" > "$G/migrate.conf"
+MENTEO_CONF=$G/migrate.conf bin/menteo-admin migrate > "$G/migrate.log" 2>&1
+want=$(ls sql/[0-9]*.sql | wc -l)
+m1=$(sqln 1 menteo -e 'SELECT COUNT(*) FROM schema_migrations')
+m3=$(sqln 3 menteo -e 'SELECT COUNT(*) FROM schema_migrations')
+migrated() { [ "$m1" = "$want" ] && [ "$m3" = "$want" ]; }
+check "all $want migrations applied once through n1, all on n3 ($m1, $m3)" migrated ||
+	{ tail -3 "$G/migrate.log" | sed 's/^/# /'; }
+
+web galera-a $PA 1 start > "$G/web-a.log" 2>&1 && web galera-b $PB 2 start > "$G/web-b.log" 2>&1
+sed "s#^db_socket = .*#db_socket = $G/n3/run/mysql.sock#" "$ROOT/var/galera-a/menteo.conf" > "$G/notify3.conf"
+MENTEO_CONF=$G/notify3.conf "$BUILD/bin/menteo-notify" --loop 1 >> "$G/notify3.log" 2>&1 &
+echo $! > "$G/notify3.pid"
+check "web node A (n1) and B (n2) answer /health" \
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$A/health")$(curl -s -o /dev/null -w '%{http_code}' "$B/health")" = 200200 ]
+
+GALERA_A=$A GALERA_B=$B GALERA_VAR=$G MENTEO_TEST_URL=$A MENTEO_TEST_VAR=$G/n1 \
+	/usr/bin/python3 - <<'PY'
+import os, sys, time, uuid
+sys.path.insert(0, "tests/integration")
+import menteo as m
+m.MAILDIR = os.path.join(os.environ["GALERA_VAR"], "mail")
+A, B = os.environ["GALERA_A"], os.environ["GALERA_B"]
+
+def t(name, cond, why=""):
+    print(("ok - " if cond else "not ok - ") + "galera: " + name +
+          ("" if cond else f" ({why})"), flush=True)
+
+# a person signs up, verifies and signs in on A; B knows the session
+m.BASE = A
+c = m.signup()
+# read-your-writes: each name written through A is on B's next page
+misses = []
+for i in range(20):
+    m.BASE = A
+    name = f"Across {i} {uuid.uuid4().hex[:6]}"
+    c.get("/settings")
+    r = c.post("/settings", {"display_name": name, "headline": "", "bio": "",
+                             "skills": "", "timezone": "UTC", "slug": c.slug})
+    m.BASE = B
+    page = c.get("/settings")
+    if r.status != 303 or name not in page.text:
+        misses.append((i, r.status, page.status))
+t("20 writes through A, each shown by B's next page", not misses, misses[:3])
+
+# a burst of 150 messages queued on n1, claimed by three notifiers on
+# three database nodes: each delivered exactly once
+tag = uuid.uuid4().hex[:8]
+rows = ", ".join(f"('test', 'burst-{tag}@example.org', 'burst {tag} {k}', 'x', 'x', "
+                 "UTC_TIMESTAMP())" for k in range(150))
+m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, "
+      "next_try_at) VALUES " + rows)
+deadline = time.time() + 90
+while time.time() < deadline and m.sql_value(
+        "SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND status = 'sent'",
+        f"burst-{tag}@example.org") != "150":
+    time.sleep(1)
+time.sleep(3)   # a duplicate would land after the rows say sent
+got = m.mails_to(f"burst-{tag}@example.org", timeout=1, count=150)
+subjects = [str(x["Subject"]) for x in got]
+dup = len(subjects) - len(set(subjects))
+t(f"150 mails, three notifiers: {len(set(subjects))} delivered, {dup} twice",
+  len(set(subjects)) == 150 and dup == 0, f"{len(subjects)} received")
+with open(os.path.join(os.environ["GALERA_VAR"], "cookie"), "w") as f:
+    f.write("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
+with open(os.path.join(os.environ["GALERA_VAR"], "csrf"), "w") as f:
+    f.write(c.csrf or "")
+with open(os.path.join(os.environ["GALERA_VAR"], "slug"), "w") as f:
+    f.write(c.slug)
+PY
+
+# n2 killed mid-run: B answers 503 on /health, A keeps serving and
+# writing; n2 comes back, catches up by IST, B shows A's writes
+COOKIE=$(cat "$G/cookie") CSRF=$(cat "$G/csrf") SLUG=$(cat "$G/slug")
+kill -KILL "$(cat "$G/n2/run/mariadb.pid.start")"
+hb=""
+for _ in $(seq 40); do
+	hb=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$B/health")
+	[ "$hb" = 503 ] && break; sleep 0.5
+done
+check "n2 killed: B answers 503 on /health" [ "$hb" = 503 ]
+writes=0
+for i in $(seq 10); do
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" \
+		--data-urlencode "csrf=$CSRF" --data-urlencode "display_name=While n2 was down $i" \
+		--data-urlencode "headline=" --data-urlencode "bio=" --data-urlencode "skills=" \
+		--data-urlencode "timezone=UTC" --data-urlencode "slug=$SLUG" "$A/settings")
+	[ "$code" = 303 ] && writes=$((writes + 1))
+done
+check "n2 down: A takes 10 of 10 writes" [ "$writes" = 10 ]
+check "n2 down: A's /health is 200" [ "$(curl -s -o /dev/null -w '%{http_code}' "$A/health")" = 200 ]
+node_restart 2
+if synced 2 120; then ok "n2 rejoins and is Synced"; else nok "n2 rejoins"; tail -5 "$G/n2/log/mariadb.log" | sed 's/^/# /'; fi
+check "n2 caught up by IST, not a full copy" grep -q "IST received\|Receiving IST" "$G/n2/log/mariadb.log"
+hb=""
+for _ in $(seq 40); do
+	hb=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$B/health")
+	[ "$hb" = 200 ] && break; sleep 0.5
+done
+check "B answers /health 200 again" [ "$hb" = 200 ]
+check "B shows the last write A took while n2 was down" \
+	grep -q "While n2 was down 10" <(curl -s -H "Cookie: $COOKIE" "$B/settings")

@@ -1,0 +1,249 @@
+"""Issue 19, the product side (items 7 to 10 and 14): each test performs
+the attack over HTTP against the real stack (or runs the real tool) and
+passes only when the attack fails."""
+import os
+import re
+import subprocess
+
+import menteo as m
+
+ROOT = os.path.join(os.path.dirname(__file__), "../..")
+
+
+def admin_tool(*args):
+    env = dict(os.environ, MENTEO_CONF=os.path.join(m.VAR, "menteo.conf"))
+    return subprocess.run([os.path.join(ROOT, "bin/menteo-admin"), *args],
+                          capture_output=True, text=True, env=env)
+
+
+def admins():
+    # hex: the client's batch output escapes backslashes
+    return {bytes.fromhex(row[0]).decode()
+            for row in m.sql("SELECT HEX(email) FROM users WHERE is_admin = 1")}
+
+
+@m.test
+def test_create_admin_binds_the_address():
+    """Item 14: create-admin doubled quotes but not backslashes, so
+    `\\')` closed the string and the rest ran as SQL."""
+    victim = m.signup(login=False)
+    before = admins()
+    attack = "\\') OR email = 0x%s -- " % victim.email.encode().hex()
+    r = admin_tool("create-admin", attack)
+    m.check(r.returncode == 1, f"no such account: {r.returncode} {r.stdout} {r.stderr}")
+    m.check(admins() == before, f"the injected SQL ran: {admins() - before}")
+    m.check(m.sql_value("SELECT is_admin FROM users WHERE id = ?", victim.user_id) == "0")
+
+    # an address with both kinds of quote is taken exactly as it is
+    odd = "o'hara\\'s-" + m.unique("q") + "@example.org"
+    m.sql("INSERT INTO users (email, email_verified_at, password_hash, display_name, "
+          "bio, timezone, slug) VALUES (?, UTC_TIMESTAMP(), 'x', ?, '', 'UTC', ?)",
+          odd, "Quote O'Hara \\'", m.unique("q"))
+    r = admin_tool("create-admin", odd.upper())
+    m.check(r.returncode == 0, f"create-admin: {r.returncode} {r.stdout} {r.stderr}")
+    m.check(admins() - before == {odd}, f"exactly that account: {admins() - before}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM users WHERE email = ? AND display_name = ?",
+                        odd, "Quote O'Hara \\'") == "1", "the row is unchanged")
+
+
+def admin():
+    a = m.signup()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", a.user_id)
+    a.get("/")
+    return a
+
+
+def pair(stage="cultivation", mentor=None, mentee=None):
+    mentor, mentee = mentor or m.make_mentor(), mentee or m.signup()
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, ?, 'Grow as a lead', "
+          "'My private request', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+          mentor.user_id, mentee.user_id, stage)
+    mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentor_id = ?",
+                          mentor.user_id))
+    return mentor, mentee, mid
+
+
+def delete_account(c):
+    c.get("/settings/delete")
+    r = c.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, f"delete: {r!r}")
+
+
+@m.test
+def test_deleted_account_leaves_nothing_in_the_outbox():
+    """Item 8: deletion kept the address and whole mail bodies in the
+    outbox, and an admin could queue a failed row to the address again."""
+    boss = admin()
+    mentor, mentee, mid = pair()
+    secret = "body-" + m.unique("s")
+    m.sql("INSERT INTO outbox (kind, user_id, to_addr, subject, body_text, body_html, "
+          "status, attempts, last_error) VALUES ('mentorship', ?, ?, 'About you', ?, ?, "
+          "'failed', 5, 'mailbox full')", mentee.user_id, mentee.email, secret, secret)
+    failed = m.sql_value("SELECT MAX(id) FROM outbox WHERE user_id = ?", mentee.user_id)
+    m.sql("INSERT INTO outbox (kind, user_id, to_addr, subject, body_text, body_html, "
+          "next_try_at) VALUES ('mentorship', ?, ?, 'Later', ?, ?, UTC_TIMESTAMP() + "
+          "INTERVAL 1 DAY)", mentee.user_id, mentee.email, secret, secret)
+    m.check(int(m.sql_value("SELECT COUNT(*) FROM outbox WHERE to_addr = ?", mentee.email))
+            >= 3, "the verification mail, a failed and a queued row")
+    delete_account(mentee)
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ? OR to_addr = ? "
+                        "OR body_text LIKE ? OR body_html LIKE ?", mentee.user_id,
+                        mentee.email, "%" + secret + "%", "%" + secret + "%") == "0",
+            "the outbox still holds the deleted person's address or mail")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE body_text LIKE ?",
+                        "%" + mentee.email + "%") == "0", "the address inside a body")
+    # the other party is still told, and the admin cannot resend
+    m.check(m.mails_to(mentor.email, subject="ended"), "the mentor is told")
+    boss.get("/admin/outbox")
+    r = boss.post(f"/admin/outbox/{failed}/retry", {})
+    m.check(r.status == 404, f"retry of a deleted person's mail: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND status = 'queued'",
+                        mentee.email) == "0", "queued again")
+
+
+def share_link(c, mid):
+    c.get(f"/mentorships/{mid}/record")
+    r = c.post(f"/mentorships/{mid}/record", {"share": "1"})
+    m.check(r.status == 303, f"share: {r!r}")
+    page = c.follow(r)
+    found = re.findall(r"/mentorships/\d+/record\?s=[0-9a-f]+", page.text)
+    m.check(found, "no sharing link on the record page")
+    return found[0]
+
+
+@m.test
+def test_shared_record_shows_no_private_notes():
+    """Item 7: the shared record showed the request message, the mentor's
+    question, decline and end reasons; the other party was never told;
+    the link outlived a deleted account."""
+    mentor, mentee, mid = pair("separation")
+    private = {
+        "question": "QUESTION-" + m.unique("n"),
+        "answer": "ANSWER-" + m.unique("n"),
+        "end": "ENDREASON-" + m.unique("n"),
+        "review": "REVIEWNOTE-" + m.unique("n"),
+    }
+    for who, frm, to, note in (
+            (mentee, None, "requested", "My private request"),
+            (mentor, "requested", "requested", private["question"]),
+            (mentee, "requested", "requested", private["answer"]),
+            (mentor, "requested", "initiation", private["end"])):
+        m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
+              "note, created_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
+              mid, frm, to, who.user_id, note)
+    goal = "Lead the platform team " + m.unique("g")
+    m.sql("INSERT INTO goals (mentorship_id, title, measure, status, review_note, "
+          "reviewed_at, reviewed_by, created_at) VALUES (?, ?, 'Team of five', "
+          "'achieved', ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP())",
+          mid, goal, private["review"], mentee.user_id)
+    url = share_link(mentor, mid)
+    told = m.mails_to(mentee.email, subject="shar")
+    m.check(told, "the other party is not told that the record was shared")
+    link = [u for u in m.links(m.mail_text(told[-1])) if "/link?t=" in u][0]
+    r = m.Client().get(m.local(link))
+    m.check(r.status == 303 and f"/mentorships/{mid}/record" in r.location,
+            f"the mail leads to the record: {r!r}")
+
+    outsider = m.Client()
+    r = outsider.get(url)
+    m.check(r.status == 200, f"shared record: {r!r}")
+    text = m.unescaped(r.text)
+    m.check(goal in text and "Achieved" in text, "goals and outcomes are shown")
+    for name, note in private.items():
+        m.check(note not in text, f"the shared record shows the {name}")
+    m.check("My private request" not in text, "the request message is shown")
+
+    # either party can stop sharing
+    mentee.get(f"/mentorships/{mid}/record")
+    r = mentee.post(f"/mentorships/{mid}/record", {"share": "0"})
+    m.check(r.status == 303, f"stop sharing: {r!r}")
+    r = outsider.get(url)
+    m.check(r.status != 200 and goal not in r.text, f"a stopped link still works: {r!r}")
+
+    # a link dies with either account
+    url = share_link(mentee, mid)
+    m.check(outsider.get(url).status == 200, "a new link works")
+    delete_account(mentor)
+    r = outsider.get(url)
+    m.check(r.status != 200 and goal not in r.text,
+            f"the link outlived a deleted account: {r!r}")
+
+
+def outbox_to(c):
+    return int(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ?", c.user_id))
+
+
+@m.test
+def test_only_the_mentor_asks_only_the_mentee_answers_once():
+    """Item 9: either party could post requested -> requested again and
+    again, each time mailing the other free text."""
+    mentor, mentee, mid = pair("requested")
+    m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, note, "
+          "created_at) VALUES (?, NULL, 'requested', ?, 'Please mentor me', "
+          "UTC_TIMESTAMP())", mid, mentee.user_id)
+
+    def ask(c, note):
+        c.get(f"/mentorships/{mid}")
+        return c.post(f"/mentorships/{mid}/stage", {"to": "requested", "note": note})
+
+    before = outbox_to(mentor)
+    r = ask(mentee, "Unasked spam to the mentor")
+    m.check(r.status == 409 and "no question to answer" in r.text, f"mentee first: {r!r}")
+    m.check("Unasked spam to the mentor" in r.text, "the typed note is kept")
+    m.check(outbox_to(mentor) == before, "the mentor was mailed")
+    page = mentee.get(f"/mentorships/{mid}")
+    m.check("Answer the mentor" not in page.text, "an answer form with nothing asked")
+
+    r = ask(mentor, "What do you want to learn first?")
+    m.check(r.status == 303, f"the mentor asks: {r!r}")
+    sent = outbox_to(mentee)
+    r = ask(mentor, "And another thing?")
+    m.check(r.status == 409 and "waits for the mentee" in r.text, f"asked twice: {r!r}")
+    m.check(outbox_to(mentee) == sent, "a second question before the answer mailed")
+
+    r = ask(mentee, "Hiring, first.")
+    m.check(r.status == 303, f"the mentee answers: {r!r}")
+    got = outbox_to(mentor)
+    r = ask(mentee, "And more, and more.")
+    m.check(r.status == 409, f"answered twice: {r!r}")
+    m.check(outbox_to(mentor) == got, "a second answer mailed")
+    r = ask(mentor, "Thanks. When can you start?")
+    m.check(r.status == 303, f"the next question, after the answer: {r!r}")
+
+
+@m.test
+def test_mail_causing_posts_are_throttled_per_mentorship():
+    """Item 9: meetings (each mails the agenda to the other party) could
+    be posted without end."""
+    mentor, mentee, mid = pair("cultivation")
+    mentor.get(f"/mentorships/{mid}/meetings")
+    before = outbox_to(mentee)
+    statuses = []
+    for i in range(12):
+        r = mentor.post(f"/mentorships/{mid}/meetings", {
+            "date": "2030-01-%02d" % (i + 1), "time": "10:00", "minutes": "30",
+            "agenda": f"Agenda number {i}"})
+        statuses.append(r.status)
+        if r.status == 429:
+            break
+    m.check(statuses[:10] == [303] * 10, f"ten meetings an hour are fine: {statuses}")
+    m.check(statuses[-1] == 429, f"the eleventh is throttled: {statuses}")
+    m.check(r.header("Retry-After") and int(r.header("Retry-After")) > 0, "Retry-After")
+    m.check("wait" in r.text and "Agenda number 10" in r.text,
+            "the page says why and keeps the agenda")
+    m.check(outbox_to(mentee) - before == 10, "mails beyond the limit")
+    # the same allowance covers the other mail-causing posts
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "Spam reason"})
+    m.check(r.status == 429 and "Spam reason" in r.text, f"stage post: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "cultivation")
+    # it is per person and mentorship: the mentee still writes
+    mentee.get(f"/mentorships/{mid}/meetings")
+    r = mentee.post(f"/mentorships/{mid}/meetings", {
+        "date": "2030-02-01", "time": "10:00", "minutes": "30", "agenda": "Mine"})
+    m.check(r.status == 303, f"the other party is not throttled: {r!r}")
+
+
+if __name__ == "__main__":
+    m.main()

@@ -1,0 +1,415 @@
+"""Programmes (docs/programmes.md): a site admin creates one and names its
+organisers; organisers configure it, invite in bulk, approve mentors;
+people join with the intake answers, by invitation or openly. Against the
+real stack, reading the mails the real SMTP server received."""
+import re
+
+import menteo as m
+
+
+def admin():
+    a = m.signup()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", a.user_id)
+    a.get("/")
+    return a
+
+
+def programme(a, organisers=(), **over):
+    """A programme made through /programmes/new; returns its slug."""
+    slug = m.unique("prog")
+    form = {"name": "Women in Engineering " + slug[-4:], "slug": slug,
+            "description": "Mentoring for **engineers**.", "join": "invite",
+            "mentor_approval": "1", "starts_on": "2026-01-05",
+            "ends_on": "2026-12-18", "review_weeks": "20",
+            "cadence": "biweekly", "ground_rules": "We meet every other Tuesday.",
+            "organisers": ", ".join(o.email for o in organisers)}
+    form.update(over)
+    a.get("/programmes/new")
+    r = a.post("/programmes/new", form)
+    m.check(r.status == 303, f"create: {r!r}")
+    return slug
+
+
+def add_question(org, slug, question, kind="short", audience="both", choices=""):
+    org.get(f"/programmes/{slug}/settings")
+    r = org.post(f"/programmes/{slug}/settings", {
+        "question": question, "kind": kind, "audience": audience,
+        "choices": choices})
+    m.check(r.status == 303, f"question: {r!r}")
+    return int(m.sql_value("SELECT MAX(q.id) FROM programme_questions q JOIN "
+                           "programmes p ON p.id = q.programme_id WHERE p.slug = ?",
+                           slug))
+
+
+def invite_link(address, slug):
+    msgs = m.mails_to(address, subject="invited")
+    m.check(len(msgs) >= 1, f"no invitation mail to {address}")
+    text = m.mail_text(msgs[-1])
+    found = [u for u in m.links(text) if f"/programmes/{slug}/join?invite=" in u]
+    m.check(found, f"no join link in {text!r}")
+    return m.local(found[0])
+
+
+@m.test
+def test_only_site_admins_create_and_bad_input_is_kept():
+    c = m.signup()
+    m.check(c.get("/programmes/new").status == 403, "a member may not create")
+    a = admin()
+    a.get("/programmes/new")
+    r = a.post("/programmes/new", {
+        "name": "Cohort", "slug": "Bad Slug!", "join": "sometimes",
+        "mentor_approval": "1", "review_weeks": "500", "cadence": "biweekly",
+        "starts_on": "2026-05-01", "ends_on": "2026-04-01",
+        "description": "Kept <b>as typed</b>",
+        "organisers": "nobody-here@example.org"})
+    m.check(r.status == 422, f"bad input: {r.status}")
+    for what in ("lower-case letters", "Choose one of the options",
+                 "The end comes after the start", "No account has this address",
+                 "Kept &lt;b&gt;as typed&lt;/b&gt;", 'value="Bad Slug!"'):
+        m.check(what in r.text, f"missing {what!r}")
+    slug = programme(a)
+    r = a.post("/programmes/new", {"name": "Again", "slug": slug, "join": "open",
+                                   "mentor_approval": "0", "review_weeks": "10",
+                                   "cadence": "weekly"})
+    m.check(r.status == 422 and "Another programme has this address" in r.text,
+            "a taken address is refused")
+
+
+@m.test
+def test_organisers_manage_their_own_programme_only():
+    a, org_a, org_b = admin(), m.signup(), m.signup()
+    slug_a = programme(a, [org_a])
+    slug_b = programme(a, [org_b])
+    r = org_a.get(f"/programmes/{slug_a}/settings")
+    m.check(r.status == 200 and "Intake questions" in r.text, "own settings")
+    m.check('name="organisers"' not in r.text, "only admins name organisers")
+    for path in ("settings", "invitations", "participants"):
+        r = org_a.get(f"/programmes/{slug_b}/{path}")
+        m.check(r.status == 403, f"A's organiser reads B's {path}: {r.status}")
+    org_a.get(f"/programmes/{slug_a}/settings")
+    for path, form in (("settings", {"name": "Taken over", "slug": slug_b,
+                                     "join": "open", "mentor_approval": "0",
+                                     "review_weeks": "4", "cadence": "weekly"}),
+                       ("invitations", {"emails": "x@example.org", "role": "mentee"}),
+                       ("participants/1", {"action": "remove"})):
+        r = org_a.post(f"/programmes/{slug_b}/{path}", form)
+        m.check(r.status == 403, f"A's organiser posts to B's {path}: {r.status}")
+    m.check(m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug_b)
+            != "Taken over", "B unchanged")
+    # an organiser edits the programme; what was typed comes back on an error
+    org_a.get(f"/programmes/{slug_a}/settings")
+    r = org_a.post(f"/programmes/{slug_a}/settings", {
+        "name": "Renamed cohort", "slug": slug_a, "join": "open",
+        "mentor_approval": "0", "review_weeks": "0", "cadence": "monthly",
+        "ground_rules": "Typed rules"})
+    m.check(r.status == 422 and "Typed rules" in r.text and "Renamed cohort" in r.text,
+            "the form comes back as typed")
+    r = org_a.post(f"/programmes/{slug_a}/settings", {
+        "name": "Renamed cohort", "slug": slug_a, "join": "open",
+        "mentor_approval": "0", "review_weeks": "12", "cadence": "monthly",
+        "ground_rules": "Typed rules"})
+    m.check(r.status == 303, f"saved: {r!r}")
+    row = m.sql("SELECT name, join_mode, mentor_approval, review_weeks, cadence FROM "
+                "programmes WHERE slug = ?", slug_a)[0]
+    m.check(row == ["Renamed cohort", "open", "0", "12", "monthly"], f"saved {row}")
+
+
+@m.test
+def test_bulk_invitations_list_bad_lines_and_mail_each_once():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    member = m.signup()
+    # already a participant: the member joins the open programme first
+    m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
+          "joined_at) SELECT id, ?, 'mentee', 'active', UTC_TIMESTAMP() FROM "
+          "programmes WHERE slug = ?", member.user_id, slug)
+    good = [f"{m.unique('inv')}@example.org" for _ in range(46)]
+    lines = good[:20] + ["not an address", good[3].upper(), "", member.email,
+                         "  " + good[20] + "  "] + good[21:]
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations",
+                 {"emails": "\n".join(lines), "role": "mentee"})
+    m.check(r.status == 422, f"bad lines answer 422: {r.status}")
+    t = m.unescaped(r.text)
+    m.check("46 sent" in t, "the good ones were sent")
+    m.check("not an e-mail address" in t and "a duplicate of a line above" in t
+            and "already a participant" in t, "each bad line with its reason")
+    box = re.search(r'<textarea id="emails"[^>]*>(.*?)</textarea>', r.text, re.S)
+    kept = m.unescaped(box.group(1)).split()
+    m.check(sorted(kept) == sorted(["not", "an", "address", good[3].upper(),
+                                    member.email]),
+            f"only the refused lines come back: {kept}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM programme_invitations i JOIN programmes p "
+                        "ON p.id = i.programme_id WHERE p.slug = ?", slug) == "46",
+            "46 invitations stored")
+    for addr in (good[0], good[20], good[45]):
+        m.check(len(m.mails_to(addr, subject="invited")) == 1, f"one mail to {addr}")
+    # again the same day: nothing is mailed twice
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations",
+                 {"emails": "\n".join(good[:5]), "role": "mentee"})
+    m.check(r.status == 303, f"a clean paste: {r!r}")
+    r = org.follow(r)
+    m.check("not mailed again: 5" in m.unescaped(r.text), "said so")
+    m.check(len(m.mails_to(good[0], subject="invited", timeout=3, count=2)) == 1,
+            "not mailed twice within a day")
+    # more than the limit: refused whole, nothing sent
+    many = "\n".join(f"bulk{i}-{m.unique()}@example.org" for i in range(1001))
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": many, "role": "mentor"})
+    m.check(r.status == 422 and "at most 1000" in r.text, f"over the limit: {r.status}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM programme_invitations i JOIN programmes p "
+                        "ON p.id = i.programme_id WHERE p.slug = ?", slug) == "46",
+            "nothing stored")
+
+
+@m.test
+def test_an_invitation_makes_an_account_and_joins_with_the_answers():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    q_all = add_question(org, slug, "What do you want from this programme?")
+    q_mentee = add_question(org, slug, "Which team are you in?", kind="choice",
+                            audience="mentee", choices="Platform\nMobile\nData")
+    q_mentor = add_question(org, slug, "Years of experience?", audience="mentor")
+    newcomer = f"{m.unique('new')}@example.org"
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": newcomer, "role": "mentee"})
+    m.check(r.status == 303, f"invite: {r!r}")
+    link = invite_link(newcomer, slug)
+    c = m.Client()
+    r = c.get(link)
+    m.check(r.status == 200 and newcomer in r.text and 'name="password"' in r.text,
+            "a new account's form, address shown")
+    m.check(f'name="q_{q_mentor}"' in r.text, "questions shown")
+    token = link.split("invite=")[1]
+    # missing answers and a short password: 422, what was typed kept
+    r = c.post(f"/programmes/{slug}/join", {
+        "invite": token, "role": "mentee", "display_name": "Ada Newcomer",
+        "password": "short", f"q_{q_all}": "Grow into a lead role"})
+    m.check(r.status == 422, f"errors: {r.status}")
+    m.check("Grow into a lead role" in r.text and "Ada Newcomer" in r.text,
+            "typed values kept")
+    r = c.post(f"/programmes/{slug}/join", {
+        "invite": token, "role": "mentor", "display_name": "Ada Newcomer",
+        "password": m.PASSWORD, f"q_{q_all}": "Grow into a lead role",
+        f"q_{q_mentee}": "Data"})
+    m.check(r.status == 303, f"joined: {r!r}")
+    uid = m.sql_value("SELECT id FROM users WHERE email = ? AND email_verified_at "
+                      "IS NOT NULL", newcomer)
+    m.check(uid is not None, "the account exists, its address confirmed by the link")
+    part = m.sql("SELECT pp.role, pp.status FROM programme_participants pp JOIN "
+                 "programmes p ON p.id = pp.programme_id WHERE p.slug = ? AND "
+                 "pp.user_id = ?", slug, uid)
+    m.check(part == [["mentee", "active"]], f"the invitation's role: {part}")
+    answers = m.sql("SELECT a.question_id, a.answer FROM programme_answers a JOIN "
+                    "programme_participants pp ON pp.id = a.participant_id WHERE "
+                    "pp.user_id = ? ORDER BY a.question_id", uid)
+    m.check(answers == [[str(q_all), "Grow into a lead role"], [str(q_mentee), "Data"]],
+            f"answers for the role only: {answers}")
+    r = c.follow(r)
+    m.check("Welcome to" in r.text and "Joined" in r.text, "signed in on the programme")
+    # the link works once
+    other = m.Client()
+    r = other.get(link)
+    m.check(r.status == 410 and "already been used" in r.text, f"used twice: {r.status}")
+
+
+@m.test
+def test_invitation_for_another_address_expired_or_unknown():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    someone, invited = m.signup(), m.signup(login=False)
+    org.get(f"/programmes/{slug}/invitations")
+    org.post(f"/programmes/{slug}/invitations", {"emails": invited.email, "role": "mentee"})
+    link = invite_link(invited.email, slug)
+    r = someone.get(link)
+    m.check(r.status == 403 and "another address" in r.text, f"other address: {r.status}")
+    r = m.Client().get(link)
+    m.check(r.status == 303 and r.location.startswith("/login?next="),
+            f"an existing account signs in first: {r!r}")
+    r = m.Client().get(f"/programmes/{slug}/join?invite=" + "0" * 64)
+    m.check(r.status == 404 and "not known" in r.text, f"unknown token: {r.status}")
+    r = m.Client().get(f"/programmes/{slug}/join?invite=../../etc")
+    m.check(r.status == 404, f"malformed token: {r.status}")
+    m.sql("UPDATE programme_invitations SET expires_at = UTC_TIMESTAMP() - INTERVAL 1 "
+          "MINUTE WHERE email = ?", invited.email)
+    r = m.Client().get(link)
+    m.check(r.status == 410 and "expired" in r.text, f"expired: {r.status}")
+    # the invite-only programme refuses a join without an invitation
+    someone.get(f"/programmes/{slug}")
+    r = someone.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    m.check(r.status == 403 and "invitation only" in r.text, f"no invitation: {r.status}")
+
+
+@m.test
+def test_mentors_wait_for_approval_and_each_decision_is_mailed():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open")
+    mentor, mentor2, mentee = m.signup(), m.signup(), m.signup()
+    unverified = m.signup(verify=False)
+    r = unverified.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    m.check(r.status == 403, f"an unconfirmed address may not join an open one: {r.status}")
+    for who, role in ((mentor, "mentor"), (mentor2, "mentor"), (mentee, "mentee")):
+        who.get(f"/programmes/{slug}/join")
+        r = who.post(f"/programmes/{slug}/join", {"role": role, "capacity": "2"})
+        m.check(r.status == 303, f"{role} joins: {r!r}")
+    r = mentee.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    m.check(r.status == 303 and m.sql_value(
+        "SELECT COUNT(*) FROM programme_participants WHERE user_id = ?",
+        mentee.user_id) == "1", "joining twice keeps one place")
+    status = dict(m.sql("SELECT pp.user_id, pp.status FROM programme_participants pp "
+                        "JOIN programmes p ON p.id = pp.programme_id WHERE p.slug = ?",
+                        slug))
+    m.check(status[str(mentor.user_id)] == "waiting" and
+            status[str(mentee.user_id)] == "active", f"statuses {status}")
+    r = org.get(f"/programmes/{slug}/participants?status=waiting")
+    m.check(mentor.email in r.text and mentee.email not in r.text, "the filter")
+    pid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
+                      mentor.user_id)
+    pid2 = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
+                       mentor2.user_id)
+    r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "approve"})
+    m.check(r.status == 303, f"approve: {r!r}")
+    r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "approve"})
+    m.check(r.status == 409, f"approving twice is refused: {r.status}")
+    r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "reject"})
+    m.check(r.status == 303, f"reject: {r!r}")
+    m.check(m.mails_to(mentor.email, subject="approved"), "the approved mentor is told")
+    m.check(m.mails_to(mentor2.email, subject="your place"), "the rejected mentor is told")
+    r = mentor2.get(f"/programmes/{slug}/join")
+    m.check(r.status == 403, f"a rejected mentor cannot just join again: {r.status}")
+    mid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
+                      mentee.user_id)
+    r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
+    m.check(r.status == 303 and m.mails_to(mentee.email, subject="You have left"),
+            "removal is mailed")
+    r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "fly"})
+    m.check(r.status == 400, f"an unknown action: {r.status}")
+
+
+
+
+def pair_in(slug, mentor, mentee, stage, days_ago=40):
+    """A programme pair with a timeline: requested → … → stage."""
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, programme_id, cadence) VALUES (?, ?, ?, "
+          "'Lead a team', 'PRIVATE REQUEST TEXT', UTC_TIMESTAMP() - INTERVAL 5 DAY, "
+          "UTC_TIMESTAMP() - INTERVAL ? DAY, ?, 'weekly')", mentor.user_id,
+          mentee.user_id, stage, days_ago, pid)
+    mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?",
+                          mentee.user_id))
+    path = ["requested", "initiation", "cultivation", "separation", "redefinition"]
+    steps = path[:path.index(stage) + 1] if stage in path else ["requested", stage]
+    for i, s in enumerate(steps):
+        # each stage lasted 10 days, the last one goes on
+        m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, "
+              "actor_id, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP() - "
+              "INTERVAL ? DAY)", mid, steps[i - 1] if i else None, s,
+              mentee.user_id, days_ago - 10 * i)
+    return mid
+
+
+@m.test
+def test_dashboard_and_export_show_the_cohort_and_nothing_private():
+    a, org, other_org = admin(), m.signup(), m.signup()
+    slug = programme(a, [org])
+    other = programme(a, [other_org])
+    mentor = m.signup()
+    m.sql("UPDATE users SET display_name = ? WHERE id = ?",
+          'Dr. "Quote", =HYPERLINK("x")', mentor.user_id)
+    mentees = [m.signup() for i in range(3)]
+    for i, who in enumerate(mentees):
+        # a line break in a name, as an import or an old client may leave
+        m.sql("UPDATE users SET display_name = CONCAT('Mentee ', ?, CHAR(10), "
+              "'Second line') WHERE id = ?", i, who.user_id)
+    cult = pair_in(slug, mentor, mentees[0], "cultivation")
+    sep = pair_in(slug, mentor, mentees[1], "separation")
+    pair_in(slug, mentor, mentees[2], "requested", days_ago=3)
+    for mid, status in ((cult, "open"), (sep, "achieved"), (sep, "achieved"),
+                        (sep, "dropped")):
+        m.sql("INSERT INTO goals (mentorship_id, title, measure, status, created_at) "
+              "VALUES (?, 'SECRET GOAL TITLE', 'm', ?, UTC_TIMESTAMP())", mid, status)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'VERY PRIVATE ROOM WORDS', UTC_TIMESTAMP() - INTERVAL 1 DAY)",
+          cult, mentor.user_id)
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, notes, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() - INTERVAL 2 DAY, 'agenda', "
+          "'PRIVATE MEETING NOTES', ?, UTC_TIMESTAMP())", sep, mentor.user_id)
+    r = org.get(f"/programmes/{slug}/dashboard")
+    m.check(r.status == 200, f"dashboard: {r.status}")
+    t = m.unescaped(r.text)
+    m.check(t.count("<svg") >= 6 and "<title" in t, "pictures with titles")
+    def figure(fid):
+        part = t[t.index(f'id="{fid}"'):]
+        part = part[:part.index("</section>")]
+        return dict(re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
+                               r'([^<]+)</td>', part))
+    rows = figure("outcomes-h")
+    m.check(rows.get("Achieved") == "2" and rows.get("Dropped") == "1"
+            and rows.get("Open") == "1", f"goal outcomes {rows}")
+    rows = figure("stages-h")
+    m.check(rows.get("Cultivation") == "1" and rows.get("Separation") == "1"
+            and rows.get("Requested") == "1", f"stages {rows}")
+    rows = figure("funnel-h")
+    m.check(rows.get("Asked or proposed a pair") == "3" and
+            rows.get("Contract agreed (Cultivation)") == "2" and
+            rows.get("Reached Separation") == "1", f"funnel {rows}")
+    rows = figure("medians-h")
+    m.check(rows.get("Initiation") == "10 days" and rows.get("Cultivation") ==
+            "10 days", f"median days {rows}")
+    rows = figure("cadence-h")
+    m.check(rows.get("Keeping their cadence") == "1", f"cadence {rows}")
+    for secret in ("VERY PRIVATE ROOM WORDS", "PRIVATE MEETING NOTES",
+                   "PRIVATE REQUEST TEXT"):
+        m.check(secret not in t, f"{secret} leaked into the dashboard")
+    # one pair as organisers see it: goals and dates, never private words
+    m.sql("UPDATE goals SET review_note = 'PRIVATE REVIEW NOTE' WHERE mentorship_id = ?",
+          sep)
+    m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
+          "note, created_at) VALUES (?, 'separation', 'separation', ?, "
+          "'PRIVATE STAGE NOTE', UTC_TIMESTAMP())", sep, mentor.user_id)
+    r = org.get(f"/programmes/{slug}/pairs/{sep}")
+    t = m.unescaped(r.text)
+    m.check(r.status == 200 and "SECRET GOAL TITLE" in t and "Achieved" in t,
+            f"the pair page: {r.status}")
+    m.check("<svg" in t and "Initiation</th><td class=\"text-right\">10 days" in t,
+            "the stage strip with its days")
+    for secret in ("VERY PRIVATE ROOM WORDS", "PRIVATE MEETING NOTES",
+                   "PRIVATE REQUEST TEXT", "PRIVATE REVIEW NOTE",
+                   "PRIVATE STAGE NOTE", "agenda"):
+        m.check(secret not in t, f"{secret} shown to an organiser")
+    m.check(other_org.get(f"/programmes/{slug}/pairs/{sep}").status == 403,
+            "another programme's organiser")
+    m.check(other_org.get(f"/programmes/{other}/pairs/{sep}").status == 404,
+            "a pair of another programme is not in this one")
+    # the export opens in any spreadsheet: RFC 4180, a BOM, formulas defused
+    r = org.get(f"/programmes/{slug}/export.csv")
+    m.check(r.status == 200 and r.header("Content-Type").startswith("text/csv"),
+            f"export: {r!r}")
+    m.check(r.body.startswith(b"\xef\xbb\xbf"), "UTF-8 with a BOM")
+    import csv, io
+    table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+    m.check(table[0][:4] == ["programme", "mentor", "mentee", "stage"], table[0])
+    m.check(len(table) == 4, f"one row per pair: {len(table)}")
+    byname = {row[2]: row for row in table[1:]}
+    m.check(byname["Mentee 1\nSecond line"][6:8] == ["2", "3"], "goals achieved/total")
+    m.check(byname["Mentee 1\nSecond line"][3] == "Separation", "stage in words")
+    m.check(all(row[1] == 'Dr. "Quote", =HYPERLINK("x")' for row in table[1:]),
+            "quotes and commas survive")
+    mentor2 = m.signup()
+    m.sql("UPDATE users SET display_name = ? WHERE id = ?", "=cmd|' /C calc'!A0",
+          mentor2.user_id)
+    pair_in(slug, mentor2, m.signup(), "initiation")
+    r = org.get(f"/programmes/{slug}/export.csv")
+    m.check(b"\"'=cmd|' /C calc'!A0\"" in r.body, "a formula is neutralised")
+    for secret in (b"VERY PRIVATE", b"MEETING NOTES", b"SECRET GOAL"):
+        m.check(secret not in r.body, "nothing private in the export")
+    # an organiser of another programme sees none of it
+    for path in ("dashboard", "export.csv"):
+        r = other_org.get(f"/programmes/{slug}/{path}")
+        m.check(r.status == 403, f"other organiser {path}: {r.status}")
+    m.check(other_org.get(f"/programmes/{other}/dashboard").status == 200, "own one")
+
+
+if __name__ == "__main__":
+    m.main()

@@ -1,0 +1,306 @@
+"""Issue 19: the attacks an outsider performed against the running
+product, each performed again here through HTTP against the real stack,
+reading the real mails. Every test passes only when the attack fails."""
+import hashlib
+import os
+import random
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import menteo as m  # noqa: E402
+
+PW = m.PASSWORD
+NEWPW = "a brand new passphrase 77"
+
+
+def fresh_email(prefix="sec"):
+    return m.unique(prefix) + "@example.org"
+
+
+def signup_form(c, email, name="Security Tester", password=PW):
+    c.get("/signup")
+    return c.post("/signup", {"email": email, "password": password,
+                              "display_name": name})
+
+
+def login(c, email, password=PW):
+    c.get("/login")
+    return c.post("/login", {"email": email, "password": password})
+
+
+def signed_in(c):
+    return 'action="/logout"' in c.get("/").text
+
+
+def link_in(msg, part):
+    found = [u for u in m.links(m.mail_text(msg)) if part in u]
+    assert found, f"no link with {part} in {m.mail_text(msg)!r}"
+    return m.local(found[0])
+
+
+def reset_password(email, password=NEWPW):
+    """The owner of `email` resets the password through the real mail."""
+    c = m.Client()
+    before = len(m.mails_to(email, subject="reset", timeout=0.5))
+    c.get("/reset")
+    assert c.post("/reset", {"email": email}).status == 303
+    msgs = m.mails_to(email, subject="reset", count=before + 1)
+    assert len(msgs) > before, "no reset mail"
+    t = link_in(msgs[-1], "/reset/confirm?t=").split("t=", 1)[1]
+    c.get("/reset/confirm?t=" + t)
+    r = c.post("/reset/confirm", {"t": t, "password": password,
+                                  "password2": password})
+    assert r.status == 303, r
+    return c
+
+
+def email_of(uid):
+    return m.sql_value("SELECT email FROM users WHERE id = ?", uid)
+
+
+# ---- 1. pre-registration account takeover ----------------------------------
+
+@m.test
+def test_pre_registration_takeover_fails():
+    victim = fresh_email("victim")
+    mine = fresh_email("attacker")
+    att = m.Client()
+    assert signup_form(att, victim, name="Not The Owner").status == 303
+    assert login(att, victim).status == 303
+    uid = int(m.sql_value("SELECT id FROM users WHERE email = ?", victim))
+    att.get("/settings/email")
+    asked = att.post("/settings/email", {"email": mine, "password": PW})
+    # the owner finds the address taken and resets the password
+    reset_password(victim)
+    # the attacker now opens his address-change link, if he got one
+    for msg in m.mails_to(mine, timeout=3):
+        r = att.get(link_in(msg, "/verify?t="))
+        assert r.status == 400, r
+    assert email_of(uid) == victim, "the account moved to the attacker"
+    assert login(m.Client(), victim, NEWPW).status == 303
+    # and he was never allowed to ask while the address was unconfirmed
+    assert asked.status == 422, asked
+    assert "Confirm your current address first" in asked.text
+    assert f'value="{mine}"' in asked.text, "typed address not kept"
+
+
+@m.test
+def test_verifying_the_address_drops_a_pending_move():
+    """A move asked before this release (or by any path that bypassed the
+    refusal) dies when the owner proves the original address."""
+    c = m.Client()
+    email = fresh_email()
+    assert signup_form(c, email).status == 303
+    uid = int(m.sql_value("SELECT id FROM users WHERE email = ?", email))
+    tok = os.urandom(32).hex()
+    m.sql("INSERT INTO email_tokens (token_hash, purpose, user_id, target, "
+          "expires_at) VALUES (?, 'email', ?, ?, UTC_TIMESTAMP() + INTERVAL 1 DAY)",
+          hashlib.blake2b(tok.encode(), digest_size=32).hexdigest(), uid,
+          fresh_email("elsewhere"))
+    msg = m.mails_to(email, subject="confirm")[-1]
+    assert m.Client().get(link_in(msg, "/verify?t=")).status == 303
+    r = m.Client().get("/verify?t=" + tok)
+    assert r.status == 400, r
+    assert email_of(uid) == email
+
+
+# ---- 1 and 2. a password change ends every mailed token ----------------------
+
+def pending_tokens(c):
+    """An address change, a reset link and a mailed sign-in link, all
+    outstanding for c: their paths."""
+    new = fresh_email("moved")
+    c.get("/settings/email")
+    assert c.post("/settings/email", {"email": new, "password": PW}).status == 303
+    move = link_in(m.mails_to(new, subject="confirm")[-1], "/verify?t=")
+    before = len(m.mails_to(c.email, subject="reset", timeout=0.5))
+    x = m.Client()
+    x.get("/reset")
+    assert x.post("/reset", {"email": c.email}).status == 303
+    reset = link_in(m.mails_to(c.email, subject="reset", count=before + 1)[-1],
+                    "/reset/confirm?t=")
+    mentee = m.signup()
+    mentee.get(f"/mentorships/new?mentor={c.slug}")
+    r = mentee.post("/mentorships/new", {"mentor": c.slug, "focus": "Hiring well",
+                                         "message": "Could you help me hire?"})
+    assert r.status == 303, r
+    mail = [x for x in m.mails_to(c.email, timeout=15, count=3)
+            if "/link?t=" in m.mail_text(x)]
+    assert mail, "no mail with a sign-in link"
+    return new, move, reset, link_in(mail[-1], "/link?t=")
+
+
+def assert_all_dead(c, new, move, reset, link):
+    r = m.Client().get(move)
+    assert r.status == 400, ("address change", r)
+    assert email_of(c.user_id) == c.email
+    assert m.sql_value("SELECT COUNT(*) FROM users WHERE email = ?", new) == "0"
+    r = m.Client().get(reset)
+    assert r.status == 400, ("reset", r)
+    v = m.Client()
+    r = v.get(link)
+    assert r.status == 303 and r.location.startswith("/login"), ("sign-in link", r)
+    assert not signed_in(v)
+
+
+@m.test
+def test_password_change_ends_every_mailed_token():
+    c = m.make_mentor()
+    sent = pending_tokens(c)
+    c.get("/settings/password")
+    assert "e-mailed" in c.get("/settings/password").text, "the page does not say so"
+    r = c.post("/settings/password", {"current": PW, "password": NEWPW,
+                                      "password2": NEWPW})
+    assert r.status == 303, r
+    assert_all_dead(c, *sent)
+
+
+@m.test
+def test_password_reset_ends_every_mailed_token():
+    c = m.make_mentor()
+    new, move, reset, link = pending_tokens(c)
+    reset_password(c.email)
+    assert_all_dead(c, new, move, reset, link)
+
+
+@m.test
+def test_address_change_ends_every_mailed_token():
+    c = m.make_mentor()
+    new, move, reset, link = pending_tokens(c)
+    r = c.get(move)
+    assert r.status == 303, r
+    assert email_of(c.user_id) == new
+    assert m.Client().get(reset).status == 400, "a reset link to the old address"
+    v = m.Client()
+    assert v.get(link).location.startswith("/login") and not signed_in(v)
+
+
+# ---- 3. guessing cannot lock the owner out --------------------------------
+
+def other_address():
+    """A client address of its own (the loopback net is all this machine):
+    the throttle table outlives a run, so each run takes fresh ones."""
+    return "127.%d.%d.%d" % (random.randint(1, 254), random.randint(0, 255),
+                             random.randint(1, 254))
+
+
+@m.test
+def test_guessing_cannot_lock_the_owner_out():
+    owner = m.signup()          # signed in once: this browser is known
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", owner.user_id)
+    device = {k: v for k, v in owner.cookies.items() if k.endswith("menteo_device")}
+    guesser = other_address()
+    att = m.Client(source=guesser)
+    for i in range(5):
+        assert login(att, owner.email, "wrong guess %d" % i).status == 422
+    r = login(att, owner.email, "wrong guess 6")
+    assert r.status == 429 and int(r.header("Retry-After")) > 0, r
+    # the guessing address stays throttled, even with the right password
+    r = login(att, owner.email)
+    assert r.status == 429 and r.header("Retry-After"), r
+    # the owner, in a new browser at another address, signs in
+    assert login(m.Client(source=other_address()), owner.email).status == 303
+    # and from the guesser's own address (one office, one NAT) in the
+    # browser that signed in before
+    assert device, "no device cookie after signing in"
+    same = m.Client(source=guesser)
+    same.cookies.update(device)
+    assert login(same, owner.email).status == 303, "the known browser was locked out"
+    # the settings forms that ask for the password are not blocked either
+    owner.get("/settings/email")
+    r = owner.post("/settings/email", {"email": fresh_email("next"), "password": PW})
+    assert r.status == 303, r
+
+
+@m.test
+def test_one_address_guessing_many_accounts_is_slowed():
+    guesser = other_address()
+    att = m.Client(source=guesser)
+    for i in range(100):
+        r = login(att, fresh_email("nobody"), "wrong guess")
+        assert r.status == 422, (i, r)
+    r = login(att, fresh_email("nobody"), "wrong guess")
+    assert r.status == 429 and r.header("Retry-After"), r
+    # a person with an account and a known browser there still signs in
+    owner = m.signup()
+    same = m.Client(source=guesser)
+    same.cookies.update({k: v for k, v in owner.cookies.items()
+                         if k.endswith("menteo_device")})
+    assert login(same, owner.email).status == 303
+    # a forged device cookie counts for nothing
+    forged = m.Client(source=guesser)
+    forged.cookies["menteo_device"] = "0" * 32 + ".%d." % owner.user_id + "0" * 32
+    assert login(forged, owner.email).status == 429
+
+
+# ---- 4. no spam relay ----------------------------------------------------
+
+SPAM = "Cheap pills at pills.example, click now"
+
+
+@m.test
+def test_address_change_is_not_a_spam_relay():
+    c = m.signup(name=SPAM)
+    targets = [fresh_email("stranger") for _ in range(7)]
+    answers = []
+    for to in targets:
+        c.get("/settings/email")
+        answers.append(c.post("/settings/email", {"email": to, "password": PW}))
+    assert [r.status for r in answers[:5]] == [303] * 5, answers
+    assert answers[5].status == 429 and int(answers[5].header("Retry-After")) > 0
+    assert answers[6].status == 429
+    for to in targets[:5]:
+        msg = m.mails_to(to, subject="confirm")
+        assert msg, f"no mail to {to}"
+        text = m.mail_text(msg[-1])
+        assert text.startswith("Hello,"), text[:80]
+        assert SPAM not in text and SPAM not in m.mail_html(msg[-1])
+    assert not m.mails_to(targets[5], timeout=2) and not m.mails_to(targets[6], timeout=0.5)
+
+
+@m.test
+def test_signup_mail_carries_no_chosen_name():
+    c = m.Client()
+    email = fresh_email()
+    assert signup_form(c, email, name=SPAM).status == 303
+    msg = m.mails_to(email, subject="confirm")[-1]
+    assert m.mail_text(msg).startswith("Hello,") and SPAM not in m.mail_text(msg)
+    assert SPAM not in m.mail_html(msg)
+    # once the address is confirmed, mail greets its owner by name
+    assert m.Client().get(link_in(msg, "/verify?t=")).status == 303
+    x = m.Client()
+    x.get("/reset")
+    assert x.post("/reset", {"email": email}).status == 303
+    msg = m.mails_to(email, subject="reset")[-1]
+    assert m.mail_text(msg).startswith("Hello " + SPAM + ","), m.mail_text(msg)[:80]
+
+
+# ---- 5. sign-up does not tell whether an address is registered -----------
+
+@m.test
+def test_signup_answers_alike_for_a_taken_address():
+    email = fresh_email()
+    first, second = m.Client(), m.Client()
+    r1 = signup_form(first, email, name="First Owner")
+    r2 = signup_form(second, email, name="Someone Else")
+    assert r1.status == r2.status == 303 and r1.location == r2.location
+    names = [sorted(v.split("=", 1)[0] for v in r.headers_all("Set-Cookie"))
+             for r in (r1, r2)]
+    assert names[0] == names[1], names
+    p1, p2 = first.get(r1.location), second.get(r2.location)
+    assert p1.status == p2.status == 200
+    assert "Check your inbox" in p1.text and "Check your inbox" in p2.text
+    assert not signed_in(first) and not signed_in(second)
+    assert m.mails_to(email, subject="tried to sign up"), "the owner was not told"
+    # the new account's owner signs in after confirming the address
+    msg = m.mails_to(email, subject="confirm")[-1]
+    v = m.Client()
+    r = v.get(link_in(msg, "/verify?t="))
+    assert r.status == 303 and r.location == "/login", r
+    assert "confirmed" in v.get("/login").text
+    assert login(v, email).status == 303 and signed_in(v)
+
+
+if __name__ == "__main__":
+    m.main()

@@ -1,0 +1,182 @@
+/*
+ * The key a room's message list is kept under (cgi-bin/rooms.c,
+ * room_list_key): everything the list shows is in it, so two views that
+ * show different things never share a key, and two that show the same
+ * thing do. cgi-bin/rooms.c is included, as lighttpd's test_mod_alias.c
+ * includes mod_alias.c, to reach its static functions; its APP_MAIN
+ * becomes a reference to its route table instead of a main().
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "app.h"
+#undef APP_MAIN
+#define APP_MAIN(name, table) \
+	const struct route *const test_routes = (table);
+
+#include "../../cgi-bin/rooms.c"
+
+/* Three messages, newest first, as the page query returns them. */
+static const char *names[] = { "id", "author_id", "body_html",
+    "created_at" };
+static char c00[] = "30", c01[] = "7", c02[] = "<p>c</p>",
+	    c03[] = "2026-12-01 10:20:00",
+	    c10[] = "20", c11[] = "8", c12[] = "<p>b</p>",
+	    c13[] = "2026-12-01 10:10:00",
+	    c20[] = "10", c21[] = "7", c22[] = "<p>a</p>",
+	    c23[] = "2026-12-01 09:00:00";
+static char *cells[] = { c00, c01, c02, c03, c10, c11, c12, c13,
+    c20, c21, c22, c23 };
+static struct db_rows rows = { 3, 4, cells, names };
+
+struct view {
+	long long	 viewer;
+	const char	*tz;
+	const char	*mentor, *mentee;
+	const char	*version;
+	long long	 last_read;
+	int		 open;
+	const char	*edit_after;
+};
+
+/* A view of room 5 (mentor 7, mentee 8) by its mentor. */
+static const struct view base = { 7, "Europe/Oslo", "Ann Lee", "Bo Ek",
+    "41", 20, 1, "2026-12-01 10:05:00" };
+
+static const char *
+key_of(struct req *r, const struct view *v, size_t n)
+{
+	struct room rm;
+
+	memset(&rm, 0, sizeof(rm));
+	rm.m.id = 5;
+	rm.m.mentor_id = 7;
+	rm.m.mentee_id = 8;
+	rm.m.mentor_name = v->mentor;
+	rm.m.mentee_name = v->mentee;
+	rm.m.is_open = v->open;
+	rm.version = v->version;
+	rm.last_read = v->last_read;
+	rm.edit_after = v->edit_after;
+	r->user.id = v->viewer;
+	r->user.tz = v->tz;
+	return room_list_key(r, &rm, &rows, n);
+}
+
+/* Each change of what the list shows: the key must change with it. */
+static void
+test_room_key_differs(void **state)
+{
+	struct req *r = req_offline_new();
+	struct view v[10];
+	const char *k0, *k;
+	size_t i, nv = 0;
+
+	(void)state;
+	assert_non_null(r);
+	k0 = key_of(r, &base, 3);
+	assert_non_null(k0);
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		v[i] = base;
+	v[nv++].viewer = 8;				/* the other party */
+	v[nv++].tz = "Europe/London";			/* another zone */
+	v[nv].mentor = "Ann Lee Bo";			/* names that ...   */
+	v[nv++].mentee = "Ek";				/* ... run together */
+	v[nv++].version = "42";				/* a write */
+	v[nv++].last_read = 30;				/* read further */
+	v[nv++].open = 0;				/* ended: no forms */
+	v[nv++].edit_after = "2026-12-01 10:25:00";	/* edit time over */
+	v[nv++].tz = "";				/* no zone set */
+	for (i = 0; i < nv; i++) {
+		k = key_of(r, &v[i], 3);
+		assert_non_null(k);
+		if (strcmp(k, k0) == 0)
+			fail_msg("view %zu shares the key %s", i, k0);
+	}
+	/* fewer rows shown (another page) */
+	assert_string_not_equal(key_of(r, &base, 2), k0);
+	req_offline_free(r);
+}
+
+/* What the list does not show leaves the key alone. */
+static void
+test_room_key_same(void **state)
+{
+	struct req *r = req_offline_new();
+	struct view v = base;
+	char *k0;
+
+	(void)state;
+	k0 = strdup(key_of(r, &base, 3));
+	assert_string_equal(key_of(r, &base, 3), k0);	/* stable */
+	v.edit_after = "2026-12-01 10:06:00";	/* same messages editable */
+	assert_string_equal(key_of(r, &v, 3), k0);
+	free(k0);
+	req_offline_free(r);
+}
+
+/* No version, or a row without its HTML: not kept at all. */
+static void
+test_room_key_none(void **state)
+{
+	struct req *r = req_offline_new();
+	struct view v = base;
+
+	(void)state;
+	v.version = NULL;
+	assert_null(key_of(r, &v, 3));
+	cells[6] = NULL;	/* message 20 has no HTML yet */
+	assert_null(key_of(r, &base, 3));
+	assert_non_null(key_of(r, &base, 1));	/* the newest alone has */
+	cells[6] = c12;
+	req_offline_free(r);
+}
+
+/* Which messages the viewer may still edit (a static helper). */
+static void
+test_room_editable(void **state)
+{
+	static const struct {
+		int		 open;
+		const char	*after, *created;
+		int		 ok;
+	} cases[] = {
+		{ 1, "2026-12-01 10:05:00", "2026-12-01 10:06:00", 1 },
+		{ 1, "2026-12-01 10:05:00", "2026-12-01 10:05:00", 0 },
+		{ 1, "2026-12-01 10:05:00", "2026-12-01 10:04:59", 0 },
+		{ 0, "2026-12-01 10:05:00", "2026-12-01 10:06:00", 0 },
+		{ 1, NULL, "2026-12-01 10:06:00", 0 },
+		{ 1, "2026-12-01 10:05:00", NULL, 0 },
+	};
+	struct room rm;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&rm, 0, sizeof(rm));
+		rm.m.is_open = cases[i].open;
+		rm.edit_after = cases[i].after;
+		if (room_editable(&rm, cases[i].created) != cases[i].ok)
+			fail_msg("case %zu: not %d", i, cases[i].ok);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_room_key_differs),
+		cmocka_unit_test(test_room_key_same),
+		cmocka_unit_test(test_room_key_none),
+		cmocka_unit_test(test_room_editable),
+	};
+
+	(void)test_routes;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
