@@ -183,6 +183,13 @@
 		note.textContent = 'Chosen from your browser: ' + guess.replace(/_/g, ' ') +
 		    '. Save the profile to keep it.';
 		field.appendChild(note);
+		/* true only until the person chooses for themselves */
+		function drop() {
+			if (note.parentNode !== null)
+				note.parentNode.removeChild(note);
+		}
+		select.addEventListener('change', drop);
+		search.addEventListener('input', drop);
 	}
 
 	function setDone(form, done) {

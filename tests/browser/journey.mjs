@@ -446,6 +446,8 @@ async function runJourney(browser, js) {
 			await E.getByLabel('Search the time zones').fill('berl');
 			if (await sel.inputValue() !== 'Europe/Berlin')
 				throw new Error('searching "berl" chose ' + await sel.inputValue());
+			if (await E.locator('#timezone-guess').count())
+				throw new Error('"Chosen from your browser" stays after the person chose');
 			await checkPage(E, 'settings-zone');
 		} else
 			await sel.selectOption('Europe/Berlin');
