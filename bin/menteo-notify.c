@@ -13,12 +13,15 @@
 #include <curl/curl.h>
 
 #include "app.h"
+#include "cfg.h"
 #include "db.h"
 #include "log.h"
 #include "mail.h"
 #include "once.h"
 #include "remind.h"
 #include "req.h"
+#include "sess.h"
+#include "survey.h"
 #include "tmpl.h"
 
 #define BATCH	50
@@ -36,18 +39,21 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: menteo-notify [--now 'YYYY-MM-DD HH:MM:SS'] --once | "
-	    "--loop SECONDS | --test-mail ADDRESS | --help\n"
+	    "--loop SECONDS | --test-mail ADDRESS | --check-config | "
+	    "--help\n"
 	    "  --now TIME           run as if it were TIME (UTC), for tests\n"
 	    "  --once               send the mail that is due, then exit\n"
 	    "  --loop SECONDS       do so every SECONDS until SIGTERM\n"
 	    "  --test-mail ADDRESS  queue one test message and send it now\n"
+	    "  --check-config       say whether the secret may be used\n"
 	    "Configuration: $MENTEO_CONF (default /etc/menteo/menteo.conf).\n"
 	    "Exit codes: 0 done, 1 failed, 2 usage.\n", f);
 }
 
 /*
  * Reminder scan: queues the mail that time alone causes (deadlines,
- * digests), and forgets one-time form keys older than a day (once.h).
+ * digests, surveys that are due), and forgets one-time form keys older
+ * than a day (once.h).
  * Kept as its own step so it can grow without touching the sending.
  * Returns -1 when the database failed.
  */
@@ -56,6 +62,8 @@ scan(struct req *r)
 {
 	int rc = remind_scan(r);
 
+	if (survey_scan(r) == -1)
+		rc = -1;
 	return once_prune(r) == -1 ? -1 : rc;
 }
 
@@ -172,6 +180,19 @@ main(int argc, char *argv[])
 	    strcmp(argv[1], "-h") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
+	}
+	/* for menteo-admin check: the rule the programs start by */
+	if (strcmp(argv[1], "--check-config") == 0 && argc == 2) {
+		const char *why;
+		if (cfg_load(NULL) == -1)
+			return 1;
+		if ((why = sess_secret_problem(cfg_str("secret", NULL))) !=
+		    NULL) {
+			printf("config: %s\n", why);
+			return 1;
+		}
+		printf("config: the secret is set and not a public one\n");
+		return 0;
 	}
 	/* usage errors first: they need no configuration */
 	if (strcmp(argv[1], "--loop") == 0 && argc == 3) {

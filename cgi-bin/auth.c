@@ -33,6 +33,7 @@ static void	reset_post(struct req *);
 static void	reset_confirm_form(struct req *);
 static void	reset_confirm_post(struct req *);
 static void	link_land(struct req *);
+static void	link_switch(struct req *);
 static void	unsub_form(struct req *);
 static void	unsub_post(struct req *);
 static void	password_form(struct req *);
@@ -55,6 +56,7 @@ static const struct route routes[] = {
 	{ "GET",	"/reset/confirm",	reset_confirm_form,	0 },
 	{ "POST",	"/reset/confirm",	reset_confirm_post,	0 },
 	{ "GET",	"/link",		link_land,		0 },
+	{ "POST",	"/link",		link_switch,		0 },
 	{ "GET",	"/link/unsubscribe",	unsub_form,		0 },
 	{ "POST",	"/link/unsubscribe",	unsub_post,		ROUTE_SIGNED },
 	{ "GET",	"/settings/password",	password_form,		ROUTE_USER },
@@ -66,7 +68,6 @@ static const struct route routes[] = {
 };
 
 APP_MAIN("auth", routes)
-
 
 static const char *
 bucket(struct req *r, const char *what, const char *key)
@@ -524,10 +525,11 @@ reset_confirm_post(struct req *r)
 
 /* ---- e-mailed links ------------------------------------------------------ */
 
+/* Uses a mailed sign-in link: signs its recipient in, on its page. */
 static void
-link_land(struct req *r)
+link_open(struct req *r, const char *t)
 {
-	const char *t = req_query(r, "t"), *target;
+	const char *target;
 	struct db_rows *u;
 	long long uid;
 	int rc;
@@ -556,6 +558,39 @@ link_land(struct req *r)
 	if (db_commit(r) == -1)
 		return;
 	resp_redirect(r, target);
+}
+
+/*
+ * Someone signed in who opens another account's link is asked first
+ * (and the link stays unused): else a link planted in a page or a mail
+ * switches them, unaware, into an account someone else controls.
+ */
+static void
+link_land(struct req *r)
+{
+	const char *t = req_query(r, "t"), *target;
+	struct tdict *d;
+	long long uid;
+	int rc;
+
+	if (r->user.id > 0) {
+		if ((rc = auth_token_peek(r, t, "link", &uid, &target)) == -1)
+			return;
+		if (rc == 0 && uid != r->user.id) {
+			d = page_new(r, "This link is for another account",
+			    "auth_link_switch.tpl");
+			tmpl_set(d, "T", t);
+			tmpl_set(d, "EMAIL", r->user.email);
+			return page_send(r, 200);
+		}
+	}
+	link_open(r, t);
+}
+
+static void
+link_switch(struct req *r)
+{
+	link_open(r, req_form(r, "t"));
 }
 
 static int

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "cohort.h"
 #include "db.h"
 #include "mail.h"
 #include "md.h"
@@ -206,6 +207,7 @@ static const struct field new_f[] = {
 	{ "mentor", F_SLUG, 1, 40, 1, NULL },
 	{ "focus", F_TEXT, 3, 200, 1, NULL },
 	{ "message", F_MULTILINE, 10, 4000, 1, NULL },
+	{ "programme", F_SLUG, 3, 40, 0, NULL },	/* a programme's pair */
 };
 #define NEW_N (sizeof(new_f) / sizeof(new_f[0]))
 
@@ -219,6 +221,8 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 
 	if (v != NULL)
 		page_form(d, new_f, NEW_N, v);
+	else if (req_query(r, "programme") != NULL)
+		tmpl_set(d, "PROGRAMME", req_query(r, "programme"));
 	if (slug != NULL) {
 		tmpl_set(d, "MENTOR", slug);
 		u = db_query(r, "SELECT display_name, headline FROM users "
@@ -251,10 +255,15 @@ mships_new(struct req *r)
 	new_form(r, NULL, slug, NULL, 200);
 }
 
-/* Why this person may not ask this mentor now, or NULL. -1: db. */
+/*
+ * Why this person may not ask this mentor now, or NULL. -1: db. In a
+ * programme (prog not NULL) its own rule stands for the directory's: the
+ * mentor is approved there and has a place left of those offered to it
+ * (*prog_id set); outside, the mentor is listed and has room.
+ */
 static int
-request_refusal(struct req *r, const char *slug, long long *mentor_id,
-    const char **why)
+request_refusal(struct req *r, const char *slug, const char *prog,
+    long long *mentor_id, long long *prog_id, const char **why)
 {
 	struct db_rows *u;
 	const char *v;
@@ -266,15 +275,22 @@ request_refusal(struct req *r, const char *slug, long long *mentor_id,
 	    "s", slug);
 	if (u == NULL)
 		return -1;
-	if (u->nrows == 0 || !db_int(u, 0, 1))
+	if (u->nrows == 0 || (prog == NULL && !db_int(u, 0, 1)))
 		return *why = "There is no mentor with this name: choose one "
 		    "in the mentor directory.", 0;
 	*mentor_id = db_int(u, 0, 0);
 	if (*mentor_id == r->user.id)
 		return *why = "You cannot request a mentorship with "
 		    "yourself.", 0;
-	if ((room = stage_mentor_has_room(r, *mentor_id)) == -1)
+	if (prog != NULL) {
+		if (cohort_pair_check(r, prog, *mentor_id, r->user.id,
+		    prog_id, why) == -1)
+			return -1;
+		room = *why == NULL;
+	} else if ((room = stage_mentor_has_room(r, *mentor_id)) == -1)
 		return -1;
+	if (*why != NULL)
+		return 0;
 	if (!room)
 		return *why = req_printf(r, "%s has no room for another mentee "
 		    "right now: try again later or choose another mentor.",
@@ -295,7 +311,7 @@ mships_create(struct req *r)
 {
 	struct fval v[NEW_N];
 	struct mship m;
-	long long mentor_id = 0, id;
+	long long mentor_id = 0, prog_id = 0, id;
 	const char *why;
 
 	if (!r->user.verified)
@@ -310,7 +326,8 @@ mships_create(struct req *r)
 	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
 	    r->user.id) == NULL)
 		return;
-	if (request_refusal(r, v[0].str, &mentor_id, &why) == -1)
+	if (request_refusal(r, v[0].str, v[3].str, &mentor_id, &prog_id,
+	    &why) == -1)
 		return;
 	if (why != NULL) {
 		db_rollback(r);
@@ -322,6 +339,8 @@ mships_create(struct req *r)
 	    mentor_id, r->user.id, v[1].str, v[2].str) != 1)
 		return;
 	id = db_last_id();
+	if (prog_id > 0 && cohort_pair_terms(r, id, prog_id, 0) == -1)
+		return;
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
 	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
 	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
@@ -910,13 +929,21 @@ show_page_with(struct req *r, struct mship *m, int status,
 	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
 	    "review_date, DATEDIFF(review_date, UTC_DATE()) AS days_left, "
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
-	    "acknowledged_at, checkin_months, next_checkin, created_at "
-	    "FROM mentorships WHERE id = ?", "i", m->id);
+	    "acknowledged_at, checkin_months, next_checkin, created_at, "
+	    "(SELECT p.name FROM programmes p WHERE p.id = programme_id) AS "
+	    "programme, (SELECT p.slug FROM programmes p WHERE p.id = "
+	    "programme_id) AS programme_slug FROM mentorships WHERE id = ?",
+	    "i", m->id);
 	if (c == NULL)
 		return;
 	if (c->nrows == 0)	/* deleted since it was loaded */
 		return page_error(r, 404);
 	d = page_new(r, m->focus, "mentorships_show.tpl");
+	if (db_get(c, 0, "programme") != NULL) {
+		struct tdict *s = tmpl_section(d, "PROGRAMME");
+		tmpl_set(s, "PROGRAMME_NAME", db_get(c, 0, "programme"));
+		tmpl_set(s, "PROGRAMME_SLUG", db_get(c, 0, "programme_slug"));
+	}
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "STAGE", m->stage);
@@ -1093,7 +1120,10 @@ contract_page(struct req *r, struct mship *m, int status, struct fval *cv,
 
 	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date, "
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
-	    "DATE_FORMAT(UTC_DATE() + INTERVAL 6 MONTH, '%Y-%m-%d') FROM "
+	    /* the default review date: six months, or the programme's weeks */
+	    "DATE_FORMAT(UTC_DATE() + INTERVAL COALESCE((SELECT 7 * "
+	    "p.review_weeks FROM programmes p WHERE p.id = programme_id), 182) "
+	    "DAY, '%Y-%m-%d') FROM "
 	    "mentorships WHERE id = ?", "i", m->id);
 	if (c == NULL)
 		return;

@@ -665,7 +665,14 @@ people_index(struct req *r)
 	size_t i, n, nterms = 0;
 
 	if (field_read(r, f, 3, v) != 0) {
-		page_error(r, 400);
+		/* the query came from the search form: say which part */
+		page_error_msg(r, 400, v[0].err != NULL ? req_printf(r,
+		    "The search words: %s A search is one line of at most "
+		    "%lld characters.", v[0].err, f[0].max) : v[1].err != NULL ?
+		    req_printf(r, "The skill: %s A skill is one line of at "
+		    "most %lld characters.", v[1].err, f[1].max) :
+		    "This page link is damaged. Start again from the first "
+		    "page of the directory.");
 		return;
 	}
 	q = v[0].str;

@@ -47,6 +47,7 @@ put 755 bin/menteo-admin "$PREFIX/bin/menteo-admin"
 find templates htdocs sql -type f | sort | while read -r f; do put 644 "$f" "$SHARE/$f"; done
 put 644 conf/menteo.conf.example "$SHARE/conf/menteo.conf.example"
 fill conf/nginx-menteo.conf.in "$SHARE/conf/nginx-menteo.conf"
+put 644 conf/nginx-log.conf "$SHARE/conf/nginx-log.conf"
 # the URL maps the build made from the programs' route tables
 fill "$BUILD/conf/nginx-locations.conf.in" "$SHARE/conf/nginx-locations.conf"
 fill "$BUILD/conf/apache-menteo-proxy-fcgi.conf.in" "$SHARE/conf/apache-menteo-proxy-fcgi.conf"

@@ -8,49 +8,90 @@ static struct kept {
 	char		*key;		/* owned */
 	struct db_rows	*rows;		/* owned: one block (db_rows_copy) */
 	unsigned long	 used;		/* when last asked for */
+	uint32_t	 hash;		/* of key: most entries differ here */
+	size_t		 size;		/* of rows */
 } kept[KEPT_ENTRIES];
 static unsigned long	kept_clock;
+static size_t		kept_total;	/* bytes of rows kept */
+
+static uint32_t
+key_hash(const char *key)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+
+	for (; *key != '\0'; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h;
+}
+
+static void
+drop(struct kept *k)
+{
+	kept_total -= k->size;
+	free(k->key);
+	free(k->rows);
+	memset(k, 0, sizeof(*k));
+}
+
+static struct kept *
+find(const char *key, uint32_t h)
+{
+	size_t i;
+
+	for (i = 0; i < KEPT_ENTRIES; i++)
+		if (kept[i].key != NULL && kept[i].hash == h &&
+		    strcmp(kept[i].key, key) == 0)
+			return &kept[i];
+	return NULL;
+}
+
+/* The least recently used entry holding rows, other than but. */
+static struct kept *
+oldest(const struct kept *but)
+{
+	struct kept *k, *o = NULL;
+
+	for (k = kept; k < kept + KEPT_ENTRIES; k++)
+		if (k != but && k->key != NULL && (o == NULL || k->used < o->used))
+			o = k;
+	return o;
+}
 
 void
 kept_clear(void)
 {
 	size_t i;
 
-	for (i = 0; i < KEPT_ENTRIES; i++) {
-		free(kept[i].key);
-		free(kept[i].rows);
-		memset(&kept[i], 0, sizeof(kept[i]));
-	}
+	for (i = 0; i < KEPT_ENTRIES; i++)
+		drop(&kept[i]);
+	kept_total = 0;
 }
 
 const struct db_rows *
 kept_rows(const char *key)
 {
-	size_t i;
+	struct kept *k = find(key, key_hash(key));
 
-	for (i = 0; i < KEPT_ENTRIES; i++)
-		if (kept[i].key != NULL && strcmp(kept[i].key, key) == 0) {
-			kept[i].used = ++kept_clock;
-			return kept[i].rows;
-		}
-	return NULL;
+	if (k == NULL)
+		return NULL;
+	k->used = ++kept_clock;
+	return k->rows;
 }
 
 void
 kept_keep(const char *key, const struct db_rows *rows)
 {
-	struct kept *k, *slot = &kept[0];
+	struct kept *k, *slot;
 	struct db_rows *copy;
+	uint32_t h = key_hash(key);
 	char *kcopy;
 	size_t size;
 
-	for (k = kept; k < kept + KEPT_ENTRIES; k++) {
-		if (k->key != NULL && strcmp(k->key, key) == 0) {
-			slot = k;
-			break;
-		}
-		if (k->used < slot->used)
-			slot = k;	/* an empty one has used 0 */
+	if ((slot = find(key, h)) == NULL) {
+		slot = &kept[0];
+		for (k = kept; k < kept + KEPT_ENTRIES; k++)
+			if (k->used < slot->used)
+				slot = k;	/* an empty one has used 0 */
 	}
 	if ((copy = db_rows_copy(rows, &size)) == NULL)
 		return;
@@ -60,11 +101,16 @@ kept_keep(const char *key, const struct db_rows *rows)
 	}
 	if (kept_clock == 0)
 		atexit(kept_clear);
-	free(slot->key);
-	free(slot->rows);
+	drop(slot);
+	/* within the byte budget: the least recently used go first */
+	while (kept_total + size > KEPT_BYTES && (k = oldest(slot)) != NULL)
+		drop(k);
 	slot->key = kcopy;
 	slot->rows = copy;
+	slot->hash = h;
+	slot->size = size;
 	slot->used = ++kept_clock;
+	kept_total += size;
 }
 
 const char *

@@ -5,15 +5,17 @@
  * e.g. sql/092), so a key found is current and a stale one is simply
  * never asked for again: nothing to invalidate, nothing to expire (the
  * key-based expiry of Basecamp's caches). The least recently used goes
- * first; KEPT_ENTRIES results of at most KEPT_MAX bytes each.
+ * first; KEPT_ENTRIES results of at most KEPT_MAX bytes each, KEPT_BYTES
+ * in all. Many entries: a worker serves hundreds of rooms, not one.
  */
 #ifndef MENTEO_KEPT_H
 #define MENTEO_KEPT_H
 
 #include "db.h"
 
-#define KEPT_ENTRIES	64
+#define KEPT_ENTRIES	1024
 #define KEPT_MAX	(256 * 1024)
+#define KEPT_BYTES	(16 * 1024 * 1024)
 
 /* The rows kept under key, or NULL; valid until the next kept_keep. */
 const struct db_rows	*kept_rows(const char *key);

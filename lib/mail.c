@@ -350,6 +350,25 @@ claim(struct req *r, int max)
 	return rows;
 }
 
+/*
+ * Who a message went to, for the log: the account's id, or a short hash
+ * of a bare address (a log is read by more people than the outbox).
+ */
+static const char *
+rcpt_for_log(struct req *r, const struct db_rows *m)
+{
+	const char *to = db_get(m, 0, "to_addr");
+	unsigned char h[6];
+	char hex[13];
+
+	if (db_get_int(m, 0, "user_id") > 0)
+		return req_printf(r, "user %lld", db_get_int(m, 0, "user_id"));
+	crypto_generichash(h, sizeof(h), (const unsigned char *)to,
+	    strlen(to), (const unsigned char *)"menteo-log", 10);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	return req_printf(r, "address #%s", hex);
+}
+
 static int
 send_one(struct req *r, long long id)
 {
@@ -363,10 +382,10 @@ send_one(struct req *r, long long id)
 	if (smtp_send(r, m, err) == 0) {
 		db_exec(r, "UPDATE outbox SET status = 'sent', sent_at = "
 		    "UTC_TIMESTAMP(), last_error = NULL WHERE id = ?", "i", id);
-		log_info("mail %lld sent to %s", id, db_get(m, 0, "to_addr"));
+		log_info("mail %lld sent to %s", id, rcpt_for_log(r, m));
 		return 1;
 	}
-	log_err("mail %lld to %s: %s", id, db_get(m, 0, "to_addr"), err);
+	log_err("mail %lld to %s: %s", id, rcpt_for_log(r, m), err);
 	db_exec(r, "UPDATE outbox SET last_error = LEFT(?, 500), "
 	    "status = IF(attempts >= ?, 'failed', 'queued'), "
 	    "next_try_at = UTC_TIMESTAMP() + INTERVAL LEAST(? * POW(2, "

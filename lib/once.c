@@ -3,7 +3,6 @@
  * submission (a hash of the key, the path and the fields), with the
  * answer's location once the request has answered.
  */
-#include <ctype.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -55,19 +54,6 @@ once_fill(struct req *r, const char *html)
 	return out;
 }
 
-static int
-key_ok(const char *k)
-{
-	size_t i;
-
-	if (k == NULL || strlen(k) != 2 * ONCE_KEY_BYTES)
-		return 0;
-	for (i = 0; k[i] != '\0'; i++)
-		if (!isxdigit((unsigned char)k[i]))
-			return 0;
-	return 1;
-}
-
 static void
 hash_add(crypto_generichash_state *st, const char *s)
 {
@@ -85,7 +71,7 @@ once_read(struct req *r)
 
 	r->once = NULL;
 	r->once_state = ONCE_NONE;
-	if (r->sess_id <= 0 || !key_ok(k))
+	if (r->sess_id <= 0 || !req_hex_ok(k, 2 * ONCE_KEY_BYTES))
 		return;
 	/* the same render may hold several forms: each is its own */
 	crypto_generichash_init(&st, NULL, 0, sizeof(h));

@@ -102,6 +102,12 @@ int	 req_parse_cookies(struct arena *, const char *, struct kv **,
 	    size_t *);
 int	 req_utf8_valid(const char *, size_t);
 size_t	 req_utf8_len(const char *);
+/*
+ * 1 when s is exactly len lower-case hex digits, as sodium_bin2hex
+ * writes them: the shape of every random key a client sends back
+ * (session tokens, e-mailed tokens, form keys), checked before any query.
+ */
+int	 req_hex_ok(const char *s, size_t len);
 
 /* Reading the request. */
 int		 req_read(struct req *, void *fcgx, size_t body_max);

@@ -14,15 +14,38 @@
 
 static unsigned char csrf_key[crypto_generichash_KEYBYTES];
 
+/* Secrets written in the repository: public, so no secret at all. */
+static const char *const public_secrets[] = {
+	"change-me-to-a-long-random-string-of-32-or-more",	/* example */
+	NULL
+};
+
+const char *
+sess_secret_problem(const char *secret)
+{
+	size_t i;
+
+	if (secret == NULL || strlen(secret) < 32)
+		return "the secret must be at least 32 characters";
+	for (i = 0; public_secrets[i] != NULL; i++)
+		if (strcmp(secret, public_secrets[i]) == 0)
+			break;
+	if (public_secrets[i] != NULL || strcasestr(secret, "change-me"))
+		return "the secret is the example's placeholder: anyone could "
+		    "forge unsubscribe links and device cookies; generate one "
+		    "with: head -c 32 /dev/urandom | base64";
+	return NULL;
+}
+
 int
 sess_init(void)
 {
-	const char *secret = cfg_str("secret", NULL);
+	const char *secret = cfg_str("secret", NULL), *why;
 
 	if (sodium_init() < 0)
 		return -1;
-	if (secret == NULL || strlen(secret) < 32) {
-		log_err("sess: config 'secret' must be at least 32 characters");
+	if ((why = sess_secret_problem(secret)) != NULL) {
+		log_err("sess: config 'secret': %s", why);
 		return -1;
 	}
 	crypto_generichash(csrf_key, sizeof(csrf_key),
@@ -64,14 +87,7 @@ csrf_for(struct req *r, const char *token)
 int
 sess_token_shape_ok(const char *t)
 {
-	size_t i;
-
-	if (t == NULL || strlen(t) != SESS_TOKEN_LEN)
-		return 0;
-	for (i = 0; i < SESS_TOKEN_LEN; i++)
-		if (!((t[i] >= '0' && t[i] <= '9') || (t[i] >= 'a' && t[i] <= 'f')))
-			return 0;
-	return 1;
+	return req_hex_ok(t, SESS_TOKEN_LEN);
 }
 
 static const char *

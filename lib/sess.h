@@ -13,7 +13,13 @@ struct db_rows;
 
 #define SESS_TOKEN_LEN	64	/* hex of 32 random bytes */
 
+/* Keys the CSRF tokens with the configured secret: -1 if unusable. */
 int	 sess_init(void);
+/*
+ * Why the configured secret must not be used (unset, short, or one that
+ * ships in the repository, so anyone can forge what it signs), or NULL.
+ */
+const char	*sess_secret_problem(const char *secret);
 /* Fills r->user, r->csrf from the cookies: 0, or -1 if the db failed. */
 int	 sess_load(struct req *);
 

@@ -11,7 +11,7 @@
 #include "svg.h"
 
 #define W		640.0	/* every chart's width in viewBox units */
-#define LABEL_W		180.0	/* bars: the label column */
+#define LABEL_W		250.0	/* bars: the label column */
 #define BAR_H		22.0
 #define GAP		8.0
 #define CAL_CELL	11.0
@@ -78,13 +78,15 @@ svg_bars(struct req *r, const char *title, const struct svg_item *it,
 	double y, w, room = W - LABEL_W - 60.0;
 	size_t i;
 
-	for (i = 0; max <= 0 && i < n; i++)
-		if (it[i].value > max)
-			max = it[i].value;
+	if (max <= 0)
+		for (i = 0; i < n; i++)
+			if (it[i].value > max)
+				max = it[i].value;
 	open_svg(r, &b, title, n * (BAR_H + GAP) + GAP);
 	for (i = 0; i < n; i++) {
 		y = GAP + i * (BAR_H + GAP);
-		w = max > 0 ? room * it[i].value / max : 0;
+		/* a negative value is "no data": no bar, a dash */
+		w = max > 0 && it[i].value > 0 ? room * it[i].value / max : 0;
 		buf_printf(&b, "<text class=\"chart-label\" x=\"%g\" y=\"%g\" "
 		    "text-anchor=\"end\">%s</text>", LABEL_W - 8, y + 15,
 		    svg_escape(r, it[i].label));
@@ -92,7 +94,8 @@ svg_bars(struct req *r, const char *title, const struct svg_item *it,
 		    "width=\"%.1f\" height=\"%g\" rx=\"3\"/>", i % 6, LABEL_W, y,
 		    w > 0 && w < 2 ? 2 : w, BAR_H);
 		buf_printf(&b, "<text class=\"chart-value\" x=\"%.1f\" y=\"%g\">"
-		    "%s</text>", LABEL_W + w + 6, y + 15, num(r, it[i].value));
+		    "%s</text>", LABEL_W + w + 6, y + 15, it[i].value < 0 ? "–" :
+		    num(r, it[i].value));
 	}
 	return close_svg(r, &b);
 }

@@ -19,7 +19,10 @@ struct svg_item {
 	double		 value;
 };
 
-/* Horizontal bars, one per item, longest = max (0: the largest value). */
+/*
+ * Horizontal bars, one per item, longest = max (0: the largest value);
+ * a negative value means no data (no bar, a dash).
+ */
 const char	*svg_bars(struct req *, const char *title,
 		    const struct svg_item *, size_t n, double max);
 /*

@@ -11,7 +11,7 @@
 {{#ERRORS}}<div class="errors" role="alert"><p>Some fields need attention. Look for the messages below.</p>{{#MENTOR_ERROR}}<p>Choose a mentor in <a href="/people">the directory</a> first.</p>{{/MENTOR_ERROR}}</div>{{/ERRORS}}
 <form class="form" method="post" action="/mentorships/new">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<input type="hidden" name="mentor" value="{{MENTOR}}">
+<input type="hidden" name="mentor" value="{{MENTOR}}"><input type="hidden" name="programme" value="{{PROGRAMME}}">
 <div class="field{{#FOCUS_ERROR}} has-error{{/FOCUS_ERROR}}">
 <label for="focus">Focus</label>
 <span class="hint" id="focus-hint">The skill or transition this is about, e.g. "land a director role" or "launch the MVP".</span>

@@ -22,6 +22,14 @@
 <div class="table-wrap"><table class="table"><thead><tr><th scope="col">Week</th><th scope="col">Room messages</th><th scope="col">Journal entries</th><th scope="col">Meetings</th></tr></thead><tbody>
 {{#WEEK}}<tr><th scope="row">{{WEEK_N}}</th><td>{{MESSAGES}}</td><td>{{ENTRIES}}</td><td>{{MEETINGS}}</td></tr>{{/WEEK}}
 </tbody></table></div></details></section>{{/ACTIVITY}}
+<h2>Surveys</h2>
+<p class="muted">Each party answers alone as Cultivation starts, every 30 days in it, and on entering Separation. <a href="/programmes/{{PROG_SLUG}}/surveys.csv">Download every answer (CSV)</a></p>
+<div class="figures">
+{{#SURVEY}}<section class="card figure"><h3>{{QUESTION}}</h3>
+<p>{{ANSWERS}} answers, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
+{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
+</div>
 <section class="section" aria-labelledby="risk-h">
 <h2 id="risk-h">Pairs at risk</h2>
 {{#NO_RISK}}<p class="muted">No pair matches a known warning sign right now.</p>{{/NO_RISK}}

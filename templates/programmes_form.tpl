@@ -21,7 +21,7 @@
 </ul></div>
 {{/ERRORS}}
 <form method="post" action="{{ACTION}}" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#NAME_ERROR}} has-error{{/NAME_ERROR}}">
 <label for="name">Name</label>
 {{#NAME_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/NAME_ERROR}}
@@ -118,12 +118,12 @@
 {{#NO_QUESTIONS}}<p class="muted">No questions yet.</p>{{/NO_QUESTIONS}}
 <ul class="list">
 {{#QUESTION}}<li>{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span> <span class="muted small">{{Q_AUDIENCE}}</span>
-<form method="post" action="/programmes/{{PROG_SLUG}}/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove</button></form></li>
+<form method="post" action="/programmes/{{PROG_SLUG}}/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove</button></form></li>
 {{/QUESTION}}
 </ul>
 {{#QUESTION_FORM}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/settings" class="form card">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <h3>Add a question</h3>
 <div class="field{{#QUESTION_ERROR}} has-error{{/QUESTION_ERROR}}">
 <label for="question">Question</label>
@@ -158,5 +158,27 @@
 <div class="actions"><button class="btn-secondary">Add the question</button></div>
 </form>
 {{/QUESTION_FORM}}
+</section>
+<section class="section" id="surveys" aria-labelledby="surveys-heading">
+<h2 id="surveys-heading">Survey questions of your own</h2>
+<p class="muted">Each pair's surveys (as Cultivation starts, every 30 days, on entering Separation) ask these after the standard questions. You see the answers on the dashboard and in the surveys export.</p>
+<ul class="list">{{#SURVEY_QUESTION}}<li>{{SQ_PROMPT}} <span class="badge">{{SQ_KIND}}</span></li>{{/SURVEY_QUESTION}}</ul>
+{{#SURVEY_FORM}}
+<form method="post" action="/programmes/{{PROG_SLUG}}/settings" class="form card">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<h3>Add a survey question</h3>
+<div class="field{{#SURVEY_QUESTION_ERROR}} has-error{{/SURVEY_QUESTION_ERROR}}">
+<label for="survey_question">Question</label>
+{{#SURVEY_QUESTION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SURVEY_QUESTION_ERROR}}
+<input type="text" id="survey_question" name="survey_question" maxlength="300" value="{{SURVEY_QUESTION}}">
+</div>
+<div class="field{{#SURVEY_KIND_ERROR}} has-error{{/SURVEY_KIND_ERROR}}">
+<label for="survey_kind">Answer</label>
+{{#SURVEY_KIND_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SURVEY_KIND_ERROR}}
+<select id="survey_kind" name="survey_kind"><option value="score"{{#SURVEY_KIND_SCORE}} selected{{/SURVEY_KIND_SCORE}}>A score from 1 to 5</option><option value="text"{{#SURVEY_KIND_TEXT}} selected{{/SURVEY_KIND_TEXT}}>Free text</option></select>
+</div>
+<div class="actions"><button class="btn-secondary">Add the survey question</button></div>
+</form>
+{{/SURVEY_FORM}}
 </section>
 {{/EDITING}}

@@ -10,7 +10,7 @@
 </div>
 {{/RESULT}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/invitations" class="form">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#EMAILS_ERROR}} has-error{{/EMAILS_ERROR}}">
 <label for="emails">E-mail addresses</label>
 <p class="hint" id="emails-hint">One a line, up to {{INVITE_MAX}} at once. Each person gets one e-mail with a link that works once, for 30 days. Someone invited less than a day ago is not mailed again.</p>

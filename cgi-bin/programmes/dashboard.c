@@ -13,6 +13,7 @@
 #include "programmes.h"
 #include "resp.h"
 #include "risk.h"
+#include "survey.h"
 #include "svg.h"
 
 #define ACTIVITY_WEEKS	52	/* the longest run of weeks drawn */
@@ -30,7 +31,7 @@ static const char *const outcome_labels[] = {
 };
 
 /* A chart and its numbers: CHART_HTML and a ROW section per item. */
-static void
+static struct tdict *
 figure(struct req *r, struct tdict *d, const char *section,
     const char *title, const struct svg_item *it, size_t n)
 {
@@ -41,8 +42,10 @@ figure(struct req *r, struct tdict *d, const char *section,
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(f, "ROW");
 		tmpl_set(row, "LABEL", it[i].label);
-		tmpl_set(row, "VALUE", req_printf(r, "%g", it[i].value));
+		tmpl_set(row, "VALUE", it[i].value < 0 ? "–" :
+		    req_printf(r, "%g", it[i].value));
 	}
+	return f;
 }
 
 /* Counts by value of a two-column (key, n) result, in the order of keys. */
@@ -95,9 +98,8 @@ funnel_fill(struct req *r, struct tdict *d, const struct prog *p)
 		"separation", "redefinition"
 	};
 	static const char *const labels[] = {
-		"Invited", "Joined", "Asked or proposed a pair", "Accepted",
-		"Contract agreed (Cultivation)", "Reached Separation",
-		"Reached Redefinition"
+		"Invited", "Joined", "Paired", "Accepted", "Contract agreed",
+		"Reached Separation", "Reached Redefinition"
 	};
 	size_t i;
 
@@ -169,7 +171,7 @@ medians_fill(struct req *r, struct tdict *d, const struct prog *p)
 		return -1;
 	for (k = 0; k < 4; k++) {
 		it[k].label = mship_stage_label(open[k]);
-		it[k].value = 0;
+		it[k].value = -1;	/* no pair has left this stage yet */
 		for (lo = 0; lo < rows->nrows &&
 		    strcmp(db_str(rows, lo, 0), open[k]) != 0; lo++)
 			;
@@ -324,6 +326,62 @@ risks_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
+/* The distribution of one score question's answers, 1..5 or 0..10. */
+static void
+score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
+    const char *question, int lo, int hi)
+{
+	struct svg_item it[11];
+	struct tdict *f;
+	double sum = 0, n = 0, promoters = 0, detractors = 0;
+	size_t i;
+	int k;
+
+	for (k = lo; k <= hi; k++) {
+		it[k - lo].label = req_printf(r, "%d", k);
+		it[k - lo].value = 0;
+	}
+	for (i = 0; i < rows->nrows; i++) {
+		if (strcmp(db_str(rows, i, 0), question) != 0)
+			continue;
+		k = (int)db_int(rows, i, 1);
+		if (k < lo || k > hi)
+			continue;
+		it[k - lo].value = (double)db_int(rows, i, 2);
+		n += it[k - lo].value;
+		sum += k * it[k - lo].value;
+		promoters += k >= 9 ? it[k - lo].value : 0;
+		detractors += k <= 6 ? it[k - lo].value : 0;
+	}
+	f = figure(r, d, "SURVEY", survey_prompt(question), it,
+	    (size_t)(hi - lo + 1));
+	tmpl_set(f, "QUESTION", survey_prompt(question));
+	tmpl_set(f, "ANSWERS", req_printf(r, "%g", n));
+	tmpl_set(f, "AVERAGE", n > 0 ? req_printf(r, "%.1f", sum / n) : "–");
+	if (hi == 10)	/* promoters minus detractors, in points */
+		tmpl_set(tmpl_section(f, "NPS"), "SCORE", n > 0 ?
+		    req_printf(r, "%+.0f", 100 * (promoters - detractors) / n) :
+		    "–");
+}
+
+static int
+surveys_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *rows;
+
+	rows = db_query(r, "SELECT a.question, a.score, COUNT(*) FROM surveys "
+	    "s JOIN survey_answers a ON a.survey_id = s.id WHERE "
+	    "s.programme_id = ? AND a.score IS NOT NULL GROUP BY a.question, "
+	    "a.score", "i", p->id);
+	if (rows == NULL)
+		return -1;
+	score_figure(r, d, rows, "clarity", 1, 5);
+	score_figure(r, d, rows, "going", 1, 5);
+	score_figure(r, d, rows, "satisfaction", 1, 5);
+	score_figure(r, d, rows, "recommend", 0, 10);
+	return 0;
+}
+
 void
 prog_dashboard(struct req *r)
 {
@@ -338,7 +396,7 @@ prog_dashboard(struct req *r)
 	if (funnel_fill(r, d, &p) == -1 || stages_fill(r, d, &p) == -1 ||
 	    risks_fill(r, d, &p) == -1 || outcomes_fill(r, d, &p) == -1 ||
 	    medians_fill(r, d, &p) == -1 || cadence_fill(r, d, &p) == -1 ||
-	    activity_fill(r, d, &p) == -1)
+	    activity_fill(r, d, &p) == -1 || surveys_fill(r, d, &p) == -1)
 		return;
 	page_send(r, 200);
 }
@@ -348,8 +406,15 @@ prog_dashboard(struct req *r)
 static const char *const export_cols[] = {
 	"programme", "mentor", "mentee", "stage", "started", "stage_since",
 	"goals_achieved", "goals_total", "meetings_held", "mentor_last_active",
-	"mentee_last_active", NULL
+	"mentee_last_active", "mentor_latest_score", "mentee_latest_score", NULL
 };
+
+/* A party's answer to the main question of their latest survey. */
+#define LATEST_SCORE(role) "(SELECT a.score FROM surveys s JOIN " \
+	"survey_answers a ON a.survey_id = s.id AND a.question IN ('clarity', " \
+	"'going', 'satisfaction') WHERE s.mentorship_id = m.id AND s.role = '" \
+	role "' AND s.answered_at IS NOT NULL ORDER BY s.answered_at DESC, " \
+	"s.id DESC LIMIT 1)"
 
 void
 prog_export(struct req *r)
@@ -370,7 +435,9 @@ prog_export(struct req *r)
 	    "goals_total, (SELECT COUNT(*) FROM meetings g WHERE "
 	    "g.mentorship_id = m.id AND g.starts_at < UTC_TIMESTAMP()) AS "
 	    "meetings_held, a.last_active AS mentor_last_active, "
-	    "b.last_active AS mentee_last_active FROM mentorships m "
+	    "b.last_active AS mentee_last_active, " LATEST_SCORE("mentor") " AS "
+	    "mentor_latest_score, " LATEST_SCORE("mentee") " AS "
+	    "mentee_latest_score FROM mentorships m "
 	    "JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
 	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "i", p.id);
 	if (rows == NULL)
@@ -386,5 +453,54 @@ prog_export(struct req *r)
 			    export_cols[k + 1] == NULL);
 	}
 	csv_send(r, &b, req_printf(r, "%s-pairs.csv", p.slug));
+	buf_free(&b);
+}
+
+/* ---- surveys.csv: one row per answer ----------------------------------- */
+
+static const char *const answer_cols[] = {
+	"programme", "pair", "mentor", "mentee", "respondent_role", "moment",
+	"question", "score", "answer", "answered_at", NULL
+};
+
+void
+prog_surveys_csv(struct req *r)
+{
+	struct prog p;
+	struct db_rows *rows;
+	struct buf b = { NULL, 0, 0 };
+	const char *q;
+	size_t i;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	rows = db_query(r, "SELECT m.id AS pair, x.display_name AS mentor, "
+	    "y.display_name AS mentee, s.role, s.moment, a.question, "
+	    "pq.prompt, a.score, a.answer, s.answered_at FROM surveys s JOIN "
+	    "survey_answers a ON a.survey_id = s.id JOIN mentorships m ON m.id "
+	    "= s.mentorship_id JOIN users x ON x.id = m.mentor_id JOIN users y "
+	    "ON y.id = m.mentee_id LEFT JOIN programme_survey_questions pq ON "
+	    "a.question = CONCAT('p', pq.id) WHERE s.programme_id = ? ORDER BY "
+	    "s.id, a.question", "i", p.id);
+	if (rows == NULL)
+		return;
+	csv_begin(&b);
+	for (i = 0; answer_cols[i] != NULL; i++)
+		csv_cell(&b, answer_cols[i], answer_cols[i + 1] == NULL);
+	for (i = 0; i < rows->nrows; i++) {
+		q = db_get(rows, i, "prompt") != NULL ? db_get(rows, i,
+		    "prompt") : survey_prompt(db_get(rows, i, "question"));
+		csv_cell(&b, p.name, 0);
+		csv_cell(&b, db_get(rows, i, "pair"), 0);
+		csv_cell(&b, db_get(rows, i, "mentor"), 0);
+		csv_cell(&b, db_get(rows, i, "mentee"), 0);
+		csv_cell(&b, db_get(rows, i, "role"), 0);
+		csv_cell(&b, db_get(rows, i, "moment"), 0);
+		csv_cell(&b, q, 0);
+		csv_cell(&b, db_get(rows, i, "score"), 0);
+		csv_cell(&b, db_get(rows, i, "answer"), 0);
+		csv_cell(&b, db_get(rows, i, "answered_at"), 1);
+	}
+	csv_send(r, &b, req_printf(r, "%s-surveys.csv", p.slug));
 	buf_free(&b);
 }

@@ -4,7 +4,7 @@
  * route table, loading, the list and a programme's page), settings.c
  * (creating and configuring), invitations.c, join.c, participants.c,
  * dashboard.c (the dashboard, the export), pairs.c (one pair as
- * organisers see it).
+ * organisers see it), surveys.c (/surveys/{id}).
  *
  * Who may do what, the same rule on every page (prog_load, prog_manage):
  *   anyone signed in   sees a programme's page; joins an open one
@@ -41,7 +41,10 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/participants/{id}", prog_participant_post, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/dashboard",	prog_dashboard,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/export.csv",	prog_export,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/surveys.csv",	prog_surveys_csv, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/pairs/{id}",	prog_pair,	ROUTE_USER },
+	{ "GET",  "/surveys/{id}",			prog_survey,	ROUTE_USER },
+	{ "POST", "/surveys/{id}",			prog_survey_post, ROUTE_USER },
 };
 
 APP_MAIN("programmes", routes)
@@ -270,6 +273,37 @@ my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
+/* For a mentee of the programme: its approved mentors with a place left. */
+static int
+mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *m;
+	struct tdict *s;
+	size_t i;
+
+	m = db_query(r, "SELECT u.display_name, u.slug, u.headline, u.skills, "
+	    "pp.capacity - (SELECT COUNT(*) FROM mentorships x WHERE "
+	    "x.programme_id = pp.programme_id AND x.mentor_id = pp.user_id AND "
+	    "x.stage IN ('requested', 'initiation', 'cultivation', "
+	    "'separation')) AS places FROM programme_participants pp JOIN users "
+	    "u ON u.id = pp.user_id WHERE pp.programme_id = ? AND pp.role = "
+	    "'mentor' AND pp.status = 'active' AND u.disabled_at IS NULL "
+	    "HAVING places > 0 ORDER BY places DESC, u.display_name LIMIT 100",
+	    "i", p->id);
+	if (m == NULL)
+		return -1;
+	for (i = 0; i < m->nrows; i++) {
+		s = tmpl_section(d, "MENTOR");
+		tmpl_set(s, "M_NAME", db_get(m, i, "display_name"));
+		tmpl_set(s, "M_SLUG", db_get(m, i, "slug"));
+		tmpl_set(s, "M_HEADLINE", db_get(m, i, "headline"));
+		tmpl_set(s, "M_SKILLS", db_get(m, i, "skills"));
+		tmpl_set(s, "M_PLACES", db_get(m, i, "places"));
+	}
+	tmpl_show(d, m->nrows > 0 ? "HAS_MENTORS" : "NO_MENTORS");
+	return 0;
+}
+
 static void
 prog_show(struct req *r)
 {
@@ -299,6 +333,10 @@ prog_show(struct req *r)
 		tmpl_set(s, "MY_STATUS", prog_status_label(p.part_role,
 		    p.part_status));
 		if (my_pairs_fill(r, s, &p) == -1)
+			return;
+		if (strcmp(p.part_role, "mentee") == 0 &&
+		    strcmp(p.part_status, "active") == 0 &&
+		    mentors_fill(r, d, &p) == -1)
 			return;
 	} else if (strcmp(p.join, "open") == 0)
 		tmpl_show(d, "CAN_JOIN");

@@ -80,6 +80,9 @@ void	prog_participants(struct req *);
 void	prog_participant_post(struct req *);
 void	prog_dashboard(struct req *);
 void	prog_export(struct req *);
+void	prog_surveys_csv(struct req *);
 void	prog_pair(struct req *);
+void	prog_survey(struct req *);
+void	prog_survey_post(struct req *);
 
 #endif

@@ -41,8 +41,16 @@ static const struct field question_f[] = {
 };
 enum { QF_PROMPT, QF_KIND, QF_CHOICES, QF_AUDIENCE, QF_N };
 
+/* A question of the programme's own for its surveys (lib/survey). */
+static const char *const skinds[] = { "score", "text", NULL };
+static const struct field survey_q_f[] = {
+	{ "survey_question",	F_TEXT,		1, 300,	1, NULL },
+	{ "survey_kind",	F_CHOICE,	0, 0,	1, skinds },
+};
+enum { SF_PROMPT, SF_KIND, SF_N };
+
 static int	questions_fill(struct req *, struct tdict *, const struct prog *,
-	    const struct fval *);
+	    const struct fval *, const struct fval *);
 
 /* ---- creating and configuring --------------------------------------------- */
 
@@ -109,7 +117,7 @@ prog_values(struct req *r, const struct prog *p, struct fval *v)
 /* The programme form, new or as saved, with what was typed when v. */
 static void
 form_page(struct req *r, const struct prog *p, const struct fval *v,
-    const struct fval *qv, int status)
+    const struct fval *qv, const struct fval *sv, int status)
 {
 	struct fval saved[PF_N];
 	struct tdict *d;
@@ -132,7 +140,7 @@ form_page(struct req *r, const struct prog *p, const struct fval *v,
 	}
 	if (p == NULL || r->user.admin)
 		tmpl_show(d, "SET_ORGANISERS");
-	if (p != NULL && questions_fill(r, d, p, qv) == -1)
+	if (p != NULL && questions_fill(r, d, p, qv, sv) == -1)
 		return;
 	page_send(r, status);
 }
@@ -237,7 +245,7 @@ organisers_save(struct req *r, long long prog_id, const long long *ids,
 void
 prog_new(struct req *r)
 {
-	form_page(r, NULL, NULL, NULL, 200);
+	form_page(r, NULL, NULL, NULL, NULL, 200);
 }
 
 void
@@ -257,7 +265,7 @@ prog_create(struct req *r)
 		errors++;
 	}
 	if (errors > 0)
-		return form_page(r, NULL, v, NULL, 422);
+		return form_page(r, NULL, v, NULL, NULL, 422);
 	if (db_begin(r) == -1)
 		return;
 	e = (int)db_exec(r, "INSERT INTO programmes (slug, name, description, "
@@ -273,7 +281,7 @@ prog_create(struct req *r)
 	if (e == DB_DUPLICATE) {
 		db_rollback(r);
 		v[PF_SLUG].err = "Another programme has this address.";
-		return form_page(r, NULL, v, NULL, 422);
+		return form_page(r, NULL, v, NULL, NULL, 422);
 	}
 	if (e < 0 || organisers_save(r, db_last_id(), ids, n) == -1 ||
 	    db_commit(r) == -1)
@@ -305,14 +313,27 @@ audience_label(const char *a)
 
 static int
 questions_fill(struct req *r, struct tdict *d, const struct prog *p,
-    const struct fval *qv)
+    const struct fval *qv, const struct fval *sv)
 {
-	struct db_rows *q = prog_questions(r, p->id);
+	struct db_rows *q = prog_questions(r, p->id), *sq;
 	struct tdict *s;
 	size_t i;
 
-	if (q == NULL)
+	sq = db_query(r, "SELECT prompt, kind FROM programme_survey_questions "
+	    "WHERE programme_id = ? ORDER BY id LIMIT 20", "i", p->id);
+	if (q == NULL || sq == NULL)
 		return -1;
+	for (i = 0; i < sq->nrows; i++) {
+		s = tmpl_section(d, "SURVEY_QUESTION");
+		tmpl_set(s, "SQ_PROMPT", db_get(sq, i, "prompt"));
+		tmpl_set(s, "SQ_KIND", strcmp(db_get(sq, i, "kind"), "score") ==
+		    0 ? "1 to 5" : "free text");
+	}
+	s = tmpl_section(d, "SURVEY_FORM");
+	if (sv != NULL)
+		page_form(s, survey_q_f, SF_N, sv);
+	else
+		tmpl_show(s, "SURVEY_KIND_SCORE");
 	for (i = 0; i < q->nrows; i++) {
 		s = tmpl_section(d, "QUESTION");
 		tmpl_set(s, "Q_ID", db_get(q, i, "id"));
@@ -340,7 +361,7 @@ prog_settings(struct req *r)
 
 	if (prog_manage(r, &p) == -1)
 		return;
-	form_page(r, &p, NULL, NULL, 200);
+	form_page(r, &p, NULL, NULL, NULL, 200);
 }
 
 /* The choices of a 'choice' question: one a line, 2 to 20, none empty. */
@@ -372,7 +393,7 @@ question_add(struct req *r, const struct prog *p)
 	errors = field_read(r, question_f, QF_N, qv);
 	errors += choices_check(&qv[QF_KIND], &qv[QF_CHOICES]);
 	if (errors > 0)
-		return form_page(r, p, NULL, qv, 422);
+		return form_page(r, p, NULL, qv, NULL, 422);
 	if (db_exec(r, "INSERT INTO programme_questions (programme_id, prompt, "
 	    "kind, choices, audience, created_at) VALUES (?, ?, ?, ?, ?, "
 	    "UTC_TIMESTAMP())", "issss", p->id, qv[QF_PROMPT].str,
@@ -381,6 +402,22 @@ question_add(struct req *r, const struct prog *p)
 		return;
 	resp_flash(r, "Question added to the join form.");
 	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
+	    p->slug));
+}
+
+static void
+survey_question_add(struct req *r, const struct prog *p)
+{
+	struct fval sv[SF_N];
+
+	if (field_read(r, survey_q_f, SF_N, sv) > 0)
+		return form_page(r, p, NULL, NULL, sv, 422);
+	if (db_exec(r, "INSERT INTO programme_survey_questions (programme_id, "
+	    "prompt, kind, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())",
+	    "iss", p->id, sv[SF_PROMPT].str, sv[SF_KIND].str) < 0)
+		return;
+	resp_flash(r, "Question added to the programme's surveys.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings#surveys",
 	    p->slug));
 }
 
@@ -423,6 +460,9 @@ prog_settings_post(struct req *r)
 		return;
 	if (req_form(r, "name") == NULL && req_form(r, "question") != NULL)
 		return question_add(r, &p);
+	if (req_form(r, "name") == NULL &&
+	    req_form(r, "survey_question") != NULL)
+		return survey_question_add(r, &p);
 	errors = field_read(r, prog_f, PF_N, v);
 	if ((e = prog_form_check(r, v, p.id)) == -1)
 		return;
@@ -434,7 +474,7 @@ prog_settings_post(struct req *r)
 		errors++;
 	}
 	if (errors > 0)
-		return form_page(r, &p, v, NULL, 422);
+		return form_page(r, &p, v, NULL, NULL, 422);
 	if (settings_save(r, &p, v, ids, n) == -1)
 		return;
 	resp_flash(r, "Settings saved.");

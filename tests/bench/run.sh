@@ -196,6 +196,7 @@ scale_data() {
 }
 SCALE_DATA[1]=$(scale_data)
 MIXED_N1=$MIXED_N
+B1=$B	# the x1 stack's files, for the table
 for sc in $SCALES; do
 	[ "$sc" = 1 ] && continue
 	echo "bench: the mixed run on the data set x$sc"
@@ -238,7 +239,14 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		printf "%-34s %9s %9s %9s %8s %8s\n" "$label" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 			"$(pct "${RPS[$n]}" "${RPS[hello]:-}")" "$(pct "${RPS[$n]}" "${RPS[roomq]:-}")"
 	done
-	echo
+	if [ -f "$B1/wrk-mixed.txt" ]; then
+		echo
+		echo "(g) mixed: 1,000 people (sessions made in bulk), each request a random one: room page 45 %,"
+		echo "dashboard 15 %, mentorship 10 %, Growth Thread 10 %, directory search 10 %, notifications"
+		echo "5 % (the dashboard while there is no /notifications page), writes 5 % through the forms with"
+		echo "CSRF tokens (room message 3 %, thread entry 1 %, milestone marked 1 %)."
+		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { gsub(",", "", $i); s[i] += $i } } END { printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d\n", s[3], s[5], s[9], s[11], s[13] }'
+	fi
 	if [ "$CPU_N" -gt 0 ] 2>/dev/null; then
 		echo
 		echo "CPU per request of the mixed run, by process (/proc utime + stime, 10 s, $CPU_N requests):"
@@ -281,12 +289,6 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 	echo "  mixed >= 60% of the room page (c):      $(ok "${RPS[mixed]} >= 0.6 * ${RPS[room]}") ($(pct "${RPS[mixed]}" "${RPS[room]}"))"
 	echo "  mixed p99 < 25 ms (quiet host):         $(ok "${P99[mixed]} < 25")"
 	echo "  mixed: no answer but 200 (page), 303 (write): $(ok "${NON2XX[mixed]:-0} == 0")"
-	echo
-	echo "(g) mixed: 1,000 people (sessions made in bulk), each request a random one: room page 45 %,"
-	echo "dashboard 15 %, mentorship 10 %, Growth Thread 10 %, directory search 10 %, notifications"
-	echo "5 % (the dashboard while there is no /notifications page), writes 5 % through the forms with"
-	echo "CSRF tokens (room message 3 %, thread entry 1 %, milestone marked 1 %)."
-	grep -h '^mixed: ' "$B/wrk-mixed.txt" | awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { gsub(",", "", $i); s[i] += $i } } END { printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d\n", s[3], s[5], s[9], s[11], s[13] }'
 	echo
 	echo "memory: VmRSS KiB of each worker (pid:KiB), warm, then after $done_n requests"
 	echo "to the room page and 15 s more of each other page:"

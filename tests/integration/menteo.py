@@ -165,28 +165,47 @@ def unique(prefix="u"):
 
 # ---- e-mail ---------------------------------------------------------------
 
+_parsed = {}    # Maildir file -> (mtime, recipients, subject, message)
+
+
+def _mail(f):
+    """A Maildir file parsed once: a long run leaves thousands of them,
+    and parsing each on every poll outlasted the poll's own timeout."""
+    if f not in _parsed:
+        try:
+            with open(f, "rb") as fh:
+                msg = email.message_from_binary_file(fh, policy=email.policy.default)
+            mtime = os.path.getmtime(f)
+        except OSError:
+            return None
+        to = str(msg.get("To", "")) + " " + str(msg.get("X-RcptTo", ""))
+        _parsed[f] = (mtime, to.lower(), str(msg.get("Subject", "")).lower(), msg)
+    return _parsed[f]
+
+
 def mails_to(addr, timeout=15.0, count=1, subject=None):
     """Waits until at least `count` messages to addr are in the Maildir and
     returns them (email.message.EmailMessage), oldest first."""
     deadline = time.time() + timeout
     found = []
-    while time.time() < deadline:
+    polls = 0
+    while True:
+        polls += 1
         found = []
         for f in glob.glob(os.path.join(MAILDIR, "new", "*")) + \
                 glob.glob(os.path.join(MAILDIR, "cur", "*")):
-            try:
-                with open(f, "rb") as fh:
-                    msg = email.message_from_binary_file(fh, policy=email.policy.default)
-            except OSError:
+            got = _mail(f)
+            if got is None:
                 continue
-            to = str(msg.get("To", "")) + " " + str(msg.get("X-RcptTo", ""))
-            if addr.lower() in to.lower():
-                if subject is None or subject.lower() in str(msg.get("Subject", "")).lower():
-                    found.append((os.path.getmtime(f), f, msg))
-        if len(found) >= count:
+            mtime, to, subj, msg = got
+            if addr.lower() in to and (subject is None or subject.lower() in subj):
+                found.append((mtime, f, msg))
+        # a first poll that parsed a crowded Maildir may end past the
+        # deadline: one more, quick now, sees what came meanwhile
+        if len(found) >= count or (time.time() >= deadline and polls > 1):
             break
         time.sleep(0.2)
-    found.sort()
+    found.sort(key=lambda x: (x[0], x[1]))
     return [m for _, _, m in found]
 
 

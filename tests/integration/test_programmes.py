@@ -351,8 +351,8 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     m.check(rows.get("Cultivation") == "1" and rows.get("Separation") == "1"
             and rows.get("Requested") == "1", f"stages {rows}")
     rows = figure("funnel-h")
-    m.check(rows.get("Asked or proposed a pair") == "3" and
-            rows.get("Contract agreed (Cultivation)") == "2" and
+    m.check(rows.get("Paired") == "3" and
+            rows.get("Contract agreed") == "2" and
             rows.get("Reached Separation") == "1", f"funnel {rows}")
     rows = figure("medians-h")
     m.check(rows.get("Initiation") == "10 days" and rows.get("Cultivation") ==
@@ -409,6 +409,135 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
         r = other_org.get(f"/programmes/{slug}/{path}")
         m.check(r.status == 403, f"other organiser {path}: {r.status}")
     m.check(other_org.get(f"/programmes/{other}/dashboard").status == 200, "own one")
+
+
+def survey_links(who, count):
+    msgs = m.mails_to(who.email, subject="survey", count=count)
+    m.check(len(msgs) >= count, f"{len(msgs)} survey mails to {who.email}")
+    return [m.local([u for u in m.links(m.mail_text(x)) if "/link?t=" in u][0])
+            for x in msgs]
+
+
+@m.test
+def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    org.get(f"/programmes/{slug}/settings")
+    r = org.post(f"/programmes/{slug}/settings", {"survey_question": "",
+                                                  "survey_kind": "score"})
+    m.check(r.status == 422, f"an empty survey question: {r.status}")
+    r = org.post(f"/programmes/{slug}/settings", {
+        "survey_question": "Did the kick-off workshop help?", "survey_kind": "score"})
+    m.check(r.status == 303, f"a survey question of the programme's own: {r!r}")
+    pq = m.sql_value("SELECT MAX(id) FROM programme_survey_questions")
+    mentor, mentee = m.signup(), m.signup()
+    mid = pair_in(slug, mentor, mentee, "cultivation", days_ago=3)
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP(), "
+          "contract_version = 1 WHERE id = ?", mid)
+    # the notifier makes one survey per party and mails each a signed link
+    link = survey_links(mentee, 1)[0]
+    survey_links(mentor, 1)
+    c = m.Client()
+    r = c.get(link)
+    m.check(r.status == 303 and "/surveys/" in r.location, f"the link: {r!r}")
+    sid = r.location.rsplit("/", 1)[1]
+    r = c.follow(r)
+    m.check(r.status == 200 and "How clear are our goals?" in r.text, "the survey")
+    m.check("organisers" in r.text and "never sees them" in r.text, "who sees it")
+    other = m.sql_value("SELECT id FROM surveys WHERE mentorship_id = ? AND user_id = ?",
+                        mid, mentor.user_id)
+    m.check(c.get(f"/surveys/{other}").status == 404, "not the other party's survey")
+    r = c.post(f"/surveys/{sid}", {})
+    m.check(r.status == 422 and "required" in r.text, f"an answer is needed: {r.status}")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "9"})
+    m.check(r.status == 422, f"out of range: {r.status}")
+    m.check("Did the kick-off workshop help?" in r.text, "the programme's question")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "4"})
+    m.check(r.status == 422, f"the programme's question needs an answer: {r.status}")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "4", f"q_p{pq}": "5"})
+    m.check(r.status == 303, f"answered: {r!r}")
+    r = c.post(f"/surveys/{sid}", {"q_clarity": "1"})
+    m.check(r.status == 409, f"answered once: {r.status}")
+    m.check(m.sql("SELECT question, score FROM survey_answers WHERE survey_id = ? "
+                  "ORDER BY question", sid) == [["clarity", "4"], [f"p{pq}", "5"]],
+            "the first answers are kept")
+    # 30 days on: a check-in; Separation: the end survey, with the 0-10 question
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 31 "
+          "DAY WHERE id = ?", mid)
+    survey_links(mentee, 2)
+    m.sql("UPDATE mentorships SET stage = 'separation', stage_changed_at = "
+          "UTC_TIMESTAMP() WHERE id = ?", mid)
+    m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
+          "created_at) VALUES (?, 'cultivation', 'separation', ?, UTC_TIMESTAMP())",
+          mid, mentor.user_id)
+    links = survey_links(mentee, 3)
+    end = m.sql_value("SELECT id FROM surveys WHERE mentorship_id = ? AND user_id = ? "
+                      "AND moment = 'end'", mid, mentee.user_id)
+    c.get(f"/surveys/{end}")
+    r = c.post(f"/surveys/{end}", {"q_satisfaction": "5", "q_recommend": "10",
+                                   f"q_p{pq}": "4",
+                                   "q_valuable": 'Honest, "direct" feedback, weekly'})
+    m.check(r.status == 303, f"end survey: {r!r}")
+    time_count = m.sql_value("SELECT COUNT(*) FROM surveys WHERE mentorship_id = ?", mid)
+    m.check(time_count == "6", f"two parties × three moments, once each: {time_count}")
+    r = org.get(f"/programmes/{slug}/dashboard")
+    t = m.unescaped(r.text)
+    m.check("1 answers, average 4.0" in t, "clarity averaged")
+    m.check("recommendation score (promoters minus detractors): <strong>+100" in t,
+            "the recommendation score")
+    r = org.get(f"/programmes/{slug}/surveys.csv")
+    import csv, io
+    table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+    answers = {row[6]: row for row in table[1:]}
+    m.check(answers["What was most valuable?"][8] == 'Honest, "direct" feedback, weekly',
+            f"text answers survive: {table}")
+    m.check(answers["How clear are our goals?"][7] == "4", "scores")
+    m.check(answers["Did the kick-off workshop help?"][7] == "5", "the programme's own")
+    r = org.get(f"/programmes/{slug}/export.csv")
+    table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+    m.check(table[1][-1] == "5", f"the mentee's latest score in the export: {table[1]}")
+    m.check(len(links) == 3 and len(m.mails_to(mentee.email, subject="survey",
+                                                timeout=3, count=4)) == 3,
+            "no survey is mailed twice")
+
+
+@m.test
+def test_a_programme_pair_starts_with_the_programmes_terms():
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0",
+                     ground_rules="Cameras on; notes shared.", cadence="weekly",
+                     review_weeks="10")
+    mentor, mentee, outsider, late = m.signup(), m.signup(), m.signup(), m.signup()
+    mentor.get(f"/programmes/{slug}/join")
+    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "1"})
+    for who in (mentee, late):
+        who.get(f"/programmes/{slug}/join")
+        who.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    r = mentee.get(f"/programmes/{slug}")
+    ask = f"/mentorships/new?mentor={mentor.slug}&amp;programme={slug}"
+    m.check(ask in r.text, "the mentee sees the programme's mentors with a place")
+    form = {"mentor": mentor.slug, "programme": slug, "focus": "Lead my first team",
+            "message": "I start leading four people next month."}
+    r = outsider.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = outsider.post("/mentorships/new", form)
+    m.check(r.status == 422 and "not a mentee of this programme" in r.text,
+            f"only the programme's mentees: {r.status}")
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.post("/mentorships/new", form)
+    m.check(r.status == 303, f"requested: {r!r}")
+    mid = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", mentee.user_id)
+    row = m.sql("SELECT m.programme_id = p.id, m.ground_rules, m.cadence FROM "
+                "mentorships m JOIN programmes p ON p.slug = ? WHERE m.id = ?", slug, mid)
+    m.check(row == [["1", "Cameras on; notes shared.", "weekly"]],
+            f"the programme's terms: {row}")
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check(f'href="/programmes/{slug}"' in r.text, "the page names the programme")
+    # the mentor's one place is taken now
+    late.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = late.post("/mentorships/new", dict(form, focus="Another"))
+    m.check(r.status == 422 and "no place left" in r.text, f"capacity: {r.status}")
+    m.check(ask not in late.get(f"/programmes/{slug}").text,
+            "a full mentor is not offered")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ import hashlib
 import os
 import random
 import re
+import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import menteo as m  # noqa: E402
@@ -292,14 +294,153 @@ def test_signup_answers_alike_for_a_taken_address():
     assert p1.status == p2.status == 200
     assert "Check your inbox" in p1.text and "Check your inbox" in p2.text
     assert not signed_in(first) and not signed_in(second)
-    assert m.mails_to(email, subject="tried to sign up"), "the owner was not told"
+    assert m.mails_to(email, subject="tried to sign up", timeout=60), "the owner was not told"
     # the new account's owner signs in after confirming the address
-    msg = m.mails_to(email, subject="confirm")[-1]
+    msg = m.mails_to(email, subject="confirm", timeout=60)[-1]
     v = m.Client()
     r = v.get(link_in(msg, "/verify?t="))
     assert r.status == 303 and r.location == "/login", r
     assert "confirmed" in v.get("/login").text
     assert login(v, email).status == 303 and signed_in(v)
+
+
+# ---- 6. a link of another account does not switch silently ----------------
+
+def link_token(uid, target):
+    """A sign-in link as mail_link makes one (the tests of mailed links in
+    test_auth.py do the same)."""
+    tok = os.urandom(32).hex()
+    m.sql("INSERT INTO email_tokens (token_hash, purpose, user_id, target, "
+          "expires_at) VALUES (?, 'link', ?, ?, UTC_TIMESTAMP() + INTERVAL 1 DAY)",
+          hashlib.blake2b(tok.encode(), digest_size=32).hexdigest(), uid, target)
+    return tok
+
+
+@m.test
+def test_someone_elses_link_asks_before_switching():
+    me = m.signup()
+    other = m.signup(login=False)
+    tok = link_token(other.user_id, "/settings/sessions")
+    r = me.get("/link?t=" + tok)
+    assert r.status == 200 and "another account" in r.text, r
+    assert me.email in r.text
+    assert me.email in me.get("/settings/email").text, "switched without asking"
+    assert m.sql_value("SELECT COUNT(*) FROM email_tokens WHERE user_id = ? AND "
+                       "used_at IS NULL AND purpose = 'link'", other.user_id) == "1"
+    # a page elsewhere cannot post the answer for me
+    r = me.post("/link", {"t": tok}, csrf=False)
+    assert r.status == 403 and me.email in me.get("/settings/email").text
+    me.get("/link?t=" + tok)
+    r = me.post("/link", {"t": tok})
+    assert r.status == 303 and r.location == "/settings/sessions", r
+    assert other.email in me.get("/settings/email").text
+    # my own link, while I am signed in, just opens its page
+    mine = link_token(other.user_id, "/settings/password")
+    r = me.get("/link?t=" + mine)
+    assert r.status == 303 and r.location == "/settings/password", r
+
+
+# ---- 12. another application's bad cookie signs nobody out ---------------
+
+@m.test
+def test_a_bad_cookie_of_another_app_keeps_the_session():
+    c = m.signup()
+    ours = "; ".join(f"{k}={v}" for k, v in c.cookies.items())
+    r = c.request("GET", "/", headers={"Cookie": ours.encode() + b"; other=\xff\xfe"})
+    assert r.status == 200 and 'action="/logout"' in r.text, "signed out by a bad pair"
+    many = "; ".join(f"other{i}=v{i}" for i in range(300)) + "; " + ours
+    r = c.request("GET", "/", headers={"Cookie": many})
+    assert r.status == 200 and 'action="/logout"' in r.text, "signed out by 300 pairs"
+
+
+# ---- 16. an over-long search says what is wrong --------------------------
+
+@m.test
+def test_long_search_says_what_is_wrong():
+    r = m.Client().get("/people?q=" + "a" * 201)
+    assert r.status == 400, r
+    assert "The search words: This is too long." in r.text, r.text[:3000]
+    assert "at most 200 characters" in r.text
+    assert m.Client().get("/people?q=" + "a" * 200).status == 200
+
+
+# ---- 15. the example's secret is refused ---------------------------------
+
+ROOT = os.path.join(os.path.dirname(__file__), "../..")
+
+
+def conf_with_secret(name, secret):
+    """The test stack's configuration with another secret, in a file."""
+    path = os.path.join(m.VAR, "sec-secret-%s-%d.conf" % (name, os.getpid()))
+    with open(os.path.join(m.VAR, "menteo.conf")) as f:
+        lines = [line for line in f if not line.startswith("secret")]
+    with open(path, "w") as f:
+        f.writelines(lines + ["secret = %s\n" % secret])
+    return path
+
+
+@m.test
+def test_the_example_secret_is_refused():
+    with open(os.path.join(ROOT, "conf/menteo.conf.example")) as f:
+        shipped = re.search(r"^secret = (.+)$", f.read(), re.M).group(1)
+    bad = conf_with_secret("bad", shipped)
+    good = conf_with_secret("good", os.urandom(24).hex())
+    try:
+        env = dict(os.environ, MENTEO_CONF=bad)
+        out = subprocess.run([os.path.join(ROOT, "bin/menteo-admin"), "check"],
+                             env=env, capture_output=True, text=True, timeout=60)
+        assert out.returncode != 0 and "placeholder" in out.stdout + out.stderr, out
+        prog = os.path.join(ROOT, "build/cgi-bin/auth")
+        out = subprocess.run([prog], env=env, capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL, timeout=30)
+        assert out.returncode != 0 and "placeholder" in out.stderr, out
+        env["MENTEO_CONF"] = good
+        out = subprocess.run([os.path.join(ROOT, "bin/menteo-admin"), "check"],
+                             env=env, capture_output=True, text=True, timeout=60)
+        assert "placeholder" not in out.stdout + out.stderr, out
+        assert "secret is set" in out.stdout, out
+    finally:
+        os.unlink(bad)
+        os.unlink(good)
+
+
+# ---- 13. secrets stay out of the logs -------------------------------------
+
+def log_text(name):
+    try:
+        with open(os.path.join(m.VAR, "log", name), errors="replace") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+@m.test
+def test_secrets_stay_out_of_the_logs():
+    c = m.signup()
+    tok = os.urandom(32).hex()
+    secret = os.urandom(32).hex()
+    m.sql("UPDATE users SET calendar_secret = ? WHERE id = ?", secret, c.user_id)
+    assert m.Client().get("/link?t=" + tok).status == 303
+    m.Client().get("/reset/confirm?t=" + tok)
+    m.Client().get("/link/unsubscribe?u=1&k=all&s=" + tok)
+    assert m.Client().get(f"/calendar/{secret}.ics").status == 200
+    stranger = fresh_email("stranger")
+    x = m.Client()
+    x.get("/reset")
+    assert x.post("/reset", {"email": stranger}).status == 303
+    assert m.mails_to(stranger), "no mail to the stranger"
+    # nginx writes its log every second; Apache at once
+    log = ""
+    for _ in range(30):
+        log = log_text("menteo-access.log" if m.BASE != m.SITE else "nginx-access.log")
+        if "/calendar/[secret]" in log and log.count("[secret]") >= 4:
+            break
+        time.sleep(0.5)
+    assert "/calendar/[secret]" in log, "the calendar request is not in the log"
+    assert tok not in log and secret not in log, "a secret in the access log"
+    notify = log_text("notify.log")
+    assert "sent to" in notify
+    assert stranger not in notify and c.email not in notify, "addresses in the notifier's log"
 
 
 if __name__ == "__main__":

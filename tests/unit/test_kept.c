@@ -106,6 +106,34 @@ test_kept_too_big(void **state)
 	free(big);
 }
 
+/* Many results that fit one by one: the oldest go to stay in KEPT_BYTES. */
+static void
+test_kept_bytes(void **state)
+{
+	size_t each = KEPT_MAX / 2, n = KEPT_BYTES / each + 2, i;
+	char *body = malloc(each), *c[1], key[32];
+	const char *col[1] = { "body" };
+	struct db_rows rows = { 1, 1, c, col };
+
+	(void)state;
+	assert_non_null(body);
+	memset(body, 'a', each - 1);
+	body[each - 1] = '\0';
+	c[0] = body;
+	kept_clear();
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "b%zu", i);
+		kept_keep(key, &rows);
+		assert_non_null(kept_rows(key));
+	}
+	assert_null(kept_rows("b0"));		/* over the budget: gone */
+	snprintf(key, sizeof(key), "b%zu", n - 1);
+	assert_non_null(kept_rows(key));
+	assert_true(n - 1 < KEPT_ENTRIES);	/* the bytes decided, not the count */
+	kept_clear();
+	free(body);
+}
+
 static void
 test_kept_text(void **state)
 {
@@ -131,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_kept_keys),
 		cmocka_unit_test(test_kept_lru),
 		cmocka_unit_test(test_kept_too_big),
+		cmocka_unit_test(test_kept_bytes),
 		cmocka_unit_test(test_kept_text),
 	};
 

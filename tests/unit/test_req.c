@@ -288,8 +288,11 @@ static const struct pcase cookie_cases[] = {
 	{ "a=%41", 0, "a=%41" },		/* not percent-decoded */
 	{ "a=1; a=2", 0, "a=1|a=2" },		/* first one wins in lookups */
 	{ "a=\xc3\xa9", 0, "a=\xc3\xa9" },
-	{ "a=\xff", BAD, NULL },
-	{ "a=\xc0\x80", BAD, NULL },
+	/* someone else's bad pair is skipped, the rest kept */
+	{ "a=\xff", 0, "" },
+	{ "a=\xc0\x80; b=2", 0, "b=2" },
+	{ "\xff=1; b=2", 0, "b=2" },
+	{ "b=1; a=\xff; c=3", 0, "b=1|c=3" },
 };
 
 static void
@@ -312,6 +315,27 @@ test_parse_cookies(void **state)
 			check_pairs(i, c->in, kv, n, c->pairs);
 	}
 	arena_free(a);
+}
+
+/* Another application's 300 cookies do not hide ours, the last one. */
+static void
+test_many_cookies(void **state)
+{
+	struct req *r = req_offline_new();
+	char s[8192];
+	size_t o = 0;
+	int i;
+
+	(void)state;
+	assert_non_null(r);
+	for (i = 0; i < 300; i++)
+		o += (size_t)snprintf(s + o, sizeof(s) - o, "other%d=%d; ", i, i);
+	snprintf(s + o, sizeof(s) - o, "menteo_session=abc");
+	assert_int_equal(req_parse_cookies(r->arena, s, &r->cookies,
+	    &r->ncookies), 0);
+	assert_int_equal(r->ncookies, 301);
+	assert_string_equal(req_cookie(r, "menteo_session"), "abc");
+	req_offline_free(r);
 }
 
 /* Lookups go through the request: first value wins, all values listed. */
@@ -392,6 +416,35 @@ test_buf(void **state)
 	assert_null(b.p);
 }
 
+/* The shape of random keys a client sends back: lower-case hex, exact. */
+static void
+test_hex_ok(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 len;
+		int		 ok;
+	} cases[] = {
+		{ "0123456789abcdef", 16, 1 },
+		{ "ffffffffffffffffffffffffffffffff", 32, 1 },
+		{ "0123456789ABCDEF", 16, 0 },	/* sodium writes lower case */
+		{ "0123456789abcdeg", 16, 0 },
+		{ "0123456789abcde", 16, 0 },	/* short */
+		{ "0123456789abcdef0", 16, 0 },	/* long */
+		{ "0123456789 bcdef", 16, 0 },
+		{ "", 0, 1 },
+		{ "", 16, 0 },
+		{ NULL, 16, 0 },
+		{ NULL, 0, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (req_hex_ok(cases[i].s, cases[i].len) != cases[i].ok)
+			fail_msg("case %zu: not %d", i, cases[i].ok);
+}
+
 int
 main(void)
 {
@@ -401,9 +454,11 @@ main(void)
 		cmocka_unit_test(test_parse_urlencoded),
 		cmocka_unit_test(test_parse_urlencoded_many),
 		cmocka_unit_test(test_parse_cookies),
+		cmocka_unit_test(test_many_cookies),
 		cmocka_unit_test(test_lookups),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_hex_ok),
 	};
 
 	return cmocka_run_group_tests_name("req", tests, NULL, NULL);

@@ -1,0 +1,55 @@
+#include <string.h>
+
+#include "cohort.h"
+#include "db.h"
+
+int
+cohort_pair_check(struct req *r, const char *slug, long long mentor_id,
+    long long mentee_id, long long *programme_id, const char **why)
+{
+	struct db_rows *p;
+
+	*why = NULL;
+	*programme_id = 0;
+	p = db_query(r, "SELECT p.id, p.name, "
+	    "(SELECT status FROM programme_participants WHERE programme_id = "
+	    "p.id AND user_id = ? AND role = 'mentor') AS mentor_status, "
+	    "(SELECT capacity FROM programme_participants WHERE programme_id = "
+	    "p.id AND user_id = ? AND role = 'mentor') AS places, "
+	    "(SELECT status FROM programme_participants WHERE programme_id = "
+	    "p.id AND user_id = ? AND role = 'mentee') AS mentee_status, "
+	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = p.id "
+	    "AND m.mentor_id = ? AND m.stage IN ('requested', 'initiation', "
+	    "'cultivation', 'separation')) AS taken FROM programmes p WHERE "
+	    "p.slug = ?", "iiiis", mentor_id, mentor_id, mentee_id, mentor_id,
+	    slug);
+	if (p == NULL)
+		return -1;
+	if (p->nrows == 0)
+		return *why = "There is no such programme.", 0;
+	if (db_get(p, 0, "mentee_status") == NULL ||
+	    strcmp(db_get(p, 0, "mentee_status"), "active") != 0)
+		return *why = "You are not a mentee of this programme: join it "
+		    "first.", 0;
+	if (db_get(p, 0, "mentor_status") == NULL ||
+	    strcmp(db_get(p, 0, "mentor_status"), "active") != 0)
+		return *why = "This person is not an approved mentor of the "
+		    "programme.", 0;
+	if (db_get(p, 0, "places") != NULL &&
+	    db_get_int(p, 0, "taken") >= db_get_int(p, 0, "places"))
+		return *why = "This mentor has no place left in the programme "
+		    "right now: choose another.", 0;
+	*programme_id = db_get_int(p, 0, "id");
+	return 0;
+}
+
+int
+cohort_pair_terms(struct req *r, long long mentorship_id,
+    long long programme_id, int proposed)
+{
+	return db_exec(r, "UPDATE mentorships m JOIN programmes p ON p.id = ? "
+	    "SET m.programme_id = p.id, m.proposed_by_programme = ?, "
+	    "m.ground_rules = NULLIF(p.ground_rules, ''), m.cadence = p.cadence "
+	    "WHERE m.id = ?", "iii", programme_id, (long long)proposed,
+	    mentorship_id) < 0 ? -1 : 0;
+}

@@ -1,0 +1,28 @@
+/*
+ * cohort: what the rest of the product knows of programmes
+ * (docs/programmes.md): whether two people may be paired in one, and
+ * the terms a programme's pair starts with. The programme pages
+ * themselves are cgi-bin/programmes/.
+ */
+#ifndef MENTEO_COHORT_H
+#define MENTEO_COHORT_H
+
+#include "req.h"
+
+/*
+ * May mentor and mentee form a pair in the programme called slug? Both
+ * must be in it (the mentor approved, with a place left of those they
+ * offered it): 0 and *programme_id set, or *why; -1 database down.
+ */
+int	cohort_pair_check(struct req *, const char *slug, long long mentor_id,
+	    long long mentee_id, long long *programme_id, const char **why);
+
+/*
+ * Makes mentorship id the programme's pair, its contract started from
+ * the programme's ground rules and cadence (inside the caller's
+ * transaction). proposed: an organiser made the pair. 0, or -1.
+ */
+int	cohort_pair_terms(struct req *, long long mentorship_id,
+	    long long programme_id, int proposed);
+
+#endif
