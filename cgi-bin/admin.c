@@ -87,6 +87,9 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 				tmpl_set(s, "STAGE_LABEL", mship_stage_label(v));
 			else if (strcmp(name, "SINCE") == 0 && v != NULL)
 				page_date(r, s, "SINCE_DATE", v);
+			else if (strcmp(name, "TO_STAGE") == 0)
+				tmpl_set(s, "WHAT", mship_event_text(r,
+				    db_get(rows, i, "FROM_STAGE"), v));
 		}
 	}
 	if (rows == NULL || rows->nrows == 0)

@@ -363,14 +363,37 @@ mships_create(struct req *r)
 
 /* ---- the mentorship page ---------------------------------------------- */
 
-/* The forms the viewer may use now: the rules they may act on. */
+/*
+ * A move forward (not a request's answer, not a closing) whose condition
+ * holds now: 1 yes, 0 no, -1 database down. Conditions of moves forward
+ * only read; a move refused anyway is never offered.
+ */
 static int
-show_actions(struct req *r, struct tdict *d, const struct mship *m)
+move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
+{
+	const char *why = NULL;
+	int rc;
+
+	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
+	    strcmp(rl->to, "ended") == 0)
+		return 1;
+	rc = rl->cond(r, m, "", &why);
+	return rc == -1 || r->db_failed ? -1 : rc == 0;
+}
+
+/*
+ * The forms the viewer may use now: the rules they may act on whose
+ * condition holds, but the one the next step offers (next_to). 0, or
+ * -1 database down.
+ */
+static int
+show_actions(struct req *r, struct tdict *d, const struct mship *m,
+    const char *next_to)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
 	size_t i;
-	int any = 0, asked = 0;
+	int any = 0, asked = 0, rc;
 	/* a refused stage change shows its note again */
 	const char *posted = strcmp(r->method, "POST") == 0 ?
 	    req_form(r, "to") : NULL;
@@ -382,7 +405,12 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m)
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
 		if (strcmp(rl->from, m->stage) != 0 ||
-		    !stage_actor_ok(r, m, rl))
+		    !stage_actor_ok(r, m, rl) ||
+		    (next_to != NULL && strcmp(rl->to, next_to) == 0))
+			continue;
+		if ((rc = move_ready(r, m, rl)) == -1)
+			return -1;
+		if (rc == 0)
 			continue;
 		/* not this person's turn (unless refused: keep what they typed) */
 		if (strcmp(rl->to, "requested") == 0 && asked !=
@@ -420,8 +448,212 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m)
 		any = 1;
 	}
 	if (any)
-		tmpl_show(d, "HAS_ACTIONS");
+		tmpl_set(tmpl_section(d, "HAS_ACTIONS"), "ACTIONS_HEADING",
+		    !stage_is(m, "requested") ? "Other changes" :
+		    m->is_mentor ? "Your answer" : "What you can do");
 	return 0;
+}
+
+/* A link the next step offers beside its main one. */
+static void
+next_also(struct tdict *n, const char *href, const char *label)
+{
+	struct tdict *a = tmpl_section(n, "ALSO");
+
+	tmpl_set(a, "HREF", href);
+	tmpl_set(a, "LABEL", label);
+}
+
+/* The next step's main action: a link, or a stage move (a form). */
+static void
+next_main(struct tdict *n, const char *href, const char *label)
+{
+	struct tdict *a = tmpl_section(n, "NEXT_LINK");
+
+	tmpl_set(a, "HREF", href);
+	tmpl_set(a, "LABEL", label);
+}
+
+static const char *
+next_move(struct req *r, struct tdict *n, const struct mship *m,
+    const char *to)
+{
+	const struct stage_rule *rl = stage_rule_find(m->stage, to, STAGE_EITHER);
+	struct tdict *f = tmpl_section(n, "NEXT_FORM");
+
+	tmpl_set(f, "TO", to);
+	tmpl_set(f, "LABEL", rl != NULL ? rl->action : to);
+	tmpl_set_int(f, "ID", m->id);
+	(void)r;
+	return to;
+}
+
+/* The work of Cultivation: the room, the next meeting and milestone. */
+static void
+next_work(struct req *r, struct tdict *n, const struct mship *m,
+    const struct db_rows *q, int main_link)
+{
+	long long unread = db_get_int(q, 0, "unread");
+	const char *room = unread > 0 ? req_printf(r, "Open the room (%lld "
+	    "unread)", unread) : "Open the room";
+
+	if (main_link)
+		next_main(n, req_printf(r, "/rooms/%lld", m->id), room);
+	else
+		next_also(n, req_printf(r, "/rooms/%lld", m->id), room);
+	if (db_get(q, 0, "next_meeting") != NULL)
+		next_also(n, path_of(r, m, "/meetings"), req_printf(r,
+		    "Next meeting: %s", page_time_text(r,
+		    db_get(q, 0, "next_meeting"))));
+	else
+		next_also(n, path_of(r, m, "/meetings"), "Plan a meeting");
+	if (db_get(q, 0, "ms_title") != NULL)
+		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
+		    req_printf(r, "Next milestone: %s", db_get(q, 0,
+		    "ms_title")));
+	else if (db_get_int(q, 0, "ms_total") == 0)
+		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
+		    "Apply a roadmap");
+}
+
+/*
+ * What to do next, for this person at this stage (issue 21): finish and
+ * agree the contract in Initiation; in Cultivation the room, the next
+ * meeting and milestone, Separation only once it may start; in
+ * Separation the acknowledgment; in Redefinition a check-in. Returns the
+ * stage move it offers as its main button (show_actions leaves that one
+ * out), NULL for none, or "" when the database failed.
+ */
+static const char *
+show_next(struct req *r, struct tdict *d, const struct mship *m)
+{
+	const struct stage_rule *rl;
+	struct db_rows *q;
+	struct tdict *n;
+	const char *why = NULL, *other = m->is_mentor ? m->mentee_name :
+	    m->mentor_name;
+	int rc, mine, theirs;
+
+	if (!m->is_open || stage_is(m, "requested"))
+		return NULL;
+	q = db_query(r, "SELECT "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id AND "
+	    " g.status = 'open') AS open_goals, "
+	    "DATEDIFF(m.review_date, UTC_DATE()) AS review_in, "
+	    "(SELECT MIN(starts_at) FROM meetings x WHERE x.mentorship_id = "
+	    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
+	    "(SELECT title FROM mentorship_milestones x WHERE x.mentorship_id "
+	    " = m.id AND x.done_at IS NULL ORDER BY x.due_date, x.position, "
+	    " x.id LIMIT 1) AS ms_title, "
+	    "(SELECT COUNT(*) FROM mentorship_milestones x WHERE "
+	    " x.mentorship_id = m.id) AS ms_total, "
+	    "(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = "
+	    " m.id AND x.author_id <> ? AND x.id > COALESCE((SELECT "
+	    " last_read_id FROM room_reads w WHERE w.mentorship_id = m.id AND "
+	    " w.user_id = ?), 0)) AS unread, "
+	    "m.mentor_agreed_at IS NOT NULL AS mentor_agreed, "
+	    "m.mentee_agreed_at IS NOT NULL AS mentee_agreed, "
+	    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
+	    " m.stage_changed_at AS acked, m.next_checkin "
+	    "FROM mentorships m WHERE m.id = ?", "iii", r->user.id,
+	    r->user.id, m->id);
+	if (q == NULL || q->nrows == 0)
+		return "";
+	n = tmpl_section(d, "NEXT");
+	mine = db_get_int(q, 0, m->is_mentor ? "mentor_agreed" :
+	    "mentee_agreed");
+	theirs = db_get_int(q, 0, m->is_mentor ? "mentee_agreed" :
+	    "mentor_agreed");
+	if (stage_is(m, "initiation")) {
+		if (mine && theirs) {
+			tmpl_set(n, "TEXT", "You both agreed to the contract: "
+			    "the deep work can start.");
+			return next_move(r, n, m, "cultivation");
+		}
+		if ((rc = stage_contract_complete(r, m, &why)) == -1 ||
+		    r->db_failed)
+			return "";
+		if (rc != 0) {
+			tmpl_set(n, "TEXT", req_printf(r, "Write the contract "
+			    "together. Still missing: %s", why));
+			next_main(n, path_of(r, m, "/contract"),
+			    "Finish the contract");
+		} else if (!mine) {
+			tmpl_set(n, "TEXT", theirs ? req_printf(r, "%s agreed "
+			    "to the contract; your agreement starts the work.",
+			    other) : "The contract is complete. Read it once "
+			    "more and agree to it.");
+			next_main(n, path_of(r, m, "/contract"),
+			    "Read and agree to the contract");
+		} else {
+			tmpl_set(n, "TEXT", req_printf(r, "You agreed to the "
+			    "contract. Waiting for %s to agree.", other));
+			next_also(n, path_of(r, m, "/contract"),
+			    "Read the contract");
+		}
+		return NULL;
+	}
+	if (stage_is(m, "cultivation")) {
+		rl = stage_rule_find("cultivation", "separation",
+		    STAGE_EITHER);
+		if ((rc = move_ready(r, m, rl)) == -1)
+			return "";
+		if (rc == 1) {
+			tmpl_set(n, "TEXT", db_get_int(q, 0, "open_goals") > 0 ?
+			    "The review date has passed: time for the review "
+			    "and Separation." : "Every goal has its outcome: "
+			    "move on to Separation and the acknowledgment.");
+			next_work(r, n, m, q, 0);
+			return next_move(r, n, m, "separation");
+		}
+		if (db_get(q, 0, "review_in") != NULL &&
+		    db_get_int(q, 0, "review_in") <= 14) {
+			tmpl_set(n, "TEXT", req_printf(r, "The review is %s: "
+			    "give every goal its outcome.",
+			    db_get_int(q, 0, "review_in") == 0 ? "today" :
+			    req_printf(r, "in %lld day%s",
+			    db_get_int(q, 0, "review_in"),
+			    db_get_int(q, 0, "review_in") == 1 ? "" : "s")));
+			next_main(n, path_of(r, m, "/review"),
+			    "Review the goals");
+			next_work(r, n, m, q, 0);
+			return NULL;
+		}
+		tmpl_set(n, "TEXT", "The deep work: talk in the room, meet "
+		    "at your cadence, follow the roadmap.");
+		next_work(r, n, m, q, 1);
+		return NULL;
+	}
+	if (stage_is(m, "separation")) {
+		if (db_get_int(q, 0, "acked")) {
+			tmpl_set(n, "TEXT", "The goals achieved are "
+			    "acknowledged. Go on as peers in Redefinition, or "
+			    "start a new cycle with a new goal.");
+			next_also(n, path_of(r, m, "/record"),
+			    "Record of achievement");
+			return next_move(r, n, m, "redefinition");
+		}
+		if (m->is_mentor) {
+			struct tdict *f = tmpl_section(n, "NEXT_ACK");
+			tmpl_set_int(f, "ID", m->id);
+			tmpl_set(n, "TEXT", "As the mentor, acknowledge what "
+			    "was achieved. It is recorded with the date.");
+		} else
+			tmpl_set(n, "TEXT", req_printf(r, "Waiting for %s to "
+			    "acknowledge the goals achieved.", other));
+		next_also(n, path_of(r, m, "/review"), "The review");
+		return NULL;
+	}
+	/* redefinition */
+	if (db_get(q, 0, "next_checkin") != NULL)
+		tmpl_set(n, "TEXT", req_printf(r, "Peers now. Next check-in "
+		    "due %s.", page_date_text(r, db_get(q, 0, "next_checkin"))));
+	else
+		tmpl_set(n, "TEXT", "Peers now: choose how often you check "
+		    "in, and log each check-in.");
+	next_main(n, "#checkin-h", "Log a check-in");
+	next_also(n, req_printf(r, "/rooms/%lld", m->id), "Open the room");
+	return NULL;
 }
 
 static int
@@ -436,7 +668,18 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
 	    db_get(c, 0, "ground_rules") : "");
-	tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0, "cadence")));
+	/* what holds now: peers check in, they no longer meet at a cadence */
+	if (stage_is(m, "redefinition"))
+		tmpl_set(d, "CADENCE_LABEL", db_get(c, 0, "checkin_months") !=
+		    NULL ? req_printf(r, "Check-ins every %s month%s (was: %s)",
+		    db_get(c, 0, "checkin_months"), strcmp(db_get(c, 0,
+		    "checkin_months"), "1") == 0 ? "" : "s", mship_cadence_label(
+		    db_get(c, 0, "cadence"))) : req_printf(r, "Occasional "
+		    "check-ins (was: %s)", mship_cadence_label(db_get(c, 0,
+		    "cadence"))));
+	else
+		tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
+		    "cadence")));
 	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
 	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
 	    "contract_version"));
@@ -445,7 +688,11 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	else {
 		long long left = db_get_int(c, 0, "days_left");
 		page_date(r, d, "REVIEW_DATE", db_get(c, 0, "review_date"));
-		tmpl_set(d, "REVIEW_LEFT", left < 0 ? "passed" :
+		/* days left only while the review is ahead of the pair */
+		tmpl_set(d, "REVIEW_LEFT", stage_is(m, "separation") ?
+		    "the review is under way" : stage_is(m, "redefinition") ||
+		    !m->is_open ? "reviewed" : left < 0 ? "passed" :
+		    left == 0 ? "today" : left == 1 ? "1 day left" :
 		    req_printf(r, "%lld days left", left));
 		tmpl_show(d, "HAS_REVIEW");
 	}
@@ -555,13 +802,7 @@ show_timeline(struct req *r, struct tdict *d, const struct mship *m,
 		    "Menteo");
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
-		if (from == NULL)
-			tmpl_set(s, "WHAT", "Requested the mentorship");
-		else if (strcmp(from, to) == 0)
-			tmpl_set(s, "WHAT", "Asked or answered a question");
-		else
-			tmpl_set(s, "WHAT", req_printf(r, "%s → %s",
-			    mship_stage_label(from), mship_stage_label(to)));
+		tmpl_set(s, "WHAT", mship_event_text(r, from, to));
 		if (notes && db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
 			    db_str(e, i, 2));
@@ -606,12 +847,17 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	if (days == 0 || !stage_is(m, "cultivation"))
 		return 0;
 	s = tmpl_section(d, "CADENCE");
-	tmpl_set_int(s, "HELD", db_int(q, 0, 2));
+	tmpl_set(s, "HELD", db_int(q, 0, 2) == 0 ? "No meeting" :
+	    db_int(q, 0, 2) == 1 ? "1 meeting" : req_printf(r,
+	    "%lld meetings", db_int(q, 0, 2)));
 	tmpl_set_int(s, "WEEKS", days * 3 / 7);
-	/* behind: no meeting within one interval once one has passed */
+	/* behind: no meeting within one interval once one has passed; kept
+	 * is said of meetings held, never of none */
 	if ((db_str(q, 0, 1) == NULL && db_int(q, 0, 3)) ||
 	    (db_str(q, 0, 1) != NULL && db_int(q, 0, 4)))
 		tmpl_show(s, "BEHIND");
+	else if (db_str(q, 0, 1) == NULL)
+		tmpl_show(s, "FIRST_DUE");
 	else
 		tmpl_show(s, "ON_TRACK");
 	return 0;
@@ -678,6 +924,7 @@ show_page_with(struct req *r, struct mship *m, int status,
 {
 	struct tdict *d;
 	struct db_rows *c;
+	const char *next_to;
 
 	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
 	    "review_date, DATEDIFF(review_date, UTC_DATE()) AS days_left, "
@@ -727,22 +974,30 @@ show_page_with(struct req *r, struct mship *m, int status,
 	if (stage_is(m, "separation") && m->is_mentor &&
 	    db_get(c, 0, "acknowledged_at") == NULL)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
+	/* an acknowledgment belongs to its cycle: a new one has none yet */
 	if (db_get(c, 0, "acknowledged_at") != NULL)
-		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT",
+		page_time(r, tmpl_section(d, stage_is(m, "separation") ||
+		    stage_is(m, "redefinition") || !m->is_open ?
+		    "ACKNOWLEDGED" : "ACK_EARLIER"), "AT",
 		    db_get(c, 0, "acknowledged_at"));
 	if (stage_is(m, "redefinition")) {
 		struct tdict *s = tmpl_section(d, "CHECKIN");
 		if (db_get(c, 0, "next_checkin") != NULL) {
 			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
 			    db_get(c, 0, "next_checkin"));
-			tmpl_set(s, "CHECKIN_MONTHS",
-			    db_get(c, 0, "checkin_months"));
+			tmpl_set(s, "CHECKIN_EVERY", strcmp(db_get(c, 0,
+			    "checkin_months"), "1") == 0 ? "every month" :
+			    req_printf(r, "every %s months",
+			    db_get(c, 0, "checkin_months")));
 		}
 		if (show_checkins(r, s, m, cv) == -1)
 			return;
 	}
-	if (show_actions(r, d, m) == -1 ||
-	    show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
+	if ((next_to = show_next(r, d, m)) != NULL && *next_to == '\0')
+		return;
+	if (show_actions(r, d, m, next_to) == -1)
+		return;
+	if (show_contract(r, d, m, c) == -1 || show_timeline(r, d, m, 1) == -1 ||
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;

@@ -183,6 +183,13 @@
 		note.textContent = 'Chosen from your browser: ' + guess.replace(/_/g, ' ') +
 		    '. Save the profile to keep it.';
 		field.appendChild(note);
+		/* true only until the person chooses for themselves */
+		function drop() {
+			if (note.parentNode !== null)
+				note.parentNode.removeChild(note);
+		}
+		select.addEventListener('change', drop);
+		search.addEventListener('input', drop);
 	}
 
 	function setDone(form, done) {
@@ -229,6 +236,10 @@
 			/* what the form says now ("done" 1 or 0), before it flips */
 			body = new URLSearchParams(new FormData(form));
 			body.append('instant', '1');
+			/* a box ticked, unticked and ticked again sends the same
+			 * form twice from one page: each must count (a tick is the
+			 * same whatever came before), so no one-time key */
+			body.delete('form_key');
 			setDone(form, done);
 			countDone();
 			fetch(form.action, { method: 'POST', body: body,

@@ -102,6 +102,17 @@ mship_stage_label(const char *s)
 	return "Unknown";
 }
 
+const char *
+mship_event_text(struct req *r, const char *from, const char *to)
+{
+	if (from == NULL)
+		return "Requested the mentorship";
+	if (to != NULL && strcmp(from, to) == 0)
+		return "Asked or answered a question";
+	return req_printf(r, "%s \xe2\x86\x92 %s", mship_stage_label(from),
+	    mship_stage_label(to));
+}
+
 /* "room,video" (a SET) as people read it: "Room, Video". */
 const char *
 mship_channels_label(struct req *r, const char *set)

@@ -85,6 +85,11 @@ const char *mship_channels_label(struct req *, const char *channels);
 int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
+/*
+ * A stage event in words, as both timelines show it: "Requested the
+ * mentorship", "Asked or answered a question", "Initiation → Cultivation".
+ */
+const char	*mship_event_text(struct req *, const char *from, const char *to);
 
 /*
  * Mail one person causes in one mentorship (a question, a planned

@@ -212,16 +212,24 @@ local_tm(struct req *r, const char *utc, struct tm *out)
 	return 0;
 }
 
-void
-page_time(struct req *r, struct tdict *d, const char *key, const char *utc)
+const char *
+page_time_text(struct req *r, const char *utc)
 {
 	struct tm tm;
 	char s[64];
 
 	if (local_tm(r, utc, &tm) == -1)
-		return tmpl_set(d, key, "");
+		return NULL;
 	strftime(s, sizeof(s), "%e %b %Y, %H:%M", &tm);
-	tmpl_set(d, key, s[0] == ' ' ? s + 1 : s);
+	return req_strdup(r, s[0] == ' ' ? s + 1 : s);
+}
+
+void
+page_time(struct req *r, struct tdict *d, const char *key, const char *utc)
+{
+	const char *s = page_time_text(r, utc);
+
+	tmpl_set(d, key, s != NULL ? s : "");
 }
 
 const char *

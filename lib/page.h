@@ -39,6 +39,8 @@ void		 page_time(struct req *, struct tdict *, const char *key,
 		    const char *utc_datetime);
 void		 page_date(struct req *, struct tdict *, const char *key,
 		    const char *utc_datetime);
+/* The same time as text, or NULL. */
+const char	*page_time_text(struct req *, const char *utc_datetime);
 /* The same date as text ("2 Nov 2026"; a DATE as it is), or NULL. */
 const char	*page_date_text(struct req *, const char *utc_datetime);
 /* The current time in the viewer's zone as "YYYY-MM-DD". */

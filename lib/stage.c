@@ -928,6 +928,15 @@ stage_fill_mine(struct req *r, struct tdict *d)
 		groups[mine_row(r, d, q, i, &a)]++;
 	}
 	tmpl_show(d, q->nrows == 0 ? "EMPTY" : "HAS_ANY");
+	/* no heading over an empty group; "another mentor" for mentees */
+	if (groups[0] > 0)
+		tmpl_show(d, "HAS_NEEDS");
+	for (i = 0; i < q->nrows; i++)
+		if (db_get_int(q, i, "mentor_id") != r->user.id &&
+		    mship_stage_open(db_get(q, i, "stage"))) {
+			tmpl_show(d, "IS_MENTEE");
+			break;
+		}
 	if (groups[1] == 0)
 		tmpl_show(d, "NO_ACTIVE");
 	if (groups[2] == 0)

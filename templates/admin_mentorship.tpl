@@ -18,7 +18,7 @@
 {{#GOALS_NONE}}<p class="muted">No goals written yet.</p>{{/GOALS_NONE}}
 <ul class="list">{{#GOALS}}<li>{{TITLE}} <span class="badge">{{STATUS}}</span></li>{{/GOALS}}</ul></section>
 <section class="card" aria-labelledby="tl-h"><h2 id="tl-h">Timeline</h2>
-<ol class="timeline">{{#EVENTS}}<li><time>{{SINCE_DATE}}</time><p>{{ACTOR}}: {{FROM_STAGE}} → {{TO_STAGE}}</p>{{#NOTE}}<p class="note">{{NOTE}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol></section>
+<ol class="timeline">{{#EVENTS}}<li><time>{{SINCE_DATE}}</time><p>{{ACTOR}}: {{WHAT}}</p>{{#NOTE}}<p class="note">{{NOTE}}</p>{{/NOTE}}</li>{{/EVENTS}}</ol></section>
 </div>
 <aside class="sidebar stack">
 <section class="card" aria-labelledby="rep-h"><h2 id="rep-h">Reports</h2>

@@ -74,7 +74,7 @@
 {{#NO_MEETINGS}}<p class="muted">No meetings planned.</p>{{/NO_MEETINGS}}
 <p class="small">Your private calendar feed: <a class="mono" href="{{CALENDAR_URL}}">subscribe</a></p>
 </section>
-<p><a class="btn btn-secondary btn-block" href="/people">Find another mentor</a></p>
+{{#IS_MENTEE}}<p><a class="btn btn-secondary btn-block" href="/people">Find another mentor</a></p>{{/IS_MENTEE}}
 </aside>
 </div>
 {{/HAS_ANY}}

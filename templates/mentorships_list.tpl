@@ -13,6 +13,7 @@
 <a class="btn btn-secondary" href="/settings">Set up your profile</a>
 </div>
 {{/EMPTY}}
+{{#HAS_NEEDS}}
 <section class="section" aria-labelledby="needs-h">
 <h2 id="needs-h">Needs your answer</h2>
 <ul class="list">
@@ -27,6 +28,7 @@
 {{/NEEDS}}
 </ul>
 </section>
+{{/HAS_NEEDS}}
 <section class="section" aria-labelledby="active-h">
 <h2 id="active-h">Active</h2>
 {{#NO_ACTIVE}}<p class="muted">Nothing under way without a next step from you. Mentorships you are working in appear here.</p>{{/NO_ACTIVE}}

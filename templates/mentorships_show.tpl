@@ -27,11 +27,29 @@
 </div>
 {{/CLOSED_NOTE}}
 {{>STEPPER}}
+{{#NEXT}}
+<section class="card highlight next-step" aria-labelledby="next-h">
+<h2 id="next-h">Next step</h2>
+<p>{{TEXT}}</p>
+<div class="actions tight">
+{{#NEXT_LINK}}<a class="btn btn-primary" href="{{HREF}}">{{LABEL}}</a>{{/NEXT_LINK}}
+{{#NEXT_FORM}}<form method="post" action="/mentorships/{{ID}}/stage" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="to" value="{{TO}}"><button class="btn-primary">{{LABEL}}</button></form>{{/NEXT_FORM}}
+{{#NEXT_ACK}}<form method="post" action="/mentorships/{{ID}}/review" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>{{/NEXT_ACK}}
+{{#ALSO}}<a class="btn btn-secondary" href="{{HREF}}">{{LABEL}}</a>{{/ALSO}}
+</div>
+</section>
+{{/NEXT}}
 <div class="cols">
 <div class="stack-lg">
+{{#IS_REQUESTED}}
+<section class="section" aria-labelledby="req-h">
+<h2 id="req-h">The request</h2>
+<div class="card compact"><p class="prose">{{MESSAGE}}</p></div>
+</section>
+{{/IS_REQUESTED}}
 {{#HAS_ACTIONS}}
 <section class="section card" aria-labelledby="actions-h">
-<h2 id="actions-h">What you can do now</h2>
+<h2 id="actions-h">{{ACTIONS_HEADING}}</h2>
 {{#ACTION}}
 {{#IS_END}}<details class="disclosure"><summary>End the mentorship</summary>{{/IS_END}}
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
@@ -47,12 +65,6 @@
 {{/ACTION}}
 </section>
 {{/HAS_ACTIONS}}
-{{#IS_REQUESTED}}
-<section class="section" aria-labelledby="req-h">
-<h2 id="req-h">The request</h2>
-<div class="card compact"><p class="prose">{{MESSAGE}}</p></div>
-</section>
-{{/IS_REQUESTED}}
 {{#IS_ACTIVE}}
 <section class="section" aria-labelledby="contract-h">
 <h2 id="contract-h">Contract <span class="muted small">(last agreed version: {{CONTRACT_VERSION}})</span></h2>
@@ -68,7 +80,7 @@
 </section>
 <section class="section" aria-labelledby="goals-h">
 <h2 id="goals-h">Goals <span class="muted small">({{GOAL_COUNT}}, {{OPEN_GOALS}} open)</span></h2>
-{{#NO_GOALS}}<p class="muted">No goals yet. A contract holds 3 to 5.</p>{{/NO_GOALS}}
+{{#NO_GOALS}}<p class="muted">No goals yet: they are written into the contract.</p>{{/NO_GOALS}}
 <ul class="checklist">
 {{#GOAL}}
 <li class="{{STATUS}}"><span class="title">{{TITLE}}</span> <span class="badge">{{STATUS_LABEL}}</span>
@@ -78,16 +90,14 @@
 </ul>
 {{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
 {{#ACKNOWLEDGED}}<p class="badge success">Acknowledged by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
-{{#CAN_ACKNOWLEDGE}}
-<form class="inline" method="post" action="/mentorships/{{ID}}/review"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="acknowledge" value="1"><button class="btn-primary">Acknowledge the goals achieved</button></form>
-{{/CAN_ACKNOWLEDGE}}
+{{#ACK_EARLIER}}<p class="small muted">The goals of an earlier cycle were acknowledged on {{AT}}; this cycle's are not yet.</p>{{/ACK_EARLIER}}
 {{#HAS_RECORD}}<p><a href="/mentorships/{{ID}}/record">Record of achievement</a></p>{{/HAS_RECORD}}
 </section>
 {{/IS_ACTIVE}}
 {{#CHECKIN}}
 <section class="section card" aria-labelledby="checkin-h">
 <h2 id="checkin-h">Check-ins</h2>
-{{#NEXT_CHECKIN}}<p>Every {{CHECKIN_MONTHS}} month(s). Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
+{{#NEXT_CHECKIN}}<p>You check in {{CHECKIN_EVERY}}. Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
 <form class="form" method="post" action="/mentorships/{{ID}}/checkin">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field"><label for="checkin_months">Check in every</label>
@@ -96,7 +106,7 @@
 </form>
 <h3 id="checkin-log-h">Log a check-in</h3>
 <form class="form" method="post" action="/mentorships/{{ID}}/checkins" aria-labelledby="checkin-log-h">
-<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="checkin-date">When it happened</label>{{#DATE_ERROR}}<span class="field-error" id="checkin-date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="checkin-date" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="checkin-date-error"{{/DATE_ERROR}}></div>
 <div class="field{{#NOTE_ERROR}} has-error{{/NOTE_ERROR}}"><label for="checkin-note">What you talked about <span class="optional">(optional)</span></label>{{#NOTE_ERROR}}<span class="field-error" id="checkin-note-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}<textarea id="checkin-note" name="note" rows="3" data-maxlength="4000"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="checkin-note-error"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea></div>
 <div class="actions tight"><button>Log the check-in</button></div>
@@ -122,7 +132,7 @@
 {{#NEXT_MEETING}}<p>Next meeting: <strong>{{AT}}</strong></p>{{/NEXT_MEETING}}
 {{#NO_NEXT_MEETING}}<p class="muted">No meeting planned.</p>{{/NO_NEXT_MEETING}}
 {{#LAST_MEETING}}<p class="small">Last meeting: {{AT}}</p>{{/LAST_MEETING}}
-{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">Cadence kept</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}} {{HELD}} meeting(s) in the last {{WEEKS}} weeks.</p>{{/CADENCE}}
+{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">Cadence kept</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}}{{#FIRST_DUE}}<span class="badge">First meeting to plan</span>{{/FIRST_DUE}} {{HELD}} in the last {{WEEKS}} weeks.</p>{{/CADENCE}}
 <p><a href="/mentorships/{{ID}}/meetings">Meetings</a></p>
 </section>
 {{#MILESTONES}}

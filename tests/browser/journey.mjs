@@ -446,6 +446,8 @@ async function runJourney(browser, js) {
 			await E.getByLabel('Search the time zones').fill('berl');
 			if (await sel.inputValue() !== 'Europe/Berlin')
 				throw new Error('searching "berl" chose ' + await sel.inputValue());
+			if (await E.locator('#timezone-guess').count())
+				throw new Error('"Chosen from your browser" stays after the person chose');
 			await checkPage(E, 'settings-zone');
 		} else
 			await sel.selectOption('Europe/Berlin');
@@ -502,6 +504,10 @@ async function runJourney(browser, js) {
 		await M.goto(BASE + '/');
 		await checkPage(M, 'dashboard-mentor');
 		await openMentorship(M, focus);
+		// the request itself first, then what the mentor can do
+		const order = await M.locator('main').innerText();
+		if (order.indexOf('I manage a team of six') < 0 || order.indexOf('I manage a team of six') > order.indexOf('Accept'))
+			throw new Error('the request is not shown before the answer forms');
 		await stage(M, 'Accept', /Initiation/);
 		await checkPage(M, 'mentorship-initiation');
 	});
@@ -541,6 +547,8 @@ async function runJourney(browser, js) {
 	});
 	await J.step('mentee starts Cultivation', async () => {
 		await openMentorship(E, focus);
+		if (!await E.locator('.next-step').getByRole('button', { name: 'Start Cultivation' }).count())
+			throw new Error('Start Cultivation is not the next step once both agreed');
 		await stage(E, 'Start Cultivation', /Cultivation/);
 		await checkPage(E, 'mentorship-cultivation');
 	});
@@ -571,7 +579,8 @@ async function runJourney(browser, js) {
 	});
 	await J.step('mentee posts in the room', async () => {
 		await openMentorship(E, focus);
-		await clickAndWait(E, E.getByRole('link', { name: 'Open the room' }));
+		// in Cultivation the room is the next step's main button
+		await clickAndWait(E, E.locator('.next-step').getByRole('link', { name: /^Open the room/ }));
 		await checkPage(E, 'room-empty');
 		await E.getByLabel('Message', { exact: true }).fill('Hello! My first **1:1** went well, but I ran out of questions.');
 		await clickAndWait(E, E.getByRole('button', { name: 'Post message' }));
@@ -579,7 +588,7 @@ async function runJourney(browser, js) {
 	});
 	await J.step('mentor replies in the room', async () => {
 		await openMentorship(M, focus);
-		await clickAndWait(M, M.getByRole('link', { name: 'Open the room' }));
+		await clickAndWait(M, M.locator('.next-step').getByRole('link', { name: /^Open the room \(1 unread\)/ }));
 		await clickAndWait(M, M.getByRole('link', { name: /^Reply/ }).last());
 		await M.getByLabel('Message', { exact: true }).fill('Try asking "what should I stop doing?" — it opens people up.');
 		await clickAndWait(M, M.getByRole('button', { name: 'Post message' }));

@@ -333,5 +333,167 @@ def test_milestone_checkbox_is_a_form_per_milestone():
     m.check("Milestone reopened." not in page and 'aria-checked="true"' not in page, "unticked, no flash")
 
 
+def next_step(text):
+    """The "Next step" card of a mentorship page, or ''."""
+    mt = re.search(r'<section class="card highlight next-step".*?</section>', text, re.S)
+    return mt.group(0) if mt else ""
+
+
+def accept(mentor, mid):
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"accept: {r!r}")
+
+
+def write_contract(c, mid, goals=3):
+    c.get(f"/mentorships/{mid}/contract")
+    r = c.post(f"/mentorships/{mid}/contract", [
+        ("ground_rules", "Answer within two days."), ("cadence", "biweekly"),
+        ("channels", "room"), ("review_date", LATER)])
+    m.check(r.status == 303, f"terms: {r!r}")
+    for i in range(goals):
+        r = c.post(f"/mentorships/{mid}/goals", {"title": f"Goal {i}", "measure": "Done",
+                                                  "target_date": ""})
+        m.check(r.status == 303, f"goal: {r!r}")
+
+
+def agree(c, mid):
+    c.get(f"/mentorships/{mid}/contract")
+    r = c.post(f"/mentorships/{mid}/contract", {"agree": "1"})
+    m.check(r.status == 303, f"agree: {r!r}")
+
+
+@m.test
+def test_the_main_button_is_the_next_step_per_stage_and_person():
+    mentor, mentee, mid = pair()
+    accept(mentor, mid)
+    # Initiation, nothing written: finish the contract, and say what is missing
+    page = mentor.get(f"/mentorships/{mid}").text
+    card = next_step(page)
+    m.check(f'href="/mentorships/{mid}/contract">Finish the contract' in card, f"initiation: {card!r}")
+    m.check("Still missing" in card, "what is missing is said")
+    m.check("Start Cultivation" not in page, "no Start Cultivation before the contract is agreed")
+    write_contract(mentor, mid)
+    agree(mentor, mid)
+    card = next_step(mentor.get(f"/mentorships/{mid}").text)
+    m.check("Waiting for" in card and "btn-primary" not in card, f"mentor waits: {card!r}")
+    card = next_step(mentee.get(f"/mentorships/{mid}").text)
+    m.check("Read and agree to the contract" in card, f"mentee agrees: {card!r}")
+    agree(mentee, mid)
+    page = mentee.get(f"/mentorships/{mid}").text
+    card = next_step(page)
+    m.check('value="cultivation"' in card and "Start Cultivation" in card, f"both agreed: {card!r}")
+    m.check(page.count(">Start Cultivation<") == 1, "offered once")
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "cultivation", "note": ""})
+    m.check(r.status == 303, f"cultivation: {r!r}")
+    # Cultivation: the room first, the meetings and the roadmap beside it;
+    # Separation is not offered while goals are open and the review is far
+    mentor.get(f"/rooms/{mid}")
+    r = mentor.post(f"/rooms/{mid}/messages", {"body": "Welcome!"})
+    m.check(r.status == 303, f"message: {r!r}")
+    page = mentee.get(f"/mentorships/{mid}").text
+    card = next_step(page)
+    m.check(f'class="btn btn-primary" href="/rooms/{mid}">Open the room (1 unread)' in card,
+            f"the room is the main button: {card!r}")
+    m.check("Plan a meeting" in card and "Apply a roadmap" in card, f"meetings, roadmap: {card!r}")
+    m.check("Move to Separation" not in page, "Separation not offered yet")
+    # the review date near: review the goals
+    m.sql("UPDATE mentorships SET review_date = UTC_DATE() + INTERVAL 5 DAY WHERE id = ?", mid)
+    card = next_step(mentee.get(f"/mentorships/{mid}").text)
+    m.check(f'class="btn btn-primary" href="/mentorships/{mid}/review">Review the goals' in card,
+            f"review near: {card!r}")
+    m.check("The review is in 5 days" in card, "says when")
+    m.sql("UPDATE goals SET status = 'achieved' WHERE mentorship_id = ?", mid)
+    page = mentee.get(f"/mentorships/{mid}").text
+    card = next_step(page)
+    m.check('value="separation"' in card and "Move to Separation" in card, f"separation: {card!r}")
+    m.check(page.count(">Move to Separation<") == 1, "offered once")
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "separation", "note": ""})
+    m.check(r.status == 303, f"separation: {r!r}")
+    # Separation: the mentor acknowledges, the mentee waits for it
+    card = next_step(mentor.get(f"/mentorships/{mid}").text)
+    m.check("Acknowledge the goals achieved" in card, f"mentor acknowledges: {card!r}")
+    card = next_step(mentee.get(f"/mentorships/{mid}").text)
+    m.check("Waiting for" in card and "Acknowledge" not in card, f"mentee waits: {card!r}")
+
+
+@m.test
+def test_request_screens_show_each_person_what_they_can_do_now():
+    mentor, mentee, mid = pair()
+    # right after sending: nobody asked anything, so nothing to answer
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("Answer the mentor" not in page and "Your answer" not in page, "no answer form yet")
+    m.check("Withdraw the request" in page, "the mentee may withdraw")
+    # the mentor reads the request before the forms
+    page = mentor.get(f"/mentorships/{mid}").text
+    m.check("I lead a team of six." in page, "the request")
+    m.check(page.index("I lead a team of six.") < page.index(">Accept<"), "the request first")
+    # /mentorships: no empty "Needs your answer" for the mentee
+    page = mentee.get("/mentorships").text
+    m.check("Needs your answer" not in page, "no empty heading")
+    m.check("Needs your answer" in mentor.get("/mentorships").text, "the mentor's request waits")
+    # a mentor who is nobody's mentee is not told to find another mentor
+    m.check("Find another mentor" not in mentor.get("/").text, "mentor dashboard")
+    m.check("Find another mentor" in mentee.get("/").text, "mentee dashboard")
+    # once the mentor asks, the mentee answers
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "requested", "note": "Which team?"})
+    m.check(r.status == 303, f"ask: {r!r}")
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("Answer the mentor" in page and "Which team?" in page, "the question and its answer form")
+
+
+def cadence_dd(text):
+    mt = re.search(r"<dt>Cadence</dt><dd>(.*?)</dd>", text)
+    return mt.group(1) if mt else None
+
+
+@m.test
+def test_status_text_says_what_is_true_now():
+    mentor, mentee, mid = pair()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", mentor.user_id)
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "requested", "note": "Which team?"})
+    m.check(r.status == 303, f"ask: {r!r}")
+    accept(mentor, mid)
+    write_contract(mentor, mid)
+    agree(mentor, mid)
+    agree(mentee, mid)
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "cultivation", "note": ""})
+    m.check(r.status == 303, f"cultivation: {r!r}")
+    # no meeting held: the cadence is not "kept"
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("Cadence kept" not in page, "cadence kept with no meeting")
+    m.check("No meeting in the last 6 weeks" in page and "meeting(s)" not in page, "in words")
+    m.check(cadence_dd(page) == "Every two weeks", f"cadence in Cultivation: {cadence_dd(page)}")
+    # Separation, acknowledgment, Redefinition
+    m.sql("UPDATE goals SET status = 'achieved' WHERE mentorship_id = ?", mid)
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "separation", "note": ""})
+    m.check(r.status == 303, f"separation: {r!r}")
+    mentor.get(f"/mentorships/{mid}/review")
+    r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
+    m.check(r.status == 303, f"ack: {r!r}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "redefinition", "note": ""})
+    m.check(r.status == 303, f"redefinition: {r!r}")
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("days left" not in page, "no countdown to a review that was held")
+    m.check(cadence_dd(page).startswith("Occasional check-ins"), f"redefinition: {cadence_dd(page)}")
+    mentee.post(f"/mentorships/{mid}/checkin", {"checkin_months": "3"})
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check(cadence_dd(page).startswith("Check-ins every 3 months"), f"interval: {cadence_dd(page)}")
+    m.check("You check in every 3 months." in page and "month(s)" not in page, "in words")
+    # a second cycle: the first acknowledgment is not this cycle's
+    m.sql("UPDATE mentorships SET stage = 'cultivation', stage_changed_at = UTC_TIMESTAMP() "
+          "+ INTERVAL 1 SECOND WHERE id = ?", mid)
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("Acknowledged by the mentor" not in page, "an old acknowledgment shown as this cycle's")
+    m.check("earlier cycle were acknowledged" in page, "said as the earlier cycle's")
+    # the admin timeline in words
+    page = mentor.get(f"/admin/mentorships/{mid}").text
+    m.check("requested → requested" not in page and "→ initiation" not in page, "raw codes")
+    m.check("Asked or answered a question" in page and "Requested → Initiation" in page,
+            "the admin timeline in words")
+
+
 if __name__ == "__main__":
     m.main()
