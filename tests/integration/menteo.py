@@ -286,10 +286,11 @@ def signup(name=None, verify=True, login=True):
     return c
 
 
-def make_mentor(capacity=3, skills="leadership, hiring"):
+def make_mentor(capacity=3, skills="leadership, hiring", headline="Mentor on Menteo"):
+    """A mentor the directory lists: confirmed, a headline, a skill."""
     c = signup()
-    sql("UPDATE users SET is_mentor = 1, capacity = ?, skills = ? WHERE id = ?",
-        capacity, skills, c.user_id)
+    sql("UPDATE users SET is_mentor = 1, capacity = ?, skills = ?, headline = ? "
+        "WHERE id = ?", capacity, skills, headline, c.user_id)
     return c
 
 
