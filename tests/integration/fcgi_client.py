@@ -189,13 +189,32 @@ def _arrange():
     oid = last("outbox", "to_addr = ?", to)
     secret = secrets.token_hex(32)
     m.sql("UPDATE users SET calendar_secret = ? WHERE id = ?", secret, a["id"])
+    # a programme the admin runs, a and b in it, the mentorship its pair
+    pslug = m.unique("leakprog")
+    m.sql("INSERT INTO programmes (slug, name, description, ground_rules, "
+          "created_at, updated_at) VALUES (?, 'Leak cohort', 'd', 'r', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", pslug)
+    pid = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", pslug))
+    m.sql("INSERT INTO programme_participants (programme_id, user_id, role, "
+          "status, capacity, joined_at) VALUES (?, ?, 'mentor', 'active', 2, "
+          "UTC_TIMESTAMP()), (?, ?, 'mentee', 'active', NULL, UTC_TIMESTAMP())",
+          pid, a["id"], pid, b["id"])
+    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, choices, "
+          "audience, created_at) VALUES (?, 'Which team', 'choice', 'A\nB', 'both', "
+          "UTC_TIMESTAMP())", pid)
+    m.sql("UPDATE mentorships SET programme_id = ? WHERE id = ?", pid, mid)
+    m.sql("INSERT INTO surveys (mentorship_id, user_id, role, moment, seq, "
+          "programme_id, created_at) VALUES (?, ?, 'mentee', 'start', 1, ?, "
+          "UTC_TIMESTAMP())", mid, b["id"], pid)
+    sid = last("surveys", "mentorship_id = ?", mid)
     return dict(a=a, b=b, adm=adm, mid=mid, gid=gid, mtid=mtid, rid=rid,
                 msid=msid, mmid=mmid, msgid=msgid, tid=tid, eid=eid,
-                repid=repid, oid=oid, secret=secret)
+                repid=repid, oid=oid, secret=secret, pslug=pslug, sid=sid)
 
 
 def _signed_mix(program, go, x):
     """Signed-in pages and forms, valid and invalid, of one program."""
+    import secrets
     csrf = {}
 
     def get(path, who="a", query=""):
@@ -218,7 +237,9 @@ def _signed_mix(program, go, x):
     ms = f"/mentorships/{mid}"
     main = {"home": "/", "auth": "/settings/password", "people": "/people",
             "mentorships": "/mentorships", "roadmaps": "/roadmaps",
-            "rooms": f"/rooms/{mid}", "threads": "/threads", "admin": "/admin"}
+            "rooms": f"/rooms/{mid}", "threads": "/threads", "admin": "/admin",
+            "programmes": "/programmes"}
+    pg = "/programmes/" + x["pslug"]
     mixes = {
         "home": [lambda: get("/"), lambda: get("/", "b"), lambda: get("/health")],
         "auth": [
@@ -314,6 +335,32 @@ def _signed_mix(program, go, x):
                          {"body": "nice"}, "b"),
             lambda: post(f"/threads/{tid}/entries/{x['eid']}", {"kind": "lesson",
                          "body": "edited"}),
+        ],
+        "programmes": [
+            lambda: get("/programmes"), lambda: get(pg), lambda: get(pg, "b"),
+            lambda: get(pg + "/join", "b"), lambda: get("/programmes/new", "adm"),
+            lambda: get(pg + "/settings", "adm"), lambda: get(pg + "/invitations", "adm"),
+            lambda: get(pg + "/participants", "adm", query="role=mentor&status=active"),
+            lambda: get(pg + "/participants", "adm", query="status=nope"),
+            lambda: get(pg + "/dashboard", "adm"), lambda: get(pg + "/export.csv", "adm"),
+            lambda: get(pg + "/surveys.csv", "adm"), lambda: get(f"{pg}/pairs/{mid}", "adm"),
+            lambda: get(f"/surveys/{x['sid']}", "b"), lambda: get(f"/surveys/{x['sid']}"),
+            lambda: get("/programmes/no-such-one"), lambda: get(pg + "/dashboard"),
+            lambda: get(pg + "/join", query="invite=" + "0" * 64),
+            lambda: post("/programmes/new", {"name": "P", "slug": "lp-" +
+                         secrets.token_hex(4), "join": "open", "mentor_approval": "0",
+                         "review_weeks": "8", "cadence": "weekly"}, "adm"),
+            lambda: post("/programmes/new", {"name": "", "slug": "BAD SLUG",
+                         "review_weeks": "0"}, "adm"),
+            lambda: post(pg + "/settings", {"question": "Why?", "kind": "choice",
+                         "choices": "a\nb", "audience": "both"}, "adm"),
+            lambda: post(pg + "/settings", {"survey_question": "Useful?",
+                         "survey_kind": "score"}, "adm"),
+            lambda: post(pg + "/invitations", {"emails": "x@example.org\nbad\n"
+                         "x@example.org", "role": "mentee"}, "adm"),
+            lambda: post(pg + "/participants/99999999", {"action": "approve"}, "adm"),
+            lambda: post(f"/surveys/{x['sid']}", {"q_clarity": "9"}, "b"),
+            lambda: post(pg + "/join", {"role": "mentor"}),
         ],
         "admin": [
             lambda: get("/admin", "adm"), lambda: get(f"/admin/mentorships/{mid}", "adm"),
