@@ -263,7 +263,7 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	return 0;
 }
 
-/* The pasted lines, blank ones dropped: their count, or -1 if too many. */
+/* The pasted lines, trimmed, blank ones dropped: their count. */
 static size_t
 paste_split(struct req *r, const char *text, const char ***lines)
 {
