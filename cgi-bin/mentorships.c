@@ -99,23 +99,6 @@ contract_editable(const struct mship *m)
 	    stage_is(m, "redefinition");
 }
 
-static const char *
-outcome_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "open") == 0)
-		return "Open";
-	if (strcmp(s, "achieved") == 0)
-		return "Achieved";
-	if (strcmp(s, "partly") == 0)
-		return "Partly achieved";
-	if (strcmp(s, "not_achieved") == 0)
-		return "Not achieved";
-	if (strcmp(s, "dropped") == 0)
-		return "Dropped";
-	return s;
-}
 
 static int
 cadence_days(const char *s)
@@ -723,7 +706,7 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
 			    db_str(g, i, 3));
 		tmpl_set(s, "STATUS", db_str(g, i, 4));
-		tmpl_set(s, "STATUS_LABEL", outcome_label(db_str(g, i, 4)));
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_str(g, i, 4)));
 		if (db_str(g, i, 5) != NULL)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
 			    db_str(g, i, 5));
@@ -1203,7 +1186,7 @@ contract_page(struct req *r, struct mship *m, int status, struct fval *cv,
 		tmpl_set(s, "TARGET_DATE", db_str(g, i, 3) ? db_str(g, i, 3) :
 		    "");
 		tmpl_set(s, "STATUS", db_str(g, i, 4));
-		tmpl_set(s, "STATUS_LABEL", outcome_label(db_str(g, i, 4)));
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_str(g, i, 4)));
 		tmpl_set(s, "VERSION", db_str(g, i, 5));
 		tmpl_set_int(s, "ID", m->id);
 		if (editable && db_int(g, i, 6))
@@ -1274,7 +1257,7 @@ snapshot(struct req *r, const struct mship *m, long long version)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),
 		    db_str(g, i, 2) ? db_str(g, i, 2) : "none",
-		    outcome_label(db_str(g, i, 3)));
+		    mship_outcome_label(db_str(g, i, 3)));
 	out = b.p != NULL ? req_strdup(r, b.p) : "";
 	buf_free(&b);
 	return out;
@@ -1617,7 +1600,7 @@ goals_section(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_set(s, "TITLE", db_str(g, i, 1));
 		tmpl_set(s, "MEASURE", db_str(g, i, 2));
 		tmpl_set(s, "STATUS", db_str(g, i, 3));
-		tmpl_set(s, "STATUS_LABEL", outcome_label(db_str(g, i, 3)));
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_str(g, i, 3)));
 		tmpl_set(s, "VERSION", db_str(g, i, 8));
 		if (db_str(g, i, 7) != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",

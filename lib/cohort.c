@@ -19,9 +19,7 @@ cohort_pair_check(struct req *r, const char *slug, long long mentor_id,
 	    "p.id AND user_id = ? AND role = 'mentor') AS places, "
 	    "(SELECT status FROM programme_participants WHERE programme_id = "
 	    "p.id AND user_id = ? AND role = 'mentee') AS mentee_status, "
-	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = p.id "
-	    "AND m.mentor_id = ? AND m.stage IN ('requested'," STAGES_CAPACITY
-	    ")) AS taken FROM programmes p WHERE "
+	    COHORT_TAKEN("p.id", "?") " AS taken FROM programmes p WHERE "
 	    "p.slug = ?", "iiiis", mentor_id, mentor_id, mentee_id, mentor_id,
 	    slug);
 	if (p == NULL)

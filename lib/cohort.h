@@ -7,6 +7,7 @@
 #ifndef MENTEO_COHORT_H
 #define MENTEO_COHORT_H
 
+#include "mship.h"
 #include "req.h"
 
 /*
@@ -14,6 +15,14 @@
  * must be in it (the mentor approved, with a place left of those they
  * offered it): 0 and *programme_id set, or *why; -1 database down.
  */
+/*
+ * SQL: the places a mentor (column or ?) has taken in a programme: its
+ * pairs still asked or under way. One count for every page and check.
+ */
+#define COHORT_TAKEN(prog, mentor) "(SELECT COUNT(*) FROM mentorships t " \
+	"WHERE t.programme_id = " prog " AND t.mentor_id = " mentor " AND " \
+	"t.stage IN ('requested'," STAGES_CAPACITY "))"
+
 int	cohort_pair_check(struct req *, const char *slug, long long mentor_id,
 	    long long mentee_id, long long *programme_id, const char **why);
 

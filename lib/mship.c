@@ -207,3 +207,22 @@ mship_mail_count(struct req *r, const struct mship *m)
 		return 0;
 	return auth_throttle_hit(r, mail_bucket(r, m), MSHIP_MAIL_LIMIT, 60);
 }
+
+/* A goal's status as people read it ("Partly achieved"). */
+const char *
+mship_outcome_label(const char *s)
+{
+	if (s == NULL)
+		return "";
+	if (strcmp(s, "open") == 0)
+		return "Open";
+	if (strcmp(s, "achieved") == 0)
+		return "Achieved";
+	if (strcmp(s, "partly") == 0)
+		return "Partly achieved";
+	if (strcmp(s, "not_achieved") == 0)
+		return "Not achieved";
+	if (strcmp(s, "dropped") == 0)
+		return "Dropped";
+	return s;
+}

@@ -75,6 +75,8 @@ int	mship_stage_in(const char *list, const char *stage);
 /* Not declined, withdrawn, expired or ended (a requested one is open). */
 int	mship_stage_open(const char *stage);
 
+/* A goal's status as people read it: "Partly achieved", ... */
+const char *mship_outcome_label(const char *status);
 /* A contract's cadence and channels (a SET) as people read them. */
 const char *mship_cadence_label(const char *cadence);
 const char *mship_channels_label(struct req *, const char *channels);

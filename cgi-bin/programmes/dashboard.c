@@ -26,9 +26,6 @@ static const char *const stages[] = {
 static const char *const outcomes[] = {
 	"open", "achieved", "partly", "not_achieved", "dropped", NULL
 };
-static const char *const outcome_labels[] = {
-	"Open", "Achieved", "Partly achieved", "Not achieved", "Dropped", NULL
-};
 
 /* A chart and its numbers: CHART_HTML and a ROW section per item. */
 static struct tdict *
@@ -48,10 +45,11 @@ figure(struct req *r, struct tdict *d, const char *section,
 	return f;
 }
 
-/* Counts by value of a two-column (key, n) result, in the order of keys. */
+/* Counts by value of a two-column (key, n) result, in the order of keys,
+ * each labelled by label(key). */
 static struct svg_item *
 counted(struct req *r, const struct db_rows *rows, const char *const *keys,
-    const char *const *labels, size_t *n)
+    const char *(*label)(const char *), size_t *n)
 {
 	struct svg_item *it;
 	size_t i, k;
@@ -60,8 +58,7 @@ counted(struct req *r, const struct db_rows *rows, const char *const *keys,
 		;
 	it = req_alloc(r, k * sizeof(*it));
 	for (k = 0; keys[k] != NULL; k++) {
-		it[k].label = labels != NULL ? labels[k] :
-		    mship_stage_label(keys[k]);
+		it[k].label = label(keys[k]);
 		it[k].value = 0;
 		for (i = 0; i < rows->nrows; i++)
 			if (strcmp(db_str(rows, i, 0), keys[k]) == 0)
@@ -82,7 +79,7 @@ stages_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    "programme_id = ? GROUP BY stage", "i", p->id);
 	if (rows == NULL)
 		return -1;
-	it = counted(r, rows, stages, NULL, &n);
+	it = counted(r, rows, stages, mship_stage_label, &n);
 	figure(r, d, "STAGES", "Pairs by stage now", it, n);
 	return 0;
 }
@@ -142,7 +139,7 @@ outcomes_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    "GROUP BY g.status", "i", p->id);
 	if (rows == NULL)
 		return -1;
-	it = counted(r, rows, outcomes, outcome_labels, &n);
+	it = counted(r, rows, outcomes, mship_outcome_label, &n);
 	figure(r, d, "OUTCOMES", "Goal outcomes", it, n);
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "cohort.h"
 #include "md.h"
 #include "mship.h"
 #include "programmes.h"
@@ -282,11 +283,9 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 	size_t i;
 
 	m = db_query(r, "SELECT u.display_name, u.slug, u.headline, u.skills, "
-	    "pp.capacity - (SELECT COUNT(*) FROM mentorships x WHERE "
-	    "x.programme_id = pp.programme_id AND x.mentor_id = pp.user_id AND "
-	    "x.stage IN ('requested'," STAGES_CAPACITY ")) AS places FROM programme_participants pp JOIN users "
-	    "u ON u.id = pp.user_id WHERE pp.programme_id = ? AND pp.role = "
-	    "'mentor' AND pp.status = 'active' AND u.disabled_at IS NULL "
+	    "pp.capacity - " COHORT_TAKEN("pp.programme_id", "pp.user_id")
+	    " AS places FROM programme_participants pp JOIN users u ON u.id = "
+	    "pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentor' AND pp.status = 'active' AND u.disabled_at IS NULL "
 	    "HAVING places > 0 ORDER BY places DESC, u.display_name LIMIT 100",
 	    "i", p->id);
 	if (m == NULL)

@@ -13,23 +13,6 @@
 #include "resp.h"
 #include "svg.h"
 
-static const char *const outcome_labels[][2] = {
-	{ "open", "Open" }, { "achieved", "Achieved" },
-	{ "partly", "Partly achieved" }, { "not_achieved", "Not achieved" },
-	{ "dropped", "Dropped" },
-};
-
-static const char *
-outcome_label(const char *status)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(outcome_labels) / sizeof(outcome_labels[0]); i++)
-		if (strcmp(outcome_labels[i][0], status) == 0)
-			return outcome_labels[i][1];
-	return status;
-}
-
 static int
 pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 {
@@ -90,7 +73,8 @@ pair_lists(struct req *r, struct tdict *d, long long id)
 		s = tmpl_section(d, "GOAL");
 		tmpl_set(s, "G_TITLE", db_get(g, i, "title"));
 		tmpl_set(s, "G_MEASURE", db_get(g, i, "measure"));
-		tmpl_set(s, "G_OUTCOME", outcome_label(db_get(g, i, "status")));
+		tmpl_set(s, "G_OUTCOME", mship_outcome_label(db_get(g, i,
+		    "status")));
 	}
 	if (g->nrows == 0)
 		tmpl_show(d, "NO_GOALS");

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cfg.h"
+#include "cohort.h"
 #include "mail.h"
 #include "mship.h"
 #include "programmes.h"
@@ -50,10 +51,8 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
 	    "pp.joined_at, u.display_name, u.email, u.slug, "
 	    PAIR_OF("m.id") " AS pair_id, " PAIR_OF("m.stage") " AS pair_stage, "
-	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = "
-	    "pp.programme_id AND m.mentor_id = pp.user_id AND m.stage IN "
-	    "('requested'," STAGES_CAPACITY ")) AS "
-	    "open_pairs FROM programme_participants pp JOIN users u ON u.id = "
+	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs "
+	    "FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id WHERE pp.programme_id = ? AND pp.id > ? "
 	    "AND (? IS NULL OR pp.role = ?) "
 	    "AND (? IS NULL OR ? IN ('paired', 'unpaired') OR pp.status = ?) "
