@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "log.h"
 #include "zone.h"
@@ -93,4 +94,54 @@ zone_city(const char *zone, char *buf, size_t size)
 			buf[o++] = *p;
 	buf[o] = '\0';
 	return buf;
+}
+
+static int
+by_key(const void *key, const void *elem)
+{
+	return strcmp(key, *(char *const *)elem);
+}
+
+/*
+ * localtime_r reads TZ: set it for one call and put it back. Only names
+ * from zone.tab get there, so no path and no POSIX rule string does.
+ */
+int
+zone_offset(const char *zone, long *seconds)
+{
+	static long	 off[ZONE_MAX];
+	static time_t	 at[ZONE_MAX];
+	char *const *z;
+	char *saved = NULL;
+	const char *old;
+	struct tm tm;
+	time_t now = time(NULL);
+	size_t i;
+
+	*seconds = 0;
+	if (zone == NULL)
+		return -1;
+	if (strcmp(zone, "UTC") == 0)
+		return 0;
+	if ((z = bsearch(zone, zones, zone_count(), sizeof(zones[0]),
+	    by_key)) == NULL)
+		return -1;
+	i = (size_t)(z - zones);
+	if (at[i] == 0 || now - at[i] >= 3600) {
+		if ((old = getenv("TZ")) != NULL && (saved = strdup(old)) == NULL)
+			return -1;
+		setenv("TZ", zone, 1);
+		tzset();
+		localtime_r(&now, &tm);
+		if (saved != NULL)
+			setenv("TZ", saved, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+		free(saved);
+		off[i] = tm.tm_gmtoff;
+		at[i] = now;
+	}
+	*seconds = off[i];
+	return 0;
 }

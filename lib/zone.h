@@ -17,4 +17,10 @@ const char	*zone_region(const char *, char *, size_t);
 /* "America/Argentina/Buenos_Aires" -> "Argentina / Buenos Aires". */
 const char	*zone_city(const char *, char *, size_t);
 
+/*
+ * Zone's distance from UTC now, in seconds, into *seconds: 0, or -1 for
+ * a name not in the list (nor "UTC"). Kept per zone for an hour.
+ */
+int		 zone_offset(const char *zone, long *seconds);
+
 #endif

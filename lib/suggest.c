@@ -1,0 +1,437 @@
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "suggest.h"
+#include "zone.h"
+
+/*
+ * Points of each part. Skills wanted weigh most, words in common next
+ * (a rare word found often counts as much as a skill, never more than
+ * SCORE_WORDS_MAX); the rest breaks ties between mentors who fit as
+ * well: a shared language, hours apart, room, and who answers.
+ */
+#define SCORE_SKILL		30	/* each wanted skill the mentor has */
+#define SCORE_SKILLS_MAX	3	/* counted at most */
+#define SCORE_WORD_SCALE	4.0	/* points per unit of tf·idf² */
+#define SCORE_WORDS_MAX		40
+#define SCORE_LANGUAGE		10
+#define SCORE_HOURS		8	/* less one per hour apart */
+#define SCORE_ROOM		2	/* each place left */
+#define SCORE_ROOM_MAX		5	/* places counted at most */
+#define SCORE_ANSWERED_MAX	5	/* one per request answered */
+#define SCORE_ACTIVE_WEEK	5
+#define SCORE_ACTIVE_MONTH	2
+
+#define NEED_WORDS	32	/* of a mentee's texts */
+#define ITEMS		20	/* skills or languages in a list */
+#define ITEM		128	/* bytes of one, folded */
+
+struct suggest_set {
+	const struct suggest_mentor	*m;
+	size_t				 n;
+	struct search			*words;
+	long				*offset;	/* seconds from UTC */
+	unsigned char			*zoned;		/* offset known */
+};
+
+struct need_word {
+	char			 w[SEARCH_WORD];
+	enum suggest_source	 from;
+};
+
+/*
+ * The next item of a comma-separated list, its words folded as the word
+ * index folds them and joined by one space ("Public  Speaking" and
+ * "public speaking" are one skill, "Español" and "espanol" one
+ * language); 0 when none is left.
+ */
+static int
+item_next(const char **p, char out[ITEM])
+{
+	char w[SEARCH_WORD], part[ITEM];
+	const char *end, *q;
+	size_t len, o;
+
+	while (**p != '\0') {
+		end = strchr(*p, ',');
+		if (end == NULL)
+			end = *p + strlen(*p);
+		len = (size_t)(end - *p);
+		if (len >= ITEM)
+			len = ITEM - 1;
+		memcpy(part, *p, len);
+		part[len] = '\0';
+		*p = *end == ',' ? end + 1 : end;
+		o = 0;
+		for (q = part; search_word(&q, w) > 0;) {
+			size_t wl = strlen(w);
+
+			if (o + wl + 2 > ITEM)
+				break;
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, w, wl);
+			o += wl;
+		}
+		out[o] = '\0';
+		if (o > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The items of list, at most ITEMS; how many. */
+static size_t
+items(const char *list, char out[ITEMS][ITEM])
+{
+	size_t n = 0;
+
+	if (list == NULL)
+		return 0;
+	while (n < ITEMS && item_next(&list, out[n]))
+		n++;
+	return n;
+}
+
+/* Does the list hold item (folded)? */
+static int
+has_item(const char *list, const char *item)
+{
+	char it[ITEM];
+	size_t n = 0;
+
+	if (list == NULL)
+		return 0;
+	while (n++ < ITEMS * 4 && item_next(&list, it))
+		if (strcmp(it, item) == 0)
+			return 1;
+	return 0;
+}
+
+/* The list's item that folds to item, as written (trimmed), into out. */
+static const char *
+item_as_written(const char *list, const char *item, char out[ITEM])
+{
+	const char *at = list, *b, *e;
+	char it[ITEM];
+
+	while (list != NULL && item_next(&list, it)) {
+		if (strcmp(it, item) == 0) {
+			for (b = at; *b == ' ' || *b == '\t'; b++)
+				;
+			for (e = list; e > b && (e[-1] == ',' || e[-1] == ' ' ||
+			    e[-1] == '\t'); e--)
+				;
+			snprintf(out, ITEM, "%.*s", (int)(e - b), b);
+			return out;
+		}
+		at = list;
+	}
+	return item;
+}
+
+struct suggest_set *
+suggest_set_new(const struct suggest_mentor *m, size_t n)
+{
+	struct suggest_set *s;
+	size_t i;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (s->words = search_new()) == NULL ||
+	    (s->offset = calloc(n + 1, sizeof(*s->offset))) == NULL ||
+	    (s->zoned = calloc(n + 1, 1)) == NULL)
+		goto fail;
+	s->m = m;
+	s->n = n;
+	for (i = 0; i < n; i++) {
+		if (search_add(s->words, i, m[i].headline) == -1 ||
+		    search_add(s->words, i, m[i].bio) == -1 ||
+		    search_add(s->words, i, m[i].skills) == -1)
+			goto fail;
+		s->zoned[i] = zone_offset(m[i].timezone, &s->offset[i]) == 0;
+	}
+	if (search_seal(s->words, n) == -1)
+		goto fail;
+	return s;
+fail:
+	suggest_set_free(s);
+	return NULL;
+}
+
+void
+suggest_set_free(struct suggest_set *s)
+{
+	if (s == NULL)
+		return;
+	search_free(s->words);
+	free(s->offset);
+	free(s->zoned);
+	free(s);
+}
+
+size_t
+suggest_set_size(const struct suggest_set *s)
+{
+	return s->n;
+}
+
+/* The distinct words of the mentee's texts worth looking for; how many. */
+static size_t
+need_words(const struct suggest_mentee *e, struct need_word *out)
+{
+	char w[SEARCH_WORD];
+	const char *p;
+	size_t n = 0, i, k;
+
+	for (k = 0; k < SUGGEST_SOURCES; k++)
+		for (p = e->text[k]; p != NULL && n < NEED_WORDS;) {
+			if (search_word(&p, w) == 0)
+				break;
+			if (strlen(w) < SEARCH_MIN || search_stopword(w))
+				continue;
+			for (i = 0; i < n && strcmp(out[i].w, w) != 0; i++)
+				;
+			if (i < n)
+				continue;
+			memcpy(out[n].w, w, sizeof(w));
+			out[n++].from = (enum suggest_source)k;
+		}
+	return n;
+}
+
+int
+suggest_empty(const struct suggest_mentee *e)
+{
+	char it[ITEMS][ITEM];
+	struct need_word w[NEED_WORDS];
+
+	return items(e->looking_for, it) == 0 &&
+	    items(e->languages, it) == 0 && need_words(e, w) == 0;
+}
+
+/* Why mentor i is never suggested to e, or NULL. */
+static const char *
+exclusion(const struct suggest_set *s, size_t i,
+    const struct suggest_mentee *e, char lang[ITEMS][ITEM], size_t nlang,
+    int *shared)
+{
+	const struct suggest_mentor *m = &s->m[i];
+	char mine[ITEMS][ITEM];
+	size_t k;
+
+	*shared = 0;
+	if (m->id == e->id)
+		return "that is you";
+	for (k = 0; k < e->nmentors; k++)
+		if (e->mentors[k] == m->id)
+			return "already your mentor";
+	if (m->room <= 0)
+		return "no place left";
+	for (k = 0; k < nlang && !*shared; k++)
+		*shared = has_item(m->languages, lang[k]);
+	if (nlang > 0 && !*shared && items(m->languages, mine) > 0)
+		return "no language in common";
+	return NULL;
+}
+
+static int64_t
+responsiveness(const struct suggest_mentor *m)
+{
+	int64_t p = m->room < SCORE_ROOM_MAX ? m->room : SCORE_ROOM_MAX;
+
+	p *= SCORE_ROOM;
+	p += m->answered < SCORE_ANSWERED_MAX ? m->answered :
+	    SCORE_ANSWERED_MAX;
+	if (m->idle_days >= 0 && m->idle_days <= 7)
+		p += SCORE_ACTIVE_WEEK;
+	else if (m->idle_days >= 0 && m->idle_days <= 30)
+		p += SCORE_ACTIVE_MONTH;
+	return p;
+}
+
+/* Hours between e and mentor i, rounded; -1 when a zone is unknown. */
+static int
+hours_apart(const struct suggest_set *s, size_t i,
+    const struct suggest_mentee *e)
+{
+	long mine;
+
+	if (!s->zoned[i] || zone_offset(e->timezone, &mine) == -1)
+		return -1;
+	return (int)lround(fabs((double)(s->offset[i] - mine)) / 3600.0);
+}
+
+int
+suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
+    struct suggest_fit *fit)
+{
+	struct need_word w[NEED_WORDS];
+	char want[ITEMS][ITEM], lang[ITEMS][ITEM];
+	const char *term;
+	struct search_hit *hits;
+	double *sum;
+	size_t nw, nwant, nlang, i, k;
+	long nh, h;
+	int shared;
+
+	if ((sum = calloc(s->n + 1, sizeof(*sum))) == NULL)
+		return -1;
+	nw = need_words(e, w);
+	for (k = 0; k < nw; k++) {	/* one word at a time: any may match */
+		term = w[k].w;
+		if ((nh = search_find(s->words, &term, 1, &hits)) == -1) {
+			free(sum);
+			return -1;
+		}
+		for (h = 0; h < nh; h++)
+			sum[hits[h].doc] += hits[h].score;
+		free(hits);
+	}
+	nwant = items(e->looking_for, want);
+	nlang = items(e->languages, lang);
+	for (i = 0; i < s->n; i++) {
+		memset(&fit[i], 0, sizeof(fit[i]));
+		fit[i].mentor = i;
+		fit[i].excluded = exclusion(s, i, e, lang, nlang, &shared);
+		if (fit[i].excluded != NULL) {
+			fit[i].score = -1;
+			continue;
+		}
+		for (k = 0; k < nwant; k++)
+			fit[i].skills += has_item(s->m[i].skills, want[k]);
+		fit[i].words = (int)fmin(SCORE_WORDS_MAX,
+		    lround(sum[i] * SCORE_WORD_SCALE));
+		fit[i].language = shared;
+		fit[i].hours = hours_apart(s, i, e);
+		fit[i].score = (int64_t)(fit[i].skills < SCORE_SKILLS_MAX ?
+		    fit[i].skills : SCORE_SKILLS_MAX) * SCORE_SKILL +
+		    fit[i].words + shared * SCORE_LANGUAGE +
+		    (fit[i].hours >= 0 && fit[i].hours < SCORE_HOURS ?
+		    SCORE_HOURS - fit[i].hours : 0) + responsiveness(&s->m[i]);
+	}
+	free(sum);
+	return 0;
+}
+
+size_t
+suggest_top(const struct suggest_fit *fit, size_t n, size_t k,
+    struct suggest_fit *best)
+{
+	size_t i, j, got = 0;
+
+	for (i = 0; i < n && k > 0; i++) {
+		if (fit[i].excluded != NULL ||
+		    (got == k && fit[i].score <= best[k - 1].score))
+			continue;
+		j = got < k ? got++ : k - 1;
+		for (; j > 0 && fit[i].score > best[j - 1].score; j--)
+			best[j] = best[j - 1];
+		best[j] = fit[i];
+	}
+	return got;
+}
+
+/* Appends to why, as printf; keeps it terminated when it is full. */
+static void
+put(char why[SUGGEST_WHY], const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+put(char why[SUGGEST_WHY], const char *fmt, ...)
+{
+	size_t len = strlen(why);
+	va_list ap;
+
+	if (len + 1 >= SUGGEST_WHY)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why + len, SUGGEST_WHY - len, fmt, ap);
+	va_end(ap);
+}
+
+static const char *const source_says[SUGGEST_SOURCES] = {
+	"your focus mentions", "your goals mention",
+	"your headline mentions", "your answers mention",
+};
+
+/* Does a word of text begin with w, as the index finds it? */
+static int
+text_has(const char *text, const char *w)
+{
+	char t[SEARCH_WORD];
+	size_t len = strlen(w);
+
+	while (text != NULL && search_word(&text, t) > 0)
+		if (strncmp(t, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+why_words(const struct suggest_mentor *m, const struct suggest_mentee *e,
+    char why[SUGGEST_WHY])
+{
+	struct need_word w[NEED_WORDS];
+	size_t nw = need_words(e, w), k, said;
+	int src;
+
+	for (src = 0; src < SUGGEST_SOURCES; src++) {
+		said = 0;
+		for (k = 0; k < nw && said < 3; k++) {
+			if ((int)w[k].from != src || !(text_has(m->headline,
+			    w[k].w) || text_has(m->bio, w[k].w) ||
+			    text_has(m->skills, w[k].w)))
+				continue;
+			put(why, "%s%s", said == 0 ? (why[0] ? "; writes about " :
+			    "writes about ") : ", ", w[k].w);
+			said++;
+		}
+		if (said > 0)
+			put(why, ", which %s", source_says[src]);
+	}
+}
+
+void
+suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
+    const struct suggest_fit *f, char why[SUGGEST_WHY])
+{
+	const struct suggest_mentor *m = &s->m[f->mentor];
+	char want[ITEMS][ITEM], lang[ITEMS][ITEM], raw[ITEM];
+	size_t nwant, nlang, k, said = 0;
+
+	why[0] = '\0';
+	nwant = items(e->looking_for, want);
+	if (f->skills > 0)
+		put(why, "has %d of the skills you want: ", f->skills);
+	for (k = 0; k < nwant; k++)
+		if (has_item(m->skills, want[k]))
+			put(why, "%s%s", said++ == 0 ? "" : ", ", want[k]);
+	why_words(m, e, why);
+	nlang = items(e->languages, lang);
+	for (k = 0; k < nlang; k++)
+		if (has_item(m->languages, lang[k])) {
+			put(why, "%sspeaks %s, as you do", why[0] ? "; " : "",
+			    item_as_written(m->languages, lang[k], raw));
+			break;
+		}
+	if (f->hours == 0)
+		put(why, "%sin your time zone", why[0] ? "; " : "");
+	else if (f->hours > 0)
+		put(why, "%s%d hour%s apart", why[0] ? "; " : "", f->hours,
+		    f->hours == 1 ? "" : "s");
+	put(why, "%scan take %ld more mentee%s", why[0] ? "; " : "", m->room,
+	    m->room == 1 ? "" : "s");
+	if (m->answered > 0)
+		put(why, "; answered %ld request%s", m->answered,
+		    m->answered == 1 ? "" : "s");
+	if (m->idle_days == 0)
+		put(why, "; active today");
+	else if (m->idle_days > 0 && m->idle_days <= 7)
+		put(why, "; active this week");
+	else if (m->idle_days > 0 && m->idle_days <= 30)
+		put(why, "; active this month");
+}

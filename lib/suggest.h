@@ -1,0 +1,83 @@
+/*
+ * suggest: how well a mentor fits a mentee, as a score made of parts a
+ * person can check, and those parts said in words (SPEC §12). Used by
+ * /people/suggestions and a programme's matching board; the pairing of
+ * a whole cohort from these scores is lib/match.h.
+ */
+#ifndef MENTEO_SUGGEST_H
+#define MENTEO_SUGGEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SUGGEST_WHY	1024	/* bytes of the reasons in words */
+
+/* Where a mentee's words come from, named in the reasons. */
+enum suggest_source {
+	SUGGEST_FOCUS,		/* what they asked a mentor for */
+	SUGGEST_GOALS,
+	SUGGEST_HEADLINE,
+	SUGGEST_INTAKE,		/* their answers on joining a programme */
+	SUGGEST_SOURCES
+};
+
+/* A mentor as the scores read them; the strings stay the caller's. */
+struct suggest_mentor {
+	long long	 id;
+	const char	*headline, *bio, *skills, *languages, *timezone;
+	long		 room;		/* places left */
+	long		 answered;	/* requests answered */
+	long		 idle_days;	/* since last active; -1 never */
+};
+
+struct suggest_mentee {
+	long long	 id;
+	const char	*looking_for;	/* skills wanted, comma-separated */
+	const char	*languages;	/* comma-separated */
+	const char	*timezone;
+	const char	*text[SUGGEST_SOURCES];
+	const long long	*mentors;	/* ids never to suggest: theirs already */
+	size_t		 nmentors;
+};
+
+/* The parts of a score, in points; score -1: never suggested. */
+struct suggest_fit {
+	size_t		 mentor;	/* index in the set */
+	int64_t		 score;
+	int		 skills;	/* wanted skills the mentor has */
+	int		 words;		/* points of words in common */
+	int		 language;	/* 1 a shared language */
+	int		 hours;		/* apart; -1 unknown */
+	const char	*excluded;	/* why never suggested, or NULL */
+};
+
+struct suggest_set;
+
+/*
+ * The mentors to choose from, with a word index of their headline, bio
+ * and skills (lib/search.h, weighed as the directory's search weighs
+ * them). mentors must outlive the set. NULL when memory is short.
+ */
+struct suggest_set	*suggest_set_new(const struct suggest_mentor *, size_t);
+void			 suggest_set_free(struct suggest_set *);
+size_t			 suggest_set_size(const struct suggest_set *);
+
+/* fit[i] for each mentor i of the set: 0, or -1 when memory is short. */
+int	suggest_score(const struct suggest_set *, const struct suggest_mentee *,
+	    struct suggest_fit *fit);
+
+/*
+ * The k best of n fits into best, best first (ties: the earlier mentor
+ * in the set), the excluded never; how many.
+ */
+size_t	suggest_top(const struct suggest_fit *, size_t n, size_t k,
+	    struct suggest_fit *best);
+
+/* The fit's reasons in words into why (SUGGEST_WHY bytes). */
+void	suggest_why(const struct suggest_set *, const struct suggest_mentee *,
+	    const struct suggest_fit *, char why[SUGGEST_WHY]);
+
+/* 1 when the mentee said nothing to match on (then: by responsiveness). */
+int	suggest_empty(const struct suggest_mentee *);
+
+#endif
