@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
 #include "search.h"
 #include "suggest.h"
 #include "zone.h"
@@ -434,4 +435,22 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 		put(why, "; active this week");
 	else if (m->idle_days > 0 && m->idle_days <= 30)
 		put(why, "; active this month");
+}
+
+void
+suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
+{
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		m[i].id = db_get_int(rows, i, "id");
+		m[i].headline = db_get(rows, i, "headline");
+		m[i].bio = db_get(rows, i, "bio");
+		m[i].skills = db_get(rows, i, "skills");
+		m[i].languages = db_get(rows, i, "languages");
+		m[i].timezone = db_get(rows, i, "timezone");
+		m[i].room = (long)db_get_int(rows, i, "room");
+		m[i].answered = (long)db_get_int(rows, i, "answered");
+		m[i].idle_days = (long)db_get_int(rows, i, "idle");
+	}
 }

@@ -52,6 +52,18 @@ struct suggest_fit {
 };
 
 struct suggest_set;
+struct db_rows;
+
+/*
+ * SQL: the columns a mentor's row needs for suggest_mentors_of, from
+ * users u; `room` (places left) the caller's own.
+ */
+#define SUGGEST_COLS "u.id, u.headline, u.bio, u.skills, u.languages, " \
+	"u.timezone, u.answered_requests AS answered, " \
+	"COALESCE(DATEDIFF(UTC_DATE(), u.last_active), -1) AS idle"
+
+/* rows (SUGGEST_COLS and room) as mentors, m[i] for row i. */
+void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
 
 /*
  * The mentors to choose from, with a word index of their headline, bio
