@@ -37,6 +37,8 @@ struct suggest_set {
 	struct search			*words;
 	long				*offset;	/* seconds from UTC */
 	unsigned char			*zoned;		/* offset known */
+	/* each mentor's skills and languages folded: "a\0b\0\0" */
+	char				**skills, **langs;
 };
 
 struct need_word {
@@ -98,17 +100,28 @@ items(const char *list, char out[ITEMS][ITEM])
 	return n;
 }
 
-/* Does the list hold item (folded)? */
-static int
-has_item(const char *list, const char *item)
+/* list's items folded, each ended by a NUL, the last by two; NULL short. */
+static char *
+folded(const char *list)
 {
-	char it[ITEM];
+	char it[ITEM], *out, *p;
 	size_t n = 0;
 
-	if (list == NULL)
-		return 0;
-	while (n++ < ITEMS * 4 && item_next(&list, it))
-		if (strcmp(it, item) == 0)
+	if ((out = p = malloc((list != NULL ? strlen(list) : 0) * 2 + 2)) == NULL)
+		return NULL;
+	while (list != NULL && n++ < ITEMS * 4 && item_next(&list, it)) {
+		strcpy(p, it);
+		p += strlen(it) + 1;
+	}
+	*p = '\0';
+	return out;
+}
+
+static int
+in_folded(const char *f, const char *item)
+{
+	for (; *f != '\0'; f += strlen(f) + 1)
+		if (strcmp(f, item) == 0)
 			return 1;
 	return 0;
 }
@@ -144,11 +157,16 @@ suggest_set_new(const struct suggest_mentor *m, size_t n)
 	if ((s = calloc(1, sizeof(*s))) == NULL ||
 	    (s->words = search_new()) == NULL ||
 	    (s->offset = calloc(n + 1, sizeof(*s->offset))) == NULL ||
-	    (s->zoned = calloc(n + 1, 1)) == NULL)
+	    (s->zoned = calloc(n + 1, 1)) == NULL ||
+	    (s->skills = calloc(n + 1, sizeof(*s->skills))) == NULL ||
+	    (s->langs = calloc(n + 1, sizeof(*s->langs))) == NULL)
 		goto fail;
 	s->m = m;
 	s->n = n;
 	for (i = 0; i < n; i++) {
+		if ((s->skills[i] = folded(m[i].skills)) == NULL ||
+		    (s->langs[i] = folded(m[i].languages)) == NULL)
+			goto fail;
 		if (search_add(s->words, i, m[i].headline) == -1 ||
 		    search_add(s->words, i, m[i].bio) == -1 ||
 		    search_add(s->words, i, m[i].skills) == -1)
@@ -166,9 +184,17 @@ fail:
 void
 suggest_set_free(struct suggest_set *s)
 {
+	size_t i;
+
 	if (s == NULL)
 		return;
 	search_free(s->words);
+	for (i = 0; s->skills != NULL && i < s->n; i++)
+		free(s->skills[i]);
+	for (i = 0; s->langs != NULL && i < s->n; i++)
+		free(s->langs[i]);
+	free(s->skills);
+	free(s->langs);
 	free(s->offset);
 	free(s->zoned);
 	free(s);
@@ -221,7 +247,6 @@ exclusion(const struct suggest_set *s, size_t i,
     int *shared)
 {
 	const struct suggest_mentor *m = &s->m[i];
-	char mine[ITEMS][ITEM];
 	size_t k;
 
 	*shared = 0;
@@ -233,8 +258,8 @@ exclusion(const struct suggest_set *s, size_t i,
 	if (m->room <= 0)
 		return "no place left";
 	for (k = 0; k < nlang && !*shared; k++)
-		*shared = has_item(m->languages, lang[k]);
-	if (nlang > 0 && !*shared && items(m->languages, mine) > 0)
+		*shared = in_folded(s->langs[i], lang[k]);
+	if (nlang > 0 && !*shared && s->langs[i][0] != '\0')
 		return "no language in common";
 	return NULL;
 }
@@ -303,7 +328,7 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 			continue;
 		}
 		for (k = 0; k < nwant; k++)
-			fit[i].skills += has_item(s->m[i].skills, want[k]);
+			fit[i].skills += in_folded(s->skills[i], want[k]);
 		fit[i].words = (int)fmin(SCORE_WORDS_MAX,
 		    lround(sum[i] * SCORE_WORD_SCALE));
 		fit[i].language = shared;
@@ -409,12 +434,12 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 	if (f->skills > 0)
 		put(why, "has %d of the skills you want: ", f->skills);
 	for (k = 0; k < nwant; k++)
-		if (has_item(m->skills, want[k]))
+		if (in_folded(s->skills[f->mentor], want[k]))
 			put(why, "%s%s", said++ == 0 ? "" : ", ", want[k]);
 	why_words(m, e, why);
 	nlang = items(e->languages, lang);
 	for (k = 0; k < nlang; k++)
-		if (has_item(m->languages, lang[k])) {
+		if (in_folded(s->langs[f->mentor], lang[k])) {
 			put(why, "%sspeaks %s, as you do", why[0] ? "; " : "",
 			    item_as_written(m->languages, lang[k], raw));
 			break;
