@@ -379,9 +379,10 @@ put(char why[SUGGEST_WHY], const char *fmt, ...)
 	va_end(ap);
 }
 
-static const char *const source_says[SUGGEST_SOURCES] = {
-	"your focus mentions", "your goals mention",
-	"your headline mentions", "your answers mention",
+/* What a source is called, and its verb: "your goals mention". */
+static const char *const source_says[SUGGEST_SOURCES][2] = {
+	{ "focus", "mentions" }, { "goals", "mention" },
+	{ "headline", "mentions" }, { "answers", "mention" },
 };
 
 /* Does a word of text begin with w, as the index finds it? */
@@ -399,7 +400,7 @@ text_has(const char *text, const char *w)
 
 static void
 why_words(const struct suggest_mentor *m, const struct suggest_mentee *e,
-    char why[SUGGEST_WHY])
+    const char *whose, char why[SUGGEST_WHY])
 {
 	struct need_word w[NEED_WORDS];
 	size_t nw = need_words(e, w), k, said;
@@ -417,35 +418,45 @@ why_words(const struct suggest_mentor *m, const struct suggest_mentee *e,
 			said++;
 		}
 		if (said > 0)
-			put(why, ", which %s", source_says[src]);
+			put(why, ", which %s %s %s", whose, source_says[src][0],
+			    source_says[src][1]);
 	}
 }
 
 void
 suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
-    const struct suggest_fit *f, char why[SUGGEST_WHY])
+    const struct suggest_fit *f, const char *name, char why[SUGGEST_WHY])
 {
+	char whose[ITEM + 3];
 	const struct suggest_mentor *m = &s->m[f->mentor];
 	char want[ITEMS][ITEM], lang[ITEMS][ITEM], raw[ITEM];
 	size_t nwant, nlang, k, said = 0;
 
 	why[0] = '\0';
+	snprintf(whose, sizeof(whose), "%.*s's", ITEM - 1,
+	    name != NULL ? name : "");
+	if (name == NULL)
+		snprintf(whose, sizeof(whose), "your");
 	nwant = items(e->looking_for, want);
 	if (f->skills > 0)
-		put(why, "has %d of the skills you want: ", f->skills);
+		put(why, "has %d of the skills %s%s: ", f->skills,
+		    name != NULL ? name : "you", name != NULL ? " wants" :
+		    " want");
 	for (k = 0; k < nwant; k++)
 		if (in_folded(s->skills[f->mentor], want[k]))
 			put(why, "%s%s", said++ == 0 ? "" : ", ", want[k]);
-	why_words(m, e, why);
+	why_words(m, e, whose, why);
 	nlang = items(e->languages, lang);
 	for (k = 0; k < nlang; k++)
 		if (in_folded(s->langs[f->mentor], lang[k])) {
-			put(why, "%sspeaks %s, as you do", why[0] ? "; " : "",
-			    item_as_written(m->languages, lang[k], raw));
+			put(why, "%sspeaks %s, as %s %s", why[0] ? "; " : "",
+			    item_as_written(m->languages, lang[k], raw),
+			    name != NULL ? name : "you", name != NULL ? "does" :
+			    "do");
 			break;
 		}
 	if (f->hours == 0)
-		put(why, "%sin your time zone", why[0] ? "; " : "");
+		put(why, "%sin %s time zone", why[0] ? "; " : "", whose);
 	else if (f->hours > 0)
 		put(why, "%s%d hour%s apart", why[0] ? "; " : "", f->hours,
 		    f->hours == 1 ? "" : "s");

@@ -156,13 +156,15 @@ board_score(struct req *r, struct board *b, size_t i)
 	return -1;
 }
 
+/* The fit's reasons about mentee i (to_mentee: told to them). */
 static const char *
 why_text(struct req *r, const struct board *b, size_t i,
-    const struct suggest_fit *f)
+    const struct suggest_fit *f, int to_mentee)
 {
 	char why[SUGGEST_WHY];
 
-	suggest_why(b->set, &b->e[i], f, why);
+	suggest_why(b->set, &b->e[i], f, to_mentee ? NULL :
+	    db_get(b->mentees, i, "display_name"), why);
 	return req_strdup(r, why);
 }
 
@@ -182,7 +184,7 @@ mentor_cells(struct req *r, struct tdict *s, const struct board *b,
 	tmpl_set(s, "M_NAME", db_get(b->mentors, f->mentor, "display_name"));
 	tmpl_set(s, "M_SLUG", db_get(b->mentors, f->mentor, "slug"));
 	tmpl_set(s, "M_SCORE", req_printf(r, "%lld", (long long)f->score));
-	tmpl_set(s, "M_WHY", why_text(r, b, i, f));
+	tmpl_set(s, "M_WHY", why_text(r, b, i, f, 0));
 }
 
 /* Why mentee i is left out of the assignment, in words. */
@@ -372,7 +374,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
     size_t k, const char **why)
 {
 	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
-	const char *reasons, *mentor_name, *mentee_name, *path;
+	const char *reasons, *yours, *mentor_name, *mentee_name, *path;
 	struct mship m;
 
 	mentor_name = db_get(b->mentors, k, "display_name");
@@ -386,13 +388,14 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 		    mentor_name, *why);
 		return 1;
 	}
-	reasons = why_text(r, b, i, &b->fit[k]);
+	reasons = why_text(r, b, i, &b->fit[k], 0);
+	yours = why_text(r, b, i, &b->fit[k], 1);
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
 	    mentor, mentee, req_printf(r, "%.180s", p->name), req_printf(r,
-	    "Proposed by the organisers of %s. Why this pair: %s.", p->name,
-	    reasons)) != 1)
+	    "Proposed by the organisers of %s. Why this pair: %s %s.", p->name,
+	    mentor_name, reasons)) != 1)
 		return -1;
 	id = db_last_id();
 	if (cohort_pair_terms(r, id, prog_id, 1) == -1 ||
@@ -406,13 +409,14 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    "%s", p->name, mentee_name), req_printf(r, "The organisers of %s "
 	    "propose that you mentor %s. Accept, ask for more, or decline on "
 	    "the mentorship page.", p->name, mentee_name), req_printf(r,
-	    "Why this pair: %s.", reasons), path,
+	    "Why this pair: %s %s.", mentor_name, reasons), path,
 	    req_printf(r, "proposed:%lld:mentor", id)) == -1 ||
 	    stage_notify(r, &m, mentee, req_printf(r, "%s proposes %s as your "
 	    "mentor", p->name, mentor_name), req_printf(r, "The organisers of "
 	    "%s propose %s as your mentor. %s will accept or decline; you may "
 	    "withdraw on the mentorship page.", p->name, mentor_name,
-	    mentor_name), req_printf(r, "Why this pair: %s.", reasons), path,
+	    mentor_name), req_printf(r, "Why this pair: %s %s.", mentor_name,
+	    yours), path,
 	    req_printf(r, "proposed:%lld:mentee", id)) == -1)
 		return -1;
 	return 0;

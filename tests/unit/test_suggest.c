@@ -64,11 +64,18 @@ test_suggest_reasons(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(best[0].mentor, 0);
 	assert_int_equal(best[1].mentor, 5);
-	suggest_why(s, &e, &best[0], why);
+	suggest_why(s, &e, &best[0], NULL, why);
 	assert_string_equal(why, "has 2 of the skills you want: fundraising, "
 	    "public speaking; writes about grants, which your goals mention; "
 	    "writes about grant, which your headline mentions; "
 	    "speaks Español, as you do; 1 hour apart; can take 1 more mentee; "
+	    "answered 3 requests; active this week");
+	/* the same about her, to her mentor or organisers */
+	suggest_why(s, &e, &best[0], "Ana", why);
+	assert_string_equal(why, "has 2 of the skills Ana wants: fundraising, "
+	    "public speaking; writes about grants, which Ana's goals mention; "
+	    "writes about grant, which Ana's headline mentions; "
+	    "speaks Español, as Ana does; 1 hour apart; can take 1 more mentee; "
 	    "answered 3 requests; active this week");
 	suggest_set_free(s);
 }
