@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "db.h"
+#include "log.h"
+#include "page.h"
 #include "search.h"
 #include "suggest.h"
 #include "zone.h"
@@ -489,4 +491,179 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 		m[i].answered = (long)db_get_int(rows, i, "answered");
 		m[i].idle_days = (long)db_get_int(rows, i, "idle");
 	}
+}
+
+/* ---- for the person signed in ---------------------------------------- */
+
+#define SQL_LISTED "SELECT " SUGGEST_COLS ", u.display_name, u.slug, " \
+	"CAST(u.capacity AS SIGNED) - " SUGGEST_ACTIVE " AS room FROM users u " \
+	"WHERE " SUGGEST_LISTED " ORDER BY u.id"
+/* what the mentee wrote: focus and goals of their mentorships, answers */
+#define SQL_MENTEE "SELECT u.id, u.display_name, u.headline, " \
+	"u.looking_for, u.languages, u.timezone, (SELECT GROUP_CONCAT(" \
+	"m.focus SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = " \
+	"u.id) AS focus, (SELECT GROUP_CONCAT(g.title SEPARATOR '\\n') FROM " \
+	"goals g JOIN mentorships m ON m.id = g.mentorship_id WHERE " \
+	"m.mentee_id = u.id) AS goals, (SELECT GROUP_CONCAT(a.answer " \
+	"SEPARATOR '\\n') FROM programme_answers a JOIN " \
+	"programme_participants pp ON pp.id = a.participant_id WHERE " \
+	"pp.user_id = u.id AND (? = 0 OR pp.programme_id = ?)) AS intake " \
+	"FROM users u WHERE u.id = ?"
+
+/*
+ * The directory's mentors and their index, kept by the worker while the
+ * directory's version (sql/093, sql/230) and the date stay the same: a
+ * suggestion then costs the mentee's own rows and the scoring.
+ */
+static struct kept_set {
+	char			*key;
+	struct db_rows		*rows;		/* one block (db_rows_copy) */
+	struct suggest_mentor	*m;
+	struct suggest_set	*set;
+} listed;
+
+static void
+kept_set_free(struct kept_set *k)
+{
+	suggest_set_free(k->set);
+	free(k->m);
+	free(k->rows);
+	free(k->key);
+	memset(k, 0, sizeof(*k));
+}
+
+static void
+listed_free(void)
+{
+	kept_set_free(&listed);
+}
+
+/* rows as a set into k (rows copied); 0, or -1 when memory is short. */
+static int
+kept_set_make(struct kept_set *k, const struct db_rows *rows, const char *key)
+{
+	size_t size;
+
+	memset(k, 0, sizeof(*k));
+	if ((k->rows = db_rows_copy(rows, &size)) == NULL ||
+	    (key != NULL && (k->key = strdup(key)) == NULL) ||
+	    (k->m = calloc(rows->nrows + 1, sizeof(*k->m))) == NULL)
+		goto fail;
+	suggest_mentors_of(k->rows, k->m);
+	if ((k->set = suggest_set_new(k->m, rows->nrows)) == NULL)
+		goto fail;
+	return 0;
+fail:
+	kept_set_free(k);
+	return -1;
+}
+
+/* The mentors to choose from into *k; 0, or -1 (db down, memory). */
+static int
+mentors_for(struct req *r, long long programme_id, struct kept_set *k,
+    int *own)
+{
+	struct db_rows *v, *rows;
+	const char *key;
+
+	*own = 1;
+	if (programme_id > 0) {
+		if ((rows = db_query(r, SUGGEST_PROGRAMME_MENTORS, "i",
+		    programme_id)) == NULL)
+			return -1;
+		return kept_set_make(k, rows, NULL) == -1 ? -2 : 0;
+	}
+	if ((v = db_query(r, "SELECT version, UTC_DATE() FROM "
+	    "directory_version", "")) == NULL)
+		return -1;
+	key = v->nrows == 1 ? req_printf(r, "%s %s", db_str(v, 0, 0),
+	    db_str(v, 0, 1)) : "";
+	*own = 0;
+	if (listed.key != NULL && strcmp(listed.key, key) == 0) {
+		*k = listed;
+		return 0;
+	}
+	if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
+		return -1;
+	if (listed.rows == NULL)
+		atexit(listed_free);	/* valgrind sees it all freed */
+	kept_set_free(&listed);
+	if (kept_set_make(&listed, rows, key) == -1)
+		return -2;
+	*k = listed;
+	return 0;
+}
+
+long
+suggest_for(struct req *r, long long programme_id, size_t k,
+    struct suggest_pick **picks, int *empty)
+{
+	struct db_rows *me, *theirs;
+	struct suggest_mentee e;
+	struct suggest_fit *fit = NULL, *best;
+	struct kept_set set;
+	char why[SUGGEST_WHY];
+	long long *ids;
+	long n = -1;
+	size_t i;
+	int own = 0, rc;
+
+	*picks = NULL;
+	*empty = 0;
+	memset(&set, 0, sizeof(set));
+	me = db_query(r, SQL_MENTEE, "iii", programme_id, programme_id,
+	    r->user.id);
+	theirs = db_query(r, "SELECT mentor_id FROM mentorships WHERE "
+	    "mentee_id = ? AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
+	if (me == NULL || theirs == NULL || me->nrows != 1)
+		return -1;
+	if ((rc = mentors_for(r, programme_id, &set, &own)) == -1)
+		return -1;
+	if (rc == -2)
+		goto short_of_memory;
+	memset(&e, 0, sizeof(e));
+	e.id = r->user.id;
+	e.looking_for = db_get(me, 0, "looking_for");
+	e.languages = db_get(me, 0, "languages");
+	e.timezone = db_get(me, 0, "timezone");
+	e.text[SUGGEST_FOCUS] = db_get(me, 0, "focus");
+	e.text[SUGGEST_GOALS] = db_get(me, 0, "goals");
+	e.text[SUGGEST_HEADLINE] = db_get(me, 0, "headline");
+	e.text[SUGGEST_INTAKE] = db_get(me, 0, "intake");
+	ids = req_alloc(r, (theirs->nrows + 1) * sizeof(*ids));
+	for (i = 0; i < theirs->nrows; i++)
+		ids[i] = db_int(theirs, i, 0);
+	e.mentors = ids;
+	e.nmentors = theirs->nrows;
+	*empty = suggest_empty(&e);
+	best = req_alloc(r, (k + 1) * sizeof(*best));
+	if ((fit = malloc((set.rows->nrows + 1) * sizeof(*fit))) == NULL ||
+	    suggest_score(set.set, &e, fit) == -1)
+		goto short_of_memory;
+	n = (long)suggest_top(fit, set.rows->nrows, k, best);
+	*picks = req_alloc(r, ((size_t)n + 1) * sizeof(**picks));
+	for (i = 0; i < (size_t)n; i++) {
+		struct suggest_pick *p = &(*picks)[i];
+		size_t row = best[i].mentor;
+
+		p->name = req_strdup(r, db_get(set.rows, row, "display_name"));
+		p->slug = req_strdup(r, db_get(set.rows, row, "slug"));
+		p->headline = req_strdup(r, db_get(set.rows, row, "headline"));
+		p->score = best[i].score;
+		suggest_why(set.set, &e, &best[i], NULL, why);
+		p->why = req_strdup(r, why);
+		suggest_why(set.set, &e, &best[i], db_get(me, 0,
+		    "display_name"), why);
+		p->about = req_printf(r, "%s %s", p->name, why);
+	}
+	goto out;
+short_of_memory:
+	log_err("suggest: out of memory");
+	page_error(r, 503);
+	n = -1;
+out:
+	free(fit);
+	if (own)
+		kept_set_free(&set);
+	return n;
 }

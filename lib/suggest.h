@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cohort.h"
+#include "mship.h"
+#include "req.h"
+
 #define SUGGEST_WHY	1024	/* bytes of the reasons in words */
 
 /* Where a mentee's words come from, named in the reasons. */
@@ -64,6 +68,51 @@ struct db_rows;
 
 /* rows (SUGGEST_COLS and room) as mentors, m[i] for row i. */
 void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
+
+/*
+ * SQL: the directory's listing rule (SPEC §1, sql/111), one place for
+ * the directory (cgi-bin/people) and the suggestions: verified, a
+ * headline and a skill, not unlisted nor disabled, with room; and the
+ * mentorships that take a mentor's places.
+ */
+#define SUGGEST_ACTIVE \
+	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
+	"AND m.stage IN (" STAGES_CAPACITY "))"
+#define SUGGEST_LISTED \
+	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.unlisted_at IS NULL " \
+	"AND u.email_verified_at IS NOT NULL AND u.headline <> '' AND " \
+	"EXISTS (SELECT 1 FROM user_skills k WHERE k.user_id = u.id) AND " \
+	"u.capacity > " SUGGEST_ACTIVE
+
+/*
+ * SQL: a programme's approved mentors (? its id) with their places left
+ * there (its own capacity for them, else their profile's), in id order,
+ * with display_name and slug.
+ */
+#define SUGGEST_PROGRAMME_MENTORS "SELECT " SUGGEST_COLS ", " \
+	"u.display_name, u.slug, " \
+	"CAST(COALESCE(pp.capacity, u.capacity) AS SIGNED) - " \
+	COHORT_TAKEN("pp.programme_id", "u.id") " AS room " \
+	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
+	"WHERE pp.programme_id = ? AND pp.role = 'mentor' AND " \
+	"pp.status = 'active' AND u.disabled_at IS NULL ORDER BY u.id"
+
+/* One suggestion for the person signed in. */
+struct suggest_pick {
+	const char	*name, *slug, *headline;
+	long long	 score;
+	const char	*why;		/* told to them */
+	const char	*about;		/* about them, for the mentor */
+};
+
+/*
+ * Up to k mentors for r->user (in the programme of id programme_id, or
+ * 0: the directory), best first, into *picks (the request's arena);
+ * *empty when their profile names nothing to match on. How many, or -1
+ * with the database down or memory short (the page answered).
+ */
+long	suggest_for(struct req *, long long programme_id, size_t k,
+	    struct suggest_pick **picks, int *empty);
 
 /*
  * The mentors to choose from, with a word index of their headline, bio

@@ -42,16 +42,11 @@ static const struct field propose_f[] = {
 enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_N };
 
 /*
- * The approved mentors with their places left in the programme (its own
- * capacity for them, else their profile's), and the mentees in no open
- * pair of the programme, in id order: the same data, the same board.
+ * The approved mentors with their places left in the programme
+ * (lib/suggest.h), and the mentees in no open pair of the programme, in
+ * id order: the same data, the same board.
  */
-#define SQL_MENTORS "SELECT " SUGGEST_COLS ", u.display_name, u.slug, " \
-	"CAST(COALESCE(pp.capacity, u.capacity) AS SIGNED) - " \
-	COHORT_TAKEN("pp.programme_id", "u.id") " AS room " \
-	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
-	"WHERE pp.programme_id = ? AND pp.role = 'mentor' AND " \
-	"pp.status = 'active' AND u.disabled_at IS NULL ORDER BY u.id"
+#define SQL_MENTORS SUGGEST_PROGRAMME_MENTORS
 #define SQL_MENTEES "SELECT u.id, u.display_name, u.slug, u.headline, " \
 	"u.looking_for, u.languages, u.timezone, (SELECT GROUP_CONCAT(" \
 	"a.answer SEPARATOR '\\n') FROM programme_answers a WHERE " \
