@@ -2,11 +2,14 @@
  * home: the landing page for visitors, the dashboard for people signed
  * in, and /health for load balancers and monitors.
  */
+#include <string.h>
+
 #include "app.h"
 #include "db.h"
 #include "page.h"
 #include "resp.h"
 #include "stage.h"
+#include "suggest.h"
 
 static void	home_index(struct req *);
 static void	home_health(struct req *);
@@ -50,6 +53,25 @@ home_mentor_hint(struct req *r, struct tdict *d)
 	return 0;
 }
 
+/*
+ * A mentee with no mentor (no open request nor mentorship as a mentee)
+ * sees the three mentors who fit best (lib/suggest.h). -1: answered.
+ */
+static int
+home_suggestions(struct req *r, struct tdict *d)
+{
+	const char *n;
+
+	n = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentee_id = ? "
+	    "AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
+	if (n == NULL)
+		return -1;
+	if (strcmp(n, "0") != 0)
+		return 0;
+	return suggest_fill(r, tmpl_section(d, "FOR_YOU"), 0, NULL, 3) == -1 ?
+	    -1 : 0;
+}
+
 /* The signed-in home: mentorships and what needs attention (lib/stage). */
 static void
 home_dashboard(struct req *r)
@@ -64,6 +86,8 @@ home_dashboard(struct req *r)
 	tmpl_set(d, "CALENDAR_URL", cal);
 	/* the hints are for someone with no mentorship yet */
 	if (n == 0 && home_mentor_hint(r, d) == -1)
+		return;
+	if (home_suggestions(r, d) == -1)
 		return;
 	page_send(r, 200);
 }

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "page.h"
 #include "search.h"
+#include "tmpl.h"
 #include "suggest.h"
 #include "zone.h"
 
@@ -665,5 +666,38 @@ out:
 	free(fit);
 	if (own)
 		kept_set_free(&set);
+	return n;
+}
+
+long
+suggest_fill(struct req *r, struct tdict *d, long long programme_id,
+    const char *programme, size_t k)
+{
+	struct suggest_pick *p;
+	struct tdict *inc, *s;
+	const char *ask;
+	long n, i;
+	int empty;
+
+	if ((n = suggest_for(r, programme_id, k, &p, &empty)) == -1)
+		return -1;
+	inc = tmpl_include(d, "SUGGESTIONS", "suggestions.tpl");
+	for (i = 0; i < n; i++) {
+		s = tmpl_section(inc, "SUGGESTION");
+		tmpl_set(s, "S_NAME", p[i].name);
+		tmpl_set(s, "S_SLUG", p[i].slug);
+		tmpl_set(s, "S_HEADLINE", p[i].headline);
+		tmpl_set(s, "S_WHY", p[i].why);
+		ask = req_printf(r, "/mentorships/new?mentor=%s&why=%s",
+		    req_url_enc(r, p[i].slug), req_url_enc(r, p[i].about));
+		if (programme != NULL)
+			ask = req_printf(r, "%s&programme=%s", ask,
+			    req_url_enc(r, programme));
+		tmpl_set(s, "S_ASK", ask);
+	}
+	if (n == 0)
+		tmpl_show(inc, "S_NONE");
+	if (empty)
+		tmpl_show(inc, "S_EMPTY");
 	return n;
 }

@@ -102,7 +102,8 @@ struct suggest_pick {
 	const char	*name, *slug, *headline;
 	long long	 score;
 	const char	*why;		/* told to them */
-	const char	*about;		/* about them, for the mentor */
+	const char	*about;		/* about them, for the mentor:
+					   "Xu has 2 of the skills Ana wants" */
 };
 
 /*
@@ -113,6 +114,16 @@ struct suggest_pick {
  */
 long	suggest_for(struct req *, long long programme_id, size_t k,
 	    struct suggest_pick **picks, int *empty);
+
+/*
+ * The include SUGGESTIONS of d (templates/suggestions.tpl): up to k
+ * suggestions for r->user, each with its reasons and a link to ask that
+ * carries them (programme: its slug, or NULL), and what to fill in when
+ * the profile says nothing. How many, or -1 (the page answered).
+ */
+struct tdict;
+long	suggest_fill(struct req *, struct tdict *d, long long programme_id,
+	    const char *programme, size_t k);
 
 /*
  * The mentors to choose from, with a word index of their headline, bio

@@ -202,5 +202,73 @@ def test_confirm_after_a_mentor_filled_up_writes_nothing():
             f"malformed pairs: {r.status}")
 
 
+def listed(skills, **profile):
+    """A mentor the directory lists, with more of a profile."""
+    c = m.make_mentor(skills=skills, headline=profile.pop("headline", "Mentor"))
+    if profile:
+        sets = ", ".join(f"{k} = ?" for k in profile)
+        m.sql(f"UPDATE users SET {sets} WHERE id = ?", *profile.values(), c.user_id)
+    return c
+
+
+def name_of(c):
+    return m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+
+
+def suggestion_cards(page):
+    return [html.unescape(re.sub(r"<[^>]+>", " ", card)) for card in
+            re.findall(r'<article class="card suggestion">(.*?)</article>', page, re.S)]
+
+
+@m.test
+def test_dashboard_of_a_mentee_without_mentor_shows_three_with_reasons():
+    tag = m.unique("s")[-6:]
+    mentee = m.signup()
+    m.sql("UPDATE users SET looking_for = ?, languages = 'Deutsch', headline = ? "
+          "WHERE id = ?", f"kite{tag}, surf{tag}", f"Learning to kite{tag}", mentee.user_id)
+    best = listed(f"kite{tag}, surf{tag}", languages="Deutsch, English",
+                  bio=f"Kite{tag} instructor.")
+    second = listed(f"surf{tag}")          # named no language: may be asked
+    full = listed(f"kite{tag}, surf{tag}", capacity=0)
+    foreign = listed(f"kite{tag}, surf{tag}", languages="Français")
+    r = mentee.get("/")
+    cards = suggestion_cards(r.text)
+    m.check(len(cards) == 3, f"three suggestions: {len(cards)}")
+    m.check(name_of(best) in cards[0], f"the best first: {cards[0]!r}")
+    for reason in (f"has 2 of the skills you want: kite{tag}, surf{tag}",
+                   f"writes about kite{tag}, which your headline mentions",
+                   "speaks Deutsch, as you do"):
+        m.check(reason in cards[0], f"{reason!r} in {cards[0]!r}")
+    m.check(name_of(second) in cards[1] and
+            f"has 1 of the skills you want: surf{tag}" in cards[1], f"second: {cards[1]!r}")
+    text = " ".join(cards)
+    for never in (full, foreign):
+        m.check(name_of(never) not in text, f"{name_of(never)} is never suggested")
+    # asking from a suggestion carries the reasons to the mentor
+    ask = re.search(r'href="(/mentorships/new\?mentor=' + best.slug + r'[^"]*)"', r.text)
+    m.check(ask, "an ask link")
+    form = mentee.get(html.unescape(ask.group(1)))
+    msg = html.unescape(re.search(r'<textarea[^>]*name="message"[^>]*>(.*?)</textarea>',
+                                  form.text, re.S).group(1))
+    m.check(f"has 2 of the skills {name_of(mentee)} wants: kite{tag}, surf{tag}" in msg,
+            f"the request carries the reasons: {msg!r}")
+    r = mentee.post("/mentorships/new", {"mentor": best.slug, "focus": "Kiting",
+                                         "message": msg})
+    m.check(r.status == 303, f"asked: {r!r}")
+    mail = m.mails_to(best.email, subject="request")
+    m.check(mail and f"kite{tag}" in m.mail_text(mail[-1]), "the mentor reads the reasons")
+    m.check(suggestion_cards(mentee.get("/").text) == [],
+            "a mentee with a request open sees no suggestions")
+
+
+@m.test
+def test_an_empty_profile_gets_suggestions_by_responsiveness_and_a_note():
+    mentee = m.signup()
+    r = mentee.get("/")
+    m.check("Add the skills you want to learn" in html.unescape(r.text),
+            "the note says what to fill in")
+    m.check(len(suggestion_cards(r.text)) == 3, "still three suggestions")
+
+
 if __name__ == "__main__":
     m.main()
