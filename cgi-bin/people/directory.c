@@ -374,7 +374,7 @@ skill_ids(struct req *r, const char *skill, size_t *n)
 		return NULL;
 	ids = req_alloc(r, (rows->nrows + 1) * sizeof(*ids));
 	for (i = 0; i < rows->nrows; i++)
-		ids[i] = db_int(rows, i, 0);
+		ids[i] = db_get_int(rows, i, "user_id");
 	*n = rows->nrows;
 	return ids;
 }
@@ -453,13 +453,14 @@ dir_rows(struct req *r, const char *const *terms, size_t nterms,
 	struct db_rows *v, *rows;
 	const char *base = NULL, *key = NULL;
 
-	v = db_query(r, "SELECT version, UTC_DATE() FROM directory_version",
+	v = db_query(r, "SELECT version, UTC_DATE() AS today "
+	    "FROM directory_version",
 	    "");
 	if (v == NULL)
 		return NULL;
 	if (v->nrows == 1)
-		base = req_printf(r, "dir %s %s", db_str(v, 0, 0),
-		    db_str(v, 0, 1));
+		base = req_printf(r, "dir %s %s", db_get(v, 0, "version"),
+		    db_get(v, 0, "today"));
 	if (nterms > 0)
 		return dir_text(r, terms, nterms, skill, c, base);
 	/* each part on its line: a line break is not in any of them */
@@ -545,31 +546,34 @@ people_index(struct req *r)
 		{ "skill",	F_TEXT,	0, 80,	0, NULL },
 		{ "after",	F_TEXT,	0, 80,	0, NULL },
 	};
-	struct fval v[3];
+	enum { Q_WORDS, Q_SKILL, Q_AFTER, Q_N };
+	struct fval v[Q_N];
 	struct cursor c = { LLONG_MAX, LLONG_MAX, "9999-12-31", 0 };
 	const struct db_rows *rows;
 	struct tdict *d;
 	const char *q, *skill = NULL, *terms[MAX_WORDS], *after;
 	size_t i, n, nterms = 0;
 
-	if (field_read(r, f, 3, v) != 0) {
+	if (field_read(r, f, Q_N, v) != 0) {
 		/* the query came from the search form: say which part */
-		page_error_msg(r, 400, v[0].err != NULL ? req_printf(r,
+		page_error_msg(r, 400, v[Q_WORDS].err != NULL ? req_printf(r,
 		    "The search words: %s A search is one line of at most "
-		    "%lld characters.", v[0].err, f[0].max) : v[1].err != NULL ?
-		    req_printf(r, "The skill: %s A skill is one line of at "
-		    "most %lld characters.", v[1].err, f[1].max) :
+		    "%lld characters.", v[Q_WORDS].err, f[Q_WORDS].max) :
+		    v[Q_SKILL].err != NULL ? req_printf(r, "The skill: %s "
+		    "A skill is one line of at "
+		    "most %lld characters.", v[Q_SKILL].err, f[Q_SKILL].max) :
 		    "This page link is damaged. Start again from the first "
 		    "page of the directory.");
 		return;
 	}
-	q = v[0].str;
-	if (v[1].str != NULL)
-		skill = tag_norm(r, v[1].str, strlen(v[1].str));
+	q = v[Q_WORDS].str;
+	if (v[Q_SKILL].str != NULL)
+		skill = tag_norm(r, v[Q_SKILL].str, strlen(v[Q_SKILL].str));
 	if (q != NULL && (nterms = dir_terms(r, q, terms)) == 0 && skill == NULL)
 		/* "go", "ux", "c++": too short for the index, likely a tag */
 		skill = tag_norm(r, q, strlen(q));
-	if (v[2].str != NULL && cursor_parse(r, v[2].str, &c) != 0) {
+	if (v[Q_AFTER].str != NULL &&
+	    cursor_parse(r, v[Q_AFTER].str, &c) != 0) {
 		page_error_msg(r, 400, "This page link is damaged. "
 		    "Start again from the first page of the directory.");
 		return;
@@ -581,7 +585,7 @@ people_index(struct req *r)
 	    "Find a mentor", "people_index.tpl");
 	if (q != NULL)
 		tmpl_set(d, "Q", q);
-	if (v[1].str != NULL)
+	if (v[Q_SKILL].str != NULL)
 		tmpl_set(d, "SKILL", skill);
 	if (skill != NULL)
 		tmpl_set(tmpl_section(d, "FILTER_SKILL"), "SKILL", skill);
@@ -589,7 +593,7 @@ people_index(struct req *r)
 	for (i = 0; i < n; i++)
 		dir_card(r, d, rows, i, skill);
 	if (n == 0)
-		dir_empty(d, q, skill, v[2].str != NULL);
+		dir_empty(d, q, skill, v[Q_AFTER].str != NULL);
 	else
 		tmpl_show(d, "HAS_MENTORS");
 	if (rows->nrows > DIR_PAGE) {
@@ -599,10 +603,10 @@ people_index(struct req *r)
 		    db_get(rows, n - 1, "last_active") : "",
 		    db_get(rows, n - 1, "id"));
 		tmpl_set(tmpl_section(d, "NEXT"), "NEXT_URL",
-		    dir_link(r, q, v[1].str != NULL ? skill : NULL, after));
+		    dir_link(r, q, v[Q_SKILL].str != NULL ? skill : NULL, after));
 	}
-	if (v[2].str != NULL)
+	if (v[Q_AFTER].str != NULL)
 		tmpl_set(tmpl_section(d, "FIRST"), "FIRST_URL",
-		    dir_link(r, q, v[1].str != NULL ? skill : NULL, NULL));
+		    dir_link(r, q, v[Q_SKILL].str != NULL ? skill : NULL, NULL));
 	page_send(r, 200);
 }

@@ -176,7 +176,7 @@ settings_extra(struct req *r, struct tdict *d)
 		tmpl_set(k, "LABEL", notify_kinds[i].label);
 		tmpl_set(k, "HINT", notify_kinds[i].hint);
 		for (off = 0, j = 0; j < o->nrows; j++) {
-			kind = db_str(o, j, 0);
+			kind = db_get(o, j, "kind");
 			off |= strcmp(kind, notify_kinds[i].kind) == 0 ||
 			    strcmp(kind, "all") == 0;
 		}

@@ -92,8 +92,8 @@ threads_atom(struct req *r)
 	if (rc != 0 || strcmp(t.visibility, "public") != 0)
 		return page_error(r, 404);
 	rows = db_query(r, "SELECT id, kind, body, "
-	    "DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ'), "
-	    "DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ') "
+	    "DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%sZ') AS published, "
+	    "DATE_FORMAT(updated_at, '%Y-%m-%dT%H:%i:%sZ') AS updated "
 	    "FROM thread_entries WHERE thread_id = ? "
 	    "ORDER BY id DESC LIMIT ?", "ii", t.id, (long long)FEED_ENTRIES);
 	if (rows == NULL)
@@ -103,8 +103,8 @@ threads_atom(struct req *r)
 	/* the feed changed when its newest-changed entry did, or after */
 	updated = t.updated_iso;
 	for (i = 0; i < rows->nrows; i++)
-		if (strcmp(db_str(rows, i, 4), updated) > 0)
-			updated = db_str(rows, i, 4);
+		if (strcmp(db_get(rows, i, "updated"), updated) > 0)
+			updated = db_get(rows, i, "updated");
 	d = tmpl_dict_new("atom");
 	tmpl_set(d, "FEED_ID", url);
 	tmpl_set(d, "FEED_TITLE", xml_clean(r, t.title));
@@ -120,18 +120,19 @@ threads_atom(struct req *r)
 	for (i = 0; i < rows->nrows; i++) {
 		e = tmpl_section(d, "ENTRY");
 		tmpl_set(e, "ENTRY_ID", req_printf(r, "%s#entry-%s", url,
-		    db_str(rows, i, 0)));
+		    db_get(rows, i, "id")));
 		tmpl_set(e, "ENTRY_URL", req_printf(r, "%s/entries/%s", url,
-		    db_str(rows, i, 0)));
+		    db_get(rows, i, "id")));
 		tmpl_set(e, "ENTRY_TITLE", xml_clean(r, entry_title(r,
-		    db_str(rows, i, 1), db_str(rows, i, 2))));
-		tmpl_set(e, "ENTRY_KIND", db_str(rows, i, 1));
-		tmpl_set(e, "ENTRY_KIND_LABEL", kind_label(db_str(rows, i, 1)));
-		tmpl_set(e, "PUBLISHED", db_str(rows, i, 3));
-		tmpl_set(e, "ENTRY_UPDATED", db_str(rows, i, 4));
+		    db_get(rows, i, "kind"), db_get(rows, i, "body"))));
+		tmpl_set(e, "ENTRY_KIND", db_get(rows, i, "kind"));
+		tmpl_set(e, "ENTRY_KIND_LABEL",
+		    kind_label(db_get(rows, i, "kind")));
+		tmpl_set(e, "PUBLISHED", db_get(rows, i, "published"));
+		tmpl_set(e, "ENTRY_UPDATED", db_get(rows, i, "updated"));
 		/* HTML as text: the template's XML escaping escapes it */
 		tmpl_set(e, "CONTENT", xml_clean(r, md_html(r,
-		    db_str(rows, i, 2))));
+		    db_get(rows, i, "body"))));
 	}
 	xml = tmpl_expand("threads_atom.tpl", d, &len);
 	tmpl_dict_free(d);

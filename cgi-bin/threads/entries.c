@@ -14,6 +14,7 @@
 static const struct field comment_f[] = {
 	{ "body",	F_MULTILINE,	1, 5000, 1, NULL },
 };
+enum { CF_BODY, CF_N };
 
 void
 threads_entry_add(struct req *r)
@@ -74,8 +75,8 @@ entry_page(struct req *r, const struct thread *t, const struct entry *e,
 	}
 	if (cv != NULL) {
 		c = tmpl_section(d, "COMMENT_ERROR");
-		tmpl_set(c, "MESSAGE", cv[0].err);
-		tmpl_set(d, "COMMENT_BODY", cv[0].raw);
+		tmpl_set(c, "MESSAGE", cv[CF_BODY].err);
+		tmpl_set(d, "COMMENT_BODY", cv[CF_BODY].raw);
 	}
 	page_send(r, status);
 }
@@ -174,7 +175,7 @@ threads_comment(struct req *r)
 {
 	struct thread t;
 	struct entry e;
-	struct fval v[1];
+	struct fval v[CF_N];
 	struct db_rows *n = NULL;
 	long long cid;
 
@@ -183,28 +184,28 @@ threads_comment(struct req *r)
 		return;
 	/* the owner answers feedback: there must be some to answer */
 	if (t.is_owner && t.linked && (n = db_query(r, "SELECT COUNT(*) "
-	    "FROM thread_comments WHERE entry_id = ? AND author_id <> ?",
+	    "AS feedback FROM thread_comments WHERE entry_id = ? AND author_id <> ?",
 	    "ii", e.id, t.owner_id)) == NULL)
 		return;
 	if (!t.can_comment && !(t.is_owner && t.linked &&
-	    db_int(n, 0, 0) > 0))
+	    db_get_int(n, 0, "feedback") > 0))
 		return page_error_msg(r, 403, "Only the mentor of the linked "
 		    "mentorship leaves feedback here; the person who keeps "
 		    "the thread answers it.");
 	if (!t.m.is_open)
 		return page_error_msg(r, 403, "This mentorship has closed: "
 		    "its threads take no more feedback.");
-	if (field_read(r, comment_f, 1, v) > 0)
+	if (field_read(r, comment_f, CF_N, v) > 0)
 		return entry_page(r, &t, &e, NULL, v, 422);
 	if (db_begin(r) == -1)
 		return;
 	if (db_exec(r, "INSERT INTO thread_comments (entry_id, author_id, "
 	    "body, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())", "iis",
-	    e.id, r->user.id, v[0].str) < 0)
+	    e.id, r->user.id, v[CF_BODY].str) < 0)
 		return;
 	cid = db_last_id();
 	if (t.owner_id != r->user.id &&
-	    feedback_mail(r, &t, &e, cid, v[0].str) == -1)
+	    feedback_mail(r, &t, &e, cid, v[CF_BODY].str) == -1)
 		return;
 	if (db_commit(r) == -1)
 		return;

@@ -40,7 +40,8 @@ form_page(struct req *r, const struct thread *t, const struct fval *v,
 	size_t i;
 
 	ms = db_query(r,
-	    "SELECT m.id, m.focus, m.stage, u.display_name, m.mentor_id = ? "
+	    "SELECT m.id, m.focus, m.stage, u.display_name, "
+	    "m.mentor_id = ? AS mentoring "
 	    "FROM mentorships m JOIN users u ON u.id = "
 	    "IF(m.mentor_id = ?, m.mentee_id, m.mentor_id) "
 	    "WHERE m.mentor_id = ? OR m.mentee_id = ? "
@@ -70,12 +71,12 @@ form_page(struct req *r, const struct thread *t, const struct fval *v,
 		tmpl_show(d, "VISIBILITY_PRIVATE");
 	for (i = 0; i < ms->nrows; i++) {
 		opt = tmpl_section(d, "MSHIP_OPTION");
-		tmpl_set(opt, "OPT_ID", db_str(ms, i, 0));
+		tmpl_set(opt, "OPT_ID", db_get(ms, i, "id"));
 		tmpl_set(opt, "OPT_LABEL", req_printf(r, "%s — %s %s (%s)",
-		    db_str(ms, i, 1), db_int(ms, i, 4) ? "with mentee" :
-		    "with mentor", db_str(ms, i, 3),
-		    mship_stage_label(db_str(ms, i, 2))));
-		if (chosen != NULL && strcmp(chosen, db_str(ms, i, 0)) == 0)
+		    db_get(ms, i, "focus"), db_get_int(ms, i, "mentoring") ?
+		    "with mentee" : "with mentor", db_get(ms, i, "display_name"),
+		    mship_stage_label(db_get(ms, i, "stage"))));
+		if (chosen != NULL && strcmp(chosen, db_get(ms, i, "id")) == 0)
 			tmpl_show(opt, "OPT_SELECTED");
 	}
 	if (ms->nrows == 0)

@@ -18,12 +18,13 @@ threads_index(struct req *r)
 	struct fval before;
 	size_t i, n;
 
-	if (field_check(r->arena, &filter_f[1], req_query(r, "before"),
+	if (field_check(r->arena, &filter_f[FF_BEFORE], req_query(r, "before"),
 	    &before) != 0)
 		return page_error(r, 400);
 	mine = db_query(r,
 	    "SELECT t.id, t.title, t.visibility, t.updated_at, "
 	    "(SELECT COUNT(*) FROM thread_entries e WHERE e.thread_id = t.id) "
+	    "AS entries "
 	    "FROM threads t WHERE t.owner_id = ? AND t.id < ? "
 	    "ORDER BY t.id DESC LIMIT 51", "ii", r->user.id,
 	    before.str != NULL ? before.num : LLONG_MAX);
@@ -44,24 +45,24 @@ threads_index(struct req *r)
 	n = mine->nrows > LIST_PAGE ? LIST_PAGE : mine->nrows;
 	for (i = 0; i < n; i++) {
 		row = tmpl_section(d, "MINE");
-		tmpl_set(row, "ID", db_str(mine, i, 0));
-		tmpl_set(row, "TITLE", db_str(mine, i, 1));
-		set_visibility(row, db_str(mine, i, 2));
-		page_time(r, row, "UPDATED", db_str(mine, i, 3));
-		tmpl_set(row, "ENTRIES", db_str(mine, i, 4));
+		tmpl_set(row, "ID", db_get(mine, i, "id"));
+		tmpl_set(row, "TITLE", db_get(mine, i, "title"));
+		set_visibility(row, db_get(mine, i, "visibility"));
+		page_time(r, row, "UPDATED", db_get(mine, i, "updated_at"));
+		tmpl_set(row, "ENTRIES", db_get(mine, i, "entries"));
 	}
 	if (n == 0 && before.str == NULL)
 		tmpl_show(d, "NONE");
 	if (mine->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "OLDER"), "OLDER_BEFORE",
-		    db_str(mine, n - 1, 0));
+		    db_get(mine, n - 1, "id"));
 	for (i = 0; i < shared->nrows; i++) {
 		row = tmpl_section(d, "SHARED");
-		tmpl_set(row, "ID", db_str(shared, i, 0));
-		tmpl_set(row, "TITLE", db_str(shared, i, 1));
-		set_visibility(row, db_str(shared, i, 2));
-		page_time(r, row, "UPDATED", db_str(shared, i, 3));
-		tmpl_set(row, "OWNER", db_str(shared, i, 4));
+		tmpl_set(row, "ID", db_get(shared, i, "id"));
+		tmpl_set(row, "TITLE", db_get(shared, i, "title"));
+		set_visibility(row, db_get(shared, i, "visibility"));
+		page_time(r, row, "UPDATED", db_get(shared, i, "updated_at"));
+		tmpl_set(row, "OWNER", db_get(shared, i, "display_name"));
 	}
 	if (shared->nrows > 0)
 		tmpl_show(d, "HAS_SHARED");

@@ -55,14 +55,14 @@ const char *const kind_labels[] = {
 	"Assumption", "Experiment", "Failure", "Breakthrough", "Lesson",
 	"Update", NULL
 };
-const struct field entry_f[] = {
+const struct field entry_f[EF_N] = {
 	{ "kind",	F_CHOICE,	0, 0, 1, kinds },
 	{ "body",	F_MULTILINE,	1, 20000, 1, NULL },
 };
 
 /* Query of a thread page; read with field_check, never field_read, since
  * a 422 re-shows the page from a POST whose form has its own "kind". */
-const struct field filter_f[] = {
+const struct field filter_f[FF_N] = {
 	{ "kind",	F_CHOICE,	0, 0, 0, kinds },
 	{ "before",	F_INT,		1, LLONG_MAX, 0, NULL },
 };
@@ -130,8 +130,8 @@ thread_load(struct req *r, long long id, struct thread *t)
 	row = db_query(r,
 	    "SELECT t.id, t.owner_id, t.mentorship_id, t.title, t.purpose, "
 	    "t.visibility, u.display_name, u.slug, t.created_at, "
-	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ'), "
-	    "u.disabled_at IS NOT NULL, v.version "
+	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS updated_iso, "
+	    "u.disabled_at IS NOT NULL AS disabled, v.version "
 	    "FROM threads t JOIN users u ON u.id = t.owner_id "
 	    "LEFT JOIN thread_versions v ON v.thread_id = t.id WHERE t.id = ?",
 	    "i", id);
@@ -140,19 +140,20 @@ thread_load(struct req *r, long long id, struct thread *t)
 	if (row->nrows == 0)
 		return 404;
 	/* a disabled account's pages disappear with its profile */
-	if (db_int(row, 0, 10) != 0 && r->user.id != db_int(row, 0, 1))
+	if (db_get_int(row, 0, "disabled") != 0 &&
+	    r->user.id != db_get_int(row, 0, "owner_id"))
 		return 404;
-	t->id = db_int(row, 0, 0);
-	t->owner_id = db_int(row, 0, 1);
-	t->mentorship_id = db_int(row, 0, 2);
-	t->title = db_str(row, 0, 3);
-	t->purpose = db_str(row, 0, 4);
-	t->visibility = db_str(row, 0, 5);
-	t->owner_name = db_str(row, 0, 6);
-	t->owner_slug = db_str(row, 0, 7);
-	t->created_at = db_str(row, 0, 8);
-	t->updated_iso = db_str(row, 0, 9);
-	t->version = db_str(row, 0, 11);
+	t->id = db_get_int(row, 0, "id");
+	t->owner_id = db_get_int(row, 0, "owner_id");
+	t->mentorship_id = db_get_int(row, 0, "mentorship_id");
+	t->title = db_get(row, 0, "title");
+	t->purpose = db_get(row, 0, "purpose");
+	t->visibility = db_get(row, 0, "visibility");
+	t->owner_name = db_get(row, 0, "display_name");
+	t->owner_slug = db_get(row, 0, "slug");
+	t->created_at = db_get(row, 0, "created_at");
+	t->updated_iso = db_get(row, 0, "updated_iso");
+	t->version = db_get(row, 0, "version");
 	t->is_owner = r->user.id > 0 && r->user.id == t->owner_id;
 	if (t->mentorship_id > 0 && r->user.id > 0) {
 		if ((rc = mship_load(r, t->mentorship_id, &t->m)) == -1)
@@ -201,11 +202,11 @@ entry_get(struct req *r, const struct thread *t, struct entry *e)
 		page_error(r, 404);
 		return RESP_DONE;
 	}
-	e->id = db_int(row, 0, 0);
-	e->kind = db_str(row, 0, 1);
-	e->body = db_str(row, 0, 2);
-	e->created_at = db_str(row, 0, 3);
-	e->updated_at = db_str(row, 0, 4);
+	e->id = db_get_int(row, 0, "id");
+	e->kind = db_get(row, 0, "kind");
+	e->body = db_get(row, 0, "body");
+	e->created_at = db_get(row, 0, "created_at");
+	e->updated_at = db_get(row, 0, "updated_at");
 	return RESP_GO_ON;
 }
 

@@ -90,15 +90,15 @@ comments_fill(struct req *r, struct tdict *e, const struct thread *t,
 	int n = 0;
 
 	for (i = 0; i < c->nrows; i++) {
-		if (db_int(c, i, 1) != entry_id)
+		if (db_get_int(c, i, "entry_id") != entry_id)
 			continue;
 		row = tmpl_section(e, "COMMENT");
-		tmpl_set(row, "COMMENT_ID", db_str(c, i, 0));
-		tmpl_set(row, "COMMENT_HTML", md_html(r, db_str(c, i, 2)));
-		page_time(r, row, "COMMENT_TIME", db_str(c, i, 3));
-		tmpl_set(row, "COMMENT_AUTHOR", db_str(c, i, 4));
-		tmpl_show(row, db_int(c, i, 5) == t->owner_id ? "ANSWER" :
-		    "FEEDBACK");
+		tmpl_set(row, "COMMENT_ID", db_get(c, i, "id"));
+		tmpl_set(row, "COMMENT_HTML", md_html(r, db_get(c, i, "body")));
+		page_time(r, row, "COMMENT_TIME", db_get(c, i, "created_at"));
+		tmpl_set(row, "COMMENT_AUTHOR", db_get(c, i, "display_name"));
+		tmpl_show(row, db_get_int(c, i, "author_id") == t->owner_id ?
+		    "ANSWER" : "FEEDBACK");
 		n++;
 	}
 	if (n > 0 && t->is_owner && t->linked && t->m.is_open)
@@ -180,8 +180,8 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 	if (rows == NULL)
 		return NULL;
 	n = rows->nrows > THREAD_PAGE ? THREAD_PAGE : rows->nrows;
-	if (n > 0 && (cm = comments_load(r, t, db_int(rows, n - 1, 0),
-	    db_int(rows, 0, 0))) == NULL)
+	if (n > 0 && (cm = comments_load(r, t, db_get_int(rows, n - 1, "id"),
+	    db_get_int(rows, 0, "id"))) == NULL)
 		return NULL;
 	d = tmpl_dict_new("entries");
 	tmpl_set_int(d, "THREAD_ID", t->id);
@@ -191,15 +191,17 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 		tmpl_show(d, "FILTERED");
 	for (i = 0; i < n; i++) {
 		e = tmpl_section(d, "ENTRY");
-		entry_fill(r, e, t, db_str(rows, i, 0), db_str(rows, i, 1),
-		    db_str(rows, i, 2), db_str(rows, i, 3), db_str(rows, i, 4));
-		comments_fill(r, e, t, cm, db_int(rows, i, 0));
+		entry_fill(r, e, t, db_get(rows, i, "id"),
+		    db_get(rows, i, "kind"), db_get(rows, i, "body"),
+		    db_get(rows, i, "created_at"), db_get(rows, i, "updated_at"));
+		comments_fill(r, e, t, cm, db_get_int(rows, i, "id"));
 	}
 	if (n == 0)
 		tmpl_show(d, before > 0 ? "NO_OLDER" : "NO_ENTRIES");
 	if (rows->nrows > THREAD_PAGE)
 		tmpl_set(tmpl_section(d, "OLDER"), "OLDER_URL", req_printf(r,
-		    "/threads/%lld?before=%s%s%s", t->id, db_str(rows, n - 1, 0),
+		    "/threads/%lld?before=%s%s%s", t->id,
+		    db_get(rows, n - 1, "id"),
 		    kind != NULL ? "&kind=" : "", kind != NULL ? kind : ""));
 	if (before > 0)
 		tmpl_show(d, "NEWER");
@@ -218,8 +220,8 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 	struct tdict *d;
 	const char *entries;
 
-	if (field_check(r->arena, &filter_f[0], req_query(r, "kind"),
-	    &fk) != 0 || field_check(r->arena, &filter_f[1],
+	if (field_check(r->arena, &filter_f[FF_KIND], req_query(r, "kind"),
+	    &fk) != 0 || field_check(r->arena, &filter_f[FF_BEFORE],
 	    req_query(r, "before"), &fb) != 0)
 		return page_error(r, 400);
 	if ((entries = entries_html(r, t, fk.str,

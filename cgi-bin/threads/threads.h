@@ -16,7 +16,8 @@ extern const char *const kinds[];	/* thread_entries.kind */
 extern const char *const kind_labels[];
 extern const struct field entry_f[];
 enum { EF_KIND, EF_BODY, EF_N };
-extern const struct field filter_f[];	/* kind, before */
+enum { FF_KIND, FF_BEFORE, FF_N };
+extern const struct field filter_f[FF_N];
 
 struct thread {
 	long long	 id;
