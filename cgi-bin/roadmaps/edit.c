@@ -15,13 +15,13 @@
 static const char *const visibilities[] = { "private", "shared", NULL };
 
 /* A roadmap's own fields (new and edit). */
-static const struct field rm_fields[] = {
+enum { RM_TITLE, RM_SUMMARY, RM_VISIBILITY, RM_CURATED, RM_NFIELDS };
+static const struct field rm_fields[RM_NFIELDS] = {
 	{ "title",	F_TEXT,		1, 200,	 1, NULL },
 	{ "summary",	F_MULTILINE,	0, 2000, 0, NULL },
 	{ "visibility",	F_CHOICE,	0, 0,	 0, visibilities },
 	{ "curated",	F_BOOL,		0, 0,	 0, NULL },
 };
-#define RM_NFIELDS	(sizeof(rm_fields) / sizeof(rm_fields[0]))
 
 static void
 rm_form_page(struct req *r, const struct roadmap *rm, struct fval *v,
@@ -58,8 +58,8 @@ rm_form_page(struct req *r, const struct roadmap *rm, struct fval *v,
 static int
 publish_refused(struct req *r, struct fval *v)
 {
-	if (v[2].str == NULL || strcmp(v[2].str, "shared") != 0 ||
-	    (v[2].err = sess_publish_refused(r)) == NULL)
+	if (v[RM_VISIBILITY].str == NULL || strcmp(v[RM_VISIBILITY].str, "shared") != 0 ||
+	    (v[RM_VISIBILITY].err = sess_publish_refused(r)) == NULL)
 		return 0;
 	return 1;
 }
@@ -80,19 +80,19 @@ rm_new_post(struct req *r)
 	if (field_read(r, rm_fields, RM_NFIELDS, v) > 0 ||
 	    publish_refused(r, v))
 		return rm_form_page(r, NULL, v, 422);
-	curated = r->user.admin && v[3].num;
+	curated = r->user.admin && v[RM_CURATED].num;
 	if (curated && db_exec(r,
 	    "INSERT INTO roadmaps (kind, owner_id, title, summary, visibility, "
 	    "created_at, updated_at) VALUES ('curated', NULL, ?, ?, 'shared', "
-	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ss", v[0].str,
-	    v[1].str != NULL ? v[1].str : "") < 0)
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ss", v[RM_TITLE].str,
+	    v[RM_SUMMARY].str != NULL ? v[RM_SUMMARY].str : "") < 0)
 		return;
 	if (!curated && db_exec(r,
 	    "INSERT INTO roadmaps (kind, owner_id, title, summary, visibility, "
 	    "created_at, updated_at) VALUES ('custom', ?, ?, ?, ?, "
 	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isss", (long long)r->user.id,
-	    v[0].str, v[1].str != NULL ? v[1].str : "",
-	    v[2].str != NULL ? v[2].str : "private") < 0)
+	    v[RM_TITLE].str, v[RM_SUMMARY].str != NULL ? v[RM_SUMMARY].str : "",
+	    v[RM_VISIBILITY].str != NULL ? v[RM_VISIBILITY].str : "private") < 0)
 		return;
 	id = db_last_id();
 	resp_flash(r, "Roadmap created. Now add its milestones.");
@@ -123,10 +123,10 @@ rm_edit_post(struct req *r)
 		return rm_form_page(r, &rm, v, 422);
 	/* curated roadmaps are always in the library */
 	vis = rm.curated ? "shared" :
-	    v[2].str != NULL ? v[2].str : rm.visibility;
+	    v[RM_VISIBILITY].str != NULL ? v[RM_VISIBILITY].str : rm.visibility;
 	if (db_exec(r, "UPDATE roadmaps SET title = ?, summary = ?, "
 	    "visibility = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	    "sssi", v[0].str, v[1].str != NULL ? v[1].str : "", vis,
+	    "sssi", v[RM_TITLE].str, v[RM_SUMMARY].str != NULL ? v[RM_SUMMARY].str : "", vis,
 	    rm.id) < 0)
 		return;
 	resp_flash(r, "Roadmap saved.");

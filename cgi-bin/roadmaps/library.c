@@ -9,23 +9,31 @@
 #include "page.h"
 #include "roadmaps.h"
 
+/* What rm_row shows of a roadmap rm, with an owner_name of the query's. */
+#define RM_ROW_COLS \
+	"rm.id, rm.title, rm.summary, rm.visibility, rm.updated_at, " \
+	"(SELECT COUNT(*) FROM roadmap_milestones m " \
+	"WHERE m.roadmap_id = rm.id) AS milestones, " \
+	"(SELECT COALESCE(MAX(week_offset), 0) FROM roadmap_milestones m " \
+	"WHERE m.roadmap_id = rm.id) AS weeks"
+
 static void
 rm_row(struct req *r, struct tdict *s, struct db_rows *rows, size_t i)
 {
-	long long n = db_int(rows, i, 4);
+	long long n = db_get_int(rows, i, "milestones");
 
-	tmpl_set(s, "ID", db_str(rows, i, 0));
-	tmpl_set(s, "RM_TITLE", db_str(rows, i, 1));
-	tmpl_set(s, "SUMMARY", db_str(rows, i, 2));
-	tmpl_set(s, "OWNER_NAME", db_str(rows, i, 3));
+	tmpl_set(s, "ID", db_get(rows, i, "id"));
+	tmpl_set(s, "RM_TITLE", db_get(rows, i, "title"));
+	tmpl_set(s, "SUMMARY", db_get(rows, i, "summary"));
+	tmpl_set(s, "OWNER_NAME", db_get(rows, i, "owner_name"));
 	tmpl_set_int(s, "COUNT", n);
 	tmpl_set(s, "COUNT_WORD", n == 1 ? "milestone" : "milestones");
-	tmpl_set(s, "WEEKS", db_str(rows, i, 5));
-	if (strcmp(db_str(rows, i, 6), "shared") == 0)
+	tmpl_set(s, "WEEKS", db_get(rows, i, "weeks"));
+	if (strcmp(db_get(rows, i, "visibility"), "shared") == 0)
 		tmpl_show(s, "IS_SHARED");
 	else
 		tmpl_show(s, "IS_PRIVATE");
-	page_date(r, s, "UPDATED", db_str(rows, i, 7));
+	page_date(r, s, "UPDATED", db_get(rows, i, "updated_at"));
 }
 
 void
@@ -46,10 +54,7 @@ rm_index(struct req *r)
 	d = page_new(r, "Roadmaps", "roadmaps_index.tpl");
 
 	rows = db_query(r,
-	    "SELECT rm.id, rm.title, rm.summary, '', "
-	    "(SELECT COUNT(*) FROM roadmap_milestones m WHERE m.roadmap_id = rm.id), "
-	    "(SELECT COALESCE(MAX(week_offset), 0) FROM roadmap_milestones m "
-	    " WHERE m.roadmap_id = rm.id), rm.visibility, rm.updated_at "
+	    "SELECT " RM_ROW_COLS ", '' AS owner_name "
 	    "FROM roadmaps rm WHERE rm.kind = 'curated' ORDER BY rm.title", "");
 	if (rows == NULL)
 		return;
@@ -58,10 +63,7 @@ rm_index(struct req *r)
 
 	/* shared custom roadmaps, newest first, 30 a page by id */
 	rows = db_query(r,
-	    "SELECT rm.id, rm.title, rm.summary, u.display_name, "
-	    "(SELECT COUNT(*) FROM roadmap_milestones m WHERE m.roadmap_id = rm.id), "
-	    "(SELECT COALESCE(MAX(week_offset), 0) FROM roadmap_milestones m "
-	    " WHERE m.roadmap_id = rm.id), rm.visibility, rm.updated_at "
+	    "SELECT " RM_ROW_COLS ", u.display_name AS owner_name "
 	    "FROM roadmaps rm JOIN users u ON u.id = rm.owner_id "
 	    "WHERE rm.kind = 'custom' AND rm.visibility = 'shared' "
 	    "AND (? = 0 OR rm.id < ?) ORDER BY rm.id DESC LIMIT 31", "ii",
@@ -74,17 +76,14 @@ rm_index(struct req *r)
 		tmpl_show(d, "NO_SHARED");
 	if (rows->nrows > 30)
 		tmpl_set(tmpl_section(d, "MORE"), "BEFORE",
-		    db_str(rows, 29, 0));
+		    db_get(rows, 29, "id"));
 	if (cursor > 0)
 		tmpl_show(d, "FIRST_PAGE");
 
 	if (r->user.id > 0) {
 		s = tmpl_section(d, "MINE");
 		rows = db_query(r,
-		    "SELECT rm.id, rm.title, rm.summary, '', "
-		    "(SELECT COUNT(*) FROM roadmap_milestones m WHERE m.roadmap_id = rm.id), "
-		    "(SELECT COALESCE(MAX(week_offset), 0) FROM roadmap_milestones m "
-		    " WHERE m.roadmap_id = rm.id), rm.visibility, rm.updated_at "
+		    "SELECT " RM_ROW_COLS ", '' AS owner_name "
 		    "FROM roadmaps rm WHERE rm.owner_id = ? "
 		    "ORDER BY rm.id DESC LIMIT 200", "i", (long long)r->user.id);
 		if (rows == NULL)

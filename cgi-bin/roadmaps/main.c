@@ -51,11 +51,13 @@ rm_load(struct req *r, long long id, struct roadmap *rm)
 
 	memset(rm, 0, sizeof(*rm));
 	row = db_query(r,
-	    "SELECT rm.id, rm.kind, COALESCE(rm.owner_id, 0), rm.title, "
-	    "rm.summary, rm.visibility, COALESCE(u.display_name, ''), "
-	    "COALESCE(rm.copied_from, 0), COALESCE(src.title, ''), "
-	    "src.kind, src.visibility, COALESCE(src.owner_id, 0), "
-	    "rm.updated_at "
+	    "SELECT rm.id, rm.kind, COALESCE(rm.owner_id, 0) AS owner_id, "
+	    "rm.title, rm.summary, rm.visibility, "
+	    "COALESCE(u.display_name, '') AS owner_name, "
+	    "COALESCE(rm.copied_from, 0) AS copied_from, "
+	    "COALESCE(src.title, '') AS copied_title, "
+	    "src.kind AS src_kind, src.visibility AS src_visibility, "
+	    "COALESCE(src.owner_id, 0) AS src_owner_id, rm.updated_at "
 	    "FROM roadmaps rm LEFT JOIN users u ON u.id = rm.owner_id "
 	    "LEFT JOIN roadmaps src ON src.id = rm.copied_from "
 	    "WHERE rm.id = ?", "i", id);
@@ -63,26 +65,27 @@ rm_load(struct req *r, long long id, struct roadmap *rm)
 		return -1;
 	if (row->nrows == 0)
 		return 404;
-	rm->id = db_int(row, 0, 0);
-	rm->curated = strcmp(db_str(row, 0, 1), "curated") == 0;
-	rm->owner_id = db_int(row, 0, 2);
-	rm->title = db_str(row, 0, 3);
-	rm->summary = db_str(row, 0, 4);
-	rm->visibility = db_str(row, 0, 5);
+	rm->id = db_get_int(row, 0, "id");
+	rm->curated = strcmp(db_get(row, 0, "kind"), "curated") == 0;
+	rm->owner_id = db_get_int(row, 0, "owner_id");
+	rm->title = db_get(row, 0, "title");
+	rm->summary = db_get(row, 0, "summary");
+	rm->visibility = db_get(row, 0, "visibility");
 	rm->shared = strcmp(rm->visibility, "shared") == 0;
-	rm->owner_name = db_str(row, 0, 6);
-	rm->updated_at = db_str(row, 0, 12);
+	rm->owner_name = db_get(row, 0, "owner_name");
+	rm->updated_at = db_get(row, 0, "updated_at");
 	if (!rm->curated && !rm->shared &&
 	    (r->user.id == 0 || rm->owner_id != r->user.id))
 		return 404;
 	rm->can_edit = r->user.id > 0 && (rm->curated ? r->user.admin :
 	    rm->owner_id == r->user.id);
 	/* name the original only when the viewer may open it */
-	if (db_int(row, 0, 7) > 0 && (strcmp(db_str(row, 0, 9), "curated") == 0 ||
-	    strcmp(db_str(row, 0, 10), "shared") == 0 ||
-	    db_int(row, 0, 11) == r->user.id)) {
-		rm->copied_from = db_int(row, 0, 7);
-		rm->copied_title = db_str(row, 0, 8);
+	if (db_get_int(row, 0, "copied_from") > 0 &&
+	    (strcmp(db_get(row, 0, "src_kind"), "curated") == 0 ||
+	    strcmp(db_get(row, 0, "src_visibility"), "shared") == 0 ||
+	    db_get_int(row, 0, "src_owner_id") == r->user.id)) {
+		rm->copied_from = db_get_int(row, 0, "copied_from");
+		rm->copied_title = db_get(row, 0, "copied_title");
 	}
 	return 0;
 }

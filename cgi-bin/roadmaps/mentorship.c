@@ -22,25 +22,23 @@ struct mform {
 };
 
 /* Applying a roadmap to a mentorship. */
-static const struct field apply_fields[] = {
+enum { AP_ROADMAP, AP_START, AP_AGAIN, APPLY_NFIELDS };
+static const struct field apply_fields[APPLY_NFIELDS] = {
 	{ "roadmap",	F_INT,	1, 9223372036854775807LL, 1, NULL },
 	{ "start_date",	F_DATE,	10, 10, 1, NULL },
 	/* "yes, apply it again": sent from the question asked first */
 	{ "again",	F_BOOL,	0, 1, 0, NULL },
 };
-#define APPLY_NFIELDS	(sizeof(apply_fields) / sizeof(apply_fields[0]))
-enum { AP_ROADMAP, AP_START, AP_AGAIN };
 
 /* Changing one applied milestone: each field only when sent. */
-static const struct field upd_fields[] = {
+enum { UP_GOAL, UP_DUE, UP_DONE, UP_INSTANT, UPD_NFIELDS };
+static const struct field upd_fields[UPD_NFIELDS] = {
 	{ "goal",	F_INT,	0, 9223372036854775807LL, 0, NULL },
 	{ "due_date",	F_DATE,	10, 10, 0, NULL },
 	{ "done",	F_INT,	0, 1, 0, NULL },
 	/* sent by menteo.js, which shows the change itself: no flash */
 	{ "instant",	F_BOOL,	0, 1, 0, NULL },
 };
-#define UPD_NFIELDS	(sizeof(upd_fields) / sizeof(upd_fields[0]))
-enum { UP_GOAL, UP_DUE, UP_DONE, UP_INSTANT };
 
 /* Dates people type: a real date, and not one from another century. */
 static const char *
@@ -83,7 +81,8 @@ mr_choices(struct req *r, struct tdict *d, const char *chosen)
 	rows = db_query(r,
 	    "SELECT rm.id, rm.title, IF(rm.kind = 'curated', 1, "
 	    "IF(rm.owner_id = ?, 2, 3)) AS grp, u.display_name, "
-	    "(SELECT COUNT(*) FROM roadmap_milestones x WHERE x.roadmap_id = rm.id) "
+	    "(SELECT COUNT(*) FROM roadmap_milestones x "
+	    "WHERE x.roadmap_id = rm.id) AS milestones "
 	    "FROM roadmaps rm LEFT JOIN users u ON u.id = rm.owner_id "
 	    "WHERE rm.kind = 'curated' OR rm.owner_id = ? OR "
 	    "(rm.kind = 'custom' AND rm.visibility = 'shared') "
@@ -92,18 +91,18 @@ mr_choices(struct req *r, struct tdict *d, const char *chosen)
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {
-		long long g = db_int(rows, i, 2);
+		long long g = db_get_int(rows, i, "grp");
 		struct tdict *o = tmpl_section(d, g == 1 ? "OPT_CURATED" :
 		    g == 2 ? "OPT_MINE" : "OPT_SHARED");
 		tmpl_show(d, g == 1 ? "GRP_CURATED" : g == 2 ? "GRP_MINE" :
 		    "GRP_SHARED");
-		tmpl_set(o, "RID", db_str(rows, i, 0));
-		tmpl_set(o, "RTITLE", db_str(rows, i, 1));
-		tmpl_set(o, "RCOUNT", db_str(rows, i, 4));
+		tmpl_set(o, "RID", db_get(rows, i, "id"));
+		tmpl_set(o, "RTITLE", db_get(rows, i, "title"));
+		tmpl_set(o, "RCOUNT", db_get(rows, i, "milestones"));
 		if (g == 3)
 			tmpl_set(tmpl_section(o, "BY"), "BY_NAME",
-			    db_str(rows, i, 3));
-		if (chosen != NULL && strcmp(chosen, db_str(rows, i, 0)) == 0)
+			    db_get(rows, i, "display_name"));
+		if (chosen != NULL && strcmp(chosen, db_get(rows, i, "id")) == 0)
 			tmpl_show(o, "SELECTED");
 	}
 	return 0;
@@ -117,14 +116,15 @@ mr_progress(struct req *r, struct tdict *d, long long mid)
 	long long total, done, overdue;
 
 	p = db_query(r,
-	    "SELECT COUNT(*), COUNT(done_at), "
+	    "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
 	    "COALESCE(SUM(done_at IS NULL AND due_date < UTC_DATE()), 0) "
+	    "AS overdue "
 	    "FROM mentorship_milestones WHERE mentorship_id = ?", "i", mid);
 	if (p == NULL)
 		return -1;
-	total = db_int(p, 0, 0);
-	done = db_int(p, 0, 1);
-	overdue = db_int(p, 0, 2);
+	total = db_get_int(p, 0, "total");
+	done = db_get_int(p, 0, "done");
+	overdue = db_get_int(p, 0, "overdue");
 	if (total == 0)
 		return 0;
 	d = tmpl_section(d, "PROGRESS");
@@ -143,9 +143,9 @@ mr_goal_options(struct tdict *row, struct db_rows *goals, const char *sel)
 
 	for (i = 0; goals != NULL && i < goals->nrows; i++) {
 		struct tdict *g = tmpl_section(row, "GOALS");
-		tmpl_set(g, "GID", db_str(goals, i, 0));
-		tmpl_set(g, "GTITLE", db_str(goals, i, 1));
-		if (sel != NULL && strcmp(sel, db_str(goals, i, 0)) == 0)
+		tmpl_set(g, "GID", db_get(goals, i, "id"));
+		tmpl_set(g, "GTITLE", db_get(goals, i, "title"));
+		if (sel != NULL && strcmp(sel, db_get(goals, i, "id")) == 0)
 			tmpl_show(g, "GSELECTED");
 	}
 	if (sel == NULL || *sel == '\0' || strcmp(sel, "0") == 0)
@@ -295,24 +295,25 @@ mr_apply(struct req *r)
 	if (mr_load(r, &m, 1) == -1)
 		return;
 	field_read(r, apply_fields, APPLY_NFIELDS, v);
-	if (v[1].err == NULL && (v[1].err = date_sane(v[1].str)) != NULL)
-		v[1].str = NULL;
-	if (v[0].err == NULL) {
+	if (v[AP_START].err == NULL && (v[AP_START].err = date_sane(v[AP_START].str)) != NULL)
+		v[AP_START].str = NULL;
+	if (v[AP_ROADMAP].err == NULL) {
 		/* one the applier may see: curated, shared, or their own */
 		rm = db_query(r, "SELECT rm.title, (SELECT COUNT(*) FROM "
 		    "roadmap_milestones x WHERE x.roadmap_id = rm.id) "
+		    "AS milestones "
 		    "FROM roadmaps rm WHERE rm.id = ? AND (rm.kind = 'curated' "
 		    "OR rm.visibility = 'shared' OR rm.owner_id = ?)", "ii",
-		    v[0].num, (long long)r->user.id);
+		    v[AP_ROADMAP].num, (long long)r->user.id);
 		if (rm == NULL)
 			return;
 		if (rm->nrows == 0)
-			v[0].err = "Choose a roadmap from the list.";
-		else if (db_int(rm, 0, 1) == 0)
-			v[0].err = "This roadmap has no milestones yet: add "
+			v[AP_ROADMAP].err = "Choose a roadmap from the list.";
+		else if (db_get_int(rm, 0, "milestones") == 0)
+			v[AP_ROADMAP].err = "This roadmap has no milestones yet: add "
 			    "some to it before applying it.";
 	}
-	if (v[0].err != NULL || v[1].err != NULL)
+	if (v[AP_ROADMAP].err != NULL || v[AP_START].err != NULL)
 		return mr_page(r, &m, v, NULL, 422);
 	if (db_begin(r) == -1)
 		return;
@@ -326,7 +327,7 @@ mr_apply(struct req *r)
 	/* applied already: twice is asked first, never done silently */
 	if (strcmp(n, "0") != 0 && !v[AP_AGAIN].num) {
 		db_rollback(r);
-		return mr_page_ask(r, &m, v, NULL, db_str(rm, 0, 0), 409);
+		return mr_page_ask(r, &m, v, NULL, db_get(rm, 0, "title"), 409);
 	}
 	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
 	    "mentorship_milestones WHERE mentorship_id = ?", "i", m.id)) == NULL)
@@ -339,7 +340,7 @@ mr_apply(struct req *r)
 	    "DATE_ADD(CAST(? AS DATE), INTERVAL week_offset WEEK), "
 	    "? + ROW_NUMBER() OVER (ORDER BY position, id), stage, roadmap_id, "
 	    "?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE roadmap_id = ?",
-	    "isiii", m.id, v[1].str, base, (long long)r->user.id, v[0].num);
+	    "isiii", m.id, v[AP_START].str, base, (long long)r->user.id, v[AP_ROADMAP].num);
 	if (added < 0 || db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "Roadmap applied: %lld milestone%s "
@@ -353,8 +354,8 @@ mr_change(struct req *r, struct mship *m, struct fval *v, struct mform *mf)
 {
 	long long mid = r->id[1];
 
-	if (v[0].raw != NULL) {
-		long long g = v[0].str != NULL ? v[0].num : 0;
+	if (v[UP_GOAL].raw != NULL) {
+		long long g = v[UP_GOAL].str != NULL ? v[UP_GOAL].num : 0;
 		if (g > 0) {
 			const char *ok = db_value(r, "SELECT id FROM goals "
 			    "WHERE id = ? AND mentorship_id = ?", "ii", g, m->id);
@@ -372,15 +373,15 @@ mr_change(struct req *r, struct mship *m, struct fval *v, struct mform *mf)
 		    "SET goal_id = NULL WHERE id = ?", "i", mid) < 0)
 			return -1;
 	}
-	if (v[1].str != NULL && db_exec(r, "UPDATE mentorship_milestones "
-	    "SET due_date = ? WHERE id = ?", "si", v[1].str, mid) < 0)
+	if (v[UP_DUE].str != NULL && db_exec(r, "UPDATE mentorship_milestones "
+	    "SET due_date = ? WHERE id = ?", "si", v[UP_DUE].str, mid) < 0)
 		return -1;
-	if (v[2].str != NULL && v[2].num == 1 && db_exec(r,
+	if (v[UP_DONE].str != NULL && v[UP_DONE].num == 1 && db_exec(r,
 	    "UPDATE mentorship_milestones SET done_at = UTC_TIMESTAMP(), "
 	    "done_by = ? WHERE id = ? AND done_at IS NULL", "ii",
 	    (long long)r->user.id, mid) < 0)
 		return -1;
-	if (v[2].str != NULL && v[2].num == 0 && db_exec(r,
+	if (v[UP_DONE].str != NULL && v[UP_DONE].num == 0 && db_exec(r,
 	    "UPDATE mentorship_milestones SET done_at = NULL, done_by = NULL "
 	    "WHERE id = ?", "i", mid) < 0)
 		return -1;
@@ -407,12 +408,12 @@ mr_update(struct req *r)
 	mf.due_date = req_form(r, "due_date");
 	mf.goal = req_form(r, "goal");
 	field_read(r, upd_fields, UPD_NFIELDS, v);
-	if (v[1].err == NULL && (v[1].err = date_sane(v[1].str)) != NULL)
-		v[1].str = NULL;
-	if (v[1].raw != NULL && v[1].str == NULL && v[1].err == NULL)
-		v[1].err = "Enter a due date as YYYY-MM-DD.";
-	mf.error = v[0].err != NULL ? "Choose one of this mentorship's goals." :
-	    v[1].err != NULL ? v[1].err : v[2].err != NULL ?
+	if (v[UP_DUE].err == NULL && (v[UP_DUE].err = date_sane(v[UP_DUE].str)) != NULL)
+		v[UP_DUE].str = NULL;
+	if (v[UP_DUE].raw != NULL && v[UP_DUE].str == NULL && v[UP_DUE].err == NULL)
+		v[UP_DUE].err = "Enter a due date as YYYY-MM-DD.";
+	mf.error = v[UP_GOAL].err != NULL ? "Choose one of this mentorship's goals." :
+	    v[UP_DUE].err != NULL ? v[UP_DUE].err : v[UP_DONE].err != NULL ?
 	    "Mark the milestone done or reopen it." : NULL;
 	if (mf.error != NULL)
 		return mr_page(r, &m, NULL, &mf, 422);

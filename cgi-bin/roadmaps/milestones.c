@@ -28,8 +28,8 @@ ms_read(struct req *r, struct fval *v)
 {
 	int n = field_read(r, ms_fields, MS_NFIELDS, v);
 
-	if (v[2].err != NULL && v[2].raw != NULL && *v[2].raw != '\0')
-		v[2].err = "Enter a number of weeks from 0 to 520.";
+	if (v[MS_WEEK_OFFSET].err != NULL && v[MS_WEEK_OFFSET].raw != NULL && *v[MS_WEEK_OFFSET].raw != '\0')
+		v[MS_WEEK_OFFSET].err = "Enter a number of weeks from 0 to 520.";
 	return n;
 }
 
@@ -47,8 +47,8 @@ ms_add(struct req *r)
 	    "INSERT INTO roadmap_milestones (roadmap_id, position, title, "
 	    "description, week_offset, stage) SELECT ?, COALESCE(MAX(position), "
 	    "0) + 1, ?, ?, ?, ? FROM roadmap_milestones WHERE roadmap_id = ?",
-	    "issisi", rm.id, v[0].str, v[1].str != NULL ? v[1].str : "",
-	    v[2].num, v[3].str, rm.id) < 0 || rm_touch(r, rm.id) == -1)
+	    "issisi", rm.id, v[MS_TITLE].str, v[MS_DESCRIPTION].str != NULL ? v[MS_DESCRIPTION].str : "",
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, rm.id) < 0 || rm_touch(r, rm.id) == -1)
 		return;
 	resp_flash(r, "Milestone added.");
 	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
@@ -81,14 +81,14 @@ ms_form_page(struct req *r, const struct roadmap *rm, struct db_rows *ms,
 	d = page_new(r, "Edit milestone", "roadmaps_milestone.tpl");
 	tmpl_set_int(d, "ID", rm->id);
 	tmpl_set(d, "RM_TITLE", rm->title);
-	tmpl_set(d, "MID", db_str(ms, 0, 0));
+	tmpl_set(d, "MID", db_get(ms, 0, "id"));
 	if (v != NULL)
 		page_form(d, ms_fields, MS_NFIELDS, v);
 	else {
-		const char *st = db_str(ms, 0, 4);
-		tmpl_set(d, "TITLE", db_str(ms, 0, 1));
-		tmpl_set(d, "DESCRIPTION", db_str(ms, 0, 2));
-		tmpl_set(d, "WEEK_OFFSET", db_str(ms, 0, 3));
+		const char *st = db_get(ms, 0, "stage");
+		tmpl_set(d, "TITLE", db_get(ms, 0, "title"));
+		tmpl_set(d, "DESCRIPTION", db_get(ms, 0, "description"));
+		tmpl_set(d, "WEEK_OFFSET", db_get(ms, 0, "week_offset"));
 		if (st != NULL)
 			tmpl_show(d, req_printf(r, "STAGE_%s",
 			    strcmp(st, "initiation") == 0 ? "INITIATION" :
@@ -122,8 +122,8 @@ ms_edit_post(struct req *r)
 		return ms_form_page(r, &rm, ms, v, 422);
 	if (db_exec(r, "UPDATE roadmap_milestones SET title = ?, "
 	    "description = ?, week_offset = ?, stage = ? WHERE id = ?",
-	    "ssisi", v[0].str, v[1].str != NULL ? v[1].str : "", v[2].num,
-	    v[3].str, r->id[1]) < 0 || rm_touch(r, rm.id) == -1)
+	    "ssisi", v[MS_TITLE].str, v[MS_DESCRIPTION].str != NULL ? v[MS_DESCRIPTION].str : "", v[MS_WEEK_OFFSET].num,
+	    v[MS_STAGE].str, r->id[1]) < 0 || rm_touch(r, rm.id) == -1)
 		return;
 	resp_flash(r, "Milestone saved.");
 	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
@@ -157,7 +157,7 @@ ms_move(struct req *r)
 		return;
 	if (field_check(r->arena, &dir, req_form(r, "dir"), &dv) != 0)
 		return page_error_msg(r, 400, "Move a milestone up or down.");
-	pos = db_int(ms, 0, 5);
+	pos = db_get_int(ms, 0, "position");
 	if (db_begin(r) == -1)
 		return;
 	if (strcmp(dv.str, "up") == 0)
@@ -175,9 +175,9 @@ ms_move(struct req *r)
 	/* the first one up or the last one down stays where it is */
 	if (nb->nrows > 0) {
 		if (db_exec(r, "UPDATE roadmap_milestones SET position = ? "
-		    "WHERE id = ?", "ii", db_int(nb, 0, 1), id) < 0 ||
+		    "WHERE id = ?", "ii", db_get_int(nb, 0, "position"), id) < 0 ||
 		    db_exec(r, "UPDATE roadmap_milestones SET position = ? "
-		    "WHERE id = ?", "ii", pos, db_int(nb, 0, 0)) < 0 ||
+		    "WHERE id = ?", "ii", pos, db_get_int(nb, 0, "id")) < 0 ||
 		    rm_touch(r, rm.id) == -1)
 			return;
 	}

@@ -18,7 +18,8 @@ rm_show_apply(struct req *r, struct tdict *d, const struct roadmap *rm)
 	size_t i;
 
 	rows = db_query(r,
-	    "SELECT m.id, m.focus, u.display_name, 'mentee' FROM mentorships m "
+	    "SELECT m.id, m.focus, u.display_name AS other, "
+	    "'mentee' AS role FROM mentorships m "
 	    "JOIN users u ON u.id = m.mentee_id WHERE m.mentor_id = ? AND "
 	    "m.stage IN (" STAGES_ACTIVE ") "
 	    "UNION ALL "
@@ -34,10 +35,10 @@ rm_show_apply(struct req *r, struct tdict *d, const struct roadmap *rm)
 	s = tmpl_section(d, "APPLY");
 	for (i = 0; i < rows->nrows; i++) {
 		struct tdict *m = tmpl_section(s, "TO");
-		tmpl_set(m, "MID", db_str(rows, i, 0));
-		tmpl_set(m, "FOCUS", db_str(rows, i, 1));
-		tmpl_set(m, "OTHER", db_str(rows, i, 2));
-		tmpl_set(m, "ROLE", db_str(rows, i, 3));
+		tmpl_set(m, "MID", db_get(rows, i, "id"));
+		tmpl_set(m, "FOCUS", db_get(rows, i, "focus"));
+		tmpl_set(m, "OTHER", db_get(rows, i, "other"));
+		tmpl_set(m, "ROLE", db_get(rows, i, "role"));
 		tmpl_set_int(m, "RID", rm->id);
 	}
 	return 0;
@@ -83,15 +84,15 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 		tmpl_show(d, "CAN_DELETE");
 	for (i = 0; i < rows->nrows; i++) {
 		struct tdict *m = tmpl_section(d, "MILESTONES");
-		const char *st = db_str(rows, i, 4);
-		long long w = db_int(rows, i, 3);
+		const char *st = db_get(rows, i, "stage");
+		long long w = db_get_int(rows, i, "week_offset");
 
-		tmpl_set(m, "MID", db_str(rows, i, 0));
+		tmpl_set(m, "MID", db_get(rows, i, "id"));
 		tmpl_set_int(m, "N", (long long)i + 1);
-		tmpl_set(m, "M_TITLE", db_str(rows, i, 1));
-		if (*db_str(rows, i, 2) != '\0')
+		tmpl_set(m, "M_TITLE", db_get(rows, i, "title"));
+		if (*db_get(rows, i, "description") != '\0')
 			tmpl_set(tmpl_section(m, "HAS_DESC"),
-			    "DESCRIPTION_HTML", md_html(r, db_str(rows, i, 2)));
+			    "DESCRIPTION_HTML", md_html(r, db_get(rows, i, "description")));
 		tmpl_set(m, "WHEN", w == 0 ? "At the start" :
 		    req_printf(r, "Week %lld", w));
 		if (st != NULL) {
