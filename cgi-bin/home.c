@@ -40,9 +40,9 @@ home_mentor_hint(struct req *r, struct tdict *d)
 		return -1;
 	if (u->nrows == 0)
 		return 0;
-	if (!db_int(u, 0, 0))
+	if (!db_get_int(u, 0, "is_mentor"))
 		tmpl_show(d, "HINT_BECOME_MENTOR");
-	else if (db_int(u, 0, 1) <= 0)
+	else if (db_get_int(u, 0, "capacity") <= 0)
 		tmpl_show(d, "HINT_SET_CAPACITY");
 	else
 		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
