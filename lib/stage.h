@@ -101,16 +101,6 @@ int	 stage_notify(struct req *, const struct mship *, long long user_id,
 	    const char *subject, const char *intro, const char *note,
 	    const char *path, const char *dedup_key);
 
-/*
- * Fills d with the viewer's mentorships for /mentorships and the
- * dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
- * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
- * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
- * The number of mentorships listed, or -1 when the database failed.
- */
-struct tdict;
-int	 stage_fill_mine(struct req *, struct tdict *);
-
 /* The viewer's private calendar feed path, made on first use; NULL: db. */
 const char *stage_calendar_url(struct req *);
 

@@ -2,6 +2,7 @@
  * mentorships: the list of mine: /mentorships.
  */
 #include "mentorships.h"
+#include "mine.h"
 
 /* ---- the list of mine ------------------------------------------------- */
 
@@ -12,7 +13,7 @@ mships_list(struct req *r)
 	    "mentorships_list.tpl");
 	const char *cal;
 
-	if (stage_fill_mine(r, d) == -1)
+	if (mine_fill(r, d) == -1)
 		return;
 	if ((cal = stage_calendar_url(r)) == NULL)
 		return;
