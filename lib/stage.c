@@ -258,16 +258,18 @@ cond_room(struct req *r, const struct mship *m, const char *note,
 	return 0;
 }
 
-int
-stage_contract_complete(struct req *r, const struct mship *m,
-    const char **why)
+size_t
+stage_contract_missing(struct req *r, const struct mship *m,
+    const char **why, size_t max, int *failed)
 {
 	struct db_rows *c;
-	long long cv, nnew, nopen, nall;
+	long long nnew, nopen, nall;
+	size_t n = 0;
 	int first;
 
+	*failed = 0;
 	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date, "
-	    "review_date < UTC_DATE(), contract_version, stage, "
+	    "review_date < UTC_DATE(), stage, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
 	    " AND g.version > m.contract_version), "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
@@ -275,40 +277,45 @@ stage_contract_complete(struct req *r, const struct mship *m,
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) "
 	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
 	if (c == NULL || c->nrows == 0)
-		return -1;
-	cv = db_int(c, 0, 5);
-	nnew = db_int(c, 0, 7);
-	nopen = db_int(c, 0, 8);
-	nall = db_int(c, 0, 9);
-	first = strcmp(db_str(c, 0, 6), "initiation") == 0;
+		return *failed = 1, 0;
+#define MISSING(s)	do { if (n < max) why[n++] = (s); } while (0)
+	nnew = db_int(c, 0, 6);
+	nopen = db_int(c, 0, 7);
+	nall = db_int(c, 0, 8);
+	first = strcmp(db_str(c, 0, 5), "initiation") == 0;
 	if (db_str(c, 0, 0) == NULL || *db_str(c, 0, 0) == '\0')
-		return *why = "Write the ground rules first.", 1;
+		MISSING("Write the ground rules first.");
 	if (db_str(c, 0, 1) == NULL)
-		return *why = "Choose a meeting cadence first.", 1;
+		MISSING("Choose a meeting cadence first.");
 	if (db_str(c, 0, 2) == NULL || *db_str(c, 0, 2) == '\0')
-		return *why = "Choose at least one way to communicate.", 1;
+		MISSING("Choose at least one way to communicate.");
 	if (db_str(c, 0, 3) == NULL)
-		return *why = "Set the review date first.", 1;
-	if (db_int(c, 0, 4))
-		return *why = "The review date is in the past: choose a "
-		    "later one.", 1;
-	(void)cv;
-	if (first) {
-		if (nall < 3)
-			return *why = "The contract needs at least 3 goals "
-			    "(3 to 5).", 1;
-		if (nall > 5)
-			return *why = "The contract holds at most 5 goals "
-			    "(3 to 5): remove some.", 1;
-		return 0;
-	}
-	if (nnew < 1)
-		return *why = "Add at least one new goal for the next "
-		    "cycle.", 1;
-	if (nnew + nopen > 5)
-		return *why = "A new cycle holds 1 to 5 goals (new ones plus "
-		    "open ones carried over): remove some.", 1;
-	return 0;
+		MISSING("Set the review date first.");
+	else if (db_int(c, 0, 4))
+		MISSING("The review date is in the past: choose a later one.");
+	if (first && nall < 3)
+		MISSING("The contract needs at least 3 goals (3 to 5).");
+	else if (first && nall > 5)
+		MISSING("The contract holds at most 5 goals (3 to 5): remove "
+		    "some.");
+	else if (!first && nnew < 1)
+		MISSING("Add at least one new goal for the next cycle.");
+	else if (!first && nnew + nopen > 5)
+		MISSING("A new cycle holds 1 to 5 goals (new ones plus open "
+		    "ones carried over): remove some.");
+#undef MISSING
+	return n;
+}
+
+int
+stage_contract_complete(struct req *r, const struct mship *m,
+    const char **why)
+{
+	int failed;
+
+	if (stage_contract_missing(r, m, why, 1, &failed) > 0)
+		return 1;
+	return failed ? -1 : 0;
 }
 
 static int

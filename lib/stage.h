@@ -83,8 +83,15 @@ int	 stage_counts_capacity(const char *stage);
 int	 stage_mentor_has_room(struct req *, long long mentor_id);
 
 /*
+ * What the contract as written lacks before it may be agreed (goal
+ * count, missing fields, a review date in the past): up to max
+ * sentences into why, their number; *failed when the database failed.
+ */
+size_t	 stage_contract_missing(struct req *, const struct mship *,
+	    const char **why, size_t max, int *failed);
+/*
  * Whether the contract as written may be agreed: 0, or non-zero with
- * *why (goal count, missing fields, review date in the past).
+ * *why, the first thing stage_contract_missing lists; -1 db failed.
  */
 int	 stage_contract_complete(struct req *, const struct mship *,
 	    const char **why);
