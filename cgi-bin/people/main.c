@@ -3,7 +3,8 @@
  * profiles, and the profile part of a person's settings. One program, a
  * page file per area: main.c (this route table and what the pages
  * share: tags, activity, places), directory.c (/people), profile.c
- * (/people/{slug}), settings.c (/settings and its forms).
+ * (/people/{slug}), suggestions.c (/people/suggestions), settings.c
+ * (/settings and its forms).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 static const struct route routes[] = {
 	{ "GET",	"/people",		people_index,	0 },
+	{ "GET",	"/people/suggestions",	people_suggestions, ROUTE_USER },
 	{ "GET",	"/people/{slug}",	people_show,	0 },
 	{ "GET",	"/settings",		settings_show,	ROUTE_USER },
 	{ "POST",	"/settings",		settings_save,	ROUTE_USER },

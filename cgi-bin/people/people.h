@@ -36,6 +36,7 @@ const char	*first_char(struct req *, const char *);
 /* Handlers, one page file each. */
 void	people_index(struct req *);	/* directory.c */
 void	people_show(struct req *);	/* profile.c */
+void	people_suggestions(struct req *);	/* suggestions.c */
 void	settings_show(struct req *);	/* settings.c */
 void	settings_save(struct req *);
 void	notify_save(struct req *);

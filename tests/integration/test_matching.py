@@ -270,5 +270,59 @@ def test_an_empty_profile_gets_suggestions_by_responsiveness_and_a_note():
     m.check(len(suggestion_cards(r.text)) == 3, "still three suggestions")
 
 
+@m.test
+def test_profile_fields_in_settings_export_and_public_profile():
+    c = m.signup()
+    c.get("/settings")
+    form = {"display_name": "Lena Learner", "headline": "", "bio": "", "skills": "",
+            "timezone": "Europe/Berlin", "slug": c.slug,
+            "looking_for": "Fundraising , public speaking,fundraising",
+            "languages": "Deutsch, English"}
+    r = c.post("/settings", form)
+    m.check(r.status == 303, f"saved: {r!r}")
+    row = m.sql("SELECT looking_for, languages FROM users WHERE id = ?", c.user_id)
+    m.check(row == [["fundraising, public speaking", "Deutsch, English"]],
+            f"stored as skills are: {row}")
+    page = c.get("/settings").text
+    m.check('value="fundraising, public speaking"' in page and
+            'value="Deutsch, English"' in page, "the settings show them")
+    export = c.get("/settings/export").text
+    m.check('"looking_for": "fundraising, public speaking"' in export.replace('":"', '": "')
+            and '"languages"' in export, "the export has them")
+    public = html.unescape(m.Client().get(f"/people/{c.slug}").text)
+    m.check("Deutsch, English" in public and "fundraising, public speaking" in public,
+            "the public profile shows them")
+    r = c.post("/settings", dict(form, looking_for="x" * 41, languages="Türkçe"))
+    m.check(r.status == 422 and "40 characters" in r.text and
+            'value="Türkçe"' in html.unescape(r.text), f"bad input kept: {r.status}")
+
+
+@m.test
+def test_suggestions_page_and_inside_a_programme():
+    tag = m.unique("g")[-6:]
+    org, slug = cohort()
+    mentee = join(slug, "mentee", looking_for=f"glass{tag}")
+    inside = join(slug, "mentor", 2, skills=f"glass{tag}", headline="Glass", capacity=2)
+    outside = listed(f"glass{tag}")
+    r = mentee.get("/people/suggestions")
+    m.check(r.status == 200, f"page: {r!r}")
+    cards = suggestion_cards(r.text)
+    m.check(1 <= len(cards) <= 10, f"up to ten: {len(cards)}")
+    m.check(name_of(outside) in cards[0] and f"has 1 of the skills you want: glass{tag}"
+            in cards[0], f"the directory's best first: {cards[0]!r}")
+    m.check(name_of(inside) not in " ".join(cards),
+            "a programme mentor the directory does not list is not suggested there")
+    r = mentee.get(f"/people/suggestions?programme={slug}")
+    cards = suggestion_cards(r.text)
+    m.check(len(cards) == 1 and name_of(inside) in cards[0] and
+            "can take 2 more mentees" in cards[0], f"the programme's mentors: {cards}")
+    m.check(f"programme={slug}" in r.text, "asking carries the programme")
+    m.check(m.signup().get(f"/people/suggestions?programme={slug}").status == 403,
+            "not a mentee of it")
+    m.check(mentee.get("/people/suggestions?programme=no-such-prog").status == 404, "unknown")
+    m.check(mentee.get("/people/suggestions?programme=Bad!").status == 400, "malformed")
+    m.check(m.Client().get("/people/suggestions").status in (302, 303), "sign in first")
+
+
 if __name__ == "__main__":
     m.main()

@@ -1,0 +1,10 @@
+{{%AUTOESCAPE context="HTML"}}
+{{#IN_PROGRAMME}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/programmes">Programmes</a> › <a href="/programmes/{{PROG_SLUG}}">{{PROG_NAME}}</a></nav>{{/IN_PROGRAMME}}
+<div class="page-head">
+<div>
+<h1>Mentors for you</h1>
+<p>{{#IN_PROGRAMME}}The mentors of {{PROG_NAME}} with a place left, {{/IN_PROGRAMME}}ranked by how well they fit what you are looking for, and why. You may ask any of them; the reasons go with your request.</p>
+</div>
+</div>
+{{>SUGGESTIONS}}
+<p><a href="/people">Browse every mentor in the directory</a></p>
