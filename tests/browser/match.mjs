@@ -1,6 +1,9 @@
-// Matching in a real browser (issue 23): an organiser opens the programme's
-// matching board, reads each waiting mentee's best mentors and why,
-// previews the pairing of everyone and confirms it. The cohort is arranged
+// Matching in a real browser (issue 23): a mentee says what she looks for,
+// reads the mentors suggested on her dashboard and on /people/suggestions
+// with the reasons, and asks one, the reasons carried into the request; an
+// organiser opens the programme's matching board, reads each waiting
+// mentee's best mentors and why, previews the pairing of everyone and
+// confirms it. The cohort is arranged
 // in SQL (the joining itself is the programmes test's); the pages are
 // photographed at 375 and 1280 px, axe-checked and tidied.
 import {
@@ -36,6 +39,53 @@ function cohort(id, organiserEmail) {
 	return slug;
 }
 
+// A mentor the directory lists, made in SQL.
+function mentor(id, name, skills, languages) {
+	const who = `${name.toLowerCase()}-${id}`;
+	sql(`INSERT INTO users (email, email_verified_at, password_hash, display_name, headline, bio,
+	     skills, languages, is_mentor, capacity, slug, last_active) VALUES ('${who}@example.org',
+	     UTC_TIMESTAMP(), 'x', '${name} ${id}', 'Mentor of ${name}', 'I teach ${skills}.', '${skills}',
+	     '${languages}', 1, 3, '${who}', UTC_DATE())`);
+}
+
+async function menteeJourney(browser, J, problems) {
+	const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB',
+		timezoneId: 'Europe/Berlin' });
+	ctx.setDefaultTimeout(STEP_TIMEOUT);
+	const E = await ctx.newPage();
+	watchPage(E, 'mentee', problems, true);
+	const id = rand();
+	const me = { name: `Lena Learner ${id}`, email: `lena-${id}@example.org` };
+	mentor(id, 'Kai', `kite${id}, surf${id}`, 'Deutsch, English');
+	mentor(id, 'Sol', `surf${id}`, '');
+
+	await J.step('mentee signs up and says what she looks for', async () => {
+		await signup(E, me);
+		await verify(E, me);
+		await E.goto(`${BASE}/settings`);
+		await E.getByLabel(/^Looking for/).fill(`kite${id}, surf${id}`);
+		await E.getByLabel(/^Languages/).fill('Deutsch');
+		await clickAndWait(E, E.getByRole('button', { name: 'Save profile' }));
+		await checkPage(E, 'settings-matching');
+	});
+	await J.step('her dashboard shows mentors for her, with the reasons', async () => {
+		await E.goto(`${BASE}/`);
+		await expectText(E, `has 2 of the skills you want: kite${id}, surf${id}`, 'the best mentor');
+		await checkPage(E, 'dashboard-suggestions');
+	});
+	await J.step('she opens the suggestions and asks the best mentor', async () => {
+		await clickAndWait(E, E.getByRole('link', { name: 'More suggestions, and why' }));
+		await expectText(E, 'speaks Deutsch, as you do', 'a shared language');
+		await checkPage(E, 'suggestions');
+		await clickAndWait(E, E.getByRole('link', { name: `Ask Kai ${id}` }));
+		const msg = await E.getByLabel(/^Message/).inputValue();
+		if (!msg.includes(`has 2 of the skills Lena Learner ${id} wants`))
+			throw new Error('the request does not carry the reasons: ' + msg);
+		await checkPage(E, 'request-from-suggestion');
+	});
+	await ctx.close();
+}
+
 runMain('match', async (browser) => {
 	const J = journey('match');
 	const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB',
@@ -44,6 +94,7 @@ runMain('match', async (browser) => {
 	const O = await ctx.newPage();
 	const problems = [];
 	watchPage(O, 'organiser', problems, true);
+	await menteeJourney(browser, J, problems);
 	const id = rand();
 	const org = { name: `Olga Organiser ${id}`, email: `organiser-${id}@example.org` };
 	let slug;
