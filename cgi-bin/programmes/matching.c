@@ -449,19 +449,27 @@ pair_rows(struct req *r, struct board *b, long long mentee, long long mentor,
 	return 0;
 }
 
-/* Each "mentee:mentor" of text proposed; 0, 1 refused (*why), -1 down. */
+/*
+ * Each "mentee:mentor" of text proposed: 0, 1 refused (*why), 2 text
+ * malformed, -1 database down.
+ */
 static int
 propose_all(struct req *r, const struct prog *p, struct board *b,
     const char *text, const char **why)
 {
+	unsigned char *paired = req_alloc(r, b->mentees->nrows + 1);
 	long long mentee, mentor;
 	size_t i, k;
 	int used, rc, n = 0;
 
+	memset(paired, 0, b->mentees->nrows + 1);
 	while (sscanf(text, " %lld:%lld%n", &mentee, &mentor, &used) == 2) {
 		text += used;
 		if (pair_rows(r, b, mentee, mentor, &i, &k, why) != 0)
 			return 1;
+		if (paired[i]++)
+			return *why = req_printf(r, "%s appears in two pairs.",
+			    db_get(b->mentees, i, "display_name")), 1;
 		if (board_score(r, b, i) == -1)
 			return -1;
 		if ((rc = propose(r, p, b, i, k, why)) != 0)
@@ -471,10 +479,7 @@ propose_all(struct req *r, const struct prog *p, struct board *b,
 	}
 	while (*text == ' ' || *text == '\n' || *text == '\r')
 		text++;
-	if (*text != '\0' || n == 0)
-		return *why = "The pairs to confirm are not in the form "
-		    "\"mentee:mentor\": show the proposal again.", 1;
-	return 0;
+	return *text != '\0' || n == 0 ? 2 : 0;
 }
 
 void
@@ -513,6 +518,12 @@ prog_matching_post(struct req *r)
 	}
 	if (rc == -1)
 		goto out;
+	if (rc == 2) {
+		db_rollback(r);
+		page_error_msg(r, 400, "The pairs to confirm are not in the form "
+		    "\"mentee:mentor\": show the proposal again.");
+		goto out;
+	}
 	if (rc == 1) {
 		db_rollback(r);
 		board_free(&b);

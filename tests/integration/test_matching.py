@@ -197,8 +197,13 @@ def test_confirm_after_a_mentor_filled_up_writes_nothing():
             "the refusal says which mentor filled up")
     m.check(pairs_of(slug) == [[str(rex.user_id), str(xu.user_id), "requested", "1"]],
             f"only the hand pair, none of the confirmation: {pairs_of(slug)}")
+    twice = f"{pia.user_id}:{yan.user_id} {pia.user_id}:{yan.user_id}"
+    r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": twice})
+    m.check(r.status == 409 and "appears in two pairs" in html.unescape(r.text),
+            f"a mentee twice: {r.status}")
+    m.check(len(pairs_of(slug)) == 1, "nothing more written")
     r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": "nonsense"})
-    m.check(r.status == 409 and "not in the form" in html.unescape(r.text),
+    m.check(r.status == 400 and "not in the form" in html.unescape(r.text),
             f"malformed pairs: {r.status}")
 
 
