@@ -236,13 +236,13 @@ board_assign(struct req *r, struct board *b, long long min, long *mentor_of,
     struct suggest_fit *fit_of)
 {
 	size_t nm = b->mentors->nrows, ne = b->mentees->nrows, i, k, n = 0;
-	struct match_edge *edges;
+	size_t room = 0;
+	struct match_edge *edges = NULL, *more;
 	unsigned *cap;
 	int64_t total;
 
-	edges = malloc((ne * nm + 1) * sizeof(*edges));
-	cap = malloc((nm + 1) * sizeof(*cap));
-	if (edges == NULL || cap == NULL)
+	/* only the pairs that may be made: memory as their number, not n*m */
+	if ((cap = malloc((nm + 1) * sizeof(*cap))) == NULL)
 		goto short_of_memory;
 	for (k = 0; k < nm; k++)
 		cap[k] = b->m[k].room > 0 ? (unsigned)b->m[k].room : 0;
@@ -251,6 +251,13 @@ board_assign(struct req *r, struct board *b, long long min, long *mentor_of,
 			goto fail;
 		for (k = 0; k < nm; k++)
 			if (b->fit[k].excluded == NULL && b->fit[k].score >= min) {
+				if (n == room) {
+					room = room ? room * 2 : 4096;
+					if ((more = realloc(edges, room *
+					    sizeof(*edges))) == NULL)
+						goto short_of_memory;
+					edges = more;
+				}
 				edges[n].mentee = (uint32_t)i;
 				edges[n].mentor = (uint32_t)k;
 				edges[n++].score = b->fit[k].score;
