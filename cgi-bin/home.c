@@ -4,6 +4,7 @@
  */
 #include "app.h"
 #include "db.h"
+#include "mine.h"
 #include "page.h"
 #include "resp.h"
 #include "stage.h"
@@ -58,7 +59,7 @@ home_dashboard(struct req *r)
 	const char *cal;
 	int n;
 
-	if ((n = stage_fill_mine(r, d)) == -1 ||
+	if ((n = mine_fill(r, d)) == -1 ||
 	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
