@@ -134,12 +134,6 @@ prog_head(struct tdict *d, const struct prog *p)
 	}
 }
 
-const char *
-prog_opt(const struct fval *v)
-{
-	return v->str != NULL ? v->str : "";
-}
-
 
 /* ---- /programmes ---------------------------------------------------------- */
 

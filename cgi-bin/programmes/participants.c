@@ -150,7 +150,7 @@ prog_participants(struct req *r)
 	if (rows->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
-		    p.slug, prog_opt(&v[FF_ROLE]), prog_opt(&v[FF_STATUS]),
+		    p.slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
 		    db_get(rows, n - 1, "id")));
 	if (v[FF_AFTER].str == NULL && invited_fill(r, d, &p, v) == -1)
 		return;
