@@ -892,9 +892,10 @@ feedback_mail(struct req *r, const struct thread *t, const struct entry *e,
 	tmpl_set(d, "COMMENT", body);
 	tmpl_set(d, "COMMENT_HTML", md_html(r, body));
 	tmpl_set(d, "LINK", link);
-	rc = mail_queue(r, "thread-feedback", t->owner_id, NULL,
+	rc = mail_notify(r, "thread-feedback", t->owner_id,
 	    req_printf(r, "Feedback from %s on your Growth Thread",
-	    r->user.name), "mail/thread_feedback", d,
+	    r->user.name), req_printf(r, "/threads/%lld/entries/%lld", t->id,
+	    e->id), "mail/thread_feedback", d,
 	    req_printf(r, "thread-feedback:%lld", cid));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "log.h"
 #include "mail.h"
+#include "notif.h"
 
 #define MAIL_MAX_ATTEMPTS	8
 
@@ -133,6 +134,18 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 	if (rc == DB_DUPLICATE)
 		return MAIL_DUPLICATE;
 	return rc < 0 ? -1 : MAIL_QUEUED;
+}
+
+int
+mail_notify(struct req *r, const char *kind, long long user_id,
+    const char *subject, const char *path, const char *tpl, struct tdict *d,
+    const char *dedup_key)
+{
+	int rc;
+
+	if ((rc = notif_add(r, user_id, kind, subject, path, dedup_key)) != 1)
+		return rc == 0 ? MAIL_DUPLICATE : -1;
+	return mail_queue(r, kind, user_id, NULL, subject, tpl, d, dedup_key);
 }
 
 const char *
