@@ -211,4 +211,5 @@ def test_survey_is_a_notification_read_by_opening_it():
     m.check(notes(mentor.user_id, "kind = 'survey'")[0][4] == "1", "the mentor's unread")
 
 
-m.main()
+if __name__ == "__main__":
+    m.main()
