@@ -211,5 +211,49 @@ def test_survey_is_a_notification_read_by_opening_it():
     m.check(notes(mentor.user_id, "kind = 'survey'")[0][4] == "1", "the mentor's unread")
 
 
+@m.test
+def test_the_owners_answer_tells_the_mentor_by_mail_and_notification():
+    """Issue 21 item 13: the mentor hears when the thread's owner answers."""
+    mentor, mentee = m.signup(), m.signup()
+    mid = mship(mentor, mentee, "cultivation", review_date="UTC_DATE() + INTERVAL 90 DAY")
+    mentee.get("/threads/new")
+    r = mentee.post("/threads/new", {"title": m.unique("Delegating"), "purpose": "Why",
+                                     "visibility": "mentorship", "mentorship": str(mid)})
+    tid = int(re.fullmatch(r"/threads/(\d+)", r.location).group(1))
+    mentee.get(f"/threads/{tid}")
+    r = mentee.post(f"/threads/{tid}/entries", {"kind": "lesson", "body": "Let go more"})
+    eid = int(re.search(r"#entry-(\d+)", r.location).group(1))
+    mentor.get(f"/threads/{tid}")
+    r = mentor.post(f"/threads/{tid}/entries/{eid}/comments", {"body": "Try smaller steps."})
+    m.check(r.status == 303, f"feedback: {r!r}")
+    word = m.unique("answer")
+    mentee.get(f"/threads/{tid}/entries/{eid}")
+    r = mentee.post(f"/threads/{tid}/entries/{eid}/comments",
+                    {"body": f"I will, thanks! <b>{word}</b>"})
+    m.check(r.status == 303, f"answer: {r!r}")
+    path = f"/threads/{tid}/entries/{eid}"
+    rows = notes(mentor.user_id, "kind = 'thread-answer'")
+    m.check(len(rows) == 1 and rows[0][2] == path, f"the mentor's notification: {rows}")
+    m.check(len(notes(mentee.user_id, "kind = 'thread-answer'")) == 0, "not the owner's")
+    msgs = m.mails_to(mentor.email, subject="answered your feedback")
+    m.check(msgs, "no mail to the mentor")
+    text, page = m.mail_text(msgs[-1]), m.mail_html(msgs[-1])
+    m.check(f"<b>{word}</b>" in text and word in page and "<b>" + word not in page,
+            "the answer in both parts, inert in HTML")
+    link = [u for u in m.links(text) if "/link?t=" in u]
+    m.check(link, "a signed link")
+    c = m.Client()
+    r = c.get(m.local(link[0]))
+    for _ in range(3):
+        if r.status != 303:
+            break
+        r = c.follow(r)
+    m.check(r.status == 200 and word in r.text, f"the link opens the entry: {r!r}")
+    m.check(notes(mentor.user_id, "kind = 'thread-answer'")[0][4] == "0",
+            "opening the entry read the notification")
+    # the mentor's feedback still goes to the owner, and only there
+    m.check(len(notes(mentee.user_id, "kind = 'thread-feedback'")) == 1, "feedback noted")
+
+
 if __name__ == "__main__":
     m.main()
