@@ -37,8 +37,10 @@ notif_seen(struct req *r, int status)
 
 	if (r->user.id <= 0)
 		return 0;
-	if ((v = db_value(r, "SELECT COUNT(*) FROM notifications WHERE "
-	    "user_id = ? AND read_at IS NULL", "i", r->user.id)) == NULL)
+	/* a bounded read however many wait unread */
+	if ((v = db_value(r, "SELECT COUNT(*) FROM (SELECT 1 FROM "
+	    "notifications WHERE user_id = ? AND read_at IS NULL LIMIT ?) u",
+	    "ii", r->user.id, (long long)NOTIF_COUNT_MAX + 1)) == NULL)
 		return -1;
 	n = strtoll(v, NULL, 10);
 	/*
@@ -53,7 +55,7 @@ notif_seen(struct req *r, int status)
 	    r->user.id, r->path);
 	if (done < 0)
 		return -1;
-	return n - done;
+	return n > NOTIF_COUNT_MAX ? n : n - done;
 }
 
 long long

@@ -19,10 +19,14 @@
 int		 notif_add(struct req *, long long user_id, const char *kind,
 		    const char *title, const char *path, const char *dedup_key);
 
+/* Unread ones counted for the header at most: more shows as "99+". */
+#define NOTIF_COUNT_MAX	99
+
 /*
- * The header's count for the person signed in. On a GET of a page that
- * was shown (status 200) the notifications about that page become read
- * first: opening what a notification is about reads it. -1 db.
+ * The header's count for the person signed in, NOTIF_COUNT_MAX + 1 for
+ * more. On a GET of a page that was shown (status 200) the notifications
+ * about that page become read first: opening what a notification is
+ * about reads it. -1 db.
  */
 long long	 notif_seen(struct req *, int status);
 

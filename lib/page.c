@@ -91,7 +91,10 @@ page_unread(struct req *r, int status)
 	if (status < 400 && (n = notif_seen(r, status)) == -1)
 		return -1;
 	s = tmpl_section(r->page, "NOTIFICATIONS");
-	if (n > 0)
+	if (n > NOTIF_COUNT_MAX)
+		tmpl_set(tmpl_section(s, "UNREAD"), "UNREAD_COUNT",
+		    req_printf(r, "%d+", NOTIF_COUNT_MAX));
+	else if (n > 0)
 		tmpl_set_int(tmpl_section(s, "UNREAD"), "UNREAD_COUNT", n);
 	return 0;
 }
