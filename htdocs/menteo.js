@@ -15,6 +15,10 @@
  *  - [data-latest]: a room's newest messages, asked for again every few
  *    seconds while the page is in view, with the ETag last seen: a 304
  *    (nothing new) costs the server one query and changes nothing here
+ *  - form[data-unsaved]: asks before leaving with changes not saved
+ *  - [data-add-row], [data-remove-row]: the contract's goal rows are
+ *    added (from template#goal-row) and removed in place; without
+ *    JavaScript they are buttons the server answers, keeping what was typed
  */
 (function () {
 	'use strict';
@@ -303,6 +307,76 @@
 		document.addEventListener('visibilitychange', poll);
 	}
 
+	function setupUnsaved(form) {
+		var dirty = false;
+
+		function changed() { dirty = true; }
+		form.addEventListener('input', changed);
+		form.addEventListener('change', changed);
+		form.addEventListener('submit', function () { dirty = false; });
+		form.addEventListener('menteo:changed', changed);
+		window.addEventListener('beforeunload', function (e) {
+			if (!dirty)
+				return;
+			e.preventDefault();
+			e.returnValue = '';
+		});
+	}
+
+	function setupRows(form) {
+		var list = form.querySelector('[data-goal-rows]');
+		var tpl = document.getElementById('goal-row');
+		var next = 0;
+
+		if (list === null || tpl === null || !('content' in tpl))
+			return;
+		function rows() {
+			return list.querySelectorAll('[data-goal-row]').length;
+		}
+		function update() {
+			var add = form.querySelector('[data-add-row]');
+			if (add !== null)
+				add.hidden = rows() >= 5;
+		}
+		function changed() {
+			var ev;
+			try {
+				ev = new Event('menteo:changed');
+			} catch (err) {
+				ev = document.createEvent('Event');
+				ev.initEvent('menteo:changed', false, false);
+			}
+			form.dispatchEvent(ev);
+			update();
+		}
+		form.addEventListener('click', function (e) {
+			var add = e.target.closest ? e.target.closest('[data-add-row]') : null;
+			var rm = e.target.closest ? e.target.closest('[data-remove-row]') : null;
+			var row, title;
+
+			if (add !== null) {
+				e.preventDefault();
+				list.insertAdjacentHTML('beforeend',
+				    tpl.innerHTML.replace(/__N__/g, String(next++)));
+				row = list.lastElementChild;
+				title = row.querySelector('input[name="title"]');
+				if (title !== null)
+					title.focus();
+				changed();
+			} else if (rm !== null) {
+				e.preventDefault();
+				row = rm.closest('[data-goal-row]');
+				if (row !== null)
+					row.parentNode.removeChild(row);
+				changed();
+				add = form.querySelector('[data-add-row]');
+				if (add !== null)
+					add.focus();
+			}
+		});
+		update();
+	}
+
 	function init() {
 		var zones = document.getElementById('timezone');
 
@@ -316,6 +390,10 @@
 		    document.querySelectorAll('form.milestone-toggle'), setupMilestone);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('[data-latest]'), setupLatest);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form[data-unsaved]'), setupUnsaved);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form[data-unsaved]'), setupRows);
 		setupConfirm();
 		setupMenu();
 		markCurrentNav();
