@@ -682,6 +682,8 @@ delete_private_data(struct req *r)
 	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
 	    "'custom'", "i", u) < 0 ||
 	    delete_mail(r) == -1 ||
+	    db_exec(r, "DELETE FROM notifications WHERE user_id = ?", "i",
+	    u) < 0 ||
 	    db_exec(r, "UPDATE mentorships SET record_secret = NULL WHERE "
 	    "mentor_id = ? OR mentee_id = ?", "ii", u, u) < 0 ||
 	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0)

@@ -460,7 +460,7 @@ stage_notify(struct req *r, const struct mship *m, long long user_id,
 	tmpl_set(d, "LINK", link);
 	if (note != NULL && *note != '\0')
 		tmpl_set(tmpl_section(d, "NOTE"), "NOTE_TEXT", note);
-	rc = mail_queue(r, "mentorship", user_id, NULL, subject,
+	rc = mail_notify(r, "mentorship", user_id, subject, path,
 	    "mail/stage_notice", d, dedup);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;

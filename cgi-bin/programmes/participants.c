@@ -191,7 +191,8 @@ decide_mail(struct req *r, const struct prog *p, long long uid,
 		    p->name);
 	else
 		subject = req_printf(r, "You have left %s", p->name);
-	rc = mail_queue(r, "programme", uid, NULL, subject,
+	rc = mail_notify(r, "programme", uid, subject,
+	    req_printf(r, "/programmes/%s", p->slug),
 	    "mail/programme_decision", d, req_printf(r,
 	    "programme-%s:%lld", action, part_id));
 	tmpl_dict_free(d);
