@@ -389,7 +389,7 @@ prog_dashboard(struct req *r)
 		return;
 	d = page_new(r, req_printf(r, "%s: dashboard", p.name),
 	    "programmes_dashboard.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Dashboard");
 	if (funnel_fill(r, d, &p) == -1 || stages_fill(r, d, &p) == -1 ||
 	    risks_fill(r, d, &p) == -1 || outcomes_fill(r, d, &p) == -1 ||
 	    medians_fill(r, d, &p) == -1 || cadence_fill(r, d, &p) == -1 ||

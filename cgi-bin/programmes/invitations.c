@@ -59,7 +59,7 @@ invite_bad(struct req *r, const struct prog *p, int status,
 	struct tdict *d = page_new(r, "This invitation cannot be used",
 	    "programmes_invite_bad.tpl");
 
-	prog_head(d, p);
+	prog_head(d, p, NULL);
 	tmpl_set(d, "WHY", why);
 	page_send(r, status);
 }
@@ -302,7 +302,7 @@ invitations_page(struct req *r, const struct prog *p, const struct fval *v)
 	struct tdict *d;
 
 	d = page_new(r, "Invitations", "programmes_invitations.tpl");
-	prog_head(d, p);
+	prog_head(d, p, "Invitations");
 	if (v != NULL)
 		page_form(d, invite_f, IF_N, v);
 	else

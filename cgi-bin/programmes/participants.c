@@ -142,7 +142,7 @@ prog_participants(struct req *r)
 	if ((rows = participants_load(r, &p, v)) == NULL)
 		return;
 	d = page_new(r, "Participants", "programmes_participants.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Participants");
 	page_form(d, filter_f, FF_N, v);
 	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
 	for (i = 0; i < n; i++)
