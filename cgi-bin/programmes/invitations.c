@@ -176,7 +176,8 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 	for (i = 0; i < rows->nrows; i++) {
 		s = tmpl_section(d, "INVITATION");
 		tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
-		tmpl_set(s, "I_ROLE", db_get(rows, i, "role"));
+		tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"),
+		    "mentor") == 0 ? "Mentor" : "Mentee");
 		page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
 		tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
 		    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
