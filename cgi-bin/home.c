@@ -4,6 +4,7 @@
  */
 #include "app.h"
 #include "db.h"
+#include "mine.h"
 #include "page.h"
 #include "resp.h"
 #include "stage.h"
@@ -40,9 +41,9 @@ home_mentor_hint(struct req *r, struct tdict *d)
 		return -1;
 	if (u->nrows == 0)
 		return 0;
-	if (!db_int(u, 0, 0))
+	if (!db_get_int(u, 0, "is_mentor"))
 		tmpl_show(d, "HINT_BECOME_MENTOR");
-	else if (db_int(u, 0, 1) <= 0)
+	else if (db_get_int(u, 0, "capacity") <= 0)
 		tmpl_show(d, "HINT_SET_CAPACITY");
 	else
 		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
@@ -58,7 +59,7 @@ home_dashboard(struct req *r)
 	const char *cal;
 	int n;
 
-	if ((n = stage_fill_mine(r, d)) == -1 ||
+	if ((n = mine_fill(r, d)) == -1 ||
 	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);

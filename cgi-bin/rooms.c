@@ -38,23 +38,23 @@ static const struct route routes[] = {
 APP_MAIN("rooms", routes)
 
 /* The composer: body, and the message it answers. */
-static const struct field post_fields[] = {
+enum { PF_BODY, PF_REPLY_TO, POST_NFIELDS };
+static const struct field post_fields[POST_NFIELDS] = {
 	{ "body",	F_MULTILINE,	1, ROOM_BODY_MAX, 1, NULL },
 	{ "reply_to",	F_INT,		1, LLONG_MAX, 0, NULL },
 };
-#define POST_NFIELDS	(sizeof(post_fields) / sizeof(post_fields[0]))
 
-static const struct field edit_fields[] = {
+enum { EF_BODY, EDIT_NFIELDS };
+static const struct field edit_fields[EDIT_NFIELDS] = {
 	{ "body",	F_MULTILINE,	1, ROOM_BODY_MAX, 1, NULL },
 };
-#define EDIT_NFIELDS	(sizeof(edit_fields) / sizeof(edit_fields[0]))
 
 /* The page query: ?before= (older pages) and ?reply_to= (the composer). */
-static const struct field page_fields[] = {
+enum { PG_BEFORE, PG_REPLY_TO, PAGE_NFIELDS };
+static const struct field page_fields[PAGE_NFIELDS] = {
 	{ "before",	F_INT,		1, LLONG_MAX, 0, NULL },
 	{ "reply_to",	F_INT,		1, LLONG_MAX, 0, NULL },
 };
-#define PAGE_NFIELDS	(sizeof(page_fields) / sizeof(page_fields[0]))
 
 /*
  * One query per page, the same text and so the same plan for the newest
@@ -519,8 +519,8 @@ rooms_show(struct req *r)
 		page_error_msg(r, 400, "That page of the room does not exist.");
 		return;
 	}
-	room_render(r, &rm, q[0].str != NULL ? q[0].num : 0,
-	    q[1].str != NULL ? q[1].num : 0, NULL, NULL, 200);
+	room_render(r, &rm, q[PG_BEFORE].str != NULL ? q[PG_BEFORE].num : 0,
+	    q[PG_REPLY_TO].str != NULL ? q[PG_REPLY_TO].num : 0, NULL, NULL, 200);
 }
 
 static void
@@ -534,8 +534,8 @@ rooms_post(struct req *r)
 	if (room_open(r, &rm) == -1)
 		return;
 	errors = field_read(r, post_fields, POST_NFIELDS, v);
-	if (v[1].str != NULL)
-		reply_to = v[1].num;
+	if (v[PF_REPLY_TO].str != NULL)
+		reply_to = v[PF_REPLY_TO].num;
 	if (!rm.m.is_open) {
 		room_render(r, &rm, 0, 0, NULL, "This mentorship is closed: "
 		    "its room can be read but takes no new messages.", 409);
@@ -546,7 +546,7 @@ rooms_post(struct req *r)
 	    NULL) {
 		if (r->db_failed)
 			return;
-		v[1].err = "You can only reply to a message of this room.";
+		v[PF_REPLY_TO].err = "You can only reply to a message of this room.";
 		errors++;
 	}
 	if (errors > 0) {
@@ -557,7 +557,7 @@ rooms_post(struct req *r)
 	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO room_messages "
 	    "(mentorship_id, author_id, body, body_html, reply_to, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
-	    "iisss", rm.m.id, r->user.id, v[0].str, md_html(r, v[0].str),
+	    "iisss", rm.m.id, r->user.id, v[PF_BODY].str, md_html(r, v[PF_BODY].str),
 	    reply_to > 0 ?
 	    req_printf(r, "%lld", reply_to) : NULL) < 0)
 		return;
@@ -646,10 +646,10 @@ rooms_edit(struct req *r)
 		return;
 	}
 	/* an unchanged text is not an edit */
-	if (strcmp(v[0].str, db_get(row, 0, "body")) != 0 &&
+	if (strcmp(v[EF_BODY].str, db_get(row, 0, "body")) != 0 &&
 	    db_exec(r, "UPDATE room_messages SET body = ?, body_html = ?, "
 	    "edited_at = UTC_TIMESTAMP() WHERE id = ? AND author_id = ?",
-	    "ssii", v[0].str, md_html(r, v[0].str), r->id[1],
+	    "ssii", v[EF_BODY].str, md_html(r, v[EF_BODY].str), r->id[1],
 	    r->user.id) < 0)
 		return;
 	resp_flash(r, "Message updated.");

@@ -12,6 +12,10 @@
  *    without leaving the page (without JavaScript it posts the form)
  *  - the phone menus: the link to #site-nav (and a.tabs-toggle to a
  *    page's tabs) becomes a button that opens and closes them in place
+ *  - form[data-unsaved]: asks before leaving with changes not saved
+ *  - [data-add-row], [data-remove-row]: the contract's goal rows are
+ *    added (from template#goal-row) and removed in place; without
+ *    JavaScript they are buttons the server answers, keeping what was typed
  */
 (function () {
 	'use strict';
@@ -264,6 +268,76 @@
 		});
 	}
 
+	function setupUnsaved(form) {
+		var dirty = false;
+
+		function changed() { dirty = true; }
+		form.addEventListener('input', changed);
+		form.addEventListener('change', changed);
+		form.addEventListener('submit', function () { dirty = false; });
+		form.addEventListener('menteo:changed', changed);
+		window.addEventListener('beforeunload', function (e) {
+			if (!dirty)
+				return;
+			e.preventDefault();
+			e.returnValue = '';
+		});
+	}
+
+	function setupRows(form) {
+		var list = form.querySelector('[data-goal-rows]');
+		var tpl = document.getElementById('goal-row');
+		var next = 0;
+
+		if (list === null || tpl === null || !('content' in tpl))
+			return;
+		function rows() {
+			return list.querySelectorAll('[data-goal-row]').length;
+		}
+		function update() {
+			var add = form.querySelector('[data-add-row]');
+			if (add !== null)
+				add.hidden = rows() >= 5;
+		}
+		function changed() {
+			var ev;
+			try {
+				ev = new Event('menteo:changed');
+			} catch (err) {
+				ev = document.createEvent('Event');
+				ev.initEvent('menteo:changed', false, false);
+			}
+			form.dispatchEvent(ev);
+			update();
+		}
+		form.addEventListener('click', function (e) {
+			var add = e.target.closest ? e.target.closest('[data-add-row]') : null;
+			var rm = e.target.closest ? e.target.closest('[data-remove-row]') : null;
+			var row, title;
+
+			if (add !== null) {
+				e.preventDefault();
+				list.insertAdjacentHTML('beforeend',
+				    tpl.innerHTML.replace(/__N__/g, String(next++)));
+				row = list.lastElementChild;
+				title = row.querySelector('input[name="title"]');
+				if (title !== null)
+					title.focus();
+				changed();
+			} else if (rm !== null) {
+				e.preventDefault();
+				row = rm.closest('[data-goal-row]');
+				if (row !== null)
+					row.parentNode.removeChild(row);
+				changed();
+				add = form.querySelector('[data-add-row]');
+				if (add !== null)
+					add.focus();
+			}
+		});
+		update();
+	}
+
 	function init() {
 		var zones = document.getElementById('timezone');
 
@@ -275,6 +349,10 @@
 		    document.querySelectorAll('form[data-once]'), setupOnce);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form.milestone-toggle'), setupMilestone);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form[data-unsaved]'), setupUnsaved);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form[data-unsaved]'), setupRows);
 		setupConfirm();
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('a.menu-toggle, a.tabs-toggle'), setupMenu);

@@ -21,7 +21,8 @@ static const char *const statuses[] = {
 	"waiting", "active", "paired", "unpaired", "rejected", "removed", NULL
 };
 
-static const struct field decide_f[] = {
+enum { DF_ACTION, DF_N };
+static const struct field decide_f[DF_N] = {
 	{ "action",	F_CHOICE,	0, 0,	1, actions },
 };
 
@@ -204,13 +205,13 @@ void
 prog_participant_post(struct req *r)
 {
 	struct prog p;
-	struct fval v[1];
+	struct fval v[DF_N];
 	struct db_rows *row;
 	const char *to;
 
 	if (prog_manage(r, &p) == -1)
 		return;
-	if (field_read(r, decide_f, 1, v) > 0)
+	if (field_read(r, decide_f, DF_N, v) > 0)
 		return page_error_msg(r, 400, "Choose approve, reject or "
 		    "remove.");
 	if (db_begin(r) == -1)
@@ -225,18 +226,18 @@ prog_participant_post(struct req *r)
 		return page_error_msg(r, 404, "This person is not in the "
 		    "programme.");
 	}
-	if ((to = decide_to(v[0].str, db_get(row, 0, "status"))) == NULL) {
+	if ((to = decide_to(v[DF_ACTION].str, db_get(row, 0, "status"))) == NULL) {
 		db_rollback(r);
 		return page_error_msg(r, 409, req_printf(r, "This participant "
 		    "is %s: they cannot be %s now.", prog_status_label("mentor",
-		    db_get(row, 0, "status")), strcmp(v[0].str, "approve") == 0
-		    ? "approved" : strcmp(v[0].str, "reject") == 0 ?
+		    db_get(row, 0, "status")), strcmp(v[DF_ACTION].str, "approve") == 0
+		    ? "approved" : strcmp(v[DF_ACTION].str, "reject") == 0 ?
 		    "rejected" : "removed"));
 	}
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
 	    to, r->user.id, r->id[1]) < 0 ||
-	    decide_mail(r, &p, db_get_int(row, 0, "user_id"), v[0].str,
+	    decide_mail(r, &p, db_get_int(row, 0, "user_id"), v[DF_ACTION].str,
 	    r->id[1]) == -1 || db_commit(r) == -1)
 		return;
 	resp_flash(r, strcmp(to, "active") == 0 ? "Mentor approved; they "

@@ -1,8 +1,8 @@
 /*
- * The key a thread's entries are kept under (cgi-bin/threads.c,
+ * The key a thread's entries are kept under (cgi-bin/threads/show.c,
  * entries_key) and its small label helpers. Readers who see no form share
  * one key; anything the part shows, forms and their CSRF token included,
- * changes it. cgi-bin/threads.c is included to reach its static
+ * changes it. The program's page files are included to reach their static
  * functions (as lighttpd's test_mod_alias.c includes mod_alias.c).
  */
 #include <stdarg.h>
@@ -19,7 +19,12 @@
 #define APP_MAIN(name, table) \
 	const struct route *const test_routes = (table);
 
-#include "../../cgi-bin/threads.c"
+#include "../../cgi-bin/threads/main.c"
+#include "../../cgi-bin/threads/atom.c"
+#include "../../cgi-bin/threads/entries.c"
+#include "../../cgi-bin/threads/form.c"
+#include "../../cgi-bin/threads/list.c"
+#include "../../cgi-bin/threads/show.c"
 
 struct view {
 	int		 owner, can_comment, open;
