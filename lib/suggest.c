@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "kept.h"
 #include "log.h"
 #include "page.h"
 #include "search.h"
@@ -514,8 +515,22 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 /*
  * The directory's mentors and their index, kept by the worker while the
  * directory's version (sql/093, sql/230) and the date stay the same: a
- * suggestion then costs the mentee's own rows and the scoring.
+ * suggestion then costs the mentee's own rows and the scoring. Every
+ * column SQL_LISTED reads, each watched by a trigger (ids never change).
  */
+static const char *const suggest_watch[] = {
+	"users.is_mentor", "users.disabled_at", "users.unlisted_at",
+	"users.email_verified_at", "users.headline", "users.capacity",
+	"users.slug", "users.display_name", "users.skills", "users.bio",
+	"users.last_active", "users.answered_requests", "users.languages",
+	"users.timezone", "user_skills.user_id", "user_skills.skill",
+	"mentorships.mentor_id", "mentorships.stage", NULL
+};
+const struct kept_def suggest_kept = { "suggest", "directory_version",
+    suggest_watch, "sql/093 users_directory_insert, _delete, "
+    "user_skills_directory_*, mentorships_directory_*; sql/230 "
+    "users_directory_update" };
+
 static struct kept_set {
 	char			*key;
 	struct db_rows		*rows;		/* one block (db_rows_copy) */
@@ -577,8 +592,14 @@ mentors_for(struct req *r, long long programme_id, struct kept_set *k,
 	if ((v = db_query(r, "SELECT version, UTC_DATE() FROM "
 	    "directory_version", "")) == NULL)
 		return -1;
-	key = v->nrows == 1 ? req_printf(r, "%s %s", db_str(v, 0, 0),
-	    db_str(v, 0, 1)) : "";
+	/* the days since last activity are counted in SQL: the date too */
+	key = kept_key(r, &suggest_kept, v->nrows == 1 ? db_str(v, 0, 0) :
+	    NULL, "s", v->nrows == 1 ? db_str(v, 0, 1) : NULL);
+	if (key == NULL) {	/* no version: made for this request alone */
+		if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
+			return -1;
+		return kept_set_make(k, rows, NULL) == -1 ? -2 : 0;
+	}
 	*own = 0;
 	if (listed.key != NULL && strcmp(listed.key, key) == 0) {
 		*k = listed;

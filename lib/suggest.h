@@ -97,6 +97,14 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
 	"WHERE pp.programme_id = ? AND pp.role = 'mentor' AND " \
 	"pp.status = 'active' AND u.disabled_at IS NULL ORDER BY u.id"
 
+/*
+ * The directory's mentors and their index, kept by each worker that
+ * suggests (lib/kept.h): what it reads, watched by sql/093, sql/111 and
+ * sql/230. The people and home programs list it (--kept).
+ */
+struct kept_def;
+extern const struct kept_def suggest_kept;
+
 /* One suggestion for the person signed in. */
 struct suggest_pick {
 	const char	*name, *slug, *headline;

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "kept.h"
 #include "page.h"
 #include "req.h"
 #include "stage.h"
@@ -18,6 +19,9 @@
  * (redefinition is a light check-in and does not count).
  */
 #define DIR_ACTIVE	SUGGEST_ACTIVE	/* lib/suggest.h: one rule */
+
+/* directory.c's kept rows and word index (lib/kept.h). */
+extern const struct kept_def	dir_kept, dir_index_kept;
 
 /* Percent-encoding for a value inside a query string. */
 const char	*url_enc(struct req *, const char *);

@@ -334,7 +334,7 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 	if (board_load(r, &b, p->id) == -1)
 		goto out;
 	d = page_new(r, "Matching", "programmes_matching.tpl");
-	prog_head(d, p);
+	prog_head(d, p, "Matching");
 	tmpl_set(d, "MIN", req_printf(r, "%lld", min));
 	tmpl_set(d, "NMENTEES", req_printf(r, "%zu", b.mentees->nrows));
 	if (error != NULL)

@@ -2,7 +2,8 @@
  * suggest: each part of a score is true of the data and said in words;
  * mentors with no room, no shared language (both named some), or who
  * are already the mentee's are never suggested; an empty profile ranks
- * by responsiveness alone.
+ * by responsiveness alone. The kept set's SQL reads only watched
+ * columns.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +15,9 @@
 
 #include <cmocka.h>
 
-#include "suggest.h"
+/* the module itself, to reach its SQL (as test_people_keys.c does) */
+#include "../../lib/suggest.c"
+#include "kept_watch.h"
 
 static const struct suggest_mentor mentors[] = {
 	/* id, headline, bio, skills, languages, timezone, room, answered, idle */
@@ -98,12 +101,25 @@ test_suggest_empty_profile(void **state)
 	suggest_set_free(s);
 }
 
+/* Every column of the kept directory set is watched (lib/kept.h). */
+static void
+test_suggest_kept_watch(void **state)
+{
+	(void)state;
+	assert_null(watch_missing(&suggest_kept, SQL_LISTED,
+	    "u=users m=mentorships k=user_skills"));
+	/* a column not in the list is named */
+	assert_string_equal(watch_missing(&suggest_kept, "SELECT u.email "
+	    "FROM users u", "u=users"), "users.email");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_suggest_reasons),
 		cmocka_unit_test(test_suggest_empty_profile),
+		cmocka_unit_test(test_suggest_kept_watch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
