@@ -108,7 +108,7 @@ mr_choices(struct req *r, struct tdict *d, const char *chosen)
 	return 0;
 }
 
-/* Progress numbers; the same SQL the dashboard uses. */
+/* Progress numbers: all, done, overdue (MS_OVERDUE, as the dashboard). */
 static int
 mr_progress(struct req *r, struct tdict *d, long long mid)
 {
@@ -117,9 +117,8 @@ mr_progress(struct req *r, struct tdict *d, long long mid)
 
 	p = db_query(r,
 	    "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
-	    "COALESCE(SUM(done_at IS NULL AND due_date < UTC_DATE()), 0) "
-	    "AS overdue "
-	    "FROM mentorship_milestones WHERE mentorship_id = ?", "i", mid);
+	    "COALESCE(SUM(" MS_OVERDUE("ms") "), 0) AS overdue "
+	    "FROM mentorship_milestones ms WHERE mentorship_id = ?", "i", mid);
 	if (p == NULL)
 		return -1;
 	total = db_get_int(p, 0, "total");
@@ -218,7 +217,7 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	    "SELECT mm.id, mm.title, mm.description, mm.due_date, mm.done_at, "
 	    "mm.stage, mm.goal_id, g.title AS goal_title, "
 	    "u.display_name AS done_name, "
-	    "(mm.done_at IS NULL AND mm.due_date < UTC_DATE()) AS overdue "
+	    MS_OVERDUE("mm") " AS overdue "
 	    "FROM mentorship_milestones mm "
 	    "LEFT JOIN goals g ON g.id = mm.goal_id "
 	    "LEFT JOIN users u ON u.id = mm.done_by "
