@@ -26,6 +26,7 @@ static void	rooms_show(struct req *);
 static void	rooms_post(struct req *);
 static void	rooms_edit_form(struct req *);
 static void	rooms_edit(struct req *);
+static void	rooms_latest(struct req *);
 
 static const struct route routes[] = {
 	{ "GET",	"/rooms/{id}",			rooms_show,
@@ -33,6 +34,8 @@ static const struct route routes[] = {
 	{ "POST",	"/rooms/{id}/messages",		rooms_post,	ROUTE_USER },
 	{ "GET",	"/rooms/{id}/messages/{id}/edit", rooms_edit_form, ROUTE_USER },
 	{ "POST",	"/rooms/{id}/messages/{id}",	rooms_edit,	ROUTE_USER },
+	{ "GET",	"/rooms/{id}/latest",		rooms_latest,
+	    ROUTE_USER | ROUTE_OWN_SESSION },
 };
 
 /*
@@ -328,6 +331,19 @@ room_iso(struct req *r, const char *utc)
 	return s;
 }
 
+/*
+ * The validator of what /rooms/{id}/latest sends this viewer: the room's
+ * version (moved by every write to its messages) and whose view it is.
+ * NULL when the version is unknown: always sent in full then.
+ */
+static const char *
+room_etag(struct req *r, const struct room *rm)
+{
+	if (rm->version == NULL)
+		return NULL;
+	return req_printf(r, "\"%s.%lld\"", rm->version, r->user.id);
+}
+
 /* The viewer has now seen everything up to newest (never moves back). */
 static void
 room_mark_read(struct req *r, const struct mship *m, long long newest)
@@ -499,7 +515,7 @@ room_render(struct req *r, const struct room *rm, long long before,
 	const struct mship *m = &rm->m;
 	const struct db_rows *rows;
 	struct tdict *d;
-	const char *html;
+	const char *html, *etag;
 	long long oldest = 0;
 	size_t n;
 
@@ -526,6 +542,8 @@ room_render(struct req *r, const struct room *rm, long long before,
 		tmpl_set_int(tmpl_section(d, "OLDER"), "OLDER_BEFORE", oldest);
 	if (before > 0)
 		tmpl_show(d, "NEWER");
+	else if ((etag = room_etag(r, rm)) != NULL)
+		tmpl_set(tmpl_section(d, "LIVE"), "ETAG", etag);
 	if (!m->is_open) {
 		tmpl_show(d, "CLOSED");
 		if (refusal != NULL)
@@ -563,6 +581,44 @@ rooms_show(struct req *r)
 	}
 	room_render(r, &rm, q[PG_BEFORE].str != NULL ? q[PG_BEFORE].num : 0,
 	    q[PG_REPLY_TO].str != NULL ? q[PG_REPLY_TO].num : 0, NULL, NULL, 200);
+}
+
+/*
+ * The newest messages as the room page lists them, for its script to
+ * swap in while the page is open: with the ETag it last got, nothing
+ * new costs the one query that loads the room (304).
+ */
+static void
+rooms_latest(struct req *r)
+{
+	struct room rm;
+	const struct db_rows *rows;
+	const char *etag, *html;
+	size_t n;
+
+	if (room_open(r, &rm) == -1)
+		return;
+	etag = room_etag(r, &rm);
+	if (etag != NULL && strcmp(r->if_none_match, etag) == 0) {
+		r->status = 304;
+		resp_header(r, "ETag", etag);
+		return;
+	}
+	if ((rows = room_rows(r, &rm, LLONG_MAX)) == NULL)
+		return;
+	n = rows->nrows > ROOM_PAGE ? ROOM_PAGE : rows->nrows;
+	if ((html = room_list(r, &rm, rows, n, n > 0 ?
+	    db_get_int(rows, n - 1, "id") : 0)) == NULL)
+		return;
+	/* shown on an open page: read, as on the page itself */
+	if (n > 0 && db_get_int(rows, 0, "id") > rm.last_read)
+		room_mark_read(r, &rm.m, db_get_int(rows, 0, "id"));
+	if (r->db_failed)
+		return;
+	resp_text(r, 200, "text/html; charset=utf-8", html);
+	if (etag != NULL)
+		resp_header(r, "ETag", etag);
+	resp_header(r, "Cache-Control", "private, no-cache");
 }
 
 static void

@@ -132,7 +132,8 @@ static const struct remind_rule rules[] = {
 
 static int	remind_claim(struct req *, const char *, long long);
 static int	remind_queue(struct req *, const char *, long long,
-		    const char *, const char *, const char *, struct tdict *);
+		    const char *, const char *, const char *, const char *,
+		    struct tdict *);
 
 /* "in 3 days", "tomorrow", "today". */
 static const char *
@@ -223,13 +224,13 @@ remind_claim(struct req *r, const char *key, long long uid)
 /* Queues a claimed reminder: 1 queued, 0 not (opted out), -1 db. */
 static int
 remind_queue(struct req *r, const char *key, long long uid,
-    const char *kind, const char *subject, const char *tpl,
+    const char *kind, const char *subject, const char *path, const char *tpl,
     struct tdict *d)
 {
 	const char *v;
 	int rc;
 
-	if ((rc = mail_queue(r, kind, uid, NULL, subject, tpl, d, key)) == -1)
+	if ((rc = mail_notify(r, kind, uid, subject, path, tpl, d, key)) == -1)
 		return -1;
 	if (rc == MAIL_DUPLICATE)
 		return 0;
@@ -265,7 +266,8 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
 	tmpl_set(d, "LINK", link);
 	tmpl_set(d, "LINK_TEXT", link_text);
 	tmpl_set(d, "KIND", kind);
-	rc = remind_queue(r, key, uid, kind, subject, "mail/remind_notice", d);
+	rc = remind_queue(r, key, uid, kind, subject, path,
+	    "mail/remind_notice", d);
 	tmpl_dict_free(d);
 	return rc;
 }
@@ -501,8 +503,10 @@ remind_digest_one(struct req *r, long long uid)
 			    db_get(c, i, "excerpt") : "");
 			tmpl_set(row, "LINK", link);
 		}
+		/* one room: its page reads the notification; more: the list */
 		rc = remind_queue(r, key, uid, "digest", subject,
-		    "mail/remind_digest", d);
+		    c->nrows == 1 ? req_printf(r, "/rooms/%lld", db_int(c, 0,
+		    0)) : "/mentorships", "mail/remind_digest", d);
 		tmpl_dict_free(d);
 		if (rc == -1)
 			goto fail;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort.h"
 #include "db.h"
 #include "mail.h"
 #include "sess.h"
@@ -225,9 +226,28 @@ cond_question(struct req *r, const struct mship *m, const char *note,
 static int
 mentor_room_locked(struct req *r, const struct mship *m)
 {
+	struct db_rows *p;
+
 	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
 	    m->mentor_id) == NULL)
 		return -1;
+	/*
+	 * A programme's pair takes one of the places the mentor offered
+	 * that programme (cohort.h), not one of the directory's: a mentor
+	 * who came through an invitation may never have offered any there.
+	 * The others: its places taken, this pair left out.
+	 */
+	p = db_query(r, "SELECT pp.status = 'active' AND " COHORT_TAKEN(
+	    "m.programme_id", "m.mentor_id") " - (m.stage IN ('requested',"
+	    STAGES_CAPACITY ")) < COALESCE(pp.capacity, 0) FROM mentorships m "
+	    "LEFT JOIN programme_participants pp ON pp.programme_id = "
+	    "m.programme_id AND pp.user_id = m.mentor_id AND pp.role = "
+	    "'mentor' WHERE m.id = ? AND m.programme_id IS NOT NULL", "i",
+	    m->id);
+	if (p == NULL)
+		return -1;
+	if (p->nrows > 0)
+		return db_int(p, 0, 0) == 1;
 	return stage_mentor_has_room(r, m->mentor_id);
 }
 
@@ -460,7 +480,7 @@ stage_notify(struct req *r, const struct mship *m, long long user_id,
 	tmpl_set(d, "LINK", link);
 	if (note != NULL && *note != '\0')
 		tmpl_set(tmpl_section(d, "NOTE"), "NOTE_TEXT", note);
-	rc = mail_queue(r, "mentorship", user_id, NULL, subject,
+	rc = mail_notify(r, "mentorship", user_id, subject, path,
 	    "mail/stage_notice", d, dedup);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;

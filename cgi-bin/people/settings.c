@@ -153,6 +153,8 @@ static const struct notify_kind {
 	    "waited unread for a while." },
 	{ "thread-feedback", "Feedback on your Growth Threads", "When your "
 	    "mentor comments on one of your entries." },
+	{ "thread-answer", "Answers to your feedback", "When the person "
+	    "keeping a Growth Thread answers your feedback on it." },
 };
 #define NOTIFY_N	(sizeof(notify_kinds) / sizeof(notify_kinds[0]))
 

@@ -133,7 +133,7 @@ form_page(struct req *r, const struct prog *p, const struct fval *v,
 		tmpl_show(d, "CREATING");
 		tmpl_set(d, "ACTION", "/programmes/new");
 	} else {
-		prog_head(d, p);
+		prog_head(d, p, "Settings");
 		tmpl_show(d, "EDITING");
 		tmpl_set(d, "ACTION", req_printf(r, "/programmes/%s/settings",
 		    p->slug));
