@@ -505,8 +505,9 @@ remind_digest_one(struct req *r, long long uid)
 		}
 		/* one room: its page reads the notification; more: the list */
 		rc = remind_queue(r, key, uid, "digest", subject,
-		    c->nrows == 1 ? req_printf(r, "/rooms/%lld", db_int(c, 0,
-		    0)) : "/mentorships", "mail/remind_digest", d);
+		    c->nrows == 1 ? req_printf(r, "/rooms/%lld",
+		    db_get_int(c, 0, "id")) : "/mentorships",
+		    "mail/remind_digest", d);
 		tmpl_dict_free(d);
 		if (rc == -1)
 			goto fail;
