@@ -119,7 +119,8 @@ mships_record(struct req *r)
 	}
 	/* what a shared link shows, the parties see too: no notes */
 	if (mships_goals(r, d, &m, 0, 0) == -1 ||
-	    mships_timeline(r, d, &m, 0) == -1 || record_extras(r, d, &m) == -1)
+	    mships_timeline(r, d, &m, 0) == -1 ||
+	    record_extras(r, d, &m) == -1 || mships_strip(r, d, &m) == -1)
 		return;
 	page_send(r, 200);
 }
@@ -142,18 +143,19 @@ void
 mships_record_share(struct req *r)
 {
 	static const char *const share[] = { "0", "1", NULL };
-	static const struct field f[] = {
+	enum { SH_SHARE, SH_N };
+	static const struct field f[SH_N] = {
 		{ "share", F_CHOICE, 0, 0, 0, share },
 	};
-	struct fval v[1];
+	struct fval v[SH_N];
 	struct mship m;
 	char tok[SESS_TOKEN_LEN + 1];
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if (field_read(r, f, 1, v) != 0)
+	if (field_read(r, f, SH_N, v) != 0)
 		return page_error(r, 400);
-	if (v[0].str != NULL && strcmp(v[0].str, "0") == 0) {
+	if (v[SH_SHARE].str != NULL && strcmp(v[SH_SHARE].str, "0") == 0) {
 		if (db_exec(r, "UPDATE mentorships SET record_secret = NULL "
 		    "WHERE id = ?", "i", m.id) == -1)
 			return;

@@ -5,20 +5,9 @@
 #include <string.h>
 
 #include "mentorships.h"
+#include "risk.h"
 
 /* ---- the mentorship page ---------------------------------------------- */
-static int
-cadence_days(const char *s)
-{
-	if (s == NULL)
-		return 0;
-	if (strcmp(s, "weekly") == 0)
-		return 7;
-	if (strcmp(s, "biweekly") == 0)
-		return 14;
-	return 31;
-}
-
 /* The stepper: stages before the current one are done. */
 static void
 stepper(struct tdict *d, const char *stage)
@@ -493,53 +482,53 @@ mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
 	return 0;
 }
 
-/* Next meeting, and whether the cadence has been kept. */
+/*
+ * Next meeting, and whether the cadence has been kept: behind by the
+ * one rule every list of pairs at risk uses (RISK_CADENCE_BEHIND).
+ */
 static int
 show_meetings(struct req *r, struct tdict *d, const struct mship *m,
     const char *cadence)
 {
 	struct db_rows *q;
 	struct tdict *s;
-	int days = cadence_days(cadence);
+	long long held;
 
 	q = db_query(r, "SELECT "
-	    "(SELECT MIN(starts_at) FROM meetings WHERE mentorship_id = ? "
-	    " AND starts_at >= UTC_TIMESTAMP()), "
-	    "(SELECT MAX(starts_at) FROM meetings WHERE mentorship_id = ? "
-	    " AND starts_at < UTC_TIMESTAMP()), "
-	    "(SELECT COUNT(*) FROM meetings WHERE mentorship_id = ? AND "
-	    " starts_at < UTC_TIMESTAMP() AND starts_at >= UTC_TIMESTAMP() - "
-	    " INTERVAL ? DAY), "
-	    "(SELECT stage_changed_at < UTC_TIMESTAMP() - INTERVAL ? DAY "
-	    " FROM mentorships WHERE id = ?), "
-	    "(SELECT MAX(starts_at) < UTC_TIMESTAMP() - INTERVAL ? DAY FROM "
-	    " meetings WHERE mentorship_id = ? AND starts_at < "
-	    " UTC_TIMESTAMP())", "iiiiiiii", m->id, m->id, m->id,
-	    (long long)days * 3, (long long)days, m->id, (long long)days,
-	    m->id);
+	    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id "
+	    " = m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_at, "
+	    "(SELECT MAX(x.starts_at) FROM meetings x WHERE x.mentorship_id "
+	    " = m.id AND x.starts_at < UTC_TIMESTAMP()) AS last_at, "
+	    /* held over the last three intervals */
+	    "(SELECT COUNT(*) FROM meetings x WHERE x.mentorship_id = m.id "
+	    " AND x.starts_at < UTC_TIMESTAMP() AND x.starts_at >= "
+	    " UTC_TIMESTAMP() - INTERVAL 3 * " RISK_CADENCE_DAYS("m") " DAY) "
+	    " AS held, " RISK_CADENCE_DAYS("m") " AS days, "
+	    RISK_CADENCE_BEHIND("m") " AS behind FROM mentorships m WHERE "
+	    "m.id = ?", "i", m->id);
 	if (q == NULL)
 		return -1;
-	if (db_str(q, 0, 0) != NULL)
+	if (q->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404), -1;
+	if (db_get(q, 0, "next_at") != NULL)
 		page_time(r, tmpl_section(d, "NEXT_MEETING"), "AT",
-		    db_str(q, 0, 0));
+		    db_get(q, 0, "next_at"));
 	else
 		tmpl_show(d, "NO_NEXT_MEETING");
-	if (db_str(q, 0, 1) != NULL)
+	if (db_get(q, 0, "last_at") != NULL)
 		page_time(r, tmpl_section(d, "LAST_MEETING"), "AT",
-		    db_str(q, 0, 1));
-	if (days == 0 || !mships_is(m, "cultivation"))
+		    db_get(q, 0, "last_at"));
+	if (cadence == NULL || !mships_is(m, "cultivation"))
 		return 0;
 	s = tmpl_section(d, "CADENCE");
-	tmpl_set(s, "HELD", db_int(q, 0, 2) == 0 ? "No meeting" :
-	    db_int(q, 0, 2) == 1 ? "1 meeting" : req_printf(r,
-	    "%lld meetings", db_int(q, 0, 2)));
-	tmpl_set_int(s, "WEEKS", days * 3 / 7);
-	/* behind: no meeting within one interval once one has passed; kept
-	 * is said of meetings held, never of none */
-	if ((db_str(q, 0, 1) == NULL && db_int(q, 0, 3)) ||
-	    (db_str(q, 0, 1) != NULL && db_int(q, 0, 4)))
+	held = db_get_int(q, 0, "held");
+	tmpl_set(s, "HELD", held == 0 ? "No meeting" : held == 1 ?
+	    "1 meeting" : req_printf(r, "%lld meetings", held));
+	tmpl_set_int(s, "WEEKS", db_get_int(q, 0, "days") * 3 / 7);
+	/* kept is said of meetings held, never of none */
+	if (db_get_int(q, 0, "behind"))
 		tmpl_show(s, "BEHIND");
-	else if (db_str(q, 0, 1) == NULL)
+	else if (db_get(q, 0, "last_at") == NULL)
 		tmpl_show(s, "FIRST_DUE");
 	else
 		tmpl_show(s, "ON_TRACK");
@@ -676,6 +665,9 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;
+	if (!mships_is(m, "requested") && (mships_strip(r, d, m) == -1 ||
+	    mships_progress(r, d, m) == -1))
+		return;
 	page_send(r, status);
 }
 
@@ -698,24 +690,25 @@ mships_show(struct req *r)
 void
 mships_stage(struct req *r)
 {
-	static const struct field f[] = {
+	enum { ST_TO, ST_NOTE, ST_N };
+	static const struct field f[ST_N] = {
 		{ "to", F_TEXT, 1, 20, 1, NULL },
 		{ "note", F_MULTILINE, 0, 4000, 0, NULL },
 	};
-	struct fval v[2];
+	struct fval v[ST_N];
 	struct mship m;
 	const char *why;
 	int rc;
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if (field_read(r, f, 2, v) > 0)
-		return mships_page(r, &m, 409, v[0].err != NULL ?
+	if (field_read(r, f, ST_N, v) > 0)
+		return mships_page(r, &m, 409, v[ST_TO].err != NULL ?
 		    "Choose what to do with this mentorship." :
 		    "The note is too long (4000 characters at most).");
 	if (mships_mail_throttled(r, &m, mships_page))
 		return;
-	rc = stage_move(r, &m, v[0].str, v[1].str, &why);
+	rc = stage_move(r, &m, v[ST_TO].str, v[ST_NOTE].str, &why);
 	if (rc == 0 && mship_mail_count(r, &m) == -1)
 		rc = -1;
 	if (rc == -1)
@@ -726,7 +719,7 @@ mships_stage(struct req *r)
 		return page_error(r, 404);
 	if (rc == 409)
 		return mships_page(r, &m, 409, why);
-	resp_flash(r, strcmp(v[0].str, "requested") == 0 ?
+	resp_flash(r, strcmp(v[ST_TO].str, "requested") == 0 ?
 	    "Sent." : req_printf(r, "The mentorship is now in %s.",
 	    mship_stage_label(m.stage)));
 	resp_redirect(r, mships_path(r, &m, ""));
