@@ -30,6 +30,9 @@
 {{#ADMIN}}
 <li><a href="/admin">Admin</a></li>
 {{/ADMIN}}
+{{#NOTIFICATIONS}}
+<li><a class="notif-link" href="/notifications">Notifications{{#UNREAD}} <span class="badge">{{UNREAD_COUNT}}<span class="visually-hidden"> unread</span></span>{{/UNREAD}}</a></li>
+{{/NOTIFICATIONS}}
 {{#SIGNED_IN}}
 <li class="push"><a class="user" href="/people/{{USER_SLUG}}" title="Your public profile">{{USER_NAME}}</a></li>
 <li><form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-link">Sign out</button></form></li>

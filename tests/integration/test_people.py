@@ -340,7 +340,7 @@ def test_sql_metacharacters_are_literal():
     m.check(c.slug in slugs(r.text), "tag with a quote not found")
 
 
-# The directory's statements, as cgi-bin/people.c sends them (first page).
+# The directory's statements, as cgi-bin/people/directory.c sends them (first page).
 ACTIVE = ("(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id "
           "AND m.stage IN ('initiation', 'cultivation', 'separation'))")
 MENTOR = ("u.is_mentor = 1 AND u.disabled_at IS NULL AND u.unlisted_at IS NULL "

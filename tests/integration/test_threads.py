@@ -466,7 +466,7 @@ def entry_block(page, eid):
 @m.test
 def test_kept_entries_follow_every_write():
     """Each worker keeps the entries part of a thread page laid out
-    (cgi-bin/threads.c entries_html) under the thread's version (sql/095)
+    (cgi-bin/threads/show.c entries_html) under the thread's version (sql/095)
     and what else it shows: whoever writes, whoever looks, every worker's
     next view is right. Eight views each time so every worker answers."""
     owner, mentor, stranger = people()
