@@ -88,10 +88,10 @@ mships_checkins(struct req *r, struct tdict *s, const struct mship *m,
 		return -1;
 	for (i = 0; i < c->nrows; i++) {
 		row = tmpl_section(s, "LOGGED");
-		page_date(r, row, "HELD_ON", db_str(c, i, 0));
-		tmpl_set(row, "NOTE", db_str(c, i, 1));
+		page_date(r, row, "HELD_ON", db_get(c, i, "held_on"));
+		tmpl_set(row, "NOTE", db_get(c, i, "note"));
 		tmpl_set(row, "BY", db_get(c, i, "display_name") != NULL ?
-		    db_str(c, i, 2) : "A former member");
+		    db_get(c, i, "display_name") : "A former member");
 	}
 	if (c->nrows == 0)
 		tmpl_show(s, "NONE_LOGGED");

@@ -22,8 +22,8 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 			return -1;
 		for (i = 0; i < q->nrows; i++) {
 			s = tmpl_section(d, "MILESTONE");
-			tmpl_set(s, "TITLE", db_str(q, i, 0));
-			page_date(r, s, "DONE", db_str(q, i, 1));
+			tmpl_set(s, "TITLE", db_get(q, i, "title"));
+			page_date(r, s, "DONE", db_get(q, i, "done_at"));
 		}
 		if (q->nrows == 0)
 			tmpl_show(d, "NO_MILESTONES");
@@ -43,11 +43,12 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 			return -1;
 		for (i = 0; i < q->nrows; i++) {
 			s = tmpl_section(d, "ENTRY");
-			tmpl_set(s, "THREAD_ID", db_str(q, i, 0));
-			tmpl_set(s, "THREAD", db_str(q, i, 1));
-			tmpl_set(s, "KIND", db_str(q, i, 2));
-			tmpl_set(s, "BODY_HTML", md_html(r, db_str(q, i, 3)));
-			page_date(r, s, "WHEN", db_str(q, i, 4));
+			tmpl_set(s, "THREAD_ID", db_get(q, i, "id"));
+			tmpl_set(s, "THREAD", db_get(q, i, "title"));
+			tmpl_set(s, "KIND", db_get(q, i, "kind"));
+			tmpl_set(s, "BODY_HTML", md_html(r,
+			    db_get(q, i, "body")));
+			page_date(r, s, "WHEN", db_get(q, i, "created_at"));
 		}
 		if (q->nrows == 0)
 			tmpl_show(d, "NO_ENTRIES");

@@ -37,8 +37,8 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 			return;
 		if (u->nrows == 1) {
 			struct tdict *s = tmpl_section(d, "MENTOR_CARD");
-			tmpl_set(s, "MENTOR_NAME", db_str(u, 0, 0));
-			tmpl_set(s, "MENTOR_HEADLINE", db_str(u, 0, 1));
+			tmpl_set(s, "MENTOR_NAME", db_get(u, 0, "display_name"));
+			tmpl_set(s, "MENTOR_HEADLINE", db_get(u, 0, "headline"));
 		}
 	}
 	if (err != NULL) {
@@ -75,15 +75,14 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 	int room;
 
 	*why = NULL;
-	u = db_query(r, "SELECT id, is_mentor, email_verified_at IS NOT NULL, "
-	    "display_name FROM users WHERE slug = ? AND disabled_at IS NULL",
-	    "s", slug);
+	u = db_query(r, "SELECT id, is_mentor, display_name FROM users WHERE "
+	    "slug = ? AND disabled_at IS NULL", "s", slug);
 	if (u == NULL)
 		return -1;
-	if (u->nrows == 0 || (prog == NULL && !db_int(u, 0, 1)))
+	if (u->nrows == 0 || (prog == NULL && !db_get_int(u, 0, "is_mentor")))
 		return *why = "There is no mentor with this name: choose one "
 		    "in the mentor directory.", 0;
-	*mentor_id = db_int(u, 0, 0);
+	*mentor_id = db_get_int(u, 0, "id");
 	if (*mentor_id == r->user.id)
 		return *why = "You cannot request a mentorship with "
 		    "yourself.", 0;
@@ -99,7 +98,7 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 	if (!room)
 		return *why = req_printf(r, "%s has no room for another mentee "
 		    "right now: try again later or choose another mentor.",
-		    db_str(u, 0, 3)), 0;
+		    db_get(u, 0, "display_name")), 0;
 	v = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentor_id = ? "
 	    "AND mentee_id = ? AND stage IN (" STAGES_OPEN ")", "ii", *mentor_id,
 	    r->user.id);
@@ -107,7 +106,7 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 		return -1;
 	if (strcmp(v, "0") != 0)
 		return *why = req_printf(r, "You already have an open request "
-		    "or mentorship with %s.", db_str(u, 0, 3)), 0;
+		    "or mentorship with %s.", db_get(u, 0, "display_name")), 0;
 	return 0;
 }
 

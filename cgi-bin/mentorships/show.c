@@ -388,18 +388,19 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	if (g == NULL)
 		return -1;
 	for (i = 0; i < g->nrows; i++) {
+		const char *status = db_get(g, i, "status");
 		s = tmpl_section(d, "GOAL");
-		tmpl_set(s, "TITLE", db_str(g, i, 1));
-		tmpl_set(s, "MEASURE", db_str(g, i, 2));
-		if (db_str(g, i, 3) != NULL)
+		tmpl_set(s, "TITLE", db_get(g, i, "title"));
+		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
+		if (db_get(g, i, "target_date") != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
-			    db_str(g, i, 3));
-		tmpl_set(s, "STATUS", db_str(g, i, 4));
-		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_str(g, i, 4)));
-		if (db_str(g, i, 5) != NULL)
+			    db_get(g, i, "target_date"));
+		tmpl_set(s, "STATUS", status);
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(status));
+		if (db_get(g, i, "review_note") != NULL)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
-			    db_str(g, i, 5));
-		if (strcmp(db_str(g, i, 4), "open") == 0)
+			    db_get(g, i, "review_note"));
+		if (strcmp(status, "open") == 0)
 			open++;
 	}
 	tmpl_set_int(d, "GOAL_COUNT", (long long)g->nrows);
@@ -425,24 +426,25 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 	if (e->nrows == 0)
 		return;
 	i = e->nrows - 1;
-	from = db_str(e, i, 0);
-	to = db_str(e, i, 1);
-	note = db_str(e, i, 2);
-	who = db_str(e, i, 4) != NULL ? db_str(e, i, 4) : "Menteo";
+	from = db_get(e, i, "from_stage");
+	to = db_get(e, i, "to_stage");
+	note = db_get(e, i, "note");
+	who = db_get(e, i, "actor") != NULL ? db_get(e, i, "actor") : "Menteo";
 	if (note == NULL || *note == '\0' || strcmp(to, m->stage) != 0)
 		return;
 	if (mships_is(m, "requested") && from != NULL &&
-	    strcmp(from, to) == 0 && db_int(e, i, 5) == m->mentor_id) {
+	    strcmp(from, to) == 0 &&
+	    db_get_int(e, i, "actor_id") == m->mentor_id) {
 		s = tmpl_section(d, "QUESTION");
 		tmpl_set(s, "WHO", who);
 		tmpl_set(s, "TEXT", note);
-		page_time(r, s, "WHEN", db_str(e, i, 3));
+		page_time(r, s, "WHEN", db_get(e, i, "created_at"));
 	} else if (!m->is_open) {
 		s = tmpl_section(d, "CLOSED_NOTE");
 		tmpl_set(s, "WHO", who);
 		tmpl_set(s, "LABEL", mship_stage_label(to));
 		tmpl_set(s, "TEXT", note);
-		page_time(r, s, "WHEN", db_str(e, i, 3));
+		page_time(r, s, "WHEN", db_get(e, i, "created_at"));
 	}
 }
 
@@ -455,7 +457,8 @@ mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
 	size_t i;
 
 	e = db_query(r, "SELECT e.from_stage, e.to_stage, e.note, "
-	    "e.created_at, u.display_name, e.actor_id FROM stage_events e "
+	    "e.created_at, u.display_name AS actor, e.actor_id FROM "
+	    "stage_events e "
 	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id = ? "
 	    "ORDER BY e.id", "i", m->id);
 	if (e == NULL)
@@ -463,21 +466,22 @@ mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
 	if (notes)
 		show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
-		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
+		const char *from = db_get(e, i, "from_stage");
+		const char *to = db_get(e, i, "to_stage");
+		const char *at = db_get(e, i, "created_at");
+		const char *note = db_get(e, i, "note");
 		s = tmpl_section(d, "EVENT");
-		page_time(r, s, "WHEN", db_str(e, i, 3));
+		page_time(r, s, "WHEN", at);
 		/* a datetime attribute without a zone would be local time */
-		tmpl_set(s, "WHEN_ISO", strlen(db_str(e, i, 3)) == 19 ?
-		    req_printf(r, "%.10sT%sZ", db_str(e, i, 3),
-		    db_str(e, i, 3) + 11) : db_str(e, i, 3));
-		tmpl_set(s, "ACTOR", db_str(e, i, 4) ? db_str(e, i, 4) :
-		    "Menteo");
+		tmpl_set(s, "WHEN_ISO", strlen(at) == 19 ?
+		    req_printf(r, "%.10sT%sZ", at, at + 11) : at);
+		tmpl_set(s, "ACTOR", db_get(e, i, "actor") != NULL ?
+		    db_get(e, i, "actor") : "Menteo");
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
 		tmpl_set(s, "WHAT", mship_event_text(r, from, to));
-		if (notes && db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
-			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
-			    db_str(e, i, 2));
+		if (notes && note != NULL && *note != '\0')
+			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
 	}
 	return 0;
 }
@@ -543,37 +547,37 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 	struct tdict *s;
 
 	if (stage_table_exists(r, "mentorship_milestones")) {
-		q = db_query(r, "SELECT COUNT(*), COALESCE(SUM(done_at IS NOT "
-		    "NULL), 0), COALESCE(SUM(done_at IS NULL AND due_date < "
-		    "UTC_DATE()), 0) FROM mentorship_milestones WHERE "
-		    "mentorship_id = ?", "i", m->id);
+		q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
+		    "done_at IS NOT NULL), 0) AS done, COALESCE(SUM(done_at IS "
+		    "NULL AND due_date < UTC_DATE()), 0) AS overdue FROM "
+		    "mentorship_milestones WHERE mentorship_id = ?", "i", m->id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "MILESTONES");
-		tmpl_set_int(s, "TOTAL", db_int(q, 0, 0));
-		tmpl_set_int(s, "DONE", db_int(q, 0, 1));
-		tmpl_set_int(s, "OVERDUE", db_int(q, 0, 2));
-		if (db_int(q, 0, 2) > 0)
+		tmpl_set_int(s, "TOTAL", db_get_int(q, 0, "total"));
+		tmpl_set_int(s, "DONE", db_get_int(q, 0, "done"));
+		tmpl_set_int(s, "OVERDUE", db_get_int(q, 0, "overdue"));
+		if (db_get_int(q, 0, "overdue") > 0)
 			tmpl_show(s, "HAS_OVERDUE");
-		if (db_int(q, 0, 0) > 0)
-			tmpl_set_int(s, "PERCENT", db_int(q, 0, 1) * 100 /
-			    db_int(q, 0, 0));
+		if (db_get_int(q, 0, "total") > 0)
+			tmpl_set_int(s, "PERCENT", db_get_int(q, 0, "done") *
+			    100 / db_get_int(q, 0, "total"));
 		else
 			tmpl_set_int(s, "PERCENT", 0);
 	} else if (r->db_failed)
 		return -1;
 	if (stage_table_exists(r, "room_messages") &&
 	    stage_table_exists(r, "room_reads")) {
-		q = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
-		    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
+		q = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x "
+		    "WHERE x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
 		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
 		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", m->id,
 		    r->user.id, m->id, r->user.id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "ROOM");
-		tmpl_set_int(s, "UNREAD", db_int(q, 0, 0));
-		if (db_int(q, 0, 0) > 0)
+		tmpl_set_int(s, "UNREAD", db_get_int(q, 0, "unread"));
+		if (db_get_int(q, 0, "unread") > 0)
 			tmpl_show(s, "HAS_UNREAD");
 	} else if (r->db_failed)
 		return -1;
