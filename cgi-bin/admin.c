@@ -63,10 +63,30 @@ APP_MAIN("admin", routes)
 
 /* ---- health at a glance ------------------------------------------------ */
 
+/* A report's kind and state as the admin reads them. */
+static const char *
+report_label(const char *code)
+{
+	static const char *const names[][2] = {
+		{ "unresponsive", "Unresponsive" },
+		{ "inappropriate", "Inappropriate behaviour" },
+		{ "other", "Other" }, { "open", "Open" }, { "closed", "Closed" },
+	};
+	size_t i;
+
+	for (i = 0; code != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], code) == 0)
+			return names[i][1];
+	return code != NULL ? code : "";
+}
+
 /*
  * Each row becomes a section dictionary keyed by column name. Columns
- * named IS_x that hold 1 show section IS_x, else NOT_x; STAGE gets its
- * label and SINCE a date in the viewer's zone.
+ * named IS_x that hold 1 show section IS_x, else NOT_x. The stored codes
+ * get their words beside them (issue 21 item 9): STAGE its label,
+ * TO_STAGE the event (WHAT), GOAL_STATUS the outcome (OUTCOME), CADENCE
+ * its label, REPORT_KIND and REPORT_STATUS theirs (_LABEL); SINCE a date
+ * in the viewer's zone.
  */
 static void
 fill_rows(struct req *r, struct tdict *d, const char *section,
@@ -90,6 +110,14 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 			else if (strcmp(name, "TO_STAGE") == 0)
 				tmpl_set(s, "WHAT", mship_event_text(r,
 				    db_get(rows, i, "FROM_STAGE"), v));
+			else if (strcmp(name, "GOAL_STATUS") == 0)
+				tmpl_set(s, "OUTCOME", mship_outcome_label(v));
+			else if (strcmp(name, "CADENCE") == 0)
+				tmpl_set(s, "CADENCE_LABEL",
+				    mship_cadence_label(v));
+			else if (strncmp(name, "REPORT_", 7) == 0)
+				tmpl_set(s, req_printf(r, "%s_LABEL", name + 7),
+				    report_label(v));
 		}
 	}
 	if (rows == NULL || rows->nrows == 0)
@@ -145,11 +173,11 @@ mentorship_page(struct req *r, long long id, int status, const char *why)
 	    "TO_STAGE, COALESCE(u.display_name, 'Menteo') AS ACTOR, e.note AS "
 	    "NOTE, e.created_at AS SINCE FROM stage_events e LEFT JOIN users u "
 	    "ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id", "i", id);
-	goals = db_query(r, "SELECT title AS TITLE, status AS STATUS FROM goals "
-	    "WHERE mentorship_id = ? ORDER BY id", "i", id);
-	reps = db_query(r, "SELECT id AS ID, kind AS KIND, status AS STATUS, "
-	    "created_at AS SINCE FROM mentorship_reports WHERE mentorship_id = ? "
-	    "ORDER BY id DESC", "i", id);
+	goals = db_query(r, "SELECT title AS TITLE, status AS GOAL_STATUS "
+	    "FROM goals WHERE mentorship_id = ? ORDER BY id", "i", id);
+	reps = db_query(r, "SELECT id AS ID, kind AS REPORT_KIND, status AS "
+	    "REPORT_STATUS, created_at AS SINCE FROM mentorship_reports "
+	    "WHERE mentorship_id = ? ORDER BY id DESC", "i", id);
 	if (ev == NULL || goals == NULL || reps == NULL)
 		return -1;
 	d = page_new(r, "Mentorship", "admin_mentorship.tpl");
@@ -216,7 +244,7 @@ admin_reports(struct req *r)
 	struct db_rows *rows;
 
 	rows = db_query(r, "SELECT p.id AS ID, p.mentorship_id AS MID, p.kind "
-	    "AS KIND, p.body AS BODY, p.admin_note AS NOTE, p.created_at AS "
+	    "AS REPORT_KIND, p.body AS BODY, p.admin_note AS NOTE, p.created_at AS "
 	    "SINCE, COALESCE(u.display_name, 'Deleted account') AS REPORTER "
 	    "FROM mentorship_reports p LEFT JOIN users u ON u.id = p.reporter_id "
 	    "WHERE p.status = ? ORDER BY p.id DESC LIMIT 200", "s",
@@ -244,7 +272,8 @@ admin_report_update(struct req *r)
 	n = db_exec(r, "UPDATE mentorship_reports SET admin_note = ?, status = "
 	    "IF(?, 'closed', status), closed_at = IF(?, UTC_TIMESTAMP(), "
 	    "closed_at), closed_by = IF(?, ?, closed_by) WHERE id = ?", "siiiii",
-	    v[RU_NOTE].str, v[RU_CLOSE].num, v[RU_CLOSE].num, v[RU_CLOSE].num, r->user.id, r->id[0]);
+	    v[RU_NOTE].str, v[RU_CLOSE].num, v[RU_CLOSE].num, v[RU_CLOSE].num,
+	    r->user.id, r->id[0]);
 	if (n < 0)
 		return;
 	if (n == 0 && db_value(r, "SELECT 1 FROM mentorship_reports WHERE "
@@ -343,8 +372,9 @@ admin_outbox(struct req *r)
 	    "subject AS SUBJECT, status AS STATUS, attempts AS ATTEMPTS, "
 	    "last_error AS LAST_ERROR, created_at AS SINCE FROM outbox "
 	    "WHERE (? IS NULL OR status = ?) AND (? IS NULL OR kind = ?) "
-	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[OB_STATUS].str, v[OB_STATUS].str,
-	    v[OB_KIND].str, v[OB_KIND].str, v[OB_BEFORE].str != NULL ? v[OB_BEFORE].num :
+	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[OB_STATUS].str,
+	    v[OB_STATUS].str, v[OB_KIND].str, v[OB_KIND].str,
+	    v[OB_BEFORE].str != NULL ? v[OB_BEFORE].num :
 	    9223372036854775807LL);
 	kinds = db_query(r, "SELECT DISTINCT kind AS KIND FROM outbox "
 	    "ORDER BY kind", "");

@@ -10,8 +10,8 @@
  *    account's UTC gives way to the browser's own zone, said so
  *  - form.milestone-toggle: the milestone's checkbox saves at once,
  *    without leaving the page (without JavaScript it posts the form)
- *  - the phone menu: the link to #site-nav becomes a button that opens
- *    and closes the navigation in place
+ *  - the phone menus: the link to #site-nav (and a.tabs-toggle to a
+ *    page's tabs) becomes a button that opens and closes them in place
  *  - [data-latest]: a room's newest messages, asked for again every few
  *    seconds while the page is in view, with the ETag last seen: a 304
  *    (nothing new) costs the server one query and changes nothing here
@@ -113,21 +113,26 @@
 		});
 	}
 
-	function setupMenu() {
-		var link = document.querySelector('a.menu-toggle');
-		var nav = document.getElementById('site-nav');
+	/*
+	 * A menu link (a.menu-toggle to #site-nav, a.tabs-toggle to a page's
+	 * tabs) becomes a button that opens and closes what it controls in
+	 * place; without JavaScript the link's :target opens it.
+	 */
+	function setupMenu(link) {
+		var id = (link.getAttribute('href') || '').replace(/^#/, '');
+		var nav = id ? document.getElementById(id) : null;
 		var button;
 
-		if (link === null || nav === null)
+		if (nav === null)
 			return;
 		document.documentElement.classList.add('js');
 		button = document.createElement('button');
 		button.type = 'button';
-		button.className = 'menu-toggle';
+		button.className = link.className;
 		/* the same words and icon (our own markup, from the page) */
 		while (link.firstChild)
 			button.appendChild(link.firstChild);
-		button.setAttribute('aria-controls', 'site-nav');
+		button.setAttribute('aria-controls', id);
 		button.setAttribute('aria-expanded', 'false');
 		link.replaceWith(button);
 		button.addEventListener('click', function () {
@@ -395,7 +400,8 @@
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form[data-unsaved]'), setupRows);
 		setupConfirm();
-		setupMenu();
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('a.menu-toggle, a.tabs-toggle'), setupMenu);
 		markCurrentNav();
 	}
 

@@ -442,7 +442,7 @@ claim(struct req *r, int max)
 	for (i = 0; i < rows->nrows; i++)
 		if (db_exec(r, "UPDATE outbox SET attempts = attempts + 1, "
 		    "next_try_at = UTC_TIMESTAMP() + INTERVAL 10 MINUTE "
-		    "WHERE id = ?", "i", db_int(rows, i, 0)) < 0)
+		    "WHERE id = ?", "i", db_get_int(rows, i, "id")) < 0)
 			return NULL;
 	if (db_commit(r) == -1)
 		return NULL;
@@ -503,7 +503,7 @@ mail_send_due(struct req *r, int max)
 	if ((rows = claim(r, max)) == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++)
-		if (send_one(r, db_int(rows, i, 0)) == 1)
+		if (send_one(r, db_get_int(rows, i, "id")) == 1)
 			sent++;
 	return sent;
 }

@@ -61,7 +61,7 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 		attn_add(a, req_printf(r, "%lld overdue milestone(s)",
 		    a->ms_overdue), req_printf(r, "/mentorships/%lld/roadmap",
 		    id));
-	u = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
+	u = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x WHERE "
 	    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
 	    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
 	    "mentorship_id = ? AND user_id = ?), 0)", "iiii", id,
@@ -69,7 +69,7 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 	if (u == NULL)
 		return -1;
 	a->has_room = 1;
-	a->unread = db_int(u, 0, 0);
+	a->unread = db_get_int(u, 0, "unread");
 	if (a->unread > 0)
 		attn_add(a, req_printf(r, "%lld unread message(s) in the room",
 		    a->unread), req_printf(r, "/rooms/%lld", id));

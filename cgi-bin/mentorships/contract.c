@@ -169,10 +169,14 @@ terms_stored(struct req *r, const struct mship *m, struct cform *f)
 	return 0;
 }
 
-/* The rows of the form; the last one focused after "Add a goal". */
+/*
+ * The rows of the form, each with its own Remove button (a section of
+ * the row: a page-level one would not see the row's N); the last one
+ * focused after "Add a goal".
+ */
 static void
 form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
-    int focus_last)
+    int editable, int focus_last)
 {
 	struct tdict *s;
 	size_t i;
@@ -183,6 +187,8 @@ form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
 		tmpl_set_int(s, "N", (long long)i);
 		tmpl_set_int(s, "NUMBER", (long long)i + 1);
 		tmpl_set(s, "ROW_ID", req_printf(r, "row-%zu", i));
+		if (editable)
+			tmpl_show(s, "REMOVABLE");
 		if (focus_last && i + 1 == f->nrows)
 			tmpl_show(s, "AUTOFOCUS");
 	}
@@ -307,7 +313,7 @@ contract_page(struct req *r, struct mship *m, int status,
 				    i == 2 ? "VIDEO" : "IN_PERSON"));
 				break;
 			}
-	form_rows_show(r, d, f, focus_last);
+	form_rows_show(r, d, f, editable, focus_last);
 	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
 	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
 	if (db_get(c, 0, "mentor_agreed_at") != NULL)
@@ -809,7 +815,7 @@ contract_form_post(struct req *r, struct mship *m)
 	if (ctl[CF_ADD_GOAL].num) {
 		form_quiet(&f);
 		if (f.nrows < ROWS_MAX)
-			memset(f.rows[f.nrows++], 0, GL_N * sizeof(f.rows[0][0]));
+			memset(f.rows[f.nrows++], 0, sizeof(f.rows[0]));
 		return contract_page(r, m, 200, &f, NULL, NULL, 1);
 	}
 	if (ctl[CF_REMOVE_GOAL].str != NULL) {

@@ -361,7 +361,8 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 	f = figure(r, d, "SURVEY", survey_prompt(question), it,
 	    (size_t)(hi - lo + 1));
 	tmpl_set(f, "QUESTION", survey_prompt(question));
-	tmpl_set(f, "ANSWERS", req_printf(r, "%g", n));
+	tmpl_set(f, "ANSWERS", req_printf(r, "%g answer%s", n, n == 1 ? "" :
+	    "s"));
 	tmpl_set(f, "AVERAGE", n > 0 ? req_printf(r, "%.1f", sum / n) : "–");
 	if (hi == 10)	/* promoters minus detractors, in points */
 		tmpl_set(tmpl_section(f, "NPS"), "SCORE", n > 0 ?
@@ -397,7 +398,7 @@ prog_dashboard(struct req *r)
 		return;
 	d = page_new(r, req_printf(r, "%s: dashboard", p.name),
 	    "programmes_dashboard.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Dashboard");
 	if (funnel_fill(r, d, &p) == -1 || stages_fill(r, d, &p) == -1 ||
 	    risks_fill(r, d, &p) == -1 || outcomes_fill(r, d, &p) == -1 ||
 	    medians_fill(r, d, &p) == -1 || cadence_fill(r, d, &p) == -1 ||

@@ -119,7 +119,7 @@ prog_pair(struct req *r)
 	if (m->nrows == 0)
 		return page_error_msg(r, 404, "This programme has no such pair.");
 	d = page_new(r, "A pair", "programmes_pair.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Participants");
 	if (pair_head(r, d, m) == -1 || pair_lists(r, d, r->id[1]) == -1)
 		return;
 	page_send(r, 200);

@@ -81,10 +81,13 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	tmpl_set(s, "P_ROLE", strcmp(role, "mentor") == 0 ? "Mentor" :
 	    "Mentee");
 	page_date(r, s, "P_JOINED", db_get(rows, i, "joined_at"));
-	if (stage != NULL && strcmp(status, "active") == 0)
+	if (stage != NULL && strcmp(status, "active") == 0) {
+		/* the way to what organisers may see of the pair */
 		tmpl_set(s, "P_STATUS", req_printf(r, "In a pair: %s",
 		    mship_stage_label(stage)));
-	else
+		tmpl_set(tmpl_section(s, "P_PAIR"), "PAIR_ID",
+		    db_get(rows, i, "pair_id"));
+	} else
 		tmpl_set(s, "P_STATUS", prog_status_label(role, status));
 	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)
 		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", req_printf(r,
@@ -140,7 +143,7 @@ prog_participants(struct req *r)
 	if ((rows = participants_load(r, &p, v)) == NULL)
 		return;
 	d = page_new(r, "Participants", "programmes_participants.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Participants");
 	page_form(d, filter_f, FF_N, v);
 	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
 	for (i = 0; i < n; i++)
@@ -150,7 +153,7 @@ prog_participants(struct req *r)
 	if (rows->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
-		    p.slug, prog_opt(&v[FF_ROLE]), prog_opt(&v[FF_STATUS]),
+		    p.slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
 		    db_get(rows, n - 1, "id")));
 	if (v[FF_AFTER].str == NULL && invited_fill(r, d, &p, v) == -1)
 		return;

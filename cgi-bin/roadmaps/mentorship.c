@@ -295,7 +295,8 @@ mr_apply(struct req *r)
 	if (mr_load(r, &m, 1) == -1)
 		return;
 	field_read(r, apply_fields, APPLY_NFIELDS, v);
-	if (v[AP_START].err == NULL && (v[AP_START].err = date_sane(v[AP_START].str)) != NULL)
+	if (v[AP_START].err == NULL &&
+	    (v[AP_START].err = date_sane(v[AP_START].str)) != NULL)
 		v[AP_START].str = NULL;
 	if (v[AP_ROADMAP].err == NULL) {
 		/* one the applier may see: curated, shared, or their own */
@@ -340,7 +341,8 @@ mr_apply(struct req *r)
 	    "DATE_ADD(CAST(? AS DATE), INTERVAL week_offset WEEK), "
 	    "? + ROW_NUMBER() OVER (ORDER BY position, id), stage, roadmap_id, "
 	    "?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE roadmap_id = ?",
-	    "isiii", m.id, v[AP_START].str, base, (long long)r->user.id, v[AP_ROADMAP].num);
+	    "isiii", m.id, v[AP_START].str, base, (long long)r->user.id,
+	    v[AP_ROADMAP].num);
 	if (added < 0 || db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "Roadmap applied: %lld milestone%s "

@@ -93,6 +93,38 @@ def test_party_reports_and_admin_closes():
 
 
 @m.test
+def test_admin_mentorship_page_says_each_status_in_words():
+    """Issue 21 item 9: the timeline, goals, cadence and reports in words,
+    never the stored codes."""
+    mentor, mentee, mid = pair("initiation")
+    m.sql("UPDATE mentorships SET cadence = 'biweekly' WHERE id = ?", mid)
+    for s_from, s_to in ((None, "requested"), ("requested", "requested"),
+                         ("requested", "initiation")):
+        m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, "
+              "actor_id, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())", mid, s_from, s_to, mentee.user_id)
+    for title, status in (("Hire two", "not_achieved"), ("Write a charter", "partly"),
+                          ("Run 1:1s", "open")):
+        m.sql("INSERT INTO goals (mentorship_id, title, measure, status, created_at) "
+              "VALUES (?, ?, 'a measure', ?, UTC_TIMESTAMP())", mid, title, status)
+    m.sql("INSERT INTO mentorship_reports (mentorship_id, reporter_id, kind, body, "
+          "created_at) VALUES (?, ?, 'unresponsive', 'No answer', UTC_TIMESTAMP())", mid, mentee.user_id)
+    a = admin()
+    r = a.get(f"/admin/mentorships/{mid}")
+    m.check(r.status == 200, r)
+    text = m.unescaped(r.text)
+    for words in ("Requested the mentorship", "Asked or answered a question",
+                  "Requested \u2192 Initiation", "Not achieved", "Partly achieved",
+                  "Every two weeks", "Unresponsive", "Open"):
+        m.check(words in text, f"{words!r} on the admin's mentorship page")
+    for code in ("requested \u2192 requested", ">not_achieved<", ">partly<",
+                 ">biweekly<", ">unresponsive<", ">open<"):
+        m.check(code not in text, f"the raw {code!r} is not shown")
+    r = a.get("/admin/reports")
+    m.check("Unresponsive" in r.text and ">unresponsive<" not in r.text,
+            "the report's kind in words")
+
+
+@m.test
 def test_admin_ends_a_mentorship_and_both_are_told():
     mentor, mentee, mid = pair()
     a = admin()

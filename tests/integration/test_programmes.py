@@ -541,5 +541,52 @@ def test_a_programme_pair_starts_with_the_programmes_terms():
             "a full mentor is not offered")
 
 
+
+@m.test
+def test_a_programme_mentor_accepts_in_the_places_offered_to_the_programme():
+    """A mentor who came through an invitation never offered places in the
+    directory: accepting the programme's request counts the places offered
+    to the programme, not the directory's capacity (found by the browser
+    test tests/browser/programmes.mjs: 'You are at your mentoring
+    capacity')."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, mentee, second = m.signup(), m.signup(), m.signup()
+    m.check(m.sql_value("SELECT is_mentor FROM users WHERE id = ?", mentor.user_id) == "0",
+            "the mentor never ticked 'I mentor'")
+    mentor.get(f"/programmes/{slug}/join")
+    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "1"})
+    mids = []
+    for who, focus in ((mentee, "Lead my first team"), (second, "Hire well")):
+        who.get(f"/programmes/{slug}/join")
+        who.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "programme": slug,
+                                         "focus": "Lead my first team",
+                                         "message": "I start leading four people next month."})
+    m.check(r.status == 303, f"requested: {r!r}")
+    mid = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", mentee.user_id)
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"the programme's mentor accepts: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "initiation",
+            "in Initiation")
+    # the organiser reaches the pair from the participants (it was linked
+    # only from the dashboard's pairs at risk)
+    r = org.get(f"/programmes/{slug}/participants")
+    m.check(r.text.count(f'href="/programmes/{slug}/pairs/{mid}"') == 2,
+            "both parties' rows link to their pair's view")
+    # the one place offered is taken: a second pair (made by hand, as an
+    # organiser's proposal would be) cannot be accepted on top of it
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, programme_id) VALUES (?, ?, 'requested', "
+          "'Hire well', '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id,
+          second.user_id, pid)
+    mid2 = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", second.user_id)
+    mentor.get(f"/mentorships/{mid2}")
+    r = mentor.post(f"/mentorships/{mid2}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 409 and "capacity" in r.text, f"over the places offered: {r.status}")
+
 if __name__ == "__main__":
     m.main()
