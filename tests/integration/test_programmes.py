@@ -576,6 +576,9 @@ def test_a_programme_mentor_accepts_in_the_places_offered_to_the_programme():
     r = org.get(f"/programmes/{slug}/participants")
     m.check(r.text.count(f'href="/programmes/{slug}/pairs/{mid}"') == 2,
             "both parties' rows link to their pair's view")
+    r = org.get(f"/programmes/{slug}/pairs/{mid}")
+    m.check("No roadmap applied yet" in r.text and "0 of 0 done" not in r.text,
+            "a pair without a roadmap says so, not '0 of 0 done'")
     # the one place offered is taken: a second pair (made by hand, as an
     # organiser's proposal would be) cannot be accepted on top of it
     pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
