@@ -45,7 +45,7 @@
 <section class="section" aria-labelledby="attn-h">
 <h2 id="attn-h">Needs your attention</h2>
 {{#HAS_ATTENTION}}
-<ul class="checklist">
+<ul class="checklist todo">
 {{#ATTENTION}}<li class="overdue"><a class="title" href="{{URL}}">{{TEXT}}</a> <span class="meta">{{FOCUS}} · with {{OTHER_NAME}}</span></li>{{/ATTENTION}}
 </ul>
 {{/HAS_ATTENTION}}
