@@ -96,6 +96,60 @@ zone_city(const char *zone, char *buf, size_t size)
 	return buf;
 }
 
+/* TZ set to tz, read again only when it changed (tzset stats files). */
+static void
+zone_set(const char *tz)
+{
+	const char *old = getenv("TZ");
+
+	if (tz == NULL)
+		tz = "UTC";
+	if (old == NULL || strcmp(old, tz) != 0) {
+		setenv("TZ", tz, 1);
+		tzset();
+	}
+}
+
+int
+zone_to_utc(const char *tz, const char *date, const char *hm, char *out,
+    size_t size)
+{
+	struct tm tm, g;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (date == NULL || hm == NULL ||
+	    sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3 || sscanf(hm, "%2d:%2d", &tm.tm_hour,
+	    &tm.tm_min) != 2)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	zone_set(tz);
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return -1;
+	gmtime_r(&t, &g);
+	return strftime(out, size, "%Y-%m-%d %H:%M:00", &g) > 0 ? 0 : -1;
+}
+
+int
+zone_from_utc(const char *tz, const char *utc, struct tm *out)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (utc == NULL || sscanf(utc, "%4d-%2d-%2d %2d:%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	zone_set(tz);
+	return localtime_r(&t, out) != NULL ? 0 : -1;
+}
+
 static int
 by_key(const void *key, const void *elem)
 {
@@ -103,8 +157,8 @@ by_key(const void *key, const void *elem)
 }
 
 /*
- * localtime_r reads TZ: set it for one call and put it back. Only names
- * from zone.tab get there, so no path and no POSIX rule string does.
+ * Through zone_set, as every reader of local time here; only names from
+ * zone.tab get there, so no path and no POSIX rule string does.
  */
 int
 zone_offset(const char *zone, long *seconds)
@@ -112,8 +166,6 @@ zone_offset(const char *zone, long *seconds)
 	static long	 off[ZONE_MAX];
 	static time_t	 at[ZONE_MAX];
 	char *const *z;
-	char *saved = NULL;
-	const char *old;
 	struct tm tm;
 	time_t now = time(NULL);
 	size_t i;
@@ -128,17 +180,8 @@ zone_offset(const char *zone, long *seconds)
 		return -1;
 	i = (size_t)(z - zones);
 	if (at[i] == 0 || now - at[i] >= 3600) {
-		if ((old = getenv("TZ")) != NULL && (saved = strdup(old)) == NULL)
-			return -1;
-		setenv("TZ", zone, 1);
-		tzset();
+		zone_set(zone);
 		localtime_r(&now, &tm);
-		if (saved != NULL)
-			setenv("TZ", saved, 1);
-		else
-			unsetenv("TZ");
-		tzset();
-		free(saved);
 		off[i] = tm.tm_gmtoff;
 		at[i] = now;
 	}
