@@ -7,8 +7,8 @@
 {{#NEW_FOR_YOU}}
 <section class="section callout" aria-labelledby="new-h">
 <h2 id="new-h">New for you</h2>
-<ul class="checklist">
-{{#NOTES}}<li><a class="title" href="{{URL}}">{{TITLE}}</a> <span class="meta">{{WHEN}}</span></li>{{/NOTES}}
+<ul class="list notif-list">
+{{#NOTES}}<li class="notif unread"><a class="title" href="{{URL}}">{{TITLE}}</a> <span class="meta">{{WHEN}}</span></li>{{/NOTES}}
 </ul>
 <p class="small"><a href="/notifications">All {{UNREAD_COUNT}} unread notification{{#PLURAL}}s{{/PLURAL}}</a></p>
 </section>
@@ -45,7 +45,7 @@
 <section class="section" aria-labelledby="attn-h">
 <h2 id="attn-h">Needs your attention</h2>
 {{#HAS_ATTENTION}}
-<ul class="checklist">
+<ul class="checklist todo">
 {{#ATTENTION}}<li class="overdue"><a class="title" href="{{URL}}">{{TEXT}}</a> <span class="meta">{{FOCUS}} · with {{OTHER_NAME}}</span></li>{{/ATTENTION}}
 </ul>
 {{/HAS_ATTENTION}}

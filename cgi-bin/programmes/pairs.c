@@ -83,10 +83,12 @@ pair_lists(struct req *r, struct tdict *d, long long id)
 		tmpl_set(s, "E_TO", mship_stage_label(db_get(e, i, "to_stage")));
 		page_date(r, s, "E_AT", db_get(e, i, "created_at"));
 	}
-	tmpl_set(d, "MS_DONE", db_get(ms, 0, "done"));
-	tmpl_set(d, "MS_TOTAL", db_get(ms, 0, "total"));
-	tmpl_set(d, "MS_OVERDUE", db_get(ms, 0, "overdue") != NULL ?
-	    db_get(ms, 0, "overdue") : "0");
+	/* what is true now, in words: no roadmap is not "0 of 0 done" */
+	tmpl_set(d, "MS_TEXT", db_get_int(ms, 0, "total") == 0 ?
+	    "No roadmap applied yet" : req_printf(r, "%s of %s done, %s "
+	    "overdue", db_get(ms, 0, "done"), db_get(ms, 0, "total"),
+	    db_get(ms, 0, "overdue") != NULL ? db_get(ms, 0, "overdue") :
+	    "0"));
 	for (i = 0; i < mt->nrows; i++) {
 		s = tmpl_section(d, "MEETING");
 		page_time(r, s, "M_AT", db_get(mt, i, "starts_at"));

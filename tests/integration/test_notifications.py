@@ -40,13 +40,14 @@ def mship(mentor, mentee, stage, focus=None, **cols):
 
 
 def unread_badge(page):
-    """The header's unread count, 0 when it shows none."""
-    got = re.search(r'href="/notifications">Notifications(?: <span class="badge">(\d+\+?))?',
-                    page)
-    m.check(got, "no notifications link in the header")
-    if got.group(1) and got.group(1).endswith("+"):
-        return got.group(1)
-    return int(got.group(1) or 0)
+    """The header's unread count, 0 when it shows none ("99+" beyond)."""
+    link = re.search(r'<a class="notif-link" href="/notifications">(.*?)</a>', page, re.S)
+    m.check(link and "Notifications" in link.group(1), "no notifications link in the header")
+    got = re.search(r'<span class="badge">(\d+\+?)<span class="visually-hidden"> unread',
+                    link.group(1))
+    if got is None:
+        return 0
+    return got.group(1) if got.group(1).endswith("+") else int(got.group(1))
 
 
 def notes(user_id, where="1=1", *params):
@@ -144,10 +145,10 @@ def test_list_pages_by_cursor_newest_first_and_links_each_thing():
     for expect in (50, 50, 20):
         r = c.get(path)
         m.check(r.status == 200, f"{path}: {r!r}")
-        titles = re.findall(r"Note (\d{3})", r.text)
+        titles = re.findall(r'<a class="title" href="[^"]*">Note (\d{3})</a>', r.text)
         m.check(len(titles) == expect, f"{path}: {len(titles)} items, not {expect}")
         for t in titles:
-            m.check(f'<a href="/mentorships/{int(t)}">Note {t}</a>' in r.text,
+            m.check(f'<a class="title" href="/mentorships/{int(t)}">Note {t}</a>' in r.text,
                     f"note {t} links to its page")
         seen += [int(t) for t in titles]
         older = re.search(r'href="(/notifications\?before=\d+)"', r.text)
