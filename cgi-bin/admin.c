@@ -560,6 +560,11 @@ static const struct export_part export_parts[] = {
 	{ "meetings", "SELECT id, mentorship_id, starts_at, minutes, agenda, "
 	    "notes, actions FROM meetings WHERE mentorship_id IN " MINE
 	    " ORDER BY starts_at", "ii", "id,mentorship_id,minutes" },
+	{ "checkins", "SELECT c.id, c.mentorship_id, c.held_on, c.note, "
+	    "u.display_name AS logged_by, c.created_at FROM checkins c LEFT "
+	    "JOIN users u ON u.id = c.logged_by WHERE c.mentorship_id IN "
+	    MINE " ORDER BY c.mentorship_id, c.held_on, c.id", "ii",
+	    "id,mentorship_id" },
 	{ "room_messages", "SELECT x.id, x.mentorship_id, u.display_name AS "
 	    "author, x.author_id = ? AS mine, x.body, x.reply_to, x.created_at, "
 	    "x.edited_at FROM room_messages x JOIN users u ON u.id = x.author_id "
@@ -607,8 +612,9 @@ export_json(struct req *r)
 	size_t i;
 
 	profile = db_query(r, "SELECT id, email, email_verified_at, "
-	    "display_name, headline, bio, skills, timezone, is_mentor, capacity, "
-	    "slug, last_active, created_at FROM users WHERE id = ?", "i",
+	    "display_name, headline, bio, skills, looking_for, languages, "
+	    "timezone, is_mentor, capacity, slug, last_active, created_at "
+	    "FROM users WHERE id = ?", "i",
 	    r->user.id);
 	if (profile == NULL)
 		return;

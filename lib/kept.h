@@ -24,9 +24,10 @@ struct req;
  * word of its keys, the table holding its version, every column it
  * shows, filters or sorts by ("table.column": a write to any of them
  * must move the version), and the triggers that do. `program --kept`
- * prints them (lib/app.h); tests/unit/test_kept_watch.c fails when the
- * page's SQL reads a column missing from watch, test_kept_watch.py when
- * a trigger misses one. Adding a field to a kept page: add it to watch.
+ * prints them (lib/app.h). The unit tests of each program's keys fail
+ * when the page's SQL reads a column missing from watch (kept_watch.h),
+ * tests/integration/test_kept_watch.py when a trigger misses one.
+ * Adding a field to a kept page: add it to watch.
  */
 struct kept_def {
 	const char		*name;

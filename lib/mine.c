@@ -191,8 +191,8 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	"x.mentorship_id = m.id AND x.starts_at >= UTC_TIMESTAMP())"
 /* total, done and overdue milestones in one scan, as "3 1 0" (ms_counts) */
 #define MINE_MS	"IF(" MINE_OPEN ", (SELECT CONCAT_WS(' ', COUNT(*), " \
-	"COUNT(s.done_at), COUNT(IF(s.done_at IS NULL AND " \
-	"s.due_date < UTC_DATE(), 1, NULL))) FROM mentorship_milestones s " \
+	"COUNT(s.done_at), COUNT(IF(" MS_OVERDUE("s") ", 1, NULL))) " \
+	"FROM mentorship_milestones s " \
 	"WHERE s.mentorship_id = m.id), NULL)"
 static const char mine_sql[] =
     "SELECT m.id, m.stage, m.focus, m.mentor_id, "

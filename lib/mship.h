@@ -70,6 +70,14 @@ int	mship_open(struct req *, long long id, struct mship *,
 #define STAGES_OPEN	"'requested'," STAGES_ACTIVE
 #define STAGES_CLOSED	"'declined','withdrawn','expired','ended'"
 
+/*
+ * A milestone of mentorship_milestones (named ms) that is overdue: not
+ * done, and due before today. The one rule for the roadmap page, its
+ * progress, the dashboard, the organisers' pair view and the reminders.
+ */
+#define MS_OVERDUE(ms) \
+	"(" ms ".done_at IS NULL AND " ms ".due_date < UTC_DATE())"
+
 /* stage is one of list (one of the STAGES_ above). */
 int	mship_stage_in(const char *list, const char *stage);
 

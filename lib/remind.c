@@ -95,8 +95,7 @@ static const struct remind_rule rules[] = {
 	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
 	    "DATEDIFF(UTC_DATE(), ms.due_date) AS days, ms.title AS title "
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
-	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
-	    "ms.due_date < UTC_DATE() AND "
+	    "m.id = ms.mentorship_id " BOTH "WHERE " MS_OVERDUE("ms") " AND "
 	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND " OPEN FRESH },
 	/* the mentor only; from 7 days on the 7-day mail replaces it */
 	{ "request-3d", "request", "", "Answer the request",
@@ -506,8 +505,9 @@ remind_digest_one(struct req *r, long long uid)
 		}
 		/* one room: its page reads the notification; more: the list */
 		rc = remind_queue(r, key, uid, "digest", subject,
-		    c->nrows == 1 ? req_printf(r, "/rooms/%lld", db_int(c, 0,
-		    0)) : "/mentorships", "mail/remind_digest", d);
+		    c->nrows == 1 ? req_printf(r, "/rooms/%lld",
+		    db_get_int(c, 0, "id")) : "/mentorships",
+		    "mail/remind_digest", d);
 		tmpl_dict_free(d);
 		if (rc == -1)
 			goto fail;

@@ -239,7 +239,8 @@ mentor_room_locked(struct req *r, const struct mship *m)
 	 */
 	p = db_query(r, "SELECT pp.status = 'active' AND " COHORT_TAKEN(
 	    "m.programme_id", "m.mentor_id") " - (m.stage IN ('requested',"
-	    STAGES_CAPACITY ")) < COALESCE(pp.capacity, 0) FROM mentorships m "
+	    STAGES_CAPACITY ")) < COALESCE(pp.capacity, 0) AS has_room "
+	    "FROM mentorships m "
 	    "LEFT JOIN programme_participants pp ON pp.programme_id = "
 	    "m.programme_id AND pp.user_id = m.mentor_id AND pp.role = "
 	    "'mentor' WHERE m.id = ? AND m.programme_id IS NOT NULL", "i",
@@ -247,7 +248,7 @@ mentor_room_locked(struct req *r, const struct mship *m)
 	if (p == NULL)
 		return -1;
 	if (p->nrows > 0)
-		return db_int(p, 0, 0) == 1;
+		return db_get_int(p, 0, "has_room") == 1;
 	return stage_mentor_has_room(r, m->mentor_id);
 }
 

@@ -14,8 +14,8 @@
 #define LABEL_W		250.0	/* bars: the label column */
 #define BAR_H		22.0
 #define GAP		8.0
-#define CAL_CELL	11.0
-#define CAL_STEP	13.0
+#define CAL_CELL	10.0	/* 53 weeks of CAL_STEP fit in W */
+#define CAL_STEP	12.0
 
 const char *
 svg_escape(struct req *r, const char *s)

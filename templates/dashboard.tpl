@@ -21,6 +21,13 @@
 <a class="btn btn-secondary" href="/settings">Set up your profile</a>
 </div>
 {{/EMPTY}}
+{{#FOR_YOU}}
+<section class="section" aria-labelledby="for-you-h" id="for-you">
+<h2 id="for-you-h">Mentors for you</h2>
+{{>SUGGESTIONS}}
+<p><a href="/people/suggestions">More suggestions, and why</a></p>
+</section>
+{{/FOR_YOU}}
 {{#HINT_BECOME_MENTOR}}
 <section class="callout" aria-labelledby="mentor-hint-h">
 <h2 id="mentor-hint-h">Want to mentor others too?</h2>
@@ -45,7 +52,7 @@
 <section class="section" aria-labelledby="attn-h">
 <h2 id="attn-h">Needs your attention</h2>
 {{#HAS_ATTENTION}}
-<ul class="checklist">
+<ul class="checklist todo">
 {{#ATTENTION}}<li class="overdue"><a class="title" href="{{URL}}">{{TEXT}}</a> <span class="meta">{{FOCUS}} · with {{OTHER_NAME}}</span></li>{{/ATTENTION}}
 </ul>
 {{/HAS_ATTENTION}}

@@ -71,44 +71,58 @@ mr_load(struct req *r, struct mship *m, int writing)
 	return 0;
 }
 
+/*
+ * The roadmaps one may apply to mentorship mid: a programme pair's
+ * suggested roadmap first, chosen unless another is (SPEC §11), then
+ * curated, mine, shared by others.
+ */
 static int
-mr_choices(struct req *r, struct tdict *d, const char *chosen)
+mr_choices(struct req *r, struct tdict *d, long long mid, const char *chosen)
 {
+	static const char *const grp[][2] = {
+		{ "OPT_SUGGESTED", "GRP_SUGGESTED" },
+		{ "OPT_CURATED", "GRP_CURATED" }, { "OPT_MINE", "GRP_MINE" },
+		{ "OPT_SHARED", "GRP_SHARED" },
+	};
 	struct db_rows *rows;
 	size_t i;
 
-	/* curated first, then mine, then shared by others */
 	rows = db_query(r,
-	    "SELECT rm.id, rm.title, IF(rm.kind = 'curated', 1, "
-	    "IF(rm.owner_id = ?, 2, 3)) AS grp, u.display_name, "
-	    "(SELECT COUNT(*) FROM roadmap_milestones x "
+	    "SELECT rm.id, rm.title, IF(rm.id <=> s.roadmap_id, 0, "
+	    "IF(rm.kind = 'curated', 1, IF(rm.owner_id = ?, 2, 3))) AS grp, "
+	    "u.display_name, (SELECT COUNT(*) FROM roadmap_milestones x "
 	    "WHERE x.roadmap_id = rm.id) AS milestones "
 	    "FROM roadmaps rm LEFT JOIN users u ON u.id = rm.owner_id "
+	    "LEFT JOIN (SELECT p.roadmap_id FROM mentorships m JOIN programmes "
+	    "p ON p.id = m.programme_id WHERE m.id = ?) s ON TRUE "
 	    "WHERE rm.kind = 'curated' OR rm.owner_id = ? OR "
 	    "(rm.kind = 'custom' AND rm.visibility = 'shared') "
-	    "ORDER BY grp, rm.title LIMIT 300", "ii", (long long)r->user.id,
-	    (long long)r->user.id);
+	    "ORDER BY grp, rm.title LIMIT 300", "iii", (long long)r->user.id,
+	    mid, (long long)r->user.id);
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {
 		long long g = db_get_int(rows, i, "grp");
-		struct tdict *o = tmpl_section(d, g == 1 ? "OPT_CURATED" :
-		    g == 2 ? "OPT_MINE" : "OPT_SHARED");
-		tmpl_show(d, g == 1 ? "GRP_CURATED" : g == 2 ? "GRP_MINE" :
-		    "GRP_SHARED");
+		struct tdict *o;
+
+		if (g < 0 || g > 3)
+			g = 3;
+		o = tmpl_section(d, grp[g][0]);
+		tmpl_show(d, grp[g][1]);
 		tmpl_set(o, "RID", db_get(rows, i, "id"));
 		tmpl_set(o, "RTITLE", db_get(rows, i, "title"));
 		tmpl_set(o, "RCOUNT", db_get(rows, i, "milestones"));
 		if (g == 3)
 			tmpl_set(tmpl_section(o, "BY"), "BY_NAME",
 			    db_get(rows, i, "display_name"));
-		if (chosen != NULL && strcmp(chosen, db_get(rows, i, "id")) == 0)
+		if (chosen != NULL ? strcmp(chosen, db_get(rows, i, "id")) == 0 :
+		    g == 0)
 			tmpl_show(o, "SELECTED");
 	}
 	return 0;
 }
 
-/* Progress numbers; the same SQL the dashboard uses. */
+/* Progress numbers: all, done, overdue (MS_OVERDUE, as the dashboard). */
 static int
 mr_progress(struct req *r, struct tdict *d, long long mid)
 {
@@ -117,9 +131,8 @@ mr_progress(struct req *r, struct tdict *d, long long mid)
 
 	p = db_query(r,
 	    "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
-	    "COALESCE(SUM(done_at IS NULL AND due_date < UTC_DATE()), 0) "
-	    "AS overdue "
-	    "FROM mentorship_milestones WHERE mentorship_id = ?", "i", mid);
+	    "COALESCE(SUM(" MS_OVERDUE("ms") "), 0) AS overdue "
+	    "FROM mentorship_milestones ms WHERE mentorship_id = ?", "i", mid);
 	if (p == NULL)
 		return -1;
 	total = db_get_int(p, 0, "total");
@@ -218,7 +231,7 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	    "SELECT mm.id, mm.title, mm.description, mm.due_date, mm.done_at, "
 	    "mm.stage, mm.goal_id, g.title AS goal_title, "
 	    "u.display_name AS done_name, "
-	    "(mm.done_at IS NULL AND mm.due_date < UTC_DATE()) AS overdue "
+	    MS_OVERDUE("mm") " AS overdue "
 	    "FROM mentorship_milestones mm "
 	    "LEFT JOIN goals g ON g.id = mm.goal_id "
 	    "LEFT JOIN users u ON u.id = mm.done_by "
@@ -260,7 +273,7 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 		tmpl_set(s, "START_DATE", page_today(r));
 	if (again != NULL)
 		tmpl_set(tmpl_section(s, "ASK_AGAIN"), "AGAIN_TITLE", again);
-	if (mr_choices(r, s, apply != NULL ? apply[0].raw :
+	if (mr_choices(r, s, m->id, apply != NULL ? apply[0].raw :
 	    req_query(r, "roadmap")) == -1)
 		return;
 	page_send(r, status);

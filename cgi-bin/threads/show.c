@@ -11,6 +11,7 @@
 #include "once.h"
 #include "page.h"
 #include "resp.h"
+#include "svg.h"
 #include "threads.h"
 
 #define THREAD_PAGE	30	/* entries on one page of a thread */
@@ -245,6 +246,53 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 }
 
 /* The thread page; ev is the new-entry form to put back (422) or NULL. */
+/*
+ * SPEC §15: the days with entries over the last year, drawn as a
+ * calendar of the 53 weeks ending with this one (days as entries are
+ * stored, in UTC), its numbers in words beside it. Nothing before the
+ * first entry of the year. 0, or -1 (the database).
+ */
+static int
+thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
+{
+	enum { CAL_DAYS = 371 };
+	int counts[CAL_DAYS] = { 0 };
+	struct db_rows *start, *rows;
+	const char *monday;
+	long long n, day, total = 0;
+	size_t i;
+
+	start = db_query(r, "SELECT UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) "
+	    "DAY - INTERVAL 52 WEEK AS monday, WEEKDAY(UTC_DATE()) + 365 "
+	    "AS days", "");
+	if (start == NULL)
+		return -1;
+	monday = db_get(start, 0, "monday");
+	n = db_get_int(start, 0, "days");
+	rows = db_query(r, "SELECT DATEDIFF(created_at, ?) AS day, COUNT(*) "
+	    "AS n FROM thread_entries WHERE thread_id = ? AND created_at >= ? "
+	    "GROUP BY DATEDIFF(created_at, ?)", "siss", monday, t->id, monday,
+	    monday);
+	if (rows == NULL)
+		return -1;
+	if (rows->nrows == 0)
+		return 0;
+	for (i = 0; i < rows->nrows; i++) {
+		day = db_get_int(rows, i, "day");
+		if (day >= 0 && day < CAL_DAYS) {
+			counts[day] = (int)db_get_int(rows, i, "n");
+			total += counts[day];
+		}
+	}
+	d = tmpl_section(d, "CALENDAR");
+	tmpl_set(d, "CAL_HTML", svg_calendar(r, "Days with entries over "
+	    "the last year", counts, (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
+	tmpl_set(d, "CAL_TEXT", req_printf(r, "Entries on %zu day%s in the "
+	    "last year (%lld entr%s)", rows->nrows, rows->nrows == 1 ? "" : "s",
+	    total, total == 1 ? "y" : "ies"));
+	return 0;
+}
+
 void
 show_page(struct req *r, const struct thread *t, const struct fval *ev,
     int status)
@@ -267,6 +315,8 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
 		    kind_label(fk.str));
 	tmpl_set(d, "ENTRIES_HTML", once_fill(r, entries));
+	if (thread_calendar(r, d, t) == -1)
+		return;
 	if (t->is_owner) {
 		tmpl_show(d, "ENTRY_FORM");
 		if (ev != NULL)

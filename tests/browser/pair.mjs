@@ -145,6 +145,31 @@ async function contractSteps(J, P, js, mid) {
 	});
 }
 
+async function meetingSteps(J, P, js, mid) {
+	await J.step('a meeting is planned, moved and cancelled', async () => {
+		await P.goto(`${BASE}/mentorships/${mid}/meetings`);
+		await P.locator('#date').fill(days(10));
+		await P.locator('#time').fill('10:00');
+		await P.locator('#agenda').fill('Review the interviews\nPlan the brief');
+		await clickAndWait(P, P.getByRole('button', { name: 'Record the meeting' }));
+		if (await P.locator('#refused, .field-error').count())
+			throw new Error('refused: ' + await refusal(P));
+		await expectText(P, 'Planned by', 'who planned it');
+		const card = P.locator('li[id^="meeting-"]').first();
+		await card.getByText('Move, change or cancel').click();
+		await card.getByLabel(/^Time/).fill('11:30');
+		await clickAndWait(P, card.getByRole('button', { name: 'Save the change' }));
+		await expectText(P, 'Meeting changed', 'the change');
+		if (!await P.getByText(/11:30/).count()) throw new Error('the new time is not shown');
+		await checkPage(P, 'meetings');
+		await P.locator('li[id^="meeting-"]').first().getByText('Move, change or cancel').click();
+		if (js) P.once('dialog', (d) => d.accept());
+		await clickAndWait(P, P.getByRole('button', { name: 'Cancel the meeting' }));
+		await expectText(P, 'Meeting cancelled', 'the cancel');
+		await checkPage(P, 'meetings-cancelled');
+	});
+}
+
 async function run(browser, js) {
 	const label = js ? 'js' : 'nojs';
 	const J = journey('pair ' + label);
@@ -157,6 +182,14 @@ async function run(browser, js) {
 			await s.E.goto(`${BASE}/mentorships/${mid}/contract`);
 			await clickAndWait(s.E, s.E.getByRole('button', { name: 'I agree to this contract' }));
 			await expectText(s.E, /agreed/i, 'agreement');
+		});
+		await meetingSteps(J, s.M, js, mid);
+		await J.step('the mentorship page draws the time in each stage', async () => {
+			await s.E.goto(`${BASE}/mentorships/${mid}`);
+			await expectText(s.E, 'Time in each stage', 'the stage strip');
+			if (!await s.E.locator('svg[role="img"] title').count())
+				throw new Error('no picture with a title');
+			await checkPage(s.E, 'mentorship-strip');
 		});
 	}
 	J.finish();

@@ -238,6 +238,25 @@ async function runProgramme(browser, js) {
 		await expectText(E.page, /Thank you/, 'the answers are saved');
 		await checkPage(E.page, 'survey-answered');
 	});
+	await J.step('the mentee keeps a private Growth Thread: its calendar draws the days with entries; the organiser never sees it', async () => {
+		const P = E.page;
+		await nav(P, 'Threads');
+		await clickAndWait(P, P.getByRole('main').getByRole('link', { name: /new thread|start a thread/i }).first());
+		await P.getByLabel('Title').fill(`My private notes ${id}`);
+		await P.locator('label.check').filter({ hasText: 'only you' }).click();
+		await clickAndWait(P, P.getByRole('button', { name: 'Start the thread' }));
+		for (const body of ['One-to-ones went better this week.', 'Asked for feedback openly.']) {
+			await P.getByLabel('Entry', { exact: true }).fill(body);
+			await clickAndWait(P, P.getByRole('button', { name: 'Add the entry' }));
+		}
+		await expectText(P, 'Entries on 1 day in the last year (2 entries)', 'the calendar\'s numbers');
+		if (!await P.locator('.calendar svg[role="img"]').count())
+			throw new Error('no calendar picture');
+		await checkPage(P, 'thread-calendar');
+		await O.page.goto(BASE + `/programmes/${slug}/pairs/${mid}`);
+		if ((await O.page.locator('main').innerText()).includes(`My private notes ${id}`))
+			throw new Error('the organiser sees the private thread');
+	});
 	await J.step('the organiser reads the dashboard\'s pictures and downloads the exports', async () => {
 		const P = O.page;
 		await P.goto(BASE + `/programmes/${slug}`);

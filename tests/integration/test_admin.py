@@ -209,6 +209,10 @@ def test_export_has_everything_i_take_part_in():
           mid, mentor.user_id, mid, mentee.user_id)
     m.sql("INSERT INTO goals (mentorship_id, title, measure, created_at) VALUES "
           "(?, 'Hire two engineers', 'Two signed offers', UTC_TIMESTAMP())", mid)
+    for who_mid, who in ((mid, mentor), (stranger_mid, s1)):
+        m.sql("INSERT INTO checkins (mentorship_id, logged_by, held_on, note, created_at) "
+              "VALUES (?, ?, '2026-11-20', ?, UTC_TIMESTAMP())", who_mid, who.user_id,
+              "We talked about the offer" if who is mentor else "strangers' check-in")
     r = mentee.get("/settings/export")
     m.check(r.status == 200, r)
     m.check("application/json" in r.header("Content-Type"))
@@ -227,6 +231,14 @@ def test_export_has_everything_i_take_part_in():
     ids = {x["id"] for x in data["mentorships"]}
     m.check(ids == {int(mid), mid2}, f"exactly my two mentorships: {ids}")
     m.check(any(x["agenda"] == "kick-off agenda" for x in data["meetings"]))
+    # issue 21 item 13: the check-ins logged in Redefinition are mine too
+    ck = [x for x in data.get("checkins", []) if x["mentorship_id"] == int(mid)]
+    m.check(len(ck) == 1 and ck[0]["note"] == "We talked about the offer" and
+            ck[0]["held_on"].startswith("2026-") and ck[0]["logged_by"] == m.sql_value(
+                "SELECT display_name FROM users WHERE id = ?", mentor.user_id),
+            f"the check-in is exported: {data.get('checkins')}")
+    m.check(not any(x["mentorship_id"] == int(stranger_mid) for x in data.get("checkins", [])),
+            "no check-in of strangers")
     text = r.text
     m.check("not for the mentee" not in text, "no message of a room that is not mine")
     m.check("Someone else private" not in text, "no thread of someone else")

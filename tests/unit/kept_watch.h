@@ -54,10 +54,13 @@ watch_missing(const struct kept_def *k, const char *sql,
 	const char *p, *a, *table;
 	size_t al, cl, tl;
 
-	for (p = sql; *p != '\0'; p++) {
+	for (p = sql; *p != '\0'; ) {
 		if (!isalpha((unsigned char)*p) || (p > sql &&
-		    (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+		    (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+			p++;
 			continue;
+		}
+		/* a word: an alias when a column follows its dot */
 		for (a = p; isalnum((unsigned char)*p) || *p == '_'; p++)
 			;
 		al = (size_t)(p - a);
