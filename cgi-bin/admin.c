@@ -272,7 +272,8 @@ admin_report_update(struct req *r)
 	n = db_exec(r, "UPDATE mentorship_reports SET admin_note = ?, status = "
 	    "IF(?, 'closed', status), closed_at = IF(?, UTC_TIMESTAMP(), "
 	    "closed_at), closed_by = IF(?, ?, closed_by) WHERE id = ?", "siiiii",
-	    v[RU_NOTE].str, v[RU_CLOSE].num, v[RU_CLOSE].num, v[RU_CLOSE].num, r->user.id, r->id[0]);
+	    v[RU_NOTE].str, v[RU_CLOSE].num, v[RU_CLOSE].num, v[RU_CLOSE].num,
+	    r->user.id, r->id[0]);
 	if (n < 0)
 		return;
 	if (n == 0 && db_value(r, "SELECT 1 FROM mentorship_reports WHERE "
@@ -371,8 +372,9 @@ admin_outbox(struct req *r)
 	    "subject AS SUBJECT, status AS STATUS, attempts AS ATTEMPTS, "
 	    "last_error AS LAST_ERROR, created_at AS SINCE FROM outbox "
 	    "WHERE (? IS NULL OR status = ?) AND (? IS NULL OR kind = ?) "
-	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[OB_STATUS].str, v[OB_STATUS].str,
-	    v[OB_KIND].str, v[OB_KIND].str, v[OB_BEFORE].str != NULL ? v[OB_BEFORE].num :
+	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[OB_STATUS].str,
+	    v[OB_STATUS].str, v[OB_KIND].str, v[OB_KIND].str,
+	    v[OB_BEFORE].str != NULL ? v[OB_BEFORE].num :
 	    9223372036854775807LL);
 	kinds = db_query(r, "SELECT DISTINCT kind AS KIND FROM outbox "
 	    "ORDER BY kind", "");
@@ -713,6 +715,8 @@ delete_private_data(struct req *r)
 	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
 	    "'custom'", "i", u) < 0 ||
 	    delete_mail(r) == -1 ||
+	    db_exec(r, "DELETE FROM notifications WHERE user_id = ?", "i",
+	    u) < 0 ||
 	    db_exec(r, "UPDATE mentorships SET record_secret = NULL WHERE "
 	    "mentor_id = ? OR mentee_id = ?", "ii", u, u) < 0 ||
 	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0)

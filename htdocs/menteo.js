@@ -12,6 +12,9 @@
  *    without leaving the page (without JavaScript it posts the form)
  *  - the phone menus: the link to #site-nav (and a.tabs-toggle to a
  *    page's tabs) becomes a button that opens and closes them in place
+ *  - [data-latest]: a room's newest messages, asked for again every few
+ *    seconds while the page is in view, with the ETag last seen: a 304
+ *    (nothing new) costs the server one query and changes nothing here
  *  - form[data-unsaved]: asks before leaving with changes not saved
  *  - [data-add-row], [data-remove-row]: the contract's goal rows are
  *    added (from template#goal-row) and removed in place; without
@@ -268,6 +271,47 @@
 		});
 	}
 
+	function setupLatest(box) {
+		var url = box.getAttribute('data-latest');
+		var etag = box.getAttribute('data-etag');
+		var status = document.getElementById('room-live-status');
+		var busy = false, stopped = false;
+
+		function poll() {
+			if (busy || stopped || document.visibilityState !== 'visible')
+				return;
+			busy = true;
+			fetch(url, { headers: { 'If-None-Match': etag }, cache: 'no-store',
+			    credentials: 'same-origin', redirect: 'manual' })
+			    .then(function (res) {
+				if (res.status === 304)
+					return null;
+				if (res.status !== 200) {
+					stopped = true;	/* signed out, gone: reload says why */
+					return null;
+				}
+				etag = res.headers.get('ETag') || etag;
+				return res.text();
+			}).then(function (html) {
+				var empty;
+
+				busy = false;
+				if (html === null || html === undefined)
+					return;
+				box.innerHTML = html;
+				empty = box.parentNode.querySelector('.empty');
+				if (empty !== null && box.querySelector('li.message') !== null)
+					empty.remove();
+				if (status !== null && box.querySelector('li.unread') !== null)
+					status.textContent = 'New messages arrived.';
+			}).catch(function () {
+				busy = false;
+			});
+		}
+		setInterval(poll, 8000);
+		document.addEventListener('visibilitychange', poll);
+	}
+
 	function setupUnsaved(form) {
 		var dirty = false;
 
@@ -349,6 +393,8 @@
 		    document.querySelectorAll('form[data-once]'), setupOnce);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form.milestone-toggle'), setupMilestone);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('[data-latest]'), setupLatest);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form[data-unsaved]'), setupUnsaved);
 		Array.prototype.forEach.call(

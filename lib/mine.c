@@ -61,7 +61,7 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 		attn_add(a, req_printf(r, "%lld overdue milestone(s)",
 		    a->ms_overdue), req_printf(r, "/mentorships/%lld/roadmap",
 		    id));
-	u = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
+	u = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x WHERE "
 	    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
 	    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
 	    "mentorship_id = ? AND user_id = ?), 0)", "iiii", id,
@@ -69,7 +69,7 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 	if (u == NULL)
 		return -1;
 	a->has_room = 1;
-	a->unread = db_int(u, 0, 0);
+	a->unread = db_get_int(u, 0, "unread");
 	if (a->unread > 0)
 		attn_add(a, req_printf(r, "%lld unread message(s) in the room",
 		    a->unread), req_printf(r, "/rooms/%lld", id));
@@ -191,8 +191,8 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	"x.mentorship_id = m.id AND x.starts_at >= UTC_TIMESTAMP())"
 /* total, done and overdue milestones in one scan, as "3 1 0" (ms_counts) */
 #define MINE_MS	"IF(" MINE_OPEN ", (SELECT CONCAT_WS(' ', COUNT(*), " \
-	"COUNT(s.done_at), COUNT(IF(s.done_at IS NULL AND " \
-	"s.due_date < UTC_DATE(), 1, NULL))) FROM mentorship_milestones s " \
+	"COUNT(s.done_at), COUNT(IF(" MS_OVERDUE("s") ", 1, NULL))) " \
+	"FROM mentorship_milestones s " \
 	"WHERE s.mentorship_id = m.id), NULL)"
 static const char mine_sql[] =
     "SELECT m.id, m.stage, m.focus, m.mentor_id, "

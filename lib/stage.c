@@ -135,13 +135,13 @@ stage_mentor_has_room(struct req *r, long long mentor_id)
 
 	rows = db_query(r, "SELECT u.is_mentor, u.capacity, "
 	    "(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id "
-	    "AND m.stage IN (" STAGES_CAPACITY ")) "
+	    "AND m.stage IN (" STAGES_CAPACITY ")) AS taken "
 	    "FROM users u WHERE u.id = ?", "i", mentor_id);
 	if (rows == NULL)
 		return -1;
 	if (rows->nrows == 0)
 		return 0;
-	return db_int(rows, 0, 2) < db_int(rows, 0, 1);
+	return db_get_int(rows, 0, "taken") < db_get_int(rows, 0, "capacity");
 }
 
 int
@@ -239,7 +239,8 @@ mentor_room_locked(struct req *r, const struct mship *m)
 	 */
 	p = db_query(r, "SELECT pp.status = 'active' AND " COHORT_TAKEN(
 	    "m.programme_id", "m.mentor_id") " - (m.stage IN ('requested',"
-	    STAGES_CAPACITY ")) < COALESCE(pp.capacity, 0) FROM mentorships m "
+	    STAGES_CAPACITY ")) < COALESCE(pp.capacity, 0) AS has_room "
+	    "FROM mentorships m "
 	    "LEFT JOIN programme_participants pp ON pp.programme_id = "
 	    "m.programme_id AND pp.user_id = m.mentor_id AND pp.role = "
 	    "'mentor' WHERE m.id = ? AND m.programme_id IS NOT NULL", "i",
@@ -247,7 +248,7 @@ mentor_room_locked(struct req *r, const struct mship *m)
 	if (p == NULL)
 		return -1;
 	if (p->nrows > 0)
-		return db_int(p, 0, 0) == 1;
+		return db_get_int(p, 0, "has_room") == 1;
 	return stage_mentor_has_room(r, m->mentor_id);
 }
 
@@ -289,29 +290,32 @@ stage_contract_missing(struct req *r, const struct mship *m,
 
 	*failed = 0;
 	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date, "
-	    "review_date < UTC_DATE(), stage, "
+	    "review_date < UTC_DATE() AS review_past, stage, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
-	    " AND g.version > m.contract_version), "
+	    " AND g.version > m.contract_version) AS nnew, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
-	    " AND g.version <= m.contract_version AND g.status = 'open'), "
-	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) "
+	    " AND g.version <= m.contract_version AND g.status = 'open') "
+	    "AS nopen, "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) AS nall "
 	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
 	if (c == NULL || c->nrows == 0)
 		return *failed = 1, 0;
 #define MISSING(s)	do { if (n < max) why[n++] = (s); } while (0)
-	nnew = db_int(c, 0, 6);
-	nopen = db_int(c, 0, 7);
-	nall = db_int(c, 0, 8);
-	first = strcmp(db_str(c, 0, 5), "initiation") == 0;
-	if (db_str(c, 0, 0) == NULL || *db_str(c, 0, 0) == '\0')
+	nnew = db_get_int(c, 0, "nnew");
+	nopen = db_get_int(c, 0, "nopen");
+	nall = db_get_int(c, 0, "nall");
+	first = strcmp(db_get(c, 0, "stage"), "initiation") == 0;
+	if (db_get(c, 0, "ground_rules") == NULL ||
+	    *db_get(c, 0, "ground_rules") == '\0')
 		MISSING("Write the ground rules first.");
-	if (db_str(c, 0, 1) == NULL)
+	if (db_get(c, 0, "cadence") == NULL)
 		MISSING("Choose a meeting cadence first.");
-	if (db_str(c, 0, 2) == NULL || *db_str(c, 0, 2) == '\0')
+	if (db_get(c, 0, "channels") == NULL ||
+	    *db_get(c, 0, "channels") == '\0')
 		MISSING("Choose at least one way to communicate.");
-	if (db_str(c, 0, 3) == NULL)
+	if (db_get(c, 0, "review_date") == NULL)
 		MISSING("Set the review date first.");
-	else if (db_int(c, 0, 4))
+	else if (db_get_int(c, 0, "review_past"))
 		MISSING("The review date is in the past: choose a later one.");
 	if (first && nall < 3)
 		MISSING("The contract needs at least 3 goals (3 to 5).");
@@ -349,11 +353,11 @@ cond_agreed(struct req *r, const struct mship *m, const char *note,
 	if ((rc = stage_contract_complete(r, m, why)) != 0)
 		return rc;
 	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
-	    "mentee_agreed_at IS NOT NULL AND contract_version > 0 "
+	    "mentee_agreed_at IS NOT NULL AND contract_version > 0 AS agreed "
 	    "FROM mentorships WHERE id = ?", "i", m->id);
 	if (c == NULL || c->nrows == 0)
 		return -1;
-	if (!db_int(c, 0, 0))
+	if (!db_get_int(c, 0, "agreed"))
 		return *why = "Both of you must agree to the contract before "
 		    "Cultivation starts.", 1;
 	return 0;
@@ -367,13 +371,15 @@ cond_reviewed(struct req *r, const struct mship *m, const char *note,
 
 	(void)note;
 	c = db_query(r, "SELECT (SELECT COUNT(*) FROM goals g WHERE "
-	    "g.mentorship_id = m.id AND g.status = 'open'), "
-	    "m.review_date IS NOT NULL AND m.review_date < UTC_DATE(), "
-	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) "
+	    "g.mentorship_id = m.id AND g.status = 'open') AS nopen, "
+	    "m.review_date IS NOT NULL AND m.review_date < UTC_DATE() "
+	    "AS review_past, "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) AS nall "
 	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
 	if (c == NULL || c->nrows == 0)
 		return -1;
-	if ((db_int(c, 0, 0) > 0 || db_int(c, 0, 2) == 0) && !db_int(c, 0, 1))
+	if ((db_get_int(c, 0, "nopen") > 0 || db_get_int(c, 0, "nall") == 0) &&
+	    !db_get_int(c, 0, "review_past"))
 		return *why = "Every goal needs a review outcome before "
 		    "Separation (or the review date must have passed): "
 		    "record the outcomes on the review page.", 1;
@@ -411,16 +417,16 @@ cond_new_cycle(struct req *r, const struct mship *m, const char *note,
 	 * one second must not count for the stage before)
 	 */
 	c = db_query(r, "SELECT (SELECT COUNT(*) FROM goals g WHERE "
-	    "g.mentorship_id = m.id AND g.version > m.cycle_version), "
+	    "g.mentorship_id = m.id AND g.version > m.cycle_version) AS nnew, "
 	    "m.mentor_agreed_at IS NOT NULL AND m.mentee_agreed_at IS NOT NULL "
-	    "AND m.contract_version > m.cycle_version "
+	    "AND m.contract_version > m.cycle_version AS agreed "
 	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
 	if (c == NULL || c->nrows == 0)
 		return -1;
-	if (db_int(c, 0, 0) < 1)
+	if (db_get_int(c, 0, "nnew") < 1)
 		return *why = "A new cycle needs at least one new goal: add "
 		    "it to the contract first.", 1;
-	if (!db_int(c, 0, 1))
+	if (!db_get_int(c, 0, "agreed"))
 		return *why = "Both of you must agree to the new contract "
 		    "version before going back to Cultivation.", 1;
 	return 0;
@@ -475,7 +481,7 @@ stage_notify(struct req *r, const struct mship *m, long long user_id,
 	tmpl_set(d, "LINK", link);
 	if (note != NULL && *note != '\0')
 		tmpl_set(tmpl_section(d, "NOTE"), "NOTE_TEXT", note);
-	rc = mail_queue(r, "mentorship", user_id, NULL, subject,
+	rc = mail_notify(r, "mentorship", user_id, subject, path,
 	    "mail/stage_notice", d, dedup);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
@@ -533,7 +539,7 @@ stage_lock(struct req *r, struct mship *m)
 		return -1;
 	if (cur->nrows == 0)
 		return 404;
-	m->stage = db_str(cur, 0, 0);
+	m->stage = db_get(cur, 0, "stage");
 	m->is_open = mship_stage_open(m->stage);
 	return 0;
 }

@@ -82,7 +82,7 @@
 {{#TARGET_DATE_ERROR}}<span class="field-error" id="target-{{ROW_ID}}-error">{{MESSAGE}}</span>{{/TARGET_DATE_ERROR}}
 <input type="date" id="target-{{ROW_ID}}" name="target_date" class="input-short" value="{{TARGET_DATE}}"{{#TARGET_DATE_ERROR}} aria-invalid="true" aria-describedby="target-{{ROW_ID}}-error"{{/TARGET_DATE_ERROR}}>
 </div>
-{{#EDITABLE}}<div class="actions tight"><button name="remove_goal" value="{{N}}" class="btn-secondary btn-small" data-remove-row>Remove this goal</button></div>{{/EDITABLE}}
+{{#REMOVABLE}}<div class="actions tight"><button name="remove_goal" value="{{N}}" class="btn-secondary btn-small" data-remove-row>Remove this goal</button></div>{{/REMOVABLE}}
 </fieldset>
 </li>
 {{/ROW}}

@@ -74,27 +74,66 @@ ics_begin(struct buf *b)
 	    "METHOD:PUBLISH\r\n");
 }
 
+static const char *
+site_host(void)
+{
+	return "menteo";
+}
+
+/* One VEVENT; ev->minutes 0: an all-day date. */
+struct ics_ev {
+	const char	*uid;
+	const char	*stamp;
+	const char	*start;
+	long long	 minutes;
+	const char	*summary;
+	const char	*desc;
+	long long	 sequence;	/* raised by each change (RFC 5545) */
+	int		 cancelled;	/* STATUS:CANCELLED, under its UID */
+};
+
 static void
-ics_event(struct req *r, struct buf *b, const char *uid, const char *stamp,
-    const char *start, long long minutes, const char *summary,
-    const char *desc, const char *url)
+ics_event(struct req *r, struct buf *b, const struct ics_ev *ev)
 {
 	buf_adds(b, "BEGIN:VEVENT\r\n");
-	ics_line(b, "UID", uid);
-	ics_line(b, "DTSTAMP", ics_time(r, stamp));
-	if (minutes > 0) {
-		ics_line(b, "DTSTART", ics_time(r, start));
-		ics_line(b, "DURATION", req_printf(r, "PT%lldM", minutes));
-	} else {
-		const char *d = ics_time(r, start);
-		ics_line(b, "DTSTART;VALUE=DATE", d);
-	}
-	ics_line(b, "SUMMARY", ics_text(r, summary));
-	if (desc != NULL && *desc != '\0')
-		ics_line(b, "DESCRIPTION", ics_text(r, desc));
-	if (url != NULL)
-		ics_line(b, "URL", url);
+	ics_line(b, "UID", ev->uid);
+	ics_line(b, "DTSTAMP", ics_time(r, ev->stamp));
+	if (ev->minutes > 0) {
+		ics_line(b, "DTSTART", ics_time(r, ev->start));
+		ics_line(b, "DURATION", req_printf(r, "PT%lldM", ev->minutes));
+	} else
+		ics_line(b, "DTSTART;VALUE=DATE", ics_time(r, ev->start));
+	if (ev->sequence > 0)
+		ics_line(b, "SEQUENCE", req_printf(r, "%lld", ev->sequence));
+	if (ev->cancelled)
+		ics_line(b, "STATUS", "CANCELLED");
+	ics_line(b, "SUMMARY", ics_text(r, ev->summary));
+	if (ev->desc != NULL && *ev->desc != '\0')
+		ics_line(b, "DESCRIPTION", ics_text(r, ev->desc));
 	buf_adds(b, "END:VEVENT\r\n");
+}
+
+/* A meeting's event from a row of MEETING_COLS, planned or cancelled. */
+#define MEETING_COLS	"x.id, x.starts_at, x.minutes, x.agenda, x.sequence"
+
+static void
+ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
+    const char *now, const char *focus, int cancelled)
+{
+	struct ics_ev ev = {
+		.uid = req_printf(r, "meeting-%s@%s", db_get(q, i, "id"),
+		    site_host()),
+		.stamp = now,
+		.start = db_get(q, i, "starts_at"),
+		.minutes = db_get_int(q, i, "minutes"),
+		.summary = req_printf(r, "%sMentorship meeting: %s",
+		    cancelled ? "Cancelled: " : "", focus),
+		.desc = db_get(q, i, "agenda"),
+		.sequence = db_get_int(q, i, "sequence"),
+		.cancelled = cancelled,
+	};
+
+	ics_event(r, b, &ev);
 }
 
 static void
@@ -109,34 +148,36 @@ ics_send(struct req *r, struct buf *b, const char *filename)
 	buf_free(b);
 }
 
-static const char *
-site_host(void)
-{
-	return "menteo";
-}
-
 void
 mships_meeting_ics(struct req *r)
 {
 	struct mship m;
 	struct db_rows *q;
 	struct buf b = { NULL, 0, 0 };
+	const char *now;
+	int cancelled = 0;
 
 	if (mships_load(r, &m) == -1)
 		return;
-	q = db_query(r, "SELECT id, starts_at, minutes, agenda, created_at, "
-	    "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') FROM meetings "
-	    "WHERE id = ? AND mentorship_id = ?", "ii", r->id[1], m.id);
+	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
+	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+		return;
+	q = db_query(r, "SELECT " MEETING_COLS " FROM meetings x WHERE "
+	    "x.id = ? AND x.mentorship_id = ?", "ii", r->id[1], m.id);
+	if (q != NULL && q->nrows == 0) {
+		/* a cancelled one: the file tells a calendar to drop it */
+		q = db_query(r, "SELECT " MEETING_COLS " FROM "
+		    "meetings_cancelled x WHERE x.id = ? AND x.mentorship_id = "
+		    "?", "ii", r->id[1], m.id);
+		cancelled = 1;
+	}
 	if (q == NULL)
 		return;
 	if (q->nrows == 0)
 		return page_error(r, 404);
 	ics_begin(&b);
-	ics_event(r, &b, req_printf(r, "meeting-%s@%s", db_str(q, 0, 0),
-	    site_host()), db_str(q, 0, 5), db_str(q, 0, 1),
-	    db_int(q, 0, 2), req_printf(r, "Mentorship meeting: %s", m.focus),
-	    db_str(q, 0, 3), NULL);
-	ics_send(r, &b, req_printf(r, "meeting-%s.ics", db_str(q, 0, 0)));
+	ics_meeting(r, &b, q, 0, now, m.focus, cancelled);
+	ics_send(r, &b, req_printf(r, "meeting-%s.ics", db_get(q, 0, "id")));
 }
 
 void
@@ -146,6 +187,7 @@ mships_calendar(struct req *r)
 	struct db_rows *q;
 	struct buf b = { NULL, 0, 0 };
 	size_t i;
+	int k;
 
 	if (strlen(secret) != 64)
 		return page_error(r, 404);
@@ -160,18 +202,23 @@ mships_calendar(struct req *r)
 		return;
 	ics_begin(&b);
 	ics_line(&b, "X-WR-CALNAME", "Menteo");
-	q = db_query(r, "SELECT x.id, x.starts_at, x.minutes, x.agenda, "
-	    "m.focus FROM meetings x JOIN mentorships m ON m.id = "
-	    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) AND "
-	    "x.starts_at >= UTC_TIMESTAMP() - INTERVAL 1 YEAR ORDER BY "
-	    "x.starts_at LIMIT 1000", "ss", uid, uid);
-	if (q == NULL)
-		goto fail;
-	for (i = 0; i < q->nrows; i++)
-		ics_event(r, &b, req_printf(r, "meeting-%s@%s",
-		    db_str(q, i, 0), site_host()), now, db_str(q, i, 1),
-		    db_int(q, i, 2), req_printf(r, "Mentorship meeting: %s",
-		    db_str(q, i, 4)), db_str(q, i, 3), NULL);
+	/* planned meetings, then cancelled ones under the same UIDs */
+	for (k = 0; k < 2; k++) {
+		q = db_query(r, k == 0 ? "SELECT " MEETING_COLS ", m.focus "
+		    "FROM meetings x JOIN mentorships m ON m.id = "
+		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
+		    "AND x.starts_at >= UTC_TIMESTAMP() - INTERVAL 1 YEAR "
+		    "ORDER BY x.starts_at LIMIT 1000" :
+		    "SELECT " MEETING_COLS ", m.focus FROM meetings_cancelled x "
+		    "JOIN mentorships m ON m.id = x.mentorship_id WHERE "
+		    "(m.mentor_id = ? OR m.mentee_id = ?) AND x.starts_at >= "
+		    "UTC_TIMESTAMP() - INTERVAL 1 YEAR ORDER BY x.starts_at "
+		    "LIMIT 1000", "ss", uid, uid);
+		if (q == NULL)
+			goto fail;
+		for (i = 0; i < q->nrows; i++)
+			ics_meeting(r, &b, q, i, now, db_get(q, i, "focus"), k);
+	}
 	q = db_query(r, "SELECT id, review_date, focus FROM mentorships "
 	    "WHERE (mentor_id = ? OR mentee_id = ?) AND review_date IS NOT NULL "
 	    "AND stage IN (" STAGES_CAPACITY ") LIMIT 500",
@@ -179,10 +226,13 @@ mships_calendar(struct req *r)
 	if (q == NULL)
 		goto fail;
 	for (i = 0; i < q->nrows; i++)
-		ics_event(r, &b, req_printf(r, "review-%s@%s",
-		    db_str(q, i, 0), site_host()), now, db_str(q, i, 1), 0,
-		    req_printf(r, "Review date: %s", db_str(q, i, 2)),
-		    "The planned exit review of your mentorship.", NULL);
+		ics_event(r, &b, &(struct ics_ev){
+		    .uid = req_printf(r, "review-%s@%s", db_get(q, i, "id"),
+		    site_host()), .stamp = now,
+		    .start = db_get(q, i, "review_date"),
+		    .summary = req_printf(r, "Review date: %s",
+		    db_get(q, i, "focus")),
+		    .desc = "The planned exit review of your mentorship." });
 	if (stage_table_exists(r, "mentorship_milestones")) {
 		q = db_query(r, "SELECT x.id, x.due_date, x.title, m.focus FROM "
 		    "mentorship_milestones x JOIN mentorships m ON m.id = "
@@ -193,10 +243,13 @@ mships_calendar(struct req *r)
 		if (q == NULL)
 			goto fail;
 		for (i = 0; i < q->nrows; i++)
-			ics_event(r, &b, req_printf(r, "milestone-%s@%s",
-			    db_str(q, i, 0), site_host()), now,
-			    db_str(q, i, 1), 0, req_printf(r, "Milestone due: "
-			    "%s", db_str(q, i, 2)), db_str(q, i, 3), NULL);
+			ics_event(r, &b, &(struct ics_ev){
+			    .uid = req_printf(r, "milestone-%s@%s",
+			    db_get(q, i, "id"), site_host()), .stamp = now,
+			    .start = db_get(q, i, "due_date"),
+			    .summary = req_printf(r, "Milestone due: %s",
+			    db_get(q, i, "title")),
+			    .desc = db_get(q, i, "focus") });
 	} else if (r->db_failed)
 		goto fail;
 	ics_send(r, &b, NULL);

@@ -12,6 +12,8 @@ static const struct field checkin_f[] = {
 	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
 };
 enum { CK_DATE, CK_NOTE, CK_N };
+/* The interval: checkin_months (1 to 12). */
+enum { CM_MONTHS, CM_N };
 
 
 /* The check-in interval, set in Redefinition only (read under lock). */
@@ -19,7 +21,7 @@ static int
 checkin_tx(struct req *r, void *arg)
 {
 	struct rwrite *w = arg;
-	long long months = w->v[0].num;
+	long long months = w->v[CM_MONTHS].num;
 	int rc;
 
 	if ((rc = stage_lock(r, w->m)) != 0)
@@ -38,10 +40,10 @@ checkin_tx(struct req *r, void *arg)
 void
 mships_checkin(struct req *r)
 {
-	static const struct field f[] = {
+	static const struct field f[CM_N] = {
 		{ "checkin_months", F_INT, 1, 12, 1, NULL },
 	};
-	struct fval v[1];
+	struct fval v[CM_N];
 	struct mship m;
 	struct rwrite w = { .m = &m, .v = v };
 	int rc;
@@ -51,7 +53,7 @@ mships_checkin(struct req *r)
 	if (!mships_is(&m, "redefinition"))
 		return mships_page(r, &m, 409, "Check-ins are set in "
 		    "Redefinition.");
-	if (field_read(r, f, 1, v) > 0)
+	if (field_read(r, f, CM_N, v) > 0)
 		return mships_page(r, &m, 422, "Choose a check-in interval "
 		    "between 1 and 12 months.");
 	if (mships_mail_throttled(r, &m, mships_page))
@@ -86,10 +88,10 @@ mships_checkins(struct req *r, struct tdict *s, const struct mship *m,
 		return -1;
 	for (i = 0; i < c->nrows; i++) {
 		row = tmpl_section(s, "LOGGED");
-		page_date(r, row, "HELD_ON", db_str(c, i, 0));
-		tmpl_set(row, "NOTE", db_str(c, i, 1));
+		page_date(r, row, "HELD_ON", db_get(c, i, "held_on"));
+		tmpl_set(row, "NOTE", db_get(c, i, "note"));
 		tmpl_set(row, "BY", db_get(c, i, "display_name") != NULL ?
-		    db_str(c, i, 2) : "A former member");
+		    db_get(c, i, "display_name") : "A former member");
 	}
 	if (c->nrows == 0)
 		tmpl_show(s, "NONE_LOGGED");

@@ -74,14 +74,14 @@ contract_version_show(struct req *r, struct tdict *d, const struct mship *m)
 	n = vs != NULL ? strtoll(vs, &end, 10) : 0;
 	for (i = 0; i < q->nrows; i++) {
 		s = tmpl_section(d, "VERSION");
-		tmpl_set(s, "N", db_str(q, i, 0));
+		tmpl_set(s, "N", db_get(q, i, "version"));
 		tmpl_set_int(s, "ID", m->id);
-		page_date(r, s, "AGREED", db_str(q, i, 1));
-		if (n > 0 && db_int(q, i, 0) == n) {
+		page_date(r, s, "AGREED", db_get(q, i, "agreed_at"));
+		if (n > 0 && db_get_int(q, i, "version") == n) {
 			struct tdict *o = tmpl_section(d, "OLD_VERSION");
-			tmpl_set(o, "N", db_str(q, i, 0));
-			page_date(r, o, "AGREED", db_str(q, i, 1));
-			tmpl_set(o, "SNAPSHOT", db_str(q, i, 2));
+			tmpl_set(o, "N", db_get(q, i, "version"));
+			page_date(r, o, "AGREED", db_get(q, i, "agreed_at"));
+			tmpl_set(o, "SNAPSHOT", db_get(q, i, "snapshot"));
 		}
 	}
 	if (q->nrows > 0)
@@ -169,10 +169,14 @@ terms_stored(struct req *r, const struct mship *m, struct cform *f)
 	return 0;
 }
 
-/* The rows of the form; the last one focused after "Add a goal". */
+/*
+ * The rows of the form, each with its own Remove button (a section of
+ * the row: a page-level one would not see the row's N); the last one
+ * focused after "Add a goal".
+ */
 static void
 form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
-    int focus_last)
+    int editable, int focus_last)
 {
 	struct tdict *s;
 	size_t i;
@@ -183,6 +187,8 @@ form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
 		tmpl_set_int(s, "N", (long long)i);
 		tmpl_set_int(s, "NUMBER", (long long)i + 1);
 		tmpl_set(s, "ROW_ID", req_printf(r, "row-%zu", i));
+		if (editable)
+			tmpl_show(s, "REMOVABLE");
 		if (focus_last && i + 1 == f->nrows)
 			tmpl_show(s, "AUTOFOCUS");
 	}
@@ -307,7 +313,7 @@ contract_page(struct req *r, struct mship *m, int status,
 				    i == 2 ? "VIDEO" : "IN_PERSON"));
 				break;
 			}
-	form_rows_show(r, d, f, focus_last);
+	form_rows_show(r, d, f, editable, focus_last);
 	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
 	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
 	if (db_get(c, 0, "mentor_agreed_at") != NULL)
@@ -377,13 +383,16 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	buf_printf(&b, "Contract version %lld\nMentor: %s\nMentee: %s\n"
 	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
 	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
-	    m->mentor_name, m->mentee_name, m->focus, db_str(c, 0, 0),
-	    mship_cadence_label(db_str(c, 0, 1)), db_str(c, 0, 2), db_str(c, 0, 3));
+	    m->mentor_name, m->mentee_name, m->focus,
+	    db_get(c, 0, "ground_rules"),
+	    mship_cadence_label(db_get(c, 0, "cadence")),
+	    db_get(c, 0, "channels"), db_get(c, 0, "review_date"));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
-		    "   Status: %s\n", i + 1, db_str(g, i, 0), db_str(g, i, 1),
-		    db_str(g, i, 2) ? db_str(g, i, 2) : "none",
-		    mship_outcome_label(db_str(g, i, 3)));
+		    "   Status: %s\n", i + 1, db_get(g, i, "title"),
+		    db_get(g, i, "measure"), db_get(g, i, "target_date") ?
+		    db_get(g, i, "target_date") : "none",
+		    mship_outcome_label(db_get(g, i, "status")));
 	out = b.p != NULL ? req_strdup(r, b.p) : "";
 	buf_free(&b);
 	return out;
@@ -446,15 +455,16 @@ agree_tx(struct req *r, void *arg)
 	if (n == 0)
 		return 0;
 	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
-	    "mentee_agreed_at IS NOT NULL, (SELECT COALESCE(MAX(version), 0) "
-	    "+ 1 FROM contract_versions WHERE mentorship_id = ?) FROM "
-	    "mentorships WHERE id = ?", "ii", m->id, m->id);
+	    "mentee_agreed_at IS NOT NULL AS both_agreed, (SELECT "
+	    "COALESCE(MAX(version), 0) + 1 FROM contract_versions WHERE "
+	    "mentorship_id = ?) AS next_version FROM mentorships WHERE id = ?",
+	    "ii", m->id, m->id);
 	if (c == NULL)
 		return -1;
 	if (c->nrows == 0)
 		return 404;
-	w->done = db_int(c, 0, 0) ? 2 : 1;
-	w->version = db_int(c, 0, 1);
+	w->done = db_get_int(c, 0, "both_agreed") ? 2 : 1;
+	w->version = db_get_int(c, 0, "next_version");
 	if (w->done == 1)
 		return mships_tell(r, m, "The contract was agreed by one party",
 		    req_printf(r, "%s agreed to the contract. Read it and "
@@ -809,7 +819,7 @@ contract_form_post(struct req *r, struct mship *m)
 	if (ctl[CF_ADD_GOAL].num) {
 		form_quiet(&f);
 		if (f.nrows < ROWS_MAX)
-			memset(f.rows[f.nrows++], 0, GL_N * sizeof(f.rows[0][0]));
+			memset(f.rows[f.nrows++], 0, sizeof(f.rows[0]));
 		return contract_page(r, m, 200, &f, NULL, NULL, 1);
 	}
 	if (ctl[CF_REMOVE_GOAL].str != NULL) {

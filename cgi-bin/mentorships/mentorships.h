@@ -48,6 +48,16 @@ int		 mships_goals(struct req *, struct tdict *,
 int		 mships_checkins(struct req *, struct tdict *,
 		    const struct mship *, const struct fval *);
 
+/*
+ * pictures.c (SPEC 15): STRIP, the days in each stage, for the
+ * mentorship page and the record; PROGRESS_CHART, milestones done and
+ * goals reached week by week. 0, or -1 when the database failed.
+ */
+int		 mships_strip(struct req *, struct tdict *,
+		    const struct mship *);
+int		 mships_progress(struct req *, struct tdict *,
+		    const struct mship *);
+
 /* Handlers, one page file each. */
 void	mships_list(struct req *);
 void	mships_new(struct req *);

@@ -22,8 +22,8 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 			return -1;
 		for (i = 0; i < q->nrows; i++) {
 			s = tmpl_section(d, "MILESTONE");
-			tmpl_set(s, "TITLE", db_str(q, i, 0));
-			page_date(r, s, "DONE", db_str(q, i, 1));
+			tmpl_set(s, "TITLE", db_get(q, i, "title"));
+			page_date(r, s, "DONE", db_get(q, i, "done_at"));
 		}
 		if (q->nrows == 0)
 			tmpl_show(d, "NO_MILESTONES");
@@ -43,11 +43,12 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 			return -1;
 		for (i = 0; i < q->nrows; i++) {
 			s = tmpl_section(d, "ENTRY");
-			tmpl_set(s, "THREAD_ID", db_str(q, i, 0));
-			tmpl_set(s, "THREAD", db_str(q, i, 1));
-			tmpl_set(s, "KIND", db_str(q, i, 2));
-			tmpl_set(s, "BODY_HTML", md_html(r, db_str(q, i, 3)));
-			page_date(r, s, "WHEN", db_str(q, i, 4));
+			tmpl_set(s, "THREAD_ID", db_get(q, i, "id"));
+			tmpl_set(s, "THREAD", db_get(q, i, "title"));
+			tmpl_set(s, "KIND", db_get(q, i, "kind"));
+			tmpl_set(s, "BODY_HTML", md_html(r,
+			    db_get(q, i, "body")));
+			page_date(r, s, "WHEN", db_get(q, i, "created_at"));
 		}
 		if (q->nrows == 0)
 			tmpl_show(d, "NO_ENTRIES");
@@ -119,7 +120,8 @@ mships_record(struct req *r)
 	}
 	/* what a shared link shows, the parties see too: no notes */
 	if (mships_goals(r, d, &m, 0, 0) == -1 ||
-	    mships_timeline(r, d, &m, 0) == -1 || record_extras(r, d, &m) == -1)
+	    mships_timeline(r, d, &m, 0) == -1 ||
+	    record_extras(r, d, &m) == -1 || mships_strip(r, d, &m) == -1)
 		return;
 	page_send(r, 200);
 }
@@ -142,18 +144,19 @@ void
 mships_record_share(struct req *r)
 {
 	static const char *const share[] = { "0", "1", NULL };
-	static const struct field f[] = {
+	enum { SH_SHARE, SH_N };
+	static const struct field f[SH_N] = {
 		{ "share", F_CHOICE, 0, 0, 0, share },
 	};
-	struct fval v[1];
+	struct fval v[SH_N];
 	struct mship m;
 	char tok[SESS_TOKEN_LEN + 1];
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if (field_read(r, f, 1, v) != 0)
+	if (field_read(r, f, SH_N, v) != 0)
 		return page_error(r, 400);
-	if (v[0].str != NULL && strcmp(v[0].str, "0") == 0) {
+	if (v[SH_SHARE].str != NULL && strcmp(v[SH_SHARE].str, "0") == 0) {
 		if (db_exec(r, "UPDATE mentorships SET record_secret = NULL "
 		    "WHERE id = ?", "i", m.id) == -1)
 			return;

@@ -8,13 +8,13 @@
 
 /* ---- a new request ---------------------------------------------------- */
 
-static const struct field new_f[] = {
+enum { NEW_MENTOR, NEW_FOCUS, NEW_MESSAGE, NEW_PROGRAMME, NEW_N };
+static const struct field new_f[NEW_N] = {
 	{ "mentor", F_SLUG, 1, 40, 1, NULL },
 	{ "focus", F_TEXT, 3, 200, 1, NULL },
 	{ "message", F_MULTILINE, 10, 4000, 1, NULL },
 	{ "programme", F_SLUG, 3, 40, 0, NULL },	/* a programme's pair */
 };
-#define NEW_N (sizeof(new_f) / sizeof(new_f[0]))
 
 static void
 new_form(struct req *r, struct fval *v, const char *slug, const char *err,
@@ -37,8 +37,8 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 			return;
 		if (u->nrows == 1) {
 			struct tdict *s = tmpl_section(d, "MENTOR_CARD");
-			tmpl_set(s, "MENTOR_NAME", db_str(u, 0, 0));
-			tmpl_set(s, "MENTOR_HEADLINE", db_str(u, 0, 1));
+			tmpl_set(s, "MENTOR_NAME", db_get(u, 0, "display_name"));
+			tmpl_set(s, "MENTOR_HEADLINE", db_get(u, 0, "headline"));
 		}
 	}
 	if (err != NULL) {
@@ -75,15 +75,14 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 	int room;
 
 	*why = NULL;
-	u = db_query(r, "SELECT id, is_mentor, email_verified_at IS NOT NULL, "
-	    "display_name FROM users WHERE slug = ? AND disabled_at IS NULL",
-	    "s", slug);
+	u = db_query(r, "SELECT id, is_mentor, display_name FROM users WHERE "
+	    "slug = ? AND disabled_at IS NULL", "s", slug);
 	if (u == NULL)
 		return -1;
-	if (u->nrows == 0 || (prog == NULL && !db_int(u, 0, 1)))
+	if (u->nrows == 0 || (prog == NULL && !db_get_int(u, 0, "is_mentor")))
 		return *why = "There is no mentor with this name: choose one "
 		    "in the mentor directory.", 0;
-	*mentor_id = db_int(u, 0, 0);
+	*mentor_id = db_get_int(u, 0, "id");
 	if (*mentor_id == r->user.id)
 		return *why = "You cannot request a mentorship with "
 		    "yourself.", 0;
@@ -99,7 +98,7 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 	if (!room)
 		return *why = req_printf(r, "%s has no room for another mentee "
 		    "right now: try again later or choose another mentor.",
-		    db_str(u, 0, 3)), 0;
+		    db_get(u, 0, "display_name")), 0;
 	v = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentor_id = ? "
 	    "AND mentee_id = ? AND stage IN (" STAGES_OPEN ")", "ii", *mentor_id,
 	    r->user.id);
@@ -107,7 +106,7 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 		return -1;
 	if (strcmp(v, "0") != 0)
 		return *why = req_printf(r, "You already have an open request "
-		    "or mentorship with %s.", db_str(u, 0, 3)), 0;
+		    "or mentorship with %s.", db_get(u, 0, "display_name")), 0;
 	return 0;
 }
 
@@ -124,24 +123,24 @@ mships_create(struct req *r)
 		    "first: the link is in the mail we sent you. Then you can "
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
-		return new_form(r, v, v[0].str, NULL, 422);
+		return new_form(r, v, v[NEW_MENTOR].str, NULL, 422);
 	if (db_begin(r) == -1)
 		return;
 	/* the mentee row serialises two identical requests */
 	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
 	    r->user.id) == NULL)
 		return;
-	if (request_refusal(r, v[0].str, v[3].str, &mentor_id, &prog_id,
-	    &why) == -1)
+	if (request_refusal(r, v[NEW_MENTOR].str, v[NEW_PROGRAMME].str,
+	    &mentor_id, &prog_id, &why) == -1)
 		return;
 	if (why != NULL) {
 		db_rollback(r);
-		return new_form(r, v, v[0].str, why, 422);
+		return new_form(r, v, v[NEW_MENTOR].str, why, 422);
 	}
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
-	    mentor_id, r->user.id, v[1].str, v[2].str) != 1)
+	    mentor_id, r->user.id, v[NEW_FOCUS].str, v[NEW_MESSAGE].str) != 1)
 		return;
 	id = db_last_id();
 	if (prog_id > 0 && cohort_pair_terms(r, id, prog_id, 0) == -1)
@@ -149,14 +148,14 @@ mships_create(struct req *r)
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
 	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
 	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
-	    v[2].str) != 1)
+	    v[NEW_MESSAGE].str) != 1)
 		return;
 	if (mship_load(r, id, &m) != 0)
 		return;
 	if (stage_notify(r, &m, mentor_id, "New mentorship request",
 	    req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
 	    "ask for more, or decline on the mentorship page.", r->user.name,
-	    v[1].str), v[2].str, mships_path(r, &m, ""),
+	    v[NEW_FOCUS].str), v[NEW_MESSAGE].str, mships_path(r, &m, ""),
 	    req_printf(r, "requested:%lld", id)) == -1)
 		return;
 	if (db_commit(r) == -1)

@@ -10,12 +10,12 @@
 static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
 	"dropped", NULL };
 
-static const struct field review_f[] = {
+enum { RV_GOAL, RV_OUTCOME, RV_NOTE, RV_N };
+static const struct field review_f[RV_N] = {
 	{ "goal", F_INT, 1, 9000000000000000000LL, 1, NULL },
 	{ "outcome", F_CHOICE, 0, 0, 1, outcomes },
 	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
 };
-#define REVIEW_N (sizeof(review_f) / sizeof(review_f[0]))
 
 int
 mships_goals(struct req *r, struct tdict *d, const struct mship *m,
@@ -26,42 +26,42 @@ mships_goals(struct req *r, struct tdict *d, const struct mship *m,
 	size_t i;
 
 	g = db_query(r, "SELECT g.id, g.title, g.measure, g.status, "
-	    "g.review_note, g.reviewed_at, u.display_name, g.target_date, "
-	    "g.version FROM goals g LEFT JOIN users u ON u.id = g.reviewed_by "
-	    "WHERE g.mentorship_id = ? ORDER BY g.id", "i", m->id);
+	    "g.review_note, g.reviewed_at, u.display_name AS reviewer, "
+	    "g.target_date, g.version FROM goals g LEFT JOIN users u ON "
+	    "u.id = g.reviewed_by WHERE g.mentorship_id = ? ORDER BY g.id",
+	    "i", m->id);
 	if (g == NULL)
 		return -1;
 	for (i = 0; i < g->nrows; i++) {
+		const char *status = db_get(g, i, "status");
+		const char *note = db_get(g, i, "review_note");
 		s = tmpl_section(d, "GOAL");
-		tmpl_set(s, "GOAL_ID", db_str(g, i, 0));
+		tmpl_set(s, "GOAL_ID", db_get(g, i, "id"));
 		tmpl_set_int(s, "ID", m->id);
-		tmpl_set(s, "TITLE", db_str(g, i, 1));
-		tmpl_set(s, "MEASURE", db_str(g, i, 2));
-		tmpl_set(s, "STATUS", db_str(g, i, 3));
-		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_str(g, i, 3)));
-		tmpl_set(s, "VERSION", db_str(g, i, 8));
-		if (db_str(g, i, 7) != NULL)
+		tmpl_set(s, "TITLE", db_get(g, i, "title"));
+		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
+		tmpl_set(s, "STATUS", status);
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(status));
+		tmpl_set(s, "VERSION", db_get(g, i, "version"));
+		if (db_get(g, i, "target_date") != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
-			    db_str(g, i, 7));
-		if (notes && db_str(g, i, 4) != NULL)
-			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
-			    db_str(g, i, 4));
-		if (db_str(g, i, 5) != NULL) {
+			    db_get(g, i, "target_date"));
+		if (notes && note != NULL)
+			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT", note);
+		if (db_get(g, i, "reviewed_at") != NULL) {
 			struct tdict *x = tmpl_section(s, "REVIEWED");
-			page_date(r, x, "AT", db_str(g, i, 5));
-			tmpl_set(x, "BY", db_str(g, i, 6) ? db_str(g, i, 6) :
-			    "");
+			page_date(r, x, "AT", db_get(g, i, "reviewed_at"));
+			tmpl_set(x, "BY", db_get(g, i, "reviewer") != NULL ?
+			    db_get(g, i, "reviewer") : "");
 		}
 		if (forms) {
 			struct tdict *f = tmpl_section(s, "FORM");
 			tmpl_show(f, req_printf(r, "OUTCOME_%s",
-			    strcmp(db_str(g, i, 3), "achieved") == 0 ?
-			    "ACHIEVED" : strcmp(db_str(g, i, 3), "partly") == 0 ?
-			    "PARTLY" : strcmp(db_str(g, i, 3), "not_achieved") ==
-			    0 ? "NOT_ACHIEVED" : strcmp(db_str(g, i, 3),
-			    "dropped") == 0 ? "DROPPED" : "NONE"));
-			tmpl_set(f, "NOTE", db_str(g, i, 4) ? db_str(g, i, 4) :
-			    "");
+			    strcmp(status, "achieved") == 0 ? "ACHIEVED" :
+			    strcmp(status, "partly") == 0 ? "PARTLY" :
+			    strcmp(status, "not_achieved") == 0 ? "NOT_ACHIEVED" :
+			    strcmp(status, "dropped") == 0 ? "DROPPED" : "NONE"));
+			tmpl_set(f, "NOTE", note != NULL ? note : "");
 		}
 	}
 	if (g->nrows == 0)
@@ -187,13 +187,13 @@ outcome_tx(struct req *r, void *arg)
 		    mship_stage_label(m->stage)), 409;
 	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
 	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
-	    "mentorship_id = ?", "ssiii", v[1].str, v[2].str, r->user.id,
-	    v[0].num, m->id);
+	    "mentorship_id = ?", "ssiii", v[RV_OUTCOME].str, v[RV_NOTE].str,
+	    r->user.id, v[RV_GOAL].num, m->id);
 	if (n == -1)
 		return -1;
 	if (n == 0) {
 		const char *a = db_value(r, "SELECT COUNT(*) FROM goals WHERE "
-		    "id = ? AND mentorship_id = ?", "ii", v[0].num, m->id);
+		    "id = ? AND mentorship_id = ?", "ii", v[RV_GOAL].num, m->id);
 		if (a == NULL)
 			return -1;
 		if (strcmp(a, "0") == 0)
@@ -205,7 +205,7 @@ outcome_tx(struct req *r, void *arg)
 void
 mships_review_post(struct req *r)
 {
-	struct fval v[REVIEW_N];
+	struct fval v[RV_N];
 	struct mship m;
 	struct rwrite w = { .m = &m, .v = v };
 	const char *a;
@@ -219,8 +219,8 @@ mships_review_post(struct req *r)
 		return review_page(r, &m, 409, req_printf(r, "Goals are "
 		    "reviewed in Cultivation and Separation, not in %s.",
 		    mship_stage_label(m.stage)));
-	if (field_read(r, review_f, REVIEW_N, v) > 0)
-		return review_page(r, &m, 422, v[1].err != NULL ?
+	if (field_read(r, review_f, RV_N, v) > 0)
+		return review_page(r, &m, 422, v[RV_OUTCOME].err != NULL ?
 		    "Choose an outcome: achieved, partly, not achieved or "
 		    "dropped." : "Check the review fields.");
 	if ((rc = db_tx_run(r, outcome_tx, &w)) == -1)

@@ -5,20 +5,9 @@
 #include <string.h>
 
 #include "mentorships.h"
+#include "risk.h"
 
 /* ---- the mentorship page ---------------------------------------------- */
-static int
-cadence_days(const char *s)
-{
-	if (s == NULL)
-		return 0;
-	if (strcmp(s, "weekly") == 0)
-		return 7;
-	if (strcmp(s, "biweekly") == 0)
-		return 14;
-	return 31;
-}
-
 /* The stepper: stages before the current one are done. */
 static void
 stepper(struct tdict *d, const char *stage)
@@ -399,18 +388,19 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	if (g == NULL)
 		return -1;
 	for (i = 0; i < g->nrows; i++) {
+		const char *status = db_get(g, i, "status");
 		s = tmpl_section(d, "GOAL");
-		tmpl_set(s, "TITLE", db_str(g, i, 1));
-		tmpl_set(s, "MEASURE", db_str(g, i, 2));
-		if (db_str(g, i, 3) != NULL)
+		tmpl_set(s, "TITLE", db_get(g, i, "title"));
+		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
+		if (db_get(g, i, "target_date") != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
-			    db_str(g, i, 3));
-		tmpl_set(s, "STATUS", db_str(g, i, 4));
-		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_str(g, i, 4)));
-		if (db_str(g, i, 5) != NULL)
+			    db_get(g, i, "target_date"));
+		tmpl_set(s, "STATUS", status);
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(status));
+		if (db_get(g, i, "review_note") != NULL)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
-			    db_str(g, i, 5));
-		if (strcmp(db_str(g, i, 4), "open") == 0)
+			    db_get(g, i, "review_note"));
+		if (strcmp(status, "open") == 0)
 			open++;
 	}
 	tmpl_set_int(d, "GOAL_COUNT", (long long)g->nrows);
@@ -436,24 +426,25 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 	if (e->nrows == 0)
 		return;
 	i = e->nrows - 1;
-	from = db_str(e, i, 0);
-	to = db_str(e, i, 1);
-	note = db_str(e, i, 2);
-	who = db_str(e, i, 4) != NULL ? db_str(e, i, 4) : "Menteo";
+	from = db_get(e, i, "from_stage");
+	to = db_get(e, i, "to_stage");
+	note = db_get(e, i, "note");
+	who = db_get(e, i, "actor") != NULL ? db_get(e, i, "actor") : "Menteo";
 	if (note == NULL || *note == '\0' || strcmp(to, m->stage) != 0)
 		return;
 	if (mships_is(m, "requested") && from != NULL &&
-	    strcmp(from, to) == 0 && db_int(e, i, 5) == m->mentor_id) {
+	    strcmp(from, to) == 0 &&
+	    db_get_int(e, i, "actor_id") == m->mentor_id) {
 		s = tmpl_section(d, "QUESTION");
 		tmpl_set(s, "WHO", who);
 		tmpl_set(s, "TEXT", note);
-		page_time(r, s, "WHEN", db_str(e, i, 3));
+		page_time(r, s, "WHEN", db_get(e, i, "created_at"));
 	} else if (!m->is_open) {
 		s = tmpl_section(d, "CLOSED_NOTE");
 		tmpl_set(s, "WHO", who);
 		tmpl_set(s, "LABEL", mship_stage_label(to));
 		tmpl_set(s, "TEXT", note);
-		page_time(r, s, "WHEN", db_str(e, i, 3));
+		page_time(r, s, "WHEN", db_get(e, i, "created_at"));
 	}
 }
 
@@ -466,7 +457,8 @@ mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
 	size_t i;
 
 	e = db_query(r, "SELECT e.from_stage, e.to_stage, e.note, "
-	    "e.created_at, u.display_name, e.actor_id FROM stage_events e "
+	    "e.created_at, u.display_name AS actor, e.actor_id FROM "
+	    "stage_events e "
 	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id = ? "
 	    "ORDER BY e.id", "i", m->id);
 	if (e == NULL)
@@ -474,72 +466,73 @@ mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
 	if (notes)
 		show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
-		const char *from = db_str(e, i, 0), *to = db_str(e, i, 1);
+		const char *from = db_get(e, i, "from_stage");
+		const char *to = db_get(e, i, "to_stage");
+		const char *at = db_get(e, i, "created_at");
+		const char *note = db_get(e, i, "note");
 		s = tmpl_section(d, "EVENT");
-		page_time(r, s, "WHEN", db_str(e, i, 3));
+		page_time(r, s, "WHEN", at);
 		/* a datetime attribute without a zone would be local time */
-		tmpl_set(s, "WHEN_ISO", strlen(db_str(e, i, 3)) == 19 ?
-		    req_printf(r, "%.10sT%sZ", db_str(e, i, 3),
-		    db_str(e, i, 3) + 11) : db_str(e, i, 3));
-		tmpl_set(s, "ACTOR", db_str(e, i, 4) ? db_str(e, i, 4) :
-		    "Menteo");
+		tmpl_set(s, "WHEN_ISO", strlen(at) == 19 ?
+		    req_printf(r, "%.10sT%sZ", at, at + 11) : at);
+		tmpl_set(s, "ACTOR", db_get(e, i, "actor") != NULL ?
+		    db_get(e, i, "actor") : "Menteo");
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
 		tmpl_set(s, "WHAT", mship_event_text(r, from, to));
-		if (notes && db_str(e, i, 2) != NULL && *db_str(e, i, 2) != '\0')
-			tmpl_set(tmpl_section(s, "NOTE"), "TEXT",
-			    db_str(e, i, 2));
+		if (notes && note != NULL && *note != '\0')
+			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
 	}
 	return 0;
 }
 
-/* Next meeting, and whether the cadence has been kept. */
+/*
+ * Next meeting, and whether the cadence has been kept: behind by the
+ * one rule every list of pairs at risk uses (RISK_CADENCE_BEHIND).
+ */
 static int
 show_meetings(struct req *r, struct tdict *d, const struct mship *m,
     const char *cadence)
 {
 	struct db_rows *q;
 	struct tdict *s;
-	int days = cadence_days(cadence);
+	long long held;
 
 	q = db_query(r, "SELECT "
-	    "(SELECT MIN(starts_at) FROM meetings WHERE mentorship_id = ? "
-	    " AND starts_at >= UTC_TIMESTAMP()), "
-	    "(SELECT MAX(starts_at) FROM meetings WHERE mentorship_id = ? "
-	    " AND starts_at < UTC_TIMESTAMP()), "
-	    "(SELECT COUNT(*) FROM meetings WHERE mentorship_id = ? AND "
-	    " starts_at < UTC_TIMESTAMP() AND starts_at >= UTC_TIMESTAMP() - "
-	    " INTERVAL ? DAY), "
-	    "(SELECT stage_changed_at < UTC_TIMESTAMP() - INTERVAL ? DAY "
-	    " FROM mentorships WHERE id = ?), "
-	    "(SELECT MAX(starts_at) < UTC_TIMESTAMP() - INTERVAL ? DAY FROM "
-	    " meetings WHERE mentorship_id = ? AND starts_at < "
-	    " UTC_TIMESTAMP())", "iiiiiiii", m->id, m->id, m->id,
-	    (long long)days * 3, (long long)days, m->id, (long long)days,
-	    m->id);
+	    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id "
+	    " = m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_at, "
+	    "(SELECT MAX(x.starts_at) FROM meetings x WHERE x.mentorship_id "
+	    " = m.id AND x.starts_at < UTC_TIMESTAMP()) AS last_at, "
+	    /* held over the last three intervals */
+	    "(SELECT COUNT(*) FROM meetings x WHERE x.mentorship_id = m.id "
+	    " AND x.starts_at < UTC_TIMESTAMP() AND x.starts_at >= "
+	    " UTC_TIMESTAMP() - INTERVAL 3 * " RISK_CADENCE_DAYS("m") " DAY) "
+	    " AS held, " RISK_CADENCE_DAYS("m") " AS days, "
+	    RISK_CADENCE_BEHIND("m") " AS behind FROM mentorships m WHERE "
+	    "m.id = ?", "i", m->id);
 	if (q == NULL)
 		return -1;
-	if (db_str(q, 0, 0) != NULL)
+	if (q->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404), -1;
+	if (db_get(q, 0, "next_at") != NULL)
 		page_time(r, tmpl_section(d, "NEXT_MEETING"), "AT",
-		    db_str(q, 0, 0));
+		    db_get(q, 0, "next_at"));
 	else
 		tmpl_show(d, "NO_NEXT_MEETING");
-	if (db_str(q, 0, 1) != NULL)
+	if (db_get(q, 0, "last_at") != NULL)
 		page_time(r, tmpl_section(d, "LAST_MEETING"), "AT",
-		    db_str(q, 0, 1));
-	if (days == 0 || !mships_is(m, "cultivation"))
+		    db_get(q, 0, "last_at"));
+	if (cadence == NULL || !mships_is(m, "cultivation"))
 		return 0;
 	s = tmpl_section(d, "CADENCE");
-	tmpl_set(s, "HELD", db_int(q, 0, 2) == 0 ? "No meeting" :
-	    db_int(q, 0, 2) == 1 ? "1 meeting" : req_printf(r,
-	    "%lld meetings", db_int(q, 0, 2)));
-	tmpl_set_int(s, "WEEKS", days * 3 / 7);
-	/* behind: no meeting within one interval once one has passed; kept
-	 * is said of meetings held, never of none */
-	if ((db_str(q, 0, 1) == NULL && db_int(q, 0, 3)) ||
-	    (db_str(q, 0, 1) != NULL && db_int(q, 0, 4)))
+	held = db_get_int(q, 0, "held");
+	tmpl_set(s, "HELD", held == 0 ? "No meeting" : held == 1 ?
+	    "1 meeting" : req_printf(r, "%lld meetings", held));
+	tmpl_set_int(s, "WEEKS", db_get_int(q, 0, "days") * 3 / 7);
+	/* kept is said of meetings held, never of none */
+	if (db_get_int(q, 0, "behind"))
 		tmpl_show(s, "BEHIND");
-	else if (db_str(q, 0, 1) == NULL)
+	else if (db_get(q, 0, "last_at") == NULL)
 		tmpl_show(s, "FIRST_DUE");
 	else
 		tmpl_show(s, "ON_TRACK");
@@ -554,37 +547,37 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 	struct tdict *s;
 
 	if (stage_table_exists(r, "mentorship_milestones")) {
-		q = db_query(r, "SELECT COUNT(*), COALESCE(SUM(done_at IS NOT "
-		    "NULL), 0), COALESCE(SUM(done_at IS NULL AND due_date < "
-		    "UTC_DATE()), 0) FROM mentorship_milestones WHERE "
-		    "mentorship_id = ?", "i", m->id);
+		q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
+		    "done_at IS NOT NULL), 0) AS done, COALESCE(SUM(done_at IS "
+		    "NULL AND due_date < UTC_DATE()), 0) AS overdue FROM "
+		    "mentorship_milestones WHERE mentorship_id = ?", "i", m->id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "MILESTONES");
-		tmpl_set_int(s, "TOTAL", db_int(q, 0, 0));
-		tmpl_set_int(s, "DONE", db_int(q, 0, 1));
-		tmpl_set_int(s, "OVERDUE", db_int(q, 0, 2));
-		if (db_int(q, 0, 2) > 0)
+		tmpl_set_int(s, "TOTAL", db_get_int(q, 0, "total"));
+		tmpl_set_int(s, "DONE", db_get_int(q, 0, "done"));
+		tmpl_set_int(s, "OVERDUE", db_get_int(q, 0, "overdue"));
+		if (db_get_int(q, 0, "overdue") > 0)
 			tmpl_show(s, "HAS_OVERDUE");
-		if (db_int(q, 0, 0) > 0)
-			tmpl_set_int(s, "PERCENT", db_int(q, 0, 1) * 100 /
-			    db_int(q, 0, 0));
+		if (db_get_int(q, 0, "total") > 0)
+			tmpl_set_int(s, "PERCENT", db_get_int(q, 0, "done") *
+			    100 / db_get_int(q, 0, "total"));
 		else
 			tmpl_set_int(s, "PERCENT", 0);
 	} else if (r->db_failed)
 		return -1;
 	if (stage_table_exists(r, "room_messages") &&
 	    stage_table_exists(r, "room_reads")) {
-		q = db_query(r, "SELECT COUNT(*) FROM room_messages x WHERE "
-		    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
+		q = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x "
+		    "WHERE x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
 		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
 		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", m->id,
 		    r->user.id, m->id, r->user.id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "ROOM");
-		tmpl_set_int(s, "UNREAD", db_int(q, 0, 0));
-		if (db_int(q, 0, 0) > 0)
+		tmpl_set_int(s, "UNREAD", db_get_int(q, 0, "unread"));
+		if (db_get_int(q, 0, "unread") > 0)
 			tmpl_show(s, "HAS_UNREAD");
 	} else if (r->db_failed)
 		return -1;
@@ -676,6 +669,9 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
 	    show_extras(r, d, m) == -1)
 		return;
+	if (!mships_is(m, "requested") && (mships_strip(r, d, m) == -1 ||
+	    mships_progress(r, d, m) == -1))
+		return;
 	page_send(r, status);
 }
 
@@ -698,24 +694,25 @@ mships_show(struct req *r)
 void
 mships_stage(struct req *r)
 {
-	static const struct field f[] = {
+	enum { ST_TO, ST_NOTE, ST_N };
+	static const struct field f[ST_N] = {
 		{ "to", F_TEXT, 1, 20, 1, NULL },
 		{ "note", F_MULTILINE, 0, 4000, 0, NULL },
 	};
-	struct fval v[2];
+	struct fval v[ST_N];
 	struct mship m;
 	const char *why;
 	int rc;
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if (field_read(r, f, 2, v) > 0)
-		return mships_page(r, &m, 409, v[0].err != NULL ?
+	if (field_read(r, f, ST_N, v) > 0)
+		return mships_page(r, &m, 409, v[ST_TO].err != NULL ?
 		    "Choose what to do with this mentorship." :
 		    "The note is too long (4000 characters at most).");
 	if (mships_mail_throttled(r, &m, mships_page))
 		return;
-	rc = stage_move(r, &m, v[0].str, v[1].str, &why);
+	rc = stage_move(r, &m, v[ST_TO].str, v[ST_NOTE].str, &why);
 	if (rc == 0 && mship_mail_count(r, &m) == -1)
 		rc = -1;
 	if (rc == -1)
@@ -726,7 +723,7 @@ mships_stage(struct req *r)
 		return page_error(r, 404);
 	if (rc == 409)
 		return mships_page(r, &m, 409, why);
-	resp_flash(r, strcmp(v[0].str, "requested") == 0 ?
+	resp_flash(r, strcmp(v[ST_TO].str, "requested") == 0 ?
 	    "Sent." : req_printf(r, "The mentorship is now in %s.",
 	    mship_stage_label(m.stage)));
 	resp_redirect(r, mships_path(r, &m, ""));

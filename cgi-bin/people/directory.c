@@ -41,6 +41,27 @@
 	"AND u.email_verified_at IS NOT NULL AND u.headline <> '' AND " \
 	"EXISTS (SELECT 1 FROM user_skills k WHERE k.user_id = u.id) AND " \
 	"u.capacity > " DIR_ACTIVE
+/*
+ * Kept (lib/kept.h): the rows of browsing and ?skill= (dir_rows), and
+ * each worker's word index for ?q= (dix_build), under the directory's
+ * version and the date. Every column the queries above and below read,
+ * each watched by a trigger (ids never change).
+ */
+static const char *const dir_watch[] = {
+	"users.is_mentor", "users.disabled_at", "users.unlisted_at",
+	"users.email_verified_at", "users.headline", "users.capacity",
+	"users.slug", "users.display_name", "users.skills", "users.bio",
+	"users.last_active", "users.answered_requests",
+	"user_skills.user_id", "user_skills.skill",
+	"mentorships.mentor_id", "mentorships.stage", NULL
+};
+const struct kept_def dir_kept = { "dir", "directory_version",
+    dir_watch, "sql/093 users_directory_insert, _delete, "
+    "user_skills_directory_*, mentorships_directory_*; sql/111 "
+    "users_directory_update" };
+const struct kept_def dir_index_kept = { "index",
+    "directory_version", dir_watch, "as dir_kept" };
+
 /* parameters "issi": answered twice, then last_active twice and id */
 #define DIR_AFTER \
 	"(u.answered_requests < ? OR (u.answered_requests = ? AND " \
@@ -445,36 +466,41 @@ dir_text(struct req *r, const char *const *terms, size_t nterms,
  * (the days since last activity are counted in SQL): asked for again
  * before the directory changes, they cost this one small query.
  */
+struct dir_ask {
+	const char		*skill;
+	const struct cursor	*c;
+};
+
+static const struct db_rows *
+dir_make(struct req *r, void *arg, int *keep)
+{
+	const struct dir_ask *a = arg;
+
+	(void)keep;
+	return dir_query(r, a->skill, a->c);
+}
+
 static const struct db_rows *
 dir_rows(struct req *r, const char *const *terms, size_t nterms,
     const char *skill, const struct cursor *c)
 {
-	const struct db_rows *kept;
-	struct db_rows *v, *rows;
-	const char *base = NULL, *key = NULL;
+	struct dir_ask a = { skill, c };
+	struct db_rows *v;
+	const char *version = NULL, *today = NULL;
 
 	v = db_query(r, "SELECT version, UTC_DATE() AS today "
-	    "FROM directory_version",
-	    "");
+	    "FROM directory_version", "");
 	if (v == NULL)
 		return NULL;
-	if (v->nrows == 1)
-		base = req_printf(r, "dir %s %s", db_get(v, 0, "version"),
-		    db_get(v, 0, "today"));
+	if (v->nrows == 1) {
+		version = db_get(v, 0, "version");
+		today = db_get(v, 0, "today");
+	}
 	if (nterms > 0)
-		return dir_text(r, terms, nterms, skill, c, base);
-	/* each part on its line: a line break is not in any of them */
-	if (base != NULL)
-		key = req_printf(r, "%s\n%s%s\n%lld\n%s\n%lld", base,
-		    skill != NULL ? "+" : "-", skill != NULL ? skill : "",
-		    c->answered, c->last_active != NULL ? c->last_active : "-",
-		    c->id);
-	if (key != NULL && (kept = kept_rows(key)) != NULL)
-		return kept;
-	rows = dir_query(r, skill, c);
-	if (rows != NULL && key != NULL)
-		kept_keep(key, rows);
-	return rows;
+		return dir_text(r, terms, nterms, skill, c,
+		    kept_key(r, &dir_index_kept, version, "s", today));
+	return kept_get(r, kept_key(r, &dir_kept, version, "ssisi", today,
+	    skill, c->answered, c->last_active, c->id), dir_make, &a);
 }
 
 static void

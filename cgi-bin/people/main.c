@@ -22,7 +22,11 @@ static const struct route routes[] = {
 	{ "POST",	"/settings/calendar",	calendar_renew,	ROUTE_USER },
 };
 
-APP_MAIN("people", routes)
+static const struct kept_def *const kept[] = {
+	&dir_kept, &dir_index_kept, NULL
+};
+
+APP_MAIN_KEPT("people", routes, kept)
 
 /* Percent-encoding for a value inside a query string. */
 const char *

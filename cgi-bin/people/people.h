@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "kept.h"
 #include "page.h"
 #include "req.h"
 #include "stage.h"
@@ -19,6 +20,9 @@
 #define DIR_ACTIVE \
 	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
 	"AND m.stage IN (" STAGES_CAPACITY "))"
+
+/* directory.c's kept rows and word index (lib/kept.h). */
+extern const struct kept_def	dir_kept, dir_index_kept;
 
 /* Percent-encoding for a value inside a query string. */
 const char	*url_enc(struct req *, const char *);

@@ -153,6 +153,8 @@ static const struct notify_kind {
 	    "waited unread for a while." },
 	{ "thread-feedback", "Feedback on your Growth Threads", "When your "
 	    "mentor comments on one of your entries." },
+	{ "thread-answer", "Answers to your feedback", "When the person "
+	    "keeping a Growth Thread answers your feedback on it." },
 };
 #define NOTIFY_N	(sizeof(notify_kinds) / sizeof(notify_kinds[0]))
 
@@ -278,8 +280,8 @@ settings_save(struct req *r)
 	    "bio = ?, skills = ?, timezone = ?, is_mentor = ?, capacity = ?, "
 	    "slug = ? WHERE id = ?", "sssssiisi",
 	    v[S_NAME].str,
-	    v[S_HEADLINE].str != NULL ? v[S_HEADLINE].str : "",
-	    v[S_BIO].str != NULL ? v[S_BIO].str : "",
+	    field_opt(&v[S_HEADLINE]),
+	    field_opt(&v[S_BIO]),
 	    skills, v[S_TZ].str, (long long)v[S_MENTOR].num,
 	    (long long)v[S_CAPACITY].num, v[S_SLUG].str, r->user.id);
 	if (rc == DB_DUPLICATE) {

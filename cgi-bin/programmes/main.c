@@ -150,12 +150,6 @@ prog_head(struct tdict *d, const struct prog *p, const char *tab)
 		}
 }
 
-const char *
-prog_opt(const struct fval *v)
-{
-	return v->str != NULL ? v->str : "";
-}
-
 
 /* ---- /programmes ---------------------------------------------------------- */
 

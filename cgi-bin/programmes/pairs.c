@@ -62,8 +62,8 @@ pair_lists(struct req *r, struct tdict *d, long long id)
 	e = db_query(r, "SELECT from_stage, to_stage, created_at FROM "
 	    "stage_events WHERE mentorship_id = ? ORDER BY id", "i", id);
 	ms = db_query(r, "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
-	    "SUM(done_at IS NULL AND due_date < UTC_DATE()) AS overdue FROM "
-	    "mentorship_milestones WHERE mentorship_id = ?", "i", id);
+	    "SUM(" MS_OVERDUE("ms") ") AS overdue FROM "
+	    "mentorship_milestones ms WHERE mentorship_id = ?", "i", id);
 	mt = db_query(r, "SELECT starts_at, starts_at < UTC_TIMESTAMP() AS past "
 	    "FROM meetings WHERE mentorship_id = ? ORDER BY starts_at DESC "
 	    "LIMIT 50", "i", id);

@@ -153,7 +153,7 @@ prog_participants(struct req *r)
 	if (rows->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
-		    p.slug, prog_opt(&v[FF_ROLE]), prog_opt(&v[FF_STATUS]),
+		    p.slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
 		    db_get(rows, n - 1, "id")));
 	if (v[FF_AFTER].str == NULL && invited_fill(r, d, &p, v) == -1)
 		return;
@@ -194,7 +194,8 @@ decide_mail(struct req *r, const struct prog *p, long long uid,
 		    p->name);
 	else
 		subject = req_printf(r, "You have left %s", p->name);
-	rc = mail_queue(r, "programme", uid, NULL, subject,
+	rc = mail_notify(r, "programme", uid, subject,
+	    req_printf(r, "/programmes/%s", p->slug),
 	    "mail/programme_decision", d, req_printf(r,
 	    "programme-%s:%lld", action, part_id));
 	tmpl_dict_free(d);

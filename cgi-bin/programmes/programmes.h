@@ -60,8 +60,6 @@ int		 prog_manage(struct req *, struct prog *);
  */
 void		 prog_head(struct tdict *, const struct prog *, const char *);
 const char	*prog_status_label(const char *role, const char *status);
-/* "" for a NULL optional field. */
-const char	*prog_opt(const struct fval *);
 
 /* invitations.c: the token of a join request, checked for the viewer. */
 int		 invite_check(struct req *, const struct prog *, const char *t,

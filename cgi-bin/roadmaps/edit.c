@@ -85,13 +85,13 @@ rm_new_post(struct req *r)
 	    "INSERT INTO roadmaps (kind, owner_id, title, summary, visibility, "
 	    "created_at, updated_at) VALUES ('curated', NULL, ?, ?, 'shared', "
 	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ss", v[RM_TITLE].str,
-	    v[RM_SUMMARY].str != NULL ? v[RM_SUMMARY].str : "") < 0)
+	    field_opt(&v[RM_SUMMARY])) < 0)
 		return;
 	if (!curated && db_exec(r,
 	    "INSERT INTO roadmaps (kind, owner_id, title, summary, visibility, "
 	    "created_at, updated_at) VALUES ('custom', ?, ?, ?, ?, "
 	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isss", (long long)r->user.id,
-	    v[RM_TITLE].str, v[RM_SUMMARY].str != NULL ? v[RM_SUMMARY].str : "",
+	    v[RM_TITLE].str, field_opt(&v[RM_SUMMARY]),
 	    v[RM_VISIBILITY].str != NULL ? v[RM_VISIBILITY].str : "private") < 0)
 		return;
 	id = db_last_id();
@@ -126,7 +126,7 @@ rm_edit_post(struct req *r)
 	    v[RM_VISIBILITY].str != NULL ? v[RM_VISIBILITY].str : rm.visibility;
 	if (db_exec(r, "UPDATE roadmaps SET title = ?, summary = ?, "
 	    "visibility = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	    "sssi", v[RM_TITLE].str, v[RM_SUMMARY].str != NULL ? v[RM_SUMMARY].str : "", vis,
+	    "sssi", v[RM_TITLE].str, field_opt(&v[RM_SUMMARY]), vis,
 	    rm.id) < 0)
 		return;
 	resp_flash(r, "Roadmap saved.");

@@ -122,7 +122,7 @@ mr_choices(struct req *r, struct tdict *d, long long mid, const char *chosen)
 	return 0;
 }
 
-/* Progress numbers; the same SQL the dashboard uses. */
+/* Progress numbers: all, done, overdue (MS_OVERDUE, as the dashboard). */
 static int
 mr_progress(struct req *r, struct tdict *d, long long mid)
 {
@@ -131,9 +131,8 @@ mr_progress(struct req *r, struct tdict *d, long long mid)
 
 	p = db_query(r,
 	    "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
-	    "COALESCE(SUM(done_at IS NULL AND due_date < UTC_DATE()), 0) "
-	    "AS overdue "
-	    "FROM mentorship_milestones WHERE mentorship_id = ?", "i", mid);
+	    "COALESCE(SUM(" MS_OVERDUE("ms") "), 0) AS overdue "
+	    "FROM mentorship_milestones ms WHERE mentorship_id = ?", "i", mid);
 	if (p == NULL)
 		return -1;
 	total = db_get_int(p, 0, "total");
@@ -232,7 +231,7 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	    "SELECT mm.id, mm.title, mm.description, mm.due_date, mm.done_at, "
 	    "mm.stage, mm.goal_id, g.title AS goal_title, "
 	    "u.display_name AS done_name, "
-	    "(mm.done_at IS NULL AND mm.due_date < UTC_DATE()) AS overdue "
+	    MS_OVERDUE("mm") " AS overdue "
 	    "FROM mentorship_milestones mm "
 	    "LEFT JOIN goals g ON g.id = mm.goal_id "
 	    "LEFT JOIN users u ON u.id = mm.done_by "
@@ -309,7 +308,8 @@ mr_apply(struct req *r)
 	if (mr_load(r, &m, 1) == -1)
 		return;
 	field_read(r, apply_fields, APPLY_NFIELDS, v);
-	if (v[AP_START].err == NULL && (v[AP_START].err = date_sane(v[AP_START].str)) != NULL)
+	if (v[AP_START].err == NULL &&
+	    (v[AP_START].err = date_sane(v[AP_START].str)) != NULL)
 		v[AP_START].str = NULL;
 	if (v[AP_ROADMAP].err == NULL) {
 		/* one the applier may see: curated, shared, or their own */
@@ -354,7 +354,8 @@ mr_apply(struct req *r)
 	    "DATE_ADD(CAST(? AS DATE), INTERVAL week_offset WEEK), "
 	    "? + ROW_NUMBER() OVER (ORDER BY position, id), stage, roadmap_id, "
 	    "?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE roadmap_id = ?",
-	    "isiii", m.id, v[AP_START].str, base, (long long)r->user.id, v[AP_ROADMAP].num);
+	    "isiii", m.id, v[AP_START].str, base, (long long)r->user.id,
+	    v[AP_ROADMAP].num);
 	if (added < 0 || db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "Roadmap applied: %lld milestone%s "

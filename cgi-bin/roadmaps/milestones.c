@@ -28,7 +28,8 @@ ms_read(struct req *r, struct fval *v)
 {
 	int n = field_read(r, ms_fields, MS_NFIELDS, v);
 
-	if (v[MS_WEEK_OFFSET].err != NULL && v[MS_WEEK_OFFSET].raw != NULL && *v[MS_WEEK_OFFSET].raw != '\0')
+	if (v[MS_WEEK_OFFSET].err != NULL && v[MS_WEEK_OFFSET].raw != NULL &&
+	    *v[MS_WEEK_OFFSET].raw != '\0')
 		v[MS_WEEK_OFFSET].err = "Enter a number of weeks from 0 to 520.";
 	return n;
 }
@@ -47,8 +48,9 @@ ms_add(struct req *r)
 	    "INSERT INTO roadmap_milestones (roadmap_id, position, title, "
 	    "description, week_offset, stage) SELECT ?, COALESCE(MAX(position), "
 	    "0) + 1, ?, ?, ?, ? FROM roadmap_milestones WHERE roadmap_id = ?",
-	    "issisi", rm.id, v[MS_TITLE].str, v[MS_DESCRIPTION].str != NULL ? v[MS_DESCRIPTION].str : "",
-	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, rm.id) < 0 || rm_touch(r, rm.id) == -1)
+	    "issisi", rm.id, v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, rm.id) < 0 ||
+	    rm_touch(r, rm.id) == -1)
 		return;
 	resp_flash(r, "Milestone added.");
 	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
@@ -122,8 +124,9 @@ ms_edit_post(struct req *r)
 		return ms_form_page(r, &rm, ms, v, 422);
 	if (db_exec(r, "UPDATE roadmap_milestones SET title = ?, "
 	    "description = ?, week_offset = ?, stage = ? WHERE id = ?",
-	    "ssisi", v[MS_TITLE].str, v[MS_DESCRIPTION].str != NULL ? v[MS_DESCRIPTION].str : "", v[MS_WEEK_OFFSET].num,
-	    v[MS_STAGE].str, r->id[1]) < 0 || rm_touch(r, rm.id) == -1)
+	    "ssisi", v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, r->id[1]) < 0 ||
+	    rm_touch(r, rm.id) == -1)
 		return;
 	resp_flash(r, "Milestone saved.");
 	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));

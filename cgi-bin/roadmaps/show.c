@@ -92,7 +92,8 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 		tmpl_set(m, "M_TITLE", db_get(rows, i, "title"));
 		if (*db_get(rows, i, "description") != '\0')
 			tmpl_set(tmpl_section(m, "HAS_DESC"),
-			    "DESCRIPTION_HTML", md_html(r, db_get(rows, i, "description")));
+			    "DESCRIPTION_HTML",
+			    md_html(r, db_get(rows, i, "description")));
 		tmpl_set(m, "WHEN", w == 0 ? "At the start" :
 		    req_printf(r, "Week %lld", w));
 		if (st != NULL) {

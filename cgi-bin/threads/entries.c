@@ -142,30 +142,38 @@ threads_entry_delete(struct req *r)
 
 /* ---- mentor feedback ------------------------------------------------------ */
 
-/* Tells the owner, in the transaction that stored comment cid. */
+/*
+ * Tells the other side of the conversation about comment cid, in the
+ * transaction that stored it: the mentor's feedback to the owner, the
+ * owner's answer to the mentor (mail and notification both).
+ */
 static int
-feedback_mail(struct req *r, const struct thread *t, const struct entry *e,
+comment_mail(struct req *r, const struct thread *t, const struct entry *e,
     long long cid, const char *body)
 {
+	int answer = t->is_owner;
+	long long to = answer ? t->m.mentor_id : t->owner_id;
+	const char *path = req_printf(r, "/threads/%lld/entries/%lld", t->id,
+	    e->id), *kind = answer ? "thread-answer" : "thread-feedback", *link;
 	struct tdict *d;
-	const char *link;
 	int rc;
 
-	link = mail_link(r, t->owner_id, req_printf(r,
-	    "/threads/%lld/entries/%lld", t->id, e->id));
-	if (link == NULL)
+	if (to == r->user.id || to <= 0)
+		return 0;	/* nobody else to tell */
+	if ((link = mail_link(r, to, path)) == NULL)
 		return -1;
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "MENTOR_NAME", r->user.name);
+	tmpl_set(d, answer ? "OWNER_NAME" : "MENTOR_NAME", r->user.name);
 	tmpl_set(d, "THREAD_TITLE", t->title);
 	tmpl_set(d, "KIND_LABEL", kind_label(e->kind));
 	tmpl_set(d, "COMMENT", body);
 	tmpl_set(d, "COMMENT_HTML", md_html(r, body));
 	tmpl_set(d, "LINK", link);
-	rc = mail_queue(r, "thread-feedback", t->owner_id, NULL,
+	rc = mail_notify(r, kind, to, answer ? req_printf(r, "%s answered "
+	    "your feedback on their Growth Thread", r->user.name) :
 	    req_printf(r, "Feedback from %s on your Growth Thread",
-	    r->user.name), "mail/thread_feedback", d,
-	    req_printf(r, "thread-feedback:%lld", cid));
+	    r->user.name), path, answer ? "mail/thread_answer" :
+	    "mail/thread_feedback", d, req_printf(r, "%s:%lld", kind, cid));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }
@@ -204,8 +212,7 @@ threads_comment(struct req *r)
 	    e.id, r->user.id, v[CF_BODY].str) < 0)
 		return;
 	cid = db_last_id();
-	if (t.owner_id != r->user.id &&
-	    feedback_mail(r, &t, &e, cid, v[CF_BODY].str) == -1)
+	if (comment_mail(r, &t, &e, cid, v[CF_BODY].str) == -1)
 		return;
 	if (db_commit(r) == -1)
 		return;

@@ -141,7 +141,7 @@ threads_create(struct req *r)
 	    "title, purpose, visibility, mentorship_id, created_at, "
 	    "updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
 	    "UTC_TIMESTAMP())", "issss", r->user.id, v[TF_TITLE].str,
-	    v[TF_PURPOSE].str != NULL ? v[TF_PURPOSE].str : "",
+	    field_opt(&v[TF_PURPOSE]),
 	    v[TF_VIS].str, mid) < 0)
 		return;
 	id = db_last_id();
@@ -184,7 +184,7 @@ threads_edit(struct req *r)
 	if (db_exec(r, "UPDATE threads SET title = ?, purpose = ?, "
 	    "visibility = ?, mentorship_id = ?, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ?", "ssssi", v[TF_TITLE].str,
-	    v[TF_PURPOSE].str != NULL ? v[TF_PURPOSE].str : "",
+	    field_opt(&v[TF_PURPOSE]),
 	    v[TF_VIS].str, mid, t.id) < 0)
 		return;
 	resp_flash(r, "Thread saved.");

@@ -45,7 +45,9 @@ static const struct route routes[] = {
 	{ "POST", "/threads/{id}/entries/{id}/comments", threads_comment, ROUTE_USER },
 };
 
-APP_MAIN("threads", routes)
+static const struct kept_def *const kept[] = { &entries_kept, NULL };
+
+APP_MAIN_KEPT("threads", routes, kept)
 
 const char *const kinds[] = {
 	"assumption", "experiment", "failure", "breakthrough", "lesson",

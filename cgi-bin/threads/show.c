@@ -64,17 +64,43 @@ entry_fill(struct req *r, struct tdict *e, const struct thread *t,
 		tmpl_show(e, "COMMENT_FORM");
 }
 
+/*
+ * Kept (lib/kept.h): the entries part of a thread page (entries_html),
+ * under the thread's version. What it shows: its entries (ENTRIES_SQL),
+ * their feedback and its authors' names (comments_load), each column
+ * watched by sql/095's triggers.
+ */
+static const char *const entries_watch[] = {
+	"thread_entries.thread_id", "thread_entries.kind",
+	"thread_entries.body", "thread_entries.created_at",
+	"thread_entries.updated_at",
+	"thread_comments.entry_id", "thread_comments.body",
+	"thread_comments.created_at", "thread_comments.author_id",
+	"users.display_name", NULL
+};
+const struct kept_def entries_kept = { "entries", "thread_versions",
+    entries_watch, "sql/095 thread_entries_version_*, "
+    "thread_comments_version_*, users_thread_version" };
+
+/* A page of entries, newest first, older than the second parameter. */
+#define ENTRIES_SQL(and) \
+	"SELECT e.id, e.kind, e.body, e.created_at, e.updated_at " \
+	"FROM thread_entries e WHERE e.thread_id = ? " and " AND e.id < ? " \
+	"ORDER BY e.id DESC LIMIT 31"
+
+static const char comments_sql[] =
+    "SELECT c.id, c.entry_id, c.body, c.created_at, u.display_name, "
+    "c.author_id FROM thread_comments c "
+    "JOIN thread_entries e ON e.id = c.entry_id "
+    "JOIN users u ON u.id = c.author_id "
+    "WHERE e.thread_id = ? AND c.entry_id BETWEEN ? AND ? ORDER BY c.id";
+
 /* Comments of entries [lo, hi] of thread t. */
 struct db_rows *
 comments_load(struct req *r, const struct thread *t, long long lo,
     long long hi)
 {
-	return db_query(r,
-	    "SELECT c.id, c.entry_id, c.body, c.created_at, u.display_name, "
-	    "c.author_id FROM thread_comments c JOIN thread_entries e ON e.id = c.entry_id "
-	    "JOIN users u ON u.id = c.author_id "
-	    "WHERE e.thread_id = ? AND c.entry_id BETWEEN ? AND ? "
-	    "ORDER BY c.id", "iii", t->id, lo, hi);
+	return db_query(r, comments_sql, "iii", t->id, lo, hi);
 }
 
 /*
@@ -140,11 +166,8 @@ entries_key(struct req *r, const struct thread *t, const char *kind,
 	const char *csrf = (t->is_owner || form) && r->csrf != NULL ?
 	    r->csrf : "";
 
-	if (t->version == NULL)
-		return NULL;
-	return req_printf(r, "entries %lld %s %s %lld %d %d %zu:%s %s",
-	    t->id, t->version, kind != NULL ? kind : "-", before, t->is_owner,
-	    form, strlen(tz), tz, csrf);
+	return kept_key(r, &entries_kept, t->version, "isiiiss", t->id, kind,
+	    before, (long long)t->is_owner, (long long)form, tz, csrf);
 }
 
 /*
@@ -157,27 +180,30 @@ entries_key(struct req *r, const struct thread *t, const char *kind,
  * shows moves (sql/095): a thread read again as it was costs neither
  * its two queries nor the Markdown of its entries.
  */
+struct entries_page {
+	const struct thread	*t;
+	const char		*kind;
+	long long		 before;
+};
+
 static const char *
-entries_html(struct req *r, const struct thread *t, const char *kind,
-    long long before)
+entries_make(struct req *r, void *arg, int *keep)
 {
-	const char *key = entries_key(r, t, kind, before), *kept, *html;
+	const struct entries_page *p = arg;
+	const struct thread *t = p->t;
+	const char *kind = p->kind;
+	long long before = p->before;
 	long long from = before > 0 ? before : LLONG_MAX;
 	struct db_rows *rows, *cm = NULL;
 	struct tdict *d, *e;
 	size_t i, n;
 
-	if (key != NULL && (kept = kept_text(key)) != NULL)
-		return kept;
+	(void)keep;
 	if (kind != NULL)
-		rows = db_query(r, "SELECT id, kind, body, created_at, "
-		    "updated_at FROM thread_entries WHERE thread_id = ? "
-		    "AND kind = ? AND id < ? ORDER BY id DESC LIMIT 31", "isi",
+		rows = db_query(r, ENTRIES_SQL("AND e.kind = ?"), "isi",
 		    t->id, kind, from);
 	else
-		rows = db_query(r, "SELECT id, kind, body, created_at, "
-		    "updated_at FROM thread_entries WHERE thread_id = ? "
-		    "AND id < ? ORDER BY id DESC LIMIT 31", "ii", t->id, from);
+		rows = db_query(r, ENTRIES_SQL(""), "ii", t->id, from);
 	if (rows == NULL)
 		return NULL;
 	n = rows->nrows > THREAD_PAGE ? THREAD_PAGE : rows->nrows;
@@ -206,10 +232,17 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 		    kind != NULL ? "&kind=" : "", kind != NULL ? kind : ""));
 	if (before > 0)
 		tmpl_show(d, "NEWER");
-	if ((html = page_part(r, "threads_entries.tpl", d)) != NULL &&
-	    key != NULL)
-		kept_keep_text(key, html);
-	return html;
+	return page_part(r, "threads_entries.tpl", d);
+}
+
+static const char *
+entries_html(struct req *r, const struct thread *t, const char *kind,
+    long long before)
+{
+	struct entries_page p = { t, kind, before };
+
+	return kept_get_text(r, entries_key(r, t, kind, before), entries_make,
+	    &p);
 }
 
 /* The thread page; ev is the new-entry form to put back (422) or NULL. */
@@ -253,8 +286,7 @@ thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
 	}
 	d = tmpl_section(d, "CALENDAR");
 	tmpl_set(d, "CAL_HTML", svg_calendar(r, "Days with entries over "
-	    "the last year", counts, (size_t)(n < CAL_DAYS ? n : CAL_DAYS),
-	    monday));
+	    "the last year", counts, (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
 	tmpl_set(d, "CAL_TEXT", req_printf(r, "Entries on %zu day%s in the "
 	    "last year (%lld entr%s)", rows->nrows, rows->nrows == 1 ? "" : "s",
 	    total, total == 1 ? "y" : "ies"));

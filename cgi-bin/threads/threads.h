@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "field.h"
+#include "kept.h"
 #include "mship.h"
 #include "page.h"
 #include "req.h"
@@ -53,6 +54,9 @@ int		 thread_load(struct req *, long long id, struct thread *);
 int		 thread_get(struct req *, struct thread *);
 int		 entry_get(struct req *, const struct thread *, struct entry *);
 int		 touch_thread(struct req *, long long id);
+
+/* show.c: the kept entries part of a page (lib/kept.h). */
+extern const struct kept_def	 entries_kept;
 
 /* show.c: the parts a thread page and an entry page share. */
 void		 thread_head(struct req *, struct tdict *, const struct thread *);

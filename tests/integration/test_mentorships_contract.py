@@ -92,6 +92,9 @@ def test_contract_is_one_form_that_keeps_what_was_typed():
     m.check(any('name="ground_rules"' in f and f.count('name="title"') == 3
                 for f in forms), "terms and 3 goal rows in one form")
     m.check(not agree_offered(r.text), "no 'I agree' on a blank contract")
+    m.check(re.findall(r'name="remove_goal" value="(\d+)"',
+                       re.sub(r"<template.*?</template>", "", r.text, flags=re.S)) == ["0", "1", "2"],
+            "each row's Remove names its row")
     t = m.unescaped(r.text)
     m.check("Write the ground rules first." in t and "at least 3 goals" in t,
             "the page says what is missing")

@@ -15,8 +15,8 @@
 #include <cmocka.h>
 
 #include "app.h"
-#undef APP_MAIN
-#define APP_MAIN(name, table) \
+#undef APP_MAIN_KEPT
+#define APP_MAIN_KEPT(name, table, kept) \
 	const struct route *const test_routes = (table);
 
 #include "../../cgi-bin/threads/main.c"
@@ -25,6 +25,7 @@
 #include "../../cgi-bin/threads/form.c"
 #include "../../cgi-bin/threads/list.c"
 #include "../../cgi-bin/threads/show.c"
+#include "kept_watch.h"
 
 struct view {
 	int		 owner, can_comment, open;
@@ -157,6 +158,27 @@ test_kind_label(void **state)
 	assert_null(kind_labels[n]);
 }
 
+/* Every column the kept entries part shows is watched (lib/kept.h). */
+static void
+test_entries_watch(void **state)
+{
+	static const struct {
+		const char	*sql, *aliases;
+	} shown[] = {
+		{ ENTRIES_SQL("AND e.kind = ?"), "e=thread_entries" },
+		{ comments_sql, "c=thread_comments e=thread_entries u=users" },
+	};
+	const char *miss;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+		if ((miss = watch_missing(&entries_kept, shown[i].sql,
+		    shown[i].aliases)) != NULL)
+			fail_msg("a thread page shows %s: add it to "
+			    "entries_watch and to sql/095's triggers", miss);
+}
+
 int
 main(void)
 {
@@ -164,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_entries_key),
 		cmocka_unit_test(test_choice_key),
 		cmocka_unit_test(test_kind_label),
+		cmocka_unit_test(test_entries_watch),
 	};
 
 	(void)test_routes;
