@@ -7,11 +7,13 @@
 #include "app.h"
 #include "db.h"
 #include "field.h"
+#include "kept.h"
 #include "mine.h"
 #include "notif.h"
 #include "page.h"
 #include "resp.h"
 #include "stage.h"
+#include "suggest.h"
 
 static void	home_index(struct req *);
 static void	home_health(struct req *);
@@ -25,7 +27,10 @@ static const struct route routes[] = {
 	{ "POST",	"/notifications", home_notifications_read, ROUTE_USER },
 };
 
-APP_MAIN("home", routes)
+/* the dashboard's suggestions (lib/suggest.h) */
+static const struct kept_def *const kept[] = { &suggest_kept, NULL };
+
+APP_MAIN_KEPT("home", routes, kept)
 
 static void
 home_landing(struct req *r)
@@ -57,6 +62,25 @@ home_mentor_hint(struct req *r, struct tdict *d)
 		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
 		    req_printf(r, "/people/%s", r->user.slug));
 	return 0;
+}
+
+/*
+ * A mentee with no mentor (no open request nor mentorship as a mentee)
+ * sees the three mentors who fit best (lib/suggest.h). -1: answered.
+ */
+static int
+home_suggestions(struct req *r, struct tdict *d)
+{
+	const char *n;
+
+	n = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentee_id = ? "
+	    "AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
+	if (n == NULL)
+		return -1;
+	if (strcmp(n, "0") != 0)
+		return 0;
+	return suggest_fill(r, tmpl_section(d, "FOR_YOU"), 0, NULL, 3) == -1 ?
+	    -1 : 0;
 }
 
 /*
@@ -110,6 +134,8 @@ home_dashboard(struct req *r)
 	tmpl_set(d, "CALENDAR_URL", cal);
 	/* the hints are for someone with no mentorship yet */
 	if (n == 0 && home_mentor_hint(r, d) == -1)
+		return;
+	if (home_suggestions(r, d) == -1)
 		return;
 	page_send(r, 200);
 }
