@@ -110,7 +110,7 @@
 <fieldset class="plain">
 <legend class="visually-hidden">E-mails you receive</legend>
 <ul class="checks">
-{{#NOTIFY}}<li><label class="check" for="notify-{{KIND}}"><input type="checkbox" id="notify-{{KIND}}" name="notify" value="{{KIND}}"{{#NOTIFY_ON}} checked{{/NOTIFY_ON}}> {{LABEL}} <span class="hint">{{HINT}}</span></label></li>
+{{#NOTIFY}}<li><label class="check" for="notify-{{KIND}}"><input type="checkbox" id="notify-{{KIND}}" name="notify" value="{{KIND}}"{{#NOTIFY_ON}} checked{{/NOTIFY_ON}}> <span><strong>{{LABEL}}</strong>: {{HINT}}</span></label></li>
 {{/NOTIFY}}
 </ul>
 </fieldset>
