@@ -80,7 +80,9 @@ $(B)/bin/%: bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c $(B)/libmenteo.a lib/*.h
+# a unit test may include a program's files (or lib's) to reach statics
+$(B)/tests/%: tests/unit/%.c $(B)/libmenteo.a lib/*.h lib/*.c tests/unit/*.h \
+    $(wildcard cgi-bin/*.c cgi-bin/*/*.c cgi-bin/*/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS) -lcmocka
 

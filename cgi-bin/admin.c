@@ -63,10 +63,30 @@ APP_MAIN("admin", routes)
 
 /* ---- health at a glance ------------------------------------------------ */
 
+/* A report's kind and state as the admin reads them. */
+static const char *
+report_label(const char *code)
+{
+	static const char *const names[][2] = {
+		{ "unresponsive", "Unresponsive" },
+		{ "inappropriate", "Inappropriate behaviour" },
+		{ "other", "Other" }, { "open", "Open" }, { "closed", "Closed" },
+	};
+	size_t i;
+
+	for (i = 0; code != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i][0], code) == 0)
+			return names[i][1];
+	return code != NULL ? code : "";
+}
+
 /*
  * Each row becomes a section dictionary keyed by column name. Columns
- * named IS_x that hold 1 show section IS_x, else NOT_x; STAGE gets its
- * label and SINCE a date in the viewer's zone.
+ * named IS_x that hold 1 show section IS_x, else NOT_x. The stored codes
+ * get their words beside them (issue 21 item 9): STAGE its label,
+ * TO_STAGE the event (WHAT), GOAL_STATUS the outcome (OUTCOME), CADENCE
+ * its label, REPORT_KIND and REPORT_STATUS theirs (_LABEL); SINCE a date
+ * in the viewer's zone.
  */
 static void
 fill_rows(struct req *r, struct tdict *d, const char *section,
@@ -90,6 +110,14 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 			else if (strcmp(name, "TO_STAGE") == 0)
 				tmpl_set(s, "WHAT", mship_event_text(r,
 				    db_get(rows, i, "FROM_STAGE"), v));
+			else if (strcmp(name, "GOAL_STATUS") == 0)
+				tmpl_set(s, "OUTCOME", mship_outcome_label(v));
+			else if (strcmp(name, "CADENCE") == 0)
+				tmpl_set(s, "CADENCE_LABEL",
+				    mship_cadence_label(v));
+			else if (strncmp(name, "REPORT_", 7) == 0)
+				tmpl_set(s, req_printf(r, "%s_LABEL", name + 7),
+				    report_label(v));
 		}
 	}
 	if (rows == NULL || rows->nrows == 0)
@@ -145,11 +173,11 @@ mentorship_page(struct req *r, long long id, int status, const char *why)
 	    "TO_STAGE, COALESCE(u.display_name, 'Menteo') AS ACTOR, e.note AS "
 	    "NOTE, e.created_at AS SINCE FROM stage_events e LEFT JOIN users u "
 	    "ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id", "i", id);
-	goals = db_query(r, "SELECT title AS TITLE, status AS STATUS FROM goals "
-	    "WHERE mentorship_id = ? ORDER BY id", "i", id);
-	reps = db_query(r, "SELECT id AS ID, kind AS KIND, status AS STATUS, "
-	    "created_at AS SINCE FROM mentorship_reports WHERE mentorship_id = ? "
-	    "ORDER BY id DESC", "i", id);
+	goals = db_query(r, "SELECT title AS TITLE, status AS GOAL_STATUS "
+	    "FROM goals WHERE mentorship_id = ? ORDER BY id", "i", id);
+	reps = db_query(r, "SELECT id AS ID, kind AS REPORT_KIND, status AS "
+	    "REPORT_STATUS, created_at AS SINCE FROM mentorship_reports "
+	    "WHERE mentorship_id = ? ORDER BY id DESC", "i", id);
 	if (ev == NULL || goals == NULL || reps == NULL)
 		return -1;
 	d = page_new(r, "Mentorship", "admin_mentorship.tpl");
@@ -179,22 +207,23 @@ admin_mentorship(struct req *r)
 static void
 admin_end(struct req *r)
 {
-	static const struct field f[] = {
+	enum { END_REASON, END_N };
+	static const struct field f[END_N] = {
 		{ "reason", F_MULTILINE, 1, 2000, 1, NULL },
 	};
-	struct fval v[1];
+	struct fval v[END_N];
 	struct mship m;
 	const char *why;
 	int rc;
 
 	if (mship_load(r, r->id[0], &m) != 0)
 		return r->db_failed ? (void)0 : page_error(r, 404);
-	if (field_read(r, f, 1, v) != 0) {
+	if (field_read(r, f, END_N, v) != 0) {
 		mentorship_page(r, m.id, 422, "Give the reason both parties "
 		    "will read.");
 		return;
 	}
-	if ((rc = stage_end(r, &m, STAGE_ADMIN, v[0].str, &why)) == -1)
+	if ((rc = stage_end(r, &m, STAGE_ADMIN, v[END_REASON].str, &why)) == -1)
 		return;
 	if (rc != 0) {
 		mentorship_page(r, m.id, rc, why);
@@ -215,7 +244,7 @@ admin_reports(struct req *r)
 	struct db_rows *rows;
 
 	rows = db_query(r, "SELECT p.id AS ID, p.mentorship_id AS MID, p.kind "
-	    "AS KIND, p.body AS BODY, p.admin_note AS NOTE, p.created_at AS "
+	    "AS REPORT_KIND, p.body AS BODY, p.admin_note AS NOTE, p.created_at AS "
 	    "SINCE, COALESCE(u.display_name, 'Deleted account') AS REPORTER "
 	    "FROM mentorship_reports p LEFT JOIN users u ON u.id = p.reporter_id "
 	    "WHERE p.status = ? ORDER BY p.id DESC LIMIT 200", "s",
@@ -230,37 +259,39 @@ admin_reports(struct req *r)
 static void
 admin_report_update(struct req *r)
 {
-	static const struct field f[] = {
+	enum { RU_NOTE, RU_CLOSE, RU_N };
+	static const struct field f[RU_N] = {
 		{ "note", F_MULTILINE, 0, 5000, 0, NULL },
 		{ "close", F_BOOL, 0, 0, 0, NULL },
 	};
-	struct fval v[2];
+	struct fval v[RU_N];
 	long long n;
 
-	if (field_read(r, f, 2, v) != 0)
+	if (field_read(r, f, RU_N, v) != 0)
 		return page_error(r, 400);
 	n = db_exec(r, "UPDATE mentorship_reports SET admin_note = ?, status = "
 	    "IF(?, 'closed', status), closed_at = IF(?, UTC_TIMESTAMP(), "
 	    "closed_at), closed_by = IF(?, ?, closed_by) WHERE id = ?", "siiiii",
-	    v[0].str, v[1].num, v[1].num, v[1].num, r->user.id, r->id[0]);
+	    v[RU_NOTE].str, v[RU_CLOSE].num, v[RU_CLOSE].num, v[RU_CLOSE].num,
+	    r->user.id, r->id[0]);
 	if (n < 0)
 		return;
 	if (n == 0 && db_value(r, "SELECT 1 FROM mentorship_reports WHERE "
 	    "id = ?", "i", r->id[0]) == NULL)
 		return r->db_failed ? (void)0 : page_error(r, 404);
-	resp_flash(r, v[1].num ? "Report closed." : "Note saved.");
+	resp_flash(r, v[RU_CLOSE].num ? "Report closed." : "Note saved.");
 	resp_redirect(r, "/admin/reports");
 }
 
 static const char *const report_kinds[] = {
 	"unresponsive", "inappropriate", "other", NULL
 };
-static const struct field report_fields[] = {
+enum { RP_MENTORSHIP, RP_KIND, RP_BODY, NREPORT };
+static const struct field report_fields[NREPORT] = {
 	{ "mentorship", F_INT, 1, 9223372036854775807LL, 1, NULL },
 	{ "kind", F_CHOICE, 0, 0, 1, report_kinds },
 	{ "body", F_MULTILINE, 1, 5000, 1, NULL },
 };
-#define NREPORT (sizeof(report_fields) / sizeof(report_fields[0]))
 
 static void
 report_show(struct req *r, struct mship *m, const struct fval *v, int status)
@@ -282,7 +313,7 @@ report_mship(struct req *r, const char *raw, struct mship *m)
 	struct fval id;
 	int rc;
 
-	if (field_check(r->arena, &report_fields[0], raw, &id) != 0)
+	if (field_check(r->arena, &report_fields[RP_MENTORSHIP], raw, &id) != 0)
 		return page_error(r, 404), -1;
 	if ((rc = mship_load(r, id.num, m)) != 0)
 		return rc == 404 ? (page_error(r, 404), -1) : -1;
@@ -312,8 +343,8 @@ report_create(struct req *r)
 		return report_show(r, &m, v, 422);
 	if (db_exec(r, "INSERT INTO mentorship_reports (mentorship_id, "
 	    "reporter_id, kind, body, created_at) VALUES (?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())", "iiss", m.id, r->user.id, v[1].str,
-	    v[2].str) < 0)
+	    "UTC_TIMESTAMP())", "iiss", m.id, r->user.id, v[RP_KIND].str,
+	    v[RP_BODY].str) < 0)
 		return;
 	resp_flash(r, "Thank you. An administrator will look at your report.");
 	resp_redirect(r, req_printf(r, "/mentorships/%lld", m.id));
@@ -325,23 +356,25 @@ static void
 admin_outbox(struct req *r)
 {
 	static const char *const statuses[] = { "queued", "sent", "failed", NULL };
-	static const struct field f[] = {
+	enum { OB_STATUS, OB_KIND, OB_BEFORE, OB_N };
+	static const struct field f[OB_N] = {
 		{ "status", F_CHOICE, 0, 0, 0, statuses },
 		{ "kind", F_SLUG, 1, 40, 0, NULL },
 		{ "before", F_INT, 1, 9223372036854775807LL, 0, NULL },
 	};
-	struct fval v[3];
+	struct fval v[OB_N];
 	struct db_rows *rows, *kinds;
 	struct tdict *d;
 
-	if (field_read(r, f, 3, v) != 0)
+	if (field_read(r, f, OB_N, v) != 0)
 		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, kind AS KIND, to_addr AS TO_ADDR, "
 	    "subject AS SUBJECT, status AS STATUS, attempts AS ATTEMPTS, "
 	    "last_error AS LAST_ERROR, created_at AS SINCE FROM outbox "
 	    "WHERE (? IS NULL OR status = ?) AND (? IS NULL OR kind = ?) "
-	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[0].str, v[0].str,
-	    v[1].str, v[1].str, v[2].str != NULL ? v[2].num :
+	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[OB_STATUS].str,
+	    v[OB_STATUS].str, v[OB_KIND].str, v[OB_KIND].str,
+	    v[OB_BEFORE].str != NULL ? v[OB_BEFORE].num :
 	    9223372036854775807LL);
 	kinds = db_query(r, "SELECT DISTINCT kind AS KIND FROM outbox "
 	    "ORDER BY kind", "");
@@ -350,12 +383,12 @@ admin_outbox(struct req *r)
 	d = page_new(r, "Outbox", "admin_outbox.tpl");
 	if (rows->nrows == 51) {
 		rows->nrows = 50;
-		tmpl_set(tmpl_section(d, "MORE"), "BEFORE", db_str(rows, 49, 0));
+		tmpl_set(tmpl_section(d, "MORE"), "BEFORE", db_get(rows, 49, "ID"));
 	}
 	fill_rows(r, d, "MAILS", rows);
 	fill_rows(r, d, "KINDS", kinds);
-	tmpl_set(d, "STATUS", v[0].str);
-	tmpl_set(d, "KIND", v[1].str);
+	tmpl_set(d, "STATUS", v[OB_STATUS].str);
+	tmpl_set(d, "KIND", v[OB_KIND].str);
 	page_send(r, 200);
 }
 
@@ -383,25 +416,26 @@ admin_outbox_retry(struct req *r)
 static void
 admin_users(struct req *r)
 {
-	static const struct field f[] = {
+	enum { US_Q, US_N };
+	static const struct field f[US_N] = {
 		{ "q", F_TEXT, 0, 254, 0, NULL },
 	};
-	struct fval v[1];
+	struct fval v[US_N];
 	struct db_rows *rows;
 	struct tdict *d;
 
-	if (field_read(r, f, 1, v) != 0)
+	if (field_read(r, f, US_N, v) != 0)
 		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
 	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, disabled_at IS NOT NULL AS "
 	    "IS_DISABLED, is_mentor AS IS_MENTOR, unlisted_at IS NOT NULL AS "
 	    "IS_UNLISTED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
 	    "email LIKE CONCAT(REPLACE(REPLACE(?, '%', '\\\\%'), '_', '\\\\_'), "
-	    "'%') ORDER BY id DESC LIMIT 100", "ss", v[0].str, v[0].str);
+	    "'%') ORDER BY id DESC LIMIT 100", "ss", v[US_Q].str, v[US_Q].str);
 	if (rows == NULL)
 		return;
 	d = page_new(r, "Accounts", "admin_users.tpl");
-	tmpl_set(d, "Q", v[0].raw);
+	tmpl_set(d, "Q", v[US_Q].raw);
 	fill_rows(r, d, "USERS", rows);
 	page_send(r, 200);
 }
@@ -441,16 +475,17 @@ static void
 admin_user_listing(struct req *r)
 {
 	static const char *const yesno[] = { "0", "1", NULL };
-	static const struct field f[] = {
+	enum { LS_LISTED, LS_N };
+	static const struct field f[LS_N] = {
 		{ "listed", F_CHOICE, 0, 0, 1, yesno },
 	};
-	struct fval v[1];
+	struct fval v[LS_N];
 	long long n;
 
-	if (field_read(r, f, 1, v) != 0)
+	if (field_read(r, f, LS_N, v) != 0)
 		return page_error_msg(r, 400, "Say whether the mentor is listed: "
 		    "listed=0 or listed=1.");
-	n = db_exec(r, strcmp(v[0].str, "0") == 0 ?
+	n = db_exec(r, strcmp(v[LS_LISTED].str, "0") == 0 ?
 	    "UPDATE users SET unlisted_at = COALESCE(unlisted_at, "
 	    "UTC_TIMESTAMP()) WHERE id = ?" :
 	    "UPDATE users SET unlisted_at = NULL WHERE id = ?", "i", r->id[0]);
@@ -459,7 +494,7 @@ admin_user_listing(struct req *r)
 	if (n == 0 && db_value(r, "SELECT id FROM users WHERE id = ?", "i",
 	    r->id[0]) == NULL)
 		return r->db_failed ? (void)0 : page_error(r, 404);
-	resp_flash(r, strcmp(v[0].str, "0") == 0 ? "The mentor is no longer "
+	resp_flash(r, strcmp(v[LS_LISTED].str, "0") == 0 ? "The mentor is no longer "
 	    "listed in the directory." : "The mentor is listed again when "
 	    "the profile meets the directory's rule.");
 	resp_redirect(r, "/admin/users");
@@ -525,6 +560,11 @@ static const struct export_part export_parts[] = {
 	{ "meetings", "SELECT id, mentorship_id, starts_at, minutes, agenda, "
 	    "notes, actions FROM meetings WHERE mentorship_id IN " MINE
 	    " ORDER BY starts_at", "ii", "id,mentorship_id,minutes" },
+	{ "checkins", "SELECT c.id, c.mentorship_id, c.held_on, c.note, "
+	    "u.display_name AS logged_by, c.created_at FROM checkins c LEFT "
+	    "JOIN users u ON u.id = c.logged_by WHERE c.mentorship_id IN "
+	    MINE " ORDER BY c.mentorship_id, c.held_on, c.id", "ii",
+	    "id,mentorship_id" },
 	{ "room_messages", "SELECT x.id, x.mentorship_id, u.display_name AS "
 	    "author, x.author_id = ? AS mine, x.body, x.reply_to, x.created_at, "
 	    "x.edited_at FROM room_messages x JOIN users u ON u.id = x.author_id "
@@ -632,7 +672,7 @@ delete_end_mentorships(struct req *r)
 	    "mentee_id = ?) AND stage IN (" STAGES_OPEN ") ORDER BY id "
 	    "FOR UPDATE", "ii", r->user.id, r->user.id);
 	for (i = 0; open != NULL && i < open->nrows; i++) {
-		if (mship_load(r, db_int(open, i, 0), &m) != 0 ||
+		if (mship_load(r, db_get_int(open, i, "id"), &m) != 0 ||
 		    stage_end(r, &m, STAGE_DELETION, "The other person deleted "
 		    "their account.", &why) == -1)
 			return -1;
@@ -675,6 +715,8 @@ delete_private_data(struct req *r)
 	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
 	    "'custom'", "i", u) < 0 ||
 	    delete_mail(r) == -1 ||
+	    db_exec(r, "DELETE FROM notifications WHERE user_id = ?", "i",
+	    u) < 0 ||
 	    db_exec(r, "UPDATE mentorships SET record_secret = NULL WHERE "
 	    "mentor_id = ? OR mentee_id = ?", "ii", u, u) < 0 ||
 	    db_exec(r, "DELETE FROM email_tokens WHERE user_id = ?", "i", u) < 0)
@@ -705,20 +747,21 @@ delete_tx(struct req *r, void *arg)
 static void
 delete_account(struct req *r)
 {
-	static const struct field f[] = {
+	enum { DA_PASSWORD, DA_N };
+	static const struct field f[DA_N] = {
 		{ "password", F_PASSWORD, 1, 1024, 1, NULL },
 	};
-	struct fval v[1];
+	struct fval v[DA_N];
 	const char *hash;
 	int ok;
 
-	if (field_read(r, f, 1, v) != 0)
+	if (field_read(r, f, DA_N, v) != 0)
 		return delete_show(r, "Enter your password to confirm.", 422);
 	hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?", "i",
 	    r->user.id);
 	if (r->db_failed)
 		return;
-	if ((ok = auth_check(r, r->user.id, hash, v[0].str)) != 1)
+	if ((ok = auth_check(r, r->user.id, hash, v[DA_PASSWORD].str)) != 1)
 		return ok == -1 ? (void)0 : delete_show(r,
 		    "That is not your password.", 422);
 	if (db_tx_run(r, delete_tx, NULL) != 0)

@@ -112,12 +112,12 @@ token_bad(struct req *r, const char *kind)
 
 /* ---- sign-up ---------------------------------------------------------- */
 
-static const struct field signup_f[] = {
+enum { SU_EMAIL, SU_PASSWORD, SU_NAME, SIGNUP_N };
+static const struct field signup_f[SIGNUP_N] = {
 	{ "email",		F_EMAIL,	3, 254,	1, NULL },
 	{ "password",		F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
 	{ "display_name",	F_TEXT,		1, 80,	1, NULL },
 };
-#define SIGNUP_N (sizeof(signup_f) / sizeof(signup_f[0]))
 
 static void
 signup_form(struct req *r)
@@ -167,8 +167,8 @@ signup_post(struct req *r)
 	int errors, t;
 
 	errors = field_read(r, signup_f, SIGNUP_N, v);
-	if (v[1].err == NULL && v[1].str != NULL &&
-	    (v[1].err = auth_password_problem(v[1].str)) != NULL)
+	if (v[SU_PASSWORD].err == NULL && v[SU_PASSWORD].str != NULL &&
+	    (v[SU_PASSWORD].err = auth_password_problem(v[SU_PASSWORD].str)) != NULL)
 		errors++;
 	if (errors) {
 		d = page_new(r, "Sign up", "auth_signup.tpl");
@@ -176,22 +176,22 @@ signup_post(struct req *r)
 		return page_send(r, 422);
 	}
 	ipb = bucket(r, "signup:ip", r->remote_addr);
-	acb = bucket(r, "signup:acct", v[0].str);
+	acb = bucket(r, "signup:acct", v[SU_EMAIL].str);
 	if ((t = throttled(r, ipb, acb)) != 0)
 		return;
 	if (auth_throttle_hit(r, ipb, (int)cfg_int("throttle_signup_limit",
 	    500), 10) == -1 || auth_throttle_hit(r, acb, 5, 60) == -1)
 		return;
-	if ((hash = auth_hash(r, v[1].str)) == NULL)
+	if ((hash = auth_hash(r, v[SU_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
 	if (db_begin(r) == -1)
 		return;
-	if ((uid = auth_user_create(r, v[0].str, hash, v[2].str)) < 0)
+	if ((uid = auth_user_create(r, v[SU_EMAIL].str, hash, v[SU_NAME].str)) < 0)
 		return;
 	if (uid == 0) {
 		/* taken: tell the owner, answer exactly as for a new account */
 		const char *id = db_value(r, "SELECT id FROM users WHERE "
-		    "email = ?", "s", v[0].str);
+		    "email = ?", "s", v[SU_EMAIL].str);
 		if (id == NULL)
 			return r->db_failed ? (void)0 : page_error(r, 500);
 		uid = strtoll(id, NULL, 10);
@@ -199,12 +199,12 @@ signup_post(struct req *r)
 		    "to sign up to Menteo with your address",
 		    "mail/signup_exists") == -1)
 			return;
-	} else if (queue_verify(r, uid, v[0].str) == -1)
+	} else if (queue_verify(r, uid, v[SU_EMAIL].str) == -1)
 		return;		/* no session either: both answers alike */
 	if (db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
-	    "%s.", v[0].str));
+	    "%s.", v[SU_EMAIL].str));
 	resp_redirect(r, "/");
 }
 
@@ -301,12 +301,12 @@ verify_resend(struct req *r)
 
 /* ---- sign-in and out ------------------------------------------------- */
 
-static const struct field login_f[] = {
+enum { LI_EMAIL, LI_PASSWORD, LI_NEXT, LOGIN_N };
+static const struct field login_f[LOGIN_N] = {
 	{ "email",	F_EMAIL,	3, 254,	1, NULL },
 	{ "password",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
 	{ "next",	F_NEXT,		1, 500,	0, NULL },
 };
-#define LOGIN_N (sizeof(login_f) / sizeof(login_f[0]))
 
 static void
 login_form(struct req *r)
@@ -333,25 +333,25 @@ login_post(struct req *r)
 	if (field_read(r, login_f, LOGIN_N, v) > 0)
 		goto form;
 	if ((u = db_query(r, "SELECT id, password_hash FROM users WHERE "
-	    "email = ? AND disabled_at IS NULL", "s", v[0].str)) == NULL)
+	    "email = ? AND disabled_at IS NULL", "s", v[LI_EMAIL].str)) == NULL)
 		return;
 	if (u->nrows > 0)
 		uid = db_get_int(u, 0, "id");
-	if ((wait = auth_login_gate(r, uid, v[0].str, &g)) != 0)
+	if ((wait = auth_login_gate(r, uid, v[LI_EMAIL].str, &g)) != 0)
 		return wait < 0 ? (void)0 : auth_too_many(r, wait);
 	if ((ok = auth_check(r, uid, uid > 0 ? db_get(u, 0, "password_hash") :
-	    NULL, v[1].str)) == -1)
+	    NULL, v[LI_PASSWORD].str)) == -1)
 		return;
 	if (!ok) {
 		if (auth_login_failed(r, &g) == -1)
 			return;
-		v[1].err = "The e-mail address or the password is wrong.";
+		v[LI_PASSWORD].err = "The e-mail address or the password is wrong.";
 		goto form;
 	}
 	if (sess_start(r, uid) == -1)
 		return;
 	auth_login_ok(r, uid, &g);
-	resp_redirect(r, v[2].str != NULL ? v[2].str : "/");
+	resp_redirect(r, v[LI_NEXT].str != NULL ? v[LI_NEXT].str : "/");
 	return;
 form:
 	d = page_new(r, "Sign in", "auth_login.tpl");
@@ -369,7 +369,8 @@ logout(struct req *r)
 
 /* ---- password reset ------------------------------------------------- */
 
-static const struct field reset_f[] = {
+enum { RS_EMAIL, RESET_N };
+static const struct field reset_f[RESET_N] = {
 	{ "email",	F_EMAIL,	3, 254,	1, NULL },
 };
 
@@ -406,30 +407,30 @@ queue_reset(struct req *r, long long uid)
 static void
 reset_post(struct req *r)
 {
-	struct fval v[1];
+	struct fval v[RESET_N];
 	struct tdict *d;
 	const char *ipb, *acb, *id;
 	int t;
 
-	if (field_read(r, reset_f, 1, v) > 0) {
+	if (field_read(r, reset_f, RESET_N, v) > 0) {
 		d = page_new(r, "Reset your password", "auth_reset.tpl");
 		tmpl_show(d, "ASK");
-		page_form(d, reset_f, 1, v);
+		page_form(d, reset_f, RESET_N, v);
 		return page_send(r, 422);
 	}
 	ipb = bucket(r, "reset:ip", r->remote_addr);
-	acb = bucket(r, "reset:acct", v[0].str);
+	acb = bucket(r, "reset:acct", v[RS_EMAIL].str);
 	if ((t = throttled(r, ipb, acb)) != 0)
 		return;
 	if (auth_throttle_hit(r, ipb, ip_limit(), 15) == -1 ||
 	    auth_throttle_hit(r, acb, 5, 60) == -1 || db_begin(r) == -1)
 		return;
 	id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
-	    "disabled_at IS NULL", "s", v[0].str);
+	    "disabled_at IS NULL", "s", v[RS_EMAIL].str);
 	if (r->db_failed)
 		return;
 	if (id != NULL ? queue_reset(r, strtoll(id, NULL, 10)) :
-	    queue_simple(r, "reset-unknown", 0, v[0].str,
+	    queue_simple(r, "reset-unknown", 0, v[RS_EMAIL].str,
 	    "Reset your Menteo password", "mail/reset_unknown"))
 		return;
 	if (db_commit(r) == -1)
@@ -437,12 +438,12 @@ reset_post(struct req *r)
 	resp_redirect(r, "/reset?sent=1");
 }
 
-static const struct field confirm_f[] = {
+enum { CF_TOKEN, CF_PASSWORD, CF_PASSWORD2, CONFIRM_N };
+static const struct field confirm_f[CONFIRM_N] = {
 	{ "t",		F_TEXT,		64, 64,	1, NULL },
 	{ "password",	F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
 	{ "password2",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
 };
-#define CONFIRM_N (sizeof(confirm_f) / sizeof(confirm_f[0]))
 
 static void
 reset_confirm_form(struct req *r)
@@ -488,20 +489,20 @@ reset_confirm_post(struct req *r)
 	int rc, errors;
 
 	errors = field_read(r, confirm_f, CONFIRM_N, v);
-	if ((rc = auth_token_peek(r, v[0].raw, "reset", &uid, &target)) == -1)
+	if ((rc = auth_token_peek(r, v[CF_TOKEN].raw, "reset", &uid, &target)) == -1)
 		return;
 	if (rc == 1)
 		return token_bad(r, "RESET");
-	if (errors + new_password_check(&v[1], &v[2]) > 0) {
+	if (errors + new_password_check(&v[CF_PASSWORD], &v[CF_PASSWORD2]) > 0) {
 		d = page_new(r, "Choose a new password",
 		    "auth_reset_confirm.tpl");
 		page_form(d, confirm_f, CONFIRM_N, v);
 		return page_send(r, 422);
 	}
-	if ((hash = auth_hash(r, v[1].str)) == NULL)
+	if ((hash = auth_hash(r, v[CF_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
 	if (db_begin(r) == -1 ||
-	    (rc = auth_token_take(r, v[0].str, "reset", &uid, &target)) == -1)
+	    (rc = auth_token_take(r, v[CF_TOKEN].str, "reset", &uid, &target)) == -1)
 		return;
 	if (rc == 1)
 		return token_bad(r, "RESET");
@@ -696,12 +697,12 @@ current_ok(struct req *r, const char *pw)
 	return ok;
 }
 
-static const struct field password_f[] = {
+enum { PW_CURRENT, PW_PASSWORD, PW_PASSWORD2, PASSWORD_N };
+static const struct field password_f[PASSWORD_N] = {
 	{ "current",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
 	{ "password",	F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
 	{ "password2",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
 };
-#define PASSWORD_N (sizeof(password_f) / sizeof(password_f[0]))
 
 static void
 password_form(struct req *r)
@@ -719,12 +720,12 @@ password_post(struct req *r)
 	int errors, ok;
 
 	errors = field_read(r, password_f, PASSWORD_N, v);
-	errors += new_password_check(&v[1], &v[2]);
-	if (v[0].err == NULL) {
-		if ((ok = current_ok(r, v[0].str)) == -1)
+	errors += new_password_check(&v[PW_PASSWORD], &v[PW_PASSWORD2]);
+	if (v[PW_CURRENT].err == NULL) {
+		if ((ok = current_ok(r, v[PW_CURRENT].str)) == -1)
 			return;
 		if (!ok) {
-			v[0].err = "This is not your current password.";
+			v[PW_CURRENT].err = "This is not your current password.";
 			errors++;
 		}
 	}
@@ -733,7 +734,7 @@ password_post(struct req *r)
 		page_form(d, password_f, PASSWORD_N, v);
 		return page_send(r, 422);
 	}
-	if ((hash = auth_hash(r, v[1].str)) == NULL)
+	if ((hash = auth_hash(r, v[PW_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
 	if (db_begin(r) == -1 || db_exec(r, "UPDATE users SET password_hash = "
 	    "? WHERE id = ?", "si", hash, r->user.id) < 0)
@@ -749,11 +750,11 @@ password_post(struct req *r)
 	resp_redirect(r, "/settings/password");
 }
 
-static const struct field email_f[] = {
+enum { EM_EMAIL, EM_PASSWORD, EMAIL_N };
+static const struct field email_f[EMAIL_N] = {
 	{ "email",	F_EMAIL,	3, 254, 1, NULL },
 	{ "password",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
 };
-#define EMAIL_N (sizeof(email_f) / sizeof(email_f[0]))
 
 static void
 email_form(struct req *r)
@@ -779,20 +780,20 @@ email_post(struct req *r)
 	if ((ok = throttled(r, acb, ipb)) != 0)
 		return;
 	errors = field_read(r, email_f, EMAIL_N, v);
-	if (v[0].str != NULL && strcmp(v[0].str, r->user.email) == 0) {
-		v[0].err = "This is already your address.";
+	if (v[EM_EMAIL].str != NULL && strcmp(v[EM_EMAIL].str, r->user.email) == 0) {
+		v[EM_EMAIL].err = "This is already your address.";
 		errors++;
-	} else if (v[0].err == NULL && !r->user.verified) {
+	} else if (v[EM_EMAIL].err == NULL && !r->user.verified) {
 		/* else whoever signed up with a stranger's address moves it */
-		v[0].err = "Confirm your current address first: open the link "
+		v[EM_EMAIL].err = "Confirm your current address first: open the link "
 		    "we sent to it, or ask for a new one at the top of the page.";
 		errors++;
 	}
-	if (v[1].err == NULL) {
-		if ((ok = current_ok(r, v[1].str)) == -1)
+	if (v[EM_PASSWORD].err == NULL) {
+		if ((ok = current_ok(r, v[EM_PASSWORD].str)) == -1)
 			return;
 		if (!ok) {
-			v[1].err = "This is not your current password.";
+			v[EM_PASSWORD].err = "This is not your current password.";
 			errors++;
 		}
 	}
@@ -808,18 +809,18 @@ email_post(struct req *r)
 	/* one move pending at a time: the newest */
 	if (db_begin(r) == -1 || auth_tokens_end(r, r->user.id, "email") == -1 ||
 	    (t = auth_token_new(r, "email", r->user.id,
-	    v[0].str, AUTH_VERIFY_HOURS)) == NULL)
+	    v[EM_EMAIL].str, AUTH_VERIFY_HOURS)) == NULL)
 		return;
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "EMAIL", v[0].str);
+	tmpl_set(d, "EMAIL", v[EM_EMAIL].str);
 	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
-	ok = mail_queue(r, "email-change", 0, v[0].str, "Confirm your new "
+	ok = mail_queue(r, "email-change", 0, v[EM_EMAIL].str, "Confirm your new "
 	    "e-mail address for Menteo", "mail/email_change", d, NULL);
 	tmpl_dict_free(d);
 	if (ok == -1 || db_commit(r) == -1)
 		return;
 	resp_flash(r, req_printf(r, "We sent a link to %s. Your address "
-	    "changes when you open it.", v[0].str));
+	    "changes when you open it.", v[EM_EMAIL].str));
 	resp_redirect(r, "/settings/email");
 }
 
@@ -837,12 +838,12 @@ sessions_list(struct req *r)
 		return;
 	for (i = 0; i < rows->nrows; i++) {
 		s = tmpl_section(d, "SESSIONS");
-		tmpl_set(s, "ID", db_str(rows, i, 0));
-		page_time(r, s, "CREATED", db_str(rows, i, 1));
-		page_time(r, s, "SEEN", db_str(rows, i, 2));
-		tmpl_set(s, "AGENT", *db_str(rows, i, 3) != '\0' ?
-		    db_str(rows, i, 3) : "Unknown browser");
-		tmpl_show(s, db_int(rows, i, 0) == r->sess_id ? "CURRENT" :
+		tmpl_set(s, "ID", db_get(rows, i, "id"));
+		page_time(r, s, "CREATED", db_get(rows, i, "created_at"));
+		page_time(r, s, "SEEN", db_get(rows, i, "last_seen_at"));
+		tmpl_set(s, "AGENT", *db_get(rows, i, "user_agent") != '\0' ?
+		    db_get(rows, i, "user_agent") : "Unknown browser");
+		tmpl_show(s, db_get_int(rows, i, "id") == r->sess_id ? "CURRENT" :
 		    "OTHER");
 	}
 	if (rows->nrows > 1)
@@ -850,23 +851,24 @@ sessions_list(struct req *r)
 	page_send(r, 200);
 }
 
-static const struct field sessions_f[] = {
+enum { SS_SESSION, SESSIONS_N };
+static const struct field sessions_f[SESSIONS_N] = {
 	{ "session",	F_INT,	1, 9223372036854775807LL, 0, NULL },
 };
 
 static void
 sessions_post(struct req *r)
 {
-	struct fval v[1];
+	struct fval v[SESSIONS_N];
 
-	if (field_read(r, sessions_f, 1, v) > 0)
+	if (field_read(r, sessions_f, SESSIONS_N, v) > 0)
 		return page_error(r, 400);
-	if (v[0].raw == NULL || *v[0].raw == '\0') {
+	if (v[SS_SESSION].raw == NULL || *v[SS_SESSION].raw == '\0') {
 		sess_end_others(r, r->user.id);
 		resp_flash(r, "Every other session is signed out.");
 	} else {
 		if (db_exec(r, "DELETE FROM sessions WHERE id = ? AND "
-		    "user_id = ? AND id <> ?", "iii", v[0].num, r->user.id,
+		    "user_id = ? AND id <> ?", "iii", v[SS_SESSION].num, r->user.id,
 		    r->sess_id) < 0)
 			return;
 		resp_flash(r, "That session is signed out.");

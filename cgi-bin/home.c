@@ -1,19 +1,28 @@
 /*
  * home: the landing page for visitors, the dashboard for people signed
- * in, and /health for load balancers and monitors.
+ * in, their notifications, and /health for load balancers and monitors.
  */
+#include <string.h>
+
 #include "app.h"
 #include "db.h"
+#include "field.h"
+#include "mine.h"
+#include "notif.h"
 #include "page.h"
 #include "resp.h"
 #include "stage.h"
 
 static void	home_index(struct req *);
 static void	home_health(struct req *);
+static void	home_notifications(struct req *);
+static void	home_notifications_read(struct req *);
 
 static const struct route routes[] = {
 	{ "GET",	"/",		home_index,	0 },
 	{ "GET",	"/health",	home_health,	0 },
+	{ "GET",	"/notifications", home_notifications, ROUTE_USER },
+	{ "POST",	"/notifications", home_notifications_read, ROUTE_USER },
 };
 
 APP_MAIN("home", routes)
@@ -40,13 +49,50 @@ home_mentor_hint(struct req *r, struct tdict *d)
 		return -1;
 	if (u->nrows == 0)
 		return 0;
-	if (!db_int(u, 0, 0))
+	if (!db_get_int(u, 0, "is_mentor"))
 		tmpl_show(d, "HINT_BECOME_MENTOR");
-	else if (db_int(u, 0, 1) <= 0)
+	else if (db_get_int(u, 0, "capacity") <= 0)
 		tmpl_show(d, "HINT_SET_CAPACITY");
 	else
 		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
 		    req_printf(r, "/people/%s", r->user.slug));
+	return 0;
+}
+
+/*
+ * The newest unread notifications, so "Nothing waits for you" is said
+ * only when nothing does. -1 db.
+ */
+static int
+home_new_for_you(struct req *r, struct tdict *d)
+{
+	struct db_rows *rows;
+	struct tdict *s;
+	const char *n;
+	size_t i;
+
+	rows = db_query(r, "SELECT title, path, created_at FROM notifications "
+	    "WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 5",
+	    "i", r->user.id);
+	if (rows == NULL)
+		return -1;
+	if (rows->nrows == 0) {
+		tmpl_show(d, "NO_NEW");
+		return 0;
+	}
+	if ((n = db_value(r, "SELECT COUNT(*) FROM notifications WHERE "
+	    "user_id = ? AND read_at IS NULL", "i", r->user.id)) == NULL)
+		return -1;
+	s = tmpl_section(d, "NEW_FOR_YOU");
+	tmpl_set(s, "UNREAD_COUNT", n);
+	if (strcmp(n, "1") != 0)
+		tmpl_show(s, "PLURAL");
+	for (i = 0; i < rows->nrows; i++) {
+		struct tdict *row = tmpl_section(s, "NOTES");
+		tmpl_set(row, "TITLE", db_get(rows, i, "title"));
+		tmpl_set(row, "URL", db_get(rows, i, "path"));
+		page_time(r, row, "WHEN", db_get(rows, i, "created_at"));
+	}
 	return 0;
 }
 
@@ -58,7 +104,7 @@ home_dashboard(struct req *r)
 	const char *cal;
 	int n;
 
-	if ((n = stage_fill_mine(r, d)) == -1 ||
+	if (home_new_for_you(r, d) == -1 || (n = mine_fill(r, d)) == -1 ||
 	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
@@ -75,6 +121,97 @@ home_index(struct req *r)
 		home_dashboard(r);
 	else
 		home_landing(r);
+}
+
+/* ---- notifications (SPEC §14) ------------------------------------------ */
+
+/*
+ * The list, newest first, NOTIF_PAGE at a time: `before` is the last id
+ * shown (keyset paging on notifications_page, never OFFSET). `error` is
+ * the message of a refused POST (422), NULL otherwise.
+ */
+static void
+notifications_page(struct req *r, const char *error, int status)
+{
+	enum { NP_BEFORE, NP_N };
+	static const struct field f[NP_N] = {
+		{ "before", F_INT, 1, 9223372036854775807LL, 0, NULL },
+	};
+	struct fval v[NP_N];
+	struct db_rows *rows;
+	struct tdict *d, *row;
+	size_t i;
+
+	if (!req_is_post(r) && field_read(r, f, NP_N, v) != 0)
+		return page_error_msg(r, 400, "That page of notifications "
+		    "does not exist: start from the newest.");
+	rows = db_query(r, "SELECT id, title, path, created_at, read_at "
+	    "FROM notifications WHERE user_id = ? AND id < ? ORDER BY id DESC "
+	    "LIMIT ?", "iii", r->user.id,
+	    !req_is_post(r) && v[NP_BEFORE].str != NULL ?
+	    v[NP_BEFORE].num : 9223372036854775807LL, (long long)NOTIF_PAGE + 1);
+	if (rows == NULL)
+		return;
+	d = page_new(r, "Notifications", "notifications.tpl");
+	if (error != NULL)
+		tmpl_set(tmpl_section(d, "READ_ERROR"), "MESSAGE", error);
+	if (rows->nrows > NOTIF_PAGE) {
+		rows->nrows = NOTIF_PAGE;
+		tmpl_set(tmpl_section(d, "OLDER"), "BEFORE",
+		    db_get(rows, NOTIF_PAGE - 1, "id"));
+	}
+	if (rows->nrows == 0)
+		tmpl_show(d, "NONE");
+	for (i = 0; i < rows->nrows; i++) {
+		row = tmpl_section(d, "ITEMS");
+		tmpl_set(row, "ID", db_get(rows, i, "id"));
+		tmpl_set(row, "TITLE", db_get(rows, i, "title"));
+		tmpl_set(row, "URL", db_get(rows, i, "path"));
+		page_time(r, row, "WHEN", db_get(rows, i, "created_at"));
+		if (db_get(rows, i, "read_at") == NULL) {
+			tmpl_show(row, "UNREAD");
+			tmpl_show(d, "ANY_UNREAD");
+		}
+	}
+	page_send(r, status);
+}
+
+static void
+home_notifications(struct req *r)
+{
+	notifications_page(r, NULL, 200);
+}
+
+/* `read` = "all", or the id of one of the person's notifications. */
+static void
+home_notifications_read(struct req *r)
+{
+	enum { NR_READ, NR_N };
+	static const struct field f[NR_N] = {
+		{ "read", F_TEXT, 1, 20, 1, NULL },
+	};
+	static const struct field id_f =
+		{ "read", F_INT, 1, 9223372036854775807LL, 1, NULL };
+	struct fval v[NR_N], id;
+	long long n;
+
+	if (field_read(r, f, NR_N, v) != 0 ||
+	    (strcmp(v[NR_READ].str, "all") != 0 &&
+	    field_check(r->arena, &id_f, v[NR_READ].str, &id) != 0))
+		return notifications_page(r, "Choose a notification, or mark "
+		    "them all read.", 422);
+	if (strcmp(v[NR_READ].str, "all") == 0)
+		n = notif_mark_read(r, 0);
+	else if ((n = notif_mark_read(r, id.num)) == 0 &&
+	    db_value(r, "SELECT 1 FROM notifications WHERE id = ? AND "
+	    "user_id = ?", "ii", id.num, r->user.id) == NULL)
+		/* another person's is as absent as one that never was */
+		return r->db_failed ? (void)0 : page_error(r, 404);
+	if (n < 0)
+		return;
+	resp_flash(r, strcmp(v[NR_READ].str, "all") == 0 ?
+	    "All notifications are marked read." : "Marked read.");
+	resp_redirect(r, "/notifications");
 }
 
 /* 200 "ok" only when the database answers a query now. */

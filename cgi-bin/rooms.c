@@ -26,6 +26,7 @@ static void	rooms_show(struct req *);
 static void	rooms_post(struct req *);
 static void	rooms_edit_form(struct req *);
 static void	rooms_edit(struct req *);
+static void	rooms_latest(struct req *);
 
 static const struct route routes[] = {
 	{ "GET",	"/rooms/{id}",			rooms_show,
@@ -33,28 +34,51 @@ static const struct route routes[] = {
 	{ "POST",	"/rooms/{id}/messages",		rooms_post,	ROUTE_USER },
 	{ "GET",	"/rooms/{id}/messages/{id}/edit", rooms_edit_form, ROUTE_USER },
 	{ "POST",	"/rooms/{id}/messages/{id}",	rooms_edit,	ROUTE_USER },
+	{ "GET",	"/rooms/{id}/latest",		rooms_latest,
+	    ROUTE_USER | ROUTE_OWN_SESSION },
 };
 
-APP_MAIN("rooms", routes)
+/*
+ * Kept (lib/kept.h): the page query's rows (room_rows) and the laid-out
+ * list of messages (room_list), under the room's version. What they
+ * show of the room's messages, each column watched by sql/092's
+ * triggers; the names of the two people, the viewer, their zone and
+ * read position are parts of the list's key instead.
+ */
+static const char *const room_watch[] = {
+	"room_messages.mentorship_id", "room_messages.author_id",
+	"room_messages.body", "room_messages.body_html",
+	"room_messages.created_at", "room_messages.edited_at",
+	"room_messages.reply_to", NULL
+};
+static const struct kept_def room_rows_kept = { "room", "room_versions",
+    room_watch, "sql/092 room_messages_version_insert, _update, _delete" };
+static const struct kept_def room_list_kept = { "list", "room_versions",
+    room_watch, "sql/092 room_messages_version_insert, _update, _delete" };
+static const struct kept_def *const rooms_kept[] = {
+	&room_rows_kept, &room_list_kept, NULL
+};
+
+APP_MAIN_KEPT("rooms", routes, rooms_kept)
 
 /* The composer: body, and the message it answers. */
-static const struct field post_fields[] = {
+enum { PF_BODY, PF_REPLY_TO, POST_NFIELDS };
+static const struct field post_fields[POST_NFIELDS] = {
 	{ "body",	F_MULTILINE,	1, ROOM_BODY_MAX, 1, NULL },
 	{ "reply_to",	F_INT,		1, LLONG_MAX, 0, NULL },
 };
-#define POST_NFIELDS	(sizeof(post_fields) / sizeof(post_fields[0]))
 
-static const struct field edit_fields[] = {
+enum { EF_BODY, EDIT_NFIELDS };
+static const struct field edit_fields[EDIT_NFIELDS] = {
 	{ "body",	F_MULTILINE,	1, ROOM_BODY_MAX, 1, NULL },
 };
-#define EDIT_NFIELDS	(sizeof(edit_fields) / sizeof(edit_fields[0]))
 
 /* The page query: ?before= (older pages) and ?reply_to= (the composer). */
-static const struct field page_fields[] = {
+enum { PG_BEFORE, PG_REPLY_TO, PAGE_NFIELDS };
+static const struct field page_fields[PAGE_NFIELDS] = {
 	{ "before",	F_INT,		1, LLONG_MAX, 0, NULL },
 	{ "reply_to",	F_INT,		1, LLONG_MAX, 0, NULL },
 };
-#define PAGE_NFIELDS	(sizeof(page_fields) / sizeof(page_fields[0]))
 
 /*
  * One query per page, the same text and so the same plan for the newest
@@ -214,22 +238,31 @@ room_rendered(const struct db_rows *rows, size_t n)
  * rendered on this view (room_html) are not kept: that rendering writes
  * the HTML, moving the version again.
  */
+struct room_page {
+	const struct room	*rm;
+	long long		 before;
+};
+
+static const struct db_rows *
+room_page_make(struct req *r, void *arg, int *keep)
+{
+	const struct room_page *p = arg;
+	struct db_rows *rows;
+
+	rows = db_query(r, page_sql, "ii", p->rm->m.id, p->before);
+	if (rows != NULL && !room_rendered(rows,	/* 51st: not shown */
+	    rows->nrows < ROOM_PAGE ? rows->nrows : ROOM_PAGE))
+		*keep = 0;
+	return rows;
+}
+
 static const struct db_rows *
 room_rows(struct req *r, const struct room *rm, long long before)
 {
-	const char *key = req_printf(r, "room %lld %lld %s", rm->m.id,
-	    before, rm->version != NULL ? rm->version : "-");
-	const struct db_rows *kept;
-	struct db_rows *rows;
+	struct room_page p = { rm, before };
 
-	if (rm->version != NULL && (kept = kept_rows(key)) != NULL)
-		return kept;
-	if ((rows = db_query(r, page_sql, "ii", rm->m.id, before)) == NULL)
-		return NULL;
-	if (rm->version != NULL && room_rendered(rows,	/* 51st: not shown */
-	    rows->nrows < ROOM_PAGE ? rows->nrows : ROOM_PAGE))
-		kept_keep(key, rows);
-	return rows;
+	return kept_get(r, kept_key(r, &room_rows_kept, rm->version, "ii",
+	    rm->m.id, before), room_page_make, &p);
 }
 
 static const char *
@@ -296,6 +329,19 @@ room_iso(struct req *r, const char *utc)
 	if (strlen(s) > 10 && s[10] == ' ')
 		s[10] = 'T';
 	return s;
+}
+
+/*
+ * The validator of what /rooms/{id}/latest sends this viewer: the room's
+ * version (moved by every write to its messages) and whose view it is.
+ * NULL when the version is unknown: always sent in full then.
+ */
+static const char *
+room_etag(struct req *r, const struct room *rm)
+{
+	if (rm->version == NULL)
+		return NULL;
+	return req_printf(r, "\"%s.%lld\"", rm->version, r->user.id);
 }
 
 /* The viewer has now seen everything up to newest (never moves back). */
@@ -395,16 +441,13 @@ room_list_key(struct req *r, const struct room *rm,
 	}
 	/*
 	 * The rows are the room's messages from the oldest shown to the
-	 * newest, as they stand at this version; names and zone go with
-	 * their lengths, so that no text can pass for another.
+	 * newest, as they stand at this version.
 	 */
-	key = req_printf(r, "list %lld %lld-%lld %s %lld %lld %d %zu:%s "
-	    "%zu:%s %zu:%s%s", m->id,
-	    n > 0 ? db_get_int(rows, n - 1, "id") : 0,
-	    n > 0 ? db_get_int(rows, 0, "id") : 0, rm->version, r->user.id,
-	    rm->last_read, m->is_open, strlen(m->mentor_name),
-	    m->mentor_name, strlen(m->mentee_name), m->mentee_name,
-	    strlen(tz), tz, edit.p != NULL ? edit.p : "");
+	key = kept_key(r, &room_list_kept, rm->version, "iiiiiissss",
+	    m->id, n > 0 ? db_get_int(rows, n - 1, "id") : 0,
+	    n > 0 ? db_get_int(rows, 0, "id") : 0, r->user.id, rm->last_read,
+	    (long long)m->is_open, m->mentor_name, m->mentee_name, tz,
+	    edit.p != NULL ? edit.p : "");
 	buf_free(&edit);
 	return key;
 }
@@ -414,18 +457,25 @@ room_list_key(struct req *r, const struct room *rm,
  * page is). Kept by this worker under room_list_key, so that a room
  * viewed again as it was costs no layout of its 50 messages.
  */
+struct room_shown {
+	const struct room	*rm;
+	const struct db_rows	*rows;
+	size_t			 n;
+	long long		 oldest;
+};
+
 static const char *
-room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
-    size_t n, long long oldest)
+room_list_make(struct req *r, void *arg, int *keep)
 {
-	const char *key = room_list_key(r, rm, rows, n), *kept;
+	const struct room_shown *s = arg;
+	const struct room *rm = s->rm;
+	const struct db_rows *rows = s->rows;
+	long long oldest = s->oldest;
 	struct tdict *d, *row;
-	const char *html;
-	size_t i;
+	size_t i, n = s->n;
 	int marked = 0;
 
-	if (key != NULL && (kept = kept_text(key)) != NULL)
-		return kept;	/* tmpl_set copies it straight away */
+	(void)keep;
 	d = tmpl_dict_new("messages");
 	tmpl_set_int(d, "MENTORSHIP_ID", rm->m.id);
 	for (i = n; i-- > 0; ) {	/* oldest first on the page */
@@ -439,10 +489,18 @@ room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
 		}
 		room_message(r, rm, row, rows, i, oldest);
 	}
-	if ((html = page_part(r, "rooms_messages.tpl", d)) != NULL &&
-	    key != NULL)
-		kept_keep_text(key, html);
-	return html;
+	return page_part(r, "rooms_messages.tpl", d);
+}
+
+static const char *
+room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
+    size_t n, long long oldest)
+{
+	struct room_shown s = { rm, rows, n, oldest };
+
+	/* kept text is copied by tmpl_set straight away */
+	return kept_get_text(r, room_list_key(r, rm, rows, n),
+	    room_list_make, &s);
 }
 
 /*
@@ -457,7 +515,7 @@ room_render(struct req *r, const struct room *rm, long long before,
 	const struct mship *m = &rm->m;
 	const struct db_rows *rows;
 	struct tdict *d;
-	const char *html;
+	const char *html, *etag;
 	long long oldest = 0;
 	size_t n;
 
@@ -484,6 +542,8 @@ room_render(struct req *r, const struct room *rm, long long before,
 		tmpl_set_int(tmpl_section(d, "OLDER"), "OLDER_BEFORE", oldest);
 	if (before > 0)
 		tmpl_show(d, "NEWER");
+	else if ((etag = room_etag(r, rm)) != NULL)
+		tmpl_set(tmpl_section(d, "LIVE"), "ETAG", etag);
 	if (!m->is_open) {
 		tmpl_show(d, "CLOSED");
 		if (refusal != NULL)
@@ -519,8 +579,46 @@ rooms_show(struct req *r)
 		page_error_msg(r, 400, "That page of the room does not exist.");
 		return;
 	}
-	room_render(r, &rm, q[0].str != NULL ? q[0].num : 0,
-	    q[1].str != NULL ? q[1].num : 0, NULL, NULL, 200);
+	room_render(r, &rm, q[PG_BEFORE].str != NULL ? q[PG_BEFORE].num : 0,
+	    q[PG_REPLY_TO].str != NULL ? q[PG_REPLY_TO].num : 0, NULL, NULL, 200);
+}
+
+/*
+ * The newest messages as the room page lists them, for its script to
+ * swap in while the page is open: with the ETag it last got, nothing
+ * new costs the one query that loads the room (304).
+ */
+static void
+rooms_latest(struct req *r)
+{
+	struct room rm;
+	const struct db_rows *rows;
+	const char *etag, *html;
+	size_t n;
+
+	if (room_open(r, &rm) == -1)
+		return;
+	etag = room_etag(r, &rm);
+	if (etag != NULL && strcmp(r->if_none_match, etag) == 0) {
+		r->status = 304;
+		resp_header(r, "ETag", etag);
+		return;
+	}
+	if ((rows = room_rows(r, &rm, LLONG_MAX)) == NULL)
+		return;
+	n = rows->nrows > ROOM_PAGE ? ROOM_PAGE : rows->nrows;
+	if ((html = room_list(r, &rm, rows, n, n > 0 ?
+	    db_get_int(rows, n - 1, "id") : 0)) == NULL)
+		return;
+	/* shown on an open page: read, as on the page itself */
+	if (n > 0 && db_get_int(rows, 0, "id") > rm.last_read)
+		room_mark_read(r, &rm.m, db_get_int(rows, 0, "id"));
+	if (r->db_failed)
+		return;
+	resp_text(r, 200, "text/html; charset=utf-8", html);
+	if (etag != NULL)
+		resp_header(r, "ETag", etag);
+	resp_header(r, "Cache-Control", "private, no-cache");
 }
 
 static void
@@ -534,8 +632,8 @@ rooms_post(struct req *r)
 	if (room_open(r, &rm) == -1)
 		return;
 	errors = field_read(r, post_fields, POST_NFIELDS, v);
-	if (v[1].str != NULL)
-		reply_to = v[1].num;
+	if (v[PF_REPLY_TO].str != NULL)
+		reply_to = v[PF_REPLY_TO].num;
 	if (!rm.m.is_open) {
 		room_render(r, &rm, 0, 0, NULL, "This mentorship is closed: "
 		    "its room can be read but takes no new messages.", 409);
@@ -546,7 +644,7 @@ rooms_post(struct req *r)
 	    NULL) {
 		if (r->db_failed)
 			return;
-		v[1].err = "You can only reply to a message of this room.";
+		v[PF_REPLY_TO].err = "You can only reply to a message of this room.";
 		errors++;
 	}
 	if (errors > 0) {
@@ -557,7 +655,7 @@ rooms_post(struct req *r)
 	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO room_messages "
 	    "(mentorship_id, author_id, body, body_html, reply_to, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP())",
-	    "iisss", rm.m.id, r->user.id, v[0].str, md_html(r, v[0].str),
+	    "iisss", rm.m.id, r->user.id, v[PF_BODY].str, md_html(r, v[PF_BODY].str),
 	    reply_to > 0 ?
 	    req_printf(r, "%lld", reply_to) : NULL) < 0)
 		return;
@@ -646,10 +744,10 @@ rooms_edit(struct req *r)
 		return;
 	}
 	/* an unchanged text is not an edit */
-	if (strcmp(v[0].str, db_get(row, 0, "body")) != 0 &&
+	if (strcmp(v[EF_BODY].str, db_get(row, 0, "body")) != 0 &&
 	    db_exec(r, "UPDATE room_messages SET body = ?, body_html = ?, "
 	    "edited_at = UTC_TIMESTAMP() WHERE id = ? AND author_id = ?",
-	    "ssii", v[0].str, md_html(r, v[0].str), r->id[1],
+	    "ssii", v[EF_BODY].str, md_html(r, v[EF_BODY].str), r->id[1],
 	    r->user.id) < 0)
 		return;
 	resp_flash(r, "Message updated.");

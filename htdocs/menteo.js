@@ -10,8 +10,15 @@
  *    account's UTC gives way to the browser's own zone, said so
  *  - form.milestone-toggle: the milestone's checkbox saves at once,
  *    without leaving the page (without JavaScript it posts the form)
- *  - the phone menu: the link to #site-nav becomes a button that opens
- *    and closes the navigation in place
+ *  - the phone menus: the link to #site-nav (and a.tabs-toggle to a
+ *    page's tabs) becomes a button that opens and closes them in place
+ *  - [data-latest]: a room's newest messages, asked for again every few
+ *    seconds while the page is in view, with the ETag last seen: a 304
+ *    (nothing new) costs the server one query and changes nothing here
+ *  - form[data-unsaved]: asks before leaving with changes not saved
+ *  - [data-add-row], [data-remove-row]: the contract's goal rows are
+ *    added (from template#goal-row) and removed in place; without
+ *    JavaScript they are buttons the server answers, keeping what was typed
  */
 (function () {
 	'use strict';
@@ -106,21 +113,26 @@
 		});
 	}
 
-	function setupMenu() {
-		var link = document.querySelector('a.menu-toggle');
-		var nav = document.getElementById('site-nav');
+	/*
+	 * A menu link (a.menu-toggle to #site-nav, a.tabs-toggle to a page's
+	 * tabs) becomes a button that opens and closes what it controls in
+	 * place; without JavaScript the link's :target opens it.
+	 */
+	function setupMenu(link) {
+		var id = (link.getAttribute('href') || '').replace(/^#/, '');
+		var nav = id ? document.getElementById(id) : null;
 		var button;
 
-		if (link === null || nav === null)
+		if (nav === null)
 			return;
 		document.documentElement.classList.add('js');
 		button = document.createElement('button');
 		button.type = 'button';
-		button.className = 'menu-toggle';
+		button.className = link.className;
 		/* the same words and icon (our own markup, from the page) */
 		while (link.firstChild)
 			button.appendChild(link.firstChild);
-		button.setAttribute('aria-controls', 'site-nav');
+		button.setAttribute('aria-controls', id);
 		button.setAttribute('aria-expanded', 'false');
 		link.replaceWith(button);
 		button.addEventListener('click', function () {
@@ -259,6 +271,117 @@
 		});
 	}
 
+	function setupLatest(box) {
+		var url = box.getAttribute('data-latest');
+		var etag = box.getAttribute('data-etag');
+		var status = document.getElementById('room-live-status');
+		var busy = false, stopped = false;
+
+		function poll() {
+			if (busy || stopped || document.visibilityState !== 'visible')
+				return;
+			busy = true;
+			fetch(url, { headers: { 'If-None-Match': etag }, cache: 'no-store',
+			    credentials: 'same-origin', redirect: 'manual' })
+			    .then(function (res) {
+				if (res.status === 304)
+					return null;
+				if (res.status !== 200) {
+					stopped = true;	/* signed out, gone: reload says why */
+					return null;
+				}
+				etag = res.headers.get('ETag') || etag;
+				return res.text();
+			}).then(function (html) {
+				var empty;
+
+				busy = false;
+				if (html === null || html === undefined)
+					return;
+				box.innerHTML = html;
+				empty = box.parentNode.querySelector('.empty');
+				if (empty !== null && box.querySelector('li.message') !== null)
+					empty.remove();
+				if (status !== null && box.querySelector('li.unread') !== null)
+					status.textContent = 'New messages arrived.';
+			}).catch(function () {
+				busy = false;
+			});
+		}
+		setInterval(poll, 8000);
+		document.addEventListener('visibilitychange', poll);
+	}
+
+	function setupUnsaved(form) {
+		var dirty = false;
+
+		function changed() { dirty = true; }
+		form.addEventListener('input', changed);
+		form.addEventListener('change', changed);
+		form.addEventListener('submit', function () { dirty = false; });
+		form.addEventListener('menteo:changed', changed);
+		window.addEventListener('beforeunload', function (e) {
+			if (!dirty)
+				return;
+			e.preventDefault();
+			e.returnValue = '';
+		});
+	}
+
+	function setupRows(form) {
+		var list = form.querySelector('[data-goal-rows]');
+		var tpl = document.getElementById('goal-row');
+		var next = 0;
+
+		if (list === null || tpl === null || !('content' in tpl))
+			return;
+		function rows() {
+			return list.querySelectorAll('[data-goal-row]').length;
+		}
+		function update() {
+			var add = form.querySelector('[data-add-row]');
+			if (add !== null)
+				add.hidden = rows() >= 5;
+		}
+		function changed() {
+			var ev;
+			try {
+				ev = new Event('menteo:changed');
+			} catch (err) {
+				ev = document.createEvent('Event');
+				ev.initEvent('menteo:changed', false, false);
+			}
+			form.dispatchEvent(ev);
+			update();
+		}
+		form.addEventListener('click', function (e) {
+			var add = e.target.closest ? e.target.closest('[data-add-row]') : null;
+			var rm = e.target.closest ? e.target.closest('[data-remove-row]') : null;
+			var row, title;
+
+			if (add !== null) {
+				e.preventDefault();
+				list.insertAdjacentHTML('beforeend',
+				    tpl.innerHTML.replace(/__N__/g, String(next++)));
+				row = list.lastElementChild;
+				title = row.querySelector('input[name="title"]');
+				if (title !== null)
+					title.focus();
+				changed();
+			} else if (rm !== null) {
+				e.preventDefault();
+				row = rm.closest('[data-goal-row]');
+				if (row !== null)
+					row.parentNode.removeChild(row);
+				changed();
+				add = form.querySelector('[data-add-row]');
+				if (add !== null)
+					add.focus();
+			}
+		});
+		update();
+	}
+
 	function init() {
 		var zones = document.getElementById('timezone');
 
@@ -270,8 +393,15 @@
 		    document.querySelectorAll('form[data-once]'), setupOnce);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('form.milestone-toggle'), setupMilestone);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('[data-latest]'), setupLatest);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form[data-unsaved]'), setupUnsaved);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('form[data-unsaved]'), setupRows);
 		setupConfirm();
-		setupMenu();
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('a.menu-toggle, a.tabs-toggle'), setupMenu);
 		markCurrentNav();
 	}
 

@@ -19,6 +19,7 @@
 #include "app.h"
 #include "cfg.h"
 #include "db.h"
+#include "kept.h"
 #include "log.h"
 #include "once.h"
 #include "page.h"
@@ -144,6 +145,24 @@ print_routes(const char *name, const struct route *t, size_t n)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+const struct kept_def *const *app_kept;
+
+/* What each kept thing depends on (kept.h), one line each. */
+static int
+print_kept(const char *name)
+{
+	const struct kept_def *const *k;
+	const char *const *w;
+
+	for (k = app_kept; k != NULL && *k != NULL; k++) {
+		printf("%s %s %s", name, (*k)->name, (*k)->version);
+		for (w = (*k)->watch; *w != NULL; w++)
+			printf(" %s", *w);
+		printf("\n");
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 int
 app_main(int argc, char *argv[], const char *name, const struct route *t,
     size_t n)
@@ -156,6 +175,8 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 
 	if (argc == 2 && strcmp(argv[1], "--routes") == 0)
 		return print_routes(name, t, n);
+	if (argc == 2 && strcmp(argv[1], "--kept") == 0)
+		return print_kept(name);
 	if (app_setup(name) == -1)
 		return 1;
 	memset(&sa, 0, sizeof(sa));

@@ -308,3 +308,9 @@ field_read(struct req *r, const struct field *f, size_t n, struct fval *v)
 	}
 	return errors;
 }
+
+const char *
+field_opt(const struct fval *v)
+{
+	return v->str != NULL ? v->str : "";
+}

@@ -47,4 +47,7 @@ int	field_check(struct arena *, const struct field *, const char *,
 /* Every declared field of the form (POST) or query (GET): error count. */
 int	field_read(struct req *, const struct field *, size_t, struct fval *);
 
+/* An optional field's value: "" when it was left empty. */
+const char	*field_opt(const struct fval *);
+
 #endif

@@ -1,8 +1,10 @@
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kept.h"
+#include "req.h"
 
 static struct kept {
 	char		*key;		/* owned */
@@ -67,7 +69,7 @@ kept_clear(void)
 	kept_total = 0;
 }
 
-const struct db_rows *
+static const struct db_rows *
 kept_rows(const char *key)
 {
 	struct kept *k = find(key, key_hash(key));
@@ -78,7 +80,7 @@ kept_rows(const char *key)
 	return k->rows;
 }
 
-void
+static void
 kept_keep(const char *key, const struct db_rows *rows)
 {
 	struct kept *k, *slot;
@@ -114,21 +116,77 @@ kept_keep(const char *key, const struct db_rows *rows)
 }
 
 const char *
-kept_text(const char *key)
+kept_key(struct req *r, const struct kept_def *k, const char *version,
+    const char *types, ...)
 {
-	const struct db_rows *rows = kept_rows(key);
+	struct buf b = { NULL, 0, 0 };
+	const char *key, *s;
+	va_list ap;
+
+	if (version == NULL)
+		return NULL;
+	buf_printf(&b, "%s %s", k->name, version);
+	va_start(ap, types);
+	for (; *types != '\0'; types++)
+		if (*types == 'i')
+			buf_printf(&b, " %lld", va_arg(ap, long long));
+		else if ((s = va_arg(ap, const char *)) == NULL)
+			buf_adds(&b, " -");
+		else
+			buf_printf(&b, " %zu:%s", strlen(s), s);
+	va_end(ap);
+	key = b.p != NULL ? req_strdup(r, b.p) : NULL;
+	buf_free(&b);
+	return key;
+}
+
+const struct db_rows *
+kept_get(struct req *r, const char *key, kept_make_fn make, void *arg)
+{
+	const struct db_rows *rows;
+	int keep = 1;
+
+	if (key != NULL && (rows = kept_rows(key)) != NULL)
+		return rows;
+	if ((rows = make(r, arg, &keep)) != NULL && key != NULL && keep)
+		kept_keep(key, rows);
+	return rows;
+}
+
+/* A text as the one cell of one row, so that it is kept as rows are. */
+struct kept_text {
+	kept_text_fn	 make;
+	void		*arg;
+	char		*cell[1];
+	const char	*names[1];
+	struct db_rows	 one;
+};
+
+static const struct db_rows *
+text_rows(struct req *r, void *arg, int *keep)
+{
+	struct kept_text *t = arg;
+	const char *text;
+
+	if ((text = t->make(r, t->arg, keep)) == NULL)
+		return NULL;
+	t->cell[0] = (char *)(uintptr_t)text;	/* copied, not written */
+	t->names[0] = "text";
+	t->one.nrows = 1;
+	t->one.ncols = 1;
+	t->one.cell = t->cell;
+	t->one.names = t->names;
+	return &t->one;
+}
+
+const char *
+kept_get_text(struct req *r, const char *key, kept_text_fn make, void *arg)
+{
+	struct kept_text t = { make, arg, { NULL }, { NULL }, { 0, 0, NULL,
+	    NULL } };
+	const struct db_rows *rows = kept_get(r, key, text_rows, &t);
 
 	if (rows == NULL || rows->nrows != 1 || rows->ncols != 1)
 		return NULL;
 	return rows->cell[0];
-}
-
-void
-kept_keep_text(const char *key, const char *text)
-{
-	char *cell[1] = { (char *)(uintptr_t)text };	/* copied, not written */
-	const char *names[1] = { "text" };
-	struct db_rows one = { 1, 1, cell, names };
-
-	kept_keep(key, &one);
 }

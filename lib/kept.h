@@ -17,15 +17,49 @@
 #define KEPT_MAX	(256 * 1024)
 #define KEPT_BYTES	(16 * 1024 * 1024)
 
-/* The rows kept under key, or NULL; valid until the next kept_keep. */
-const struct db_rows	*kept_rows(const char *key);
+struct req;
 
-/* Keeps a copy of rows under key, replacing what it held. */
-void			 kept_keep(const char *key, const struct db_rows *);
+/*
+ * A kept thing, declared once beside the code that makes it: the first
+ * word of its keys, the table holding its version, every column it
+ * shows, filters or sorts by ("table.column": a write to any of them
+ * must move the version), and the triggers that do. `program --kept`
+ * prints them (lib/app.h). The unit tests of each program's keys fail
+ * when the page's SQL reads a column missing from watch (kept_watch.h),
+ * tests/integration/test_kept_watch.py when a trigger misses one.
+ * Adding a field to a kept page: add it to watch.
+ */
+struct kept_def {
+	const char		*name;
+	const char		*version;	/* the version's table */
+	const char *const	*watch;		/* NULL-terminated */
+	const char		*moved_by;	/* the triggers, by migration */
+};
 
-/* Text kept under key (a rendered fragment), or NULL; as kept_rows. */
-const char		*kept_text(const char *key);
-void			 kept_keep_text(const char *key, const char *text);
+/*
+ * The one key encoder: the name, the version, then a part for each
+ * letter of types, as db_query's: 'i' a long long, 's' a string (with
+ * its length, so that no text can pass for two; NULL as "-"). NULL when
+ * version is NULL: a result without a version is never kept.
+ */
+const char	*kept_key(struct req *, const struct kept_def *,
+		    const char *version, const char *types, ...);
+
+/*
+ * The one entry point (cgit's cache_process): the rows kept under key,
+ * or those make(r, arg, &keep) returns, kept unless it set keep to 0.
+ * key NULL: made, never kept. NULL when make failed (it answered).
+ * Kept rows stay valid until the next kept_get.
+ */
+typedef const struct db_rows *(*kept_make_fn)(struct req *, void *arg,
+		    int *keep);
+const struct db_rows	*kept_get(struct req *, const char *key,
+			    kept_make_fn, void *arg);
+
+/* The same for a laid-out fragment: make returns its text. */
+typedef const char	*(*kept_text_fn)(struct req *, void *arg, int *keep);
+const char		*kept_get_text(struct req *, const char *key,
+			    kept_text_fn, void *arg);
 
 /* Forgets everything (the unit tests; exit frees it all too). */
 void			 kept_clear(void);

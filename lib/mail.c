@@ -17,6 +17,7 @@
 #include "db.h"
 #include "log.h"
 #include "mail.h"
+#include "notif.h"
 
 #define MAIL_MAX_ATTEMPTS	8
 
@@ -44,6 +45,73 @@ unsub_url(struct req *r, long long user_id, const char *kind)
 	    cfg_base_url(), user_id, kind, auth_unsub_sig(r, user_id, kind));
 }
 
+/*
+ * The look of every HTML mail, as inline styles: many mail clients drop
+ * a <style> block, so the class names the templates use (mail/layout.html
+ * and each message's part) get their rule written into the element. The
+ * layout's <style> adds only what inline styles cannot say: dark mode and
+ * narrow screens. Colours are the site's (htdocs/menteo.css).
+ */
+static const struct mail_style {
+	const char	*cls;
+	const char	*css;
+} mail_styles[] = {
+	{ "page", "margin:0;padding:0;background:#f5f7fa;" },
+	{ "outer", "padding:24px 12px;" },
+	{ "wrap", "max-width:600px;width:100%;" },
+	{ "brand", "padding:0 4px 12px;font:700 20px/1.2 system-ui,-apple-system,"
+	    "'Segoe UI',Roboto,Helvetica,Arial,sans-serif;" },
+	{ "brandlink", "color:#1d5c8c;text-decoration:none;" },
+	{ "card", "background:#ffffff;color:#1c2430;border:1px solid #d5dbe3;"
+	    "border-radius:8px;padding:28px 32px;font:16px/1.55 system-ui,"
+	    "-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;" },
+	{ "h1", "margin:0 0 16px;font-size:22px;line-height:1.3;color:inherit;" },
+	{ "btnrow", "margin:24px 0;" },
+	{ "btn", "display:inline-block;background:#1d5c8c;color:#ffffff;"
+	    "border:2px solid #1d5c8c;border-radius:6px;padding:12px 22px;"
+	    "font-weight:600;text-decoration:none;" },
+	{ "quote", "margin:12px 0;padding:8px 14px;border-left:4px solid "
+	    "#1d5c8c;background:#f0f3f7;color:#1c2430;" },
+	{ "rooms", "padding-left:18px;" },
+	{ "small", "font-size:14px;color:#556070;" },
+	{ "url", "word-break:break-all;color:#556070;" },
+	{ "foot", "margin-top:28px;padding-top:16px;border-top:1px solid "
+	    "#d5dbe3;font-size:13px;color:#556070;" },
+};
+
+/*
+ * html with class="x" of each known class followed by its style. Only
+ * template text can say class="...": values are escaped, so a quote a
+ * person typed never ends an attribute.
+ */
+static char *
+inline_styles(struct req *r, const char *html)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *p = html, *q, *end;
+	char *out;
+	size_t i, n;
+
+	while ((q = strstr(p, "class=\"")) != NULL) {
+		q += 7;
+		buf_add(&b, p, (size_t)(q - p));
+		if ((end = strchr(q, '"')) == NULL)
+			break;
+		n = (size_t)(end - q);
+		buf_add(&b, q, n + 1);
+		for (i = 0; i < sizeof(mail_styles) / sizeof(mail_styles[0]);
+		    i++)
+			if (strlen(mail_styles[i].cls) == n &&
+			    memcmp(mail_styles[i].cls, q, n) == 0)
+				buf_printf(&b, " style=\"%s\"", mail_styles[i].css);
+		p = end + 1;
+	}
+	buf_adds(&b, p);
+	out = req_strdup(r, b.p != NULL ? b.p : "");
+	buf_free(&b);
+	return out;
+}
+
 static char *
 render(struct req *r, const char *tpl, const char *ext, struct tdict *d)
 {
@@ -62,6 +130,25 @@ render(struct req *r, const char *tpl, const char *ext, struct tdict *d)
 	copy = req_strdup(r, s);
 	free(s);
 	return copy;
+}
+
+/* The message's own part inside mail/layout.html, styles inlined. */
+static char *
+render_html(struct req *r, const char *tpl, const char *subject,
+    struct tdict *d)
+{
+	struct tdict *l;
+	char *part, *html;
+
+	if ((part = render(r, tpl, "html", d)) == NULL)
+		return NULL;
+	l = tmpl_dict_new("mail-layout");
+	tmpl_set(l, "SUBJECT", subject);
+	tmpl_set(l, "BASE_URL", cfg_base_url());
+	tmpl_set(l, "BODY_HTML", part);
+	html = render(r, "layout", "html", l);
+	tmpl_dict_free(l);
+	return html != NULL ? inline_styles(r, html) : NULL;
 }
 
 static int
@@ -123,7 +210,7 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 	tmpl_set(d, "UNSUBSCRIBE_URL", user_id > 0 ?
 	    unsub_url(r, user_id, kind) : req_printf(r, "%s/", cfg_base_url()));
 	if ((text = render(r, tpl, "txt", d)) == NULL ||
-	    (html = render(r, tpl, "html", d)) == NULL)
+	    (html = render_html(r, tpl, subject, d)) == NULL)
 		return -1;
 	rc = db_exec(r, "INSERT INTO outbox (kind, user_id, to_addr, subject, "
 	    "body_text, body_html, dedup_key, next_try_at, created_at) "
@@ -133,6 +220,18 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 	if (rc == DB_DUPLICATE)
 		return MAIL_DUPLICATE;
 	return rc < 0 ? -1 : MAIL_QUEUED;
+}
+
+int
+mail_notify(struct req *r, const char *kind, long long user_id,
+    const char *subject, const char *path, const char *tpl, struct tdict *d,
+    const char *dedup_key)
+{
+	int rc;
+
+	if ((rc = notif_add(r, user_id, kind, subject, path, dedup_key)) != 1)
+		return rc == 0 ? MAIL_DUPLICATE : -1;
+	return mail_queue(r, kind, user_id, NULL, subject, tpl, d, dedup_key);
 }
 
 const char *
@@ -343,7 +442,7 @@ claim(struct req *r, int max)
 	for (i = 0; i < rows->nrows; i++)
 		if (db_exec(r, "UPDATE outbox SET attempts = attempts + 1, "
 		    "next_try_at = UTC_TIMESTAMP() + INTERVAL 10 MINUTE "
-		    "WHERE id = ?", "i", db_int(rows, i, 0)) < 0)
+		    "WHERE id = ?", "i", db_get_int(rows, i, "id")) < 0)
 			return NULL;
 	if (db_commit(r) == -1)
 		return NULL;
@@ -404,7 +503,7 @@ mail_send_due(struct req *r, int max)
 	if ((rows = claim(r, max)) == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++)
-		if (send_one(r, db_int(rows, i, 0)) == 1)
+		if (send_one(r, db_get_int(rows, i, "id")) == 1)
 			sent++;
 	return sent;
 }

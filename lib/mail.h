@@ -25,6 +25,18 @@ int		 mail_queue(struct req *, const char *kind, long long user_id,
 		    struct tdict *d, const char *dedup_key);
 
 /*
+ * An e-mail event about a mentorship, a thread or a programme: the
+ * recipient's in-app notification (lib/notif.h, titled by the subject,
+ * pointing at path) and then the mail, both under dedup_key in the
+ * caller's transaction. The notification is written even when the person
+ * opted out of this kind of mail; a key seen before writes neither.
+ * Returns as mail_queue.
+ */
+int		 mail_notify(struct req *, const char *kind, long long user_id,
+		    const char *subject, const char *path, const char *tpl,
+		    struct tdict *d, const char *dedup_key);
+
+/*
  * An absolute link to `path` for user_id carrying a single-use token
  * (7 days) that signs the recipient in on that page: BASE/link?t=...
  * Must run inside the transaction that queues the mail.

@@ -16,15 +16,15 @@ mship_row(struct req *r, const struct db_rows *row, struct mship *m)
 		return -1;
 	if (row->nrows == 0)
 		return 404;
-	m->id = db_int(row, 0, 0);
-	m->mentor_id = db_int(row, 0, 1);
-	m->mentee_id = db_int(row, 0, 2);
-	m->stage = db_str(row, 0, 3);
-	m->focus = db_str(row, 0, 4);
-	m->mentor_name = db_str(row, 0, 5);
-	m->mentor_slug = db_str(row, 0, 6);
-	m->mentee_name = db_str(row, 0, 7);
-	m->mentee_slug = db_str(row, 0, 8);
+	m->id = db_get_int(row, 0, "id");
+	m->mentor_id = db_get_int(row, 0, "mentor_id");
+	m->mentee_id = db_get_int(row, 0, "mentee_id");
+	m->stage = db_get(row, 0, "stage");
+	m->focus = db_get(row, 0, "focus");
+	m->mentor_name = db_get(row, 0, "mentor_name");
+	m->mentor_slug = db_get(row, 0, "mentor_slug");
+	m->mentee_name = db_get(row, 0, "mentee_name");
+	m->mentee_slug = db_get(row, 0, "mentee_slug");
 	m->is_mentor = r->user.id == m->mentor_id;
 	m->is_party = r->user.id > 0 && (m->is_mentor ||
 	    r->user.id == m->mentee_id);
@@ -159,7 +159,7 @@ mship_stage_days(struct req *r, long long id, struct svg_item out[4])
 	struct db_rows *rows;
 	size_t i, k;
 
-	rows = db_query(r, "SELECT to_stage, SUM(hours) / 24 FROM (SELECT "
+	rows = db_query(r, "SELECT to_stage, SUM(hours) / 24 AS days FROM (SELECT "
 	    "to_stage, TIMESTAMPDIFF(HOUR, created_at, COALESCE(LEAD("
 	    "created_at) OVER (ORDER BY id), UTC_TIMESTAMP())) AS hours FROM "
 	    "stage_events WHERE mentorship_id = ?) s GROUP BY to_stage", "i",
@@ -170,9 +170,9 @@ mship_stage_days(struct req *r, long long id, struct svg_item out[4])
 		out[k].label = mship_stage_label(working[k]);
 		out[k].value = 0;
 		for (i = 0; i < rows->nrows; i++)
-			if (strcmp(db_str(rows, i, 0), working[k]) == 0)
+			if (strcmp(db_get(rows, i, "to_stage"), working[k]) == 0)
 				out[k].value = (double)(long long)(strtod(
-				    db_str(rows, i, 1), NULL) + 0.5);
+				    db_get(rows, i, "days"), NULL) + 0.5);
 	}
 	return 0;
 }

@@ -33,12 +33,13 @@ int	mship_load(struct req *, long long id, struct mship *);
 
 /*
  * For a page that loads more of the mentorship in the same round trip:
- * its query starts with MSHIP_SELECT (the first nine columns, in this
- * order), may add columns of its own, names `m` MSHIP_FROM and may join
+ * its query starts with MSHIP_SELECT (the first nine columns, by these
+ * names), may add columns of its own (other names), names `m` MSHIP_FROM and may join
  * more; mship_row reads the result as mship_load would.
  */
 #define MSHIP_SELECT	"SELECT m.id, m.mentor_id, m.mentee_id, m.stage, " \
-	"m.focus, a.display_name, a.slug, b.display_name, b.slug"
+	"m.focus, a.display_name AS mentor_name, a.slug AS mentor_slug, " \
+	"b.display_name AS mentee_name, b.slug AS mentee_slug"
 #define MSHIP_FROM	" FROM mentorships m " \
 	"JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id"
 int	mship_row(struct req *, const struct db_rows *, struct mship *);
@@ -68,6 +69,14 @@ int	mship_open(struct req *, long long id, struct mship *,
 #define STAGES_ACTIVE	STAGES_CAPACITY ",'redefinition'"
 #define STAGES_OPEN	"'requested'," STAGES_ACTIVE
 #define STAGES_CLOSED	"'declined','withdrawn','expired','ended'"
+
+/*
+ * A milestone of mentorship_milestones (named ms) that is overdue: not
+ * done, and due before today. The one rule for the roadmap page, its
+ * progress, the dashboard, the organisers' pair view and the reminders.
+ */
+#define MS_OVERDUE(ms) \
+	"(" ms ".done_at IS NULL AND " ms ".due_date < UTC_DATE())"
 
 /* stage is one of list (one of the STAGES_ above). */
 int	mship_stage_in(const char *list, const char *stage);

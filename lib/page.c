@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "log.h"
+#include "notif.h"
 #include "once.h"
 #include "page.h"
 #include "resp.h"
@@ -76,6 +77,28 @@ page_part(struct req *r, const char *tpl, struct tdict *d)
 	return part;
 }
 
+/*
+ * The header's link to /notifications with the unread count. An error
+ * page asks the database nothing more (it may be why the page failed):
+ * the link, without a count. -1 db.
+ */
+static int
+page_unread(struct req *r, int status)
+{
+	struct tdict *s;
+	long long n = 0;
+
+	if (status < 400 && (n = notif_seen(r, status)) == -1)
+		return -1;
+	s = tmpl_section(r->page, "NOTIFICATIONS");
+	if (n > NOTIF_COUNT_MAX)
+		tmpl_set(tmpl_section(s, "UNREAD"), "UNREAD_COUNT",
+		    req_printf(r, "%d+", NOTIF_COUNT_MAX));
+	else if (n > 0)
+		tmpl_set_int(tmpl_section(s, "UNREAD"), "UNREAD_COUNT", n);
+	return 0;
+}
+
 void
 page_send(struct req *r, int status)
 {
@@ -85,6 +108,11 @@ page_send(struct req *r, int status)
 	if (r->page == NULL) {
 		resp_text(r, 500, "text/plain; charset=utf-8", "no page\n");
 		return;
+	}
+	if (r->user.id > 0 && page_unread(r, status) == -1) {
+		tmpl_dict_free(r->page);
+		r->page = r->content = NULL;
+		return;			/* db_failed: 503 */
 	}
 	html = tmpl_expand("layout.tpl", r->page, &len);
 	tmpl_dict_free(r->page);

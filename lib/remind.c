@@ -95,8 +95,7 @@ static const struct remind_rule rules[] = {
 	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
 	    "DATEDIFF(UTC_DATE(), ms.due_date) AS days, ms.title AS title "
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
-	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
-	    "ms.due_date < UTC_DATE() AND "
+	    "m.id = ms.mentorship_id " BOTH "WHERE " MS_OVERDUE("ms") " AND "
 	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND " OPEN FRESH },
 	/* the mentor only; from 7 days on the 7-day mail replaces it */
 	{ "request-3d", "request", "", "Answer the request",
@@ -133,7 +132,8 @@ static const struct remind_rule rules[] = {
 
 static int	remind_claim(struct req *, const char *, long long);
 static int	remind_queue(struct req *, const char *, long long,
-		    const char *, const char *, const char *, struct tdict *);
+		    const char *, const char *, const char *, const char *,
+		    struct tdict *);
 
 /* "in 3 days", "tomorrow", "today". */
 static const char *
@@ -224,13 +224,13 @@ remind_claim(struct req *r, const char *key, long long uid)
 /* Queues a claimed reminder: 1 queued, 0 not (opted out), -1 db. */
 static int
 remind_queue(struct req *r, const char *key, long long uid,
-    const char *kind, const char *subject, const char *tpl,
+    const char *kind, const char *subject, const char *path, const char *tpl,
     struct tdict *d)
 {
 	const char *v;
 	int rc;
 
-	if ((rc = mail_queue(r, kind, uid, NULL, subject, tpl, d, key)) == -1)
+	if ((rc = mail_notify(r, kind, uid, subject, path, tpl, d, key)) == -1)
 		return -1;
 	if (rc == MAIL_DUPLICATE)
 		return 0;
@@ -266,7 +266,8 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
 	tmpl_set(d, "LINK", link);
 	tmpl_set(d, "LINK_TEXT", link_text);
 	tmpl_set(d, "KIND", kind);
-	rc = remind_queue(r, key, uid, kind, subject, "mail/remind_notice", d);
+	rc = remind_queue(r, key, uid, kind, subject, path,
+	    "mail/remind_notice", d);
 	tmpl_dict_free(d);
 	return rc;
 }
@@ -322,7 +323,7 @@ remind_expire(struct req *r)
 	if (c == NULL)
 		return -1;
 	for (i = 0; i < c->nrows; i++) {
-		if ((rc = mship_load(r, db_int(c, i, 0), &m)) == -1)
+		if ((rc = mship_load(r, db_get_int(c, i, "id"), &m)) == -1)
 			return -1;
 		if (rc != 0 || strcmp(m.stage, "requested") != 0)
 			continue;
@@ -354,8 +355,8 @@ remind_checkin_one(struct req *r, long long id)
 	if (db_begin(r) == -1)
 		return -1;
 	m = db_query(r, "SELECT m.mentor_id, m.mentee_id, m.focus, "
-	    "m.next_checkin, a.display_name, b.display_name, "
-	    "COALESCE(m.checkin_months, 0) FROM mentorships m "
+	    "m.next_checkin, a.display_name AS mentor_name, "
+	    "b.display_name AS mentee_name FROM mentorships m "
 	    "JOIN users a ON a.id = m.mentor_id "
 	    "JOIN users b ON b.id = m.mentee_id WHERE m.id = ? AND "
 	    "m.stage = 'redefinition' AND m.next_checkin <= UTC_DATE() "
@@ -368,17 +369,18 @@ remind_checkin_one(struct req *r, long long id)
 	}
 	path = req_printf(r, "/mentorships/%lld", id);
 	for (side = 0; side < 2; side++) {
-		uid = db_int(m, 0, side);
-		other = db_str(m, 0, side == 0 ? 5 : 4);
+		uid = db_get_int(m, 0, side == 0 ? "mentor_id" : "mentee_id");
+		other = db_get(m, 0, side == 0 ? "mentee_name" : "mentor_name");
 		key = req_printf(r, "checkin:%lld:%s:%lld", id,
-		    db_str(m, 0, 3), uid);
+		    db_get(m, 0, "next_checkin"), uid);
 		subject = req_printf(r, "Time for your check-in with %s",
 		    other);
 		intro = req_printf(r, "Your Redefinition check-in with %s was "
 		    "planned for %s. Get in touch, meet, and keep the "
-		    "conversation going.", other, db_str(m, 0, 3));
+		    "conversation going.", other, db_get(m, 0, "next_checkin"));
 		if ((rc = remind_one(r, key, uid, "checkin", subject, intro,
-		    other, db_str(m, 0, 2), path, "Open the mentorship")) == -1)
+		    other, db_get(m, 0, "focus"), path,
+		    "Open the mentorship")) == -1)
 			goto fail;
 		n += rc;
 	}
@@ -409,7 +411,7 @@ remind_checkins(struct req *r)
 	if (c == NULL)
 		return -1;
 	for (i = 0; i < c->nrows; i++) {
-		if ((rc = remind_checkin_one(r, db_int(c, i, 0))) == -1)
+		if ((rc = remind_checkin_one(r, db_get_int(c, i, "id"))) == -1)
 			return -1;
 		n += rc;
 	}
@@ -425,10 +427,10 @@ static struct db_rows *
 digest_rooms(struct req *r, long long uid)
 {
 	return db_query(r, "SELECT m.id, m.focus, o.display_name, "
-	    "COUNT(rm.id), MAX(rm.id), "
-	    "MIN(rm.created_at) <= UTC_TIMESTAMP() - INTERVAL 1 HOUR, "
+	    "COUNT(rm.id) AS unread, MAX(rm.id) AS newest, "
+	    "MIN(rm.created_at) <= UTC_TIMESTAMP() - INTERVAL 1 HOUR AS old, "
 	    "(SELECT LEFT(z.body, 300) FROM room_messages z "
-	    " WHERE z.id = MAX(rm.id)) "
+	    " WHERE z.id = MAX(rm.id)) AS excerpt "
 	    "FROM mentorships m "
 	    "JOIN users o ON o.id = IF(m.mentor_id = ?, m.mentee_id, "
 	    " m.mentor_id) "
@@ -464,10 +466,10 @@ remind_digest_one(struct req *r, long long uid)
 	    uid) == NULL || (c = digest_rooms(r, uid)) == NULL)
 		goto fail;
 	for (i = 0; i < c->nrows; i++) {
-		total += db_int(c, i, 3);
-		if (db_int(c, i, 4) > maxid)
-			maxid = db_int(c, i, 4);
-		old |= db_int(c, i, 5) != 0;
+		total += db_get_int(c, i, "unread");
+		if (db_get_int(c, i, "newest") > maxid)
+			maxid = db_get_int(c, i, "newest");
+		old |= db_get_int(c, i, "old") != 0;
 	}
 	if (!old) {
 		db_rollback(r);
@@ -478,7 +480,8 @@ remind_digest_one(struct req *r, long long uid)
 		goto fail;
 	if (rc == 1) {
 		subject = c->nrows == 1 ? req_printf(r, "Unread messages "
-		    "from %s", db_str(c, 0, 2)) : req_printf(r, "Unread "
+		    "from %s", db_get(c, 0, "display_name")) : req_printf(r,
+		    "Unread "
 		    "messages in %zu mentorship rooms", c->nrows);
 		d = tmpl_dict_new("mail");
 		tmpl_set(d, "HEADLINE", subject);
@@ -488,19 +491,22 @@ remind_digest_one(struct req *r, long long uid)
 		tmpl_set(d, "KIND", "digest");
 		for (i = 0; i < c->nrows; i++) {
 			if ((link = mail_link(r, uid, req_printf(r,
-			    "/rooms/%lld", db_int(c, i, 0)))) == NULL) {
+			    "/rooms/%lld", db_get_int(c, i, "id")))) == NULL) {
 				tmpl_dict_free(d);
 				goto fail;
 			}
 			row = tmpl_section(d, "ROOMS");
-			tmpl_set(row, "OTHER_NAME", db_str(c, i, 2));
-			tmpl_set(row, "FOCUS", db_str(c, i, 1));
-			tmpl_set_int(row, "COUNT", db_int(c, i, 3));
-			tmpl_set(row, "EXCERPT", db_str(c, i, 6) != NULL ?
-			    db_str(c, i, 6) : "");
+			tmpl_set(row, "OTHER_NAME", db_get(c, i, "display_name"));
+			tmpl_set(row, "FOCUS", db_get(c, i, "focus"));
+			tmpl_set_int(row, "COUNT", db_get_int(c, i, "unread"));
+			tmpl_set(row, "EXCERPT", db_get(c, i, "excerpt") != NULL ?
+			    db_get(c, i, "excerpt") : "");
 			tmpl_set(row, "LINK", link);
 		}
+		/* one room: its page reads the notification; more: the list */
 		rc = remind_queue(r, key, uid, "digest", subject,
+		    c->nrows == 1 ? req_printf(r, "/rooms/%lld",
+		    db_get_int(c, 0, "id")) : "/mentorships",
 		    "mail/remind_digest", d);
 		tmpl_dict_free(d);
 		if (rc == -1)
@@ -511,7 +517,7 @@ remind_digest_one(struct req *r, long long uid)
 		    "user_id, last_read_id, digest_id) VALUES (?, ?, 0, ?) "
 		    "ON DUPLICATE KEY UPDATE digest_id = "
 		    "GREATEST(digest_id, VALUES(digest_id))", "iii",
-		    db_int(c, i, 0), uid, db_int(c, i, 4)) < 0)
+		    db_get_int(c, i, "id"), uid, db_get_int(c, i, "newest")) < 0)
 			goto fail;
 	if (db_commit(r) == -1)
 		goto fail;
@@ -543,7 +549,7 @@ remind_digests(struct req *r)
 	if (c == NULL)
 		return -1;
 	for (i = 0; i < c->nrows; i++) {
-		if ((rc = remind_digest_one(r, db_int(c, i, 0))) == -1)
+		if ((rc = remind_digest_one(r, db_get_int(c, i, "uid"))) == -1)
 			return -1;
 		n += rc;
 	}

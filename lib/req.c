@@ -380,6 +380,7 @@ req_read(struct req *r, void *fcgx, size_t body_max)
 		return rc;
 	r->remote_addr = param(f, "REMOTE_ADDR", "");
 	r->user_agent = param(f, "HTTP_USER_AGENT", "");
+	r->if_none_match = param(f, "HTTP_IF_NONE_MATCH", "");
 	qs = param(f, "QUERY_STRING", "");
 	r->query_string = qs;
 	if (!req_utf8_valid(r->path, strlen(r->path))) {

@@ -53,6 +53,7 @@ struct req {
 	const char	*query_string;
 	const char	*remote_addr;
 	const char	*user_agent;
+	const char	*if_none_match;	/* "" when the client sent none */
 
 	struct kv	*query;
 	size_t		 nquery;

@@ -4,7 +4,7 @@
  * matches when each of them begins one of its words ("lead" finds
  * "leadership"), and ranks by how often and how rarely they occur there
  * (tf·idf², as InnoDB's full-text ranks). The people workers build one
- * from the directory and search it for each ?q= (cgi-bin/people.c).
+ * from the directory and search it for each ?q= (cgi-bin/people/directory.c).
  *
  * Words are runs of letters and digits. ASCII is lower-cased, accented
  * Latin letters are folded to their base ("José" is "jose", "Straße" is

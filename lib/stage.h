@@ -83,8 +83,15 @@ int	 stage_counts_capacity(const char *stage);
 int	 stage_mentor_has_room(struct req *, long long mentor_id);
 
 /*
+ * What the contract as written lacks before it may be agreed (goal
+ * count, missing fields, a review date in the past): up to max
+ * sentences into why, their number; *failed when the database failed.
+ */
+size_t	 stage_contract_missing(struct req *, const struct mship *,
+	    const char **why, size_t max, int *failed);
+/*
  * Whether the contract as written may be agreed: 0, or non-zero with
- * *why (goal count, missing fields, review date in the past).
+ * *why, the first thing stage_contract_missing lists; -1 db failed.
  */
 int	 stage_contract_complete(struct req *, const struct mship *,
 	    const char **why);
@@ -100,16 +107,6 @@ int	 stage_table_exists(struct req *, const char *name);
 int	 stage_notify(struct req *, const struct mship *, long long user_id,
 	    const char *subject, const char *intro, const char *note,
 	    const char *path, const char *dedup_key);
-
-/*
- * Fills d with the viewer's mentorships for /mentorships and the
- * dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
- * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
- * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
- * The number of mentorships listed, or -1 when the database failed.
- */
-struct tdict;
-int	 stage_fill_mine(struct req *, struct tdict *);
 
 /* The viewer's private calendar feed path, made on first use; NULL: db. */
 const char *stage_calendar_url(struct req *);

@@ -138,8 +138,9 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 		tmpl_show(t, "IN_PROGRAMME");
 	else
 		tmpl_show(t, "NO_PROGRAMME");
-	rc = mail_queue(r, "survey", uid, NULL, "A one-minute survey about your "
-	    "mentorship", "mail/survey", t, req_printf(r, "survey:%lld", id));
+	rc = mail_notify(r, "survey", uid, "A one-minute survey about your "
+	    "mentorship", req_printf(r, "/surveys/%lld", id), "mail/survey", t,
+	    req_printf(r, "survey:%lld", id));
 	tmpl_dict_free(t);
 	return rc == -1 ? -1 : 1;
 }

@@ -14,8 +14,8 @@
 #define LABEL_W		250.0	/* bars: the label column */
 #define BAR_H		22.0
 #define GAP		8.0
-#define CAL_CELL	11.0
-#define CAL_STEP	13.0
+#define CAL_CELL	10.0	/* 53 weeks of CAL_STEP fit in W */
+#define CAL_STEP	12.0
 
 const char *
 svg_escape(struct req *r, const char *s)
@@ -169,8 +169,7 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 }
 
 const char *
-svg_calendar(struct req *r, const char *title, const int *counts, size_t n,
-    const char *first_monday)
+svg_calendar(struct req *r, const char *title, const int *counts, size_t n)
 {
 	struct buf b = { NULL, 0, 0 };
 	size_t i;
@@ -187,6 +186,5 @@ svg_calendar(struct req *r, const char *title, const int *counts, size_t n,
 		    2 + (double)(i / 7) * CAL_STEP, 2 + (double)(i % 7) * CAL_STEP,
 		    CAL_CELL, CAL_CELL);
 	}
-	(void)first_monday;
 	return close_svg(r, &b);
 }

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "log.h"
 #include "zone.h"
@@ -93,4 +94,58 @@ zone_city(const char *zone, char *buf, size_t size)
 			buf[o++] = *p;
 	buf[o] = '\0';
 	return buf;
+}
+
+/* TZ set to tz, read again only when it changed (tzset stats files). */
+static void
+zone_set(const char *tz)
+{
+	const char *old = getenv("TZ");
+
+	if (tz == NULL)
+		tz = "UTC";
+	if (old == NULL || strcmp(old, tz) != 0) {
+		setenv("TZ", tz, 1);
+		tzset();
+	}
+}
+
+int
+zone_to_utc(const char *tz, const char *date, const char *hm, char *out,
+    size_t size)
+{
+	struct tm tm, g;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (date == NULL || hm == NULL ||
+	    sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3 || sscanf(hm, "%2d:%2d", &tm.tm_hour,
+	    &tm.tm_min) != 2)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	zone_set(tz);
+	if ((t = mktime(&tm)) == (time_t)-1)
+		return -1;
+	gmtime_r(&t, &g);
+	return strftime(out, size, "%Y-%m-%d %H:%M:00", &g) > 0 ? 0 : -1;
+}
+
+int
+zone_from_utc(const char *tz, const char *utc, struct tm *out)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (utc == NULL || sscanf(utc, "%4d-%2d-%2d %2d:%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min) != 5)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	zone_set(tz);
+	return localtime_r(&t, out) != NULL ? 0 : -1;
 }

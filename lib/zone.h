@@ -17,4 +17,16 @@ const char	*zone_region(const char *, char *, size_t);
 /* "America/Argentina/Buenos_Aires" -> "Argentina / Buenos Aires". */
 const char	*zone_city(const char *, char *, size_t);
 
+/*
+ * Wall-clock time in zone tz (NULL: UTC) and UTC, for a person's own
+ * zone: "YYYY-MM-DD" "HH:MM" there to UTC "YYYY-MM-DD HH:MM:00" (-1
+ * for a time that does not exist there); UTC "YYYY-MM-DD HH:MM:SS" to
+ * the wall clock there. Both leave TZ set to tz: a worker reads local
+ * time only through here and lib/page, each setting it first.
+ */
+struct tm;
+int		 zone_to_utc(const char *tz, const char *date, const char *hm,
+		    char *out, size_t);
+int		 zone_from_utc(const char *tz, const char *utc, struct tm *);
+
 #endif

@@ -4,7 +4,7 @@
 <a href="/admin/reports?status=closed"{{#SHOWING_CLOSED}} aria-current="page"{{/SHOWING_CLOSED}}>Closed</a></nav>
 {{#REPORTS_NONE}}<div class="empty"><h2>No reports here</h2><p>When a party reports a problem with their mentorship, it appears here.</p></div>{{/REPORTS_NONE}}
 <ul class="stack">
-{{#REPORTS}}<li><article class="card"><div class="card-head"><h2><span class="badge warning">{{KIND}}</span> from {{REPORTER}}</h2><a href="/admin/mentorships/{{MID}}">The mentorship</a></div>
+{{#REPORTS}}<li><article class="card"><div class="card-head"><h2><span class="badge warning">{{KIND_LABEL}}</span> from {{REPORTER}}</h2><a href="/admin/mentorships/{{MID}}">The mentorship</a></div>
 <p>{{BODY}}</p><p class="small muted">Reported {{SINCE_DATE}}</p>
 <form method="post" action="/admin/reports/{{ID}}" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}">

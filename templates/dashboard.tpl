@@ -4,6 +4,15 @@
 <h1>Hello, {{USER_NAME}}</h1>
 <p class="lead">Your mentorships and what they need from you.</p>
 </div>
+{{#NEW_FOR_YOU}}
+<section class="section callout" aria-labelledby="new-h">
+<h2 id="new-h">New for you</h2>
+<ul class="list notif-list">
+{{#NOTES}}<li class="notif unread"><a class="title" href="{{URL}}">{{TITLE}}</a> <span class="meta">{{WHEN}}</span></li>{{/NOTES}}
+</ul>
+<p class="small"><a href="/notifications">All {{UNREAD_COUNT}} unread notification{{#PLURAL}}s{{/PLURAL}}</a></p>
+</section>
+{{/NEW_FOR_YOU}}
 {{#EMPTY}}
 <div class="empty">
 <h2>Start your first mentorship</h2>
@@ -36,11 +45,11 @@
 <section class="section" aria-labelledby="attn-h">
 <h2 id="attn-h">Needs your attention</h2>
 {{#HAS_ATTENTION}}
-<ul class="checklist">
+<ul class="checklist todo">
 {{#ATTENTION}}<li class="overdue"><a class="title" href="{{URL}}">{{TEXT}}</a> <span class="meta">{{FOCUS}} · with {{OTHER_NAME}}</span></li>{{/ATTENTION}}
 </ul>
 {{/HAS_ATTENTION}}
-{{#NO_ATTENTION}}<p class="muted">Nothing waits for you right now.</p>{{/NO_ATTENTION}}
+{{#NO_ATTENTION}}{{#NO_NEW}}<p class="muted">Nothing waits for you right now.</p>{{/NO_NEW}}{{#NEW_FOR_YOU}}<p class="muted">Nothing else waits: read what is new for you above.</p>{{/NEW_FOR_YOU}}{{/NO_ATTENTION}}
 </section>
 <section class="section" aria-labelledby="mine-h">
 <h2 id="mine-h">Your mentorships</h2>

@@ -15,6 +15,7 @@
 <header class="site-header">
 <div class="container">
 <a class="brand" href="/"><svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true"><rect width="32" height="32" rx="8" fill="currentColor"/><path d="M7 23l6-6 5 3 7-10" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/><circle cx="7" cy="23" r="2.6" fill="#fff"/><circle cx="13" cy="17" r="2.6" fill="#fff"/><circle cx="18" cy="20" r="2.6" fill="#fff"/><circle cx="25" cy="10" r="2.6" fill="#fff"/></svg><span>Menteo</span></a>
+{{#NOTIFICATIONS}}<a class="notif-link" href="/notifications"><svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20.5a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" stroke-linecap="round"/></svg><span class="notif-label">Notifications</span>{{#UNREAD}} <span class="badge">{{UNREAD_COUNT}}<span class="visually-hidden"> unread</span></span>{{/UNREAD}}</a>{{/NOTIFICATIONS}}
 <a class="menu-toggle" href="#site-nav" aria-controls="site-nav"><span class="menu-icon" aria-hidden="true"></span>Menu</a>
 <nav class="site-nav" id="site-nav" aria-label="Main">
 <ul>

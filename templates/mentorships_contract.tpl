@@ -3,19 +3,22 @@
 <nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Contract</li></ol></nav>
 <div class="page-head">
 <h1>Contract</h1>
-<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> Last agreed version: {{CONTRACT_VERSION}}.</p>
+<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}</p>
 </div>
 {{#REFUSED}}
 <div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>
 {{/REFUSED}}
+{{#NOTE}}<p class="callout" role="status">{{TEXT}}</p>{{/NOTE}}
 {{#READ_ONLY}}<p class="callout">The contract is written in Initiation and renewed in Separation or Redefinition; in {{STAGE_LABEL}} it is read-only.</p>{{/READ_ONLY}}
-{{#LATER_CYCLE}}{{#EDITABLE}}<p class="callout">A new cycle: add at least one new goal. The new version holds 1 to 5 goals — the new ones plus the open ones carried over.</p>{{/EDITABLE}}{{/LATER_CYCLE}}
+{{#LATER_CYCLE}}{{#EDITABLE}}<p class="callout">A new cycle: add at least one new goal. This version holds 1 to 5 goals — the new ones plus the open ones carried over.</p>{{/EDITABLE}}{{/LATER_CYCLE}}
 <div class="cols">
 <div class="stack-lg">
+<form class="form stack-lg" method="post" action="/mentorships/{{ID}}/contract" id="contract-form" data-unsaved>
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<input type="hidden" name="goal_rows" value="1">
+{{#EDITABLE}}<button name="save" value="1" class="visually-hidden" tabindex="-1">Save the contract</button>{{/EDITABLE}}
 <section class="section" aria-labelledby="terms-h">
 <h2 id="terms-h">Terms</h2>
-<form class="form" method="post" action="/mentorships/{{ID}}/contract">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#GROUND_RULES_ERROR}} has-error{{/GROUND_RULES_ERROR}}">
 <label for="ground_rules">Ground rules</label>
 <span class="hint" id="ground_rules-hint">How you work together: preparation, response times, confidentiality, cancelling.</span>
@@ -47,60 +50,73 @@
 {{#REVIEW_DATE_ERROR}}<span class="field-error" id="review_date-error">{{MESSAGE}}</span>{{/REVIEW_DATE_ERROR}}
 <input type="date" id="review_date" name="review_date" class="input-short" value="{{REVIEW_DATE}}" min="{{TODAY}}" aria-describedby="review_date-hint{{#REVIEW_DATE_ERROR}} review_date-error{{/REVIEW_DATE_ERROR}}"{{#REVIEW_DATE_ERROR}} aria-invalid="true"{{/REVIEW_DATE_ERROR}}>
 </div>
-{{#EDITABLE}}<div class="actions"><button>Save the terms</button></div>{{/EDITABLE}}
-</form>
 </section>
 <section class="section" aria-labelledby="goals-h">
-<h2 id="goals-h">Goals ({{GOAL_COUNT}})</h2>
-<p class="hint">A first contract holds 3 to 5 goals, each with how it is measured.</p>
-<ol class="list">
-{{#GOAL}}
-<li class="card compact">
-<p><strong>{{TITLE}}</strong> <span class="badge">{{STATUS_LABEL}}</span> <span class="muted small">version {{VERSION}}</span></p>
-<p class="small">Measured by: {{MEASURE}}</p>
-{{#GOAL_EDITABLE}}
-<details class="disclosure"><summary>Edit this goal</summary>
-<form class="form" method="post" action="/mentorships/{{ID}}/goals">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<input type="hidden" name="goal" value="{{GOAL_ID}}">
-<div class="field"><label for="title-{{GOAL_ID}}">Title</label><input id="title-{{GOAL_ID}}" name="title" maxlength="200" value="{{TITLE}}"></div>
-<div class="field"><label for="measure-{{GOAL_ID}}">How it is measured</label><textarea id="measure-{{GOAL_ID}}" name="measure" rows="2">{{MEASURE:pre_escape}}</textarea></div>
-<div class="field"><label for="target-{{GOAL_ID}}">Target date <span class="optional">(optional)</span></label><input type="date" id="target-{{GOAL_ID}}" name="target_date" class="input-short" value="{{TARGET_DATE}}"></div>
-<div class="actions tight"><button>Save the goal</button></div>
-</form>
-</details>
-<form class="inline" method="post" action="/mentorships/{{ID}}/goals"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="goal" value="{{GOAL_ID}}"><input type="hidden" name="remove" value="1"><button class="btn-danger btn-small" data-confirm="Remove this goal?">Remove</button></form>
-{{/GOAL_EDITABLE}}
-</li>
-{{/GOAL}}
-</ol>
-{{#EDITABLE}}
-{{#GOALFORM}}
-<h3 id="add-goal-h">Add a goal</h3>
-<form class="form" method="post" action="/mentorships/{{ID}}/goals" aria-labelledby="add-goal-h">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<h2 id="goals-h">Goals</h2>
+{{#FIRST_CYCLE}}<p class="hint">A first contract holds 3 to 5 goals, each with how it is measured.</p>{{/FIRST_CYCLE}}
+{{#LATER_CYCLE}}<p class="hint">This version holds 1 to 5 goals: the new ones below, plus the open ones carried over.</p>{{/LATER_CYCLE}}
+{{#HAS_KEPT}}
+<h3>Carried over from the agreed contract</h3>
+<ul class="list">
+{{#KEPT_GOAL}}<li class="card compact"><p><strong>{{TITLE}}</strong> <span class="badge">{{STATUS_LABEL}}</span> <span class="muted small">version {{VERSION}}</span></p><p class="small">Measured by: {{MEASURE}}</p></li>{{/KEPT_GOAL}}
+</ul>
+{{/HAS_KEPT}}
+<ol class="goal-rows stack" data-goal-rows>
+{{#ROW}}
+<li class="card goal-row" data-goal-row>
+<fieldset class="plain">
+<legend>Goal {{NUMBER}}</legend>
 <input type="hidden" name="goal" value="{{GOAL}}">
 <div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
-<label for="title">Title</label>
-{{#TITLE_ERROR}}<span class="field-error" id="title-error">{{MESSAGE}}</span>{{/TITLE_ERROR}}
-<input id="title" name="title" maxlength="200" value="{{TITLE}}"{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-error"{{/TITLE_ERROR}}>
+<label for="title-{{ROW_ID}}">Title</label>
+{{#TITLE_ERROR}}<span class="field-error" id="title-{{ROW_ID}}-error">{{MESSAGE}}</span>{{/TITLE_ERROR}}
+<input id="title-{{ROW_ID}}" name="title" maxlength="200" value="{{TITLE}}"{{#AUTOFOCUS}} autofocus{{/AUTOFOCUS}}{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-{{ROW_ID}}-error"{{/TITLE_ERROR}}>
 </div>
 <div class="field{{#MEASURE_ERROR}} has-error{{/MEASURE_ERROR}}">
-<label for="measure">How it is measured</label>
-<span class="hint" id="measure-hint">How you will both know it is reached.</span>
-{{#MEASURE_ERROR}}<span class="field-error" id="measure-error">{{MESSAGE}}</span>{{/MEASURE_ERROR}}
-<textarea id="measure" name="measure" rows="2" aria-describedby="measure-hint{{#MEASURE_ERROR}} measure-error{{/MEASURE_ERROR}}"{{#MEASURE_ERROR}} aria-invalid="true"{{/MEASURE_ERROR}}>{{MEASURE:pre_escape}}</textarea>
+<label for="measure-{{ROW_ID}}">How it is measured</label>
+{{#MEASURE_ERROR}}<span class="field-error" id="measure-{{ROW_ID}}-error">{{MESSAGE}}</span>{{/MEASURE_ERROR}}
+<textarea id="measure-{{ROW_ID}}" name="measure" rows="2"{{#MEASURE_ERROR}} aria-invalid="true" aria-describedby="measure-{{ROW_ID}}-error"{{/MEASURE_ERROR}}>{{MEASURE:pre_escape}}</textarea>
 </div>
 <div class="field{{#TARGET_DATE_ERROR}} has-error{{/TARGET_DATE_ERROR}}">
-<label for="target_date">Target date <span class="optional">(optional)</span></label>
-{{#TARGET_DATE_ERROR}}<span class="field-error" id="target_date-error">{{MESSAGE}}</span>{{/TARGET_DATE_ERROR}}
-<input type="date" id="target_date" name="target_date" class="input-short" value="{{TARGET_DATE}}"{{#TARGET_DATE_ERROR}} aria-invalid="true" aria-describedby="target_date-error"{{/TARGET_DATE_ERROR}}>
+<label for="target-{{ROW_ID}}">Target date <span class="optional">(optional)</span></label>
+{{#TARGET_DATE_ERROR}}<span class="field-error" id="target-{{ROW_ID}}-error">{{MESSAGE}}</span>{{/TARGET_DATE_ERROR}}
+<input type="date" id="target-{{ROW_ID}}" name="target_date" class="input-short" value="{{TARGET_DATE}}"{{#TARGET_DATE_ERROR}} aria-invalid="true" aria-describedby="target-{{ROW_ID}}-error"{{/TARGET_DATE_ERROR}}>
 </div>
-<div class="actions tight"><button>Add the goal</button></div>
-</form>
-{{/GOALFORM}}
-{{/EDITABLE}}
+{{#REMOVABLE}}<div class="actions tight"><button name="remove_goal" value="{{N}}" class="btn-secondary btn-small" data-remove-row>Remove this goal</button></div>{{/REMOVABLE}}
+</fieldset>
+</li>
+{{/ROW}}
+</ol>
+{{#EDITABLE}}{{#CAN_ADD}}<div class="actions tight"><button name="add_goal" value="1" class="btn-secondary" data-add-row>Add a goal</button></div>{{/CAN_ADD}}{{/EDITABLE}}
 </section>
+{{#EDITABLE}}<div class="actions"><button name="save" value="1" class="btn-primary">Save the contract</button></div>{{/EDITABLE}}
+</form>
+{{#EDITABLE}}
+<template id="goal-row">
+<li class="card goal-row" data-goal-row>
+<fieldset class="plain">
+<legend>New goal</legend>
+<input type="hidden" name="goal" value="">
+<div class="field{{#TITLE_ERROR}} has-error{{/TITLE_ERROR}}">
+<label for="title-new-__N__">Title</label>
+{{#TITLE_ERROR}}<span class="field-error" id="title-new-__N__-error">{{MESSAGE}}</span>{{/TITLE_ERROR}}
+<input id="title-new-__N__" name="title" maxlength="200" value=""{{#TITLE_ERROR}} aria-invalid="true" aria-describedby="title-new-__N__-error"{{/TITLE_ERROR}}>
+</div>
+<div class="field{{#MEASURE_ERROR}} has-error{{/MEASURE_ERROR}}">
+<label for="measure-new-__N__">How it is measured</label>
+{{#MEASURE_ERROR}}<span class="field-error" id="measure-new-__N__-error">{{MESSAGE}}</span>{{/MEASURE_ERROR}}
+<textarea id="measure-new-__N__" name="measure" rows="2"{{#MEASURE_ERROR}} aria-invalid="true" aria-describedby="measure-new-__N__-error"{{/MEASURE_ERROR}}></textarea>
+</div>
+<div class="field{{#TARGET_DATE_ERROR}} has-error{{/TARGET_DATE_ERROR}}">
+<label for="target-new-__N__">Target date <span class="optional">(optional)</span></label>
+{{#TARGET_DATE_ERROR}}<span class="field-error" id="target-new-__N__-error">{{MESSAGE}}</span>{{/TARGET_DATE_ERROR}}
+<input type="date" id="target-new-__N__" name="target_date" class="input-short" value=""{{#TARGET_DATE_ERROR}} aria-invalid="true" aria-describedby="target-new-__N__-error"{{/TARGET_DATE_ERROR}}>
+</div>
+<div class="actions tight"><button name="remove_goal" value="0" class="btn-secondary btn-small" data-remove-row>Remove this goal</button></div>
+</fieldset>
+</li>
+</template>
+{{/EDITABLE}}
 </div>
 <aside class="sidebar stack">
 <section class="card compact" aria-labelledby="agree-h">
@@ -109,8 +125,12 @@
 <p>Mentee: {{MENTEE_AGREED_TEXT}}</p>
 {{#CAN_AGREE}}
 <form method="post" action="/mentorships/{{ID}}/contract"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="agree" value="1"><button class="btn-primary">I agree to this contract</button></form>
-<p class="small muted">Any change after one of you agreed clears both agreements.</p>
+<p class="small muted">You agree to the contract as saved. Any change after one of you agreed clears both agreements.</p>
 {{/CAN_AGREE}}
+{{#INCOMPLETE}}
+<p>Before you can agree:</p>
+<ul class="missing">{{#MISSING}}<li>{{TEXT}}</li>{{/MISSING}}</ul>
+{{/INCOMPLETE}}
 {{#YOU_AGREED}}<p class="badge success">You agreed</p>{{/YOU_AGREED}}
 </section>
 {{#HAS_VERSIONS}}

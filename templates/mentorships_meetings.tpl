@@ -5,24 +5,46 @@
 {{#REFUSED}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>{{/REFUSED}}
 <div class="cols">
 <div class="stack-lg">
-{{#NO_MEETINGS}}<p class="muted">No meetings recorded yet.</p>{{/NO_MEETINGS}}
+{{#NO_MEETINGS}}<p class="muted">No meetings planned yet.</p>{{/NO_MEETINGS}}
+<p class="small muted">Times are in your time zone, {{TZ}}.</p>
 <ol class="list">
 {{#MEETING}}
-<li class="card compact">
+<li class="card compact" id="meeting-{{MEETING_ID}}">
 <h2>{{WHEN}} <span class="muted small">({{MINUTES}} min{{#UPCOMING}}, upcoming{{/UPCOMING}})</span></h2>
-<p class="small">Recorded by {{BY}} · <a href="/mentorships/{{ID}}/meetings/{{MEETING_ID}}.ics">Add to calendar (.ics)</a></p>
-<p><strong>Agenda:</strong> {{AGENDA}}</p>
-{{#PAST}}
+<p class="small">Planned by {{BY}} · <a href="/mentorships/{{ID}}/meetings/{{MEETING_ID}}.ics">Add to calendar (.ics)</a></p>
+<p><strong>Agenda:</strong></p>
+<p class="pre-line">{{AGENDA:pre_escape}}</p>
+{{#CHANGE}}
+<details class="disclosure"{{#OPEN}} open{{/OPEN}}><summary>Move, change or cancel</summary>
 <form class="form" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<div class="field"><label for="notes-{{MEETING_ID}}">Notes</label><textarea id="notes-{{MEETING_ID}}" name="notes" rows="3">{{NOTES:pre_escape}}</textarea></div>
+<input type="hidden" name="change" value="1">
+<div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="date-{{MEETING_ID}}">Date</label>{{#DATE_ERROR}}<span class="field-error" id="date-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="date-{{MEETING_ID}}" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="date-{{MEETING_ID}}-error"{{/DATE_ERROR}}></div>
+<div class="field{{#TIME_ERROR}} has-error{{/TIME_ERROR}}"><label for="time-{{MEETING_ID}}">Time ({{TZ}})</label>{{#TIME_ERROR}}<span class="field-error" id="time-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/TIME_ERROR}}<input type="time" id="time-{{MEETING_ID}}" name="time" value="{{TIME}}"{{#TIME_ERROR}} aria-invalid="true" aria-describedby="time-{{MEETING_ID}}-error"{{/TIME_ERROR}}></div>
+<div class="field{{#MINUTES_ERROR}} has-error{{/MINUTES_ERROR}}"><label for="minutes-{{MEETING_ID}}">Length in minutes</label>{{#MINUTES_ERROR}}<span class="field-error" id="minutes-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/MINUTES_ERROR}}<input type="number" id="minutes-{{MEETING_ID}}" name="minutes" min="5" max="600" value="{{MINUTES}}" class="input-short"></div>
+<div class="field{{#AGENDA_ERROR}} has-error{{/AGENDA_ERROR}}"><label for="agenda-{{MEETING_ID}}">Agenda</label>{{#AGENDA_ERROR}}<span class="field-error" id="agenda-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/AGENDA_ERROR}}<textarea id="agenda-{{MEETING_ID}}" name="agenda" rows="3"{{#AGENDA_ERROR}} aria-invalid="true" aria-describedby="agenda-{{MEETING_ID}}-error"{{/AGENDA_ERROR}}>{{AGENDA:pre_escape}}</textarea></div>
+<div class="actions tight"><button>Save the change</button></div>
+</form>
+<form class="inline" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="cancel" value="1"><button class="btn-danger btn-small" data-confirm="Cancel this meeting? We tell the other person.">Cancel the meeting</button></form>
+</details>
+{{/CHANGE}}
+<form class="form" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<div class="field"><label for="notes-{{MEETING_ID}}">Notes{{#UPCOMING}} (to prepare){{/UPCOMING}}</label><textarea id="notes-{{MEETING_ID}}" name="notes" rows="3">{{NOTES:pre_escape}}</textarea></div>
 <div class="field"><label for="actions-{{MEETING_ID}}">Agreed actions</label><textarea id="actions-{{MEETING_ID}}" name="actions" rows="2">{{ACTIONS:pre_escape}}</textarea></div>
 <div class="actions tight"><button>Save notes and actions</button></div>
 </form>
-{{/PAST}}
 </li>
 {{/MEETING}}
 </ol>
+{{#HAS_CANCELLED}}
+<section class="section" aria-labelledby="cancelled-h">
+<h2 id="cancelled-h">Cancelled</h2>
+<ul class="list">
+{{#CANCELLED}}<li><s>{{WHEN}}</s> <span class="badge">Cancelled</span> <span class="small muted">by {{BY}} on {{AT}}</span><p class="pre-line small">{{AGENDA:pre_escape}}</p></li>{{/CANCELLED}}
+</ul>
+</section>
+{{/HAS_CANCELLED}}
 </div>
 <aside class="sidebar">
 {{#CAN_RECORD}}

@@ -21,6 +21,14 @@
 {{#NO_MILESTONES}}<p class="muted">No milestones recorded.</p>{{/NO_MILESTONES}}
 <ul class="checklist">{{#MILESTONE}}<li class="done"><span class="title">{{TITLE}}</span> <span class="meta">{{DONE}}</span></li>{{/MILESTONE}}</ul>
 </section>
+{{#STRIP}}
+<section class="section figure" aria-labelledby="strip-h">
+<h2 id="strip-h">Time in each stage</h2>
+{{#NOT_YET}}<p class="muted">No stage reached yet.</p>{{/NOT_YET}}
+{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Days in each stage</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table>
+</section>
+{{/STRIP}}
 <section class="section" aria-labelledby="tl-h">
 <h2 id="tl-h">Stage timeline</h2>
 <ol class="timeline">{{#EVENT}}<li><time datetime="{{WHEN_ISO}}">{{WHEN}}</time> <p>{{ACTOR}}: {{WHAT}}</p>{{#NOTE}}<p class="note">{{TEXT}}</p>{{/NOTE}}</li>{{/EVENT}}</ol>

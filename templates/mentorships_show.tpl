@@ -116,6 +116,21 @@
 <ul class="list">{{#LOGGED}}<li><strong>{{HELD_ON}}</strong> <span class="small muted">logged by {{BY}}</span><span class="grow">{{NOTE}}</span></li>{{/LOGGED}}</ul>
 </section>
 {{/CHECKIN}}
+{{#STRIP}}
+<section class="section figure" aria-labelledby="strip-h">
+<h2 id="strip-h">Time in each stage</h2>
+{{#NOT_YET}}<p class="muted">No stage reached yet.</p>{{/NOT_YET}}
+{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Days in each stage</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table>
+</section>
+{{/STRIP}}
+{{#PROGRESS_CHART}}
+<section class="section figure" aria-labelledby="progress-h">
+<h2 id="progress-h">Progress over time</h2>
+{{CHART_HTML:none}}
+<p class="small">{{TEXT}}</p>
+</section>
+{{/PROGRESS_CHART}}
 <section class="section" aria-labelledby="timeline-h">
 <h2 id="timeline-h">Timeline</h2>
 <ol class="timeline">

@@ -26,7 +26,7 @@
 <p class="muted">Each party answers alone as Cultivation starts, every 30 days in it, and on entering Separation. <a href="/programmes/{{PROG_SLUG}}/surveys.csv">Download every answer (CSV)</a></p>
 <div class="figures">
 {{#SURVEY}}<section class="card figure"><h3>{{QUESTION}}</h3>
-<p>{{ANSWERS}} answers, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
+<p>{{ANSWERS}}, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
 {{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
 </div>

@@ -23,7 +23,7 @@
 <section class="card" aria-labelledby="people-h"><h2 id="people-h">The pair</h2>
 <dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>Started</dt><dd>{{STARTED}}</dd></dl></section>
 <section class="card" aria-labelledby="contract-h"><h2 id="contract-h">Contract</h2>
-<dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_DONE}} of {{MS_TOTAL}} done, {{MS_OVERDUE}} overdue</dd></dl>
+<dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_TEXT}}</dd></dl>
 <h3>Ground rules</h3><p class="prose">{{GROUND_RULES}}</p></section>
 <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <ol class="timeline">{{#EVENT}}<li>{{E_TO}} <span class="muted small">{{E_AT}}</span></li>{{/EVENT}}</ol></section>

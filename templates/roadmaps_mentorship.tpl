@@ -84,6 +84,9 @@
 <label for="roadmap">Roadmap</label>
 <select id="roadmap" name="roadmap" required{{#ROADMAP_ERROR}} aria-invalid="true" aria-describedby="roadmap-error"{{/ROADMAP_ERROR}}>
 <option value="">Choose a roadmap</option>
+{{#GRP_SUGGESTED}}<optgroup label="Suggested by the programme">{{/GRP_SUGGESTED}}
+{{#OPT_SUGGESTED}}<option value="{{RID}}"{{#SELECTED}} selected{{/SELECTED}}>{{RTITLE}} ({{RCOUNT}} milestones)</option>{{/OPT_SUGGESTED}}
+{{#GRP_SUGGESTED}}</optgroup>{{/GRP_SUGGESTED}}
 {{#GRP_CURATED}}<optgroup label="Curated">{{/GRP_CURATED}}
 {{#OPT_CURATED}}<option value="{{RID}}"{{#SELECTED}} selected{{/SELECTED}}>{{RTITLE}} ({{RCOUNT}} milestones)</option>{{/OPT_CURATED}}
 {{#GRP_CURATED}}</optgroup>{{/GRP_CURATED}}

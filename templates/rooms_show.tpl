@@ -26,7 +26,10 @@
 {{#NO_OLDER}}
 <div class="empty"><p>There are no older messages.</p></div>
 {{/NO_OLDER}}
+<div id="room-messages"{{#LIVE}} data-latest="/rooms/{{MENTORSHIP_ID}}/latest" data-etag="{{ETAG}}"{{/LIVE}}>
 {{MESSAGES_HTML:none}}
+</div>
+<p class="visually-hidden" role="status" id="room-live-status"></p>
 </section>
 {{#COMPOSER}}
 <section class="composer" id="composer" aria-labelledby="composer-heading">

@@ -3,8 +3,10 @@
 # port 8091, so `make run` may stay up), integration tests, fuzzers for a
 # few seconds, browser tests; ends with "N passed, N failed".
 #   --unit-only      build and unit tests only
-#   --screenshots    only the browser journey, writing build/screenshots/
+#   --screenshots    only the browser tests, writing build/screenshots/
 #   TESTS=pattern    integration tests whose file name matches (grep -E)
+#   BROWSER=pattern  browser tests (tests/browser/AREA.mjs) whose area
+#                    matches; alone, it runs only those
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +25,8 @@ export MENTEO_CONF=$MENTEO_TEST_VAR/menteo.conf
 export MENTEO_NOTIFY_INTERVAL=1
 export PYTHONDONTWRITEBYTECODE=1
 PY=/usr/bin/python3
+# BROWSER alone: no integration tests, checks or fuzzers
+[ -n "${BROWSER:-}" ] && [ -z "${TESTS:-}" ] && TESTS='^$'
 OUT=$ROOT/build/test-results
 # a run on other ports keeps its results apart from the default run's
 [ "$BASEPORT" = 8091 ] || OUT=$OUT/$MENTEO_INSTANCE
@@ -86,9 +90,22 @@ if ! "$ROOT/bin/menteo-dev" start > "$OUT/stack.log" 2>&1; then
 fi
 trap '"$ROOT/bin/menteo-dev" stop > /dev/null 2>&1' EXIT
 
+# The browser tests: one file per area beside tests/browser/lib.mjs;
+# BROWSER=pattern picks some (it also runs them when TESTS is set).
+browser_tests() {
+	for f in tests/browser/*.mjs; do
+		area=$(basename "$f" .mjs)
+		[ "$area" = lib ] && continue
+		echo "$area" | grep -qE "${BROWSER:-.}" || continue
+		(cd tests/browser && node "$area.mjs") > "$OUT/browser-$area.tap" 2>&1 ||
+			grep -q '^not ok' "$OUT/browser-$area.tap" ||
+			echo "not ok - browser test $area exited" >> "$OUT/browser-$area.tap"
+		tally "$OUT/browser-$area.tap"
+	done
+}
+
 if [ "$mode" = --screenshots ]; then
-	SCREENSHOTS=1 node tests/browser/journey.mjs > "$OUT/browser.tap" 2>&1
-	tally "$OUT/browser.tap"; finish
+	browser_tests; finish
 fi
 
 # 4. integration tests, two at a time (each file uses its own accounts)
@@ -127,10 +144,8 @@ if [ -z "${TESTS:-}" ] && [ -x tests/fuzz/run.sh ]; then
 fi
 
 # 7. browser tests
-if [ -z "${TESTS:-}" ] && [ -f tests/browser/journey.mjs ]; then
-	(cd tests/browser && node journey.mjs) > "$OUT/browser.tap" 2>&1 ||
-		grep -q '^not ok' "$OUT/browser.tap" || echo "not ok - browser journey exited" >> "$OUT/browser.tap"
-	tally "$OUT/browser.tap"
+if [ -z "${TESTS:-}" ] || [ -n "${BROWSER:-}" ]; then
+	browser_tests
 fi
 
 finish

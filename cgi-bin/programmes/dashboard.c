@@ -45,8 +45,8 @@ figure(struct req *r, struct tdict *d, const char *section,
 	return f;
 }
 
-/* Counts by value of a two-column (key, n) result, in the order of keys,
- * each labelled by label(key). */
+/* Counts by value of a (k, n) result, in the order of keys, each
+ * labelled by label(k). */
 static struct svg_item *
 counted(struct req *r, const struct db_rows *rows, const char *const *keys,
     const char *(*label)(const char *), size_t *n)
@@ -61,8 +61,8 @@ counted(struct req *r, const struct db_rows *rows, const char *const *keys,
 		it[k].label = label(keys[k]);
 		it[k].value = 0;
 		for (i = 0; i < rows->nrows; i++)
-			if (strcmp(db_str(rows, i, 0), keys[k]) == 0)
-				it[k].value = (double)db_int(rows, i, 1);
+			if (strcmp(db_get(rows, i, "k"), keys[k]) == 0)
+				it[k].value = (double)db_get_int(rows, i, "n");
 	}
 	*n = k;
 	return it;
@@ -75,7 +75,8 @@ stages_fill(struct req *r, struct tdict *d, const struct prog *p)
 	struct svg_item *it;
 	size_t n;
 
-	rows = db_query(r, "SELECT stage, COUNT(*) FROM mentorships WHERE "
+	rows = db_query(r, "SELECT stage AS k, COUNT(*) AS n FROM mentorships "
+	    "WHERE "
 	    "programme_id = ? GROUP BY stage", "i", p->id);
 	if (rows == NULL)
 		return -1;
@@ -134,7 +135,7 @@ outcomes_fill(struct req *r, struct tdict *d, const struct prog *p)
 	struct svg_item *it;
 	size_t n;
 
-	rows = db_query(r, "SELECT g.status, COUNT(*) FROM goals g JOIN "
+	rows = db_query(r, "SELECT g.status AS k, COUNT(*) AS n FROM goals g JOIN "
 	    "mentorships m ON m.id = g.mentorship_id WHERE m.programme_id = ? "
 	    "GROUP BY g.status", "i", p->id);
 	if (rows == NULL)
@@ -170,16 +171,17 @@ medians_fill(struct req *r, struct tdict *d, const struct prog *p)
 		it[k].label = mship_stage_label(open[k]);
 		it[k].value = -1;	/* no pair has left this stage yet */
 		for (lo = 0; lo < rows->nrows &&
-		    strcmp(db_str(rows, lo, 0), open[k]) != 0; lo++)
+		    strcmp(db_get(rows, lo, "stage"), open[k]) != 0; lo++)
 			;
 		for (hi = lo; hi < rows->nrows &&
-		    strcmp(db_str(rows, hi, 0), open[k]) == 0; hi++)
+		    strcmp(db_get(rows, hi, "stage"), open[k]) == 0; hi++)
 			;
 		if (hi > lo) {
 			i = lo + (hi - lo) / 2;
-			it[k].value = (hi - lo) % 2 ? strtod(db_str(rows, i, 1),
-			    NULL) : (strtod(db_str(rows, i - 1, 1), NULL) +
-			    strtod(db_str(rows, i, 1), NULL)) / 2;
+			it[k].value = (hi - lo) % 2 ?
+			    strtod(db_get(rows, i, "days"), NULL) :
+			    (strtod(db_get(rows, i - 1, "days"), NULL) +
+			    strtod(db_get(rows, i, "days"), NULL)) / 2;
 			it[k].value = (double)(long long)(it[k].value * 10 + 0.5)
 			    / 10;
 		}
@@ -214,7 +216,10 @@ cadence_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-/* Counts per week since `start` of one kind of activity into v[k]. */
+/*
+ * Counts per week since `start` of one kind of activity into v[k]: sql
+ * answers (week, n).
+ */
 static int
 weekly(struct req *r, const char *sql, const struct prog *p,
     const char *start, double *v, size_t ns, size_t k, size_t weeks)
@@ -227,9 +232,9 @@ weekly(struct req *r, const char *sql, const struct prog *p,
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {
-		w = db_int(rows, i, 0);
+		w = db_get_int(rows, i, "week");
 		if (w >= 0 && (size_t)w < weeks)
-			v[(size_t)w * ns + k] = (double)db_int(rows, i, 1);
+			v[(size_t)w * ns + k] = (double)db_get_int(rows, i, "n");
 	}
 	return 0;
 }
@@ -257,15 +262,18 @@ activity_fill(struct req *r, struct tdict *d, const struct prog *p)
 	weeks = (size_t)ACTIVITY_WEEKS;
 	v = req_alloc(r, weeks * 3 * sizeof(*v));
 	memset(v, 0, weeks * 3 * sizeof(*v));
-	if (weekly(r, "SELECT FLOOR(DATEDIFF(x.created_at, ?) / 7), COUNT(*) "
+	if (weekly(r, "SELECT FLOOR(DATEDIFF(x.created_at, ?) / 7) AS week, "
+	    "COUNT(*) AS n "
 	    "FROM mentorships m JOIN room_messages x ON x.mentorship_id = m.id "
 	    "WHERE m.programme_id = ? AND x.created_at >= ? GROUP BY 1", p,
 	    start, v, 3, 0, weeks) == -1 ||
-	    weekly(r, "SELECT FLOOR(DATEDIFF(e.created_at, ?) / 7), COUNT(*) "
+	    weekly(r, "SELECT FLOOR(DATEDIFF(e.created_at, ?) / 7) AS week, "
+	    "COUNT(*) AS n "
 	    "FROM mentorships m JOIN threads t ON t.mentorship_id = m.id JOIN "
 	    "thread_entries e ON e.thread_id = t.id WHERE m.programme_id = ? "
 	    "AND e.created_at >= ? GROUP BY 1", p, start, v, 3, 1, weeks) == -1 ||
-	    weekly(r, "SELECT FLOOR(DATEDIFF(g.starts_at, ?) / 7), COUNT(*) "
+	    weekly(r, "SELECT FLOOR(DATEDIFF(g.starts_at, ?) / 7) AS week, "
+	    "COUNT(*) AS n "
 	    "FROM mentorships m JOIN meetings g ON g.mentorship_id = m.id WHERE "
 	    "m.programme_id = ? AND g.starts_at >= ? AND g.starts_at < "
 	    "UTC_TIMESTAMP() GROUP BY 1", p, start, v, 3, 2, weeks) == -1)
@@ -339,12 +347,12 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 		it[k - lo].value = 0;
 	}
 	for (i = 0; i < rows->nrows; i++) {
-		if (strcmp(db_str(rows, i, 0), question) != 0)
+		if (strcmp(db_get(rows, i, "question"), question) != 0)
 			continue;
-		k = (int)db_int(rows, i, 1);
+		k = (int)db_get_int(rows, i, "score");
 		if (k < lo || k > hi)
 			continue;
-		it[k - lo].value = (double)db_int(rows, i, 2);
+		it[k - lo].value = (double)db_get_int(rows, i, "n");
 		n += it[k - lo].value;
 		sum += k * it[k - lo].value;
 		promoters += k >= 9 ? it[k - lo].value : 0;
@@ -353,7 +361,8 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 	f = figure(r, d, "SURVEY", survey_prompt(question), it,
 	    (size_t)(hi - lo + 1));
 	tmpl_set(f, "QUESTION", survey_prompt(question));
-	tmpl_set(f, "ANSWERS", req_printf(r, "%g", n));
+	tmpl_set(f, "ANSWERS", req_printf(r, "%g answer%s", n, n == 1 ? "" :
+	    "s"));
 	tmpl_set(f, "AVERAGE", n > 0 ? req_printf(r, "%.1f", sum / n) : "–");
 	if (hi == 10)	/* promoters minus detractors, in points */
 		tmpl_set(tmpl_section(f, "NPS"), "SCORE", n > 0 ?
@@ -366,7 +375,7 @@ surveys_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
 	struct db_rows *rows;
 
-	rows = db_query(r, "SELECT a.question, a.score, COUNT(*) FROM surveys "
+	rows = db_query(r, "SELECT a.question, a.score, COUNT(*) AS n FROM surveys "
 	    "s JOIN survey_answers a ON a.survey_id = s.id WHERE "
 	    "s.programme_id = ? AND a.score IS NOT NULL GROUP BY a.question, "
 	    "a.score", "i", p->id);
@@ -389,7 +398,7 @@ prog_dashboard(struct req *r)
 		return;
 	d = page_new(r, req_printf(r, "%s: dashboard", p.name),
 	    "programmes_dashboard.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Dashboard");
 	if (funnel_fill(r, d, &p) == -1 || stages_fill(r, d, &p) == -1 ||
 	    risks_fill(r, d, &p) == -1 || outcomes_fill(r, d, &p) == -1 ||
 	    medians_fill(r, d, &p) == -1 || cadence_fill(r, d, &p) == -1 ||

@@ -59,7 +59,7 @@ invite_bad(struct req *r, const struct prog *p, int status,
 	struct tdict *d = page_new(r, "This invitation cannot be used",
 	    "programmes_invite_bad.tpl");
 
-	prog_head(d, p);
+	prog_head(d, p, NULL);
 	tmpl_set(d, "WHY", why);
 	page_send(r, status);
 }
@@ -176,7 +176,8 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 	for (i = 0; i < rows->nrows; i++) {
 		s = tmpl_section(d, "INVITATION");
 		tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
-		tmpl_set(s, "I_ROLE", db_get(rows, i, "role"));
+		tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"),
+		    "mentor") == 0 ? "Mentor" : "Mentee");
 		page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
 		tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
 		    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
@@ -302,7 +303,7 @@ invitations_page(struct req *r, const struct prog *p, const struct fval *v)
 	struct tdict *d;
 
 	d = page_new(r, "Invitations", "programmes_invitations.tpl");
-	prog_head(d, p);
+	prog_head(d, p, "Invitations");
 	if (v != NULL)
 		page_form(d, invite_f, IF_N, v);
 	else

@@ -156,7 +156,7 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 
 	d = page_new(r, req_printf(r, "Join %s", j->p.name),
 	    "programmes_join.tpl");
-	prog_head(d, &j->p);
+	prog_head(d, &j->p, NULL);
 	if (typed)
 		page_form(d, join_f, JF_N, j->v);
 	else

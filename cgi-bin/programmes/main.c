@@ -117,13 +117,23 @@ prog_manage(struct req *r, struct prog *p)
 	return 0;
 }
 
-/* The part of every page about the programme itself. */
+/*
+ * The part of every page about the programme itself; tab: the organisers'
+ * tab the page is ("Dashboard", ...; NULL: none), marked current and
+ * named on the phone's tab menu.
+ */
 void
-prog_head(struct tdict *d, const struct prog *p)
+prog_head(struct tdict *d, const struct prog *p, const char *tab)
 {
+	static const char *const tabs[][2] = {
+		{ "Overview", "TAB_OVERVIEW" }, { "Dashboard", "TAB_DASHBOARD" },
+		{ "Participants", "TAB_PARTICIPANTS" },
+		{ "Invitations", "TAB_INVITATIONS" },
+		{ "Settings", "TAB_SETTINGS" },
+	};
 	struct tdict *nav = tmpl_include(d, "NAV", "programmes_nav.tpl");
 	struct tdict *t[2] = { d, nav };
-	int i;
+	size_t i;
 
 	/* an include does not see its parent's values: both get them */
 	for (i = 0; i < 2; i++) {
@@ -132,12 +142,12 @@ prog_head(struct tdict *d, const struct prog *p)
 		if (p->organiser)
 			tmpl_show(t[i], "ORGANISER");
 	}
-}
-
-const char *
-prog_opt(const struct fval *v)
-{
-	return v->str != NULL ? v->str : "";
+	tmpl_set(nav, "TAB_CURRENT", "Manage the programme");
+	for (i = 0; tab != NULL && i < sizeof(tabs) / sizeof(tabs[0]); i++)
+		if (strcmp(tabs[i][0], tab) == 0) {
+			tmpl_show(nav, tabs[i][1]);
+			tmpl_set(nav, "TAB_CURRENT", tab);
+		}
 }
 
 
@@ -311,7 +321,7 @@ prog_show(struct req *r)
 	if (prog_load(r, &p) == -1)
 		return;
 	d = page_new(r, p.name, "programmes_show.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Overview");
 	tmpl_set(d, "DESCRIPTION_HTML", md_html(r, p.description));
 	tmpl_set(d, "CADENCE", mship_cadence_label(p.cadence));
 	tmpl_set_int(d, "REVIEW_WEEKS", p.review_weeks);

@@ -62,8 +62,8 @@ pair_lists(struct req *r, struct tdict *d, long long id)
 	e = db_query(r, "SELECT from_stage, to_stage, created_at FROM "
 	    "stage_events WHERE mentorship_id = ? ORDER BY id", "i", id);
 	ms = db_query(r, "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
-	    "SUM(done_at IS NULL AND due_date < UTC_DATE()) AS overdue FROM "
-	    "mentorship_milestones WHERE mentorship_id = ?", "i", id);
+	    "SUM(" MS_OVERDUE("ms") ") AS overdue FROM "
+	    "mentorship_milestones ms WHERE mentorship_id = ?", "i", id);
 	mt = db_query(r, "SELECT starts_at, starts_at < UTC_TIMESTAMP() AS past "
 	    "FROM meetings WHERE mentorship_id = ? ORDER BY starts_at DESC "
 	    "LIMIT 50", "i", id);
@@ -83,10 +83,12 @@ pair_lists(struct req *r, struct tdict *d, long long id)
 		tmpl_set(s, "E_TO", mship_stage_label(db_get(e, i, "to_stage")));
 		page_date(r, s, "E_AT", db_get(e, i, "created_at"));
 	}
-	tmpl_set(d, "MS_DONE", db_get(ms, 0, "done"));
-	tmpl_set(d, "MS_TOTAL", db_get(ms, 0, "total"));
-	tmpl_set(d, "MS_OVERDUE", db_get(ms, 0, "overdue") != NULL ?
-	    db_get(ms, 0, "overdue") : "0");
+	/* what is true now, in words: no roadmap is not "0 of 0 done" */
+	tmpl_set(d, "MS_TEXT", db_get_int(ms, 0, "total") == 0 ?
+	    "No roadmap applied yet" : req_printf(r, "%s of %s done, %s "
+	    "overdue", db_get(ms, 0, "done"), db_get(ms, 0, "total"),
+	    db_get(ms, 0, "overdue") != NULL ? db_get(ms, 0, "overdue") :
+	    "0"));
 	for (i = 0; i < mt->nrows; i++) {
 		s = tmpl_section(d, "MEETING");
 		page_time(r, s, "M_AT", db_get(mt, i, "starts_at"));
@@ -119,7 +121,7 @@ prog_pair(struct req *r)
 	if (m->nrows == 0)
 		return page_error_msg(r, 404, "This programme has no such pair.");
 	d = page_new(r, "A pair", "programmes_pair.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Participants");
 	if (pair_head(r, d, m) == -1 || pair_lists(r, d, r->id[1]) == -1)
 		return;
 	page_send(r, 200);

@@ -21,7 +21,8 @@ static const char *const statuses[] = {
 	"waiting", "active", "paired", "unpaired", "rejected", "removed", NULL
 };
 
-static const struct field decide_f[] = {
+enum { DF_ACTION, DF_N };
+static const struct field decide_f[DF_N] = {
 	{ "action",	F_CHOICE,	0, 0,	1, actions },
 };
 
@@ -88,10 +89,13 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	tmpl_set(s, "P_ROLE", strcmp(role, "mentor") == 0 ? "Mentor" :
 	    "Mentee");
 	page_date(r, s, "P_JOINED", db_get(rows, i, "joined_at"));
-	if (stage != NULL && strcmp(status, "active") == 0)
+	if (stage != NULL && strcmp(status, "active") == 0) {
+		/* the way to what organisers may see of the pair */
 		tmpl_set(s, "P_STATUS", req_printf(r, "In a pair: %s",
 		    mship_stage_label(stage)));
-	else
+		tmpl_set(tmpl_section(s, "P_PAIR"), "PAIR_ID",
+		    db_get(rows, i, "pair_id"));
+	} else
 		tmpl_set(s, "P_STATUS", prog_status_label(role, status));
 	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)
 		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", req_printf(r,
@@ -147,7 +151,7 @@ prog_participants(struct req *r)
 	if ((rows = participants_load(r, &p, v)) == NULL)
 		return;
 	d = page_new(r, "Participants", "programmes_participants.tpl");
-	prog_head(d, &p);
+	prog_head(d, &p, "Participants");
 	page_form(d, filter_f, FF_N, v);
 	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
 	for (i = 0; i < n; i++)
@@ -157,7 +161,7 @@ prog_participants(struct req *r)
 	if (rows->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
-		    p.slug, prog_opt(&v[FF_ROLE]), prog_opt(&v[FF_STATUS]),
+		    p.slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
 		    db_get(rows, n - 1, "id")));
 	if (v[FF_AFTER].str == NULL && invited_fill(r, d, &p, v) == -1)
 		return;
@@ -198,7 +202,8 @@ decide_mail(struct req *r, const struct prog *p, long long uid,
 		    p->name);
 	else
 		subject = req_printf(r, "You have left %s", p->name);
-	rc = mail_queue(r, "programme", uid, NULL, subject,
+	rc = mail_notify(r, "programme", uid, subject,
+	    req_printf(r, "/programmes/%s", p->slug),
 	    "mail/programme_decision", d, req_printf(r,
 	    "programme-%s:%lld", action, part_id));
 	tmpl_dict_free(d);
@@ -209,13 +214,13 @@ void
 prog_participant_post(struct req *r)
 {
 	struct prog p;
-	struct fval v[1];
+	struct fval v[DF_N];
 	struct db_rows *row;
 	const char *to;
 
 	if (prog_manage(r, &p) == -1)
 		return;
-	if (field_read(r, decide_f, 1, v) > 0)
+	if (field_read(r, decide_f, DF_N, v) > 0)
 		return page_error_msg(r, 400, "Choose approve, reject or "
 		    "remove.");
 	if (db_begin(r) == -1)
@@ -230,18 +235,18 @@ prog_participant_post(struct req *r)
 		return page_error_msg(r, 404, "This person is not in the "
 		    "programme.");
 	}
-	if ((to = decide_to(v[0].str, db_get(row, 0, "status"))) == NULL) {
+	if ((to = decide_to(v[DF_ACTION].str, db_get(row, 0, "status"))) == NULL) {
 		db_rollback(r);
 		return page_error_msg(r, 409, req_printf(r, "This participant "
 		    "is %s: they cannot be %s now.", prog_status_label("mentor",
-		    db_get(row, 0, "status")), strcmp(v[0].str, "approve") == 0
-		    ? "approved" : strcmp(v[0].str, "reject") == 0 ?
+		    db_get(row, 0, "status")), strcmp(v[DF_ACTION].str, "approve") == 0
+		    ? "approved" : strcmp(v[DF_ACTION].str, "reject") == 0 ?
 		    "rejected" : "removed"));
 	}
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
 	    to, r->user.id, r->id[1]) < 0 ||
-	    decide_mail(r, &p, db_get_int(row, 0, "user_id"), v[0].str,
+	    decide_mail(r, &p, db_get_int(row, 0, "user_id"), v[DF_ACTION].str,
 	    r->id[1]) == -1 || db_commit(r) == -1)
 		return;
 	resp_flash(r, strcmp(to, "active") == 0 ? "Mentor approved; they "

@@ -54,11 +54,12 @@ extern const char *const prog_roles[];	/* "mentee", "mentor" */
  */
 int		 prog_load(struct req *, struct prog *);
 int		 prog_manage(struct req *, struct prog *);
-/* PROG_SLUG, PROG_NAME and the ORGANISER section of a page. */
-void		 prog_head(struct tdict *, const struct prog *);
+/*
+ * PROG_SLUG, PROG_NAME and the ORGANISER section of a page; the
+ * organisers' tab it is ("Dashboard", ...) or NULL.
+ */
+void		 prog_head(struct tdict *, const struct prog *, const char *);
 const char	*prog_status_label(const char *role, const char *status);
-/* "" for a NULL optional field. */
-const char	*prog_opt(const struct fval *);
 
 /* invitations.c: the token of a join request, checked for the viewer. */
 int		 invite_check(struct req *, const struct prog *, const char *t,

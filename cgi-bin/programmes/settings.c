@@ -133,7 +133,7 @@ form_page(struct req *r, const struct prog *p, const struct fval *v,
 		tmpl_show(d, "CREATING");
 		tmpl_set(d, "ACTION", "/programmes/new");
 	} else {
-		prog_head(d, p);
+		prog_head(d, p, "Settings");
 		tmpl_show(d, "EDITING");
 		tmpl_set(d, "ACTION", req_printf(r, "/programmes/%s/settings",
 		    p->slug));
@@ -273,10 +273,10 @@ prog_create(struct req *r)
 	    "cadence, ground_rules, roadmap_id, created_by, created_at, "
 	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
 	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ssssississsi",
-	    v[PF_SLUG].str, v[PF_NAME].str, prog_opt(&v[PF_DESC]), v[PF_JOIN].str,
+	    v[PF_SLUG].str, v[PF_NAME].str, field_opt(&v[PF_DESC]), v[PF_JOIN].str,
 	    strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
 	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
-	    v[PF_CADENCE].str, prog_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
+	    v[PF_CADENCE].str, field_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
 	    r->user.id);
 	if (e == DB_DUPLICATE) {
 		db_rollback(r);
@@ -432,10 +432,10 @@ settings_save(struct req *r, const struct prog *p, struct fval *v,
 	    "starts_on = ?, ends_on = ?, review_weeks = ?, cadence = ?, "
 	    "ground_rules = ?, roadmap_id = ?, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ?", "ssssississsi", v[PF_SLUG].str, v[PF_NAME].str,
-	    prog_opt(&v[PF_DESC]), v[PF_JOIN].str,
+	    field_opt(&v[PF_DESC]), v[PF_JOIN].str,
 	    strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
 	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
-	    v[PF_CADENCE].str, prog_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
+	    v[PF_CADENCE].str, field_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
 	    p->id) < 0)
 		return -1;
 	/* only a site admin names organisers; an organiser's form has none */

@@ -49,7 +49,7 @@ def _recv_exact(s, n):
 
 def request(sock_path, method, path, query="", body=b"", cookie="",
             ctype="application/x-www-form-urlencoded", content_length=None,
-            timeout=120):
+            timeout=120, headers=None):
     """One request; returns (status, headers as a list, body bytes)."""
     if isinstance(query, str):
         query = query.encode()
@@ -69,6 +69,7 @@ def request(sock_path, method, path, query="", body=b"", cookie="",
     }
     if cookie:
         env["HTTP_COOKIE"] = cookie
+    env.update(headers or {})     # more request headers, as HTTP_* names
     if body or method == "POST" or content_length is not None:
         env["CONTENT_TYPE"] = ctype
         env["CONTENT_LENGTH"] = str(len(body) if content_length is None
@@ -207,7 +208,12 @@ def _arrange():
           "programme_id, created_at) VALUES (?, ?, 'mentee', 'start', 1, ?, "
           "UTC_TIMESTAMP())", mid, b["id"], pid)
     sid = last("surveys", "mentorship_id = ?", mid)
-    return dict(a=a, b=b, adm=adm, mid=mid, gid=gid, mtid=mtid, rid=rid,
+    m.sql("INSERT INTO notifications (user_id, kind, title, path, created_at) VALUES "
+          "(?, 'mentorship', 'Leak <note>', ?, UTC_TIMESTAMP()), "
+          "(?, 'survey', 'Theirs', '/', UTC_TIMESTAMP())",
+          b["id"], f"/mentorships/{mid}", a["id"])
+    nid = last("notifications", "user_id = ?", b["id"])
+    return dict(nid=nid, a=a, b=b, adm=adm, mid=mid, gid=gid, mtid=mtid, rid=rid,
                 msid=msid, mmid=mmid, msgid=msgid, tid=tid, eid=eid,
                 repid=repid, oid=oid, secret=secret, pslug=pslug, sid=sid)
 
@@ -241,7 +247,16 @@ def _signed_mix(program, go, x):
             "programmes": "/programmes"}
     pg = "/programmes/" + x["pslug"]
     mixes = {
-        "home": [lambda: get("/"), lambda: get("/", "b"), lambda: get("/health")],
+        "home": [
+            lambda: get("/"), lambda: get("/", "b"), lambda: get("/health"),
+            lambda: get("/notifications", "b"),
+            lambda: get("/notifications", "b", query=f"before={x['nid'] + 1}"),
+            lambda: get("/notifications", query="before=x"),
+            lambda: post("/notifications", {"read": str(x["nid"])}, "b"),
+            lambda: post("/notifications", {"read": str(x["nid"])}),  # not a's: 404
+            lambda: post("/notifications", {"read": "bogus"}, "b"),
+            lambda: post("/notifications", {"read": "all"}, "b"),
+        ],
         "auth": [
             lambda: get("/settings/password"), lambda: get("/settings/email"),
             lambda: get("/settings/sessions"),
@@ -318,6 +333,9 @@ def _signed_mix(program, go, x):
             lambda: post(f"/rooms/{mid}/messages/{x['msgid']}", {"body": "edited"}),
             lambda: post(f"/rooms/{mid}/messages/{x['msgid']}", {"body": ""}),
             lambda: get("/rooms/99999999"),
+            lambda: get(f"/rooms/{mid}/latest", "b"),
+            lambda: go("GET", f"/rooms/{mid}/latest", cookie=x["b"]["cookie"],
+                       headers={"HTTP_IF_NONE_MATCH": '"1.2"'}),
         ],
         "threads": [
             lambda: get("/threads"), lambda: get("/threads/new"),

@@ -93,6 +93,38 @@ def test_party_reports_and_admin_closes():
 
 
 @m.test
+def test_admin_mentorship_page_says_each_status_in_words():
+    """Issue 21 item 9: the timeline, goals, cadence and reports in words,
+    never the stored codes."""
+    mentor, mentee, mid = pair("initiation")
+    m.sql("UPDATE mentorships SET cadence = 'biweekly' WHERE id = ?", mid)
+    for s_from, s_to in ((None, "requested"), ("requested", "requested"),
+                         ("requested", "initiation")):
+        m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, "
+              "actor_id, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())", mid, s_from, s_to, mentee.user_id)
+    for title, status in (("Hire two", "not_achieved"), ("Write a charter", "partly"),
+                          ("Run 1:1s", "open")):
+        m.sql("INSERT INTO goals (mentorship_id, title, measure, status, created_at) "
+              "VALUES (?, ?, 'a measure', ?, UTC_TIMESTAMP())", mid, title, status)
+    m.sql("INSERT INTO mentorship_reports (mentorship_id, reporter_id, kind, body, "
+          "created_at) VALUES (?, ?, 'unresponsive', 'No answer', UTC_TIMESTAMP())", mid, mentee.user_id)
+    a = admin()
+    r = a.get(f"/admin/mentorships/{mid}")
+    m.check(r.status == 200, r)
+    text = m.unescaped(r.text)
+    for words in ("Requested the mentorship", "Asked or answered a question",
+                  "Requested \u2192 Initiation", "Not achieved", "Partly achieved",
+                  "Every two weeks", "Unresponsive", "Open"):
+        m.check(words in text, f"{words!r} on the admin's mentorship page")
+    for code in ("requested \u2192 requested", ">not_achieved<", ">partly<",
+                 ">biweekly<", ">unresponsive<", ">open<"):
+        m.check(code not in text, f"the raw {code!r} is not shown")
+    r = a.get("/admin/reports")
+    m.check("Unresponsive" in r.text and ">unresponsive<" not in r.text,
+            "the report's kind in words")
+
+
+@m.test
 def test_admin_ends_a_mentorship_and_both_are_told():
     mentor, mentee, mid = pair()
     a = admin()
@@ -177,6 +209,10 @@ def test_export_has_everything_i_take_part_in():
           mid, mentor.user_id, mid, mentee.user_id)
     m.sql("INSERT INTO goals (mentorship_id, title, measure, created_at) VALUES "
           "(?, 'Hire two engineers', 'Two signed offers', UTC_TIMESTAMP())", mid)
+    for who_mid, who in ((mid, mentor), (stranger_mid, s1)):
+        m.sql("INSERT INTO checkins (mentorship_id, logged_by, held_on, note, created_at) "
+              "VALUES (?, ?, '2026-11-20', ?, UTC_TIMESTAMP())", who_mid, who.user_id,
+              "We talked about the offer" if who is mentor else "strangers' check-in")
     r = mentee.get("/settings/export")
     m.check(r.status == 200, r)
     m.check("application/json" in r.header("Content-Type"))
@@ -195,6 +231,14 @@ def test_export_has_everything_i_take_part_in():
     ids = {x["id"] for x in data["mentorships"]}
     m.check(ids == {int(mid), mid2}, f"exactly my two mentorships: {ids}")
     m.check(any(x["agenda"] == "kick-off agenda" for x in data["meetings"]))
+    # issue 21 item 13: the check-ins logged in Redefinition are mine too
+    ck = [x for x in data.get("checkins", []) if x["mentorship_id"] == int(mid)]
+    m.check(len(ck) == 1 and ck[0]["note"] == "We talked about the offer" and
+            ck[0]["held_on"].startswith("2026-") and ck[0]["logged_by"] == m.sql_value(
+                "SELECT display_name FROM users WHERE id = ?", mentor.user_id),
+            f"the check-in is exported: {data.get('checkins')}")
+    m.check(not any(x["mentorship_id"] == int(stranger_mid) for x in data.get("checkins", [])),
+            "no check-in of strangers")
     text = r.text
     m.check("not for the mentee" not in text, "no message of a room that is not mine")
     m.check("Someone else private" not in text, "no thread of someone else")

@@ -29,20 +29,30 @@ POST_OK = {303, 400, 403, 404, 409, 422, 429}
 LONG = "x" * 100_000
 
 
+def source(prog):
+    """A program's C source: cgi-bin/NAME.c, or its folder's page files."""
+    one = os.path.join(ROOT, "cgi-bin", prog + ".c")
+    files = [one] if os.path.exists(one) else \
+        sorted(glob.glob(os.path.join(ROOT, "cgi-bin", prog, "*.c")))
+    text = ""
+    for f in files:
+        with open(f) as fh:
+            text += fh.read()
+    return text
+
+
 def routes():
     """(program, method, pattern, flags) from each program's table."""
     out = []
     pat = re.compile(r'\{\s*"(GET|POST)",\s*"([^"]+)",\s*\w+,\s*([\w| ]+?)\s*\}')
     for prog in PROGRAMS:
-        with open(os.path.join(ROOT, "cgi-bin", prog + ".c")) as f:
-            for meth, path, flags in pat.findall(f.read()):
-                out.append((prog, meth, path, flags))
+        for meth, path, flags in pat.findall(source(prog)):
+            out.append((prog, meth, path, flags))
     return out
 
 
 def field_names(prog):
-    with open(os.path.join(ROOT, "cgi-bin", prog + ".c")) as f:
-        text = f.read()
+    text = source(prog)
     names = set(re.findall(r'\{\s*"([a-z_0-9]+)",\s*F_[A-Z]+', text))
     names |= set(re.findall(r'req_form(?:_all)?\(r,\s*"([a-z_0-9]+)"', text))
     names.discard("csrf")

@@ -340,7 +340,7 @@ def test_sql_metacharacters_are_literal():
     m.check(c.slug in slugs(r.text), "tag with a quote not found")
 
 
-# The directory's statements, as cgi-bin/people.c sends them (first page).
+# The directory's statements, as cgi-bin/people/directory.c sends them (first page).
 ACTIVE = ("(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id "
           "AND m.stage IN ('initiation', 'cultivation', 'separation'))")
 MENTOR = ("u.is_mentor = 1 AND u.disabled_at IS NULL AND u.unlisted_at IS NULL "
@@ -417,7 +417,7 @@ def test_disabled_mentor_never_listed_nor_requestable():
 
 
 NOTIFY_KINDS = ["mentorship", "request", "contract", "review", "milestone",
-                "checkin", "digest", "thread-feedback"]
+                "checkin", "digest", "thread-feedback", "thread-answer"]
 
 
 def ticked(text):

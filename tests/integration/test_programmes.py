@@ -482,7 +482,7 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check(time_count == "6", f"two parties × three moments, once each: {time_count}")
     r = org.get(f"/programmes/{slug}/dashboard")
     t = m.unescaped(r.text)
-    m.check("1 answers, average 4.0" in t, "clarity averaged")
+    m.check("1 answer, average 4.0" in t, "clarity averaged")
     m.check("recommendation score (promoters minus detractors): <strong>+100" in t,
             "the recommendation score")
     r = org.get(f"/programmes/{slug}/surveys.csv")
@@ -540,6 +540,100 @@ def test_a_programme_pair_starts_with_the_programmes_terms():
     m.check(ask not in late.get(f"/programmes/{slug}").text,
             "a full mentor is not offered")
 
+
+
+@m.test
+def test_a_programme_mentor_accepts_in_the_places_offered_to_the_programme():
+    """A mentor who came through an invitation never offered places in the
+    directory: accepting the programme's request counts the places offered
+    to the programme, not the directory's capacity (found by the browser
+    test tests/browser/programmes.mjs: 'You are at your mentoring
+    capacity')."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, mentee, second = m.signup(), m.signup(), m.signup()
+    m.check(m.sql_value("SELECT is_mentor FROM users WHERE id = ?", mentor.user_id) == "0",
+            "the mentor never ticked 'I mentor'")
+    mentor.get(f"/programmes/{slug}/join")
+    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "1"})
+    mids = []
+    for who, focus in ((mentee, "Lead my first team"), (second, "Hire well")):
+        who.get(f"/programmes/{slug}/join")
+        who.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "programme": slug,
+                                         "focus": "Lead my first team",
+                                         "message": "I start leading four people next month."})
+    m.check(r.status == 303, f"requested: {r!r}")
+    mid = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", mentee.user_id)
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"the programme's mentor accepts: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "initiation",
+            "in Initiation")
+    # the organiser reaches the pair from the participants (it was linked
+    # only from the dashboard's pairs at risk)
+    r = org.get(f"/programmes/{slug}/participants")
+    m.check(r.text.count(f'href="/programmes/{slug}/pairs/{mid}"') == 2,
+            "both parties' rows link to their pair's view")
+    r = org.get(f"/programmes/{slug}/pairs/{mid}")
+    m.check("No roadmap applied yet" in r.text and "0 of 0 done" not in r.text,
+            "a pair without a roadmap says so, not '0 of 0 done'")
+    # the one place offered is taken: a second pair (made by hand, as an
+    # organiser's proposal would be) cannot be accepted on top of it
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, programme_id) VALUES (?, ?, 'requested', "
+          "'Hire well', '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id,
+          second.user_id, pid)
+    mid2 = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", second.user_id)
+    mentor.get(f"/mentorships/{mid2}")
+    r = mentor.post(f"/mentorships/{mid2}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 409 and "capacity" in r.text, f"over the places offered: {r.status}")
+
+
+@m.test
+def test_a_programme_pair_is_offered_the_suggested_roadmap_first():
+    """Issue 22 item 4 / SPEC 11: applying a roadmap, the programme's
+    suggested one comes first and is chosen already."""
+    a, org = admin(), m.signup()
+    # the last curated roadmap by title: not the one a plain list puts first
+    rid, title = m.sql("SELECT id, title FROM roadmaps WHERE kind = 'curated' "
+                       "ORDER BY title DESC LIMIT 1")[0]
+    slug = programme(a, [org], join="open", mentor_approval="0", roadmap=rid)
+    mentor, mentee = m.signup(), m.signup()
+    mentor.get(f"/programmes/{slug}/join")
+    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "2"})
+    mentee.get(f"/programmes/{slug}/join")
+    mentee.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "programme": slug,
+                                         "focus": "Lead my first team",
+                                         "message": "I start leading four people next month."})
+    m.check(r.status == 303, f"requested: {r!r}")
+    mid = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", mentee.user_id)
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"accepted: {r!r}")
+    m.sql("UPDATE mentorships SET contract_version = 1 WHERE id = ?", mid)
+    r = mentor.get(f"/mentorships/{mid}/roadmap")
+    m.check(r.status == 200, r)
+    options = re.findall(r'<option value="(\d+)"( selected)?>', r.text)
+    m.check(options and options[0] == (rid, " selected"),
+            f"the programme's roadmap {rid} first and chosen: {options[:3]}")
+    m.check(m.unescaped(r.text).count(f">{title} (") == 1, "listed once")
+    m.check("Suggested by the programme" in r.text, "said why it is first")
+    # a pair outside a programme: no suggestion, nothing chosen
+    other = m.signup()
+    mentor2 = m.make_mentor()
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, contract_version) VALUES (?, ?, 'initiation', "
+          "'x', '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), 1)", mentor2.user_id, other.user_id)
+    mid2 = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", other.user_id)
+    r = other.get(f"/mentorships/{mid2}/roadmap")
+    m.check(r.status == 200 and "Suggested by the programme" not in r.text
+            and " selected>" not in r.text.split('id="roadmap"')[1].split("</select>")[0],
+            "no suggestion outside a programme")
 
 if __name__ == "__main__":
     m.main()

@@ -256,6 +256,37 @@ def test_edit_and_delete_own_entry_only():
 
 
 @m.test
+def test_a_calendar_of_the_days_with_entries():
+    """SPEC 15: a thread page draws the days with entries over the last
+    year, with the numbers in words beside the picture."""
+    owner, _, stranger = people()
+    tid, _ = new_thread(owner, "public")
+    r = owner.get(f"/threads/{tid}")
+    m.check('class="calendar' not in r.text, "no calendar before any entry")
+    for body in ("first", "second the same day"):
+        add_entry(owner, tid, "update", body)
+    eid = add_entry(owner, tid, "lesson", "ten days ago")
+    m.sql("UPDATE thread_entries SET created_at = UTC_TIMESTAMP() - INTERVAL 10 DAY "
+          "WHERE id = ?", eid)
+    old = add_entry(owner, tid, "lesson", "two years ago")
+    m.sql("UPDATE thread_entries SET created_at = UTC_TIMESTAMP() - INTERVAL 2 YEAR "
+          "WHERE id = ?", old)
+    for who in (owner, stranger):
+        r = who.get(f"/threads/{tid}")
+        m.check(r.status == 200, r)
+        cal = re.search(r'<svg class="chart"[^>]*>.*?</svg>', r.text, re.S)
+        m.check(cal and "role=\"img\"" in cal.group(0) and "<title" in cal.group(0),
+                "a calendar picture with its title")
+        m.check(cal and cal.group(0).count('class="cal-0"') >= 300,
+                "a year of days drawn")
+        m.check(cal and cal.group(0).count('class="cal-2"') == 1
+                and cal.group(0).count('class="cal-1"') == 1,
+                "two entries on one day, one on another")
+        m.check("Entries on 2 days in the last year (3 entries)" in r.text,
+                "the numbers beside it")
+
+
+@m.test
 def test_markdown_is_inert_in_page_and_feed():
     owner, mentor, stranger = people()
     tid, _ = new_thread(owner, "public")
@@ -466,7 +497,7 @@ def entry_block(page, eid):
 @m.test
 def test_kept_entries_follow_every_write():
     """Each worker keeps the entries part of a thread page laid out
-    (cgi-bin/threads.c entries_html) under the thread's version (sql/095)
+    (cgi-bin/threads/show.c entries_html) under the thread's version (sql/095)
     and what else it shows: whoever writes, whoever looks, every worker's
     next view is right. Eight views each time so every worker answers."""
     owner, mentor, stranger = people()

@@ -18,14 +18,19 @@ def routes():
     """(program, method, pattern) of every route table in cgi-bin/: the
     test follows the programs as they grow."""
     out = []
-    for f in sorted(glob.glob(os.path.join(ROOT, "cgi-bin", "*.c"))):
+    # a program is cgi-bin/NAME.c, or a folder whose main.c holds the table
+    files = glob.glob(os.path.join(ROOT, "cgi-bin", "*.c")) + \
+        glob.glob(os.path.join(ROOT, "cgi-bin", "*", "main.c"))
+    for f in sorted(files):
         with open(f) as fh:
             src = fh.read()
         table = re.search(r"struct route routes\[\] = \{(.*?)\n\};", src, re.S)
         if not table:
             continue
+        prog = os.path.basename(os.path.dirname(f)) \
+            if os.path.basename(f) == "main.c" else os.path.basename(f)[:-2]
         for meth, pat in re.findall(r'\{\s*"(GET|POST)",\s*"([^"]+)"', table.group(1)):
-            out.append((os.path.basename(f)[:-2], meth, pat))
+            out.append((prog, meth, pat))
     return out
 
 

@@ -3,6 +3,10 @@
  * their exact key only; a key kept again holds the new rows; the least
  * recently used goes when the cache is full; results over KEPT_MAX are
  * not kept. db_rows_copy is what it stores, so it is checked here too.
+ * The one entry point (kept_get, kept_get_text) makes only what is not
+ * kept, and keeps what its maker allows; the one key encoder (kept_key)
+ * never lets two parts run together. lib/kept.c is included to reach its
+ * store, as lighttpd's test_mod_alias.c includes mod_alias.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +18,8 @@
 
 #include <cmocka.h>
 
-#include "kept.h"
+#include "../../lib/kept.c"
+#include "req.h"
 
 static char	c1[] = "1", c2[] = "first", c4[] = "2", c5[] = "second",
 		c6[] = "x";
@@ -134,21 +139,106 @@ test_kept_bytes(void **state)
 	free(body);
 }
 
+/* A maker that counts its calls, and keeps or not as told. */
+struct maker {
+	int		 calls;
+	int		 keep;
+	char		*text;
+};
+
+static const struct db_rows *
+make_rows(struct req *r, void *arg, int *keep)
+{
+	struct maker *m = arg;
+
+	(void)r;
+	m->calls++;
+	*keep = m->keep;
+	return &two;
+}
+
+static const char *
+make_text(struct req *r, void *arg, int *keep)
+{
+	struct maker *m = arg;
+
+	(void)r;
+	m->calls++;
+	*keep = m->keep;
+	return m->text;
+}
+
+static void
+test_kept_get(void **state)
+{
+	struct maker m = { 0, 1, NULL };
+	const struct db_rows *k;
+
+	(void)state;
+	kept_clear();
+	k = kept_get(NULL, "room 7 1 0", make_rows, &m);
+	assert_ptr_equal(k, &two);		/* made: the maker's own */
+	k = kept_get(NULL, "room 7 1 0", make_rows, &m);
+	assert_int_equal(m.calls, 1);		/* kept: not made again */
+	assert_ptr_not_equal(k, &two);
+	assert_string_equal(k->cell[4], "second");
+	assert_non_null(kept_get(NULL, NULL, make_rows, &m));
+	assert_non_null(kept_get(NULL, NULL, make_rows, &m));
+	assert_int_equal(m.calls, 3);		/* no key: never kept */
+	m.keep = 0;
+	kept_get(NULL, "room 7 2 0", make_rows, &m);
+	kept_get(NULL, "room 7 2 0", make_rows, &m);
+	assert_int_equal(m.calls, 5);		/* the maker said no */
+	kept_clear();
+}
+
 static void
 test_kept_text(void **state)
 {
 	char html[] = "<ol>one</ol>";
+	struct maker m = { 0, 1, html };
 
 	(void)state;
 	kept_clear();
-	assert_null(kept_text("list 1"));
-	kept_keep_text("list 1", html);
+	assert_string_equal(kept_get_text(NULL, "list 1", make_text, &m),
+	    "<ol>one</ol>");
 	html[1] = 'X';				/* a copy was kept */
-	assert_string_equal(kept_text("list 1"), "<ol>one</ol>");
-	assert_null(kept_text("list 2"));
-	kept_keep("rows", &two);		/* rows are not text */
-	assert_null(kept_text("rows"));
+	assert_string_equal(kept_get_text(NULL, "list 1", make_text, &m),
+	    "<ol>one</ol>");
+	assert_int_equal(m.calls, 1);
+	m.text = NULL;				/* a maker that failed */
+	assert_null(kept_get_text(NULL, "list 2", make_text, &m));
+	assert_null(kept_get_text(NULL, "list 2", make_text, &m));
+	assert_int_equal(m.calls, 3);		/* nothing was kept */
 	kept_clear();
+}
+
+/* Every part in its place: keys differ whenever one part does. */
+static void
+test_kept_key(void **state)
+{
+	static const char *const watch[] = { "t.c", NULL };
+	static const struct kept_def def = { "list", "t_versions", watch,
+	    "none" };
+	struct req *r = req_offline_new();
+	const char *k;
+
+	(void)state;
+	assert_null(kept_key(r, &def, NULL, "i", 1LL));	/* no version */
+	assert_string_equal(kept_key(r, &def, "41", ""), "list 41");
+	assert_string_equal(kept_key(r, &def, "41", "isi", 5LL, "Ann Lee",
+	    -3LL), "list 41 5 7:Ann Lee -3");
+	assert_string_equal(kept_key(r, &def, "41", "s", NULL), "list 41 -");
+	assert_string_equal(kept_key(r, &def, "41", "s", ""), "list 41 0:");
+	assert_string_equal(kept_key(r, &def, "41", "s", "-"), "list 41 1:-");
+	/* names that run together, a zone that hides a token */
+	k = kept_key(r, &def, "41", "ss", "Ann Lee Bo", "Ek");
+	assert_string_not_equal(k, kept_key(r, &def, "41", "ss", "Ann Lee",
+	    "Bo Ek"));
+	k = kept_key(r, &def, "41", "ss", "UTC aaaa", "");
+	assert_string_not_equal(k, kept_key(r, &def, "41", "ss", "UTC",
+	    "aaaa"));
+	req_offline_free(r);
 }
 
 int
@@ -160,7 +250,9 @@ main(void)
 		cmocka_unit_test(test_kept_lru),
 		cmocka_unit_test(test_kept_too_big),
 		cmocka_unit_test(test_kept_bytes),
+		cmocka_unit_test(test_kept_get),
 		cmocka_unit_test(test_kept_text),
+		cmocka_unit_test(test_kept_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,11 +16,12 @@
 #include <cmocka.h>
 
 #include "app.h"
-#undef APP_MAIN
-#define APP_MAIN(name, table) \
+#undef APP_MAIN_KEPT
+#define APP_MAIN_KEPT(name, table, kept) \
 	const struct route *const test_routes = (table);
 
 #include "../../cgi-bin/rooms.c"
+#include "kept_watch.h"
 
 /* Three messages, newest first, as the page query returns them. */
 static const char *names[] = { "id", "author_id", "body_html",
@@ -167,6 +168,21 @@ test_room_editable(void **state)
 	}
 }
 
+/* Every column the kept rows show is watched (lib/kept.h). */
+static void
+test_room_watch(void **state)
+{
+	const char *miss;
+
+	(void)state;
+	miss = watch_missing(&room_rows_kept, page_sql,
+	    "m=room_messages q=room_messages");
+	if (miss != NULL)
+		fail_msg("the room page shows %s: add it to room_watch and "
+		    "to sql/092's triggers", miss);
+	assert_ptr_equal(room_list_kept.watch, room_rows_kept.watch);
+}
+
 int
 main(void)
 {
@@ -175,6 +191,7 @@ main(void)
 		cmocka_unit_test(test_room_key_same),
 		cmocka_unit_test(test_room_key_none),
 		cmocka_unit_test(test_room_editable),
+		cmocka_unit_test(test_room_watch),
 	};
 
 	(void)test_routes;

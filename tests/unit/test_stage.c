@@ -4,8 +4,9 @@
  * open and count against a mentor's capacity, and the shape of a token;
  * the endings by an admin and by a deletion; and sql/120's triggers,
  * whose stage lists must be lib/mship.h's STAGES_CAPACITY.
- * lib/stage.c is included, as lighttpd's test_mod_alias.c includes
- * mod_alias.c, so its static helpers are tested too.
+ * lib/stage.c (and lib/mine.c, the dashboard's list) are included, as
+ * lighttpd's test_mod_alias.c includes mod_alias.c, so their static
+ * helpers are tested too.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "../../lib/mine.c"
 #include "../../lib/stage.c"
 
 /* Every stage a mentorship can be in, in the order of docs/stages.md. */

@@ -1,8 +1,8 @@
 /*
- * The key a thread's entries are kept under (cgi-bin/threads.c,
+ * The key a thread's entries are kept under (cgi-bin/threads/show.c,
  * entries_key) and its small label helpers. Readers who see no form share
  * one key; anything the part shows, forms and their CSRF token included,
- * changes it. cgi-bin/threads.c is included to reach its static
+ * changes it. The program's page files are included to reach their static
  * functions (as lighttpd's test_mod_alias.c includes mod_alias.c).
  */
 #include <stdarg.h>
@@ -15,11 +15,17 @@
 #include <cmocka.h>
 
 #include "app.h"
-#undef APP_MAIN
-#define APP_MAIN(name, table) \
+#undef APP_MAIN_KEPT
+#define APP_MAIN_KEPT(name, table, kept) \
 	const struct route *const test_routes = (table);
 
-#include "../../cgi-bin/threads.c"
+#include "../../cgi-bin/threads/main.c"
+#include "../../cgi-bin/threads/atom.c"
+#include "../../cgi-bin/threads/entries.c"
+#include "../../cgi-bin/threads/form.c"
+#include "../../cgi-bin/threads/list.c"
+#include "../../cgi-bin/threads/show.c"
+#include "kept_watch.h"
 
 struct view {
 	int		 owner, can_comment, open;
@@ -152,6 +158,27 @@ test_kind_label(void **state)
 	assert_null(kind_labels[n]);
 }
 
+/* Every column the kept entries part shows is watched (lib/kept.h). */
+static void
+test_entries_watch(void **state)
+{
+	static const struct {
+		const char	*sql, *aliases;
+	} shown[] = {
+		{ ENTRIES_SQL("AND e.kind = ?"), "e=thread_entries" },
+		{ comments_sql, "c=thread_comments e=thread_entries u=users" },
+	};
+	const char *miss;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+		if ((miss = watch_missing(&entries_kept, shown[i].sql,
+		    shown[i].aliases)) != NULL)
+			fail_msg("a thread page shows %s: add it to "
+			    "entries_watch and to sql/095's triggers", miss);
+}
+
 int
 main(void)
 {
@@ -159,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_entries_key),
 		cmocka_unit_test(test_choice_key),
 		cmocka_unit_test(test_kind_label),
+		cmocka_unit_test(test_entries_watch),
 	};
 
 	(void)test_routes;

@@ -1,0 +1,259 @@
+/*
+ * mentorships: iCalendar (RFC 5545): one meeting, and the feed.
+ */
+#include <string.h>
+
+#include "mentorships.h"
+
+/* ---- iCalendar (RFC 5545) ------------------------------------------------ */
+
+/* Content lines are folded at 75 octets, never inside a UTF-8 sequence. */
+static void
+ics_line(struct buf *b, const char *name, const char *value)
+{
+	const char *line = NULL;
+	size_t len, i, col = 0, n;
+	struct buf t = { NULL, 0, 0 };
+
+	buf_printf(&t, "%s:%s", name, value);
+	line = t.p;
+	len = t.len;
+	for (i = 0; i < len; i += n) {
+		n = 1;
+		while (i + n < len && ((unsigned char)line[i + n] & 0xC0) ==
+		    0x80)
+			n++;
+		if (col + n > 75) {
+			buf_adds(b, "\r\n ");
+			col = 1;
+		}
+		buf_add(b, line + i, n);
+		col += n;
+	}
+	buf_adds(b, "\r\n");
+	buf_free(&t);
+}
+
+/* TEXT escaping: backslash, semicolon, comma and newlines. */
+static const char *
+ics_text(struct req *r, const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *out;
+
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\\' || *s == ';' || *s == ',')
+			buf_printf(&b, "\\%c", *s);
+		else if (*s == '\n')
+			buf_adds(&b, "\\n");
+		else if (*s != '\r')
+			buf_add(&b, s, 1);
+	}
+	out = b.p != NULL ? req_strdup(r, b.p) : "";
+	buf_free(&b);
+	return out;
+}
+
+/* "YYYY-MM-DD HH:MM:SS" to "YYYYMMDDTHHMMSSZ"; a DATE to "YYYYMMDD". */
+static const char *
+ics_time(struct req *r, const char *s)
+{
+	if (s == NULL || strlen(s) < 10)
+		return "19700101T000000Z";
+	if (strlen(s) < 19)
+		return req_printf(r, "%.4s%.2s%.2s", s, s + 5, s + 8);
+	return req_printf(r, "%.4s%.2s%.2sT%.2s%.2s%.2sZ", s, s + 5, s + 8,
+	    s + 11, s + 14, s + 17);
+}
+
+static void
+ics_begin(struct buf *b)
+{
+	buf_adds(b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "PRODID:-//Menteo//Mentorships//EN\r\nCALSCALE:GREGORIAN\r\n"
+	    "METHOD:PUBLISH\r\n");
+}
+
+static const char *
+site_host(void)
+{
+	return "menteo";
+}
+
+/* One VEVENT; ev->minutes 0: an all-day date. */
+struct ics_ev {
+	const char	*uid;
+	const char	*stamp;
+	const char	*start;
+	long long	 minutes;
+	const char	*summary;
+	const char	*desc;
+	long long	 sequence;	/* raised by each change (RFC 5545) */
+	int		 cancelled;	/* STATUS:CANCELLED, under its UID */
+};
+
+static void
+ics_event(struct req *r, struct buf *b, const struct ics_ev *ev)
+{
+	buf_adds(b, "BEGIN:VEVENT\r\n");
+	ics_line(b, "UID", ev->uid);
+	ics_line(b, "DTSTAMP", ics_time(r, ev->stamp));
+	if (ev->minutes > 0) {
+		ics_line(b, "DTSTART", ics_time(r, ev->start));
+		ics_line(b, "DURATION", req_printf(r, "PT%lldM", ev->minutes));
+	} else
+		ics_line(b, "DTSTART;VALUE=DATE", ics_time(r, ev->start));
+	if (ev->sequence > 0)
+		ics_line(b, "SEQUENCE", req_printf(r, "%lld", ev->sequence));
+	if (ev->cancelled)
+		ics_line(b, "STATUS", "CANCELLED");
+	ics_line(b, "SUMMARY", ics_text(r, ev->summary));
+	if (ev->desc != NULL && *ev->desc != '\0')
+		ics_line(b, "DESCRIPTION", ics_text(r, ev->desc));
+	buf_adds(b, "END:VEVENT\r\n");
+}
+
+/* A meeting's event from a row of MEETING_COLS, planned or cancelled. */
+#define MEETING_COLS	"x.id, x.starts_at, x.minutes, x.agenda, x.sequence"
+
+static void
+ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
+    const char *now, const char *focus, int cancelled)
+{
+	struct ics_ev ev = {
+		.uid = req_printf(r, "meeting-%s@%s", db_get(q, i, "id"),
+		    site_host()),
+		.stamp = now,
+		.start = db_get(q, i, "starts_at"),
+		.minutes = db_get_int(q, i, "minutes"),
+		.summary = req_printf(r, "%sMentorship meeting: %s",
+		    cancelled ? "Cancelled: " : "", focus),
+		.desc = db_get(q, i, "agenda"),
+		.sequence = db_get_int(q, i, "sequence"),
+		.cancelled = cancelled,
+	};
+
+	ics_event(r, b, &ev);
+}
+
+static void
+ics_send(struct req *r, struct buf *b, const char *filename)
+{
+	buf_adds(b, "END:VCALENDAR\r\n");
+	if (filename != NULL)
+		resp_header(r, "Content-Disposition", req_printf(r,
+		    "attachment; filename=\"%s\"", filename));
+	resp_header(r, "Cache-Control", "private, no-store");
+	resp_text(r, 200, "text/calendar; charset=utf-8", b->p);
+	buf_free(b);
+}
+
+void
+mships_meeting_ics(struct req *r)
+{
+	struct mship m;
+	struct db_rows *q;
+	struct buf b = { NULL, 0, 0 };
+	const char *now;
+	int cancelled = 0;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
+	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+		return;
+	q = db_query(r, "SELECT " MEETING_COLS " FROM meetings x WHERE "
+	    "x.id = ? AND x.mentorship_id = ?", "ii", r->id[1], m.id);
+	if (q != NULL && q->nrows == 0) {
+		/* a cancelled one: the file tells a calendar to drop it */
+		q = db_query(r, "SELECT " MEETING_COLS " FROM "
+		    "meetings_cancelled x WHERE x.id = ? AND x.mentorship_id = "
+		    "?", "ii", r->id[1], m.id);
+		cancelled = 1;
+	}
+	if (q == NULL)
+		return;
+	if (q->nrows == 0)
+		return page_error(r, 404);
+	ics_begin(&b);
+	ics_meeting(r, &b, q, 0, now, m.focus, cancelled);
+	ics_send(r, &b, req_printf(r, "meeting-%s.ics", db_get(q, 0, "id")));
+}
+
+void
+mships_calendar(struct req *r)
+{
+	const char *secret = r->arg[0], *uid, *now;
+	struct db_rows *q;
+	struct buf b = { NULL, 0, 0 };
+	size_t i;
+	int k;
+
+	if (strlen(secret) != 64)
+		return page_error(r, 404);
+	if ((uid = db_value(r, "SELECT id FROM users WHERE calendar_secret = ? "
+	    "AND disabled_at IS NULL", "s", secret)) == NULL) {
+		if (!r->db_failed)
+			page_error(r, 404);
+		return;
+	}
+	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
+	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+		return;
+	ics_begin(&b);
+	ics_line(&b, "X-WR-CALNAME", "Menteo");
+	/* planned meetings, then cancelled ones under the same UIDs */
+	for (k = 0; k < 2; k++) {
+		q = db_query(r, k == 0 ? "SELECT " MEETING_COLS ", m.focus "
+		    "FROM meetings x JOIN mentorships m ON m.id = "
+		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
+		    "AND x.starts_at >= UTC_TIMESTAMP() - INTERVAL 1 YEAR "
+		    "ORDER BY x.starts_at LIMIT 1000" :
+		    "SELECT " MEETING_COLS ", m.focus FROM meetings_cancelled x "
+		    "JOIN mentorships m ON m.id = x.mentorship_id WHERE "
+		    "(m.mentor_id = ? OR m.mentee_id = ?) AND x.starts_at >= "
+		    "UTC_TIMESTAMP() - INTERVAL 1 YEAR ORDER BY x.starts_at "
+		    "LIMIT 1000", "ss", uid, uid);
+		if (q == NULL)
+			goto fail;
+		for (i = 0; i < q->nrows; i++)
+			ics_meeting(r, &b, q, i, now, db_get(q, i, "focus"), k);
+	}
+	q = db_query(r, "SELECT id, review_date, focus FROM mentorships "
+	    "WHERE (mentor_id = ? OR mentee_id = ?) AND review_date IS NOT NULL "
+	    "AND stage IN (" STAGES_CAPACITY ") LIMIT 500",
+	    "ss", uid, uid);
+	if (q == NULL)
+		goto fail;
+	for (i = 0; i < q->nrows; i++)
+		ics_event(r, &b, &(struct ics_ev){
+		    .uid = req_printf(r, "review-%s@%s", db_get(q, i, "id"),
+		    site_host()), .stamp = now,
+		    .start = db_get(q, i, "review_date"),
+		    .summary = req_printf(r, "Review date: %s",
+		    db_get(q, i, "focus")),
+		    .desc = "The planned exit review of your mentorship." });
+	if (stage_table_exists(r, "mentorship_milestones")) {
+		q = db_query(r, "SELECT x.id, x.due_date, x.title, m.focus FROM "
+		    "mentorship_milestones x JOIN mentorships m ON m.id = "
+		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
+		    "AND x.done_at IS NULL AND x.due_date IS NOT NULL AND "
+		    "m.stage IN (" STAGES_ACTIVE ") LIMIT 1000", "ss", uid,
+		    uid);
+		if (q == NULL)
+			goto fail;
+		for (i = 0; i < q->nrows; i++)
+			ics_event(r, &b, &(struct ics_ev){
+			    .uid = req_printf(r, "milestone-%s@%s",
+			    db_get(q, i, "id"), site_host()), .stamp = now,
+			    .start = db_get(q, i, "due_date"),
+			    .summary = req_printf(r, "Milestone due: %s",
+			    db_get(q, i, "title")),
+			    .desc = db_get(q, i, "focus") });
+	} else if (r->db_failed)
+		goto fail;
+	ics_send(r, &b, NULL);
+	return;
+fail:
+	buf_free(&b);
+}

@@ -1,0 +1,986 @@
+/*
+ * mentorships: the contract, its goals, versions and the agreement.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mentorships.h"
+
+/* ---- the contract and its goals --------------------------------------- */
+
+static const char *const cadences[] = { "weekly", "biweekly", "monthly", NULL };
+static const char *const channel_names[] = { "room", "email", "video",
+	"in_person", NULL };
+
+/* The terms (SPEC section 9's names); channels are read as a list. */
+enum { CT_GROUND_RULES, CT_CADENCE, CT_REVIEW_DATE, CT_N };
+static const struct field contract_f[CT_N] = {
+	{ "ground_rules", F_MULTILINE, 1, 4000, 1, NULL },
+	{ "cadence", F_CHOICE, 0, 0, 1, cadences },
+	{ "review_date", F_DATE, 10, 10, 1, NULL },
+};
+
+/*
+ * A goal: one row of the contract form (the fields before GL_REMOVE,
+ * each sent once per row), or a post of its own to /goals.
+ */
+enum { GL_TITLE, GL_MEASURE, GL_TARGET_DATE, GL_GOAL, GL_REMOVE, GL_N };
+static const struct field goal_f[GL_N] = {
+	{ "title", F_TEXT, 1, 200, 1, NULL },
+	{ "measure", F_MULTILINE, 1, 1000, 1, NULL },
+	{ "target_date", F_DATE, 10, 10, 0, NULL },
+	{ "goal", F_INT, 1, 9000000000000000000LL, 0, NULL },
+	{ "remove", F_BOOL, 0, 0, 0, NULL },
+};
+#define GL_ROW		GL_REMOVE	/* the fields a form row sends */
+
+#define GOALS_MAX	50	/* per mentorship, over all its cycles */
+#define ROWS_MAX	GOALS_MAX	/* goal rows one post may hold */
+#define ROWS_ADD	5	/* "Add a goal" is offered below this many */
+
+/* What the one form sends besides its fields: which button, and a mark. */
+enum { CF_GOAL_ROWS, CF_ADD_GOAL, CF_REMOVE_GOAL, CF_N };
+static const struct field form_f[CF_N] = {
+	{ "goal_rows", F_BOOL, 0, 0, 0, NULL },	/* the rows are in the post */
+	{ "add_goal", F_BOOL, 0, 0, 0, NULL },
+	{ "remove_goal", F_INT, 0, ROWS_MAX - 1, 0, NULL },
+};
+
+/* The contract form as typed, or as stored: the terms and goal rows. */
+struct cform {
+	struct fval	 terms[CT_N];
+	const char	*chans[8];
+	size_t		 nchans;
+	struct fval	 rows[ROWS_MAX][GL_N];
+	size_t		 nrows;
+};
+
+/* Shows one agreed version, ?version=N. */
+static int
+contract_version_show(struct req *r, struct tdict *d, const struct mship *m)
+{
+	const char *vs = req_query(r, "version");
+	struct db_rows *q;
+	struct tdict *s;
+	size_t i;
+	long long n;
+	char *end;
+
+	q = db_query(r, "SELECT version, agreed_at, snapshot FROM "
+	    "contract_versions WHERE mentorship_id = ? ORDER BY version",
+	    "i", m->id);
+	if (q == NULL)
+		return -1;
+	n = vs != NULL ? strtoll(vs, &end, 10) : 0;
+	for (i = 0; i < q->nrows; i++) {
+		s = tmpl_section(d, "VERSION");
+		tmpl_set(s, "N", db_get(q, i, "version"));
+		tmpl_set_int(s, "ID", m->id);
+		page_date(r, s, "AGREED", db_get(q, i, "agreed_at"));
+		if (n > 0 && db_get_int(q, i, "version") == n) {
+			struct tdict *o = tmpl_section(d, "OLD_VERSION");
+			tmpl_set(o, "N", db_get(q, i, "version"));
+			page_date(r, o, "AGREED", db_get(q, i, "agreed_at"));
+			tmpl_set(o, "SNAPSHOT", db_get(q, i, "snapshot"));
+		}
+	}
+	if (q->nrows > 0)
+		tmpl_show(d, "HAS_VERSIONS");
+	return 0;
+}
+
+/* The goals a new version may still change: the row's goal is one. */
+#define GOAL_EDITABLE	"(g.version > m.contract_version OR m.stage = " \
+	"'initiation')"
+
+/* A row as the form shows it: raw values, no message. */
+static void
+row_set(struct fval *row, const char *title, const char *measure,
+    const char *target, const char *goal)
+{
+	memset(row, 0, GL_N * sizeof(*row));
+	row[GL_TITLE].raw = title;
+	row[GL_MEASURE].raw = measure;
+	row[GL_TARGET_DATE].raw = target;
+	row[GL_GOAL].raw = goal;
+}
+
+/* The goals this version may change, a row each, after f's rows. */
+static int
+rows_stored(struct req *r, const struct mship *m, struct cform *f)
+{
+	struct db_rows *g;
+	size_t i;
+
+	g = db_query(r, "SELECT g.id, g.title, g.measure, g.target_date "
+	    "FROM goals g JOIN mentorships m ON m.id = g.mentorship_id "
+	    "WHERE g.mentorship_id = ? AND " GOAL_EDITABLE " ORDER BY g.id",
+	    "i", m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < g->nrows && f->nrows < ROWS_MAX; i++)
+		row_set(f->rows[f->nrows++], db_get(g, i, "title"),
+		    db_get(g, i, "measure"), db_get(g, i, "target_date"),
+		    db_get(g, i, "id"));
+	return 0;
+}
+
+/* Blank rows up to what the version needs at least (3 first, 1 later). */
+static void
+rows_pad(const struct mship *m, struct cform *f)
+{
+	size_t least = mships_is(m, "initiation") ? 3 : 1;
+
+	while (f->nrows < least)
+		row_set(f->rows[f->nrows++], "", "", "", "");
+}
+
+/*
+ * The stored terms as the form shows them (the review date proposed
+ * when none is set) and the channels. 0, 404 gone, or -1 (db).
+ */
+static int
+terms_stored(struct req *r, const struct mship *m, struct cform *f)
+{
+	struct db_rows *c;
+	char *set, *p, *save = NULL;
+
+	c = db_query(r, "SELECT ground_rules, cadence, channels, "
+	    "COALESCE(review_date, DATE_FORMAT(UTC_DATE() + INTERVAL "
+	    /* the default review date: six months, or the programme's weeks */
+	    "COALESCE((SELECT 7 * p.review_weeks FROM programmes p WHERE "
+	    "p.id = programme_id), 182) DAY, '%Y-%m-%d')) AS review_date "
+	    "FROM mentorships WHERE id = ?", "i", m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	f->terms[CT_GROUND_RULES].raw = db_get(c, 0, "ground_rules");
+	f->terms[CT_CADENCE].raw = f->terms[CT_CADENCE].str =
+	    db_get(c, 0, "cadence");
+	f->terms[CT_REVIEW_DATE].raw = db_get(c, 0, "review_date");
+	f->nchans = 0;
+	if (db_get(c, 0, "channels") != NULL) {
+		set = req_strdup(r, db_get(c, 0, "channels"));
+		for (p = strtok_r(set, ",", &save); p != NULL &&
+		    f->nchans < 8; p = strtok_r(NULL, ",", &save))
+			f->chans[f->nchans++] = p;
+	}
+	return 0;
+}
+
+/*
+ * The rows of the form, each with its own Remove button (a section of
+ * the row: a page-level one would not see the row's N); the last one
+ * focused after "Add a goal".
+ */
+static void
+form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
+    int editable, int focus_last)
+{
+	struct tdict *s;
+	size_t i;
+
+	for (i = 0; i < f->nrows; i++) {
+		s = tmpl_section(d, "ROW");
+		page_form(s, goal_f, GL_ROW, f->rows[i]);
+		tmpl_set_int(s, "N", (long long)i);
+		tmpl_set_int(s, "NUMBER", (long long)i + 1);
+		tmpl_set(s, "ROW_ID", req_printf(r, "row-%zu", i));
+		if (editable)
+			tmpl_show(s, "REMOVABLE");
+		if (focus_last && i + 1 == f->nrows)
+			tmpl_show(s, "AUTOFOCUS");
+	}
+	if (f->nrows < ROWS_ADD)
+		tmpl_show(d, "CAN_ADD");
+}
+
+/*
+ * Agreeing, offered only to a party who has not agreed yet, once the
+ * stored contract is complete; otherwise what it lacks, in words.
+ */
+static int
+form_agreement(struct req *r, struct tdict *d, const struct mship *m,
+    struct db_rows *c)
+{
+	const char *why[8];
+	size_t i, n;
+	int failed;
+
+	if (db_get(c, 0, m->is_mentor ? "mentor_agreed_at" :
+	    "mentee_agreed_at") != NULL) {
+		tmpl_show(d, "YOU_AGREED");
+		return 0;
+	}
+	n = stage_contract_missing(r, m, why, 8, &failed);
+	if (failed)
+		return -1;
+	if (n == 0) {
+		tmpl_show(d, "CAN_AGREE");
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		tmpl_set(tmpl_section(d, "MISSING"), "TEXT", why[i]);
+	tmpl_show(d, "INCOMPLETE");
+	return 0;
+}
+
+/* The goals this version keeps as agreed: shown, not in the form. */
+static int
+form_kept_goals(struct req *r, struct tdict *d, const struct mship *m)
+{
+	struct db_rows *g;
+	struct tdict *s;
+	size_t i;
+
+	g = db_query(r, "SELECT g.title, g.measure, g.status, g.version FROM "
+	    "goals g JOIN mentorships m ON m.id = g.mentorship_id WHERE "
+	    "g.mentorship_id = ? AND NOT " GOAL_EDITABLE " ORDER BY g.id",
+	    "i", m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < g->nrows; i++) {
+		s = tmpl_section(d, "KEPT_GOAL");
+		tmpl_set(s, "TITLE", db_get(g, i, "title"));
+		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_get(g, i,
+		    "status")));
+		tmpl_set(s, "VERSION", db_get(g, i, "version"));
+	}
+	if (g->nrows > 0)
+		tmpl_show(d, "HAS_KEPT");
+	return 0;
+}
+
+/*
+ * The contract page. typed: the form as posted (re-shown with what was
+ * typed, its errors marked), or NULL for the stored contract; note: a
+ * line above the form (a row taken out, not saved yet).
+ */
+static void
+contract_page(struct req *r, struct mship *m, int status,
+    const struct cform *typed, const char *err, const char *note,
+    int focus_last)
+{
+	struct tdict *d;
+	struct db_rows *c;
+	struct cform stored;
+	const struct cform *f = typed;
+	size_t i, j;
+	int rc, editable = mships_contract_editable(m);
+
+	c = db_query(r, "SELECT mentor_agreed_at, mentee_agreed_at, "
+	    "contract_version FROM mentorships WHERE id = ?", "i", m->id);
+	if (c == NULL)
+		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
+	if (f == NULL) {
+		memset(&stored, 0, sizeof(stored));
+		if ((rc = terms_stored(r, m, &stored)) == 404)
+			return page_error(r, 404);
+		if (rc == -1 || rows_stored(r, m, &stored) == -1)
+			return;
+		if (editable)
+			rows_pad(m, &stored);
+		f = &stored;
+	}
+	d = page_new(r, "Contract", "mentorships_contract.tpl");
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "TODAY", page_today(r));
+	if (db_get_int(c, 0, "contract_version") > 0)
+		tmpl_set(tmpl_section(d, "AGREED_VERSION"), "N",
+		    db_get(c, 0, "contract_version"));
+	else
+		tmpl_show(d, "NEVER_AGREED");
+	tmpl_show(d, editable ? "EDITABLE" : "READ_ONLY");
+	tmpl_show(d, mships_is(m, "initiation") ? "FIRST_CYCLE" :
+	    "LATER_CYCLE");
+	if (err != NULL)
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+	if (note != NULL)
+		tmpl_set(tmpl_section(d, "NOTE"), "TEXT", note);
+	page_form(d, contract_f, CT_N, f->terms);
+	for (i = 0; channel_names[i] != NULL; i++)
+		for (j = 0; j < f->nchans; j++)
+			if (strcmp(f->chans[j], channel_names[i]) == 0) {
+				tmpl_show(d, req_printf(r, "CH_%s_CHECKED",
+				    i == 0 ? "ROOM" : i == 1 ? "EMAIL" :
+				    i == 2 ? "VIDEO" : "IN_PERSON"));
+				break;
+			}
+	form_rows_show(r, d, f, editable, focus_last);
+	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
+	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
+	if (db_get(c, 0, "mentor_agreed_at") != NULL)
+		page_time(r, d, "MENTOR_AGREED_TEXT",
+		    db_get(c, 0, "mentor_agreed_at"));
+	if (db_get(c, 0, "mentee_agreed_at") != NULL)
+		page_time(r, d, "MENTEE_AGREED_TEXT",
+		    db_get(c, 0, "mentee_agreed_at"));
+	if (editable && form_agreement(r, d, m, c) == -1)
+		return;
+	if (form_kept_goals(r, d, m) == -1 ||
+	    contract_version_show(r, d, m) == -1)
+		return;
+	page_send(r, status);
+}
+
+void
+mships_contract(struct req *r)
+{
+	struct mship m;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	contract_page(r, &m, 200, NULL, NULL, NULL, 0);
+}
+
+/*
+ * A change to a contract one party agreed to clears both agreements
+ * and tells the other party. Inside the caller's transaction.
+ */
+static int
+contract_changed(struct req *r, const struct mship *m, const char *what)
+{
+	const char *v;
+
+	v = db_value(r, "SELECT mentor_agreed_at IS NOT NULL OR "
+	    "mentee_agreed_at IS NOT NULL FROM mentorships WHERE id = ?",
+	    "i", m->id);
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "1") != 0)
+		return 0;
+	if (db_exec(r, "UPDATE mentorships SET mentor_agreed_at = NULL, "
+	    "mentee_agreed_at = NULL WHERE id = ?", "i", m->id) == -1)
+		return -1;
+	return mships_tell(r, m, "The contract changed: agree again",
+	    req_printf(r, "%s changed the contract (%s), so both agreements "
+	    "were cleared. Read it and agree again.", r->user.name, what),
+	    NULL, "/contract");
+}
+
+static const char *
+snapshot(struct req *r, const struct mship *m, long long version)
+{
+	struct db_rows *c, *g;
+	struct buf b = { NULL, 0, 0 };
+	const char *out;
+	size_t i;
+
+	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date "
+	    "FROM mentorships WHERE id = ?", "i", m->id);
+	g = db_query(r, "SELECT title, measure, target_date, status FROM goals "
+	    "WHERE mentorship_id = ? AND (version >= ? OR status = 'open' OR "
+	    "? = 1) ORDER BY id", "iii", m->id, version, version);
+	if (c == NULL || g == NULL || c->nrows == 0)
+		return NULL;
+	buf_printf(&b, "Contract version %lld\nMentor: %s\nMentee: %s\n"
+	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
+	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
+	    m->mentor_name, m->mentee_name, m->focus,
+	    db_get(c, 0, "ground_rules"),
+	    mship_cadence_label(db_get(c, 0, "cadence")),
+	    db_get(c, 0, "channels"), db_get(c, 0, "review_date"));
+	for (i = 0; i < g->nrows; i++)
+		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
+		    "   Status: %s\n", i + 1, db_get(g, i, "title"),
+		    db_get(g, i, "measure"), db_get(g, i, "target_date") ?
+		    db_get(g, i, "target_date") : "none",
+		    mship_outcome_label(db_get(g, i, "status")));
+	out = b.p != NULL ? req_strdup(r, b.p) : "";
+	buf_free(&b);
+	return out;
+}
+
+/* What a write to the contract found under the mentorship's lock. */
+struct cwrite {
+	struct mship	*m;
+	const char	*why;		/* refused: why */
+	int		 done;		/* agree: 0 nothing new, 1 one, 2 both */
+	long long	 version;	/* agree: the version kept */
+	struct fval	*v;		/* the terms, or a goal (/goals) */
+	const char	*setv;		/* the terms: channels as a SET */
+	long long	 goal;		/* goals: the goal edited, or 0 */
+	struct cform	*form;		/* the one form: its goal rows */
+};
+
+/* The stage may have moved since the page was loaded: ask it under lock. */
+static int
+lock_editable(struct req *r, struct cwrite *w)
+{
+	int rc;
+
+	if ((rc = stage_lock(r, w->m)) != 0)
+		return rc;	/* 404: deleted since it was loaded */
+	if (!mships_contract_editable(w->m))
+		return w->why = req_printf(r, "The contract cannot be changed "
+		    "in %s: it is written in Initiation, and renewed in "
+		    "Separation or Redefinition.",
+		    mship_stage_label(w->m->stage)), 409;
+	return 0;
+}
+
+/*
+ * The viewer agrees; when both have, the version is kept. An agreement
+ * already given is a no-op (done 0): nothing written, nobody mailed.
+ */
+static int
+agree_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct mship *m = w->m;
+	struct db_rows *c;
+	const char *snap;
+	long long n;
+	int rc;
+
+	w->done = 0;
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if ((rc = stage_contract_complete(r, m, &w->why)) != 0)
+		return rc == -1 ? -1 : 422;
+	n = db_exec(r, m->is_mentor ?
+	    "UPDATE mentorships SET mentor_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentor_agreed_at IS NULL" :
+	    "UPDATE mentorships SET mentee_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id);
+	if (n == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
+	    "mentee_agreed_at IS NOT NULL AS both_agreed, (SELECT "
+	    "COALESCE(MAX(version), 0) + 1 FROM contract_versions WHERE "
+	    "mentorship_id = ?) AS next_version FROM mentorships WHERE id = ?",
+	    "ii", m->id, m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	w->done = db_get_int(c, 0, "both_agreed") ? 2 : 1;
+	w->version = db_get_int(c, 0, "next_version");
+	if (w->done == 1)
+		return mships_tell(r, m, "The contract was agreed by one party",
+		    req_printf(r, "%s agreed to the contract. Read it and "
+		    "agree too, so the work can start.", r->user.name), NULL,
+		    "/contract");
+	if ((snap = snapshot(r, m, w->version)) == NULL)
+		return -1;
+	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
+	    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
+	    "UTC_TIMESTAMP())", "iis", m->id, w->version, snap) != 1)
+		return -1;
+	if (db_exec(r, "UPDATE goals SET version = ? WHERE "
+	    "mentorship_id = ? AND version > (SELECT contract_version "
+	    "FROM mentorships WHERE id = ?)", "iii", w->version, m->id,
+	    m->id) == -1)
+		return -1;
+	if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
+	    "WHERE id = ?", "ii", w->version, m->id) == -1)
+		return -1;
+	return mships_tell(r, m, req_printf(r, "Contract version %lld "
+	    "agreed by both of you", w->version), req_printf(r, "%s "
+	    "agreed too: version %lld of your contract is kept. You "
+	    "can now start %s.", r->user.name, w->version,
+	    mships_is(m, "initiation") ? "Cultivation" :
+	    "the next Cultivation cycle"), NULL, "");
+}
+
+static void
+contract_refused(struct req *r, struct mship *m, int status, const char *why)
+{
+	contract_page(r, m, status, NULL, why, NULL, 0);
+}
+
+static void
+contract_agree(struct req *r, struct mship *m)
+{
+	struct cwrite w = { .m = m };
+	int rc;
+
+	if (mships_mail_throttled(r, m, contract_refused))
+		return;
+	if ((rc = db_tx_run(r, agree_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_refused(r, m, rc, w.why);
+	resp_flash(r, w.done == 2 ? "You both agreed: the contract is kept "
+	    "as a new version." : w.done == 1 ? "You agreed. The other party "
+	    "has been told." : "You have agreed to this contract already.");
+	resp_redirect(r, mships_path(r, m, w.done == 2 ? "" : "/contract"));
+}
+
+/*
+ * The ground rules, cadence, channels and review date written, when they
+ * changed: 1 changed, 0 the same, 404 gone, -1 db. Under the lock.
+ */
+static int
+terms_write(struct req *r, struct cwrite *w)
+{
+	struct fval *v = w->v;
+	struct db_rows *c;
+
+	c = db_query(r, "SELECT ground_rules <=> ? AND cadence <=> ? AND "
+	    "channels <=> ? AND review_date <=> ? AS same FROM mentorships "
+	    "WHERE id = ?", "ssssi", v[CT_GROUND_RULES].str,
+	    v[CT_CADENCE].str, w->setv, v[CT_REVIEW_DATE].str, w->m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	if (db_get_int(c, 0, "same"))
+		return 0;
+	if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
+	    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
+	    "ssssi", v[CT_GROUND_RULES].str, v[CT_CADENCE].str, w->setv,
+	    v[CT_REVIEW_DATE].str, w->m->id) == -1)
+		return -1;
+	return 1;
+}
+
+/* The terms alone (a post without goal rows, as SPEC section 9 has it). */
+static int
+contract_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	int rc;
+
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if ((rc = terms_write(r, w)) != 1)
+		return rc;
+	return contract_changed(r, w->m, "ground rules, cadence, "
+	    "communication or review date");
+}
+
+/* A new goal for the version being written. Under the lock. */
+static int
+goal_insert(struct req *r, struct cwrite *w, const struct fval *v)
+{
+	struct db_rows *g;
+
+	g = db_query(r, "SELECT COUNT(*) AS n FROM goals WHERE "
+	    "mentorship_id = ?", "i", w->m->id);
+	if (g == NULL)
+		return -1;
+	if (db_get_int(g, 0, "n") >= GOALS_MAX)
+		return w->why = "This mentorship has too many goals already "
+		    "(50 at most).", 422;
+	if (db_exec(r, "INSERT INTO goals (mentorship_id, title, "
+	    "measure, target_date, version, created_at) SELECT id, ?, "
+	    "?, ?, IF(stage = 'initiation', 1, contract_version + 1), "
+	    "UTC_TIMESTAMP() FROM mentorships WHERE id = ?", "sssi",
+	    v[GL_TITLE].str, v[GL_MEASURE].str, v[GL_TARGET_DATE].str,
+	    w->m->id) != 1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Goal g of this mentorship may be changed in this version: 0; 404 when
+ * it is not this mentorship's; 409 when an agreed version holds it.
+ */
+static int
+goal_editable(struct req *r, struct cwrite *w, long long g)
+{
+	struct db_rows *q;
+
+	q = db_query(r, "SELECT " GOAL_EDITABLE " AS editable FROM goals g "
+	    "JOIN mentorships m ON m.id = g.mentorship_id WHERE g.id = ? AND "
+	    "g.mentorship_id = ? FOR UPDATE", "ii", g, w->m->id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 404;
+	if (!db_get_int(q, 0, "editable"))
+		return w->why = "This goal belongs to an agreed contract "
+		    "version: record its outcome on the review page "
+		    "instead.", 409;
+	return 0;
+}
+
+/* A row nobody typed into: no goal, nothing to save. */
+static int
+row_blank(const struct fval *row)
+{
+	return row[GL_GOAL].str == NULL && row[GL_TITLE].str == NULL &&
+	    row[GL_MEASURE].str == NULL && (row[GL_TARGET_DATE].raw == NULL ||
+	    *row[GL_TARGET_DATE].raw == '\0');
+}
+
+/*
+ * The whole form: the terms, each row's goal edited or added, and the
+ * goals of this version whose rows were taken out deleted. The other
+ * party is told once, if anything changed.
+ */
+static int
+form_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct cform *f = w->form;
+	struct db_rows *g;
+	const struct fval *row;
+	long long id;
+	size_t i, j;
+	int rc, changed;
+
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if ((changed = terms_write(r, w)) == -1 || changed == 404)
+		return changed;
+	for (i = 0; i < f->nrows; i++)
+		if (f->rows[i][GL_GOAL].str != NULL &&
+		    (rc = goal_editable(r, w, f->rows[i][GL_GOAL].num)) != 0)
+			return rc;
+	g = db_query(r, "SELECT g.id FROM goals g JOIN mentorships m ON "
+	    "m.id = g.mentorship_id WHERE g.mentorship_id = ? AND "
+	    GOAL_EDITABLE, "i", w->m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < g->nrows; i++) {
+		id = db_get_int(g, i, "id");
+		for (j = 0; j < f->nrows; j++)
+			if (f->rows[j][GL_GOAL].str != NULL &&
+			    f->rows[j][GL_GOAL].num == id)
+				break;
+		if (j < f->nrows)
+			continue;
+		if (db_exec(r, "DELETE FROM goals WHERE id = ? AND "
+		    "mentorship_id = ?", "ii", id, w->m->id) == -1)
+			return -1;
+		changed = 1;
+	}
+	for (i = 0; i < f->nrows; i++) {
+		row = f->rows[i];
+		if (row_blank(row))
+			continue;
+		if (row[GL_GOAL].str == NULL) {
+			if ((rc = goal_insert(r, w, row)) != 0)
+				return rc;
+			changed = 1;
+			continue;
+		}
+		if ((id = db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
+		    "target_date = ? WHERE id = ? AND mentorship_id = ? AND "
+		    "NOT (title <=> ? AND measure <=> ? AND target_date <=> ?)",
+		    "sssiisss", row[GL_TITLE].str, row[GL_MEASURE].str,
+		    row[GL_TARGET_DATE].str, row[GL_GOAL].num, w->m->id,
+		    row[GL_TITLE].str, row[GL_MEASURE].str,
+		    row[GL_TARGET_DATE].str)) == -1)
+			return -1;
+		if (id > 0)
+			changed = 1;
+	}
+	if (!changed)
+		return 0;
+	return contract_changed(r, w->m, "the terms or the goals");
+}
+
+/*
+ * The channels posted as the column's SET, in its declared order, each
+ * once; NULL when none is chosen or one is unknown.
+ */
+static const char *
+channels_set(struct req *r, const char *const *chans, size_t n)
+{
+	struct buf set = { NULL, 0, 0 };
+	const char *out;
+	size_t i, j;
+
+	for (j = 0; j < n; j++) {
+		for (i = 0; channel_names[i] != NULL; i++)
+			if (strcmp(chans[j], channel_names[i]) == 0)
+				break;
+		if (channel_names[i] == NULL)
+			return NULL;
+	}
+	for (i = 0; channel_names[i] != NULL; i++)
+		for (j = 0; j < n; j++)
+			if (strcmp(chans[j], channel_names[i]) == 0) {
+				buf_printf(&set, "%s%s", set.len ? "," : "",
+				    channel_names[i]);
+				break;
+			}
+	out = set.len > 0 ? req_strdup(r, set.p) : NULL;
+	buf_free(&set);
+	return out;
+}
+
+/*
+ * The terms as posted, checked: their error count (each marked on its
+ * field). *setv: the channels as a SET, NULL when that is the error.
+ */
+static int
+terms_read(struct req *r, struct cform *f, const char **setv)
+{
+	struct fval *v = f->terms;
+	int errors;
+
+	f->nchans = req_form_all(r, "channels", f->chans, 8);
+	errors = field_read(r, contract_f, CT_N, v);
+	if (v[CT_REVIEW_DATE].str != NULL &&
+	    strcmp(v[CT_REVIEW_DATE].str, page_today(r)) < 0) {
+		v[CT_REVIEW_DATE].err = "The review date cannot be in the past.";
+		v[CT_REVIEW_DATE].str = NULL;
+		errors++;
+	}
+	if ((*setv = channels_set(r, f->chans, f->nchans)) == NULL)
+		errors++;
+	return errors;
+}
+
+/* "A goal is measured": said in words when the measure is missing. */
+static void
+goal_measure_msg(struct fval *v)
+{
+	if (v[GL_MEASURE].err != NULL && v[GL_MEASURE].str == NULL)
+		v[GL_MEASURE].err = "Say how you will know the goal is "
+		    "reached: the measure cannot be empty.";
+}
+
+/*
+ * The goal rows as posted: each row sends title, measure, target_date
+ * and goal once, in order. Their error count (a blank row is none), or
+ * -1 when the rows do not line up or are too many.
+ */
+static int
+rows_read(struct req *r, struct cform *f)
+{
+	const char *col[GL_ROW][ROWS_MAX + 1];
+	size_t n[GL_ROW], i, k;
+	int errors = 0;
+
+	for (k = 0; k < GL_ROW; k++) {
+		n[k] = req_form_all(r, goal_f[k].name, col[k], ROWS_MAX + 1);
+		if (n[k] != n[0] || n[k] > ROWS_MAX)
+			return -1;
+	}
+	f->nrows = n[0];
+	for (i = 0; i < f->nrows; i++) {
+		struct fval *row = f->rows[i];
+		int e = 0;
+		memset(row, 0, GL_N * sizeof(*row));
+		for (k = 0; k < GL_ROW; k++)
+			if (field_check(r->arena, &goal_f[k], col[k][i],
+			    &row[k]) != 0)
+				e++;
+		if (row_blank(row)) {
+			for (k = 0; k < GL_ROW; k++)
+				row[k].err = NULL;
+			continue;
+		}
+		goal_measure_msg(row);
+		errors += e;
+	}
+	return errors;
+}
+
+/* Re-shown as typed without a word about errors: a row added, removed. */
+static void
+form_quiet(struct cform *f)
+{
+	size_t i, k;
+
+	for (k = 0; k < CT_N; k++)
+		f->terms[k].err = NULL;
+	for (i = 0; i < f->nrows; i++)
+		for (k = 0; k < GL_N; k++)
+			f->rows[i][k].err = NULL;
+}
+
+/*
+ * The one form: "Add a goal" and "Remove" (without JavaScript) show it
+ * again with everything kept, saving nothing; "Save" checks every field
+ * and writes the terms and goals at once.
+ */
+static void
+contract_form_post(struct req *r, struct mship *m)
+{
+	struct fval ctl[CF_N];
+	struct cform f;
+	struct cwrite w = { .m = m, .v = f.terms, .form = &f };
+	size_t k;
+	int errors, rc;
+
+	memset(&f, 0, sizeof(f));
+	if (field_read(r, form_f, CF_N, ctl) > 0 ||
+	    (errors = rows_read(r, &f)) == -1)
+		return page_error_msg(r, 400, "The goal rows of this form do "
+		    "not line up: reload the contract page.");
+	errors += terms_read(r, &f, &w.setv);
+	if (ctl[CF_ADD_GOAL].num) {
+		form_quiet(&f);
+		if (f.nrows < ROWS_MAX)
+			memset(f.rows[f.nrows++], 0, sizeof(f.rows[0]));
+		return contract_page(r, m, 200, &f, NULL, NULL, 1);
+	}
+	if (ctl[CF_REMOVE_GOAL].str != NULL) {
+		k = (size_t)ctl[CF_REMOVE_GOAL].num;
+		form_quiet(&f);
+		if (k < f.nrows) {
+			memmove(f.rows[k], f.rows[k + 1],
+			    (f.nrows - k - 1) * sizeof(f.rows[0]));
+			f.nrows--;
+		}
+		return contract_page(r, m, 200, &f, NULL, "The goal is out of "
+		    "the form. Save the contract to keep this change.", 0);
+	}
+	if (errors > 0)
+		return contract_page(r, m, 422, &f, w.setv == NULL ?
+		    "Choose one or more ways to communicate: room, e-mail, "
+		    "video or in person." : "Check the fields marked below.",
+		    NULL, 0);
+	if ((rc = db_tx_run(r, form_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_page(r, m, rc, &f, w.why, NULL, 0);
+	resp_flash(r, "Contract saved.");
+	resp_redirect(r, mships_path(r, m, "/contract"));
+}
+
+void
+mships_contract_post(struct req *r)
+{
+	struct cform f;
+	struct mship m;
+	struct cwrite w = { .m = &m, .v = f.terms };
+	const char *agree;
+	int rc;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	if (!mships_contract_editable(&m))
+		return contract_refused(r, &m, 409, req_printf(r, "The "
+		    "contract cannot be changed in %s: it is written in "
+		    "Initiation, and renewed in Separation or Redefinition.",
+		    mship_stage_label(m.stage)));
+	if ((agree = req_form(r, "agree")) != NULL && strcmp(agree, "1") == 0)
+		return contract_agree(r, &m);
+	if (req_form(r, "goal_rows") != NULL)
+		return contract_form_post(r, &m);
+	/* the terms alone: the goals re-shown as stored */
+	memset(&f, 0, sizeof(f));
+	if (terms_read(r, &f, &w.setv) > 0) {
+		if (rows_stored(r, &m, &f) == -1)
+			return;
+		rows_pad(&m, &f);
+		return contract_page(r, &m, 422, &f, w.setv == NULL ?
+		    "Choose one or more ways to communicate: room, e-mail, "
+		    "video or in person." : "Check the fields marked below.",
+		    NULL, 0);
+	}
+	if ((rc = db_tx_run(r, contract_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return contract_refused(r, &m, rc, w.why);
+	resp_flash(r, "Contract saved.");
+	resp_redirect(r, mships_path(r, &m, "/contract"));
+}
+
+/*
+ * A goal removed (GL_REMOVE), edited (w->goal) or added through /goals,
+ * under the mentorship's lock: the stage, whether the goal is still
+ * open to edits and the count are read there.
+ */
+static int
+goal_tx(struct req *r, void *arg)
+{
+	struct cwrite *w = arg;
+	struct fval *v = w->v;
+	int rc;
+
+	if ((rc = lock_editable(r, w)) != 0)
+		return rc;
+	if (w->goal > 0 && (rc = goal_editable(r, w, w->goal)) != 0)
+		return rc;
+	if (w->goal > 0 && v[GL_REMOVE].num) {
+		if (db_exec(r, "DELETE FROM goals WHERE id = ? AND "
+		    "mentorship_id = ?", "ii", w->goal, w->m->id) == -1)
+			return -1;
+		return contract_changed(r, w->m, "a goal was removed");
+	}
+	if (w->goal > 0) {
+		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
+		    "target_date = ? WHERE id = ? AND mentorship_id = ?",
+		    "sssii", v[GL_TITLE].str, v[GL_MEASURE].str,
+		    v[GL_TARGET_DATE].str, w->goal, w->m->id) == -1)
+			return -1;
+		return contract_changed(r, w->m, "a goal was edited");
+	}
+	if ((rc = goal_insert(r, w, v)) != 0)
+		return rc;
+	return contract_changed(r, w->m, "a goal was added");
+}
+
+/*
+ * /goals refused: the contract page with the goal as typed, in its row
+ * (an edit) or as a row of its own (a new one).
+ */
+static void
+goal_refused(struct req *r, struct mship *m, int status,
+    const struct fval *v, const char *why)
+{
+	struct cform f;
+	size_t i;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	if ((rc = terms_stored(r, m, &f)) == 404)
+		return page_error(r, 404);
+	if (rc == -1 || rows_stored(r, m, &f) == -1)
+		return;
+	for (i = 0; i < f.nrows; i++)
+		if (v[GL_GOAL].str != NULL && f.rows[i][GL_GOAL].str == NULL &&
+		    strcmp(f.rows[i][GL_GOAL].raw, v[GL_GOAL].str) == 0)
+			break;
+	if (i == f.nrows && f.nrows < ROWS_MAX)
+		f.nrows++;
+	if (i < f.nrows)
+		memcpy(f.rows[i], v, GL_N * sizeof(*v));
+	contract_page(r, m, status, &f, why, NULL, 0);
+}
+
+void
+mships_goals_post(struct req *r)
+{
+	struct fval v[GL_N];
+	struct mship m;
+	struct cwrite w = { .m = &m, .v = v };
+	int rc;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	if (!mships_contract_editable(&m))
+		return contract_refused(r, &m, 409, req_printf(r, "Goals "
+		    "cannot be changed in %s.", mship_stage_label(m.stage)));
+	field_read(r, goal_f, GL_N, v);
+	w.goal = v[GL_GOAL].str != NULL ? v[GL_GOAL].num : 0;
+	if (!(w.goal > 0 && v[GL_REMOVE].num) &&
+	    (v[GL_TITLE].err != NULL || v[GL_MEASURE].err != NULL ||
+	    v[GL_TARGET_DATE].err != NULL)) {
+		goal_measure_msg(v);
+		return goal_refused(r, &m, 422, v, "Check the goal fields "
+		    "marked below.");
+	}
+	if ((rc = db_tx_run(r, goal_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return goal_refused(r, &m, rc, v, w.why);
+	resp_flash(r, w.goal > 0 && v[GL_REMOVE].num ? "Goal removed." :
+	    w.goal > 0 ? "Goal saved." : "Goal added.");
+	resp_redirect(r, mships_path(r, &m, "/contract"));
+}

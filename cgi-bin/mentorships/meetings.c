@@ -1,0 +1,449 @@
+/*
+ * mentorships: meetings (SPEC 7): planning one, changing or cancelling
+ * it (the calendars follow: SEQUENCE, STATUS:CANCELLED), and its notes.
+ * Every time is shown and mailed in the reader's own zone.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "mentorships.h"
+#include "zone.h"
+
+/* ---- meetings ----------------------------------------------------------- */
+
+enum { MT_DATE, MT_TIME, MT_MINUTES, MT_AGENDA, MT_N };
+static const struct field meeting_f[MT_N] = {
+	{ "date", F_DATE, 10, 10, 1, NULL },
+	{ "time", F_TIME, 5, 5, 1, NULL },
+	{ "minutes", F_INT, 5, 600, 0, NULL },
+	{ "agenda", F_MULTILINE, 1, 4000, 1, NULL },
+};
+
+enum { NT_NOTES, NT_ACTIONS, NT_N };
+static const struct field notes_f[NT_N] = {
+	{ "notes", F_MULTILINE, 0, 8000, 0, NULL },
+	{ "actions", F_MULTILINE, 0, 4000, 0, NULL },
+};
+
+static const char *
+viewer_tz(const struct req *r)
+{
+	return r->user.tz != NULL ? r->user.tz : "UTC";
+}
+
+/* How a meeting's time reads, in a page or a mail, in zone tz. */
+enum when { WHEN_TEXT, WHEN_DATE, WHEN_HM };
+
+/* UTC "YYYY-MM-DD HH:MM:SS" in zone tz; "" when unreadable. */
+static const char *
+when_in(struct req *r, const char *utc, const char *tz, enum when how)
+{
+	struct tm tm;
+	char s[96];
+	size_t n;
+
+	if (zone_from_utc(tz, utc, &tm) == -1)
+		return "";
+	n = how == WHEN_DATE ? strftime(s, sizeof(s), "%Y-%m-%d", &tm) :
+	    how == WHEN_HM ? strftime(s, sizeof(s), "%H:%M", &tm) :
+	    strftime(s, sizeof(s), "%A %e %B %Y, %H:%M", &tm);
+	if (n == 0)
+		return "";
+	/* "%e" pads a day below 10 with a space: "Monday  2 March" */
+	if (how == WHEN_TEXT && (s[strcspn(s, " ") + 1] == ' '))
+		memmove(s + strcspn(s, " ") + 1, s + strcspn(s, " ") + 2,
+		    strlen(s + strcspn(s, " ") + 2) + 1);
+	return req_strdup(r, s);
+}
+
+/* The meeting page's forms of one meeting: its values, the viewer's zone. */
+static void
+meeting_form_values(struct req *r, struct tdict *s, struct db_rows *q,
+    size_t i)
+{
+	const char *at = db_get(q, i, "starts_at");
+
+	tmpl_set(s, "DATE", when_in(r, at, viewer_tz(r), WHEN_DATE));
+	tmpl_set(s, "TIME", when_in(r, at, viewer_tz(r), WHEN_HM));
+	tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
+	tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
+}
+
+/*
+ * The meetings page. v: the planning form as typed (a 422), edit: the
+ * meeting whose change form ev holds as typed; err: the refusal.
+ */
+static void
+meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
+    long long edit, struct fval *ev, const char *err)
+{
+	struct tdict *d, *s;
+	struct db_rows *q;
+	size_t i;
+	int live = m->is_open && !mships_is(m, "requested");
+
+	q = db_query(r, "SELECT x.id, x.starts_at, x.minutes, x.agenda, "
+	    "x.notes, x.actions, x.starts_at < UTC_TIMESTAMP() AS past, "
+	    "u.display_name AS planned_by FROM meetings x LEFT JOIN users u "
+	    "ON u.id = x.created_by WHERE x.mentorship_id = ? ORDER BY "
+	    "x.starts_at DESC LIMIT 200", "i", m->id);
+	if (q == NULL)
+		return;
+	d = page_new(r, "Meetings", "mentorships_meetings.tpl");
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "TZ", viewer_tz(r));
+	if (err != NULL)
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+	if (live)
+		tmpl_show(d, "CAN_RECORD");
+	if (v != NULL)
+		page_form(d, meeting_f, MT_N, v);
+	else {
+		tmpl_set(d, "DATE", page_today(r));
+		tmpl_set(d, "MINUTES", "60");
+	}
+	for (i = 0; i < q->nrows; i++) {
+		s = tmpl_section(d, "MEETING");
+		tmpl_set_int(s, "ID", m->id);
+		tmpl_set(s, "MEETING_ID", db_get(q, i, "id"));
+		tmpl_set(s, "WHEN", when_in(r, db_get(q, i, "starts_at"),
+		    viewer_tz(r), WHEN_TEXT));
+		tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
+		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
+		tmpl_set(s, "BY", db_get(q, i, "planned_by") != NULL ?
+		    db_get(q, i, "planned_by") : "a deleted account");
+		tmpl_set(s, "NOTES", db_get(q, i, "notes") != NULL ?
+		    db_get(q, i, "notes") : "");
+		tmpl_set(s, "ACTIONS", db_get(q, i, "actions") != NULL ?
+		    db_get(q, i, "actions") : "");
+		tmpl_show(s, db_get_int(q, i, "past") ? "PAST" : "UPCOMING");
+		if (!live || db_get_int(q, i, "past"))
+			continue;
+		/* a meeting to come can still be moved or called off */
+		if (ev != NULL && edit == db_get_int(q, i, "id")) {
+			struct tdict *e = tmpl_section(s, "CHANGE");
+			page_form(e, meeting_f, MT_N, ev);
+			tmpl_show(e, "OPEN");
+		} else
+			meeting_form_values(r, tmpl_section(s, "CHANGE"), q, i);
+	}
+	if (q->nrows == 0)
+		tmpl_show(d, "NO_MEETINGS");
+	q = db_query(r, "SELECT x.starts_at, x.agenda, x.cancelled_at, "
+	    "u.display_name AS cancelled_by FROM meetings_cancelled x LEFT "
+	    "JOIN users u ON u.id = x.cancelled_by WHERE x.mentorship_id = ? "
+	    "ORDER BY x.starts_at DESC LIMIT 50", "i", m->id);
+	if (q == NULL)
+		return;
+	for (i = 0; i < q->nrows; i++) {
+		s = tmpl_section(d, "CANCELLED");
+		tmpl_set(s, "WHEN", when_in(r, db_get(q, i, "starts_at"),
+		    viewer_tz(r), WHEN_TEXT));
+		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
+		tmpl_set(s, "BY", db_get(q, i, "cancelled_by") != NULL ?
+		    db_get(q, i, "cancelled_by") : "a deleted account");
+		page_date(r, s, "AT", db_get(q, i, "cancelled_at"));
+	}
+	if (q->nrows > 0)
+		tmpl_show(d, "HAS_CANCELLED");
+	page_send(r, status);
+}
+
+void
+mships_meetings(struct req *r)
+{
+	struct mship m;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	meetings_page(r, &m, 200, NULL, 0, NULL, NULL);
+}
+
+/* A meeting planned, changed or cancelled, under the mentorship's lock. */
+struct mwrite {
+	struct mship	*m;
+	struct fval	*v;
+	const char	*utc;		/* the time asked for, UTC */
+	long long	 meeting;	/* changed or cancelled: which */
+	int		 changed;	/* a change: anything new to tell */
+	const char	*why;
+};
+
+static const char *const not_live = "Meetings are planned once a "
+    "mentorship is accepted and until it closes.";
+
+/*
+ * Tells the other party, with each time in their own zone (their
+ * account's; UTC when it has none).
+ */
+static int
+meeting_tell(struct req *r, const struct mship *m, const char *subject,
+    const char *what, const char *utc, const char *was, const char *note)
+{
+	const char *tz, *intro;
+
+	tz = db_value(r, "SELECT timezone FROM users WHERE id = ?", "i",
+	    m->other_id);
+	if (tz == NULL && r->db_failed)
+		return -1;
+	if (tz == NULL || *tz == '\0')
+		tz = "UTC";
+	intro = req_printf(r, "%s %s %s (%s).", r->user.name, what,
+	    when_in(r, utc, tz, WHEN_TEXT), tz);
+	if (was != NULL)
+		intro = req_printf(r, "%s It was planned for %s.", intro,
+		    when_in(r, was, tz, WHEN_TEXT));
+	return mships_tell(r, m, subject, req_printf(r, "%s Your calendar "
+	    "feed follows; the meetings page has the .ics file.", intro),
+	    note, "/meetings");
+}
+
+static int
+meeting_tx(struct req *r, void *arg)
+{
+	struct mwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!m->is_open || mships_is(m, "requested"))
+		return w->why = not_live, 409;
+	if (db_exec(r, "INSERT INTO meetings (mentorship_id, starts_at, "
+	    "minutes, agenda, created_by, created_at) VALUES (?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP())", "isisi", m->id, w->utc,
+	    v[MT_MINUTES].str != NULL ? v[MT_MINUTES].num : 60,
+	    v[MT_AGENDA].str, r->user.id) != 1)
+		return -1;
+	return meeting_tell(r, m, "A meeting was planned",
+	    "planned a meeting for", w->utc, NULL, v[MT_AGENDA].str);
+}
+
+/*
+ * The planning or change form as posted, with the time in UTC: 0, or
+ * the error count (each marked on its field).
+ */
+static int
+meeting_read(struct req *r, struct fval *v, const char **utc)
+{
+	char out[32];
+	int errors;
+
+	if ((errors = field_read(r, meeting_f, MT_N, v)) > 0)
+		return errors;
+	if (zone_to_utc(viewer_tz(r), v[MT_DATE].str, v[MT_TIME].str, out,
+	    sizeof(out)) == -1) {
+		v[MT_TIME].err = "This time does not exist in your time zone.";
+		return 1;
+	}
+	*utc = req_strdup(r, out);
+	return 0;
+}
+
+/* 1 (answered: 429 or the database failed) when the viewer mailed enough. */
+static int
+meeting_throttled(struct req *r, struct mship *m, struct fval *v,
+    long long edit, struct fval *ev)
+{
+	const char *why;
+	long long wait;
+
+	if ((why = mship_mail_wait(r, m, &wait)) == NULL)
+		return wait < 0;
+	meetings_page(r, m, 429, v, edit, ev, why);
+	return 1;
+}
+
+void
+mships_meetings_post(struct req *r)
+{
+	struct fval v[MT_N];
+	struct mship m;
+	struct mwrite w = { .m = &m, .v = v };
+	int rc;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	if (!m.is_open || mships_is(&m, "requested"))
+		return meetings_page(r, &m, 409, NULL, 0, NULL, not_live);
+	if (meeting_read(r, v, &w.utc) > 0)
+		return meetings_page(r, &m, 422, v, 0, NULL, "Check the fields "
+		    "marked below.");
+	if (meeting_throttled(r, &m, v, 0, NULL))
+		return;
+	if ((rc = db_tx_run(r, meeting_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return meetings_page(r, &m, rc, v, 0, NULL, w.why);
+	resp_flash(r, "Meeting planned. We told the other person.");
+	resp_redirect(r, mships_path(r, &m, "/meetings"));
+}
+
+/*
+ * The meeting w->meeting, locked with its mentorship, still to come: its
+ * time now (*was), 0; 404 not this mentorship's; 409 past or closed.
+ */
+static int
+meeting_lock(struct req *r, struct mwrite *w, const char **was)
+{
+	struct db_rows *q;
+	int rc;
+
+	if ((rc = stage_lock(r, w->m)) != 0)
+		return rc;
+	if (!w->m->is_open || mships_is(w->m, "requested"))
+		return w->why = not_live, 409;
+	q = db_query(r, "SELECT starts_at, starts_at < UTC_TIMESTAMP() AS "
+	    "past FROM meetings WHERE id = ? AND mentorship_id = ? FOR "
+	    "UPDATE", "ii", w->meeting, w->m->id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 404;
+	if (db_get_int(q, 0, "past"))
+		return w->why = "This meeting has begun: it can no longer be "
+		    "moved or cancelled. Its notes can still be written.", 409;
+	*was = req_strdup(r, db_get(q, 0, "starts_at"));
+	return 0;
+}
+
+static int
+change_tx(struct req *r, void *arg)
+{
+	struct mwrite *w = arg;
+	struct fval *v = w->v;
+	const char *was;
+	long long n;
+	int rc;
+
+	if ((rc = meeting_lock(r, w, &was)) != 0)
+		return rc;
+	n = db_exec(r, "UPDATE meetings SET starts_at = ?, minutes = ?, "
+	    "agenda = ?, sequence = sequence + 1 WHERE id = ? AND NOT "
+	    "(starts_at <=> ? AND minutes <=> ? AND agenda <=> ?)", "sisisis",
+	    w->utc, v[MT_MINUTES].str != NULL ? v[MT_MINUTES].num : 60,
+	    v[MT_AGENDA].str, w->meeting, w->utc,
+	    v[MT_MINUTES].str != NULL ? v[MT_MINUTES].num : 60,
+	    v[MT_AGENDA].str);
+	if (n <= 0)
+		return (int)n;	/* 0: the same as before, nobody told */
+	w->changed = 1;
+	if (strcmp(was, w->utc) != 0)
+		return meeting_tell(r, w->m, "A meeting was moved",
+		    "moved your meeting to", w->utc, was, v[MT_AGENDA].str);
+	return meeting_tell(r, w->m, "A meeting was changed",
+	    "changed the meeting of", w->utc, NULL, v[MT_AGENDA].str);
+}
+
+static void
+meeting_change(struct req *r, struct mship *m)
+{
+	struct fval v[MT_N];
+	struct mwrite w = { .m = m, .v = v, .meeting = r->id[1] };
+	int rc;
+
+	if (meeting_read(r, v, &w.utc) > 0)
+		return meetings_page(r, m, 422, NULL, w.meeting, v, "Check "
+		    "the fields marked below.");
+	if (meeting_throttled(r, m, NULL, w.meeting, v))
+		return;
+	if ((rc = db_tx_run(r, change_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return meetings_page(r, m, rc, NULL, w.meeting, v, w.why);
+	resp_flash(r, w.changed ? "Meeting changed. We told the other "
+	    "person, and your calendars follow." : "Nothing changed.");
+	resp_redirect(r, mships_path(r, m, "/meetings"));
+}
+
+static int
+cancel_tx(struct req *r, void *arg)
+{
+	struct mwrite *w = arg;
+	const char *was;
+	int rc;
+
+	if ((rc = meeting_lock(r, w, &was)) != 0)
+		return rc;
+	if (db_exec(r, "INSERT INTO meetings_cancelled (id, mentorship_id, "
+	    "starts_at, minutes, agenda, sequence, created_by, cancelled_by, "
+	    "cancelled_at) SELECT id, mentorship_id, starts_at, minutes, "
+	    "agenda, sequence + 1, created_by, ?, UTC_TIMESTAMP() FROM "
+	    "meetings WHERE id = ?", "ii", r->user.id, w->meeting) != 1 ||
+	    db_exec(r, "DELETE FROM meetings WHERE id = ?", "i",
+	    w->meeting) != 1)
+		return -1;
+	return meeting_tell(r, w->m, "A meeting was cancelled",
+	    "cancelled your meeting of", was, NULL, NULL);
+}
+
+static void
+meeting_cancel(struct req *r, struct mship *m)
+{
+	struct mwrite w = { .m = m, .meeting = r->id[1] };
+	int rc;
+
+	if (meeting_throttled(r, m, NULL, 0, NULL))
+		return;
+	if ((rc = db_tx_run(r, cancel_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return meetings_page(r, m, rc, NULL, 0, NULL, w.why);
+	resp_flash(r, "Meeting cancelled. We told the other person, and "
+	    "your calendars follow.");
+	resp_redirect(r, mships_path(r, m, "/meetings"));
+}
+
+/* Notes and agreed actions, at any time: preparing counts too. */
+static void
+meeting_notes(struct req *r, struct mship *m)
+{
+	struct fval v[NT_N];
+	long long n;
+
+	if (field_read(r, notes_f, NT_N, v) > 0)
+		return meetings_page(r, m, 422, NULL, 0, NULL, "The notes or "
+		    "actions are too long.");
+	n = db_exec(r, "UPDATE meetings SET notes = ?, actions = ? WHERE "
+	    "id = ? AND mentorship_id = ?", "ssii", v[NT_NOTES].str,
+	    v[NT_ACTIONS].str, r->id[1], m->id);
+	if (n == -1)
+		return;
+	if (n == 0 && db_value(r, "SELECT id FROM meetings WHERE id = ? AND "
+	    "mentorship_id = ?", "ii", r->id[1], m->id) == NULL) {
+		if (!r->db_failed)
+			page_error(r, 404);
+		return;
+	}
+	resp_flash(r, "Notes saved.");
+	resp_redirect(r, mships_path(r, m, "/meetings"));
+}
+
+/*
+ * One meeting's forms post here: its notes (notes, actions), a change
+ * (change=1 with date, time, minutes, agenda) or cancel=1.
+ */
+void
+mships_meeting_post(struct req *r)
+{
+	struct mship m;
+	const char *act;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	if ((act = req_form(r, "cancel")) != NULL && strcmp(act, "1") == 0)
+		return meeting_cancel(r, &m);
+	if ((act = req_form(r, "change")) != NULL && strcmp(act, "1") == 0)
+		return meeting_change(r, &m);
+	meeting_notes(r, &m);
+}

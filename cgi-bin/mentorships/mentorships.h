@@ -1,0 +1,82 @@
+/*
+ * mentorships: what the program's page files share: loading the
+ * mentorship of the path, its address, the rules every page asks
+ * (its stage, whether the contract may be written), telling the other
+ * party, and the handlers the route table (main.c) names.
+ */
+#ifndef MENTEO_MENTORSHIPS_H
+#define MENTEO_MENTORSHIPS_H
+
+#include "db.h"
+#include "field.h"
+#include "mship.h"
+#include "page.h"
+#include "req.h"
+#include "resp.h"
+#include "stage.h"
+
+/* A write of review.c and checkin.c run in one transaction. */
+struct rwrite {
+	struct mship	*m;
+	struct fval	*v;
+	const char	*why;
+	int		 done;	/* acknowledge: 0 given already, 1 now */
+};
+
+/* main.c: the helpers every page uses. */
+int		 mships_load(struct req *, struct mship *);
+const char	*mships_path(struct req *, const struct mship *, const char *);
+int		 mships_is(const struct mship *, const char *);
+int		 mships_contract_editable(const struct mship *);
+int		 mships_tell(struct req *, const struct mship *,
+		    const char *subject, const char *intro, const char *note,
+		    const char *sub);
+int		 mships_mail_throttled(struct req *, struct mship *,
+		    void (*)(struct req *, struct mship *, int, const char *));
+
+/* show.c: the mentorship page, and its parts other pages reuse. */
+void		 mships_page(struct req *, struct mship *, int status,
+		    const char *reason);
+void		 mships_page_with(struct req *, struct mship *, int status,
+		    const char *reason, const struct fval *checkin);
+int		 mships_timeline(struct req *, struct tdict *,
+		    const struct mship *, int notes);
+/* review.c: the goals with their outcomes (record.c shows them too). */
+int		 mships_goals(struct req *, struct tdict *,
+		    const struct mship *, int forms, int notes);
+/* checkin.c: the Redefinition check-ins on the mentorship page. */
+int		 mships_checkins(struct req *, struct tdict *,
+		    const struct mship *, const struct fval *);
+
+/*
+ * pictures.c (SPEC 15): STRIP, the days in each stage, for the
+ * mentorship page and the record; PROGRESS_CHART, milestones done and
+ * goals reached week by week. 0, or -1 when the database failed.
+ */
+int		 mships_strip(struct req *, struct tdict *,
+		    const struct mship *);
+int		 mships_progress(struct req *, struct tdict *,
+		    const struct mship *);
+
+/* Handlers, one page file each. */
+void	mships_list(struct req *);
+void	mships_new(struct req *);
+void	mships_create(struct req *);
+void	mships_show(struct req *);
+void	mships_stage(struct req *);
+void	mships_contract(struct req *);
+void	mships_contract_post(struct req *);
+void	mships_goals_post(struct req *);
+void	mships_review(struct req *);
+void	mships_review_post(struct req *);
+void	mships_record(struct req *);
+void	mships_record_share(struct req *);
+void	mships_checkin(struct req *);
+void	mships_checkin_log(struct req *);
+void	mships_meetings(struct req *);
+void	mships_meetings_post(struct req *);
+void	mships_meeting_post(struct req *);
+void	mships_meeting_ics(struct req *);
+void	mships_calendar(struct req *);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * mentorships: the pictures of SPEC 15 on the mentorship page and the
+ * record of achievement: the four stages with how long each lasted, and
+ * goal and milestone progress over time. Drawn by lib/svg; the numbers
+ * are beside each picture for screen readers.
+ */
+#include <string.h>
+
+#include "mentorships.h"
+#include "svg.h"
+
+static const char *const strip_stage[] = { "initiation", "cultivation",
+	"separation", "redefinition" };
+#define STRIP_N	(sizeof(strip_stage) / sizeof(strip_stage[0]))
+
+/*
+ * The days spent in each of the four stages (a second cycle adds to
+ * them), from the stage events: each event's stage lasts until the next
+ * event, the current one until now.
+ */
+int
+mships_strip(struct req *r, struct tdict *d, const struct mship *m)
+{
+	struct svg_item it[STRIP_N];
+	struct db_rows *q;
+	struct tdict *s, *row;
+	double days[STRIP_N] = { 0 };
+	size_t i, k;
+	int any = 0, reached[STRIP_N] = { 0 };
+
+	q = db_query(r, "SELECT e.to_stage, TIMESTAMPDIFF(MINUTE, e.created_at, "
+	    "COALESCE((SELECT MIN(n.created_at) FROM stage_events n WHERE "
+	    "n.mentorship_id = e.mentorship_id AND n.id > e.id), "
+	    "UTC_TIMESTAMP())) AS minutes FROM stage_events e WHERE "
+	    "e.mentorship_id = ? ORDER BY e.id", "i", m->id);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++)
+		for (k = 0; k < STRIP_N; k++)
+			if (strcmp(db_get(q, i, "to_stage"), strip_stage[k]) == 0) {
+				days[k] += db_get_int(q, i, "minutes") / 1440.0;
+				reached[k] = 1;
+			}
+	s = tmpl_section(d, "STRIP");
+	for (k = 0; k < STRIP_N; k++) {
+		it[k].label = mship_stage_label(strip_stage[k]);
+		/* a stage begun today shows as a sliver, not as nothing */
+		it[k].value = reached[k] && days[k] < 0.5 ? 0.5 :
+		    (double)(long long)(days[k] + 0.5);
+		row = tmpl_section(s, "ROW");
+		tmpl_set(row, "LABEL", it[k].label);
+		tmpl_set(row, "VALUE", !reached[k] ? "not reached" :
+		    days[k] < 1 ? "under a day" : (long long)(days[k] + 0.5) == 1 ?
+		    "1 day" : req_printf(r, "%lld days",
+		    (long long)(days[k] + 0.5)));
+		any |= reached[k];
+	}
+	if (!any)
+		tmpl_show(s, "NOT_YET");
+	tmpl_set(s, "CHART_HTML", svg_strip(r, "Days in each stage", it,
+	    STRIP_N));
+	return 0;
+}
+
+#define WEEKS_SHOWN	26	/* half a year of columns */
+
+/*
+ * Milestones done and goals reached (achieved or partly), counted up
+ * week by week since the mentorship was accepted: the last WEEKS_SHOWN
+ * weeks. Nothing is drawn before there is anything to count.
+ */
+int
+mships_progress(struct req *r, struct tdict *d, const struct mship *m)
+{
+	static const char *const names[] = { "Milestones done",
+		"Goals reached" };
+	struct db_rows *q;
+	struct tdict *s;
+	double *v;
+	const char **labels;
+	long long weeks, first, wk, totals[2] = { 0, 0 }, all[2] = { 0, 0 };
+	size_t i, n;
+	int k;
+
+	if (!stage_table_exists(r, "mentorship_milestones"))
+		return r->db_failed ? -1 : 0;
+	q = db_query(r, "SELECT 0 AS k, FLOOR(DATEDIFF(x.done_at, "
+	    "m.created_at) / 7) AS wk FROM mentorship_milestones x JOIN "
+	    "mentorships m ON m.id = x.mentorship_id WHERE m.id = ? AND "
+	    "x.done_at IS NOT NULL UNION ALL SELECT 1, FLOOR(DATEDIFF("
+	    "g.reviewed_at, m.created_at) / 7) FROM goals g JOIN mentorships "
+	    "m ON m.id = g.mentorship_id WHERE m.id = ? AND g.status IN "
+	    "('achieved', 'partly') AND g.reviewed_at IS NOT NULL UNION ALL "
+	    "SELECT 2, FLOOR(DATEDIFF(UTC_TIMESTAMP(), created_at) / 7) FROM "
+	    "mentorships WHERE id = ?", "iii", m->id, m->id, m->id);
+	if (q == NULL)
+		return -1;
+	weeks = 1;
+	for (i = 0; i < q->nrows; i++)
+		if (db_get_int(q, i, "k") == 2)
+			weeks = db_get_int(q, i, "wk") + 1;
+		else
+			all[db_get_int(q, i, "k")]++;
+	if (all[0] + all[1] == 0)
+		return 0;
+	first = weeks > WEEKS_SHOWN ? weeks - WEEKS_SHOWN : 0;
+	n = (size_t)(weeks - first);
+	v = arena_alloc(r->arena, 2 * n * sizeof(*v));
+	labels = arena_alloc(r->arena, n * sizeof(*labels));
+	if (v == NULL || labels == NULL)
+		return -1;
+	memset(v, 0, 2 * n * sizeof(*v));
+	for (i = 0; i < q->nrows; i++) {
+		k = (int)db_get_int(q, i, "k");
+		wk = db_get_int(q, i, "wk");
+		if (k == 2)
+			continue;
+		/* counted up: a week holds everything done by its end */
+		for (wk = wk < first ? first : wk; wk < weeks; wk++)
+			v[(size_t)(wk - first) * 2 + (size_t)k] += 1;
+	}
+	for (i = 0; i < n; i++)
+		labels[i] = (i % 4 == 0 || i + 1 == n) ?
+		    req_printf(r, "wk %lld", first + (long long)i + 1) : NULL;
+	totals[0] = (long long)v[(n - 1) * 2];
+	totals[1] = (long long)v[(n - 1) * 2 + 1];
+	s = tmpl_section(d, "PROGRESS_CHART");
+	tmpl_set(s, "CHART_HTML", svg_columns(r, "Progress, week by week",
+	    names, 2, v, labels, n));
+	tmpl_set(s, "TEXT", req_printf(r, "In %lld week%s: %lld milestone%s "
+	    "done, %lld goal%s reached.", weeks, weeks == 1 ? "" : "s",
+	    totals[0], totals[0] == 1 ? "" : "s", totals[1],
+	    totals[1] == 1 ? "" : "s"));
+	return 0;
+}

@@ -1,0 +1,166 @@
+/*
+ * mentorships: a new request: the form and its checks.
+ */
+#include <string.h>
+
+#include "cohort.h"
+#include "mentorships.h"
+
+/* ---- a new request ---------------------------------------------------- */
+
+enum { NEW_MENTOR, NEW_FOCUS, NEW_MESSAGE, NEW_PROGRAMME, NEW_N };
+static const struct field new_f[NEW_N] = {
+	{ "mentor", F_SLUG, 1, 40, 1, NULL },
+	{ "focus", F_TEXT, 3, 200, 1, NULL },
+	{ "message", F_MULTILINE, 10, 4000, 1, NULL },
+	{ "programme", F_SLUG, 3, 40, 0, NULL },	/* a programme's pair */
+};
+
+static void
+new_form(struct req *r, struct fval *v, const char *slug, const char *err,
+    int status)
+{
+	struct tdict *d = page_new(r, "Request a mentorship",
+	    "mentorships_new.tpl");
+	struct db_rows *u;
+
+	if (v != NULL)
+		page_form(d, new_f, NEW_N, v);
+	else if (req_query(r, "programme") != NULL)
+		tmpl_set(d, "PROGRAMME", req_query(r, "programme"));
+	if (slug != NULL) {
+		tmpl_set(d, "MENTOR", slug);
+		u = db_query(r, "SELECT display_name, headline FROM users "
+		    "WHERE slug = ? AND is_mentor = 1 AND "
+		    "disabled_at IS NULL", "s", slug);
+		if (u == NULL)
+			return;
+		if (u->nrows == 1) {
+			struct tdict *s = tmpl_section(d, "MENTOR_CARD");
+			tmpl_set(s, "MENTOR_NAME", db_get(u, 0, "display_name"));
+			tmpl_set(s, "MENTOR_HEADLINE", db_get(u, 0, "headline"));
+		}
+	}
+	if (err != NULL) {
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+		tmpl_show(d, "ERRORS");
+	}
+	page_send(r, status);
+}
+
+void
+mships_new(struct req *r)
+{
+	const char *slug = req_query(r, "mentor");
+
+	if (!r->user.verified)
+		return page_error_msg(r, 403, "Confirm your e-mail address "
+		    "first: the link is in the mail we sent you. Then you can "
+		    "request a mentorship.");
+	new_form(r, NULL, slug, NULL, 200);
+}
+
+/*
+ * Why this person may not ask this mentor now, or NULL. -1: db. In a
+ * programme (prog not NULL) its own rule stands for the directory's: the
+ * mentor is approved there and has a place left of those offered to it
+ * (*prog_id set); outside, the mentor is listed and has room.
+ */
+static int
+request_refusal(struct req *r, const char *slug, const char *prog,
+    long long *mentor_id, long long *prog_id, const char **why)
+{
+	struct db_rows *u;
+	const char *v;
+	int room;
+
+	*why = NULL;
+	u = db_query(r, "SELECT id, is_mentor, display_name FROM users WHERE "
+	    "slug = ? AND disabled_at IS NULL", "s", slug);
+	if (u == NULL)
+		return -1;
+	if (u->nrows == 0 || (prog == NULL && !db_get_int(u, 0, "is_mentor")))
+		return *why = "There is no mentor with this name: choose one "
+		    "in the mentor directory.", 0;
+	*mentor_id = db_get_int(u, 0, "id");
+	if (*mentor_id == r->user.id)
+		return *why = "You cannot request a mentorship with "
+		    "yourself.", 0;
+	if (prog != NULL) {
+		if (cohort_pair_check(r, prog, *mentor_id, r->user.id,
+		    prog_id, why) == -1)
+			return -1;
+		room = *why == NULL;
+	} else if ((room = stage_mentor_has_room(r, *mentor_id)) == -1)
+		return -1;
+	if (*why != NULL)
+		return 0;
+	if (!room)
+		return *why = req_printf(r, "%s has no room for another mentee "
+		    "right now: try again later or choose another mentor.",
+		    db_get(u, 0, "display_name")), 0;
+	v = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentor_id = ? "
+	    "AND mentee_id = ? AND stage IN (" STAGES_OPEN ")", "ii", *mentor_id,
+	    r->user.id);
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "0") != 0)
+		return *why = req_printf(r, "You already have an open request "
+		    "or mentorship with %s.", db_get(u, 0, "display_name")), 0;
+	return 0;
+}
+
+void
+mships_create(struct req *r)
+{
+	struct fval v[NEW_N];
+	struct mship m;
+	long long mentor_id = 0, prog_id = 0, id;
+	const char *why;
+
+	if (!r->user.verified)
+		return page_error_msg(r, 403, "Confirm your e-mail address "
+		    "first: the link is in the mail we sent you. Then you can "
+		    "request a mentorship.");
+	if (field_read(r, new_f, NEW_N, v) > 0)
+		return new_form(r, v, v[NEW_MENTOR].str, NULL, 422);
+	if (db_begin(r) == -1)
+		return;
+	/* the mentee row serialises two identical requests */
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    r->user.id) == NULL)
+		return;
+	if (request_refusal(r, v[NEW_MENTOR].str, v[NEW_PROGRAMME].str,
+	    &mentor_id, &prog_id, &why) == -1)
+		return;
+	if (why != NULL) {
+		db_rollback(r);
+		return new_form(r, v, v[NEW_MENTOR].str, why, 422);
+	}
+	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
+	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
+	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
+	    mentor_id, r->user.id, v[NEW_FOCUS].str, v[NEW_MESSAGE].str) != 1)
+		return;
+	id = db_last_id();
+	if (prog_id > 0 && cohort_pair_terms(r, id, prog_id, 0) == -1)
+		return;
+	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
+	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
+	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
+	    v[NEW_MESSAGE].str) != 1)
+		return;
+	if (mship_load(r, id, &m) != 0)
+		return;
+	if (stage_notify(r, &m, mentor_id, "New mentorship request",
+	    req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
+	    "ask for more, or decline on the mentorship page.", r->user.name,
+	    v[NEW_FOCUS].str), v[NEW_MESSAGE].str, mships_path(r, &m, ""),
+	    req_printf(r, "requested:%lld", id)) == -1)
+		return;
+	if (db_commit(r) == -1)
+		return;
+	resp_flash(r, "Your request was sent. You will get an e-mail when "
+	    "the mentor answers.");
+	resp_redirect(r, mships_path(r, &m, ""));
+}

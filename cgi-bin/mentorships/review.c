@@ -1,0 +1,234 @@
+/*
+ * mentorships: the separation review: outcomes and the acknowledgment.
+ */
+#include <string.h>
+
+#include "mentorships.h"
+
+/* ---- the separation review and the record ----------------------------- */
+
+static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
+	"dropped", NULL };
+
+enum { RV_GOAL, RV_OUTCOME, RV_NOTE, RV_N };
+static const struct field review_f[RV_N] = {
+	{ "goal", F_INT, 1, 9000000000000000000LL, 1, NULL },
+	{ "outcome", F_CHOICE, 0, 0, 1, outcomes },
+	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
+};
+
+int
+mships_goals(struct req *r, struct tdict *d, const struct mship *m,
+    int forms, int notes)
+{
+	struct db_rows *g;
+	struct tdict *s;
+	size_t i;
+
+	g = db_query(r, "SELECT g.id, g.title, g.measure, g.status, "
+	    "g.review_note, g.reviewed_at, u.display_name AS reviewer, "
+	    "g.target_date, g.version FROM goals g LEFT JOIN users u ON "
+	    "u.id = g.reviewed_by WHERE g.mentorship_id = ? ORDER BY g.id",
+	    "i", m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < g->nrows; i++) {
+		const char *status = db_get(g, i, "status");
+		const char *note = db_get(g, i, "review_note");
+		s = tmpl_section(d, "GOAL");
+		tmpl_set(s, "GOAL_ID", db_get(g, i, "id"));
+		tmpl_set_int(s, "ID", m->id);
+		tmpl_set(s, "TITLE", db_get(g, i, "title"));
+		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
+		tmpl_set(s, "STATUS", status);
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(status));
+		tmpl_set(s, "VERSION", db_get(g, i, "version"));
+		if (db_get(g, i, "target_date") != NULL)
+			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
+			    db_get(g, i, "target_date"));
+		if (notes && note != NULL)
+			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT", note);
+		if (db_get(g, i, "reviewed_at") != NULL) {
+			struct tdict *x = tmpl_section(s, "REVIEWED");
+			page_date(r, x, "AT", db_get(g, i, "reviewed_at"));
+			tmpl_set(x, "BY", db_get(g, i, "reviewer") != NULL ?
+			    db_get(g, i, "reviewer") : "");
+		}
+		if (forms) {
+			struct tdict *f = tmpl_section(s, "FORM");
+			tmpl_show(f, req_printf(r, "OUTCOME_%s",
+			    strcmp(status, "achieved") == 0 ? "ACHIEVED" :
+			    strcmp(status, "partly") == 0 ? "PARTLY" :
+			    strcmp(status, "not_achieved") == 0 ? "NOT_ACHIEVED" :
+			    strcmp(status, "dropped") == 0 ? "DROPPED" : "NONE"));
+			tmpl_set(f, "NOTE", note != NULL ? note : "");
+		}
+	}
+	if (g->nrows == 0)
+		tmpl_show(d, "NO_GOALS");
+	return 0;
+}
+
+static void
+review_page(struct req *r, struct mship *m, int status, const char *err)
+{
+	struct tdict *d;
+	const char *ack;
+	int can = mships_is(m, "cultivation") || mships_is(m, "separation");
+
+	ack = db_value(r, "SELECT acknowledged_at FROM mentorships WHERE "
+	    "id = ? AND acknowledged_at >= stage_changed_at", "i", m->id);
+	if (ack == NULL && r->db_failed)
+		return;
+	d = page_new(r, "Review", "mentorships_review.tpl");
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	if (err != NULL)
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+	if (!can)
+		tmpl_show(d, "NOT_NOW");
+	if (ack != NULL)
+		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
+	else if (mships_is(m, "separation") && m->is_mentor)
+		tmpl_show(d, "CAN_ACKNOWLEDGE");
+	if (mships_goals(r, d, m, can, 1) == -1)
+		return;
+	page_send(r, status);
+}
+
+void
+mships_review(struct req *r)
+{
+	struct mship m;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	review_page(r, &m, 200, NULL);
+}
+
+/* A write on the review page, decided under the mentorship's lock. */
+/*
+ * The mentor acknowledges the goals achieved, once per Separation: an
+ * acknowledgment already given for this stage is a no-op, not a mail.
+ */
+static int
+ack_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	struct mship *m = w->m;
+	const char *open;
+	long long n;
+	int rc;
+
+	w->done = 0;
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!mships_is(m, "separation"))
+		return w->why = "The acknowledgment is given in Separation.",
+		    409;
+	if (!m->is_mentor)
+		return w->why = "Only the mentor acknowledges the goals "
+		    "achieved.", 409;
+	open = db_value(r, "SELECT COUNT(*) FROM goals WHERE mentorship_id = ? "
+	    "AND status = 'open'", "i", m->id);
+	if (open == NULL)
+		return -1;
+	if (strcmp(open, "0") != 0)
+		return w->why = "Record an outcome for every goal before "
+		    "acknowledging them.", 409;
+	n = db_exec(r, "UPDATE mentorships SET acknowledged_at = "
+	    "UTC_TIMESTAMP() WHERE id = ? AND (acknowledged_at IS NULL OR "
+	    "acknowledged_at < stage_changed_at)", "i", m->id);
+	if (n <= 0)
+		return (int)n;
+	w->done = 1;
+	return mships_tell(r, m, "Your mentor acknowledged your goals",
+	    req_printf(r, "%s formally acknowledged the goals you achieved. "
+	    "Your record of achievement is ready.", r->user.name), NULL,
+	    "/record");
+}
+
+static void
+review_acknowledge(struct req *r, struct mship *m)
+{
+	struct rwrite w = { .m = m };
+	int rc;
+
+	if (mships_mail_throttled(r, m, review_page))
+		return;
+	if ((rc = db_tx_run(r, ack_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return review_page(r, m, rc, w.why);
+	resp_flash(r, w.done ? "Acknowledgment recorded." : "You have "
+	    "acknowledged the goals already.");
+	resp_redirect(r, mships_path(r, m, ""));
+}
+
+/* One goal's outcome, in the stages that review. */
+static int
+outcome_tx(struct req *r, void *arg)
+{
+	struct rwrite *w = arg;
+	struct mship *m = w->m;
+	struct fval *v = w->v;
+	long long n;
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	if (!mships_is(m, "cultivation") && !mships_is(m, "separation"))
+		return w->why = req_printf(r, "Goals are reviewed in "
+		    "Cultivation and Separation, not in %s.",
+		    mship_stage_label(m->stage)), 409;
+	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
+	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
+	    "mentorship_id = ?", "ssiii", v[RV_OUTCOME].str, v[RV_NOTE].str,
+	    r->user.id, v[RV_GOAL].num, m->id);
+	if (n == -1)
+		return -1;
+	if (n == 0) {
+		const char *a = db_value(r, "SELECT COUNT(*) FROM goals WHERE "
+		    "id = ? AND mentorship_id = ?", "ii", v[RV_GOAL].num, m->id);
+		if (a == NULL)
+			return -1;
+		if (strcmp(a, "0") == 0)
+			return 404;
+	}
+	return 0;
+}
+
+void
+mships_review_post(struct req *r)
+{
+	struct fval v[RV_N];
+	struct mship m;
+	struct rwrite w = { .m = &m, .v = v };
+	const char *a;
+	int rc;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	if ((a = req_form(r, "acknowledge")) != NULL && strcmp(a, "1") == 0)
+		return review_acknowledge(r, &m);
+	if (!mships_is(&m, "cultivation") && !mships_is(&m, "separation"))
+		return review_page(r, &m, 409, req_printf(r, "Goals are "
+		    "reviewed in Cultivation and Separation, not in %s.",
+		    mship_stage_label(m.stage)));
+	if (field_read(r, review_f, RV_N, v) > 0)
+		return review_page(r, &m, 422, v[RV_OUTCOME].err != NULL ?
+		    "Choose an outcome: achieved, partly, not achieved or "
+		    "dropped." : "Check the review fields.");
+	if ((rc = db_tx_run(r, outcome_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return review_page(r, &m, rc, w.why);
+	resp_flash(r, "Outcome recorded.");
+	resp_redirect(r, mships_path(r, &m, "/review"));
+}

@@ -1,0 +1,737 @@
+/*
+ * mentorships: the mentorship page and its stage moves.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "mentorships.h"
+#include "risk.h"
+
+/* ---- the mentorship page ---------------------------------------------- */
+/* The stepper: stages before the current one are done. */
+static void
+stepper(struct tdict *d, const char *stage)
+{
+	static const char *const st[] = { "initiation", "cultivation",
+		"separation", "redefinition" };
+	static const char *const up[] = { "INITIATION", "CULTIVATION",
+		"SEPARATION", "REDEFINITION" };
+	struct tdict *s = tmpl_include(d, "STEPPER", "stepper.tpl");
+	char key[64];
+	int i, cur = -1;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(st[i], stage) == 0)
+			cur = i;
+	for (i = 0; i < 4; i++) {
+		if (cur >= 0 && i < cur) {
+			snprintf(key, sizeof(key), "%s_DONE", up[i]);
+			tmpl_show(s, key);
+		} else if (i == cur) {
+			snprintf(key, sizeof(key), "%s_CURRENT", up[i]);
+			tmpl_show(s, key);
+		}
+	}
+}
+
+
+/*
+ * A move forward (not a request's answer, not a closing) whose condition
+ * holds now: 1 yes, 0 no, -1 database down. Conditions of moves forward
+ * only read; a move refused anyway is never offered.
+ */
+static int
+move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
+{
+	const char *why = NULL;
+	int rc;
+
+	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
+	    strcmp(rl->to, "ended") == 0)
+		return 1;
+	rc = rl->cond(r, m, "", &why);
+	return rc == -1 || r->db_failed ? -1 : rc == 0;
+}
+
+/*
+ * The forms the viewer may use now: the rules they may act on whose
+ * condition holds, but the one the next step offers (next_to). 0, or
+ * -1 database down.
+ */
+static int
+show_actions(struct req *r, struct tdict *d, const struct mship *m,
+    const char *next_to)
+{
+	const struct stage_rule *rl;
+	struct tdict *a;
+	size_t i;
+	int any = 0, asked = 0, rc;
+	/* a refused stage change shows its note again */
+	const char *posted = strcmp(r->method, "POST") == 0 ?
+	    req_form(r, "to") : NULL;
+
+	if (mships_is(m, "requested") &&
+	    (asked = stage_question_open(r, m)) == -1)
+		return -1;
+
+	for (i = 0; i < stage_nrules; i++) {
+		rl = &stage_rules[i];
+		if (strcmp(rl->from, m->stage) != 0 ||
+		    !stage_actor_ok(r, m, rl) ||
+		    (next_to != NULL && strcmp(rl->to, next_to) == 0))
+			continue;
+		if ((rc = move_ready(r, m, rl)) == -1)
+			return -1;
+		if (rc == 0)
+			continue;
+		/* not this person's turn (unless refused: keep what they typed) */
+		if (strcmp(rl->to, "requested") == 0 && asked !=
+		    (m->is_mentor ? 0 : 1) && (posted == NULL ||
+		    strcmp(posted, rl->to) != 0))
+			continue;
+		a = tmpl_section(d, "ACTION");
+		if (posted != NULL && strcmp(posted, rl->to) == 0)
+			tmpl_set(a, "NOTE", req_form(r, "note"));
+		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
+		tmpl_set(a, "TO", rl->to);
+		tmpl_set_int(a, "ID", m->id);
+		if (strcmp(rl->to, "requested") == 0) {
+			tmpl_set(a, "LABEL", m->is_mentor ? "Ask for more" :
+			    "Answer the mentor");
+			tmpl_set(a, "NOTE_LABEL", m->is_mentor ?
+			    "Your question to the mentee" : "Your answer");
+			tmpl_show(a, "NOTE_REQUIRED");
+		} else if (strcmp(rl->to, "ended") == 0) {
+			tmpl_set(a, "LABEL", rl->action);
+			tmpl_set(a, "NOTE_LABEL", "Why it ends (required)");
+			tmpl_show(a, "NOTE_REQUIRED");
+			tmpl_show(a, "IS_END");	/* folded: rarely the next step */
+			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		} else if (strcmp(rl->to, "declined") == 0) {
+			tmpl_set(a, "LABEL", rl->action);
+			tmpl_set(a, "NOTE_LABEL", "Reason (optional)");
+			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		} else {
+			tmpl_set(a, "LABEL", rl->action);
+			tmpl_set(a, "NOTE_LABEL", "Note (optional)");
+			if (strcmp(rl->to, "withdrawn") == 0)
+				tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		}
+		any = 1;
+	}
+	if (any)
+		tmpl_set(tmpl_section(d, "HAS_ACTIONS"), "ACTIONS_HEADING",
+		    !mships_is(m, "requested") ? "Other changes" :
+		    m->is_mentor ? "Your answer" : "What you can do");
+	return 0;
+}
+
+/* A link the next step offers beside its main one. */
+static void
+next_also(struct tdict *n, const char *href, const char *label)
+{
+	struct tdict *a = tmpl_section(n, "ALSO");
+
+	tmpl_set(a, "HREF", href);
+	tmpl_set(a, "LABEL", label);
+}
+
+/* The next step's main action: a link, or a stage move (a form). */
+static void
+next_main(struct tdict *n, const char *href, const char *label)
+{
+	struct tdict *a = tmpl_section(n, "NEXT_LINK");
+
+	tmpl_set(a, "HREF", href);
+	tmpl_set(a, "LABEL", label);
+}
+
+static const char *
+next_move(struct req *r, struct tdict *n, const struct mship *m,
+    const char *to)
+{
+	const struct stage_rule *rl = stage_rule_find(m->stage, to, STAGE_EITHER);
+	struct tdict *f = tmpl_section(n, "NEXT_FORM");
+
+	tmpl_set(f, "TO", to);
+	tmpl_set(f, "LABEL", rl != NULL ? rl->action : to);
+	tmpl_set_int(f, "ID", m->id);
+	(void)r;
+	return to;
+}
+
+/* The work of Cultivation: the room, the next meeting and milestone. */
+static void
+next_work(struct req *r, struct tdict *n, const struct mship *m,
+    const struct db_rows *q, int main_link)
+{
+	long long unread = db_get_int(q, 0, "unread");
+	const char *room = unread > 0 ? req_printf(r, "Open the room (%lld "
+	    "unread)", unread) : "Open the room";
+
+	if (main_link)
+		next_main(n, req_printf(r, "/rooms/%lld", m->id), room);
+	else
+		next_also(n, req_printf(r, "/rooms/%lld", m->id), room);
+	if (db_get(q, 0, "next_meeting") != NULL)
+		next_also(n, mships_path(r, m, "/meetings"), req_printf(r,
+		    "Next meeting: %s", page_time_text(r,
+		    db_get(q, 0, "next_meeting"))));
+	else
+		next_also(n, mships_path(r, m, "/meetings"), "Plan a meeting");
+	if (db_get(q, 0, "ms_title") != NULL)
+		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
+		    req_printf(r, "Next milestone: %s", db_get(q, 0,
+		    "ms_title")));
+	else if (db_get_int(q, 0, "ms_total") == 0)
+		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
+		    "Apply a roadmap");
+}
+
+/*
+ * What to do next, for this person at this stage (issue 21): finish and
+ * agree the contract in Initiation; in Cultivation the room, the next
+ * meeting and milestone, Separation only once it may start; in
+ * Separation the acknowledgment; in Redefinition a check-in. Returns the
+ * stage move it offers as its main button (show_actions leaves that one
+ * out), NULL for none, or "" when the database failed.
+ */
+static const char *
+show_next(struct req *r, struct tdict *d, const struct mship *m)
+{
+	const struct stage_rule *rl;
+	struct db_rows *q;
+	struct tdict *n;
+	const char *why = NULL, *other = m->is_mentor ? m->mentee_name :
+	    m->mentor_name;
+	int rc, mine, theirs;
+
+	if (!m->is_open || mships_is(m, "requested"))
+		return NULL;
+	q = db_query(r, "SELECT "
+	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id AND "
+	    " g.status = 'open') AS open_goals, "
+	    "DATEDIFF(m.review_date, UTC_DATE()) AS review_in, "
+	    "(SELECT MIN(starts_at) FROM meetings x WHERE x.mentorship_id = "
+	    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
+	    "(SELECT title FROM mentorship_milestones x WHERE x.mentorship_id "
+	    " = m.id AND x.done_at IS NULL ORDER BY x.due_date, x.position, "
+	    " x.id LIMIT 1) AS ms_title, "
+	    "(SELECT COUNT(*) FROM mentorship_milestones x WHERE "
+	    " x.mentorship_id = m.id) AS ms_total, "
+	    /*
+	     * The room's id by value, not m.id: correlated to m, the read
+	     * position is no constant to the optimizer, and the count
+	     * walked every message of the room (5,000 rows a page in the
+	     * bench's mixed run, half the database's time); by value it is
+	     * a range after the read position, what is unread.
+	     */
+	    "(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = "
+	    " ? AND x.author_id <> ? AND x.id > COALESCE((SELECT "
+	    " last_read_id FROM room_reads w WHERE w.mentorship_id = ? AND "
+	    " w.user_id = ?), 0)) AS unread, "
+	    "m.mentor_agreed_at IS NOT NULL AS mentor_agreed, "
+	    "m.mentee_agreed_at IS NOT NULL AS mentee_agreed, "
+	    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
+	    " m.stage_changed_at AS acked, m.next_checkin "
+	    "FROM mentorships m WHERE m.id = ?", "iiiii", m->id, r->user.id,
+	    m->id, r->user.id, m->id);
+	if (q == NULL || q->nrows == 0)
+		return "";
+	n = tmpl_section(d, "NEXT");
+	mine = db_get_int(q, 0, m->is_mentor ? "mentor_agreed" :
+	    "mentee_agreed");
+	theirs = db_get_int(q, 0, m->is_mentor ? "mentee_agreed" :
+	    "mentor_agreed");
+	if (mships_is(m, "initiation")) {
+		if (mine && theirs) {
+			tmpl_set(n, "TEXT", "You both agreed to the contract: "
+			    "the deep work can start.");
+			return next_move(r, n, m, "cultivation");
+		}
+		if ((rc = stage_contract_complete(r, m, &why)) == -1 ||
+		    r->db_failed)
+			return "";
+		if (rc != 0) {
+			tmpl_set(n, "TEXT", req_printf(r, "Write the contract "
+			    "together. Still missing: %s", why));
+			next_main(n, mships_path(r, m, "/contract"),
+			    "Finish the contract");
+		} else if (!mine) {
+			tmpl_set(n, "TEXT", theirs ? req_printf(r, "%s agreed "
+			    "to the contract; your agreement starts the work.",
+			    other) : "The contract is complete. Read it once "
+			    "more and agree to it.");
+			next_main(n, mships_path(r, m, "/contract"),
+			    "Read and agree to the contract");
+		} else {
+			tmpl_set(n, "TEXT", req_printf(r, "You agreed to the "
+			    "contract. Waiting for %s to agree.", other));
+			next_also(n, mships_path(r, m, "/contract"),
+			    "Read the contract");
+		}
+		return NULL;
+	}
+	if (mships_is(m, "cultivation")) {
+		rl = stage_rule_find("cultivation", "separation",
+		    STAGE_EITHER);
+		if ((rc = move_ready(r, m, rl)) == -1)
+			return "";
+		if (rc == 1) {
+			tmpl_set(n, "TEXT", db_get_int(q, 0, "open_goals") > 0 ?
+			    "The review date has passed: time for the review "
+			    "and Separation." : "Every goal has its outcome: "
+			    "move on to Separation and the acknowledgment.");
+			next_work(r, n, m, q, 0);
+			return next_move(r, n, m, "separation");
+		}
+		if (db_get(q, 0, "review_in") != NULL &&
+		    db_get_int(q, 0, "review_in") <= 14) {
+			tmpl_set(n, "TEXT", req_printf(r, "The review is %s: "
+			    "give every goal its outcome.",
+			    db_get_int(q, 0, "review_in") == 0 ? "today" :
+			    req_printf(r, "in %lld day%s",
+			    db_get_int(q, 0, "review_in"),
+			    db_get_int(q, 0, "review_in") == 1 ? "" : "s")));
+			next_main(n, mships_path(r, m, "/review"),
+			    "Review the goals");
+			next_work(r, n, m, q, 0);
+			return NULL;
+		}
+		tmpl_set(n, "TEXT", "The deep work: talk in the room, meet "
+		    "at your cadence, follow the roadmap.");
+		next_work(r, n, m, q, 1);
+		return NULL;
+	}
+	if (mships_is(m, "separation")) {
+		if (db_get_int(q, 0, "acked")) {
+			tmpl_set(n, "TEXT", "The goals achieved are "
+			    "acknowledged. Go on as peers in Redefinition, or "
+			    "start a new cycle with a new goal.");
+			next_also(n, mships_path(r, m, "/record"),
+			    "Record of achievement");
+			return next_move(r, n, m, "redefinition");
+		}
+		if (m->is_mentor) {
+			struct tdict *f = tmpl_section(n, "NEXT_ACK");
+			tmpl_set_int(f, "ID", m->id);
+			tmpl_set(n, "TEXT", "As the mentor, acknowledge what "
+			    "was achieved. It is recorded with the date.");
+		} else
+			tmpl_set(n, "TEXT", req_printf(r, "Waiting for %s to "
+			    "acknowledge the goals achieved.", other));
+		next_also(n, mships_path(r, m, "/review"), "The review");
+		return NULL;
+	}
+	/* redefinition */
+	if (db_get(q, 0, "next_checkin") != NULL)
+		tmpl_set(n, "TEXT", req_printf(r, "Peers now. Next check-in "
+		    "due %s.", page_date_text(r, db_get(q, 0, "next_checkin"))));
+	else
+		tmpl_set(n, "TEXT", "Peers now: choose how often you check "
+		    "in, and log each check-in.");
+	next_main(n, "#checkin-h", "Log a check-in");
+	next_also(n, req_printf(r, "/rooms/%lld", m->id), "Open the room");
+	return NULL;
+}
+
+static int
+show_contract(struct req *r, struct tdict *d, const struct mship *m,
+    struct db_rows *c)
+{
+	struct db_rows *g;
+	struct tdict *s;
+	size_t i;
+	long long open = 0;
+
+	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
+	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
+	    db_get(c, 0, "ground_rules") : "");
+	/* what holds now: peers check in, they no longer meet at a cadence */
+	if (mships_is(m, "redefinition"))
+		tmpl_set(d, "CADENCE_LABEL", db_get(c, 0, "checkin_months") !=
+		    NULL ? req_printf(r, "Check-ins every %s month%s (was: %s)",
+		    db_get(c, 0, "checkin_months"), strcmp(db_get(c, 0,
+		    "checkin_months"), "1") == 0 ? "" : "s", mship_cadence_label(
+		    db_get(c, 0, "cadence"))) : req_printf(r, "Occasional "
+		    "check-ins (was: %s)", mship_cadence_label(db_get(c, 0,
+		    "cadence"))));
+	else
+		tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
+		    "cadence")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
+	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
+	    "contract_version"));
+	if (db_get(c, 0, "review_date") == NULL)
+		tmpl_set(d, "REVIEW_TEXT", "not set");
+	else {
+		long long left = db_get_int(c, 0, "days_left");
+		page_date(r, d, "REVIEW_DATE", db_get(c, 0, "review_date"));
+		/* days left only while the review is ahead of the pair */
+		tmpl_set(d, "REVIEW_LEFT", mships_is(m, "separation") ?
+		    "the review is under way" : mships_is(m, "redefinition") ||
+		    !m->is_open ? "reviewed" : left < 0 ? "passed" :
+		    left == 0 ? "today" : left == 1 ? "1 day left" :
+		    req_printf(r, "%lld days left", left));
+		tmpl_show(d, "HAS_REVIEW");
+	}
+	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
+	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
+	if (db_get(c, 0, "mentor_agreed_at") != NULL)
+		page_time(r, d, "MENTOR_AGREED_TEXT",
+		    db_get(c, 0, "mentor_agreed_at"));
+	if (db_get(c, 0, "mentee_agreed_at") != NULL)
+		page_time(r, d, "MENTEE_AGREED_TEXT",
+		    db_get(c, 0, "mentee_agreed_at"));
+	tmpl_set(d, "CONTRACT_LINK_TEXT", !mships_contract_editable(m) ?
+	    "Read the contract and its versions" :
+	    db_get(c, 0, "mentor_agreed_at") != NULL &&
+	    db_get(c, 0, "mentee_agreed_at") != NULL ?
+	    "Change the contract (both agree again)" :
+	    "Write and agree the contract");
+	g = db_query(r, "SELECT id, title, measure, target_date, status, "
+	    "review_note, version FROM goals WHERE mentorship_id = ? "
+	    "ORDER BY id", "i", m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < g->nrows; i++) {
+		const char *status = db_get(g, i, "status");
+		s = tmpl_section(d, "GOAL");
+		tmpl_set(s, "TITLE", db_get(g, i, "title"));
+		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
+		if (db_get(g, i, "target_date") != NULL)
+			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
+			    db_get(g, i, "target_date"));
+		tmpl_set(s, "STATUS", status);
+		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(status));
+		if (db_get(g, i, "review_note") != NULL)
+			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT",
+			    db_get(g, i, "review_note"));
+		if (strcmp(status, "open") == 0)
+			open++;
+	}
+	tmpl_set_int(d, "GOAL_COUNT", (long long)g->nrows);
+	if (g->nrows == 0)
+		tmpl_show(d, "NO_GOALS");
+	tmpl_set_int(d, "OPEN_GOALS", open);
+	return 0;
+}
+
+/*
+ * The words the latest move came with, above everything else: the
+ * mentor's open question while a request waits, or why it closed. The
+ * timeline has them too, but further down and among older events.
+ */
+static void
+show_last_word(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *e)
+{
+	struct tdict *s;
+	const char *from, *to, *note, *who;
+	size_t i;
+
+	if (e->nrows == 0)
+		return;
+	i = e->nrows - 1;
+	from = db_get(e, i, "from_stage");
+	to = db_get(e, i, "to_stage");
+	note = db_get(e, i, "note");
+	who = db_get(e, i, "actor") != NULL ? db_get(e, i, "actor") : "Menteo";
+	if (note == NULL || *note == '\0' || strcmp(to, m->stage) != 0)
+		return;
+	if (mships_is(m, "requested") && from != NULL &&
+	    strcmp(from, to) == 0 &&
+	    db_get_int(e, i, "actor_id") == m->mentor_id) {
+		s = tmpl_section(d, "QUESTION");
+		tmpl_set(s, "WHO", who);
+		tmpl_set(s, "TEXT", note);
+		page_time(r, s, "WHEN", db_get(e, i, "created_at"));
+	} else if (!m->is_open) {
+		s = tmpl_section(d, "CLOSED_NOTE");
+		tmpl_set(s, "WHO", who);
+		tmpl_set(s, "LABEL", mship_stage_label(to));
+		tmpl_set(s, "TEXT", note);
+		page_time(r, s, "WHEN", db_get(e, i, "created_at"));
+	}
+}
+
+int
+mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
+    int notes)
+{
+	struct db_rows *e;
+	struct tdict *s;
+	size_t i;
+
+	e = db_query(r, "SELECT e.from_stage, e.to_stage, e.note, "
+	    "e.created_at, u.display_name AS actor, e.actor_id FROM "
+	    "stage_events e "
+	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id = ? "
+	    "ORDER BY e.id", "i", m->id);
+	if (e == NULL)
+		return -1;
+	if (notes)
+		show_last_word(r, d, m, e);
+	for (i = 0; i < e->nrows; i++) {
+		const char *from = db_get(e, i, "from_stage");
+		const char *to = db_get(e, i, "to_stage");
+		const char *at = db_get(e, i, "created_at");
+		const char *note = db_get(e, i, "note");
+		s = tmpl_section(d, "EVENT");
+		page_time(r, s, "WHEN", at);
+		/* a datetime attribute without a zone would be local time */
+		tmpl_set(s, "WHEN_ISO", strlen(at) == 19 ?
+		    req_printf(r, "%.10sT%sZ", at, at + 11) : at);
+		tmpl_set(s, "ACTOR", db_get(e, i, "actor") != NULL ?
+		    db_get(e, i, "actor") : "Menteo");
+		tmpl_set(s, "TO", to);
+		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
+		tmpl_set(s, "WHAT", mship_event_text(r, from, to));
+		if (notes && note != NULL && *note != '\0')
+			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
+	}
+	return 0;
+}
+
+/*
+ * Next meeting, and whether the cadence has been kept: behind by the
+ * one rule every list of pairs at risk uses (RISK_CADENCE_BEHIND).
+ */
+static int
+show_meetings(struct req *r, struct tdict *d, const struct mship *m,
+    const char *cadence)
+{
+	struct db_rows *q;
+	struct tdict *s;
+	long long held;
+
+	q = db_query(r, "SELECT "
+	    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id "
+	    " = m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_at, "
+	    "(SELECT MAX(x.starts_at) FROM meetings x WHERE x.mentorship_id "
+	    " = m.id AND x.starts_at < UTC_TIMESTAMP()) AS last_at, "
+	    /* held over the last three intervals */
+	    "(SELECT COUNT(*) FROM meetings x WHERE x.mentorship_id = m.id "
+	    " AND x.starts_at < UTC_TIMESTAMP() AND x.starts_at >= "
+	    " UTC_TIMESTAMP() - INTERVAL 3 * " RISK_CADENCE_DAYS("m") " DAY) "
+	    " AS held, " RISK_CADENCE_DAYS("m") " AS days, "
+	    RISK_CADENCE_BEHIND("m") " AS behind FROM mentorships m WHERE "
+	    "m.id = ?", "i", m->id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404), -1;
+	if (db_get(q, 0, "next_at") != NULL)
+		page_time(r, tmpl_section(d, "NEXT_MEETING"), "AT",
+		    db_get(q, 0, "next_at"));
+	else
+		tmpl_show(d, "NO_NEXT_MEETING");
+	if (db_get(q, 0, "last_at") != NULL)
+		page_time(r, tmpl_section(d, "LAST_MEETING"), "AT",
+		    db_get(q, 0, "last_at"));
+	if (cadence == NULL || !mships_is(m, "cultivation"))
+		return 0;
+	s = tmpl_section(d, "CADENCE");
+	held = db_get_int(q, 0, "held");
+	tmpl_set(s, "HELD", held == 0 ? "No meeting" : held == 1 ?
+	    "1 meeting" : req_printf(r, "%lld meetings", held));
+	tmpl_set_int(s, "WEEKS", db_get_int(q, 0, "days") * 3 / 7);
+	/* kept is said of meetings held, never of none */
+	if (db_get_int(q, 0, "behind"))
+		tmpl_show(s, "BEHIND");
+	else if (db_get(q, 0, "last_at") == NULL)
+		tmpl_show(s, "FIRST_DUE");
+	else
+		tmpl_show(s, "ON_TRACK");
+	return 0;
+}
+
+/* Roadmap progress and unread room messages, when those tables exist. */
+static int
+show_extras(struct req *r, struct tdict *d, const struct mship *m)
+{
+	struct db_rows *q;
+	struct tdict *s;
+
+	if (stage_table_exists(r, "mentorship_milestones")) {
+		q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
+		    "done_at IS NOT NULL), 0) AS done, COALESCE(SUM(done_at IS "
+		    "NULL AND due_date < UTC_DATE()), 0) AS overdue FROM "
+		    "mentorship_milestones WHERE mentorship_id = ?", "i", m->id);
+		if (q == NULL)
+			return -1;
+		s = tmpl_section(d, "MILESTONES");
+		tmpl_set_int(s, "TOTAL", db_get_int(q, 0, "total"));
+		tmpl_set_int(s, "DONE", db_get_int(q, 0, "done"));
+		tmpl_set_int(s, "OVERDUE", db_get_int(q, 0, "overdue"));
+		if (db_get_int(q, 0, "overdue") > 0)
+			tmpl_show(s, "HAS_OVERDUE");
+		if (db_get_int(q, 0, "total") > 0)
+			tmpl_set_int(s, "PERCENT", db_get_int(q, 0, "done") *
+			    100 / db_get_int(q, 0, "total"));
+		else
+			tmpl_set_int(s, "PERCENT", 0);
+	} else if (r->db_failed)
+		return -1;
+	if (stage_table_exists(r, "room_messages") &&
+	    stage_table_exists(r, "room_reads")) {
+		q = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x "
+		    "WHERE x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
+		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
+		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", m->id,
+		    r->user.id, m->id, r->user.id);
+		if (q == NULL)
+			return -1;
+		s = tmpl_section(d, "ROOM");
+		tmpl_set_int(s, "UNREAD", db_get_int(q, 0, "unread"));
+		if (db_get_int(q, 0, "unread") > 0)
+			tmpl_show(s, "HAS_UNREAD");
+	} else if (r->db_failed)
+		return -1;
+	return 0;
+}
+
+/* The mentorship page; cv: a check-in form to put back (422), or NULL. */
+void
+mships_page_with(struct req *r, struct mship *m, int status,
+    const char *reason, const struct fval *cv)
+{
+	struct tdict *d;
+	struct db_rows *c;
+	const char *next_to;
+
+	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
+	    "review_date, DATEDIFF(review_date, UTC_DATE()) AS days_left, "
+	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
+	    "acknowledged_at, checkin_months, next_checkin, created_at, "
+	    "(SELECT p.name FROM programmes p WHERE p.id = programme_id) AS "
+	    "programme, (SELECT p.slug FROM programmes p WHERE p.id = "
+	    "programme_id) AS programme_slug FROM mentorships WHERE id = ?",
+	    "i", m->id);
+	if (c == NULL)
+		return;
+	if (c->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
+	d = page_new(r, m->focus, "mentorships_show.tpl");
+	if (db_get(c, 0, "programme") != NULL) {
+		struct tdict *s = tmpl_section(d, "PROGRAMME");
+		tmpl_set(s, "PROGRAMME_NAME", db_get(c, 0, "programme"));
+		tmpl_set(s, "PROGRAMME_SLUG", db_get(c, 0, "programme_slug"));
+	}
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "MENTOR_NAME", m->mentor_name);
+	tmpl_set(d, "MENTOR_SLUG", m->mentor_slug);
+	tmpl_set(d, "MENTEE_NAME", m->mentee_name);
+	tmpl_set(d, "MENTEE_SLUG", m->mentee_slug);
+	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
+	page_date(r, d, "CREATED", db_get(c, 0, "created_at"));
+	if (reason != NULL)
+		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", reason);
+	if (m->is_open && !mships_is(m, "requested"))
+		stepper(d, m->stage);
+	if (mships_is(m, "requested"))
+		tmpl_show(d, "IS_REQUESTED");
+	if (!m->is_open)
+		tmpl_show(d, "IS_CLOSED");
+	else
+		tmpl_show(d, "IS_OPEN");
+	if (!mships_is(m, "requested") && m->is_open)
+		tmpl_show(d, "IS_ACTIVE");
+	if (mships_is(m, "cultivation") || mships_is(m, "separation"))
+		tmpl_show(d, "CAN_REVIEW");
+	if (mships_is(m, "separation") || mships_is(m, "redefinition") ||
+	    (mships_is(m, "ended") && db_get(c, 0, "acknowledged_at") != NULL))
+		tmpl_show(d, "HAS_RECORD");
+	if (mships_is(m, "separation") && m->is_mentor &&
+	    db_get(c, 0, "acknowledged_at") == NULL)
+		tmpl_show(d, "CAN_ACKNOWLEDGE");
+	/* an acknowledgment belongs to its cycle: a new one has none yet */
+	if (db_get(c, 0, "acknowledged_at") != NULL)
+		page_time(r, tmpl_section(d, mships_is(m, "separation") ||
+		    mships_is(m, "redefinition") || !m->is_open ?
+		    "ACKNOWLEDGED" : "ACK_EARLIER"), "AT",
+		    db_get(c, 0, "acknowledged_at"));
+	if (mships_is(m, "redefinition")) {
+		struct tdict *s = tmpl_section(d, "CHECKIN");
+		if (db_get(c, 0, "next_checkin") != NULL) {
+			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
+			    db_get(c, 0, "next_checkin"));
+			tmpl_set(s, "CHECKIN_EVERY", strcmp(db_get(c, 0,
+			    "checkin_months"), "1") == 0 ? "every month" :
+			    req_printf(r, "every %s months",
+			    db_get(c, 0, "checkin_months")));
+		}
+		if (mships_checkins(r, s, m, cv) == -1)
+			return;
+	}
+	if ((next_to = show_next(r, d, m)) != NULL && *next_to == '\0')
+		return;
+	if (show_actions(r, d, m, next_to) == -1)
+		return;
+	if (show_contract(r, d, m, c) == -1 ||
+	    mships_timeline(r, d, m, 1) == -1 ||
+	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
+	    show_extras(r, d, m) == -1)
+		return;
+	if (!mships_is(m, "requested") && (mships_strip(r, d, m) == -1 ||
+	    mships_progress(r, d, m) == -1))
+		return;
+	page_send(r, status);
+}
+
+void
+mships_page(struct req *r, struct mship *m, int status, const char *reason)
+{
+	mships_page_with(r, m, status, reason, NULL);
+}
+
+void
+mships_show(struct req *r)
+{
+	struct mship m;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	mships_page(r, &m, 200, NULL);
+}
+
+void
+mships_stage(struct req *r)
+{
+	enum { ST_TO, ST_NOTE, ST_N };
+	static const struct field f[ST_N] = {
+		{ "to", F_TEXT, 1, 20, 1, NULL },
+		{ "note", F_MULTILINE, 0, 4000, 0, NULL },
+	};
+	struct fval v[ST_N];
+	struct mship m;
+	const char *why;
+	int rc;
+
+	if (mships_load(r, &m) == -1)
+		return;
+	if (field_read(r, f, ST_N, v) > 0)
+		return mships_page(r, &m, 409, v[ST_TO].err != NULL ?
+		    "Choose what to do with this mentorship." :
+		    "The note is too long (4000 characters at most).");
+	if (mships_mail_throttled(r, &m, mships_page))
+		return;
+	rc = stage_move(r, &m, v[ST_TO].str, v[ST_NOTE].str, &why);
+	if (rc == 0 && mship_mail_count(r, &m) == -1)
+		rc = -1;
+	if (rc == -1)
+		return;
+	if (rc == 403)
+		return page_error_msg(r, 403, why);
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc == 409)
+		return mships_page(r, &m, 409, why);
+	resp_flash(r, strcmp(v[ST_TO].str, "requested") == 0 ?
+	    "Sent." : req_printf(r, "The mentorship is now in %s.",
+	    mship_stage_label(m.stage)));
+	resp_redirect(r, mships_path(r, &m, ""));
+}

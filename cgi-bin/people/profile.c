@@ -1,0 +1,116 @@
+/*
+ * people: a public profile, /people/{slug}: who they are, whether they
+ * have room, how to ask them, their public Growth Threads.
+ */
+
+#include "db.h"
+#include "md.h"
+#include "page.h"
+#include "people.h"
+
+/* The call to action on a profile, from the visitor's point of view. */
+static void
+profile_request(struct req *r, struct tdict *d, long long id,
+    const char *slug, int mentor, long long room)
+{
+	if (r->user.id == id) {
+		tmpl_show(d, "OWN_PROFILE");
+		return;
+	}
+	if (!mentor)
+		return;
+	if (room <= 0) {
+		tmpl_show(d, "NO_ROOM");
+		return;
+	}
+	if (r->user.id <= 0)
+		tmpl_set(tmpl_section(d, "REQUEST_SIGNIN"), "LOGIN_URL",
+		    req_printf(r, "/login?next=%s",
+		    url_enc(r, req_printf(r, "/people/%s", slug))));
+	else if (!r->user.verified)
+		tmpl_show(d, "REQUEST_VERIFY");
+	else
+		tmpl_set(tmpl_section(d, "REQUEST"), "REQUEST_URL",
+		    req_printf(r, "/mentorships/new?mentor=%s",
+		    url_enc(r, slug)));
+}
+
+static int
+profile_threads(struct req *r, struct tdict *d, long long id)
+{
+	struct db_rows *rows;
+	struct tdict *t;
+	size_t i;
+
+	rows = db_query(r, "SELECT id, title, updated_at FROM threads "
+	    "WHERE owner_id = ? AND visibility = 'public' "
+	    "ORDER BY id DESC LIMIT 50", "i", id);
+	if (rows == NULL)
+		return -1;
+	for (i = 0; i < rows->nrows; i++) {
+		t = tmpl_section(d, "THREADS");
+		tmpl_set(t, "THREAD_ID", db_get(rows, i, "id"));
+		tmpl_set(t, "THREAD_TITLE", db_get(rows, i, "title"));
+		page_date(r, t, "THREAD_UPDATED", db_get(rows, i, "updated_at"));
+	}
+	tmpl_show(d, rows->nrows > 0 ? "HAS_THREADS" : "NO_THREADS");
+	return 0;
+}
+
+void
+people_show(struct req *r)
+{
+	struct db_rows *u;
+	struct tdict *d;
+	const char *name, *slug, *bio;
+	long long id, room;
+	int mentor;
+
+	u = db_query(r, "SELECT u.id, u.slug, u.display_name, u.headline, "
+	    "u.bio, u.skills, u.timezone, u.is_mentor, u.last_active, "
+	    "DATEDIFF(UTC_DATE(), u.last_active) AS days, "
+	    "u.capacity - " DIR_ACTIVE " AS room "
+	    "FROM users u WHERE u.slug = ? AND u.disabled_at IS NULL",
+	    "s", r->arg[0]);
+	if (u == NULL)
+		return;
+	if (u->nrows == 0) {
+		page_error(r, 404);
+		return;
+	}
+	id = db_get_int(u, 0, "id");
+	name = db_get(u, 0, "display_name");
+	slug = db_get(u, 0, "slug");
+	mentor = db_get_int(u, 0, "is_mentor") != 0;
+	room = db_get_int(u, 0, "room");
+
+	d = page_new(r, name, "people_show.tpl");
+	tmpl_set(d, "NAME", name);
+	tmpl_set(d, "INITIAL", first_char(r, name));
+	tmpl_set(d, "SLUG", slug);
+	if (*db_get(u, 0, "headline") != '\0')
+		tmpl_set(tmpl_section(d, "HEADLINE"), "TEXT",
+		    db_get(u, 0, "headline"));
+	bio = db_get(u, 0, "bio");
+	if (bio != NULL && *bio != '\0')
+		tmpl_set(tmpl_section(d, "BIO"), "BIO_HTML", md_html(r, bio));
+	else
+		tmpl_show(d, "NO_BIO");
+	tags_fill(r, d, db_get(u, 0, "skills"), NULL);
+	if (*db_get(u, 0, "skills") == '\0')
+		tmpl_show(d, "NO_TAGS");
+	tmpl_set(d, "TIMEZONE", db_get(u, 0, "timezone"));
+	tmpl_set(d, "LAST_ACTIVE", last_active_text(r,
+	    db_get(u, 0, "last_active"), db_get(u, 0, "days")));
+	if (mentor && room > 0)
+		tmpl_set(tmpl_section(d, "MENTORS_ROOM"), "PLACES",
+		    places_text(r, room));
+	else if (mentor)
+		tmpl_show(d, "MENTORS_FULL");
+	else
+		tmpl_show(d, "NOT_MENTOR");
+	profile_request(r, d, id, slug, mentor, room);
+	if (profile_threads(r, d, id) == -1)
+		return;
+	page_send(r, 200);
+}

@@ -1,0 +1,464 @@
+/*
+ * roadmaps: a mentorship's roadmap: applying one, then dating, linking to
+ * goals and ticking off its milestones.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "field.h"
+#include "md.h"
+#include "mship.h"
+#include "page.h"
+#include "resp.h"
+#include "roadmaps.h"
+
+/* The form of one milestone of the mentorship that failed, to re-show. */
+struct mform {
+	long long	 mid;
+	const char	*due_date;
+	const char	*goal;
+	const char	*error;
+};
+
+/* Applying a roadmap to a mentorship. */
+enum { AP_ROADMAP, AP_START, AP_AGAIN, APPLY_NFIELDS };
+static const struct field apply_fields[APPLY_NFIELDS] = {
+	{ "roadmap",	F_INT,	1, 9223372036854775807LL, 1, NULL },
+	{ "start_date",	F_DATE,	10, 10, 1, NULL },
+	/* "yes, apply it again": sent from the question asked first */
+	{ "again",	F_BOOL,	0, 1, 0, NULL },
+};
+
+/* Changing one applied milestone: each field only when sent. */
+enum { UP_GOAL, UP_DUE, UP_DONE, UP_INSTANT, UPD_NFIELDS };
+static const struct field upd_fields[UPD_NFIELDS] = {
+	{ "goal",	F_INT,	0, 9223372036854775807LL, 0, NULL },
+	{ "due_date",	F_DATE,	10, 10, 0, NULL },
+	{ "done",	F_INT,	0, 1, 0, NULL },
+	/* sent by menteo.js, which shows the change itself: no flash */
+	{ "instant",	F_BOOL,	0, 1, 0, NULL },
+};
+
+/* Dates people type: a real date, and not one from another century. */
+static const char *
+date_sane(const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	if (strcmp(s, "2000-01-01") < 0 || strcmp(s, "2099-12-31") > 0)
+		return "Enter a date between 2000 and 2099.";
+	return NULL;
+}
+
+/* The mentorship r->id[0] for one of its parties; answers errors itself. */
+static int
+mr_load(struct req *r, struct mship *m, int writing)
+{
+	if (mship_open(r, r->id[0], m, "Only the mentor and the mentee of "
+	    "this mentorship can see or change its milestones.") == -1)
+		return -1;
+	if (writing && !m->is_open) {
+		page_error_msg(r, 409, "This mentorship is closed: its "
+		    "milestones are kept as a record and can no longer change.");
+		return -1;
+	}
+	if (writing && strcmp(m->stage, "requested") == 0) {
+		page_error_msg(r, 409, "This request has not been accepted "
+		    "yet: a roadmap can be applied once it is.");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The roadmaps one may apply to mentorship mid: a programme pair's
+ * suggested roadmap first, chosen unless another is (SPEC §11), then
+ * curated, mine, shared by others.
+ */
+static int
+mr_choices(struct req *r, struct tdict *d, long long mid, const char *chosen)
+{
+	static const char *const grp[][2] = {
+		{ "OPT_SUGGESTED", "GRP_SUGGESTED" },
+		{ "OPT_CURATED", "GRP_CURATED" }, { "OPT_MINE", "GRP_MINE" },
+		{ "OPT_SHARED", "GRP_SHARED" },
+	};
+	struct db_rows *rows;
+	size_t i;
+
+	rows = db_query(r,
+	    "SELECT rm.id, rm.title, IF(rm.id <=> s.roadmap_id, 0, "
+	    "IF(rm.kind = 'curated', 1, IF(rm.owner_id = ?, 2, 3))) AS grp, "
+	    "u.display_name, (SELECT COUNT(*) FROM roadmap_milestones x "
+	    "WHERE x.roadmap_id = rm.id) AS milestones "
+	    "FROM roadmaps rm LEFT JOIN users u ON u.id = rm.owner_id "
+	    "LEFT JOIN (SELECT p.roadmap_id FROM mentorships m JOIN programmes "
+	    "p ON p.id = m.programme_id WHERE m.id = ?) s ON TRUE "
+	    "WHERE rm.kind = 'curated' OR rm.owner_id = ? OR "
+	    "(rm.kind = 'custom' AND rm.visibility = 'shared') "
+	    "ORDER BY grp, rm.title LIMIT 300", "iii", (long long)r->user.id,
+	    mid, (long long)r->user.id);
+	if (rows == NULL)
+		return -1;
+	for (i = 0; i < rows->nrows; i++) {
+		long long g = db_get_int(rows, i, "grp");
+		struct tdict *o;
+
+		if (g < 0 || g > 3)
+			g = 3;
+		o = tmpl_section(d, grp[g][0]);
+		tmpl_show(d, grp[g][1]);
+		tmpl_set(o, "RID", db_get(rows, i, "id"));
+		tmpl_set(o, "RTITLE", db_get(rows, i, "title"));
+		tmpl_set(o, "RCOUNT", db_get(rows, i, "milestones"));
+		if (g == 3)
+			tmpl_set(tmpl_section(o, "BY"), "BY_NAME",
+			    db_get(rows, i, "display_name"));
+		if (chosen != NULL ? strcmp(chosen, db_get(rows, i, "id")) == 0 :
+		    g == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	return 0;
+}
+
+/* Progress numbers: all, done, overdue (MS_OVERDUE, as the dashboard). */
+static int
+mr_progress(struct req *r, struct tdict *d, long long mid)
+{
+	struct db_rows *p;
+	long long total, done, overdue;
+
+	p = db_query(r,
+	    "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
+	    "COALESCE(SUM(" MS_OVERDUE("ms") "), 0) AS overdue "
+	    "FROM mentorship_milestones ms WHERE mentorship_id = ?", "i", mid);
+	if (p == NULL)
+		return -1;
+	total = db_get_int(p, 0, "total");
+	done = db_get_int(p, 0, "done");
+	overdue = db_get_int(p, 0, "overdue");
+	if (total == 0)
+		return 0;
+	d = tmpl_section(d, "PROGRESS");
+	tmpl_set_int(d, "TOTAL", total);
+	tmpl_set_int(d, "DONE", done);
+	tmpl_set_int(d, "OVERDUE", overdue);
+	tmpl_set_int(d, "PERCENT", done * 100 / total);
+	tmpl_show(d, overdue > 0 ? "HAS_OVERDUE" : "NO_OVERDUE");
+	return 0;
+}
+
+static void
+mr_goal_options(struct tdict *row, struct db_rows *goals, const char *sel)
+{
+	size_t i;
+
+	for (i = 0; goals != NULL && i < goals->nrows; i++) {
+		struct tdict *g = tmpl_section(row, "GOALS");
+		tmpl_set(g, "GID", db_get(goals, i, "id"));
+		tmpl_set(g, "GTITLE", db_get(goals, i, "title"));
+		if (sel != NULL && strcmp(sel, db_get(goals, i, "id")) == 0)
+			tmpl_show(g, "GSELECTED");
+	}
+	if (sel == NULL || *sel == '\0' || strcmp(sel, "0") == 0)
+		tmpl_show(row, "NO_GOAL_SELECTED");
+}
+
+static void
+mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
+    struct db_rows *goals, int writable, const struct mform *mf)
+{
+	const char *st = db_get(ms, i, "stage");
+	const char *goal = db_get(ms, i, "goal_id");
+	const char *due = db_get(ms, i, "due_date");
+	int done = db_get(ms, i, "done_at") != NULL;
+	int mine = mf != NULL && mf->mid == db_get_int(ms, i, "id");
+
+	tmpl_set(row, "MID", db_get(ms, i, "id"));
+	tmpl_set(row, "M_TITLE", db_get(ms, i, "title"));
+	if (*db_get(ms, i, "description") != '\0')
+		tmpl_set(tmpl_section(row, "HAS_DESC"), "DESCRIPTION_HTML",
+		    md_html(r, db_get(ms, i, "description")));
+	page_date(r, row, "DUE", due);
+	tmpl_set(row, "DUE_DATE", mine && mf->due_date != NULL ?
+	    mf->due_date : due);
+	if (st != NULL) {
+		struct tdict *b = tmpl_section(row, "HAS_STAGE");
+		tmpl_set(b, "STAGE", st);
+		tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
+	}
+	if (done) {
+		struct tdict *s = tmpl_section(row, "IS_DONE");
+		page_time(r, s, "DONE_AT", db_get(ms, i, "done_at"));
+		tmpl_set(s, "DONE_BY", db_get(ms, i, "done_name") != NULL ?
+		    db_get(ms, i, "done_name") : "a former member");
+		tmpl_set(row, "CLASS", "done");
+	} else if (db_get_int(ms, i, "overdue")) {
+		tmpl_show(row, "IS_OVERDUE");
+		tmpl_set(row, "CLASS", "overdue");
+	} else
+		tmpl_show(row, "IS_OPEN");
+	if (goal != NULL)
+		tmpl_set(tmpl_section(row, "HAS_GOAL"), "GOAL_TITLE",
+		    db_get(ms, i, "goal_title"));
+	if (!writable)
+		return;
+	row = tmpl_section(row, "WRITABLE");
+	tmpl_show(row, done ? "CAN_REOPEN" : "CAN_DONE");
+	mr_goal_options(row, goals, mine && mf->goal != NULL ? mf->goal :
+	    goal);
+	if (mine && mf->error != NULL) {
+		tmpl_set(tmpl_section(row, "ROW_ERROR"), "MESSAGE", mf->error);
+		tmpl_show(row, "ROW_INVALID");
+	}
+}
+
+/*
+ * The roadmap page of a mentorship. apply: the apply form to put back;
+ * again: the title of a roadmap already applied, asked about first.
+ */
+static void
+mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
+    const struct mform *mf, const char *again, int status)
+{
+	struct tdict *d, *s;
+	struct db_rows *ms, *goals = NULL;
+	int writable = m->is_open && strcmp(m->stage, "requested") != 0;
+	size_t i;
+
+	ms = db_query(r,
+	    "SELECT mm.id, mm.title, mm.description, mm.due_date, mm.done_at, "
+	    "mm.stage, mm.goal_id, g.title AS goal_title, "
+	    "u.display_name AS done_name, "
+	    MS_OVERDUE("mm") " AS overdue "
+	    "FROM mentorship_milestones mm "
+	    "LEFT JOIN goals g ON g.id = mm.goal_id "
+	    "LEFT JOIN users u ON u.id = mm.done_by "
+	    "WHERE mm.mentorship_id = ? ORDER BY mm.due_date, mm.position, mm.id",
+	    "i", m->id);
+	if (ms == NULL)
+		return;
+	if (writable && (goals = db_query(r, "SELECT id, title FROM goals "
+	    "WHERE mentorship_id = ? ORDER BY id", "i", m->id)) == NULL)
+		return;
+	d = page_new(r, "Roadmap", "roadmaps_mentorship.tpl");
+	tmpl_set_int(d, "MSHIP_ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "MENTOR_NAME", m->mentor_name);
+	tmpl_set(d, "MENTEE_NAME", m->mentee_name);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "TODAY", page_today(r));
+	if (mr_progress(r, d, m->id) == -1)
+		return;
+	for (i = 0; i < ms->nrows; i++)
+		mr_row(r, tmpl_section(d, "MILESTONES"), ms, i, goals,
+		    writable, mf);
+	if (ms->nrows == 0)
+		tmpl_show(d, "EMPTY");
+	if (!writable) {
+		tmpl_show(d, m->is_open ? "NOT_YET" : "CLOSED");
+		page_send(r, status);
+		return;
+	}
+	if (goals != NULL && goals->nrows == 0)
+		tmpl_show(d, "NO_GOALS");
+	s = tmpl_section(d, "CAN_APPLY");
+	tmpl_set(s, "APPLY_HEADING", ms->nrows > 0 ? "Add another roadmap" :
+	    "Apply a roadmap");
+	if (apply != NULL)
+		page_form(s, apply_fields, APPLY_NFIELDS, apply);
+	else
+		tmpl_set(s, "START_DATE", page_today(r));
+	if (again != NULL)
+		tmpl_set(tmpl_section(s, "ASK_AGAIN"), "AGAIN_TITLE", again);
+	if (mr_choices(r, s, m->id, apply != NULL ? apply[0].raw :
+	    req_query(r, "roadmap")) == -1)
+		return;
+	page_send(r, status);
+}
+
+static void
+mr_page(struct req *r, struct mship *m, struct fval *apply,
+    const struct mform *mf, int status)
+{
+	mr_page_ask(r, m, apply, mf, NULL, status);
+}
+
+void
+mr_show(struct req *r)
+{
+	struct mship m;
+
+	if (mr_load(r, &m, 0) == -1)
+		return;
+	mr_page(r, &m, NULL, NULL, 200);
+}
+
+void
+mr_apply(struct req *r)
+{
+	struct mship m;
+	struct fval v[APPLY_NFIELDS];
+	struct db_rows *rm = NULL;
+	const char *n;
+	long long base, added;
+
+	if (mr_load(r, &m, 1) == -1)
+		return;
+	field_read(r, apply_fields, APPLY_NFIELDS, v);
+	if (v[AP_START].err == NULL &&
+	    (v[AP_START].err = date_sane(v[AP_START].str)) != NULL)
+		v[AP_START].str = NULL;
+	if (v[AP_ROADMAP].err == NULL) {
+		/* one the applier may see: curated, shared, or their own */
+		rm = db_query(r, "SELECT rm.title, (SELECT COUNT(*) FROM "
+		    "roadmap_milestones x WHERE x.roadmap_id = rm.id) "
+		    "AS milestones "
+		    "FROM roadmaps rm WHERE rm.id = ? AND (rm.kind = 'curated' "
+		    "OR rm.visibility = 'shared' OR rm.owner_id = ?)", "ii",
+		    v[AP_ROADMAP].num, (long long)r->user.id);
+		if (rm == NULL)
+			return;
+		if (rm->nrows == 0)
+			v[AP_ROADMAP].err = "Choose a roadmap from the list.";
+		else if (db_get_int(rm, 0, "milestones") == 0)
+			v[AP_ROADMAP].err = "This roadmap has no milestones yet: add "
+			    "some to it before applying it.";
+	}
+	if (v[AP_ROADMAP].err != NULL || v[AP_START].err != NULL)
+		return mr_page(r, &m, v, NULL, 422);
+	if (db_begin(r) == -1)
+		return;
+	/* lock the mentorship so two appliers get distinct positions */
+	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
+	    "i", m.id) == NULL ||
+	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones "
+	    "WHERE mentorship_id = ? AND roadmap_id = ?", "ii", m.id,
+	    v[AP_ROADMAP].num)) == NULL)
+		return;
+	/* applied already: twice is asked first, never done silently */
+	if (strcmp(n, "0") != 0 && !v[AP_AGAIN].num) {
+		db_rollback(r);
+		return mr_page_ask(r, &m, v, NULL, db_get(rm, 0, "title"), 409);
+	}
+	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
+	    "mentorship_milestones WHERE mentorship_id = ?", "i", m.id)) == NULL)
+		return;
+	base = strtoll(n, NULL, 10);
+	added = db_exec(r,
+	    "INSERT INTO mentorship_milestones (mentorship_id, goal_id, title, "
+	    "description, due_date, position, stage, roadmap_id, applied_by, "
+	    "created_at) SELECT ?, NULL, title, description, "
+	    "DATE_ADD(CAST(? AS DATE), INTERVAL week_offset WEEK), "
+	    "? + ROW_NUMBER() OVER (ORDER BY position, id), stage, roadmap_id, "
+	    "?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE roadmap_id = ?",
+	    "isiii", m.id, v[AP_START].str, base, (long long)r->user.id,
+	    v[AP_ROADMAP].num);
+	if (added < 0 || db_commit(r) == -1)
+		return;
+	resp_flash(r, req_printf(r, "Roadmap applied: %lld milestone%s "
+	    "added.", added, added == 1 ? "" : "s"));
+	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
+}
+
+/* Applies the fields that were sent; 1 when the form must come back. */
+static int
+mr_change(struct req *r, struct mship *m, struct fval *v, struct mform *mf)
+{
+	long long mid = r->id[1];
+
+	if (v[UP_GOAL].raw != NULL) {
+		long long g = v[UP_GOAL].str != NULL ? v[UP_GOAL].num : 0;
+		if (g > 0) {
+			const char *ok = db_value(r, "SELECT id FROM goals "
+			    "WHERE id = ? AND mentorship_id = ?", "ii", g, m->id);
+			if (ok == NULL && r->db_failed)
+				return -1;
+			if (ok == NULL) {
+				mf->error = "Choose one of this mentorship's goals.";
+				return 1;
+			}
+		}
+		if (g > 0 && db_exec(r, "UPDATE mentorship_milestones "
+		    "SET goal_id = ? WHERE id = ?", "ii", g, mid) < 0)
+			return -1;
+		if (g == 0 && db_exec(r, "UPDATE mentorship_milestones "
+		    "SET goal_id = NULL WHERE id = ?", "i", mid) < 0)
+			return -1;
+	}
+	if (v[UP_DUE].str != NULL && db_exec(r, "UPDATE mentorship_milestones "
+	    "SET due_date = ? WHERE id = ?", "si", v[UP_DUE].str, mid) < 0)
+		return -1;
+	if (v[UP_DONE].str != NULL && v[UP_DONE].num == 1 && db_exec(r,
+	    "UPDATE mentorship_milestones SET done_at = UTC_TIMESTAMP(), "
+	    "done_by = ? WHERE id = ? AND done_at IS NULL", "ii",
+	    (long long)r->user.id, mid) < 0)
+		return -1;
+	if (v[UP_DONE].str != NULL && v[UP_DONE].num == 0 && db_exec(r,
+	    "UPDATE mentorship_milestones SET done_at = NULL, done_by = NULL "
+	    "WHERE id = ?", "i", mid) < 0)
+		return -1;
+	return 0;
+}
+
+void
+mr_update(struct req *r)
+{
+	struct mship m;
+	struct fval v[UPD_NFIELDS];
+	struct mform mf;
+	const char *found;
+	int rc;
+
+	if (mr_load(r, &m, 1) == -1)
+		return;
+	found = db_value(r, "SELECT id FROM mentorship_milestones WHERE id = ? "
+	    "AND mentorship_id = ?", "ii", r->id[1], m.id);
+	if (found == NULL)
+		return r->db_failed ? (void)0 : page_error(r, 404);
+	memset(&mf, 0, sizeof(mf));
+	mf.mid = r->id[1];
+	mf.due_date = req_form(r, "due_date");
+	mf.goal = req_form(r, "goal");
+	field_read(r, upd_fields, UPD_NFIELDS, v);
+	if (v[UP_DUE].err == NULL && (v[UP_DUE].err = date_sane(v[UP_DUE].str)) != NULL)
+		v[UP_DUE].str = NULL;
+	if (v[UP_DUE].raw != NULL && v[UP_DUE].str == NULL && v[UP_DUE].err == NULL)
+		v[UP_DUE].err = "Enter a due date as YYYY-MM-DD.";
+	mf.error = v[UP_GOAL].err != NULL ? "Choose one of this mentorship's goals." :
+	    v[UP_DUE].err != NULL ? v[UP_DUE].err : v[UP_DONE].err != NULL ?
+	    "Mark the milestone done or reopen it." : NULL;
+	if (mf.error != NULL)
+		return mr_page(r, &m, NULL, &mf, 422);
+	if (db_begin(r) == -1 || (rc = mr_change(r, &m, v, &mf)) == -1)
+		return;
+	if (rc == 1)
+		return mr_page(r, &m, NULL, &mf, 422);
+	if (db_commit(r) == -1)
+		return;
+	if (!v[UP_INSTANT].num)
+		resp_flash(r, v[UP_DONE].str != NULL ? (v[UP_DONE].num ?
+		    "Milestone done." : "Milestone reopened.") :
+		    "Milestone saved.");
+	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
+}
+
+void
+mr_remove(struct req *r)
+{
+	struct mship m;
+	long long n;
+
+	if (mr_load(r, &m, 1) == -1)
+		return;
+	n = db_exec(r, "DELETE FROM mentorship_milestones WHERE id = ? AND "
+	    "mentorship_id = ?", "ii", r->id[1], m.id);
+	if (n < 0)
+		return;
+	if (n == 0)
+		return page_error(r, 404);
+	resp_flash(r, "Milestone removed from this mentorship.");
+	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
+}

@@ -1,0 +1,190 @@
+/*
+ * roadmaps: a roadmap's milestones: add, edit, delete, move.
+ */
+#include <string.h>
+
+#include "db.h"
+#include "field.h"
+#include "mship.h"
+#include "page.h"
+#include "resp.h"
+#include "roadmaps.h"
+
+static const char *const stages[] = {
+	"initiation", "cultivation", "separation", NULL
+};
+static const char *const dirs[] = { "up", "down", NULL };
+
+/* A milestone of a roadmap (add and edit). */
+const struct field ms_fields[MS_NFIELDS] = {
+	{ "title",	 F_TEXT,	1, 200,	 1, NULL },
+	{ "description", F_MULTILINE,	0, 4000, 0, NULL },
+	{ "week_offset", F_INT,		0, 520,	 1, NULL },
+	{ "stage",	 F_CHOICE,	0, 0,	 0, stages },
+};
+
+static int
+ms_read(struct req *r, struct fval *v)
+{
+	int n = field_read(r, ms_fields, MS_NFIELDS, v);
+
+	if (v[MS_WEEK_OFFSET].err != NULL && v[MS_WEEK_OFFSET].raw != NULL &&
+	    *v[MS_WEEK_OFFSET].raw != '\0')
+		v[MS_WEEK_OFFSET].err = "Enter a number of weeks from 0 to 520.";
+	return n;
+}
+
+void
+ms_add(struct req *r)
+{
+	struct roadmap rm;
+	struct fval v[MS_NFIELDS];
+
+	if (rm_load_editable(r, &rm) == -1)
+		return;
+	if (ms_read(r, v) > 0)
+		return rm_show_page(r, &rm, v, 422);
+	if (db_exec(r,
+	    "INSERT INTO roadmap_milestones (roadmap_id, position, title, "
+	    "description, week_offset, stage) SELECT ?, COALESCE(MAX(position), "
+	    "0) + 1, ?, ?, ?, ? FROM roadmap_milestones WHERE roadmap_id = ?",
+	    "issisi", rm.id, v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, rm.id) < 0 ||
+	    rm_touch(r, rm.id) == -1)
+		return;
+	resp_flash(r, "Milestone added.");
+	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
+}
+
+/* The milestone r->id[1] of roadmap rm: row or NULL (404 answered). */
+static struct db_rows *
+ms_load(struct req *r, const struct roadmap *rm)
+{
+	struct db_rows *row;
+
+	row = db_query(r, "SELECT id, title, description, week_offset, stage, "
+	    "position FROM roadmap_milestones WHERE id = ? AND roadmap_id = ?",
+	    "ii", r->id[1], rm->id);
+	if (row == NULL)
+		return NULL;
+	if (row->nrows == 0) {
+		page_error(r, 404);
+		return NULL;
+	}
+	return row;
+}
+
+static void
+ms_form_page(struct req *r, const struct roadmap *rm, struct db_rows *ms,
+    struct fval *v, int status)
+{
+	struct tdict *d;
+
+	d = page_new(r, "Edit milestone", "roadmaps_milestone.tpl");
+	tmpl_set_int(d, "ID", rm->id);
+	tmpl_set(d, "RM_TITLE", rm->title);
+	tmpl_set(d, "MID", db_get(ms, 0, "id"));
+	if (v != NULL)
+		page_form(d, ms_fields, MS_NFIELDS, v);
+	else {
+		const char *st = db_get(ms, 0, "stage");
+		tmpl_set(d, "TITLE", db_get(ms, 0, "title"));
+		tmpl_set(d, "DESCRIPTION", db_get(ms, 0, "description"));
+		tmpl_set(d, "WEEK_OFFSET", db_get(ms, 0, "week_offset"));
+		if (st != NULL)
+			tmpl_show(d, req_printf(r, "STAGE_%s",
+			    strcmp(st, "initiation") == 0 ? "INITIATION" :
+			    strcmp(st, "cultivation") == 0 ? "CULTIVATION" :
+			    "SEPARATION"));
+	}
+	page_send(r, status);
+}
+
+void
+ms_edit_form(struct req *r)
+{
+	struct roadmap rm;
+	struct db_rows *ms;
+
+	if (rm_load_editable(r, &rm) == -1 || (ms = ms_load(r, &rm)) == NULL)
+		return;
+	ms_form_page(r, &rm, ms, NULL, 200);
+}
+
+void
+ms_edit_post(struct req *r)
+{
+	struct roadmap rm;
+	struct db_rows *ms;
+	struct fval v[MS_NFIELDS];
+
+	if (rm_load_editable(r, &rm) == -1 || (ms = ms_load(r, &rm)) == NULL)
+		return;
+	if (ms_read(r, v) > 0)
+		return ms_form_page(r, &rm, ms, v, 422);
+	if (db_exec(r, "UPDATE roadmap_milestones SET title = ?, "
+	    "description = ?, week_offset = ?, stage = ? WHERE id = ?",
+	    "ssisi", v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, r->id[1]) < 0 ||
+	    rm_touch(r, rm.id) == -1)
+		return;
+	resp_flash(r, "Milestone saved.");
+	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
+}
+
+void
+ms_delete(struct req *r)
+{
+	struct roadmap rm;
+
+	if (rm_load_editable(r, &rm) == -1 || ms_load(r, &rm) == NULL)
+		return;
+	if (db_exec(r, "DELETE FROM roadmap_milestones WHERE id = ?", "i",
+	    r->id[1]) < 0 || rm_touch(r, rm.id) == -1)
+		return;
+	resp_flash(r, "Milestone removed.");
+	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
+}
+
+/* Swaps the milestone with its neighbour above or below. */
+void
+ms_move(struct req *r)
+{
+	struct roadmap rm;
+	struct db_rows *ms, *nb;
+	struct fval dv;
+	static const struct field dir = { "dir", F_CHOICE, 0, 0, 1, dirs };
+	long long pos, id = r->id[1];
+
+	if (rm_load_editable(r, &rm) == -1 || (ms = ms_load(r, &rm)) == NULL)
+		return;
+	if (field_check(r->arena, &dir, req_form(r, "dir"), &dv) != 0)
+		return page_error_msg(r, 400, "Move a milestone up or down.");
+	pos = db_get_int(ms, 0, "position");
+	if (db_begin(r) == -1)
+		return;
+	if (strcmp(dv.str, "up") == 0)
+		nb = db_query(r, "SELECT id, position FROM roadmap_milestones "
+		    "WHERE roadmap_id = ? AND (position < ? OR (position = ? "
+		    "AND id < ?)) ORDER BY position DESC, id DESC LIMIT 1 "
+		    "FOR UPDATE", "iiii", rm.id, pos, pos, id);
+	else
+		nb = db_query(r, "SELECT id, position FROM roadmap_milestones "
+		    "WHERE roadmap_id = ? AND (position > ? OR (position = ? "
+		    "AND id > ?)) ORDER BY position, id LIMIT 1 FOR UPDATE",
+		    "iiii", rm.id, pos, pos, id);
+	if (nb == NULL)
+		return;
+	/* the first one up or the last one down stays where it is */
+	if (nb->nrows > 0) {
+		if (db_exec(r, "UPDATE roadmap_milestones SET position = ? "
+		    "WHERE id = ?", "ii", db_get_int(nb, 0, "position"), id) < 0 ||
+		    db_exec(r, "UPDATE roadmap_milestones SET position = ? "
+		    "WHERE id = ?", "ii", pos, db_get_int(nb, 0, "id")) < 0 ||
+		    rm_touch(r, rm.id) == -1)
+			return;
+	}
+	if (db_commit(r) == -1)
+		return;
+	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
+}

@@ -1,0 +1,302 @@
+/*
+ * mine: the viewer's mentorships laid out for /mentorships and the
+ * dashboard: grouped by what they need, with what waits for the viewer,
+ * milestone progress, unread messages and the meetings to come.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "mine.h"
+#include "mship.h"
+#include "page.h"
+#include "tmpl.h"
+struct attn {
+	const char	*text[12];
+	const char	*url[12];
+	int		 n;
+	long long	 ms_total, ms_done, ms_overdue;
+	long long	 unread;
+	int		 has_room;
+};
+
+static void
+attn_add(struct attn *a, const char *text, const char *url)
+{
+	if (a->n < 12) {
+		a->text[a->n] = text;
+		a->url[a->n] = url;
+		a->n++;
+	}
+}
+
+/* "total done overdue" as MINE_MS packs them (three counts); NULL: none. */
+static void
+ms_counts(const char *s, struct attn *a)
+{
+	char *end;
+
+	a->ms_total = a->ms_done = a->ms_overdue = 0;
+	if (s == NULL)
+		return;
+	a->ms_total = strtoll(s, &end, 10);
+	a->ms_done = strtoll(end, &end, 10);
+	a->ms_overdue = strtoll(end, &end, 10);
+}
+
+/*
+ * Milestones of row i (counted by the list query) and unread messages in
+ * its room. The unread count is a query of its own: its range on the
+ * room's key (id > the read position) needs the position as a constant;
+ * as a subquery of the list, correlated, it walked the whole room.
+ */
+static int
+mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
+{
+	long long id = db_get_int(q, i, "id");
+	struct db_rows *u;
+
+	ms_counts(db_get(q, i, "ms"), a);
+	if (a->ms_overdue > 0)
+		attn_add(a, req_printf(r, "%lld overdue milestone(s)",
+		    a->ms_overdue), req_printf(r, "/mentorships/%lld/roadmap",
+		    id));
+	u = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x WHERE "
+	    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
+	    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
+	    "mentorship_id = ? AND user_id = ?), 0)", "iiii", id,
+	    r->user.id, id, r->user.id);
+	if (u == NULL)
+		return -1;
+	a->has_room = 1;
+	a->unread = db_get_int(u, 0, "unread");
+	if (a->unread > 0)
+		attn_add(a, req_printf(r, "%lld unread message(s) in the room",
+		    a->unread), req_printf(r, "/rooms/%lld", id));
+	return 0;
+}
+
+/* What this row needs from the viewer, from its stage and contract. */
+static void
+mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
+    size_t i)
+{
+	const char *st = db_get(q, i, "stage");
+	int mentor = db_get_int(q, i, "mentor_id") == r->user.id;
+	int me = db_get(q, i, mentor ? "mentor_agreed_at" :
+	    "mentee_agreed_at") != NULL;
+	int other = db_get(q, i, mentor ? "mentee_agreed_at" :
+	    "mentor_agreed_at") != NULL;
+	const char *base = req_printf(r, "/mentorships/%s", db_get(q, i, "id"));
+
+	if (strcmp(st, "requested") == 0 && mentor)
+		attn_add(a, "Answer the request", base);
+	else if (strcmp(st, "requested") == 0 &&
+	    db_get_int(q, i, "asked") != 0)
+		attn_add(a, "Answer the mentor's question", base);
+	else if (strcmp(st, "initiation") == 0 && !me)
+		attn_add(a, other ? "Agree to the contract" :
+		    "Write and agree the contract",
+		    req_printf(r, "%s/contract", base));
+	else if (strcmp(st, "initiation") == 0 && other &&
+	    db_get_int(q, i, "contract_version") > 0)
+		attn_add(a, "Start Cultivation: the contract is agreed", base);
+	else if ((strcmp(st, "separation") == 0 ||
+	    strcmp(st, "redefinition") == 0) && other && !me)
+		attn_add(a, "Agree to the new contract version",
+		    req_printf(r, "%s/contract", base));
+	if (strcmp(st, "cultivation") == 0 && db_get(q, i, "review_in") !=
+	    NULL && db_get_int(q, i, "review_in") <= 7)
+		attn_add(a, db_get_int(q, i, "review_in") < 0 ?
+		    "The review date has passed: review the goals" :
+		    "Review date within a week: review the goals",
+		    req_printf(r, "%s/review", base));
+	if (strcmp(st, "separation") == 0 && mentor &&
+	    db_get(q, i, "acknowledged_at") == NULL)
+		attn_add(a, "Acknowledge the goals achieved",
+		    req_printf(r, "%s/review", base));
+	if (strcmp(st, "redefinition") == 0 &&
+	    db_get_int(q, i, "checkin_due") != 0)
+		attn_add(a, "A check-in is due", base);
+}
+
+/* One mentorship in its group; returns the group: 0 needs, 1 active, 2 closed. */
+static int
+mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
+    const struct attn *a)
+{
+	const char *st = db_get(q, i, "stage");
+	const char *group, *next;
+	struct tdict *row, *s;
+	int open = mship_stage_open(st);
+	int k;
+
+	group = !open ? "CLOSED" : a->n > 0 ? "NEEDS" : "ACTIVE";
+	row = tmpl_section(d, group);
+	tmpl_set(row, "ID", db_get(q, i, "id"));
+	tmpl_set(row, "FOCUS", db_get(q, i, "focus"));
+	tmpl_set(row, "STAGE", st);
+	tmpl_set(row, "STAGE_LABEL", mship_stage_label(st));
+	tmpl_set(row, "OTHER_NAME", db_get(q, i, "other_name"));
+	tmpl_set(row, "OTHER_SLUG", db_get(q, i, "other_slug"));
+	tmpl_set(row, "ROLE", db_get_int(q, i, "mentor_id") == r->user.id ?
+	    "You mentor" : "Your mentor");
+	if ((next = db_get(q, i, "meetings")) != NULL)
+		page_time(r, tmpl_section(row, "NEXT"), "AT",
+		    req_printf(r, "%.*s", (int)strcspn(next, ","), next));
+	for (k = 0; k < a->n; k++) {
+		s = tmpl_section(row, "ATTN");
+		tmpl_set(s, "TEXT", a->text[k]);
+		tmpl_set(s, "URL", a->url[k]);
+		s = tmpl_section(d, "ATTENTION");
+		tmpl_set(s, "TEXT", a->text[k]);
+		tmpl_set(s, "URL", a->url[k]);
+		tmpl_set(s, "FOCUS", db_get(q, i, "focus"));
+		tmpl_set(s, "OTHER_NAME", db_get(q, i, "other_name"));
+	}
+	if (a->ms_total > 0) {
+		s = tmpl_section(row, "PROGRESS");
+		tmpl_set_int(s, "TOTAL", a->ms_total);
+		tmpl_set_int(s, "DONE", a->ms_done);
+		tmpl_set_int(s, "OVERDUE", a->ms_overdue);
+		tmpl_set_int(s, "PERCENT", a->ms_done * 100 / a->ms_total);
+		if (a->ms_overdue > 0)
+			tmpl_show(s, "HAS_OVERDUE");
+	}
+	if (a->has_room) {
+		s = tmpl_section(row, "UNREAD_BOX");
+		tmpl_set_int(s, "UNREAD", a->unread);
+		tmpl_set(s, "ID", db_get(q, i, "id"));
+		if (a->unread > 0)
+			tmpl_show(s, "HAS_UNREAD");
+	}
+	return !open ? 2 : a->n > 0 ? 0 : 1;
+}
+
+/*
+ * The viewer's mentorships in one query, with what the list shows of
+ * each: its next meetings, who spoke last, and for open ones the roadmap's
+ * progress (closed ones skip it: IF evaluates only the branch it takes).
+ */
+#define MINE_OPEN	"m.stage IN (" STAGES_ACTIVE ")"
+#define MINE_MEETINGS	5	/* meetings on the dashboard, MINE_MEET's LIMIT */
+/*
+ * Its first MINE_MEETINGS meetings to come, "2026-12-01 09:00:00,..."
+ * (mine_meetings): the dashboard's list of meetings from the rows it has
+ * anyway. A query of their own cost the page more than this whole list
+ * (its OR over the two parties' keys plans an index merge every time).
+ */
+#define MINE_MEET	"(SELECT GROUP_CONCAT(x.starts_at ORDER BY " \
+	"x.starts_at SEPARATOR ',' LIMIT 5) FROM meetings x WHERE " \
+	"x.mentorship_id = m.id AND x.starts_at >= UTC_TIMESTAMP())"
+/* total, done and overdue milestones in one scan, as "3 1 0" (ms_counts) */
+#define MINE_MS	"IF(" MINE_OPEN ", (SELECT CONCAT_WS(' ', COUNT(*), " \
+	"COUNT(s.done_at), COUNT(IF(" MS_OVERDUE("s") ", 1, NULL))) " \
+	"FROM mentorship_milestones s " \
+	"WHERE s.mentorship_id = m.id), NULL)"
+static const char mine_sql[] =
+    "SELECT m.id, m.stage, m.focus, m.mentor_id, "
+    "m.mentor_agreed_at, m.mentee_agreed_at, m.contract_version, "
+    "m.acknowledged_at, DATEDIFF(m.review_date, UTC_DATE()) AS "
+    "review_in, m.next_checkin <= UTC_DATE() AS checkin_due, "
+    "u.display_name AS other_name, u.slug AS other_slug, "
+    MINE_MEET " AS meetings, "
+    "IF(m.stage = 'requested', (SELECT e.actor_id = m.mentor_id "
+    " FROM stage_events e WHERE e.mentorship_id = m.id "
+    " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
+    MINE_MS " AS ms "
+    "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
+    "m.mentee_id, m.mentor_id) WHERE m.mentor_id = ? OR "
+    "m.mentee_id = ? ORDER BY m.stage_changed_at DESC, m.id DESC "
+    "LIMIT 300";
+
+struct meet {
+	const char	*at;
+	size_t		 row;
+};
+
+static int
+meet_cmp(const void *a, const void *b)
+{
+	const struct meet *x = a, *y = b;
+	int c = strcmp(x->at, y->at);	/* same width: the order of time */
+
+	return c != 0 ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/*
+ * The next MINE_MEETINGS meetings of the active mentorships among q's
+ * rows (MINE_MEET lists each one's first few): those the list shows,
+ * its newest 300, which is where a meeting is planned.
+ */
+static void
+mine_meetings(struct req *r, struct tdict *d, const struct db_rows *q)
+{
+	struct meet *m;
+	struct tdict *row;
+	char *list, *at, *save;
+	size_t i, k, n = 0;
+
+	m = arena_alloc(r->arena, (q->nrows * MINE_MEETINGS + 1) * sizeof(*m));
+	for (i = 0; i < q->nrows; i++) {
+		if (db_get(q, i, "ms") == NULL ||	/* not MINE_OPEN */
+		    db_get(q, i, "meetings") == NULL)
+			continue;
+		list = req_strdup(r, db_get(q, i, "meetings"));
+		for (k = 0, at = strtok_r(list, ",", &save);
+		    at != NULL && k < MINE_MEETINGS;
+		    k++, at = strtok_r(NULL, ",", &save))
+			m[n++] = (struct meet){ at, i };
+	}
+	qsort(m, n, sizeof(*m), meet_cmp);
+	for (i = 0; i < n && i < MINE_MEETINGS; i++) {
+		row = tmpl_section(d, "MEETING");
+		page_time(r, row, "AT", m[i].at);
+		tmpl_set(row, "ID", db_get(q, m[i].row, "id"));
+		tmpl_set(row, "FOCUS", db_get(q, m[i].row, "focus"));
+	}
+	tmpl_show(d, n > 0 ? "HAS_MEETINGS" : "NO_MEETINGS");
+}
+
+int
+mine_fill(struct req *r, struct tdict *d)
+{
+	struct db_rows *q;
+	struct attn a;
+	size_t i;
+	int natt = 0, groups[3] = { 0, 0, 0 };
+	const char *st;
+	long long me = r->user.id;
+
+	if ((q = db_query(r, mine_sql, "iii", me, me, me)) == NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		st = db_get(q, i, "stage");
+		memset(&a, 0, sizeof(a));
+		if (mship_stage_open(st)) {
+			mine_attention(r, &a, q, i);
+			if (strcmp(st, "requested") != 0 &&
+			    mine_extras(r, &a, q, i) == -1)
+				return -1;
+		}
+		natt += a.n;
+		groups[mine_row(r, d, q, i, &a)]++;
+	}
+	tmpl_show(d, q->nrows == 0 ? "EMPTY" : "HAS_ANY");
+	/* no heading over an empty group; "another mentor" for mentees */
+	if (groups[0] > 0)
+		tmpl_show(d, "HAS_NEEDS");
+	for (i = 0; i < q->nrows; i++)
+		if (db_get_int(q, i, "mentor_id") != r->user.id &&
+		    mship_stage_open(db_get(q, i, "stage"))) {
+			tmpl_show(d, "IS_MENTEE");
+			break;
+		}
+	if (groups[1] == 0)
+		tmpl_show(d, "NO_ACTIVE");
+	if (groups[2] == 0)
+		tmpl_show(d, "NO_CLOSED");
+	tmpl_show(d, natt > 0 ? "HAS_ATTENTION" : "NO_ATTENTION");
+	mine_meetings(r, d, q);
+	return (int)q->nrows;
+}

@@ -1,0 +1,20 @@
+/*
+ * mine: the viewer's mentorships as the list page and the dashboard
+ * show them (a page's layout: the stage machine only moves stages).
+ */
+#ifndef MENTEO_MINE_H
+#define MENTEO_MINE_H
+
+#include "req.h"
+
+/*
+ * Fills d with the viewer's mentorships for /mentorships and the
+ * dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
+ * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
+ * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
+ * The number of mentorships listed, or -1 when the database failed.
+ */
+struct tdict;
+int	 mine_fill(struct req *, struct tdict *);
+
+#endif

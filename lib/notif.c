@@ -1,0 +1,70 @@
+/*
+ * Notifications are rows per person; the header counts the unread ones
+ * on every signed-in page, so that count is one range read of
+ * notifications_unread (sql/220_notifications.sql), and the page's own
+ * notifications are marked read only when there are unread ones at all.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "notif.h"
+
+int
+notif_add(struct req *r, long long user_id, const char *kind,
+    const char *title, const char *path, const char *dedup_key)
+{
+	size_t n;
+	long long rc;
+
+	if (path == NULL || path[0] != '/')
+		path = "/";
+	n = strcspn(path, "?#");
+	rc = db_exec(r, "INSERT INTO notifications (user_id, kind, title, "
+	    "path, dedup_key, created_at) VALUES (?, ?, LEFT(?, 200), "
+	    "LEFT(?, 300), ?, UTC_TIMESTAMP())", "issss", user_id, kind, title,
+	    n > 0 ? arena_strndup(r->arena, path, n) : "/", dedup_key);
+	if (rc == DB_DUPLICATE)
+		return 0;
+	return rc < 0 ? -1 : 1;
+}
+
+long long
+notif_seen(struct req *r, int status)
+{
+	const char *v;
+	long long n, done;
+
+	if (r->user.id <= 0)
+		return 0;
+	/* a bounded read however many wait unread */
+	if ((v = db_value(r, "SELECT COUNT(*) FROM (SELECT 1 FROM "
+	    "notifications WHERE user_id = ? AND read_at IS NULL LIMIT ?) u",
+	    "ii", r->user.id, (long long)NOTIF_COUNT_MAX + 1)) == NULL)
+		return -1;
+	n = strtoll(v, NULL, 10);
+	/*
+	 * Inside a handler's transaction the mark would share its fate;
+	 * the next visit reads it then.
+	 */
+	if (n == 0 || status != 200 || r->in_tx ||
+	    strcmp(r->method, "GET") != 0)
+		return n;
+	done = db_exec(r, "UPDATE notifications SET read_at = UTC_TIMESTAMP() "
+	    "WHERE user_id = ? AND read_at IS NULL AND path = ?", "is",
+	    r->user.id, r->path);
+	if (done < 0)
+		return -1;
+	return n > NOTIF_COUNT_MAX ? n : n - done;
+}
+
+long long
+notif_mark_read(struct req *r, long long id)
+{
+	if (id > 0)
+		return db_exec(r, "UPDATE notifications SET read_at = "
+		    "UTC_TIMESTAMP() WHERE id = ? AND user_id = ? AND read_at "
+		    "IS NULL", "ii", id, r->user.id);
+	return db_exec(r, "UPDATE notifications SET read_at = UTC_TIMESTAMP() "
+	    "WHERE user_id = ? AND read_at IS NULL", "i", r->user.id);
+}

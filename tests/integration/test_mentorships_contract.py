@@ -1,0 +1,212 @@
+"""The contract as one form (SPEC 3, issue #21 item 2): the terms and the
+goal rows together; adding or removing a row, with or without JavaScript,
+loses nothing typed; every error keeps every value; "I agree" is offered
+only once the contract is complete, and the page says what is missing."""
+import datetime
+import re
+
+import menteo as m
+
+
+# (test_mentorships.py runs its tests when imported: these few are copied)
+def accepted_pair():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "focus": "Lead a team",
+                                          "message": "I lead a team of six."})
+    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"accept: {r!r}")
+    return mentor, mentee, mid
+
+
+def goal(c, mid, title, measure="A signed offer letter"):
+    r = c.post(f"/mentorships/{mid}/goals", {"title": title, "measure": measure,
+                                              "target_date": ""})
+    m.check(r.status == 303, f"goal: {r!r}")
+
+
+def agree(c, mid):
+    c.get(f"/mentorships/{mid}/contract")
+    r = c.post(f"/mentorships/{mid}/contract", {"agree": "1"})
+    m.check(r.status == 303, f"agree: {r!r}")
+
+
+def stage_of(mid):
+    return m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid)
+
+LATER = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
+RULES = "Prepare an agenda & answer <within> two days."
+
+
+def terms(rules=RULES, cadence="monthly", channels=("email", "in_person"),
+          review=LATER):
+    out = [("goal_rows", "1"), ("ground_rules", rules), ("cadence", cadence)]
+    out += [("channels", c) for c in channels]
+    out.append(("review_date", review))
+    return out
+
+
+def rows(*goals):
+    """(title, measure, target_date, goal id) per row, as the form sends
+    them: every row sends all four, empty when blank."""
+    out = []
+    for t, me, td, gid in goals:
+        out += [("title", t), ("measure", me), ("target_date", td),
+                ("goal", str(gid) if gid else "")]
+    return out
+
+
+def titles(text):
+    """The values of the goal rows' title inputs, in order (the row
+    template for JavaScript is not a row)."""
+    text = re.sub(r"<template.*?</template>", "", text, flags=re.S)
+    return [m.unescaped(v) for v in
+            re.findall(r'<input[^>]*name="title"[^>]*value="([^"]*)"', text)]
+
+
+def agree_offered(text):
+    return 'name="agree"' in text
+
+
+def kept_terms(text):
+    t = m.unescaped(text)
+    m.check(RULES in t, "the ground rules typed are kept")
+    m.check(re.search(r'<option value="monthly" selected', text), "cadence kept")
+    m.check(re.search(r'value="email" checked', text) and
+            re.search(r'value="in_person" checked', text) and
+            not re.search(r'value="room" checked', text), "channels kept")
+    m.check(f'value="{LATER}"' in text, "review date kept")
+
+
+@m.test
+def test_contract_is_one_form_that_keeps_what_was_typed():
+    mentor, mentee, mid = accepted_pair()
+    path = f"/mentorships/{mid}/contract"
+    r = mentee.get(path)
+    m.check(r.status == 200)
+    # one form holds the terms and three blank goal rows (a first contract)
+    forms = re.findall(r'<form[^>]*action="' + path + '"[^>]*>(.*?)</form>', r.text, re.S)
+    m.check(any('name="ground_rules"' in f and f.count('name="title"') == 3
+                for f in forms), "terms and 3 goal rows in one form")
+    m.check(not agree_offered(r.text), "no 'I agree' on a blank contract")
+    m.check(re.findall(r'name="remove_goal" value="(\d+)"',
+                       re.sub(r"<template.*?</template>", "", r.text, flags=re.S)) == ["0", "1", "2"],
+            "each row's Remove names its row")
+    t = m.unescaped(r.text)
+    m.check("Write the ground rules first." in t and "at least 3 goals" in t,
+            "the page says what is missing")
+
+    # without JavaScript: "Add a goal" is a submit; nothing typed is lost
+    typed = terms() + rows(("Lead a project", "Shipped <on> time", "", None))
+    r = mentee.post(path, typed + [("add_goal", "1")])
+    m.check(r.status == 200, f"add a row: {r!r}")
+    kept_terms(r.text)
+    m.check(titles(r.text) == ["Lead a project", ""], f"rows: {titles(r.text)}")
+    m.check("Shipped &lt;on&gt; time" in r.text, "the measure typed is kept, escaped")
+    m.check(m.sql_value("SELECT ground_rules IS NULL FROM mentorships WHERE id = ?", mid) == "1",
+            "adding a row saves nothing")
+
+    # remove the first row: the other rows and the terms stay
+    typed = terms() + rows(("Lead a project", "Shipped", "", None),
+                           ("Hire two", "Two offers", "", None))
+    r = mentee.post(path, typed + [("remove_goal", "0")])
+    m.check(r.status == 200, f"remove a row: {r!r}")
+    kept_terms(r.text)
+    m.check(titles(r.text) == ["Hire two"], f"rows: {titles(r.text)}")
+
+    # an error in one row: 422, every value kept, nothing saved
+    typed = terms() + rows(("Lead a project", "Shipped", "", None),
+                           ("Hire two", "", "", None),
+                           ("Speak at the all-hands", "A talk given", "2030-02-30", None))
+    r = mentee.post(path, typed + [("save", "1")])
+    m.check(r.status == 422, f"row errors: {r!r}")
+    kept_terms(r.text)
+    m.check(titles(r.text) == ["Lead a project", "Hire two", "Speak at the all-hands"],
+            f"rows kept: {titles(r.text)}")
+    m.check('value="2030-02-30"' in r.text, "the bad date is shown as typed")
+    m.check(m.sql_value("SELECT COUNT(*) FROM goals WHERE mentorship_id = ?", mid) == "0",
+            "nothing saved on an error")
+    # an error in the terms keeps the rows too
+    typed = terms(rules="") + rows(("Lead a project", "Shipped", "", None))
+    r = mentee.post(path, typed + [("save", "1")])
+    m.check(r.status == 422 and titles(r.text) == ["Lead a project"], "rows kept on a terms error")
+
+    # save: terms and three goals at once; a blank row is no goal
+    typed = terms() + rows(("Lead a project", "Shipped", "", None),
+                           ("Hire two", "Two offers", "2030-01-31", None),
+                           ("Speak at the all-hands", "A talk given", "", None),
+                           ("", "", "", None))
+    r = mentee.post(path, typed + [("save", "1")])
+    m.check(r.status == 303 and r.location == path, f"save: {r!r}")
+    m.check(m.sql_value("SELECT ground_rules FROM mentorships WHERE id = ?", mid) == RULES)
+    m.check(m.sql_value("SELECT channels FROM mentorships WHERE id = ?", mid) == "email,in_person")
+    ids = [int(x[0]) for x in m.sql(
+        "SELECT id FROM goals WHERE mentorship_id = ? ORDER BY id", mid)]
+    m.check(len(ids) == 3, f"three goals: {ids}")
+    r = mentee.get(path)
+    m.check(agree_offered(r.text), "complete: 'I agree' is offered")
+    m.check(titles(r.text) == ["Lead a project", "Hire two", "Speak at the all-hands"])
+
+    # edit one, drop one (its row left out), in the same form: the
+    # contract is short again, so agreeing is no longer offered
+    typed = terms() + rows(("Lead a cross-team project", "Shipped", "", ids[0]),
+                           ("Speak at the all-hands", "A talk given", "", ids[2]))
+    r = mentee.post(path, typed + [("save", "1")])
+    m.check(r.status == 303, f"edit: {r!r}")
+    m.check([tuple(x) for x in m.sql("SELECT id, title FROM goals WHERE mentorship_id = ? "
+                                     "ORDER BY id", mid)] ==
+            [(str(ids[0]), "Lead a cross-team project"), (str(ids[2]), "Speak at the all-hands")])
+    r = mentee.get(path)
+    m.check(not agree_offered(r.text), "2 goals: no 'I agree'")
+    m.check("at least 3 goals" in m.unescaped(r.text), "says a goal is missing")
+    # another mentorship's goal id cannot be edited through this form
+    other = m.sql_value("SELECT MAX(id) FROM goals WHERE mentorship_id <> ?", mid)
+    if other:
+        r = mentee.post(path, terms() + rows(("x", "y", "", other)) + [("save", "1")])
+        m.check(r.status == 404, f"a foreign goal: {r!r}")
+    # rows that do not line up are malformed
+    r = mentee.post(path, terms() + [("title", "a"), ("measure", "b"), ("save", "1")])
+    m.check(r.status == 400, f"misaligned rows: {r!r}")
+
+    # the SPEC's paths and fields still work: terms alone, a goal alone
+    r = mentee.post(path, [x for x in terms() if x[0] != "goal_rows"])
+    m.check(r.status == 303, f"terms alone: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM goals WHERE mentorship_id = ?", mid) == "2",
+            "a terms-only post leaves the goals alone")
+    goal(mentee, mid, "Write a leadership philosophy")
+    r = mentee.get(path)
+    m.check(agree_offered(r.text), "3 goals again: 'I agree' offered")
+    agree(mentee, mid)
+    agree(mentor, mid)
+    m.check(m.sql_value("SELECT contract_version FROM mentorships WHERE id = ?", mid) == "1")
+
+    # a second cycle says what holds for it, not the first contract's rule
+    m.sql("UPDATE mentorships SET stage = 'separation' WHERE id = ?", mid)
+    r = mentee.get(path)
+    t = m.unescaped(r.text)
+    m.check("A first contract holds 3 to 5 goals" not in t, "no first-contract wording")
+    m.check("1 to 5 goals" in t, "the cycle's rule")
+    m.check(titles(r.text) == [""], f"one blank row for a new goal: {titles(r.text)}")
+    m.check(not agree_offered(r.text) and "at least one new goal" in t)
+    m.check(stage_of(mid) == "separation")
+
+
+@m.test
+def test_contract_page_has_the_unsaved_changes_guard():
+    """With JavaScript the rows are added in place and leaving with
+    unsaved changes asks first: the page carries the row template and
+    marks its form for the guard (menteo.js)."""
+    _, mentee, mid = accepted_pair()
+    r = mentee.get(f"/mentorships/{mid}/contract")
+    m.check('data-unsaved' in r.text, "the form is guarded")
+    m.check(re.search(r'<template id="goal-row"', r.text), "the row template")
+    m.check('name="add_goal"' in r.text and 'name="remove_goal"' in r.text)
+    js = m.Client().get("/static/menteo.js")
+    m.check(js.status == 200 and b"beforeunload" in js.body and b"data-add-row" in js.body,
+            "menteo.js adds rows and guards unsaved changes")
+
+
+m.main()

@@ -1,0 +1,176 @@
+"""Meetings change (SPEC 7, issue #21 item 7): either party edits,
+reschedules or cancels a planned meeting; the calendar follows (the same
+UID, a raised SEQUENCE, STATUS:CANCELLED for a cancelled one) and the
+other party is told by mail; notes at any time; "Planned by"; the agenda
+keeps its line breaks; every time shown and mailed in the reader's own
+zone."""
+import re
+
+import menteo as m
+
+BERLIN, NEW_YORK = "Europe/Berlin", "America/New_York"
+
+
+def pair():
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "focus": "Run a team",
+                                          "message": "I lead a team of six."})
+    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"accept: {r!r}")
+    m.sql("UPDATE users SET timezone = ? WHERE id = ?", BERLIN, mentee.user_id)
+    m.sql("UPDATE users SET timezone = ? WHERE id = ?", NEW_YORK, mentor.user_id)
+    return mentor, mentee, mid
+
+
+def unfold(body):
+    return body.replace(b"\r\n ", b"").decode()
+
+
+def event(ics, uid):
+    """The VEVENT of uid in an iCalendar text, or None."""
+    for ev in re.findall(r"BEGIN:VEVENT\r\n(.*?)END:VEVENT", ics, re.S):
+        if f"UID:{uid}\r\n" in ev:
+            return ev
+    return None
+
+
+def mail_with(addr, subject, text):
+    for msg in m.mails_to(addr, subject=subject):
+        if text in m.mail_text(msg):
+            return m.mail_text(msg)
+    return None
+
+
+@m.test
+def test_meeting_planned_changed_cancelled_calendar_follows():
+    mentor, mentee, mid = pair()
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    agenda = "Review the 1:1s\nPlan the hiring loop"
+    # 14:30 in Berlin, in January (UTC+1), is 13:30 UTC and 08:30 in New York
+    r = mentee.post(base, {"date": "2030-01-15", "time": "14:30", "minutes": "45", "agenda": agenda})
+    m.check(r.status == 303, f"plan: {r!r}")
+    mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    m.check(m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg) == "2030-01-15 13:30:00")
+    text = mail_with(mentor.email, "meeting was planned", "08:30")
+    m.check(text and NEW_YORK in text and "14:30" not in text,
+            "the mentor's mail gives the time in the mentor's zone")
+
+    # the mentor's page: the mentor's zone, "Planned by", line breaks kept
+    r = mentor.get(base)
+    m.check("Tuesday 15 January 2030, 08:30" in r.text, "time in the reader's zone")
+    m.check("Planned by" in r.text and "Recorded by" not in r.text, "Planned by")
+    m.check(re.search(r'class="pre-line">Review the 1:1s\nPlan the hiring loop<', r.text),
+            "the agenda keeps its line break")
+
+    # notes before the meeting (preparing) are kept
+    r = mentor.post(f"{base}/{mtg}", {"notes": "Bring the hiring plan", "actions": ""})
+    m.check(r.status == 303, f"notes before the meeting: {r!r}")
+    m.check(m.sql_value("SELECT notes FROM meetings WHERE id = ?", mtg) == "Bring the hiring plan")
+
+    ics = unfold(mentor.get(f"{base}/{mtg}.ics").body)
+    uid = f"meeting-{mtg}@menteo"
+    ev = event(ics, uid)
+    m.check(ev and "SEQUENCE" not in ev and "STATUS:CANCELLED" not in ev, f"planned: {ev}")
+
+    # a change with a bad time: 422, what was typed kept, nothing changed
+    r = mentor.post(f"{base}/{mtg}", {"change": "1", "date": "2030-01-16", "time": "25:00",
+                                      "minutes": "30", "agenda": "Moved agenda"})
+    m.check(r.status == 422 and "Moved agenda" in r.text and 'value="25:00"' in r.text,
+            f"bad change kept: {r.status}")
+    m.check(m.sql_value("SELECT sequence FROM meetings WHERE id = ?", mtg) == "0")
+
+    # the mentor moves it: 09:00 New York is 14:00 UTC, 15:00 in Berlin
+    r = mentor.post(f"{base}/{mtg}", {"change": "1", "date": "2030-01-16", "time": "09:00",
+                                      "minutes": "30", "agenda": agenda})
+    m.check(r.status == 303, f"move: {r!r}")
+    m.check(m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg) == "2030-01-16 14:00:00")
+    text = mail_with(mentee.email, "meeting was moved", "15:00")
+    m.check(text and BERLIN in text and "14:30" in text,
+            "the mentee is told, in Berlin time, the new and the old time")
+    ev = event(unfold(mentee.get(f"{base}/{mtg}.ics").body), uid)
+    m.check(ev and "SEQUENCE:1\r\n" in ev and "DTSTART:20300116T140000Z" in ev, f"moved: {ev}")
+    # the same change again changes nothing and mails nobody
+    r = mentor.post(f"{base}/{mtg}", {"change": "1", "date": "2030-01-16", "time": "09:00",
+                                      "minutes": "30", "agenda": agenda})
+    m.check(r.status == 303 and m.sql_value("SELECT sequence FROM meetings WHERE id = ?", mtg) == "1")
+
+    # the mentee cancels: the calendars keep the UID, say CANCELLED
+    show = mentee.get(f"/mentorships/{mid}")
+    m.check("Next meeting" in show.text)
+    r = mentee.post(f"{base}/{mtg}", {"cancel": "1"})
+    m.check(r.status == 303, f"cancel: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM meetings WHERE id = ?", mtg) == "0")
+    m.check(m.sql_value("SELECT sequence FROM meetings_cancelled WHERE id = ?", mtg) == "2")
+    m.check(mail_with(mentor.email, "meeting was cancelled", "09:00"),
+            "the mentor is told, in New York time")
+    r = mentee.get(f"{base}/{mtg}.ics")
+    ev = event(unfold(r.body), uid)
+    m.check(r.status == 200 and ev and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:2\r\n" in ev,
+            f"cancelled .ics: {ev}")
+    page = mentor.get("/mentorships")
+    feed = re.search(r'href="(/calendar/[0-9a-f]{64}\.ics)"', page.text).group(1)
+    ev = event(unfold(m.Client().get(feed).body), uid)
+    m.check(ev and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:2\r\n" in ev, f"feed: {ev}")
+    r = mentor.get(base)
+    m.check("Cancelled" in r.text, "the page lists the cancelled meeting")
+    # a cancelled meeting is no next meeting, and cannot be cancelled twice
+    m.check("Next meeting" not in mentee.get(f"/mentorships/{mid}").text or
+            "Wednesday 16 January" not in mentee.get(f"/mentorships/{mid}").text)
+    r = mentee.post(f"{base}/{mtg}", {"cancel": "1"})
+    m.check(r.status == 404, f"cancel twice: {r!r}")
+
+
+@m.test
+def test_meeting_changes_refused():
+    mentor, mentee, mid = pair()
+    other_mentor, other_mentee, other = pair()
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    mentee.post(base, {"date": "2030-01-15", "time": "10:00", "minutes": "45", "agenda": "A"})
+    mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    # another pair's meeting is not found through this mentorship
+    r = other_mentee.post(f"/mentorships/{other}/meetings/{mtg}", {"cancel": "1"})
+    m.check(r.status == 404, f"foreign cancel: {r!r}")
+    r = other_mentee.post(f"/mentorships/{other}/meetings/{mtg}", {"notes": "x", "actions": ""})
+    m.check(r.status == 404, f"foreign notes: {r!r}")
+    # a meeting that has begun is not moved or cancelled; its notes are kept
+    m.sql("UPDATE meetings SET starts_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE id = ?", mtg)
+    r = mentee.post(f"{base}/{mtg}", {"cancel": "1"})
+    m.check(r.status == 409 and "has begun" in r.text, f"past cancel: {r!r}")
+    r = mentee.post(f"{base}/{mtg}", {"change": "1", "date": "2030-01-16", "time": "09:00",
+                                      "minutes": "30", "agenda": "B"})
+    m.check(r.status == 409, f"past change: {r!r}")
+    r = mentee.post(f"{base}/{mtg}", {"notes": "It went well", "actions": "Draft the plan"})
+    m.check(r.status == 303)
+
+
+@m.test
+def test_cadence_status_is_the_risk_rule():
+    """The mentorship page's "Behind the cadence" and a programme
+    dashboard's share keeping the cadence are one rule
+    (RISK_CADENCE_BEHIND): behind when no meeting was held within one
+    interval of the last one, or of the stage's start."""
+    mentor, mentee, mid = pair()
+    m.sql("UPDATE mentorships SET stage = 'cultivation', cadence = 'weekly', "
+          "stage_changed_at = UTC_TIMESTAMP() - INTERVAL 3 DAY WHERE id = ?", mid)
+    page = lambda: mentee.get(f"/mentorships/{mid}").text  # noqa: E731
+    m.check("First meeting to plan" in page(), "a new Cultivation: the first meeting is due")
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 10 DAY "
+          "WHERE id = ?", mid)
+    m.check("Behind the cadence" in page(), "no meeting for over a week of a weekly cadence")
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, minutes, agenda, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() - INTERVAL 2 DAY, 60, 'x', ?, UTC_TIMESTAMP())",
+          mid, mentee.user_id)
+    t = page()
+    m.check("Cadence kept" in t and "1 meeting in the last 3 weeks" in t, "a meeting 2 days ago")
+    m.sql("UPDATE meetings SET starts_at = UTC_TIMESTAMP() - INTERVAL 9 DAY WHERE mentorship_id = ?",
+          mid)
+    m.check("Behind the cadence" in page(), "the last meeting 9 days ago")
+
+
+m.main()
