@@ -3,7 +3,8 @@
 promise, whatever the size of the data). Measured as the rows MariaDB
 walked (Handler_read_next, _prev and _rnd_next, global: the least of five
 tries, with the notifier paused, so other work does not count), not in
-time."""
+time. Run alone, by check_scale_rows.sh: other tests' requests would
+count too, and their mail would wait for the paused notifier."""
 import datetime
 import os
 import signal
