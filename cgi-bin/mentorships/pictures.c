@@ -45,7 +45,7 @@ mships_strip(struct req *r, struct tdict *d, const struct mship *m)
 	for (k = 0; k < STRIP_N; k++) {
 		it[k].label = mship_stage_label(strip_stage[k]);
 		/* a stage begun today shows as a sliver, not as nothing */
-		it[k].value = reached[k] && days[k] < 0.5 ? 0.5 :
+		it[k].value = reached[k] && days[k] < 1 ? 0.5 :
 		    (double)(long long)(days[k] + 0.5);
 		row = tmpl_section(s, "ROW");
 		tmpl_set(row, "LABEL", it[k].label);
