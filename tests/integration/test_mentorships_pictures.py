@@ -75,6 +75,9 @@ def test_stage_strip_and_progress():
     s = figure(r.text, "Time in each stage")
     m.check(s and '<svg' in s, "the record has the strip")
     m.check(numbers(s).get("Separation") == "under a day", f"record numbers: {numbers(s)}")
+    # a reached milestone is ticked as achieved, never struck through as if cancelled
+    li = re.search(r'<li class="([a-z_]+)"><span class="title">Draft the plan</span>', r.text)
+    m.check(li and li.group(1) == "achieved", f"milestone reached: {li and li.group(0)}")
 
 
 def svg_texts(section):
