@@ -17,10 +17,16 @@ static const char *const since[RISK_N] = {
 static const char *const rule[RISK_N] = {
 	"m.stage = 'initiation' AND m.stage_changed_at < UTC_TIMESTAMP() - "
 	"INTERVAL 30 DAY AND m.contract_version = 0",
+	/*
+	 * The room's newest message (the highest id: ids grow with time),
+	 * one index entry a pair. "No message after" read every message of
+	 * a quiet pair to find none: a year of them for each pair listed.
+	 */
 	"m.stage = 'cultivation' AND m.stage_changed_at < UTC_TIMESTAMP() - "
-	"INTERVAL 21 DAY AND NOT EXISTS (SELECT 1 FROM room_messages x WHERE "
-	"x.mentorship_id = m.id AND x.created_at > UTC_TIMESTAMP() - INTERVAL "
-	"21 DAY) AND NOT EXISTS (SELECT 1 FROM meetings g WHERE "
+	"INTERVAL 21 DAY AND COALESCE((SELECT x.created_at FROM room_messages x "
+	"WHERE x.mentorship_id = m.id ORDER BY x.id DESC LIMIT 1), "
+	"m.stage_changed_at) <= UTC_TIMESTAMP() - INTERVAL 21 DAY "
+	"AND NOT EXISTS (SELECT 1 FROM meetings g WHERE "
 	"g.mentorship_id = m.id AND g.starts_at > UTC_TIMESTAMP() - INTERVAL "
 	"21 DAY)",
 	"m.stage = 'cultivation' AND m.review_date < UTC_DATE()",

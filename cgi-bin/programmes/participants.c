@@ -38,9 +38,17 @@ enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
  * the programme (its stage) and, for mentors, how many open pairs they
  * have. The status filter "paired"/"unpaired" reads the same subquery.
  */
-#define PAIR_OF(col) "(SELECT " col " FROM mentorships m WHERE " \
-	"m.programme_id = pp.programme_id AND (m.mentee_id = pp.user_id OR " \
-	"m.mentor_id = pp.user_id) ORDER BY m.id DESC LIMIT 1)"
+/*
+ * The participant's newest pair in the programme, found by the person's
+ * own mentorships on each side (two short index reads). Asked with "the
+ * mentee or the mentor", no index fitted: MariaDB walked every
+ * mentorship from the newest down until one matched, for each of the
+ * page's rows, 0.3 to 1.3 s a page in the bench's programme.
+ */
+#define PAIR_NEWEST(side) "COALESCE((SELECT MAX(x.id) FROM mentorships x " \
+	"WHERE x." side " = pp.user_id AND x.programme_id = pp.programme_id), 0)"
+#define PAIR_OF(col) "(SELECT " col " FROM mentorships m WHERE m.id = " \
+	"GREATEST(" PAIR_NEWEST("mentee_id") ", " PAIR_NEWEST("mentor_id") "))"
 
 static struct db_rows *
 participants_load(struct req *r, const struct prog *p, const struct fval *v)

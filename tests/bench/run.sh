@@ -7,6 +7,7 @@
 #   the shipped default: conf/menteo.conf.example)
 #   BENCH_PAGES="hello roomq room" BENCH_MEMORY=0: a quicker look at a few
 #   pages while working on them (the targets are judged on the full run)
+#   BENCH_PROGRAMME=0: leave out the programme's dashboard and exports
 #   BENCH_SCALES="0.1 10": the mixed run again on the data set that many
 #   times as large, each in a stack of its own ("" skips; 10 needs ~20 GB
 #   and a long seed: give it where the machine allows)
@@ -188,6 +189,45 @@ if [[ " $PAGES " == *" mixed "* ]]; then
 	done < "$B/cpu-after.txt"
 fi
 
+# The programme of seed.sql (issue 22's speed): 2,000 participants and
+# 1,000 pairs with a year of activity, seen by its organiser: the
+# dashboard one request at a time (what one organiser waits for) and the
+# two exports, each fetched PROG_N times (the median is reported).
+PROG_N=${BENCH_PROGRAMME_FETCHES:-9}
+declare -A PROG
+programme_measure() {
+	local org f t
+	org=$(SQL -e "SELECT u.email FROM programme_organisers o JOIN programmes p ON p.id = o.programme_id JOIN users u ON u.id = o.user_id WHERE p.slug = 'bench-cohort'")
+	[ -n "$org" ] || { echo "bench: warning: no programme in the data set"; return 0; }
+	SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = '$org'"
+	OCOOKIE=$(BENCH_MENTEE=$org MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR /usr/bin/python3 - <<'PY'
+import os, sys
+sys.path.insert(0, "tests/integration")
+import menteo as m
+c = m.Client()
+c.get("/login")
+r = c.post("/login", {"email": os.environ["BENCH_MENTEE"], "password": "bench-password-2026"})
+assert r.status == 303, r
+print("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
+PY
+) || bench_fail "the programme's organiser could not sign in"
+	for f in dashboard export.csv surveys.csv; do
+		t=$(for _ in $(seq "$PROG_N"); do
+			curl -s -o "$B/prog-$f" -w '%{http_code} %{time_total}\n' -H "Cookie: $OCOOKIE" \
+				"$URL/programmes/bench-cohort/$f"
+		done)
+		PROG[$f]=$(awk '$1 != 200 { bad++ } { print $2 * 1000 }' <<<"$t" | sort -n |
+			awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] }')
+		PROG[$f.max]=$(awk '{ print $2 * 1000 }' <<<"$t" | sort -n | tail -1)
+		PROG[$f.bad]=$(awk '$1 != 200' <<<"$t" | wc -l)
+		PROG[$f.size]=$(stat -c %s "$B/prog-$f")
+	done
+	PROG[rows]=$(( $(wc -l < "$B/prog-export.csv") - 1 ))
+	PROG[data]=$(SQL -e "SELECT CONCAT(FORMAT((SELECT COUNT(*) FROM programme_participants pp JOIN programmes p ON p.id = pp.programme_id WHERE p.slug = 'bench-cohort'), 0), ' participants, ', FORMAT((SELECT COUNT(*) FROM mentorships m JOIN programmes p ON p.id = m.programme_id WHERE p.slug = 'bench-cohort'), 0), ' pairs')")
+	echo "bench: programme dashboard p50 ${PROG[dashboard]} ms, export.csv ${PROG[export.csv]} ms"
+}
+[ "${BENCH_PROGRAMME:-1}" = 1 ] && programme_measure
+
 # The same mixed traffic on the data set smaller and larger (seeded once
 # each, in stacks of their own), each beside (a) measured in turns with it
 declare -A SCALE_DATA
@@ -220,7 +260,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 {
 	echo "Menteo benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -r)"
 	echo "wrk: 2 threads, $CONNS connections, ${SECS}s per page in $ROUNDS interleaved slices (req/s: total; p50/p99: median of the slices); $MENTEO_PROCESSES worker processes per program"
-	echo "data: 10,000 people, 3,000 mentorships, 1,000,000 room messages (100,000 in the room measured), 100,000 journal entries"
+	echo "data: 10,000 people, 3,000 mentorships, 1,000,000 room messages (100,000 in the room measured), 100,000 journal entries; a programme of 2,000 participants in 1,000 pairs with a year of activity"
 	echo
 	printf "%-34s %9s %9s %9s %8s %8s\n" "page" "req/s" "p50 ms" "p99 ms" "vs (a)" "vs (b)"
 	for n in $PAGES; do
@@ -275,6 +315,16 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		done
 		echo "  (vs x1: the share of (a) against x1's share, so the host's drift cancels)"
 	fi
+	if [ -n "${PROG[dashboard]:-}" ]; then
+		echo
+		echo "programme (bench-cohort: ${PROG[data]}, a year of activity), its organiser, one request at a"
+		echo "time, each fetched $PROG_N times (median, slowest):"
+		for f in dashboard export.csv surveys.csv; do
+			printf "  %-12s %8s ms %8s ms  %9s bytes%s\n" "$f" "${PROG[$f]}" "${PROG[$f.max]}" \
+				"${PROG[$f.size]}" "$([ "${PROG[$f.bad]}" = 0 ] || echo "  ${PROG[$f.bad]} not 200")"
+		done
+		echo "  export.csv rows: ${PROG[rows]}"
+	fi
 	[ "$PAGES" = "$ALL_PAGES" ] || exit 0	# a quick look: no verdicts
 	echo "targets:"
 	echo "  room page >= 60% of (b):                $(ok "${RPS[room]} >= 0.6 * ${RPS[roomq]}")"
@@ -289,6 +339,10 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 	echo "  mixed >= 60% of the room page (c):      $(ok "${RPS[mixed]} >= 0.6 * ${RPS[room]}") ($(pct "${RPS[mixed]}" "${RPS[room]}"))"
 	echo "  mixed p99 < 25 ms (quiet host):         $(ok "${P99[mixed]} < 25")"
 	echo "  mixed: no answer but 200 (page), 303 (write): $(ok "${NON2XX[mixed]:-0} == 0")"
+	if [ -n "${PROG[dashboard]:-}" ]; then
+		echo "  programme dashboard p50 < 50 ms:        $(ok "${PROG[dashboard]} < 50")"
+		echo "  programme export.csv < 1 s:             $(ok "${PROG[export.csv]} < 1000 && ${PROG[export.csv.max]} < 1000")"
+	fi
 	echo
 	echo "memory: VmRSS KiB of each worker (pid:KiB), warm, then after $done_n requests"
 	echo "to the room page and 15 s more of each other page:"
