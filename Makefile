@@ -41,7 +41,7 @@ CONFS	 = $(B)/conf/nginx-locations.conf.in \
 PREFIX	?= /usr/local
 DESTDIR	?=
 
-.PHONY: all pkgs units deps run start stop test test-galera unit fuzz bench soak install uninstall clean screenshots
+.PHONY: all pkgs units deps run start stop test test-galera unit fuzz bench bench-match soak install uninstall clean screenshots
 # what is installed and run; the cmocka tests are `make units` (tests/run.sh)
 all: $(PROGS) $(DIRPROGS) $(TOOLS) $(CONFS)
 
@@ -139,6 +139,15 @@ fuzz: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@tests/bench/run.sh
+
+# matching's figures in-process (tests/bench/match.c): suggestions among
+# 3,000 mentors, auto-pairing 1,000 x 300; exits 1 when over target
+bench-match: $(B)/tests/bench-match
+	@$(B)/tests/bench-match
+
+$(B)/tests/bench-match: tests/bench/match.c $(B)/libmenteo.a lib/*.h | pkgs
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libmenteo.a $(LDLIBS)
 
 # 60 s at 64 connections, then MariaDB, SMTP and a worker failing under load
 soak: deps

@@ -612,8 +612,9 @@ export_json(struct req *r)
 	size_t i;
 
 	profile = db_query(r, "SELECT id, email, email_verified_at, "
-	    "display_name, headline, bio, skills, timezone, is_mentor, capacity, "
-	    "slug, last_active, created_at FROM users WHERE id = ?", "i",
+	    "display_name, headline, bio, skills, looking_for, languages, "
+	    "timezone, is_mentor, capacity, slug, last_active, created_at "
+	    "FROM users WHERE id = ?", "i",
 	    r->user.id);
 	if (profile == NULL)
 		return;

@@ -2,16 +2,19 @@
  * home: the landing page for visitors, the dashboard for people signed
  * in, their notifications, and /health for load balancers and monitors.
  */
+#include <limits.h>
 #include <string.h>
 
 #include "app.h"
 #include "db.h"
 #include "field.h"
+#include "kept.h"
 #include "mine.h"
 #include "notif.h"
 #include "page.h"
 #include "resp.h"
 #include "stage.h"
+#include "suggest.h"
 
 static void	home_index(struct req *);
 static void	home_health(struct req *);
@@ -25,7 +28,10 @@ static const struct route routes[] = {
 	{ "POST",	"/notifications", home_notifications_read, ROUTE_USER },
 };
 
-APP_MAIN("home", routes)
+/* the dashboard's suggestions (lib/suggest.h) */
+static const struct kept_def *const kept[] = { &suggest_kept, NULL };
+
+APP_MAIN_KEPT("home", routes, kept)
 
 static void
 home_landing(struct req *r)
@@ -57,6 +63,25 @@ home_mentor_hint(struct req *r, struct tdict *d)
 		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
 		    req_printf(r, "/people/%s", r->user.slug));
 	return 0;
+}
+
+/*
+ * A mentee with no mentor (no open request nor mentorship as a mentee)
+ * sees the three mentors who fit best (lib/suggest.h). -1: answered.
+ */
+static int
+home_suggestions(struct req *r, struct tdict *d)
+{
+	const char *n;
+
+	n = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentee_id = ? "
+	    "AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
+	if (n == NULL)
+		return -1;
+	if (strcmp(n, "0") != 0)
+		return 0;
+	return suggest_fill(r, tmpl_section(d, "FOR_YOU"), 0, NULL, 3) == -1 ?
+	    -1 : 0;
 }
 
 /*
@@ -111,6 +136,8 @@ home_dashboard(struct req *r)
 	/* the hints are for someone with no mentorship yet */
 	if (n == 0 && home_mentor_hint(r, d) == -1)
 		return;
+	if (home_suggestions(r, d) == -1)
+		return;
 	page_send(r, 200);
 }
 
@@ -133,23 +160,28 @@ home_index(struct req *r)
 static void
 notifications_page(struct req *r, const char *error, int status)
 {
-	enum { NP_BEFORE, NP_N };
-	static const struct field f[NP_N] = {
-		{ "before", F_INT, 1, 9223372036854775807LL, 0, NULL },
+	enum { NL_BEFORE, NL_N };
+	static const struct field f[NL_N] = {
+		{ "before", F_INT, 1, LLONG_MAX, 0, NULL },
 	};
-	struct fval v[NP_N];
+	struct fval v[NL_N];
 	struct db_rows *rows;
 	struct tdict *d, *row;
+	long long before = LLONG_MAX;
 	size_t i;
 
-	if (!req_is_post(r) && field_read(r, f, NP_N, v) != 0)
-		return page_error_msg(r, 400, "That page of notifications "
-		    "does not exist: start from the newest.");
+	/* a refused POST shows the newest page: its form has no cursor */
+	if (!req_is_post(r)) {
+		if (field_read(r, f, NL_N, v) != 0)
+			return page_error_msg(r, 400, "That page of "
+			    "notifications does not exist: start from the "
+			    "newest.");
+		if (v[NL_BEFORE].str != NULL)
+			before = v[NL_BEFORE].num;
+	}
 	rows = db_query(r, "SELECT id, title, path, created_at, read_at "
 	    "FROM notifications WHERE user_id = ? AND id < ? ORDER BY id DESC "
-	    "LIMIT ?", "iii", r->user.id,
-	    !req_is_post(r) && v[NP_BEFORE].str != NULL ?
-	    v[NP_BEFORE].num : 9223372036854775807LL, (long long)NOTIF_PAGE + 1);
+	    "LIMIT ?", "iii", r->user.id, before, (long long)NOTIF_PAGE + 1);
 	if (rows == NULL)
 		return;
 	d = page_new(r, "Notifications", "notifications.tpl");
@@ -190,17 +222,19 @@ home_notifications_read(struct req *r)
 	static const struct field f[NR_N] = {
 		{ "read", F_TEXT, 1, 20, 1, NULL },
 	};
+	/* the same field when it is not "all": one notification's id */
 	static const struct field id_f =
-		{ "read", F_INT, 1, 9223372036854775807LL, 1, NULL };
+		{ "read", F_INT, 1, LLONG_MAX, 1, NULL };
 	struct fval v[NR_N], id;
+	int all = 0;
 	long long n;
 
-	if (field_read(r, f, NR_N, v) != 0 ||
-	    (strcmp(v[NR_READ].str, "all") != 0 &&
-	    field_check(r->arena, &id_f, v[NR_READ].str, &id) != 0))
+	if (field_read(r, f, NR_N, v) != 0 || (!(all = strcmp(v[NR_READ].str,
+	    "all") == 0) && field_check(r->arena, &id_f, v[NR_READ].str,
+	    &id) != 0))
 		return notifications_page(r, "Choose a notification, or mark "
 		    "them all read.", 422);
-	if (strcmp(v[NR_READ].str, "all") == 0)
+	if (all)
 		n = notif_mark_read(r, 0);
 	else if ((n = notif_mark_read(r, id.num)) == 0 &&
 	    db_value(r, "SELECT 1 FROM notifications WHERE id = ? AND "
@@ -209,8 +243,8 @@ home_notifications_read(struct req *r)
 		return r->db_failed ? (void)0 : page_error(r, 404);
 	if (n < 0)
 		return;
-	resp_flash(r, strcmp(v[NR_READ].str, "all") == 0 ?
-	    "All notifications are marked read." : "Marked read.");
+	resp_flash(r, all ? "All notifications are marked read." :
+	    "Marked read.");
 	resp_redirect(r, "/notifications");
 }
 

@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "cfg.h"
 #include "db.h"
+#include "field.h"
 #include "log.h"
 #include "page.h"
 #include "resp.h"
@@ -199,6 +200,8 @@ slug_base(struct req *r, const char *name)
 	while (n > 0 && s[n - 1] == '-')
 		n--;
 	s[n] = '\0';
+	if (field_slug_reserved(s))
+		return req_printf(r, "%s-1", s);
 	return n >= 2 ? s : "member";
 }
 

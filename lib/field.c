@@ -109,6 +109,20 @@ time_ok(const char *s)
 	    (s[3] - '0') * 10 + (s[4] - '0') < 60;
 }
 
+/* The fixed paths beside /people/{slug} and /programmes/{slug}. */
+static const char *const slug_reserved[] = { "new", "suggestions", NULL };
+
+int
+field_slug_reserved(const char *s)
+{
+	const char *const *w;
+
+	for (w = slug_reserved; *w != NULL; w++)
+		if (strcmp(s, *w) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 slug_ok(const char *s)
 {
@@ -231,6 +245,9 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 	case F_SLUG:
 		if (!slug_ok(s))
 			return v->err = "Use lower-case letters, digits and dashes.", -1;
+		if (field_slug_reserved(s))
+			return v->err = "That address is a page of Menteo; choose "
+			    "another.", -1;
 		break;
 	case F_CHOICE:
 		if (!choice_ok(f, s))

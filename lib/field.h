@@ -49,5 +49,10 @@ int	field_read(struct req *, const struct field *, size_t, struct fval *);
 
 /* An optional field's value: "" when it was left empty. */
 const char	*field_opt(const struct fval *);
+/*
+ * A slug that would name a fixed page instead of a person or a programme
+ * (/people/suggestions, /programmes/new): never given, never accepted.
+ */
+int	field_slug_reserved(const char *);
 
 #endif

@@ -421,6 +421,30 @@ req_strdup(struct req *r, const char *s)
 }
 
 char *
+req_url_enc(struct req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *out, *p;
+	unsigned char c;
+
+	out = p = req_alloc(r, strlen(s) * 3 + 1);
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.' ||
+		    c == '~')
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+char *
 req_printf(struct req *r, const char *fmt, ...)
 {
 	va_list ap;

@@ -131,6 +131,8 @@ void	*req_alloc(struct req *, size_t);
 char	*req_strdup(struct req *, const char *);
 char	*req_printf(struct req *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* s percent-encoded for a value inside a query string. */
+char	*req_url_enc(struct req *, const char *s);
 
 /* Growable buffers (response body, mail). */
 int	 buf_add(struct buf *, const char *, size_t);

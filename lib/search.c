@@ -181,6 +181,24 @@ search_word(const char **p, char word[SEARCH_WORD])
 	return chars;
 }
 
+static const char *const stopwords[] = {
+	"a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en",
+	"for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or",
+	"that", "the", "this", "to", "was", "what", "when", "where", "who",
+	"will", "with", "und", "www", NULL
+};
+
+int
+search_stopword(const char *w)
+{
+	const char *const *s;
+
+	for (s = stopwords; *s != NULL; s++)
+		if (strcmp(*s, w) == 0)
+			return 1;
+	return 0;
+}
+
 struct search *
 search_new(void)
 {

@@ -35,6 +35,12 @@ struct search_hit {
  */
 size_t		 search_word(const char **p, char word[SEARCH_WORD]);
 
+/*
+ * A folded word too common to tell profiles apart (InnoDB's default
+ * full-text stopwords): 1, else 0.
+ */
+int		 search_stopword(const char *word);
+
 struct search	*search_new(void);
 /* Adds the words of text to doc; docs come in order, 0 first. */
 int		 search_add(struct search *, size_t doc, const char *text);

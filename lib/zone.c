@@ -149,3 +149,42 @@ zone_from_utc(const char *tz, const char *utc, struct tm *out)
 	zone_set(tz);
 	return localtime_r(&t, out) != NULL ? 0 : -1;
 }
+
+static int
+by_key(const void *key, const void *elem)
+{
+	return strcmp(key, *(char *const *)elem);
+}
+
+/*
+ * Through zone_set, as every reader of local time here; only names from
+ * zone.tab get there, so no path and no POSIX rule string does.
+ */
+int
+zone_offset(const char *zone, long *seconds)
+{
+	static long	 off[ZONE_MAX];
+	static time_t	 at[ZONE_MAX];
+	char *const *z;
+	struct tm tm;
+	time_t now = time(NULL);
+	size_t i;
+
+	*seconds = 0;
+	if (zone == NULL)
+		return -1;
+	if (strcmp(zone, "UTC") == 0)
+		return 0;
+	if ((z = bsearch(zone, zones, zone_count(), sizeof(zones[0]),
+	    by_key)) == NULL)
+		return -1;
+	i = (size_t)(z - zones);
+	if (at[i] == 0 || now - at[i] >= 3600) {
+		zone_set(zone);
+		localtime_r(&now, &tm);
+		off[i] = tm.tm_gmtoff;
+		at[i] = now;
+	}
+	*seconds = off[i];
+	return 0;
+}

@@ -29,4 +29,11 @@ int		 zone_to_utc(const char *tz, const char *date, const char *hm,
 		    char *out, size_t);
 int		 zone_from_utc(const char *tz, const char *utc, struct tm *);
 
+/*
+ * Zone's distance from UTC now, in seconds, into *seconds: 0, or -1 for
+ * a name not in the list (nor "UTC"). Kept per zone for an hour; like
+ * the two above it may leave TZ set to zone.
+ */
+int		 zone_offset(const char *zone, long *seconds);
+
 #endif

@@ -45,6 +45,10 @@
 <dl class="details">
 <dt>Skills</dt>
 <dd>{{#HAS_TAGS}}<ul class="tags">{{#TAGS}}<li><a class="tag" href="{{TAG_URL}}">{{TAG}}</a></li>{{/TAGS}}</ul>{{/HAS_TAGS}}{{#NO_TAGS}}<span class="muted">None listed</span>{{/NO_TAGS}}</dd>
+{{#LOOKING_FOR}}<dt>Looking for</dt>
+<dd>{{WANTS}}</dd>{{/LOOKING_FOR}}
+{{#LANGUAGES}}<dt>Languages</dt>
+<dd>{{LANGS}}</dd>{{/LANGUAGES}}
 <dt>Time zone</dt>
 <dd>{{TIMEZONE}}</dd>
 <dt>Last active</dt>

@@ -47,6 +47,20 @@
 <input type="text" id="skills" name="skills" value="{{SKILLS}}" aria-describedby="skills-hint{{#SKILLS_ERROR}} skills-error{{/SKILLS_ERROR}}"{{#SKILLS_ERROR}} aria-invalid="true"{{/SKILLS_ERROR}}>
 </div>
 
+<div class="field{{#LOOKING_FOR_ERROR}} has-error{{/LOOKING_FOR_ERROR}}">
+<label for="looking_for">Looking for <span class="optional">(optional)</span></label>
+<span class="hint" id="looking_for-hint">The skills you want to learn, separated by commas, such as “fundraising, public speaking”. Menteo suggests mentors who have them.</span>
+{{#LOOKING_FOR_ERROR}}<p class="field-error" id="looking_for-error">{{MESSAGE}}</p>{{/LOOKING_FOR_ERROR}}
+<input type="text" id="looking_for" name="looking_for" value="{{LOOKING_FOR}}" aria-describedby="looking_for-hint{{#LOOKING_FOR_ERROR}} looking_for-error{{/LOOKING_FOR_ERROR}}"{{#LOOKING_FOR_ERROR}} aria-invalid="true"{{/LOOKING_FOR_ERROR}}>
+</div>
+
+<div class="field{{#LANGUAGES_ERROR}} has-error{{/LANGUAGES_ERROR}}">
+<label for="languages">Languages <span class="optional">(optional)</span></label>
+<span class="hint" id="languages-hint">The languages you speak, separated by commas, such as “English, Español”. Shown on your profile; mentees and mentors with none in common are not suggested to each other.</span>
+{{#LANGUAGES_ERROR}}<p class="field-error" id="languages-error">{{MESSAGE}}</p>{{/LANGUAGES_ERROR}}
+<input type="text" id="languages" name="languages" maxlength="200" value="{{LANGUAGES}}" aria-describedby="languages-hint{{#LANGUAGES_ERROR}} languages-error{{/LANGUAGES_ERROR}}"{{#LANGUAGES_ERROR}} aria-invalid="true"{{/LANGUAGES_ERROR}}>
+</div>
+
 <div class="field{{#TIMEZONE_ERROR}} has-error{{/TIMEZONE_ERROR}}">
 <label for="timezone">Time zone</label>
 <span class="hint" id="timezone-hint">Dates, meetings and reminders are shown in it. Choose the city nearest to you; type a city's name to jump to it.</span>
@@ -96,7 +110,7 @@
 <fieldset class="plain">
 <legend class="visually-hidden">E-mails you receive</legend>
 <ul class="checks">
-{{#NOTIFY}}<li><label class="check" for="notify-{{KIND}}"><input type="checkbox" id="notify-{{KIND}}" name="notify" value="{{KIND}}"{{#NOTIFY_ON}} checked{{/NOTIFY_ON}}> {{LABEL}} <span class="hint">{{HINT}}</span></label></li>
+{{#NOTIFY}}<li><label class="check" for="notify-{{KIND}}"><input type="checkbox" id="notify-{{KIND}}" name="notify" value="{{KIND}}"{{#NOTIFY_ON}} checked{{/NOTIFY_ON}}> <span><strong>{{LABEL}}</strong>: {{HINT}}</span></label></li>
 {{/NOTIFY}}
 </ul>
 </fieldset>

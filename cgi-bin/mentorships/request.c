@@ -5,6 +5,7 @@
 
 #include "cohort.h"
 #include "mentorships.h"
+#include "suggest.h"
 
 /* ---- a new request ---------------------------------------------------- */
 
@@ -28,6 +29,11 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 		page_form(d, new_f, NEW_N, v);
 	else if (req_query(r, "programme") != NULL)
 		tmpl_set(d, "PROGRAMME", req_query(r, "programme"));
+	/* asked from a suggestion (lib/suggest.h): its reasons, to send on */
+	if (v == NULL && req_query(r, "why") != NULL &&
+	    strlen(req_query(r, "why")) < SUGGEST_WHY)
+		tmpl_set(d, "MESSAGE", req_printf(r, "Menteo suggested you to "
+		    "me: %s.\n\n", req_query(r, "why")));
 	if (slug != NULL) {
 		tmpl_set(d, "MENTOR", slug);
 		u = db_query(r, "SELECT display_name, headline FROM users "

@@ -16,6 +16,7 @@
 #include "page.h"
 #include "people.h"
 #include "search.h"
+#include "suggest.h"
 
 #define DIR_PAGE	20
 #define MAX_WORDS	SEARCH_TERMS
@@ -36,11 +37,7 @@
 	"u.answered_requests AS answered, " \
 	"DATEDIFF(UTC_DATE(), u.last_active) AS days, " \
 	"u.capacity - " DIR_ACTIVE " AS room"
-#define DIR_MENTOR \
-	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.unlisted_at IS NULL " \
-	"AND u.email_verified_at IS NOT NULL AND u.headline <> '' AND " \
-	"EXISTS (SELECT 1 FROM user_skills k WHERE k.user_id = u.id) AND " \
-	"u.capacity > " DIR_ACTIVE
+#define DIR_MENTOR	SUGGEST_LISTED	/* one rule with the suggestions */
 /*
  * Kept (lib/kept.h): the rows of browsing and ?skill= (dir_rows), and
  * each worker's word index for ?q= (dix_build), under the directory's
@@ -100,31 +97,11 @@ struct cursor {
 };
 
 /*
- * Words left out of a search, since every word is required: too common
- * to narrow it (InnoDB's default full-text stopwords), and words under
- * SEARCH_MIN characters, which the index does not hold.
- */
-static const char *const stopwords[] = {
-	"a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en",
-	"for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or",
-	"that", "the", "this", "to", "was", "what", "when", "where", "who",
-	"will", "with", "und", "www", NULL
-};
-
-static int
-is_stopword(const char *w)
-{
-	const char *const *s;
-
-	for (s = stopwords; *s != NULL; s++)
-		if (strcmp(*s, w) == 0)
-			return 1;
-	return 0;
-}
-
-/*
  * The words of a search, folded as the index folds them (lib/search.h),
- * each required as the start of a word of the profile; how many.
+ * each required as the start of a word of the profile; how many. Left
+ * out, since every word is required: words too common to narrow it
+ * (search_stopword), and words under SEARCH_MIN characters, which the
+ * index does not hold.
  */
 static size_t
 dir_terms(struct req *r, const char *q, const char *terms[MAX_WORDS])
@@ -135,7 +112,7 @@ dir_terms(struct req *r, const char *q, const char *terms[MAX_WORDS])
 	while (n < MAX_WORDS)
 		if (search_word(&q, w) == 0)
 			break;
-		else if (req_utf8_len(w) >= SEARCH_MIN && !is_stopword(w))
+		else if (req_utf8_len(w) >= SEARCH_MIN && !search_stopword(w))
 			terms[n++] = req_strdup(r, w);
 	return n;
 }

@@ -3,7 +3,8 @@
  * profiles, and the profile part of a person's settings. One program, a
  * page file per area: main.c (this route table and what the pages
  * share: tags, activity, places), directory.c (/people), profile.c
- * (/people/{slug}), settings.c (/settings and its forms).
+ * (/people/{slug}), suggestions.c (/people/suggestions), settings.c
+ * (/settings and its forms).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 static const struct route routes[] = {
 	{ "GET",	"/people",		people_index,	0 },
+	{ "GET",	"/people/suggestions",	people_suggestions, ROUTE_USER },
 	{ "GET",	"/people/{slug}",	people_show,	0 },
 	{ "GET",	"/settings",		settings_show,	ROUTE_USER },
 	{ "POST",	"/settings",		settings_save,	ROUTE_USER },
@@ -23,31 +25,16 @@ static const struct route routes[] = {
 };
 
 static const struct kept_def *const kept[] = {
-	&dir_kept, &dir_index_kept, NULL
+	&dir_kept, &dir_index_kept, &suggest_kept, NULL
 };
 
 APP_MAIN_KEPT("people", routes, kept)
 
-/* Percent-encoding for a value inside a query string. */
+/* Percent-encoding for a value inside a query string (lib/req.h). */
 const char *
 url_enc(struct req *r, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	char *out, *p;
-
-	out = p = req_alloc(r, strlen(s) * 3 + 1);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
-			*p++ = (char)c;
-		else {
-			*p++ = '%';
-			*p++ = hex[c >> 4];
-			*p++ = hex[c & 15];
-		}
-	}
-	*p = '\0';
-	return out;
+	return req_url_enc(r, s);
 }
 
 /* A skill tag as stored: trimmed, ASCII lower-case. */

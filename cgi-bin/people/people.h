@@ -12,14 +12,13 @@
 #include "page.h"
 #include "req.h"
 #include "stage.h"
+#include "suggest.h"
 
 /*
  * Mentorships that take one of a mentor's places: the working stages
  * (redefinition is a light check-in and does not count).
  */
-#define DIR_ACTIVE \
-	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
-	"AND m.stage IN (" STAGES_CAPACITY "))"
+#define DIR_ACTIVE	SUGGEST_ACTIVE	/* lib/suggest.h: one rule */
 
 /* directory.c's kept rows and word index (lib/kept.h). */
 extern const struct kept_def	dir_kept, dir_index_kept;
@@ -41,6 +40,7 @@ const char	*first_char(struct req *, const char *);
 /* Handlers, one page file each. */
 void	people_index(struct req *);	/* directory.c */
 void	people_show(struct req *);	/* profile.c */
+void	people_suggestions(struct req *);	/* suggestions.c */
 void	settings_show(struct req *);	/* settings.c */
 void	settings_save(struct req *);
 void	notify_save(struct req *);

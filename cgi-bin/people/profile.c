@@ -68,6 +68,7 @@ people_show(struct req *r)
 
 	u = db_query(r, "SELECT u.id, u.slug, u.display_name, u.headline, "
 	    "u.bio, u.skills, u.timezone, u.is_mentor, u.last_active, "
+	    "u.languages, u.looking_for, "
 	    "DATEDIFF(UTC_DATE(), u.last_active) AS days, "
 	    "u.capacity - " DIR_ACTIVE " AS room "
 	    "FROM users u WHERE u.slug = ? AND u.disabled_at IS NULL",
@@ -100,6 +101,12 @@ people_show(struct req *r)
 	if (*db_get(u, 0, "skills") == '\0')
 		tmpl_show(d, "NO_TAGS");
 	tmpl_set(d, "TIMEZONE", db_get(u, 0, "timezone"));
+	if (*db_get(u, 0, "languages") != '\0')
+		tmpl_set(tmpl_section(d, "LANGUAGES"), "LANGS",
+		    db_get(u, 0, "languages"));
+	if (*db_get(u, 0, "looking_for") != '\0')
+		tmpl_set(tmpl_section(d, "LOOKING_FOR"), "WANTS",
+		    db_get(u, 0, "looking_for"));
 	tmpl_set(d, "LAST_ACTIVE", last_active_text(r,
 	    db_get(u, 0, "last_active"), db_get(u, 0, "days")));
 	if (mentor && room > 0)

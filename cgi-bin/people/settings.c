@@ -21,7 +21,7 @@
 /* Settings: the public profile. */
 
 enum { S_NAME, S_HEADLINE, S_BIO, S_SKILLS, S_TZ, S_MENTOR, S_CAPACITY,
-    S_SLUG, S_NFIELDS };
+    S_SLUG, S_LOOKING, S_LANGS, S_NFIELDS };
 
 static const struct field settings_f[S_NFIELDS] = {
 	{ "display_name",	F_TEXT,		1, 80,		1, NULL },
@@ -32,6 +32,9 @@ static const struct field settings_f[S_NFIELDS] = {
 	{ "mentor",		F_BOOL,		0, 1,		0, NULL },
 	{ "capacity",		F_INT,		0, 20,		0, NULL },
 	{ "slug",		F_SLUG,		3, 40,		1, NULL },
+	/* matching (SPEC §12): skills wanted, as skills are; languages */
+	{ "looking_for",	F_TEXT,		0, 2000,	0, NULL },
+	{ "languages",		F_TEXT,		0, 200,		0, NULL },
 };
 
 /*
@@ -199,7 +202,8 @@ settings_show(struct req *r)
 	struct tdict *d;
 
 	u = db_query(r, "SELECT display_name, headline, bio, skills, "
-	    "timezone, is_mentor, capacity, slug FROM users WHERE id = ?",
+	    "timezone, is_mentor, capacity, slug, looking_for, languages "
+	    "FROM users WHERE id = ?",
 	    "i", r->user.id);
 	if (u == NULL)
 		return;
@@ -215,6 +219,8 @@ settings_show(struct req *r)
 	tmpl_set(d, "TIMEZONE", db_get(u, 0, "timezone"));
 	tmpl_set(d, "CAPACITY", db_get(u, 0, "capacity"));
 	tmpl_set(d, "SLUG", db_get(u, 0, "slug"));
+	tmpl_set(d, "LOOKING_FOR", db_get(u, 0, "looking_for"));
+	tmpl_set(d, "LANGUAGES", db_get(u, 0, "languages"));
 	if (db_get_int(u, 0, "is_mentor"))
 		tmpl_show(d, "MENTOR_CHECKED");
 	settings_page(r, d, db_get(u, 0, "timezone"));
@@ -266,24 +272,27 @@ void
 settings_save(struct req *r)
 {
 	struct fval v[S_NFIELDS];
-	const char *skills;
+	const char *skills, *wanted;
 	long long rc;
 	int errors;
 
 	errors = field_read(r, settings_f, S_NFIELDS, v);
 	skills = v[S_SKILLS].err == NULL ? skills_norm(r, &v[S_SKILLS]) : NULL;
-	if (errors > 0 || skills == NULL) {
+	wanted = v[S_LOOKING].err == NULL ? skills_norm(r, &v[S_LOOKING]) :
+	    NULL;
+	if (errors > 0 || skills == NULL || wanted == NULL) {
 		settings_fail(r, v);
 		return;
 	}
 	rc = db_exec(r, "UPDATE users SET display_name = ?, headline = ?, "
 	    "bio = ?, skills = ?, timezone = ?, is_mentor = ?, capacity = ?, "
-	    "slug = ? WHERE id = ?", "sssssiisi",
-	    v[S_NAME].str,
+	    "slug = ?, looking_for = ?, languages = ? WHERE id = ?",
+	    "sssssiisssi", v[S_NAME].str,
 	    field_opt(&v[S_HEADLINE]),
 	    field_opt(&v[S_BIO]),
 	    skills, v[S_TZ].str, (long long)v[S_MENTOR].num,
-	    (long long)v[S_CAPACITY].num, v[S_SLUG].str, r->user.id);
+	    (long long)v[S_CAPACITY].num, v[S_SLUG].str, wanted,
+	    field_opt(&v[S_LANGS]), r->user.id);
 	if (rc == DB_DUPLICATE) {
 		v[S_SLUG].err = "This address is taken. Choose another one.";
 		settings_fail(r, v);

@@ -170,7 +170,12 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 		    "AS_MENTEE");
 	} else
 		tmpl_show(d, "CHOOSE_ROLE");
-	tmpl_show(d, j->new_account ? "NEW_ACCOUNT" : "HAS_ACCOUNT");
+	if (j->new_account)
+		/* the account part names the address the invitation proves */
+		tmpl_set(tmpl_section(d, "NEW_ACCOUNT"), "INVITE_EMAIL",
+		    j->inv.email);
+	else
+		tmpl_show(d, "HAS_ACCOUNT");
 	if (j->inv.id == 0 || strcmp(j->inv.role, "mentor") == 0)
 		tmpl_show(d, "ASK_CAPACITY");
 	if (j->p.approval)

@@ -4,7 +4,8 @@
  * route table, loading, the list and a programme's page), settings.c
  * (creating and configuring), invitations.c, join.c, participants.c,
  * dashboard.c (the dashboard, the export), pairs.c (one pair as
- * organisers see it), surveys.c (/surveys/{id}).
+ * organisers see it), matching.c (the matching board), surveys.c
+ * (/surveys/{id}).
  *
  * Who may do what, the same rule on every page (prog_load, prog_manage):
  *   anyone signed in   sees a programme's page; joins an open one
@@ -40,6 +41,8 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/invitations",	prog_invite,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/participants",	prog_participants, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/participants/{id}", prog_participant_post, ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/matching",	prog_matching,	ROUTE_USER },
+	{ "POST", "/programmes/{slug}/matching",	prog_matching_post, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/dashboard",	prog_dashboard,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/export.csv",	prog_export,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/surveys.csv",	prog_surveys_csv, ROUTE_USER },
@@ -128,6 +131,7 @@ prog_head(struct tdict *d, const struct prog *p, const char *tab)
 	static const char *const tabs[][2] = {
 		{ "Overview", "TAB_OVERVIEW" }, { "Dashboard", "TAB_DASHBOARD" },
 		{ "Participants", "TAB_PARTICIPANTS" },
+		{ "Matching", "TAB_MATCHING" },
 		{ "Invitations", "TAB_INVITATIONS" },
 		{ "Settings", "TAB_SETTINGS" },
 	};

@@ -83,6 +83,8 @@ void	prog_dashboard(struct req *);
 void	prog_export(struct req *);
 void	prog_surveys_csv(struct req *);
 void	prog_pair(struct req *);
+void	prog_matching(struct req *);
+void	prog_matching_post(struct req *);
 void	prog_survey(struct req *);
 void	prog_survey_post(struct req *);
 

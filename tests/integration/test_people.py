@@ -289,6 +289,21 @@ def test_settings_save_persists():
 
 
 @m.test
+def test_a_slug_never_names_a_fixed_page():
+    """/people/suggestions is a page: nobody's profile may take its
+    address, neither from their name at sign-up nor from settings."""
+    c = m.signup(name="Suggestions")
+    m.check(c.slug not in ("suggestions", "new"), c.slug)
+    m.check(anon.get("/people/" + c.slug).status in (200, 404), "profile route")
+    r = c.post("/settings", settings_form(c, slug="suggestions"))
+    m.check(r.status == 422, repr(r))
+    m.check("is a page of Menteo" in r.text and 'value="suggestions"' in r.text,
+            "the reason, and what was typed")
+    m.check(m.sql_value("SELECT slug FROM users WHERE id = ?", c.user_id) == c.slug,
+            "the slug stayed")
+
+
+@m.test
 def test_settings_errors_keep_input():
     c = m.signup()
     other = m.signup()

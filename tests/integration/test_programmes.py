@@ -180,6 +180,8 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     m.check(r.status == 200 and newcomer in r.text and 'name="password"' in r.text,
             "a new account's form, address shown")
     m.check(f'name="q_{q_mentor}"' in r.text, "questions shown")
+    m.check(f"proves your address ({newcomer})" in r.text,
+            "the account part names the address (it said '()')")
     token = link.split("invite=")[1]
     # missing answers and a short password: 422, what was typed kept
     r = c.post(f"/programmes/{slug}/join", {

@@ -24,6 +24,7 @@
 #include "../../cgi-bin/people/directory.c"
 #include "../../cgi-bin/people/profile.c"
 #include "../../cgi-bin/people/settings.c"
+#include "../../cgi-bin/people/suggestions.c"
 #include "kept_watch.h"
 
 #define DIR_ALIASES	"u=users m=mentorships k=user_skills s=user_skills"

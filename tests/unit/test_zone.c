@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -59,12 +61,32 @@ test_zone_list(void **state)
 	assert_null(zone_name(n));
 }
 
+/* Distances from UTC, for the hours apart of a suggestion. */
+static void
+test_zone_offset(void **state)
+{
+	long off = 7;
+
+	(void)state;
+	assert_int_equal(zone_offset("UTC", &off), 0);
+	assert_int_equal(off, 0);
+	assert_int_equal(zone_offset("Asia/Kolkata", &off), 0);
+	assert_int_equal(off, 19800);		/* +5:30, no summer time */
+	assert_int_equal(zone_offset("Europe/Berlin", &off), 0);
+	assert_true(off == 3600 || off == 7200);
+	/* only names of the list: no paths, no POSIX rules */
+	assert_int_equal(zone_offset("../../etc/passwd", &off), -1);
+	assert_int_equal(zone_offset("EST5EDT", &off), -1);
+	assert_int_equal(zone_offset(NULL, &off), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_zone_list),
+		cmocka_unit_test(test_zone_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,549 @@
+/*
+ * programmes/matching: the organisers' board (SPEC §12). Every mentee of
+ * the programme not yet in a pair, with the three mentors who fit best
+ * and why (lib/suggest.h); one pair proposed by hand; or every mentee at
+ * once (auto=1): the assignment of greatest total score under each
+ * mentor's places and a minimum score (lib/match.h), shown first, then
+ * confirmed. A proposal is a mentorship in `requested`, marked proposed
+ * by the programme, mailed to both; the mentor answers as usual. A
+ * confirmation writes every pair or none.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cohort.h"
+#include "log.h"
+#include "match.h"
+#include "mship.h"
+#include "programmes.h"
+#include "resp.h"
+#include "stage.h"
+#include "suggest.h"
+
+#define BOARD_BEST	3	/* mentors shown for each mentee */
+#define MIN_SCORE	15	/* default minimum of a pair: more than room,
+				   zone and activity alone give */
+#define PAIRS_MAX	20000	/* bytes of a confirmation's pairs */
+
+static const struct field board_f[] = {
+	{ "auto",	F_BOOL,	0, 0,		0, NULL },
+	{ "min",	F_INT,	0, 1000,	0, NULL },
+};
+enum { BF_AUTO, BF_MIN, BF_N };
+
+static const struct field propose_f[] = {
+	{ "mentee",	F_INT,	1, LLONG_MAX,	0, NULL },
+	{ "mentor",	F_INT,	1, LLONG_MAX,	0, NULL },
+	{ "auto",	F_BOOL,	0, 0,		0, NULL },
+	{ "pairs",	F_MULTILINE, 0, PAIRS_MAX, 0, NULL },
+};
+enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_N };
+
+/*
+ * The approved mentors with their places left in the programme
+ * (lib/suggest.h), and the mentees in no open pair of the programme, in
+ * id order: the same data, the same board.
+ */
+#define SQL_MENTORS SUGGEST_PROGRAMME_MENTORS
+#define SQL_MENTEES "SELECT u.id, u.display_name, u.slug, u.headline, " \
+	"u.looking_for, u.languages, u.timezone, (SELECT GROUP_CONCAT(" \
+	"a.answer SEPARATOR '\\n') FROM programme_answers a WHERE " \
+	"a.participant_id = pp.id) AS intake, (SELECT GROUP_CONCAT(m.focus " \
+	"SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = u.id) AS " \
+	"focus FROM programme_participants pp JOIN users u ON u.id = " \
+	"pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentee' AND " \
+	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS (" \
+	"SELECT 1 FROM mentorships m WHERE m.programme_id = pp.programme_id " \
+	"AND m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) ORDER BY u.id"
+/* open pairs of those mentees anywhere: never proposed again */
+#define SQL_THEIRS "SELECT m.mentee_id, m.mentor_id FROM mentorships m " \
+	"JOIN programme_participants pp ON pp.user_id = m.mentee_id AND " \
+	"pp.programme_id = ? AND pp.role = 'mentee' WHERE m.stage IN (" \
+	STAGES_OPEN ") ORDER BY m.mentee_id, m.mentor_id"
+
+struct board {
+	struct db_rows		*mentors, *mentees;
+	struct suggest_mentor	*m;
+	struct suggest_mentee	*e;
+	struct suggest_set	*set;
+	struct suggest_fit	*fit;	/* one mentee's, scratch */
+};
+
+static void
+board_free(struct board *b)
+{
+	suggest_set_free(b->set);
+	free(b->m);
+	free(b->e);
+	free(b->fit);
+}
+
+static int
+board_theirs(struct req *r, struct board *b, long long prog_id)
+{
+	struct db_rows *t;
+	long long *ids;
+	size_t i, k = 0;
+
+	if ((t = db_query(r, SQL_THEIRS, "i", prog_id)) == NULL)
+		return -1;
+	ids = req_alloc(r, (t->nrows + 1) * sizeof(*ids));
+	for (i = 0; i < t->nrows; i++)
+		ids[i] = db_int(t, i, 1);
+	for (i = 0; i < b->mentees->nrows; i++) {
+		while (k < t->nrows && db_int(t, k, 0) < b->e[i].id)
+			k++;
+		b->e[i].mentors = ids + k;
+		while (k < t->nrows && db_int(t, k, 0) == b->e[i].id)
+			b->e[i].nmentors++, k++;
+	}
+	return 0;
+}
+
+/* Everything the board scores; 0, or -1 after answering. */
+static int
+board_load(struct req *r, struct board *b, long long prog_id)
+{
+	const struct db_rows *e;
+	size_t i;
+
+	memset(b, 0, sizeof(*b));
+	if ((b->mentors = db_query(r, SQL_MENTORS, "i", prog_id)) == NULL ||
+	    (b->mentees = db_query(r, SQL_MENTEES, "i", prog_id)) == NULL)
+		return -1;
+	e = b->mentees;
+	if ((b->m = calloc(b->mentors->nrows + 1, sizeof(*b->m))) == NULL ||
+	    (b->e = calloc(e->nrows + 1, sizeof(*b->e))) == NULL ||
+	    (b->fit = calloc(b->mentors->nrows + 1, sizeof(*b->fit))) == NULL)
+		goto short_of_memory;
+	suggest_mentors_of(b->mentors, b->m);
+	for (i = 0; i < e->nrows; i++) {
+		b->e[i].id = db_get_int(e, i, "id");
+		b->e[i].looking_for = db_get(e, i, "looking_for");
+		b->e[i].languages = db_get(e, i, "languages");
+		b->e[i].timezone = db_get(e, i, "timezone");
+		b->e[i].text[SUGGEST_HEADLINE] = db_get(e, i, "headline");
+		b->e[i].text[SUGGEST_INTAKE] = db_get(e, i, "intake");
+		b->e[i].text[SUGGEST_FOCUS] = db_get(e, i, "focus");
+	}
+	if (board_theirs(r, b, prog_id) == -1)
+		return -1;
+	if ((b->set = suggest_set_new(b->m, b->mentors->nrows)) == NULL)
+		goto short_of_memory;
+	return 0;
+short_of_memory:
+	log_err("programmes: out of memory scoring %zu mentees",
+	    b->mentees->nrows);
+	page_error(r, 503);
+	return -1;
+}
+
+/* Mentee i's fits into b->fit; 0, or -1 after answering. */
+static int
+board_score(struct req *r, struct board *b, size_t i)
+{
+	if (suggest_score(b->set, &b->e[i], b->fit) == 0)
+		return 0;
+	log_err("programmes: out of memory scoring");
+	page_error(r, 503);
+	return -1;
+}
+
+/* The fit's reasons about mentee i (to_mentee: told to them). */
+static const char *
+why_text(struct req *r, const struct board *b, size_t i,
+    const struct suggest_fit *f, int to_mentee)
+{
+	char why[SUGGEST_WHY];
+
+	suggest_why(b->set, &b->e[i], f, to_mentee ? NULL :
+	    db_get(b->mentees, i, "display_name"), why);
+	return req_strdup(r, why);
+}
+
+static void
+mentee_head(struct tdict *s, const struct board *b, size_t i)
+{
+	tmpl_set(s, "E_ID", db_get(b->mentees, i, "id"));
+	tmpl_set(s, "E_NAME", db_get(b->mentees, i, "display_name"));
+	tmpl_set(s, "E_SLUG", db_get(b->mentees, i, "slug"));
+}
+
+static void
+mentor_cells(struct req *r, struct tdict *s, const struct board *b,
+    size_t i, const struct suggest_fit *f)
+{
+	tmpl_set(s, "M_ID", db_get(b->mentors, f->mentor, "id"));
+	tmpl_set(s, "M_NAME", db_get(b->mentors, f->mentor, "display_name"));
+	tmpl_set(s, "M_SLUG", db_get(b->mentors, f->mentor, "slug"));
+	tmpl_set(s, "M_SCORE", req_printf(r, "%lld", (long long)f->score));
+	tmpl_set(s, "M_WHY", why_text(r, b, i, f, 0));
+}
+
+/* Why mentee i is left out of the assignment, in words. */
+static const char *
+unmatched_why(struct req *r, const struct board *b, long long min)
+{
+	struct suggest_fit best;
+
+	if (suggest_top(b->fit, b->mentors->nrows, 1, &best) == 0)
+		return "No mentor of the programme can take them: none has a "
+		    "place left, or none shares a language with them.";
+	if (best.score < min)
+		return req_printf(r, "No mentor reaches the minimum score of "
+		    "%lld: the best, %s, scores %lld.", min,
+		    db_get(b->mentors, best.mentor, "display_name"),
+		    (long long)best.score);
+	return req_printf(r, "The places of the mentors who fit them (the "
+	    "best: %s, %lld) serve other mentees better: the programme has "
+	    "more mentees than places.", db_get(b->mentors, best.mentor,
+	    "display_name"), (long long)best.score);
+}
+
+/* The board: each mentee with the BOARD_BEST best mentors. */
+static int
+board_fill(struct req *r, struct tdict *d, struct board *b)
+{
+	struct suggest_fit best[BOARD_BEST];
+	struct tdict *s;
+	size_t i, k, n;
+
+	for (i = 0; i < b->mentees->nrows; i++) {
+		if (board_score(r, b, i) == -1)
+			return -1;
+		s = tmpl_section(d, "MENTEE");
+		mentee_head(s, b, i);
+		n = suggest_top(b->fit, b->mentors->nrows, BOARD_BEST, best);
+		for (k = 0; k < n; k++)
+			mentor_cells(r, tmpl_section(s, "BEST"), b, i, &best[k]);
+		if (n == 0)
+			tmpl_show(s, "NO_BEST");
+		if (suggest_empty(&b->e[i]))
+			tmpl_show(s, "EMPTY_PROFILE");
+	}
+	return 0;
+}
+
+/*
+ * The assignment of greatest total score (lib/match.h) into mentor_of
+ * (a mentor's row, -1 none), and each pair's fit into fit_of; 0, or -1
+ * after answering.
+ */
+static int
+board_assign(struct req *r, struct board *b, long long min, long *mentor_of,
+    struct suggest_fit *fit_of)
+{
+	size_t nm = b->mentors->nrows, ne = b->mentees->nrows, i, k, n = 0;
+	size_t room = 0;
+	struct match_edge *edges = NULL, *more;
+	unsigned *cap;
+	int64_t total;
+
+	/* only the pairs that may be made: memory as their number, not n*m */
+	if ((cap = malloc((nm + 1) * sizeof(*cap))) == NULL)
+		goto short_of_memory;
+	for (k = 0; k < nm; k++)
+		cap[k] = b->m[k].room > 0 ? (unsigned)b->m[k].room : 0;
+	for (i = 0; i < ne; i++) {
+		if (board_score(r, b, i) == -1)
+			goto fail;
+		for (k = 0; k < nm; k++)
+			if (b->fit[k].excluded == NULL && b->fit[k].score >= min) {
+				if (n == room) {
+					room = room ? room * 2 : 4096;
+					if ((more = realloc(edges, room *
+					    sizeof(*edges))) == NULL)
+						goto short_of_memory;
+					edges = more;
+				}
+				edges[n].mentee = (uint32_t)i;
+				edges[n].mentor = (uint32_t)k;
+				edges[n++].score = b->fit[k].score;
+			}
+	}
+	if ((total = match_assign(ne, nm, cap, edges, n, min, mentor_of)) < 0)
+		goto short_of_memory;
+	for (i = 0; i < ne; i++) {
+		if (mentor_of[i] < 0)
+			continue;
+		if (board_score(r, b, i) == -1)
+			goto fail;
+		fit_of[i] = b->fit[mentor_of[i]];
+	}
+	free(edges);
+	free(cap);
+	return 0;
+short_of_memory:
+	log_err("programmes: out of memory pairing %zu mentees", ne);
+	page_error(r, 503);
+fail:
+	free(edges);
+	free(cap);
+	return -1;
+}
+
+/* The preview of auto=1: pairs with reasons, the unmatched with why. */
+static int
+preview_fill(struct req *r, struct tdict *d, struct board *b, long long min)
+{
+	size_t ne = b->mentees->nrows, i, npairs = 0;
+	long *mentor_of = req_alloc(r, (ne + 1) * sizeof(*mentor_of));
+	struct suggest_fit *fit_of = req_alloc(r, (ne + 1) * sizeof(*fit_of));
+	char *pairs = req_alloc(r, ne * 44 + 1), *p = pairs;
+	struct tdict *s, *auto_d = tmpl_section(d, "AUTO");
+
+	*p = '\0';
+	if (board_assign(r, b, min, mentor_of, fit_of) == -1)
+		return -1;
+	for (i = 0; i < ne; i++) {
+		if (mentor_of[i] < 0)
+			continue;
+		s = tmpl_section(auto_d, "PAIR");
+		mentee_head(s, b, i);
+		mentor_cells(r, s, b, i, &fit_of[i]);
+		p += sprintf(p, "%s%lld:%lld", npairs++ ? " " : "",
+		    b->e[i].id, b->m[mentor_of[i]].id);
+	}
+	for (i = 0; i < ne; i++) {
+		if (mentor_of[i] >= 0)
+			continue;
+		if (board_score(r, b, i) == -1)
+			return -1;
+		s = tmpl_section(auto_d, "LEFT");
+		mentee_head(s, b, i);
+		tmpl_set(s, "L_WHY", unmatched_why(r, b, min));
+	}
+	tmpl_set(auto_d, "PAIRS", pairs);
+	tmpl_set(auto_d, "NPAIRS", req_printf(r, "%zu", npairs));
+	tmpl_set(auto_d, "NLEFT", req_printf(r, "%zu", ne - npairs));
+	if (npairs > 0)
+		tmpl_show(auto_d, "CAN_CONFIRM");
+	return 0;
+}
+
+static void
+board_page(struct req *r, struct prog *p, const struct fval *v,
+    const char *error, int status)
+{
+	long long min = v[BF_MIN].str != NULL ? v[BF_MIN].num : MIN_SCORE;
+	struct board b;
+	struct tdict *d;
+
+	if (board_load(r, &b, p->id) == -1)
+		goto out;
+	d = page_new(r, "Matching", "programmes_matching.tpl");
+	prog_head(d, p, "Matching");
+	tmpl_set(d, "MIN", req_printf(r, "%lld", min));
+	tmpl_set(d, "NMENTEES", req_printf(r, "%zu", b.mentees->nrows));
+	if (error != NULL)
+		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
+	if (b.mentees->nrows == 0)
+		tmpl_show(d, "NONE");
+	else if (v[BF_AUTO].num && b.mentors->nrows > 0) {
+		if (preview_fill(r, d, &b, min) == -1)
+			goto out;
+	} else if (board_fill(r, d, &b) == -1)
+		goto out;
+	page_send(r, status);
+out:
+	board_free(&b);
+}
+
+void
+prog_matching(struct req *r)
+{
+	struct prog p;
+	struct fval v[BF_N];
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, board_f, BF_N, v) > 0)
+		return page_error_msg(r, 400, "The minimum score is a whole "
+		    "number from 0 to 1000.");
+	board_page(r, &p, v, NULL, 200);
+}
+
+/* ---- proposing ----------------------------------------------------------- */
+
+/*
+ * Mentee i and mentor k of the board made a pair, in the caller's
+ * transaction, both mailed: 0, 1 refused (*why), -1 database down.
+ */
+static int
+propose(struct req *r, const struct prog *p, struct board *b, size_t i,
+    size_t k, const char **why)
+{
+	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
+	const char *reasons, *yours, *mentor_name, *mentee_name, *path;
+	struct mship m;
+
+	mentor_name = db_get(b->mentors, k, "display_name");
+	mentee_name = db_get(b->mentees, i, "display_name");
+	if (cohort_pair_check(r, p->slug, mentor, mentee, &prog_id, why) == -1)
+		return -1;
+	if (*why == NULL && b->fit[k].excluded != NULL)
+		*why = b->fit[k].excluded;
+	if (*why != NULL) {
+		*why = req_printf(r, "%s and %s cannot be paired: %s", mentee_name,
+		    mentor_name, *why);
+		return 1;
+	}
+	reasons = why_text(r, b, i, &b->fit[k], 0);
+	yours = why_text(r, b, i, &b->fit[k], 1);
+	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
+	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
+	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
+	    mentor, mentee, req_printf(r, "%.180s", p->name), req_printf(r,
+	    "Proposed by the organisers of %s. Why this pair: %s %s.", p->name,
+	    mentor_name, reasons)) != 1)
+		return -1;
+	id = db_last_id();
+	if (cohort_pair_terms(r, id, prog_id, 1) == -1 ||
+	    db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
+	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
+	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
+	    "Proposed by the programme") != 1 || mship_load(r, id, &m) != 0)
+		return -1;
+	path = req_printf(r, "/mentorships/%lld", id);
+	if (stage_notify(r, &m, mentor, req_printf(r, "%s proposes you mentor "
+	    "%s", p->name, mentee_name), req_printf(r, "The organisers of %s "
+	    "propose that you mentor %s. Accept, ask for more, or decline on "
+	    "the mentorship page.", p->name, mentee_name), req_printf(r,
+	    "Why this pair: %s %s.", mentor_name, reasons), path,
+	    req_printf(r, "proposed:%lld:mentor", id)) == -1 ||
+	    stage_notify(r, &m, mentee, req_printf(r, "%s proposes %s as your "
+	    "mentor", p->name, mentor_name), req_printf(r, "The organisers of "
+	    "%s propose %s as your mentor. %s will accept or decline; you may "
+	    "withdraw on the mentorship page.", p->name, mentor_name,
+	    mentor_name), req_printf(r, "Why this pair: %s %s.", mentor_name,
+	    yours), path,
+	    req_printf(r, "proposed:%lld:mentee", id)) == -1)
+		return -1;
+	return 0;
+}
+
+static long
+row_of(const struct db_rows *rows, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++)
+		if (db_get_int(rows, i, "id") == id)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The pair "mentee:mentor" (user ids) of the board: 0 and the rows, or
+ * *why.
+ */
+static int
+pair_rows(struct req *r, struct board *b, long long mentee, long long mentor,
+    size_t *i, size_t *k, const char **why)
+{
+	long ri = row_of(b->mentees, mentee), rk = row_of(b->mentors, mentor);
+
+	if (ri < 0)
+		return *why = "This mentee is not waiting for a mentor in the "
+		    "programme any more: they are in a pair, or have left.", 1;
+	if (rk < 0)
+		return *why = req_printf(r, "This person is not an approved "
+		    "mentor of the programme."), 1;
+	*i = (size_t)ri;
+	*k = (size_t)rk;
+	return 0;
+}
+
+/*
+ * Each "mentee:mentor" of text proposed: 0, 1 refused (*why), 2 text
+ * malformed, -1 database down.
+ */
+static int
+propose_all(struct req *r, const struct prog *p, struct board *b,
+    const char *text, const char **why)
+{
+	unsigned char *paired = req_alloc(r, b->mentees->nrows + 1);
+	long long mentee, mentor;
+	size_t i, k;
+	int used, rc, n = 0;
+
+	memset(paired, 0, b->mentees->nrows + 1);
+	while (sscanf(text, " %lld:%lld%n", &mentee, &mentor, &used) == 2) {
+		text += used;
+		if (pair_rows(r, b, mentee, mentor, &i, &k, why) != 0)
+			return 1;
+		if (paired[i]++)
+			return *why = req_printf(r, "%s appears in two pairs.",
+			    db_get(b->mentees, i, "display_name")), 1;
+		if (board_score(r, b, i) == -1)
+			return -1;
+		if ((rc = propose(r, p, b, i, k, why)) != 0)
+			return rc;
+		b->m[k].room--;		/* what the next check sees */
+		n++;
+	}
+	while (*text == ' ' || *text == '\n' || *text == '\r')
+		text++;
+	return *text != '\0' || n == 0 ? 2 : 0;
+}
+
+void
+prog_matching_post(struct req *r)
+{
+	struct prog p;
+	struct fval v[PF_N], bv[BF_N];
+	struct board b;
+	const char *why = NULL;
+	size_t i, k;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	memset(bv, 0, sizeof(bv));
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, propose_f, PF_N, v) > 0 || (!v[PF_AUTO].num &&
+	    (v[PF_MENTEE].str == NULL || v[PF_MENTOR].str == NULL)) ||
+	    (v[PF_AUTO].num && v[PF_PAIRS].str == NULL))
+		return page_error_msg(r, 400, "Propose a pair with a mentee "
+		    "and a mentor from the board, or confirm the pairs shown.");
+	if (db_begin(r) == -1)
+		return;
+	/* the programme's mentors, locked: their places are counted once */
+	if (db_query(r, "SELECT id FROM programme_participants WHERE "
+	    "programme_id = ? AND role = 'mentor' ORDER BY id FOR UPDATE", "i",
+	    p.id) == NULL || board_load(r, &b, p.id) == -1)
+		goto out;
+	if (v[PF_AUTO].num)
+		rc = propose_all(r, &p, &b, v[PF_PAIRS].str, &why);
+	else if ((rc = pair_rows(r, &b, v[PF_MENTEE].num, v[PF_MENTOR].num,
+	    &i, &k, &why)) == 0) {
+		if (board_score(r, &b, i) == -1)
+			goto out;
+		rc = propose(r, &p, &b, i, k, &why);
+	}
+	if (rc == -1)
+		goto out;
+	if (rc == 2) {
+		db_rollback(r);
+		page_error_msg(r, 400, "The pairs to confirm are not in the form "
+		    "\"mentee:mentor\": show the proposal again.");
+		goto out;
+	}
+	if (rc == 1) {
+		db_rollback(r);
+		board_free(&b);
+		bv[BF_AUTO].num = 0;
+		return board_page(r, &p, bv, req_printf(r, "%s Nothing was "
+		    "proposed.", why), 409);
+	}
+	if (db_commit(r) == -1)
+		goto out;
+	resp_flash(r, v[PF_AUTO].num ? "The pairs are proposed: each mentor "
+	    "and mentee has been told by e-mail." : "The pair is proposed: "
+	    "both have been told by e-mail.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/matching", p.slug));
+out:
+	board_free(&b);
+}

@@ -1,0 +1,724 @@
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "kept.h"
+#include "log.h"
+#include "page.h"
+#include "search.h"
+#include "tmpl.h"
+#include "suggest.h"
+#include "zone.h"
+
+/*
+ * Points of each part. Skills wanted weigh most, words in common next
+ * (a rare word found often counts as much as a skill, never more than
+ * SCORE_WORDS_MAX); the rest breaks ties between mentors who fit as
+ * well: a shared language, hours apart, room, and who answers.
+ */
+#define SCORE_SKILL		30	/* each wanted skill the mentor has */
+#define SCORE_SKILLS_MAX	3	/* counted at most */
+#define SCORE_WORD_SCALE	4.0	/* points per unit of tf·idf² */
+#define SCORE_WORDS_MAX		40
+#define SCORE_LANGUAGE		10
+#define SCORE_HOURS		8	/* less one per hour apart */
+#define SCORE_ROOM		2	/* each place left */
+#define SCORE_ROOM_MAX		5	/* places counted at most */
+#define SCORE_ANSWERED_MAX	5	/* one per request answered */
+#define SCORE_ACTIVE_WEEK	5
+#define SCORE_ACTIVE_MONTH	2
+
+#define NEED_WORDS	32	/* of a mentee's texts */
+#define ITEMS		20	/* skills or languages in a list */
+#define ITEM		128	/* bytes of one, folded */
+
+struct suggest_set {
+	const struct suggest_mentor	*m;
+	size_t				 n;
+	struct search			*words;
+	long				*offset;	/* seconds from UTC */
+	unsigned char			*zoned;		/* offset known */
+	/* each mentor's skills and languages folded: "a\0b\0\0" */
+	char				**skills, **langs;
+};
+
+struct need_word {
+	char			 w[SEARCH_WORD];
+	enum suggest_source	 from;
+};
+
+/*
+ * The next item of a comma-separated list, its words folded as the word
+ * index folds them and joined by one space ("Public  Speaking" and
+ * "public speaking" are one skill, "Español" and "espanol" one
+ * language); 0 when none is left.
+ */
+static int
+item_next(const char **p, char out[ITEM])
+{
+	char w[SEARCH_WORD], part[ITEM];
+	const char *end, *q;
+	size_t len, o;
+
+	while (**p != '\0') {
+		end = strchr(*p, ',');
+		if (end == NULL)
+			end = *p + strlen(*p);
+		len = (size_t)(end - *p);
+		if (len >= ITEM)
+			len = ITEM - 1;
+		memcpy(part, *p, len);
+		part[len] = '\0';
+		*p = *end == ',' ? end + 1 : end;
+		o = 0;
+		for (q = part; search_word(&q, w) > 0;) {
+			size_t wl = strlen(w);
+
+			if (o + wl + 2 > ITEM)
+				break;
+			if (o > 0)
+				out[o++] = ' ';
+			memcpy(out + o, w, wl);
+			o += wl;
+		}
+		out[o] = '\0';
+		if (o > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The items of list, at most ITEMS; how many. */
+static size_t
+items(const char *list, char out[ITEMS][ITEM])
+{
+	size_t n = 0;
+
+	if (list == NULL)
+		return 0;
+	while (n < ITEMS && item_next(&list, out[n]))
+		n++;
+	return n;
+}
+
+/* list's items folded, each ended by a NUL, the last by two; NULL short. */
+static char *
+folded(const char *list)
+{
+	char it[ITEM], *out, *p;
+	size_t n = 0;
+
+	if ((out = p = malloc((list != NULL ? strlen(list) : 0) * 2 + 2)) == NULL)
+		return NULL;
+	while (list != NULL && n++ < ITEMS * 4 && item_next(&list, it)) {
+		strcpy(p, it);
+		p += strlen(it) + 1;
+	}
+	*p = '\0';
+	return out;
+}
+
+static int
+in_folded(const char *f, const char *item)
+{
+	for (; *f != '\0'; f += strlen(f) + 1)
+		if (strcmp(f, item) == 0)
+			return 1;
+	return 0;
+}
+
+/* The list's item that folds to item, as written (trimmed), into out. */
+static const char *
+item_as_written(const char *list, const char *item, char out[ITEM])
+{
+	const char *at = list, *b, *e;
+	char it[ITEM];
+
+	while (list != NULL && item_next(&list, it)) {
+		if (strcmp(it, item) == 0) {
+			for (b = at; *b == ' ' || *b == '\t'; b++)
+				;
+			for (e = list; e > b && (e[-1] == ',' || e[-1] == ' ' ||
+			    e[-1] == '\t'); e--)
+				;
+			snprintf(out, ITEM, "%.*s", (int)(e - b), b);
+			return out;
+		}
+		at = list;
+	}
+	return item;
+}
+
+struct suggest_set *
+suggest_set_new(const struct suggest_mentor *m, size_t n)
+{
+	struct suggest_set *s;
+	size_t i;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL ||
+	    (s->words = search_new()) == NULL ||
+	    (s->offset = calloc(n + 1, sizeof(*s->offset))) == NULL ||
+	    (s->zoned = calloc(n + 1, 1)) == NULL ||
+	    (s->skills = calloc(n + 1, sizeof(*s->skills))) == NULL ||
+	    (s->langs = calloc(n + 1, sizeof(*s->langs))) == NULL)
+		goto fail;
+	s->m = m;
+	s->n = n;
+	for (i = 0; i < n; i++) {
+		if ((s->skills[i] = folded(m[i].skills)) == NULL ||
+		    (s->langs[i] = folded(m[i].languages)) == NULL)
+			goto fail;
+		if (search_add(s->words, i, m[i].headline) == -1 ||
+		    search_add(s->words, i, m[i].bio) == -1 ||
+		    search_add(s->words, i, m[i].skills) == -1)
+			goto fail;
+		s->zoned[i] = zone_offset(m[i].timezone, &s->offset[i]) == 0;
+	}
+	if (search_seal(s->words, n) == -1)
+		goto fail;
+	return s;
+fail:
+	suggest_set_free(s);
+	return NULL;
+}
+
+void
+suggest_set_free(struct suggest_set *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	search_free(s->words);
+	for (i = 0; s->skills != NULL && i < s->n; i++)
+		free(s->skills[i]);
+	for (i = 0; s->langs != NULL && i < s->n; i++)
+		free(s->langs[i]);
+	free(s->skills);
+	free(s->langs);
+	free(s->offset);
+	free(s->zoned);
+	free(s);
+}
+
+size_t
+suggest_set_size(const struct suggest_set *s)
+{
+	return s->n;
+}
+
+/* The distinct words of the mentee's texts worth looking for; how many. */
+static size_t
+need_words(const struct suggest_mentee *e, struct need_word *out)
+{
+	char w[SEARCH_WORD];
+	const char *p;
+	size_t n = 0, i, k;
+
+	for (k = 0; k < SUGGEST_SOURCES; k++)
+		for (p = e->text[k]; p != NULL && n < NEED_WORDS;) {
+			if (search_word(&p, w) == 0)
+				break;
+			if (strlen(w) < SEARCH_MIN || search_stopword(w))
+				continue;
+			for (i = 0; i < n && strcmp(out[i].w, w) != 0; i++)
+				;
+			if (i < n)
+				continue;
+			memcpy(out[n].w, w, sizeof(w));
+			out[n++].from = (enum suggest_source)k;
+		}
+	return n;
+}
+
+int
+suggest_empty(const struct suggest_mentee *e)
+{
+	char it[ITEMS][ITEM];
+	struct need_word w[NEED_WORDS];
+
+	return items(e->looking_for, it) == 0 &&
+	    items(e->languages, it) == 0 && need_words(e, w) == 0;
+}
+
+/* Why mentor i is never suggested to e, or NULL. */
+static const char *
+exclusion(const struct suggest_set *s, size_t i,
+    const struct suggest_mentee *e, char lang[ITEMS][ITEM], size_t nlang,
+    int *shared)
+{
+	const struct suggest_mentor *m = &s->m[i];
+	size_t k;
+
+	*shared = 0;
+	if (m->id == e->id)
+		return "that is you";
+	for (k = 0; k < e->nmentors; k++)
+		if (e->mentors[k] == m->id)
+			return "already your mentor";
+	if (m->room <= 0)
+		return "no place left";
+	for (k = 0; k < nlang && !*shared; k++)
+		*shared = in_folded(s->langs[i], lang[k]);
+	if (nlang > 0 && !*shared && s->langs[i][0] != '\0')
+		return "no language in common";
+	return NULL;
+}
+
+static int64_t
+responsiveness(const struct suggest_mentor *m)
+{
+	int64_t p = m->room < SCORE_ROOM_MAX ? m->room : SCORE_ROOM_MAX;
+
+	p *= SCORE_ROOM;
+	p += m->answered < SCORE_ANSWERED_MAX ? m->answered :
+	    SCORE_ANSWERED_MAX;
+	if (m->idle_days >= 0 && m->idle_days <= 7)
+		p += SCORE_ACTIVE_WEEK;
+	else if (m->idle_days >= 0 && m->idle_days <= 30)
+		p += SCORE_ACTIVE_MONTH;
+	return p;
+}
+
+/* Hours between e and mentor i, rounded; -1 when a zone is unknown. */
+static int
+hours_apart(const struct suggest_set *s, size_t i,
+    const struct suggest_mentee *e)
+{
+	long mine;
+
+	if (!s->zoned[i] || zone_offset(e->timezone, &mine) == -1)
+		return -1;
+	return (int)lround(fabs((double)(s->offset[i] - mine)) / 3600.0);
+}
+
+int
+suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
+    struct suggest_fit *fit)
+{
+	struct need_word w[NEED_WORDS];
+	char want[ITEMS][ITEM], lang[ITEMS][ITEM];
+	const char *term;
+	struct search_hit *hits;
+	double *sum;
+	size_t nw, nwant, nlang, i, k;
+	long nh, h;
+	int shared;
+
+	if ((sum = calloc(s->n + 1, sizeof(*sum))) == NULL)
+		return -1;
+	nw = need_words(e, w);
+	for (k = 0; k < nw; k++) {	/* one word at a time: any may match */
+		term = w[k].w;
+		if ((nh = search_find(s->words, &term, 1, &hits)) == -1) {
+			free(sum);
+			return -1;
+		}
+		for (h = 0; h < nh; h++)
+			sum[hits[h].doc] += hits[h].score;
+		free(hits);
+	}
+	nwant = items(e->looking_for, want);
+	nlang = items(e->languages, lang);
+	for (i = 0; i < s->n; i++) {
+		memset(&fit[i], 0, sizeof(fit[i]));
+		fit[i].mentor = i;
+		fit[i].excluded = exclusion(s, i, e, lang, nlang, &shared);
+		if (fit[i].excluded != NULL) {
+			fit[i].score = -1;
+			continue;
+		}
+		for (k = 0; k < nwant; k++)
+			fit[i].skills += in_folded(s->skills[i], want[k]);
+		fit[i].words = (int)fmin(SCORE_WORDS_MAX,
+		    lround(sum[i] * SCORE_WORD_SCALE));
+		fit[i].language = shared;
+		fit[i].hours = hours_apart(s, i, e);
+		fit[i].score = (int64_t)(fit[i].skills < SCORE_SKILLS_MAX ?
+		    fit[i].skills : SCORE_SKILLS_MAX) * SCORE_SKILL +
+		    fit[i].words + shared * SCORE_LANGUAGE +
+		    (fit[i].hours >= 0 && fit[i].hours < SCORE_HOURS ?
+		    SCORE_HOURS - fit[i].hours : 0) + responsiveness(&s->m[i]);
+	}
+	free(sum);
+	return 0;
+}
+
+size_t
+suggest_top(const struct suggest_fit *fit, size_t n, size_t k,
+    struct suggest_fit *best)
+{
+	size_t i, j, got = 0;
+
+	for (i = 0; i < n && k > 0; i++) {
+		if (fit[i].excluded != NULL ||
+		    (got == k && fit[i].score <= best[k - 1].score))
+			continue;
+		j = got < k ? got++ : k - 1;
+		for (; j > 0 && fit[i].score > best[j - 1].score; j--)
+			best[j] = best[j - 1];
+		best[j] = fit[i];
+	}
+	return got;
+}
+
+/* Appends to why, as printf; keeps it terminated when it is full. */
+static void
+put(char why[SUGGEST_WHY], const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+put(char why[SUGGEST_WHY], const char *fmt, ...)
+{
+	size_t len = strlen(why);
+	va_list ap;
+
+	if (len + 1 >= SUGGEST_WHY)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why + len, SUGGEST_WHY - len, fmt, ap);
+	va_end(ap);
+}
+
+/* What a source is called, and its verb: "your goals mention". */
+static const char *const source_says[SUGGEST_SOURCES][2] = {
+	{ "focus", "mentions" }, { "goals", "mention" },
+	{ "headline", "mentions" }, { "answers", "mention" },
+};
+
+/* Does a word of text begin with w, as the index finds it? */
+static int
+text_has(const char *text, const char *w)
+{
+	char t[SEARCH_WORD];
+	size_t len = strlen(w);
+
+	while (text != NULL && search_word(&text, t) > 0)
+		if (strncmp(t, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+why_words(const struct suggest_mentor *m, const struct suggest_mentee *e,
+    const char *whose, char why[SUGGEST_WHY])
+{
+	struct need_word w[NEED_WORDS];
+	size_t nw = need_words(e, w), k, said;
+	int src;
+
+	for (src = 0; src < SUGGEST_SOURCES; src++) {
+		said = 0;
+		for (k = 0; k < nw && said < 3; k++) {
+			if ((int)w[k].from != src || !(text_has(m->headline,
+			    w[k].w) || text_has(m->bio, w[k].w) ||
+			    text_has(m->skills, w[k].w)))
+				continue;
+			put(why, "%s%s", said == 0 ? (why[0] ? "; writes about " :
+			    "writes about ") : ", ", w[k].w);
+			said++;
+		}
+		if (said > 0)
+			put(why, ", which %s %s %s", whose, source_says[src][0],
+			    source_says[src][1]);
+	}
+}
+
+void
+suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
+    const struct suggest_fit *f, const char *name, char why[SUGGEST_WHY])
+{
+	char whose[ITEM + 3];
+	const struct suggest_mentor *m = &s->m[f->mentor];
+	char want[ITEMS][ITEM], lang[ITEMS][ITEM], raw[ITEM];
+	size_t nwant, nlang, k, said = 0;
+
+	why[0] = '\0';
+	snprintf(whose, sizeof(whose), "%.*s's", ITEM - 1,
+	    name != NULL ? name : "");
+	if (name == NULL)
+		snprintf(whose, sizeof(whose), "your");
+	nwant = items(e->looking_for, want);
+	if (f->skills > 0)
+		put(why, "has %d of the skills %s%s: ", f->skills,
+		    name != NULL ? name : "you", name != NULL ? " wants" :
+		    " want");
+	for (k = 0; k < nwant; k++)
+		if (in_folded(s->skills[f->mentor], want[k]))
+			put(why, "%s%s", said++ == 0 ? "" : ", ", want[k]);
+	why_words(m, e, whose, why);
+	nlang = items(e->languages, lang);
+	for (k = 0; k < nlang; k++)
+		if (in_folded(s->langs[f->mentor], lang[k])) {
+			put(why, "%sspeaks %s, as %s %s", why[0] ? "; " : "",
+			    item_as_written(m->languages, lang[k], raw),
+			    name != NULL ? name : "you", name != NULL ? "does" :
+			    "do");
+			break;
+		}
+	if (f->hours == 0)
+		put(why, "%sin %s time zone", why[0] ? "; " : "", whose);
+	else if (f->hours > 0)
+		put(why, "%s%d hour%s apart", why[0] ? "; " : "", f->hours,
+		    f->hours == 1 ? "" : "s");
+	put(why, "%scan take %ld more mentee%s", why[0] ? "; " : "", m->room,
+	    m->room == 1 ? "" : "s");
+	if (m->answered > 0)
+		put(why, "; answered %ld request%s", m->answered,
+		    m->answered == 1 ? "" : "s");
+	if (m->idle_days == 0)
+		put(why, "; active today");
+	else if (m->idle_days > 0 && m->idle_days <= 7)
+		put(why, "; active this week");
+	else if (m->idle_days > 0 && m->idle_days <= 30)
+		put(why, "; active this month");
+}
+
+void
+suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
+{
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		m[i].id = db_get_int(rows, i, "id");
+		m[i].headline = db_get(rows, i, "headline");
+		m[i].bio = db_get(rows, i, "bio");
+		m[i].skills = db_get(rows, i, "skills");
+		m[i].languages = db_get(rows, i, "languages");
+		m[i].timezone = db_get(rows, i, "timezone");
+		m[i].room = (long)db_get_int(rows, i, "room");
+		m[i].answered = (long)db_get_int(rows, i, "answered");
+		m[i].idle_days = (long)db_get_int(rows, i, "idle");
+	}
+}
+
+/* ---- for the person signed in ---------------------------------------- */
+
+#define SQL_LISTED "SELECT " SUGGEST_COLS ", u.display_name, u.slug, " \
+	"CAST(u.capacity AS SIGNED) - " SUGGEST_ACTIVE " AS room FROM users u " \
+	"WHERE " SUGGEST_LISTED " ORDER BY u.id"
+/* what the mentee wrote: focus and goals of their mentorships, answers */
+#define SQL_MENTEE "SELECT u.id, u.display_name, u.headline, " \
+	"u.looking_for, u.languages, u.timezone, (SELECT GROUP_CONCAT(" \
+	"m.focus SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = " \
+	"u.id) AS focus, (SELECT GROUP_CONCAT(g.title SEPARATOR '\\n') FROM " \
+	"goals g JOIN mentorships m ON m.id = g.mentorship_id WHERE " \
+	"m.mentee_id = u.id) AS goals, (SELECT GROUP_CONCAT(a.answer " \
+	"SEPARATOR '\\n') FROM programme_answers a JOIN " \
+	"programme_participants pp ON pp.id = a.participant_id WHERE " \
+	"pp.user_id = u.id AND (? = 0 OR pp.programme_id = ?)) AS intake " \
+	"FROM users u WHERE u.id = ?"
+
+/*
+ * The directory's mentors and their index, kept by the worker while the
+ * directory's version (sql/093, sql/230) and the date stay the same: a
+ * suggestion then costs the mentee's own rows and the scoring. Every
+ * column SQL_LISTED reads, each watched by a trigger (ids never change).
+ */
+static const char *const suggest_watch[] = {
+	"users.is_mentor", "users.disabled_at", "users.unlisted_at",
+	"users.email_verified_at", "users.headline", "users.capacity",
+	"users.slug", "users.display_name", "users.skills", "users.bio",
+	"users.last_active", "users.answered_requests", "users.languages",
+	"users.timezone", "user_skills.user_id", "user_skills.skill",
+	"mentorships.mentor_id", "mentorships.stage", NULL
+};
+const struct kept_def suggest_kept = { "suggest", "directory_version",
+    suggest_watch, "sql/093 users_directory_insert, _delete, "
+    "user_skills_directory_*, mentorships_directory_*; sql/230 "
+    "users_directory_update" };
+
+static struct kept_set {
+	char			*key;
+	struct db_rows		*rows;		/* one block (db_rows_copy) */
+	struct suggest_mentor	*m;
+	struct suggest_set	*set;
+} listed;
+
+static void
+kept_set_free(struct kept_set *k)
+{
+	suggest_set_free(k->set);
+	free(k->m);
+	free(k->rows);
+	free(k->key);
+	memset(k, 0, sizeof(*k));
+}
+
+static void
+listed_free(void)
+{
+	kept_set_free(&listed);
+}
+
+/* rows as a set into k (rows copied); 0, or -1 when memory is short. */
+static int
+kept_set_make(struct kept_set *k, const struct db_rows *rows, const char *key)
+{
+	size_t size;
+
+	memset(k, 0, sizeof(*k));
+	if ((k->rows = db_rows_copy(rows, &size)) == NULL ||
+	    (key != NULL && (k->key = strdup(key)) == NULL) ||
+	    (k->m = calloc(rows->nrows + 1, sizeof(*k->m))) == NULL)
+		goto fail;
+	suggest_mentors_of(k->rows, k->m);
+	if ((k->set = suggest_set_new(k->m, rows->nrows)) == NULL)
+		goto fail;
+	return 0;
+fail:
+	kept_set_free(k);
+	return -1;
+}
+
+/* The mentors to choose from into *k; 0, or -1 (db down, memory). */
+static int
+mentors_for(struct req *r, long long programme_id, struct kept_set *k,
+    int *own)
+{
+	struct db_rows *v, *rows;
+	const char *key;
+
+	*own = 1;
+	if (programme_id > 0) {
+		if ((rows = db_query(r, SUGGEST_PROGRAMME_MENTORS, "i",
+		    programme_id)) == NULL)
+			return -1;
+		return kept_set_make(k, rows, NULL) == -1 ? -2 : 0;
+	}
+	if ((v = db_query(r, "SELECT version, UTC_DATE() FROM "
+	    "directory_version", "")) == NULL)
+		return -1;
+	/* the days since last activity are counted in SQL: the date too */
+	key = kept_key(r, &suggest_kept, v->nrows == 1 ? db_str(v, 0, 0) :
+	    NULL, "s", v->nrows == 1 ? db_str(v, 0, 1) : NULL);
+	if (key == NULL) {	/* no version: made for this request alone */
+		if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
+			return -1;
+		return kept_set_make(k, rows, NULL) == -1 ? -2 : 0;
+	}
+	*own = 0;
+	if (listed.key != NULL && strcmp(listed.key, key) == 0) {
+		*k = listed;
+		return 0;
+	}
+	if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
+		return -1;
+	if (listed.rows == NULL)
+		atexit(listed_free);	/* valgrind sees it all freed */
+	kept_set_free(&listed);
+	if (kept_set_make(&listed, rows, key) == -1)
+		return -2;
+	*k = listed;
+	return 0;
+}
+
+long
+suggest_for(struct req *r, long long programme_id, size_t k,
+    struct suggest_pick **picks, int *empty)
+{
+	struct db_rows *me, *theirs;
+	struct suggest_mentee e;
+	struct suggest_fit *fit = NULL, *best;
+	struct kept_set set;
+	char why[SUGGEST_WHY];
+	long long *ids;
+	long n = -1;
+	size_t i;
+	int own = 0, rc;
+
+	*picks = NULL;
+	*empty = 0;
+	memset(&set, 0, sizeof(set));
+	me = db_query(r, SQL_MENTEE, "iii", programme_id, programme_id,
+	    r->user.id);
+	theirs = db_query(r, "SELECT mentor_id FROM mentorships WHERE "
+	    "mentee_id = ? AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
+	if (me == NULL || theirs == NULL || me->nrows != 1)
+		return -1;
+	if ((rc = mentors_for(r, programme_id, &set, &own)) == -1)
+		return -1;
+	if (rc == -2)
+		goto short_of_memory;
+	memset(&e, 0, sizeof(e));
+	e.id = r->user.id;
+	e.looking_for = db_get(me, 0, "looking_for");
+	e.languages = db_get(me, 0, "languages");
+	e.timezone = db_get(me, 0, "timezone");
+	e.text[SUGGEST_FOCUS] = db_get(me, 0, "focus");
+	e.text[SUGGEST_GOALS] = db_get(me, 0, "goals");
+	e.text[SUGGEST_HEADLINE] = db_get(me, 0, "headline");
+	e.text[SUGGEST_INTAKE] = db_get(me, 0, "intake");
+	ids = req_alloc(r, (theirs->nrows + 1) * sizeof(*ids));
+	for (i = 0; i < theirs->nrows; i++)
+		ids[i] = db_int(theirs, i, 0);
+	e.mentors = ids;
+	e.nmentors = theirs->nrows;
+	*empty = suggest_empty(&e);
+	best = req_alloc(r, (k + 1) * sizeof(*best));
+	if ((fit = malloc((set.rows->nrows + 1) * sizeof(*fit))) == NULL ||
+	    suggest_score(set.set, &e, fit) == -1)
+		goto short_of_memory;
+	n = (long)suggest_top(fit, set.rows->nrows, k, best);
+	*picks = req_alloc(r, ((size_t)n + 1) * sizeof(**picks));
+	for (i = 0; i < (size_t)n; i++) {
+		struct suggest_pick *p = &(*picks)[i];
+		size_t row = best[i].mentor;
+
+		p->name = req_strdup(r, db_get(set.rows, row, "display_name"));
+		p->slug = req_strdup(r, db_get(set.rows, row, "slug"));
+		p->headline = req_strdup(r, db_get(set.rows, row, "headline"));
+		p->score = best[i].score;
+		suggest_why(set.set, &e, &best[i], NULL, why);
+		p->why = req_strdup(r, why);
+		suggest_why(set.set, &e, &best[i], db_get(me, 0,
+		    "display_name"), why);
+		p->about = req_printf(r, "%s %s", p->name, why);
+	}
+	goto out;
+short_of_memory:
+	log_err("suggest: out of memory");
+	page_error(r, 503);
+	n = -1;
+out:
+	free(fit);
+	if (own)
+		kept_set_free(&set);
+	return n;
+}
+
+long
+suggest_fill(struct req *r, struct tdict *d, long long programme_id,
+    const char *programme, size_t k)
+{
+	struct suggest_pick *p;
+	struct tdict *inc, *s;
+	const char *ask;
+	long n, i;
+	int empty;
+
+	if ((n = suggest_for(r, programme_id, k, &p, &empty)) == -1)
+		return -1;
+	inc = tmpl_include(d, "SUGGESTIONS", "suggestions.tpl");
+	for (i = 0; i < n; i++) {
+		s = tmpl_section(inc, "SUGGESTION");
+		tmpl_set(s, "S_NAME", p[i].name);
+		tmpl_set(s, "S_SLUG", p[i].slug);
+		tmpl_set(s, "S_HEADLINE", p[i].headline);
+		tmpl_set(s, "S_WHY", p[i].why);
+		ask = req_printf(r, "/mentorships/new?mentor=%s&why=%s",
+		    req_url_enc(r, p[i].slug), req_url_enc(r, p[i].about));
+		if (programme != NULL)
+			ask = req_printf(r, "%s&programme=%s", ask,
+			    req_url_enc(r, programme));
+		tmpl_set(s, "S_ASK", ask);
+	}
+	if (n == 0)
+		tmpl_show(inc, "S_NONE");
+	if (empty)
+		tmpl_show(inc, "S_EMPTY");
+	return n;
+}

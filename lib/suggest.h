@@ -1,0 +1,167 @@
+/*
+ * suggest: how well a mentor fits a mentee, as a score made of parts a
+ * person can check, and those parts said in words (SPEC §12). Used by
+ * /people/suggestions and a programme's matching board; the pairing of
+ * a whole cohort from these scores is lib/match.h.
+ */
+#ifndef MENTEO_SUGGEST_H
+#define MENTEO_SUGGEST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cohort.h"
+#include "mship.h"
+#include "req.h"
+
+#define SUGGEST_WHY	1024	/* bytes of the reasons in words */
+
+/* Where a mentee's words come from, named in the reasons. */
+enum suggest_source {
+	SUGGEST_FOCUS,		/* what they asked a mentor for */
+	SUGGEST_GOALS,
+	SUGGEST_HEADLINE,
+	SUGGEST_INTAKE,		/* their answers on joining a programme */
+	SUGGEST_SOURCES
+};
+
+/* A mentor as the scores read them; the strings stay the caller's. */
+struct suggest_mentor {
+	long long	 id;
+	const char	*headline, *bio, *skills, *languages, *timezone;
+	long		 room;		/* places left */
+	long		 answered;	/* requests answered */
+	long		 idle_days;	/* since last active; -1 never */
+};
+
+struct suggest_mentee {
+	long long	 id;
+	const char	*looking_for;	/* skills wanted, comma-separated */
+	const char	*languages;	/* comma-separated */
+	const char	*timezone;
+	const char	*text[SUGGEST_SOURCES];
+	const long long	*mentors;	/* ids never to suggest: theirs already */
+	size_t		 nmentors;
+};
+
+/* The parts of a score, in points; score -1: never suggested. */
+struct suggest_fit {
+	size_t		 mentor;	/* index in the set */
+	int64_t		 score;
+	int		 skills;	/* wanted skills the mentor has */
+	int		 words;		/* points of words in common */
+	int		 language;	/* 1 a shared language */
+	int		 hours;		/* apart; -1 unknown */
+	const char	*excluded;	/* why never suggested, or NULL */
+};
+
+struct suggest_set;
+struct db_rows;
+
+/*
+ * SQL: the columns a mentor's row needs for suggest_mentors_of, from
+ * users u; `room` (places left) the caller's own.
+ */
+#define SUGGEST_COLS "u.id, u.headline, u.bio, u.skills, u.languages, " \
+	"u.timezone, u.answered_requests AS answered, " \
+	"COALESCE(DATEDIFF(UTC_DATE(), u.last_active), -1) AS idle"
+
+/* rows (SUGGEST_COLS and room) as mentors, m[i] for row i. */
+void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
+
+/*
+ * SQL: the directory's listing rule (SPEC §1, sql/111), one place for
+ * the directory (cgi-bin/people) and the suggestions: verified, a
+ * headline and a skill, not unlisted nor disabled, with room; and the
+ * mentorships that take a mentor's places.
+ */
+#define SUGGEST_ACTIVE \
+	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
+	"AND m.stage IN (" STAGES_CAPACITY "))"
+#define SUGGEST_LISTED \
+	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.unlisted_at IS NULL " \
+	"AND u.email_verified_at IS NOT NULL AND u.headline <> '' AND " \
+	"EXISTS (SELECT 1 FROM user_skills k WHERE k.user_id = u.id) AND " \
+	"u.capacity > " SUGGEST_ACTIVE
+
+/*
+ * SQL: a programme's approved mentors (? its id) with their places left
+ * there (its own capacity for them, else their profile's), in id order,
+ * with display_name and slug.
+ */
+#define SUGGEST_PROGRAMME_MENTORS "SELECT " SUGGEST_COLS ", " \
+	"u.display_name, u.slug, " \
+	"CAST(COALESCE(pp.capacity, u.capacity) AS SIGNED) - " \
+	COHORT_TAKEN("pp.programme_id", "u.id") " AS room " \
+	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
+	"WHERE pp.programme_id = ? AND pp.role = 'mentor' AND " \
+	"pp.status = 'active' AND u.disabled_at IS NULL ORDER BY u.id"
+
+/*
+ * The directory's mentors and their index, kept by each worker that
+ * suggests (lib/kept.h): what it reads, watched by sql/093, sql/111 and
+ * sql/230. The people and home programs list it (--kept).
+ */
+struct kept_def;
+extern const struct kept_def suggest_kept;
+
+/* One suggestion for the person signed in. */
+struct suggest_pick {
+	const char	*name, *slug, *headline;
+	long long	 score;
+	const char	*why;		/* told to them */
+	const char	*about;		/* about them, for the mentor:
+					   "Xu has 2 of the skills Ana wants" */
+};
+
+/*
+ * Up to k mentors for r->user (in the programme of id programme_id, or
+ * 0: the directory), best first, into *picks (the request's arena);
+ * *empty when their profile names nothing to match on. How many, or -1
+ * with the database down or memory short (the page answered).
+ */
+long	suggest_for(struct req *, long long programme_id, size_t k,
+	    struct suggest_pick **picks, int *empty);
+
+/*
+ * The include SUGGESTIONS of d (templates/suggestions.tpl): up to k
+ * suggestions for r->user, each with its reasons and a link to ask that
+ * carries them (programme: its slug, or NULL), and what to fill in when
+ * the profile says nothing. How many, or -1 (the page answered).
+ */
+struct tdict;
+long	suggest_fill(struct req *, struct tdict *d, long long programme_id,
+	    const char *programme, size_t k);
+
+/*
+ * The mentors to choose from, with a word index of their headline, bio
+ * and skills (lib/search.h, weighed as the directory's search weighs
+ * them). mentors must outlive the set. NULL when memory is short.
+ */
+struct suggest_set	*suggest_set_new(const struct suggest_mentor *, size_t);
+void			 suggest_set_free(struct suggest_set *);
+size_t			 suggest_set_size(const struct suggest_set *);
+
+/* fit[i] for each mentor i of the set: 0, or -1 when memory is short. */
+int	suggest_score(const struct suggest_set *, const struct suggest_mentee *,
+	    struct suggest_fit *fit);
+
+/*
+ * The k best of n fits into best, best first (ties: the earlier mentor
+ * in the set), the excluded never; how many.
+ */
+size_t	suggest_top(const struct suggest_fit *, size_t n, size_t k,
+	    struct suggest_fit *best);
+
+/*
+ * The fit's reasons in words into why (SUGGEST_WHY bytes), told to the
+ * mentee (name NULL: "the skills you want") or about them, to their
+ * mentor or organisers ("the skills Ana wants").
+ */
+void	suggest_why(const struct suggest_set *, const struct suggest_mentee *,
+	    const struct suggest_fit *, const char *name, char why[SUGGEST_WHY]);
+
+/* 1 when the mentee said nothing to match on (then: by responsiveness). */
+int	suggest_empty(const struct suggest_mentee *);
+
+#endif

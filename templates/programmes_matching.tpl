@@ -1,0 +1,49 @@
+{{%AUTOESCAPE context="HTML"}}
+{{>NAV}}
+<div class="page-head">
+<div><p class="eyebrow">Matching</p>
+<h1>Mentees waiting for a mentor</h1>
+<p>{{NMENTEES}} mentees of the programme are in no pair yet. Each is shown with the three mentors who fit best, and why.</p></div>
+</div>
+{{#ERROR}}<p class="callout callout-error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{#NONE}}<div class="empty"><h2>Every mentee has a pair</h2><p>New mentees appear here when they join.</p></div>{{/NONE}}
+<form method="get" action="/programmes/{{PROG_SLUG}}/matching" class="search" id="auto-form">
+<input type="hidden" name="auto" value="1">
+<div class="field"><label for="min">Minimum score of a pair</label>
+<input id="min" name="min" type="number" min="0" max="1000" value="{{MIN}}"></div>
+<button class="btn-primary">Propose pairs for everyone</button>
+</form>
+{{#AUTO}}
+<section class="section" aria-labelledby="auto-h" id="auto">
+<h2 id="auto-h">Proposed pairs: {{NPAIRS}}, left unmatched: {{NLEFT}}</h2>
+<p>The pairs with the greatest total score that no mentor's places and no minimum of {{MIN}} points forbid. Nothing is sent until you confirm.</p>
+<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Mentee</th><th>Mentor</th><th>Score</th><th>Why</th></tr></thead><tbody>
+{{#PAIR}}<tr class="pair"><td data-label="Mentee"><a href="/people/{{E_SLUG}}">{{E_NAME}}</a></td><td data-label="Mentor"><a href="/people/{{M_SLUG}}">{{M_NAME}}</a></td><td data-label="Score">{{M_SCORE}}</td><td data-label="Why" class="why">{{M_WHY}}</td></tr>
+{{/PAIR}}
+</tbody></table></div>
+{{#LEFT}}<p class="left"><strong>{{E_NAME}}</strong>: {{L_WHY}}</p>
+{{/LEFT}}
+{{#CAN_CONFIRM}}<form method="post" action="/programmes/{{PROG_SLUG}}/matching">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<input type="hidden" name="auto" value="1"><input type="hidden" name="pairs" value="{{PAIRS}}">
+<button class="btn-primary">Confirm and send {{NPAIRS}} proposals</button>
+<a class="btn btn-secondary" href="/programmes/{{PROG_SLUG}}/matching">Back to the board</a>
+</form>{{/CAN_CONFIRM}}
+</section>
+{{/AUTO}}
+<ul class="cards" id="board">
+{{#MENTEE}}<li><article class="card mentee">
+<h2><a href="/people/{{E_SLUG}}">{{E_NAME}}</a></h2>
+{{#EMPTY_PROFILE}}<p class="muted small">Their profile names no skills wanted, languages or headline yet: mentors are ranked by room and how they answer.</p>{{/EMPTY_PROFILE}}
+{{#NO_BEST}}<p class="muted">No mentor of the programme can take them now.</p>{{/NO_BEST}}
+<ol class="list">
+{{#BEST}}<li class="best"><strong><a href="/people/{{M_SLUG}}">{{M_NAME}}</a></strong> <span class="badge">{{M_SCORE}}</span><br><span class="small why">{{M_WHY}}</span>
+<form method="post" action="/programmes/{{PROG_SLUG}}/matching" class="inline">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<input type="hidden" name="mentee" value="{{E_ID}}"><input type="hidden" name="mentor" value="{{M_ID}}">
+<button class="btn-small">Propose this pair</button></form></li>
+{{/BEST}}
+</ol>
+</article></li>
+{{/MENTEE}}
+</ul>

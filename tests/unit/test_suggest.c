@@ -1,0 +1,126 @@
+/*
+ * suggest: each part of a score is true of the data and said in words;
+ * mentors with no room, no shared language (both named some), or who
+ * are already the mentee's are never suggested; an empty profile ranks
+ * by responsiveness alone. The kept set's SQL reads only watched
+ * columns.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+/* the module itself, to reach its SQL (as test_people_keys.c does) */
+#include "../../lib/suggest.c"
+#include "kept_watch.h"
+
+static const struct suggest_mentor mentors[] = {
+	/* id, headline, bio, skills, languages, timezone, room, answered, idle */
+	{ 1, "Fundraising coach", "I help charities with fundraising and "
+	    "grant writing.", "fundraising, grants, public speaking",
+	    "English, Español", "Europe/Madrid", 1, 3, 2 },
+	{ 2, "Go engineer", "Backend systems in Go.", "go, sql",
+	    "English", "America/New_York", 2, 0, -1 },
+	{ 3, "Full mentor", "Fundraising expert", "fundraising", "English",
+	    "UTC", 0, 9, 0 },
+	{ 4, "French only", "Fundraising for NGOs", "fundraising", "Français",
+	    "Europe/Paris", 3, 1, 40 },
+	{ 5, "Already mine", "Fundraising", "fundraising", "", "UTC", 2, 0, 0 },
+	{ 6, "Very responsive", "Design", "figma", "", "UTC", 5, 20, 0 },
+};
+#define NM (sizeof(mentors) / sizeof(mentors[0]))
+
+static void
+test_suggest_reasons(void **state)
+{
+	static const long long mine[] = { 5 };
+	struct suggest_mentee e = {
+		.id = 100, .looking_for = "Fundraising, Public Speaking, cooking",
+		.languages = "español", .timezone = "Europe/London",
+		.text = { "", "Raise money through grants", "Charity worker; grant writer",
+		    "" },
+		.mentors = mine, .nmentors = 1,
+	};
+	struct suggest_set *s = suggest_set_new(mentors, NM);
+	struct suggest_fit fit[NM], best[3];
+	char why[SUGGEST_WHY];
+	size_t n;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(suggest_score(s, &e, fit), 0);
+	assert_string_equal(fit[2].excluded, "no place left");
+	assert_string_equal(fit[3].excluded, "no language in common");
+	assert_string_equal(fit[4].excluded, "already your mentor");
+	assert_string_equal(fit[1].excluded, "no language in common");
+	assert_null(fit[5].excluded);	/* named no language: may be asked */
+	assert_int_equal(fit[0].skills, 2);
+	assert_true(fit[0].words > 0);
+	assert_int_equal(fit[0].language, 1);
+	assert_int_equal(fit[0].hours, 1);
+	n = suggest_top(fit, NM, 3, best);
+	assert_int_equal(n, 2);
+	assert_int_equal(best[0].mentor, 0);
+	assert_int_equal(best[1].mentor, 5);
+	suggest_why(s, &e, &best[0], NULL, why);
+	assert_string_equal(why, "has 2 of the skills you want: fundraising, "
+	    "public speaking; writes about grants, which your goals mention; "
+	    "writes about grant, which your headline mentions; "
+	    "speaks Español, as you do; 1 hour apart; can take 1 more mentee; "
+	    "answered 3 requests; active this week");
+	/* the same about her, to her mentor or organisers */
+	suggest_why(s, &e, &best[0], "Ana", why);
+	assert_string_equal(why, "has 2 of the skills Ana wants: fundraising, "
+	    "public speaking; writes about grants, which Ana's goals mention; "
+	    "writes about grant, which Ana's headline mentions; "
+	    "speaks Español, as Ana does; 1 hour apart; can take 1 more mentee; "
+	    "answered 3 requests; active this week");
+	suggest_set_free(s);
+}
+
+static void
+test_suggest_empty_profile(void **state)
+{
+	struct suggest_mentee e = { .id = 100, .timezone = "UTC" };
+	struct suggest_set *s = suggest_set_new(mentors, NM);
+	struct suggest_fit fit[NM], best[10];
+	size_t n;
+
+	(void)state;
+	assert_true(suggest_empty(&e));
+	assert_int_equal(suggest_score(s, &e, fit), 0);
+	n = suggest_top(fit, NM, 10, best);
+	assert_int_equal(n, 5);	/* all but the full one */
+	assert_int_equal(best[0].mentor, 5);	/* room 5, 20 answered, today */
+	assert_int_equal(best[n - 1].mentor, 1);	/* never active */
+	suggest_set_free(s);
+}
+
+/* Every column of the kept directory set is watched (lib/kept.h). */
+static void
+test_suggest_kept_watch(void **state)
+{
+	(void)state;
+	assert_null(watch_missing(&suggest_kept, SQL_LISTED,
+	    "u=users m=mentorships k=user_skills"));
+	/* a column not in the list is named */
+	assert_string_equal(watch_missing(&suggest_kept, "SELECT u.email "
+	    "FROM users u", "u=users"), "users.email");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_suggest_reasons),
+		cmocka_unit_test(test_suggest_empty_profile),
+		cmocka_unit_test(test_suggest_kept_watch),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
