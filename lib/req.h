@@ -40,6 +40,7 @@ struct user {
 	const char	*calendar;	/* secret of their ICS feed, if made */
 	int		 verified;
 	int		 admin;
+	long long	 unread;	/* notifications not read yet */
 };
 
 struct tdict;
