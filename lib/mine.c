@@ -237,7 +237,7 @@ mine_meetings(struct req *r, struct tdict *d, const struct db_rows *q)
 	char *list, *at, *save;
 	size_t i, k, n = 0;
 
-	m = arena_alloc(r->arena, (q->nrows * MINE_MEETINGS + 1) * sizeof(*m));
+	m = req_alloc(r, (q->nrows * MINE_MEETINGS + 1) * sizeof(*m));
 	for (i = 0; i < q->nrows; i++) {
 		if (db_get(q, i, "ms") == NULL ||	/* not MINE_OPEN */
 		    db_get(q, i, "meetings") == NULL)
