@@ -102,10 +102,13 @@ const char *mship_outcome_label(const char *status);
 const char *mship_cadence_label(const char *cadence);
 const char *mship_channels_label(struct req *, const char *channels);
 /*
- * Whole days spent in Initiation, Cultivation, Separation, Redefinition
- * (labelled), for the stage strip (svg_strip). -1: database.
+ * SPEC 15's strip of the four stages with how long each lasted (a second
+ * cycle adds to them), one rule for the mentorship page, the record and
+ * the organisers' pair view: fills section s with CHART_HTML, a ROW
+ * (LABEL, VALUE: "3 days", "under a day", "not reached") per stage, and
+ * NOT_YET when none is reached. 0, or -1 (the database).
  */
-int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
+int	mship_strip(struct req *, struct tdict *s, long long id);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*
