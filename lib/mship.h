@@ -78,6 +78,18 @@ int	mship_open(struct req *, long long id, struct mship *,
 #define MS_OVERDUE(ms) \
 	"(" ms ".done_at IS NULL AND " ms ".due_date < UTC_DATE())"
 
+/*
+ * The room messages of a mentorship the viewer has not read: the other's,
+ * after the viewer's read position. Parameters "iiii": the mentorship's
+ * id, the viewer, the id, the viewer again. By value, not correlated to
+ * m.id: the read position is then a constant and the count a range on
+ * the room's key, not a walk of every message in the room.
+ */
+#define MSHIP_UNREAD \
+	"(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = ? " \
+	"AND x.author_id <> ? AND x.id > COALESCE((SELECT last_read_id FROM " \
+	"room_reads w WHERE w.mentorship_id = ? AND w.user_id = ?), 0))"
+
 /* stage is one of list (one of the STAGES_ above). */
 int	mship_stage_in(const char *list, const char *stage);
 
