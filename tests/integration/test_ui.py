@@ -300,7 +300,7 @@ def test_milestone_due_the_day_it_is_applied_mails_nobody():
     m.check(today_ids and soon_ids, f"week-0 milestones: {today_ids} {soon_ids}")
     # a scan: the one due in two days is reminded, the one due today never
     key = f"milestone-3d:{soon_ids[0]}:%"
-    notify = subprocess.run([os.path.join(ROOT, "build/bin/menteo-notify"), "--once"],
+    notify = subprocess.run([os.path.join(m.BUILD, "bin/menteo-notify"), "--once"],
                             env=dict(os.environ, MENTEO_CONF=os.path.join(os.path.abspath(m.VAR),
                                                                           "menteo.conf")),
                             capture_output=True, timeout=60)
