@@ -14,6 +14,7 @@
 #include "db.h"
 #include "field.h"
 #include "json.h"
+#include "mail.h"
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
@@ -352,6 +353,66 @@ report_create(struct req *r)
 
 /* ---- outbox ------------------------------------------------------------------ */
 
+/* The filter in words: "Showing failed mail of the kind “Survey…”". */
+static const char *
+outbox_showing(struct req *r, const char *status, const char *kind)
+{
+	const char *what = status == NULL ? "all mail" :
+	    strcmp(status, "queued") == 0 ? "mail waiting to be sent" :
+	    req_printf(r, "%s mail", status);
+
+	if (kind == NULL)
+		return req_printf(r, "Showing %s, newest first.", what);
+	return req_printf(r, "Showing %s of the kind “%s”, newest "
+	    "first.", what, mail_kind_label(kind));
+}
+
+/*
+ * Each mail says only what is true of it: tries and a Retry button for
+ * one not sent yet or given up on, its last error when there is one.
+ */
+static void
+outbox_rows(struct req *r, struct tdict *d, const struct db_rows *rows)
+{
+	struct tdict *s;
+	const char *st, *err;
+	long long tries;
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		s = tmpl_section(d, "MAILS");
+		st = db_get(rows, i, "STATUS");
+		tries = db_get_int(rows, i, "ATTEMPTS");
+		err = db_get(rows, i, "LAST_ERROR");
+		tmpl_set(s, "ID", db_get(rows, i, "ID"));
+		tmpl_set(s, "KIND_LABEL", mail_kind_label(db_get(rows, i,
+		    "KIND")));
+		tmpl_set(s, "TO_ADDR", db_get(rows, i, "TO_ADDR"));
+		tmpl_set(s, "SUBJECT", db_get(rows, i, "SUBJECT"));
+		page_date(r, s, "SINCE_DATE", db_get(rows, i, "SINCE"));
+		if (strcmp(st, "sent") == 0) {
+			tmpl_set(s, "STATUS_LABEL", "Sent");
+		} else {
+			tmpl_set(s, "STATUS_LABEL", strcmp(st, "failed") == 0 ?
+			    "Failed" : "Waiting to be sent");
+			if (tries > 0)
+				tmpl_set(tmpl_section(s, "TRIES"), "TRIES_TEXT",
+				    strcmp(st, "failed") == 0 ?
+				    req_printf(r, "after %lld %s", tries,
+				    tries == 1 ? "try" : "tries") :
+				    req_printf(r, "%lld %s failed so far", tries,
+				    tries == 1 ? "try" : "tries"));
+			tmpl_show(s, "RETRY");
+		}
+		if (err != NULL && *err != '\0')
+			tmpl_set(tmpl_section(s, "ERROR"), "LAST_ERROR", err);
+		else
+			tmpl_show(s, "NO_ERROR");
+	}
+	if (rows->nrows == 0)
+		tmpl_show(d, "MAILS_NONE");
+}
+
 static void
 admin_outbox(struct req *r)
 {
@@ -364,7 +425,9 @@ admin_outbox(struct req *r)
 	};
 	struct fval v[OB_N];
 	struct db_rows *rows, *kinds;
-	struct tdict *d;
+	struct tdict *d, *s;
+	const char *k;
+	size_t i;
 
 	if (field_read(r, f, OB_N, v) != 0)
 		return page_error(r, 400);
@@ -385,10 +448,21 @@ admin_outbox(struct req *r)
 		rows->nrows = 50;
 		tmpl_set(tmpl_section(d, "MORE"), "BEFORE", db_get(rows, 49, "ID"));
 	}
-	fill_rows(r, d, "MAILS", rows);
-	fill_rows(r, d, "KINDS", kinds);
-	tmpl_set(d, "STATUS", v[OB_STATUS].str);
-	tmpl_set(d, "KIND", v[OB_KIND].str);
+	outbox_rows(r, d, rows);
+	for (i = 0; i < kinds->nrows; i++) {
+		s = tmpl_section(d, "KINDS");
+		k = db_get(kinds, i, "KIND");
+		tmpl_set(s, "KIND", k);
+		tmpl_set(s, "KIND_LABEL", mail_kind_label(k));
+		if (v[OB_KIND].str != NULL && strcmp(k, v[OB_KIND].str) == 0)
+			tmpl_show(s, "SELECTED");
+	}
+	if (v[OB_STATUS].str != NULL)
+		tmpl_show(d, strcmp(v[OB_STATUS].str, "sent") == 0 ? "SEL_SENT" :
+		    strcmp(v[OB_STATUS].str, "failed") == 0 ? "SEL_FAILED" :
+		    "SEL_QUEUED");
+	tmpl_set(d, "SHOWING", outbox_showing(r, v[OB_STATUS].str,
+	    v[OB_KIND].str));
 	page_send(r, 200);
 }
 

@@ -67,21 +67,43 @@ home_mentor_hint(struct req *r, struct tdict *d)
 
 /*
  * A mentee with no mentor (no open request nor mentorship as a mentee)
- * sees the three mentors who fit best (lib/suggest.h). -1: answered.
+ * sees the three mentors who fit best (lib/suggest.h): at the top when
+ * they have nothing else, after their own mentorships when they mentor
+ * (their work comes first), and then not at all when none fits: a box
+ * that finds nobody is no help there (journey-32). -1: answered.
  */
 static int
 home_suggestions(struct req *r, struct tdict *d)
 {
-	const char *n;
+	struct db_rows *c;
+	struct tdict *box;
+	const char *html;
+	long n;
+	int mentors;
 
-	n = db_value(r, "SELECT COUNT(*) FROM mentorships WHERE mentee_id = ? "
-	    "AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
-	if (n == NULL)
+	c = db_query(r, "SELECT COALESCE(SUM(mentee_id = ?), 0) AS mentee, "
+	    "COALESCE(SUM(mentor_id = ?), 0) AS mentor FROM mentorships WHERE "
+	    "(mentee_id = ? OR mentor_id = ?) AND stage IN (" STAGES_OPEN ")",
+	    "iiii", r->user.id, r->user.id, r->user.id, r->user.id);
+	if (c == NULL)
 		return -1;
-	if (strcmp(n, "0") != 0)
+	if (db_get_int(c, 0, "mentee") != 0)
 		return 0;
-	return suggest_fill(r, tmpl_section(d, "FOR_YOU"), 0, NULL, 3) == -1 ?
-	    -1 : 0;
+	mentors = db_get_int(c, 0, "mentor") != 0;
+	box = tmpl_dict_new("for-you");
+	if ((n = suggest_fill(r, box, 0, NULL, 3)) == -1) {
+		tmpl_dict_free(box);
+		return -1;
+	}
+	if (mentors && n == 0) {
+		tmpl_dict_free(box);
+		return 0;
+	}
+	if ((html = page_part(r, "dashboard_suggestions.tpl", box)) == NULL)
+		return -1;
+	tmpl_set(tmpl_section(d, mentors ? "FOR_YOU_AFTER" : "FOR_YOU"), "BOX",
+	    html);
+	return 0;
 }
 
 /*

@@ -243,6 +243,53 @@ mail_notify(struct req *r, const char *kind, long long user_id,
 	return mail_queue(r, kind, user_id, NULL, subject, tpl, d, dedup_key);
 }
 
+/* Every kind a caller of mail_queue or mail_notify uses. */
+static const struct {
+	const char	*kind;
+	const char	*label;
+} mail_kinds[] = {
+	{ "contract", "Contract reminder" },
+	{ "digest", "Room messages digest" },
+	{ "email-change", "New e-mail address confirmation" },
+	{ "email-changed", "E-mail address changed" },
+	{ "mentorship", "Mentorship news" },
+	{ "milestone", "Milestone reminder" },
+	{ "password-changed", "Password changed" },
+	{ "programme", "Programme news" },
+	{ "programme-invite", "Programme invitation" },
+	{ "request", "Request reminder" },
+	{ "reset", "Password reset" },
+	{ "reset-unknown", "Password reset for an unknown address" },
+	{ "review", "Review reminder" },
+	{ "signup-exists", "Sign-up with an existing address" },
+	{ "survey", "Survey about a mentorship" },
+	{ "test", "Test message" },
+	{ "thread-answer", "Answer in a Growth Thread" },
+	{ "thread-feedback", "Feedback in a Growth Thread" },
+	{ "verify", "E-mail address confirmation" },
+};
+
+const char *
+mail_kind_label(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind != NULL &&
+	    i < sizeof(mail_kinds) / sizeof(mail_kinds[0]); i++)
+		if (strcmp(mail_kinds[i].kind, kind) == 0)
+			return mail_kinds[i].label;
+	return kind != NULL ? kind : "";
+}
+
+const char *
+mail_mship_about(struct req *r, const char *other, const char *focus)
+{
+	if (focus == NULL || *focus == '\0')
+		return req_printf(r, "with %s", other != NULL ? other : "");
+	return req_printf(r, "with %s on “%s”",
+	    other != NULL ? other : "", focus);
+}
+
 const char *
 mail_link(struct req *r, long long user_id, const char *path)
 {

@@ -37,6 +37,21 @@ int		 mail_notify(struct req *, const char *kind, long long user_id,
 		    struct tdict *d, const char *dedup_key);
 
 /*
+ * What a kind of mail is, in words, for the admin's outbox: "survey" is
+ * "Survey about a mentorship". An unknown kind is returned as it is.
+ */
+const char	*mail_kind_label(const char *kind);
+
+/*
+ * Which mentorship a mail or notification is about, for its subject:
+ * "with Ana Lima on “Moving into management”" (no focus: "with Ana
+ * Lima"), `other` being the party the recipient is not. A mentor of two
+ * tells them apart by it (journey-32).
+ */
+const char	*mail_mship_about(struct req *, const char *other,
+		    const char *focus);
+
+/*
  * An absolute link to `path` for user_id carrying a single-use token
  * (7 days) that signs the recipient in on that page: BASE/link?t=...
  * Must run inside the transaction that queues the mail.

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "log.h"
 #include "mail.h"
+#include "page.h"
 #include "mship.h"
 #include "remind.h"
 #include "stage.h"
@@ -176,7 +177,11 @@ rule_intro(struct req *r, const struct remind_rule *rl,
 {
 	long long days = db_int(c, i, C_DAYS);
 	const char *e = rl->event, *other = db_str(c, i, C_OTHER),
-	    *due = db_str(c, i, C_DUE), *title = db_str(c, i, C_TITLE);
+	    *due = page_date_text(r, db_str(c, i, C_DUE)),
+	    *title = db_str(c, i, C_TITLE);
+
+	if (due == NULL)	/* never for a DATE column; said as it is */
+		due = db_str(c, i, C_DUE);
 
 	if (strcmp(e, "review-7d") == 0 || strcmp(e, "review-1d") == 0)
 		return req_printf(r, "The review date of your mentorship with "
@@ -266,7 +271,8 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
 	tmpl_set(d, "LINK", link);
 	tmpl_set(d, "LINK_TEXT", link_text);
 	tmpl_set(d, "KIND", kind);
-	rc = remind_queue(r, key, uid, kind, subject, path,
+	rc = remind_queue(r, key, uid, kind, req_printf(r, "%s — %s",
+	    subject, mail_mship_about(r, other, focus)), path,
 	    "mail/remind_notice", d);
 	tmpl_dict_free(d);
 	return rc;

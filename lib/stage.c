@@ -495,7 +495,9 @@ stage_notify_as(struct req *r, const struct mship *m, long long user_id,
 		tmpl_set(n, "NOTE_LABEL", note_label);
 		tmpl_set(n, "NOTE_TEXT", note);
 	}
-	rc = mail_notify(r, "mentorship", user_id, subject, path,
+	rc = mail_notify(r, "mentorship", user_id, req_printf(r, "%s — %s",
+	    subject, mail_mship_about(r, user_id == m->mentor_id ?
+	    m->mentee_name : m->mentor_name, m->focus)), path,
 	    "mail/stage_notice", d, dedup);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;

@@ -117,7 +117,8 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 	long long uid = db_get_int(d, i, strcmp(role, "mentor") == 0 ?
 	    "mentor_id" : "mentee_id"), rc, id;
 	struct tdict *t;
-	const char *link;
+	const char *link, *about;
+	struct db_rows *p;
 
 	rc = db_exec(r, "INSERT INTO surveys (mentorship_id, user_id, role, "
 	    "moment, seq, programme_id, created_at) VALUES (?, ?, ?, ?, ?, ?, "
@@ -128,18 +129,26 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 	if (rc != 1)
 		return -1;
 	id = db_last_id();
+	if ((p = db_query(r, "SELECT m.focus, a.display_name AS mentor_name, "
+	    "b.display_name AS mentee_name FROM mentorships m JOIN users a ON "
+	    "a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id WHERE "
+	    "m.id = ?", "i", db_get_int(d, i, "id"))) == NULL || p->nrows == 0)
+		return -1;
+	about = mail_mship_about(r, db_get(p, 0, strcmp(role, "mentor") == 0 ?
+	    "mentee_name" : "mentor_name"), db_get(p, 0, "focus"));
 	if ((link = mail_link(r, uid, req_printf(r, "/surveys/%lld", id))) ==
 	    NULL)
 		return -1;
 	t = tmpl_dict_new("mail");
 	tmpl_set(t, "MOMENT", mo->label);
 	tmpl_set(t, "LINK", link);
+	tmpl_set(t, "ABOUT", about);
 	if (db_get(d, i, "programme_id") != NULL)
 		tmpl_show(t, "IN_PROGRAMME");
 	else
 		tmpl_show(t, "NO_PROGRAMME");
-	rc = mail_notify(r, "survey", uid, "A one-minute survey about your "
-	    "mentorship", req_printf(r, "/surveys/%lld", id), "mail/survey", t,
+	rc = mail_notify(r, "survey", uid, req_printf(r, "A one-minute survey "
+	    "about your mentorship %s", about), req_printf(r, "/surveys/%lld", id), "mail/survey", t,
 	    req_printf(r, "survey:%lld", id));
 	tmpl_dict_free(t);
 	return rc == -1 ? -1 : 1;

@@ -21,13 +21,7 @@
 <a class="btn btn-secondary" href="/settings">Set up your profile</a>
 </div>
 {{/EMPTY}}
-{{#FOR_YOU}}
-<section class="section" aria-labelledby="for-you-h" id="for-you">
-<h2 id="for-you-h">Mentors for you</h2>
-{{>SUGGESTIONS}}
-<p><a href="/people/suggestions">More suggestions, and why</a></p>
-</section>
-{{/FOR_YOU}}
+{{#FOR_YOU}}{{BOX:none}}{{/FOR_YOU}}
 {{#HINT_BECOME_MENTOR}}
 <section class="callout" aria-labelledby="mentor-hint-h">
 <h2 id="mentor-hint-h">Want to mentor others too?</h2>
@@ -94,4 +88,5 @@
 </aside>
 </div>
 {{/HAS_ANY}}
+{{#FOR_YOU_AFTER}}{{BOX:none}}{{/FOR_YOU_AFTER}}
 </div>

@@ -119,7 +119,19 @@ export function header(raw, name) {
 	const cut = raw.search(/\r?\n\r?\n/);
 	const h = raw.slice(0, cut).replace(/\r?\n[ \t]+/g, ' ');
 	const m = new RegExp('^' + name + ':\\s*(.*)$', 'im').exec(h);
-	return m ? m[1] : '';
+	return m ? decodeWords(m[1]) : '';
+}
+
+// RFC 2047 encoded words ("=?UTF-8?B?...?="), as a mail client reads
+// them: a subject with a curly quote or an accent is sent that way.
+function decodeWords(s) {
+	const word = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
+	return s.replace(/(\?=)\s+(?==\?)/g, '$1').replace(word, (all, cs, enc, text) => {
+		const bytes = /b/i.test(enc) ? Buffer.from(text, 'base64') :
+		    Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g,
+		    (x, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+		return bytes.toString('utf8');
+	});
 }
 
 // The newest message to addr whose subject matches, waiting for it.

@@ -115,6 +115,29 @@ async function run(browser, js) {
 			throw new Error('still counted: ' + await badge(E));
 		await checkPage(E, 'notifications-read');
 	});
+	await J.step('the mentor: own mentorship first, each notification names its mentorship', async () => {
+		await M.goto(BASE + '/');
+		await expectText(M, focus, 'their mentorship on the dashboard');
+		const body = await M.locator('main').innerText();
+		const sugg = body.indexOf('Mentors for you');
+		if (sugg >= 0 && sugg < body.indexOf('Your mentorships'))
+			throw new Error('suggestions above the mentor\'s own mentorships');
+		await checkPage(M, 'dashboard-mentor-first');
+		await M.goto(BASE + '/notifications');
+		await expectText(M, `A one-minute survey about your mentorship with ${mentee.name} on “${focus}”`,
+		    'the survey names its mentorship');
+		await checkPage(M, 'notifications-named');
+	});
+	if (js) {
+		await J.step('the outbox says each mail in words (admin)', async () => {
+			sql(`UPDATE users SET is_admin = 1 WHERE email = '${mentor.email}'`);
+			await M.goto(BASE + '/admin/outbox');
+			await expectText(M, 'Showing all mail', 'the filter in words');
+			if (await M.getByText('empty means any').count())
+				throw new Error('the filter in codes');
+			await checkPage(M, 'admin-outbox');
+		});
+	}
 	await J.step(js ? 'a message from the mentor appears in the open room without a reload'
 	    : 'without JavaScript the room posts and shows messages as a page', async () => {
 		await E.goto(BASE + `/rooms/${mid}`);

@@ -1,6 +1,7 @@
 """Admin (/admin, reports, outbox, accounts) and each person's own data
 (export, deletion), against the real stack."""
 import json
+import re
 
 import menteo as m
 
@@ -161,6 +162,43 @@ def test_outbox_lists_filters_and_retries():
     m.check(m.sql_value("SELECT status FROM outbox WHERE id = ?", oid) in ("queued", "sent", "failed"))
     m.check(m.sql_value("SELECT attempts FROM outbox WHERE id = ?", oid) in ("0", "1"),
             "attempts reset")
+
+
+def _outbox_row(page, addr):
+    row = re.search(r"<tr>(?:(?!</tr>).)*" + re.escape(addr) + r".*?</tr>", page, re.S)
+    m.check(row, f"no row for {addr}")
+    return row.group(0)
+
+
+@m.test
+def test_outbox_says_things_in_words_and_offers_retry_only_when_true():
+    """journey-49: "Showing status “”, kind “” (empty means any)", "1 tries",
+    an empty "Last error:", Retry on mails already sent, raw kind codes."""
+    a = admin()
+    sent, failed = (m.unique(k) + "@example.org" for k in ("sent", "failed"))
+    m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
+          "attempts, last_error) VALUES ('survey', ?, 'Done', 'x', 'x', 'sent', 1, NULL)",
+          sent)
+    m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
+          "attempts, last_error) VALUES ('verify', ?, 'Stuck', 'x', 'x', 'failed', 8, "
+          "'550 mailbox unavailable')", failed)
+    page = m.unescaped(a.get("/admin/outbox").text)
+    m.check("“”" not in page and "empty means any" not in page, "no empty filter words")
+    m.check("Showing all mail" in page, "says what it shows")
+    row = _outbox_row(page, sent)
+    m.check("Retry" not in row, f"no Retry on a sent mail: {row}")
+    m.check("1 tries" not in row and "tries" not in row, f"no tries on a sent mail: {row}")
+    m.check('data-label="Last error"></td>' not in row and 'data-label="Last error"' not in row,
+            f"no empty Last error: {row}")
+    m.check(">survey<" not in row and "Survey" in row, f"kind in words: {row}")
+    row = _outbox_row(page, failed)
+    m.check("Retry" in row and "after 8 tries" in row and "550 mailbox unavailable" in row,
+            f"a failed mail: {row}")
+    m.check("E-mail address confirmation" in row, f"kind in words: {row}")
+    page = m.unescaped(a.get("/admin/outbox?status=failed&kind=verify").text)
+    m.check("Showing failed mail of the kind “E-mail address confirmation”" in page,
+            "says the filter in words")
+    m.check('<option value="verify" selected>' in page, "keeps the chosen kind")
 
 
 @m.test

@@ -215,6 +215,35 @@ def test_survey_is_a_notification_read_by_opening_it():
 
 
 @m.test
+def test_each_notification_and_survey_mail_names_its_mentorship():
+    """journey-32, notify-04: a mentor with two mentees got two identical
+    "A one-minute survey about your mentorship" entries at the same time;
+    each names its focus and the other person, in the list and the mail."""
+    mentor = m.signup(m.unique("Mentor"))
+    a, b = m.signup(m.unique("Ana")), m.signup(m.unique("Bo"))
+    focus = {}
+    for who in (a, b):
+        mid = mship(mentor, who, "cultivation", "Growing ",
+                    review_date="UTC_DATE() + INTERVAL 90 DAY")
+        focus[who] = m.sql_value("SELECT focus FROM mentorships WHERE id = ?", mid)
+    notify_once()
+    page = m.unescaped(mentor.get("/notifications").text)
+    titles = re.findall(r'<a class="title" href="/surveys/\d+">(.*?)</a>', page)
+    m.check(len(titles) == 2 and titles[0] != titles[1], f"two told apart: {titles}")
+    for who in (a, b):
+        name = m.sql_value("SELECT display_name FROM users WHERE id = ?", who.user_id)
+        m.check(any(name in t and focus[who] in t for t in titles),
+                f"one names {name} and {focus[who]}: {titles}")
+        msgs = m.mails_to(mentor.email, subject=focus[who])
+        m.check(msgs and name in str(msgs[-1]["Subject"]), "the mail's subject names it")
+        m.check(name in m.mail_text(msgs[-1]) and focus[who] in m.mail_text(msgs[-1]),
+                "and its body")
+        mine = m.unescaped(who.get("/notifications").text)
+        m.check(m.sql_value("SELECT display_name FROM users WHERE id = ?",
+                            mentor.user_id) in mine, "the mentee's names the mentor")
+
+
+@m.test
 def test_the_owners_answer_tells_the_mentor_by_mail_and_notification():
     """Issue 21 item 13: the mentor hears when the thread's owner answers."""
     mentor, mentee = m.signup(), m.signup()

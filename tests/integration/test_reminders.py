@@ -163,6 +163,25 @@ def test_review_reminders_both_parties():
 
 
 @m.test
+def test_reminder_mails_give_dates_in_words():
+    """A review reminder said "is 2026-12-09 (in 7 days)": dates read as the
+    pages write them ("9 Dec 2026")."""
+    import datetime
+    s = world()
+    for key, col, ev in (("rev7", "review_date", "review-7d"),):
+        raw = m.sql_value(f"SELECT {col} FROM mentorships WHERE id = ?", s[key])
+        d = datetime.date.fromisoformat(raw)
+        words = f"{d.day} {d.strftime('%b')} {d.year}"
+        text = body_text(f"{ev}:{s[key]}:{raw}:{s['a'].user_id}")
+        m.check(raw not in text and words in text, f"{words}, not {raw}: {text[:300]!r}")
+    raw = m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?", s["ms_soon"])
+    d = datetime.date.fromisoformat(raw)
+    text = body_text(f"milestone-3d:{s['ms_soon']}:{raw}:{s['a'].user_id}")
+    m.check(raw not in text and f"{d.day} {d.strftime('%b')} {d.year}" in text,
+            f"the milestone's date in words: {text[:300]!r}")
+
+
+@m.test
 def test_milestone_due_and_overdue_not_done():
     s = world()
     soon = m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?", s["ms_soon"])
