@@ -347,6 +347,14 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 	return 0;
 }
 
+int64_t
+suggest_score_max(void)
+{
+	return SCORE_SKILLS_MAX * SCORE_SKILL + SCORE_WORDS_MAX +
+	    SCORE_LANGUAGE + SCORE_HOURS + SCORE_ROOM_MAX * SCORE_ROOM +
+	    SCORE_ANSWERED_MAX + SCORE_ACTIVE_WEEK;
+}
+
 size_t
 suggest_top(const struct suggest_fit *fit, size_t n, size_t k,
     struct suggest_fit *best)

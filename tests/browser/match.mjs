@@ -120,7 +120,7 @@ runMain('match', async (browser) => {
 		await checkPage(O, 'matching-preview');
 	});
 	await J.step('organiser confirms, and the proposals go out', async () => {
-		await clickAndWait(O, O.getByRole('button', { name: /Confirm and send 2 proposals/ }));
+		await clickAndWait(O, O.getByRole('button', { name: /Confirm and send the proposals \(2\)/ }));
 		await expectText(O, 'The pairs are proposed', 'the flash');
 		await checkPage(O, 'matching-after');
 	});

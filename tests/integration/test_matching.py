@@ -329,5 +329,36 @@ def test_suggestions_page_and_inside_a_programme():
     m.check(m.Client().get("/people/suggestions").status in (302, 303), "sign in first")
 
 
+@m.test
+def test_board_words_scale_kept_minimum_and_the_pairs_made():
+    """The board says "up to three" and why fewer, counts in words that
+    agree ("1 mentee"), explains its points against the maximum, keeps
+    the minimum used after confirming and lists the pairs made."""
+    org, slug, pia, quinn, rex, xu, yan = auto_setup()
+    r = org.get(f"/programmes/{slug}/matching")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", r.text)).split())
+    m.check("up to three mentors" in text, f"up to three: {text[:600]!r}")
+    m.check("out of a possible" in text and "points" in text, "the scale in words")
+    card = " ".join(board_card(r.text, pia).split())
+    m.check("The programme has only 2 mentors" in card, f"why two: {card!r}")
+    r = org.get(f"/programmes/{slug}/matching?auto=1&min=25")
+    pairs = re.search(r'name="pairs" value="([^"]*)"', r.text).group(1)
+    m.check('name="min" value="25"' in r.text, "the confirmation carries the minimum")
+    r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": pairs,
+                                                  "min": "25"})
+    m.check(r.status == 303 and "min=25" in (r.location or ""),
+            f"back to the board with the minimum: {r!r}")
+    r = org.get(r.location)
+    m.check('id="min" name="min" type="number" min="0" max="1000" value="25"' in r.text,
+            "the minimum kept")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", r.text)).split())
+    m.check("1 mentee of the programme is in no pair yet" in text, f"singular: {text[:400]!r}")
+    made = re.search(r'<section[^>]*id="proposed".*?</section>', r.text, re.S)
+    m.check(made, "the pairs made are listed")
+    for who in (pia, quinn, xu, yan):
+        name = m.sql_value("SELECT display_name FROM users WHERE id = ?", who.user_id)
+        m.check(html.escape(name) in made.group(0), f"{name} among the pairs made")
+
+
 if __name__ == "__main__":
     m.main()
