@@ -431,7 +431,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
     size_t k, const char **why)
 {
 	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
-	const char *reasons, *yours, *mentor_name, *mentee_name, *path;
+	const char *reasons, *yours, *mentor_name, *mentee_name, *path, *focus;
 	struct mship m;
 
 	mentor_name = db_get(b->mentors, k, "display_name");
@@ -447,10 +447,14 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	}
 	reasons = why_text(r, b, i, &b->fit[k], 0);
 	yours = why_text(r, b, i, &b->fit[k], 1);
+	/* what the mentee wants is the mentorship's subject, not the cohort */
+	focus = b->e[i].looking_for != NULL && *b->e[i].looking_for != '\0' ?
+	    req_printf(r, "%.180s", b->e[i].looking_for) :
+	    req_printf(r, "Mentoring %.80s in %.80s", mentee_name, p->name);
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
-	    mentor, mentee, req_printf(r, "%.180s", p->name), req_printf(r,
+	    mentor, mentee, focus, req_printf(r,
 	    "Proposed by the organisers of %s. Why this pair: %s %s.", p->name,
 	    mentor_name, reasons)) != 1)
 		return -1;
@@ -462,18 +466,21 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    "Proposed by the programme") != 1 || mship_load(r, id, &m) != 0)
 		return -1;
 	path = req_printf(r, "/mentorships/%lld", id);
+	/*
+	 * The reasons are Menteo's, not a person's: in the introduction,
+	 * never as "their note".
+	 */
 	if (stage_notify(r, &m, mentor, req_printf(r, "%s proposes you mentor "
 	    "%s", p->name, mentee_name), req_printf(r, "The organisers of %s "
-	    "propose that you mentor %s. Accept, ask for more, or decline on "
-	    "the mentorship page.", p->name, mentee_name), req_printf(r,
-	    "Why this pair: %s %s.", mentor_name, reasons), path,
+	    "propose that you mentor %s. Why this pair: %s %s. Accept, ask "
+	    "for more, or decline on the mentorship page.", p->name,
+	    mentee_name, mentor_name, reasons), NULL, path,
 	    req_printf(r, "proposed:%lld:mentor", id)) == -1 ||
 	    stage_notify(r, &m, mentee, req_printf(r, "%s proposes %s as your "
 	    "mentor", p->name, mentor_name), req_printf(r, "The organisers of "
-	    "%s propose %s as your mentor. %s will accept or decline; you may "
-	    "withdraw on the mentorship page.", p->name, mentor_name,
-	    mentor_name), req_printf(r, "Why this pair: %s %s.", mentor_name,
-	    yours), path,
+	    "%s propose %s as your mentor. Why this pair: %s %s. %s will "
+	    "accept or decline; you may withdraw on the mentorship page.",
+	    p->name, mentor_name, mentor_name, yours, mentor_name), NULL, path,
 	    req_printf(r, "proposed:%lld:mentee", id)) == -1)
 		return -1;
 	return 0;
