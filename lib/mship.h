@@ -90,10 +90,11 @@ const char *mship_outcome_label(const char *status);
 const char *mship_cadence_label(const char *cadence);
 const char *mship_channels_label(struct req *, const char *channels);
 /*
- * Whole days spent in Initiation, Cultivation, Separation, Redefinition
- * (labelled), for the stage strip (svg_strip). -1: database.
+ * The section STRIP of d: the stage strip (CHART_HTML, svg_strip) and
+ * its numbers (ROW: LABEL, VALUE in words, "not reached" for a stage
+ * never entered; NOT_YET when none was). -1: database.
  */
-int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
+int	mship_strip(struct req *, struct tdict *d, long long id);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*
