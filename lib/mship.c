@@ -7,7 +7,6 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
-#include "svg.h"
 
 int
 mship_row(struct req *r, const struct db_rows *row, struct mship *m)
@@ -146,26 +145,25 @@ mship_cadence_label(const char *s)
 	return s;
 }
 
-static const char *const strip_stage[] = { "initiation", "cultivation",
-	"separation", "redefinition" };
-#define STRIP_N	(sizeof(strip_stage) / sizeof(strip_stage[0]))
-
 /*
- * The days spent in each of the four stages (a second cycle adds to
- * them), from the stage events: each event's stage lasts until the next
- * event, the current one until now. The mentorship page, the record and
- * the organisers' pair view say it alike.
+ * The days spent in each of the four working stages, from the timeline
+ * (a stage entered twice, as cycles go, counts both times; the current
+ * one counts until now). -1 on a database failure.
  */
 int
-mship_strip(struct req *r, struct tdict *d, long long id)
+mship_strip(struct req *r, struct tdict *s, long long id)
 {
-	struct svg_item it[STRIP_N];
+	static const char *const stage[] = { "initiation", "cultivation",
+		"separation", "redefinition" };
+	enum { N = sizeof(stage) / sizeof(stage[0]) };
+	struct svg_item it[N];
 	struct db_rows *q;
-	struct tdict *s, *row;
-	double days[STRIP_N] = { 0 };
+	struct tdict *row;
+	double days[N] = { 0 };
 	size_t i, k;
-	int any = 0, reached[STRIP_N] = { 0 };
+	int any = 0, reached[N] = { 0 };
 
+	/* each event's stage lasts until the next event, the last until now */
 	q = db_query(r, "SELECT e.to_stage, TIMESTAMPDIFF(MINUTE, e.created_at, "
 	    "COALESCE((SELECT MIN(n.created_at) FROM stage_events n WHERE "
 	    "n.mentorship_id = e.mentorship_id AND n.id > e.id), "
@@ -174,14 +172,13 @@ mship_strip(struct req *r, struct tdict *d, long long id)
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < q->nrows; i++)
-		for (k = 0; k < STRIP_N; k++)
-			if (strcmp(db_get(q, i, "to_stage"), strip_stage[k]) == 0) {
+		for (k = 0; k < N; k++)
+			if (strcmp(db_get(q, i, "to_stage"), stage[k]) == 0) {
 				days[k] += db_get_int(q, i, "minutes") / 1440.0;
 				reached[k] = 1;
 			}
-	s = tmpl_section(d, "STRIP");
-	for (k = 0; k < STRIP_N; k++) {
-		it[k].label = mship_stage_label(strip_stage[k]);
+	for (k = 0; k < N; k++) {
+		it[k].label = mship_stage_label(stage[k]);
 		/* a stage begun today shows as a sliver, not as nothing */
 		it[k].value = reached[k] && days[k] < 0.5 ? 0.5 :
 		    (double)(long long)(days[k] + 0.5);
@@ -195,8 +192,7 @@ mship_strip(struct req *r, struct tdict *d, long long id)
 	}
 	if (!any)
 		tmpl_show(s, "NOT_YET");
-	tmpl_set(s, "CHART_HTML", svg_strip(r, "Days in each stage", it,
-	    STRIP_N));
+	tmpl_set(s, "CHART_HTML", svg_strip(r, "Days in each stage", it, N));
 	return 0;
 }
 

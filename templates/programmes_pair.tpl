@@ -8,7 +8,7 @@
 <p class="callout">As an organiser you see the pair's stage, contract, goals, milestones and meeting dates. Their room, their meeting notes and their private journal are theirs alone.</p>
 <div class="cols">
 <div class="stack">
-{{#STRIP}}<section class="card figure" aria-labelledby="strip-h"><h2 id="strip-h">Time in each stage</h2>
+{{#STRIP}}<section class="card" aria-labelledby="strip-h"><h2 id="strip-h">Time in each stage</h2>
 {{#NOT_YET}}<p class="muted">No stage reached yet.</p>{{/NOT_YET}}
 {{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Days in each stage</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/STRIP}}

@@ -9,11 +9,11 @@
 #include "mentorships.h"
 #include "svg.h"
 
-/* the stage strip: one rule for every page that shows it (lib/mship) */
+/* The stage strip: lib/mship.c's one rule (the programme pair view's too). */
 int
 mships_strip(struct req *r, struct tdict *d, const struct mship *m)
 {
-	return mship_strip(r, d, m->id);
+	return mship_strip(r, tmpl_section(d, "STRIP"), m->id);
 }
 
 #define WEEKS_SHOWN	26	/* half a year of columns */

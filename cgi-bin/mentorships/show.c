@@ -219,17 +219,8 @@ show_next(struct req *r, struct tdict *d, const struct mship *m)
 	    " x.id LIMIT 1) AS ms_title, "
 	    "(SELECT COUNT(*) FROM mentorship_milestones x WHERE "
 	    " x.mentorship_id = m.id) AS ms_total, "
-	    /*
-	     * The room's id by value, not m.id: correlated to m, the read
-	     * position is no constant to the optimizer, and the count
-	     * walked every message of the room (5,000 rows a page in the
-	     * bench's mixed run, half the database's time); by value it is
-	     * a range after the read position, what is unread.
-	     */
-	    "(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = "
-	    " ? AND x.author_id <> ? AND x.id > COALESCE((SELECT "
-	    " last_read_id FROM room_reads w WHERE w.mentorship_id = ? AND "
-	    " w.user_id = ?), 0)) AS unread, "
+	    /* by value (MSHIP_UNREAD): correlated, it walked the whole room */
+	    MSHIP_UNREAD " AS unread, "
 	    "m.mentor_agreed_at IS NOT NULL AS mentor_agreed, "
 	    "m.mentee_agreed_at IS NOT NULL AS mentee_agreed, "
 	    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
@@ -555,9 +546,10 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 
 	if (stage_table_exists(r, "mentorship_milestones")) {
 		q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
-		    "done_at IS NOT NULL), 0) AS done, COALESCE(SUM(done_at IS "
-		    "NULL AND due_date < UTC_DATE()), 0) AS overdue FROM "
-		    "mentorship_milestones WHERE mentorship_id = ?", "i", m->id);
+		    "ms.done_at IS NOT NULL), 0) AS done, COALESCE(SUM("
+		    MS_OVERDUE("ms") "), 0) AS overdue FROM "
+		    "mentorship_milestones ms WHERE ms.mentorship_id = ?", "i",
+		    m->id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "MILESTONES");
@@ -575,11 +567,8 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 		return -1;
 	if (stage_table_exists(r, "room_messages") &&
 	    stage_table_exists(r, "room_reads")) {
-		q = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x "
-		    "WHERE x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
-		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
-		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", m->id,
-		    r->user.id, m->id, r->user.id);
+		q = db_query(r, "SELECT " MSHIP_UNREAD " AS unread", "iiii",
+		    m->id, r->user.id, m->id, r->user.id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "ROOM");

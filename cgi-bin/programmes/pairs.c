@@ -11,7 +11,6 @@
 #include "mship.h"
 #include "programmes.h"
 #include "resp.h"
-#include "svg.h"
 
 static int
 pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
@@ -35,7 +34,7 @@ pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 	if (db_get(m, 0, "review_date") != NULL)
 		tmpl_set(tmpl_section(d, "REVIEW"), "REVIEW_DATE",
 		    page_date_text(r, db_get(m, 0, "review_date")));
-	return mship_strip(r, d, db_get_int(m, 0, "id"));
+	return mship_strip(r, tmpl_section(d, "STRIP"), db_get_int(m, 0, "id"));
 }
 
 static int

@@ -283,7 +283,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		echo
 		echo "(g) mixed: 1,000 people (sessions made in bulk), each request a random one: room page 45 %,"
 		echo "dashboard 15 %, mentorship 10 %, Growth Thread 10 %, directory search 10 %, notifications"
-		echo "5 % (the dashboard while there is no /notifications page), writes 5 % through the forms with"
+		echo "5 % (the dashboard where there is no /notifications page), writes 5 % through the forms with"
 		echo "CSRF tokens (room message 3 %, thread entry 1 %, milestone marked 1 %)."
 		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { gsub(",", "", $i); s[i] += $i } } END { printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d\n", s[3], s[5], s[9], s[11], s[13] }'
 	fi
@@ -325,8 +325,18 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		done
 		echo "  export.csv rows: ${PROG[rows]}"
 	fi
+	MATCH_RC=
+	MATCHBIN=${MENTEO_BUILD:-$ROOT/build}/tests/bench-match
+	if [ -x "$MATCHBIN" ]; then
+		echo
+		echo "matching (issue 23; in-process, lib/suggest and lib/match on synthetic profiles):"
+		"$MATCHBIN" | sed 's/^/  /'
+		MATCH_RC=${PIPESTATUS[0]}
+	fi
 	[ "$PAGES" = "$ALL_PAGES" ] || exit 0	# a quick look: no verdicts
 	echo "targets:"
+	[ -n "$MATCH_RC" ] &&
+		echo "  matching: suggestions p50 < 20 ms, auto 1,000x300 < 2 s: $(ok "$MATCH_RC == 0")"
 	echo "  room page >= 60% of (b):                $(ok "${RPS[room]} >= 0.6 * ${RPS[roomq]}")"
 	echo "  room page >= 20% of (a):                $(ok "${RPS[room]} >= 0.2 * ${RPS[hello]}")"
 	for n in room room_deep dashboard thread search search_cold; do
