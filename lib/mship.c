@@ -180,7 +180,7 @@ mship_strip(struct req *r, struct tdict *s, long long id)
 	for (k = 0; k < N; k++) {
 		it[k].label = mship_stage_label(stage[k]);
 		/* a stage begun today shows as a sliver, not as nothing */
-		it[k].value = reached[k] && days[k] < 0.5 ? 0.5 :
+		it[k].value = reached[k] && days[k] < 1 ? 0.5 :
 		    (double)(long long)(days[k] + 0.5);
 		row = tmpl_section(s, "ROW");
 		tmpl_set(row, "LABEL", it[k].label);
