@@ -210,6 +210,30 @@ suggest_set_size(const struct suggest_set *s)
 	return s->n;
 }
 
+/*
+ * Words too common to tell what someone wants, beside the index's own
+ * stopwords: never scored, never given as a reason ("writes about new").
+ */
+static const char *const common_words[] = {
+	"also", "best", "better", "can", "get", "good", "help", "like",
+	"lot", "make", "more", "most", "new", "next", "other", "own",
+	"really", "some", "thing", "things", "time", "want", "way", "well",
+	"year", "years", NULL
+};
+
+static int
+common_word(const char *w)
+{
+	const char *const *c;
+
+	if (search_stopword(w))
+		return 1;
+	for (c = common_words; *c != NULL; c++)
+		if (strcmp(*c, w) == 0)
+			return 1;
+	return 0;
+}
+
 /* The distinct words of the mentee's texts worth looking for; how many. */
 static size_t
 need_words(const struct suggest_mentee *e, struct need_word *out)
@@ -222,7 +246,7 @@ need_words(const struct suggest_mentee *e, struct need_word *out)
 		for (p = e->text[k]; p != NULL && n < NEED_WORDS;) {
 			if (search_word(&p, w) == 0)
 				break;
-			if (strlen(w) < SEARCH_MIN || search_stopword(w))
+			if (strlen(w) < SEARCH_MIN || common_word(w))
 				continue;
 			for (i = 0; i < n && strcmp(out[i].w, w) != 0; i++)
 				;
@@ -347,6 +371,14 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 	return 0;
 }
 
+int64_t
+suggest_score_max(void)
+{
+	return SCORE_SKILLS_MAX * SCORE_SKILL + SCORE_WORDS_MAX +
+	    SCORE_LANGUAGE + SCORE_HOURS + SCORE_ROOM_MAX * SCORE_ROOM +
+	    SCORE_ANSWERED_MAX + SCORE_ACTIVE_WEEK;
+}
+
 size_t
 suggest_top(const struct suggest_fit *fit, size_t n, size_t k,
     struct suggest_fit *best)
@@ -384,9 +416,10 @@ put(char why[SUGGEST_WHY], const char *fmt, ...)
 }
 
 /* What a source is called, and its verb: "your goals mention". */
+/* what the mentee wrote, and the verb that agrees with it */
 static const char *const source_says[SUGGEST_SOURCES][2] = {
-	{ "focus", "mentions" }, { "goals", "mention" },
-	{ "headline", "mentions" }, { "answers", "mention" },
+	{ "focus", "does" }, { "goals", "do" },
+	{ "headline", "does" }, { "answers", "do" },
 };
 
 /* Does a word of text begin with w, as the index finds it? */
@@ -407,23 +440,25 @@ why_words(const struct suggest_mentor *m, const struct suggest_mentee *e,
     const char *whose, char why[SUGGEST_WHY])
 {
 	struct need_word w[NEED_WORDS];
-	size_t nw = need_words(e, w), k, said;
+	const char *said[3];
+	size_t nw = need_words(e, w), k, n;
 	int src;
 
+	/* "writes about a, b and c, as your headline does": a clause */
 	for (src = 0; src < SUGGEST_SOURCES; src++) {
-		said = 0;
-		for (k = 0; k < nw && said < 3; k++) {
-			if ((int)w[k].from != src || !(text_has(m->headline,
+		n = 0;
+		for (k = 0; k < nw && n < 3; k++)
+			if ((int)w[k].from == src && (text_has(m->headline,
 			    w[k].w) || text_has(m->bio, w[k].w) ||
 			    text_has(m->skills, w[k].w)))
-				continue;
-			put(why, "%s%s", said == 0 ? (why[0] ? "; writes about " :
-			    "writes about ") : ", ", w[k].w);
-			said++;
-		}
-		if (said > 0)
-			put(why, ", which %s %s %s", whose, source_says[src][0],
-			    source_says[src][1]);
+				said[n++] = w[k].w;
+		if (n == 0)
+			continue;
+		put(why, "%swrites about %s", why[0] ? "; " : "", said[0]);
+		for (k = 1; k < n; k++)
+			put(why, "%s%s", k == n - 1 ? " and " : ", ", said[k]);
+		put(why, ", as %s %s %s", whose, source_says[src][0],
+		    source_says[src][1]);
 	}
 }
 

@@ -142,6 +142,8 @@ struct suggest_set	*suggest_set_new(const struct suggest_mentor *, size_t);
 void			 suggest_set_free(struct suggest_set *);
 size_t			 suggest_set_size(const struct suggest_set *);
 
+/* The most points a pair can score: the scale a score is read on. */
+int64_t	suggest_score_max(void);
 /* fit[i] for each mentor i of the set: 0, or -1 when memory is short. */
 int	suggest_score(const struct suggest_set *, const struct suggest_mentee *,
 	    struct suggest_fit *fit);

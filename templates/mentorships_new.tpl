@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="container narrow">
 <div class="page-head">
-<h1>Request a mentorship</h1>
+<h1>{{HEADING}}</h1>
+{{#IN_PROGRAMME}}<p class="eyebrow">In the programme {{PROG_NAME}}</p>{{/IN_PROGRAMME}}
 <p class="lead">Say what you want to work on. The mentor can accept, ask for more, or decline.</p>
 </div>
 {{#MENTOR_CARD}}
@@ -24,6 +25,6 @@
 {{#MESSAGE_ERROR}}<span class="field-error" id="message-error">{{MESSAGE}}</span>{{/MESSAGE_ERROR}}
 <textarea id="message" name="message" class="tall" data-maxlength="4000" required aria-describedby="message-hint{{#MESSAGE_ERROR}} message-error{{/MESSAGE_ERROR}}"{{#MESSAGE_ERROR}} aria-invalid="true"{{/MESSAGE_ERROR}}>{{MESSAGE:pre_escape}}</textarea>
 </div>
-<div class="actions"><button class="btn-primary">Send the request</button> <a href="/people">Back to the mentors</a></div>
+<div class="actions"><button class="btn-primary">Send the request</button> <a href="{{BACK_HREF}}">{{BACK_TEXT}}</a></div>
 </form>
 </div>

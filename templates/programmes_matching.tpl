@@ -3,14 +3,16 @@
 <div class="page-head">
 <div><p class="eyebrow">Matching</p>
 <h1>Mentees waiting for a mentor</h1>
-<p>{{NMENTEES}} mentees of the programme are in no pair yet. Each is shown with the three mentors who fit best, and why.</p></div>
+<p>{{NMENTEES}} {{#ONE_MENTEE}}mentee of the programme is{{/ONE_MENTEE}}{{#MENTEES}}mentees of the programme are{{/MENTEES}} in no pair yet. Each is shown with up to three mentors who fit best, and why.</p>
+<p class="small muted" id="scale">A score is points out of a possible {{SCORE_MAX}}: 30 for each skill wanted that the mentor has (three at most), up to 40 for words of the mentee's headline, answers and goals that the mentor writes about, 10 for a shared language, up to 8 for close time zones, and up to 20 for places left, requests answered and recent activity.</p></div>
 </div>
 {{#ERROR}}<p class="callout callout-error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{#NONE}}<div class="empty"><h2>Every mentee has a pair</h2><p>New mentees appear here when they join.</p></div>{{/NONE}}
 <form method="get" action="/programmes/{{PROG_SLUG}}/matching" class="search" id="auto-form">
 <input type="hidden" name="auto" value="1">
 <div class="field"><label for="min">Minimum score of a pair</label>
-<input id="min" name="min" type="number" min="0" max="1000" value="{{MIN}}"></div>
+<p class="hint" id="min-hint">Points out of {{SCORE_MAX}}; a pair scoring less is not proposed.</p>
+<input id="min" name="min" type="number" min="0" max="1000" value="{{MIN}}" aria-describedby="min-hint"></div>
 <button class="btn-primary">Propose pairs for everyone</button>
 </form>
 {{#AUTO}}
@@ -25,17 +27,25 @@
 {{/LEFT}}
 {{#CAN_CONFIRM}}<form method="post" action="/programmes/{{PROG_SLUG}}/matching">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<input type="hidden" name="auto" value="1"><input type="hidden" name="pairs" value="{{PAIRS}}">
-<button class="btn-primary">Confirm and send {{NPAIRS}} proposals</button>
+<input type="hidden" name="auto" value="1"><input type="hidden" name="pairs" value="{{PAIRS}}"><input type="hidden" name="min" value="{{MIN}}">
+<button class="btn-primary">Confirm and send the proposals ({{NPAIRS}})</button>
 <a class="btn btn-secondary" href="/programmes/{{PROG_SLUG}}/matching">Back to the board</a>
 </form>{{/CAN_CONFIRM}}
 </section>
 {{/AUTO}}
+{{#PROPOSED}}<section class="section" aria-labelledby="proposed-h" id="proposed">
+<h2 id="proposed-h">Proposed, waiting for the mentor's answer: {{NPROPOSED}}</h2>
+<ul class="list">
+{{#MADE}}<li><span><a href="/people/{{E_SLUG}}">{{E_NAME}}</a> with <a href="/people/{{M_SLUG}}">{{M_NAME}}</a> (<a href="/mentorships/{{MS_ID}}">the request</a>)</span></li>
+{{/MADE}}
+</ul>
+</section>{{/PROPOSED}}
 <ul class="cards" id="board">
 {{#MENTEE}}<li><article class="card mentee">
 <h2><a href="/people/{{E_SLUG}}">{{E_NAME}}</a></h2>
 {{#EMPTY_PROFILE}}<p class="muted small">Their profile names no skills wanted, languages or headline yet: mentors are ranked by room and how they answer.</p>{{/EMPTY_PROFILE}}
 {{#NO_BEST}}<p class="muted">No mentor of the programme can take them now.</p>{{/NO_BEST}}
+{{#FEWER}}<p class="muted small">{{FEWER_WHY}}</p>{{/FEWER}}
 <ol class="list">
 {{#BEST}}<li class="best"><strong><a href="/people/{{M_SLUG}}">{{M_NAME}}</a></strong> <span class="badge">{{M_SCORE}}</span><br><span class="small why">{{M_WHY}}</span>
 <form method="post" action="/programmes/{{PROG_SLUG}}/matching" class="inline">

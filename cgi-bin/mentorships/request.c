@@ -23,7 +23,9 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 {
 	struct tdict *d = page_new(r, "Request a mentorship",
 	    "mentorships_new.tpl");
-	struct db_rows *u;
+	struct db_rows *u, *pr = NULL;
+	const char *prog = v != NULL ? v[NEW_PROGRAMME].str :
+	    req_query(r, "programme");
 
 	if (v != NULL)
 		page_form(d, new_f, NEW_N, v);
@@ -34,17 +36,38 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 	    strlen(req_query(r, "why")) < SUGGEST_WHY)
 		tmpl_set(d, "MESSAGE", req_printf(r, "Menteo suggested you to "
 		    "me: %s.\n\n", req_query(r, "why")));
+	/* asked from a programme's page: it is named, and its way back */
+	if (prog != NULL && (pr = db_query(r, "SELECT name, slug FROM "
+	    "programmes WHERE slug = ?", "s", prog)) == NULL)
+		return;
+	if (pr != NULL && pr->nrows == 1) {
+		tmpl_set(tmpl_section(d, "IN_PROGRAMME"), "PROG_NAME",
+		    db_get(pr, 0, "name"));
+		tmpl_set(d, "BACK_HREF", req_printf(r, "/programmes/%s",
+		    db_get(pr, 0, "slug")));
+		tmpl_set(d, "BACK_TEXT", "Back to the programme");
+	} else {
+		tmpl_set(d, "BACK_HREF", "/people");
+		tmpl_set(d, "BACK_TEXT", "Back to the mentors");
+	}
+	tmpl_set(d, "HEADING", "Request a mentorship");
 	if (slug != NULL) {
 		tmpl_set(d, "MENTOR", slug);
-		u = db_query(r, "SELECT display_name, headline FROM users "
-		    "WHERE slug = ? AND is_mentor = 1 AND "
-		    "disabled_at IS NULL", "s", slug);
+		/* a programme's mentor need not be listed in the directory */
+		u = db_query(r, "SELECT display_name, headline FROM users u "
+		    "WHERE slug = ? AND disabled_at IS NULL AND (is_mentor = 1 "
+		    "OR EXISTS (SELECT 1 FROM programme_participants pp JOIN "
+		    "programmes p ON p.id = pp.programme_id WHERE pp.user_id = "
+		    "u.id AND pp.role = 'mentor' AND p.slug = ?))", "ss", slug,
+		    prog != NULL ? prog : "");
 		if (u == NULL)
 			return;
 		if (u->nrows == 1) {
 			struct tdict *s = tmpl_section(d, "MENTOR_CARD");
 			tmpl_set(s, "MENTOR_NAME", db_get(u, 0, "display_name"));
 			tmpl_set(s, "MENTOR_HEADLINE", db_get(u, 0, "headline"));
+			tmpl_set(d, "HEADING", req_printf(r, "Ask %s to mentor "
+			    "you", db_get(u, 0, "display_name")));
 		}
 	}
 	if (err != NULL) {

@@ -38,8 +38,9 @@ static const struct field propose_f[] = {
 	{ "mentor",	F_INT,	1, LLONG_MAX,	0, NULL },
 	{ "auto",	F_BOOL,	0, 0,		0, NULL },
 	{ "pairs",	F_MULTILINE, 0, PAIRS_MAX, 0, NULL },
+	{ "min",	F_INT,	0, 1000,	0, NULL },
 };
-enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_N };
+enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 
 /*
  * The approved mentors with their places left in the programme
@@ -62,6 +63,12 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_N };
 	"JOIN programme_participants pp ON pp.user_id = m.mentee_id AND " \
 	"pp.programme_id = ? AND pp.role = 'mentee' WHERE m.stage IN (" \
 	STAGES_OPEN ") ORDER BY m.mentee_id, m.mentor_id"
+/* the programme's proposals still waiting for the mentor: the pairs made */
+#define SQL_PROPOSED "SELECT m.id, e.display_name AS e_name, e.slug AS " \
+	"e_slug, o.display_name AS m_name, o.slug AS m_slug FROM mentorships " \
+	"m JOIN users e ON e.id = m.mentee_id JOIN users o ON o.id = " \
+	"m.mentor_id WHERE m.programme_id = ? AND m.proposed_by_programme = 1 " \
+	"AND m.stage = 'requested' ORDER BY m.id DESC LIMIT 200"
 
 struct board {
 	struct db_rows		*mentors, *mentees;
@@ -202,6 +209,43 @@ unmatched_why(struct req *r, const struct board *b, long long min)
 	    "display_name"), (long long)best.score);
 }
 
+/* Why a mentee's card names n mentors, fewer than BOARD_BEST, of nm. */
+static const char *
+fewer_why(struct req *r, size_t nm, size_t n)
+{
+	if (nm == n)
+		return req_printf(r, "The programme has only %zu mentor%s.", nm,
+		    nm == 1 ? "" : "s");
+	return req_printf(r, "Only %zu of the programme's %zu mentors can "
+	    "take them: the others have no place left, share no language "
+	    "with them, or mentor them already.", n, nm);
+}
+
+/* The pairs the programme proposed that wait for the mentor's answer. */
+static int
+proposed_fill(struct req *r, struct tdict *d, long long prog_id)
+{
+	struct db_rows *t;
+	struct tdict *sec, *s;
+	size_t i;
+
+	if ((t = db_query(r, SQL_PROPOSED, "i", prog_id)) == NULL)
+		return -1;
+	if (t->nrows == 0)
+		return 0;
+	sec = tmpl_section(d, "PROPOSED");
+	tmpl_set(sec, "NPROPOSED", req_printf(r, "%zu", t->nrows));
+	for (i = 0; i < t->nrows; i++) {
+		s = tmpl_section(sec, "MADE");
+		tmpl_set(s, "MS_ID", db_get(t, i, "id"));
+		tmpl_set(s, "E_NAME", db_get(t, i, "e_name"));
+		tmpl_set(s, "E_SLUG", db_get(t, i, "e_slug"));
+		tmpl_set(s, "M_NAME", db_get(t, i, "m_name"));
+		tmpl_set(s, "M_SLUG", db_get(t, i, "m_slug"));
+	}
+	return 0;
+}
+
 /* The board: each mentee with the BOARD_BEST best mentors. */
 static int
 board_fill(struct req *r, struct tdict *d, struct board *b)
@@ -220,6 +264,9 @@ board_fill(struct req *r, struct tdict *d, struct board *b)
 			mentor_cells(r, tmpl_section(s, "BEST"), b, i, &best[k]);
 		if (n == 0)
 			tmpl_show(s, "NO_BEST");
+		else if (n < BOARD_BEST)	/* why fewer than promised */
+			tmpl_set(tmpl_section(s, "FEWER"), "FEWER_WHY",
+			    fewer_why(r, b->mentors->nrows, n));
 		if (suggest_empty(&b->e[i]))
 			tmpl_show(s, "EMPTY_PROFILE");
 	}
@@ -336,7 +383,15 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 	d = page_new(r, "Matching", "programmes_matching.tpl");
 	prog_head(d, p, "Matching");
 	tmpl_set(d, "MIN", req_printf(r, "%lld", min));
+	tmpl_set(d, "SCORE_MAX", req_printf(r, "%lld",
+	    (long long)suggest_score_max()));
 	tmpl_set(d, "NMENTEES", req_printf(r, "%zu", b.mentees->nrows));
+	if (b.mentees->nrows == 1)
+		tmpl_show(d, "ONE_MENTEE");
+	else
+		tmpl_show(d, "MENTEES");
+	if (proposed_fill(r, d, p->id) == -1)
+		goto out;
 	if (error != NULL)
 		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
 	if (b.mentees->nrows == 0)
@@ -376,7 +431,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
     size_t k, const char **why)
 {
 	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
-	const char *reasons, *yours, *mentor_name, *mentee_name, *path;
+	const char *reasons, *yours, *mentor_name, *mentee_name, *path, *focus;
 	struct mship m;
 
 	mentor_name = db_get(b->mentors, k, "display_name");
@@ -392,10 +447,14 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	}
 	reasons = why_text(r, b, i, &b->fit[k], 0);
 	yours = why_text(r, b, i, &b->fit[k], 1);
+	/* what the mentee wants is the mentorship's subject, not the cohort */
+	focus = b->e[i].looking_for != NULL && *b->e[i].looking_for != '\0' ?
+	    req_printf(r, "%.180s", b->e[i].looking_for) :
+	    req_printf(r, "Mentoring %.80s in %.80s", mentee_name, p->name);
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
-	    mentor, mentee, req_printf(r, "%.180s", p->name), req_printf(r,
+	    mentor, mentee, focus, req_printf(r,
 	    "Proposed by the organisers of %s. Why this pair: %s %s.", p->name,
 	    mentor_name, reasons)) != 1)
 		return -1;
@@ -407,18 +466,21 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    "Proposed by the programme") != 1 || mship_load(r, id, &m) != 0)
 		return -1;
 	path = req_printf(r, "/mentorships/%lld", id);
+	/*
+	 * The reasons are Menteo's, not a person's: in the introduction,
+	 * never as "their note".
+	 */
 	if (stage_notify(r, &m, mentor, req_printf(r, "%s proposes you mentor "
 	    "%s", p->name, mentee_name), req_printf(r, "The organisers of %s "
-	    "propose that you mentor %s. Accept, ask for more, or decline on "
-	    "the mentorship page.", p->name, mentee_name), req_printf(r,
-	    "Why this pair: %s %s.", mentor_name, reasons), path,
+	    "propose that you mentor %s. Why this pair: %s %s. Accept, ask "
+	    "for more, or decline on the mentorship page.", p->name,
+	    mentee_name, mentor_name, reasons), NULL, path,
 	    req_printf(r, "proposed:%lld:mentor", id)) == -1 ||
 	    stage_notify(r, &m, mentee, req_printf(r, "%s proposes %s as your "
 	    "mentor", p->name, mentor_name), req_printf(r, "The organisers of "
-	    "%s propose %s as your mentor. %s will accept or decline; you may "
-	    "withdraw on the mentorship page.", p->name, mentor_name,
-	    mentor_name), req_printf(r, "Why this pair: %s %s.", mentor_name,
-	    yours), path,
+	    "%s propose %s as your mentor. Why this pair: %s %s. %s will "
+	    "accept or decline; you may withdraw on the mentorship page.",
+	    p->name, mentor_name, mentor_name, yours, mentor_name), NULL, path,
 	    req_printf(r, "proposed:%lld:mentee", id)) == -1)
 		return -1;
 	return 0;
@@ -535,6 +597,7 @@ prog_matching_post(struct req *r)
 		db_rollback(r);
 		board_free(&b);
 		bv[BF_AUTO].num = 0;
+		bv[BF_MIN] = v[PF_MIN];		/* the minimum stays */
 		return board_page(r, &p, bv, req_printf(r, "%s Nothing was "
 		    "proposed.", why), 409);
 	}
@@ -543,7 +606,11 @@ prog_matching_post(struct req *r)
 	resp_flash(r, v[PF_AUTO].num ? "The pairs are proposed: each mentor "
 	    "and mentee has been told by e-mail." : "The pair is proposed: "
 	    "both have been told by e-mail.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/matching", p.slug));
+	/* the minimum the organiser chose stays for the next preview */
+	resp_redirect(r, v[PF_MIN].str != NULL ? req_printf(r,
+	    "/programmes/%s/matching?min=%lld#proposed", p.slug,
+	    v[PF_MIN].num) : req_printf(r, "/programmes/%s/matching#proposed",
+	    p.slug));
 out:
 	board_free(&b);
 }

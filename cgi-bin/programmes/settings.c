@@ -3,6 +3,7 @@
  * settings and intake questions (its organisers).
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -311,6 +312,29 @@ audience_label(const char *a)
 	return "Everyone";
 }
 
+/* A question's kind as the organiser chose it, a choice with its choices. */
+static const char *
+kind_label(struct req *r, const char *kind, const char *choices)
+{
+	char *c, *p, *out, *save = NULL;
+	size_t n = 0;
+
+	if (strcmp(kind, "short") == 0)
+		return "A short text";
+	if (strcmp(kind, "long") == 0)
+		return "A longer text";
+	if (strcmp(kind, "choice") != 0)
+		return kind;
+	/* one choice a line, said as a list: "One of: a, b, c" */
+	out = req_alloc(r, strlen(choices) * 2 + 16);
+	c = req_strdup(r, choices);
+	n = (size_t)sprintf(out, "One of: ");
+	for (p = strtok_r(c, "\r\n", &save); p != NULL;
+	    p = strtok_r(NULL, "\r\n", &save))
+		n += (size_t)sprintf(out + n, "%s%s", n > 8 ? ", " : "", p);
+	return out;
+}
+
 static int
 questions_fill(struct req *r, struct tdict *d, const struct prog *p,
     const struct fval *qv, const struct fval *sv)
@@ -338,7 +362,8 @@ questions_fill(struct req *r, struct tdict *d, const struct prog *p,
 		s = tmpl_section(d, "QUESTION");
 		tmpl_set(s, "Q_ID", db_get(q, i, "id"));
 		tmpl_set(s, "Q_PROMPT", db_get(q, i, "prompt"));
-		tmpl_set(s, "Q_KIND", db_get(q, i, "kind"));
+		tmpl_set(s, "Q_KIND", kind_label(r, db_get(q, i, "kind"),
+		    db_get(q, i, "choices")));
 		tmpl_set(s, "Q_AUDIENCE", audience_label(db_get(q, i,
 		    "audience")));
 	}

@@ -120,8 +120,12 @@ runMain('match', async (browser) => {
 		await checkPage(O, 'matching-preview');
 	});
 	await J.step('organiser confirms, and the proposals go out', async () => {
-		await clickAndWait(O, O.getByRole('button', { name: /Confirm and send 2 proposals/ }));
+		await clickAndWait(O, O.getByRole('button', { name: /Confirm and send the proposals \(2\)/ }));
 		await expectText(O, 'The pairs are proposed', 'the flash');
+		await expectText(O, "Proposed, waiting for the mentor's answer: 2", 'the pairs made, listed');
+		const min = await O.getByLabel('Minimum score of a pair').inputValue();
+		if (min !== '25')
+			throw new Error(`the minimum used is kept after confirming, not ${min}`);
 		await checkPage(O, 'matching-after');
 	});
 	J.finish();

@@ -82,7 +82,7 @@ def test_board_shows_best_mentors_with_true_reasons_and_exclusions():
     m.check(good_name in card, "the mentor who fits is suggested")
     ana_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", ana.user_id)
     for reason in (f"has 2 of the skills {ana_name} wants: fundraising{tag}, grants{tag}",
-                   f"writes about fundraising{tag}, which {ana_name}'s headline mentions",
+                   f"writes about fundraising{tag}, as {ana_name}'s headline does",
                    f"speaks Español, as {ana_name} does", "1 hour apart",
                    "can take 2 more mentees"):
         m.check(reason in card, f"reason {reason!r} in {card!r}")
@@ -117,6 +117,10 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
         text = " ".join(m.mail_text(msgs[-1]).split())
         m.check(f"has 1 of the skills {says}: python{tag}" in text,
                 f"the mail carries the reasons: {text!r}")
+        # the reasons are Menteo's, not a note someone wrote; the subject
+        # of the mentorship is what the mentee wants, not the cohort's name
+        m.check("Their note" not in text, f"no one's note: {text!r}")
+        m.check(f"Mentorship: python{tag}" in text, f"the mentorship named: {text!r}")
     message = m.sql_value("SELECT message FROM mentorships WHERE mentee_id = ?", ben.user_id)
     m.check(f"python{tag}" in message, "the mentor reads the reasons on the request")
     r = org.get(f"/programmes/{slug}/matching")
@@ -230,9 +234,10 @@ def test_dashboard_of_a_mentee_without_mentor_shows_three_with_reasons():
     tag = m.unique("s")[-6:]
     mentee = m.signup()
     m.sql("UPDATE users SET looking_for = ?, languages = 'Deutsch', headline = ? "
-          "WHERE id = ?", f"kite{tag}, surf{tag}", f"Learning to kite{tag}", mentee.user_id)
+          "WHERE id = ?", f"kite{tag}, surf{tag}", f"Learning new kite{tag} tricks",
+          mentee.user_id)
     best = listed(f"kite{tag}, surf{tag}", languages="Deutsch, English",
-                  bio=f"Kite{tag} instructor.")
+                  bio=f"Kite{tag} instructor, new classes every week.")
     second = listed(f"surf{tag}")          # named no language: may be asked
     full = listed(f"kite{tag}, surf{tag}", capacity=0)
     foreign = listed(f"kite{tag}, surf{tag}", languages="Français")
@@ -241,9 +246,11 @@ def test_dashboard_of_a_mentee_without_mentor_shows_three_with_reasons():
     m.check(len(cards) == 3, f"three suggestions: {len(cards)}")
     m.check(name_of(best) in cards[0], f"the best first: {cards[0]!r}")
     for reason in (f"has 2 of the skills you want: kite{tag}, surf{tag}",
-                   f"writes about kite{tag}, which your headline mentions",
+                   f"writes about kite{tag}, as your headline does",
                    "speaks Deutsch, as you do"):
         m.check(reason in cards[0], f"{reason!r} in {cards[0]!r}")
+    m.check("new," not in cards[0] and "about new" not in cards[0],
+            f"a common word is no reason: {cards[0]!r}")
     m.check(name_of(second) in cards[1] and
             f"has 1 of the skills you want: surf{tag}" in cards[1], f"second: {cards[1]!r}")
     text = " ".join(cards)
@@ -327,6 +334,37 @@ def test_suggestions_page_and_inside_a_programme():
     m.check(mentee.get("/people/suggestions?programme=no-such-prog").status == 404, "unknown")
     m.check(mentee.get("/people/suggestions?programme=Bad!").status == 400, "malformed")
     m.check(m.Client().get("/people/suggestions").status in (302, 303), "sign in first")
+
+
+@m.test
+def test_board_words_scale_kept_minimum_and_the_pairs_made():
+    """The board says "up to three" and why fewer, counts in words that
+    agree ("1 mentee"), explains its points against the maximum, keeps
+    the minimum used after confirming and lists the pairs made."""
+    org, slug, pia, quinn, rex, xu, yan = auto_setup()
+    r = org.get(f"/programmes/{slug}/matching")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", r.text)).split())
+    m.check("up to three mentors" in text, f"up to three: {text[:600]!r}")
+    m.check("out of a possible" in text and "points" in text, "the scale in words")
+    card = " ".join(board_card(r.text, pia).split())
+    m.check("The programme has only 2 mentors" in card, f"why two: {card!r}")
+    r = org.get(f"/programmes/{slug}/matching?auto=1&min=25")
+    pairs = re.search(r'name="pairs" value="([^"]*)"', r.text).group(1)
+    m.check('name="min" value="25"' in r.text, "the confirmation carries the minimum")
+    r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": pairs,
+                                                  "min": "25"})
+    m.check(r.status == 303 and "min=25" in (r.location or ""),
+            f"back to the board with the minimum: {r!r}")
+    r = org.get(r.location)
+    m.check('id="min" name="min" type="number" min="0" max="1000" value="25"' in r.text,
+            "the minimum kept")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", r.text)).split())
+    m.check("1 mentee of the programme is in no pair yet" in text, f"singular: {text[:400]!r}")
+    made = re.search(r'<section[^>]*id="proposed".*?</section>', r.text, re.S)
+    m.check(made, "the pairs made are listed")
+    for who in (pia, quinn, xu, yan):
+        name = m.sql_value("SELECT display_name FROM users WHERE id = ?", who.user_id)
+        m.check(html.escape(name) in made.group(0), f"{name} among the pairs made")
 
 
 if __name__ == "__main__":

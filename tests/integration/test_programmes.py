@@ -170,6 +170,11 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     q_mentee = add_question(org, slug, "Which team are you in?", kind="choice",
                             audience="mentee", choices="Platform\nMobile\nData")
     q_mentor = add_question(org, slug, "Years of experience?", audience="mentor")
+    # the settings list each question's kind in words, a choice with its choices
+    t = m.unescaped(org.get(f"/programmes/{slug}/settings").text)
+    m.check(">short<" not in t and ">choice<" not in t, "no raw kinds")
+    m.check("One of: Platform, Mobile, Data" in t and "A short text" in t,
+            "kinds in words, with the choices")
     newcomer = f"{m.unique('new')}@example.org"
     org.get(f"/programmes/{slug}/invitations")
     r = org.post(f"/programmes/{slug}/invitations", {"emails": newcomer, "role": "mentee"})
@@ -346,6 +351,14 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
         part = part[:part.index("</section>")]
         return dict(re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
                                r'([^<]+)</td>', part))
+    # on a phone a chart keeps its size and scrolls in its own box; its
+    # numbers are folded under "The numbers", not a table after each chart
+    for fid in ("funnel-h", "stages-h", "outcomes-h", "medians-h"):
+        part = t[t.index(f'id="{fid}"'):]
+        part = part[:part.index("</section>")]
+        m.check(re.search(r'<div class="chart-scroll"[^>]*>\s*<svg', part) and
+                re.search(r'<details[^>]*><summary>The numbers</summary>\s*<table', part),
+                f"{fid}: the chart in its own box, the numbers folded: {part[:300]!r}")
     rows = figure("outcomes-h")
     m.check(rows.get("Achieved") == "2" and rows.get("Dropped") == "1"
             and rows.get("Open") == "1", f"goal outcomes {rows}")
@@ -376,6 +389,8 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
             f"the pair page: {r.status}")
     m.check("<svg" in t and "Initiation</th><td class=\"text-right\">10 days" in t,
             "the stage strip with its days")
+    m.check('Redefinition</th><td class="text-right">not reached' in t,
+            "a stage not reached says so")
     for secret in ("VERY PRIVATE ROOM WORDS", "PRIVATE MEETING NOTES",
                    "PRIVATE REQUEST TEXT", "PRIVATE REVIEW NOTE",
                    "PRIVATE STAGE NOTE", "agenda"):
@@ -525,7 +540,14 @@ def test_a_programme_pair_starts_with_the_programmes_terms():
     r = outsider.post("/mentorships/new", form)
     m.check(r.status == 422 and "not a mentee of this programme" in r.text,
             f"only the programme's mentees: {r.status}")
-    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    # the form names whom it asks and in which programme, as the link did
+    mentor_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentor.user_id)
+    prog_name = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    t = m.unescaped(r.text)
+    m.check(f"<h1>Ask {mentor_name} to mentor you</h1>" in t, "the mentor named")
+    m.check(f"In the programme {prog_name}" in t and f'href="/programmes/{slug}"' in t,
+            "the programme named, and the way back to it")
     r = mentee.post("/mentorships/new", form)
     m.check(r.status == 303, f"requested: {r!r}")
     mid = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", mentee.user_id)
@@ -588,6 +610,8 @@ def test_a_programme_mentor_accepts_in_the_places_offered_to_the_programme():
             "the stages' times in words, as on the mentorship page")
     mine = m.unescaped(mentor.get(f"/mentorships/{mid}").text)
     m.check("under a day" in mine and "not reached" in mine, "the same words there")
+    m.check(re.search(r'<svg[^>]*>.*?<rect[^>]*width="[1-9]', t, re.S),
+            "the strip draws the stage begun today, not an empty box")
     # the one place offered is taken: a second pair (made by hand, as an
     # organiser's proposal would be) cannot be accepted on top of it
     pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)

@@ -21,7 +21,7 @@
 
 static const struct suggest_mentor mentors[] = {
 	/* id, headline, bio, skills, languages, timezone, room, answered, idle */
-	{ 1, "Fundraising coach", "I help charities with fundraising and "
+	{ 1, "Fundraising coach", "I help new charities with fundraising and "
 	    "grant writing.", "fundraising, grants, public speaking",
 	    "English, Español", "Europe/Madrid", 1, 3, 2 },
 	{ 2, "Go engineer", "Backend systems in Go.", "go, sql",
@@ -42,7 +42,7 @@ test_suggest_reasons(void **state)
 	struct suggest_mentee e = {
 		.id = 100, .looking_for = "Fundraising, Public Speaking, cooking",
 		.languages = "español", .timezone = "Europe/London",
-		.text = { "", "Raise money through grants", "Charity worker; grant writer",
+		.text = { "", "Raise money through grants", "New charity worker; grant writer",
 		    "" },
 		.mentors = mine, .nmentors = 1,
 	};
@@ -69,15 +69,15 @@ test_suggest_reasons(void **state)
 	assert_int_equal(best[1].mentor, 5);
 	suggest_why(s, &e, &best[0], NULL, why);
 	assert_string_equal(why, "has 2 of the skills you want: fundraising, "
-	    "public speaking; writes about grants, which your goals mention; "
-	    "writes about grant, which your headline mentions; "
+	    "public speaking; writes about grants, as your goals do; "
+	    "writes about grant, as your headline does; "
 	    "speaks Español, as you do; 1 hour apart; can take 1 more mentee; "
 	    "answered 3 requests; active this week");
 	/* the same about her, to her mentor or organisers */
 	suggest_why(s, &e, &best[0], "Ana", why);
 	assert_string_equal(why, "has 2 of the skills Ana wants: fundraising, "
-	    "public speaking; writes about grants, which Ana's goals mention; "
-	    "writes about grant, which Ana's headline mentions; "
+	    "public speaking; writes about grants, as Ana's goals do; "
+	    "writes about grant, as Ana's headline does; "
 	    "speaks Español, as Ana does; 1 hour apart; can take 1 more mentee; "
 	    "answered 3 requests; active this week");
 	suggest_set_free(s);
