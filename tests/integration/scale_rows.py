@@ -159,6 +159,36 @@ def test_programme_dashboard_asks_who_is_quiet_by_the_newest_message():
 
 
 @m.test
+def test_programme_dashboard_counts_weeks_as_they_happen():
+    """Issue 22 (Speed): the weekly activity of a programme's pairs is
+    counted as it happens (sql/241_pair_weeks.sql), a row per pair and
+    week: a pair of 3,000 messages this term costs the dashboard its
+    weeks' rows, not its messages."""
+    org = m.signup()
+    slug = m.unique("scale")
+    m.sql("INSERT INTO programmes (slug, name, description, ground_rules, "
+          "starts_on, created_at, updated_at) VALUES (?, 'Scale cohort', '', '', "
+          "UTC_DATE() - INTERVAL 60 DAY, UTC_TIMESTAMP(), UTC_TIMESTAMP())", slug)
+    pid = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
+    m.sql("INSERT INTO programme_organisers (programme_id, user_id, created_at) "
+          "VALUES (?, ?, UTC_TIMESTAMP())", pid, org.user_id)
+    mid, mentor, mentee = big_room(3000)
+    m.sql("UPDATE mentorships SET programme_id = ? WHERE id = ?", pid, mid)
+    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL "
+          "(id % 50) DAY WHERE mentorship_id = ?", mid)
+    fresh_statistics()
+
+    def page():
+        r = org.get(f"/programmes/{slug}/dashboard")
+        m.check(r.status == 200, f"dashboard: {r!r}")
+    n = rows_walked(page)
+    m.check(n < 1500, f"the dashboard walked {n} rows for one pair of 3,000 "
+            "messages of the last 50 days")
+    r = org.get(f"/programmes/{slug}/dashboard")
+    m.check(r.text.count("<td>") >= 3 * 8, "the weeks are drawn")
+
+
+@m.test
 def test_participants_page_finds_pairs_by_index():
     """The participants list shows each person's pair in the programme:
     found from that person's own mentorships, not by walking all of them
