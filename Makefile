@@ -137,7 +137,7 @@ fuzz: deps
 	@tests/fuzz/run.sh $(or $(SECONDS),60)
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(B)/tests/bench-match
 	@tests/bench/run.sh
 
 # matching's figures in-process (tests/bench/match.c): suggestions among

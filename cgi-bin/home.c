@@ -93,9 +93,12 @@ home_new_for_you(struct req *r, struct tdict *d)
 {
 	struct db_rows *rows;
 	struct tdict *s;
-	const char *n;
 	size_t i;
 
+	if (r->user.unread == 0) {	/* counted with the session */
+		tmpl_show(d, "NO_NEW");
+		return 0;
+	}
 	rows = db_query(r, "SELECT title, path, created_at FROM notifications "
 	    "WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 5",
 	    "i", r->user.id);
@@ -105,12 +108,9 @@ home_new_for_you(struct req *r, struct tdict *d)
 		tmpl_show(d, "NO_NEW");
 		return 0;
 	}
-	if ((n = db_value(r, "SELECT COUNT(*) FROM notifications WHERE "
-	    "user_id = ? AND read_at IS NULL", "i", r->user.id)) == NULL)
-		return -1;
 	s = tmpl_section(d, "NEW_FOR_YOU");
-	tmpl_set(s, "UNREAD_COUNT", n);
-	if (strcmp(n, "1") != 0)
+	tmpl_set_int(s, "UNREAD_COUNT", r->user.unread);
+	if (r->user.unread != 1)
 		tmpl_show(s, "PLURAL");
 	for (i = 0; i < rows->nrows; i++) {
 		struct tdict *row = tmpl_section(s, "NOTES");

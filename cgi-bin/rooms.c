@@ -135,7 +135,7 @@ static const char room_sql[] = ROOM_COLS("?") ROOM_FROM " WHERE m.id = ?";
 static const char room_sess_sql[] = ROOM_COLS("s.user_id") ", " SESS_COLS
     ", " SESS_USER("a", "sa") ", " SESS_USER("b", "sb") ROOM_FROM
     " LEFT JOIN sessions s ON s.token_hash = ? AND " SESS_VALID
-    " WHERE m.id = ?";
+    SESS_UNREAD_JOIN " WHERE m.id = ?";
 
 static const char room_outsider[] = "This room belongs to the two people "
     "of the mentorship; only they can read it.";

@@ -122,20 +122,22 @@ kept_key(struct req *r, const struct kept_def *k, const char *version,
 	struct buf b = { NULL, 0, 0 };
 	const char *key, *s;
 	va_list ap;
+	int rc;
 
 	if (version == NULL)
 		return NULL;
-	buf_printf(&b, "%s %s", k->name, version);
+	rc = buf_printf(&b, "%s %s", k->name, version);
 	va_start(ap, types);
 	for (; *types != '\0'; types++)
 		if (*types == 'i')
-			buf_printf(&b, " %lld", va_arg(ap, long long));
+			rc |= buf_printf(&b, " %lld", va_arg(ap, long long));
 		else if ((s = va_arg(ap, const char *)) == NULL)
-			buf_adds(&b, " -");
+			rc |= buf_adds(&b, " -");
 		else
-			buf_printf(&b, " %zu:%s", strlen(s), s);
+			rc |= buf_printf(&b, " %zu:%s", strlen(s), s);
 	va_end(ap);
-	key = b.p != NULL ? req_strdup(r, b.p) : NULL;
+	/* a key cut short could name another's rows: then none, never kept */
+	key = rc == 0 && b.p != NULL ? req_strdup(r, b.p) : NULL;
 	buf_free(&b);
 	return key;
 }

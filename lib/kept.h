@@ -40,7 +40,8 @@ struct kept_def {
  * The one key encoder: the name, the version, then a part for each
  * letter of types, as db_query's: 'i' a long long, 's' a string (with
  * its length, so that no text can pass for two; NULL as "-"). NULL when
- * version is NULL: a result without a version is never kept.
+ * version is NULL (a result without a version is never kept) or memory
+ * is short (a key cut short is never used).
  */
 const char	*kept_key(struct req *, const struct kept_def *,
 		    const char *version, const char *types, ...);

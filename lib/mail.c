@@ -89,25 +89,34 @@ inline_styles(struct req *r, const char *html)
 {
 	struct buf b = { NULL, 0, 0 };
 	const char *p = html, *q, *end;
-	char *out;
+	char *out = NULL;
 	size_t i, n;
+	int rc = 0;
 
 	while ((q = strstr(p, "class=\"")) != NULL) {
 		q += 7;
-		buf_add(&b, p, (size_t)(q - p));
-		if ((end = strchr(q, '"')) == NULL)
+		rc |= buf_add(&b, p, (size_t)(q - p));
+		if ((end = strchr(q, '"')) == NULL) {
+			p = q;
 			break;
+		}
 		n = (size_t)(end - q);
-		buf_add(&b, q, n + 1);
+		rc |= buf_add(&b, q, n + 1);
 		for (i = 0; i < sizeof(mail_styles) / sizeof(mail_styles[0]);
 		    i++)
 			if (strlen(mail_styles[i].cls) == n &&
 			    memcmp(mail_styles[i].cls, q, n) == 0)
-				buf_printf(&b, " style=\"%s\"", mail_styles[i].css);
+				rc |= buf_printf(&b, " style=\"%s\"",
+				    mail_styles[i].css);
 		p = end + 1;
 	}
-	buf_adds(&b, p);
-	out = req_strdup(r, b.p != NULL ? b.p : "");
+	rc |= buf_adds(&b, p);
+	/* a mail cut short is never queued: the caller answers 503 */
+	if (rc != 0) {
+		log_err("mail: out of memory inlining styles");
+		r->db_failed = 1;
+	} else
+		out = req_strdup(r, b.p != NULL ? b.p : "");
 	buf_free(&b);
 	return out;
 }

@@ -61,10 +61,7 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 		attn_add(a, req_printf(r, "%lld overdue milestone(s)",
 		    a->ms_overdue), req_printf(r, "/mentorships/%lld/roadmap",
 		    id));
-	u = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x WHERE "
-	    "x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
-	    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
-	    "mentorship_id = ? AND user_id = ?), 0)", "iiii", id,
+	u = db_query(r, "SELECT " MSHIP_UNREAD " AS unread", "iiii", id,
 	    r->user.id, id, r->user.id);
 	if (u == NULL)
 		return -1;
@@ -237,7 +234,7 @@ mine_meetings(struct req *r, struct tdict *d, const struct db_rows *q)
 	char *list, *at, *save;
 	size_t i, k, n = 0;
 
-	m = arena_alloc(r->arena, (q->nrows * MINE_MEETINGS + 1) * sizeof(*m));
+	m = req_alloc(r, (q->nrows * MINE_MEETINGS + 1) * sizeof(*m));
 	for (i = 0; i < q->nrows; i++) {
 		if (db_get(q, i, "ms") == NULL ||	/* not MINE_OPEN */
 		    db_get(q, i, "meetings") == NULL)

@@ -151,29 +151,48 @@ mship_cadence_label(const char *s)
  * one counts until now). -1 on a database failure.
  */
 int
-mship_stage_days(struct req *r, long long id, struct svg_item out[4])
+mship_strip(struct req *r, struct tdict *s, long long id)
 {
-	static const char *const working[] = {
-		"initiation", "cultivation", "separation", "redefinition"
-	};
-	struct db_rows *rows;
+	static const char *const stage[] = { "initiation", "cultivation",
+		"separation", "redefinition" };
+	enum { N = sizeof(stage) / sizeof(stage[0]) };
+	struct svg_item it[N];
+	struct db_rows *q;
+	struct tdict *row;
+	double days[N] = { 0 };
 	size_t i, k;
+	int any = 0, reached[N] = { 0 };
 
-	rows = db_query(r, "SELECT to_stage, SUM(hours) / 24 AS days FROM (SELECT "
-	    "to_stage, TIMESTAMPDIFF(HOUR, created_at, COALESCE(LEAD("
-	    "created_at) OVER (ORDER BY id), UTC_TIMESTAMP())) AS hours FROM "
-	    "stage_events WHERE mentorship_id = ?) s GROUP BY to_stage", "i",
-	    id);
-	if (rows == NULL)
+	/* each event's stage lasts until the next event, the last until now */
+	q = db_query(r, "SELECT e.to_stage, TIMESTAMPDIFF(MINUTE, e.created_at, "
+	    "COALESCE((SELECT MIN(n.created_at) FROM stage_events n WHERE "
+	    "n.mentorship_id = e.mentorship_id AND n.id > e.id), "
+	    "UTC_TIMESTAMP())) AS minutes FROM stage_events e WHERE "
+	    "e.mentorship_id = ? ORDER BY e.id", "i", id);
+	if (q == NULL)
 		return -1;
-	for (k = 0; k < 4; k++) {
-		out[k].label = mship_stage_label(working[k]);
-		out[k].value = 0;
-		for (i = 0; i < rows->nrows; i++)
-			if (strcmp(db_get(rows, i, "to_stage"), working[k]) == 0)
-				out[k].value = (double)(long long)(strtod(
-				    db_get(rows, i, "days"), NULL) + 0.5);
+	for (i = 0; i < q->nrows; i++)
+		for (k = 0; k < N; k++)
+			if (strcmp(db_get(q, i, "to_stage"), stage[k]) == 0) {
+				days[k] += db_get_int(q, i, "minutes") / 1440.0;
+				reached[k] = 1;
+			}
+	for (k = 0; k < N; k++) {
+		it[k].label = mship_stage_label(stage[k]);
+		/* a stage begun today shows as a sliver, not as nothing */
+		it[k].value = reached[k] && days[k] < 1 ? 0.5 :
+		    (double)(long long)(days[k] + 0.5);
+		row = tmpl_section(s, "ROW");
+		tmpl_set(row, "LABEL", it[k].label);
+		tmpl_set(row, "VALUE", !reached[k] ? "not reached" :
+		    days[k] < 1 ? "under a day" : (long long)(days[k] + 0.5) == 1 ?
+		    "1 day" : req_printf(r, "%lld days",
+		    (long long)(days[k] + 0.5)));
+		any |= reached[k];
 	}
+	if (!any)
+		tmpl_show(s, "NOT_YET");
+	tmpl_set(s, "CHART_HTML", svg_strip(r, "Days in each stage", it, N));
 	return 0;
 }
 

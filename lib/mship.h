@@ -78,6 +78,18 @@ int	mship_open(struct req *, long long id, struct mship *,
 #define MS_OVERDUE(ms) \
 	"(" ms ".done_at IS NULL AND " ms ".due_date < UTC_DATE())"
 
+/*
+ * The room messages of a mentorship the viewer has not read: the other's,
+ * after the viewer's read position. Parameters "iiii": the mentorship's
+ * id, the viewer, the id, the viewer again. By value, not correlated to
+ * m.id: the read position is then a constant and the count a range on
+ * the room's key, not a walk of every message in the room.
+ */
+#define MSHIP_UNREAD \
+	"(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = ? " \
+	"AND x.author_id <> ? AND x.id > COALESCE((SELECT last_read_id FROM " \
+	"room_reads w WHERE w.mentorship_id = ? AND w.user_id = ?), 0))"
+
 /* stage is one of list (one of the STAGES_ above). */
 int	mship_stage_in(const char *list, const char *stage);
 
@@ -90,10 +102,13 @@ const char *mship_outcome_label(const char *status);
 const char *mship_cadence_label(const char *cadence);
 const char *mship_channels_label(struct req *, const char *channels);
 /*
- * Whole days spent in Initiation, Cultivation, Separation, Redefinition
- * (labelled), for the stage strip (svg_strip). -1: database.
+ * SPEC 15's strip of the four stages with how long each lasted (a second
+ * cycle adds to them), one rule for the mentorship page, the record and
+ * the organisers' pair view: fills section s with CHART_HTML, a ROW
+ * (LABEL, VALUE: "3 days", "under a day", "not reached") per stage, and
+ * NOT_YET when none is reached. 0, or -1 (the database).
  */
-int	mship_stage_days(struct req *, long long id, struct svg_item out[4]);
+int	mship_strip(struct req *, struct tdict *s, long long id);
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*

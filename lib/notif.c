@@ -1,8 +1,10 @@
 /*
- * Notifications are rows per person; the header counts the unread ones
- * on every signed-in page, so that count is one range read of
- * notifications_unread (sql/220_notifications.sql), and the page's own
- * notifications are marked read only when there are unread ones at all.
+ * Notifications are rows per person; the header shows how many are
+ * unread on every signed-in page. That count is kept by triggers in
+ * notification_counts (sql/260_unread_counts.sql) and comes with the
+ * session's own query (r->user.unread), so it costs no statement; the
+ * page's own notifications are marked read only when there are unread
+ * ones at all.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,17 +34,10 @@ notif_add(struct req *r, long long user_id, const char *kind,
 long long
 notif_seen(struct req *r, int status)
 {
-	const char *v;
-	long long n, done;
+	long long n = r->user.unread, done;
 
 	if (r->user.id <= 0)
 		return 0;
-	/* a bounded read however many wait unread */
-	if ((v = db_value(r, "SELECT COUNT(*) FROM (SELECT 1 FROM "
-	    "notifications WHERE user_id = ? AND read_at IS NULL LIMIT ?) u",
-	    "ii", r->user.id, (long long)NOTIF_COUNT_MAX + 1)) == NULL)
-		return -1;
-	n = strtoll(v, NULL, 10);
 	/*
 	 * Inside a handler's transaction the mark would share its fate;
 	 * the next visit reads it then.
@@ -55,7 +50,8 @@ notif_seen(struct req *r, int status)
 	    r->user.id, r->path);
 	if (done < 0)
 		return -1;
-	return n > NOTIF_COUNT_MAX ? n : n - done;
+	r->user.unread = n > done ? n - done : 0;
+	return r->user.unread;
 }
 
 long long

@@ -23,8 +23,8 @@ int		 notif_add(struct req *, long long user_id, const char *kind,
 #define NOTIF_COUNT_MAX	99
 
 /*
- * The header's count for the person signed in, NOTIF_COUNT_MAX + 1 for
- * more. On a GET of a page that was shown (status 200) the notifications
+ * The header's count for the person signed in (r->user.unread, read with
+ * the session; the header shows more than NOTIF_COUNT_MAX as "99+"). On a GET of a page that was shown (status 200) the notifications
  * about that page become read first: opening what a notification is
  * about reads it. -1 db.
  */

@@ -423,24 +423,10 @@ req_strdup(struct req *r, const char *s)
 char *
 req_url_enc(struct req *r, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	char *out, *p;
-	unsigned char c;
+	char *out = req_url_encode(r->arena, s, "-_.~");
 
-	out = p = req_alloc(r, strlen(s) * 3 + 1);
-	for (; *s != '\0'; s++) {
-		c = (unsigned char)*s;
-		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		    (c >= 'A' && c <= 'Z') || c == '-' || c == '_' || c == '.' ||
-		    c == '~')
-			*p++ = (char)c;
-		else {
-			*p++ = '%';
-			*p++ = hex[c >> 4];
-			*p++ = hex[c & 15];
-		}
-	}
-	*p = '\0';
+	if (out == NULL)
+		abort();	/* as req_alloc: out of memory mid-request */
 	return out;
 }
 

@@ -40,6 +40,7 @@ struct user {
 	const char	*calendar;	/* secret of their ICS feed, if made */
 	int		 verified;
 	int		 admin;
+	long long	 unread;	/* notifications not read yet */
 };
 
 struct tdict;
@@ -131,7 +132,10 @@ void	*req_alloc(struct req *, size_t);
 char	*req_strdup(struct req *, const char *);
 char	*req_printf(struct req *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-/* s percent-encoded for a value inside a query string. */
+/*
+ * s percent-encoded for a value inside a query string: req_url_encode
+ * keeping the unreserved marks (RFC 3986) in the request's arena.
+ */
 char	*req_url_enc(struct req *, const char *s);
 
 /* Growable buffers (response body, mail). */

@@ -176,6 +176,7 @@ sess_take(struct req *r, const struct sess_key *k, const struct db_rows *row,
 	r->user.calendar = ucol(row, p, "calendar");
 	r->user.verified = strcmp(ucol(row, p, "verified"), "1") == 0;
 	r->user.admin = strcmp(ucol(row, p, "admin"), "1") == 0;
+	r->user.unread = db_get_int(row, 0, "sess_unread");
 	r->csrf = csrf_for(r, k->token);
 	touch(r, row, p);
 	return 0;
@@ -190,8 +191,8 @@ sess_load(struct req *r)
 	if (sess_key(r, &k) == -1)
 		return 0;
 	row = db_query(r, "SELECT " SESS_COLS ", " SESS_USER("u", "su")
-	    " FROM sessions s JOIN users u ON u.id = s.user_id "
-	    "WHERE s.token_hash = ? AND " SESS_VALID, "sii", k.hash, k.hours,
+	    " FROM sessions s JOIN users u ON u.id = s.user_id" SESS_UNREAD_JOIN
+	    " WHERE s.token_hash = ? AND " SESS_VALID, "sii", k.hash, k.hours,
 	    k.minutes);
 	if (row == NULL)
 		return -1;

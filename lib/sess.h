@@ -28,8 +28,8 @@ int	 sess_load(struct req *);
  * ROUTE_OWN_SESSION: the room page), one round trip instead of two.
  * sess_load runs exactly these pieces. The query selects SESS_COLS from
  * sessions `s`, found by token hash and SESS_VALID (parameters "sii": a
- * sess_key's hash, hours, minutes), and SESS_USER(table, prefix) from a
- * users row it joins; sess_take then reads that user as the viewer if
+ * sess_key's hash, hours, minutes), SESS_UNREAD_JOIN after it, and
+ * SESS_USER(table, prefix) from a users row it joins; sess_take then reads that user as the viewer if
  * the session is theirs and they are not disabled.
  */
 #define SESS_VALID \
@@ -37,7 +37,11 @@ int	 sess_load(struct req *);
 	"AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
 #define SESS_COLS \
 	"s.id AS sess_id, s.user_id AS sess_uid, " \
-	"s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS sess_stale"
+	"s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS sess_stale, " \
+	"COALESCE(nc.unread, 0) AS sess_unread"
+/* Joined after sessions `s`: the header's unread count, by primary key. */
+#define SESS_UNREAD_JOIN \
+	" LEFT JOIN notification_counts nc ON nc.user_id = s.user_id"
 #define SESS_USER(t, p) \
 	t ".display_name AS " p "_name, " t ".email AS " p "_email, " \
 	t ".slug AS " p "_slug, " t ".timezone AS " p "_tz, " \

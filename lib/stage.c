@@ -468,6 +468,16 @@ stage_notify(struct req *r, const struct mship *m, long long user_id,
     const char *subject, const char *intro, const char *note,
     const char *path, const char *dedup)
 {
+	return stage_notify_as(r, m, user_id, subject, intro, "Their note:",
+	    note, path, "Open the mentorship", dedup);
+}
+
+int
+stage_notify_as(struct req *r, const struct mship *m, long long user_id,
+    const char *subject, const char *intro, const char *note_label,
+    const char *note, const char *path, const char *link_text,
+    const char *dedup)
+{
 	struct tdict *d;
 	const char *link;
 	int rc;
@@ -479,8 +489,12 @@ stage_notify(struct req *r, const struct mship *m, long long user_id,
 	tmpl_set(d, "INTRO", intro);
 	tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
 	tmpl_set(d, "LINK", link);
-	if (note != NULL && *note != '\0')
-		tmpl_set(tmpl_section(d, "NOTE"), "NOTE_TEXT", note);
+	tmpl_set(d, "LINK_TEXT", link_text);
+	if (note != NULL && *note != '\0') {
+		struct tdict *n = tmpl_section(d, "NOTE");
+		tmpl_set(n, "NOTE_LABEL", note_label);
+		tmpl_set(n, "NOTE_TEXT", note);
+	}
 	rc = mail_notify(r, "mentorship", user_id, subject, path,
 	    "mail/stage_notice", d, dedup);
 	tmpl_dict_free(d);

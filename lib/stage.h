@@ -107,6 +107,15 @@ int	 stage_table_exists(struct req *, const char *name);
 int	 stage_notify(struct req *, const struct mship *, long long user_id,
 	    const char *subject, const char *intro, const char *note,
 	    const char *path, const char *dedup_key);
+/*
+ * The same with the note's heading ("Their note:", "Agenda:") and the
+ * link's words ("Open the mentorship", "Open the meetings") named: the
+ * mail says what the note is and where the link leads.
+ */
+int	 stage_notify_as(struct req *, const struct mship *, long long user_id,
+	    const char *subject, const char *intro, const char *note_label,
+	    const char *note, const char *path, const char *link_text,
+	    const char *dedup_key);
 
 /* The viewer's private calendar feed path, made on first use; NULL: db. */
 const char *stage_calendar_url(struct req *);

@@ -574,7 +574,7 @@ fail:
 	return -1;
 }
 
-/* The mentors to choose from into *k; 0, or -1 (db down, memory). */
+/* The mentors to choose from into *k; 0, -1 db down, -2 memory short. */
 static int
 mentors_for(struct req *r, long long programme_id, struct kept_set *k,
     int *own)
@@ -589,12 +589,13 @@ mentors_for(struct req *r, long long programme_id, struct kept_set *k,
 			return -1;
 		return kept_set_make(k, rows, NULL) == -1 ? -2 : 0;
 	}
-	if ((v = db_query(r, "SELECT version, UTC_DATE() FROM "
+	if ((v = db_query(r, "SELECT version, UTC_DATE() AS today FROM "
 	    "directory_version", "")) == NULL)
 		return -1;
 	/* the days since last activity are counted in SQL: the date too */
-	key = kept_key(r, &suggest_kept, v->nrows == 1 ? db_str(v, 0, 0) :
-	    NULL, "s", v->nrows == 1 ? db_str(v, 0, 1) : NULL);
+	key = kept_key(r, &suggest_kept, v->nrows == 1 ? db_get(v, 0,
+	    "version") : NULL, "s", v->nrows == 1 ? db_get(v, 0, "today") :
+	    NULL);
 	if (key == NULL) {	/* no version: made for this request alone */
 		if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
 			return -1;
@@ -654,7 +655,7 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 	e.text[SUGGEST_INTAKE] = db_get(me, 0, "intake");
 	ids = req_alloc(r, (theirs->nrows + 1) * sizeof(*ids));
 	for (i = 0; i < theirs->nrows; i++)
-		ids[i] = db_int(theirs, i, 0);
+		ids[i] = db_get_int(theirs, i, "mentor_id");
 	e.mentors = ids;
 	e.nmentors = theirs->nrows;
 	*empty = suggest_empty(&e);

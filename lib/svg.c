@@ -100,12 +100,31 @@ svg_bars(struct req *r, const char *title, const struct svg_item *it,
 	return close_svg(r, &b);
 }
 
+/*
+ * The width a label takes at the chart's 20-unit font (htdocs/menteo.css
+ * .chart text): 12 units a character is a wide sans-serif's average, so
+ * what is laid out by it never overlaps.
+ */
+static double
+text_w(const char *s)
+{
+	double w = 0;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if ((*s & 0xc0) != 0x80)	/* count characters, not bytes */
+			w += 12.0;
+	return w;
+}
+
+#define COL_MAX		48.0	/* a column is never wider: few weeks stay columns */
+#define AXIS_W		44.0	/* the scale's numbers, left of the columns */
+
 const char *
 svg_columns(struct req *r, const char *title, const char *const *names,
     size_t ns, const double *v, const char *const *labels, size_t n)
 {
 	struct buf b = { NULL, 0, 0 };
-	double max = 0, sum, h = 160.0, top = 24.0, step, x, y, bh;
+	double max = 0, sum, h = 160.0, top, step, x, y, bh, lx, ly;
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
@@ -114,15 +133,43 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 		if (sum > max)
 			max = sum;
 	}
-	open_svg(r, &b, title, top + h + 22);
-	for (k = 0; k < ns; k++)	/* the legend */
-		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"4\" "
-		    "width=\"10\" height=\"10\"/><text class=\"chart-label\" "
-		    "x=\"%g\" y=\"13\">%s</text>", k, 8 + k * 150.0,
-		    22 + k * 150.0, svg_escape(r, names[k]));
-	step = n > 0 ? (W - 16) / n : 0;
+	/* the legend: each name after the one before, a new line when full */
+	lx = 8;
+	ly = 4;
+	for (k = 0; k < ns; k++) {
+		if (k > 0 && lx + 18 + text_w(names[k]) > W - 8) {
+			lx = 8;
+			ly += 28;
+		}
+		lx += 18 + text_w(names[k]) + 24;
+	}
+	top = ly + 28 + 24;
+	open_svg(r, &b, title, top + h + 30);
+	lx = 8;
+	ly = 4;
+	for (k = 0; k < ns; k++) {
+		if (k > 0 && lx + 18 + text_w(names[k]) > W - 8) {
+			lx = 8;
+			ly += 28;
+		}
+		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
+		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
+		    "x=\"%g\" y=\"%g\">%s</text>", k, lx, ly + 5, lx + 18,
+		    ly + 17, svg_escape(r, names[k]));
+		lx += 18 + text_w(names[k]) + 24;
+	}
+	/* the scale: the highest count at the top, 0 at the base */
+	buf_printf(&b, "<text class=\"chart-value\" x=\"%g\" y=\"%g\" "
+	    "text-anchor=\"end\">%s</text><line class=\"chart-axis\" "
+	    "x1=\"%g\" x2=\"%g\" y1=\"%g\" y2=\"%g\" stroke-dasharray=\"4 4\"/>"
+	    "<text class=\"chart-value\" x=\"%g\" y=\"%g\" "
+	    "text-anchor=\"end\">0</text>", AXIS_W - 6, top + 7, num(r, max),
+	    AXIS_W, W - 8, top, top, AXIS_W - 6, top + h + 6);
+	step = n > 0 ? (W - 8 - AXIS_W) / n : 0;
+	if (step > COL_MAX)
+		step = COL_MAX;
 	for (i = 0; i < n; i++) {
-		x = 8 + i * step;
+		x = AXIS_W + 4 + i * step;
 		y = top + h;
 		for (k = 0; k < ns; k++) {
 			bh = max > 0 ? h * v[i * ns + k] / max : 0;
@@ -134,11 +181,11 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 		}
 		if (labels != NULL && labels[i] != NULL)
 			buf_printf(&b, "<text class=\"chart-label\" x=\"%.1f\" "
-			    "y=\"%g\">%s</text>", x, top + h + 16,
+			    "y=\"%g\">%s</text>", x, top + h + 22,
 			    svg_escape(r, labels[i]));
 	}
-	buf_printf(&b, "<line class=\"chart-axis\" x1=\"8\" x2=\"%g\" y1=\"%g\" "
-	    "y2=\"%g\"/>", W - 8, top + h, top + h);
+	buf_printf(&b, "<line class=\"chart-axis\" x1=\"%g\" x2=\"%g\" "
+	    "y1=\"%g\" y2=\"%g\"/>", AXIS_W, W - 8, top + h, top + h);
 	return close_svg(r, &b);
 }
 
@@ -159,10 +206,13 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 		w = total > 0 ? W * it[i].value / total : 0;
 		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%.1f\" y=\"0\" "
 		    "width=\"%.1f\" height=\"28\"/>", i % 6, x, w);
+		/* a stage under a day long is drawn wider than it is: say so */
 		if (w > 60)
 			buf_printf(&b, "<text class=\"chart-label\" x=\"%.1f\" "
-			    "y=\"46\">%s · %s d</text>", x + 2,
-			    svg_escape(r, it[i].label), num(r, it[i].value));
+			    "y=\"46\">%s · %s</text>", x + 2,
+			    svg_escape(r, it[i].label), it[i].value < 1 ?
+			    "under a day" : req_printf(r, "%s d",
+			    num(r, it[i].value)));
 		x += w;
 	}
 	return close_svg(r, &b);

@@ -17,7 +17,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="goal_rows" value="1">
 {{#EDITABLE}}<button name="save" value="1" class="visually-hidden" tabindex="-1">Save the contract</button>{{/EDITABLE}}
-<section class="section" aria-labelledby="terms-h">
+<section class="section flush-top" aria-labelledby="terms-h">
 <h2 id="terms-h">Terms</h2>
 <div class="field{{#GROUND_RULES_ERROR}} has-error{{/GROUND_RULES_ERROR}}">
 <label for="ground_rules">Ground rules</label>
@@ -128,7 +128,8 @@
 <p class="small muted">You agree to the contract as saved. Any change after one of you agreed clears both agreements.</p>
 {{/CAN_AGREE}}
 {{#INCOMPLETE}}
-<p>Before you can agree:</p>
+{{#SAVED}}<p>Before you can agree:</p>{{/SAVED}}
+{{#TYPED}}<p>Save the contract first; then agreeing needs what the saved contract still lacks:</p>{{/TYPED}}
 <ul class="missing">{{#MISSING}}<li>{{TEXT}}</li>{{/MISSING}}</ul>
 {{/INCOMPLETE}}
 {{#YOU_AGREED}}<p class="badge success">You agreed</p>{{/YOU_AGREED}}

@@ -6,6 +6,7 @@
 <div class="cols">
 <div class="stack-lg">
 {{#NO_MEETINGS}}<p class="muted">No meetings planned yet.</p>{{/NO_MEETINGS}}
+{{#ONLY_CANCELLED}}<p class="muted">No meetings planned: the cancelled ones are listed under Cancelled.</p>{{/ONLY_CANCELLED}}
 <p class="small muted">Times are in your time zone, {{TZ}}.</p>
 <ol class="list">
 {{#MEETING}}
@@ -30,7 +31,7 @@
 {{/CHANGE}}
 <form class="form" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<div class="field"><label for="notes-{{MEETING_ID}}">Notes{{#UPCOMING}} (to prepare){{/UPCOMING}}</label><textarea id="notes-{{MEETING_ID}}" name="notes" rows="3">{{NOTES:pre_escape}}</textarea></div>
+<div class="field"><label for="notes-{{MEETING_ID}}">{{#UPCOMING}}Notes to prepare{{/UPCOMING}}{{#PAST}}Notes{{/PAST}}</label><textarea id="notes-{{MEETING_ID}}" name="notes" rows="3">{{NOTES:pre_escape}}</textarea></div>
 <div class="field"><label for="actions-{{MEETING_ID}}">Agreed actions</label><textarea id="actions-{{MEETING_ID}}" name="actions" rows="2">{{ACTIONS:pre_escape}}</textarea></div>
 <div class="actions tight"><button>Save notes and actions</button></div>
 </form>
@@ -41,7 +42,7 @@
 <section class="section" aria-labelledby="cancelled-h">
 <h2 id="cancelled-h">Cancelled</h2>
 <ul class="list">
-{{#CANCELLED}}<li><s>{{WHEN}}</s> <span class="badge">Cancelled</span> <span class="small muted">by {{BY}} on {{AT}}</span><p class="pre-line small">{{AGENDA:pre_escape}}</p></li>{{/CANCELLED}}
+{{#CANCELLED}}<li><s>{{WHEN}}</s> <span class="badge">Cancelled</span> <span class="small muted">by {{BY}} on {{AT}}</span><p class="small"><strong>Agenda:</strong></p><p class="pre-line small">{{AGENDA:pre_escape}}</p></li>{{/CANCELLED}}
 </ul>
 </section>
 {{/HAS_CANCELLED}}
@@ -49,14 +50,15 @@
 <aside class="sidebar">
 {{#CAN_RECORD}}
 <section class="card compact" aria-labelledby="new-h">
-<h2 id="new-h">Record a meeting</h2>
+<h2 id="new-h">Plan or record a meeting</h2>
+<p class="small muted">A date ahead plans it; a date gone by records it.</p>
 <form class="form" method="post" action="/mentorships/{{ID}}/meetings">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="date">Date</label>{{#DATE_ERROR}}<span class="field-error" id="date-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="date" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="date-error"{{/DATE_ERROR}}></div>
 <div class="field{{#TIME_ERROR}} has-error{{/TIME_ERROR}}"><label for="time">Time ({{TZ}})</label>{{#TIME_ERROR}}<span class="field-error" id="time-error">{{MESSAGE}}</span>{{/TIME_ERROR}}<input type="time" id="time" name="time" value="{{TIME}}"{{#TIME_ERROR}} aria-invalid="true" aria-describedby="time-error"{{/TIME_ERROR}}></div>
 <div class="field{{#MINUTES_ERROR}} has-error{{/MINUTES_ERROR}}"><label for="minutes">Length in minutes</label>{{#MINUTES_ERROR}}<span class="field-error" id="minutes-error">{{MESSAGE}}</span>{{/MINUTES_ERROR}}<input type="number" id="minutes" name="minutes" min="5" max="600" value="{{MINUTES}}" class="input-short"></div>
 <div class="field{{#AGENDA_ERROR}} has-error{{/AGENDA_ERROR}}"><label for="agenda">Agenda</label>{{#AGENDA_ERROR}}<span class="field-error" id="agenda-error">{{MESSAGE}}</span>{{/AGENDA_ERROR}}<textarea id="agenda" name="agenda" rows="3"{{#AGENDA_ERROR}} aria-invalid="true" aria-describedby="agenda-error"{{/AGENDA_ERROR}}>{{AGENDA:pre_escape}}</textarea></div>
-<div class="actions tight"><button class="btn-primary">Record the meeting</button></div>
+<div class="actions tight"><button class="btn-primary">Save the meeting</button></div>
 </form>
 </section>
 {{/CAN_RECORD}}

@@ -19,7 +19,7 @@
 <section class="section" aria-labelledby="ms-h">
 <h2 id="ms-h">Milestones reached</h2>
 {{#NO_MILESTONES}}<p class="muted">No milestones recorded.</p>{{/NO_MILESTONES}}
-<ul class="checklist">{{#MILESTONE}}<li class="done"><span class="title">{{TITLE}}</span> <span class="meta">{{DONE}}</span></li>{{/MILESTONE}}</ul>
+<ul class="checklist">{{#MILESTONE}}<li class="achieved"><span class="title">{{TITLE}}</span> <span class="meta">reached {{DONE}}</span></li>{{/MILESTONE}}</ul>
 </section>
 {{#STRIP}}
 <section class="section figure" aria-labelledby="strip-h">

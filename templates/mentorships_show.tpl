@@ -67,7 +67,7 @@
 {{/HAS_ACTIONS}}
 {{#IS_ACTIVE}}
 <section class="section" aria-labelledby="contract-h">
-<h2 id="contract-h">Contract <span class="muted small">(last agreed version: {{CONTRACT_VERSION}})</span></h2>
+<h2 id="contract-h">Contract <span class="muted small">({{CONTRACT_VERSION_TEXT}})</span></h2>
 <dl class="details">
 <dt>Ground rules</dt><dd>{{GROUND_RULES}}</dd>
 <dt>Cadence</dt><dd>{{CADENCE_LABEL}}</dd>
@@ -79,7 +79,7 @@
 <p><a class="btn btn-secondary" href="/mentorships/{{ID}}/contract">{{CONTRACT_LINK_TEXT}}</a></p>
 </section>
 <section class="section" aria-labelledby="goals-h">
-<h2 id="goals-h">Goals <span class="muted small">({{GOAL_COUNT}}, {{OPEN_GOALS}} open)</span></h2>
+<h2 id="goals-h">Goals <span class="muted small">{{GOALS_COUNT_TEXT}}</span></h2>
 {{#NO_GOALS}}<p class="muted">No goals yet: they are written into the contract.</p>{{/NO_GOALS}}
 <ul class="checklist">
 {{#GOAL}}
@@ -147,7 +147,7 @@
 {{#NEXT_MEETING}}<p>Next meeting: <strong>{{AT}}</strong></p>{{/NEXT_MEETING}}
 {{#NO_NEXT_MEETING}}<p class="muted">No meeting planned.</p>{{/NO_NEXT_MEETING}}
 {{#LAST_MEETING}}<p class="small">Last meeting: {{AT}}</p>{{/LAST_MEETING}}
-{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">Cadence kept</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}}{{#FIRST_DUE}}<span class="badge">First meeting to plan</span>{{/FIRST_DUE}} {{HELD}} in the last {{WEEKS}} weeks.</p>{{/CADENCE}}
+{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">Cadence kept</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}}{{#FIRST_DUE}}<span class="badge">First meeting to plan</span>{{/FIRST_DUE}}{{#IN_WEEKS}} {{HELD}} in the last {{WEEKS}} weeks.{{/IN_WEEKS}}{{#SO_FAR}}{{HELD}} so far.{{/SO_FAR}}</p>{{/CADENCE}}
 <p><a href="/mentorships/{{ID}}/meetings">Meetings</a></p>
 </section>
 {{#MILESTONES}}

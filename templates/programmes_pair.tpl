@@ -8,8 +8,10 @@
 <p class="callout">As an organiser you see the pair's stage, contract, goals, milestones and meeting dates. Their room, their meeting notes and their private journal are theirs alone.</p>
 <div class="cols">
 <div class="stack">
-<section class="card" aria-labelledby="strip-h"><h2 id="strip-h">Time in each stage</h2>{{STRIP_HTML:none}}
-<table class="table figure-numbers"><caption class="visually-hidden">Days in each stage</caption><tbody>{{#STAGE_DAYS}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{DAYS}} days</td></tr>{{/STAGE_DAYS}}</tbody></table></section>
+{{#STRIP}}<section class="card" aria-labelledby="strip-h"><h2 id="strip-h">Time in each stage</h2>
+{{#NOT_YET}}<p class="muted">No stage reached yet.</p>{{/NOT_YET}}
+{{CHART_HTML:none}}
+<table class="table figure-numbers"><caption class="visually-hidden">Days in each stage</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/STRIP}}
 <section class="card" aria-labelledby="goals-h"><h2 id="goals-h">Goals</h2>
 {{#NO_GOALS}}<p class="muted">No goals written yet.</p>{{/NO_GOALS}}
 <ul class="list">{{#GOAL}}<li><strong>{{G_TITLE}}</strong> <span class="badge">{{G_OUTCOME}}</span><br><span class="muted small">Measured by: {{G_MEASURE}}</span></li>{{/GOAL}}</ul>

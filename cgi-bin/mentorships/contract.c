@@ -202,7 +202,7 @@ form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
  */
 static int
 form_agreement(struct req *r, struct tdict *d, const struct mship *m,
-    struct db_rows *c)
+    struct db_rows *c, int typed)
 {
 	const char *why[8];
 	size_t i, n;
@@ -223,6 +223,8 @@ form_agreement(struct req *r, struct tdict *d, const struct mship *m,
 	for (i = 0; i < n; i++)
 		tmpl_set(tmpl_section(d, "MISSING"), "TEXT", why[i]);
 	tmpl_show(d, "INCOMPLETE");
+	/* the list judges the saved contract, not the form re-shown beside it */
+	tmpl_show(d, typed ? "TYPED" : "SAVED");
 	return 0;
 }
 
@@ -322,7 +324,7 @@ contract_page(struct req *r, struct mship *m, int status,
 	if (db_get(c, 0, "mentee_agreed_at") != NULL)
 		page_time(r, d, "MENTEE_AGREED_TEXT",
 		    db_get(c, 0, "mentee_agreed_at"));
-	if (editable && form_agreement(r, d, m, c) == -1)
+	if (editable && form_agreement(r, d, m, c, typed != NULL) == -1)
 		return;
 	if (form_kept_goals(r, d, m) == -1 ||
 	    contract_version_show(r, d, m) == -1)

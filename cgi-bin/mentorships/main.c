@@ -78,6 +78,18 @@ mships_tell(struct req *r, const struct mship *m, const char *subject,
 	    mships_path(r, m, sub), NULL);
 }
 
+/* The same for a meeting: the note is its agenda, the link its page. */
+int
+mships_tell_meeting(struct req *r, const struct mship *m,
+    const char *subject, const char *intro, const char *agenda)
+{
+	if (mship_mail_count(r, m) == -1)
+		return -1;
+	return stage_notify_as(r, m, m->other_id, subject, intro, "Agenda:",
+	    agenda, mships_path(r, m, "/meetings"), "Open the meetings",
+	    NULL);
+}
+
 /*
  * 429 and the page again (what was typed kept) once the viewer has
  * mailed the other party too often (lib/mship.h); 1 then, or when the

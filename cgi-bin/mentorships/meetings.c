@@ -80,7 +80,7 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 	struct tdict *d, *s;
 	struct db_rows *q;
 	size_t i;
-	int live = m->is_open && !mships_is(m, "requested");
+	int live = m->is_open && !mships_is(m, "requested"), none;
 
 	q = db_query(r, "SELECT x.id, x.starts_at, x.minutes, x.agenda, "
 	    "x.notes, x.actions, x.starts_at < UTC_TIMESTAMP() AS past, "
@@ -130,8 +130,7 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 		} else
 			meeting_form_values(r, tmpl_section(s, "CHANGE"), q, i);
 	}
-	if (q->nrows == 0)
-		tmpl_show(d, "NO_MEETINGS");
+	none = q->nrows == 0;
 	q = db_query(r, "SELECT x.starts_at, x.agenda, x.cancelled_at, "
 	    "u.display_name AS cancelled_by FROM meetings_cancelled x LEFT "
 	    "JOIN users u ON u.id = x.cancelled_by WHERE x.mentorship_id = ? "
@@ -149,6 +148,9 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 	}
 	if (q->nrows > 0)
 		tmpl_show(d, "HAS_CANCELLED");
+	/* after a cancellation "none planned yet" would deny it happened */
+	if (none)
+		tmpl_show(d, q->nrows > 0 ? "ONLY_CANCELLED" : "NO_MEETINGS");
 	page_send(r, status);
 }
 
@@ -196,9 +198,9 @@ meeting_tell(struct req *r, const struct mship *m, const char *subject,
 	if (was != NULL)
 		intro = req_printf(r, "%s It was planned for %s.", intro,
 		    when_in(r, was, tz, WHEN_TEXT));
-	return mships_tell(r, m, subject, req_printf(r, "%s Your calendar "
-	    "feed follows; the meetings page has the .ics file.", intro),
-	    note, "/meetings");
+	return mships_tell_meeting(r, m, subject, req_printf(r, "%s Your "
+	    "calendar feed follows; the meetings page has the .ics file.",
+	    intro), note);
 }
 
 static int

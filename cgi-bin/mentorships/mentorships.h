@@ -31,6 +31,8 @@ int		 mships_contract_editable(const struct mship *);
 int		 mships_tell(struct req *, const struct mship *,
 		    const char *subject, const char *intro, const char *note,
 		    const char *sub);
+int		 mships_tell_meeting(struct req *, const struct mship *,
+		    const char *subject, const char *intro, const char *agenda);
 int		 mships_mail_throttled(struct req *, struct mship *,
 		    void (*)(struct req *, struct mship *, int, const char *));
 

@@ -9,57 +9,11 @@
 #include "mentorships.h"
 #include "svg.h"
 
-static const char *const strip_stage[] = { "initiation", "cultivation",
-	"separation", "redefinition" };
-#define STRIP_N	(sizeof(strip_stage) / sizeof(strip_stage[0]))
-
-/*
- * The days spent in each of the four stages (a second cycle adds to
- * them), from the stage events: each event's stage lasts until the next
- * event, the current one until now.
- */
+/* The stage strip: lib/mship.c's one rule (the programme pair view's too). */
 int
 mships_strip(struct req *r, struct tdict *d, const struct mship *m)
 {
-	struct svg_item it[STRIP_N];
-	struct db_rows *q;
-	struct tdict *s, *row;
-	double days[STRIP_N] = { 0 };
-	size_t i, k;
-	int any = 0, reached[STRIP_N] = { 0 };
-
-	q = db_query(r, "SELECT e.to_stage, TIMESTAMPDIFF(MINUTE, e.created_at, "
-	    "COALESCE((SELECT MIN(n.created_at) FROM stage_events n WHERE "
-	    "n.mentorship_id = e.mentorship_id AND n.id > e.id), "
-	    "UTC_TIMESTAMP())) AS minutes FROM stage_events e WHERE "
-	    "e.mentorship_id = ? ORDER BY e.id", "i", m->id);
-	if (q == NULL)
-		return -1;
-	for (i = 0; i < q->nrows; i++)
-		for (k = 0; k < STRIP_N; k++)
-			if (strcmp(db_get(q, i, "to_stage"), strip_stage[k]) == 0) {
-				days[k] += db_get_int(q, i, "minutes") / 1440.0;
-				reached[k] = 1;
-			}
-	s = tmpl_section(d, "STRIP");
-	for (k = 0; k < STRIP_N; k++) {
-		it[k].label = mship_stage_label(strip_stage[k]);
-		/* a stage begun today shows as a sliver, not as nothing */
-		it[k].value = reached[k] && days[k] < 0.5 ? 0.5 :
-		    (double)(long long)(days[k] + 0.5);
-		row = tmpl_section(s, "ROW");
-		tmpl_set(row, "LABEL", it[k].label);
-		tmpl_set(row, "VALUE", !reached[k] ? "not reached" :
-		    days[k] < 1 ? "under a day" : (long long)(days[k] + 0.5) == 1 ?
-		    "1 day" : req_printf(r, "%lld days",
-		    (long long)(days[k] + 0.5)));
-		any |= reached[k];
-	}
-	if (!any)
-		tmpl_show(s, "NOT_YET");
-	tmpl_set(s, "CHART_HTML", svg_strip(r, "Days in each stage", it,
-	    STRIP_N));
-	return 0;
+	return mship_strip(r, tmpl_section(d, "STRIP"), m->id);
 }
 
 #define WEEKS_SHOWN	26	/* half a year of columns */

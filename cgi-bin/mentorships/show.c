@@ -219,17 +219,8 @@ show_next(struct req *r, struct tdict *d, const struct mship *m)
 	    " x.id LIMIT 1) AS ms_title, "
 	    "(SELECT COUNT(*) FROM mentorship_milestones x WHERE "
 	    " x.mentorship_id = m.id) AS ms_total, "
-	    /*
-	     * The room's id by value, not m.id: correlated to m, the read
-	     * position is no constant to the optimizer, and the count
-	     * walked every message of the room (5,000 rows a page in the
-	     * bench's mixed run, half the database's time); by value it is
-	     * a range after the read position, what is unread.
-	     */
-	    "(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = "
-	    " ? AND x.author_id <> ? AND x.id > COALESCE((SELECT "
-	    " last_read_id FROM room_reads w WHERE w.mentorship_id = ? AND "
-	    " w.user_id = ?), 0)) AS unread, "
+	    /* by value (MSHIP_UNREAD): correlated, it walked the whole room */
+	    MSHIP_UNREAD " AS unread, "
 	    "m.mentor_agreed_at IS NOT NULL AS mentor_agreed, "
 	    "m.mentee_agreed_at IS NOT NULL AS mentee_agreed, "
 	    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
@@ -253,8 +244,8 @@ show_next(struct req *r, struct tdict *d, const struct mship *m)
 		    r->db_failed)
 			return "";
 		if (rc != 0) {
-			tmpl_set(n, "TEXT", req_printf(r, "Write the contract "
-			    "together. Still missing: %s", why));
+			tmpl_set(n, "TEXT", req_printf(r, "The contract is not "
+			    "complete yet. %s", why));
 			next_main(n, mships_path(r, m, "/contract"),
 			    "Finish the contract");
 		} else if (!mine) {
@@ -345,8 +336,10 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	long long open = 0;
 
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
-	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") ?
-	    db_get(c, 0, "ground_rules") : "");
+	/* an empty value reads as a missing word: say it is not there */
+	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") != NULL &&
+	    *db_get(c, 0, "ground_rules") != '\0' ? db_get(c, 0,
+	    "ground_rules") : "not set");
 	/* what holds now: peers check in, they no longer meet at a cadence */
 	if (mships_is(m, "redefinition"))
 		tmpl_set(d, "CADENCE_LABEL", db_get(c, 0, "checkin_months") !=
@@ -360,8 +353,10 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
 		    "cadence")));
 	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
-	tmpl_set_int(d, "CONTRACT_VERSION", db_get_int(c, 0,
-	    "contract_version"));
+	tmpl_set(d, "CONTRACT_VERSION_TEXT", db_get_int(c, 0,
+	    "contract_version") == 0 ? "not agreed yet" : req_printf(r,
+	    "last agreed version: %lld", db_get_int(c, 0,
+	    "contract_version")));
 	if (db_get(c, 0, "review_date") == NULL)
 		tmpl_set(d, "REVIEW_TEXT", "not set");
 	else {
@@ -410,10 +405,11 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 		if (strcmp(status, "open") == 0)
 			open++;
 	}
-	tmpl_set_int(d, "GOAL_COUNT", (long long)g->nrows);
 	if (g->nrows == 0)
 		tmpl_show(d, "NO_GOALS");
-	tmpl_set_int(d, "OPEN_GOALS", open);
+	else
+		tmpl_set(d, "GOALS_COUNT_TEXT", req_printf(r, "(%zu, %lld "
+		    "open)", g->nrows, open));
 	return 0;
 }
 
@@ -502,7 +498,7 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
     const char *cadence)
 {
 	struct db_rows *q;
-	struct tdict *s;
+	struct tdict *s, *w;
 	long long held;
 
 	q = db_query(r, "SELECT "
@@ -515,8 +511,9 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	    " AND x.starts_at < UTC_TIMESTAMP() AND x.starts_at >= "
 	    " UTC_TIMESTAMP() - INTERVAL 3 * " RISK_CADENCE_DAYS("m") " DAY) "
 	    " AS held, " RISK_CADENCE_DAYS("m") " AS days, "
-	    RISK_CADENCE_BEHIND("m") " AS behind FROM mentorships m WHERE "
-	    "m.id = ?", "i", m->id);
+	    RISK_CADENCE_BEHIND("m") " AS behind, m.stage_changed_at > "
+	    "UTC_TIMESTAMP() - INTERVAL " RISK_CADENCE_DAYS("m") " DAY AS "
+	    "early FROM mentorships m WHERE m.id = ?", "i", m->id);
 	if (q == NULL)
 		return -1;
 	if (q->nrows == 0)	/* deleted since it was loaded */
@@ -533,9 +530,22 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 		return 0;
 	s = tmpl_section(d, "CADENCE");
 	held = db_get_int(q, 0, "held");
-	tmpl_set(s, "HELD", held == 0 ? "No meeting" : held == 1 ?
+	/*
+	 * No verdict before one cadence period of Cultivation has passed:
+	 * a pair begun minutes ago is neither behind nor missing meetings.
+	 */
+	if (db_get_int(q, 0, "early")) {
+		if (db_get(q, 0, "last_at") == NULL)
+			tmpl_show(s, "FIRST_DUE");
+		else
+			tmpl_set(tmpl_section(s, "SO_FAR"), "HELD", held == 1 ?
+			    "1 meeting" : req_printf(r, "%lld meetings", held));
+		return 0;
+	}
+	w = tmpl_section(s, "IN_WEEKS");
+	tmpl_set(w, "HELD", held == 0 ? "No meeting" : held == 1 ?
 	    "1 meeting" : req_printf(r, "%lld meetings", held));
-	tmpl_set_int(s, "WEEKS", db_get_int(q, 0, "days") * 3 / 7);
+	tmpl_set_int(w, "WEEKS", db_get_int(q, 0, "days") * 3 / 7);
 	/* kept is said of meetings held, never of none */
 	if (db_get_int(q, 0, "behind"))
 		tmpl_show(s, "BEHIND");
@@ -555,9 +565,10 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 
 	if (stage_table_exists(r, "mentorship_milestones")) {
 		q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
-		    "done_at IS NOT NULL), 0) AS done, COALESCE(SUM(done_at IS "
-		    "NULL AND due_date < UTC_DATE()), 0) AS overdue FROM "
-		    "mentorship_milestones WHERE mentorship_id = ?", "i", m->id);
+		    "ms.done_at IS NOT NULL), 0) AS done, COALESCE(SUM("
+		    MS_OVERDUE("ms") "), 0) AS overdue FROM "
+		    "mentorship_milestones ms WHERE ms.mentorship_id = ?", "i",
+		    m->id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "MILESTONES");
@@ -575,11 +586,8 @@ show_extras(struct req *r, struct tdict *d, const struct mship *m)
 		return -1;
 	if (stage_table_exists(r, "room_messages") &&
 	    stage_table_exists(r, "room_reads")) {
-		q = db_query(r, "SELECT COUNT(*) AS unread FROM room_messages x "
-		    "WHERE x.mentorship_id = ? AND x.author_id <> ? AND x.id > "
-		    "COALESCE((SELECT last_read_id FROM room_reads WHERE "
-		    "mentorship_id = ? AND user_id = ?), 0)", "iiii", m->id,
-		    r->user.id, m->id, r->user.id);
+		q = db_query(r, "SELECT " MSHIP_UNREAD " AS unread", "iiii",
+		    m->id, r->user.id, m->id, r->user.id);
 		if (q == NULL)
 			return -1;
 		s = tmpl_section(d, "ROOM");

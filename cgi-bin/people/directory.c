@@ -507,15 +507,15 @@ dir_link(struct req *r, const char *q, const char *skill, const char *after)
 
 	buf_adds(&b, "/people");
 	if (q != NULL) {
-		buf_printf(&b, "%cq=%s", sep, url_enc(r, q));
+		buf_printf(&b, "%cq=%s", sep, req_url_enc(r, q));
 		sep = '&';
 	}
 	if (skill != NULL) {
-		buf_printf(&b, "%cskill=%s", sep, url_enc(r, skill));
+		buf_printf(&b, "%cskill=%s", sep, req_url_enc(r, skill));
 		sep = '&';
 	}
 	if (after != NULL)
-		buf_printf(&b, "%cafter=%s", sep, url_enc(r, after));
+		buf_printf(&b, "%cafter=%s", sep, req_url_enc(r, after));
 	res = b.p != NULL ? req_strdup(r, b.p) : "/people";
 	buf_free(&b);
 	return res;

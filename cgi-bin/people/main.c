@@ -30,13 +30,6 @@ static const struct kept_def *const kept[] = {
 
 APP_MAIN_KEPT("people", routes, kept)
 
-/* Percent-encoding for a value inside a query string (lib/req.h). */
-const char *
-url_enc(struct req *r, const char *s)
-{
-	return req_url_enc(r, s);
-}
-
 /* A skill tag as stored: trimmed, ASCII lower-case. */
 char *
 tag_norm(struct req *r, const char *s, size_t len)
@@ -106,7 +99,7 @@ tags_fill(struct req *r, struct tdict *d, const char *skills,
 			t = tmpl_section(d, "TAGS");
 			tmpl_set(t, "TAG", tag);
 			tmpl_set(t, "TAG_URL", req_printf(r, "/people?skill=%s",
-			    url_enc(r, tag)));
+			    req_url_enc(r, tag)));
 			if (current != NULL && strcmp(current, tag) == 0)
 				tmpl_show(t, "TAG_CURRENT");
 		}

@@ -23,8 +23,6 @@
 /* directory.c's kept rows and word index (lib/kept.h). */
 extern const struct kept_def	dir_kept, dir_index_kept;
 
-/* Percent-encoding for a value inside a query string. */
-const char	*url_enc(struct req *, const char *);
 /* A skill tag as stored: trimmed, ASCII lower-case. */
 char		*tag_norm(struct req *, const char *, size_t);
 /* "Active today", "Active 3 days ago", "Active on 2 Nov 2026". */

@@ -26,13 +26,13 @@ profile_request(struct req *r, struct tdict *d, long long id,
 	if (r->user.id <= 0)
 		tmpl_set(tmpl_section(d, "REQUEST_SIGNIN"), "LOGIN_URL",
 		    req_printf(r, "/login?next=%s",
-		    url_enc(r, req_printf(r, "/people/%s", slug))));
+		    req_url_enc(r, req_printf(r, "/people/%s", slug))));
 	else if (!r->user.verified)
 		tmpl_show(d, "REQUEST_VERIFY");
 	else
 		tmpl_set(tmpl_section(d, "REQUEST"), "REQUEST_URL",
 		    req_printf(r, "/mentorships/new?mentor=%s",
-		    url_enc(r, slug)));
+		    req_url_enc(r, slug)));
 }
 
 static int

@@ -11,15 +11,10 @@
 #include "mship.h"
 #include "programmes.h"
 #include "resp.h"
-#include "svg.h"
 
 static int
 pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 {
-	struct svg_item days[4];
-	struct tdict *s;
-	size_t i;
-
 	tmpl_set(d, "PAIR_ID", db_get(m, 0, "id"));
 	tmpl_set(d, "FOCUS", db_get(m, 0, "focus"));
 	tmpl_set(d, "MENTOR", db_get(m, 0, "mentor"));
@@ -39,15 +34,7 @@ pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 	if (db_get(m, 0, "review_date") != NULL)
 		tmpl_set(tmpl_section(d, "REVIEW"), "REVIEW_DATE",
 		    page_date_text(r, db_get(m, 0, "review_date")));
-	if (mship_stage_days(r, db_get_int(m, 0, "id"), days) == -1)
-		return -1;
-	tmpl_set(d, "STRIP_HTML", svg_strip(r, "Days in each stage", days, 4));
-	for (i = 0; i < 4; i++) {
-		s = tmpl_section(d, "STAGE_DAYS");
-		tmpl_set(s, "LABEL", days[i].label);
-		tmpl_set(s, "DAYS", req_printf(r, "%g", days[i].value));
-	}
-	return 0;
+	return mship_strip(r, tmpl_section(d, "STRIP"), db_get_int(m, 0, "id"));
 }
 
 static int

@@ -325,8 +325,18 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		done
 		echo "  export.csv rows: ${PROG[rows]}"
 	fi
+	MATCH_RC=
+	MATCHBIN=${MENTEO_BUILD:-$ROOT/build}/tests/bench-match
+	if [ -x "$MATCHBIN" ]; then
+		echo
+		echo "matching (issue 23; in-process, lib/suggest and lib/match on synthetic profiles):"
+		"$MATCHBIN" | sed 's/^/  /'
+		MATCH_RC=${PIPESTATUS[0]}
+	fi
 	[ "$PAGES" = "$ALL_PAGES" ] || exit 0	# a quick look: no verdicts
 	echo "targets:"
+	[ -n "$MATCH_RC" ] &&
+		echo "  matching: suggestions p50 < 20 ms, auto 1,000x300 < 2 s: $(ok "$MATCH_RC == 0")"
 	echo "  room page >= 60% of (b):                $(ok "${RPS[room]} >= 0.6 * ${RPS[roomq]}")"
 	echo "  room page >= 20% of (a):                $(ok "${RPS[room]} >= 0.2 * ${RPS[hello]}")"
 	for n in room room_deep dashboard thread search search_cold; do

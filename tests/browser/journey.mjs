@@ -239,7 +239,7 @@ async function runJourney(browser, js) {
 		await M.getByLabel(/^Time/).fill('09:30');
 		await M.getByLabel(/^Length in minutes/).fill('45');
 		await M.getByLabel(/^Agenda/).fill('Review the first 1:1s; plan the hiring loop.');
-		await clickAndWait(M, M.getByRole('button', { name: 'Record the meeting' }));
+		await clickAndWait(M, M.getByRole('button', { name: 'Save the meeting' }));
 		if (await M.locator('.field-error, .errors').count()) throw new Error('meeting refused: ' + await refusal(M));
 		await expectText(M, 'plan the hiring loop', 'meeting list');
 		const notes = M.getByLabel(/^Notes/).first();

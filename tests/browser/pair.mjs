@@ -151,7 +151,7 @@ async function meetingSteps(J, P, js, mid) {
 		await P.locator('#date').fill(days(10));
 		await P.locator('#time').fill('10:00');
 		await P.locator('#agenda').fill('Review the interviews\nPlan the brief');
-		await clickAndWait(P, P.getByRole('button', { name: 'Record the meeting' }));
+		await clickAndWait(P, P.getByRole('button', { name: 'Save the meeting' }));
 		if (await P.locator('#refused, .field-error').count())
 			throw new Error('refused: ' + await refusal(P));
 		await expectText(P, 'Planned by', 'who planned it');

@@ -23,6 +23,9 @@ BASE = os.environ.get("MENTEO_TEST_URL", "http://127.0.0.1:8091")
 VAR = os.environ.get("MENTEO_TEST_VAR",
                      os.path.join(os.path.dirname(__file__), "../../var/test"))
 MAILDIR = os.path.join(VAR, "mail")
+# where the programs were built (build/san for a sanitizer run)
+BUILD = os.environ.get("MENTEO_BUILD",
+                       os.path.join(os.path.dirname(__file__), "../../build"))
 SOCK = os.path.join(VAR, "run", "mysql.sock")
 PASSWORD = "correct horse battery 42"
 

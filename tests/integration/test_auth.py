@@ -405,9 +405,8 @@ def test_resend_verification_throttled():
 @m.test
 def test_rehash_on_signin_when_cost_changes():
     c = m.signup(verify=False, login=False)
-    root = os.path.join(os.path.dirname(__file__), "../..")
     env = {k: v for k, v in os.environ.items() if k != "MENTEO_CONF"}
-    old = subprocess.run([os.path.join(root, "build/bin/menteo-passwd")], input=PW,
+    old = subprocess.run([os.path.join(m.BUILD, "bin/menteo-passwd")], input=PW,
                          capture_output=True, text=True, env=env, check=True).stdout.strip()
     assert old.startswith("$argon2id$") and "m=65536" in old, old
     m.sql("UPDATE users SET password_hash = ? WHERE id = ?", old, c.user_id)

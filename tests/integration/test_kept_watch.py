@@ -15,8 +15,7 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 import menteo as m  # noqa: E402
 
-BUILD = os.environ.get("MENTEO_BUILD", os.path.join(
-    os.path.dirname(__file__), "..", "..", "build"))
+BUILD = m.BUILD
 
 
 def kept_things():

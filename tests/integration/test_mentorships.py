@@ -498,4 +498,20 @@ def test_dashboard_mentor_hints():
             "Nobody can ask" not in r.text, "hint with a mentorship")
 
 
+@m.test
+def test_initiation_page_says_what_is_true_now():
+    """A pair just accepted: nothing agreed, no goals, no ground rules:
+    the page says so in words, not "version: 0", "(0, 0 open)" or an empty
+    value."""
+    mentor, mentee, mid = accepted_pair()
+    text = m.unescaped(mentee.get(f"/mentorships/{mid}").text)
+    m.check("last agreed version: 0" not in text and "(not agreed yet)" in text,
+            "the contract is not agreed yet")
+    m.check("(0, 0 open)" not in text and "No goals yet" in text, "no goals yet")
+    m.check(re.search(r"<dt>Ground rules</dt><dd>not set</dd>", text), "ground rules not set")
+    m.check("Still missing: Write" not in text
+            and "The contract is not complete yet. Write the ground rules first." in text,
+            "the next step in plain words")
+
+
 m.main()

@@ -127,6 +127,13 @@ def test_contract_is_one_form_that_keeps_what_was_typed():
     m.check(titles(r.text) == ["Lead a project", "Hire two", "Speak at the all-hands"],
             f"rows kept: {titles(r.text)}")
     m.check('value="2030-02-30"' in r.text, "the bad date is shown as typed")
+    # the Agreement box judges the saved contract, and says so beside a form
+    # that holds ground rules not saved yet
+    m.check("Save the contract first; then" in r.text
+            and "<p>Before you can agree:</p>" not in r.text,
+            "the agreement box speaks of the saved contract")
+    m.check(re.search(r'<section class="section flush-top" aria-labelledby="terms-h">', r.text),
+            "Terms follows the error box without an empty gap")
     m.check(m.sql_value("SELECT COUNT(*) FROM goals WHERE mentorship_id = ?", mid) == "0",
             "nothing saved on an error")
     # an error in the terms keeps the rows too

@@ -64,6 +64,11 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     r = mentor.get(base)
     m.check("Tuesday 15 January 2030, 08:30" in r.text, "time in the reader's zone")
     m.check("Planned by" in r.text and "Recorded by" not in r.text, "Planned by")
+    m.check("(to prepare)" not in r.text and "Notes to prepare</label>" in r.text,
+            "notes before a meeting are notes to prepare")
+    m.check("Plan or record a meeting</h2>" in r.text and "Save the meeting</button>" in r.text
+            and "Record the meeting" not in r.text,
+            "the form plans or records, by its date")
     m.check(re.search(r'class="pre-line">Review the 1:1s\nPlan the hiring loop<', r.text),
             "the agenda keeps its line break")
 
@@ -92,6 +97,10 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     text = mail_with(mentee.email, "meeting was moved", "15:00")
     m.check(text and BERLIN in text and "14:30" in text,
             "the mentee is told, in Berlin time, the new and the old time")
+    m.check("Their note:" not in text and re.search(r"Agenda:\s+Review the 1:1s", text),
+            f"the moved mail labels the agenda as the agenda: {text}")
+    m.check("Open the meetings: " in text and "Open the mentorship" not in text,
+            "the link is named for the meetings page it opens")
     ev = event(unfold(mentee.get(f"{base}/{mtg}.ics").body), uid)
     m.check(ev and "SEQUENCE:1\r\n" in ev and "DTSTART:20300116T140000Z" in ev, f"moved: {ev}")
     # the same change again changes nothing and mails nobody
@@ -118,6 +127,11 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     m.check(ev and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:2\r\n" in ev, f"feed: {ev}")
     r = mentor.get(base)
     m.check("Cancelled" in r.text, "the page lists the cancelled meeting")
+    m.check("No meetings planned yet." not in r.text
+            and "the cancelled ones are listed under Cancelled" in r.text,
+            "after a cancellation the page does not say none was ever planned")
+    m.check(re.search(r'<strong>Agenda:</strong></p><p class="pre-line small">Review the 1:1s',
+                      r.text), "the cancelled meeting's agenda is labelled")
     # a cancelled meeting is no next meeting, and cannot be cancelled twice
     m.check("Next meeting" not in mentee.get(f"/mentorships/{mid}").text or
             "Wednesday 16 January" not in mentee.get(f"/mentorships/{mid}").text)
@@ -159,7 +173,10 @@ def test_cadence_status_is_the_risk_rule():
     m.sql("UPDATE mentorships SET stage = 'cultivation', cadence = 'weekly', "
           "stage_changed_at = UTC_TIMESTAMP() - INTERVAL 3 DAY WHERE id = ?", mid)
     page = lambda: mentee.get(f"/mentorships/{mid}").text  # noqa: E731
-    m.check("First meeting to plan" in page(), "a new Cultivation: the first meeting is due")
+    t = page()
+    m.check("First meeting to plan" in t, "a new Cultivation: the first meeting is due")
+    # no verdict on the weeks before one interval has passed
+    m.check("No meeting in the last" not in t, "no 'no meeting in the last N weeks' yet")
     m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 10 DAY "
           "WHERE id = ?", mid)
     m.check("Behind the cadence" in page(), "no meeting for over a week of a weekly cadence")

@@ -75,6 +75,53 @@ def test_stage_strip_and_progress():
     s = figure(r.text, "Time in each stage")
     m.check(s and '<svg' in s, "the record has the strip")
     m.check(numbers(s).get("Separation") == "under a day", f"record numbers: {numbers(s)}")
+    # a reached milestone is ticked as achieved, never struck through as if cancelled
+    li = re.search(r'<li class="([a-z_]+)"><span class="title">Draft the plan</span>', r.text)
+    m.check(li and li.group(1) == "achieved", f"milestone reached: {li and li.group(0)}")
+
+
+def svg_texts(section):
+    """(x, y, text) of every <text> in the section's svg."""
+    return [(float(x), float(y), t) for x, y, t in re.findall(
+        r'<text class="chart-[a-z]+" x="([0-9.]+)" y="([0-9.]+)"[^>]*>([^<]*)</text>', section)]
+
+
+@m.test
+def test_fresh_pair_pictures_say_what_is_true():
+    """A stage begun minutes ago is "under a day", not "0.5 d"; the progress
+    chart has a legend whose names do not overlap, a scale, and columns, not
+    one block the chart's width."""
+    mentor, mentee, mid = pair()
+    r = mentee.get(f"/mentorships/{mid}")
+    s = figure(r.text, "Time in each stage")
+    m.check(s and "0.5 d" not in s, f"no half day for minutes: {s}")
+    labels = [t for _, _, t in svg_texts(s)]
+    m.check(any("under a day" in t for t in labels), f"strip label: {labels}")
+    m.check(numbers(s).get("Initiation") == "under a day", f"table: {numbers(s)}")
+
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, due_date, "
+          "done_at, position, created_at) VALUES (?, 'Draft the plan', '', UTC_DATE(), "
+          "UTC_TIMESTAMP(), 1, UTC_TIMESTAMP())", mid)
+    m.sql("INSERT INTO goals (mentorship_id, title, measure, status, reviewed_at, version, "
+          "created_at) VALUES (?, 'Hire two', 'Two offers', 'achieved', UTC_TIMESTAMP(), 1, "
+          "UTC_TIMESTAMP())", mid)
+    r = mentee.get(f"/mentorships/{mid}")
+    s = figure(r.text, "Progress over time")
+    m.check(s and "<svg" in s, f"progress drawn: {s}")
+    texts = svg_texts(s)
+    legend = sorted((x, t) for x, y, t in texts if t in ("Milestones done", "Goals reached"))
+    m.check(len(legend) == 2, f"legend: {texts}")
+    # 20-unit font: a character is at most 12 units wide
+    m.check(legend[0][0] + 12 * len(legend[0][1]) <= legend[1][0]
+            or abs([y for x, y, t in texts if t == legend[0][1]][0]
+                   - [y for x, y, t in texts if t == legend[1][1]][0]) >= 20,
+            f"legend names overlap: {legend}")
+    # one milestone and one goal stacked in the week: a scale from 0 to 2
+    m.check("0" in [t for _, _, t in texts] and "2" in [t for _, _, t in texts],
+            f"a scale 0..2: {texts}")
+    widths = [float(w) for w in re.findall(r'<rect class="chart-s[01]" x="[0-9.]+" '
+                                           r'y="[0-9.]+" width="([0-9.]+)"', s)]
+    m.check(widths and max(widths) <= 48, f"a column, not a block: {widths}")
 
 
 m.main()

@@ -10,8 +10,7 @@ import subprocess
 
 import menteo as m
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..")
-NOTIFY = os.path.join(ROOT, "build/bin/menteo-notify")
+NOTIFY = os.path.join(m.BUILD, "bin/menteo-notify")
 CONF = os.path.join(os.path.abspath(m.VAR), "menteo.conf")
 
 

@@ -581,6 +581,13 @@ def test_a_programme_mentor_accepts_in_the_places_offered_to_the_programme():
     r = org.get(f"/programmes/{slug}/pairs/{mid}")
     m.check("No roadmap applied yet" in r.text and "0 of 0 done" not in r.text,
             "a pair without a roadmap says so, not '0 of 0 done'")
+    # the time in each stage by the mentorship page's one rule: a stage
+    # begun today is "under a day", one not reached says so (not "0 days")
+    t = m.unescaped(r.text)
+    m.check("under a day" in t and "not reached" in t and "0 days" not in t,
+            "the stages' times in words, as on the mentorship page")
+    mine = m.unescaped(mentor.get(f"/mentorships/{mid}").text)
+    m.check("under a day" in mine and "not reached" in mine, "the same words there")
     # the one place offered is taken: a second pair (made by hand, as an
     # organiser's proposal would be) cannot be accepted on top of it
     pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)

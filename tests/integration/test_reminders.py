@@ -12,8 +12,7 @@ import urllib.parse
 
 import menteo as m
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../..")
-NOTIFY = os.path.join(ROOT, "build/bin/menteo-notify")
+NOTIFY = os.path.join(m.BUILD, "bin/menteo-notify")
 CONF = os.path.join(os.path.abspath(m.VAR), "menteo.conf")
 
 S = {}  # the arranged world, built once

@@ -90,5 +90,41 @@ def test_latest_is_the_parties_alone_and_older_pages_do_not_poll():
     m.check(r.status == 200 and "data-latest" not in r.text, "an older page stays put")
 
 
+def badge(page):
+    got = re.search(r'href="/notifications">.*?<span class="badge">(\d+)', page, re.S)
+    return int(got.group(1)) if got else 0
+
+
+@m.test
+def test_the_header_count_costs_the_room_page_no_statement_and_follows_every_change():
+    """The unread count comes with the session's own query (kept by
+    triggers, sql/260): the room page, one query for the room and the
+    session, sends no statement to count; the count follows a new, a
+    read, an unread-again and a deleted notification."""
+    a, b, mid = pair()
+    posted(a, mid, "Hello there")
+    for i in range(3):
+        m.sql("INSERT INTO notifications (user_id, kind, title, path, created_at) "
+              "VALUES (?, 'thread-feedback', ?, '/threads', UTC_TIMESTAMP())",
+              b.user_id, f"Note {i}")
+    r, stmts = statements_of_one_request(lambda: b.get(f"/rooms/{mid}"))
+    m.check(r.status == 200 and badge(r.text) == 3, f"count 3: {badge(r.text)}")
+    counting = [s for c, s in stmts if s.startswith("SELECT") and "notifications" in s]
+    m.check(counting == [], f"a statement of its own counts: {counting}")
+    ids = [x[0] for x in m.sql("SELECT id FROM notifications WHERE user_id = ? "
+                               "ORDER BY id", b.user_id)]
+    m.sql("UPDATE notifications SET read_at = UTC_TIMESTAMP() WHERE id = ?", ids[0])
+    m.check(badge(b.get("/people").text) == 2, "read one")
+    m.sql("DELETE FROM notifications WHERE id = ?", ids[1])
+    m.check(badge(b.get("/people").text) == 1, "deleted an unread one")
+    m.sql("UPDATE notifications SET read_at = NULL WHERE id = ?", ids[0])
+    m.check(badge(b.get("/people").text) == 2, "unread again")
+    m.sql("DELETE FROM notifications WHERE id = ?", ids[0])
+    m.sql("UPDATE notifications SET read_at = UTC_TIMESTAMP() WHERE id = ?", ids[2])
+    m.check(badge(b.get("/people").text) == 0, "none left")
+    m.check(m.sql_value("SELECT unread FROM notification_counts WHERE user_id = ?",
+                        b.user_id) == "0", "the kept count never goes below zero")
+
+
 if __name__ == "__main__":
     m.main()

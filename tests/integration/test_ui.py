@@ -300,7 +300,7 @@ def test_milestone_due_the_day_it_is_applied_mails_nobody():
     m.check(today_ids and soon_ids, f"week-0 milestones: {today_ids} {soon_ids}")
     # a scan: the one due in two days is reminded, the one due today never
     key = f"milestone-3d:{soon_ids[0]}:%"
-    notify = subprocess.run([os.path.join(ROOT, "build/bin/menteo-notify"), "--once"],
+    notify = subprocess.run([os.path.join(m.BUILD, "bin/menteo-notify"), "--once"],
                             env=dict(os.environ, MENTEO_CONF=os.path.join(os.path.abspath(m.VAR),
                                                                           "menteo.conf")),
                             capture_output=True, timeout=60)
@@ -376,7 +376,7 @@ def test_the_main_button_is_the_next_step_per_stage_and_person():
     page = mentor.get(f"/mentorships/{mid}").text
     card = next_step(page)
     m.check(f'href="/mentorships/{mid}/contract">Finish the contract' in card, f"initiation: {card!r}")
-    m.check("Still missing" in card, "what is missing is said")
+    m.check("not complete yet. Write the ground rules first." in card, "what is missing is said")
     m.check("Start Cultivation" not in page, "no Start Cultivation before the contract is agreed")
     write_contract(mentor, mid)
     agree(mentor, mid)
@@ -466,9 +466,15 @@ def test_status_text_says_what_is_true_now():
     agree(mentee, mid)
     r = mentee.post(f"/mentorships/{mid}/stage", {"to": "cultivation", "note": ""})
     m.check(r.status == 303, f"cultivation: {r!r}")
-    # no meeting held: the cadence is not "kept"
+    # no meeting held: the cadence is not "kept"; minutes in, no verdict yet
     page = mentee.get(f"/mentorships/{mid}").text
     m.check("Cadence kept" not in page, "cadence kept with no meeting")
+    m.check("First meeting to plan" in page and "No meeting in the last" not in page,
+            "no verdict before one interval")
+    # one interval (two weeks) later, the verdict in words
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 15 DAY "
+          "WHERE id = ?", mid)
+    page = mentee.get(f"/mentorships/{mid}").text
     m.check("No meeting in the last 6 weeks" in page and "meeting(s)" not in page, "in words")
     m.check(cadence_dd(page) == "Every two weeks", f"cadence in Cultivation: {cadence_dd(page)}")
     # Separation, acknowledgment, Redefinition
