@@ -216,68 +216,60 @@ cadence_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-/*
- * Counts per week since `start` of one kind of activity into v[k]: sql
- * answers (week, n).
- */
-static int
-weekly(struct req *r, const char *sql, const struct prog *p,
-    const char *start, double *v, size_t ns, size_t k, size_t weeks)
-{
-	struct db_rows *rows;
-	size_t i;
-	long long w;
-
-	rows = db_query(r, sql, "sis", start, p->id, start);
-	if (rows == NULL)
-		return -1;
-	for (i = 0; i < rows->nrows; i++) {
-		w = db_get_int(rows, i, "week");
-		if (w >= 0 && (size_t)w < weeks)
-			v[(size_t)w * ns + k] = (double)db_get_int(rows, i, "n");
-	}
-	return 0;
-}
-
 static int
 activity_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
 	static const char *const names[] = {
 		"Room messages", "Journal entries", "Meetings"
 	};
-	struct db_rows *span;
+	struct db_rows *span, *rows;
 	struct tdict *row, *f;
 	const char *start, **labels;
 	double *v;
+	long long w0, now, w;
 	size_t weeks, i;
 
-	/* the programme's weeks so far, the last ACTIVITY_WEEKS of them */
-	span = db_query(r, "SELECT DATE_FORMAT(GREATEST(COALESCE(starts_on, "
-	    "DATE(created_at)), UTC_DATE() - INTERVAL ? WEEK + INTERVAL 1 DAY), "
-	    "'%Y-%m-%d') AS start FROM programmes WHERE id = ?", "ii",
+	/*
+	 * The programme's weeks so far, the last ACTIVITY_WEEKS of them:
+	 * w0 its first drawn (weeks from its first day), now the current
+	 * one. Counted as they happen (sql/241_pair_weeks.sql): its pairs'
+	 * rows of those weeks, not a year of messages.
+	 */
+	span = db_query(r, "SELECT w0, DATE_FORMAT(d0 + INTERVAL w0 WEEK, "
+	    "'%Y-%m-%d') AS start, now FROM (SELECT d0, now, GREATEST(0, now - "
+	    "? + 1) AS w0 FROM (SELECT d0, FLOOR(DATEDIFF(UTC_DATE(), d0) / 7) "
+	    "AS now FROM (SELECT COALESCE(starts_on, DATE(created_at)) AS d0 "
+	    "FROM programmes WHERE id = ?) a) b) c", "ii",
 	    (long long)ACTIVITY_WEEKS, p->id);
 	if (span == NULL || span->nrows == 0)
 		return -1;
 	start = db_get(span, 0, "start");
+	w0 = db_get_int(span, 0, "w0");
+	now = db_get_int(span, 0, "now");
 	weeks = (size_t)ACTIVITY_WEEKS;
 	v = req_alloc(r, weeks * 3 * sizeof(*v));
 	memset(v, 0, weeks * 3 * sizeof(*v));
-	if (weekly(r, "SELECT FLOOR(DATEDIFF(x.created_at, ?) / 7) AS week, "
-	    "COUNT(*) AS n "
-	    "FROM mentorships m JOIN room_messages x ON x.mentorship_id = m.id "
-	    "WHERE m.programme_id = ? AND x.created_at >= ? GROUP BY 1", p,
-	    start, v, 3, 0, weeks) == -1 ||
-	    weekly(r, "SELECT FLOOR(DATEDIFF(e.created_at, ?) / 7) AS week, "
-	    "COUNT(*) AS n "
-	    "FROM mentorships m JOIN threads t ON t.mentorship_id = m.id JOIN "
-	    "thread_entries e ON e.thread_id = t.id WHERE m.programme_id = ? "
-	    "AND e.created_at >= ? GROUP BY 1", p, start, v, 3, 1, weeks) == -1 ||
-	    weekly(r, "SELECT FLOOR(DATEDIFF(g.starts_at, ?) / 7) AS week, "
-	    "COUNT(*) AS n "
-	    "FROM mentorships m JOIN meetings g ON g.mentorship_id = m.id WHERE "
-	    "m.programme_id = ? AND g.starts_at >= ? AND g.starts_at < "
-	    "UTC_TIMESTAMP() GROUP BY 1", p, start, v, 3, 2, weeks) == -1)
+	/* meetings of the current week from the meetings, up to now: the
+	 * counts hold those to come too */
+	rows = db_query(r, "SELECT w.week AS week, SUM(w.messages) AS messages, "
+	    "SUM(w.entries) AS entries, SUM(IF(w.week < ?, w.meetings, 0)) AS "
+	    "meetings FROM mentorships m JOIN pair_weeks w ON w.mentorship_id = "
+	    "m.id AND w.week >= ? AND w.week < ? WHERE m.programme_id = ? "
+	    "GROUP BY w.week UNION ALL SELECT ?, 0, 0, COUNT(*) FROM "
+	    "mentorships m JOIN meetings g ON g.mentorship_id = m.id AND "
+	    "g.starts_at >= ? + INTERVAL ? WEEK AND g.starts_at < "
+	    "UTC_TIMESTAMP() WHERE m.programme_id = ?", "iiiiisii", now, w0,
+	    w0 + (long long)weeks, p->id, now, start, now - w0, p->id);
+	if (rows == NULL)
 		return -1;
+	for (i = 0; i < rows->nrows; i++) {
+		w = db_get_int(rows, i, "week") - w0;
+		if (w < 0 || (size_t)w >= weeks)
+			continue;
+		v[(size_t)w * 3] += (double)db_get_int(rows, i, "messages");
+		v[(size_t)w * 3 + 1] += (double)db_get_int(rows, i, "entries");
+		v[(size_t)w * 3 + 2] += (double)db_get_int(rows, i, "meetings");
+	}
 	/* drop the weeks that have not come yet */
 	for (i = weeks; i > 0 && v[(i - 1) * 3] == 0 && v[(i - 1) * 3 + 1] == 0
 	    && v[(i - 1) * 3 + 2] == 0; i--)

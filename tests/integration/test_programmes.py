@@ -668,5 +668,105 @@ def test_a_programme_pair_is_offered_the_suggested_roadmap_first():
             and " selected>" not in r.text.split('id="roadmap"')[1].split("</select>")[0],
             "no suggestion outside a programme")
 
+def activity(org, slug):
+    """The dashboard's weekly activity table: {week: (messages, entries,
+    meetings)}."""
+    r = org.get(f"/programmes/{slug}/dashboard")
+    m.check(r.status == 200, f"dashboard: {r.status}")
+    t = r.text[r.text.index('id="activity-h"'):]
+    t = t[:t.index("</section>")]
+    return {int(w): (int(a), int(b), int(c)) for w, a, b, c in re.findall(
+        r'<tr><th scope="row">(\d+)</th><td>(\d+)</td><td>(\d+)</td>'
+        r'<td>(\d+)</td></tr>', t)}
+
+
+def recounted(slug):
+    """The weekly counts recounted from the rows themselves, as the
+    dashboard counted them before sql/241 (weeks from its first day)."""
+    out = {}
+    for kind, q in enumerate((
+            "SELECT FLOOR(DATEDIFF(x.created_at, d0) / 7), COUNT(*) FROM "
+            "mentorships m JOIN room_messages x ON x.mentorship_id = m.id "
+            "WHERE m.programme_id = p AND x.created_at >= d0 GROUP BY 1",
+            "SELECT FLOOR(DATEDIFF(e.created_at, d0) / 7), COUNT(*) FROM "
+            "mentorships m JOIN threads t ON t.mentorship_id = m.id JOIN "
+            "thread_entries e ON e.thread_id = t.id WHERE m.programme_id = p "
+            "AND e.created_at >= d0 GROUP BY 1",
+            "SELECT FLOOR(DATEDIFF(g.starts_at, d0) / 7), COUNT(*) FROM "
+            "mentorships m JOIN meetings g ON g.mentorship_id = m.id WHERE "
+            "m.programme_id = p AND g.starts_at >= d0 AND g.starts_at < "
+            "UTC_TIMESTAMP() GROUP BY 1")):
+        q = q.replace("d0", "(SELECT COALESCE(starts_on, DATE(created_at)) "
+                      "FROM programmes WHERE slug = ?)").replace(
+                          "= p", "= (SELECT id FROM programmes WHERE slug = ?)")
+        for w, n in m.sql(q, *([slug] * q.count("?"))):
+            v = list(out.get(int(w) + 1, (0, 0, 0)))
+            v[kind] = int(n)
+            out[int(w) + 1] = tuple(v)
+    return out
+
+
+def same_as_recounted(got, slug):
+    busy = {w: v for w, v in got.items() if v != (0, 0, 0)}
+    m.check(busy == recounted(slug), f"{got} != recounted {recounted(slug)}")
+
+
+@m.test
+def test_weekly_activity_follows_each_write_as_it_happens():
+    """Issue 22 (Speed): the weekly activity is counted as it happens
+    (sql/241_pair_weeks.sql), not recounted; every write moves it, and it
+    matches a recount from the rows themselves."""
+    import datetime
+    a, org = admin(), m.signup()
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    slug = programme(a, [org], starts_on=str(today - datetime.timedelta(days=20)),
+                     ends_on=str(today + datetime.timedelta(days=200)))
+    mentor, mentee = m.signup(), m.signup()
+    mid = pair_in(slug, mentor, mentee, "cultivation")
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "VALUES (?, ?, 'before', UTC_TIMESTAMP() - INTERVAL 15 DAY)", mid,
+          mentor.user_id)
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() - INTERVAL 10 DAY, 'a', ?, "
+          "UTC_TIMESTAMP())", mid, mentor.user_id)
+    got = activity(org, slug)
+    m.check(got == {1: (1, 0, 0), 2: (0, 0, 1)}, f"before: {got}")
+    # a message, a journal entry, a meeting held, one to come: this week
+    r = mentee.post(f"/rooms/{mid}/messages", {"body": "Hello this week"})
+    m.check(r.status in (200, 303), f"message: {r!r}")
+    mentee.get("/threads/new")
+    r = mentee.post("/threads/new", {"title": m.unique("Journal"), "purpose": "p",
+                                     "visibility": "mentorship", "mentorship": str(mid)})
+    tid = int(re.fullmatch(r"/threads/(\d+)", r.location).group(1))
+    mentee.get(f"/threads/{tid}")
+    r = mentee.post(f"/threads/{tid}/entries", {"kind": "lesson", "body": "Learnt"})
+    m.check(r.status == 303, f"entry: {r!r}")
+    for when in ("- INTERVAL 1 MINUTE", "+ INTERVAL 2 HOUR"):
+        m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, "
+              f"created_at) VALUES (?, UTC_TIMESTAMP() {when}, 'a', ?, "
+              "UTC_TIMESTAMP())", mid, mentor.user_id)
+    got = activity(org, slug)
+    m.check(got == {1: (1, 0, 0), 2: (0, 0, 1), 3: (1, 1, 1)}, f"after: {got}")
+    same_as_recounted(got, slug)
+    # a meeting moved a week back, the programme's first day moved
+    m.sql("UPDATE meetings SET starts_at = starts_at - INTERVAL 7 DAY WHERE "
+          "mentorship_id = ? AND starts_at < UTC_TIMESTAMP() - INTERVAL 5 DAY", mid)
+    got = activity(org, slug)
+    m.check(got == {1: (1, 0, 1), 2: (0, 0, 0), 3: (1, 1, 1)}, f"moved: {got}")
+    m.sql("UPDATE programmes SET starts_on = starts_on + INTERVAL 3 DAY WHERE slug = ?",
+          slug)
+    got = activity(org, slug)
+    m.check(got[1] == (1, 0, 1), f"first day moved: {got}")
+    same_as_recounted(got, slug)
+    # the mentee leaves: their journal goes with its entry, messages stay
+    mentee.get("/settings/delete")
+    r = mentee.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, f"delete: {r!r}")
+    got = activity(org, slug)
+    m.check(sum(v[1] for v in got.values()) == 0 and
+            sum(v[0] for v in got.values()) == 2, f"after the deletion: {got}")
+    same_as_recounted(got, slug)
+
+
 if __name__ == "__main__":
     m.main()
