@@ -2,7 +2,7 @@
 <div class="container">
 <nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li aria-current="page">{{FOCUS}}</li></ol></nav>
 <div class="page-head">
-<p class="eyebrow">Mentorship · you are the {{ROLE}}{{#PROGRAMME}} · part of the programme <a href="/programmes/{{PROGRAMME_SLUG}}">{{PROGRAMME_NAME}}</a>{{/PROGRAMME}}</p>
+<p class="eyebrow">Mentorship · you are the {{ROLE}}{{#PROGRAMME}} · {{PROGRAMME_HOW}} the programme <a href="/programmes/{{PROGRAMME_SLUG}}">{{PROGRAMME_NAME}}</a>{{/PROGRAMME}}</p>
 <h1>{{FOCUS}}</h1>
 <p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, since {{CREATED}}.</p>
 </div>

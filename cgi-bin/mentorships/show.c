@@ -612,7 +612,7 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	    "review_date, DATEDIFF(review_date, UTC_DATE()) AS days_left, "
 	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
 	    "acknowledged_at, checkin_months, next_checkin, created_at, "
-	    "(SELECT p.name FROM programmes p WHERE p.id = programme_id) AS "
+	    "proposed_by_programme, (SELECT p.name FROM programmes p WHERE p.id = programme_id) AS "
 	    "programme, (SELECT p.slug FROM programmes p WHERE p.id = "
 	    "programme_id) AS programme_slug FROM mentorships WHERE id = ?",
 	    "i", m->id);
@@ -625,6 +625,8 @@ mships_page_with(struct req *r, struct mship *m, int status,
 		struct tdict *s = tmpl_section(d, "PROGRAMME");
 		tmpl_set(s, "PROGRAMME_NAME", db_get(c, 0, "programme"));
 		tmpl_set(s, "PROGRAMME_SLUG", db_get(c, 0, "programme_slug"));
+		tmpl_set(s, "PROGRAMME_HOW", db_get_int(c, 0,
+		    "proposed_by_programme") ? "proposed by" : "part of");
 	}
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);

@@ -123,6 +123,11 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
         m.check(f"Mentorship: python{tag}" in text, f"the mentorship named: {text!r}")
     message = m.sql_value("SELECT message FROM mentorships WHERE mentee_id = ?", ben.user_id)
     m.check(f"python{tag}" in message, "the mentor reads the reasons on the request")
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", ben.user_id)
+    for who in (ben, mentor):
+        page = " ".join(m.unescaped(who.get(f"/mentorships/{mid}").text).split())
+        m.check("proposed by the programme" in page,
+                "the mentorship page says the programme proposed the pair")
     r = org.get(f"/programmes/{slug}/matching")
     m.check(board_card(r.text, ben) is None, "a proposed mentee leaves the board")
     # the mentor's one place in the programme is taken: refused, nothing written
