@@ -123,7 +123,9 @@ class Client:
             h["Content-Type"] = "application/x-www-form-urlencoded"
         if headers:
             h.update(headers)
-        conn.request(method, path, body=body, headers=h)
+        # a browser never sends the fragment (Apache would route
+        # "/settings#x" as a path of its own)
+        conn.request(method, path.split("#", 1)[0], body=body, headers=h)
         r = conn.getresponse()
         resp = Response(r.status, r.getheaders(), r.read())
         conn.close()
@@ -157,9 +159,7 @@ class Client:
         loc = resp.location
         if loc.startswith("http"):
             loc = local(loc)
-        # a browser never sends the fragment (Apache would route
-        # "/settings#x" as a path of its own)
-        return self.get(loc.split("#", 1)[0])
+        return self.get(loc)
 
 
 def unique(prefix="u"):
