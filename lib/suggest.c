@@ -109,13 +109,16 @@ static char *
 folded(const char *list)
 {
 	char it[ITEM], *out, *p;
-	size_t n = 0;
+	size_t n = 0, cap = (list != NULL ? strlen(list) : 0) * 2 + 2, len;
 
-	if ((out = p = malloc((list != NULL ? strlen(list) : 0) * 2 + 2)) == NULL)
+	if ((out = p = malloc(cap)) == NULL)
 		return NULL;
 	while (list != NULL && n++ < ITEMS * 4 && item_next(&list, it)) {
-		strcpy(p, it);
-		p += strlen(it) + 1;
+		len = strlen(it) + 1;
+		if ((size_t)(p - out) + len + 1 > cap)	/* the last NUL's room */
+			break;
+		memcpy(p, it, len);
+		p += len;
 	}
 	*p = '\0';
 	return out;

@@ -338,7 +338,8 @@ preview_fill(struct req *r, struct tdict *d, struct board *b, long long min)
 	size_t ne = b->mentees->nrows, i, npairs = 0;
 	long *mentor_of = req_alloc(r, (ne + 1) * sizeof(*mentor_of));
 	struct suggest_fit *fit_of = req_alloc(r, (ne + 1) * sizeof(*fit_of));
-	char *pairs = req_alloc(r, ne * 44 + 1), *p = pairs;
+	size_t cap = ne * 44 + 1;	/* " id:id" at most 42 bytes a pair */
+	char *pairs = req_alloc(r, cap), *p = pairs;
 	struct tdict *s, *auto_d = tmpl_section(d, "AUTO");
 
 	*p = '\0';
@@ -350,8 +351,8 @@ preview_fill(struct req *r, struct tdict *d, struct board *b, long long min)
 		s = tmpl_section(auto_d, "PAIR");
 		mentee_head(s, b, i);
 		mentor_cells(r, s, b, i, &fit_of[i]);
-		p += sprintf(p, "%s%lld:%lld", npairs++ ? " " : "",
-		    b->e[i].id, b->m[mentor_of[i]].id);
+		p += snprintf(p, cap - (size_t)(p - pairs), "%s%lld:%lld",
+		    npairs++ ? " " : "", b->e[i].id, b->m[mentor_of[i]].id);
 	}
 	for (i = 0; i < ne; i++) {
 		if (mentor_of[i] >= 0)

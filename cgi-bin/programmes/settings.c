@@ -316,8 +316,8 @@ audience_label(const char *a)
 static const char *
 kind_label(struct req *r, const char *kind, const char *choices)
 {
-	char *c, *p, *out, *save = NULL;
-	size_t n = 0;
+	char *c, *p, *save = NULL;
+	const char *out = "One of:", *sep = " ";
 
 	if (strcmp(kind, "short") == 0)
 		return "A short text";
@@ -326,12 +326,10 @@ kind_label(struct req *r, const char *kind, const char *choices)
 	if (strcmp(kind, "choice") != 0)
 		return kind;
 	/* one choice a line, said as a list: "One of: a, b, c" */
-	out = req_alloc(r, strlen(choices) * 2 + 16);
 	c = req_strdup(r, choices);
-	n = (size_t)sprintf(out, "One of: ");
 	for (p = strtok_r(c, "\r\n", &save); p != NULL;
-	    p = strtok_r(NULL, "\r\n", &save))
-		n += (size_t)sprintf(out + n, "%s%s", n > 8 ? ", " : "", p);
+	    p = strtok_r(NULL, "\r\n", &save), sep = ", ")
+		out = req_printf(r, "%s%s%s", out, sep, p);
 	return out;
 }
 
