@@ -147,8 +147,10 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 		tmpl_show(t, "IN_PROGRAMME");
 	else
 		tmpl_show(t, "NO_PROGRAMME");
+	/* the moment too: one pair gets up to three in a few weeks */
 	rc = mail_notify(r, "survey", uid, req_printf(r, "A one-minute survey "
-	    "about your mentorship %s", about), req_printf(r, "/surveys/%lld", id), "mail/survey", t,
+	    "about your mentorship %s, %s", about, mo->label),
+	    req_printf(r, "/surveys/%lld", id), "mail/survey", t,
 	    req_printf(r, "survey:%lld", id));
 	tmpl_dict_free(t);
 	return rc == -1 ? -1 : 1;

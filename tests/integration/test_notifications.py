@@ -230,6 +230,8 @@ def test_each_notification_and_survey_mail_names_its_mentorship():
     page = m.unescaped(mentor.get("/notifications").text)
     titles = re.findall(r'<a class="title" href="/surveys/\d+">(.*?)</a>', page)
     m.check(len(titles) == 2 and titles[0] != titles[1], f"two told apart: {titles}")
+    m.check(all(t.endswith(", as Cultivation starts") for t in titles),
+            f"each names its moment (a pair gets three): {titles}")
     for who in (a, b):
         name = m.sql_value("SELECT display_name FROM users WHERE id = ?", who.user_id)
         m.check(any(name in t and focus[who] in t for t in titles),
