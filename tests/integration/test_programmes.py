@@ -352,13 +352,22 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
         return dict(re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
                                r'([^<]+)</td>', part))
     # on a phone a chart keeps its size and scrolls in its own box; its
-    # numbers are folded under "The numbers", not a table after each chart
-    for fid in ("funnel-h", "stages-h", "outcomes-h", "medians-h"):
+    # numbers are always in the page, for a screen reader to reach without
+    # a click: never folded in a closed <details> (nor hidden)
+    for fid in ("funnel-h", "stages-h", "outcomes-h", "medians-h", "cadence-h",
+                "activity-h"):
         part = t[t.index(f'id="{fid}"'):]
         part = part[:part.index("</section>")]
         m.check(re.search(r'<div class="chart-scroll"[^>]*>\s*<svg', part) and
-                re.search(r'<details[^>]*><summary>The numbers</summary>\s*<table', part),
-                f"{fid}: the chart in its own box, the numbers folded: {part[:300]!r}")
+                re.search(r'</svg>\s*</div>\s*(<div class="table-wrap[^>]*>)?'
+                          r'<table class="table figure-numbers">', part) and
+                "<details" not in part and "hidden" not in part.split("<table")[0],
+                f"{fid}: the chart in its own box, its numbers in the page: "
+                f"{part[:300]!r}")
+    for part in t.split('<section class="card figure">')[1:]:    # surveys
+        part = part[:part.index("</section>")]
+        m.check("<details" not in part and '<table class="table figure-numbers">'
+                in part, f"a survey's numbers folded away: {part[:300]!r}")
     rows = figure("outcomes-h")
     m.check(rows.get("Achieved") == "2" and rows.get("Dropped") == "1"
             and rows.get("Open") == "1", f"goal outcomes {rows}")
