@@ -60,6 +60,15 @@ oldest(const struct kept *but)
 }
 
 void
+kept_forget(const char *key)
+{
+	struct kept *k;
+
+	if (key != NULL && (k = find(key, key_hash(key))) != NULL)
+		drop(k);
+}
+
+void
 kept_clear(void)
 {
 	size_t i;

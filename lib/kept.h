@@ -62,6 +62,13 @@ typedef const char	*(*kept_text_fn)(struct req *, void *arg, int *keep);
 const char		*kept_get_text(struct req *, const char *key,
 			    kept_text_fn, void *arg);
 
+/*
+ * Forgets what is kept under key: for a result that the clock alone
+ * makes stale, found past the time it said it holds until (the
+ * programmes dashboard's pairs at risk).
+ */
+void			 kept_forget(const char *key);
+
 /* Forgets everything (the unit tests; exit frees it all too). */
 void			 kept_clear(void);
 
