@@ -115,10 +115,11 @@ def programme(f):
                              "'a', ?, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()",
                              f["mid"], f["mentor"])[0][0])
     survey = ("INSERT INTO surveys (mentorship_id, user_id, programme_id, role, "
-              "moment, seq, created_at) VALUES (?, ?, ?, 'mentee', 'start', ?, "
+              "moment, seq, created_at) VALUES (?, ?, ?, 'mentee', 'checkin', ?, "
               "UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()")
-    f["survey"] = int(m.sql(survey, f["mid"], f["mentee"], f["prog"], 0)[0][0])
-    f["survey2"] = int(m.sql(survey, f["mid"], f["mentee"], f["prog"], 1)[0][0])
+    # (seqs the notifier never sends meanwhile to a pair in Cultivation)
+    f["survey"] = int(m.sql(survey, f["mid"], f["mentee"], f["prog"], 90)[0][0])
+    f["survey2"] = int(m.sql(survey, f["mid"], f["mentee"], f["prog"], 91)[0][0])
     m.sql("INSERT INTO survey_answers (survey_id, question, score) VALUES "
           "(?, 'going', 4)", f["survey"])
     f["part"] = int(m.sql("INSERT INTO programme_participants (programme_id, "
