@@ -40,6 +40,15 @@ drop(struct kept *k)
 	memset(k, 0, sizeof(*k));
 }
 
+/* An empty entry k now holds key (owned), of hash h, used just now. */
+static void
+take(struct kept *k, char *key, uint32_t h)
+{
+	k->key = key;
+	k->hash = h;
+	k->used = ++kept_clock;
+}
+
 /* kept_clear at exit, once anything is held: valgrind sees it all freed. */
 static void
 kept_hold(void)
@@ -132,11 +141,9 @@ kept_keep(const char *key, const struct db_rows *rows)
 	/* within the byte budget: the least recently used go first */
 	while (kept_total + size > KEPT_BYTES && (k = oldest(slot)) != NULL)
 		drop(k);
-	slot->key = kcopy;
+	take(slot, kcopy, h);
 	slot->rows = copy;
-	slot->hash = h;
 	slot->size = size;
-	slot->used = ++kept_clock;
 	kept_total += size;
 }
 
@@ -262,10 +269,8 @@ kept_get_built(struct req *r, const char *key, kept_build_fn make,
 		return thing;
 	}
 	drop(k);
-	k->key = kcopy;
+	take(k, kcopy, h);
 	k->built = thing;
 	k->release = release;
-	k->hash = h;
-	k->used = ++kept_clock;
 	return thing;
 }
