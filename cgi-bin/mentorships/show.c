@@ -36,21 +36,46 @@ stepper(struct tdict *d, const char *stage)
 
 
 /*
+ * The conditions of moves the page asked, each asked once for the next
+ * step and the forms alike: a condition reads the mentorship alone, not
+ * the rule that names it.
+ */
+typedef int	(*move_cond)(struct req *, const struct mship *, const char *,
+		    const char **);
+#define ASKED_MAX	8
+struct asked {
+	move_cond	 cond[ASKED_MAX];
+	int		 ready[ASKED_MAX];
+	size_t		 n;
+};
+
+/*
  * A move forward (not a request's answer, not a closing) whose condition
  * holds now: 1 yes, 0 no, -1 database down. Conditions of moves forward
  * only read; a move refused anyway is never offered.
  */
 static int
-move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
+move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
+    struct asked *a)
 {
 	const char *why = NULL;
+	size_t i;
 	int rc;
 
 	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
 	    strcmp(rl->to, "ended") == 0)
 		return 1;
+	for (i = 0; i < a->n; i++)
+		if (a->cond[i] == rl->cond)
+			return a->ready[i];
 	rc = rl->cond(r, m, "", &why);
-	return rc == -1 || r->db_failed ? -1 : rc == 0;
+	if (rc == -1 || r->db_failed)
+		return -1;
+	if (a->n < ASKED_MAX) {
+		a->cond[a->n] = rl->cond;
+		a->ready[a->n++] = rc == 0;
+	}
+	return rc == 0;
 }
 
 /*
@@ -60,7 +85,7 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
  */
 static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m,
-    const char *next_to)
+    const char *next_to, struct asked *asked_once)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
@@ -80,7 +105,7 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 		    !stage_actor_ok(r, m, rl) ||
 		    (next_to != NULL && strcmp(rl->to, next_to) == 0))
 			continue;
-		if ((rc = move_ready(r, m, rl)) == -1)
+		if ((rc = move_ready(r, m, rl, asked_once)) == -1)
 			return -1;
 		if (rc == 0)
 			continue;
@@ -227,7 +252,7 @@ next_work(struct req *r, struct tdict *n, const struct mship *m,
  */
 static const char *
 show_next(struct req *r, struct tdict *d, const struct mship *m,
-    const struct show_counts *k)
+    const struct show_counts *k, struct asked *asked_once)
 {
 	const struct stage_rule *rl;
 	struct db_rows *q;
@@ -291,7 +316,7 @@ show_next(struct req *r, struct tdict *d, const struct mship *m,
 	if (mships_is(m, "cultivation")) {
 		rl = stage_rule_find("cultivation", "separation",
 		    STAGE_EITHER);
-		if ((rc = move_ready(r, m, rl)) == -1)
+		if ((rc = move_ready(r, m, rl, asked_once)) == -1)
 			return "";
 		if (rc == 1) {
 			tmpl_set(n, "TEXT", db_get_int(q, 0, "open_goals") > 0 ?
@@ -608,6 +633,7 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	struct tdict *d;
 	struct db_rows *c;
 	struct show_counts k;
+	struct asked asked = { { NULL }, { 0 }, 0 };
 	const char *next_to;
 
 	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
@@ -681,9 +707,10 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	}
 	if (show_count(r, m, &k) == -1)
 		return;
-	if ((next_to = show_next(r, d, m, &k)) != NULL && *next_to == '\0')
+	if ((next_to = show_next(r, d, m, &k, &asked)) != NULL &&
+	    *next_to == '\0')
 		return;
-	if (show_actions(r, d, m, next_to) == -1)
+	if (show_actions(r, d, m, next_to, &asked) == -1)
 		return;
 	if (show_contract(r, d, m, c) == -1 ||
 	    mships_timeline(r, d, m, 1) == -1 ||

@@ -518,7 +518,8 @@ def test_initiation_page_says_what_is_true_now():
 def test_page_counts_milestones_and_unread_messages_once():
     """Issue 20: the page counts the roadmap's milestones and the room's
     unread messages once, for the next step and the panels beside it
-    alike: one statement for both, where each used to be counted twice.
+    alike: one statement for both, where each used to be counted twice;
+    and asks a move's condition once, for the next step and the forms.
     The counts still say what is true."""
     mentor, mentee, mid = accepted_pair()
     m.sql("UPDATE mentorships SET stage = 'cultivation', review_date = ? "
@@ -553,6 +554,10 @@ def test_page_counts_milestones_and_unread_messages_once():
                 f"for {pages} page(s): {unread}")
         m.check(len(counted) == pages, f"milestones counted {len(counted)} times "
                 f"for {pages} page(s): {counted}")
+        # Separation's condition, for the next step and the forms alike
+        asked = [s for c, s in stmts if "AS nopen, m.review_date IS NOT NULL" in s]
+        m.check(len(asked) == pages, f"Separation's condition asked {len(asked)} "
+                f"times for {pages} page(s)")
 
 
 m.main()
