@@ -119,6 +119,24 @@ text_w(const char *s)
 #define COL_MAX		48.0	/* a column is never wider: few weeks stay columns */
 #define AXIS_W		44.0	/* the scale's numbers, left of the columns */
 
+/*
+ * Places a legend item: after the one before (lx, ly), on a new line
+ * when it would pass the right edge. Its x; lx moves past it.
+ */
+static double
+legend_next(const char *name, int first, double *lx, double *ly)
+{
+	double x;
+
+	if (!first && *lx + 18 + text_w(name) > W - 8) {
+		*lx = 8;
+		*ly += 28;
+	}
+	x = *lx;
+	*lx += 18 + text_w(name) + 24;
+	return x;
+}
+
 const char *
 svg_columns(struct req *r, const char *title, const char *const *names,
     size_t ns, const double *v, const char *const *labels, size_t n)
@@ -133,30 +151,21 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 		if (sum > max)
 			max = sum;
 	}
-	/* the legend: each name after the one before, a new line when full */
+	/* the legend's height first: the chart starts below it */
 	lx = 8;
 	ly = 4;
-	for (k = 0; k < ns; k++) {
-		if (k > 0 && lx + 18 + text_w(names[k]) > W - 8) {
-			lx = 8;
-			ly += 28;
-		}
-		lx += 18 + text_w(names[k]) + 24;
-	}
+	for (k = 0; k < ns; k++)
+		legend_next(names[k], k == 0, &lx, &ly);
 	top = ly + 28 + 24;
 	open_svg(r, &b, title, top + h + 30);
 	lx = 8;
 	ly = 4;
 	for (k = 0; k < ns; k++) {
-		if (k > 0 && lx + 18 + text_w(names[k]) > W - 8) {
-			lx = 8;
-			ly += 28;
-		}
+		x = legend_next(names[k], k == 0, &lx, &ly);
 		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
 		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
-		    "x=\"%g\" y=\"%g\">%s</text>", k, lx, ly + 5, lx + 18,
+		    "x=\"%g\" y=\"%g\">%s</text>", k, x, ly + 5, x + 18,
 		    ly + 17, svg_escape(r, names[k]));
-		lx += 18 + text_w(names[k]) + 24;
 	}
 	/* the scale: the highest count at the top, 0 at the base */
 	buf_printf(&b, "<text class=\"chart-value\" x=\"%g\" y=\"%g\" "
