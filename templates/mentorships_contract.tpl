@@ -46,7 +46,7 @@
 </fieldset>
 <div class="field{{#REVIEW_DATE_ERROR}} has-error{{/REVIEW_DATE_ERROR}}">
 <label for="review_date">Review date</label>
-<span class="hint" id="review_date-hint">The planned exit review, usually six months after you agree. YYYY-MM-DD, today ({{TODAY}}) or later.</span>
+<span class="hint" id="review_date-hint">The planned exit review, usually six months after you agree: today or a later day.</span>
 {{#REVIEW_DATE_ERROR}}<span class="field-error" id="review_date-error">{{MESSAGE}}</span>{{/REVIEW_DATE_ERROR}}
 <input type="date" id="review_date" name="review_date" class="input-short" value="{{REVIEW_DATE}}" min="{{TODAY}}" aria-describedby="review_date-hint{{#REVIEW_DATE_ERROR}} review_date-error{{/REVIEW_DATE_ERROR}}"{{#REVIEW_DATE_ERROR}} aria-invalid="true"{{/REVIEW_DATE_ERROR}}>
 </div>
