@@ -286,7 +286,8 @@ thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
 	}
 	d = tmpl_section(d, "CALENDAR");
 	tmpl_set(d, "CAL_HTML", svg_calendar(r, "Days with entries over "
-	    "the last year", counts, (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
+	    "the last year", monday, counts,
+	    (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
 	tmpl_set(d, "CAL_TEXT", req_printf(r, "Entries on %zu day%s in the "
 	    "last year (%lld entr%s)", rows->nrows, rows->nrows == 1 ? "" : "s",
 	    total, total == 1 ? "y" : "ies"));
