@@ -15,10 +15,12 @@
 #define LABEL_W		250.0	/* bars: the label column */
 #define BAR_H		22.0
 #define GAP		8.0
-#define CAL_LEFT	30.0	/* calendar: the days' names, then 53 weeks */
+#define CAL_DAYS_W	28.0	/* calendar: the days' names, a picture apart */
 #define CAL_TOP		16.0	/* the months' names above the weeks */
-#define CAL_STEP	11.4	/* CAL_LEFT + 53 weeks of CAL_STEP fit in W */
+#define CAL_STEP	11.4
 #define CAL_CELL	9.4
+#define CAL_W		(53 * CAL_STEP)
+#define CAL_H		(CAL_TOP + 7 * CAL_STEP + 18)	/* and the key */
 
 const char *
 svg_escape(struct req *r, const char *s)
@@ -51,7 +53,7 @@ num(struct req *r, double v)
 
 /* The opening of every chart: its box, its role and its title. */
 static void
-open_svg(struct req *r, struct buf *b, const char *title, double h)
+open_box(struct req *r, struct buf *b, const char *title, double w, double h)
 {
 	static unsigned long seq;
 	unsigned long id = ++seq;	/* unique within a worker's pages */
@@ -59,7 +61,13 @@ open_svg(struct req *r, struct buf *b, const char *title, double h)
 	buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %g %g\" width=\"100%%\" "
 	    "role=\"img\" aria-labelledby=\"chart-%lu\" "
 	    "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-%lu\">%s"
-	    "</title>", W, h, id, id, svg_escape(r, title));
+	    "</title>", w, h, id, id, svg_escape(r, title));
+}
+
+static void
+open_svg(struct req *r, struct buf *b, const char *title, double h)
+{
+	open_box(r, b, title, W, h);
 }
 
 static const char *
@@ -223,9 +231,11 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 
 /*
  * The calendar reads like a wall calendar: the months' names over the
- * week in which each starts (none crowded within three weeks of the
- * last), Mon, Wed and Fri beside the rows, a key of the four shades
- * under it, and each day with entries says its count and date on hover.
+ * week in which each starts, Mon, Wed and Fri beside the rows, a key of
+ * the four shades under it, and each day with entries says its count
+ * and date on hover. The days' names are a picture of their own beside
+ * the weeks' box, which scrolls on a phone (the latest weeks in view,
+ * menteo.css .cal-box): both are drawn at one height, so rows align.
  */
 const char *
 svg_calendar(struct req *r, const char *title, const char *monday,
@@ -236,6 +246,7 @@ svg_calendar(struct req *r, const char *title, const char *monday,
 	static const char *const wday[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
 	    "Sat", "Sun" };
 	struct buf b = { NULL, 0, 0 };
+	const char *out;
 	struct tm tm = { 0 }, day = { 0 };
 	time_t t0 = (time_t)-1, t;
 	double bottom = CAL_TOP + 7 * CAL_STEP, x;
@@ -252,14 +263,19 @@ svg_calendar(struct req *r, const char *title, const char *monday,
 		tm.tm_hour = 12;	/* whole days, whatever the seconds */
 		t0 = timegm(&tm);
 	}
-	open_svg(r, &b, title, bottom + 18);
+	buf_printf(&b, "<div class=\"cal-box\"><svg class=\"chart cal-days\" "
+	    "viewBox=\"0 0 %g %g\" aria-hidden=\"true\" focusable=\"false\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\">", CAL_DAYS_W, CAL_H);
 	for (k = 0; k <= 4; k += 2)	/* Mon, Wed, Fri */
 		buf_printf(&b, "<text class=\"cal-label\" x=\"%g\" "
-		    "y=\"%.1f\" text-anchor=\"end\">%s</text>", CAL_LEFT - 4,
+		    "y=\"%.1f\" text-anchor=\"end\">%s</text>", CAL_DAYS_W - 3,
 		    CAL_TOP + k * CAL_STEP + CAL_CELL - 1, wday[k]);
+	buf_printf(&b, "</svg><div class=\"chart-scroll from-end\" tabindex=\"0\" "
+	    "role=\"region\" aria-label=\"%s\">", svg_escape(r, title));
+	open_box(r, &b, title, CAL_W, CAL_H);
 	for (i = 0; i < n; i++) {
 		col = (long)(i / 7);
-		x = CAL_LEFT + (double)col * CAL_STEP;
+		x = (double)col * CAL_STEP;
 		t = t0 + (time_t)i * 86400;
 		if (t0 == (time_t)-1 || gmtime_r(&t, &day) == NULL)
 			day.tm_mday = 0;
@@ -268,8 +284,8 @@ svg_calendar(struct req *r, const char *title, const char *monday,
 		if (day.tm_mday > 0 && (day.tm_mday == 1 ||
 		    (i == 0 && day.tm_mday <= 7)) && col - last_label >= 3) {
 			buf_printf(&b, "<text class=\"cal-label\" x=\"%.1f\" "
-			    "y=\"11\">%s</text>", x < W - 22 ? x : W - 22,
-			    mon[day.tm_mon]);
+			    "y=\"11\">%s</text>", x < CAL_W - 20 ? x :
+			    CAL_W - 20, mon[day.tm_mon]);
 			last_label = col;
 		}
 		level = counts[i] <= 0 ? 0 : counts[i] == 1 ? 1 :
@@ -286,14 +302,17 @@ svg_calendar(struct req *r, const char *title, const char *monday,
 			buf_adds(&b, "/>");
 	}
 	/* the key, at the right under the weeks: fewer ... more */
-	x = CAL_LEFT + 53 * CAL_STEP - 4 * CAL_STEP - 28;
+	x = CAL_W - 4 * CAL_STEP - 26;
 	buf_printf(&b, "<text class=\"cal-label\" x=\"%.1f\" y=\"%.1f\" "
-	    "text-anchor=\"end\">Fewer</text>", x - 4, bottom + 13);
+	    "text-anchor=\"end\">Fewer</text>", x - 3, bottom + 13);
 	for (k = 0; k < 4; k++)
-		buf_printf(&b, "<rect class=\"cal-%d\" x=\"%.1f\" y=\"%.1f\" "
-		    "width=\"%g\" height=\"%g\" rx=\"2\"/>", k,
+		buf_printf(&b, "<rect class=\"cal-key cal-%d\" x=\"%.1f\" "
+		    "y=\"%.1f\" width=\"%g\" height=\"%g\" rx=\"2\"/>", k,
 		    x + k * CAL_STEP, bottom + 4, CAL_CELL, CAL_CELL);
 	buf_printf(&b, "<text class=\"cal-label\" x=\"%.1f\" y=\"%.1f\">More"
-	    "</text>", x + 4 * CAL_STEP + 2, bottom + 13);
-	return close_svg(r, &b);
+	    "</text>", x + 4 * CAL_STEP + 1, bottom + 13);
+	buf_adds(&b, "</svg></div></div>");
+	out = req_strdup(r, b.p);
+	buf_free(&b);
+	return out;
 }

@@ -38,7 +38,8 @@ const char	*svg_strip(struct req *, const char *title,
 /*
  * A year of days as a calendar (weeks as columns, Monday on top):
  * counts[i] entries on day i, counts[0] the Monday "YYYY-MM-DD" (it
- * names the months; NULL: none), n days (at most 371).
+ * names the months; NULL: none), n days (at most 371). HTML: the days'
+ * names and the weeks in a box that scrolls on a phone (.cal-box).
  */
 const char	*svg_calendar(struct req *, const char *title,
 		    const char *monday, const int *counts, size_t n);

@@ -247,36 +247,44 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 
 /* The thread page; ev is the new-entry form to put back (422) or NULL. */
 /*
+ * Kept (lib/kept.h): a thread's entries counted by day since the
+ * calendar's first Monday, under the thread's version and that day.
+ */
+static const char *const calendar_watch[] = {
+	"thread_entries.thread_id", "thread_entries.created_at", NULL
+};
+const struct kept_def calendar_kept = { "calendar", "thread_versions",
+    calendar_watch, "sql/095 thread_entries_version_*" };
+
+#define CALENDAR_SQL \
+	"SELECT DATEDIFF(e.created_at, ?) AS day, COUNT(*) AS n " \
+	"FROM thread_entries e WHERE e.thread_id = ? AND e.created_at >= ? " \
+	"GROUP BY DATEDIFF(e.created_at, ?)"
+
+/*
  * SPEC §15: the days with entries over the last year, drawn as a
  * calendar of the 53 weeks ending with this one (days as entries are
- * stored, in UTC), its numbers in words beside it. Nothing before the
- * first entry of the year. 0, or -1 (the database).
+ * stored, in UTC), its numbers in words beside it (threads_calendar.tpl).
+ * "" before the first entry of the year; NULL: the database (answered).
  */
-static int
-thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
+static const char *
+calendar_make(struct req *r, void *arg, int *keep)
 {
 	enum { CAL_DAYS = 371 };
+	const struct thread *t = arg;
 	int counts[CAL_DAYS] = { 0 };
-	struct db_rows *start, *rows;
-	const char *monday;
-	long long n, day, total = 0;
+	struct db_rows *rows;
+	struct tdict *d;
+	long long n = t->cal_days, day, total = 0;
 	size_t i;
 
-	start = db_query(r, "SELECT UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) "
-	    "DAY - INTERVAL 52 WEEK AS monday, WEEKDAY(UTC_DATE()) + 365 "
-	    "AS days", "");
-	if (start == NULL)
-		return -1;
-	monday = db_get(start, 0, "monday");
-	n = db_get_int(start, 0, "days");
-	rows = db_query(r, "SELECT DATEDIFF(created_at, ?) AS day, COUNT(*) "
-	    "AS n FROM thread_entries WHERE thread_id = ? AND created_at >= ? "
-	    "GROUP BY DATEDIFF(created_at, ?)", "siss", monday, t->id, monday,
-	    monday);
+	(void)keep;
+	rows = db_query(r, CALENDAR_SQL, "siss", t->cal_monday, t->id,
+	    t->cal_monday, t->cal_monday);
 	if (rows == NULL)
-		return -1;
+		return NULL;
 	if (rows->nrows == 0)
-		return 0;
+		return "";
 	for (i = 0; i < rows->nrows; i++) {
 		day = db_get_int(rows, i, "day");
 		if (day >= 0 && day < CAL_DAYS) {
@@ -284,14 +292,25 @@ thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
 			total += counts[day];
 		}
 	}
-	d = tmpl_section(d, "CALENDAR");
+	d = tmpl_dict_new("calendar");
 	tmpl_set(d, "CAL_HTML", svg_calendar(r, "Days with entries over "
-	    "the last year", monday, counts,
+	    "the last year", t->cal_monday, counts,
 	    (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
 	tmpl_set(d, "CAL_TEXT", req_printf(r, "Entries on %zu day%s in the "
 	    "last year (%lld entr%s)", rows->nrows, rows->nrows == 1 ? "" : "s",
 	    total, total == 1 ? "y" : "ies"));
-	return 0;
+	return page_part(r, "threads_calendar.tpl", d);
+}
+
+/*
+ * The calendar laid out, kept under the thread's version and its first
+ * day: a thread read again costs neither the count nor the drawing.
+ */
+static const char *
+calendar_html(struct req *r, const struct thread *t)
+{
+	return kept_get_text(r, kept_key(r, &calendar_kept, t->version, "isi",
+	    t->id, t->cal_monday, t->cal_days), calendar_make, (void *)t);
 }
 
 void
@@ -300,7 +319,7 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 {
 	struct fval fk, fb;
 	struct tdict *d;
-	const char *entries;
+	const char *entries, *cal;
 
 	if (field_check(r->arena, &filter_f[FF_KIND], req_query(r, "kind"),
 	    &fk) != 0 || field_check(r->arena, &filter_f[FF_BEFORE],
@@ -316,8 +335,9 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
 		    kind_label(fk.str));
 	tmpl_set(d, "ENTRIES_HTML", once_fill(r, entries));
-	if (thread_calendar(r, d, t) == -1)
+	if ((cal = calendar_html(r, t)) == NULL)
 		return;
+	tmpl_set(d, "CALENDAR_HTML", cal);
 	if (t->is_owner) {
 		tmpl_show(d, "ENTRY_FORM");
 		if (ev != NULL)

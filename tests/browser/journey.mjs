@@ -266,14 +266,16 @@ async function runJourney(browser, js) {
 				if (!box || !cell) return { err: 'no scroll box or no day with an entry' };
 				const b = box.getBoundingClientRect(), c = cell.getBoundingClientRect();
 				const t = [...document.querySelectorAll('.calendar svg text')].find((x) => x.textContent === 'Mon');
+				const m = t ? t.getBoundingClientRect() : null;
 				return { inView: c.left >= b.left - 1 && c.right <= b.right + 1, size: c.width,
-				    text: t ? t.getBoundingClientRect().height : 0,
+				    text: m ? m.height : 0, daysInView: !!m && m.left >= 0 && m.right <= window.innerWidth,
 				    pageWide: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1 };
 			});
 			if (got.err) throw new Error(got.err);
 			if (!got.inView) throw new Error('the latest weeks are not in view at 375 px');
 			if (got.size < 9) throw new Error(`a day is ${got.size.toFixed(1)} px wide at 375 px`);
 			if (got.text < 9) throw new Error(`the day names are ${got.text.toFixed(1)} px high`);
+			if (!got.daysInView) throw new Error('the days\' names are out of view beside the latest weeks');
 			if (got.pageWide) throw new Error('the page scrolls sideways');
 			if (!await cal.locator('svg title').first().textContent().then((t) => /Days with entries/.test(t)))
 				throw new Error('the picture lost its title');
