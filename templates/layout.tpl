@@ -28,7 +28,7 @@
 </ul>
 </div>
 </details>{{/SIGNED_IN}}
-<a class="menu-toggle" href="#site-nav" aria-controls="site-nav"><span class="menu-icon" aria-hidden="true"></span>Menu</a>
+<a class="menu-toggle" href="#site-nav" aria-controls="site-nav"><span class="menu-icon" aria-hidden="true"></span><span class="menu-label">Menu</span></a>
 <nav class="site-nav" id="site-nav" aria-label="Main">
 <ul>
 {{#SIGNED_IN}}
