@@ -3,7 +3,7 @@
 <nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Contract</li></ol></nav>
 <div class="page-head">
 <h1>Contract</h1>
-<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}</p>
+<p>Now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}</p>
 </div>
 {{#REFUSED}}
 <div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>
