@@ -4,7 +4,7 @@
 <div class="page-head">
 <p class="eyebrow">Mentorship · you are the {{ROLE}}{{#PROGRAMME}} · {{PROGRAMME_HOW}} the programme <a href="/programmes/{{PROGRAMME_SLUG}}">{{PROGRAMME_NAME}}</a>{{/PROGRAMME}}</p>
 <h1>{{FOCUS}}</h1>
-<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, since {{CREATED}}.</p>
+<p>{{#IS_OPEN}}Now in{{/IS_OPEN}}{{#IS_CLOSED}}Closed:{{/IS_CLOSED}} <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, since {{CREATED}}.</p>
 </div>
 {{#REFUSED}}
 <div class="callout danger" role="alert" id="refused">
@@ -69,7 +69,7 @@
 <section class="section" aria-labelledby="contract-h">
 <h2 id="contract-h">Contract <span class="muted small">({{CONTRACT_VERSION_TEXT}})</span></h2>
 <dl class="details">
-<dt>Ground rules</dt><dd>{{GROUND_RULES}}</dd>
+<dt>Ground rules</dt><dd class="pre-line">{{GROUND_RULES}}</dd>
 <dt>Cadence</dt><dd>{{CADENCE_LABEL}}</dd>
 <dt>Communication</dt><dd>{{CHANNELS}}</dd>
 <dt>Review date</dt><dd>{{#HAS_REVIEW}}{{REVIEW_DATE}} ({{REVIEW_LEFT}}){{/HAS_REVIEW}}{{REVIEW_TEXT}}</dd>

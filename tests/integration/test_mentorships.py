@@ -508,10 +508,38 @@ def test_initiation_page_says_what_is_true_now():
     m.check("last agreed version: 0" not in text and "(not agreed yet)" in text,
             "the contract is not agreed yet")
     m.check("(0, 0 open)" not in text and "No goals yet" in text, "no goals yet")
-    m.check(re.search(r"<dt>Ground rules</dt><dd>not set</dd>", text), "ground rules not set")
+    m.check(re.search(r'<dt>Ground rules</dt><dd class="pre-line">not set</dd>', text),
+            "ground rules not set")
     m.check("Still missing: Write" not in text
             and "The contract is not complete yet. Write the ground rules first." in text,
             "the next step in plain words")
+
+
+@m.test
+def test_stage_line_and_ground_rules_as_written():
+    """The line under the title says the pair is now in a stage, like the
+    meetings, contract and review pages, not a bare pill; a closed one says
+    it is closed. Ground rules of two lines show as two lines (kept by
+    white-space: pre-line), escaped: nothing the pair typed is markup."""
+    mentor, mentee, mid = accepted_pair()
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check(r.status == 200, f"{r!r}")
+    m.check(re.search(r'<h1>[^<]*</h1>\s*<p>Now in <span class="stage stage-initiation">'
+                      r'Initiation</span> · Mentor <a href="/people/', r.text),
+            "the stage line does not say 'Now in'")
+    mentor.get(f"/mentorships/{mid}/contract")
+    r = mentor.post(f"/mentorships/{mid}/contract", [
+        ("ground_rules", "Prepare an agenda.\r\nAnswer <b>within</b> two days."),
+        ("cadence", "biweekly"), ("channels", "room"), ("review_date", LATER)])
+    m.check(r.status == 303, f"contract: {r!r}")
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check(re.search(r'<dt>Ground rules</dt><dd class="pre-line">Prepare an agenda\.\r?\n'
+                      r'Answer &lt;b&gt;within&lt;/b&gt; two days\.</dd>', r.text),
+            "the ground rules' two lines are not kept as two lines, escaped")
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
+    r = mentee.get(f"/mentorships/{mid}")
+    m.check(re.search(r'<p>Closed: <span class="stage stage-ended">Ended</span> · ', r.text),
+            "a closed mentorship is said closed")
 
 
 @m.test
