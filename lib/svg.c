@@ -12,6 +12,8 @@
 #include "svg.h"
 
 #define W		640.0	/* every chart's width in viewBox units */
+#define STRIP_W		400.0	/* but the strip's: drawn at most 400 px wide
+				   (.chart-strip), it scales less on a phone */
 #define LABEL_W		250.0	/* bars: the label column */
 #define BAR_H		22.0
 #define GAP		8.0
@@ -53,21 +55,22 @@ num(struct req *r, double v)
 
 /* The opening of every chart: its box, its role and its title. */
 static void
-open_box(struct req *r, struct buf *b, const char *title, double w, double h)
+open_box(struct req *r, struct buf *b, const char *cls, const char *title,
+    double w, double h)
 {
 	static unsigned long seq;
 	unsigned long id = ++seq;	/* unique within a worker's pages */
 
-	buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %g %g\" width=\"100%%\" "
+	buf_printf(b, "<svg class=\"%s\" viewBox=\"0 0 %g %g\" width=\"100%%\" "
 	    "role=\"img\" aria-labelledby=\"chart-%lu\" "
 	    "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-%lu\">%s"
-	    "</title>", w, h, id, id, svg_escape(r, title));
+	    "</title>", cls, w, h, id, id, svg_escape(r, title));
 }
 
 static void
 open_svg(struct req *r, struct buf *b, const char *title, double h)
 {
-	open_box(r, b, title, W, h);
+	open_box(r, b, "chart", title, W, h);
 }
 
 static const char *
@@ -132,14 +135,15 @@ text_w(const char *s)
 
 /*
  * Places a legend item: after the one before (lx, ly), on a new line
- * when it would pass the right edge. Its x; lx moves past it.
+ * when it would pass the right edge (x = right). Its x; lx moves past it.
  */
 static double
-legend_next(const char *name, int first, double *lx, double *ly)
+legend_next(const char *name, int first, double right, double *lx,
+    double *ly)
 {
 	double x;
 
-	if (!first && *lx + 18 + text_w(name) > W - 8) {
+	if (!first && *lx + 18 + text_w(name) > right) {
 		*lx = 8;
 		*ly += 28;
 	}
@@ -166,13 +170,13 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 	lx = 8;
 	ly = 4;
 	for (k = 0; k < ns; k++)
-		legend_next(names[k], k == 0, &lx, &ly);
+		legend_next(names[k], k == 0, W - 8, &lx, &ly);
 	top = ly + 28 + 24;
 	open_svg(r, &b, title, top + h + 30);
 	lx = 8;
 	ly = 4;
 	for (k = 0; k < ns; k++) {
-		x = legend_next(names[k], k == 0, &lx, &ly);
+		x = legend_next(names[k], k == 0, W - 8, &lx, &ly);
 		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
 		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
 		    "x=\"%g\" y=\"%g\">%s</text>", k, x, ly + 5, x + 18,
@@ -209,31 +213,60 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 	return close_svg(r, &b);
 }
 
+/*
+ * The strip: the bar, then a legend of the stages drawn, each with its
+ * days, wrapped as the columns' legend is. Labels inside the parts
+ * overlapped a short stage and were 9 px tall on a phone: on its own
+ * narrower box (STRIP_W) the text scales to about 16 px at 375 px and
+ * stays 20 px at 1280.
+ */
 const char *
 svg_strip(struct req *r, const char *title, const struct svg_item *it,
     size_t n)
 {
 	struct buf b = { NULL, 0, 0 };
-	double total = 0, x = 0, w;
+	const char **name;
+	double total = 0, x = 0, w, lx, ly;
 	size_t i;
+	int first;
 
-	for (i = 0; i < n; i++)
-		total += it[i].value > 0 ? it[i].value : 0;
-	open_svg(r, &b, title, 56);
+	name = req_alloc(r, (n > 0 ? n : 1) * sizeof(*name));
 	for (i = 0; i < n; i++) {
-		if (it[i].value <= 0)
+		total += it[i].value > 0 ? it[i].value : 0;
+		/* a stage under a day long is drawn wider than it is: say so */
+		name[i] = it[i].value <= 0 ? NULL : req_printf(r, "%s · %s",
+		    it[i].label, it[i].value < 1 ? "under a day" :
+		    req_printf(r, "%s d", num(r, it[i].value)));
+	}
+	/* the legend's height first: the picture ends below it */
+	lx = 0;
+	ly = 36;
+	for (first = 1, i = 0; i < n; i++)
+		if (name[i] != NULL) {
+			legend_next(name[i], first, STRIP_W, &lx, &ly);
+			first = 0;
+		}
+	open_box(r, &b, "chart chart-strip", title, STRIP_W, first ? 28 :
+	    ly + 24);
+	for (i = 0; i < n; i++) {
+		if (name[i] == NULL)
 			continue;
-		w = total > 0 ? W * it[i].value / total : 0;
+		w = total > 0 ? STRIP_W * it[i].value / total : 0;
 		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%.1f\" y=\"0\" "
 		    "width=\"%.1f\" height=\"28\"/>", i % 6, x, w);
-		/* a stage under a day long is drawn wider than it is: say so */
-		if (w > 60)
-			buf_printf(&b, "<text class=\"chart-label\" x=\"%.1f\" "
-			    "y=\"46\">%s · %s</text>", x + 2,
-			    svg_escape(r, it[i].label), it[i].value < 1 ?
-			    "under a day" : req_printf(r, "%s d",
-			    num(r, it[i].value)));
 		x += w;
+	}
+	lx = 0;
+	ly = 36;
+	for (first = 1, i = 0; i < n; i++) {
+		if (name[i] == NULL)
+			continue;
+		x = legend_next(name[i], first, STRIP_W, &lx, &ly);
+		first = 0;
+		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
+		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
+		    "x=\"%g\" y=\"%g\">%s</text>", i % 6, x, ly + 5, x + 18,
+		    ly + 17, svg_escape(r, name[i]));
 	}
 	return close_svg(r, &b);
 }
@@ -281,7 +314,7 @@ svg_calendar(struct req *r, const char *title, const char *monday,
 		    CAL_TOP + k * CAL_STEP + CAL_CELL - 1, wday[k]);
 	buf_printf(&b, "</svg><div class=\"chart-scroll from-end\" tabindex=\"0\" "
 	    "role=\"region\" aria-label=\"%s\">", svg_escape(r, title));
-	open_box(r, &b, title, CAL_W, CAL_H);
+	open_box(r, &b, "chart", title, CAL_W, CAL_H);
 	for (i = 0; i < n; i++) {
 		col = (long)(i / 7);
 		x = (double)col * CAL_STEP;

@@ -197,6 +197,18 @@ async function run(browser, js) {
 			await expectText(s.E, 'Time in each stage', 'the stage strip');
 			if (!await s.E.locator('svg[role="img"] title').count())
 				throw new Error('no picture with a title');
+			// the strip's labels as drawn: readable on a phone, not
+			// blown up on a desk (the picture scales to its box)
+			const vp = s.E.viewportSize();
+			for (const [width, lo, hi] of [[375, 14, 24], [1280, 14, 24]]) {
+				await s.E.setViewportSize({ width, height: 800 });
+				const px = await s.E.locator('section[aria-labelledby="strip-h"] svg text').evaluateAll((ts) =>
+					ts.map((t) => parseFloat(getComputedStyle(t).fontSize) *
+					    t.ownerSVGElement.getBoundingClientRect().width / t.ownerSVGElement.viewBox.baseVal.width));
+				if (!px.length || Math.min(...px) < lo || Math.max(...px) > hi)
+					throw new Error(`the strip's labels at ${width} px are ${px.map((v) => v.toFixed(1)).join(', ')} px tall`);
+			}
+			if (vp) await s.E.setViewportSize(vp);
 			await checkPage(s.E, 'mentorship-strip');
 		});
 	}
