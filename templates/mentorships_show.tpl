@@ -69,7 +69,7 @@
 <section class="section" aria-labelledby="contract-h">
 <h2 id="contract-h">Contract <span class="muted small">({{CONTRACT_VERSION_TEXT}})</span></h2>
 <dl class="details">
-<dt>Ground rules</dt><dd class="pre-line">{{GROUND_RULES}}</dd>
+<dt>Ground rules</dt><dd class="pre-line">{{GROUND_RULES:pre_escape}}</dd>
 <dt>Cadence</dt><dd>{{CADENCE_LABEL}}</dd>
 <dt>Communication</dt><dd>{{CHANNELS}}</dd>
 <dt>Review date</dt><dd>{{#HAS_REVIEW}}{{REVIEW_DATE}} ({{REVIEW_LEFT}}){{/HAS_REVIEW}}{{REVIEW_TEXT}}</dd>
