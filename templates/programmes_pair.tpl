@@ -26,7 +26,7 @@
 <dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>Started</dt><dd>{{STARTED}}</dd></dl></section>
 <section class="card" aria-labelledby="contract-h"><h2 id="contract-h">Contract</h2>
 <dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_TEXT}}</dd></dl>
-<h3>Ground rules</h3><p class="pre-line">{{GROUND_RULES}}</p></section>
+<h3>Ground rules</h3><p class="pre-line">{{GROUND_RULES:pre_escape}}</p></section>
 <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <ol class="timeline">{{#EVENT}}<li>{{E_TO}} <span class="muted small">{{E_AT}}</span></li>{{/EVENT}}</ol></section>
 </aside>

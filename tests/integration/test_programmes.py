@@ -610,7 +610,12 @@ def test_a_programme_mentor_accepts_in_the_places_offered_to_the_programme():
     r = org.get(f"/programmes/{slug}/participants")
     m.check(r.text.count(f'href="/programmes/{slug}/pairs/{mid}"') == 2,
             "both parties' rows link to their pair's view")
+    # ground rules of two lines keep them on the organiser's view
+    m.sql("UPDATE mentorships SET ground_rules = CONCAT('Cameras on;', CHAR(10), "
+          "'notes <shared>.') WHERE id = ?", mid)
     r = org.get(f"/programmes/{slug}/pairs/{mid}")
+    m.check("Cameras on;\nnotes &lt;shared&gt;." in r.text,
+            "the ground rules as written, line by line, escaped")
     m.check("No roadmap applied yet" in r.text and "0 of 0 done" not in r.text,
             "a pair without a roadmap says so, not '0 of 0 done'")
     # the time in each stage by the mentorship page's one rule: a stage
