@@ -9,7 +9,7 @@
 </div>
 {{#MSHIP}}<p class="muted">Linked to the mentorship <a href="/mentorships/{{MSHIP_ID}}">{{MSHIP_FOCUS}}</a> (mentor {{MSHIP_MENTOR}}, mentee {{MSHIP_MENTEE}}).</p>{{/MSHIP}}
 <div class="prose">{{PURPOSE_HTML:none}}</div>
-{{#CALENDAR}}<section class="calendar" aria-labelledby="calendar-heading"><h2 id="calendar-heading" class="visually-hidden">Days with entries</h2>{{CAL_HTML:none}}<p class="muted small">{{CAL_TEXT}}</p></section>{{/CALENDAR}}
+{{#CALENDAR}}{{CALENDAR_HTML:none}}{{/CALENDAR}}
 {{#ENTRY_FORM}}
 <section class="section composer" id="new-entry" aria-labelledby="new-entry-heading">
 <h2 id="new-entry-heading">Write an entry</h2>

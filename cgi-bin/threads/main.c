@@ -45,7 +45,8 @@ static const struct route routes[] = {
 	{ "POST", "/threads/{id}/entries/{id}/comments", threads_comment, ROUTE_USER },
 };
 
-static const struct kept_def *const kept[] = { &entries_kept, NULL };
+static const struct kept_def *const kept[] = { &entries_kept,
+    &calendar_kept, NULL };
 
 APP_MAIN_KEPT("threads", routes, kept)
 
@@ -133,7 +134,8 @@ thread_load(struct req *r, long long id, struct thread *t)
 	    "SELECT t.id, t.owner_id, t.mentorship_id, t.title, t.purpose, "
 	    "t.visibility, u.display_name, u.slug, t.created_at, "
 	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS updated_iso, "
-	    "u.disabled_at IS NOT NULL AS disabled, v.version "
+	    "u.disabled_at IS NOT NULL AS disabled, v.version, "
+	    "UTC_DATE() AS today "
 	    "FROM threads t JOIN users u ON u.id = t.owner_id "
 	    "LEFT JOIN thread_versions v ON v.thread_id = t.id WHERE t.id = ?",
 	    "i", id);
@@ -156,6 +158,7 @@ thread_load(struct req *r, long long id, struct thread *t)
 	t->created_at = db_get(row, 0, "created_at");
 	t->updated_iso = db_get(row, 0, "updated_iso");
 	t->version = db_get(row, 0, "version");
+	t->today = db_get(row, 0, "today");
 	t->is_owner = r->user.id > 0 && r->user.id == t->owner_id;
 	if (t->mentorship_id > 0 && r->user.id > 0) {
 		if ((rc = mship_load(r, t->mentorship_id, &t->m)) == -1)

@@ -2,7 +2,9 @@
  * threads: a thread's page, its entries part kept laid out (lib/kept.h).
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "field.h"
@@ -81,6 +83,23 @@ static const char *const entries_watch[] = {
 const struct kept_def entries_kept = { "entries", "thread_versions",
     entries_watch, "sql/095 thread_entries_version_*, "
     "thread_comments_version_*, users_thread_version" };
+
+/*
+ * And the calendar of days with entries (thread_calendar), under the
+ * thread's version and the database's date: a thread read again the
+ * same day costs no query for it, else one.
+ */
+static const char *const calendar_watch[] = {
+	"thread_entries.thread_id", "thread_entries.created_at", NULL
+};
+const struct kept_def calendar_kept = { "calendar", "thread_versions",
+    calendar_watch, "sql/095 thread_entries_version_*" };
+
+/* Entries a day of the calendar from a Monday (the parameters "siss"). */
+static const char calendar_sql[] =
+    "SELECT DATEDIFF(e.created_at, ?) AS day, COUNT(*) AS n "
+    "FROM thread_entries e WHERE e.thread_id = ? AND e.created_at >= ? "
+    "GROUP BY DATEDIFF(e.created_at, ?)";
 
 /* A page of entries, newest first, older than the second parameter. */
 #define ENTRIES_SQL(and) \
@@ -247,36 +266,65 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 
 /* The thread page; ev is the new-entry form to put back (422) or NULL. */
 /*
- * SPEC §15: the days with entries over the last year, drawn as a
- * calendar of the 53 weeks ending with this one (days as entries are
- * stored, in UTC), its numbers in words beside it. Nothing before the
- * first entry of the year. 0, or -1 (the database).
+ * The calendar's first day from the database's date today (thread_load):
+ * the Monday 52 weeks before this week's, and how many days it draws
+ * from it, up to today. 0, or -1 if today is no date.
  */
 static int
-thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
+calendar_start(const char *today, char monday[11], long long *days)
+{
+	struct tm tm;
+	time_t t;
+	int weekday;
+
+	memset(&tm, 0, sizeof(tm));
+	if (today == NULL || sscanf(today, "%4d-%2d-%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday) != 3)
+		return -1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 12;
+	if ((t = timegm(&tm)) == (time_t)-1 || gmtime_r(&t, &tm) == NULL)
+		return -1;
+	weekday = (tm.tm_wday + 6) % 7;		/* SQL's WEEKDAY(): Monday 0 */
+	t -= (time_t)(weekday + 52 * 7) * 24 * 3600;
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(monday, 11, "%Y-%m-%d", &tm) != 10)
+		return -1;
+	*days = weekday + 365;
+	return 0;
+}
+
+/*
+ * SPEC §15: the days with entries over the last year, drawn as a
+ * calendar of the 53 weeks ending with this one (days as entries are
+ * stored, in UTC), its numbers in words beside it: the CALENDAR
+ * section's text, "" before the first entry of the year. NULL (the
+ * database) once answered.
+ */
+static const char *
+calendar_make(struct req *r, void *arg, int *keep)
 {
 	enum { CAL_DAYS = 371 };
+	const struct thread *t = arg;
 	int counts[CAL_DAYS] = { 0 };
-	struct db_rows *start, *rows;
-	const char *monday;
+	struct db_rows *rows;
+	struct tdict *d;
+	char monday[11];
 	long long n, day, total = 0;
 	size_t i;
 
-	start = db_query(r, "SELECT UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) "
-	    "DAY - INTERVAL 52 WEEK AS monday, WEEKDAY(UTC_DATE()) + 365 "
-	    "AS days", "");
-	if (start == NULL)
-		return -1;
-	monday = db_get(start, 0, "monday");
-	n = db_get_int(start, 0, "days");
-	rows = db_query(r, "SELECT DATEDIFF(created_at, ?) AS day, COUNT(*) "
-	    "AS n FROM thread_entries WHERE thread_id = ? AND created_at >= ? "
-	    "GROUP BY DATEDIFF(created_at, ?)", "siss", monday, t->id, monday,
+	(void)keep;
+	if (calendar_start(t->today, monday, &n) == -1) {
+		page_error(r, 500);
+		return NULL;
+	}
+	rows = db_query(r, calendar_sql, "siss", monday, t->id, monday,
 	    monday);
 	if (rows == NULL)
-		return -1;
+		return NULL;
 	if (rows->nrows == 0)
-		return 0;
+		return "";
 	for (i = 0; i < rows->nrows; i++) {
 		day = db_get_int(rows, i, "day");
 		if (day >= 0 && day < CAL_DAYS) {
@@ -284,12 +332,27 @@ thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
 			total += counts[day];
 		}
 	}
-	d = tmpl_section(d, "CALENDAR");
+	d = tmpl_dict_new("calendar");
 	tmpl_set(d, "CAL_HTML", svg_calendar(r, "Days with entries over "
 	    "the last year", counts, (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
 	tmpl_set(d, "CAL_TEXT", req_printf(r, "Entries on %zu day%s in the "
 	    "last year (%lld entr%s)", rows->nrows, rows->nrows == 1 ? "" : "s",
 	    total, total == 1 ? "y" : "ies"));
+	return page_part(r, "threads_calendar.tpl", d);
+}
+
+/* The calendar into d; 0, or -1 once answered. */
+static int
+thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
+{
+	const char *html;
+
+	html = kept_get_text(r, kept_key(r, &calendar_kept, t->version, "is",
+	    t->id, t->today), calendar_make, (void *)t);
+	if (html == NULL)
+		return -1;
+	if (*html != '\0')
+		tmpl_set(tmpl_section(d, "CALENDAR"), "CALENDAR_HTML", html);
 	return 0;
 }
 

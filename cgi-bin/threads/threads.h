@@ -32,6 +32,7 @@ struct thread {
 	const char	*created_at;
 	const char	*updated_iso;	/* RFC 3339, UTC */
 	const char	*version;	/* of its entries (sql/095), or NULL */
+	const char	*today;		/* the database's date, YYYY-MM-DD */
 	int		 is_owner;
 	int		 linked;	/* m holds the linked mentorship */
 	int		 can_comment;	/* viewer is the linked mentor */
@@ -56,7 +57,7 @@ int		 entry_get(struct req *, const struct thread *, struct entry *);
 int		 touch_thread(struct req *, long long id);
 
 /* show.c: the kept entries part of a page (lib/kept.h). */
-extern const struct kept_def	 entries_kept;
+extern const struct kept_def	 entries_kept, calendar_kept;
 
 /* show.c: the parts a thread page and an entry page share. */
 void		 thread_head(struct req *, struct tdict *, const struct thread *);
