@@ -3,9 +3,12 @@
  * each other Markdown messages, reply, edit for a short while and see
  * what is new since they last looked. Nobody else may read it.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sodium.h>
 
 #include "app.h"
 #include "db.h"
@@ -43,7 +46,8 @@ static const struct route routes[] = {
  * list of messages (room_list), under the room's version. What they
  * show of the room's messages, each column watched by sql/092's
  * triggers; the names of the two people, the viewer, their zone and
- * read position are parts of the list's key instead.
+ * read position are parts of the list's key instead (room_view, which
+ * the live list's ETag is made of too).
  */
 static const char *const room_watch[] = {
 	"room_messages.mentorship_id", "room_messages.author_id",
@@ -331,19 +335,6 @@ room_iso(struct req *r, const char *utc)
 	return s;
 }
 
-/*
- * The validator of what /rooms/{id}/latest sends this viewer: the room's
- * version (moved by every write to its messages) and whose view it is.
- * NULL when the version is unknown: always sent in full then.
- */
-static const char *
-room_etag(struct req *r, const struct room *rm)
-{
-	if (rm->version == NULL)
-		return NULL;
-	return req_printf(r, "\"%s.%lld\"", rm->version, r->user.id);
-}
-
 /* The viewer has now seen everything up to newest (never moves back). */
 static void
 room_mark_read(struct req *r, const struct mship *m, long long newest)
@@ -416,40 +407,139 @@ room_message(struct req *r, const struct room *rm, struct tdict *d,
 }
 
 /*
- * What the list of messages shows besides the rows: whose page it is
- * (their own messages, what they have read, their time zone), the
- * names of the two people, whether the room is open, and which of the
- * viewer's messages can still be edited, the one thing the clock moves.
- * NULL when the list cannot be kept: a row shown has no HTML yet, and
- * rendering it moves the room's version.
+ * What the list of messages shows besides the rows, under the room's
+ * version: whose page it is (their own messages), whether the room is
+ * open, the names of the two people and the viewer's time zone. The one
+ * place that says it, for the kept list and its ETag alike. NULL when
+ * the version is unknown (nothing is kept, no ETag is sent).
+ */
+static const char *
+room_view(struct req *r, const struct room *rm)
+{
+	const struct mship *m = &rm->m;
+
+	return kept_key(r, &room_list_kept, rm->version, "iiisss", m->id,
+	    r->user.id, (long long)m->is_open, m->mentor_name,
+	    m->mentee_name, r->user.tz != NULL ? r->user.tz : "");
+}
+
+/*
+ * Which of the viewer's messages among the first n rows can still be
+ * edited, the one thing the clock changes in the list: their ids
+ * (" 12 15", "" for none), and into *first when the oldest of them was
+ * written (NULL for none): the window closes for it first.
+ */
+static const char *
+room_edits(struct req *r, const struct room *rm, const struct db_rows *rows,
+    size_t n, const char **first)
+{
+	const char *ids = "", *created;
+	size_t i;
+
+	*first = NULL;
+	for (i = 0; i < n; i++) {
+		created = db_get(rows, i, "created_at");
+		if (db_get_int(rows, i, "author_id") != r->user.id ||
+		    !room_editable(rm, created))
+			continue;
+		ids = req_printf(r, "%s %s", ids, db_get(rows, i, "id"));
+		*first = created;	/* newest first: the last is the oldest */
+	}
+	return ids;
+}
+
+/*
+ * The validator of the newest messages as this viewer's list shows
+ * them (the room page's live list, /rooms/{id}/latest): room_view
+ * hashed (the messages' version and all else the list's bytes depend
+ * on besides the rows), then when the oldest of the viewer's messages
+ * still editable was written ("0": none), so that a list whose "Edit"
+ * link the clock has taken away since is no longer current
+ * (room_etag_current). The read position is left out: it only moves
+ * with a view of the newest messages, whose version the tag names
+ * already (the unread marks are what was new when the list came).
+ * NULL when the version is unknown: always sent in full then.
+ */
+static const char *
+room_etag_of(struct req *r, const char *view, const char *first)
+{
+	unsigned char h[12];
+	char hex[2 * sizeof(h) + 1];
+
+	if (view == NULL)
+		return NULL;
+	crypto_generichash(h, sizeof(h), (const unsigned char *)view,
+	    strlen(view), NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	return req_printf(r, "\"%s.%s\"", hex, first != NULL ?
+	    room_iso(r, first) : "0");
+}
+
+/* The ETag of the first n rows of the newest page, as shown to r->user. */
+static const char *
+room_etag(struct req *r, const struct room *rm, const struct db_rows *rows,
+    size_t n)
+{
+	const char *first;
+
+	(void)room_edits(r, rm, rows, n, &first);
+	return room_etag_of(r, room_view(r, rm), first);
+}
+
+/*
+ * The list the client holds under tag (If-None-Match) is the one it
+ * would get now: the same view and version, and the oldest message it
+ * shows editable still is. Only then is tag echoed: its shape is
+ * checked here, to the byte.
+ */
+static int
+room_etag_current(struct req *r, const struct room *rm, const char *tag)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:ddZ\"";
+	const char *now = room_etag_of(r, room_view(r, rm), NULL), *first;
+	char created[20];		/* "YYYY-MM-DD HH:MM:SS" */
+	size_t len, i;
+
+	if (now == NULL)
+		return 0;
+	len = strlen(now) - 2;		/* up to the '.', without "0\"" */
+	if (strncmp(tag, now, len) != 0)
+		return 0;
+	first = tag + len;
+	if (strcmp(first, "0\"") == 0)
+		return 1;
+	if (strlen(first) != sizeof(shape) - 1)
+		return 0;
+	for (i = 0; shape[i] != '\0'; i++)
+		if (shape[i] == 'd' ? !isdigit((unsigned char)first[i]) :
+		    first[i] != shape[i])
+			return 0;
+	memcpy(created, first, sizeof(created) - 1);
+	created[10] = ' ';		/* room_iso's 'T' */
+	created[sizeof(created) - 1] = '\0';
+	return room_editable(rm, created);
+}
+
+/*
+ * The kept list's key: room_view, and the rows it shows (the room's
+ * messages from the oldest shown to the newest, as they stand at this
+ * version), where the viewer has read to, and which of their messages
+ * can still be edited. NULL when the list cannot be kept: a row shown
+ * has no HTML yet, and rendering it moves the room's version.
  */
 static const char *
 room_list_key(struct req *r, const struct room *rm,
     const struct db_rows *rows, size_t n)
 {
-	const struct mship *m = &rm->m;
-	const char *tz = r->user.tz != NULL ? r->user.tz : "", *key;
-	struct buf edit = { NULL, 0, 0 };
-	size_t i;
+	const char *view = room_view(r, rm), *first;
 
-	if (rm->version == NULL || !room_rendered(rows, n))
+	/* no view: a key without it would name every viewer's list alike */
+	if (view == NULL || !room_rendered(rows, n))
 		return NULL;
-	for (i = 0; i < n; i++) {
-		if (db_get_int(rows, i, "author_id") == r->user.id &&
-		    room_editable(rm, db_get(rows, i, "created_at")))
-			buf_printf(&edit, " %s", db_get(rows, i, "id"));
-	}
-	/*
-	 * The rows are the room's messages from the oldest shown to the
-	 * newest, as they stand at this version.
-	 */
-	key = kept_key(r, &room_list_kept, rm->version, "iiiiiissss",
-	    m->id, n > 0 ? db_get_int(rows, n - 1, "id") : 0,
-	    n > 0 ? db_get_int(rows, 0, "id") : 0, r->user.id, rm->last_read,
-	    (long long)m->is_open, m->mentor_name, m->mentee_name, tz,
-	    edit.p != NULL ? edit.p : "");
-	buf_free(&edit);
-	return key;
+	return kept_key(r, &room_list_kept, rm->version, "siiis", view,
+	    n > 0 ? db_get_int(rows, n - 1, "id") : 0,
+	    n > 0 ? db_get_int(rows, 0, "id") : 0, rm->last_read,
+	    room_edits(r, rm, rows, n, &first));
 }
 
 /*
@@ -542,7 +632,7 @@ room_render(struct req *r, const struct room *rm, long long before,
 		tmpl_set_int(tmpl_section(d, "OLDER"), "OLDER_BEFORE", oldest);
 	if (before > 0)
 		tmpl_show(d, "NEWER");
-	else if ((etag = room_etag(r, rm)) != NULL)
+	else if ((etag = room_etag(r, rm, rows, n)) != NULL)
 		tmpl_set(tmpl_section(d, "LIVE"), "ETAG", etag);
 	if (!m->is_open) {
 		tmpl_show(d, "CLOSED");
@@ -598,15 +688,15 @@ rooms_latest(struct req *r)
 
 	if (room_open(r, &rm) == -1)
 		return;
-	etag = room_etag(r, &rm);
-	if (etag != NULL && strcmp(r->if_none_match, etag) == 0) {
+	if (room_etag_current(r, &rm, r->if_none_match)) {
 		r->status = 304;
-		resp_header(r, "ETag", etag);
+		resp_header(r, "ETag", r->if_none_match);
 		return;
 	}
 	if ((rows = room_rows(r, &rm, LLONG_MAX)) == NULL)
 		return;
 	n = rows->nrows > ROOM_PAGE ? ROOM_PAGE : rows->nrows;
+	etag = room_etag(r, &rm, rows, n);
 	if ((html = room_list(r, &rm, rows, n, n > 0 ?
 	    db_get_int(rows, n - 1, "id") : 0)) == NULL)
 		return;

@@ -363,21 +363,30 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 	return NULL;
 }
 
-struct db_rows *
-db_query(struct req *r, const char *sql, const char *types, ...)
+/* db_query with its parameters as a va_list: db_query and db_value. */
+static struct db_rows *
+query_v(struct req *r, const char *sql, const char *types, va_list ap)
 {
 	MYSQL_STMT *st;
 	struct db_rows *rows;
-	va_list ap;
 	int dup;
 
-	va_start(ap, types);
-	st = run(r, sql, types, ap, &dup);
-	va_end(ap);
-	if (st == NULL)
+	if ((st = run(r, sql, types, ap, &dup)) == NULL)
 		return NULL;
 	if ((rows = fetch_all(r, st)) == NULL)
 		r->db_failed = 1;
+	return rows;
+}
+
+struct db_rows *
+db_query(struct req *r, const char *sql, const char *types, ...)
+{
+	struct db_rows *rows;
+	va_list ap;
+
+	va_start(ap, types);
+	rows = query_v(r, sql, types, ap);
+	va_end(ap);
 	return rows;
 }
 
@@ -401,20 +410,14 @@ db_exec(struct req *r, const char *sql, const char *types, ...)
 const char *
 db_value(struct req *r, const char *sql, const char *types, ...)
 {
-	MYSQL_STMT *st;
 	struct db_rows *rows;
 	va_list ap;
-	int dup;
 
 	va_start(ap, types);
-	st = run(r, sql, types, ap, &dup);
+	rows = query_v(r, sql, types, ap);
 	va_end(ap);
-	if (st == NULL)
+	if (rows == NULL)
 		return NULL;
-	if ((rows = fetch_all(r, st)) == NULL) {
-		r->db_failed = 1;
-		return NULL;
-	}
 	return rows->nrows > 0 && rows->ncols > 0 ? rows->cell[0] : NULL;
 }
 

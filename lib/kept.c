@@ -9,10 +9,13 @@
 static struct kept {
 	char		*key;		/* owned */
 	struct db_rows	*rows;		/* owned: one block (db_rows_copy) */
+	void		*built;		/* or a built thing, owned ... */
+	kept_free_fn	 release;	/* ... and how it is freed */
 	unsigned long	 used;		/* when last asked for */
 	uint32_t	 hash;		/* of key: most entries differ here */
 	size_t		 size;		/* of rows */
 } kept[KEPT_ENTRIES];
+static struct kept	spare;		/* built for one request alone */
 static unsigned long	kept_clock;
 static size_t		kept_total;	/* bytes of rows kept */
 
@@ -32,7 +35,29 @@ drop(struct kept *k)
 	kept_total -= k->size;
 	free(k->key);
 	free(k->rows);
+	if (k->built != NULL)
+		k->release(k->built);
 	memset(k, 0, sizeof(*k));
+}
+
+/* An empty entry k now holds key (owned), of hash h, used just now. */
+static void
+take(struct kept *k, char *key, uint32_t h)
+{
+	k->key = key;
+	k->hash = h;
+	k->used = ++kept_clock;
+}
+
+/* kept_clear at exit, once anything is held: valgrind sees it all freed. */
+static void
+kept_hold(void)
+{
+	static int registered;
+
+	if (!registered)
+		atexit(kept_clear);
+	registered = 1;
 }
 
 static struct kept *
@@ -54,9 +79,31 @@ oldest(const struct kept *but)
 	struct kept *k, *o = NULL;
 
 	for (k = kept; k < kept + KEPT_ENTRIES; k++)
-		if (k != but && k->key != NULL && (o == NULL || k->used < o->used))
+		if (k != but && k->key != NULL && k->built == NULL &&
+		    (o == NULL || k->used < o->used))
 			o = k;
 	return o;
+}
+
+/* An empty entry, or the least recently used holding rows. */
+static struct kept *
+free_slot(void)
+{
+	struct kept *k, *slot = NULL;
+
+	for (k = kept; k < kept + KEPT_ENTRIES; k++)
+		if (k->built == NULL && (slot == NULL || k->used < slot->used))
+			slot = k;	/* an empty one has used 0 */
+	return slot;
+}
+
+void
+kept_forget(const char *key)
+{
+	struct kept *k;
+
+	if (key != NULL && (k = find(key, key_hash(key))) != NULL)
+		drop(k);
 }
 
 void
@@ -66,6 +113,7 @@ kept_clear(void)
 
 	for (i = 0; i < KEPT_ENTRIES; i++)
 		drop(&kept[i]);
+	drop(&spare);
 	kept_total = 0;
 }
 
@@ -89,29 +137,22 @@ kept_keep(const char *key, const struct db_rows *rows)
 	char *kcopy;
 	size_t size;
 
-	if ((slot = find(key, h)) == NULL) {
-		slot = &kept[0];
-		for (k = kept; k < kept + KEPT_ENTRIES; k++)
-			if (k->used < slot->used)
-				slot = k;	/* an empty one has used 0 */
-	}
+	if ((slot = find(key, h)) == NULL && (slot = free_slot()) == NULL)
+		return;
 	if ((copy = db_rows_copy(rows, &size)) == NULL)
 		return;
 	if (size > KEPT_MAX || (kcopy = strdup(key)) == NULL) {
 		free(copy);
 		return;
 	}
-	if (kept_clock == 0)
-		atexit(kept_clear);
+	kept_hold();
 	drop(slot);
 	/* within the byte budget: the least recently used go first */
 	while (kept_total + size > KEPT_BYTES && (k = oldest(slot)) != NULL)
 		drop(k);
-	slot->key = kcopy;
+	take(slot, kcopy, h);
 	slot->rows = copy;
-	slot->hash = h;
 	slot->size = size;
-	slot->used = ++kept_clock;
 	kept_total += size;
 }
 
@@ -191,4 +232,54 @@ kept_get_text(struct req *r, const char *key, kept_text_fn make, void *arg)
 	if (rows == NULL || rows->nrows != 1 || rows->ncols != 1)
 		return NULL;
 	return rows->cell[0];
+}
+
+/*
+ * Where a built thing of key's kept_def goes: the entry of the one it
+ * replaces (the def's data moved on: the older is never asked for
+ * again), else an empty one or the least recently used rows.
+ */
+static struct kept *
+built_slot(const char *key)
+{
+	size_t len = strcspn(key, " ");
+	struct kept *k;
+
+	for (k = kept; k < kept + KEPT_ENTRIES; k++)
+		if (k->built != NULL && strncmp(k->key, key, len) == 0 &&
+		    k->key[len] == ' ')
+			return k;
+	return free_slot();
+}
+
+const void *
+kept_get_built(struct req *r, const char *key, kept_build_fn make,
+    kept_free_fn release, void *arg)
+{
+	struct kept *k = NULL;
+	uint32_t h = 0;
+	char *kcopy;
+	void *thing;
+	int keep = 1;
+
+	drop(&spare);		/* the last request's own is done with */
+	if (key != NULL && (k = find(key, h = key_hash(key))) != NULL &&
+	    k->built != NULL) {
+		k->used = ++kept_clock;
+		return k->built;
+	}
+	if ((thing = make(r, arg, &keep)) == NULL)
+		return NULL;
+	kept_hold();
+	if (key == NULL || !keep || (k = built_slot(key)) == NULL ||
+	    (kcopy = strdup(key)) == NULL) {
+		spare.built = thing;
+		spare.release = release;
+		return thing;
+	}
+	drop(k);
+	take(k, kcopy, h);
+	k->built = thing;
+	k->release = release;
+	return thing;
 }

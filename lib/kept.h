@@ -50,7 +50,7 @@ const char	*kept_key(struct req *, const struct kept_def *,
  * The one entry point (cgit's cache_process): the rows kept under key,
  * or those make(r, arg, &keep) returns, kept unless it set keep to 0.
  * key NULL: made, never kept. NULL when make failed (it answered).
- * Kept rows stay valid until the next kept_get.
+ * Kept rows stay valid until the next kept_get or kept_get_built.
  */
 typedef const struct db_rows *(*kept_make_fn)(struct req *, void *arg,
 		    int *keep);
@@ -61,6 +61,29 @@ const struct db_rows	*kept_get(struct req *, const char *key,
 typedef const char	*(*kept_text_fn)(struct req *, void *arg, int *keep);
 const char		*kept_get_text(struct req *, const char *key,
 			    kept_text_fn, void *arg);
+
+/*
+ * Forgets what is kept under key: for a result that the clock alone
+ * makes stale, found past the time it said it holds until (the
+ * programmes dashboard's pairs at risk).
+ */
+void			 kept_forget(const char *key);
+
+/*
+ * A thing built from rows, kept as rows are, under a key of kept_key:
+ * a word index with the rows it indexes (lib/suggest.c's mentors; the
+ * directory's search can use it the same way). make(r, arg, &keep)
+ * builds it, release(thing) frees it; kept owns it from then on. One of
+ * each kept_def is kept: a newer key of the def replaces it (its data
+ * moved on), and it is never dropped to make room for rows, nor counted
+ * in KEPT_BYTES or held to KEPT_MAX (there are only as many as defs).
+ * key NULL, or keep set to 0: made for this request alone. NULL when
+ * make failed (it answered). Valid until the next kept_get_built.
+ */
+typedef void		*(*kept_build_fn)(struct req *, void *arg, int *keep);
+typedef void		 (*kept_free_fn)(void *thing);
+const void		*kept_get_built(struct req *, const char *key,
+			    kept_build_fn, kept_free_fn, void *arg);
 
 /* Forgets everything (the unit tests; exit frees it all too). */
 void			 kept_clear(void);

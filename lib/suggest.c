@@ -569,90 +569,80 @@ const struct kept_def suggest_kept = { "suggest", "directory_version",
     "user_skills_directory_*, mentorships_directory_*; sql/230 "
     "users_directory_update" };
 
-static struct kept_set {
-	char			*key;
+/* The mentors to choose from, as kept_get_built holds them. */
+struct mentors {
 	struct db_rows		*rows;		/* one block (db_rows_copy) */
 	struct suggest_mentor	*m;
 	struct suggest_set	*set;
-} listed;
+};
 
 static void
-kept_set_free(struct kept_set *k)
+mentors_free(void *thing)
 {
+	struct mentors *k = thing;
+
+	if (k == NULL)
+		return;
 	suggest_set_free(k->set);
 	free(k->m);
 	free(k->rows);
-	free(k->key);
-	memset(k, 0, sizeof(*k));
+	free(k);
 }
 
-static void
-listed_free(void)
+/*
+ * The mentors of the programme of id *arg, or of the directory (0), with
+ * their index (kept_build_fn); NULL once answered.
+ */
+static void *
+mentors_make(struct req *r, void *arg, int *keep)
 {
-	kept_set_free(&listed);
-}
-
-/* rows as a set into k (rows copied); 0, or -1 when memory is short. */
-static int
-kept_set_make(struct kept_set *k, const struct db_rows *rows, const char *key)
-{
+	long long programme_id = *(const long long *)arg;
+	struct db_rows *rows;
+	struct mentors *k;
 	size_t size;
 
-	memset(k, 0, sizeof(*k));
-	if ((k->rows = db_rows_copy(rows, &size)) == NULL ||
-	    (key != NULL && (k->key = strdup(key)) == NULL) ||
+	(void)keep;
+	rows = programme_id > 0 ? db_query(r, SUGGEST_PROGRAMME_MENTORS, "i",
+	    programme_id) : db_query(r, SQL_LISTED, "");
+	if (rows == NULL)
+		return NULL;
+	if ((k = calloc(1, sizeof(*k))) == NULL ||
+	    (k->rows = db_rows_copy(rows, &size)) == NULL ||
 	    (k->m = calloc(rows->nrows + 1, sizeof(*k->m))) == NULL)
-		goto fail;
+		goto short_of_memory;
 	suggest_mentors_of(k->rows, k->m);
 	if ((k->set = suggest_set_new(k->m, rows->nrows)) == NULL)
-		goto fail;
-	return 0;
-fail:
-	kept_set_free(k);
-	return -1;
+		goto short_of_memory;
+	return k;
+short_of_memory:
+	mentors_free(k);
+	log_err("suggest: out of memory");
+	page_error(r, 503);
+	return NULL;
 }
 
-/* The mentors to choose from into *k; 0, -1 db down, -2 memory short. */
-static int
-mentors_for(struct req *r, long long programme_id, struct kept_set *k,
-    int *own)
+/*
+ * The mentors to choose from: a programme's, made for this request; the
+ * directory's, kept (lib/kept.h) under its version and the date (the
+ * days since last activity are counted in SQL). NULL once answered.
+ */
+static const struct mentors *
+mentors_for(struct req *r, long long *programme_id)
 {
-	struct db_rows *v, *rows;
-	const char *key;
+	struct db_rows *v;
+	const char *key = NULL;
 
-	*own = 1;
-	if (programme_id > 0) {
-		if ((rows = db_query(r, SUGGEST_PROGRAMME_MENTORS, "i",
-		    programme_id)) == NULL)
-			return -1;
-		return kept_set_make(k, rows, NULL) == -1 ? -2 : 0;
+	if (*programme_id == 0) {
+		if ((v = db_query(r, "SELECT version, UTC_DATE() AS today "
+		    "FROM directory_version", "")) == NULL)
+			return NULL;
+		/* no version: made for this request alone */
+		key = kept_key(r, &suggest_kept, v->nrows == 1 ? db_get(v, 0,
+		    "version") : NULL, "s", v->nrows == 1 ? db_get(v, 0,
+		    "today") : NULL);
 	}
-	if ((v = db_query(r, "SELECT version, UTC_DATE() AS today FROM "
-	    "directory_version", "")) == NULL)
-		return -1;
-	/* the days since last activity are counted in SQL: the date too */
-	key = kept_key(r, &suggest_kept, v->nrows == 1 ? db_get(v, 0,
-	    "version") : NULL, "s", v->nrows == 1 ? db_get(v, 0, "today") :
-	    NULL);
-	if (key == NULL) {	/* no version: made for this request alone */
-		if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
-			return -1;
-		return kept_set_make(k, rows, NULL) == -1 ? -2 : 0;
-	}
-	*own = 0;
-	if (listed.key != NULL && strcmp(listed.key, key) == 0) {
-		*k = listed;
-		return 0;
-	}
-	if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
-		return -1;
-	if (listed.rows == NULL)
-		atexit(listed_free);	/* valgrind sees it all freed */
-	kept_set_free(&listed);
-	if (kept_set_make(&listed, rows, key) == -1)
-		return -2;
-	*k = listed;
-	return 0;
+	return kept_get_built(r, key, mentors_make, mentors_free,
+	    programme_id);
 }
 
 long
@@ -662,26 +652,22 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 	struct db_rows *me, *theirs;
 	struct suggest_mentee e;
 	struct suggest_fit *fit = NULL, *best;
-	struct kept_set set;
+	const struct mentors *set;
 	char why[SUGGEST_WHY];
 	long long *ids;
 	long n = -1;
 	size_t i;
-	int own = 0, rc;
 
 	*picks = NULL;
 	*empty = 0;
-	memset(&set, 0, sizeof(set));
 	me = db_query(r, SQL_MENTEE, "iii", programme_id, programme_id,
 	    r->user.id);
 	theirs = db_query(r, "SELECT mentor_id FROM mentorships WHERE "
 	    "mentee_id = ? AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
 	if (me == NULL || theirs == NULL || me->nrows != 1)
 		return -1;
-	if ((rc = mentors_for(r, programme_id, &set, &own)) == -1)
+	if ((set = mentors_for(r, &programme_id)) == NULL)
 		return -1;
-	if (rc == -2)
-		goto short_of_memory;
 	memset(&e, 0, sizeof(e));
 	e.id = r->user.id;
 	e.looking_for = db_get(me, 0, "looking_for");
@@ -698,22 +684,22 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 	e.nmentors = theirs->nrows;
 	*empty = suggest_empty(&e);
 	best = req_alloc(r, (k + 1) * sizeof(*best));
-	if ((fit = malloc((set.rows->nrows + 1) * sizeof(*fit))) == NULL ||
-	    suggest_score(set.set, &e, fit) == -1)
+	if ((fit = malloc((set->rows->nrows + 1) * sizeof(*fit))) == NULL ||
+	    suggest_score(set->set, &e, fit) == -1)
 		goto short_of_memory;
-	n = (long)suggest_top(fit, set.rows->nrows, k, best);
+	n = (long)suggest_top(fit, set->rows->nrows, k, best);
 	*picks = req_alloc(r, ((size_t)n + 1) * sizeof(**picks));
 	for (i = 0; i < (size_t)n; i++) {
 		struct suggest_pick *p = &(*picks)[i];
 		size_t row = best[i].mentor;
 
-		p->name = req_strdup(r, db_get(set.rows, row, "display_name"));
-		p->slug = req_strdup(r, db_get(set.rows, row, "slug"));
-		p->headline = req_strdup(r, db_get(set.rows, row, "headline"));
+		p->name = req_strdup(r, db_get(set->rows, row, "display_name"));
+		p->slug = req_strdup(r, db_get(set->rows, row, "slug"));
+		p->headline = req_strdup(r, db_get(set->rows, row, "headline"));
 		p->score = best[i].score;
-		suggest_why(set.set, &e, &best[i], NULL, why);
+		suggest_why(set->set, &e, &best[i], NULL, why);
 		p->why = req_strdup(r, why);
-		suggest_why(set.set, &e, &best[i], db_get(me, 0,
+		suggest_why(set->set, &e, &best[i], db_get(me, 0,
 		    "display_name"), why);
 		p->about = req_printf(r, "%s %s", p->name, why);
 	}
@@ -724,8 +710,6 @@ short_of_memory:
 	n = -1;
 out:
 	free(fit);
-	if (own)
-		kept_set_free(&set);
 	return n;
 }
 

@@ -7,28 +7,27 @@
 </div>
 <div class="figures">
 {{#FUNNEL}}<section class="card figure" aria-labelledby="funnel-h"><h2 id="funnel-h">From invitation to Redefinition</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="funnel-h">{{CHART_HTML:none}}</div>
-<details class="figure-numbers-box"><summary>The numbers</summary><table class="table figure-numbers"><caption class="visually-hidden">Mentees at each step</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></details></section>{{/FUNNEL}}
+<table class="table figure-numbers"><caption class="visually-hidden">Mentees at each step</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/FUNNEL}}
 {{#STAGES}}<section class="card figure" aria-labelledby="stages-h"><h2 id="stages-h">Pairs by stage</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="stages-h">{{CHART_HTML:none}}</div>
-<details class="figure-numbers-box"><summary>The numbers</summary><table class="table figure-numbers"><caption class="visually-hidden">Pairs in each stage now</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></details></section>{{/STAGES}}
+<table class="table figure-numbers"><caption class="visually-hidden">Pairs in each stage now</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/STAGES}}
 {{#OUTCOMES}}<section class="card figure" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Goal outcomes</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="outcomes-h">{{CHART_HTML:none}}</div>
-<details class="figure-numbers-box"><summary>The numbers</summary><table class="table figure-numbers"><caption class="visually-hidden">Goals by outcome</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></details></section>{{/OUTCOMES}}
+<table class="table figure-numbers"><caption class="visually-hidden">Goals by outcome</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/OUTCOMES}}
 {{#MEDIANS}}<section class="card figure" aria-labelledby="medians-h"><h2 id="medians-h">Median days in each stage</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="medians-h">{{CHART_HTML:none}}</div>
-<details class="figure-numbers-box"><summary>The numbers</summary><table class="table figure-numbers"><caption class="visually-hidden">Median days pairs spent in each stage they have left</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}} days</td></tr>{{/ROW}}</tbody></table></details></section>{{/MEDIANS}}
+<table class="table figure-numbers"><caption class="visually-hidden">Median days pairs spent in each stage they have left</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}} days</td></tr>{{/ROW}}</tbody></table></section>{{/MEDIANS}}
 {{#CADENCE}}<section class="card figure" aria-labelledby="cadence-h"><h2 id="cadence-h">Keeping the agreed cadence: {{CADENCE_SHARE}}</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="cadence-h">{{CHART_HTML:none}}</div>
-<details class="figure-numbers-box"><summary>The numbers</summary><table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></details></section>{{/CADENCE}}
+<table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/CADENCE}}
 </div>
 {{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity since {{START}}</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="activity-h">{{CHART_HTML:none}}</div>
-<details><summary>The numbers, week by week</summary>
-<div class="table-wrap"><table class="table"><thead><tr><th scope="col">Week</th><th scope="col">Room messages</th><th scope="col">Journal entries</th><th scope="col">Meetings</th></tr></thead><tbody>
+<div class="table-wrap figure-weeks" tabindex="0" role="region" aria-labelledby="weeks-c"><table class="table figure-numbers"><caption id="weeks-c">The numbers, week by week</caption><thead><tr><th scope="col">Week</th><th scope="col">Room messages</th><th scope="col">Journal entries</th><th scope="col">Meetings</th></tr></thead><tbody>
 {{#WEEK}}<tr><th scope="row">{{WEEK_N}}</th><td>{{MESSAGES}}</td><td>{{ENTRIES}}</td><td>{{MEETINGS}}</td></tr>{{/WEEK}}
-</tbody></table></div></details></section>{{/ACTIVITY}}
+</tbody></table></div></section>{{/ACTIVITY}}
 <h2>Surveys</h2>
 <p class="muted">Each party answers alone as Cultivation starts, every 30 days in it, and on entering Separation. <a href="/programmes/{{PROG_SLUG}}/surveys.csv">Download every answer (CSV)</a></p>
 <div class="figures">
 {{#SURVEY}}<section class="card figure"><h3>{{QUESTION}}</h3>
 <p>{{ANSWERS}}, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
 <div class="chart-scroll" tabindex="0" role="region" aria-label="The chart">{{CHART_HTML:none}}</div>
-<details class="figure-numbers-box"><summary>The numbers</summary><table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></details></section>{{/SURVEY}}
+<table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
 </div>
 <section class="section" aria-labelledby="risk-h">
 <h2 id="risk-h">Pairs at risk</h2>

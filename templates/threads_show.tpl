@@ -9,7 +9,7 @@
 </div>
 {{#MSHIP}}<p class="muted">Linked to the mentorship <a href="/mentorships/{{MSHIP_ID}}">{{MSHIP_FOCUS}}</a> (mentor {{MSHIP_MENTOR}}, mentee {{MSHIP_MENTEE}}).</p>{{/MSHIP}}
 <div class="prose">{{PURPOSE_HTML:none}}</div>
-{{#CALENDAR}}{{CALENDAR_HTML:none}}{{/CALENDAR}}
+{{CALENDAR_HTML:none}}
 {{#ENTRY_FORM}}
 <section class="section composer" id="new-entry" aria-labelledby="new-entry-heading">
 <h2 id="new-entry-heading">Write an entry</h2>

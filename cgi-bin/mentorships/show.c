@@ -36,21 +36,46 @@ stepper(struct tdict *d, const char *stage)
 
 
 /*
+ * The conditions of moves the page asked, each asked once for the next
+ * step and the forms alike: a condition reads the mentorship alone, not
+ * the rule that names it.
+ */
+typedef int	(*move_cond)(struct req *, const struct mship *, const char *,
+		    const char **);
+#define ASKED_MAX	8
+struct asked {
+	move_cond	 cond[ASKED_MAX];
+	int		 ready[ASKED_MAX];
+	size_t		 n;
+};
+
+/*
  * A move forward (not a request's answer, not a closing) whose condition
  * holds now: 1 yes, 0 no, -1 database down. Conditions of moves forward
  * only read; a move refused anyway is never offered.
  */
 static int
-move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
+move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
+    struct asked *a)
 {
 	const char *why = NULL;
+	size_t i;
 	int rc;
 
 	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
 	    strcmp(rl->to, "ended") == 0)
 		return 1;
+	for (i = 0; i < a->n; i++)
+		if (a->cond[i] == rl->cond)
+			return a->ready[i];
 	rc = rl->cond(r, m, "", &why);
-	return rc == -1 || r->db_failed ? -1 : rc == 0;
+	if (rc == -1 || r->db_failed)
+		return -1;
+	if (a->n < ASKED_MAX) {
+		a->cond[a->n] = rl->cond;
+		a->ready[a->n++] = rc == 0;
+	}
+	return rc == 0;
 }
 
 /*
@@ -60,7 +85,7 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl)
  */
 static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m,
-    const char *next_to)
+    const char *next_to, struct asked *asked_once)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
@@ -80,7 +105,7 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 		    !stage_actor_ok(r, m, rl) ||
 		    (next_to != NULL && strcmp(rl->to, next_to) == 0))
 			continue;
-		if ((rc = move_ready(r, m, rl)) == -1)
+		if ((rc = move_ready(r, m, rl, asked_once)) == -1)
 			return -1;
 		if (rc == 0)
 			continue;
@@ -160,12 +185,41 @@ next_move(struct req *r, struct tdict *n, const struct mship *m,
 	return to;
 }
 
+/*
+ * What the page says of the roadmap and the room, counted once for the
+ * next step and the panels beside it (show_count).
+ */
+struct show_counts {
+	long long	 ms_total, ms_done, ms_overdue;
+	long long	 unread;	/* the room's, for the viewer */
+};
+
+/* The counts of m's milestones and unread messages, in one statement. */
+static int
+show_count(struct req *r, const struct mship *m, struct show_counts *k)
+{
+	struct db_rows *q;
+
+	q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
+	    "ms.done_at IS NOT NULL), 0) AS done, COALESCE(SUM("
+	    MS_OVERDUE("ms") "), 0) AS overdue, " MSHIP_UNREAD " AS unread "
+	    "FROM mentorship_milestones ms WHERE ms.mentorship_id = ?",
+	    "iiiii", m->id, r->user.id, m->id, r->user.id, m->id);
+	if (q == NULL)
+		return -1;
+	k->ms_total = db_get_int(q, 0, "total");
+	k->ms_done = db_get_int(q, 0, "done");
+	k->ms_overdue = db_get_int(q, 0, "overdue");
+	k->unread = db_get_int(q, 0, "unread");
+	return 0;
+}
+
 /* The work of Cultivation: the room, the next meeting and milestone. */
 static void
 next_work(struct req *r, struct tdict *n, const struct mship *m,
-    const struct db_rows *q, int main_link)
+    const struct db_rows *q, const struct show_counts *k, int main_link)
 {
-	long long unread = db_get_int(q, 0, "unread");
+	long long unread = k->unread;
 	const char *room = unread > 0 ? req_printf(r, "Open the room (%lld "
 	    "unread)", unread) : "Open the room";
 
@@ -183,7 +237,7 @@ next_work(struct req *r, struct tdict *n, const struct mship *m,
 		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
 		    req_printf(r, "Next milestone: %s", db_get(q, 0,
 		    "ms_title")));
-	else if (db_get_int(q, 0, "ms_total") == 0)
+	else if (k->ms_total == 0)
 		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
 		    "Apply a roadmap");
 }
@@ -197,7 +251,8 @@ next_work(struct req *r, struct tdict *n, const struct mship *m,
  * out), NULL for none, or "" when the database failed.
  */
 static const char *
-show_next(struct req *r, struct tdict *d, const struct mship *m)
+show_next(struct req *r, struct tdict *d, const struct mship *m,
+    const struct show_counts *k, struct asked *asked_once)
 {
 	const struct stage_rule *rl;
 	struct db_rows *q;
@@ -217,16 +272,11 @@ show_next(struct req *r, struct tdict *d, const struct mship *m)
 	    "(SELECT title FROM mentorship_milestones x WHERE x.mentorship_id "
 	    " = m.id AND x.done_at IS NULL ORDER BY x.due_date, x.position, "
 	    " x.id LIMIT 1) AS ms_title, "
-	    "(SELECT COUNT(*) FROM mentorship_milestones x WHERE "
-	    " x.mentorship_id = m.id) AS ms_total, "
-	    /* by value (MSHIP_UNREAD): correlated, it walked the whole room */
-	    MSHIP_UNREAD " AS unread, "
 	    "m.mentor_agreed_at IS NOT NULL AS mentor_agreed, "
 	    "m.mentee_agreed_at IS NOT NULL AS mentee_agreed, "
 	    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
 	    " m.stage_changed_at AS acked, m.next_checkin "
-	    "FROM mentorships m WHERE m.id = ?", "iiiii", m->id, r->user.id,
-	    m->id, r->user.id, m->id);
+	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
 	if (q == NULL || q->nrows == 0)
 		return "";
 	n = tmpl_section(d, "NEXT");
@@ -266,14 +316,14 @@ show_next(struct req *r, struct tdict *d, const struct mship *m)
 	if (mships_is(m, "cultivation")) {
 		rl = stage_rule_find("cultivation", "separation",
 		    STAGE_EITHER);
-		if ((rc = move_ready(r, m, rl)) == -1)
+		if ((rc = move_ready(r, m, rl, asked_once)) == -1)
 			return "";
 		if (rc == 1) {
 			tmpl_set(n, "TEXT", db_get_int(q, 0, "open_goals") > 0 ?
 			    "The review date has passed: time for the review "
 			    "and Separation." : "Every goal has its outcome: "
 			    "move on to Separation and the acknowledgment.");
-			next_work(r, n, m, q, 0);
+			next_work(r, n, m, q, k, 0);
 			return next_move(r, n, m, "separation");
 		}
 		if (db_get(q, 0, "review_in") != NULL &&
@@ -286,12 +336,12 @@ show_next(struct req *r, struct tdict *d, const struct mship *m)
 			    db_get_int(q, 0, "review_in") == 1 ? "" : "s")));
 			next_main(n, mships_path(r, m, "/review"),
 			    "Review the goals");
-			next_work(r, n, m, q, 0);
+			next_work(r, n, m, q, k, 0);
 			return NULL;
 		}
 		tmpl_set(n, "TEXT", "The deep work: talk in the room, meet "
 		    "at your cadence, follow the roadmap.");
-		next_work(r, n, m, q, 1);
+		next_work(r, n, m, q, k, 1);
 		return NULL;
 	}
 	if (mships_is(m, "separation")) {
@@ -556,47 +606,23 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	return 0;
 }
 
-/* Roadmap progress and unread room messages, when those tables exist. */
-static int
-show_extras(struct req *r, struct tdict *d, const struct mship *m)
+/* Roadmap progress and unread room messages, as show_count counted. */
+static void
+show_extras(struct tdict *d, const struct show_counts *k)
 {
-	struct db_rows *q;
-	struct tdict *s;
+	struct tdict *s = tmpl_section(d, "MILESTONES");
 
-	if (stage_table_exists(r, "mentorship_milestones")) {
-		q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
-		    "ms.done_at IS NOT NULL), 0) AS done, COALESCE(SUM("
-		    MS_OVERDUE("ms") "), 0) AS overdue FROM "
-		    "mentorship_milestones ms WHERE ms.mentorship_id = ?", "i",
-		    m->id);
-		if (q == NULL)
-			return -1;
-		s = tmpl_section(d, "MILESTONES");
-		tmpl_set_int(s, "TOTAL", db_get_int(q, 0, "total"));
-		tmpl_set_int(s, "DONE", db_get_int(q, 0, "done"));
-		tmpl_set_int(s, "OVERDUE", db_get_int(q, 0, "overdue"));
-		if (db_get_int(q, 0, "overdue") > 0)
-			tmpl_show(s, "HAS_OVERDUE");
-		if (db_get_int(q, 0, "total") > 0)
-			tmpl_set_int(s, "PERCENT", db_get_int(q, 0, "done") *
-			    100 / db_get_int(q, 0, "total"));
-		else
-			tmpl_set_int(s, "PERCENT", 0);
-	} else if (r->db_failed)
-		return -1;
-	if (stage_table_exists(r, "room_messages") &&
-	    stage_table_exists(r, "room_reads")) {
-		q = db_query(r, "SELECT " MSHIP_UNREAD " AS unread", "iiii",
-		    m->id, r->user.id, m->id, r->user.id);
-		if (q == NULL)
-			return -1;
-		s = tmpl_section(d, "ROOM");
-		tmpl_set_int(s, "UNREAD", db_get_int(q, 0, "unread"));
-		if (db_get_int(q, 0, "unread") > 0)
-			tmpl_show(s, "HAS_UNREAD");
-	} else if (r->db_failed)
-		return -1;
-	return 0;
+	tmpl_set_int(s, "TOTAL", k->ms_total);
+	tmpl_set_int(s, "DONE", k->ms_done);
+	tmpl_set_int(s, "OVERDUE", k->ms_overdue);
+	if (k->ms_overdue > 0)
+		tmpl_show(s, "HAS_OVERDUE");
+	tmpl_set_int(s, "PERCENT", k->ms_total > 0 ? k->ms_done * 100 /
+	    k->ms_total : 0);
+	s = tmpl_section(d, "ROOM");
+	tmpl_set_int(s, "UNREAD", k->unread);
+	if (k->unread > 0)
+		tmpl_show(s, "HAS_UNREAD");
 }
 
 /* The mentorship page; cv: a check-in form to put back (422), or NULL. */
@@ -606,6 +632,8 @@ mships_page_with(struct req *r, struct mship *m, int status,
 {
 	struct tdict *d;
 	struct db_rows *c;
+	struct show_counts k;
+	struct asked asked = { { NULL }, { 0 }, 0 };
 	const char *next_to;
 
 	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
@@ -677,15 +705,18 @@ mships_page_with(struct req *r, struct mship *m, int status,
 		if (mships_checkins(r, s, m, cv) == -1)
 			return;
 	}
-	if ((next_to = show_next(r, d, m)) != NULL && *next_to == '\0')
+	if (show_count(r, m, &k) == -1)
 		return;
-	if (show_actions(r, d, m, next_to) == -1)
+	if ((next_to = show_next(r, d, m, &k, &asked)) != NULL &&
+	    *next_to == '\0')
+		return;
+	if (show_actions(r, d, m, next_to, &asked) == -1)
 		return;
 	if (show_contract(r, d, m, c) == -1 ||
 	    mships_timeline(r, d, m, 1) == -1 ||
-	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1 ||
-	    show_extras(r, d, m) == -1)
+	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1)
 		return;
+	show_extras(d, &k);
 	if (!mships_is(m, "requested") && (mships_strip(r, d, m) == -1 ||
 	    mships_progress(r, d, m) == -1))
 		return;

@@ -5,10 +5,12 @@
  * see it. Counts and dates only: nothing here reads a room message, a
  * meeting's notes or a thread that is not public.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csv.h"
+#include "kept.h"
 #include "mship.h"
 #include "programmes.h"
 #include "resp.h"
@@ -26,6 +28,92 @@ static const char *const stages[] = {
 static const char *const outcomes[] = {
 	"open", "achieved", "partly", "not_achieved", "dropped", NULL
 };
+
+/*
+ * The figures are kept (lib/kept.h) under the programme's versions
+ * (sql/270_programme_versions.sql), not counted again on every view:
+ * programme_versions for all but the weekly activity (its pairs, their
+ * stage events, goals, meetings, surveys, participants, invitations, the
+ * names of their people, and room messages only as they can change the
+ * quiet pairs), programme_week_versions for the weekly activity of the
+ * weeks before the current one. The current week is read as it is (one
+ * counter row a pair), so a busy programme's messages move nothing.
+ * What the clock alone changes (the pairs at risk, the cadence) is kept
+ * under its until as well: the first moment any of it can change.
+ */
+static const char *const figures_watch[] = {
+	"programme_invitations.programme_id", "programme_invitations.role",
+	"programme_participants.programme_id", "programme_participants.role",
+	"programme_participants.status",
+	"mentorships.programme_id", "mentorships.mentor_id",
+	"mentorships.mentee_id", "mentorships.stage",
+	"mentorships.stage_changed_at", "mentorships.created_at",
+	"mentorships.contract_version", "mentorships.review_date",
+	"mentorships.cadence", "mentorships.focus",
+	"stage_events.mentorship_id", "stage_events.to_stage",
+	"stage_events.created_at",
+	"goals.mentorship_id", "goals.status",
+	"meetings.mentorship_id", "meetings.starts_at",
+	"surveys.programme_id", "survey_answers.survey_id",
+	"survey_answers.question", "survey_answers.score",
+	"room_messages.mentorship_id", "room_messages.created_at",
+	"users.display_name", NULL
+};
+static const char *const weeks_watch[] = {
+	"pair_weeks.mentorship_id", "pair_weeks.week", "pair_weeks.messages",
+	"pair_weeks.entries", "pair_weeks.meetings", "mentorships.programme_id",
+	NULL
+};
+static const struct kept_def figures_kept = { "figures",
+    "programme_versions", figures_watch, "sql/270 mentorships_programme_*, "
+    "stage_events_programme_*, goals_programme_*, meetings_programme_*, "
+    "surveys_programme_*, survey_answers_programme_*, "
+    "programme_participants_version_*, programme_invitations_version_*, "
+    "users_programme_version, room_messages_programme_*" };
+static const struct kept_def weeks_kept = { "weeks",
+    "programme_week_versions", weeks_watch, "sql/270 pair_weeks_version_*, "
+    "mentorships_programme_update, _delete" };
+const struct kept_def *const prog_kept[] = { &figures_kept, &weeks_kept,
+    NULL };
+
+/* One view of the dashboard: its programme, versions and clock. */
+struct dash {
+	const struct prog	*p;
+	const char		*version;	/* programme_versions */
+	const char		*weeks;		/* programme_week_versions */
+	const char		*now;		/* UTC, 'YYYY-MM-DD hh:mm:ss' */
+	const char		*until;		/* the clock's figures hold till */
+	const char		*start;		/* the first drawn week's day */
+	const char		*wstart;	/* the current week's first day */
+	long long		 w0;		/* the first drawn week */
+	long long		 week;		/* the current week */
+};
+
+/* A query of integer arguments, for kept_get. */
+struct q {
+	const char	*sql;
+	const char	*types;
+	long long	 a[6];
+};
+
+static const struct db_rows *
+q_make(struct req *r, void *arg, int *keep)
+{
+	const struct q *q = arg;
+
+	(void)keep;
+	return db_query(r, q->sql, q->types, q->a[0], q->a[1], q->a[2],
+	    q->a[3], q->a[4], q->a[5]);
+}
+
+/* The rows of figure what, kept under the programme's version. */
+static const struct db_rows *
+figure_rows(struct req *r, const struct dash *d, const char *what,
+    struct q *q)
+{
+	return kept_get(r, kept_key(r, &figures_kept, d->version, "is",
+	    d->p->id, what), q_make, q);
+}
 
 /* A chart and its numbers: CHART_HTML and a ROW section per item. */
 static struct tdict *
@@ -68,16 +156,18 @@ counted(struct req *r, const struct db_rows *rows, const char *const *keys,
 	return it;
 }
 
+static const char stages_sql[] = "SELECT m.stage AS k, COUNT(*) AS n FROM "
+    "mentorships m WHERE m.programme_id = ? GROUP BY m.stage";
+
 static int
-stages_fill(struct req *r, struct tdict *d, const struct prog *p)
+stages_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
-	struct db_rows *rows;
+	struct q q = { stages_sql, "i", { v->p->id } };
+	const struct db_rows *rows;
 	struct svg_item *it;
 	size_t n;
 
-	rows = db_query(r, "SELECT stage AS k, COUNT(*) AS n FROM mentorships "
-	    "WHERE "
-	    "programme_id = ? GROUP BY stage", "i", p->id);
+	rows = figure_rows(r, v, "stages", &q);
 	if (rows == NULL)
 		return -1;
 	it = counted(r, rows, stages, mship_stage_label, &n);
@@ -85,11 +175,37 @@ stages_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-/* From invitation to Redefinition: how many mentees got how far. */
+/*
+ * From invitation to Redefinition: how many mentees got how far. Each
+ * list of this file names the programme's index (sql/271): MariaDB
+ * preferred a scan of the whole table when one programme holds most of
+ * it, and would walk it all when the programme holds little.
+ */
+static const char funnel_sql[] = "SELECT "
+    "(SELECT COUNT(*) FROM programme_invitations i FORCE INDEX "
+    "(programme_invitations_role) WHERE i.programme_id = ? AND i.role = "
+    "'mentee') AS invited, "
+    "(SELECT COUNT(*) FROM programme_participants pp WHERE "
+    "pp.programme_id = ? AND pp.role = 'mentee' AND pp.status = 'active') "
+    "AS joined, "
+    "COUNT(DISTINCT m.mentee_id) AS paired, "
+    "COUNT(DISTINCT IF(e.to_stage = 'initiation', m.mentee_id, NULL)) "
+    "AS initiation, "
+    "COUNT(DISTINCT IF(e.to_stage = 'cultivation', m.mentee_id, NULL)) "
+    "AS cultivation, "
+    "COUNT(DISTINCT IF(e.to_stage = 'separation', m.mentee_id, NULL)) "
+    "AS separation, "
+    "COUNT(DISTINCT IF(e.to_stage = 'redefinition', m.mentee_id, NULL)) "
+    "AS redefinition "
+    "FROM mentorships m FORCE INDEX (mentorships_programme_pairs) "
+    "LEFT JOIN stage_events e ON e.mentorship_id = "
+    "m.id WHERE m.programme_id = ?";
+
 static int
-funnel_fill(struct req *r, struct tdict *d, const struct prog *p)
+funnel_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
-	struct db_rows *c;
+	const struct db_rows *c;
+	struct q q = { funnel_sql, "iii", { v->p->id, v->p->id, v->p->id } };
 	struct svg_item it[7];
 	static const char *const cols[] = {
 		"invited", "joined", "paired", "initiation", "cultivation",
@@ -101,23 +217,7 @@ funnel_fill(struct req *r, struct tdict *d, const struct prog *p)
 	};
 	size_t i;
 
-	c = db_query(r, "SELECT "
-	    "(SELECT COUNT(*) FROM programme_invitations WHERE programme_id = ? "
-	    "AND role = 'mentee') AS invited, "
-	    "(SELECT COUNT(*) FROM programme_participants WHERE programme_id = ? "
-	    "AND role = 'mentee' AND status = 'active') AS joined, "
-	    "COUNT(DISTINCT m.mentee_id) AS paired, "
-	    "COUNT(DISTINCT IF(e.to_stage = 'initiation', m.mentee_id, NULL)) "
-	    "AS initiation, "
-	    "COUNT(DISTINCT IF(e.to_stage = 'cultivation', m.mentee_id, NULL)) "
-	    "AS cultivation, "
-	    "COUNT(DISTINCT IF(e.to_stage = 'separation', m.mentee_id, NULL)) "
-	    "AS separation, "
-	    "COUNT(DISTINCT IF(e.to_stage = 'redefinition', m.mentee_id, NULL)) "
-	    "AS redefinition "
-	    "FROM mentorships m LEFT JOIN stage_events e ON e.mentorship_id = "
-	    "m.id WHERE m.programme_id = ?", "iii", p->id, p->id, p->id);
-	if (c == NULL)
+	if ((c = figure_rows(r, v, "funnel", &q)) == NULL)
 		return -1;
 	for (i = 0; i < 7; i++) {
 		it[i].label = labels[i];
@@ -128,16 +228,19 @@ funnel_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
+static const char outcomes_sql[] = "SELECT g.status AS k, COUNT(*) AS n "
+    "FROM goals g JOIN mentorships m ON m.id = g.mentorship_id WHERE "
+    "m.programme_id = ? GROUP BY g.status";
+
 static int
-outcomes_fill(struct req *r, struct tdict *d, const struct prog *p)
+outcomes_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
-	struct db_rows *rows;
+	struct q q = { outcomes_sql, "i", { v->p->id } };
+	const struct db_rows *rows;
 	struct svg_item *it;
 	size_t n;
 
-	rows = db_query(r, "SELECT g.status AS k, COUNT(*) AS n FROM goals g JOIN "
-	    "mentorships m ON m.id = g.mentorship_id WHERE m.programme_id = ? "
-	    "GROUP BY g.status", "i", p->id);
+	rows = figure_rows(r, v, "outcomes", &q);
 	if (rows == NULL)
 		return -1;
 	it = counted(r, rows, outcomes, mship_outcome_label, &n);
@@ -149,23 +252,25 @@ outcomes_fill(struct req *r, struct tdict *d, const struct prog *p)
  * The median days of the stages pairs have left (a stage still going on
  * has no length yet), from the stage timeline, sorted by the server.
  */
+static const char medians_sql[] = "SELECT stage, days FROM (SELECT "
+    "e.to_stage AS stage, TIMESTAMPDIFF(HOUR, e.created_at, "
+    "LEAD(e.created_at) OVER (PARTITION BY e.mentorship_id ORDER BY e.id)) "
+    "/ 24 AS days FROM stage_events e JOIN mentorships m ON m.id = "
+    "e.mentorship_id WHERE m.programme_id = ?) s WHERE days IS NOT NULL "
+    "ORDER BY stage, days";
+
 static int
-medians_fill(struct req *r, struct tdict *d, const struct prog *p)
+medians_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
-	struct db_rows *rows;
+	struct q q = { medians_sql, "i", { v->p->id } };
+	const struct db_rows *rows;
 	struct svg_item it[4];
 	static const char *const open[] = {
 		"initiation", "cultivation", "separation", "redefinition"
 	};
 	size_t i, k, lo, hi;
 
-	rows = db_query(r, "SELECT stage, days FROM (SELECT e.to_stage AS "
-	    "stage, TIMESTAMPDIFF(HOUR, e.created_at, LEAD(e.created_at) OVER "
-	    "(PARTITION BY e.mentorship_id ORDER BY e.id)) / 24 AS days FROM "
-	    "stage_events e JOIN mentorships m ON m.id = e.mentorship_id WHERE "
-	    "m.programme_id = ?) s WHERE days IS NOT NULL ORDER BY stage, days",
-	    "i", p->id);
-	if (rows == NULL)
+	if ((rows = figure_rows(r, v, "medians", &q)) == NULL)
 		return -1;
 	for (k = 0; k < 4; k++) {
 		it[k].label = mship_stage_label(open[k]);
@@ -191,16 +296,21 @@ medians_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
+static const char cadence_sql[] = "SELECT COUNT(*) AS n, COALESCE(SUM(NOT "
+    RISK_CADENCE_BEHIND("m") "), 0) AS kept FROM mentorships m WHERE "
+    "m.programme_id = ? AND m.stage = 'cultivation'";
+
 static int
-cadence_fill(struct req *r, struct tdict *d, const struct prog *p)
+cadence_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
-	struct db_rows *c;
+	struct q q = { cadence_sql, "i", { v->p->id } };
+	const struct db_rows *c;
 	struct svg_item it[2];
 	long long all, kept;
 
-	c = db_query(r, "SELECT COUNT(*) AS n, COALESCE(SUM(NOT "
-	    RISK_CADENCE_BEHIND("m") "), 0) AS kept FROM mentorships m WHERE "
-	    "m.programme_id = ? AND m.stage = 'cultivation'", "i", p->id);
+	/* the clock moves it: kept until it can change (clock_until) */
+	c = kept_get(r, kept_key(r, &figures_kept, v->version, "iss", v->p->id,
+	    "cadence", v->until), q_make, &q);
 	if (c == NULL)
 		return -1;
 	all = db_get_int(c, 0, "n");
@@ -216,52 +326,39 @@ cadence_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-static int
-activity_fill(struct req *r, struct tdict *d, const struct prog *p)
-{
-	static const char *const names[] = {
-		"Room messages", "Journal entries", "Meetings"
-	};
-	struct db_rows *span, *rows;
-	struct tdict *row, *f;
-	const char *start, **labels;
-	double *v;
-	long long w0, now, w;
-	size_t weeks, i;
+/* The weekly counts of the weeks [?, ?) of programme ?'s pairs. */
+static const char weeks_sql[] = "SELECT w.week AS week, SUM(w.messages) AS "
+    "messages, SUM(w.entries) AS entries, SUM(w.meetings) AS meetings FROM "
+    "mentorships m JOIN pair_weeks w ON w.mentorship_id = m.id AND w.week >= "
+    "? AND w.week < ? WHERE m.programme_id = ? GROUP BY w.week";
 
-	/*
-	 * The programme's weeks so far, the last ACTIVITY_WEEKS of them:
-	 * w0 its first drawn (weeks from its first day), now the current
-	 * one. Counted as they happen (sql/241_pair_weeks.sql): its pairs'
-	 * rows of those weeks, not a year of messages.
-	 */
-	span = db_query(r, "SELECT w0, DATE_FORMAT(d0 + INTERVAL w0 WEEK, "
-	    "'%Y-%m-%d') AS start, now FROM (SELECT d0, now, GREATEST(0, now - "
-	    "? + 1) AS w0 FROM (SELECT d0, FLOOR(DATEDIFF(UTC_DATE(), d0) / 7) "
-	    "AS now FROM (SELECT COALESCE(starts_on, DATE(created_at)) AS d0 "
-	    "FROM programmes WHERE id = ?) a) b) c", "ii",
-	    (long long)ACTIVITY_WEEKS, p->id);
-	if (span == NULL || span->nrows == 0)
-		return -1;
-	start = db_get(span, 0, "start");
-	w0 = db_get_int(span, 0, "w0");
-	now = db_get_int(span, 0, "now");
-	weeks = (size_t)ACTIVITY_WEEKS;
-	v = req_alloc(r, weeks * 3 * sizeof(*v));
-	memset(v, 0, weeks * 3 * sizeof(*v));
-	/* meetings of the current week from the meetings, up to now: the
-	 * counts hold those to come too */
-	rows = db_query(r, "SELECT w.week AS week, SUM(w.messages) AS messages, "
-	    "SUM(w.entries) AS entries, SUM(IF(w.week < ?, w.meetings, 0)) AS "
-	    "meetings FROM mentorships m JOIN pair_weeks w ON w.mentorship_id = "
-	    "m.id AND w.week >= ? AND w.week < ? WHERE m.programme_id = ? "
-	    "GROUP BY w.week UNION ALL SELECT ?, 0, 0, COUNT(*) FROM "
-	    "mentorships m JOIN meetings g ON g.mentorship_id = m.id AND "
-	    "g.starts_at >= ? + INTERVAL ? WEEK AND g.starts_at < "
-	    "UTC_TIMESTAMP() WHERE m.programme_id = ?", "iiiiisii", now, w0,
-	    w0 + (long long)weeks, p->id, now, start, now - w0, p->id);
-	if (rows == NULL)
-		return -1;
+/*
+ * The meetings of the current week (from its first day ?, for seven
+ * days), their times: kept under the programme's version (meetings move
+ * it) and counted up to now on each view, as they come to pass.
+ */
+static const char week_meetings_sql[] = "SELECT DATE_FORMAT(g.starts_at, "
+    "'%Y-%m-%d %H:%i:%s') AS t FROM mentorships m JOIN meetings g ON "
+    "g.mentorship_id = m.id AND g.starts_at >= ? AND g.starts_at < ? + "
+    "INTERVAL 7 DAY WHERE m.programme_id = ?";
+
+static const struct db_rows *
+week_meetings_make(struct req *r, void *arg, int *keep)
+{
+	const struct dash *dv = arg;
+
+	(void)keep;
+	return db_query(r, week_meetings_sql, "ssi", dv->wstart, dv->wstart,
+	    dv->p->id);
+}
+
+/* Adds rows of (week, messages, entries, meetings) to v's weeks. */
+static void
+weeks_add(double *v, size_t weeks, long long w0, const struct db_rows *rows)
+{
+	long long w;
+	size_t i;
+
 	for (i = 0; i < rows->nrows; i++) {
 		w = db_get_int(rows, i, "week") - w0;
 		if (w < 0 || (size_t)w >= weeks)
@@ -270,6 +367,59 @@ activity_fill(struct req *r, struct tdict *d, const struct prog *p)
 		v[(size_t)w * 3 + 1] += (double)db_get_int(rows, i, "entries");
 		v[(size_t)w * 3 + 2] += (double)db_get_int(rows, i, "meetings");
 	}
+}
+
+static int
+activity_fill(struct req *r, struct tdict *d, const struct dash *dv)
+{
+	static const char *const names[] = {
+		"Room messages", "Journal entries", "Meetings"
+	};
+	/*
+	 * Counted as they happen (sql/241_pair_weeks.sql): the programme's
+	 * pairs' rows of the weeks drawn (the last ACTIVITY_WEEKS of its
+	 * weeks so far, from its first day), not a year of messages. The
+	 * weeks before the current one are kept (they no longer move but
+	 * by an edit: programme_week_versions); the current one is read on
+	 * each view (a counter row a pair), its meetings from their kept
+	 * times, up to now: the counts hold those to come too. Later weeks
+	 * are not drawn.
+	 */
+	struct q past = { weeks_sql, "iii", { dv->w0, dv->week, dv->p->id } };
+	const struct db_rows *kept;
+	struct db_rows *rows;
+	struct tdict *row, *f;
+	const char **labels;
+	double *v, held;
+	size_t weeks, i;
+
+	weeks = (size_t)ACTIVITY_WEEKS;
+	v = req_alloc(r, weeks * 3 * sizeof(*v));
+	memset(v, 0, weeks * 3 * sizeof(*v));
+	kept = kept_get(r, kept_key(r, &weeks_kept, dv->weeks, "iii", dv->p->id,
+	    dv->w0, dv->week), q_make, &past);
+	if (kept == NULL)
+		return -1;
+	weeks_add(v, weeks, dv->w0, kept);
+	if (dv->week < dv->w0)	/* the programme has not begun */
+		goto draw;
+	rows = db_query(r, "SELECT ? AS week, COALESCE(SUM(w.messages), 0) AS "
+	    "messages, COALESCE(SUM(w.entries), 0) AS entries, 0 AS meetings "
+	    "FROM mentorships m FORCE INDEX (mentorships_programme_pairs) JOIN "
+	    "pair_weeks w ON w.mentorship_id = m.id AND w.week = ? WHERE "
+	    "m.programme_id = ?", "iii", dv->week, dv->week, dv->p->id);
+	if (rows == NULL)
+		return -1;
+	weeks_add(v, weeks, dv->w0, rows);
+	kept = kept_get(r, kept_key(r, &figures_kept, dv->version, "iss",
+	    dv->p->id, "meetings", dv->wstart), week_meetings_make,
+	    (void *)(uintptr_t)dv);
+	if (kept == NULL)
+		return -1;
+	for (held = 0, i = 0; i < kept->nrows; i++)
+		held += strcmp(db_get(kept, i, "t"), dv->now) < 0;
+	v[(size_t)(dv->week - dv->w0) * 3 + 2] += held;
+draw:
 	/* drop the weeks that have not come yet */
 	for (i = weeks; i > 0 && v[(i - 1) * 3] == 0 && v[(i - 1) * 3 + 1] == 0
 	    && v[(i - 1) * 3 + 2] == 0; i--)
@@ -278,7 +428,7 @@ activity_fill(struct req *r, struct tdict *d, const struct prog *p)
 	for (weeks = i, i = 0; i < weeks; i++)
 		labels[i] = i % 4 == 0 ? req_printf(r, "w%zu", i + 1) : NULL;
 	f = tmpl_section(d, "ACTIVITY");
-	tmpl_set(f, "START", page_date_text(r, start));
+	tmpl_set(f, "START", page_date_text(r, dv->start));
 	tmpl_set(f, "CHART_HTML", svg_columns(r, "Weekly activity: room "
 	    "messages, journal entries and meetings", names, 3, v, labels,
 	    weeks));
@@ -292,16 +442,36 @@ activity_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-static int
-risks_fill(struct req *r, struct tdict *d, const struct prog *p)
+struct risk_arg {
+	enum risk	 k;
+	long long	 programme_id;
+};
+
+static const struct db_rows *
+risk_make(struct req *r, void *arg, int *keep)
 {
-	struct db_rows *rows;
+	const struct risk_arg *a = arg;
+
+	(void)keep;
+	return risk_list(r, a->k, a->programme_id);
+}
+
+static int
+risks_fill(struct req *r, struct tdict *d, const struct dash *v)
+{
+	const struct db_rows *rows;
+	struct risk_arg a;
 	struct tdict *k, *row;
 	size_t i, j;
 	int any = 0;
 
 	for (i = 0; i < RISK_N; i++) {
-		if ((rows = risk_list(r, (enum risk)i, p->id)) == NULL)
+		/* the clock moves them: kept until it can (clock_until) */
+		a.k = (enum risk)i;
+		a.programme_id = v->p->id;
+		rows = kept_get(r, kept_key(r, &figures_kept, v->version, "iis",
+		    v->p->id, (long long)i, v->until), risk_make, &a);
+		if (rows == NULL)
 			return -1;
 		if (rows->nrows == 0)
 			continue;
@@ -362,16 +532,17 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 		    "–");
 }
 
-static int
-surveys_fill(struct req *r, struct tdict *d, const struct prog *p)
-{
-	struct db_rows *rows;
+static const char surveys_sql[] = "SELECT a.question, a.score, COUNT(*) AS "
+    "n FROM surveys s JOIN survey_answers a ON a.survey_id = s.id WHERE "
+    "s.programme_id = ? AND a.score IS NOT NULL GROUP BY a.question, a.score";
 
-	rows = db_query(r, "SELECT a.question, a.score, COUNT(*) AS n FROM surveys "
-	    "s JOIN survey_answers a ON a.survey_id = s.id WHERE "
-	    "s.programme_id = ? AND a.score IS NOT NULL GROUP BY a.question, "
-	    "a.score", "i", p->id);
-	if (rows == NULL)
+static int
+surveys_fill(struct req *r, struct tdict *d, const struct dash *v)
+{
+	struct q q = { surveys_sql, "i", { v->p->id } };
+	const struct db_rows *rows;
+
+	if ((rows = figure_rows(r, v, "surveys", &q)) == NULL)
 		return -1;
 	score_figure(r, d, rows, "clarity", 1, 5);
 	score_figure(r, d, rows, "going", 1, 5);
@@ -380,21 +551,101 @@ surveys_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
+/*
+ * The first moment after now that the clock alone can change a pair at
+ * risk or the cadence figure (lib/risk.c's rules): a pair reaching 30
+ * days in Initiation or 7 unanswered, a review date passing, a pair in
+ * Cultivation reaching 21 quiet days or falling behind its cadence, a
+ * meeting coming to pass. A write that changes any of these moves the
+ * programme's version instead.
+ */
+static const char clock_sql[] = "SELECT DATE_FORMAT(COALESCE(MIN(t), "
+    "'9999-12-31 23:59:59'), '%Y-%m-%d %H:%i:%s') AS until FROM ("
+    "SELECT m.stage_changed_at + INTERVAL 30 DAY AS t FROM mentorships m "
+    "WHERE m.programme_id = ? AND m.stage = 'initiation' "
+    "UNION ALL SELECT m.created_at + INTERVAL 7 DAY FROM mentorships m "
+    "WHERE m.programme_id = ? AND m.stage = 'requested' "
+    "UNION ALL SELECT TIMESTAMP(m.review_date + INTERVAL 1 DAY) FROM "
+    "mentorships m WHERE m.programme_id = ? AND m.stage = 'cultivation' "
+    "UNION ALL SELECT GREATEST(m.stage_changed_at, COALESCE((SELECT "
+    "x.created_at FROM room_messages x WHERE x.mentorship_id = m.id ORDER "
+    "BY x.id DESC LIMIT 1), m.stage_changed_at), COALESCE((SELECT "
+    "MAX(g.starts_at) FROM meetings g WHERE g.mentorship_id = m.id), "
+    "m.stage_changed_at)) + INTERVAL 21 DAY FROM mentorships m WHERE "
+    "m.programme_id = ? AND m.stage = 'cultivation' "
+    "UNION ALL SELECT COALESCE((SELECT MAX(g.starts_at) FROM meetings g "
+    "WHERE g.mentorship_id = m.id AND g.starts_at < UTC_TIMESTAMP()), "
+    "m.stage_changed_at) + INTERVAL " RISK_CADENCE_DAYS("m") " DAY FROM "
+    "mentorships m WHERE m.programme_id = ? AND m.stage = 'cultivation' "
+    "UNION ALL SELECT MIN(g.starts_at) FROM mentorships m JOIN meetings g "
+    "ON g.mentorship_id = m.id AND g.starts_at >= UTC_TIMESTAMP() WHERE "
+    "m.programme_id = ? AND m.stage = 'cultivation') c WHERE t >= "
+    "UTC_TIMESTAMP()";
+
+/* The programme's versions, the clock and the weeks drawn. */
+static int
+dash_load(struct req *r, const struct prog *p, struct dash *v)
+{
+	struct q q = { clock_sql, "iiiiii", { p->id, p->id, p->id, p->id,
+	    p->id, p->id } };
+	const struct db_rows *c;
+	struct db_rows *h;
+	const char *key;
+
+	h = db_query(r, "SELECT v.version, w.version AS weeks, "
+	    "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') AS now, c.w0, "
+	    "c.now AS week, DATE_FORMAT(c.d0 + INTERVAL c.w0 WEEK, '%Y-%m-%d') "
+	    "AS start, DATE_FORMAT(c.d0 + INTERVAL c.now WEEK, '%Y-%m-%d') AS "
+	    "wstart FROM (SELECT id, d0, now, GREATEST(0, now - ? + 1) AS w0 "
+	    "FROM (SELECT id, d0, FLOOR(DATEDIFF(UTC_DATE(), d0) / 7) AS now "
+	    "FROM (SELECT id, COALESCE(starts_on, DATE(created_at)) AS d0 FROM "
+	    "programmes WHERE id = ?) a) b) c LEFT JOIN programme_versions v ON "
+	    "v.programme_id = c.id LEFT JOIN programme_week_versions w ON "
+	    "w.programme_id = c.id", "ii", (long long)ACTIVITY_WEEKS, p->id);
+	if (h == NULL)
+		return -1;
+	if (h->nrows == 0) {	/* deleted meanwhile */
+		page_error_msg(r, 404, "There is no programme at this address.");
+		return -1;
+	}
+	v->p = p;
+	v->version = db_get(h, 0, "version");
+	v->weeks = db_get(h, 0, "weeks");
+	v->now = db_get(h, 0, "now");
+	v->w0 = db_get_int(h, 0, "w0");
+	v->week = db_get_int(h, 0, "week");
+	v->start = db_get(h, 0, "start");
+	v->wstart = db_get(h, 0, "wstart");
+	/* a kept until passed: counted again, from now */
+	key = kept_key(r, &figures_kept, v->version, "is", p->id, "clock");
+	c = kept_get(r, key, q_make, &q);
+	if (c != NULL && c->nrows == 1 && strcmp(v->now, db_get(c, 0,
+	    "until")) >= 0) {
+		kept_forget(key);
+		c = kept_get(r, key, q_make, &q);
+	}
+	if (c == NULL || c->nrows != 1)
+		return -1;
+	v->until = req_strdup(r, db_get(c, 0, "until"));
+	return 0;
+}
+
 void
 prog_dashboard(struct req *r)
 {
 	struct prog p;
+	struct dash v;
 	struct tdict *d;
 
-	if (prog_manage(r, &p) == -1)
+	if (prog_manage(r, &p) == -1 || dash_load(r, &p, &v) == -1)
 		return;
 	d = page_new(r, req_printf(r, "%s: dashboard", p.name),
 	    "programmes_dashboard.tpl");
 	prog_head(d, &p, "Dashboard");
-	if (funnel_fill(r, d, &p) == -1 || stages_fill(r, d, &p) == -1 ||
-	    risks_fill(r, d, &p) == -1 || outcomes_fill(r, d, &p) == -1 ||
-	    medians_fill(r, d, &p) == -1 || cadence_fill(r, d, &p) == -1 ||
-	    activity_fill(r, d, &p) == -1 || surveys_fill(r, d, &p) == -1)
+	if (funnel_fill(r, d, &v) == -1 || stages_fill(r, d, &v) == -1 ||
+	    risks_fill(r, d, &v) == -1 || outcomes_fill(r, d, &v) == -1 ||
+	    medians_fill(r, d, &v) == -1 || cadence_fill(r, d, &v) == -1 ||
+	    activity_fill(r, d, &v) == -1 || surveys_fill(r, d, &v) == -1)
 		return;
 	page_send(r, 200);
 }
@@ -435,8 +686,8 @@ prog_export(struct req *r)
 	    "meetings_held, a.last_active AS mentor_last_active, "
 	    "b.last_active AS mentee_last_active, " LATEST_SCORE("mentor") " AS "
 	    "mentor_latest_score, " LATEST_SCORE("mentee") " AS "
-	    "mentee_latest_score FROM mentorships m "
-	    "JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
+	    "mentee_latest_score FROM mentorships m FORCE INDEX "
+	    "(mentorships_programme_pairs) JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
 	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "i", p.id);
 	if (rows == NULL)
 		return;
@@ -474,11 +725,13 @@ prog_surveys_csv(struct req *r)
 		return;
 	rows = db_query(r, "SELECT m.id AS pair, x.display_name AS mentor, "
 	    "y.display_name AS mentee, s.role, s.moment, a.question, "
-	    "pq.prompt, a.score, a.answer, s.answered_at FROM surveys s JOIN "
+	    "pq.prompt, a.score, a.answer, s.answered_at FROM surveys s FORCE "
+	    "INDEX (surveys_programme) JOIN "
 	    "survey_answers a ON a.survey_id = s.id JOIN mentorships m ON m.id "
 	    "= s.mentorship_id JOIN users x ON x.id = m.mentor_id JOIN users y "
 	    "ON y.id = m.mentee_id LEFT JOIN programme_survey_questions pq ON "
-	    "a.question = CONCAT('p', pq.id) WHERE s.programme_id = ? ORDER BY "
+	    "pq.programme_id = s.programme_id AND a.question = CONCAT('p', "
+	    "pq.id) WHERE s.programme_id = ? ORDER BY "
 	    "s.id, a.question", "i", p.id);
 	if (rows == NULL)
 		return;

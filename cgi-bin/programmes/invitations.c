@@ -169,8 +169,8 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 
 	rows = db_query(r, "SELECT email, role, sent_at, used_at IS NOT NULL "
 	    "AS used, expires_at <= UTC_TIMESTAMP() AS expired FROM "
-	    "programme_invitations WHERE programme_id = ? ORDER BY id DESC "
-	    "LIMIT 200", "i", p->id);
+	    "programme_invitations FORCE INDEX (programme_invitations_list) "
+	    "WHERE programme_id = ? ORDER BY id DESC LIMIT 200", "i", p->id);
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {

@@ -51,7 +51,7 @@ static const struct route routes[] = {
 	{ "POST", "/surveys/{id}",			prog_survey_post, ROUTE_USER },
 };
 
-APP_MAIN("programmes", routes)
+APP_MAIN_KEPT("programmes", routes, prog_kept)
 
 const char *const prog_roles[] = { "mentee", "mentor", NULL };
 

@@ -26,6 +26,7 @@
 #define MIN_SCORE	15	/* default minimum of a pair: more than room,
 				   zone and activity alone give */
 #define PAIRS_MAX	20000	/* bytes of a confirmation's pairs */
+#define PAIR_SHOWN	40	/* bytes of a bad one said back */
 
 static const struct field board_f[] = {
 	{ "auto",	F_BOOL,	0, 0,		0, NULL },
@@ -519,23 +520,70 @@ pair_rows(struct req *r, struct board *b, long long mentee, long long mentor,
 	return 0;
 }
 
+/* A confirmation's pairs (user ids), as pairs_read found them. */
+struct pairs {
+	long long	*mentee, *mentor;
+	size_t		 n;
+};
+
 /*
- * Each "mentee:mentor" of text proposed: 0, 1 refused (*why), 2 text
- * malformed, -1 database down.
+ * The pairs of text, "mentee:mentor" apart by white space, each id read
+ * as its declared field reads it (propose_f: a whole number in range,
+ * nothing around it): 0, or -1 with *bad the first word that is no
+ * pair, as sent. Never a pair skipped: one bad word and there are none.
  */
 static int
+pairs_read(struct req *r, const char *text, struct pairs *ps,
+    const char **bad)
+{
+	size_t cap = strlen(text) / 4 + 2, len;	/* "1:1 " the shortest */
+	struct fval e, o;
+	char *word = NULL, *colon;
+
+	ps->mentee = req_alloc(r, cap * sizeof(*ps->mentee));
+	ps->mentor = req_alloc(r, cap * sizeof(*ps->mentor));
+	ps->n = 0;
+	for (;;) {
+		text += strspn(text, " \t\r\n");
+		if (*text == '\0')
+			return 0;
+		len = strcspn(text, " \t\r\n");
+		word = arena_strndup(r->arena, text, len);
+		text += len;
+		if ((colon = strchr(word, ':')) == NULL || ps->n + 1 >= cap)
+			break;
+		*colon = '\0';
+		if (field_check(r->arena, &propose_f[PF_MENTEE], word, &e) != 0 ||
+		    e.str == NULL || field_check(r->arena, &propose_f[PF_MENTOR],
+		    colon + 1, &o) != 0 || o.str == NULL) {
+			*colon = ':';
+			break;
+		}
+		ps->mentee[ps->n] = e.num;
+		ps->mentor[ps->n++] = o.num;
+	}
+	/* said back: the first PAIR_SHOWN bytes, in whole characters */
+	for (len = len > PAIR_SHOWN ? PAIR_SHOWN : len; len > 0 &&
+	    ((unsigned char)word[len] & 0xC0) == 0x80; len--)
+		;
+	*bad = req_printf(r, "%.*s%s", (int)len, word, word[len] != '\0' ?
+	    "\xE2\x80\xA6" : "");	/* … */
+	return -1;
+}
+
+/* Each pair of ps proposed: 0, 1 refused (*why), -1 database down. */
+static int
 propose_all(struct req *r, const struct prog *p, struct board *b,
-    const char *text, const char **why)
+    const struct pairs *ps, const char **why)
 {
 	unsigned char *paired = req_alloc(r, b->mentees->nrows + 1);
-	long long mentee, mentor;
-	size_t i, k;
-	int used, rc, n = 0;
+	size_t i, k, n;
+	int rc;
 
 	memset(paired, 0, b->mentees->nrows + 1);
-	while (sscanf(text, " %lld:%lld%n", &mentee, &mentor, &used) == 2) {
-		text += used;
-		if (pair_rows(r, b, mentee, mentor, &i, &k, why) != 0)
+	for (n = 0; n < ps->n; n++) {
+		if (pair_rows(r, b, ps->mentee[n], ps->mentor[n], &i, &k,
+		    why) != 0)
 			return 1;
 		if (paired[i]++)
 			return *why = req_printf(r, "%s appears in two pairs.",
@@ -545,11 +593,8 @@ propose_all(struct req *r, const struct prog *p, struct board *b,
 		if ((rc = propose(r, p, b, i, k, why)) != 0)
 			return rc;
 		b->m[k].room--;		/* what the next check sees */
-		n++;
 	}
-	while (*text == ' ' || *text == '\n' || *text == '\r')
-		text++;
-	return *text != '\0' || n == 0 ? 2 : 0;
+	return 0;
 }
 
 void
@@ -558,7 +603,8 @@ prog_matching_post(struct req *r)
 	struct prog p;
 	struct fval v[PF_N], bv[BF_N];
 	struct board b;
-	const char *why = NULL;
+	struct pairs ps = { NULL, NULL, 0 };
+	const char *why = NULL, *bad;
 	size_t i, k;
 	int rc;
 
@@ -571,6 +617,14 @@ prog_matching_post(struct req *r)
 	    (v[PF_AUTO].num && v[PF_PAIRS].str == NULL))
 		return page_error_msg(r, 400, "Propose a pair with a mentee "
 		    "and a mentor from the board, or confirm the pairs shown.");
+	if (v[PF_AUTO].num && pairs_read(r, v[PF_PAIRS].str, &ps, &bad) == -1) {
+		/* the proposal again, to confirm as it stands now */
+		bv[BF_AUTO].num = 1;
+		bv[BF_MIN] = v[PF_MIN];
+		return board_page(r, &p, bv, req_printf(r, "\"%s\" is not a "
+		    "pair of the form mentee:mentor (two user ids). Nothing "
+		    "was proposed: here is the proposal again.", bad), 422);
+	}
 	if (db_begin(r) == -1)
 		return;
 	/* the programme's mentors, locked: their places are counted once */
@@ -579,7 +633,7 @@ prog_matching_post(struct req *r)
 	    p.id) == NULL || board_load(r, &b, p.id) == -1)
 		goto out;
 	if (v[PF_AUTO].num)
-		rc = propose_all(r, &p, &b, v[PF_PAIRS].str, &why);
+		rc = propose_all(r, &p, &b, &ps, &why);
 	else if ((rc = pair_rows(r, &b, v[PF_MENTEE].num, v[PF_MENTOR].num,
 	    &i, &k, &why)) == 0) {
 		if (board_score(r, &b, i) == -1)
@@ -588,12 +642,6 @@ prog_matching_post(struct req *r)
 	}
 	if (rc == -1)
 		goto out;
-	if (rc == 2) {
-		db_rollback(r);
-		page_error_msg(r, 400, "The pairs to confirm are not in the form "
-		    "\"mentee:mentor\": show the proposal again.");
-		goto out;
-	}
 	if (rc == 1) {
 		db_rollback(r);
 		board_free(&b);

@@ -67,6 +67,10 @@ int		 invite_check(struct req *, const struct prog *, const char *t,
 /* The intake questions (settings.c), oldest first. */
 struct db_rows	*prog_questions(struct req *, long long prog_id);
 
+/* The dashboard's kept figures (dashboard.c; `programmes --kept`). */
+struct kept_def;
+extern const struct kept_def *const	prog_kept[];
+
 /* Handlers, one page file each. */
 void	prog_new(struct req *);
 void	prog_create(struct req *);

@@ -2,9 +2,7 @@
  * threads: a thread's page, its entries part kept laid out (lib/kept.h).
  */
 #include <limits.h>
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "db.h"
 #include "field.h"
@@ -83,23 +81,6 @@ static const char *const entries_watch[] = {
 const struct kept_def entries_kept = { "entries", "thread_versions",
     entries_watch, "sql/095 thread_entries_version_*, "
     "thread_comments_version_*, users_thread_version" };
-
-/*
- * And the calendar of days with entries (thread_calendar), under the
- * thread's version and the database's date: a thread read again the
- * same day costs no query for it, else one.
- */
-static const char *const calendar_watch[] = {
-	"thread_entries.thread_id", "thread_entries.created_at", NULL
-};
-const struct kept_def calendar_kept = { "calendar", "thread_versions",
-    calendar_watch, "sql/095 thread_entries_version_*" };
-
-/* Entries a day of the calendar from a Monday (the parameters "siss"). */
-static const char calendar_sql[] =
-    "SELECT DATEDIFF(e.created_at, ?) AS day, COUNT(*) AS n "
-    "FROM thread_entries e WHERE e.thread_id = ? AND e.created_at >= ? "
-    "GROUP BY DATEDIFF(e.created_at, ?)";
 
 /* A page of entries, newest first, older than the second parameter. */
 #define ENTRIES_SQL(and) \
@@ -266,41 +247,25 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 
 /* The thread page; ev is the new-entry form to put back (422) or NULL. */
 /*
- * The calendar's first day from the database's date today (thread_load):
- * the Monday 52 weeks before this week's, and how many days it draws
- * from it, up to today. 0, or -1 if today is no date.
+ * Kept (lib/kept.h): a thread's entries counted by day since the
+ * calendar's first Monday, under the thread's version and that day.
  */
-static int
-calendar_start(const char *today, char monday[11], long long *days)
-{
-	struct tm tm;
-	time_t t;
-	int weekday;
+static const char *const calendar_watch[] = {
+	"thread_entries.thread_id", "thread_entries.created_at", NULL
+};
+const struct kept_def calendar_kept = { "calendar", "thread_versions",
+    calendar_watch, "sql/095 thread_entries_version_*" };
 
-	memset(&tm, 0, sizeof(tm));
-	if (today == NULL || sscanf(today, "%4d-%2d-%2d", &tm.tm_year,
-	    &tm.tm_mon, &tm.tm_mday) != 3)
-		return -1;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = 12;
-	if ((t = timegm(&tm)) == (time_t)-1 || gmtime_r(&t, &tm) == NULL)
-		return -1;
-	weekday = (tm.tm_wday + 6) % 7;		/* SQL's WEEKDAY(): Monday 0 */
-	t -= (time_t)(weekday + 52 * 7) * 24 * 3600;
-	if (gmtime_r(&t, &tm) == NULL ||
-	    strftime(monday, 11, "%Y-%m-%d", &tm) != 10)
-		return -1;
-	*days = weekday + 365;
-	return 0;
-}
+#define CALENDAR_SQL \
+	"SELECT DATEDIFF(e.created_at, ?) AS day, COUNT(*) AS n " \
+	"FROM thread_entries e WHERE e.thread_id = ? AND e.created_at >= ? " \
+	"GROUP BY DATEDIFF(e.created_at, ?)"
 
 /*
  * SPEC §15: the days with entries over the last year, drawn as a
  * calendar of the 53 weeks ending with this one (days as entries are
- * stored, in UTC), its numbers in words beside it: the CALENDAR
- * section's text, "" before the first entry of the year. NULL (the
- * database) once answered.
+ * stored, in UTC), its numbers in words beside it (threads_calendar.tpl).
+ * "" before the first entry of the year; NULL: the database (answered).
  */
 static const char *
 calendar_make(struct req *r, void *arg, int *keep)
@@ -310,17 +275,12 @@ calendar_make(struct req *r, void *arg, int *keep)
 	int counts[CAL_DAYS] = { 0 };
 	struct db_rows *rows;
 	struct tdict *d;
-	char monday[11];
-	long long n, day, total = 0;
+	long long n = t->cal_days, day, total = 0;
 	size_t i;
 
 	(void)keep;
-	if (calendar_start(t->today, monday, &n) == -1) {
-		page_error(r, 500);
-		return NULL;
-	}
-	rows = db_query(r, calendar_sql, "siss", monday, t->id, monday,
-	    monday);
+	rows = db_query(r, CALENDAR_SQL, "siss", t->cal_monday, t->id,
+	    t->cal_monday, t->cal_monday);
 	if (rows == NULL)
 		return NULL;
 	if (rows->nrows == 0)
@@ -341,19 +301,15 @@ calendar_make(struct req *r, void *arg, int *keep)
 	return page_part(r, "threads_calendar.tpl", d);
 }
 
-/* The calendar into d; 0, or -1 once answered. */
-static int
-thread_calendar(struct req *r, struct tdict *d, const struct thread *t)
+/*
+ * The calendar laid out, kept under the thread's version and its first
+ * day: a thread read again costs neither the count nor the drawing.
+ */
+static const char *
+calendar_html(struct req *r, const struct thread *t)
 {
-	const char *html;
-
-	html = kept_get_text(r, kept_key(r, &calendar_kept, t->version, "is",
-	    t->id, t->today), calendar_make, (void *)t);
-	if (html == NULL)
-		return -1;
-	if (*html != '\0')
-		tmpl_set(tmpl_section(d, "CALENDAR"), "CALENDAR_HTML", html);
-	return 0;
+	return kept_get_text(r, kept_key(r, &calendar_kept, t->version, "isi",
+	    t->id, t->cal_monday, t->cal_days), calendar_make, (void *)t);
 }
 
 void
@@ -362,7 +318,7 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 {
 	struct fval fk, fb;
 	struct tdict *d;
-	const char *entries;
+	const char *entries, *cal;
 
 	if (field_check(r->arena, &filter_f[FF_KIND], req_query(r, "kind"),
 	    &fk) != 0 || field_check(r->arena, &filter_f[FF_BEFORE],
@@ -378,8 +334,9 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
 		    kind_label(fk.str));
 	tmpl_set(d, "ENTRIES_HTML", once_fill(r, entries));
-	if (thread_calendar(r, d, t) == -1)
+	if ((cal = calendar_html(r, t)) == NULL)
 		return;
+	tmpl_set(d, "CALENDAR_HTML", cal);
 	if (t->is_owner) {
 		tmpl_show(d, "ENTRY_FORM");
 		if (ev != NULL)

@@ -32,7 +32,8 @@ struct thread {
 	const char	*created_at;
 	const char	*updated_iso;	/* RFC 3339, UTC */
 	const char	*version;	/* of its entries (sql/095), or NULL */
-	const char	*today;		/* the database's date, YYYY-MM-DD */
+	const char	*cal_monday;	/* the calendar's first day, UTC */
+	long long	 cal_days;	/* its days up to today */
 	int		 is_owner;
 	int		 linked;	/* m holds the linked mentorship */
 	int		 can_comment;	/* viewer is the linked mentor */
@@ -57,7 +58,8 @@ int		 entry_get(struct req *, const struct thread *, struct entry *);
 int		 touch_thread(struct req *, long long id);
 
 /* show.c: the kept entries part of a page (lib/kept.h). */
-extern const struct kept_def	 entries_kept, calendar_kept;
+extern const struct kept_def	 entries_kept;
+extern const struct kept_def	 calendar_kept;
 
 /* show.c: the parts a thread page and an entry page share. */
 void		 thread_head(struct req *, struct tdict *, const struct thread *);

@@ -111,7 +111,7 @@ bench_stack() {
 	else
 		bench_seed "$1"
 	fi
-	echo "bench-password-2026" | MENTEO_CONF=$VAR/menteo.conf build/bin/menteo-passwd > "$B/hash"
+	echo "bench-password-2026" | MENTEO_CONF=$VAR/menteo.conf "${MENTEO_BUILD:-build}"/bin/menteo-passwd > "$B/hash"
 	SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = '$mentee'"
 	BIG=$(SQL -e "SELECT id FROM mentorships WHERE focus = 'Bench 1'")
 	DEEP=$(SQL -e "SELECT id FROM room_messages WHERE mentorship_id = $BIG ORDER BY id DESC LIMIT 1 OFFSET 1000")

@@ -261,6 +261,38 @@ def sql_value(query, *params):
     return rows[0][0] if rows else None
 
 
+def statements_by_worker(fn, marker):
+    """The statements each worker that ran a statement LIKE marker ran
+    while fn() ran, from MariaDB's general log (which shows statements
+    without their values): fn()'s result and {thread: [(command,
+    statement)]}. The log is the server's, global: one test at a time
+    holds it (a file lock), so that another switching it off cannot cut
+    the window short."""
+    import fcntl
+    with open(os.path.join(VAR, "general_log.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        sql("SET GLOBAL log_output = 'TABLE'")
+        sql("TRUNCATE mysql.general_log")
+        sql("SET GLOBAL general_log = 1")
+        try:
+            out = fn()
+        finally:
+            sql("SET GLOBAL general_log = 0")
+        rows = sql("SELECT thread_id, command_type, argument, argument LIKE ? "
+                   "FROM mysql.general_log WHERE command_type IN ('Execute', "
+                   "'Query') ORDER BY event_time", marker)
+    threads = {t for t, c, a, hit in rows if hit == "1"}
+    return out, {t: [(c, a) for u, c, a, hit in rows if u == t] for t in threads}
+
+
+def statements_of_one_request(fn, marker):
+    """The statements of the one worker that ran a statement LIKE marker
+    for fn()'s one request (the notifier runs beside it)."""
+    out, by = statements_by_worker(fn, marker)
+    check(len(by) == 1, f"one worker served it: {by}")
+    return out, next(iter(by.values()))
+
+
 # ---- people -------------------------------------------------------------------
 
 def signup(name=None, verify=True, login=True):

@@ -196,10 +196,9 @@ def test_notifier_pass_does_not_walk_read_rooms():
     all read must cost it the room's newest index entry, not the room.
     Counted with the index entries MariaDB walked and filtered inside the
     index (Handler_icp_attempts), which Handler_read_next leaves out."""
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
     def once():
-        subprocess.run([os.path.join(root, "build", "bin", "menteo-notify"),
+        subprocess.run([os.path.join(m.BUILD, "bin", "menteo-notify"),
                         "--once"], env=dict(os.environ, MENTEO_CONF=os.path.join(
                             m.VAR, "menteo.conf")), check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -212,8 +212,42 @@ def test_confirm_after_a_mentor_filled_up_writes_nothing():
             f"a mentee twice: {r.status}")
     m.check(len(pairs_of(slug)) == 1, "nothing more written")
     r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": "nonsense"})
-    m.check(r.status == 400 and "not in the form" in html.unescape(r.text),
+    m.check(r.status == 422 and '"nonsense" is not a pair' in html.unescape(r.text),
             f"malformed pairs: {r.status}")
+
+
+@m.test
+def test_confirmation_with_a_bad_pair_writes_nothing_and_shows_the_proposal():
+    """Issue 20: each id of a confirmation's pairs is read as the declared
+    mentee and mentor fields read it (a whole number in range, nothing
+    around it). One bad pair: 422, the error said with what was sent, the
+    proposal shown again to confirm, nothing written; never a pair
+    skipped, nor a malformed one taken for another."""
+    org, slug, pia, quinn, rex, xu, yan = auto_setup()
+    good = f"{pia.user_id}:{yan.user_id}"
+    bad = [f"{quinn.user_id}:{xu.user_id}x", f"{quinn.user_id}:{xu.user_id}:1",
+           f"{quinn.user_id}:", f"{quinn.user_id}: {xu.user_id}",
+           f"+{quinn.user_id}:-{xu.user_id}", f"{quinn.user_id}:99999999999999999999",
+           f"0:{xu.user_id}", f"0x10:{xu.user_id}", f"{quinn.user_id};{xu.user_id}",
+           "é" * 30 + ":1"]
+    for word in bad:
+        r = org.post(f"/programmes/{slug}/matching",
+                     {"auto": "1", "pairs": f"{good} {word}", "min": "25"})
+        text = html.unescape(r.text)
+        m.check(r.status == 422, f"{word!r}: {r.status}")
+        shown = word.split(" ")[0]      # the first bad word is said
+        if len(shown.encode()) > 40:
+            shown = shown.encode()[:40].decode(errors="ignore")
+        m.check(f'"{shown}' in text and "is not a pair" in text,
+                f"{word!r}: the error does not say what was sent")
+        m.check(re.search(r'name="pairs" value="[^"]+"', r.text) and
+                'name="min" value="25"' in r.text,
+                f"{word!r}: the proposal is not shown again with its minimum")
+        m.check(pairs_of(slug) == [], f"{word!r}: written {pairs_of(slug)}")
+    # the same pairs, well formed: confirmed
+    r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": f" {good}\n"
+                                                  f"{quinn.user_id}:{xu.user_id} "})
+    m.check(r.status == 303 and len(pairs_of(slug)) == 2, f"confirmed: {r!r}")
 
 
 def listed(skills, **profile):

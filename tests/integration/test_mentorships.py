@@ -514,4 +514,50 @@ def test_initiation_page_says_what_is_true_now():
             "the next step in plain words")
 
 
+@m.test
+def test_page_counts_milestones_and_unread_messages_once():
+    """Issue 20: the page counts the roadmap's milestones and the room's
+    unread messages once, for the next step and the panels beside it
+    alike: one statement for both, where each used to be counted twice;
+    and asks a move's condition once, for the next step and the forms.
+    The counts still say what is true."""
+    mentor, mentee, mid = accepted_pair()
+    m.sql("UPDATE mentorships SET stage = 'cultivation', review_date = ? "
+          "WHERE id = ?", LATER, mid)
+    past = (TODAY - datetime.timedelta(days=3)).isoformat()
+    for i, (due, done) in enumerate(((past, None), (past, "UTC_TIMESTAMP()"),
+                                     (LATER, None), (LATER, None))):
+        m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, "
+              "description, due_date, done_at, position, created_at) VALUES "
+              f"(?, ?, '', ?, {done or 'NULL'}, ?, UTC_TIMESTAMP())",
+              mid, f"Milestone {i}", due, i)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
+          "created_at) SELECT ?, ?, 'Hi', '<p>Hi</p>', UTC_TIMESTAMP() "
+          "FROM seq_1_to_3", mid, mentor.user_id)
+    # the log shows no values: per worker, the pages it served (by their
+    # contract's query) against the counts it sent
+    page = "%AS programme_slug FROM mentorships WHERE id = ?"
+    r, by = m.statements_by_worker(lambda: mentee.get(f"/mentorships/{mid}"), page)
+    text = m.unescaped(r.text)
+    m.check(r.status == 200, f"page: {r!r}")
+    m.check("Open the room (3 unread)" in text, "the next step's unread count")
+    m.check(re.search(r'<span class="count">3 unread</span>', text), "the room panel's")
+    m.check("1 of 4 milestones done" in text and "1 overdue" in text,
+            "the roadmap panel's counts")
+    m.check(by, "no worker served the page")
+    for stmts in by.values():
+        pages = sum(1 for c, s in stmts if "AS programme_slug FROM mentorships" in s)
+        unread = [s for c, s in stmts if "FROM room_messages x WHERE" in s]
+        counted = [s for c, s in stmts if re.search(
+            r"COUNT\(\*\) (AS total, .*)?FROM mentorship_milestones", s)]
+        m.check(len(unread) == pages, f"unread counted {len(unread)} times "
+                f"for {pages} page(s): {unread}")
+        m.check(len(counted) == pages, f"milestones counted {len(counted)} times "
+                f"for {pages} page(s): {counted}")
+        # Separation's condition, for the next step and the forms alike
+        asked = [s for c, s in stmts if "AS nopen, m.review_date IS NOT NULL" in s]
+        m.check(len(asked) == pages, f"Separation's condition asked {len(asked)} "
+                f"times for {pages} page(s)")
+
+
 m.main()

@@ -3,6 +3,7 @@ organisers; organisers configure it, invite in bulk, approve mentors;
 people join with the intake answers, by invitation or openly. Against the
 real stack, reading the mails the real SMTP server received."""
 import re
+import time
 
 import menteo as m
 
@@ -352,13 +353,22 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
         return dict(re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
                                r'([^<]+)</td>', part))
     # on a phone a chart keeps its size and scrolls in its own box; its
-    # numbers are folded under "The numbers", not a table after each chart
-    for fid in ("funnel-h", "stages-h", "outcomes-h", "medians-h"):
+    # numbers are always in the page, for a screen reader to reach without
+    # a click: never folded in a closed <details> (nor hidden)
+    for fid in ("funnel-h", "stages-h", "outcomes-h", "medians-h", "cadence-h",
+                "activity-h"):
         part = t[t.index(f'id="{fid}"'):]
         part = part[:part.index("</section>")]
         m.check(re.search(r'<div class="chart-scroll"[^>]*>\s*<svg', part) and
-                re.search(r'<details[^>]*><summary>The numbers</summary>\s*<table', part),
-                f"{fid}: the chart in its own box, the numbers folded: {part[:300]!r}")
+                re.search(r'</svg>\s*</div>\s*(<div class="table-wrap[^>]*>)?'
+                          r'<table class="table figure-numbers">', part) and
+                "<details" not in part and "hidden" not in part.split("<table")[0],
+                f"{fid}: the chart in its own box, its numbers in the page: "
+                f"{part[:300]!r}")
+    for part in t.split('<section class="card figure">')[1:]:    # surveys
+        part = part[:part.index("</section>")]
+        m.check("<details" not in part and '<table class="table figure-numbers">'
+                in part, f"a survey's numbers folded away: {part[:300]!r}")
     rows = figure("outcomes-h")
     m.check(rows.get("Achieved") == "2" and rows.get("Dropped") == "1"
             and rows.get("Open") == "1", f"goal outcomes {rows}")
@@ -667,6 +677,126 @@ def test_a_programme_pair_is_offered_the_suggested_roadmap_first():
     m.check(r.status == 200 and "Suggested by the programme" not in r.text
             and " selected>" not in r.text.split('id="roadmap"')[1].split("</select>")[0],
             "no suggestion outside a programme")
+
+def figures(page):
+    """Every figure's numbers on a dashboard page: {(figure, label): value},
+    and the pairs at risk: {heading: [pair ids]}."""
+    t = m.unescaped(page)
+    out = {}
+    for fid in ("funnel-h", "stages-h", "outcomes-h", "medians-h", "cadence-h"):
+        part = t[t.index(f'id="{fid}"'):]
+        part = part[:part.index("</section>")]
+        for k, v in re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
+                               r'([^<]+)</td>', part):
+            out[(fid, k)] = v
+    for q, part in re.findall(r'<section class="card figure"><h3>([^<]+)</h3>(.*?)'
+                              r'</section>', t, re.S):
+        for k, v in re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
+                               r'([^<]+)</td>', part):
+            out[(q, k)] = v
+    risks = {}
+    part = t[t.index('id="risk-h"'):]
+    for head, items in re.findall(r"<h3>([^<(]+) \(\d+\)</h3>\s*<ul[^>]*>(.*?)</ul>",
+                                  part, re.S):
+        risks[head.strip()] = [(int(i), n) for i, n in re.findall(
+            r'/pairs/(\d+)">([^<]*)</a>', items)]
+    return out, risks
+
+
+@m.test
+def test_kept_dashboard_follows_every_write():
+    """Issue 22 (Speed): each programmes worker keeps the dashboard's
+    figures under the programme's versions (sql/270, dashboard.c), the
+    pairs at risk and the cadence also until the clock can change them.
+    Whoever writes, through SQL or the pages, and when only time passes,
+    every worker's next view shows it. Eight views each time, so that
+    every worker answers some."""
+    import datetime
+    a, org = admin(), m.signup()
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    slug = programme(a, [org], starts_on=str(today - datetime.timedelta(days=60)),
+                     ends_on=str(today + datetime.timedelta(days=200)))
+    pid = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
+    mentor, mentees = m.signup(), [m.signup() for _ in range(3)]
+    cult = pair_in(slug, mentor, mentees[0], "cultivation", days_ago=45)
+    init = pair_in(slug, mentor, mentees[1], "initiation", days_ago=45)
+
+    def views():
+        return [figures(org.get(f"/programmes/{slug}/dashboard").text)
+                for _ in range(8)]
+
+    def every(what, ok):
+        for got, risks in views():
+            m.check(ok(got, risks), f"{what}: {got} {risks}")
+
+    every("two pairs", lambda g, r: g[("stages-h", "Cultivation")] == "1"
+          and g[("stages-h", "Initiation")] == "1")
+    # rare writes by SQL: a goal, a stage, a survey answer, an invitation
+    m.sql("INSERT INTO goals (mentorship_id, title, measure, status, created_at) "
+          "VALUES (?, 'g', 'm', 'achieved', UTC_TIMESTAMP())", cult)
+    every("a goal", lambda g, r: g[("outcomes-h", "Achieved")] == "1")
+    m.sql("UPDATE goals SET status = 'dropped' WHERE mentorship_id = ?", cult)
+    every("a goal's outcome", lambda g, r: g[("outcomes-h", "Achieved")] == "0"
+          and g[("outcomes-h", "Dropped")] == "1")
+    m.sql("DELETE FROM goals WHERE mentorship_id = ?", cult)
+    every("a goal deleted", lambda g, r: g[("outcomes-h", "Dropped")] == "0")
+    m.sql("INSERT INTO programme_invitations (programme_id, email, role, token_hash, "
+          "created_at, sent_at, expires_at) VALUES (?, ?, 'mentee', SHA2(?, 256), "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 9 DAY)", pid,
+          m.unique("kw") + "@example.org", m.unique("tok"))
+    every("an invitation", lambda g, r: g[("funnel-h", "Invited")] == "1")
+    # (seq 90: never one the notifier sends meanwhile to a pair in Cultivation)
+    sid = int(m.sql("INSERT INTO surveys (mentorship_id, user_id, programme_id, role, "
+                    "moment, seq, created_at, answered_at) VALUES (?, ?, ?, 'mentee', "
+                    "'checkin', 90, UTC_TIMESTAMP(), UTC_TIMESTAMP()); SELECT "
+                    "LAST_INSERT_ID()", cult, mentees[0].user_id, pid)[0][0])
+    m.sql("INSERT INTO survey_answers (survey_id, question, score) VALUES "
+          "(?, 'recommend', 9)", sid)
+    every("a survey answer", lambda g, r: any(k[1] == "9" and v == "1"
+                                             for k, v in g.items()))
+    m.sql("UPDATE survey_answers SET score = 3 WHERE survey_id = ?", sid)
+    every("an answer changed", lambda g, r: not any(k[1] == "9" and v == "1"
+                                                   for k, v in g.items()))
+    # a stage moved through the page's own rule is a write like any other
+    m.sql("UPDATE mentorships SET stage = 'separation' WHERE id = ?", cult)
+    every("a stage", lambda g, r: g[("stages-h", "Separation")] == "1"
+          and g[("stages-h", "Cultivation")] == "0")
+    m.sql("UPDATE mentorships SET stage = 'cultivation', stage_changed_at = "
+          "UTC_TIMESTAMP() - INTERVAL 40 DAY WHERE id = ?", cult)
+    # the pairs at risk: quiet 40 days (no message, no meeting)
+    quiet = "Cultivation with no message or meeting for 21 days"
+    every("a quiet pair", lambda g, r: [p for p, _ in r.get(quiet, [])] == [cult])
+    # a name changed
+    m.sql("UPDATE users SET display_name = 'Renamed Kept Mentor' WHERE id = ?",
+          mentor.user_id)
+    every("a new name", lambda g, r: "Renamed Kept Mentor" in r[quiet][0][1])
+    # a message in the quiet pair's room, through the page: no longer quiet
+    r = mentees[0].post(f"/rooms/{cult}/messages", {"body": "Back again"})
+    m.check(r.status in (200, 303), f"message: {r!r}")
+    every("a message to a quiet pair", lambda g, r: quiet not in r)
+    # a meeting held, another to come: the cadence counts the one held
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() - INTERVAL 1 DAY, 'a', ?, "
+          "UTC_TIMESTAMP())", cult, mentor.user_id)
+    every("a meeting held", lambda g, r: g[("cadence-h", "Keeping their cadence")] == "1")
+    m.sql("DELETE FROM meetings WHERE mentorship_id = ?", cult)
+    every("a meeting deleted", lambda g, r: g[("cadence-h", "Behind their cadence")] == "1")
+    # the clock alone: Initiation for 30 days without a contract, 3 s
+    # from now; nothing written after it
+    slow = "Initiation for over 30 days without an agreed contract"
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 30 DAY "
+          "+ INTERVAL 3 SECOND WHERE id = ?", init)
+    every("not yet 30 days", lambda g, r: slow not in r)
+    time.sleep(4.5)
+    every("30 days passed", lambda g, r: [p for p, _ in r.get(slow, [])] == [init])
+    # a meeting coming to pass: behind the cadence, then keeping it
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL 3 SECOND, 'a', ?, "
+          "UTC_TIMESTAMP())", cult, mentor.user_id)
+    every("a meeting to come", lambda g, r: g[("cadence-h", "Behind their cadence")] == "1")
+    time.sleep(4.5)
+    every("the meeting held", lambda g, r: g[("cadence-h", "Keeping their cadence")] == "1")
+
 
 def activity(org, slug):
     """The dashboard's weekly activity table: {week: (messages, entries,

@@ -390,7 +390,7 @@ def test_the_example_secret_is_refused():
         out = subprocess.run([os.path.join(ROOT, "bin/menteo-admin"), "check"],
                              env=env, capture_output=True, text=True, timeout=60)
         assert out.returncode != 0 and "placeholder" in out.stdout + out.stderr, out
-        prog = os.path.join(ROOT, "build/cgi-bin/auth")
+        prog = os.path.join(m.BUILD, "cgi-bin/auth")
         out = subprocess.run([prog], env=env, capture_output=True, text=True,
                              stdin=subprocess.DEVNULL, timeout=30)
         assert out.returncode != 0 and "placeholder" in out.stderr, out

@@ -213,6 +213,90 @@ test_kept_text(void **state)
 	kept_clear();
 }
 
+/* A built thing that counts how many of its kind are alive. */
+static int	alive, built;
+
+static void *
+make_built(struct req *r, void *arg, int *keep)
+{
+	int *k = arg, *thing;
+
+	(void)r;
+	if (*k < 0)			/* a maker that failed */
+		return NULL;
+	*keep = *k;
+	if ((thing = malloc(sizeof(*thing))) == NULL)
+		return NULL;
+	*thing = ++built;
+	alive++;
+	return thing;
+}
+
+static void
+free_built(void *thing)
+{
+	alive--;
+	free(thing);
+}
+
+/*
+ * Built things (kept_get_built) follow the rules of rows: made once per
+ * key, made again for a new version; one of each kept_def is held, the
+ * older freed; without a key, or refused by the maker, made for one
+ * request and freed by the next call; rows never push one out.
+ */
+static void
+test_kept_built(void **state)
+{
+	const int *t;
+	int keep = 1, fail = -1, once = 0;
+	char key[32];
+	size_t i;
+
+	(void)state;
+	kept_clear();
+	alive = built = 0;
+	t = kept_get_built(NULL, "suggest 41 2026-12-02", make_built,
+	    free_built, &keep);
+	assert_int_equal(*t, 1);
+	t = kept_get_built(NULL, "suggest 41 2026-12-02", make_built,
+	    free_built, &keep);
+	assert_int_equal(*t, 1);		/* kept: not built again */
+	t = kept_get_built(NULL, "index 41 2026-12-02", make_built,
+	    free_built, &keep);
+	assert_int_equal(*t, 2);		/* another def: its own */
+	assert_int_equal(alive, 2);
+	t = kept_get_built(NULL, "suggest 42 2026-12-02", make_built,
+	    free_built, &keep);
+	assert_int_equal(*t, 3);		/* a write: built again ... */
+	assert_int_equal(alive, 2);		/* ... the older freed */
+	t = kept_get_built(NULL, "suggest 41 2026-12-02", make_built,
+	    free_built, &keep);
+	assert_int_equal(*t, 4);		/* it is gone for good */
+	/* rows filling every entry never push a built thing out */
+	for (i = 0; i < KEPT_ENTRIES + 2; i++) {
+		snprintf(key, sizeof(key), "room %zu", i);
+		kept_keep(key, &two);
+	}
+	t = kept_get_built(NULL, "index 41 2026-12-02", make_built,
+	    free_built, &keep);
+	assert_int_equal(*t, 2);
+	/* no key, or the maker says no: for this request, freed next call */
+	t = kept_get_built(NULL, NULL, make_built, free_built, &keep);
+	assert_int_equal(*t, 5);
+	assert_int_equal(alive, 3);
+	t = kept_get_built(NULL, "suggest 50 x", make_built, free_built, &once);
+	assert_int_equal(*t, 6);
+	assert_int_equal(alive, 3);		/* the one without a key freed */
+	t = kept_get_built(NULL, "suggest 50 x", make_built, free_built, &once);
+	assert_int_equal(*t, 7);		/* not kept */
+	assert_null(kept_get_built(NULL, "suggest 51 x", make_built,
+	    free_built, &fail));
+	assert_int_equal(alive, 2);
+	kept_clear();
+	assert_int_equal(alive, 0);		/* all freed */
+}
+
 /* Every part in its place: keys differ whenever one part does. */
 static void
 test_kept_key(void **state)
@@ -252,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_kept_bytes),
 		cmocka_unit_test(test_kept_get),
 		cmocka_unit_test(test_kept_text),
+		cmocka_unit_test(test_kept_built),
 		cmocka_unit_test(test_kept_key),
 	};
 

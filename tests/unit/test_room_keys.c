@@ -50,8 +50,8 @@ struct view {
 static const struct view base = { 7, "Europe/Oslo", "Ann Lee", "Bo Ek",
     "41", 20, 1, "2026-12-01 10:05:00" };
 
-static const char *
-key_of(struct req *r, const struct view *v, size_t n)
+static void
+room_of(struct req *r, const struct view *v, struct room *out)
 {
 	struct room rm;
 
@@ -67,7 +67,91 @@ key_of(struct req *r, const struct view *v, size_t n)
 	rm.edit_after = v->edit_after;
 	r->user.id = v->viewer;
 	r->user.tz = v->tz;
+	*out = rm;
+}
+
+static const char *
+key_of(struct req *r, const struct view *v, size_t n)
+{
+	struct room rm;
+
+	room_of(r, v, &rm);
 	return room_list_key(r, &rm, &rows, n);
+}
+
+static const char *
+etag_of(struct req *r, const struct view *v)
+{
+	struct room rm;
+
+	room_of(r, v, &rm);
+	return room_etag(r, &rm, &rows, 3);
+}
+
+static int
+current(struct req *r, const struct view *v, const char *tag)
+{
+	struct room rm;
+
+	room_of(r, v, &rm);
+	return room_etag_current(r, &rm, tag);
+}
+
+/*
+ * The live list's ETag (issue 20): a change of anything the list shows
+ * makes a held tag stale, the edit window's closing included; the read
+ * position alone does not (it moves with every view of the newest).
+ */
+static void
+test_room_etag(void **state)
+{
+	struct req *r = req_offline_new();
+	struct view v[8], w = base;
+	const char *t0;
+	char *held, bad[128];
+	size_t i, nv = 0;
+
+	(void)state;
+	assert_non_null(r);
+	held = strdup(etag_of(r, &base));
+	/* mentor 7's message 30 of 10:20 is editable, the oldest such */
+	assert_string_equal(strchr(held, '.'), ".2026-12-01T10:20:00Z\"");
+	assert_true(current(r, &base, held));
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		v[i] = base;
+	v[nv++].viewer = 8;
+	v[nv++].tz = "Asia/Tokyo";		/* times in another zone */
+	v[nv++].mentor = "Ann Renamed";
+	v[nv++].version = "42";
+	v[nv++].open = 0;
+	v[nv++].edit_after = "2026-12-01 10:20:00";	/* the window closed */
+	for (i = 0; i < nv; i++)
+		if (current(r, &v[i], held))
+			fail_msg("view %zu: a 304 for a list that changed", i);
+	w.last_read = 30;
+	assert_true(current(r, &w, held));
+	w.edit_after = "2026-12-01 10:19:59";	/* a second before */
+	assert_true(current(r, &w, held));
+	/* nothing editable: "0", current until something else moves */
+	w.edit_after = "2026-12-01 11:00:00";
+	t0 = etag_of(r, &w);
+	assert_string_equal(strchr(t0, '.'), ".0\"");
+	assert_true(current(r, &w, t0));
+	/* a tag of any other shape is never current, nor echoed */
+	snprintf(bad, sizeof(bad), "%.*s", (int)(strchr(held, '.') - held + 1),
+	    held);
+	assert_false(current(r, &base, bad));
+	snprintf(bad, sizeof(bad), "%s ", held);
+	assert_false(current(r, &base, bad));
+	snprintf(bad, sizeof(bad), "%.*s2026-12-01T10:20:00Z\r\n\"",
+	    (int)(strchr(held, '.') - held + 1), held);
+	assert_false(current(r, &base, bad));
+	assert_false(current(r, &base, ""));
+	w.version = NULL;
+	assert_null(etag_of(r, &w));
+	assert_false(current(r, &w, held));
+	free(held);
+	req_offline_free(r);
 }
 
 /* Each change of what the list shows: the key must change with it. */
@@ -191,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_room_key_same),
 		cmocka_unit_test(test_room_key_none),
 		cmocka_unit_test(test_room_editable),
+		cmocka_unit_test(test_room_etag),
 		cmocka_unit_test(test_room_watch),
 	};
 

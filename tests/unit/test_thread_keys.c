@@ -177,10 +177,10 @@ test_entries_watch(void **state)
 		    shown[i].aliases)) != NULL)
 			fail_msg("a thread page shows %s: add it to "
 			    "entries_watch and to sql/095's triggers", miss);
-	if ((miss = watch_missing(&calendar_kept, calendar_sql,
+	if ((miss = watch_missing(&calendar_kept, CALENDAR_SQL,
 	    "e=thread_entries")) != NULL)
-		fail_msg("the calendar counts %s: add it to calendar_watch",
-		    miss);
+		fail_msg("the calendar counts %s: add it to calendar_watch and "
+		    "to sql/095's triggers", miss);
 }
 
 int
