@@ -26,6 +26,9 @@ bench_scale() {	# scale: the stack of that data set (its own instance)
 	RUN=$VAR/run
 	B=$ROOT/build/$INSTANCE
 	URL=http://127.0.0.1:$MENTEO_PORT
+	# the x10 data set's 10M messages in memory as x1's 1M in 256 MB
+	# (a stack started before keeps the pool it started with)
+	export MENTEO_DB_BUFFER_POOL=$(awk -v s="$SCALE" 'BEGIN { print (s >= 10 ? "2G" : "256M") }')
 	# what a seeded database holds: a new seed.sql is loaded into a new one
 	MARK="scale $SCALE seed $(md5sum < "$SEED" | cut -c1-12)"
 	mkdir -p "$B"
