@@ -12,6 +12,8 @@
  *    without leaving the page (without JavaScript it posts the form)
  *  - the phone menus: the link to #site-nav (and a.tabs-toggle to a
  *    page's tabs) becomes a button that opens and closes them in place
+ *  - details.account-menu: closes on a click elsewhere or Escape, as
+ *    menus do
  *  - [data-latest]: a room's newest messages, asked for again every few
  *    seconds while the page is in view, with the ETag last seen: a 304
  *    (nothing new) costs the server one query and changes nothing here
@@ -145,6 +147,19 @@
 				nav.classList.remove('open');
 				button.setAttribute('aria-expanded', 'false');
 				button.focus();
+			}
+		});
+	}
+
+	function setupAccountMenu(menu) {
+		document.addEventListener('click', function (e) {
+			if (menu.open && !menu.contains(e.target))
+				menu.open = false;
+		});
+		document.addEventListener('keydown', function (e) {
+			if (e.key === 'Escape' && menu.open) {
+				menu.open = false;
+				menu.querySelector('summary').focus();
 			}
 		});
 	}
@@ -402,6 +417,8 @@
 		setupConfirm();
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('a.menu-toggle, a.tabs-toggle'), setupMenu);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('details.account-menu'), setupAccountMenu);
 		markCurrentNav();
 	}
 

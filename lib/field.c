@@ -236,11 +236,13 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 		break;
 	case F_DATE:
 		if (!date_ok(s))
-			return v->err = "Enter a date as YYYY-MM-DD.", -1;
+			return v->err = "Enter a whole date: the day, the "
+			    "month and the year.", -1;
 		break;
 	case F_TIME:
 		if (!time_ok(s))
-			return v->err = "Enter a time as HH:MM.", -1;
+			return v->err = "Enter a time: the hour and the "
+			    "minutes.", -1;
 		break;
 	case F_SLUG:
 		if (!slug_ok(s))

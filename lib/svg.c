@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "svg.h"
 
@@ -14,8 +15,12 @@
 #define LABEL_W		250.0	/* bars: the label column */
 #define BAR_H		22.0
 #define GAP		8.0
-#define CAL_CELL	10.0	/* 53 weeks of CAL_STEP fit in W */
-#define CAL_STEP	12.0
+#define CAL_DAYS_W	28.0	/* calendar: the days' names, a picture apart */
+#define CAL_TOP		16.0	/* the months' names above the weeks */
+#define CAL_STEP	11.4
+#define CAL_CELL	9.4
+#define CAL_W		(53 * CAL_STEP)
+#define CAL_H		(CAL_TOP + 7 * CAL_STEP + 18)	/* and the key */
 
 const char *
 svg_escape(struct req *r, const char *s)
@@ -48,7 +53,7 @@ num(struct req *r, double v)
 
 /* The opening of every chart: its box, its role and its title. */
 static void
-open_svg(struct req *r, struct buf *b, const char *title, double h)
+open_box(struct req *r, struct buf *b, const char *title, double w, double h)
 {
 	static unsigned long seq;
 	unsigned long id = ++seq;	/* unique within a worker's pages */
@@ -56,7 +61,13 @@ open_svg(struct req *r, struct buf *b, const char *title, double h)
 	buf_printf(b, "<svg class=\"chart\" viewBox=\"0 0 %g %g\" width=\"100%%\" "
 	    "role=\"img\" aria-labelledby=\"chart-%lu\" "
 	    "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-%lu\">%s"
-	    "</title>", W, h, id, id, svg_escape(r, title));
+	    "</title>", w, h, id, id, svg_escape(r, title));
+}
+
+static void
+open_svg(struct req *r, struct buf *b, const char *title, double h)
+{
+	open_box(r, b, title, W, h);
 }
 
 static const char *
@@ -119,6 +130,24 @@ text_w(const char *s)
 #define COL_MAX		48.0	/* a column is never wider: few weeks stay columns */
 #define AXIS_W		44.0	/* the scale's numbers, left of the columns */
 
+/*
+ * Places a legend item: after the one before (lx, ly), on a new line
+ * when it would pass the right edge. Its x; lx moves past it.
+ */
+static double
+legend_next(const char *name, int first, double *lx, double *ly)
+{
+	double x;
+
+	if (!first && *lx + 18 + text_w(name) > W - 8) {
+		*lx = 8;
+		*ly += 28;
+	}
+	x = *lx;
+	*lx += 18 + text_w(name) + 24;
+	return x;
+}
+
 const char *
 svg_columns(struct req *r, const char *title, const char *const *names,
     size_t ns, const double *v, const char *const *labels, size_t n)
@@ -133,30 +162,21 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 		if (sum > max)
 			max = sum;
 	}
-	/* the legend: each name after the one before, a new line when full */
+	/* the legend's height first: the chart starts below it */
 	lx = 8;
 	ly = 4;
-	for (k = 0; k < ns; k++) {
-		if (k > 0 && lx + 18 + text_w(names[k]) > W - 8) {
-			lx = 8;
-			ly += 28;
-		}
-		lx += 18 + text_w(names[k]) + 24;
-	}
+	for (k = 0; k < ns; k++)
+		legend_next(names[k], k == 0, &lx, &ly);
 	top = ly + 28 + 24;
 	open_svg(r, &b, title, top + h + 30);
 	lx = 8;
 	ly = 4;
 	for (k = 0; k < ns; k++) {
-		if (k > 0 && lx + 18 + text_w(names[k]) > W - 8) {
-			lx = 8;
-			ly += 28;
-		}
+		x = legend_next(names[k], k == 0, &lx, &ly);
 		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
 		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
-		    "x=\"%g\" y=\"%g\">%s</text>", k, lx, ly + 5, lx + 18,
+		    "x=\"%g\" y=\"%g\">%s</text>", k, x, ly + 5, x + 18,
 		    ly + 17, svg_escape(r, names[k]));
-		lx += 18 + text_w(names[k]) + 24;
 	}
 	/* the scale: the highest count at the top, 0 at the base */
 	buf_printf(&b, "<text class=\"chart-value\" x=\"%g\" y=\"%g\" "
@@ -218,23 +238,90 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 	return close_svg(r, &b);
 }
 
+/*
+ * The calendar reads like a wall calendar: the months' names over the
+ * week in which each starts, Mon, Wed and Fri beside the rows, a key of
+ * the four shades under it, and each day with entries says its count
+ * and date on hover. The days' names are a picture of their own beside
+ * the weeks' box, which scrolls on a phone (the latest weeks in view,
+ * menteo.css .cal-box): both are drawn at one height, so rows align.
+ */
 const char *
-svg_calendar(struct req *r, const char *title, const int *counts, size_t n)
+svg_calendar(struct req *r, const char *title, const char *monday,
+    const int *counts, size_t n)
 {
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	static const char *const wday[] = { "Mon", "Tue", "Wed", "Thu", "Fri",
+	    "Sat", "Sun" };
 	struct buf b = { NULL, 0, 0 };
+	const char *out;
+	struct tm tm = { 0 }, day = { 0 };
+	time_t t0 = (time_t)-1, t;
+	double bottom = CAL_TOP + 7 * CAL_STEP, x;
+	long last_label = -3, col;
 	size_t i;
-	int level;
+	int level, k;
 
 	if (n > 371)
 		n = 371;
-	open_svg(r, &b, title, 7 * CAL_STEP + 4);
+	if (monday != NULL && sscanf(monday, "%4d-%2d-%2d", &tm.tm_year,
+	    &tm.tm_mon, &tm.tm_mday) == 3) {
+		tm.tm_year -= 1900;
+		tm.tm_mon -= 1;
+		tm.tm_hour = 12;	/* whole days, whatever the seconds */
+		t0 = timegm(&tm);
+	}
+	buf_printf(&b, "<div class=\"cal-box\"><svg class=\"chart cal-days\" "
+	    "viewBox=\"0 0 %g %g\" aria-hidden=\"true\" focusable=\"false\" "
+	    "xmlns=\"http://www.w3.org/2000/svg\">", CAL_DAYS_W, CAL_H);
+	for (k = 0; k <= 4; k += 2)	/* Mon, Wed, Fri */
+		buf_printf(&b, "<text class=\"cal-label\" x=\"%g\" "
+		    "y=\"%.1f\" text-anchor=\"end\">%s</text>", CAL_DAYS_W - 3,
+		    CAL_TOP + k * CAL_STEP + CAL_CELL - 1, wday[k]);
+	buf_printf(&b, "</svg><div class=\"chart-scroll from-end\" tabindex=\"0\" "
+	    "role=\"region\" aria-label=\"%s\">", svg_escape(r, title));
+	open_box(r, &b, title, CAL_W, CAL_H);
 	for (i = 0; i < n; i++) {
+		col = (long)(i / 7);
+		x = (double)col * CAL_STEP;
+		t = t0 + (time_t)i * 86400;
+		if (t0 == (time_t)-1 || gmtime_r(&t, &day) == NULL)
+			day.tm_mday = 0;
+		/* a month's name over the week of its 1st, and over the
+		   first column when three weeks of that month follow */
+		if (day.tm_mday > 0 && (day.tm_mday == 1 ||
+		    (i == 0 && day.tm_mday <= 7)) && col - last_label >= 3) {
+			buf_printf(&b, "<text class=\"cal-label\" x=\"%.1f\" "
+			    "y=\"11\">%s</text>", x < CAL_W - 20 ? x :
+			    CAL_W - 20, mon[day.tm_mon]);
+			last_label = col;
+		}
 		level = counts[i] <= 0 ? 0 : counts[i] == 1 ? 1 :
 		    counts[i] <= 3 ? 2 : 3;
-		buf_printf(&b, "<rect class=\"cal-%d\" x=\"%g\" y=\"%g\" "
-		    "width=\"%g\" height=\"%g\" rx=\"2\"/>", level,
-		    2 + (double)(i / 7) * CAL_STEP, 2 + (double)(i % 7) * CAL_STEP,
-		    CAL_CELL, CAL_CELL);
+		buf_printf(&b, "<rect class=\"cal-%d\" x=\"%.1f\" y=\"%.1f\" "
+		    "width=\"%g\" height=\"%g\" rx=\"2\"", level, x,
+		    CAL_TOP + (double)(i % 7) * CAL_STEP, CAL_CELL, CAL_CELL);
+		if (counts[i] > 0 && day.tm_mday > 0)
+			buf_printf(&b, "><title>%d entr%s on %s %d %s %d</title>"
+			    "</rect>", counts[i], counts[i] == 1 ? "y" : "ies",
+			    wday[(day.tm_wday + 6) % 7], day.tm_mday,
+			    mon[day.tm_mon], day.tm_year + 1900);
+		else
+			buf_adds(&b, "/>");
 	}
-	return close_svg(r, &b);
+	/* the key, at the right under the weeks: fewer ... more */
+	x = CAL_W - 4 * CAL_STEP - 26;
+	buf_printf(&b, "<text class=\"cal-label\" x=\"%.1f\" y=\"%.1f\" "
+	    "text-anchor=\"end\">Fewer</text>", x - 3, bottom + 13);
+	for (k = 0; k < 4; k++)
+		buf_printf(&b, "<rect class=\"cal-key cal-%d\" x=\"%.1f\" "
+		    "y=\"%.1f\" width=\"%g\" height=\"%g\" rx=\"2\"/>", k,
+		    x + k * CAL_STEP, bottom + 4, CAL_CELL, CAL_CELL);
+	buf_printf(&b, "<text class=\"cal-label\" x=\"%.1f\" y=\"%.1f\">More"
+	    "</text>", x + 4 * CAL_STEP + 1, bottom + 13);
+	buf_adds(&b, "</svg></div></div>");
+	out = req_strdup(r, b.p);
+	buf_free(&b);
+	return out;
 }

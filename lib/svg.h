@@ -37,10 +37,12 @@ const char	*svg_strip(struct req *, const char *title,
 		    const struct svg_item *, size_t n);
 /*
  * A year of days as a calendar (weeks as columns, Monday on top):
- * counts[i] entries on day i, counts[0] a Monday, n days (at most 371).
+ * counts[i] entries on day i, counts[0] the Monday "YYYY-MM-DD" (it
+ * names the months; NULL: none), n days (at most 371). HTML: the days'
+ * names and the weeks in a box that scrolls on a phone (.cal-box).
  */
 const char	*svg_calendar(struct req *, const char *title,
-		    const int *counts, size_t n);
+		    const char *monday, const int *counts, size_t n);
 
 /* Text as XML/HTML character data or attribute: & < > " ' escaped. */
 const char	*svg_escape(struct req *, const char *);

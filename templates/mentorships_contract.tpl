@@ -3,7 +3,7 @@
 <nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Contract</li></ol></nav>
 <div class="page-head">
 <h1>Contract</h1>
-<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}</p>
+<p>Now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}</p>
 </div>
 {{#REFUSED}}
 <div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>
@@ -46,7 +46,7 @@
 </fieldset>
 <div class="field{{#REVIEW_DATE_ERROR}} has-error{{/REVIEW_DATE_ERROR}}">
 <label for="review_date">Review date</label>
-<span class="hint" id="review_date-hint">The planned exit review, usually six months after you agree. YYYY-MM-DD, today ({{TODAY}}) or later.</span>
+<span class="hint" id="review_date-hint">The planned exit review, usually six months after you agree: today or a later day.</span>
 {{#REVIEW_DATE_ERROR}}<span class="field-error" id="review_date-error">{{MESSAGE}}</span>{{/REVIEW_DATE_ERROR}}
 <input type="date" id="review_date" name="review_date" class="input-short" value="{{REVIEW_DATE}}" min="{{TODAY}}" aria-describedby="review_date-hint{{#REVIEW_DATE_ERROR}} review_date-error{{/REVIEW_DATE_ERROR}}"{{#REVIEW_DATE_ERROR}} aria-invalid="true"{{/REVIEW_DATE_ERROR}}>
 </div>

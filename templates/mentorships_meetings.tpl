@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="container">
 <nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Meetings</li></ol></nav>
-<div class="page-head"><h1>Meetings</h1><p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></p></div>
+<div class="page-head"><h1>Meetings</h1><p>The mentorship is now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></p></div>
 {{#REFUSED}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>{{/REFUSED}}
 <div class="cols">
 <div class="stack-lg">

@@ -1,8 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="container narrow">
 <div class="page-head">
-<h1>{{HEADING}}</h1>
 {{#IN_PROGRAMME}}<p class="eyebrow">In the programme {{PROG_NAME}}</p>{{/IN_PROGRAMME}}
+<h1>{{HEADING}}</h1>
 <p class="lead">Say what you want to work on. The mentor can accept, ask for more, or decline.</p>
 </div>
 {{#MENTOR_CARD}}

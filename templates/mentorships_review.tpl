@@ -3,7 +3,7 @@
 <nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Review</li></ol></nav>
 <div class="page-head">
 <h1>Review of the goals</h1>
-<p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> Give every goal an outcome and a note. Separation needs them all, unless the review date has passed.</p>
+<p>Now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · Give every goal an outcome and a note. Separation needs them all, unless the review date has passed.</p>
 </div>
 {{#REFUSED}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>{{/REFUSED}}
 {{#NOT_NOW}}<p class="callout">Goals are reviewed from Cultivation on, and in Separation.</p>{{/NOT_NOW}}

@@ -3,7 +3,7 @@
 <div class="page-head">
 <div><p class="eyebrow">A pair in the programme</p>
 <h1>{{MENTOR}} and {{MENTEE}}</h1>
-<p>{{FOCUS}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> since {{STAGE_SINCE}}</p></div>
+<p>{{FOCUS}} · in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> since {{STAGE_SINCE}}</p></div>
 </div>
 <p class="callout">As an organiser you see the pair's stage, contract, goals, milestones and meeting dates. Their room, their meeting notes and their private journal are theirs alone.</p>
 <div class="cols">
@@ -26,7 +26,7 @@
 <dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>Started</dt><dd>{{STARTED}}</dd></dl></section>
 <section class="card" aria-labelledby="contract-h"><h2 id="contract-h">Contract</h2>
 <dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_TEXT}}</dd></dl>
-<h3>Ground rules</h3><p class="prose">{{GROUND_RULES}}</p></section>
+<h3>Ground rules</h3><p class="pre-line">{{GROUND_RULES}}</p></section>
 <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <ol class="timeline">{{#EVENT}}<li>{{E_TO}} <span class="muted small">{{E_AT}}</span></li>{{/EVENT}}</ol></section>
 </aside>

@@ -13,14 +13,14 @@
 {{#PARTICIPANT}}
 <section class="card" aria-labelledby="you-heading">
 <h2 id="you-heading">You in this programme</h2>
-<p>You joined as a <strong>{{MY_ROLE}}</strong>: {{MY_STATUS}}.</p>
+<dl class="details"><dt>Your role</dt><dd class="cap-first">{{MY_ROLE}}</dd><dt>Status</dt><dd>{{MY_STATUS}}</dd></dl>
 {{#MY_PAIR}}<p><a href="/mentorships/{{M_ID}}">{{M_FOCUS}}</a> with {{M_OTHER}} <span class="badge">{{M_STAGE}}</span></p>{{/MY_PAIR}}
 </section>
 {{/PARTICIPANT}}
 {{#HAS_MENTORS}}<section class="card" aria-labelledby="mentors-heading">
 <h2 id="mentors-heading">Mentors of the programme with a place</h2>
 <p><a href="/people/suggestions?programme={{PROG_SLUG}}">The ones who fit you best, and why</a></p>
-<ul class="list">{{#MENTOR}}<li><strong>{{M_NAME}}</strong> <span class="muted small">{{M_HEADLINE}}</span><br><span class="small">{{M_SKILLS}} · {{M_PLACES}} place(s) left</span> · <a href="/mentorships/new?mentor={{M_SLUG}}&amp;programme={{PROG_SLUG}}">Ask {{M_NAME}} to mentor you</a></li>{{/MENTOR}}</ul>
+<ul class="list">{{#MENTOR}}<li><strong>{{M_NAME}}</strong> <span class="muted small">{{M_HEADLINE}}</span><br><span class="small">{{M_SKILLS}} · places left: {{M_PLACES}}</span> · <a href="/mentorships/new?mentor={{M_SLUG}}&amp;programme={{PROG_SLUG}}">Ask {{M_NAME}} to mentor you</a></li>{{/MENTOR}}</ul>
 </section>{{/HAS_MENTORS}}
 {{#NO_MENTORS}}<p class="muted">No mentor of the programme has a place right now; the organisers will pair you as soon as one has.</p>{{/NO_MENTORS}}
 {{#ORGANISER}}

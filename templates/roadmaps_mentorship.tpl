@@ -3,7 +3,7 @@
 <div class="page-head">
 <div>
 <h1>Roadmap</h1>
-<p class="small muted">{{FOCUS}} · mentor {{MENTOR_NAME}} · mentee {{MENTEE_NAME}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></p>
+<p class="small muted">{{FOCUS}} · mentor {{MENTOR_NAME}} · mentee {{MENTEE_NAME}} · now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></p>
 </div>
 <div class="actions"><a class="btn btn-secondary" href="/mentorships/{{MSHIP_ID}}">Back to the mentorship</a></div>
 </div>
@@ -31,6 +31,7 @@
 
 <section class="section" aria-labelledby="milestones-heading">
 <h2 id="milestones-heading">Milestones</h2>
+{{>STAGE_LEGEND}}
 {{#EMPTY}}
 <div class="empty"><p>No roadmap applied yet. Choose one below: its milestones are copied here with due dates, so both of you can follow them.</p></div>
 {{/EMPTY}}
@@ -41,7 +42,7 @@
 <li id="m{{MID}}" class="{{CLASS}}{{#WRITABLE}} has-control{{/WRITABLE}}">
 {{#WRITABLE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="milestone-toggle"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="{{#CAN_DONE}}1{{/CAN_DONE}}{{#CAN_REOPEN}}0{{/CAN_REOPEN}}"><button class="check-box" role="checkbox" aria-checked="{{#CAN_DONE}}false{{/CAN_DONE}}{{#CAN_REOPEN}}true{{/CAN_REOPEN}}" aria-label="Done: {{M_TITLE}}"></button></form>{{/WRITABLE}}
 <strong class="title">{{M_TITLE}}</strong>
-<span class="meta">Due {{DUE}}{{#IS_OVERDUE}} · <span class="badge danger">Overdue</span>{{/IS_OVERDUE}}<span class="done-meta">{{#IS_DONE}} · <span class="badge success">Done</span> by {{DONE_BY}} on {{DONE_AT}}{{/IS_DONE}}</span>{{#HAS_STAGE}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>{{/HAS_STAGE}}{{#HAS_GOAL}} · goal: {{GOAL_TITLE}}{{/HAS_GOAL}}</span>
+<span class="meta">Due {{DUE}}{{#IS_OVERDUE}} · <span class="badge danger">Overdue</span>{{/IS_OVERDUE}}<span class="done-meta">{{#IS_DONE}} · <span class="badge success">Done</span> by {{DONE_BY}} on {{DONE_AT}}{{/IS_DONE}}</span>{{#HAS_STAGE}} · <span class="stage-note">during <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></span>{{/HAS_STAGE}}{{#HAS_GOAL}} · goal: {{GOAL_TITLE}}{{/HAS_GOAL}}</span>
 {{#HAS_DESC}}<details><summary class="small">What to do</summary><div class="prose small">{{DESCRIPTION_HTML:none}}</div></details>{{/HAS_DESC}}
 {{#WRITABLE}}
 {{#ROW_ERROR}}<p class="field-error" id="m{{MID}}-error" role="alert">{{MESSAGE}}</p>{{/ROW_ERROR}}
@@ -101,7 +102,7 @@
 </div>
 <div class="field{{#START_DATE_ERROR}} has-error{{/START_DATE_ERROR}}">
 <label for="start_date">Start date</label>
-<span class="hint" id="start_date-hint">YYYY-MM-DD. Milestones at week 0 are due on this day.</span>
+<span class="hint" id="start_date-hint">Milestones of week 0 are due on this day, the others week by week after it.</span>
 <input type="date" class="input-short" id="start_date" name="start_date" value="{{START_DATE}}" required aria-describedby="start_date-hint{{#START_DATE_ERROR}} start_date-error{{/START_DATE_ERROR}}"{{#START_DATE_ERROR}} aria-invalid="true"{{/START_DATE_ERROR}}>
 {{#START_DATE_ERROR}}<p class="field-error" id="start_date-error">{{MESSAGE}}</p>{{/START_DATE_ERROR}}
 </div>

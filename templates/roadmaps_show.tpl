@@ -20,13 +20,14 @@
 
 <section class="section" aria-labelledby="milestones-heading">
 <h2 id="milestones-heading">Milestones</h2>
+{{>STAGE_LEGEND}}
 {{#EMPTY}}
 <div class="empty"><p>No milestones yet.{{#CAN_EDIT}} Add the first one below.{{/CAN_EDIT}} A roadmap needs at least one milestone before it can be applied to a mentorship.</p></div>
 {{/EMPTY}}
 <ol class="timeline">
 {{#MILESTONES}}
 <li id="m{{MID}}">
-<p class="when">{{WHEN}}{{#HAS_STAGE}} · <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>{{/HAS_STAGE}}</p>
+<p class="when">{{WHEN}}{{#HAS_STAGE}} · <span class="stage-note">during <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></span>{{/HAS_STAGE}}</p>
 <h3>{{N}}. {{M_TITLE}}</h3>
 {{#HAS_DESC}}<div class="prose">{{DESCRIPTION_HTML:none}}</div>{{/HAS_DESC}}
 {{#TOOLS}}

@@ -3,7 +3,7 @@
 <div class="page-head">
 <div>
 <h1>Room: {{FOCUS}}</h1>
-<p>Your private conversation with {{OTHER_NAME}}: only the two of you can read it. <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></p>
+<p>Your private conversation with {{OTHER_NAME}}: only the two of you can read it. The mentorship is now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>.</p>
 </div>
 </div>
 {{#CLOSED}}

@@ -61,7 +61,7 @@ void
 people_show(struct req *r)
 {
 	struct db_rows *u;
-	struct tdict *d;
+	struct tdict *d, *s;
 	const char *name, *slug, *bio;
 	long long id, room;
 	int mentor;
@@ -109,13 +109,12 @@ people_show(struct req *r)
 		    db_get(u, 0, "looking_for"));
 	tmpl_set(d, "LAST_ACTIVE", last_active_text(r,
 	    db_get(u, 0, "last_active"), db_get(u, 0, "days")));
+	/* one sentence for each case, said to the visitor or to the owner */
+	s = tmpl_section(d, !mentor ? "NOT_MENTOR" : room > 0 ?
+	    "MENTORS_ROOM" : "MENTORS_FULL");
+	tmpl_show(s, r->user.id == id ? "YOU" : "THEY");
 	if (mentor && room > 0)
-		tmpl_set(tmpl_section(d, "MENTORS_ROOM"), "PLACES",
-		    places_text(r, room));
-	else if (mentor)
-		tmpl_show(d, "MENTORS_FULL");
-	else
-		tmpl_show(d, "NOT_MENTOR");
+		tmpl_set(s, "PLACES", places_text(r, room));
 	profile_request(r, d, id, slug, mentor, room);
 	if (profile_threads(r, d, id) == -1)
 		return;

@@ -225,7 +225,7 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	struct tdict *d, *s;
 	struct db_rows *ms, *goals = NULL;
 	int writable = m->is_open && strcmp(m->stage, "requested") != 0;
-	size_t i;
+	size_t i, stages = 0;
 
 	ms = db_query(r,
 	    "SELECT mm.id, mm.title, mm.description, mm.due_date, mm.done_at, "
@@ -252,9 +252,12 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	tmpl_set(d, "TODAY", page_today(r));
 	if (mr_progress(r, d, m->id) == -1)
 		return;
-	for (i = 0; i < ms->nrows; i++)
+	for (i = 0; i < ms->nrows; i++) {
 		mr_row(r, tmpl_section(d, "MILESTONES"), ms, i, goals,
 		    writable, mf);
+		if (db_get(ms, i, "stage") != NULL && stages++ == 0)
+			tmpl_include(d, "STAGE_LEGEND", "roadmaps_stages.tpl");
+	}
 	if (ms->nrows == 0)
 		tmpl_show(d, "EMPTY");
 	if (!writable) {
@@ -426,7 +429,7 @@ mr_update(struct req *r)
 	if (v[UP_DUE].err == NULL && (v[UP_DUE].err = date_sane(v[UP_DUE].str)) != NULL)
 		v[UP_DUE].str = NULL;
 	if (v[UP_DUE].raw != NULL && v[UP_DUE].str == NULL && v[UP_DUE].err == NULL)
-		v[UP_DUE].err = "Enter a due date as YYYY-MM-DD.";
+		v[UP_DUE].err = "Enter the new due date: the day, month and year.";
 	mf.error = v[UP_GOAL].err != NULL ? "Choose one of this mentorship's goals." :
 	    v[UP_DUE].err != NULL ? v[UP_DUE].err : v[UP_DONE].err != NULL ?
 	    "Mark the milestone done or reopen it." : NULL;

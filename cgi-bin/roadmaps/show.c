@@ -50,7 +50,7 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 {
 	struct tdict *d, *s, *e = NULL;
 	struct db_rows *rows;
-	size_t i;
+	size_t i, stages = 0;
 
 	rows = db_query(r,
 	    "SELECT id, title, description, week_offset, stage "
@@ -100,6 +100,10 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 			struct tdict *b = tmpl_section(m, "HAS_STAGE");
 			tmpl_set(b, "STAGE", st);
 			tmpl_set(b, "STAGE_LABEL", mship_stage_label(st));
+			/* what "during Cultivation" means, said once */
+			if (stages++ == 0)
+				tmpl_include(d, "STAGE_LEGEND",
+				    "roadmaps_stages.tpl");
 		}
 		if (rm->can_edit) {
 			struct tdict *t = tmpl_section(m, "TOOLS");

@@ -294,7 +294,8 @@ calendar_make(struct req *r, void *arg, int *keep)
 	}
 	d = tmpl_dict_new("calendar");
 	tmpl_set(d, "CAL_HTML", svg_calendar(r, "Days with entries over "
-	    "the last year", counts, (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
+	    "the last year", t->cal_monday, counts,
+	    (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
 	tmpl_set(d, "CAL_TEXT", req_printf(r, "Entries on %zu day%s in the "
 	    "last year (%lld entr%s)", rows->nrows, rows->nrows == 1 ? "" : "s",
 	    total, total == 1 ? "y" : "ies"));

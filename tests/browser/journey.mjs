@@ -105,6 +105,12 @@ async function runJourney(browser, js) {
 		await expectText(E, mentor.headline, 'mentor profile');
 		await checkPage(E, 'profile');
 	});
+	await J.soft('the profile says in a sentence that the mentor takes mentees', async () => {
+		// "Mentors, and has room." read broken
+		const said = (await E.locator('.availability').innerText()).trim();
+		if (!/^Taking new mentees: 3 places left\.$/.test(said))
+			throw new Error('the profile says: ' + said);
+	});
 	await J.step('mentee requests a mentorship', async () => {
 		await clickAndWait(E, E.getByRole('link', { name: 'Request mentorship' }));
 		await checkPage(E, 'request-new');
@@ -192,6 +198,17 @@ async function runJourney(browser, js) {
 		if (await M.getByRole('checkbox', { name: /^Done: / }).count() !== n)
 			throw new Error('the roadmap was applied twice');
 	});
+	await J.soft("a milestone's stage says what it means", async () => {
+		// a bare "Cultivation" badge beside a milestone was unexplained
+		const notes = await M.locator('.checklist .meta .stage').evaluateAll((es) =>
+		    es.map((e) => e.parentElement.textContent.trim()));
+		if (!notes.length) throw new Error('no milestone names a stage');
+		const bare = notes.filter((t) => !/^during (Initiation|Cultivation|Separation)$/.test(t));
+		if (bare.length) throw new Error('stages without their meaning: ' + bare.join(' | '));
+		if (!await M.locator('#stage-legend').isVisible())
+			throw new Error('no legend of the stages');
+		await expectText(M, /Cultivation the deep work/, 'the legend');
+	});
 	await J.step('mentee posts in the room', async () => {
 		await openMentorship(E, focus);
 		// in Cultivation the room is the next step's main button
@@ -230,6 +247,42 @@ async function runJourney(browser, js) {
 		await clickAndWait(E, E.getByRole('button', { name: 'Add the entry' }));
 		await expectText(E, 'Two answered honestly', 'thread entry');
 		await checkPage(E, 'thread');
+	});
+	await J.soft("the thread's calendar names the months and reads on a phone", async () => {
+		const vp = E.viewportSize();
+		try {
+			await E.setViewportSize({ width: 375, height: 800 });
+			const cal = E.locator('.calendar');
+			const labels = await cal.locator('svg text').allTextContents();
+			for (const d of ['Mon', 'Wed', 'Fri'])
+				if (!labels.includes(d)) throw new Error('no day names: ' + labels.join(' '));
+			const months = labels.filter((l) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/.test(l));
+			if (months.length < 11) throw new Error('months not named: ' + labels.join(' '));
+			// today's square (the entry just written) is in view, big
+			// enough to see, without scrolling the page sideways
+			const got = await E.evaluate(() => {
+				const box = document.querySelector('.calendar .chart-scroll');
+				const cell = [...document.querySelectorAll('.calendar rect')].filter((r) => r.querySelector('title')).pop();
+				if (!box || !cell) return { err: 'no scroll box or no day with an entry' };
+				const b = box.getBoundingClientRect(), c = cell.getBoundingClientRect();
+				const t = [...document.querySelectorAll('.calendar svg text')].find((x) => x.textContent === 'Mon');
+				const m = t ? t.getBoundingClientRect() : null;
+				return { inView: c.left >= b.left - 1 && c.right <= b.right + 1, size: c.width,
+				    text: m ? m.height : 0, daysInView: !!m && m.left >= 0 && m.right <= window.innerWidth,
+				    pageWide: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1 };
+			});
+			if (got.err) throw new Error(got.err);
+			if (!got.inView) throw new Error('the latest weeks are not in view at 375 px');
+			if (got.size < 9) throw new Error(`a day is ${got.size.toFixed(1)} px wide at 375 px`);
+			if (got.text < 9) throw new Error(`the day names are ${got.text.toFixed(1)} px high`);
+			if (!got.daysInView) throw new Error('the days\' names are out of view beside the latest weeks');
+			if (got.pageWide) throw new Error('the page scrolls sideways');
+			if (!await cal.locator('svg title').first().textContent().then((t) => /Days with entries/.test(t)))
+				throw new Error('the picture lost its title');
+			await expectText(E, /Entries on 1 day in the last year/, 'the numbers beside it');
+		} finally {
+			if (vp) await E.setViewportSize(vp);
+		}
 	});
 	await J.step('mentor records a meeting with notes', async () => {
 		await openMentorship(M, focus);
@@ -375,6 +428,17 @@ async function runJourney(browser, js) {
 			// the first admin is made on the command line; here, with SQL
 			sql(`UPDATE users SET is_admin = 1 WHERE email = '${mentor.email}'`);
 			await M.goto(BASE + '/');
+			// every link in one row at 1280 px; the account's own links
+			// (profile, settings, sign out) under the name
+			const h = await M.locator('.site-header .container').evaluate((e) => e.getBoundingClientRect().height);
+			if (h > 76) throw new Error(`the admin's header is ${Math.round(h)} px high (two rows) at 1280 px`);
+			await M.locator('header .account-menu summary').click();
+			for (const name of ['Your public profile', 'Settings'])
+				await M.locator('header .account-menu').getByRole('link', { name, exact: true }).waitFor({ state: 'visible' });
+			await M.locator('header .account-menu').getByRole('button', { name: 'Sign out' }).waitFor({ state: 'visible' });
+			await M.keyboard.press('Escape');
+			if (await M.locator('header .account-menu').evaluate((d) => d.open))
+				throw new Error('Escape does not close the account menu');
 			await nav(M, 'Admin');
 			await checkPage(M, 'admin');
 			for (const [link, name] of [[/^Reports/, 'admin-reports'], [/^Outbox/, 'admin-outbox'],

@@ -231,6 +231,25 @@ export async function layoutCheck(page) {
 				bad.push(`forms in one list start at ${[...new Set(xs)].join(', ')} px`);
 		}
 		const w = document.documentElement.clientWidth;
+		// the header's links are one row on a laptop, whoever is signed in
+		const head = document.querySelector('.site-header .container');
+		if (head && w >= 1024) {
+			const h = head.getBoundingClientRect().height;
+			const tops = [...document.querySelectorAll('.site-nav > ul > li')].filter(vis)
+			    .map((e) => e.getBoundingClientRect().top);
+			if (h > 76 || Math.max(...tops) - Math.min(...tops) > 10)
+				bad.push(`the header wraps: ${Math.round(h)} px high at ${w} px`);
+		}
+		// a date box is drawn in the browser's own format (mm/dd/yyyy,
+		// dd/mm/yyyy...): a hint beside it must not name another
+		for (const d of document.querySelectorAll('input[type="date"]')) {
+			const f = d.closest('.field') || d.parentElement;
+			const said = [...(f ? f.querySelectorAll('.hint, label') : []),
+			    ...(d.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean).map((id) => document.getElementById(id))]
+			    .filter(Boolean).map((e) => e.textContent).join(' ');
+			if (/YYYY|MM-DD|DD\/MM|MM\/DD|\d{4}-\d{2}-\d{2}/i.test(said))
+				bad.push(`the date box ${d.id || d.name} says a format: "${said.trim().replace(/\s+/g, ' ').slice(0, 80)}"`);
+		}
 		if (document.documentElement.scrollWidth > w + 1)
 			bad.push(`the page is ${document.documentElement.scrollWidth} px wide on a ${w} px screen`);
 		return bad;
@@ -327,6 +346,15 @@ export async function nav(page, name) {
 	// a person on a broken page starts again from the home page
 	if (!await page.getByRole('navigation', { name: 'Main' }).count())
 		await page.goto(BASE + '/');
+	// the account's own links (Settings) are in the menu under its name
+	const account = page.locator('header details.account-menu');
+	if (!await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).count() &&
+	    await account.count()) {
+		if (!await account.evaluate((d) => d.open))
+			await account.locator('summary').click();
+		await clickAndWait(page, account.getByRole('link', { name, exact: true }));
+		return;
+	}
 	await clickAndWait(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }));
 }
 

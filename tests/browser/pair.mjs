@@ -63,6 +63,14 @@ async function contractSteps(J, P, js, mid) {
 			throw new Error('a first contract does not start with 3 goal rows');
 		await checkPage(P, js ? 'contract-blank' : 'contract-blank-nojs');
 	});
+	await J.soft("the review date's hint names no format: the box shows the browser's own", async () => {
+		// the box reads dd/mm/yyyy here (en-GB), mm/dd/yyyy elsewhere
+		const box = P.getByLabel(/^Review date/);
+		if (await box.getAttribute('type') !== 'date') throw new Error('not a date box');
+		const hint = await P.locator('#review_date-hint').innerText();
+		if (/YYYY|MM-DD|\d{4}-\d{2}-\d{2}/i.test(hint)) throw new Error('the hint says: ' + hint);
+		if (!/today or a later day/.test(hint)) throw new Error('the hint lost what it is for: ' + hint);
+	});
 	await J.step('typing the terms, then adding a goal row keeps everything', async () => {
 		await P.getByLabel(/^Ground rules/).fill(rules);
 		await P.getByLabel(/^Meeting cadence/).selectOption('monthly');
