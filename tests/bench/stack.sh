@@ -45,15 +45,17 @@ bench_fail() {	# message [log]: stop the benchmark, saying why
 # triggers that keep what is derived from them, one row at a time: most
 # of a seed's time (measured in docs/performance.md). They are set aside
 # while it loads, by their own definitions (mariadb-dump), then put back
-# and what they keep is counted again: a room's and a thread's versions
-# exist from their creation (no worker has kept anything yet), the
-# programme pairs' weeks come from pair_weeks_fill (sql/241), and the
-# body_html trigger acts on updates of a body only. A trigger the seed
+# and what they keep is counted again: a room's, a thread's and a
+# programme's versions exist from their creation (no worker has kept
+# anything yet; sql/092, 095, 270), the programme pairs' weeks come from
+# pair_weeks_fill (sql/241), and the body_html trigger acts on updates
+# of a body only. A trigger the seed
 # does not know stops it: say here how to count again what it keeps.
 SEED_TABLES="room_messages thread_entries"
-SEED_TRIGGERS="room_messages_body_html room_messages_version_delete
-room_messages_version_insert room_messages_version_update
-room_messages_weeks_delete room_messages_weeks_insert
+SEED_TRIGGERS="room_messages_body_html room_messages_programme_delete
+room_messages_programme_insert room_messages_programme_update
+room_messages_version_delete room_messages_version_insert
+room_messages_version_update room_messages_weeks_delete room_messages_weeks_insert
 room_messages_weeks_update thread_entries_version_delete
 thread_entries_version_insert thread_entries_version_update
 thread_entries_weeks_delete thread_entries_weeks_insert
