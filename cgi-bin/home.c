@@ -73,7 +73,7 @@ home_mentor_hint(struct req *r, struct tdict *d)
  * that finds nobody is no help there (journey-32). -1: answered.
  */
 static int
-home_suggestions(struct req *r, struct tdict *d)
+home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 {
 	struct db_rows *c;
 	struct tdict *box;
@@ -81,15 +81,22 @@ home_suggestions(struct req *r, struct tdict *d)
 	long n;
 	int mentors;
 
-	c = db_query(r, "SELECT COALESCE(SUM(mentee_id = ?), 0) AS mentee, "
-	    "COALESCE(SUM(mentor_id = ?), 0) AS mentor FROM mentorships WHERE "
-	    "(mentee_id = ? OR mentor_id = ?) AND stage IN (" STAGES_OPEN ")",
-	    "iiii", r->user.id, r->user.id, r->user.id, r->user.id);
-	if (c == NULL)
-		return -1;
-	if (db_get_int(c, 0, "mentee") != 0)
-		return 0;
-	mentors = db_get_int(c, 0, "mentor") != 0;
+	if (open->whole) {	/* the dashboard's list has them all */
+		if (open->as_mentee != 0)
+			return 0;
+		mentors = open->as_mentor != 0;
+	} else {
+		c = db_query(r, "SELECT COALESCE(SUM(mentee_id = ?), 0) AS "
+		    "mentee, COALESCE(SUM(mentor_id = ?), 0) AS mentor FROM "
+		    "mentorships WHERE (mentee_id = ? OR mentor_id = ?) AND "
+		    "stage IN (" STAGES_OPEN ")", "iiii", r->user.id,
+		    r->user.id, r->user.id, r->user.id);
+		if (c == NULL)
+			return -1;
+		if (db_get_int(c, 0, "mentee") != 0)
+			return 0;
+		mentors = db_get_int(c, 0, "mentor") != 0;
+	}
 	box = tmpl_dict_new("for-you");
 	if ((n = suggest_fill(r, box, 0, NULL, 3)) == -1) {
 		tmpl_dict_free(box);
@@ -148,17 +155,19 @@ static void
 home_dashboard(struct req *r)
 {
 	struct tdict *d = page_new(r, "Dashboard", "dashboard.tpl");
+	struct mine_open open;
 	const char *cal;
 	int n;
 
-	if (home_new_for_you(r, d) == -1 || (n = mine_fill(r, d)) == -1 ||
+	if (home_new_for_you(r, d) == -1 ||
+	    (n = mine_fill(r, d, &open)) == -1 ||
 	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
 	/* the hints are for someone with no mentorship yet */
 	if (n == 0 && home_mentor_hint(r, d) == -1)
 		return;
-	if (home_suggestions(r, d) == -1)
+	if (home_suggestions(r, d, &open) == -1)
 		return;
 	page_send(r, 200);
 }

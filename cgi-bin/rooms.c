@@ -163,8 +163,8 @@ room_query(struct req *r)
 			route_to_login(r);
 			return NULL;
 		}
-		row = db_query(r, room_sess_sql, "siii", k.hash, k.hours,
-		    k.minutes, r->id[0]);
+		row = db_query(r, room_sess_sql, "ssiii", k.path, k.hash,
+		    k.hours, k.minutes, r->id[0]);
 		if (row == NULL)
 			return NULL;
 		uid = db_get_int(row, 0, "sess_uid");

@@ -46,7 +46,9 @@ ms_counts(const char *s, struct attn *a)
 
 /*
  * Milestones of row i (counted by the list query) and unread messages in
- * its room. The unread count is a query of its own: its range on the
+ * its room. The list brings the other party's newest message and the
+ * viewer's read position: most rooms have nothing unread, and cost no
+ * more. Otherwise the count is a query of its own: its range on the
  * room's key (id > the read position) needs the position as a constant;
  * as a subquery of the list, correlated, it walked the whole room.
  */
@@ -61,12 +63,17 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 		attn_add(a, req_printf(r, "%lld overdue milestone(s)",
 		    a->ms_overdue), req_printf(r, "/mentorships/%lld/roadmap",
 		    id));
-	u = db_query(r, "SELECT " MSHIP_UNREAD " AS unread", "iiii", id,
-	    r->user.id, id, r->user.id);
-	if (u == NULL)
-		return -1;
 	a->has_room = 1;
-	a->unread = db_get_int(u, 0, "unread");
+	if (db_get(q, i, "other_newest") == NULL ||
+	    db_get_int(q, i, "other_newest") <= db_get_int(q, i, "last_read"))
+		a->unread = 0;
+	else {
+		u = db_query(r, "SELECT " MSHIP_UNREAD " AS unread", "iiii",
+		    id, r->user.id, id, r->user.id);
+		if (u == NULL)
+			return -1;
+		a->unread = db_get_int(u, 0, "unread");
+	}
 	if (a->unread > 0)
 		attn_add(a, req_printf(r, "%lld unread message(s) in the room",
 		    a->unread), req_printf(r, "/rooms/%lld", id));
@@ -176,6 +183,9 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
  * progress (closed ones skip it: IF evaluates only the branch it takes).
  */
 #define MINE_OPEN	"m.stage IN (" STAGES_ACTIVE ")"
+#define MINE_MAX	300	/* rows listed at most */
+#define MINE_TEXT(n)	#n
+#define MINE_LIMIT(n)	MINE_TEXT(n)	/* MINE_MAX in the SQL */
 #define MINE_MEETINGS	5	/* meetings on the dashboard, MINE_MEET's LIMIT */
 /*
  * Its first MINE_MEETINGS meetings to come, "2026-12-01 09:00:00,..."
@@ -191,6 +201,17 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	"COUNT(s.done_at), COUNT(IF(" MS_OVERDUE("s") ", 1, NULL))) " \
 	"FROM mentorship_milestones s " \
 	"WHERE s.mentorship_id = m.id), NULL)"
+/*
+ * The other party's newest message (u is the other party), read
+ * backwards on (room, author, id), sql/280: one index entry; and how far
+ * the viewer has read.
+ */
+#define MINE_ROOM	"IF(" MINE_OPEN ", (SELECT x.id FROM room_messages x " \
+	"FORCE INDEX (room_messages_room_author) WHERE x.mentorship_id = " \
+	"m.id AND x.author_id = u.id ORDER BY x.mentorship_id DESC, " \
+	"x.author_id DESC, x.id DESC LIMIT 1), NULL)"
+#define MINE_READ	"(SELECT w.last_read_id FROM room_reads w WHERE " \
+	"w.mentorship_id = m.id AND w.user_id = ?)"
 static const char mine_sql[] =
     "SELECT m.id, m.stage, m.focus, m.mentor_id, "
     "m.mentor_agreed_at, m.mentee_agreed_at, m.contract_version, "
@@ -201,11 +222,12 @@ static const char mine_sql[] =
     "IF(m.stage = 'requested', (SELECT e.actor_id = m.mentor_id "
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
-    MINE_MS " AS ms "
+    MINE_MS " AS ms, " MINE_ROOM " AS other_newest, "
+    MINE_READ " AS last_read "
     "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
     "m.mentee_id, m.mentor_id) WHERE m.mentor_id = ? OR "
     "m.mentee_id = ? ORDER BY m.stage_changed_at DESC, m.id DESC "
-    "LIMIT 300";
+    "LIMIT " MINE_LIMIT(MINE_MAX);
 
 struct meet {
 	const char	*at;
@@ -256,7 +278,7 @@ mine_meetings(struct req *r, struct tdict *d, const struct db_rows *q)
 }
 
 int
-mine_fill(struct req *r, struct tdict *d)
+mine_fill(struct req *r, struct tdict *d, struct mine_open *open)
 {
 	struct db_rows *q;
 	struct attn a;
@@ -265,11 +287,21 @@ mine_fill(struct req *r, struct tdict *d)
 	const char *st;
 	long long me = r->user.id;
 
-	if ((q = db_query(r, mine_sql, "iii", me, me, me)) == NULL)
+	if ((q = db_query(r, mine_sql, "iiii", me, me, me, me)) == NULL)
 		return -1;
+	if (open != NULL) {
+		memset(open, 0, sizeof(*open));
+		open->whole = q->nrows < MINE_MAX;
+	}
 	for (i = 0; i < q->nrows; i++) {
 		st = db_get(q, i, "stage");
 		memset(&a, 0, sizeof(a));
+		if (mship_stage_open(st) && open != NULL) {
+			if (db_get_int(q, i, "mentor_id") == me)
+				open->as_mentor++;
+			else
+				open->as_mentee++;
+		}
 		if (mship_stage_open(st)) {
 			mine_attention(r, &a, q, i);
 			if (strcmp(st, "requested") != 0 &&

@@ -15,6 +15,17 @@
  * The number of mentorships listed, or -1 when the database failed.
  */
 struct tdict;
-int	 mine_fill(struct req *, struct tdict *);
+/*
+ * What else the list tells (open), so the dashboard needs no query of
+ * its own for it: the viewer's open mentorships (not closed, requests
+ * included) as mentee and as mentor; whole is 0 when the list was cut at
+ * its limit and the counts may be short.
+ */
+struct mine_open {
+	int	 as_mentee;
+	int	 as_mentor;
+	int	 whole;
+};
+int	 mine_fill(struct req *, struct tdict *, struct mine_open *open);
 
 #endif

@@ -3,8 +3,8 @@
  * unread on every signed-in page. That count is kept by triggers in
  * notification_counts (sql/260_unread_counts.sql) and comes with the
  * session's own query (r->user.unread), so it costs no statement; the
- * page's own notifications are marked read only when there are unread
- * ones at all.
+ * page's own notifications are marked read only when the session's
+ * query saw unread ones about this page (r->user.unread_here).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +42,7 @@ notif_seen(struct req *r, int status)
 	 * Inside a handler's transaction the mark would share its fate;
 	 * the next visit reads it then.
 	 */
-	if (n == 0 || status != 200 || r->in_tx ||
+	if (n == 0 || !r->user.unread_here || status != 200 || r->in_tx ||
 	    strcmp(r->method, "GET") != 0)
 		return n;
 	done = db_exec(r, "UPDATE notifications SET read_at = UTC_TIMESTAMP() "

@@ -542,21 +542,25 @@ remind_digests(struct req *r)
 	int n = 0, rc;
 
 	c = db_query(r, "SELECT DISTINCT p.uid FROM (SELECT m.id AS mid, "
-	    UID " AS uid FROM mentorships m CROSS JOIN (SELECT 0 AS side "
+	    UID " AS uid, IF(s.side, m.mentor_id, m.mentee_id) AS other "
+	    "FROM mentorships m CROSS JOIN (SELECT 0 AS side "
 	    "UNION ALL SELECT 1) s WHERE " OPEN ") p "
 	    "LEFT JOIN room_reads rr ON rr.mentorship_id = p.mid AND "
 	    " rr.user_id = p.uid "
-	    /* the room's newest message first, one index entry: without it
-	     * the EXISTS below walks every message of every open room on
-	     * each pass (its id bound depends on rr, so it is no range) */
-	    "WHERE (SELECT n.id FROM room_messages n WHERE n.mentorship_id = "
-	    " p.mid ORDER BY n.id DESC LIMIT 1) > GREATEST("
-	    " COALESCE(rr.last_read_id, 0), COALESCE(rr.digest_id, 0)) AND "
-	    "EXISTS (SELECT 1 FROM room_messages rm WHERE "
-	    " rm.mentorship_id = p.mid AND rm.id > GREATEST("
-	    " COALESCE(rr.last_read_id, 0), COALESCE(rr.digest_id, 0)) AND "
-	    " rm.author_id <> p.uid AND "
-	    " rm.created_at <= UTC_TIMESTAMP() - INTERVAL 1 HOUR) "
+	    /*
+	     * The other party's newest message older than an hour, read
+	     * backwards on (room, author, id) (sql/280): it walks only that
+	     * party's messages of the last hour, never the reader's own nor
+	     * the read ones. A bound that depends on rr is no range: an
+	     * EXISTS with id > it walked the room from its first message.
+	     */
+	    "WHERE (SELECT n.id FROM room_messages n FORCE INDEX "
+	    " (room_messages_room_author) WHERE n.mentorship_id = p.mid AND "
+	    " n.author_id = p.other AND "
+	    " n.created_at <= UTC_TIMESTAMP() - INTERVAL 1 HOUR "
+	    " ORDER BY n.mentorship_id DESC, n.author_id DESC, n.id DESC "
+	    " LIMIT 1) > GREATEST(COALESCE(rr.last_read_id, 0), "
+	    " COALESCE(rr.digest_id, 0)) "
 	    "LIMIT " SCAN_MAX, "");
 	if (c == NULL)
 		return -1;

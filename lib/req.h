@@ -41,6 +41,7 @@ struct user {
 	int		 verified;
 	int		 admin;
 	long long	 unread;	/* notifications not read yet */
+	int		 unread_here;	/* some of them about this page */
 };
 
 struct tdict;

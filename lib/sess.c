@@ -152,6 +152,7 @@ sess_key(struct req *r, struct sess_key *k)
 		load_pre(r);
 		return -1;
 	}
+	k->path = r->path != NULL ? r->path : "";
 	k->hours = cfg_int("session_absolute_hours", 24 * 30);
 	k->minutes = cfg_int("session_idle_minutes", 60 * 24 * 7);
 	return 0;
@@ -177,6 +178,7 @@ sess_take(struct req *r, const struct sess_key *k, const struct db_rows *row,
 	r->user.verified = strcmp(ucol(row, p, "verified"), "1") == 0;
 	r->user.admin = strcmp(ucol(row, p, "admin"), "1") == 0;
 	r->user.unread = db_get_int(row, 0, "sess_unread");
+	r->user.unread_here = db_get_int(row, 0, "sess_here") != 0;
 	r->csrf = csrf_for(r, k->token);
 	touch(r, row, p);
 	return 0;
@@ -192,8 +194,8 @@ sess_load(struct req *r)
 		return 0;
 	row = db_query(r, "SELECT " SESS_COLS ", " SESS_USER("u", "su")
 	    " FROM sessions s JOIN users u ON u.id = s.user_id" SESS_UNREAD_JOIN
-	    " WHERE s.token_hash = ? AND " SESS_VALID, "sii", k.hash, k.hours,
-	    k.minutes);
+	    " WHERE s.token_hash = ? AND " SESS_VALID, "ssii", k.path, k.hash,
+	    k.hours, k.minutes);
 	if (row == NULL)
 		return -1;
 	if (sess_take(r, &k, row, "su") == -1) {	/* ended: anonymous now */

@@ -26,19 +26,27 @@ int	 sess_load(struct req *);
 /*
  * A page's own query may bring the session along (routes flagged
  * ROUTE_OWN_SESSION: the room page), one round trip instead of two.
- * sess_load runs exactly these pieces. The query selects SESS_COLS from
- * sessions `s`, found by token hash and SESS_VALID (parameters "sii": a
- * sess_key's hash, hours, minutes), SESS_UNREAD_JOIN after it, and
- * SESS_USER(table, prefix) from a users row it joins; sess_take then reads that user as the viewer if
+ * sess_load runs exactly these pieces. The query selects SESS_COLS
+ * (parameter "s": a sess_key's path) from sessions `s`, found by token
+ * hash and SESS_VALID (parameters "sii": a sess_key's hash, hours,
+ * minutes), SESS_UNREAD_JOIN after it, and SESS_USER(table, prefix) from
+ * a users row it joins; sess_take then reads that user as the viewer if
  * the session is theirs and they are not disabled.
  */
 #define SESS_VALID \
 	"s.created_at > UTC_TIMESTAMP() - INTERVAL ? HOUR " \
 	"AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
+/*
+ * sess_here: some unread notification is about this page (the path), so
+ * that notif_seen sends its UPDATE only then: one entry of
+ * notifications_path, asked only of someone with unread ones at all.
+ */
 #define SESS_COLS \
 	"s.id AS sess_id, s.user_id AS sess_uid, " \
 	"s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS sess_stale, " \
-	"COALESCE(nc.unread, 0) AS sess_unread"
+	"COALESCE(nc.unread, 0) AS sess_unread, IF(nc.unread > 0, EXISTS (" \
+	"SELECT 1 FROM notifications sn WHERE sn.user_id = s.user_id AND " \
+	"sn.path = ? AND sn.read_at IS NULL), 0) AS sess_here"
 /* Joined after sessions `s`: the header's unread count, by primary key. */
 #define SESS_UNREAD_JOIN \
 	" LEFT JOIN notification_counts nc ON nc.user_id = s.user_id"
@@ -52,6 +60,7 @@ int	 sess_load(struct req *);
 	"AS " p "_calendar"	/* the session's own user's secret only */
 
 struct sess_key {
+	const char	*path;		/* of the page asked for */
 	const char	*token;		/* the cookie's */
 	char		hash[SESS_TOKEN_LEN + 1];
 	long long	hours;		/* a session's longest life */
@@ -59,8 +68,9 @@ struct sess_key {
 };
 
 /*
- * The parameters for SESS_VALID: 0; -1 when the request carries no
- * session token (it is then anonymous, with a pre-session: no query).
+ * The parameters for SESS_COLS and SESS_VALID: 0; -1 when the request
+ * carries no session token (it is then anonymous, with a pre-session: no
+ * query).
  */
 int	 sess_key(struct req *, struct sess_key *);
 /*

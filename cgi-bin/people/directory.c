@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,8 +57,14 @@ const struct kept_def dir_kept = { "dir", "directory_version",
     dir_watch, "sql/093 users_directory_insert, _delete, "
     "user_skills_directory_*, mentorships_directory_*; sql/111 "
     "users_directory_update" };
+/*
+ * The word index shows the same columns, but is built again only when
+ * what it searches moved (directory_version.words); when only the
+ * mentors' activity moved, that is read again (dix_activity).
+ */
 const struct kept_def dir_index_kept = { "index",
-    "directory_version", dir_watch, "as dir_kept" };
+    "directory_version", dir_watch, "as dir_kept; its words: sql/281 "
+    "directory_version_up" };
 
 /* parameters "issi": answered twice, then last_active twice and id */
 #define DIR_AFTER \
@@ -84,9 +91,20 @@ const struct kept_def dir_index_kept = { "index",
 	"SELECT " DIR_COLS ", 0 AS score FROM user_skills s " \
 	"STRAIGHT_JOIN users u ON u.id = s.user_id WHERE s.skill = ? AND " \
 	DIR_MENTOR " AND " DIR_AFTER_NULL DIR_ORDER
-/* what ?q= searches, in the worker (dir_text) */
+/* what ?q= searches, in the worker (dir_text), in id order (dix_find) */
 #define SQL_LISTED \
-	"SELECT " DIR_COLS ", u.bio FROM users u WHERE " DIR_MENTOR
+	"SELECT " DIR_COLS ", u.bio FROM users u WHERE " DIR_MENTOR \
+	" ORDER BY u.id"
+/*
+ * What moves the directory's version without its words (sql/281): each
+ * mentor's activity, read again into the index (dix_activity) from the
+ * index users_directory_rank alone.
+ */
+#define DIX_ACTIVITY	"last_active", "days", "answered"
+#define SQL_ACTIVITY \
+	"SELECT u.id, u.last_active, DATEDIFF(UTC_DATE(), u.last_active) " \
+	"AS days, u.answered_requests AS answered FROM users u " \
+	"WHERE u.is_mentor = 1"
 
 /* Where the previous page ended; the first page starts above everything. */
 struct cursor {
@@ -269,20 +287,54 @@ top_add(struct dir_hit *best, size_t *n, size_t k, const struct dir_hit *h)
  * server's CPU for a common word; the index takes microseconds.
  */
 static struct dir_index {
-	char		*key;		/* version and date it was built for */
+	char		*key;		/* the words' version it was built for */
+	char		*akey;		/* the version and date of its activity */
 	struct db_rows	*rows;		/* one block (db_rows_copy), no bio */
+	struct db_rows	*act;		/* activity read since, rows' cells
+					 * point into it; or NULL */
 	struct search	*words;		/* row i is document i */
-	struct dir_hit	*hit;		/* row i's id and activity, no score */
+	struct dir_hit	*hit;		/* row i's id and activity, no score;
+					 * in id order */
 } dix;
 
 static void
 dix_free(void)
 {
 	free(dix.key);
+	free(dix.akey);
 	free(dix.rows);
+	free(dix.act);
 	search_free(dix.words);
 	free(dix.hit);
 	memset(&dix, 0, sizeof(dix));
+}
+
+/* The index of column name in rows (it is there: our own queries). */
+static size_t
+dix_col(const struct db_rows *rows, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < rows->ncols; k++)
+		if (strcmp(rows->names[k], name) == 0)
+			break;
+	return k;
+}
+
+/* The row of mentor id in the index, or -1. */
+static long
+dix_find(long long id)
+{
+	size_t lo = 0, hi = dix.rows->nrows, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (dix.hit[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < dix.rows->nrows && dix.hit[lo].id == id ? (long)lo : -1;
 }
 
 /* Row i's text into s as document i; 0 if fine. */
@@ -300,14 +352,17 @@ dix_add(struct search *s, const struct db_rows *rows, size_t i)
 	return 0;
 }
 
-/* The index for key (NULL: one that is never kept); 0 if fine. */
+/*
+ * The index for key (the words' version; NULL: one that is never kept)
+ * with the activity of akey; 0 if fine.
+ */
 static int
-dix_build(struct req *r, const char *key)
+dix_build(struct req *r, const char *key, const char *akey)
 {
 	struct db_rows *rows, *copy = NULL;
 	struct search *s;
 	struct dir_hit *hit = NULL;
-	char *kcopy = NULL;
+	char *kcopy = NULL, *akcopy = NULL;
 	size_t i, size, bio;
 
 	if ((rows = db_query(r, SQL_LISTED, "")) == NULL)
@@ -324,7 +379,8 @@ dix_build(struct req *r, const char *key)
 		rows->cell[i * rows->ncols + bio] = NULL;
 	if ((copy = db_rows_copy(rows, &size)) == NULL ||
 	    (hit = malloc((rows->nrows + 1) * sizeof(*hit))) == NULL ||
-	    (key != NULL && (kcopy = strdup(key)) == NULL))
+	    (key != NULL && (kcopy = strdup(key)) == NULL) ||
+	    (akey != NULL && (akcopy = strdup(akey)) == NULL))
 		goto short_of_memory;
 	for (i = 0; i < rows->nrows; i++) {
 		hit[i].row = i;
@@ -335,8 +391,12 @@ dix_build(struct req *r, const char *key)
 	}
 	if (dix.rows == NULL)
 		atexit(dix_free);	/* the first: valgrind sees it all freed */
+	else	/* rare since sql/281: a profile's text, a mentor listed */
+		log_info("people: the directory's words moved: %zu mentors "
+		    "indexed again", rows->nrows);
 	dix_free();
 	dix.key = kcopy;
+	dix.akey = akcopy;
 	dix.rows = copy;
 	dix.words = s;
 	dix.hit = hit;
@@ -346,8 +406,85 @@ short_of_memory:
 	search_free(s);
 	free(copy);
 	free(hit);
+	free(kcopy);
+	free(akcopy);
 	page_error(r, 503);
 	return -1;
+}
+
+/*
+ * Only the mentors' activity moved (a first request of the day, a
+ * request answered: sql/281): it is read again into the index, whose
+ * words stay. 0 if fine; 1 when a mentor of the index is missing from
+ * it (the words moved meanwhile: build it again); -1 once answered.
+ */
+static int
+dix_activity(struct req *r, const char *akey)
+{
+	static const char *const cols[] = { DIX_ACTIVITY };
+	enum { NCOLS = sizeof(cols) / sizeof(cols[0]) };
+	struct db_rows *rows, *copy = NULL;
+	size_t *at = NULL, i, k, n = dix.rows->nrows, nc = dix.rows->ncols;
+	size_t size, col[NCOLS], acol[NCOLS];
+	char *kcopy = NULL;
+	long j;
+
+	if ((rows = db_query(r, SQL_ACTIVITY, "")) == NULL)
+		return -1;
+	if ((at = malloc((n + 1) * sizeof(*at))) == NULL)
+		goto short_of_memory;
+	for (i = 0; i < n; i++)
+		at[i] = SIZE_MAX;
+	for (i = 0; i < rows->nrows; i++)
+		if ((j = dix_find(db_get_int(rows, i, "id"))) >= 0)
+			at[j] = i;
+	for (i = 0; i < n; i++)
+		if (at[i] == SIZE_MAX) {
+			free(at);
+			return 1;
+		}
+	if ((copy = db_rows_copy(rows, &size)) == NULL ||
+	    (akey != NULL && (kcopy = strdup(akey)) == NULL))
+		goto short_of_memory;
+	for (k = 0; k < NCOLS; k++) {
+		col[k] = dix_col(dix.rows, cols[k]);
+		acol[k] = dix_col(copy, cols[k]);
+	}
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < NCOLS; k++)
+			dix.rows->cell[i * nc + col[k]] =
+			    copy->cell[at[i] * copy->ncols + acol[k]];
+		dix.hit[i].answered = db_get_int(copy, at[i], "answered");
+		dix.hit[i].active = date_key(db_get(copy, at[i],
+		    "last_active"));
+	}
+	free(dix.act);
+	dix.act = copy;
+	free(dix.akey);
+	dix.akey = kcopy;
+	free(at);
+	return 0;
+short_of_memory:
+	log_err("people: out of memory reading %zu mentors' activity", n);
+	free(at);
+	free(copy);
+	page_error(r, 503);
+	return -1;
+}
+
+/* The index current for key (its words) and akey (its activity); 0. */
+static int
+dix_current(struct req *r, const char *key, const char *akey)
+{
+	int rc;
+
+	if (key == NULL || dix.key == NULL || strcmp(key, dix.key) != 0)
+		return dix_build(r, key, akey);
+	if (akey != NULL && dix.akey != NULL && strcmp(akey, dix.akey) == 0)
+		return 0;
+	if ((rc = dix_activity(r, akey)) == 1)
+		return dix_build(r, key, akey);
+	return rc;
 }
 
 static int
@@ -406,7 +543,8 @@ dir_page(struct req *r, const struct dir_hit *hits, size_t n)
  */
 static const struct db_rows *
 dir_text(struct req *r, const char *const *terms, size_t nterms,
-    const char *skill, const struct cursor *c, const char *key)
+    const char *skill, const struct cursor *c, const char *key,
+    const char *akey)
 {
 	const struct dir_hit at = { 0, c->score, c->answered, c->id,
 	    date_key(c->last_active) };
@@ -416,8 +554,7 @@ dir_text(struct req *r, const char *const *terms, size_t nterms,
 	size_t ntagged = 0, n = 0;
 	long nfound, i;
 
-	if ((key == NULL || dix.key == NULL || strcmp(key, dix.key) != 0) &&
-	    dix_build(r, key) == -1)
+	if (dix_current(r, key, akey) == -1)
 		return NULL;
 	if (skill != NULL && (tagged = skill_ids(r, skill, &ntagged)) == NULL)
 		return NULL;
@@ -463,18 +600,20 @@ dir_rows(struct req *r, const char *const *terms, size_t nterms,
 {
 	struct dir_ask a = { skill, c };
 	struct db_rows *v;
-	const char *version = NULL, *today = NULL;
+	const char *version = NULL, *words = NULL, *today = NULL;
 
-	v = db_query(r, "SELECT version, UTC_DATE() AS today "
+	v = db_query(r, "SELECT version, words, UTC_DATE() AS today "
 	    "FROM directory_version", "");
 	if (v == NULL)
 		return NULL;
 	if (v->nrows == 1) {
 		version = db_get(v, 0, "version");
+		words = db_get(v, 0, "words");
 		today = db_get(v, 0, "today");
 	}
 	if (nterms > 0)
 		return dir_text(r, terms, nterms, skill, c,
+		    kept_key(r, &dir_index_kept, words, ""),
 		    kept_key(r, &dir_index_kept, version, "s", today));
 	return kept_get(r, kept_key(r, &dir_kept, version, "ssisi", today,
 	    skill, c->answered, c->last_active, c->id), dir_make, &a);

@@ -136,6 +136,33 @@ for n in $PAGES; do
 	curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $COOKIE" "$URL$path" | grep -q '^200$' ||
 		echo "bench: warning: ${PATHS[$n]} does not answer 200"
 done
+# Every answer that is neither 200 nor 303 is reported by status, method
+# and path (from the stack's access log), with the lines the workers and
+# the notifier logged during the run (but their "info"): a run that says
+# "other: 1" also says which and why.
+LOGS=(nginx-access rooms home mentorships threads people roadmaps auth admin notify)
+log_marks() {	# "name bytes" for each log of the stack
+	local l; for l in "${LOGS[@]}"; do echo "$l $(stat -c %s "$VAR/log/$l.log" 2>/dev/null || echo 0)"; done
+}
+log_since() {	# marks-file name: what log name got after its mark
+	local at; at=$(awk -v l="$2" '$1 == l { print $2 }' "$1")
+	[ -f "$VAR/log/$2.log" ] && tail -c +"$(( ${at:-0} + 1 ))" "$VAR/log/$2.log"
+	return 0
+}
+odd_answers() {	# marks-file: the report, empty when every answer was 200/303
+	local l odd
+	sleep 1.5	# nginx writes its access log a second late (buffer, flush=1s)
+	# 499: a request wrk dropped unanswered as a slice ended, not an answer
+	odd=$(log_since "$1" nginx-access | awk '$9 !~ /^(200|303|499)$/ { n[$9 " " substr($6, 2) " " $7]++ }
+		END { for (k in n) printf "  %6d x %s\n", n[k], k }' | sort -rn | head -20 || true)
+	[ -n "$odd" ] || return 0
+	echo "$odd"
+	for l in "${LOGS[@]}"; do
+		[ "$l" = nginx-access ] && continue
+		log_since "$1" "$l" | grep -v -e '^$' -e ' info: ' | tail -5 | sed "s/^/  $l.log: /" || true
+	done
+}
+log_marks > "$B/log-marks.txt"
 for r in $(seq "$ROUNDS"); do
 	echo "bench: round $r of $ROUNDS"
 	for n in $PAGES; do
@@ -146,6 +173,7 @@ for r in $(seq "$ROUNDS"); do
 	done
 done
 for n in $PAGES; do summarize "$n"; done
+odd_answers "$B/log-marks.txt" > "$B/odd-answers.txt"
 for p in $MEMPROGS; do MEM_BEFORE[$p]=$(rss "$p" | paste -sd' '); done
 
 # memory: at least 100,000 requests to the room page, then compare
@@ -162,8 +190,9 @@ done
 done
 for p in $MEMPROGS; do MEM_AFTER[$p]=$(rss "$p" | paste -sd' '); done
 
-# Where the mixed run's CPU goes: utime + stime from /proc of each group
-# of processes that serves it, over one run, per request answered.
+# Where the CPU of the room page and of the mixed run goes: utime +
+# stime from /proc of each group of processes that serves it, over one
+# run, per request answered; and the statements MariaDB was sent.
 ticks() { for p in "$@"; do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'; }
 cpu_groups() {	# "group ticks" for each group
 	local p sup
@@ -175,19 +204,43 @@ cpu_groups() {	# "group ticks" for each group
 	sup=$(cat "$RUN/nginx.pid"); echo "nginx $(ticks "$sup" $(pgrep -P "$sup"))"
 	echo "notifier $(ticks "$(cat "$RUN/notify.pid" 2>/dev/null)")"
 }
-declare -A CPU_MS
-CPU_N=0
-if [[ " $PAGES " == *" mixed "* ]]; then
+declare -A CPU_MS CPU_N STMT
+# the statements clients sent (Questions) and those of each kind
+statements() {
+	SQL -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_begin', 'Com_commit', 'Com_rollback', 'Com_set_option')"
+}
+# CPU and statements per request of one page (or the mixed run), 10 s
+cpu_measure() {	# name
+	local n=$1 g a b hz args=(-H "Cookie: $COOKIE" "$URL${PATHS[$1]}")
+	[ "$n" = mixed ] && args=(-s tests/bench/mixed.lua "$URL/")
+	# the notifier paused: its statements would count as the pages'
+	# (a seed's first passes send a digest to most of its people)
+	kill -STOP "$(cat "$RUN/notify.pid")" 2>/dev/null || true
+	statements > "$B/stmt-before.txt"
 	cpu_groups > "$B/cpu-before.txt"
-	wrk -t2 -c"$CONNS" -d10s -s tests/bench/mixed.lua "$URL/" > "$B/wrk-mixed-cpu.txt"
+	wrk -t2 -c"$CONNS" -d10s "${args[@]}" > "$B/wrk-$n-cpu.txt"
 	cpu_groups > "$B/cpu-after.txt"
-	CPU_N=$(awk '/requests in/ { print $1 }' "$B/wrk-mixed-cpu.txt")
+	statements > "$B/stmt-after.txt"
+	kill -CONT "$(cat "$RUN/notify.pid")" 2>/dev/null || true
+	CPU_N[$n]=$(awk '/requests in/ { print $1 }' "$B/wrk-$n-cpu.txt")
+	# statements per request, all and by kind (the notifier's count too:
+	# a pass every 2 s is a few statements, under 0.01 a request)
+	STMT[$n]=$(awk -v n="${CPU_N[$n]}" 'NR == FNR { b[$1] = $2; next }
+		{ d = $2 - b[$1]; if ($1 == "Questions") q = d; else if (d > 0) k = k sprintf(" %s %.2f,", tolower(substr($1, 5)), d / n) }
+		END { sub(/,$/, "", k); printf "%.2f (%s)", q / n, substr(k, 2) }' "$B/stmt-before.txt" "$B/stmt-after.txt")
 	hz=$(getconf CLK_TCK)
 	while read -r g a; do
 		b=$(awk -v g="$g" '$1 == g { print $2 }' "$B/cpu-before.txt")
-		CPU_MS[$g]=$(awk -v a="$a" -v b="${b:-0}" -v hz="$hz" -v n="$CPU_N" 'BEGIN { printf "%.3f", (a - b) * 1000 / hz / n }')
+		CPU_MS[$n.$g]=$(awk -v a="$a" -v b="${b:-0}" -v hz="$hz" -v n="${CPU_N[$n]}" 'BEGIN { printf "%.3f", (a - b) * 1000 / hz / n }')
 	done < "$B/cpu-after.txt"
-fi
+}
+CPU_PAGES=
+for n in room mixed; do
+	if [[ " $PAGES " == *" $n "* ]]; then
+		CPU_PAGES="$CPU_PAGES $n"
+		cpu_measure "$n"
+	fi
+done
 
 # The programme of seed.sql (issue 22's speed): 2,000 participants and
 # 1,000 pairs with a year of activity, seen by its organiser: the
@@ -248,11 +301,13 @@ for sc in $SCALES; do
 	mixed_people
 	SCALE_DATA[$sc]="$(scale_data), $MIXED_N people signed in"
 	for n in "hello_$sc" "mixed_$sc"; do rm -f "$B/wrk-$n.txt"; done
+	log_marks > "$B/log-marks.txt"
 	for r in $(seq "$ROUNDS"); do
 		slice "hello_$sc" /bench/hello $(( (SECS + ROUNDS - 1) / ROUNDS ))
 		slice "mixed_$sc" mixed $(( (SECS + ROUNDS - 1) / ROUNDS ))
 	done
 	summarize "hello_$sc"; summarize "mixed_$sc"
+	odd_answers "$B/log-marks.txt" | sed "s/^/x$sc /" >> "$B1/odd-answers.txt"
 done
 
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "-" }'; }
@@ -287,16 +342,26 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		echo "CSRF tokens (room message 3 %, thread entry 1 %, milestone marked 1 %)."
 		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { gsub(",", "", $i); s[i] += $i } } END { printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d\n", s[3], s[5], s[9], s[11], s[13] }'
 	fi
-	if [ "$CPU_N" -gt 0 ] 2>/dev/null; then
+	for n in $CPU_PAGES; do
 		echo
-		echo "CPU per request of the mixed run, by process (/proc utime + stime, 10 s, $CPU_N requests):"
+		case $n in
+		room) echo "CPU per request of the room page (c), by process (/proc utime + stime, 10 s, ${CPU_N[$n]} requests):";;
+		mixed) echo "CPU per request of the mixed run, by process (/proc utime + stime, 10 s, ${CPU_N[$n]} requests):";;
+		esac
 		total=0
 		for g in rooms home mentorships threads people roadmaps auth admin mariadb nginx notifier; do
-			[ -n "${CPU_MS[$g]:-}" ] || continue
-			printf "  %-12s %7s ms\n" "$g" "${CPU_MS[$g]}"
-			total=$(awk -v a="$total" -v b="${CPU_MS[$g]}" 'BEGIN { printf "%.3f", a + b }')
+			[ -n "${CPU_MS[$n.$g]:-}" ] || continue
+			printf "  %-12s %7s ms\n" "$g" "${CPU_MS[$n.$g]}"
+			total=$(awk -v a="$total" -v b="${CPU_MS[$n.$g]}" 'BEGIN { printf "%.3f", a + b }')
 		done
 		printf "  %-12s %7s ms\n" "total" "$total"
+		echo "  statements per request (MariaDB's Questions over the same run): ${STMT[$n]}"
+	done
+	if [ -s "$B/odd-answers.txt" ]; then
+		echo
+		echo "answers neither 200 nor 303 (access log: count x status method path), and the"
+		echo "last lines the workers logged during the slices:"
+		cat "$B/odd-answers.txt"
 	fi
 	if [ -n "$SCALES" ]; then
 		echo

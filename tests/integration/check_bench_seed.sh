@@ -34,6 +34,8 @@ bench() {	# seed-file out
 		echo "notifier=$(bin/menteo-dev status | grep -c "^notify running")"
 		echo "people=$(SQL -e "SELECT COUNT(*) FROM users WHERE email LIKE \"bench-u%\"")"
 		echo "messages=$(SQL -e "SELECT COUNT(*) FROM room_messages WHERE mentorship_id = $BIG")"
+		echo "triggers=$(SQL -e "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = \"menteo\" AND EVENT_OBJECT_TABLE IN (\"room_messages\", \"thread_entries\")")"
+		echo "weeks=$(SQL -e "SELECT (SELECT SUM(messages) FROM pair_weeks) = (SELECT COUNT(*) FROM room_messages x JOIN mentorships m ON m.id = x.mentorship_id WHERE m.programme_id IS NOT NULL) AND (SELECT SUM(entries) FROM pair_weeks) = (SELECT COUNT(*) FROM thread_entries e JOIN threads t ON t.id = e.thread_id JOIN mentorships m ON m.id = t.mentorship_id WHERE m.programme_id IS NOT NULL) AND (SELECT SUM(messages) FROM pair_weeks) > 0")"
 	' > "$2" 2>&1
 	local rc=$?
 	echo "# $(date +%T) $1: exit $rc"
@@ -47,7 +49,7 @@ one_data_set() {	# out: 100 people, 1,000 messages in the big room, its page 200
 not_seeded() { ! grep -q "bench: seeding" "$1"; }
 
 rm -rf "$VAR"
-echo "1..9"
+echo "1..11"
 
 # 1. the notifier's digest scan would find the big room's old messages
 # unread and write the mentee's room_reads row the seed writes next
@@ -59,6 +61,10 @@ else
 	nok "a slow seed loads with the stack up"; sed 's/^/# /' "$B/run1.txt" | tail -8
 fi
 check "the mentee's room page answers 200 after the seed" [ "$(val room "$B/run1.txt")" = 200 ]
+# the triggers set aside while it loads (stack.sh seed_triggers_off)
+check "the triggers of messages and entries are back after the seed" \
+	[ "$(val triggers "$B/run1.txt")" = "$(wc -w <<<"$(sed -n '/^SEED_TRIGGERS=/,/"$/p' tests/bench/stack.sh | tr -d '"' | sed 's/^SEED_TRIGGERS=//')")" ]
+check "the programme pairs' weeks count every message and entry" [ "$(val weeks "$B/run1.txt")" = 1 ]
 check "the notifier runs once the seed is in" [ "$(val notifier "$B/run1.txt")" = 1 ]
 
 # 2. a seed that fails half-way: a clear message, no mark, non-zero exit

@@ -220,6 +220,133 @@ def test_notifier_pass_does_not_walk_read_rooms():
 
 
 @m.test
+def test_notifier_pass_does_not_walk_own_or_young_messages():
+    """Issue 24: a room whose unread messages are the reader's own, or
+    under an hour old, is no digest yet, and the scan must see that
+    without walking the room. 3,000 messages of two days ago from the
+    mentor, read by the mentee; the mentor never opened the room (its
+    messages are their own), and writes one more now (the mentee's unread
+    one is under an hour old). Then, an hour later, the digest goes."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+
+    def once():
+        subprocess.run([os.path.join(root, "build", "bin", "menteo-notify"),
+                        "--once"], env=dict(os.environ, MENTEO_CONF=os.path.join(
+                            m.VAR, "menteo.conf")), check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    counters = ROWS + ('Handler_icp_attempts',)
+    before = rows_walked(once, counters)
+    mid, mentor, mentee = big_room(3000)
+    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 DAY "
+          "WHERE mentorship_id = ?", mid)
+    m.sql("INSERT INTO room_reads (mentorship_id, user_id, last_read_id, read_at) "
+          "SELECT ?, ?, MAX(id), UTC_TIMESTAMP() FROM room_messages WHERE "
+          "mentorship_id = ? ON DUPLICATE KEY UPDATE last_read_id = "
+          "VALUES(last_read_id)", mid, mentee.user_id, mid)
+    m.sql("DELETE FROM room_reads WHERE mentorship_id = ? AND user_id = ?",
+          mid, mentor.user_id)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
+          "created_at) VALUES (?, ?, 'Fresh', '<p>Fresh</p>', UTC_TIMESTAMP())",
+          mid, mentor.user_id)
+    fresh_statistics()
+    n = rows_walked(once, counters) - before
+    m.check(n < 1000, f"a notifier pass walked {n} more index entries and rows "
+            "for a room of 3,000 messages, read or the reader's own, and one "
+            "under an hour old")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE kind = 'digest' AND "
+                        "user_id IN (?, ?)", mentor.user_id, mentee.user_id) == "0",
+            "a digest went for a message under an hour old or one's own")
+    # an hour later the mentee's one unread message is due, the mentor's
+    # own 3,001 never are
+    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR "
+          "WHERE mentorship_id = ? AND body = 'Fresh'", mid)
+    once()
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE kind = 'digest' AND "
+                        "user_id = ?", mentee.user_id) == "1",
+            "no digest for the mentee's message unread for two hours")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE kind = 'digest' AND "
+                        "user_id = ?", mentor.user_id) == "0",
+            "a digest of the mentor's own messages")
+
+
+@m.test
+def test_dashboard_statements():
+    """Issue 24 (the mixed run's statements per request): the dashboard
+    of a mentee with one open pair and nothing unread is the session's
+    query and the list's, nothing more: the list brings the other party's
+    newest message and the read position (no unread count of its own to
+    learn there is none), and the open mentorships by role (no query of
+    its own to learn whether to suggest mentors). With unread messages
+    the count is still right."""
+    mid, mentor, mentee = big_room(3000)
+    mentee.get("/")
+
+    def page():
+        r = mentee.get("/")
+        m.check(r.status == 200 and "unread message" not in r.text
+                and 'class="count"' not in r.text, f"dashboard: {r!r}")
+    # the count's own statements (SHOW STATUS) counted apart
+    n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None, ("Questions",))
+    m.check(n <= 2, f"the dashboard sent {n} statements with nothing unread")
+    # three from the mentor, one of the mentee's own: three unread
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
+          "created_at) SELECT ?, ?, 'New', '<p>New</p>', UTC_TIMESTAMP() "
+          "FROM seq_1_to_3", mid, mentor.user_id)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
+          "created_at) VALUES (?, ?, 'Mine', '<p>Mine</p>', UTC_TIMESTAMP())",
+          mid, mentee.user_id)
+    r = mentee.get("/")
+    m.check("3 unread message(s) in the room" in m.unescaped(r.text),
+            "the dashboard does not say 3 unread messages")
+    r = mentor.get("/")
+    m.check("1 unread message(s) in the room" in m.unescaped(r.text),
+            "the mentor's dashboard does not count the mentee's one message "
+            "alone (their own 3,003 are never unread)")
+
+
+@m.test
+def test_thread_page_statements():
+    """Issue 24: a Growth Thread read again the same day is the session's
+    query and the thread's: its entries and its calendar of days with
+    entries are kept by the worker under the thread's version (sql/095)
+    and the date. A new entry shows on the calendar at once."""
+    owner = m.signup()
+    m.sql("INSERT INTO threads (owner_id, title, purpose, visibility, created_at, "
+          "updated_at) VALUES (?, 'Calendar kept', '', 'public', UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP())", owner.user_id)
+    tid = int(m.sql_value("SELECT MAX(id) FROM threads WHERE owner_id = ?",
+                          owner.user_id))
+    entry = ("INSERT INTO thread_entries (thread_id, kind, body, created_at, "
+             "updated_at) VALUES (?, 'lesson', 'learnt', UTC_TIMESTAMP() - "
+             "INTERVAL ? DAY, UTC_TIMESTAMP())")
+    for days in (1, 2, 2):
+        m.sql(entry, tid, days)
+    r = owner.get(f"/threads/{tid}")
+    m.check("Entries on 2 days in the last year (3 entries)" in r.text,
+            "the calendar's text is not that of three entries on two days")
+    # an unread notification about another page costs this one nothing
+    # (the session's query says none is about it); one about it is read
+    notif = ("INSERT INTO notifications (user_id, kind, title, path, created_at) "
+             "VALUES (?, 'mentorship', 'Scale', ?, UTC_TIMESTAMP())")
+    m.sql(notif, owner.user_id, "/mentorships/999999999")
+    m.sql(notif, owner.user_id, f"/threads/{tid}")
+    owner.get(f"/threads/{tid}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ? "
+                        "AND read_at IS NULL", owner.user_id) == "1",
+            "the notification about the page is not read, or the other is")
+
+    def page():
+        m.check(owner.get(f"/threads/{tid}").status == 200, "thread page")
+    n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None, ("Questions",))
+    m.check(n <= 2, f"a thread page read again sent {n} statements")
+    m.sql(entry, tid, 0)
+    for _ in range(4):   # every worker
+        r = owner.get(f"/threads/{tid}")
+        m.check("Entries on 3 days in the last year (4 entries)" in r.text,
+                "a new entry is missing from the calendar")
+
+
+@m.test
 def test_participants_page_finds_pairs_by_index():
     """The participants list shows each person's pair in the programme:
     found from that person's own mentorships, not by walking all of them

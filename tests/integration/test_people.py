@@ -559,6 +559,52 @@ def test_kept_search_rows_follow_every_change():
     m.check(not any(listed(slug)), "a disabled mentor still listed")
 
 
+def people_log():
+    """What the test stack's people workers have logged so far."""
+    try:
+        with open(os.path.join(m.VAR, "log", "people.log"), errors="replace") as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+@m.test
+def test_activity_does_not_index_the_directory_again():
+    """Issue 24: a mentor's first request of the day moves their last
+    activity, and so the directory's version (sql/093). The word index
+    searches no activity: no worker indexes every mentor again for it
+    (sql/281's words version stays), it reads the mentors' activity
+    alone, and a search shows it and orders by it at once. What the index
+    searches, a headline here, still builds it again."""
+    word = "act" + RUN
+    path = "/people?q=" + word
+    uid, slug = mk_user("Activity Mentor", headline=word, days_ago=10)
+    _, other = mk_user("Activity Second", headline=word, days_ago=5)
+    pages = [anon.get(path).text for _ in range(8)]   # every worker's index
+    m.check(all(slugs(p) == [other, slug] for p in pages),
+            "not ordered by last activity")
+    words = m.sql_value("SELECT words FROM directory_version")
+    version = m.sql_value("SELECT version FROM directory_version")
+    before = people_log().count("indexed again")
+    m.sql("UPDATE users SET last_active = UTC_DATE() WHERE id = ?", uid)
+    m.check(m.sql_value("SELECT version FROM directory_version") != version,
+            "the directory's version did not move with a last activity")
+    m.check(m.sql_value("SELECT words FROM directory_version") == words,
+            "the word index's version moved with a last activity")
+    pages = [anon.get(path).text for _ in range(8)]
+    m.check(all(slugs(p) == [slug, other] for p in pages),
+            "the order does not follow the new last activity")
+    m.check(all("Active today" in p for p in pages), "the old activity shown")
+    m.check(people_log().count("indexed again") == before,
+            "a worker indexed every mentor again for one last activity")
+    # what the index searches: found at once, by every worker
+    m.sql("UPDATE users SET headline = ? WHERE id = ?", word + " zq" + RUN, uid)
+    m.check(m.sql_value("SELECT words FROM directory_version") != words,
+            "a headline did not move the word index's version")
+    m.check(all(slugs(anon.get("/people?q=zq" + RUN).text) == [slug]
+                for _ in range(8)), "a new headline word not found")
+
+
 @m.test
 def test_search_past_many_better_ranked_full_mentors():
     """The 70 best-ranked mentors for a word are full: the two with room,
