@@ -354,11 +354,6 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		}
 		if (retry_noted(r, err))
 			return NULL;
-		/* alone (autocommit), a statement a deadlock rolled back took
-		 * nothing else with it: run it again, once (the bench's one
-		 * 503 was a reader's room_reads upsert against a writer) */
-		if (err == ER_LOCK_DEADLOCK && !r->in_tx && attempt == 0)
-			continue;
 		if (st != NULL)
 			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
 		if (!gone(err) || r->in_tx || db_open() == -1)
