@@ -252,18 +252,7 @@ programme_measure() {
 	local org f t
 	org=$(SQL -e "SELECT u.email FROM programme_organisers o JOIN programmes p ON p.id = o.programme_id JOIN users u ON u.id = o.user_id WHERE p.slug = 'bench-cohort'")
 	[ -n "$org" ] || { echo "bench: warning: no programme in the data set"; return 0; }
-	SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = '$org'"
-	OCOOKIE=$(BENCH_MENTEE=$org MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR /usr/bin/python3 - <<'PY'
-import os, sys
-sys.path.insert(0, "tests/integration")
-import menteo as m
-c = m.Client()
-c.get("/login")
-r = c.post("/login", {"email": os.environ["BENCH_MENTEE"], "password": "bench-password-2026"})
-assert r.status == 303, r
-print("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
-PY
-) || bench_fail "the programme's organiser could not sign in"
+	OCOOKIE=$(bench_sign_in "$org") || bench_fail "the programme's organiser could not sign in"
 	for f in dashboard export.csv surveys.csv; do
 		t=$(for _ in $(seq "$PROG_N"); do
 			curl -s -o "$B/prog-$f" -w '%{http_code} %{time_total}\n' -H "Cookie: $OCOOKIE" \

@@ -35,6 +35,20 @@ bench_scale() {	# scale: the stack of that data set (its own instance)
 }
 bench_scale "${BENCH_SCALE:-1}"
 
+bench_sign_in() {	# email: given the bench password ($B/hash), signed in; prints the cookie
+	SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = '$1'"
+	BENCH_EMAIL=$1 MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR /usr/bin/python3 - <<'PY'
+import os, sys
+sys.path.insert(0, "tests/integration")
+import menteo as m
+c = m.Client()
+c.get("/login")
+r = c.post("/login", {"email": os.environ["BENCH_EMAIL"], "password": "bench-password-2026"})
+assert r.status == 303, r
+print("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
+PY
+}
+
 bench_fail() {	# message [log]: stop the benchmark, saying why
 	echo "bench: $1" >&2
 	[ -n "${2:-}" ] && [ -f "$2" ] && tail -5 "$2" >&2
@@ -117,19 +131,8 @@ bench_stack() {
 		bench_seed "$1"
 	fi
 	echo "bench-password-2026" | MENTEO_CONF=$VAR/menteo.conf "${MENTEO_BUILD:-build}"/bin/menteo-passwd > "$B/hash"
-	SQL -e "UPDATE users SET password_hash = '$(cat "$B/hash")' WHERE email = '$mentee'"
 	BIG=$(SQL -e "SELECT id FROM mentorships WHERE focus = 'Bench 1'")
 	DEEP=$(SQL -e "SELECT id FROM room_messages WHERE mentorship_id = $BIG ORDER BY id DESC LIMIT 1 OFFSET 1000")
 	THREAD=$(SQL -e "SELECT MIN(id) FROM threads WHERE title LIKE 'Learning in public Bench %'")
-	COOKIE=$(BENCH_MENTEE=$mentee MENTEO_TEST_URL=$URL MENTEO_TEST_VAR=$VAR /usr/bin/python3 - <<'PY'
-import os, sys
-sys.path.insert(0, "tests/integration")
-import menteo as m
-c = m.Client()
-c.get("/login")
-r = c.post("/login", {"email": os.environ["BENCH_MENTEE"], "password": "bench-password-2026"})
-assert r.status == 303, r
-print("; ".join(f"{k}={v}" for k, v in c.cookies.items()))
-PY
-) || bench_fail "the bench mentee could not sign in"
+	COOKIE=$(bench_sign_in "$mentee") || bench_fail "the bench mentee could not sign in"
 }
