@@ -261,6 +261,24 @@ def sql_value(query, *params):
     return rows[0][0] if rows else None
 
 
+def notifier(sig):
+    """Pauses (SIGSTOP) or resumes (SIGCONT) the test stack's notifier,
+    whose scans run every second: a test counting the server's work or
+    writing thousands of rows keeps it out meanwhile."""
+    try:
+        with open(os.path.join(VAR, "run", "notify.pid")) as f:
+            os.kill(int(f.read().strip()), sig)
+    except (OSError, ValueError):
+        pass
+
+
+def notify_once():
+    """One pass of the notifier as built (MENTEO_BUILD), on the test stack."""
+    subprocess.run([os.path.join(BUILD, "bin", "menteo-notify"), "--once"],
+                   env=dict(os.environ, MENTEO_CONF=os.path.join(VAR, "menteo.conf")),
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def statements_by_worker(fn, marker):
     """The statements each worker that ran a statement LIKE marker ran
     while fn() ran, from MariaDB's general log (which shows statements

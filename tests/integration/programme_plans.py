@@ -6,7 +6,6 @@ bench. None may read a table whole (type ALL) or walk a whole index (type
 index): MariaDB chose such scans there, where most rows match, and would
 walk the whole table for a programme holding few. Run alone, by
 check_programme_plans.sh: the general log is the server's."""
-import os
 import signal
 
 import menteo as m
@@ -55,15 +54,6 @@ def cohort(org, mentor, mentee):
     return org, slug, pid
 
 
-def notifier(sig):
-    """Pauses (SIGSTOP) or resumes (SIGCONT) the test stack's notifier,
-    which would otherwise write beside the thousands of rows made here."""
-    try:
-        with open(os.path.join(m.VAR, "run", "notify.pid")) as f:
-            os.kill(int(f.read().strip()), sig)
-    except (OSError, ValueError):
-        pass
-
 
 def statements(fn):
     """The statements the programme's pages sent while fn() ran."""
@@ -91,11 +81,11 @@ def scans(stmt):
 @m.test
 def test_every_organiser_list_is_an_index_read():
     org, mentor, mentee = m.signup(), m.make_mentor(capacity=10), m.signup()
-    notifier(signal.SIGSTOP)
+    m.notifier(signal.SIGSTOP)
     try:
         org, slug, pid = cohort(org, mentor, mentee)
     finally:
-        notifier(signal.SIGCONT)
+        m.notifier(signal.SIGCONT)
     try:
         def pages():
             for path in ("dashboard", "export.csv", "surveys.csv", "invitations"):

@@ -6,9 +6,7 @@ tries, with the notifier paused, so other work does not count), not in
 time. Run alone, by check_scale_rows.sh: other tests' requests would
 count too, and their mail would wait for the paused notifier."""
 import datetime
-import os
 import signal
-import subprocess
 import time
 
 import menteo as m
@@ -18,15 +16,6 @@ LATER = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
 
 ROWS = ('Handler_read_next', 'Handler_read_prev', 'Handler_read_rnd_next')
 
-
-def notifier(sig):
-    """Pauses (SIGSTOP) or resumes (SIGCONT) the test stack's notifier:
-    its scans run every second and count in the global figures."""
-    try:
-        with open(os.path.join(m.VAR, "run", "notify.pid")) as f:
-            os.kill(int(f.read().strip()), sig)
-    except (OSError, ValueError):
-        pass
 
 
 def settled(counters):
@@ -45,12 +34,12 @@ def settled(counters):
 
 
 def rows_walked(fn, counters=ROWS):
-    notifier(signal.SIGSTOP)
+    m.notifier(signal.SIGSTOP)
     try:
         settled(counters)
         return least_of_five(fn, counters)
     finally:
-        notifier(signal.SIGCONT)
+        m.notifier(signal.SIGCONT)
 
 
 def least_of_five(fn, counters):
@@ -197,15 +186,10 @@ def test_notifier_pass_does_not_walk_read_rooms():
     Counted with the index entries MariaDB walked and filtered inside the
     index (Handler_icp_attempts), which Handler_read_next leaves out."""
 
-    def once():
-        subprocess.run([os.path.join(m.BUILD, "bin", "menteo-notify"),
-                        "--once"], env=dict(os.environ, MENTEO_CONF=os.path.join(
-                            m.VAR, "menteo.conf")), check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     counters = ROWS + ('Handler_icp_attempts',)
     # what a pass costs with what earlier tests left (rooms filled by
     # SQL, never read by their authors), then with one more room
-    before = rows_walked(once, counters)
+    before = rows_walked(m.notify_once, counters)
     mid, mentor, mentee = big_room(3000)
     m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 DAY "
           "WHERE mentorship_id = ?", mid)
@@ -214,7 +198,7 @@ def test_notifier_pass_does_not_walk_read_rooms():
           "mentorship_id = ? ON DUPLICATE KEY UPDATE last_read_id = "
           "VALUES(last_read_id)", mid, mentor.user_id, mid)
     fresh_statistics()
-    n = rows_walked(once, counters) - before
+    n = rows_walked(m.notify_once, counters) - before
     m.check(n < 1000, f"a notifier pass walked {n} more index entries and rows "
             "for a room of 3,000 messages, all read")
 
@@ -227,15 +211,8 @@ def test_notifier_pass_does_not_walk_own_or_young_messages():
     mentor, read by the mentee; the mentor never opened the room (its
     messages are their own), and writes one more now (the mentee's unread
     one is under an hour old). Then, an hour later, the digest goes."""
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-
-    def once():
-        subprocess.run([os.path.join(root, "build", "bin", "menteo-notify"),
-                        "--once"], env=dict(os.environ, MENTEO_CONF=os.path.join(
-                            m.VAR, "menteo.conf")), check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     counters = ROWS + ('Handler_icp_attempts',)
-    before = rows_walked(once, counters)
+    before = rows_walked(m.notify_once, counters)
     mid, mentor, mentee = big_room(3000)
     m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 DAY "
           "WHERE mentorship_id = ?", mid)
@@ -249,7 +226,7 @@ def test_notifier_pass_does_not_walk_own_or_young_messages():
           "created_at) VALUES (?, ?, 'Fresh', '<p>Fresh</p>', UTC_TIMESTAMP())",
           mid, mentor.user_id)
     fresh_statistics()
-    n = rows_walked(once, counters) - before
+    n = rows_walked(m.notify_once, counters) - before
     m.check(n < 1000, f"a notifier pass walked {n} more index entries and rows "
             "for a room of 3,000 messages, read or the reader's own, and one "
             "under an hour old")
@@ -260,7 +237,7 @@ def test_notifier_pass_does_not_walk_own_or_young_messages():
     # own 3,001 never are
     m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 HOUR "
           "WHERE mentorship_id = ? AND body = 'Fresh'", mid)
-    once()
+    m.notify_once()
     m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE kind = 'digest' AND "
                         "user_id = ?", mentee.user_id) == "1",
             "no digest for the mentee's message unread for two hours")
