@@ -44,7 +44,7 @@ notif_paths_again(struct req *r)
 	struct db_rows *row;
 
 	row = db_query(r, "SELECT version, (SELECT COALESCE(BIT_OR("
-	    "notification_path_bit(n.path)), 0) FROM notifications n WHERE "
+	    NOTIF_PATH_BIT("n.path") "), 0) FROM notifications n WHERE "
 	    "n.user_id = nc.user_id AND n.read_at IS NULL) AS paths "
 	    "FROM notification_counts nc WHERE nc.user_id = ?", "i",
 	    r->user.id);

@@ -7,6 +7,7 @@
 #ifndef MENTEO_SESS_H
 #define MENTEO_SESS_H
 
+#include "notif.h"
 #include "req.h"
 
 struct db_rows;
@@ -38,7 +39,7 @@ int	 sess_load(struct req *);
 	"AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
 /*
  * sess_here: some unread notification may be about this page (the path):
- * its bit in the set of unread paths kept with the count (sql/300), so
+ * its bit (NOTIF_PATH_BIT) in the set of unread paths kept with the count, so
  * that notif_seen sends its UPDATE only then. Arithmetic on the row the
  * count comes from: a subquery here cost the optimizer more than the
  * rest of the room page's query.
@@ -47,7 +48,7 @@ int	 sess_load(struct req *);
 	"s.id AS sess_id, s.user_id AS sess_uid, " \
 	"s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS sess_stale, " \
 	"COALESCE(nc.unread, 0) AS sess_unread, " \
-	"COALESCE(nc.paths & notification_path_bit(?), 0) <> 0 AS sess_here"
+	"COALESCE(nc.paths & " NOTIF_PATH_BIT("?") ", 0) <> 0 AS sess_here"
 /* Joined after sessions `s`: the header's unread count, by primary key. */
 #define SESS_UNREAD_JOIN \
 	" LEFT JOIN notification_counts nc ON nc.user_id = s.user_id"

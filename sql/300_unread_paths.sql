@@ -1,7 +1,8 @@
 -- Which pages someone's unread notifications are about, kept beside their
 -- count: a set of 63 bits, one per path (notification_path_bit), so that
 -- the session's query knows whether the page asked for has an unread one
--- (lib/sess.h sess_here) by arithmetic on the row it joins anyway. The
+-- (lib/sess.h sess_here) by arithmetic on the row it joins anyway (the
+-- formula below written out there: lib/notif.h NOTIF_PATH_BIT). The
 -- subquery it replaces (one entry of notifications_path) cost MariaDB's
 -- optimizer more than the rest of the room page's query (issue 20's
 -- bench, docs/performance.md).
