@@ -42,27 +42,19 @@ home_landing(struct req *r)
 
 /*
  * With no mentorship yet, how to start mentoring too: tick "I mentor",
- * or give a capacity, or (already listed) wait for requests. -1: db.
+ * or give a capacity, or (already listed) wait for requests. The two
+ * columns come with the session's user row.
  */
-static int
+static void
 home_mentor_hint(struct req *r, struct tdict *d)
 {
-	struct db_rows *u;
-
-	u = db_query(r, "SELECT is_mentor, capacity FROM users WHERE id = ?",
-	    "i", r->user.id);
-	if (u == NULL)
-		return -1;
-	if (u->nrows == 0)
-		return 0;
-	if (!db_get_int(u, 0, "is_mentor"))
+	if (!r->user.mentor)
 		tmpl_show(d, "HINT_BECOME_MENTOR");
-	else if (db_get_int(u, 0, "capacity") <= 0)
+	else if (r->user.capacity <= 0)
 		tmpl_show(d, "HINT_SET_CAPACITY");
 	else
 		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
 		    req_printf(r, "/people/%s", r->user.slug));
-	return 0;
 }
 
 /*
@@ -165,8 +157,8 @@ home_dashboard(struct req *r)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
 	/* the hints are for someone with no mentorship yet */
-	if (n == 0 && home_mentor_hint(r, d) == -1)
-		return;
+	if (n == 0)
+		home_mentor_hint(r, d);
 	if (home_suggestions(r, d, &open) == -1)
 		return;
 	page_send(r, 200);
