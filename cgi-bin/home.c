@@ -58,11 +58,33 @@ home_mentor_hint(struct req *r, struct tdict *d)
 }
 
 /*
+ * Whether the viewer looks for a mentor: anyone who is not a mentor, and
+ * a mentor who also says what they look for or has been a mentee (asked
+ * for a mentor, or was paired as one). A mentor with no mentee side is
+ * not told to find mentors. 1, 0, or -1: db.
+ */
+static int
+home_seeks_mentor(struct req *r)
+{
+	const char *v;
+
+	v = db_value(r, "SELECT is_mentor = 0 OR looking_for <> '' OR EXISTS "
+	    "(SELECT 1 FROM mentorships m WHERE m.mentee_id = u.id) OR EXISTS "
+	    "(SELECT 1 FROM programme_participants p WHERE p.user_id = u.id "
+	    "AND p.role = 'mentee') FROM users u WHERE u.id = ?", "i",
+	    r->user.id);
+	if (v == NULL)
+		return r->db_failed ? -1 : 0;
+	return strcmp(v, "1") == 0;
+}
+
+/*
  * A mentee with no mentor (no open request nor mentorship as a mentee)
  * sees the three mentors who fit best (lib/suggest.h): at the top when
  * they have nothing else, after their own mentorships when they mentor
  * (their work comes first), and then not at all when none fits: a box
- * that finds nobody is no help there (journey-32). -1: answered.
+ * that finds nobody is no help there (journey-32). A mentor who looks
+ * for no mentor sees none. -1: answered.
  */
 static int
 home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
@@ -89,6 +111,8 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 			return 0;
 		mentors = db_get_int(c, 0, "mentor") != 0;
 	}
+	if ((n = home_seeks_mentor(r)) != 1)
+		return (int)n;
 	box = tmpl_dict_new("for-you");
 	if ((n = suggest_fill(r, box, 0, NULL, 3)) == -1) {
 		tmpl_dict_free(box);
