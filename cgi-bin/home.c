@@ -68,7 +68,9 @@ home_seeks_mentor(struct req *r)
 {
 	const char *v;
 
-	v = db_value(r, "SELECT is_mentor = 0 OR looking_for <> '' OR EXISTS "
+	if (!r->user.mentor)	/* the session's user row says so */
+		return 1;
+	v = db_value(r, "SELECT looking_for <> '' OR EXISTS "
 	    "(SELECT 1 FROM mentorships m WHERE m.mentee_id = u.id) OR EXISTS "
 	    "(SELECT 1 FROM programme_participants p WHERE p.user_id = u.id "
 	    "AND p.role = 'mentee') FROM users u WHERE u.id = ?", "i",
