@@ -292,11 +292,40 @@ def test_dashboard_suggestions_statements():
     r = mentee.get("/")
     m.check(r.status == 200 and "Mentors for you" in r.text, "no suggestions")
 
-    r, stmts = m.statements_of_one_request(lambda: mentee.get("/"),
-                                           "%notification_counts nc%")
-    m.check("Mentors for you" in r.text, "suggestions gone")
+    # the least of five views: a worker that has not kept the mentors
+    # since the signup moved the directory's version reads them once
+    views = [m.statements_of_one_request(lambda: mentee.get("/"),
+                                         "%notification_counts nc%")
+             for _ in range(5)]
+    m.check(all("Mentors for you" in r.text for r, _ in views), "suggestions gone")
+    stmts = min((s for _, s in views), key=len)
     m.check(len(stmts) <= 3, f"the dashboard with suggestions sent {len(stmts)} "
             f"statements: {[a[:80] for _, a in stmts]}")
+
+
+@m.test
+def test_directory_search_statements():
+    """Issue 20/24: a search the worker has the answer to is one round
+    trip: the directory's version (which keys the kept rows and word
+    index) is read with the session; signed out, the version alone; a
+    session that ended is anonymous at once."""
+    p = m.signup()
+    views = [m.statements_of_one_request(lambda: p.get("/people?q=leadership"),
+                                         "%directory_version dv%")
+             for _ in range(5)]
+    m.check(all(r.status == 200 and "Sign out" in r.text for r, _ in views),
+            "the search page is not the signed-in person's")
+    stmts = min((s for _, s in views), key=len)
+    m.check(len(stmts) == 1, f"a search sent {len(stmts)} statements: "
+            f"{[a[:80] for _, a in stmts]}")
+    r = m.Client().get("/people?q=leadership")
+    m.check(r.status == 200 and "Sign out" not in r.text, "signed out search")
+    ended = m.Client()
+    ended.cookies.update(p.cookies)
+    p.post("/logout", {})
+    r = ended.get("/people?q=leadership")
+    m.check(r.status == 200 and "Sign out" not in r.text,
+            "a search with an ended session is still signed in")
 
 
 @m.test
