@@ -31,6 +31,32 @@ notif_add(struct req *r, long long user_id, const char *kind,
 	return rc < 0 ? -1 : 1;
 }
 
+/*
+ * The set of unread paths (sql/300) again from what is unread, once a
+ * page's notifications were marked read or a bit said "maybe" wrongly.
+ * Read, then written only if no notification moved the count meanwhile
+ * (its version): an UPDATE reading notifications itself would lock them
+ * in the order opposite to the triggers' and deadlock with a new one.
+ */
+static int
+notif_paths_again(struct req *r)
+{
+	struct db_rows *row;
+
+	row = db_query(r, "SELECT version, (SELECT COALESCE(BIT_OR("
+	    NOTIF_PATH_BIT("n.path") "), 0) FROM notifications n WHERE "
+	    "n.user_id = nc.user_id AND n.read_at IS NULL) AS paths "
+	    "FROM notification_counts nc WHERE nc.user_id = ?", "i",
+	    r->user.id);
+	if (row == NULL)
+		return -1;
+	if (row->nrows == 0)
+		return 0;
+	return db_exec(r, "UPDATE notification_counts SET paths = ? "
+	    "WHERE user_id = ? AND version = ?", "sis", db_get(row, 0,
+	    "paths"), r->user.id, db_get(row, 0, "version")) < 0 ? -1 : 0;
+}
+
 long long
 notif_seen(struct req *r, int status)
 {
@@ -51,6 +77,9 @@ notif_seen(struct req *r, int status)
 	if (done < 0)
 		return -1;
 	r->user.unread = n > done ? n - done : 0;
+	/* none left: the triggers emptied the set */
+	if (r->user.unread > 0 && notif_paths_again(r) == -1)
+		return -1;
 	return r->user.unread;
 }
 

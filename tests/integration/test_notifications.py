@@ -7,6 +7,7 @@ about reads it; nobody sees another person's."""
 import os
 import re
 import subprocess
+import zlib
 
 import menteo as m
 
@@ -287,6 +288,61 @@ def test_the_owners_answer_tells_the_mentor_by_mail_and_notification():
             "opening the entry read the notification")
     # the mentor's feedback still goes to the owner, and only there
     m.check(len(notes(mentee.user_id, "kind = 'thread-feedback'")) == 1, "feedback noted")
+
+
+
+def path_bit(path):
+    """A path's bit in notification_counts.paths: sql/300's
+    notification_path_bit (MariaDB's CRC32 is zlib's)."""
+    return 1 << (zlib.crc32(path.encode()) % 63)
+
+
+@m.test
+def test_unread_paths_are_kept_with_the_count():
+    """The session's query learns whether an unread notification may be
+    about the page from the set of unread paths kept with the count
+    (sql/300), not from a subquery: an unread path's bit is always there;
+    a page with one is read on visit and its bit goes, so the next visit
+    sends no UPDATE; a bit a read left behind (one marked from the list)
+    costs one UPDATE that finds nothing, then goes; none unread, no bits."""
+    p = m.signup()
+    here = "/settings"
+    other = next(f"/threads/{n}" for n in range(1, 200)
+                 if path_bit(f"/threads/{n}") != path_bit(here))
+
+    def add(path):
+        m.sql("INSERT INTO notifications (user_id, kind, title, path, created_at) "
+              "VALUES (?, 'thread-feedback', 'Paths', ?, UTC_TIMESTAMP())",
+              p.user_id, path)
+
+    def paths():
+        return int(m.sql_value("SELECT paths FROM notification_counts WHERE "
+                               "user_id = ?", p.user_id))
+
+    def updates_on_visit():
+        r, by = m.statements_by_worker(lambda: p.get(here), "%notification_counts nc%")
+        m.check(r.status == 200, f"{here}: {r!r}")
+        return [s for stmts in by.values() for _, s in stmts
+                if s.startswith("UPDATE notifications")]
+
+    add(here)
+    add(other)
+    m.check(paths() == path_bit(here) | path_bit(other), f"both bits: {paths():x}")
+    m.check(len(updates_on_visit()) == 1, "the page's notification is not marked read")
+    m.check(paths() == path_bit(other), f"only the other's bit left: {paths():x}")
+    m.check(updates_on_visit() == [], "a page with nothing unread still sends an UPDATE")
+    # marked read from the list: its bit is left behind, once
+    add(here)
+    nid = m.sql_value("SELECT MAX(id) FROM notifications WHERE user_id = ?", p.user_id)
+    m.check(p.post("/notifications", {"read": nid}).status == 303, "mark one read")
+    m.check(paths() & path_bit(here), "the bit went with a read by id")
+    m.check(len(updates_on_visit()) == 1, "a bit left behind is not checked")
+    m.check(paths() == path_bit(other), f"the bit left behind stays: {paths():x}")
+    m.check(updates_on_visit() == [], "a bit left behind costs more than once")
+    m.check(unread_badge(p.get("/").text) == 1, "the other one is still unread")
+    # nothing unread: no bits
+    m.check(p.post("/notifications", {"read": "all"}).status == 303, "mark all read")
+    m.check(paths() == 0, f"bits without unread notifications: {paths():x}")
 
 
 if __name__ == "__main__":
