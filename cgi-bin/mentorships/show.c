@@ -42,28 +42,13 @@ stepper(struct tdict *d, const char *stage)
  * step and the forms alike: a condition reads the mentorship alone, not
  * the rule that names it.
  */
-typedef int	(*move_cond)(struct req *, const struct mship *, const char *,
-		    const char **);
 #define ASKED_MAX	8
 struct asked {
 	struct db_rows	 kept;		/* the page's "cond" rows */
-	move_cond	 cond[ASKED_MAX];
+	stage_cond_fn	 cond[ASKED_MAX];
 	int		 ready[ASKED_MAX];
 	size_t		 n;
 };
-
-/*
- * A move that takes one of the mentor's places from one that takes none
- * (back to Cultivation from Redefinition) reads the mentor's other
- * pairs: its condition is asked on every view, never kept with the page.
- */
-static int
-cond_kept(const struct stage_rule *rl)
-{
-	return strcmp(rl->from, "requested") != 0 && rl->cond != NULL &&
-	    strcmp(rl->to, "ended") != 0 && !(stage_counts_capacity(rl->to) &&
-	    !stage_counts_capacity(rl->from));
-}
 
 /*
  * A move forward (not a request's answer, not a closing) whose condition
@@ -82,10 +67,16 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
 	    strcmp(rl->to, "ended") == 0)
 		return 1;
-	for (i = 0; cond_kept(rl) && i < a->kept.nrows; i++)
+	/* kept: what reads the pair alone (stage_pair_cond) */
+	for (i = 0; i < a->kept.nrows; i++)
 		if (strcmp(db_get(&a->kept, i, "from_stage"), rl->from) == 0 &&
-		    strcmp(db_get(&a->kept, i, "to_stage"), rl->to) == 0)
-			return db_get_int(&a->kept, i, "ready") == 1;
+		    strcmp(db_get(&a->kept, i, "to_stage"), rl->to) == 0) {
+			if (db_get_int(&a->kept, i, "ready") != 1)
+				return 0;
+			if (db_get_int(&a->kept, i, "whole") == 1)
+				return 1;
+			break;
+		}
 	for (i = 0; i < a->n; i++)
 		if (a->cond[i] == rl->cond)
 			return a->ready[i];
@@ -791,25 +782,41 @@ show_part(const struct db_rows *all, const char *name)
 }
 
 /*
+ * The part of rule rl's condition the page keeps (stage_pair_cond), for
+ * a move from m's stage that the page asks (move_ready), or NULL.
+ */
+static stage_cond_fn
+show_cond(const struct stage_rule *rl, const struct mship *m)
+{
+	int whole;
+
+	if (strcmp(rl->from, m->stage) != 0 || strcmp(rl->from,
+	    "requested") == 0 || strcmp(rl->to, "ended") == 0)
+		return NULL;
+	return stage_pair_cond(rl, &whole);
+}
+
+/*
  * The page's rows of mentorship m (as loaded, in the stage its version
  * names): its facts, goals, timeline, progress, check-ins in
  * Redefinition, and the answers of what the page asks the stage rules:
- * each condition of a move from this stage that reads the pair alone
- * (cond_kept), what the contract lacks in Initiation, whether a
- * question waits while requested.
+ * of each condition of a move from this stage, what reads the pair alone
+ * (show_cond), what the contract lacks in Initiation, whether a question
+ * waits while requested.
  */
 static const struct db_rows *
 show_make(struct req *r, void *arg, int *keep)
 {
 	static const char *const cond_names[] = { "from_stage", "to_stage",
-		"ready" };
+		"ready", "whole" };
 	static const char *const why_names[] = { "why" };
 	static const char *const asked_names[] = { "asked" };
 	const struct mship *m = arg;
 	const char *part[SHOW_PARTS], *why;
 	struct db_rows *q[SHOW_PARTS], *c;
+	stage_cond_fn cond;
 	size_t i, n = 0, nc = 0;
-	int rc;
+	int rc, whole;
 
 	(void)keep;
 #define PART(name, rows) do { part[n] = (name); \
@@ -823,20 +830,19 @@ show_make(struct req *r, void *arg, int *keep)
 	if (mships_is(m, "redefinition"))
 		PART("checkins", db_query(r, mships_checkins_sql, "i", m->id));
 	for (i = 0; i < stage_nrules; i++)
-		nc += strcmp(stage_rules[i].from, m->stage) == 0 &&
-		    cond_kept(&stage_rules[i]);
-	PART("cond", show_rows_new(r, cond_names, 3, nc));
+		nc += show_cond(&stage_rules[i], m) != NULL;
+	PART("cond", show_rows_new(r, cond_names, 4, nc));
 	for (c = q[n - 1], nc = 0, i = 0; i < stage_nrules; i++) {
-		if (strcmp(stage_rules[i].from, m->stage) != 0 ||
-		    !cond_kept(&stage_rules[i]))
+		if ((cond = show_cond(&stage_rules[i], m)) == NULL)
 			continue;
 		why = NULL;
-		if ((rc = stage_rules[i].cond(r, m, "", &why)) == -1 ||
-		    r->db_failed)
+		if ((rc = cond(r, m, "", &why)) == -1 || r->db_failed)
 			return NULL;
-		c->cell[nc * 3] = (char *)(uintptr_t)stage_rules[i].from;
-		c->cell[nc * 3 + 1] = (char *)(uintptr_t)stage_rules[i].to;
-		c->cell[nc * 3 + 2] = (char *)(uintptr_t)(rc == 0 ? "1" : "0");
+		(void)stage_pair_cond(&stage_rules[i], &whole);
+		c->cell[nc * 4] = (char *)(uintptr_t)stage_rules[i].from;
+		c->cell[nc * 4 + 1] = (char *)(uintptr_t)stage_rules[i].to;
+		c->cell[nc * 4 + 2] = (char *)(uintptr_t)(rc == 0 ? "1" : "0");
+		c->cell[nc * 4 + 3] = (char *)(uintptr_t)(whole ? "1" : "0");
 		nc++;
 	}
 	if (mships_is(m, "initiation")) {

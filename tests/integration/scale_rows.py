@@ -310,6 +310,18 @@ def test_mentorship_page_statements():
                 not in r.text, f"mentorship page: {r!r}")
     n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None, ("Questions",))
     m.check(n <= 3, f"a mentorship page viewed again sent {n} statements")
+    # every other stage alike (Redefinition asks the mentor's places only
+    # once a new cycle is agreed: the pair's part of its condition is kept)
+    for stage in ("initiation", "separation", "redefinition"):
+        m.sql("UPDATE mentorships SET stage = ? WHERE id = ?", stage, mid)
+        for c in (mentee, mentor):
+            for _ in range(8):
+                m.check(c.get(f"/mentorships/{mid}").status == 200, stage)
+        n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None,
+                                                            ("Questions",))
+        m.check(n <= 3, f"a mentorship page in {stage} viewed again sent {n} "
+                "statements")
+    m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", mid)
     # the viewer's own count is read on every view
     m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
           "created_at) VALUES (?, ?, 'New', '<p>New</p>', UTC_TIMESTAMP())", mid,
