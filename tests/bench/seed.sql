@@ -19,9 +19,12 @@ SET @people = ROUND(10000 * @scale), @pairs = ROUND(3000 * @scale),
     @big_n = ROUND(100000 * @scale), @rooms = ROUND(900 * @scale),
     @threads = ROUND(1000 * @scale);
 
+-- Everyone has the calendar secret their first dashboard made (lib/stage.c
+-- stage_calendar_url): the steady state, where each first view would
+-- otherwise write its users row during the measurement.
 INSERT INTO users (email, email_verified_at, password_hash, display_name,
     headline, bio, skills, timezone, is_mentor, capacity, slug, last_active,
-    created_at)
+    created_at, calendar_secret)
 SELECT CONCAT('bench-u', seq, '@bench.menteo'), @now, 'bench',
     CONCAT(ELT(1 + seq % 8, 'Ada', 'Bram', 'Chen', 'Dara', 'Eli', 'Femi',
         'Gita', 'Hugo'), ' ', ELT(1 + seq % 7, 'Okafor', 'Lindqvist', 'Raman',
@@ -38,7 +41,7 @@ SELECT CONCAT('bench-u', seq, '@bench.menteo'), @now, 'bench',
         'product, strategy', 'rust, distributed systems', 'sales, negotiation',
         'design, ux research', 'career, management', 'python, data'),
     'UTC', seq <= @pairs, IF(seq <= @pairs, 6, 0), CONCAT('bench-u', seq),
-    @now - INTERVAL (seq % 90) DAY, @now
+    @now - INTERVAL (seq % 90) DAY, @now, SHA2(CONCAT('bench-calendar-', seq), 256)
 FROM seq_1_to_1000000 WHERE seq <= @people;
 
 SET @first = (SELECT MIN(id) FROM users WHERE email LIKE 'bench-u%');
@@ -75,18 +78,27 @@ SELECT ms.id, CONCAT('Goal ', g.seq, ' of ', ms.focus), 'Measured by an outcome'
 FROM mentorships ms JOIN seq_1_to_3 g WHERE ms.focus LIKE 'Bench %';
 
 -- The big room: 100,000 messages (times @scale), the two parties taking turns.
-INSERT INTO room_messages (mentorship_id, author_id, body, created_at)
+-- Every message with the HTML the rooms program stores when it is posted
+-- (sql/090; check_bench_seed.sh checks it is what the page renders):
+-- rendering seeded messages on their first view would measure that
+-- one-off work instead of traffic as it comes.
+INSERT INTO room_messages (mentorship_id, author_id, body, body_html, created_at)
 SELECT ms.id, IF(s.seq % 2 = 1, ms.mentor_id, ms.mentee_id),
     CONCAT('Message ', s.seq, ' of the big room. Some **Markdown** with a ',
         '[link](https://example.org/', s.seq, ') and a list:\n\n- one\n- two\n'),
+    CONCAT('<p>Message ', s.seq, ' of the big room. Some <strong>Markdown</strong> ',
+        'with a <a rel="nofollow noopener" href="https://example.org/', s.seq,
+        '">link</a> and a list:</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n'),
     @now - INTERVAL (@big_n - s.seq) MINUTE
 FROM mentorships ms JOIN seq_1_to_10000000 s
 WHERE ms.id = @big AND s.seq <= @big_n ORDER BY s.seq;
 
 -- 900 more rooms (times @scale) of 1,000 messages each.
-INSERT INTO room_messages (mentorship_id, author_id, body, created_at)
+INSERT INTO room_messages (mentorship_id, author_id, body, body_html, created_at)
 SELECT ms.id, IF(s.seq % 2 = 1, ms.mentor_id, ms.mentee_id),
     CONCAT('Room message ', s.seq, ': ', REPEAT('words and more words ', 1 + s.seq % 8)),
+    CONCAT('<p>Room message ', s.seq, ': ', TRIM(TRAILING ' ' FROM
+        REPEAT('words and more words ', 1 + s.seq % 8)), '</p>\n'),
     @now - INTERVAL (1000 - s.seq) HOUR
 FROM mentorships ms JOIN seq_1_to_1000 s
 WHERE ms.focus LIKE 'Bench %' AND ms.id <> @big AND ms.id <= @big + @rooms
@@ -219,9 +231,10 @@ WHERE m.programme_id = @prog AND m.stage IN ('cultivation', 'separation',
 ORDER BY m.id, s.seq;
 
 -- two room messages a week over the pair's life
-INSERT INTO room_messages (mentorship_id, author_id, body, created_at)
+INSERT INTO room_messages (mentorship_id, author_id, body, body_html, created_at)
 SELECT m.id, IF(s.seq % 2 = 1, m.mentor_id, m.mentee_id),
     CONCAT('Programme message ', s.seq, ': how the week went.'),
+    CONCAT('<p>Programme message ', s.seq, ': how the week went.</p>\n'),
     m.created_at + INTERVAL (s.seq * 84) HOUR
 FROM mentorships m JOIN seq_1_to_104 s
 WHERE m.programme_id = @prog AND m.stage NOT IN ('requested', 'withdrawn')

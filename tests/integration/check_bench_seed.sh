@@ -31,6 +31,20 @@ bench() {	# seed-file out
 		trap "bin/menteo-dev stop > /dev/null 2>&1" EXIT
 		bench_stack "$B/stack.log"
 		echo "room=$(curl -s -o /dev/null -w "%{http_code}" -H "Cookie: $COOKIE" "$URL/rooms/$BIG")"
+		# the newest message of a kind, its HTML forgotten, rendered again
+		# by its room page as its mentee sees it: the same as seeded
+		html_as_rendered() {	# the body'"'"'s first words
+			local id room c seeded
+			id=$(SQL -e "SELECT MAX(id) FROM room_messages WHERE body LIKE \"$1%\"")
+			room=$(SQL -e "SELECT mentorship_id FROM room_messages WHERE id = $id")
+			seeded=$(SQL -e "SELECT MD5(body_html) FROM room_messages WHERE id = $id")
+			SQL -e "UPDATE room_messages SET body_html = NULL WHERE id = $id"
+			c=$(bench_sign_in "$(SQL -e "SELECT u.email FROM mentorships m JOIN users u ON u.id = m.mentee_id WHERE m.id = $room")")
+			curl -s -o /dev/null -H "Cookie: $c" "$URL/rooms/$room"
+			[ "$seeded" = "$(SQL -e "SELECT MD5(body_html) FROM room_messages WHERE id = $id")" ] &&
+				echo same || echo "differs($1)"
+		}
+		echo "html=$(html_as_rendered "Message ") $(html_as_rendered "Room message ") $(html_as_rendered "Programme message ")"
 		echo "notifier=$(bin/menteo-dev status | grep -c "^notify running")"
 		echo "people=$(SQL -e "SELECT COUNT(*) FROM users WHERE email LIKE \"bench-u%\"")"
 		echo "messages=$(SQL -e "SELECT COUNT(*) FROM room_messages WHERE mentorship_id = $BIG")"
@@ -49,7 +63,7 @@ one_data_set() {	# out: 100 people, 1,000 messages in the big room, its page 200
 not_seeded() { ! grep -q "bench: seeding" "$1"; }
 
 rm -rf "$VAR"
-echo "1..11"
+echo "1..12"
 
 # 1. the notifier's digest scan would find the big room's old messages
 # unread and write the mentee's room_reads row the seed writes next
@@ -65,6 +79,8 @@ check "the mentee's room page answers 200 after the seed" [ "$(val room "$B/run1
 check "the triggers of messages and entries are back after the seed" \
 	[ "$(val triggers "$B/run1.txt")" = "$(wc -w <<<"$(sed -n '/^SEED_TRIGGERS=/,/"$/p' tests/bench/stack.sh | tr -d '"' | sed 's/^SEED_TRIGGERS=//')")" ]
 check "the programme pairs' weeks count every message and entry" [ "$(val weeks "$B/run1.txt")" = 1 ]
+check "seeded messages carry the HTML their room page renders ($(val html "$B/run1.txt"))" \
+	[ "$(val html "$B/run1.txt")" = "same same same" ]
 check "the notifier runs once the seed is in" [ "$(val notifier "$B/run1.txt")" = 1 ]
 
 # 2. a seed that fails half-way: a clear message, no mark, non-zero exit
