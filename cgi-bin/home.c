@@ -42,27 +42,42 @@ home_landing(struct req *r)
 
 /*
  * With no mentorship yet, how to start mentoring too: tick "I mentor",
- * or give a capacity, or (already listed) wait for requests. -1: db.
+ * or give a capacity, or (already listed) wait for requests. The two
+ * columns come with the session's user row.
  */
-static int
+static void
 home_mentor_hint(struct req *r, struct tdict *d)
 {
-	struct db_rows *u;
-
-	u = db_query(r, "SELECT is_mentor, capacity FROM users WHERE id = ?",
-	    "i", r->user.id);
-	if (u == NULL)
-		return -1;
-	if (u->nrows == 0)
-		return 0;
-	if (!db_get_int(u, 0, "is_mentor"))
+	if (!r->user.mentor)
 		tmpl_show(d, "HINT_BECOME_MENTOR");
-	else if (db_get_int(u, 0, "capacity") <= 0)
+	else if (r->user.capacity <= 0)
 		tmpl_show(d, "HINT_SET_CAPACITY");
 	else
 		tmpl_set(tmpl_section(d, "HINT_LISTED"), "PROFILE_URL",
 		    req_printf(r, "/people/%s", r->user.slug));
-	return 0;
+}
+
+/*
+ * Whether the viewer looks for a mentor: anyone who is not a mentor, and
+ * a mentor who also says what they look for or has been a mentee (asked
+ * for a mentor, or was paired as one). A mentor with no mentee side is
+ * not told to find mentors. 1, 0, or -1: db.
+ */
+static int
+home_seeks_mentor(struct req *r)
+{
+	const char *v;
+
+	if (!r->user.mentor)	/* the session's user row says so */
+		return 1;
+	v = db_value(r, "SELECT looking_for <> '' OR EXISTS "
+	    "(SELECT 1 FROM mentorships m WHERE m.mentee_id = u.id) OR EXISTS "
+	    "(SELECT 1 FROM programme_participants p WHERE p.user_id = u.id "
+	    "AND p.role = 'mentee') FROM users u WHERE u.id = ?", "i",
+	    r->user.id);
+	if (v == NULL)
+		return r->db_failed ? -1 : 0;
+	return strcmp(v, "1") == 0;
 }
 
 /*
@@ -70,7 +85,8 @@ home_mentor_hint(struct req *r, struct tdict *d)
  * sees the three mentors who fit best (lib/suggest.h): at the top when
  * they have nothing else, after their own mentorships when they mentor
  * (their work comes first), and then not at all when none fits: a box
- * that finds nobody is no help there (journey-32). -1: answered.
+ * that finds nobody is no help there (journey-32). A mentor who looks
+ * for no mentor sees none. -1: answered.
  */
 static int
 home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
@@ -97,6 +113,8 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 			return 0;
 		mentors = db_get_int(c, 0, "mentor") != 0;
 	}
+	if ((n = home_seeks_mentor(r)) != 1)
+		return (int)n;
 	box = tmpl_dict_new("for-you");
 	if ((n = suggest_fill(r, box, 0, NULL, 3)) == -1) {
 		tmpl_dict_free(box);
@@ -165,8 +183,8 @@ home_dashboard(struct req *r)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
 	/* the hints are for someone with no mentorship yet */
-	if (n == 0 && home_mentor_hint(r, d) == -1)
-		return;
+	if (n == 0)
+		home_mentor_hint(r, d);
 	if (home_suggestions(r, d, &open) == -1)
 		return;
 	page_send(r, 200);

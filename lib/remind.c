@@ -452,9 +452,13 @@ digest_rooms(struct req *r, long long uid)
 
 /*
  * One digest for uid covering all their rooms, once any unread message
- * is older than an hour. The person's row is locked so two scanners
- * build the same digest one after the other, and the second finds the
- * messages digested (room_reads.digest_id) and sends nothing.
+ * is older than an hour. The person's digest_scans row is locked so two
+ * scanners build the same digest one after the other, and the second
+ * finds the messages digested (room_reads.digest_id) and sends nothing.
+ * Not their users row: a room page marking a room read for the first
+ * time holds its new room_reads row while it checks that row's foreign
+ * key on users, and the digest, holding users, would wait for the same
+ * room_reads row: a deadlock (sql/295).
  */
 static int
 remind_digest_one(struct req *r, long long uid)
@@ -468,8 +472,11 @@ remind_digest_one(struct req *r, long long uid)
 
 	if (db_begin(r) == -1)
 		return -1;
-	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
-	    uid) == NULL || (c = digest_rooms(r, uid)) == NULL)
+	/* before the first plain read, which sees what the last scan wrote */
+	if (db_exec(r, "INSERT INTO digest_scans (user_id, scanned_at) "
+	    "VALUES (?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE scanned_at = "
+	    "VALUES(scanned_at)", "i", uid) < 0 ||
+	    (c = digest_rooms(r, uid)) == NULL)
 		goto fail;
 	for (i = 0; i < c->nrows; i++) {
 		total += db_get_int(c, i, "unread");

@@ -40,6 +40,8 @@ struct user {
 	const char	*calendar;	/* secret of their ICS feed, if made */
 	int		 verified;
 	int		 admin;
+	int		 mentor;	/* listed as a mentor (is_mentor) */
+	long long	 capacity;	/* how many mentees they take at once */
 	long long	 unread;	/* notifications not read yet */
 	int		 unread_here;	/* some of them about this page */
 };

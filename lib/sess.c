@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -177,6 +178,8 @@ sess_take(struct req *r, const struct sess_key *k, const struct db_rows *row,
 	r->user.calendar = ucol(row, p, "calendar");
 	r->user.verified = strcmp(ucol(row, p, "verified"), "1") == 0;
 	r->user.admin = strcmp(ucol(row, p, "admin"), "1") == 0;
+	r->user.mentor = strcmp(ucol(row, p, "mentor"), "1") == 0;
+	r->user.capacity = strtoll(ucol(row, p, "capacity"), NULL, 10);
 	r->user.unread = db_get_int(row, 0, "sess_unread");
 	r->user.unread_here = db_get_int(row, 0, "sess_here") != 0;
 	r->csrf = csrf_for(r, k->token);

@@ -57,6 +57,7 @@ int	 sess_load(struct req *);
 	t ".slug AS " p "_slug, " t ".timezone AS " p "_tz, " \
 	t ".email_verified_at IS NOT NULL AS " p "_verified, " \
 	t ".is_admin AS " p "_admin, " t ".disabled_at IS NULL AS " p "_live, " \
+	t ".is_mentor AS " p "_mentor, " t ".capacity AS " p "_capacity, " \
 	"(" t ".last_active IS NULL OR " t ".last_active < UTC_DATE()) AS " \
 	p "_inactive, IF(" t ".id = s.user_id, " t ".calendar_secret, NULL) " \
 	"AS " p "_calendar"	/* the session's own user's secret only */

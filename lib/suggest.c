@@ -547,8 +547,11 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"m.mentee_id = u.id) AS goals, (SELECT GROUP_CONCAT(a.answer " \
 	"SEPARATOR '\\n') FROM programme_answers a JOIN " \
 	"programme_participants pp ON pp.id = a.participant_id WHERE " \
-	"pp.user_id = u.id AND (? = 0 OR pp.programme_id = ?)) AS intake " \
-	"FROM users u WHERE u.id = ?"
+	"pp.user_id = u.id AND (? = 0 OR pp.programme_id = ?)) AS intake, " \
+	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
+	"m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) AS mentors, " \
+	"dv.version AS dir_version, UTC_DATE() AS dir_today " \
+	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 WHERE u.id = ?"
 
 /*
  * The directory's mentors and their index, kept by the worker while the
@@ -624,37 +627,51 @@ short_of_memory:
 /*
  * The mentors to choose from: a programme's, made for this request; the
  * directory's, kept (lib/kept.h) under its version and the date (the
- * days since last activity are counted in SQL). NULL once answered.
+ * days since last activity are counted in SQL), both read with the
+ * mentee's own row (SQL_MENTEE). NULL once answered.
  */
 static const struct mentors *
-mentors_for(struct req *r, long long *programme_id)
+mentors_for(struct req *r, long long *programme_id,
+    const struct db_rows *me)
 {
-	struct db_rows *v;
 	const char *key = NULL;
 
-	if (*programme_id == 0) {
-		if ((v = db_query(r, "SELECT version, UTC_DATE() AS today "
-		    "FROM directory_version", "")) == NULL)
-			return NULL;
-		/* no version: made for this request alone */
-		key = kept_key(r, &suggest_kept, v->nrows == 1 ? db_get(v, 0,
-		    "version") : NULL, "s", v->nrows == 1 ? db_get(v, 0,
-		    "today") : NULL);
-	}
+	if (*programme_id == 0)	/* no version: made for this request alone */
+		key = kept_key(r, &suggest_kept, db_get(me, 0, "dir_version"),
+		    "s", db_get(me, 0, "dir_today"));
 	return kept_get_built(r, key, mentors_make, mentors_free,
 	    programme_id);
+}
+
+/* The ids of a comma-separated list (GROUP_CONCAT), in n. */
+static long long *
+id_list(struct req *r, const char *list, size_t *n)
+{
+	long long *ids;
+	const char *p;
+	char *end;
+
+	*n = 0;
+	ids = req_alloc(r, (list != NULL ? strlen(list) / 2 + 2 : 1) *
+	    sizeof(*ids));
+	for (p = list; p != NULL && *p != '\0'; p = *end == ',' ? end + 1 : end) {
+		ids[*n] = strtoll(p, &end, 10);
+		if (end == p)
+			break;
+		(*n)++;
+	}
+	return ids;
 }
 
 long
 suggest_for(struct req *r, long long programme_id, size_t k,
     struct suggest_pick **picks, int *empty)
 {
-	struct db_rows *me, *theirs;
+	struct db_rows *me;
 	struct suggest_mentee e;
 	struct suggest_fit *fit = NULL, *best;
 	const struct mentors *set;
 	char why[SUGGEST_WHY];
-	long long *ids;
 	long n = -1;
 	size_t i;
 
@@ -662,11 +679,9 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 	*empty = 0;
 	me = db_query(r, SQL_MENTEE, "iii", programme_id, programme_id,
 	    r->user.id);
-	theirs = db_query(r, "SELECT mentor_id FROM mentorships WHERE "
-	    "mentee_id = ? AND stage IN (" STAGES_OPEN ")", "i", r->user.id);
-	if (me == NULL || theirs == NULL || me->nrows != 1)
+	if (me == NULL || me->nrows != 1)
 		return -1;
-	if ((set = mentors_for(r, &programme_id)) == NULL)
+	if ((set = mentors_for(r, &programme_id, me)) == NULL)
 		return -1;
 	memset(&e, 0, sizeof(e));
 	e.id = r->user.id;
@@ -677,11 +692,7 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 	e.text[SUGGEST_GOALS] = db_get(me, 0, "goals");
 	e.text[SUGGEST_HEADLINE] = db_get(me, 0, "headline");
 	e.text[SUGGEST_INTAKE] = db_get(me, 0, "intake");
-	ids = req_alloc(r, (theirs->nrows + 1) * sizeof(*ids));
-	for (i = 0; i < theirs->nrows; i++)
-		ids[i] = db_get_int(theirs, i, "mentor_id");
-	e.mentors = ids;
-	e.nmentors = theirs->nrows;
+	e.mentors = id_list(r, db_get(me, 0, "mentors"), &e.nmentors);
 	*empty = suggest_empty(&e);
 	best = req_alloc(r, (k + 1) * sizeof(*best));
 	if ((fit = malloc((set->rows->nrows + 1) * sizeof(*fit))) == NULL ||

@@ -23,6 +23,15 @@
 #define CAL_CELL	9.4
 #define CAL_W		(53 * CAL_STEP)
 #define CAL_H		(CAL_TOP + 7 * CAL_STEP + 18)	/* and the key */
+/*
+ * A calendar narrower than the year shows its last CAL_VIEW_WEEKS weeks,
+ * the rest scrolled to (menteo.css .cal-box .chart-scroll, whose width
+ * is these weeks): the box's left edge is always at the start of week
+ * CAL_VIEW_COL, and no month's name is drawn across it, half cut.
+ */
+#define CAL_VIEW_WEEKS	21
+#define CAL_VIEW_COL	(53 - CAL_VIEW_WEEKS)
+#define CAL_MONTH_W	22.0	/* a month's name, at most ("May") */
 
 const char *
 svg_escape(struct req *r, const char *s)
@@ -278,6 +287,8 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
  * and date on hover. The days' names are a picture of their own beside
  * the weeks' box, which scrolls on a phone (the latest weeks in view,
  * menteo.css .cal-box): both are drawn at one height, so rows align.
+ * A month's name that would cross the phone's view's left edge is drawn
+ * over the first week in view instead, a week late on a wide screen.
  */
 const char *
 svg_calendar(struct req *r, const char *title, const char *monday,
@@ -325,10 +336,14 @@ svg_calendar(struct req *r, const char *title, const char *monday,
 		   first column when three weeks of that month follow */
 		if (day.tm_mday > 0 && (day.tm_mday == 1 ||
 		    (i == 0 && day.tm_mday <= 7)) && col - last_label >= 3) {
+			double lx = x < CAL_W - 20 ? x : CAL_W - 20;
+
+			if (col < CAL_VIEW_COL &&
+			    lx + CAL_MONTH_W > CAL_VIEW_COL * CAL_STEP)
+				lx = CAL_VIEW_COL * CAL_STEP;
 			buf_printf(&b, "<text class=\"cal-label\" x=\"%.1f\" "
-			    "y=\"11\">%s</text>", x < CAL_W - 20 ? x :
-			    CAL_W - 20, mon[day.tm_mon]);
-			last_label = col;
+			    "y=\"11\">%s</text>", lx, mon[day.tm_mon]);
+			last_label = lx > x ? CAL_VIEW_COL : col;
 		}
 		level = counts[i] <= 0 ? 0 : counts[i] == 1 ? 1 :
 		    counts[i] <= 3 ? 2 : 3;

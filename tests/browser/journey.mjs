@@ -284,6 +284,35 @@ async function runJourney(browser, js) {
 			if (vp) await E.setViewportSize(vp);
 		}
 	});
+	await J.soft("the thread's calendar cuts no month's name, on a phone or a wide screen", async () => {
+		const vp = E.viewportSize();
+		const cut = () => E.evaluate(() => {
+			const box = document.querySelector('.calendar .chart-scroll');
+			if (!box) return { err: 'no scroll box' };
+			const b = box.getBoundingClientRect();
+			const months = [...box.querySelectorAll('svg text')]
+			    .filter((t) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/.test(t.textContent))
+			    .map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right]; });
+			return { months, left: b.left, right: b.right,
+			    shown: months.filter(([, l, r]) => l >= b.left - 0.5 && r <= b.right + 0.5).map(([n]) => n),
+			    halved: months.filter(([, l, r]) => l < b.left - 0.5 && r > b.left + 0.5 ||
+			        l < b.right - 0.5 && r > b.right + 0.5).map(([n, l]) => `${n} at ${l.toFixed(1)}`) };
+		});
+		try {
+			for (const width of [375, 1280]) {
+				await E.setViewportSize({ width, height: 800 });
+				const got = await cut();
+				if (got.err) throw new Error(got.err);
+				if (got.halved.length)
+					throw new Error(`at ${width} px a month's name is cut at the box's edge ` +
+					    `(${got.left.toFixed(1)}–${got.right.toFixed(1)}): ${got.halved.join(', ')}`);
+				if (got.shown.length < (width < 640 ? 4 : 11))
+					throw new Error(`at ${width} px only ${got.shown.join(' ')} in view`);
+			}
+		} finally {
+			if (vp) await E.setViewportSize(vp);
+		}
+	});
 	await J.step('mentor records a meeting with notes', async () => {
 		await openMentorship(M, focus);
 		await clickAndWait(M, M.getByRole('link', { name: 'Meetings', exact: true }));

@@ -332,6 +332,23 @@ def test_mentorship_page_statements():
 
 
 @m.test
+def test_dashboard_suggestions_statements():
+    """Issue 24: a mentee with no mentor sees the mentors who fit best on
+    the dashboard; those cost one statement besides the session's and
+    the list's: the mentee's own row brings their open mentorships' mentors
+    and the directory's version, which keys the mentors kept (lib/suggest.c)."""
+    mentee = m.signup()
+    r = mentee.get("/")
+    m.check(r.status == 200 and "Mentors for you" in r.text, "no suggestions")
+
+    r, stmts = m.statements_of_one_request(lambda: mentee.get("/"),
+                                           "%notification_counts nc%")
+    m.check("Mentors for you" in r.text, "suggestions gone")
+    m.check(len(stmts) <= 3, f"the dashboard with suggestions sent {len(stmts)} "
+            f"statements: {[a[:80] for _, a in stmts]}")
+
+
+@m.test
 def test_thread_page_statements():
     """Issue 24: a Growth Thread read again the same day is the session's
     query and the thread's: its entries and its calendar of days with

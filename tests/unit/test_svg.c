@@ -1,0 +1,84 @@
+/*
+ * The thread calendar's months (lib/svg.c svg_calendar): where the year
+ * does not fit, the weeks' box shows the last CAL_VIEW_WEEKS weeks and
+ * its left edge is the start of week CAL_VIEW_COL (menteo.css
+ * .cal-box .chart-scroll). No month's name may be drawn across that
+ * edge, half cut on a phone, whatever day the year starts on.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "req.h"
+#include "svg.h"
+
+#define STEP	11.4		/* lib/svg.c CAL_STEP */
+#define EDGE	(32 * STEP)	/* week 53 - 21: the phone's left edge */
+#define NAME_W	20.0		/* "May" at 10 px, what a browser draws */
+
+static void
+test_calendar_months_not_cut(void **state)
+{
+	struct req *r = req_offline_new();
+	static int counts[371];
+	struct tm tm = { 0 };
+	time_t t0;
+	int week, names, moved = 0;
+
+	(void)state;
+	tm.tm_year = 2025 - 1900;	/* Monday 6 Jan 2025, then 53 Mondays */
+	tm.tm_mon = 0;
+	tm.tm_mday = 6;
+	tm.tm_hour = 12;
+	t0 = timegm(&tm);
+	for (week = 0; week < 53; week++) {
+		time_t t = t0 + (time_t)week * 7 * 86400;
+		struct tm d;
+		char monday[16];
+		const char *svg, *p;
+
+		gmtime_r(&t, &d);
+		strftime(monday, sizeof(monday), "%Y-%m-%d", &d);
+		svg = svg_calendar(r, "Days with entries", monday, counts, 371);
+		assert_non_null(svg);
+		names = 0;
+		for (p = svg; (p = strstr(p, "<text class=\"cal-label\" x=\"")) !=
+		    NULL; p++) {
+			char *end;
+			double x = strtod(p + 27, &end);
+
+			if (strncmp(end, "\" y=\"11\">", 9) != 0)
+				continue;	/* a day's name or the key */
+			names++;
+			if (x < EDGE && x + NAME_W > EDGE)
+				fail_msg("from %s: a month's name at x=%.1f "
+				    "crosses the phone's edge %.1f", monday, x,
+				    EDGE);
+			if (x > EDGE - 0.05 && x < EDGE + 0.05)
+				moved++;
+		}
+		if (names < 11)
+			fail_msg("from %s: %d months named", monday, names);
+		req_reset(r);
+	}
+	if (moved == 0)
+		fail_msg("no year had a month's name at the edge: the test "
+		    "tried no year that needed it");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_calendar_months_not_cut),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
