@@ -218,16 +218,16 @@ sess_load(struct req *r)
 /* sess_load_with for a request with a session cookie (k). */
 static struct db_rows *
 sess_beside(struct req *r, const struct sess_key *k, const char *cols,
-    const char *from, const char *where)
+    const char *from, const char *where, long long id)
 {
 	struct db_rows *row;
 
 	/* (the session's SQL as an argument: it holds a '%') */
 	row = db_query(r, req_printf(r, "SELECT %s, %s FROM %s %s WHERE %s",
-	    cols, SESS_COLS ", " SESS_USER("u", "su"), from, "LEFT JOIN "
+	    cols, SESS_COLS ", " SESS_USER("su", "su"), from, "LEFT JOIN "
 	    "sessions s ON s.token_hash = ? AND " SESS_VALID " LEFT JOIN "
-	    "users u ON u.id = s.user_id" SESS_UNREAD_JOIN, where), "ssii",
-	    k->path, k->hash, k->hours, k->minutes);
+	    "users su ON su.id = s.user_id" SESS_UNREAD_JOIN, where), "ssiii",
+	    k->path, k->hash, k->hours, k->minutes, id);
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 1)
@@ -239,17 +239,17 @@ sess_beside(struct req *r, const struct sess_key *k, const char *cols,
 
 struct db_rows *
 sess_load_with(struct req *r, const char *cols, const char *from,
-    const char *where)
+    const char *where, long long id)
 {
 	struct sess_key k;
 
 	if (r->sess_own) {
 		r->sess_own = 0;
 		if (sess_key(r, &k) == 0)
-			return sess_beside(r, &k, cols, from, where);
+			return sess_beside(r, &k, cols, from, where, id);
 	}
 	return db_query(r, req_printf(r, "SELECT %s FROM %s WHERE %s", cols,
-	    from, where), "");
+	    from, where), "i", id);
 }
 
 const char *

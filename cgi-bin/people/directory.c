@@ -604,7 +604,7 @@ static const struct db_rows *
 dir_version(struct req *r)
 {
 	return sess_load_with(r, "dv.version, dv.words, UTC_DATE() AS today",
-	    "directory_version dv", "dv.id = 1");
+	    "directory_version dv", "dv.id = ?", 1);
 }
 
 static const struct db_rows *

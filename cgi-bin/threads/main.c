@@ -28,6 +28,7 @@
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
+#include "sess.h"
 #include "threads.h"
 
 static const struct route routes[] = {
@@ -35,7 +36,7 @@ static const struct route routes[] = {
 	{ "GET",  "/threads/new",			threads_new,	ROUTE_USER },
 	{ "POST", "/threads/new",			threads_create,	ROUTE_USER },
 	{ "GET",  "/threads/{id}.atom",			threads_atom,	0 },
-	{ "GET",  "/threads/{id}",			threads_show,	0 },
+	{ "GET",  "/threads/{id}",			threads_show,	ROUTE_OWN_SESSION },
 	{ "GET",  "/threads/{id}/edit",			threads_edit_form, ROUTE_USER },
 	{ "POST", "/threads/{id}/edit",			threads_edit,	ROUTE_USER },
 	{ "POST", "/threads/{id}/entries",		threads_entry_add, ROUTE_USER },
@@ -130,18 +131,18 @@ thread_load(struct req *r, long long id, struct thread *t)
 	int rc, visible;
 
 	memset(t, 0, sizeof(*t));
-	row = db_query(r,
-	    "SELECT t.id, t.owner_id, t.mentorship_id, t.title, t.purpose, "
+	/* with the session on the thread page (ROUTE_OWN_SESSION) */
+	row = sess_load_with(r,
+	    "t.id, t.owner_id, t.mentorship_id, t.title, t.purpose, "
 	    "t.visibility, u.display_name, u.slug, t.created_at, "
 	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS updated_iso, "
 	    "u.disabled_at IS NOT NULL AS disabled, v.version, "
 	    /* the calendar's first Monday and its days (show.c), here so
 	     * that a thread page read again costs one statement */
 	    "UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) DAY - INTERVAL 52 WEEK "
-	    "AS cal_monday, WEEKDAY(UTC_DATE()) + 365 AS cal_days "
-	    "FROM threads t JOIN users u ON u.id = t.owner_id "
-	    "LEFT JOIN thread_versions v ON v.thread_id = t.id WHERE t.id = ?",
-	    "i", id);
+	    "AS cal_monday, WEEKDAY(UTC_DATE()) + 365 AS cal_days",
+	    "threads t JOIN users u ON u.id = t.owner_id "
+	    "LEFT JOIN thread_versions v ON v.thread_id = t.id", "t.id = ?", id);
 	if (row == NULL)
 		return -1;
 	if (row->nrows == 0)
