@@ -34,37 +34,40 @@ DROP TRIGGER notifications_count_insert;
 DROP TRIGGER notifications_count_update;
 DROP TRIGGER notifications_count_delete;
 
+-- One notification becoming unread, and one stopping being unread: the
+-- triggers below call these, once each way.
 DELIMITER //
+CREATE PROCEDURE notification_unread_add(p_user BIGINT UNSIGNED, p_path VARCHAR(300))
+  INSERT INTO notification_counts (user_id, unread, paths, version)
+    VALUES (p_user, 1, notification_path_bit(p_path), 1)
+    ON DUPLICATE KEY UPDATE unread = unread + 1,
+      paths = paths | notification_path_bit(p_path), version = version + 1//
+
+CREATE PROCEDURE notification_unread_drop(p_user BIGINT UNSIGNED)
+  UPDATE notification_counts SET paths = IF(unread <= 1, 0, paths),
+    unread = GREATEST(unread, 1) - 1, version = version + 1
+    WHERE user_id = p_user//
+
 CREATE TRIGGER notifications_count_insert AFTER INSERT ON notifications FOR EACH ROW
 BEGIN
   IF NEW.read_at IS NULL THEN
-    INSERT INTO notification_counts (user_id, unread, paths, version)
-      VALUES (NEW.user_id, 1, notification_path_bit(NEW.path), 1)
-      ON DUPLICATE KEY UPDATE unread = unread + 1,
-        paths = paths | notification_path_bit(NEW.path), version = version + 1;
+    CALL notification_unread_add(NEW.user_id, NEW.path);
   END IF;
 END//
 
 CREATE TRIGGER notifications_count_update AFTER UPDATE ON notifications FOR EACH ROW
 BEGIN
   IF OLD.read_at IS NULL AND NEW.read_at IS NOT NULL THEN
-    UPDATE notification_counts SET paths = IF(unread <= 1, 0, paths),
-      unread = GREATEST(unread, 1) - 1, version = version + 1
-      WHERE user_id = OLD.user_id;
+    CALL notification_unread_drop(OLD.user_id);
   ELSEIF OLD.read_at IS NOT NULL AND NEW.read_at IS NULL THEN
-    INSERT INTO notification_counts (user_id, unread, paths, version)
-      VALUES (NEW.user_id, 1, notification_path_bit(NEW.path), 1)
-      ON DUPLICATE KEY UPDATE unread = unread + 1,
-        paths = paths | notification_path_bit(NEW.path), version = version + 1;
+    CALL notification_unread_add(NEW.user_id, NEW.path);
   END IF;
 END//
 
 CREATE TRIGGER notifications_count_delete AFTER DELETE ON notifications FOR EACH ROW
 BEGIN
   IF OLD.read_at IS NULL THEN
-    UPDATE notification_counts SET paths = IF(unread <= 1, 0, paths),
-      unread = GREATEST(unread, 1) - 1, version = version + 1
-      WHERE user_id = OLD.user_id;
+    CALL notification_unread_drop(OLD.user_id);
   END IF;
 END//
 DELIMITER ;
