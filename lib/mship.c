@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "db.h"
@@ -145,38 +146,36 @@ mship_cadence_label(const char *s)
 	return s;
 }
 
-/*
- * The days spent in each of the four working stages, from the timeline
- * (a stage entered twice, as cycles go, counts both times; the current
- * one counts until now). -1 on a database failure.
- */
 int
-mship_strip(struct req *r, struct tdict *s, long long id)
+mship_strip_rows(struct req *r, struct tdict *s, const struct db_rows *q,
+    const char *now)
 {
 	static const char *const stage[] = { "initiation", "cultivation",
 		"separation", "redefinition" };
 	enum { N = sizeof(stage) / sizeof(stage[0]) };
 	struct svg_item it[N];
-	struct db_rows *q;
 	struct tdict *row;
 	double days[N] = { 0 };
+	long long minutes;
+	time_t t0, t1;
 	size_t i, k;
 	int any = 0, reached[N] = { 0 };
 
-	/* each event's stage lasts until the next event, the last until now */
-	q = db_query(r, "SELECT e.to_stage, TIMESTAMPDIFF(MINUTE, e.created_at, "
-	    "COALESCE((SELECT MIN(n.created_at) FROM stage_events n WHERE "
-	    "n.mentorship_id = e.mentorship_id AND n.id > e.id), "
-	    "UTC_TIMESTAMP())) AS minutes FROM stage_events e WHERE "
-	    "e.mentorship_id = ? ORDER BY e.id", "i", id);
-	if (q == NULL)
-		return -1;
-	for (i = 0; i < q->nrows; i++)
+	for (i = 0; i < q->nrows; i++) {
+		/* the last event's stage lasts until now, counted here */
+		if (db_get(q, i, "minutes") != NULL)
+			minutes = db_get_int(q, i, "minutes");
+		else if ((t0 = page_utc_time(db_get(q, i, "created_at"))) ==
+		    (time_t)-1 || (t1 = page_utc_time(now)) == (time_t)-1)
+			minutes = 0;
+		else
+			minutes = (long long)(t1 - t0) / 60;
 		for (k = 0; k < N; k++)
 			if (strcmp(db_get(q, i, "to_stage"), stage[k]) == 0) {
-				days[k] += db_get_int(q, i, "minutes") / 1440.0;
+				days[k] += minutes / 1440.0;
 				reached[k] = 1;
 			}
+	}
 	for (k = 0; k < N; k++) {
 		it[k].label = mship_stage_label(stage[k]);
 		/* a stage begun today shows as a sliver, not as nothing */
@@ -194,6 +193,21 @@ mship_strip(struct req *r, struct tdict *s, long long id)
 		tmpl_show(s, "NOT_YET");
 	tmpl_set(s, "CHART_HTML", svg_strip(r, "Days in each stage", it, N));
 	return 0;
+}
+
+int
+mship_strip(struct req *r, struct tdict *s, long long id)
+{
+	struct db_rows *q;
+
+	q = db_query(r, "SELECT e.to_stage, e.created_at, " MSHIP_STAGE_MINUTES(
+	    "e") " AS minutes, DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d "
+	    "%H:%i:%s') AS now FROM stage_events e WHERE e.mentorship_id = ? "
+	    "ORDER BY e.id", "i", id);
+	if (q == NULL)
+		return -1;
+	return mship_strip_rows(r, s, q, q->nrows > 0 ? db_get(q, 0, "now") :
+	    NULL);
 }
 
 static const char *

@@ -109,6 +109,18 @@ const char *mship_channels_label(struct req *, const char *channels);
  * NOT_YET when none is reached. 0, or -1 (the database).
  */
 int	mship_strip(struct req *, struct tdict *s, long long id);
+/*
+ * The same from rows of stage events (a kept page's): to_stage,
+ * created_at, and minutes, the minutes until the next event (NULL for
+ * the last, whose stage lasts until now, 'YYYY-MM-DD hh:mm:ss' UTC).
+ */
+int	mship_strip_rows(struct req *, struct tdict *s, const struct db_rows *,
+	    const char *now);
+/* SQL: the minutes stage event e lasted, until the next (NULL: the last). */
+#define MSHIP_STAGE_MINUTES(e) \
+	"TIMESTAMPDIFF(MINUTE, " e ".created_at, (SELECT MIN(n.created_at) " \
+	"FROM stage_events n WHERE n.mentorship_id = " e ".mentorship_id AND " \
+	"n.id > " e ".id))"
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*

@@ -214,6 +214,16 @@ parse_utc(const char *s, struct tm *tm)
 	return 0;
 }
 
+time_t
+page_utc_time(const char *utc)
+{
+	struct tm tm;
+
+	if (parse_utc(utc, &tm) == -1)
+		return (time_t)-1;
+	return timegm(&tm);
+}
+
 /* Converts "YYYY-MM-DD HH:MM:SS" (UTC) to the viewer's zone. */
 static int
 local_tm(struct req *r, const char *utc, struct tm *out)

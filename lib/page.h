@@ -6,6 +6,8 @@
 #ifndef MENTEO_PAGE_H
 #define MENTEO_PAGE_H
 
+#include <time.h>
+
 #include "field.h"
 #include "req.h"
 #include "tmpl.h"
@@ -45,5 +47,7 @@ const char	*page_time_text(struct req *, const char *utc_datetime);
 const char	*page_date_text(struct req *, const char *utc_datetime);
 /* The current time in the viewer's zone as "YYYY-MM-DD". */
 const char	*page_today(struct req *);
+/* "YYYY-MM-DD[ hh:mm:ss]" (UTC, as MariaDB writes it) as a time_t; -1. */
+time_t		 page_utc_time(const char *utc);
 
 #endif

@@ -187,6 +187,16 @@ sess_take(struct req *r, const struct sess_key *k, const struct db_rows *row,
 	return 0;
 }
 
+/* The viewer of row, found with k, or anonymous with the cookie ended. */
+static void
+sess_from(struct req *r, const struct sess_key *k, const struct db_rows *row)
+{
+	if (sess_take(r, k, row, "su") == -1) {	/* ended: anonymous now */
+		resp_cookie(r, COOKIE_SESSION, "", 0);
+		load_pre(r);
+	}
+}
+
 int
 sess_load(struct req *r)
 {
@@ -201,11 +211,45 @@ sess_load(struct req *r)
 	    k.hours, k.minutes);
 	if (row == NULL)
 		return -1;
-	if (sess_take(r, &k, row, "su") == -1) {	/* ended: anonymous now */
-		resp_cookie(r, COOKIE_SESSION, "", 0);
-		load_pre(r);
-	}
+	sess_from(r, &k, row);
 	return 0;
+}
+
+/* sess_load_with for a request with a session cookie (k). */
+static struct db_rows *
+sess_beside(struct req *r, const struct sess_key *k, const char *cols,
+    const char *from, const char *where)
+{
+	struct db_rows *row;
+
+	/* (the session's SQL as an argument: it holds a '%') */
+	row = db_query(r, req_printf(r, "SELECT %s, %s FROM %s %s WHERE %s",
+	    cols, SESS_COLS ", " SESS_USER("u", "su"), from, "LEFT JOIN "
+	    "sessions s ON s.token_hash = ? AND " SESS_VALID " LEFT JOIN "
+	    "users u ON u.id = s.user_id" SESS_UNREAD_JOIN, where), "ssii",
+	    k->path, k->hash, k->hours, k->minutes);
+	if (row == NULL)
+		return NULL;
+	if (row->nrows == 1)
+		sess_from(r, k, row);
+	else if (sess_load(r) == -1)	/* no row to carry it: on its own */
+		return NULL;
+	return row;
+}
+
+struct db_rows *
+sess_load_with(struct req *r, const char *cols, const char *from,
+    const char *where)
+{
+	struct sess_key k;
+
+	if (r->sess_own) {
+		r->sess_own = 0;
+		if (sess_key(r, &k) == 0)
+			return sess_beside(r, &k, cols, from, where);
+	}
+	return db_query(r, req_printf(r, "SELECT %s FROM %s WHERE %s", cols,
+	    from, where), "");
 }
 
 const char *

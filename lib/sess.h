@@ -23,6 +23,15 @@ int	 sess_init(void);
 const char	*sess_secret_problem(const char *secret);
 /* Fills r->user, r->csrf from the cookies: 0, or -1 if the db failed. */
 int	 sess_load(struct req *);
+/*
+ * For a page whose first query reads one row that is always there (a
+ * version): `cols` of `from` where `where`, with the session of the
+ * request along when the route is ROUTE_OWN_SESSION and r->sess_own is
+ * still set (sess_load's rules), else alone. The row, or NULL when the
+ * database failed (nothing answered).
+ */
+struct db_rows	*sess_load_with(struct req *, const char *cols,
+		    const char *from, const char *where);
 
 /*
  * A page's own query may bring the session along (routes flagged

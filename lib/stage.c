@@ -123,6 +123,19 @@ stage_actor_ok(const struct req *r, const struct mship *m,
 	}
 }
 
+stage_cond_fn
+stage_pair_cond(const struct stage_rule *rl, int *whole)
+{
+	*whole = 1;
+	if (rl->cond == cond_room)
+		return NULL;
+	if (rl->cond == cond_new_cycle_room) {
+		*whole = 0;
+		return cond_new_cycle;
+	}
+	return rl->cond;
+}
+
 int
 stage_counts_capacity(const char *s)
 {

@@ -76,6 +76,19 @@ int	 stage_actor_ok(const struct req *, const struct mship *,
  */
 int	 stage_question_open(struct req *, const struct mship *);
 
+/*
+ * What of rule rl's condition reads the pair alone, which a page may
+ * keep under the pair's version (cgi-bin/mentorships/show.c): the whole
+ * condition (*whole 1), or, for one that also reads the mentor's places
+ * (back to Cultivation from Redefinition), the rest of it (*whole 0): a
+ * move whose part fails is refused, one whose part holds asks the whole.
+ * NULL: no condition, or one that reads beyond the pair first (accepting
+ * a request).
+ */
+typedef int	(*stage_cond_fn)(struct req *, const struct mship *,
+		    const char *note, const char **why);
+stage_cond_fn	 stage_pair_cond(const struct stage_rule *rl, int *whole);
+
 /* Open (active) stages that count against a mentor's capacity. */
 int	 stage_counts_capacity(const char *stage);
 

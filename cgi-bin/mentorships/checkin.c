@@ -72,20 +72,17 @@ mships_checkin(struct req *r)
  * The check-ins logged, newest first, and the form to log one: today's
  * date, or what was typed (cv, a 422).
  */
+const char mships_checkins_sql[] = "SELECT k.held_on, k.note, "
+    "u.display_name FROM checkins k LEFT JOIN users u ON u.id = k.logged_by "
+    "WHERE k.mentorship_id = ? ORDER BY k.held_on DESC, k.id DESC LIMIT 20";
+
 int
-mships_checkins(struct req *r, struct tdict *s, const struct mship *m,
+mships_checkins_rows(struct req *r, struct tdict *s, const struct db_rows *c,
     const struct fval *cv)
 {
-	struct db_rows *c;
 	struct tdict *row;
 	size_t i;
 
-	c = db_query(r, "SELECT k.held_on, k.note, u.display_name "
-	    "FROM checkins k LEFT JOIN users u ON u.id = k.logged_by "
-	    "WHERE k.mentorship_id = ? ORDER BY k.held_on DESC, k.id DESC "
-	    "LIMIT 20", "i", m->id);
-	if (c == NULL)
-		return -1;
 	for (i = 0; i < c->nrows; i++) {
 		row = tmpl_section(s, "LOGGED");
 		page_date(r, row, "HELD_ON", db_get(c, i, "held_on"));

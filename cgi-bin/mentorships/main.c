@@ -35,7 +35,7 @@ static const struct route routes[] = {
 	{ "GET",  "/calendar/{secret}.ics",		mships_calendar, 0 },
 };
 
-APP_MAIN("mentorships", routes)
+APP_MAIN_KEPT("mentorships", routes, mships_kept)
 
 /* ---- shared helpers ---------------------------------------------------- */
 

@@ -37,6 +37,8 @@ int		 mships_mail_throttled(struct req *, struct mship *,
 		    void (*)(struct req *, struct mship *, int, const char *));
 
 /* show.c: the mentorship page, and its parts other pages reuse. */
+struct kept_def;
+extern const struct kept_def *const	mships_kept[];	/* --kept */
 void		 mships_page(struct req *, struct mship *, int status,
 		    const char *reason);
 void		 mships_page_with(struct req *, struct mship *, int status,
@@ -46,19 +48,25 @@ int		 mships_timeline(struct req *, struct tdict *,
 /* review.c: the goals with their outcomes (record.c shows them too). */
 int		 mships_goals(struct req *, struct tdict *,
 		    const struct mship *, int forms, int notes);
-/* checkin.c: the Redefinition check-ins on the mentorship page. */
-int		 mships_checkins(struct req *, struct tdict *,
-		    const struct mship *, const struct fval *);
+/*
+ * checkin.c: the Redefinition check-ins on the mentorship page, from the
+ * rows of mships_checkins_sql ("i": the mentorship).
+ */
+extern const char mships_checkins_sql[];
+int		 mships_checkins_rows(struct req *, struct tdict *,
+		    const struct db_rows *, const struct fval *);
 
 /*
  * pictures.c (SPEC 15): STRIP, the days in each stage, for the
  * mentorship page and the record; PROGRESS_CHART, milestones done and
- * goals reached week by week. 0, or -1 when the database failed.
+ * goals reached week by week, from the rows of mships_progress_sql. 0,
+ * or -1 when the database failed.
  */
 int		 mships_strip(struct req *, struct tdict *,
 		    const struct mship *);
-int		 mships_progress(struct req *, struct tdict *,
-		    const struct mship *);
+int		 mships_progress_rows(struct req *, struct tdict *,
+		    const struct db_rows *);
+extern const char mships_progress_sql[];	/* "iii": the mentorship */
 
 /* Handlers, one page file each. */
 void	mships_list(struct req *);

@@ -23,12 +23,21 @@ mships_strip(struct req *r, struct tdict *d, const struct mship *m)
  * week by week since the mentorship was accepted: the last WEEKS_SHOWN
  * weeks. Nothing is drawn before there is anything to count.
  */
+const char mships_progress_sql[] = "SELECT 0 AS k, FLOOR(DATEDIFF("
+    "x.done_at, m.created_at) / 7) AS wk FROM mentorship_milestones x JOIN "
+    "mentorships m ON m.id = x.mentorship_id WHERE m.id = ? AND "
+    "x.done_at IS NOT NULL UNION ALL SELECT 1, FLOOR(DATEDIFF("
+    "g.reviewed_at, m.created_at) / 7) FROM goals g JOIN mentorships "
+    "m ON m.id = g.mentorship_id WHERE m.id = ? AND g.status IN "
+    "('achieved', 'partly') AND g.reviewed_at IS NOT NULL UNION ALL "
+    "SELECT 2, FLOOR(DATEDIFF(UTC_TIMESTAMP(), m.created_at) / 7) FROM "
+    "mentorships m WHERE m.id = ?";
+
 int
-mships_progress(struct req *r, struct tdict *d, const struct mship *m)
+mships_progress_rows(struct req *r, struct tdict *d, const struct db_rows *q)
 {
 	static const char *const names[] = { "Milestones done",
 		"Goals reached" };
-	struct db_rows *q;
 	struct tdict *s;
 	double *v;
 	const char **labels;
@@ -36,19 +45,6 @@ mships_progress(struct req *r, struct tdict *d, const struct mship *m)
 	size_t i, n;
 	int k;
 
-	if (!stage_table_exists(r, "mentorship_milestones"))
-		return r->db_failed ? -1 : 0;
-	q = db_query(r, "SELECT 0 AS k, FLOOR(DATEDIFF(x.done_at, "
-	    "m.created_at) / 7) AS wk FROM mentorship_milestones x JOIN "
-	    "mentorships m ON m.id = x.mentorship_id WHERE m.id = ? AND "
-	    "x.done_at IS NOT NULL UNION ALL SELECT 1, FLOOR(DATEDIFF("
-	    "g.reviewed_at, m.created_at) / 7) FROM goals g JOIN mentorships "
-	    "m ON m.id = g.mentorship_id WHERE m.id = ? AND g.status IN "
-	    "('achieved', 'partly') AND g.reviewed_at IS NOT NULL UNION ALL "
-	    "SELECT 2, FLOOR(DATEDIFF(UTC_TIMESTAMP(), created_at) / 7) FROM "
-	    "mentorships WHERE id = ?", "iii", m->id, m->id, m->id);
-	if (q == NULL)
-		return -1;
 	weeks = 1;
 	for (i = 0; i < q->nrows; i++)
 		if (db_get_int(q, i, "k") == 2)

@@ -1,9 +1,11 @@
 /*
  * mentorships: the mentorship page and its stage moves.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "kept.h"
 #include "mentorships.h"
 #include "risk.h"
 
@@ -40,11 +42,10 @@ stepper(struct tdict *d, const char *stage)
  * step and the forms alike: a condition reads the mentorship alone, not
  * the rule that names it.
  */
-typedef int	(*move_cond)(struct req *, const struct mship *, const char *,
-		    const char **);
 #define ASKED_MAX	8
 struct asked {
-	move_cond	 cond[ASKED_MAX];
+	struct db_rows	 kept;		/* the page's "cond" rows */
+	stage_cond_fn	 cond[ASKED_MAX];
 	int		 ready[ASKED_MAX];
 	size_t		 n;
 };
@@ -52,7 +53,8 @@ struct asked {
 /*
  * A move forward (not a request's answer, not a closing) whose condition
  * holds now: 1 yes, 0 no, -1 database down. Conditions of moves forward
- * only read; a move refused anyway is never offered.
+ * only read; a move refused anyway is never offered. The page keeps the
+ * answers of those that read the mentorship alone (show_make).
  */
 static int
 move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
@@ -65,6 +67,16 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
 	    strcmp(rl->to, "ended") == 0)
 		return 1;
+	/* kept: what reads the pair alone (stage_pair_cond) */
+	for (i = 0; i < a->kept.nrows; i++)
+		if (strcmp(db_get(&a->kept, i, "from_stage"), rl->from) == 0 &&
+		    strcmp(db_get(&a->kept, i, "to_stage"), rl->to) == 0) {
+			if (db_get_int(&a->kept, i, "ready") != 1)
+				return 0;
+			if (db_get_int(&a->kept, i, "whole") == 1)
+				return 1;
+			break;
+		}
 	for (i = 0; i < a->n; i++)
 		if (a->cond[i] == rl->cond)
 			return a->ready[i];
@@ -85,7 +97,7 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
  */
 static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m,
-    const char *next_to, struct asked *asked_once)
+    const char *next_to, struct asked *asked_once, int question_open)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
@@ -95,9 +107,8 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 	const char *posted = strcmp(r->method, "POST") == 0 ?
 	    req_form(r, "to") : NULL;
 
-	if (mships_is(m, "requested") &&
-	    (asked = stage_question_open(r, m)) == -1)
-		return -1;
+	if (mships_is(m, "requested"))
+		asked = question_open;
 
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
@@ -187,32 +198,13 @@ next_move(struct req *r, struct tdict *n, const struct mship *m,
 
 /*
  * What the page says of the roadmap and the room, counted once for the
- * next step and the panels beside it (show_count).
+ * next step and the panels beside it: the milestones from the page's
+ * facts, the unread messages read on every view (the viewer's own).
  */
 struct show_counts {
 	long long	 ms_total, ms_done, ms_overdue;
 	long long	 unread;	/* the room's, for the viewer */
 };
-
-/* The counts of m's milestones and unread messages, in one statement. */
-static int
-show_count(struct req *r, const struct mship *m, struct show_counts *k)
-{
-	struct db_rows *q;
-
-	q = db_query(r, "SELECT COUNT(*) AS total, COALESCE(SUM("
-	    "ms.done_at IS NOT NULL), 0) AS done, COALESCE(SUM("
-	    MS_OVERDUE("ms") "), 0) AS overdue, " MSHIP_UNREAD " AS unread "
-	    "FROM mentorship_milestones ms WHERE ms.mentorship_id = ?",
-	    "iiiii", m->id, r->user.id, m->id, r->user.id, m->id);
-	if (q == NULL)
-		return -1;
-	k->ms_total = db_get_int(q, 0, "total");
-	k->ms_done = db_get_int(q, 0, "done");
-	k->ms_overdue = db_get_int(q, 0, "overdue");
-	k->unread = db_get_int(q, 0, "unread");
-	return 0;
-}
 
 /* The work of Cultivation: the room, the next meeting and milestone. */
 static void
@@ -227,10 +219,10 @@ next_work(struct req *r, struct tdict *n, const struct mship *m,
 		next_main(n, req_printf(r, "/rooms/%lld", m->id), room);
 	else
 		next_also(n, req_printf(r, "/rooms/%lld", m->id), room);
-	if (db_get(q, 0, "next_meeting") != NULL)
+	if (db_get(q, 0, "next_at") != NULL)
 		next_also(n, mships_path(r, m, "/meetings"), req_printf(r,
 		    "Next meeting: %s", page_time_text(r,
-		    db_get(q, 0, "next_meeting"))));
+		    db_get(q, 0, "next_at"))));
 	else
 		next_also(n, mships_path(r, m, "/meetings"), "Plan a meeting");
 	if (db_get(q, 0, "ms_title") != NULL)
@@ -248,52 +240,33 @@ next_work(struct req *r, struct tdict *n, const struct mship *m,
  * meeting and milestone, Separation only once it may start; in
  * Separation the acknowledgment; in Redefinition a check-in. Returns the
  * stage move it offers as its main button (show_actions leaves that one
- * out), NULL for none, or "" when the database failed.
+ * out), NULL for none, or "" when the database failed. q: the page's
+ * facts; why: what the contract still lacks (NULL: complete).
  */
 static const char *
 show_next(struct req *r, struct tdict *d, const struct mship *m,
-    const struct show_counts *k, struct asked *asked_once)
+    const struct db_rows *q, const struct show_counts *k,
+    struct asked *asked_once, const char *why)
 {
 	const struct stage_rule *rl;
-	struct db_rows *q;
 	struct tdict *n;
-	const char *why = NULL, *other = m->is_mentor ? m->mentee_name :
-	    m->mentor_name;
+	const char *other = m->is_mentor ? m->mentee_name : m->mentor_name;
 	int rc, mine, theirs;
 
 	if (!m->is_open || mships_is(m, "requested"))
 		return NULL;
-	q = db_query(r, "SELECT "
-	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id AND "
-	    " g.status = 'open') AS open_goals, "
-	    "DATEDIFF(m.review_date, UTC_DATE()) AS review_in, "
-	    "(SELECT MIN(starts_at) FROM meetings x WHERE x.mentorship_id = "
-	    " m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_meeting, "
-	    "(SELECT title FROM mentorship_milestones x WHERE x.mentorship_id "
-	    " = m.id AND x.done_at IS NULL ORDER BY x.due_date, x.position, "
-	    " x.id LIMIT 1) AS ms_title, "
-	    "m.mentor_agreed_at IS NOT NULL AS mentor_agreed, "
-	    "m.mentee_agreed_at IS NOT NULL AS mentee_agreed, "
-	    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
-	    " m.stage_changed_at AS acked, m.next_checkin "
-	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
-	if (q == NULL || q->nrows == 0)
-		return "";
 	n = tmpl_section(d, "NEXT");
-	mine = db_get_int(q, 0, m->is_mentor ? "mentor_agreed" :
-	    "mentee_agreed");
-	theirs = db_get_int(q, 0, m->is_mentor ? "mentee_agreed" :
-	    "mentor_agreed");
+	mine = db_get(q, 0, m->is_mentor ? "mentor_agreed_at" :
+	    "mentee_agreed_at") != NULL;
+	theirs = db_get(q, 0, m->is_mentor ? "mentee_agreed_at" :
+	    "mentor_agreed_at") != NULL;
 	if (mships_is(m, "initiation")) {
 		if (mine && theirs) {
 			tmpl_set(n, "TEXT", "You both agreed to the contract: "
 			    "the deep work can start.");
 			return next_move(r, n, m, "cultivation");
 		}
-		if ((rc = stage_contract_complete(r, m, &why)) == -1 ||
-		    r->db_failed)
-			return "";
-		if (rc != 0) {
+		if (why != NULL) {
 			tmpl_set(n, "TEXT", req_printf(r, "The contract is not "
 			    "complete yet. %s", why));
 			next_main(n, mships_path(r, m, "/contract"),
@@ -326,14 +299,14 @@ show_next(struct req *r, struct tdict *d, const struct mship *m,
 			next_work(r, n, m, q, k, 0);
 			return next_move(r, n, m, "separation");
 		}
-		if (db_get(q, 0, "review_in") != NULL &&
-		    db_get_int(q, 0, "review_in") <= 14) {
+		if (db_get(q, 0, "days_left") != NULL &&
+		    db_get_int(q, 0, "days_left") <= 14) {
 			tmpl_set(n, "TEXT", req_printf(r, "The review is %s: "
 			    "give every goal its outcome.",
-			    db_get_int(q, 0, "review_in") == 0 ? "today" :
+			    db_get_int(q, 0, "days_left") == 0 ? "today" :
 			    req_printf(r, "in %lld day%s",
-			    db_get_int(q, 0, "review_in"),
-			    db_get_int(q, 0, "review_in") == 1 ? "" : "s")));
+			    db_get_int(q, 0, "days_left"),
+			    db_get_int(q, 0, "days_left") == 1 ? "" : "s")));
 			next_main(n, mships_path(r, m, "/review"),
 			    "Review the goals");
 			next_work(r, n, m, q, k, 0);
@@ -376,11 +349,10 @@ show_next(struct req *r, struct tdict *d, const struct mship *m,
 	return NULL;
 }
 
-static int
+static void
 show_contract(struct req *r, struct tdict *d, const struct mship *m,
-    struct db_rows *c)
+    const struct db_rows *c, const struct db_rows *g)
 {
-	struct db_rows *g;
 	struct tdict *s;
 	size_t i;
 	long long open = 0;
@@ -434,11 +406,6 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	    db_get(c, 0, "mentee_agreed_at") != NULL ?
 	    "Change the contract (both agree again)" :
 	    "Write and agree the contract");
-	g = db_query(r, "SELECT id, title, measure, target_date, status, "
-	    "review_note, version FROM goals WHERE mentorship_id = ? "
-	    "ORDER BY id", "i", m->id);
-	if (g == NULL)
-		return -1;
 	for (i = 0; i < g->nrows; i++) {
 		const char *status = db_get(g, i, "status");
 		s = tmpl_section(d, "GOAL");
@@ -460,7 +427,6 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	else
 		tmpl_set(d, "GOALS_COUNT_TEXT", req_printf(r, "(%zu, %lld "
 		    "open)", g->nrows, open));
-	return 0;
 }
 
 /*
@@ -501,21 +467,19 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 	}
 }
 
-int
-mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
-    int notes)
+/* The timeline: each stage event with who moved it (and the strip's minutes). */
+static const char timeline_sql[] = "SELECT e.from_stage, e.to_stage, "
+    "e.note, e.created_at, u.display_name AS actor, e.actor_id, "
+    MSHIP_STAGE_MINUTES("e") " AS minutes FROM stage_events e LEFT JOIN "
+    "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id";
+
+static void
+timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
+    int notes, const struct db_rows *e)
 {
-	struct db_rows *e;
 	struct tdict *s;
 	size_t i;
 
-	e = db_query(r, "SELECT e.from_stage, e.to_stage, e.note, "
-	    "e.created_at, u.display_name AS actor, e.actor_id FROM "
-	    "stage_events e "
-	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id = ? "
-	    "ORDER BY e.id", "i", m->id);
-	if (e == NULL)
-		return -1;
 	if (notes)
 		show_last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
@@ -536,38 +500,32 @@ mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
 		if (notes && note != NULL && *note != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
 	}
+}
+
+int
+mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
+    int notes)
+{
+	struct db_rows *e;
+
+	if ((e = db_query(r, timeline_sql, "i", m->id)) == NULL)
+		return -1;
+	timeline_fill(r, d, m, notes, e);
 	return 0;
 }
 
 /*
  * Next meeting, and whether the cadence has been kept: behind by the
- * one rule every list of pairs at risk uses (RISK_CADENCE_BEHIND).
+ * one rule every list of pairs at risk uses (RISK_CADENCE_BEHIND), from
+ * the page's facts.
  */
-static int
+static void
 show_meetings(struct req *r, struct tdict *d, const struct mship *m,
-    const char *cadence)
+    const struct db_rows *q)
 {
-	struct db_rows *q;
 	struct tdict *s, *w;
 	long long held;
 
-	q = db_query(r, "SELECT "
-	    "(SELECT MIN(x.starts_at) FROM meetings x WHERE x.mentorship_id "
-	    " = m.id AND x.starts_at >= UTC_TIMESTAMP()) AS next_at, "
-	    "(SELECT MAX(x.starts_at) FROM meetings x WHERE x.mentorship_id "
-	    " = m.id AND x.starts_at < UTC_TIMESTAMP()) AS last_at, "
-	    /* held over the last three intervals */
-	    "(SELECT COUNT(*) FROM meetings x WHERE x.mentorship_id = m.id "
-	    " AND x.starts_at < UTC_TIMESTAMP() AND x.starts_at >= "
-	    " UTC_TIMESTAMP() - INTERVAL 3 * " RISK_CADENCE_DAYS("m") " DAY) "
-	    " AS held, " RISK_CADENCE_DAYS("m") " AS days, "
-	    RISK_CADENCE_BEHIND("m") " AS behind, m.stage_changed_at > "
-	    "UTC_TIMESTAMP() - INTERVAL " RISK_CADENCE_DAYS("m") " DAY AS "
-	    "early FROM mentorships m WHERE m.id = ?", "i", m->id);
-	if (q == NULL)
-		return -1;
-	if (q->nrows == 0)	/* deleted since it was loaded */
-		return page_error(r, 404), -1;
 	if (db_get(q, 0, "next_at") != NULL)
 		page_time(r, tmpl_section(d, "NEXT_MEETING"), "AT",
 		    db_get(q, 0, "next_at"));
@@ -576,8 +534,8 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	if (db_get(q, 0, "last_at") != NULL)
 		page_time(r, tmpl_section(d, "LAST_MEETING"), "AT",
 		    db_get(q, 0, "last_at"));
-	if (cadence == NULL || !mships_is(m, "cultivation"))
-		return 0;
+	if (db_get(q, 0, "cadence") == NULL || !mships_is(m, "cultivation"))
+		return;
 	s = tmpl_section(d, "CADENCE");
 	held = db_get_int(q, 0, "held");
 	/*
@@ -590,7 +548,7 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 		else
 			tmpl_set(tmpl_section(s, "SO_FAR"), "HELD", held == 1 ?
 			    "1 meeting" : req_printf(r, "%lld meetings", held));
-		return 0;
+		return;
 	}
 	w = tmpl_section(s, "IN_WEEKS");
 	tmpl_set(w, "HELD", held == 0 ? "No meeting" : held == 1 ?
@@ -603,10 +561,9 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_show(s, "FIRST_DUE");
 	else
 		tmpl_show(s, "ON_TRACK");
-	return 0;
 }
 
-/* Roadmap progress and unread room messages, as show_count counted. */
+/* Roadmap progress and unread room messages, as counted. */
 static void
 show_extras(struct tdict *d, const struct show_counts *k)
 {
@@ -625,35 +582,338 @@ show_extras(struct tdict *d, const struct show_counts *k)
 		tmpl_show(s, "HAS_UNREAD");
 }
 
+/* ---- the page's rows, kept --------------------------------------------- */
+/*
+ * A party's view of the page was ten statements (issue 24). Its rows are
+ * kept (lib/kept.h) under the pair's version (sql/290_mentorship_versions.sql),
+ * which every write the page shows moves, whoever makes it: one entry a
+ * pair, whichever party views it (what differs by viewer, the role's
+ * texts and the time zone, is laid out here from the same rows), so a
+ * worker keeps a page for each of a thousand pairs. A view then reads
+ * only the mentorship with its version, the clock and the viewer's
+ * unread count (VIEW_COLS), in one statement.
+ * What the clock alone changes is kept until the first moment it can
+ * (the facts' until): the next midnight (days left, milestones overdue,
+ * the weeks of progress), a meeting coming to pass, one falling out of
+ * the cadence's window, the cadence falling behind; the current stage's
+ * days are counted here from now (mship_strip_rows).
+ */
+static const char *const show_watch[] = {
+	"mentorships.message", "mentorships.ground_rules",
+	"mentorships.cadence", "mentorships.channels",
+	"mentorships.review_date", "mentorships.mentor_agreed_at",
+	"mentorships.mentee_agreed_at", "mentorships.contract_version",
+	"mentorships.cycle_version", "mentorships.acknowledged_at",
+	"mentorships.checkin_months", "mentorships.next_checkin",
+	"mentorships.created_at", "mentorships.proposed_by_programme",
+	"mentorships.programme_id", "mentorships.stage",
+	"mentorships.stage_changed_at", "mentorships.mentor_id",
+	"mentorships.mentee_id",
+	"programmes.name", "programmes.slug",
+	"goals.mentorship_id", "goals.title", "goals.measure",
+	"goals.target_date", "goals.status", "goals.review_note",
+	"goals.reviewed_at", "goals.version",
+	"mentorship_milestones.mentorship_id", "mentorship_milestones.title",
+	"mentorship_milestones.due_date", "mentorship_milestones.done_at",
+	"mentorship_milestones.position",
+	"meetings.mentorship_id", "meetings.starts_at",
+	"stage_events.mentorship_id", "stage_events.from_stage",
+	"stage_events.to_stage", "stage_events.note",
+	"stage_events.created_at", "stage_events.actor_id",
+	"checkins.mentorship_id", "checkins.held_on", "checkins.note",
+	"checkins.logged_by",
+	"users.display_name", NULL
+};
+static const struct kept_def show_kept = { "page", "mentorship_versions",
+    show_watch, "sql/290 mentorships_version_*, goals_version_*, "
+    "stage_events_version_*, milestones_version_*, meetings_version_*, "
+    "checkins_version_*, programmes_pairs_version*, "
+    "users_mentorship_version" };
+const struct kept_def *const mships_kept[] = { &show_kept, NULL };
+
+/* What a view reads itself, with the mentorship: MSHIP_UNREAD's "iiii". */
+#define VIEW_COLS "v.version AS page_version, DATE_FORMAT(UTC_TIMESTAMP(), " \
+	"'%Y-%m-%d %H:%i:%s') AS page_now, " MSHIP_UNREAD " AS page_unread"
+#define VIEW_JOIN " LEFT JOIN mentorship_versions v ON v.mentorship_id = m.id"
+
+struct view {
+	const char	*version;	/* NULL: nothing kept */
+	const char	*now;		/* UTC, 'YYYY-MM-DD hh:mm:ss' */
+	long long	 unread;
+};
+
+static void
+view_read(const struct db_rows *q, struct view *v)
+{
+	v->version = db_get(q, 0, "page_version");
+	v->now = db_get(q, 0, "page_now");
+	v->unread = db_get_int(q, 0, "page_unread");
+}
+
+/*
+ * The pair's row with the counts and the clock of the page: the
+ * contract, the next step's, the milestones', the meetings' (as
+ * show_meetings had them), and until, the first moment after now that
+ * the clock alone changes any of them. "ii": the mentorship twice.
+ */
+#define F_DAYS	RISK_CADENCE_DAYS("f")
+#define F_NEVER	"TIMESTAMP('9999-12-31 23:59:59')"
+#define F_AFTER(t) "IF(" t " > UTC_TIMESTAMP(), " t ", " F_NEVER ")"
+static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
+    "TIMESTAMP(UTC_DATE() + INTERVAL 1 DAY), "
+    "COALESCE(f.next_at + INTERVAL 1 SECOND, " F_NEVER "), "
+    "COALESCE(f.window_first + INTERVAL 3 * " F_DAYS " DAY, " F_NEVER "), "
+    F_AFTER("COALESCE(f.last_at, f.stage_changed_at) + INTERVAL " F_DAYS
+    " DAY") ", " F_AFTER("f.stage_changed_at + INTERVAL " F_DAYS " DAY")
+    "), '%Y-%m-%d %H:%i:%s') AS until FROM (SELECT m.message, "
+    "m.ground_rules, m.cadence, m.channels, m.review_date, "
+    "DATEDIFF(m.review_date, UTC_DATE()) AS days_left, m.mentor_agreed_at, "
+    "m.mentee_agreed_at, m.contract_version, m.acknowledged_at, "
+    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
+    "m.stage_changed_at AS acked, m.checkin_months, m.next_checkin, "
+    "m.created_at, m.stage_changed_at, m.proposed_by_programme, "
+    "p.name AS programme, p.slug AS programme_slug, "
+    "(SELECT COUNT(*) FROM goals go WHERE go.mentorship_id = m.id AND "
+    " go.status = 'open') AS open_goals, "
+    "(SELECT ms.title FROM mentorship_milestones ms WHERE ms.mentorship_id "
+    " = m.id AND ms.done_at IS NULL ORDER BY ms.due_date, ms.position, "
+    " ms.id LIMIT 1) AS ms_title, k.ms_total, k.ms_done, k.ms_overdue, "
+    "(SELECT MIN(mt.starts_at) FROM meetings mt WHERE mt.mentorship_id = "
+    " m.id AND mt.starts_at >= UTC_TIMESTAMP()) AS next_at, "
+    "(SELECT MAX(mt.starts_at) FROM meetings mt WHERE mt.mentorship_id = "
+    " m.id AND mt.starts_at < UTC_TIMESTAMP()) AS last_at, "
+    /* held over the last three intervals, the first of them */
+    "(SELECT COUNT(*) FROM meetings mt WHERE mt.mentorship_id = m.id AND "
+    " mt.starts_at < UTC_TIMESTAMP() AND mt.starts_at >= UTC_TIMESTAMP() - "
+    " INTERVAL 3 * " RISK_CADENCE_DAYS("m") " DAY) AS held, "
+    "(SELECT MIN(mt.starts_at) FROM meetings mt WHERE mt.mentorship_id = "
+    " m.id AND mt.starts_at < UTC_TIMESTAMP() AND mt.starts_at >= "
+    " UTC_TIMESTAMP() - INTERVAL 3 * " RISK_CADENCE_DAYS("m") " DAY) AS "
+    " window_first, "
+    RISK_CADENCE_DAYS("m") " AS days, " RISK_CADENCE_BEHIND("m") " AS "
+    "behind, m.stage_changed_at > UTC_TIMESTAMP() - INTERVAL "
+    RISK_CADENCE_DAYS("m") " DAY AS early "
+    "FROM mentorships m LEFT JOIN programmes p ON p.id = m.programme_id "
+    "JOIN (SELECT COUNT(*) AS ms_total, COALESCE(SUM(ms.done_at IS NOT "
+    "NULL), 0) AS ms_done, COALESCE(SUM(" MS_OVERDUE("ms") "), 0) AS "
+    "ms_overdue FROM mentorship_milestones ms WHERE ms.mentorship_id = ?) "
+    "k WHERE m.id = ?) f";
+
+static const char goals_sql[] = "SELECT g.id, g.title, g.measure, "
+    "g.target_date, g.status, g.review_note, g.version FROM goals g WHERE "
+    "g.mentorship_id = ? ORDER BY g.id";
+
+/* Rows of ncols named columns made here (the kept answers of conditions). */
+static struct db_rows *
+show_rows_new(struct req *r, const char *const *names, size_t ncols,
+    size_t nrows)
+{
+	struct db_rows *q = arena_alloc(r->arena, sizeof(*q));
+
+	if (q == NULL || (q->cell = arena_alloc(r->arena, (nrows * ncols + 1) *
+	    sizeof(*q->cell))) == NULL)
+		return NULL;
+	memset(q->cell, 0, (nrows * ncols + 1) * sizeof(*q->cell));
+	q->names = (const char **)(uintptr_t)names;
+	q->ncols = ncols;
+	q->nrows = nrows;
+	return q;
+}
+
+#define SHOW_PARTS	8
+/*
+ * Rows of several queries as one, to be kept as one: a "part" column
+ * naming each row's query, then every column of them all by name (a
+ * row's own columns filled, the others NULL). show_part reads one back.
+ */
+static struct db_rows *
+show_join(struct req *r, const char *const *part, struct db_rows *const *q,
+    size_t n)
+{
+	const char **names;
+	struct db_rows *all;
+	size_t i, j, k, c, row, ncols = 1, nrows = 0, max = 1;
+
+	for (i = 0; i < n; i++) {
+		max += q[i]->ncols;
+		nrows += q[i]->nrows;
+	}
+	if ((names = arena_alloc(r->arena, max * sizeof(*names))) == NULL)
+		return NULL;
+	names[0] = "part";
+	for (i = 0; i < n; i++)
+		for (j = 0; j < q[i]->ncols; j++) {
+			for (c = 0; c < ncols && strcmp(names[c],
+			    q[i]->names[j]) != 0; c++)
+				;
+			if (c == ncols)
+				names[ncols++] = q[i]->names[j];
+		}
+	if ((all = show_rows_new(r, names, ncols, nrows)) == NULL)
+		return NULL;
+	for (row = 0, i = 0; i < n; i++)
+		for (k = 0; k < q[i]->nrows; k++, row++) {
+			all->cell[row * ncols] = (char *)(uintptr_t)part[i];
+			for (j = 0; j < q[i]->ncols; j++) {
+				for (c = 1; strcmp(names[c], q[i]->names[j]) != 0;
+				    c++)
+					;
+				all->cell[row * ncols + c] =
+				    q[i]->cell[k * q[i]->ncols + j];
+			}
+		}
+	return all;
+}
+
+/* The rows of part name within all (show_join), none when it has none. */
+static struct db_rows
+show_part(const struct db_rows *all, const char *name)
+{
+	struct db_rows p = { 0, all->ncols, all->cell, all->names };
+	size_t i;
+
+	for (i = 0; i < all->nrows; i++)
+		if (strcmp(all->cell[i * all->ncols], name) == 0) {
+			if (p.nrows++ == 0)
+				p.cell = all->cell + i * all->ncols;
+		} else if (p.nrows > 0)
+			break;
+	return p;
+}
+
+/*
+ * The part of rule rl's condition the page keeps (stage_pair_cond), for
+ * a move from m's stage that the page asks (move_ready), or NULL.
+ */
+static stage_cond_fn
+show_cond(const struct stage_rule *rl, const struct mship *m)
+{
+	int whole;
+
+	if (strcmp(rl->from, m->stage) != 0 || strcmp(rl->from,
+	    "requested") == 0 || strcmp(rl->to, "ended") == 0)
+		return NULL;
+	return stage_pair_cond(rl, &whole);
+}
+
+/*
+ * The page's rows of mentorship m (as loaded, in the stage its version
+ * names): its facts, goals, timeline, progress, check-ins in
+ * Redefinition, and the answers of what the page asks the stage rules:
+ * of each condition of a move from this stage, what reads the pair alone
+ * (show_cond), what the contract lacks in Initiation, whether a question
+ * waits while requested.
+ */
+static const struct db_rows *
+show_make(struct req *r, void *arg, int *keep)
+{
+	static const char *const cond_names[] = { "from_stage", "to_stage",
+		"ready", "whole" };
+	static const char *const why_names[] = { "why" };
+	static const char *const asked_names[] = { "asked" };
+	const struct mship *m = arg;
+	const char *part[SHOW_PARTS], *why;
+	struct db_rows *q[SHOW_PARTS], *c;
+	stage_cond_fn cond;
+	size_t i, n = 0, nc = 0;
+	int rc, whole;
+
+	(void)keep;
+#define PART(name, rows) do { part[n] = (name); \
+	if ((q[n++] = (rows)) == NULL) return NULL; } while (0)
+	PART("facts", db_query(r, facts_sql, "ii", m->id, m->id));
+	PART("goals", db_query(r, goals_sql, "i", m->id));
+	PART("events", db_query(r, timeline_sql, "i", m->id));
+	if (!mships_is(m, "requested"))
+		PART("progress", db_query(r, mships_progress_sql, "iii",
+		    m->id, m->id, m->id));
+	if (mships_is(m, "redefinition"))
+		PART("checkins", db_query(r, mships_checkins_sql, "i", m->id));
+	for (i = 0; i < stage_nrules; i++)
+		nc += show_cond(&stage_rules[i], m) != NULL;
+	PART("cond", show_rows_new(r, cond_names, 4, nc));
+	for (c = q[n - 1], nc = 0, i = 0; i < stage_nrules; i++) {
+		if ((cond = show_cond(&stage_rules[i], m)) == NULL)
+			continue;
+		why = NULL;
+		if ((rc = cond(r, m, "", &why)) == -1 || r->db_failed)
+			return NULL;
+		(void)stage_pair_cond(&stage_rules[i], &whole);
+		c->cell[nc * 4] = (char *)(uintptr_t)stage_rules[i].from;
+		c->cell[nc * 4 + 1] = (char *)(uintptr_t)stage_rules[i].to;
+		c->cell[nc * 4 + 2] = (char *)(uintptr_t)(rc == 0 ? "1" : "0");
+		c->cell[nc * 4 + 3] = (char *)(uintptr_t)(whole ? "1" : "0");
+		nc++;
+	}
+	if (mships_is(m, "initiation")) {
+		why = NULL;
+		if ((rc = stage_contract_complete(r, m, &why)) == -1 ||
+		    r->db_failed)
+			return NULL;
+		PART("complete", show_rows_new(r, why_names, 1, 1));
+		q[n - 1]->cell[0] = (char *)(uintptr_t)(rc != 0 ? why : NULL);
+	}
+	if (mships_is(m, "requested")) {
+		if ((rc = stage_question_open(r, m)) == -1)
+			return NULL;
+		PART("asked", show_rows_new(r, asked_names, 1, 1));
+		q[n - 1]->cell[0] = (char *)(uintptr_t)(rc ? "1" : "0");
+	}
+#undef PART
+	return show_join(r, part, q, n);
+}
+
+/* The page's rows, kept under v's version until the clock moves them. */
+static const struct db_rows *
+show_rows(struct req *r, struct mship *m, const struct view *v)
+{
+	const char *key = kept_key(r, &show_kept, v->version, "is", m->id,
+	    m->stage);
+	const struct db_rows *all;
+	struct db_rows f;
+
+	if ((all = kept_get(r, key, show_make, m)) == NULL)
+		return NULL;
+	f = show_part(all, "facts");
+	if (key != NULL && f.nrows == 1 && strcmp(v->now, db_get(&f, 0,
+	    "until")) >= 0) {
+		kept_forget(key);
+		all = kept_get(r, key, show_make, m);
+	}
+	return all;
+}
+
 /* The mentorship page; cv: a check-in form to put back (422), or NULL. */
-void
-mships_page_with(struct req *r, struct mship *m, int status,
+static void
+show_page(struct req *r, struct mship *m, const struct view *v, int status,
     const char *reason, const struct fval *cv)
 {
 	struct tdict *d;
-	struct db_rows *c;
+	const struct db_rows *all;
+	struct db_rows c, goals, events, part;
 	struct show_counts k;
-	struct asked asked = { { NULL }, { 0 }, 0 };
+	struct asked asked;
 	const char *next_to;
 
-	c = db_query(r, "SELECT message, ground_rules, cadence, channels, "
-	    "review_date, DATEDIFF(review_date, UTC_DATE()) AS days_left, "
-	    "mentor_agreed_at, mentee_agreed_at, contract_version, "
-	    "acknowledged_at, checkin_months, next_checkin, created_at, "
-	    "proposed_by_programme, (SELECT p.name FROM programmes p WHERE p.id = programme_id) AS "
-	    "programme, (SELECT p.slug FROM programmes p WHERE p.id = "
-	    "programme_id) AS programme_slug FROM mentorships WHERE id = ?",
-	    "i", m->id);
-	if (c == NULL)
+	memset(&asked, 0, sizeof(asked));
+	if ((all = show_rows(r, m, v)) == NULL)
 		return;
-	if (c->nrows == 0)	/* deleted since it was loaded */
+	c = show_part(all, "facts");
+	if (c.nrows == 0)	/* deleted since it was loaded */
 		return page_error(r, 404);
+	goals = show_part(all, "goals");
+	events = show_part(all, "events");
+	asked.kept = show_part(all, "cond");
+	k.ms_total = db_get_int(&c, 0, "ms_total");
+	k.ms_done = db_get_int(&c, 0, "ms_done");
+	k.ms_overdue = db_get_int(&c, 0, "ms_overdue");
+	k.unread = v->unread;
 	d = page_new(r, m->focus, "mentorships_show.tpl");
-	if (db_get(c, 0, "programme") != NULL) {
+	if (db_get(&c, 0, "programme") != NULL) {
 		struct tdict *s = tmpl_section(d, "PROGRAMME");
-		tmpl_set(s, "PROGRAMME_NAME", db_get(c, 0, "programme"));
-		tmpl_set(s, "PROGRAMME_SLUG", db_get(c, 0, "programme_slug"));
-		tmpl_set(s, "PROGRAMME_HOW", db_get_int(c, 0,
+		tmpl_set(s, "PROGRAMME_NAME", db_get(&c, 0, "programme"));
+		tmpl_set(s, "PROGRAMME_SLUG", db_get(&c, 0, "programme_slug"));
+		tmpl_set(s, "PROGRAMME_HOW", db_get_int(&c, 0,
 		    "proposed_by_programme") ? "proposed by" : "part of");
 	}
 	tmpl_set_int(d, "ID", m->id);
@@ -665,7 +925,7 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	tmpl_set(d, "MENTEE_NAME", m->mentee_name);
 	tmpl_set(d, "MENTEE_SLUG", m->mentee_slug);
 	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
-	page_date(r, d, "CREATED", db_get(c, 0, "created_at"));
+	page_date(r, d, "CREATED", db_get(&c, 0, "created_at"));
 	if (reason != NULL)
 		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", reason);
 	if (m->is_open && !mships_is(m, "requested"))
@@ -681,46 +941,69 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	if (mships_is(m, "cultivation") || mships_is(m, "separation"))
 		tmpl_show(d, "CAN_REVIEW");
 	if (mships_is(m, "separation") || mships_is(m, "redefinition") ||
-	    (mships_is(m, "ended") && db_get(c, 0, "acknowledged_at") != NULL))
+	    (mships_is(m, "ended") && db_get(&c, 0, "acknowledged_at") != NULL))
 		tmpl_show(d, "HAS_RECORD");
 	if (mships_is(m, "separation") && m->is_mentor &&
-	    db_get(c, 0, "acknowledged_at") == NULL)
+	    db_get(&c, 0, "acknowledged_at") == NULL)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
 	/* an acknowledgment belongs to its cycle: a new one has none yet */
-	if (db_get(c, 0, "acknowledged_at") != NULL)
+	if (db_get(&c, 0, "acknowledged_at") != NULL)
 		page_time(r, tmpl_section(d, mships_is(m, "separation") ||
 		    mships_is(m, "redefinition") || !m->is_open ?
 		    "ACKNOWLEDGED" : "ACK_EARLIER"), "AT",
-		    db_get(c, 0, "acknowledged_at"));
+		    db_get(&c, 0, "acknowledged_at"));
 	if (mships_is(m, "redefinition")) {
 		struct tdict *s = tmpl_section(d, "CHECKIN");
-		if (db_get(c, 0, "next_checkin") != NULL) {
+		if (db_get(&c, 0, "next_checkin") != NULL) {
 			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
-			    db_get(c, 0, "next_checkin"));
-			tmpl_set(s, "CHECKIN_EVERY", strcmp(db_get(c, 0,
+			    db_get(&c, 0, "next_checkin"));
+			tmpl_set(s, "CHECKIN_EVERY", strcmp(db_get(&c, 0,
 			    "checkin_months"), "1") == 0 ? "every month" :
 			    req_printf(r, "every %s months",
-			    db_get(c, 0, "checkin_months")));
+			    db_get(&c, 0, "checkin_months")));
 		}
-		if (mships_checkins(r, s, m, cv) == -1)
+		part = show_part(all, "checkins");
+		if (mships_checkins_rows(r, s, &part, cv) == -1)
 			return;
 	}
-	if (show_count(r, m, &k) == -1)
+	part = show_part(all, "complete");
+	if ((next_to = show_next(r, d, m, &c, &k, &asked, part.nrows == 1 ?
+	    db_get(&part, 0, "why") : NULL)) != NULL && *next_to == '\0')
 		return;
-	if ((next_to = show_next(r, d, m, &k, &asked)) != NULL &&
-	    *next_to == '\0')
+	part = show_part(all, "asked");
+	if (show_actions(r, d, m, next_to, &asked, part.nrows == 1 &&
+	    db_get_int(&part, 0, "asked") == 1) == -1)
 		return;
-	if (show_actions(r, d, m, next_to, &asked) == -1)
-		return;
-	if (show_contract(r, d, m, c) == -1 ||
-	    mships_timeline(r, d, m, 1) == -1 ||
-	    show_meetings(r, d, m, db_get(c, 0, "cadence")) == -1)
-		return;
+	show_contract(r, d, m, &c, &goals);
+	timeline_fill(r, d, m, 1, &events);
+	show_meetings(r, d, m, &c);
 	show_extras(d, &k);
-	if (!mships_is(m, "requested") && (mships_strip(r, d, m) == -1 ||
-	    mships_progress(r, d, m) == -1))
-		return;
+	if (!mships_is(m, "requested")) {
+		mship_strip_rows(r, tmpl_section(d, "STRIP"), &events, v->now);
+		part = show_part(all, "progress");
+		if (mships_progress_rows(r, d, &part) == -1)
+			return;
+	}
 	page_send(r, status);
+}
+
+/* The page after a form of another page file (m loaded already). */
+void
+mships_page_with(struct req *r, struct mship *m, int status,
+    const char *reason, const struct fval *cv)
+{
+	struct db_rows *q;
+	struct view v;
+
+	q = db_query(r, "SELECT " VIEW_COLS " FROM mentorships m" VIEW_JOIN
+	    " WHERE m.id = ?", "iiiii", m->id, r->user.id, m->id, r->user.id,
+	    m->id);
+	if (q == NULL)
+		return;
+	if (q->nrows == 0)	/* deleted since it was loaded */
+		return page_error(r, 404);
+	view_read(q, &v);
+	show_page(r, m, &v, status, reason, cv);
 }
 
 void
@@ -729,14 +1012,24 @@ mships_page(struct req *r, struct mship *m, int status, const char *reason)
 	mships_page_with(r, m, status, reason, NULL);
 }
 
+/*
+ * The page: the mentorship loaded with what the view reads itself
+ * (VIEW_COLS), the rest kept: two statements with the session's.
+ */
 void
 mships_show(struct req *r)
 {
+	struct db_rows *q;
 	struct mship m;
+	struct view v;
 
-	if (mships_load(r, &m) == -1)
+	q = db_query(r, MSHIP_SELECT ", " VIEW_COLS MSHIP_FROM VIEW_JOIN
+	    " WHERE m.id = ?", "iiiii", r->id[0], r->user.id, r->id[0],
+	    r->user.id, r->id[0]);
+	if (mship_party(r, mship_row(r, q, &m), &m, NULL) != RESP_GO_ON)
 		return;
-	mships_page(r, &m, 200, NULL);
+	view_read(q, &v);
+	show_page(r, &m, &v, 200, NULL, NULL);
 }
 
 void

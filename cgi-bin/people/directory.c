@@ -13,6 +13,7 @@
 #include "db.h"
 #include "field.h"
 #include "kept.h"
+#include "sess.h"
 #include "log.h"
 #include "page.h"
 #include "people.h"
@@ -594,18 +595,25 @@ dir_make(struct req *r, void *arg, int *keep)
 	return dir_query(r, a->skill, a->c);
 }
 
+/*
+ * The directory's version (what keys its kept rows and index), read with
+ * the session (ROUTE_OWN_SESSION): a search costs one round trip when
+ * this worker has the answer. NULL: the database failed.
+ */
 static const struct db_rows *
-dir_rows(struct req *r, const char *const *terms, size_t nterms,
-    const char *skill, const struct cursor *c)
+dir_version(struct req *r)
+{
+	return sess_load_with(r, "dv.version, dv.words, UTC_DATE() AS today",
+	    "directory_version dv", "dv.id = 1");
+}
+
+static const struct db_rows *
+dir_rows(struct req *r, const struct db_rows *v, const char *const *terms,
+    size_t nterms, const char *skill, const struct cursor *c)
 {
 	struct dir_ask a = { skill, c };
-	struct db_rows *v;
 	const char *version = NULL, *words = NULL, *today = NULL;
 
-	v = db_query(r, "SELECT version, words, UTC_DATE() AS today "
-	    "FROM directory_version", "");
-	if (v == NULL)
-		return NULL;
 	if (v->nrows == 1) {
 		version = db_get(v, 0, "version");
 		words = db_get(v, 0, "words");
@@ -691,11 +699,13 @@ people_index(struct req *r)
 	enum { Q_WORDS, Q_SKILL, Q_AFTER, Q_N };
 	struct fval v[Q_N];
 	struct cursor c = { LLONG_MAX, LLONG_MAX, "9999-12-31", 0 };
-	const struct db_rows *rows;
+	const struct db_rows *rows, *ver;
 	struct tdict *d;
 	const char *q, *skill = NULL, *terms[MAX_WORDS], *after;
 	size_t i, n, nterms = 0;
 
+	if ((ver = dir_version(r)) == NULL)
+		return;
 	if (field_read(r, f, Q_N, v) != 0) {
 		/* the query came from the search form: say which part */
 		page_error_msg(r, 400, v[Q_WORDS].err != NULL ? req_printf(r,
@@ -720,7 +730,7 @@ people_index(struct req *r)
 		    "Start again from the first page of the directory.");
 		return;
 	}
-	if ((rows = dir_rows(r, terms, nterms, skill, &c)) == NULL)
+	if ((rows = dir_rows(r, ver, terms, nterms, skill, &c)) == NULL)
 		return;
 
 	d = page_new(r, q != NULL || skill != NULL ? "Search mentors" :

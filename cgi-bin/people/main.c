@@ -15,7 +15,7 @@
 #include "people.h"
 
 static const struct route routes[] = {
-	{ "GET",	"/people",		people_index,	0 },
+	{ "GET",	"/people",		people_index,	ROUTE_OWN_SESSION },
 	{ "GET",	"/people/suggestions",	people_suggestions, ROUTE_USER },
 	{ "GET",	"/people/{slug}",	people_show,	0 },
 	{ "GET",	"/settings",		settings_show,	ROUTE_USER },

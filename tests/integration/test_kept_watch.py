@@ -110,6 +110,14 @@ def programme(f):
     f["goal"] = int(m.sql("INSERT INTO goals (mentorship_id, title, measure, "
                           "created_at) VALUES (?, 'g', 'm', UTC_TIMESTAMP()); "
                           "SELECT LAST_INSERT_ID()", f["mid"])[0][0])
+    f["milestone"] = int(m.sql("INSERT INTO mentorship_milestones (mentorship_id, "
+                               "title, description, due_date, position, created_at) "
+                               "VALUES (?, 'ms', '', UTC_DATE(), 1, UTC_TIMESTAMP()); "
+                               "SELECT LAST_INSERT_ID()", f["mid"])[0][0])
+    f["checkin"] = int(m.sql("INSERT INTO checkins (mentorship_id, logged_by, held_on, "
+                             "note, created_at) VALUES (?, ?, UTC_DATE(), 'n', "
+                             "UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()", f["mid"],
+                             f["mentor"])[0][0])
     f["meeting"] = int(m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, "
                              "created_by, created_at) VALUES (?, UTC_TIMESTAMP(), "
                              "'a', ?, UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()",
@@ -146,6 +154,9 @@ def where(table, f):
         "stage_events": f"id = {f['event']}",
         "goals": f"id = {f['goal']}",
         "meetings": f"id = {f['meeting']}",
+        "mentorship_milestones": f"id = {f['milestone']}",
+        "checkins": f"id = {f['checkin']}",
+        "programmes": f"id = {f['prog']}",
         "surveys": f"id = {f['survey']}",
         "survey_answers": f"survey_id = {f['survey']}",
         "programme_participants": f"id = {f['part']}",
@@ -167,6 +178,8 @@ def version_sql(table, f):
                               f"programme_id = {f['prog']}",
         "programme_week_versions": "SELECT version FROM programme_week_versions "
                                    f"WHERE programme_id = {f['prog']}",
+        "mentorship_versions": "SELECT version FROM mentorship_versions WHERE "
+                               f"mentorship_id = {f['mid']}",
     }[table]
 
 
@@ -186,6 +199,8 @@ def changed(table, col, f):
         "thread_comments.author_id": f["other"],
         "mentorships.mentee_id": f["other"],
         "mentorships.programme_id": f["prog2"],
+        "mentorships.channels": "IF(channels = 'video', 'email', 'video')",
+        "mentorships.checkin_months": "COALESCE(checkin_months, 0) + 1",
         "programme_invitations.programme_id": f["prog2"],
         "programme_participants.programme_id": f["prog2"],
         "surveys.programme_id": f["prog2"],
@@ -193,6 +208,10 @@ def changed(table, col, f):
         "stage_events.mentorship_id": f["mid2"],
         "goals.mentorship_id": f["mid2"],
         "meetings.mentorship_id": f["mid2"],
+        "mentorship_milestones.mentorship_id": f["mid2"],
+        "checkins.mentorship_id": f["mid2"],
+        "checkins.logged_by": f["mentee"],
+        "stage_events.actor_id": f["mentee"],
         "pair_weeks.mentorship_id": f["mid2"],
     }
     if f"{table}.{col}" in refs:
@@ -222,7 +241,8 @@ def test_every_watched_column_moves_its_version():
     result is found under."""
     things = kept_things()
     m.check({t[1] for t in things} >= {"dir", "index", "room", "list",
-                                       "entries", "figures", "weeks"},
+                                       "entries", "figures", "weeks",
+                                       "page"},
             f"kept things missing from --kept: {things}")
     f = fixture()
     seen = set()

@@ -543,6 +543,109 @@ def test_stage_line_and_ground_rules_as_written():
 
 
 @m.test
+def test_kept_page_follows_every_write():
+    """Issue 24: each worker keeps a mentorship page's rows under the
+    pair's version (sql/290, cgi-bin/mentorships/show.c): every write the
+    page shows, through the forms or by SQL, is on the next view by every
+    worker (eight views: every worker answers some), for both parties;
+    what is the viewer's own (the role's words, the unread count) stays
+    theirs."""
+    mentor, mentee, mid = accepted_pair()
+
+    def views(c):
+        return [m.unescaped(c.get(f"/mentorships/{mid}").text) for _ in range(8)]
+
+    def seen(what, c=None, present=True):
+        for c2 in ([c] if c else [mentee, mentor]):
+            for page in views(c2):
+                m.check((what in page) == present, f"{what!r} "
+                        f"{'missing' if present else 'still shown'} after a write")
+
+    seen("Write the ground rules first.")
+    contract(mentee, mid)
+    seen("Write the ground rules first.", present=False)
+    seen("Prepare an agenda; answer within two days.")
+    for title in ("Lead a cross-team project", "Hire two engineers",
+                  "Present to the board"):
+        goal(mentee, mid, title)
+        seen(title)
+    gid = m.sql_value("SELECT MIN(id) FROM goals WHERE mentorship_id = ?", mid)
+    m.sql("UPDATE goals SET title = 'Lead a cross-company project' WHERE id = ?", gid)
+    seen("Lead a cross-company project")
+    agree(mentee, mid)
+    seen("agreed to the contract; your agreement starts the work", mentor)
+    seen("Waiting for", mentee)
+    agree(mentor, mid)
+    seen("You both agreed to the contract")
+    move(mentee, mid, "cultivation")
+    seen("The deep work: talk in the room")
+    seen("Apply a roadmap")
+    # a milestone, then marked done through the roadmap's form
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, "
+          "due_date, position, created_at) VALUES (?, 'First milestone', '', ?, 1, "
+          "UTC_TIMESTAMP())", mid, LATER)
+    seen("Next milestone: First milestone")
+    seen("0 of 1 milestones done")
+    k = m.sql_value("SELECT id FROM mentorship_milestones WHERE mentorship_id = ?", mid)
+    mentee.get(f"/mentorships/{mid}/roadmap")
+    r = mentee.post(f"/mentorships/{mid}/roadmap/milestones/{k}", {"done": "1"})
+    m.check(r.status == 303, f"milestone: {r!r}")
+    seen("1 of 1 milestones done")
+    seen("Next milestone: First milestone", present=False)
+    # a meeting planned
+    day = (TODAY + datetime.timedelta(days=7)).isoformat()
+    mentee.get(f"/mentorships/{mid}/meetings")
+    r = mentee.post(f"/mentorships/{mid}/meetings", {"date": day, "time": "14:30",
+                                                      "minutes": "45", "agenda": "Plan"})
+    m.check(r.status == 303, f"meeting: {r!r}")
+    seen("Next meeting:")
+    # the meeting comes to pass, by the clock alone: no longer the next
+    m.sql("UPDATE meetings SET starts_at = UTC_TIMESTAMP() + INTERVAL 2 SECOND "
+          "WHERE mentorship_id = ?", mid)
+    seen("Next meeting:")
+    import time
+    time.sleep(3)
+    seen("Next meeting:", present=False)
+    seen("Plan a meeting")
+    # messages: only the other party's count, on every view
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
+          "created_at) VALUES (?, ?, 'Hi', '<p>Hi</p>', UTC_TIMESTAMP())", mid,
+          mentor.user_id)
+    seen("Open the room (1 unread)", mentee)
+    seen("Open the room (1 unread)", mentor, present=False)
+    # the review date moves by SQL, as an admin might
+    soon = (TODAY + datetime.timedelta(days=2)).isoformat()
+    m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?", soon, mid)
+    seen("The review is in 2 days")
+    # a name in the timeline
+    m.sql("UPDATE users SET display_name = 'Renamed Mentor' WHERE id = ?",
+          mentor.user_id)
+    seen("Renamed Mentor")
+    # outcomes, Separation, the acknowledgment, Redefinition, a check-in
+    for (g,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ?", mid):
+        mentee.get(f"/mentorships/{mid}/review")
+        mentee.post(f"/mentorships/{mid}/review", {"goal": g, "outcome": "achieved",
+                                                    "note": "Done."})
+    seen("Every goal has its outcome")
+    move(mentee, mid, "separation")
+    seen("Waiting for", mentee)
+    seen("As the mentor, acknowledge", mentor)
+    mentor.get(f"/mentorships/{mid}/review")
+    r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
+    m.check(r.status == 303, f"acknowledge: {r!r}")
+    seen("The goals achieved are acknowledged")
+    move(mentee, mid, "redefinition")
+    seen("Peers now")
+    m.sql("INSERT INTO checkins (mentorship_id, logged_by, held_on, note, "
+          "created_at) VALUES (?, ?, UTC_DATE(), 'A kept check-in', "
+          "UTC_TIMESTAMP())", mid, mentee.user_id)
+    seen("A kept check-in")
+    # stage moved by SQL
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
+    seen("Peers now", present=False)
+
+
+@m.test
 def test_page_counts_milestones_and_unread_messages_once():
     """Issue 20: the page counts the roadmap's milestones and the room's
     unread messages once, for the next step and the panels beside it
@@ -562,9 +665,10 @@ def test_page_counts_milestones_and_unread_messages_once():
     m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
           "created_at) SELECT ?, ?, 'Hi', '<p>Hi</p>', UTC_TIMESTAMP() "
           "FROM seq_1_to_3", mid, mentor.user_id)
-    # the log shows no values: per worker, the pages it served (by their
-    # contract's query) against the counts it sent
-    page = "%AS programme_slug FROM mentorships WHERE id = ?"
+    # the log shows no values: per worker, the pages it served (by the
+    # mentorship's load) against the counts it sent (at most once a page:
+    # a worker may have kept them, issue 24)
+    page = "%AS page_unread%"
     r, by = m.statements_by_worker(lambda: mentee.get(f"/mentorships/{mid}"), page)
     text = m.unescaped(r.text)
     m.check(r.status == 200, f"page: {r!r}")
@@ -574,17 +678,17 @@ def test_page_counts_milestones_and_unread_messages_once():
             "the roadmap panel's counts")
     m.check(by, "no worker served the page")
     for stmts in by.values():
-        pages = sum(1 for c, s in stmts if "AS programme_slug FROM mentorships" in s)
+        pages = sum(1 for c, s in stmts if "AS page_unread" in s)
         unread = [s for c, s in stmts if "FROM room_messages x WHERE" in s]
         counted = [s for c, s in stmts if re.search(
-            r"COUNT\(\*\) (AS total, .*)?FROM mentorship_milestones", s)]
+            r"COUNT\(\*\) AS ms_total, .*FROM mentorship_milestones", s)]
         m.check(len(unread) == pages, f"unread counted {len(unread)} times "
                 f"for {pages} page(s): {unread}")
-        m.check(len(counted) == pages, f"milestones counted {len(counted)} times "
+        m.check(len(counted) <= pages, f"milestones counted {len(counted)} times "
                 f"for {pages} page(s): {counted}")
         # Separation's condition, for the next step and the forms alike
         asked = [s for c, s in stmts if "AS nopen, m.review_date IS NOT NULL" in s]
-        m.check(len(asked) == pages, f"Separation's condition asked {len(asked)} "
+        m.check(len(asked) <= pages, f"Separation's condition asked {len(asked)} "
                 f"times for {pages} page(s)")
 
 
