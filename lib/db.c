@@ -178,7 +178,8 @@ retry_noted(struct req *r, unsigned int err)
 	 * COMMIT was sent: nothing was committed; the next try opens a new
 	 * link (db_begin). A lost COMMIT is no such case: simple() says so.
 	 */
-	if (!retryable(err) && !(err == CR_SERVER_LOST && r->in_tx))
+	if (!retryable(err) && !((err == CR_SERVER_LOST ||
+	    err == CR_SERVER_GONE_ERROR) && r->in_tx))
 		return 0;
 	r->db_retry = 1;
 	r->db_failed = 1;
