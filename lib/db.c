@@ -75,7 +75,7 @@ int
 db_open(void)
 {
 	char clockset[80], syncset[48];
-	unsigned int timeout = 5;
+	unsigned int timeout = 5, readto;
 	long long syncw;
 	my_bool off = 0;
 
@@ -109,6 +109,14 @@ db_open(void)
 		    "SET SESSION wsrep_sync_wait = %lld", syncw);
 		mysql_options(conn, MYSQL_INIT_COMMAND, syncset);
 	}
+	/*
+	 * Galera: a statement aborted by another node's conflicting write
+	 * (a BF abort) is sometimes never answered (MariaDB 10.11, binary
+	 * protocol, issue 24); without a limit the worker waits forever.
+	 */
+	readto = (unsigned int)cfg_int("db_read_timeout", 0);
+	if (readto > 0)
+		mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &readto);
 	if (mysql_real_connect(conn, cfg_str("db_host", NULL),
 	    cfg_str("db_user", "menteo"), cfg_str("db_password", NULL),
 	    cfg_str("db_name", "menteo"), (unsigned)cfg_int("db_port", 0),
@@ -163,7 +171,15 @@ retryable(unsigned int err)
 static int
 retry_noted(struct req *r, unsigned int err)
 {
-	if (!retryable(err) || !r->in_tx_run)
+	if (!r->in_tx_run)
+		return 0;
+	/*
+	 * A statement's answer that never came (db_read_timeout) before
+	 * COMMIT was sent: nothing was committed; the next try opens a new
+	 * link (db_begin). A lost COMMIT is no such case: simple() says so.
+	 */
+	if (!retryable(err) && !((err == CR_SERVER_LOST ||
+	    err == CR_SERVER_GONE_ERROR) && r->in_tx))
 		return 0;
 	r->db_retry = 1;
 	r->db_failed = 1;
@@ -302,7 +318,13 @@ fetch_all(struct req *r, MYSQL_STMT *st)
 	mysql_stmt_free_result(st);
 	return rows;
 fail:
-	log_err("db: fetch: %s", mysql_stmt_error(st));
+	/*
+	 * Galera: a conflicting write from another node aborts us (a BF
+	 * abort) as readily while the rows come as while the statement
+	 * runs; the deadlock is as retryable here as there (issue 24).
+	 */
+	if (!retry_noted(r, mysql_stmt_errno(st)))
+		log_err("db: fetch: %s", mysql_stmt_error(st));
 	mysql_free_result(meta);
 	mysql_stmt_free_result(st);
 	return NULL;
@@ -434,7 +456,9 @@ simple(struct req *r, const char *sql)
 		if (!r->in_tx && gone(err) && db_open() == 0 &&
 		    mysql_query(conn, sql) == 0)
 			return 0;
-		if (retry_noted(r, err))	/* Galera refuses at COMMIT */
+		/* Galera refuses at COMMIT; a COMMIT unanswered may have held */
+		if ((retryable(err) || strcmp(sql, "COMMIT") != 0) &&
+		    retry_noted(r, err))
 			return -1;
 		log_err("db: %s: %s", sql, mysql_error(conn));
 		r->db_failed = 1;

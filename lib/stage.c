@@ -9,6 +9,7 @@
 
 #include "cohort.h"
 #include "db.h"
+#include "log.h"
 #include "mail.h"
 #include "sess.h"
 #include "stage.h"
@@ -581,6 +582,7 @@ struct move {
 	enum stage_who	 by;	/* STAGE_EITHER: a party's or the system's */
 	const char	*seen;	/* the stage the party acted on */
 	const char	*why;
+	const char	*actor;	/* the event's actor_id, as written */
 };
 
 /* The mail about rule rl: to the other party, or both for an admin. */
@@ -663,11 +665,12 @@ move_tx(struct req *r, void *arg)
 	    "WHERE id = ? AND stage = ?", "sis", rl->to,
 	    m->id, rl->from) != 1)
 		return -1;
+	mv->actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
+	    req_printf(r, "%lld", r->user.id) : NULL;
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
 	    "to_stage, actor_id, note, created_at) VALUES (?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to,
-	    r->user.id > 0 && rl->who != STAGE_DELETION ?
-	    req_printf(r, "%lld", r->user.id) : NULL, mv->note) != 1)
+	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to, mv->actor,
+	    mv->note) != 1)
 		return -1;
 	ev = db_last_id();
 	if (move_mail(r, m, rl, mv->note, ev) == -1)
@@ -677,12 +680,52 @@ move_tx(struct req *r, void *arg)
 	return 0;
 }
 
+/*
+ * Whether the move committed is read back, not taken from COMMIT's OK:
+ * on Galera a transaction that a conflicting write from another node
+ * aborts (a BF abort) can still be answered OK (issue 24: two parties
+ * moving one request through two nodes were both told so, and one
+ * event was written). The mentorship's newest event, read after this
+ * node applied what the cluster committed (db_sync_wait), says who won:
+ * 0 ours, 409 another's (m->stage is the stage now), -1 db.
+ */
+static int
+move_confirm(struct req *r, struct move *mv)
+{
+	struct mship *m = mv->m;
+	struct db_rows *q;
+	const char *to = m->stage;
+
+	q = db_query(r, "SELECT m.stage, e.to_stage, e.actor_id "
+	    "FROM mentorships m LEFT JOIN stage_events e ON e.id = "
+	    "(SELECT MAX(id) FROM stage_events WHERE mentorship_id = m.id) "
+	    "WHERE m.id = ?", "i", m->id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 404;	/* deleted since */
+	m->stage = db_get(q, 0, "stage");
+	m->is_open = mship_stage_open(m->stage);
+	if (strcmp(m->stage, to) == 0 && db_get(q, 0, "to_stage") != NULL &&
+	    strcmp(db_get(q, 0, "to_stage"), to) == 0 &&
+	    (mv->actor == NULL ? db_get(q, 0, "actor_id") == NULL :
+	    db_get(q, 0, "actor_id") != NULL &&
+	    strcmp(db_get(q, 0, "actor_id"), mv->actor) == 0))
+		return 0;
+	log_err("stage: mentorship %lld: the move to %s was answered as "
+	    "committed, but the mentorship is in %s: another's move won",
+	    m->id, to, m->stage);
+	mv->why = "Someone changed this mentorship a moment ago: look at "
+	    "its new stage.";
+	return 409;
+}
+
 /* A move in the caller's transaction, or in one of its own. */
 static int
 move(struct req *r, struct mship *m, const char *to, enum stage_who by,
     const char *note, const char **why)
 {
-	struct move mv = { m, to, note, by, m->stage, NULL };
+	struct move mv = { m, to, note, by, m->stage, NULL, NULL };
 	int rc;
 
 	*why = NULL;
@@ -691,7 +734,10 @@ move(struct req *r, struct mship *m, const char *to, enum stage_who by,
 	if ((*why = move_forbidden(r, m, to, by)) != NULL)
 		return 403;
 	/* refused, m->stage is the stage as it is now: the page shows it */
-	rc = r->in_tx ? move_tx(r, &mv) : db_tx_run(r, move_tx, &mv);
+	if (r->in_tx)
+		rc = move_tx(r, &mv);	/* the caller commits, and checks */
+	else if ((rc = db_tx_run(r, move_tx, &mv)) == 0)
+		rc = move_confirm(r, &mv);
 	if (rc == -1)
 		r->db_failed = 1;
 	*why = mv.why;

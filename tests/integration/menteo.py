@@ -108,8 +108,11 @@ class Client:
         self.user_id = None
         self.slug = None
 
-    def request(self, method, path, body=None, headers=None, raw=False):
-        u = urllib.parse.urlsplit(BASE)
+    def request(self, method, path, body=None, headers=None, raw=False,
+                base=None):
+        # base: this request's server, for threads that each talk to
+        # their own (the module's BASE is one for all)
+        u = urllib.parse.urlsplit(base or BASE)
         conn = http.client.HTTPConnection(
             u.hostname, u.port, timeout=30,
             source_address=(self.source, 0) if self.source else None)
