@@ -45,6 +45,17 @@ void		 mships_page_with(struct req *, struct mship *, int status,
 		    const char *reason, const struct fval *checkin);
 int		 mships_timeline(struct req *, struct tdict *,
 		    const struct mship *, int notes);
+extern const char mships_timeline_sql[];	/* "i": the mentorship */
+/*
+ * The mentorship page's rows of m (kept.c), kept under the pair's
+ * version and remade once now passes what the clock alone changes;
+ * NULL once answered. mships_part: the part `name` of them ("facts",
+ * "goals", "events", "progress", "checkins", "cond", "complete",
+ * "asked"), no rows when absent.
+ */
+const struct db_rows	*mships_rows(struct req *, struct mship *,
+			    const char *version, const char *now);
+struct db_rows		 mships_part(const struct db_rows *, const char *name);
 /* review.c: the goals with their outcomes (record.c shows them too). */
 int		 mships_goals(struct req *, struct tdict *,
 		    const struct mship *, int forms, int notes);

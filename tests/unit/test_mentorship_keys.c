@@ -32,6 +32,7 @@
 #include "../../cgi-bin/mentorships/request.c"
 #include "../../cgi-bin/mentorships/review.c"
 #include "../../cgi-bin/mentorships/show.c"
+#include "../../cgi-bin/mentorships/kept.c"
 #include "kept_watch.h"
 
 static void
@@ -43,7 +44,7 @@ test_page_watch(void **state)
 		{ facts_sql, "m=mentorships p=programmes go=goals "
 		    "ms=mentorship_milestones mt=meetings g=meetings" },
 		{ goals_sql, "g=goals" },
-		{ timeline_sql, "e=stage_events u=users n=stage_events" },
+		{ mships_timeline_sql, "e=stage_events u=users n=stage_events" },
 		{ mships_progress_sql, "x=mentorship_milestones m=mentorships "
 		    "g=goals" },
 		{ mships_checkins_sql, "k=checkins u=users" },
@@ -113,17 +114,17 @@ test_page_parts(void **state)
 	assert_non_null(all);
 	assert_int_equal(all->nrows, 3);
 	assert_int_equal(all->ncols, 4);	/* part, title, status, to_stage */
-	p = show_part(all, "goals");
+	p = mships_part(all, "goals");
 	assert_int_equal(p.nrows, 2);
 	assert_string_equal(db_get(&p, 1, "title"), "G2");
 	assert_string_equal(db_get(&p, 0, "status"), "open");
 	assert_null(db_get(&p, 0, "to_stage"));
-	p = show_part(all, "events");
+	p = mships_part(all, "events");
 	assert_int_equal(p.nrows, 1);
 	assert_string_equal(db_get(&p, 0, "title"), "T");
 	assert_string_equal(db_get(&p, 0, "to_stage"), "cultivation");
 	assert_null(db_get(&p, 0, "status"));
-	p = show_part(all, "checkins");
+	p = mships_part(all, "checkins");
 	assert_int_equal(p.nrows, 0);
 	req_offline_free(r);
 }
