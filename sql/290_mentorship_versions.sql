@@ -43,6 +43,17 @@ BEGIN
   END IF;
 END//
 
+-- A row of the pair's that an update may move to another pair: both moved.
+CREATE PROCEDURE mentorship_moved_from(old_mid BIGINT UNSIGNED,
+    new_mid BIGINT UNSIGNED)
+MODIFIES SQL DATA
+BEGIN
+  CALL mentorship_moved(old_mid);
+  IF old_mid <> new_mid THEN
+    CALL mentorship_moved(new_mid);
+  END IF;
+END//
+
 CREATE TRIGGER mentorships_version_insert AFTER INSERT ON mentorships
 FOR EACH ROW INSERT INTO mentorship_versions (mentorship_id, version)
   VALUES (NEW.id, UUID_SHORT())//
@@ -55,24 +66,14 @@ FOR EACH ROW CALL mentorship_moved(NEW.id)//
 CREATE TRIGGER goals_version_insert AFTER INSERT ON goals
 FOR EACH ROW CALL mentorship_moved(NEW.mentorship_id)//
 CREATE TRIGGER goals_version_update AFTER UPDATE ON goals
-FOR EACH ROW BEGIN
-  CALL mentorship_moved(OLD.mentorship_id);
-  IF OLD.mentorship_id <> NEW.mentorship_id THEN
-    CALL mentorship_moved(NEW.mentorship_id);
-  END IF;
-END//
+FOR EACH ROW CALL mentorship_moved_from(OLD.mentorship_id, NEW.mentorship_id)//
 CREATE TRIGGER goals_version_delete AFTER DELETE ON goals
 FOR EACH ROW CALL mentorship_moved(OLD.mentorship_id)//
 
 CREATE TRIGGER stage_events_version_insert AFTER INSERT ON stage_events
 FOR EACH ROW CALL mentorship_moved(NEW.mentorship_id)//
 CREATE TRIGGER stage_events_version_update AFTER UPDATE ON stage_events
-FOR EACH ROW BEGIN
-  CALL mentorship_moved(OLD.mentorship_id);
-  IF OLD.mentorship_id <> NEW.mentorship_id THEN
-    CALL mentorship_moved(NEW.mentorship_id);
-  END IF;
-END//
+FOR EACH ROW CALL mentorship_moved_from(OLD.mentorship_id, NEW.mentorship_id)//
 CREATE TRIGGER stage_events_version_delete AFTER DELETE ON stage_events
 FOR EACH ROW CALL mentorship_moved(OLD.mentorship_id)//
 
@@ -81,12 +82,7 @@ ON mentorship_milestones
 FOR EACH ROW CALL mentorship_moved(NEW.mentorship_id)//
 CREATE TRIGGER milestones_version_update AFTER UPDATE
 ON mentorship_milestones
-FOR EACH ROW BEGIN
-  CALL mentorship_moved(OLD.mentorship_id);
-  IF OLD.mentorship_id <> NEW.mentorship_id THEN
-    CALL mentorship_moved(NEW.mentorship_id);
-  END IF;
-END//
+FOR EACH ROW CALL mentorship_moved_from(OLD.mentorship_id, NEW.mentorship_id)//
 CREATE TRIGGER milestones_version_delete AFTER DELETE
 ON mentorship_milestones
 FOR EACH ROW CALL mentorship_moved(OLD.mentorship_id)//
@@ -94,24 +90,14 @@ FOR EACH ROW CALL mentorship_moved(OLD.mentorship_id)//
 CREATE TRIGGER meetings_version_insert AFTER INSERT ON meetings
 FOR EACH ROW CALL mentorship_moved(NEW.mentorship_id)//
 CREATE TRIGGER meetings_version_update AFTER UPDATE ON meetings
-FOR EACH ROW BEGIN
-  CALL mentorship_moved(OLD.mentorship_id);
-  IF OLD.mentorship_id <> NEW.mentorship_id THEN
-    CALL mentorship_moved(NEW.mentorship_id);
-  END IF;
-END//
+FOR EACH ROW CALL mentorship_moved_from(OLD.mentorship_id, NEW.mentorship_id)//
 CREATE TRIGGER meetings_version_delete AFTER DELETE ON meetings
 FOR EACH ROW CALL mentorship_moved(OLD.mentorship_id)//
 
 CREATE TRIGGER checkins_version_insert AFTER INSERT ON checkins
 FOR EACH ROW CALL mentorship_moved(NEW.mentorship_id)//
 CREATE TRIGGER checkins_version_update AFTER UPDATE ON checkins
-FOR EACH ROW BEGIN
-  CALL mentorship_moved(OLD.mentorship_id);
-  IF OLD.mentorship_id <> NEW.mentorship_id THEN
-    CALL mentorship_moved(NEW.mentorship_id);
-  END IF;
-END//
+FOR EACH ROW CALL mentorship_moved_from(OLD.mentorship_id, NEW.mentorship_id)//
 CREATE TRIGGER checkins_version_delete AFTER DELETE ON checkins
 FOR EACH ROW CALL mentorship_moved(OLD.mentorship_id)//
 
