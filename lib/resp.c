@@ -1,3 +1,7 @@
+#include <sys/uio.h>
+
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,24 +116,100 @@ resp_flash(struct req *r, const char *message)
 		resp_cookie(r, "menteo_flash", v, 60);
 }
 
+/*
+ * The response as FastCGI STDOUT records. libfcgi's stream sends one
+ * record of at most 8 KB per write(2) (its buffer's size is fixed), and
+ * each write wakes nginx: a 35 KB room page took five. A response larger
+ * than that buffer goes out here instead, in records of our own and one
+ * writev; the stream then holds only what FCGX_Finish_r adds (the end of
+ * the stream and of the request), one write more. Smaller ones take the
+ * stream, which sends them with those records in a single write.
+ */
+#define RESP_STREAM	8000		/* below libfcgi's 8192-byte buffer */
+#define RESP_RECORD	65528		/* content of one record, at most */
+
+/* All of iov, across short writes; -1: the web server is gone. */
+static int
+resp_writev(int fd, struct iovec *iov, int n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		if ((w = writev(fd, iov, n > IOV_MAX ? IOV_MAX : n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		for (; n > 0 && (size_t)w >= iov->iov_len; iov++, n--)
+			w -= (ssize_t)iov->iov_len;
+		if (n > 0) {
+			iov->iov_base = (char *)iov->iov_base + w;
+			iov->iov_len -= (size_t)w;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Head and body, head first, as records of request id of at most
+ * RESP_RECORD bytes each, in one writev.
+ */
+static void
+resp_records(struct req *r, int fd, int id, const char *head, size_t hlen,
+    const char *body, size_t blen)
+{
+	size_t total = hlen + blen, nrec = (total + RESP_RECORD - 1) / RESP_RECORD;
+	unsigned char *hdr = req_alloc(r, nrec * 8);
+	struct iovec *iov = req_alloc(r, nrec * 3 * sizeof(*iov));
+	size_t off = 0, len, part;
+	int n = 0;
+
+	for (; off < total; off += len, hdr += 8) {
+		len = total - off < RESP_RECORD ? total - off : RESP_RECORD;
+		hdr[0] = 1;			/* FCGI_VERSION_1 */
+		hdr[1] = 6;			/* FCGI_STDOUT */
+		hdr[2] = (unsigned char)(id >> 8);
+		hdr[3] = (unsigned char)id;
+		hdr[4] = (unsigned char)(len >> 8);
+		hdr[5] = (unsigned char)len;
+		hdr[6] = hdr[7] = 0;		/* no padding, reserved */
+		iov[n++] = (struct iovec){ hdr, 8 };
+		if (off < hlen) {		/* the head's part of it */
+			part = hlen - off < len ? hlen - off : len;
+			iov[n++] = (struct iovec){ (char *)head + off, part };
+		} else
+			part = 0;
+		if (len > part)
+			iov[n++] = (struct iovec){ (char *)body + off + part -
+			    hlen, len - part };
+	}
+	(void)resp_writev(fd, iov, n);	/* gone: nobody to tell */
+}
+
 void
 resp_send(struct req *r)
 {
 	FCGX_Request *f = r->fcgx;
 	int status = r->status ? r->status : 200;
+	size_t blen = strcmp(r->method, "HEAD") != 0 ? r->body.len : 0;
+	const char *head;
 
 	if (f == NULL)
 		return;
-	FCGX_FPrintF(f->out, "Status: %d %s\r\n", status, resp_reason(status));
-	FCGX_PutS(security_headers, f->out);
-	if (r->headers.len > 0)
-		FCGX_PutStr(r->headers.p, (int)r->headers.len, f->out);
 	/* len, not the text: the buffer keeps the last request's headers */
-	if (r->body.len > 0 && (r->headers.len == 0 ||
-	    memmem(r->headers.p, r->headers.len, "Content-Type:", 13) == NULL))
-		FCGX_PutS("Content-Type: text/html; charset=utf-8\r\n", f->out);
-	FCGX_FPrintF(f->out, "Content-Length: %lu\r\n\r\n",
+	head = req_printf(r, "Status: %d %s\r\n%s%.*s%sContent-Length: %lu"
+	    "\r\n\r\n", status, resp_reason(status), security_headers,
+	    (int)r->headers.len, r->headers.len > 0 ? r->headers.p : "",
+	    r->body.len > 0 && (r->headers.len == 0 || memmem(r->headers.p,
+	    r->headers.len, "Content-Type:", 13) == NULL) ?
+	    "Content-Type: text/html; charset=utf-8\r\n" : "",
 	    (unsigned long)r->body.len);
-	if (r->body.len > 0 && strcmp(r->method, "HEAD") != 0)
-		FCGX_PutStr(r->body.p, (int)r->body.len, f->out);
+	if (strlen(head) + blen > RESP_STREAM) {
+		resp_records(r, f->ipcFd, f->requestId, head, strlen(head),
+		    r->body.p, blen);
+		return;
+	}
+	FCGX_PutS(head, f->out);
+	if (blen > 0)
+		FCGX_PutStr(r->body.p, (int)blen, f->out);
 }
