@@ -179,6 +179,25 @@ def test_programme_dashboard_counts_weeks_as_they_happen():
     m.check(r.text.count("<td>") >= 3 * 8, "the weeks are drawn")
 
 
+# the index entries MariaDB walked and filtered inside the index
+# (Handler_icp_attempts), which Handler_read_next leaves out
+NOTIFIER_COUNTERS = ROWS + ('Handler_icp_attempts',)
+
+
+def old_room_read_by(role):
+    """A room of 3,000 messages of two days ago from its mentor, read to
+    its end by its "mentor" or its "mentee" (role): (room, mentor, mentee)."""
+    mid, mentor, mentee = big_room(3000)
+    reader = mentor if role == "mentor" else mentee
+    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 DAY "
+          "WHERE mentorship_id = ?", mid)
+    m.sql("INSERT INTO room_reads (mentorship_id, user_id, last_read_id, read_at) "
+          "SELECT ?, ?, MAX(id), UTC_TIMESTAMP() FROM room_messages WHERE "
+          "mentorship_id = ? ON DUPLICATE KEY UPDATE last_read_id = "
+          "VALUES(last_read_id)", mid, reader.user_id, mid)
+    return mid, mentor, mentee
+
+
 @m.test
 def test_notifier_pass_does_not_walk_read_rooms():
     """The notifier's digest scan (lib/remind.c) asks, every pass, which
@@ -187,19 +206,12 @@ def test_notifier_pass_does_not_walk_read_rooms():
     Counted with the index entries MariaDB walked and filtered inside the
     index (Handler_icp_attempts), which Handler_read_next leaves out."""
 
-    counters = ROWS + ('Handler_icp_attempts',)
     # what a pass costs with what earlier tests left (rooms filled by
     # SQL, never read by their authors), then with one more room
-    before = rows_walked(m.notify_once, counters)
-    mid, mentor, mentee = big_room(3000)
-    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 DAY "
-          "WHERE mentorship_id = ?", mid)
-    m.sql("INSERT INTO room_reads (mentorship_id, user_id, last_read_id, read_at) "
-          "SELECT ?, ?, MAX(id), UTC_TIMESTAMP() FROM room_messages WHERE "
-          "mentorship_id = ? ON DUPLICATE KEY UPDATE last_read_id = "
-          "VALUES(last_read_id)", mid, mentor.user_id, mid)
+    before = rows_walked(m.notify_once, NOTIFIER_COUNTERS)
+    mid, mentor, mentee = old_room_read_by("mentor")
     fresh_statistics()
-    n = rows_walked(m.notify_once, counters) - before
+    n = rows_walked(m.notify_once, NOTIFIER_COUNTERS) - before
     m.check(n < 1000, f"a notifier pass walked {n} more index entries and rows "
             "for a room of 3,000 messages, all read")
 
@@ -212,22 +224,15 @@ def test_notifier_pass_does_not_walk_own_or_young_messages():
     mentor, read by the mentee; the mentor never opened the room (its
     messages are their own), and writes one more now (the mentee's unread
     one is under an hour old). Then, an hour later, the digest goes."""
-    counters = ROWS + ('Handler_icp_attempts',)
-    before = rows_walked(m.notify_once, counters)
-    mid, mentor, mentee = big_room(3000)
-    m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 2 DAY "
-          "WHERE mentorship_id = ?", mid)
-    m.sql("INSERT INTO room_reads (mentorship_id, user_id, last_read_id, read_at) "
-          "SELECT ?, ?, MAX(id), UTC_TIMESTAMP() FROM room_messages WHERE "
-          "mentorship_id = ? ON DUPLICATE KEY UPDATE last_read_id = "
-          "VALUES(last_read_id)", mid, mentee.user_id, mid)
+    before = rows_walked(m.notify_once, NOTIFIER_COUNTERS)
+    mid, mentor, mentee = old_room_read_by("mentee")
     m.sql("DELETE FROM room_reads WHERE mentorship_id = ? AND user_id = ?",
           mid, mentor.user_id)
     m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
           "created_at) VALUES (?, ?, 'Fresh', '<p>Fresh</p>', UTC_TIMESTAMP())",
           mid, mentor.user_id)
     fresh_statistics()
-    n = rows_walked(m.notify_once, counters) - before
+    n = rows_walked(m.notify_once, NOTIFIER_COUNTERS) - before
     m.check(n < 1000, f"a notifier pass walked {n} more index entries and rows "
             "for a room of 3,000 messages, read or the reader's own, and one "
             "under an hour old")
