@@ -335,6 +335,32 @@ def test_paging_back_through_120_messages():
 
 
 @m.test
+def test_page_larger_than_a_record_arrives_whole():
+    """A page over 64 KB leaves its worker as several FastCGI records of
+    its own in one writev (lib/resp.c resp_records): the web server gets
+    every byte once, in order, its Content-Length right, and a HEAD the
+    same headers and no body."""
+    a, b, mid = pair()
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "SELECT ?, IF(seq % 2, ?, ?), CONCAT(REPEAT('long line of text ', 200), "
+          "'end-of-', seq), UTC_TIMESTAMP() FROM seq_1_to_50 ORDER BY seq",
+          mid, a.user_id, b.user_id)
+    r = a.get(f"/rooms/{mid}")
+    m.check(r.status == 200 and len(r.body) > 3 * 65535,
+            f"a page of {len(r.body)} bytes, not over three records")
+    m.check(r.header("Content-Length") == str(len(r.body)),
+            "Content-Length is not the length of the body received")
+    m.check(all(r.text.count(f"end-of-{i}<") == 1 for i in range(1, 51)),
+            "a message is missing from the page, or shown twice")
+    m.check(r.text.rstrip().endswith("</html>"), "the page is cut short")
+    r = a.get(f"/rooms/{mid}")    # read now: no unread marks, as the HEAD
+    h = a.request("HEAD", f"/rooms/{mid}")
+    m.check(h.status == 200 and h.body == b"" and
+            h.header("Content-Length") == str(len(r.body)),
+            f"HEAD: {h!r} {h.header('Content-Length')} (GET {len(r.body)})")
+
+
+@m.test
 def test_unread_marker_and_counts():
     a, b, mid = pair()
     m.check(unread(a).get(mid) == 0, "unread before any message")
