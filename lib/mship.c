@@ -9,29 +9,55 @@
 #include "page.h"
 #include "resp.h"
 
-int
-mship_row(struct req *r, const struct db_rows *row, struct mship *m)
+#define MSHIP_COL_LEN	32
+
+/* Column `name` of MSHIP_COLS(prefix), in n. */
+static const char *
+col(char n[MSHIP_COL_LEN], const char *prefix, const char *name)
 {
+	snprintf(n, MSHIP_COL_LEN, "%s%s", prefix, name);
+	return n;
+}
+
+/* MSHIP_COLS(p) of row 0: 0, or 404 (no row, or no mentorship in it). */
+static int
+mship_read(struct req *r, const struct db_rows *row, const char *p,
+    struct mship *m)
+{
+	char n[MSHIP_COL_LEN];
+
 	memset(m, 0, sizeof(*m));
 	if (row == NULL)
 		return -1;
-	if (row->nrows == 0)
+	if (row->nrows == 0 || db_get(row, 0, col(n, p, "id")) == NULL)
 		return 404;
-	m->id = db_get_int(row, 0, "id");
-	m->mentor_id = db_get_int(row, 0, "mentor_id");
-	m->mentee_id = db_get_int(row, 0, "mentee_id");
-	m->stage = db_get(row, 0, "stage");
-	m->focus = db_get(row, 0, "focus");
-	m->mentor_name = db_get(row, 0, "mentor_name");
-	m->mentor_slug = db_get(row, 0, "mentor_slug");
-	m->mentee_name = db_get(row, 0, "mentee_name");
-	m->mentee_slug = db_get(row, 0, "mentee_slug");
+	m->id = db_get_int(row, 0, col(n, p, "id"));
+	m->mentor_id = db_get_int(row, 0, col(n, p, "mentor_id"));
+	m->mentee_id = db_get_int(row, 0, col(n, p, "mentee_id"));
+	m->stage = db_get(row, 0, col(n, p, "stage"));
+	m->focus = db_get(row, 0, col(n, p, "focus"));
+	m->mentor_name = db_get(row, 0, col(n, p, "mentor_name"));
+	m->mentor_slug = db_get(row, 0, col(n, p, "mentor_slug"));
+	m->mentee_name = db_get(row, 0, col(n, p, "mentee_name"));
+	m->mentee_slug = db_get(row, 0, col(n, p, "mentee_slug"));
 	m->is_mentor = r->user.id == m->mentor_id;
 	m->is_party = r->user.id > 0 && (m->is_mentor ||
 	    r->user.id == m->mentee_id);
 	m->other_id = m->is_mentor ? m->mentee_id : m->mentor_id;
 	m->is_open = mship_stage_open(m->stage);
 	return 0;
+}
+
+int
+mship_row(struct req *r, const struct db_rows *row, struct mship *m)
+{
+	return mship_read(r, row, "", m);
+}
+
+int
+mship_row_joined(struct req *r, const struct db_rows *row, struct mship *m)
+{
+	return mship_read(r, row, MSHIP_JOINED_AS, m);
 }
 
 int

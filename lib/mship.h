@@ -37,12 +37,29 @@ int	mship_load(struct req *, long long id, struct mship *);
  * names), may add columns of its own (other names), names `m` MSHIP_FROM and may join
  * more; mship_row reads the result as mship_load would.
  */
-#define MSHIP_SELECT	"SELECT m.id, m.mentor_id, m.mentee_id, m.stage, " \
-	"m.focus, a.display_name AS mentor_name, a.slug AS mentor_slug, " \
-	"b.display_name AS mentee_name, b.slug AS mentee_slug"
-#define MSHIP_FROM	" FROM mentorships m " \
+#define MSHIP_COLS(p)	"m.id AS " p "id, m.mentor_id AS " p "mentor_id, " \
+	"m.mentee_id AS " p "mentee_id, m.stage AS " p "stage, " \
+	"m.focus AS " p "focus, a.display_name AS " p "mentor_name, " \
+	"a.slug AS " p "mentor_slug, b.display_name AS " p "mentee_name, " \
+	"b.slug AS " p "mentee_slug"
+#define MSHIP_SELECT	"SELECT " MSHIP_COLS("")
+#define MSHIP_TABLES	"mentorships m " \
 	"JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id"
+#define MSHIP_FROM	" FROM " MSHIP_TABLES
 int	mship_row(struct req *, const struct db_rows *, struct mship *);
+
+/*
+ * For a query about something else (a thread) that brings its linked
+ * mentorship beside it in the same row: MSHIP_JOINED among its columns
+ * (MSHIP_SELECT's under names of their own, "mship_id", so that they do
+ * not clash with its own), MSHIP_JOIN(its mentorship_id column) among
+ * its joins. mship_row_joined reads them as mship_row would: 404 when
+ * there is no mentorship (none linked, or its row is gone).
+ */
+#define MSHIP_JOINED_AS	"mship_"
+#define MSHIP_JOINED	MSHIP_COLS(MSHIP_JOINED_AS)
+#define MSHIP_JOIN(on)	" LEFT JOIN (" MSHIP_TABLES ") ON m.id = " on
+int	mship_row_joined(struct req *, const struct db_rows *, struct mship *);
 
 /*
  * Answers 404, 403 (`why`) as mship_open does for mship_load's rc:

@@ -7,7 +7,7 @@
 <li class="message" id="entry-{{ENTRY_ID}}">
 <div class="meta"><span class="tag kind-{{ENTRY_KIND}}">{{ENTRY_KIND_LABEL}}</span> <a href="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}"><time datetime="{{ENTRY_ISO}}">{{ENTRY_TIME}}</time></a>{{#EDITED}} <span class="edited" title="Edited {{EDITED_TIME}}">(edited)</span>{{/EDITED}}
 {{#ENTRY_TOOLS}}<div class="tools"><a href="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}#edit">Edit<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></a>
-<form method="post" action="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link">Delete<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></button></form></div>{{/ENTRY_TOOLS}}</div>
+<button form="delete-entry" formaction="/threads/{{THREAD_ID}}/entries/{{ENTRY_ID}}/delete" class="btn-link">Delete<span class="visually-hidden"> the entry of {{ENTRY_TIME}}</span></button></div>{{/ENTRY_TOOLS}}</div>
 <div class="body prose">{{ENTRY_HTML:none}}</div>
 {{#COMMENT}}
 <blockquote class="reply" id="comment-{{COMMENT_ID}}"><p class="small"><strong>{{#FEEDBACK}}Feedback from{{/FEEDBACK}}{{#ANSWER}}Answer from{{/ANSWER}} {{COMMENT_AUTHOR}}</strong>, {{COMMENT_TIME}}</p><div class="prose">{{COMMENT_HTML:none}}</div></blockquote>

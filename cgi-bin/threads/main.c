@@ -128,7 +128,7 @@ int
 thread_load(struct req *r, long long id, struct thread *t)
 {
 	struct db_rows *row;
-	int rc, visible;
+	int visible;
 
 	memset(t, 0, sizeof(*t));
 	/* with the session on the thread page (ROUTE_OWN_SESSION) */
@@ -140,9 +140,12 @@ thread_load(struct req *r, long long id, struct thread *t)
 	    /* the calendar's first Monday and its days (show.c), here so
 	     * that a thread page read again costs one statement */
 	    "UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) DAY - INTERVAL 52 WEEK "
-	    "AS cal_monday, WEEKDAY(UTC_DATE()) + 365 AS cal_days",
+	    "AS cal_monday, WEEKDAY(UTC_DATE()) + 365 AS cal_days, "
+	    /* and the linked mentorship, for the same reason */
+	    MSHIP_JOINED,
 	    "threads t JOIN users u ON u.id = t.owner_id "
-	    "LEFT JOIN thread_versions v ON v.thread_id = t.id", "t.id = ?", id);
+	    "LEFT JOIN thread_versions v ON v.thread_id = t.id"
+	    MSHIP_JOIN("t.mentorship_id"), "t.id = ?", id);
 	if (row == NULL)
 		return -1;
 	if (row->nrows == 0)
@@ -165,11 +168,8 @@ thread_load(struct req *r, long long id, struct thread *t)
 	t->cal_monday = db_get(row, 0, "cal_monday");
 	t->cal_days = db_get_int(row, 0, "cal_days");
 	t->is_owner = r->user.id > 0 && r->user.id == t->owner_id;
-	if (t->mentorship_id > 0 && r->user.id > 0) {
-		if ((rc = mship_load(r, t->mentorship_id, &t->m)) == -1)
-			return -1;
-		t->linked = rc == 0;
-	}
+	if (t->mentorship_id > 0 && r->user.id > 0)
+		t->linked = mship_row_joined(r, row, &t->m) == 0;
 	if (strcmp(t->visibility, "public") == 0)
 		visible = 1;
 	else if (strcmp(t->visibility, "mentorship") == 0)

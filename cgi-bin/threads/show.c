@@ -153,9 +153,11 @@ filter_tabs(struct tdict *d, const struct thread *t, const char *kind)
 /*
  * What the entries part of a thread page shows besides the thread's
  * entries: the page (kind, before), the viewer's zone, and the forms
- * it holds for them, the owner's tools and the mentor's feedback form
- * (while the mentorship is open), with their CSRF token. Readers who
- * see no form share one key. NULL: not to be kept (no version).
+ * it holds for them, the owner's tools and answer forms and the mentor's
+ * feedback form (while the mentorship is open), with their CSRF token
+ * (the tools' Delete buttons submit the page's one form, outside the
+ * part: threads_show.tpl). Readers who see no form share one key. NULL:
+ * not to be kept (no version).
  */
 static const char *
 entries_key(struct req *r, const struct thread *t, const char *kind,

@@ -430,6 +430,46 @@ def test_thread_page_statements():
 
 
 @m.test
+def test_linked_thread_page_statements():
+    """Issue 24: a thread linked to a mentorship, read again by either
+    party, is one statement too: the mentorship and its two people come
+    in the thread's row (thread_load), not in a statement of their own.
+    Its parties still see it named, and the mentor the feedback form."""
+    mentor, mentee = m.make_mentor(capacity=10), m.signup()
+    focus = m.unique("Linked focus")
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, 'cultivation', ?, '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentor.user_id, mentee.user_id, focus)
+    mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentor_id = ?",
+                          mentor.user_id))
+    m.sql("INSERT INTO threads (owner_id, mentorship_id, title, purpose, "
+          "visibility, created_at, updated_at) VALUES (?, ?, 'Linked kept', '', "
+          "'mentorship', UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentee.user_id, mid)
+    tid = int(m.sql_value("SELECT MAX(id) FROM threads WHERE owner_id = ?",
+                          mentee.user_id))
+    m.sql("INSERT INTO thread_entries (thread_id, kind, body, created_at, "
+          "updated_at) VALUES (?, 'lesson', 'learnt', UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP())", tid)
+    for who, form in ((mentee, False), (mentor, True)):
+        def page(c=who, form=form):
+            r = c.get(f"/threads/{tid}")
+            m.check(r.status == 200, f"linked thread page: {r!r}")
+            m.check(focus in r.text, "the mentorship is not named to a party")
+            m.check((f'action="/threads/{tid}/entries/' in r.text
+                     and '/comments"' in r.text) == form,
+                    "the feedback form is shown to the wrong party")
+        page()
+        n = (rows_walked(page, ("Questions",))
+             - rows_walked(lambda: None, ("Questions",)))
+        m.check(n <= 1, f"a linked thread page read again sent {n} statements")
+    # not a party: nothing of it, as before
+    m.check(m.signup().get(f"/threads/{tid}").status == 404,
+            "a stranger reads a mentorship thread")
+    m.check(m.Client().get(f"/threads/{tid}").status == 404,
+            "a visitor reads a mentorship thread")
+
+
+@m.test
 def test_participants_page_finds_pairs_by_index():
     """The participants list shows each person's pair in the programme:
     found from that person's own mentorships, not by walking all of them
