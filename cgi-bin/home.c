@@ -13,6 +13,8 @@
 #include "notif.h"
 #include "page.h"
 #include "resp.h"
+#include "route.h"
+#include "sess.h"
 #include "stage.h"
 #include "suggest.h"
 
@@ -22,9 +24,10 @@ static void	home_notifications(struct req *);
 static void	home_notifications_read(struct req *);
 
 static const struct route routes[] = {
-	{ "GET",	"/",		home_index,	0 },
+	{ "GET",	"/",		home_index,	ROUTE_OWN_SESSION },
 	{ "GET",	"/health",	home_health,	0 },
-	{ "GET",	"/notifications", home_notifications, ROUTE_USER },
+	{ "GET",	"/notifications", home_notifications,
+	    ROUTE_USER | ROUTE_OWN_SESSION },
 	{ "POST",	"/notifications", home_notifications_read, ROUTE_USER },
 };
 
@@ -168,9 +171,12 @@ home_new_for_you(struct req *r, struct tdict *d)
 	return 0;
 }
 
-/* The signed-in home: mentorships and what needs attention (lib/stage). */
+/*
+ * The signed-in home: the viewer's mentorships q and what needs
+ * attention (lib/stage).
+ */
 static void
-home_dashboard(struct req *r)
+home_dashboard(struct req *r, const struct db_rows *q)
 {
 	struct tdict *d = page_new(r, "Dashboard", "dashboard.tpl");
 	struct mine_open open;
@@ -178,7 +184,7 @@ home_dashboard(struct req *r)
 	int n;
 
 	if (home_new_for_you(r, d) == -1 ||
-	    (n = mine_fill(r, d, &open)) == -1 ||
+	    (n = mine_fill(r, d, q, &open)) == -1 ||
 	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
@@ -190,11 +196,16 @@ home_dashboard(struct req *r)
 	page_send(r, 200);
 }
 
+/* The viewer's mentorships bring the session (ROUTE_OWN_SESSION). */
 static void
 home_index(struct req *r)
 {
+	const struct db_rows *q = mine_rows(r);
+
+	if (q == NULL)
+		return;
 	if (r->user.id > 0)
-		home_dashboard(r);
+		home_dashboard(r, q);
 	else
 		home_landing(r);
 }
@@ -218,21 +229,26 @@ notifications_page(struct req *r, const char *error, int status)
 	struct tdict *d, *row;
 	long long before = LLONG_MAX;
 	size_t i;
+	int bad = 0;
 
 	/* a refused POST shows the newest page: its form has no cursor */
 	if (!req_is_post(r)) {
-		if (field_read(r, f, NL_N, v) != 0)
-			return page_error_msg(r, 400, "That page of "
-			    "notifications does not exist: start from the "
-			    "newest.");
-		if (v[NL_BEFORE].str != NULL)
+		bad = field_read(r, f, NL_N, v) != 0;
+		if (!bad && v[NL_BEFORE].str != NULL)
 			before = v[NL_BEFORE].num;
 	}
-	rows = db_query(r, "SELECT id, title, path, created_at, read_at "
-	    "FROM notifications WHERE user_id = ? AND id < ? ORDER BY id DESC "
-	    "LIMIT ?", "iii", r->user.id, before, (long long)NOTIF_PAGE + 1);
+	/* with the session on a GET (ROUTE_OWN_SESSION) */
+	rows = sess_load_rows(r, "n.id, n.title, n.path, n.created_at, "
+	    "n.read_at", "JOIN notifications n ON n.user_id = s.user_id AND "
+	    "n.id < ?", req_printf(r, "ORDER BY n.id DESC LIMIT %d",
+	    NOTIF_PAGE + 1), before);
 	if (rows == NULL)
 		return;
+	if (r->user.id == 0)
+		return route_to_login(r);
+	if (bad)
+		return page_error_msg(r, 400, "That page of notifications "
+		    "does not exist: start from the newest.");
 	d = page_new(r, "Notifications", "notifications.tpl");
 	if (error != NULL)
 		tmpl_set(tmpl_section(d, "READ_ERROR"), "MESSAGE", error);

@@ -10,6 +10,7 @@
 #include "mine.h"
 #include "mship.h"
 #include "page.h"
+#include "sess.h"
 #include "tmpl.h"
 struct attn {
 	const char	*text[12];
@@ -184,8 +185,6 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
  */
 #define MINE_OPEN	"m.stage IN (" STAGES_ACTIVE ")"
 #define MINE_MAX	300	/* rows listed at most */
-#define MINE_TEXT(n)	#n
-#define MINE_LIMIT(n)	MINE_TEXT(n)	/* MINE_MAX in the SQL */
 #define MINE_MEETINGS	5	/* meetings on the dashboard, MINE_MEET's LIMIT */
 /*
  * Its first MINE_MEETINGS meetings to come, "2026-12-01 09:00:00,..."
@@ -198,9 +197,9 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	"x.mentorship_id = m.id AND x.starts_at >= UTC_TIMESTAMP())"
 /* total, done and overdue milestones in one scan, as "3 1 0" (ms_counts) */
 #define MINE_MS	"IF(" MINE_OPEN ", (SELECT CONCAT_WS(' ', COUNT(*), " \
-	"COUNT(s.done_at), COUNT(IF(" MS_OVERDUE("s") ", 1, NULL))) " \
-	"FROM mentorship_milestones s " \
-	"WHERE s.mentorship_id = m.id), NULL)"
+	"COUNT(t.done_at), COUNT(IF(" MS_OVERDUE("t") ", 1, NULL))) " \
+	"FROM mentorship_milestones t " \
+	"WHERE t.mentorship_id = m.id), NULL)"
 /*
  * The other party's newest message (u is the other party), read
  * backwards on (room, author, id), sql/280: one index entry; and how far
@@ -211,9 +210,15 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	"m.id AND x.author_id = u.id ORDER BY x.mentorship_id DESC, " \
 	"x.author_id DESC, x.id DESC LIMIT 1), NULL)"
 #define MINE_READ	"(SELECT w.last_read_id FROM room_reads w WHERE " \
-	"w.mentorship_id = m.id AND w.user_id = ?)"
-static const char mine_sql[] =
-    "SELECT m.id, m.stage, m.focus, m.mentor_id, "
+	"w.mentorship_id = m.id AND w.user_id = s.user_id)"
+/*
+ * The viewer's (s.user_id, sess_load_rows) mentorships, with what the
+ * list shows of each: its next meetings, who spoke last, and for open
+ * ones the roadmap's progress (closed ones skip it: IF evaluates only
+ * the branch it takes).
+ */
+static const char mine_cols[] =
+    "m.id, m.stage, m.focus, m.mentor_id, "
     "m.mentor_agreed_at, m.mentee_agreed_at, m.contract_version, "
     "m.acknowledged_at, DATEDIFF(m.review_date, UTC_DATE()) AS "
     "review_in, m.next_checkin <= UTC_DATE() AS checkin_due, "
@@ -223,11 +228,16 @@ static const char mine_sql[] =
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
     MINE_MS " AS ms, " MINE_ROOM " AS other_newest, "
-    MINE_READ " AS last_read "
-    "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
-    "m.mentee_id, m.mentor_id) WHERE m.mentor_id = ? OR "
-    "m.mentee_id = ? ORDER BY m.stage_changed_at DESC, m.id DESC "
-    "LIMIT " MINE_LIMIT(MINE_MAX);
+    MINE_READ " AS last_read";
+
+struct db_rows *
+mine_rows(struct req *r)
+{
+	return sess_load_rows(r, mine_cols, "JOIN mentorships m ON "
+	    "m.mentor_id = s.user_id OR m.mentee_id = s.user_id JOIN users u "
+	    "ON u.id = IF(m.mentor_id = s.user_id, m.mentee_id, m.mentor_id)",
+	    "ORDER BY m.stage_changed_at DESC, m.id DESC LIMIT ?", MINE_MAX);
+}
 
 struct meet {
 	const char	*at;
@@ -278,16 +288,16 @@ mine_meetings(struct req *r, struct tdict *d, const struct db_rows *q)
 }
 
 int
-mine_fill(struct req *r, struct tdict *d, struct mine_open *open)
+mine_fill(struct req *r, struct tdict *d, const struct db_rows *q,
+    struct mine_open *open)
 {
-	struct db_rows *q;
 	struct attn a;
 	size_t i;
 	int natt = 0, groups[3] = { 0, 0, 0 };
 	const char *st;
 	long long me = r->user.id;
 
-	if ((q = db_query(r, mine_sql, "iiii", me, me, me, me)) == NULL)
+	if (q == NULL)
 		return -1;
 	if (open != NULL) {
 		memset(open, 0, sizeof(*open));

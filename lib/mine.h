@@ -7,14 +7,16 @@
 
 #include "req.h"
 
-/*
- * Fills d with the viewer's mentorships for /mentorships and the
- * dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
- * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
- * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
- * The number of mentorships listed, or -1 when the database failed.
- */
+struct db_rows;
 struct tdict;
+
+/*
+ * The viewer's mentorships, newest stage first, with the session when
+ * the route left it to its handler (ROUTE_OWN_SESSION: the dashboard):
+ * sess_load_rows, so nobody may be signed in after it (r->user.id 0).
+ * NULL when the database failed.
+ */
+struct db_rows	*mine_rows(struct req *);
 /*
  * What else the list tells (open), so the dashboard needs no query of
  * its own for it: the viewer's open mentorships (not closed, requests
@@ -26,6 +28,15 @@ struct mine_open {
 	int	 as_mentor;
 	int	 whole;
 };
-int	 mine_fill(struct req *, struct tdict *, struct mine_open *open);
+/*
+ * Fills d with the viewer's mentorships q (mine_rows) for /mentorships
+ * and the dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
+ * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
+ * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
+ * The number of mentorships listed, or -1 when the database failed
+ * (then or in mine_rows: q is NULL).
+ */
+int	 mine_fill(struct req *, struct tdict *, const struct db_rows *q,
+	    struct mine_open *open);
 
 #endif

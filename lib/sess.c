@@ -252,6 +252,49 @@ sess_load_with(struct req *r, const char *cols, const char *from,
 	    from, where), "i", id);
 }
 
+/*
+ * sess_load_rows's query: the session's row s, found by `s_is` (its
+ * parameters come first), its user su and unread count nc, then the
+ * caller's joins.
+ */
+static const char *
+rows_sql(struct req *r, const char *cols, const char *s_is,
+    const char *joins, const char *tail)
+{
+	return req_printf(r, "SELECT %s FROM sessions s JOIN users su ON "
+	    "su.id = s.user_id AND %s" SESS_UNREAD_JOIN " %s %s", cols, s_is,
+	    joins, tail);
+}
+
+struct db_rows *
+sess_load_rows(struct req *r, const char *cols, const char *joins,
+    const char *tail, long long n)
+{
+	struct sess_key k;
+	struct db_rows *q, first;
+
+	if (!r->sess_own)	/* loaded already: by its primary key */
+		return r->user.id == 0 ? req_alloc(r, sizeof(*q)) :
+		    db_query(r, rows_sql(r, cols, "s.id = ?", joins, tail),
+		    "ii", r->sess_id, n);
+	r->sess_own = 0;
+	if (sess_key(r, &k) == -1)	/* anonymous: no rows */
+		return req_alloc(r, sizeof(*q));
+	q = db_query(r, rows_sql(r, req_printf(r, "%s, %s", cols, SESS_COLS
+	    ", " SESS_USER("su", "su")), "s.token_hash = ? AND " SESS_VALID,
+	    joins, tail), "ssiii", k.path, k.hash, k.hours, k.minutes, n);
+	if (q == NULL)
+		return NULL;
+	if (q->nrows == 0)	/* no live session, or no rows to carry it */
+		return sess_load(r) == -1 ? NULL : q;
+	first = *q;	/* every row repeats the session */
+	first.nrows = 1;
+	sess_from(r, &k, &first);
+	if (r->user.id == 0)	/* a disabled user's: not shown */
+		q->nrows = 0;
+	return q;
+}
+
 const char *
 sess_publish_refused(const struct req *r)
 {

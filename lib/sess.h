@@ -34,6 +34,21 @@ int	 sess_load(struct req *);
  */
 struct db_rows	*sess_load_with(struct req *, const char *cols,
 		    const char *from, const char *where, long long id);
+/*
+ * A page's first query when it reads many rows of the viewer's (their
+ * mentorships, their notifications): `cols` from the session's row s
+ * and `joins` (JOIN ... ON, where s.user_id names the viewer), then
+ * `tail` (ORDER BY, LIMIT); one `?` in joins or tail is n, none in
+ * cols. When the route is ROUTE_OWN_SESSION and r->sess_own is still
+ * set, s is the request's session, loaded by sess_load's rules: its row
+ * by a unique key is a constant to the optimizer, which plans the rest
+ * as it would with the viewer's id; a viewer with no rows costs a
+ * second query (sess_load). Else s is r->sess_id's. `joins` must not use
+ * the aliases s, su and nc. The viewer's rows (none when nobody is
+ * signed in: then r->user.id is 0), or NULL when the database failed.
+ */
+struct db_rows	*sess_load_rows(struct req *, const char *cols,
+		    const char *joins, const char *tail, long long n);
 
 /*
  * A page's own query may bring the session along (routes flagged

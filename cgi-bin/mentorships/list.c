@@ -13,7 +13,7 @@ mships_list(struct req *r)
 	    "mentorships_list.tpl");
 	const char *cal;
 
-	if (mine_fill(r, d, NULL) == -1)
+	if (mine_fill(r, d, mine_rows(r), NULL) == -1)
 		return;
 	if ((cal = stage_calendar_url(r)) == NULL)
 		return;

@@ -255,12 +255,13 @@ def test_notifier_pass_does_not_walk_own_or_young_messages():
 @m.test
 def test_dashboard_statements():
     """Issue 24 (the mixed run's statements per request): the dashboard
-    of a mentee with one open pair and nothing unread is the session's
-    query and the list's, nothing more: the list brings the other party's
-    newest message and the read position (no unread count of its own to
-    learn there is none), and the open mentorships by role (no query of
-    its own to learn whether to suggest mentors). With unread messages
-    the count is still right."""
+    of a mentee with one open pair and nothing unread is one query, the
+    list's with the session (sess_load_rows), nothing more: the list
+    brings the other party's newest message and the read position (no
+    unread count of its own to learn there is none), and the open
+    mentorships by role (no query of its own to learn whether to suggest
+    mentors). It walks no more rows than the list did with the session
+    apart. With unread messages the count is still right."""
     mid, mentor, mentee = big_room(3000)
     mentee.get("/")
 
@@ -268,9 +269,13 @@ def test_dashboard_statements():
         r = mentee.get("/")
         m.check(r.status == 200 and "unread message" not in r.text
                 and 'class="count"' not in r.text, f"dashboard: {r!r}")
+    n = rows_walked(page)
+    print(f"# the dashboard walked {n} rows")
+    m.check(n < 50, f"the dashboard walked {n} rows for one pair of 3,000 "
+            "messages, all read")
     # the count's own statements (SHOW STATUS) counted apart
     n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None, ("Questions",))
-    m.check(n <= 2, f"the dashboard sent {n} statements with nothing unread")
+    m.check(n <= 1, f"the dashboard sent {n} statements with nothing unread")
     # three from the mentor, one of the mentee's own: three unread
     m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
           "created_at) SELECT ?, ?, 'New', '<p>New</p>', UTC_TIMESTAMP() "
@@ -285,6 +290,33 @@ def test_dashboard_statements():
     m.check("1 unread message(s) in the room" in m.unescaped(r.text),
             "the mentor's dashboard does not count the mentee's one message "
             "alone (their own 3,003 are never unread)")
+
+
+@m.test
+def test_notifications_page_statements():
+    """Issue 24: the notifications page of someone with notifications is
+    one query, the list's with the session (sess_load_rows), reading a
+    page of them backwards, never all: 300 notifications walk no more
+    than a page. Someone with none is told so, signed in (a second query
+    then: no row carried the session)."""
+    p = m.signup()
+    m.sql("INSERT INTO notifications (user_id, kind, title, path, created_at, "
+          "read_at) SELECT ?, 'mentorship', CONCAT('Scale ', seq), '/', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_300", p.user_id)
+    m.sql("ANALYZE TABLE notifications")
+
+    def page():
+        r = p.get("/notifications")
+        m.check(r.status == 200 and "Scale 300" in r.text and "Scale 250"
+                not in r.text and "Sign out" in r.text, f"notifications: {r!r}")
+    n = rows_walked(page)
+    print(f"# the notifications page walked {n} rows")
+    m.check(n < 100, f"the notifications page walked {n} rows of 300")
+    n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None, ("Questions",))
+    m.check(n <= 1, f"the notifications page sent {n} statements")
+    r = m.signup().get("/notifications")
+    m.check(r.status == 200 and "Sign out" in r.text and "Nothing yet" in r.text,
+            f"none: {r!r}")
 
 
 @m.test

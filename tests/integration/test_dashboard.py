@@ -71,5 +71,82 @@ def test_a_mentor_who_has_been_a_mentee_still_sees_suggestions():
     m.check("Mentors for you" in page, "a mentee still is")
 
 
+@m.test
+def test_dashboard_and_notifications_session_rules():
+    """The dashboard and the notifications page load the session with
+    their rows (ROUTE_OWN_SESSION, lib/sess.c sess_load_rows), or on its
+    own when there is no row to carry it: the same rules as every other
+    page, for someone with a mentorship and a notification and for someone
+    with neither. Each way a session ends shows the landing page on / and
+    sends /notifications to the sign-in page, the cookie ended, on every
+    worker; activity is recorded; what the viewer changed shows at once."""
+    def session_of(c):
+        return m.sql_value("SELECT MAX(id) FROM sessions WHERE user_id = ?",
+                           c.user_id)
+
+    def signed_in(c, why):
+        for _ in range(4):
+            r = c.get("/")
+            m.check(r.status == 200 and "Sign out" in r.text, f"{why} /: {r!r}")
+            r = c.get("/notifications")
+            m.check(r.status == 200 and "Sign out" in r.text,
+                    f"{why} /notifications: {r!r}")
+
+    def ended(c, why):
+        cookies = dict(c.cookies)
+        for _ in range(4):
+            c.cookies = dict(cookies)
+            r = c.get("/")
+            m.check(r.status == 200 and "Sign out" not in r.text and
+                    "menteo_session" not in c.cookies, f"{why} /: {r!r}")
+            c.cookies = dict(cookies)
+            r = c.get("/notifications")
+            m.check(r.status == 303 and "/login?next=" in r.location and
+                    "menteo_session" not in c.cookies, f"{why} /notifications: {r!r}")
+        c.cookies = cookies     # the browser kept it: the rows decide
+
+    r = m.Client().get("/")
+    m.check(r.status == 200 and "Sign out" not in r.text, f"anonymous /: {r!r}")
+    r = m.Client().get("/notifications")
+    m.check(r.status == 303 and "/login?next=" in r.location, f"anonymous: {r!r}")
+    for rows in (True, False):
+        c = m.signup()
+        if rows:
+            mentor, _ = mentoring()
+            m.sql("UPDATE mentorships SET mentee_id = ? WHERE mentor_id = ?",
+                  c.user_id, mentor.user_id)
+            m.sql("INSERT INTO notifications (user_id, kind, title, path, "
+                  "created_at) VALUES (?, 'mentorship', 'Rules', '/nowhere', "
+                  "UTC_TIMESTAMP())", c.user_id)
+        signed_in(c, "a live session")
+        # activity: last seen (at most once a minute) and last active (once a day)
+        m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 5 "
+              "MINUTE WHERE id = ?", session_of(c))
+        m.sql("UPDATE users SET last_active = UTC_DATE() - INTERVAL 2 DAY "
+              "WHERE id = ?", c.user_id)
+        m.check(c.get("/").status == 200, "not shown")
+        m.check(m.sql_value("SELECT last_seen_at > UTC_TIMESTAMP() - INTERVAL 1 "
+                            "MINUTE FROM sessions WHERE id = ?", session_of(c))
+                == "1", "last seen not recorded")
+        m.check(m.sql_value("SELECT last_active = UTC_DATE() FROM users WHERE "
+                            "id = ?", c.user_id) == "1", "last active not recorded")
+        m.sql("UPDATE users SET display_name = 'Dashboard Renamed' WHERE id = ?",
+              c.user_id)
+        m.check(all("Dashboard Renamed" in c.get(p).text for p in
+                    ("/", "/notifications") * 4), "the viewer's old name")
+        sid = session_of(c)
+        m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 8 "
+              "DAY WHERE id = ?", sid)
+        ended(c, "an idle session")
+        m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP(), created_at = "
+              "UTC_TIMESTAMP() - INTERVAL 31 DAY WHERE id = ?", sid)
+        ended(c, "a session past its lifetime")
+        m.sql("UPDATE sessions SET created_at = UTC_TIMESTAMP() WHERE id = ?", sid)
+        signed_in(c, "the session made young again")
+        m.sql("UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE id = ?",
+              c.user_id)
+        ended(c, "a disabled account")
+
+
 if __name__ == "__main__":
     m.main()
