@@ -348,15 +348,17 @@ def test_page_larger_than_a_record_arrives_whole():
     r = a.get(f"/rooms/{mid}")
     m.check(r.status == 200 and len(r.body) > 3 * 65535,
             f"a page of {len(r.body)} bytes, not over three records")
-    m.check(r.header("Content-Length") == str(len(r.body)),
-            "Content-Length is not the length of the body received")
+    # (Apache's mod_proxy_fcgi may send it chunked, without the length)
+    m.check(r.header("Content-Length") in (None, str(len(r.body))),
+            f"Content-Length {r.header('Content-Length')} is not the length "
+            f"of the body received, {len(r.body)}")
     m.check(all(r.text.count(f"end-of-{i}<") == 1 for i in range(1, 51)),
             "a message is missing from the page, or shown twice")
     m.check(r.text.rstrip().endswith("</html>"), "the page is cut short")
     r = a.get(f"/rooms/{mid}")    # read now: no unread marks, as the HEAD
     h = a.request("HEAD", f"/rooms/{mid}")
     m.check(h.status == 200 and h.body == b"" and
-            h.header("Content-Length") == str(len(r.body)),
+            h.header("Content-Length") in (None, str(len(r.body))),
             f"HEAD: {h!r} {h.header('Content-Length')} (GET {len(r.body)})")
 
 
