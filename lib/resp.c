@@ -191,7 +191,7 @@ resp_send(struct req *r)
 {
 	FCGX_Request *f = r->fcgx;
 	int status = r->status ? r->status : 200;
-	size_t blen = strcmp(r->method, "HEAD") != 0 ? r->body.len : 0;
+	size_t blen = strcmp(r->method, "HEAD") != 0 ? r->body.len : 0, hlen;
 	const char *head;
 
 	if (f == NULL)
@@ -204,9 +204,9 @@ resp_send(struct req *r)
 	    r->headers.len, "Content-Type:", 13) == NULL) ?
 	    "Content-Type: text/html; charset=utf-8\r\n" : "",
 	    (unsigned long)r->body.len);
-	if (strlen(head) + blen > RESP_STREAM) {
-		resp_records(r, f->ipcFd, f->requestId, head, strlen(head),
-		    r->body.p, blen);
+	if ((hlen = strlen(head)) + blen > RESP_STREAM) {
+		resp_records(r, f->ipcFd, f->requestId, head, hlen, r->body.p,
+		    blen);
 		return;
 	}
 	FCGX_PutS(head, f->out);
