@@ -393,8 +393,9 @@ dix_build(struct req *r, const char *key, const char *akey)
 	if (dix.rows == NULL)
 		atexit(dix_free);	/* the first: valgrind sees it all freed */
 	else	/* rare since sql/281: a profile's text, a mentor listed */
-		log_info("people: the directory's words moved: %zu mentors "
-		    "indexed again", rows->nrows);
+		log_info("people: the directory's words moved from \"%s\": "
+		    "%zu mentors indexed again", dix.key != NULL ? dix.key :
+		    "-", rows->nrows);
 	dix_free();
 	dix.key = kcopy;
 	dix.akey = akcopy;
