@@ -205,6 +205,8 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 	snprintf(key, sizeof(key), "processes_%s", name);
 	/* as conf/menteo.conf.example: a worker idles while MariaDB answers */
 	nworkers = cfg_int(key, cfg_int("processes", 4));
+	if (kept_open() == -1)
+		log_err("kept: no cache: every result is read each time");
 	if (nworkers > 1 && getenv("MENTEO_NO_PREFORK") == NULL) {
 		db_close();	/* each worker has its own connection */
 		if (supervise(nworkers) == -1)

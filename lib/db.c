@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -577,6 +578,27 @@ db_rows_copy(const struct db_rows *src, size_t *size)
 		d->names[i] = copy_cell(&p, src->names[i]);
 	*size = bytes;
 	return d;
+}
+
+/* Moves address p of a block by delta bytes; NULL stays NULL. */
+static void *
+moved(const void *p, uintptr_t delta)
+{
+	return p == NULL ? NULL : (void *)((uintptr_t)p + delta);
+}
+
+void
+db_rows_moved(struct db_rows *d)
+{
+	uintptr_t delta = (uintptr_t)(d + 1) - (uintptr_t)d->cell;
+	size_t ncells = d->nrows * d->ncols, i;
+
+	d->cell = (char **)(d + 1);
+	d->names = moved(d->names, delta);
+	for (i = 0; i < ncells; i++)
+		d->cell[i] = moved(d->cell[i], delta);
+	for (i = 0; i < d->ncols; i++)
+		d->names[i] = moved(d->names[i], delta);
 }
 
 const char *

@@ -69,6 +69,12 @@ long long	 db_get_int(const struct db_rows *, size_t row, const char *col);
  */
 struct db_rows	*db_rows_copy(const struct db_rows *, size_t *size);
 
+/*
+ * A block of db_rows_copy copied whole to another place (a cache shared
+ * by processes, lib/ring.h): its pointers made to point into the copy.
+ */
+void		 db_rows_moved(struct db_rows *);
+
 /* A one-value query: the first column of the first row, or NULL. */
 const char	*db_value(struct req *, const char *sql, const char *types, ...);
 

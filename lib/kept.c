@@ -5,19 +5,18 @@
 
 #include "kept.h"
 #include "req.h"
+#include "ring.h"
 
-static struct kept {
+/*
+ * A built thing of one kept_def: each worker's own, for it is pointers
+ * (a word index), not bytes the ring could hold.
+ */
+static struct built {
 	char		*key;		/* owned */
-	struct db_rows	*rows;		/* owned: one block (db_rows_copy) */
-	void		*built;		/* or a built thing, owned ... */
+	void		*thing;		/* owned ... */
 	kept_free_fn	 release;	/* ... and how it is freed */
-	unsigned long	 used;		/* when last asked for */
-	uint32_t	 hash;		/* of key: most entries differ here */
-	size_t		 size;		/* of rows */
-} kept[KEPT_ENTRIES];
-static struct kept	spare;		/* built for one request alone */
-static unsigned long	kept_clock;
-static size_t		kept_total;	/* bytes of rows kept */
+} built[KEPT_BUILT];
+static struct built	spare;		/* built for one request alone */
 
 static uint32_t
 key_hash(const char *key)
@@ -29,27 +28,22 @@ key_hash(const char *key)
 	return h;
 }
 
-static void
-drop(struct kept *k)
+int
+kept_open(void)
 {
-	kept_total -= k->size;
-	free(k->key);
-	free(k->rows);
-	if (k->built != NULL)
-		k->release(k->built);
-	memset(k, 0, sizeof(*k));
+	return ring_open(KEPT_BYTES);
 }
 
-/* An empty entry k now holds key (owned), of hash h, used just now. */
 static void
-take(struct kept *k, char *key, uint32_t h)
+drop(struct built *b)
 {
-	k->key = key;
-	k->hash = h;
-	k->used = ++kept_clock;
+	free(b->key);
+	if (b->thing != NULL)
+		b->release(b->thing);
+	memset(b, 0, sizeof(*b));
 }
 
-/* kept_clear at exit, once anything is held: valgrind sees it all freed. */
+/* kept_clear at exit, once anything is built: valgrind sees it freed. */
 static void
 kept_hold(void)
 {
@@ -60,50 +54,11 @@ kept_hold(void)
 	registered = 1;
 }
 
-static struct kept *
-find(const char *key, uint32_t h)
-{
-	size_t i;
-
-	for (i = 0; i < KEPT_ENTRIES; i++)
-		if (kept[i].key != NULL && kept[i].hash == h &&
-		    strcmp(kept[i].key, key) == 0)
-			return &kept[i];
-	return NULL;
-}
-
-/* The least recently used entry holding rows, other than but. */
-static struct kept *
-oldest(const struct kept *but)
-{
-	struct kept *k, *o = NULL;
-
-	for (k = kept; k < kept + KEPT_ENTRIES; k++)
-		if (k != but && k->key != NULL && k->built == NULL &&
-		    (o == NULL || k->used < o->used))
-			o = k;
-	return o;
-}
-
-/* An empty entry, or the least recently used holding rows. */
-static struct kept *
-free_slot(void)
-{
-	struct kept *k, *slot = NULL;
-
-	for (k = kept; k < kept + KEPT_ENTRIES; k++)
-		if (k->built == NULL && (slot == NULL || k->used < slot->used))
-			slot = k;	/* an empty one has used 0 */
-	return slot;
-}
-
 void
 kept_forget(const char *key)
 {
-	struct kept *k;
-
-	if (key != NULL && (k = find(key, key_hash(key))) != NULL)
-		drop(k);
+	if (key != NULL)
+		ring_forget(key, key_hash(key));
 }
 
 void
@@ -111,49 +66,38 @@ kept_clear(void)
 {
 	size_t i;
 
-	for (i = 0; i < KEPT_ENTRIES; i++)
-		drop(&kept[i]);
+	ring_clear();
+	for (i = 0; i < KEPT_BUILT; i++)
+		drop(&built[i]);
 	drop(&spare);
-	kept_total = 0;
 }
 
+/* The rows kept under key, copied into the request's memory; or NULL. */
 static const struct db_rows *
-kept_rows(const char *key)
+kept_rows(struct req *r, const char *key)
 {
-	struct kept *k = find(key, key_hash(key));
+	struct db_rows *d;
+	size_t size;
 
-	if (k == NULL)
+	if ((d = ring_get(r->arena, key, key_hash(key), &size)) == NULL)
 		return NULL;
-	k->used = ++kept_clock;
-	return k->rows;
+	db_rows_moved(d);
+	return d;
 }
 
 static void
 kept_keep(const char *key, const struct db_rows *rows)
 {
-	struct kept *k, *slot;
 	struct db_rows *copy;
-	uint32_t h = key_hash(key);
-	char *kcopy;
 	size_t size;
 
-	if ((slot = find(key, h)) == NULL && (slot = free_slot()) == NULL)
-		return;
+	if (!ring_is_open() && kept_open() == -1)
+		return;		/* no program forked: a unit test, fcgid */
 	if ((copy = db_rows_copy(rows, &size)) == NULL)
 		return;
-	if (size > KEPT_MAX || (kcopy = strdup(key)) == NULL) {
-		free(copy);
-		return;
-	}
-	kept_hold();
-	drop(slot);
-	/* within the byte budget: the least recently used go first */
-	while (kept_total + size > KEPT_BYTES && (k = oldest(slot)) != NULL)
-		drop(k);
-	take(slot, kcopy, h);
-	slot->rows = copy;
-	slot->size = size;
-	kept_total += size;
+	if (size <= KEPT_MAX)
+		ring_put(key, key_hash(key), copy, size);
+	free(copy);
 }
 
 const char *
@@ -189,7 +133,7 @@ kept_get(struct req *r, const char *key, kept_make_fn make, void *arg)
 	const struct db_rows *rows;
 	int keep = 1;
 
-	if (key != NULL && (rows = kept_rows(key)) != NULL)
+	if (key != NULL && (rows = kept_rows(r, key)) != NULL)
 		return rows;
 	if ((rows = make(r, arg, &keep)) != NULL && key != NULL && keep)
 		kept_keep(key, rows);
@@ -237,49 +181,46 @@ kept_get_text(struct req *r, const char *key, kept_text_fn make, void *arg)
 /*
  * Where a built thing of key's kept_def goes: the entry of the one it
  * replaces (the def's data moved on: the older is never asked for
- * again), else an empty one or the least recently used rows.
+ * again), else an empty one; NULL when every def has one.
  */
-static struct kept *
+static struct built *
 built_slot(const char *key)
 {
 	size_t len = strcspn(key, " ");
-	struct kept *k;
+	struct built *b, *empty = NULL;
 
-	for (k = kept; k < kept + KEPT_ENTRIES; k++)
-		if (k->built != NULL && strncmp(k->key, key, len) == 0 &&
-		    k->key[len] == ' ')
-			return k;
-	return free_slot();
+	for (b = built; b < built + KEPT_BUILT; b++)
+		if (b->key == NULL)
+			empty = empty != NULL ? empty : b;
+		else if (strncmp(b->key, key, len) == 0 && b->key[len] == ' ')
+			return b;
+	return empty;
 }
 
 const void *
 kept_get_built(struct req *r, const char *key, kept_build_fn make,
     kept_free_fn release, void *arg)
 {
-	struct kept *k = NULL;
-	uint32_t h = 0;
+	struct built *b = NULL;
 	char *kcopy;
 	void *thing;
 	int keep = 1;
 
 	drop(&spare);		/* the last request's own is done with */
-	if (key != NULL && (k = find(key, h = key_hash(key))) != NULL &&
-	    k->built != NULL) {
-		k->used = ++kept_clock;
-		return k->built;
-	}
+	if (key != NULL && (b = built_slot(key)) != NULL && b->key != NULL &&
+	    strcmp(b->key, key) == 0)
+		return b->thing;
 	if ((thing = make(r, arg, &keep)) == NULL)
 		return NULL;
 	kept_hold();
-	if (key == NULL || !keep || (k = built_slot(key)) == NULL ||
-	    (kcopy = strdup(key)) == NULL) {
-		spare.built = thing;
+	if (b == NULL || !keep || (kcopy = strdup(key)) == NULL) {
+		spare.thing = thing;
 		spare.release = release;
 		return thing;
 	}
-	drop(k);
-	take(k, kcopy, h);
-	k->built = thing;
-	k->release = release;
+	drop(b);
+	b->key = kcopy;
+	b->thing = thing;
+	b->release = release;
 	return thing;
 }

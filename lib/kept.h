@@ -1,21 +1,23 @@
 /*
- * kept: each worker's own small cache of query results that cost much to
- * make and little to recognise. A result is kept under a key naming all
- * it depends on, a version of its data among them (kept up by triggers,
- * e.g. sql/092), so a key found is current and a stale one is simply
- * never asked for again: nothing to invalidate, nothing to expire (the
- * key-based expiry of Basecamp's caches). The least recently used goes
- * first; KEPT_ENTRIES results of at most KEPT_MAX bytes each, KEPT_BYTES
- * in all. Many entries: a worker serves hundreds of rooms, not one.
+ * kept: a program's cache of query results that cost much to make and
+ * little to recognise, shared by its workers (lib/ring.h): what one
+ * worker made, the next request finds whichever worker answers it. A
+ * result is kept under a key naming all it depends on, a version of its
+ * data among them (kept up by triggers, e.g. sql/092), so a key found is
+ * current and a stale one is simply never asked for again: nothing to
+ * invalidate, nothing to expire (the key-based expiry of Basecamp's
+ * caches). The oldest written go first; results of at most KEPT_MAX
+ * bytes, KEPT_BYTES in all. Each worker had its own until issue 24: four
+ * workers read every result four times after each write.
  */
 #ifndef MENTEO_KEPT_H
 #define MENTEO_KEPT_H
 
 #include "db.h"
 
-#define KEPT_ENTRIES	1024
 #define KEPT_MAX	(256 * 1024)
-#define KEPT_BYTES	(16 * 1024 * 1024)
+#define KEPT_BYTES	(32 * 1024 * 1024)
+#define KEPT_BUILT	16	/* kept_defs with a built thing */
 
 struct req;
 
@@ -47,10 +49,16 @@ const char	*kept_key(struct req *, const struct kept_def *,
 		    const char *version, const char *types, ...);
 
 /*
+ * The cache, shared with the workers forked after it: app_main opens it
+ * before it forks them. 0 if fine; -1: nothing is kept.
+ */
+int		 kept_open(void);
+
+/*
  * The one entry point (cgit's cache_process): the rows kept under key,
  * or those make(r, arg, &keep) returns, kept unless it set keep to 0.
  * key NULL: made, never kept. NULL when make failed (it answered).
- * Kept rows stay valid until the next kept_get or kept_get_built.
+ * Kept rows are a copy in the request's memory: valid until it ends.
  */
 typedef const struct db_rows *(*kept_make_fn)(struct req *, void *arg,
 		    int *keep);
@@ -75,8 +83,8 @@ void			 kept_forget(const char *key);
  * directory's search can use it the same way). make(r, arg, &keep)
  * builds it, release(thing) frees it; kept owns it from then on. One of
  * each kept_def is kept: a newer key of the def replaces it (its data
- * moved on), and it is never dropped to make room for rows, nor counted
- * in KEPT_BYTES or held to KEPT_MAX (there are only as many as defs).
+ * moved on). Each worker keeps its own (a built thing is pointers, not
+ * bytes to share), outside KEPT_BYTES: there are only as many as defs.
  * key NULL, or keep set to 0: made for this request alone. NULL when
  * make failed (it answered). Valid until the next kept_get_built.
  */

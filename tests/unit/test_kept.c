@@ -1,13 +1,19 @@
 /*
  * kept: rows come back as they were kept (NULL cells stay NULL), under
- * their exact key only; a key kept again holds the new rows; the least
- * recently used goes when the cache is full; results over KEPT_MAX are
- * not kept. db_rows_copy is what it stores, so it is checked here too.
+ * their exact key only, a copy in the request's memory; a key kept again
+ * holds the new rows; the oldest written go when the ring is full;
+ * results over KEPT_MAX are not kept. What one process keeps, a process
+ * forked after kept_open finds, and one that dies holding the ring's
+ * lock leaves it emptied, not locked. db_rows_copy is what it stores
+ * and db_rows_moved what it reads back, so they are checked here too.
  * The one entry point (kept_get, kept_get_text) makes only what is not
  * kept, and keeps what its maker allows; the one key encoder (kept_key)
- * never lets two parts run together. lib/kept.c is included to reach its
- * store, as lighttpd's test_mod_alias.c includes mod_alias.c.
+ * never lets two parts run together. lib/kept.c and lib/ring.c are
+ * included to reach their statics, as lighttpd's test_mod_alias.c
+ * includes mod_alias.c.
  */
+#include <sys/wait.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,10 +21,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "../../lib/kept.c"
+#include "../../lib/ring.c"
 #include "req.h"
 
 static char	c1[] = "1", c2[] = "first", c4[] = "2", c5[] = "second",
@@ -26,11 +34,29 @@ static char	c1[] = "1", c2[] = "first", c4[] = "2", c5[] = "second",
 static char	*cells[6] = { c1, c2, NULL, c4, c5, c6 };
 static const char *names[3] = { "id", "body", "note" };
 static struct db_rows two = { 2, 3, cells, names };
+static struct req *rq;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (kept_open() == -1 || (rq = req_offline_new()) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	req_offline_free(rq);
+	return 0;
+}
 
 static void
 test_kept_copy(void **state)
 {
-	struct db_rows *c;
+	struct db_rows *c, *m;
 	size_t size = 0;
 
 	(void)state;
@@ -44,53 +70,49 @@ test_kept_copy(void **state)
 	assert_string_equal(db_get(c, 1, "note"), "x");
 	assert_int_equal(db_get_int(c, 1, "id"), 2);
 	assert_ptr_not_equal(c->cell[1], cells[1]);	/* a copy */
+	/* the block copied elsewhere whole, then the original gone */
+	m = malloc(size);
+	assert_non_null(m);
+	memcpy(m, c, size);
+	memset(c, 0, size);
 	free(c);
+	db_rows_moved(m);
+	assert_string_equal(db_get(m, 0, "body"), "first");
+	assert_null(db_get(m, 0, "note"));
+	assert_string_equal(db_get(m, 1, "note"), "x");
+	assert_true((char *)m->cell[4] > (char *)m &&
+	    (char *)m->cell[4] < (char *)m + size);	/* in the copy */
+	free(m);
 }
 
 static void
 test_kept_keys(void **state)
 {
-	const struct db_rows *k;
+	const struct db_rows *k, *k2;
 	struct db_rows one = { 1, 3, cells + 3, names };
 
 	(void)state;
 	kept_clear();
-	assert_null(kept_rows("room 1 9 0"));
+	assert_null(kept_rows(rq, "room 1 9 0"));
 	kept_keep("room 1 9 0", &two);
-	k = kept_rows("room 1 9 0");
+	k = kept_rows(rq, "room 1 9 0");
 	assert_non_null(k);
 	assert_int_equal(k->nrows, 2);
 	assert_string_equal(db_get(k, 1, "body"), "second");
-	assert_null(kept_rows("room 1 9 1"));	/* another version */
-	assert_null(kept_rows("room 1 9"));
+	k2 = kept_rows(rq, "room 1 9 0");
+	assert_ptr_not_equal(k, k2);		/* each its own copy */
+	assert_string_equal(db_get(k, 1, "body"), "second");
+	assert_null(kept_rows(rq, "room 1 9 1"));	/* another version */
+	assert_null(kept_rows(rq, "room 1 9"));
 	kept_keep("room 1 9 0", &one);		/* the same key, new rows */
-	k = kept_rows("room 1 9 0");
+	k = kept_rows(rq, "room 1 9 0");
 	assert_int_equal(k->nrows, 1);
 	assert_string_equal(db_get(k, 0, "body"), "second");
+	kept_forget("room 1 9 0");
+	assert_null(kept_rows(rq, "room 1 9 0"));
+	kept_keep("room 1 9 0", &one);
 	kept_clear();
-	assert_null(kept_rows("room 1 9 0"));
-}
-
-static void
-test_kept_lru(void **state)
-{
-	char key[32];
-	int i;
-
-	(void)state;
-	kept_clear();
-	for (i = 0; i < KEPT_ENTRIES; i++) {
-		snprintf(key, sizeof(key), "k%d", i);
-		kept_keep(key, &two);
-	}
-	assert_non_null(kept_rows("k0"));	/* k0 used: k1 is oldest */
-	kept_keep("new", &two);
-	assert_non_null(kept_rows("k0"));
-	assert_null(kept_rows("k1"));
-	assert_non_null(kept_rows("new"));
-	snprintf(key, sizeof(key), "k%d", KEPT_ENTRIES - 1);
-	assert_non_null(kept_rows(key));
-	kept_clear();
+	assert_null(kept_rows(rq, "room 1 9 0"));
 }
 
 static void
@@ -107,11 +129,14 @@ test_kept_too_big(void **state)
 	c[0] = big;
 	kept_clear();
 	kept_keep("big", &rows);
-	assert_null(kept_rows("big"));
+	assert_null(kept_rows(rq, "big"));
 	free(big);
 }
 
-/* Many results that fit one by one: the oldest go to stay in KEPT_BYTES. */
+/*
+ * Results that fit one by one, more than KEPT_BYTES in all: the oldest
+ * written go, as soon as a later one is written over them.
+ */
 static void
 test_kept_bytes(void **state)
 {
@@ -119,6 +144,7 @@ test_kept_bytes(void **state)
 	char *body = malloc(each), *c[1], key[32];
 	const char *col[1] = { "body" };
 	struct db_rows rows = { 1, 1, c, col };
+	const struct db_rows *k;
 
 	(void)state;
 	assert_non_null(body);
@@ -128,15 +154,91 @@ test_kept_bytes(void **state)
 	kept_clear();
 	for (i = 0; i < n; i++) {
 		snprintf(key, sizeof(key), "b%zu", i);
+		body[0] = (char)('a' + i % 26);
 		kept_keep(key, &rows);
-		assert_non_null(kept_rows(key));
+		assert_non_null(k = kept_rows(rq, key));
+		assert_int_equal(db_get(k, 0, "body")[0], 'a' + i % 26);
 	}
-	assert_null(kept_rows("b0"));		/* over the budget: gone */
-	snprintf(key, sizeof(key), "b%zu", n - 1);
-	assert_non_null(kept_rows(key));
-	assert_true(n - 1 < KEPT_ENTRIES);	/* the bytes decided, not the count */
+	assert_null(kept_rows(rq, "b0"));	/* written over: gone */
+	assert_null(kept_rows(rq, "b1"));
+	for (i = n - (KEPT_BYTES / each - 2); i < n; i++) { /* the last stay */
+		snprintf(key, sizeof(key), "b%zu", i);
+		assert_non_null(k = kept_rows(rq, key));
+		assert_int_equal(db_get(k, 0, "body")[0], 'a' + i % 26);
+		assert_int_equal(strlen(db_get(k, 0, "body")), each - 1);
+	}
 	kept_clear();
 	free(body);
+}
+
+/*
+ * Keys whose hashes fall on the same slots: RING_PROBES of them are
+ * found, one more takes the place of the oldest written.
+ */
+static void
+test_kept_probes(void **state)
+{
+	char key[32];
+	size_t size, i;
+
+	(void)state;
+	kept_clear();
+	for (i = 0; i <= RING_PROBES; i++) {
+		snprintf(key, sizeof(key), "same %zu", i);
+		ring_put(key, 7, key, strlen(key) + 1);
+	}
+	assert_null(ring_get(rq->arena, "same 0", 7, &size));
+	for (i = 1; i <= RING_PROBES; i++) {
+		snprintf(key, sizeof(key), "same %zu", i);
+		assert_string_equal(ring_get(rq->arena, key, 7, &size), key);
+		assert_int_equal(size, strlen(key) + 1);
+	}
+	assert_null(ring_get(rq->arena, "same 1", 8, &size)); /* its hash */
+	kept_clear();
+}
+
+/* What a forked worker keeps, its parent and siblings find. */
+static void
+test_kept_shared(void **state)
+{
+	const struct db_rows *k;
+	pid_t pid;
+	int status;
+
+	(void)state;
+	kept_clear();
+	if ((pid = fork()) == 0) {
+		kept_keep("room 3 5 0", &two);
+		_exit(kept_rows(rq, "room 3 5 0") != NULL ? 0 : 1);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_non_null(k = kept_rows(rq, "room 3 5 0"));
+	assert_string_equal(db_get(k, 1, "body"), "second");
+	kept_clear();
+}
+
+/* A worker killed holding the lock: the next one empties, not waits. */
+static void
+test_kept_holder_died(void **state)
+{
+	pid_t pid;
+	int status;
+
+	(void)state;
+	kept_clear();
+	kept_keep("room 4 1 0", &two);
+	if ((pid = fork()) == 0) {
+		ring_lock();
+		_exit(0);		/* as if killed mid-copy */
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_null(kept_rows(rq, "room 4 1 0"));	/* emptied */
+	kept_keep("room 4 1 0", &two);
+	assert_non_null(kept_rows(rq, "room 4 1 0"));	/* and working */
+	kept_clear();
 }
 
 /* A maker that counts its calls, and keeps or not as told. */
@@ -176,18 +278,18 @@ test_kept_get(void **state)
 
 	(void)state;
 	kept_clear();
-	k = kept_get(NULL, "room 7 1 0", make_rows, &m);
+	k = kept_get(rq, "room 7 1 0", make_rows, &m);
 	assert_ptr_equal(k, &two);		/* made: the maker's own */
-	k = kept_get(NULL, "room 7 1 0", make_rows, &m);
+	k = kept_get(rq, "room 7 1 0", make_rows, &m);
 	assert_int_equal(m.calls, 1);		/* kept: not made again */
 	assert_ptr_not_equal(k, &two);
 	assert_string_equal(k->cell[4], "second");
-	assert_non_null(kept_get(NULL, NULL, make_rows, &m));
-	assert_non_null(kept_get(NULL, NULL, make_rows, &m));
+	assert_non_null(kept_get(rq, NULL, make_rows, &m));
+	assert_non_null(kept_get(rq, NULL, make_rows, &m));
 	assert_int_equal(m.calls, 3);		/* no key: never kept */
 	m.keep = 0;
-	kept_get(NULL, "room 7 2 0", make_rows, &m);
-	kept_get(NULL, "room 7 2 0", make_rows, &m);
+	kept_get(rq, "room 7 2 0", make_rows, &m);
+	kept_get(rq, "room 7 2 0", make_rows, &m);
 	assert_int_equal(m.calls, 5);		/* the maker said no */
 	kept_clear();
 }
@@ -200,21 +302,21 @@ test_kept_text(void **state)
 
 	(void)state;
 	kept_clear();
-	assert_string_equal(kept_get_text(NULL, "list 1", make_text, &m),
+	assert_string_equal(kept_get_text(rq, "list 1", make_text, &m),
 	    "<ol>one</ol>");
 	html[1] = 'X';				/* a copy was kept */
-	assert_string_equal(kept_get_text(NULL, "list 1", make_text, &m),
+	assert_string_equal(kept_get_text(rq, "list 1", make_text, &m),
 	    "<ol>one</ol>");
 	assert_int_equal(m.calls, 1);
 	m.text = NULL;				/* a maker that failed */
-	assert_null(kept_get_text(NULL, "list 2", make_text, &m));
-	assert_null(kept_get_text(NULL, "list 2", make_text, &m));
+	assert_null(kept_get_text(rq, "list 2", make_text, &m));
+	assert_null(kept_get_text(rq, "list 2", make_text, &m));
 	assert_int_equal(m.calls, 3);		/* nothing was kept */
 	kept_clear();
 }
 
 /* A built thing that counts how many of its kind are alive. */
-static int	alive, built;
+static int	alive, nbuilt;
 
 static void *
 make_built(struct req *r, void *arg, int *keep)
@@ -227,7 +329,7 @@ make_built(struct req *r, void *arg, int *keep)
 	*keep = *k;
 	if ((thing = malloc(sizeof(*thing))) == NULL)
 		return NULL;
-	*thing = ++built;
+	*thing = ++nbuilt;
 	alive++;
 	return thing;
 }
@@ -255,7 +357,7 @@ test_kept_built(void **state)
 
 	(void)state;
 	kept_clear();
-	alive = built = 0;
+	alive = nbuilt = 0;
 	t = kept_get_built(NULL, "suggest 41 2026-12-02", make_built,
 	    free_built, &keep);
 	assert_int_equal(*t, 1);
@@ -274,7 +376,7 @@ test_kept_built(void **state)
 	    free_built, &keep);
 	assert_int_equal(*t, 4);		/* it is gone for good */
 	/* rows filling every entry never push a built thing out */
-	for (i = 0; i < KEPT_ENTRIES + 2; i++) {
+	for (i = 0; i < RING_SLOTS + 2; i++) {
 		snprintf(key, sizeof(key), "room %zu", i);
 		kept_keep(key, &two);
 	}
@@ -304,25 +406,23 @@ test_kept_key(void **state)
 	static const char *const watch[] = { "t.c", NULL };
 	static const struct kept_def def = { "list", "t_versions", watch,
 	    "none" };
-	struct req *r = req_offline_new();
 	const char *k;
 
 	(void)state;
-	assert_null(kept_key(r, &def, NULL, "i", 1LL));	/* no version */
-	assert_string_equal(kept_key(r, &def, "41", ""), "list 41");
-	assert_string_equal(kept_key(r, &def, "41", "isi", 5LL, "Ann Lee",
+	assert_null(kept_key(rq, &def, NULL, "i", 1LL));	/* no version */
+	assert_string_equal(kept_key(rq, &def, "41", ""), "list 41");
+	assert_string_equal(kept_key(rq, &def, "41", "isi", 5LL, "Ann Lee",
 	    -3LL), "list 41 5 7:Ann Lee -3");
-	assert_string_equal(kept_key(r, &def, "41", "s", NULL), "list 41 -");
-	assert_string_equal(kept_key(r, &def, "41", "s", ""), "list 41 0:");
-	assert_string_equal(kept_key(r, &def, "41", "s", "-"), "list 41 1:-");
+	assert_string_equal(kept_key(rq, &def, "41", "s", NULL), "list 41 -");
+	assert_string_equal(kept_key(rq, &def, "41", "s", ""), "list 41 0:");
+	assert_string_equal(kept_key(rq, &def, "41", "s", "-"), "list 41 1:-");
 	/* names that run together, a zone that hides a token */
-	k = kept_key(r, &def, "41", "ss", "Ann Lee Bo", "Ek");
-	assert_string_not_equal(k, kept_key(r, &def, "41", "ss", "Ann Lee",
+	k = kept_key(rq, &def, "41", "ss", "Ann Lee Bo", "Ek");
+	assert_string_not_equal(k, kept_key(rq, &def, "41", "ss", "Ann Lee",
 	    "Bo Ek"));
-	k = kept_key(r, &def, "41", "ss", "UTC aaaa", "");
-	assert_string_not_equal(k, kept_key(r, &def, "41", "ss", "UTC",
+	k = kept_key(rq, &def, "41", "ss", "UTC aaaa", "");
+	assert_string_not_equal(k, kept_key(rq, &def, "41", "ss", "UTC",
 	    "aaaa"));
-	req_offline_free(r);
 }
 
 int
@@ -331,14 +431,16 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kept_copy),
 		cmocka_unit_test(test_kept_keys),
-		cmocka_unit_test(test_kept_lru),
 		cmocka_unit_test(test_kept_too_big),
 		cmocka_unit_test(test_kept_bytes),
+		cmocka_unit_test(test_kept_probes),
+		cmocka_unit_test(test_kept_shared),
+		cmocka_unit_test(test_kept_holder_died),
 		cmocka_unit_test(test_kept_get),
 		cmocka_unit_test(test_kept_text),
 		cmocka_unit_test(test_kept_built),
 		cmocka_unit_test(test_kept_key),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
