@@ -110,10 +110,15 @@ summarize() {	# name
 	grep -q '^mixed: ' "$f" && NON2XX[$name]=$(awk '/^mixed: / { n += $NF } END { if (n) print n }' "$f")
 	echo "bench: $name ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms"
 }
-rss() {	# "pid:KiB" for each worker of one program (children of its supervisor)
+# "pid:KiB" for each worker of one program (children of its supervisor):
+# its own memory, VmRSS less RssShmem. The kept results are one mapping
+# shared by the workers (lib/ring.c, 32 MiB at most): a worker's RSS
+# grows as it reads entries another wrote, and that is not its growth.
+rss() {
 	local sup p; sup=$(cat "$RUN/$1.pid" 2>/dev/null) || return 0
 	for p in $(pgrep -P "$sup"); do
-		awk -v p="$p" '/VmRSS/ { print p ":" $2 }' "/proc/$p/status" 2>/dev/null
+		awk -v p="$p" '/^VmRSS/ { r = $2 } /^RssShmem/ { s = $2 }
+			END { if (r != "") print p ":" r - s }' "/proc/$p/status" 2>/dev/null
 	done
 }
 MEMPROGS="rooms home threads people"
@@ -414,7 +419,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		echo "  programme export.csv < 1 s:             $(ok "${PROG[export.csv]} < 1000 && ${PROG[export.csv.max]} < 1000")"
 	fi
 	echo
-	echo "memory: VmRSS KiB of each worker (pid:KiB), warm, then after $done_n requests"
+	echo "memory: KiB of each worker's own (VmRSS less the shared cache; pid:KiB), warm, then after $done_n requests"
 	echo "to the room page and 15 s more of each other page:"
 	grow=0
 	for p in $MEMPROGS; do
