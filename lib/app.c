@@ -188,7 +188,7 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 	FCGX_Request f;
 	struct req *r;
 	struct sigaction sa;
-	long long nworkers;
+	long long nworkers, mib;
 	char key[64];
 
 	if (argc == 2 && strcmp(argv[1], "--routes") == 0)
@@ -205,7 +205,9 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 	snprintf(key, sizeof(key), "processes_%s", name);
 	/* as conf/menteo.conf.example: a worker idles while MariaDB answers */
 	nworkers = cfg_int(key, cfg_int("processes", 4));
-	if (kept_open() == -1)
+	/* one cache for the workers forked below; a size out of range: ours */
+	mib = cfg_int("kept_mib", KEPT_BYTES >> 20);
+	if (kept_open(mib > 0 && mib <= 4096 ? (size_t)mib << 20 : 0) == -1)
 		log_err("kept: no cache: every result is read each time");
 	if (nworkers > 1 && getenv("MENTEO_NO_PREFORK") == NULL) {
 		db_close();	/* each worker has its own connection */

@@ -29,9 +29,9 @@ key_hash(const char *key)
 }
 
 int
-kept_open(void)
+kept_open(size_t bytes)
 {
-	return ring_open(KEPT_BYTES);
+	return ring_open(bytes > 0 ? bytes : KEPT_BYTES);
 }
 
 static void
@@ -91,7 +91,7 @@ kept_keep(const char *key, const struct db_rows *rows)
 	struct db_rows *copy;
 	size_t size;
 
-	if (!ring_is_open() && kept_open() == -1)
+	if (!ring_is_open() && kept_open(0) == -1)
 		return;		/* no program forked: a unit test, fcgid */
 	if ((copy = db_rows_copy(rows, &size)) == NULL)
 		return;

@@ -16,7 +16,7 @@
 #include "db.h"
 
 #define KEPT_MAX	(256 * 1024)
-#define KEPT_BYTES	(32 * 1024 * 1024)
+#define KEPT_BYTES	(64 * 1024 * 1024)	/* conf: kept_mib */
 #define KEPT_BUILT	16	/* kept_defs with a built thing */
 
 struct req;
@@ -49,10 +49,11 @@ const char	*kept_key(struct req *, const struct kept_def *,
 		    const char *version, const char *types, ...);
 
 /*
- * The cache, shared with the workers forked after it: app_main opens it
- * before it forks them. 0 if fine; -1: nothing is kept.
+ * The cache, of bytes (0: KEPT_BYTES), shared with the workers forked
+ * after it: app_main opens it before it forks them, of the size the
+ * configuration's kept_mib says. 0 if fine; -1: nothing is kept.
  */
-int		 kept_open(void);
+int		 kept_open(size_t bytes);
 
 /*
  * The one entry point (cgit's cache_process): the rows kept under key,

@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RING_SLOTS	8192
+#define RING_SLOTS	16384
 #define RING_PROBES	8
 
 struct arena;

@@ -112,7 +112,7 @@ summarize() {	# name
 }
 # "pid:KiB" for each worker of one program (children of its supervisor):
 # its own memory, VmRSS less RssShmem. The kept results are one mapping
-# shared by the workers (lib/ring.c, 32 MiB at most): a worker's RSS
+# shared by the workers (lib/ring.c, kept_mib, 64 MiB unless set): a worker's RSS
 # grows as it reads entries another wrote, and that is not its growth.
 rss() {
 	local sup p; sup=$(cat "$RUN/$1.pid" 2>/dev/null) || return 0

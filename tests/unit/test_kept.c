@@ -40,7 +40,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	if (kept_open() == -1 || (rq = req_offline_new()) == NULL)
+	if (kept_open(0) == -1 || (rq = req_offline_new()) == NULL)
 		return -1;
 	return 0;
 }
