@@ -31,8 +31,20 @@ static const struct route routes[] = {
 	{ "POST",	"/notifications", home_notifications_read, ROUTE_USER },
 };
 
-/* the dashboard's suggestions (lib/suggest.h) */
-static const struct kept_def *const kept[] = { &suggest_kept, NULL };
+/*
+ * The dashboard's newest unread notifications ("New for you"), kept
+ * under the version of the viewer's count, which comes with the
+ * session's row: a view with unread ones asks nothing more.
+ */
+static const char *const new_watch[] = { "notifications.user_id",
+    "notifications.title", "notifications.path",
+    "notifications.created_at", "notifications.read_at", NULL };
+static const struct kept_def new_kept = { "new", "notification_counts",
+    new_watch, "sql/315 notifications_count_insert, _update, _delete" };
+
+/* the dashboard's suggestions (lib/suggest.h) and its new ones */
+static const struct kept_def *const kept[] = { &suggest_kept, &new_kept,
+    NULL };
 
 APP_MAIN_KEPT("home", routes, kept)
 
@@ -64,15 +76,18 @@ home_mentor_hint(struct req *r, struct tdict *d)
  * Whether the viewer looks for a mentor: anyone who is not a mentor, and
  * a mentor who also says what they look for or has been a mentee (asked
  * for a mentor, or was paired as one). A mentor with no mentee side is
- * not told to find mentors. 1, 0, or -1: db.
+ * not told to find mentors. The dashboard's rows tell when they are
+ * all there (open). 1, 0, or -1: db.
  */
 static int
-home_seeks_mentor(struct req *r)
+home_seeks_mentor(struct req *r, const struct mine_open *open)
 {
 	const char *v;
 
 	if (!r->user.mentor)	/* the session's user row says so */
 		return 1;
+	if (open->mentee_side != -1)
+		return open->mentee_side;
 	v = db_value(r, "SELECT looking_for <> '' OR EXISTS "
 	    "(SELECT 1 FROM mentorships m WHERE m.mentee_id = u.id) OR EXISTS "
 	    "(SELECT 1 FROM programme_participants p WHERE p.user_id = u.id "
@@ -116,7 +131,7 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 			return 0;
 		mentors = db_get_int(c, 0, "mentor") != 0;
 	}
-	if ((n = home_seeks_mentor(r)) != 1)
+	if ((n = home_seeks_mentor(r, open)) != 1)
 		return (int)n;
 	box = tmpl_dict_new("for-you");
 	if ((n = suggest_fill(r, box, 0, NULL, 3)) == -1) {
@@ -134,14 +149,27 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 	return 0;
 }
 
+static const char new_sql[] = "SELECT n.title, n.path, n.created_at FROM "
+    "notifications n WHERE n.user_id = ? AND n.read_at IS NULL "
+    "ORDER BY n.id DESC LIMIT 5";
+
+static const struct db_rows *
+new_rows(struct req *r, void *arg, int *keep)
+{
+	(void)arg;
+	(void)keep;
+	return db_query(r, new_sql, "i", r->user.id);
+}
+
 /*
  * The newest unread notifications, so "Nothing waits for you" is said
- * only when nothing does. -1 db.
+ * only when nothing does: kept under the version of the viewer's count
+ * (version, from the dashboard's rows), asked when none came. -1 db.
  */
 static int
-home_new_for_you(struct req *r, struct tdict *d)
+home_new_for_you(struct req *r, struct tdict *d, const char *version)
 {
-	struct db_rows *rows;
+	const struct db_rows *rows;
 	struct tdict *s;
 	size_t i;
 
@@ -149,9 +177,8 @@ home_new_for_you(struct req *r, struct tdict *d)
 		tmpl_show(d, "NO_NEW");
 		return 0;
 	}
-	rows = db_query(r, "SELECT title, path, created_at FROM notifications "
-	    "WHERE user_id = ? AND read_at IS NULL ORDER BY id DESC LIMIT 5",
-	    "i", r->user.id);
+	rows = kept_get(r, kept_key(r, &new_kept, version, "i", r->user.id),
+	    new_rows, NULL);
 	if (rows == NULL)
 		return -1;
 	if (rows->nrows == 0) {
@@ -183,8 +210,8 @@ home_dashboard(struct req *r, const struct db_rows *q)
 	const char *cal;
 	int n;
 
-	if (home_new_for_you(r, d) == -1 ||
-	    (n = mine_fill(r, d, q, &open)) == -1 ||
+	if ((n = mine_fill(r, d, q, &open)) == -1 ||
+	    home_new_for_you(r, d, open.notes_version) == -1 ||
 	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);

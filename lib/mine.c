@@ -212,6 +212,18 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 #define MINE_READ	"(SELECT w.last_read_id FROM room_reads w WHERE " \
 	"w.mentorship_id = m.id AND w.user_id = s.user_id)"
 /*
+ * The viewer's own, the same on every row (su and nc: their users and
+ * notification_counts rows, sess_load_rows), so that the dashboard asks
+ * nothing more (mine_open): whether a mentor has a mentee side besides
+ * the mentorships listed (a subquery whose outer reference is a
+ * constant: answered once; none for a mentee), and their notifications'
+ * version.
+ */
+#define MINE_VIEWER	"su.is_mentor AND (su.looking_for <> '' OR EXISTS " \
+	"(SELECT 1 FROM programme_participants p WHERE p.user_id = " \
+	"s.user_id AND p.role = 'mentee')) AS mentee_side, " \
+	"nc.version AS notes_version"
+/*
  * The viewer's (s.user_id, sess_load_rows) mentorships, with what the
  * list shows of each: its next meetings, who spoke last, and for open
  * ones the roadmap's progress (closed ones skip it: IF evaluates only
@@ -228,7 +240,7 @@ static const char mine_cols[] =
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
     MINE_MS " AS ms, " MINE_ROOM " AS other_newest, "
-    MINE_READ " AS last_read";
+    MINE_READ " AS last_read, " MINE_VIEWER;
 
 struct db_rows *
 mine_rows(struct req *r)
@@ -287,6 +299,20 @@ mine_meetings(struct req *r, struct tdict *d, const struct db_rows *q)
 	tmpl_show(d, n > 0 ? "HAS_MEETINGS" : "NO_MEETINGS");
 }
 
+/* open before the rows are counted: what the viewer's columns say. */
+static void
+mine_open_init(struct mine_open *open, const struct db_rows *q)
+{
+	memset(open, 0, sizeof(*open));
+	open->whole = q->nrows < MINE_MAX;
+	open->mentee_side = -1;
+	if (q->nrows == 0)
+		return;
+	open->notes_version = db_get(q, 0, "notes_version");
+	if (open->whole)
+		open->mentee_side = db_get_int(q, 0, "mentee_side") != 0;
+}
+
 int
 mine_fill(struct req *r, struct tdict *d, const struct db_rows *q,
     struct mine_open *open)
@@ -299,13 +325,15 @@ mine_fill(struct req *r, struct tdict *d, const struct db_rows *q,
 
 	if (q == NULL)
 		return -1;
-	if (open != NULL) {
-		memset(open, 0, sizeof(*open));
-		open->whole = q->nrows < MINE_MAX;
-	}
+	if (open != NULL)
+		mine_open_init(open, q);
 	for (i = 0; i < q->nrows; i++) {
 		st = db_get(q, i, "stage");
 		memset(&a, 0, sizeof(a));
+		/* a mentorship of any stage as a mentee */
+		if (open != NULL && open->mentee_side == 0 &&
+		    db_get_int(q, i, "mentor_id") != me)
+			open->mentee_side = 1;
 		if (mship_stage_open(st) && open != NULL) {
 			if (db_get_int(q, i, "mentor_id") == me)
 				open->as_mentor++;

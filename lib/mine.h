@@ -21,12 +21,19 @@ struct db_rows	*mine_rows(struct req *);
  * What else the list tells (open), so the dashboard needs no query of
  * its own for it: the viewer's open mentorships (not closed, requests
  * included) as mentee and as mentor; whole is 0 when the list was cut at
- * its limit and the counts may be short.
+ * its limit and the counts may be short. mentee_side, for a mentor: 1
+ * when they say what they look for, were ever a mentee or hold a
+ * programme's place as one, 0 when not, -1 when the rows cannot tell
+ * (cut, or none to carry it). notes_version: the version of the viewer's
+ * unread notifications (notification_counts, sql/315), NULL when no row
+ * carried it or they have none.
  */
 struct mine_open {
-	int	 as_mentee;
-	int	 as_mentor;
-	int	 whole;
+	int		 as_mentee;
+	int		 as_mentor;
+	int		 whole;
+	int		 mentee_side;
+	const char	*notes_version;
 };
 /*
  * Fills d with the viewer's mentorships q (mine_rows) for /mentorships

@@ -36,8 +36,9 @@ struct db_rows	*sess_load_with(struct req *, const char *cols,
 		    const char *from, const char *where, long long id);
 /*
  * A page's first query when it reads many rows of the viewer's (their
- * mentorships, their notifications): `cols` from the session's row s
- * and `joins` (JOIN ... ON, where s.user_id names the viewer), then
+ * mentorships, their notifications): `cols` from the session's row s,
+ * the viewer's users row su and notification_counts row nc (LEFT
+ * JOIN), and `joins` (JOIN ... ON, where s.user_id names the viewer), then
  * `tail` (ORDER BY, LIMIT); one `?` in joins or tail is n, none in
  * cols. When the route is ROUTE_OWN_SESSION and r->sess_own is still
  * set, s is the request's session, loaded by sess_load's rules: its row

@@ -81,6 +81,10 @@ def fixture():
                          "body, created_at) VALUES (?, ?, 'good', "
                          "UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()",
                          f["eid"], f["mentor"])[0][0])
+    f["note"] = int(m.sql("INSERT INTO notifications (user_id, kind, title, path, "
+                          "created_at) VALUES (?, 'mentorship', 'Kept note', "
+                          "'/rooms/1', UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()",
+                          f["mentor"])[0][0])
     return f
 
 
@@ -162,6 +166,7 @@ def where(table, f):
         "programme_participants": f"id = {f['part']}",
         "programme_invitations": f"id = {f['inv']}",
         "pair_weeks": f"mentorship_id = {f['mid']} AND week = {f['week']}",
+        "notifications": f"id = {f['note']}",
     }[table]
 
 
@@ -180,6 +185,8 @@ def version_sql(table, f):
                                    f"WHERE programme_id = {f['prog']}",
         "mentorship_versions": "SELECT version FROM mentorship_versions WHERE "
                                f"mentorship_id = {f['mid']}",
+        "notification_counts": "SELECT version FROM notification_counts WHERE "
+                               f"user_id = {f['mentor']}",
     }[table]
 
 
@@ -213,6 +220,7 @@ def changed(table, col, f):
         "checkins.logged_by": f["mentee"],
         "stage_events.actor_id": f["mentee"],
         "pair_weeks.mentorship_id": f["mid2"],
+        "notifications.user_id": f["other"],
     }
     if f"{table}.{col}" in refs:
         return str(refs[f"{table}.{col}"])
@@ -242,7 +250,7 @@ def test_every_watched_column_moves_its_version():
     things = kept_things()
     m.check({t[1] for t in things} >= {"dir", "index", "room", "list",
                                        "entries", "figures", "weeks",
-                                       "page"},
+                                       "page", "new"},
             f"kept things missing from --kept: {things}")
     f = fixture()
     seen = set()
