@@ -246,7 +246,7 @@ cpu_measure() {	# name
 	done < "$B/cpu-after.txt"
 }
 CPU_PAGES=
-for n in room dashboard mixed; do
+for n in room dashboard thread mixed; do
 	if [[ " $PAGES " == *" $n "* ]]; then
 		CPU_PAGES="$CPU_PAGES $n"
 		cpu_measure "$n"
@@ -347,6 +347,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		case $n in
 		room) echo "CPU per request of the room page (c), by process (/proc utime + stime, 10 s, ${CPU_N[$n]} requests):";;
 		dashboard) echo "CPU per request of the dashboard (d), by process (/proc utime + stime, 10 s, ${CPU_N[$n]} requests):";;
+		thread) echo "CPU per request of the Growth Thread (e), signed in, by process (/proc utime + stime, 10 s, ${CPU_N[$n]} requests):";;
 		mixed) echo "CPU per request of the mixed run, by process (/proc utime + stime, 10 s, ${CPU_N[$n]} requests):";;
 		esac
 		total=0

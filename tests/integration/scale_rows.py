@@ -504,12 +504,9 @@ def test_thread_page_statements():
                 "a new entry is missing from the calendar")
 
 
-@m.test
-def test_linked_thread_page_statements():
-    """Issue 24: a thread linked to a mentorship, read again by either
-    party, is one statement too: the mentorship and its two people come
-    in the thread's row (thread_load), not in a statement of their own.
-    Its parties still see it named, and the mentor the feedback form."""
+def pair_in_cultivation():
+    """A mentor and a mentee in a mentorship in cultivation: (mentor,
+    mentee, its id, its focus)."""
     mentor, mentee = m.make_mentor(capacity=10), m.signup()
     focus = m.unique("Linked focus")
     m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
@@ -517,14 +514,31 @@ def test_linked_thread_page_statements():
           "UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentor.user_id, mentee.user_id, focus)
     mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentor_id = ?",
                           mentor.user_id))
+    return mentor, mentee, mid, focus
+
+
+def thread_of(owner, mid, visibility):
+    """A new thread of owner's, linked to mentorship mid (or None), with
+    one entry: its id."""
     m.sql("INSERT INTO threads (owner_id, mentorship_id, title, purpose, "
           "visibility, created_at, updated_at) VALUES (?, ?, 'Linked kept', '', "
-          "'mentorship', UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentee.user_id, mid)
+          "?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", owner.user_id, mid, visibility)
     tid = int(m.sql_value("SELECT MAX(id) FROM threads WHERE owner_id = ?",
-                          mentee.user_id))
+                          owner.user_id))
     m.sql("INSERT INTO thread_entries (thread_id, kind, body, created_at, "
           "updated_at) VALUES (?, 'lesson', 'learnt', UTC_TIMESTAMP(), "
           "UTC_TIMESTAMP())", tid)
+    return tid
+
+
+@m.test
+def test_linked_thread_page_statements():
+    """Issue 24: a thread linked to a mentorship, read again by either
+    party, is one statement too: the mentorship and its two people come
+    in the thread's row (thread_load), not in a statement of their own.
+    Its parties still see it named, and the mentor the feedback form."""
+    mentor, mentee, mid, focus = pair_in_cultivation()
+    tid = thread_of(mentee, mid, "mentorship")
     for who, form in ((mentee, False), (mentor, True)):
         def page(c=who, form=form):
             r = c.get(f"/threads/{tid}")
@@ -542,6 +556,64 @@ def test_linked_thread_page_statements():
             "a stranger reads a mentorship thread")
     m.check(m.Client().get(f"/threads/{tid}").status == 404,
             "a visitor reads a mentorship thread")
+
+
+def statements_sent(fn, counting):
+    """The statements fn's request sent (the least of five), less
+    counting, those of the count itself (statements_sent(lambda: None, 0))."""
+    return rows_walked(fn, ("Questions",)) - counting
+
+
+@m.test
+def test_thread_page_statements_for_every_reader():
+    """Issue 24: a Growth Thread read again by anyone signed in is one
+    statement in all, the thread's row (its mentorship and people
+    beside it) with the session: for its owner and for another reader,
+    of a thread linked to a mentorship or not, each shown what they were
+    before (their name in the header, the owner's forms, the mentorship
+    to its parties, the feedback form to its mentor). Signed out, one
+    statement too, and no session; a thread that does not exist is a 404
+    that still shows who is signed in."""
+    mentor, mentee, mid, focus = pair_in_cultivation()
+    reader = m.signup()
+    tids = {linked: thread_of(mentee, linked, "public") for linked in (None, mid)}
+    name = {c.user_id: m.sql_value("SELECT display_name FROM users WHERE id = ?",
+                                   c.user_id) for c in (mentor, mentee, reader)}
+    counting = statements_sent(lambda: None, 0)
+    for linked, tid in tids.items():
+        # (who, sees the owner's forms, the mentorship, the feedback form)
+        for who, c, owner, party, mentoring in (
+                ("owner", mentee, True, True, False),
+                ("reader", reader, False, False, False),
+                ("mentor", mentor, False, True, True)):
+            if linked is None and c is mentor:
+                continue
+            def page(c=c, owner=owner, party=party, mentoring=mentoring):
+                r = c.get(f"/threads/{tid}")
+                text = m.unescaped(r.text)
+                m.check(r.status == 200 and "Signed in as" in text
+                        and name[c.user_id] in text, f"thread page: {r!r}")
+                m.check((f'action="/threads/{tid}/entries"' in r.text) == owner,
+                        "the owner's form is shown to the wrong reader")
+                m.check((focus in text) == (party and linked is not None),
+                        "the mentorship is named to the wrong reader")
+                m.check(('/comments"' in r.text) == mentoring,
+                        "the feedback form is shown to the wrong reader")
+            page()
+            n = statements_sent(page, counting)
+            m.check(n == 1, f"a {'linked ' if linked else ''}thread page "
+                    f"read again by its {who} sent {n} statements")
+    visitor = m.Client()
+
+    def anonymous():
+        r = visitor.get(f"/threads/{tids[None]}")
+        m.check(r.status == 200 and "Signed in as" not in r.text, f"{r!r}")
+    anonymous()
+    n = statements_sent(anonymous, counting)
+    m.check(n == 1, f"a visitor's thread page sent {n} statements")
+    r = reader.get("/threads/999999999")
+    m.check(r.status == 404 and name[reader.user_id] in m.unescaped(r.text),
+            f"a missing thread, signed in: {r!r}")
 
 
 @m.test
