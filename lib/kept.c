@@ -28,9 +28,12 @@ key_hash(const char *key)
 	return h;
 }
 
+static int	kept_tried;	/* kept_open once: never again when it failed */
+
 int
 kept_open(size_t bytes)
 {
+	kept_tried = 1;
 	return ring_open(bytes > 0 ? bytes : KEPT_BYTES);
 }
 
@@ -43,14 +46,28 @@ drop(struct built *b)
 	memset(b, 0, sizeof(*b));
 }
 
-/* kept_clear at exit, once anything is built: valgrind sees it freed. */
+/* A worker's own built things, none left. */
+static void
+built_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < KEPT_BUILT; i++)
+		drop(&built[i]);
+	drop(&spare);
+}
+
+/*
+ * built_clear at exit, once anything is built: valgrind sees it freed.
+ * Not the ring: the worker's siblings go on using it.
+ */
 static void
 kept_hold(void)
 {
 	static int registered;
 
 	if (!registered)
-		atexit(kept_clear);
+		atexit(built_clear);
 	registered = 1;
 }
 
@@ -64,12 +81,8 @@ kept_forget(const char *key)
 void
 kept_clear(void)
 {
-	size_t i;
-
 	ring_clear();
-	for (i = 0; i < KEPT_BUILT; i++)
-		drop(&built[i]);
-	drop(&spare);
+	built_clear();
 }
 
 /* The rows kept under key, copied into the request's memory; or NULL. */
@@ -91,8 +104,8 @@ kept_keep(const char *key, const struct db_rows *rows)
 	struct db_rows *copy;
 	size_t size;
 
-	if (!ring_is_open() && kept_open(0) == -1)
-		return;		/* no program forked: a unit test, fcgid */
+	if (!ring_is_open() && (kept_tried || kept_open(0) == -1))
+		return;		/* opened here: a unit test */
 	if ((copy = db_rows_copy(rows, &size)) == NULL)
 		return;
 	if (size <= KEPT_MAX)

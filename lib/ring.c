@@ -93,11 +93,17 @@ ring_unlock(void)
 	pthread_mutex_unlock(&ring->lock);
 }
 
-/* Slot s names an entry no later write has reached. */
+/* Slot s names an entry that writes up to head have not reached. */
+static int
+intact_at(const struct slot *s, uint64_t head)
+{
+	return s->len != 0 && head <= s->at + ring->size;
+}
+
 static int
 intact(const struct slot *s)
 {
-	return s->len != 0 && ring->head <= s->at + ring->size;
+	return intact_at(s, ring->head);
 }
 
 static struct entry *
@@ -125,9 +131,12 @@ find(const char *key, uint32_t h)
 	return NULL;
 }
 
-/* Where a new entry of key goes: its own, a free one, else the oldest. */
+/*
+ * Where a new entry of key goes, ending at end: its own, one free once it
+ * is written (what it writes over is free too), else the oldest.
+ */
 static struct slot *
-place(const char *key, uint32_t h)
+place(const char *key, uint32_t h, uint64_t end)
 {
 	struct slot *s, *o = NULL;
 	size_t i;
@@ -136,7 +145,7 @@ place(const char *key, uint32_t h)
 		return s;
 	for (i = 0; i < RING_PROBES; i++) {
 		s = &ring->slot[(h + i) % RING_SLOTS];
-		if (!intact(s))
+		if (!intact_at(s, end))
 			return s;
 		if (o == NULL || s->at < o->at)
 			o = s;
@@ -181,7 +190,7 @@ ring_put(const char *key, uint32_t h, const void *p, size_t size)
 	if (ring->head % ring->size + len > ring->size)	/* never split */
 		ring->head += ring->size - ring->head % ring->size;
 	e = entry_at(ring->head);
-	s = place(key, h);	/* after head moved: what it overwrites */
+	s = place(key, h, ring->head + len);
 	s->at = ring->head;
 	s->hash = h;
 	s->len = (uint32_t)len;

@@ -399,6 +399,32 @@ test_kept_built(void **state)
 	assert_int_equal(alive, 0);		/* all freed */
 }
 
+/*
+ * A worker that exits frees its own built things, and leaves the rows
+ * its siblings share where they are.
+ */
+static void
+test_kept_exit(void **state)
+{
+	pid_t pid;
+	int status;
+
+	(void)state;
+	kept_clear();
+	if ((pid = fork()) == 0) {
+		int keep = 1;
+
+		kept_keep("room 6 1 0", &two);
+		kept_get_built(rq, "suggest 6 x", make_built, free_built, &keep);
+		exit(0);		/* its exit handler runs */
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_non_null(kept_rows(rq, "room 6 1 0"));
+	kept_clear();
+}
+
 /* Every part in its place: keys differ whenever one part does. */
 static void
 test_kept_key(void **state)
@@ -439,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_kept_get),
 		cmocka_unit_test(test_kept_text),
 		cmocka_unit_test(test_kept_built),
+		cmocka_unit_test(test_kept_exit),
 		cmocka_unit_test(test_kept_key),
 	};
 
