@@ -106,6 +106,24 @@ int	mship_open(struct req *, long long id, struct mship *,
 	"(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = ? " \
 	"AND x.author_id <> ? AND x.id > COALESCE((SELECT last_read_id FROM " \
 	"room_reads w WHERE w.mentorship_id = ? AND w.user_id = ?), 0))"
+/*
+ * The same in a query that finds the mentorship m by its id and the
+ * viewer by a unique key of its own (their session), neither known
+ * before it runs: MSHIP_READS_JOIN among its joins, after m, brings both
+ * parties' read positions (rows by their primary key) and
+ * MSHIP_UNREAD_BY(viewer) counts after the viewer's. The optimizer reads
+ * rows found so before the rest and holds them as constants: the count
+ * is a range on the room's key. A correlated subquery for the read
+ * position is not held so, and the count walked the whole room.
+ */
+#define MSHIP_READS_JOIN \
+	" LEFT JOIN room_reads mra ON mra.mentorship_id = m.id " \
+	"AND mra.user_id = m.mentor_id LEFT JOIN room_reads mrb " \
+	"ON mrb.mentorship_id = m.id AND mrb.user_id = m.mentee_id"
+#define MSHIP_UNREAD_BY(viewer) \
+	"(SELECT COUNT(*) FROM room_messages x WHERE x.mentorship_id = m.id " \
+	"AND x.author_id <> " viewer " AND x.id > COALESCE(IF(" viewer \
+	" = m.mentor_id, mra.last_read_id, mrb.last_read_id), 0))"
 
 /* stage is one of list (one of the STAGES_ above). */
 int	mship_stage_in(const char *list, const char *stage);

@@ -248,8 +248,9 @@ sess_load_with(struct req *r, const char *cols, const char *from,
 		if (sess_key(r, &k) == 0)
 			return sess_beside(r, &k, cols, from, where, id);
 	}
-	return db_query(r, req_printf(r, "SELECT %s FROM %s WHERE %s", cols,
-	    from, where), "i", id);
+	/* the session loaded already, or none: s by its primary key */
+	return db_query(r, req_printf(r, "SELECT %s FROM %s LEFT JOIN sessions "
+	    "s ON s.id = ? WHERE %s", cols, from, where), "ii", r->sess_id, id);
 }
 
 /*

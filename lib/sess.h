@@ -29,8 +29,10 @@ int	 sess_load(struct req *);
  * with the session of the request beside it when the route is
  * ROUTE_OWN_SESSION and r->sess_own is still set (sess_load's rules;
  * when no row is found, the session is loaded on its own), else alone.
- * `from` must not use the aliases s, su and nc. The rows (0 or 1), or
- * NULL when the database failed (nothing answered).
+ * `from` must not use the aliases s, su and nc; `cols` may name the
+ * session's row s, whose user_id is the viewer (NULL: nobody signed in),
+ * on either way. The rows (0 or 1), or NULL when the database failed
+ * (nothing answered).
  */
 struct db_rows	*sess_load_with(struct req *, const char *cols,
 		    const char *from, const char *where, long long id);

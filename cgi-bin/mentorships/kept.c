@@ -20,7 +20,7 @@
  * texts and the time zone, is laid out here from the same rows), so a
  * worker keeps a page for each of a thousand pairs. A view then reads
  * only the mentorship with its version, the clock and the viewer's
- * unread count (VIEW_COLS), in one statement.
+ * unread count (VIEW_COLS), the session beside them: one statement.
  * What the clock alone changes is kept until the first moment it can
  * (the facts' until): the next midnight (days left, milestones overdue,
  * the weeks of progress), a meeting coming to pass, one falling out of

@@ -8,6 +8,8 @@
 #include "kept.h"
 #include "mentorships.h"
 #include "risk.h"
+#include "route.h"
+#include "sess.h"
 
 /* ---- the mentorship page ---------------------------------------------- */
 /* The stepper: stages before the current one are done. */
@@ -583,9 +585,14 @@ show_extras(struct tdict *d, const struct show_counts *k)
 }
 
 /* ---- the page's rows, kept --------------------------------------------- */
-/* What a view reads itself, with the mentorship: MSHIP_UNREAD's "iiii". */
-#define VIEW_COLS "v.version AS page_version, DATE_FORMAT(UTC_TIMESTAMP(), " \
-	"'%Y-%m-%d %H:%i:%s') AS page_now, " MSHIP_UNREAD " AS page_unread"
+/*
+ * What a view reads itself, with the mentorship: its version, the clock
+ * and the viewer's unread count (`unread`: MSHIP_UNREAD's "iiii", or
+ * MSHIP_UNREAD_BY's, with MSHIP_READS_JOIN).
+ */
+#define VIEW_COLS(unread) "v.version AS page_version, " \
+	"DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') AS page_now, " \
+	unread " AS page_unread"
 #define VIEW_JOIN " LEFT JOIN mentorship_versions v ON v.mentorship_id = m.id"
 
 struct view {
@@ -715,7 +722,8 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	struct db_rows *q;
 	struct view v;
 
-	q = db_query(r, "SELECT " VIEW_COLS " FROM mentorships m" VIEW_JOIN
+	q = db_query(r, "SELECT " VIEW_COLS(MSHIP_UNREAD) " FROM mentorships m"
+	    VIEW_JOIN
 	    " WHERE m.id = ?", "iiiii", m->id, r->user.id, m->id, r->user.id,
 	    m->id);
 	if (q == NULL)
@@ -733,8 +741,9 @@ mships_page(struct req *r, struct mship *m, int status, const char *reason)
 }
 
 /*
- * The page: the mentorship loaded with what the view reads itself
- * (VIEW_COLS), the rest kept: two statements with the session's.
+ * The page: the mentorship with what the view reads itself (VIEW_COLS)
+ * and the session beside it (ROUTE_OWN_SESSION), the rest kept: one
+ * statement.
  */
 void
 mships_show(struct req *r)
@@ -743,9 +752,15 @@ mships_show(struct req *r)
 	struct mship m;
 	struct view v;
 
-	q = db_query(r, MSHIP_SELECT ", " VIEW_COLS MSHIP_FROM VIEW_JOIN
-	    " WHERE m.id = ?", "iiiii", r->id[0], r->user.id, r->id[0],
-	    r->user.id, r->id[0]);
+	q = sess_load_with(r, MSHIP_COLS("") ", " VIEW_COLS(MSHIP_UNREAD_BY(
+	    "s.user_id")), MSHIP_TABLES VIEW_JOIN MSHIP_READS_JOIN, "m.id = ?",
+	    r->id[0]);
+	if (q == NULL)
+		return;
+	if (r->user.id == 0) {
+		route_to_login(r);
+		return;
+	}
 	if (mship_party(r, mship_row(r, q, &m), &m, NULL) != RESP_GO_ON)
 		return;
 	view_read(q, &v);

@@ -365,10 +365,13 @@ def test_notifications_page_statements():
 @m.test
 def test_mentorship_page_statements():
     """Issue 24: a party's mentorship page viewed again, nothing about the
-    pair changed, is the session's query and the mentorship's (with its
-    version, the clock and the viewer's unread count): its contract,
-    goals, timeline, meetings, milestones and progress are kept by the
-    worker under the pair's version (sql/290). Ten statements before."""
+    pair changed, is one statement: the mentorship's row with its
+    version, the clock, the viewer's unread count and the session beside
+    it (ROUTE_OWN_SESSION); its contract, goals, timeline, meetings,
+    milestones and progress are kept under the pair's version (sql/290).
+    Ten statements once, then two (the session on its own). Whoever else
+    asks is answered as before: an outsider 403, a visitor the sign-in
+    page, a missing mentorship 404 with who is signed in."""
     mid, mentor, mentee = big_room(10)
     m.sql("INSERT INTO goals (mentorship_id, title, measure, created_at) VALUES "
           "(?, 'Kept goal', 'A measure', UTC_TIMESTAMP())", mid)
@@ -387,9 +390,19 @@ def test_mentorship_page_statements():
     def page():
         r = mentee.get(f"/mentorships/{mid}")
         m.check(r.status == 200 and "Kept goal" in r.text and "unread)"
-                not in r.text, f"mentorship page: {r!r}")
-    n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None, ("Questions",))
-    m.check(n <= 3, f"a mentorship page viewed again sent {n} statements")
+                not in r.text and "Signed in as" in r.text,
+                f"mentorship page: {r!r}")
+    counting = statements_sent(lambda: None, 0)
+    n = statements_sent(page, counting)
+    m.check(n == 1, f"a mentorship page viewed again sent {n} statements")
+    stranger = m.signup()
+    r = stranger.get(f"/mentorships/{mid}")
+    m.check(r.status == 403 and "Signed in as" in r.text, f"an outsider: {r!r}")
+    r = m.Client().get(f"/mentorships/{mid}")
+    m.check(r.status == 303 and "/login?next=" in r.location,
+            f"a visitor: {r!r}")
+    r = stranger.get("/mentorships/999999999")
+    m.check(r.status == 404 and "Signed in as" in r.text, f"missing: {r!r}")
     # every other stage alike (Redefinition asks the mentor's places only
     # once a new cycle is agreed: the pair's part of its condition is kept)
     for stage in ("initiation", "separation", "redefinition"):
@@ -397,9 +410,8 @@ def test_mentorship_page_statements():
         for c in (mentee, mentor):
             for _ in range(8):
                 m.check(c.get(f"/mentorships/{mid}").status == 200, stage)
-        n = rows_walked(page, ("Questions",)) - rows_walked(lambda: None,
-                                                            ("Questions",))
-        m.check(n <= 3, f"a mentorship page in {stage} viewed again sent {n} "
+        n = statements_sent(page, counting)
+        m.check(n == 1, f"a mentorship page in {stage} viewed again sent {n} "
                 "statements")
     m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", mid)
     # the viewer's own count is read on every view
