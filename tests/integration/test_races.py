@@ -382,6 +382,48 @@ def test_two_checkins_logged_at_once_are_both_kept():
                 "the next one falls due an interval after")
 
 
+@m.test
+def test_room_messages_and_entries_at_once_are_all_kept():
+    """Issue 24's mixed writes: both parties posting in their room while
+    the mentee adds entries to the Growth Thread linked to it, all at
+    once. Their triggers move the same room version and pair week, and
+    the server rolled one back as a deadlock: that write was answered 503
+    and lost. Each runs again now (db_tx_run): every one answered 303,
+    every one kept."""
+    mentor, mentee = pair()
+    mid = mship(mentor, mentee, "cultivation")
+    m.sql("INSERT INTO threads (owner_id, mentorship_id, title, purpose, "
+          "visibility, created_at, updated_at) VALUES (?, ?, 'Racing', '', "
+          "'mentorship', UTC_TIMESTAMP(), UTC_TIMESTAMP())", mentee.user_id, mid)
+    tid = int(m.sql_value("SELECT MAX(id) FROM threads WHERE owner_id = ?",
+                          mentee.user_id))
+
+    def count():
+        return (int(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE "
+                                "mentorship_id = ?", mid)),
+                int(m.sql_value("SELECT COUNT(*) FROM thread_entries WHERE "
+                                "thread_id = ?", tid)))
+    for trial in range(TRIALS * 2):
+        calls = []
+        for who, c in (("mentor", mentor), ("mentee", mentee)):
+            for i in range(3):
+                k = fresh(c, f"/rooms/{mid}")
+                calls.append(lambda c=c, k=k, b=f"{who} {trial}.{i}": post(
+                    c, f"/rooms/{mid}/messages", [("body", b)], k))
+        for i in range(2):
+            k = fresh(mentee, f"/threads/{tid}")
+            calls.append(lambda k=k, b=f"entry {trial}.{i}": post(
+                mentee, f"/threads/{tid}/entries",
+                [("kind", "update"), ("body", b)], k))
+        before = count()
+        rs = together(calls)
+        no_503(rs)
+        m.check(all(r.status == 303 for r in rs), f"answers: {rs!r}")
+        after = count()
+        m.check(after == (before[0] + 6, before[1] + 2),
+                f"kept {after} of {before} and 6 messages, 2 entries")
+
+
 # ---- issue 20.1: the endings outside the parties' rules ----------------------
 
 @m.test
