@@ -841,6 +841,18 @@ rooms_edit_form(struct req *r)
 	edit_render(r, &rm.m, NULL, db_get(row, 0, "body"), 200);
 }
 
+/* An edit moves the room's version as a message does (post_tx). */
+static int
+edit_tx(struct req *r, void *arg)
+{
+	const struct fval *v = arg;
+
+	return db_exec(r, "UPDATE room_messages SET body = ?, body_html = ?, "
+	    "edited_at = UTC_TIMESTAMP() WHERE id = ? AND author_id = ?",
+	    "ssii", v[EF_BODY].str, md_html(r, v[EF_BODY].str), r->id[1],
+	    r->user.id) < 0 ? -1 : 0;
+}
+
 static void
 rooms_edit(struct req *r)
 {
@@ -856,10 +868,7 @@ rooms_edit(struct req *r)
 	}
 	/* an unchanged text is not an edit */
 	if (strcmp(v[EF_BODY].str, db_get(row, 0, "body")) != 0 &&
-	    db_exec(r, "UPDATE room_messages SET body = ?, body_html = ?, "
-	    "edited_at = UTC_TIMESTAMP() WHERE id = ? AND author_id = ?",
-	    "ssii", v[EF_BODY].str, md_html(r, v[EF_BODY].str), r->id[1],
-	    r->user.id) < 0)
+	    db_tx_run(r, edit_tx, v) != 0)
 		return;
 	resp_flash(r, "Message updated.");
 	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id, r->id[1]));

@@ -28,11 +28,14 @@ int	 sess_load(struct req *);
  * the page shows): `cols` of `from` where `where`, whose one `?` is id,
  * with the session of the request beside it when the route is
  * ROUTE_OWN_SESSION and r->sess_own is still set (sess_load's rules;
- * when no row is found, the session is loaded on its own), else alone.
- * `from` must not use the aliases s, su and nc; `cols` may name the
- * session's row s, whose user_id is the viewer (NULL: nobody signed in),
- * on either way. The rows (0 or 1), or NULL when the database failed
- * (nothing answered).
+ * when no row is found, the session is loaded on its own), else with
+ * the session loaded already (r->sess_id's row, none when anonymous).
+ * Either way `cols` may name that session's row s: s.user_id is its
+ * owner, NULL when there is none; who may see the page is still
+ * r->user.id's after the call (a disabled user's session has an owner
+ * and no viewer). `cols` and `from` hold no `?` and do not use the
+ * aliases s, su and nc. The rows (0 or 1), or NULL when the database
+ * failed (nothing answered).
  */
 struct db_rows	*sess_load_with(struct req *, const char *cols,
 		    const char *from, const char *where, long long id);

@@ -206,6 +206,27 @@ comment_mail(struct req *r, const struct thread *t, const struct entry *e,
 	return rc == -1 ? -1 : 0;
 }
 
+/* A comment with its mail, run again after a deadlock as entry_tx is. */
+struct comment_write {
+	const struct thread	*t;
+	const struct entry	*e;
+	const char		*body;
+	long long		 id;	/* the new comment's */
+};
+
+static int
+comment_tx(struct req *r, void *arg)
+{
+	struct comment_write *w = arg;
+
+	if (db_exec(r, "INSERT INTO thread_comments (entry_id, author_id, "
+	    "body, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())", "iis",
+	    w->e->id, r->user.id, w->body) < 0)
+		return -1;
+	w->id = db_last_id();
+	return comment_mail(r, w->t, w->e, w->id, w->body);
+}
+
 void
 threads_comment(struct req *r)
 {
@@ -213,7 +234,7 @@ threads_comment(struct req *r)
 	struct entry e;
 	struct fval v[CF_N];
 	struct db_rows *n = NULL;
-	long long cid;
+	struct comment_write w = { &t, &e, NULL, 0 };
 
 	if (thread_get(r, &t) == RESP_DONE ||
 	    entry_get(r, &t, &e) == RESP_DONE)
@@ -233,18 +254,10 @@ threads_comment(struct req *r)
 		    "its threads take no more feedback.");
 	if (field_read(r, comment_f, CF_N, v) > 0)
 		return entry_page(r, &t, &e, NULL, v, 422);
-	if (db_begin(r) == -1)
-		return;
-	if (db_exec(r, "INSERT INTO thread_comments (entry_id, author_id, "
-	    "body, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())", "iis",
-	    e.id, r->user.id, v[CF_BODY].str) < 0)
-		return;
-	cid = db_last_id();
-	if (comment_mail(r, &t, &e, cid, v[CF_BODY].str) == -1)
-		return;
-	if (db_commit(r) == -1)
+	w.body = v[CF_BODY].str;
+	if (db_tx_run(r, comment_tx, &w) != 0)
 		return;
 	resp_flash(r, t.is_owner ? "Answer posted." : "Feedback posted.");
 	resp_redirect(r, req_printf(r, "/threads/%lld/entries/%lld#comment-%lld",
-	    t.id, e.id, cid));
+	    t.id, e.id, w.id));
 }

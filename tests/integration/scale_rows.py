@@ -421,6 +421,20 @@ def test_mentorship_page_statements():
     for _ in range(4):
         m.check("Open the room (1 unread)" in m.unescaped(
             mentee.get(f"/mentorships/{mid}").text), "a stale unread count")
+    # each party's count is after their own read position, of the other's
+    # messages: the mentor's too (MSHIP_UNREAD_BY picks it by the session)
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, body_html, "
+          "created_at) VALUES (?, ?, 'Back', '<p>Back</p>', UTC_TIMESTAMP())", mid,
+          mentee.user_id)
+    for _ in range(4):
+        m.check("Open the room (1 unread)" in m.unescaped(
+            mentor.get(f"/mentorships/{mid}").text), "the mentor's count")
+        m.check("Open the room (1 unread)" in m.unescaped(
+            mentee.get(f"/mentorships/{mid}").text), "the mentee's count")
+    m.check(mentor.get(f"/rooms/{mid}").status == 200, "the mentor's room")
+    for _ in range(4):
+        m.check("unread)" not in mentor.get(f"/mentorships/{mid}").text,
+                "the mentor read the room and still has unread messages")
 
 
 @m.test
