@@ -3,8 +3,9 @@
 -- page most, their dashboard, their mentorship, a Growth Thread, a
 -- directory search, the notifications page (MIXED_NOTIFICATIONS=1), and
 -- one in twenty a write through the real forms with their CSRF token
--- (a room message, a thread entry, a milestone marked). Counts the
--- answers: a page 200, a write 303; anything else is reported.
+-- (a room message, a thread entry, a milestone marked); MIXED_WRITES=0
+-- makes those room views instead. Counts the answers: a page 200, a
+-- write 303; anything else is reported.
 local threads = {}
 local n = 0
 function setup(thread)
@@ -17,6 +18,7 @@ local people = {}
 local words = { "leadership", "hiring", "fundraising", "product", "design",
 	"sales", "career", "rust", "python", "strategy", "lead", "found" }
 local notifications = os.getenv("MIXED_NOTIFICATIONS") == "1"
+local writes = os.getenv("MIXED_WRITES") ~= "0"
 sent_get, sent_post, got_200, got_303, got_other = 0, 0, 0, 0, 0
 
 function init(args)
@@ -49,6 +51,7 @@ request = function()
 	if r <= 800 then return get(p, "/threads/" .. p.thread) end
 	if r <= 900 then return get(p, "/people?q=" .. words[math.random(#words)]) end
 	if r <= 950 then return get(p, notifications and "/notifications" or "/") end
+	if not writes then return get(p, "/rooms/" .. p.mid) end
 	if r <= 980 or (r <= 990 and not p.owner) then
 		return post(p, "/rooms/" .. p.mid .. "/messages",
 			"body=A+message+from+the+mixed+run+" .. r)
