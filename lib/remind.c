@@ -98,13 +98,18 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
 	    "m.id = ms.mentorship_id " BOTH "WHERE " MS_OVERDUE("ms") " AND "
 	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND " OPEN FRESH },
-	/* the mentor only; from 7 days on the 7-day mail replaces it */
+	/*
+	 * The mentor only; from 7 days on the 7-day mail replaces it. "days"
+	 * counts whole days elapsed, as the window does: calendar days said
+	 * "4 days ago" of a request made 3 days and an hour before 00:30.
+	 */
 	{ "request-3d", "request", "", "Answer the request",
 	    "SELECT * FROM (SELECT CONCAT('request-3d:', m.id, ':', "
 	    "m.mentor_id) AS k, m.mentor_id AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, "
 	    "DATE(m.created_at + INTERVAL 14 DAY) AS due, "
-	    "DATEDIFF(UTC_DATE(), DATE(m.created_at)) AS days, '' AS title "
+	    "TIMESTAMPDIFF(DAY, m.created_at, UTC_TIMESTAMP()) AS days, "
+	    "'' AS title "
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 3 DAY AND "
@@ -114,7 +119,8 @@ static const struct remind_rule rules[] = {
 	    "m.mentor_id) AS k, m.mentor_id AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, "
 	    "DATE(m.created_at + INTERVAL 14 DAY) AS due, "
-	    "DATEDIFF(UTC_DATE(), DATE(m.created_at)) AS days, '' AS title "
+	    "TIMESTAMPDIFF(DAY, m.created_at, UTC_TIMESTAMP()) AS days, "
+	    "'' AS title "
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
@@ -125,7 +131,8 @@ static const struct remind_rule rules[] = {
 	    "DATE(m.stage_changed_at), ':', " UID ") AS k, " UID " AS uid, "
 	    "m.id AS mid, o.display_name AS other, m.focus AS focus, "
 	    "DATE(m.stage_changed_at) AS due, "
-	    "DATEDIFF(UTC_DATE(), DATE(m.stage_changed_at)) AS days, "
+	    "TIMESTAMPDIFF(DAY, m.stage_changed_at, UTC_TIMESTAMP()) "
+	    "AS days, "
 	    "'' AS title FROM mentorships m " BOTH
 	    "WHERE m.stage = 'initiation' AND m.contract_version = 0 AND "
 	    "m.stage_changed_at <= UTC_TIMESTAMP() - INTERVAL 30 DAY" FRESH },

@@ -101,18 +101,19 @@ def world():
         int(m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?", f"{tag} {t}"))
         for t in ("soon", "late", "done"))
     ago = "UTC_TIMESTAMP() - INTERVAL {} HOUR"
+    # a second before midnight, 3 (7) days ago: 3 whole days have passed,
+    # however late today it is, but 4 calendar days (the mail said so)
+    eve = "UTC_DATE() - INTERVAL {} DAY - INTERVAL 1 SECOND"
     S["req3"] = mship(a, b, "requested", f"{tag} req3", contract_version="0",
-                      created_at=ago.format(3 * 24 + 1),
-                      stage_changed_at=ago.format(3 * 24 + 1))
+                      created_at=eve.format(3), stage_changed_at=eve.format(3))
     S["req7"] = mship(a, b, "requested", f"{tag} req7", contract_version="0",
-                      created_at=ago.format(7 * 24 + 1),
-                      stage_changed_at=ago.format(7 * 24 + 1))
+                      created_at=eve.format(7), stage_changed_at=eve.format(7))
     S["reqx"] = mship(a, b, "requested", f"{tag} reqx", contract_version="0",
                       created_at=ago.format(14 * 24 + 1),
                       stage_changed_at=ago.format(14 * 24 + 1))
     S["init"] = mship(a, b, "initiation", f"{tag} init", contract_version="0",
                       created_at=ago.format(31 * 24),
-                      stage_changed_at=ago.format(30 * 24 + 1))
+                      stage_changed_at=eve.format(30))
     S["chk"] = mship(a, b, "redefinition", f"{tag} chk", checkin_months="3",
                      next_checkin="UTC_DATE()")
     S["room1"] = mship(a, e, "cultivation", f"{tag} room1",
@@ -230,7 +231,7 @@ def test_initiation_without_contract_after_30_days():
     day = m.sql_value("SELECT DATE(stage_changed_at) FROM mentorships WHERE id = ?", s["init"])
     for who in (s["a"], s["b"]):
         msg = delivered(f"initiation-30d:{s['init']}:{day}:{who.user_id}", who)
-        m.check("Initiation" in m.mail_text(msg), m.mail_text(msg))
+        m.check("in Initiation for 30 days" in m.mail_text(msg), m.mail_text(msg))
 
 
 @m.test
