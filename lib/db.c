@@ -515,16 +515,16 @@ db_tx_run(struct req *r, db_tx_fn fn, void *arg)
 			    randombytes_uniform(5000 * (uint32_t)try)));
 		}
 		r->in_tx_run = 1;
-		if (db_begin(r) == -1) {
-			rc = -1;
-			goto out;
+		rc = -1;
+		/* a deadlock in begin's hook (a form key claimed) runs again too */
+		if (db_begin(r) == 0) {
+			if ((rc = fn(r, arg)) == 0 && !r->db_failed)
+				rc = db_commit(r);
+			else if (rc == 0)
+				rc = -1;
+			if (r->in_tx)
+				db_rollback(r);
 		}
-		if ((rc = fn(r, arg)) == 0 && !r->db_failed)
-			rc = db_commit(r);
-		else if (rc == 0)
-			rc = -1;
-		if (r->in_tx)
-			db_rollback(r);
 		r->in_tx_run = 0;
 		if (!r->db_retry)
 			goto out;

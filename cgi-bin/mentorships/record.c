@@ -134,6 +134,31 @@ record_refused(struct req *r, struct mship *m, int status, const char *why)
 }
 
 /*
+ * A new link stored and the other party told, in a transaction that runs
+ * again after a deadlock or a Galera certification failure (db_tx_run).
+ */
+struct share_write {
+	const struct mship	*m;
+	const char		*tok;
+};
+
+static int
+share_tx(struct req *r, void *arg)
+{
+	const struct share_write *w = arg;
+
+	if (db_exec(r, "UPDATE mentorships SET record_secret = ? WHERE id = ?",
+	    "si", w->tok, w->m->id) == -1)
+		return -1;
+	return mships_tell(r, w->m, "Your record of achievement was shared",
+	    req_printf(r, "%s made a link that lets anyone who has it read "
+	    "your record of achievement: goals and outcomes, milestones, "
+	    "stage dates and public Growth Thread entries (no notes). You "
+	    "can end the link on the record page.", r->user.name), NULL,
+	    "/record");
+}
+
+/*
  * Either party makes a link (share=1) or ends it (share=0). The record
  * is both people's, so making a link tells the other one, who can end
  * it at any time: asking both to consent first would leave a record
@@ -167,14 +192,7 @@ mships_record_share(struct req *r)
 	if (mships_mail_throttled(r, &m, record_refused))
 		return;
 	sess_token(tok);
-	if (db_begin(r) == -1 || db_exec(r, "UPDATE mentorships SET "
-	    "record_secret = ? WHERE id = ?", "si", tok, m.id) == -1 ||
-	    mships_tell(r, &m, "Your record of achievement was shared",
-	    req_printf(r, "%s made a link that lets anyone who has it read "
-	    "your record of achievement: goals and outcomes, milestones, "
-	    "stage dates and public Growth Thread entries (no notes). You "
-	    "can end the link on the record page.", r->user.name), NULL,
-	    "/record") == -1 || db_commit(r) == -1)
+	if (db_tx_run(r, share_tx, &(struct share_write){ &m, tok }) != 0)
 		return;
 	resp_flash(r, "A new sharing link was made; any earlier link no "
 	    "longer works. We told the other person.");

@@ -406,6 +406,26 @@ mr_change(struct req *r, struct mship *m, struct fval *v, struct mform *mf)
 	return 0;
 }
 
+/*
+ * The change in a transaction that runs again after a deadlock
+ * (db_tx_run): a milestone's triggers move the mentorship's version
+ * (sql/290), which a room message or a thread entry of the same pair
+ * takes as well.
+ */
+struct upd_write {
+	struct mship	*m;
+	struct fval	*v;
+	struct mform	*mf;
+};
+
+static int
+upd_tx(struct req *r, void *arg)
+{
+	struct upd_write *w = arg;
+
+	return mr_change(r, w->m, w->v, w->mf);
+}
+
 void
 mr_update(struct req *r)
 {
@@ -435,11 +455,10 @@ mr_update(struct req *r)
 	    "Mark the milestone done or reopen it." : NULL;
 	if (mf.error != NULL)
 		return mr_page(r, &m, NULL, &mf, 422);
-	if (db_begin(r) == -1 || (rc = mr_change(r, &m, v, &mf)) == -1)
-		return;
-	if (rc == 1)
+	if ((rc = db_tx_run(r, upd_tx, &(struct upd_write){ &m, v, &mf })) ==
+	    1)
 		return mr_page(r, &m, NULL, &mf, 422);
-	if (db_commit(r) == -1)
+	if (rc != 0)
 		return;
 	if (!v[UP_INSTANT].num)
 		resp_flash(r, v[UP_DONE].str != NULL ? (v[UP_DONE].num ?

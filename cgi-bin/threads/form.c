@@ -124,31 +124,49 @@ thread_form_read(struct req *r, struct fval *v, const char **mid)
 	return errors;
 }
 
+/*
+ * A new thread, in a transaction of its own (a form key is claimed with
+ * it, once.h) that runs again after a deadlock or a Galera certification
+ * failure (db_tx_run).
+ */
+struct create_write {
+	const struct fval	*v;
+	const char		*mid;
+	long long		 id;	/* the new thread's */
+};
+
+static int
+create_tx(struct req *r, void *arg)
+{
+	struct create_write *w = arg;
+
+	if (db_exec(r, "INSERT INTO threads (owner_id, title, purpose, "
+	    "visibility, mentorship_id, created_at, updated_at) VALUES "
+	    "(?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "issss",
+	    r->user.id, w->v[TF_TITLE].str, field_opt(&w->v[TF_PURPOSE]),
+	    w->v[TF_VIS].str, w->mid) < 0)
+		return -1;
+	w->id = db_last_id();
+	return 0;
+}
+
 void
 threads_create(struct req *r)
 {
 	struct fval v[TF_N];
+	struct create_write w;
 	const char *mid;
-	long long id;
 	int errors;
 
 	if ((errors = thread_form_read(r, v, &mid)) == -1)
 		return;
 	if (errors > 0)
 		return form_page(r, NULL, v, 422);
-	/* a transaction of its own: a form key is claimed with it (once.h) */
-	if (db_begin(r) == -1 || db_exec(r, "INSERT INTO threads (owner_id, "
-	    "title, purpose, visibility, mentorship_id, created_at, "
-	    "updated_at) VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
-	    "UTC_TIMESTAMP())", "issss", r->user.id, v[TF_TITLE].str,
-	    field_opt(&v[TF_PURPOSE]),
-	    v[TF_VIS].str, mid) < 0)
-		return;
-	id = db_last_id();
-	if (db_commit(r) == -1)
+	w = (struct create_write){ v, mid, 0 };
+	if (db_tx_run(r, create_tx, &w) != 0)
 		return;
 	resp_flash(r, "Thread started. Write its first entry below.");
-	resp_redirect(r, req_printf(r, "/threads/%lld", id));
+	resp_redirect(r, req_printf(r, "/threads/%lld", w.id));
 }
 
 void
