@@ -335,6 +335,25 @@ room_iso(struct req *r, const char *utc)
 	return s;
 }
 
+/*
+ * Where a view of the first n rows of the newest page moves the viewer's
+ * read position: to the newest shown, when a message of the other's
+ * among them is past it; 0 when it stays. One's own messages are never
+ * unread (MSHIP_UNREAD), so the poster's view of their own message, the
+ * page their post leads to, writes nothing.
+ */
+static long long
+room_read_to(struct req *r, const struct room *rm, const struct db_rows *rows,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && db_get_int(rows, i, "id") > rm->last_read; i++)
+		if (db_get_int(rows, i, "author_id") != r->user.id)
+			return db_get_int(rows, 0, "id");
+	return 0;
+}
+
 /* The viewer has now seen everything up to newest (never moves back). */
 static void
 room_mark_read(struct req *r, const struct mship *m, long long newest)
@@ -606,7 +625,7 @@ room_render(struct req *r, const struct room *rm, long long before,
 	const struct db_rows *rows;
 	struct tdict *d;
 	const char *html, *etag;
-	long long oldest = 0;
+	long long oldest = 0, read;
 	size_t n;
 
 	rows = room_rows(r, rm, before > 0 ? before : LLONG_MAX);
@@ -650,8 +669,8 @@ room_render(struct req *r, const struct room *rm, long long before,
 			    "REPLYING_ID", reply_to);
 	}
 	/* only the newest page moves the read position */
-	if (before == 0 && n > 0 && db_get_int(rows, 0, "id") > rm->last_read)
-		room_mark_read(r, m, db_get_int(rows, 0, "id"));
+	if (before == 0 && (read = room_read_to(r, rm, rows, n)) > 0)
+		room_mark_read(r, m, read);
 	if (r->db_failed)
 		return;
 	page_send(r, status);
@@ -684,6 +703,7 @@ rooms_latest(struct req *r)
 	struct room rm;
 	const struct db_rows *rows;
 	const char *etag, *html;
+	long long read;
 	size_t n;
 
 	if (room_open(r, &rm) == -1)
@@ -701,8 +721,8 @@ rooms_latest(struct req *r)
 	    db_get_int(rows, n - 1, "id") : 0)) == NULL)
 		return;
 	/* shown on an open page: read, as on the page itself */
-	if (n > 0 && db_get_int(rows, 0, "id") > rm.last_read)
-		room_mark_read(r, &rm.m, db_get_int(rows, 0, "id"));
+	if ((read = room_read_to(r, &rm, rows, n)) > 0)
+		room_mark_read(r, &rm.m, read);
 	if (r->db_failed)
 		return;
 	resp_text(r, 200, "text/html; charset=utf-8", html);

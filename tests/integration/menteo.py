@@ -308,8 +308,14 @@ def statements_by_worker(fn, marker):
 
 def statements_of_one_request(fn, marker):
     """The statements of the one worker that ran a statement LIKE marker
-    for fn()'s one request (the notifier runs beside it)."""
-    out, by = statements_by_worker(fn, marker)
+    for fn()'s one request (the notifier runs beside it). Another test
+    file runs beside this one (tests/run.sh, two at a time): when one of
+    its requests ran the marker too in the window, fn() runs again, so fn
+    must give the same answer twice (a page viewed again)."""
+    for _ in range(5):
+        out, by = statements_by_worker(fn, marker)
+        if len(by) == 1:
+            break
     check(len(by) == 1, f"one worker served it: {by}")
     return out, next(iter(by.values()))
 
