@@ -332,6 +332,24 @@ fail:
 }
 
 /*
+ * Galera: another node's write that aborts this session's transaction (a
+ * BF abort) while the session prepares a statement is answered to the
+ * prepare (1213), and the prepare may have been loading the table's
+ * triggers: the session then keeps them broken, and every later write
+ * to the table fails "Unknown trigger has an error in its body" (1064
+ * at execute; MariaDB 10.11, check_galera's stage races met it). Only a
+ * new session reads them again. Our statements are fixed text that
+ * prepared once already, so a 1064 at execute can come from nothing
+ * else. The transaction is gone either way: db_tx_run runs it again,
+ * on a new link.
+ */
+static int
+session_broken(MYSQL_STMT *st, unsigned int err)
+{
+	return st == NULL ? retryable(err) : err == ER_PARSE_ERROR;
+}
+
+/*
  * Runs one statement, reconnecting once when the server went away
  * (never inside a transaction: its earlier work is gone with the link).
  * Returns the statement, executed, or NULL.
@@ -374,6 +392,14 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		if (err == ER_DUP_ENTRY) {
 			*dup = 1;
 			return NULL;
+		}
+		if (session_broken(st, err)) {
+			if (st != NULL)
+				log_err("db: %u %s (a new session): %s", err,
+				    mysql_stmt_error(st), sql);
+			db_close();	/* st with it; the next one opens */
+			r->db_retry = r->in_tx_run;
+			break;
 		}
 		if (retry_noted(r, err))
 			return NULL;

@@ -481,28 +481,41 @@ out:
 /*
  * Claims up to `max` due rows in a short transaction: the claim moves
  * next_try_at ahead, so a notifier that dies mid-send only delays them.
+ * SKIP LOCKED keeps notifiers apart on one database node only; on a
+ * Galera cluster two nodes' notifiers may claim the same rows, and the
+ * commit decides: the loser's certification failure runs the claim
+ * again (db_tx_run), which then finds those rows claimed.
  */
+struct claim_rows {
+	int		 max;
+	struct db_rows	*rows;
+};
+
+static int
+claim_tx(struct req *r, void *arg)
+{
+	struct claim_rows *c = arg;
+	size_t i;
+
+	c->rows = db_query(r, "SELECT id FROM outbox WHERE status = 'queued' "
+	    "AND next_try_at <= UTC_TIMESTAMP() ORDER BY next_try_at, id "
+	    "LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)c->max);
+	if (c->rows == NULL)
+		return -1;
+	for (i = 0; i < c->rows->nrows; i++)
+		if (db_exec(r, "UPDATE outbox SET attempts = attempts + 1, "
+		    "next_try_at = UTC_TIMESTAMP() + INTERVAL 10 MINUTE "
+		    "WHERE id = ?", "i", db_get_int(c->rows, i, "id")) < 0)
+			return -1;
+	return 0;
+}
+
 static struct db_rows *
 claim(struct req *r, int max)
 {
-	struct db_rows *rows;
-	size_t i;
+	struct claim_rows c = { max, NULL };
 
-	if (db_begin(r) == -1)
-		return NULL;
-	rows = db_query(r, "SELECT id FROM outbox WHERE status = 'queued' "
-	    "AND next_try_at <= UTC_TIMESTAMP() ORDER BY next_try_at, id "
-	    "LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)max);
-	if (rows == NULL)
-		return NULL;
-	for (i = 0; i < rows->nrows; i++)
-		if (db_exec(r, "UPDATE outbox SET attempts = attempts + 1, "
-		    "next_try_at = UTC_TIMESTAMP() + INTERVAL 10 MINUTE "
-		    "WHERE id = ?", "i", db_get_int(rows, i, "id")) < 0)
-			return NULL;
-	if (db_commit(r) == -1)
-		return NULL;
-	return rows;
+	return db_tx_run(r, claim_tx, &c) == 0 ? c.rows : NULL;
 }
 
 /*
