@@ -407,10 +407,10 @@ mr_change(struct req *r, struct mship *m, struct fval *v, struct mform *mf)
 }
 
 /*
- * The change in a transaction that runs again after a deadlock
- * (db_tx_run): a milestone's triggers move the mentorship's version
- * (sql/290), which a room message or a thread entry of the same pair
- * takes as well.
+ * The change in a transaction that runs again after a deadlock or a
+ * Galera certification failure (db_tx_run): a milestone's triggers move
+ * the mentorship's version (sql/290), which the pair's goals, meetings,
+ * check-ins and stage moves take as well.
  */
 struct upd_write {
 	struct mship	*m;
