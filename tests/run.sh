@@ -28,6 +28,8 @@ export MENTEO_NOTIFY_INTERVAL=1
 # itself set their own buckets)
 export MENTEO_SIGNUP_LIMIT=100000
 export PYTHONDONTWRITEBYTECODE=1
+# the tests' own "today" is the database's (UTC), on a runner of any zone
+export TZ=UTC
 PY=/usr/bin/python3
 # BROWSER alone: no integration tests, checks or fuzzers
 [ -n "${BROWSER:-}" ] && [ -z "${TESTS:-}" ] && TESTS='^$'

@@ -6,8 +6,15 @@ import re
 
 import menteo as m
 
-TODAY = datetime.date.today()
-LATER = (TODAY + datetime.timedelta(days=180)).isoformat()
+
+
+def today():
+    """The database's UTC date, read when asked: the pages count from it,
+    and a run may cross midnight (a date read once at import did)."""
+    return datetime.date.fromisoformat(m.sql_value("SELECT UTC_DATE()"))
+
+
+LATER = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
 
 
 def request(mentee, mentor, focus="Land a director role", expect=303):
@@ -265,7 +272,7 @@ def test_accept_at_capacity_refused():
 @m.test
 def test_review_date_in_past_refused():
     mentor, mentee, mid = accepted_pair()
-    past = (TODAY - datetime.timedelta(days=3)).isoformat()
+    past = (today() - datetime.timedelta(days=3)).isoformat()
     r = contract(mentee, mid, expect=422, review=past)
     m.check("past" in r.text)
     m.check("Prepare an agenda" in r.text, "input kept")
@@ -274,7 +281,7 @@ def test_review_date_in_past_refused():
 @m.test
 def test_meetings_and_calendar():
     mentor, mentee, mid = accepted_pair()
-    day = (TODAY + datetime.timedelta(days=7)).isoformat()
+    day = (today() + datetime.timedelta(days=7)).isoformat()
     mentee.get(f"/mentorships/{mid}/meetings")
     r = mentee.post(f"/mentorships/{mid}/meetings", {"date": day, "time": "14:30", "minutes": "45",
                                                       "agenda": "Plan; review, the \\ roadmap\nand goals"})
@@ -593,7 +600,7 @@ def test_kept_page_follows_every_write():
     seen("1 of 1 milestones done")
     seen("Next milestone: First milestone", present=False)
     # a meeting planned
-    day = (TODAY + datetime.timedelta(days=7)).isoformat()
+    day = (today() + datetime.timedelta(days=7)).isoformat()
     mentee.get(f"/mentorships/{mid}/meetings")
     r = mentee.post(f"/mentorships/{mid}/meetings", {"date": day, "time": "14:30",
                                                       "minutes": "45", "agenda": "Plan"})
@@ -614,7 +621,7 @@ def test_kept_page_follows_every_write():
     seen("Open the room (1 unread)", mentee)
     seen("Open the room (1 unread)", mentor, present=False)
     # the review date moves by SQL, as an admin might
-    soon = (TODAY + datetime.timedelta(days=2)).isoformat()
+    soon = (today() + datetime.timedelta(days=2)).isoformat()
     m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?", soon, mid)
     seen("The review is in 2 days")
     # a name in the timeline
@@ -655,7 +662,7 @@ def test_page_counts_milestones_and_unread_messages_once():
     mentor, mentee, mid = accepted_pair()
     m.sql("UPDATE mentorships SET stage = 'cultivation', review_date = ? "
           "WHERE id = ?", LATER, mid)
-    past = (TODAY - datetime.timedelta(days=3)).isoformat()
+    past = (today() - datetime.timedelta(days=3)).isoformat()
     for i, (due, done) in enumerate(((past, None), (past, "UTC_TIMESTAMP()"),
                                      (LATER, None), (LATER, None))):
         m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, "

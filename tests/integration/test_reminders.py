@@ -101,8 +101,8 @@ def world():
         int(m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?", f"{tag} {t}"))
         for t in ("soon", "late", "done"))
     ago = "UTC_TIMESTAMP() - INTERVAL {} HOUR"
-    # a second before midnight, 3 (7) days ago: 3 whole days have passed,
-    # however late today it is, but 4 calendar days (the mail said so)
+    # a second before midnight, 3 (7) days ago: 3 whole days have passed
+    # until the last second of today, but 4 calendar days (the mail said so)
     eve = "UTC_DATE() - INTERVAL {} DAY - INTERVAL 1 SECOND"
     S["req3"] = mship(a, b, "requested", f"{tag} req3", contract_version="0",
                       created_at=eve.format(3), stage_changed_at=eve.format(3))
@@ -114,8 +114,10 @@ def world():
     S["init"] = mship(a, b, "initiation", f"{tag} init", contract_version="0",
                       created_at=ago.format(31 * 24),
                       stage_changed_at=eve.format(30))
+    # the day read once: a run that crosses midnight still names it
+    S["chk_day"] = m.sql_value("SELECT UTC_DATE()")
     S["chk"] = mship(a, b, "redefinition", f"{tag} chk", checkin_months="3",
-                     next_checkin="UTC_DATE()")
+                     next_checkin=f"DATE('{S['chk_day']}')")
     S["room1"] = mship(a, e, "cultivation", f"{tag} room1",
                        review_date="UTC_DATE() + INTERVAL 100 DAY")
     S["room2"] = mship(a, e, "cultivation", f"{tag} room2",
@@ -237,11 +239,11 @@ def test_initiation_without_contract_after_30_days():
 @m.test
 def test_redefinition_checkin_due_then_advanced():
     s = world()
-    today = m.sql_value("SELECT UTC_DATE()")
+    day = s["chk_day"]
     for who in (s["a"], s["b"]):
-        delivered(f"checkin:{s['chk']}:{today}:{who.user_id}", who)
-    m.check(m.sql_value("SELECT next_checkin = UTC_DATE() + INTERVAL 3 MONTH "
-                        "FROM mentorships WHERE id = ?", s["chk"]) == "1",
+        delivered(f"checkin:{s['chk']}:{day}:{who.user_id}", who)
+    m.check(m.sql_value("SELECT next_checkin = DATE(?) + INTERVAL 3 MONTH "
+                        "FROM mentorships WHERE id = ?", day, s["chk"]) == "1",
             "next_checkin not moved on by 3 months")
 
 

@@ -10,8 +10,15 @@ import subprocess
 import menteo as m
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-TODAY = datetime.date.today()
-LATER = (TODAY + datetime.timedelta(days=180)).isoformat()
+
+
+def today():
+    """The database's UTC date, read when asked: the pages count from it,
+    and a run may cross midnight (a date read once at import did)."""
+    return datetime.date.fromisoformat(m.sql_value("SELECT UTC_DATE()"))
+
+
+LATER = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
 
 
 def routes():
@@ -171,22 +178,22 @@ def test_redefinition_checkin_is_logged_and_sets_the_next():
     # SPEC 3: either logs a check-in (date, note), which sets the next
     mentor, mentee, mid = cultivating_pair()
     mentee.get(f"/mentorships/{mid}")
-    r = mentee.post(f"/mentorships/{mid}/checkins", {"date": TODAY.isoformat(), "note": "x"})
+    r = mentee.post(f"/mentorships/{mid}/checkins", {"date": today().isoformat(), "note": "x"})
     m.check(r.status == 409, f"check-in in Cultivation: {r!r}")
     m.sql("UPDATE mentorships SET stage = 'redefinition' WHERE id = ?", mid)
     r = mentee.get(f"/mentorships/{mid}")
     m.check(f'action="/mentorships/{mid}/checkins"' in r.text, "a form to log a check-in")
-    m.check(f'value="{TODAY.isoformat()}"' in r.text, "today's date offered")
+    m.check(f'value="{today().isoformat()}"' in r.text, "today's date offered")
     r = mentee.post(f"/mentorships/{mid}/checkin", {"checkin_months": "3"})
     m.check(r.status == 303, f"interval: {r!r}")
-    later = (TODAY + datetime.timedelta(days=3)).isoformat()
+    later = (today() + datetime.timedelta(days=3)).isoformat()
     r = mentee.post(f"/mentorships/{mid}/checkins", {"date": later, "note": "typed <note>"})
     m.check(r.status == 422 and "typed &lt;note&gt;" in r.text, f"future check-in: {r!r}")
     r = mentee.post(f"/mentorships/{mid}/checkins", {"date": "2026-02-30", "note": ""})
     m.check(r.status == 422, f"bad date: {r!r}")
     m.check(m.sql_value("SELECT COUNT(*) FROM checkins WHERE mentorship_id = ?", mid) == "0",
             "nothing logged by a refused form")
-    held = (TODAY - datetime.timedelta(days=2)).isoformat()
+    held = (today() - datetime.timedelta(days=2)).isoformat()
     r = mentee.post(f"/mentorships/{mid}/checkins", {"date": held, "note": "Talked about the **new** role"})
     m.check(r.status == 303, f"log: {r!r}")
     m.check(m.sql("SELECT held_on, logged_by FROM checkins WHERE mentorship_id = ?", mid) ==
@@ -262,12 +269,12 @@ def milestones(mid):
 def test_applying_a_roadmap_twice_asks_first():
     mentor, mentee, mid = cultivating_pair()
     rid = curated("Land a director role")
-    r = apply_roadmap(mentor, mid, rid, TODAY.isoformat())
+    r = apply_roadmap(mentor, mid, rid, today().isoformat())
     m.check(r.status == 303, f"apply: {r!r}")
     n = milestones(mid)
     m.check(n >= 6, f"{n} milestones")
     # the same roadmap again, as a double click or a second person would
-    later = (TODAY + datetime.timedelta(days=7)).isoformat()
+    later = (today() + datetime.timedelta(days=7)).isoformat()
     r = apply_roadmap(mentee, mid, rid, later)
     m.check(r.status == 409, f"second apply: {r!r}")
     m.check("is applied already" in r.text and 'name="again" value="1"' in r.text,
@@ -288,9 +295,9 @@ def test_applying_a_roadmap_twice_asks_first():
 def test_milestone_due_the_day_it_is_applied_mails_nobody():
     mentor, mentee, mid = cultivating_pair()
     # week 0 due today; another roadmap starting in two days: week 0 due then
-    r = apply_roadmap(mentor, mid, curated("Land a director role"), TODAY.isoformat())
+    r = apply_roadmap(mentor, mid, curated("Land a director role"), today().isoformat())
     m.check(r.status == 303, f"apply today: {r!r}")
-    soon = (TODAY + datetime.timedelta(days=2)).isoformat()
+    soon = (today() + datetime.timedelta(days=2)).isoformat()
     r = apply_roadmap(mentor, mid, curated("Raise a seed round"), soon)
     m.check(r.status == 303, f"apply in two days: {r!r}")
     today_ids = [x[0] for x in m.sql("SELECT id FROM mentorship_milestones WHERE "
@@ -315,7 +322,7 @@ def test_milestone_due_the_day_it_is_applied_mails_nobody():
 @m.test
 def test_milestone_checkbox_is_a_form_per_milestone():
     mentor, mentee, mid = cultivating_pair()
-    r = apply_roadmap(mentor, mid, curated("Land a director role"), TODAY.isoformat())
+    r = apply_roadmap(mentor, mid, curated("Land a director role"), today().isoformat())
     m.check(r.status == 303, f"apply: {r!r}")
     page = mentee.get(f"/mentorships/{mid}/roadmap").text
     ids = [x[0] for x in m.sql("SELECT id FROM mentorship_milestones WHERE mentorship_id = ? "
