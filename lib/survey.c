@@ -52,8 +52,8 @@ static const struct moment {
 	{ "checkin", "after 30 days in Cultivation", checkin_q, 2,
 	  "SELECT id, mentor_id, mentee_id, programme_id, seq FROM (SELECT "
 	  "m.id, m.mentor_id, m.mentee_id, m.programme_id, m.contract_version "
-	  "* 100 + FLOOR(DATEDIFF(UTC_TIMESTAMP(), m.stage_changed_at) / 30) "
-	  "AS seq FROM mentorships m WHERE m.stage = 'cultivation' AND "
+	  "* 100 + TIMESTAMPDIFF(DAY, m.stage_changed_at, UTC_TIMESTAMP()) "
+	  "DIV 30 AS seq FROM mentorships m WHERE m.stage = 'cultivation' AND "
 	  "m.stage_changed_at <= UTC_TIMESTAMP() - INTERVAL 30 DAY) d WHERE "
 	  "NOT EXISTS (SELECT 1 FROM surveys s WHERE s.mentorship_id = d.id "
 	  "AND s.moment = 'checkin' AND s.seq = d.seq) AND EXISTS (SELECT 1 "

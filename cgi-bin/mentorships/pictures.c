@@ -23,15 +23,15 @@ mships_strip(struct req *r, struct tdict *d, const struct mship *m)
  * week by week since the mentorship was accepted: the last WEEKS_SHOWN
  * weeks. Nothing is drawn before there is anything to count.
  */
-const char mships_progress_sql[] = "SELECT 0 AS k, FLOOR(DATEDIFF("
-    "x.done_at, m.created_at) / 7) AS wk FROM mentorship_milestones x JOIN "
+const char mships_progress_sql[] = "SELECT 0 AS k, TIMESTAMPDIFF(DAY, "
+    "m.created_at, x.done_at) DIV 7 AS wk FROM mentorship_milestones x JOIN "
     "mentorships m ON m.id = x.mentorship_id WHERE m.id = ? AND "
-    "x.done_at IS NOT NULL UNION ALL SELECT 1, FLOOR(DATEDIFF("
-    "g.reviewed_at, m.created_at) / 7) FROM goals g JOIN mentorships "
+    "x.done_at IS NOT NULL UNION ALL SELECT 1, TIMESTAMPDIFF(DAY, "
+    "m.created_at, g.reviewed_at) DIV 7 FROM goals g JOIN mentorships "
     "m ON m.id = g.mentorship_id WHERE m.id = ? AND g.status IN "
     "('achieved', 'partly') AND g.reviewed_at IS NOT NULL UNION ALL "
-    "SELECT 2, FLOOR(DATEDIFF(UTC_TIMESTAMP(), m.created_at) / 7) FROM "
-    "mentorships m WHERE m.id = ?";
+    "SELECT 2, TIMESTAMPDIFF(DAY, m.created_at, UTC_TIMESTAMP()) DIV 7 "
+    "FROM mentorships m WHERE m.id = ?";
 
 int
 mships_progress_rows(struct req *r, struct tdict *d, const struct db_rows *q)

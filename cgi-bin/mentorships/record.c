@@ -101,7 +101,8 @@ mships_record(struct req *r)
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m.stage));
 	tmpl_set(d, "MENTOR_NAME", m.mentor_name);
 	tmpl_set(d, "MENTEE_NAME", m.mentee_name);
-	page_date(r, d, "TODAY", req_printf(r, "%s 00:00:00", page_today(r)));
+	/* the viewer's date, shown as it is (a DATE has no zone) */
+	page_date(r, d, "TODAY", page_today(r));
 	if (ack != NULL)
 		page_date(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
 	else

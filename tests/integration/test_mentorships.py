@@ -186,6 +186,22 @@ def test_full_lifecycle():
 
 
 @m.test
+def test_record_is_printed_on_the_viewers_date():
+    """The record said "Printed" the day before, at any hour, to a viewer
+    west of UTC: their date was read as a UTC midnight and moved into
+    their zone again."""
+    import zoneinfo
+    mentor, mentee, mid = accepted_pair()
+    for tz in ("America/Los_Angeles", "Pacific/Kiritimati"):
+        m.sql("UPDATE users SET timezone = ? WHERE id = ?", tz, mentee.user_id)
+        rec = mentee.get(f"/mentorships/{mid}/record")
+        d = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).date()
+        want = f"Printed {d.day} {d.strftime('%b')} {d.year}."
+        m.check(rec.status == 200 and want in rec.text,
+                f"{tz}: {want!r} not in {re.findall(r'Printed [^<]*', rec.text)}")
+
+
+@m.test
 def test_refused_transitions_and_roles():
     mentor = m.make_mentor()
     mentee = m.signup()
