@@ -455,8 +455,8 @@ mr_update(struct req *r)
 	    "Mark the milestone done or reopen it." : NULL;
 	if (mf.error != NULL)
 		return mr_page(r, &m, NULL, &mf, 422);
-	if ((rc = db_tx_run(r, upd_tx, &(struct upd_write){ &m, v, &mf })) ==
-	    1)
+	rc = db_tx_run(r, upd_tx, &(struct upd_write){ &m, v, &mf });
+	if (rc == 1)
 		return mr_page(r, &m, NULL, &mf, 422);
 	if (rc != 0)
 		return;
