@@ -39,8 +39,6 @@ struct suggest_set {
 	const struct suggest_mentor	*m;
 	size_t				 n;
 	struct search			*words;
-	long				*offset;	/* seconds from UTC */
-	unsigned char			*zoned;		/* offset known */
 	/* each mentor's skills and languages folded: "a\0b\0\0" */
 	char				**skills, **langs;
 };
@@ -163,8 +161,6 @@ suggest_set_new(const struct suggest_mentor *m, size_t n)
 
 	if ((s = calloc(1, sizeof(*s))) == NULL ||
 	    (s->words = search_new()) == NULL ||
-	    (s->offset = calloc(n + 1, sizeof(*s->offset))) == NULL ||
-	    (s->zoned = calloc(n + 1, 1)) == NULL ||
 	    (s->skills = calloc(n + 1, sizeof(*s->skills))) == NULL ||
 	    (s->langs = calloc(n + 1, sizeof(*s->langs))) == NULL)
 		goto fail;
@@ -178,7 +174,6 @@ suggest_set_new(const struct suggest_mentor *m, size_t n)
 		    search_add(s->words, i, m[i].bio) == -1 ||
 		    search_add(s->words, i, m[i].skills) == -1)
 			goto fail;
-		s->zoned[i] = zone_offset(m[i].timezone, &s->offset[i]) == 0;
 	}
 	if (search_seal(s->words, n) == -1)
 		goto fail;
@@ -202,8 +197,6 @@ suggest_set_free(struct suggest_set *s)
 		free(s->langs[i]);
 	free(s->skills);
 	free(s->langs);
-	free(s->offset);
-	free(s->zoned);
 	free(s);
 }
 
@@ -310,16 +303,20 @@ responsiveness(const struct suggest_mentor *m)
 	return p;
 }
 
-/* Hours between e and mentor i, rounded; -1 when a zone is unknown. */
+/*
+ * Hours between the mentee, mine seconds from UTC, and mentor i, rounded;
+ * -1 when a zone is unknown. The mentor's offset is read at each score,
+ * not kept with the set: a set lives the day, and summer time may begin
+ * or end in it.
+ */
 static int
-hours_apart(const struct suggest_set *s, size_t i,
-    const struct suggest_mentee *e)
+hours_apart(const struct suggest_set *s, size_t i, int zoned, long mine)
 {
-	long mine;
+	long theirs;
 
-	if (!s->zoned[i] || zone_offset(e->timezone, &mine) == -1)
+	if (!zoned || zone_offset(s->m[i].timezone, &theirs) == -1)
 		return -1;
-	return (int)lround(fabs((double)(s->offset[i] - mine)) / 3600.0);
+	return (int)lround(fabs((double)(theirs - mine)) / 3600.0);
 }
 
 int
@@ -332,11 +329,12 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 	struct search_hit *hits;
 	double *sum;
 	size_t nw, nwant, nlang, i, k;
-	long nh, h;
-	int shared;
+	long nh, h, mine;
+	int shared, zoned;
 
 	if ((sum = calloc(s->n + 1, sizeof(*sum))) == NULL)
 		return -1;
+	zoned = zone_offset(e->timezone, &mine) == 0;
 	nw = need_words(e, w);
 	for (k = 0; k < nw; k++) {	/* one word at a time: any may match */
 		term = w[k].w;
@@ -363,7 +361,7 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 		fit[i].words = (int)fmin(SCORE_WORDS_MAX,
 		    lround(sum[i] * SCORE_WORD_SCALE));
 		fit[i].language = shared;
-		fit[i].hours = hours_apart(s, i, e);
+		fit[i].hours = hours_apart(s, i, zoned, mine);
 		fit[i].score = (int64_t)(fit[i].skills < SCORE_SKILLS_MAX ?
 		    fit[i].skills : SCORE_SKILLS_MAX) * SCORE_SKILL +
 		    fit[i].words + shared * SCORE_LANGUAGE +

@@ -158,16 +158,20 @@ by_key(const void *key, const void *elem)
 
 /*
  * Through zone_set, as every reader of local time here; only names from
- * zone.tab get there, so no path and no POSIX rule string does.
+ * zone.tab get there, so no path and no POSIX rule string does. Kept
+ * per zone for the quarter hour of UTC it was read in: a zone's offset
+ * changes only at such a quarter's start (offsets are whole quarter
+ * hours, and so are the local times of their changes), so what was read
+ * holds to the quarter's end. Kept for an hour from its reading, it
+ * straddled the change of daylight saving time.
  */
 int
-zone_offset(const char *zone, long *seconds)
+zone_offset_at(const char *zone, time_t t, long *seconds)
 {
 	static long	 off[ZONE_MAX];
-	static time_t	 at[ZONE_MAX];
+	static time_t	 quarter[ZONE_MAX];	/* read in; 0: never */
 	char *const *z;
 	struct tm tm;
-	time_t now = time(NULL);
 	size_t i;
 
 	*seconds = 0;
@@ -179,12 +183,18 @@ zone_offset(const char *zone, long *seconds)
 	    by_key)) == NULL)
 		return -1;
 	i = (size_t)(z - zones);
-	if (at[i] == 0 || now - at[i] >= 3600) {
+	if (quarter[i] != t / 900 + 1) {
 		zone_set(zone);
-		localtime_r(&now, &tm);
+		localtime_r(&t, &tm);
 		off[i] = tm.tm_gmtoff;
-		at[i] = now;
+		quarter[i] = t / 900 + 1;
 	}
 	*seconds = off[i];
 	return 0;
+}
+
+int
+zone_offset(const char *zone, long *seconds)
+{
+	return zone_offset_at(zone, time(NULL), seconds);
 }

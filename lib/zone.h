@@ -7,6 +7,7 @@
 #define MENTEO_ZONE_H
 
 #include <stddef.h>
+#include <time.h>
 
 /* How many zones there are (0 when the database cannot be read). */
 size_t		 zone_count(void);
@@ -30,10 +31,12 @@ int		 zone_to_utc(const char *tz, const char *date, const char *hm,
 int		 zone_from_utc(const char *tz, const char *utc, struct tm *);
 
 /*
- * Zone's distance from UTC now, in seconds, into *seconds: 0, or -1 for
- * a name not in the list (nor "UTC"). Kept per zone for an hour; like
- * the two above it may leave TZ set to zone.
+ * Zone's distance from UTC now (or at t), in seconds, into *seconds: 0,
+ * or -1 for a name not in the list (nor "UTC"). Kept per zone for the
+ * quarter hour, never across a change; like the two above it may leave
+ * TZ set to zone.
  */
 int		 zone_offset(const char *zone, long *seconds);
+int		 zone_offset_at(const char *zone, time_t t, long *seconds);
 
 #endif

@@ -80,6 +80,39 @@ test_zone_offset(void **state)
 	assert_int_equal(zone_offset(NULL, &off), -1);
 }
 
+/*
+ * Across a change of summer time: Berlin leaves +2 at 01:00 UTC on 25
+ * October 2026, New York and Lord Howe (+11 to +10:30, at 15:00 UTC on
+ * 4 April) likewise. Asked ten minutes before and after, the offset read
+ * before is not kept past the change (it was kept for an hour).
+ */
+static void
+test_zone_offset_change(void **state)
+{
+	static const struct { const char *zone; time_t at; long before,
+	    after; } change[] = {
+		{ "Europe/Berlin", 1792890000, 7200, 3600 },
+		{ "America/New_York", 1793512800, -14400, -18000 },
+		{ "Australia/Lord_Howe", 1775314800, 39600, 37800 },
+	};
+	long off;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(change) / sizeof(change[0]); i++) {
+		assert_int_equal(zone_offset_at(change[i].zone,
+		    change[i].at - 600, &off), 0);
+		assert_int_equal(off, change[i].before);
+		assert_int_equal(zone_offset_at(change[i].zone,
+		    change[i].at + 600, &off), 0);
+		assert_int_equal(off, change[i].after);
+		/* and back: a reading of later is not kept for earlier */
+		assert_int_equal(zone_offset_at(change[i].zone,
+		    change[i].at - 1, &off), 0);
+		assert_int_equal(off, change[i].before);
+	}
+}
+
 int
 main(void)
 {
@@ -87,6 +120,7 @@ main(void)
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_zone_list),
 		cmocka_unit_test(test_zone_offset),
+		cmocka_unit_test(test_zone_offset_change),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
