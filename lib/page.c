@@ -309,6 +309,19 @@ page_today(struct req *r)
 	return req_strdup(r, s);
 }
 
+const char *
+page_first_open_day(struct req *r)
+{
+	const char *local = page_today(r);
+	char utc[16];
+	time_t now = time(NULL);
+	struct tm g;
+
+	gmtime_r(&now, &g);
+	strftime(utc, sizeof(utc), "%Y-%m-%d", &g);
+	return strcmp(local, utc) >= 0 ? local : req_strdup(r, utc);
+}
+
 static const char *
 default_message(int status)
 {

@@ -47,6 +47,12 @@ const char	*page_time_text(struct req *, const char *utc_datetime);
 const char	*page_date_text(struct req *, const char *utc_datetime);
 /* The current time in the viewer's zone as "YYYY-MM-DD". */
 const char	*page_today(struct req *);
+/*
+ * The first day not yet past for a date the product compares with
+ * UTC_DATE() (a review date): the later of the viewer's date and UTC's.
+ * West of UTC in the evening the viewer's own "today" has passed there.
+ */
+const char	*page_first_open_day(struct req *);
 /* "YYYY-MM-DD[ hh:mm:ss]" (UTC, as MariaDB writes it) as a time_t; -1. */
 time_t		 page_utc_time(const char *utc);
 

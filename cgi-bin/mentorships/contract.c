@@ -293,7 +293,7 @@ contract_page(struct req *r, struct mship *m, int status,
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "STAGE", m->stage);
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
-	tmpl_set(d, "TODAY", page_today(r));
+	tmpl_set(d, "TODAY", page_first_open_day(r));
 	if (db_get_int(c, 0, "contract_version") > 0)
 		tmpl_set(tmpl_section(d, "AGREED_VERSION"), "N",
 		    db_get(c, 0, "contract_version"));
@@ -724,13 +724,19 @@ static int
 terms_read(struct req *r, struct cform *f, const char **setv)
 {
 	struct fval *v = f->terms;
+	const char *first = page_first_open_day(r);
 	int errors;
 
 	f->nchans = req_form_all(r, "channels", f->chans, 8);
 	errors = field_read(r, contract_f, CT_N, v);
 	if (v[CT_REVIEW_DATE].str != NULL &&
-	    strcmp(v[CT_REVIEW_DATE].str, page_today(r)) < 0) {
-		v[CT_REVIEW_DATE].err = "The review date cannot be in the past.";
+	    strcmp(v[CT_REVIEW_DATE].str, first) < 0) {
+		/* the day is past where review dates are counted (UTC) */
+		v[CT_REVIEW_DATE].err = strcmp(v[CT_REVIEW_DATE].str,
+		    page_today(r)) < 0 ? "The review date cannot be in the past." :
+		    req_printf(r, "The review date cannot be in the past: "
+		    "reviews fall due by UTC, where it is %s already. Choose "
+		    "that day or later.", page_date_text(r, first));
 		v[CT_REVIEW_DATE].str = NULL;
 		errors++;
 	}

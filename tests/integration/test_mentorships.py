@@ -295,6 +295,35 @@ def test_review_date_in_past_refused():
 
 
 @m.test
+def test_review_date_is_not_past_by_utc():
+    """Review dates fall due by UTC. West of UTC, late in the day, the
+    viewer's own date is one UTC has passed: the form offered it, and a
+    contract saved with it had its review passed at once (a "review date
+    passed" reminder the next minute). The first day offered and accepted
+    is the later of the viewer's date and UTC's, at any hour."""
+    import zoneinfo
+    mentor, mentee, mid = accepted_pair()
+    utc = datetime.date.fromisoformat(m.sql_value("SELECT UTC_DATE()"))
+    # Pago Pago (-11) is a day behind UTC before 11:00 UTC, Kiritimati
+    # (+14) a day ahead from 10:00: at every hour one of them differs
+    for tz in ("Pacific/Pago_Pago", "Pacific/Kiritimati", "UTC"):
+        m.sql("UPDATE users SET timezone = ? WHERE id = ?", tz, mentee.user_id)
+        local = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).date()
+        first = max(local, utc)
+        page = mentee.get(f"/mentorships/{mid}/contract")
+        shown = re.search(r'id="review_date"[^>]*min="([^"]*)"', page.text)
+        m.check(shown and shown.group(1) == first.isoformat(),
+                f"{tz}: min {shown and shown.group(1)}, want {first}")
+        if local < first:
+            r = contract(mentee, mid, expect=422, review=local.isoformat())
+            m.check("reviews fall due by UTC" in r.text, f"{tz}: why said")
+            m.check("Prepare an agenda" in r.text, "input kept")
+        r = contract(mentee, mid, review=first.isoformat())
+        m.check(m.sql_value("SELECT review_date < UTC_DATE() FROM mentorships WHERE id = ?",
+                            mid) == "0", f"{tz}: saved review date already past")
+
+
+@m.test
 def test_meetings_and_calendar():
     mentor, mentee, mid = accepted_pair()
     day = (today() + datetime.timedelta(days=7)).isoformat()
