@@ -139,13 +139,56 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 	return 0;
 }
 
+/*
+ * The request, in a transaction that runs again after a deadlock or a
+ * Galera certification failure (db_tx_run), as a stage move is: its
+ * rows, the mentor's notification and mail. 1: refused, why says why.
+ */
+struct new_write {
+	struct fval	*v;
+	const char	*why;
+	struct mship	 m;
+};
+
+static int
+new_tx(struct req *r, void *arg)
+{
+	struct new_write *w = arg;
+	struct fval *v = w->v;
+	long long mentor_id = 0, prog_id = 0, id;
+
+	/* the mentee row serialises two identical requests */
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    r->user.id) == NULL || request_refusal(r, v[NEW_MENTOR].str,
+	    v[NEW_PROGRAMME].str, &mentor_id, &prog_id, &w->why) == -1)
+		return -1;
+	if (w->why != NULL)
+		return 1;
+	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
+	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
+	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
+	    mentor_id, r->user.id, v[NEW_FOCUS].str, v[NEW_MESSAGE].str) != 1)
+		return -1;
+	id = db_last_id();
+	if ((prog_id > 0 && cohort_pair_terms(r, id, prog_id, 0) == -1) ||
+	    db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
+	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
+	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
+	    v[NEW_MESSAGE].str) != 1 || mship_load(r, id, &w->m) != 0)
+		return -1;
+	return stage_notify(r, &w->m, mentor_id, "New mentorship request",
+	    req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
+	    "ask for more, or decline on the mentorship page.", r->user.name,
+	    v[NEW_FOCUS].str), v[NEW_MESSAGE].str, mships_path(r, &w->m, ""),
+	    req_printf(r, "requested:%lld", id));
+}
+
 void
 mships_create(struct req *r)
 {
 	struct fval v[NEW_N];
-	struct mship m;
-	long long mentor_id = 0, prog_id = 0, id;
-	const char *why;
+	struct new_write w = { v, NULL, { 0 } };
+	int rc;
 
 	if (!r->user.verified)
 		return page_error_msg(r, 403, "Confirm your e-mail address "
@@ -153,43 +196,11 @@ mships_create(struct req *r)
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
 		return new_form(r, v, v[NEW_MENTOR].str, NULL, 422);
-	if (db_begin(r) == -1)
-		return;
-	/* the mentee row serialises two identical requests */
-	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
-	    r->user.id) == NULL)
-		return;
-	if (request_refusal(r, v[NEW_MENTOR].str, v[NEW_PROGRAMME].str,
-	    &mentor_id, &prog_id, &why) == -1)
-		return;
-	if (why != NULL) {
-		db_rollback(r);
-		return new_form(r, v, v[NEW_MENTOR].str, why, 422);
-	}
-	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
-	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
-	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
-	    mentor_id, r->user.id, v[NEW_FOCUS].str, v[NEW_MESSAGE].str) != 1)
-		return;
-	id = db_last_id();
-	if (prog_id > 0 && cohort_pair_terms(r, id, prog_id, 0) == -1)
-		return;
-	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
-	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
-	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
-	    v[NEW_MESSAGE].str) != 1)
-		return;
-	if (mship_load(r, id, &m) != 0)
-		return;
-	if (stage_notify(r, &m, mentor_id, "New mentorship request",
-	    req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
-	    "ask for more, or decline on the mentorship page.", r->user.name,
-	    v[NEW_FOCUS].str), v[NEW_MESSAGE].str, mships_path(r, &m, ""),
-	    req_printf(r, "requested:%lld", id)) == -1)
-		return;
-	if (db_commit(r) == -1)
+	if ((rc = db_tx_run(r, new_tx, &w)) == 1)
+		return new_form(r, v, v[NEW_MENTOR].str, w.why, 422);
+	if (rc != 0)
 		return;
 	resp_flash(r, "Your request was sent. You will get an e-mail when "
 	    "the mentor answers.");
-	resp_redirect(r, mships_path(r, &m, ""));
+	resp_redirect(r, mships_path(r, &w.m, ""));
 }

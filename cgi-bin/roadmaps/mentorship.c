@@ -299,14 +299,58 @@ mr_show(struct req *r)
 	mr_page(r, &m, NULL, NULL, 200);
 }
 
+/*
+ * Applying, in a transaction that runs again after a deadlock or a Galera
+ * certification failure (db_tx_run): the new milestones' triggers move
+ * the pair's version and weeks, as a milestone marked at that moment
+ * does. 1: applied already, and not asked to again.
+ */
+struct apply_write {
+	long long	 mid;
+	struct fval	*v;
+	long long	 added;
+};
+
+static int
+apply_tx(struct req *r, void *arg)
+{
+	struct apply_write *w = arg;
+	const char *n;
+
+	/* lock the mentorship so two appliers get distinct positions */
+	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
+	    "i", w->mid) == NULL ||
+	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones "
+	    "WHERE mentorship_id = ? AND roadmap_id = ?", "ii", w->mid,
+	    w->v[AP_ROADMAP].num)) == NULL)
+		return -1;
+	/* applied already: twice is asked first, never done silently */
+	if (strcmp(n, "0") != 0 && !w->v[AP_AGAIN].num)
+		return 1;
+	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
+	    "mentorship_milestones WHERE mentorship_id = ?", "i",
+	    w->mid)) == NULL)
+		return -1;
+	w->added = db_exec(r,
+	    "INSERT INTO mentorship_milestones (mentorship_id, goal_id, title, "
+	    "description, due_date, position, stage, roadmap_id, applied_by, "
+	    "created_at) SELECT ?, NULL, title, description, "
+	    "DATE_ADD(CAST(? AS DATE), INTERVAL week_offset WEEK), "
+	    "? + ROW_NUMBER() OVER (ORDER BY position, id), stage, roadmap_id, "
+	    "?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE roadmap_id = ?",
+	    "isiii", w->mid, w->v[AP_START].str, strtoll(n, NULL, 10),
+	    (long long)r->user.id, w->v[AP_ROADMAP].num);
+	return w->added < 0 ? -1 : 0;
+}
+
 void
 mr_apply(struct req *r)
 {
 	struct mship m;
 	struct fval v[APPLY_NFIELDS];
 	struct db_rows *rm = NULL;
-	const char *n;
-	long long base, added;
+	struct apply_write w;
+	int rc;
 
 	if (mr_load(r, &m, 1) == -1)
 		return;
@@ -332,37 +376,13 @@ mr_apply(struct req *r)
 	}
 	if (v[AP_ROADMAP].err != NULL || v[AP_START].err != NULL)
 		return mr_page(r, &m, v, NULL, 422);
-	if (db_begin(r) == -1)
-		return;
-	/* lock the mentorship so two appliers get distinct positions */
-	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
-	    "i", m.id) == NULL ||
-	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones "
-	    "WHERE mentorship_id = ? AND roadmap_id = ?", "ii", m.id,
-	    v[AP_ROADMAP].num)) == NULL)
-		return;
-	/* applied already: twice is asked first, never done silently */
-	if (strcmp(n, "0") != 0 && !v[AP_AGAIN].num) {
-		db_rollback(r);
+	w = (struct apply_write){ m.id, v, 0 };
+	if ((rc = db_tx_run(r, apply_tx, &w)) == 1)
 		return mr_page_ask(r, &m, v, NULL, db_get(rm, 0, "title"), 409);
-	}
-	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
-	    "mentorship_milestones WHERE mentorship_id = ?", "i", m.id)) == NULL)
-		return;
-	base = strtoll(n, NULL, 10);
-	added = db_exec(r,
-	    "INSERT INTO mentorship_milestones (mentorship_id, goal_id, title, "
-	    "description, due_date, position, stage, roadmap_id, applied_by, "
-	    "created_at) SELECT ?, NULL, title, description, "
-	    "DATE_ADD(CAST(? AS DATE), INTERVAL week_offset WEEK), "
-	    "? + ROW_NUMBER() OVER (ORDER BY position, id), stage, roadmap_id, "
-	    "?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE roadmap_id = ?",
-	    "isiii", m.id, v[AP_START].str, base, (long long)r->user.id,
-	    v[AP_ROADMAP].num);
-	if (added < 0 || db_commit(r) == -1)
+	if (rc != 0)
 		return;
 	resp_flash(r, req_printf(r, "Roadmap applied: %lld milestone%s "
-	    "added.", added, added == 1 ? "" : "s"));
+	    "added.", w.added, w.added == 1 ? "" : "s"));
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }
 
