@@ -302,20 +302,20 @@ join_check(struct req *r, struct joining *j)
 	return errors;
 }
 
-/* The account an invitation makes: its address proved by the link. */
+/*
+ * The account an invitation makes, its address proved by the link; hash:
+ * its password's. Its session starts once the joining is committed.
+ */
 static long long
-join_account(struct req *r, struct joining *j)
+join_account(struct req *r, struct joining *j, const char *hash)
 {
-	const char *hash = auth_hash(r, j->v[JF_PASSWORD].str);
 	long long uid;
 
-	if (hash == NULL)
-		return -1;
 	uid = auth_user_create(r, j->inv.email, hash, j->v[JF_NAME].str);
 	if (uid <= 0)
 		return uid;
 	if (db_exec(r, "UPDATE users SET email_verified_at = UTC_TIMESTAMP() "
-	    "WHERE id = ?", "i", uid) < 0 || sess_start(r, uid) == -1)
+	    "WHERE id = ?", "i", uid) < 0)
 		return -1;
 	return uid;
 }
@@ -352,11 +352,35 @@ join_write(struct req *r, struct joining *j, long long uid)
 	return 0;
 }
 
+/*
+ * Joining, in a transaction that runs again after a deadlock or a Galera
+ * certification failure (db_tx_run): at a programme's start many join at
+ * once, and each joining moves the programme's version (sql/270). 0:
+ * joined as uid; 1: in it already; 2: the address signed up meanwhile.
+ */
+struct join_w {
+	struct joining	*j;
+	const char	*hash;		/* a new account's password */
+	long long	 uid;
+};
+
+static int
+join_tx(struct req *r, void *arg)
+{
+	struct join_w *w = arg;
+
+	w->uid = r->user.id;
+	if (w->j->new_account && (w->uid = join_account(r, w->j,
+	    w->hash)) <= 0)
+		return w->uid == 0 ? 2 : -1;
+	return join_write(r, w->j, w->uid);
+}
+
 void
 prog_join(struct req *r)
 {
 	struct joining j;
-	long long uid = r->user.id;
+	struct join_w w = { &j, NULL, 0 };
 	int rc;
 
 	if (join_prepare(r, &j, req_form(r, "invite")) == -1 ||
@@ -364,24 +388,17 @@ prog_join(struct req *r)
 		return;
 	if (join_check(r, &j) > 0)
 		return join_page(r, &j, 1, 422);
-	if (db_begin(r) == -1)
+	if (j.new_account && (w.hash = auth_hash(r,
+	    j.v[JF_PASSWORD].str)) == NULL)
 		return;
-	if (j.new_account && (uid = join_account(r, &j)) <= 0) {
-		if (uid == 0) {	/* the address signed up meanwhile */
-			db_rollback(r);
-			resp_redirect(r, "/login");
-		}
-		return;
-	}
-	if ((rc = join_write(r, &j, uid)) == -1)
-		return;
+	if ((rc = db_tx_run(r, join_tx, &w)) == 2)
+		return resp_redirect(r, "/login");
 	if (rc == 1) {
-		db_rollback(r);
 		resp_flash(r, "You are already in this programme.");
 		return resp_redirect(r, req_printf(r, "/programmes/%s",
 		    j.p.slug));
 	}
-	if (db_commit(r) == -1)
+	if (rc != 0 || (j.new_account && sess_start(r, w.uid) == -1))
 		return;
 	resp_flash(r, strcmp(join_role(&j), "mentor") == 0 && j.p.approval ?
 	    "Thank you. An organiser approves each mentor; we will e-mail "

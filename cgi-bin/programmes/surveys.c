@@ -182,13 +182,30 @@ answers_save(struct req *r, const struct taking *t)
 	return 0;
 }
 
+/*
+ * The answers, in a transaction that runs again after a deadlock or a
+ * Galera certification failure (db_tx_run): a survey's mail brings many
+ * at once. Answered once: 1 when the second of two posts finds it done.
+ */
+static int
+answer_tx(struct req *r, void *arg)
+{
+	struct taking *t = arg;
+	long long n;
+
+	n = db_exec(r, "UPDATE surveys SET answered_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND answered_at IS NULL", "i", t->id);
+	if (n <= 0)
+		return n < 0 ? -1 : 1;
+	return answers_save(r, t);
+}
+
 void
 prog_survey_post(struct req *r)
 {
 	struct taking t;
 	size_t i;
-	long long n;
-	int errors = 0;
+	int errors = 0, rc;
 
 	if (taking_load(r, &t) == -1)
 		return;
@@ -200,19 +217,11 @@ prog_survey_post(struct req *r)
 			errors++;
 	if (errors > 0)
 		return survey_page(r, &t, 1, 422);
-	if (db_begin(r) == -1)
-		return;
-	/* answered once: the second of two posts finds it done */
-	n = db_exec(r, "UPDATE surveys SET answered_at = UTC_TIMESTAMP() WHERE "
-	    "id = ? AND answered_at IS NULL", "i", t.id);
-	if (n < 0)
-		return;
-	if (n == 0) {
-		db_rollback(r);
+	if ((rc = db_tx_run(r, answer_tx, &t)) == 1) {
 		resp_flash(r, "This survey was answered already.");
 		return resp_redirect(r, req_printf(r, "/surveys/%lld", t.id));
 	}
-	if (answers_save(r, &t) == -1 || db_commit(r) == -1)
+	if (rc != 0)
 		return;
 	resp_flash(r, "Thank you: your answers are saved.");
 	resp_redirect(r, req_printf(r, "/surveys/%lld", t.id));

@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import urllib.parse
@@ -163,6 +164,29 @@ class Client:
         if loc.startswith("http"):
             loc = local(loc)
         return self.get(loc)
+
+
+def together(calls):
+    """Runs each callable in its own thread, all released at one instant;
+    returns their results in order (an exception is returned as is)."""
+    gate = threading.Barrier(len(calls))
+    out = [None] * len(calls)
+
+    def run(i, fn):
+        try:
+            gate.wait()
+            out[i] = fn()
+        except Exception as e:  # noqa: BLE001 - the caller checks
+            out[i] = e
+    ts = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(calls)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    for x in out:
+        if isinstance(x, Exception):
+            raise x
+    return out
 
 
 def unique(prefix="u"):

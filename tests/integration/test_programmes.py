@@ -222,6 +222,40 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
 
 
 @m.test
+def test_a_programmes_start_many_join_at_once():
+    """The kickoff mail: invitations accepted at one moment, each making an
+    account. Every joining moves the programme's version, and two at once
+    may deadlock there (or, on Galera, fail certification): each runs
+    again, so all join, each once, each signed in; never a 503."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], mentor_approval="0")
+    addrs = [f"{m.unique('kickoff')}@example.org" for _ in range(8)]
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations",
+                 {"emails": "\n".join(addrs), "role": "mentee"})
+    m.check(r.status == 303, f"invite: {r!r}")
+    people = []
+    for addr in addrs:
+        link, c = invite_link(addr, slug), m.Client()
+        m.check(c.get(link).status == 200, f"{addr}: the form")
+        people.append((c, link.split("invite=")[1]))
+
+    def join(i, c, token):
+        return lambda: c.post(f"/programmes/{slug}/join", {
+            "invite": token, "role": "mentee", "display_name": f"Kickoff {i}",
+            "password": m.PASSWORD})
+    out = m.together([join(i, c, t) for i, (c, t) in enumerate(people)])
+    m.check([x.status for x in out] == [303] * len(addrs),
+            f"answers: {[x.status for x in out]}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM programme_participants pp JOIN "
+                        "programmes p ON p.id = pp.programme_id WHERE p.slug = ? "
+                        "AND pp.role = 'mentee'", slug) == str(len(addrs)),
+            "each joined once")
+    for (c, _), x in zip(people, out):
+        m.check("Joined" in c.follow(x).text, "signed in on the programme")
+
+
+@m.test
 def test_invitation_for_another_address_expired_or_unknown():
     a, org = admin(), m.signup()
     slug = programme(a, [org])

@@ -5,35 +5,13 @@ Also the two endings outside the parties' rules (an admin's, an account
 deletion's) as stage moves of their own (issue 20, item 1)."""
 import datetime
 import re
-import threading
 
 import menteo as m
 
+together = m.together
+
 LATER = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
 TRIALS = 4
-
-
-def together(calls):
-    """Runs each callable in its own thread, all released at one instant;
-    returns their results in order (an exception is returned as is)."""
-    gate = threading.Barrier(len(calls))
-    out = [None] * len(calls)
-
-    def run(i, fn):
-        try:
-            gate.wait()
-            out[i] = fn()
-        except Exception as e:  # noqa: BLE001 - the caller checks
-            out[i] = e
-    ts = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(calls)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join()
-    for x in out:
-        if isinstance(x, Exception):
-            raise x
-    return out
 
 
 def fresh(c, path):
