@@ -487,18 +487,20 @@ admin_outbox_retry(struct req *r)
 
 /* ---- accounts ------------------------------------------------------------------ */
 
+/* The accounts' search: an e-mail address, or its start. */
+enum { US_Q, US_N };
+static const struct field users_f[US_N] = {
+	{ "q", F_TEXT, 0, 254, 0, NULL },
+};
+
 static void
 admin_users(struct req *r)
 {
-	enum { US_Q, US_N };
-	static const struct field f[US_N] = {
-		{ "q", F_TEXT, 0, 254, 0, NULL },
-	};
 	struct fval v[US_N];
 	struct db_rows *rows;
 	struct tdict *d;
 
-	if (field_read(r, f, US_N, v) != 0)
+	if (field_read(r, users_f, US_N, v) != 0)
 		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
 	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, disabled_at IS NOT NULL AS "
@@ -512,6 +514,22 @@ admin_users(struct req *r)
 	tmpl_set(d, "Q", v[US_Q].raw);
 	fill_rows(r, d, "USERS", rows);
 	page_send(r, 200);
+}
+
+/*
+ * Back to the accounts as the administrator was looking at them: the
+ * search a form carries (q), not the newest hundred, where the account
+ * acted on may no longer be.
+ */
+static void
+users_back(struct req *r)
+{
+	struct fval v[US_N];
+
+	if (field_read(r, users_f, US_N, v) == 0 && v[US_Q].str != NULL)
+		return resp_redirect(r, req_printf(r, "/admin/users?q=%s",
+		    req_url_enc(r, v[US_Q].str)));
+	resp_redirect(r, "/admin/users");	/* none, or not a search */
 }
 
 /* Disabling ends every session at once: the person is out everywhere. */
@@ -528,7 +546,7 @@ admin_user_disable(struct req *r)
 	    r->id[0]) < 0 || db_commit(r) == -1)
 		return;
 	resp_flash(r, "The account is disabled and signed out everywhere.");
-	resp_redirect(r, "/admin/users");
+	users_back(r);
 }
 
 static void
@@ -538,7 +556,7 @@ admin_user_enable(struct req *r)
 	    r->id[0]) < 0)
 		return;
 	resp_flash(r, "The account is enabled again.");
-	resp_redirect(r, "/admin/users");
+	users_back(r);
 }
 
 /*
@@ -571,7 +589,7 @@ admin_user_listing(struct req *r)
 	resp_flash(r, strcmp(v[LS_LISTED].str, "0") == 0 ? "The mentor is no longer "
 	    "listed in the directory." : "The mentor is listed again when "
 	    "the profile meets the directory's rule.");
-	resp_redirect(r, "/admin/users");
+	users_back(r);
 }
 
 static void
