@@ -352,7 +352,11 @@ session_broken(MYSQL_STMT *st, unsigned int err)
 /*
  * Runs one statement, reconnecting once when the server went away
  * (never inside a transaction: its earlier work is gone with the link).
- * Returns the statement, executed, or NULL.
+ * Returns the statement, executed, or NULL. A statement alone
+ * (autocommit) that met a deadlock or a Galera certification failure is
+ * not run again here: so retried through two nodes, even on a new link,
+ * it hung to the read timeout (tried on check_galera's profiles). A
+ * write that two may make at once runs in db_tx_run instead.
  */
 static MYSQL_STMT *
 run(struct req *r, const char *sql, const char *types, va_list ap,

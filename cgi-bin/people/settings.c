@@ -268,40 +268,59 @@ listing_note(struct req *r, const char *headline, const char *skills)
 	    n == 3 ? miss[2] : "");
 }
 
+/*
+ * The profile, in a transaction that runs again after a deadlock or a
+ * Galera certification failure (db_tx_run): a mentor's save moves the
+ * directory's version row, as every other mentor's does, and through two
+ * nodes at once the loser answered 503. 1: the address (slug) is taken.
+ */
+struct save_w {
+	struct fval	*v;
+	const char	*skills, *wanted;
+};
+
+static int
+save_tx(struct req *r, void *arg)
+{
+	struct save_w *w = arg;
+	struct fval *v = w->v;
+	long long rc;
+
+	rc = db_exec(r, "UPDATE users SET display_name = ?, headline = ?, "
+	    "bio = ?, skills = ?, timezone = ?, is_mentor = ?, capacity = ?, "
+	    "slug = ?, looking_for = ?, languages = ? WHERE id = ?",
+	    "sssssiisssi", v[S_NAME].str, field_opt(&v[S_HEADLINE]),
+	    field_opt(&v[S_BIO]), w->skills, v[S_TZ].str,
+	    (long long)v[S_MENTOR].num, (long long)v[S_CAPACITY].num,
+	    v[S_SLUG].str, w->wanted, field_opt(&v[S_LANGS]), r->user.id);
+	return rc == DB_DUPLICATE ? 1 : rc < 0 ? -1 : 0;
+}
+
 void
 settings_save(struct req *r)
 {
 	struct fval v[S_NFIELDS];
-	const char *skills, *wanted;
-	long long rc;
-	int errors;
+	struct save_w w = { v, NULL, NULL };
+	int errors, rc;
 
 	errors = field_read(r, settings_f, S_NFIELDS, v);
-	skills = v[S_SKILLS].err == NULL ? skills_norm(r, &v[S_SKILLS]) : NULL;
-	wanted = v[S_LOOKING].err == NULL ? skills_norm(r, &v[S_LOOKING]) :
+	w.skills = v[S_SKILLS].err == NULL ? skills_norm(r, &v[S_SKILLS]) :
 	    NULL;
-	if (errors > 0 || skills == NULL || wanted == NULL) {
+	w.wanted = v[S_LOOKING].err == NULL ? skills_norm(r, &v[S_LOOKING]) :
+	    NULL;
+	if (errors > 0 || w.skills == NULL || w.wanted == NULL) {
 		settings_fail(r, v);
 		return;
 	}
-	rc = db_exec(r, "UPDATE users SET display_name = ?, headline = ?, "
-	    "bio = ?, skills = ?, timezone = ?, is_mentor = ?, capacity = ?, "
-	    "slug = ?, looking_for = ?, languages = ? WHERE id = ?",
-	    "sssssiisssi", v[S_NAME].str,
-	    field_opt(&v[S_HEADLINE]),
-	    field_opt(&v[S_BIO]),
-	    skills, v[S_TZ].str, (long long)v[S_MENTOR].num,
-	    (long long)v[S_CAPACITY].num, v[S_SLUG].str, wanted,
-	    field_opt(&v[S_LANGS]), r->user.id);
-	if (rc == DB_DUPLICATE) {
+	if ((rc = db_tx_run(r, save_tx, &w)) == 1) {
 		v[S_SLUG].err = "This address is taken. Choose another one.";
 		settings_fail(r, v);
 		return;
 	}
-	if (rc < 0)
+	if (rc != 0)
 		return;
 	resp_flash(r, v[S_MENTOR].num ? listing_note(r, v[S_HEADLINE].str,
-	    skills) : "Profile saved.");
+	    w.skills) : "Profile saved.");
 	resp_redirect(r, "/settings");
 }
 
