@@ -122,16 +122,45 @@ ucol(const struct db_rows *row, const char *p, const char *name)
 	return db_get(row, 0, col);
 }
 
+struct touch {
+	int	 stale, inactive;
+};
+
+static int
+touch_tx(struct req *r, void *arg)
+{
+	const struct touch *t = arg;
+
+	if (t->stale && db_exec(r, "UPDATE sessions SET last_seen_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?", "i", r->sess_id) < 0)
+		return -1;
+	if (t->inactive && db_exec(r, "UPDATE users SET last_active = "
+	    "UTC_DATE() WHERE id = ?", "i", r->user.id) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Writes at most once a minute, and last_active once a day. A mentor's
+ * day moves the directory's version row (sql/281), as every mentor's
+ * first request of the day does: through two Galera nodes at once the
+ * loser's page answered 503. That write runs in a transaction that runs
+ * again (db_tx_run), unless one is open already; it claims no form key.
+ */
 static void
 touch(struct req *r, const struct db_rows *row, const char *p)
 {
-	/* write at most once a minute, and last_active once a day */
-	if (db_get_int(row, 0, "sess_stale"))
-		db_exec(r, "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() "
-		    "WHERE id = ?", "i", r->sess_id);
-	if (strcmp(ucol(row, p, "inactive"), "1") == 0)
-		db_exec(r, "UPDATE users SET last_active = UTC_DATE() "
-		    "WHERE id = ?", "i", r->user.id);
+	struct touch t = { db_get_int(row, 0, "sess_stale") != 0,
+	    strcmp(ucol(row, p, "inactive"), "1") == 0 };
+	int (*hook)(struct req *, int) = r->tx_hook;
+
+	if (!t.inactive || r->in_tx) {
+		(void)touch_tx(r, &t);
+		return;
+	}
+	r->tx_hook = NULL;
+	(void)db_tx_run(r, touch_tx, &t);
+	r->tx_hook = hook;
 }
 
 /* The session cookie's token, if well formed, and its stored hash. */
