@@ -300,13 +300,15 @@ def test_review_date_is_not_past_by_utc():
     viewer's own date is one UTC has passed: the form offered it, and a
     contract saved with it had its review passed at once (a "review date
     passed" reminder the next minute). The first day offered and accepted
-    is the later of the viewer's date and UTC's, at any hour."""
+    is the later of the viewer's date and UTC's. The old code fails it only
+    before 11:00 UTC: later, no zone of the list is a day behind UTC (Pago
+    Pago, -11, is the farthest west), and the test checks the rule alone."""
     import zoneinfo
     mentor, mentee, mid = accepted_pair()
-    utc = datetime.date.fromisoformat(m.sql_value("SELECT UTC_DATE()"))
-    # Pago Pago (-11) is a day behind UTC before 11:00 UTC, Kiritimati
-    # (+14) a day ahead from 10:00: at every hour one of them differs
+    # Kiritimati (+14) is a day ahead of UTC from 10:00 UTC: the viewer's
+    # own date is then the first day, as it always was
     for tz in ("Pacific/Pago_Pago", "Pacific/Kiritimati", "UTC"):
+        utc = datetime.date.fromisoformat(m.sql_value("SELECT UTC_DATE()"))
         m.sql("UPDATE users SET timezone = ? WHERE id = ?", tz, mentee.user_id)
         local = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).date()
         first = max(local, utc)

@@ -224,9 +224,10 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
 @m.test
 def test_a_programmes_start_many_join_at_once():
     """The kickoff mail: invitations accepted at one moment, each making an
-    account. Every joining moves the programme's version, and two at once
-    may deadlock there (or, on Galera, fail certification): each runs
-    again, so all join, each once, each signed in; never a 503."""
+    account: all join, each once, each signed in (its session starts after
+    the joining commits). On one database the joinings wait for each other
+    on the programme's version row; through two Galera nodes they fail
+    certification and run again (check_galera's programme starts)."""
     a, org = admin(), m.signup()
     slug = programme(a, [org], mentor_approval="0")
     addrs = [f"{m.unique('kickoff')}@example.org" for _ in range(8)]

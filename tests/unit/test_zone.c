@@ -83,7 +83,9 @@ test_zone_offset(void **state)
 /*
  * Across a change of summer time: Berlin leaves +2 at 01:00 UTC on 25
  * October 2026, New York and Lord Howe (+11 to +10:30, at 15:00 UTC on
- * 4 April) likewise. Asked ten minutes before and after, the offset read
+ * 4 April) likewise, and Lord Howe goes back to +11 at 15:30 UTC on 3
+ * October: within an hour of UTC, so a reading kept for the hour would
+ * pass the others. Asked ten minutes before and after, the offset read
  * before is not kept past the change (it was kept for an hour).
  */
 static void
@@ -94,6 +96,7 @@ test_zone_offset_change(void **state)
 		{ "Europe/Berlin", 1792890000, 7200, 3600 },
 		{ "America/New_York", 1793512800, -14400, -18000 },
 		{ "Australia/Lord_Howe", 1775314800, 39600, 37800 },
+		{ "Australia/Lord_Howe", 1791041400, 37800, 39600 },
 	};
 	long off;
 	size_t i;
