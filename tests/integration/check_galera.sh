@@ -347,6 +347,29 @@ def stage_race():
 stage_race()
 
 
+def node(i):
+    """Where person i of eight sends: the even ones to A, the odd to B."""
+    return A if i % 2 == 0 else B
+
+
+def through_both(people, method, path, fields=lambda i, p, form: None):
+    """Each person's request to path at one instant through their node,
+    the form they read there first (fields(i, p, csrf), or none for a GET):
+    the answers' statuses, sorted."""
+    forms = [at(node(i), p, "GET", path).csrf() if method == "POST" else None
+             for i, p in enumerate(people)]
+    out = m.together([
+        (lambda i=i, p=p: at(node(i), p, method, path, fields(i, p, forms[i])))
+        for i, p in enumerate(people)])
+    return sorted(r.status for r in out)
+
+
+def synced(query, *params):
+    """query answered on n2 and n3 once each applied what came before."""
+    for i in (2, 3):
+        on(i, "SET SESSION wsrep_sync_wait = 1; " + query, *params)
+
+
 # a programme's start through two nodes: eight people join an open
 # programme at one instant, four through A and four through B. Each
 # joining moves the programme's version row, so the two nodes' commits
@@ -360,19 +383,11 @@ def kickoff():
                     "mentor_approval, ground_rules, created_at, updated_at) VALUES "
                     "(?, ?, '', 'open', 0, '', UTC_TIMESTAMP(), UTC_TIMESTAMP()); "
                     "SELECT LAST_INSERT_ID()", slug, f"Kickoff {k}")[0][0]
-        for i in (2, 3):    # the programme on every node before its form
-            on(i, "SET SESSION wsrep_sync_wait = 1; SELECT id FROM programmes "
-                  "WHERE id = ?", int(pid))
-        node = [A if i % 2 == 0 else B for i in range(8)]
-        forms = [at(node[i], p, "GET", f"/programmes/{slug}/join").csrf()
-                 for i, p in enumerate(people)]
-        out = m.together([
-            (lambda i=i, p=p: at(node[i], p, "POST", f"/programmes/{slug}/join",
-                                 [("role", "mentee"), ("csrf", forms[i])]))
-            for i, p in enumerate(people)])
+        synced("SELECT id FROM programmes WHERE id = ?", int(pid))
+        codes = through_both(people, "POST", f"/programmes/{slug}/join",
+                             lambda i, p, form: [("role", "mentee"), ("csrf", form)])
         joined = on(2, "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM "
                        "programme_participants WHERE programme_id = ?", int(pid))[0][0]
-        codes = sorted(r.status for r in out)
         if codes != [303] * 8 or joined != "8":
             bad.append((codes, joined))
     t("3 programme starts, 8 joining at once through A and B: all 303, each "
@@ -385,44 +400,32 @@ kickoff()
 # eight mentors save their profiles at one instant, four through A and
 # four through B. Each save is one UPDATE whose trigger moves the
 # directory's version row; the certification loser's transaction runs
-# again (db_tx_run): all 303
+# again (db_tx_run): all 303. Then eight mentors' first pages of a day,
+# whose last activity moves the same row.
 def profiles_at_once():
     bad = []
     for k in range(3):
         people = [m.make_mentor() for _ in range(8)]
-        node = [A if i % 2 == 0 else B for i in range(8)]
-        forms = [at(node[i], p, "GET", "/settings").csrf() for i, p in enumerate(people)]
-        out = m.together([
-            (lambda i=i, p=p: at(node[i], p, "POST", "/settings", [
-                ("display_name", f"Saved {k} {i}"), ("headline", f"Headline {k} {i}"),
-                ("bio", ""), ("skills", "leadership"), ("timezone", "UTC"),
-                ("slug", p.slug), ("is_mentor", "1"), ("capacity", "3"),
-                ("csrf", forms[i])]))
-            for i, p in enumerate(people)])
+        codes = through_both(people, "POST", "/settings", lambda i, p, form: [
+            ("display_name", f"Saved {k} {i}"), ("headline", f"Headline {k} {i}"),
+            ("bio", ""), ("skills", "leadership"), ("timezone", "UTC"),
+            ("slug", p.slug), ("is_mentor", "1"), ("capacity", "3"), ("csrf", form)])
         saved = on(2, "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM users "
                       "WHERE headline LIKE ?", f"Headline {k} %")[0][0]
-        codes = sorted(r.status for r in out)
         if codes != [303] * 8 or saved != "8":
             bad.append((codes, saved))
     t("3 rounds of 8 profiles saved at once through A and B: all 303, all "
       "saved", not bad, bad[:3])
-    # a mentor's first request of the day writes their last activity,
-    # which moves the same row: eight mentors' first pages at once
     bad = []
     for k in range(3):
         people = [m.make_mentor() for _ in range(8)]
         ids = ", ".join(str(p.user_id) for p in people)
         on(1, f"UPDATE users SET last_active = UTC_DATE() - INTERVAL 1 DAY "
               f"WHERE id IN ({ids})")
-        for i in (2, 3):    # yesterday on every node before the pages
-            on(i, "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM users "
-                  f"WHERE id IN ({ids})")
-        node = [A if i % 2 == 0 else B for i in range(8)]
-        out = m.together([(lambda i=i, p=p: at(node[i], p, "GET", "/settings"))
-                          for i, p in enumerate(people)])
+        synced(f"SELECT COUNT(*) FROM users WHERE id IN ({ids})")
+        codes = through_both(people, "GET", "/settings")
         today = on(2, "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM users "
                       f"WHERE id IN ({ids}) AND last_active = UTC_DATE()")[0][0]
-        codes = sorted(r.status for r in out)
         if codes != [200] * 8 or today != "8":
             bad.append((codes, today))
     t("3 mornings of 8 mentors' first pages at once through A and B: all 200, "
