@@ -219,7 +219,9 @@ prepare(const char *sql)
 	}
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
 		prepare_errno = mysql_stmt_errno(st);
-		log_err("db: prepare: %s: %s", mysql_stmt_error(st), sql);
+		/* a deadlock here (a Galera abort) is run()'s to retry or tell */
+		if (!retryable(prepare_errno))
+			log_err("db: prepare: %s: %s", mysql_stmt_error(st), sql);
 		mysql_stmt_close(st);
 		return NULL;
 	}
@@ -401,6 +403,9 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 			if (st != NULL)
 				log_err("db: %u %s (a new session): %s", err,
 				    mysql_stmt_error(st), sql);
+			else if (!r->in_tx_run)	/* not run again: a 503 */
+				log_err("db: prepare: %u (a deadlock): %s", err,
+				    sql);
 			db_close();	/* st with it; the next one opens */
 			r->db_retry = r->in_tx_run;
 			break;
