@@ -120,7 +120,8 @@ invite_mail_link(struct req *r, const struct prog *p, const char *t)
 
 /*
  * Invites one address (row id when re-sending, else 0): a fresh token,
- * the mail queued in the caller's transaction. -1 on a db failure.
+ * the mail queued in the caller's transaction. 1: another organiser's
+ * paste invited it a moment ago; -1 on a db failure.
  */
 static int
 invite_send(struct req *r, const struct prog *p, long long id,
@@ -145,6 +146,8 @@ invite_send(struct req *r, const struct prog *p, long long id,
 		    "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + "
 		    "INTERVAL ? DAY)", "isssii", p->id, email, role, h,
 		    r->user.id, (long long)INVITE_DAYS);
+	if (rc == DB_DUPLICATE)
+		return 1;
 	if (rc < 0)
 		return -1;
 	d = tmpl_dict_new("mail");
@@ -227,6 +230,7 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	struct db_rows *rows;
 	struct fval v;
 	const char *email;
+	int rc;
 
 	if (field_check(r->arena, &email_f, line, &v) != 0) {
 		paste_bad(ps, line, "not an e-mail address");
@@ -258,9 +262,13 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		ps->skipped[ps->nskipped++] = email;
 		return 0;
 	}
-	if (invite_send(r, p, db_get_int(rows, 0, "inv_id"), email, role) == -1)
+	if ((rc = invite_send(r, p, db_get_int(rows, 0, "inv_id"), email,
+	    role)) == -1)
 		return -1;
-	ps->sent++;
+	if (rc == 1)
+		ps->skipped[ps->nskipped++] = email;
+	else
+		ps->sent++;
 	return 0;
 }
 
@@ -360,6 +368,35 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 	page_send(r, 422);
 }
 
+/*
+ * The pasted lines, in a transaction that runs again after a deadlock or
+ * a Galera certification failure (db_tx_run): each invitation moves the
+ * programme's version (sql/270), as its pairs' work and its joiners do
+ * meanwhile. Each try counts from nothing.
+ */
+struct invite_w {
+	const struct prog	*p;
+	struct paste		*ps;
+	const char		**lines;
+	size_t			 n;
+	const char		*role;
+};
+
+static int
+invite_tx(struct req *r, void *arg)
+{
+	struct invite_w *w = arg;
+	struct paste *ps = w->ps;
+	size_t i;
+
+	ps->sent = 0;
+	ps->nskipped = ps->nbad = ps->nseen = 0;
+	for (i = 0; i < w->n; i++)
+		if (paste_line(r, w->p, ps, w->lines[i], w->role) == -1)
+			return -1;
+	return 0;
+}
+
 void
 prog_invite(struct req *r)
 {
@@ -367,7 +404,7 @@ prog_invite(struct req *r)
 	struct fval v[IF_N];
 	struct paste ps;
 	const char **lines;
-	size_t n, i;
+	size_t n;
 
 	if (prog_manage(r, &p) == -1)
 		return;
@@ -388,12 +425,8 @@ prog_invite(struct req *r)
 	ps.skipped = req_alloc(r, (n + 1) * sizeof(*ps.skipped));
 	ps.bad = req_alloc(r, (n + 1) * sizeof(*ps.bad));
 	ps.why = req_alloc(r, (n + 1) * sizeof(*ps.why));
-	if (db_begin(r) == -1)
-		return;
-	for (i = 0; i < n; i++)
-		if (paste_line(r, &p, &ps, lines[i], v[IF_ROLE].str) == -1)
-			return;
-	if (db_commit(r) == -1)
+	if (db_tx_run(r, invite_tx, &(struct invite_w){ &p, &ps, lines, n,
+	    v[IF_ROLE].str }) != 0)
 		return;
 	paste_done(r, &p, &ps, v);
 }

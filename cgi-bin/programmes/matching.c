@@ -597,6 +597,47 @@ propose_all(struct req *r, const struct prog *p, struct board *b,
 	return 0;
 }
 
+/*
+ * The proposal, in a transaction that runs again after a deadlock or a
+ * Galera certification failure (db_tx_run): each pair moves the
+ * programme's version (sql/270), as its pairs' work and its joiners do
+ * meanwhile. Each try reads the board afresh under the mentors' locks.
+ * 0: proposed; 1: refused (why).
+ */
+struct propose_w {
+	const struct prog	*p;
+	const struct fval	*v;
+	const struct pairs	*ps;
+	struct board		*b;
+	const char		*why;
+};
+
+static int
+propose_tx(struct req *r, void *arg)
+{
+	struct propose_w *w = arg;
+	const struct fval *v = w->v;
+	size_t i, k;
+	int rc;
+
+	board_free(w->b);
+	memset(w->b, 0, sizeof(*w->b));
+	w->why = NULL;
+	/* the programme's mentors, locked: their places are counted once */
+	if (db_query(r, "SELECT id FROM programme_participants WHERE "
+	    "programme_id = ? AND role = 'mentor' ORDER BY id FOR UPDATE", "i",
+	    w->p->id) == NULL || board_load(r, w->b, w->p->id) == -1)
+		return -1;
+	if (v[PF_AUTO].num)
+		return propose_all(r, w->p, w->b, w->ps, &w->why);
+	if ((rc = pair_rows(r, w->b, v[PF_MENTEE].num, v[PF_MENTOR].num, &i,
+	    &k, &w->why)) != 0)
+		return rc;
+	if (board_score(r, w->b, i) == -1)
+		return -1;
+	return propose(r, w->p, w->b, i, k, &w->why);
+}
+
 void
 prog_matching_post(struct req *r)
 {
@@ -604,8 +645,8 @@ prog_matching_post(struct req *r)
 	struct fval v[PF_N], bv[BF_N];
 	struct board b;
 	struct pairs ps = { NULL, NULL, 0 };
-	const char *why = NULL, *bad;
-	size_t i, k;
+	struct propose_w w = { &p, v, &ps, &b, NULL };
+	const char *bad;
 	int rc;
 
 	memset(&b, 0, sizeof(b));
@@ -625,33 +666,16 @@ prog_matching_post(struct req *r)
 		    "pair of the form mentee:mentor (two user ids). Nothing "
 		    "was proposed: here is the proposal again.", bad), 422);
 	}
-	if (db_begin(r) == -1)
-		return;
-	/* the programme's mentors, locked: their places are counted once */
-	if (db_query(r, "SELECT id FROM programme_participants WHERE "
-	    "programme_id = ? AND role = 'mentor' ORDER BY id FOR UPDATE", "i",
-	    p.id) == NULL || board_load(r, &b, p.id) == -1)
-		goto out;
-	if (v[PF_AUTO].num)
-		rc = propose_all(r, &p, &b, &ps, &why);
-	else if ((rc = pair_rows(r, &b, v[PF_MENTEE].num, v[PF_MENTOR].num,
-	    &i, &k, &why)) == 0) {
-		if (board_score(r, &b, i) == -1)
-			goto out;
-		rc = propose(r, &p, &b, i, k, &why);
-	}
-	if (rc == -1)
-		goto out;
+	rc = db_tx_run(r, propose_tx, &w);
+	board_free(&b);
 	if (rc == 1) {
-		db_rollback(r);
-		board_free(&b);
 		bv[BF_AUTO].num = 0;
 		bv[BF_MIN] = v[PF_MIN];		/* the minimum stays */
 		return board_page(r, &p, bv, req_printf(r, "%s Nothing was "
-		    "proposed.", why), 409);
+		    "proposed.", w.why), 409);
 	}
-	if (db_commit(r) == -1)
-		goto out;
+	if (rc != 0)
+		return;
 	resp_flash(r, v[PF_AUTO].num ? "The pairs are proposed: each mentor "
 	    "and mentee has been told by e-mail." : "The pair is proposed: "
 	    "both have been told by e-mail.");
@@ -660,6 +684,4 @@ prog_matching_post(struct req *r)
 	    "/programmes/%s/matching?min=%lld#proposed", p.slug,
 	    v[PF_MIN].num) : req_printf(r, "/programmes/%s/matching#proposed",
 	    p.slug));
-out:
-	board_free(&b);
 }

@@ -210,47 +210,71 @@ decide_mail(struct req *r, const struct prog *p, long long uid,
 	return rc == -1 ? -1 : 0;
 }
 
+/*
+ * A decision, in a transaction that runs again after a deadlock or a
+ * Galera certification failure (db_tx_run): it moves the programme's
+ * version (sql/270), as its pairs' work and its joiners do meanwhile.
+ * 0: decided (to); 1: no such participant; 2: their status refuses the
+ * action (status).
+ */
+struct decide_w {
+	const struct prog	*p;
+	const char		*action;
+	const char		*status, *to;
+};
+
+static int
+decide_tx(struct req *r, void *arg)
+{
+	struct decide_w *w = arg;
+	struct db_rows *row;
+
+	row = db_query(r, "SELECT user_id, status FROM programme_participants "
+	    "WHERE id = ? AND programme_id = ? FOR UPDATE", "ii", r->id[1],
+	    w->p->id);
+	if (row == NULL)
+		return -1;
+	if (row->nrows == 0)
+		return 1;
+	w->status = req_strdup(r, db_get(row, 0, "status"));
+	if ((w->to = decide_to(w->action, w->status)) == NULL)
+		return 2;
+	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
+	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
+	    w->to, r->user.id, r->id[1]) < 0 ||
+	    decide_mail(r, w->p, db_get_int(row, 0, "user_id"), w->action,
+	    r->id[1]) == -1)
+		return -1;
+	return 0;
+}
+
 void
 prog_participant_post(struct req *r)
 {
 	struct prog p;
 	struct fval v[DF_N];
-	struct db_rows *row;
-	const char *to;
+	struct decide_w w = { &p, NULL, NULL, NULL };
+	const char *action;
+	int rc;
 
 	if (prog_manage(r, &p) == -1)
 		return;
 	if (field_read(r, decide_f, DF_N, v) > 0)
 		return page_error_msg(r, 400, "Choose approve, reject or "
 		    "remove.");
-	if (db_begin(r) == -1)
-		return;
-	row = db_query(r, "SELECT user_id, status FROM programme_participants "
-	    "WHERE id = ? AND programme_id = ? FOR UPDATE", "ii", r->id[1],
-	    p.id);
-	if (row == NULL)
-		return;
-	if (row->nrows == 0) {
-		db_rollback(r);
+	action = w.action = v[DF_ACTION].str;
+	if ((rc = db_tx_run(r, decide_tx, &w)) == 1)
 		return page_error_msg(r, 404, "This person is not in the "
 		    "programme.");
-	}
-	if ((to = decide_to(v[DF_ACTION].str, db_get(row, 0, "status"))) == NULL) {
-		db_rollback(r);
+	if (rc == 2)
 		return page_error_msg(r, 409, req_printf(r, "This participant "
 		    "is %s: they cannot be %s now.", prog_status_label("mentor",
-		    db_get(row, 0, "status")), strcmp(v[DF_ACTION].str, "approve") == 0
-		    ? "approved" : strcmp(v[DF_ACTION].str, "reject") == 0 ?
-		    "rejected" : "removed"));
-	}
-	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
-	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
-	    to, r->user.id, r->id[1]) < 0 ||
-	    decide_mail(r, &p, db_get_int(row, 0, "user_id"), v[DF_ACTION].str,
-	    r->id[1]) == -1 || db_commit(r) == -1)
+		    w.status), strcmp(action, "approve") == 0 ? "approved" :
+		    strcmp(action, "reject") == 0 ? "rejected" : "removed"));
+	if (rc != 0)
 		return;
-	resp_flash(r, strcmp(to, "active") == 0 ? "Mentor approved; they "
-	    "have been told by e-mail." : strcmp(to, "rejected") == 0 ?
+	resp_flash(r, strcmp(w.to, "active") == 0 ? "Mentor approved; they "
+	    "have been told by e-mail." : strcmp(w.to, "rejected") == 0 ?
 	    "Mentor not approved; they have been told by e-mail." :
 	    "Participant removed; they have been told by e-mail.");
 	resp_redirect(r, req_printf(r, "/programmes/%s/participants",

@@ -444,13 +444,27 @@ survey_question_add(struct req *r, const struct prog *p)
 	    p->slug));
 }
 
+/*
+ * The programme's fields, in a transaction that runs again after a
+ * deadlock or a Galera certification failure (db_tx_run): its name moves
+ * the programme's version (sql/270), as its pairs' work and its joiners
+ * do meanwhile. 1: another programme took the address meanwhile.
+ */
+struct settings_w {
+	const struct prog	*p;
+	const struct fval	*v;
+	const long long		*ids;
+	int			 n;
+};
+
 static int
-settings_save(struct req *r, const struct prog *p, struct fval *v,
-    const long long *ids, int n)
+settings_tx(struct req *r, void *arg)
 {
-	if (db_begin(r) == -1)
-		return -1;
-	if (db_exec(r, "UPDATE programmes SET slug = ?, name = ?, "
+	struct settings_w *w = arg;
+	const struct fval *v = w->v;
+	long long rc;
+
+	rc = db_exec(r, "UPDATE programmes SET slug = ?, name = ?, "
 	    "description = ?, join_mode = ?, mentor_approval = ?, "
 	    "starts_on = ?, ends_on = ?, review_weeks = ?, cadence = ?, "
 	    "ground_rules = ?, roadmap_id = ?, updated_at = UTC_TIMESTAMP() "
@@ -459,12 +473,15 @@ settings_save(struct req *r, const struct prog *p, struct fval *v,
 	    strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
 	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
 	    v[PF_CADENCE].str, field_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
-	    p->id) < 0)
+	    w->p->id);
+	if (rc == DB_DUPLICATE)
+		return 1;
+	if (rc < 0)
 		return -1;
 	/* only a site admin names organisers; an organiser's form has none */
-	if (r->user.admin && organisers_save(r, p->id, ids, n) == -1)
+	if (r->user.admin && organisers_save(r, w->p->id, w->ids, w->n) == -1)
 		return -1;
-	return db_commit(r);
+	return 0;
 }
 
 /*
@@ -498,7 +515,12 @@ prog_settings_post(struct req *r)
 	}
 	if (errors > 0)
 		return form_page(r, &p, v, NULL, NULL, 422);
-	if (settings_save(r, &p, v, ids, n) == -1)
+	if ((e = db_tx_run(r, settings_tx, &(struct settings_w){ &p, v, ids,
+	    n })) == 1) {
+		v[PF_SLUG].err = "Another programme has this address.";
+		return form_page(r, &p, v, NULL, NULL, 422);
+	}
+	if (e != 0)
 		return;
 	resp_flash(r, "Settings saved.");
 	resp_redirect(r, req_printf(r, "/programmes/%s/settings",

@@ -164,6 +164,34 @@ def test_bulk_invitations_list_bad_lines_and_mail_each_once():
 
 
 @m.test
+def test_two_organisers_paste_one_address_at_once():
+    """Two organisers invite the same new address at one instant, three
+    times: both answered each time, one invitation and one mail; the
+    later paste counts the line as invited a moment ago (when the two
+    overlap, the unique key refuses its row, which answered 500 before)."""
+    a, orgs = admin(), [m.signup(), m.signup()]
+    slug = programme(a, orgs)
+    for o in orgs:
+        o.get(f"/programmes/{slug}/invitations")
+    for k in range(3):
+        addr = f"{m.unique('both')}@example.org"
+        out = m.together([
+            (lambda o=o: o.post(f"/programmes/{slug}/invitations",
+                                {"emails": addr, "role": "mentee"}))
+            for o in orgs])
+        m.check([x.status for x in out] == [303, 303],
+                f"round {k}: {[x.status for x in out]}")
+        said = sorted(m.unescaped(o.follow(x).text) for o, x in zip(orgs, out))
+        m.check(sum("1 invitation sent" in t for t in said) == 1 and
+                sum("not mailed again: 1" in t for t in said) == 1,
+                f"round {k}: one sent it, the other was told")
+        m.check(m.sql_value("SELECT COUNT(*) FROM programme_invitations WHERE "
+                            "email = ?", addr) == "1", "one invitation")
+        m.check(len(m.mails_to(addr, subject="invited", timeout=3, count=2)) == 1,
+                "one mail")
+
+
+@m.test
 def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     a, org = admin(), m.signup()
     slug = programme(a, [org])
