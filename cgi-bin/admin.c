@@ -817,10 +817,15 @@ delete_private_data(struct req *r)
 	if (stage_table_exists(r, "user_skills") &&
 	    db_exec(r, "DELETE FROM user_skills WHERE user_id = ?", "i", u) < 0)
 		return -1;
+	/*
+	 * An address and a slug no account can hold, or the unique keys
+	 * would refuse the deletion: no address under .invalid is accepted
+	 * (field.c email_ok), and no slug has an underscore (slug_ok)
+	 */
 	return db_exec(r, "UPDATE users SET email = CONCAT('deleted-', id, "
 	    "'@deleted.invalid'), email_verified_at = NULL, password_hash = '!', "
 	    "display_name = 'Deleted account', headline = '', bio = '', "
-	    "skills = '', is_mentor = 0, capacity = 0, slug = CONCAT('deleted-', "
+	    "skills = '', is_mentor = 0, capacity = 0, slug = CONCAT('deleted_', "
 	    "id), calendar_secret = NULL, is_admin = 0, disabled_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?", "i", u) < 0 ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "field.h"
@@ -59,6 +60,9 @@ email_ok(const char *s)
 	for (p = s; *p != '\0'; p++)
 		if ((unsigned char)*p <= ' ' || strchr("<>()[]\\,;:\"", *p))
 			return 0;
+	/* .invalid never delivers (RFC 6761); a deleted account's is there */
+	if (strcasecmp(dot, ".invalid") == 0)
+		return 0;
 	return strstr(s, "..") == NULL && at[1] != '.';
 }
 

@@ -307,4 +307,31 @@ def test_delete_account_keeps_the_other_partys_record():
     m.check(mails, "the mentor is told")
 
 
+
+@m.test
+def test_no_account_can_block_a_deletion():
+    """The slug and address a deletion writes are its own: another account
+    took the slug it used to write (deleted-ID), which is anyone's to
+    choose, and the deletion went on regardless (before, the unique key
+    refused it: no answer, nothing deleted). Its address, under .invalid,
+    is refused at sign-up."""
+    victim, other = m.signup(), m.signup()
+    c = m.Client()
+    c.get("/signup")
+    r = c.post("/signup", {"email": f"deleted-{victim.user_id}@deleted.invalid",
+                           "password": m.PASSWORD, "display_name": "Squatter"})
+    m.check(r.status == 422 and f"deleted-{victim.user_id}@deleted.invalid" in r.text,
+            f"the deletion's address is refused, the form back as typed: {r.status}")
+    other.get("/settings")
+    r = other.post("/settings", {"display_name": "Other", "headline": "", "bio": "",
+                                 "skills": "", "timezone": "UTC",
+                                 "slug": f"deleted-{victim.user_id}"})
+    m.check(r.status == 303, f"the old pattern is a slug like any other: {r!r}")
+    victim.get("/settings/delete")
+    r = victim.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, f"deleted all the same: {r!r}")
+    m.check(m.sql_value("SELECT display_name FROM users WHERE id = ?", victim.user_id)
+            == "Deleted account", "the account is deleted")
+
+
 m.main()
