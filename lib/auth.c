@@ -226,9 +226,11 @@ auth_user_create(struct req *r, const char *email, const char *hash,
 			return 0;
 		if (r->db_failed)
 			return -1;
+		/* names of no Latin letters all start from "member": the
+		 * random ones are long enough never to meet twice */
 		slug = i < 8 ? req_printf(r, "%s-%d", base, i + 1) :
-		    req_printf(r, "%s-%04x", base,
-		    (unsigned)randombytes_uniform(0x10000));
+		    req_printf(r, "%s-%08x", base,
+		    (unsigned)randombytes_random());
 	}
 	return -1;
 }
