@@ -240,12 +240,12 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 			r->user.id = 0;
 			page_error(r, 503);
 			resp_header(r, "Retry-After", "30");
-		} else if (r->status == 0 && r->body.len == 0 &&
-		    r->headers.len == 0) {
+		} else if (r->status == 0 && r->body.len == 0) {
 			/* a handler that gave up without answering: an empty 200
 			 * would tell the person it worked */
 			log_err("%s %s: the handler answered nothing; 500",
 			    r->method, r->path);
+			r->headers.len = 0;	/* a cookie it set goes too */
 			page_error(r, 500);
 		}
 		if (r->page != NULL) {	/* a handler forgot page_send */

@@ -446,9 +446,10 @@ survey_question_add(struct req *r, const struct prog *p)
 
 /*
  * The programme's fields, in a transaction that runs again after a
- * deadlock or a Galera certification failure (db_tx_run): its name moves
- * the programme's version (sql/270), as its pairs' work and its joiners
- * do meanwhile. 1: another programme took the address meanwhile.
+ * deadlock or a Galera certification failure (db_tx_run): a new name or
+ * address moves each of its pairs' versions (sql/290), and new dates
+ * count its pairs' weeks again (sql/241), rows its pairs' own work moves
+ * meanwhile. 1: another programme took the address meanwhile.
  */
 struct settings_w {
 	const struct prog	*p;
