@@ -379,6 +379,16 @@ def synced(query, *params):
         on(i, "SET SESSION wsrep_sync_wait = 1; " + query, *params)
 
 
+def open_programme(name, approval):
+    """A new open programme made through n1: (its slug, its id)."""
+    slug = f"{name.split()[0].lower()}-{uuid.uuid4().hex[:10]}"
+    pid = int(on(1, "INSERT INTO programmes (slug, name, description, join_mode, "
+                    "mentor_approval, ground_rules, created_at, updated_at) VALUES "
+                    "(?, ?, '', 'open', ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP()); "
+                    "SELECT LAST_INSERT_ID()", slug, name, approval)[0][0])
+    return slug, pid
+
+
 # a programme's start through two nodes: eight people join an open
 # programme at one instant, four through A and four through B. Each
 # joining moves the programme's version row, so the two nodes' commits
@@ -387,16 +397,12 @@ def kickoff():
     bad = []
     for k in range(3):
         people = [m.signup() for _ in range(8)]
-        slug = f"kickoff-{uuid.uuid4().hex[:10]}"
-        pid = on(1, "INSERT INTO programmes (slug, name, description, join_mode, "
-                    "mentor_approval, ground_rules, created_at, updated_at) VALUES "
-                    "(?, ?, '', 'open', 0, '', UTC_TIMESTAMP(), UTC_TIMESTAMP()); "
-                    "SELECT LAST_INSERT_ID()", slug, f"Kickoff {k}")[0][0]
-        synced("SELECT id FROM programmes WHERE id = ?", int(pid))
+        slug, pid = open_programme(f"Kickoff {k}", 0)
+        synced("SELECT id FROM programmes WHERE id = ?", pid)
         codes = through_both(people, "POST", f"/programmes/{slug}/join",
                              lambda i, p, form: [("role", "mentee"), ("csrf", form)])
         joined = on(2, "SET SESSION wsrep_sync_wait = 1; SELECT COUNT(*) FROM "
-                       "programme_participants WHERE programme_id = ?", int(pid))[0][0]
+                       "programme_participants WHERE programme_id = ?", pid)[0][0]
         if codes != [303] * 8 or joined != "8":
             bad.append((codes, joined))
     t("3 programme starts, 8 joining at once through A and B: all 303, each "
@@ -416,11 +422,7 @@ def organisers_at_work():
     for k in range(3):
         orgs = [m.signup() for _ in range(4)]
         joiners = [m.signup() for _ in range(4)]
-        slug = f"busy-{uuid.uuid4().hex[:10]}"
-        pid = int(on(1, "INSERT INTO programmes (slug, name, description, join_mode, "
-                        "mentor_approval, ground_rules, created_at, updated_at) VALUES "
-                        "(?, ?, '', 'open', 1, '', UTC_TIMESTAMP(), UTC_TIMESTAMP()); "
-                        "SELECT LAST_INSERT_ID()", slug, f"Busy {k}")[0][0])
+        slug, pid = open_programme(f"Busy {k}", 1)
         for o in orgs:
             on(1, "INSERT INTO programme_organisers (programme_id, user_id, created_at) "
                   "VALUES (?, ?, UTC_TIMESTAMP())", pid, o.user_id)
