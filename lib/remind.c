@@ -465,39 +465,44 @@ digest_rooms(struct req *r, long long uid)
  * Not their users row: a room page marking a room read for the first
  * time holds its new room_reads row while it checks that row's foreign
  * key on users, and the digest, holding users, would wait for the same
- * room_reads row: a deadlock (sql/295).
+ * room_reads row: a deadlock (sql/295). Its room_reads upserts can still
+ * meet a room page's in the gap between two rows: the transaction runs
+ * again (db_tx_run) rather than stopping the scan. 1: nothing to send.
  */
+struct digest_w {
+	long long	 uid;
+	int		 sent;		/* 1: this pass queued the mail */
+};
+
 static int
-remind_digest_one(struct req *r, long long uid)
+digest_tx(struct req *r, void *arg)
 {
+	struct digest_w *w = arg;
 	struct db_rows *c;
 	struct tdict *d, *row;
 	const char *key, *subject, *link;
 	long long maxid = 0, total = 0;
 	size_t i;
-	int old = 0, rc = 0;
+	int old = 0, rc;
 
-	if (db_begin(r) == -1)
-		return -1;
+	w->sent = 0;
 	/* before the first plain read, which sees what the last scan wrote */
 	if (db_exec(r, "INSERT INTO digest_scans (user_id, scanned_at) "
 	    "VALUES (?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE scanned_at = "
-	    "VALUES(scanned_at)", "i", uid) < 0 ||
-	    (c = digest_rooms(r, uid)) == NULL)
-		goto fail;
+	    "VALUES(scanned_at)", "i", w->uid) < 0 ||
+	    (c = digest_rooms(r, w->uid)) == NULL)
+		return -1;
 	for (i = 0; i < c->nrows; i++) {
 		total += db_get_int(c, i, "unread");
 		if (db_get_int(c, i, "newest") > maxid)
 			maxid = db_get_int(c, i, "newest");
 		old |= db_get_int(c, i, "old") != 0;
 	}
-	if (!old) {
-		db_rollback(r);
-		return 0;
-	}
-	key = req_printf(r, "digest:%lld:%lld", uid, maxid);
-	if ((rc = remind_claim(r, key, uid)) == -1)
-		goto fail;
+	if (!old)
+		return 1;
+	key = req_printf(r, "digest:%lld:%lld", w->uid, maxid);
+	if ((rc = remind_claim(r, key, w->uid)) == -1)
+		return -1;
 	if (rc == 1) {
 		subject = c->nrows == 1 ? req_printf(r, "Unread messages "
 		    "from %s", db_get(c, 0, "display_name")) : req_printf(r,
@@ -510,10 +515,10 @@ remind_digest_one(struct req *r, long long uid)
 		    c->nrows, c->nrows == 1 ? "" : "s"));
 		tmpl_set(d, "KIND", "digest");
 		for (i = 0; i < c->nrows; i++) {
-			if ((link = mail_link(r, uid, req_printf(r,
+			if ((link = mail_link(r, w->uid, req_printf(r,
 			    "/rooms/%lld", db_get_int(c, i, "id")))) == NULL) {
 				tmpl_dict_free(d);
-				goto fail;
+				return -1;
 			}
 			row = tmpl_section(d, "ROOMS");
 			tmpl_set(row, "OTHER_NAME", db_get(c, i, "display_name"));
@@ -524,28 +529,34 @@ remind_digest_one(struct req *r, long long uid)
 			tmpl_set(row, "LINK", link);
 		}
 		/* one room: its page reads the notification; more: the list */
-		rc = remind_queue(r, key, uid, "digest", subject,
+		rc = remind_queue(r, key, w->uid, "digest", subject,
 		    c->nrows == 1 ? req_printf(r, "/rooms/%lld",
 		    db_get_int(c, 0, "id")) : "/mentorships",
 		    "mail/remind_digest", d);
 		tmpl_dict_free(d);
 		if (rc == -1)
-			goto fail;
+			return -1;
+		w->sent = rc;
 	}
 	for (i = 0; i < c->nrows; i++)
 		if (db_exec(r, "INSERT INTO room_reads (mentorship_id, "
 		    "user_id, last_read_id, digest_id) VALUES (?, ?, 0, ?) "
 		    "ON DUPLICATE KEY UPDATE digest_id = "
 		    "GREATEST(digest_id, VALUES(digest_id))", "iii",
-		    db_get_int(c, i, "id"), uid, db_get_int(c, i, "newest")) < 0)
-			goto fail;
-	if (db_commit(r) == -1)
-		goto fail;
-	return rc;
-fail:
-	if (r->in_tx)
-		db_rollback(r);
-	return -1;
+		    db_get_int(c, i, "id"), w->uid,
+		    db_get_int(c, i, "newest")) < 0)
+			return -1;
+	return 0;
+}
+
+/* 1: the digest is queued; 0: nothing to send; -1: db */
+static int
+remind_digest_one(struct req *r, long long uid)
+{
+	struct digest_w w = { uid, 0 };
+	int rc = db_tx_run(r, digest_tx, &w);
+
+	return rc == 1 ? 0 : rc == 0 ? w.sent : -1;
 }
 
 static int
