@@ -134,25 +134,22 @@ invited_fill(struct req *r, struct tdict *d, const struct prog *p,
 	return 0;
 }
 
-void
-prog_participants(struct req *r)
+/* The list as filtered by v, with error above it when not NULL. */
+static void
+participants_page(struct req *r, const struct prog *p, const struct fval *v,
+    const char *error, int status)
 {
-	struct prog p;
-	struct fval v[FF_N];
 	struct db_rows *rows;
 	struct tdict *d;
 	size_t i, n;
 
-	if (prog_manage(r, &p) == -1)
-		return;
-	if (field_read(r, filter_f, FF_N, v) > 0)
-		return page_error_msg(r, 400, "Choose a role and a status from "
-		    "the filters on the page.");
-	if ((rows = participants_load(r, &p, v)) == NULL)
+	if ((rows = participants_load(r, p, v)) == NULL)
 		return;
 	d = page_new(r, "Participants", "programmes_participants.tpl");
-	prog_head(d, &p, "Participants");
+	prog_head(d, p, "Participants");
 	page_form(d, filter_f, FF_N, v);
+	if (error != NULL)
+		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
 	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
 	for (i = 0; i < n; i++)
 		participant_fill(r, tmpl_section(d, "PARTICIPANT"), rows, i);
@@ -161,11 +158,25 @@ prog_participants(struct req *r)
 	if (rows->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
-		    p.slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
+		    p->slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
 		    db_get(rows, n - 1, "id")));
-	if (v[FF_AFTER].str == NULL && invited_fill(r, d, &p, v) == -1)
+	if (v[FF_AFTER].str == NULL && invited_fill(r, d, p, v) == -1)
 		return;
-	page_send(r, 200);
+	page_send(r, status);
+}
+
+void
+prog_participants(struct req *r)
+{
+	struct prog p;
+	struct fval v[FF_N];
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, filter_f, FF_N, v) > 0)
+		return page_error_msg(r, 400, "Choose a role and a status from "
+		    "the filters on the page.");
+	participants_page(r, &p, v, NULL, 200);
 }
 
 /* The decision's new status from the current one, or NULL: refused. */
@@ -220,7 +231,7 @@ decide_mail(struct req *r, const struct prog *p, long long uid,
 struct decide_w {
 	const struct prog	*p;
 	const char		*action;
-	const char		*status, *to;
+	const char		*role, *status, *name, *to;
 };
 
 static int
@@ -229,14 +240,18 @@ decide_tx(struct req *r, void *arg)
 	struct decide_w *w = arg;
 	struct db_rows *row;
 
-	row = db_query(r, "SELECT user_id, status FROM programme_participants "
-	    "WHERE id = ? AND programme_id = ? FOR UPDATE", "ii", r->id[1],
-	    w->p->id);
+	/* the name by a subquery, which FOR UPDATE leaves unlocked */
+	row = db_query(r, "SELECT p.user_id, p.role, p.status, (SELECT "
+	    "u.display_name FROM users u WHERE u.id = p.user_id) AS "
+	    "display_name FROM programme_participants p WHERE p.id = ? AND "
+	    "p.programme_id = ? FOR UPDATE", "ii", r->id[1], w->p->id);
 	if (row == NULL)
 		return -1;
 	if (row->nrows == 0)
 		return 1;
 	w->status = req_strdup(r, db_get(row, 0, "status"));
+	w->name = req_strdup(r, db_get(row, 0, "display_name"));
+	w->role = req_strdup(r, db_get(row, 0, "role"));
 	if ((w->to = decide_to(w->action, w->status)) == NULL)
 		return 2;
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
@@ -253,7 +268,8 @@ prog_participant_post(struct req *r)
 {
 	struct prog p;
 	struct fval v[DF_N];
-	struct decide_w w = { &p, NULL, NULL, NULL };
+	struct fval fv[FF_N];
+	struct decide_w w = { &p, NULL, NULL, NULL, NULL, NULL };
 	const char *action;
 	int rc;
 
@@ -266,11 +282,16 @@ prog_participant_post(struct req *r)
 	if ((rc = db_tx_run(r, decide_tx, &w)) == 1)
 		return page_error_msg(r, 404, "This person is not in the "
 		    "programme.");
-	if (rc == 2)
-		return page_error_msg(r, 409, req_printf(r, "This participant "
-		    "is %s: they cannot be %s now.", prog_status_label("mentor",
-		    w.status), strcmp(action, "approve") == 0 ? "approved" :
-		    strcmp(action, "reject") == 0 ? "rejected" : "removed"));
+	/* decided meanwhile (another tab, another organiser): the list as
+	 * it is now, saying so */
+	if (rc == 2) {
+		memset(fv, 0, sizeof(fv));
+		return participants_page(r, &p, fv, req_printf(r, "%s cannot be "
+		    "%s now: their place reads \"%s\". Nothing was changed.",
+		    w.name, strcmp(action, "approve") == 0 ? "approved" :
+		    strcmp(action, "reject") == 0 ? "turned down" : "removed",
+		    prog_status_label(w.role, w.status)), 409);
+	}
 	if (rc != 0)
 		return;
 	resp_flash(r, strcmp(w.to, "active") == 0 ? "Mentor approved; they "

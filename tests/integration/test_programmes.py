@@ -344,6 +344,11 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     m.check(r.status == 303, f"approve: {r!r}")
     r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "approve"})
     m.check(r.status == 409, f"approving twice is refused: {r.status}")
+    # on the list as it is now, naming the person, as another tab would see it
+    t = m.unescaped(r.text)
+    m.check("cannot be approved now" in t and "Approved mentor" in t and
+            mentor.email in t and 'role="alert"' in r.text,
+            "the refusal is on the participants list")
     r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "reject"})
     m.check(r.status == 303, f"reject: {r!r}")
     m.check(m.mails_to(mentor.email, subject="approved"), "the approved mentor is told")
