@@ -180,8 +180,12 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 		tmpl_show(d, "ASK_CAPACITY");
 	if (j->p.approval)
 		tmpl_show(d, "APPROVAL");
+	/* an invitation names the role: the other role's questions are not
+	 * theirs to answer (nor read) */
 	for (i = 0; i < j->na; i++)
-		question_fill(r, tmpl_section(d, "QUESTION"), &j->a[i], typed);
+		if (j->inv.id == 0 || asked_of(&j->a[i], j->inv.role))
+			question_fill(r, tmpl_section(d, "QUESTION"), &j->a[i],
+			    typed);
 	if (typed)
 		for (i = 0; i < j->na; i++)
 			if (j->a[i].v.err != NULL)

@@ -215,7 +215,10 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     r = c.get(link)
     m.check(r.status == 200 and newcomer in r.text and 'name="password"' in r.text,
             "a new account's form, address shown")
-    m.check(f'name="q_{q_mentor}"' in r.text, "questions shown")
+    m.check(f'name="q_{q_all}"' in r.text and f'name="q_{q_mentee}"' in r.text,
+            "the questions for everyone and for mentees shown")
+    m.check(f'name="q_{q_mentor}"' not in r.text and "Years of experience" not in r.text,
+            "not the mentors' question: the invitation makes them a mentee")
     m.check(f"proves your address ({newcomer})" in r.text,
             "the account part names the address (it said '()')")
     token = link.split("invite=")[1]
