@@ -6,7 +6,7 @@
 <p>{{NMENTEES}} {{#ONE_MENTEE}}mentee of the programme is{{/ONE_MENTEE}}{{#MENTEES}}mentees of the programme are{{/MENTEES}} in no pair yet. Each is shown with up to three mentors who fit best, and why.</p>
 <p class="small muted" id="scale">A score is points out of a possible {{SCORE_MAX}}: 30 for each skill wanted that the mentor has (three at most), up to 40 for words of the mentee's headline, answers and goals that the mentor writes about, 10 for a shared language, up to 8 for close time zones, and up to 20 for places left, requests answered and recent activity.</p></div>
 </div>
-{{#ERROR}}<p class="callout callout-error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{#ERROR}}<p class="callout danger" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{#NONE}}<div class="empty"><h2>Every mentee has a pair</h2><p>New mentees appear here when they join.</p></div>{{/NONE}}
 <form method="get" action="/programmes/{{PROG_SLUG}}/matching" class="search" id="auto-form">
 <input type="hidden" name="auto" value="1">

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>NAV}}
 <h1>Participants</h1>
-{{#ERROR}}<p class="callout callout-error" role="alert">{{MESSAGE}}</p>{{/ERROR}}
+{{#ERROR}}<p class="callout danger" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 <form method="get" action="/programmes/{{PROG_SLUG}}/participants" class="search">
 <div class="field"><label for="role">Role</label>
 <select id="role" name="role"><option value="">Everyone</option><option value="mentee"{{#ROLE_MENTEE}} selected{{/ROLE_MENTEE}}>Mentees</option><option value="mentor"{{#ROLE_MENTOR}} selected{{/ROLE_MENTOR}}>Mentors</option></select></div>
