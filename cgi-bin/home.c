@@ -42,9 +42,9 @@ static const char *const new_watch[] = { "notifications.user_id",
 static const struct kept_def new_kept = { "new", "notification_counts",
     new_watch, "sql/315 notifications_count_insert, _update, _delete" };
 
-/* the dashboard's suggestions (lib/suggest.h) and its new ones */
+/* the dashboard's suggestions (lib/suggest.h), its new ones, its cards (lib/mine.h) */
 static const struct kept_def *const kept[] = { &suggest_kept, &new_kept,
-    NULL };
+    &mine_kept, NULL };
 
 APP_MAIN_KEPT("home", routes, kept)
 

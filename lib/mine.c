@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "kept.h"
 #include "mine.h"
 #include "mship.h"
 #include "page.h"
@@ -179,9 +180,10 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 }
 
 /*
- * The viewer's mentorships in one query, with what the list shows of
- * each: its next meetings, who spoke last, and for open ones the roadmap's
- * progress (closed ones skip it: IF evaluates only the branch it takes).
+ * What the list shows of each of the viewer's mentorships: its next
+ * meetings and for open ones the roadmap's progress (closed ones skip
+ * it: IF evaluates only the branch it takes) on its card, who spoke last
+ * and how far the viewer read in the viewer's rows.
  */
 #define MINE_OPEN	"m.stage IN (" STAGES_ACTIVE ")"
 #define MINE_MAX	300	/* rows listed at most */
@@ -224,22 +226,55 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	"s.user_id AND p.role = 'mentee')) AS mentee_side, " \
 	"nc.version AS notes_version"
 /*
- * The viewer's (s.user_id, sess_load_rows) mentorships, with what the
- * list shows of each: its next meetings, who spoke last, and for open
- * ones the roadmap's progress (closed ones skip it: IF evaluates only
- * the branch it takes).
+ * A mentorship's card: what the list shows of it that is the same for
+ * both parties, kept (lib/kept.h) under the pair's version (sql/290),
+ * which every write of these columns moves, whoever makes it. Made by a
+ * statement of its own on a view after a write, the list itself is then
+ * a statement of the viewer's rows alone: the card's subqueries cost the
+ * optimizer as much as the rest of the dashboard's statement (issue 24).
+ * What the clock alone changes is kept until the first moment it can
+ * (until): the next midnight (review days, check-ins due, milestones
+ * overdue), a meeting starting (no longer to come).
  */
-static const char mine_cols[] =
-    "m.id, m.stage, m.focus, m.mentor_id, "
-    "m.mentor_agreed_at, m.mentee_agreed_at, m.contract_version, "
-    "m.acknowledged_at, DATEDIFF(m.review_date, UTC_DATE()) AS "
-    "review_in, m.next_checkin <= UTC_DATE() AS checkin_due, "
-    "u.display_name AS other_name, u.slug AS other_slug, "
+static const char *const card_watch[] = {
+	"mentorships.focus", "mentorships.stage", "mentorships.mentor_id",
+	"mentorships.mentor_agreed_at", "mentorships.mentee_agreed_at",
+	"mentorships.contract_version", "mentorships.acknowledged_at",
+	"mentorships.review_date", "mentorships.next_checkin",
+	"meetings.mentorship_id", "meetings.starts_at",
+	"stage_events.mentorship_id", "stage_events.actor_id",
+	"mentorship_milestones.mentorship_id", "mentorship_milestones.done_at",
+	"mentorship_milestones.due_date", NULL
+};
+const struct kept_def mine_kept = { "card", "mentorship_versions",
+    card_watch, "sql/290 mentorships_version_*, stage_events_version_*, "
+    "milestones_version_*, meetings_version_*" };
+
+/* "i": the mentorship; until as the mentorship page's (cgi-bin/mentorships) */
+const char mine_card_sql[] = "SELECT c.*, DATE_FORMAT(LEAST("
+    "TIMESTAMP(UTC_DATE() + INTERVAL 1 DAY), COALESCE(TIMESTAMP("
+    "SUBSTRING_INDEX(c.meetings, ',', 1)) + INTERVAL 1 SECOND, "
+    "TIMESTAMP('9999-12-31 23:59:59'))), '%Y-%m-%d %H:%i:%s') AS until "
+    "FROM (SELECT m.focus, m.mentor_agreed_at, m.mentee_agreed_at, "
+    "m.contract_version, m.acknowledged_at, "
+    "DATEDIFF(m.review_date, UTC_DATE()) AS review_in, "
+    "m.next_checkin <= UTC_DATE() AS checkin_due, "
     MINE_MEET " AS meetings, "
     "IF(m.stage = 'requested', (SELECT e.actor_id = m.mentor_id "
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
-    MINE_MS " AS ms, " MINE_ROOM " AS other_newest, "
+    MINE_MS " AS ms FROM mentorships m WHERE m.id = ?) c";
+
+/*
+ * The viewer's (s.user_id, sess_load_rows) mentorships: what differs by
+ * viewer (the other party, the room as they read it), the version of
+ * each card and the clock its until is read against.
+ */
+static const char mine_cols[] =
+    "m.id, m.stage, m.mentor_id, mv.version AS card_version, "
+    "UTC_TIMESTAMP() AS now, "
+    "u.display_name AS other_name, u.slug AS other_slug, "
+    MINE_ROOM " AS other_newest, "
     MINE_READ " AS last_read, " MINE_VIEWER;
 
 struct db_rows *
@@ -247,8 +282,76 @@ mine_rows(struct req *r)
 {
 	return sess_load_rows(r, mine_cols, "JOIN mentorships m ON "
 	    "m.mentor_id = s.user_id OR m.mentee_id = s.user_id JOIN users u "
-	    "ON u.id = IF(m.mentor_id = s.user_id, m.mentee_id, m.mentor_id)",
+	    "ON u.id = IF(m.mentor_id = s.user_id, m.mentee_id, m.mentor_id) "
+	    "LEFT JOIN mentorship_versions mv ON mv.mentorship_id = m.id",
 	    "ORDER BY m.stage_changed_at DESC, m.id DESC LIMIT ?", MINE_MAX);
+}
+
+static const struct db_rows *
+card_make(struct req *r, void *arg, int *keep)
+{
+	const long long *id = arg;
+
+	(void)keep;
+	return db_query(r, mine_card_sql, "i", *id);
+}
+
+/* Row i's card (one row), kept while the clock has not passed its until. */
+static const struct db_rows *
+mine_card(struct req *r, const struct db_rows *q, size_t i)
+{
+	long long id = db_get_int(q, i, "id");
+	const char *key = kept_key(r, &mine_kept, db_get(q, i,
+	    "card_version"), "i", id);
+	const struct db_rows *c;
+
+	if ((c = kept_get(r, key, card_make, &id)) == NULL)
+		return NULL;
+	if (key != NULL && c->nrows == 1 && strcmp(db_get(q, i, "now"),
+	    db_get(c, 0, "until")) >= 0) {
+		kept_forget(key);
+		c = kept_get(r, key, card_make, &id);
+	}
+	return c;
+}
+
+/*
+ * q's rows with their cards' columns after their own, as one list for
+ * what lays them out; a mentorship deleted between the two statements
+ * (its card has no row) is left out. NULL when the database failed.
+ */
+static const struct db_rows *
+mine_with_cards(struct req *r, const struct db_rows *q)
+{
+	const struct db_rows *c;
+	struct db_rows *all = req_alloc(r, sizeof(*all));
+	size_t i, nc = 0;
+
+	*all = *q;
+	all->nrows = 0;
+	for (i = 0; i < q->nrows; i++) {
+		if ((c = mine_card(r, q, i)) == NULL)
+			return NULL;
+		if (c->nrows != 1)
+			continue;
+		if (nc == 0) {	/* every card has the same columns */
+			nc = q->ncols + c->ncols;
+			all->names = req_alloc(r, nc * sizeof(*all->names));
+			memcpy(all->names, q->names, q->ncols *
+			    sizeof(*all->names));
+			memcpy(all->names + q->ncols, c->names, c->ncols *
+			    sizeof(*all->names));
+			all->cell = req_alloc(r, q->nrows * nc *
+			    sizeof(*all->cell));
+			all->ncols = nc;
+		}
+		memcpy(all->cell + all->nrows * nc, q->cell + i * q->ncols,
+		    q->ncols * sizeof(*all->cell));
+		memcpy(all->cell + all->nrows * nc + q->ncols, c->cell,
+		    c->ncols * sizeof(*all->cell));
+		all->nrows++;
+	}
+	return all;
 }
 
 struct meet {
@@ -327,6 +430,8 @@ mine_fill(struct req *r, struct tdict *d, const struct db_rows *q,
 		return -1;
 	if (open != NULL)
 		mine_open_init(open, q);
+	if ((q = mine_with_cards(r, q)) == NULL)
+		return -1;
 	for (i = 0; i < q->nrows; i++) {
 		st = db_get(q, i, "stage");
 		memset(&a, 0, sizeof(a));

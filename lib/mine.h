@@ -8,7 +8,17 @@
 #include "req.h"
 
 struct db_rows;
+struct kept_def;
 struct tdict;
+
+/*
+ * The cards of the list (its pairs' columns, the same for both parties)
+ * are kept under each pair's version: the programs that show the list
+ * declare it among their kept things (lib/kept.h). mine_card_sql makes
+ * one ("i": the mentorship).
+ */
+extern const struct kept_def	mine_kept;
+extern const char		mine_card_sql[];
 
 /*
  * The viewer's mentorships, newest stage first, with the session when

@@ -10,6 +10,7 @@
 
 #include "kept.h"
 #include "mentorships.h"
+#include "mine.h"
 #include "risk.h"
 
 /*
@@ -58,7 +59,8 @@ static const struct kept_def show_kept = { "page", "mentorship_versions",
     "stage_events_version_*, milestones_version_*, meetings_version_*, "
     "checkins_version_*, programmes_pairs_version*, "
     "users_mentorship_version" };
-const struct kept_def *const mships_kept[] = { &show_kept, NULL };
+/* and the cards of the list, /mentorships (lib/mine.h) */
+const struct kept_def *const mships_kept[] = { &show_kept, &mine_kept, NULL };
 
 
 /*

@@ -148,5 +148,61 @@ def test_dashboard_and_notifications_session_rules():
         ended(c, "a disabled account")
 
 
+@m.test
+def test_kept_cards_follow_every_write():
+    """Issue 24: each mentorship's card on the dashboard and on
+    /mentorships is kept under the pair's version (lib/mine.c): every write
+    it shows, by SQL as by a form, is on the next view by every worker
+    (eight views: every worker answers some), for both parties; a meeting
+    that comes to pass leaves the meetings to come by the clock alone."""
+    mentor, mentee = m.make_mentor(), m.signup()
+    focus = m.unique("Kept card")
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, contract_version, review_date) VALUES "
+          "(?, ?, 'cultivation', ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), 1, "
+          "UTC_DATE() + INTERVAL 90 DAY)", mentor.user_id, mentee.user_id, focus)
+    mid = m.sql_value("SELECT id FROM mentorships WHERE focus = ?", focus)
+
+    def seen(what, present=True, paths=("/", "/mentorships")):
+        for c in (mentee, mentor):
+            for path in paths:
+                for _ in range(8):
+                    page = m.unescaped(c.get(path).text)
+                    m.check((what in page) == present, f"{what!r} "
+                            f"{'missing from' if present else 'still on'} "
+                            f"{path} after a write")
+
+    dash = ("/",)     # the list of /mentorships shows no progress nor meetings
+    seen(focus)
+    seen("milestones", present=False, paths=dash)
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, "
+          "due_date, position, created_at) VALUES (?, 'Late one', '', UTC_DATE() - "
+          "INTERVAL 2 DAY, 1, UTC_TIMESTAMP())", mid)
+    seen("0/1 milestones, <strong>1 overdue", paths=dash)
+    seen("1 overdue milestone(s)")
+    m.sql("UPDATE mentorship_milestones SET done_at = UTC_TIMESTAMP() WHERE "
+          "mentorship_id = ?", mid)
+    seen("1/1 milestones", paths=dash)
+    seen("overdue", present=False)
+    m.sql("UPDATE mentorships SET review_date = UTC_DATE() + INTERVAL 3 DAY "
+          "WHERE id = ?", mid)
+    seen("Review date within a week: review the goals")
+    m.sql("UPDATE mentorships SET focus = ? WHERE id = ?", focus + " renamed", mid)
+    seen(focus + " renamed")
+    # a meeting to come, then come to pass by the clock alone
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, minutes, agenda, "
+          "created_by, created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL 6 SECOND, "
+          "30, 'Soon', ?, UTC_TIMESTAMP())", mid, mentee.user_id)
+    seen("Next meeting:")
+    seen("No meetings planned.", present=False, paths=dash)
+    import time
+    time.sleep(7)
+    seen("Next meeting:", present=False)
+    seen("No meetings planned.", paths=dash)
+    # the stage, by SQL: the card's group and its attention
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
+    seen("Review date within a week", present=False)
+
+
 if __name__ == "__main__":
     m.main()

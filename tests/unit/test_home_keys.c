@@ -1,7 +1,8 @@
 /*
  * The dashboard's kept "New for you" list (cgi-bin/home.c new_kept):
  * every column its SQL reads is watched, and its key names the viewer
- * beside the version of their count. cgi-bin/home.c is included, as in
+ * beside the version of their count; and the same for its kept cards
+ * (lib/mine.c). cgi-bin/home.c is included, as in
  * test_room_keys.c, to reach its statics.
  */
 #include <stdarg.h>
@@ -35,6 +36,25 @@ test_new_watch(void **state)
 	assert_ptr_equal(kept[1], &new_kept);
 }
 
+/*
+ * Every column a mentorship's kept card reads is watched (lib/mine.c),
+ * the dashboard and /mentorships keep it.
+ */
+static void
+test_card_watch(void **state)
+{
+	const char *miss;
+
+	(void)state;
+	miss = watch_missing(&mine_kept, mine_card_sql, "m=mentorships "
+	    "x=meetings e=stage_events t=mentorship_milestones");
+	if (miss != NULL)
+		fail_msg("a mentorship's card reads %s: add it to card_watch "
+		    "and to sql/290's triggers", miss);
+	assert_ptr_equal(kept[2], &mine_kept);
+	assert_string_equal(mine_kept.version, "mentorship_versions");
+}
+
 /* Two viewers, or two versions, never share a key; no version, no key. */
 static void
 test_new_key(void **state)
@@ -62,6 +82,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_watch),
 		cmocka_unit_test(test_new_key),
+		cmocka_unit_test(test_card_watch),
 	};
 
 	(void)test_routes;
