@@ -6,14 +6,20 @@ looking for nothing) is not told to find mentors."""
 import menteo as m
 
 
-def mentoring(stage="cultivation"):
-    """A listed mentor with one mentee, in stage."""
+def pair(stage="cultivation"):
+    """A listed mentor, their mentee and the focus of their mentorship."""
     mentor, mentee = m.make_mentor(), m.signup()
     focus = m.unique("Mentoring focus")
     m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
           "stage_changed_at, created_at, contract_version, review_date) VALUES "
           "(?, ?, ?, ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), 1, "
           "UTC_DATE() + INTERVAL 90 DAY)", mentor.user_id, mentee.user_id, stage, focus)
+    return mentor, mentee, focus
+
+
+def mentoring(stage="cultivation"):
+    """A listed mentor with one mentee, in stage."""
+    mentor, _, focus = pair(stage)
     return mentor, focus
 
 
@@ -155,12 +161,7 @@ def test_kept_cards_follow_every_write():
     it shows, by SQL as by a form, is on the next view by every worker
     (eight views: every worker answers some), for both parties; a meeting
     that comes to pass leaves the meetings to come by the clock alone."""
-    mentor, mentee = m.make_mentor(), m.signup()
-    focus = m.unique("Kept card")
-    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-          "stage_changed_at, created_at, contract_version, review_date) VALUES "
-          "(?, ?, 'cultivation', ?, '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), 1, "
-          "UTC_DATE() + INTERVAL 90 DAY)", mentor.user_id, mentee.user_id, focus)
+    mentor, mentee, focus = pair()
     mid = m.sql_value("SELECT id FROM mentorships WHERE focus = ?", focus)
 
     def seen(what, present=True, paths=("/", "/mentorships")):
