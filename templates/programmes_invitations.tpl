@@ -2,11 +2,15 @@
 {{>NAV}}
 <h1>Invitations</h1>
 {{#RESULT}}
-<div class="errors" role="alert" tabindex="-1"><h2>{{SENT}} sent; these lines were not invited</h2>
+<div class="{{RESULT_CLASS}}" role="{{RESULT_ROLE}}" tabindex="-1"><h2>{{SENT}} sent; these lines were not invited</h2>
+{{#FIX}}<p>To correct: they are back in the box below.</p>
 <ul>
-{{#BAD}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/BAD}}
-</ul>
-{{#SKIPPED}}<p class="muted small">Invited less than a day ago, not mailed again: {{LINE}}</p>{{/SKIPPED}}
+{{#LINE_ROW}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/LINE_ROW}}
+</ul>{{/FIX}}
+{{#PASSED}}<p>Passed over, with nothing to correct:</p>
+<ul>
+{{#LINE_ROW}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/LINE_ROW}}
+</ul>{{/PASSED}}
 </div>
 {{/RESULT}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/invitations" class="form">

@@ -191,23 +191,33 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 }
 
 
-/* What became of a paste: lines sent, skipped, and refused with why. */
+/* Pasted lines not invited, each with why. */
+struct paste_lines {
+	const char	**line;
+	const char	**why;
+	size_t		  n;
+};
+
+/*
+ * What became of a paste: lines sent; lines to correct (not addresses),
+ * which come back in the box; lines passed over with nothing in them to
+ * correct (a duplicate, a participant, someone invited less than a day
+ * ago), which are only named.
+ */
 struct paste {
-	int		 sent;
-	size_t		 nskipped;
-	size_t		 nbad;
-	const char	**skipped;	/* addresses invited less than a day ago */
-	const char	**bad;		/* refused lines */
-	const char	**why;		/* and why, for each */
-	const char	**seen;		/* the addresses taken so far */
-	size_t		 nseen;
+	int			 sent;
+	struct paste_lines	 fix;
+	struct paste_lines	 passed;
+	size_t			 nrecent;	/* of passed: invited lately */
+	const char		**seen;		/* the addresses taken so far */
+	size_t			 nseen;
 };
 
 static void
-paste_bad(struct paste *ps, const char *line, const char *why)
+paste_note(struct paste_lines *l, const char *line, const char *why)
 {
-	ps->bad[ps->nbad] = line;
-	ps->why[ps->nbad++] = why;
+	l->line[l->n] = line;
+	l->why[l->n++] = why;
 }
 
 static int
@@ -222,23 +232,31 @@ paste_seen(struct paste *ps, const char *email)
 	return 0;
 }
 
-/* One pasted line: invited, skipped or refused. -1 on a db failure. */
+static void
+paste_recent(struct paste *ps, const char *email)
+{
+	paste_note(&ps->passed, email, "invited less than a day ago: not "
+	    "mailed again");
+	ps->nrecent++;
+}
+
+/* One pasted line: invited, passed over or to correct. -1 db failure. */
 static int
 paste_line(struct req *r, const struct prog *p, struct paste *ps,
     const char *line, const char *role)
 {
 	struct db_rows *rows;
 	struct fval v;
-	const char *email;
+	const char *email, *status;
 	int rc;
 
 	if (field_check(r->arena, &email_f, line, &v) != 0) {
-		paste_bad(ps, line, "not an e-mail address");
+		paste_note(&ps->fix, line, "not an e-mail address");
 		return 0;
 	}
 	email = v.str;
 	if (paste_seen(ps, email)) {
-		paste_bad(ps, line, "a duplicate of a line above");
+		paste_note(&ps->passed, line, "a duplicate of a line above");
 		return 0;
 	}
 	rows = db_query(r, "SELECT (SELECT pp.status FROM users u JOIN "
@@ -251,22 +269,21 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	    p->id, email);
 	if (rows == NULL)
 		return -1;
-	if (db_get(rows, 0, "status") != NULL) {
-		paste_bad(ps, line, strcmp(db_get(rows, 0, "status"),
-		    "removed") == 0 || strcmp(db_get(rows, 0, "status"),
-		    "rejected") == 0 ? "was removed or not approved: not "
-		    "invited again" : "already a participant");
+	if ((status = db_get(rows, 0, "status")) != NULL) {
+		paste_note(&ps->passed, line, strcmp(status, "removed") == 0 ||
+		    strcmp(status, "rejected") == 0 ? "was removed or not "
+		    "approved: not invited again" : "already a participant");
 		return 0;
 	}
 	if (db_get_int(rows, 0, "recent")) {
-		ps->skipped[ps->nskipped++] = email;
+		paste_recent(ps, email);
 		return 0;
 	}
 	if ((rc = invite_send(r, p, db_get_int(rows, 0, "inv_id"), email,
 	    role)) == -1)
 		return -1;
 	if (rc == 1)
-		ps->skipped[ps->nskipped++] = email;
+		paste_recent(ps, email);
 	else
 		ps->sent++;
 	return 0;
@@ -330,42 +347,63 @@ prog_invitations(struct req *r)
 	page_send(r, 200);
 }
 
+/* The lines of l as the summary's rows of section name. */
+static void
+paste_list(struct tdict *res, const char *name, const struct paste_lines *l)
+{
+	struct tdict *row;
+	size_t i;
+
+	if (l->n == 0)
+		return;
+	res = tmpl_section(res, name);
+	for (i = 0; i < l->n; i++) {
+		row = tmpl_section(res, "LINE_ROW");
+		tmpl_set(row, "LINE", l->line[i]);
+		tmpl_set(row, "REASON", l->why[i]);
+	}
+}
+
 static void
 paste_done(struct req *r, const struct prog *p, struct paste *ps,
     struct fval *v)
 {
-	struct tdict *d, *res, *row;
+	struct tdict *d, *res;
 	struct buf again = { NULL, 0, 0 };
 	size_t i;
 
-	if (ps->nbad == 0) {
+	/* only invited lately: counted in a line, as a paste sent twice is */
+	if (ps->fix.n == 0 && ps->passed.n == ps->nrecent) {
 		resp_flash(r, req_printf(r, "%d invitation%s sent.%s", ps->sent,
-		    ps->sent == 1 ? "" : "s", ps->nskipped > 0 ? req_printf(r,
+		    ps->sent == 1 ? "" : "s", ps->nrecent > 0 ? req_printf(r,
 		    " Invited less than a day ago, so not mailed again: %zu.",
-		    ps->nskipped) : ""));
+		    ps->nrecent) : ""));
 		return resp_redirect(r, req_printf(r,
 		    "/programmes/%s/invitations", p->slug));
 	}
-	/* the refused lines come back in the box, to be fixed and sent */
-	for (i = 0; i < ps->nbad; i++)
-		buf_printf(&again, "%s\n", ps->bad[i]);
-	v[IF_EMAILS].raw = req_strdup(r, again.p);
+	/*
+	 * The lines to correct come back in the box, to be fixed and sent;
+	 * those passed over are named in the summary only: sent again, they
+	 * would be passed over again.
+	 */
+	for (i = 0; i < ps->fix.n; i++)
+		buf_printf(&again, "%s\n", ps->fix.line[i]);
+	v[IF_EMAILS].raw = req_strdup(r, again.p != NULL ? again.p : "");
 	buf_free(&again);
-	v[IF_EMAILS].err = req_printf(r, "%zu line%s could not be invited "
-	    "(see why below): correct them here and send again.", ps->nbad,
-	    ps->nbad == 1 ? "" : "s");
+	if (ps->fix.n > 0)
+		v[IF_EMAILS].err = req_printf(r, "%zu line%s could not be "
+		    "invited (see why above): correct them here and send "
+		    "again.", ps->fix.n, ps->fix.n == 1 ? "" : "s");
 	if ((d = invitations_page(r, p, v)) == NULL)
 		return;
 	res = tmpl_section(d, "RESULT");
+	/* lines to correct are an error; lines passed over, a note */
+	tmpl_set(res, "RESULT_CLASS", ps->fix.n > 0 ? "errors" : "callout");
+	tmpl_set(res, "RESULT_ROLE", ps->fix.n > 0 ? "alert" : "status");
 	tmpl_set_int(res, "SENT", ps->sent);
-	for (i = 0; i < ps->nbad; i++) {
-		row = tmpl_section(res, "BAD");
-		tmpl_set(row, "LINE", ps->bad[i]);
-		tmpl_set(row, "REASON", ps->why[i]);
-	}
-	for (i = 0; i < ps->nskipped; i++)
-		tmpl_set(tmpl_section(res, "SKIPPED"), "LINE", ps->skipped[i]);
-	page_send(r, 422);
+	paste_list(res, "FIX", &ps->fix);
+	paste_list(res, "PASSED", &ps->passed);
+	page_send(r, ps->fix.n > 0 ? 422 : 200);
 }
 
 /*
@@ -390,7 +428,7 @@ invite_tx(struct req *r, void *arg)
 	size_t i;
 
 	ps->sent = 0;
-	ps->nskipped = ps->nbad = ps->nseen = 0;
+	ps->fix.n = ps->passed.n = ps->nrecent = ps->nseen = 0;
 	for (i = 0; i < w->n; i++)
 		if (paste_line(r, w->p, ps, w->lines[i], w->role) == -1)
 			return -1;
@@ -422,9 +460,10 @@ prog_invite(struct req *r)
 		return;
 	}
 	ps.seen = req_alloc(r, (n + 1) * sizeof(*ps.seen));
-	ps.skipped = req_alloc(r, (n + 1) * sizeof(*ps.skipped));
-	ps.bad = req_alloc(r, (n + 1) * sizeof(*ps.bad));
-	ps.why = req_alloc(r, (n + 1) * sizeof(*ps.why));
+	ps.fix.line = req_alloc(r, (n + 1) * sizeof(*ps.fix.line));
+	ps.fix.why = req_alloc(r, (n + 1) * sizeof(*ps.fix.why));
+	ps.passed.line = req_alloc(r, (n + 1) * sizeof(*ps.passed.line));
+	ps.passed.why = req_alloc(r, (n + 1) * sizeof(*ps.passed.why));
 	if (db_tx_run(r, invite_tx, &(struct invite_w){ &p, &ps, lines, n,
 	    v[IF_ROLE].str }) != 0)
 		return;

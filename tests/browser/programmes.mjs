@@ -149,12 +149,16 @@ async function runProgramme(browser, js) {
 		await checkPage(P, 'invitations');
 		await P.getByLabel('E-mail addresses').fill([mentee.email, 'not an address', mentee.email.toUpperCase(), ''].join('\n'));
 		await P.getByLabel('Mentees').check();
-		// 422: the bad lines come back in the form, with their reasons
+		// 422: the bad line comes back in the form; each is named with its reason
 		await Promise.all([P.waitForNavigation(), P.getByRole('button', { name: 'Send the invitations' }).click()]);
 		await expectText(P, 'not an address', 'the bad line is listed');
 		const said = await P.locator('main').innerText();
 		if (!/not an e-mail address|not an address/i.test(said) || !/twice|duplicate|already/i.test(said))
 			throw new Error('the reasons are not said:\n' + said.slice(0, 600));
+		// only the line to correct is back in the box, not the duplicate
+		const box = await P.getByLabel('E-mail addresses').inputValue();
+		if (box.trim() !== 'not an address')
+			throw new Error('the box holds more than the line to correct: ' + JSON.stringify(box));
 		await checkPage(P, 'invitations-result');
 		await P.getByLabel('E-mail addresses').fill(mentor.email);
 		await P.getByLabel('Mentors').check();
