@@ -424,6 +424,44 @@ prog_matching(struct req *r)
 
 /* ---- proposing ----------------------------------------------------------- */
 
+static long
+row_of(const struct db_rows *rows, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++)
+		if (db_get_int(rows, i, "id") == id)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Why the pair of mentee and mentor (user ids) cannot be made, naming
+ * the mentee (in a confirmation of many pairs, which one it is), as
+ * the board has them or else as their accounts do.
+ */
+static const char *
+pair_refused(struct req *r, const struct board *b, long long mentee,
+    long long mentor, const char *why)
+{
+	long ri = row_of(b->mentees, mentee), rk = row_of(b->mentors, mentor);
+	struct db_rows *u = NULL;
+	const char *e, *o;
+
+	if ((ri < 0 || rk < 0) && (u = db_query(r, "SELECT (SELECT "
+	    "display_name FROM users WHERE id = ?) AS mentee, (SELECT "
+	    "display_name FROM users WHERE id = ?) AS mentor", "ii", mentee,
+	    mentor)) == NULL)
+		return NULL;
+	e = ri >= 0 ? db_get(b->mentees, ri, "display_name") :
+	    db_get(u, 0, "mentee");
+	o = rk >= 0 ? db_get(b->mentors, rk, "display_name") :
+	    db_get(u, 0, "mentor");
+	return req_printf(r, "%s cannot be paired with %s: %s",
+	    e != NULL ? e : req_printf(r, "The mentee %lld", mentee),
+	    o != NULL ? o : req_printf(r, "person %lld", mentor), why);
+}
+
 /*
  * Mentee i and mentor k of the board made a pair, in the caller's
  * transaction, both mailed: 0, 1 refused (*why), -1 database down.
@@ -442,11 +480,9 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 		return -1;
 	if (*why == NULL && b->fit[k].excluded != NULL)
 		*why = b->fit[k].excluded;
-	if (*why != NULL) {
-		*why = req_printf(r, "%s and %s cannot be paired: %s", mentee_name,
-		    mentor_name, *why);
-		return 1;
-	}
+	if (*why != NULL)
+		return (*why = pair_refused(r, b, mentee, mentor, *why)) ==
+		    NULL ? -1 : 1;
 	reasons = why_text(r, b, i, &b->fit[k], 0);
 	yours = why_text(r, b, i, &b->fit[k], 1);
 	/* what the mentee wants is the mentorship's subject, not the cohort */
@@ -488,20 +524,9 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	return 0;
 }
 
-static long
-row_of(const struct db_rows *rows, long long id)
-{
-	size_t i;
-
-	for (i = 0; i < rows->nrows; i++)
-		if (db_get_int(rows, i, "id") == id)
-			return (long)i;
-	return -1;
-}
-
 /*
- * The pair "mentee:mentor" (user ids) of the board: 0 and the rows, or
- * *why.
+ * The pair "mentee:mentor" (user ids) of the board: 0 and the rows, 1
+ * refused (*why), -1 database down.
  */
 static int
 pair_rows(struct req *r, struct board *b, long long mentee, long long mentor,
@@ -510,14 +535,18 @@ pair_rows(struct req *r, struct board *b, long long mentee, long long mentor,
 	long ri = row_of(b->mentees, mentee), rk = row_of(b->mentors, mentor);
 
 	if (ri < 0)
-		return *why = "This mentee is not waiting for a mentor in the "
-		    "programme any more: they are in a pair, or have left.", 1;
-	if (rk < 0)
-		return *why = req_printf(r, "This person is not an approved "
-		    "mentor of the programme."), 1;
-	*i = (size_t)ri;
-	*k = (size_t)rk;
-	return 0;
+		*why = "they are no longer waiting for a mentor (in a pair "
+		    "already, or gone from the programme).";
+	else if (rk < 0)
+		*why = "this person is not an approved mentor of the "
+		    "programme.";
+	else {
+		*i = (size_t)ri;
+		*k = (size_t)rk;
+		return 0;
+	}
+	return (*why = pair_refused(r, b, mentee, mentor, *why)) == NULL ?
+	    -1 : 1;
 }
 
 /* A confirmation's pairs (user ids), as pairs_read found them. */
@@ -582,9 +611,9 @@ propose_all(struct req *r, const struct prog *p, struct board *b,
 
 	memset(paired, 0, b->mentees->nrows + 1);
 	for (n = 0; n < ps->n; n++) {
-		if (pair_rows(r, b, ps->mentee[n], ps->mentor[n], &i, &k,
-		    why) != 0)
-			return 1;
+		if ((rc = pair_rows(r, b, ps->mentee[n], ps->mentor[n], &i, &k,
+		    why)) != 0)
+			return rc;
 		if (paired[i]++)
 			return *why = req_printf(r, "%s appears in two pairs.",
 			    db_get(b->mentees, i, "display_name")), 1;

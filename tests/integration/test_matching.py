@@ -47,6 +47,12 @@ def board_card(page, who):
     return None
 
 
+def refusal(page):
+    """The text of the board's refusal, or ""."""
+    said = re.search(r'<p class="callout danger"[^>]*>(.*?)</p>', page, re.S)
+    return html.unescape(said.group(1)) if said else ""
+
+
 def pairs_of(slug):
     return m.sql("SELECT m.mentee_id, m.mentor_id, m.stage, m.proposed_by_programme "
                  "FROM mentorships m JOIN programmes p ON p.id = m.programme_id "
@@ -205,10 +211,22 @@ def test_confirm_after_a_mentor_filled_up_writes_nothing():
     m.check(r.status == 303, f"hand pair: {r!r}")
     r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": pairs})
     m.check(r.status == 409, f"refused: {r.status}")
-    m.check("no place left" in html.unescape(r.text) and "Nothing was proposed" in r.text,
-            "the refusal says which mentor filled up")
+    said = refusal(r.text)
+    m.check("no place left" in said and "Nothing was proposed" in said,
+            f"the refusal says which mentor filled up: {said!r}")
+    m.check(name_of(quinn) in said, f"the refusal names the mentee: {said!r}")
     m.check(pairs_of(slug) == [[str(rex.user_id), str(xu.user_id), "requested", "1"]],
             f"only the hand pair, none of the confirmation: {pairs_of(slug)}")
+    # a mentee paired meanwhile, a mentor who is no mentor: each refusal
+    # names the mentee it is about, the first pair of the confirmation fine
+    for pair, why in ((f"{rex.user_id}:{yan.user_id}", "waiting for a mentor"),
+                      (f"{pia.user_id}:{quinn.user_id}", "not an approved mentor")):
+        r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": pair})
+        said = refusal(r.text)
+        mentee = rex if pair.startswith(str(rex.user_id)) else pia
+        m.check(r.status == 409 and why in said, f"{pair}: {r.status} {said!r}")
+        m.check(name_of(mentee) in said, f"{pair}: the mentee is not named: {said!r}")
+    m.check(len(pairs_of(slug)) == 1, "nothing more written")
     twice = f"{pia.user_id}:{yan.user_id} {pia.user_id}:{yan.user_id}"
     r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": twice})
     m.check(r.status == 409 and "appears in two pairs" in html.unescape(r.text),
