@@ -708,9 +708,12 @@ prog_matching_post(struct req *r)
 	resp_flash(r, v[PF_AUTO].num ? "The pairs are proposed: each mentor "
 	    "and mentee has been told by e-mail." : "The pair is proposed: "
 	    "both have been told by e-mail.");
-	/* the minimum the organiser chose stays for the next preview */
+	/*
+	 * The minimum the organiser chose stays for the next preview. No
+	 * fragment: a jump to the pairs made scrolled the flash, at the
+	 * top, out of a phone's view; the list is a few lines below it.
+	 */
 	resp_redirect(r, v[PF_MIN].str != NULL ? req_printf(r,
-	    "/programmes/%s/matching?min=%lld#proposed", p.slug,
-	    v[PF_MIN].num) : req_printf(r, "/programmes/%s/matching#proposed",
-	    p.slug));
+	    "/programmes/%s/matching?min=%lld", p.slug, v[PF_MIN].num) :
+	    req_printf(r, "/programmes/%s/matching", p.slug));
 }

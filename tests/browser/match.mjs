@@ -3,13 +3,28 @@
 // with the reasons, and asks one, the reasons carried into the request; an
 // organiser opens the programme's matching board, reads each waiting
 // mentee's best mentors and why, previews the pairing of everyone and
-// confirms it. The cohort is arranged
+// confirms it, then proposes one pair by hand on a phone and reads the
+// confirmation without scrolling. The cohort is arranged
 // in SQL (the joining itself is the programmes test's); the pages are
 // photographed at 375 and 1280 px, axe-checked and tidied.
+import { join } from 'node:path';
 import {
-	BASE, STEP_TIMEOUT, tap, journey, checkPage, rand, expectText, clickAndWait,
+	BASE, SHOTS, STEP_TIMEOUT, tap, journey, checkPage, rand, expectText, clickAndWait,
 	signup, verify, watchPage, sql, runMain,
 } from './lib.mjs';
+
+// One person of the cohort, made in SQL: an active mentee, or a mentor
+// approved with one place in the programme.
+function member(slug, id, role, name, wants, skills) {
+	const who = `${name.toLowerCase()}-${id}`;
+	sql(`INSERT INTO users (email, email_verified_at, password_hash, display_name, headline, bio,
+	     skills, looking_for, is_mentor, capacity, slug, last_active) VALUES ('${who}@example.org',
+	     UTC_TIMESTAMP(), 'x', '${name} ${id}', '${role === 'mentor' ? 'Mentor of ' + name : ''}', '',
+	     '${skills}', '${wants}', ${role === 'mentor' ? 1 : 0}, 3, '${who}', UTC_DATE());
+	     INSERT INTO programme_participants (programme_id, user_id, role, status, capacity, joined_at)
+	     SELECT p.id, u.id, '${role}', 'active', ${role === 'mentor' ? 1 : 'NULL'}, UTC_TIMESTAMP()
+	     FROM programmes p, users u WHERE p.slug = '${slug}' AND u.email = '${who}@example.org';`);
+}
 
 function cohort(id, organiserEmail) {
 	const slug = `match-${id}`;
@@ -26,16 +41,8 @@ function cohort(id, organiserEmail) {
 	     INSERT INTO programme_organisers (programme_id, user_id, created_at)
 	     SELECT p.id, u.id, UTC_TIMESTAMP() FROM programmes p, users u
 	     WHERE p.slug = '${slug}' AND u.email = '${organiserEmail}';`);
-	for (const [role, name, wants, skills] of people) {
-		const who = `${name.toLowerCase()}-${id}`;
-		sql(`INSERT INTO users (email, email_verified_at, password_hash, display_name, headline, bio,
-		     skills, looking_for, is_mentor, capacity, slug, last_active) VALUES ('${who}@example.org',
-		     UTC_TIMESTAMP(), 'x', '${name} ${id}', '${role === 'mentor' ? 'Mentor of ' + name : ''}', '',
-		     '${skills}', '${wants}', ${role === 'mentor' ? 1 : 0}, 3, '${who}', UTC_DATE());
-		     INSERT INTO programme_participants (programme_id, user_id, role, status, capacity, joined_at)
-		     SELECT p.id, u.id, '${role}', 'active', ${role === 'mentor' ? 1 : 'NULL'}, UTC_TIMESTAMP()
-		     FROM programmes p, users u WHERE p.slug = '${slug}' AND u.email = '${who}@example.org';`);
-	}
+	for (const [role, name, wants, skills] of people)
+		member(slug, id, role, name, wants, skills);
 	return slug;
 }
 
@@ -127,6 +134,24 @@ runMain('match', async (browser) => {
 		if (min !== '25')
 			throw new Error(`the minimum used is kept after confirming, not ${min}`);
 		await checkPage(O, 'matching-after');
+	});
+	await J.step('on a phone, a pair proposed by hand is confirmed where the organiser looks', async () => {
+		// Rex was left without a mentor; Zed joins with a place for him
+		member(slug, id, 'mentor', 'Zed', '', `gamma${id}`);
+		await O.setViewportSize({ width: 375, height: 800 });
+		await O.goto(`${BASE}/programmes/${slug}/matching`);
+		const card = O.locator('article.card.mentee', { hasText: `Rex ${id}` });
+		await clickAndWait(O, card.getByRole('button', { name: 'Propose this pair' }).first());
+		await expectText(O, 'The pair is proposed', 'the flash');
+		// what the phone shows, not the whole page: the confirmation in it
+		await O.screenshot({ path: join(SHOTS, 'match-proposed-by-hand-375.png') });
+		const box = await O.locator('.flash').evaluate((e) => {
+			const r = e.getBoundingClientRect();
+			return { top: Math.round(r.top), bottom: Math.round(r.bottom), height: window.innerHeight };
+		});
+		await O.setViewportSize({ width: 1280, height: 900 });
+		if (box.top < 0 || box.bottom > box.height)
+			throw new Error(`the confirmation is out of view at 375 px: ${box.top} to ${box.bottom} of ${box.height}`);
 	});
 	J.finish();
 	tap(problems.length === 0, 'match: no console errors or CSP violations', problems.join('\n'));
