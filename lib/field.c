@@ -83,24 +83,37 @@ digits(const char *s, size_t n)
 	return v;
 }
 
-static int
-date_ok(const char *s)
+#define DATE_WHOLE "Enter a whole date: the day, the month and the year."
+
+/*
+ * NULL when s is a date as YYYY-MM-DD, else why not: a day the month
+ * does not have (30 February) is said so, not taken for a date typed in
+ * part.
+ */
+static const char *
+date_why(struct arena *a, const char *s)
 {
 	static const int mdays[] = {31,28,31,30,31,30,31,31,30,31,30,31};
-	int y, m, d;
+	static const char *const months[] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	int y, m, d, n;
 	size_t i;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
+		return DATE_WHOLE;
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return 0;
+			return DATE_WHOLE;
 	y = digits(s, 4);
 	m = digits(s + 5, 2);
 	d = digits(s + 8, 2);
 	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap(y));
+		return DATE_WHOLE;
+	if (d <= (n = mdays[m - 1] + (m == 2 && leap(y))))
+		return NULL;
+	return arena_printf(a, "There is no %d %s %d: %s has %d days%s.", d,
+	    months[m - 1], y, months[m - 1], n, m == 2 ? " that year" : "");
 }
 
 static int
@@ -239,9 +252,8 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 			return v->err = "Enter an e-mail address like name@example.org.", -1;
 		break;
 	case F_DATE:
-		if (!date_ok(s))
-			return v->err = "Enter a whole date: the day, the "
-			    "month and the year.", -1;
+		if ((v->err = date_why(a, s)) != NULL)
+			return -1;
 		break;
 	case F_TIME:
 		if (!time_ok(s))
@@ -278,7 +290,6 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 	if (f->type != F_INT && f->type != F_BOOL &&
 	    check_length(f, s, v) == -1)
 		return -1;
-	(void)a;
 	return 0;
 }
 

@@ -68,6 +68,15 @@ def test_only_site_admins_create_and_bad_input_is_kept():
                  "The end comes after the start", "No account has this address",
                  "Kept &lt;b&gt;as typed&lt;/b&gt;", 'value="Bad Slug!"'):
         m.check(what in r.text, f"missing {what!r}")
+    # a day the month does not have is said so, and kept as typed
+    r = a.post("/programmes/new", {
+        "name": "Cohort", "slug": m.unique("prog"), "join": "open",
+        "mentor_approval": "0", "review_weeks": "10", "cadence": "weekly",
+        "starts_on": "2027-02-30", "ends_on": "2027-12-01"})
+    m.check(r.status == 422, f"30 February: {r.status}")
+    m.check("There is no 30 February 2027" in r.text and
+            "Enter a whole date" not in r.text, "the date that does not exist is said so")
+    m.check('name="starts_on" value="2027-02-30"' in r.text, "what was typed is kept")
     slug = programme(a)
     r = a.post("/programmes/new", {"name": "Again", "slug": slug, "join": "open",
                                    "mentor_approval": "0", "review_weeks": "10",

@@ -325,6 +325,51 @@ test_field_raw_kept(void **state)
 	arena_free(a);
 }
 
+/*
+ * A date the calendar does not have is said so, and kept as typed; a
+ * date typed in part or in another form asks for the whole date.
+ */
+static void
+test_field_date_messages(void **state)
+{
+	static const struct { const char *raw, *err; } dates[] = {
+		{ "2027-02-30", "There is no 30 February 2027: February has "
+		    "28 days that year." },
+		{ "2024-02-30", "There is no 30 February 2024: February has "
+		    "29 days that year." },
+		{ "2025-02-29", "There is no 29 February 2025: February has "
+		    "28 days that year." },
+		{ "2100-02-29", "There is no 29 February 2100: February has "
+		    "28 days that year." },
+		{ "2026-04-31", "There is no 31 April 2026: April has 30 "
+		    "days." },
+		{ "2026-11-31", "There is no 31 November 2026: November has "
+		    "30 days." },
+		{ "2026-01-32", "There is no 32 January 2026: January has 31 "
+		    "days." },
+		{ "2026-13-01", "Enter a whole date: the day, the month and "
+		    "the year." },
+		{ "2026-01-00", "Enter a whole date: the day, the month and "
+		    "the year." },
+		{ "2026-1-5", "Enter a whole date: the day, the month and "
+		    "the year." },
+		{ "30/02/2027", "Enter a whole date: the day, the month and "
+		    "the year." },
+	};
+	struct arena *a = arena_new();
+	struct fval v;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		assert_int_equal(field_check(a, &f_date, dates[i].raw, &v), -1);
+		assert_string_equal(v.err, dates[i].err);
+		assert_string_equal(v.raw, dates[i].raw);
+		assert_null(v.str);
+	}
+	arena_free(a);
+}
+
 /* field_read takes the form on POST and the query on GET. */
 static void
 test_field_read(void **state)
@@ -361,6 +406,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_field_check),
 		cmocka_unit_test(test_field_raw_kept),
+		cmocka_unit_test(test_field_date_messages),
 		cmocka_unit_test(test_field_read),
 	};
 
