@@ -71,6 +71,15 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 	"m.mentor_id WHERE m.programme_id = ? AND m.proposed_by_programme = 1 " \
 	"AND m.stage = 'requested' ORDER BY m.id DESC LIMIT 200"
 
+/*
+ * Loading, scoring and pairing the board answer nothing, so that a
+ * transaction's body may do them (db.h): they return 0, -1 when the
+ * database failed (app.c answers 503), or BOARD_SHORT when memory was
+ * short, for the caller to answer with board_short once the transaction
+ * is over.
+ */
+#define BOARD_SHORT	(-2)
+
 struct board {
 	struct db_rows		*mentors, *mentees;
 	struct suggest_mentor	*m;
@@ -110,7 +119,7 @@ board_theirs(struct req *r, struct board *b, long long prog_id)
 	return 0;
 }
 
-/* Everything the board scores; 0, or -1 after answering. */
+/* Everything the board scores: 0, -1 or BOARD_SHORT. */
 static int
 board_load(struct req *r, struct board *b, long long prog_id)
 {
@@ -144,19 +153,25 @@ board_load(struct req *r, struct board *b, long long prog_id)
 short_of_memory:
 	log_err("programmes: out of memory scoring %zu mentees",
 	    b->mentees->nrows);
-	page_error(r, 503);
-	return -1;
+	return BOARD_SHORT;
 }
 
-/* Mentee i's fits into b->fit; 0, or -1 after answering. */
+/* Mentee i's fits into b->fit: 0 or BOARD_SHORT. */
 static int
-board_score(struct req *r, struct board *b, size_t i)
+board_score(struct board *b, size_t i)
 {
 	if (suggest_score(b->set, &b->e[i], b->fit) == 0)
 		return 0;
 	log_err("programmes: out of memory scoring");
-	page_error(r, 503);
-	return -1;
+	return BOARD_SHORT;
+}
+
+/* The answer to a board that rc (not 0) says could not be made. */
+static void
+board_short(struct req *r, int rc)
+{
+	if (rc == BOARD_SHORT)
+		page_error(r, 503);
 }
 
 /* The fit's reasons about mentee i (to_mentee: told to them). */
@@ -256,8 +271,8 @@ board_fill(struct req *r, struct tdict *d, struct board *b)
 	size_t i, k, n;
 
 	for (i = 0; i < b->mentees->nrows; i++) {
-		if (board_score(r, b, i) == -1)
-			return -1;
+		if (board_score(b, i) != 0)
+			return BOARD_SHORT;
 		s = tmpl_section(d, "MENTEE");
 		mentee_head(s, b, i);
 		n = suggest_top(b->fit, b->mentors->nrows, BOARD_BEST, best);
@@ -276,11 +291,11 @@ board_fill(struct req *r, struct tdict *d, struct board *b)
 
 /*
  * The assignment of greatest total score (lib/match.h) into mentor_of
- * (a mentor's row, -1 none), and each pair's fit into fit_of; 0, or -1
- * after answering.
+ * (a mentor's row, -1 none), and each pair's fit into fit_of: 0 or
+ * BOARD_SHORT.
  */
 static int
-board_assign(struct req *r, struct board *b, long long min, long *mentor_of,
+board_assign(struct board *b, long long min, long *mentor_of,
     struct suggest_fit *fit_of)
 {
 	size_t nm = b->mentors->nrows, ne = b->mentees->nrows, i, k, n = 0;
@@ -295,7 +310,7 @@ board_assign(struct req *r, struct board *b, long long min, long *mentor_of,
 	for (k = 0; k < nm; k++)
 		cap[k] = b->m[k].room > 0 ? (unsigned)b->m[k].room : 0;
 	for (i = 0; i < ne; i++) {
-		if (board_score(r, b, i) == -1)
+		if (board_score(b, i) != 0)
 			goto fail;
 		for (k = 0; k < nm; k++)
 			if (b->fit[k].excluded == NULL && b->fit[k].score >= min) {
@@ -316,7 +331,7 @@ board_assign(struct req *r, struct board *b, long long min, long *mentor_of,
 	for (i = 0; i < ne; i++) {
 		if (mentor_of[i] < 0)
 			continue;
-		if (board_score(r, b, i) == -1)
+		if (board_score(b, i) != 0)
 			goto fail;
 		fit_of[i] = b->fit[mentor_of[i]];
 	}
@@ -325,11 +340,10 @@ board_assign(struct req *r, struct board *b, long long min, long *mentor_of,
 	return 0;
 short_of_memory:
 	log_err("programmes: out of memory pairing %zu mentees", ne);
-	page_error(r, 503);
 fail:
 	free(edges);
 	free(cap);
-	return -1;
+	return BOARD_SHORT;
 }
 
 /* The preview of auto=1: pairs with reasons, the unmatched with why. */
@@ -344,8 +358,8 @@ preview_fill(struct req *r, struct tdict *d, struct board *b, long long min)
 	struct tdict *s, *auto_d = tmpl_section(d, "AUTO");
 
 	*p = '\0';
-	if (board_assign(r, b, min, mentor_of, fit_of) == -1)
-		return -1;
+	if (board_assign(b, min, mentor_of, fit_of) != 0)
+		return BOARD_SHORT;
 	for (i = 0; i < ne; i++) {
 		if (mentor_of[i] < 0)
 			continue;
@@ -358,8 +372,8 @@ preview_fill(struct req *r, struct tdict *d, struct board *b, long long min)
 	for (i = 0; i < ne; i++) {
 		if (mentor_of[i] >= 0)
 			continue;
-		if (board_score(r, b, i) == -1)
-			return -1;
+		if (board_score(b, i) != 0)
+			return BOARD_SHORT;
 		s = tmpl_section(auto_d, "LEFT");
 		mentee_head(s, b, i);
 		tmpl_set(s, "L_WHY", unmatched_why(r, b, min));
@@ -379,8 +393,9 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 	long long min = v[BF_MIN].str != NULL ? v[BF_MIN].num : MIN_SCORE;
 	struct board b;
 	struct tdict *d;
+	int rc;
 
-	if (board_load(r, &b, p->id) == -1)
+	if ((rc = board_load(r, &b, p->id)) != 0)
 		goto out;
 	d = page_new(r, "Matching", "programmes_matching.tpl");
 	prog_head(d, p, "Matching");
@@ -392,19 +407,20 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 		tmpl_show(d, "ONE_MENTEE");
 	else
 		tmpl_show(d, "MENTEES");
-	if (proposed_fill(r, d, p->id) == -1)
+	if ((rc = proposed_fill(r, d, p->id)) != 0)
 		goto out;
 	if (error != NULL)
 		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
 	if (b.mentees->nrows == 0)
 		tmpl_show(d, "NONE");
-	else if (v[BF_AUTO].num && b.mentors->nrows > 0) {
-		if (preview_fill(r, d, &b, min) == -1)
-			goto out;
-	} else if (board_fill(r, d, &b) == -1)
-		goto out;
-	page_send(r, status);
+	else if (v[BF_AUTO].num && b.mentors->nrows > 0)
+		rc = preview_fill(r, d, &b, min);
+	else
+		rc = board_fill(r, d, &b);
+	if (rc == 0)
+		page_send(r, status);
 out:
+	board_short(r, rc);
 	board_free(&b);
 }
 
@@ -600,7 +616,10 @@ pairs_read(struct req *r, const char *text, struct pairs *ps,
 	return -1;
 }
 
-/* Each pair of ps proposed: 0, 1 refused (*why), -1 database down. */
+/*
+ * Each pair of ps proposed: 0, 1 refused (*why), -1 database down, or
+ * BOARD_SHORT.
+ */
 static int
 propose_all(struct req *r, const struct prog *p, struct board *b,
     const struct pairs *ps, const char **why)
@@ -617,9 +636,8 @@ propose_all(struct req *r, const struct prog *p, struct board *b,
 		if (paired[i]++)
 			return *why = req_printf(r, "%s appears in two pairs.",
 			    db_get(b->mentees, i, "display_name")), 1;
-		if (board_score(r, b, i) == -1)
-			return -1;
-		if ((rc = propose(r, p, b, i, k, why)) != 0)
+		if ((rc = board_score(b, i)) != 0 ||
+		    (rc = propose(r, p, b, i, k, why)) != 0)
 			return rc;
 		b->m[k].room--;		/* what the next check sees */
 	}
@@ -631,7 +649,7 @@ propose_all(struct req *r, const struct prog *p, struct board *b,
  * Galera certification failure (db_tx_run): each pair moves the
  * programme's version (sql/270), as its pairs' work and its joiners do
  * meanwhile. Each try reads the board afresh under the mentors' locks.
- * 0: proposed; 1: refused (why).
+ * 0: proposed; 1: refused (why); -1 database down; BOARD_SHORT.
  */
 struct propose_w {
 	const struct prog	*p;
@@ -655,15 +673,15 @@ propose_tx(struct req *r, void *arg)
 	/* the programme's mentors, locked: their places are counted once */
 	if (db_query(r, "SELECT id FROM programme_participants WHERE "
 	    "programme_id = ? AND role = 'mentor' ORDER BY id FOR UPDATE", "i",
-	    w->p->id) == NULL || board_load(r, w->b, w->p->id) == -1)
+	    w->p->id) == NULL)
 		return -1;
+	if ((rc = board_load(r, w->b, w->p->id)) != 0)
+		return rc;
 	if (v[PF_AUTO].num)
 		return propose_all(r, w->p, w->b, w->ps, &w->why);
 	if ((rc = pair_rows(r, w->b, v[PF_MENTEE].num, v[PF_MENTOR].num, &i,
-	    &k, &w->why)) != 0)
+	    &k, &w->why)) != 0 || (rc = board_score(w->b, i)) != 0)
 		return rc;
-	if (board_score(r, w->b, i) == -1)
-		return -1;
 	return propose(r, w->p, w->b, i, k, &w->why);
 }
 
@@ -704,7 +722,7 @@ prog_matching_post(struct req *r)
 		    "proposed.", w.why), 409);
 	}
 	if (rc != 0)
-		return;
+		return board_short(r, rc);
 	resp_flash(r, v[PF_AUTO].num ? "The pairs are proposed: each mentor "
 	    "and mentee has been told by e-mail." : "The pair is proposed: "
 	    "both have been told by e-mail.");
