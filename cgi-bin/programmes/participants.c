@@ -16,7 +16,34 @@
 
 #define LIST_PAGE	100	/* participants on one page */
 
-static const char *const actions[] = { "approve", "reject", "remove", NULL };
+/*
+ * The organisers' decisions on a participant, one row each: the form's
+ * word (actions[], the field's choices) and what the decision does and
+ * says. Each is for a participant who waits; removing, also for one who
+ * is active.
+ */
+enum { D_APPROVE, D_REJECT, D_REMOVE, D_N };
+static const char *const actions[D_N + 1] = {
+	[D_APPROVE] = "approve", [D_REJECT] = "reject", [D_REMOVE] = "remove",
+};
+static const struct decision {
+	const char	*to;		/* the status it gives */
+	int		 active_too;	/* taken from an active one too */
+	const char	*done;		/* "Ana cannot be <done> now" */
+	const char	*said;		/* the flash after it */
+	const char	*mail;		/* mail/programme_decision's section */
+	const char	*subject;	/* the mail's, before the programme */
+} decisions[D_N] = {
+	[D_APPROVE] = { "active", 0, "approved", "Mentor approved; they have "
+	    "been told by e-mail.", "IS_APPROVE",
+	    "You are approved as a mentor in " },
+	[D_REJECT] = { "rejected", 0, "turned down", "Mentor not approved; "
+	    "they have been told by e-mail.", "IS_REJECT",
+	    "Your place as a mentor in " },
+	[D_REMOVE] = { "removed", 1, "removed", "Participant removed; they "
+	    "have been told by e-mail.", "IS_REMOVE", "You have left " },
+};
+
 static const char *const statuses[] = {
 	"waiting", "active", "paired", "unpaired", "rejected", "removed", NULL
 };
@@ -179,44 +206,42 @@ prog_participants(struct req *r)
 	participants_page(r, &p, v, NULL, 200);
 }
 
-/* The decision's new status from the current one, or NULL: refused. */
-static const char *
-decide_to(const char *action, const char *status)
+/* The decision of the form's word, which field_read took from actions[]. */
+static size_t
+decision_of(const char *action)
 {
-	int waiting = strcmp(status, "waiting") == 0;
+	size_t i;
 
-	if (strcmp(action, "approve") == 0)
-		return waiting ? "active" : NULL;
-	if (strcmp(action, "reject") == 0)
-		return waiting ? "rejected" : NULL;
-	return waiting || strcmp(status, "active") == 0 ? "removed" : NULL;
+	for (i = 0; i < D_N - 1; i++)
+		if (strcmp(actions[i], action) == 0)
+			break;
+	return i;
+}
+
+/* 1 when a participant of status may be given decision a. */
+static int
+decide_ok(size_t a, const char *status)
+{
+	return strcmp(status, "waiting") == 0 ||
+	    (decisions[a].active_too && strcmp(status, "active") == 0);
 }
 
 static int
-decide_mail(struct req *r, const struct prog *p, long long uid,
-    const char *action, long long part_id)
+decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
+    long long part_id)
 {
 	struct tdict *d = tmpl_dict_new("mail");
-	const char *subject;
 	int rc;
 
 	tmpl_set(d, "PROG_NAME", p->name);
 	tmpl_set(d, "LINK", req_printf(r, "%s/programmes/%s", cfg_base_url(),
 	    p->slug));
-	tmpl_show(d, strcmp(action, "approve") == 0 ? "IS_APPROVE" :
-	    strcmp(action, "reject") == 0 ? "IS_REJECT" : "IS_REMOVE");
-	if (strcmp(action, "approve") == 0)
-		subject = req_printf(r, "You are approved as a mentor in %s",
-		    p->name);
-	else if (strcmp(action, "reject") == 0)
-		subject = req_printf(r, "Your place as a mentor in %s",
-		    p->name);
-	else
-		subject = req_printf(r, "You have left %s", p->name);
-	rc = mail_notify(r, "programme", uid, subject,
+	tmpl_show(d, decisions[a].mail);
+	rc = mail_notify(r, "programme", uid, req_printf(r, "%s%s",
+	    decisions[a].subject, p->name),
 	    req_printf(r, "/programmes/%s", p->slug),
 	    "mail/programme_decision", d, req_printf(r,
-	    "programme-%s:%lld", action, part_id));
+	    "programme-%s:%lld", actions[a], part_id));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }
@@ -225,13 +250,13 @@ decide_mail(struct req *r, const struct prog *p, long long uid,
  * A decision, in a transaction that runs again after a deadlock or a
  * Galera certification failure (db_tx_run): it moves the programme's
  * version (sql/270), as its pairs' work and its joiners do meanwhile.
- * 0: decided (to); 1: no such participant; 2: their status refuses the
- * action (status).
+ * 0: decided; 1: no such participant; 2: their status refuses the
+ * decision (status).
  */
 struct decide_w {
 	const struct prog	*p;
-	const char		*action;
-	const char		*role, *status, *name, *to;
+	size_t			 a;	/* decisions[] */
+	const char		*role, *status, *name;
 };
 
 static int
@@ -252,12 +277,12 @@ decide_tx(struct req *r, void *arg)
 	w->status = req_strdup(r, db_get(row, 0, "status"));
 	w->name = req_strdup(r, db_get(row, 0, "display_name"));
 	w->role = req_strdup(r, db_get(row, 0, "role"));
-	if ((w->to = decide_to(w->action, w->status)) == NULL)
+	if (!decide_ok(w->a, w->status))
 		return 2;
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
-	    w->to, r->user.id, r->id[1]) < 0 ||
-	    decide_mail(r, w->p, db_get_int(row, 0, "user_id"), w->action,
+	    decisions[w->a].to, r->user.id, r->id[1]) < 0 ||
+	    decide_mail(r, w->p, db_get_int(row, 0, "user_id"), w->a,
 	    r->id[1]) == -1)
 		return -1;
 	return 0;
@@ -269,8 +294,7 @@ prog_participant_post(struct req *r)
 	struct prog p;
 	struct fval v[DF_N];
 	struct fval fv[FF_N];
-	struct decide_w w = { &p, NULL, NULL, NULL, NULL, NULL };
-	const char *action;
+	struct decide_w w = { &p, 0, NULL, NULL, NULL };
 	int rc;
 
 	if (prog_manage(r, &p) == -1)
@@ -278,7 +302,7 @@ prog_participant_post(struct req *r)
 	if (field_read(r, decide_f, DF_N, v) > 0)
 		return page_error_msg(r, 400, "Choose approve, reject or "
 		    "remove.");
-	action = w.action = v[DF_ACTION].str;
+	w.a = decision_of(v[DF_ACTION].str);
 	if ((rc = db_tx_run(r, decide_tx, &w)) == 1)
 		return page_error_msg(r, 404, "This person is not in the "
 		    "programme.");
@@ -288,16 +312,12 @@ prog_participant_post(struct req *r)
 		memset(fv, 0, sizeof(fv));
 		return participants_page(r, &p, fv, req_printf(r, "%s cannot be "
 		    "%s now: their place reads \"%s\". Nothing was changed.",
-		    w.name, strcmp(action, "approve") == 0 ? "approved" :
-		    strcmp(action, "reject") == 0 ? "turned down" : "removed",
-		    prog_status_label(w.role, w.status)), 409);
+		    w.name, decisions[w.a].done, prog_status_label(w.role,
+		    w.status)), 409);
 	}
 	if (rc != 0)
 		return;
-	resp_flash(r, strcmp(w.to, "active") == 0 ? "Mentor approved; they "
-	    "have been told by e-mail." : strcmp(w.to, "rejected") == 0 ?
-	    "Mentor not approved; they have been told by e-mail." :
-	    "Participant removed; they have been told by e-mail.");
+	resp_flash(r, decisions[w.a].said);
 	resp_redirect(r, req_printf(r, "/programmes/%s/participants",
 	    p.slug));
 }

@@ -369,8 +369,13 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
                       mentor.user_id)
     pid2 = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
                        mentor2.user_id)
+    # each decision: its flash, its mail, and its verb when refused
+    def said(r):
+        return m.unescaped(org.follow(r).text)
+
     r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "approve"})
     m.check(r.status == 303, f"approve: {r!r}")
+    m.check("Mentor approved; they have been told by e-mail." in said(r), "approved, said")
     r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "approve"})
     m.check(r.status == 409, f"approving twice is refused: {r.status}")
     # on the list as it is now, naming the person, as another tab would see it
@@ -380,8 +385,16 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
             "the refusal is on the participants list")
     r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "reject"})
     m.check(r.status == 303, f"reject: {r!r}")
-    m.check(m.mails_to(mentor.email, subject="approved"), "the approved mentor is told")
-    m.check(m.mails_to(mentor2.email, subject="your place"), "the rejected mentor is told")
+    m.check("Mentor not approved; they have been told by e-mail." in said(r),
+            "not approved, said")
+    r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "reject"})
+    m.check(r.status == 409 and "cannot be turned down now" in m.unescaped(r.text),
+            f"rejecting twice is refused: {r.status}")
+    for who, subject, body in ((mentor, "approved", "has approved you as a mentor"),
+                               (mentor2, "your place", "decided not to take you on")):
+        mails = m.mails_to(who.email, subject=subject)
+        m.check(mails and body in " ".join(m.mail_text(mails[-1]).split()),
+                f"the {subject} mentor is told")
     r = mentor2.get(f"/programmes/{slug}/join")
     m.check(r.status == 403, f"a rejected mentor cannot just join again: {r.status}")
     mid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
@@ -389,6 +402,16 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
     m.check(r.status == 303 and m.mails_to(mentee.email, subject="You have left"),
             "removal is mailed")
+    m.check("Participant removed; they have been told by e-mail." in said(r),
+            "removed, said")
+    r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
+    m.check(r.status == 409 and "cannot be removed now" in m.unescaped(r.text),
+            f"removing twice is refused: {r.status}")
+    # an active mentor may be removed, not rejected
+    r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "reject"})
+    m.check(r.status == 409, f"rejecting an approved mentor: {r.status}")
+    r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "remove"})
+    m.check(r.status == 303, f"removing an approved mentor: {r.status}")
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "fly"})
     m.check(r.status == 400, f"an unknown action: {r.status}")
 
