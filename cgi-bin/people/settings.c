@@ -324,26 +324,26 @@ settings_save(struct req *r)
 	resp_redirect(r, "/settings");
 }
 
-/*
- * The ticked kinds arrive; every other kind is opted out. A blanket
- * "all" row is replaced by the choice made here.
- */
-void
-notify_save(struct req *r)
-{
-	const char *on[NOTIFY_N + 1];
-	size_t n, i, j;
-	int want, rc;
+/* The kinds ticked (on, n of them): each other kind is opted out. */
+struct notify_w {
+	const char	**on;
+	size_t		  n;
+};
 
-	n = req_form_all(r, "notify", on, NOTIFY_N + 1);
-	if (db_begin(r) == -1)
-		return;
+static int
+notify_tx(struct req *r, void *arg)
+{
+	const struct notify_w *w = arg;
+	size_t i, j;
+	int want;
+	long long rc;
+
 	if (db_exec(r, "DELETE FROM mail_optouts WHERE user_id = ? AND "
 	    "kind = 'all'", "i", r->user.id) < 0)
-		return;
+		return -1;
 	for (i = 0; i < NOTIFY_N; i++) {
-		for (want = 0, j = 0; j < n; j++)
-			want |= strcmp(on[j], notify_kinds[i].kind) == 0;
+		for (want = 0, j = 0; j < w->n; j++)
+			want |= strcmp(w->on[j], notify_kinds[i].kind) == 0;
 		if (want)
 			rc = db_exec(r, "DELETE FROM mail_optouts WHERE "
 			    "user_id = ? AND kind = ?", "is", r->user.id,
@@ -354,9 +354,25 @@ notify_save(struct req *r)
 			    "UTC_TIMESTAMP())", "is", r->user.id,
 			    notify_kinds[i].kind);
 		if (rc < 0)
-			return;
+			return -1;
 	}
-	if (db_commit(r) == -1)
+	return 0;
+}
+
+/*
+ * The ticked kinds arrive; every other kind is opted out. A blanket
+ * "all" row is replaced by the choice made here. In a transaction that
+ * runs again (db_tx_run): the same person saving from two tabs, or
+ * through two Galera nodes, deadlocked on the rows' gaps.
+ */
+void
+notify_save(struct req *r)
+{
+	const char *on[NOTIFY_N + 1];
+	struct notify_w w = { on, 0 };
+
+	w.n = req_form_all(r, "notify", on, NOTIFY_N + 1);
+	if (db_tx_run(r, notify_tx, &w) != 0)
 		return;
 	resp_flash(r, "E-mail choices saved.");
 	resp_redirect(r, "/settings#notifications");

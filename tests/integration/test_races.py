@@ -10,6 +10,8 @@ import menteo as m
 
 together = m.together
 
+KINDS = ("mentorship", "request", "contract", "review", "milestone", "checkin",
+         "digest", "thread-feedback", "thread-answer")
 LATER = (datetime.date.today() + datetime.timedelta(days=180)).isoformat()
 TRIALS = 4
 
@@ -401,6 +403,30 @@ def test_room_messages_and_entries_at_once_are_all_kept():
         m.check(after == (before[0] + 6, before[1] + 2),
                 f"kept {after} of {before} and 6 messages, 2 entries")
 
+
+
+@m.test
+def test_email_choices_saved_from_tabs_at_once_are_all_answered():
+    """One person saving their e-mail choices from several tabs at once:
+    each save deletes and inserts their opt-out rows, and two of them
+    deadlocked on the rows' gaps, the loser answered 503. Each runs again
+    now (db_tx_run): every one answered 303, the choices one of them."""
+    c = m.signup()
+    choices = (("digest",), ("review", "milestone", "checkin"))
+    for trial in range(TRIALS):
+        calls = []
+        for i in range(6):
+            k = fresh(c, "/settings")
+            ticked = choices[(i + trial) % 2]
+            calls.append(lambda k=k, t=ticked: post(
+                c, "/settings/notifications", [("notify", x) for x in t], k))
+        rs = together(calls)
+        no_503(rs)
+        m.check(all(r.status == 303 for r in rs), f"answers: {rs!r}")
+        ticked = set(KINDS) - {k for (k,) in m.sql(
+            "SELECT kind FROM mail_optouts WHERE user_id = ?", c.user_id)}
+        m.check(ticked in [set(x) for x in choices], f"saved {ticked!r}: "
+                "not one save's choices")
 
 # ---- issue 20.1: the endings outside the parties' rules ----------------------
 
