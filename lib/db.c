@@ -324,11 +324,19 @@ fail:
 	/*
 	 * Galera: a conflicting write from another node aborts us (a BF
 	 * abort) as readily while the rows come as while the statement
-	 * runs; the deadlock is as retryable here as there (issue 24).
+	 * runs; the deadlock is as retryable here as there (issue 24). A
+	 * deadlock met while the rows came (a locking read: FOR UPDATE)
+	 * left the link out of step: the statement's next execute waited
+	 * for the rest of those rows, for good, while the server waited for
+	 * it (gdb, six roadmap moves at once). The transaction is gone
+	 * anyway: it runs again on a new link (db_tx_run).
 	 */
-	if (!retry_noted(r, mysql_stmt_errno(st)))
-		log_err("db: fetch: %s", mysql_stmt_error(st));
 	mysql_free_result(meta);
+	if (retry_noted(r, mysql_stmt_errno(st))) {
+		db_close();	/* st with it */
+		return NULL;
+	}
+	log_err("db: fetch: %s", mysql_stmt_error(st));
 	mysql_stmt_free_result(st);
 	return NULL;
 }
