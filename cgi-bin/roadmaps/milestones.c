@@ -1,6 +1,7 @@
 /*
  * roadmaps: a roadmap's milestones: add, edit, delete, move.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -146,45 +147,72 @@ ms_delete(struct req *r)
 	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
 }
 
-/* Swaps the milestone with its neighbour above or below. */
-void
-ms_move(struct req *r)
-{
-	struct roadmap rm;
-	struct db_rows *ms, *nb;
-	struct fval dv;
-	static const struct field dir = { "dir", F_CHOICE, 0, 0, 1, dirs };
-	long long pos, id = r->id[1];
+/* Milestone id of roadmap rm_id and the way it moves. */
+struct move_w {
+	long long	 rm_id, id;
+	int		 up;
+};
 
-	if (rm_load_editable(r, &rm) == -1 || (ms = ms_load(r, &rm)) == NULL)
-		return;
-	if (field_check(r->arena, &dir, req_form(r, "dir"), &dv) != 0)
-		return page_error_msg(r, 400, "Move a milestone up or down.");
-	pos = db_get_int(ms, 0, "position");
-	if (db_begin(r) == -1)
-		return;
-	if (strcmp(dv.str, "up") == 0)
+/*
+ * Swaps it with its neighbour that way, from where it stands now (a
+ * move at once may have moved it); the first up or last down stays.
+ */
+static int
+move_tx(struct req *r, void *arg)
+{
+	const struct move_w *w = arg;
+	struct db_rows *nb;
+	const char *at;
+	long long pos;
+
+	if ((at = db_value(r, "SELECT position FROM roadmap_milestones WHERE "
+	    "id = ? FOR UPDATE", "i", w->id)) == NULL)
+		return r->db_failed ? -1 : 0;
+	pos = strtoll(at, NULL, 10);
+	if (w->up)
 		nb = db_query(r, "SELECT id, position FROM roadmap_milestones "
 		    "WHERE roadmap_id = ? AND (position < ? OR (position = ? "
 		    "AND id < ?)) ORDER BY position DESC, id DESC LIMIT 1 "
-		    "FOR UPDATE", "iiii", rm.id, pos, pos, id);
+		    "FOR UPDATE", "iiii", w->rm_id, pos, pos, w->id);
 	else
 		nb = db_query(r, "SELECT id, position FROM roadmap_milestones "
 		    "WHERE roadmap_id = ? AND (position > ? OR (position = ? "
 		    "AND id > ?)) ORDER BY position, id LIMIT 1 FOR UPDATE",
-		    "iiii", rm.id, pos, pos, id);
+		    "iiii", w->rm_id, pos, pos, w->id);
 	if (nb == NULL)
+		return -1;
+	if (nb->nrows == 0)
+		return 0;
+	if (db_exec(r, "UPDATE roadmap_milestones SET position = ? WHERE "
+	    "id = ?", "ii", db_get_int(nb, 0, "position"), w->id) < 0 ||
+	    db_exec(r, "UPDATE roadmap_milestones SET position = ? WHERE "
+	    "id = ?", "ii", pos, db_get_int(nb, 0, "id")) < 0 ||
+	    rm_touch(r, w->rm_id) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Swaps the milestone with its neighbour above or below, in a
+ * transaction that runs again (db_tx_run): two moves at once, from two
+ * tabs, lock the same rows in turn and may deadlock. Its position was
+ * read before the transaction, and a move at once wrote a stale one
+ * back: two milestones shared a place (test_roadmaps).
+ */
+void
+ms_move(struct req *r)
+{
+	struct roadmap rm;
+	struct fval dv;
+	static const struct field dir = { "dir", F_CHOICE, 0, 0, 1, dirs };
+	struct move_w w;
+
+	if (rm_load_editable(r, &rm) == -1 || ms_load(r, &rm) == NULL)
 		return;
-	/* the first one up or the last one down stays where it is */
-	if (nb->nrows > 0) {
-		if (db_exec(r, "UPDATE roadmap_milestones SET position = ? "
-		    "WHERE id = ?", "ii", db_get_int(nb, 0, "position"), id) < 0 ||
-		    db_exec(r, "UPDATE roadmap_milestones SET position = ? "
-		    "WHERE id = ?", "ii", pos, db_get_int(nb, 0, "id")) < 0 ||
-		    rm_touch(r, rm.id) == -1)
-			return;
-	}
-	if (db_commit(r) == -1)
+	if (field_check(r->arena, &dir, req_form(r, "dir"), &dv) != 0)
+		return page_error_msg(r, 400, "Move a milestone up or down.");
+	w = (struct move_w){ rm.id, r->id[1], strcmp(dv.str, "up") == 0 };
+	if (db_tx_run(r, move_tx, &w) != 0)
 		return;
 	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
 }

@@ -484,5 +484,32 @@ def test_milestone_stages_shown_by_their_names():
         m.check(names.get(stage) == label, f"{stage} shown as {label!r}")
 
 
+
+@m.test
+def test_milestones_moved_from_tabs_at_once_are_all_answered():
+    """Moves of one roadmap's milestones at once (two tabs, a double
+    click): each read its milestone's position before its transaction, so
+    a move that another had just made stale wrote that old position back
+    and two milestones shared one (seen on the old code). Each reads it
+    now in its transaction, locked, and runs again after a deadlock
+    (db_tx_run): every move answered 303, every position held once."""
+    a, _ = people()
+    rid, _ = new_roadmap(a)
+    names = [f"Step {i}" for i in range(5)]
+    for i, t in enumerate(names):
+        m.check(add_ms(a, rid, t, i).status == 303, f"add {t}")
+    ids = [int(i) for (i,) in m.sql("SELECT id FROM roadmap_milestones WHERE "
+                                     "roadmap_id = ? ORDER BY position", rid)]
+    a.get(f"/roadmaps/{rid}")
+    for trial in range(4):
+        rs = m.together([lambda k=k, d=d: a.post(
+            f"/roadmaps/{rid}/milestones/{k}/move", {"dir": d})
+            for k in ids[1:4] for d in ("up", "down")])
+        m.check(all(r.status == 303 for r in rs), f"answers: {rs!r}")
+        m.check(sorted(titles(rid)) == names, f"milestones {titles(rid)}")
+        pos = [p for (p,) in m.sql("SELECT position FROM roadmap_milestones "
+                                   "WHERE roadmap_id = ?", rid)]
+        m.check(len(set(pos)) == len(pos), f"positions shared: {pos}")
+
 if __name__ == "__main__":
     m.main()
