@@ -276,11 +276,20 @@ def sql(query, *params):
     parts = query.split("?")
     assert len(parts) == len(params) + 1, "parameter count"
     text = parts[0] + "".join(q(p) + s for p, s in zip(params, parts[1:]))
-    out = subprocess.run(
-        ["mariadb", "--no-defaults", "-S", SOCK, "-u", "root", "-N", "-B",
-         "--default-character-set=utf8mb4", "menteo", "-e", text],
-        capture_output=True, text=True, check=True)
-    return [line.split("\t") for line in out.stdout.splitlines()]
+    # a test's write meets the stack's own writes of the same rows (their
+    # triggers move shared version rows): a deadlock or a lock wait that
+    # timed out rolled it back, and it runs again, as db_tx_run does
+    for attempt in range(5):
+        out = subprocess.run(
+            ["mariadb", "--no-defaults", "-S", SOCK, "-u", "root", "-N", "-B",
+             "--default-character-set=utf8mb4", "menteo", "-e", text],
+            capture_output=True, text=True)
+        if out.returncode == 0:
+            return [line.split("\t") for line in out.stdout.splitlines()]
+        if "ERROR 1213" not in out.stderr and "ERROR 1205" not in out.stderr:
+            break
+        time.sleep(0.05 * (attempt + 1))
+    raise AssertionError(f"sql: {out.stderr.strip()}: {text[:300]}")
 
 
 def sql_value(query, *params):
