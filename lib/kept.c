@@ -153,6 +153,29 @@ kept_get(struct req *r, const char *key, kept_make_fn make, void *arg)
 	return rows;
 }
 
+/* The one row's "until": kept_get_until's default. */
+static const char *
+until_column(const struct db_rows *rows)
+{
+	return rows->nrows == 1 ? db_get(rows, 0, "until") : NULL;
+}
+
+const struct db_rows *
+kept_get_until(struct req *r, const char *key, kept_make_fn make,
+    void *arg, const char *now, kept_until_fn until)
+{
+	const struct db_rows *rows;
+	const char *end;
+
+	if ((rows = kept_get(r, key, make, arg)) == NULL || key == NULL)
+		return rows;
+	end = (until != NULL ? until : until_column)(rows);
+	if (end == NULL || strcmp(now, end) < 0)
+		return rows;
+	kept_forget(key);
+	return kept_get(r, key, make, arg);
+}
+
 /* A text as the one cell of one row, so that it is kept as rows are. */
 struct kept_text {
 	kept_text_fn	 make;

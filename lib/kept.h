@@ -72,10 +72,20 @@ const char		*kept_get_text(struct req *, const char *key,
 			    kept_text_fn, void *arg);
 
 /*
- * Forgets what is kept under key: for a result that the clock alone
- * makes stale, found past the time it said it holds until (the
- * programmes dashboard's pairs at risk).
+ * kept_get for rows that the clock alone makes stale (a meeting starts,
+ * a due date passes): until(rows) says when they stop holding, as
+ * 'YYYY-MM-DD hh:mm:ss' (NULL: while their key does), and once now (the
+ * database's UTC_TIMESTAMP, as text) has reached it they are made again.
+ * until NULL: the one row's "until" column. A query writes "for good"
+ * as KEPT_NEVER, so that the comparison needs no NULL.
  */
+#define KEPT_NEVER	"TIMESTAMP('9999-12-31 23:59:59')"
+typedef const char	*(*kept_until_fn)(const struct db_rows *);
+const struct db_rows	*kept_get_until(struct req *, const char *key,
+			    kept_make_fn, void *arg, const char *now,
+			    kept_until_fn until);
+
+/* Forgets what is kept under key (the unit tests). */
 void			 kept_forget(const char *key);
 
 /*

@@ -255,14 +255,13 @@ const struct kept_def mine_kept = { "card", "mentorship_versions",
 #define MINE_DUE	"IF(" MINE_OPEN ", (SELECT MIN(t.due_date) FROM " \
 	"mentorship_milestones t WHERE t.mentorship_id = m.id AND " \
 	"t.done_at IS NULL AND t.due_date >= UTC_DATE()), NULL)"
-#define MINE_NEVER	"TIMESTAMP('9999-12-31 23:59:59')"
 /* "i": the mentorship */
 const char mine_card_sql[] = "SELECT c.focus, c.mentor_agreed_at, "
     "c.mentee_agreed_at, c.contract_version, c.acknowledged_at, "
     "c.meetings, c.asked, c.ms, DATE_FORMAT(LEAST("
-    "COALESCE(TIMESTAMP(c.due + INTERVAL 1 DAY), " MINE_NEVER "), "
+    "COALESCE(TIMESTAMP(c.due + INTERVAL 1 DAY), " KEPT_NEVER "), "
     "COALESCE(TIMESTAMP(SUBSTRING_INDEX(c.meetings, ',', 1)) + "
-    "INTERVAL 1 SECOND, " MINE_NEVER ")), '%Y-%m-%d %H:%i:%s') AS until "
+    "INTERVAL 1 SECOND, " KEPT_NEVER ")), '%Y-%m-%d %H:%i:%s') AS until "
     "FROM (SELECT m.focus, m.mentor_agreed_at, m.mentee_agreed_at, "
     "m.contract_version, m.acknowledged_at, " MINE_MEET " AS meetings, "
     "IF(m.stage = 'requested', (SELECT e.actor_id = m.mentor_id "
@@ -315,16 +314,9 @@ mine_card(struct req *r, const struct db_rows *q, size_t i)
 	long long id = db_get_int(q, i, "id");
 	const char *key = kept_key(r, &mine_kept, db_get(q, i,
 	    "card_version"), "i", id);
-	const struct db_rows *c;
 
-	if ((c = kept_get(r, key, mine_card_make, &id)) == NULL)
-		return NULL;
-	if (key != NULL && c->nrows == 1 && strcmp(db_get(q, i, "now"),
-	    db_get(c, 0, "until")) >= 0) {
-		kept_forget(key);
-		c = kept_get(r, key, mine_card_make, &id);
-	}
-	return c;
+	return kept_get_until(r, key, mine_card_make, &id, db_get(q, i,
+	    "now"), NULL);
 }
 
 /*

@@ -70,12 +70,11 @@ const struct kept_def *const mships_kept[] = { &show_kept, &mine_kept, NULL };
  * the clock alone changes any of them. "ii": the mentorship twice.
  */
 #define F_DAYS	RISK_CADENCE_DAYS("f")
-#define F_NEVER	"TIMESTAMP('9999-12-31 23:59:59')"
-#define F_AFTER(t) "IF(" t " > UTC_TIMESTAMP(), " t ", " F_NEVER ")"
+#define F_AFTER(t) "IF(" t " > UTC_TIMESTAMP(), " t ", " KEPT_NEVER ")"
 static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
     "TIMESTAMP(UTC_DATE() + INTERVAL 1 DAY), "
-    "COALESCE(f.next_at + INTERVAL 1 SECOND, " F_NEVER "), "
-    "COALESCE(f.window_first + INTERVAL 3 * " F_DAYS " DAY, " F_NEVER "), "
+    "COALESCE(f.next_at + INTERVAL 1 SECOND, " KEPT_NEVER "), "
+    "COALESCE(f.window_first + INTERVAL 3 * " F_DAYS " DAY, " KEPT_NEVER "), "
     F_AFTER("COALESCE(f.last_at, f.stage_changed_at) + INTERVAL " F_DAYS
     " DAY") ", " F_AFTER("f.stage_changed_at + INTERVAL " F_DAYS " DAY")
     "), '%Y-%m-%d %H:%i:%s') AS until FROM (SELECT m.message, "
@@ -276,22 +275,21 @@ show_make(struct req *r, void *arg, int *keep)
 	return show_join(r, part, q, n);
 }
 
+/* The page's rows hold until the facts' one row says. */
+static const char *
+facts_until(const struct db_rows *all)
+{
+	struct db_rows f = mships_part(all, "facts");
+
+	return f.nrows == 1 ? db_get(&f, 0, "until") : NULL;
+}
+
 const struct db_rows *
 mships_rows(struct req *r, struct mship *m, const char *version,
     const char *now)
 {
 	const char *key = kept_key(r, &show_kept, version, "is", m->id,
 	    m->stage);
-	const struct db_rows *all;
-	struct db_rows f;
 
-	if ((all = kept_get(r, key, show_make, m)) == NULL)
-		return NULL;
-	f = mships_part(all, "facts");
-	if (key != NULL && f.nrows == 1 && strcmp(now, db_get(&f, 0,
-	    "until")) >= 0) {
-		kept_forget(key);
-		all = kept_get(r, key, show_make, m);
-	}
-	return all;
+	return kept_get_until(r, key, show_make, m, now, facts_until);
 }

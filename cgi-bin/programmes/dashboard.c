@@ -560,7 +560,7 @@ surveys_fill(struct req *r, struct tdict *d, const struct dash *v)
  * programme's version instead.
  */
 static const char clock_sql[] = "SELECT DATE_FORMAT(COALESCE(MIN(t), "
-    "'9999-12-31 23:59:59'), '%Y-%m-%d %H:%i:%s') AS until FROM ("
+    KEPT_NEVER "), '%Y-%m-%d %H:%i:%s') AS until FROM ("
     "SELECT m.stage_changed_at + INTERVAL 30 DAY AS t FROM mentorships m "
     "WHERE m.programme_id = ? AND m.stage = 'initiation' "
     "UNION ALL SELECT m.created_at + INTERVAL 7 DAY FROM mentorships m "
@@ -618,12 +618,7 @@ dash_load(struct req *r, const struct prog *p, struct dash *v)
 	v->wstart = db_get(h, 0, "wstart");
 	/* a kept until passed: counted again, from now */
 	key = kept_key(r, &figures_kept, v->version, "is", p->id, "clock");
-	c = kept_get(r, key, q_make, &q);
-	if (c != NULL && c->nrows == 1 && strcmp(v->now, db_get(c, 0,
-	    "until")) >= 0) {
-		kept_forget(key);
-		c = kept_get(r, key, q_make, &q);
-	}
+	c = kept_get_until(r, key, q_make, &q, v->now, NULL);
 	if (c == NULL || c->nrows != 1)
 		return -1;
 	v->until = req_strdup(r, db_get(c, 0, "until"));

@@ -7,7 +7,8 @@
  * lock leaves it emptied, not locked. db_rows_copy is what it stores
  * and db_rows_moved what it reads back, so they are checked here too.
  * The one entry point (kept_get, kept_get_text) makes only what is not
- * kept, and keeps what its maker allows; the one key encoder (kept_key)
+ * kept, and keeps what its maker allows, kept_get_until until the clock
+ * reaches what the rows say; the one key encoder (kept_key)
  * never lets two parts run together. lib/kept.c and lib/ring.c are
  * included to reach their statics, as lighttpd's test_mod_alias.c
  * includes mod_alias.c.
@@ -246,6 +247,7 @@ struct maker {
 	int		 calls;
 	int		 keep;
 	char		*text;
+	struct db_rows	*rows;		/* what make_rows makes; NULL: two */
 };
 
 static const struct db_rows *
@@ -256,7 +258,7 @@ make_rows(struct req *r, void *arg, int *keep)
 	(void)r;
 	m->calls++;
 	*keep = m->keep;
-	return &two;
+	return m->rows != NULL ? m->rows : &two;
 }
 
 static const char *
@@ -273,7 +275,7 @@ make_text(struct req *r, void *arg, int *keep)
 static void
 test_kept_get(void **state)
 {
-	struct maker m = { 0, 1, NULL };
+	struct maker m = { 0, 1, NULL, NULL };
 	const struct db_rows *k;
 
 	(void)state;
@@ -294,11 +296,54 @@ test_kept_get(void **state)
 	kept_clear();
 }
 
+/* One row that holds until a time, the shape kept_get_until reads. */
+static char	u_id[] = "3", u_until[] = "2027-03-01 10:00:00";
+static char	*u_cells[2] = { u_id, u_until };
+static const char *u_names[2] = { "id", "until" };
+static struct db_rows until_row = { 1, 2, u_cells, u_names };
+
+/* An until of another shape: the second row's note (two, above). */
+static const char *
+note_until(const struct db_rows *rows)
+{
+	return rows->nrows == 2 ? db_get(rows, 1, "note") : NULL;
+}
+
+/*
+ * Rows kept until the clock reaches the time they say: made again from
+ * that second on, kept again after; the until read where the caller says.
+ */
+static void
+test_kept_get_until(void **state)
+{
+	struct maker m = { 0, 1, NULL, &until_row };
+	const char *key = "card 3 1";
+
+	(void)state;
+	kept_clear();
+	kept_get_until(rq, key, make_rows, &m, "2027-03-01 09:00:00", NULL);
+	kept_get_until(rq, key, make_rows, &m, "2027-03-01 09:59:59", NULL);
+	assert_int_equal(m.calls, 1);		/* before: kept */
+	kept_get_until(rq, key, make_rows, &m, "2027-03-01 10:00:00", NULL);
+	assert_int_equal(m.calls, 2);		/* reached: made again */
+	kept_get_until(rq, NULL, make_rows, &m, "2027-03-02 00:00:00", NULL);
+	assert_int_equal(m.calls, 3);		/* no key: made once */
+	kept_clear();
+	m.calls = 0;
+	m.rows = NULL;
+	kept_get_until(rq, "two", make_rows, &m, "w", note_until);
+	kept_get_until(rq, "two", make_rows, &m, "w", note_until);
+	assert_int_equal(m.calls, 1);		/* "w" < "x" */
+	kept_get_until(rq, "two", make_rows, &m, "x", note_until);
+	assert_int_equal(m.calls, 2);
+	kept_clear();
+}
+
 static void
 test_kept_text(void **state)
 {
 	char html[] = "<ol>one</ol>";
-	struct maker m = { 0, 1, html };
+	struct maker m = { 0, 1, html, NULL };
 
 	(void)state;
 	kept_clear();
@@ -463,6 +508,7 @@ main(void)
 		cmocka_unit_test(test_kept_shared),
 		cmocka_unit_test(test_kept_holder_died),
 		cmocka_unit_test(test_kept_get),
+		cmocka_unit_test(test_kept_get_until),
 		cmocka_unit_test(test_kept_text),
 		cmocka_unit_test(test_kept_built),
 		cmocka_unit_test(test_kept_exit),
