@@ -329,15 +329,15 @@ fail:
 	 * left the link out of step: the statement's next execute waited
 	 * for the rest of those rows, for good, while the server waited for
 	 * it (gdb, six roadmap moves at once). The transaction is gone
-	 * anyway: it runs again on a new link (db_tx_run).
+	 * anyway: it runs again on a new link (db_tx_run). Any other error
+	 * while rows come may leave the link as out of step, and nothing
+	 * runs after it in this request (db_failed): the link is closed
+	 * whatever the error, so that no later request meets it.
 	 */
 	mysql_free_result(meta);
-	if (retry_noted(r, mysql_stmt_errno(st))) {
-		db_close();	/* st with it */
-		return NULL;
-	}
-	log_err("db: fetch: %s", mysql_stmt_error(st));
-	mysql_stmt_free_result(st);
+	if (!retry_noted(r, mysql_stmt_errno(st)))
+		log_err("db: fetch: %s", mysql_stmt_error(st));
+	db_close();	/* st with it; the next request opens one */
 	return NULL;
 }
 
