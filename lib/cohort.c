@@ -4,11 +4,28 @@
 #include "db.h"
 #include "mship.h"
 
+/* Why a pair is refused, for each reader (enum cohort_reader). */
+enum { NO_PROGRAMME, NOT_MENTEE, NOT_MENTOR, NO_PLACE };
+static const char *const refusals[][2] = {
+	[NO_PROGRAMME] = { "There is no such programme.",
+	    "there is no such programme." },
+	[NOT_MENTEE] = { "You are not a mentee of this programme: join it "
+	    "first.", "they are not an active mentee of the programme." },
+	[NOT_MENTOR] = { "This person is not an approved mentor of the "
+	    "programme.", "this person is not an approved mentor of the "
+	    "programme." },
+	[NO_PLACE] = { "This mentor has no place left in the programme "
+	    "right now: choose another.", "this mentor has no place left in "
+	    "the programme." },
+};
+
 int
 cohort_pair_check(struct req *r, const char *slug, long long mentor_id,
-    long long mentee_id, long long *programme_id, const char **why)
+    long long mentee_id, enum cohort_reader reader, long long *programme_id,
+    const char **why)
 {
 	struct db_rows *p;
+	int no = -1;
 
 	*why = NULL;
 	*programme_id = 0;
@@ -25,20 +42,20 @@ cohort_pair_check(struct req *r, const char *slug, long long mentor_id,
 	if (p == NULL)
 		return -1;
 	if (p->nrows == 0)
-		return *why = "There is no such programme.", 0;
-	if (db_get(p, 0, "mentee_status") == NULL ||
+		no = NO_PROGRAMME;
+	else if (db_get(p, 0, "mentee_status") == NULL ||
 	    strcmp(db_get(p, 0, "mentee_status"), "active") != 0)
-		return *why = "You are not a mentee of this programme: join it "
-		    "first.", 0;
-	if (db_get(p, 0, "mentor_status") == NULL ||
+		no = NOT_MENTEE;
+	else if (db_get(p, 0, "mentor_status") == NULL ||
 	    strcmp(db_get(p, 0, "mentor_status"), "active") != 0)
-		return *why = "This person is not an approved mentor of the "
-		    "programme.", 0;
-	if (db_get(p, 0, "places") != NULL &&
+		no = NOT_MENTOR;
+	else if (db_get(p, 0, "places") != NULL &&
 	    db_get_int(p, 0, "taken") >= db_get_int(p, 0, "places"))
-		return *why = "This mentor has no place left in the programme "
-		    "right now: choose another.", 0;
-	*programme_id = db_get_int(p, 0, "id");
+		no = NO_PLACE;
+	if (no == -1)
+		*programme_id = db_get_int(p, 0, "id");
+	else
+		*why = refusals[no][reader];
 	return 0;
 }
 

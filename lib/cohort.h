@@ -11,11 +11,6 @@
 #include "req.h"
 
 /*
- * May mentor and mentee form a pair in the programme called slug? Both
- * must be in it (the mentor approved, with a place left of those they
- * offered it): 0 and *programme_id set, or *why; -1 database down.
- */
-/*
  * SQL: the places a mentor (column or ?) has taken in a programme: its
  * pairs still asked or under way. One count for every page and check.
  */
@@ -23,8 +18,20 @@
 	"WHERE t.programme_id = " prog " AND t.mentor_id = " mentor " AND " \
 	"t.stage IN ('requested'," STAGES_CAPACITY "))"
 
+/*
+ * May mentor and mentee form a pair in the programme called slug? Both
+ * must be in it (the mentor approved, with a place left of those they
+ * offered it): 0 and *programme_id set, or *why, worded for who reads
+ * it: the mentee who asks ("You are not a mentee of this programme"),
+ * or an organiser who proposes the pair, after "X cannot be paired with
+ * Y: " ("they are not an active mentee of the programme."); -1 database
+ * down.
+ */
+enum cohort_reader { COHORT_MENTEE, COHORT_ORGANISER };
+
 int	cohort_pair_check(struct req *, const char *slug, long long mentor_id,
-	    long long mentee_id, long long *programme_id, const char **why);
+	    long long mentee_id, enum cohort_reader, long long *programme_id,
+	    const char **why);
 
 /*
  * Makes mentorship id the programme's pair, its contract started from

@@ -264,7 +264,11 @@ suggest_empty(const struct suggest_mentee *e)
 	    items(e->languages, it) == 0 && need_words(e, w) == 0;
 }
 
-/* Why mentor i is never suggested to e, or NULL. */
+/*
+ * Why mentor i is never suggested to e, or NULL: worded for the
+ * organisers, after "e cannot be paired with i: " (the matching board
+ * says it; a mentee is only never shown the mentor).
+ */
 static const char *
 exclusion(const struct suggest_set *s, size_t i,
     const struct suggest_mentee *e, char lang[ITEMS][ITEM], size_t nlang,
@@ -275,16 +279,16 @@ exclusion(const struct suggest_set *s, size_t i,
 
 	*shared = 0;
 	if (m->id == e->id)
-		return "that is you";
+		return "they are the same person.";
 	for (k = 0; k < e->nmentors; k++)
 		if (e->mentors[k] == m->id)
-			return "already your mentor";
+			return "they are a pair already.";
 	if (m->room <= 0)
-		return "no place left";
+		return "this mentor has no place left.";
 	for (k = 0; k < nlang && !*shared; k++)
 		*shared = in_folded(s->langs[i], lang[k]);
 	if (nlang > 0 && !*shared && s->langs[i][0] != '\0')
-		return "no language in common";
+		return "they have no language in common.";
 	return NULL;
 }
 

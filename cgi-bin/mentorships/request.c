@@ -117,7 +117,7 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 		    "yourself.", 0;
 	if (prog != NULL) {
 		if (cohort_pair_check(r, prog, *mentor_id, r->user.id,
-		    prog_id, why) == -1)
+		    COHORT_MENTEE, prog_id, why) == -1)
 			return -1;
 		room = *why == NULL;
 	} else if ((room = stage_mentor_has_room(r, *mentor_id)) == -1)

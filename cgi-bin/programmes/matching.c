@@ -492,7 +492,8 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 
 	mentor_name = db_get(b->mentors, k, "display_name");
 	mentee_name = db_get(b->mentees, i, "display_name");
-	if (cohort_pair_check(r, p->slug, mentor, mentee, &prog_id, why) == -1)
+	if (cohort_pair_check(r, p->slug, mentor, mentee,
+	    COHORT_ORGANISER, &prog_id, why) == -1)
 		return -1;
 	if (*why == NULL && b->fit[k].excluded != NULL)
 		*why = b->fit[k].excluded;

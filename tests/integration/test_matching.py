@@ -151,6 +151,35 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     m.check(r.status == 400, f"bad input: {r.status}")
 
 
+@m.test
+def test_a_refused_proposal_is_worded_for_the_organiser():
+    """A pair the board excludes is refused in the organiser's words, one
+    sentence after the names: a mentee already in an open mentorship with
+    the mentor (outside the programme) is "a pair already", not "already
+    your mentor", and the sentence ends before "Nothing was proposed"."""
+    org, slug = cohort()
+    tag = m.unique("t")[-6:]
+    dee = join(slug, "mentee", looking_for=f"rust{tag}")
+    mentor = join(slug, "mentor", 2, skills=f"rust{tag}", headline="Rustacean",
+                  capacity=3)
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, contract_version, review_date) VALUES "
+          "(?, ?, 'cultivation', 'Before the programme', '', UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP(), 1, UTC_DATE() + INTERVAL 90 DAY)",
+          mentor.user_id, dee.user_id)
+    org.get(f"/programmes/{slug}/matching")
+    r = org.post(f"/programmes/{slug}/matching", {"mentee": dee.user_id,
+                                                  "mentor": mentor.user_id})
+    said = " ".join(refusal(r.text).split())
+    names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+             for c in (dee, mentor)]
+    m.check(r.status == 409, f"refused: {r.status}")
+    m.check(f"{names[0]} cannot be paired with {names[1]}: they are a pair "
+            "already. Nothing was proposed." in said, f"the refusal: {said!r}")
+    m.check("your" not in said, f"addressed to the organiser: {said!r}")
+    m.check(pairs_of(slug) == [], f"nothing proposed: {pairs_of(slug)}")
+
+
 def auto_setup():
     """Greedy loses here: Pia fits Xu best (3 skills) and Yan nearly as
     well (2), Quinn only Xu (1). Best pair first gives Pia Xu and leaves

@@ -54,10 +54,10 @@ test_suggest_reasons(void **state)
 	(void)state;
 	assert_non_null(s);
 	assert_int_equal(suggest_score(s, &e, fit), 0);
-	assert_string_equal(fit[2].excluded, "no place left");
-	assert_string_equal(fit[3].excluded, "no language in common");
-	assert_string_equal(fit[4].excluded, "already your mentor");
-	assert_string_equal(fit[1].excluded, "no language in common");
+	assert_string_equal(fit[2].excluded, "this mentor has no place left.");
+	assert_string_equal(fit[3].excluded, "they have no language in common.");
+	assert_string_equal(fit[4].excluded, "they are a pair already.");
+	assert_string_equal(fit[1].excluded, "they have no language in common.");
 	assert_null(fit[5].excluded);	/* named no language: may be asked */
 	assert_int_equal(fit[0].skills, 2);
 	assert_true(fit[0].words > 0);
