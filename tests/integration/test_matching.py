@@ -328,6 +328,7 @@ def test_dashboard_of_a_mentee_without_mentor_shows_three_with_reasons():
     best = listed(f"kite{tag}, surf{tag}", languages="Deutsch, English",
                   bio=f"Kite{tag} instructor, new classes every week.")
     second = listed(f"surf{tag}")          # named no language: may be asked
+    listed(f"chess{tag}")                  # a third whatever else the instance has
     full = listed(f"kite{tag}, surf{tag}", capacity=0)
     foreign = listed(f"kite{tag}, surf{tag}", languages="Français")
     r = mentee.get("/")
