@@ -12,8 +12,7 @@ static const char *const refusals[][2] = {
 	[NOT_MENTEE] = { "You are not a mentee of this programme: join it "
 	    "first.", "they are not an active mentee of the programme." },
 	[NOT_MENTOR] = { "This person is not an approved mentor of the "
-	    "programme.", "this person is not an approved mentor of the "
-	    "programme." },
+	    "programme.", COHORT_NOT_MENTOR },
 	[NO_PLACE] = { "This mentor has no place left in the programme "
 	    "right now: choose another.", "this mentor has no place left in "
 	    "the programme." },

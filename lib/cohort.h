@@ -29,6 +29,11 @@
  */
 enum cohort_reader { COHORT_MENTEE, COHORT_ORGANISER };
 
+/* The organiser's refusal of a mentor the programme has not approved,
+ * the matching board's too. */
+#define COHORT_NOT_MENTOR	"this person is not an approved mentor of the " \
+	"programme."
+
 int	cohort_pair_check(struct req *, const char *slug, long long mentor_id,
 	    long long mentee_id, enum cohort_reader, long long *programme_id,
 	    const char **why);

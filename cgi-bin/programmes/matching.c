@@ -555,8 +555,7 @@ pair_rows(struct req *r, struct board *b, long long mentee, long long mentor,
 		*why = "they are no longer waiting for a mentor (in a pair "
 		    "already, or gone from the programme).";
 	else if (rk < 0)
-		*why = "this person is not an approved mentor of the "
-		    "programme.";
+		*why = COHORT_NOT_MENTOR;
 	else {
 		*i = (size_t)ri;
 		*k = (size_t)rk;
