@@ -315,13 +315,12 @@ def notify_once():
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def statements_by_worker(fn, marker):
-    """The statements each worker that ran a statement LIKE marker ran
-    while fn() ran, from MariaDB's general log (which shows statements
-    without their values): fn()'s result and {thread: [(command,
-    statement)]}. The log is the server's, global: one test at a time
-    holds it (a file lock), so that another switching it off cannot cut
-    the window short."""
+def general_log(fn, marker):
+    """fn()'s result and the statements every worker ran while fn() ran,
+    from MariaDB's general log (which shows statements with their values
+    in): [(thread, command, statement, whether it is LIKE marker)]. The
+    log is the server's, global: one test at a time holds it (a file
+    lock), so that another switching it off cannot cut the window short."""
     import fcntl
     with open(os.path.join(VAR, "general_log.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -335,22 +334,34 @@ def statements_by_worker(fn, marker):
         rows = sql("SELECT thread_id, command_type, argument, argument LIKE ? "
                    "FROM mysql.general_log WHERE command_type IN ('Execute', "
                    "'Query') ORDER BY event_time", marker)
-    threads = {t for t, c, a, hit in rows if hit == "1"}
-    return out, {t: [(c, a) for u, c, a, hit in rows if u == t] for t in threads}
+    return out, [(t, c, a, hit == "1") for t, c, a, hit in rows]
 
 
-def statements_of_one_request(fn, marker):
-    """The statements of the one worker that ran a statement LIKE marker
-    for fn()'s one request (the notifier runs beside it). Another test
-    file runs beside this one (tests/run.sh, two at a time): when one of
-    its requests ran the marker too in the window, fn() runs again, so fn
+def statements_by_worker(fn, marker):
+    """The statements each worker that ran a statement LIKE marker ran
+    while fn() ran (general_log): fn()'s result and {thread: [(command,
+    statement)]}."""
+    out, rows = general_log(fn, marker)
+    threads = {t for t, _, _, hit in rows if hit}
+    return out, {t: [(c, a) for u, c, a, _ in rows if u == t] for t in threads}
+
+
+def statements_of_one_request(fn, marker, times=1):
+    """The statements of the one worker that ran a statement LIKE marker,
+    `times` times (the page's own), for fn()'s one request (the notifier
+    runs beside it). Another test file runs beside this one (tests/run.sh,
+    two at a time): when one of its requests ran the marker too in the
+    window, on another worker or on the same one, fn() runs again, so fn
     must give the same answer twice (a page viewed again)."""
     for _ in range(5):
-        out, by = statements_by_worker(fn, marker)
-        if len(by) == 1:
+        out, rows = general_log(fn, marker)
+        hits = [t for t, _, _, hit in rows if hit]
+        if len(hits) == times and len(set(hits)) == 1:
             break
-    check(len(by) == 1, f"one worker served it: {by}")
-    return out, next(iter(by.values()))
+    check(len(hits) == times and len(set(hits)) == 1,
+          f"one request ran the marker {times} time(s): {len(hits)} by "
+          f"{len(set(hits))} worker(s)")
+    return out, [(c, a) for t, c, a, _ in rows if t == hits[0]]
 
 
 # ---- people -------------------------------------------------------------------

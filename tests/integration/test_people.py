@@ -580,25 +580,34 @@ def test_activity_does_not_index_the_directory_again():
     path = "/people?q=" + word
     uid, slug = mk_user("Activity Mentor", headline=word, days_ago=10)
     _, other = mk_user("Activity Second", headline=word, days_ago=5)
-    pages = [anon.get(path).text for _ in range(8)]   # every worker's index
-    m.check(all(slugs(p) == [other, slug] for p in pages),
-            "not ordered by last activity")
-    words = m.sql_value("SELECT words FROM directory_version")
-    version = m.sql_value("SELECT version FROM directory_version")
-    # a worker the eight missed indexes again from an older version, for
-    # the headlines above: only one built for `words` must not
-    since = len(people_log())
-    again = f'moved from "index {words}"'
-    m.sql("UPDATE users SET last_active = UTC_DATE() WHERE id = ?", uid)
-    m.check(m.sql_value("SELECT version FROM directory_version") != version,
-            "the directory's version did not move with a last activity")
-    m.check(m.sql_value("SELECT words FROM directory_version") == words,
-            "the word index's version moved with a last activity")
-    pages = [anon.get(path).text for _ in range(8)]
+    # the other test file running beside this one may move the word index
+    # by a write of its own (a mentor, a pair) at any time: the step is
+    # judged only when the words' version held still over all of it
+    for _ in range(5):
+        m.sql("UPDATE users SET last_active = UTC_DATE() - INTERVAL 10 DAY "
+              "WHERE id = ?", uid)
+        pages = [anon.get(path).text for _ in range(8)]   # every worker's index
+        m.check(all(slugs(p) == [other, slug] for p in pages),
+                "not ordered by last activity")
+        words = m.sql_value("SELECT words FROM directory_version")
+        version = m.sql_value("SELECT version FROM directory_version")
+        # a worker the eight missed indexes again from an older version,
+        # for the headlines above: only one built for `words` must not
+        since = len(people_log())
+        again = f'moved from "index {words}"'
+        m.sql("UPDATE users SET last_active = UTC_DATE() WHERE id = ?", uid)
+        m.check(m.sql_value("SELECT version FROM directory_version") != version,
+                "the directory's version did not move with a last activity")
+        moved = m.sql_value("SELECT words FROM directory_version") != words
+        pages = [anon.get(path).text for _ in range(8)]
+        log = people_log()[since:]
+        if m.sql_value("SELECT words FROM directory_version") == words:
+            break
+    m.check(not moved, "the word index's version moved with a last activity")
     m.check(all(slugs(p) == [slug, other] for p in pages),
             "the order does not follow the new last activity")
     m.check(all("Active today" in p for p in pages), "the old activity shown")
-    m.check(again not in people_log()[since:],
+    m.check(again not in log,
             "a worker indexed every mentor again for one last activity")
     # what the index searches: found at once, by every worker
     m.sql("UPDATE users SET headline = ? WHERE id = ?", word + " zq" + RUN, uid)

@@ -418,14 +418,16 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
 
 
 
-def pair_in(slug, mentor, mentee, stage, days_ago=40):
-    """A programme pair with a timeline: requested → … → stage."""
+def pair_in(slug, mentor, mentee, stage, days_ago=40, contract_version=0):
+    """A programme pair with a timeline: requested → … → stage. What the
+    notifier's surveys read (lib/survey.c: the stage, its events, the
+    contract's version) is written before the events that make one due."""
     pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
     m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-          "stage_changed_at, created_at, programme_id, cadence) VALUES (?, ?, ?, "
-          "'Lead a team', 'PRIVATE REQUEST TEXT', UTC_TIMESTAMP() - INTERVAL 5 DAY, "
-          "UTC_TIMESTAMP() - INTERVAL ? DAY, ?, 'weekly')", mentor.user_id,
-          mentee.user_id, stage, days_ago, pid)
+          "stage_changed_at, created_at, programme_id, cadence, contract_version) "
+          "VALUES (?, ?, ?, 'Lead a team', 'PRIVATE REQUEST TEXT', UTC_TIMESTAMP() - "
+          "INTERVAL 5 DAY, UTC_TIMESTAMP() - INTERVAL ? DAY, ?, 'weekly', ?)",
+          mentor.user_id, mentee.user_id, stage, days_ago, pid, contract_version)
     mid = int(m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?",
                           mentee.user_id))
     path = ["requested", "initiation", "cultivation", "separation", "redefinition"]
@@ -580,9 +582,10 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check(r.status == 303, f"a survey question of the programme's own: {r!r}")
     pq = m.sql_value("SELECT MAX(id) FROM programme_survey_questions")
     mentor, mentee = m.signup(), m.signup()
-    mid = pair_in(slug, mentor, mentee, "cultivation", days_ago=3)
-    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP(), "
-          "contract_version = 1 WHERE id = ?", mid)
+    # its contract's version with it: one set after its events made a
+    # survey of version 0 due first, when the notifier scanned between
+    mid = pair_in(slug, mentor, mentee, "cultivation", days_ago=3, contract_version=1)
+    m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() WHERE id = ?", mid)
     # the notifier makes one survey per party and mails each a signed link
     link = survey_links(mentee, 1)[0]
     survey_links(mentor, 1)
@@ -908,20 +911,23 @@ def test_kept_dashboard_follows_every_write():
     every("a meeting held", lambda g, r: g[("cadence-h", "Keeping their cadence")] == "1")
     m.sql("DELETE FROM meetings WHERE mentorship_id = ?", cult)
     every("a meeting deleted", lambda g, r: g[("cadence-h", "Behind their cadence")] == "1")
-    # the clock alone: Initiation for 30 days without a contract, 3 s
-    # from now; nothing written after it
+    # the clock alone: Initiation for 30 days without a contract, 8 s
+    # from now (the views before it take their time on a slow build);
+    # nothing written after it
     slow = "Initiation for over 30 days without an agreed contract"
     m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 30 DAY "
-          "+ INTERVAL 3 SECOND WHERE id = ?", init)
+          "+ INTERVAL 8 SECOND WHERE id = ?", init)
+    planned = time.monotonic()
     every("not yet 30 days", lambda g, r: slow not in r)
-    time.sleep(4.5)
+    time.sleep(max(0.0, planned + 9.5 - time.monotonic()))
     every("30 days passed", lambda g, r: [p for p, _ in r.get(slow, [])] == [init])
     # a meeting coming to pass: behind the cadence, then keeping it
     m.sql("INSERT INTO meetings (mentorship_id, starts_at, agenda, created_by, "
-          "created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL 3 SECOND, 'a', ?, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL 8 SECOND, 'a', ?, "
           "UTC_TIMESTAMP())", cult, mentor.user_id)
+    planned = time.monotonic()
     every("a meeting to come", lambda g, r: g[("cadence-h", "Behind their cadence")] == "1")
-    time.sleep(4.5)
+    time.sleep(max(0.0, planned + 9.5 - time.monotonic()))
     every("the meeting held", lambda g, r: g[("cadence-h", "Keeping their cadence")] == "1")
 
 
