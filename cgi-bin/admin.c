@@ -143,6 +143,7 @@ admin_index(struct req *r)
 		if (rows == NULL)
 			return;
 		fill_rows(r, d, risk_section[i], rows);
+		risk_more(d, req_printf(r, "%s_MORE", risk_section[i]), rows);
 	}
 	tmpl_set(d, "OPEN_REPORTS", db_value(r,
 	    "SELECT COUNT(*) FROM mentorship_reports WHERE status = 'open'", ""));

@@ -3,9 +3,12 @@
  * site (by the stage index) and one programme (by the programme's).
  */
 #include "risk.h"
+#include "tmpl.h"
 
+/* TOTAL: the window counts the rows before the LIMIT keeps RISK_MAX */
 #define RISK_COLS "SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, " \
-	"a.display_name AS MENTOR, b.display_name AS MENTEE, "
+	"a.display_name AS MENTOR, b.display_name AS MENTEE, " \
+	"COUNT(*) OVER () AS TOTAL, "
 #define RISK_FROM " FROM mentorships m JOIN users a ON a.id = m.mentor_id " \
 	"JOIN users b ON b.id = m.mentee_id WHERE "
 
@@ -51,8 +54,21 @@ risk_list(struct req *r, enum risk k, long long programme_id)
 	const char *sql;
 
 	sql = req_printf(r, RISK_COLS "%s AS SINCE" RISK_FROM "%s%s ORDER BY "
-	    "%s LIMIT 100", since[k], programme_id > 0 ? "m.programme_id = ? "
-	    "AND " : "", rule[k], since[k]);
+	    "%s LIMIT %d", since[k], programme_id > 0 ? "m.programme_id = ? "
+	    "AND " : "", rule[k], since[k], RISK_MAX);
 	return programme_id > 0 ? db_query(r, sql, "i", programme_id) :
 	    db_query(r, sql, "");
+}
+
+void
+risk_more(struct tdict *d, const char *more, const struct db_rows *rows)
+{
+	struct tdict *s;
+
+	if (rows->nrows == 0 || db_get_int(rows, 0, "TOTAL") <=
+	    (long long)rows->nrows)
+		return;
+	s = tmpl_section(d, more);
+	tmpl_set_int(s, "SHOWN", (long long)rows->nrows);
+	tmpl_set(s, "TOTAL", db_get(rows, 0, "TOTAL"));
 }

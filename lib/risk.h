@@ -22,10 +22,17 @@ extern const char *const risk_section[RISK_N];
 extern const char *const risk_label[RISK_N];
 
 /*
- * The pairs at risk of one kind, oldest first, at most 100: columns ID,
- * STAGE, FOCUS, MENTOR, MENTEE, SINCE. programme_id 0: the whole site.
+ * The pairs at risk of one kind, oldest first, at most RISK_MAX: columns
+ * ID, STAGE, FOCUS, MENTOR, MENTEE, SINCE, and TOTAL, how many there are
+ * in all (a page says when it lists fewer). programme_id 0: the whole
+ * site.
  */
+#define RISK_MAX	100
 struct db_rows	*risk_list(struct req *, enum risk, long long programme_id);
+
+/* In section `more` of d when rows are fewer than the TOTAL: SHOWN, TOTAL. */
+void		 risk_more(struct tdict *d, const char *more,
+		    const struct db_rows *rows);
 
 /*
  * SQL: the days of a mentorship row m's agreed cadence, and whether the

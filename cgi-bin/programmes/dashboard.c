@@ -478,7 +478,8 @@ risks_fill(struct req *r, struct tdict *d, const struct dash *v)
 		any = 1;
 		k = tmpl_section(d, "RISK");
 		tmpl_set(k, "RISK_LABEL", risk_label[i]);
-		tmpl_set_int(k, "RISK_N", (long long)rows->nrows);
+		tmpl_set(k, "RISK_N", db_get(rows, 0, "TOTAL"));
+		risk_more(k, "MORE", rows);
 		for (j = 0; j < rows->nrows; j++) {
 			row = tmpl_section(k, "PAIR");
 			tmpl_set(row, "PAIR_ID", db_get(rows, j, "ID"));

@@ -931,6 +931,50 @@ def test_kept_dashboard_follows_every_write():
     every("the meeting held", lambda g, r: g[("cadence-h", "Keeping their cadence")] == "1")
 
 
+@m.test
+def test_pairs_at_risk_count_them_all_and_say_when_fewer_are_listed():
+    """The lists of pairs at risk show the 100 waiting longest (lib/risk.c,
+    RISK_MAX): the programme's heading counts every pair of the kind, and
+    both the programme's dashboard and the admin's page say when more wait
+    than are listed; with fewer, nothing is said."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    mentor, mentee = m.signup(), m.signup()
+
+    # Cultivation since yesterday, the review date passed over 14 days
+    # ago: at risk of one kind only, and nothing the notifier mails
+    def overdue(n, first_day, name):
+        m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+              "stage_changed_at, created_at, review_date, programme_id) SELECT ?, ?, "
+              "'cultivation', CONCAT(?, ' ', seq), '', UTC_TIMESTAMP() - INTERVAL 1 DAY, "
+              "UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_DATE() - INTERVAL (? + seq) DAY, "
+              "? FROM seq_1_to_" + str(n), mentor.user_id, mentee.user_id, name,
+              first_day, pid)
+
+    def listed(t):
+        part = t[t.index(label):]
+        return re.findall(r"</a> <span class=\"muted small\">([^<]+?) · since",
+                          part[:part.index("</ul>")])
+
+    label = "Review date passed without moving to Separation"
+    try:
+        overdue(3, 15, "Newer")
+        t = m.unescaped(org.get(f"/programmes/{slug}/dashboard").text)
+        m.check(f"{label} (3)" in t and "waiting longest" not in t, "three, all listed")
+        overdue(101, 30, "Older")      # 104 in all, the oldest due 131 days ago
+        t = m.unescaped(org.get(f"/programmes/{slug}/dashboard").text)
+        m.check(f"{label} (104)" in t, "the heading counts every pair at risk")
+        m.check("The 100 waiting longest of 104 are listed." in t, "fewer listed, not said")
+        m.check(listed(t) == [f"Older {k}" for k in range(101, 1, -1)],
+                f"not the 100 waiting longest, oldest first: {listed(t)[:3]}...")
+        said = re.search(r"The 100 waiting longest of (\d+) are listed\.",
+                         m.unescaped(a.get("/admin").text))
+        m.check(said and int(said.group(1)) >= 104, "the admin is not told how many wait")
+    finally:    # the site's lists are every other test's too
+        m.sql("UPDATE mentorships SET stage = 'ended' WHERE programme_id = ?", pid)
+
+
 def activity(org, slug):
     """The dashboard's weekly activity table: {week: (messages, entries,
     meetings)}."""
