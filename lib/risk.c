@@ -5,7 +5,12 @@
 #include "risk.h"
 #include "tmpl.h"
 
-/* TOTAL: the window counts the rows before the LIMIT keeps RISK_MAX */
+/*
+ * TOTAL: the window counts the rows before the LIMIT keeps RISK_MAX. The
+ * site's lists then read every pair at risk, not the first 100 in the
+ * stage's index: the admin's page, seldom asked for; a programme's read
+ * them all anyway, and its dashboard keeps them.
+ */
 #define RISK_COLS "SELECT m.id AS ID, m.stage AS STAGE, m.focus AS FOCUS, " \
 	"a.display_name AS MENTOR, b.display_name AS MENTEE, " \
 	"COUNT(*) OVER () AS TOTAL, "
@@ -54,7 +59,7 @@ risk_list(struct req *r, enum risk k, long long programme_id)
 	const char *sql;
 
 	sql = req_printf(r, RISK_COLS "%s AS SINCE" RISK_FROM "%s%s ORDER BY "
-	    "%s LIMIT %d", since[k], programme_id > 0 ? "m.programme_id = ? "
+	    "%s, m.id LIMIT %d", since[k], programme_id > 0 ? "m.programme_id = ? "
 	    "AND " : "", rule[k], since[k], RISK_MAX);
 	return programme_id > 0 ? db_query(r, sql, "i", programme_id) :
 	    db_query(r, sql, "");
