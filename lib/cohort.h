@@ -29,8 +29,10 @@
  */
 enum cohort_reader { COHORT_MENTEE, COHORT_ORGANISER };
 
-/* The organiser's refusal of a mentor the programme has not approved,
- * the matching board's too. */
+/*
+ * The organiser's refusal of a mentor the programme has not approved,
+ * the matching board's too.
+ */
 #define COHORT_NOT_MENTOR	"this person is not an approved mentor of the " \
 	"programme."
 

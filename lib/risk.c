@@ -59,8 +59,8 @@ risk_list(struct req *r, enum risk k, long long programme_id)
 	const char *sql;
 
 	sql = req_printf(r, RISK_COLS "%s AS SINCE" RISK_FROM "%s%s ORDER BY "
-	    "%s, m.id LIMIT %d", since[k], programme_id > 0 ? "m.programme_id = ? "
-	    "AND " : "", rule[k], since[k], RISK_MAX);
+	    "%s, m.id LIMIT %d", since[k], programme_id > 0 ?
+	    "m.programme_id = ? AND " : "", rule[k], since[k], RISK_MAX);
 	return programme_id > 0 ? db_query(r, sql, "i", programme_id) :
 	    db_query(r, sql, "");
 }
