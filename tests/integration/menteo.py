@@ -318,7 +318,8 @@ def notify_once():
 def general_log(fn, marker):
     """fn()'s result and the statements every worker ran while fn() ran,
     from MariaDB's general log (which shows statements with their values
-    in): [(thread, command, statement, whether it is LIKE marker)]. The
+    in, or at times their placeholders): [(thread, command, statement,
+    whether it is LIKE marker)]. The
     log is the server's, global: one test at a time holds it (a file
     lock), so that another switching it off cannot cut the window short."""
     import fcntl

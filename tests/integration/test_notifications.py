@@ -328,15 +328,18 @@ def test_unread_paths_are_kept_with_the_count():
     def updates_on_visit():
         r, by = m.statements_by_worker(lambda: p.get(here), "%notification_counts nc%")
         m.check(r.status == 200, f"{here}: {r!r}")
-        # this person's: the other test file's pages are in the log too
+        # this person's: the other test file's pages are in the log too.
+        # The log shows a statement with its values, or at times with its
+        # placeholders (a worker's fresh connection): then it is taken
         return [s for stmts in by.values() for _, s in stmts
                 if s.startswith("UPDATE notifications") and
-                f"user_id = {p.user_id} " in s]
+                (f"user_id = {p.user_id} " in s or "user_id = ? " in s)]
 
     add(here)
     add(other)
     m.check(paths() == path_bit(here) | path_bit(other), f"both bits: {paths():x}")
-    m.check(len(updates_on_visit()) == 1, "the page's notification is not marked read")
+    marked = updates_on_visit()
+    m.check(len(marked) == 1, f"the page's notification is not marked read once: {marked}")
     m.check(paths() == path_bit(other), f"only the other's bit left: {paths():x}")
     m.check(updates_on_visit() == [], "a page with nothing unread still sends an UPDATE")
     # marked read from the list: its bit is left behind, once
