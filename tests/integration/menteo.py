@@ -319,9 +319,9 @@ def general_log(fn, marker):
     """fn()'s result and the statements every worker ran while fn() ran,
     from MariaDB's general log (which shows statements with their values
     in, or at times their placeholders): [(thread, command, statement,
-    whether it is LIKE marker)]. The
-    log is the server's, global: one test at a time holds it (a file
-    lock), so that another switching it off cannot cut the window short."""
+    whether it is LIKE marker)]. The log is the server's, global: one
+    test at a time holds it (a file lock), so that another switching it
+    off cannot cut the window short."""
     import fcntl
     with open(os.path.join(VAR, "general_log.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

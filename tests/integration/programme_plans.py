@@ -60,7 +60,8 @@ def statements(fn):
     general log under the lock every test takes (menteo.general_log), so
     that nothing beside it truncates the log or switches it off midway."""
     _, rows = m.general_log(fn, "%")
-    return [a.replace("\n", " ").replace("\t", " ")
+    # line breaks and tabs as the mariadb client's batch mode writes them
+    return [a.replace("\\n", " ").replace("\\t", " ")
             for _, command, a, _ in rows if command == "Execute"]
 
 
