@@ -73,7 +73,7 @@ risk_more(struct tdict *d, const char *more, const struct db_rows *rows)
 	if (rows->nrows == 0 || db_get_int(rows, 0, "TOTAL") <=
 	    (long long)rows->nrows)
 		return;
-	s = tmpl_section(d, more);
+	s = tmpl_include(d, more, "risk_more.tpl");
 	tmpl_set_int(s, "SHOWN", (long long)rows->nrows);
 	tmpl_set(s, "TOTAL", db_get(rows, 0, "TOTAL"));
 }

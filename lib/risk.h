@@ -30,7 +30,7 @@ extern const char *const risk_label[RISK_N];
 #define RISK_MAX	100
 struct db_rows	*risk_list(struct req *, enum risk, long long programme_id);
 
-/* In section `more` of d when rows are fewer than the TOTAL: SHOWN, TOTAL. */
+/* Include `more` of d (risk_more.tpl) when rows are fewer than the TOTAL. */
 void		 risk_more(struct tdict *d, const char *more,
 		    const struct db_rows *rows);
 

@@ -34,6 +34,6 @@
 {{#NO_RISK}}<p class="muted">No pair matches a known warning sign right now.</p>{{/NO_RISK}}
 {{#RISK}}<h3>{{RISK_LABEL}} ({{RISK_N}})</h3>
 <ul class="list">{{#PAIR}}<li><a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">{{MENTOR}} and {{MENTEE}}</a> <span class="muted small">{{FOCUS}} · since {{SINCE}}</span></li>{{/PAIR}}</ul>
-{{#MORE}}<p class="muted small">The {{SHOWN}} pairs waiting longest of {{TOTAL}} are listed.</p>{{/MORE}}
+{{>MORE}}
 {{/RISK}}
 </section>
