@@ -78,17 +78,18 @@ page_part(struct req *r, const char *tpl, struct tdict *d)
 }
 
 /*
- * The header's link to /notifications with the unread count. An error
- * page asks the database nothing more (it may be why the page failed):
- * the link, without a count. -1 db.
+ * The header's link to /notifications with the unread count, on every
+ * page (a form sent back with its errors, a 404): the count came with
+ * the session, and only a page shown as asked (200) reads its own
+ * notification (notif_seen). -1 db.
  */
 static int
 page_unread(struct req *r, int status)
 {
 	struct tdict *s;
-	long long n = 0;
+	long long n;
 
-	if (status < 400 && (n = notif_seen(r, status)) == -1)
+	if ((n = notif_seen(r, status)) == -1)
 		return -1;
 	s = tmpl_section(r->page, "NOTIFICATIONS");
 	if (n > NOTIF_COUNT_MAX)

@@ -105,6 +105,14 @@ def test_header_count_on_every_signed_in_page_and_read_on_visit():
         r = mentor.get(path)
         m.check(r.status == 200, f"{path}: {r.status}")
         m.check(unread_badge(r.text) == 2, f"count 2 on {path}: {unread_badge(r.text)}")
+    # a form sent back with its error and a page not found are pages too
+    # (SPEC 14), and read nothing
+    r = mentor.post(f"/rooms/{a}/messages", {"body": "  "})
+    m.check(r.status == 422 and unread_badge(r.text) == 2,
+            f"count on a refused form: {r.status} {unread_badge(r.text)}")
+    r = mentor.get(f"/mentorships/{a}/review/nothing")
+    m.check(r.status == 404 and unread_badge(r.text) == 2,
+            f"count on a 404: {r.status} {unread_badge(r.text)}")
     # the dashboard does not say nothing waits
     home = mentor.get("/").text
     m.check("Nothing waits for you right now" not in home, "dashboard lies")
