@@ -211,6 +211,23 @@ async function run(browser, js) {
 			if (vp) await s.E.setViewportSize(vp);
 			await checkPage(s.E, 'mentorship-strip');
 		});
+		await J.step("on a phone a long next step wraps in its button, not the page sideways", async () => {
+			// the demo's own milestone pushed the page to 457 px at 390
+			sql(`UPDATE mentorships SET stage = 'cultivation' WHERE id = ${mid}`);
+			sql(`INSERT INTO mentorship_milestones (mentorship_id, title, description, due_date, position, created_at)
+			    VALUES (${mid}, 'Take on director-scope work now', '', UTC_DATE() + INTERVAL 9 DAY, 1, UTC_TIMESTAMP())`);
+			const vp = s.E.viewportSize();
+			await s.E.setViewportSize({ width: 375, height: 800 });
+			await s.E.goto(`${BASE}/mentorships/${mid}`);
+			const b = s.E.locator('.next-step a', { hasText: 'Next milestone: Take on director-scope work now' });
+			if (!await b.count()) throw new Error('no next milestone in the next step');
+			const got = await b.evaluate((e) => ({
+				over: e.getBoundingClientRect().right - e.closest('.card').getBoundingClientRect().right,
+				wide: document.documentElement.scrollWidth - document.documentElement.clientWidth }));
+			if (vp) await s.E.setViewportSize(vp);
+			if (got.over > 1 || got.wide > 1)
+				throw new Error(`the button ends ${Math.round(got.over)} px past its card, the page is ${got.wide} px too wide`);
+		});
 	}
 	J.finish();
 	tap(s.problems.length === 0, `pair ${label}: no console errors or CSP violations`, s.problems.join('\n'));
