@@ -21,6 +21,7 @@
  *  - [data-add-row], [data-remove-row]: the contract's goal rows are
  *    added (from template#goal-row) and removed in place; without
  *    JavaScript they are buttons the server answers, keeping what was typed
+ *  - a form sent back with errors: the first one in view, its field focused
  */
 (function () {
 	'use strict';
@@ -397,6 +398,27 @@
 		update();
 	}
 
+	/*
+	 * A form sent back with its errors: the first message in error is
+	 * brought into view, wherever on a long page its form is (a room's
+	 * below its messages, a milestone's in the middle of the roadmap),
+	 * and the first field in error takes the focus. Without JavaScript
+	 * those forms' addresses end in their own #fragment instead.
+	 */
+	function showFirstError() {
+		var first = document.querySelector('.errors, .field-error, [aria-invalid="true"]');
+		var field = document.querySelector('[aria-invalid="true"]');
+		var r;
+
+		if (first === null)
+			return;
+		r = first.getBoundingClientRect();
+		if (r.height > 0 && (r.top < 0 || r.bottom > window.innerHeight))
+			first.scrollIntoView({ block: 'center' });
+		if (field !== null)
+			field.focus({ preventScroll: true });
+	}
+
 	function init() {
 		var zones = document.getElementById('timezone');
 
@@ -420,6 +442,12 @@
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('details.account-menu'), setupAccountMenu);
 		markCurrentNav();
+		/* after the load: a page's #fragment, scrolled to then, takes
+		 * the focus away with it */
+		if (document.readyState === 'complete')
+			showFirstError();
+		else
+			window.addEventListener('load', showFirstError);
 	}
 
 	if (document.readyState === 'loading')

@@ -47,7 +47,7 @@
 {{#WRITABLE}}
 {{#ROW_ERROR}}<p class="field-error" id="m{{MID}}-error" role="alert">{{MESSAGE}}</p>{{/ROW_ERROR}}
 <details{{#ROW_INVALID}} open{{/ROW_INVALID}}><summary class="small">Change due date or goal<span class="visually-hidden"> of “{{M_TITLE}}”</span></summary>
-<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="form">
+<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}#m{{MID}}" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field">
 <label for="due-{{MID}}">Due date</label>

@@ -38,7 +38,7 @@
 <div class="errors" role="alert" tabindex="-1"><h3>There is a problem</h3>
 <ul>{{#BODY_ERROR}}<li><a href="#body">{{MESSAGE}}</a></li>{{/BODY_ERROR}}{{#REPLY_TO_ERROR}}<li>{{MESSAGE}}</li>{{/REPLY_TO_ERROR}}</ul></div>
 {{/ERRORS}}
-<form method="post" action="/rooms/{{MENTORSHIP_ID}}/messages">
+<form method="post" action="/rooms/{{MENTORSHIP_ID}}/messages#composer">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 {{#REPLYING}}
 <input type="hidden" name="reply_to" value="{{REPLYING_ID}}">

@@ -228,6 +228,27 @@ async function runJourney(browser, js) {
 		if (!await M.locator('blockquote.reply').count()) throw new Error('the reply does not quote the message');
 		await checkPage(M, 'room');
 	});
+	await J.soft('a message refused comes back where the person is looking', async () => {
+		// the form is below the messages: on a phone the error was
+		// 1,100 px down while the page opened at its top
+		const vp = M.viewportSize();
+		await M.setViewportSize({ width: 375, height: 700 });
+		try {
+			await M.reload();
+			const [resp] = await Promise.all([M.waitForNavigation({ timeout: STEP_TIMEOUT }),
+				M.getByRole('button', { name: 'Post message' }).click()]);
+			if (!resp || resp.status() !== 422) throw new Error(`an empty message: ${resp && resp.status()}`);
+			const got = await M.locator('.errors').evaluate((e) => ({
+				top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
+				h: innerHeight, focused: document.activeElement && document.activeElement.id }));
+			if (got.top < 0 || got.bottom > got.h)
+				throw new Error(`the error is at ${Math.round(got.top)} px of a ${got.h} px screen`);
+			if (js && got.focused !== 'body')
+				throw new Error(`the message box is not focused: ${got.focused}`);
+		} finally {
+			if (vp) await M.setViewportSize(vp);
+		}
+	});
 	await J.soft('mentee writes a public Growth Thread entry', async () => {
 		await nav(E, 'Threads');
 		await checkPage(E, 'threads');

@@ -439,7 +439,7 @@ def test_closed_mentorship_is_read_only():
     m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
     r = b.get(f"/rooms/{mid}")
     m.check(r.status == 200 and "before the end" in r.text, repr(r))
-    m.check(f'action="/rooms/{mid}/messages"' not in r.text, "form still shown")
+    m.check(f'action="/rooms/{mid}/messages' not in r.text, "form still shown")
     m.check("takes no new messages" in r.text, "no closed note")
     r = b.post(f"/rooms/{mid}/messages", {"body": "after the end"})
     m.check(r.status == 409, repr(r))
