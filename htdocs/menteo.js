@@ -47,8 +47,8 @@
 		var max = parseInt(area.getAttribute('data-maxlength'), 10);
 		var counter;
 
-		if (!(max > 0))
-			return;
+		if (!(max > 0) || area.matches(':disabled'))
+			return;		/* nothing to count down on a read-only page */
 		counter = counterFor(area);
 		if (!counter.id)
 			counter.id = (area.id || area.name || 'text') + '-counter';

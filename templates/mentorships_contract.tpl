@@ -17,6 +17,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="goal_rows" value="1">
 {{#EDITABLE}}<button name="save" value="1" class="visually-hidden" tabindex="-1">Save the contract</button>{{/EDITABLE}}
+{{#READ_ONLY}}<fieldset class="plain" disabled>{{/READ_ONLY}}
 <section class="section flush-top" aria-labelledby="terms-h">
 <h2 id="terms-h">Terms</h2>
 <div class="field{{#GROUND_RULES_ERROR}} has-error{{/GROUND_RULES_ERROR}}">
@@ -90,6 +91,7 @@
 {{#EDITABLE}}{{#CAN_ADD}}<div class="actions tight"><button name="add_goal" value="1" class="btn-secondary" data-add-row>Add a goal</button></div>{{/CAN_ADD}}{{/EDITABLE}}
 </section>
 {{#EDITABLE}}<div class="actions"><button name="save" value="1" class="btn-primary">Save the contract</button></div>{{/EDITABLE}}
+{{#READ_ONLY}}</fieldset>{{/READ_ONLY}}
 </form>
 {{#EDITABLE}}
 <template id="goal-row">
@@ -137,7 +139,7 @@
 {{#HAS_VERSIONS}}
 <section class="card compact" aria-labelledby="versions-h">
 <h2 id="versions-h">Agreed versions</h2>
-<ul class="list">{{#VERSION}}<li><a href="/mentorships/{{ID}}/contract?version={{N}}">Version {{N}}</a>, {{AGREED}}</li>{{/VERSION}}</ul>
+<ul class="list">{{#VERSION}}<li><span><a href="/mentorships/{{ID}}/contract?version={{N}}">Version {{N}}</a>, {{AGREED}}</span></li>{{/VERSION}}</ul>
 </section>
 {{/HAS_VERSIONS}}
 </aside>

@@ -219,4 +219,22 @@ def test_contract_page_has_the_unsaved_changes_guard():
             "menteo.js adds rows and guards unsaved changes")
 
 
+
+@m.test
+def test_a_read_only_contract_takes_no_typing():
+    """In Cultivation the page says the contract is read-only: its fields
+    are disabled then (a fieldset disabled), not editable with nothing
+    to save them; in Initiation they are not."""
+    mentor, mentee, mid = accepted_pair()
+    disabled = '<fieldset class="plain" disabled>'
+    r = mentee.get(f"/mentorships/{mid}/contract")
+    m.check(r.status == 200 and disabled not in r.text, "editable in Initiation")
+    m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", mid)
+    r = mentee.get(f"/mentorships/{mid}/contract")
+    t = r.text
+    m.check("read-only" in t and "Save the contract" not in t, "said read-only")
+    m.check(disabled in t and t.index(disabled) < t.index('name="ground_rules"')
+            < t.index("</fieldset>\n</form>"), "the fields are disabled")
+
+
 m.main()
