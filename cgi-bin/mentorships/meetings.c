@@ -169,6 +169,7 @@ struct mwrite {
 	struct mship	*m;
 	struct fval	*v;
 	const char	*utc;		/* the time asked for, UTC */
+	int		 past;		/* it is a meeting held: recorded */
 	long long	 meeting;	/* changed or cancelled: which */
 	int		 changed;	/* a change: anything new to tell */
 	const char	*why;
@@ -185,7 +186,7 @@ static int
 meeting_tell(struct req *r, const struct mship *m, const char *subject,
     const char *what, const char *utc, const char *was, const char *note)
 {
-	const char *tz, *intro;
+	const char *tz, *intro, *when;
 
 	tz = db_value(r, "SELECT timezone FROM users WHERE id = ?", "i",
 	    m->other_id);
@@ -193,12 +194,14 @@ meeting_tell(struct req *r, const struct mship *m, const char *subject,
 		return -1;
 	if (tz == NULL || *tz == '\0')
 		tz = "UTC";
-	intro = req_printf(r, "%s %s %s (%s).", r->user.name, what,
-	    when_in(r, utc, tz, WHEN_TEXT), tz);
+	when = when_in(r, utc, tz, WHEN_TEXT);
+	intro = req_printf(r, "%s %s %s (%s).", r->user.name, what, when, tz);
 	if (was != NULL)
 		intro = req_printf(r, "%s It was planned for %s.", intro,
 		    when_in(r, was, tz, WHEN_TEXT));
-	return mships_tell_meeting(r, m, subject, req_printf(r, "%s Your "
+	/* the date in the title too: two meetings' notifications differ */
+	return mships_tell_meeting(r, m, req_printf(r, "%s: %s", subject,
+	    when), req_printf(r, "%s Your "
 	    "calendar feed follows; the meetings page has the .ics file.",
 	    intro), note);
 }
@@ -221,17 +224,24 @@ meeting_tx(struct req *r, void *arg)
 	    v[MT_MINUTES].str != NULL ? v[MT_MINUTES].num : 60,
 	    v[MT_AGENDA].str, r->user.id) != 1)
 		return -1;
-	return meeting_tell(r, m, "A meeting was planned",
+	return w->past ? meeting_tell(r, m, "A meeting was recorded",
+	    "recorded a meeting held on", w->utc, NULL, v[MT_AGENDA].str) :
+	    meeting_tell(r, m, "A meeting was planned",
 	    "planned a meeting for", w->utc, NULL, v[MT_AGENDA].str);
 }
 
 /*
- * The planning or change form as posted, with the time in UTC: 0, or
- * the error count (each marked on its field).
+ * The planning or change form as posted, into w: the time in UTC and
+ * whether it is past. 0, -1 when the database failed, or the error
+ * count (each marked on its field). A meeting held before the pair
+ * began, or one planned over five years ahead, is a mistyped year (1900
+ * was taken, and told as "planned").
  */
 static int
-meeting_read(struct req *r, struct fval *v, const char **utc)
+meeting_read(struct req *r, struct mwrite *w)
 {
+	struct fval *v = w->v;
+	struct db_rows *q;
 	char out[32];
 	int errors;
 
@@ -242,8 +252,22 @@ meeting_read(struct req *r, struct fval *v, const char **utc)
 		v[MT_TIME].err = "This time does not exist in your time zone.";
 		return 1;
 	}
-	*utc = req_strdup(r, out);
-	return 0;
+	w->utc = req_strdup(r, out);
+	if ((q = db_query(r, "SELECT ? < created_at - INTERVAL 1 DAY AS early, "
+	    "? > UTC_TIMESTAMP() + INTERVAL 5 YEAR AS far, ? <= "
+	    "UTC_TIMESTAMP() AS past, DATE_FORMAT(created_at, '%e %b %Y') "
+	    "AS began FROM mentorships WHERE id = ?", "sssi", w->utc, w->utc,
+	    w->utc, w->m->id)) == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 0;	/* gone meanwhile: the write will say so */
+	w->past = db_get_int(q, 0, "past") != 0;
+	if (db_get_int(q, 0, "early"))
+		v[MT_DATE].err = req_printf(r, "A meeting cannot be before "
+		    "the mentorship began, on %s.", db_get(q, 0, "began"));
+	else if (db_get_int(q, 0, "far"))
+		v[MT_DATE].err = "Plan meetings up to five years ahead.";
+	return v[MT_DATE].err != NULL;
 }
 
 /* 1 (answered: 429 or the database failed) when the viewer mailed enough. */
@@ -272,7 +296,9 @@ mships_meetings_post(struct req *r)
 		return;
 	if (!m.is_open || mships_is(&m, "requested"))
 		return meetings_page(r, &m, 409, NULL, 0, NULL, not_live);
-	if (meeting_read(r, v, &w.utc) > 0)
+	if ((rc = meeting_read(r, &w)) == -1)
+		return;
+	if (rc > 0)
 		return meetings_page(r, &m, 422, v, 0, NULL, "Check the fields "
 		    "marked below.");
 	if (meeting_throttled(r, &m, v, 0, NULL))
@@ -283,7 +309,8 @@ mships_meetings_post(struct req *r)
 		return page_error(r, 404);
 	if (rc != 0)
 		return meetings_page(r, &m, rc, v, 0, NULL, w.why);
-	resp_flash(r, "Meeting planned. We told the other person.");
+	resp_flash(r, w.past ? "Meeting recorded. We told the other person." :
+	    "Meeting planned. We told the other person.");
 	resp_redirect(r, mships_path(r, &m, "/meetings"));
 }
 
@@ -350,7 +377,9 @@ meeting_change(struct req *r, struct mship *m)
 	struct mwrite w = { .m = m, .v = v, .meeting = r->id[1] };
 	int rc;
 
-	if (meeting_read(r, v, &w.utc) > 0)
+	if ((rc = meeting_read(r, &w)) == -1)
+		return;
+	if (rc > 0)
 		return meetings_page(r, m, 422, NULL, w.meeting, v, "Check "
 		    "the fields marked below.");
 	if (meeting_throttled(r, m, NULL, w.meeting, v))

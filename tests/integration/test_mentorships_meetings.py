@@ -164,6 +164,37 @@ def test_meeting_changes_refused():
 
 
 @m.test
+def test_a_meeting_is_held_after_the_pair_began_and_told_as_it_is():
+    """A year mistyped (1900, 2099) comes back to be corrected, nothing
+    stored; a meeting in the past is recorded and told as held, not as
+    planned; the other's notification names the day, so that two of them
+    are told apart."""
+    import datetime
+    mentor, mentee, mid = pair()
+    m.sql("UPDATE mentorships SET created_at = UTC_TIMESTAMP() - INTERVAL 10 DAY "
+          "WHERE id = ?", mid)
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    began = (datetime.datetime.utcnow() - datetime.timedelta(days=10)).strftime("%-d %b %Y")
+    for date, said in (("1900-01-01", f"before the mentorship began, on {began}"),
+                       ("2099-01-01", "up to five years ahead")):
+        r = mentee.post(base, {"date": date, "time": "10:00", "minutes": "45", "agenda": "Typo"})
+        m.check(r.status == 422 and said in m.unescaped(r.text), f"{date}: {r.status}")
+        m.check('value="Typo"' in r.text or ">Typo<" in r.text, f"{date}: the agenda kept")
+    m.check(m.sql_value("SELECT COUNT(*) FROM meetings WHERE mentorship_id = ?", mid) == "0",
+            "a mistyped meeting stored")
+    held = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
+    r = mentee.post(base, {"date": held, "time": "10:00", "minutes": "45", "agenda": "Held"})
+    m.check(r.status == 303, f"a held meeting: {r!r}")
+    m.check("Meeting recorded." in m.unescaped(mentee.get(base).text), "told as planned")
+    title = m.sql_value("SELECT title FROM notifications WHERE user_id = ? ORDER BY id DESC "
+                        "LIMIT 1", mentor.user_id)
+    day = datetime.date.fromisoformat(held)
+    m.check(title and title.startswith("A meeting was recorded: ") and
+            f"{day.day} {day.strftime('%B')}" in title, f"the mentor's notification: {title}")
+
+
+@m.test
 def test_cadence_status_is_the_risk_rule():
     """The mentorship page's "Behind the cadence" and a programme
     dashboard's share keeping the cadence are one rule
