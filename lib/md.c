@@ -1,8 +1,11 @@
 /*
  * cmark's CMARK_OPT_SAFE (the default in cmark >= 0.29 unless UNSAFE)
- * replaces raw HTML with a comment and drops javascript:, vbscript:,
- * file: and most data: URLs. We add rel on links by rewriting the
- * anchors cmark produced, which all start with the exact text `<a href="`.
+ * drops javascript:, vbscript:, file: and most data: URLs, and would
+ * replace raw HTML with a comment: a paragraph that began with a tag
+ * vanished whole, the words after it too. Its tags are dropped instead
+ * and its words kept (md_raw_as_text). We add rel on
+ * links by rewriting the anchors cmark produced, which all start with
+ * the exact text `<a href="`.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,9 +14,88 @@
 
 #include "md.h"
 
+/* s without its tags (each `<` to the next `>`), in place. */
+static void
+md_strip_tags(char *s)
+{
+	char *o = s, *close;
+
+	while (*s != '\0')
+		if (*s == '<' && (close = strchr(s, '>')) != NULL)
+			s = close + 1;
+		else
+			*o++ = *s++;
+	*o = '\0';
+}
+
+/*
+ * A block of raw HTML becomes what its text says, read as Markdown again
+ * (its tags dropped, as GitHub drops them); an inline tag goes. n is
+ * unlinked and freed. -1 when memory is short: n stays, omitted.
+ */
+static int
+md_unraw(cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	cmark_node *doc, *c;
+	char *s;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
+		cmark_node_free(n);	/* unlinks it */
+		return 0;
+	}
+	if ((s = strdup(lit != NULL ? lit : "")) == NULL)
+		return -1;
+	md_strip_tags(s);
+	doc = cmark_parse_document(s, strlen(s), CMARK_OPT_SAFE |
+	    CMARK_OPT_NOBREAKS);
+	free(s);
+	if (doc == NULL)
+		return -1;
+	while ((c = cmark_node_first_child(doc)) != NULL)
+		if (!cmark_node_insert_before(n, c)) {
+			cmark_node_free(doc);
+			return -1;
+		}
+	cmark_node_free(doc);
+	cmark_node_free(n);
+	return 0;
+}
+
+/*
+ * Every node of raw HTML in doc is made text (md_unraw). They are
+ * changed after the walk: the iterator must not meet a node it freed.
+ */
+static void
+md_raw_as_text(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_node *n, *next, *raw = NULL;
+	cmark_node_type t;
+
+	if (it == NULL)
+		return;
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		/* chained through user data: no list to allocate (a raw
+		 * node has no children: it is met once) */
+		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+			cmark_node_set_user_data(n, raw);
+			raw = n;
+		}
+	}
+	cmark_iter_free(it);
+	for (n = raw; n != NULL; n = next) {
+		next = cmark_node_get_user_data(n);
+		(void)md_unraw(n);
+	}
+}
+
 const char *
 md_html(struct req *r, const char *text)
 {
+	cmark_node *doc;
 	char *html, *out, *o;
 	const char *p, *a;
 	size_t n = 0;
@@ -22,8 +104,12 @@ md_html(struct req *r, const char *text)
 
 	if (text == NULL)
 		return "";
-	html = cmark_markdown_to_html(text, strlen(text),
-	    CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS);
+	if ((doc = cmark_parse_document(text, strlen(text),
+	    CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS)) == NULL)
+		return "";
+	md_raw_as_text(doc);
+	html = cmark_render_html(doc, CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS);
+	cmark_node_free(doc);
 	if (html == NULL)
 		return "";
 	for (p = html; (a = strstr(p, anchor)) != NULL; p = a + 1)
