@@ -220,12 +220,17 @@ controls_ok(const char *s, int multiline)
 }
 
 static int
-check_length(const struct field *f, const char *s, struct fval *v)
+check_length(struct arena *a, const struct field *f, const char *s,
+    struct fval *v)
 {
 	size_t n = req_utf8_len(s);
 
 	if (f->max > 0 && (long long)n > f->max) {
-		v->err = "This is too long.";
+		/* by how much: a person cuts a message to fit, not in the dark */
+		v->err = arena_printf(a, "This is too long: %lld characters "
+		    "at most, and it has %zu.", f->max, n);
+		if (v->err == NULL)
+			v->err = "This is too long.";
 		return -1;
 	}
 	if ((long long)n < f->min) {
@@ -288,7 +293,7 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 		break;
 	}
 	if (f->type != F_INT && f->type != F_BOOL &&
-	    check_length(f, s, v) == -1)
+	    check_length(a, f, s, v) == -1)
 		return -1;
 	return 0;
 }

@@ -710,11 +710,9 @@ people_index(struct req *r)
 	if (field_read(r, f, Q_N, v) != 0) {
 		/* the query came from the search form: say which part */
 		page_error_msg(r, 400, v[Q_WORDS].err != NULL ? req_printf(r,
-		    "The search words: %s A search is one line of at most "
-		    "%lld characters.", v[Q_WORDS].err, f[Q_WORDS].max) :
-		    v[Q_SKILL].err != NULL ? req_printf(r, "The skill: %s "
-		    "A skill is one line of at "
-		    "most %lld characters.", v[Q_SKILL].err, f[Q_SKILL].max) :
+		    "The search words: %s A search is one line.",
+		    v[Q_WORDS].err) : v[Q_SKILL].err != NULL ? req_printf(r,
+		    "The skill: %s A skill is one line.", v[Q_SKILL].err) :
 		    "This page link is damaged. Start again from the first "
 		    "page of the directory.");
 		return;

@@ -251,7 +251,8 @@ def test_length_limits():
     r = post(a, mid, long_text)
     m.check(r.status == 422, f"20001: {r!r}")
     m.check(long_text in r.text, "text not kept")
-    m.check("too long" in r.text)
+    m.check("This is too long: 20000 characters at most, and it has 20001." in r.text,
+            "the limit and by how much")
     m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ?",
                         mid) == "0")
     ok = "\u00e9" * 20000   # 20,000 characters, 40,000 bytes
