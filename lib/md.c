@@ -3,34 +3,95 @@
  * drops javascript:, vbscript:, file: and most data: URLs, and would
  * replace raw HTML with a comment: a paragraph that began with a tag
  * vanished whole, the words after it too. Its tags are dropped instead
- * and its words kept (md_raw_as_text). We add rel on
+ * and its words kept (md_raw_as_text, md_words). We add rel on
  * links by rewriting the anchors cmark produced, which all start with
  * the exact text `<a href="`.
  */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
 #include "md.h"
 
-/* s without its tags (each `<` to the next `>`), in place. */
-static void
-md_strip_tags(char *s)
+/*
+ * The end of what starts at s and goes whole, words and all (as GitHub
+ * drops them): a comment, a script or style element. NULL: not one.
+ */
+static const char *
+md_dropped_end(const char *s)
 {
-	char *o = s, *close;
+	static const char *const elem[] = { "script", "style" };
+	char close[16];
+	const char *e;
+	size_t i, n;
 
-	while (*s != '\0')
-		if (*s == '<' && (close = strchr(s, '>')) != NULL)
-			s = close + 1;
-		else
-			*o++ = *s++;
-	*o = '\0';
+	if (strncmp(s, "<!--", 4) == 0)
+		return (e = strstr(s + 4, "-->")) != NULL ? e + 3 : s + strlen(s);
+	for (i = 0; i < sizeof(elem) / sizeof(elem[0]); i++) {
+		n = strlen(elem[i]);
+		if (strncasecmp(s + 1, elem[i], n) != 0 || (s[n + 1] != '>' &&
+		    !isspace((unsigned char)s[n + 1])))
+			continue;
+		snprintf(close, sizeof(close), "</%s", elem[i]);
+		if ((e = strcasestr(s, close)) == NULL ||
+		    (e = strchr(e, '>')) == NULL)
+			return s + strlen(s);
+		return e + 1;
+	}
+	return NULL;
 }
 
 /*
- * A block of raw HTML becomes what its text says, read as Markdown again
- * (its tags dropped, as GitHub drops them); an inline tag goes. n is
+ * The words of a block of raw HTML, as Markdown to read again: a copy
+ * to free, or NULL. A tag (`<` then a letter, `/`, `!` or `?`, to the
+ * next `>`) parts the words around it; any other `<` is the entity for
+ * itself, so that no HTML comes back; a line's leading blanks go
+ * (indented HTML would read as code).
+ */
+static char *
+md_words(const char *s)
+{
+	char *out = malloc(strlen(s) * 4 + 1), *o = out;
+	const char *e;
+
+	if (out == NULL)
+		return NULL;
+	while (*s != '\0') {
+		int bol = o == out || o[-1] == '\n';
+
+		if (bol && (*s == ' ' || *s == '\t')) {
+			s++;
+			continue;
+		}
+		if (*s != '<') {
+			*o++ = *s++;
+			continue;
+		}
+		if ((e = md_dropped_end(s)) == NULL &&
+		    (isalpha((unsigned char)s[1]) || s[1] == '/' ||
+		    s[1] == '!' || s[1] == '?') && (e = strchr(s, '>')) != NULL)
+			e++;
+		if (e == NULL) {
+			memcpy(o, "&lt;", 4);
+			o += 4;
+			s++;
+			continue;
+		}
+		if (!bol && o[-1] != ' ')
+			*o++ = ' ';
+		s = e;
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
+ * A block of raw HTML becomes its words, read as Markdown again
+ * (md_words); an inline tag goes. n is
  * unlinked and freed. -1 when memory is short: n stays, omitted.
  */
 static int
@@ -44,9 +105,8 @@ md_unraw(cmark_node *n)
 		cmark_node_free(n);	/* unlinks it */
 		return 0;
 	}
-	if ((s = strdup(lit != NULL ? lit : "")) == NULL)
+	if ((s = md_words(lit != NULL ? lit : "")) == NULL)
 		return -1;
-	md_strip_tags(s);
 	doc = cmark_parse_document(s, strlen(s), CMARK_OPT_SAFE |
 	    CMARK_OPT_NOBREAKS);
 	free(s);
