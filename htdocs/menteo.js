@@ -410,7 +410,9 @@
 		var field = document.querySelector('[aria-invalid="true"]');
 		var r;
 
-		if (first === null)
+		/* someone who clicked or typed before the load keeps their place */
+		if (first === null || (document.activeElement !== null &&
+		    document.activeElement !== document.body))
 			return;
 		r = first.getBoundingClientRect();
 		if (r.height > 0 && (r.top < 0 || r.bottom > window.innerHeight))
