@@ -255,8 +255,8 @@ meeting_read(struct req *r, struct mwrite *w)
 	w->utc = req_strdup(r, out);
 	if ((q = db_query(r, "SELECT ? < created_at - INTERVAL 1 DAY AS early, "
 	    "? > UTC_TIMESTAMP() + INTERVAL 5 YEAR AS far, ? <= "
-	    "UTC_TIMESTAMP() AS past, DATE_FORMAT(created_at, '%e %b %Y') "
-	    "AS began FROM mentorships WHERE id = ?", "sssi", w->utc, w->utc,
+	    "UTC_TIMESTAMP() AS past, created_at AS began FROM mentorships "
+	    "WHERE id = ?", "sssi", w->utc, w->utc,
 	    w->utc, w->m->id)) == NULL)
 		return -1;
 	if (q->nrows == 0)
@@ -264,7 +264,8 @@ meeting_read(struct req *r, struct mwrite *w)
 	w->past = db_get_int(q, 0, "past") != 0;
 	if (db_get_int(q, 0, "early"))
 		v[MT_DATE].err = req_printf(r, "A meeting cannot be before "
-		    "the mentorship began, on %s.", db_get(q, 0, "began"));
+		    "the mentorship began, on %s.", page_date_text(r,
+		    db_get(q, 0, "began")));
 	else if (db_get_int(q, 0, "far"))
 		v[MT_DATE].err = "Plan meetings up to five years ahead.";
 	return v[MT_DATE].err != NULL;

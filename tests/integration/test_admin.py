@@ -67,7 +67,8 @@ def test_health_counts_and_at_risk_lists():
         for i in (mid, quiet, old):
             m.check(f'href="/admin/mentorships/{i}"' in r.text, f"{i} listed at risk")
     finally:
-        m.sql("UPDATE mentorships SET stage = 'ended' WHERE id IN (?, ?, ?)", mid, quiet, old)
+        m.sql("UPDATE mentorships SET stage = IF(stage = 'requested', 'expired', 'ended') "
+              "WHERE id IN (?, ?, ?)", mid, quiet, old)
     for i in (young, talk, fresh):
         m.check(f'href="/admin/mentorships/{i}"' not in r.text, f"{i} is not at risk")
     m.check("stage-initiation" in r.text and "stage-cultivation" in r.text)

@@ -175,7 +175,9 @@ def test_a_meeting_is_held_after_the_pair_began_and_told_as_it_is():
           "WHERE id = ?", mid)
     base = f"/mentorships/{mid}/meetings"
     mentee.get(base)
-    began = (datetime.datetime.utcnow() - datetime.timedelta(days=10)).strftime("%-d %b %Y")
+    import zoneinfo
+    began = (datetime.datetime.now(zoneinfo.ZoneInfo(BERLIN)) -        # the mentee's day
+             datetime.timedelta(days=10)).strftime("%-d %b %Y")
     for date, said in (("1900-01-01", f"before the mentorship began, on {began}"),
                        ("2099-01-01", "up to five years ahead")):
         r = mentee.post(base, {"date": date, "time": "10:00", "minutes": "45", "agenda": "Typo"})

@@ -106,7 +106,7 @@ def test_header_count_on_every_signed_in_page_and_read_on_visit():
         m.check(r.status == 200, f"{path}: {r.status}")
         m.check(unread_badge(r.text) == 2, f"count 2 on {path}: {unread_badge(r.text)}")
     # a form sent back with its error and a page not found are pages too
-    # (SPEC 14), and read nothing
+    # (SPEC 14): the count, from the session
     r = mentor.post(f"/rooms/{a}/messages", {"body": "  "})
     m.check(r.status == 422 and unread_badge(r.text) == 2,
             f"count on a refused form: {r.status} {unread_badge(r.text)}")
