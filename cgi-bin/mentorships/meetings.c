@@ -256,8 +256,7 @@ meeting_read(struct req *r, struct mwrite *w)
 	if ((q = db_query(r, "SELECT ? < created_at - INTERVAL 1 DAY AS early, "
 	    "? > UTC_TIMESTAMP() + INTERVAL 5 YEAR AS far, ? <= "
 	    "UTC_TIMESTAMP() AS past, created_at AS began FROM mentorships "
-	    "WHERE id = ?", "sssi", w->utc, w->utc,
-	    w->utc, w->m->id)) == NULL)
+	    "WHERE id = ?", "sssi", w->utc, w->utc, w->utc, w->m->id)) == NULL)
 		return -1;
 	if (q->nrows == 0)
 		return 0;	/* gone meanwhile: the write will say so */
