@@ -17,6 +17,9 @@
 
 #include "md.h"
 
+/* how every text is read and written, the words of raw HTML read again too */
+#define MD_OPTS		(CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS)
+
 /*
  * The end of what starts at s and goes whole, words and all (as GitHub
  * drops them): a comment, a script or style element. NULL: not one.
@@ -91,8 +94,8 @@ md_words(const char *s)
 
 /*
  * A block of raw HTML becomes its words, read as Markdown again
- * (md_words); an inline tag goes. n is
- * unlinked and freed. -1 when memory is short: n stays, omitted.
+ * (md_words); an inline tag goes. n is unlinked and freed. -1 when
+ * memory is short: n stays, omitted.
  */
 static int
 md_unraw(cmark_node *n)
@@ -107,8 +110,7 @@ md_unraw(cmark_node *n)
 	}
 	if ((s = md_words(lit != NULL ? lit : "")) == NULL)
 		return -1;
-	doc = cmark_parse_document(s, strlen(s), CMARK_OPT_SAFE |
-	    CMARK_OPT_NOBREAKS);
+	doc = cmark_parse_document(s, strlen(s), MD_OPTS);
 	free(s);
 	if (doc == NULL)
 		return -1;
@@ -164,11 +166,10 @@ md_html(struct req *r, const char *text)
 
 	if (text == NULL)
 		return "";
-	if ((doc = cmark_parse_document(text, strlen(text),
-	    CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS)) == NULL)
+	if ((doc = cmark_parse_document(text, strlen(text), MD_OPTS)) == NULL)
 		return "";
 	md_raw_as_text(doc);
-	html = cmark_render_html(doc, CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS);
+	html = cmark_render_html(doc, MD_OPTS);
 	cmark_node_free(doc);
 	if (html == NULL)
 		return "";
