@@ -180,11 +180,13 @@ static const char *const not_live = "Meetings are planned once a "
 
 /*
  * Tells the other party, with each time in their own zone (their
- * account's; UTC when it has none).
+ * account's; UTC when it has none). Their calendar is named only for a
+ * meeting still to come: one recorded as held is in the past there.
  */
 static int
 meeting_tell(struct req *r, const struct mship *m, const char *subject,
-    const char *what, const char *utc, const char *was, const char *note)
+    const char *what, const char *utc, const char *was, const char *note,
+    int held)
 {
 	const char *tz, *intro, *when;
 
@@ -201,9 +203,9 @@ meeting_tell(struct req *r, const struct mship *m, const char *subject,
 		    when_in(r, was, tz, WHEN_TEXT));
 	/* the date in the title too: two meetings' notifications differ */
 	return mships_tell_meeting(r, m, req_printf(r, "%s: %s", subject,
-	    when), req_printf(r, "%s Your "
-	    "calendar feed follows; the meetings page has the .ics file.",
-	    intro), note);
+	    when), req_printf(r, "%s %s", intro, held ? "Its notes are on "
+	    "the meetings page." : "Your calendar feed follows; the "
+	    "meetings page has the .ics file."), note);
 }
 
 static int
@@ -225,9 +227,9 @@ meeting_tx(struct req *r, void *arg)
 	    v[MT_AGENDA].str, r->user.id) != 1)
 		return -1;
 	return w->past ? meeting_tell(r, m, "A meeting was recorded",
-	    "recorded a meeting held on", w->utc, NULL, v[MT_AGENDA].str) :
+	    "recorded a meeting held on", w->utc, NULL, v[MT_AGENDA].str, 1) :
 	    meeting_tell(r, m, "A meeting was planned",
-	    "planned a meeting for", w->utc, NULL, v[MT_AGENDA].str);
+	    "planned a meeting for", w->utc, NULL, v[MT_AGENDA].str, 0);
 }
 
 /*
@@ -363,11 +365,16 @@ change_tx(struct req *r, void *arg)
 	if (n <= 0)
 		return (int)n;	/* 0: the same as before, nobody told */
 	w->changed = 1;
+	/* a planned meeting put in the past: it was held then, not moved */
+	if (w->past)
+		return meeting_tell(r, w->m, "A meeting was recorded",
+		    "recorded that your meeting was held on", w->utc, was,
+		    v[MT_AGENDA].str, 1);
 	if (strcmp(was, w->utc) != 0)
 		return meeting_tell(r, w->m, "A meeting was moved",
-		    "moved your meeting to", w->utc, was, v[MT_AGENDA].str);
+		    "moved your meeting to", w->utc, was, v[MT_AGENDA].str, 0);
 	return meeting_tell(r, w->m, "A meeting was changed",
-	    "changed the meeting of", w->utc, NULL, v[MT_AGENDA].str);
+	    "changed the meeting of", w->utc, NULL, v[MT_AGENDA].str, 0);
 }
 
 static void
@@ -390,8 +397,12 @@ meeting_change(struct req *r, struct mship *m)
 		return page_error(r, 404);
 	if (rc != 0)
 		return meetings_page(r, m, rc, NULL, w.meeting, v, w.why);
-	resp_flash(r, w.changed ? "Meeting changed. We told the other "
-	    "person, and your calendars follow." : "Nothing changed.");
+	if (!w.changed)
+		resp_flash(r, "Nothing changed.");
+	else
+		resp_flash(r, w.past ? "Meeting recorded as held. We told the "
+		    "other person." : "Meeting changed. We told the other "
+		    "person, and your calendars follow.");
 	resp_redirect(r, mships_path(r, m, "/meetings"));
 }
 
@@ -413,7 +424,7 @@ cancel_tx(struct req *r, void *arg)
 	    w->meeting) != 1)
 		return -1;
 	return meeting_tell(r, w->m, "A meeting was cancelled",
-	    "cancelled your meeting of", was, NULL, NULL);
+	    "cancelled your meeting of", was, NULL, NULL, 0);
 }
 
 static void

@@ -194,6 +194,40 @@ def test_a_meeting_is_held_after_the_pair_began_and_told_as_it_is():
     day = datetime.date.fromisoformat(held)
     m.check(title and title.startswith("A meeting was recorded: ") and
             f"{day.day} {day.strftime('%B')}" in title, f"the mentor's notification: {title}")
+    text = mail_with(mentor.email, "meeting was recorded", "recorded a meeting held on")
+    m.check(text and "calendar feed follows" not in text and "Its notes are on" in text,
+            f"a held meeting's mail sends nobody to their calendar: {text}")
+
+
+@m.test
+def test_a_planned_meeting_put_in_the_past_is_recorded_as_held():
+    """A meeting planned for later, then changed to a day already past
+    (it happened earlier than planned), is told as held, with the day it
+    had been planned for, not as "moved"; nobody is sent to a calendar."""
+    import datetime
+    mentor, mentee, mid = pair()
+    m.sql("UPDATE mentorships SET created_at = UTC_TIMESTAMP() - INTERVAL 10 DAY "
+          "WHERE id = ?", mid)
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    later = (datetime.date.today() + datetime.timedelta(days=5)).isoformat()
+    r = mentee.post(base, {"date": later, "time": "10:00", "minutes": "45", "agenda": "Plan"})
+    m.check(r.status == 303, f"plan: {r!r}")
+    mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    held = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+    r = mentee.post(f"{base}/{mtg}", {"change": "1", "date": held, "time": "10:00",
+                                      "minutes": "45", "agenda": "Plan"})
+    m.check(r.status == 303, f"put in the past: {r!r}")
+    t = m.unescaped(mentee.get(base).text)
+    m.check("Meeting recorded as held." in t and "calendars follow" not in t,
+            "the flash says it was recorded as held")
+    title = m.sql_value("SELECT title FROM notifications WHERE user_id = ? ORDER BY id DESC "
+                        "LIMIT 1", mentor.user_id)
+    m.check(title and title.startswith("A meeting was recorded: "),
+            f"the mentor's notification: {title}")
+    text = mail_with(mentor.email, "meeting was recorded", "was held on")
+    m.check(text and "It was planned for" in text and "moved" not in text and
+            "calendar feed follows" not in text, f"the mentor's mail: {text}")
 
 
 @m.test
