@@ -13,11 +13,22 @@
 {{#LATER_CYCLE}}{{#EDITABLE}}<p class="callout">A new cycle: add at least one new goal. This version holds 1 to 5 goals — the new ones plus the open ones carried over.</p>{{/EDITABLE}}{{/LATER_CYCLE}}
 <div class="cols">
 <div class="stack-lg">
+{{#READ_ONLY}}
+<section class="section flush-top" aria-labelledby="terms-h">
+<h2 id="terms-h">Terms</h2>
+<dl class="details">
+<dt>Ground rules</dt><dd class="pre-line">{{GROUND_RULES_TEXT:pre_escape}}</dd>
+<dt>Meeting cadence</dt><dd>{{CADENCE_LABEL}}</dd>
+<dt>Communication</dt><dd>{{CHANNELS}}</dd>
+<dt>Review date</dt><dd>{{REVIEW_TEXT}}</dd>
+</dl>
+</section>
+{{/READ_ONLY}}
+{{#EDITABLE}}
 <form class="form stack-lg" method="post" action="/mentorships/{{ID}}/contract" id="contract-form" data-unsaved>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="goal_rows" value="1">
-{{#EDITABLE}}<button name="save" value="1" class="visually-hidden" tabindex="-1">Save the contract</button>{{/EDITABLE}}
-{{#READ_ONLY}}<fieldset class="plain" disabled>{{/READ_ONLY}}
+<button name="save" value="1" class="visually-hidden" tabindex="-1">Save the contract</button>
 <section class="section flush-top" aria-labelledby="terms-h">
 <h2 id="terms-h">Terms</h2>
 <div class="field{{#GROUND_RULES_ERROR}} has-error{{/GROUND_RULES_ERROR}}">
@@ -52,16 +63,24 @@
 <input type="date" id="review_date" name="review_date" class="input-short" value="{{REVIEW_DATE}}" min="{{TODAY}}" aria-describedby="review_date-hint{{#REVIEW_DATE_ERROR}} review_date-error{{/REVIEW_DATE_ERROR}}"{{#REVIEW_DATE_ERROR}} aria-invalid="true"{{/REVIEW_DATE_ERROR}}>
 </div>
 </section>
+{{/EDITABLE}}
 <section class="section" aria-labelledby="goals-h">
 <h2 id="goals-h">Goals</h2>
+{{#EDITABLE}}
 {{#FIRST_CYCLE}}<p class="hint">A first contract holds 3 to 5 goals, each with how it is measured.</p>{{/FIRST_CYCLE}}
 {{#LATER_CYCLE}}<p class="hint">This version holds 1 to 5 goals: the new ones below, plus the open ones carried over.</p>{{/LATER_CYCLE}}
+{{/EDITABLE}}
 {{#HAS_KEPT}}
-<h3>Carried over from the agreed contract</h3>
+{{#EDITABLE}}<h3>Carried over from the agreed contract</h3>{{/EDITABLE}}
 <ul class="list">
 {{#KEPT_GOAL}}<li class="card compact"><p><strong>{{TITLE}}</strong> <span class="badge">{{STATUS_LABEL}}</span> <span class="muted small">version {{VERSION}}</span></p><p class="small">Measured by: {{MEASURE}}</p></li>{{/KEPT_GOAL}}
 </ul>
 {{/HAS_KEPT}}
+{{#READ_ONLY}}
+{{#DRAFTED}}<ul class="list">{{#ROW}}<li class="card compact"><p><strong>{{TITLE}}</strong> <span class="badge">Not agreed yet</span></p><p class="small">Measured by: {{MEASURE}}</p></li>{{/ROW}}</ul>{{/DRAFTED}}
+{{#NO_GOALS}}<p class="muted">No goals were written into this contract.</p>{{/NO_GOALS}}
+{{/READ_ONLY}}
+{{#EDITABLE}}
 <ol class="goal-rows stack" data-goal-rows>
 {{#ROW}}
 <li class="card goal-row" data-goal-row>
@@ -88,11 +107,13 @@
 </li>
 {{/ROW}}
 </ol>
-{{#EDITABLE}}{{#CAN_ADD}}<div class="actions tight"><button name="add_goal" value="1" class="btn-secondary" data-add-row>Add a goal</button></div>{{/CAN_ADD}}{{/EDITABLE}}
+{{#CAN_ADD}}<div class="actions tight"><button name="add_goal" value="1" class="btn-secondary" data-add-row>Add a goal</button></div>{{/CAN_ADD}}
+{{/EDITABLE}}
 </section>
-{{#EDITABLE}}<div class="actions"><button name="save" value="1" class="btn-primary">Save the contract</button></div>{{/EDITABLE}}
-{{#READ_ONLY}}</fieldset>{{/READ_ONLY}}
+{{#EDITABLE}}
+<div class="actions"><button name="save" value="1" class="btn-primary">Save the contract</button></div>
 </form>
+{{/EDITABLE}}
 {{#EDITABLE}}
 <template id="goal-row">
 <li class="card goal-row" data-goal-row>

@@ -228,7 +228,10 @@ form_agreement(struct req *r, struct tdict *d, const struct mship *m,
 	return 0;
 }
 
-/* The goals this version keeps as agreed: shown, not in the form. */
+/*
+ * The goals this version keeps as agreed: shown, not in the form. Their
+ * count, or -1.
+ */
 static int
 form_kept_goals(struct req *r, struct tdict *d, const struct mship *m)
 {
@@ -252,6 +255,35 @@ form_kept_goals(struct req *r, struct tdict *d, const struct mship *m)
 	}
 	if (g->nrows > 0)
 		tmpl_show(d, "HAS_KEPT");
+	return (int)g->nrows;
+}
+
+/*
+ * The terms as text, where the stage only reads them: a document to read
+ * and copy from, not a form whose fields refuse the cursor. The review
+ * date as stored (the form proposes one when none is set).
+ */
+static int
+terms_text(struct req *r, struct tdict *d, const struct mship *m)
+{
+	struct db_rows *c;
+	const char *s;
+
+	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date "
+	    "FROM mentorships WHERE id = ?", "i", m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 0;
+	s = db_get(c, 0, "ground_rules");
+	tmpl_set(d, "GROUND_RULES_TEXT", s != NULL && *s != '\0' ? s :
+	    "None written.");
+	tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
+	    "cadence")));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0,
+	    "channels")));
+	s = db_get(c, 0, "review_date");
+	tmpl_set(d, "REVIEW_TEXT", s != NULL ? page_date_text(r, s) : "not set");
 	return 0;
 }
 
@@ -270,7 +302,7 @@ contract_page(struct req *r, struct mship *m, int status,
 	struct cform stored;
 	const struct cform *f = typed;
 	size_t i, j;
-	int rc, editable = mships_contract_editable(m);
+	int rc, kept, editable = mships_contract_editable(m);
 
 	c = db_query(r, "SELECT mentor_agreed_at, mentee_agreed_at, "
 	    "contract_version FROM mentorships WHERE id = ?", "i", m->id);
@@ -326,9 +358,15 @@ contract_page(struct req *r, struct mship *m, int status,
 		    db_get(c, 0, "mentee_agreed_at"));
 	if (editable && form_agreement(r, d, m, c, typed != NULL) == -1)
 		return;
-	if (form_kept_goals(r, d, m) == -1 ||
+	if (!editable && terms_text(r, d, m) == -1)
+		return;
+	if ((kept = form_kept_goals(r, d, m)) == -1 ||
 	    contract_version_show(r, d, m) == -1)
 		return;
+	if (!editable && f->nrows > 0)
+		tmpl_show(d, "DRAFTED");
+	else if (!editable && kept == 0)
+		tmpl_show(d, "NO_GOALS");
 	page_send(r, status);
 }
 

@@ -221,20 +221,37 @@ def test_contract_page_has_the_unsaved_changes_guard():
 
 
 @m.test
-def test_a_read_only_contract_takes_no_typing():
-    """In Cultivation the page says the contract is read-only: its fields
-    are disabled then (a fieldset disabled), not editable with nothing
-    to save them; in Initiation they are not."""
+def test_a_read_only_contract_reads_as_a_document():
+    """In Cultivation the page says the contract is read-only and shows it
+    as text to read and copy from (its ground rules, cadence, channels,
+    review date and agreed goals), not as a form of fields that refuse
+    the cursor and a Save that cannot save; in Initiation it is the
+    form."""
     mentor, mentee, mid = accepted_pair()
-    disabled = '<fieldset class="plain" disabled>'
-    r = mentee.get(f"/mentorships/{mid}/contract")
-    m.check(r.status == 200 and disabled not in r.text, "editable in Initiation")
+    path = f"/mentorships/{mid}/contract"
+    r = mentee.get(path)
+    m.check(r.status == 200 and 'name="ground_rules"' in r.text, "editable in Initiation")
+    r = mentee.post(path, terms(channels=("room", "video")) +
+                    rows(("Hire two engineers", "Two signed offers", "", None),
+                         ("Run a retro", "One a month", "", None),
+                         ("Write the plan", "A page the team agrees", "", None)) +
+                    [("save", "1")])
+    m.check(r.status == 303, f"save: {r!r}")
+    agree(mentee, mid)
+    agree(mentor, mid)
     m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", mid)
-    r = mentee.get(f"/mentorships/{mid}/contract")
-    t = r.text
-    m.check("read-only" in t and "Save the contract" not in t, "said read-only")
-    m.check(disabled in t and t.index(disabled) < t.index('name="ground_rules"')
-            < t.index("</fieldset>\n</form>"), "the fields are disabled")
+    r = mentee.get(path)
+    t = m.unescaped(r.text)
+    m.check(r.status == 200 and "read-only" in t, "said read-only")
+    main = r.text.split('<aside', 1)[0]
+    m.check('<form' not in main.split('<main', 1)[-1], f"no form: {main[-3000:]}")
+    m.check('name="ground_rules"' not in r.text and "Save the contract" not in t and
+            " disabled" not in main, "no fields, disabled or not, nothing to save")
+    review = datetime.date.fromisoformat(LATER)
+    for said in (RULES, "Monthly", "Room, Video", f"{review.day} {review.strftime('%b %Y')}",
+                 "Hire two engineers", "Two signed offers", "Write the plan"):
+        m.check(said in t, f"the document says {said!r}")
+    m.check("Carried over from the agreed contract" not in t, "no form wording")
 
 
 m.main()
