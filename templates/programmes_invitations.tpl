@@ -2,16 +2,16 @@
 {{>NAV}}
 <h1>Invitations</h1>
 {{#RESULT}}
-<div class="{{RESULT_CLASS}}" role="{{RESULT_ROLE}}" tabindex="-1"><h2>{{SENT}} sent; these lines were not invited</h2>
-{{#FIX}}<p>To correct: they are back in the box below.</p>
+{{#SENT}}<p class="flash" role="status">{{TEXT}}</p>{{/SENT}}
+{{#FIX}}<div class="errors" role="alert" tabindex="-1"><h2>{{FIX_TITLE}}</h2>
+<p>{{FIX_BACK}}</p>
 <ul>
 {{#LINE_ROW}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/LINE_ROW}}
-</ul>{{/FIX}}
-{{#PASSED}}<p>Passed over, with nothing to correct:</p>
+</ul></div>{{/FIX}}
+{{#PASSED}}<div class="callout" role="status"><h2>Passed over, with nothing to correct</h2>
 <ul>
 {{#LINE_ROW}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/LINE_ROW}}
-</ul>{{/PASSED}}
-</div>
+</ul></div>{{/PASSED}}
 {{/RESULT}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/invitations" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">

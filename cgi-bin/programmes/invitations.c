@@ -396,12 +396,25 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 		    "again.", ps->fix.n, ps->fix.n == 1 ? "" : "s");
 	if ((d = invitations_page(r, p, v)) == NULL)
 		return;
+	/*
+	 * Each outcome in a box of its own kind: what was sent as done, the
+	 * lines to correct as an error, those passed over as a note (one
+	 * red box said "46 sent" as if the sending had failed).
+	 */
 	res = tmpl_section(d, "RESULT");
-	/* lines to correct are an error; lines passed over, a note */
-	tmpl_set(res, "RESULT_CLASS", ps->fix.n > 0 ? "errors" : "callout");
-	tmpl_set(res, "RESULT_ROLE", ps->fix.n > 0 ? "alert" : "status");
-	tmpl_set_int(res, "SENT", ps->sent);
+	if (ps->sent > 0)
+		tmpl_set(tmpl_section(res, "SENT"), "TEXT", req_printf(r,
+		    "%d invitation%s sent.", ps->sent, ps->sent == 1 ? "" :
+		    "s"));
 	paste_list(res, "FIX", &ps->fix);
+	if (ps->fix.n > 0) {
+		tmpl_set(res, "FIX_TITLE", req_printf(r, "%s%zu line%s to "
+		    "correct", ps->sent == 0 ? "Nothing was sent: " : "",
+		    ps->fix.n, ps->fix.n == 1 ? "" : "s"));
+		tmpl_set(res, "FIX_BACK", ps->fix.n == 1 ? "It is back in the "
+		    "box below: correct it there and send again." : "They are "
+		    "back in the box below: correct them there and send again.");
+	}
 	paste_list(res, "PASSED", &ps->passed);
 	page_send(r, ps->fix.n > 0 ? 422 : 200);
 }

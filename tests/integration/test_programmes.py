@@ -141,7 +141,12 @@ def test_bulk_invitations_list_bad_lines_and_mail_each_once():
                  {"emails": "\n".join(lines), "role": "mentee"})
     m.check(r.status == 422, f"bad lines answer 422: {r.status}")
     t = m.unescaped(re.sub(r"<[^>]+>", "", r.text))
-    m.check("46 sent" in t, "the good ones were sent")
+    m.check(re.search(r'<p class="flash" role="status">46 invitations sent\.</p>', r.text),
+            "the good ones were sent, said as done")
+    alert = re.search(r'<div class="errors" role="alert"[^>]*>(.*?)</div>', r.text, re.S)
+    m.check(alert and "1 line to correct" in alert.group(1) and "sent" not in alert.group(1)
+            and "already a participant" not in alert.group(1),
+            "the error box holds the line to correct, not what was sent or passed over")
     for line, why in (("not an address", "not an e-mail address"),
                       (good[3].upper(), "a duplicate of a line above"),
                       (member.email, "already a participant")):
@@ -176,7 +181,7 @@ def test_bulk_invitations_list_bad_lines_and_mail_each_once():
                       (good[1], "invited less than a day ago"),
                       (fresh, "a duplicate of a line above")):
         m.check(f"{line}: {why}" in t, f"{line!r} named with its reason")
-    m.check("1 sent" in t and 'role="alert"' not in r.text, "a note, not an error")
+    m.check("1 invitation sent." in t and 'role="alert"' not in r.text, "a note, not an error")
     box = re.search(r'<textarea id="emails"[^>]*>(.*?)</textarea>', r.text, re.S)
     m.check(box.group(1).strip() == "", f"the box is empty: {box.group(1)!r}")
     m.check(len(m.mails_to(fresh, subject="invited")) == 1, "the new one mailed")
