@@ -17,22 +17,34 @@
 #define RISK_FROM " FROM mentorships m JOIN users a ON a.id = m.mentor_id " \
 	"JOIN users b ON b.id = m.mentee_id WHERE "
 
+/*
+ * The room's newest message (the highest id: ids grow with time), one
+ * index entry a pair. "No message after" read every message of a quiet
+ * pair to find none: a year of them for each pair listed.
+ */
+#define LAST_MESSAGE "(SELECT x.created_at FROM room_messages x WHERE " \
+	"x.mentorship_id = m.id ORDER BY x.id DESC LIMIT 1)"
+#define LAST_HELD "(SELECT MAX(g.starts_at) FROM meetings g WHERE " \
+	"g.mentorship_id = m.id AND g.starts_at <= UTC_TIMESTAMP())"
+
+/*
+ * The date each list says, and orders by: since when the pair has been
+ * in that state. A quiet pair's is its last message or meeting held (the
+ * stage's start said "since" for a pair that talked last week of 21).
+ */
 static const char *const since[RISK_N] = {
-	"m.stage_changed_at", "m.stage_changed_at", "m.review_date",
+	"m.stage_changed_at",
+	"GREATEST(m.stage_changed_at, COALESCE(" LAST_MESSAGE ", "
+	"m.stage_changed_at), COALESCE(" LAST_HELD ", m.stage_changed_at))",
+	"m.review_date",
 	"m.created_at",
 };
 
 static const char *const rule[RISK_N] = {
 	"m.stage = 'initiation' AND m.stage_changed_at < UTC_TIMESTAMP() - "
 	"INTERVAL 30 DAY AND m.contract_version = 0",
-	/*
-	 * The room's newest message (the highest id: ids grow with time),
-	 * one index entry a pair. "No message after" read every message of
-	 * a quiet pair to find none: a year of them for each pair listed.
-	 */
 	"m.stage = 'cultivation' AND m.stage_changed_at < UTC_TIMESTAMP() - "
-	"INTERVAL 21 DAY AND COALESCE((SELECT x.created_at FROM room_messages x "
-	"WHERE x.mentorship_id = m.id ORDER BY x.id DESC LIMIT 1), "
+	"INTERVAL 21 DAY AND COALESCE(" LAST_MESSAGE ", "
 	"m.stage_changed_at) <= UTC_TIMESTAMP() - INTERVAL 21 DAY "
 	"AND NOT EXISTS (SELECT 1 FROM meetings g WHERE "
 	"g.mentorship_id = m.id AND g.starts_at > UTC_TIMESTAMP() - INTERVAL "

@@ -24,7 +24,7 @@
 
 <h3>Cultivation with no room message or meeting for 21 days</h3>
 {{#RISK_QUIET_NONE}}<p class="muted">None.</p>{{/RISK_QUIET_NONE}}
-<ul class="list">{{#RISK_QUIET}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} and {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">in Cultivation since {{SINCE_DATE}}</span></li>{{/RISK_QUIET}}</ul>
+<ul class="list">{{#RISK_QUIET}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} and {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">quiet since {{SINCE_DATE}}</span></li>{{/RISK_QUIET}}</ul>
 {{>RISK_QUIET_MORE}}
 
 <h3>Review date passed without Separation</h3>

@@ -44,9 +44,16 @@ def test_health_counts_and_at_risk_lists():
     _, _, mid = pair("initiation")
     m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 20 YEAR "
           "WHERE id = ?", mid)
-    _, _, quiet = pair("cultivation")
+    qmentor, _, quiet = pair("cultivation")
     m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 20 YEAR "
           "WHERE id = ?", quiet)
+    # quiet since its last meeting, held after its last message: the date said
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) VALUES "
+          "(?, ?, 'long ago', UTC_TIMESTAMP() - INTERVAL 19 YEAR)", quiet, qmentor.user_id)
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, minutes, agenda, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() - INTERVAL 18 YEAR, 60, 'x', ?, "
+          "UTC_TIMESTAMP())", quiet, qmentor.user_id)
+    held = m.sql_value("SELECT DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL 18 YEAR, '%e %b %Y')")
     _, _, old = pair("requested")
     m.sql("UPDATE mentorships SET created_at = UTC_TIMESTAMP() - INTERVAL 14 DAY "
           "+ INTERVAL 1 HOUR WHERE id = ?", old)    # the notifier expires it at 14
@@ -66,6 +73,9 @@ def test_health_counts_and_at_risk_lists():
     try:
         for i in (mid, quiet, old):
             m.check(f'href="/admin/mentorships/{i}"' in r.text, f"{i} listed at risk")
+        item = re.search(rf'href="/admin/mentorships/{quiet}".*?</li>', r.text)
+        m.check(item and f"quiet since {held}" in item.group(0),
+                f"the quiet pair dated by its last meeting ({held}): {item and item.group(0)}")
     finally:
         m.sql("UPDATE mentorships SET stage = IF(stage = 'requested', 'expired', 'ended') "
               "WHERE id IN (?, ?, ?)", mid, quiet, old)
