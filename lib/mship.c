@@ -204,6 +204,7 @@ mship_strip_rows(struct req *r, struct tdict *s, const struct db_rows *q,
 	}
 	for (k = 0; k < N; k++) {
 		it[k].label = mship_stage_label(stage[k]);
+		it[k].tone = stage[k];
 		/* a stage begun today shows as a sliver, not as nothing */
 		it[k].value = reached[k] && days[k] < 1 ? 0.5 :
 		    (double)(long long)(days[k] + 0.5);

@@ -93,6 +93,13 @@ close_svg(struct req *r, struct buf *b)
 	return out;
 }
 
+/* An item's colour class: its tone, or the chart's one colour. */
+static const char *
+tone(const struct svg_item *it)
+{
+	return it->tone != NULL ? it->tone : "one";
+}
+
 const char *
 svg_bars(struct req *r, const char *title, const struct svg_item *it,
     size_t n, double max)
@@ -113,9 +120,9 @@ svg_bars(struct req *r, const char *title, const struct svg_item *it,
 		buf_printf(&b, "<text class=\"chart-label\" x=\"%g\" y=\"%g\" "
 		    "text-anchor=\"end\">%s</text>", LABEL_W - 8, y + 15,
 		    svg_escape(r, it[i].label));
-		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
-		    "width=\"%.1f\" height=\"%g\" rx=\"3\"/>", i % 6, LABEL_W, y,
-		    w > 0 && w < 2 ? 2 : w, BAR_H);
+		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%g\" y=\"%g\" "
+		    "width=\"%.1f\" height=\"%g\" rx=\"3\"/>", tone(&it[i]),
+		    LABEL_W, y, w > 0 && w < 2 ? 2 : w, BAR_H);
 		buf_printf(&b, "<text class=\"chart-value\" x=\"%.1f\" y=\"%g\">"
 		    "%s</text>", LABEL_W + w + 6, y + 15, it[i].value < 0 ? "–" :
 		    num(r, it[i].value));
@@ -261,8 +268,8 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 		if (name[i] == NULL)
 			continue;
 		w = total > 0 ? STRIP_W * it[i].value / total : 0;
-		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%.1f\" y=\"0\" "
-		    "width=\"%.1f\" height=\"28\"/>", i % 6, x, w);
+		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%.1f\" y=\"0\" "
+		    "width=\"%.1f\" height=\"28\"/>", tone(&it[i]), x, w);
 		x += w;
 	}
 	lx = 0;
@@ -272,10 +279,10 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 			continue;
 		x = legend_next(name[i], first, STRIP_W, &lx, &ly);
 		first = 0;
-		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
+		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%g\" y=\"%g\" "
 		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
-		    "x=\"%g\" y=\"%g\">%s</text>", i % 6, x, ly + 5, x + 18,
-		    ly + 17, svg_escape(r, name[i]));
+		    "x=\"%g\" y=\"%g\">%s</text>", tone(&it[i]), x, ly + 5,
+		    x + 18, ly + 17, svg_escape(r, name[i]));
 	}
 	return close_svg(r, &b);
 }

@@ -13,10 +13,17 @@
 
 #include "req.h"
 
-/* One labelled number of a chart. */
+/*
+ * One labelled number of a chart, and what its colour says (a CSS class
+ * .chart-t-<tone>, menteo.css): a stage's own ("cultivation"), "good",
+ * "mid", "bad", "none" (nothing to judge: a pair that ended, a goal
+ * dropped); NULL, the chart's one colour. A bar's place in the chart
+ * says nothing, so neither does its colour.
+ */
 struct svg_item {
 	const char	*label;
 	double		 value;
+	const char	*tone;
 };
 
 /*

@@ -26,6 +26,7 @@
 <div class="figures">
 {{#SURVEY}}<section class="card figure"><h3>{{QUESTION}}</h3>
 <p>{{ANSWERS}}, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
+{{#NPS}}<p class="small muted">Promoters answer 9 or 10 (green), detractors 0 to 6 (red); 7 and 8 are passive (grey).</p>{{/NPS}}
 <div class="chart-scroll" tabindex="0" role="region" aria-label="The chart">{{CHART_HTML:none}}</div>
 <table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
 </div>

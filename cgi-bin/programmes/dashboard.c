@@ -134,10 +134,11 @@ figure(struct req *r, struct tdict *d, const char *section,
 }
 
 /* Counts by value of a (k, n) result, in the order of keys, each
- * labelled by label(k). */
+ * labelled by label(k) and coloured by tone(k). */
 static struct svg_item *
 counted(struct req *r, const struct db_rows *rows, const char *const *keys,
-    const char *(*label)(const char *), size_t *n)
+    const char *(*label)(const char *), const char *(*tone)(const char *),
+    size_t *n)
 {
 	struct svg_item *it;
 	size_t i, k;
@@ -147,6 +148,7 @@ counted(struct req *r, const struct db_rows *rows, const char *const *keys,
 	it = req_alloc(r, k * sizeof(*it));
 	for (k = 0; keys[k] != NULL; k++) {
 		it[k].label = label(keys[k]);
+		it[k].tone = tone(keys[k]);
 		it[k].value = 0;
 		for (i = 0; i < rows->nrows; i++)
 			if (strcmp(db_get(rows, i, "k"), keys[k]) == 0)
@@ -154,6 +156,30 @@ counted(struct req *r, const struct db_rows *rows, const char *const *keys,
 	}
 	*n = k;
 	return it;
+}
+
+/*
+ * One of the four stages in its colour (its badge's); a request and a
+ * pair no longer going, grey.
+ */
+static const char *
+stage_tone(const char *stage)
+{
+	size_t i;
+
+	for (i = 1; i <= 4; i++)	/* stages[1..4], the lived ones */
+		if (strcmp(stage, stages[i]) == 0)
+			return stage;
+	return "none";
+}
+
+/* An outcome's: achieved good, partly between, not achieved bad. */
+static const char *
+outcome_tone(const char *k)
+{
+	return strcmp(k, "achieved") == 0 ? "good" : strcmp(k, "partly") ==
+	    0 ? "mid" : strcmp(k, "not_achieved") == 0 ? "bad" :
+	    strcmp(k, "dropped") == 0 ? "none" : NULL;
 }
 
 static const char stages_sql[] = "SELECT m.stage AS k, COUNT(*) AS n FROM "
@@ -170,7 +196,7 @@ stages_fill(struct req *r, struct tdict *d, const struct dash *v)
 	rows = figure_rows(r, v, "stages", &q);
 	if (rows == NULL)
 		return -1;
-	it = counted(r, rows, stages, mship_stage_label, &n);
+	it = counted(r, rows, stages, mship_stage_label, stage_tone, &n);
 	figure(r, d, "STAGES", "Pairs by stage now", it, n);
 	return 0;
 }
@@ -222,6 +248,7 @@ funnel_fill(struct req *r, struct tdict *d, const struct dash *v)
 	for (i = 0; i < 7; i++) {
 		it[i].label = labels[i];
 		it[i].value = (double)db_get_int(c, 0, cols[i]);
+		it[i].tone = NULL;	/* one measure, step by step */
 	}
 	figure(r, d, "FUNNEL", "From invitation to Redefinition (mentees)",
 	    it, 7);
@@ -243,7 +270,8 @@ outcomes_fill(struct req *r, struct tdict *d, const struct dash *v)
 	rows = figure_rows(r, v, "outcomes", &q);
 	if (rows == NULL)
 		return -1;
-	it = counted(r, rows, outcomes, mship_outcome_label, &n);
+	it = counted(r, rows, outcomes, mship_outcome_label, outcome_tone,
+	    &n);
 	figure(r, d, "OUTCOMES", "Goal outcomes", it, n);
 	return 0;
 }
@@ -274,6 +302,7 @@ medians_fill(struct req *r, struct tdict *d, const struct dash *v)
 		return -1;
 	for (k = 0; k < 4; k++) {
 		it[k].label = mship_stage_label(open[k]);
+		it[k].tone = open[k];
 		it[k].value = -1;	/* no pair has left this stage yet */
 		for (lo = 0; lo < rows->nrows &&
 		    strcmp(db_get(rows, lo, "stage"), open[k]) != 0; lo++)
@@ -315,10 +344,10 @@ cadence_fill(struct req *r, struct tdict *d, const struct dash *v)
 		return -1;
 	all = db_get_int(c, 0, "n");
 	kept = db_get_int(c, 0, "kept");
-	it[0].label = "Keeping their cadence";
-	it[0].value = (double)kept;
-	it[1].label = "Behind their cadence";
-	it[1].value = (double)(all - kept);
+	it[0] = (struct svg_item){ "Keeping their cadence", (double)kept,
+	    "good" };
+	it[1] = (struct svg_item){ "Behind their cadence", (double)(all -
+	    kept), "mid" };
 	figure(r, d, "CADENCE", "Pairs in Cultivation keeping the meeting "
 	    "cadence they agreed", it, 2);
 	tmpl_set(d, "CADENCE_SHARE", all > 0 ? req_printf(r, "%lld %%",
@@ -508,6 +537,9 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 	for (k = lo; k <= hi; k++) {
 		it[k - lo].label = req_printf(r, "%d", k);
 		it[k - lo].value = 0;
+		/* 0-10: detractors, passives, promoters; 1-5: one scale */
+		it[k - lo].tone = hi < 10 ? NULL : k <= 6 ? "bad" : k <= 8 ?
+		    "none" : "good";
 	}
 	for (i = 0; i < rows->nrows; i++) {
 		if (strcmp(db_get(rows, i, "question"), question) != 0)

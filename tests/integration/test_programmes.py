@@ -494,6 +494,17 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
                 "<details" not in part and "hidden" not in part.split("<table")[0],
                 f"{fid}: the chart in its own box, its numbers in the page: "
                 f"{part[:300]!r}")
+    # a bar's colour says what it is, never its place: stages in their
+    # badges' colours, outcomes good or bad, the funnel one colour
+    def tones(fid):
+        part = t[t.index(f'id="{fid}"'):]
+        return re.findall(r'<rect class="chart-t-([a-z]+)"', part[:part.index("</svg>")])
+    m.check(tones("stages-h") == ["none", "initiation", "cultivation", "separation",
+                                  "redefinition", "none", "none", "none", "none"],
+            f"stages by their colours: {tones('stages-h')}")
+    m.check(tones("outcomes-h") == ["one", "good", "mid", "bad", "none"],
+            f"outcomes by what they say: {tones('outcomes-h')}")
+    m.check(set(tones("funnel-h")) == {"one"}, f"the funnel one colour: {tones('funnel-h')}")
     for part in t.split('<section class="card figure">')[1:]:    # surveys
         part = part[:part.index("</section>")]
         m.check("<details" not in part and '<table class="table figure-numbers">'
