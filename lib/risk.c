@@ -70,9 +70,10 @@ risk_list(struct req *r, enum risk k, long long programme_id)
 {
 	const char *sql;
 
+	/* by the alias: the quiet pairs' date is three subqueries */
 	sql = req_printf(r, RISK_COLS "%s AS SINCE" RISK_FROM "%s%s ORDER BY "
-	    "%s, m.id LIMIT %d", since[k], programme_id > 0 ?
-	    "m.programme_id = ? AND " : "", rule[k], since[k], RISK_MAX);
+	    "SINCE, m.id LIMIT %d", since[k], programme_id > 0 ?
+	    "m.programme_id = ? AND " : "", rule[k], RISK_MAX);
 	return programme_id > 0 ? db_query(r, sql, "i", programme_id) :
 	    db_query(r, sql, "");
 }

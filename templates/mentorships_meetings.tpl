@@ -12,7 +12,7 @@
 {{#MEETING}}
 <li class="card compact" id="meeting-{{MEETING_ID}}">
 <h2>{{WHEN}} <span class="muted small">({{MINUTES}} min{{#UPCOMING}}, upcoming{{/UPCOMING}})</span></h2>
-<p class="small">Planned by {{BY}} · <a href="/mentorships/{{ID}}/meetings/{{MEETING_ID}}.ics">Add to calendar (.ics)</a></p>
+<p class="small">{{BY}}{{#UPCOMING}} · <a href="/mentorships/{{ID}}/meetings/{{MEETING_ID}}.ics">Add to calendar (.ics)</a>{{/UPCOMING}}</p>
 <p><strong>Agenda:</strong></p>
 <p class="pre-line">{{AGENDA:pre_escape}}</p>
 {{#CHANGE}}

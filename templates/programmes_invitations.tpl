@@ -8,7 +8,7 @@
 <ul>
 {{#LINE_ROW}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/LINE_ROW}}
 </ul></div>{{/FIX}}
-{{#PASSED}}<div class="callout" role="status"><h2>Passed over, with nothing to correct</h2>
+{{#PASSED}}<div class="callout result" role="status"><h2>{{PASSED_TITLE}}</h2>
 <ul>
 {{#LINE_ROW}}<li><strong>{{LINE}}</strong>: {{REASON}}</li>{{/LINE_ROW}}
 </ul></div>{{/PASSED}}

@@ -310,7 +310,11 @@ contract_page(struct req *r, struct mship *m, int status,
 		return;
 	if (c->nrows == 0)	/* deleted since it was loaded */
 		return page_error(r, 404);
-	if (f == NULL) {
+	/*
+	 * A page that only reads shows what is stored: a form refused because
+	 * the stage moved meanwhile would list what was typed as drafts.
+	 */
+	if (f == NULL || !editable) {
 		memset(&stored, 0, sizeof(stored));
 		if ((rc = terms_stored(r, m, &stored)) == 404)
 			return page_error(r, 404);

@@ -84,6 +84,7 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 
 	q = db_query(r, "SELECT x.id, x.starts_at, x.minutes, x.agenda, "
 	    "x.notes, x.actions, x.starts_at < UTC_TIMESTAMP() AS past, "
+	    "x.created_at >= x.starts_at AS recorded, "
 	    "u.display_name AS planned_by FROM meetings x LEFT JOIN users u "
 	    "ON u.id = x.created_by WHERE x.mentorship_id = ? ORDER BY "
 	    "x.starts_at DESC LIMIT 200", "i", m->id);
@@ -113,8 +114,11 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 		    viewer_tz(r), WHEN_TEXT));
 		tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
 		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
-		tmpl_set(s, "BY", db_get(q, i, "planned_by") != NULL ?
-		    db_get(q, i, "planned_by") : "a deleted account");
+		/* one written in after it was held was recorded, not planned */
+		tmpl_set(s, "BY", req_printf(r, "%s by %s", db_get_int(q, i,
+		    "recorded") ? "Recorded" : "Planned", db_get(q, i,
+		    "planned_by") != NULL ? db_get(q, i, "planned_by") :
+		    "a deleted account"));
 		tmpl_set(s, "NOTES", db_get(q, i, "notes") != NULL ?
 		    db_get(q, i, "notes") : "");
 		tmpl_set(s, "ACTIONS", db_get(q, i, "actions") != NULL ?
@@ -203,9 +207,10 @@ meeting_tell(struct req *r, const struct mship *m, const char *subject,
 		    when_in(r, was, tz, WHEN_TEXT));
 	/* the date in the title too: two meetings' notifications differ */
 	return mships_tell_meeting(r, m, req_printf(r, "%s: %s", subject,
-	    when), req_printf(r, "%s %s", intro, held ? "Its notes are on "
-	    "the meetings page." : "Your calendar feed follows; the "
-	    "meetings page has the .ics file."), note);
+	    when), req_printf(r, "%s %s", intro, held ? "Its notes and "
+	    "agreed actions can be written on the meetings page." : "Your "
+	    "calendar feed follows; the meetings page has the .ics file."),
+	    note);
 }
 
 static int

@@ -158,19 +158,12 @@ counted(struct req *r, const struct db_rows *rows, const char *const *keys,
 	return it;
 }
 
-/*
- * One of the four stages in its colour (its badge's); a request and a
- * pair no longer going, grey.
- */
+/* A stage in its badge's colour; a pair that stopped, grey, as there. */
 static const char *
 stage_tone(const char *stage)
 {
-	size_t i;
-
-	for (i = 1; i <= 4; i++)	/* stages[1..4], the lived ones */
-		if (strcmp(stage, stages[i]) == 0)
-			return stage;
-	return "none";
+	return strcmp(stage, "withdrawn") == 0 || strcmp(stage, "expired") ==
+	    0 || strcmp(stage, "ended") == 0 ? "none" : stage;
 }
 
 /* An outcome's: achieved good, partly between, not achieved bad. */

@@ -392,8 +392,9 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 	buf_free(&again);
 	if (ps->fix.n > 0)
 		v[IF_EMAILS].err = req_printf(r, "%zu line%s could not be "
-		    "invited (see why above): correct them here and send "
-		    "again.", ps->fix.n, ps->fix.n == 1 ? "" : "s");
+		    "invited (see why above): correct %s here and send again.",
+		    ps->fix.n, ps->fix.n == 1 ? "" : "s", ps->fix.n == 1 ? "it" :
+		    "them");
 	if ((d = invitations_page(r, p, v)) == NULL)
 		return;
 	/*
@@ -416,6 +417,9 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 		    "back in the box below: correct them there and send again.");
 	}
 	paste_list(res, "PASSED", &ps->passed);
+	tmpl_set(res, "PASSED_TITLE", ps->sent == 0 && ps->fix.n == 0 ?
+	    "No invitation was sent: every line was passed over" :
+	    "Passed over, with nothing to correct");
 	page_send(r, ps->fix.n > 0 ? 422 : 200);
 }
 

@@ -188,14 +188,21 @@ def test_a_meeting_is_held_after_the_pair_began_and_told_as_it_is():
     held = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
     r = mentee.post(base, {"date": held, "time": "10:00", "minutes": "45", "agenda": "Held"})
     m.check(r.status == 303, f"a held meeting: {r!r}")
-    m.check("Meeting recorded." in m.unescaped(mentee.get(base).text), "told as planned")
+    t = m.unescaped(mentee.get(base).text)
+    m.check("Meeting recorded." in t, "told as planned")
+    held_id = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    item = t[t.index(f'id="meeting-{held_id}"'):]
+    item = item[:item.index("</h2>") + 300]
+    m.check("Recorded by" in item and "Planned by" not in item and ".ics" not in item,
+            f"a held meeting is listed as recorded, with no calendar link: {item}")
     title = m.sql_value("SELECT title FROM notifications WHERE user_id = ? ORDER BY id DESC "
                         "LIMIT 1", mentor.user_id)
     day = datetime.date.fromisoformat(held)
     m.check(title and title.startswith("A meeting was recorded: ") and
             f"{day.day} {day.strftime('%B')}" in title, f"the mentor's notification: {title}")
     text = mail_with(mentor.email, "meeting was recorded", "recorded a meeting held on")
-    m.check(text and "calendar feed follows" not in text and "Its notes are on" in text,
+    m.check(text and "calendar feed follows" not in text and "notes and agreed actions can "
+            "be written" in text,
             f"a held meeting's mail sends nobody to their calendar: {text}")
 
 

@@ -185,6 +185,12 @@ def test_bulk_invitations_list_bad_lines_and_mail_each_once():
     box = re.search(r'<textarea id="emails"[^>]*>(.*?)</textarea>', r.text, re.S)
     m.check(box.group(1).strip() == "", f"the box is empty: {box.group(1)!r}")
     m.check(len(m.mails_to(fresh, subject="invited")) == 1, "the new one mailed")
+    # every line passed over: said that nothing was sent
+    r = org.post(f"/programmes/{slug}/invitations",
+                 {"emails": member.email, "role": "mentee"})
+    t = m.unescaped(r.text)
+    m.check(r.status == 200 and "No invitation was sent: every line was passed over" in t
+            and 'class="flash"' not in r.text, f"nothing sent, said: {r.status}")
     # more than the limit: refused whole, nothing sent
     many = "\n".join(f"bulk{i}-{m.unique()}@example.org" for i in range(1001))
     r = org.post(f"/programmes/{slug}/invitations", {"emails": many, "role": "mentor"})
@@ -499,8 +505,8 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     def tones(fid):
         part = t[t.index(f'id="{fid}"'):]
         return re.findall(r'<rect class="chart-t-([a-z]+)"', part[:part.index("</svg>")])
-    m.check(tones("stages-h") == ["none", "initiation", "cultivation", "separation",
-                                  "redefinition", "none", "none", "none", "none"],
+    m.check(tones("stages-h") == ["requested", "initiation", "cultivation", "separation",
+                                  "redefinition", "declined", "none", "none", "none"],
             f"stages by their colours: {tones('stages-h')}")
     m.check(tones("outcomes-h") == ["one", "good", "mid", "bad", "none"],
             f"outcomes by what they say: {tones('outcomes-h')}")
