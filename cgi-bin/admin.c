@@ -533,18 +533,30 @@ users_back(struct req *r)
 	resp_redirect(r, "/admin/users");	/* none, or not a search */
 }
 
-/* Disabling ends every session at once: the person is out everywhere. */
+/*
+ * Disabling ends every session at once: the person is out everywhere,
+ * in one transaction that runs again after a deadlock (their session's
+ * own writes meet it).
+ */
+static int
+disable_tx(struct req *r, void *arg)
+{
+	(void)arg;
+	if (db_exec(r, "UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND disabled_at IS NULL", "i", r->id[0]) < 0 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
+	    r->id[0]) < 0)
+		return -1;
+	return 0;
+}
+
 static void
 admin_user_disable(struct req *r)
 {
 	if (r->id[0] == r->user.id)
 		return page_error_msg(r, 409, "You cannot disable your own "
 		    "account.");
-	if (db_begin(r) == -1 ||
-	    db_exec(r, "UPDATE users SET disabled_at = UTC_TIMESTAMP() WHERE "
-	    "id = ? AND disabled_at IS NULL", "i", r->id[0]) < 0 ||
-	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
-	    r->id[0]) < 0 || db_commit(r) == -1)
+	if (db_tx_run(r, disable_tx, NULL) != 0)
 		return;
 	resp_flash(r, "The account is disabled and signed out everywhere.");
 	users_back(r);

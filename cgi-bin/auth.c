@@ -157,13 +157,44 @@ queue_simple(struct req *r, const char *kind, long long uid, const char *to,
 	return rc == -1 ? -1 : 0;
 }
 
+/*
+ * The account and its mail, in a transaction that runs again after a
+ * deadlock (db_tx_run: a 503 lost the form). An address taken: its owner
+ * is told, and the answer is exactly as for a new account (no session
+ * either way).
+ */
+struct signup_w {
+	const struct fval	*v;
+	const char		*hash;
+};
+
+static int
+signup_tx(struct req *r, void *arg)
+{
+	struct signup_w *w = arg;
+	const struct fval *v = w->v;
+	const char *id;
+	long long uid;
+
+	if ((uid = auth_user_create(r, v[SU_EMAIL].str, w->hash,
+	    v[SU_NAME].str)) < 0)
+		return -1;
+	if (uid > 0)
+		return queue_verify(r, uid, v[SU_EMAIL].str);
+	if ((id = db_value(r, "SELECT id FROM users WHERE email = ?", "s",
+	    v[SU_EMAIL].str)) == NULL)
+		return -1;	/* taken, yet gone: the database failed */
+	return queue_simple(r, "signup-exists", strtoll(id, NULL, 10), NULL,
+	    "Someone tried to sign up to Menteo with your address",
+	    "mail/signup_exists");
+}
+
 static void
 signup_post(struct req *r)
 {
 	struct fval v[SIGNUP_N];
 	struct tdict *d;
 	const char *hash, *ipb, *acb;
-	long long uid;
 	int errors, t;
 
 	errors = field_read(r, signup_f, SIGNUP_N, v);
@@ -184,24 +215,7 @@ signup_post(struct req *r)
 		return;
 	if ((hash = auth_hash(r, v[SU_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
-	if (db_begin(r) == -1)
-		return;
-	if ((uid = auth_user_create(r, v[SU_EMAIL].str, hash, v[SU_NAME].str)) < 0)
-		return;
-	if (uid == 0) {
-		/* taken: tell the owner, answer exactly as for a new account */
-		const char *id = db_value(r, "SELECT id FROM users WHERE "
-		    "email = ?", "s", v[SU_EMAIL].str);
-		if (id == NULL)
-			return r->db_failed ? (void)0 : page_error(r, 500);
-		uid = strtoll(id, NULL, 10);
-		if (queue_simple(r, "signup-exists", uid, NULL, "Someone tried "
-		    "to sign up to Menteo with your address",
-		    "mail/signup_exists") == -1)
-			return;
-	} else if (queue_verify(r, uid, v[SU_EMAIL].str) == -1)
-		return;		/* no session either: both answers alike */
-	if (db_commit(r) == -1)
+	if (db_tx_run(r, signup_tx, &(struct signup_w){ v, hash }) != 0)
 		return;
 	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
 	    "%s.", v[SU_EMAIL].str));
@@ -278,6 +292,14 @@ verify(struct req *r)
 	resp_redirect(r, "/login");
 }
 
+/* The new link's token and mail together, run again after a deadlock. */
+static int
+resend_tx(struct req *r, void *arg)
+{
+	(void)arg;
+	return queue_verify(r, r->user.id, r->user.email);
+}
+
 static void
 verify_resend(struct req *r)
 {
@@ -291,8 +313,7 @@ verify_resend(struct req *r)
 	if ((t = throttled(r, b, NULL)) != 0 ||
 	    auth_throttle_hit(r, b, 5, 60) == -1)
 		return;
-	if (db_begin(r) == -1 || queue_verify(r, r->user.id,
-	    r->user.email) == -1 || db_commit(r) == -1)
+	if (db_tx_run(r, resend_tx, NULL) != 0)
 		return;
 	resp_flash(r, req_printf(r, "We sent a new link to %s.",
 	    r->user.email));
@@ -404,12 +425,30 @@ queue_reset(struct req *r, long long uid)
 	return rc == -1 ? -1 : 0;
 }
 
+/*
+ * The reset link, or a mail saying no account has the address, run
+ * again after a deadlock (db_tx_run). arg: the address asked for.
+ */
+static int
+reset_tx(struct req *r, void *arg)
+{
+	const char *email = arg, *id;
+
+	id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
+	    "disabled_at IS NULL", "s", email);
+	if (r->db_failed)
+		return -1;
+	return id != NULL ? queue_reset(r, strtoll(id, NULL, 10)) :
+	    queue_simple(r, "reset-unknown", 0, email,
+	    "Reset your Menteo password", "mail/reset_unknown");
+}
+
 static void
 reset_post(struct req *r)
 {
 	struct fval v[RESET_N];
 	struct tdict *d;
-	const char *ipb, *acb, *id;
+	const char *ipb, *acb;
 	int t;
 
 	if (field_read(r, reset_f, RESET_N, v) > 0) {
@@ -423,17 +462,8 @@ reset_post(struct req *r)
 	if ((t = throttled(r, ipb, acb)) != 0)
 		return;
 	if (auth_throttle_hit(r, ipb, ip_limit(), 15) == -1 ||
-	    auth_throttle_hit(r, acb, 5, 60) == -1 || db_begin(r) == -1)
-		return;
-	id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
-	    "disabled_at IS NULL", "s", v[RS_EMAIL].str);
-	if (r->db_failed)
-		return;
-	if (id != NULL ? queue_reset(r, strtoll(id, NULL, 10)) :
-	    queue_simple(r, "reset-unknown", 0, v[RS_EMAIL].str,
-	    "Reset your Menteo password", "mail/reset_unknown"))
-		return;
-	if (db_commit(r) == -1)
+	    auth_throttle_hit(r, acb, 5, 60) == -1 ||
+	    db_tx_run(r, reset_tx, (void *)v[RS_EMAIL].str) != 0)
 		return;
 	resp_redirect(r, "/reset?sent=1");
 }
@@ -711,6 +741,23 @@ password_form(struct req *r)
 	page_send(r, 200);
 }
 
+/*
+ * The new hash; every other session and every mailed link ends; the
+ * owner is told. One transaction, run again after a deadlock. arg: the
+ * hash.
+ */
+static int
+password_tx(struct req *r, void *arg)
+{
+	if (db_exec(r, "UPDATE users SET password_hash = ? WHERE id = ?",
+	    "si", (const char *)arg, r->user.id) < 0)
+		return -1;
+	sess_end_others(r, r->user.id);
+	return auth_tokens_end(r, r->user.id, NULL) == -1 ? -1 :
+	    queue_simple(r, "password-changed", r->user.id, NULL,
+	    "Your Menteo password was changed", "mail/password_changed");
+}
+
 static void
 password_post(struct req *r)
 {
@@ -736,14 +783,7 @@ password_post(struct req *r)
 	}
 	if ((hash = auth_hash(r, v[PW_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
-	if (db_begin(r) == -1 || db_exec(r, "UPDATE users SET password_hash = "
-	    "? WHERE id = ?", "si", hash, r->user.id) < 0)
-		return;
-	sess_end_others(r, r->user.id);
-	if (auth_tokens_end(r, r->user.id, NULL) == -1 ||
-	    queue_simple(r, "password-changed", r->user.id, NULL,
-	    "Your Menteo password was changed", "mail/password_changed") == -1 ||
-	    db_commit(r) == -1)
+	if (db_tx_run(r, password_tx, (void *)hash) != 0)
 		return;
 	resp_flash(r, "Your password is changed, and every other session is "
 	    "signed out.");
@@ -766,12 +806,36 @@ email_form(struct req *r)
 	page_send(r, 200);
 }
 
+/*
+ * A link to the new address, the only move pending (the newest), in a
+ * transaction run again after a deadlock. arg: the new address.
+ */
+static int
+email_tx(struct req *r, void *arg)
+{
+	const char *to = arg, *t;
+	struct tdict *d;
+	int rc;
+
+	if (auth_tokens_end(r, r->user.id, "email") == -1 ||
+	    (t = auth_token_new(r, "email", r->user.id, to,
+	    AUTH_VERIFY_HOURS)) == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "EMAIL", to);
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
+	rc = mail_queue(r, "email-change", 0, to, "Confirm your new e-mail "
+	    "address for Menteo", "mail/email_change", d, NULL);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
 static void
 email_post(struct req *r)
 {
 	struct fval v[EMAIL_N];
 	struct tdict *d;
-	const char *t, *ipb, *acb;
+	const char *ipb, *acb;
 	int errors, ok;
 
 	/* each request mails an address the person typed: a relay if free */
@@ -806,18 +870,7 @@ email_post(struct req *r)
 	if (auth_throttle_hit(r, acb, 5, 60) == -1 ||
 	    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
 		return;
-	/* one move pending at a time: the newest */
-	if (db_begin(r) == -1 || auth_tokens_end(r, r->user.id, "email") == -1 ||
-	    (t = auth_token_new(r, "email", r->user.id,
-	    v[EM_EMAIL].str, AUTH_VERIFY_HOURS)) == NULL)
-		return;
-	d = tmpl_dict_new("mail");
-	tmpl_set(d, "EMAIL", v[EM_EMAIL].str);
-	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
-	ok = mail_queue(r, "email-change", 0, v[EM_EMAIL].str, "Confirm your new "
-	    "e-mail address for Menteo", "mail/email_change", d, NULL);
-	tmpl_dict_free(d);
-	if (ok == -1 || db_commit(r) == -1)
+	if (db_tx_run(r, email_tx, (void *)v[EM_EMAIL].str) != 0)
 		return;
 	resp_flash(r, req_printf(r, "We sent a link to %s. Your address "
 	    "changes when you open it.", v[EM_EMAIL].str));

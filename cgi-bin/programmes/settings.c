@@ -243,6 +243,43 @@ organisers_save(struct req *r, long long prog_id, const long long *ids,
 	return 0;
 }
 
+/*
+ * A programme's fields and organisers, written together (db_tx_run: a
+ * deadlock runs the two again, where a 503 lost the form). p is the
+ * programme changed, NULL for a new one; the transactions answer 1 when
+ * another programme has the address.
+ */
+struct settings_w {
+	const struct prog	*p;
+	const struct fval	*v;
+	const long long		*ids;
+	int			 n;
+};
+
+static int
+create_tx(struct req *r, void *arg)
+{
+	struct settings_w *w = arg;
+	const struct fval *v = w->v;
+	long long e;
+
+	e = db_exec(r, "INSERT INTO programmes (slug, name, description, "
+	    "join_mode, mentor_approval, starts_on, ends_on, review_weeks, "
+	    "cadence, ground_rules, roadmap_id, created_by, created_at, "
+	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ssssississsi",
+	    v[PF_SLUG].str, v[PF_NAME].str, field_opt(&v[PF_DESC]),
+	    v[PF_JOIN].str, strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
+	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
+	    v[PF_CADENCE].str, field_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
+	    r->user.id);
+	if (e == DB_DUPLICATE)
+		return 1;
+	if (e < 0 || organisers_save(r, db_last_id(), w->ids, w->n) == -1)
+		return -1;
+	return 0;
+}
+
 void
 prog_new(struct req *r)
 {
@@ -267,25 +304,12 @@ prog_create(struct req *r)
 	}
 	if (errors > 0)
 		return form_page(r, NULL, v, NULL, NULL, 422);
-	if (db_begin(r) == -1)
-		return;
-	e = (int)db_exec(r, "INSERT INTO programmes (slug, name, description, "
-	    "join_mode, mentor_approval, starts_on, ends_on, review_weeks, "
-	    "cadence, ground_rules, roadmap_id, created_by, created_at, "
-	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ssssississsi",
-	    v[PF_SLUG].str, v[PF_NAME].str, field_opt(&v[PF_DESC]), v[PF_JOIN].str,
-	    strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
-	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
-	    v[PF_CADENCE].str, field_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
-	    r->user.id);
-	if (e == DB_DUPLICATE) {
-		db_rollback(r);
+	if ((e = db_tx_run(r, create_tx, &(struct settings_w){ NULL, v, ids,
+	    n })) == 1) {
 		v[PF_SLUG].err = "Another programme has this address.";
 		return form_page(r, NULL, v, NULL, NULL, 422);
 	}
-	if (e < 0 || organisers_save(r, db_last_id(), ids, n) == -1 ||
-	    db_commit(r) == -1)
+	if (e != 0)
 		return;
 	resp_flash(r, "Programme created. Add intake questions, then invite "
 	    "people.");
@@ -451,13 +475,6 @@ survey_question_add(struct req *r, const struct prog *p)
  * count its pairs' weeks again (sql/241), rows its pairs' own work moves
  * meanwhile. 1: another programme took the address meanwhile.
  */
-struct settings_w {
-	const struct prog	*p;
-	const struct fval	*v;
-	const long long		*ids;
-	int			 n;
-};
-
 static int
 settings_tx(struct req *r, void *arg)
 {

@@ -148,32 +148,47 @@ rm_delete(struct req *r)
 	resp_redirect(r, "/roadmaps");
 }
 
-void
-rm_copy(struct req *r)
-{
-	struct roadmap rm;
-	long long id;
-	int rc;
+/*
+ * A copy and its milestones, in one transaction that runs again after a
+ * deadlock (db_tx_run). arg: the roadmap copied; its copy's id out.
+ */
+struct copy_w {
+	const struct roadmap	*rm;
+	long long		 id;
+};
 
-	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
-		return rc == -1 ? (void)0 : page_error(r, 404);
-	if (db_begin(r) == -1)
-		return;
+static int
+copy_tx(struct req *r, void *arg)
+{
+	struct copy_w *w = arg;
+
 	if (db_exec(r,
 	    "INSERT INTO roadmaps (kind, owner_id, title, summary, visibility, "
 	    "copied_from, created_at, updated_at) VALUES ('custom', ?, ?, ?, "
 	    "'private', ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "issi",
-	    (long long)r->user.id, rm.title, rm.summary, rm.id) < 0)
-		return;
-	id = db_last_id();
+	    (long long)r->user.id, w->rm->title, w->rm->summary, w->rm->id) < 0)
+		return -1;
+	w->id = db_last_id();
 	if (db_exec(r,
 	    "INSERT INTO roadmap_milestones (roadmap_id, position, title, "
 	    "description, week_offset, stage) SELECT ?, position, title, "
 	    "description, week_offset, stage FROM roadmap_milestones "
-	    "WHERE roadmap_id = ? ORDER BY position", "ii", id, rm.id) < 0)
-		return;
-	if (db_commit(r) == -1)
+	    "WHERE roadmap_id = ? ORDER BY position", "ii", w->id, w->rm->id) < 0)
+		return -1;
+	return 0;
+}
+
+void
+rm_copy(struct req *r)
+{
+	struct roadmap rm;
+	struct copy_w w = { &rm, 0 };
+	int rc;
+
+	if ((rc = rm_load(r, r->id[0], &rm)) != 0)
+		return rc == -1 ? (void)0 : page_error(r, 404);
+	if (db_tx_run(r, copy_tx, &w) != 0)
 		return;
 	resp_flash(r, "Copied. This private copy is yours to change.");
-	resp_redirect(r, req_printf(r, "/roadmaps/%lld", id));
+	resp_redirect(r, req_printf(r, "/roadmaps/%lld", w.id));
 }
