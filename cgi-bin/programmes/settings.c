@@ -256,6 +256,14 @@ struct settings_w {
 	int			 n;
 };
 
+/* The form's fields as the two statements bind them, in one order. */
+#define PROG_TYPES "ssssississs"
+#define PROG_ARGS(v) (v)[PF_SLUG].str, (v)[PF_NAME].str, \
+	field_opt(&(v)[PF_DESC]), (v)[PF_JOIN].str, \
+	strcmp((v)[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL, (v)[PF_STARTS].str, \
+	(v)[PF_ENDS].str, (v)[PF_WEEKS].num, (v)[PF_CADENCE].str, \
+	field_opt(&(v)[PF_RULES]), (v)[PF_ROADMAP].str
+
 static int
 create_tx(struct req *r, void *arg)
 {
@@ -267,11 +275,7 @@ create_tx(struct req *r, void *arg)
 	    "join_mode, mentor_approval, starts_on, ends_on, review_weeks, "
 	    "cadence, ground_rules, roadmap_id, created_by, created_at, "
 	    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ssssississsi",
-	    v[PF_SLUG].str, v[PF_NAME].str, field_opt(&v[PF_DESC]),
-	    v[PF_JOIN].str, strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
-	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
-	    v[PF_CADENCE].str, field_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", PROG_TYPES "i", PROG_ARGS(v),
 	    r->user.id);
 	if (e == DB_DUPLICATE)
 		return 1;
@@ -486,12 +490,7 @@ settings_tx(struct req *r, void *arg)
 	    "description = ?, join_mode = ?, mentor_approval = ?, "
 	    "starts_on = ?, ends_on = ?, review_weeks = ?, cadence = ?, "
 	    "ground_rules = ?, roadmap_id = ?, updated_at = UTC_TIMESTAMP() "
-	    "WHERE id = ?", "ssssississsi", v[PF_SLUG].str, v[PF_NAME].str,
-	    field_opt(&v[PF_DESC]), v[PF_JOIN].str,
-	    strcmp(v[PF_APPROVAL].str, "1") == 0 ? 1LL : 0LL,
-	    v[PF_STARTS].str, v[PF_ENDS].str, v[PF_WEEKS].num,
-	    v[PF_CADENCE].str, field_opt(&v[PF_RULES]), v[PF_ROADMAP].str,
-	    w->p->id);
+	    "WHERE id = ?", PROG_TYPES "i", PROG_ARGS(v), w->p->id);
 	if (rc == DB_DUPLICATE)
 		return 1;
 	if (rc < 0)
