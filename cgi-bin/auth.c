@@ -224,50 +224,54 @@ signup_post(struct req *r)
 
 /* ---- verification ------------------------------------------------------- */
 
-static void
-verify_email_change(struct req *r, const char *t)
-{
-	long long uid, rc;
-	const char *to, *old;
-	int tr;
+/*
+ * A mailed link opened, in a transaction that runs again after a deadlock
+ * (db_tx_run): the link taken (once), then what it proves. A link that
+ * is no verify link may be one to a new address (a move asked in the
+ * settings). 1: no such live link; 2: the new address is taken meanwhile
+ * (nothing written: the link stays for later).
+ */
+struct verify_w {
+	const char	*t;
+	long long	 uid;		/* out: whose address */
+	int		 moved;		/* out: a move to a new address */
+};
 
-	if ((tr = auth_token_take(r, t, "email", &uid, &to)) == -1)
-		return;
-	if (tr == 1)
-		return token_bad(r, "VERIFY");
+static int
+verify_move_tx(struct req *r, struct verify_w *w)
+{
+	const char *to, *old;
+	long long rc;
+
+	if ((rc = auth_token_take(r, w->t, "email", &w->uid, &to)) != 0)
+		return (int)rc;
 	if ((old = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
-	    uid)) == NULL)
-		return r->db_failed ? (void)0 : token_bad(r, "VERIFY");
+	    w->uid)) == NULL)
+		return r->db_failed ? -1 : 1;
 	rc = db_exec(r, "UPDATE users SET email = ?, email_verified_at = "
-	    "UTC_TIMESTAMP() WHERE id = ?", "si", to, uid);
+	    "UTC_TIMESTAMP() WHERE id = ?", "si", to, w->uid);
 	if (rc == DB_DUPLICATE)
-		return page_error_msg(r, 409, "That address now belongs to "
-		    "another account, so your address was not changed.");
+		return 2;
 	/* a reset or sign-in link mailed to the old address dies with it */
-	if (rc < 0 || auth_tokens_end(r, uid, NULL) == -1 ||
-	    queue_simple(r, "email-changed", 0, old,
-	    "Your Menteo e-mail address was changed", "mail/email_changed") ==
-	    -1 || db_commit(r) == -1)
-		return;
-	resp_flash(r, "Your e-mail address is changed and confirmed.");
-	resp_redirect(r, r->user.id == uid ? "/settings/email" : "/");
+	if (rc < 0 || auth_tokens_end(r, w->uid, NULL) == -1)
+		return -1;
+	w->moved = 1;
+	return queue_simple(r, "email-changed", 0, old,
+	    "Your Menteo e-mail address was changed", "mail/email_changed");
 }
 
-static void
-verify(struct req *r)
+static int
+verify_tx(struct req *r, void *arg)
 {
-	const char *t = req_query(r, "t"), *email, *cur;
-	long long uid;
+	struct verify_w *w = arg;
+	const char *email, *cur;
 	int rc;
 
-	if (db_begin(r) == -1)
-		return;
-	if ((rc = auth_token_take(r, t, "verify", &uid, &email)) == -1)
-		return;
-	if (rc == 1 && uid == 0)
-		return verify_email_change(r, t);
+	w->moved = 0;
+	if ((rc = auth_token_take(r, w->t, "verify", &w->uid, &email)) == -1)
+		return -1;
 	if (rc == 1)
-		return token_bad(r, "VERIFY");
+		return w->uid == 0 ? verify_move_tx(r, w) : 1;
 	/*
 	 * A link sent to an address the account no longer has proves
 	 * nothing. One that reaches the account's address proves its owner
@@ -275,14 +279,33 @@ verify(struct req *r)
 	 * the account) is dropped.
 	 */
 	if ((cur = db_value(r, "SELECT email FROM users WHERE id = ? AND "
-	    "email = ?", "is", uid, email)) == NULL && r->db_failed)
-		return;
+	    "email = ?", "is", w->uid, email)) == NULL && r->db_failed)
+		return -1;
 	if (cur != NULL && (db_exec(r, "UPDATE users SET email_verified_at = "
 	    "COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?", "i",
-	    uid) < 0 || auth_tokens_end(r, uid, "email") == -1))
+	    w->uid) < 0 || auth_tokens_end(r, w->uid, "email") == -1))
+		return -1;
+	return 0;
+}
+
+static void
+verify(struct req *r)
+{
+	struct verify_w w = { req_query(r, "t"), 0, 0 };
+	int rc;
+
+	if ((rc = db_tx_run(r, verify_tx, &w)) == -1)
 		return;
-	if (db_commit(r) == -1)
-		return;
+	if (rc == 1)
+		return token_bad(r, "VERIFY");
+	if (rc == 2)
+		return page_error_msg(r, 409, "That address now belongs to "
+		    "another account, so your address was not changed.");
+	if (w.moved) {
+		resp_flash(r, "Your e-mail address is changed and confirmed.");
+		return resp_redirect(r, r->user.id == w.uid ?
+		    "/settings/email" : "/");
+	}
 	if (r->user.id > 0) {
 		resp_flash(r, "Thank you: your e-mail address is confirmed.");
 		return resp_redirect(r, "/");
@@ -509,10 +532,41 @@ new_password_check(struct fval *pw, struct fval *pw2)
 	return errors;
 }
 
+/*
+ * The new password, every session and mailed link of the account ended,
+ * its owner told: one transaction, run again after a deadlock. 1: the
+ * link was used or expired meanwhile.
+ */
+struct reset_w {
+	const char	*t, *hash;
+	long long	 uid;		/* out */
+};
+
+static int
+reset_confirm_tx(struct req *r, void *arg)
+{
+	struct reset_w *w = arg;
+	const char *target;
+	int rc;
+
+	if ((rc = auth_token_take(r, w->t, "reset", &w->uid, &target)) != 0)
+		return rc;
+	/* the mail reached its owner: that confirms the address too */
+	if (db_exec(r, "UPDATE users SET password_hash = ?, email_verified_at "
+	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
+	    "si", w->hash, w->uid) < 0 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
+	    w->uid) < 0 || auth_tokens_end(r, w->uid, NULL) == -1)
+		return -1;
+	return queue_simple(r, "password-changed", w->uid, NULL,
+	    "Your Menteo password was changed", "mail/password_changed");
+}
+
 static void
 reset_confirm_post(struct req *r)
 {
 	struct fval v[CONFIRM_N];
+	struct reset_w w;
 	struct tdict *d;
 	const char *hash, *target;
 	long long uid;
@@ -531,23 +585,14 @@ reset_confirm_post(struct req *r)
 	}
 	if ((hash = auth_hash(r, v[CF_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
-	if (db_begin(r) == -1 ||
-	    (rc = auth_token_take(r, v[CF_TOKEN].str, "reset", &uid, &target)) == -1)
+	w = (struct reset_w){ v[CF_TOKEN].str, hash, 0 };
+	if ((rc = db_tx_run(r, reset_confirm_tx, &w)) == -1)
 		return;
 	if (rc == 1)
 		return token_bad(r, "RESET");
-	/* the mail reached its owner: that confirms the address too */
-	if (db_exec(r, "UPDATE users SET password_hash = ?, email_verified_at "
-	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
-	    "si", hash, uid) < 0 ||
-	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i", uid) < 0 ||
-	    auth_tokens_end(r, uid, NULL) == -1)
-		return;
-	if (queue_simple(r, "password-changed", uid, NULL,
-	    "Your Menteo password was changed", "mail/password_changed") == -1)
-		return;
+	/* signed in after the commit, as a programme's new joiner is */
 	r->sess_id = 0;		/* its row, if it was this account's, is gone */
-	if (sess_start(r, uid) == -1 || db_commit(r) == -1)
+	if (sess_start(r, w.uid) == -1)
 		return;
 	resp_flash(r, "Your password is changed, and every other session is "
 	    "signed out.");
@@ -556,37 +601,54 @@ reset_confirm_post(struct req *r)
 
 /* ---- e-mailed links ------------------------------------------------------ */
 
+/*
+ * A mailed sign-in link taken (once), in a transaction run again after a
+ * deadlock; the session is started after it. 1: no live link (or the
+ * account may not sign in by one: its link is used up then too, and the
+ * person goes to the sign-in form).
+ */
+struct link_w {
+	const char	*t, *target;	/* out: where it leads */
+	long long	 uid;		/* out */
+	int		 refused;	/* out: used up, yet no key */
+};
+
+static int
+link_tx(struct req *r, void *arg)
+{
+	struct link_w *w = arg;
+	struct db_rows *u;
+	int rc;
+
+	w->refused = 0;
+	if ((rc = auth_token_take(r, w->t, "link", &w->uid, &w->target)) != 0)
+		return rc;
+	if ((u = db_query(r, "SELECT is_admin, disabled_at IS NULL AS active "
+	    "FROM users WHERE id = ?", "i", w->uid)) == NULL)
+		return -1;
+	/* admins type their password: a forwarded mail must not be a key */
+	w->refused = r->user.id != w->uid && (u->nrows == 0 ||
+	    !db_get_int(u, 0, "active") || db_get_int(u, 0, "is_admin"));
+	return 0;
+}
+
 /* Uses a mailed sign-in link: signs its recipient in, on its page. */
 static void
 link_open(struct req *r, const char *t)
 {
+	struct link_w w = { t, NULL, 0, 0 };
 	const char *target;
-	struct db_rows *u;
-	long long uid;
 	int rc;
 
-	if (db_begin(r) == -1 ||
-	    (rc = auth_token_take(r, t, "link", &uid, &target)) == -1)
+	if ((rc = db_tx_run(r, link_tx, &w)) == -1)
 		return;
+	target = w.target;
 	if (target == NULL || target[0] != '/' || target[1] == '/')
 		target = "/";
-	if (rc == 1)
+	if (rc == 1 || w.refused)
 		return resp_redirect(r, req_printf(r, "/login?next=%s",
 		    req_url_encode(r->arena, target, "-_.~/")));
-	if ((u = db_query(r, "SELECT is_admin, disabled_at IS NULL AS active "
-	    "FROM users WHERE id = ?", "i", uid)) == NULL)
-		return;
-	/* admins type their password: a forwarded mail must not be a key */
-	if (r->user.id != uid && (u->nrows == 0 ||
-	    !db_get_int(u, 0, "active") || db_get_int(u, 0, "is_admin"))) {
-		if (db_commit(r) == -1)
-			return;
-		return resp_redirect(r, req_printf(r, "/login?next=%s",
-		    req_url_encode(r->arena, target, "-_.~/")));
-	}
-	if (r->user.id != uid && sess_start(r, uid) == -1)
-		return;
-	if (db_commit(r) == -1)
+	if (r->user.id != w.uid && sess_start(r, w.uid) == -1)
 		return;
 	resp_redirect(r, target);
 }

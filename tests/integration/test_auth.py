@@ -356,6 +356,29 @@ def test_change_email_verified_first():
     r = c.get(link_in(msg[-1], "/verify?t="))
     assert r.status == 303
     assert m.sql_value("SELECT email FROM users WHERE id = ?", c.user_id) == new
+    assert "changed and confirmed" in m.unescaped(c.follow(r).text)
+
+
+@m.test
+def test_change_email_to_an_address_taken_meanwhile():
+    """The new address is taken by another account between the request
+    and the click: 409, nothing changed, and the link is not used up (it
+    works once the address is free again)."""
+    c = m.signup()
+    new = fresh_email()
+    c.get("/settings/email")
+    r = c.post("/settings/email", {"email": new, "password": PW})
+    assert r.status == 303, r
+    link = link_in(m.mails_to(new, subject="confirm")[-1], "/verify?t=")
+    other = m.signup(verify=False, login=False)
+    m.sql("UPDATE users SET email = ? WHERE id = ?", new, other.user_id)
+    r = c.get(link)
+    assert r.status == 409 and "belongs to another account" in m.unescaped(r.text), r
+    assert m.sql_value("SELECT email FROM users WHERE id = ?", c.user_id) == c.email
+    m.sql("UPDATE users SET email = ? WHERE id = ?", fresh_email(), other.user_id)
+    r = c.get(link)
+    assert r.status == 303, r
+    assert m.sql_value("SELECT email FROM users WHERE id = ?", c.user_id) == new
 
 
 @m.test
