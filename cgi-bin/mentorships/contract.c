@@ -51,6 +51,8 @@ struct cform {
 	struct fval	 terms[CT_N];
 	const char	*chans[8];
 	size_t		 nchans;
+	const char	*chan_set;	/* stored: the channels as one list */
+	int		 review_set;	/* stored: a review date, not proposed */
 	struct fval	 rows[ROWS_MAX][GL_N];
 	size_t		 nrows;
 };
@@ -149,8 +151,9 @@ terms_stored(struct req *r, const struct mship *m, struct cform *f)
 	    "COALESCE(review_date, DATE_FORMAT(UTC_DATE() + INTERVAL "
 	    /* the default review date: six months, or the programme's weeks */
 	    "COALESCE((SELECT 7 * p.review_weeks FROM programmes p WHERE "
-	    "p.id = programme_id), 182) DAY, '%Y-%m-%d')) AS review_date "
-	    "FROM mentorships WHERE id = ?", "i", m->id);
+	    "p.id = programme_id), 182) DAY, '%Y-%m-%d')) AS review_date, "
+	    "review_date IS NOT NULL AS review_set FROM mentorships WHERE "
+	    "id = ?", "i", m->id);
 	if (c == NULL)
 		return -1;
 	if (c->nrows == 0)
@@ -159,6 +162,8 @@ terms_stored(struct req *r, const struct mship *m, struct cform *f)
 	f->terms[CT_CADENCE].raw = f->terms[CT_CADENCE].str =
 	    db_get(c, 0, "cadence");
 	f->terms[CT_REVIEW_DATE].raw = db_get(c, 0, "review_date");
+	f->review_set = db_get_int(c, 0, "review_set") != 0;
+	f->chan_set = db_get(c, 0, "channels");
 	f->nchans = 0;
 	if (db_get(c, 0, "channels") != NULL) {
 		set = req_strdup(r, db_get(c, 0, "channels"));
@@ -259,32 +264,22 @@ form_kept_goals(struct req *r, struct tdict *d, const struct mship *m)
 }
 
 /*
- * The terms as text, where the stage only reads them: a document to read
- * and copy from, not a form whose fields refuse the cursor. The review
- * date as stored (the form proposes one when none is set).
+ * The stored terms as text, where the stage only reads them: a document
+ * to read and copy from, not a form whose fields refuse the cursor. The
+ * review date only if one is set (the form proposes one otherwise).
  */
-static int
-terms_text(struct req *r, struct tdict *d, const struct mship *m)
+static void
+terms_text(struct req *r, struct tdict *d, const struct cform *f)
 {
-	struct db_rows *c;
-	const char *s;
+	const char *s = f->terms[CT_GROUND_RULES].raw;
 
-	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date "
-	    "FROM mentorships WHERE id = ?", "i", m->id);
-	if (c == NULL)
-		return -1;
-	if (c->nrows == 0)
-		return 0;
-	s = db_get(c, 0, "ground_rules");
 	tmpl_set(d, "GROUND_RULES_TEXT", s != NULL && *s != '\0' ? s :
 	    "None written.");
-	tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
-	    "cadence")));
-	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0,
-	    "channels")));
-	s = db_get(c, 0, "review_date");
-	tmpl_set(d, "REVIEW_TEXT", s != NULL ? page_date_text(r, s) : "not set");
-	return 0;
+	tmpl_set(d, "CADENCE_LABEL",
+	    mship_cadence_label(f->terms[CT_CADENCE].raw));
+	tmpl_set(d, "CHANNELS", mship_channels_label(r, f->chan_set));
+	tmpl_set(d, "REVIEW_TEXT", f->review_set ? page_date_text(r,
+	    f->terms[CT_REVIEW_DATE].raw) : "not set");
 }
 
 /*
@@ -362,8 +357,8 @@ contract_page(struct req *r, struct mship *m, int status,
 		    db_get(c, 0, "mentee_agreed_at"));
 	if (editable && form_agreement(r, d, m, c, typed != NULL) == -1)
 		return;
-	if (!editable && terms_text(r, d, m) == -1)
-		return;
+	if (!editable)
+		terms_text(r, d, f);
 	if ((kept = form_kept_goals(r, d, m)) == -1 ||
 	    contract_version_show(r, d, m) == -1)
 		return;
