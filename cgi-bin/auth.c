@@ -945,6 +945,7 @@ sessions_list(struct req *r)
 	struct tdict *d = page_new(r, "Your sessions", "auth_sessions.tpl"), *s;
 	struct db_rows *rows;
 	size_t i;
+	int cur;
 
 	rows = db_query(r, "SELECT id, created_at, last_seen_at, user_agent "
 	    "FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC "
@@ -955,11 +956,14 @@ sessions_list(struct req *r)
 		s = tmpl_section(d, "SESSIONS");
 		tmpl_set(s, "ID", db_get(rows, i, "id"));
 		page_time(r, s, "CREATED", db_get(rows, i, "created_at"));
-		page_time(r, s, "SEEN", db_get(rows, i, "last_seen_at"));
+		/* this one is being used; its row is written every few minutes */
+		if ((cur = db_get_int(rows, i, "id") == r->sess_id))
+			tmpl_set(s, "SEEN", "Now");
+		else
+			page_time(r, s, "SEEN", db_get(rows, i, "last_seen_at"));
 		tmpl_set(s, "AGENT", *db_get(rows, i, "user_agent") != '\0' ?
 		    db_get(rows, i, "user_agent") : "Unknown browser");
-		tmpl_show(s, db_get_int(rows, i, "id") == r->sess_id ? "CURRENT" :
-		    "OTHER");
+		tmpl_show(s, cur ? "CURRENT" : "OTHER");
 	}
 	if (rows->nrows > 1)
 		tmpl_show(d, "HAS_OTHERS");

@@ -141,16 +141,33 @@ touch_tx(struct req *r, void *arg)
 }
 
 /*
- * Writes at most once a minute, and last_active once a day. A mentor's
- * day moves the directory's version row (sql/281), as every mentor's
- * first request of the day does: through two Galera nodes at once the
- * loser's page answered 503. That write runs in a transaction that runs
- * again (db_tx_run), unless one is open already; it claims no form key.
+ * How long a session goes unrecorded: a hundredth of the idle limit, from
+ * one minute to fifteen. Every signed-in person's request once a minute
+ * was a write as common as the forms' (the mixed benchmark); recorded at
+ * most this late, a session ends at most this early, 1 % of its idle
+ * time (15 minutes of the default week).
+ */
+static long long
+touch_seconds(const struct sess_key *k)
+{
+	long long s = k->minutes * 60 / 100;
+
+	return s < 60 ? 60 : s > 15 * 60 ? 15 * 60 : s;
+}
+
+/*
+ * Writes last_seen_at at most every touch_seconds, and last_active once
+ * a day. A mentor's day moves the directory's version row (sql/281), as
+ * every mentor's first request of the day does: through two Galera nodes
+ * at once the loser's page answered 503. That write runs in a
+ * transaction that runs again (db_tx_run), unless one is open already;
+ * it claims no form key.
  */
 static void
-touch(struct req *r, const struct db_rows *row, const char *p)
+touch(struct req *r, const struct sess_key *k, const struct db_rows *row,
+    const char *p)
 {
-	struct touch t = { db_get_int(row, 0, "sess_stale") != 0,
+	struct touch t = { db_get_int(row, 0, "sess_idle") >= touch_seconds(k),
 	    strcmp(ucol(row, p, "inactive"), "1") == 0 };
 	int (*hook)(struct req *, int) = r->tx_hook;
 
@@ -212,7 +229,7 @@ sess_take(struct req *r, const struct sess_key *k, const struct db_rows *row,
 	r->user.unread = db_get_int(row, 0, "sess_unread");
 	r->user.unread_here = db_get_int(row, 0, "sess_here") != 0;
 	r->csrf = csrf_for(r, k->token);
-	touch(r, row, p);
+	touch(r, k, row, p);
 	return 0;
 }
 

@@ -78,7 +78,7 @@ struct db_rows	*sess_load_rows(struct req *, const char *cols,
  */
 #define SESS_COLS \
 	"s.id AS sess_id, s.user_id AS sess_uid, " \
-	"s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE AS sess_stale, " \
+	"TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS sess_idle, " \
 	"COALESCE(nc.unread, 0) AS sess_unread, " \
 	"COALESCE(nc.paths & " NOTIF_PATH_BIT("?") ", 0) <> 0 AS sess_here"
 /* Joined after sessions `s`: the header's unread count, by primary key. */

@@ -316,6 +316,8 @@ def test_sign_out_everywhere_and_logout():
     assert login(b, a.email).status == 303
     r = a.get("/settings/sessions")
     assert r.status == 200 and "This browser" in r.text
+    # the session in use was seen now, whenever its row was last written
+    assert re.search(r'data-label="Last seen">Now<', r.text), r.text
     r = a.post("/settings/sessions", {})
     assert r.status == 303
     assert not signed_in(b) and signed_in(a)
@@ -340,6 +342,8 @@ def test_email_link_signs_in_once():
     assert r.status == 303 and r.location == "/settings/sessions", r
     r = v.get("/settings/sessions")
     assert r.status == 200 and "This browser" in r.text
+    # the session in use was seen now, whenever its row was last written
+    assert re.search(r'data-label="Last seen">Now<', r.text), r.text
     r = m.Client().get("/link?t=" + tok)
     assert r.status == 303 and r.location.startswith("/login?next=") and "settings" in r.location, r
 

@@ -125,8 +125,15 @@ def test_dashboard_and_notifications_session_rules():
                   "created_at) VALUES (?, 'mentorship', 'Rules', '/nowhere', "
                   "UTC_TIMESTAMP())", c.user_id)
         signed_in(c, "a live session")
-        # activity: last seen (at most once a minute) and last active (once a day)
+        # activity: last seen (at most every 15 minutes with a week's idle
+        # limit) and last active (once a day)
         m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 5 "
+              "MINUTE WHERE id = ?", session_of(c))
+        m.check(c.get("/").status == 200, "not shown")
+        m.check(m.sql_value("SELECT last_seen_at < UTC_TIMESTAMP() - INTERVAL 4 "
+                            "MINUTE FROM sessions WHERE id = ?", session_of(c))
+                == "1", "last seen written again 5 minutes after")
+        m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 16 "
               "MINUTE WHERE id = ?", session_of(c))
         m.sql("UPDATE users SET last_active = UTC_DATE() - INTERVAL 2 DAY "
               "WHERE id = ?", c.user_id)

@@ -657,9 +657,16 @@ def test_room_page_session_rules():
             m.check(r.status == 303 and "/login?next=" in r.location, f"{why}: {r!r}")
 
     m.check(all(r.status == 200 for r in views(a) + views(b)), "not shown to the parties")
-    # activity: last seen (at most once a minute) and last active (once a day)
+    # activity: last seen (at most every 15 minutes with a week's idle
+    # limit) and last active (once a day)
     sid = session_of(b)
     m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 5 MINUTE "
+          "WHERE id = ?", sid)
+    m.check(b.get(path).status == 200, "not shown")
+    m.check(m.sql_value("SELECT last_seen_at < UTC_TIMESTAMP() - INTERVAL 4 MINUTE "
+                        "FROM sessions WHERE id = ?", sid) == "1",
+            "last seen written again 5 minutes after")
+    m.sql("UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() - INTERVAL 16 MINUTE "
           "WHERE id = ?", sid)
     m.sql("UPDATE users SET last_active = UTC_DATE() - INTERVAL 2 DAY WHERE id = ?", b.user_id)
     m.check(b.get(path).status == 200, "not shown")
