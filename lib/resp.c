@@ -120,13 +120,15 @@ resp_flash(struct req *r, const char *message)
  * The response as FastCGI STDOUT records. libfcgi's stream sends one
  * record of at most 8 KB per write(2) (its buffer's size is fixed), and
  * each write wakes nginx: a 35 KB room page took five. A response larger
- * than that buffer goes out here instead, in records of our own and one
- * writev; the stream then holds only what FCGX_Finish_r adds (the end of
- * the stream and of the request), one write more. Smaller ones take the
- * stream, which sends them with those records in a single write.
+ * than that buffer goes out here instead, in records of our own, with
+ * the end of the stream and of the request after them, in one writev:
+ * FCGX_Finish_r would send those two in a write of its own, and nginx
+ * would wake once more for them. Smaller ones take the stream, which
+ * sends them with those records in a single write.
  */
 #define RESP_STREAM	8000		/* below libfcgi's 8192-byte buffer */
 #define RESP_RECORD	65528		/* content of one record, at most */
+#define RESP_END	24		/* the two records that end a response */
 
 /* All of iov, across short writes; -1: the web server is gone. */
 static int
@@ -151,18 +153,41 @@ resp_writev(int fd, struct iovec *iov, int n)
 }
 
 /*
+ * The stream's end (an empty STDOUT record) and the request's
+ * (FCGI_END_REQUEST: exit status 0, FCGI_REQUEST_COMPLETE), as
+ * libfcgi's WriteCloseRecords makes them, for request id.
+ */
+static unsigned char *
+resp_end(struct req *r, int id)
+{
+	unsigned char *e = req_alloc(r, RESP_END);
+
+	memset(e, 0, RESP_END);
+	e[0] = e[8] = 1;		/* FCGI_VERSION_1 */
+	e[1] = 6;			/* FCGI_STDOUT, no content */
+	e[9] = 3;			/* FCGI_END_REQUEST */
+	e[2] = e[10] = (unsigned char)(id >> 8);
+	e[3] = e[11] = (unsigned char)id;
+	e[13] = 8;			/* its body's length */
+	return e;
+}
+
+/*
  * Head and body, head first, as records of request id of at most
- * RESP_RECORD bytes each, in one writev.
+ * RESP_RECORD bytes each, and the end records, in one writev. The out
+ * stream is closed then: FCGX_Finish_r writes nothing more (libfcgi's
+ * FCGX_FClose skips a stream already closed; nothing writes to the
+ * error stream, whose close would come after the end).
  */
 static void
-resp_records(struct req *r, int fd, int id, const char *head, size_t hlen,
+resp_records(struct req *r, FCGX_Request *f, const char *head, size_t hlen,
     const char *body, size_t blen)
 {
 	size_t total = hlen + blen, nrec = (total + RESP_RECORD - 1) / RESP_RECORD;
 	unsigned char *hdr = req_alloc(r, nrec * 8);
-	struct iovec *iov = req_alloc(r, nrec * 3 * sizeof(*iov));
+	struct iovec *iov = req_alloc(r, (nrec * 3 + 1) * sizeof(*iov));
 	size_t off = 0, len, part;
-	int n = 0;
+	int n = 0, id = f->requestId;
 
 	for (; off < total; off += len, hdr += 8) {
 		len = total - off < RESP_RECORD ? total - off : RESP_RECORD;
@@ -183,7 +208,9 @@ resp_records(struct req *r, int fd, int id, const char *head, size_t hlen,
 			iov[n++] = (struct iovec){ (char *)body + off + part -
 			    hlen, len - part };
 	}
-	(void)resp_writev(fd, iov, n);	/* gone: nobody to tell */
+	iov[n++] = (struct iovec){ resp_end(r, id), RESP_END };
+	(void)resp_writev(f->ipcFd, iov, n);	/* gone: nobody to tell */
+	f->out->wasFCloseCalled = f->out->isClosed = 1;
 }
 
 void
@@ -205,8 +232,7 @@ resp_send(struct req *r)
 	    "Content-Type: text/html; charset=utf-8\r\n" : "",
 	    (unsigned long)r->body.len);
 	if ((hlen = strlen(head)) + blen > RESP_STREAM) {
-		resp_records(r, f->ipcFd, f->requestId, head, hlen, r->body.p,
-		    blen);
+		resp_records(r, f, head, hlen, r->body.p, blen);
 		return;
 	}
 	FCGX_PutS(head, f->out);
