@@ -78,7 +78,7 @@ mixed_people() {
 	# 1,000 people's rooms, threads and pages in four workers each are
 	# thousands of first views, about 30 s of this traffic. A cold start
 	# is not what the run is to measure (BENCH_MIXED_WARMUP=3 shows it).
-	wrk -t2 -c"$CONNS" -d"${BENCH_MIXED_WARMUP:-30}"s -s tests/bench/mixed.lua "$URL/" > /dev/null
+	MIXED_AGENT=warmup wrk -t2 -c"$CONNS" -d"${BENCH_MIXED_WARMUP:-30}"s -s tests/bench/mixed.lua "$URL/" > /dev/null
 }
 
 bench_stack "$B/stack.log"
@@ -89,6 +89,17 @@ declare -A RPS P50 P99 NON2XX
 ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds
 	awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
+# The mixed run's answers since the log's marks ($B/log-marks.txt), its
+# requests known by their User-Agent (tests/bench/mixed.lua): "200s 303s
+# others", a request wrk dropped unanswered as a slice ended (499) not
+# counted. nginx writes its access log a second late (flush=1s).
+declare -A ANSWERS
+mixed_answers() {	# name
+	sleep 1.5
+	log_since "$B/log-marks.txt" nginx-access | awk -F'"' -v ua="menteo-bench-$1" '$6 == ua {
+		split($3, f, " "); if (f[1] == 200) a++; else if (f[1] == 303) b++; else if (f[1] != 499) c++ }
+		END { printf "%d %d %d\n", a, b, c }'
+}
 # one slice of wrk on one page, appended to that page's list of slices
 slice() {	# name path seconds
 	local name=$1 path=$2 secs=$3 f="$B/wrk-$1.txt" script=() cookie=(-H "Cookie: $COOKIE")
@@ -96,7 +107,7 @@ slice() {	# name path seconds
 	[ "$path" = cold ] && script=(-s tests/bench/soak.lua) path=/
 	# the mixed run: each request its own person, with their own cookie
 	[ "$path" = mixed ] && script=(-s tests/bench/mixed.lua) path=/ cookie=()
-	SOAK_PATHS=$COLD wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${secs}s" \
+	SOAK_PATHS=$COLD MIXED_AGENT=$name wrk -t"$(( CONNS < 2 ? 1 : 2 ))" -c"$CONNS" -d"${secs}s" \
 		--latency "${script[@]}" "${cookie[@]}" "$URL$path" >> "$f"
 }
 # The machine is shared: background load drifts over a run. Pages are
@@ -109,8 +120,11 @@ summarize() {	# name
 	P50[$name]=$(grep -E '^ +50%' "$f" | awk '{ print $2 }' | while read -r v; do ms "$v"; echo; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 	P99[$name]=$(grep -E '^ +99%' "$f" | awk '{ print $2 }' | while read -r v; do ms "$v"; echo; done | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 	NON2XX[$name]=$(awk '/Non-2xx/ { n += $NF } END { if (n) print n }' "$f")
-	# a write answers 303: the mixed run counts what is neither that nor 200
-	grep -q '^mixed: ' "$f" && NON2XX[$name]=$(awk '/^mixed: / { n += $NF } END { if (n) print n }' "$f")
+	# a write answers 303: the mixed run's other answers, from the log
+	if grep -q '^mixed: ' "$f"; then
+		ANSWERS[$name]=$(mixed_answers "$name")
+		NON2XX[$name]=$(echo "${ANSWERS[$name]}" | awk '$3 > 0 { print $3 }')
+	fi
 	echo "bench: $name ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms"
 }
 # "pid:KiB" for each worker of one program (children of its supervisor):
@@ -230,7 +244,7 @@ statements() {
 # CPU and statements per request of one page (or the mixed run), 10 s
 cpu_measure() {	# name
 	local n=$1 g a b hz args=(-H "Cookie: $COOKIE" "$URL${PATHS[$1]}")
-	[ "$n" = mixed ] && args=(-s tests/bench/mixed.lua "$URL/")
+	[ "$n" = mixed ] && args=(-s tests/bench/mixed.lua "$URL/") && export MIXED_AGENT=cpu
 	# the notifier paused: its statements would count as the pages'
 	# (a seed's first passes send a digest to most of its people)
 	kill -STOP "$(cat "$RUN/notify.pid")" 2>/dev/null || true
@@ -350,7 +364,8 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		echo "5 % (the dashboard where there is no /notifications page), writes 5 % through the forms with"
 		echo "CSRF tokens (room message 3 %, thread entry 1 %, milestone marked 1 %)."
 		if [ "$MIXED_WRITES" = 0 ]; then echo "This run: no writes (BENCH_MIXED_WRITES=0), room views instead."; fi
-		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) { gsub(",", "", $i); s[i] += $i } } END { printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d\n", s[3], s[5], s[9], s[11], s[13] }'
+		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk -v a="${ANSWERS[mixed]}" '{ g += $3; w += $5 }
+			END { split(a, n, " "); printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d (the access log)\n", g, w, n[1], n[2], n[3] }'
 	fi
 	for n in $CPU_PAGES; do
 		echo
