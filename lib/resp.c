@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <fastcgi.h>
 #include <fcgiapp.h>
 
 #include "cfg.h"
@@ -128,7 +129,7 @@ resp_flash(struct req *r, const char *message)
  */
 #define RESP_STREAM	8000		/* below libfcgi's 8192-byte buffer */
 #define RESP_RECORD	65528		/* content of one record, at most */
-#define RESP_END	24		/* the two records that end a response */
+#define RESP_END	(3 * FCGI_HEADER_LEN)	/* the records that end it */
 
 /* All of iov, across short writes; -1: the web server is gone. */
 static int
@@ -152,53 +153,63 @@ resp_writev(int fd, struct iovec *iov, int n)
 	return 0;
 }
 
+/* A record's header: type, request id, content length; no padding. */
+static void
+resp_fcgi_header(unsigned char *h, int type, int id, size_t len)
+{
+	h[0] = FCGI_VERSION_1;
+	h[1] = (unsigned char)type;
+	h[2] = (unsigned char)(id >> 8);
+	h[3] = (unsigned char)id;
+	h[4] = (unsigned char)(len >> 8);
+	h[5] = (unsigned char)len;
+	h[6] = h[7] = 0;		/* padding length, reserved */
+}
+
 /*
  * The stream's end (an empty STDOUT record) and the request's
- * (FCGI_END_REQUEST: exit status 0, FCGI_REQUEST_COMPLETE), as
- * libfcgi's WriteCloseRecords makes them, for request id.
+ * (FCGI_END_REQUEST with the exit status and FCGI_REQUEST_COMPLETE), as
+ * libfcgi's WriteCloseRecords makes them.
  */
 static unsigned char *
-resp_end(struct req *r, int id)
+resp_end(struct req *r, const FCGX_Request *f)
 {
-	unsigned char *e = req_alloc(r, RESP_END);
+	unsigned char *e = req_alloc(r, RESP_END), *b = e + 2 * FCGI_HEADER_LEN;
 
-	memset(e, 0, RESP_END);
-	e[0] = e[8] = 1;		/* FCGI_VERSION_1 */
-	e[1] = 6;			/* FCGI_STDOUT, no content */
-	e[9] = 3;			/* FCGI_END_REQUEST */
-	e[2] = e[10] = (unsigned char)(id >> 8);
-	e[3] = e[11] = (unsigned char)id;
-	e[13] = 8;			/* its body's length */
+	resp_fcgi_header(e, FCGI_STDOUT, f->requestId, 0);
+	resp_fcgi_header(e + FCGI_HEADER_LEN, FCGI_END_REQUEST, f->requestId, 8);
+	b[0] = (unsigned char)((unsigned)f->appStatus >> 24);
+	b[1] = (unsigned char)((unsigned)f->appStatus >> 16);
+	b[2] = (unsigned char)((unsigned)f->appStatus >> 8);
+	b[3] = (unsigned char)f->appStatus;
+	b[4] = FCGI_REQUEST_COMPLETE;
+	b[5] = b[6] = b[7] = 0;		/* reserved */
 	return e;
 }
 
 /*
- * Head and body, head first, as records of request id of at most
- * RESP_RECORD bytes each, and the end records, in one writev. The out
- * stream is closed then: FCGX_Finish_r writes nothing more (libfcgi's
- * FCGX_FClose skips a stream already closed; nothing writes to the
- * error stream, whose close would come after the end).
+ * Head and body, head first, as records of at most RESP_RECORD bytes
+ * each, and the end records, in one writev. The out stream is closed
+ * then, as FCGX_FClose closes it, so FCGX_Finish_r writes nothing more
+ * (the error stream's close writes nothing: nothing writes to it). On a
+ * kept connection (FCGI_KEEP_CONN; nginx and Apache do not ask for it)
+ * the end is libfcgi's: it reads what is left of the request's input
+ * before the next request may come.
  */
 static void
 resp_records(struct req *r, FCGX_Request *f, const char *head, size_t hlen,
     const char *body, size_t blen)
 {
 	size_t total = hlen + blen, nrec = (total + RESP_RECORD - 1) / RESP_RECORD;
-	unsigned char *hdr = req_alloc(r, nrec * 8);
+	unsigned char *hdr = req_alloc(r, nrec * FCGI_HEADER_LEN);
 	struct iovec *iov = req_alloc(r, (nrec * 3 + 1) * sizeof(*iov));
 	size_t off = 0, len, part;
-	int n = 0, id = f->requestId;
+	int n = 0;
 
-	for (; off < total; off += len, hdr += 8) {
+	for (; off < total; off += len, hdr += FCGI_HEADER_LEN) {
 		len = total - off < RESP_RECORD ? total - off : RESP_RECORD;
-		hdr[0] = 1;			/* FCGI_VERSION_1 */
-		hdr[1] = 6;			/* FCGI_STDOUT */
-		hdr[2] = (unsigned char)(id >> 8);
-		hdr[3] = (unsigned char)id;
-		hdr[4] = (unsigned char)(len >> 8);
-		hdr[5] = (unsigned char)len;
-		hdr[6] = hdr[7] = 0;		/* no padding, reserved */
-		iov[n++] = (struct iovec){ hdr, 8 };
+		resp_fcgi_header(hdr, FCGI_STDOUT, f->requestId, len);
+		iov[n++] = (struct iovec){ hdr, FCGI_HEADER_LEN };
 		if (off < hlen) {		/* the head's part of it */
 			part = hlen - off < len ? hlen - off : len;
 			iov[n++] = (struct iovec){ (char *)head + off, part };
@@ -208,9 +219,14 @@ resp_records(struct req *r, FCGX_Request *f, const char *head, size_t hlen,
 			iov[n++] = (struct iovec){ (char *)body + off + part -
 			    hlen, len - part };
 	}
-	iov[n++] = (struct iovec){ resp_end(r, id), RESP_END };
-	(void)resp_writev(f->ipcFd, iov, n);	/* gone: nobody to tell */
-	f->out->wasFCloseCalled = f->out->isClosed = 1;
+	if (!f->keepConnection)
+		iov[n++] = (struct iovec){ resp_end(r, f), RESP_END };
+	if (resp_writev(f->ipcFd, iov, n) == -1)	/* gone: nobody to tell */
+		f->out->FCGI_errno = errno;
+	if (!f->keepConnection) {
+		f->out->wasFCloseCalled = f->out->isClosed = 1;
+		f->out->rdNext = f->out->stop = f->out->wrNext;
+	}
 }
 
 void
