@@ -948,16 +948,17 @@ sessions_list(struct req *r)
 	int cur;
 
 	rows = db_query(r, "SELECT id, created_at, last_seen_at, user_agent "
-	    "FROM sessions WHERE user_id = ? ORDER BY last_seen_at DESC "
-	    "LIMIT 100", "i", r->user.id);
+	    "FROM sessions WHERE user_id = ? ORDER BY id = ? DESC, "
+	    "last_seen_at DESC LIMIT 100", "ii", r->user.id, r->sess_id);
 	if (rows == NULL)
 		return;
 	for (i = 0; i < rows->nrows; i++) {
 		s = tmpl_section(d, "SESSIONS");
 		tmpl_set(s, "ID", db_get(rows, i, "id"));
 		page_time(r, s, "CREATED", db_get(rows, i, "created_at"));
-		/* this one is being used; its row is written every few minutes */
-		if ((cur = db_get_int(rows, i, "id") == r->sess_id))
+		/* the one in use, first; its row is written every few minutes */
+		cur = db_get_int(rows, i, "id") == r->sess_id;
+		if (cur)
 			tmpl_set(s, "SEEN", "Now");
 		else
 			page_time(r, s, "SEEN", db_get(rows, i, "last_seen_at"));

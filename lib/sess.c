@@ -141,11 +141,12 @@ touch_tx(struct req *r, void *arg)
 }
 
 /*
- * How long a session goes unrecorded: a hundredth of the idle limit, from
- * one minute to fifteen. Every signed-in person's request once a minute
- * was a write as common as the forms' (the mixed benchmark); recorded at
- * most this late, a session ends at most this early, 1 % of its idle
- * time (15 minutes of the default week).
+ * How long a session's last request goes unwritten: a hundredth of the
+ * idle limit, one minute at least and fifteen at most. Written every
+ * minute, each signed-in person's requests made a write an eighth as
+ * common as the forms' (the mixed benchmark). Recorded at most this
+ * late, a session ends at most this early: 15 minutes of the default
+ * week, one of an idle limit under 100 minutes.
  */
 static long long
 touch_seconds(const struct sess_key *k)

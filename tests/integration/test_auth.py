@@ -316,8 +316,11 @@ def test_sign_out_everywhere_and_logout():
     assert login(b, a.email).status == 303
     r = a.get("/settings/sessions")
     assert r.status == 200 and "This browser" in r.text
-    # the session in use was seen now, whenever its row was last written
-    assert re.search(r'data-label="Last seen">Now<', r.text), r.text
+    # the session in use first, seen now, whenever its row was last written
+    # (b's was written after it)
+    rows = re.findall(r"<tr><td data-label=\"Browser\".*?</tr>", r.text)
+    assert len(rows) == 2 and "This browser" in rows[0], rows
+    assert 'data-label="Last seen">Now<' in rows[0], rows
     r = a.post("/settings/sessions", {})
     assert r.status == 303
     assert not signed_in(b) and signed_in(a)
