@@ -94,8 +94,9 @@ ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds
 # others", a request wrk dropped unanswered as a slice ended (499) not
 # counted. nginx writes its access log a second late (flush=1s).
 declare -A ANSWERS
+log_settled() { sleep 1.5; }	# nginx writes its access log a second late (buffer, flush=1s)
 mixed_answers() {	# name
-	sleep 1.5
+	log_settled
 	log_since "$B/log-marks.txt" nginx-access | awk -F'"' -v ua="menteo-bench-$1" '$6 == ua {
 		split($3, f, " "); if (f[1] == 200) a++; else if (f[1] == 303) b++; else if (f[1] != 499) c++ }
 		END { printf "%d %d %d\n", a, b, c }'
@@ -180,7 +181,7 @@ log_since() {	# marks-file name: what log name got after its mark
 }
 odd_answers() {	# marks-file: the report, empty when every answer was 200/303
 	local l odd
-	sleep 1.5	# nginx writes its access log a second late (buffer, flush=1s)
+	log_settled
 	# 499: a request wrk dropped unanswered as a slice ended, not an answer
 	odd=$(log_since "$1" nginx-access | awk '$9 !~ /^(200|303|499)$/ { n[$9 " " substr($6, 2) " " $7]++ }
 		END { for (k in n) printf "  %6d x %s\n", n[k], k }' | sort -rn | head -20 || true)
@@ -244,13 +245,13 @@ statements() {
 # CPU and statements per request of one page (or the mixed run), 10 s
 cpu_measure() {	# name
 	local n=$1 g a b hz args=(-H "Cookie: $COOKIE" "$URL${PATHS[$1]}")
-	[ "$n" = mixed ] && args=(-s tests/bench/mixed.lua "$URL/") && export MIXED_AGENT=cpu
+	[ "$n" = mixed ] && args=(-s tests/bench/mixed.lua "$URL/")
 	# the notifier paused: its statements would count as the pages'
 	# (a seed's first passes send a digest to most of its people)
 	kill -STOP "$(cat "$RUN/notify.pid")" 2>/dev/null || true
 	statements > "$B/stmt-before.txt"
 	cpu_groups > "$B/cpu-before.txt"
-	wrk -t2 -c"$CONNS" -d10s "${args[@]}" > "$B/wrk-$n-cpu.txt"
+	MIXED_AGENT=cpu wrk -t2 -c"$CONNS" -d10s "${args[@]}" > "$B/wrk-$n-cpu.txt"
 	cpu_groups > "$B/cpu-after.txt"
 	statements > "$B/stmt-after.txt"
 	kill -CONT "$(cat "$RUN/notify.pid")" 2>/dev/null || true
@@ -357,14 +358,14 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		printf "%-34s %9s %9s %9s %8s %8s\n" "$label" "${RPS[$n]}" "${P50[$n]}" "${P99[$n]}" \
 			"$(pct "${RPS[$n]}" "${RPS[hello]:-}")" "$(pct "${RPS[$n]}" "${RPS[roomq]:-}")"
 	done
-	if [ -f "$B1/wrk-mixed.txt" ]; then
+	if [[ " $PAGES " == *" mixed "* ]]; then
 		echo
 		echo "(g) mixed: 1,000 people (sessions made in bulk), each request a random one: room page 45 %,"
 		echo "dashboard 15 %, mentorship 10 %, Growth Thread 10 %, directory search 10 %, notifications"
 		echo "5 % (the dashboard where there is no /notifications page), writes 5 % through the forms with"
 		echo "CSRF tokens (room message 3 %, thread entry 1 %, milestone marked 1 %)."
 		if [ "$MIXED_WRITES" = 0 ]; then echo "This run: no writes (BENCH_MIXED_WRITES=0), room views instead."; fi
-		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk -v a="${ANSWERS[mixed]}" '{ g += $3; w += $5 }
+		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk -v a="${ANSWERS[mixed]:-}" '{ g += $3; w += $5 }
 			END { split(a, n, " "); printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d (the access log)\n", g, w, n[1], n[2], n[3] }'
 	fi
 	for n in $CPU_PAGES; do
