@@ -165,8 +165,8 @@ terms_stored(struct req *r, const struct mship *m, struct cform *f)
 	f->review_set = db_get_int(c, 0, "review_set") != 0;
 	f->chan_set = db_get(c, 0, "channels");
 	f->nchans = 0;
-	if (db_get(c, 0, "channels") != NULL) {
-		set = req_strdup(r, db_get(c, 0, "channels"));
+	if (f->chan_set != NULL) {
+		set = req_strdup(r, f->chan_set);
 		for (p = strtok_r(set, ",", &save); p != NULL &&
 		    f->nchans < 8; p = strtok_r(NULL, ",", &save))
 			f->chans[f->nchans++] = p;

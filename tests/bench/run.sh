@@ -92,7 +92,7 @@ ms() {	# wrk latency ("1.23ms", "850.00us", "1.02s") in milliseconds
 # The mixed run's answers since the log's marks ($B/log-marks.txt), its
 # requests known by their User-Agent (tests/bench/mixed.lua): "200s 303s
 # others", a request wrk dropped unanswered as a slice ended (499) not
-# counted. nginx writes its access log a second late (flush=1s).
+# counted.
 declare -A ANSWERS
 log_settled() { sleep 1.5; }	# nginx writes its access log a second late (buffer, flush=1s)
 mixed_answers() {	# name
