@@ -357,11 +357,12 @@ def node(i):
 
 
 def through_both(people, method, path, fields=lambda i, p, form: None,
-                 form_at=None):
+                 form_at=None, answers=None):
     """Each person's request to path (or path(i, p)) at one instant through
     their node, with the form they read there first at form_at (or the
     path; fields(i, p, csrf)), or none for a GET: the answers' statuses,
-    sorted."""
+    sorted. answers, a list: each request's node, path, status and
+    Location are added to it, in people's order."""
     def where(f, i, p):
         return f(i, p) if callable(f) else f
     forms = [at(node(i), p, "GET", where(form_at or path, i, p)).csrf()
@@ -370,7 +371,29 @@ def through_both(people, method, path, fields=lambda i, p, form: None,
         (lambda i=i, p=p: at(node(i), p, method, where(path, i, p),
                              fields(i, p, forms[i])))
         for i, p in enumerate(people)])
+    if answers is not None:
+        answers += [("A" if node(i) == A else "B", where(path, i, p), r.status,
+                     r.location) for i, (p, r) in enumerate(zip(people, out))]
     return sorted(r.status for r in out)
+
+
+def said_since(marks):
+    """What the web nodes' program logs and the database nodes' logs said
+    since marks ({file: size}, from log_marks), as report lines."""
+    lines = []
+    for f, size in marks.items():
+        with open(f, errors="replace") as fh:
+            fh.seek(size)
+            lines += [f"# {os.path.basename(os.path.dirname(os.path.dirname(f)))}/"
+                      f"{os.path.basename(f)}: {x.rstrip()[:300]}" for x in fh
+                      if "programmes" in f or "WSREP" in x and "Warning" in x]
+    return lines
+
+
+def log_marks():
+    files = [f"var/galera-{w}/log/programmes.log" for w in "ab"] + \
+        [os.path.join(G, f"n{i}", "log", "mariadb.log") for i in (1, 2, 3)]
+    return {f: os.path.getsize(f) for f in files if os.path.exists(f)}
 
 
 def synced(query, *params):
@@ -446,7 +469,8 @@ def organisers_at_work():
                                              for j in range(3))),
                         ("role", "mentee"), ("csrf", form)]
             return [("action", "approve") if i < 4 else ("role", "mentee"), ("csrf", form)]
-        codes = through_both(orgs + joiners, "POST", path, fields, form_at)
+        answers, marks = [], log_marks()
+        codes = through_both(orgs + joiners, "POST", path, fields, form_at, answers)
         made = on(2, "SET SESSION wsrep_sync_wait = 1; SELECT (SELECT COUNT(*) FROM "
                      "programme_invitations WHERE programme_id = ?), (SELECT COUNT(*) "
                      "FROM programme_participants WHERE programme_id = ? AND role = "
@@ -455,6 +479,24 @@ def organisers_at_work():
                   pid, pid, pid)[0]
         if codes != [303] * 8 or list(made) != ["6", "4", "2"]:
             bad.append((codes, made))
+            # what a rare miss needs to be understood: every answer, the
+            # two mentors' rows on each node, their mail, what was logged
+            for x in answers:
+                print(f"# round {k}: {x}")
+            for i in (1, 2, 3):
+                print(f"# n{i}:", on(i, "SET SESSION wsrep_sync_wait = 1; SELECT id, "
+                                        "status, decided_at, decided_by FROM "
+                                        "programme_participants WHERE id IN (?, ?)",
+                                     int(waiting[0]), int(waiting[1])))
+            print("# their mail:", on(1, "SELECT dedup_key, created_at FROM notifications "
+                                         "WHERE dedup_key IN (?, ?)",
+                                      f"programme-approve:{waiting[0]}",
+                                      f"programme-approve:{waiting[1]}"))
+            for i in (1, 2, 3):
+                print(f"# n{i}:", " ".join(f"{k[12:]} {v}" for k, v in on(
+                    i, "SHOW STATUS WHERE Variable_name IN ('wsrep_local_replays', "
+                       "'wsrep_local_cert_failures', 'wsrep_local_bf_aborts')")))
+            print("\n".join(said_since(marks)))
     t("3 rounds of organisers inviting and approving while 4 join, through A and "
       "B: all 303, every write made", not bad, bad[:3])
 
