@@ -1,5 +1,6 @@
 /*
- * mentorships: the contract, its goals, versions and the agreement.
+ * mentorships: the contract and its goals, written in one form or a
+ * goal at a time (agreement.c keeps the versions both agree to).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,40 +57,6 @@ struct cform {
 	struct fval	 rows[ROWS_MAX][GL_N];
 	size_t		 nrows;
 };
-
-/* Shows one agreed version, ?version=N. */
-static int
-contract_version_show(struct req *r, struct tdict *d, const struct mship *m)
-{
-	const char *vs = req_query(r, "version");
-	struct db_rows *q;
-	struct tdict *s;
-	size_t i;
-	long long n;
-	char *end;
-
-	q = db_query(r, "SELECT version, agreed_at, snapshot FROM "
-	    "contract_versions WHERE mentorship_id = ? ORDER BY version",
-	    "i", m->id);
-	if (q == NULL)
-		return -1;
-	n = vs != NULL ? strtoll(vs, &end, 10) : 0;
-	for (i = 0; i < q->nrows; i++) {
-		s = tmpl_section(d, "VERSION");
-		tmpl_set(s, "N", db_get(q, i, "version"));
-		tmpl_set_int(s, "ID", m->id);
-		page_date(r, s, "AGREED", db_get(q, i, "agreed_at"));
-		if (n > 0 && db_get_int(q, i, "version") == n) {
-			struct tdict *o = tmpl_section(d, "OLD_VERSION");
-			tmpl_set(o, "N", db_get(q, i, "version"));
-			page_date(r, o, "AGREED", db_get(q, i, "agreed_at"));
-			tmpl_set(o, "SNAPSHOT", db_get(q, i, "snapshot"));
-		}
-	}
-	if (q->nrows > 0)
-		tmpl_show(d, "HAS_VERSIONS");
-	return 0;
-}
 
 /* The goals a new version may still change: the row's goal is one. */
 #define GOAL_EDITABLE	"(g.version > m.contract_version OR m.stage = " \
@@ -360,7 +327,7 @@ contract_page(struct req *r, struct mship *m, int status,
 	if (!editable)
 		terms_text(r, d, f);
 	if ((kept = form_kept_goals(r, d, m)) == -1 ||
-	    contract_version_show(r, d, m) == -1)
+	    mships_versions_show(r, d, m) == -1)
 		return;
 	if (!editable && f->nrows > 0)
 		tmpl_show(d, "DRAFTED");
@@ -404,157 +371,40 @@ contract_changed(struct req *r, const struct mship *m, const char *what)
 	    NULL, "/contract");
 }
 
-static const char *
-snapshot(struct req *r, const struct mship *m, long long version)
-{
-	struct db_rows *c, *g;
-	struct buf b = { NULL, 0, 0 };
-	const char *out;
-	size_t i;
-
-	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date "
-	    "FROM mentorships WHERE id = ?", "i", m->id);
-	g = db_query(r, "SELECT title, measure, target_date, status FROM goals "
-	    "WHERE mentorship_id = ? AND (version >= ? OR status = 'open' OR "
-	    "? = 1) ORDER BY id", "iii", m->id, version, version);
-	if (c == NULL || g == NULL || c->nrows == 0)
-		return NULL;
-	buf_printf(&b, "Contract version %lld\nMentor: %s\nMentee: %s\n"
-	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
-	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
-	    m->mentor_name, m->mentee_name, m->focus,
-	    db_get(c, 0, "ground_rules"),
-	    mship_cadence_label(db_get(c, 0, "cadence")),
-	    db_get(c, 0, "channels"), db_get(c, 0, "review_date"));
-	for (i = 0; i < g->nrows; i++)
-		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
-		    "   Status: %s\n", i + 1, db_get(g, i, "title"),
-		    db_get(g, i, "measure"), db_get(g, i, "target_date") ?
-		    db_get(g, i, "target_date") : "none",
-		    mship_outcome_label(db_get(g, i, "status")));
-	out = b.p != NULL ? req_strdup(r, b.p) : "";
-	buf_free(&b);
-	return out;
-}
-
 /* What a write to the contract found under the mentorship's lock. */
 struct cwrite {
 	struct mship	*m;
 	const char	*why;		/* refused: why */
-	int		 done;		/* agree: 0 nothing new, 1 one, 2 both */
-	long long	 version;	/* agree: the version kept */
 	struct fval	*v;		/* the terms, or a goal (/goals) */
 	const char	*setv;		/* the terms: channels as a SET */
 	long long	 goal;		/* goals: the goal edited, or 0 */
 	struct cform	*form;		/* the one form: its goal rows */
 };
 
-/* The stage may have moved since the page was loaded: ask it under lock. */
-static int
-lock_editable(struct req *r, struct cwrite *w)
+/*
+ * The stage may have moved since the page was loaded: ask it under the
+ * mentorship's lock. 0, 404 deleted meanwhile, 409 with why, -1 db.
+ */
+int
+mships_contract_lock(struct req *r, struct mship *m, const char **why)
 {
 	int rc;
 
-	if ((rc = stage_lock(r, w->m)) != 0)
+	if ((rc = stage_lock(r, m)) != 0)
 		return rc;	/* 404: deleted since it was loaded */
-	if (!mships_contract_editable(w->m))
-		return w->why = req_printf(r, "The contract cannot be changed "
+	if (!mships_contract_editable(m))
+		return *why = req_printf(r, "The contract cannot be changed "
 		    "in %s: it is written in Initiation, and renewed in "
 		    "Separation or Redefinition.",
-		    mship_stage_label(w->m->stage)), 409;
+		    mship_stage_label(m->stage)), 409;
 	return 0;
 }
 
-/*
- * The viewer agrees; when both have, the version is kept. An agreement
- * already given is a no-op (done 0): nothing written, nobody mailed.
- */
-static int
-agree_tx(struct req *r, void *arg)
-{
-	struct cwrite *w = arg;
-	struct mship *m = w->m;
-	struct db_rows *c;
-	const char *snap;
-	long long n;
-	int rc;
-
-	w->done = 0;
-	if ((rc = lock_editable(r, w)) != 0)
-		return rc;
-	if ((rc = stage_contract_complete(r, m, &w->why)) != 0)
-		return rc == -1 ? -1 : 422;
-	n = db_exec(r, m->is_mentor ?
-	    "UPDATE mentorships SET mentor_agreed_at = UTC_TIMESTAMP() WHERE "
-	    "id = ? AND mentor_agreed_at IS NULL" :
-	    "UPDATE mentorships SET mentee_agreed_at = UTC_TIMESTAMP() WHERE "
-	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id);
-	if (n == -1)
-		return -1;
-	if (n == 0)
-		return 0;
-	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
-	    "mentee_agreed_at IS NOT NULL AS both_agreed, (SELECT "
-	    "COALESCE(MAX(version), 0) + 1 FROM contract_versions WHERE "
-	    "mentorship_id = ?) AS next_version FROM mentorships WHERE id = ?",
-	    "ii", m->id, m->id);
-	if (c == NULL)
-		return -1;
-	if (c->nrows == 0)
-		return 404;
-	w->done = db_get_int(c, 0, "both_agreed") ? 2 : 1;
-	w->version = db_get_int(c, 0, "next_version");
-	if (w->done == 1)
-		return mships_tell(r, m, "The contract was agreed by one party",
-		    req_printf(r, "%s agreed to the contract. Read it and "
-		    "agree too, so the work can start.", r->user.name), NULL,
-		    "/contract");
-	if ((snap = snapshot(r, m, w->version)) == NULL)
-		return -1;
-	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
-	    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
-	    "UTC_TIMESTAMP())", "iis", m->id, w->version, snap) != 1)
-		return -1;
-	if (db_exec(r, "UPDATE goals SET version = ? WHERE "
-	    "mentorship_id = ? AND version > (SELECT contract_version "
-	    "FROM mentorships WHERE id = ?)", "iii", w->version, m->id,
-	    m->id) == -1)
-		return -1;
-	if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
-	    "WHERE id = ?", "ii", w->version, m->id) == -1)
-		return -1;
-	return mships_tell(r, m, req_printf(r, "Contract version %lld "
-	    "agreed by both of you", w->version), req_printf(r, "%s "
-	    "agreed too: version %lld of your contract is kept. You "
-	    "can now start %s.", r->user.name, w->version,
-	    mships_is(m, "initiation") ? "Cultivation" :
-	    "the next Cultivation cycle"), NULL, "");
-}
-
-static void
-contract_refused(struct req *r, struct mship *m, int status, const char *why)
+void
+mships_contract_refused(struct req *r, struct mship *m, int status,
+    const char *why)
 {
 	contract_page(r, m, status, NULL, why, NULL, 0);
-}
-
-static void
-contract_agree(struct req *r, struct mship *m)
-{
-	struct cwrite w = { .m = m };
-	int rc;
-
-	if (mships_mail_throttled(r, m, contract_refused))
-		return;
-	if ((rc = db_tx_run(r, agree_tx, &w)) == -1)
-		return;
-	if (rc == 404)
-		return page_error(r, 404);
-	if (rc != 0)
-		return contract_refused(r, m, rc, w.why);
-	resp_flash(r, w.done == 2 ? "You both agreed: the contract is kept "
-	    "as a new version." : w.done == 1 ? "You agreed. The other party "
-	    "has been told." : "You have agreed to this contract already.");
-	resp_redirect(r, mships_path(r, m, w.done == 2 ? "" : "/contract"));
 }
 
 /*
@@ -592,7 +442,7 @@ contract_tx(struct req *r, void *arg)
 	struct cwrite *w = arg;
 	int rc;
 
-	if ((rc = lock_editable(r, w)) != 0)
+	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
 		return rc;
 	if ((rc = terms_write(r, w)) != 1)
 		return rc;
@@ -671,7 +521,7 @@ form_tx(struct req *r, void *arg)
 	size_t i, j;
 	int rc, changed;
 
-	if ((rc = lock_editable(r, w)) != 0)
+	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
 		return rc;
 	if ((changed = terms_write(r, w)) == -1 || changed == 404)
 		return changed;
@@ -905,12 +755,12 @@ mships_contract_post(struct req *r)
 	if (mships_load(r, &m) == -1)
 		return;
 	if (!mships_contract_editable(&m))
-		return contract_refused(r, &m, 409, req_printf(r, "The "
+		return mships_contract_refused(r, &m, 409, req_printf(r, "The "
 		    "contract cannot be changed in %s: it is written in "
 		    "Initiation, and renewed in Separation or Redefinition.",
 		    mship_stage_label(m.stage)));
 	if ((agree = req_form(r, "agree")) != NULL && strcmp(agree, "1") == 0)
-		return contract_agree(r, &m);
+		return mships_agree(r, &m);
 	if (req_form(r, "goal_rows") != NULL)
 		return contract_form_post(r, &m);
 	/* the terms alone: the goals re-shown as stored */
@@ -929,7 +779,7 @@ mships_contract_post(struct req *r)
 	if (rc == 404)
 		return page_error(r, 404);
 	if (rc != 0)
-		return contract_refused(r, &m, rc, w.why);
+		return mships_contract_refused(r, &m, rc, w.why);
 	resp_flash(r, "Contract saved.");
 	resp_redirect(r, mships_path(r, &m, "/contract"));
 }
@@ -946,7 +796,7 @@ goal_tx(struct req *r, void *arg)
 	struct fval *v = w->v;
 	int rc;
 
-	if ((rc = lock_editable(r, w)) != 0)
+	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
 		return rc;
 	if (w->goal > 0 && (rc = goal_editable(r, w, w->goal)) != 0)
 		return rc;
@@ -1008,7 +858,7 @@ mships_goals_post(struct req *r)
 	if (mships_load(r, &m) == -1)
 		return;
 	if (!mships_contract_editable(&m))
-		return contract_refused(r, &m, 409, req_printf(r, "Goals "
+		return mships_contract_refused(r, &m, 409, req_printf(r, "Goals "
 		    "cannot be changed in %s.", mship_stage_label(m.stage)));
 	field_read(r, goal_f, GL_N, v);
 	w.goal = v[GL_GOAL].str != NULL ? v[GL_GOAL].num : 0;

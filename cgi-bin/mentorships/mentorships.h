@@ -79,6 +79,20 @@ int		 mships_progress_rows(struct req *, struct tdict *,
 		    const struct db_rows *);
 extern const char mships_progress_sql[];	/* "iii": the mentorship */
 
+/*
+ * contract.c: the contract page with a refusal (status, why), and the
+ * lock a write to the contract takes: 0, 404 deleted meanwhile, 409 not
+ * in a stage that writes it (why), -1 db.
+ */
+void		 mships_contract_refused(struct req *, struct mship *,
+		    int status, const char *why);
+int		 mships_contract_lock(struct req *, struct mship *,
+		    const char **why);
+/* agreement.c: the viewer agrees; the agreed versions on the page. */
+void		 mships_agree(struct req *, struct mship *);
+int		 mships_versions_show(struct req *, struct tdict *,
+		    const struct mship *);
+
 /* Handlers, one page file each. */
 void	mships_list(struct req *);
 void	mships_new(struct req *);

@@ -22,6 +22,7 @@
 	const struct route *const test_routes = (table);
 
 #include "../../cgi-bin/mentorships/main.c"
+#include "../../cgi-bin/mentorships/agreement.c"
 #include "../../cgi-bin/mentorships/calendar.c"
 #include "../../cgi-bin/mentorships/checkin.c"
 #include "../../cgi-bin/mentorships/contract.c"

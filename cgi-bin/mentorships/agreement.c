@@ -1,0 +1,172 @@
+/*
+ * mentorships: agreeing to the contract. Each party agrees; when both
+ * have, the contract and its goals are kept as a numbered version, a
+ * text snapshot the contract page lists and shows (?version=N). A change
+ * to the contract clears both agreements (contract.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mentorships.h"
+
+/* What agreeing found under the mentorship's lock. */
+struct agreeing {
+	struct mship	*m;
+	const char	*why;		/* refused: why */
+	int		 done;		/* 0 nothing new, 1 one, 2 both */
+	long long	 version;	/* the version kept */
+};
+
+/* The agreed versions the contract page lists; ?version=N shown whole. */
+int
+mships_versions_show(struct req *r, struct tdict *d, const struct mship *m)
+{
+	const char *vs = req_query(r, "version");
+	struct db_rows *q;
+	struct tdict *s;
+	size_t i;
+	long long n;
+	char *end;
+
+	q = db_query(r, "SELECT version, agreed_at, snapshot FROM "
+	    "contract_versions WHERE mentorship_id = ? ORDER BY version",
+	    "i", m->id);
+	if (q == NULL)
+		return -1;
+	n = vs != NULL ? strtoll(vs, &end, 10) : 0;
+	for (i = 0; i < q->nrows; i++) {
+		s = tmpl_section(d, "VERSION");
+		tmpl_set(s, "N", db_get(q, i, "version"));
+		tmpl_set_int(s, "ID", m->id);
+		page_date(r, s, "AGREED", db_get(q, i, "agreed_at"));
+		if (n > 0 && db_get_int(q, i, "version") == n) {
+			struct tdict *o = tmpl_section(d, "OLD_VERSION");
+			tmpl_set(o, "N", db_get(q, i, "version"));
+			page_date(r, o, "AGREED", db_get(q, i, "agreed_at"));
+			tmpl_set(o, "SNAPSHOT", db_get(q, i, "snapshot"));
+		}
+	}
+	if (q->nrows > 0)
+		tmpl_show(d, "HAS_VERSIONS");
+	return 0;
+}
+
+/* The text kept as version `version`: the terms and the goals it holds. */
+static const char *
+snapshot(struct req *r, const struct mship *m, long long version)
+{
+	struct db_rows *c, *g;
+	struct buf b = { NULL, 0, 0 };
+	const char *out;
+	size_t i;
+
+	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date "
+	    "FROM mentorships WHERE id = ?", "i", m->id);
+	g = db_query(r, "SELECT title, measure, target_date, status FROM goals "
+	    "WHERE mentorship_id = ? AND (version >= ? OR status = 'open' OR "
+	    "? = 1) ORDER BY id", "iii", m->id, version, version);
+	if (c == NULL || g == NULL || c->nrows == 0)
+		return NULL;
+	buf_printf(&b, "Contract version %lld\nMentor: %s\nMentee: %s\n"
+	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
+	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
+	    m->mentor_name, m->mentee_name, m->focus,
+	    db_get(c, 0, "ground_rules"),
+	    mship_cadence_label(db_get(c, 0, "cadence")),
+	    db_get(c, 0, "channels"), db_get(c, 0, "review_date"));
+	for (i = 0; i < g->nrows; i++)
+		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
+		    "   Status: %s\n", i + 1, db_get(g, i, "title"),
+		    db_get(g, i, "measure"), db_get(g, i, "target_date") ?
+		    db_get(g, i, "target_date") : "none",
+		    mship_outcome_label(db_get(g, i, "status")));
+	out = b.p != NULL ? req_strdup(r, b.p) : "";
+	buf_free(&b);
+	return out;
+}
+
+/*
+ * The viewer agrees; when both have, the version is kept. An agreement
+ * already given is a no-op (done 0): nothing written, nobody mailed.
+ */
+static int
+agree_tx(struct req *r, void *arg)
+{
+	struct agreeing *w = arg;
+	struct mship *m = w->m;
+	struct db_rows *c;
+	const char *snap;
+	long long n;
+	int rc;
+
+	w->done = 0;
+	if ((rc = mships_contract_lock(r, m, &w->why)) != 0)
+		return rc;
+	if ((rc = stage_contract_complete(r, m, &w->why)) != 0)
+		return rc == -1 ? -1 : 422;
+	n = db_exec(r, m->is_mentor ?
+	    "UPDATE mentorships SET mentor_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentor_agreed_at IS NULL" :
+	    "UPDATE mentorships SET mentee_agreed_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND mentee_agreed_at IS NULL", "i", m->id);
+	if (n == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
+	    "mentee_agreed_at IS NOT NULL AS both_agreed, (SELECT "
+	    "COALESCE(MAX(version), 0) + 1 FROM contract_versions WHERE "
+	    "mentorship_id = ?) AS next_version FROM mentorships WHERE id = ?",
+	    "ii", m->id, m->id);
+	if (c == NULL)
+		return -1;
+	if (c->nrows == 0)
+		return 404;
+	w->done = db_get_int(c, 0, "both_agreed") ? 2 : 1;
+	w->version = db_get_int(c, 0, "next_version");
+	if (w->done == 1)
+		return mships_tell(r, m, "The contract was agreed by one party",
+		    req_printf(r, "%s agreed to the contract. Read it and "
+		    "agree too, so the work can start.", r->user.name), NULL,
+		    "/contract");
+	if ((snap = snapshot(r, m, w->version)) == NULL)
+		return -1;
+	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
+	    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
+	    "UTC_TIMESTAMP())", "iis", m->id, w->version, snap) != 1)
+		return -1;
+	if (db_exec(r, "UPDATE goals SET version = ? WHERE "
+	    "mentorship_id = ? AND version > (SELECT contract_version "
+	    "FROM mentorships WHERE id = ?)", "iii", w->version, m->id,
+	    m->id) == -1)
+		return -1;
+	if (db_exec(r, "UPDATE mentorships SET contract_version = ? "
+	    "WHERE id = ?", "ii", w->version, m->id) == -1)
+		return -1;
+	return mships_tell(r, m, req_printf(r, "Contract version %lld "
+	    "agreed by both of you", w->version), req_printf(r, "%s "
+	    "agreed too: version %lld of your contract is kept. You "
+	    "can now start %s.", r->user.name, w->version,
+	    mships_is(m, "initiation") ? "Cultivation" :
+	    "the next Cultivation cycle"), NULL, "");
+}
+
+void
+mships_agree(struct req *r, struct mship *m)
+{
+	struct agreeing w = { .m = m };
+	int rc;
+
+	if (mships_mail_throttled(r, m, mships_contract_refused))
+		return;
+	if ((rc = db_tx_run(r, agree_tx, &w)) == -1)
+		return;
+	if (rc == 404)
+		return page_error(r, 404);
+	if (rc != 0)
+		return mships_contract_refused(r, m, rc, w.why);
+	resp_flash(r, w.done == 2 ? "You both agreed: the contract is kept "
+	    "as a new version." : w.done == 1 ? "You agreed. The other party "
+	    "has been told." : "You have agreed to this contract already.");
+	resp_redirect(r, mships_path(r, m, w.done == 2 ? "" : "/contract"));
+}
