@@ -436,7 +436,7 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
  * comes, the statements after the abort each run alone (autocommit) and
  * COMMIT commits nothing: the person is told a write was made that is
  * not. (check_galera met such a write once in CI, an organiser's
- * approval answered 303 and not made; not seen again in some 200
+ * approval answered 303 and not made; not seen again in some 160
  * rounds here, so this is the guard, not a proven cause.) Every answer
  * carries the server's "in a transaction" flag, set inside ours unless
  * the transaction is gone: then stop, say so, and run it again
