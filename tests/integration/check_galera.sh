@@ -386,7 +386,7 @@ def said_since(marks):
             fh.seek(size)
             lines += [f"# {os.path.basename(os.path.dirname(os.path.dirname(f)))}/"
                       f"{os.path.basename(f)}: {x.rstrip()[:300]}" for x in fh
-                      if "programmes" in f or "WSREP" in x and "Warning" in x]
+                      if "programmes" in f or ("WSREP" in x and "Warning" in x)]
     return lines
 
 
@@ -493,7 +493,7 @@ def organisers_at_work():
                                       f"programme-approve:{waiting[0]}",
                                       f"programme-approve:{waiting[1]}"))
             for i in (1, 2, 3):
-                print(f"# n{i}:", " ".join(f"{k[12:]} {v}" for k, v in on(
+                print(f"# n{i}:", " ".join(f"{name[12:]} {v}" for name, v in on(
                     i, "SHOW STATUS WHERE Variable_name IN ('wsrep_local_replays', "
                        "'wsrep_local_cert_failures', 'wsrep_local_bf_aborts')")))
             print("\n".join(said_since(marks)))
