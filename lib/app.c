@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <sched.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -82,6 +83,29 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	if (once_finish(r) == 409)
 		page_error_msg(r, 409, "This form was sent already: look at "
 		    "the page to see what it did.");
+}
+
+/*
+ * A worker's work comes in short bursts between waits: for nginx, for
+ * MariaDB. A normal task woken by one of them preempts the task that
+ * woke it, which was about to wait itself: two task switches where one
+ * would do (2.4 a request of the benchmark's mix, each ~20 us of a core
+ * on a paravirtualised host). SCHED_BATCH (sched(7)) takes its turn
+ * without preempting, and the workers fork with it. Any process may
+ * choose it for itself; `sched_batch = 0` keeps the normal policy.
+ * docs/performance.md, "Task switches".
+ */
+static void
+sched_batch(void)
+{
+#ifdef SCHED_BATCH
+	struct sched_param sp = { .sched_priority = 0 };
+
+	if (cfg_int("sched_batch", 1) &&
+	    sched_setscheduler(0, SCHED_BATCH, &sp) == -1)
+		log_info("sched_batch: %s; the normal policy stays",
+		    strerror(errno));
+#endif
 }
 
 /*
@@ -209,6 +233,7 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 	mib = cfg_int("kept_mib", KEPT_BYTES >> 20);
 	if (kept_open(mib > 0 && mib <= 4096 ? (size_t)mib << 20 : 0) == -1)
 		log_err("kept: no cache: every result is read each time");
+	sched_batch();
 	if (nworkers > 1 && getenv("MENTEO_NO_PREFORK") == NULL) {
 		db_close();	/* each worker has its own connection */
 		if (supervise(nworkers) == -1)
