@@ -87,13 +87,14 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 
 /*
  * A worker's work comes in short bursts between waits: for nginx, for
- * MariaDB. A normal task woken by one of them preempts the task that
- * woke it, which was about to wait itself: two task switches where one
- * would do (2.4 a request of the benchmark's mix, each ~20 us of a core
- * on a paravirtualised host). SCHED_BATCH (sched(7)) takes its turn
- * without preempting, and the workers fork with it. Any process may
- * choose it for itself; `sched_batch = 0` keeps the normal policy.
- * docs/performance.md, "Task switches".
+ * MariaDB. Woken by one of them, a normal task often preempts the task
+ * that woke it, which was about to wait itself: two task switches where
+ * one would do. A SCHED_BATCH task (sched(7)) is never woken into a
+ * preemption; it waits for the running task to wait or to use up its
+ * slice. The policy is the woken task's, so nginx and MariaDB are given
+ * it too (bin/menteo-dev, docs/admin.md). Any process may choose it for
+ * itself, and the workers fork with it; `sched_batch = 0` keeps the
+ * normal policy. Measured in docs/performance.md, "Task switches".
  */
 static void
 sched_batch(void)
