@@ -285,31 +285,48 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
 	return rc;
 }
 
-/* One rule: each candidate in its own short transaction. */
+/*
+ * One candidate of a rule, in its own short transaction that runs again
+ * after a deadlock (db_tx_run): scanners racing on one key, above all
+ * notifiers on different Galera nodes, whose loser is refused at COMMIT,
+ * would otherwise stop the whole scan until its next pass. The next try
+ * finds the key decided by the winner, or decides it itself.
+ */
+struct rule_w {
+	const struct remind_rule	*rl;
+	const struct db_rows		*c;
+	size_t				 i;
+	int				 sent;	/* 1: this try queued it */
+};
+
+static int
+remind_rule_tx(struct req *r, void *arg)
+{
+	struct rule_w *w = arg;
+	const struct remind_rule *rl = w->rl;
+	const struct db_rows *c = w->c;
+	size_t i = w->i;
+
+	w->sent = remind_one(r, db_str(c, i, C_KEY), db_int(c, i, C_UID),
+	    rl->kind, rule_subject(r, rl, c, i), rule_intro(r, rl, c, i),
+	    db_str(c, i, C_OTHER), db_str(c, i, C_FOCUS), req_printf(r,
+	    "/mentorships/%lld%s", db_int(c, i, C_MID), rl->page),
+	    rl->link_text);
+	return w->sent == -1 ? -1 : 0;
+}
+
 static int
 remind_rule_run(struct req *r, const struct remind_rule *rl)
 {
-	struct db_rows *c;
-	size_t i;
-	int n = 0, rc;
+	struct rule_w w = { rl, NULL, 0, 0 };
+	int n = 0;
 
-	if ((c = db_query(r, rl->sql, "")) == NULL)
+	if ((w.c = db_query(r, rl->sql, "")) == NULL)
 		return -1;
-	for (i = 0; i < c->nrows; i++) {
-		if (db_begin(r) == -1)
+	for (w.i = 0; w.i < w.c->nrows; w.i++) {
+		if (db_tx_run(r, remind_rule_tx, &w) != 0)
 			return -1;
-		rc = remind_one(r, db_str(c, i, C_KEY), db_int(c, i, C_UID),
-		    rl->kind, rule_subject(r, rl, c, i),
-		    rule_intro(r, rl, c, i), db_str(c, i, C_OTHER),
-		    db_str(c, i, C_FOCUS), req_printf(r,
-		    "/mentorships/%lld%s", db_int(c, i, C_MID), rl->page),
-		    rl->link_text);
-		if (rc == -1 || db_commit(r) == -1) {
-			if (r->in_tx)
-				db_rollback(r);
-			return -1;
-		}
-		n += rc;
+		n += w.sent;
 	}
 	return n;
 }
@@ -357,34 +374,38 @@ remind_expire(struct req *r)
  * A Redefinition check-in due: both are told, and next_checkin moves
  * on by the pair's interval past today, in one transaction.
  */
+struct checkin_w {
+	long long	 id;
+	int		 sent;		/* reminders this try queued */
+};
+
+/* db_tx_run's body: runs again after a deadlock, as a rule's does. */
 static int
-remind_checkin_one(struct req *r, long long id)
+remind_checkin_tx(struct req *r, void *arg)
 {
+	struct checkin_w *w = arg;
 	struct db_rows *m;
 	const char *key, *subject, *intro, *other, *path;
 	long long uid;
-	int side, rc, n = 0;
+	int side, rc;
 
-	if (db_begin(r) == -1)
-		return -1;
+	w->sent = 0;
 	m = db_query(r, "SELECT m.mentor_id, m.mentee_id, m.focus, "
 	    "m.next_checkin, a.display_name AS mentor_name, "
 	    "b.display_name AS mentee_name FROM mentorships m "
 	    "JOIN users a ON a.id = m.mentor_id "
 	    "JOIN users b ON b.id = m.mentee_id WHERE m.id = ? AND "
 	    "m.stage = 'redefinition' AND m.next_checkin <= UTC_DATE() "
-	    "FOR UPDATE", "i", id);
+	    "FOR UPDATE", "i", w->id);
 	if (m == NULL)
-		goto fail;
-	if (m->nrows == 0) {
-		db_rollback(r);
+		return -1;
+	if (m->nrows == 0)
 		return 0;
-	}
-	path = req_printf(r, "/mentorships/%lld", id);
+	path = req_printf(r, "/mentorships/%lld", w->id);
 	for (side = 0; side < 2; side++) {
 		uid = db_get_int(m, 0, side == 0 ? "mentor_id" : "mentee_id");
 		other = db_get(m, 0, side == 0 ? "mentee_name" : "mentor_name");
-		key = req_printf(r, "checkin:%lld:%s:%lld", id,
+		key = req_printf(r, "checkin:%lld:%s:%lld", w->id,
 		    db_get(m, 0, "next_checkin"), uid);
 		subject = req_printf(r, "Time for your check-in with %s",
 		    other);
@@ -394,21 +415,23 @@ remind_checkin_one(struct req *r, long long id)
 		if ((rc = remind_one(r, key, uid, "checkin", subject, intro,
 		    other, db_get(m, 0, "focus"), path,
 		    "Open the mentorship")) == -1)
-			goto fail;
-		n += rc;
+			return -1;
+		w->sent += rc;
 	}
 	/* past today in whole intervals; no interval: no more check-ins */
-	if (db_exec(r, "UPDATE mentorships SET next_checkin = IF("
+	return db_exec(r, "UPDATE mentorships SET next_checkin = IF("
 	    "COALESCE(checkin_months, 0) = 0, NULL, next_checkin + INTERVAL "
 	    "checkin_months * (FLOOR(TIMESTAMPDIFF(MONTH, next_checkin, "
 	    "UTC_DATE()) / checkin_months) + 1) MONTH) WHERE id = ?", "i",
-	    id) < 0 || db_commit(r) == -1)
-		goto fail;
-	return n;
-fail:
-	if (r->in_tx)
-		db_rollback(r);
-	return -1;
+	    w->id) < 0 ? -1 : 0;
+}
+
+static int
+remind_checkin_one(struct req *r, long long id)
+{
+	struct checkin_w w = { id, 0 };
+
+	return db_tx_run(r, remind_checkin_tx, &w) != 0 ? -1 : w.sent;
 }
 
 static int

@@ -156,26 +156,43 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 	return rc == -1 ? -1 : 1;
 }
 
+/*
+ * Both parties' surveys of one pair, all or nothing, run again after a
+ * deadlock (db_tx_run): a scanner on another Galera node making the same
+ * rows is refused at COMMIT, and the next try finds them made.
+ */
+struct moment_w {
+	const struct moment	*mo;
+	const struct db_rows	*d;
+	size_t			 i;
+	int			 made;	/* surveys this try made */
+};
+
+static int
+moment_tx(struct req *r, void *arg)
+{
+	struct moment_w *w = arg;
+	int a, b;
+
+	if ((a = survey_make(r, w->mo, w->d, w->i, "mentor")) == -1 ||
+	    (b = survey_make(r, w->mo, w->d, w->i, "mentee")) == -1)
+		return -1;
+	w->made = a + b;
+	return 0;
+}
+
 static int
 moment_scan(struct req *r, const struct moment *mo)
 {
-	struct db_rows *d;
-	size_t i;
-	int made = 0, a, b;
+	struct moment_w w = { mo, NULL, 0, 0 };
+	int made = 0;
 
-	if ((d = db_query(r, mo->due, "")) == NULL)
+	if ((w.d = db_query(r, mo->due, "")) == NULL)
 		return -1;
-	for (i = 0; i < d->nrows; i++) {
-		if (db_begin(r) == -1)
+	for (w.i = 0; w.i < w.d->nrows; w.i++) {
+		if (db_tx_run(r, moment_tx, &w) != 0)
 			return -1;
-		if ((a = survey_make(r, mo, d, i, "mentor")) == -1 ||
-		    (b = survey_make(r, mo, d, i, "mentee")) == -1) {
-			db_rollback(r);
-			return -1;
-		}
-		if (db_commit(r) == -1)
-			return -1;
-		made += a + b;
+		made += w.made;
 	}
 	return made;
 }

@@ -315,6 +315,46 @@ def notify_once():
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+class Holder:
+    """A MariaDB session of its own with one statement run, uncommitted:
+    a lock held where a test wants another transaction to wait. say()
+    sends it more; release() rolls it all back."""
+
+    def __init__(self, statement):
+        self.p = subprocess.Popen(
+            ["mariadb", "--no-defaults", "-S", SOCK, "-u", "root", "-N", "-B",
+             "--unbuffered", "menteo"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.say(f"BEGIN; {statement}; SELECT 'held';")
+        check(self.p.stdout.readline().strip() == "held", "lock held")
+
+    def say(self, text):
+        self.p.stdin.write(text + "\n")
+        self.p.stdin.flush()
+
+    def release(self):
+        self.say("ROLLBACK; SELECT 'gone';")
+        check(self.p.stdout.readline().strip() == "gone", "lock let go")
+        self.p.stdin.close()
+        self.p.wait(timeout=10)
+
+
+def waiting(statement):
+    """Whether a prepared statement starting so (a program's) has been
+    running for a second or more: waiting for a lock, in these tests."""
+    return sql_value("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                     "WHERE command = 'Execute' AND time >= 1 AND info LIKE ?",
+                     statement + "%") != "0"
+
+
+def until(cond, seconds=30.0):
+    """Whether cond() came true within the seconds, asked every 50 ms."""
+    deadline = time.time() + seconds  # a loaded machine is slow to start
+    while not cond() and time.time() < deadline:
+        time.sleep(0.05)
+    return cond()
+
+
 def general_log(fn, marker):
     """fn()'s result and the statements every worker ran while fn() ran,
     from MariaDB's general log (which shows statements with their values

@@ -7,6 +7,7 @@ the scanner is run with `menteo-notify --once` (several at once, to
 race), next to the stack's own notifier loop."""
 import os
 import re
+import signal
 import subprocess
 import urllib.parse
 
@@ -315,6 +316,59 @@ def test_scanning_again_queues_nothing_new():
     expired = m.sql_value("SELECT COUNT(*) FROM stage_events WHERE mentorship_id = ? AND "
                           "to_stage = 'expired'", world()["reqx"])
     m.check(expired == "1", f"expired {expired} times")
+
+
+@m.test
+def test_a_reminder_that_loses_a_deadlock_runs_again_in_the_same_pass():
+    """Two scanners deciding one reminder can deadlock (on Galera, a notifier
+    on another node makes the loser's COMMIT fail the same way): the loser's
+    transaction runs again and finds the key taken or free; it does not stop
+    the scan, and what was due goes in this pass, once.
+
+    The moment is arranged: a MariaDB session of the test's own holds an
+    outbox row under the reminder's key, so a real `menteo-notify --once`
+    claims the reminder and then waits at its outbox insert; the session
+    then inserts the claim itself, closing the cycle. It wrote 50 rows
+    first, so InnoDB rolls back the notifier's lighter transaction."""
+    a = m.signup(name="Dee Mentor " + m.unique("n"))
+    b = m.signup(name="Lock Mentee " + m.unique("n"))
+    mid = mship(a, b, "cultivation", "Deadlock focus " + m.unique("f"),
+                review_date="UTC_DATE() + INTERVAL 5 DAY")
+    date = m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", mid)
+    key = f"review-7d:{mid}:{date}:{a.user_id}"
+    m.notifier(signal.SIGSTOP)  # the stack's own would take the key first
+    holder = None
+    try:
+        holder = m.Holder(
+            "INSERT INTO reminders (dedup_key, user_id, created_at) "
+            f"SELECT CONCAT('weight:{mid}:', seq), {b.user_id}, UTC_TIMESTAMP() "
+            "FROM seq_1_to_50; "
+            "INSERT INTO outbox (kind, user_id, to_addr, subject, body_text, body_html, "
+            f"dedup_key) VALUES ('review', {a.user_id}, 'held@example.org', 'held', '', '', "
+            f"'{key}')")
+        notify = subprocess.Popen([NOTIFY, "--once"], env=dict(os.environ, MENTEO_CONF=CONF),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if not m.until(lambda: m.waiting("INSERT INTO outbox")):
+            notify.kill()
+            m.check(False, f"the notifier waits at its outbox row: {notify.communicate()!r}")
+        holder.say("INSERT INTO reminders (dedup_key, user_id, created_at) "
+                   f"VALUES ('{key}', {a.user_id}, UTC_TIMESTAMP());")
+        # the notifier's try is rolled back; the next one waits for the claim
+        m.until(lambda: notify.poll() is not None or m.waiting("INSERT INTO reminders"))
+        holder.release()
+        holder = None
+        _, err = notify.communicate(timeout=60)
+        m.check(notify.returncode == 0 and "scan stopped" not in err,
+                f"menteo-notify --once after a deadlock: {notify.returncode} {err!r}")
+        rows = outbox(key)
+        m.check(len(rows) == 1 and rows[0][1] == a.email,
+                f"the reminder queued once, in the same pass: {rows}")
+        m.check(m.sql_value("SELECT COUNT(*) FROM reminders WHERE dedup_key LIKE ?",
+                            f"weight:{mid}:%") == "0", "the holder's rows rolled back")
+    finally:
+        if holder is not None:
+            holder.release()
+        m.notifier(signal.SIGCONT)
 
 
 def review_mail_for(who):

@@ -17,47 +17,9 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import menteo as m  # noqa: E402
-
-
-class Holder:
-    """A MariaDB session of its own with one statement run, uncommitted."""
-
-    def __init__(self, statement):
-        self.p = subprocess.Popen(
-            ["mariadb", "--no-defaults", "-S", m.SOCK, "-u", "root", "-N", "-B",
-             "--unbuffered", "menteo"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        self.say(f"BEGIN; {statement}; SELECT 'held';")
-        m.check(self.p.stdout.readline().strip() == "held", "claim held")
-
-    def say(self, text):
-        self.p.stdin.write(text + "\n")
-        self.p.stdin.flush()
-
-    def release(self):
-        self.say("ROLLBACK; SELECT 'gone';")
-        m.check(self.p.stdout.readline().strip() == "gone", "claim let go")
-        self.p.stdin.close()
-        self.p.wait(timeout=10)
-
-
-def waiting(statement):
-    """Whether a statement starting so is running (waiting for a lock,
-    in this test) for a second or more."""
-    return m.sql_value("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
-                       "WHERE command = 'Execute' AND time >= 1 AND info LIKE ?",
-                       statement + "%") != "0"
-
-
-def until(cond, seconds=30.0):
-    deadline = time.time() + seconds  # a loaded machine is slow to start
-    while not cond() and time.time() < deadline:
-        time.sleep(0.05)
-    return cond()
 
 
 @m.test
@@ -84,13 +46,13 @@ def test_first_read_of_a_room_while_its_digest_is_written():
                             mid) == "0", "the room was never opened")
         key = f"digest:{mentee.user_id}:{newest}"
         # the claim's row names someone else: the holder locks nothing of the mentee's
-        holder = Holder(f"INSERT INTO reminders (dedup_key, user_id, created_at) "
+        holder = m.Holder(f"INSERT INTO reminders (dedup_key, user_id, created_at) "
                         f"VALUES ('{key}', {bystander.user_id}, UTC_TIMESTAMP())")
         notify = subprocess.Popen(
             [os.path.join(m.BUILD, "bin", "menteo-notify"), "--once"],
             env=dict(os.environ, MENTEO_CONF=os.path.join(m.VAR, "menteo.conf")),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        if not until(lambda: waiting("INSERT INTO reminders")):
+        if not m.until(lambda: m.waiting("INSERT INTO reminders")):
             notify.kill()
             m.check(False, f"the digest waits for its claim: {notify.communicate()!r}")
         out = {}
@@ -98,7 +60,7 @@ def test_first_read_of_a_room_while_its_digest_is_written():
             "r", mentee.get(f"/rooms/{mid}")))
         page.start()
         # the page answers, or waits on a lock the digest holds
-        until(lambda: "r" in out or waiting("INSERT INTO room_reads"), 10)
+        m.until(lambda: "r" in out or m.waiting("INSERT INTO room_reads"), 10)
         holder.release()
         holder = None
         page.join(60)
