@@ -443,13 +443,13 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
  * (db_tx_run). The one statement that ran alone stays done.
  */
 static int
-tx_gone(struct req *r)
+tx_gone(struct req *r, const char *sql)
 {
 	if (!r->in_tx || conn == NULL ||
 	    (conn->server_status & SERVER_STATUS_IN_TRANS))
 		return 0;
 	log_err("db: the transaction ended before its COMMIT and no error "
-	    "said so%s", r->in_tx_run ? "; it runs again" : "");
+	    "said so%s: %.80s", r->in_tx_run ? "; it runs again" : "", sql);
 	r->db_retry = r->in_tx_run;
 	r->db_failed = 1;
 	return 1;
@@ -467,7 +467,7 @@ query_v(struct req *r, const char *sql, const char *types, va_list ap)
 		return NULL;
 	if ((rows = fetch_all(r, st)) == NULL)
 		r->db_failed = 1;
-	return rows != NULL && tx_gone(r) ? NULL : rows;
+	return rows != NULL && tx_gone(r, sql) ? NULL : rows;
 }
 
 struct db_rows *
@@ -494,7 +494,7 @@ db_exec(struct req *r, const char *sql, const char *types, ...)
 	va_end(ap);
 	if (dup)
 		return DB_DUPLICATE;
-	if (st == NULL || tx_gone(r))
+	if (st == NULL || tx_gone(r, sql))
 		return -1;
 	return (long long)mysql_stmt_affected_rows(st);
 }
