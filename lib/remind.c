@@ -296,7 +296,7 @@ struct rule_w {
 	const struct remind_rule	*rl;
 	const struct db_rows		*c;
 	size_t				 i;
-	int				 sent;	/* 1: this try queued it */
+	int				 sent;	/* remind_one's 1 or 0 */
 };
 
 static int

@@ -157,9 +157,8 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 }
 
 /*
- * Both parties' surveys of one pair, all or nothing, run again after a
- * deadlock (db_tx_run): a scanner on another Galera node making the same
- * rows is refused at COMMIT, and the next try finds them made.
+ * Both parties' surveys of one pair, all or nothing, in a transaction
+ * that runs again after a deadlock, as a reminder's does (remind.c).
  */
 struct moment_w {
 	const struct moment	*mo;

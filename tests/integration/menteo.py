@@ -308,11 +308,21 @@ def notifier(sig):
         pass
 
 
+def notify_start(conf=None):
+    """One pass of the notifier as built (MENTEO_BUILD), started on the
+    test stack (or the stack of conf) and not waited for; its output is
+    text."""
+    return subprocess.Popen(
+        [os.path.join(BUILD, "bin", "menteo-notify"), "--once"],
+        env=dict(os.environ, MENTEO_CONF=conf or os.path.join(VAR, "menteo.conf")),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def notify_once():
-    """One pass of the notifier as built (MENTEO_BUILD), on the test stack."""
-    subprocess.run([os.path.join(BUILD, "bin", "menteo-notify"), "--once"],
-                   env=dict(os.environ, MENTEO_CONF=os.path.join(VAR, "menteo.conf")),
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """One pass of the notifier on the test stack, which must succeed."""
+    p = notify_start()
+    _, err = p.communicate(timeout=60)
+    check(p.returncode == 0, f"menteo-notify --once: {p.returncode} {err!r}")
 
 
 class Holder:
@@ -333,10 +343,17 @@ class Holder:
         self.p.stdin.flush()
 
     def release(self):
-        self.say("ROLLBACK; SELECT 'gone';")
-        check(self.p.stdout.readline().strip() == "gone", "lock let go")
+        """Rolls back, once; a session that ended (an error: say() sent
+        something wrong, or it was a deadlock's victim) fails the test."""
+        if self.p.stdin.closed:
+            return
+        ended = self.p.poll() is not None
+        if not ended:
+            self.say("ROLLBACK; SELECT 'gone';")
+        line = "" if ended else self.p.stdout.readline().strip()
         self.p.stdin.close()
         self.p.wait(timeout=10)
+        check(line == "gone", f"the holding session ended early ({self.p.returncode})")
 
 
 def waiting(statement):

@@ -5,28 +5,21 @@ to the exact page, a plain-text part and an unsubscribe link.
 Time is arranged with SQL on fresh mentorships between fresh accounts;
 the scanner is run with `menteo-notify --once` (several at once, to
 race), next to the stack's own notifier loop."""
-import os
 import re
 import signal
-import subprocess
 import urllib.parse
 
 import menteo as m
 
-NOTIFY = os.path.join(m.BUILD, "bin/menteo-notify")
-CONF = os.path.join(os.path.abspath(m.VAR), "menteo.conf")
 
 S = {}  # the arranged world, built once
 
 
 def notify_once(n=1):
     """Runs n scanners+senders at the same moment; all must succeed."""
-    env = dict(os.environ, MENTEO_CONF=CONF)
-    procs = [subprocess.Popen([NOTIFY, "--once"], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for _ in range(n)]
+    procs = [m.notify_start() for _ in range(n)]
     for p in procs:
-        out, err = p.communicate(timeout=60)
+        _, err = p.communicate(timeout=60)
         m.check(p.returncode == 0, f"menteo-notify --once: {p.returncode} {err!r}")
 
 
@@ -332,13 +325,16 @@ def test_a_reminder_that_loses_a_deadlock_runs_again_in_the_same_pass():
     first, so InnoDB rolls back the notifier's lighter transaction."""
     a = m.signup(name="Dee Mentor " + m.unique("n"))
     b = m.signup(name="Lock Mentee " + m.unique("n"))
+    # due only once the lock is held: a notifier of another test, or the
+    # stack's, would otherwise queue it first
     mid = mship(a, b, "cultivation", "Deadlock focus " + m.unique("f"),
-                review_date="UTC_DATE() + INTERVAL 5 DAY")
-    date = m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", mid)
+                review_date="UTC_DATE() + INTERVAL 100 DAY")
+    date = m.sql_value("SELECT UTC_DATE() + INTERVAL 5 DAY")
     key = f"review-7d:{mid}:{date}:{a.user_id}"
-    m.notifier(signal.SIGSTOP)  # the stack's own would take the key first
+    m.notifier(signal.SIGSTOP)
     holder = None
     try:
+        deadlocks = int(m.sql("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'")[0][1])
         holder = m.Holder(
             "INSERT INTO reminders (dedup_key, user_id, created_at) "
             f"SELECT CONCAT('weight:{mid}:', seq), {b.user_id}, UTC_TIMESTAMP() "
@@ -346,8 +342,8 @@ def test_a_reminder_that_loses_a_deadlock_runs_again_in_the_same_pass():
             "INSERT INTO outbox (kind, user_id, to_addr, subject, body_text, body_html, "
             f"dedup_key) VALUES ('review', {a.user_id}, 'held@example.org', 'held', '', '', "
             f"'{key}')")
-        notify = subprocess.Popen([NOTIFY, "--once"], env=dict(os.environ, MENTEO_CONF=CONF),
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?", date, mid)
+        notify = m.notify_start()
         if not m.until(lambda: m.waiting("INSERT INTO outbox")):
             notify.kill()
             m.check(False, f"the notifier waits at its outbox row: {notify.communicate()!r}")
@@ -356,8 +352,9 @@ def test_a_reminder_that_loses_a_deadlock_runs_again_in_the_same_pass():
         # the notifier's try is rolled back; the next one waits for the claim
         m.until(lambda: notify.poll() is not None or m.waiting("INSERT INTO reminders"))
         holder.release()
-        holder = None
         _, err = notify.communicate(timeout=60)
+        m.check(int(m.sql("SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks'")[0][1]) > deadlocks,
+                "InnoDB saw the deadlock")
         m.check(notify.returncode == 0 and "scan stopped" not in err,
                 f"menteo-notify --once after a deadlock: {notify.returncode} {err!r}")
         rows = outbox(key)

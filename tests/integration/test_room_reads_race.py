@@ -14,7 +14,6 @@ is requested then, and the claim let go once the page either answered
 or waits for a lock itself."""
 import os
 import signal
-import subprocess
 import sys
 import threading
 
@@ -48,10 +47,7 @@ def test_first_read_of_a_room_while_its_digest_is_written():
         # the claim's row names someone else: the holder locks nothing of the mentee's
         holder = m.Holder(f"INSERT INTO reminders (dedup_key, user_id, created_at) "
                         f"VALUES ('{key}', {bystander.user_id}, UTC_TIMESTAMP())")
-        notify = subprocess.Popen(
-            [os.path.join(m.BUILD, "bin", "menteo-notify"), "--once"],
-            env=dict(os.environ, MENTEO_CONF=os.path.join(m.VAR, "menteo.conf")),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        notify = m.notify_start()
         if not m.until(lambda: m.waiting("INSERT INTO reminders")):
             notify.kill()
             m.check(False, f"the digest waits for its claim: {notify.communicate()!r}")
