@@ -101,6 +101,28 @@ mixed_answers() {	# name
 		split($3, f, " "); if (f[1] == 200) a++; else if (f[1] == 303) b++; else if (f[1] != 499) c++ }
 		END { printf "%d %d %d\n", a, b, c }'
 }
+# Where the mixed run's requests wait: nginx's time for each (the log's
+# last field) by kind of request, over its slices at 32 connections. The
+# p99 of the whole follows the kind whose program has the longest queue.
+mixed_waits() {	# name
+	log_since "$B/log-marks.txt" nginx-access | python3 -c '
+import re, sys
+kinds = {}
+for line in sys.stdin:
+    f = line.split("\"")
+    if len(f) < 7 or f[5] != sys.argv[1] or f[2].split()[0] not in ("200", "303"):
+        continue
+    method, path = f[1].split()[:2]
+    kind = method + " " + re.sub(r"[0-9]+", "N", path.split("?")[0])
+    kinds.setdefault(kind, []).append(float(f[6]) * 1000)
+total = sum(len(t) for t in kinds.values())
+print("  %-42s %7s  %6s %6s %6s" % ("where it waits (nginx, ms), by kind", "share", "p50", "p90", "p99"))
+for kind, t in sorted(kinds.items(), key=lambda kt: -len(kt[1])):
+    t.sort()
+    at = lambda q: t[min(len(t) - 1, int(len(t) * q))]
+    print("  %-42s %5.1f %%  %6.0f %6.0f %6.0f" % (kind, 100 * len(t) / total, at(0.5), at(0.9), at(0.99)))
+' "menteo-bench-$1"
+}
 # one slice of wrk on one page, appended to that page's list of slices
 slice() {	# name path seconds
 	local name=$1 path=$2 secs=$3 f="$B/wrk-$1.txt" script=() cookie=(-H "Cookie: $COOKIE")
@@ -124,6 +146,7 @@ summarize() {	# name
 	# a write answers 303: the mixed run's other answers, from the log
 	if grep -q '^mixed: ' "$f"; then
 		ANSWERS[$name]=$(mixed_answers "$name")
+		mixed_waits "$name" > "$B/waits-$name.txt"
 		NON2XX[$name]=$(echo "${ANSWERS[$name]}" | awk '$3 > 0 { print $3 }')
 	fi
 	echo "bench: $name ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms"
@@ -367,6 +390,7 @@ ok() { if awk "BEGIN { exit !($1) }"; then echo "holds"; else echo "MISSED"; fi;
 		if [ "$MIXED_WRITES" = 0 ]; then echo "This run: no writes (BENCH_MIXED_WRITES=0), room views instead."; fi
 		grep -h '^mixed: ' "$B1/wrk-mixed.txt" | awk -v a="${ANSWERS[mixed]:-}" '{ g += $3; w += $5 }
 			END { split(a, n, " "); printf "  answers over the slices: %d pages and %d writes sent; 200: %d, 303: %d, other: %d (the access log)\n", g, w, n[1], n[2], n[3] }'
+		cat "$B1/waits-mixed.txt"
 	fi
 	for n in $CPU_PAGES; do
 		echo
