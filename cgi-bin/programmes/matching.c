@@ -46,16 +46,19 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 /*
  * The approved mentors with their places left in the programme
  * (lib/suggest.h), and the mentees in no open pair of the programme, in
- * id order: the same data, the same board.
+ * id order: the same data, the same board. A mentee's focus is read from
+ * the programme's own pairs only: the board, a proposal's reasons and its
+ * mail show organisers and mentors no word of a private mentorship.
  */
 #define SQL_MENTORS SUGGEST_PROGRAMME_MENTORS
 #define SQL_MENTEES "SELECT u.id, u.display_name, u.slug, u.headline, " \
 	"u.looking_for, u.languages, u.timezone, (SELECT GROUP_CONCAT(" \
 	"a.answer SEPARATOR '\\n') FROM programme_answers a WHERE " \
 	"a.participant_id = pp.id) AS intake, (SELECT GROUP_CONCAT(m.focus " \
-	"SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = u.id) AS " \
-	"focus FROM programme_participants pp JOIN users u ON u.id = " \
-	"pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentee' AND " \
+	"SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = u.id AND " \
+	"m.programme_id = pp.programme_id) AS focus " \
+	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
+	"WHERE pp.programme_id = ? AND pp.role = 'mentee' AND " \
 	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS (" \
 	"SELECT 1 FROM mentorships m WHERE m.programme_id = pp.programme_id " \
 	"AND m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) ORDER BY u.id"

@@ -103,6 +103,44 @@ def test_board_shows_best_mentors_with_true_reasons_and_exclusions():
 
 
 @m.test
+def test_board_reads_no_words_of_a_private_mentorship():
+    """Organisers never see a pair's private terms outside their programme
+    (SPEC §11): a mentee's focus in a mentorship of no programme, or of
+    another, is not read into the board's reasons, nor into a proposal and
+    its mail to the mentor; the focus of a pair of this programme is."""
+    org, slug = cohort()
+    tag = m.unique("t")[-6:]
+    sam = join(slug, "mentee")
+    mentor = join(slug, "mentor", 2, skills=f"secret{tag}, open{tag}",
+                  bio=f"I write about secret{tag} and open{tag}.", capacity=2)
+    outside = m.signup()
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, 'cultivation', ?, '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", outside.user_id, sam.user_id,
+          f"Leave my employer for secret{tag}")
+    prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, programme_id) VALUES (?, ?, 'ended', ?, '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", outside.user_id, sam.user_id,
+          f"An earlier pair about open{tag}", prog)
+    r = org.get(f"/programmes/{slug}/matching")
+    card = board_card(r.text, sam)
+    m.check(card is not None and f"open{tag}" in card,
+            f"the focus of the programme's own pair counts: {card!r}")
+    m.check(f"secret{tag}" not in card, f"a private focus read into the board: {card!r}")
+    r = org.post(f"/programmes/{slug}/matching", {"mentee": sam.user_id,
+                                                  "mentor": mentor.user_id})
+    m.check(r.status == 303, f"propose: {r!r}")
+    message = m.sql_value("SELECT message FROM mentorships WHERE programme_id = ? "
+                          "AND mentor_id = ?", prog, mentor.user_id)
+    m.check(f"open{tag}" in message and f"secret{tag}" not in message,
+            f"the proposal's reasons: {message!r}")
+    msgs = m.mails_to(mentor.email, subject="proposes")
+    m.check(msgs and f"secret{tag}" not in m.mail_text(msgs[-1]),
+            "a private focus in the mentor's mail")
+
+
+@m.test
 def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     org, slug = cohort()
     tag = m.unique("t")[-6:]
