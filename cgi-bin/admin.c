@@ -806,8 +806,34 @@ delete_mail(struct req *r)
 }
 
 /*
+ * A programme keeps the pairs its organisers follow, not the person: the
+ * intake answers they gave about themselves go, they leave as removed
+ * (never suggested, proposed or counted as joined again), the invitation
+ * they used no longer names their address, and they organise nothing.
+ */
+static int
+delete_programme_data(struct req *r)
+{
+	long long u = r->user.id;
+
+	if (db_exec(r, "DELETE a FROM programme_answers a JOIN "
+	    "programme_participants p ON p.id = a.participant_id WHERE "
+	    "p.user_id = ?", "i", u) < 0 ||
+	    db_exec(r, "UPDATE programme_participants SET status = 'removed', "
+	    "decided_at = UTC_TIMESTAMP(), decided_by = NULL WHERE user_id = ? "
+	    "AND status <> 'removed'", "i", u) < 0 ||
+	    db_exec(r, "UPDATE programme_invitations SET email = CONCAT("
+	    "'deleted-', used_by, '-', id, '@deleted.invalid') WHERE used_by = ?",
+	    "i", u) < 0 ||
+	    db_exec(r, "DELETE FROM programme_organisers WHERE user_id = ?", "i",
+	    u) < 0)
+		return -1;
+	return 0;
+}
+
+/*
  * Removes what is the person's alone (profile, threads, custom roadmaps,
- * sessions, tokens) and keeps the shared record (mentorships, messages)
+ * programme answers, sessions, tokens) and keeps the shared record (mentorships, messages)
  * readable for the other party under the name "Deleted account".
  */
 static int
@@ -820,7 +846,7 @@ delete_private_data(struct req *r)
 	    u) < 0 ||
 	    db_exec(r, "DELETE FROM roadmaps WHERE owner_id = ? AND kind = "
 	    "'custom'", "i", u) < 0 ||
-	    delete_mail(r) == -1 ||
+	    delete_mail(r) == -1 || delete_programme_data(r) == -1 ||
 	    db_exec(r, "DELETE FROM notifications WHERE user_id = ?", "i",
 	    u) < 0 ||
 	    db_exec(r, "UPDATE mentorships SET record_secret = NULL WHERE "
@@ -838,7 +864,8 @@ delete_private_data(struct req *r)
 	return db_exec(r, "UPDATE users SET email = CONCAT('deleted-', id, "
 	    "'@deleted.invalid'), email_verified_at = NULL, password_hash = '!', "
 	    "display_name = 'Deleted account', headline = '', bio = '', "
-	    "skills = '', is_mentor = 0, capacity = 0, slug = CONCAT('deleted_', "
+	    "skills = '', looking_for = '', languages = '', timezone = DEFAULT, "
+	    "is_mentor = 0, capacity = 0, slug = CONCAT('deleted_', "
 	    "id), calendar_secret = NULL, is_admin = 0, disabled_at = "
 	    "UTC_TIMESTAMP() WHERE id = ?", "i", u) < 0 ? -1 : 0;
 }

@@ -292,6 +292,61 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
 
 
 @m.test
+def test_a_deleted_account_leaves_no_answers_address_or_place_in_a_programme():
+    """Deleting an account (/settings/delete) takes what the person told a
+    programme about themselves: their intake answers, the address on the
+    invitation they used, their organiser's role; they leave as removed,
+    so the organisers no longer see them joined, and their profile's
+    matching fields go with the rest of it."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    q = add_question(org, slug, "Your phone number?")
+    address = f"{m.unique('leaver')}@example.org"
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": address, "role": "mentee"})
+    m.check(r.status == 303, f"invite: {r!r}")
+    link = invite_link(address, slug)
+    c = m.Client()
+    c.get(link)
+    r = c.post(f"/programmes/{slug}/join", {
+        "invite": link.split("invite=")[1], "role": "mentee", "display_name": "Lea Leaver",
+        "password": m.PASSWORD, f"q_{q}": "+1 555 0100"})
+    m.check(r.status == 303, f"joined: {r!r}")
+    uid = m.sql_value("SELECT id FROM users WHERE email = ?", address)
+    m.sql("UPDATE users SET looking_for = 'negotiation', languages = 'Suomi' "
+          "WHERE id = ?", uid)
+    # the leaver also organises another programme
+    other = programme(a, [])
+    m.sql("INSERT INTO programme_organisers (programme_id, user_id, created_at) "
+          "SELECT id, ?, UTC_TIMESTAMP() FROM programmes WHERE slug = ?", uid, other)
+    m.check("Lea Leaver" in org.get(f"/programmes/{slug}/participants").text,
+            "listed while a participant")
+    c.get("/settings/delete")
+    r = c.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, f"deleted: {r!r}")
+    answers = m.sql("SELECT a.answer FROM programme_answers a JOIN programme_participants "
+                    "pp ON pp.id = a.participant_id WHERE pp.user_id = ?", uid)
+    m.check(answers == [], f"the intake answers stay: {answers}")
+    part = m.sql("SELECT status FROM programme_participants WHERE user_id = ?", uid)
+    m.check(part == [["removed"]], f"still a participant: {part}")
+    m.check(m.sql("SELECT 1 FROM programme_invitations WHERE email = ?", address) == [],
+            "the invitation still names the address")
+    m.check(m.sql("SELECT 1 FROM programme_organisers WHERE user_id = ?", uid) == [],
+            "still an organiser")
+    m.check(m.sql("SELECT looking_for, languages FROM users WHERE id = ?", uid) ==
+            [["", ""]], "the matching fields stay")
+    t = m.unescaped(org.get(f"/programmes/{slug}/invitations").text)
+    m.check(address not in t, "the invitations page shows the address")
+    t = m.unescaped(org.get(f"/programmes/{slug}/participants?status=active").text)
+    m.check("Deleted account" not in t and "+1 555 0100" not in t,
+            "listed as joined after the deletion")
+    # what their pairs and the counts keep is theirs no more: the answer
+    # is not in the export either
+    m.check("+1 555 0100" not in org.get(f"/programmes/{slug}/export.csv").text,
+            "the answer in the export")
+
+
+@m.test
 def test_a_programmes_start_many_join_at_once():
     """The kickoff mail: invitations accepted at one moment, each making an
     account: all join, each once, each signed in (its session starts after
