@@ -8,6 +8,8 @@
 {{#REFUSED}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>{{/REFUSED}}
 {{#NOT_NOW}}<p class="callout">Goals are reviewed from Cultivation on, and in Separation.</p>{{/NOT_NOW}}
 {{#NO_GOALS}}<p class="muted">This mentorship has no goals yet.</p>{{/NO_GOALS}}
+{{#FORMS}}<form class="form" method="post" action="/mentorships/{{ID}}/review">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">{{/FORMS}}
 <ol class="list">
 {{#GOAL}}
 <li class="card compact">
@@ -16,24 +18,25 @@
 {{#REVIEW_NOTE}}<p class="note">{{TEXT}}</p>{{/REVIEW_NOTE}}
 {{#REVIEWED}}<p class="small muted">Reviewed {{AT}} by {{BY}}</p>{{/REVIEWED}}
 {{#FORM}}
-<form class="form" method="post" action="/mentorships/{{ID}}/review">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="goal" value="{{GOAL_ID}}">
 <div class="field"><label for="outcome-{{GOAL_ID}}">Outcome</label>
-<select id="outcome-{{GOAL_ID}}" name="outcome">
+{{#OUTCOME_ERROR}}<span class="field-error" id="outcome-{{GOAL_ID}}-error">{{MESSAGE}}</span>{{/OUTCOME_ERROR}}
+<select id="outcome-{{GOAL_ID}}" name="outcome"{{#OUTCOME_ERROR}} aria-invalid="true" aria-describedby="outcome-{{GOAL_ID}}-error"{{/OUTCOME_ERROR}}>
 <option value="">Choose…</option>
 <option value="achieved"{{#OUTCOME_ACHIEVED}} selected{{/OUTCOME_ACHIEVED}}>Achieved</option>
 <option value="partly"{{#OUTCOME_PARTLY}} selected{{/OUTCOME_PARTLY}}>Partly achieved</option>
 <option value="not_achieved"{{#OUTCOME_NOT_ACHIEVED}} selected{{/OUTCOME_NOT_ACHIEVED}}>Not achieved</option>
 <option value="dropped"{{#OUTCOME_DROPPED}} selected{{/OUTCOME_DROPPED}}>Dropped</option>
 </select></div>
-<div class="field"><label for="note-{{GOAL_ID}}">Note</label><textarea id="note-{{GOAL_ID}}" name="note" rows="2" data-maxlength="4000">{{NOTE:pre_escape}}</textarea></div>
-<div class="actions tight"><button>Save the outcome</button></div>
-</form>
+<div class="field"><label for="note-{{GOAL_ID}}">Note</label>
+{{#NOTE_ERROR}}<span class="field-error" id="note-{{GOAL_ID}}-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}
+<textarea id="note-{{GOAL_ID}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="note-{{GOAL_ID}}-error"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea></div>
 {{/FORM}}
 </li>
 {{/GOAL}}
 </ol>
+{{#SAVE}}<div class="actions"><button class="btn-primary">Save the outcomes</button></div>{{/SAVE}}
+{{#FORMS}}</form>{{/FORMS}}
 {{#ACKNOWLEDGED}}<p class="badge success">The mentor acknowledged the goals achieved on {{AT}}.</p>{{/ACKNOWLEDGED}}
 {{#CAN_ACKNOWLEDGE}}
 <section class="card" aria-labelledby="ack-h">

@@ -21,6 +21,7 @@ struct rwrite {
 	struct fval	*v;
 	const char	*why;
 	int		 done;	/* acknowledge: 0 given already, 1 now */
+	const void	*arg;	/* what else the write needs */
 };
 
 /* main.c: the helpers every page uses. */

@@ -13,13 +13,70 @@ static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
 enum { RV_GOAL, RV_OUTCOME, RV_NOTE, RV_N };
 static const struct field review_f[RV_N] = {
 	{ "goal", F_INT, 1, 9000000000000000000LL, 1, NULL },
-	{ "outcome", F_CHOICE, 0, 0, 1, outcomes },
+	{ "outcome", F_CHOICE, 0, 0, 0, outcomes },
 	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
 };
 
-int
-mships_goals(struct req *r, struct tdict *d, const struct mship *m,
-    int forms, int notes)
+/*
+ * The review is one form: each goal sends goal, outcome and note once,
+ * in order, so that saving keeps what was typed for every goal (a form
+ * a goal lost the others' choices). A goal left at "Choose…" with no
+ * note is not changed; one posted alone (goal, outcome, note) is the
+ * same form with one row.
+ */
+#define REVIEW_ROWS	32
+
+struct review {
+	struct fval	 rows[REVIEW_ROWS][RV_N];
+	size_t		 n;
+	size_t		 chosen;	/* rows with an outcome */
+};
+
+/* The row typed for goal `id`, or NULL. */
+static const struct fval *
+review_typed(const struct review *rv, const char *id)
+{
+	size_t i;
+
+	for (i = 0; rv != NULL && i < rv->n; i++)
+		if (rv->rows[i][RV_GOAL].str != NULL &&
+		    strcmp(rv->rows[i][RV_GOAL].str, id) == 0)
+			return rv->rows[i];
+	return NULL;
+}
+
+static const char *
+outcome_key(const char *status)
+{
+	return strcmp(status, "achieved") == 0 ? "ACHIEVED" :
+	    strcmp(status, "partly") == 0 ? "PARTLY" :
+	    strcmp(status, "not_achieved") == 0 ? "NOT_ACHIEVED" :
+	    strcmp(status, "dropped") == 0 ? "DROPPED" : "NONE";
+}
+
+/* A goal's form fields: as typed when the form came back, else saved. */
+static void
+goal_form(struct req *r, struct tdict *f, const struct fval *typed,
+    const char *status, const char *note)
+{
+	if (typed != NULL) {
+		status = typed[RV_OUTCOME].str != NULL ?
+		    typed[RV_OUTCOME].str : "";
+		note = typed[RV_NOTE].raw;
+		if (typed[RV_OUTCOME].err != NULL)
+			tmpl_set(tmpl_section(f, "OUTCOME_ERROR"), "MESSAGE",
+			    typed[RV_OUTCOME].err);
+		if (typed[RV_NOTE].err != NULL)
+			tmpl_set(tmpl_section(f, "NOTE_ERROR"), "MESSAGE",
+			    typed[RV_NOTE].err);
+	}
+	tmpl_show(f, req_printf(r, "OUTCOME_%s", outcome_key(status)));
+	tmpl_set(f, "NOTE", note != NULL ? note : "");
+}
+
+static int
+goals_fill(struct req *r, struct tdict *d, const struct mship *m,
+    int forms, int notes, const struct review *rv)
 {
 	struct db_rows *g;
 	struct tdict *s;
@@ -54,23 +111,27 @@ mships_goals(struct req *r, struct tdict *d, const struct mship *m,
 			tmpl_set(x, "BY", db_get(g, i, "reviewer") != NULL ?
 			    db_get(g, i, "reviewer") : "");
 		}
-		if (forms) {
-			struct tdict *f = tmpl_section(s, "FORM");
-			tmpl_show(f, req_printf(r, "OUTCOME_%s",
-			    strcmp(status, "achieved") == 0 ? "ACHIEVED" :
-			    strcmp(status, "partly") == 0 ? "PARTLY" :
-			    strcmp(status, "not_achieved") == 0 ? "NOT_ACHIEVED" :
-			    strcmp(status, "dropped") == 0 ? "DROPPED" : "NONE"));
-			tmpl_set(f, "NOTE", note != NULL ? note : "");
-		}
+		if (forms)
+			goal_form(r, tmpl_section(s, "FORM"), review_typed(rv,
+			    db_get(g, i, "id")), status, note);
 	}
 	if (g->nrows == 0)
 		tmpl_show(d, "NO_GOALS");
+	else if (forms)
+		tmpl_show(d, "SAVE");
 	return 0;
 }
 
+int
+mships_goals(struct req *r, struct tdict *d, const struct mship *m,
+    int forms, int notes)
+{
+	return goals_fill(r, d, m, forms, notes, NULL);
+}
+
 static void
-review_page(struct req *r, struct mship *m, int status, const char *err)
+review_form_page(struct req *r, struct mship *m, int status, const char *err,
+    const struct review *rv)
 {
 	struct tdict *d;
 	const char *ack;
@@ -93,9 +154,17 @@ review_page(struct req *r, struct mship *m, int status, const char *err)
 		page_time(r, tmpl_section(d, "ACKNOWLEDGED"), "AT", ack);
 	else if (mships_is(m, "separation") && m->is_mentor)
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
-	if (mships_goals(r, d, m, can, 1) == -1)
+	if (can)
+		tmpl_show(d, "FORMS");
+	if (goals_fill(r, d, m, can, 1, rv) == -1)
 		return;
 	page_send(r, status);
+}
+
+static void
+review_page(struct req *r, struct mship *m, int status, const char *err)
+{
+	review_form_page(r, m, status, err, NULL);
 }
 
 void
@@ -169,14 +238,61 @@ review_acknowledge(struct req *r, struct mship *m)
 	resp_redirect(r, mships_path(r, m, ""));
 }
 
-/* One goal's outcome, in the stages that review. */
+/*
+ * The rows as posted, checked: their error count, or -1 when they do not
+ * line up or are too many. A row with a note and no outcome is an error;
+ * one with neither is left out of the write.
+ */
+static int
+review_read(struct req *r, struct review *rv)
+{
+	const char *col[RV_N][REVIEW_ROWS + 1];
+	size_t n[RV_N], i, k;
+	int errors = 0;
+
+	for (k = 0; k < RV_N; k++) {
+		n[k] = req_form_all(r, review_f[k].name, col[k],
+		    REVIEW_ROWS + 1);
+		/* a column not sent at all is empty in every row */
+		if ((n[k] != n[RV_GOAL] && (k == RV_GOAL || n[k] != 0)) ||
+		    n[k] > REVIEW_ROWS)
+			return -1;
+	}
+	for (rv->n = n[RV_GOAL], i = 0; i < rv->n; i++) {
+		struct fval *row = rv->rows[i];
+		for (k = 0; k < RV_N; k++)
+			if (field_check(r->arena, &review_f[k], n[k] != 0 ?
+			    col[k][i] : NULL, &row[k]) != 0)
+				errors++;
+		if (row[RV_GOAL].err != NULL)
+			return -1;
+		if (row[RV_OUTCOME].str == NULL && row[RV_OUTCOME].err == NULL &&
+		    row[RV_NOTE].str != NULL && row[RV_NOTE].str[0] != '\0') {
+			row[RV_OUTCOME].err = "Choose an outcome for this "
+			    "goal, or clear its note.";
+			errors++;
+		} else if (row[RV_OUTCOME].err != NULL)
+			row[RV_OUTCOME].err = "Choose an outcome: achieved, "
+			    "partly, not achieved or dropped.";
+		else if (row[RV_OUTCOME].str != NULL)
+			rv->chosen++;
+	}
+	return errors;
+}
+
+/*
+ * Every goal's outcome, in the stages that review: a goal whose outcome
+ * and note are what they were keeps its reviewer and date. w->done: how
+ * many changed.
+ */
 static int
 outcome_tx(struct req *r, void *arg)
 {
 	struct rwrite *w = arg;
 	struct mship *m = w->m;
-	struct fval *v = w->v;
+	const struct review *rv = w->arg;
 	long long n;
+	size_t i;
 	int rc;
 
 	if ((rc = stage_lock(r, m)) != 0)
@@ -185,19 +301,24 @@ outcome_tx(struct req *r, void *arg)
 		return w->why = req_printf(r, "Goals are reviewed in "
 		    "Cultivation and Separation, not in %s.",
 		    mship_stage_label(m->stage)), 409;
-	n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
-	    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? AND "
-	    "mentorship_id = ?", "ssiii", v[RV_OUTCOME].str, v[RV_NOTE].str,
-	    r->user.id, v[RV_GOAL].num, m->id);
-	if (n == -1)
-		return -1;
-	if (n == 0) {
+	for (w->done = 0, i = 0; i < rv->n; i++) {
+		const struct fval *v = rv->rows[i];
 		const char *a = db_value(r, "SELECT COUNT(*) FROM goals WHERE "
 		    "id = ? AND mentorship_id = ?", "ii", v[RV_GOAL].num, m->id);
 		if (a == NULL)
 			return -1;
 		if (strcmp(a, "0") == 0)
 			return 404;
+		if (v[RV_OUTCOME].str == NULL)
+			continue;
+		n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
+		    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? "
+		    "AND NOT (status <=> ? AND review_note <=> ?)", "ssiiss",
+		    v[RV_OUTCOME].str, v[RV_NOTE].str, r->user.id,
+		    v[RV_GOAL].num, v[RV_OUTCOME].str, v[RV_NOTE].str);
+		if (n == -1)
+			return -1;
+		w->done += (int)n;
 	}
 	return 0;
 }
@@ -205,11 +326,11 @@ outcome_tx(struct req *r, void *arg)
 void
 mships_review_post(struct req *r)
 {
-	struct fval v[RV_N];
+	struct review *rv;
 	struct mship m;
-	struct rwrite w = { .m = &m, .v = v };
+	struct rwrite w = { .m = &m };
 	const char *a;
-	int rc;
+	int rc, errors;
 
 	if (mships_load(r, &m) == -1)
 		return;
@@ -219,16 +340,24 @@ mships_review_post(struct req *r)
 		return review_page(r, &m, 409, req_printf(r, "Goals are "
 		    "reviewed in Cultivation and Separation, not in %s.",
 		    mship_stage_label(m.stage)));
-	if (field_read(r, review_f, RV_N, v) > 0)
-		return review_page(r, &m, 422, v[RV_OUTCOME].err != NULL ?
-		    "Choose an outcome: achieved, partly, not achieved or "
-		    "dropped." : "Check the review fields.");
+	rv = req_alloc(r, sizeof(*rv));
+	if ((errors = review_read(r, rv)) == -1)
+		return page_error(r, 400);
+	if (errors > 0)
+		return review_form_page(r, &m, 422, "Check the outcomes "
+		    "marked below: nothing was saved.", rv);
+	if (rv->chosen == 0)
+		return review_form_page(r, &m, 422, "Choose an outcome for a "
+		    "goal first: achieved, partly, not achieved or dropped.",
+		    rv);
+	w.arg = rv;
 	if ((rc = db_tx_run(r, outcome_tx, &w)) == -1)
 		return;
 	if (rc == 404)
 		return page_error(r, 404);
 	if (rc != 0)
-		return review_page(r, &m, rc, w.why);
-	resp_flash(r, "Outcome recorded.");
+		return review_form_page(r, &m, rc, w.why, rv);
+	resp_flash(r, w.done == 0 ? "Nothing changed." : w.done == 1 ?
+	    "Outcome recorded." : "Outcomes recorded.");
 	resp_redirect(r, mships_path(r, &m, "/review"));
 }

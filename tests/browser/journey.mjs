@@ -387,8 +387,14 @@ async function runJourney(browser, js) {
 			const item = M.getByRole('listitem').filter({ has: M.getByRole('heading', { name: goals[i][0] }) });
 			await item.getByLabel('Outcome').selectOption(outcomes[i]);
 			await item.getByLabel('Note').fill(`Reviewed: ${outcomes[i]}.`);
-			await clickAndWait(M, item.getByRole('button', { name: 'Save the outcome' }));
-			if (await M.locator('#refused').count()) throw new Error('review refused: ' + await refusal(M));
+		}
+		// one form: saving keeps what was typed for every goal
+		await clickAndWait(M, M.getByRole('button', { name: 'Save the outcomes' }));
+		if (await M.locator('#refused').count()) throw new Error('review refused: ' + await refusal(M));
+		for (let i = 0; i < goals.length; i++) {
+			const item = M.getByRole('listitem').filter({ has: M.getByRole('heading', { name: goals[i][0] }) });
+			if (await item.getByLabel('Note').inputValue() !== `Reviewed: ${outcomes[i]}.`)
+				throw new Error(`goal ${i + 1}'s note was not saved`);
 		}
 	});
 	await J.step('mentee moves the mentorship to Separation', async () => {

@@ -202,6 +202,61 @@ def test_record_is_printed_on_the_viewers_date():
 
 
 @m.test
+def test_review_is_one_form_that_keeps_every_goal_typed():
+    """The review page saves every goal's outcome at once; an error in one
+    goal brings the form back with what was typed in all of them, saving
+    nothing; a goal whose outcome and note did not change keeps who
+    reviewed it; one goal posted alone (goal, outcome, note) still works."""
+    mentor, mentee, mid = accepted_pair()
+    m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", mid)
+    for title in ("Ship the talk", "Lead a project", "Hire an engineer"):
+        m.sql("INSERT INTO goals (mentorship_id, title, measure, created_at) "
+              "VALUES (?, ?, 'Done', UTC_TIMESTAMP())", mid, title)
+    g = [int(x) for (x,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ? "
+                                  "ORDER BY id", mid)]
+    page = mentor.get(f"/mentorships/{mid}/review").text
+    m.check(page.count(f'action="/mentorships/{mid}/review"') == 1 and
+            page.count("Save the outcome") == 1, "one form, one button")
+    typed = [("goal", g[0]), ("outcome", "achieved"), ("note", "Gave it twice"),
+             ("goal", g[1]), ("outcome", ""), ("note", "Half way, needs an outcome"),
+             ("goal", g[2]), ("outcome", "partly"), ("note", "One of two hired")]
+    r = mentor.post(f"/mentorships/{mid}/review", typed)
+    m.check(r.status == 422, f"a note without an outcome: {r.status}")
+    t = m.unescaped(r.text)
+    for kept in ("Gave it twice", "Half way, needs an outcome", "One of two hired",
+                 "Choose an outcome for this goal"):
+        m.check(kept in t, f"{kept!r} kept on the form")
+    m.check(re.search(r'name="outcome"[^>]*>.*?<option value="partly" selected', r.text,
+                      re.S), "the chosen outcome kept")
+    m.check(m.sql("SELECT status FROM goals WHERE mentorship_id = ? AND status <> "
+                  "'open'", mid) == [], "nothing saved")
+    typed[4] = ("outcome", "not_achieved")
+    r = mentor.post(f"/mentorships/{mid}/review", typed)
+    m.check(r.status == 303, f"saved: {r!r}")
+    m.check(m.sql("SELECT status, review_note, reviewed_by FROM goals WHERE "
+                  "mentorship_id = ? ORDER BY id", mid) ==
+            [["achieved", "Gave it twice", str(mentor.user_id)],
+             ["not_achieved", "Half way, needs an outcome", str(mentor.user_id)],
+             ["partly", "One of two hired", str(mentor.user_id)]], "all three saved")
+    # the mentee changes one goal: the others keep their reviewer
+    mentee.get(f"/mentorships/{mid}/review")
+    typed[8] = ("note", "Both hired in the end")
+    typed[7] = ("outcome", "achieved")
+    r = mentee.post(f"/mentorships/{mid}/review", typed)
+    m.check(r.status == 303, f"changed: {r!r}")
+    m.check([x[0] for x in m.sql("SELECT reviewed_by FROM goals WHERE mentorship_id = ? "
+                                 "ORDER BY id", mid)] ==
+            [str(mentor.user_id), str(mentor.user_id), str(mentee.user_id)],
+            "only the changed goal's reviewer moved")
+    # nothing chosen at all: said, not a silent success
+    r = mentee.post(f"/mentorships/{mid}/review", {"goal": g[0]})
+    m.check(r.status == 422 and "Choose an outcome" in r.text, f"nothing chosen: {r.status}")
+    r = mentee.post(f"/mentorships/{mid}/review", {"goal": g[0], "outcome": "dropped"})
+    m.check(r.status == 303 and m.sql_value("SELECT status FROM goals WHERE id = ?",
+                                            g[0]) == "dropped", "one goal alone")
+
+
+@m.test
 def test_refused_transitions_and_roles():
     mentor = m.make_mentor()
     mentee = m.signup()
