@@ -645,9 +645,21 @@ link_open(struct req *r, const char *t)
 	target = w.target;
 	if (target == NULL || target[0] != '/' || target[1] == '/')
 		target = "/";
-	if (rc == 1 || w.refused)
+	if (rc == 1 && r->user.id > 0) {
+		/* signed in already: the page decides what they may see */
+		resp_flash(r, req_printf(r, "That sign-in link was already "
+		    "used or has expired; you are still signed in as %s.",
+		    r->user.name));
+		return resp_redirect(r, target);
+	}
+	if (rc == 1 || w.refused) {
+		resp_flash(r, w.refused ? "This account signs in with its "
+		    "password: a link in an e-mail is not enough for it." :
+		    "That sign-in link was already used or has expired. Sign "
+		    "in to go on to the page it was for.");
 		return resp_redirect(r, req_printf(r, "/login?next=%s",
 		    req_url_encode(r->arena, target, "-_.~/")));
+	}
 	if (r->user.id != w.uid && sess_start(r, w.uid) == -1)
 		return;
 	resp_redirect(r, target);

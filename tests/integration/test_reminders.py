@@ -409,12 +409,21 @@ def test_link_signs_in_on_the_exact_page_once():
     m.check(r.status == 200, f"page {r.status}")
     m.check(f'href="/people/{b.slug}" title="Your public profile"' in r.text,
             "the page does not show the recipient signed in")
-    # used: sign-in, then the same page
-    r = m.Client().get(link)
+    # used: sign-in, then the same page, and the sign-in form says why
+    other = m.Client()
+    r = other.get(link)
     m.check(r.status == 303, f"second use {r!r}")
     loc = urllib.parse.urlsplit(r.location)
     m.check(loc.path == "/login" and
             urllib.parse.parse_qs(loc.query).get("next") == [page], r.location)
+    m.check("already used or has expired" in other.follow(r).text,
+            "the sign-in form does not say why it is there")
+    # used, by someone signed in: their page, their name, the reason
+    r = c.get(link)
+    m.check(r.status == 303 and r.location.endswith(page), f"signed in: {r!r}")
+    t = m.unescaped(c.follow(r).text)
+    m.check("already used or has expired; you are still signed in as" in t,
+            "the page does not say the link did nothing")
 
 
 @m.test
