@@ -97,7 +97,9 @@ static const struct remind_rule rules[] = {
 	    "DATEDIFF(UTC_DATE(), ms.due_date) AS days, ms.title AS title "
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
 	    "m.id = ms.mentorship_id " BOTH "WHERE " MS_OVERDUE("ms") " AND "
-	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND " OPEN FRESH },
+	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND "
+	    /* past already when applied (a start in the past): they know */
+	    "ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH },
 	/*
 	 * The mentor only; from 7 days on the 7-day mail replaces it. "days"
 	 * counts whole days elapsed, as the window does: calendar days said

@@ -84,16 +84,20 @@ def world():
                       review_date="UTC_DATE() - INTERVAL 1 DAY")
     S["ms"] = ms = mship(a, b, "cultivation", f"{tag} ms",
                          review_date="UTC_DATE() + INTERVAL 100 DAY")
-    for title, due, done in ((f"{tag} soon", "UTC_DATE() + INTERVAL 3 DAY", "NULL"),
-                             (f"{tag} late", "UTC_DATE() - INTERVAL 1 DAY", "NULL"),
-                             (f"{tag} done", "UTC_DATE() - INTERVAL 2 DAY",
-                              "UTC_TIMESTAMP()")):
+    # "applied": a roadmap applied today from a start in the past, its
+    # milestone overdue on the day it was made: news to nobody
+    now, before = "UTC_TIMESTAMP()", "UTC_TIMESTAMP() - INTERVAL 3 DAY"
+    for title, due, done, made in (
+            (f"{tag} soon", "UTC_DATE() + INTERVAL 3 DAY", "NULL", now),
+            (f"{tag} late", "UTC_DATE() - INTERVAL 1 DAY", "NULL", before),
+            (f"{tag} done", "UTC_DATE() - INTERVAL 2 DAY", "UTC_TIMESTAMP()", before),
+            (f"{tag} applied", "UTC_DATE() - INTERVAL 5 DAY", "NULL", now)):
         m.sql(f"INSERT INTO mentorship_milestones (mentorship_id, title, description, "
               f"due_date, done_at, position, created_at) VALUES (?, ?, '', {due}, "
-              f"{done}, 1, UTC_TIMESTAMP())", ms, title)
-    S["ms_soon"], S["ms_late"], S["ms_done"] = (
+              f"{done}, 1, {made})", ms, title)
+    S["ms_soon"], S["ms_late"], S["ms_done"], S["ms_applied"] = (
         int(m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?", f"{tag} {t}"))
-        for t in ("soon", "late", "done"))
+        for t in ("soon", "late", "done", "applied"))
     ago = "UTC_TIMESTAMP() - INTERVAL {} HOUR"
     # a second before midnight, 3 (7) days ago: 3 whole days have passed
     # until the last second of today, but 4 calendar days (the mail said so)
@@ -189,6 +193,8 @@ def test_milestone_due_and_overdue_not_done():
         msg = delivered(f"milestone-overdue:{s['ms_late']}:{late}:{who.user_id}", who)
         m.check("overdue" in str(msg["Subject"]).lower(), msg["Subject"])
     m.check(not keys_of(f"milestone-%:{s['ms_done']}:%"), "a done milestone was reminded")
+    m.check(not keys_of(f"milestone-%:{s['ms_applied']}:%"),
+            "a milestone already past when it was applied was mailed as overdue")
 
 
 @m.test
