@@ -150,17 +150,18 @@ text_w(const char *s)
 #define AXIS_W		44.0	/* the scale's numbers, left of the columns */
 
 /*
- * Places a legend item: after the one before (lx, ly), on a new line
- * when it would pass the right edge (x = right). Its x; lx moves past it.
+ * Places a legend item: after the one before (lx, ly), on a new line at
+ * x = left when it would pass the right edge (x = right). Its x; lx
+ * moves past it.
  */
 static double
-legend_next(const char *name, int first, double right, double *lx,
-    double *ly)
+legend_next(const char *name, int first, double left, double right,
+    double *lx, double *ly)
 {
 	double x;
 
 	if (!first && *lx + 18 + text_w(name) > right) {
-		*lx = 8;
+		*lx = left;
 		*ly += 28;
 	}
 	x = *lx;
@@ -186,13 +187,13 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 	lx = 8;
 	ly = 4;
 	for (k = 0; k < ns; k++)
-		legend_next(names[k], k == 0, W - 8, &lx, &ly);
+		legend_next(names[k], k == 0, 8, W - 8, &lx, &ly);
 	top = ly + 28 + 24;
 	open_svg(r, &b, title, top + h + 30);
 	lx = 8;
 	ly = 4;
 	for (k = 0; k < ns; k++) {
-		x = legend_next(names[k], k == 0, W - 8, &lx, &ly);
+		x = legend_next(names[k], k == 0, 8, W - 8, &lx, &ly);
 		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
 		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
 		    "x=\"%g\" y=\"%g\">%s</text>", k, x, ly + 5, x + 18,
@@ -259,7 +260,7 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 	ly = 36;
 	for (first = 1, i = 0; i < n; i++)
 		if (name[i] != NULL) {
-			legend_next(name[i], first, STRIP_W, &lx, &ly);
+			legend_next(name[i], first, 0, STRIP_W, &lx, &ly);
 			first = 0;
 		}
 	open_box(r, &b, "chart chart-strip", title, STRIP_W, first ? 28 :
@@ -277,7 +278,7 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 	for (first = 1, i = 0; i < n; i++) {
 		if (name[i] == NULL)
 			continue;
-		x = legend_next(name[i], first, STRIP_W, &lx, &ly);
+		x = legend_next(name[i], first, 0, STRIP_W, &lx, &ly);
 		first = 0;
 		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%g\" y=\"%g\" "
 		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "

@@ -73,11 +73,49 @@ test_calendar_months_not_cut(void **state)
 		    "tried no year that needed it");
 }
 
+/*
+ * The stage strip's legend (svg_strip) starts at the picture's left edge;
+ * an item wrapped to a new line starts there too, not indented under it.
+ */
+static void
+test_strip_legend_lines_line_up(void **state)
+{
+	struct req *r = req_offline_new();
+	static const struct svg_item it[] = {
+		{ "Requested", 3, "requested" }, { "Initiation", 12, "initiation" },
+		{ "Cultivation", 140, "cultivation" },
+		{ "Separation", 20, "separation" },
+		{ "Redefinition", 9, "redefinition" },
+	};
+	const char *svg, *p;
+	int lines = 0;
+
+	(void)state;
+	svg = svg_strip(r, "Time in each stage", it, 5);
+	assert_non_null(svg);
+	for (p = svg; (p = strstr(p, "<rect class=\"chart-t-")) != NULL; p++) {
+		const char *x = strstr(p, "x=\""), *y = strstr(p, "y=\"");
+		if (strtod(y + 3, NULL) < 36)
+			continue;	/* the strip itself */
+		if (strtod(x + 3, NULL) < 1) {
+			lines++;
+			continue;
+		}
+		if (strtod(x + 3, NULL) < 18)
+			fail_msg("a legend line starts at x=%.1f, not 0",
+			    strtod(x + 3, NULL));
+	}
+	if (lines < 2)
+		fail_msg("the legend took %d line(s): the test wraps none", lines);
+	req_offline_free(r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_calendar_months_not_cut),
+		cmocka_unit_test(test_strip_legend_lines_line_up),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
