@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <article class="container narrow record">
+{{#PARTY}}<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Record of achievement</li></ol></nav>{{/PARTY}}
 <header class="page-head">
 <p class="eyebrow">Menteo · record of achievement</p>
 <h1>{{FOCUS}}</h1>

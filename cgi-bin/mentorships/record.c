@@ -109,6 +109,7 @@ mships_record(struct req *r)
 		tmpl_show(d, "NOT_ACKNOWLEDGED");
 	if (m.is_party) {
 		struct tdict *s = tmpl_section(d, "SHARE");
+		tmpl_show(d, "PARTY");	/* the way back: not for a shared link */
 		const char *sec = db_value(r, "SELECT m.record_secret FROM "
 		    "mentorships m " RECORD_LIVE " WHERE m.id = ?", "i", m.id);
 		if (sec == NULL && r->db_failed)

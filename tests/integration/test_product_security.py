@@ -153,9 +153,12 @@ def test_shared_record_shows_no_private_notes():
     for name, note in private.items():
         m.check(note not in text, f"the shared record shows the {name}")
     m.check("My private request" not in text, "the request message is shown")
+    m.check(f'href="/mentorships/{mid}"' not in r.text,
+            "the shared record links to the mentorship")
 
-    # either party can stop sharing
-    mentee.get(f"/mentorships/{mid}/record")
+    # either party can stop sharing; a party has the way back
+    r = mentee.get(f"/mentorships/{mid}/record")
+    m.check(f'<li><a href="/mentorships/{mid}">' in r.text, "no way back for a party")
     r = mentee.post(f"/mentorships/{mid}/record", {"share": "0"})
     m.check(r.status == 303, f"stop sharing: {r!r}")
     r = outsider.get(url)
