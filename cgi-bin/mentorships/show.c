@@ -324,6 +324,8 @@ show_next(struct req *r, struct tdict *d, const struct mship *m,
 			tmpl_set(n, "TEXT", "The goals achieved are "
 			    "acknowledged. Go on as peers in Redefinition, or "
 			    "start a new cycle with a new goal.");
+			next_also(n, mships_path(r, m, "/contract"),
+			    "Start a new cycle: add a goal");
 			next_also(n, mships_path(r, m, "/record"),
 			    "Record of achievement");
 			return next_move(r, n, m, "redefinition");

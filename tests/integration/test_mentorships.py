@@ -746,6 +746,7 @@ def test_kept_page_follows_every_write():
     r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
     m.check(r.status == 303, f"acknowledge: {r!r}")
     seen("The goals achieved are acknowledged")
+    seen(f'href="/mentorships/{mid}/contract">Start a new cycle: add a goal', mentee)
     move(mentee, mid, "redefinition")
     seen("Peers now")
     m.sql("INSERT INTO checkins (mentorship_id, logged_by, held_on, note, "
