@@ -62,8 +62,8 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 
 	ms_counts(db_get(q, i, "ms"), a);
 	if (a->ms_overdue > 0)
-		attn_add(a, req_printf(r, "%lld overdue milestone(s)",
-		    a->ms_overdue), req_printf(r, "/mentorships/%lld/roadmap",
+		attn_add(a, req_printf(r, "%lld overdue milestone%s",
+		    a->ms_overdue, a->ms_overdue == 1 ? "" : "s"), req_printf(r, "/mentorships/%lld/roadmap",
 		    id));
 	a->has_room = 1;
 	if (db_get(q, i, "other_newest") == NULL ||
@@ -77,8 +77,8 @@ mine_extras(struct req *r, struct attn *a, const struct db_rows *q, size_t i)
 		a->unread = db_get_int(u, 0, "unread");
 	}
 	if (a->unread > 0)
-		attn_add(a, req_printf(r, "%lld unread message(s) in the room",
-		    a->unread), req_printf(r, "/rooms/%lld", id));
+		attn_add(a, req_printf(r, "%lld unread message%s in the room",
+		    a->unread, a->unread == 1 ? "" : "s"), req_printf(r, "/rooms/%lld", id));
 	return 0;
 }
 
@@ -135,7 +135,7 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	const char *group, *next;
 	struct tdict *row, *s;
 	int open = mship_stage_open(st);
-	int k;
+	int k, mentor, asked;
 
 	group = !open ? "CLOSED" : a->n > 0 ? "NEEDS" : "ACTIVE";
 	row = tmpl_section(d, group);
@@ -145,8 +145,12 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	tmpl_set(row, "STAGE_LABEL", mship_stage_label(st));
 	tmpl_set(row, "OTHER_NAME", db_get(q, i, "other_name"));
 	tmpl_set(row, "OTHER_SLUG", db_get(q, i, "other_slug"));
-	tmpl_set(row, "ROLE", db_get_int(q, i, "mentor_id") == r->user.id ?
-	    "You mentor" : "Your mentor");
+	/* a request is not a pair yet, nor one that never became one */
+	mentor = db_get_int(q, i, "mentor_id") == r->user.id;
+	asked = strcmp(st, "requested") == 0 || strcmp(st, "declined") == 0 ||
+	    strcmp(st, "withdrawn") == 0 || strcmp(st, "expired") == 0;
+	tmpl_set(row, "ROLE", asked ? (mentor ? "Request from" : "Request to") :
+	    mentor ? "You mentor" : "Your mentor");
 	if ((next = db_get(q, i, "meetings")) != NULL)
 		page_time(r, tmpl_section(row, "NEXT"), "AT",
 		    req_printf(r, "%.*s", (int)strcspn(next, ","), next));
