@@ -27,8 +27,10 @@ trim_copy(struct arena *a, const char *s, int multiline)
 	return arena_strndup(a, s, (size_t)(e - s));
 }
 
+/* A number outside its range says the range: "from 5 to 600". */
 static int
-check_int(const char *s, const struct field *f, struct fval *v)
+check_int(struct arena *a, const char *s, const struct field *f,
+    struct fval *v)
 {
 	char *end;
 	long long n;
@@ -40,7 +42,10 @@ check_int(const char *s, const struct field *f, struct fval *v)
 		return -1;
 	}
 	if (n < f->min || n > f->max) {
-		v->err = "This number is out of range.";
+		v->err = arena_printf(a, "Enter a number from %lld to %lld.",
+		    f->min, f->max);
+		if (v->err == NULL || f->max > 1000000000LL)
+			v->err = "This number is out of range.";
 		return -1;
 	}
 	v->num = n;
@@ -251,7 +256,7 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 		    "This contains characters that are not allowed.", -1;
 	switch (f->type) {
 	case F_INT:
-		return check_int(s, f, v);
+		return check_int(a, s, f, v);
 	case F_EMAIL:
 		if (strlen(s) > 254 || !email_ok(s))
 			return v->err = "Enter an e-mail address like name@example.org.", -1;

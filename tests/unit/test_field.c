@@ -325,6 +325,23 @@ test_field_raw_kept(void **state)
 	arena_free(a);
 }
 
+/* A number out of its range says the range, one a person can type. */
+static void
+test_field_range_said(void **state)
+{
+	struct arena *a = arena_new();
+	struct fval v;
+
+	(void)state;
+	assert_int_equal(field_check(a, &f_int, "11", &v), -1);
+	assert_string_equal(v.err, "Enter a number from 0 to 10.");
+	assert_int_equal(field_check(a, &f_int_neg, "-6", &v), -1);
+	assert_string_equal(v.err, "Enter a number from -5 to 5.");
+	assert_int_equal(field_check(a, &f_int_big, "0", &v), -1);
+	assert_string_equal(v.err, "This number is out of range.");
+	arena_free(a);
+}
+
 /*
  * A date the calendar does not have is said so, and kept as typed; a
  * date typed in part or in another form asks for the whole date.
@@ -406,6 +423,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_field_check),
 		cmocka_unit_test(test_field_raw_kept),
+		cmocka_unit_test(test_field_range_said),
 		cmocka_unit_test(test_field_date_messages),
 		cmocka_unit_test(test_field_read),
 	};
