@@ -76,6 +76,13 @@ enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
 	"WHERE x." side " = pp.user_id AND x.programme_id = pp.programme_id), 0)"
 #define PAIR_OF(col) "(SELECT " col " FROM mentorships m WHERE m.id = " \
 	"GREATEST(" PAIR_NEWEST("mentee_id") ", " PAIR_NEWEST("mentor_id") "))"
+/*
+ * In a pair: the newest was not a request that came to nothing (declined,
+ * withdrawn, expired), which leaves the person on the matching board.
+ */
+#define NEVER_PAIRED "'declined','withdrawn','expired'"
+#define IN_A_PAIR "COALESCE(" PAIR_OF("m.stage") " NOT IN (" NEVER_PAIRED \
+	"), 0)"
 
 static struct db_rows *
 participants_load(struct req *r, const struct prog *p, const struct fval *v)
@@ -92,10 +99,9 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	    "pp.user_id WHERE pp.programme_id = ? AND pp.id > ? "
 	    "AND (? IS NULL OR pp.role = ?) "
 	    "AND (? IS NULL OR ? IN ('paired', 'unpaired') OR pp.status = ?) "
-	    "AND (? = 0 OR (pp.status = 'active' AND " PAIR_OF("m.id")
-	    " IS NOT NULL)) "
-	    "AND (? = 0 OR (pp.status = 'active' AND " PAIR_OF("m.id")
-	    " IS NULL)) ORDER BY pp.id LIMIT ?", "iisssssiii", p->id,
+	    "AND (? = 0 OR (pp.status = 'active' AND " IN_A_PAIR " = 1)) "
+	    "AND (? = 0 OR (pp.status = 'active' AND " IN_A_PAIR " = 0)) "
+	    "ORDER BY pp.id LIMIT ?", "iisssssiii", p->id,
 	    v[FF_AFTER].str != NULL ? v[FF_AFTER].num : 0LL, v[FF_ROLE].str,
 	    v[FF_ROLE].str, status, status, status, (long long)paired,
 	    (long long)unpaired, (long long)LIST_PAGE + 1);
@@ -117,11 +123,18 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	    "Mentee");
 	page_date(r, s, "P_JOINED", db_get(rows, i, "joined_at"));
 	if (stage != NULL && strcmp(status, "active") == 0) {
+		int never = strcmp(stage, "declined") == 0 ||
+		    strcmp(stage, "withdrawn") == 0 ||
+		    strcmp(stage, "expired") == 0;
+		struct tdict *pair = tmpl_section(s, "P_PAIR");
+
+		tmpl_set(s, "P_STATUS", never ? req_printf(r, "Not in a pair "
+		    "(the last request: %s)", mship_stage_label(stage)) :
+		    req_printf(r, "In a pair: %s", mship_stage_label(stage)));
 		/* the way to what organisers may see of the pair */
-		tmpl_set(s, "P_STATUS", req_printf(r, "In a pair: %s",
-		    mship_stage_label(stage)));
-		tmpl_set(tmpl_section(s, "P_PAIR"), "PAIR_ID",
-		    db_get(rows, i, "pair_id"));
+		tmpl_set(pair, "PAIR_ID", db_get(rows, i, "pair_id"));
+		tmpl_set(pair, "PAIR_LINK", never ? "See the request" :
+		    "See the pair");
 	} else
 		tmpl_set(s, "P_STATUS", prog_status_label(role, status));
 	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)

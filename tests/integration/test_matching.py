@@ -141,6 +141,31 @@ def test_board_reads_no_words_of_a_private_mentorship():
 
 
 @m.test
+def test_a_request_that_came_to_nothing_is_no_pair_anywhere():
+    """A mentee whose programme request expired is waiting for a mentor on
+    the board, and the participants page says the same: not in a pair
+    (found walking the product: it said "In a pair: Expired")."""
+    org, slug = cohort()
+    tia = join(slug, "mentee")
+    mentor = join(slug, "mentor", 2, capacity=2)
+    prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, programme_id) VALUES (?, ?, 'expired', "
+          "'x', '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id,
+          tia.user_id, prog)
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", tia.user_id)
+    m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tia) is not None,
+            "not on the board")
+    t = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
+    m.check("Not in a pair (the last request: Expired)" in t and "See the request" in t
+            and "In a pair: Expired" not in t, "the participants page says otherwise")
+    m.check(name in m.unescaped(org.get(f"/programmes/{slug}/participants?status="
+                                        "unpaired").text), "not listed as unpaired")
+    m.check(name not in m.unescaped(org.get(f"/programmes/{slug}/participants?status="
+                                            "paired").text), "listed as paired")
+
+
+@m.test
 def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     org, slug = cohort()
     tag = m.unique("t")[-6:]
