@@ -328,7 +328,7 @@ stage_contract_missing(struct req *r, const struct mship *m,
 	    *db_get(c, 0, "channels") == '\0')
 		MISSING("Choose at least one way to communicate.");
 	if (db_get(c, 0, "review_date") == NULL)
-		MISSING("Set the review date first.");
+		MISSING("Save a review date first.");
 	else if (db_get_int(c, 0, "review_past"))
 		MISSING("The review date is in the past: choose a later one.");
 	if (first && nall < 3)
