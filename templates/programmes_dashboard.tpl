@@ -5,6 +5,14 @@
 <p>How the cohort is doing: numbers from the pairs' stages, goals, meetings and activity. Nobody's messages, meeting notes or private journal is read to make them.</p></div>
 <div class="actions"><a class="btn btn-secondary" href="/programmes/{{PROG_SLUG}}/export.csv">Download the pairs (CSV)</a></div>
 </div>
+<section class="section" aria-labelledby="risk-h">
+<h2 id="risk-h">Pairs at risk</h2>
+{{#NO_RISK}}<p class="muted">No pair matches a known warning sign right now.</p>{{/NO_RISK}}
+{{#RISK}}<h3>{{RISK_LABEL}} ({{RISK_N}})</h3>
+<ul class="list">{{#PAIR}}<li><a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">{{MENTOR}} and {{MENTEE}}</a> <span class="muted small">{{FOCUS}} · since {{SINCE}}</span></li>{{/PAIR}}</ul>
+{{>MORE}}
+{{/RISK}}
+</section>
 <div class="figures">
 {{#FUNNEL}}<section class="card figure" aria-labelledby="funnel-h"><h2 id="funnel-h">From invitation to Redefinition</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="funnel-h">{{CHART_HTML:none}}</div>
 <table class="table figure-numbers"><caption class="visually-hidden">Mentees at each step</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/FUNNEL}}
@@ -13,7 +21,7 @@
 {{#OUTCOMES}}<section class="card figure" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Goal outcomes</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="outcomes-h">{{CHART_HTML:none}}</div>
 <table class="table figure-numbers"><caption class="visually-hidden">Goals by outcome</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/OUTCOMES}}
 {{#MEDIANS}}<section class="card figure" aria-labelledby="medians-h"><h2 id="medians-h">Median days in each stage</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="medians-h">{{CHART_HTML:none}}</div>
-<table class="table figure-numbers"><caption class="visually-hidden">Median days pairs spent in each stage they have left</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}} days</td></tr>{{/ROW}}</tbody></table></section>{{/MEDIANS}}
+<table class="table figure-numbers"><caption class="visually-hidden">Median days pairs spent in each stage they have left</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}{{#HAS_VALUE}} days{{/HAS_VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/MEDIANS}}
 {{#CADENCE}}<section class="card figure" aria-labelledby="cadence-h"><h2 id="cadence-h">Keeping the agreed cadence: {{CADENCE_SHARE}}</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="cadence-h">{{CHART_HTML:none}}</div>
 <table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/CADENCE}}
 </div>
@@ -30,11 +38,3 @@
 <div class="chart-scroll" tabindex="0" role="region" aria-label="The chart">{{CHART_HTML:none}}</div>
 <table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
 </div>
-<section class="section" aria-labelledby="risk-h">
-<h2 id="risk-h">Pairs at risk</h2>
-{{#NO_RISK}}<p class="muted">No pair matches a known warning sign right now.</p>{{/NO_RISK}}
-{{#RISK}}<h3>{{RISK_LABEL}} ({{RISK_N}})</h3>
-<ul class="list">{{#PAIR}}<li><a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">{{MENTOR}} and {{MENTEE}}</a> <span class="muted small">{{FOCUS}} · since {{SINCE}}</span></li>{{/PAIR}}</ul>
-{{>MORE}}
-{{/RISK}}
-</section>

@@ -129,6 +129,8 @@ figure(struct req *r, struct tdict *d, const char *section,
 		tmpl_set(row, "LABEL", it[i].label);
 		tmpl_set(row, "VALUE", it[i].value < 0 ? "–" :
 		    req_printf(r, "%g", it[i].value));
+		if (it[i].value >= 0)	/* a unit after a number, not a dash */
+			tmpl_show(row, "HAS_VALUE");
 	}
 	return f;
 }

@@ -583,6 +583,9 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     rows = figure("medians-h")
     m.check(rows.get("Initiation") == "10 days" and rows.get("Cultivation") ==
             "10 days", f"median days {rows}")
+    m.check(rows.get("Redefinition") == "–", f"a stage nobody left: a dash alone {rows}")
+    m.check(t.index('id="risk-h"') < t.index('id="funnel-h"'),
+            "the pairs at risk, which an organiser acts on, come first")
     rows = figure("cadence-h")
     m.check(rows.get("Keeping their cadence") == "1", f"cadence {rows}")
     for secret in ("VERY PRIVATE ROOM WORDS", "PRIVATE MEETING NOTES",
