@@ -508,7 +508,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	/* what the mentee wants is the mentorship's subject, not the cohort */
 	focus = b->e[i].looking_for != NULL && *b->e[i].looking_for != '\0' ?
 	    req_printf(r, "%.180s", b->e[i].looking_for) :
-	    req_printf(r, "Mentoring %.80s in %.80s", mentee_name, p->name);
+	    req_printf(r, "Mentoring in %.180s", p->name);
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
@@ -526,16 +526,17 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	path = req_printf(r, "/mentorships/%lld", id);
 	/*
 	 * The reasons are Menteo's, not a person's: in the introduction,
-	 * never as "their note".
+	 * never as "their note". The subject gains "— with X on “focus”"
+	 * (stage_notify): each name once, the programme in the text.
 	 */
-	if (stage_notify(r, &m, mentor, req_printf(r, "%s proposes you mentor "
-	    "%s", p->name, mentee_name), req_printf(r, "The organisers of %s "
+	if (stage_notify(r, &m, mentor, "A mentee proposed for you",
+	    req_printf(r, "The organisers of %s "
 	    "propose that you mentor %s. Why this pair: %s %s. Accept, ask "
 	    "for more, or decline on the mentorship page.", p->name,
 	    mentee_name, mentor_name, reasons), NULL, path,
 	    req_printf(r, "proposed:%lld:mentor", id)) == -1 ||
-	    stage_notify(r, &m, mentee, req_printf(r, "%s proposes %s as your "
-	    "mentor", p->name, mentor_name), req_printf(r, "The organisers of "
+	    stage_notify(r, &m, mentee, "A mentor proposed for you",
+	    req_printf(r, "The organisers of "
 	    "%s propose %s as your mentor. Why this pair: %s %s. %s will "
 	    "accept or decline; you may withdraw on the mentorship page.",
 	    p->name, mentor_name, mentor_name, yours, mentor_name), NULL, path,

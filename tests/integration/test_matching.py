@@ -135,7 +135,7 @@ def test_board_reads_no_words_of_a_private_mentorship():
                           "AND mentor_id = ?", prog, mentor.user_id)
     m.check(f"open{tag}" in message and f"secret{tag}" not in message,
             f"the proposal's reasons: {message!r}")
-    msgs = m.mails_to(mentor.email, subject="proposes")
+    msgs = m.mails_to(mentor.email, subject="proposed for you")
     m.check(msgs and f"secret{tag}" not in m.mail_text(msgs[-1]),
             "a private focus in the mentor's mail")
 
@@ -181,7 +181,7 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
             f"one requested pair proposed by the programme: {pairs_of(slug)}")
     ben_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", ben.user_id)
     for who, says in ((ben, "you want"), (mentor, f"{ben_name} wants")):
-        msgs = m.mails_to(who.email, subject="proposes")
+        msgs = m.mails_to(who.email, subject="proposed for you")
         m.check(msgs, f"a proposal mail to {who.email}")
         text = " ".join(m.mail_text(msgs[-1]).split())
         m.check(f"has 1 of the skills {says}: python{tag}" in text,
@@ -283,7 +283,7 @@ def test_auto_pairs_optimally_within_places_and_confirms_all():
                                    [str(quinn.user_id), str(xu.user_id), "requested", "1"]]),
             f"both pairs written: {got}")
     for who in (pia, quinn, xu, yan):
-        m.check(m.mails_to(who.email, subject="proposes"), f"mail to {who.email}")
+        m.check(m.mails_to(who.email, subject="proposed for you"), f"mail to {who.email}")
     # a minimum nobody reaches: everyone left, with the reason
     r = org.get(f"/programmes/{slug}/matching?auto=1&min=1000")
     m.check("No mentor reaches the minimum score of 1000" in html.unescape(r.text) or
