@@ -42,6 +42,14 @@ def add_question(org, slug, question, kind="short", audience="both", choices="")
                            slug))
 
 
+def invite(org, slug, address, role="mentee"):
+    """The organiser invites one address; the join link it was mailed."""
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": address, "role": role})
+    m.check(r.status == 303, f"invite: {r!r}")
+    return invite_link(address, slug)
+
+
 def invite_link(address, slug):
     msgs = m.mails_to(address, subject="invited")
     m.check(len(msgs) >= 1, f"no invitation mail to {address}")
@@ -244,10 +252,7 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     m.check("One of: Platform, Mobile, Data" in t and "A short text" in t,
             "kinds in words, with the choices")
     newcomer = f"{m.unique('new')}@example.org"
-    org.get(f"/programmes/{slug}/invitations")
-    r = org.post(f"/programmes/{slug}/invitations", {"emails": newcomer, "role": "mentee"})
-    m.check(r.status == 303, f"invite: {r!r}")
-    link = invite_link(newcomer, slug)
+    link = invite(org, slug, newcomer)
     c = m.Client()
     r = c.get(link)
     m.check(r.status == 200 and newcomer in r.text and 'name="password"' in r.text,
@@ -302,10 +307,7 @@ def test_a_deleted_account_leaves_no_answers_address_or_place_in_a_programme():
     slug = programme(a, [org])
     q = add_question(org, slug, "Your phone number?")
     address = f"{m.unique('leaver')}@example.org"
-    org.get(f"/programmes/{slug}/invitations")
-    r = org.post(f"/programmes/{slug}/invitations", {"emails": address, "role": "mentee"})
-    m.check(r.status == 303, f"invite: {r!r}")
-    link = invite_link(address, slug)
+    link = invite(org, slug, address)
     c = m.Client()
     c.get(link)
     r = c.post(f"/programmes/{slug}/join", {
