@@ -1,6 +1,6 @@
 /*
  * auth: passwords (argon2id), throttling of guessable actions, and the
- * single-use tokens sent by e-mail. The pages live in cgi-bin/auth.c;
+ * single-use tokens sent by e-mail. The pages live in cgi-bin/auth/;
  * other programs call auth_require_verified before mentorship actions.
  */
 #ifndef MENTEO_AUTH_H

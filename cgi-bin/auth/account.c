@@ -1,0 +1,248 @@
+/*
+ * auth: the account settings that need the password: the password
+ * itself, the e-mail address, and the sessions signed in.
+ */
+#include <string.h>
+
+#include "auth.h"
+#include "cfg.h"
+#include "db.h"
+#include "field.h"
+#include "mail.h"
+#include "page.h"
+#include "resp.h"
+#include "sess.h"
+#include "pages.h"
+
+/*
+ * 1 when pw is the signed-in person's password; 0 wrong; -1 answered.
+ * Its own count, per account: only someone signed in to it adds to it.
+ */
+static int
+current_ok(struct req *r, const char *pw)
+{
+	const char *acb = bucket(r, "password:user",
+	    req_printf(r, "%lld", r->user.id));
+	const char *hash;
+	int ok, t;
+
+	if ((t = throttled(r, acb, NULL)) != 0)
+		return -1;
+	if ((hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?",
+	    "i", r->user.id)) == NULL)
+		return -1;
+	if ((ok = auth_check(r, r->user.id, hash, pw)) == -1)
+		return -1;
+	if (!ok && auth_throttle_hit(r, acb, AUTH_LOGIN_LIMIT, AUTH_LOGIN_WINDOW) == -1)
+		return -1;
+	return ok;
+}
+
+enum { PW_CURRENT, PW_PASSWORD, PW_PASSWORD2, PASSWORD_N };
+static const struct field password_f[PASSWORD_N] = {
+	{ "current",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+	{ "password",	F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
+	{ "password2",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+};
+
+void
+password_form(struct req *r)
+{
+	page_new(r, "Change your password", "auth_password.tpl");
+	page_send(r, 200);
+}
+
+/*
+ * The new hash; every other session and every mailed link ends; the
+ * owner is told. One transaction, run again after a deadlock. arg: the
+ * hash.
+ */
+static int
+password_tx(struct req *r, void *arg)
+{
+	if (db_exec(r, "UPDATE users SET password_hash = ? WHERE id = ?",
+	    "si", (const char *)arg, r->user.id) < 0)
+		return -1;
+	sess_end_others(r, r->user.id);
+	return auth_tokens_end(r, r->user.id, NULL) == -1 ? -1 :
+	    queue_simple(r, "password-changed", r->user.id, NULL,
+	    "Your Menteo password was changed", "mail/password_changed");
+}
+
+void
+password_post(struct req *r)
+{
+	struct fval v[PASSWORD_N];
+	struct tdict *d;
+	const char *hash;
+	int errors, ok;
+
+	errors = field_read(r, password_f, PASSWORD_N, v);
+	errors += new_password_check(&v[PW_PASSWORD], &v[PW_PASSWORD2]);
+	if (v[PW_CURRENT].err == NULL) {
+		if ((ok = current_ok(r, v[PW_CURRENT].str)) == -1)
+			return;
+		if (!ok) {
+			v[PW_CURRENT].err = "This is not your current password.";
+			errors++;
+		}
+	}
+	if (errors) {
+		d = page_new(r, "Change your password", "auth_password.tpl");
+		page_form(d, password_f, PASSWORD_N, v);
+		return page_send(r, 422);
+	}
+	if ((hash = auth_hash(r, v[PW_PASSWORD].str)) == NULL)
+		return page_error(r, 500);
+	if (db_tx_run(r, password_tx, (void *)hash) != 0)
+		return;
+	resp_flash(r, "Your password is changed, and every other session is "
+	    "signed out.");
+	resp_redirect(r, "/settings/password");
+}
+
+enum { EM_EMAIL, EM_PASSWORD, EMAIL_N };
+static const struct field email_f[EMAIL_N] = {
+	{ "email",	F_EMAIL,	3, 254, 1, NULL },
+	{ "password",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+};
+
+void
+email_form(struct req *r)
+{
+	struct tdict *d = page_new(r, "Change your e-mail address",
+	    "auth_email.tpl");
+
+	tmpl_set(d, "CURRENT", r->user.email);
+	page_send(r, 200);
+}
+
+/*
+ * A link to the new address, the only move pending (the newest), in a
+ * transaction run again after a deadlock. arg: the new address.
+ */
+static int
+email_tx(struct req *r, void *arg)
+{
+	const char *to = arg, *t;
+	struct tdict *d;
+	int rc;
+
+	if (auth_tokens_end(r, r->user.id, "email") == -1 ||
+	    (t = auth_token_new(r, "email", r->user.id, to,
+	    AUTH_VERIFY_HOURS)) == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "EMAIL", to);
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
+	rc = mail_queue(r, "email-change", 0, to, "Confirm your new e-mail "
+	    "address for Menteo", "mail/email_change", d, NULL);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+void
+email_post(struct req *r)
+{
+	struct fval v[EMAIL_N];
+	struct tdict *d;
+	const char *ipb, *acb;
+	int errors, ok;
+
+	/* each request mails an address the person typed: a relay if free */
+	acb = bucket(r, "email:user", req_printf(r, "%lld", r->user.id));
+	ipb = bucket(r, "email:ip", r->remote_addr);
+	if ((ok = throttled(r, acb, ipb)) != 0)
+		return;
+	errors = field_read(r, email_f, EMAIL_N, v);
+	if (v[EM_EMAIL].str != NULL && strcmp(v[EM_EMAIL].str, r->user.email) == 0) {
+		v[EM_EMAIL].err = "This is already your address.";
+		errors++;
+	} else if (v[EM_EMAIL].err == NULL && !r->user.verified) {
+		/* else whoever signed up with a stranger's address moves it */
+		v[EM_EMAIL].err = "Confirm your current address first: open the link "
+		    "we sent to it, or ask for a new one at the top of the page.";
+		errors++;
+	}
+	if (v[EM_PASSWORD].err == NULL) {
+		if ((ok = current_ok(r, v[EM_PASSWORD].str)) == -1)
+			return;
+		if (!ok) {
+			v[EM_PASSWORD].err = "This is not your current password.";
+			errors++;
+		}
+	}
+	if (errors) {
+		d = page_new(r, "Change your e-mail address", "auth_email.tpl");
+		tmpl_set(d, "CURRENT", r->user.email);
+		page_form(d, email_f, EMAIL_N, v);
+		return page_send(r, 422);
+	}
+	if (auth_throttle_hit(r, acb, 5, 60) == -1 ||
+	    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+		return;
+	if (db_tx_run(r, email_tx, (void *)v[EM_EMAIL].str) != 0)
+		return;
+	resp_flash(r, req_printf(r, "We sent a link to %s. Your address "
+	    "changes when you open it.", v[EM_EMAIL].str));
+	resp_redirect(r, "/settings/email");
+}
+
+void
+sessions_list(struct req *r)
+{
+	struct tdict *d = page_new(r, "Your sessions", "auth_sessions.tpl"), *s;
+	struct db_rows *rows;
+	size_t i;
+	int cur;
+
+	rows = db_query(r, "SELECT id, created_at, last_seen_at, user_agent "
+	    "FROM sessions WHERE user_id = ? ORDER BY id = ? DESC, "
+	    "last_seen_at DESC LIMIT 100", "ii", r->user.id, r->sess_id);
+	if (rows == NULL)
+		return;
+	for (i = 0; i < rows->nrows; i++) {
+		s = tmpl_section(d, "SESSIONS");
+		tmpl_set(s, "ID", db_get(rows, i, "id"));
+		page_time(r, s, "CREATED", db_get(rows, i, "created_at"));
+		/* the one in use, first; its row is written every few minutes */
+		cur = db_get_int(rows, i, "id") == r->sess_id;
+		if (cur)
+			tmpl_set(s, "SEEN", "Now");
+		else
+			page_time(r, s, "SEEN", db_get(rows, i, "last_seen_at"));
+		tmpl_set(s, "AGENT", *db_get(rows, i, "user_agent") != '\0' ?
+		    db_get(rows, i, "user_agent") : "Unknown browser");
+		tmpl_show(s, cur ? "CURRENT" : "OTHER");
+	}
+	if (rows->nrows > 1)
+		tmpl_show(d, "HAS_OTHERS");
+	page_send(r, 200);
+}
+
+enum { SS_SESSION, SESSIONS_N };
+static const struct field sessions_f[SESSIONS_N] = {
+	{ "session",	F_INT,	1, 9223372036854775807LL, 0, NULL },
+};
+
+void
+sessions_post(struct req *r)
+{
+	struct fval v[SESSIONS_N];
+
+	if (field_read(r, sessions_f, SESSIONS_N, v) > 0)
+		return page_error(r, 400);
+	if (v[SS_SESSION].raw == NULL || *v[SS_SESSION].raw == '\0') {
+		sess_end_others(r, r->user.id);
+		resp_flash(r, "Every other session is signed out.");
+	} else {
+		if (db_exec(r, "DELETE FROM sessions WHERE id = ? AND "
+		    "user_id = ? AND id <> ?", "iii", v[SS_SESSION].num, r->user.id,
+		    r->sess_id) < 0)
+			return;
+		resp_flash(r, "That session is signed out.");
+	}
+	if (r->db_failed)
+		return;
+	resp_redirect(r, "/settings/sessions");
+}

@@ -1,0 +1,253 @@
+/*
+ * auth: sign-in and out (/login, /logout) and the password reset
+ * (/reset, /reset/confirm).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "cfg.h"
+#include "db.h"
+#include "field.h"
+#include "mail.h"
+#include "page.h"
+#include "resp.h"
+#include "sess.h"
+#include "pages.h"
+
+enum { LI_EMAIL, LI_PASSWORD, LI_NEXT, LOGIN_N };
+static const struct field login_f[LOGIN_N] = {
+	{ "email",	F_EMAIL,	3, 254,	1, NULL },
+	{ "password",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+	{ "next",	F_NEXT,		1, 500,	0, NULL },
+};
+
+void
+login_form(struct req *r)
+{
+	struct tdict *d = page_new(r, "Sign in", "auth_login.tpl");
+	struct fval nv;
+
+	if (field_check(r->arena, &login_f[2], req_query(r, "next"), &nv) == 0 &&
+	    nv.str != NULL)
+		tmpl_set(d, "NEXT", nv.str);
+	page_send(r, 200);
+}
+
+void
+login_post(struct req *r)
+{
+	struct fval v[LOGIN_N];
+	struct tdict *d;
+	struct db_rows *u;
+	struct auth_gate g;
+	long long uid = 0, wait;
+	int ok;
+
+	if (field_read(r, login_f, LOGIN_N, v) > 0)
+		goto form;
+	if ((u = db_query(r, "SELECT id, password_hash FROM users WHERE "
+	    "email = ? AND disabled_at IS NULL", "s", v[LI_EMAIL].str)) == NULL)
+		return;
+	if (u->nrows > 0)
+		uid = db_get_int(u, 0, "id");
+	if ((wait = auth_login_gate(r, uid, v[LI_EMAIL].str, &g)) != 0)
+		return wait < 0 ? (void)0 : auth_too_many(r, wait);
+	if ((ok = auth_check(r, uid, uid > 0 ? db_get(u, 0, "password_hash") :
+	    NULL, v[LI_PASSWORD].str)) == -1)
+		return;
+	if (!ok) {
+		if (auth_login_failed(r, &g) == -1)
+			return;
+		v[LI_PASSWORD].err = "The e-mail address or the password is wrong.";
+		goto form;
+	}
+	if (sess_start(r, uid) == -1)
+		return;
+	auth_login_ok(r, uid, &g);
+	resp_redirect(r, v[LI_NEXT].str != NULL ? v[LI_NEXT].str : "/");
+	return;
+form:
+	d = page_new(r, "Sign in", "auth_login.tpl");
+	page_form(d, login_f, LOGIN_N, v);
+	page_send(r, 422);
+}
+
+void
+logout(struct req *r)
+{
+	sess_end(r);
+	resp_flash(r, "You are signed out.");
+	resp_redirect(r, "/");
+}
+
+/* ---- password reset ------------------------------------------------- */
+
+enum { RS_EMAIL, RESET_N };
+static const struct field reset_f[RESET_N] = {
+	{ "email",	F_EMAIL,	3, 254,	1, NULL },
+};
+
+void
+reset_form(struct req *r)
+{
+	struct tdict *d = page_new(r, "Reset your password", "auth_reset.tpl");
+
+	if (req_query(r, "sent") != NULL)
+		tmpl_show(d, "SENT");
+	else
+		tmpl_show(d, "ASK");
+	page_send(r, 200);
+}
+
+static int
+queue_reset(struct req *r, long long uid)
+{
+	const char *t = auth_token_new(r, "reset", uid, "", AUTH_RESET_HOURS);
+	struct tdict *d;
+	int rc;
+
+	if (t == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "LINK", req_printf(r, "%s/reset/confirm?t=%s",
+	    cfg_base_url(), t));
+	rc = mail_queue(r, "reset", uid, NULL, "Reset your Menteo password",
+	    "mail/reset", d, NULL);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+/*
+ * The reset link, or a mail saying no account has the address, run
+ * again after a deadlock (db_tx_run). arg: the address asked for.
+ */
+static int
+reset_tx(struct req *r, void *arg)
+{
+	const char *email = arg, *id;
+
+	id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
+	    "disabled_at IS NULL", "s", email);
+	if (r->db_failed)
+		return -1;
+	return id != NULL ? queue_reset(r, strtoll(id, NULL, 10)) :
+	    queue_simple(r, "reset-unknown", 0, email,
+	    "Reset your Menteo password", "mail/reset_unknown");
+}
+
+void
+reset_post(struct req *r)
+{
+	struct fval v[RESET_N];
+	struct tdict *d;
+	const char *ipb, *acb;
+	int t;
+
+	if (field_read(r, reset_f, RESET_N, v) > 0) {
+		d = page_new(r, "Reset your password", "auth_reset.tpl");
+		tmpl_show(d, "ASK");
+		page_form(d, reset_f, RESET_N, v);
+		return page_send(r, 422);
+	}
+	ipb = bucket(r, "reset:ip", r->remote_addr);
+	acb = bucket(r, "reset:acct", v[RS_EMAIL].str);
+	if ((t = throttled(r, ipb, acb)) != 0)
+		return;
+	if (auth_throttle_hit(r, ipb, ip_limit(), 15) == -1 ||
+	    auth_throttle_hit(r, acb, 5, 60) == -1 ||
+	    db_tx_run(r, reset_tx, (void *)v[RS_EMAIL].str) != 0)
+		return;
+	resp_redirect(r, "/reset?sent=1");
+}
+
+enum { CF_TOKEN, CF_PASSWORD, CF_PASSWORD2, CONFIRM_N };
+static const struct field confirm_f[CONFIRM_N] = {
+	{ "t",		F_TEXT,		64, 64,	1, NULL },
+	{ "password",	F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
+	{ "password2",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
+};
+
+void
+reset_confirm_form(struct req *r)
+{
+	const char *t = req_query(r, "t"), *target;
+	struct tdict *d;
+	long long uid;
+	int rc;
+
+	if ((rc = auth_token_peek(r, t, "reset", &uid, &target)) == -1)
+		return;
+	if (rc == 1)
+		return token_bad(r, "RESET");
+	d = page_new(r, "Choose a new password", "auth_reset_confirm.tpl");
+	tmpl_set(d, "T", t);
+	page_send(r, 200);
+}
+
+/*
+ * The new password, every session and mailed link of the account ended,
+ * its owner told: one transaction, run again after a deadlock. 1: the
+ * link was used or expired meanwhile.
+ */
+struct reset_w {
+	const char	*t, *hash;
+	long long	 uid;		/* out */
+};
+
+static int
+reset_confirm_tx(struct req *r, void *arg)
+{
+	struct reset_w *w = arg;
+	const char *target;
+	int rc;
+
+	if ((rc = auth_token_take(r, w->t, "reset", &w->uid, &target)) != 0)
+		return rc;
+	/* the mail reached its owner: that confirms the address too */
+	if (db_exec(r, "UPDATE users SET password_hash = ?, email_verified_at "
+	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
+	    "si", w->hash, w->uid) < 0 ||
+	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
+	    w->uid) < 0 || auth_tokens_end(r, w->uid, NULL) == -1)
+		return -1;
+	return queue_simple(r, "password-changed", w->uid, NULL,
+	    "Your Menteo password was changed", "mail/password_changed");
+}
+
+void
+reset_confirm_post(struct req *r)
+{
+	struct fval v[CONFIRM_N];
+	struct reset_w w;
+	struct tdict *d;
+	const char *hash, *target;
+	long long uid;
+	int rc, errors;
+
+	errors = field_read(r, confirm_f, CONFIRM_N, v);
+	if ((rc = auth_token_peek(r, v[CF_TOKEN].raw, "reset", &uid, &target)) == -1)
+		return;
+	if (rc == 1)
+		return token_bad(r, "RESET");
+	if (errors + new_password_check(&v[CF_PASSWORD], &v[CF_PASSWORD2]) > 0) {
+		d = page_new(r, "Choose a new password",
+		    "auth_reset_confirm.tpl");
+		page_form(d, confirm_f, CONFIRM_N, v);
+		return page_send(r, 422);
+	}
+	if ((hash = auth_hash(r, v[CF_PASSWORD].str)) == NULL)
+		return page_error(r, 500);
+	w = (struct reset_w){ v[CF_TOKEN].str, hash, 0 };
+	if ((rc = db_tx_run(r, reset_confirm_tx, &w)) == -1)
+		return;
+	if (rc == 1)
+		return token_bad(r, "RESET");
+	/* signed in after the commit, as a programme's new joiner is */
+	r->sess_id = 0;		/* its row, if it was this account's, is gone */
+	if (sess_start(r, w.uid) == -1)
+		return;
+	resp_flash(r, "Your password is changed, and every other session is "
+	    "signed out.");
+	resp_redirect(r, "/");
+}

@@ -1,0 +1,233 @@
+/*
+ * auth: sign-up (/signup) and the e-mail verification it starts
+ * (/verify, /verify/resend), which also confirms a move to a new
+ * address asked in the settings.
+ */
+#include <stdlib.h>
+
+#include "auth.h"
+#include "cfg.h"
+#include "db.h"
+#include "field.h"
+#include "mail.h"
+#include "page.h"
+#include "resp.h"
+#include "pages.h"
+
+enum { SU_EMAIL, SU_PASSWORD, SU_NAME, SIGNUP_N };
+static const struct field signup_f[SIGNUP_N] = {
+	{ "email",		F_EMAIL,	3, 254,	1, NULL },
+	{ "password",		F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
+	{ "display_name",	F_TEXT,		1, 80,	1, NULL },
+};
+
+void
+signup_form(struct req *r)
+{
+	page_new(r, "Sign up", "auth_signup.tpl");
+	page_send(r, 200);
+}
+
+static int
+queue_verify(struct req *r, long long uid, const char *email)
+{
+	const char *t = auth_token_new(r, "verify", uid, email,
+	    AUTH_VERIFY_HOURS);
+	struct tdict *d;
+	int rc;
+
+	if (t == NULL)
+		return -1;
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
+	rc = mail_queue(r, "verify", uid, NULL,
+	    "Confirm your e-mail address for Menteo", "mail/verify", d, NULL);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+/*
+ * The account and its mail, in a transaction that runs again after a
+ * deadlock (db_tx_run: a 503 lost the form). An address taken: its owner
+ * is told, and the answer is exactly as for a new account (no session
+ * either way).
+ */
+struct signup_w {
+	const struct fval	*v;
+	const char		*hash;
+};
+
+static int
+signup_tx(struct req *r, void *arg)
+{
+	struct signup_w *w = arg;
+	const struct fval *v = w->v;
+	const char *id;
+	long long uid;
+
+	if ((uid = auth_user_create(r, v[SU_EMAIL].str, w->hash,
+	    v[SU_NAME].str)) < 0)
+		return -1;
+	if (uid > 0)
+		return queue_verify(r, uid, v[SU_EMAIL].str);
+	if ((id = db_value(r, "SELECT id FROM users WHERE email = ?", "s",
+	    v[SU_EMAIL].str)) == NULL)
+		return -1;	/* taken, yet gone: the database failed */
+	return queue_simple(r, "signup-exists", strtoll(id, NULL, 10), NULL,
+	    "Someone tried to sign up to Menteo with your address",
+	    "mail/signup_exists");
+}
+
+void
+signup_post(struct req *r)
+{
+	struct fval v[SIGNUP_N];
+	struct tdict *d;
+	const char *hash, *ipb, *acb;
+	int errors, t;
+
+	errors = field_read(r, signup_f, SIGNUP_N, v);
+	if (v[SU_PASSWORD].err == NULL && v[SU_PASSWORD].str != NULL &&
+	    (v[SU_PASSWORD].err = auth_password_problem(v[SU_PASSWORD].str)) != NULL)
+		errors++;
+	if (errors) {
+		d = page_new(r, "Sign up", "auth_signup.tpl");
+		page_form(d, signup_f, SIGNUP_N, v);
+		return page_send(r, 422);
+	}
+	ipb = bucket(r, "signup:ip", r->remote_addr);
+	acb = bucket(r, "signup:acct", v[SU_EMAIL].str);
+	if ((t = throttled(r, ipb, acb)) != 0)
+		return;
+	if (auth_throttle_hit(r, ipb, (int)cfg_int("throttle_signup_limit",
+	    500), 10) == -1 || auth_throttle_hit(r, acb, 5, 60) == -1)
+		return;
+	if ((hash = auth_hash(r, v[SU_PASSWORD].str)) == NULL)
+		return page_error(r, 500);
+	if (db_tx_run(r, signup_tx, &(struct signup_w){ v, hash }) != 0)
+		return;
+	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
+	    "%s.", v[SU_EMAIL].str));
+	resp_redirect(r, "/");
+}
+
+/* ---- verification ------------------------------------------------------- */
+
+/*
+ * A mailed link opened, in a transaction that runs again after a deadlock
+ * (db_tx_run): the link taken (once), then what it proves. A link that
+ * is no verify link may be one to a new address (a move asked in the
+ * settings). 1: no such live link; 2: the new address is taken meanwhile
+ * (nothing written: the link stays for later).
+ */
+struct verify_w {
+	const char	*t;
+	long long	 uid;		/* out: whose address */
+	int		 moved;		/* out: a move to a new address */
+};
+
+static int
+verify_move_tx(struct req *r, struct verify_w *w)
+{
+	const char *to, *old;
+	long long rc;
+
+	if ((rc = auth_token_take(r, w->t, "email", &w->uid, &to)) != 0)
+		return (int)rc;
+	if ((old = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
+	    w->uid)) == NULL)
+		return r->db_failed ? -1 : 1;
+	rc = db_exec(r, "UPDATE users SET email = ?, email_verified_at = "
+	    "UTC_TIMESTAMP() WHERE id = ?", "si", to, w->uid);
+	if (rc == DB_DUPLICATE)
+		return 2;
+	/* a reset or sign-in link mailed to the old address dies with it */
+	if (rc < 0 || auth_tokens_end(r, w->uid, NULL) == -1)
+		return -1;
+	w->moved = 1;
+	return queue_simple(r, "email-changed", 0, old,
+	    "Your Menteo e-mail address was changed", "mail/email_changed");
+}
+
+static int
+verify_tx(struct req *r, void *arg)
+{
+	struct verify_w *w = arg;
+	const char *email, *cur;
+	int rc;
+
+	w->moved = 0;
+	if ((rc = auth_token_take(r, w->t, "verify", &w->uid, &email)) == -1)
+		return -1;
+	if (rc == 1)
+		return w->uid == 0 ? verify_move_tx(r, w) : 1;
+	/*
+	 * A link sent to an address the account no longer has proves
+	 * nothing. One that reaches the account's address proves its owner
+	 * is here: a move to another address asked before (by whoever made
+	 * the account) is dropped.
+	 */
+	if ((cur = db_value(r, "SELECT email FROM users WHERE id = ? AND "
+	    "email = ?", "is", w->uid, email)) == NULL && r->db_failed)
+		return -1;
+	if (cur != NULL && (db_exec(r, "UPDATE users SET email_verified_at = "
+	    "COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?", "i",
+	    w->uid) < 0 || auth_tokens_end(r, w->uid, "email") == -1))
+		return -1;
+	return 0;
+}
+
+void
+verify(struct req *r)
+{
+	struct verify_w w = { req_query(r, "t"), 0, 0 };
+	int rc;
+
+	if ((rc = db_tx_run(r, verify_tx, &w)) == -1)
+		return;
+	if (rc == 1)
+		return token_bad(r, "VERIFY");
+	if (rc == 2)
+		return page_error_msg(r, 409, "That address now belongs to "
+		    "another account, so your address was not changed.");
+	if (w.moved) {
+		resp_flash(r, "Your e-mail address is changed and confirmed.");
+		return resp_redirect(r, r->user.id == w.uid ?
+		    "/settings/email" : "/");
+	}
+	if (r->user.id > 0) {
+		resp_flash(r, "Thank you: your e-mail address is confirmed.");
+		return resp_redirect(r, "/");
+	}
+	resp_flash(r, "Thank you: your e-mail address is confirmed. Sign in "
+	    "to start.");
+	resp_redirect(r, "/login");
+}
+
+/* The new link's token and mail together, run again after a deadlock. */
+static int
+resend_tx(struct req *r, void *arg)
+{
+	(void)arg;
+	return queue_verify(r, r->user.id, r->user.email);
+}
+
+void
+verify_resend(struct req *r)
+{
+	const char *b = bucket(r, "resend", req_printf(r, "%lld", r->user.id));
+	int t;
+
+	if (r->user.verified) {
+		resp_flash(r, "Your e-mail address is already confirmed.");
+		return resp_redirect(r, "/");
+	}
+	if ((t = throttled(r, b, NULL)) != 0 ||
+	    auth_throttle_hit(r, b, 5, 60) == -1)
+		return;
+	if (db_tx_run(r, resend_tx, NULL) != 0)
+		return;
+	resp_flash(r, req_printf(r, "We sent a new link to %s.",
+	    r->user.email));
+	resp_redirect(r, "/");
+}
