@@ -353,6 +353,30 @@ field_read(struct req *r, const struct field *f, size_t n, struct fval *v)
 	return errors;
 }
 
+int
+field_rows(struct req *r, const struct field *f, size_t ncol, size_t need,
+    size_t max, struct fval *v, size_t stride, size_t *nrows)
+{
+	const char **col = req_alloc(r, ncol * (max + 1) * sizeof(*col));
+	size_t *n = req_alloc(r, ncol * sizeof(*n)), i, k;
+	int errors = 0;
+
+	*nrows = 0;
+	for (k = 0; k < ncol; k++) {
+		n[k] = req_form_all(r, f[k].name, col + k * (max + 1), max + 1);
+		if (n[k] > max || (n[k] != n[0] && (k < need || n[k] != 0)))
+			return -1;
+	}
+	for (i = 0; i < n[0]; i++)
+		for (k = 0; k < ncol; k++)
+			if (field_check(r->arena, &f[k], n[k] != 0 ?
+			    col[k * (max + 1) + i] : NULL,
+			    &v[i * stride + k]) != 0)
+				errors++;
+	*nrows = n[0];
+	return errors;
+}
+
 const char *
 field_opt(const struct fval *v)
 {

@@ -47,6 +47,18 @@ int	field_check(struct arena *, const struct field *, const char *,
 /* Every declared field of the form (POST) or query (GET): error count. */
 int	field_read(struct req *, const struct field *, size_t, struct fval *);
 
+/*
+ * A form of repeated fields, one row per repetition: each of the ncol
+ * declared columns is posted once a row, in order (title=a&title=b),
+ * the first counting the rows; a column from `need` on may be left out
+ * altogether (empty in every row: a note nobody typed). Row i's values
+ * go to v[i * stride + k]. The cells' error count, or -1 when the
+ * columns do not line up or there are more than max rows.
+ */
+int	field_rows(struct req *, const struct field *, size_t ncol,
+	    size_t need, size_t max, struct fval *v, size_t stride,
+	    size_t *nrows);
+
 /* An optional field's value: "" when it was left empty. */
 const char	*field_opt(const struct fval *);
 /*

@@ -649,29 +649,23 @@ goal_measure_msg(struct fval *v)
 static int
 rows_read(struct req *r, struct cform *f)
 {
-	const char *col[GL_ROW][ROWS_MAX + 1];
-	size_t n[GL_ROW], i, k;
-	int errors = 0;
+	struct fval *row;
+	size_t i, k;
+	int errors = 0, e;
 
-	for (k = 0; k < GL_ROW; k++) {
-		n[k] = req_form_all(r, goal_f[k].name, col[k], ROWS_MAX + 1);
-		if (n[k] != n[0] || n[k] > ROWS_MAX)
-			return -1;
-	}
-	f->nrows = n[0];
+	memset(f->rows, 0, sizeof(f->rows));
+	if (field_rows(r, goal_f, GL_ROW, GL_ROW, ROWS_MAX, f->rows[0], GL_N,
+	    &f->nrows) == -1)
+		return -1;
 	for (i = 0; i < f->nrows; i++) {
-		struct fval *row = f->rows[i];
-		int e = 0;
-		memset(row, 0, GL_N * sizeof(*row));
-		for (k = 0; k < GL_ROW; k++)
-			if (field_check(r->arena, &goal_f[k], col[k][i],
-			    &row[k]) != 0)
-				e++;
+		row = f->rows[i];
 		if (row_blank(row)) {
 			for (k = 0; k < GL_ROW; k++)
 				row[k].err = NULL;
 			continue;
 		}
+		for (k = 0, e = 0; k < GL_ROW; k++)
+			e += row[k].err != NULL;
 		goal_measure_msg(row);
 		errors += e;
 	}

@@ -246,24 +246,16 @@ review_acknowledge(struct req *r, struct mship *m)
 static int
 review_read(struct req *r, struct review *rv)
 {
-	const char *col[RV_N][REVIEW_ROWS + 1];
-	size_t n[RV_N], i, k;
-	int errors = 0;
+	struct fval *row;
+	size_t i;
+	int errors;
 
-	for (k = 0; k < RV_N; k++) {
-		n[k] = req_form_all(r, review_f[k].name, col[k],
-		    REVIEW_ROWS + 1);
-		/* a column not sent at all is empty in every row */
-		if ((n[k] != n[RV_GOAL] && (k == RV_GOAL || n[k] != 0)) ||
-		    n[k] > REVIEW_ROWS)
-			return -1;
-	}
-	for (rv->n = n[RV_GOAL], i = 0; i < rv->n; i++) {
-		struct fval *row = rv->rows[i];
-		for (k = 0; k < RV_N; k++)
-			if (field_check(r->arena, &review_f[k], n[k] != 0 ?
-			    col[k][i] : NULL, &row[k]) != 0)
-				errors++;
+	/* only the goal is sent for every row: a note may be left out */
+	if ((errors = field_rows(r, review_f, RV_N, RV_OUTCOME, REVIEW_ROWS,
+	    rv->rows[0], RV_N, &rv->n)) == -1)
+		return -1;
+	for (i = 0; i < rv->n; i++) {
+		row = rv->rows[i];
 		if (row[RV_GOAL].err != NULL)
 			return -1;
 		if (row[RV_OUTCOME].str == NULL && row[RV_OUTCOME].err == NULL &&

@@ -417,6 +417,65 @@ test_field_read(void **state)
 	req_offline_free(r);
 }
 
+/* Posts body as the request's form. */
+static void
+form_set(struct req *r, const char *body)
+{
+	r->method = "POST";
+	assert_int_equal(req_parse_urlencoded(r->arena, body, strlen(body),
+	    &r->form, &r->nform), 0);
+}
+
+/*
+ * field_rows: rows of repeated fields line up by position; a column
+ * after `need` may be absent, one before may not; too many rows refused.
+ */
+static void
+test_field_rows(void **state)
+{
+	static const struct field f[] = {
+		{ "goal", F_INT, 1, 99, 1, NULL },
+		{ "title", F_TEXT, 1, 20, 1, NULL },
+		{ "note", F_TEXT, 0, 20, 0, NULL },
+	};
+	struct req *r = req_offline_new();
+	struct fval v[3][4];	/* a stride wider than the columns */
+	size_t n;
+
+	(void)state;
+	form_set(r, "goal=1&title=A&note=x&goal=2&title=&note=y");
+	assert_int_equal(field_rows(r, f, 3, 3, 3, v[0], 4, &n), 1);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0][0].num, 1);
+	assert_string_equal(v[0][1].str, "A");
+	assert_string_equal(v[0][2].str, "x");
+	assert_int_equal(v[1][0].num, 2);
+	assert_non_null(v[1][1].err);		/* a title is required */
+	assert_string_equal(v[1][2].str, "y");
+
+	/* the note left out: empty in every row when it may be */
+	req_offline_free(r);
+	r = req_offline_new();
+	form_set(r, "goal=1&title=A&goal=2&title=B");
+	assert_int_equal(field_rows(r, f, 3, 2, 3, v[0], 4, &n), 0);
+	assert_int_equal(n, 2);
+	assert_null(v[1][2].raw);
+	assert_int_equal(field_rows(r, f, 3, 3, 3, v[0], 4, &n), -1);
+
+	/* a column one short, or more rows than room for */
+	req_offline_free(r);
+	r = req_offline_new();
+	form_set(r, "goal=1&title=A&note=x&goal=2&title=B");
+	assert_int_equal(field_rows(r, f, 3, 2, 3, v[0], 4, &n), -1);
+	req_offline_free(r);
+	r = req_offline_new();
+	form_set(r, "goal=1&title=A&goal=2&title=B&goal=3&title=C&goal=4&"
+	    "title=D");
+	assert_int_equal(field_rows(r, f, 3, 2, 3, v[0], 4, &n), -1);
+	assert_int_equal(n, 0);
+	req_offline_free(r);
+}
+
 int
 main(void)
 {
@@ -426,6 +485,7 @@ main(void)
 		cmocka_unit_test(test_field_range_said),
 		cmocka_unit_test(test_field_date_messages),
 		cmocka_unit_test(test_field_read),
+		cmocka_unit_test(test_field_rows),
 	};
 
 	return cmocka_run_group_tests_name("field", tests, NULL, NULL);
