@@ -45,25 +45,6 @@ struct joining {
 	size_t		 na;
 };
 
-/* "a\nb\n" → {"a", "b", NULL}, blank lines dropped. */
-static const char **
-choices_split(struct req *r, const char *s)
-{
-	char *copy = req_strdup(r, s), *save = NULL, *tok;
-	const char **out;
-	size_t n = 1;
-
-	for (tok = copy; *tok != '\0'; tok++)
-		n += *tok == '\n';
-	out = req_alloc(r, (n + 1) * sizeof(*out));
-	n = 0;
-	for (tok = strtok_r(copy, "\r\n", &save); tok != NULL;
-	    tok = strtok_r(NULL, "\r\n", &save))
-		out[n++] = tok;
-	out[n] = NULL;
-	return out;
-}
-
 /* The programme's questions, each declared as a field q_{id}. */
 static int
 answers_load(struct req *r, struct joining *j)
@@ -86,7 +67,7 @@ answers_load(struct req *r, struct joining *j)
 		a->f.required = 1;
 		a->f.min = 1;
 		if (strcmp(a->kind, "choice") == 0) {
-			a->choices = choices_split(r, db_get(q, i, "choices"));
+			prog_choices(r, db_get(q, i, "choices"), &a->choices);
 			a->f.type = F_CHOICE;
 			a->f.choices = a->choices;
 		} else if (strcmp(a->kind, "long") == 0) {

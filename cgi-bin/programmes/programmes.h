@@ -66,6 +66,8 @@ int		 invite_check(struct req *, const struct prog *, const char *t,
 		    struct invite *);
 /* The intake questions (settings.c), oldest first. */
 struct db_rows	*prog_questions(struct req *, long long prog_id);
+/* A choice question's choices, one a line, trimmed: *out NULL-ended. */
+size_t		 prog_choices(struct req *, const char *, const char ***out);
 
 /* The dashboard's kept figures (dashboard.c; `programmes --kept`). */
 struct kept_def;

@@ -330,6 +330,35 @@ prog_questions(struct req *r, long long prog_id)
 	    "i", prog_id);
 }
 
+/*
+ * A choice question's choices, however they were typed: one a line (any
+ * line end), each trimmed, blank lines dropped; NULL-terminated in *out.
+ * Their number. Stored rows from before the rule read the same way.
+ */
+size_t
+prog_choices(struct req *r, const char *s, const char ***out)
+{
+	char *copy = req_strdup(r, s != NULL ? s : ""), *save = NULL, *tok, *e;
+	size_t n = 1;
+
+	for (tok = copy; *tok != '\0'; tok++)
+		n += *tok == '\n' || *tok == '\r';	/* lines, at most */
+	*out = req_alloc(r, (n + 1) * sizeof(**out));
+	n = 0;
+	for (tok = strtok_r(copy, "\r\n", &save); tok != NULL;
+	    tok = strtok_r(NULL, "\r\n", &save)) {
+		tok += strspn(tok, " \t");
+		for (e = tok + strlen(tok); e > tok && (e[-1] == ' ' ||
+		    e[-1] == '\t'); e--)
+			;
+		*e = '\0';
+		if (*tok != '\0')
+			(*out)[n++] = tok;
+	}
+	(*out)[n] = NULL;
+	return n;
+}
+
 static const char *
 audience_label(const char *a)
 {
@@ -344,8 +373,7 @@ audience_label(const char *a)
 static const char *
 kind_label(struct req *r, const char *kind, const char *choices)
 {
-	char *c, *p, *save = NULL;
-	const char *out = "One of:", *sep = " ";
+	const char **c, *out = "One of:", *sep = " ";
 
 	if (strcmp(kind, "short") == 0)
 		return "A short text";
@@ -354,10 +382,8 @@ kind_label(struct req *r, const char *kind, const char *choices)
 	if (strcmp(kind, "choice") != 0)
 		return kind;
 	/* one choice a line, said as a list: "One of: a, b, c" */
-	c = req_strdup(r, choices);
-	for (p = strtok_r(c, "\r\n", &save); p != NULL;
-	    p = strtok_r(NULL, "\r\n", &save), sep = ", ")
-		out = req_printf(r, "%s%s%s", out, sep, p);
+	for (prog_choices(r, choices, &c); *c != NULL; c++, sep = ", ")
+		out = req_printf(r, "%s%s%s", out, sep, *c);
 	return out;
 }
 
@@ -415,23 +441,34 @@ prog_settings(struct req *r)
 	form_page(r, &p, NULL, NULL, NULL, 200);
 }
 
-/* The choices of a 'choice' question: one a line, 2 to 20, none empty. */
+/*
+ * The choices of a 'choice' question: 2 to 20, each once. Kept as stored
+ * (prog_choices: one a line, trimmed), so what is offered is what a
+ * joiner's answer is checked against.
+ */
 static int
-choices_check(struct fval *kind, struct fval *choices)
+choices_check(struct req *r, struct fval *kind, struct fval *choices)
 {
-	const char *s = choices->str;
-	int n = 0;
+	const char **c, *joined = "";
+	size_t n, i, k;
 
 	if (kind->str == NULL || strcmp(kind->str, "choice") != 0)
 		return 0;
-	if (s != NULL)
-		for (n = 1; *s != '\0'; s++)
-			if (*s == '\n')
-				n++;
-	if (n < 2 || n > 20) {
+	if ((n = prog_choices(r, choices->str, &c)) < 2 || n > 20) {
 		choices->err = "Give 2 to 20 choices, one a line.";
 		return 1;
 	}
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < i; k++)
+			if (strcmp(c[k], c[i]) == 0) {
+				choices->err = req_printf(r, "Give each choice "
+				    "once: \"%s\" is there twice.", c[i]);
+				return 1;
+			}
+		joined = req_printf(r, "%s%s%s", joined, i > 0 ? "\n" : "",
+		    c[i]);
+	}
+	choices->str = joined;
 	return 0;
 }
 
@@ -442,7 +479,7 @@ question_add(struct req *r, const struct prog *p)
 	int errors;
 
 	errors = field_read(r, question_f, QF_N, qv);
-	errors += choices_check(&qv[QF_KIND], &qv[QF_CHOICES]);
+	errors += choices_check(r, &qv[QF_KIND], &qv[QF_CHOICES]);
 	if (errors > 0)
 		return form_page(r, p, NULL, qv, NULL, 422);
 	if (db_exec(r, "INSERT INTO programme_questions (programme_id, prompt, "

@@ -297,6 +297,41 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
 
 
 @m.test
+def test_a_choice_question_reads_its_choices_however_they_were_typed():
+    """Choices pasted with bare CRs (an old Mac's line ends) or spaces
+    around them are the choices offered and accepted: each is trimmed,
+    one a line, when saved. A space kept on one made it a choice nobody
+    could pick (the answer, trimmed, matched none), and bare CRs split
+    into more choices than the join page made room for."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open")
+    q = add_question(org, slug, "Your level?", kind="choice",
+                     choices=" Beginner \rMiddle\r\r Advanced\nExpert  ")
+    # (the mariadb client prints a newline as \n: joined by "|" to compare)
+    m.check(m.sql_value("SELECT REPLACE(choices, '\\n', '|') FROM programme_questions "
+                        "WHERE id = ?", q) == "Beginner|Middle|Advanced|Expert",
+            "stored one a line, trimmed")
+    t = m.unescaped(org.get(f"/programmes/{slug}/settings").text)
+    m.check("One of: Beginner, Middle, Advanced, Expert" in t, "listed as stored")
+    # a choice twice: the form comes back as typed, saying which
+    r = org.post(f"/programmes/{slug}/settings", {
+        "question": "Which team?", "kind": "choice", "audience": "both",
+        "choices": "Data\n Data \nWeb"})
+    t = m.unescaped(r.text)
+    m.check(r.status == 422 and '"Data" is there twice' in t, f"a choice twice: {r.status}")
+    m.check("Which team?" in t and "Web" in t, "what was typed is kept")
+    joiner = m.signup()
+    r = joiner.get(f"/programmes/{slug}/join")
+    m.check(r.status == 200, f"the join form: {r.status}")
+    m.check(all(f'value="{c}"' in r.text for c in ("Beginner", "Middle", "Advanced",
+                                                    "Expert")), "each choice offered")
+    r = joiner.post(f"/programmes/{slug}/join", {"role": "mentee", f"q_{q}": "Beginner"})
+    m.check(r.status == 303, f"a trimmed choice accepted: {r.status}")
+    m.check(m.sql_value("SELECT answer FROM programme_answers WHERE question_id = ?", q)
+            == "Beginner", "the answer kept")
+
+
+@m.test
 def test_a_deleted_account_leaves_no_answers_address_or_place_in_a_programme():
     """Deleting an account (/settings/delete) takes what the person told a
     programme about themselves: their intake answers, the address on the
