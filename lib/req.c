@@ -82,6 +82,22 @@ req_utf8_len(const char *s)
 	return n;
 }
 
+/*
+ * A cut by bytes ("%.180s") can end inside a character, which MariaDB's
+ * strict mode refuses to store and a page shows as a stray byte.
+ */
+size_t
+req_utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
 int
 req_hex_ok(const char *s, size_t len)
 {

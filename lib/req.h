@@ -109,6 +109,8 @@ int	 req_parse_cookies(struct arena *, const char *, struct kv **,
 	    size_t *);
 int	 req_utf8_valid(const char *, size_t);
 size_t	 req_utf8_len(const char *);
+/* The bytes of s's longest prefix of whole characters, at most max. */
+size_t	 req_utf8_prefix(const char *s, size_t max);
 /*
  * 1 when s is exactly len lower-case hex digits, as sodium_bin2hex
  * writes them: the shape of every random key a client sends back

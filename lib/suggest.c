@@ -8,6 +8,7 @@
 #include "kept.h"
 #include "log.h"
 #include "page.h"
+#include "req.h"
 #include "search.h"
 #include "tmpl.h"
 #include "suggest.h"
@@ -67,7 +68,7 @@ item_next(const char **p, char out[ITEM])
 			end = *p + strlen(*p);
 		len = (size_t)(end - *p);
 		if (len >= ITEM)
-			len = ITEM - 1;
+			len = req_utf8_prefix(*p, ITEM - 1);
 		memcpy(part, *p, len);
 		part[len] = '\0';
 		*p = *end == ',' ? end + 1 : end;
@@ -145,7 +146,8 @@ item_as_written(const char *list, const char *item, char out[ITEM])
 			for (e = list; e > b && (e[-1] == ',' || e[-1] == ' ' ||
 			    e[-1] == '\t'); e--)
 				;
-			snprintf(out, ITEM, "%.*s", (int)(e - b), b);
+			snprintf(out, ITEM, "%.*s", (int)(e - b < ITEM ?
+			    (size_t)(e - b) : req_utf8_prefix(b, ITEM - 1)), b);
 			return out;
 		}
 		at = list;
@@ -410,14 +412,17 @@ put(char why[SUGGEST_WHY], const char *fmt, ...)
 static void
 put(char why[SUGGEST_WHY], const char *fmt, ...)
 {
-	size_t len = strlen(why);
+	char more[SUGGEST_WHY + 1];	/* a byte over: a cut shows in it */
+	size_t len = strlen(why), n;
 	va_list ap;
 
-	if (len + 1 >= SUGGEST_WHY)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(why + len, SUGGEST_WHY - len, fmt, ap);
+	vsnprintf(more, sizeof(more), fmt, ap);
 	va_end(ap);
+	/* what fits, in whole characters: the reasons are stored and shown */
+	n = req_utf8_prefix(more, SUGGEST_WHY - 1 - len);
+	memcpy(why + len, more, n);
+	why[len + n] = '\0';
 }
 
 /* What a source is called, and its verb: "your goals mention". */
@@ -477,8 +482,8 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 	size_t nwant, nlang, k, said = 0;
 
 	why[0] = '\0';
-	snprintf(whose, sizeof(whose), "%.*s's", ITEM - 1,
-	    name != NULL ? name : "");
+	snprintf(whose, sizeof(whose), "%.*s's", name != NULL ?
+	    (int)req_utf8_prefix(name, ITEM - 1) : 0, name != NULL ? name : "");
 	if (name == NULL)
 		snprintf(whose, sizeof(whose), "your");
 	nwant = items(e->looking_for, want);

@@ -27,6 +27,7 @@
 				   zone and activity alone give */
 #define PAIRS_MAX	20000	/* bytes of a confirmation's pairs */
 #define PAIR_SHOWN	40	/* bytes of a bad one said back */
+#define FOCUS_MAX	180	/* bytes of a proposal's focus (200 chars) */
 
 static const struct field board_f[] = {
 	{ "auto",	F_BOOL,	0, 0,		0, NULL },
@@ -507,8 +508,10 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	yours = why_text(r, b, i, &b->fit[k], 1);
 	/* what the mentee wants is the mentorship's subject, not the cohort */
 	focus = b->e[i].looking_for != NULL && *b->e[i].looking_for != '\0' ?
-	    req_printf(r, "%.180s", b->e[i].looking_for) :
-	    req_printf(r, "Mentoring in %.180s", p->name);
+	    req_printf(r, "%.*s", (int)req_utf8_prefix(b->e[i].looking_for,
+	    FOCUS_MAX), b->e[i].looking_for) :
+	    req_printf(r, "Mentoring in %.*s", (int)req_utf8_prefix(p->name,
+	    FOCUS_MAX), p->name);
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
@@ -612,9 +615,7 @@ pairs_read(struct req *r, const char *text, struct pairs *ps,
 		ps->mentor[ps->n++] = o.num;
 	}
 	/* said back: the first PAIR_SHOWN bytes, in whole characters */
-	for (len = len > PAIR_SHOWN ? PAIR_SHOWN : len; len > 0 &&
-	    ((unsigned char)word[len] & 0xC0) == 0x80; len--)
-		;
+	len = req_utf8_prefix(word, PAIR_SHOWN);
 	*bad = req_printf(r, "%.*s%s", (int)len, word, word[len] != '\0' ?
 	    "\xE2\x80\xA6" : "");	/* … */
 	return -1;

@@ -215,6 +215,25 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
 
 
 @m.test
+def test_a_long_wish_in_accents_is_cut_between_characters():
+    """A proposal's mentorship is named by what the mentee wants, cut to
+    180 bytes: cut by bytes, it split a character, which MariaDB refused
+    to store (a 503 for the organiser, and for every pair of an auto
+    confirmation with it)."""
+    org, slug = cohort()
+    tag = m.unique("t")[-6:]
+    wish = "a" + "é" * 100     # byte 180 is inside the 90th "é"
+    eva = join(slug, "mentee", looking_for=wish)
+    mentor = join(slug, "mentor", 2, skills=f"design{tag}", capacity=3)
+    org.get(f"/programmes/{slug}/matching")
+    r = org.post(f"/programmes/{slug}/matching", {"mentee": eva.user_id,
+                                                  "mentor": mentor.user_id})
+    m.check(r.status == 303, f"proposed: {r!r}")
+    focus = m.sql_value("SELECT focus FROM mentorships WHERE mentee_id = ?", eva.user_id)
+    m.check(focus == "a" + "é" * 89, f"cut before the character it would split: {focus!r}")
+
+
+@m.test
 def test_a_refused_proposal_is_worded_for_the_organiser():
     """A pair the board excludes is refused in the organiser's words, one
     sentence after the names: a mentee already in an open mentorship with

@@ -162,6 +162,15 @@ test_utf8_valid(void **state)
 	assert_int_equal(req_utf8_len("abc"), 3);
 	assert_int_equal(req_utf8_len("\xc3\xa9t\xc3\xa9"), 3);
 	assert_int_equal(req_utf8_len("\xf0\x9f\x98\x80!"), 2);
+	/* a cut by bytes stops before a character it would split */
+	assert_int_equal(req_utf8_prefix("abc", 5), 3);
+	assert_int_equal(req_utf8_prefix("abc", 3), 3);
+	assert_int_equal(req_utf8_prefix("abc", 2), 2);
+	assert_int_equal(req_utf8_prefix("a\xc3\xa9", 2), 1);	/* aé */
+	assert_int_equal(req_utf8_prefix("a\xc3\xa9", 3), 3);
+	assert_int_equal(req_utf8_prefix("\xf0\x9f\x98\x80!", 3), 0);
+	assert_int_equal(req_utf8_prefix("\xf0\x9f\x98\x80!", 4), 4);
+	assert_int_equal(req_utf8_prefix("", 0), 0);
 }
 
 /*

@@ -80,6 +80,22 @@ test_suggest_reasons(void **state)
 	    "writes about grant, as Ana's headline does; "
 	    "speaks Español, as Ana does; 1 hour apart; can take 1 more mentee; "
 	    "answered 3 requests; active this week");
+	/*
+	 * A name of 80 four-byte characters: "Ana's" is cut to 127 bytes
+	 * and the reasons to SUGGEST_WHY, each between characters (they are
+	 * stored, and MariaDB refuses a split one).
+	 */
+	{
+		char name[80 * 4 + 1] = "";
+		size_t i;
+
+		for (i = 0; i < 80; i++)
+			strcat(name, "\xf0\x9f\x8c\xb1");	/* 🌱 */
+		suggest_why(s, &e, &best[0], name, why);
+		assert_true(strlen(why) > SUGGEST_WHY - 8);	/* it was cut */
+		assert_true(req_utf8_valid(why, strlen(why)));
+		assert_non_null(strstr(why, "\xf0\x9f\x8c\xb1's goals do"));
+	}
 	suggest_set_free(s);
 }
 
