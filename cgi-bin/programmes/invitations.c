@@ -261,18 +261,23 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	}
 	rows = db_query(r, "SELECT (SELECT pp.status FROM users u JOIN "
 	    "programme_participants pp ON pp.user_id = u.id AND "
-	    "pp.programme_id = ? WHERE u.email = ?) AS status, "
-	    "(SELECT id FROM programme_invitations WHERE programme_id = ? AND "
-	    "email = ?) AS inv_id, (SELECT sent_at > UTC_TIMESTAMP() - "
-	    "INTERVAL 1 DAY FROM programme_invitations WHERE programme_id = ? "
-	    "AND email = ?) AS recent", "isisis", p->id, email, p->id, email,
-	    p->id, email);
+	    "pp.programme_id = ? WHERE u.email = ?) AS status, i.id AS inv_id, "
+	    "i.used_at IS NOT NULL AS used, i.sent_at > UTC_TIMESTAMP() - "
+	    "INTERVAL 1 DAY AS recent FROM (SELECT 1) AS one LEFT JOIN "
+	    "programme_invitations i ON i.programme_id = ? AND i.email = ?",
+	    "isis", p->id, email, p->id, email);
 	if (rows == NULL)
 		return -1;
 	if ((status = db_get(rows, 0, "status")) != NULL) {
 		paste_note(&ps->passed, line, strcmp(status, "removed") == 0 ||
 		    strcmp(status, "rejected") == 0 ? "was removed or not "
 		    "approved: not invited again" : "already a participant");
+		return 0;
+	}
+	/* its account's address changed since: a new link would be dead */
+	if (db_get_int(rows, 0, "used")) {
+		paste_note(&ps->passed, line, "joined with an invitation to this "
+		    "address already (their account has another address now)");
 		return 0;
 	}
 	if (db_get_int(rows, 0, "recent")) {

@@ -294,6 +294,18 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     other = m.Client()
     r = other.get(link)
     m.check(r.status == 410 and "already been used" in r.text, f"used twice: {r.status}")
+    # the joiner's address changes; the organiser pastes the cohort again
+    # the next day: not mailed a link that would answer "already used"
+    m.sql("UPDATE users SET email = ? WHERE id = ?", f"moved-{newcomer}", uid)
+    m.sql("UPDATE programme_invitations SET sent_at = sent_at - INTERVAL 2 DAY "
+          "WHERE email = ?", newcomer)
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": newcomer, "role": "mentee"})
+    t = m.unescaped(re.sub(r"<[^>]+>", "", r.text))
+    m.check(r.status == 200 and f"{newcomer}: joined with an invitation to this address "
+            "already" in t, f"passed over, said why: {r.status}")
+    m.check(len(m.mails_to(newcomer, subject="invited", timeout=3, count=2)) == 1,
+            "no second invitation mailed")
 
 
 @m.test
