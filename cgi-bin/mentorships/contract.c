@@ -672,6 +672,31 @@ rows_read(struct req *r, struct cform *f)
 	return errors;
 }
 
+/*
+ * A target date before today is a slip of the keyboard, unless it is
+ * the date the goal has already: a goal kept from before, whose day has
+ * passed, still saves with the rest. 1 when marked on the row; -1 when
+ * the database failed (answered).
+ */
+static int
+target_past(struct req *r, const struct mship *m, struct fval *row)
+{
+	const char *day = row[GL_TARGET_DATE].str, *was = NULL;
+
+	if (day == NULL || strcmp(day, page_today(r)) >= 0)
+		return 0;
+	if (row[GL_GOAL].str != NULL && (was = db_value(r, "SELECT "
+	    "target_date FROM goals WHERE id = ? AND mentorship_id = ?", "ii",
+	    row[GL_GOAL].num, m->id)) == NULL && r->db_failed)
+		return -1;
+	if (was != NULL && strcmp(was, day) == 0)
+		return 0;
+	row[GL_TARGET_DATE].err = "The target date is in the past. Choose a "
+	    "later day, or leave it empty.";
+	row[GL_TARGET_DATE].str = NULL;
+	return 1;
+}
+
 /* Re-shown as typed without a word about errors: a row added, removed. */
 static void
 form_quiet(struct cform *f)
@@ -721,6 +746,14 @@ contract_form_post(struct req *r, struct mship *m)
 		}
 		return contract_page(r, m, 200, &f, NULL, "The goal is out of "
 		    "the form. Save the contract to keep this change.", 0);
+	}
+	for (k = 0; k < f.nrows; k++) {
+		if (row_blank(f.rows[k]) ||
+		    f.rows[k][GL_TARGET_DATE].err != NULL)
+			continue;
+		if ((rc = target_past(r, m, f.rows[k])) == -1)
+			return;
+		errors += rc;
 	}
 	if (errors > 0)
 		return contract_page(r, m, 422, &f, w.setv == NULL ?
@@ -856,6 +889,9 @@ mships_goals_post(struct req *r)
 		    "cannot be changed in %s.", mship_stage_label(m.stage)));
 	field_read(r, goal_f, GL_N, v);
 	w.goal = v[GL_GOAL].str != NULL ? v[GL_GOAL].num : 0;
+	if (!(w.goal > 0 && v[GL_REMOVE].num) &&
+	    v[GL_TARGET_DATE].err == NULL && target_past(r, &m, v) == -1)
+		return;
 	if (!(w.goal > 0 && v[GL_REMOVE].num) &&
 	    (v[GL_TITLE].err != NULL || v[GL_MEASURE].err != NULL ||
 	    v[GL_TARGET_DATE].err != NULL)) {

@@ -157,6 +157,29 @@ def test_contract_is_one_form_that_keeps_what_was_typed():
     m.check(agree_offered(r.text), "complete: 'I agree' is offered")
     m.check(titles(r.text) == ["Lead a project", "Hire two", "Speak at the all-hands"])
 
+    # a target date in the past is a typing slip on a new or changed goal;
+    # a goal whose day has passed since keeps its date and saves
+    m.sql("UPDATE goals SET target_date = '2026-01-30' WHERE id = ?", ids[1])
+    kept = rows(("Lead a project", "Shipped", "", ids[0]),
+                ("Hire two", "Two offers", "2026-01-30", ids[1]),
+                ("Speak at the all-hands", "A talk given", "", ids[2]))
+    for slip in (("Mentor an intern", "An intern hired", "2025-06-01", None),
+                 ("Lead a project", "Shipped", "2025-06-01", ids[0])):
+        typed = terms() + kept + rows(slip)
+        if slip[3] is not None:     # the first goal's date changed to a past one
+            typed = terms() + rows(slip) + kept[4:]
+        r = mentee.post(path, typed + [("save", "1")])
+        t = m.unescaped(r.text)
+        m.check(r.status == 422 and t.count("The target date is in the past") == 1,
+                f"{slip[0]}: one date refused, not the kept one: {r.status}")
+        m.check('value="2025-06-01"' in r.text, "the date shown as typed")
+    r = mentee.post(path, terms() + kept + [("save", "1")])
+    m.check(r.status == 303, f"a kept goal's passed day saves: {r!r}")
+    r = mentee.post(path.replace("/contract", "/goals"), {
+        "title": "Alone", "measure": "Posted alone", "target_date": "2025-06-01"})
+    m.check(r.status == 422 and "The target date is in the past" in m.unescaped(r.text),
+            f"a goal posted alone: {r.status}")
+
     # edit one, drop one (its row left out), in the same form: the
     # contract is short again, so agreeing is no longer offered
     typed = terms() + rows(("Lead a cross-team project", "Shipped", "", ids[0]),
