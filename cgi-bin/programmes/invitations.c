@@ -5,6 +5,7 @@
  * address): inviting again within a day mails nothing, later it mails a
  * fresh link and the old one stops working.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cfg.h"
@@ -48,6 +49,33 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 	inv->used_by = db_get_int(rows, 0, "used") ?
 	    (db_get_int(rows, 0, "used_by") > 0 ? db_get_int(rows, 0,
 	    "used_by") : -1) : 0;
+	return 0;
+}
+
+/*
+ * A live invitation to the viewer's own address, proved (verified): an
+ * account invited needs no link, as on GitHub; its notification leads to
+ * the join form. 0 (inv->id 0: none), -1 database.
+ */
+int
+invite_mine(struct req *r, const struct prog *p, struct invite *inv)
+{
+	struct db_rows *rows;
+
+	memset(inv, 0, sizeof(*inv));
+	if (r->user.id <= 0 || !r->user.verified)
+		return 0;
+	rows = db_query(r, "SELECT id, email, role FROM programme_invitations "
+	    "WHERE programme_id = ? AND email = ? AND used_at IS NULL AND "
+	    "expires_at > UTC_TIMESTAMP()", "is", p->id, r->user.email);
+	if (rows == NULL)
+		return -1;
+	if (rows->nrows == 1) {
+		inv->id = db_get_int(rows, 0, "id");
+		inv->email = db_get(rows, 0, "email");
+		inv->role = db_get(rows, 0, "role");
+		inv->live = 1;
+	}
 	return 0;
 }
 
@@ -128,6 +156,7 @@ invite_send(struct req *r, const struct prog *p, long long id,
     const char *email, const char *role)
 {
 	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
+	const char *uid, *subject, *key;
 	struct tdict *d;
 	long long rc;
 
@@ -150,15 +179,23 @@ invite_send(struct req *r, const struct prog *p, long long id,
 		return 1;
 	if (rc < 0)
 		return -1;
+	/* an account of that address is told in Menteo too (SPEC §14) */
+	if ((uid = db_value(r, "SELECT id FROM users WHERE email = ? AND "
+	    "disabled_at IS NULL", "s", email)) == NULL && r->db_failed)
+		return -1;
 	d = tmpl_dict_new("mail");
 	tmpl_set(d, "PROG_NAME", p->name);
 	tmpl_set(d, "ROLE", role);
 	tmpl_set(d, "LINK", invite_mail_link(r, p, t));
 	tmpl_set_int(d, "DAYS", INVITE_DAYS);
-	rc = mail_queue(r, "programme-invite", 0, email, req_printf(r,
-	    "You are invited to the mentoring programme %s", p->name),
-	    "mail/programme_invite", d, req_printf(r, "programme-invite:%s",
-	    h));
+	subject = req_printf(r, "You are invited to the mentoring programme "
+	    "%s", p->name);
+	key = req_printf(r, "programme-invite:%s", h);
+	rc = uid != NULL ? mail_notify(r, "programme-invite", strtoll(uid,
+	    NULL, 10), subject, req_printf(r, "/programmes/%s/join",
+	    p->slug), "mail/programme_invite", d, key) :
+	    mail_queue(r, "programme-invite", 0, email, subject,
+	    "mail/programme_invite", d, key);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }

@@ -319,6 +319,7 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 static void
 prog_show(struct req *r)
 {
+	struct invite inv;
 	struct prog p;
 	struct tdict *d;
 
@@ -352,6 +353,13 @@ prog_show(struct req *r)
 			return;
 	} else if (strcmp(p.join, "open") == 0)
 		tmpl_show(d, "CAN_JOIN");
+	else if (r->user.id > 0) {
+		/* invited to the address they signed in with: the link is theirs */
+		if (invite_mine(r, &p, &inv) == -1)
+			return;
+		if (inv.id > 0)
+			tmpl_show(d, "CAN_JOIN");
+	}
 	if (p.organiser && counts_fill(r, d, &p) == -1)
 		return;
 	page_send(r, 200);
