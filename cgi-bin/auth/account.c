@@ -21,12 +21,12 @@
 static int
 current_ok(struct req *r, const char *pw)
 {
-	const char *acb = bucket(r, "password:user",
+	const char *acb = au_bucket(r, "password:user",
 	    req_printf(r, "%lld", r->user.id));
 	const char *hash;
 	int ok, t;
 
-	if ((t = throttled(r, acb, NULL)) != 0)
+	if ((t = au_throttled(r, acb, NULL)) != 0)
 		return -1;
 	if ((hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?",
 	    "i", r->user.id)) == NULL)
@@ -46,7 +46,7 @@ static const struct field password_f[PASSWORD_N] = {
 };
 
 void
-password_form(struct req *r)
+au_password_form(struct req *r)
 {
 	page_new(r, "Change your password", "auth_password.tpl");
 	page_send(r, 200);
@@ -65,12 +65,12 @@ password_tx(struct req *r, void *arg)
 		return -1;
 	sess_end_others(r, r->user.id);
 	return auth_tokens_end(r, r->user.id, NULL) == -1 ? -1 :
-	    queue_simple(r, "password-changed", r->user.id, NULL,
+	    au_queue_simple(r, "password-changed", r->user.id, NULL,
 	    "Your Menteo password was changed", "mail/password_changed");
 }
 
 void
-password_post(struct req *r)
+au_password_post(struct req *r)
 {
 	struct fval v[PASSWORD_N];
 	struct tdict *d;
@@ -78,7 +78,7 @@ password_post(struct req *r)
 	int errors, ok;
 
 	errors = field_read(r, password_f, PASSWORD_N, v);
-	errors += new_password_check(&v[PW_PASSWORD], &v[PW_PASSWORD2]);
+	errors += au_new_password_check(&v[PW_PASSWORD], &v[PW_PASSWORD2]);
 	if (v[PW_CURRENT].err == NULL) {
 		if ((ok = current_ok(r, v[PW_CURRENT].str)) == -1)
 			return;
@@ -108,7 +108,7 @@ static const struct field email_f[EMAIL_N] = {
 };
 
 void
-email_form(struct req *r)
+au_email_form(struct req *r)
 {
 	struct tdict *d = page_new(r, "Change your e-mail address",
 	    "auth_email.tpl");
@@ -142,7 +142,7 @@ email_tx(struct req *r, void *arg)
 }
 
 void
-email_post(struct req *r)
+au_email_post(struct req *r)
 {
 	struct fval v[EMAIL_N];
 	struct tdict *d;
@@ -150,9 +150,9 @@ email_post(struct req *r)
 	int errors, ok;
 
 	/* each request mails an address the person typed: a relay if free */
-	acb = bucket(r, "email:user", req_printf(r, "%lld", r->user.id));
-	ipb = bucket(r, "email:ip", r->remote_addr);
-	if ((ok = throttled(r, acb, ipb)) != 0)
+	acb = au_bucket(r, "email:user", req_printf(r, "%lld", r->user.id));
+	ipb = au_bucket(r, "email:ip", r->remote_addr);
+	if ((ok = au_throttled(r, acb, ipb)) != 0)
 		return;
 	errors = field_read(r, email_f, EMAIL_N, v);
 	if (v[EM_EMAIL].str != NULL && strcmp(v[EM_EMAIL].str, r->user.email) == 0) {
@@ -179,7 +179,7 @@ email_post(struct req *r)
 		return page_send(r, 422);
 	}
 	if (auth_throttle_hit(r, acb, 5, 60) == -1 ||
-	    auth_throttle_hit(r, ipb, ip_limit(), 15) == -1)
+	    auth_throttle_hit(r, ipb, au_ip_limit(), 15) == -1)
 		return;
 	if (db_tx_run(r, email_tx, (void *)v[EM_EMAIL].str) != 0)
 		return;
@@ -189,7 +189,7 @@ email_post(struct req *r)
 }
 
 void
-sessions_list(struct req *r)
+au_sessions_list(struct req *r)
 {
 	struct tdict *d = page_new(r, "Your sessions", "auth_sessions.tpl"), *s;
 	struct db_rows *rows;
@@ -226,7 +226,7 @@ static const struct field sessions_f[SESSIONS_N] = {
 };
 
 void
-sessions_post(struct req *r)
+au_sessions_post(struct req *r)
 {
 	struct fval v[SESSIONS_N];
 

@@ -86,7 +86,7 @@ link_open(struct req *r, const char *t)
  * switches them, unaware, into an account someone else controls.
  */
 void
-link_land(struct req *r)
+au_link_land(struct req *r)
 {
 	const char *t = req_query(r, "t"), *target;
 	struct tdict *d;
@@ -108,7 +108,7 @@ link_land(struct req *r)
 }
 
 void
-link_switch(struct req *r)
+au_link_switch(struct req *r)
 {
 	link_open(r, req_form(r, "t"));
 }
@@ -163,7 +163,7 @@ unsub_page(struct req *r, long long uid, const char *kind, int done)
 }
 
 void
-unsub_form(struct req *r)
+au_unsub_form(struct req *r)
 {
 	const char *kind;
 	long long uid = unsub_args(r, &kind);
@@ -175,7 +175,7 @@ unsub_form(struct req *r)
 }
 
 void
-unsub_post(struct req *r)
+au_unsub_post(struct req *r)
 {
 	const char *kind;
 	long long uid = unsub_args(r, &kind);

@@ -23,7 +23,7 @@ static const struct field login_f[LOGIN_N] = {
 };
 
 void
-login_form(struct req *r)
+au_login_form(struct req *r)
 {
 	struct tdict *d = page_new(r, "Sign in", "auth_login.tpl");
 	struct fval nv;
@@ -35,7 +35,7 @@ login_form(struct req *r)
 }
 
 void
-login_post(struct req *r)
+au_login_post(struct req *r)
 {
 	struct fval v[LOGIN_N];
 	struct tdict *d;
@@ -74,7 +74,7 @@ form:
 }
 
 void
-logout(struct req *r)
+au_logout(struct req *r)
 {
 	sess_end(r);
 	resp_flash(r, "You are signed out.");
@@ -89,7 +89,7 @@ static const struct field reset_f[RESET_N] = {
 };
 
 void
-reset_form(struct req *r)
+au_reset_form(struct req *r)
 {
 	struct tdict *d = page_new(r, "Reset your password", "auth_reset.tpl");
 
@@ -132,12 +132,12 @@ reset_tx(struct req *r, void *arg)
 	if (r->db_failed)
 		return -1;
 	return id != NULL ? queue_reset(r, strtoll(id, NULL, 10)) :
-	    queue_simple(r, "reset-unknown", 0, email,
+	    au_queue_simple(r, "reset-unknown", 0, email,
 	    "Reset your Menteo password", "mail/reset_unknown");
 }
 
 void
-reset_post(struct req *r)
+au_reset_post(struct req *r)
 {
 	struct fval v[RESET_N];
 	struct tdict *d;
@@ -150,11 +150,11 @@ reset_post(struct req *r)
 		page_form(d, reset_f, RESET_N, v);
 		return page_send(r, 422);
 	}
-	ipb = bucket(r, "reset:ip", r->remote_addr);
-	acb = bucket(r, "reset:acct", v[RS_EMAIL].str);
-	if ((t = throttled(r, ipb, acb)) != 0)
+	ipb = au_bucket(r, "reset:ip", r->remote_addr);
+	acb = au_bucket(r, "reset:acct", v[RS_EMAIL].str);
+	if ((t = au_throttled(r, ipb, acb)) != 0)
 		return;
-	if (auth_throttle_hit(r, ipb, ip_limit(), 15) == -1 ||
+	if (auth_throttle_hit(r, ipb, au_ip_limit(), 15) == -1 ||
 	    auth_throttle_hit(r, acb, 5, 60) == -1 ||
 	    db_tx_run(r, reset_tx, (void *)v[RS_EMAIL].str) != 0)
 		return;
@@ -169,7 +169,7 @@ static const struct field confirm_f[CONFIRM_N] = {
 };
 
 void
-reset_confirm_form(struct req *r)
+au_reset_confirm_form(struct req *r)
 {
 	const char *t = req_query(r, "t"), *target;
 	struct tdict *d;
@@ -179,7 +179,7 @@ reset_confirm_form(struct req *r)
 	if ((rc = auth_token_peek(r, t, "reset", &uid, &target)) == -1)
 		return;
 	if (rc == 1)
-		return token_bad(r, "RESET");
+		return au_token_bad(r, "RESET");
 	d = page_new(r, "Choose a new password", "auth_reset_confirm.tpl");
 	tmpl_set(d, "T", t);
 	page_send(r, 200);
@@ -211,12 +211,12 @@ reset_confirm_tx(struct req *r, void *arg)
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
 	    w->uid) < 0 || auth_tokens_end(r, w->uid, NULL) == -1)
 		return -1;
-	return queue_simple(r, "password-changed", w->uid, NULL,
+	return au_queue_simple(r, "password-changed", w->uid, NULL,
 	    "Your Menteo password was changed", "mail/password_changed");
 }
 
 void
-reset_confirm_post(struct req *r)
+au_reset_confirm_post(struct req *r)
 {
 	struct fval v[CONFIRM_N];
 	struct reset_w w;
@@ -229,8 +229,9 @@ reset_confirm_post(struct req *r)
 	if ((rc = auth_token_peek(r, v[CF_TOKEN].raw, "reset", &uid, &target)) == -1)
 		return;
 	if (rc == 1)
-		return token_bad(r, "RESET");
-	if (errors + new_password_check(&v[CF_PASSWORD], &v[CF_PASSWORD2]) > 0) {
+		return au_token_bad(r, "RESET");
+	errors += au_new_password_check(&v[CF_PASSWORD], &v[CF_PASSWORD2]);
+	if (errors > 0) {
 		d = page_new(r, "Choose a new password",
 		    "auth_reset_confirm.tpl");
 		page_form(d, confirm_f, CONFIRM_N, v);
@@ -242,7 +243,7 @@ reset_confirm_post(struct req *r)
 	if ((rc = db_tx_run(r, reset_confirm_tx, &w)) == -1)
 		return;
 	if (rc == 1)
-		return token_bad(r, "RESET");
+		return au_token_bad(r, "RESET");
 	/* signed in after the commit, as a programme's new joiner is */
 	r->sess_id = 0;		/* its row, if it was this account's, is gone */
 	if (sess_start(r, w.uid) == -1)

@@ -18,41 +18,41 @@
 #include "pages.h"
 
 static const struct route routes[] = {
-	{ "GET",	"/signup",		signup_form,		0 },
-	{ "POST",	"/signup",		signup_post,		0 },
-	{ "GET",	"/verify",		verify,			0 },
-	{ "POST",	"/verify/resend",	verify_resend,		ROUTE_USER },
-	{ "GET",	"/login",		login_form,		0 },
-	{ "POST",	"/login",		login_post,		0 },
-	{ "POST",	"/logout",		logout,			0 },
-	{ "GET",	"/reset",		reset_form,		0 },
-	{ "POST",	"/reset",		reset_post,		0 },
-	{ "GET",	"/reset/confirm",	reset_confirm_form,	0 },
-	{ "POST",	"/reset/confirm",	reset_confirm_post,	0 },
-	{ "GET",	"/link",		link_land,		0 },
-	{ "POST",	"/link",		link_switch,		0 },
-	{ "GET",	"/link/unsubscribe",	unsub_form,		0 },
-	{ "POST",	"/link/unsubscribe",	unsub_post,		ROUTE_SIGNED },
-	{ "GET",	"/settings/password",	password_form,		ROUTE_USER },
-	{ "POST",	"/settings/password",	password_post,		ROUTE_USER },
-	{ "GET",	"/settings/email",	email_form,		ROUTE_USER },
-	{ "POST",	"/settings/email",	email_post,		ROUTE_USER },
-	{ "GET",	"/settings/sessions",	sessions_list,		ROUTE_USER },
-	{ "POST",	"/settings/sessions",	sessions_post,		ROUTE_USER },
+	{ "GET",	"/signup",		au_signup_form,		0 },
+	{ "POST",	"/signup",		au_signup_post,		0 },
+	{ "GET",	"/verify",		au_verify,		0 },
+	{ "POST",	"/verify/resend",	au_verify_resend,	ROUTE_USER },
+	{ "GET",	"/login",		au_login_form,		0 },
+	{ "POST",	"/login",		au_login_post,		0 },
+	{ "POST",	"/logout",		au_logout,		0 },
+	{ "GET",	"/reset",		au_reset_form,		0 },
+	{ "POST",	"/reset",		au_reset_post,		0 },
+	{ "GET",	"/reset/confirm",	au_reset_confirm_form,	0 },
+	{ "POST",	"/reset/confirm",	au_reset_confirm_post,	0 },
+	{ "GET",	"/link",		au_link_land,		0 },
+	{ "POST",	"/link",		au_link_switch,		0 },
+	{ "GET",	"/link/unsubscribe",	au_unsub_form,		0 },
+	{ "POST",	"/link/unsubscribe",	au_unsub_post,		ROUTE_SIGNED },
+	{ "GET",	"/settings/password",	au_password_form,	ROUTE_USER },
+	{ "POST",	"/settings/password",	au_password_post,	ROUTE_USER },
+	{ "GET",	"/settings/email",	au_email_form,		ROUTE_USER },
+	{ "POST",	"/settings/email",	au_email_post,		ROUTE_USER },
+	{ "GET",	"/settings/sessions",	au_sessions_list,	ROUTE_USER },
+	{ "POST",	"/settings/sessions",	au_sessions_post,	ROUTE_USER },
 };
 
 APP_MAIN("auth", routes)
 
 /* A throttle's key: what is counted, and for whom. */
 const char *
-bucket(struct req *r, const char *what, const char *key)
+au_bucket(struct req *r, const char *what, const char *key)
 {
 	return req_printf(r, "%s:%s", what, key != NULL ? key : "");
 }
 
 /* 429 when any bucket is blocked; returns 1 then, -1 on db failure. */
 int
-throttled(struct req *r, const char *b1, const char *b2)
+au_throttled(struct req *r, const char *b1, const char *b2)
 {
 	long long w1, w2;
 
@@ -68,14 +68,14 @@ throttled(struct req *r, const char *b1, const char *b2)
 
 /* Requests an address may make of a throttled form in its window. */
 int
-ip_limit(void)
+au_ip_limit(void)
 {
 	return (int)cfg_int("throttle_ip_limit", 100);
 }
 
 /* A page about a link that no longer works, with the next step. */
 void
-token_bad(struct req *r, const char *kind)
+au_token_bad(struct req *r, const char *kind)
 {
 	struct tdict *d = page_new(r, "This link no longer works",
 	    "auth_token_bad.tpl");
@@ -88,7 +88,7 @@ token_bad(struct req *r, const char *kind)
 
 /* A mail of one template that needs only its recipient's address. */
 int
-queue_simple(struct req *r, const char *kind, long long uid, const char *to,
+au_queue_simple(struct req *r, const char *kind, long long uid, const char *to,
     const char *subject, const char *tpl)
 {
 	struct tdict *d = tmpl_dict_new("mail");
@@ -102,7 +102,7 @@ queue_simple(struct req *r, const char *kind, long long uid, const char *to,
 
 /* Both new-password fields: the problems of the pair. */
 int
-new_password_check(struct fval *pw, struct fval *pw2)
+au_new_password_check(struct fval *pw, struct fval *pw2)
 {
 	int errors = 0;
 

@@ -22,7 +22,7 @@ static const struct field signup_f[SIGNUP_N] = {
 };
 
 void
-signup_form(struct req *r)
+au_signup_form(struct req *r)
 {
 	page_new(r, "Sign up", "auth_signup.tpl");
 	page_send(r, 200);
@@ -73,13 +73,13 @@ signup_tx(struct req *r, void *arg)
 	if ((id = db_value(r, "SELECT id FROM users WHERE email = ?", "s",
 	    v[SU_EMAIL].str)) == NULL)
 		return -1;	/* taken, yet gone: the database failed */
-	return queue_simple(r, "signup-exists", strtoll(id, NULL, 10), NULL,
+	return au_queue_simple(r, "signup-exists", strtoll(id, NULL, 10), NULL,
 	    "Someone tried to sign up to Menteo with your address",
 	    "mail/signup_exists");
 }
 
 void
-signup_post(struct req *r)
+au_signup_post(struct req *r)
 {
 	struct fval v[SIGNUP_N];
 	struct tdict *d;
@@ -95,9 +95,9 @@ signup_post(struct req *r)
 		page_form(d, signup_f, SIGNUP_N, v);
 		return page_send(r, 422);
 	}
-	ipb = bucket(r, "signup:ip", r->remote_addr);
-	acb = bucket(r, "signup:acct", v[SU_EMAIL].str);
-	if ((t = throttled(r, ipb, acb)) != 0)
+	ipb = au_bucket(r, "signup:ip", r->remote_addr);
+	acb = au_bucket(r, "signup:acct", v[SU_EMAIL].str);
+	if ((t = au_throttled(r, ipb, acb)) != 0)
 		return;
 	if (auth_throttle_hit(r, ipb, (int)cfg_int("throttle_signup_limit",
 	    500), 10) == -1 || auth_throttle_hit(r, acb, 5, 60) == -1)
@@ -145,7 +145,7 @@ verify_move_tx(struct req *r, struct verify_w *w)
 	if (rc < 0 || auth_tokens_end(r, w->uid, NULL) == -1)
 		return -1;
 	w->moved = 1;
-	return queue_simple(r, "email-changed", 0, old,
+	return au_queue_simple(r, "email-changed", 0, old,
 	    "Your Menteo e-mail address was changed", "mail/email_changed");
 }
 
@@ -178,7 +178,7 @@ verify_tx(struct req *r, void *arg)
 }
 
 void
-verify(struct req *r)
+au_verify(struct req *r)
 {
 	struct verify_w w = { req_query(r, "t"), 0, 0 };
 	int rc;
@@ -186,7 +186,7 @@ verify(struct req *r)
 	if ((rc = db_tx_run(r, verify_tx, &w)) == -1)
 		return;
 	if (rc == 1)
-		return token_bad(r, "VERIFY");
+		return au_token_bad(r, "VERIFY");
 	if (rc == 2)
 		return page_error_msg(r, 409, "That address now belongs to "
 		    "another account, so your address was not changed.");
@@ -213,16 +213,16 @@ resend_tx(struct req *r, void *arg)
 }
 
 void
-verify_resend(struct req *r)
+au_verify_resend(struct req *r)
 {
-	const char *b = bucket(r, "resend", req_printf(r, "%lld", r->user.id));
+	const char *b = au_bucket(r, "resend", req_printf(r, "%lld", r->user.id));
 	int t;
 
 	if (r->user.verified) {
 		resp_flash(r, "Your e-mail address is already confirmed.");
 		return resp_redirect(r, "/");
 	}
-	if ((t = throttled(r, b, NULL)) != 0 ||
+	if ((t = au_throttled(r, b, NULL)) != 0 ||
 	    auth_throttle_hit(r, b, 5, 60) == -1)
 		return;
 	if (db_tx_run(r, resend_tx, NULL) != 0)
