@@ -332,7 +332,8 @@ prog_questions(struct req *r, long long prog_id)
 
 /*
  * A choice question's choices, however they were typed: one a line (any
- * line end), each trimmed, blank lines dropped; NULL-terminated in *out.
+ * line end), tabs as spaces, each trimmed, blank lines dropped;
+ * NULL-terminated in *out.
  * Their number. Stored rows from before the rule read the same way.
  */
 size_t
@@ -347,10 +348,14 @@ prog_choices(struct req *r, const char *s, const char ***out)
 	n = 0;
 	for (tok = strtok_r(copy, "\r\n", &save); tok != NULL;
 	    tok = strtok_r(NULL, "\r\n", &save)) {
-		tok += strspn(tok, " \t");
-		for (e = tok + strlen(tok); e > tok && (e[-1] == ' ' ||
-		    e[-1] == '\t'); e--)
-			;
+		/* a tab (pasted spreadsheet columns) is a space: an answer
+		 * is one line, where a tab would never match */
+		for (e = tok; *e != '\0'; e++)
+			if ((unsigned char)*e < 0x20)
+				*e = ' ';
+		tok += strspn(tok, " ");
+		while (e > tok && e[-1] == ' ')
+			e--;
 		*e = '\0';
 		if (*tok != '\0')
 			(*out)[n++] = tok;
