@@ -285,6 +285,9 @@ exclusion(const struct suggest_set *s, size_t i,
 	for (k = 0; k < e->nmentors; k++)
 		if (e->mentors[k] == m->id)
 			return "they are a pair already.";
+	for (k = 0; k < e->ndeclined; k++)
+		if (e->declined[k] == m->id)
+			return "this mentor declined them before.";
 	if (m->room <= 0)
 		return "this mentor has no place left.";
 	for (k = 0; k < nlang && !*shared; k++)
@@ -557,6 +560,8 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"pp.user_id = u.id AND (? = 0 OR pp.programme_id = ?)) AS intake, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) AS mentors, " \
+	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
+	"m.mentee_id = u.id AND m.stage = 'declined') AS declined, " \
 	"dv.version AS dir_version, UTC_DATE() AS dir_today " \
 	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 WHERE u.id = ?"
 
@@ -700,6 +705,7 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 	e.text[SUGGEST_HEADLINE] = db_get(me, 0, "headline");
 	e.text[SUGGEST_INTAKE] = db_get(me, 0, "intake");
 	e.mentors = id_list(r, db_get(me, 0, "mentors"), &e.nmentors);
+	e.declined = id_list(r, db_get(me, 0, "declined"), &e.ndeclined);
 	*empty = suggest_empty(&e);
 	best = req_alloc(r, (k + 1) * sizeof(*best));
 	if ((fit = malloc((set->rows->nrows + 1) * sizeof(*fit))) == NULL ||

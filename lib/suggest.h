@@ -42,6 +42,8 @@ struct suggest_mentee {
 	const char	*text[SUGGEST_SOURCES];
 	const long long	*mentors;	/* ids never to suggest: theirs already */
 	size_t		 nmentors;
+	const long long	*declined;	/* nor those who declined them */
+	size_t		 ndeclined;
 };
 
 /* The parts of a score, in points; score -1: never suggested. */

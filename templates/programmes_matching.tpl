@@ -36,7 +36,7 @@
 {{#PROPOSED}}<section class="section" aria-labelledby="proposed-h" id="proposed">
 <h2 id="proposed-h">Proposed, waiting for the mentor's answer: {{NPROPOSED}}</h2>
 <ul class="list">
-{{#MADE}}<li><span><a href="/people/{{E_SLUG}}">{{E_NAME}}</a> with <a href="/people/{{M_SLUG}}">{{M_NAME}}</a> (<a href="/mentorships/{{MS_ID}}">the request</a>)</span></li>
+{{#MADE}}<li><span><a href="/people/{{E_SLUG}}">{{E_NAME}}</a> with <a href="/people/{{M_SLUG}}">{{M_NAME}}</a> (<a href="/programmes/{{PROG_SLUG}}/pairs/{{MS_ID}}">the request</a>)</span></li>
 {{/MADE}}
 </ul>
 </section>{{/PROPOSED}}

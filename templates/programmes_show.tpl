@@ -7,6 +7,7 @@
 </div>
 {{#CAN_JOIN}}<div class="actions"><a class="btn btn-primary" href="/programmes/{{PROG_SLUG}}/join">Join this programme</a></div>{{/CAN_JOIN}}
 </div>
+{{#INVITED}}<p class="callout" role="status">You are invited to join as a {{INVITE_ROLE}}. Open the link in the invitation we sent to {{INVITE_EMAIL}}: it proves the address and takes you to the join form.</p>{{/INVITED}}
 <div class="cols">
 <div class="stack">
 <section class="prose">{{DESCRIPTION_HTML:none}}</section>

@@ -10,6 +10,7 @@
 
 #include "cfg.h"
 #include "mail.h"
+#include "notif.h"
 #include "programmes.h"
 #include "resp.h"
 
@@ -53,9 +54,9 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 }
 
 /*
- * A live invitation to the viewer's own address, proved (verified): an
- * account invited needs no link, as on GitHub; its notification leads to
- * the join form. 0 (inv->id 0: none), -1 database.
+ * A live invitation to the viewer's own address, proved (verified), for
+ * the programme's page to say where the way in is: the link mailed
+ * (SPEC §11). 0 (inv->id 0: none), -1 database.
  */
 int
 invite_mine(struct req *r, const struct prog *p, struct invite *inv)
@@ -65,9 +66,11 @@ invite_mine(struct req *r, const struct prog *p, struct invite *inv)
 	memset(inv, 0, sizeof(*inv));
 	if (r->user.id <= 0 || !r->user.verified)
 		return 0;
+	/* byte for byte: the column's collation takes "ö" for "o" */
 	rows = db_query(r, "SELECT id, email, role FROM programme_invitations "
-	    "WHERE programme_id = ? AND email = ? AND used_at IS NULL AND "
-	    "expires_at > UTC_TIMESTAMP()", "is", p->id, r->user.email);
+	    "WHERE programme_id = ? AND email = ? COLLATE utf8mb4_bin AND "
+	    "used_at IS NULL AND expires_at > UTC_TIMESTAMP()", "is", p->id,
+	    r->user.email);
 	if (rows == NULL)
 		return -1;
 	if (rows->nrows == 1) {
@@ -179,22 +182,28 @@ invite_send(struct req *r, const struct prog *p, long long id,
 		return 1;
 	if (rc < 0)
 		return -1;
-	/* an account of that address is told in Menteo too (SPEC §14) */
-	if ((uid = db_value(r, "SELECT id FROM users WHERE email = ? AND "
-	    "disabled_at IS NULL", "s", email)) == NULL && r->db_failed)
+	subject = req_printf(r, "You are invited to the mentoring programme "
+	    "%s", p->name);
+	key = req_printf(r, "programme-invite:%s", h);
+	/*
+	 * The account that proved this very address is told in Menteo too
+	 * (SPEC §14). The link goes to the address typed, never to an
+	 * account's: the column's collation takes "ö" for "o".
+	 */
+	if ((uid = db_value(r, "SELECT id FROM users WHERE email = ? COLLATE "
+	    "utf8mb4_bin AND email_verified_at IS NOT NULL AND disabled_at IS "
+	    "NULL", "s", email)) == NULL && r->db_failed)
+		return -1;
+	if (uid != NULL && notif_add(r, strtoll(uid, NULL, 10),
+	    "programme-invite", subject, req_printf(r, "/programmes/%s",
+	    p->slug), key) == -1)
 		return -1;
 	d = tmpl_dict_new("mail");
 	tmpl_set(d, "PROG_NAME", p->name);
 	tmpl_set(d, "ROLE", role);
 	tmpl_set(d, "LINK", invite_mail_link(r, p, t));
 	tmpl_set_int(d, "DAYS", INVITE_DAYS);
-	subject = req_printf(r, "You are invited to the mentoring programme "
-	    "%s", p->name);
-	key = req_printf(r, "programme-invite:%s", h);
-	rc = uid != NULL ? mail_notify(r, "programme-invite", strtoll(uid,
-	    NULL, 10), subject, req_printf(r, "/programmes/%s/join",
-	    p->slug), "mail/programme_invite", d, key) :
-	    mail_queue(r, "programme-invite", 0, email, subject,
+	rc = mail_queue(r, "programme-invite", 0, email, subject,
 	    "mail/programme_invite", d, key);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;

@@ -187,8 +187,6 @@ join_prepare(struct req *r, struct joining *j, const char *invite)
 	memset(j, 0, sizeof(*j));
 	if (prog_load(r, &j->p) == -1)
 		return -1;
-	if (invite != NULL && *invite == '\0')
-		invite = NULL;	/* the form of an invitation found by address */
 	if (invite != NULL &&
 	    field_check(r->arena, &join_f[JF_INVITE], invite, &tv) != 0)
 		invite = "0";	/* malformed: found by no hash, answered so */
@@ -227,8 +225,6 @@ join_prepare(struct req *r, struct joining *j, const char *invite)
 		resp_redirect(r, req_printf(r, "/programmes/%s", j->p.slug));
 		return -1;
 	}
-	if (j->inv.id == 0 && invite_mine(r, &j->p, &j->inv) == -1)
-		return -1;
 	if (j->inv.id == 0 && strcmp(j->p.join, "invite") == 0) {
 		page_error_msg(r, 403, "This programme is by invitation only: "
 		    "open the link in the invitation you received.");

@@ -263,16 +263,17 @@ counts_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-/* The viewer's own pairs in this programme. */
+/* The viewer's own pairs in this programme: how many are open, or -1. */
 static int
 my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
 	struct db_rows *m;
 	struct tdict *s;
 	size_t i;
+	int open = 0;
 
-	m = db_query(r, "SELECT m.id, m.stage, m.focus, u.display_name AS other "
-	    "FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
+	m = db_query(r, "SELECT m.id, m.stage, m.focus, u.display_name AS other, "
+	    "m.stage IN (" STAGES_OPEN ") AS open FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
 	    "m.mentee_id, m.mentor_id) WHERE m.programme_id = ? AND "
 	    "(m.mentor_id = ? OR m.mentee_id = ?) ORDER BY m.id DESC LIMIT 20",
 	    "iiii", r->user.id, p->id, r->user.id, r->user.id);
@@ -284,11 +285,16 @@ my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
 		tmpl_set(s, "M_FOCUS", db_get(m, i, "focus"));
 		tmpl_set(s, "M_OTHER", db_get(m, i, "other"));
 		tmpl_set(s, "M_STAGE", mship_stage_label(db_get(m, i, "stage")));
+		open += db_get_int(m, i, "open") != 0;
 	}
-	return 0;
+	return open;
 }
 
-/* For a mentee of the programme: its approved mentors with a place left. */
+/*
+ * For a mentee of the programme without a pair: its approved mentors with
+ * a place left, but one they are paired with elsewhere or who declined
+ * them (the board's rule too).
+ */
 static int
 mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
@@ -299,9 +305,12 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 	m = db_query(r, "SELECT u.display_name, u.slug, u.headline, u.skills, "
 	    "pp.capacity - " COHORT_TAKEN("pp.programme_id", "pp.user_id")
 	    " AS places FROM programme_participants pp JOIN users u ON u.id = "
-	    "pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentor' AND pp.status = 'active' AND u.disabled_at IS NULL "
-	    "HAVING places > 0 ORDER BY places DESC, u.display_name LIMIT 100",
-	    "i", p->id);
+	    "pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentor' AND "
+	    "pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS ("
+	    "SELECT 1 FROM mentorships ms WHERE ms.mentee_id = ? AND "
+	    "ms.mentor_id = pp.user_id AND ms.stage IN (" STAGES_OPEN
+	    ",'declined')) HAVING places > 0 ORDER BY places DESC, "
+	    "u.display_name LIMIT 100", "ii", p->id, r->user.id);
 	if (m == NULL)
 		return -1;
 	for (i = 0; i < m->nrows; i++) {
@@ -322,6 +331,7 @@ prog_show(struct req *r)
 	struct invite inv;
 	struct prog p;
 	struct tdict *d;
+	int open;
 
 	if (prog_load(r, &p) == -1)
 		return;
@@ -345,20 +355,23 @@ prog_show(struct req *r)
 		tmpl_set(s, "MY_ROLE", p.part_role);
 		tmpl_set(s, "MY_STATUS", prog_status_label(p.part_role,
 		    p.part_status));
-		if (my_pairs_fill(r, s, &p) == -1)
+		if ((open = my_pairs_fill(r, s, &p)) == -1)
 			return;
-		if (strcmp(p.part_role, "mentee") == 0 &&
+		if (open == 0 && strcmp(p.part_role, "mentee") == 0 &&
 		    strcmp(p.part_status, "active") == 0 &&
 		    mentors_fill(r, d, &p) == -1)
 			return;
 	} else if (strcmp(p.join, "open") == 0)
 		tmpl_show(d, "CAN_JOIN");
 	else if (r->user.id > 0) {
-		/* invited to the address they signed in with: the link is theirs */
+		/* invited by mail: where the way in is (SPEC §11: the link) */
 		if (invite_mine(r, &p, &inv) == -1)
 			return;
-		if (inv.id > 0)
-			tmpl_show(d, "CAN_JOIN");
+		if (inv.id > 0) {
+			struct tdict *s = tmpl_section(d, "INVITED");
+			tmpl_set(s, "INVITE_ROLE", inv.role);
+			tmpl_set(s, "INVITE_EMAIL", inv.email);
+		}
 	}
 	if (p.organiser && counts_fill(r, d, &p) == -1)
 		return;

@@ -64,7 +64,7 @@ const char	*prog_status_label(const char *role, const char *status);
 /* invitations.c: the token of a join request, checked for the viewer. */
 int		 invite_check(struct req *, const struct prog *, const char *t,
 		    struct invite *);
-/* A live invitation to the viewer's own proved address, no link needed. */
+/* A live invitation to the viewer's own proved address, or none. */
 int		 invite_mine(struct req *, const struct prog *, struct invite *);
 /* The intake questions (settings.c), oldest first. */
 struct db_rows	*prog_questions(struct req *, long long prog_id);

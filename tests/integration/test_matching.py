@@ -199,6 +199,11 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
                 "the mentorship page says the programme proposed the pair")
     r = org.get(f"/programmes/{slug}/matching")
     m.check(board_card(r.text, ben) is None, "a proposed mentee leaves the board")
+    # the proposal waiting is linked to the organisers' page of the pair
+    # (the mentorship's own page is the pair's alone: a 403 for them)
+    link = f'href="/programmes/{slug}/pairs/{mid}">the request</a>'
+    m.check(link in r.text, "the request links to the pair's page for organisers")
+    m.check(org.get(f"/programmes/{slug}/pairs/{mid}").status == 200, "which opens")
     # the mentor's one place in the programme is taken: refused, nothing written
     # (the two people's own: other test files write mentorships meanwhile)
     theirs = ("SELECT COUNT(*) FROM mentorships WHERE mentee_id = ? OR mentor_id = ?",
@@ -231,6 +236,43 @@ def test_a_long_wish_in_accents_is_cut_between_characters():
     m.check(r.status == 303, f"proposed: {r!r}")
     focus = m.sql_value("SELECT focus FROM mentorships WHERE mentee_id = ?", eva.user_id)
     m.check(focus == "a" + "é" * 89, f"cut before the character it would split: {focus!r}")
+
+
+@m.test
+def test_a_mentor_who_declined_is_not_proposed_again():
+    """A mentor who declined a mentee's proposal is not put to them again:
+    not on the board, not by hand (refused in words), not in the list of
+    mentors the mentee's programme page offers. A mentee with a pair is
+    offered no mentor to ask at all."""
+    org, slug = cohort()
+    tag = m.unique("t")[-6:]
+    walt = join(slug, "mentee", looking_for=f"ux{tag}")
+    maya = join(slug, "mentor", 2, skills=f"ux{tag}", capacity=3)
+    org.get(f"/programmes/{slug}/matching")
+    r = org.post(f"/programmes/{slug}/matching", {"mentee": walt.user_id,
+                                                  "mentor": maya.user_id})
+    m.check(r.status == 303, f"proposed: {r!r}")
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", walt.user_id)
+    maya.get(f"/mentorships/{mid}")
+    r = maya.post(f"/mentorships/{mid}/stage", {"to": "declined", "note": "Full."})
+    m.check(r.status == 303, f"declined: {r!r}")
+    maya_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", maya.user_id)
+    card = board_card(org.get(f"/programmes/{slug}/matching").text, walt)
+    m.check(card is not None and maya_name not in card,
+            f"back on the board, the decliner not offered: {card!r}")
+    r = org.post(f"/programmes/{slug}/matching", {"mentee": walt.user_id,
+                                                  "mentor": maya.user_id})
+    m.check(r.status == 409 and "this mentor declined them before" in
+            " ".join(refusal(r.text).split()), f"not by hand either: {r.status}")
+    page = m.unescaped(walt.get(f"/programmes/{slug}").text)
+    m.check(f"Ask {maya_name} to mentor you" not in page, "not offered to the mentee")
+    # another mentor takes Walt: with a pair, no mentor is offered to ask
+    ian = join(slug, "mentor", 2, skills=f"ux{tag}", capacity=3)
+    r = org.post(f"/programmes/{slug}/matching", {"mentee": walt.user_id,
+                                                  "mentor": ian.user_id})
+    m.check(r.status == 303, f"proposed to another: {r!r}")
+    page = m.unescaped(walt.get(f"/programmes/{slug}").text)
+    m.check("to mentor you" not in page, "a mentee with a pair is offered none to ask")
 
 
 @m.test
