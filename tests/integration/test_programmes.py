@@ -540,6 +540,10 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     m.check("cannot be approved now" in t and "Approved mentor" in t and
             mentor.email in t and 'role="alert"' in r.text,
             "the refusal is on the participants list")
+    # turning a mentor down cannot be undone: the button asks first, as Remove does
+    page = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
+    m.check(re.search(r'data-confirm="Turn [^"]+ down as a mentor\?', page),
+            "Reject asks before it is done")
     r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "reject"})
     m.check(r.status == 303, f"reject: {r!r}")
     m.check("Mentor not approved; they have been told by e-mail." in said(r),
