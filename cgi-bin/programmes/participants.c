@@ -147,6 +147,43 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		tmpl_show(s, "CAN_REMOVE");
 }
 
+/*
+ * The intake answers of the page's participants (ids first..last, in
+ * order), each under its question: what organisers asked them to read.
+ */
+static struct db_rows *
+answers_load(struct req *r, const struct prog *p, const struct db_rows *rows,
+    size_t n)
+{
+	return db_query(r, "SELECT a.participant_id, q.prompt, a.answer FROM "
+	    "programme_answers a JOIN programme_questions q ON q.id = "
+	    "a.question_id AND q.programme_id = ? WHERE a.participant_id "
+	    "BETWEEN ? AND ? ORDER BY a.participant_id, q.id", "iii", p->id,
+	    db_get_int(rows, 0, "id"), db_get_int(rows, n - 1, "id"));
+}
+
+/* Participant id's answers, from *k on in a (both in id order). */
+static void
+answers_fill(struct tdict *s, long long id, const struct db_rows *a,
+    size_t *k)
+{
+	struct tdict *sec = NULL, *one;
+	size_t n = 0;
+
+	while (*k < a->nrows && db_get_int(a, *k, "participant_id") < id)
+		(*k)++;
+	for (; *k < a->nrows && db_get_int(a, *k, "participant_id") == id;
+	    (*k)++, n++) {
+		if (sec == NULL)
+			sec = tmpl_section(s, "P_ANSWERS");
+		one = tmpl_section(sec, "ANSWER");
+		tmpl_set(one, "A_PROMPT", db_get(a, *k, "prompt"));
+		tmpl_set(one, "A_TEXT", db_get(a, *k, "answer"));
+	}
+	if (sec != NULL)
+		tmpl_set_int(sec, "N_ANSWERS", (long long)n);
+}
+
 /* Pending invitations, shown with the filter "invited". */
 static int
 invited_fill(struct req *r, struct tdict *d, const struct prog *p,
@@ -179,20 +216,25 @@ static void
 participants_page(struct req *r, const struct prog *p, const struct fval *v,
     const char *error, int status)
 {
-	struct db_rows *rows;
-	struct tdict *d;
-	size_t i, n;
+	struct db_rows *rows, *answers = NULL;
+	struct tdict *d, *s;
+	size_t i, n, k = 0;
 
 	if ((rows = participants_load(r, p, v)) == NULL)
+		return;
+	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
+	if (n > 0 && (answers = answers_load(r, p, rows, n)) == NULL)
 		return;
 	d = page_new(r, "Participants", "programmes_participants.tpl");
 	prog_head(d, p, "Participants");
 	page_form(d, filter_f, FF_N, v);
 	if (error != NULL)
 		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
-	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
-	for (i = 0; i < n; i++)
-		participant_fill(r, tmpl_section(d, "PARTICIPANT"), rows, i);
+	for (i = 0; i < n; i++) {
+		s = tmpl_section(d, "PARTICIPANT");
+		participant_fill(r, s, rows, i);
+		answers_fill(s, db_get_int(rows, i, "id"), answers, &k);
+	}
 	if (n == 0)
 		tmpl_show(d, "NONE");
 	if (rows->nrows > LIST_PAGE)

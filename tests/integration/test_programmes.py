@@ -288,6 +288,13 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
                     "pp.user_id = ? ORDER BY a.question_id", uid)
     m.check(answers == [[str(q_all), "Grow into a lead role"], [str(q_mentee), "Data"]],
             f"answers for the role only: {answers}")
+    # the organisers read them, as the settings page promises, under the name
+    page = org.get(f"/programmes/{slug}/participants").text
+    row = re.search(r"<tr><td data-label=\"Name\">[^<]*<a [^>]*>Ada Newcomer</a>.*?</td>",
+                    page, re.S)
+    cell = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", row.group(0))).split()) if row else ""
+    m.check("Answers (2) What do you want from this programme? Grow into a lead role "
+            "Which team are you in? Data" in cell, f"the answers on the list: {cell!r}")
     r = c.follow(r)
     m.check("Welcome to" in r.text and "Joined" in r.text, "signed in on the programme")
     # the link works once
