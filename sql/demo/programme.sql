@@ -54,6 +54,22 @@ SELECT @prog, id, IF(email LIKE 'nw-mentor-%', 'mentor', 'mentee'),
  UTC_TIMESTAMP() - INTERVAL 138 DAY
 FROM users WHERE email LIKE '%@northwind.example';
 
+-- what they answered on joining, for the organisers' participants list
+INSERT INTO programme_answers (participant_id, question_id, answer)
+SELECT pp.id, q.id,
+ CASE q.kind
+  WHEN 'choice' THEN ELT(1 + pp.user_id % 4, 'Platform', 'Payments', 'Mobile', 'Data')
+  WHEN 'long' THEN ELT(1 + pp.user_id % 3,
+   'Lead a cross-team project from design to launch, and run its design reviews.',
+   'Move from writing features to owning a service: on-call, capacity, its roadmap.',
+   'Speak at the engineering all-hands about what my team learned this year.')
+  ELSE ELT(1 + pp.user_id % 3, 'System design and architecture reviews',
+   'Growing into a tech lead role', 'Career conversations and promotions')
+ END
+FROM programme_participants pp JOIN programme_questions q
+ ON q.programme_id = pp.programme_id AND q.audience IN ('both', pp.role)
+WHERE pp.programme_id = @prog;
+
 -- every participant came by invitation, and five more are still invited
 INSERT INTO programme_invitations (programme_id, email, role, token_hash,
     created_at, sent_at, expires_at, used_at, used_by)
