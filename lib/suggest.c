@@ -210,13 +210,17 @@ suggest_set_size(const struct suggest_set *s)
 
 /*
  * Words too common to tell what someone wants, beside the index's own
- * stopwords: never scored, never given as a reason ("writes about new").
+ * stopwords (InnoDB's list, which has no "and"): never scored, never
+ * given as a reason ("writes about new", "writes about and").
  */
 static const char *const common_words[] = {
-	"also", "best", "better", "can", "get", "good", "help", "like",
-	"lot", "make", "more", "most", "new", "next", "other", "own",
-	"really", "some", "thing", "things", "time", "want", "way", "well",
-	"year", "years", NULL
+	"all", "also", "and", "any", "been", "best", "better", "but", "can",
+	"could", "did", "does", "each", "get", "good", "had", "has", "have",
+	"help", "her", "his", "into", "its", "just", "like", "lot", "make",
+	"more", "most", "much", "new", "next", "not", "other", "our", "own",
+	"really", "she", "should", "some", "than", "then", "their", "them",
+	"they", "thing", "things", "time", "very", "want", "way", "well",
+	"were", "which", "would", "year", "years", "you", "your", NULL
 };
 
 static int

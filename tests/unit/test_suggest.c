@@ -96,6 +96,12 @@ test_suggest_reasons(void **state)
 		assert_true(req_utf8_valid(why, strlen(why)));
 		assert_non_null(strstr(why, "\xf0\x9f\x8c\xb1's goals do"));
 	}
+	/* a word as common as "and" is no reason, though both write it */
+	e.text[SUGGEST_GOALS] = "Raise money and grants and more";
+	suggest_score(s, &e, fit);
+	suggest_why(s, &e, &fit[0], NULL, why);
+	assert_null(strstr(why, "about and"));
+	assert_non_null(strstr(why, "writes about grants"));
 	suggest_set_free(s);
 }
 
