@@ -769,6 +769,22 @@ mships_show(struct req *r)
 	show_page(r, &m, &v, 200, NULL, NULL);
 }
 
+
+/* The flash after a move: what happened, in words ("in Declined" is not). */
+static const char *
+moved_text(struct req *r, const char *to, const char *stage)
+{
+	if (strcmp(to, "requested") == 0)
+		return "Sent.";
+	if (strcmp(stage, "declined") == 0)
+		return "You declined the request.";
+	if (strcmp(stage, "withdrawn") == 0)
+		return "You withdrew the request.";
+	if (strcmp(stage, "ended") == 0)
+		return "The mentorship has ended.";
+	return req_printf(r, "The mentorship is now in %s.",
+	    mship_stage_label(stage));
+}
 void
 mships_stage(struct req *r)
 {
@@ -801,8 +817,6 @@ mships_stage(struct req *r)
 		return page_error(r, 404);
 	if (rc == 409)
 		return mships_page(r, &m, 409, why);
-	resp_flash(r, strcmp(v[ST_TO].str, "requested") == 0 ?
-	    "Sent." : req_printf(r, "The mentorship is now in %s.",
-	    mship_stage_label(m.stage)));
+	resp_flash(r, moved_text(r, v[ST_TO].str, m.stage));
 	resp_redirect(r, mships_path(r, &m, ""));
 }

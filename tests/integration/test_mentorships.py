@@ -278,8 +278,10 @@ def test_decline_with_reason():
     mentor = m.make_mentor()
     mentee = m.signup()
     mid = request(mentee, mentor)
-    move(mentor, mid, "declined", "My calendar is full this quarter.")
+    r = move(mentor, mid, "declined", "My calendar is full this quarter.")
     m.check(stage_of(mid) == "declined")
+    m.check("You declined the request." in m.unescaped(mentor.follow(r).text),
+            "said in words, not \"now in Declined\"")
     msg = m.mails_to(mentee.email, subject="declined")
     m.check(msg and "calendar is full" in m.mail_text(msg[-1]))
 
