@@ -38,6 +38,13 @@ def join(slug, role, places=None, **profile):
     return c
 
 
+def propose(org, slug, mentee, mentor):
+    """The organiser proposes the pair by hand on the board."""
+    org.get(f"/programmes/{slug}/matching")
+    return org.post(f"/programmes/{slug}/matching", {"mentee": mentee.user_id,
+                                                     "mentor": mentor.user_id})
+
+
 def board_card(page, who):
     """The text of the board's card of mentee `who` (by display name)."""
     name = m.sql_value("SELECT display_name FROM users WHERE id = ?", who.user_id)
@@ -128,8 +135,7 @@ def test_board_reads_no_words_of_a_private_mentorship():
     m.check(card is not None and f"open{tag}" in card,
             f"the focus of the programme's own pair counts: {card!r}")
     m.check(f"secret{tag}" not in card, f"a private focus read into the board: {card!r}")
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": sam.user_id,
-                                                  "mentor": mentor.user_id})
+    r = propose(org, slug, sam, mentor)
     m.check(r.status == 303, f"propose: {r!r}")
     message = m.sql_value("SELECT message FROM mentorships WHERE programme_id = ? "
                           "AND mentor_id = ?", prog, mentor.user_id)
@@ -173,9 +179,7 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     cy = join(slug, "mentee", looking_for=f"python{tag}")
     mentor = join(slug, "mentor", 1, skills=f"python{tag}", headline="Pythonista",
                   capacity=3)
-    org.get(f"/programmes/{slug}/matching")
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": ben.user_id,
-                                                  "mentor": mentor.user_id})
+    r = propose(org, slug, ben, mentor)
     m.check(r.status == 303, f"proposed: {r!r}")
     m.check(pairs_of(slug) == [[str(ben.user_id), str(mentor.user_id), "requested", "1"]],
             f"one requested pair proposed by the programme: {pairs_of(slug)}")
@@ -209,8 +213,7 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     theirs = ("SELECT COUNT(*) FROM mentorships WHERE mentee_id = ? OR mentor_id = ?",
               cy.user_id, mentor.user_id)
     before = m.sql_value(*theirs)
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": cy.user_id,
-                                                  "mentor": mentor.user_id})
+    r = propose(org, slug, cy, mentor)
     m.check(r.status == 409, f"full: {r.status}")
     m.check("no place left" in r.text and "Nothing was proposed" in r.text,
             "the refusal says why")
@@ -230,9 +233,7 @@ def test_a_long_wish_in_accents_is_cut_between_characters():
     wish = "a" + "é" * 100     # byte 180 is inside the 90th "é"
     eva = join(slug, "mentee", looking_for=wish)
     mentor = join(slug, "mentor", 2, skills=f"design{tag}", capacity=3)
-    org.get(f"/programmes/{slug}/matching")
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": eva.user_id,
-                                                  "mentor": mentor.user_id})
+    r = propose(org, slug, eva, mentor)
     m.check(r.status == 303, f"proposed: {r!r}")
     focus = m.sql_value("SELECT focus FROM mentorships WHERE mentee_id = ?", eva.user_id)
     m.check(focus == "a" + "é" * 89, f"cut before the character it would split: {focus!r}")
@@ -248,9 +249,7 @@ def test_a_mentor_who_declined_is_not_proposed_again():
     tag = m.unique("t")[-6:]
     walt = join(slug, "mentee", looking_for=f"ux{tag}")
     maya = join(slug, "mentor", 2, skills=f"ux{tag}", capacity=3)
-    org.get(f"/programmes/{slug}/matching")
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": walt.user_id,
-                                                  "mentor": maya.user_id})
+    r = propose(org, slug, walt, maya)
     m.check(r.status == 303, f"proposed: {r!r}")
     mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", walt.user_id)
     maya.get(f"/mentorships/{mid}")
@@ -260,16 +259,14 @@ def test_a_mentor_who_declined_is_not_proposed_again():
     card = board_card(org.get(f"/programmes/{slug}/matching").text, walt)
     m.check(card is not None and maya_name not in card,
             f"back on the board, the decliner not offered: {card!r}")
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": walt.user_id,
-                                                  "mentor": maya.user_id})
+    r = propose(org, slug, walt, maya)
     m.check(r.status == 409 and "this mentor declined them before" in
             " ".join(refusal(r.text).split()), f"not by hand either: {r.status}")
     page = m.unescaped(walt.get(f"/programmes/{slug}").text)
     m.check(f"Ask {maya_name} to mentor you" not in page, "not offered to the mentee")
     # another mentor takes Walt: with a pair, no mentor is offered to ask
     ian = join(slug, "mentor", 2, skills=f"ux{tag}", capacity=3)
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": walt.user_id,
-                                                  "mentor": ian.user_id})
+    r = propose(org, slug, walt, ian)
     m.check(r.status == 303, f"proposed to another: {r!r}")
     page = m.unescaped(walt.get(f"/programmes/{slug}").text)
     m.check("to mentor you" not in page, "a mentee with a pair is offered none to ask")
@@ -291,9 +288,7 @@ def test_a_refused_proposal_is_worded_for_the_organiser():
           "(?, ?, 'cultivation', 'Before the programme', '', UTC_TIMESTAMP(), "
           "UTC_TIMESTAMP(), 1, UTC_DATE() + INTERVAL 90 DAY)",
           mentor.user_id, dee.user_id)
-    org.get(f"/programmes/{slug}/matching")
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": dee.user_id,
-                                                  "mentor": mentor.user_id})
+    r = propose(org, slug, dee, mentor)
     said = " ".join(refusal(r.text).split())
     names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
              for c in (dee, mentor)]
@@ -358,9 +353,7 @@ def test_confirm_after_a_mentor_filled_up_writes_nothing():
     r = org.get(f"/programmes/{slug}/matching?auto=1&min=25")
     pairs = re.search(r'name="pairs" value="([^"]*)"', r.text).group(1)
     # meanwhile Rex is paired with Xu by hand: Xu's one place is gone
-    org.get(f"/programmes/{slug}/matching")
-    r = org.post(f"/programmes/{slug}/matching", {"mentee": rex.user_id,
-                                                  "mentor": xu.user_id})
+    r = propose(org, slug, rex, xu)
     m.check(r.status == 303, f"hand pair: {r!r}")
     r = org.post(f"/programmes/{slug}/matching", {"auto": "1", "pairs": pairs})
     m.check(r.status == 409, f"refused: {r.status}")
