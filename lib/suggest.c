@@ -565,7 +565,7 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) AS mentors, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
-	"m.mentee_id = u.id AND m.stage = 'declined') AS declined, " \
+	"m.mentee_id = u.id AND m.stage = " SUGGEST_DECLINED ") AS declined, " \
 	"dv.version AS dir_version, UTC_DATE() AS dir_today " \
 	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 WHERE u.id = ?"
 

@@ -87,6 +87,14 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
 	"u.capacity > " SUGGEST_ACTIVE
 
 /*
+ * The stages of a mentee's mentorship whose mentor is never suggested or
+ * proposed to them again: an open one (a pair already), and a request the
+ * mentor declined. The board, the programme's page and suggest_for.
+ */
+#define SUGGEST_DECLINED	"'declined'"
+#define SUGGEST_NOT_AGAIN	STAGES_OPEN "," SUGGEST_DECLINED
+
+/*
  * SQL: a programme's approved mentors (? its id) with their places left
  * there (its own capacity for them, else their profile's), in id order,
  * with display_name and slug.

@@ -23,6 +23,7 @@
 #include "mship.h"
 #include "programmes.h"
 #include "resp.h"
+#include "suggest.h"
 
 static void	prog_index(struct req *);
 static void	prog_show(struct req *);
@@ -273,7 +274,8 @@ my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
 	int open = 0;
 
 	m = db_query(r, "SELECT m.id, m.stage, m.focus, u.display_name AS other, "
-	    "m.stage IN (" STAGES_OPEN ") AS open FROM mentorships m JOIN users u ON u.id = IF(m.mentor_id = ?, "
+	    "m.stage IN (" STAGES_OPEN ") AS open FROM mentorships m JOIN "
+	    "users u ON u.id = IF(m.mentor_id = ?, "
 	    "m.mentee_id, m.mentor_id) WHERE m.programme_id = ? AND "
 	    "(m.mentor_id = ? OR m.mentee_id = ?) ORDER BY m.id DESC LIMIT 20",
 	    "iiii", r->user.id, p->id, r->user.id, r->user.id);
@@ -308,8 +310,8 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    "pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentor' AND "
 	    "pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS ("
 	    "SELECT 1 FROM mentorships ms WHERE ms.mentee_id = ? AND "
-	    "ms.mentor_id = pp.user_id AND ms.stage IN (" STAGES_OPEN
-	    ",'declined')) HAVING places > 0 ORDER BY places DESC, "
+	    "ms.mentor_id = pp.user_id AND ms.stage IN (" SUGGEST_NOT_AGAIN
+	    ")) HAVING places > 0 ORDER BY places DESC, "
 	    "u.display_name LIMIT 100", "ii", p->id, r->user.id);
 	if (m == NULL)
 		return -1;

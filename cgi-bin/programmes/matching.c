@@ -64,14 +64,14 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 	"SELECT 1 FROM mentorships m WHERE m.programme_id = pp.programme_id " \
 	"AND m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) ORDER BY u.id"
 /*
- * open pairs of those mentees anywhere, and the mentors who declined
+ * open pairs of those mentees anywhere, then the mentors who declined
  * them: never proposed again
  */
-#define SQL_THEIRS "SELECT m.mentee_id, m.mentor_id, m.stage = 'declined' " \
-	"AS declined FROM mentorships m JOIN programme_participants pp ON " \
-	"pp.user_id = m.mentee_id AND pp.programme_id = ? AND pp.role = " \
-	"'mentee' WHERE m.stage IN (" STAGES_OPEN ",'declined') ORDER BY " \
-	"m.mentee_id, m.mentor_id"
+#define SQL_THEIRS "SELECT m.mentee_id, m.mentor_id, m.stage = " \
+	SUGGEST_DECLINED " AS declined FROM mentorships m JOIN " \
+	"programme_participants pp ON pp.user_id = m.mentee_id AND " \
+	"pp.programme_id = ? AND pp.role = 'mentee' WHERE m.stage IN (" \
+	SUGGEST_NOT_AGAIN ") ORDER BY m.mentee_id, declined, m.mentor_id"
 /* the programme's proposals still waiting for the mentor: the pairs made */
 #define SQL_PROPOSED "SELECT m.id, e.display_name AS e_name, e.slug AS " \
 	"e_slug, o.display_name AS m_name, o.slug AS m_slug FROM mentorships " \
@@ -114,26 +114,19 @@ board_theirs(struct req *r, struct board *b, long long prog_id)
 
 	if ((t = db_query(r, SQL_THEIRS, "i", prog_id)) == NULL)
 		return -1;
-	/* each mentee's run of rows: its pairs from the front, its
-	 * decliners from the back of the same stretch of ids */
+	/* each mentee's rows in a run: its pairs, then who declined it */
 	ids = req_alloc(r, (t->nrows + 1) * sizeof(*ids));
 	for (i = 0; i < b->mentees->nrows; i++) {
 		struct suggest_mentee *e = &b->e[i];
-		size_t from, n;
 
 		while (k < t->nrows && db_int(t, k, 0) < e->id)
 			k++;
-		for (from = k; k < t->nrows && db_int(t, k, 0) == e->id; k++)
-			;
-		e->mentors = ids + from;
-		for (n = from; n < k; n++)
-			if (!db_get_int(t, n, "declined"))
-				ids[from + e->nmentors++] = db_int(t, n, 1);
-		e->declined = ids + from + e->nmentors;
-		for (n = from; n < k; n++)
-			if (db_get_int(t, n, "declined"))
-				ids[from + e->nmentors + e->ndeclined++] =
-				    db_int(t, n, 1);
+		for (e->mentors = ids + k; k < t->nrows && db_int(t, k, 0) ==
+		    e->id && !db_get_int(t, k, "declined"); k++)
+			ids[k] = db_int(t, k, 1), e->nmentors++;
+		for (e->declined = ids + k; k < t->nrows && db_int(t, k, 0) ==
+		    e->id; k++)
+			ids[k] = db_int(t, k, 1), e->ndeclined++;
 	}
 	return 0;
 }
