@@ -17,7 +17,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#EMAILS_ERROR}} has-error{{/EMAILS_ERROR}}">
 <label for="emails">E-mail addresses</label>
-<p class="hint" id="emails-hint">One a line, up to {{INVITE_MAX}} at once. Each person gets one e-mail with a link that works once, for 30 days. Someone invited less than a day ago is not mailed again.</p>
+<p class="hint" id="emails-hint">One a line, or a list copied from your mail program (Jane Doe &lt;jane@example.org&gt;, …), up to {{INVITE_MAX}} at once. Each person gets one e-mail with a link that works once, for 30 days. Someone invited less than a day ago is not mailed again.</p>
 {{#EMAILS_ERROR}}<p class="field-error" id="emails-error">{{MESSAGE}}</p>{{/EMAILS_ERROR}}
 <textarea id="emails" name="emails" rows="10" aria-describedby="emails-hint{{#EMAILS_ERROR}} emails-error{{/EMAILS_ERROR}}"{{#EMAILS_ERROR}} aria-invalid="true"{{/EMAILS_ERROR}}>{{EMAILS:pre_escape}}</textarea>
 </div>

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cfg.h"
 #include "mail.h"
@@ -236,6 +237,113 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
+/* The entries pasted, as a growing list. */
+#define PASTE_TRIM	" \t\r,;"	/* around an entry: never part of it */
+struct paste_in {
+	const char	**v;
+	size_t		  n, cap;
+};
+
+static void
+paste_add(struct req *r, struct paste_in *in, char *s, char *end)
+{
+	const char **grown;
+
+	*end = '\0';
+	s += strspn(s, PASTE_TRIM);
+	while (end > s && strchr(PASTE_TRIM, end[-1]) != NULL)
+		*--end = '\0';
+	if (*s == '\0')
+		return;
+	if (in->n == in->cap) {
+		in->cap = in->cap == 0 ? 64 : 2 * in->cap;
+		grown = req_alloc(r, in->cap * sizeof(*grown));
+		if (in->n > 0)
+			memcpy(grown, in->v, in->n * sizeof(*grown));
+		in->v = grown;
+	}
+	in->v[in->n++] = s;
+}
+
+/*
+ * Where the piece from p ends: at a comma or a semicolon outside quotes
+ * and angle brackets, or at the end of the line.
+ */
+static char *
+paste_piece(char *p)
+{
+	int quoted = 0, angled = 0;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && (*p == '<' || *p == '>'))
+			angled = *p == '<';
+		else if (!quoted && !angled && (*p == ',' || *p == ';'))
+			break;
+	}
+	return p;
+}
+
+/*
+ * One line cut into entries where a mail program's list would be: at
+ * commas and semicolons outside quotes and angle brackets ("Doe, Jane"
+ * <jane@example.org>; bob@example.org). A piece with no "@" followed by
+ * one with angle brackets is a name cut at its own comma, as Outlook
+ * copies one (Doe, Jane <jane@...>): the two are one entry.
+ */
+static void
+paste_cut(struct req *r, struct paste_in *in, char *line)
+{
+	char *start, *end, *next;
+	int more;
+
+	for (end = line, more = 1; more; end++) {
+		start = end;
+		end = paste_piece(start);
+		if (*end != '\0' && memchr(start, '@', (size_t)(end - start)) ==
+		    NULL) {
+			next = paste_piece(end + 1);
+			if (memchr(end + 1, '<', (size_t)(next - end - 1)) != NULL)
+				end = next;
+		}
+		more = *end != '\0';
+		paste_add(r, in, start, end);
+	}
+}
+
+/* The pasted entries, trimmed, blank ones dropped: their count. */
+static size_t
+paste_split(struct req *r, const char *text, const char ***entries)
+{
+	char *copy = req_strdup(r, text), *save = NULL, *line;
+	struct paste_in in = { NULL, 0, 0 };
+
+	for (line = strtok_r(copy, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		paste_cut(r, &in, line);
+	*entries = in.v;
+	return in.n;
+}
+
+/*
+ * The address of an entry: what is inside its angle brackets when it
+ * has them (Jane Doe <jane@example.org>), less a "mailto:" copied from
+ * a link.
+ */
+static const char *
+paste_address(struct req *r, const char *entry)
+{
+	const char *lt = strrchr(entry, '<'), *gt;
+
+	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
+		entry = req_printf(r, "%.*s", (int)(gt - lt - 1), lt + 1);
+	while (*entry == ' ')
+		entry++;
+	if (strncasecmp(entry, "mailto:", 7) == 0)
+		entry += 7;
+	return entry;
+}
 
 /* Pasted lines not invited, each with why. */
 struct paste_lines {
@@ -296,7 +404,7 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	const char *email, *status;
 	int rc;
 
-	if (field_check(r->arena, &email_f, line, &v) != 0) {
+	if (field_check(r->arena, &email_f, paste_address(r, line), &v) != 0) {
 		paste_note(&ps->fix, line, "not an e-mail address");
 		return 0;
 	}
@@ -338,38 +446,6 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	else
 		ps->sent++;
 	return 0;
-}
-
-/* The pasted lines, trimmed, blank ones dropped: their count. */
-static size_t
-paste_split(struct req *r, const char *text, const char ***lines)
-{
-	char *copy = req_strdup(r, text), *save = NULL, *tok, *end;
-	size_t n = 0, cap = 64;
-	const char **out = req_alloc(r, cap * sizeof(*out));
-
-	for (tok = strtok_r(copy, "\n", &save); tok != NULL;
-	    tok = strtok_r(NULL, "\n", &save)) {
-		while (*tok == ' ' || *tok == '\t' || *tok == '\r' ||
-		    *tok == ',' || *tok == ';')
-			tok++;
-		end = tok + strlen(tok);
-		while (end > tok && (end[-1] == ' ' || end[-1] == '\t' ||
-		    end[-1] == '\r' || end[-1] == ',' || end[-1] == ';'))
-			*--end = '\0';
-		if (*tok == '\0')
-			continue;
-		if (n == cap) {
-			const char **grown = req_alloc(r, 2 * cap *
-			    sizeof(*grown));
-			memcpy(grown, out, cap * sizeof(*out));
-			out = grown;
-			cap *= 2;
-		}
-		out[n++] = tok;
-	}
-	*lines = out;
-	return n;
 }
 
 /* The invitations page: its dictionary, NULL after answering. */

@@ -209,6 +209,39 @@ def test_bulk_invitations_list_bad_lines_and_mail_each_once():
 
 
 @m.test
+def test_a_list_copied_from_a_mail_program_is_invited_as_addresses():
+    """Outlook copies `Doe, Jane <jane@…>; …`, Gmail `"Jane Doe" <jane@…>, …`:
+    each address is invited, a name without one comes back to correct."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    addr = [f"{m.unique('list')}@example.org" for _ in range(6)]
+    text = (f'"Doe, Jane" <{addr[0]}>; Bob Roe <{addr[1]}>, {addr[2]}\n'
+            f"Doe, Jane <{addr[3]}>; mailto:{addr[4]};\n"
+            f"Ann Poe, {addr[5].upper()}, Bob Roe <{addr[1]}>")
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": text, "role": "mentor"})
+    t = m.unescaped(re.sub(r"<[^>]+>", "", r.text))
+    m.check(r.status == 422 and "6 invitations sent." in t,
+            f"each address in the lists invited: {r.status}")
+    m.check(f"Bob Roe <{addr[1]}>: a duplicate" in t, "the one given twice named")
+    box = re.search(r'<textarea id="emails"[^>]*>(.*?)</textarea>', r.text, re.S)
+    kept = m.unescaped(box.group(1)).splitlines()
+    m.check(kept == ["Ann Poe"], f"only the name without an address comes back: {kept}")
+    stored = m.sql("SELECT email FROM programme_invitations i JOIN programmes p "
+                   "ON p.id = i.programme_id WHERE p.slug = ? ORDER BY email", slug)
+    m.check([row[0] for row in stored] == sorted(addr), f"the addresses stored: {stored}")
+    for x in (addr[0], addr[3], addr[5]):
+        m.check(len(m.mails_to(x, subject="invited")) == 1, f"{x} mailed")
+    # a name with no address is a line to correct, given back as typed
+    r = org.post(f"/programmes/{slug}/invitations",
+                 {"emails": "Ann Poe; Cy Doe <cy@>", "role": "mentor"})
+    box = re.search(r'<textarea id="emails"[^>]*>(.*?)</textarea>', r.text, re.S)
+    kept = m.unescaped(box.group(1)).splitlines()
+    m.check(r.status == 422 and kept == ["Ann Poe; Cy Doe <cy@>"],
+            f"back to correct as typed: {r.status} {kept}")
+
+
+@m.test
 def test_two_organisers_paste_one_address_at_once():
     """Two organisers invite the same new address at one instant, three
     times: both answered each time, one invitation and one mail; the
