@@ -2,7 +2,9 @@
 
 #include "cohort.h"
 #include "db.h"
+#include "mail.h"
 #include "mship.h"
+#include "tmpl.h"
 
 /* Why a pair is refused, for each reader (enum cohort_reader). */
 enum { NO_PROGRAMME, NOT_MENTEE, NOT_MENTOR, NO_PLACE };
@@ -67,4 +69,85 @@ cohort_pair_terms(struct req *r, long long mentorship_id,
 	    "m.ground_rules = NULLIF(p.ground_rules, ''), m.cadence = p.cadence "
 	    "WHERE m.id = ?", "iii", programme_id, (long long)proposed,
 	    mentorship_id) < 0 ? -1 : 0;
+}
+
+int
+cohort_proposal(struct req *r, long long mentorship_id,
+    struct cohort_proposal *cp)
+{
+	struct db_rows *row;
+
+	memset(cp, 0, sizeof(*cp));
+	row = db_query(r, "SELECT p.id, p.name, p.slug FROM mentorships m "
+	    "JOIN programmes p ON p.id = m.programme_id WHERE m.id = ? AND "
+	    "m.proposed_by_programme = 1", "i", mentorship_id);
+	if (row == NULL)
+		return -1;
+	if (row->nrows == 1) {
+		cp->id = db_get_int(row, 0, "id");
+		cp->name = db_get(row, 0, "name");
+		cp->slug = db_get(row, 0, "slug");
+	}
+	return 0;
+}
+
+/* What the organisers read when a proposed pair will not be. */
+static const char *
+told_intro(struct req *r, const struct mship *m,
+    const struct cohort_proposal *cp, const char *to)
+{
+	const char *what;
+
+	if (strcmp(to, "declined") == 0)
+		what = req_printf(r, "%s declined to mentor %s", m->mentor_name,
+		    m->mentee_name);
+	else if (strcmp(to, "withdrawn") == 0)
+		what = req_printf(r, "%s said no to %s as their mentor",
+		    m->mentee_name, m->mentor_name);
+	else
+		what = req_printf(r, "%s did not answer within 14 days, so "
+		    "the proposal to mentor %s expired", m->mentor_name,
+		    m->mentee_name);
+	return req_printf(r, "%s: the pair was proposed in %s. %s can be "
+	    "proposed another mentor on the matching board.", what, cp->name,
+	    m->mentee_name);
+}
+
+int
+cohort_tell_organisers(struct req *r, const struct mship *m,
+    const struct cohort_proposal *cp, const char *to, long long ev)
+{
+	struct db_rows *orgs;
+	struct tdict *d;
+	const char *path, *link, *subject;
+	long long uid;
+	size_t i;
+	int rc = 0;
+
+	if (cp->name == NULL || (strcmp(to, "declined") != 0 &&
+	    strcmp(to, "withdrawn") != 0 && strcmp(to, "expired") != 0))
+		return 0;
+	orgs = db_query(r, "SELECT user_id FROM programme_organisers WHERE "
+	    "programme_id = ? ORDER BY user_id", "i", cp->id);
+	if (orgs == NULL)
+		return -1;
+	path = req_printf(r, "/programmes/%s/matching", cp->slug);
+	subject = req_printf(r, "A proposed pair will not be: %s and %s",
+	    m->mentor_name, m->mentee_name);
+	for (i = 0; i < orgs->nrows && rc != -1; i++) {
+		uid = db_get_int(orgs, i, "user_id");
+		if ((link = mail_link(r, uid, path)) == NULL)
+			return -1;
+		d = tmpl_dict_new("mail");
+		tmpl_set(d, "HEADLINE", subject);
+		tmpl_set(d, "INTRO", told_intro(r, m, cp, to));
+		tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
+		tmpl_set(d, "LINK", link);
+		tmpl_set(d, "LINK_TEXT", "Open the matching board");
+		rc = mail_notify(r, "programme", uid, subject, path,
+		    "mail/stage_notice", d, req_printf(r, "stage:%lld:org:%lld",
+		    ev, uid));
+		tmpl_dict_free(d);
+	}
+	return rc == -1 ? -1 : 0;
 }

@@ -48,4 +48,29 @@ int	cohort_pair_check(struct req *, const char *slug, long long mentor_id,
 int	cohort_pair_terms(struct req *, long long mentorship_id,
 	    long long programme_id, int proposed);
 
+/*
+ * The programme that proposed mentorship id (SPEC §12), for the words
+ * of its answer: name NULL when the pair was not proposed by one. Its
+ * mails then speak of "the pair the organisers of X proposed", not of
+ * the mentee's request. 0, or -1.
+ */
+struct cohort_proposal {
+	long long	 id;
+	const char	*name;
+	const char	*slug;
+};
+int	cohort_proposal(struct req *, long long mentorship_id,
+	    struct cohort_proposal *);
+
+/*
+ * Tells each organiser of the programme that proposed m that the pair
+ * will not be, once it moved to `to` (declined, withdrawn or expired;
+ * other stages tell nobody): an in-app notification and a mail that
+ * lead to the matching board, where the mentee can be proposed another
+ * mentor. Nothing of the parties' notes: those are theirs. ev is the
+ * stage event, the key of each notice. 0, or -1.
+ */
+int	cohort_tell_organisers(struct req *, const struct mship *m,
+	    const struct cohort_proposal *, const char *to, long long ev);
+
 #endif

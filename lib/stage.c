@@ -517,9 +517,21 @@ stage_notify_as(struct req *r, const struct mship *m, long long user_id,
 	return rc == -1 ? -1 : 0;
 }
 
+/*
+ * What the request is to the one who reads about it: the mentee's own,
+ * or the pair a programme proposed (prog: its name, or NULL).
+ */
+static const char *
+move_what(struct req *r, const char *prog)
+{
+	return prog == NULL ? "your request" : req_printf(r, "the pair the "
+	    "organisers of %s proposed", prog);
+}
+
 /* What the other party reads about this move. */
 static const char *
-move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl)
+move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
+    const char *prog)
 {
 	const char *who = r->user.id == 0 ? "Menteo" :
 	    (r->user.id == m->mentor_id ? m->mentor_name : m->mentee_name);
@@ -532,29 +544,47 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl)
 	if (strcmp(rl->to, "requested") == 0)
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "
-		    "answering your request. Answer on the mentorship page.",
-		    who) :
+		    "answering %s. Answer on the mentorship page.", who,
+		    move_what(r, prog)) : prog != NULL ?
+		    req_printf(r, "%s answered your question about the pair "
+		    "the organisers of %s proposed.", who, prog) :
 		    req_printf(r, "%s answered your question about their "
 		    "request.", who);
 	if (strcmp(rl->to, "expired") == 0)
-		return req_printf(r, "Your request to %s was not answered "
+		return prog != NULL ? req_printf(r, "%s did not answer the pair "
+		    "the organisers of %s proposed within 14 days, so it has "
+		    "expired. The organisers have been told.", m->mentor_name,
+		    prog) : req_printf(r, "Your request to %s was not answered "
 		    "within 14 days and has expired. You can ask another "
 		    "mentor.", m->mentor_name);
 	if (strcmp(rl->to, "initiation") == 0)
-		return req_printf(r, "%s accepted your request. Next: write "
-		    "the contract together (ground rules, cadence, 3 to 5 "
-		    "goals).", who);
+		return req_printf(r, "%s accepted %s. Next: write the contract "
+		    "together (ground rules, cadence, 3 to 5 goals).", who,
+		    move_what(r, prog));
+	if (prog != NULL && (strcmp(rl->to, "declined") == 0 ||
+	    strcmp(rl->to, "withdrawn") == 0))
+		return req_printf(r, "%s said no to the pair the organisers of "
+		    "%s proposed. The organisers have been told%s", who, prog,
+		    strcmp(rl->to, "declined") == 0 ? ", and can propose you "
+		    "another mentor." : ".");
 	return req_printf(r, "%s moved your mentorship from %s to %s.", who,
 	    mship_stage_label(rl->from), mship_stage_label(rl->to));
 }
 
 static const char *
-move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl)
+move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl,
+    const char *prog)
 {
-	if (strcmp(rl->to, "requested") == 0 && r->user.id != m->mentor_id)
-		return "An answer to your question";
 	if (strcmp(rl->to, "requested") == 0)
-		return "More asked about your mentorship request";
+		return r->user.id != m->mentor_id ? "An answer to your question" :
+		    prog != NULL ? "More asked about the proposed pair" :
+		    "More asked about your mentorship request";
+	if (prog != NULL && strcmp(rl->from, "requested") == 0 &&
+	    rl->who != STAGE_ADMIN && rl->who != STAGE_DELETION)
+		return req_printf(r, "The proposed pair was %s",
+		    strcmp(rl->to, "initiation") == 0 ? "accepted" :
+		    strcmp(rl->to, "expired") == 0 ? "not answered in time" :
+		    "declined");
 	return rl->subject;
 }
 
@@ -588,11 +618,11 @@ struct move {
 /* The mail about rule rl: to the other party, or both for an admin. */
 static int
 move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    const char *note, long long ev)
+    const char *note, long long ev, const char *prog)
 {
 	const char *path = req_printf(r, "/mentorships/%lld", m->id);
-	const char *subject = move_subject(r, m, rl);
-	const char *intro = move_intro(r, m, rl);
+	const char *subject = move_subject(r, m, rl, prog);
+	const char *intro = move_intro(r, m, rl, prog);
 	long long rcpt;
 
 	if (rl->who == STAGE_ADMIN)
@@ -639,6 +669,7 @@ move_tx(struct req *r, void *arg)
 	struct move *mv = arg;
 	struct mship *m = mv->m;
 	const struct stage_rule *rl;
+	struct cohort_proposal cp;
 	long long ev;
 	int rc;
 
@@ -673,7 +704,13 @@ move_tx(struct req *r, void *arg)
 	    mv->note) != 1)
 		return -1;
 	ev = db_last_id();
-	if (move_mail(r, m, rl, mv->note, ev) == -1)
+	/* an answer to a programme's proposal is worded as one, and told */
+	memset(&cp, 0, sizeof(cp));
+	if (strcmp(rl->from, "requested") == 0 &&
+	    cohort_proposal(r, m->id, &cp) == -1)
+		return -1;
+	if (move_mail(r, m, rl, mv->note, ev, cp.name) == -1 ||
+	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1)
 		return -1;
 	m->stage = rl->to;
 	m->is_open = mship_stage_open(rl->to);

@@ -273,6 +273,59 @@ def test_a_mentor_who_declined_is_not_proposed_again():
 
 
 @m.test
+def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
+    """A proposal is the programme's, not the mentee's request: the mails
+    about its answer say so. When it comes to nothing (declined, withdrawn)
+    each organiser is told, in Menteo and by mail, with the way to the
+    board and without the parties' notes; an accepted one tells them
+    nothing."""
+    org, slug = cohort()
+    tag = m.unique("t")[-6:]
+    ann, bo, cy = (join(slug, "mentee", looking_for=f"data{tag}") for _ in range(3))
+    mentor = join(slug, "mentor", 3, skills=f"data{tag}", capacity=3)
+    name = lambda c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+    prog = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    mid = {}
+    for c in (ann, bo, cy):
+        m.check(propose(org, slug, c, mentor).status == 303, "proposed")
+        mid[c] = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", c.user_id)
+    text = lambda msg: " ".join(m.mail_text(msg).split())
+
+    def move(who, c, to, note=""):
+        who.get(f"/mentorships/{mid[c]}")
+        r = who.post(f"/mentorships/{mid[c]}/stage", {"to": to, "note": note})
+        m.check(r.status == 303, f"{to}: {r!r}")
+
+    move(mentor, ann, "initiation")
+    said = text(m.mails_to(ann.email, subject="the proposed pair was accepted")[-1])
+    m.check(f"accepted the pair the organisers of {prog} proposed" in said, said)
+    move(mentor, bo, "declined", f"Too busy {tag}.")
+    said = text(m.mails_to(bo.email, subject="the proposed pair was declined")[-1])
+    m.check(f"said no to the pair the organisers of {prog} proposed" in said and
+            f"Too busy {tag}." in said, f"the mentee reads it, and the note: {said}")
+    move(cy, cy, "withdrawn")
+    said = text(m.mails_to(mentor.email, subject="the proposed pair was declined")[-1])
+    m.check(f"{name(cy)} said no to the pair" in said, said)
+    # the organiser: two notices, one for each pair that will not be
+    told = [text(x) for x in m.mails_to(org.email, subject="will not be", count=2)]
+    m.check(len(told) == 2, f"two mails: {len(told)}")
+    m.check(any(f"{name(mentor)} declined to mentor {name(bo)}" in t for t in told) and
+            any(f"{name(cy)} said no to {name(mentor)} as their mentor" in t for t in told),
+            f"who said no to whom: {told}")
+    m.check(all(f"/programmes/{slug}/matching" in t or "/link?t=" in t for t in told)
+            and not any("Too busy" in t for t in told), "the board, no note")
+    m.check(len(m.mails_to(org.email, subject="will not be", timeout=3, count=3)) == 2,
+            "no notice of the accepted one")
+    rows = m.sql("SELECT title, path FROM notifications WHERE user_id = ? AND "
+                 "kind = 'programme' ORDER BY id", org.user_id)
+    m.check([p for _, p in rows] == [f"/programmes/{slug}/matching"] * 2 and
+            all("will not be" in t for t, _ in rows), f"in Menteo too: {rows}")
+    page = m.unescaped(org.get("/notifications").text)
+    m.check(f"A proposed pair will not be: {name(mentor)} and {name(bo)}" in page,
+            "listed on the notifications page")
+
+
+@m.test
 def test_a_refused_proposal_is_worded_for_the_organiser():
     """A pair the board excludes is refused in the organiser's words, one
     sentence after the names: a mentee already in an open mentorship with
