@@ -19,8 +19,9 @@
 /*
  * The organisers' decisions on a participant, one row each: the form's
  * word (actions[], the field's choices) and what the decision does and
- * says. Each is for a participant who waits; removing, also for one who
- * is active.
+ * says. Each is for a participant who waits, and one more status: an
+ * organiser may approve a mentor they turned down (a mistake, a change of
+ * mind), and remove one who is active.
  */
 enum { D_APPROVE, D_REJECT, D_REMOVE, D_N };
 static const char *const actions[D_N + 1] = {
@@ -28,19 +29,19 @@ static const char *const actions[D_N + 1] = {
 };
 static const struct decision {
 	const char	*to;		/* the status it gives */
-	int		 active_too;	/* taken from an active one too */
+	const char	*also;		/* the other status it is taken from */
 	const char	*done;		/* "Ana cannot be <done> now" */
 	const char	*said;		/* the flash after it */
 	const char	*mail;		/* mail/programme_decision's section */
 	const char	*subject;	/* the mail's, before the programme */
 } decisions[D_N] = {
-	[D_APPROVE] = { "active", 0, "approved", "Mentor approved; they have "
+	[D_APPROVE] = { "active", "rejected", "approved", "Mentor approved; they have "
 	    "been told by e-mail.", "IS_APPROVE",
 	    "You are approved as a mentor in " },
-	[D_REJECT] = { "rejected", 0, "turned down", "Mentor not approved; "
+	[D_REJECT] = { "rejected", NULL, "turned down", "Mentor not approved; "
 	    "they have been told by e-mail.", "IS_REJECT",
 	    "Your place as a mentor in " },
-	[D_REMOVE] = { "removed", 1, "removed", "Participant removed; they "
+	[D_REMOVE] = { "removed", "active", "removed", "Participant removed; they "
 	    "have been told by e-mail.", "IS_REMOVE", "You have left " },
 };
 
@@ -107,6 +108,14 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	    (long long)unpaired, (long long)LIST_PAGE + 1);
 }
 
+/* 1 when a participant of status may be given decision a. */
+static int
+decide_ok(size_t a, const char *status)
+{
+	return strcmp(status, "waiting") == 0 || (decisions[a].also != NULL &&
+	    strcmp(status, decisions[a].also) == 0);
+}
+
 static void
 participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
     size_t i)
@@ -143,7 +152,9 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		    db_get(rows, i, "capacity")));
 	if (strcmp(status, "waiting") == 0)
 		tmpl_show(s, "CAN_DECIDE");
-	if (strcmp(status, "waiting") == 0 || strcmp(status, "active") == 0)
+	if (decide_ok(D_APPROVE, status) && strcmp(status, "waiting") != 0)
+		tmpl_show(s, "CAN_APPROVE_NOW");
+	if (decide_ok(D_REMOVE, status))
 		tmpl_show(s, "CAN_REMOVE");
 }
 
@@ -271,14 +282,6 @@ decision_of(const char *action)
 		if (strcmp(actions[i], action) == 0)
 			break;
 	return i;
-}
-
-/* 1 when a participant of status may be given decision a. */
-static int
-decide_ok(size_t a, const char *status)
-{
-	return strcmp(status, "waiting") == 0 ||
-	    (decisions[a].active_too && strcmp(status, "active") == 0);
 }
 
 static int

@@ -580,7 +580,7 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     m.check("cannot be approved now" in t and "Approved mentor" in t and
             mentor.email in t and 'role="alert"' in r.text,
             "the refusal is on the participants list")
-    # turning a mentor down cannot be undone: the button asks first, as Remove does
+    # turning a mentor down is told by mail: the button asks first, as Remove does
     page = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
     m.check(re.search(r'data-confirm="Turn [^"]+ down as a mentor\?', page),
             "Reject asks before it is done")
@@ -598,6 +598,17 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
                 f"the {subject} mentor is told")
     r = mentor2.get(f"/programmes/{slug}/join")
     m.check(r.status == 403, f"a rejected mentor cannot just join again: {r.status}")
+    # the organiser changes their mind: approved after all, and told
+    page = m.unescaped(org.get(f"/programmes/{slug}/participants?status=rejected").text)
+    m.check("Approve after all" in page and mentor2.email in page,
+            "a mentor turned down can be approved after all")
+    r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "approve"})
+    m.check(r.status == 303 and "Mentor approved" in said(r), f"approved after all: {r!r}")
+    m.check(m.sql_value("SELECT status FROM programme_participants WHERE id = ?", pid2)
+            == "active", "active now")
+    mails = m.mails_to(mentor2.email, subject="approved")
+    m.check(mails and "has approved you as a mentor" in m.mail_text(mails[-1]),
+            "and told by mail")
     mid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
                       mentee.user_id)
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
