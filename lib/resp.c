@@ -24,8 +24,10 @@ resp_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 301: return "Moved Permanently";
 	case 303: return "See Other";
 	case 304: return "Not Modified";
+	case 308: return "Permanent Redirect";
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";
@@ -76,7 +78,13 @@ resp_text(struct req *r, int status, const char *ctype, const char *s)
 void
 resp_redirect(struct req *r, const char *location)
 {
-	r->status = 303;
+	resp_redirect_as(r, 303, location);
+}
+
+void
+resp_redirect_as(struct req *r, int status, const char *location)
+{
+	r->status = status;
 	r->body.len = 0;
 	r->location = location;
 	if (resp_header(r, "Location", location) == -1)

@@ -29,7 +29,7 @@
 </div>
 <div class="field{{#SLUG_ERROR}} has-error{{/SLUG_ERROR}}">
 <label for="slug">Address</label>
-<p class="hint" id="slug-hint">The programme's page is /programmes/<em>address</em>: lower-case letters, digits and dashes, 3 to 40.</p>
+<p class="hint" id="slug-hint">The programme's page is /programmes/<em>address</em>: lower-case letters, digits and dashes, 3 to 40.{{#EDITING}} Changed, the old address still leads here, so links already sent keep working.{{/EDITING}}</p>
 {{#SLUG_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SLUG_ERROR}}
 <input type="text" id="slug" name="slug" maxlength="40" required value="{{SLUG}}" aria-describedby="slug-hint">
 </div>

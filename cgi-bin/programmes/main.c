@@ -59,8 +59,39 @@ const char *const prog_roles[] = { "mentee", "mentor", NULL };
 /* ---- loading: one rule for who may see and manage ------------------------ */
 
 /*
+ * An earlier address of a programme (sql/325) leads to the same page at
+ * its address now, the rest of the path and the query kept (an
+ * invitation's link, a notification's): 301, or 308 for a form, so that
+ * it is posted again there. -1 after answering, 404 when the address was
+ * never a programme's.
+ */
+static int
+prog_moved(struct req *r)
+{
+	const char *now, *rest;
+	size_t n = strlen("/programmes/") + strlen(r->arg[0]);
+
+	now = db_value(r, "SELECT p.slug FROM programme_slugs s JOIN "
+	    "programmes p ON p.id = s.programme_id WHERE s.slug = ?", "s",
+	    r->arg[0]);
+	if (now == NULL) {
+		if (!r->db_failed)
+			page_error_msg(r, 404, "There is no programme at this "
+			    "address.");
+		return -1;
+	}
+	rest = strlen(r->path) >= n ? r->path + n : "";
+	resp_redirect_as(r, req_is_post(r) ? 308 : 301, req_printf(r,
+	    "/programmes/%s%s%s%s", now, rest, r->query_string != NULL &&
+	    *r->query_string != '\0' ? "?" : "", r->query_string != NULL ?
+	    r->query_string : ""));
+	return -1;
+}
+
+/*
  * Loads the programme of the route's {slug} for the viewer: 0 found,
- * -1 after answering (404 unknown, or the database failed).
+ * -1 after answering (404 unknown, a 301 from an earlier address, or the
+ * database failed).
  */
 int
 prog_load(struct req *r, struct prog *p)
@@ -83,10 +114,8 @@ prog_load(struct req *r, struct prog *p)
 	    r->user.id, r->user.id, r->arg[0]);
 	if (rows == NULL)
 		return -1;
-	if (rows->nrows == 0) {
-		page_error_msg(r, 404, "There is no programme at this address.");
-		return -1;
-	}
+	if (rows->nrows == 0)
+		return prog_moved(r);
 	p->id = db_get_int(rows, 0, "id");
 	p->slug = db_get(rows, 0, "slug");
 	p->name = db_get(rows, 0, "name");

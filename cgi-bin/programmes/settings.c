@@ -264,12 +264,34 @@ struct settings_w {
 	(v)[PF_ENDS].str, (v)[PF_WEEKS].num, (v)[PF_CADENCE].str, \
 	field_opt(&(v)[PF_RULES]), (v)[PF_ROADMAP].str
 
+/*
+ * The programme's addresses once its slug is `now` (sql/325): `was`, an
+ * address it leaves, leads to it from now on; `now` is an earlier
+ * address of no programme any more (its own, or another's it takes
+ * over). was NULL: a new programme. 0, or -1.
+ */
+static int
+slug_history(struct req *r, long long id, const char *was, const char *now)
+{
+	if (was != NULL && strcmp(was, now) == 0)
+		return 0;
+	if (db_exec(r, "DELETE FROM programme_slugs WHERE slug = ?", "s",
+	    now) < 0)
+		return -1;
+	if (was != NULL && db_exec(r, "INSERT INTO programme_slugs (slug, "
+	    "programme_id, retired_at) VALUES (?, ?, UTC_TIMESTAMP()) ON "
+	    "DUPLICATE KEY UPDATE programme_id = VALUES(programme_id), "
+	    "retired_at = VALUES(retired_at)", "si", was, id) < 0)
+		return -1;
+	return 0;
+}
+
 static int
 create_tx(struct req *r, void *arg)
 {
 	struct settings_w *w = arg;
 	const struct fval *v = w->v;
-	long long e;
+	long long e, id;
 
 	e = db_exec(r, "INSERT INTO programmes (slug, name, description, "
 	    "join_mode, mentor_approval, starts_on, ends_on, review_weeks, "
@@ -279,7 +301,11 @@ create_tx(struct req *r, void *arg)
 	    r->user.id);
 	if (e == DB_DUPLICATE)
 		return 1;
-	if (e < 0 || organisers_save(r, db_last_id(), w->ids, w->n) == -1)
+	if (e < 0)
+		return -1;
+	id = db_last_id();
+	if (slug_history(r, id, NULL, v[PF_SLUG].str) == -1 ||
+	    organisers_save(r, id, w->ids, w->n) == -1)
 		return -1;
 	return 0;
 }
@@ -535,7 +561,8 @@ settings_tx(struct req *r, void *arg)
 	    "WHERE id = ?", PROG_TYPES "i", PROG_ARGS(v), w->p->id);
 	if (rc == DB_DUPLICATE)
 		return 1;
-	if (rc < 0)
+	if (rc < 0 || slug_history(r, w->p->id, w->p->slug, v[PF_SLUG].str) ==
+	    -1)
 		return -1;
 	/* only a site admin names organisers; an organiser's form has none */
 	if (r->user.admin && organisers_save(r, w->p->id, w->ids, w->n) == -1)

@@ -241,6 +241,55 @@ def test_a_list_copied_from_a_mail_program_is_invited_as_addresses():
             f"back to correct as typed: {r.status} {kept}")
 
 
+def rename(org, slug, to):
+    """The organiser gives the programme a new address in its settings."""
+    org.get(f"/programmes/{slug}/settings")
+    r = org.post(f"/programmes/{slug}/settings", {
+        "name": "Renamed " + to[-4:], "slug": to, "join": "invite",
+        "mentor_approval": "1", "starts_on": "2026-01-05", "ends_on": "2026-12-18",
+        "review_weeks": "20", "cadence": "biweekly", "ground_rules": ""})
+    m.check(r.status == 303, f"renamed {slug} to {to}: {r!r}")
+
+
+@m.test
+def test_a_renamed_programme_keeps_its_old_addresses():
+    """Links already sent (an invitation, a notification, a bookmark) lead
+    to the programme at its new address, the rest of the path and the
+    query kept; a form posted to the old one keeps its method (308). A
+    live address wins: another programme may take an old one."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    addr = f"{m.unique('moved')}@example.org"
+    link = invite(org, slug, addr)
+    new = m.unique("prog")
+    rename(org, slug, new)
+    r = org.get(f"/programmes/{slug}")
+    m.check(r.status == 301 and r.location == f"/programmes/{new}",
+            f"the old address leads to the new: {r.status} {r.location}")
+    r = m.Client().get(link)
+    m.check(r.status == 301 and r.location == link.replace(f"/{slug}/", f"/{new}/"),
+            f"the invitation's link, its token kept: {r.status} {r.location}")
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": "", "role": "mentee"})
+    m.check(r.status == 308 and r.location == f"/programmes/{new}/invitations",
+            f"a form keeps its method: {r.status} {r.location}")
+    # the invitation still lets its person in, through the new address
+    r = m.Client().get(link.replace(f"/{slug}/", f"/{new}/"))
+    m.check(r.status in (200, 303), f"the link works at the new address: {r.status}")
+    # back to the first address: it is live again, the second leads to it
+    rename(org, new, slug)
+    m.check(org.get(f"/programmes/{slug}").status == 200, "the first address is live")
+    r = org.get(f"/programmes/{new}/participants")
+    m.check(r.status == 301 and r.location == f"/programmes/{slug}/participants",
+            f"the second leads to it: {r.status} {r.location}")
+    # another programme takes the second address: it is that programme's now
+    programme(a, [org], slug=new, name="The other one")
+    r = org.get(f"/programmes/{new}")
+    m.check(r.status == 200 and "The other one" in r.text and
+            m.sql_value("SELECT COUNT(*) FROM programme_slugs WHERE slug = ?", new) == "0",
+            f"taken over: {r.status}")
+    m.check(org.get(f"/programmes/{m.unique('nowhere')}").status == 404, "never an address")
+
+
 @m.test
 def test_two_organisers_paste_one_address_at_once():
     """Two organisers invite the same new address at one instant, three
