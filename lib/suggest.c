@@ -512,21 +512,21 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 			break;
 		}
 	if (f->hours == 0)
-		put(why, "%sin %s time zone", why[0] ? "; " : "", whose);
+		put(why, "%sis in %s time zone", why[0] ? "; " : "", whose);
 	else if (f->hours > 0)
-		put(why, "%s%d hour%s apart", why[0] ? "; " : "", f->hours,
-		    f->hours == 1 ? "" : "s");
+		put(why, "%sis %d hour%s from %s time zone", why[0] ? "; " : "",
+		    f->hours, f->hours == 1 ? "" : "s", whose);
 	put(why, "%scan take %ld more mentee%s", why[0] ? "; " : "", m->room,
 	    m->room == 1 ? "" : "s");
 	if (m->answered > 0)
 		put(why, "; answered %ld request%s", m->answered,
 		    m->answered == 1 ? "" : "s");
 	if (m->idle_days == 0)
-		put(why, "; active today");
+		put(why, "; was active today");
 	else if (m->idle_days > 0 && m->idle_days <= 7)
-		put(why, "; active this week");
+		put(why, "; was active this week");
 	else if (m->idle_days > 0 && m->idle_days <= 30)
-		put(why, "; active this month");
+		put(why, "; was active this month");
 }
 
 void

@@ -542,8 +542,9 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	 */
 	if (stage_notify(r, &m, mentor, "A mentee proposed for you",
 	    req_printf(r, "The organisers of %s "
-	    "propose that you mentor %s. Why this pair: %s %s. Accept, ask "
-	    "for more, or decline on the mentorship page.", p->name,
+	    "propose that you mentor %s. Why, as their matching board puts "
+	    "it: %s %s. Accept, ask for more, or decline on the mentorship "
+	    "page.", p->name,
 	    mentee_name, mentor_name, reasons), NULL, path,
 	    req_printf(r, "proposed:%lld:mentor", id)) == -1 ||
 	    stage_notify(r, &m, mentee, "A mentor proposed for you",

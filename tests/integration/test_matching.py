@@ -96,7 +96,8 @@ def test_board_shows_best_mentors_with_true_reasons_and_exclusions():
     ana_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", ana.user_id)
     for reason in (f"has 2 of the skills {ana_name} wants: fundraising{tag}, grants{tag}",
                    f"writes about fundraising{tag}, as {ana_name}'s headline does",
-                   f"speaks Español, as {ana_name} does", "1 hour apart",
+                   f"speaks Español, as {ana_name} does",
+                   f"is 1 hour from {ana_name}'s time zone",
                    "can take 2 more mentees"):
         m.check(reason in card, f"reason {reason!r} in {card!r}")
     for excluded in (english, full):

@@ -71,15 +71,17 @@ test_suggest_reasons(void **state)
 	assert_string_equal(why, "has 2 of the skills you want: fundraising, "
 	    "public speaking; writes about grants, as your goals do; "
 	    "writes about grant, as your headline does; "
-	    "speaks Español, as you do; 1 hour apart; can take 1 more mentee; "
-	    "answered 3 requests; active this week");
+	    "speaks Español, as you do; is 1 hour from your time zone; "
+	    "can take 1 more mentee; "
+	    "answered 3 requests; was active this week");
 	/* the same about her, to her mentor or organisers */
 	suggest_why(s, &e, &best[0], "Ana", why);
 	assert_string_equal(why, "has 2 of the skills Ana wants: fundraising, "
 	    "public speaking; writes about grants, as Ana's goals do; "
 	    "writes about grant, as Ana's headline does; "
-	    "speaks Español, as Ana does; 1 hour apart; can take 1 more mentee; "
-	    "answered 3 requests; active this week");
+	    "speaks Español, as Ana does; is 1 hour from Ana's time zone; "
+	    "can take 1 more mentee; "
+	    "answered 3 requests; was active this week");
 	/*
 	 * A name of 80 four-byte characters: "Ana's" is cut to 127 bytes
 	 * and the reasons to SUGGEST_WHY, each between characters (they are
