@@ -271,10 +271,28 @@ suggest_empty(const struct suggest_mentee *e)
 }
 
 /*
- * Why mentor i is never suggested to e, or NULL: worded for the
- * organisers, after "e cannot be paired with i: " (the matching board
- * says it; a mentee is only never shown the mentor).
+ * Why a mentor is never suggested to a mentee: worded for the organisers
+ * after "e cannot be paired with i: " (the matching board says it; a
+ * mentee is only never shown the mentor), and counted, for a mentee no
+ * mentor can take ("2 have no place left").
  */
+enum { EX_SELF, EX_PAIRED, EX_DECLINED, EX_FULL, EX_LANGUAGE, EX_N };
+static const struct {
+	const char	*why;
+	const char	*one, *many;	/* after a count */
+} exclusions[EX_N] = {
+	[EX_SELF] = { "they are the same person.", "is them", "are them" },
+	[EX_PAIRED] = { "they are a pair already.", "is their mentor already",
+	    "are their mentors already" },
+	[EX_DECLINED] = { "this mentor declined them before.",
+	    "declined them before", "declined them before" },
+	[EX_FULL] = { "this mentor has no place left.", "has no place left",
+	    "have no place left" },
+	[EX_LANGUAGE] = { "they have no language in common.",
+	    "shares no language with them", "share no language with them" },
+};
+
+/* Why mentor i is never suggested to e, or NULL. */
 static const char *
 exclusion(const struct suggest_set *s, size_t i,
     const struct suggest_mentee *e, char lang[ITEMS][ITEM], size_t nlang,
@@ -285,19 +303,19 @@ exclusion(const struct suggest_set *s, size_t i,
 
 	*shared = 0;
 	if (m->id == e->id)
-		return "they are the same person.";
+		return exclusions[EX_SELF].why;
 	for (k = 0; k < e->nmentors; k++)
 		if (e->mentors[k] == m->id)
-			return "they are a pair already.";
+			return exclusions[EX_PAIRED].why;
 	for (k = 0; k < e->ndeclined; k++)
 		if (e->declined[k] == m->id)
-			return "this mentor declined them before.";
+			return exclusions[EX_DECLINED].why;
 	if (m->room <= 0)
-		return "this mentor has no place left.";
+		return exclusions[EX_FULL].why;
 	for (k = 0; k < nlang && !*shared; k++)
 		*shared = in_folded(s->langs[i], lang[k]);
 	if (nlang > 0 && !*shared && s->langs[i][0] != '\0')
-		return "they have no language in common.";
+		return exclusions[EX_LANGUAGE].why;
 	return NULL;
 }
 
@@ -430,6 +448,24 @@ put(char why[SUGGEST_WHY], const char *fmt, ...)
 	n = req_utf8_prefix(more, SUGGEST_WHY - 1 - len);
 	memcpy(why + len, more, n);
 	why[len + n] = '\0';
+}
+
+void
+suggest_excluded_counts(const struct suggest_fit *fit, size_t n,
+    char why[SUGGEST_WHY])
+{
+	size_t count[EX_N] = { 0 }, i, x;
+
+	for (i = 0; i < n; i++)
+		for (x = 0; x < EX_N; x++)
+			if (fit[i].excluded == exclusions[x].why)
+				count[x]++;
+	why[0] = '\0';
+	for (x = 0; x < EX_N; x++)
+		if (count[x] > 0)
+			put(why, "%s%zu %s", why[0] ? ", " : "", count[x],
+			    count[x] == 1 ? exclusions[x].one :
+			    exclusions[x].many);
 }
 
 /* What a source is called, and its verb: "your goals mention". */

@@ -159,6 +159,14 @@ int	suggest_score(const struct suggest_set *, const struct suggest_mentee *,
 	    struct suggest_fit *fit);
 
 /*
+ * The mentors excluded among n fits, counted by why, into why
+ * (SUGGEST_WHY bytes), for a mentee none of them can take: "2 have no
+ * place left, 1 is their mentor already".
+ */
+void	suggest_excluded_counts(const struct suggest_fit *, size_t n,
+	    char why[SUGGEST_WHY]);
+
+/*
  * The k best of n fits into best, best first (ties: the earlier mentor
  * in the set), the excluded never; how many.
  */

@@ -222,10 +222,15 @@ static const char *
 unmatched_why(struct req *r, const struct board *b, long long min)
 {
 	struct suggest_fit best;
+	char why[SUGGEST_WHY];
 
-	if (suggest_top(b->fit, b->mentors->nrows, 1, &best) == 0)
-		return "No mentor of the programme can take them: none has a "
-		    "place left, or none shares a language with them.";
+	if (b->mentors->nrows == 0)
+		return "The programme has no approved mentor with a place yet.";
+	if (suggest_top(b->fit, b->mentors->nrows, 1, &best) == 0) {
+		suggest_excluded_counts(b->fit, b->mentors->nrows, why);
+		return req_printf(r, "No mentor of the programme can take "
+		    "them: of its %zu, %s.", b->mentors->nrows, why);
+	}
 	if (best.score < min)
 		return req_printf(r, "No mentor reaches the minimum score of "
 		    "%lld: the best, %s, scores %lld.", min,

@@ -402,6 +402,25 @@ def test_auto_pairs_optimally_within_places_and_confirms_all():
 
 
 @m.test
+def test_a_mentee_no_mentor_can_take_is_told_why_by_count():
+    """Auto-matching leaves out a mentee no mentor may take, and says why
+    in numbers: a mentor who is their mentor already (outside the
+    programme too) was said to have no place or no language."""
+    org, slug = cohort()
+    t = m.unique("t")[-6:]
+    zed = join(slug, "mentee", looking_for=f"kiln{t}", languages="Deutsch")
+    wu = join(slug, "mentor", 2, skills=f"kiln{t}", capacity=3, languages="Deutsch")
+    vic = join(slug, "mentor", 2, skills=f"kiln{t}", capacity=3, languages="Suomi")
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at) VALUES (?, ?, 'cultivation', 'Private', '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP())", wu.user_id, zed.user_id)
+    r = org.get(f"/programmes/{slug}/matching?auto=1&min=1")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", r.text)).split())
+    m.check("No mentor of the programme can take them: of its 2, 1 is their mentor "
+            "already, 1 shares no language with them." in text, f"why, counted: {text}")
+
+
+@m.test
 def test_confirm_after_a_mentor_filled_up_writes_nothing():
     org, slug, pia, quinn, rex, xu, yan = auto_setup()
     r = org.get(f"/programmes/{slug}/matching?auto=1&min=25")

@@ -59,6 +59,10 @@ test_suggest_reasons(void **state)
 	assert_string_equal(fit[4].excluded, "they are a pair already.");
 	assert_string_equal(fit[1].excluded, "they have no language in common.");
 	assert_null(fit[5].excluded);	/* named no language: may be asked */
+	/* counted, for a mentee no mentor can take */
+	suggest_excluded_counts(fit, NM, why);
+	assert_string_equal(why, "1 is their mentor already, 1 has no place "
+	    "left, 2 share no language with them");
 	assert_int_equal(fit[0].skills, 2);
 	assert_true(fit[0].words > 0);
 	assert_int_equal(fit[0].language, 1);
