@@ -78,12 +78,16 @@ enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
 #define PAIR_OF(col) "(SELECT " col " FROM mentorships m WHERE m.id = " \
 	"GREATEST(" PAIR_NEWEST("mentee_id") ", " PAIR_NEWEST("mentor_id") "))"
 /*
- * In a pair: the newest was not a request that came to nothing (declined,
- * withdrawn, expired), which leaves the person on the matching board.
+ * In a pair: one of the person's pairs in the programme was not a request
+ * that came to nothing (declined, withdrawn, expired), which leaves the
+ * person on the matching board. Any of them, not the newest: a mentor's
+ * newest may be a request declined beside the pairs they mentor.
  */
 #define NEVER_PAIRED "'declined','withdrawn','expired'"
-#define IN_A_PAIR "COALESCE(" PAIR_OF("m.stage") " NOT IN (" NEVER_PAIRED \
-	"), 0)"
+#define HAS_PAIR(side) "EXISTS (SELECT 1 FROM mentorships x WHERE x." side \
+	" = pp.user_id AND x.programme_id = pp.programme_id AND x.stage NOT " \
+	"IN (" NEVER_PAIRED "))"
+#define IN_A_PAIR "(" HAS_PAIR("mentee_id") " OR " HAS_PAIR("mentor_id") ")"
 
 static struct db_rows *
 participants_load(struct req *r, const struct prog *p, const struct fval *v)
@@ -116,13 +120,72 @@ decide_ok(size_t a, const char *status)
 	    strcmp(status, decisions[a].also) == 0);
 }
 
+/*
+ * The open pairs of the page's mentors (participants first..last), in
+ * participant order: a mentor may have several, where the newest pair
+ * says one.
+ */
+static struct db_rows *
+mentor_pairs_load(struct req *r, const struct prog *p,
+    const struct db_rows *rows, size_t n)
+{
+	return db_query(r, "SELECT pp.id AS participant_id, m.id, m.stage, "
+	    "u.display_name AS mentee_name FROM programme_participants pp "
+	    "JOIN mentorships m ON m.mentor_id = pp.user_id AND "
+	    "m.programme_id = pp.programme_id AND m.stage IN (" STAGES_OPEN
+	    ") JOIN users u ON u.id = m.mentee_id WHERE pp.programme_id = ? "
+	    "AND pp.role = 'mentor' AND pp.id BETWEEN ? AND ? "
+	    "ORDER BY pp.id, m.id", "iii", p->id, db_get_int(rows, 0, "id"),
+	    db_get_int(rows, n - 1, "id"));
+}
+
+/*
+ * A mentor's open pairs, from *k on in pairs (both in participant
+ * order), as their status: "In a pair: Cultivation", or "In 3 pairs"
+ * with each one listed. 0 when they have none.
+ */
+static size_t
+mentor_pairs_fill(struct req *r, struct tdict *s, long long id,
+    const struct db_rows *pairs, size_t *k)
+{
+	struct tdict *list = NULL, *one;
+	size_t first, n;
+
+	while (*k < pairs->nrows && db_get_int(pairs, *k, "participant_id") <
+	    id)
+		(*k)++;
+	for (first = *k; *k < pairs->nrows &&
+	    db_get_int(pairs, *k, "participant_id") == id; (*k)++)
+		;
+	if ((n = *k - first) == 1) {
+		tmpl_set(s, "P_STATUS", req_printf(r, "In a pair: %s",
+		    mship_stage_label(db_get(pairs, first, "stage"))));
+		one = tmpl_section(s, "P_PAIR");
+		tmpl_set(one, "PAIR_ID", db_get(pairs, first, "id"));
+		tmpl_set(one, "PAIR_LINK", "See the pair");
+	} else if (n > 1)
+		tmpl_set(s, "P_STATUS", req_printf(r, "In %zu pairs", n));
+	for (; n > 1 && first < *k; first++) {
+		if (list == NULL)
+			list = tmpl_section(s, "P_PAIRS");
+		one = tmpl_section(list, "PAIR");
+		tmpl_set(one, "PAIR_ID", db_get(pairs, first, "id"));
+		tmpl_set(one, "PAIR_MENTEE", db_get(pairs, first,
+		    "mentee_name"));
+		tmpl_set(one, "PAIR_STAGE", mship_stage_label(db_get(pairs,
+		    first, "stage")));
+	}
+	return n;
+}
+
 static void
 participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
-    size_t i)
+    size_t i, const struct db_rows *pairs, size_t *k)
 {
 	const char *role = db_get(rows, i, "role");
 	const char *status = db_get(rows, i, "status");
 	const char *stage = db_get(rows, i, "pair_stage");
+	int said;
 
 	tmpl_set(s, "P_ID", db_get(rows, i, "id"));
 	tmpl_set(s, "P_NAME", db_get(rows, i, "display_name"));
@@ -131,7 +194,10 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	tmpl_set(s, "P_ROLE", strcmp(role, "mentor") == 0 ? "Mentor" :
 	    "Mentee");
 	page_date(r, s, "P_JOINED", db_get(rows, i, "joined_at"));
-	if (stage != NULL && strcmp(status, "active") == 0) {
+	/* a mentor's open pairs, each; else the newest pair says it */
+	said = strcmp(role, "mentor") == 0 && strcmp(status, "active") == 0 &&
+	    mentor_pairs_fill(r, s, db_get_int(rows, i, "id"), pairs, k) > 0;
+	if (!said && stage != NULL && strcmp(status, "active") == 0) {
 		int never = strcmp(stage, "declined") == 0 ||
 		    strcmp(stage, "withdrawn") == 0 ||
 		    strcmp(stage, "expired") == 0;
@@ -144,7 +210,7 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		tmpl_set(pair, "PAIR_ID", db_get(rows, i, "pair_id"));
 		tmpl_set(pair, "PAIR_LINK", never ? "See the request" :
 		    "See the pair");
-	} else
+	} else if (!said)
 		tmpl_set(s, "P_STATUS", prog_status_label(role, status));
 	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)
 		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", req_printf(r,
@@ -227,14 +293,15 @@ static void
 participants_page(struct req *r, const struct prog *p, const struct fval *v,
     const char *error, int status)
 {
-	struct db_rows *rows, *answers = NULL;
+	struct db_rows *rows, *answers = NULL, *pairs = NULL;
 	struct tdict *d, *s;
-	size_t i, n, k = 0;
+	size_t i, n, k = 0, kp = 0;
 
 	if ((rows = participants_load(r, p, v)) == NULL)
 		return;
 	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
-	if (n > 0 && (answers = answers_load(r, p, rows, n)) == NULL)
+	if (n > 0 && ((answers = answers_load(r, p, rows, n)) == NULL ||
+	    (pairs = mentor_pairs_load(r, p, rows, n)) == NULL))
 		return;
 	d = page_new(r, "Participants", "programmes_participants.tpl");
 	prog_head(d, p, "Participants");
@@ -243,7 +310,7 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
 	for (i = 0; i < n; i++) {
 		s = tmpl_section(d, "PARTICIPANT");
-		participant_fill(r, s, rows, i);
+		participant_fill(r, s, rows, i, pairs, &kp);
 		answers_fill(s, db_get_int(rows, i, "id"), answers, &k);
 	}
 	if (n == 0)

@@ -402,6 +402,35 @@ def test_auto_pairs_optimally_within_places_and_confirms_all():
 
 
 @m.test
+def test_a_mentor_with_several_pairs_shows_each():
+    """A mentor's status on the participants page was their newest pair's:
+    one pair of two, or "Not in a pair" when the newest was a request they
+    declined beside the pairs they mentor."""
+    org, slug = cohort()
+    ada, bea, cal = (join(slug, "mentee") for _ in range(3))
+    mentor = join(slug, "mentor", 3, capacity=3)
+    prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
+    for who, stage in ((ada, "cultivation"), (bea, "initiation"), (cal, "declined")):
+        m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+              "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, 'x', '', "
+              "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, who.user_id,
+              stage, prog)
+    name = lambda c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+    page = org.get(f"/programmes/{slug}/participants?role=mentor").text
+    t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())
+    m.check("In 2 pairs" in t and f"With {name(ada)} : Cultivation" in t and
+            f"With {name(bea)} : Initiation" in t and name(cal) not in t,
+            f"each open pair: {t}")
+    for c in (ada, bea):
+        pair = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", c.user_id)
+        m.check(f'href="/programmes/{slug}/pairs/{pair}"' in page, "linked")
+    m.check(name(mentor) in m.unescaped(org.get(
+        f"/programmes/{slug}/participants?status=paired").text), "listed as paired")
+    m.check(name(mentor) not in m.unescaped(org.get(
+        f"/programmes/{slug}/participants?status=unpaired").text), "not as unpaired")
+
+
+@m.test
 def test_a_mentee_no_mentor_can_take_is_told_why_by_count():
     """Auto-matching leaves out a mentee no mentor may take, and says why
     in numbers: a mentor who is their mentor already (outside the
