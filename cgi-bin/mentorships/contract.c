@@ -114,13 +114,17 @@ terms_stored(struct req *r, const struct mship *m, struct cform *f)
 	struct db_rows *c;
 	char *set, *p, *save = NULL;
 
-	c = db_query(r, "SELECT ground_rules, cadence, channels, "
-	    "COALESCE(review_date, DATE_FORMAT(UTC_DATE() + INTERVAL "
-	    /* the default review date: six months, or the programme's weeks */
-	    "COALESCE((SELECT 7 * p.review_weeks FROM programmes p WHERE "
-	    "p.id = programme_id), 182) DAY, '%Y-%m-%d')) AS review_date, "
-	    "review_date IS NOT NULL AS review_set FROM mentorships WHERE "
-	    "id = ?", "i", m->id);
+	/*
+	 * The default review date: six months, or the programme's weeks,
+	 * and never after the programme's end while it has not passed.
+	 */
+	c = db_query(r, "SELECT m.ground_rules, m.cadence, m.channels, "
+	    "COALESCE(m.review_date, DATE_FORMAT(LEAST(UTC_DATE() + INTERVAL "
+	    "COALESCE(7 * p.review_weeks, 182) DAY, COALESCE(IF(p.ends_on >= "
+	    "UTC_DATE(), p.ends_on, NULL), '9999-12-31')), '%Y-%m-%d')) AS "
+	    "review_date, m.review_date IS NOT NULL AS review_set FROM "
+	    "mentorships m LEFT JOIN programmes p ON p.id = m.programme_id "
+	    "WHERE m.id = ?", "i", m->id);
 	if (c == NULL)
 		return -1;
 	if (c->nrows == 0)
@@ -250,6 +254,29 @@ terms_text(struct req *r, struct tdict *d, const struct cform *f)
 }
 
 /*
+ * A programme's pair: its end beside the review date, and a word when
+ * the date chosen falls after it (allowed: a pair may go on, but the
+ * programme's reviews and dashboard end with it). c: the page's row.
+ */
+static void
+review_end_show(struct req *r, struct tdict *d, const struct cform *f,
+    const struct db_rows *c)
+{
+	const char *end = db_get(c, 0, "prog_ends");
+	const char *day = f->terms[CT_REVIEW_DATE].raw;
+	struct tdict *s;
+
+	if (end == NULL)
+		return;
+	s = tmpl_section(d, "PROG_END");
+	tmpl_set(s, "PROG_NAME", db_get(c, 0, "prog_name"));
+	tmpl_set(s, "PROG_ENDS_TEXT", page_date_text(r, end));
+	if (day != NULL && strlen(day) == 10 && strcmp(day, end) > 0 &&
+	    strcmp(end, page_today(r)) >= 0)
+		tmpl_show(d, "REVIEW_AFTER_END");
+}
+
+/*
  * The contract page. typed: the form as posted (re-shown with what was
  * typed, its errors marked), or NULL for the stored contract; note: a
  * line above the form (a row taken out, not saved yet).
@@ -266,8 +293,10 @@ contract_page(struct req *r, struct mship *m, int status,
 	size_t i, j;
 	int rc, kept, editable = mships_contract_editable(m);
 
-	c = db_query(r, "SELECT mentor_agreed_at, mentee_agreed_at, "
-	    "contract_version FROM mentorships WHERE id = ?", "i", m->id);
+	c = db_query(r, "SELECT m.mentor_agreed_at, m.mentee_agreed_at, "
+	    "m.contract_version, p.name AS prog_name, p.ends_on AS prog_ends "
+	    "FROM mentorships m LEFT JOIN programmes p ON p.id = "
+	    "m.programme_id WHERE m.id = ?", "i", m->id);
 	if (c == NULL)
 		return;
 	if (c->nrows == 0)	/* deleted since it was loaded */
@@ -314,6 +343,7 @@ contract_page(struct req *r, struct mship *m, int status,
 				break;
 			}
 	form_rows_show(r, d, f, editable, focus_last);
+	review_end_show(r, d, f, c);
 	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
 	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
 	if (db_get(c, 0, "mentor_agreed_at") != NULL)

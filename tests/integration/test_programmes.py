@@ -2,6 +2,7 @@
 organisers; organisers configure it, invite in bulk, approve mentors;
 people join with the intake answers, by invitation or openly. Against the
 real stack, reading the mails the real SMTP server received."""
+import datetime
 import re
 import time
 
@@ -974,6 +975,62 @@ def test_a_programme_pair_starts_with_the_programmes_terms():
     m.check(ask not in late.get(f"/programmes/{slug}").text,
             "a full mentor is not offered")
 
+
+
+@m.test
+def test_a_pairs_review_date_is_proposed_within_the_programme():
+    """The review date a programme's pair is offered was its weeks from
+    today, even past the programme's end; it stops at the end now, the
+    field names the end, and a date chosen after it is kept with a word."""
+    today = datetime.date.today()
+    ends = today + datetime.timedelta(days=30)
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0", review_weeks="20",
+                     starts_on=(today - datetime.timedelta(days=60)).isoformat(),
+                     ends_on=ends.isoformat())
+    mentor, mentee = m.signup(), m.signup()
+    mentor.get(f"/programmes/{slug}/join")
+    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "1"})
+    mentee.get(f"/programmes/{slug}/join")
+    mentee.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "programme": slug,
+                                         "focus": "Run a meeting",
+                                         "message": "I chair my first board meeting."})
+    m.check(r.status == 303, f"asked: {r!r}")
+    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"accepted: {r!r}")
+
+    def review_field():
+        page = mentee.get(f"/mentorships/{mid}/contract").text
+        value = re.search(r'id="review_date"[^>]*value="([^"]*)"', page).group(1)
+        return value, " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())
+
+    value, text = review_field()
+    prog = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    m.check(value == ends.isoformat(), f"proposed at the end, not 20 weeks on: {value}")
+    m.check(f"{prog} ends on" in text and "falls after the programme ends" not in text,
+            "the end named beside the field")
+    later = (ends + datetime.timedelta(days=14)).isoformat()
+    r = mentee.post(f"/mentorships/{mid}/contract", [
+        ("goal_rows", "1"), ("ground_rules", "Meet weekly."), ("cadence", "weekly"),
+        ("channels", "room"), ("review_date", later)] + [
+        (k, v) for i in range(3) for k, v in (("title", f"Goal {i}"),
+                                              ("measure", "A signed offer letter"), ("target_date", ""),
+                                              ("goal", ""))])
+    m.check(r.status == 303, "a date after the end is allowed: " +
+            " ".join(re.findall(r'class="field-error"[^>]*>([^<]*)', r.text)))
+    value, text = review_field()
+    m.check(value == later and "falls after the programme ends" in text,
+            f"kept, with a word: {value}")
+    # once the programme is over, nothing to say, and the weeks count again
+    m.sql("UPDATE programmes SET ends_on = UTC_DATE() - INTERVAL 1 DAY WHERE slug = ?", slug)
+    m.sql("UPDATE mentorships SET review_date = NULL WHERE id = ?", mid)
+    value, text = review_field()
+    m.check(value == m.sql_value("SELECT UTC_DATE() + INTERVAL 140 DAY") and
+            "falls after the programme ends" not in text, f"after the end: {value}")
 
 
 @m.test
