@@ -49,6 +49,13 @@ struct remind_rule {
 	const char	*sql;
 };
 
+/*
+ * A request's title: the name of the programme whose organisers proposed
+ * the pair, or '' when the mentee asked (the mail says who did).
+ */
+#define REQUEST_BY "IF(m.proposed_by_programme = 1, (SELECT p.name FROM " \
+	"programmes p WHERE p.id = m.programme_id), '')"
+
 static const struct remind_rule rules[] = {
 	{ "review-7d", "review", "/review",
 	    "Open the review page",
@@ -111,7 +118,7 @@ static const struct remind_rule rules[] = {
 	    "o.display_name AS other, m.focus AS focus, "
 	    "DATE(m.created_at + INTERVAL 14 DAY) AS due, "
 	    "TIMESTAMPDIFF(DAY, m.created_at, UTC_TIMESTAMP()) AS days, "
-	    "'' AS title "
+	    REQUEST_BY " AS title "
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 3 DAY AND "
@@ -122,7 +129,7 @@ static const struct remind_rule rules[] = {
 	    "o.display_name AS other, m.focus AS focus, "
 	    "DATE(m.created_at + INTERVAL 14 DAY) AS due, "
 	    "TIMESTAMPDIFF(DAY, m.created_at, UTC_TIMESTAMP()) AS days, "
-	    "'' AS title "
+	    REQUEST_BY " AS title "
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
@@ -208,6 +215,11 @@ rule_intro(struct req *r, const struct remind_rule *rl,
 		return req_printf(r, "The milestone \"%s\" of your mentorship "
 		    "with %s was due on %s and is not marked done yet. Mark it "
 		    "done, or give it a new date.", title, other, due);
+	if (strncmp(e, "request-", 8) == 0 && title != NULL && *title != '\0')
+		return req_printf(r, "The organisers of %s proposed %lld days "
+		    "ago that you mentor %s, who is waiting for your answer: "
+		    "accept, decline or ask for more. Without an answer the "
+		    "proposal expires on %s.", title, days, other, due);
 	if (strncmp(e, "request-", 8) == 0)
 		return req_printf(r, "%s asked you to mentor them %lld days "
 		    "ago and is waiting for your answer: accept, decline or ask "

@@ -212,6 +212,27 @@ def test_request_reminders_go_to_the_mentor_only():
 
 
 @m.test
+def test_a_proposal_is_reminded_as_the_organisers():
+    """A pair the programme proposed waits on the mentor too, but the
+    mentee never asked: the reminder says who proposed it."""
+    a = m.signup(name="Ann Mentor " + m.unique("n"))
+    b = m.signup(name="Ben Mentee " + m.unique("n"))
+    tag = m.unique("prop")
+    m.sql("INSERT INTO programmes (slug, name, description, ground_rules, created_at, "
+          "updated_at) VALUES (?, ?, '', '', UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+          tag, f"Cohort {tag}")
+    prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", tag)
+    eve = "UTC_DATE() - INTERVAL 3 DAY - INTERVAL 1 SECOND"
+    mid = mship(a, b, "requested", f"{tag} asked", contract_version="0",
+                created_at=eve, stage_changed_at=eve, programme_id=prog,
+                proposed_by_programme="1")
+    notify_once()
+    said = " ".join(m.mail_text(delivered(f"request-3d:{mid}:{a.user_id}", a)).split())
+    m.check(f"The organisers of Cohort {tag} proposed 3 days ago that you mentor Ben "
+            f"Mentee" in said and "asked you" not in said, said)
+
+
+@m.test
 def test_request_expires_at_14_days_by_the_system():
     s = world()
     mid = s["reqx"]
