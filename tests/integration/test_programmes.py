@@ -977,6 +977,22 @@ def test_a_programme_pair_starts_with_the_programmes_terms():
 
 
 
+def asked_in(slug, places, focus):
+    """A mentor and a mentee join the open programme; the mentee asks the
+    mentor with focus: (mentor, mentee, the request's id)."""
+    mentor, mentee = m.signup(), m.signup()
+    mentor.get(f"/programmes/{slug}/join")
+    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": places})
+    mentee.get(f"/programmes/{slug}/join")
+    mentee.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "programme": slug,
+                                         "focus": focus,
+                                         "message": "I start leading four people next month."})
+    m.check(r.status == 303, f"requested: {r!r}")
+    return mentor, mentee, int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+
+
 @m.test
 def test_a_pairs_review_date_is_proposed_within_the_programme():
     """The review date a programme's pair is offered was its weeks from
@@ -988,17 +1004,7 @@ def test_a_pairs_review_date_is_proposed_within_the_programme():
     slug = programme(a, [org], join="open", mentor_approval="0", review_weeks="20",
                      starts_on=(today - datetime.timedelta(days=60)).isoformat(),
                      ends_on=ends.isoformat())
-    mentor, mentee = m.signup(), m.signup()
-    mentor.get(f"/programmes/{slug}/join")
-    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "1"})
-    mentee.get(f"/programmes/{slug}/join")
-    mentee.post(f"/programmes/{slug}/join", {"role": "mentee"})
-    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
-    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "programme": slug,
-                                         "focus": "Run a meeting",
-                                         "message": "I chair my first board meeting."})
-    m.check(r.status == 303, f"asked: {r!r}")
-    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    mentor, mentee, mid = asked_in(slug, "1", "Run a meeting")
     mentor.get(f"/mentorships/{mid}")
     r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
     m.check(r.status == 303, f"accepted: {r!r}")
@@ -1106,17 +1112,7 @@ def test_a_programme_pair_is_offered_the_suggested_roadmap_first():
     rid, title = m.sql("SELECT id, title FROM roadmaps WHERE kind = 'curated' "
                        "ORDER BY title DESC LIMIT 1")[0]
     slug = programme(a, [org], join="open", mentor_approval="0", roadmap=rid)
-    mentor, mentee = m.signup(), m.signup()
-    mentor.get(f"/programmes/{slug}/join")
-    mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "2"})
-    mentee.get(f"/programmes/{slug}/join")
-    mentee.post(f"/programmes/{slug}/join", {"role": "mentee"})
-    mentee.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
-    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "programme": slug,
-                                         "focus": "Lead my first team",
-                                         "message": "I start leading four people next month."})
-    m.check(r.status == 303, f"requested: {r!r}")
-    mid = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", mentee.user_id)
+    mentor, mentee, mid = asked_in(slug, "2", "Lead my first team")
     mentor.get(f"/mentorships/{mid}")
     r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
     m.check(r.status == 303, f"accepted: {r!r}")
