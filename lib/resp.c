@@ -24,10 +24,10 @@ resp_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
-	case 301: return "Moved Permanently";
+	case 302: return "Found";
 	case 303: return "See Other";
 	case 304: return "Not Modified";
-	case 308: return "Permanent Redirect";
+	case 307: return "Temporary Redirect";
 	case 400: return "Bad Request";
 	case 403: return "Forbidden";
 	case 404: return "Not Found";

@@ -27,7 +27,7 @@ int	 resp_header(struct req *, const char *name, const char *value);
 void	 resp_write(struct req *, const char *, size_t);
 void	 resp_text(struct req *, int status, const char *ctype, const char *);
 void	 resp_redirect(struct req *, const char *location);	/* 303 */
-/* A page moved for good: 301, or 308 to keep a form's method and body. */
+/* Another 3xx: 302, or 307 to keep a form's method and body. */
 void	 resp_redirect_as(struct req *, int status, const char *location);
 int	 resp_cookie(struct req *, const char *name, const char *value,
 	    long long max_age);

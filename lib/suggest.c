@@ -588,11 +588,14 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 #define SQL_LISTED "SELECT " SUGGEST_COLS ", u.display_name, u.slug, " \
 	"CAST(u.capacity AS SIGNED) - " SUGGEST_ACTIVE " AS room FROM users u " \
 	"WHERE " SUGGEST_LISTED " ORDER BY u.id"
-/* what the mentee wrote: focus and goals of their mentorships, answers */
+/*
+ * what the mentee wrote: focus and goals of their mentorships (not of a
+ * programme's proposal, whose focus is Menteo's words), answers
+ */
 #define SQL_MENTEE "SELECT u.id, u.display_name, u.headline, " \
 	"u.looking_for, u.languages, u.timezone, (SELECT GROUP_CONCAT(" \
 	"m.focus SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = " \
-	"u.id) AS focus, (SELECT GROUP_CONCAT(g.title SEPARATOR '\\n') FROM " \
+	"u.id AND m.proposed_by_programme = 0) AS focus, (SELECT GROUP_CONCAT(g.title SEPARATOR '\\n') FROM " \
 	"goals g JOIN mentorships m ON m.id = g.mentorship_id WHERE " \
 	"m.mentee_id = u.id) AS goals, (SELECT GROUP_CONCAT(a.answer " \
 	"SEPARATOR '\\n') FROM programme_answers a JOIN " \

@@ -61,9 +61,11 @@ const char *const prog_roles[] = { "mentee", "mentor", NULL };
 /*
  * An earlier address of a programme (sql/325) leads to the same page at
  * its address now, the rest of the path and the query kept (an
- * invitation's link, a notification's): 301, or 308 for a form, so that
- * it is posted again there. -1 after answering, 404 when the address was
- * never a programme's.
+ * invitation's link, a notification's): 302, or 307 for a form, so that
+ * it is posted again there. Not 301 or 308: a browser keeps those for
+ * good, and an address given back to the programme (or taken by another)
+ * then looped between the two. -1 after answering, 404 when the address
+ * was never a programme's.
  */
 static int
 prog_moved(struct req *r)
@@ -81,7 +83,7 @@ prog_moved(struct req *r)
 		return -1;
 	}
 	rest = strlen(r->path) >= n ? r->path + n : "";
-	resp_redirect_as(r, req_is_post(r) ? 308 : 301, req_printf(r,
+	resp_redirect_as(r, req_is_post(r) ? 307 : 302, req_printf(r,
 	    "/programmes/%s%s%s%s", now, rest, r->query_string != NULL &&
 	    *r->query_string != '\0' ? "?" : "", r->query_string != NULL ?
 	    r->query_string : ""));
@@ -90,7 +92,7 @@ prog_moved(struct req *r)
 
 /*
  * Loads the programme of the route's {slug} for the viewer: 0 found,
- * -1 after answering (404 unknown, a 301 from an earlier address, or the
+ * -1 after answering (404 unknown, a 302 from an earlier address, or the
  * database failed).
  */
 int

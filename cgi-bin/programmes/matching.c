@@ -49,7 +49,9 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
  * (lib/suggest.h), and the mentees in no open pair of the programme, in
  * id order: the same data, the same board. A mentee's focus is read from
  * the programme's own pairs only: the board, a proposal's reasons and its
- * mail show organisers and mentors no word of a private mentorship.
+ * mail show organisers and mentors no word of a private mentorship. And
+ * from the pairs they asked for: a proposal's focus is Menteo's words
+ * ("Mentoring in <programme>"), or their wish, read already.
  */
 #define SQL_MENTORS SUGGEST_PROGRAMME_MENTORS
 #define SQL_MENTEES "SELECT u.id, u.display_name, u.slug, u.headline, " \
@@ -57,7 +59,8 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 	"a.answer SEPARATOR '\\n') FROM programme_answers a WHERE " \
 	"a.participant_id = pp.id) AS intake, (SELECT GROUP_CONCAT(m.focus " \
 	"SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = u.id AND " \
-	"m.programme_id = pp.programme_id) AS focus " \
+	"m.programme_id = pp.programme_id AND m.proposed_by_programme = 0) " \
+	"AS focus " \
 	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
 	"WHERE pp.programme_id = ? AND pp.role = 'mentee' AND " \
 	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS (" \
@@ -242,16 +245,22 @@ unmatched_why(struct req *r, const struct board *b, long long min)
 	    "display_name"), (long long)best.score);
 }
 
-/* Why a mentee's card names n mentors, fewer than BOARD_BEST, of nm. */
+/*
+ * Why a mentee's card names n mentors, fewer than BOARD_BEST, of the
+ * board's: the others counted by why (b->fit holds the mentee's).
+ */
 static const char *
-fewer_why(struct req *r, size_t nm, size_t n)
+fewer_why(struct req *r, const struct board *b, size_t n)
 {
+	size_t nm = b->mentors->nrows;
+	char why[SUGGEST_WHY];
+
 	if (nm == n)
 		return req_printf(r, "The programme has only %zu mentor%s.", nm,
 		    nm == 1 ? "" : "s");
+	suggest_excluded_counts(b->fit, nm, why);
 	return req_printf(r, "Only %zu of the programme's %zu mentors can "
-	    "take them: the others have no place left, share no language "
-	    "with them, or mentor them already.", n, nm);
+	    "take them: of the others, %s.", n, nm, why);
 }
 
 /* The pairs the programme proposed that wait for the mentor's answer. */
@@ -299,7 +308,7 @@ board_fill(struct req *r, struct tdict *d, struct board *b)
 			tmpl_show(s, "NO_BEST");
 		else if (n < BOARD_BEST)	/* why fewer than promised */
 			tmpl_set(tmpl_section(s, "FEWER"), "FEWER_WHY",
-			    fewer_why(r, b->mentors->nrows, n));
+			    fewer_why(r, b, n));
 		if (suggest_empty(&b->e[i]))
 			tmpl_show(s, "EMPTY_PROFILE");
 	}

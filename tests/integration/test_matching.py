@@ -402,6 +402,28 @@ def test_auto_pairs_optimally_within_places_and_confirms_all():
 
 
 @m.test
+def test_a_proposals_own_words_are_not_read_as_the_mentees():
+    """A proposal for a mentee who wrote no wish is named "Mentoring in
+    <programme>": once declined, the board read those words as the
+    mentee's focus ("writes about cohort, as X's focus does")."""
+    org, slug = cohort()
+    una = join(slug, "mentee")
+    first = join(slug, "mentor", 2, capacity=3)
+    other = join(slug, "mentor", 2, capacity=3, headline="Cohort mentoring veteran")
+    m.check(propose(org, slug, una, first).status == 303, "proposed")
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", una.user_id)
+    m.check(m.sql_value("SELECT focus FROM mentorships WHERE id = ?", mid)
+            .startswith("Mentoring in Cohort"), "Menteo named the proposal")
+    first.get(f"/mentorships/{mid}")
+    first.post(f"/mentorships/{mid}/stage", {"to": "declined", "note": ""})
+    card = board_card(org.get(f"/programmes/{slug}/matching").text, una)
+    m.check(card is not None and "focus does" not in card,
+            f"no words of Menteo's given as hers: {card!r}")
+    m.check("Only 1 of the programme's 2 mentors can take them: of the others, 1 "
+            "declined them before." in " ".join(card.split()), f"why one: {card!r}")
+
+
+@m.test
 def test_a_mentor_with_several_pairs_shows_each():
     """A mentor's status on the participants page was their newest pair's:
     one pair of two, or "Not in a pair" when the newest was a request they
