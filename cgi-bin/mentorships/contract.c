@@ -267,7 +267,7 @@ review_end_show(struct req *r, struct tdict *d, const struct cform *f,
 	struct tdict *s;
 
 	if (end == NULL)
-		return;
+		return tmpl_show(d, "USUAL_REVIEW");
 	s = tmpl_section(d, "PROG_END");
 	tmpl_set(s, "PROG_NAME", db_get(c, 0, "prog_name"));
 	tmpl_set(s, "PROG_ENDS_TEXT", page_date_text(r, end));

@@ -500,7 +500,10 @@ timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 		    db_get(e, i, "actor") : "Menteo");
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
-		tmpl_set(s, "WHAT", mship_event_text(r, from, to));
+		/* the first move is the mentee's request, or a proposal */
+		tmpl_set(s, "WHAT", from == NULL && db_get(e, i, "actor_id") !=
+		    NULL && db_get_int(e, i, "actor_id") != m->mentee_id ?
+		    "Proposed the pair" : mship_event_text(r, from, to));
 		if (notes && note != NULL && *note != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
 	}

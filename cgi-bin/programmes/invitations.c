@@ -501,7 +501,11 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 
 	/* only invited lately: counted in a line, as a paste sent twice is */
 	if (ps->fix.n == 0 && ps->passed.n == ps->nrecent) {
-		resp_flash(r, req_printf(r, "%d invitation%s sent.%s", ps->sent,
+		resp_flash(r, ps->sent == 0 ? req_printf(r, "No invitation "
+		    "sent: %s invited less than a day ago, so not mailed "
+		    "again.", ps->nrecent == 1 ? "this address was" :
+		    req_printf(r, "all %zu addresses were", ps->nrecent)) :
+		    req_printf(r, "%d invitation%s sent.%s", ps->sent,
 		    ps->sent == 1 ? "" : "s", ps->nrecent > 0 ? req_printf(r,
 		    " Invited less than a day ago, so not mailed again: %zu.",
 		    ps->nrecent) : ""));

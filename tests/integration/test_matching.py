@@ -202,6 +202,8 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
         page = " ".join(m.unescaped(who.get(f"/mentorships/{mid}").text).split())
         m.check("proposed by the programme" in page,
                 "the mentorship page says the programme proposed the pair")
+        m.check("Proposed the pair" in page and "Requested the mentorship" not in page,
+                "its history says who made the pair: not the mentee")
     r = org.get(f"/programmes/{slug}/matching")
     m.check(board_card(r.text, ben) is None, "a proposed mentee leaves the board")
     # the proposal waiting is linked to the organisers' page of the pair
