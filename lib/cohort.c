@@ -98,6 +98,11 @@ told_intro(struct req *r, const struct mship *m,
 {
 	const char *what;
 
+	if (strcmp(to, "ended") == 0)	/* an admin's, or an account gone */
+		return req_printf(r, "The proposal that %s mentor %s, made in "
+		    "%s, ended before an answer: an administrator ended it, or "
+		    "one of them deleted their account.", m->mentor_name,
+		    m->mentee_name, cp->name);
 	if (strcmp(to, "declined") == 0)
 		what = req_printf(r, "%s declined to mentor %s", m->mentor_name,
 		    m->mentee_name);
@@ -124,8 +129,8 @@ cohort_tell_organisers(struct req *r, const struct mship *m,
 	size_t i;
 	int rc = 0;
 
-	if (cp->name == NULL || (strcmp(to, "declined") != 0 &&
-	    strcmp(to, "withdrawn") != 0 && strcmp(to, "expired") != 0))
+	/* cp->name: the move was from requested, an answer or its end */
+	if (cp->name == NULL || mship_stage_open(to))
 		return 0;
 	orgs = db_query(r, "SELECT user_id FROM programme_organisers WHERE "
 	    "programme_id = ? ORDER BY user_id", "i", cp->id);

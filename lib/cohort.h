@@ -64,8 +64,9 @@ int	cohort_proposal(struct req *, long long mentorship_id,
 
 /*
  * Tells each organiser of the programme that proposed m that the pair
- * will not be, once it moved to `to` (declined, withdrawn or expired;
- * other stages tell nobody): an in-app notification and a mail that
+ * will not be, once it moved to `to` (declined, withdrawn, expired, or
+ * ended by an admin or a deletion; other stages tell nobody): an in-app
+ * notification and a mail that
  * lead to the matching board, where the mentee can be proposed another
  * mentor. Nothing of the parties' notes: those are theirs. ev is the
  * stage event, the key of each notice. 0, or -1.

@@ -518,14 +518,14 @@ stage_notify_as(struct req *r, const struct mship *m, long long user_id,
 }
 
 /*
- * What the request is to the one who reads about it: the mentee's own,
- * or the pair a programme proposed (prog: its name, or NULL).
+ * The pair a programme's organisers proposed (prog: its name), as its
+ * mails say it: not the mentee's request. NULL when prog is NULL.
  */
 static const char *
-move_what(struct req *r, const char *prog)
+move_proposal(struct req *r, const char *prog)
 {
-	return prog == NULL ? "your request" : req_printf(r, "the pair the "
-	    "organisers of %s proposed", prog);
+	return prog == NULL ? NULL : req_printf(r, "the pair the organisers "
+	    "of %s proposed", prog);
 }
 
 /* What the other party reads about this move. */
@@ -535,6 +535,7 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 {
 	const char *who = r->user.id == 0 ? "Menteo" :
 	    (r->user.id == m->mentor_id ? m->mentor_name : m->mentee_name);
+	const char *pair = move_proposal(r, prog);
 
 	if (rl->who == STAGE_ADMIN)
 		return "An administrator of Menteo ended this mentorship.";
@@ -545,28 +546,24 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "
 		    "answering %s. Answer on the mentorship page.", who,
-		    move_what(r, prog)) : prog != NULL ?
-		    req_printf(r, "%s answered your question about the pair "
-		    "the organisers of %s proposed.", who, prog) :
-		    req_printf(r, "%s answered your question about their "
-		    "request.", who);
+		    pair != NULL ? pair : "your request") :
+		    req_printf(r, "%s answered your question about %s.", who,
+		    pair != NULL ? pair : "their request");
 	if (strcmp(rl->to, "expired") == 0)
-		return prog != NULL ? req_printf(r, "%s did not answer the pair "
-		    "the organisers of %s proposed within 14 days, so it has "
-		    "expired. The organisers have been told.", m->mentor_name,
-		    prog) : req_printf(r, "Your request to %s was not answered "
+		return pair != NULL ? req_printf(r, "%s did not answer %s "
+		    "within 14 days, so it has expired. The organisers have "
+		    "been told.", m->mentor_name, pair) :
+		    req_printf(r, "Your request to %s was not answered "
 		    "within 14 days and has expired. You can ask another "
 		    "mentor.", m->mentor_name);
 	if (strcmp(rl->to, "initiation") == 0)
 		return req_printf(r, "%s accepted %s. Next: write the contract "
 		    "together (ground rules, cadence, 3 to 5 goals).", who,
-		    move_what(r, prog));
-	if (prog != NULL && (strcmp(rl->to, "declined") == 0 ||
-	    strcmp(rl->to, "withdrawn") == 0))
-		return req_printf(r, "%s said no to the pair the organisers of "
-		    "%s proposed. The organisers have been told%s", who, prog,
-		    strcmp(rl->to, "declined") == 0 ? ", and can propose you "
-		    "another mentor." : ".");
+		    pair != NULL ? pair : "your request");
+	if (pair != NULL)	/* declined or withdrawn */
+		return req_printf(r, "%s said no to %s. The organisers have "
+		    "been told%s", who, pair, strcmp(rl->to, "declined") == 0 ?
+		    ", and can propose you another mentor." : ".");
 	return req_printf(r, "%s moved your mentorship from %s to %s.", who,
 	    mship_stage_label(rl->from), mship_stage_label(rl->to));
 }
@@ -579,12 +576,13 @@ move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		return r->user.id != m->mentor_id ? "An answer to your question" :
 		    prog != NULL ? "More asked about the proposed pair" :
 		    "More asked about your mentorship request";
-	if (prog != NULL && strcmp(rl->from, "requested") == 0 &&
-	    rl->who != STAGE_ADMIN && rl->who != STAGE_DELETION)
+	if (prog != NULL && rl->who != STAGE_ADMIN &&
+	    rl->who != STAGE_DELETION)	/* an answer to a proposal */
 		return req_printf(r, "The proposed pair was %s",
 		    strcmp(rl->to, "initiation") == 0 ? "accepted" :
 		    strcmp(rl->to, "expired") == 0 ? "not answered in time" :
-		    "declined");
+		    strcmp(rl->to, "withdrawn") == 0 ? "turned down by the "
+		    "mentee" : "declined");
 	return rl->subject;
 }
 

@@ -281,7 +281,8 @@ static const struct {
 	const char	*why;
 	const char	*one, *many;	/* after a count */
 } exclusions[EX_N] = {
-	[EX_SELF] = { "they are the same person.", "is them", "are them" },
+	[EX_SELF] = { "they are the same person.", "is the mentee themself",
+	    "are the mentee themself" },
 	[EX_PAIRED] = { "they are a pair already.", "is their mentor already",
 	    "are their mentors already" },
 	[EX_DECLINED] = { "this mentor declined them before.",

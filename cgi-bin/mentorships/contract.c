@@ -265,14 +265,18 @@ review_end_show(struct req *r, struct tdict *d, const struct cform *f,
 	const char *end = db_get(c, 0, "prog_ends");
 	const char *day = f->terms[CT_REVIEW_DATE].raw;
 	struct tdict *s;
+	int over;
 
-	if (end == NULL)
+	if (db_get(c, 0, "prog_name") == NULL)
 		return tmpl_show(d, "USUAL_REVIEW");
+	if (end == NULL)
+		return;
+	over = strcmp(end, page_today(r)) < 0;
 	s = tmpl_section(d, "PROG_END");
 	tmpl_set(s, "PROG_NAME", db_get(c, 0, "prog_name"));
+	tmpl_set(s, "PROG_ENDS", over ? "ended" : "ends");
 	tmpl_set(s, "PROG_ENDS_TEXT", page_date_text(r, end));
-	if (day != NULL && strlen(day) == 10 && strcmp(day, end) > 0 &&
-	    strcmp(end, page_today(r)) >= 0)
+	if (!over && day != NULL && strlen(day) == 10 && strcmp(day, end) > 0)
 		tmpl_show(d, "REVIEW_AFTER_END");
 }
 

@@ -288,21 +288,25 @@ paste_piece(char *p)
 /*
  * One line cut into entries where a mail program's list would be: at
  * commas and semicolons outside quotes and angle brackets ("Doe, Jane"
- * <jane@example.org>; bob@example.org). A piece with no "@" followed by
- * one with angle brackets is a name cut at its own comma, as Outlook
- * copies one (Doe, Jane <jane@...>): the two are one entry.
+ * <jane@example.org>; bob@example.org). One word with no "@" before a
+ * comma and a piece with angle brackets is a surname Outlook wrote first
+ * (Doe, Jane <jane@...>): the two are one entry. Any other piece without
+ * an address stays an entry of its own, to be corrected.
  */
 static void
 paste_cut(struct req *r, struct paste_in *in, char *line)
 {
 	char *start, *end, *next;
+	size_t lead, len;
 	int more;
 
 	for (end = line, more = 1; more; end++) {
 		start = end;
 		end = paste_piece(start);
-		if (*end != '\0' && memchr(start, '@', (size_t)(end - start)) ==
-		    NULL) {
+		lead = strspn(start, " \t");
+		len = (size_t)(end - start) - lead;
+		if (*end == ',' && len > 0 && memchr(start, '@', (size_t)(end -
+		    start)) == NULL && strcspn(start + lead, " \t") >= len) {
 			next = paste_piece(end + 1);
 			if (memchr(end + 1, '<', (size_t)(next - end - 1)) != NULL)
 				end = next;
@@ -335,14 +339,18 @@ static const char *
 paste_address(struct req *r, const char *entry)
 {
 	const char *lt = strrchr(entry, '<'), *gt;
+	char *a;
+	size_t n;
 
 	if (lt != NULL && (gt = strchr(lt, '>')) != NULL)
 		entry = req_printf(r, "%.*s", (int)(gt - lt - 1), lt + 1);
-	while (*entry == ' ')
-		entry++;
+	entry += strspn(entry, PASTE_TRIM);
 	if (strncasecmp(entry, "mailto:", 7) == 0)
 		entry += 7;
-	return entry;
+	a = req_strdup(r, entry);
+	for (n = strlen(a); n > 0 && strchr(PASTE_TRIM, a[n - 1]) != NULL; n--)
+		a[n - 1] = '\0';
+	return a;
 }
 
 /* Pasted lines not invited, each with why. */
@@ -600,9 +608,13 @@ prog_invite(struct req *r)
 			page_send(r, 422);
 		return;
 	}
-	if ((n = paste_split(r, v[IF_EMAILS].str, &lines)) > INVITE_MAX) {
+	if ((n = paste_split(r, v[IF_EMAILS].str, &lines)) == 0)
+		v[IF_EMAILS].err = "No address was found in what was pasted: "
+		    "paste one a line, or a list from your mail program.";
+	else if (n > INVITE_MAX)
 		v[IF_EMAILS].err = req_printf(r, "Paste at most %d addresses "
 		    "at once; this has %zu. Nothing was sent.", INVITE_MAX, n);
+	if (v[IF_EMAILS].err != NULL) {
 		if (invitations_page(r, &p, v) != NULL)
 			page_send(r, 422);
 		return;

@@ -228,7 +228,7 @@ unmatched_why(struct req *r, const struct board *b, long long min)
 	char why[SUGGEST_WHY];
 
 	if (b->mentors->nrows == 0)
-		return "The programme has no approved mentor with a place yet.";
+		return "The programme has no approved mentor yet.";
 	if (suggest_top(b->fit, b->mentors->nrows, 1, &best) == 0) {
 		suggest_excluded_counts(b->fit, b->mentors->nrows, why);
 		return req_printf(r, "No mentor of the programme can take "

@@ -123,12 +123,20 @@ decide_ok(size_t a, const char *status)
 /*
  * The open pairs of the page's mentors (participants first..last), in
  * participant order: a mentor may have several, where the newest pair
- * says one.
+ * says one. A page filtered to people who cannot have any (mentees,
+ * waiting, turned down, removed, unpaired) asks nothing: its range of
+ * ids may span the whole programme.
  */
-static struct db_rows *
-mentor_pairs_load(struct req *r, const struct prog *p,
+static const struct db_rows *
+mentor_pairs_load(struct req *r, const struct prog *p, const struct fval *v,
     const struct db_rows *rows, size_t n)
 {
+	static const struct db_rows none;
+	const char *role = v[FF_ROLE].str, *status = v[FF_STATUS].str;
+
+	if ((role != NULL && strcmp(role, "mentor") != 0) || (status != NULL &&
+	    strcmp(status, "active") != 0 && strcmp(status, "paired") != 0))
+		return &none;
 	return db_query(r, "SELECT pp.id AS participant_id, m.id, m.stage, "
 	    "u.display_name AS mentee_name FROM programme_participants pp "
 	    "JOIN mentorships m ON m.mentor_id = pp.user_id AND "
@@ -293,7 +301,8 @@ static void
 participants_page(struct req *r, const struct prog *p, const struct fval *v,
     const char *error, int status)
 {
-	struct db_rows *rows, *answers = NULL, *pairs = NULL;
+	struct db_rows *rows, *answers = NULL;
+	const struct db_rows *pairs = NULL;
 	struct tdict *d, *s;
 	size_t i, n, k = 0, kp = 0;
 
@@ -301,7 +310,7 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 		return;
 	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
 	if (n > 0 && ((answers = answers_load(r, p, rows, n)) == NULL ||
-	    (pairs = mentor_pairs_load(r, p, rows, n)) == NULL))
+	    (pairs = mentor_pairs_load(r, p, v, rows, n)) == NULL))
 		return;
 	d = page_new(r, "Participants", "programmes_participants.tpl");
 	prog_head(d, p, "Participants");

@@ -552,8 +552,17 @@ settings_tx(struct req *r, void *arg)
 {
 	struct settings_w *w = arg;
 	const struct fval *v = w->v;
+	const char *was;
 	long long rc;
 
+	/* the address it leaves, as it is under the lock: two renames at
+	 * once each leave the address the other saw */
+	was = db_value(r, "SELECT slug FROM programmes WHERE id = ? FOR UPDATE",
+	    "i", w->p->id);
+	if (was == NULL && r->db_failed)
+		return -1;
+	if (was == NULL)	/* gone: the update below changes nothing */
+		was = w->p->slug;
 	rc = db_exec(r, "UPDATE programmes SET slug = ?, name = ?, "
 	    "description = ?, join_mode = ?, mentor_approval = ?, "
 	    "starts_on = ?, ends_on = ?, review_weeks = ?, cadence = ?, "
@@ -561,8 +570,7 @@ settings_tx(struct req *r, void *arg)
 	    "WHERE id = ?", PROG_TYPES "i", PROG_ARGS(v), w->p->id);
 	if (rc == DB_DUPLICATE)
 		return 1;
-	if (rc < 0 || slug_history(r, w->p->id, w->p->slug, v[PF_SLUG].str) ==
-	    -1)
+	if (rc < 0 || slug_history(r, w->p->id, was, v[PF_SLUG].str) == -1)
 		return -1;
 	/* only a site admin names organisers; an organiser's form has none */
 	if (r->user.admin && organisers_save(r, w->p->id, w->ids, w->n) == -1)

@@ -307,7 +307,7 @@ def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
     m.check(f"said no to the pair the organisers of {prog} proposed" in said and
             f"Too busy {tag}." in said, f"the mentee reads it, and the note: {said}")
     move(cy, cy, "withdrawn")
-    said = text(m.mails_to(mentor.email, subject="the proposed pair was declined")[-1])
+    said = text(m.mails_to(mentor.email, subject="the proposed pair was turned down")[-1])
     m.check(f"{name(cy)} said no to the pair" in said, said)
     # the organiser: two notices, one for each pair that will not be
     told = [text(x) for x in m.mails_to(org.email, subject="will not be", count=2)]
@@ -315,8 +315,8 @@ def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
     m.check(any(f"{name(mentor)} declined to mentor {name(bo)}" in t for t in told) and
             any(f"{name(cy)} said no to {name(mentor)} as their mentor" in t for t in told),
             f"who said no to whom: {told}")
-    m.check(all(f"/programmes/{slug}/matching" in t or "/link?t=" in t for t in told)
-            and not any("Too busy" in t for t in told), "the board, no note")
+    m.check(all("Open the matching board: " in t for t in told)
+            and not any("Too busy" in t for t in told), "the way to the board, no note")
     m.check(len(m.mails_to(org.email, subject="will not be", timeout=3, count=3)) == 2,
             "no notice of the accepted one")
     rows = m.sql("SELECT title, path FROM notifications WHERE user_id = ? AND "
@@ -401,6 +401,27 @@ def test_auto_pairs_optimally_within_places_and_confirms_all():
     m.check("No mentor reaches the minimum score of 1000" in html.unescape(r.text) or
             "No mentor of the programme can take them" in html.unescape(r.text),
             "the minimum is said")
+
+
+@m.test
+def test_a_proposal_ended_before_an_answer_is_told_to_the_organisers():
+    """An administrator (or a deleted account) ends a proposal still
+    waiting: the organisers are told it ended, not why (the reason is the
+    parties')."""
+    org, slug = cohort()
+    dee = join(slug, "mentee")
+    mentor = join(slug, "mentor", 2, capacity=3)
+    m.check(propose(org, slug, dee, mentor).status == 303, "proposed")
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", dee.user_id)
+    a = m.signup()
+    m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", a.user_id)
+    a.get(f"/admin/mentorships/{mid}")
+    r = a.post(f"/admin/mentorships/{mid}/end", {"reason": "Reported for spam"})
+    m.check(r.status == 303, f"ended: {r!r}")
+    told = m.mails_to(org.email, subject="will not be")
+    said = " ".join(m.mail_text(told[-1]).split()) if told else ""
+    m.check("ended before an answer" in said and "spam" not in said,
+            f"the organiser told, without the reason: {said}")
 
 
 @m.test
