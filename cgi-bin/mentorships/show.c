@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cohort.h"
 #include "kept.h"
 #include "mentorships.h"
 #include "risk.h"
@@ -775,10 +776,15 @@ mships_show(struct req *r)
 
 /* The flash after a move: what happened, in words ("in Declined" is not). */
 static const char *
-moved_text(struct req *r, const char *to, const char *stage)
+moved_text(struct req *r, const char *to, const char *stage,
+    const char *prog)
 {
 	if (strcmp(to, "requested") == 0)
 		return "Sent.";
+	if (prog != NULL && (strcmp(stage, "declined") == 0 ||
+	    strcmp(stage, "withdrawn") == 0))
+		return req_printf(r, "You said no to the pair the organisers of "
+		    "%s proposed. They have been told.", prog);
 	if (strcmp(stage, "declined") == 0)
 		return "You declined the request.";
 	if (strcmp(stage, "withdrawn") == 0)
@@ -798,6 +804,7 @@ mships_stage(struct req *r)
 	};
 	struct fval v[ST_N];
 	struct mship m;
+	struct cohort_proposal cp = { 0, NULL, NULL };
 	const char *why;
 	int rc;
 
@@ -820,6 +827,9 @@ mships_stage(struct req *r)
 		return page_error(r, 404);
 	if (rc == 409)
 		return mships_page(r, &m, 409, why);
-	resp_flash(r, moved_text(r, v[ST_TO].str, m.stage));
+	/* a proposal said no to: whose it was, for the words (one read) */
+	if (!m.is_open && cohort_proposal(r, m.id, &cp) == -1)
+		return;
+	resp_flash(r, moved_text(r, v[ST_TO].str, m.stage, cp.name));
 	resp_redirect(r, mships_path(r, &m, ""));
 }

@@ -298,11 +298,14 @@ def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
         who.get(f"/mentorships/{mid[c]}")
         r = who.post(f"/mentorships/{mid[c]}/stage", {"to": to, "note": note})
         m.check(r.status == 303, f"{to}: {r!r}")
+        return m.unescaped(who.follow(r).text)
 
     move(mentor, ann, "initiation")
     said = text(m.mails_to(ann.email, subject="the proposed pair was accepted")[-1])
     m.check(f"accepted the pair the organisers of {prog} proposed" in said, said)
-    move(mentor, bo, "declined", f"Too busy {tag}.")
+    page = move(mentor, bo, "declined", f"Too busy {tag}.")
+    m.check(f"You said no to the pair the organisers of {prog} proposed. They have "
+            "been told." in page, "the mentor's flash names the proposal")
     said = text(m.mails_to(bo.email, subject="the proposed pair was declined")[-1])
     m.check(f"said no to the pair the organisers of {prog} proposed" in said and
             f"Too busy {tag}." in said, f"the mentee reads it, and the note: {said}")
