@@ -4,7 +4,7 @@
 #include "db.h"
 #include "mail.h"
 #include "mship.h"
-#include "tmpl.h"
+#include "stage.h"
 
 /* Why a pair is refused, for each reader (enum cohort_reader). */
 enum { NO_PROGRAMME, NOT_MENTEE, NOT_MENTOR, NO_PLACE };
@@ -123,11 +123,10 @@ cohort_tell_organisers(struct req *r, const struct mship *m,
     const struct cohort_proposal *cp, const char *to, long long ev)
 {
 	struct db_rows *orgs;
-	struct tdict *d;
-	const char *path, *link, *subject;
+	struct stage_notice n = { .kind = "programme",
+	    .link_text = "Open the matching board" };
 	long long uid;
 	size_t i;
-	int rc = 0;
 
 	/* cp->name: the move was from requested, an answer or its end */
 	if (cp->name == NULL || mship_stage_open(to))
@@ -136,23 +135,15 @@ cohort_tell_organisers(struct req *r, const struct mship *m,
 	    "programme_id = ? ORDER BY user_id", "i", cp->id);
 	if (orgs == NULL)
 		return -1;
-	path = req_printf(r, "/programmes/%s/matching", cp->slug);
-	subject = req_printf(r, "A proposed pair will not be: %s and %s",
-	    m->mentor_name, m->mentee_name);
-	for (i = 0; i < orgs->nrows && rc != -1; i++) {
+	n.headline = n.subject = req_printf(r, "A proposed pair will not "
+	    "be: %s and %s", m->mentor_name, m->mentee_name);
+	n.intro = told_intro(r, m, cp, to);
+	n.path = req_printf(r, "/programmes/%s/matching", cp->slug);
+	for (i = 0; i < orgs->nrows; i++) {
 		uid = db_get_int(orgs, i, "user_id");
-		if ((link = mail_link(r, uid, path)) == NULL)
+		n.dedup = req_printf(r, "stage:%lld:org:%lld", ev, uid);
+		if (stage_notice_send(r, m, uid, &n) == -1)
 			return -1;
-		d = tmpl_dict_new("mail");
-		tmpl_set(d, "HEADLINE", subject);
-		tmpl_set(d, "INTRO", told_intro(r, m, cp, to));
-		tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
-		tmpl_set(d, "LINK", link);
-		tmpl_set(d, "LINK_TEXT", "Open the matching board");
-		rc = mail_notify(r, "programme", uid, subject, path,
-		    "mail/stage_notice", d, req_printf(r, "stage:%lld:org:%lld",
-		    ev, uid));
-		tmpl_dict_free(d);
 	}
-	return rc == -1 ? -1 : 0;
+	return 0;
 }

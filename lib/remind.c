@@ -372,7 +372,7 @@ remind_expire(struct req *r)
 		if (rc != 0 || strcmp(m.stage, "requested") != 0)
 			continue;
 		/* no note: the mentee's mail would call it "their note" */
-		rc = stage_move(r, &m, "expired", NULL, &why);
+		rc = stage_move(r, &m, "expired", NULL, &why, NULL);
 		if (rc == -1)
 			return -1;
 		if (rc == 0)

@@ -478,41 +478,34 @@ cond_new_cycle_room(struct req *r, const struct mship *m, const char *note,
 }
 
 int
-stage_notify(struct req *r, const struct mship *m, long long user_id,
-    const char *subject, const char *intro, const char *note,
-    const char *path, const char *dedup)
-{
-	return stage_notify_as(r, m, user_id, subject, intro, "Their note:",
-	    note, path, "Open the mentorship", dedup);
-}
-
-int
-stage_notify_as(struct req *r, const struct mship *m, long long user_id,
-    const char *subject, const char *intro, const char *note_label,
-    const char *note, const char *path, const char *link_text,
-    const char *dedup)
+stage_notice_send(struct req *r, const struct mship *m, long long user_id,
+    const struct stage_notice *n)
 {
 	struct tdict *d;
-	const char *link;
+	const char *link, *subject = n->subject;
 	int rc;
 
-	if ((link = mail_link(r, user_id, path)) == NULL)
+	if ((link = mail_link(r, user_id, n->path)) == NULL)
 		return -1;
+	if (subject == NULL)
+		subject = req_printf(r, "%s — %s", n->headline,
+		    mail_mship_about(r, user_id == m->mentor_id ?
+		    m->mentee_name : m->mentor_name, m->focus));
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "HEADLINE", subject);
-	tmpl_set(d, "INTRO", intro);
+	tmpl_set(d, "HEADLINE", n->headline);
+	tmpl_set(d, "INTRO", n->intro);
 	tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
 	tmpl_set(d, "LINK", link);
-	tmpl_set(d, "LINK_TEXT", link_text);
-	if (note != NULL && *note != '\0') {
-		struct tdict *n = tmpl_section(d, "NOTE");
-		tmpl_set(n, "NOTE_LABEL", note_label);
-		tmpl_set(n, "NOTE_TEXT", note);
+	tmpl_set(d, "LINK_TEXT", n->link_text != NULL ? n->link_text :
+	    "Open the mentorship");
+	if (n->note != NULL && *n->note != '\0') {
+		struct tdict *t = tmpl_section(d, "NOTE");
+		tmpl_set(t, "NOTE_LABEL", n->note_label != NULL ?
+		    n->note_label : "Their note:");
+		tmpl_set(t, "NOTE_TEXT", n->note);
 	}
-	rc = mail_notify(r, "mentorship", user_id, req_printf(r, "%s — %s",
-	    subject, mail_mship_about(r, user_id == m->mentor_id ?
-	    m->mentee_name : m->mentor_name, m->focus)), path,
-	    "mail/stage_notice", d, dedup);
+	rc = mail_notify(r, n->kind != NULL ? n->kind : "mentorship", user_id,
+	    subject, n->path, "mail/stage_notice", d, n->dedup);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }
@@ -611,6 +604,7 @@ struct move {
 	const char	*seen;	/* the stage the party acted on */
 	const char	*why;
 	const char	*actor;	/* the event's actor_id, as written */
+	const char	*prog;	/* an answer to a proposal: its programme */
 };
 
 /* The mail about rule rl: to the other party, or both for an admin. */
@@ -618,22 +612,27 @@ static int
 move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
     const char *note, long long ev, const char *prog)
 {
-	const char *path = req_printf(r, "/mentorships/%lld", m->id);
-	const char *subject = move_subject(r, m, rl, prog);
-	const char *intro = move_intro(r, m, rl, prog);
+	struct stage_notice n = {
+		.headline = move_subject(r, m, rl, prog),
+		.intro = move_intro(r, m, rl, prog),
+		.note = note,
+		.path = req_printf(r, "/mentorships/%lld", m->id),
+	};
 	long long rcpt;
 
-	if (rl->who == STAGE_ADMIN)
-		return stage_notify(r, m, m->mentor_id, subject, intro, note,
-		    path, req_printf(r, "stage:%lld:mentor", ev)) == -1 ||
-		    stage_notify(r, m, m->mentee_id, subject, intro, note, path,
-		    req_printf(r, "stage:%lld:mentee", ev)) == -1 ? -1 : 0;
+	if (rl->who == STAGE_ADMIN) {
+		n.dedup = req_printf(r, "stage:%lld:mentor", ev);
+		if (stage_notice_send(r, m, m->mentor_id, &n) == -1)
+			return -1;
+		n.dedup = req_printf(r, "stage:%lld:mentee", ev);
+		return stage_notice_send(r, m, m->mentee_id, &n);
+	}
 	if (rl->who == STAGE_DELETION)
-		note = NULL;	/* the event keeps it; the intro says it */
+		n.note = NULL;	/* the event keeps it; the intro says it */
 	rcpt = r->user.id == 0 ? m->mentee_id :
 	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
-	return stage_notify(r, m, rcpt, subject, intro, note, path,
-	    req_printf(r, "stage:%lld", ev));
+	n.dedup = req_printf(r, "stage:%lld", ev);
+	return stage_notice_send(r, m, rcpt, &n);
 }
 
 /*
@@ -707,6 +706,7 @@ move_tx(struct req *r, void *arg)
 	if (strcmp(rl->from, "requested") == 0 &&
 	    cohort_proposal(r, m->id, &cp) == -1)
 		return -1;
+	mv->prog = cp.name;
 	if (move_mail(r, m, rl, mv->note, ev, cp.name) == -1 ||
 	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1)
 		return -1;
@@ -758,9 +758,9 @@ move_confirm(struct req *r, struct move *mv)
 /* A move in the caller's transaction, or in one of its own. */
 static int
 move(struct req *r, struct mship *m, const char *to, enum stage_who by,
-    const char *note, const char **why)
+    const char *note, const char **why, const char **prog)
 {
-	struct move mv = { m, to, note, by, m->stage, NULL, NULL };
+	struct move mv = { m, to, note, by, m->stage, NULL, NULL, NULL };
 	int rc;
 
 	*why = NULL;
@@ -776,14 +776,16 @@ move(struct req *r, struct mship *m, const char *to, enum stage_who by,
 	if (rc == -1)
 		r->db_failed = 1;
 	*why = mv.why;
+	if (prog != NULL)
+		*prog = rc == 0 ? mv.prog : NULL;
 	return rc;
 }
 
 int
 stage_move(struct req *r, struct mship *m, const char *to, const char *note,
-    const char **why)
+    const char **why, const char **prog)
 {
-	return move(r, m, to, STAGE_EITHER, note, why);
+	return move(r, m, to, STAGE_EITHER, note, why, prog);
 }
 
 int
@@ -793,7 +795,7 @@ stage_end(struct req *r, struct mship *m, enum stage_who by,
 	if (by != STAGE_ADMIN && by != STAGE_DELETION)
 		return *why = "Only an administrator's or a deletion's ending "
 		    "goes this way.", 403;
-	return move(r, m, "ended", by, note, why);
+	return move(r, m, "ended", by, note, why, NULL);
 }
 
 const char *

@@ -39,10 +39,12 @@ extern const size_t		stage_nrules;
  * Returns 0 when moved (m->stage updated), 409 refused (*why says
  * why), 403 the actor may not act at all (not a party, not verified;
  * *why says why), 404 the mentorship is gone, -1 database down. The move, its stage event and the
- * e-mail to the other party are one transaction.
+ * e-mail to the other party are one transaction. When prog is not NULL,
+ * *prog is the name of the programme whose proposal this move answered
+ * (a move from requested of a pair its organisers proposed), else NULL.
  */
 int	 stage_move(struct req *, struct mship *, const char *to,
-	    const char *note, const char **why);
+	    const char *note, const char **why, const char **prog);
 
 /*
  * Ends m from whatever open stage it is in when its row is locked, for
@@ -113,22 +115,27 @@ int	 stage_contract_complete(struct req *, const struct mship *,
 int	 stage_table_exists(struct req *, const char *name);
 
 /*
- * Queues the standard mentorship notice to user_id: a headline, a
- * sentence, an optional note and a signed-in link to path. Inside the
- * caller's transaction. dedup_key may be NULL. 0 or -1.
+ * The standard notice about a mentorship: a notification and a mail
+ * (mail/stage_notice) with a headline, a sentence, an optional note and a
+ * signed-in link. Fields left NULL take the usual: kind "mentorship",
+ * note_label "Their note:", link_text "Open the mentorship", and for a
+ * mentorship's notice the subject is the headline with the pair named.
  */
-int	 stage_notify(struct req *, const struct mship *, long long user_id,
-	    const char *subject, const char *intro, const char *note,
-	    const char *path, const char *dedup_key);
-/*
- * The same with the note's heading ("Their note:", "Agenda:") and the
- * link's words ("Open the mentorship", "Open the meetings") named: the
- * mail says what the note is and where the link leads.
- */
-int	 stage_notify_as(struct req *, const struct mship *, long long user_id,
-	    const char *subject, const char *intro, const char *note_label,
-	    const char *note, const char *path, const char *link_text,
-	    const char *dedup_key);
+struct stage_notice {
+	const char	*kind;		/* mail kind: "mentorship", "programme" */
+	const char	*headline;
+	const char	*subject;	/* NULL: headline — the pair */
+	const char	*intro;
+	const char	*note_label;	/* "Agenda:" */
+	const char	*note;		/* NULL or empty: none */
+	const char	*path;
+	const char	*link_text;	/* "Open the meetings" */
+	const char	*dedup;		/* NULL: none */
+};
+
+/* Queues notice n to user_id, inside the caller's transaction. 0 or -1. */
+int	 stage_notice_send(struct req *, const struct mship *,
+	    long long user_id, const struct stage_notice *n);
 
 /* The viewer's private calendar feed path, made on first use; NULL: db. */
 const char *stage_calendar_url(struct req *);

@@ -155,6 +155,7 @@ new_tx(struct req *r, void *arg)
 {
 	struct new_write *w = arg;
 	struct fval *v = w->v;
+	struct stage_notice n = { 0 };
 	long long mentor_id = 0, prog_id = 0, id;
 
 	/* the mentee row serialises two identical requests */
@@ -176,11 +177,14 @@ new_tx(struct req *r, void *arg)
 	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
 	    v[NEW_MESSAGE].str) != 1 || mship_load(r, id, &w->m) != 0)
 		return -1;
-	return stage_notify(r, &w->m, mentor_id, "New mentorship request",
-	    req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
+	n.headline = "New mentorship request";
+	n.intro = req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
 	    "ask for more, or decline on the mentorship page.", r->user.name,
-	    v[NEW_FOCUS].str), v[NEW_MESSAGE].str, mships_path(r, &w->m, ""),
-	    req_printf(r, "requested:%lld", id));
+	    v[NEW_FOCUS].str);
+	n.note = v[NEW_MESSAGE].str;
+	n.path = mships_path(r, &w->m, "");
+	n.dedup = req_printf(r, "requested:%lld", id);
+	return stage_notice_send(r, &w->m, mentor_id, &n);
 }
 
 void

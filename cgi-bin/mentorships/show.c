@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cohort.h"
 #include "kept.h"
 #include "mentorships.h"
 #include "risk.h"
@@ -475,7 +474,9 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 /* The timeline: each stage event with who moved it (and the strip's minutes). */
 const char mships_timeline_sql[] = "SELECT e.from_stage, e.to_stage, "
     "e.note, e.created_at, u.display_name AS actor, e.actor_id, "
-    MSHIP_STAGE_MINUTES("e") " AS minutes FROM stage_events e LEFT JOIN "
+    "m.proposed_by_programme AS proposed, "
+    MSHIP_STAGE_MINUTES("e") " AS minutes FROM stage_events e JOIN "
+    "mentorships m ON m.id = e.mentorship_id LEFT JOIN "
     "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id";
 
 static void
@@ -502,9 +503,9 @@ timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
 		/* the first move is the mentee's request, or a proposal */
-		tmpl_set(s, "WHAT", from == NULL && db_get(e, i, "actor_id") !=
-		    NULL && db_get_int(e, i, "actor_id") != m->mentee_id ?
-		    "Proposed the pair" : mship_event_text(r, from, to));
+		tmpl_set(s, "WHAT", from == NULL && db_get_int(e, i,
+		    "proposed") ? "Proposed the pair" :
+		    mship_event_text(r, from, to));
 		if (notes && note != NULL && *note != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
 	}
@@ -804,8 +805,7 @@ mships_stage(struct req *r)
 	};
 	struct fval v[ST_N];
 	struct mship m;
-	struct cohort_proposal cp = { 0, NULL, NULL };
-	const char *why;
+	const char *why, *prog;
 	int rc;
 
 	if (mships_load(r, &m) == -1)
@@ -816,7 +816,7 @@ mships_stage(struct req *r)
 		    "The note is too long (4000 characters at most).");
 	if (mships_mail_throttled(r, &m, mships_page))
 		return;
-	rc = stage_move(r, &m, v[ST_TO].str, v[ST_NOTE].str, &why);
+	rc = stage_move(r, &m, v[ST_TO].str, v[ST_NOTE].str, &why, &prog);
 	if (rc == 0 && mship_mail_count(r, &m) == -1)
 		rc = -1;
 	if (rc == -1)
@@ -827,9 +827,6 @@ mships_stage(struct req *r)
 		return page_error(r, 404);
 	if (rc == 409)
 		return mships_page(r, &m, 409, why);
-	/* a proposal said no to: whose it was, for the words (one read) */
-	if (!m.is_open && cohort_proposal(r, m.id, &cp) == -1)
-		return;
-	resp_flash(r, moved_text(r, v[ST_TO].str, m.stage, cp.name));
+	resp_flash(r, moved_text(r, v[ST_TO].str, m.stage, prog));
 	resp_redirect(r, mships_path(r, &m, ""));
 }

@@ -513,7 +513,8 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
     size_t k, const char **why)
 {
 	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
-	const char *reasons, *yours, *mentor_name, *mentee_name, *path, *focus;
+	const char *reasons, *yours, *mentor_name, *mentee_name, *focus;
+	struct stage_notice n = { 0 };
 	struct mship m;
 
 	mentor_name = db_get(b->mentors, k, "display_name");
@@ -548,25 +549,27 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
 	    "Proposed by the programme") != 1 || mship_load(r, id, &m) != 0)
 		return -1;
-	path = req_printf(r, "/mentorships/%lld", id);
+	n.path = req_printf(r, "/mentorships/%lld", id);
 	/*
 	 * The reasons are Menteo's, not a person's: in the introduction,
 	 * never as "their note". The subject gains "— with X on “focus”"
-	 * (stage_notify): each name once, the programme in the text.
+	 * (stage_notice_send): each name once, the programme in the text.
 	 */
-	if (stage_notify(r, &m, mentor, "A mentee proposed for you",
-	    req_printf(r, "The organisers of %s "
-	    "propose that you mentor %s. Why, as their matching board puts "
-	    "it: %s %s. Accept, ask for more, or decline on the mentorship "
-	    "page.", p->name,
-	    mentee_name, mentor_name, reasons), NULL, path,
-	    req_printf(r, "proposed:%lld:mentor", id)) == -1 ||
-	    stage_notify(r, &m, mentee, "A mentor proposed for you",
-	    req_printf(r, "The organisers of "
-	    "%s propose %s as your mentor. Why this pair: %s %s. %s will "
-	    "accept or decline; you may withdraw on the mentorship page.",
-	    p->name, mentor_name, mentor_name, yours, mentor_name), NULL, path,
-	    req_printf(r, "proposed:%lld:mentee", id)) == -1)
+	n.headline = "A mentee proposed for you";
+	n.intro = req_printf(r, "The organisers of %s propose that you "
+	    "mentor %s. Why, as their matching board puts it: %s %s. Accept, "
+	    "ask for more, or decline on the mentorship page.", p->name,
+	    mentee_name, mentor_name, reasons);
+	n.dedup = req_printf(r, "proposed:%lld:mentor", id);
+	if (stage_notice_send(r, &m, mentor, &n) == -1)
+		return -1;
+	n.headline = "A mentor proposed for you";
+	n.intro = req_printf(r, "The organisers of %s propose %s as your "
+	    "mentor. Why this pair: %s %s. %s will accept or decline; you may "
+	    "withdraw on the mentorship page.", p->name, mentor_name,
+	    mentor_name, yours, mentor_name);
+	n.dedup = req_printf(r, "proposed:%lld:mentee", id);
+	if (stage_notice_send(r, &m, mentee, &n) == -1)
 		return -1;
 	return 0;
 }
