@@ -19,6 +19,17 @@
 	"t.stage IN ('requested'," STAGES_CAPACITY "))"
 
 /*
+ * SQL: whether person (a column) is in a pair of programme prog, on
+ * `side` ("mentor_id", "mentee_id"): one asked or under way. A mentee
+ * who is not waits on the matching board, whatever came of their pairs
+ * before (declined, withdrawn, expired, ended); the participants page
+ * says "In a pair" by the same rule.
+ */
+#define COHORT_PAIRED(prog, side, person) "EXISTS (SELECT 1 FROM " \
+	"mentorships x WHERE x.programme_id = " prog " AND x." side " = " \
+	person " AND x.stage IN (" STAGES_OPEN "))"
+
+/*
  * May mentor and mentee form a pair in the programme called slug? Both
  * must be in it (the mentor approved, with a place left of those they
  * offered it): 0 and *programme_id set, or *why, worded for who reads

@@ -63,9 +63,8 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 	"AS focus " \
 	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
 	"WHERE pp.programme_id = ? AND pp.role = 'mentee' AND " \
-	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS (" \
-	"SELECT 1 FROM mentorships m WHERE m.programme_id = pp.programme_id " \
-	"AND m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) ORDER BY u.id"
+	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT " \
+	COHORT_PAIRED("pp.programme_id", "mentee_id", "u.id") " ORDER BY u.id"
 /*
  * open pairs of those mentees anywhere, then the mentors who declined
  * them: never proposed again

@@ -77,17 +77,10 @@ enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
 	"WHERE x." side " = pp.user_id AND x.programme_id = pp.programme_id), 0)"
 #define PAIR_OF(col) "(SELECT " col " FROM mentorships m WHERE m.id = " \
 	"GREATEST(" PAIR_NEWEST("mentee_id") ", " PAIR_NEWEST("mentor_id") "))"
-/*
- * In a pair: one of the person's pairs in the programme was not a request
- * that came to nothing (declined, withdrawn, expired), which leaves the
- * person on the matching board. Any of them, not the newest: a mentor's
- * newest may be a request declined beside the pairs they mentor.
- */
-#define NEVER_PAIRED "'declined','withdrawn','expired'"
-#define HAS_PAIR(side) "EXISTS (SELECT 1 FROM mentorships x WHERE x." side \
-	" = pp.user_id AND x.programme_id = pp.programme_id AND x.stage NOT " \
-	"IN (" NEVER_PAIRED "))"
-#define IN_A_PAIR "(" HAS_PAIR("mentee_id") " OR " HAS_PAIR("mentor_id") ")"
+/* In a pair: as the matching board has it (lib/cohort.h) */
+#define IN_A_PAIR "(" COHORT_PAIRED("pp.programme_id", "mentee_id", \
+	"pp.user_id") " OR " COHORT_PAIRED("pp.programme_id", "mentor_id", \
+	"pp.user_id") ")"
 
 static struct db_rows *
 participants_load(struct req *r, const struct prog *p, const struct fval *v)
@@ -148,6 +141,17 @@ mentor_pairs_load(struct req *r, const struct prog *p, const struct fval *v,
 }
 
 /*
+ * A mentor's pair's stage: one in Redefinition takes none of their
+ * places (COHORT_TAKEN), and "N of M places taken" below leaves it out.
+ */
+static const char *
+mentor_pair_stage(struct req *r, const char *stage)
+{
+	return strcmp(stage, "redefinition") == 0 ? req_printf(r, "%s (takes "
+	    "no place)", mship_stage_label(stage)) : mship_stage_label(stage);
+}
+
+/*
  * A mentor's open pairs, from *k on in pairs (both in participant
  * order), as their status: "In a pair: Cultivation", or "In 3 pairs"
  * with each one listed. 0 when they have none.
@@ -167,7 +171,7 @@ mentor_pairs_fill(struct req *r, struct tdict *s, long long id,
 		;
 	if ((n = *k - first) == 1) {
 		tmpl_set(s, "P_STATUS", req_printf(r, "In a pair: %s",
-		    mship_stage_label(db_get(pairs, first, "stage"))));
+		    mentor_pair_stage(r, db_get(pairs, first, "stage"))));
 		one = tmpl_section(s, "P_PAIR");
 		tmpl_set(one, "PAIR_ID", db_get(pairs, first, "id"));
 		tmpl_set(one, "PAIR_LINK", "See the pair");
@@ -180,7 +184,7 @@ mentor_pairs_fill(struct req *r, struct tdict *s, long long id,
 		tmpl_set(one, "PAIR_ID", db_get(pairs, first, "id"));
 		tmpl_set(one, "PAIR_MENTEE", db_get(pairs, first,
 		    "mentee_name"));
-		tmpl_set(one, "PAIR_STAGE", mship_stage_label(db_get(pairs,
+		tmpl_set(one, "PAIR_STAGE", mentor_pair_stage(r, db_get(pairs,
 		    first, "stage")));
 	}
 	return n;
@@ -206,14 +210,15 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	said = strcmp(role, "mentor") == 0 && strcmp(status, "active") == 0 &&
 	    mentor_pairs_fill(r, s, db_get_int(rows, i, "id"), pairs, k) > 0;
 	if (!said && stage != NULL && strcmp(status, "active") == 0) {
-		int never = strcmp(stage, "declined") == 0 ||
-		    strcmp(stage, "withdrawn") == 0 ||
-		    strcmp(stage, "expired") == 0;
+		int open = mship_stage_open(stage);
+		int never = !open && strcmp(stage, "ended") != 0;
 		struct tdict *pair = tmpl_section(s, "P_PAIR");
 
-		tmpl_set(s, "P_STATUS", never ? req_printf(r, "Not in a pair "
-		    "(the last request: %s)", mship_stage_label(stage)) :
-		    req_printf(r, "In a pair: %s", mship_stage_label(stage)));
+		/* the newest pair: open, or why the person has none now */
+		tmpl_set(s, "P_STATUS", open ? req_printf(r, "In a pair: %s",
+		    mship_stage_label(stage)) : never ? req_printf(r, "Not in "
+		    "a pair (the last request: %s)", mship_stage_label(stage)) :
+		    "Not in a pair (their pair ended)");
 		/* the way to what organisers may see of the pair */
 		tmpl_set(pair, "PAIR_ID", db_get(rows, i, "pair_id"));
 		tmpl_set(pair, "PAIR_LINK", never ? "See the request" :

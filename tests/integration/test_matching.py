@@ -173,6 +173,38 @@ def test_a_request_that_came_to_nothing_is_no_pair_anywhere():
 
 
 @m.test
+def test_an_ended_pair_is_no_pair_anywhere():
+    """A mentee whose pair ended waits for a mentor on the board; the
+    participants page said "In a pair: Ended" and listed them as paired.
+    One rule now: a pair asked or under way. A mentor's pair in
+    Redefinition is listed, and says it takes none of their places."""
+    org, slug = cohort()
+    tia, uma = join(slug, "mentee"), join(slug, "mentee")
+    mentor = join(slug, "mentor", 2, capacity=2)
+    prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
+    for who, stage in ((tia, "ended"), (uma, "redefinition")):
+        m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+              "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, 'x', '', "
+              "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, who.user_id,
+              stage, prog)
+    name = lambda c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+    m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tia) is not None,
+            "the mentee whose pair ended is not on the board")
+    page = org.get(f"/programmes/{slug}/participants").text
+    t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())
+    m.check(f"{name(tia)} " in t and "Not in a pair (their pair ended)" in t
+            and "In a pair: Ended" not in t, f"the ended pair's mentee: {t}")
+    m.check("In a pair: Redefinition (takes no place)" in t and
+            "0 of 2 places taken" in t, f"the mentor's place: {t}")
+    unpaired = m.unescaped(org.get(f"/programmes/{slug}/participants?status="
+                                   "unpaired").text)
+    paired = m.unescaped(org.get(f"/programmes/{slug}/participants?status="
+                                 "paired").text)
+    m.check(name(tia) in unpaired and name(tia) not in paired, "the filters disagree")
+    m.check(name(uma) in paired and name(mentor) in paired, "redefinition not paired")
+
+
+@m.test
 def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     org, slug = cohort()
     tag = m.unique("t")[-6:]
