@@ -2,7 +2,6 @@
 
 #include "cohort.h"
 #include "db.h"
-#include "mail.h"
 #include "mship.h"
 #include "stage.h"
 

@@ -764,6 +764,8 @@ move(struct req *r, struct mship *m, const char *to, enum stage_who by,
 	int rc;
 
 	*why = NULL;
+	if (prog != NULL)
+		*prog = NULL;
 	if (mv.note != NULL && *mv.note == '\0')
 		mv.note = NULL;
 	if ((*why = move_forbidden(r, m, to, by)) != NULL)
@@ -776,8 +778,8 @@ move(struct req *r, struct mship *m, const char *to, enum stage_who by,
 	if (rc == -1)
 		r->db_failed = 1;
 	*why = mv.why;
-	if (prog != NULL)
-		*prog = rc == 0 ? mv.prog : NULL;
+	if (prog != NULL && rc == 0)
+		*prog = mv.prog;
 	return rc;
 }
 

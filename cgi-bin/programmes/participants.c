@@ -62,26 +62,26 @@ static const struct field filter_f[] = {
 enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
 
 /*
- * One page of participants, keyset on id, with each one's latest pair in
- * the programme (its stage) and, for mentors, how many open pairs they
- * have. The status filter "paired"/"unpaired" reads the same subquery.
+ * The pair a participant's status tells of: their newest open one (in a
+ * pair, as the matching board has it: lib/cohort.h COHORT_PAIRED), else
+ * their newest, which says why they are in none. Read on their role's
+ * side only (a programme's mentor is never one of its mentees), by the
+ * person's own mentorships (an index read): asked with "the mentee or
+ * the mentor", no index fitted, and MariaDB walked every mentorship from
+ * the newest down, 0.3 to 1.3 s a page in the bench's programme.
  */
-/*
- * The participant's newest pair in the programme, found by the person's
- * own mentorships on each side (two short index reads). Asked with "the
- * mentee or the mentor", no index fitted: MariaDB walked every
- * mentorship from the newest down until one matched, for each of the
- * page's rows, 0.3 to 1.3 s a page in the bench's programme.
- */
-#define PAIR_NEWEST(side) "COALESCE((SELECT MAX(x.id) FROM mentorships x " \
-	"WHERE x." side " = pp.user_id AND x.programme_id = pp.programme_id), 0)"
-#define PAIR_OF(col) "(SELECT " col " FROM mentorships m WHERE m.id = " \
-	"GREATEST(" PAIR_NEWEST("mentee_id") ", " PAIR_NEWEST("mentor_id") "))"
-/* In a pair: as the matching board has it (lib/cohort.h) */
+#define PAIR_SHOWN(side) "(SELECT x.id FROM mentorships x WHERE x." side \
+	" = pp.user_id AND x.programme_id = pp.programme_id ORDER BY " \
+	"x.stage IN (" STAGES_OPEN ") DESC, x.id DESC LIMIT 1)"
+/* the status filter's "In a pair", by the same rule */
 #define IN_A_PAIR "(" COHORT_PAIRED("pp.programme_id", "mentee_id", \
 	"pp.user_id") " OR " COHORT_PAIRED("pp.programme_id", "mentor_id", \
 	"pp.user_id") ")"
 
+/*
+ * One page of participants, keyset on id, with the pair each one's
+ * status tells of and, for mentors, the places their pairs take.
+ */
 static struct db_rows *
 participants_load(struct req *r, const struct prog *p, const struct fval *v)
 {
@@ -91,10 +91,12 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
 	    "pp.joined_at, u.display_name, u.email, u.slug, "
-	    PAIR_OF("m.id") " AS pair_id, " PAIR_OF("m.stage") " AS pair_stage, "
+	    "pm.id AS pair_id, pm.stage AS pair_stage, "
 	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs "
 	    "FROM programme_participants pp JOIN users u ON u.id = "
-	    "pp.user_id WHERE pp.programme_id = ? AND pp.id > ? "
+	    "pp.user_id LEFT JOIN mentorships pm ON pm.id = IF(pp.role = "
+	    "'mentee', " PAIR_SHOWN("mentee_id") ", " PAIR_SHOWN("mentor_id")
+	    ") WHERE pp.programme_id = ? AND pp.id > ? "
 	    "AND (? IS NULL OR pp.role = ?) "
 	    "AND (? IS NULL OR ? IN ('paired', 'unpaired') OR pp.status = ?) "
 	    "AND (? = 0 OR (pp.status = 'active' AND " IN_A_PAIR " = 1)) "

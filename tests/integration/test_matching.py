@@ -205,6 +205,31 @@ def test_an_ended_pair_is_no_pair_anywhere():
 
 
 @m.test
+def test_a_mentee_in_a_pair_says_so_beside_a_newer_request():
+    """The status told of the newest pair: a mentee in Cultivation with one
+    mentor whose newer request to another was declined (or whose newer
+    pair ended) read "Not in a pair", while the "In a pair" filter listed
+    them and the board left them out."""
+    org, slug = cohort()
+    ivy = join(slug, "mentee")
+    ann, bo = join(slug, "mentor", 2, capacity=2), join(slug, "mentor", 2, capacity=2)
+    prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
+    for mentor, stage in ((ann, "cultivation"), (bo, "declined")):
+        m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+              "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, 'x', '', "
+              "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, ivy.user_id,
+              stage, prog)
+    page = org.get(f"/programmes/{slug}/participants?role=mentee").text
+    t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())
+    m.check("In a pair: Cultivation" in t and "Not in a pair (" not in t, f"status: {t}")
+    pair = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ? AND mentor_id = ?",
+                       ivy.user_id, ann.user_id)
+    m.check(f'href="/programmes/{slug}/pairs/{pair}"' in page, "not linked to the open pair")
+    m.check(board_card(org.get(f"/programmes/{slug}/matching").text, ivy) is None,
+            "on the board")
+
+
+@m.test
 def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     org, slug = cohort()
     tag = m.unique("t")[-6:]

@@ -45,7 +45,8 @@ test_page_watch(void **state)
 		{ facts_sql, "m=mentorships p=programmes go=goals "
 		    "ms=mentorship_milestones mt=meetings g=meetings" },
 		{ goals_sql, "g=goals" },
-		{ mships_timeline_sql, "e=stage_events u=users n=stage_events" },
+		{ mships_timeline_sql, "e=stage_events m=mentorships u=users "
+		    "n=stage_events" },
 		{ mships_progress_sql, "x=mentorship_milestones m=mentorships "
 		    "g=goals" },
 		{ mships_checkins_sql, "k=checkins u=users" },
