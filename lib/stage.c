@@ -76,14 +76,19 @@ const struct stage_rule stage_rules[] = {
 	STAGE_ENDINGS("cultivation"),
 	STAGE_ENDINGS("separation"),
 	STAGE_ENDINGS("redefinition"),
+	/* a party removed from the programme: what they asked or were
+	 * proposed for ends; pairs under way go on */
+	{ "requested", "ended", STAGE_PROGRAMME, NULL,
+	    "Remove from the programme", "A mentorship request ended" },
 };
 const size_t stage_nrules = sizeof(stage_rules) / sizeof(stage_rules[0]);
 
-/* The endings by an admin or a deletion are no party's to choose. */
+/* The endings by an admin, a deletion or a programme: no party's choice. */
 static int
-rule_by_party(const struct stage_rule *rl)
+by_outsider(enum stage_who who)
 {
-	return rl->who != STAGE_ADMIN && rl->who != STAGE_DELETION;
+	return who == STAGE_ADMIN || who == STAGE_DELETION ||
+	    who == STAGE_PROGRAMME;
 }
 
 const struct stage_rule *
@@ -97,8 +102,7 @@ stage_rule_find(const char *from, const char *to, enum stage_who by)
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
 		if (strcmp(rl->from, from) == 0 && strcmp(rl->to, to) == 0 &&
-		    (rule_by_party(rl) ? !(by == STAGE_ADMIN ||
-		    by == STAGE_DELETION) : rl->who == by))
+		    (by_outsider(rl->who) ? rl->who == by : !by_outsider(by)))
 			return rl;
 	}
 	return NULL;
@@ -110,7 +114,7 @@ stage_actor_ok(const struct req *r, const struct mship *m,
 {
 	if (rule->who == STAGE_SYSTEM)
 		return r->user.id == 0;
-	if (r->user.id == 0 || !rule_by_party(rule))
+	if (r->user.id == 0 || by_outsider(rule->who))
 		return 0;
 	switch (rule->who) {
 	case STAGE_MENTOR:
@@ -524,7 +528,7 @@ move_proposal(struct req *r, const char *prog)
 /* What the other party reads about this move. */
 static const char *
 move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    const char *prog)
+    const char *note, const char *prog)
 {
 	const char *who = r->user.id == 0 ? "Menteo" :
 	    (r->user.id == m->mentor_id ? m->mentor_name : m->mentee_name);
@@ -535,6 +539,9 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	if (rl->who == STAGE_DELETION)
 		return "The other person deleted their Menteo account, so this "
 		    "mentorship has ended. Its record stays readable for you.";
+	if (rl->who == STAGE_PROGRAMME)	/* the note says who left what */
+		return req_printf(r, "%s So %s has ended before it began.",
+		    note, pair != NULL ? pair : "this request");
 	if (strcmp(rl->to, "requested") == 0)
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "
@@ -569,8 +576,7 @@ move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		return r->user.id != m->mentor_id ? "An answer to your question" :
 		    prog != NULL ? "More asked about the proposed pair" :
 		    "More asked about your mentorship request";
-	if (prog != NULL && rl->who != STAGE_ADMIN &&
-	    rl->who != STAGE_DELETION)	/* an answer to a proposal */
+	if (prog != NULL && !by_outsider(rl->who))	/* an answer to a proposal */
 		return req_printf(r, "The proposed pair was %s",
 		    strcmp(rl->to, "initiation") == 0 ? "accepted" :
 		    strcmp(rl->to, "expired") == 0 ? "not answered in time" :
@@ -614,7 +620,7 @@ move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
 {
 	struct stage_notice n = {
 		.headline = move_subject(r, m, rl, prog),
-		.intro = move_intro(r, m, rl, prog),
+		.intro = move_intro(r, m, rl, note, prog),
 		.note = note,
 		.path = req_printf(r, "/mentorships/%lld", m->id),
 	};
@@ -627,10 +633,13 @@ move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		n.dedup = req_printf(r, "stage:%lld:mentee", ev);
 		return stage_notice_send(r, m, m->mentee_id, &n);
 	}
-	if (rl->who == STAGE_DELETION)
+	if (rl->who == STAGE_DELETION || rl->who == STAGE_PROGRAMME)
 		n.note = NULL;	/* the event keeps it; the intro says it */
-	rcpt = r->user.id == 0 ? m->mentee_id :
-	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
+	if (rl->who == STAGE_PROGRAMME)
+		rcpt = m->other_id;	/* the party who stays */
+	else
+		rcpt = r->user.id == 0 ? m->mentee_id :
+		    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
 	n.dedup = req_printf(r, "stage:%lld", ev);
 	return stage_notice_send(r, m, rcpt, &n);
 }
@@ -650,6 +659,8 @@ move_forbidden(struct req *r, const struct mship *m, const char *to,
 	if (by == STAGE_DELETION)
 		return m->is_party ? NULL : "Only the two people in a "
 		    "mentorship can change it.";
+	if (by == STAGE_PROGRAMME)	/* the caller checked the organiser */
+		return NULL;
 	if (r->user.id != 0 && !m->is_party)
 		return "Only the two people in a mentorship can change it.";
 	if (r->user.id != 0 && !r->user.verified &&
@@ -708,7 +719,8 @@ move_tx(struct req *r, void *arg)
 		return -1;
 	mv->prog = cp.name;
 	if (move_mail(r, m, rl, mv->note, ev, cp.name) == -1 ||
-	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1)
+	    (rl->who != STAGE_PROGRAMME &&	/* their own doing */
+	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1))
 		return -1;
 	m->stage = rl->to;
 	m->is_open = mship_stage_open(rl->to);
@@ -794,9 +806,9 @@ int
 stage_end(struct req *r, struct mship *m, enum stage_who by,
     const char *note, const char **why)
 {
-	if (by != STAGE_ADMIN && by != STAGE_DELETION)
-		return *why = "Only an administrator's or a deletion's ending "
-		    "goes this way.", 403;
+	if (!by_outsider(by))
+		return *why = "Only an administrator's, a deletion's or a "
+		    "programme's ending goes this way.", 403;
 	return move(r, m, "ended", by, note, why, NULL);
 }
 

@@ -17,7 +17,9 @@ enum stage_who {
 	STAGE_EITHER,
 	STAGE_SYSTEM,	/* r->user.id == 0: the notifier (expiry) */
 	STAGE_ADMIN,	/* an administrator ends it (stage_end) */
-	STAGE_DELETION	/* r->user deleted their account (stage_end) */
+	STAGE_DELETION,	/* r->user deleted their account (stage_end) */
+	STAGE_PROGRAMME	/* an organiser removed a party from the pair's
+			   programme (stage_end): a request ends unanswered */
 };
 
 struct stage_rule {
@@ -50,8 +52,11 @@ int	 stage_move(struct req *, struct mship *, const char *to,
  * Ends m from whatever open stage it is in when its row is locked, for
  * `by` STAGE_ADMIN (r->user, an admin: both parties are mailed the note)
  * or STAGE_DELETION (r->user deleted their account: the other party is
- * told). Returns as stage_move; 409 when it is closed already. Inside
- * the caller's transaction when there is one.
+ * told), or a request only for STAGE_PROGRAMME (r->user, whom the caller
+ * checked organises the pair's programme, removed one party from it: the
+ * note says who and from what, m->other_id is the party who stays and is
+ * told). Returns as stage_move; 409 when it is closed already (or no
+ * longer a request). Inside the caller's transaction when there is one.
  */
 int	 stage_end(struct req *, struct mship *, enum stage_who by,
 	    const char *note, const char **why);

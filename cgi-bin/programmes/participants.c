@@ -13,6 +13,7 @@
 #include "mship.h"
 #include "programmes.h"
 #include "resp.h"
+#include "stage.h"
 
 #define LIST_PAGE	100	/* participants on one page */
 
@@ -400,6 +401,43 @@ struct decide_w {
 	const char		*role, *status, *name;
 };
 
+/*
+ * A participant removed: the requests and proposals they have in the
+ * programme, not yet answered, end (their pairs under way go on), so no
+ * mentor accepts a pair with someone no longer in it. The other party is
+ * told. 0 or -1.
+ */
+static int
+remove_requests(struct req *r, const struct prog *p, long long uid,
+    const char *role, const char *name)
+{
+	struct db_rows *q;
+	struct mship m;
+	const char *why;
+	size_t i;
+	int rc;
+
+	q = db_query(r, strcmp(role, "mentee") == 0 ? "SELECT id FROM "
+	    "mentorships WHERE mentee_id = ? AND programme_id = ? AND stage = "
+	    "'requested' ORDER BY id" : "SELECT id FROM mentorships WHERE "
+	    "mentor_id = ? AND programme_id = ? AND stage = 'requested' "
+	    "ORDER BY id", "ii", uid, p->id);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		if ((rc = mship_load(r, db_get_int(q, i, "id"), &m)) == -1)
+			return -1;
+		if (rc != 0)
+			continue;	/* deleted meanwhile */
+		m.other_id = m.mentee_id == uid ? m.mentor_id : m.mentee_id;
+		rc = stage_end(r, &m, STAGE_PROGRAMME, req_printf(r, "%s was "
+		    "removed from %s by its organisers.", name, p->name), &why);
+		if (rc == -1)	/* else answered meanwhile: nothing to end */
+			return -1;
+	}
+	return 0;
+}
+
 static int
 decide_tx(struct req *r, void *arg)
 {
@@ -424,7 +462,8 @@ decide_tx(struct req *r, void *arg)
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
 	    decisions[w->a].to, r->user.id, r->id[1]) < 0 ||
 	    decide_mail(r, w->p, db_get_int(row, 0, "user_id"), w->a,
-	    r->id[1]) == -1)
+	    r->id[1]) == -1 || (w->a == D_REMOVE && remove_requests(r, w->p,
+	    db_get_int(row, 0, "user_id"), w->role, w->name) == -1))
 		return -1;
 	return 0;
 }

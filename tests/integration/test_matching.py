@@ -54,6 +54,14 @@ def board_card(page, who):
     return None
 
 
+def make_pair(prog, mentor, mentee, stage, focus="x"):
+    """A pair of programme id `prog` in `stage`, written directly."""
+    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+          "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, ?, '', "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, mentee.user_id,
+          stage, focus, int(prog))
+
+
 def refusal(page):
     """The text of the board's refusal, or ""."""
     said = re.search(r'<p class="callout danger"[^>]*>(.*?)</p>', page, re.S)
@@ -83,10 +91,7 @@ def test_board_shows_best_mentors_with_true_reasons_and_exclusions():
     # the full mentor's one place is taken by another mentee's pair
     other = join(slug, "mentee")
     mship = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
-    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-          "stage_changed_at, created_at, programme_id) VALUES (?, ?, 'initiation', "
-          "'x', '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", full.user_id,
-          other.user_id, int(mship))
+    make_pair(mship, full, other, "initiation")
     r = org.get(f"/programmes/{slug}/matching")
     m.check(r.status == 200, f"board: {r!r}")
     card = board_card(r.text, ana)
@@ -127,10 +132,7 @@ def test_board_reads_no_words_of_a_private_mentorship():
           "UTC_TIMESTAMP(), UTC_TIMESTAMP())", outside.user_id, sam.user_id,
           f"Leave my employer for secret{tag}")
     prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
-    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-          "stage_changed_at, created_at, programme_id) VALUES (?, ?, 'ended', ?, '', "
-          "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", outside.user_id, sam.user_id,
-          f"An earlier pair about open{tag}", prog)
+    make_pair(prog, outside, sam, "ended", f"An earlier pair about open{tag}")
     r = org.get(f"/programmes/{slug}/matching")
     card = board_card(r.text, sam)
     m.check(card is not None and f"open{tag}" in card,
@@ -156,10 +158,7 @@ def test_a_request_that_came_to_nothing_is_no_pair_anywhere():
     tia = join(slug, "mentee")
     mentor = join(slug, "mentor", 2, capacity=2)
     prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
-    m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-          "stage_changed_at, created_at, programme_id) VALUES (?, ?, 'expired', "
-          "'x', '', UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id,
-          tia.user_id, prog)
+    make_pair(prog, mentor, tia, "expired")
     name = m.sql_value("SELECT display_name FROM users WHERE id = ?", tia.user_id)
     m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tia) is not None,
             "not on the board")
@@ -183,10 +182,7 @@ def test_an_ended_pair_is_no_pair_anywhere():
     mentor = join(slug, "mentor", 2, capacity=2)
     prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
     for who, stage in ((tia, "ended"), (uma, "redefinition")):
-        m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-              "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, 'x', '', "
-              "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, who.user_id,
-              stage, prog)
+        make_pair(prog, mentor, who, stage)
     name = lambda c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
     m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tia) is not None,
             "the mentee whose pair ended is not on the board")
@@ -215,10 +211,7 @@ def test_a_mentee_in_a_pair_says_so_beside_a_newer_request():
     ann, bo = join(slug, "mentor", 2, capacity=2), join(slug, "mentor", 2, capacity=2)
     prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
     for mentor, stage in ((ann, "cultivation"), (bo, "declined")):
-        m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-              "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, 'x', '', "
-              "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, ivy.user_id,
-              stage, prog)
+        make_pair(prog, mentor, ivy, stage)
     page = org.get(f"/programmes/{slug}/participants?role=mentee").text
     t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())
     m.check("In a pair: Cultivation" in t and "Not in a pair (" not in t, f"status: {t}")
@@ -227,6 +220,44 @@ def test_a_mentee_in_a_pair_says_so_beside_a_newer_request():
     m.check(f'href="/programmes/{slug}/pairs/{pair}"' in page, "not linked to the open pair")
     m.check(board_card(org.get(f"/programmes/{slug}/matching").text, ivy) is None,
             "on the board")
+
+
+@m.test
+def test_removing_a_participant_ends_what_they_were_not_yet_answered():
+    """Removing a mentee left the programme's proposal to them open: the
+    mentor could still accept a pair with someone no longer in it (found
+    walking the product). Their unanswered requests end; the mentor is
+    told; a pair under way goes on."""
+    org, slug = cohort()
+    tara, uli = join(slug, "mentee"), join(slug, "mentee")
+    ben = join(slug, "mentor", 3, capacity=3)
+    prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    r = propose(org, slug, tara, ben)
+    m.check(r.status == 303, f"propose: {r!r}")
+    make_pair(prog, ben, uli, "cultivation")
+    asked = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", tara.user_id)
+    pid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
+                      tara.user_id)
+    page = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
+    m.check("not yet answered ends" in page, "the removal does not say what it ends")
+    r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "remove"})
+    m.check(r.status == 303, f"remove: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "ended",
+            "the proposal is still open")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE mentee_id = ?",
+                        uli.user_id) == "cultivation", "a pair under way was touched")
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", tara.user_id)
+    mails = m.mails_to(ben.email, subject="request ended")
+    text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
+    m.check(f"{name} was removed from" in text and "has ended before it began" in text,
+            f"the mentor is told: {text!r}")
+    left = " ".join(m.mail_text(m.mails_to(tara.email, subject="You have left")[-1]).split())
+    m.check("not yet answered has ended" in left, f"the removed mentee: {left!r}")
+    ben.get(f"/mentorships/{asked}")
+    r = ben.post(f"/mentorships/{asked}/stage", {"to": "initiation"})
+    m.check(r.status == 409, f"accepted after the removal: {r.status}")
+    m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tara) is None,
+            "a removed mentee on the board")
 
 
 @m.test
@@ -516,10 +547,7 @@ def test_a_mentor_with_several_pairs_shows_each():
     mentor = join(slug, "mentor", 3, capacity=3)
     prog = int(m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug))
     for who, stage in ((ada, "cultivation"), (bea, "initiation"), (cal, "declined")):
-        m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
-              "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, 'x', '', "
-              "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, who.user_id,
-              stage, prog)
+        make_pair(prog, mentor, who, stage)
     name = lambda c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
     page = org.get(f"/programmes/{slug}/participants?role=mentor").text
     t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())

@@ -125,8 +125,8 @@ test_stage_table_shape(void **state)
 			    stage_rules[j].who == rl->who)
 				fail_msg("%s -> %s twice", rl->from, rl->to);
 		assert_true(stage_rule_find(rl->from, rl->to, rl->who ==
-		    STAGE_ADMIN || rl->who == STAGE_DELETION ? rl->who :
-		    STAGE_EITHER) == rl);
+		    STAGE_ADMIN || rl->who == STAGE_DELETION || rl->who ==
+		    STAGE_PROGRAMME ? rl->who : STAGE_EITHER) == rl);
 	}
 }
 
@@ -149,6 +149,8 @@ static const struct actor_case actors[] = {
 	/* the endings by an admin or a deletion are no party's button */
 	{ 10, STAGE_ADMIN, 0 }, { 20, STAGE_ADMIN, 0 }, { 0, STAGE_ADMIN, 0 },
 	{ 10, STAGE_DELETION, 0 }, { 20, STAGE_DELETION, 0 },
+	{ 10, STAGE_PROGRAMME, 0 }, { 20, STAGE_PROGRAMME, 0 },
+	{ 30, STAGE_PROGRAMME, 0 },
 };
 
 static void
@@ -360,6 +362,13 @@ test_stage_endings(void **state)
 		    STAGE_ADMIN));
 	}
 	assert_null(stage_rule_find("ended", "ended", STAGE_ADMIN));
+	/* a programme ends a request of someone it removed, nothing else */
+	rl = stage_rule_find("requested", "ended", STAGE_PROGRAMME);
+	assert_non_null(rl);
+	assert_int_equal(rl->who, STAGE_PROGRAMME);
+	assert_false(stage_actor_ok(&r, &m, rl));
+	for (i = 1; i < 5; i++)
+		assert_null(stage_rule_find(open[i], "ended", STAGE_PROGRAMME));
 	/* a party ends by their own rule, never the admin's */
 	rl = stage_rule_find("cultivation", "ended", STAGE_EITHER);
 	assert_non_null(rl);
