@@ -285,8 +285,9 @@ static const struct {
 	    "are the mentee themself" },
 	[EX_PAIRED] = { "they are a pair already.", "is their mentor already",
 	    "are their mentors already" },
-	[EX_DECLINED] = { "this mentor declined them before.",
-	    "declined them before", "declined them before" },
+	[EX_DECLINED] = { "one of them said no to the other before.",
+	    "said no to them, or was turned down by them, before",
+	    "said no to them, or were turned down by them, before" },
 	[EX_FULL] = { "this mentor has no place left.", "has no place left",
 	    "have no place left" },
 	[EX_LANGUAGE] = { "they have no language in common.",
@@ -605,7 +606,7 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) AS mentors, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
-	"m.mentee_id = u.id AND m.stage = " SUGGEST_DECLINED ") AS declined, " \
+	"m.mentee_id = u.id AND " SUGGEST_SAID_NO("m") ") AS declined, " \
 	"dv.version AS dir_version, UTC_DATE() AS dir_today " \
 	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 WHERE u.id = ?"
 

@@ -87,12 +87,17 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
 	"u.capacity > " SUGGEST_ACTIVE
 
 /*
- * The stages of a mentee's mentorship whose mentor is never suggested or
- * proposed to them again: an open one (a pair already), and a request the
- * mentor declined. The board, the programme's page and suggest_for.
+ * SQL: a mentee's mentorship m whose mentor is never suggested or
+ * proposed to them again: one where either said no (the mentor declined
+ * a request, or the mentee turned down a pair the programme proposed:
+ * SUGGEST_SAID_NO), or an open one (a pair already: SUGGEST_NOT_AGAIN).
+ * A mentee's own request withdrawn is theirs to make again. The board,
+ * the programme's page and suggest_for.
  */
-#define SUGGEST_DECLINED	"'declined'"
-#define SUGGEST_NOT_AGAIN	STAGES_OPEN "," SUGGEST_DECLINED
+#define SUGGEST_SAID_NO(m)	"(" m ".stage = 'declined' OR (" m ".stage = " \
+	"'withdrawn' AND " m ".proposed_by_programme = 1))"
+#define SUGGEST_NOT_AGAIN(m)	"(" m ".stage IN (" STAGES_OPEN ") OR " \
+	SUGGEST_SAID_NO(m) ")"
 
 /*
  * SQL: a programme's approved mentors (? its id) with their places left

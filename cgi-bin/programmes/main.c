@@ -341,8 +341,8 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    "pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentor' AND "
 	    "pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS ("
 	    "SELECT 1 FROM mentorships ms WHERE ms.mentee_id = ? AND "
-	    "ms.mentor_id = pp.user_id AND ms.stage IN (" SUGGEST_NOT_AGAIN
-	    ")) HAVING places > 0 ORDER BY places DESC, "
+	    "ms.mentor_id = pp.user_id AND " SUGGEST_NOT_AGAIN("ms")
+	    ") HAVING places > 0 ORDER BY places DESC, "
 	    "u.display_name LIMIT 100", "ii", p->id, r->user.id);
 	if (m == NULL)
 		return -1;

@@ -66,14 +66,14 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT " \
 	COHORT_PAIRED("pp.programme_id", "mentee_id", "u.id") " ORDER BY u.id"
 /*
- * open pairs of those mentees anywhere, then the mentors who declined
- * them: never proposed again
+ * open pairs of those mentees anywhere, then the mentors who said no to
+ * them or whom they said no to: never proposed again
  */
-#define SQL_THEIRS "SELECT m.mentee_id, m.mentor_id, m.stage = " \
-	SUGGEST_DECLINED " AS declined FROM mentorships m JOIN " \
+#define SQL_THEIRS "SELECT m.mentee_id, m.mentor_id, " \
+	SUGGEST_SAID_NO("m") " AS declined FROM mentorships m JOIN " \
 	"programme_participants pp ON pp.user_id = m.mentee_id AND " \
-	"pp.programme_id = ? AND pp.role = 'mentee' WHERE m.stage IN (" \
-	SUGGEST_NOT_AGAIN ") ORDER BY m.mentee_id, declined, m.mentor_id"
+	"pp.programme_id = ? AND pp.role = 'mentee' WHERE " \
+	SUGGEST_NOT_AGAIN("m") " ORDER BY m.mentee_id, declined, m.mentor_id"
 /* the programme's proposals still waiting for the mentor: the pairs made */
 #define SQL_PROPOSED "SELECT m.id, e.display_name AS e_name, e.slug AS " \
 	"e_slug, o.display_name AS m_name, o.slug AS m_slug FROM mentorships " \

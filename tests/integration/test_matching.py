@@ -351,7 +351,7 @@ def test_a_mentor_who_declined_is_not_proposed_again():
     m.check(card is not None and maya_name not in card,
             f"back on the board, the decliner not offered: {card!r}")
     r = propose(org, slug, walt, maya)
-    m.check(r.status == 409 and "this mentor declined them before" in
+    m.check(r.status == 409 and "one of them said no to the other before" in
             " ".join(refusal(r.text).split()), f"not by hand either: {r.status}")
     page = m.unescaped(walt.get(f"/programmes/{slug}").text)
     m.check(f"Ask {maya_name} to mentor you" not in page, "not offered to the mentee")
@@ -417,6 +417,13 @@ def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
     page = m.unescaped(org.get("/notifications").text)
     m.check(f"A proposed pair will not be: {name(mentor)} and {name(bo)}" in page,
             "listed on the notifications page")
+    # the mentee's no is kept, as the mentor's is: not proposed again
+    card = board_card(org.get(f"/programmes/{slug}/matching").text, cy)
+    m.check(card is not None and name(mentor) not in card,
+            f"the mentor she said no to is offered again: {card!r}")
+    r = propose(org, slug, cy, mentor)
+    m.check(r.status == 409 and "one of them said no to the other before" in
+            " ".join(refusal(r.text).split()), f"proposed again by hand: {r.status}")
 
 
 @m.test
@@ -534,7 +541,8 @@ def test_a_proposals_own_words_are_not_read_as_the_mentees():
     m.check(card is not None and "focus does" not in card,
             f"no words of Menteo's given as hers: {card!r}")
     m.check("Only 1 of the programme's 2 mentors can take them: of the others, 1 "
-            "declined them before." in " ".join(card.split()), f"why one: {card!r}")
+            "said no to them, or was turned down by them, before." in
+            " ".join(card.split()), f"why one: {card!r}")
 
 
 @m.test
