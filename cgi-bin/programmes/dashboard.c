@@ -206,9 +206,10 @@ static const char funnel_sql[] = "SELECT "
     "(SELECT COUNT(*) FROM programme_invitations i FORCE INDEX "
     "(programme_invitations_role) WHERE i.programme_id = ? AND i.role = "
     "'mentee') AS invited, "
+    /* everyone who got that far: one removed since had joined */
     "(SELECT COUNT(*) FROM programme_participants pp WHERE "
-    "pp.programme_id = ? AND pp.role = 'mentee' AND pp.status = 'active') "
-    "AS joined, "
+    "pp.programme_id = ? AND pp.role = 'mentee' AND pp.status IN "
+    "('active', 'removed')) AS joined, "
     "COUNT(DISTINCT m.mentee_id) AS paired, "
     "COUNT(DISTINCT IF(e.to_stage = 'initiation', m.mentee_id, NULL)) "
     "AS initiation, "
@@ -233,7 +234,8 @@ funnel_fill(struct req *r, struct tdict *d, const struct dash *v)
 		"separation", "redefinition"
 	};
 	static const char *const labels[] = {
-		"Invited", "Joined", "Paired", "Accepted", "Contract agreed",
+		"Invited", "Joined", "Asked or proposed", "Accepted",
+		"Contract agreed",
 		"Reached Separation", "Reached Redefinition"
 	};
 	size_t i;

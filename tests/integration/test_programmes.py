@@ -731,6 +731,11 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     cult = pair_in(slug, mentor, mentees[0], "cultivation")
     sep = pair_in(slug, mentor, mentees[1], "separation")
     pair_in(slug, mentor, mentees[2], "requested", days_ago=3)
+    # they joined; one was removed since (the funnel said "Joined 2, Paired 3")
+    for who, status in zip(mentees, ("active", "active", "removed")):
+        m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
+              "joined_at) SELECT id, ?, 'mentee', ?, UTC_TIMESTAMP() FROM programmes "
+              "WHERE slug = ?", who.user_id, status, slug)
     for mid, status in ((cult, "open"), (sep, "achieved"), (sep, "achieved"),
                         (sep, "dropped")):
         m.sql("INSERT INTO goals (mentorship_id, title, measure, status, created_at) "
@@ -785,7 +790,11 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     m.check(rows.get("Cultivation") == "1" and rows.get("Separation") == "1"
             and rows.get("Requested") == "1", f"stages {rows}")
     rows = figure("funnel-h")
-    m.check(rows.get("Paired") == "3" and
+    steps = ["Joined", "Asked or proposed", "Accepted", "Contract agreed",
+             "Reached Separation", "Reached Redefinition"]
+    m.check(all(int(rows[a]) >= int(rows[b]) for a, b in zip(steps, steps[1:])),
+            f"a funnel that widens: {rows}")
+    m.check(rows.get("Asked or proposed") == "3" and
             rows.get("Contract agreed") == "2" and
             rows.get("Reached Separation") == "1", f"funnel {rows}")
     rows = figure("medians-h")
