@@ -34,8 +34,8 @@
 <section class="section" aria-labelledby="sent-heading">
 <h2 id="sent-heading">Sent so far</h2>
 {{#NO_INVITATIONS}}<p class="muted">No invitations yet.</p>{{/NO_INVITATIONS}}
-<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Sent</th><th>State</th></tr></thead><tbody>
+{{#SENT_LIST}}<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Sent</th><th>State</th></tr></thead><tbody>
 {{#INVITATION}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Sent">{{I_SENT}}</td><td data-label="State">{{I_STATE}}</td></tr>
 {{/INVITATION}}
-</tbody></table></div>
+</tbody></table></div>{{/SENT_LIST}}
 </section>

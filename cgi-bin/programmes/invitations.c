@@ -214,7 +214,7 @@ static int
 invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
 	struct db_rows *rows;
-	struct tdict *s;
+	struct tdict *sent = NULL, *s;
 	size_t i;
 
 	rows = db_query(r, "SELECT email, role, sent_at, used_at IS NOT NULL "
@@ -224,7 +224,9 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {
-		s = tmpl_section(d, "INVITATION");
+		if (sent == NULL)
+			sent = tmpl_section(d, "SENT_LIST");
+		s = tmpl_section(sent, "INVITATION");
 		tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
 		tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"),
 		    "mentor") == 0 ? "Mentor" : "Mentee");

@@ -277,7 +277,7 @@ answers_fill(struct tdict *s, long long id, const struct db_rows *a,
 		tmpl_set_int(sec, "N_ANSWERS", (long long)n);
 }
 
-/* Pending invitations, shown with the filter "invited". */
+/* Pending invitations, below the list of any status. */
 static int
 invited_fill(struct req *r, struct tdict *d, const struct prog *p,
     const struct fval *v)
@@ -311,7 +311,7 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 {
 	struct db_rows *rows, *answers = NULL;
 	const struct db_rows *pairs = NULL;
-	struct tdict *d, *s;
+	struct tdict *d, *list = NULL, *s;
 	size_t i, n, k = 0, kp = 0;
 
 	if ((rows = participants_load(r, p, v)) == NULL)
@@ -326,7 +326,9 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 	if (error != NULL)
 		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
 	for (i = 0; i < n; i++) {
-		s = tmpl_section(d, "PARTICIPANT");
+		if (list == NULL)
+			list = tmpl_section(d, "LIST");
+		s = tmpl_section(list, "PARTICIPANT");
 		participant_fill(r, s, rows, i, pairs, &kp);
 		answers_fill(s, db_get_int(rows, i, "id"), answers, &k);
 	}
@@ -337,7 +339,9 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
 		    p->slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
 		    db_get(rows, n - 1, "id")));
-	if (v[FF_AFTER].str == NULL && invited_fill(r, d, p, v) == -1)
+	/* those not in yet: under no status but "any", on the first page */
+	if (v[FF_STATUS].str == NULL && v[FF_AFTER].str == NULL &&
+	    invited_fill(r, d, p, v) == -1)
 		return;
 	page_send(r, status);
 }

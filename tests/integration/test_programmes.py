@@ -1430,3 +1430,29 @@ def test_weekly_activity_follows_each_write_as_it_happens():
 
 if __name__ == "__main__":
     m.main()
+
+
+@m.test
+def test_empty_lists_show_no_table_and_invitations_only_under_any_status():
+    """A list with nobody showed its empty table's header under "Nobody here
+    yet", and the people invited were listed under every status filter,
+    "Removed" and "In a pair" too (found walking the product)."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    page = org.get(f"/programmes/{slug}/invitations").text
+    m.check("No invitations yet." in page and "<thead>" not in page,
+            "an empty table under 'No invitations yet'")
+    page = org.get(f"/programmes/{slug}/participants").text
+    m.check("Nobody here yet" in page and "<thead>" not in page,
+            "an empty table under 'Nobody here yet'")
+    address = m.unique("inv") + "@example.org"
+    invite(org, slug, address)
+    page = org.get(f"/programmes/{slug}/participants").text
+    m.check("Invited, not joined yet" in page and address in page,
+            "the invited are listed under any status")
+    for status in ("removed", "paired", "rejected", "waiting"):
+        page = org.get(f"/programmes/{slug}/participants?status={status}").text
+        m.check(address not in page and "Invited, not joined yet" not in page,
+                f"the invited listed as {status}")
+    page = org.get(f"/programmes/{slug}/participants?role=mentee").text
+    m.check(address in page, "the invited mentee under the mentees")
