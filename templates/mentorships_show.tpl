@@ -59,7 +59,7 @@
 <label for="note-{{TO}}">{{NOTE_LABEL}}</label>
 <textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}>{{NOTE}}</textarea>
 </div>
-<div class="actions tight"><button class="{{BUTTON_CLASS}}">{{LABEL}}</button></div>
+<div class="actions tight"><button class="{{BUTTON_CLASS}}"{{#CONFIRM}} data-confirm="{{CONFIRM_TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></div>
 </form>
 {{#IS_END}}</details>{{/IS_END}}
 {{/ACTION}}

@@ -99,7 +99,8 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
  */
 static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m,
-    const char *next_to, struct asked *asked_once, int question_open)
+    const char *next_to, struct asked *asked_once, int question_open,
+    int proposed)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
@@ -145,15 +146,34 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 			tmpl_show(a, "NOTE_REQUIRED");
 			tmpl_show(a, "IS_END");	/* folded: rarely the next step */
 			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+			tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
+			    req_printf(r, "End this mentorship with %s? It "
+			    "cannot be started again; they will be told.",
+			    m->is_mentor ? m->mentee_name : m->mentor_name));
 		} else if (strcmp(rl->to, "declined") == 0) {
 			tmpl_set(a, "LABEL", rl->action);
 			tmpl_set(a, "NOTE_LABEL", "Reason (optional)");
 			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+			tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
+			    req_printf(r, "Decline to mentor %s? They will be "
+			    "told%s.", m->mentee_name, proposed ? ", and so "
+			    "will the programme's organisers" : ""));
 		} else {
-			tmpl_set(a, "LABEL", rl->action);
+			/* a proposal is the organisers': the mentee says no */
+			tmpl_set(a, "LABEL", proposed && strcmp(rl->to,
+			    "withdrawn") == 0 ? "Say no to this pair" :
+			    rl->action);
 			tmpl_set(a, "NOTE_LABEL", "Note (optional)");
-			if (strcmp(rl->to, "withdrawn") == 0)
+			if (strcmp(rl->to, "withdrawn") == 0) {
 				tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+				tmpl_set(tmpl_section(a, "CONFIRM"),
+				    "CONFIRM_TEXT", proposed ? req_printf(r,
+				    "Say no to %s as your mentor? They and the "
+				    "programme's organisers will be told.",
+				    m->mentor_name) : req_printf(r, "Withdraw "
+				    "your request to %s? They will be told.",
+				    m->mentor_name));
+			}
 		}
 		any = 1;
 	}
@@ -706,7 +726,8 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 		return;
 	part = mships_part(all, "asked");
 	if (show_actions(r, d, m, next_to, &asked, part.nrows == 1 &&
-	    db_get_int(&part, 0, "asked") == 1) == -1)
+	    db_get_int(&part, 0, "asked") == 1,
+	    db_get_int(&c, 0, "proposed_by_programme")) == -1)
 		return;
 	show_contract(r, d, m, &c, &goals);
 	timeline_fill(r, d, m, 1, &events);

@@ -397,6 +397,10 @@ def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
     said = text(m.mails_to(bo.email, subject="the proposed pair was declined")[-1])
     m.check(f"said no to the pair the organisers of {prog} proposed" in said and
             f"Too busy {tag}." in said, f"the mentee reads it, and the note: {said}")
+    page = m.unescaped(cy.get(f"/mentorships/{mid[cy]}").text)
+    m.check("Say no to this pair" in page and "Withdraw the request" not in page and
+            f'data-confirm="Say no to {name(mentor)} as your mentor?' in page,
+            "the mentee withdrew 'the request' of a proposal, unasked")
     move(cy, cy, "withdrawn")
     said = text(m.mails_to(mentor.email, subject="the proposed pair was turned down")[-1])
     m.check(f"{name(cy)} said no to the pair" in said, said)

@@ -435,7 +435,8 @@ def test_request_screens_show_each_person_what_they_can_do_now():
     # right after sending: nobody asked anything, so nothing to answer
     page = mentee.get(f"/mentorships/{mid}").text
     m.check("Answer the mentor" not in page and "Your answer" not in page, "no answer form yet")
-    m.check("Withdraw the request" in page, "the mentee may withdraw")
+    m.check("Withdraw the request" in page and 'data-confirm="Withdraw your request to'
+            in m.unescaped(page), "the mentee may withdraw, asked first")
     # the mentor reads the request before the forms
     page = mentor.get(f"/mentorships/{mid}").text
     m.check("I lead a team of six." in page, "the request")
