@@ -486,22 +486,25 @@ prog_participant_post(struct req *r)
 	if (field_read(r, decide_f, DF_N, v) > 0)
 		return page_error_msg(r, 400, "Choose approve, reject or "
 		    "remove.");
+	/* the list's filters, to come back to them; a bad one is dropped */
+	if (field_read(r, filter_f, FF_N, fv) > 0)
+		memset(fv, 0, sizeof(fv));
 	w.a = decision_of(v[DF_ACTION].str);
 	if ((rc = db_tx_run(r, decide_tx, &w)) == 1)
 		return page_error_msg(r, 404, "This person is not in the "
 		    "programme.");
 	/* decided meanwhile (another tab, another organiser): the list as
 	 * it is now, saying so */
-	if (rc == 2) {
-		memset(fv, 0, sizeof(fv));
+	if (rc == 2)
 		return participants_page(r, &p, fv, req_printf(r, "%s cannot be "
 		    "%s now: their place reads \"%s\". Nothing was changed.",
 		    w.name, decisions[w.a].done, prog_status_label(w.role,
 		    w.status)), 409);
-	}
 	if (rc != 0)
 		return;
 	resp_flash(r, decisions[w.a].said);
-	resp_redirect(r, req_printf(r, "/programmes/%s/participants",
-	    p.slug));
+	resp_redirect(r, fv[FF_ROLE].str == NULL && fv[FF_STATUS].str == NULL ?
+	    req_printf(r, "/programmes/%s/participants", p.slug) :
+	    req_printf(r, "/programmes/%s/participants?role=%s&status=%s",
+	    p.slug, field_opt(&fv[FF_ROLE]), field_opt(&fv[FF_STATUS])));
 }

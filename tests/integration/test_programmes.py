@@ -688,6 +688,18 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     m.check(r.status == 303, f"removing an approved mentor: {r.status}")
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "fly"})
     m.check(r.status == 400, f"an unknown action: {r.status}")
+    # a decision taken in a filtered list comes back to that list
+    page = org.get(f"/programmes/{slug}/participants?role=mentor&status=active").text
+    m.check('name="role" value="mentor"' in page and 'name="status" value="active"'
+            in page, "the decision forms do not carry the filters")
+    r = org.post(f"/programmes/{slug}/participants/{pid2}",
+                 {"action": "remove", "role": "mentor", "status": "active"})
+    m.check(r.status == 303 and (r.location or "").endswith(
+        f"/programmes/{slug}/participants?role=mentor&status=active"),
+        f"back to the filtered list: {r.location}")
+    r = org.post(f"/programmes/{slug}/participants/{pid2}",
+                 {"action": "remove", "role": "nobody", "status": "active"})
+    m.check(r.status == 409, f"a bad filter beside a decision: {r.status}")
 
 
 
