@@ -28,9 +28,13 @@ au_login_form(struct req *r)
 	struct tdict *d = page_new(r, "Sign in", "auth_login.tpl");
 	struct fval nv;
 
-	if (field_check(r->arena, &login_f[2], req_query(r, "next"), &nv) == 0 &&
-	    nv.str != NULL)
+	if (field_check(r->arena, &login_f[LI_NEXT], req_query(r, "next"),
+	    &nv) == 0 && nv.str != NULL)
 		tmpl_set(d, "NEXT", nv.str);
+	/* the address a link was sent to (an invitation), when one is given */
+	if (field_check(r->arena, &login_f[LI_EMAIL], req_query(r, "email"),
+	    &nv) == 0 && nv.str != NULL)
+		tmpl_set(d, "EMAIL", nv.str);
 	page_send(r, 200);
 }
 

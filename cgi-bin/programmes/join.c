@@ -204,10 +204,11 @@ join_prepare(struct req *r, struct joining *j, const char *invite)
 		if (uid != NULL) {
 			resp_flash(r, req_printf(r, "Sign in as %s to accept "
 			    "the invitation.", j->inv.email));
-			resp_redirect(r, req_printf(r, "/login?next=%s",
+			resp_redirect(r, req_printf(r, "/login?next=%s&email=%s",
 			    req_url_encode(r->arena, req_printf(r,
 			    "/programmes/%s/join?invite=%s", j->p.slug,
-			    invite), "/")));
+			    invite), "/"), req_url_encode(r->arena,
+			    j->inv.email, "")));
 			return -1;
 		}
 		j->new_account = 1;

@@ -3,6 +3,7 @@ organisers; organisers configure it, invite in bulk, approve mentors;
 people join with the intake answers, by invitation or openly. Against the
 real stack, reading the mails the real SMTP server received."""
 import datetime
+import html
 import re
 import time
 
@@ -587,6 +588,9 @@ def test_invitation_for_another_address_expired_or_unknown():
     r = m.Client().get(link)
     m.check(r.status == 303 and r.location.startswith("/login?next="),
             f"an existing account signs in first: {r!r}")
+    page = m.Client().get(r.location).text
+    m.check(f'value="{html.escape(invited.email)}"' in page,
+            "the sign-in form is not given the invited address")
     r = m.Client().get(f"/programmes/{slug}/join?invite=" + "0" * 64)
     m.check(r.status == 404 and "not known" in r.text, f"unknown token: {r.status}")
     r = m.Client().get(f"/programmes/{slug}/join?invite=../../etc")
