@@ -137,13 +137,16 @@ SELECT m.id, UTC_TIMESTAMP() - INTERVAL (3 + j * 14 + m.id % 5) DAY, 45,
 FROM mentorships m JOIN w WHERE m.programme_id = @prog
  AND m.stage IN ('cultivation', 'separation', 'redefinition') AND (m.id % 4 <> 0 OR j > 2);
 
--- room messages over the weeks (counted on the dashboard, never shown there)
+-- room messages over the weeks (counted on the dashboard, never shown
+-- there), oldest first: a room's ids grow with time, as the product writes
+-- them, and the pairs at risk read its newest by id (lib/risk.c)
 INSERT INTO room_messages (mentorship_id, author_id, body, created_at)
 WITH RECURSIVE w (j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM w WHERE j < 29)
 SELECT m.id, IF(j % 2, m.mentor_id, m.mentee_id), 'A note between our meetings.',
  UTC_TIMESTAMP() - INTERVAL (j * 4 + m.id % 3) DAY
 FROM mentorships m JOIN w WHERE m.programme_id = @prog
- AND m.stage IN ('cultivation', 'separation', 'redefinition') AND j < 8 + m.id % 20;
+ AND m.stage IN ('cultivation', 'separation', 'redefinition') AND j < 8 + m.id % 20
+ORDER BY m.id, j DESC;
 
 -- surveys, answered: as Cultivation started, a check-in, and on Separation
 INSERT INTO surveys (mentorship_id, user_id, role, moment, seq, programme_id, created_at, answered_at)
