@@ -3,7 +3,6 @@
 #include "cohort.h"
 #include "db.h"
 #include "mship.h"
-#include "stage.h"
 
 /* Why a pair is refused, for each reader (enum cohort_reader). */
 enum { NO_PROGRAMME, NOT_MENTEE, NOT_MENTOR, NO_PLACE };
@@ -122,7 +121,7 @@ cohort_tell_organisers(struct req *r, const struct mship *m,
     const struct cohort_proposal *cp, const char *to, long long ev)
 {
 	struct db_rows *orgs;
-	struct stage_notice n = { .kind = "programme",
+	struct mship_notice n = { .kind = "programme",
 	    .link_text = "Open the matching board" };
 	long long uid;
 	size_t i;
@@ -141,7 +140,7 @@ cohort_tell_organisers(struct req *r, const struct mship *m,
 	for (i = 0; i < orgs->nrows; i++) {
 		uid = db_get_int(orgs, i, "user_id");
 		n.dedup = req_printf(r, "stage:%lld:org:%lld", ev, uid);
-		if (stage_notice_send(r, m, uid, &n) == -1)
+		if (mship_notice_send(r, m, uid, &n) == -1)
 			return -1;
 	}
 	return 0;

@@ -5,6 +5,7 @@
 
 #include "auth.h"
 #include "db.h"
+#include "mail.h"
 #include "mship.h"
 #include "page.h"
 #include "resp.h"
@@ -285,4 +286,37 @@ mship_outcome_label(const char *s)
 	if (strcmp(s, "dropped") == 0)
 		return "Dropped";
 	return s;
+}
+
+int
+mship_notice_send(struct req *r, const struct mship *m, long long user_id,
+    const struct mship_notice *n)
+{
+	struct tdict *d;
+	const char *link, *subject = n->subject;
+	int rc;
+
+	if ((link = mail_link(r, user_id, n->path)) == NULL)
+		return -1;
+	if (subject == NULL)
+		subject = req_printf(r, "%s — %s", n->headline,
+		    mail_mship_about(r, user_id == m->mentor_id ?
+		    m->mentee_name : m->mentor_name, m->focus));
+	d = tmpl_dict_new("mail");
+	tmpl_set(d, "HEADLINE", n->headline);
+	tmpl_set(d, "INTRO", n->intro);
+	tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
+	tmpl_set(d, "LINK", link);
+	tmpl_set(d, "LINK_TEXT", n->link_text != NULL ? n->link_text :
+	    "Open the mentorship");
+	if (n->note != NULL && *n->note != '\0') {
+		struct tdict *t = tmpl_section(d, "NOTE");
+		tmpl_set(t, "NOTE_LABEL", n->note_label != NULL ?
+		    n->note_label : "Their note:");
+		tmpl_set(t, "NOTE_TEXT", n->note);
+	}
+	rc = mail_notify(r, n->kind != NULL ? n->kind : "mentorship", user_id,
+	    subject, n->path, "mail/stage_notice", d, n->dedup);
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
 }

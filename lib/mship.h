@@ -190,4 +190,27 @@ const char	*mship_mail_wait(struct req *, const struct mship *,
 		    long long *seconds);
 int		 mship_mail_count(struct req *, const struct mship *);
 
+/*
+ * The standard notice about a mentorship: a notification and a mail
+ * (mail/stage_notice) with a headline, a sentence, an optional note and a
+ * signed-in link. Fields left NULL take the usual: kind "mentorship",
+ * note_label "Their note:", link_text "Open the mentorship", and for a
+ * mentorship's notice the subject is the headline with the pair named.
+ */
+struct mship_notice {
+	const char	*kind;		/* mail kind: "mentorship", "programme" */
+	const char	*headline;
+	const char	*subject;	/* NULL: headline — the pair */
+	const char	*intro;
+	const char	*note_label;	/* "Agenda:" */
+	const char	*note;		/* NULL or empty: none */
+	const char	*path;
+	const char	*link_text;	/* "Open the meetings" */
+	const char	*dedup;		/* NULL: none */
+};
+
+/* Queues notice n to user_id, inside the caller's transaction. 0 or -1. */
+int	 mship_notice_send(struct req *, const struct mship *,
+	    long long user_id, const struct mship_notice *n);
+
 #endif

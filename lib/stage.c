@@ -481,39 +481,6 @@ cond_new_cycle_room(struct req *r, const struct mship *m, const char *note,
 	return 0;
 }
 
-int
-stage_notice_send(struct req *r, const struct mship *m, long long user_id,
-    const struct stage_notice *n)
-{
-	struct tdict *d;
-	const char *link, *subject = n->subject;
-	int rc;
-
-	if ((link = mail_link(r, user_id, n->path)) == NULL)
-		return -1;
-	if (subject == NULL)
-		subject = req_printf(r, "%s — %s", n->headline,
-		    mail_mship_about(r, user_id == m->mentor_id ?
-		    m->mentee_name : m->mentor_name, m->focus));
-	d = tmpl_dict_new("mail");
-	tmpl_set(d, "HEADLINE", n->headline);
-	tmpl_set(d, "INTRO", n->intro);
-	tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
-	tmpl_set(d, "LINK", link);
-	tmpl_set(d, "LINK_TEXT", n->link_text != NULL ? n->link_text :
-	    "Open the mentorship");
-	if (n->note != NULL && *n->note != '\0') {
-		struct tdict *t = tmpl_section(d, "NOTE");
-		tmpl_set(t, "NOTE_LABEL", n->note_label != NULL ?
-		    n->note_label : "Their note:");
-		tmpl_set(t, "NOTE_TEXT", n->note);
-	}
-	rc = mail_notify(r, n->kind != NULL ? n->kind : "mentorship", user_id,
-	    subject, n->path, "mail/stage_notice", d, n->dedup);
-	tmpl_dict_free(d);
-	return rc == -1 ? -1 : 0;
-}
-
 /*
  * The pair a programme's organisers proposed (prog: its name), as its
  * mails say it: not the mentee's request. NULL when prog is NULL.
@@ -618,7 +585,7 @@ static int
 move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
     const char *note, long long ev, const char *prog)
 {
-	struct stage_notice n = {
+	struct mship_notice n = {
 		.headline = move_subject(r, m, rl, prog),
 		.intro = move_intro(r, m, rl, note, prog),
 		.note = note,
@@ -628,10 +595,10 @@ move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
 
 	if (rl->who == STAGE_ADMIN) {
 		n.dedup = req_printf(r, "stage:%lld:mentor", ev);
-		if (stage_notice_send(r, m, m->mentor_id, &n) == -1)
+		if (mship_notice_send(r, m, m->mentor_id, &n) == -1)
 			return -1;
 		n.dedup = req_printf(r, "stage:%lld:mentee", ev);
-		return stage_notice_send(r, m, m->mentee_id, &n);
+		return mship_notice_send(r, m, m->mentee_id, &n);
 	}
 	if (rl->who == STAGE_DELETION || rl->who == STAGE_PROGRAMME)
 		n.note = NULL;	/* the event keeps it; the intro says it */
@@ -641,7 +608,7 @@ move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		rcpt = r->user.id == 0 ? m->mentee_id :
 		    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
 	n.dedup = req_printf(r, "stage:%lld", ev);
-	return stage_notice_send(r, m, rcpt, &n);
+	return mship_notice_send(r, m, rcpt, &n);
 }
 
 /*

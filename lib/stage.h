@@ -119,29 +119,6 @@ int	 stage_contract_complete(struct req *, const struct mship *,
 /* 1 when table `name` exists in this database (cached per process). */
 int	 stage_table_exists(struct req *, const char *name);
 
-/*
- * The standard notice about a mentorship: a notification and a mail
- * (mail/stage_notice) with a headline, a sentence, an optional note and a
- * signed-in link. Fields left NULL take the usual: kind "mentorship",
- * note_label "Their note:", link_text "Open the mentorship", and for a
- * mentorship's notice the subject is the headline with the pair named.
- */
-struct stage_notice {
-	const char	*kind;		/* mail kind: "mentorship", "programme" */
-	const char	*headline;
-	const char	*subject;	/* NULL: headline — the pair */
-	const char	*intro;
-	const char	*note_label;	/* "Agenda:" */
-	const char	*note;		/* NULL or empty: none */
-	const char	*path;
-	const char	*link_text;	/* "Open the meetings" */
-	const char	*dedup;		/* NULL: none */
-};
-
-/* Queues notice n to user_id, inside the caller's transaction. 0 or -1. */
-int	 stage_notice_send(struct req *, const struct mship *,
-	    long long user_id, const struct stage_notice *n);
-
 /* The viewer's private calendar feed path, made on first use; NULL: db. */
 const char *stage_calendar_url(struct req *);
 

@@ -73,12 +73,12 @@ int
 mships_tell(struct req *r, const struct mship *m, const char *subject,
     const char *intro, const char *note, const char *sub)
 {
-	struct stage_notice n = { .headline = subject, .intro = intro,
+	struct mship_notice n = { .headline = subject, .intro = intro,
 	    .note = note, .path = mships_path(r, m, sub) };
 
 	if (mship_mail_count(r, m) == -1)
 		return -1;
-	return stage_notice_send(r, m, m->other_id, &n);
+	return mship_notice_send(r, m, m->other_id, &n);
 }
 
 /* The same for a meeting: the note is its agenda, the link its page. */
@@ -86,14 +86,14 @@ int
 mships_tell_meeting(struct req *r, const struct mship *m,
     const char *subject, const char *intro, const char *agenda)
 {
-	struct stage_notice n = { .headline = subject, .intro = intro,
+	struct mship_notice n = { .headline = subject, .intro = intro,
 	    .note_label = "Agenda:", .note = agenda,
 	    .path = mships_path(r, m, "/meetings"),
 	    .link_text = "Open the meetings" };
 
 	if (mship_mail_count(r, m) == -1)
 		return -1;
-	return stage_notice_send(r, m, m->other_id, &n);
+	return mship_notice_send(r, m, m->other_id, &n);
 }
 
 /*

@@ -155,7 +155,7 @@ new_tx(struct req *r, void *arg)
 {
 	struct new_write *w = arg;
 	struct fval *v = w->v;
-	struct stage_notice n = { 0 };
+	struct mship_notice n = { 0 };
 	long long mentor_id = 0, prog_id = 0, id;
 
 	/* the mentee row serialises two identical requests */
@@ -184,7 +184,7 @@ new_tx(struct req *r, void *arg)
 	n.note = v[NEW_MESSAGE].str;
 	n.path = mships_path(r, &w->m, "");
 	n.dedup = req_printf(r, "requested:%lld", id);
-	return stage_notice_send(r, &w->m, mentor_id, &n);
+	return mship_notice_send(r, &w->m, mentor_id, &n);
 }
 
 void

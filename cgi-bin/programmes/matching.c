@@ -513,7 +513,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 {
 	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
 	const char *reasons, *yours, *mentor_name, *mentee_name, *focus;
-	struct stage_notice n = { 0 };
+	struct mship_notice n = { 0 };
 	struct mship m;
 
 	mentor_name = db_get(b->mentors, k, "display_name");
@@ -552,7 +552,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	/*
 	 * The reasons are Menteo's, not a person's: in the introduction,
 	 * never as "their note". The subject gains "— with X on “focus”"
-	 * (stage_notice_send): each name once, the programme in the text.
+	 * (mship_notice_send): each name once, the programme in the text.
 	 */
 	n.headline = "A mentee proposed for you";
 	n.intro = req_printf(r, "The organisers of %s propose that you "
@@ -560,7 +560,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    "ask for more, or decline on the mentorship page.", p->name,
 	    mentee_name, mentor_name, reasons);
 	n.dedup = req_printf(r, "proposed:%lld:mentor", id);
-	if (stage_notice_send(r, &m, mentor, &n) == -1)
+	if (mship_notice_send(r, &m, mentor, &n) == -1)
 		return -1;
 	n.headline = "A mentor proposed for you";
 	n.intro = req_printf(r, "The organisers of %s propose %s as your "
@@ -568,7 +568,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    "withdraw on the mentorship page.", p->name, mentor_name,
 	    mentor_name, yours, mentor_name);
 	n.dedup = req_printf(r, "proposed:%lld:mentee", id);
-	if (stage_notice_send(r, &m, mentee, &n) == -1)
+	if (mship_notice_send(r, &m, mentee, &n) == -1)
 		return -1;
 	return 0;
 }
