@@ -23,10 +23,11 @@
 </div>
 <aside class="sidebar stack">
 <section class="card" aria-labelledby="people-h"><h2 id="people-h">The pair</h2>
-<dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>Started</dt><dd>{{STARTED}}</dd></dl></section>
+<dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>{{ASKED_AS}}</dt><dd>{{ASKED}}</dd></dl></section>
 <section class="card" aria-labelledby="contract-h"><h2 id="contract-h">Contract</h2>
+{{#NO_CONTRACT}}<p class="muted">None: the mentor has not accepted the pair.</p>{{/NO_CONTRACT}}{{#CONTRACT}}
 <dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_TEXT}}</dd></dl>
-<h3>Ground rules</h3><p class="pre-line">{{GROUND_RULES:pre_escape}}</p></section>
+<h3>Ground rules</h3><p class="pre-line">{{GROUND_RULES:pre_escape}}</p>{{/CONTRACT}}</section>
 <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
 <ol class="timeline">{{#EVENT}}<li>{{E_TO}} <span class="muted small">{{E_AT}}</span></li>{{/EVENT}}</ol></section>
 </aside>

@@ -30,9 +30,9 @@
 <dl class="details">
 <dt>Mentees</dt><dd>{{N_MENTEES}}</dd>
 <dt>Mentors</dt><dd>{{N_MENTORS}}</dd>
-<dt>Mentors waiting for approval</dt><dd>{{N_WAITING}}{{#N_WAITING}}{{/N_WAITING}} <a href="/programmes/{{PROG_SLUG}}/participants?status=waiting">Review</a></dd>
+<dt>Mentors waiting for approval</dt><dd>{{N_WAITING}}{{#HAS_WAITING}} <a href="/programmes/{{PROG_SLUG}}/participants?status=waiting">Review</a>{{/HAS_WAITING}}</dd>
 <dt>Invitations not yet used</dt><dd>{{N_INVITED}}</dd>
-<dt>Pairs</dt><dd>{{N_PAIRS}}</dd>
+<dt>Pairs under way</dt><dd>{{N_PAIRS}} <a href="/programmes/{{PROG_SLUG}}/participants?status=paired">See who</a></dd>
 </dl>
 </section>
 {{/ORGANISER}}

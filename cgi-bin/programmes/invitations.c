@@ -202,6 +202,7 @@ invite_send(struct req *r, const struct prog *p, long long id,
 	d = tmpl_dict_new("mail");
 	tmpl_set(d, "PROG_NAME", p->name);
 	tmpl_set(d, "ROLE", role);
+	tmpl_set(d, "INVITER", r->user.name);	/* who, for a stranger's mail */
 	tmpl_set(d, "LINK", invite_mail_link(r, p, t));
 	tmpl_set_int(d, "DAYS", INVITE_DAYS);
 	rc = mail_queue(r, "programme-invite", 0, email, subject,

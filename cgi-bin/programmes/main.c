@@ -279,8 +279,9 @@ counts_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    "SUM(status = 'waiting') AS waiting, "
 	    "(SELECT COUNT(*) FROM programme_invitations i WHERE "
 	    "i.programme_id = ? AND i.used_at IS NULL) AS invited, "
-	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = ?) "
-	    "AS pairs FROM programme_participants WHERE programme_id = ?",
+	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = ? AND "
+	    "m.stage IN (" STAGES_ACTIVE ")) AS pairs FROM "
+	    "programme_participants WHERE programme_id = ?",
 	    "iii", p->id, p->id, p->id);
 	if (c == NULL)
 		return -1;
@@ -290,6 +291,8 @@ counts_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    db_get(c, 0, "mentors") : "0");
 	tmpl_set(d, "N_WAITING", db_get(c, 0, "waiting") ?
 	    db_get(c, 0, "waiting") : "0");
+	if (db_get_int(c, 0, "waiting") > 0)
+		tmpl_show(d, "HAS_WAITING");
 	tmpl_set(d, "N_INVITED", db_get(c, 0, "invited"));
 	tmpl_set(d, "N_PAIRS", db_get(c, 0, "pairs"));
 	return 0;

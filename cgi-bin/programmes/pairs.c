@@ -12,6 +12,15 @@
 #include "programmes.h"
 #include "resp.h"
 
+/* A request that came to nothing, or not yet answered: no contract. */
+static int
+never_accepted(const char *stage)
+{
+	return strcmp(stage, "requested") == 0 || strcmp(stage,
+	    "declined") == 0 || strcmp(stage, "withdrawn") == 0 ||
+	    strcmp(stage, "expired") == 0;
+}
+
 static int
 pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 {
@@ -21,7 +30,12 @@ pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 	tmpl_set(d, "MENTEE", db_get(m, 0, "mentee"));
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(db_get(m, 0, "stage")));
 	tmpl_set(d, "STAGE", db_get(m, 0, "stage"));
-	page_date(r, d, "STARTED", db_get(m, 0, "created_at"));
+	/* the day it was asked; a pair accepted has a contract to show */
+	tmpl_set(d, "ASKED_AS", db_get_int(m, 0, "proposed_by_programme") ?
+	    "Proposed" : "Asked");
+	page_date(r, d, "ASKED", db_get(m, 0, "created_at"));
+	tmpl_show(d, never_accepted(db_get(m, 0, "stage")) ? "NO_CONTRACT" :
+	    "CONTRACT");
 	page_date(r, d, "STAGE_SINCE", db_get(m, 0, "stage_changed_at"));
 	tmpl_set(d, "MENTOR_ACTIVE", db_get(m, 0, "mentor_active") != NULL ?
 	    page_date_text(r, db_get(m, 0, "mentor_active")) : "not yet");
@@ -98,7 +112,8 @@ prog_pair(struct req *r)
 		return;
 	m = db_query(r, "SELECT m.id, m.focus, m.stage, m.created_at, "
 	    "m.stage_changed_at, m.ground_rules, m.cadence, m.channels, "
-	    "m.review_date, a.display_name AS mentor, b.display_name AS mentee, "
+	    "m.review_date, m.proposed_by_programme, a.display_name AS mentor, "
+	    "b.display_name AS mentee, "
 	    "a.last_active AS mentor_active, b.last_active AS mentee_active "
 	    "FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b "
 	    "ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = ?", "ii",

@@ -92,7 +92,9 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
 	    "pp.joined_at, u.display_name, u.email, u.slug, "
-	    "pm.id AS pair_id, pm.stage AS pair_stage, "
+	    "pm.id AS pair_id, pm.stage AS pair_stage, pm.proposed_by_programme "
+	    "AS pair_proposed, (SELECT o.display_name FROM users o WHERE o.id = "
+	    "IF(pp.role = 'mentee', pm.mentor_id, pm.mentee_id)) AS pair_other, "
 	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs "
 	    "FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id LEFT JOIN mentorships pm ON pm.id = IF(pp.role = "
@@ -134,7 +136,8 @@ mentor_pairs_load(struct req *r, const struct prog *p, const struct fval *v,
 	    strcmp(status, "active") != 0 && strcmp(status, "paired") != 0))
 		return &none;
 	return db_query(r, "SELECT pp.id AS participant_id, m.id, m.stage, "
-	    "u.display_name AS mentee_name FROM programme_participants pp "
+	    "m.proposed_by_programme AS proposed, u.display_name AS "
+	    "mentee_name FROM programme_participants pp "
 	    "JOIN mentorships m ON m.mentor_id = pp.user_id AND "
 	    "m.programme_id = pp.programme_id AND m.stage IN (" STAGES_OPEN
 	    ") JOIN users u ON u.id = m.mentee_id WHERE pp.programme_id = ? "
@@ -144,14 +147,34 @@ mentor_pairs_load(struct req *r, const struct prog *p, const struct fval *v,
 }
 
 /*
- * A mentor's pair's stage: one in Redefinition takes none of their
- * places (COHORT_TAKEN), and "N of M places taken" below leaves it out.
+ * A mentor's pair (row i of pairs) as their list says it: its stage, but
+ * a request is "not answered yet", and one in Redefinition takes none of
+ * their places (COHORT_TAKEN): "N of M places taken" below leaves it out.
  */
 static const char *
-mentor_pair_stage(struct req *r, const char *stage)
+mentor_pair_stage(struct req *r, const struct db_rows *pairs, size_t i)
 {
+	const char *stage = db_get(pairs, i, "stage");
+
+	if (strcmp(stage, "requested") == 0)
+		return db_get_int(pairs, i, "proposed") ? "proposed, not "
+		    "answered yet" : "asked, not answered yet";
 	return strcmp(stage, "redefinition") == 0 ? req_printf(r, "%s (takes "
 	    "no place)", mship_stage_label(stage)) : mship_stage_label(stage);
+}
+
+/* The same as a mentor's status, when it is their one open pair. */
+static const char *
+mentor_pair_status(struct req *r, const struct db_rows *pairs, size_t i)
+{
+	const char *who = db_get(pairs, i, "mentee_name");
+
+	if (strcmp(db_get(pairs, i, "stage"), "requested") != 0)
+		return req_printf(r, "In a pair: %s", mentor_pair_stage(r,
+		    pairs, i));
+	return db_get_int(pairs, i, "proposed") ? req_printf(r, "Proposed "
+	    "to mentor %s, not answered yet", who) : req_printf(r, "Asked "
+	    "by %s, not answered yet", who);
 }
 
 /*
@@ -173,8 +196,7 @@ mentor_pairs_fill(struct req *r, struct tdict *s, long long id,
 	    db_get_int(pairs, *k, "participant_id") == id; (*k)++)
 		;
 	if ((n = *k - first) == 1) {
-		tmpl_set(s, "P_STATUS", req_printf(r, "In a pair: %s",
-		    mentor_pair_stage(r, db_get(pairs, first, "stage"))));
+		tmpl_set(s, "P_STATUS", mentor_pair_status(r, pairs, first));
 		one = tmpl_section(s, "P_PAIR");
 		tmpl_set(one, "PAIR_ID", db_get(pairs, first, "id"));
 		tmpl_set(one, "PAIR_LINK", "See the pair");
@@ -187,10 +209,24 @@ mentor_pairs_fill(struct req *r, struct tdict *s, long long id,
 		tmpl_set(one, "PAIR_ID", db_get(pairs, first, "id"));
 		tmpl_set(one, "PAIR_MENTEE", db_get(pairs, first,
 		    "mentee_name"));
-		tmpl_set(one, "PAIR_STAGE", mentor_pair_stage(r, db_get(pairs,
-		    first, "stage")));
+		tmpl_set(one, "PAIR_STAGE", mentor_pair_stage(r, pairs,
+		    first));
 	}
 	return n;
+}
+
+/* A participant's open pair (row i of the page) as their status says it. */
+static const char *
+pair_status(struct req *r, const struct db_rows *rows, size_t i)
+{
+	const char *stage = db_get(rows, i, "pair_stage");
+	const char *other = db_get(rows, i, "pair_other");
+
+	if (strcmp(stage, "requested") != 0)
+		return req_printf(r, "In a pair: %s", mship_stage_label(stage));
+	return req_printf(r, "%s %s, waiting for their answer",
+	    db_get_int(rows, i, "pair_proposed") ? "Proposed to" : "Asked",
+	    other != NULL ? other : "a mentor");
 }
 
 static void
@@ -218,9 +254,9 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		struct tdict *pair = tmpl_section(s, "P_PAIR");
 
 		/* the newest pair: open, or why the person has none now */
-		tmpl_set(s, "P_STATUS", open ? req_printf(r, "In a pair: %s",
-		    mship_stage_label(stage)) : never ? req_printf(r, "Not in "
-		    "a pair (the last request: %s)", mship_stage_label(stage)) :
+		tmpl_set(s, "P_STATUS", open ? pair_status(r, rows, i) :
+		    never ? req_printf(r, "Not in a pair (the last request: "
+		    "%s)", mship_stage_label(stage)) :
 		    "Not in a pair (their pair ended)");
 		/* the way to what organisers may see of the pair */
 		tmpl_set(pair, "PAIR_ID", db_get(rows, i, "pair_id"));

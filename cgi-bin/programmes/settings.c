@@ -155,7 +155,7 @@ prog_form_check(struct req *r, struct fval *v, long long self_id)
 
 	if (v[PF_STARTS].str != NULL && v[PF_ENDS].str != NULL &&
 	    strcmp(v[PF_ENDS].str, v[PF_STARTS].str) < 0) {
-		v[PF_ENDS].err = "The end comes after the start.";
+		v[PF_ENDS].err = "Choose an end after the start.";
 		errors++;
 	}
 	if (v[PF_SLUG].str != NULL) {

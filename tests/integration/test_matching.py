@@ -240,6 +240,12 @@ def test_removing_a_participant_ends_what_they_were_not_yet_answered():
                       tara.user_id)
     page = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
     m.check("not yet answered ends" in page, "the removal does not say what it ends")
+    # a proposal not answered is not "In a pair: Requested"
+    t = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    who = lambda c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+    m.check(f"Proposed to {who(ben)}, waiting for their answer" in t and
+            f"With {who(tara)} : proposed, not answered yet" in t and
+            "Requested" not in t, f"the proposal's statuses: {t}")
     r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "remove"})
     m.check(r.status == 303, f"remove: {r!r}")
     m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "ended",

@@ -64,7 +64,9 @@ def invite_link(address, slug):
 @m.test
 def test_only_site_admins_create_and_bad_input_is_kept():
     c = m.signup()
-    m.check(c.get("/programmes/new").status == 403, "a member may not create")
+    r = c.get("/programmes/new")
+    m.check(r.status == 403 and "ask one of them" in m.unescaped(r.text),
+            f"a member may not create, and is told whom to ask: {r.status}")
     a = admin()
     a.get("/programmes/new")
     r = a.post("/programmes/new", {
@@ -75,7 +77,7 @@ def test_only_site_admins_create_and_bad_input_is_kept():
         "organisers": "nobody-here@example.org"})
     m.check(r.status == 422, f"bad input: {r.status}")
     for what in ("lower-case letters", "Choose one of the options",
-                 "The end comes after the start", "No account has this address",
+                 "Choose an end after the start", "No account has this address",
                  "Kept &lt;b&gt;as typed&lt;/b&gt;", 'value="Bad Slug!"'):
         m.check(what in r.text, f"missing {what!r}")
     # a day the month does not have is said so, and kept as typed
@@ -583,6 +585,10 @@ def test_invitation_for_another_address_expired_or_unknown():
     org.get(f"/programmes/{slug}/invitations")
     org.post(f"/programmes/{slug}/invitations", {"emails": invited.email, "role": "mentee"})
     link = invite_link(invited.email, slug)
+    said = " ".join(m.mail_text(m.mails_to(invited.email, subject="invited")[-1]).split())
+    who = m.sql_value("SELECT display_name FROM users WHERE id = ?", org.user_id)
+    m.check(f"{who}, an organiser of the mentoring programme" in said,
+            f"the invitation does not say who invites: {said!r}")
     r = someone.get(link)
     m.check(r.status == 403 and "another address" in r.text, f"other address: {r.status}")
     r = m.Client().get(link)
@@ -746,7 +752,7 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
               "'Second line') WHERE id = ?", i, who.user_id)
     cult = pair_in(slug, mentor, mentees[0], "cultivation")
     sep = pair_in(slug, mentor, mentees[1], "separation")
-    pair_in(slug, mentor, mentees[2], "requested", days_ago=3)
+    asked = pair_in(slug, mentor, mentees[2], "requested", days_ago=3)
     # they joined; one was removed since (the funnel said "Joined 2, Paired 3")
     for who, status in zip(mentees, ("active", "active", "removed")):
         m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
@@ -842,6 +848,13 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
                    "PRIVATE REQUEST TEXT", "PRIVATE REVIEW NOTE",
                    "PRIVATE STAGE NOTE", "agenda"):
         m.check(secret not in t, f"{secret} shown to an organiser")
+    m.check("<dt>Asked</dt>" in t and "Ground rules" in t and "None: the mentor" not in t,
+            "an accepted pair's page")
+    # a request not answered was never started, nor has a contract
+    t = m.unescaped(org.get(f"/programmes/{slug}/pairs/{asked}").text)
+    m.check("Started" not in t and "<dt>Asked</dt>" in t and "Ground rules" not in t
+            and "None: the mentor has not accepted the pair." in t,
+            f"a request's page: {t[t.find('The pair'):][:400]}")
     m.check(other_org.get(f"/programmes/{slug}/pairs/{sep}").status == 403,
             "another programme's organiser")
     m.check(other_org.get(f"/programmes/{other}/pairs/{sep}").status == 404,
