@@ -137,7 +137,9 @@ route_dispatch(struct req *r, const struct route *t, size_t n)
 		    r->user.id == 0 && !r->sess_own)
 			return route_to_login(r);
 		if ((t[i].flags & ROUTE_ADMIN) && !r->user.admin)
-			return page_error(r, 403);
+			return page_error_msg(r, 403, "This page is for the "
+			    "site's administrators. If you need it (to create "
+			    "a programme, say), ask one of them.");
 		t[i].fn(r);
 		return;
 	}

@@ -4,7 +4,7 @@
 <div class="page-head">
 <p class="eyebrow">Mentorship · you are the {{ROLE}}{{#PROGRAMME}} · {{PROGRAMME_HOW}} the programme <a href="/programmes/{{PROGRAMME_SLUG}}">{{PROGRAMME_NAME}}</a>{{/PROGRAMME}}</p>
 <h1>{{FOCUS}}</h1>
-<p>{{#IS_OPEN}}Now in{{/IS_OPEN}}{{#IS_CLOSED}}Closed:{{/IS_CLOSED}} <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, since {{CREATED}}.</p>
+<p>{{#IS_OPEN}}Now in{{/IS_OPEN}}{{#IS_CLOSED}}Closed:{{/IS_CLOSED}} <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>{{#IS_CLOSED}} on {{CLOSED_ON}}{{/IS_CLOSED}} · Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, {{#IS_OPEN}}since{{/IS_OPEN}}{{#IS_CLOSED}}asked on{{/IS_CLOSED}} {{CREATED}}.</p>
 </div>
 {{#REFUSED}}
 <div class="callout danger" role="alert" id="refused">
@@ -51,7 +51,7 @@
 <section class="section card" aria-labelledby="actions-h">
 <h2 id="actions-h">{{ACTIONS_HEADING}}</h2>
 {{#ACTION}}
-{{#IS_END}}<details class="disclosure"><summary>End the mentorship</summary>{{/IS_END}}
+{{#IS_END}}<details class="disclosure"{{#END_OPEN}} open{{/END_OPEN}}><summary>End the mentorship</summary>{{/IS_END}}
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="to" value="{{TO}}">

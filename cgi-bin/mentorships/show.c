@@ -145,6 +145,8 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 			tmpl_set(a, "NOTE_LABEL", "Why it ends (required)");
 			tmpl_show(a, "NOTE_REQUIRED");
 			tmpl_show(a, "IS_END");	/* folded: rarely the next step */
+			if (posted != NULL && strcmp(posted, rl->to) == 0)
+				tmpl_show(a, "END_OPEN");	/* refused */
 			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
 			tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
 			    req_printf(r, "End this mentorship with %s? It "
@@ -680,6 +682,7 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	tmpl_set(d, "MENTEE_SLUG", m->mentee_slug);
 	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
 	page_date(r, d, "CREATED", db_get(&c, 0, "created_at"));
+	page_date(r, d, "CLOSED_ON", db_get(&c, 0, "stage_changed_at"));
 	if (reason != NULL)
 		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", reason);
 	if (m->is_open && !mships_is(m, "requested"))

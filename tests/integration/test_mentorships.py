@@ -649,8 +649,8 @@ def test_stage_line_and_ground_rules_as_written():
             "the ground rules' two lines are not kept as two lines, escaped")
     m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
     r = mentee.get(f"/mentorships/{mid}")
-    m.check(re.search(r'<p>Closed: <span class="stage stage-ended">Ended</span> · ', r.text),
-            "a closed mentorship is said closed")
+    m.check(re.search(r'<p>Closed: <span class="stage stage-ended">Ended</span> on '
+                      r'\d+ \w+ \d{4} · ', r.text), "a closed mentorship is said closed, and when")
 
 
 @m.test

@@ -516,3 +516,27 @@ def test_status_text_says_what_is_true_now():
 
 if __name__ == "__main__":
     m.main()
+
+
+@m.test
+def test_a_refused_ending_keeps_its_form_open():
+    """Ending with a reason of spaces only was refused (409), and the page
+    came back with the "End the mentorship" form folded shut: the person
+    had to find it again to read why (found walking the product)."""
+    mentor, mentee, mid = pair()
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation"})
+    m.check(r.status == 303, f"accept: {r!r}")
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check('<details class="disclosure"><summary>End the mentorship' in page and
+            'data-confirm="End this mentorship with' in page, "folded, asking first")
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "   "})
+    m.check(r.status == 409 and "Give a reason for ending" in r.text and
+            '<details class="disclosure" open><summary>End the mentorship' in r.text,
+            f"the refusal folds the form: {r.status}")
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "Moving on"})
+    m.check(r.status == 303, f"ended: {r!r}")
+    t = " ".join(re.sub(r"<[^>]+>", " ", mentee.get(f"/mentorships/{mid}").text).split())
+    m.check(re.search(r"Closed: Ended on \d+ \w+ \d{4} · Mentor .* asked on \d+ \w+ \d{4}\.",
+                      m.unescaped(t)) is not None,
+            f"a closed pair said 'since' its request: {t[:600]}")
