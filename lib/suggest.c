@@ -33,6 +33,7 @@
 #define SCORE_ACTIVE_MONTH	2
 
 #define NEED_WORDS	32	/* of a mentee's texts */
+_Static_assert(NEED_WORDS <= 32, "suggest_fit.words_said has a bit a word");
 #define ITEMS		20	/* skills or languages in a list */
 #define ITEM		128	/* bytes of one, folded */
 
@@ -361,22 +362,28 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 	const char *term;
 	struct search_hit *hits;
 	double *sum;
+	uint32_t *said;
 	size_t nw, nwant, nlang, i, k;
 	long nh, h, mine;
-	int shared, zoned;
+	int shared, zoned, rc = -1;
 
-	if ((sum = calloc(s->n + 1, sizeof(*sum))) == NULL)
-		return -1;
+	sum = calloc(s->n + 1, sizeof(*sum));
+	said = calloc(s->n + 1, sizeof(*said));
+	if (sum == NULL || said == NULL)
+		goto out;
 	zoned = zone_offset(e->timezone, &mine) == 0;
 	nw = need_words(e, w);
 	for (k = 0; k < nw; k++) {	/* one word at a time: any may match */
 		term = w[k].w;
-		if ((nh = search_find(s->words, &term, 1, &hits)) == -1) {
-			free(sum);
-			return -1;
-		}
-		for (h = 0; h < nh; h++)
+		if ((nh = search_find(s->words, &term, 1, &hits)) == -1)
+			goto out;
+		/* a reason names only a word that counted (one every mentor
+		   writes scores nothing) */
+		for (h = 0; h < nh; h++) {
 			sum[hits[h].doc] += hits[h].score;
+			if (hits[h].score * SCORE_WORD_SCALE >= 0.5)
+				said[hits[h].doc] |= UINT32_C(1) << k;
+		}
 		free(hits);
 	}
 	nwant = items(e->looking_for, want);
@@ -393,6 +400,7 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 			fit[i].skills += in_folded(s->skills[i], want[k]);
 		fit[i].words = (int)fmin(SCORE_WORDS_MAX,
 		    lround(sum[i] * SCORE_WORD_SCALE));
+		fit[i].words_said = said[i];
 		fit[i].language = shared;
 		fit[i].hours = hours_apart(s, i, zoned, mine);
 		fit[i].score = (int64_t)(fit[i].skills < SCORE_SKILLS_MAX ?
@@ -401,8 +409,11 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 		    (fit[i].hours >= 0 && fit[i].hours < SCORE_HOURS ?
 		    SCORE_HOURS - fit[i].hours : 0) + responsiveness(&s->m[i]);
 	}
+	rc = 0;
+out:
+	free(said);
 	free(sum);
-	return 0;
+	return rc;
 }
 
 int64_t
@@ -477,21 +488,12 @@ static const char *const source_says[SUGGEST_SOURCES][2] = {
 	{ "headline", "does" }, { "answers", "do" },
 };
 
-/* Does a word of text begin with w, as the index finds it? */
-static int
-text_has(const char *text, const char *w)
-{
-	char t[SEARCH_WORD];
-	size_t len = strlen(w);
-
-	while (text != NULL && search_word(&text, t) > 0)
-		if (strncmp(t, w, len) == 0)
-			return 1;
-	return 0;
-}
-
+/*
+ * "writes about a, b and c, as your headline does": a clause for each of
+ * the mentee's texts with words that scored for this mentor (f).
+ */
 static void
-why_words(const struct suggest_mentor *m, const struct suggest_mentee *e,
+why_words(const struct suggest_mentee *e, const struct suggest_fit *f,
     const char *whose, char why[SUGGEST_WHY])
 {
 	struct need_word w[NEED_WORDS];
@@ -499,13 +501,11 @@ why_words(const struct suggest_mentor *m, const struct suggest_mentee *e,
 	size_t nw = need_words(e, w), k, n;
 	int src;
 
-	/* "writes about a, b and c, as your headline does": a clause */
 	for (src = 0; src < SUGGEST_SOURCES; src++) {
 		n = 0;
 		for (k = 0; k < nw && n < 3; k++)
-			if ((int)w[k].from == src && (text_has(m->headline,
-			    w[k].w) || text_has(m->bio, w[k].w) ||
-			    text_has(m->skills, w[k].w)))
+			if ((int)w[k].from == src &&
+			    (f->words_said & (UINT32_C(1) << k)))
 				said[n++] = w[k].w;
 		if (n == 0)
 			continue;
@@ -539,7 +539,7 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 	for (k = 0; k < nwant; k++)
 		if (in_folded(s->skills[f->mentor], want[k]))
 			put(why, "%s%s", said++ == 0 ? "" : ", ", want[k]);
-	why_words(m, e, whose, why);
+	why_words(e, f, whose, why);
 	nlang = items(e->languages, lang);
 	for (k = 0; k < nlang; k++)
 		if (in_folded(s->langs[f->mentor], lang[k])) {

@@ -52,6 +52,9 @@ struct suggest_fit {
 	int64_t		 score;
 	int		 skills;	/* wanted skills the mentor has */
 	int		 words;		/* points of words in common */
+	uint32_t	 words_said;	/* bit k: the mentee's word k (of
+					   their texts, in order) scored
+					   half a point or more */
 	int		 language;	/* 1 a shared language */
 	int		 hours;		/* apart; -1 unknown */
 	const char	*excluded;	/* why never suggested, or NULL */

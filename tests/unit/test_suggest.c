@@ -129,6 +129,41 @@ test_suggest_empty_profile(void **state)
 	suggest_set_free(s);
 }
 
+/*
+ * A word every mentor writes scores nothing (its idf is near 0), so no
+ * reason names it: the board said "writes about leadership" of every
+ * mentor of a programme whose profiles all had it (found walking the
+ * product).
+ */
+static void
+test_suggest_reasons_name_words_that_score(void **state)
+{
+	static const struct suggest_mentor all[] = {
+		{ 1, "Leadership coach", "Leadership and kubernetes.", "", "",
+		    "UTC", 2, 0, -1 },
+		{ 2, "Leadership mentor", "Leadership for new leads.", "", "",
+		    "UTC", 2, 0, -1 },
+		{ 3, "Leadership", "Leadership of teams.", "", "", "UTC", 2, 0,
+		    -1 },
+	};
+	struct suggest_mentee e = { .id = 100, .timezone = "UTC",
+	    .text = { "", "", "", "leadership kubernetes" } };
+	struct suggest_set *s = suggest_set_new(all, 3);
+	struct suggest_fit fit[3];
+	char why[SUGGEST_WHY];
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(suggest_score(s, &e, fit), 0);
+	suggest_why(s, &e, &fit[0], NULL, why);
+	assert_non_null(strstr(why, "writes about kubernetes, as your"));
+	assert_null(strstr(why, "leadership"));
+	suggest_why(s, &e, &fit[1], NULL, why);
+	assert_null(strstr(why, "writes about"));
+	assert_int_equal(fit[1].words, 0);
+	suggest_set_free(s);
+}
+
 /* Every column of the kept directory set is watched (lib/kept.h). */
 static void
 test_suggest_kept_watch(void **state)
@@ -147,6 +182,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_suggest_reasons),
 		cmocka_unit_test(test_suggest_empty_profile),
+		cmocka_unit_test(test_suggest_reasons_name_words_that_score),
 		cmocka_unit_test(test_suggest_kept_watch),
 	};
 
