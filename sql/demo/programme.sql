@@ -98,7 +98,9 @@ SELECT (SELECT id FROM users WHERE slug = CONCAT('nw-mentor-', LPAD(1 + k % 10, 
   'Own our on-call process', 'Become a better reviewer'),
  'I would like to grow with your help.',
  UTC_TIMESTAMP() - INTERVAL (5 + k % 30) DAY,
- UTC_TIMESTAMP() - INTERVAL (100 + k) DAY, @prog,
+ -- a request waits a few days, not past its 14 (the notifier expires it)
+ IF(stage = 'requested', UTC_TIMESTAMP() - INTERVAL (1 + k % 5) DAY,
+  UTC_TIMESTAMP() - INTERVAL (100 + k) DAY), @prog,
  'We meet every other week for 45 minutes.', 'biweekly', 'room,video',
  UTC_DATE() + INTERVAL (40 - k) DAY,
  IF(stage IN ('requested', 'initiation'), 0, 1),
@@ -129,13 +131,21 @@ SELECT m.id, ELT(j, 'Run the design review of a cross-team change',
   'achieved', 'partly', 'not_achieved'), 'open'), 1, m.created_at + INTERVAL 15 DAY
 FROM mentorships m JOIN g WHERE m.programme_id = @prog AND m.stage NOT IN ('requested', 'initiation');
 
+-- when each pair's mentor accepted: no meeting or message before it
+CREATE TEMPORARY TABLE demo_accepted (mentorship_id BIGINT UNSIGNED PRIMARY KEY,
+ at DATETIME NOT NULL)
+SELECT e.mentorship_id, e.created_at AS at FROM stage_events e JOIN mentorships m
+ ON m.id = e.mentorship_id WHERE m.programme_id = @prog AND e.to_stage = 'initiation';
+
 -- a meeting every two weeks from the contract on, most pairs keeping it
 INSERT INTO meetings (mentorship_id, starts_at, minutes, agenda, created_by, created_at)
 WITH RECURSIVE w (j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM w WHERE j < 9)
 SELECT m.id, UTC_TIMESTAMP() - INTERVAL (3 + j * 14 + m.id % 5) DAY, 45,
- 'Progress on the goals', m.mentee_id, UTC_TIMESTAMP() - INTERVAL 90 DAY
-FROM mentorships m JOIN w WHERE m.programme_id = @prog
- AND m.stage IN ('cultivation', 'separation', 'redefinition') AND (m.id % 4 <> 0 OR j > 2);
+ 'Progress on the goals', m.mentee_id, a.at
+FROM mentorships m JOIN demo_accepted a ON a.mentorship_id = m.id JOIN w
+WHERE m.programme_id = @prog
+ AND m.stage IN ('cultivation', 'separation', 'redefinition') AND (m.id % 4 <> 0 OR j > 2)
+ AND UTC_TIMESTAMP() - INTERVAL (3 + j * 14 + m.id % 5) DAY > a.at;
 
 -- room messages over the weeks (counted on the dashboard, never shown
 -- there), oldest first: a room's ids grow with time, as the product writes
@@ -144,9 +154,12 @@ INSERT INTO room_messages (mentorship_id, author_id, body, created_at)
 WITH RECURSIVE w (j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM w WHERE j < 29)
 SELECT m.id, IF(j % 2, m.mentor_id, m.mentee_id), 'A note between our meetings.',
  UTC_TIMESTAMP() - INTERVAL (j * 4 + m.id % 3) DAY
-FROM mentorships m JOIN w WHERE m.programme_id = @prog
+FROM mentorships m JOIN demo_accepted a ON a.mentorship_id = m.id JOIN w
+WHERE m.programme_id = @prog
  AND m.stage IN ('cultivation', 'separation', 'redefinition') AND j < 8 + m.id % 20
+ AND UTC_TIMESTAMP() - INTERVAL (j * 4 + m.id % 3) DAY > a.at
 ORDER BY m.id, j DESC;
+DROP TEMPORARY TABLE demo_accepted;
 
 -- surveys, answered: as Cultivation started, a check-in, and on Separation
 INSERT INTO surveys (mentorship_id, user_id, role, moment, seq, programme_id, created_at, answered_at)
