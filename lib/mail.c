@@ -243,6 +243,17 @@ mail_notify(struct req *r, const char *kind, long long user_id,
 	return mail_queue(r, kind, user_id, NULL, subject, tpl, d, dedup_key);
 }
 
+int
+mail_forget(struct req *r, const char *dedup_key)
+{
+	if (db_exec(r, "DELETE FROM outbox WHERE dedup_key = ? AND status = "
+	    "'queued'", "s", dedup_key) < 0 || db_exec(r, "UPDATE "
+	    "notifications SET read_at = UTC_TIMESTAMP() WHERE dedup_key = ? "
+	    "AND read_at IS NULL", "s", dedup_key) < 0)
+		return -1;
+	return 0;
+}
+
 /* Every kind a caller of mail_queue or mail_notify uses. */
 static const struct {
 	const char	*kind;

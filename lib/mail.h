@@ -37,6 +37,13 @@ int		 mail_notify(struct req *, const char *kind, long long user_id,
 		    struct tdict *d, const char *dedup_key);
 
 /*
+ * The event under dedup_key is no longer news (an invitation withdrawn,
+ * or sent again with a new link): its mail, if still queued, is not
+ * sent, and its notification is marked read. 0, or -1.
+ */
+int		 mail_forget(struct req *, const char *dedup_key);
+
+/*
  * What a kind of mail is, in words, for the admin's outbox: "survey" is
  * "Survey about a mentorship". An unknown kind is returned as it is.
  */

@@ -31,6 +31,8 @@ static int	cond_new_cycle(struct req *, const struct mship *,
 		    const char *, const char **);
 static int	cond_new_cycle_room(struct req *, const struct mship *,
 		    const char *, const char **);
+static int	cond_proposal(struct req *, const struct mship *,
+		    const char *, const char **);
 
 /* The endings outside the parties' rules: from every open stage. */
 #define STAGE_ENDINGS(from) \
@@ -80,15 +82,25 @@ const struct stage_rule stage_rules[] = {
 	 * proposed for ends; pairs under way go on */
 	{ "requested", "ended", STAGE_PROGRAMME, NULL,
 	    "Remove from the programme", "A mentorship request ended" },
+	/* the organisers change their minds before the mentor answers */
+	{ "requested", "ended", STAGE_TAKEN_BACK, cond_proposal,
+	    "Take back the proposal", "A proposed pair was taken back" },
 };
 const size_t stage_nrules = sizeof(stage_rules) / sizeof(stage_rules[0]);
+
+/* The endings by a programme's organisers: told to those still in it. */
+static int
+by_programme(enum stage_who who)
+{
+	return who == STAGE_PROGRAMME || who == STAGE_TAKEN_BACK;
+}
 
 /* The endings by an admin, a deletion or a programme: no party's choice. */
 static int
 by_outsider(enum stage_who who)
 {
 	return who == STAGE_ADMIN || who == STAGE_DELETION ||
-	    who == STAGE_PROGRAMME;
+	    by_programme(who);
 }
 
 const struct stage_rule *
@@ -196,6 +208,23 @@ cond_note(struct req *r, const struct mship *m, const char *note,
 		return 1;
 	}
 	return 0;
+}
+
+/* Only what the programme proposed is its organisers' to take back. */
+static int
+cond_proposal(struct req *r, const struct mship *m, const char *note,
+    const char **why)
+{
+	struct cohort_proposal cp;
+
+	(void)note;
+	if (cohort_proposal(r, m->id, &cp) == -1)
+		return -1;
+	if (cp.name != NULL)
+		return 0;
+	*why = "The mentee asked for this pair themselves: only the mentor's "
+	    "answer or the mentee's withdrawal ends it.";
+	return 1;
 }
 
 int
@@ -509,6 +538,11 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	if (rl->who == STAGE_PROGRAMME)	/* the note says who left what */
 		return req_printf(r, "%s So %s has ended before it began.",
 		    note, pair != NULL ? pair : "this request");
+	if (rl->who == STAGE_TAKEN_BACK)
+		return req_printf(r, "The organisers of %s took back the pair "
+		    "they proposed before it was accepted, so it has ended. You "
+		    "stay in the programme, and they may propose another pair.",
+		    prog != NULL ? prog : "the programme");
 	if (strcmp(rl->to, "requested") == 0)
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "
@@ -580,7 +614,41 @@ struct move {
 	const char	*prog;	/* an answer to a proposal: its programme */
 };
 
-/* The mail about rule rl: to the other party, or both for an admin. */
+/*
+ * A programme's ending, told to each party still in the programme: a
+ * party removed from it has the removal's own mail. 0, or -1.
+ */
+static int
+move_mail_stayers(struct req *r, const struct mship *m,
+    struct mship_notice *n, long long ev)
+{
+	const long long party[2] = { m->mentor_id, m->mentee_id };
+	struct db_rows *gone;
+	size_t i, k;
+
+	gone = db_query(r, "SELECT pp.user_id FROM programme_participants pp "
+	    "JOIN mentorships m ON m.programme_id = pp.programme_id AND "
+	    "pp.user_id IN (m.mentor_id, m.mentee_id) WHERE m.id = ? AND "
+	    "pp.status = 'removed'", "i", m->id);
+	if (gone == NULL)
+		return -1;
+	for (i = 0; i < 2; i++) {
+		for (k = 0; k < gone->nrows; k++)
+			if (db_get_int(gone, k, "user_id") == party[i])
+				break;
+		if (k < gone->nrows)
+			continue;
+		n->dedup = req_printf(r, "stage:%lld:%lld", ev, party[i]);
+		if (mship_notice_send(r, m, party[i], n) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * The mail about rule rl: to the other party, both for an admin, those
+ * still in the programme for its organisers.
+ */
 static int
 move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
     const char *note, long long ev, const char *prog)
@@ -600,13 +668,12 @@ move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		n.dedup = req_printf(r, "stage:%lld:mentee", ev);
 		return mship_notice_send(r, m, m->mentee_id, &n);
 	}
-	if (rl->who == STAGE_DELETION || rl->who == STAGE_PROGRAMME)
+	if (rl->who == STAGE_DELETION || by_programme(rl->who))
 		n.note = NULL;	/* the event keeps it; the intro says it */
-	if (rl->who == STAGE_PROGRAMME)
-		rcpt = m->other_id;	/* the party who stays */
-	else
-		rcpt = r->user.id == 0 ? m->mentee_id :
-		    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
+	if (by_programme(rl->who))
+		return move_mail_stayers(r, m, &n, ev);
+	rcpt = r->user.id == 0 ? m->mentee_id :
+	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
 	n.dedup = req_printf(r, "stage:%lld", ev);
 	return mship_notice_send(r, m, rcpt, &n);
 }
@@ -626,7 +693,7 @@ move_forbidden(struct req *r, const struct mship *m, const char *to,
 	if (by == STAGE_DELETION)
 		return m->is_party ? NULL : "Only the two people in a "
 		    "mentorship can change it.";
-	if (by == STAGE_PROGRAMME)	/* the caller checked the organiser */
+	if (by_programme(by))	/* the caller checked the organiser */
 		return NULL;
 	if (r->user.id != 0 && !m->is_party)
 		return "Only the two people in a mentorship can change it.";
@@ -686,7 +753,7 @@ move_tx(struct req *r, void *arg)
 		return -1;
 	mv->prog = cp.name;
 	if (move_mail(r, m, rl, mv->note, ev, cp.name) == -1 ||
-	    (rl->who != STAGE_PROGRAMME &&	/* their own doing */
+	    (!by_programme(rl->who) &&	/* their own doing */
 	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1))
 		return -1;
 	m->stage = rl->to;

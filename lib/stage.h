@@ -18,8 +18,12 @@ enum stage_who {
 	STAGE_SYSTEM,	/* r->user.id == 0: the notifier (expiry) */
 	STAGE_ADMIN,	/* an administrator ends it (stage_end) */
 	STAGE_DELETION,	/* r->user deleted their account (stage_end) */
-	STAGE_PROGRAMME	/* an organiser removed a party from the pair's
-			   programme (stage_end): a request ends unanswered */
+	STAGE_PROGRAMME,	/* an organiser removed a party from the
+				   pair's programme (stage_end): a request
+				   ends unanswered */
+	STAGE_TAKEN_BACK	/* an organiser took back the programme's
+				   proposal (stage_end) before it was
+				   accepted */
 };
 
 struct stage_rule {
@@ -54,9 +58,11 @@ int	 stage_move(struct req *, struct mship *, const char *to,
  * or STAGE_DELETION (r->user deleted their account: the other party is
  * told), or a request only for STAGE_PROGRAMME (r->user, whom the caller
  * checked organises the pair's programme, removed one party from it: the
- * note says who and from what, m->other_id is the party who stays and is
- * told). Returns as stage_move; 409 when it is closed already (or no
- * longer a request). Inside the caller's transaction when there is one.
+ * note says who and from what) and STAGE_TAKEN_BACK (such an organiser
+ * takes back a pair the programme proposed). Those two tell each party
+ * still in the programme. Returns as stage_move; 409 when it is closed
+ * already (or no longer a request, or not a proposal). Inside the
+ * caller's transaction when there is one.
  */
 int	 stage_end(struct req *, struct mship *, enum stage_who by,
 	    const char *note, const char **why);

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{>NAV}}
 <h1>Invitations</h1>
+{{#ERROR}}<p class="callout danger" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{#RESULT}}
 {{#SENT}}<p class="flash" role="status">{{TEXT}}</p>{{/SENT}}
 {{#FIX}}<div class="errors" role="alert" tabindex="-1"><h2>{{FIX_TITLE}}</h2>
@@ -35,7 +36,9 @@
 <h2 id="sent-heading">Sent so far</h2>
 {{#NO_INVITATIONS}}<p class="muted">No invitations yet.</p>{{/NO_INVITATIONS}}
 {{#SENT_LIST}}<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Sent</th><th>State</th></tr></thead><tbody>
-{{#INVITATION}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Sent">{{I_SENT}}</td><td data-label="State">{{I_STATE}}</td></tr>
+{{#INVITATION}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Sent">{{I_SENT}}</td><td data-label="State">{{I_STATE}}{{#CAN_RESEND}}
+<form method="post" action="/programmes/{{PROG_SLUG}}/invitations/{{I_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="resend"><button class="btn-small" data-confirm="Send {{I_EMAIL}} a new invitation? The link sent before stops working.">Send again</button></form>{{/CAN_RESEND}}{{#CAN_WITHDRAW}}
+<form method="post" action="/programmes/{{PROG_SLUG}}/invitations/{{I_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="withdraw"><button class="btn-small btn-danger" data-confirm="Withdraw the invitation to {{I_EMAIL}}? Its link stops working; nobody is mailed.">Withdraw</button></form>{{/CAN_WITHDRAW}}</td></tr>
 {{/INVITATION}}
 </tbody></table></div>{{/SENT_LIST}}
 </section>

@@ -36,7 +36,8 @@
 {{#PROPOSED}}<section class="section" aria-labelledby="proposed-h" id="proposed">
 <h2 id="proposed-h">Proposed, waiting for the mentor's answer: {{NPROPOSED}}</h2>
 <ul class="list">
-{{#MADE}}<li><span><a href="/people/{{E_SLUG}}">{{E_NAME}}</a> with <a href="/people/{{M_SLUG}}">{{M_NAME}}</a> (<a href="/programmes/{{PROG_SLUG}}/pairs/{{MS_ID}}">the request</a>)</span></li>
+{{#MADE}}<li><span><a href="/people/{{E_SLUG}}">{{E_NAME}}</a> with <a href="/people/{{M_SLUG}}">{{M_NAME}}</a> (<a href="/programmes/{{PROG_SLUG}}/pairs/{{MS_ID}}">the request</a>)</span>
+<form method="post" action="/programmes/{{PROG_SLUG}}/pairs/{{MS_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="take_back"><button class="btn-small" data-confirm="Take back the pair of {{E_NAME}} with {{M_NAME}}? Both are told by e-mail, and {{E_NAME}} comes back to this board.">Take back</button></form></li>
 {{/MADE}}
 </ul>
 </section>{{/PROPOSED}}
@@ -46,12 +47,13 @@
 {{#EMPTY_PROFILE}}<p class="muted small">Their profile names no skills wanted, languages or headline yet: mentors are ranked by room and how they answer.</p>{{/EMPTY_PROFILE}}
 {{#NO_BEST}}<p class="muted">No mentor of the programme can take them now.</p>{{/NO_BEST}}
 {{#FEWER}}<p class="muted small">{{FEWER_WHY}}</p>{{/FEWER}}
+{{#SAID_NO}}<p class="muted small said-no">Not offered again, since one of the two said no before: {{NAMES}}.</p>{{/SAID_NO}}
 <ol class="list">
 {{#BEST}}<li class="best"><strong><a href="/people/{{M_SLUG}}">{{M_NAME}}</a></strong> <span class="badge">{{M_SCORE}}</span><br><span class="small why">{{M_WHY}}</span>
 <form method="post" action="/programmes/{{PROG_SLUG}}/matching" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="mentee" value="{{E_ID}}"><input type="hidden" name="mentor" value="{{M_ID}}">
-<button class="btn-small">Propose this pair</button></form></li>
+<button class="btn-small" data-confirm="Propose {{M_NAME}} as {{E_NAME}}'s mentor? Both are told by e-mail now; {{M_NAME}} then accepts or declines.">Propose this pair</button></form></li>
 {{/BEST}}
 </ol>
 </article></li>

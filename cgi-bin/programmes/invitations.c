@@ -3,7 +3,8 @@
  * each is mailed one single-use link (INVITE_DAYS) that leads through
  * sign-in or a new account to the join form. One row per (programme,
  * address): inviting again within a day mails nothing, later it mails a
- * fresh link and the old one stops working.
+ * fresh link and the old one stops working. An invitation not used is
+ * sent again by a button as well (once a day), or withdrawn.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -112,8 +113,9 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 	if ((rc = invite_find(r, p, t, inv)) == -1)
 		return -1;
 	if (rc == 1) {
-		invite_bad(r, p, 404, "This invitation link is not known. "
-		    "Check that the whole link from the e-mail was opened, or "
+		invite_bad(r, p, 404, "This invitation link is not known: "
+		    "the organisers may have withdrawn it or sent a newer one, "
+		    "or only part of the link was opened. Check the e-mail, or "
 		    "ask the programme's organisers for a new one.");
 		return -1;
 	}
@@ -150,14 +152,22 @@ invite_mail_link(struct req *r, const struct prog *p, const char *t)
 	    p->slug, t);
 }
 
+/* The key of the mail and notice of the invitation of token hash h. */
+static const char *
+invite_key(struct req *r, const char *h)
+{
+	return req_printf(r, "programme-invite:%s", h);
+}
+
 /*
- * Invites one address (row id when re-sending, else 0): a fresh token,
- * the mail queued in the caller's transaction. 1: another organiser's
- * paste invited it a moment ago; -1 on a db failure.
+ * Invites one address (row id and its token's hash was when re-sending,
+ * else 0 and NULL): a fresh token, the mail queued in the caller's
+ * transaction, what the link sent before left behind forgotten. 1:
+ * another organiser's paste invited it a moment ago; -1 on a db failure.
  */
 static int
 invite_send(struct req *r, const struct prog *p, long long id,
-    const char *email, const char *role)
+    const char *was, const char *email, const char *role)
 {
 	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
 	const char *uid, *subject, *key;
@@ -166,6 +176,8 @@ invite_send(struct req *r, const struct prog *p, long long id,
 
 	sess_token(t);
 	sess_hash(t, h);
+	if (was != NULL && mail_forget(r, invite_key(r, was)) == -1)
+		return -1;
 	if (id > 0)
 		rc = db_exec(r, "UPDATE programme_invitations SET token_hash = "
 		    "?, role = ?, sent_at = UTC_TIMESTAMP(), expires_at = "
@@ -185,7 +197,7 @@ invite_send(struct req *r, const struct prog *p, long long id,
 		return -1;
 	subject = req_printf(r, "You are invited to the mentoring programme "
 	    "%s", p->name);
-	key = req_printf(r, "programme-invite:%s", h);
+	key = invite_key(r, h);
 	/*
 	 * The account that proved this very address is told in Menteo too
 	 * (SPEC §14). The link goes to the address typed, never to an
@@ -211,6 +223,30 @@ invite_send(struct req *r, const struct prog *p, long long id,
 	return rc == -1 ? -1 : 0;
 }
 
+/*
+ * SQL: an invitation (columns of table t, "i.") used, and sent less than
+ * a day ago: not sent again then, by a paste or a button, so that a paste
+ * sent twice mails nobody twice.
+ */
+#define INVITE_STATE_COLS(t) t "used_at IS NOT NULL AS used, " t "sent_at " \
+	"> UTC_TIMESTAMP() - INTERVAL 1 DAY AS recent"
+/*
+ * SQL: the place in programme prog of the account of address email (SQL
+ * expressions) as `status`: NULL when none.
+ */
+#define INVITE_PLACE(prog, email) "(SELECT pp.status FROM users u JOIN " \
+	"programme_participants pp ON pp.user_id = u.id AND pp.programme_id " \
+	"= " prog " WHERE u.email = " email ") AS status"
+
+/* Why an address with a place in the programme is not invited. */
+static const char *
+invite_placed(const char *status)
+{
+	return strcmp(status, "removed") == 0 || strcmp(status, "rejected") ==
+	    0 ? "was removed or not approved: not invited again" :
+	    "already a participant";
+}
+
 static int
 invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
@@ -218,22 +254,30 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
 	struct tdict *sent = NULL, *s;
 	size_t i;
 
-	rows = db_query(r, "SELECT email, role, sent_at, used_at IS NOT NULL "
-	    "AS used, expires_at <= UTC_TIMESTAMP() AS expired FROM "
-	    "programme_invitations FORCE INDEX (programme_invitations_list) "
-	    "WHERE programme_id = ? ORDER BY id DESC LIMIT 200", "i", p->id);
+	rows = db_query(r, "SELECT i.id, i.email, i.role, i.sent_at, "
+	    INVITE_STATE_COLS("i.") ", i.expires_at <= UTC_TIMESTAMP() AS "
+	    "expired, " INVITE_PLACE("i.programme_id", "i.email") " FROM "
+	    "programme_invitations i FORCE INDEX (programme_invitations_list) "
+	    "WHERE i.programme_id = ? ORDER BY i.id DESC LIMIT 200", "i", p->id);
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {
 		if (sent == NULL)
 			sent = tmpl_section(d, "SENT_LIST");
 		s = tmpl_section(sent, "INVITATION");
+		tmpl_set(s, "I_ID", db_get(rows, i, "id"));
 		tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
 		tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"),
 		    "mentor") == 0 ? "Mentor" : "Mentee");
 		page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
 		tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
 		    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
+		if (db_get_int(rows, i, "used"))
+			continue;
+		tmpl_show(s, "CAN_WITHDRAW");
+		if (!db_get_int(rows, i, "recent") &&
+		    db_get(rows, i, "status") == NULL)
+			tmpl_show(s, "CAN_RESEND");
 	}
 	if (rows->nrows == 0)
 		tmpl_show(d, "NO_INVITATIONS");
@@ -424,19 +468,14 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		paste_note(&ps->passed, line, "a duplicate of a line above");
 		return 0;
 	}
-	rows = db_query(r, "SELECT (SELECT pp.status FROM users u JOIN "
-	    "programme_participants pp ON pp.user_id = u.id AND "
-	    "pp.programme_id = ? WHERE u.email = ?) AS status, i.id AS inv_id, "
-	    "i.used_at IS NOT NULL AS used, i.sent_at > UTC_TIMESTAMP() - "
-	    "INTERVAL 1 DAY AS recent FROM (SELECT 1) AS one LEFT JOIN "
-	    "programme_invitations i ON i.programme_id = ? AND i.email = ?",
-	    "isis", p->id, email, p->id, email);
+	rows = db_query(r, "SELECT " INVITE_PLACE("?", "?") ", i.id AS inv_id, "
+	    "i.token_hash, " INVITE_STATE_COLS("i.") " FROM (SELECT 1) AS one "
+	    "LEFT JOIN programme_invitations i ON i.programme_id = ? AND "
+	    "i.email = ?", "isis", p->id, email, p->id, email);
 	if (rows == NULL)
 		return -1;
 	if ((status = db_get(rows, 0, "status")) != NULL) {
-		paste_note(&ps->passed, line, strcmp(status, "removed") == 0 ||
-		    strcmp(status, "rejected") == 0 ? "was removed or not "
-		    "approved: not invited again" : "already a participant");
+		paste_note(&ps->passed, line, invite_placed(status));
 		return 0;
 	}
 	/* its account's address changed since: a new link would be dead */
@@ -449,8 +488,8 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		paste_recent(ps, email);
 		return 0;
 	}
-	if ((rc = invite_send(r, p, db_get_int(rows, 0, "inv_id"), email,
-	    role)) == -1)
+	if ((rc = invite_send(r, p, db_get_int(rows, 0, "inv_id"),
+	    db_get(rows, 0, "token_hash"), email, role)) == -1)
 		return -1;
 	if (rc == 1)
 		paste_recent(ps, email);
@@ -631,4 +670,103 @@ prog_invite(struct req *r)
 	    v[IF_ROLE].str }) != 0)
 		return;
 	paste_done(r, &p, &ps, v);
+}
+
+/* An invitation sent again or withdrawn (POST .../invitations/{id}). */
+static const char *const invite_actions[] = { "resend", "withdraw", NULL };
+enum { AF_ACTION, AF_N };
+static const struct field invite_action_f[AF_N] = {
+	{ "action",	F_CHOICE,	0, 0,	1, invite_actions },
+};
+
+enum { INV_DONE, INV_GONE, INV_REFUSED };
+
+struct invite_act_w {
+	const struct prog	*p;
+	int			 resend;
+	const char		*email;	/* the invitation's */
+	const char		*why;	/* INV_REFUSED: why */
+};
+
+static int
+invite_act_tx(struct req *r, void *arg)
+{
+	struct invite_act_w *w = arg;
+	struct db_rows *row;
+	const char *email, *status, *hash;
+
+	w->why = NULL;		/* a try after a deadlock starts afresh */
+	row = db_query(r, "SELECT i.email, i.role, i.token_hash, "
+	    INVITE_STATE_COLS("i.") ", " INVITE_PLACE("i.programme_id",
+	    "i.email") " FROM programme_invitations i WHERE i.id = ? AND "
+	    "i.programme_id = ? FOR UPDATE", "ii", r->id[1], w->p->id);
+	if (row == NULL)
+		return -1;
+	if (row->nrows == 0)
+		return INV_GONE;
+	email = w->email = req_strdup(r, db_get(row, 0, "email"));
+	hash = db_get(row, 0, "token_hash");
+	status = db_get(row, 0, "status");
+	if (db_get_int(row, 0, "used"))
+		w->why = req_printf(r, "%s has joined with this invitation "
+		    "already.", email);
+	else if (w->resend && status != NULL)
+		w->why = req_printf(r, "%s: %s.", email,
+		    invite_placed(status));
+	else if (w->resend && db_get_int(row, 0, "recent"))
+		w->why = req_printf(r, "The invitation to %s was sent less "
+		    "than a day ago, so it is not sent again yet.", email);
+	if (w->why != NULL)
+		return INV_REFUSED;
+	if (w->resend)
+		return invite_send(r, w->p, r->id[1], hash, email, db_get(row,
+		    0, "role")) == 0 ? INV_DONE : -1;
+	if (mail_forget(r, invite_key(r, hash)) == -1)
+		return -1;
+	return db_exec(r, "DELETE FROM programme_invitations WHERE id = ?",
+	    "i", r->id[1]) == 1 ? INV_DONE : -1;
+}
+
+/* The invitations page saying why nothing was done (409). */
+static void
+invite_refused(struct req *r, const struct prog *p, const char *why)
+{
+	struct tdict *d;
+
+	if ((d = invitations_page(r, p, NULL)) == NULL)
+		return;
+	tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", why);
+	page_send(r, 409);
+}
+
+void
+prog_invitation_post(struct req *r)
+{
+	struct prog p;
+	struct fval v[AF_N];
+	struct invite_act_w w = { &p, 0, NULL, NULL };
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, invite_action_f, AF_N, v) > 0)
+		return page_error_msg(r, 400, "Choose to send the invitation "
+		    "again (resend) or to withdraw it (withdraw).");
+	w.resend = strcmp(v[AF_ACTION].str, "resend") == 0;
+	switch (db_tx_run(r, invite_act_tx, &w)) {
+	case INV_GONE:
+		return page_error_msg(r, 404, "This programme has no such "
+		    "invitation: it may have been withdrawn already.");
+	case INV_REFUSED:
+		return invite_refused(r, &p, req_printf(r, "%s Nothing was "
+		    "changed.", w.why));
+	case INV_DONE:
+		break;
+	default:
+		return;		/* the database: app.c answers 503 */
+	}
+	resp_flash(r, w.resend ? req_printf(r, "The invitation to %s is sent "
+	    "again; the link sent before no longer works.", w.email) :
+	    req_printf(r, "The invitation to %s is withdrawn: its link no "
+	    "longer works. Nobody was mailed.", w.email));
+	resp_redirect(r, req_printf(r, "/programmes/%s/invitations", p.slug));
 }

@@ -4,8 +4,8 @@
  * route table, loading, the list and a programme's page), settings.c
  * (creating and configuring), invitations.c, join.c, participants.c,
  * dashboard.c (the dashboard, the export), pairs.c (one pair as
- * organisers see it), matching.c (the matching board), surveys.c
- * (/surveys/{id}).
+ * organisers see it, a proposal taken back), matching.c (the matching
+ * board), surveys.c (/surveys/{id}).
  *
  * Who may do what, the same rule on every page (prog_load, prog_manage):
  *   anyone signed in   sees a programme's page; joins an open one
@@ -40,6 +40,7 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/questions/{id}/delete", prog_question_delete, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/invitations",	prog_invitations, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/invitations",	prog_invite,	ROUTE_USER },
+	{ "POST", "/programmes/{slug}/invitations/{id}", prog_invitation_post, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/participants",	prog_participants, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/participants/{id}", prog_participant_post, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/matching",	prog_matching,	ROUTE_USER },
@@ -48,6 +49,7 @@ static const struct route routes[] = {
 	{ "GET",  "/programmes/{slug}/export.csv",	prog_export,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/surveys.csv",	prog_surveys_csv, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/pairs/{id}",	prog_pair,	ROUTE_USER },
+	{ "POST", "/programmes/{slug}/pairs/{id}",	prog_pair_post,	ROUTE_USER },
 	{ "GET",  "/surveys/{id}",			prog_survey,	ROUTE_USER },
 	{ "POST", "/surveys/{id}",			prog_survey_post, ROUTE_USER },
 };

@@ -287,6 +287,45 @@ proposed_fill(struct req *r, struct tdict *d, long long prog_id)
 	return 0;
 }
 
+/* The row whose "id" is id, or -1. */
+static long
+row_of(const struct db_rows *rows, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++)
+		if (db_get_int(rows, i, "id") == id)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The programme's mentors whom mentee i said no to or who said no to
+ * them, by name: the board leaves them out, and says so.
+ */
+static void
+said_no_fill(struct req *r, struct tdict *s, const struct board *b, size_t i)
+{
+	const struct suggest_mentee *e = &b->e[i];
+	const char *names = NULL;
+	size_t k;
+	long row;
+
+	for (k = 0; k < e->ndeclined; k++) {
+		/* in id order: a mentor who said no twice, named once */
+		if (k > 0 && e->declined[k] == e->declined[k - 1])
+			continue;
+		/* and only a mentor of the programme still */
+		if ((row = row_of(b->mentors, e->declined[k])) < 0)
+			continue;
+		names = req_printf(r, "%s%s%s", names != NULL ? names : "",
+		    names != NULL ? ", " : "", db_get(b->mentors, (size_t)row,
+		    "display_name"));
+	}
+	if (names != NULL)
+		tmpl_set(tmpl_section(s, "SAID_NO"), "NAMES", names);
+}
+
 /* The board: each mentee with the BOARD_BEST best mentors. */
 static int
 board_fill(struct req *r, struct tdict *d, struct board *b)
@@ -308,6 +347,7 @@ board_fill(struct req *r, struct tdict *d, struct board *b)
 		else if (n < BOARD_BEST)	/* why fewer than promised */
 			tmpl_set(tmpl_section(s, "FEWER"), "FEWER_WHY",
 			    fewer_why(r, b, n));
+		said_no_fill(r, s, b, i);
 		if (suggest_empty(&b->e[i]))
 			tmpl_show(s, "EMPTY_PROFILE");
 	}
@@ -465,17 +505,6 @@ prog_matching(struct req *r)
 
 /* ---- proposing ----------------------------------------------------------- */
 
-static long
-row_of(const struct db_rows *rows, long long id)
-{
-	size_t i;
-
-	for (i = 0; i < rows->nrows; i++)
-		if (db_get_int(rows, i, "id") == id)
-			return (long)i;
-	return -1;
-}
-
 /*
  * Why the pair of mentee and mentor (user ids) cannot be made, naming
  * the mentee (in a confirmation of many pairs, which one it is), as
@@ -501,6 +530,13 @@ pair_refused(struct req *r, const struct board *b, long long mentee,
 	return req_printf(r, "%s cannot be paired with %s: %s",
 	    e != NULL ? e : req_printf(r, "The mentee %lld", mentee),
 	    o != NULL ? o : req_printf(r, "person %lld", mentor), why);
+}
+
+const char *
+prog_focus(struct req *r, const char *name)
+{
+	return req_printf(r, "Mentoring in %.*s", (int)req_utf8_prefix(name,
+	    FOCUS_MAX), name);
 }
 
 /*
@@ -531,9 +567,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	/* what the mentee wants is the mentorship's subject, not the cohort */
 	focus = b->e[i].looking_for != NULL && *b->e[i].looking_for != '\0' ?
 	    req_printf(r, "%.*s", (int)req_utf8_prefix(b->e[i].looking_for,
-	    FOCUS_MAX), b->e[i].looking_for) :
-	    req_printf(r, "Mentoring in %.*s", (int)req_utf8_prefix(p->name,
-	    FOCUS_MAX), p->name);
+	    FOCUS_MAX), b->e[i].looking_for) : prog_focus(r, p->name);
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",

@@ -4,13 +4,15 @@
  * timeline (dates only: a stage change's note is the pair's own words),
  * the contract's terms, the goals and their outcomes, milestone progress
  * and the dates of meetings. Never the room, a meeting's agenda or notes,
- * a goal's review note, or a thread.
+ * a goal's review note, or a thread. A pair the programme proposed, not
+ * answered yet, its organisers may take back.
  */
 #include <string.h>
 
 #include "mship.h"
 #include "programmes.h"
 #include "resp.h"
+#include "stage.h"
 
 /* A request that came to nothing, or not yet answered: no contract. */
 static int
@@ -101,15 +103,19 @@ pair_lists(struct req *r, struct tdict *d, long long id)
 	return 0;
 }
 
-void
-prog_pair(struct req *r)
+static const char *const pair_actions[] = { "take_back", NULL };
+enum { AF_ACTION, AF_N };
+static const struct field pair_f[AF_N] = {
+	{ "action",	F_CHOICE,	0, 0,	1, pair_actions },
+};
+
+/* The pair page, saying error when there is one (status then 409). */
+static void
+pair_page(struct req *r, const struct prog *p, const char *error, int status)
 {
-	struct prog p;
 	struct db_rows *m;
 	struct tdict *d;
 
-	if (prog_manage(r, &p) == -1)
-		return;
 	m = db_query(r, "SELECT m.id, m.focus, m.stage, m.created_at, "
 	    "m.stage_changed_at, m.ground_rules, m.cadence, m.channels, "
 	    "m.review_date, m.proposed_by_programme, a.display_name AS mentor, "
@@ -117,14 +123,84 @@ prog_pair(struct req *r)
 	    "a.last_active AS mentor_active, b.last_active AS mentee_active "
 	    "FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b "
 	    "ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = ?", "ii",
-	    r->id[1], p.id);
+	    r->id[1], p->id);
 	if (m == NULL)
 		return;
 	if (m->nrows == 0)
 		return page_error_msg(r, 404, "This programme has no such pair.");
 	d = page_new(r, "A pair", "programmes_pair.tpl");
-	prog_head(d, &p, "Participants");
+	prog_head(d, p, "Participants");
+	if (error != NULL)
+		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
+	/* a proposal not answered yet is the organisers' to take back */
+	if (db_get_int(m, 0, "proposed_by_programme") &&
+	    strcmp(db_get(m, 0, "stage"), "requested") == 0)
+		tmpl_show(d, "TAKE_BACK");
 	if (pair_head(r, d, m) == -1 || pair_lists(r, d, r->id[1]) == -1)
 		return;
-	page_send(r, 200);
+	page_send(r, status);
+}
+
+void
+prog_pair(struct req *r)
+{
+	struct prog p;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	pair_page(r, &p, NULL, 200);
+}
+
+/* Why m, as it is under its lock now, could not be taken back. */
+static const char *
+take_back_refused(struct req *r, const struct mship *m, const char *why)
+{
+	const char *stage = mship_stage_label(m->stage);
+
+	if (strcmp(m->stage, "requested") != 0)
+		why = m->is_open ? req_printf(r, "%s has accepted the pair "
+		    "already: it is in %s.", m->mentor_name, stage) :
+		    req_printf(r, "The pair is closed already (%s).", stage);
+	return req_printf(r, "%s Nothing was changed.", why);
+}
+
+/*
+ * A proposal taken back (action=take_back) before the mentor accepted
+ * it: the pair ends, both are told (lib/stage.c, STAGE_TAKEN_BACK), and
+ * the organiser goes to the board, where the mentee waits again.
+ */
+void
+prog_pair_post(struct req *r)
+{
+	struct prog p;
+	struct fval v[AF_N];
+	struct mship m;
+	const char *why = NULL, *in;
+	int rc;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, pair_f, AF_N, v) > 0)
+		return page_error_msg(r, 400, "The one thing to do to a pair "
+		    "here is to take back a proposal (action=take_back).");
+	in = db_value(r, "SELECT id FROM mentorships WHERE id = ? AND "
+	    "programme_id = ?", "ii", r->id[1], p.id);
+	rc = in == NULL ? (r->db_failed ? -1 : 404) :
+	    mship_load(r, r->id[1], &m);
+	if (rc == 404)
+		return page_error_msg(r, 404, "This programme has no such "
+		    "pair.");
+	if (rc != 0)
+		return;		/* the database: app.c answers 503 */
+	rc = stage_end(r, &m, STAGE_TAKEN_BACK, req_printf(r, "Taken back by "
+	    "the organisers of %s.", p.name), &why);
+	if (rc == 409)
+		return pair_page(r, &p, take_back_refused(r, &m, why), 409);
+	if (rc == 404)
+		return page_error_msg(r, 404, "This pair is gone.");
+	if (rc != 0)
+		return;
+	resp_flash(r, req_printf(r, "The pair of %s with %s is taken back: "
+	    "both have been told by e-mail.", m.mentee_name, m.mentor_name));
+	resp_redirect(r, req_printf(r, "/programmes/%s/matching", p.slug));
 }

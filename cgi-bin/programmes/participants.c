@@ -1,11 +1,12 @@
 /*
  * programmes/participants: the organisers' list of everyone in the
  * programme (role, status, pair and stage, with filters), and their
- * decisions: approve or reject a waiting mentor, remove anyone. Each
- * decision is mailed to the person it is about.
+ * decisions: approve or reject a waiting mentor, remove anyone, take a
+ * removal back. Each decision is mailed to the person it is about.
  */
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 #include "cfg.h"
 #include "cohort.h"
@@ -20,31 +21,50 @@
 /*
  * The organisers' decisions on a participant, one row each: the form's
  * word (actions[], the field's choices) and what the decision does and
- * says. Each is for a participant who waits, and one more status: an
- * organiser may approve a mentor they turned down (a mistake, a change of
- * mind), and remove one who is active.
+ * says. The first three are for a participant who waits, and one more
+ * status: an organiser may approve a mentor they turned down (a mistake,
+ * a change of mind), and remove one who is active. Restoring takes back
+ * a removal, and nothing else.
  */
-enum { D_APPROVE, D_REJECT, D_REMOVE, D_N };
+enum { D_APPROVE, D_REJECT, D_REMOVE, D_RESTORE, D_N };
 static const char *const actions[D_N + 1] = {
 	[D_APPROVE] = "approve", [D_REJECT] = "reject", [D_REMOVE] = "remove",
+	[D_RESTORE] = "restore",
 };
 static const struct decision {
 	const char	*to;		/* the status it gives */
+	int		 waiting;	/* taken from "waiting" */
 	const char	*also;		/* the other status it is taken from */
 	const char	*done;		/* "Ana cannot be <done> now" */
 	const char	*said;		/* the flash after it */
 	const char	*mail;		/* mail/programme_decision's section */
 	const char	*subject;	/* the mail's, before the programme */
 } decisions[D_N] = {
-	[D_APPROVE] = { "active", "rejected", "approved", "Mentor approved; they have "
-	    "been told by e-mail.", "IS_APPROVE",
+	[D_APPROVE] = { "active", 1, "rejected", "approved", "Mentor approved; "
+	    "they have been told by e-mail.", "IS_APPROVE",
 	    "You are approved as a mentor in " },
-	[D_REJECT] = { "rejected", NULL, "turned down", "Mentor not approved; "
-	    "they have been told by e-mail.", "IS_REJECT",
+	[D_REJECT] = { "rejected", 1, NULL, "turned down", "Mentor not "
+	    "approved; they have been told by e-mail.", "IS_REJECT",
 	    "Your place as a mentor in " },
-	[D_REMOVE] = { "removed", "active", "removed", "Participant removed; they "
-	    "have been told by e-mail.", "IS_REMOVE", "You have left " },
+	[D_REMOVE] = { "removed", 1, "active", "removed", "Participant removed; "
+	    "they have been told by e-mail.", "IS_REMOVE", "You have left " },
+	[D_RESTORE] = { "active", 0, "removed", "taken back in", "Participant "
+	    "back in the programme; they have been told by e-mail.",
+	    "IS_RESTORE", "You are back in " },
 };
+
+/*
+ * The status decision a gives a participant of role: a mentor taken
+ * back in waits for approval again where the programme asks for it (a
+ * removal may have come before any approval).
+ */
+static const char *
+decision_to(const struct prog *p, size_t a, const char *role)
+{
+	if (a == D_RESTORE && p->approval && strcmp(role, "mentor") == 0)
+		return "waiting";
+	return decisions[a].to;
+}
 
 static const char *const statuses[] = {
 	"waiting", "active", "paired", "unpaired", "rejected", "removed", NULL
@@ -114,8 +134,9 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 static int
 decide_ok(size_t a, const char *status)
 {
-	return strcmp(status, "waiting") == 0 || (decisions[a].also != NULL &&
-	    strcmp(status, decisions[a].also) == 0);
+	return (decisions[a].waiting && strcmp(status, "waiting") == 0) ||
+	    (decisions[a].also != NULL && strcmp(status, decisions[a].also) ==
+	    0);
 }
 
 /*
@@ -274,6 +295,8 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		tmpl_show(s, "CAN_APPROVE_NOW");
 	if (decide_ok(D_REMOVE, status))
 		tmpl_show(s, "CAN_REMOVE");
+	if (decide_ok(D_RESTORE, status))
+		tmpl_show(s, "CAN_RESTORE");
 }
 
 /*
@@ -408,9 +431,14 @@ decision_of(const char *action)
 	return i;
 }
 
+/*
+ * Decision a mailed to participant part_id (user uid), now in status
+ * to. A decision may come again (removed, taken back in, removed): the
+ * time in its key, or the second mail would be taken for the first.
+ */
 static int
 decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
-    long long part_id)
+    long long part_id, const char *to)
 {
 	struct tdict *d = tmpl_dict_new("mail");
 	int rc;
@@ -418,12 +446,16 @@ decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
 	tmpl_set(d, "PROG_NAME", p->name);
 	tmpl_set(d, "LINK", req_printf(r, "%s/programmes/%s", cfg_base_url(),
 	    p->slug));
-	tmpl_show(d, decisions[a].mail);
+	if (strcmp(to, "waiting") == 0)	/* within the decision's section */
+		tmpl_show(tmpl_section(d, decisions[a].mail), "RESTORE_WAITING");
+	else
+		tmpl_show(d, decisions[a].mail);
 	rc = mail_notify(r, "programme", uid, req_printf(r, "%s%s",
 	    decisions[a].subject, p->name),
 	    req_printf(r, "/programmes/%s", p->slug),
 	    "mail/programme_decision", d, req_printf(r,
-	    "programme-%s:%lld", actions[a], part_id));
+	    "programme-%s:%lld:%lld", actions[a], part_id,
+	    (long long)time(NULL)));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }
@@ -439,13 +471,14 @@ struct decide_w {
 	const struct prog	*p;
 	size_t			 a;	/* decisions[] */
 	const char		*role, *status, *name;
+	const char		*to;	/* the status it gave */
 };
 
 /*
  * A participant removed: the requests and proposals they have in the
  * programme, not yet answered, end (their pairs under way go on), so no
  * mentor accepts a pair with someone no longer in it. The other party is
- * told. 0 or -1.
+ * told (stage_end tells those still in the programme). 0 or -1.
  */
 static int
 remove_requests(struct req *r, const struct prog *p, long long uid,
@@ -469,7 +502,6 @@ remove_requests(struct req *r, const struct prog *p, long long uid,
 			return -1;
 		if (rc != 0)
 			continue;	/* deleted meanwhile */
-		m.other_id = m.mentee_id == uid ? m.mentor_id : m.mentee_id;
 		rc = stage_end(r, &m, STAGE_PROGRAMME, req_printf(r, "%s was "
 		    "removed from %s by its organisers.", name, p->name), &why);
 		if (rc == -1)	/* else answered meanwhile: nothing to end */
@@ -498,12 +530,14 @@ decide_tx(struct req *r, void *arg)
 	w->role = req_strdup(r, db_get(row, 0, "role"));
 	if (!decide_ok(w->a, w->status))
 		return 2;
+	w->to = decision_to(w->p, w->a, w->role);
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
-	    decisions[w->a].to, r->user.id, r->id[1]) < 0 ||
+	    w->to, r->user.id, r->id[1]) < 0 ||
 	    decide_mail(r, w->p, db_get_int(row, 0, "user_id"), w->a,
-	    r->id[1]) == -1 || (w->a == D_REMOVE && remove_requests(r, w->p,
-	    db_get_int(row, 0, "user_id"), w->role, w->name) == -1))
+	    r->id[1], w->to) == -1 || (w->a == D_REMOVE &&
+	    remove_requests(r, w->p, db_get_int(row, 0, "user_id"), w->role,
+	    w->name) == -1))
 		return -1;
 	return 0;
 }
@@ -514,14 +548,14 @@ prog_participant_post(struct req *r)
 	struct prog p;
 	struct fval v[DF_N];
 	struct fval fv[FF_N];
-	struct decide_w w = { &p, 0, NULL, NULL, NULL };
+	struct decide_w w = { &p, 0, NULL, NULL, NULL, NULL };
 	int rc;
 
 	if (prog_manage(r, &p) == -1)
 		return;
 	if (field_read(r, decide_f, DF_N, v) > 0)
-		return page_error_msg(r, 400, "Choose approve, reject or "
-		    "remove.");
+		return page_error_msg(r, 400, "Choose approve, reject, remove "
+		    "or restore.");
 	/* the list's filters, to come back to them; a bad one is dropped */
 	if (field_read(r, filter_f, FF_N, fv) > 0)
 		memset(fv, 0, sizeof(fv));
@@ -538,7 +572,9 @@ prog_participant_post(struct req *r)
 		    w.status)), 409);
 	if (rc != 0)
 		return;
-	resp_flash(r, decisions[w.a].said);
+	resp_flash(r, strcmp(w.to, "waiting") == 0 ? "Participant back in the "
+	    "programme, waiting for approval as a mentor; they have been told "
+	    "by e-mail." : decisions[w.a].said);
 	resp_redirect(r, fv[FF_ROLE].str == NULL && fv[FF_STATUS].str == NULL ?
 	    req_printf(r, "/programmes/%s/participants", p.slug) :
 	    req_printf(r, "/programmes/%s/participants?role=%s&status=%s",

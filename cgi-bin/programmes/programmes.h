@@ -83,6 +83,7 @@ void	prog_settings_post(struct req *);
 void	prog_question_delete(struct req *);
 void	prog_invitations(struct req *);
 void	prog_invite(struct req *);
+void	prog_invitation_post(struct req *);
 void	prog_join_form(struct req *);
 void	prog_join(struct req *);
 void	prog_participants(struct req *);
@@ -91,6 +92,12 @@ void	prog_dashboard(struct req *);
 void	prog_export(struct req *);
 void	prog_surveys_csv(struct req *);
 void	prog_pair(struct req *);
+void	prog_pair_post(struct req *);
+/*
+ * The subject of a pair proposed for a mentee who named nothing they
+ * look for: Menteo's words, "Mentoring in <name>" (renamed with it).
+ */
+const char *prog_focus(struct req *, const char *name);
 void	prog_matching(struct req *);
 void	prog_matching_post(struct req *);
 void	prog_survey(struct req *);

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "cfg.h"
+#include "mail.h"
 #include "programmes.h"
 #include "resp.h"
 
@@ -226,20 +229,61 @@ organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
 	return (int)k;
 }
 
+/*
+ * Tells user uid they are an organiser of the programme now: what they
+ * may do, and where. 0, or -1.
+ */
 static int
-organisers_save(struct req *r, long long prog_id, const long long *ids,
-    int n)
+organiser_mail(struct req *r, long long prog_id, const char *name,
+    const char *slug, long long uid)
 {
+	struct tdict *d = tmpl_dict_new("mail");
+	int rc;
+
+	tmpl_set(d, "PROG_NAME", name);
+	tmpl_set(d, "INVITER", r->user.name);
+	tmpl_set(d, "LINK", req_printf(r, "%s/programmes/%s/dashboard",
+	    cfg_base_url(), slug));
+	tmpl_show(d, "IS_ORGANISER");
+	/* made an organiser again later is news again: the time in the key */
+	rc = mail_notify(r, "programme", uid, req_printf(r, "You are an "
+	    "organiser of %s", name), req_printf(r, "/programmes/%s/dashboard",
+	    slug), "mail/programme_decision", d, req_printf(r,
+	    "programme-organiser:%lld:%lld:%lld", prog_id, uid,
+	    (long long)time(NULL)));
+	tmpl_dict_free(d);
+	return rc == -1 ? -1 : 0;
+}
+
+/*
+ * The programme's organisers become ids; each one new to it is told,
+ * unless it is the administrator naming themselves. 0, or -1.
+ */
+static int
+organisers_save(struct req *r, long long prog_id, const char *name,
+    const char *slug, const long long *ids, int n)
+{
+	struct db_rows *was;
+	size_t k;
 	int i;
 
-	if (db_exec(r, "DELETE FROM programme_organisers WHERE "
+	if ((was = db_query(r, "SELECT user_id FROM programme_organisers "
+	    "WHERE programme_id = ?", "i", prog_id)) == NULL ||
+	    db_exec(r, "DELETE FROM programme_organisers WHERE "
 	    "programme_id = ?", "i", prog_id) < 0)
 		return -1;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (db_exec(r, "INSERT IGNORE INTO programme_organisers "
 		    "(programme_id, user_id, created_at) VALUES (?, ?, "
 		    "UTC_TIMESTAMP())", "ii", prog_id, ids[i]) < 0)
 			return -1;
+		for (k = 0; k < was->nrows; k++)
+			if (db_get_int(was, k, "user_id") == ids[i])
+				break;
+		if (k == was->nrows && ids[i] != r->user.id &&
+		    organiser_mail(r, prog_id, name, slug, ids[i]) == -1)
+			return -1;
+	}
 	return 0;
 }
 
@@ -305,7 +349,8 @@ create_tx(struct req *r, void *arg)
 		return -1;
 	id = db_last_id();
 	if (slug_history(r, id, NULL, v[PF_SLUG].str) == -1 ||
-	    organisers_save(r, id, w->ids, w->n) == -1)
+	    organisers_save(r, id, v[PF_NAME].str, v[PF_SLUG].str, w->ids,
+	    w->n) == -1)
 		return -1;
 	return 0;
 }
@@ -543,26 +588,31 @@ survey_question_add(struct req *r, const struct prog *p)
 /*
  * The programme's fields, in a transaction that runs again after a
  * deadlock or a Galera certification failure (db_tx_run): a new name or
- * address moves each of its pairs' versions (sql/290), and new dates
+ * address moves each of its pairs' versions (sql/290) and renames the
+ * pairs named after it, and new dates
  * count its pairs' weeks again (sql/241), rows its pairs' own work moves
- * meanwhile. 1: another programme took the address meanwhile.
+ * meanwhile. 1: another programme took the address meanwhile; 2: the
+ * programme is gone.
  */
 static int
 settings_tx(struct req *r, void *arg)
 {
 	struct settings_w *w = arg;
 	const struct fval *v = w->v;
-	const char *was;
+	struct db_rows *now;
+	const char *was, *name;
 	long long rc;
 
 	/* the address it leaves, as it is under the lock: two renames at
 	 * once each leave the address the other saw */
-	was = db_value(r, "SELECT slug FROM programmes WHERE id = ? FOR UPDATE",
-	    "i", w->p->id);
-	if (was == NULL && r->db_failed)
+	now = db_query(r, "SELECT slug, name FROM programmes WHERE id = ? FOR "
+	    "UPDATE", "i", w->p->id);
+	if (now == NULL)
 		return -1;
-	if (was == NULL)	/* gone: the update below changes nothing */
-		was = w->p->slug;
+	if (now->nrows == 0)	/* gone since the page loaded it */
+		return 2;
+	was = db_get(now, 0, "slug");
+	name = db_get(now, 0, "name");
 	rc = db_exec(r, "UPDATE programmes SET slug = ?, name = ?, "
 	    "description = ?, join_mode = ?, mentor_approval = ?, "
 	    "starts_on = ?, ends_on = ?, review_weeks = ?, cadence = ?, "
@@ -572,8 +622,15 @@ settings_tx(struct req *r, void *arg)
 		return 1;
 	if (rc < 0 || slug_history(r, w->p->id, was, v[PF_SLUG].str) == -1)
 		return -1;
+	/* the pairs it named in Menteo's words take its new name */
+	if (strcmp(name, v[PF_NAME].str) != 0 && db_exec(r, "UPDATE "
+	    "mentorships SET focus = ? WHERE programme_id = ? AND "
+	    "proposed_by_programme = 1 AND focus = ?", "sis",
+	    prog_focus(r, v[PF_NAME].str), w->p->id, prog_focus(r, name)) < 0)
+		return -1;
 	/* only a site admin names organisers; an organiser's form has none */
-	if (r->user.admin && organisers_save(r, w->p->id, w->ids, w->n) == -1)
+	if (r->user.admin && organisers_save(r, w->p->id, v[PF_NAME].str,
+	    v[PF_SLUG].str, w->ids, w->n) == -1)
 		return -1;
 	return 0;
 }
@@ -614,6 +671,8 @@ prog_settings_post(struct req *r)
 		v[PF_SLUG].err = "Another programme has this address.";
 		return form_page(r, &p, v, NULL, NULL, 422);
 	}
+	if (e == 2)
+		return page_error_msg(r, 404, "This programme is gone.");
 	if (e != 0)
 		return;
 	resp_flash(r, "Settings saved.");

@@ -4,7 +4,7 @@
 // organiser opens the programme's matching board, reads each waiting
 // mentee's best mentors and why, previews the pairing of everyone and
 // confirms it, then proposes one pair by hand on a phone and reads the
-// confirmation without scrolling. The cohort is arranged
+// confirmation without scrolling, and takes that pair back. The cohort is arranged
 // in SQL (the joining itself is the programmes test's); the pages are
 // photographed at 375 and 1280 px, axe-checked and tidied.
 import { join } from 'node:path';
@@ -141,7 +141,12 @@ runMain('match', async (browser) => {
 		await O.setViewportSize({ width: 375, height: 800 });
 		await O.goto(`${BASE}/programmes/${slug}/matching`);
 		const card = O.locator('article.card.mentee', { hasText: `Rex ${id}` });
+		// it mails two people at once: the browser asks first
+		let asked = '';
+		O.once('dialog', (d) => { asked = d.message(); d.accept().catch(() => {}); });
 		await clickAndWait(O, card.getByRole('button', { name: 'Propose this pair' }).first());
+		if (!asked.startsWith('Propose '))
+			throw new Error(`"Propose this pair" did not ask first: ${JSON.stringify(asked)}`);
 		await expectText(O, 'The pair is proposed', 'the flash');
 		// what the phone shows, not the whole page: the confirmation in it
 		await O.screenshot({ path: join(SHOTS, 'match-proposed-by-hand-375.png') });
@@ -152,6 +157,23 @@ runMain('match', async (browser) => {
 		await O.setViewportSize({ width: 1280, height: 900 });
 		if (box.top < 0 || box.bottom > box.height)
 			throw new Error(`the confirmation is out of view at 375 px: ${box.top} to ${box.bottom} of ${box.height}`);
+	});
+	await J.step('the organiser takes the pair back, after saying no to the question once', async () => {
+		const made = O.locator('#proposed li', { hasText: `Rex ${id}` });
+		const back = made.getByRole('button', { name: 'Take back' });
+		O.once('dialog', (d) => d.dismiss().catch(() => {}));
+		await back.click();
+		await O.waitForTimeout(300);
+		if (await made.count() !== 1)
+			throw new Error('dismissing the question took the pair back');
+		O.once('dialog', (d) => d.accept().catch(() => {}));
+		await clickAndWait(O, back);
+		await expectText(O, 'is taken back', 'the flash');
+		if (await O.locator('#proposed li', { hasText: `Rex ${id}` }).count() !== 0)
+			throw new Error('the pair is still listed as proposed');
+		if (await O.locator('article.card.mentee', { hasText: `Rex ${id}` }).count() !== 1)
+			throw new Error('Rex is not on the board again');
+		await checkPage(O, 'match-taken-back');
 	});
 	J.finish();
 	tap(problems.length === 0, 'match: no console errors or CSP violations', problems.join('\n'));

@@ -213,9 +213,17 @@ def _arrange():
           "(?, 'survey', 'Theirs', '/', UTC_TIMESTAMP())",
           b["id"], f"/mentorships/{mid}", a["id"])
     nid = last("notifications", "user_id = ?", b["id"])
+    # an invitation of two days ago, not used: sent again by the mix
+    inv = m.unique("inv") + "@example.org"
+    m.sql("INSERT INTO programme_invitations (programme_id, email, role, token_hash, "
+          "created_at, sent_at, expires_at) VALUES (?, ?, 'mentee', SHA2(?, 256), "
+          "UTC_TIMESTAMP() - INTERVAL 2 DAY, UTC_TIMESTAMP() - INTERVAL 2 DAY, "
+          "UTC_TIMESTAMP() + INTERVAL 28 DAY)", pid, inv, inv)
+    invid = last("programme_invitations", "email = ?", inv)
     return dict(nid=nid, a=a, b=b, adm=adm, mid=mid, gid=gid, mtid=mtid, rid=rid,
                 msid=msid, mmid=mmid, msgid=msgid, tid=tid, eid=eid,
-                repid=repid, oid=oid, secret=secret, pslug=pslug, sid=sid)
+                repid=repid, oid=oid, secret=secret, pslug=pslug, sid=sid,
+                invid=invid)
 
 
 def _signed_mix(program, go, x):
@@ -385,6 +393,11 @@ def _signed_mix(program, go, x):
             lambda: post(pg + "/invitations", {"emails": "x@example.org\nbad\n"
                          "x@example.org", "role": "mentee"}, "adm"),
             lambda: post(pg + "/participants/99999999", {"action": "approve"}, "adm"),
+            lambda: post(pg + "/participants/99999999", {"action": "restore"}, "adm"),
+            lambda: post(f"{pg}/pairs/{mid}", {"action": "take_back"}, "adm"),
+            lambda: post(pg + "/pairs/99999999", {"action": "take_back"}, "adm"),
+            lambda: post(pg + "/invitations/99999999", {"action": "withdraw"}, "adm"),
+            lambda: post(f"{pg}/invitations/{x['invid']}", {"action": "resend"}, "adm"),
             lambda: post(f"/surveys/{x['sid']}", {"q_clarity": "9"}, "b"),
             lambda: post(pg + "/join", {"role": "mentor"}),
         ],

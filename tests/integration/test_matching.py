@@ -267,6 +267,110 @@ def test_removing_a_participant_ends_what_they_were_not_yet_answered():
 
 
 @m.test
+def test_an_organiser_takes_back_a_proposal_not_yet_answered():
+    """An organiser who proposed the wrong pair could not undo it: the
+    mentee waited on the mentor's answer, off the board (found walking the
+    product). A proposal not yet accepted is taken back from the board or
+    the pair's page: it ends, both are told, the mentee is on the board
+    again; an accepted pair, a pair asked for by the mentee and another
+    programme's pair are refused in words."""
+    org, slug = cohort()
+    tara = join(slug, "mentee")
+    ben = join(slug, "mentor", 2, capacity=2)
+    r = propose(org, slug, tara, ben)
+    m.check(r.status == 303, f"propose: {r!r}")
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", tara.user_id)
+    board = org.get(f"/programmes/{slug}/matching").text
+    form = f'action="/programmes/{slug}/pairs/{mid}"'
+    m.check(form in board and "Take back the pair of" in m.unescaped(board),
+            "the board offers no take-back of the proposal")
+    page = m.unescaped(org.get(f"/programmes/{slug}/pairs/{mid}").text)
+    m.check("Take back the proposal" in page, "the pair page offers no take-back")
+    # a party cannot use it, nor a stranger's action
+    r = tara.post(f"/programmes/{slug}/pairs/{mid}", {"action": "take_back"})
+    m.check(r.status == 403, f"a mentee took it back: {r.status}")
+    r = org.post(f"/programmes/{slug}/pairs/{mid}", {"action": "delete"})
+    m.check(r.status == 400, f"another action: {r.status}")
+    outbox = "SELECT COUNT(*) FROM outbox WHERE to_addr = ?"
+    before = m.sql_value(outbox, org.email)
+    r = org.post(f"/programmes/{slug}/pairs/{mid}", {"action": "take_back"})
+    m.check(r.status == 303 and (r.location or "").endswith(f"/programmes/{slug}/matching"),
+            f"taken back: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "ended",
+            "the proposal is still open")
+    tname = m.sql_value("SELECT display_name FROM users WHERE id = ?", tara.user_id)
+    page = m.unescaped(org.follow(r).text)
+    m.check(f"The pair of {tname} with" in page and "is taken back" in page,
+            "the flash does not say so")
+    m.check(board_card(page, tara) is not None, "the mentee is not on the board again")
+    for who in (tara, ben):
+        mails = m.mails_to(who.email, subject="taken back")
+        text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
+        m.check("took back the pair they proposed" in text, f"{who.email} told: {text!r}")
+    m.check(m.sql_value(outbox, org.email) == before,
+            "the organisers are told of their own doing")
+    ben.get(f"/mentorships/{mid}")
+    r = ben.post(f"/mentorships/{mid}/stage", {"to": "initiation"})
+    m.check(r.status == 409, f"accepted after it was taken back: {r.status}")
+    r = org.post(f"/programmes/{slug}/pairs/{mid}", {"action": "take_back"})
+    m.check(r.status == 409 and "closed already" in m.unescaped(r.text),
+            f"taken back twice: {r.status}")
+    # proposed again and accepted: no longer the organisers' to take back
+    r = propose(org, slug, tara, ben)
+    m.check(r.status == 303, f"proposed again: {r!r}")
+    mid2 = m.sql_value("SELECT MAX(id) FROM mentorships WHERE mentee_id = ?", tara.user_id)
+    ben.get(f"/mentorships/{mid2}")
+    r = ben.post(f"/mentorships/{mid2}/stage", {"to": "initiation"})
+    m.check(r.status == 303, f"accepted: {r!r}")
+    page = m.unescaped(org.get(f"/programmes/{slug}/pairs/{mid2}").text)
+    m.check("Take back the proposal" not in page, "an accepted pair offers a take-back")
+    r = org.post(f"/programmes/{slug}/pairs/{mid2}", {"action": "take_back"})
+    m.check(r.status == 409 and "has accepted the pair already" in m.unescaped(r.text),
+            f"an accepted pair taken back: {r.status}")
+    # a mentee's own request is not the organisers' to end
+    uli = join(slug, "mentee")
+    prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    make_pair(prog, ben, uli, "requested")
+    own = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", uli.user_id)
+    r = org.post(f"/programmes/{slug}/pairs/{own}", {"action": "take_back"})
+    m.check(r.status == 409 and "asked for this pair themselves" in m.unescaped(r.text),
+            f"a mentee's own request taken back: {r.status}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", own) == "requested",
+            "the mentee's request was ended")
+    # another programme's pair is not found here
+    org2, slug2 = cohort()
+    org2.get(f"/programmes/{slug2}/matching")
+    r = org2.post(f"/programmes/{slug2}/pairs/{own}", {"action": "take_back"})
+    m.check(r.status == 404, f"another programme's pair: {r.status}")
+
+
+@m.test
+def test_a_renamed_programme_renames_the_pairs_named_after_it():
+    """A pair proposed to a mentee who named nothing they look for is
+    "Mentoring in <programme>": after a rename it kept the old name
+    (found walking the product). Menteo's words follow the programme; a
+    subject of the pair's own does not change."""
+    org, slug = cohort()
+    tara, uli = join(slug, "mentee"), join(slug, "mentee", looking_for="Go")
+    ben = join(slug, "mentor", 3, capacity=3)
+    for mentee in (tara, uli):
+        r = propose(org, slug, mentee, ben)
+        m.check(r.status == 303, f"propose: {r!r}")
+    old = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    focus = "SELECT focus FROM mentorships WHERE mentee_id = ?"
+    m.check(m.sql_value(focus, tara.user_id) == f"Mentoring in {old}",
+            f"the default subject: {m.sql_value(focus, tara.user_id)!r}")
+    org.get(f"/programmes/{slug}/settings")
+    r = org.post(f"/programmes/{slug}/settings", {
+        "name": "Renamed " + slug[-4:], "slug": slug, "join": "open",
+        "mentor_approval": "0", "review_weeks": "20", "cadence": "biweekly"})
+    m.check(r.status == 303, f"renamed: {r!r}")
+    m.check(m.sql_value(focus, tara.user_id) == f"Mentoring in Renamed {slug[-4:]}",
+            f"the pair keeps the old name: {m.sql_value(focus, tara.user_id)!r}")
+    m.check(m.sql_value(focus, uli.user_id) == "Go", "a subject of its own changed")
+
+
+@m.test
 def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     org, slug = cohort()
     tag = m.unique("t")[-6:]
@@ -354,8 +458,10 @@ def test_a_mentor_who_declined_is_not_proposed_again():
     m.check(r.status == 303, f"declined: {r!r}")
     maya_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", maya.user_id)
     card = board_card(org.get(f"/programmes/{slug}/matching").text, walt)
-    m.check(card is not None and maya_name not in card,
-            f"back on the board, the decliner not offered: {card!r}")
+    said = f"Not offered again, since one of the two said no before: {maya_name}."
+    card = " ".join(card.split()) if card is not None else ""
+    m.check(said in card and maya_name not in card.replace(said, ""),
+            f"back on the board, the decliner not offered but named: {card!r}")
     r = propose(org, slug, walt, maya)
     m.check(r.status == 409 and "one of them said no to the other before" in
             " ".join(refusal(r.text).split()), f"not by hand either: {r.status}")
@@ -421,7 +527,8 @@ def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
     m.check(len(m.mails_to(org.email, subject="will not be", timeout=3, count=3)) == 2,
             "no notice of the accepted one")
     rows = m.sql("SELECT title, path FROM notifications WHERE user_id = ? AND "
-                 "kind = 'programme' ORDER BY id", org.user_id)
+                 "kind = 'programme' AND title NOT LIKE 'You are an organiser%' "
+                 "ORDER BY id", org.user_id)
     m.check([p for _, p in rows] == [f"/programmes/{slug}/matching"] * 2 and
             all("will not be" in t for t, _ in rows), f"in Menteo too: {rows}")
     page = m.unescaped(org.get("/notifications").text)
@@ -429,8 +536,10 @@ def test_answers_to_a_proposal_are_the_programmes_and_its_organisers_are_told():
             "listed on the notifications page")
     # the mentee's no is kept, as the mentor's is: not proposed again
     card = board_card(org.get(f"/programmes/{slug}/matching").text, cy)
-    m.check(card is not None and name(mentor) not in card,
-            f"the mentor she said no to is offered again: {card!r}")
+    said = f"Not offered again, since one of the two said no before: {name(mentor)}."
+    card = " ".join(card.split()) if card is not None else ""
+    m.check(said in card and name(mentor) not in card.replace(said, ""),
+            f"the mentor she said no to is offered again, or not named: {card!r}")
     r = propose(org, slug, cy, mentor)
     m.check(r.status == 409 and "one of them said no to the other before" in
             " ".join(refusal(r.text).split()), f"proposed again by hand: {r.status}")

@@ -52,9 +52,10 @@ def invite(org, slug, address, role="mentee"):
     return invite_link(address, slug)
 
 
-def invite_link(address, slug):
-    msgs = m.mails_to(address, subject="invited")
-    m.check(len(msgs) >= 1, f"no invitation mail to {address}")
+def invite_link(address, slug, count=1):
+    """The join link of the newest of `count` invitation mails to address."""
+    msgs = m.mails_to(address, subject="invited", count=count)
+    m.check(len(msgs) >= count, f"no invitation mail to {address}")
     text = m.mail_text(msgs[-1])
     found = [u for u in m.links(text) if f"/programmes/{slug}/join?invite=" in u]
     m.check(found, f"no join link in {text!r}")
@@ -95,6 +96,40 @@ def test_only_site_admins_create_and_bad_input_is_kept():
                                    "cadence": "weekly"})
     m.check(r.status == 422 and "Another programme has this address" in r.text,
             "a taken address is refused")
+
+
+@m.test
+def test_an_organiser_named_is_told_once():
+    """Nobody was told when an administrator made them an organiser (found
+    walking the product): the programme appeared in their menu unannounced.
+    Each organiser new to a programme is mailed and notified, once; the
+    administrator naming themselves, and organisers kept on a later save,
+    are not."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org, a])
+    name = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    mails = m.mails_to(org.email, subject="You are an organiser of")
+    text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
+    m.check(f"has made you an organiser of {name}" in text and
+            f"/programmes/{slug}/dashboard" in text, f"the organiser is told: {text!r}")
+    notified = ("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND path = ?")
+    m.check(m.sql_value(notified, org.user_id, f"/programmes/{slug}/dashboard") == "1",
+            "no notice in Menteo")
+    m.check(m.sql_value(notified, a.user_id, f"/programmes/{slug}/dashboard") == "0",
+            "the administrator told of their own doing")
+    # saved again with one more: only the new one is told
+    new = m.signup()
+    a.get(f"/programmes/{slug}/settings")
+    r = a.post(f"/programmes/{slug}/settings", {
+        "name": name, "slug": slug, "join": "invite", "mentor_approval": "1",
+        "review_weeks": "20", "cadence": "biweekly",
+        "organisers": f"{org.email}, {new.email}"})
+    m.check(r.status == 303, f"saved: {r!r}")
+    m.check(len(m.mails_to(new.email, subject="You are an organiser of")) == 1,
+            "the new organiser is not told")
+    time.sleep(1)
+    m.check(len(m.mails_to(org.email, subject="You are an organiser of", timeout=0.5,
+                           count=2)) == 1, "an organiser kept is told again")
 
 
 @m.test
@@ -612,6 +647,82 @@ def test_invitation_for_another_address_expired_or_unknown():
 
 
 @m.test
+def test_an_invitation_is_sent_again_or_withdrawn():
+    """An organiser could neither send an invitation again from the list
+    nor take back one sent to the wrong address (found walking the
+    product). Sent again (once a day, the paste's rule), the old link dies
+    and a new one works; withdrawn, its link dies, its notice in Menteo is
+    read, nobody is mailed, and the address may be invited afresh. A used
+    invitation is neither."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    member = m.signup()
+    first = invite(org, slug, member.email)
+    inv = m.sql_value("SELECT id FROM programme_invitations WHERE email = ?", member.email)
+    page = m.unescaped(org.get(f"/programmes/{slug}/invitations").text)
+    form = f'action="/programmes/{slug}/invitations/{inv}"'
+    m.check(form in page and "Withdraw" in page, "no withdraw button")
+    m.check(">Send again<" not in page, "sent again within the day it was sent")
+    r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": "resend"})
+    m.check(r.status == 409 and "less than a day ago" in m.unescaped(r.text),
+            f"sent again at once: {r.status}")
+    m.sql("UPDATE programme_invitations SET sent_at = sent_at - INTERVAL 2 DAY "
+          "WHERE id = ?", inv)
+    page = org.get(f"/programmes/{slug}/invitations").text
+    m.check(">Send again<" in page, "no send-again button a day later")
+    r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": "resend"})
+    m.check(r.status == 303, f"sent again: {r!r}")
+    m.check("sent again" in m.unescaped(org.follow(r).text), "not said")
+    second = invite_link(member.email, slug, count=2)
+    m.check(second != first, "the same link again")
+    m.check(member.get(first).status == 404, "the old link still works")
+    m.check(member.get(second).status == 200, "the new link does not work")
+    unread = ("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = "
+              "'programme-invite' AND read_at IS NULL")
+    m.check(m.sql_value(unread, member.user_id) == "1",
+            "the old link's notice is still unread beside the new one's")
+    # withdrawn: the link dies, nobody is mailed, the address may be asked again
+    r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": "withdraw"})
+    m.check(r.status == 303, f"withdrawn: {r!r}")
+    m.check(f"The invitation to {member.email} is withdrawn" in
+            m.unescaped(org.follow(r).text), "not said")
+    r = member.get(second)
+    m.check(r.status == 404 and "withdrawn" in m.unescaped(r.text),
+            f"a withdrawn link: {r.status}")
+    m.check(m.sql_value(unread, member.user_id) == "0", "its notice still unread")
+    t = " ".join(m.unescaped(member.get(f"/programmes/{slug}").text).split())
+    m.check("You are invited" not in t, "the programme's page still invites them")
+    time.sleep(1)
+    m.check(len(m.mails_to(member.email, subject="invit", timeout=0.5, count=3)) == 2,
+            "a withdrawal was mailed")
+    r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": "withdraw"})
+    m.check(r.status == 404, f"withdrawn twice: {r.status}")
+    org.get(f"/programmes/{slug}/invitations")
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": member.email,
+                                                     "role": "mentee"})
+    m.check(r.status == 303, f"invited afresh: {r!r}")
+    third = invite_link(member.email, slug, count=3)
+    m.check(third not in (first, second), "the third mail's link is an old one")
+    m.check(member.get(third).status == 200, "invited afresh: the link does not work")
+    # used: neither
+    r = member.post(third.split("?")[0], {"role": "mentee",
+                                          "invite": third.split("invite=")[1]})
+    m.check(r.status == 303, f"joined: {r!r}")
+    inv = m.sql_value("SELECT id FROM programme_invitations WHERE email = ?", member.email)
+    page = org.get(f"/programmes/{slug}/invitations").text
+    m.check(f'action="/programmes/{slug}/invitations/{inv}"' not in page,
+            "a used invitation offers buttons")
+    for action in ("withdraw", "resend"):
+        r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": action})
+        m.check(r.status == 409 and "has joined with this invitation already" in
+                m.unescaped(r.text), f"{action} a used one: {r.status}")
+    r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": "burn"})
+    m.check(r.status == 400, f"another action: {r.status}")
+    r = member.post(f"/programmes/{slug}/invitations/{inv}", {"action": "withdraw"})
+    m.check(r.status == 403, f"a participant withdrew: {r.status}")
+
+
+@m.test
 def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     a, org = admin(), m.signup()
     slug = programme(a, [org], join="open")
@@ -710,6 +821,36 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     r = org.post(f"/programmes/{slug}/participants/{pid2}",
                  {"action": "remove", "role": "nobody", "status": "active"})
     m.check(r.status == 409, f"a bad filter beside a decision: {r.status}")
+    # a removal taken back (it could not be: found walking the product);
+    # only a removed participant is taken back in
+    page = m.unescaped(org.get(f"/programmes/{slug}/participants?status=removed").text)
+    m.check("Take back in" in page and mentee.email in page, "no way back offered")
+    r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "restore"})
+    m.check(r.status == 303 and "back in the programme" in said(r), f"restored: {r!r}")
+    r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "restore"})
+    m.check(r.status == 409 and "cannot be taken back in now" in m.unescaped(r.text),
+            f"restoring an active mentee: {r.status}")
+    m.check(m.sql_value("SELECT status FROM programme_participants WHERE id = ?", mid)
+            == "active", "not active again")
+    mails = m.mails_to(mentee.email, subject="You are back in")
+    m.check(mails and "taken you back into the programme" in
+            " ".join(m.mail_text(mails[-1]).split()), "the restored mentee is not told")
+    r = mentee.get(f"/programmes/{slug}")
+    m.check(r.status == 200, f"the programme's page: {r.status}")
+    # a mentor taken back in waits for approval again: a removal may have
+    # come before any approval, and approval is the programme's rule
+    r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "restore"})
+    m.check(r.status == 303 and "waiting for approval" in said(r), f"restored: {r!r}")
+    m.check(m.sql_value("SELECT status FROM programme_participants WHERE id = ?", pid)
+            == "waiting", "a mentor restored skips approval")
+    mails = m.mails_to(mentor.email, subject="You are back in")
+    m.check(mails and "once an organiser approves you as a mentor" in
+            " ".join(m.mail_text(mails[-1]).split()), "the mentor is not told to wait")
+    # removed again: told again (the second mail's key is not the first's)
+    r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
+    m.check(r.status == 303, f"removed again: {r!r}")
+    m.check(len(m.mails_to(mentee.email, subject="You have left", count=2)) == 2,
+            "a second removal is not mailed")
 
 
 

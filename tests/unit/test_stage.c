@@ -124,9 +124,8 @@ test_stage_table_shape(void **state)
 			    strcmp(stage_rules[j].to, rl->to) == 0 &&
 			    stage_rules[j].who == rl->who)
 				fail_msg("%s -> %s twice", rl->from, rl->to);
-		assert_true(stage_rule_find(rl->from, rl->to, rl->who ==
-		    STAGE_ADMIN || rl->who == STAGE_DELETION || rl->who ==
-		    STAGE_PROGRAMME ? rl->who : STAGE_EITHER) == rl);
+		assert_true(stage_rule_find(rl->from, rl->to,
+		    by_outsider(rl->who) ? rl->who : STAGE_EITHER) == rl);
 	}
 }
 
@@ -151,6 +150,8 @@ static const struct actor_case actors[] = {
 	{ 10, STAGE_DELETION, 0 }, { 20, STAGE_DELETION, 0 },
 	{ 10, STAGE_PROGRAMME, 0 }, { 20, STAGE_PROGRAMME, 0 },
 	{ 30, STAGE_PROGRAMME, 0 },
+	{ 10, STAGE_TAKEN_BACK, 0 }, { 20, STAGE_TAKEN_BACK, 0 },
+	{ 30, STAGE_TAKEN_BACK, 0 },
 };
 
 static void
@@ -369,6 +370,15 @@ test_stage_endings(void **state)
 	assert_false(stage_actor_ok(&r, &m, rl));
 	for (i = 1; i < 5; i++)
 		assert_null(stage_rule_find(open[i], "ended", STAGE_PROGRAMME));
+	/* its organisers take back a request they proposed, nothing else */
+	rl = stage_rule_find("requested", "ended", STAGE_TAKEN_BACK);
+	assert_non_null(rl);
+	assert_int_equal(rl->who, STAGE_TAKEN_BACK);
+	assert_ptr_equal(rl->cond, cond_proposal);
+	assert_false(stage_actor_ok(&r, &m, rl));
+	for (i = 1; i < 5; i++)
+		assert_null(stage_rule_find(open[i], "ended",
+		    STAGE_TAKEN_BACK));
 	/* a party ends by their own rule, never the admin's */
 	rl = stage_rule_find("cultivation", "ended", STAGE_EITHER);
 	assert_non_null(rl);
