@@ -488,13 +488,16 @@ static const char *const source_says[SUGGEST_SOURCES][2] = {
 	{ "headline", "does" }, { "answers", "do" },
 };
 
+/* The mentor's verb: of them (third person), or to them (you). */
+#define VERB(you, them, to_you)	((you) ? (to_you) : (them))
+
 /*
  * "writes about a, b and c, as your headline does": a clause for each of
  * the mentee's texts with words that scored for this mentor (f).
  */
 static void
 why_words(const struct suggest_mentee *e, const struct suggest_fit *f,
-    const char *whose, char why[SUGGEST_WHY])
+    const char *whose, int you, char why[SUGGEST_WHY])
 {
 	struct need_word w[NEED_WORDS];
 	const char *said[3];
@@ -509,7 +512,8 @@ why_words(const struct suggest_mentee *e, const struct suggest_fit *f,
 				said[n++] = w[k].w;
 		if (n == 0)
 			continue;
-		put(why, "%swrites about %s", why[0] ? "; " : "", said[0]);
+		put(why, "%s%s about %s", why[0] ? "; " : "", VERB(you,
+		    "writes", "write"), said[0]);
 		for (k = 1; k < n; k++)
 			put(why, "%s%s", k == n - 1 ? " and " : ", ", said[k]);
 		put(why, ", as %s %s %s", whose, source_says[src][0],
@@ -519,7 +523,8 @@ why_words(const struct suggest_mentee *e, const struct suggest_fit *f,
 
 void
 suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
-    const struct suggest_fit *f, const char *name, char why[SUGGEST_WHY])
+    const struct suggest_fit *f, const char *name, int you,
+    char why[SUGGEST_WHY])
 {
 	char whose[ITEM + 3];
 	const struct suggest_mentor *m = &s->m[f->mentor];
@@ -533,38 +538,42 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 		snprintf(whose, sizeof(whose), "your");
 	nwant = items(e->looking_for, want);
 	if (f->skills > 0)
-		put(why, "has %d of the skills %s%s: ", f->skills,
+		put(why, "%s %d of the skills %s%s: ", VERB(you, "has",
+		    "have"), f->skills,
 		    name != NULL ? name : "you", name != NULL ? " wants" :
 		    " want");
 	for (k = 0; k < nwant; k++)
 		if (in_folded(s->skills[f->mentor], want[k]))
 			put(why, "%s%s", said++ == 0 ? "" : ", ", want[k]);
-	why_words(e, f, whose, why);
+	why_words(e, f, whose, you, why);
 	nlang = items(e->languages, lang);
 	for (k = 0; k < nlang; k++)
 		if (in_folded(s->langs[f->mentor], lang[k])) {
-			put(why, "%sspeaks %s, as %s %s", why[0] ? "; " : "",
+			put(why, "%s%s %s, as %s %s", why[0] ? "; " : "",
+			    VERB(you, "speaks", "speak"),
 			    item_as_written(m->languages, lang[k], raw),
 			    name != NULL ? name : "you", name != NULL ? "does" :
 			    "do");
 			break;
 		}
 	if (f->hours == 0)
-		put(why, "%sis in %s time zone", why[0] ? "; " : "", whose);
+		put(why, "%s%s in %s time zone", why[0] ? "; " : "",
+		    VERB(you, "is", "are"), whose);
 	else if (f->hours > 0)
-		put(why, "%sis %d hour%s from %s time zone", why[0] ? "; " : "",
-		    f->hours, f->hours == 1 ? "" : "s", whose);
+		put(why, "%s%s %d hour%s from %s time zone", why[0] ? "; " : "",
+		    VERB(you, "is", "are"), f->hours, f->hours == 1 ? "" : "s",
+		    whose);
 	put(why, "%scan take %ld more mentee%s", why[0] ? "; " : "", m->room,
 	    m->room == 1 ? "" : "s");
 	if (m->answered > 0)
 		put(why, "; answered %ld request%s", m->answered,
 		    m->answered == 1 ? "" : "s");
 	if (m->idle_days == 0)
-		put(why, "; was active today");
+		put(why, "; %s active today", VERB(you, "was", "were"));
 	else if (m->idle_days > 0 && m->idle_days <= 7)
-		put(why, "; was active this week");
+		put(why, "; %s active this week", VERB(you, "was", "were"));
 	else if (m->idle_days > 0 && m->idle_days <= 30)
-		put(why, "; was active this month");
+		put(why, "; %s active this month", VERB(you, "was", "were"));
 }
 
 void
@@ -766,10 +775,10 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 		p->slug = req_strdup(r, db_get(set->rows, row, "slug"));
 		p->headline = req_strdup(r, db_get(set->rows, row, "headline"));
 		p->score = best[i].score;
-		suggest_why(set->set, &e, &best[i], NULL, why);
+		suggest_why(set->set, &e, &best[i], NULL, 0, why);
 		p->why = req_strdup(r, why);
 		suggest_why(set->set, &e, &best[i], db_get(me, 0,
-		    "display_name"), why);
+		    "display_name"), 0, why);
 		p->about = req_printf(r, "%s %s", p->name, why);
 	}
 	goto out;

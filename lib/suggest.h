@@ -184,10 +184,12 @@ size_t	suggest_top(const struct suggest_fit *, size_t n, size_t k,
 /*
  * The fit's reasons in words into why (SUGGEST_WHY bytes), told to the
  * mentee (name NULL: "the skills you want") or about them, to their
- * mentor or organisers ("the skills Ana wants").
+ * organisers ("has the skills Ana wants") or, you 1, to the mentor ("have
+ * the skills Ana wants", after the caller's "you").
  */
 void	suggest_why(const struct suggest_set *, const struct suggest_mentee *,
-	    const struct suggest_fit *, const char *name, char why[SUGGEST_WHY]);
+	    const struct suggest_fit *, const char *name, int you,
+	    char why[SUGGEST_WHY]);
 
 /* 1 when the mentee said nothing to match on (then: by responsiveness). */
 int	suggest_empty(const struct suggest_mentee *);

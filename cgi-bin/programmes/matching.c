@@ -188,15 +188,18 @@ board_short(struct req *r, int rc)
 		page_error(r, 503);
 }
 
-/* The fit's reasons about mentee i (to_mentee: told to them). */
+/* Who reads a fit's reasons. */
+enum why_reader { WHY_ORGANISER, WHY_MENTEE, WHY_MENTOR };
+
+/* The fit's reasons about mentee i, worded for its reader. */
 static const char *
 why_text(struct req *r, const struct board *b, size_t i,
-    const struct suggest_fit *f, int to_mentee)
+    const struct suggest_fit *f, enum why_reader to)
 {
 	char why[SUGGEST_WHY];
 
-	suggest_why(b->set, &b->e[i], f, to_mentee ? NULL :
-	    db_get(b->mentees, i, "display_name"), why);
+	suggest_why(b->set, &b->e[i], f, to == WHY_MENTEE ? NULL :
+	    db_get(b->mentees, i, "display_name"), to == WHY_MENTOR, why);
 	return req_strdup(r, why);
 }
 
@@ -216,7 +219,7 @@ mentor_cells(struct req *r, struct tdict *s, const struct board *b,
 	tmpl_set(s, "M_NAME", db_get(b->mentors, f->mentor, "display_name"));
 	tmpl_set(s, "M_SLUG", db_get(b->mentors, f->mentor, "slug"));
 	tmpl_set(s, "M_SCORE", req_printf(r, "%lld", (long long)f->score));
-	tmpl_set(s, "M_WHY", why_text(r, b, i, f, 0));
+	tmpl_set(s, "M_WHY", why_text(r, b, i, f, WHY_ORGANISER));
 }
 
 /* Why mentee i is left out of the assignment, in words. */
@@ -548,7 +551,8 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
     size_t k, const char **why)
 {
 	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
-	const char *reasons, *yours, *mentor_name, *mentee_name, *focus;
+	const char *reasons, *yours, *to_mentor, *mentor_name, *mentee_name;
+	const char *focus;
 	struct mship_notice n = { 0 };
 	struct mship m;
 
@@ -562,8 +566,9 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	if (*why != NULL)
 		return (*why = pair_refused(r, b, mentee, mentor, *why)) ==
 		    NULL ? -1 : 1;
-	reasons = why_text(r, b, i, &b->fit[k], 0);
-	yours = why_text(r, b, i, &b->fit[k], 1);
+	reasons = why_text(r, b, i, &b->fit[k], WHY_ORGANISER);
+	to_mentor = why_text(r, b, i, &b->fit[k], WHY_MENTOR);
+	yours = why_text(r, b, i, &b->fit[k], WHY_MENTEE);
 	/* what the mentee wants is the mentorship's subject, not the cohort */
 	focus = b->e[i].looking_for != NULL && *b->e[i].looking_for != '\0' ?
 	    req_printf(r, "%.*s", (int)req_utf8_prefix(b->e[i].looking_for,
@@ -590,9 +595,9 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	 */
 	n.headline = "A mentee proposed for you";
 	n.intro = req_printf(r, "The organisers of %s propose that you "
-	    "mentor %s. Why, as their matching board puts it: %s %s. Accept, "
+	    "mentor %s. Why, as their matching board puts it: you %s. Accept, "
 	    "ask for more, or decline on the mentorship page.", p->name,
-	    mentee_name, mentor_name, reasons);
+	    mentee_name, to_mentor);
 	n.dedup = req_printf(r, "proposed:%lld:mentor", id);
 	if (mship_notice_send(r, &m, mentor, &n) == -1)
 		return -1;

@@ -383,11 +383,14 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
     m.check(pairs_of(slug) == [[str(ben.user_id), str(mentor.user_id), "requested", "1"]],
             f"one requested pair proposed by the programme: {pairs_of(slug)}")
     ben_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", ben.user_id)
-    for who, says in ((ben, "you want"), (mentor, f"{ben_name} wants")):
+    # each reads the reasons addressed to them: the mentor as "you have",
+    # not in the third person (found walking the product)
+    for who, says in ((ben, "has 1 of the skills you want"),
+                      (mentor, f"you have 1 of the skills {ben_name} wants")):
         msgs = m.mails_to(who.email, subject="proposed for you")
         m.check(msgs, f"a proposal mail to {who.email}")
         text = " ".join(m.mail_text(msgs[-1]).split())
-        m.check(f"has 1 of the skills {says}: python{tag}" in text,
+        m.check(f"{says}: python{tag}" in text,
                 f"the mail carries the reasons: {text!r}")
         # the reasons are Menteo's, not a note someone wrote; the subject
         # of the mentorship is what the mentee wants, not the cohort's name

@@ -71,7 +71,7 @@ test_suggest_reasons(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(best[0].mentor, 0);
 	assert_int_equal(best[1].mentor, 5);
-	suggest_why(s, &e, &best[0], NULL, why);
+	suggest_why(s, &e, &best[0], NULL, 0, why);
 	assert_string_equal(why, "has 2 of the skills you want: fundraising, "
 	    "public speaking; writes about grants, as your goals do; "
 	    "writes about grant, as your headline does; "
@@ -79,13 +79,21 @@ test_suggest_reasons(void **state)
 	    "can take 1 more mentee; "
 	    "answered 3 requests; was active this week");
 	/* the same about her, to her mentor or organisers */
-	suggest_why(s, &e, &best[0], "Ana", why);
+	suggest_why(s, &e, &best[0], "Ana", 0, why);
 	assert_string_equal(why, "has 2 of the skills Ana wants: fundraising, "
 	    "public speaking; writes about grants, as Ana's goals do; "
 	    "writes about grant, as Ana's headline does; "
 	    "speaks Español, as Ana does; is 1 hour from Ana's time zone; "
 	    "can take 1 more mentee; "
 	    "answered 3 requests; was active this week");
+	/* and to the mentor, after "you" (the mail of a proposal) */
+	suggest_why(s, &e, &best[0], "Ana", 1, why);
+	assert_string_equal(why, "have 2 of the skills Ana wants: fundraising, "
+	    "public speaking; write about grants, as Ana's goals do; "
+	    "write about grant, as Ana's headline does; "
+	    "speak Español, as Ana does; are 1 hour from Ana's time zone; "
+	    "can take 1 more mentee; "
+	    "answered 3 requests; were active this week");
 	/*
 	 * A name of 80 four-byte characters: "Ana's" is cut to 127 bytes
 	 * and the reasons to SUGGEST_WHY, each between characters (they are
@@ -97,7 +105,7 @@ test_suggest_reasons(void **state)
 
 		for (i = 0; i < 80; i++)
 			strcat(name, "\xf0\x9f\x8c\xb1");	/* 🌱 */
-		suggest_why(s, &e, &best[0], name, why);
+		suggest_why(s, &e, &best[0], name, 0, why);
 		assert_true(strlen(why) > SUGGEST_WHY - 8);	/* it was cut */
 		assert_true(req_utf8_valid(why, strlen(why)));
 		assert_non_null(strstr(why, "\xf0\x9f\x8c\xb1's goals do"));
@@ -105,7 +113,7 @@ test_suggest_reasons(void **state)
 	/* a word as common as "and" is no reason, though both write it */
 	e.text[SUGGEST_GOALS] = "Raise money and grants and more";
 	suggest_score(s, &e, fit);
-	suggest_why(s, &e, &fit[0], NULL, why);
+	suggest_why(s, &e, &fit[0], NULL, 0, why);
 	assert_null(strstr(why, "about and"));
 	assert_non_null(strstr(why, "writes about grants"));
 	suggest_set_free(s);
@@ -155,10 +163,10 @@ test_suggest_reasons_name_words_that_score(void **state)
 	(void)state;
 	assert_non_null(s);
 	assert_int_equal(suggest_score(s, &e, fit), 0);
-	suggest_why(s, &e, &fit[0], NULL, why);
+	suggest_why(s, &e, &fit[0], NULL, 0, why);
 	assert_non_null(strstr(why, "writes about kubernetes, as your"));
 	assert_null(strstr(why, "leadership"));
-	suggest_why(s, &e, &fit[1], NULL, why);
+	suggest_why(s, &e, &fit[1], NULL, 0, why);
 	assert_null(strstr(why, "writes about"));
 	assert_int_equal(fit[1].words, 0);
 	suggest_set_free(s);
