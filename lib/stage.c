@@ -78,13 +78,16 @@ const struct stage_rule stage_rules[] = {
 	STAGE_ENDINGS("cultivation"),
 	STAGE_ENDINGS("separation"),
 	STAGE_ENDINGS("redefinition"),
-	/* a party removed from the programme: what they asked or were
-	 * proposed for ends; pairs under way go on */
-	{ "requested", "ended", STAGE_PROGRAMME, NULL,
-	    "Remove from the programme", "A mentorship request ended" },
-	/* the organisers change their minds before the mentor answers */
-	{ "requested", "ended", STAGE_TAKEN_BACK, cond_proposal,
-	    "Take back the proposal", "A proposed pair was taken back" },
+	/*
+	 * The programme's organisers withdraw a request: what a party they
+	 * removed asked or was proposed for (pairs under way go on), or a
+	 * pair they proposed and changed their minds about. Withdrawn, not
+	 * ended: it never began, and the dashboard counts it so.
+	 */
+	{ "requested", "withdrawn", STAGE_PROGRAMME, NULL,
+	    "Remove from the programme", "A mentorship request was withdrawn" },
+	{ "requested", "withdrawn", STAGE_TAKEN_BACK, cond_proposal,
+	    "Take back the proposal", "A proposed pair was withdrawn" },
 };
 const size_t stage_nrules = sizeof(stage_rules) / sizeof(stage_rules[0]);
 
@@ -535,14 +538,15 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	if (rl->who == STAGE_DELETION)
 		return "The other person deleted their Menteo account, so this "
 		    "mentorship has ended. Its record stays readable for you.";
-	if (rl->who == STAGE_PROGRAMME)	/* the note says who left what */
-		return req_printf(r, "%s So %s has ended before it began.",
-		    note, pair != NULL ? pair : "this request");
-	if (rl->who == STAGE_TAKEN_BACK)
-		return req_printf(r, "The organisers of %s took back the pair "
-		    "they proposed before it was accepted, so it has ended. You "
-		    "stay in the programme, and they may propose another pair.",
-		    prog != NULL ? prog : "the programme");
+	/*
+	 * The note says who withdrew it; never why (a removal is nobody
+	 * else's business).
+	 */
+	if (by_programme(rl->who))
+		return req_printf(r, "%s %s", note, pair != NULL ? "The pair "
+		    "they proposed will not go ahead. You stay in the programme, "
+		    "and they may propose another pair." : "This request will "
+		    "not go ahead.");
 	if (strcmp(rl->to, "requested") == 0)
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "
@@ -720,11 +724,13 @@ move_tx(struct req *r, void *arg)
 	if (mv->by == STAGE_EITHER && strcmp(mv->seen, m->stage) != 0)
 		return mv->why = "Someone changed this mentorship a moment "
 		    "ago: look at its new stage.", 409;
+	/* closed: say so, not "a mentorship in Withdrawn cannot move" */
 	if ((rl = stage_rule_find(m->stage, mv->to, mv->by)) == NULL)
-		return mv->why = !m->is_open && mv->by != STAGE_EITHER ?
-		    "This mentorship is already closed." :
-		    req_printf(r, "A mentorship in %s cannot move to %s.",
-		    mship_stage_label(m->stage), mship_stage_label(mv->to)), 409;
+		return mv->why = !m->is_open ? req_printf(r, "This mentorship "
+		    "is closed already (%s): nothing can change it now.",
+		    mship_stage_label(m->stage)) : req_printf(r, "A mentorship "
+		    "in %s cannot move to %s.", mship_stage_label(m->stage),
+		    mship_stage_label(mv->to)), 409;
 	if (mv->by == STAGE_EITHER && !stage_actor_ok(r, m, rl))
 		return mv->why = rl->who == STAGE_SYSTEM ?
 		    "Only Menteo itself expires a request (after 14 days)." :
@@ -843,7 +849,8 @@ stage_end(struct req *r, struct mship *m, enum stage_who by,
 	if (!by_outsider(by))
 		return *why = "Only an administrator's, a deletion's or a "
 		    "programme's ending goes this way.", 403;
-	return move(r, m, "ended", by, note, why, NULL);
+	return move(r, m, by_programme(by) ? "withdrawn" : "ended", by, note,
+	    why, NULL);
 }
 
 const char *

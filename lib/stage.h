@@ -20,7 +20,7 @@ enum stage_who {
 	STAGE_DELETION,	/* r->user deleted their account (stage_end) */
 	STAGE_PROGRAMME,	/* an organiser removed a party from the
 				   pair's programme (stage_end): a request
-				   ends unanswered */
+				   is withdrawn unanswered */
 	STAGE_TAKEN_BACK	/* an organiser took back the programme's
 				   proposal (stage_end) before it was
 				   accepted */
@@ -56,12 +56,12 @@ int	 stage_move(struct req *, struct mship *, const char *to,
  * Ends m from whatever open stage it is in when its row is locked, for
  * `by` STAGE_ADMIN (r->user, an admin: both parties are mailed the note)
  * or STAGE_DELETION (r->user deleted their account: the other party is
- * told), or a request only for STAGE_PROGRAMME (r->user, whom the caller
- * checked organises the pair's programme, removed one party from it: the
- * note says who and from what) and STAGE_TAKEN_BACK (such an organiser
- * takes back a pair the programme proposed). Those two tell each party
- * still in the programme. Returns as stage_move; 409 when it is closed
- * already (or no longer a request, or not a proposal). Inside the
+ * told). Or withdraws a request, for STAGE_PROGRAMME (r->user, whom the
+ * caller checked organises the pair's programme, removed one party from
+ * it) and STAGE_TAKEN_BACK (such an organiser takes back a pair the
+ * programme proposed): the note says who withdrew it, and each party
+ * still in the programme is told. Returns as stage_move; 409 when it is
+ * closed already (or no longer a request, or not a proposal). Inside the
  * caller's transaction when there is one.
  */
 int	 stage_end(struct req *, struct mship *, enum stage_who by,

@@ -563,17 +563,19 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 		put(why, "%s%s %d hour%s from %s time zone", why[0] ? "; " : "",
 		    VERB(you, "is", "are"), f->hours, f->hours == 1 ? "" : "s",
 		    whose);
+	if (you)	/* their own places and activity are no news to them */
+		return;
 	put(why, "%scan take %ld more mentee%s", why[0] ? "; " : "", m->room,
 	    m->room == 1 ? "" : "s");
 	if (m->answered > 0)
 		put(why, "; answered %ld request%s", m->answered,
 		    m->answered == 1 ? "" : "s");
 	if (m->idle_days == 0)
-		put(why, "; %s active today", VERB(you, "was", "were"));
+		put(why, "; was active today");
 	else if (m->idle_days > 0 && m->idle_days <= 7)
-		put(why, "; %s active this week", VERB(you, "was", "were"));
+		put(why, "; was active this week");
 	else if (m->idle_days > 0 && m->idle_days <= 30)
-		put(why, "; %s active this month", VERB(you, "was", "were"));
+		put(why, "; was active this month");
 }
 
 void

@@ -94,11 +94,15 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
  * proposed to them again: one where either said no (the mentor declined
  * a request, or the mentee turned down a pair the programme proposed:
  * SUGGEST_SAID_NO), or an open one (a pair already: SUGGEST_NOT_AGAIN).
- * A mentee's own request withdrawn is theirs to make again. The board,
- * the programme's page and suggest_for.
+ * A mentee's own request withdrawn is theirs to make again, and a pair
+ * the organisers withdrew is theirs to propose again (its withdrawal's
+ * actor is the organiser). The board, the programme's page and
+ * suggest_for.
  */
 #define SUGGEST_SAID_NO(m)	"(" m ".stage = 'declined' OR (" m ".stage = " \
-	"'withdrawn' AND " m ".proposed_by_programme = 1))"
+	"'withdrawn' AND " m ".proposed_by_programme = 1 AND EXISTS (SELECT " \
+	"1 FROM stage_events said WHERE said.mentorship_id = " m ".id AND " \
+	"said.to_stage = 'withdrawn' AND said.actor_id = " m ".mentee_id)))"
 #define SUGGEST_NOT_AGAIN(m)	"(" m ".stage IN (" STAGES_OPEN ") OR " \
 	SUGGEST_SAID_NO(m) ")"
 
@@ -185,7 +189,8 @@ size_t	suggest_top(const struct suggest_fit *, size_t n, size_t k,
  * The fit's reasons in words into why (SUGGEST_WHY bytes), told to the
  * mentee (name NULL: "the skills you want") or about them, to their
  * organisers ("has the skills Ana wants") or, you 1, to the mentor ("have
- * the skills Ana wants", after the caller's "you").
+ * the skills Ana wants", after the caller's "you"; not their own places
+ * and activity, and so maybe nothing: why "").
  */
 void	suggest_why(const struct suggest_set *, const struct suggest_mentee *,
 	    const struct suggest_fit *, const char *name, int you,

@@ -16,8 +16,8 @@
 </section>
 {{/RUNS}}
 <section class="section" aria-labelledby="mine-heading">
-<h2 id="mine-heading">Your programmes</h2>
-{{#MINE_NONE}}<p class="muted">You are not in a programme yet. Join an open one below, or open the invitation your organisation sent you.</p>{{/MINE_NONE}}
+<h2 id="mine-heading">Programmes you take part in</h2>
+{{#MINE_NONE}}<p class="muted">None yet, as a mentee or a mentor. Join an open one below, or open the invitation your organisation sent you.</p>{{/MINE_NONE}}
 <ul class="list">
 {{#MINE}}<li><a href="/programmes/{{SLUG}}">{{NAME}}</a> <span class="badge">{{MY_ROLE}}</span> <span class="muted small">{{PEOPLE}} participants</span></li>
 {{/MINE}}

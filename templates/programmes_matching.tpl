@@ -17,7 +17,7 @@
 </form>
 {{#AUTO}}
 <section class="section" aria-labelledby="auto-h" id="auto">
-<h2 id="auto-h">Proposed pairs: {{NPAIRS}}, left unmatched: {{NLEFT}}</h2>
+<h2 id="auto-h">Pairs to propose: {{NPAIRS}}, left unmatched: {{NLEFT}}</h2>
 <p>The pairs with the greatest total score that no mentor's places and no minimum of {{MIN}} points forbid. Nothing is sent until you confirm.</p>
 <div class="table-wrap"><table class="table table-stack"><thead><tr><th>Mentee</th><th>Mentor</th><th>Score</th><th>Why</th></tr></thead><tbody>
 {{#PAIR}}<tr class="pair"><td data-label="Mentee"><a href="/people/{{E_SLUG}}">{{E_NAME}}</a></td><td data-label="Mentor"><a href="/people/{{M_SLUG}}">{{M_NAME}}</a></td><td data-label="Score">{{M_SCORE}}</td><td data-label="Why" class="why">{{M_WHY}}</td></tr>

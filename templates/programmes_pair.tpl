@@ -7,6 +7,8 @@
 </div>
 {{#ERROR}}<p class="callout danger" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 <p class="callout">As an organiser you see the pair's stage, contract, goals, milestones and meeting dates. Their room, their meeting notes and their private journal are theirs alone.</p>
+{{#TAKE_BACK}}<section class="callout" aria-label="The proposal"><p>{{MENTOR}} has not accepted the pair yet. Until then you may take it back, to propose {{MENTEE}} another mentor.</p>
+<form method="post" action="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="take_back"><button class="btn-secondary btn-small" data-confirm="Take back the pair of {{MENTEE}} with {{MENTOR}}? Both are told by e-mail, and {{MENTEE}} goes back to the matching board.">Take back the proposal</button></form></section>{{/TAKE_BACK}}
 <div class="cols">
 <div class="stack">
 {{#STRIP}}<section class="card" aria-labelledby="strip-h"><h2 id="strip-h">Time in each stage</h2>
@@ -24,9 +26,7 @@
 </div>
 <aside class="sidebar stack">
 <section class="card" aria-labelledby="people-h"><h2 id="people-h">The pair</h2>
-<dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>{{ASKED_AS}}</dt><dd>{{ASKED}}</dd></dl>
-{{#TAKE_BACK}}<p class="small muted">{{MENTOR}} has not accepted the pair yet. Until then you may take it back, to propose {{MENTEE}} another mentor.</p>
-<form method="post" action="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="take_back"><button class="btn-secondary btn-small" data-confirm="Take back the pair of {{MENTEE}} with {{MENTOR}}? Both are told by e-mail, and {{MENTEE}} goes back to the matching board.">Take back the proposal</button></form>{{/TAKE_BACK}}</section>
+<dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>{{ASKED_AS}}</dt><dd>{{ASKED}}</dd></dl></section>
 <section class="card" aria-labelledby="contract-h"><h2 id="contract-h">Contract</h2>
 {{#NO_CONTRACT}}<p class="muted">None: the mentor has not accepted the pair.</p>{{/NO_CONTRACT}}{{#CONTRACT}}
 <dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_TEXT}}</dd></dl>

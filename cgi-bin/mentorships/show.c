@@ -154,7 +154,9 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 			    m->is_mentor ? m->mentee_name : m->mentor_name));
 		} else if (strcmp(rl->to, "declined") == 0) {
 			tmpl_set(a, "LABEL", rl->action);
-			tmpl_set(a, "NOTE_LABEL", "Reason (optional)");
+			/* whom the words reach: the organisers never do */
+			tmpl_set(a, "NOTE_LABEL", req_printf(r, "Reason "
+			    "(optional; %s reads it)", m->mentee_name));
 			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
 			tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
 			    req_printf(r, "Decline to mentor %s? They will be "
@@ -683,6 +685,9 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
 	page_date(r, d, "CREATED", db_get(&c, 0, "created_at"));
 	page_date(r, d, "CLOSED_ON", db_get(&c, 0, "stage_changed_at"));
+	/* a pair the programme proposed was never asked for */
+	tmpl_set(d, "BEGUN_AS", db_get_int(&c, 0, "proposed_by_programme") ?
+	    "proposed on" : "asked on");
 	if (reason != NULL)
 		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", reason);
 	if (m->is_open && !mships_is(m, "requested"))

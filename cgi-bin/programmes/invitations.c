@@ -159,15 +159,22 @@ invite_key(struct req *r, const char *h)
 	return req_printf(r, "programme-invite:%s", h);
 }
 
+/* An invitation sent before to the address: its row as it was. */
+struct invite_prev {
+	long long	 id;
+	const char	*hash;		/* its link's token, hashed */
+	const char	*sent_at;
+};
+
 /*
- * Invites one address (row id and its token's hash was when re-sending,
- * else 0 and NULL): a fresh token, the mail queued in the caller's
- * transaction, what the link sent before left behind forgotten. 1:
+ * Invites one address (prev: the invitation it had, NULL none): a fresh
+ * token, the mail queued in the caller's transaction, what the link sent
+ * before left behind forgotten and the mail saying it replaces it. 1:
  * another organiser's paste invited it a moment ago; -1 on a db failure.
  */
 static int
-invite_send(struct req *r, const struct prog *p, long long id,
-    const char *was, const char *email, const char *role)
+invite_send(struct req *r, const struct prog *p,
+    const struct invite_prev *prev, const char *email, const char *role)
 {
 	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
 	const char *uid, *subject, *key;
@@ -176,14 +183,14 @@ invite_send(struct req *r, const struct prog *p, long long id,
 
 	sess_token(t);
 	sess_hash(t, h);
-	if (was != NULL && mail_forget(r, invite_key(r, was)) == -1)
+	if (prev != NULL && mail_forget(r, invite_key(r, prev->hash)) == -1)
 		return -1;
-	if (id > 0)
+	if (prev != NULL)
 		rc = db_exec(r, "UPDATE programme_invitations SET token_hash = "
 		    "?, role = ?, sent_at = UTC_TIMESTAMP(), expires_at = "
 		    "UTC_TIMESTAMP() + INTERVAL ? DAY, invited_by = ? WHERE "
 		    "id = ?", "ssiii", h, role, (long long)INVITE_DAYS,
-		    r->user.id, id);
+		    r->user.id, prev->id);
 	else
 		rc = db_exec(r, "INSERT INTO programme_invitations "
 		    "(programme_id, email, role, token_hash, invited_by, "
@@ -217,6 +224,9 @@ invite_send(struct req *r, const struct prog *p, long long id,
 	tmpl_set(d, "INVITER", r->user.name);	/* who, for a stranger's mail */
 	tmpl_set(d, "LINK", invite_mail_link(r, p, t));
 	tmpl_set_int(d, "DAYS", INVITE_DAYS);
+	if (prev != NULL)
+		tmpl_set(tmpl_section(d, "AGAIN"), "SENT_BEFORE",
+		    page_date_text(r, prev->sent_at));
 	rc = mail_queue(r, "programme-invite", 0, email, subject,
 	    "mail/programme_invite", d, key);
 	tmpl_dict_free(d);
@@ -454,6 +464,7 @@ static int
 paste_line(struct req *r, const struct prog *p, struct paste *ps,
     const char *line, const char *role)
 {
+	struct invite_prev prev;
 	struct db_rows *rows;
 	struct fval v;
 	const char *email, *status;
@@ -469,9 +480,9 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		return 0;
 	}
 	rows = db_query(r, "SELECT " INVITE_PLACE("?", "?") ", i.id AS inv_id, "
-	    "i.token_hash, " INVITE_STATE_COLS("i.") " FROM (SELECT 1) AS one "
-	    "LEFT JOIN programme_invitations i ON i.programme_id = ? AND "
-	    "i.email = ?", "isis", p->id, email, p->id, email);
+	    "i.token_hash, i.sent_at, " INVITE_STATE_COLS("i.") " FROM (SELECT "
+	    "1) AS one LEFT JOIN programme_invitations i ON i.programme_id = ? "
+	    "AND i.email = ?", "isis", p->id, email, p->id, email);
 	if (rows == NULL)
 		return -1;
 	if ((status = db_get(rows, 0, "status")) != NULL) {
@@ -488,8 +499,11 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		paste_recent(ps, email);
 		return 0;
 	}
-	if ((rc = invite_send(r, p, db_get_int(rows, 0, "inv_id"),
-	    db_get(rows, 0, "token_hash"), email, role)) == -1)
+	prev.id = db_get_int(rows, 0, "inv_id");
+	prev.hash = db_get(rows, 0, "token_hash");
+	prev.sent_at = db_get(rows, 0, "sent_at");
+	if ((rc = invite_send(r, p, prev.id > 0 ? &prev : NULL, email,
+	    role)) == -1)
 		return -1;
 	if (rc == 1)
 		paste_recent(ps, email);
@@ -692,11 +706,12 @@ static int
 invite_act_tx(struct req *r, void *arg)
 {
 	struct invite_act_w *w = arg;
+	struct invite_prev prev;
 	struct db_rows *row;
 	const char *email, *status, *hash;
 
 	w->why = NULL;		/* a try after a deadlock starts afresh */
-	row = db_query(r, "SELECT i.email, i.role, i.token_hash, "
+	row = db_query(r, "SELECT i.email, i.role, i.token_hash, i.sent_at, "
 	    INVITE_STATE_COLS("i.") ", " INVITE_PLACE("i.programme_id",
 	    "i.email") " FROM programme_invitations i WHERE i.id = ? AND "
 	    "i.programme_id = ? FOR UPDATE", "ii", r->id[1], w->p->id);
@@ -718,9 +733,12 @@ invite_act_tx(struct req *r, void *arg)
 		    "than a day ago, so it is not sent again yet.", email);
 	if (w->why != NULL)
 		return INV_REFUSED;
+	prev.id = r->id[1];
+	prev.hash = hash;
+	prev.sent_at = db_get(row, 0, "sent_at");
 	if (w->resend)
-		return invite_send(r, w->p, r->id[1], hash, email, db_get(row,
-		    0, "role")) == 0 ? INV_DONE : -1;
+		return invite_send(r, w->p, &prev, email, db_get(row, 0,
+		    "role")) == 0 ? INV_DONE : -1;
 	if (mail_forget(r, invite_key(r, hash)) == -1)
 		return -1;
 	return db_exec(r, "DELETE FROM programme_invitations WHERE id = ?",

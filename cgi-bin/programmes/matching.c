@@ -595,9 +595,10 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	 */
 	n.headline = "A mentee proposed for you";
 	n.intro = req_printf(r, "The organisers of %s propose that you "
-	    "mentor %s. Why, as their matching board puts it: you %s. Accept, "
-	    "ask for more, or decline on the mentorship page.", p->name,
-	    mentee_name, to_mentor);
+	    "mentor %s.%s%s%s Accept, ask for more, or decline on the "
+	    "mentorship page.", p->name, mentee_name, *to_mentor ? " Why, as "
+	    "their matching board puts it: you " : "", to_mentor, *to_mentor ?
+	    "." : "");
 	n.dedup = req_printf(r, "proposed:%lld:mentor", id);
 	if (mship_notice_send(r, &m, mentor, &n) == -1)
 		return -1;

@@ -14,15 +14,6 @@
 #include "resp.h"
 #include "stage.h"
 
-/* A request that came to nothing, or not yet answered: no contract. */
-static int
-never_accepted(const char *stage)
-{
-	return strcmp(stage, "requested") == 0 || strcmp(stage,
-	    "declined") == 0 || strcmp(stage, "withdrawn") == 0 ||
-	    strcmp(stage, "expired") == 0;
-}
-
 static int
 pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 {
@@ -32,12 +23,15 @@ pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 	tmpl_set(d, "MENTEE", db_get(m, 0, "mentee"));
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(db_get(m, 0, "stage")));
 	tmpl_set(d, "STAGE", db_get(m, 0, "stage"));
-	/* the day it was asked; a pair accepted has a contract to show */
+	/*
+	 * The day it was asked; a pair its mentor accepted has a contract to
+	 * show, one never accepted (not yet answered, or come to nothing,
+	 * ended by an admin included) none.
+	 */
 	tmpl_set(d, "ASKED_AS", db_get_int(m, 0, "proposed_by_programme") ?
 	    "Proposed" : "Asked");
 	page_date(r, d, "ASKED", db_get(m, 0, "created_at"));
-	tmpl_show(d, never_accepted(db_get(m, 0, "stage")) ? "NO_CONTRACT" :
-	    "CONTRACT");
+	tmpl_show(d, db_get_int(m, 0, "accepted") ? "CONTRACT" : "NO_CONTRACT");
 	page_date(r, d, "STAGE_SINCE", db_get(m, 0, "stage_changed_at"));
 	tmpl_set(d, "MENTOR_ACTIVE", db_get(m, 0, "mentor_active") != NULL ?
 	    page_date_text(r, db_get(m, 0, "mentor_active")) : "not yet");
@@ -120,8 +114,9 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 	    "m.stage_changed_at, m.ground_rules, m.cadence, m.channels, "
 	    "m.review_date, m.proposed_by_programme, a.display_name AS mentor, "
 	    "b.display_name AS mentee, "
-	    "a.last_active AS mentor_active, b.last_active AS mentee_active "
-	    "FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b "
+	    "a.last_active AS mentor_active, b.last_active AS mentee_active, "
+	    "EXISTS (SELECT 1 FROM stage_events e WHERE e.mentorship_id = m.id "
+	    "AND e.to_stage = 'initiation') AS accepted FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b "
 	    "ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = ?", "ii",
 	    r->id[1], p->id);
 	if (m == NULL)
@@ -149,6 +144,12 @@ prog_pair(struct req *r)
 	if (prog_manage(r, &p) == -1)
 		return;
 	pair_page(r, &p, NULL, 200);
+}
+
+const char *
+prog_withdrawn_note(struct req *r, const struct prog *p)
+{
+	return req_printf(r, "Withdrawn by the organisers of %s.", p->name);
 }
 
 /* Why m, as it is under its lock now, could not be taken back. */
@@ -192,8 +193,8 @@ prog_pair_post(struct req *r)
 		    "pair.");
 	if (rc != 0)
 		return;		/* the database: app.c answers 503 */
-	rc = stage_end(r, &m, STAGE_TAKEN_BACK, req_printf(r, "Taken back by "
-	    "the organisers of %s.", p.name), &why);
+	rc = stage_end(r, &m, STAGE_TAKEN_BACK, prog_withdrawn_note(r, &p),
+	    &why);
 	if (rc == 409)
 		return pair_page(r, &p, take_back_refused(r, &m, why), 409);
 	if (rc == 404)

@@ -47,7 +47,8 @@ static const struct decision {
 	    "approved; they have been told by e-mail.", "IS_REJECT",
 	    "Your place as a mentor in " },
 	[D_REMOVE] = { "removed", 1, "active", "removed", "Participant removed; "
-	    "they have been told by e-mail.", "IS_REMOVE", "You have left " },
+	    "they have been told by e-mail.", "IS_REMOVE",
+	    "You are no longer in " },
 	[D_RESTORE] = { "active", 0, "removed", "taken back in", "Participant "
 	    "back in the programme; they have been told by e-mail.",
 	    "IS_RESTORE", "You are back in " },
@@ -391,8 +392,9 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 		participant_fill(r, s, rows, i, pairs, &kp);
 		answers_fill(s, db_get_int(rows, i, "id"), answers, &k);
 	}
-	if (n == 0)
-		tmpl_show(d, "NONE");
+	if (n == 0)	/* an empty filter is not an empty programme */
+		tmpl_show(d, v[FF_ROLE].str != NULL || v[FF_STATUS].str !=
+		    NULL ? "NONE_MATCH" : "NONE");
 	if (rows->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
@@ -476,13 +478,14 @@ struct decide_w {
 
 /*
  * A participant removed: the requests and proposals they have in the
- * programme, not yet answered, end (their pairs under way go on), so no
- * mentor accepts a pair with someone no longer in it. The other party is
- * told (stage_end tells those still in the programme). 0 or -1.
+ * programme, not yet answered, are withdrawn (their pairs under way go
+ * on), so no mentor accepts a pair with someone no longer in it. The
+ * other party is told they were withdrawn, not why (stage_end tells
+ * those still in the programme). 0 or -1.
  */
 static int
 remove_requests(struct req *r, const struct prog *p, long long uid,
-    const char *role, const char *name)
+    const char *role)
 {
 	struct db_rows *q;
 	struct mship m;
@@ -502,8 +505,8 @@ remove_requests(struct req *r, const struct prog *p, long long uid,
 			return -1;
 		if (rc != 0)
 			continue;	/* deleted meanwhile */
-		rc = stage_end(r, &m, STAGE_PROGRAMME, req_printf(r, "%s was "
-		    "removed from %s by its organisers.", name, p->name), &why);
+		rc = stage_end(r, &m, STAGE_PROGRAMME, prog_withdrawn_note(r,
+		    p), &why);
 		if (rc == -1)	/* else answered meanwhile: nothing to end */
 			return -1;
 	}
@@ -536,8 +539,8 @@ decide_tx(struct req *r, void *arg)
 	    w->to, r->user.id, r->id[1]) < 0 ||
 	    decide_mail(r, w->p, db_get_int(row, 0, "user_id"), w->a,
 	    r->id[1], w->to) == -1 || (w->a == D_REMOVE &&
-	    remove_requests(r, w->p, db_get_int(row, 0, "user_id"), w->role,
-	    w->name) == -1))
+	    remove_requests(r, w->p, db_get_int(row, 0, "user_id"),
+	    w->role) == -1))
 		return -1;
 	return 0;
 }

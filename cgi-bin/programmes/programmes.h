@@ -98,6 +98,11 @@ void	prog_pair_post(struct req *);
  * look for: Menteo's words, "Mentoring in <name>" (renamed with it).
  */
 const char *prog_focus(struct req *, const char *name);
+/*
+ * The note of a request its organisers withdrew (a party removed, a
+ * proposal taken back): who did it, never why.
+ */
+const char *prog_withdrawn_note(struct req *, const struct prog *);
 void	prog_matching(struct req *);
 void	prog_matching_post(struct req *);
 void	prog_survey(struct req *);

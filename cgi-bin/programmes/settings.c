@@ -230,58 +230,80 @@ organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
 }
 
 /*
- * Tells user uid they are an organiser of the programme now: what they
- * may do, and where. 0, or -1.
+ * Tells user uid they are an organiser of the programme now (gone 0),
+ * or no longer (gone 1): what they may do, and where. 0, or -1.
  */
 static int
 organiser_mail(struct req *r, long long prog_id, const char *name,
-    const char *slug, long long uid)
+    const char *slug, long long uid, int gone)
 {
 	struct tdict *d = tmpl_dict_new("mail");
+	const char *path = req_printf(r, gone ? "/programmes/%s" :
+	    "/programmes/%s/dashboard", slug);
 	int rc;
 
 	tmpl_set(d, "PROG_NAME", name);
 	tmpl_set(d, "INVITER", r->user.name);
-	tmpl_set(d, "LINK", req_printf(r, "%s/programmes/%s/dashboard",
-	    cfg_base_url(), slug));
-	tmpl_show(d, "IS_ORGANISER");
-	/* made an organiser again later is news again: the time in the key */
-	rc = mail_notify(r, "programme", uid, req_printf(r, "You are an "
-	    "organiser of %s", name), req_printf(r, "/programmes/%s/dashboard",
-	    slug), "mail/programme_decision", d, req_printf(r,
-	    "programme-organiser:%lld:%lld:%lld", prog_id, uid,
-	    (long long)time(NULL)));
+	tmpl_set(d, "LINK", req_printf(r, "%s%s", cfg_base_url(), path));
+	tmpl_show(d, gone ? "IS_ORGANISER_GONE" : "IS_ORGANISER");
+	/* named again later is news again: the time in the key */
+	rc = mail_notify(r, "programme", uid, req_printf(r, gone ? "You are "
+	    "no longer an organiser of %s" : "You are an organiser of %s",
+	    name), path, "mail/programme_decision", d, req_printf(r,
+	    "programme-organiser%s:%lld:%lld:%lld", gone ? "-gone" : "",
+	    prog_id, uid, (long long)time(NULL)));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }
 
+/* Whether id is among the n of ids. */
+static int
+id_in(const long long *ids, size_t n, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
 /*
- * The programme's organisers become ids; each one new to it is told,
- * unless it is the administrator naming themselves. 0, or -1.
+ * The programme's organisers become ids (n): those kept keep their row
+ * (and its date), each one who comes or goes is told, unless it is the
+ * administrator doing it to themselves. 0, or -1.
  */
 static int
 organisers_save(struct req *r, long long prog_id, const char *name,
     const char *slug, const long long *ids, int n)
 {
 	struct db_rows *was;
+	long long *old;
 	size_t k;
 	int i;
 
 	if ((was = db_query(r, "SELECT user_id FROM programme_organisers "
-	    "WHERE programme_id = ?", "i", prog_id)) == NULL ||
-	    db_exec(r, "DELETE FROM programme_organisers WHERE "
-	    "programme_id = ?", "i", prog_id) < 0)
+	    "WHERE programme_id = ?", "i", prog_id)) == NULL)
 		return -1;
+	old = req_alloc(r, (was->nrows + 1) * sizeof(*old));
+	for (k = 0; k < was->nrows; k++) {
+		old[k] = db_get_int(was, k, "user_id");
+		if (id_in(ids, (size_t)n, old[k]))
+			continue;
+		if (db_exec(r, "DELETE FROM programme_organisers WHERE "
+		    "programme_id = ? AND user_id = ?", "ii", prog_id,
+		    old[k]) < 0 || (old[k] != r->user.id && organiser_mail(r,
+		    prog_id, name, slug, old[k], 1) == -1))
+			return -1;
+	}
 	for (i = 0; i < n; i++) {
+		if (id_in(old, was->nrows, ids[i]))
+			continue;
 		if (db_exec(r, "INSERT IGNORE INTO programme_organisers "
 		    "(programme_id, user_id, created_at) VALUES (?, ?, "
-		    "UTC_TIMESTAMP())", "ii", prog_id, ids[i]) < 0)
-			return -1;
-		for (k = 0; k < was->nrows; k++)
-			if (db_get_int(was, k, "user_id") == ids[i])
-				break;
-		if (k == was->nrows && ids[i] != r->user.id &&
-		    organiser_mail(r, prog_id, name, slug, ids[i]) == -1)
+		    "UTC_TIMESTAMP())", "ii", prog_id, ids[i]) < 0 ||
+		    (ids[i] != r->user.id && organiser_mail(r, prog_id, name,
+		    slug, ids[i], 0) == -1))
 			return -1;
 	}
 	return 0;

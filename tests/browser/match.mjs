@@ -122,7 +122,7 @@ runMain('match', async (browser) => {
 	await J.step('organiser previews the pairing of everyone', async () => {
 		await O.getByLabel('Minimum score of a pair').fill('25');
 		await clickAndWait(O, O.getByRole('button', { name: 'Propose pairs for everyone' }));
-		await expectText(O, 'Proposed pairs: 2, left unmatched: 1', 'the preview');
+		await expectText(O, 'Pairs to propose: 2, left unmatched: 1', 'the preview');
 		await expectText(O, 'serve other mentees better', 'why one is left');
 		await checkPage(O, 'matching-preview');
 	});

@@ -226,8 +226,9 @@ def test_a_mentee_in_a_pair_says_so_beside_a_newer_request():
 def test_removing_a_participant_ends_what_they_were_not_yet_answered():
     """Removing a mentee left the programme's proposal to them open: the
     mentor could still accept a pair with someone no longer in it (found
-    walking the product). Their unanswered requests end; the mentor is
-    told; a pair under way goes on."""
+    walking the product). Their unanswered requests are withdrawn (not
+    ended: the dashboard counted them as pairs that finished); the mentor
+    is told it was withdrawn, never why; a pair under way goes on."""
     org, slug = cohort()
     tara, uli = join(slug, "mentee"), join(slug, "mentee")
     ben = join(slug, "mentor", 3, capacity=3)
@@ -239,7 +240,8 @@ def test_removing_a_participant_ends_what_they_were_not_yet_answered():
     pid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
                       tara.user_id)
     page = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
-    m.check("not yet answered ends" in page, "the removal does not say what it ends")
+    m.check("not yet answered is withdrawn" in page,
+            "the removal does not say what it withdraws")
     # a proposal not answered is not "In a pair: Requested"
     t = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     who = lambda c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
@@ -248,17 +250,20 @@ def test_removing_a_participant_ends_what_they_were_not_yet_answered():
             "Requested" not in t, f"the proposal's statuses: {t}")
     r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "remove"})
     m.check(r.status == 303, f"remove: {r!r}")
-    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "ended",
-            "the proposal is still open")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "withdrawn",
+            "the proposal is not withdrawn")
     m.check(m.sql_value("SELECT stage FROM mentorships WHERE mentee_id = ?",
                         uli.user_id) == "cultivation", "a pair under way was touched")
     name = m.sql_value("SELECT display_name FROM users WHERE id = ?", tara.user_id)
-    mails = m.mails_to(ben.email, subject="request ended")
+    mails = m.mails_to(ben.email, subject="request was withdrawn")
     text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
-    m.check(f"{name} was removed from" in text and "has ended before it began" in text,
-            f"the mentor is told: {text!r}")
-    left = " ".join(m.mail_text(m.mails_to(tara.email, subject="You have left")[-1]).split())
-    m.check("not yet answered has ended" in left, f"the removed mentee: {left!r}")
+    m.check("Withdrawn by the organisers of" in text and "will not go ahead" in text
+            and "removed" not in text, f"the mentor is told, not why: {text!r}")
+    left = " ".join(m.mail_text(m.mails_to(tara.email,
+                                           subject="You are no longer in")[-1]).split())
+    m.check("not yet answered is withdrawn" in left, f"the removed mentee: {left!r}")
+    m.check(not m.mails_to(tara.email, subject="request was withdrawn", timeout=1,
+                           count=1), "the removed mentee is told twice")
     ben.get(f"/mentorships/{asked}")
     r = ben.post(f"/mentorships/{asked}/stage", {"to": "initiation"})
     m.check(r.status == 409, f"accepted after the removal: {r.status}")
@@ -296,22 +301,33 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
     r = org.post(f"/programmes/{slug}/pairs/{mid}", {"action": "take_back"})
     m.check(r.status == 303 and (r.location or "").endswith(f"/programmes/{slug}/matching"),
             f"taken back: {r!r}")
-    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "ended",
-            "the proposal is still open")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "withdrawn",
+            "the proposal is not withdrawn")
     tname = m.sql_value("SELECT display_name FROM users WHERE id = ?", tara.user_id)
     page = m.unescaped(org.follow(r).text)
     m.check(f"The pair of {tname} with" in page and "is taken back" in page,
             "the flash does not say so")
     m.check(board_card(page, tara) is not None, "the mentee is not on the board again")
     for who in (tara, ben):
-        mails = m.mails_to(who.email, subject="taken back")
+        mails = m.mails_to(who.email, subject="proposed pair was withdrawn")
         text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
-        m.check("took back the pair they proposed" in text, f"{who.email} told: {text!r}")
+        m.check("Withdrawn by the organisers of" in text and
+                "The pair they proposed will not go ahead" in text,
+                f"{who.email} told: {text!r}")
+    # withdrawn by its organisers is not a no: the mentor may be proposed again
+    m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tara) is not None
+            and "Not offered again" not in board_card(org.get(
+                f"/programmes/{slug}/matching").text, tara), "taken for a no")
     m.check(m.sql_value(outbox, org.email) == before,
             "the organisers are told of their own doing")
     ben.get(f"/mentorships/{mid}")
     r = ben.post(f"/mentorships/{mid}/stage", {"to": "initiation"})
-    m.check(r.status == 409, f"accepted after it was taken back: {r.status}")
+    m.check(r.status == 409 and "closed already (Withdrawn)" in m.unescaped(r.text),
+            f"accepted after it was taken back: {r.status}")
+    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(tara.get(f"/mentorships/{mid}").text))
+                 .split())
+    m.check("Closed: Withdrawn on" in t and "proposed on" in t and "asked on" not in t,
+            f"the mentee's header: {t[:400]}")
     r = org.post(f"/programmes/{slug}/pairs/{mid}", {"action": "take_back"})
     m.check(r.status == 409 and "closed already" in m.unescaped(r.text),
             f"taken back twice: {r.status}")
@@ -600,7 +616,7 @@ def test_auto_pairs_optimally_within_places_and_confirms_all():
     m.check(pairs, "a confirmation form")
     want = f"{pia.user_id}:{yan.user_id} {quinn.user_id}:{xu.user_id}"
     m.check(pairs.group(1) == want, f"the optimal pairs: {pairs.group(1)} != {want}")
-    m.check("Proposed pairs: 2, left unmatched: 1" in r.text, "counts")
+    m.check("Pairs to propose: 2, left unmatched: 1" in r.text, "counts")
     text = html.unescape(r.text)
     m.check("serve other mentees better" in text, "why Rex is left out")
     m.check(pairs_of(slug) == [], "nothing written by a preview")

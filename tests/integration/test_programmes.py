@@ -130,6 +130,21 @@ def test_an_organiser_named_is_told_once():
     time.sleep(1)
     m.check(len(m.mails_to(org.email, subject="You are an organiser of", timeout=0.5,
                            count=2)) == 1, "an organiser kept is told again")
+    # one taken off is told; the one kept keeps the day they were named
+    since = "SELECT created_at FROM programme_organisers WHERE user_id = ?"
+    m.sql("UPDATE programme_organisers SET created_at = '2026-01-02 03:04:05' "
+          "WHERE user_id = ?", new.user_id)
+    a.get(f"/programmes/{slug}/settings")
+    r = a.post(f"/programmes/{slug}/settings", {
+        "name": name, "slug": slug, "join": "invite", "mentor_approval": "1",
+        "review_weeks": "20", "cadence": "biweekly", "organisers": new.email})
+    m.check(r.status == 303, f"saved: {r!r}")
+    mails = m.mails_to(org.email, subject="no longer an organiser of")
+    m.check(mails and "has taken you off the organisers" in
+            " ".join(m.mail_text(mails[-1]).split()), "the organiser taken off is not told")
+    m.check(m.sql_value(since, new.user_id) == "2026-01-02 03:04:05",
+            "a kept organiser's row was written again")
+    m.check(m.sql_value(since, org.user_id) is None, "the one taken off is still there")
 
 
 @m.test
@@ -675,6 +690,10 @@ def test_an_invitation_is_sent_again_or_withdrawn():
     m.check("sent again" in m.unescaped(org.follow(r).text), "not said")
     second = invite_link(member.email, slug, count=2)
     m.check(second != first, "the same link again")
+    again = " ".join(m.mail_text(m.mails_to(member.email, subject="invited",
+                                            count=2)[-1]).split())
+    m.check("This invitation replaces the one sent on" in again,
+            f"the second mail does not say it replaces the first: {again!r}")
     m.check(member.get(first).status == 404, "the old link still works")
     m.check(member.get(second).status == 200, "the new link does not work")
     unread = ("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = "
@@ -795,7 +814,7 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     mid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
                       mentee.user_id)
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
-    m.check(r.status == 303 and m.mails_to(mentee.email, subject="You have left"),
+    m.check(r.status == 303 and m.mails_to(mentee.email, subject="You are no longer in"),
             "removal is mailed")
     m.check("Participant removed; they have been told by e-mail." in said(r),
             "removed, said")
@@ -849,7 +868,7 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     # removed again: told again (the second mail's key is not the first's)
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
     m.check(r.status == 303, f"removed again: {r!r}")
-    m.check(len(m.mails_to(mentee.email, subject="You have left", count=2)) == 2,
+    m.check(len(m.mails_to(mentee.email, subject="You are no longer in", count=2)) == 2,
             "a second removal is not mailed")
 
 

@@ -363,22 +363,27 @@ test_stage_endings(void **state)
 		    STAGE_ADMIN));
 	}
 	assert_null(stage_rule_find("ended", "ended", STAGE_ADMIN));
-	/* a programme ends a request of someone it removed, nothing else */
-	rl = stage_rule_find("requested", "ended", STAGE_PROGRAMME);
+	/*
+	 * a programme withdraws a request of someone it removed, and its
+	 * organisers one they proposed: nothing else, and never "ended"
+	 */
+	rl = stage_rule_find("requested", "withdrawn", STAGE_PROGRAMME);
 	assert_non_null(rl);
 	assert_int_equal(rl->who, STAGE_PROGRAMME);
 	assert_false(stage_actor_ok(&r, &m, rl));
-	for (i = 1; i < 5; i++)
-		assert_null(stage_rule_find(open[i], "ended", STAGE_PROGRAMME));
-	/* its organisers take back a request they proposed, nothing else */
-	rl = stage_rule_find("requested", "ended", STAGE_TAKEN_BACK);
+	rl = stage_rule_find("requested", "withdrawn", STAGE_TAKEN_BACK);
 	assert_non_null(rl);
 	assert_int_equal(rl->who, STAGE_TAKEN_BACK);
 	assert_ptr_equal(rl->cond, cond_proposal);
 	assert_false(stage_actor_ok(&r, &m, rl));
-	for (i = 1; i < 5; i++)
+	for (i = 0; i < 5; i++) {
+		assert_null(stage_rule_find(open[i], "ended", STAGE_PROGRAMME));
 		assert_null(stage_rule_find(open[i], "ended",
 		    STAGE_TAKEN_BACK));
+		if (i > 0)
+			assert_null(stage_rule_find(open[i], "withdrawn",
+			    STAGE_TAKEN_BACK));
+	}
 	/* a party ends by their own rule, never the admin's */
 	rl = stage_rule_find("cultivation", "ended", STAGE_EITHER);
 	assert_non_null(rl);

@@ -91,9 +91,7 @@ test_suggest_reasons(void **state)
 	assert_string_equal(why, "have 2 of the skills Ana wants: fundraising, "
 	    "public speaking; write about grants, as Ana's goals do; "
 	    "write about grant, as Ana's headline does; "
-	    "speak Español, as Ana does; are 1 hour from Ana's time zone; "
-	    "can take 1 more mentee; "
-	    "answered 3 requests; were active this week");
+	    "speak Español, as Ana does; are 1 hour from Ana's time zone");
 	/*
 	 * A name of 80 four-byte characters: "Ana's" is cut to 127 bytes
 	 * and the reasons to SUGGEST_WHY, each between characters (they are
