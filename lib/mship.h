@@ -86,6 +86,13 @@ int	mship_open(struct req *, long long id, struct mship *,
 #define STAGES_ACTIVE	STAGES_CAPACITY ",'redefinition'"
 #define STAGES_OPEN	"'requested'," STAGES_ACTIVE
 #define STAGES_CLOSED	"'declined','withdrawn','expired','ended'"
+/*
+ * SQL: whether mentorship m's mentor ever accepted it (a stage event to
+ * Initiation): a pair with a contract to show, or a request that came
+ * to nothing (whatever closed it: an answer, the organisers, an admin).
+ */
+#define MSHIP_ACCEPTED(m)	"EXISTS (SELECT 1 FROM stage_events acc " \
+	"WHERE acc.mentorship_id = " m ".id AND acc.to_stage = 'initiation')"
 
 /*
  * A milestone of mentorship_milestones (named ms) that is overdue: not

@@ -581,6 +581,8 @@ move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		return r->user.id != m->mentor_id ? "An answer to your question" :
 		    prog != NULL ? "More asked about the proposed pair" :
 		    "More asked about your mentorship request";
+	if (prog != NULL && by_programme(rl->who))
+		return "A proposed pair was withdrawn";
 	if (prog != NULL && !by_outsider(rl->who))	/* an answer to a proposal */
 		return req_printf(r, "The proposed pair was %s",
 		    strcmp(rl->to, "initiation") == 0 ? "accepted" :

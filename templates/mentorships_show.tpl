@@ -22,7 +22,7 @@
 {{#CLOSED_NOTE}}
 <div class="callout warning" id="closed-note">
 <h2>{{LABEL}}</h2>
-<p>{{WHO}} wrote, {{WHEN}}:</p>
+{{#BY_PERSON}}<p>{{WHO}} wrote, {{WHEN}}:</p>{{/BY_PERSON}}{{#BY_MENTEO}}<p>{{WHEN}}:</p>{{/BY_MENTEO}}
 <p class="prose">{{TEXT}}</p>
 </div>
 {{/CLOSED_NOTE}}

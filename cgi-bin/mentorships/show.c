@@ -492,6 +492,14 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_set(s, "LABEL", mship_stage_label(to));
 		tmpl_set(s, "TEXT", note);
 		page_time(r, s, "WHEN", db_get(e, i, "created_at"));
+		/*
+		 * A request its programme's organisers withdrew carries
+		 * Menteo's sentence ("Withdrawn by the organisers of X"),
+		 * not words one of them wrote.
+		 */
+		tmpl_show(s, strcmp(to, "withdrawn") == 0 &&
+		    db_get_int(e, i, "actor_id") != m->mentee_id ?
+		    "BY_MENTEO" : "BY_PERSON");
 	}
 }
 

@@ -115,8 +115,8 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 	    "m.review_date, m.proposed_by_programme, a.display_name AS mentor, "
 	    "b.display_name AS mentee, "
 	    "a.last_active AS mentor_active, b.last_active AS mentee_active, "
-	    "EXISTS (SELECT 1 FROM stage_events e WHERE e.mentorship_id = m.id "
-	    "AND e.to_stage = 'initiation') AS accepted FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN users b "
+	    MSHIP_ACCEPTED("m") " AS accepted FROM mentorships m JOIN users a "
+	    "ON a.id = m.mentor_id JOIN users b "
 	    "ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = ?", "ii",
 	    r->id[1], p->id);
 	if (m == NULL)
@@ -167,8 +167,8 @@ take_back_refused(struct req *r, const struct mship *m, const char *why)
 
 /*
  * A proposal taken back (action=take_back) before the mentor accepted
- * it: the pair ends, both are told (lib/stage.c, STAGE_TAKEN_BACK), and
- * the organiser goes to the board, where the mentee waits again.
+ * it: the pair is withdrawn, both are told (lib/stage.c, STAGE_TAKEN_BACK),
+ * and the organiser goes to the board, where the mentee waits again.
  */
 void
 prog_pair_post(struct req *r)

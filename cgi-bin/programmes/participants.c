@@ -114,7 +114,7 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
 	    "pp.joined_at, u.display_name, u.email, u.slug, "
 	    "pm.id AS pair_id, pm.stage AS pair_stage, pm.proposed_by_programme "
-	    "AS pair_proposed, (SELECT o.display_name FROM users o WHERE o.id = "
+	    "AS pair_proposed, " MSHIP_ACCEPTED("pm") " AS pair_accepted, (SELECT o.display_name FROM users o WHERE o.id = "
 	    "IF(pp.role = 'mentee', pm.mentor_id, pm.mentee_id)) AS pair_other, "
 	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs "
 	    "FROM programme_participants pp JOIN users u ON u.id = "
@@ -272,7 +272,7 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	    mentor_pairs_fill(r, s, db_get_int(rows, i, "id"), pairs, k) > 0;
 	if (!said && stage != NULL && strcmp(status, "active") == 0) {
 		int open = mship_stage_open(stage);
-		int never = !open && strcmp(stage, "ended") != 0;
+		int never = !open && !db_get_int(rows, i, "pair_accepted");
 		struct tdict *pair = tmpl_section(s, "P_PAIR");
 
 		/* the newest pair: open, or why the person has none now */

@@ -48,14 +48,22 @@ def _site():
 SITE = _site()
 
 _tests = []
+_ran = False
 
 
 def test(fn):
+    # a test defined below the file's `m.main()` would never run, and
+    # nothing would say so: two did, for a session
+    if _ran:
+        print(f"not ok - {fn.__name__} is defined after main() and never runs",
+              flush=True)
     _tests.append(fn)
     return fn
 
 
 def main():
+    global _ran
+    _ran = True
     for fn in _tests:
         name = fn.__name__.replace("test_", "", 1).replace("_", " ")
         try:

@@ -17,7 +17,7 @@ LISTS = {
     "funnel": "COUNT(DISTINCT IF(e.to_stage = 'initiation'",
     "export.csv": "AS mentor_latest_score",
     "surveys.csv": "ORDER BY s.id, a.question",
-    "invitations": "expires_at <= UTC_TIMESTAMP() AS expired FROM",
+    "invitations": "AS expired, (SELECT pp.status FROM users u",
 }
 
 

@@ -55,11 +55,17 @@ def board_card(page, who):
 
 
 def make_pair(prog, mentor, mentee, stage, focus="x"):
-    """A pair of programme id `prog` in `stage`, written directly."""
+    """A pair of programme id `prog` in `stage`, written directly; one past
+    a request (ended too) was accepted, as its stage event says."""
     m.sql("INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
           "stage_changed_at, created_at, programme_id) VALUES (?, ?, ?, ?, '', "
           "UTC_TIMESTAMP(), UTC_TIMESTAMP(), ?)", mentor.user_id, mentee.user_id,
           stage, focus, int(prog))
+    if stage not in ("requested", "declined", "withdrawn", "expired"):
+        m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
+              "created_at) SELECT MAX(id), 'requested', 'initiation', ?, UTC_TIMESTAMP() "
+              "FROM mentorships WHERE mentor_id = ? AND mentee_id = ?",
+              mentor.user_id, mentor.user_id, mentee.user_id)
 
 
 def refusal(page):
@@ -255,14 +261,14 @@ def test_removing_a_participant_ends_what_they_were_not_yet_answered():
     m.check(m.sql_value("SELECT stage FROM mentorships WHERE mentee_id = ?",
                         uli.user_id) == "cultivation", "a pair under way was touched")
     name = m.sql_value("SELECT display_name FROM users WHERE id = ?", tara.user_id)
-    mails = m.mails_to(ben.email, subject="request was withdrawn")
+    mails = m.mails_to(ben.email, subject="proposed pair was withdrawn")
     text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
     m.check("Withdrawn by the organisers of" in text and "will not go ahead" in text
             and "removed" not in text, f"the mentor is told, not why: {text!r}")
     left = " ".join(m.mail_text(m.mails_to(tara.email,
                                            subject="You are no longer in")[-1]).split())
     m.check("not yet answered is withdrawn" in left, f"the removed mentee: {left!r}")
-    m.check(not m.mails_to(tara.email, subject="request was withdrawn", timeout=1,
+    m.check(not m.mails_to(tara.email, subject="pair was withdrawn", timeout=1,
                            count=1), "the removed mentee is told twice")
     ben.get(f"/mentorships/{asked}")
     r = ben.post(f"/mentorships/{asked}/stage", {"to": "initiation"})
@@ -276,7 +282,7 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
     """An organiser who proposed the wrong pair could not undo it: the
     mentee waited on the mentor's answer, off the board (found walking the
     product). A proposal not yet accepted is taken back from the board or
-    the pair's page: it ends, both are told, the mentee is on the board
+    the pair's page: it is withdrawn, both are told, the mentee is on the board
     again; an accepted pair, a pair asked for by the mentee and another
     programme's pair are refused in words."""
     org, slug = cohort()

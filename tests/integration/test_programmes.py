@@ -1617,10 +1617,6 @@ def test_weekly_activity_follows_each_write_as_it_happens():
     same_as_recounted(got, slug)
 
 
-if __name__ == "__main__":
-    m.main()
-
-
 @m.test
 def test_empty_lists_show_no_table_and_invitations_only_under_any_status():
     """A list with nobody showed its empty table's header under "Nobody here
@@ -1645,3 +1641,11 @@ def test_empty_lists_show_no_table_and_invitations_only_under_any_status():
                 f"the invited listed as {status}")
     page = org.get(f"/programmes/{slug}/participants?role=mentee").text
     m.check(address in page, "the invited mentee under the mentees")
+    # a filter that matches nobody says so, not "Nobody here yet"
+    page = m.unescaped(org.get(f"/programmes/{slug}/participants?status=removed").text)
+    m.check("Nobody matches these filters" in page and "Nobody here yet" not in page,
+            "an empty filter reads as an empty programme")
+
+
+if __name__ == "__main__":
+    m.main()

@@ -514,10 +514,6 @@ def test_status_text_says_what_is_true_now():
             "the admin timeline in words")
 
 
-if __name__ == "__main__":
-    m.main()
-
-
 @m.test
 def test_a_refused_ending_keeps_its_form_open():
     """Ending with a reason of spaces only was refused (409), and the page
@@ -540,3 +536,7 @@ def test_a_refused_ending_keeps_its_form_open():
     m.check(re.search(r"Closed: Ended on \d+ \w+ \d{4} · Mentor .* asked on \d+ \w+ \d{4}\.",
                       m.unescaped(t)) is not None,
             f"a closed pair said 'since' its request: {t[:600]}")
+
+
+if __name__ == "__main__":
+    m.main()
