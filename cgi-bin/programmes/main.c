@@ -58,6 +58,15 @@ APP_MAIN_KEPT("programmes", routes, prog_kept)
 
 const char *const prog_roles[] = { "mentee", "mentor", NULL };
 
+const char *
+prog_once_key(struct req *r, const char *what)
+{
+	char t[SESS_TOKEN_LEN + 1];
+
+	sess_token(t);
+	return req_printf(r, "programme-%s:%.16s", what, t);
+}
+
 /* ---- loading: one rule for who may see and manage ------------------------ */
 
 /*

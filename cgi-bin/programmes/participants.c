@@ -6,7 +6,6 @@
  */
 #include <limits.h>
 #include <string.h>
-#include <time.h>
 
 #include "cfg.h"
 #include "cohort.h"
@@ -114,8 +113,12 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
 	    "pp.joined_at, u.display_name, u.email, u.slug, "
 	    "pm.id AS pair_id, pm.stage AS pair_stage, pm.proposed_by_programme "
-	    "AS pair_proposed, " MSHIP_ACCEPTED("pm") " AS pair_accepted, (SELECT o.display_name FROM users o WHERE o.id = "
-	    "IF(pp.role = 'mentee', pm.mentor_id, pm.mentee_id)) AS pair_other, "
+	    "AS pair_proposed, " MSHIP_ACCEPTED("pm") " AS pair_accepted, "
+	    "(SELECT e.actor_id NOT IN (pm.mentor_id, pm.mentee_id) FROM "
+	    "stage_events e WHERE e.mentorship_id = pm.id ORDER BY e.id DESC "
+	    "LIMIT 1) AS pair_by_other, (SELECT o.display_name FROM users o "
+	    "WHERE o.id = IF(pp.role = 'mentee', pm.mentor_id, pm.mentee_id)) "
+	    "AS pair_other, "
 	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs "
 	    "FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id LEFT JOIN mentorships pm ON pm.id = IF(pp.role = "
@@ -278,7 +281,9 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		/* the newest pair: open, or why the person has none now */
 		tmpl_set(s, "P_STATUS", open ? pair_status(r, rows, i) :
 		    never ? req_printf(r, "Not in a pair (the last request: "
-		    "%s)", mship_stage_label(stage)) :
+		    "%s%s)", mship_stage_label(stage), strcmp(stage,
+		    "withdrawn") == 0 && db_get_int(rows, i, "pair_by_other") ?
+		    " by the organisers" : "") :
 		    "Not in a pair (their pair ended)");
 		/* the way to what organisers may see of the pair */
 		tmpl_set(pair, "PAIR_ID", db_get(rows, i, "pair_id"));
@@ -435,8 +440,8 @@ decision_of(const char *action)
 
 /*
  * Decision a mailed to participant part_id (user uid), now in status
- * to. A decision may come again (removed, taken back in, removed): the
- * time in its key, or the second mail would be taken for the first.
+ * to. A decision may come again (removed, taken back in, removed): each
+ * mail its own key, or the second would be taken for the first.
  */
 static int
 decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
@@ -455,9 +460,8 @@ decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
 	rc = mail_notify(r, "programme", uid, req_printf(r, "%s%s",
 	    decisions[a].subject, p->name),
 	    req_printf(r, "/programmes/%s", p->slug),
-	    "mail/programme_decision", d, req_printf(r,
-	    "programme-%s:%lld:%lld", actions[a], part_id,
-	    (long long)time(NULL)));
+	    "mail/programme_decision", d, prog_once_key(r, req_printf(r,
+	    "%s:%lld", actions[a], part_id)));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }

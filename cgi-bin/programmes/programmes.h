@@ -99,6 +99,12 @@ void	prog_pair_post(struct req *);
  */
 const char *prog_focus(struct req *, const char *name);
 /*
+ * The key of a programme's mail about an act that may come again
+ * ("remove:7": removed, taken back in, removed again), unique to this
+ * one: the second may come within the same second.
+ */
+const char *prog_once_key(struct req *, const char *what);
+/*
  * The note of a request its organisers withdrew (a party removed, a
  * proposal taken back): who did it, never why.
  */

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cfg.h"
 #include "mail.h"
@@ -246,12 +245,12 @@ organiser_mail(struct req *r, long long prog_id, const char *name,
 	tmpl_set(d, "INVITER", r->user.name);
 	tmpl_set(d, "LINK", req_printf(r, "%s%s", cfg_base_url(), path));
 	tmpl_show(d, gone ? "IS_ORGANISER_GONE" : "IS_ORGANISER");
-	/* named again later is news again: the time in the key */
+	/* named again later is news again: a key of its own */
 	rc = mail_notify(r, "programme", uid, req_printf(r, gone ? "You are "
 	    "no longer an organiser of %s" : "You are an organiser of %s",
-	    name), path, "mail/programme_decision", d, req_printf(r,
-	    "programme-organiser%s:%lld:%lld:%lld", gone ? "-gone" : "",
-	    prog_id, uid, (long long)time(NULL)));
+	    name), path, "mail/programme_decision", d, prog_once_key(r,
+	    req_printf(r, "organiser%s:%lld:%lld", gone ? "-gone" : "",
+	    prog_id, uid)));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }

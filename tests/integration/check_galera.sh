@@ -557,9 +557,9 @@ def organisers_at_work():
                                         "programme_participants WHERE id IN (?, ?)",
                                      int(waiting[0]), int(waiting[1])))
             print("# their mail:", on(1, "SELECT dedup_key, created_at FROM notifications "
-                                         "WHERE dedup_key IN (?, ?)",
-                                      f"programme-approve:{waiting[0]}",
-                                      f"programme-approve:{waiting[1]}"))
+                                         "WHERE dedup_key LIKE ? OR dedup_key LIKE ?",
+                                      f"programme-approve:{waiting[0]}:%",
+                                      f"programme-approve:{waiting[1]}:%"))
             for i in (1, 2, 3):
                 print(f"# n{i}:", " ".join(f"{name[12:]} {v}" for name, v in on(
                     i, "SHOW STATUS WHERE Variable_name IN ('wsrep_local_replays', "

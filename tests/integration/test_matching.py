@@ -326,6 +326,10 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
                 f"/programmes/{slug}/matching").text, tara), "taken for a no")
     m.check(m.sql_value(outbox, org.email) == before,
             "the organisers are told of their own doing")
+    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
+        org.get(f"/programmes/{slug}/participants?role=mentee").text)).split())
+    m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
+            f"whose withdrawal, not said: {t[:600]}")
     ben.get(f"/mentorships/{mid}")
     r = ben.post(f"/mentorships/{mid}/stage", {"to": "initiation"})
     m.check(r.status == 409 and "closed already (Withdrawn)" in m.unescaped(r.text),
