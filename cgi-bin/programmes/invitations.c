@@ -48,6 +48,7 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 	inv->id = db_get_int(rows, 0, "id");
 	inv->email = db_get(rows, 0, "email");
 	inv->role = db_get(rows, 0, "role");
+	inv->hash = req_strdup(r, h);
 	inv->live = (int)db_get_int(rows, 0, "live");
 	inv->used_by = db_get_int(rows, 0, "used") ?
 	    (db_get_int(rows, 0, "used_by") > 0 ? db_get_int(rows, 0,
@@ -170,7 +171,8 @@ struct invite_prev {
  * Invites one address (prev: the invitation it had, NULL none): a fresh
  * token, the mail queued in the caller's transaction, what the link sent
  * before left behind forgotten and the mail saying it replaces it. 1:
- * another organiser's paste invited it a moment ago; -1 on a db failure.
+ * another organiser's paste invited it a moment ago; 2: prev changed
+ * meanwhile; -1 on a db failure.
  */
 static int
 invite_send(struct req *r, const struct prog *p,
@@ -183,15 +185,23 @@ invite_send(struct req *r, const struct prog *p,
 
 	sess_token(t);
 	sess_hash(t, h);
-	if (prev != NULL && mail_forget(r, invite_key(r, prev->hash)) == -1)
-		return -1;
-	if (prev != NULL)
+	/*
+	 * The link replaced only if it is still the one read: a paste is no
+	 * locking read, and another organiser may have sent it again or
+	 * withdrawn it since, or the invitee used it (2: nothing mailed).
+	 */
+	if (prev != NULL) {
 		rc = db_exec(r, "UPDATE programme_invitations SET token_hash = "
 		    "?, role = ?, sent_at = UTC_TIMESTAMP(), expires_at = "
 		    "UTC_TIMESTAMP() + INTERVAL ? DAY, invited_by = ? WHERE "
-		    "id = ?", "ssiii", h, role, (long long)INVITE_DAYS,
-		    r->user.id, prev->id);
-	else
+		    "id = ? AND token_hash = ? AND used_at IS NULL", "ssiiis",
+		    h, role, (long long)INVITE_DAYS, r->user.id, prev->id,
+		    prev->hash);
+		if (rc == 0)
+			return 2;
+		if (rc > 0 && mail_forget(r, invite_key(r, prev->hash)) == -1)
+			return -1;
+	} else
 		rc = db_exec(r, "INSERT INTO programme_invitations "
 		    "(programme_id, email, role, token_hash, invited_by, "
 		    "created_at, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, "
@@ -507,6 +517,10 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		return -1;
 	if (rc == 1)
 		paste_recent(ps, email);
+	else if (rc == 2)
+		paste_note(&ps->passed, line, "changed by another organiser a "
+		    "moment ago (sent again or withdrawn): not mailed; see the "
+		    "list below");
 	else
 		ps->sent++;
 	return 0;

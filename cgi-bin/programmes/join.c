@@ -306,7 +306,34 @@ join_account(struct req *r, struct joining *j, const char *hash)
 	return uid;
 }
 
-/* Writes the participation: 0, 1 when it was there already, -1 db. */
+/*
+ * The invitation used by uid: 0, 1 when it was used already, 3 when its
+ * link is no longer the one followed (sent again or withdrawn since it
+ * was checked: a password's hashing lies between), -1 db.
+ */
+static int
+join_use_invite(struct req *r, const struct invite *inv, long long uid)
+{
+	long long rc;
+	const char *used;
+
+	rc = db_exec(r, "UPDATE programme_invitations SET used_at = "
+	    "UTC_TIMESTAMP(), used_by = ? WHERE id = ? AND used_at IS NULL "
+	    "AND (? IS NULL OR token_hash = ?)", "iiss", uid, inv->id,
+	    inv->hash, inv->hash);
+	if (rc != 0)
+		return rc == 1 ? 0 : -1;
+	used = db_value(r, "SELECT used_at IS NOT NULL FROM "
+	    "programme_invitations WHERE id = ?", "i", inv->id);
+	if (used == NULL && r->db_failed)
+		return -1;
+	return used != NULL && strcmp(used, "1") == 0 ? 1 : 3;
+}
+
+/*
+ * Writes the participation: 0, 1 when it was there already, 3 the
+ * invitation changed meanwhile, -1 db.
+ */
 static int
 join_write(struct req *r, struct joining *j, long long uid)
 {
@@ -315,10 +342,8 @@ join_write(struct req *r, struct joining *j, long long uid)
 	long long rc, pid;
 	size_t i;
 
-	if (j->inv.id > 0 && (rc = db_exec(r, "UPDATE programme_invitations "
-	    "SET used_at = UTC_TIMESTAMP(), used_by = ? WHERE id = ? AND "
-	    "used_at IS NULL", "ii", uid, j->inv.id)) != 1)
-		return rc < 0 ? -1 : 1;
+	if (j->inv.id > 0 && (rc = join_use_invite(r, &j->inv, uid)) != 0)
+		return (int)rc;
 	rc = db_exec(r, "INSERT INTO programme_participants (programme_id, "
 	    "user_id, role, status, capacity, joined_at) VALUES (?, ?, ?, ?, "
 	    "?, UTC_TIMESTAMP())", "iisss", j->p.id, uid, role,
@@ -379,6 +404,11 @@ prog_join(struct req *r)
 		return;
 	if ((rc = db_tx_run(r, join_tx, &w)) == 2)
 		return resp_redirect(r, "/login");
+	if (rc == 3)
+		return page_error_msg(r, 409, "This invitation link was just "
+		    "replaced by a newer one or withdrawn by the organisers, "
+		    "so nothing was changed. Use the link in their latest "
+		    "e-mail, or ask them for a new one.");
 	if (rc == 1) {
 		resp_flash(r, "You are already in this programme.");
 		return resp_redirect(r, req_printf(r, "/programmes/%s",

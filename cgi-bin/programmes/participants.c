@@ -112,6 +112,7 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
 	    "pp.joined_at, u.display_name, u.email, u.slug, "
+	    "u.disabled_at IS NOT NULL AS closed, "
 	    "pm.id AS pair_id, pm.stage AS pair_stage, pm.proposed_by_programme "
 	    "AS pair_proposed, " MSHIP_ACCEPTED("pm") " AS pair_accepted, "
 	    "(SELECT e.actor_id NOT IN (pm.mentor_id, pm.mentee_id) FROM "
@@ -134,10 +135,16 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	    (long long)unpaired, (long long)LIST_PAGE + 1);
 }
 
-/* 1 when a participant of status may be given decision a. */
+/*
+ * 1 when a participant of status may be given decision a. A closed
+ * account (deleted, or suspended by an administrator) is never taken
+ * back in: a deletion leaves its places removed for good (admin.c).
+ */
 static int
-decide_ok(size_t a, const char *status)
+decide_ok(size_t a, const char *status, int closed)
 {
+	if (a == D_RESTORE && closed)
+		return 0;
 	return (decisions[a].waiting && strcmp(status, "waiting") == 0) ||
 	    (decisions[a].also != NULL && strcmp(status, decisions[a].also) ==
 	    0);
@@ -261,6 +268,7 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	const char *role = db_get(rows, i, "role");
 	const char *status = db_get(rows, i, "status");
 	const char *stage = db_get(rows, i, "pair_stage");
+	int closed = db_get_int(rows, i, "closed");
 	int said;
 
 	tmpl_set(s, "P_ID", db_get(rows, i, "id"));
@@ -290,18 +298,21 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		tmpl_set(pair, "PAIR_LINK", never ? "See the request" :
 		    "See the pair");
 	} else if (!said)
-		tmpl_set(s, "P_STATUS", prog_status_label(role, status));
+		tmpl_set(s, "P_STATUS", closed ? req_printf(r, "%s (the account "
+		    "is closed)", prog_status_label(role, status)) :
+		    prog_status_label(role, status));
 	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)
 		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", req_printf(r,
 		    "%s of %s places taken", db_get(rows, i, "open_pairs"),
 		    db_get(rows, i, "capacity")));
 	if (strcmp(status, "waiting") == 0)
 		tmpl_show(s, "CAN_DECIDE");
-	if (decide_ok(D_APPROVE, status) && strcmp(status, "waiting") != 0)
+	if (decide_ok(D_APPROVE, status, closed) && strcmp(status, "waiting")
+	    != 0)
 		tmpl_show(s, "CAN_APPROVE_NOW");
-	if (decide_ok(D_REMOVE, status))
+	if (decide_ok(D_REMOVE, status, closed))
 		tmpl_show(s, "CAN_REMOVE");
-	if (decide_ok(D_RESTORE, status))
+	if (decide_ok(D_RESTORE, status, closed))
 		tmpl_show(s, "CAN_RESTORE");
 }
 
@@ -526,7 +537,9 @@ decide_tx(struct req *r, void *arg)
 	/* the name by a subquery, which FOR UPDATE leaves unlocked */
 	row = db_query(r, "SELECT p.user_id, p.role, p.status, (SELECT "
 	    "u.display_name FROM users u WHERE u.id = p.user_id) AS "
-	    "display_name FROM programme_participants p WHERE p.id = ? AND "
+	    "display_name, (SELECT u.disabled_at IS NOT NULL FROM users u "
+	    "WHERE u.id = p.user_id) AS closed FROM programme_participants p "
+	    "WHERE p.id = ? AND "
 	    "p.programme_id = ? FOR UPDATE", "ii", r->id[1], w->p->id);
 	if (row == NULL)
 		return -1;
@@ -535,8 +548,10 @@ decide_tx(struct req *r, void *arg)
 	w->status = req_strdup(r, db_get(row, 0, "status"));
 	w->name = req_strdup(r, db_get(row, 0, "display_name"));
 	w->role = req_strdup(r, db_get(row, 0, "role"));
-	if (!decide_ok(w->a, w->status))
+	if (!decide_ok(w->a, w->status, 0))
 		return 2;
+	if (!decide_ok(w->a, w->status, db_get_int(row, 0, "closed")))
+		return 3;	/* a closed account */
 	w->to = decision_to(w->p, w->a, w->role);
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
@@ -577,6 +592,10 @@ prog_participant_post(struct req *r)
 		    "%s now: their place reads \"%s\". Nothing was changed.",
 		    w.name, decisions[w.a].done, prog_status_label(w.role,
 		    w.status)), 409);
+	if (rc == 3)
+		return participants_page(r, &p, fv, req_printf(r, "%s cannot be "
+		    "taken back in: their account is closed. Nothing was "
+		    "changed.", w.name), 409);
 	if (rc != 0)
 		return;
 	resp_flash(r, strcmp(w.to, "waiting") == 0 ? "Participant back in the "

@@ -41,6 +41,7 @@ struct invite {
 	long long	 id;
 	const char	*email;
 	const char	*role;
+	const char	*hash;		/* its link's token, hashed; NULL: none */
 	long long	 used_by;	/* 0 unused; -1 used by a deleted account */
 	int		 live;		/* not expired */
 };

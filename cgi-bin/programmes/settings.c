@@ -188,10 +188,23 @@ prog_form_check(struct req *r, struct fval *v, long long self_id)
 	return errors;
 }
 
+/* Whether id is among the n of ids. */
+static int
+id_in(const long long *ids, size_t n, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
 /*
  * The organisers' addresses, comma- or line-separated, as account ids
- * in ids (up to n): their count, or -1 after setting the field's error
- * (an address with no account) or on a database failure.
+ * in ids (up to n, each once: an address named twice is one organiser,
+ * told once): their count, or -1 after setting the field's error (an
+ * address with no account) or on a database failure.
  */
 static int
 organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
@@ -218,7 +231,8 @@ organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
 			    req_printf(r, "%s, %s", missing, tok);
 			continue;
 		}
-		ids[k++] = strtoll(id, NULL, 10);
+		if (!id_in(ids, k, strtoll(id, NULL, 10)))
+			ids[k++] = strtoll(id, NULL, 10);
 	}
 	if (missing != NULL) {
 		f->err = req_printf(r, "No account has this address: %s. "
@@ -253,18 +267,6 @@ organiser_mail(struct req *r, long long prog_id, const char *name,
 	    prog_id, uid)));
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
-}
-
-/* Whether id is among the n of ids. */
-static int
-id_in(const long long *ids, size_t n, long long id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (ids[i] == id)
-			return 1;
-	return 0;
 }
 
 /*

@@ -117,17 +117,20 @@ def test_an_organiser_named_is_told_once():
             "no notice in Menteo")
     m.check(m.sql_value(notified, a.user_id, f"/programmes/{slug}/dashboard") == "0",
             "the administrator told of their own doing")
-    # saved again with one more: only the new one is told
+    # saved again with one more: only the new one is told, once though
+    # the form names them twice (a review found two mails)
     new = m.signup()
     a.get(f"/programmes/{slug}/settings")
     r = a.post(f"/programmes/{slug}/settings", {
         "name": name, "slug": slug, "join": "invite", "mentor_approval": "1",
         "review_weeks": "20", "cadence": "biweekly",
-        "organisers": f"{org.email}, {new.email}"})
+        "organisers": f"{org.email}, {new.email}\n{new.email}"})
     m.check(r.status == 303, f"saved: {r!r}")
     m.check(len(m.mails_to(new.email, subject="You are an organiser of")) == 1,
             "the new organiser is not told")
     time.sleep(1)
+    m.check(len(m.mails_to(new.email, subject="You are an organiser of", timeout=0.5,
+                           count=2)) == 1, "an organiser named twice is told twice")
     m.check(len(m.mails_to(org.email, subject="You are an organiser of", timeout=0.5,
                            count=2)) == 1, "an organiser kept is told again")
     # one taken off is told; the one kept keeps the day they were named
@@ -870,6 +873,20 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     m.check(r.status == 303, f"removed again: {r!r}")
     m.check(len(m.mails_to(mentee.email, subject="You are no longer in", count=2)) == 2,
             "a second removal is not mailed")
+    # a deleted account's place is removed for good: never taken back in
+    # (the review found the button on a "Deleted account" row)
+    mentee.get("/settings/delete")
+    r = mentee.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, f"account deleted: {r!r}")
+    page = m.unescaped(org.get(f"/programmes/{slug}/participants?status=removed").text)
+    m.check("the account is closed" in page and
+            f'action="/programmes/{slug}/participants/{mid}"' not in page,
+            "a deleted account is offered a way back")
+    r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "restore"})
+    m.check(r.status == 409 and "their account is closed" in m.unescaped(r.text),
+            f"a deleted account taken back in: {r.status}")
+    m.check(m.sql_value("SELECT status FROM programme_participants WHERE id = ?", mid)
+            == "removed", "the deleted account is in the programme again")
 
 
 
@@ -1646,6 +1663,80 @@ def test_empty_lists_show_no_table_and_invitations_only_under_any_status():
     m.check("Nobody matches these filters" in page and "Nobody here yet" not in page,
             "an empty filter reads as an empty programme")
 
+
+def committed_meanwhile(statement, request, waits_on):
+    """request() answered while another session's statement, written
+    first, is committed only once the request waits on its row (a
+    statement starting waits_on): what an organiser's click does between
+    a request's look and its write."""
+    holder = m.Holder(statement)
+    def commit():
+        m.check(m.until(lambda: m.waiting(waits_on)),
+                f"the request never waited on {waits_on!r}")
+        holder.say("COMMIT; SELECT 'committed';")
+        return holder.p.stdout.readline().strip()
+    try:
+        r, done = m.together([request, commit])
+    finally:
+        holder.release()
+    m.check(done == "committed", f"not committed: {done!r}")
+    return r
+
+
+@m.test
+def test_a_link_sent_again_while_someone_joins_does_not_let_them_in():
+    """The join checked the link, hashed the password, then marked the
+    invitation used by its id alone: a link sent again (or withdrawn) in
+    between still let its old holder in (found by a review). The mark
+    now asks for the very link followed; the joiner is told."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    newcomer = f"{m.unique('late')}@example.org"
+    link = invite(org, slug, newcomer)
+    inv = m.sql_value("SELECT id FROM programme_invitations WHERE email = ?", newcomer)
+    c = m.Client()
+    m.check(c.get(link).status == 200, "the link works")
+    # the organiser's new link: the join checks the old one, still the
+    # committed one, then waits on the row
+    r = committed_meanwhile(
+        f"UPDATE programme_invitations SET token_hash = SHA2(UUID(), 256) "
+        f"WHERE id = {int(inv)}",
+        lambda: c.post(f"/programmes/{slug}/join", {
+            "invite": link.split("invite=")[1], "role": "mentee",
+            "display_name": "Late Joiner", "password": m.PASSWORD}),
+        "UPDATE programme_invitations SET used_at")
+    m.check(r.status == 409 and "replaced by a newer one or withdrawn" in
+            m.unescaped(r.text), f"joined with a replaced link: {r.status}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM users WHERE email = ?", newcomer) == "0",
+            "the account was made all the same")
+    m.check(m.sql_value("SELECT used_at IS NULL FROM programme_invitations WHERE id = ?",
+                        inv) == "1", "the invitation is marked used")
+
+
+@m.test
+def test_a_paste_meeting_a_withdrawal_mails_no_dead_link():
+    """A paste read an invitation without a lock and replaced its link by
+    id alone: withdrawn by another organiser meanwhile, the row was gone,
+    nothing was stored, yet a mail went out with a link that led nowhere
+    (found by a review). The paste now replaces only the link it read."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    address = f"{m.unique('both')}@example.org"
+    invite(org, slug, address)
+    inv = m.sql_value("SELECT id FROM programme_invitations WHERE email = ?", address)
+    m.sql("UPDATE programme_invitations SET sent_at = sent_at - INTERVAL 2 DAY "
+          "WHERE id = ?", inv)
+    org.get(f"/programmes/{slug}/invitations")
+    r = committed_meanwhile(
+        f"DELETE FROM programme_invitations WHERE id = {int(inv)}",
+        lambda: org.post(f"/programmes/{slug}/invitations", {"emails": address,
+                                                             "role": "mentee"}),
+        "UPDATE programme_invitations SET token_hash")
+    m.check(r.status == 200 and "changed by another organiser a moment ago" in
+            m.unescaped(r.text), f"the paste's answer: {r.status}")
+    time.sleep(1)
+    m.check(len(m.mails_to(address, subject="invited", timeout=0.5, count=2)) == 1,
+            "a link stored nowhere was mailed")
 
 if __name__ == "__main__":
     m.main()
