@@ -32,6 +32,6 @@
 <dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_TEXT}}</dd></dl>
 <h3>Ground rules</h3><p class="pre-line">{{GROUND_RULES:pre_escape}}</p>{{/CONTRACT}}</section>
 <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>
-<ol class="timeline">{{#EVENT}}<li>{{E_TO}} <span class="muted small">{{E_AT}}</span></li>{{/EVENT}}</ol></section>
+<ol class="timeline">{{#EVENT}}<li>{{E_TO}} <span class="muted small">{{#E_BY}}by {{WHO}}, {{/E_BY}}{{E_AT}}</span></li>{{/EVENT}}</ol></section>
 </aside>
 </div>

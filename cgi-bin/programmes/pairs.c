@@ -47,17 +47,48 @@ pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 	return mship_strip(r, tmpl_section(d, "STRIP"), db_get_int(m, 0, "id"));
 }
 
+/*
+ * Who moved the pair, in words: a party by name, the organisers or an
+ * administrator; NULL for Menteo itself (an expiry, a deleted account),
+ * which the timeline does not name. An organiser since taken off the
+ * list is still "the organisers"; only a site administrator who is no
+ * organiser of the programme is one.
+ */
+#define EVENT_BY "CASE WHEN e.actor_id IS NULL THEN 'menteo' " \
+	"WHEN e.actor_id = m.mentor_id THEN 'mentor' " \
+	"WHEN e.actor_id = m.mentee_id THEN 'mentee' " \
+	"WHEN EXISTS (SELECT 1 FROM programme_organisers o WHERE " \
+	"o.programme_id = m.programme_id AND o.user_id = e.actor_id) " \
+	"THEN 'organisers' WHEN (SELECT u.is_admin FROM users u WHERE " \
+	"u.id = e.actor_id) = 1 THEN 'admin' ELSE 'organisers' END"
+
+static const char *
+event_by(const struct db_rows *m, const char *by)
+{
+	if (strcmp(by, "mentor") == 0)
+		return db_get(m, 0, "mentor");
+	if (strcmp(by, "mentee") == 0)
+		return db_get(m, 0, "mentee");
+	if (strcmp(by, "admin") == 0)
+		return "an administrator";
+	return strcmp(by, "menteo") == 0 ? NULL : "the organisers";
+}
+
 static int
-pair_lists(struct req *r, struct tdict *d, long long id)
+pair_lists(struct req *r, struct tdict *d, const struct db_rows *m)
 {
 	struct db_rows *g, *e, *ms, *mt;
 	struct tdict *s;
+	long long id = db_get_int(m, 0, "id");
+	const char *by;
 	size_t i;
 
 	g = db_query(r, "SELECT title, measure, status, target_date FROM goals "
 	    "WHERE mentorship_id = ? ORDER BY id", "i", id);
-	e = db_query(r, "SELECT from_stage, to_stage, created_at FROM "
-	    "stage_events WHERE mentorship_id = ? ORDER BY id", "i", id);
+	e = db_query(r, "SELECT e.from_stage, e.to_stage, e.created_at, "
+	    EVENT_BY " AS by_whom FROM stage_events e JOIN mentorships m ON "
+	    "m.id = e.mentorship_id WHERE e.mentorship_id = ? ORDER BY e.id",
+	    "i", id);
 	ms = db_query(r, "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
 	    "SUM(" MS_OVERDUE("ms") ") AS overdue FROM "
 	    "mentorship_milestones ms WHERE mentorship_id = ?", "i", id);
@@ -77,7 +108,12 @@ pair_lists(struct req *r, struct tdict *d, long long id)
 		tmpl_show(d, "NO_GOALS");
 	for (i = 0; i < e->nrows; i++) {
 		s = tmpl_section(d, "EVENT");
-		tmpl_set(s, "E_TO", mship_stage_label(db_get(e, i, "to_stage")));
+		/* the first event of a proposal is the organisers' proposing */
+		tmpl_set(s, "E_TO", i == 0 && db_get_int(m, 0,
+		    "proposed_by_programme") ? "Proposed" :
+		    mship_stage_label(db_get(e, i, "to_stage")));
+		if ((by = event_by(m, db_get(e, i, "by_whom"))) != NULL)
+			tmpl_set(tmpl_section(s, "E_BY"), "WHO", by);
 		page_date(r, s, "E_AT", db_get(e, i, "created_at"));
 	}
 	/* what is true now, in words: no roadmap is not "0 of 0 done" */
@@ -131,7 +167,7 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 	if (db_get_int(m, 0, "proposed_by_programme") &&
 	    strcmp(db_get(m, 0, "stage"), "requested") == 0)
 		tmpl_show(d, "TAKE_BACK");
-	if (pair_head(r, d, m) == -1 || pair_lists(r, d, r->id[1]) == -1)
+	if (pair_head(r, d, m) == -1 || pair_lists(r, d, m) == -1)
 		return;
 	page_send(r, status);
 }

@@ -330,6 +330,13 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
         org.get(f"/programmes/{slug}/participants?role=mentee").text)).split())
     m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
             f"whose withdrawal, not said: {t[:600]}")
+    # the pair's timeline says who did each thing, not only "Withdrawn"
+    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
+        org.get(f"/programmes/{slug}/pairs/{mid}").text)).split())
+    t = t[t.index("Timeline"):]
+    m.check(re.search(r"Proposed by the organisers, \S", t) and
+            re.search(r"Withdrawn by the organisers, \S", t),
+            f"the timeline does not say who: {t[:300]}")
     ben.get(f"/mentorships/{mid}")
     r = ben.post(f"/mentorships/{mid}/stage", {"to": "initiation"})
     m.check(r.status == 409 and "closed already (Withdrawn)" in m.unescaped(r.text),
@@ -350,6 +357,9 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
     m.check(r.status == 303, f"accepted: {r!r}")
     page = m.unescaped(org.get(f"/programmes/{slug}/pairs/{mid2}").text)
     m.check("Take back the proposal" not in page, "an accepted pair offers a take-back")
+    bname = m.sql_value("SELECT display_name FROM users WHERE id = ?", ben.user_id)
+    m.check(f"Initiation by {bname}, " in " ".join(re.sub(r"<[^>]+>", " ", page).split()),
+            "the timeline does not name the mentor who accepted")
     r = org.post(f"/programmes/{slug}/pairs/{mid2}", {"action": "take_back"})
     m.check(r.status == 409 and "has accepted the pair already" in m.unescaped(r.text),
             f"an accepted pair taken back: {r.status}")
