@@ -6,6 +6,7 @@
  * fresh link and the old one stops working. An invitation not used is
  * sent again by a button as well (once a day), or withdrawn.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,6 +24,21 @@ static const struct field invite_f[] = {
 enum { IF_EMAILS, IF_ROLE, IF_N };
 
 static const struct field email_f = { "email", F_EMAIL, 3, 254, 1, NULL };
+
+/*
+ * The list's filters: an invitation's state, a part of its address, and
+ * the page (newest first: the ids before `before`).
+ */
+static const char *const invite_states[] = {
+	"waiting", "joined", "expired", NULL
+};
+static const struct field list_f[] = {
+	{ "state",	F_CHOICE,	0, 0,	0, invite_states },
+	{ "q",		F_TEXT,		1, 254,	0, NULL },
+	{ "before",	F_INT,		1, LLONG_MAX, 0, NULL },
+};
+enum { LF_STATE, LF_Q, LF_BEFORE, LF_N };
+#define LIST_PAGE	100	/* invitations on one page */
 
 /*
  * The invitation of token t to programme p: 0 found (used or not), 1 no
@@ -267,40 +283,90 @@ invite_placed(const char *status)
 	    "already a participant";
 }
 
+/*
+ * SQL: an invitation in the state ? (the filter's word, bound twice; NULL
+ * any): joined (used), waiting (not used, live), expired (not used, dead).
+ */
+#define INVITE_IN_STATE "(? IS NULL OR CASE ? WHEN 'joined' THEN " \
+	"i.used_at IS NOT NULL WHEN 'waiting' THEN i.used_at IS NULL AND " \
+	"i.expires_at > UTC_TIMESTAMP() ELSE i.used_at IS NULL AND " \
+	"i.expires_at <= UTC_TIMESTAMP() END)"
+
+/* The programme's invitations by state, in the filter's words. */
 static int
-invitations_fill(struct req *r, struct tdict *d, const struct prog *p)
+invitations_count(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *n;
+
+	n = db_query(r, "SELECT COUNT(*) AS total, COUNT(i.used_at) AS joined, "
+	    "COALESCE(SUM(i.used_at IS NULL AND i.expires_at <= "
+	    "UTC_TIMESTAMP()), 0) AS expired FROM programme_invitations i "
+	    "WHERE i.programme_id = ?", "i", p->id);
+	if (n == NULL)
+		return -1;
+	tmpl_set(d, "N_ALL", db_get(n, 0, "total"));
+	tmpl_set(d, "N_JOINED", db_get(n, 0, "joined"));
+	tmpl_set(d, "N_EXPIRED", db_get(n, 0, "expired"));
+	tmpl_set_int(d, "N_WAITING", db_get_int(n, 0, "total") -
+	    db_get_int(n, 0, "joined") - db_get_int(n, 0, "expired"));
+	return 0;
+}
+
+/* One invitation of the list, with the buttons it may have. */
+static void
+invitation_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
+    size_t i)
+{
+	tmpl_set(s, "I_ID", db_get(rows, i, "id"));
+	tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
+	tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"), "mentor") == 0 ?
+	    "Mentor" : "Mentee");
+	page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
+	tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
+	    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
+	if (db_get_int(rows, i, "used"))
+		return;
+	tmpl_show(s, "CAN_WITHDRAW");
+	if (!db_get_int(rows, i, "recent") && db_get(rows, i, "status") == NULL)
+		tmpl_show(s, "CAN_RESEND");
+}
+
+/* The list as filtered by lv (LF_N values), newest first, a page of it. */
+static int
+invitations_fill(struct req *r, struct tdict *d, const struct prog *p,
+    const struct fval *lv)
 {
 	struct db_rows *rows;
-	struct tdict *sent = NULL, *s;
-	size_t i;
+	struct tdict *list = NULL;
+	const char *state = lv[LF_STATE].str, *q = lv[LF_Q].str;
+	size_t i, n;
 
 	rows = db_query(r, "SELECT i.id, i.email, i.role, i.sent_at, "
 	    INVITE_STATE_COLS("i.") ", i.expires_at <= UTC_TIMESTAMP() AS "
 	    "expired, " INVITE_PLACE("i.programme_id", "i.email") " FROM "
 	    "programme_invitations i FORCE INDEX (programme_invitations_list) "
-	    "WHERE i.programme_id = ? ORDER BY i.id DESC LIMIT 200", "i", p->id);
-	if (rows == NULL)
+	    "WHERE i.programme_id = ? AND i.id < ? AND " INVITE_IN_STATE " AND "
+	    "(? IS NULL OR LOCATE(?, i.email) > 0) ORDER BY i.id DESC LIMIT ?",
+	    "iissssi", p->id, lv[LF_BEFORE].str != NULL ? lv[LF_BEFORE].num :
+	    LLONG_MAX, state, state, q, q, (long long)LIST_PAGE + 1);
+	if (rows == NULL || invitations_count(r, d, p) == -1)
 		return -1;
-	for (i = 0; i < rows->nrows; i++) {
-		if (sent == NULL)
-			sent = tmpl_section(d, "SENT_LIST");
-		s = tmpl_section(sent, "INVITATION");
-		tmpl_set(s, "I_ID", db_get(rows, i, "id"));
-		tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
-		tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"),
-		    "mentor") == 0 ? "Mentor" : "Mentee");
-		page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
-		tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
-		    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
-		if (db_get_int(rows, i, "used"))
-			continue;
-		tmpl_show(s, "CAN_WITHDRAW");
-		if (!db_get_int(rows, i, "recent") &&
-		    db_get(rows, i, "status") == NULL)
-			tmpl_show(s, "CAN_RESEND");
+	page_form(d, list_f, LF_N, lv);
+	n = rows->nrows > LIST_PAGE ? LIST_PAGE : rows->nrows;
+	for (i = 0; i < n; i++) {
+		if (list == NULL)
+			list = tmpl_section(d, "SENT_LIST");
+		invitation_fill(r, tmpl_section(list, "INVITATION"), rows, i);
 	}
-	if (rows->nrows == 0)
-		tmpl_show(d, "NO_INVITATIONS");
+	/* an empty filter is not an empty programme */
+	if (n == 0)
+		tmpl_show(d, state != NULL || q != NULL || lv[LF_BEFORE].str !=
+		    NULL ? "NONE_MATCH" : "NO_INVITATIONS");
+	if (rows->nrows > LIST_PAGE)
+		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
+		    "/programmes/%s/invitations?state=%s&q=%s&before=%s#sent-"
+		    "heading", p->slug, field_opt(&lv[LF_STATE]), req_url_enc(r,
+		    field_opt(&lv[LF_Q])), db_get(rows, n - 1, "id")));
 	return 0;
 }
 
@@ -526,10 +592,15 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	return 0;
 }
 
-/* The invitations page: its dictionary, NULL after answering. */
+/*
+ * The invitations page: its dictionary, NULL after answering. v: the
+ * paste form as sent, NULL none; lv: the list's filters, NULL none.
+ */
 static struct tdict *
-invitations_page(struct req *r, const struct prog *p, const struct fval *v)
+invitations_page(struct req *r, const struct prog *p, const struct fval *v,
+    const struct fval *lv)
 {
+	static const struct fval none[LF_N];
 	struct tdict *d;
 
 	d = page_new(r, "Invitations", "programmes_invitations.tpl");
@@ -539,15 +610,23 @@ invitations_page(struct req *r, const struct prog *p, const struct fval *v)
 	else
 		tmpl_show(d, "ROLE_MENTEE");
 	tmpl_set_int(d, "INVITE_MAX", INVITE_MAX);
-	return invitations_fill(r, d, p) == -1 ? NULL : d;
+	return invitations_fill(r, d, p, lv != NULL ? lv : none) == -1 ? NULL :
+	    d;
 }
 
 void
 prog_invitations(struct req *r)
 {
 	struct prog p;
+	struct fval lv[LF_N];
 
-	if (prog_manage(r, &p) == -1 || invitations_page(r, &p, NULL) == NULL)
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, list_f, LF_N, lv) > 0)
+		return page_error_msg(r, 400, "Choose a state from the list's "
+		    "filter, and search for at most 254 characters of an "
+		    "address.");
+	if (invitations_page(r, &p, NULL, lv) == NULL)
 		return;
 	page_send(r, 200);
 }
@@ -604,7 +683,7 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 		    "invited (see why above): correct %s here and send again.",
 		    ps->fix.n, ps->fix.n == 1 ? "" : "s", ps->fix.n == 1 ? "it" :
 		    "them");
-	if ((d = invitations_page(r, p, v)) == NULL)
+	if ((d = invitations_page(r, p, v, NULL)) == NULL)
 		return;
 	/*
 	 * Each outcome in a box of its own kind: what was sent as done, the
@@ -674,7 +753,7 @@ prog_invite(struct req *r)
 		return;
 	memset(&ps, 0, sizeof(ps));
 	if (field_read(r, invite_f, IF_N, v) > 0) {
-		if (invitations_page(r, &p, v) != NULL)
+		if (invitations_page(r, &p, v, NULL) != NULL)
 			page_send(r, 422);
 		return;
 	}
@@ -685,7 +764,7 @@ prog_invite(struct req *r)
 		v[IF_EMAILS].err = req_printf(r, "Paste at most %d addresses "
 		    "at once; this has %zu. Nothing was sent.", INVITE_MAX, n);
 	if (v[IF_EMAILS].err != NULL) {
-		if (invitations_page(r, &p, v) != NULL)
+		if (invitations_page(r, &p, v, NULL) != NULL)
 			page_send(r, 422);
 		return;
 	}
@@ -765,7 +844,7 @@ invite_refused(struct req *r, const struct prog *p, const char *why)
 {
 	struct tdict *d;
 
-	if ((d = invitations_page(r, p, NULL)) == NULL)
+	if ((d = invitations_page(r, p, NULL, NULL)) == NULL)
 		return;
 	tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", why);
 	page_send(r, 409);

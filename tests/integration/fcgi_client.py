@@ -369,6 +369,8 @@ def _signed_mix(program, go, x):
             lambda: get("/programmes"), lambda: get(pg), lambda: get(pg, "b"),
             lambda: get(pg + "/join", "b"), lambda: get("/programmes/new", "adm"),
             lambda: get(pg + "/settings", "adm"), lambda: get(pg + "/invitations", "adm"),
+            lambda: get(pg + "/invitations", "adm", query="state=expired&q=%C3%B6x&before=9"),
+            lambda: get(pg + "/invitations", "adm", query="state=gone"),
             lambda: get(pg + "/participants", "adm", query="role=mentor&status=active"),
             lambda: get(pg + "/participants", "adm", query="status=nope"),
             lambda: get(pg + "/dashboard", "adm"), lambda: get(pg + "/export.csv", "adm"),

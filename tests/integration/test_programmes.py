@@ -1738,5 +1738,66 @@ def test_a_paste_meeting_a_withdrawal_mails_no_dead_link():
     m.check(len(m.mails_to(address, subject="invited", timeout=0.5, count=2)) == 1,
             "a link stored nowhere was mailed")
 
+@m.test
+def test_the_invitations_list_filters_and_pages():
+    """The list showed the newest 200 invitations and nothing more, with no
+    way to find one address among a programme's thousand, nor to see who
+    has not come yet. It counts each state, filters by state and by a part
+    of the address, and pages by 100, newest first."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    tag = m.unique("lst")
+    # 250 invitations: 1 in 5 joined, 1 in 5 others expired, the rest waiting
+    m.sql("INSERT INTO programme_invitations (programme_id, email, role, token_hash, "
+          "created_at, sent_at, expires_at, used_at) SELECT ?, CONCAT(?, seq, "
+          "'@example.org'), 'mentee', SHA2(CONCAT(?, seq), 256), UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP() - INTERVAL 2 DAY, UTC_TIMESTAMP() + INTERVAL IF(seq % 5 = 1, "
+          "-1, 9) DAY, IF(seq % 5 = 0, UTC_TIMESTAMP(), NULL) FROM seq_1_to_250",
+          pid, tag + "-", tag)
+    def rows(page):
+        return re.findall(r'<td data-label="Address">([^<]+)</td>', page)
+    def states(page):
+        return set(re.findall(r'<td data-label="State">(\w+)', page))
+    page = m.unescaped(org.get(f"/programmes/{slug}/invitations").text)
+    m.check("250 in all: 150 waiting, 50 joined, 50 expired." in page,
+            "the states are not counted")
+    first = rows(page)
+    m.check(len(first) == 100 and first[0] == f"{tag}-250@example.org",
+            f"a page is not the newest 100: {len(first)} {first[:1]}")
+    more = re.search(r'href="([^"]+)">Older invitations', page)
+    m.check(more is not None, "no way to the older ones")
+    seen = list(first)
+    while more:
+        page = m.unescaped(org.get(html.unescape(more.group(1))).text)
+        seen += rows(page)
+        more = re.search(r'href="([^"]+)">Older invitations', page)
+    m.check(len(seen) == 250 and len(set(seen)) == 250,
+            f"the pages do not hold each invitation once: {len(seen)}")
+    for state, label, n in (("waiting", "Waiting", 100), ("joined", "Joined", 50),
+                            ("expired", "Expired", 50)):
+        page = m.unescaped(org.get(f"/programmes/{slug}/invitations?state={state}").text)
+        m.check(len(rows(page)) == n and states(page) == {label},
+                f"{state}: {len(rows(page))} rows, {states(page)}")
+        m.check(f'<option value="{state}" selected>' in page, "the filter is not kept")
+    # a part of the address, in any case; with a state; one that matches none
+    page = m.unescaped(org.get(f"/programmes/{slug}/invitations?q={tag.upper()}-12").text)
+    m.check(sorted(rows(page)) == sorted(f"{tag}-{n}@example.org" for n in
+                                         (12, 120, 121, 122, 123, 124, 125, 126, 127,
+                                          128, 129)),
+            f"searched by a part: {rows(page)}")
+    m.check(f'value="{tag.upper()}-12"' in page, "the search is not kept")
+    page = m.unescaped(org.get(
+        f"/programmes/{slug}/invitations?state=joined&q={tag}-12").text)
+    m.check(rows(page) == [f"{tag}-125@example.org", f"{tag}-120@example.org"],
+            f"both filters: {rows(page)}")
+    page = m.unescaped(org.get(f"/programmes/{slug}/invitations?q=nobody-here").text)
+    m.check("No invitation matches these filters" in page and not rows(page),
+            "an empty search reads as no invitations")
+    r = org.get(f"/programmes/{slug}/invitations?state=lost")
+    m.check(r.status == 400 and "Choose a state" in m.unescaped(r.text),
+            f"a bad state: {r.status}")
+
+
 if __name__ == "__main__":
     m.main()
