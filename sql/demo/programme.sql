@@ -108,13 +108,15 @@ SELECT (SELECT id FROM users WHERE slug = CONCAT('nw-mentor-', LPAD(1 + k % 10, 
  IF(stage IN ('requested', 'initiation'), NULL, UTC_TIMESTAMP() - INTERVAL 80 DAY)
 FROM s;
 
--- each pair's timeline: the stages it went through, ten to twenty days each
+-- each pair's timeline: the stages it went through, ten to twenty days each;
+-- the mentee asked, the mentor accepted, then each moved it in turn
 INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, created_at)
 WITH RECURSIVE path (pos, stage) AS (
   SELECT 1, CAST('requested' AS CHAR(20)) UNION ALL SELECT pos + 1, ELT(pos + 1, 'requested',
   'initiation', 'cultivation', 'separation', 'redefinition') FROM path WHERE pos < 5)
 SELECT m.id, (SELECT p2.stage FROM path p2 WHERE p2.pos = p.pos - 1), p.stage,
- m.mentee_id, m.created_at + INTERVAL ((p.pos - 1) * (10 + m.id % 11)) DAY
+ ELT(p.pos, m.mentee_id, m.mentor_id, m.mentee_id, m.mentor_id, m.mentee_id),
+ m.created_at + INTERVAL ((p.pos - 1) * (10 + m.id % 11)) DAY
 FROM mentorships m JOIN path p ON p.pos <= FIELD(m.stage, 'requested', 'initiation',
  'cultivation', 'separation', 'redefinition')
 WHERE m.programme_id = @prog;
