@@ -220,6 +220,19 @@
 		search.addEventListener('input', drop);
 	}
 
+	/*
+	 * A sign-up form's hidden time zone: the browser's, so that a new
+	 * account does not start in UTC (the server drops a name it does
+	 * not know; the settings page is where the person chooses).
+	 */
+	function setBrowserZone(input) {
+		try {
+			input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+		} catch (e) {
+			input.value = '';
+		}
+	}
+
 	function setDone(form, done) {
 		var li = form.closest('li');
 		var box = form.querySelector('[role="checkbox"]');
@@ -426,6 +439,9 @@
 
 		if (zones !== null && zones.tagName === 'SELECT')
 			setupZones(zones);
+		if (window.Intl)
+			Array.prototype.forEach.call(
+			    document.querySelectorAll('input[data-browser-zone]'), setBrowserZone);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('textarea[data-maxlength]'), setupCounter);
 		Array.prototype.forEach.call(

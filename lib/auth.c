@@ -207,7 +207,7 @@ slug_base(struct req *r, const char *name)
 
 long long
 auth_user_create(struct req *r, const char *email, const char *hash,
-    const char *name)
+    const char *name, const char *zone)
 {
 	const char *base = slug_base(r, name), *slug = base;
 	long long rc;
@@ -215,8 +215,9 @@ auth_user_create(struct req *r, const char *email, const char *hash,
 
 	for (i = 1; i <= 12; i++) {
 		rc = db_exec(r, "INSERT INTO users (email, password_hash, "
-		    "display_name, bio, slug, created_at) VALUES (?, ?, ?, '', "
-		    "?, UTC_TIMESTAMP())", "ssss", email, hash, name, slug);
+		    "display_name, bio, slug, timezone, created_at) VALUES (?, "
+		    "?, ?, '', ?, COALESCE(?, 'UTC'), UTC_TIMESTAMP())", "sssss",
+		    email, hash, name, slug, zone);
 		if (rc == 1)
 			return db_last_id();
 		if (rc != DB_DUPLICATE)
@@ -233,6 +234,23 @@ auth_user_create(struct req *r, const char *email, const char *hash,
 		    (unsigned)randombytes_random());
 	}
 	return -1;
+}
+
+/*
+ * A guess the person never saw as a field: a bad one is dropped, never
+ * an error on their form (the settings page's zone is theirs to choose).
+ */
+const char *
+auth_browser_zone(struct req *r)
+{
+	static const struct field zone_f = { "timezone", F_TIMEZONE, 0, 0, 0,
+	    NULL };
+	const char *raw = req_form(r, "timezone");
+	struct fval v;
+
+	if (raw == NULL || field_check(r->arena, &zone_f, raw, &v) != 0)
+		return NULL;
+	return v.str;
 }
 
 #define DEVICE_COOKIE	"menteo_device"

@@ -28,11 +28,17 @@
 int		 auth_require_verified(struct req *);
 
 /*
- * Inserts an account (unconfirmed) with a free slug made from its name:
- * its id, 0 if the address is taken, -1 on a database failure.
+ * Inserts an account (unconfirmed) with a free slug made from its name,
+ * in time zone zone (NULL: UTC): its id, 0 if the address is taken, -1
+ * on a database failure.
  */
 long long	 auth_user_create(struct req *, const char *email,
-		    const char *hash, const char *name);
+		    const char *hash, const char *name, const char *zone);
+/*
+ * The time zone the browser sent with a sign-up form (the hidden field
+ * `timezone`, menteo.js), or NULL: absent or no zone Menteo knows.
+ */
+const char	*auth_browser_zone(struct req *);
 /* Hashes with the configured cost: a malloc-free string in the arena. */
 const char	*auth_hash(struct req *, const char *password);
 /* Why a new password is refused, or NULL when it is acceptable. */

@@ -5,6 +5,7 @@
 {{#ERRORS}}<div class="errors" role="alert"><p>Some fields need attention. Look for the messages below.</p></div>{{/ERRORS}}
 <form method="post" action="/signup" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="timezone" value="" data-browser-zone>
 <div class="field{{#DISPLAY_NAME_ERROR}} has-error{{/DISPLAY_NAME_ERROR}}">
 <label for="display_name">Your name</label>
 <span class="hint" id="display_name-hint">As others will see it, up to 80 characters.</span>

@@ -13,6 +13,7 @@
 {{#NEW_ACCOUNT}}
 <fieldset class="field">
 <legend>Your Menteo account</legend>
+<input type="hidden" name="timezone" value="" data-browser-zone>
 <p class="hint">The invitation proves your address ({{INVITE_EMAIL}}); choose how you appear and a password.</p>
 <div class="field{{#DISPLAY_NAME_ERROR}} has-error{{/DISPLAY_NAME_ERROR}}">
 <label for="display_name">Your name</label>

@@ -66,7 +66,7 @@ signup_tx(struct req *r, void *arg)
 	long long uid;
 
 	if ((uid = auth_user_create(r, v[SU_EMAIL].str, w->hash,
-	    v[SU_NAME].str)) < 0)
+	    v[SU_NAME].str, auth_browser_zone(r))) < 0)
 		return -1;
 	if (uid > 0)
 		return queue_verify(r, uid, v[SU_EMAIL].str);

@@ -297,7 +297,8 @@ join_account(struct req *r, struct joining *j, const char *hash)
 {
 	long long uid;
 
-	uid = auth_user_create(r, j->inv.email, hash, j->v[JF_NAME].str);
+	uid = auth_user_create(r, j->inv.email, hash, j->v[JF_NAME].str,
+	    auth_browser_zone(r));
 	if (uid <= 0)
 		return uid;
 	if (db_exec(r, "UPDATE users SET email_verified_at = UTC_TIMESTAMP() "

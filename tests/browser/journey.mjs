@@ -55,7 +55,16 @@ async function runJourney(browser, js) {
 		await nav(E, 'Settings');
 		const sel = E.getByLabel('Time zone', { exact: true });
 		if (js) {
-			// the browser's zone (the context runs in Europe/London)
+			// the sign-up took the browser's zone (the context runs in
+			// Europe/London): saved, so not offered as a guess
+			if (await sel.inputValue() !== 'Europe/London')
+				throw new Error('the sign-up did not take the browser zone: ' + await sel.inputValue());
+			if (await E.locator('#timezone-guess').count())
+				throw new Error('a zone saved at sign-up is shown as a guess');
+			// an account made without it (before, or without JS) is
+			// offered the browser's zone as a guess
+			sql(`UPDATE users SET timezone = 'UTC' WHERE email = '${mentee.email}'`);
+			await E.reload();
 			if (await sel.inputValue() !== 'Europe/London')
 				throw new Error('the browser zone is not chosen: ' + await sel.inputValue());
 			await expectText(E, 'Chosen from your browser', 'the guess is said');

@@ -86,6 +86,26 @@ def test_signup_mail_link_verifies():
 
 
 @m.test
+def test_signup_takes_the_browsers_time_zone():
+    """Every new account started in UTC until its owner found the settings:
+    matching then told mentors of a mentee "9 hours away" who was next
+    door (found walking the product). The sign-up form carries the
+    browser's zone in a hidden field; a name Menteo does not know is
+    dropped, never an error on a field nobody saw."""
+    for sent, kept in (("Europe/Berlin", "Europe/Berlin"), ("Mars/Olympus", "UTC"),
+                       ("", "UTC"), ("../../etc/passwd", "UTC")):
+        c, email = m.Client(), fresh_email()
+        c.get("/signup")
+        r = c.post("/signup", {"email": email, "password": PW,
+                               "display_name": "Zone Tester", "timezone": sent})
+        assert r.status == 303, f"{sent!r}: {r!r}"
+        zone = m.sql_value("SELECT timezone FROM users WHERE email = ?", email)
+        assert zone == kept, f"{sent!r} kept as {zone!r}"
+    assert 'name="timezone" value="" data-browser-zone' in m.Client().get("/signup").text, \
+        "the form has no field for the browser's zone"
+
+
+@m.test
 def test_signin_sets_new_session_cookie_with_flags():
     c = m.Client()
     email = fresh_email()

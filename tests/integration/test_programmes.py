@@ -422,14 +422,18 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     m.check(r.status == 422, f"errors: {r.status}")
     m.check("Grow into a lead role" in r.text and "Ada Newcomer" in r.text,
             "typed values kept")
+    m.check('name="timezone" value="" data-browser-zone' in r.text,
+            "no field for the browser's time zone")
     r = c.post(f"/programmes/{slug}/join", {
         "invite": token, "role": "mentor", "display_name": "Ada Newcomer",
         "password": m.PASSWORD, f"q_{q_all}": "Grow into a lead role",
-        f"q_{q_mentee}": "Data"})
+        f"q_{q_mentee}": "Data", "timezone": "America/Sao_Paulo"})
     m.check(r.status == 303, f"joined: {r!r}")
     uid = m.sql_value("SELECT id FROM users WHERE email = ? AND email_verified_at "
                       "IS NOT NULL", newcomer)
     m.check(uid is not None, "the account exists, its address confirmed by the link")
+    m.check(m.sql_value("SELECT timezone FROM users WHERE id = ?", uid) ==
+            "America/Sao_Paulo", "the new account is not in the browser's time zone")
     part = m.sql("SELECT pp.role, pp.status FROM programme_participants pp JOIN "
                  "programmes p ON p.id = pp.programme_id WHERE p.slug = ? AND "
                  "pp.user_id = ?", slug, uid)
