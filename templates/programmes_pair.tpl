@@ -20,7 +20,7 @@
 <ul class="list">{{#GOAL}}<li><strong>{{G_TITLE}}</strong> <span class="badge">{{G_OUTCOME}}</span><br><span class="muted small">Measured by: {{G_MEASURE}}</span></li>{{/GOAL}}</ul>
 </section>
 <section class="card" aria-labelledby="meetings-h"><h2 id="meetings-h">Meetings</h2>
-{{#NO_MEETINGS}}<p class="muted">No meeting planned yet.</p>{{/NO_MEETINGS}}
+{{#NO_MEETINGS}}<p class="muted">{{WHY}}</p>{{/NO_MEETINGS}}
 <ul class="list">{{#MEETING}}<li>{{M_AT}} <span class="muted small">{{M_WHEN}}</span></li>{{/MEETING}}</ul>
 </section>
 </div>
@@ -28,7 +28,7 @@
 <section class="card" aria-labelledby="people-h"><h2 id="people-h">The pair</h2>
 <dl class="details"><dt>Mentor</dt><dd>{{MENTOR}}, last active {{MENTOR_ACTIVE}}</dd><dt>Mentee</dt><dd>{{MENTEE}}, last active {{MENTEE_ACTIVE}}</dd><dt>{{ASKED_AS}}</dt><dd>{{ASKED}}</dd></dl></section>
 <section class="card" aria-labelledby="contract-h"><h2 id="contract-h">Contract</h2>
-{{#NO_CONTRACT}}<p class="muted">None: the mentor has not accepted the pair.</p>{{/NO_CONTRACT}}{{#CONTRACT}}
+{{#NO_CONTRACT}}<p class="muted">{{WHY}}</p>{{/NO_CONTRACT}}{{#CONTRACT}}
 <dl class="details"><dt>Meetings</dt><dd>{{CADENCE}}</dd><dt>Channels</dt><dd>{{CHANNELS}}</dd>{{#REVIEW}}<dt>Review date</dt><dd>{{REVIEW_DATE}}</dd>{{/REVIEW}}<dt>Milestones</dt><dd>{{MS_TEXT}}</dd></dl>
 <h3>Ground rules</h3><p class="pre-line">{{GROUND_RULES:pre_escape}}</p>{{/CONTRACT}}</section>
 <section class="card" aria-labelledby="timeline-h"><h2 id="timeline-h">Timeline</h2>

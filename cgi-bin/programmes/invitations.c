@@ -501,6 +501,7 @@ struct paste_lines {
  */
 struct paste {
 	int			 sent;
+	int			 again;		/* of sent: invited before */
 	struct paste_lines	 fix;
 	struct paste_lines	 passed;
 	size_t			 nrecent;	/* of passed: invited lately */
@@ -587,8 +588,10 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		paste_note(&ps->passed, line, "changed by another organiser a "
 		    "moment ago (sent again or withdrawn): not mailed; see the "
 		    "list below");
-	else
+	else {
 		ps->sent++;
+		ps->again += prev.id > 0;
+	}
 	return 0;
 }
 
@@ -648,6 +651,24 @@ paste_list(struct tdict *res, const char *name, const struct paste_lines *l)
 	}
 }
 
+/* "3 invitations sent.", saying which were sent before: a new link */
+static const char *
+paste_sent(struct req *r, const struct paste *ps)
+{
+	const char *again = "";
+
+	if (ps->again == 1)
+		again = ps->sent == 1 ? " It was sent before: the earlier link "
+		    "no longer works." : " 1 of them was sent before: its "
+		    "earlier link no longer works.";
+	else if (ps->again > 1)
+		again = req_printf(r, " %s%d of them were sent before: their "
+		    "earlier links no longer work.", ps->again == ps->sent ?
+		    "All " : "", ps->again);
+	return req_printf(r, "%d invitation%s sent.%s", ps->sent, ps->sent ==
+	    1 ? "" : "s", again);
+}
+
 static void
 paste_done(struct req *r, const struct prog *p, struct paste *ps,
     struct fval *v)
@@ -662,10 +683,9 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 		    "sent: %s invited less than a day ago, so not mailed "
 		    "again.", ps->nrecent == 1 ? "this address was" :
 		    req_printf(r, "all %zu addresses were", ps->nrecent)) :
-		    req_printf(r, "%d invitation%s sent.%s", ps->sent,
-		    ps->sent == 1 ? "" : "s", ps->nrecent > 0 ? req_printf(r,
-		    " Invited less than a day ago, so not mailed again: %zu.",
-		    ps->nrecent) : ""));
+		    req_printf(r, "%s%s", paste_sent(r, ps), ps->nrecent > 0 ?
+		    req_printf(r, " Invited less than a day ago, so not mailed "
+		    "again: %zu.", ps->nrecent) : ""));
 		return resp_redirect(r, req_printf(r,
 		    "/programmes/%s/invitations", p->slug));
 	}
@@ -692,9 +712,7 @@ paste_done(struct req *r, const struct prog *p, struct paste *ps,
 	 */
 	res = tmpl_section(d, "RESULT");
 	if (ps->sent > 0)
-		tmpl_set(tmpl_section(res, "SENT"), "TEXT", req_printf(r,
-		    "%d invitation%s sent.", ps->sent, ps->sent == 1 ? "" :
-		    "s"));
+		tmpl_set(tmpl_section(res, "SENT"), "TEXT", paste_sent(r, ps));
 	paste_list(res, "FIX", &ps->fix);
 	if (ps->fix.n > 0) {
 		tmpl_set(res, "FIX_TITLE", req_printf(r, "%s%zu line%s to "
@@ -732,7 +750,7 @@ invite_tx(struct req *r, void *arg)
 	struct paste *ps = w->ps;
 	size_t i;
 
-	ps->sent = 0;
+	ps->sent = ps->again = 0;
 	ps->fix.n = ps->passed.n = ps->nrecent = ps->nseen = 0;
 	for (i = 0; i < w->n; i++)
 		if (paste_line(r, w->p, ps, w->lines[i], w->role) == -1)

@@ -31,7 +31,13 @@ pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
 	tmpl_set(d, "ASKED_AS", db_get_int(m, 0, "proposed_by_programme") ?
 	    "Proposed" : "Asked");
 	page_date(r, d, "ASKED", db_get(m, 0, "created_at"));
-	tmpl_show(d, db_get_int(m, 0, "accepted") ? "CONTRACT" : "NO_CONTRACT");
+	if (db_get_int(m, 0, "accepted"))
+		tmpl_show(d, "CONTRACT");
+	else
+		tmpl_set(tmpl_section(d, "NO_CONTRACT"), "WHY", strcmp(db_get(m,
+		    0, "stage"), "requested") == 0 ? "None yet: the mentor has "
+		    "not answered." : "None: the pair closed before the mentor "
+		    "accepted it.");
 	page_date(r, d, "STAGE_SINCE", db_get(m, 0, "stage_changed_at"));
 	tmpl_set(d, "MENTOR_ACTIVE", db_get(m, 0, "mentor_active") != NULL ?
 	    page_date_text(r, db_get(m, 0, "mentor_active")) : "not yet");
@@ -129,7 +135,9 @@ pair_lists(struct req *r, struct tdict *d, const struct db_rows *m)
 		    "planned");
 	}
 	if (mt->nrows == 0)
-		tmpl_show(d, "NO_MEETINGS");
+		tmpl_set(tmpl_section(d, "NO_MEETINGS"), "WHY",
+		    mship_stage_open(db_get(m, 0, "stage")) ? "No meeting "
+		    "planned yet." : "No meeting was held.");
 	return 0;
 }
 

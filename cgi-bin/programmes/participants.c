@@ -35,21 +35,21 @@ static const struct decision {
 	int		 waiting;	/* taken from "waiting" */
 	const char	*also;		/* the other status it is taken from */
 	const char	*done;		/* "Ana cannot be <done> now" */
-	const char	*said;		/* the flash after it */
+	const char	*said;		/* the flash after it, after a name */
 	const char	*mail;		/* mail/programme_decision's section */
 	const char	*subject;	/* the mail's, before the programme */
 } decisions[D_N] = {
-	[D_APPROVE] = { "active", 1, "rejected", "approved", "Mentor approved; "
-	    "they have been told by e-mail.", "IS_APPROVE",
+	[D_APPROVE] = { "active", 1, "rejected", "approved", " is approved "
+	    "as a mentor; they have been told by e-mail.", "IS_APPROVE",
 	    "You are approved as a mentor in " },
-	[D_REJECT] = { "rejected", 1, NULL, "turned down", "Mentor not "
-	    "approved; they have been told by e-mail.", "IS_REJECT",
+	[D_REJECT] = { "rejected", 1, NULL, "turned down", " is not "
+	    "approved as a mentor; they have been told by e-mail.", "IS_REJECT",
 	    "Your place as a mentor in " },
-	[D_REMOVE] = { "removed", 1, "active", "removed", "Participant removed; "
-	    "they have been told by e-mail.", "IS_REMOVE",
+	[D_REMOVE] = { "removed", 1, "active", "removed", " is removed from "
+	    "the programme; they have been told by e-mail.", "IS_REMOVE",
 	    "You are no longer in " },
-	[D_RESTORE] = { "active", 0, "removed", "taken back in", "Participant "
-	    "back in the programme; they have been told by e-mail.",
+	[D_RESTORE] = { "active", 0, "removed", "taken back in", " is back "
+	    "in the programme; they have been told by e-mail.",
 	    "IS_RESTORE", "You are back in " },
 };
 
@@ -598,9 +598,11 @@ prog_participant_post(struct req *r)
 		    "changed.", w.name), 409);
 	if (rc != 0)
 		return;
-	resp_flash(r, strcmp(w.to, "waiting") == 0 ? "Participant back in the "
-	    "programme, waiting for approval as a mentor; they have been told "
-	    "by e-mail." : decisions[w.a].said);
+	/* by name: in a filtered list the row may be gone from view */
+	resp_flash(r, strcmp(w.to, "waiting") == 0 ? req_printf(r, "%s is "
+	    "back in the programme, waiting for approval as a mentor; they "
+	    "have been told by e-mail.", w.name) : req_printf(r, "%s%s",
+	    w.name, decisions[w.a].said));
 	resp_redirect(r, fv[FF_ROLE].str == NULL && fv[FF_STATUS].str == NULL ?
 	    req_printf(r, "/programmes/%s/participants", p.slug) :
 	    req_printf(r, "/programmes/%s/participants?role=%s&status=%s",

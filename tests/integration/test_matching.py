@@ -337,6 +337,12 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
     m.check(re.search(r"Proposed by the organisers, \S", t) and
             re.search(r"Withdrawn by the organisers, \S", t),
             f"the timeline does not say who: {t[:300]}")
+    # a closed proposal reads as closed, not as waiting for the mentor
+    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
+        org.get(f"/programmes/{slug}/pairs/{mid}").text)).split())
+    m.check("None: the pair closed before the mentor accepted it." in t and
+            "No meeting was held." in t and "not answered" not in t,
+            f"a withdrawn pair's page: {t[:600]}")
     ben.get(f"/mentorships/{mid}")
     r = ben.post(f"/mentorships/{mid}/stage", {"to": "initiation"})
     m.check(r.status == 409 and "closed already (Withdrawn)" in m.unescaped(r.text),

@@ -264,6 +264,16 @@ def test_bulk_invitations_list_bad_lines_and_mail_each_once():
     m.check(m.sql_value("SELECT COUNT(*) FROM programme_invitations i JOIN programmes p "
                         "ON p.id = i.programme_id WHERE p.slug = ?", slug) == "47",
             "nothing stored")
+    # pasted again days later: mailed again, and said so (it went silently
+    # into "3 invitations sent", the earlier links dead: found walking)
+    m.sql("UPDATE programme_invitations SET sent_at = sent_at - INTERVAL 2 DAY "
+          "WHERE email IN (?, ?)", good[2], good[3])
+    r = org.post(f"/programmes/{slug}/invitations", {
+        "emails": "\n".join([good[2], good[3], f"{m.unique('inv')}@example.org"]),
+        "role": "mentee"})
+    t = m.unescaped(org.follow(r).text)
+    m.check("3 invitations sent. 2 of them were sent before: their earlier links no "
+            "longer work." in t, f"a paste sent again is not said: {t[:300]}")
 
 
 @m.test
@@ -781,7 +791,9 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
 
     r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "approve"})
     m.check(r.status == 303, f"approve: {r!r}")
-    m.check("Mentor approved; they have been told by e-mail." in said(r), "approved, said")
+    mname = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentor.user_id)
+    m.check(f"{mname} is approved as a mentor; they have been told by e-mail." in said(r),
+            "approved, said by name")
     r = org.post(f"/programmes/{slug}/participants/{pid}", {"action": "approve"})
     m.check(r.status == 409, f"approving twice is refused: {r.status}")
     # on the list as it is now, naming the person, as another tab would see it
@@ -795,7 +807,7 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
             "Reject asks before it is done")
     r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "reject"})
     m.check(r.status == 303, f"reject: {r!r}")
-    m.check("Mentor not approved; they have been told by e-mail." in said(r),
+    m.check("is not approved as a mentor; they have been told by e-mail." in said(r),
             "not approved, said")
     r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "reject"})
     m.check(r.status == 409 and "cannot be turned down now" in m.unescaped(r.text),
@@ -812,7 +824,8 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     m.check("Approve after all" in page and mentor2.email in page,
             "a mentor turned down can be approved after all")
     r = org.post(f"/programmes/{slug}/participants/{pid2}", {"action": "approve"})
-    m.check(r.status == 303 and "Mentor approved" in said(r), f"approved after all: {r!r}")
+    m.check(r.status == 303 and "is approved as a mentor" in said(r),
+            f"approved after all: {r!r}")
     m.check(m.sql_value("SELECT status FROM programme_participants WHERE id = ?", pid2)
             == "active", "active now")
     mails = m.mails_to(mentor2.email, subject="approved")
@@ -823,7 +836,7 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
     m.check(r.status == 303 and m.mails_to(mentee.email, subject="You are no longer in"),
             "removal is mailed")
-    m.check("Participant removed; they have been told by e-mail." in said(r),
+    m.check("is removed from the programme; they have been told by e-mail." in said(r),
             "removed, said")
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
     m.check(r.status == 409 and "cannot be removed now" in m.unescaped(r.text),
@@ -1029,12 +1042,13 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
                    "PRIVATE REQUEST TEXT", "PRIVATE REVIEW NOTE",
                    "PRIVATE STAGE NOTE", "agenda"):
         m.check(secret not in t, f"{secret} shown to an organiser")
-    m.check("<dt>Asked</dt>" in t and "Ground rules" in t and "None: the mentor" not in t,
+    m.check("<dt>Asked</dt>" in t and "Ground rules" in t and "None: the" not in t
+            and "None yet" not in t,
             "an accepted pair's page")
     # a request not answered was never started, nor has a contract
     t = m.unescaped(org.get(f"/programmes/{slug}/pairs/{asked}").text)
     m.check("Started" not in t and "<dt>Asked</dt>" in t and "Ground rules" not in t
-            and "None: the mentor has not accepted the pair." in t,
+            and "None yet: the mentor has not answered." in t,
             f"a request's page: {t[t.find('The pair'):][:400]}")
     m.check(other_org.get(f"/programmes/{slug}/pairs/{sep}").status == 403,
             "another programme's organiser")
