@@ -99,6 +99,24 @@ home_seeks_mentor(struct req *r, const struct mine_open *open)
 }
 
 /*
+ * The programme the viewer most lately joined as a mentee, still in it
+ * (id, name, slug): where their mentor comes from, proposed by its
+ * organisers or asked among its mentors. NULL: none, or db_failed.
+ */
+static struct db_rows *
+home_programme(struct req *r)
+{
+	struct db_rows *p;
+
+	p = db_query(r, "SELECT g.id, g.name, g.slug FROM "
+	    "programme_participants pp JOIN programmes g ON g.id = "
+	    "pp.programme_id WHERE pp.user_id = ? AND pp.role = 'mentee' AND "
+	    "pp.status = 'active' ORDER BY pp.id DESC LIMIT 1", "i",
+	    r->user.id);
+	return p != NULL && p->nrows == 1 ? p : NULL;
+}
+
+/*
  * A mentee with no mentor (no open request nor mentorship as a mentee)
  * sees the three mentors who fit best (lib/suggest.h): at the top when
  * they have nothing else, after their own mentorships when they mentor
@@ -109,7 +127,7 @@ home_seeks_mentor(struct req *r, const struct mine_open *open)
 static int
 home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 {
-	struct db_rows *c;
+	struct db_rows *c, *prog;
 	struct tdict *box;
 	const char *html;
 	long n;
@@ -133,8 +151,22 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 	}
 	if ((n = home_seeks_mentor(r, open)) != 1)
 		return (int)n;
+	if ((prog = home_programme(r)) == NULL && r->db_failed)
+		return -1;
 	box = tmpl_dict_new("for-you");
-	if ((n = suggest_fill(r, box, 0, NULL, 3)) == -1) {
+	if (prog != NULL) {	/* its mentors, not the directory's */
+		tmpl_set(d, "FIND_URL", req_printf(r, "/programmes/%s",
+		    db_get(prog, 0, "slug")));
+		tmpl_set(box, "PROG_NAME", db_get(prog, 0, "name"));
+		tmpl_set(box, "PROG_SLUG", db_get(prog, 0, "slug"));
+		tmpl_show(box, "IN_PROGRAMME");
+		tmpl_show(box, "MORE_IN_PROGRAMME");
+	} else {
+		tmpl_show(box, "IN_DIRECTORY");
+		tmpl_show(box, "MORE_IN_DIRECTORY");
+	}
+	if ((n = suggest_fill(r, box, prog != NULL ? db_get_int(prog, 0, "id") :
+	    0, prog != NULL ? db_get(prog, 0, "slug") : NULL, 3)) == -1) {
 		tmpl_dict_free(box);
 		return -1;
 	}
@@ -215,6 +247,7 @@ home_dashboard(struct req *r, const struct db_rows *q)
 	    (cal = stage_calendar_url(r)) == NULL)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
+	tmpl_set(d, "FIND_URL", "/people");	/* a programme's mentee: its page */
 	/* the hints are for someone with no mentorship yet */
 	if (n == 0)
 		home_mentor_hint(r, d);

@@ -542,11 +542,13 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	 * The note says who withdrew it; never why (a removal is nobody
 	 * else's business).
 	 */
-	if (by_programme(rl->who))
-		return req_printf(r, "%s %s", note, pair != NULL ? "The pair "
-		    "they proposed will not go ahead. You stay in the programme, "
-		    "and they may propose another pair." : "This request will "
-		    "not go ahead.");
+	if (by_programme(rl->who) && prog != NULL)
+		return req_printf(r, "The organisers of %s have withdrawn the "
+		    "pair they proposed, so it will not go ahead. You stay in "
+		    "the programme, and they may propose another pair.", prog);
+	if (by_programme(rl->who))	/* note: Menteo's, naming them */
+		return req_printf(r, "%s This request will not go ahead.",
+		    note);
 	if (strcmp(rl->to, "requested") == 0)
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "

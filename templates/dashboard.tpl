@@ -17,7 +17,7 @@
 <div class="empty">
 <h2>Start your first mentorship</h2>
 <p>A mentorship on Menteo is a project: a written contract with 3 to 5 measurable goals, a roadmap, a private room and meetings. Begin by finding someone to learn from, and tell people who you are.</p>
-<a class="btn btn-primary" href="/people">Find a mentor</a>
+<a class="btn btn-primary" href="{{FIND_URL}}">Find a mentor</a>
 <a class="btn btn-secondary" href="/settings">Set up your profile</a>
 </div>
 {{/EMPTY}}

@@ -263,7 +263,7 @@ def test_removing_a_participant_ends_what_they_were_not_yet_answered():
     name = m.sql_value("SELECT display_name FROM users WHERE id = ?", tara.user_id)
     mails = m.mails_to(ben.email, subject="proposed pair was withdrawn")
     text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
-    m.check("Withdrawn by the organisers of" in text and "will not go ahead" in text
+    m.check("have withdrawn the pair they proposed, so it will not go ahead" in text
             and "removed" not in text, f"the mentor is told, not why: {text!r}")
     left = " ".join(m.mail_text(m.mails_to(tara.email,
                                            subject="You are no longer in")[-1]).split())
@@ -317,8 +317,8 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
     for who in (tara, ben):
         mails = m.mails_to(who.email, subject="proposed pair was withdrawn")
         text = " ".join(m.mail_text(mails[-1]).split()) if mails else ""
-        m.check("Withdrawn by the organisers of" in text and
-                "The pair they proposed will not go ahead" in text,
+        m.check("Withdrawn by the organisers of" not in text and
+                "have withdrawn the pair they proposed, so it will not go ahead" in text,
                 f"{who.email} told: {text!r}")
     # withdrawn by its organisers is not a no: the mentor may be proposed again
     m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tara) is not None
@@ -885,6 +885,39 @@ def test_dashboard_of_a_mentee_without_mentor_shows_three_with_reasons():
     m.check(mail and f"kite{tag}" in m.mail_text(mail[-1]), "the mentor reads the reasons")
     m.check(suggestion_cards(mentee.get("/").text) == [],
             "a mentee with a request open sees no suggestions")
+
+
+@m.test
+def test_a_programme_mentee_home_offers_the_programmes_mentors():
+    """A mentee who had just joined a programme was offered the directory's
+    mentors on their home page, none of them in the programme, and "Find a
+    mentor" led to the directory (found walking the product): they would
+    ask outside their cohort. The home page offers the programme's mentors
+    and leads to the programme."""
+    tag = m.unique("h")[-6:]
+    org, slug = cohort()
+    pname = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    outside = listed(f"kite{tag}", headline=f"Kite{tag} coach")
+    inside = join(slug, "mentor", 2)
+    m.sql("UPDATE users SET skills = ?, headline = 'Mentor in the cohort' WHERE id = ?",
+          f"kite{tag}", inside.user_id)
+    mentee = join(slug, "mentee", looking_for=f"kite{tag}")
+    t = m.unescaped(mentee.get("/").text)
+    cards = suggestion_cards(mentee.get("/").text)
+    m.check(f"Mentors for you in {pname}" in t, "the box does not name the programme")
+    m.check(any(name_of(inside) in c for c in cards) and
+            not any(name_of(outside) in c for c in cards),
+            f"not the programme's mentors: {cards}")
+    m.check(f'href="/programmes/{slug}" class="btn btn-primary">Find a mentor' in t or
+            f'class="btn btn-primary" href="/programmes/{slug}">Find a mentor' in t,
+            "Find a mentor does not lead to the programme")
+    m.check(f'/people/suggestions?programme={slug}' in t, "no way to more of its mentors")
+    # outside any programme: the directory, as before
+    other = m.signup()
+    m.sql("UPDATE users SET looking_for = ? WHERE id = ?", f"kite{tag}", other.user_id)
+    t = m.unescaped(other.get("/").text)
+    m.check("Mentors for you</h2>" in t and 'class="btn btn-primary" href="/people">'
+            "Find a mentor" in t, "a mentee outside programmes lost the directory")
 
 
 @m.test
