@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <section class="narrow center" aria-labelledby="login-heading">
 <h1 id="login-heading">Sign in to Menteo</h1>
+{{#FOR_INVITATION}}<p class="lead">You are invited to a programme: sign in with the address it was sent to, and you go on to accept it.</p>{{/FOR_INVITATION}}
 {{#ERRORS}}<div class="errors" role="alert"><p>Signing in did not work. Look for the messages below.</p></div>{{/ERRORS}}
 <form method="post" action="/login" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">

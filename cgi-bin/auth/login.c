@@ -22,6 +22,19 @@ static const struct field login_f[LOGIN_N] = {
 	{ "next",	F_NEXT,		1, 500,	0, NULL },
 };
 
+/*
+ * Why the person signs in, said above the form as long as it is shown (a
+ * flash went with the first wrong password): next, a local path, leads
+ * to a programme's join form with its invitation.
+ */
+static void
+login_why(struct tdict *d, const char *next)
+{
+	if (next != NULL && strncmp(next, "/programmes/", 12) == 0 &&
+	    strstr(next, "/join?invite=") != NULL)
+		tmpl_show(d, "FOR_INVITATION");
+}
+
 void
 au_login_form(struct req *r)
 {
@@ -29,8 +42,10 @@ au_login_form(struct req *r)
 	struct fval nv;
 
 	if (field_check(r->arena, &login_f[LI_NEXT], req_query(r, "next"),
-	    &nv) == 0 && nv.str != NULL)
+	    &nv) == 0 && nv.str != NULL) {
 		tmpl_set(d, "NEXT", nv.str);
+		login_why(d, nv.str);
+	}
 	/* the address a link was sent to (an invitation), when one is given */
 	if (field_check(r->arena, &login_f[LI_EMAIL], req_query(r, "email"),
 	    &nv) == 0 && nv.str != NULL)
@@ -74,6 +89,7 @@ au_login_post(struct req *r)
 form:
 	d = page_new(r, "Sign in", "auth_login.tpl");
 	page_form(d, login_f, LOGIN_N, v);
+	login_why(d, v[LI_NEXT].str);
 	page_send(r, 422);
 }
 

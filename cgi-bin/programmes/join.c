@@ -96,16 +96,20 @@ join_role(const struct joining *j)
 	return j->inv.id > 0 ? j->inv.role : j->v[JF_ROLE].str;
 }
 
+/*
+ * One question; shown: what was typed is shown again; chosen: the role is
+ * the invitation's, so no question says whose it is.
+ */
 static void
 question_fill(struct req *r, struct tdict *s, const struct answer *a,
-    int shown)
+    int shown, int chosen)
 {
 	struct tdict *o;
 	size_t k;
 
 	tmpl_set(s, "Q_NAME", a->f.name);
 	tmpl_set(s, "Q_PROMPT", a->prompt);
-	if (strcmp(a->audience, "both") != 0)
+	if (!chosen && strcmp(a->audience, "both") != 0)
 		tmpl_set(tmpl_section(s, "FOR"), "Q_FOR", strcmp(a->audience,
 		    "mentor") == 0 ? "For mentors" : "For mentees");
 	tmpl_set(s, "Q_AUDIENCE", a->audience);
@@ -166,7 +170,7 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 	for (i = 0; i < j->na; i++)
 		if (j->inv.id == 0 || asked_of(&j->a[i], j->inv.role))
 			question_fill(r, tmpl_section(d, "QUESTION"), &j->a[i],
-			    typed);
+			    typed, j->inv.id > 0);
 	if (typed)
 		for (i = 0; i < j->na; i++)
 			if (j->a[i].v.err != NULL)
@@ -201,9 +205,7 @@ join_prepare(struct req *r, struct joining *j, const char *invite)
 		    j->inv.email);
 		if (r->db_failed)
 			return -1;
-		if (uid != NULL) {
-			resp_flash(r, req_printf(r, "Sign in as %s to accept "
-			    "the invitation.", j->inv.email));
+		if (uid != NULL) {	/* the sign-in page says why */
 			resp_redirect(r, req_printf(r, "/login?next=%s&email=%s",
 			    req_url_encode(r->arena, req_printf(r,
 			    "/programmes/%s/join?invite=%s", j->p.slug,

@@ -365,7 +365,10 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 		tmpl_set(s, "M_NAME", db_get(m, i, "display_name"));
 		tmpl_set(s, "M_SLUG", db_get(m, i, "slug"));
 		tmpl_set(s, "M_HEADLINE", db_get(m, i, "headline"));
-		tmpl_set(s, "M_SKILLS", db_get(m, i, "skills"));
+		if (db_get(m, i, "skills") != NULL &&
+		    *db_get(m, i, "skills") != '\0')
+			tmpl_set(tmpl_section(s, "M_SKILLS"), "SKILLS",
+			    db_get(m, i, "skills"));
 		tmpl_set(s, "M_PLACES", db_get(m, i, "places"));
 	}
 	tmpl_show(d, m->nrows > 0 ? "HAS_MENTORS" : "NO_MENTORS");

@@ -422,6 +422,8 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
             "the questions for everyone and for mentees shown")
     m.check(f'name="q_{q_mentor}"' not in r.text and "Years of experience" not in r.text,
             "not the mentors' question: the invitation makes them a mentee")
+    m.check("For mentees only." not in r.text,
+            "an invited mentee is told a question is for mentees only")
     m.check(f"proves your address ({newcomer})" in r.text,
             "the account part names the address (it said '()')")
     token = link.split("invite=")[1]
@@ -661,9 +663,19 @@ def test_invitation_for_another_address_expired_or_unknown():
     r = m.Client().get(link)
     m.check(r.status == 303 and r.location.startswith("/login?next="),
             f"an existing account signs in first: {r!r}")
-    page = m.Client().get(r.location).text
+    c = m.Client()
+    page = c.get(r.location).text
     m.check(f'value="{html.escape(invited.email)}"' in page,
             "the sign-in form is not given the invited address")
+    # why they sign in stays said after a wrong password (a flash said it once)
+    m.check("You are invited to a programme" in page, "the sign-in page does not say why")
+    nxt = html.unescape(re.search(r'name="next" value="([^"]*)"', page).group(1))
+    r2 = c.post("/login", {"email": invited.email, "password": "wrong password!!",
+                           "next": nxt})
+    m.check(r2.status == 422 and "You are invited to a programme" in r2.text,
+            f"said no more after a wrong password: {r2.status}")
+    m.check("You are invited to a programme" not in m.Client().get("/login").text,
+            "an ordinary sign-in speaks of an invitation")
     r = m.Client().get(f"/programmes/{slug}/join?invite=" + "0" * 64)
     m.check(r.status == 404 and "not known" in r.text, f"unknown token: {r.status}")
     r = m.Client().get(f"/programmes/{slug}/join?invite=../../etc")
