@@ -458,6 +458,20 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 /*
+ * Who made event i of a timeline (mships_timeline_sql), as the mails say
+ * it: a programme's proposal or withdrawal is its organisers', not the
+ * name of the one who clicked; a move of nobody's is Menteo's.
+ */
+static const char *
+event_actor(const struct db_rows *e, size_t i)
+{
+	if (db_get_int(e, i, "by_organisers"))
+		return "The organisers";
+	return db_get(e, i, "actor") != NULL ? db_get(e, i, "actor") :
+	    "Menteo";
+}
+
+/*
  * The words the latest move came with, above everything else: the
  * mentor's open question while a request waits, or why it closed. The
  * timeline has them too, but further down and among older events.
@@ -476,7 +490,7 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 	from = db_get(e, i, "from_stage");
 	to = db_get(e, i, "to_stage");
 	note = db_get(e, i, "note");
-	who = db_get(e, i, "actor") != NULL ? db_get(e, i, "actor") : "Menteo";
+	who = event_actor(e, i);
 	if (note == NULL || *note == '\0' || strcmp(to, m->stage) != 0)
 		return;
 	if (mships_is(m, "requested") && from != NULL &&
@@ -506,7 +520,9 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 /* The timeline: each stage event with who moved it (and the strip's minutes). */
 const char mships_timeline_sql[] = "SELECT e.from_stage, e.to_stage, "
     "e.note, e.created_at, u.display_name AS actor, e.actor_id, "
-    "m.proposed_by_programme AS proposed, "
+    "m.proposed_by_programme AS proposed, m.programme_id IS NOT NULL AND "
+    "e.actor_id NOT IN (m.mentor_id, m.mentee_id) AND e.to_stage IN "
+    "('requested', 'withdrawn') AS by_organisers, "
     MSHIP_STAGE_MINUTES("e") " AS minutes FROM stage_events e JOIN "
     "mentorships m ON m.id = e.mentorship_id LEFT JOIN "
     "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id";
@@ -530,8 +546,7 @@ timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 		/* a datetime attribute without a zone would be local time */
 		tmpl_set(s, "WHEN_ISO", strlen(at) == 19 ?
 		    req_printf(r, "%.10sT%sZ", at, at + 11) : at);
-		tmpl_set(s, "ACTOR", db_get(e, i, "actor") != NULL ?
-		    db_get(e, i, "actor") : "Menteo");
+		tmpl_set(s, "ACTOR", event_actor(e, i));
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
 		/* the first move is the mentee's request, or a proposal */

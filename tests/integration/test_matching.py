@@ -447,6 +447,11 @@ def test_hand_proposal_is_mailed_and_a_full_mentor_refuses():
                 "the mentorship page says the programme proposed the pair")
         m.check("Proposed the pair" in page and "Requested the mentorship" not in page,
                 "its history says who made the pair: not the mentee")
+        oname = m.sql_value("SELECT display_name FROM users WHERE id = ?", org.user_id)
+        text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+        m.check("The organisers : Proposed the pair" in text and oname not in text,
+                "the history names the organiser who clicked, where mails say "
+                f"'the organisers': {text[text.find('Timeline'):][:300]!r}")
     r = org.get(f"/programmes/{slug}/matching")
     m.check(board_card(r.text, ben) is None, "a proposed mentee leaves the board")
     # the proposal waiting is linked to the organisers' page of the pair
