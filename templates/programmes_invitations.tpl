@@ -45,7 +45,7 @@
 {{#NO_INVITATIONS}}<p class="muted">No invitations yet.</p>{{/NO_INVITATIONS}}
 {{#NONE_MATCH}}<div class="empty"><h2>No invitation matches these filters</h2><p><a href="/programmes/{{PROG_SLUG}}/invitations#sent-heading">Show them all</a> or change the filters.</p></div>{{/NONE_MATCH}}
 {{#SENT_LIST}}<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Sent</th><th>State</th></tr></thead><tbody>
-{{#INVITATION}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Sent">{{I_SENT}}</td><td data-label="State">{{I_STATE}}{{#CAN_RESEND}}
+{{#INVITATION}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Sent" class="nowrap">{{I_SENT}}</td><td data-label="State">{{I_STATE}}{{#CAN_RESEND}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/invitations/{{I_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="resend"><button class="btn-small" data-confirm="Send {{I_EMAIL}} a new invitation? The link sent before stops working.">Send again</button></form>{{/CAN_RESEND}}{{#CAN_WITHDRAW}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/invitations/{{I_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="withdraw"><button class="btn-small btn-danger" data-confirm="Withdraw the invitation to {{I_EMAIL}}? Its link stops working; nobody is mailed.">Withdraw</button></form>{{/CAN_WITHDRAW}}</td></tr>
 {{/INVITATION}}

@@ -11,6 +11,7 @@
 
 #include "auth.h"
 #include "db.h"
+#include "mail.h"
 #include "page.h"
 #include "resp.h"
 #include "sess.h"
@@ -157,6 +158,7 @@ unsub_page(struct req *r, long long uid, const char *kind, int done)
 
 	tmpl_set_int(d, "U", uid);
 	tmpl_set(d, "K", kind);
+	tmpl_set(d, "K_LABEL", mail_kind_label(kind));	/* not its key */
 	tmpl_set(d, "S", auth_unsub_sig(r, uid, kind));
 	tmpl_show(d, done ? "DONE" : "ASK");
 	page_send(r, 200);
