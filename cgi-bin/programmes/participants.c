@@ -456,12 +456,15 @@ decision_of(const char *action)
  */
 static int
 decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
-    long long part_id, const char *to)
+    long long part_id, const char *to, const char *withdrawn)
 {
 	struct tdict *d = tmpl_dict_new("mail");
 	int rc;
 
 	tmpl_set(d, "PROG_NAME", p->name);
+	if (withdrawn != NULL)	/* a removal's requests, ended with it */
+		tmpl_set(tmpl_section(tmpl_section(d, decisions[a].mail),
+		    "WITHDRAWN"), "LIST", withdrawn);
 	tmpl_set(d, "LINK", req_printf(r, "%s/programmes/%s", cfg_base_url(),
 	    p->slug));
 	if (strcmp(to, "waiting") == 0)	/* within the decision's section */
@@ -500,19 +503,21 @@ struct decide_w {
  */
 static int
 remove_requests(struct req *r, const struct prog *p, long long uid,
-    const char *role)
+    const char *role, const char **list)
 {
 	struct db_rows *q;
 	struct mship m;
-	const char *why;
+	const char *why, *what;
+	int mentee = strcmp(role, "mentee") == 0;
 	size_t i;
 	int rc;
 
-	q = db_query(r, strcmp(role, "mentee") == 0 ? "SELECT id FROM "
+	*list = NULL;
+	q = db_query(r, mentee ? "SELECT id, proposed_by_programme FROM "
 	    "mentorships WHERE mentee_id = ? AND programme_id = ? AND stage = "
-	    "'requested' ORDER BY id" : "SELECT id FROM mentorships WHERE "
-	    "mentor_id = ? AND programme_id = ? AND stage = 'requested' "
-	    "ORDER BY id", "ii", uid, p->id);
+	    "'requested' ORDER BY id" : "SELECT id, proposed_by_programme "
+	    "FROM mentorships WHERE mentor_id = ? AND programme_id = ? AND "
+	    "stage = 'requested' ORDER BY id", "ii", uid, p->id);
 	if (q == NULL)
 		return -1;
 	for (i = 0; i < q->nrows; i++) {
@@ -522,8 +527,18 @@ remove_requests(struct req *r, const struct prog *p, long long uid,
 			continue;	/* deleted meanwhile */
 		rc = stage_end(r, &m, STAGE_PROGRAMME, prog_withdrawn_note(r,
 		    p), &why);
-		if (rc == -1)	/* else answered meanwhile: nothing to end */
+		if (rc == -1)
 			return -1;
+		if (rc != 0)
+			continue;	/* answered meanwhile: nothing ended */
+		/* what the removed person reads was withdrawn */
+		what = db_get_int(q, i, "proposed_by_programme") ?
+		    req_printf(r, "the pair proposed with %s", mentee ?
+		    m.mentor_name : m.mentee_name) : mentee ?
+		    req_printf(r, "your request to %s", m.mentor_name) :
+		    req_printf(r, "%s's request", m.mentee_name);
+		*list = *list == NULL ? what : req_printf(r, "%s; %s", *list,
+		    what);
 	}
 	return 0;
 }
@@ -533,6 +548,7 @@ decide_tx(struct req *r, void *arg)
 {
 	struct decide_w *w = arg;
 	struct db_rows *row;
+	const char *withdrawn = NULL;	/* a removal's: what went with it */
 
 	/* the name by a subquery, which FOR UPDATE leaves unlocked */
 	row = db_query(r, "SELECT p.user_id, p.role, p.status, (SELECT "
@@ -555,11 +571,10 @@ decide_tx(struct req *r, void *arg)
 	w->to = decision_to(w->p, w->a, w->role);
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
-	    w->to, r->user.id, r->id[1]) < 0 ||
-	    decide_mail(r, w->p, db_get_int(row, 0, "user_id"), w->a,
-	    r->id[1], w->to) == -1 || (w->a == D_REMOVE &&
-	    remove_requests(r, w->p, db_get_int(row, 0, "user_id"),
-	    w->role) == -1))
+	    w->to, r->user.id, r->id[1]) < 0 || (w->a == D_REMOVE &&
+	    remove_requests(r, w->p, db_get_int(row, 0, "user_id"), w->role,
+	    &withdrawn) == -1) || decide_mail(r, w->p, db_get_int(row, 0,
+	    "user_id"), w->a, r->id[1], w->to, withdrawn) == -1)
 		return -1;
 	return 0;
 }

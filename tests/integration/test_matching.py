@@ -267,7 +267,9 @@ def test_removing_a_participant_ends_what_they_were_not_yet_answered():
             and "removed" not in text, f"the mentor is told, not why: {text!r}")
     left = " ".join(m.mail_text(m.mails_to(tara.email,
                                            subject="You are no longer in")[-1]).split())
-    m.check("not yet answered is withdrawn" in left, f"the removed mentee: {left!r}")
+    bname = m.sql_value("SELECT display_name FROM users WHERE id = ?", ben.user_id)
+    m.check(f"Withdrawn with it, as not yet answered: the pair proposed with {bname}."
+            in left, f"the removed mentee is not told what went: {left!r}")
     m.check(not m.mails_to(tara.email, subject="pair was withdrawn", timeout=1,
                            count=1), "the removed mentee is told twice")
     ben.get(f"/mentorships/{asked}")

@@ -848,6 +848,10 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
     m.check(r.status == 303 and m.mails_to(mentee.email, subject="You are no longer in"),
             "removal is mailed")
+    gone = " ".join(m.mail_text(m.mails_to(mentee.email,
+                                           subject="You are no longer in")[-1]).split())
+    m.check("has removed you from the programme. Your Menteo account" in gone,
+            f"a removal with nothing to withdraw speaks of withdrawals: {gone!r}")
     m.check("is removed from the programme; they have been told by e-mail." in said(r),
             "removed, said")
     r = org.post(f"/programmes/{slug}/participants/{mid}", {"action": "remove"})
