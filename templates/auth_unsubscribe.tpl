@@ -2,7 +2,7 @@
 <section class="narrow center" aria-labelledby="unsub-heading">
 <h1 id="unsub-heading">Unsubscribe</h1>
 {{#ASK}}
-<p class="lead">Stop e-mails of this kind: {{K_LABEL}}? Mail about your account itself, such as password resets, still arrives.</p>
+<p class="lead">Stop e-mails of this kind (“{{K_LABEL}}”)? Mail about your account itself, such as password resets, still arrives.</p>
 <form method="post" action="/link/unsubscribe">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="u" value="{{U}}">
@@ -12,6 +12,6 @@
 </form>
 {{/ASK}}
 {{#DONE}}
-<p class="lead" role="status">Done: you will no longer receive e-mails of this kind: {{K_LABEL}}.</p>
+<p class="lead" role="status">Done: you will no longer receive e-mails of this kind (“{{K_LABEL}}”).</p>
 {{/DONE}}
 </section>

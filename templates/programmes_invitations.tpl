@@ -34,14 +34,14 @@
 </form>
 <section class="section" aria-labelledby="sent-heading">
 <h2 id="sent-heading">Sent so far</h2>
-<p class="muted">{{N_ALL}} in all: {{N_WAITING}} waiting, {{N_JOINED}} joined, {{N_EXPIRED}} expired.</p>
+{{#HAS_ANY}}<p class="muted">{{N_ALL}} in all: {{N_WAITING}} waiting, {{N_JOINED}} joined, {{N_EXPIRED}} expired.</p>
 <form method="get" action="/programmes/{{PROG_SLUG}}/invitations#sent-heading" class="search">
 <div class="field"><label for="state">State</label>
 <select id="state" name="state"><option value="">Any ({{N_ALL}})</option><option value="waiting"{{#STATE_WAITING}} selected{{/STATE_WAITING}}>Waiting ({{N_WAITING}})</option><option value="joined"{{#STATE_JOINED}} selected{{/STATE_JOINED}}>Joined ({{N_JOINED}})</option><option value="expired"{{#STATE_EXPIRED}} selected{{/STATE_EXPIRED}}>Expired ({{N_EXPIRED}})</option></select></div>
 <div class="field"><label for="q">Address contains</label>
 <input type="search" id="q" name="q" value="{{Q}}" maxlength="254" autocomplete="off"></div>
 <button>Show</button>
-</form>
+</form>{{/HAS_ANY}}
 {{#NO_INVITATIONS}}<p class="muted">No invitations yet.</p>{{/NO_INVITATIONS}}
 {{#NONE_MATCH}}<div class="empty"><h2>No invitation matches these filters</h2><p><a href="/programmes/{{PROG_SLUG}}/invitations#sent-heading">Show them all</a> or change the filters.</p></div>{{/NONE_MATCH}}
 {{#SENT_LIST}}<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Sent</th><th>State</th></tr></thead><tbody>

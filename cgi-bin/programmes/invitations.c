@@ -309,6 +309,8 @@ invitations_count(struct req *r, struct tdict *d, const struct prog *p)
 	tmpl_set(d, "N_EXPIRED", db_get(n, 0, "expired"));
 	tmpl_set_int(d, "N_WAITING", db_get_int(n, 0, "total") -
 	    db_get_int(n, 0, "joined") - db_get_int(n, 0, "expired"));
+	if (db_get_int(n, 0, "total") > 0)	/* else nothing to count */
+		tmpl_show(d, "HAS_ANY");
 	return 0;
 }
 
@@ -585,9 +587,9 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	if (rc == 1)
 		paste_recent(ps, email);
 	else if (rc == 2)
-		paste_note(&ps->passed, line, "changed by another organiser a "
-		    "moment ago (sent again or withdrawn): not mailed; see the "
-		    "list below");
+		paste_note(&ps->passed, line, "changed a moment ago (sent "
+		    "again or withdrawn by another organiser, or used): not "
+		    "mailed; see the list below");
 	else {
 		ps->sent++;
 		ps->again += prev.id > 0;
@@ -820,6 +822,7 @@ invite_act_tx(struct req *r, void *arg)
 	struct invite_prev prev;
 	struct db_rows *row;
 	const char *email, *status, *hash;
+	int rc;
 
 	w->why = NULL;		/* a try after a deadlock starts afresh */
 	row = db_query(r, "SELECT i.email, i.role, i.token_hash, i.sent_at, "
@@ -847,9 +850,17 @@ invite_act_tx(struct req *r, void *arg)
 	prev.id = r->id[1];
 	prev.hash = hash;
 	prev.sent_at = db_get(row, 0, "sent_at");
-	if (w->resend)
-		return invite_send(r, w->p, &prev, email, db_get(row, 0,
-		    "role")) == 0 ? INV_DONE : -1;
+	if (w->resend) {
+		/* read under its lock, it cannot have changed; said if so */
+		if ((rc = invite_send(r, w->p, &prev, email, db_get(row, 0,
+		    "role"))) == -1)
+			return -1;
+		if (rc == 0)
+			return INV_DONE;
+		w->why = req_printf(r, "The invitation to %s changed a moment "
+		    "ago.", email);
+		return INV_REFUSED;
+	}
 	if (mail_forget(r, invite_key(r, hash)) == -1)
 		return -1;
 	return db_exec(r, "DELETE FROM programme_invitations WHERE id = ?",

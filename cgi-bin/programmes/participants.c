@@ -137,13 +137,14 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 
 /*
  * 1 when a participant of status may be given decision a. A closed
- * account (deleted, or suspended by an administrator) is never taken
- * back in: a deletion leaves its places removed for good (admin.c).
+ * account (deleted, or suspended by an administrator) may only be
+ * removed, never approved nor taken back in: a deletion leaves its
+ * places removed for good (admin.c).
  */
 static int
 decide_ok(size_t a, const char *status, int closed)
 {
-	if (a == D_RESTORE && closed)
+	if (closed && a != D_REMOVE)
 		return 0;
 	return (decisions[a].waiting && strcmp(status, "waiting") == 0) ||
 	    (decisions[a].also != NULL && strcmp(status, decisions[a].also) ==
@@ -485,7 +486,7 @@ decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
  * Galera certification failure (db_tx_run): it moves the programme's
  * version (sql/270), as its pairs' work and its joiners do meanwhile.
  * 0: decided; 1: no such participant; 2: their status refuses the
- * decision (status).
+ * decision (status); 3: their account is closed.
  */
 struct decide_w {
 	const struct prog	*p;
@@ -609,8 +610,8 @@ prog_participant_post(struct req *r)
 		    w.status)), 409);
 	if (rc == 3)
 		return participants_page(r, &p, fv, req_printf(r, "%s cannot be "
-		    "taken back in: their account is closed. Nothing was "
-		    "changed.", w.name), 409);
+		    "%s: their account is closed. Nothing was changed.",
+		    w.name, decisions[w.a].done), 409);
 	if (rc != 0)
 		return;
 	/* by name: in a filtered list the row may be gone from view */

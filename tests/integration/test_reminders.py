@@ -415,7 +415,7 @@ def test_mail_has_plain_text_and_unsubscribe_for_its_kind():
     m.check(unsub[0] in str(msg["List-Unsubscribe"]), msg["List-Unsubscribe"])
     r = m.Client().get(m.local(unsub[0]))
     m.check(r.status == 200, f"unsubscribe page {r.status}")
-    m.check("this kind: Review reminder?" in m.unescaped(r.text),
+    m.check("this kind (“Review reminder”)?" in m.unescaped(r.text),
             "the page names the kind by its key, not in words")
 
 
