@@ -823,8 +823,8 @@ delete_programme_data(struct req *r)
 	    "decided_at = UTC_TIMESTAMP(), decided_by = NULL WHERE user_id = ? "
 	    "AND status <> 'removed'", "i", u) < 0 ||
 	    db_exec(r, "UPDATE programme_invitations SET email = CONCAT("
-	    "'deleted-', used_by, '-', id, '@deleted.invalid') WHERE used_by = ?",
-	    "i", u) < 0 ||
+	    "'deleted-', used_by, '-', id, '@deleted.invalid'), name = NULL "
+	    "WHERE used_by = ?", "i", u) < 0 ||
 	    db_exec(r, "DELETE FROM programme_organisers WHERE user_id = ?", "i",
 	    u) < 0)
 		return -1;

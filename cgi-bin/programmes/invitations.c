@@ -53,8 +53,8 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 
 	memset(inv, 0, sizeof(*inv));
 	sess_hash(t, h);
-	rows = db_query(r, "SELECT id, email, role, used_by, used_at IS NOT "
-	    "NULL AS used, expires_at > UTC_TIMESTAMP() AS live FROM "
+	rows = db_query(r, "SELECT id, email, name, role, used_by, used_at IS "
+	    "NOT NULL AS used, expires_at > UTC_TIMESTAMP() AS live FROM "
 	    "programme_invitations WHERE token_hash = ? AND programme_id = ?",
 	    "si", h, p->id);
 	if (rows == NULL)
@@ -63,6 +63,7 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 		return 1;
 	inv->id = db_get_int(rows, 0, "id");
 	inv->email = db_get(rows, 0, "email");
+	inv->name = db_get(rows, 0, "name");
 	inv->role = db_get(rows, 0, "role");
 	inv->hash = req_strdup(r, h);
 	inv->live = (int)db_get_int(rows, 0, "live");
@@ -184,7 +185,8 @@ struct invite_prev {
 };
 
 /*
- * Invites one address (prev: the invitation it had, NULL none): a fresh
+ * Invites one address, greeting name (NULL: none) (prev: the invitation
+ * it had, NULL none): a fresh
  * token, the mail queued in the caller's transaction, what the link sent
  * before left behind forgotten and the mail saying it replaces it. 1:
  * another organiser's paste invited it a moment ago; 2: prev changed
@@ -192,7 +194,8 @@ struct invite_prev {
  */
 static int
 invite_send(struct req *r, const struct prog *p,
-    const struct invite_prev *prev, const char *email, const char *role)
+    const struct invite_prev *prev, const char *email, const char *name,
+    const char *role)
 {
 	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
 	const char *uid, *subject, *key;
@@ -208,21 +211,21 @@ invite_send(struct req *r, const struct prog *p,
 	 */
 	if (prev != NULL) {
 		rc = db_exec(r, "UPDATE programme_invitations SET token_hash = "
-		    "?, role = ?, sent_at = UTC_TIMESTAMP(), expires_at = "
-		    "UTC_TIMESTAMP() + INTERVAL ? DAY, invited_by = ? WHERE "
-		    "id = ? AND token_hash = ? AND used_at IS NULL", "ssiiis",
-		    h, role, (long long)INVITE_DAYS, r->user.id, prev->id,
-		    prev->hash);
+		    "?, role = ?, name = ?, sent_at = UTC_TIMESTAMP(), "
+		    "expires_at = UTC_TIMESTAMP() + INTERVAL ? DAY, invited_by "
+		    "= ? WHERE id = ? AND token_hash = ? AND used_at IS NULL",
+		    "sssiiis", h, role, name, (long long)INVITE_DAYS,
+		    r->user.id, prev->id, prev->hash);
 		if (rc == 0)
 			return 2;
 		if (rc > 0 && mail_forget(r, invite_key(r, prev->hash)) == -1)
 			return -1;
 	} else
 		rc = db_exec(r, "INSERT INTO programme_invitations "
-		    "(programme_id, email, role, token_hash, invited_by, "
-		    "created_at, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, "
+		    "(programme_id, email, name, role, token_hash, invited_by, "
+		    "created_at, sent_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
 		    "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + "
-		    "INTERVAL ? DAY)", "isssii", p->id, email, role, h,
+		    "INTERVAL ? DAY)", "issssii", p->id, email, name, role, h,
 		    r->user.id, (long long)INVITE_DAYS);
 	if (rc == DB_DUPLICATE)
 		return 1;
@@ -246,6 +249,8 @@ invite_send(struct req *r, const struct prog *p,
 		return -1;
 	d = tmpl_dict_new("mail");
 	tmpl_set(d, "PROG_NAME", p->name);
+	if (name != NULL)
+		tmpl_set(tmpl_section(d, "NAMED"), "NAME", name);
 	tmpl_set(d, "ROLE", role);
 	tmpl_set(d, "INVITER", r->user.name);	/* who, for a stranger's mail */
 	tmpl_set(d, "LINK", invite_mail_link(r, p, t));
@@ -488,6 +493,33 @@ paste_address(struct req *r, const char *entry)
 	return a;
 }
 
+/*
+ * The name before an entry's address, if any: "Jane Doe <jane@…>" gives
+ * "Jane Doe", Outlook's "Doe, Jane <jane@…>" "Jane Doe"; quotes and
+ * spaces around it dropped. NULL for a bare address, or a name of more
+ * than a display name's 80 characters (then it is no name).
+ */
+static const char *
+paste_name(struct req *r, const char *entry)
+{
+	const char *lt = strrchr(entry, '<'), *comma;
+	char *n, *end;
+
+	if (lt == NULL)
+		return NULL;
+	n = req_printf(r, "%.*s", (int)(lt - entry), entry);
+	n += strspn(n, " \t\"'");
+	for (end = n + strlen(n); end > n && strchr(" \t\"'", end[-1]) != NULL;
+	    end--)
+		end[-1] = '\0';
+	if (*n == '\0' || strchr(n, '@') != NULL || strlen(n) > 80)
+		return NULL;
+	if ((comma = strchr(n, ',')) != NULL && strchr(comma + 1, ',') == NULL)
+		n = req_printf(r, "%s %.*s", comma + 1 + strspn(comma + 1, " "),
+		    (int)(comma - n), n);
+	return strlen(n) > 80 ? NULL : n;
+}
+
 /* Pasted lines not invited, each with why. */
 struct paste_lines {
 	const char	**line;
@@ -546,7 +578,7 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	struct invite_prev prev;
 	struct db_rows *rows;
 	struct fval v;
-	const char *email, *status;
+	const char *email, *status, *name;
 	int rc;
 
 	if (field_check(r->arena, &email_f, paste_address(r, line), &v) != 0) {
@@ -559,8 +591,8 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		return 0;
 	}
 	rows = db_query(r, "SELECT " INVITE_PLACE("?", "?") ", i.id AS inv_id, "
-	    "i.token_hash, i.sent_at, " INVITE_STATE_COLS("i.") " FROM (SELECT "
-	    "1) AS one LEFT JOIN programme_invitations i ON i.programme_id = ? "
+	    "i.token_hash, i.sent_at, i.name, " INVITE_STATE_COLS("i.")
+	    " FROM (SELECT 1) AS one LEFT JOIN programme_invitations i ON i.programme_id = ? "
 	    "AND i.email = ?", "isis", p->id, email, p->id, email);
 	if (rows == NULL)
 		return -1;
@@ -581,7 +613,10 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	prev.id = db_get_int(rows, 0, "inv_id");
 	prev.hash = db_get(rows, 0, "token_hash");
 	prev.sent_at = db_get(rows, 0, "sent_at");
-	if ((rc = invite_send(r, p, prev.id > 0 ? &prev : NULL, email,
+	/* the name pasted now, else the one pasted before */
+	if ((name = paste_name(r, line)) == NULL)
+		name = db_get(rows, 0, "name");
+	if ((rc = invite_send(r, p, prev.id > 0 ? &prev : NULL, email, name,
 	    role)) == -1)
 		return -1;
 	if (rc == 1)
@@ -825,7 +860,8 @@ invite_act_tx(struct req *r, void *arg)
 	int rc;
 
 	w->why = NULL;		/* a try after a deadlock starts afresh */
-	row = db_query(r, "SELECT i.email, i.role, i.token_hash, i.sent_at, "
+	row = db_query(r, "SELECT i.email, i.name, i.role, i.token_hash, "
+	    "i.sent_at, "
 	    INVITE_STATE_COLS("i.") ", " INVITE_PLACE("i.programme_id",
 	    "i.email") " FROM programme_invitations i WHERE i.id = ? AND "
 	    "i.programme_id = ? FOR UPDATE", "ii", r->id[1], w->p->id);
@@ -853,7 +889,7 @@ invite_act_tx(struct req *r, void *arg)
 	if (w->resend) {
 		/* read under its lock, it cannot have changed; said if so */
 		if ((rc = invite_send(r, w->p, &prev, email, db_get(row, 0,
-		    "role"))) == -1)
+		    "name"), db_get(row, 0, "role"))) == -1)
 			return -1;
 		if (rc == 0)
 			return INV_DONE;

@@ -144,8 +144,12 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 	prog_head(d, &j->p, NULL);
 	if (typed)
 		page_form(d, join_f, JF_N, j->v);
-	else
+	else {
 		tmpl_set(d, "CAPACITY", "2");
+		/* the name the organisers pasted: theirs to change */
+		if (j->inv.name != NULL)
+			tmpl_set(d, "DISPLAY_NAME", j->inv.name);
+	}
 	if (j->inv.id > 0) {
 		s = tmpl_section(d, "INVITED");
 		tmpl_set(s, "INVITE_EMAIL", j->inv.email);

@@ -40,6 +40,7 @@ struct prog {
 struct invite {
 	long long	 id;
 	const char	*email;
+	const char	*name;		/* pasted with the address; NULL none */
 	const char	*role;
 	const char	*hash;		/* its link's token, hashed; NULL: none */
 	long long	 used_by;	/* 0 unused; -1 used by a deleted account */

@@ -300,6 +300,18 @@ def test_a_list_copied_from_a_mail_program_is_invited_as_addresses():
     m.check([row[0] for row in stored] == sorted(addr), f"the addresses stored: {stored}")
     for x in (addr[0], addr[3], addr[5]):
         m.check(len(m.mails_to(x, subject="invited")) == 1, f"{x} mailed")
+    # the name pasted greets its person and is offered on the join form
+    # (every invitation said "Hello," and the form asked for a name anew)
+    for x, name in ((addr[0], "Jane Doe"), (addr[1], "Bob Roe"), (addr[3], "Jane Doe"),
+                    (addr[2], None), (addr[4], None)):
+        text = m.mail_text(m.mails_to(x, subject="invited")[-1])
+        hello = f"Hello {name}," if name else "Hello,"
+        m.check(text.startswith(hello), f"{x} greeted: {text[:40]!r}")
+        m.check(m.sql_value("SELECT name FROM programme_invitations WHERE email = ?", x)
+                == (name or "NULL"), f"{x}: the name stored")
+    page = m.Client().get(invite_link(addr[1], slug)).text
+    m.check('name="display_name" maxlength="80" autocomplete="name" value="Bob Roe"'
+            in page, "the join form does not offer the name pasted")
     # a name with no address is a line to correct, never joined to the
     # next but for Outlook's one-word surname; each given back as typed
     cy = f"{m.unique('cy')}@example.org"
