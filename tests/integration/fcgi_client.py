@@ -393,7 +393,8 @@ def _signed_mix(program, go, x):
             lambda: post(pg + "/settings", {"survey_question": "Useful?",
                          "survey_kind": "score"}, "adm"),
             lambda: post(pg + "/invitations", {"emails": "x@example.org\nbad\n"
-                         "x@example.org", "role": "mentee"}, "adm"),
+                         "x@example.org\n\"Doe, J\u00f6\" <jd@example.org>",
+                         "role": "mentee"}, "adm"),
             lambda: post(pg + "/participants/99999999", {"action": "approve"}, "adm"),
             lambda: post(pg + "/participants/99999999", {"action": "restore"}, "adm"),
             lambda: post(f"{pg}/pairs/{mid}", {"action": "take_back"}, "adm"),
