@@ -99,35 +99,20 @@ home_seeks_mentor(struct req *r, const struct mine_open *open)
 }
 
 /*
- * The programme the viewer most lately joined as a mentee, still in it
- * (id, name, slug): where their mentor comes from, proposed by its
- * organisers or asked among its mentors. NULL: none, or db_failed.
- */
-static struct db_rows *
-home_programme(struct req *r)
-{
-	struct db_rows *p;
-
-	p = db_query(r, "SELECT g.id, g.name, g.slug FROM "
-	    "programme_participants pp JOIN programmes g ON g.id = "
-	    "pp.programme_id WHERE pp.user_id = ? AND pp.role = 'mentee' AND "
-	    "pp.status = 'active' ORDER BY pp.id DESC LIMIT 1", "i",
-	    r->user.id);
-	return p != NULL && p->nrows == 1 ? p : NULL;
-}
-
-/*
  * A mentee with no mentor (no open request nor mentorship as a mentee)
  * sees the three mentors who fit best (lib/suggest.h): at the top when
  * they have nothing else, after their own mentorships when they mentor
  * (their work comes first), and then not at all when none fits: a box
  * that finds nobody is no help there (journey-32). A mentor who looks
- * for no mentor sees none. -1: answered.
+ * for no mentor sees none. A programme's mentee sees its mentors, told
+ * by their own row (SUGGEST_OWN), and "Find a mentor" leads there.
+ * -1: answered.
  */
 static int
 home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 {
-	struct db_rows *c, *prog;
+	struct suggest_from from = { SUGGEST_OWN, NULL, NULL };
+	struct db_rows *c;
 	struct tdict *box;
 	const char *html;
 	long n;
@@ -151,24 +136,21 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 	}
 	if ((n = home_seeks_mentor(r, open)) != 1)
 		return (int)n;
-	if ((prog = home_programme(r)) == NULL && r->db_failed)
-		return -1;
 	box = tmpl_dict_new("for-you");
-	if (prog != NULL) {	/* its mentors, not the directory's */
+	if ((n = suggest_fill(r, box, &from, 3)) == -1) {
+		tmpl_dict_free(box);
+		return -1;
+	}
+	if (from.id > 0) {	/* their programme's mentors, and its page */
 		tmpl_set(d, "FIND_URL", req_printf(r, "/programmes/%s",
-		    db_get(prog, 0, "slug")));
-		tmpl_set(box, "PROG_NAME", db_get(prog, 0, "name"));
-		tmpl_set(box, "PROG_SLUG", db_get(prog, 0, "slug"));
+		    from.slug));
+		tmpl_set(box, "PROG_NAME", from.name);
+		tmpl_set(box, "PROG_SLUG", from.slug);
 		tmpl_show(box, "IN_PROGRAMME");
 		tmpl_show(box, "MORE_IN_PROGRAMME");
 	} else {
 		tmpl_show(box, "IN_DIRECTORY");
 		tmpl_show(box, "MORE_IN_DIRECTORY");
-	}
-	if ((n = suggest_fill(r, box, prog != NULL ? db_get_int(prog, 0, "id") :
-	    0, prog != NULL ? db_get(prog, 0, "slug") : NULL, 3)) == -1) {
-		tmpl_dict_free(box);
-		return -1;
 	}
 	if (mentors && n == 0) {
 		tmpl_dict_free(box);

@@ -613,13 +613,18 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"m.mentee_id = u.id) AS goals, (SELECT GROUP_CONCAT(a.answer " \
 	"SEPARATOR '\\n') FROM programme_answers a JOIN " \
 	"programme_participants pp ON pp.id = a.participant_id WHERE " \
-	"pp.user_id = u.id AND (? = 0 OR pp.programme_id = ?)) AS intake, " \
+	"pp.user_id = u.id AND (? <= 0 OR pp.programme_id = ?)) AS intake, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) AS mentors, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND " SUGGEST_SAID_NO("m") ") AS declined, " \
-	"dv.version AS dir_version, UTC_DATE() AS dir_today " \
-	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 WHERE u.id = ?"
+	"dv.version AS dir_version, UTC_DATE() AS dir_today, op.id AS " \
+	"own_id, op.slug AS own_slug, op.name AS own_name " \
+	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 " \
+	"LEFT JOIN programmes op ON op.id = (SELECT pp.programme_id FROM " \
+	"programme_participants pp WHERE pp.user_id = u.id AND pp.role = " \
+	"'mentee' AND pp.status = 'active' ORDER BY pp.id DESC LIMIT 1) " \
+	"WHERE u.id = ?"
 
 /*
  * The directory's mentors and their index, kept by the worker while the
@@ -732,7 +737,7 @@ id_list(struct req *r, const char *list, size_t *n)
 }
 
 long
-suggest_for(struct req *r, long long programme_id, size_t k,
+suggest_for(struct req *r, struct suggest_from *from, size_t k,
     struct suggest_pick **picks, int *empty)
 {
 	struct db_rows *me;
@@ -745,11 +750,15 @@ suggest_for(struct req *r, long long programme_id, size_t k,
 
 	*picks = NULL;
 	*empty = 0;
-	me = db_query(r, SQL_MENTEE, "iii", programme_id, programme_id,
-	    r->user.id);
+	me = db_query(r, SQL_MENTEE, "iii", from->id, from->id, r->user.id);
 	if (me == NULL || me->nrows != 1)
 		return -1;
-	if ((set = mentors_for(r, &programme_id, me)) == NULL)
+	if (from->id == SUGGEST_OWN) {
+		from->id = db_get_int(me, 0, "own_id");	/* 0: none */
+		from->slug = db_get(me, 0, "own_slug");
+		from->name = db_get(me, 0, "own_name");
+	}
+	if ((set = mentors_for(r, &from->id, me)) == NULL)
 		return -1;
 	memset(&e, 0, sizeof(e));
 	e.id = r->user.id;
@@ -794,8 +803,8 @@ out:
 }
 
 long
-suggest_fill(struct req *r, struct tdict *d, long long programme_id,
-    const char *programme, size_t k)
+suggest_fill(struct req *r, struct tdict *d, struct suggest_from *from,
+    size_t k)
 {
 	struct suggest_pick *p;
 	struct tdict *inc, *s;
@@ -803,7 +812,7 @@ suggest_fill(struct req *r, struct tdict *d, long long programme_id,
 	long n, i;
 	int empty;
 
-	if ((n = suggest_for(r, programme_id, k, &p, &empty)) == -1)
+	if ((n = suggest_for(r, from, k, &p, &empty)) == -1)
 		return -1;
 	inc = tmpl_include(d, "SUGGESTIONS", "suggestions.tpl");
 	for (i = 0; i < n; i++) {
@@ -814,9 +823,9 @@ suggest_fill(struct req *r, struct tdict *d, long long programme_id,
 		tmpl_set(s, "S_WHY", p[i].why);
 		ask = req_printf(r, "/mentorships/new?mentor=%s&why=%s",
 		    req_url_enc(r, p[i].slug), req_url_enc(r, p[i].about));
-		if (programme != NULL)
+		if (from->slug != NULL)
 			ask = req_printf(r, "%s&programme=%s", ask,
-			    req_url_enc(r, programme));
+			    req_url_enc(r, from->slug));
 		tmpl_set(s, "S_ASK", ask);
 	}
 	if (n == 0)

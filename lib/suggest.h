@@ -137,23 +137,35 @@ struct suggest_pick {
 };
 
 /*
- * Up to k mentors for r->user (in the programme of id programme_id, or
- * 0: the directory), best first, into *picks (the request's arena);
- * *empty when their profile names nothing to match on. How many, or -1
- * with the database down or memory short (the page answered).
+ * Where the mentors come from: a programme (id, slug, name), the
+ * directory (id 0), or SUGGEST_OWN, which the mentee's own row turns into
+ * the programme they most lately joined as a mentee and are still in,
+ * else the directory (the home page: no statement of its own).
  */
-long	suggest_for(struct req *, long long programme_id, size_t k,
+#define SUGGEST_OWN	(-1LL)
+struct suggest_from {
+	long long	 id;
+	const char	*slug, *name;
+};
+
+/*
+ * Up to k mentors for r->user from *from (resolved there when
+ * SUGGEST_OWN), best first, into *picks (the request's arena); *empty
+ * when their profile names nothing to match on. How many, or -1 with
+ * the database down or memory short (the page answered).
+ */
+long	suggest_for(struct req *, struct suggest_from *from, size_t k,
 	    struct suggest_pick **picks, int *empty);
 
 /*
  * The include SUGGESTIONS of d (templates/suggestions.tpl): up to k
  * suggestions for r->user, each with its reasons and a link to ask that
- * carries them (programme: its slug, or NULL), and what to fill in when
+ * carries them (and the programme's slug), and what to fill in when
  * the profile says nothing. How many, or -1 (the page answered).
  */
 struct tdict;
-long	suggest_fill(struct req *, struct tdict *d, long long programme_id,
-	    const char *programme, size_t k);
+long	suggest_fill(struct req *, struct tdict *d, struct suggest_from *from,
+	    size_t k);
 
 /*
  * The mentors to choose from, with a word index of their headline, bio

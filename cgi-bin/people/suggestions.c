@@ -53,7 +53,8 @@ people_suggestions(struct req *r)
 		tmpl_set(s, "PROG_NAME", db_get(p, 0, "name"));
 		tmpl_set(s, "PROG_SLUG", v[SF_PROGRAMME].str);
 	}
-	if (suggest_fill(r, d, pid, v[SF_PROGRAMME].str, SUGGESTIONS) == -1)
+	if (suggest_fill(r, d, &(struct suggest_from){ pid,
+	    v[SF_PROGRAMME].str, NULL }, SUGGESTIONS) == -1)
 		return;
 	page_send(r, 200);
 }
