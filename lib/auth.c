@@ -1,5 +1,4 @@
 #include <ctype.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,29 +240,21 @@ auth_user_create(struct req *r, const char *email, const char *hash,
 /*
  * A guess the person never saw as a field: a bad one is dropped, never
  * an error on their form (the settings page's zone is theirs to choose).
- * Browsers send old names ("Asia/Calcutta"), which the tz database keeps
- * as links: the name it links to is kept, and only a zone the settings'
- * list and matching know (zone.tab, lib/zone.h), else none.
+ * Browsers send old names ("Asia/Calcutta"), which the field keeps as
+ * the list's name (lib/zone.h); a zone the settings' list and matching
+ * do not know is none.
  */
 const char *
 auth_browser_zone(struct req *r)
 {
 	static const struct field zone_f = { "timezone", F_TIMEZONE, 0, 0, 0,
 	    NULL };
-	static const char dir[] = "/usr/share/zoneinfo/";
-	const char *raw = req_form(r, "timezone"), *name;
-	char real[PATH_MAX];
+	const char *raw = req_form(r, "timezone");
 	struct fval v;
-	long off;
 
-	if (raw == NULL || field_check(r->arena, &zone_f, raw, &v) != 0 ||
-	    v.str == NULL)
+	if (raw == NULL || field_check(r->arena, &zone_f, raw, &v) != 0)
 		return NULL;
-	name = v.str;
-	if (realpath(req_printf(r, "%s%s", dir, name), real) != NULL &&
-	    strncmp(real, dir, sizeof(dir) - 1) == 0)
-		name = req_strdup(r, real + sizeof(dir) - 1);
-	return zone_offset(name, &off) == 0 ? name : NULL;
+	return zone_canonical(v.str);
 }
 
 #define DEVICE_COOKIE	"menteo_device"

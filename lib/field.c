@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "field.h"
+#include "zone.h"
 
 static const char *
 trim_copy(struct arena *a, const char *s, int multiline)
@@ -176,7 +177,7 @@ timezone_ok(const char *s)
 	for (p = s; *p != '\0'; p++)
 		if (!(isalnum((unsigned char)*p) || strchr("/_+-", *p)))
 			return 0;
-	snprintf(path, sizeof(path), "/usr/share/zoneinfo/%s", s);
+	snprintf(path, sizeof(path), ZONE_DIR "%s", s);
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return 0;
 	/* the directory also holds tables (leapseconds...): zones only */
@@ -307,7 +308,7 @@ int
 field_check(struct arena *a, const struct field *f, const char *raw,
     struct fval *v)
 {
-	const char *s;
+	const char *s, *zone;
 
 	memset(v, 0, sizeof(*v));
 	v->raw = raw;
@@ -334,6 +335,9 @@ field_check(struct arena *a, const struct field *f, const char *raw,
 	}
 	if (check_typed(a, f, s, v) == -1)
 		return -1;
+	/* an old name is kept as the one the list shows and matching knows */
+	if (f->type == F_TIMEZONE && (zone = zone_canonical(s)) != NULL)
+		s = zone;
 	v->str = s;
 	return 0;
 }

@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,7 @@
 #include "zone.h"
 
 #define ZONE_MAX	600	/* zone.tab holds about 420 */
-#define ZONE_TAB	"/usr/share/zoneinfo/zone.tab"
+#define ZONE_TAB	ZONE_DIR "zone.tab"
 
 /* Read once per process: the list only changes with the tzdata package. */
 static char	*zones[ZONE_MAX];
@@ -18,6 +19,18 @@ static int
 by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+by_key(const void *key, const void *elem)
+{
+	return strcmp(key, *(char *const *)elem);
+}
+
+static char *const *
+zone_find(const char *zone)
+{
+	return bsearch(zone, zones, zone_count(), sizeof(zones[0]), by_key);
 }
 
 static void
@@ -59,6 +72,30 @@ const char *
 zone_name(size_t i)
 {
 	return i < zone_count() ? zones[i] : NULL;
+}
+
+const char *
+zone_canonical(const char *zone)
+{
+	static const char dir[] = ZONE_DIR;
+	char path[PATH_MAX], real[PATH_MAX];
+	char *const *z;
+	int n;
+
+	if (zone == NULL)
+		return NULL;
+	if (strcmp(zone, "UTC") == 0)
+		return "UTC";
+	if ((z = zone_find(zone)) != NULL)
+		return *z;
+	/* realpath follows the links; a result outside the database is none */
+	n = snprintf(path, sizeof(path), "%s%s", dir, zone);
+	if (n < 0 || (size_t)n >= sizeof(path) || realpath(path, real) == NULL ||
+	    strncmp(real, dir, sizeof(dir) - 1) != 0)
+		return NULL;
+	if (strcmp(real + sizeof(dir) - 1, "Etc/UTC") == 0)
+		return "UTC";
+	return (z = zone_find(real + sizeof(dir) - 1)) != NULL ? *z : NULL;
 }
 
 const char *
@@ -150,11 +187,6 @@ zone_from_utc(const char *tz, const char *utc, struct tm *out)
 	return localtime_r(&t, out) != NULL ? 0 : -1;
 }
 
-static int
-by_key(const void *key, const void *elem)
-{
-	return strcmp(key, *(char *const *)elem);
-}
 
 /*
  * Through zone_set, as every reader of local time here; only names from
@@ -179,8 +211,7 @@ zone_offset_at(const char *zone, time_t t, long *seconds)
 		return -1;
 	if (strcmp(zone, "UTC") == 0)
 		return 0;
-	if ((z = bsearch(zone, zones, zone_count(), sizeof(zones[0]),
-	    by_key)) == NULL)
+	if ((z = zone_find(zone)) == NULL)
 		return -1;
 	i = (size_t)(z - zones);
 	if (quarter[i] != t / 900 + 1) {

@@ -9,10 +9,20 @@
 #include <stddef.h>
 #include <time.h>
 
+/* The system's tz database: zone files, zone.tab, links between names. */
+#define ZONE_DIR	"/usr/share/zoneinfo/"
+
 /* How many zones there are (0 when the database cannot be read). */
 size_t		 zone_count(void);
 /* Zone i in name order, so each region's zones follow one another. */
 const char	*zone_name(size_t);
+/*
+ * The list's own name for zone: itself when the list has it, the zone
+ * an old name links to ("Asia/Calcutta" -> "Asia/Kolkata", "Etc/UTC" ->
+ * "UTC"), else NULL. A name of the list that is a link itself keeps its
+ * own name ("Europe/Bratislava" is a country's zone, not Prague's).
+ */
+const char	*zone_canonical(const char *zone);
 /* "Europe/Berlin" -> "Europe"; "America/..." -> "Americas". */
 const char	*zone_region(const char *, char *, size_t);
 /* "America/Argentina/Buenos_Aires" -> "Argentina / Buenos Aires". */

@@ -248,6 +248,11 @@ def test_time_zone_is_a_select_of_iana_zones_by_region():
     m.sql("UPDATE users SET timezone = 'Asia/Calcutta' WHERE id = ?", c.user_id)
     r = c.get("/settings")
     m.check('<option value="Asia/Calcutta" selected>' in r.text, "an alias kept")
+    # one sent is saved as the list's name, as sign-up keeps a browser's
+    r = c.post("/settings", settings_form(c, timezone="Asia/Calcutta"))
+    m.check(r.status == 303, f"an old name: {r!r}")
+    m.check(m.sql_value("SELECT timezone FROM users WHERE id = ?", c.user_id) == "Asia/Kolkata",
+            "an old name saved as the zone it links to")
 
 
 def curated(title):

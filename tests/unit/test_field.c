@@ -220,7 +220,10 @@ static const struct fcase cases[] = {
 	OK(f_tz, "Europe/Berlin", "Europe/Berlin"),
 	OK(f_tz, "America/Argentina/Buenos_Aires",
 	    "America/Argentina/Buenos_Aires"),
-	OK(f_tz, "Etc/GMT+5", "Etc/GMT+5"),
+	OK(f_tz, "Etc/GMT+5", "Etc/GMT+5"),	/* a zone, not of the list */
+	OK(f_tz, "Asia/Calcutta", "Asia/Kolkata"),	/* the name it links to */
+	OK(f_tz, "Etc/UTC", "UTC"),
+	OK(f_tz, "Europe/Bratislava", "Europe/Bratislava"),	/* listed link */
 	NO(f_tz, "Europe/Nowhere"),
 	NO(f_tz, "Europe"),			/* a directory */
 	NO(f_tz, "Europe/"),

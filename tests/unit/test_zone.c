@@ -61,6 +61,30 @@ test_zone_list(void **state)
 	assert_null(zone_name(n));
 }
 
+/* The list's own name: old names to the zones they link to, once. */
+static void
+test_zone_canonical(void **state)
+{
+	(void)state;
+	assert_string_equal(zone_canonical("Europe/Berlin"), "Europe/Berlin");
+	assert_string_equal(zone_canonical("Asia/Calcutta"), "Asia/Kolkata");
+	assert_string_equal(zone_canonical("Europe/Kiev"), "Europe/Kyiv");
+	assert_string_equal(zone_canonical("UTC"), "UTC");
+	assert_string_equal(zone_canonical("Etc/UTC"), "UTC");
+	assert_string_equal(zone_canonical("Zulu"), "UTC");
+	/* listed, though the database links it to Prague's rules */
+	assert_string_equal(zone_canonical("Europe/Bratislava"),
+	    "Europe/Bratislava");
+	/* zones and files that are not of the list */
+	assert_null(zone_canonical("Etc/GMT+5"));
+	assert_null(zone_canonical("EST5EDT"));
+	assert_null(zone_canonical("zone.tab"));
+	assert_null(zone_canonical("Europe"));
+	assert_null(zone_canonical("../../etc/passwd"));
+	assert_null(zone_canonical("Mars/Olympus"));
+	assert_null(zone_canonical(NULL));
+}
+
 /* Distances from UTC, for the hours apart of a suggestion. */
 static void
 test_zone_offset(void **state)
@@ -122,6 +146,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_zone_names),
 		cmocka_unit_test(test_zone_list),
+		cmocka_unit_test(test_zone_canonical),
 		cmocka_unit_test(test_zone_offset),
 		cmocka_unit_test(test_zone_offset_change),
 	};
