@@ -577,7 +577,8 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
 	    mentor, mentee, focus, req_printf(r,
-	    "Proposed by the organisers of %s. Why this pair: %s %s.", p->name,
+	    "Proposed by the organisers of %s. Why this pair, as their "
+	    "matching board puts it: %s %s.", p->name,
 	    mentor_name, reasons)) != 1)
 		return -1;
 	id = db_last_id();
