@@ -43,7 +43,7 @@
 <div class="stack-lg">
 {{#IS_REQUESTED}}
 <section class="section" aria-labelledby="req-h">
-<h2 id="req-h">The request</h2>
+<h2 id="req-h">{{HEADING}}</h2>
 <div class="card compact"><p class="prose">{{MESSAGE}}</p></div>
 </section>
 {{/IS_REQUESTED}}
@@ -165,6 +165,19 @@
 </section>
 {{/ROOM}}
 {{/IS_ACTIVE}}
+{{#OTHER}}
+<section class="card compact" aria-labelledby="other-h">
+<h2 id="other-h">About {{NAME}}</h2>
+{{#HEADLINE}}<p>{{TEXT}}</p>{{/HEADLINE}}
+<dl class="details">
+{{#LOOKING_FOR}}<dt>Looking for</dt><dd>{{TEXT}}</dd>{{/LOOKING_FOR}}
+{{#SKILLS}}<dt>Skills</dt><dd>{{TEXT}}</dd>{{/SKILLS}}
+{{#LANGUAGES}}<dt>Speaks</dt><dd>{{TEXT}}</dd>{{/LANGUAGES}}
+<dt>Time zone</dt><dd>{{ZONE}}{{#APART}}, {{TEXT}}{{/APART}}</dd>
+</dl>
+<p><a href="/people/{{SLUG}}">{{NAME}}'s profile</a></p>
+</section>
+{{/OTHER}}
 <p class="small no-print"><a href="/reports/new?mentorship={{ID}}">Report a problem with this mentorship</a></p>
 </aside>
 </div>

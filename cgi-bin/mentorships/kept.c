@@ -52,13 +52,14 @@ static const char *const show_watch[] = {
 	"stage_events.created_at", "stage_events.actor_id",
 	"checkins.mentorship_id", "checkins.held_on", "checkins.note",
 	"checkins.logged_by",
-	"users.display_name", NULL
+	"users.display_name", "users.headline", "users.skills",
+	"users.looking_for", "users.languages", "users.timezone", NULL
 };
 static const struct kept_def show_kept = { "page", "mentorship_versions",
     show_watch, "sql/290 mentorships_version_*, goals_version_*, "
     "stage_events_version_*, milestones_version_*, meetings_version_*, "
     "checkins_version_*, programmes_pairs_version*, "
-    "users_mentorship_version" };
+    "users_mentorship_version (sql/340)" };
 /* and the cards of the list, /mentorships (lib/mine.h) */
 const struct kept_def *const mships_kept[] = { &show_kept, &mine_kept, NULL };
 
@@ -114,6 +115,11 @@ static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
 static const char goals_sql[] = "SELECT g.id, g.title, g.measure, "
     "g.target_date, g.status, g.review_note, g.version FROM goals g WHERE "
     "g.mentorship_id = ? ORDER BY g.id";
+
+/* While requested: what both parties say of themselves, to decide on. */
+static const char parties_sql[] = "SELECT u.id AS party, u.headline, "
+    "u.skills, u.looking_for, u.languages, u.timezone FROM users u WHERE "
+    "u.id IN (?, ?)";
 
 /* Rows of ncols named columns made here (the kept answers of conditions). */
 static struct db_rows *
@@ -270,6 +276,8 @@ show_make(struct req *r, void *arg, int *keep)
 			return NULL;
 		PART("asked", show_rows_new(r, asked_names, 1, 1));
 		q[n - 1]->cell[0] = (char *)(uintptr_t)(rc ? "1" : "0");
+		PART("parties", db_query(r, parties_sql, "ii", m->mentor_id,
+		    m->mentee_id));
 	}
 #undef PART
 	return show_join(r, part, q, n);

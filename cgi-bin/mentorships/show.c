@@ -3,6 +3,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kept.h"
@@ -10,6 +11,7 @@
 #include "risk.h"
 #include "route.h"
 #include "sess.h"
+#include "zone.h"
 
 /* ---- the mentorship page ---------------------------------------------- */
 /* The stepper: stages before the current one are done. */
@@ -638,6 +640,63 @@ show_extras(struct tdict *d, const struct show_counts *k)
 		tmpl_show(s, "HAS_UNREAD");
 }
 
+/* "2 hours ahead of you": the other's clock against the viewer's, now. */
+static const char *
+show_apart(struct req *r, const char *theirs, const char *mine)
+{
+	long t, y, d;
+
+	if (zone_offset(theirs, &t) == -1 || zone_offset(mine != NULL ? mine :
+	    "UTC", &y) == -1)
+		return NULL;
+	if ((d = t - y) == 0)
+		return "the same time as you";
+	return req_printf(r, "%ld hour%s%s %s you", labs(d) / 3600,
+	    labs(d) / 3600 == 1 ? "" : "s", labs(d) % 3600 != 0 ?
+	    req_printf(r, " %ld minutes", labs(d) % 3600 / 60) : "",
+	    d > 0 ? "ahead of" : "behind");
+}
+
+/*
+ * While requested, the other party as they describe themselves (the
+ * "parties" rows): a mentor decides on more than a name. An
+ * administrator who is no party sees the mentee, whom the request is
+ * about.
+ */
+static void
+show_other(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *p)
+{
+	long long other = m->is_party ? m->other_id : m->mentee_id;
+	const char *v, *apart;
+	struct tdict *s;
+	char city[128];
+	size_t i;
+
+	for (i = 0; i < p->nrows && db_get_int(p, i, "party") != other; i++)
+		;
+	if (i == p->nrows)
+		return;
+	s = tmpl_section(d, "OTHER");
+	tmpl_set(s, "NAME", other == m->mentor_id ? m->mentor_name :
+	    m->mentee_name);
+	tmpl_set(s, "SLUG", other == m->mentor_id ? m->mentor_slug :
+	    m->mentee_slug);
+	if (*(v = db_get(p, i, "headline")) != '\0')
+		tmpl_set(tmpl_section(s, "HEADLINE"), "TEXT", v);
+	/* what the mentee wants, what the mentor offers: the request's two sides */
+	if (other == m->mentee_id && *(v = db_get(p, i, "looking_for")) != '\0')
+		tmpl_set(tmpl_section(s, "LOOKING_FOR"), "TEXT", v);
+	if (other == m->mentor_id && *(v = db_get(p, i, "skills")) != '\0')
+		tmpl_set(tmpl_section(s, "SKILLS"), "TEXT", v);
+	if (*(v = db_get(p, i, "languages")) != '\0')
+		tmpl_set(tmpl_section(s, "LANGUAGES"), "TEXT", v);
+	v = db_get(p, i, "timezone");
+	tmpl_set(s, "ZONE", zone_city(v, city, sizeof(city)));
+	if (m->is_party && (apart = show_apart(r, v, r->user.tz)) != NULL)
+		tmpl_set(tmpl_section(s, "APART"), "TEXT", apart);
+}
+
 /* ---- the page's rows, kept --------------------------------------------- */
 /*
  * What a view reads itself, with the mentorship: its version, the clock
@@ -716,7 +775,9 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	if (m->is_open && !mships_is(m, "requested"))
 		stepper(d, m->stage);
 	if (mships_is(m, "requested"))
-		tmpl_show(d, "IS_REQUESTED");
+		tmpl_set(tmpl_section(d, "IS_REQUESTED"), "HEADING",
+		    db_get_int(&c, 0, "proposed_by_programme") ? "The proposal" :
+		    "The request");
 	if (!m->is_open)
 		tmpl_show(d, "IS_CLOSED");
 	else
@@ -764,6 +825,10 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	timeline_fill(r, d, m, 1, &events);
 	show_meetings(r, d, m, &c);
 	show_extras(d, &k);
+	if (mships_is(m, "requested")) {
+		part = mships_part(all, "parties");
+		show_other(r, d, m, &part);
+	}
 	if (!mships_is(m, "requested")) {
 		mship_strip_rows(r, tmpl_section(d, "STRIP"), &events, v->now);
 		part = mships_part(all, "progress");

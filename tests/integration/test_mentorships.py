@@ -286,6 +286,46 @@ def test_decline_with_reason():
     m.check(msg and "calendar is full" in m.mail_text(msg[-1]))
 
 
+def about_card(c, mid):
+    """The text of the page's "About …" card, or None."""
+    r = c.get(f"/mentorships/{mid}")
+    m.check(r.status == 200, f"page: {r!r}")
+    card = re.search(r'<section[^>]*aria-labelledby="other-h">(.*?)</section>', r.text, re.S)
+    return card and " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", card.group(1))).split())
+
+
+@m.test
+def test_a_request_shows_each_party_the_other():
+    """A mentor deciding on a request saw the mentee's name and nothing
+    more (found walking a programme's proposal): the page shows what each
+    wrote about themselves and how far apart their clocks are, and a
+    profile edited meanwhile shows on the next view (the kept page moves
+    with it, sql/340)."""
+    mentor = m.make_mentor(skills="hiring, negotiation")
+    mentee = m.signup()
+    m.sql("UPDATE users SET headline = 'Team lead at <Acme>', looking_for = 'a first "
+          "director role', languages = 'English, Deutsch', timezone = 'Asia/Kolkata' "
+          "WHERE id = ?", mentee.user_id)
+    mid = request(mentee, mentor)
+    mentee_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentee.user_id)
+    card = about_card(mentor, mid)
+    m.check(card is not None and card.startswith(f"About {mentee_name}"), f"card: {card!r}")
+    for said in ("Team lead at <Acme>", "Looking for a first director role",
+                 "Speaks English, Deutsch", "Time zone Kolkata, 5 hours 30 minutes ahead of you",
+                 f"{mentee_name}'s profile"):
+        m.check(said in card, f"{said!r} not in {card!r}")
+    m.check("Skills" not in card, "a mentee's card says what they look for, not skills")
+    # edited meanwhile: the next view says so, never the kept words
+    m.sql("UPDATE users SET looking_for = 'a VP role' WHERE id = ?", mentee.user_id)
+    m.check("Looking for a VP role" in about_card(mentor, mid), "the profile's edit shown")
+    card = about_card(mentee, mid)
+    m.check("Skills hiring, negotiation" in card and
+            "5 hours 30 minutes behind you" in card, f"the mentee's card: {card!r}")
+    # once answered, the pair has its contract to read instead
+    move(mentor, mid, "initiation")
+    m.check(about_card(mentor, mid) is None, "the card is for deciding")
+
+
 @m.test
 def test_non_party_forbidden_even_admin():
     mentor, mentee, mid = accepted_pair()

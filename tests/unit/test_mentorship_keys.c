@@ -50,6 +50,7 @@ test_page_watch(void **state)
 		{ mships_progress_sql, "x=mentorship_milestones m=mentorships "
 		    "g=goals" },
 		{ mships_checkins_sql, "k=checkins u=users" },
+		{ parties_sql, "u=users" },
 	};
 	const char *miss;
 	size_t i;
