@@ -644,17 +644,19 @@ show_extras(struct tdict *d, const struct show_counts *k)
 static const char *
 show_apart(struct req *r, const char *theirs, const char *mine)
 {
-	long t, y, d;
+	long t, y, h, min;
 
 	if (zone_offset(theirs, &t) == -1 || zone_offset(mine != NULL ? mine :
 	    "UTC", &y) == -1)
 		return NULL;
-	if ((d = t - y) == 0)
+	if (t == y)
 		return "the same time as you";
-	return req_printf(r, "%ld hour%s%s %s you", labs(d) / 3600,
-	    labs(d) / 3600 == 1 ? "" : "s", labs(d) % 3600 != 0 ?
-	    req_printf(r, " %ld minutes", labs(d) % 3600 / 60) : "",
-	    d > 0 ? "ahead of" : "behind");
+	h = labs(t - y) / 3600;
+	min = labs(t - y) % 3600 / 60;
+	return req_printf(r, "%s%s%s %s you", h > 0 ? req_printf(r, "%ld hour%s",
+	    h, h == 1 ? "" : "s") : "", h > 0 && min > 0 ? " " : "", min > 0 ?
+	    req_printf(r, "%ld minutes", min) : "", t > y ? "ahead of" :
+	    "behind");
 }
 
 /*

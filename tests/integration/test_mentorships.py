@@ -321,6 +321,9 @@ def test_a_request_shows_each_party_the_other():
     card = about_card(mentee, mid)
     m.check("Skills hiring, negotiation" in card and
             "5 hours 30 minutes behind you" in card, f"the mentee's card: {card!r}")
+    # the viewer's own clock is read at each view; less than an hour apart
+    m.sql("UPDATE users SET timezone = 'Asia/Kathmandu' WHERE id = ?", mentor.user_id)
+    m.check("Kolkata, 15 minutes behind you" in about_card(mentor, mid), "+5:45 against +5:30")
     # once answered, the pair has its contract to read instead
     move(mentor, mid, "initiation")
     m.check(about_card(mentor, mid) is None, "the card is for deciding")
