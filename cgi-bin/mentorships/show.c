@@ -640,14 +640,18 @@ show_extras(struct tdict *d, const struct show_counts *k)
 		tmpl_show(s, "HAS_UNREAD");
 }
 
-/* "2 hours ahead of you": the other's clock against the viewer's, now. */
+/*
+ * "2 hours ahead of you": the other's clock against the viewer's, now;
+ * NULL when either zone is none of the list's, which alone has offsets
+ * (a zone stored under an old name is the one it links to).
+ */
 static const char *
 show_apart(struct req *r, const char *theirs, const char *mine)
 {
 	long t, y, h, min;
 
-	if (zone_offset(theirs, &t) == -1 || zone_offset(mine != NULL ? mine :
-	    "UTC", &y) == -1)
+	if (zone_offset(zone_canonical(theirs), &t) == -1 || zone_offset(
+	    zone_canonical(mine != NULL ? mine : "UTC"), &y) == -1)
 		return NULL;
 	if (t == y)
 		return "the same time as you";
@@ -661,41 +665,39 @@ show_apart(struct req *r, const char *theirs, const char *mine)
 
 /*
  * While requested, the other party as they describe themselves (the
- * "parties" rows): a mentor decides on more than a name. An
- * administrator who is no party sees the mentee, whom the request is
- * about.
+ * "parties" rows): a mentor decides on more than a name. Only a party
+ * sees the page (mship_party).
  */
 static void
 show_other(struct req *r, struct tdict *d, const struct mship *m,
     const struct db_rows *p)
 {
-	long long other = m->is_party ? m->other_id : m->mentee_id;
-	const char *v, *apart;
+	const char *v, *zone, *apart;
 	struct tdict *s;
 	char city[128];
 	size_t i;
 
-	for (i = 0; i < p->nrows && db_get_int(p, i, "party") != other; i++)
+	for (i = 0; i < p->nrows && db_get_int(p, i, "party") != m->other_id;
+	    i++)
 		;
 	if (i == p->nrows)
 		return;
 	s = tmpl_section(d, "OTHER");
-	tmpl_set(s, "NAME", other == m->mentor_id ? m->mentor_name :
-	    m->mentee_name);
-	tmpl_set(s, "SLUG", other == m->mentor_id ? m->mentor_slug :
-	    m->mentee_slug);
+	tmpl_set(s, "NAME", m->is_mentor ? m->mentee_name : m->mentor_name);
+	tmpl_set(s, "SLUG", m->is_mentor ? m->mentee_slug : m->mentor_slug);
 	if (*(v = db_get(p, i, "headline")) != '\0')
 		tmpl_set(tmpl_section(s, "HEADLINE"), "TEXT", v);
 	/* what the mentee wants, what the mentor offers: the request's two sides */
-	if (other == m->mentee_id && *(v = db_get(p, i, "looking_for")) != '\0')
+	if (m->is_mentor && *(v = db_get(p, i, "looking_for")) != '\0')
 		tmpl_set(tmpl_section(s, "LOOKING_FOR"), "TEXT", v);
-	if (other == m->mentor_id && *(v = db_get(p, i, "skills")) != '\0')
+	if (!m->is_mentor && *(v = db_get(p, i, "skills")) != '\0')
 		tmpl_set(tmpl_section(s, "SKILLS"), "TEXT", v);
 	if (*(v = db_get(p, i, "languages")) != '\0')
 		tmpl_set(tmpl_section(s, "LANGUAGES"), "TEXT", v);
-	v = db_get(p, i, "timezone");
-	tmpl_set(s, "ZONE", zone_city(v, city, sizeof(city)));
-	if (m->is_party && (apart = show_apart(r, v, r->user.tz)) != NULL)
+	if ((zone = zone_canonical(v = db_get(p, i, "timezone"))) == NULL)
+		zone = v;
+	tmpl_set(s, "ZONE", zone_city(zone, city, sizeof(city)));
+	if ((apart = show_apart(r, zone, r->user.tz)) != NULL)
 		tmpl_set(tmpl_section(s, "APART"), "TEXT", apart);
 }
 

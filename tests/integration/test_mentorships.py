@@ -318,11 +318,14 @@ def test_a_request_shows_each_party_the_other():
     # edited meanwhile: the next view says so, never the kept words
     m.sql("UPDATE users SET looking_for = 'a VP role' WHERE id = ?", mentee.user_id)
     m.check("Looking for a VP role" in about_card(mentor, mid), "the profile's edit shown")
+    m.sql("UPDATE users SET headline = 'Team Lead at <Acme>' WHERE id = ?", mentee.user_id)
+    m.check("Team Lead at <Acme>" in about_card(mentor, mid), "a change of case alone is a change")
     card = about_card(mentee, mid)
     m.check("Skills hiring, negotiation" in card and
             "5 hours 30 minutes behind you" in card, f"the mentee's card: {card!r}")
-    # the viewer's own clock is read at each view; less than an hour apart
-    m.sql("UPDATE users SET timezone = 'Asia/Kathmandu' WHERE id = ?", mentor.user_id)
+    # the viewer's own clock is read at each view; less than an hour apart;
+    # a zone stored under an old name is the zone it links to
+    m.sql("UPDATE users SET timezone = 'Asia/Katmandu' WHERE id = ?", mentor.user_id)
     m.check("Kolkata, 15 minutes behind you" in about_card(mentor, mid), "+5:45 against +5:30")
     # once answered, the pair has its contract to read instead
     move(mentor, mid, "initiation")
