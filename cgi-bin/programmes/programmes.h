@@ -68,6 +68,16 @@ int		 invite_check(struct req *, const struct prog *, const char *t,
 		    struct invite *);
 /* A live invitation to the viewer's own proved address, or none. */
 int		 invite_mine(struct req *, const struct prog *, struct invite *);
+
+/*
+ * A paste (paste.c): its entries, trimmed, blank ones dropped (their
+ * count); an entry's address (inside its angle brackets, less a
+ * "mailto:"); its name before the address, as "First Last", or NULL.
+ */
+size_t		 paste_split(struct req *, const char *text,
+		    const char ***entries);
+const char	*paste_address(struct req *, const char *entry);
+const char	*paste_name(struct req *, const char *entry);
 /* The intake questions (settings.c), oldest first. */
 struct db_rows	*prog_questions(struct req *, long long prog_id);
 /* A choice question's choices, one a line, trimmed: *out NULL-ended. */
