@@ -618,8 +618,8 @@ struct move {
 	enum stage_who	 by;	/* STAGE_EITHER: a party's or the system's */
 	const char	*seen;	/* the stage the party acted on */
 	const char	*why;
-	const char	*actor;	/* the event's actor_id, as written */
 	const char	*prog;	/* an answer to a proposal: its programme */
+	long long	 event;	/* the event written, by id */
 };
 
 /*
@@ -720,6 +720,7 @@ move_tx(struct req *r, void *arg)
 	struct mship *m = mv->m;
 	const struct stage_rule *rl;
 	struct cohort_proposal cp;
+	const char *actor;
 	long long ev;
 	int rc;
 
@@ -748,14 +749,14 @@ move_tx(struct req *r, void *arg)
 	    "WHERE id = ? AND stage = ?", "sis", rl->to,
 	    m->id, rl->from) != 1)
 		return -1;
-	mv->actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
+	actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
 	    req_printf(r, "%lld", r->user.id) : NULL;
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
 	    "to_stage, actor_id, note, created_at) VALUES (?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to, mv->actor,
+	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to, actor,
 	    mv->note) != 1)
 		return -1;
-	ev = db_last_id();
+	mv->event = ev = db_last_id();
 	/* an answer to a programme's proposal is worded as one, and told */
 	memset(&cp, 0, sizeof(cp));
 	if (strcmp(rl->from, "requested") == 0 &&
@@ -776,9 +777,12 @@ move_tx(struct req *r, void *arg)
  * on Galera a transaction that a conflicting write from another node
  * aborts (a BF abort) can still be answered OK (issue 24: two parties
  * moving one request through two nodes were both told so, and one
- * event was written). The mentorship's newest event, read after this
- * node applied what the cluster committed (db_sync_wait), says who won:
- * 0 ours, 409 another's (m->stage is the stage now), -1 db.
+ * event was written). The event the move wrote, looked for by its id
+ * after this node applied what the cluster committed (db_sync_wait),
+ * says who won: 0 ours, 409 another's (m->stage is the stage now), -1
+ * db. Not the newest event: a move made by another after ours, between
+ * our commit and this read, is no loss of ours (an administrator's
+ * ending told a party their move had been refused, and it stood).
  */
 static int
 move_confirm(struct req *r, struct move *mv)
@@ -787,25 +791,20 @@ move_confirm(struct req *r, struct move *mv)
 	struct db_rows *q;
 	const char *to = m->stage;
 
-	q = db_query(r, "SELECT m.stage, e.to_stage, e.actor_id "
-	    "FROM mentorships m LEFT JOIN stage_events e ON e.id = "
-	    "(SELECT MAX(id) FROM stage_events WHERE mentorship_id = m.id) "
-	    "WHERE m.id = ?", "i", m->id);
+	q = db_query(r, "SELECT m.stage, EXISTS (SELECT 1 FROM stage_events "
+	    "e WHERE e.id = ? AND e.mentorship_id = m.id) AS ours FROM "
+	    "mentorships m WHERE m.id = ?", "ii", mv->event, m->id);
 	if (q == NULL)
 		return -1;
 	if (q->nrows == 0)
 		return 404;	/* deleted since */
+	if (db_get_int(q, 0, "ours"))
+		return 0;
 	m->stage = db_get(q, 0, "stage");
 	m->is_open = mship_stage_open(m->stage);
-	if (strcmp(m->stage, to) == 0 && db_get(q, 0, "to_stage") != NULL &&
-	    strcmp(db_get(q, 0, "to_stage"), to) == 0 &&
-	    (mv->actor == NULL ? db_get(q, 0, "actor_id") == NULL :
-	    db_get(q, 0, "actor_id") != NULL &&
-	    strcmp(db_get(q, 0, "actor_id"), mv->actor) == 0))
-		return 0;
 	log_err("stage: mentorship %lld: the move to %s was answered as "
-	    "committed, but the mentorship is in %s: another's move won",
-	    m->id, to, m->stage);
+	    "committed, but its event is not there: another's move won",
+	    m->id, to);
 	mv->why = "Someone changed this mentorship a moment ago: look at "
 	    "its new stage.";
 	return 409;
@@ -816,7 +815,7 @@ static int
 move(struct req *r, struct mship *m, const char *to, enum stage_who by,
     const char *note, const char **why, const char **prog)
 {
-	struct move mv = { m, to, note, by, m->stage, NULL, NULL, NULL };
+	struct move mv = { m, to, note, by, m->stage, NULL, NULL, 0 };
 	int rc;
 
 	*why = NULL;
