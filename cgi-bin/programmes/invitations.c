@@ -4,7 +4,9 @@
  * sign-in or a new account to the join form. One row per (programme,
  * address): inviting again within a day mails nothing, later it mails a
  * fresh link and the old one stops working. An invitation not used is
- * sent again by a button as well (once a day), or withdrawn.
+ * sent again by a button as well (once a day), or withdrawn. An invitee
+ * may decline (decline.c): a paste then passes them over, and only the
+ * list's button mails them again.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -30,7 +32,7 @@ static const struct field email_f = { "email", F_EMAIL, 3, 254, 1, NULL };
  * the page (newest first: the ids before `before`).
  */
 static const char *const invite_states[] = {
-	"waiting", "joined", "expired", NULL
+	"waiting", "joined", "declined", "expired", NULL
 };
 static const struct field list_f[] = {
 	{ "state",	F_CHOICE,	0, 0,	0, invite_states },
@@ -40,11 +42,7 @@ static const struct field list_f[] = {
 enum { LF_STATE, LF_Q, LF_BEFORE, LF_N };
 #define LIST_PAGE	100	/* invitations on one page */
 
-/*
- * The invitation of token t to programme p: 0 found (used or not), 1 no
- * such token, -1 database.
- */
-static int
+int
 invite_find(struct req *r, const struct prog *p, const char *t,
     struct invite *inv)
 {
@@ -54,9 +52,9 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 	memset(inv, 0, sizeof(*inv));
 	sess_hash(t, h);
 	rows = db_query(r, "SELECT id, email, name, role, used_by, used_at IS "
-	    "NOT NULL AS used, expires_at > UTC_TIMESTAMP() AS live FROM "
-	    "programme_invitations WHERE token_hash = ? AND programme_id = ?",
-	    "si", h, p->id);
+	    "NOT NULL AS used, declined_at, expires_at > UTC_TIMESTAMP() AS "
+	    "live FROM programme_invitations WHERE token_hash = ? AND "
+	    "programme_id = ?", "si", h, p->id);
 	if (rows == NULL)
 		return -1;
 	if (rows->nrows == 0)
@@ -66,6 +64,7 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 	inv->name = db_get(rows, 0, "name");
 	inv->role = db_get(rows, 0, "role");
 	inv->hash = req_strdup(r, h);
+	inv->declined_at = db_get(rows, 0, "declined_at");
 	inv->live = (int)db_get_int(rows, 0, "live");
 	inv->used_by = db_get_int(rows, 0, "used") ?
 	    (db_get_int(rows, 0, "used_by") > 0 ? db_get_int(rows, 0,
@@ -89,7 +88,8 @@ invite_mine(struct req *r, const struct prog *p, struct invite *inv)
 	/* byte for byte: the column's collation takes "ö" for "o" */
 	rows = db_query(r, "SELECT id, email, role FROM programme_invitations "
 	    "WHERE programme_id = ? AND email = ? COLLATE utf8mb4_bin AND "
-	    "used_at IS NULL AND expires_at > UTC_TIMESTAMP()", "is", p->id,
+	    "used_at IS NULL AND declined_at IS NULL AND expires_at > "
+	    "UTC_TIMESTAMP()", "is", p->id,
 	    r->user.email);
 	if (rows == NULL)
 		return -1;
@@ -103,7 +103,7 @@ invite_mine(struct req *r, const struct prog *p, struct invite *inv)
 }
 
 /* A clear page for an invitation that cannot be used here. */
-static void
+void
 invite_bad(struct req *r, const struct prog *p, int status,
     const char *why)
 {
@@ -148,6 +148,13 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 			    "been used. Each invitation link works once.");
 		return -1;
 	}
+	if (inv->declined_at != NULL) {
+		invite_bad(r, p, 410, req_printf(r, "You declined this "
+		    "invitation on %s, so its link no longer works. If you "
+		    "have changed your mind, ask the programme's organisers "
+		    "to send it again.", page_date_text(r, inv->declined_at)));
+		return -1;
+	}
 	if (!inv->live) {
 		invite_bad(r, p, 410, "This invitation has expired. Ask the "
 		    "programme's organisers to invite you again.");
@@ -163,11 +170,13 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 	return 0;
 }
 
+/* The invitation's link of token t to page ("join", "decline"). */
 static const char *
-invite_mail_link(struct req *r, const struct prog *p, const char *t)
+invite_mail_link(struct req *r, const struct prog *p, const char *page,
+    const char *t)
 {
-	return req_printf(r, "%s/programmes/%s/join?invite=%s", cfg_base_url(),
-	    p->slug, t);
+	return req_printf(r, "%s/programmes/%s/%s?invite=%s", cfg_base_url(),
+	    p->slug, page, t);
 }
 
 /* The key of the mail and notice of the invitation of token hash h. */
@@ -213,7 +222,8 @@ invite_send(struct req *r, const struct prog *p,
 		rc = db_exec(r, "UPDATE programme_invitations SET token_hash = "
 		    "?, role = ?, name = ?, sent_at = UTC_TIMESTAMP(), "
 		    "expires_at = UTC_TIMESTAMP() + INTERVAL ? DAY, invited_by "
-		    "= ? WHERE id = ? AND token_hash = ? AND used_at IS NULL",
+		    "= ?, declined_at = NULL WHERE id = ? AND token_hash = ? "
+		    "AND used_at IS NULL",
 		    "sssiiis", h, role, name, (long long)INVITE_DAYS,
 		    r->user.id, prev->id, prev->hash);
 		if (rc == 0)
@@ -253,7 +263,8 @@ invite_send(struct req *r, const struct prog *p,
 		tmpl_set(tmpl_section(d, "NAMED"), "NAME", name);
 	tmpl_set(d, "ROLE", role);
 	tmpl_set(d, "INVITER", r->user.name);	/* who, for a stranger's mail */
-	tmpl_set(d, "LINK", invite_mail_link(r, p, t));
+	tmpl_set(d, "LINK", invite_mail_link(r, p, "join", t));
+	tmpl_set(d, "DECLINE_LINK", invite_mail_link(r, p, "decline", t));
 	tmpl_set_int(d, "DAYS", INVITE_DAYS);
 	if (prev != NULL)
 		tmpl_set(tmpl_section(d, "AGAIN"), "SENT_BEFORE",
@@ -270,7 +281,7 @@ invite_send(struct req *r, const struct prog *p,
  * sent twice mails nobody twice.
  */
 #define INVITE_STATE_COLS(t) t "used_at IS NOT NULL AS used, " t "sent_at " \
-	"> UTC_TIMESTAMP() - INTERVAL 1 DAY AS recent"
+	"> UTC_TIMESTAMP() - INTERVAL 1 DAY AS recent, " t "declined_at"
 /*
  * SQL: the place in programme prog of the account of address email (SQL
  * expressions) as `status`: NULL when none.
@@ -290,12 +301,14 @@ invite_placed(const char *status)
 
 /*
  * SQL: an invitation in the state ? (the filter's word, bound twice; NULL
- * any): joined (used), waiting (not used, live), expired (not used, dead).
+ * any): joined (used), declined, waiting (neither, live), expired
+ * (neither, dead).
  */
 #define INVITE_IN_STATE "(? IS NULL OR CASE ? WHEN 'joined' THEN " \
-	"i.used_at IS NOT NULL WHEN 'waiting' THEN i.used_at IS NULL AND " \
-	"i.expires_at > UTC_TIMESTAMP() ELSE i.used_at IS NULL AND " \
-	"i.expires_at <= UTC_TIMESTAMP() END)"
+	"i.used_at IS NOT NULL WHEN 'declined' THEN i.declined_at IS NOT " \
+	"NULL ELSE i.used_at IS NULL AND i.declined_at IS NULL AND " \
+	"IF(? = 'waiting', i.expires_at > UTC_TIMESTAMP(), i.expires_at <= " \
+	"UTC_TIMESTAMP()) END)"
 
 /* The programme's invitations by state, in the filter's words. */
 static int
@@ -304,16 +317,21 @@ invitations_count(struct req *r, struct tdict *d, const struct prog *p)
 	struct db_rows *n;
 
 	n = db_query(r, "SELECT COUNT(*) AS total, COUNT(i.used_at) AS joined, "
-	    "COALESCE(SUM(i.used_at IS NULL AND i.expires_at <= "
-	    "UTC_TIMESTAMP()), 0) AS expired FROM programme_invitations i "
-	    "WHERE i.programme_id = ?", "i", p->id);
+	    "COUNT(i.declined_at) AS declined, COALESCE(SUM(i.used_at IS NULL "
+	    "AND i.declined_at IS NULL AND i.expires_at <= UTC_TIMESTAMP()), "
+	    "0) AS expired FROM programme_invitations i WHERE i.programme_id "
+	    "= ?", "i", p->id);
 	if (n == NULL)
 		return -1;
 	tmpl_set(d, "N_ALL", db_get(n, 0, "total"));
 	tmpl_set(d, "N_JOINED", db_get(n, 0, "joined"));
+	tmpl_set(d, "N_DECLINED", db_get(n, 0, "declined"));
+	if (db_get_int(n, 0, "declined") > 0)	/* most never decline */
+		tmpl_show(d, "ANY_DECLINED");
 	tmpl_set(d, "N_EXPIRED", db_get(n, 0, "expired"));
 	tmpl_set_int(d, "N_WAITING", db_get_int(n, 0, "total") -
-	    db_get_int(n, 0, "joined") - db_get_int(n, 0, "expired"));
+	    db_get_int(n, 0, "joined") - db_get_int(n, 0, "declined") -
+	    db_get_int(n, 0, "expired"));
 	if (db_get_int(n, 0, "total") > 0)	/* else nothing to count */
 		tmpl_show(d, "HAS_ANY");
 	return 0;
@@ -330,12 +348,18 @@ invitation_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	    "Mentor" : "Mentee");
 	page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
 	tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
+	    db_get(rows, i, "declined_at") != NULL ? req_printf(r, "Declined "
+	    "on %s", page_date_text(r, db_get(rows, i, "declined_at"))) :
 	    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
 	if (db_get_int(rows, i, "used"))
 		return;
-	tmpl_show(s, "CAN_WITHDRAW");
+	/* withdrawn, a decline would be forgotten, and a paste mail them */
+	if (db_get(rows, i, "declined_at") == NULL)
+		tmpl_show(s, "CAN_WITHDRAW");
 	if (!db_get_int(rows, i, "recent") && db_get(rows, i, "status") == NULL)
-		tmpl_show(s, "CAN_RESEND");
+		tmpl_show(tmpl_section(s, "CAN_RESEND"),
+		    db_get(rows, i, "declined_at") != NULL ? "DECLINED" :
+		    "NOT_DECLINED");
 }
 
 /* The list as filtered by lv (LF_N values), newest first, a page of it. */
@@ -354,8 +378,8 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p,
 	    "programme_invitations i FORCE INDEX (programme_invitations_list) "
 	    "WHERE i.programme_id = ? AND i.id < ? AND " INVITE_IN_STATE " AND "
 	    "(? IS NULL OR LOCATE(?, i.email) > 0) ORDER BY i.id DESC LIMIT ?",
-	    "iissssi", p->id, lv[LF_BEFORE].str != NULL ? lv[LF_BEFORE].num :
-	    LLONG_MAX, state, state, q, q, (long long)LIST_PAGE + 1);
+	    "iisssssi", p->id, lv[LF_BEFORE].str != NULL ? lv[LF_BEFORE].num :
+	    LLONG_MAX, state, state, state, q, q, (long long)LIST_PAGE + 1);
 	if (rows == NULL || invitations_count(r, d, p) == -1)
 		return -1;
 	page_form(d, list_f, LF_N, lv);
@@ -461,6 +485,13 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	if (db_get_int(rows, 0, "used")) {
 		paste_note(&ps->passed, line, "joined with an invitation to this "
 		    "address already (their account has another address now)");
+		return 0;
+	}
+	if (db_get(rows, 0, "declined_at") != NULL) {
+		paste_note(&ps->passed, line, req_printf(r, "declined the "
+		    "invitation on %s: not mailed again (send it again from "
+		    "the list below if they ask you to)", page_date_text(r,
+		    db_get(rows, 0, "declined_at"))));
 		return 0;
 	}
 	if (db_get_int(rows, 0, "recent")) {
@@ -732,6 +763,10 @@ invite_act_tx(struct req *r, void *arg)
 	if (db_get_int(row, 0, "used"))
 		w->why = req_printf(r, "%s has joined with this invitation "
 		    "already.", email);
+	else if (!w->resend && db_get(row, 0, "declined_at") != NULL)
+		w->why = req_printf(r, "%s declined this invitation: it stays "
+		    "in the list, so that a paste of their address does not "
+		    "mail them again.", email);
 	else if (w->resend && status != NULL)
 		w->why = req_printf(r, "%s: %s.", email,
 		    invite_placed(status));

@@ -35,6 +35,8 @@ static const struct route routes[] = {
 	{ "GET",  "/programmes/{slug}",			prog_show,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/join",		prog_join_form,	0 },
 	{ "POST", "/programmes/{slug}/join",		prog_join,	0 },
+	{ "GET",  "/programmes/{slug}/decline",		prog_decline_form, 0 },
+	{ "POST", "/programmes/{slug}/decline",		prog_decline,	0 },
 	{ "GET",  "/programmes/{slug}/settings",	prog_settings,	ROUTE_USER },
 	{ "POST", "/programmes/{slug}/settings",	prog_settings_post, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/questions/{id}/delete", prog_question_delete, ROUTE_USER },
@@ -289,7 +291,8 @@ counts_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    "SUM(role = 'mentor' AND status = 'active') AS mentors, "
 	    "SUM(status = 'waiting') AS waiting, "
 	    "(SELECT COUNT(*) FROM programme_invitations i WHERE "
-	    "i.programme_id = ? AND i.used_at IS NULL) AS invited, "
+	    "i.programme_id = ? AND i.used_at IS NULL AND i.declined_at IS "
+	    "NULL) AS invited, "
 	    "(SELECT COUNT(*) FROM mentorships m WHERE m.programme_id = ? AND "
 	    "m.stage IN (" STAGES_ACTIVE ")) AS pairs FROM "
 	    "programme_participants WHERE programme_id = ?",

@@ -365,7 +365,8 @@ invited_fill(struct req *r, struct tdict *d, const struct prog *p,
 
 	rows = db_query(r, "SELECT email, role, sent_at FROM "
 	    "programme_invitations WHERE programme_id = ? AND used_at IS NULL "
-	    "AND (? IS NULL OR role = ?) ORDER BY id DESC LIMIT 200", "iss",
+	    "AND declined_at IS NULL AND (? IS NULL OR role = ?) ORDER BY id "
+	    "DESC LIMIT 200", "iss",
 	    p->id, v[FF_ROLE].str, v[FF_ROLE].str);
 	if (rows == NULL)
 		return -1;

@@ -44,6 +44,7 @@ struct invite {
 	const char	*role;
 	const char	*hash;		/* its link's token, hashed; NULL: none */
 	long long	 used_by;	/* 0 unused; -1 used by a deleted account */
+	const char	*declined_at;	/* UTC; NULL: not declined */
 	int		 live;		/* not expired */
 };
 
@@ -67,6 +68,15 @@ const char	*prog_status_label(const char *role, const char *status);
 int		 invite_check(struct req *, const struct prog *, const char *t,
 		    struct invite *);
 /* A live invitation to the viewer's own proved address, or none. */
+/*
+ * The invitation of token t to the programme, whatever its state: 0
+ * found, 1 no such token, -1 database. invite_bad answers a page saying
+ * why an invitation cannot be used.
+ */
+int		 invite_find(struct req *, const struct prog *, const char *t,
+		    struct invite *);
+void		 invite_bad(struct req *, const struct prog *, int status,
+		    const char *why);
 int		 invite_mine(struct req *, const struct prog *, struct invite *);
 
 /*
@@ -98,6 +108,8 @@ void	prog_invite(struct req *);
 void	prog_invitation_post(struct req *);
 void	prog_join_form(struct req *);
 void	prog_join(struct req *);
+void	prog_decline_form(struct req *);
+void	prog_decline(struct req *);
 void	prog_participants(struct req *);
 void	prog_participant_post(struct req *);
 void	prog_dashboard(struct req *);

@@ -7,6 +7,7 @@ directly on its unix socket, without a web server in between.
 As a script, it sends a mixed load of requests and prints a summary:
     fcgi_client.py SOCKET PROGRAM COUNT
 """
+import hashlib
 import os
 import re
 import socket
@@ -220,7 +221,14 @@ def _arrange():
           "UTC_TIMESTAMP() - INTERVAL 2 DAY, UTC_TIMESTAMP() - INTERVAL 2 DAY, "
           "UTC_TIMESTAMP() + INTERVAL 28 DAY)", pid, inv, inv)
     invid = last("programme_invitations", "email = ?", inv)
-    return dict(nid=nid, a=a, b=b, adm=adm, mid=mid, gid=gid, mtid=mtid, rid=rid,
+    # and one to decline by its link's token (lib/sess.c sess_hash: BLAKE2b)
+    dtok = secrets.token_hex(32)
+    m.sql("INSERT INTO programme_invitations (programme_id, email, role, token_hash, "
+          "created_at, sent_at, expires_at) VALUES (?, ?, 'mentor', ?, "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL 30 DAY)",
+          pid, m.unique("dec") + "@example.org",
+          hashlib.blake2b(dtok.encode(), digest_size=32).hexdigest())
+    return dict(dtok=dtok, nid=nid, a=a, b=b, adm=adm, mid=mid, gid=gid, mtid=mtid, rid=rid,
                 msid=msid, mmid=mmid, msgid=msgid, tid=tid, eid=eid,
                 repid=repid, oid=oid, secret=secret, pslug=pslug, sid=sid,
                 invid=invid)
@@ -403,6 +411,10 @@ def _signed_mix(program, go, x):
             lambda: post(f"{pg}/invitations/{x['invid']}", {"action": "resend"}, "adm"),
             lambda: post(f"/surveys/{x['sid']}", {"q_clarity": "9"}, "b"),
             lambda: post(pg + "/join", {"role": "mentor"}),
+            lambda: get(pg + "/decline", query="invite=" + x["dtok"]),
+            lambda: post(pg + "/decline", {"invite": x["dtok"]}),
+            lambda: get(pg + "/decline", query="invite=%00"),
+            lambda: post(pg + "/decline", {}),
         ],
         "admin": [
             lambda: get("/admin", "adm"), lambda: get(f"/admin/mentorships/{mid}", "adm"),

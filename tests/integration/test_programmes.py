@@ -782,6 +782,91 @@ def test_an_invitation_is_sent_again_or_withdrawn():
     m.check(r.status == 403, f"a participant withdrew: {r.status}")
 
 
+def decline_link(address, slug, count=1):
+    """The decline link of the newest invitation mail to address, in both
+    of its parts."""
+    msg = m.mails_to(address, subject="invited", count=count)[-1]
+    found = [u for u in m.links(m.mail_text(msg)) if f"/programmes/{slug}/decline?invite=" in u]
+    m.check(found, f"no decline link in {m.mail_text(msg)!r}")
+    m.check(html.escape(found[0]) in m.mail_html(msg), "the HTML part has no decline link")
+    return m.local(found[0])
+
+
+@m.test
+def test_an_invitee_declines_and_a_paste_does_not_mail_them_again():
+    """An invitation could not be declined: its receiver could only ignore
+    it, and the organisers' next paste of the same list mailed them again
+    (found reading the mail as its receiver). The mail's second link asks
+    (a GET changes nothing), then declines without an account: the join
+    link dies and says why, the list says "Declined", a paste passes the
+    address over, and only the list's "send again", made knowing it, mails
+    them again."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    address = m.unique("nobody") + "@example.org"
+    join = invite(org, slug, address)
+    link = decline_link(address, slug)
+    token = link.split("invite=")[1]
+    declined = "SELECT declined_at FROM programme_invitations WHERE email = ?"
+    stranger = m.Client()
+    r = stranger.get(link)
+    t = " ".join(m.unescaped(r.text).split())
+    m.check(r.status == 200 and "If you decline" in t and address in t, f"asked: {r!r}")
+    m.check(m.sql_value(declined, address) == "NULL", "a GET declined")
+    r = stranger.post(f"/programmes/{slug}/decline", {"invite": token})
+    m.check(r.status == 303, f"declined: {r!r}")
+    t = " ".join(m.unescaped(stranger.follow(r).text).split())
+    m.check("You declined the invitation to" in t and "You declined this invitation on" in t,
+            f"not said: {t[:300]!r}")
+    m.check(m.sql_value(declined, address) != "NULL", "not stored")
+    r = stranger.get(join)
+    m.check(r.status == 410 and "You declined this invitation" in m.unescaped(r.text),
+            f"the join link after a decline: {r.status}")
+    # twice: said again, nothing changed
+    r = stranger.post(f"/programmes/{slug}/decline", {"invite": token})
+    m.check(r.status == 303 and "You declined this invitation on" in
+            m.unescaped(stranger.follow(r).text), f"declined twice: {r!r}")
+    # the organisers' list: counted, filtered, no withdrawal that would forget it
+    inv = m.sql_value("SELECT id FROM programme_invitations WHERE email = ?", address)
+    t = " ".join(m.unescaped(org.get(f"/programmes/{slug}/invitations?state=declined").text).split())
+    m.check(address in t and "Declined on" in t and "1 declined" in t, f"the list: {t[-900:]!r}")
+    m.check(f"/invitations/{inv}" not in t, "a declined invitation offers buttons within the day")
+    r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": "withdraw"})
+    m.check(r.status == 409 and "declined this invitation" in m.unescaped(r.text),
+            f"withdrawn: {r.status}")
+    t = m.unescaped(org.get(f"/programmes/{slug}/invitations?state=waiting").text)
+    m.check(address not in t, "a declined invitation listed as waiting")
+    # a paste of it, even days later, mails nobody and says why
+    m.sql("UPDATE programme_invitations SET sent_at = sent_at - INTERVAL 2 DAY WHERE id = ?", inv)
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": address, "role": "mentee"})
+    m.check(r.status == 200 and "declined the invitation on" in m.unescaped(r.text),
+            f"a paste: {r.status}")
+    time.sleep(1)
+    m.check(len(m.mails_to(address, subject="invited", timeout=0.5, count=2)) == 1,
+            "a paste mailed someone who declined")
+    # the list's button, its confirmation saying so, mails them afresh
+    t = m.unescaped(org.get(f"/programmes/{slug}/invitations").text)
+    m.check(f"{address} declined this invitation: send it again only if they asked" in t,
+            "the send-again button does not warn")
+    r = org.post(f"/programmes/{slug}/invitations/{inv}", {"action": "resend"})
+    m.check(r.status == 303, f"sent again: {r!r}")
+    m.check(m.sql_value(declined, address) == "NULL", "still declined")
+    m.check(m.Client().get(invite_link(address, slug, count=2)).status == 200,
+            "the new link does not work")
+    # what cannot be declined
+    r = m.Client().get(f"/programmes/{slug}/decline?invite=" + "a" * len(token))
+    m.check(r.status == 404, f"an unknown link: {r.status}")
+    r = m.Client().get(f"/programmes/{slug}/decline?invite=../x")
+    m.check(r.status == 404, f"a malformed link: {r.status}")
+    member = m.signup()
+    used = invite(org, slug, member.email)
+    member.get(used)
+    r = member.post(used.split("?")[0], {"role": "mentee", "invite": used.split("invite=")[1]})
+    m.check(r.status == 303, f"joined: {r!r}")
+    r = member.get(decline_link(member.email, slug))
+    m.check(r.status == 410 and "used to join" in m.unescaped(r.text), f"a used one: {r.status}")
+
+
 @m.test
 def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     a, org = admin(), m.signup()

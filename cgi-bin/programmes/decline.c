@@ -1,0 +1,114 @@
+/*
+ * programmes/decline: an invitee says no, by the second link of the
+ * invitation mail, with or without an account. The invitation's link
+ * then stops working, the organisers' list says "Declined", and a paste
+ * of the address mails nobody (invitations.c). A GET only asks: a mail
+ * program that opens links to look at them declines nothing.
+ */
+#include <string.h>
+
+#include "programmes.h"
+#include "resp.h"
+
+static const struct field decline_f = { "invite", F_SLUG, SESS_TOKEN_LEN,
+    SESS_TOKEN_LEN, 1, NULL };
+
+/*
+ * The invitation token t names, for the decline page: 0 to ask or
+ * decline, 1 answered already (declined before, or joined), -1 after
+ * answering otherwise.
+ */
+static int
+decline_find(struct req *r, struct prog *p, const char *t,
+    struct invite *inv)
+{
+	struct fval v;
+	int rc;
+
+	if (prog_load(r, p) == -1)
+		return -1;
+	if (t == NULL || field_check(r->arena, &decline_f, t, &v) != 0)
+		t = "0";	/* found by no hash, answered so */
+	if ((rc = invite_find(r, p, t, inv)) == -1)
+		return -1;
+	if (rc == 1) {
+		invite_bad(r, p, 404, "This invitation link is not known: the "
+		    "organisers may have withdrawn it or sent a newer one, or "
+		    "only part of the link was opened. Nothing was changed.");
+		return -1;
+	}
+	if (inv->used_by != 0) {
+		invite_bad(r, p, 410, "This invitation has been used to join "
+		    "the programme already, so it can no longer be declined. "
+		    "To leave the programme, write to its organisers.");
+		return -1;
+	}
+	return inv->declined_at != NULL;
+}
+
+/* The question, or what was answered before. */
+static void
+decline_page(struct req *r, const struct prog *p, const struct invite *inv,
+    const char *t)
+{
+	struct tdict *d = page_new(r, "Decline the invitation",
+	    "programmes_decline.tpl");
+
+	prog_head(d, p, NULL);
+	tmpl_set(d, "EMAIL", inv->email);
+	tmpl_set(d, "ROLE", inv->role);
+	if (inv->declined_at != NULL)
+		tmpl_set(tmpl_section(d, "DECLINED"), "ON",
+		    page_date_text(r, inv->declined_at));
+	else {
+		tmpl_set(d, "INVITE", t);
+		tmpl_show(d, "ASK");
+	}
+	page_send(r, 200);
+}
+
+void
+prog_decline_form(struct req *r)
+{
+	const char *t = req_query(r, "invite");
+	struct invite inv;
+	struct prog p;
+
+	if (decline_find(r, &p, t, &inv) == -1)
+		return;
+	decline_page(r, &p, &inv, t);
+}
+
+void
+prog_decline(struct req *r)
+{
+	const char *t = req_form(r, "invite");
+	struct invite inv;
+	struct prog p;
+	long long rc;
+	int found;
+
+	if ((found = decline_find(r, &p, t, &inv)) == -1)
+		return;
+	/*
+	 * Only the link read, still unused: one sent again meanwhile is a
+	 * new invitation, and one used is a participant.
+	 */
+	if (found == 0) {
+		rc = db_exec(r, "UPDATE programme_invitations SET declined_at "
+		    "= UTC_TIMESTAMP() WHERE id = ? AND token_hash = ? AND "
+		    "used_at IS NULL AND declined_at IS NULL", "is", inv.id,
+		    inv.hash);
+		if (rc < 0)
+			return;
+		if (rc == 0)
+			return page_error_msg(r, 409, "This invitation changed "
+			    "a moment ago (sent again, withdrawn or used), so "
+			    "nothing was changed. Open the link in the latest "
+			    "e-mail to decline it.");
+		resp_flash(r, req_printf(r, "You declined the invitation to "
+		    "%s.", p.name));
+	}
+	resp_redirect(r, req_printf(r, "/programmes/%s/decline?invite=%s",
+	    p.slug, t));
+}
