@@ -619,6 +619,7 @@ struct move {
 	const char	*seen;	/* the stage the party acted on */
 	const char	*why;
 	const char	*prog;	/* an answer to a proposal: its programme */
+	const char	*actor;	/* the event's actor_id, as written */
 	long long	 event;	/* the event written, by id */
 };
 
@@ -720,7 +721,6 @@ move_tx(struct req *r, void *arg)
 	struct mship *m = mv->m;
 	const struct stage_rule *rl;
 	struct cohort_proposal cp;
-	const char *actor;
 	long long ev;
 	int rc;
 
@@ -749,11 +749,11 @@ move_tx(struct req *r, void *arg)
 	    "WHERE id = ? AND stage = ?", "sis", rl->to,
 	    m->id, rl->from) != 1)
 		return -1;
-	actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
+	mv->actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
 	    req_printf(r, "%lld", r->user.id) : NULL;
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
 	    "to_stage, actor_id, note, created_at) VALUES (?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to, actor,
+	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to, mv->actor,
 	    mv->note) != 1)
 		return -1;
 	mv->event = ev = db_last_id();
@@ -782,7 +782,9 @@ move_tx(struct req *r, void *arg)
  * says who won: 0 ours, 409 another's (m->stage is the stage now), -1
  * db. Not the newest event: a move made by another after ours, between
  * our commit and this read, is no loss of ours (an administrator's
- * ending told a party their move had been refused, and it stood).
+ * ending told a party their move had been refused, and it stood). Its
+ * stage and actor as well as its id: ids are the node's own only while
+ * wsrep_auto_increment_control gives each node its offset (docs/admin.md).
  */
 static int
 move_confirm(struct req *r, struct move *mv)
@@ -792,8 +794,9 @@ move_confirm(struct req *r, struct move *mv)
 	const char *to = m->stage;
 
 	q = db_query(r, "SELECT m.stage, EXISTS (SELECT 1 FROM stage_events "
-	    "e WHERE e.id = ? AND e.mentorship_id = m.id) AS ours FROM "
-	    "mentorships m WHERE m.id = ?", "ii", mv->event, m->id);
+	    "e WHERE e.id = ? AND e.mentorship_id = m.id AND e.to_stage = ? "
+	    "AND e.actor_id <=> ?) AS ours FROM mentorships m WHERE m.id = ?",
+	    "issi", mv->event, to, mv->actor, m->id);
 	if (q == NULL)
 		return -1;
 	if (q->nrows == 0)
@@ -815,7 +818,7 @@ static int
 move(struct req *r, struct mship *m, const char *to, enum stage_who by,
     const char *note, const char **why, const char **prog)
 {
-	struct move mv = { m, to, note, by, m->stage, NULL, NULL, 0 };
+	struct move mv = { m, to, note, by, m->stage, NULL, NULL, NULL, 0 };
 	int rc;
 
 	*why = NULL;
@@ -827,7 +830,7 @@ move(struct req *r, struct mship *m, const char *to, enum stage_who by,
 		return 403;
 	/* refused, m->stage is the stage as it is now: the page shows it */
 	if (r->in_tx)
-		rc = move_tx(r, &mv);	/* the caller commits, and checks */
+		rc = move_tx(r, &mv);	/* the caller commits */
 	else if ((rc = db_tx_run(r, move_tx, &mv)) == 0)
 		rc = move_confirm(r, &mv);
 	if (rc == -1)
