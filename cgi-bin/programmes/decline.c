@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "mail.h"
 #include "programmes.h"
 #include "resp.h"
 
@@ -52,7 +53,7 @@ decline_page(struct req *r, const struct prog *p, const struct invite *inv,
     const char *t)
 {
 	struct tdict *d = page_new(r, "Decline the invitation",
-	    "programmes_decline.tpl");
+	    "programmes_decline.tpl"), *s;
 
 	prog_head(d, p, NULL);
 	tmpl_set(d, "EMAIL", inv->email);
@@ -61,8 +62,10 @@ decline_page(struct req *r, const struct prog *p, const struct invite *inv,
 		tmpl_set(tmpl_section(d, "DECLINED"), "ON",
 		    page_date_text(r, inv->declined_at));
 	else {
-		tmpl_set(d, "INVITE", t);
-		tmpl_show(d, "ASK");
+		s = tmpl_section(d, "ASK");
+		tmpl_set(s, "INVITE", t);
+		if (inv->live)	/* else the join page says it expired */
+			tmpl_show(s, "LIVE");
 	}
 	page_send(r, 200);
 }
@@ -79,33 +82,45 @@ prog_decline_form(struct req *r)
 	decline_page(r, &p, &inv, t);
 }
 
+/*
+ * The decline, in a transaction that runs again after a deadlock: only
+ * the link read, still neither used nor declined (one sent again
+ * meanwhile is a new invitation, one used a participant), and its notice
+ * in Menteo read, its mail if still queued not sent. 0, 1 changed
+ * meanwhile, -1 db.
+ */
+static int
+decline_tx(struct req *r, void *arg)
+{
+	const struct invite *inv = arg;
+	long long rc;
+
+	rc = db_exec(r, "UPDATE programme_invitations SET declined_at = "
+	    "UTC_TIMESTAMP() WHERE id = ? AND token_hash = ? AND used_at IS "
+	    "NULL AND declined_at IS NULL", "is", inv->id, inv->hash);
+	if (rc != 1)
+		return rc == 0 ? 1 : -1;
+	return mail_forget(r, invite_key(r, inv->hash)) == -1 ? -1 : 0;
+}
+
 void
 prog_decline(struct req *r)
 {
 	const char *t = req_form(r, "invite");
 	struct invite inv;
 	struct prog p;
-	long long rc;
-	int found;
+	int rc;
 
-	if ((found = decline_find(r, &p, t, &inv)) == -1)
+	if ((rc = decline_find(r, &p, t, &inv)) == -1)
 		return;
-	/*
-	 * Only the link read, still unused: one sent again meanwhile is a
-	 * new invitation, and one used is a participant.
-	 */
-	if (found == 0) {
-		rc = db_exec(r, "UPDATE programme_invitations SET declined_at "
-		    "= UTC_TIMESTAMP() WHERE id = ? AND token_hash = ? AND "
-		    "used_at IS NULL AND declined_at IS NULL", "is", inv.id,
-		    inv.hash);
-		if (rc < 0)
-			return;
-		if (rc == 0)
+	if (rc == 0) {		/* else declined before: the page says when */
+		if ((rc = db_tx_run(r, decline_tx, &inv)) == 1)
 			return page_error_msg(r, 409, "This invitation changed "
 			    "a moment ago (sent again, withdrawn or used), so "
 			    "nothing was changed. Open the link in the latest "
 			    "e-mail to decline it.");
+		if (rc != 0)
+			return;
 		resp_flash(r, req_printf(r, "You declined the invitation to "
 		    "%s.", p.name));
 	}

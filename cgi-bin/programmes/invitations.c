@@ -179,8 +179,7 @@ invite_mail_link(struct req *r, const struct prog *p, const char *page,
 	    p->slug, page, t);
 }
 
-/* The key of the mail and notice of the invitation of token hash h. */
-static const char *
+const char *
 invite_key(struct req *r, const char *h)
 {
 	return req_printf(r, "programme-invite:%s", h);
@@ -191,6 +190,7 @@ struct invite_prev {
 	long long	 id;
 	const char	*hash;		/* its link's token, hashed */
 	const char	*sent_at;
+	const char	*declined_at;	/* NULL: not declined when read */
 };
 
 /*
@@ -216,16 +216,18 @@ invite_send(struct req *r, const struct prog *p,
 	/*
 	 * The link replaced only if it is still the one read: a paste is no
 	 * locking read, and another organiser may have sent it again or
-	 * withdrawn it since, or the invitee used it (2: nothing mailed).
+	 * withdrawn it since, the invitee used it, or declined it (2:
+	 * nothing mailed). A decline is cleared only by the list's button,
+	 * which read it (under its lock) and warned the organiser.
 	 */
 	if (prev != NULL) {
 		rc = db_exec(r, "UPDATE programme_invitations SET token_hash = "
 		    "?, role = ?, name = ?, sent_at = UTC_TIMESTAMP(), "
 		    "expires_at = UTC_TIMESTAMP() + INTERVAL ? DAY, invited_by "
 		    "= ?, declined_at = NULL WHERE id = ? AND token_hash = ? "
-		    "AND used_at IS NULL",
-		    "sssiiis", h, role, name, (long long)INVITE_DAYS,
-		    r->user.id, prev->id, prev->hash);
+		    "AND used_at IS NULL AND declined_at <=> ?",
+		    "sssiiiss", h, role, name, (long long)INVITE_DAYS,
+		    r->user.id, prev->id, prev->hash, prev->declined_at);
 		if (rc == 0)
 			return 2;
 		if (rc > 0 && mail_forget(r, invite_key(r, prev->hash)) == -1)
@@ -300,13 +302,16 @@ invite_placed(const char *status)
 }
 
 /*
- * SQL: an invitation in the state ? (the filter's word, bound twice; NULL
- * any): joined (used), declined, waiting (neither, live), expired
- * (neither, dead).
+ * SQL: an invitation in the state ? (the filter's word, bound three
+ * times; NULL any): joined (used), declined (not used), waiting
+ * (neither, live), expired (neither, dead). Never two at once: a join
+ * and a decline each take only an invitation neither (join.c,
+ * decline.c), and the counts below add up as these do.
  */
 #define INVITE_IN_STATE "(? IS NULL OR CASE ? WHEN 'joined' THEN " \
-	"i.used_at IS NOT NULL WHEN 'declined' THEN i.declined_at IS NOT " \
-	"NULL ELSE i.used_at IS NULL AND i.declined_at IS NULL AND " \
+	"i.used_at IS NOT NULL WHEN 'declined' THEN i.used_at IS NULL AND " \
+	"i.declined_at IS NOT NULL ELSE i.used_at IS NULL AND " \
+	"i.declined_at IS NULL AND " \
 	"IF(? = 'waiting', i.expires_at > UTC_TIMESTAMP(), i.expires_at <= " \
 	"UTC_TIMESTAMP()) END)"
 
@@ -317,7 +322,8 @@ invitations_count(struct req *r, struct tdict *d, const struct prog *p)
 	struct db_rows *n;
 
 	n = db_query(r, "SELECT COUNT(*) AS total, COUNT(i.used_at) AS joined, "
-	    "COUNT(i.declined_at) AS declined, COALESCE(SUM(i.used_at IS NULL "
+	    "COALESCE(SUM(i.used_at IS NULL AND i.declined_at IS NOT NULL), 0) "
+	    "AS declined, COALESCE(SUM(i.used_at IS NULL "
 	    "AND i.declined_at IS NULL AND i.expires_at <= UTC_TIMESTAMP()), "
 	    "0) AS expired FROM programme_invitations i WHERE i.programme_id "
 	    "= ?", "i", p->id);
@@ -501,6 +507,7 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	prev.id = db_get_int(rows, 0, "inv_id");
 	prev.hash = db_get(rows, 0, "token_hash");
 	prev.sent_at = db_get(rows, 0, "sent_at");
+	prev.declined_at = NULL;	/* passed over above, if declined */
 	/* the name pasted now, else the one pasted before */
 	if ((name = paste_name(r, line)) == NULL)
 		name = db_get(rows, 0, "name");
@@ -511,8 +518,8 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		paste_recent(ps, email);
 	else if (rc == 2)
 		paste_note(&ps->passed, line, "changed a moment ago (sent "
-		    "again or withdrawn by another organiser, or used): not "
-		    "mailed; see the list below");
+		    "again or withdrawn by another organiser, used or "
+		    "declined): not mailed; see the list below");
 	else {
 		ps->sent++;
 		ps->again += prev.id > 0;
@@ -778,6 +785,7 @@ invite_act_tx(struct req *r, void *arg)
 	prev.id = r->id[1];
 	prev.hash = hash;
 	prev.sent_at = db_get(row, 0, "sent_at");
+	prev.declined_at = db_get(row, 0, "declined_at");
 	if (w->resend) {
 		/* read under its lock, it cannot have changed; said if so */
 		if ((rc = invite_send(r, w->p, &prev, email, db_get(row, 0,

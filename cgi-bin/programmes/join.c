@@ -315,7 +315,7 @@ join_account(struct req *r, struct joining *j, const char *hash)
 
 /*
  * The invitation used by uid: 0, 1 when it was used already, 3 when its
- * link is no longer the one followed (sent again or withdrawn since it
+ * link is no longer the one followed (sent again, withdrawn or declined since it
  * was checked: a password's hashing lies between), -1 db.
  */
 static int
@@ -326,8 +326,8 @@ join_use_invite(struct req *r, const struct invite *inv, long long uid)
 
 	rc = db_exec(r, "UPDATE programme_invitations SET used_at = "
 	    "UTC_TIMESTAMP(), used_by = ? WHERE id = ? AND used_at IS NULL "
-	    "AND (? IS NULL OR token_hash = ?)", "iiss", uid, inv->id,
-	    inv->hash, inv->hash);
+	    "AND declined_at IS NULL AND (? IS NULL OR token_hash = ?)",
+	    "iiss", uid, inv->id, inv->hash, inv->hash);
 	if (rc != 0)
 		return rc == 1 ? 0 : -1;
 	used = db_value(r, "SELECT used_at IS NOT NULL FROM "
@@ -413,8 +413,8 @@ prog_join(struct req *r)
 		return resp_redirect(r, "/login");
 	if (rc == 3)
 		return page_error_msg(r, 409, "This invitation link was just "
-		    "replaced by a newer one or withdrawn by the organisers, "
-		    "so nothing was changed. Use the link in their latest "
+		    "replaced by a newer one, withdrawn by the organisers or "
+		    "declined, so nothing was changed. Use the link in their latest "
 		    "e-mail, or ask them for a new one.");
 	if (rc == 1) {
 		resp_flash(r, "You are already in this programme.");

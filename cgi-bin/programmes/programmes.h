@@ -68,16 +68,18 @@ const char	*prog_status_label(const char *role, const char *status);
 int		 invite_check(struct req *, const struct prog *, const char *t,
 		    struct invite *);
 /* A live invitation to the viewer's own proved address, or none. */
+int		 invite_mine(struct req *, const struct prog *, struct invite *);
 /*
  * The invitation of token t to the programme, whatever its state: 0
  * found, 1 no such token, -1 database. invite_bad answers a page saying
- * why an invitation cannot be used.
+ * why an invitation cannot be used; invite_key is the key of the mail
+ * and notice of the invitation whose token hashes to h (mail_forget).
  */
 int		 invite_find(struct req *, const struct prog *, const char *t,
 		    struct invite *);
 void		 invite_bad(struct req *, const struct prog *, int status,
 		    const char *why);
-int		 invite_mine(struct req *, const struct prog *, struct invite *);
+const char	*invite_key(struct req *, const char *h);
 
 /*
  * A paste (paste.c): its entries, trimmed, blank ones dropped (their

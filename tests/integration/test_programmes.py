@@ -1836,7 +1836,7 @@ def test_a_link_sent_again_while_someone_joins_does_not_let_them_in():
             "invite": link.split("invite=")[1], "role": "mentee",
             "display_name": "Late Joiner", "password": m.PASSWORD}),
         "UPDATE programme_invitations SET used_at")
-    m.check(r.status == 409 and "replaced by a newer one or withdrawn" in
+    m.check(r.status == 409 and "replaced by a newer one, withdrawn by the organisers or declined" in
             m.unescaped(r.text), f"joined with a replaced link: {r.status}")
     m.check(m.sql_value("SELECT COUNT(*) FROM users WHERE email = ?", newcomer) == "0",
             "the account was made all the same")
@@ -1868,6 +1868,51 @@ def test_a_paste_meeting_a_withdrawal_mails_no_dead_link():
     time.sleep(1)
     m.check(len(m.mails_to(address, subject="invited", timeout=0.5, count=2)) == 1,
             "a link stored nowhere was mailed")
+
+@m.test
+def test_a_decline_meeting_a_paste_or_a_join_stands():
+    """A decline could be undone by a paste that had read the invitation
+    before it (the paste cleared it and mailed them), and a join could use
+    an invitation declined a moment before, leaving it joined and declined
+    at once (found by a review). Each write takes only the invitation it
+    read: the paste says it changed, the joiner is told, the decline
+    stands."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    address = f"{m.unique('shy')}@example.org"
+    link = invite(org, slug, address)
+    inv = int(m.sql_value("SELECT id FROM programme_invitations WHERE email = ?", address))
+    m.sql("UPDATE programme_invitations SET sent_at = sent_at - INTERVAL 2 DAY "
+          "WHERE id = ?", inv)
+    decline = f"UPDATE programme_invitations SET declined_at = UTC_TIMESTAMP() WHERE id = {inv}"
+    org.get(f"/programmes/{slug}/invitations")
+    r = committed_meanwhile(
+        decline, lambda: org.post(f"/programmes/{slug}/invitations",
+                                  {"emails": address, "role": "mentee"}),
+        "UPDATE programme_invitations SET token_hash")
+    m.check(r.status == 200 and "used or declined): not mailed" in m.unescaped(r.text),
+            f"the paste's answer: {r.status}")
+    m.check(m.sql_value("SELECT declined_at IS NOT NULL FROM programme_invitations "
+                        "WHERE id = ?", inv) == "1", "the paste undid the decline")
+    time.sleep(1)
+    m.check(len(m.mails_to(address, subject="invited", timeout=0.5, count=2)) == 1,
+            "someone who declined was mailed")
+    # a join in another tab, checked before the decline committed
+    m.sql("UPDATE programme_invitations SET declined_at = NULL WHERE id = ?", inv)
+    c = m.Client()
+    m.check(c.get(link).status == 200, "the link works")
+    r = committed_meanwhile(
+        decline, lambda: c.post(f"/programmes/{slug}/join", {
+            "invite": link.split("invite=")[1], "role": "mentee",
+            "display_name": "Shy Joiner", "password": m.PASSWORD}),
+        "UPDATE programme_invitations SET used_at")
+    m.check(r.status == 409 and "or declined, so nothing was changed" in m.unescaped(r.text),
+            f"joined with a declined invitation: {r.status}")
+    m.check(m.sql_value("SELECT used_at IS NULL FROM programme_invitations WHERE id = ?",
+                        inv) == "1", "the declined invitation is marked used")
+    t = m.unescaped(org.get(f"/programmes/{slug}/invitations").text)
+    m.check("1 declined" in t and "0 joined" in t, "counted twice or wrongly")
+
 
 @m.test
 def test_the_invitations_list_filters_and_pages():
