@@ -11,7 +11,7 @@ cd "$ROOT"
 SECS=${1:-60}
 OUT=$ROOT/build/fuzz
 CC=${FUZZ_CC:-clang}
-SRC="lib/arena.c lib/req.c lib/field.c lib/log.c lib/search.c"
+SRC="lib/arena.c lib/req.c lib/field.c lib/log.c lib/search.c lib/zone.c"
 FLAGS="-g -O1 -std=gnu11 -D_GNU_SOURCE -Ilib -fsanitize=fuzzer,address,undefined
 	-fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 mkdir -p "$OUT/artifacts"
