@@ -123,7 +123,7 @@ bench_suggest(void)
 			return -1;
 		n = suggest_top(fit, NM, 10, best);
 		for (k = 0; k < n; k++)
-			suggest_why(s, &e[i], &best[k], NULL, why);
+			suggest_why(s, &e[i], &best[k], NULL, 0, why);
 		ms[i] = now_ms() - t;
 	}
 	qsort(ms, RUNS, sizeof(ms[0]), by_value);
@@ -176,7 +176,7 @@ bench_auto(void)
 		if (mentor_of[i] >= 0) {
 			paired++;
 			suggest_score(s, &e[i], fit);
-			suggest_why(s, &e[i], &fit[mentor_of[i]], "them", why);
+			suggest_why(s, &e[i], &fit[mentor_of[i]], "them", 0, why);
 		}
 	getrusage(RUSAGE_SELF, &ru);
 	printf("auto %d mentees x %d mentors (capacities 1-5): %.0f ms in all "
