@@ -16,8 +16,8 @@ static const struct field decline_f = { "invite", F_SLUG, SESS_TOKEN_LEN,
 
 /*
  * The invitation token t names, for the decline page: 0 to ask or
- * decline, 1 answered already (declined before, or joined), -1 after
- * answering otherwise.
+ * decline, 1 declined before (the page says when), -1 after answering
+ * (unknown, used, or the database).
  */
 static int
 decline_find(struct req *r, struct prog *p, const char *t,
@@ -33,9 +33,7 @@ decline_find(struct req *r, struct prog *p, const char *t,
 	if ((rc = invite_find(r, p, t, inv)) == -1)
 		return -1;
 	if (rc == 1) {
-		invite_bad(r, p, 404, "This invitation link is not known: the "
-		    "organisers may have withdrawn it or sent a newer one, or "
-		    "only part of the link was opened. Nothing was changed.");
+		invite_bad(r, p, 404, INVITE_UNKNOWN " Nothing was changed.");
 		return -1;
 	}
 	if (inv->used_by != 0) {

@@ -131,9 +131,7 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 	if ((rc = invite_find(r, p, t, inv)) == -1)
 		return -1;
 	if (rc == 1) {
-		invite_bad(r, p, 404, "This invitation link is not known: "
-		    "the organisers may have withdrawn it or sent a newer one, "
-		    "or only part of the link was opened. Check the e-mail, or "
+		invite_bad(r, p, 404, INVITE_UNKNOWN " Check the e-mail, or "
 		    "ask the programme's organisers for a new one.");
 		return -1;
 	}

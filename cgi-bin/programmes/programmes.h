@@ -77,6 +77,10 @@ int		 invite_mine(struct req *, const struct prog *, struct invite *);
  */
 int		 invite_find(struct req *, const struct prog *, const char *t,
 		    struct invite *);
+/* invite_find's 1, in words, for the join and decline pages alike */
+#define INVITE_UNKNOWN	"This invitation link is not known: the organisers " \
+	"may have withdrawn it or sent a newer one, or only part of the link " \
+	"was opened."
 void		 invite_bad(struct req *, const struct prog *, int status,
 		    const char *why);
 const char	*invite_key(struct req *, const char *h);
