@@ -346,24 +346,29 @@ static void
 invitation_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
     size_t i)
 {
+	const char *declined = db_get(rows, i, "declined_at");
+	struct tdict *resend;
+
 	tmpl_set(s, "I_ID", db_get(rows, i, "id"));
 	tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
 	tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"), "mentor") == 0 ?
 	    "Mentor" : "Mentee");
 	page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
 	tmpl_set(s, "I_STATE", db_get_int(rows, i, "used") ? "Joined" :
-	    db_get(rows, i, "declined_at") != NULL ? req_printf(r, "Declined "
-	    "on %s", page_date_text(r, db_get(rows, i, "declined_at"))) :
-	    db_get_int(rows, i, "expired") ? "Expired" : "Waiting");
+	    declined != NULL ? req_printf(r, "Declined on %s",
+	    page_date_text(r, declined)) : db_get_int(rows, i, "expired") ?
+	    "Expired" : "Waiting");
 	if (db_get_int(rows, i, "used"))
 		return;
 	/* withdrawn, a decline would be forgotten, and a paste mail them */
-	if (db_get(rows, i, "declined_at") == NULL)
+	if (declined == NULL)
 		tmpl_show(s, "CAN_WITHDRAW");
-	if (!db_get_int(rows, i, "recent") && db_get(rows, i, "status") == NULL)
-		tmpl_show(tmpl_section(s, "CAN_RESEND"),
-		    db_get(rows, i, "declined_at") != NULL ? "DECLINED" :
-		    "NOT_DECLINED");
+	if (!db_get_int(rows, i, "recent") && db_get(rows, i, "status") ==
+	    NULL) {
+		resend = tmpl_section(s, "CAN_RESEND");
+		if (declined != NULL)	/* its confirmation says so */
+			tmpl_show(resend, "DECLINED");
+	}
 }
 
 /* The list as filtered by lv (LF_N values), newest first, a page of it. */

@@ -315,8 +315,8 @@ join_account(struct req *r, struct joining *j, const char *hash)
 
 /*
  * The invitation used by uid: 0, 1 when it was used already, 3 when its
- * link is no longer the one followed (sent again, withdrawn or declined since it
- * was checked: a password's hashing lies between), -1 db.
+ * link is no longer the one followed (sent again, withdrawn or declined
+ * since it was checked: a password's hashing lies between), -1 db.
  */
 static int
 join_use_invite(struct req *r, const struct invite *inv, long long uid)
