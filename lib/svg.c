@@ -1,8 +1,9 @@
 /*
- * svg: a few chart shapes, drawn as text. Sizes are in the viewBox's
- * units and the picture scales to its box (width 100%); colours are CSS
- * classes (htdocs/menteo.css, .chart-*), so the page's palette and dark
- * mode apply. Numbers are printed with %g, labels through svg_escape.
+ * svg: a few chart shapes, drawn as text. Bars and columns are drawn in
+ * px and percentages of their box, so they fit any screen with text of
+ * one size; the strip and the calendar in a viewBox's units, scaled to
+ * their box. Colours are CSS classes (htdocs/menteo.css, .chart-*), so
+ * the page's palette and dark mode apply. Labels go through svg_escape.
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,12 +12,8 @@
 
 #include "svg.h"
 
-#define W		640.0	/* every chart's width in viewBox units */
-#define STRIP_W		400.0	/* but the strip's: drawn at most 400 px wide
-				   (.chart-strip), it scales less on a phone */
-#define LABEL_W		250.0	/* bars: the label column */
-#define BAR_H		22.0
-#define GAP		8.0
+#define STRIP_W		400.0	/* the strip's width: drawn at most 400 px
+				   wide (.chart-strip), it scales little on a phone */
 #define CAL_DAYS_W	28.0	/* calendar: the days' names, a picture apart */
 #define CAL_TOP		16.0	/* the months' names above the weeks */
 #define CAL_STEP	11.4
@@ -53,6 +50,18 @@ svg_escape(struct req *r, const char *s)
 	return out;
 }
 
+/* The characters of a UTF-8 string, not its bytes. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if ((*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
 /* A number as people read it: 3, 2.5, 0.25 (never 2.500000). */
 static const char *
 num(struct req *r, double v)
@@ -70,16 +79,15 @@ open_box(struct req *r, struct buf *b, const char *cls, const char *title,
 	static unsigned long seq;
 	unsigned long id = ++seq;	/* unique within a worker's pages */
 
-	buf_printf(b, "<svg class=\"%s\" viewBox=\"0 0 %g %g\" width=\"100%%\" "
+	buf_printf(b, "<svg class=\"%s\" ", cls);
+	if (w > 0)
+		buf_printf(b, "viewBox=\"0 0 %g %g\" ", w, h);
+	else	/* drawn in px and %: as wide as its box, h px high */
+		buf_printf(b, "height=\"%g\" ", h);
+	buf_printf(b, "width=\"100%%\" "
 	    "role=\"img\" aria-labelledby=\"chart-%lu\" "
 	    "xmlns=\"http://www.w3.org/2000/svg\"><title id=\"chart-%lu\">%s"
-	    "</title>", cls, w, h, id, id, svg_escape(r, title));
-}
-
-static void
-open_svg(struct req *r, struct buf *b, const char *title, double h)
-{
-	open_box(r, b, "chart", title, W, h);
+	    "</title>", id, id, svg_escape(r, title));
 }
 
 static const char *
@@ -100,33 +108,94 @@ tone(const struct svg_item *it)
 	return it->tone != NULL ? it->tone : "one";
 }
 
+/*
+ * Bars are drawn in px and percentages of the box, with no viewBox: the
+ * picture takes its box's width and its text keeps its size (BAR_FONT,
+ * .chart-bars text) on a phone and on a desk, so nothing scrolls and no
+ * label shrinks. Short labels (a survey's scores) sit beside their bars;
+ * longer ones above them, their number at the right edge.
+ */
+#define BAR_FONT	14.0	/* px */
+#define BAR_CH		9.0	/* px a character at it: a wide average */
+#define BAR_BESIDE	6	/* characters: a label this short sits beside */
+#define BAR_SHARE	70.0	/* % of the box the longest bar beside takes */
+#define BAR_THICK	10.0	/* px: a bar under its label */
+#define BAR_ROW		36.0	/* px: a label, its bar and the gap */
+#define BAR_SIDE_ROW	24.0	/* px: a row of a label beside its bar */
+
+/* A value as printed: a dash for "no data" (a negative value). */
+static const char *
+bar_value(struct req *r, double v)
+{
+	return v < 0 ? "–" : num(r, v);
+}
+
+/* Rows with the label beside: a column of lw px, bars up to BAR_SHARE %. */
+static void
+bars_beside(struct req *r, struct buf *b, const struct svg_item *it,
+    size_t n, double max, double lw)
+{
+	double y, p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		y = i * BAR_SIDE_ROW;
+		p = max > 0 && it[i].value > 0 ? BAR_SHARE * it[i].value / max :
+		    0;
+		buf_printf(b, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">%s"
+		    "</text>", lw - 8, y + 16, svg_escape(r, it[i].label));
+		buf_printf(b, "<rect class=\"chart-t-%s\" x=\"%g\" y=\"%g\" "
+		    "width=\"%.2f%%\" height=\"%g\" rx=\"3\"/>", tone(&it[i]),
+		    lw, y + 4, p, BAR_SIDE_ROW - 8);
+		buf_printf(b, "<text class=\"chart-value\" x=\"%.2f%%\" "
+		    "dx=\"%g\" y=\"%g\">%s</text>", p, lw + (p > 0 ? 6 : 0),
+		    y + 16, bar_value(r, it[i].value));
+	}
+}
+
+/* Rows with the label above its bar and the number at the right edge. */
+static void
+bars_above(struct req *r, struct buf *b, const struct svg_item *it,
+    size_t n, double max)
+{
+	double y, p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		y = i * BAR_ROW;
+		p = max > 0 && it[i].value > 0 ? 100.0 * it[i].value / max : 0;
+		buf_printf(b, "<text x=\"0\" y=\"%g\">%s</text><text "
+		    "class=\"chart-value\" x=\"100%%\" y=\"%g\" "
+		    "text-anchor=\"end\">%s</text>", y + BAR_FONT,
+		    svg_escape(r, it[i].label), y + BAR_FONT,
+		    bar_value(r, it[i].value));
+		buf_printf(b, "<rect class=\"chart-t-%s\" x=\"0\" y=\"%g\" "
+		    "width=\"%.2f%%\" height=\"%g\" rx=\"3\"/>", tone(&it[i]),
+		    y + BAR_FONT + 6, p, BAR_THICK);
+	}
+}
+
 const char *
 svg_bars(struct req *r, const char *title, const struct svg_item *it,
     size_t n, double max)
 {
 	struct buf b = { NULL, 0, 0 };
-	double y, w, room = W - LABEL_W - 60.0;
-	size_t i;
+	size_t i, longest = 0;
+	int beside, widest = max <= 0;	/* 0: the largest value */
 
-	if (max <= 0)
-		for (i = 0; i < n; i++)
-			if (it[i].value > max)
-				max = it[i].value;
-	open_svg(r, &b, title, n * (BAR_H + GAP) + GAP);
 	for (i = 0; i < n; i++) {
-		y = GAP + i * (BAR_H + GAP);
-		/* a negative value is "no data": no bar, a dash */
-		w = max > 0 && it[i].value > 0 ? room * it[i].value / max : 0;
-		buf_printf(&b, "<text class=\"chart-label\" x=\"%g\" y=\"%g\" "
-		    "text-anchor=\"end\">%s</text>", LABEL_W - 8, y + 15,
-		    svg_escape(r, it[i].label));
-		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%g\" y=\"%g\" "
-		    "width=\"%.1f\" height=\"%g\" rx=\"3\"/>", tone(&it[i]),
-		    LABEL_W, y, w > 0 && w < 2 ? 2 : w, BAR_H);
-		buf_printf(&b, "<text class=\"chart-value\" x=\"%.1f\" y=\"%g\">"
-		    "%s</text>", LABEL_W + w + 6, y + 15, it[i].value < 0 ? "–" :
-		    num(r, it[i].value));
+		if (widest && it[i].value > max)
+			max = it[i].value;
+		if (chars(it[i].label) > longest)
+			longest = chars(it[i].label);
 	}
+	beside = longest <= BAR_BESIDE;
+	open_box(r, &b, "chart chart-fluid", title, 0,
+	    n * (beside ? BAR_SIDE_ROW : BAR_ROW));
+	if (beside)
+		bars_beside(r, &b, it, n, max, longest * BAR_CH + 8);
+	else
+		bars_above(r, &b, it, n, max);
 	return close_svg(r, &b);
 }
 
@@ -138,16 +207,9 @@ svg_bars(struct req *r, const char *title, const struct svg_item *it,
 static double
 text_w(const char *s)
 {
-	double w = 0;
-
-	for (; s != NULL && *s != '\0'; s++)
-		if ((*s & 0xc0) != 0x80)	/* count characters, not bytes */
-			w += 12.0;
-	return w;
+	return 12.0 * (double)chars(s);
 }
 
-#define COL_MAX		48.0	/* a column is never wider: few weeks stay columns */
-#define AXIS_W		44.0	/* the scale's numbers, left of the columns */
 
 /*
  * Places a legend item: after the one before (lx, ly), on a new line at
@@ -169,12 +231,55 @@ legend_next(const char *name, int first, double left, double right,
 	return x;
 }
 
+/*
+ * Columns are drawn as bars are (px and %, BAR_FONT): the weeks take the
+ * box's width on a phone and on a desk. The legend is HTML before the
+ * picture, so that it wraps where the box is narrow.
+ */
+#define COL_H		160.0	/* px: the highest column */
+#define COL_TOP		22.0	/* px: the scale's number above it */
+#define COL_FEW		16	/* fewer weeks are drawn as narrow as 16 */
+#define COL_LABEL_GAP	11.0	/* % between two labels: 30 px of 280 */
+
+static void
+columns_legend(struct req *r, struct buf *b, const char *const *names,
+    size_t ns)
+{
+	size_t k;
+
+	buf_adds(b, "<ul class=\"chart-legend\">");
+	for (k = 0; k < ns; k++)
+		buf_printf(b, "<li><svg width=\"12\" height=\"12\" "
+		    "aria-hidden=\"true\" focusable=\"false\"><rect "
+		    "class=\"chart-s%zu\" width=\"12\" height=\"12\" rx=\"2\"/>"
+		    "</svg>%s</li>", k, svg_escape(r, names[k]));
+	buf_adds(b, "</ul>");
+}
+
+/*
+ * Label i under its column at x %, when the one drawn before (at *last,
+ * < 0: none) leaves room; the last column's label ends at the edge.
+ */
+static void
+columns_label(struct req *r, struct buf *b, const char *label, double x,
+    double step, double *last)
+{
+	int end = x + step > 100.0 - COL_LABEL_GAP;
+
+	if (label == NULL || (*last >= 0 && x - *last < COL_LABEL_GAP))
+		return;
+	buf_printf(b, "<text class=\"chart-label\" x=\"%.3f%%\" y=\"%g\"%s>"
+	    "%s</text>", end ? 100.0 : x, COL_TOP + COL_H + 18, end ?
+	    " text-anchor=\"end\"" : "", svg_escape(r, label));
+	*last = x;
+}
+
 const char *
 svg_columns(struct req *r, const char *title, const char *const *names,
     size_t ns, const double *v, const char *const *labels, size_t n)
 {
 	struct buf b = { NULL, 0, 0 };
-	double max = 0, sum, h = 160.0, top, step, x, y, bh, lx, ly;
+	double max = 0, sum, step, x, y, bh, last = -1;
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
@@ -183,50 +288,30 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 		if (sum > max)
 			max = sum;
 	}
-	/* the legend's height first: the chart starts below it */
-	lx = 8;
-	ly = 4;
-	for (k = 0; k < ns; k++)
-		legend_next(names[k], k == 0, 8, W - 8, &lx, &ly);
-	top = ly + 28 + 24;
-	open_svg(r, &b, title, top + h + 30);
-	lx = 8;
-	ly = 4;
-	for (k = 0; k < ns; k++) {
-		x = legend_next(names[k], k == 0, 8, W - 8, &lx, &ly);
-		buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%g\" y=\"%g\" "
-		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
-		    "x=\"%g\" y=\"%g\">%s</text>", k, x, ly + 5, x + 18,
-		    ly + 17, svg_escape(r, names[k]));
-	}
-	/* the scale: the highest count at the top, 0 at the base */
-	buf_printf(&b, "<text class=\"chart-value\" x=\"%g\" y=\"%g\" "
-	    "text-anchor=\"end\">%s</text><line class=\"chart-axis\" "
-	    "x1=\"%g\" x2=\"%g\" y1=\"%g\" y2=\"%g\" stroke-dasharray=\"4 4\"/>"
-	    "<text class=\"chart-value\" x=\"%g\" y=\"%g\" "
-	    "text-anchor=\"end\">0</text>", AXIS_W - 6, top + 7, num(r, max),
-	    AXIS_W, W - 8, top, top, AXIS_W - 6, top + h + 6);
-	step = n > 0 ? (W - 8 - AXIS_W) / n : 0;
-	if (step > COL_MAX)
-		step = COL_MAX;
+	columns_legend(r, &b, names, ns);
+	open_box(r, &b, "chart chart-fluid", title, 0, COL_TOP + COL_H + 24);
+	/* the scale: the highest count over its line, the base 0 */
+	buf_printf(&b, "<text class=\"chart-value\" x=\"0\" y=\"%g\">%s"
+	    "</text><line class=\"chart-axis\" x1=\"0\" x2=\"100%%\" "
+	    "y1=\"%g\" y2=\"%g\" stroke-dasharray=\"4 4\"/>", COL_TOP - 6,
+	    num(r, max), COL_TOP, COL_TOP);
+	step = 100.0 / (double)(n < COL_FEW ? COL_FEW : n);
 	for (i = 0; i < n; i++) {
-		x = AXIS_W + 4 + i * step;
-		y = top + h;
+		x = i * step;
+		y = COL_TOP + COL_H;
 		for (k = 0; k < ns; k++) {
-			bh = max > 0 ? h * v[i * ns + k] / max : 0;
+			bh = max > 0 ? COL_H * v[i * ns + k] / max : 0;
 			y -= bh;
 			if (bh > 0)
-				buf_printf(&b, "<rect class=\"chart-s%zu\" x=\"%.1f\" "
-				    "y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>", k,
-				    x, y, step > 3 ? step - 2 : step, bh);
+				buf_printf(&b, "<rect class=\"chart-s%zu\" "
+				    "x=\"%.3f%%\" y=\"%.1f\" width=\"%.3f%%\" "
+				    "height=\"%.1f\"/>", k, x, y, step * 0.8, bh);
 		}
-		if (labels != NULL && labels[i] != NULL)
-			buf_printf(&b, "<text class=\"chart-label\" x=\"%.1f\" "
-			    "y=\"%g\">%s</text>", x, top + h + 22,
-			    svg_escape(r, labels[i]));
+		columns_label(r, &b, labels != NULL ? labels[i] : NULL, x, step,
+		    &last);
 	}
-	buf_printf(&b, "<line class=\"chart-axis\" x1=\"%g\" x2=\"%g\" "
-	    "y1=\"%g\" y2=\"%g\"/>", AXIS_W, W - 8, top + h, top + h);
+	buf_printf(&b, "<line class=\"chart-axis\" x1=\"0\" x2=\"100%%\" "
+	    "y1=\"%g\" y2=\"%g\"/>", COL_TOP + COL_H, COL_TOP + COL_H);
 	return close_svg(r, &b);
 }
 

@@ -14,18 +14,18 @@
 {{/RISK}}
 </section>
 <div class="figures">
-{{#FUNNEL}}<section class="card figure" aria-labelledby="funnel-h"><h2 id="funnel-h">From invitation to Redefinition</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="funnel-h">{{CHART_HTML:none}}</div>
+{{#FUNNEL}}<section class="card figure" aria-labelledby="funnel-h"><h2 id="funnel-h">From invitation to Redefinition</h2>{{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Mentees at each step</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/FUNNEL}}
-{{#STAGES}}<section class="card figure" aria-labelledby="stages-h"><h2 id="stages-h">Pairs by stage</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="stages-h">{{CHART_HTML:none}}</div>
+{{#STAGES}}<section class="card figure" aria-labelledby="stages-h"><h2 id="stages-h">Pairs by stage</h2>{{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Pairs in each stage now</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/STAGES}}
-{{#OUTCOMES}}<section class="card figure" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Goal outcomes</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="outcomes-h">{{CHART_HTML:none}}</div>
+{{#OUTCOMES}}<section class="card figure" aria-labelledby="outcomes-h"><h2 id="outcomes-h">Goal outcomes</h2>{{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Goals by outcome</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/OUTCOMES}}
-{{#MEDIANS}}<section class="card figure" aria-labelledby="medians-h"><h2 id="medians-h">Median days in each stage</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="medians-h">{{CHART_HTML:none}}</div>
+{{#MEDIANS}}<section class="card figure" aria-labelledby="medians-h"><h2 id="medians-h">Median days in each stage</h2>{{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Median days pairs spent in each stage they have left</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}{{#HAS_VALUE}} days{{/HAS_VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/MEDIANS}}
-{{#CADENCE}}<section class="card figure" aria-labelledby="cadence-h"><h2 id="cadence-h">Keeping the agreed cadence: {{CADENCE_SHARE}}</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="cadence-h">{{CHART_HTML:none}}</div>
+{{#CADENCE}}<section class="card figure" aria-labelledby="cadence-h"><h2 id="cadence-h">Keeping the agreed cadence: {{CADENCE_SHARE}}</h2>{{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/CADENCE}}
 </div>
-{{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity since {{START}}</h2><div class="chart-scroll" tabindex="0" role="region" aria-labelledby="activity-h">{{CHART_HTML:none}}</div>
+{{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity since {{START}}</h2>{{CHART_HTML:none}}
 <div class="table-wrap figure-weeks" tabindex="0" role="region" aria-labelledby="weeks-c"><table class="table figure-numbers"><caption id="weeks-c">The numbers, week by week</caption><thead><tr><th scope="col">Week</th><th scope="col">Room messages</th><th scope="col">Journal entries</th><th scope="col">Meetings</th></tr></thead><tbody>
 {{#WEEK}}<tr><th scope="row">{{WEEK_N}}</th><td>{{MESSAGES}}</td><td>{{ENTRIES}}</td><td>{{MEETINGS}}</td></tr>{{/WEEK}}
 </tbody></table></div></section>{{/ACTIVITY}}
@@ -35,6 +35,6 @@
 {{#SURVEY}}<section class="card figure"><h3>{{QUESTION}}</h3>
 <p>{{ANSWERS}}, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
 {{#NPS}}<p class="small muted">Promoters answer 9 or 10 (green), detractors 0 to 6 (red); 7 and 8 are passive (grey).</p>{{/NPS}}
-<div class="chart-scroll" tabindex="0" role="region" aria-label="The chart">{{CHART_HTML:none}}</div>
+{{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
 </div>

@@ -347,7 +347,8 @@ cadence_fill(struct req *r, struct tdict *d, const struct dash *v)
 	    kept), "mid" };
 	figure(r, d, "CADENCE", "Pairs in Cultivation keeping the meeting "
 	    "cadence they agreed", it, 2);
-	tmpl_set(d, "CADENCE_SHARE", all > 0 ? req_printf(r, "%lld %%",
+	/* a no-break space: a heading never ends on a "%" alone */
+	tmpl_set(d, "CADENCE_SHARE", all > 0 ? req_printf(r, "%lld\u00a0%%",
 	    (kept * 100 + all / 2) / all) : "no pair in Cultivation yet");
 	return 0;
 }

@@ -43,6 +43,38 @@ async function acceptInvitation(page, p, slug, answers) {
 		throw new Error('join refused: ' + await refusal(page));
 }
 
+// On a phone every picture of the dashboard fits the screen, each bar,
+// column and word inside its picture, its words no smaller than the page's
+// small print: they had scrolled inside their cards, cut at the card's edge,
+// their labels scaled down to 10 px.
+async function phoneCharts(page, slug) {
+	const vp = page.viewportSize();
+	await page.setViewportSize({ width: 375, height: 800 });
+	try {
+		await page.goto(BASE + `/programmes/${slug}/dashboard`);
+		const bad = await page.evaluate(() => {
+			const out = [], w = document.documentElement.clientWidth;
+			for (const svg of document.querySelectorAll('main svg.chart')) {
+				const box = svg.getBoundingClientRect();
+				const what = svg.querySelector('title').textContent;
+				if (box.left < 0 || box.right > w + 1)
+					out.push(`"${what}" spans ${Math.round(box.left)}-${Math.round(box.right)} px of ${w}`);
+				for (const e of svg.querySelectorAll('text, rect')) {
+					const r = e.getBoundingClientRect();
+					if (r.left < box.left - 1 || r.right > box.right + 1)
+						out.push(`"${what}": "${e.textContent || e.getAttribute('class')}" cut at the edge`);
+					if (e.tagName === 'text' && parseFloat(getComputedStyle(e).fontSize) * box.width / (svg.viewBox.baseVal?.width || box.width) < 13)
+						out.push(`"${what}": "${e.textContent}" drawn under 13 px`);
+				}
+			}
+			return out;
+		});
+		if (bad.length) throw new Error(bad.slice(0, 6).join('\n'));
+	} finally {
+		await page.setViewportSize(vp);
+	}
+}
+
 // On a phone the programme's tabs are one row that opens a menu, as the
 // main navigation is (issue 22: they scrolled sideways).
 async function phoneTabs(page, js, slug) {
@@ -282,6 +314,7 @@ async function runProgramme(browser, js) {
 		}
 	});
 	await J.step('on a phone the organiser\'s tabs open as a menu', () => phoneTabs(O.page, js, slug));
+	await J.step('on a phone the dashboard\'s pictures are whole and legible', () => phoneCharts(O.page, slug));
 	J.finish();
 	tap(problems.length === 0, `${label}: no console errors or Content-Security-Policy violations`, problems.join('\n'));
 	for (const p of [A, O, E, T]) await p.ctx.close();

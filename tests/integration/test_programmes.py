@@ -1084,18 +1084,23 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
         part = part[:part.index("</section>")]
         return dict(re.findall(r'<th scope="row">([^<]+)</th><td class="text-right">'
                                r'([^<]+)</td>', part))
-    # on a phone a chart keeps its size and scrolls in its own box; its
-    # numbers are always in the page, for a screen reader to reach without
-    # a click: never folded in a closed <details> (nor hidden)
+    # a chart fits its card on any screen (drawn in px and %, no viewBox to
+    # scale its words down, no box to scroll); its numbers are always in
+    # the page, for a screen reader to reach without a click: never folded
+    # in a closed <details> (nor hidden)
     for fid in ("funnel-h", "stages-h", "outcomes-h", "medians-h", "cadence-h",
                 "activity-h"):
         part = t[t.index(f'id="{fid}"'):]
         part = part[:part.index("</section>")]
-        m.check(re.search(r'<div class="chart-scroll"[^>]*>\s*<svg', part) and
-                re.search(r'</svg>\s*</div>\s*(<div class="table-wrap[^>]*>)?'
+        m.check(re.search(r'</h2>(<ul class="chart-legend">.*?</ul>)?'
+                          r'<svg class="chart chart-fluid" height="[0-9.]+" '
+                          r'width="100%"', part) and "viewBox" not in part and
+                "chart-scroll" not in part and
+                re.search(r'</svg>\s*(<div class="table-wrap[^>]*>)?'
                           r'<table class="table figure-numbers">', part) and
-                "<details" not in part and "hidden" not in part.split("<table")[0],
-                f"{fid}: the chart in its own box, its numbers in the page: "
+                "<details" not in part and not re.search(
+                    r'\shidden[\s>=]|visually-hidden', part.split("<table")[0]),
+                f"{fid}: the chart fits its card, its numbers in the page: "
                 f"{part[:300]!r}")
     # a bar's colour says what it is, never its place: stages in their
     # badges' colours, outcomes good or bad, the funnel one colour
