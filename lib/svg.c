@@ -111,7 +111,7 @@ tone(const struct svg_item *it)
 /*
  * Bars are drawn in px and percentages of the box, with no viewBox: the
  * picture takes its box's width and its text keeps its size (BAR_FONT,
- * .chart-bars text) on a phone and on a desk, so nothing scrolls and no
+ * .chart-fluid text) on a phone and on a desk, so nothing scrolls and no
  * label shrinks. Short labels (a survey's scores) sit beside their bars;
  * longer ones above them, their number at the right edge.
  */
@@ -122,12 +122,23 @@ tone(const struct svg_item *it)
 #define BAR_THICK	10.0	/* px: a bar under its label */
 #define BAR_ROW		36.0	/* px: a label, its bar and the gap */
 #define BAR_SIDE_ROW	24.0	/* px: a row of a label beside its bar */
+#define BOX_MIN		280.0	/* px: the narrowest box drawn for (a phone's card) */
+#define BAR_MIN		(100.0 * 2 / BOX_MIN)	/* %: a value above 0 is 2 px at least */
 
 /* A value as printed: a dash for "no data" (a negative value). */
 static const char *
 bar_value(struct req *r, double v)
 {
 	return v < 0 ? "–" : num(r, v);
+}
+
+/* The % of the box value's bar takes, whole being max's; 0 for none. */
+static double
+bar_share(double value, double max, double whole)
+{
+	double p = max > 0 && value > 0 ? whole * value / max : 0;
+
+	return p > 0 && p < BAR_MIN ? BAR_MIN : p;
 }
 
 /* Rows with the label beside: a column of lw px, bars up to BAR_SHARE %. */
@@ -140,8 +151,7 @@ bars_beside(struct req *r, struct buf *b, const struct svg_item *it,
 
 	for (i = 0; i < n; i++) {
 		y = i * BAR_SIDE_ROW;
-		p = max > 0 && it[i].value > 0 ? BAR_SHARE * it[i].value / max :
-		    0;
+		p = bar_share(it[i].value, max, BAR_SHARE);
 		buf_printf(b, "<text x=\"%g\" y=\"%g\" text-anchor=\"end\">%s"
 		    "</text>", lw - 8, y + 16, svg_escape(r, it[i].label));
 		buf_printf(b, "<rect class=\"chart-t-%s\" x=\"%g\" y=\"%g\" "
@@ -163,7 +173,7 @@ bars_above(struct req *r, struct buf *b, const struct svg_item *it,
 
 	for (i = 0; i < n; i++) {
 		y = i * BAR_ROW;
-		p = max > 0 && it[i].value > 0 ? 100.0 * it[i].value / max : 0;
+		p = bar_share(it[i].value, max, 100.0);
 		buf_printf(b, "<text x=\"0\" y=\"%g\">%s</text><text "
 		    "class=\"chart-value\" x=\"100%%\" y=\"%g\" "
 		    "text-anchor=\"end\">%s</text>", y + BAR_FONT,
@@ -181,10 +191,10 @@ svg_bars(struct req *r, const char *title, const struct svg_item *it,
 {
 	struct buf b = { NULL, 0, 0 };
 	size_t i, longest = 0;
-	int beside, widest = max <= 0;	/* 0: the largest value */
+	int beside, find_max = max <= 0;	/* 0: the largest value */
 
 	for (i = 0; i < n; i++) {
-		if (widest && it[i].value > max)
+		if (find_max && it[i].value > max)
 			max = it[i].value;
 		if (chars(it[i].label) > longest)
 			longest = chars(it[i].label);
@@ -209,7 +219,6 @@ text_w(const char *s)
 {
 	return 12.0 * (double)chars(s);
 }
-
 
 /*
  * Places a legend item: after the one before (lx, ly), on a new line at
@@ -239,7 +248,7 @@ legend_next(const char *name, int first, double left, double right,
 #define COL_H		160.0	/* px: the highest column */
 #define COL_TOP		22.0	/* px: the scale's number above it */
 #define COL_FEW		16	/* fewer weeks are drawn as narrow as 16 */
-#define COL_LABEL_GAP	11.0	/* % between two labels: 30 px of 280 */
+#define COL_LABEL_GAP	2.0	/* % between two labels */
 
 static void
 columns_legend(struct req *r, struct buf *b, const char *const *names,
@@ -256,22 +265,45 @@ columns_legend(struct req *r, struct buf *b, const char *const *names,
 	buf_adds(b, "</ul>");
 }
 
+/* The % of the narrowest box a label takes. */
+static double
+label_w(const char *label)
+{
+	return 100.0 * (double)chars(label) * BAR_CH / BOX_MIN;
+}
+
 /*
- * Label i under its column at x %, when the one drawn before (at *last,
- * < 0: none) leaves room; the last column's label ends at the edge.
+ * The labels under the columns (step % apart), each where its column
+ * starts, none over another even in the narrowest box: the last column's
+ * first (moved left to end at the edge if it must), then the others from
+ * the left while they leave room.
  */
 static void
-columns_label(struct req *r, struct buf *b, const char *label, double x,
-    double step, double *last)
+columns_labels(struct req *r, struct buf *b, const char *const *labels,
+    size_t n, double step)
 {
-	int end = x + step > 100.0 - COL_LABEL_GAP;
+	double y = COL_TOP + COL_H + 18, end = 100.0, from = 0, x;
+	size_t i;
 
-	if (label == NULL || (*last >= 0 && x - *last < COL_LABEL_GAP))
+	if (labels == NULL || n == 0)
 		return;
-	buf_printf(b, "<text class=\"chart-label\" x=\"%.3f%%\" y=\"%g\"%s>"
-	    "%s</text>", end ? 100.0 : x, COL_TOP + COL_H + 18, end ?
-	    " text-anchor=\"end\"" : "", svg_escape(r, label));
-	*last = x;
+	if (labels[n - 1] != NULL) {
+		x = (double)(n - 1) * step;
+		if (x + label_w(labels[n - 1]) > 100.0)	/* to the edge */
+			x = 100.0 - label_w(labels[n - 1]);
+		end = x - COL_LABEL_GAP;
+		buf_printf(b, "<text class=\"chart-label\" x=\"%.3f%%\" "
+		    "y=\"%g\">%s</text>", x, y, svg_escape(r, labels[n - 1]));
+	}
+	for (i = 0; i + 1 < n; i++) {
+		x = (double)i * step;
+		if (labels[i] == NULL || x < from ||
+		    x + label_w(labels[i]) > end)
+			continue;
+		buf_printf(b, "<text class=\"chart-label\" x=\"%.3f%%\" "
+		    "y=\"%g\">%s</text>", x, y, svg_escape(r, labels[i]));
+		from = x + label_w(labels[i]) + COL_LABEL_GAP;
+	}
 }
 
 const char *
@@ -279,7 +311,7 @@ svg_columns(struct req *r, const char *title, const char *const *names,
     size_t ns, const double *v, const char *const *labels, size_t n)
 {
 	struct buf b = { NULL, 0, 0 };
-	double max = 0, sum, step, x, y, bh, last = -1;
+	double max = 0, sum, step, x, y, bh;
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
@@ -307,9 +339,8 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 				    "x=\"%.3f%%\" y=\"%.1f\" width=\"%.3f%%\" "
 				    "height=\"%.1f\"/>", k, x, y, step * 0.8, bh);
 		}
-		columns_label(r, &b, labels != NULL ? labels[i] : NULL, x, step,
-		    &last);
 	}
+	columns_labels(r, &b, labels, n, step);
 	buf_printf(&b, "<line class=\"chart-axis\" x1=\"0\" x2=\"100%%\" "
 	    "y1=\"%g\" y2=\"%g\"/>", COL_TOP + COL_H, COL_TOP + COL_H);
 	return close_svg(r, &b);

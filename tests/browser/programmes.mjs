@@ -44,8 +44,8 @@ async function acceptInvitation(page, p, slug, answers) {
 }
 
 // On a phone every picture of the dashboard fits the screen, each bar,
-// column and word inside its picture, its words no smaller than the page's
-// small print: they had scrolled inside their cards, cut at the card's edge,
+// column and word inside its picture, no word over another, none smaller
+// than the page's small print: they had scrolled inside their cards, cut at the card's edge,
 // their labels scaled down to 10 px.
 async function phoneCharts(page, slug) {
 	const vp = page.viewportSize();
@@ -59,10 +59,18 @@ async function phoneCharts(page, slug) {
 				const what = svg.querySelector('title').textContent;
 				if (box.left < 0 || box.right > w + 1)
 					out.push(`"${what}" spans ${Math.round(box.left)}-${Math.round(box.right)} px of ${w}`);
+				const words = [];
 				for (const e of svg.querySelectorAll('text, rect')) {
 					const r = e.getBoundingClientRect();
-					if (r.left < box.left - 1 || r.right > box.right + 1)
+					if (r.left < box.left - 1 || r.right > box.right + 1 ||
+					    r.top < box.top - 1 || r.bottom > box.bottom + 1)
 						out.push(`"${what}": "${e.textContent || e.getAttribute('class')}" cut at the edge`);
+					if (e.tagName === 'text') {
+						for (const [t, q] of words)
+							if (r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom)
+								out.push(`"${what}": "${e.textContent}" drawn over "${t}"`);
+						words.push([e.textContent, r]);
+					}
 					if (e.tagName === 'text' && parseFloat(getComputedStyle(e).fontSize) * box.width / (svg.viewBox.baseVal?.width || box.width) < 13)
 						out.push(`"${what}": "${e.textContent}" drawn under 13 px`);
 				}

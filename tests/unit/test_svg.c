@@ -110,12 +110,69 @@ test_strip_legend_lines_line_up(void **state)
 	req_offline_free(r);
 }
 
+/*
+ * The columns' week labels (svg_columns), as the mentorship page asks for
+ * them (every fourth and the last of 26 weeks): none drawn over another
+ * in a phone's card (BOX px, a character CH px: lib/svg.c BOX_MIN and
+ * BAR_CH), and the last week's among them. The first version pinned the
+ * label before the last to the right edge, over its neighbour, and
+ * dropped the last.
+ */
+#define BOX	280.0
+#define CH	9.0
+
+static void
+test_column_labels_apart(void **state)
+{
+	struct req *r = req_offline_new();
+	static double v[26 * 2];
+	const char *labels[26], *svg, *p;
+	char name[26][8];
+	double at[26][2], t0, t1;	/* each label's start and end, % */
+	int i, k, last = 0, drawn = 0;
+
+	(void)state;
+	for (i = 0; i < 26; i++) {
+		snprintf(name[i], sizeof(name[i]), "wk %d", i + 1);
+		labels[i] = i % 4 == 0 || i == 25 ? name[i] : NULL;
+		v[i * 2] = i;
+	}
+	svg = svg_columns(r, "Progress", (const char *const[]){ "a", "b" },
+	    2, v, labels, 26);
+	for (p = svg; drawn < 26 && (p = strstr(p, "<text class=\"chart-label\" "
+	    "x=\"")) != NULL; p++) {
+		at[drawn][0] = strtod(p + strlen("<text class=\"chart-label\" "
+		    "x=\""), NULL);
+		p = strchr(p, '>') + 1;
+		at[drawn][1] = at[drawn][0] + 100.0 * CH *
+		    (double)(strchr(p, '<') - p) / BOX;
+		if (at[drawn][1] > 100.01)	/* printed to 0.001 */
+			fail_msg("a label at %.1f %% runs past the edge",
+			    at[drawn][0]);
+		last |= strncmp(p, "wk 26<", 6) == 0;
+		drawn++;
+	}
+	for (i = 0; i < drawn; i++)	/* each against every other */
+		for (k = 0; k < drawn; k++) {
+			t0 = at[i][0] > at[k][0] ? at[i][0] : at[k][0];
+			t1 = at[i][1] < at[k][1] ? at[i][1] : at[k][1];
+			if (i != k && t0 < t1)
+				fail_msg("labels at %.1f and %.1f %% overlap",
+				    at[i][0], at[k][0]);
+		}
+	if (!last || drawn < 3)
+		fail_msg("%d labels, the last week's %s", drawn, last ?
+		    "among them" : "missing");
+	req_offline_free(r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_calendar_months_not_cut),
 		cmocka_unit_test(test_strip_legend_lines_line_up),
+		cmocka_unit_test(test_column_labels_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
