@@ -38,9 +38,18 @@ account_kind(const char *kind)
 	return 0;
 }
 
+/*
+ * A mail's way out: to an account, its signed unsubscribe link for the
+ * kind; to a bare address, its own (unsub; NULL: none). The template's
+ * UNSUBSCRIBE_URL names it, and, kept with the mail, its List-Unsubscribe
+ * header (build).
+ */
 static const char *
-unsub_url(struct req *r, long long user_id, const char *kind)
+way_out(struct req *r, long long user_id, const char *kind,
+    const char *unsub)
 {
+	if (user_id <= 0)
+		return unsub;
 	return req_printf(r, "%s/link/unsubscribe?u=%lld&k=%s&s=%s",
 	    cfg_base_url(), user_id, kind, auth_unsub_sig(r, user_id, kind));
 }
@@ -174,10 +183,11 @@ opted_out(struct req *r, long long user_id, const char *kind)
 	return rows->nrows > 0;
 }
 
-int
-mail_queue(struct req *r, const char *kind, long long user_id,
-    const char *to, const char *subject, const char *tpl, struct tdict *d,
-    const char *dedup_key)
+/* mail_queue, and for a bare address its one-click way out (unsub). */
+static int
+queue(struct req *r, const char *kind, long long user_id, const char *to,
+    const char *unsub, const char *subject, const char *tpl,
+    struct tdict *d, const char *dedup_key)
 {
 	struct db_rows *u;
 	const char *name = NULL;
@@ -216,19 +226,36 @@ mail_queue(struct req *r, const char *kind, long long user_id,
 		tmpl_set(d, "NAME", name);
 		tmpl_show(d, "NAMED");
 	}
-	tmpl_set(d, "UNSUBSCRIBE_URL", user_id > 0 ?
-	    unsub_url(r, user_id, kind) : req_printf(r, "%s/", cfg_base_url()));
+	unsub = way_out(r, user_id, kind, unsub);
+	tmpl_set(d, "UNSUBSCRIBE_URL", unsub != NULL ? unsub :
+	    req_printf(r, "%s/", cfg_base_url()));
 	if ((text = render(r, tpl, "txt", d)) == NULL ||
 	    (html = render_html(r, tpl, subject, d)) == NULL)
 		return -1;
 	rc = db_exec(r, "INSERT INTO outbox (kind, user_id, to_addr, subject, "
-	    "body_text, body_html, dedup_key, next_try_at, created_at) "
-	    "VALUES (?, NULLIF(?, 0), ?, LEFT(?, 200), ?, ?, ?, "
-	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "sisssss", kind, user_id, to,
-	    subject, text, html, dedup_key);
+	    "body_text, body_html, dedup_key, list_unsubscribe, next_try_at, "
+	    "created_at) VALUES (?, NULLIF(?, 0), ?, LEFT(?, 200), ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "sissssss", kind, user_id, to,
+	    subject, text, html, dedup_key, unsub);
 	if (rc == DB_DUPLICATE)
 		return MAIL_DUPLICATE;
 	return rc < 0 ? -1 : MAIL_QUEUED;
+}
+
+int
+mail_queue(struct req *r, const char *kind, long long user_id,
+    const char *to, const char *subject, const char *tpl, struct tdict *d,
+    const char *dedup_key)
+{
+	return queue(r, kind, user_id, to, NULL, subject, tpl, d, dedup_key);
+}
+
+int
+mail_queue_bare(struct req *r, const char *kind, const char *to,
+    const char *unsub, const char *subject, const char *tpl,
+    struct tdict *d, const char *dedup_key)
+{
+	return queue(r, kind, 0, to, unsub, subject, tpl, d, dedup_key);
 }
 
 int
@@ -383,8 +410,7 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 {
 	char date[64], rnd[17], bnd[40];
 	unsigned char raw[8];
-	const char *at, *text, *html;
-	long long uid = db_get_int(m, 0, "user_id");
+	const char *at, *text, *html, *unsub;
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -399,10 +425,14 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	buf_printf(b, "Message-ID: <menteo.%s.%s%s>\r\n", db_get(m, 0, "id"),
 	    rnd, at != NULL ? at : "@menteo.invalid");
 	add_subject(b, db_get(m, 0, "subject"));
-	if (uid > 0)
+	/*
+	 * RFC 8058: mail clients offer the one-click only for an https URL
+	 * (docs/admin.md); a header value never holds a line break
+	 */
+	unsub = db_get(m, 0, "list_unsubscribe");
+	if (unsub != NULL && strpbrk(unsub, "\r\n<>") == NULL)
 		buf_printf(b, "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: "
-		    "List-Unsubscribe=One-Click\r\n",
-		    unsub_url(r, uid, db_get(m, 0, "kind")));
+		    "List-Unsubscribe=One-Click\r\n", unsub);
 	buf_printf(b, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n"
 	    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n",
 	    bnd);
@@ -555,7 +585,8 @@ send_one(struct req *r, long long id)
 	char err[CURL_ERROR_SIZE];
 
 	m = db_query(r, "SELECT id, kind, user_id, to_addr, subject, "
-	    "body_text, body_html, attempts FROM outbox WHERE id = ?", "i", id);
+	    "body_text, body_html, list_unsubscribe, attempts FROM outbox "
+	    "WHERE id = ?", "i", id);
 	if (m == NULL || m->nrows == 0)
 		return -1;
 	if (smtp_send(r, m, err) == 0) {

@@ -25,6 +25,16 @@ int		 mail_queue(struct req *, const char *kind, long long user_id,
 		    struct tdict *d, const char *dedup_key);
 
 /*
+ * mail_queue to a bare address with its own way out: unsub, a URL where
+ * a mail client's one-click POST (RFC 8058, List-Unsubscribe=One-Click)
+ * acts without a session (req_one_click), named by the mail's
+ * List-Unsubscribe header. An invitation's is its decline link.
+ */
+int		 mail_queue_bare(struct req *, const char *kind, const char *to,
+		    const char *unsub, const char *subject, const char *tpl,
+		    struct tdict *d, const char *dedup_key);
+
+/*
  * An e-mail event about a mentorship, a thread or a programme: the
  * recipient's in-app notification (lib/notif.h, titled by the subject,
  * pointing at path) and then the mail, both under dedup_key in the

@@ -290,6 +290,14 @@ req_form(const struct req *r, const char *key)
 	return kv_get(r->form, r->nform, key);
 }
 
+int
+req_one_click(const struct req *r)
+{
+	const char *v = req_form(r, "List-Unsubscribe");
+
+	return req_is_post(r) && v != NULL && strcmp(v, "One-Click") == 0;
+}
+
 const char *
 req_cookie(const struct req *r, const char *key)
 {

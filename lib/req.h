@@ -126,6 +126,13 @@ const char	*req_cookie(const struct req *, const char *);
 size_t		 req_form_all(const struct req *, const char *,
 		    const char **, size_t);
 int		 req_is_post(const struct req *);
+/*
+ * 1 for a mail client's one-click unsubscribe (RFC 8058: a POST of
+ * List-Unsubscribe=One-Click to a mail's List-Unsubscribe URL). It is
+ * answered on the spot, 200, never by a redirect: redirected POSTs are
+ * not followed reliably.
+ */
+int		 req_one_click(const struct req *);
 
 /* Requests without a web server (bin/ programs, tests). */
 struct req	*req_offline_new(void);

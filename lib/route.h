@@ -15,8 +15,9 @@
 #define ROUTE_USER	0x01	/* signed in, or off to /login?next= */
 #define ROUTE_ADMIN	0x02	/* an admin, or 403 */
 /*
- * Authorised by a signature in the URL, not by the session: no CSRF
- * field (mail clients POST one-click unsubscribes, RFC 8058).
+ * Authorised by a signature or a secret token in the URL, not by the
+ * session: no CSRF field (mail clients POST one-click unsubscribes,
+ * RFC 8058).
  */
 #define ROUTE_SIGNED	0x04
 /*

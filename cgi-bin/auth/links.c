@@ -188,6 +188,8 @@ au_unsub_post(struct req *r)
 	    "created_at) SELECT id, ?, UTC_TIMESTAMP() FROM users WHERE id = ?",
 	    "si", kind, uid) < 0)
 		return;
+	if (req_one_click(r))
+		return unsub_page(r, uid, kind, 1);
 	resp_redirect(r, req_printf(r, "/link/unsubscribe?u=%lld&k=%s&s=%s&"
 	    "done=1", uid, kind, auth_unsub_sig(r, uid, kind)));
 }

@@ -3,7 +3,10 @@
  * invitation mail, with or without an account. The invitation's link
  * then stops working, the organisers' list says "Declined", and a paste
  * of the address mails nobody (invitations.c). A GET only asks: a mail
- * program that opens links to look at them declines nothing.
+ * program that opens links to look at them declines nothing. The link is
+ * also the mail's List-Unsubscribe, so a mail client's one-click POST
+ * (RFC 8058) declines: the token in the URL is the authority, not a
+ * session, so the POST takes no CSRF field (ROUTE_SIGNED).
  */
 #include <string.h>
 
@@ -104,7 +107,9 @@ decline_tx(struct req *r, void *arg)
 void
 prog_decline(struct req *r)
 {
-	const char *t = req_form(r, "invite");
+	/* the page's form posts it; a one-click POST keeps the URL's */
+	const char *t = req_form(r, "invite") != NULL ? req_form(r, "invite") :
+	    req_query(r, "invite");
 	struct invite inv;
 	struct prog p;
 	int rc;
@@ -119,8 +124,14 @@ prog_decline(struct req *r)
 			    "e-mail to decline it.");
 		if (rc != 0)
 			return;
-		resp_flash(r, req_printf(r, "You declined the invitation to "
-		    "%s.", p.name));
+		if (!req_one_click(r))
+			resp_flash(r, req_printf(r, "You declined the "
+			    "invitation to %s.", p.name));
+	}
+	if (req_one_click(r)) {		/* the page that says when */
+		if (decline_find(r, &p, t, &inv) != -1)
+			decline_page(r, &p, &inv, t);
+		return;
 	}
 	resp_redirect(r, req_printf(r, "/programmes/%s/decline?invite=%s",
 	    p.slug, t));

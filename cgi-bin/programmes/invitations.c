@@ -205,7 +205,7 @@ invite_send(struct req *r, const struct prog *p,
     const char *role)
 {
 	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
-	const char *uid, *subject, *key;
+	const char *uid, *subject, *key, *decline;
 	struct tdict *d;
 	long long rc;
 
@@ -264,12 +264,14 @@ invite_send(struct req *r, const struct prog *p,
 	tmpl_set(d, "ROLE", role);
 	tmpl_set(d, "INVITER", r->user.name);	/* who, for a stranger's mail */
 	tmpl_set(d, "LINK", invite_mail_link(r, p, "join", t));
-	tmpl_set(d, "DECLINE_LINK", invite_mail_link(r, p, "decline", t));
+	decline = invite_mail_link(r, p, "decline", t);
+	tmpl_set(d, "DECLINE_LINK", decline);
 	tmpl_set_int(d, "DAYS", INVITE_DAYS);
 	if (prev != NULL)
 		tmpl_set(tmpl_section(d, "AGAIN"), "SENT_BEFORE",
 		    page_date_text(r, prev->sent_at));
-	rc = mail_queue(r, "programme-invite", 0, email, subject,
+	/* a mail client's "unsubscribe" button declines (decline.c) */
+	rc = mail_queue_bare(r, "programme-invite", email, decline, subject,
 	    "mail/programme_invite", d, key);
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;

@@ -36,7 +36,7 @@ static const struct route routes[] = {
 	{ "GET",  "/programmes/{slug}/join",		prog_join_form,	0 },
 	{ "POST", "/programmes/{slug}/join",		prog_join,	0 },
 	{ "GET",  "/programmes/{slug}/decline",		prog_decline_form, 0 },
-	{ "POST", "/programmes/{slug}/decline",		prog_decline,	0 },
+	{ "POST", "/programmes/{slug}/decline",		prog_decline,	ROUTE_SIGNED },
 	{ "GET",  "/programmes/{slug}/settings",	prog_settings,	ROUTE_USER },
 	{ "POST", "/programmes/{slug}/settings",	prog_settings_post, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/questions/{id}/delete", prog_question_delete, ROUTE_USER },

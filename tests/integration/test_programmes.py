@@ -868,6 +868,39 @@ def test_an_invitee_declines_and_a_paste_does_not_mail_them_again():
 
 
 @m.test
+def test_a_mail_clients_one_click_declines_an_invitation():
+    """An invitation goes to a bare address, so it carried no
+    List-Unsubscribe header: a mail client's "unsubscribe" button had
+    nothing to act on, where the mail to an account has one (and large
+    providers ask it of anyone mailing hundreds, as a programme's paste
+    does). Its header names the decline link; a one-click POST there
+    (RFC 8058), with no session and no CSRF field, declines it."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    address = m.unique("oneclick") + "@example.org"
+    invite(org, slug, address)
+    msg = m.mails_to(address, subject="invited")[-1]
+    m.check(msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click",
+            f"no one-click header: {msg.items()}")
+    url = m.local(str(msg["List-Unsubscribe"] or "").strip("<>"))
+    m.check(url == decline_link(address, slug), f"the header names {url!r}")
+    token = url.split("invite=")[1]
+    r = m.Client().post(url.replace(token, "a" * len(token)),
+                        {"List-Unsubscribe": "One-Click"}, csrf=False)
+    m.check(r.status == 404, f"an unknown token: {r.status}")
+    declined = "SELECT declined_at FROM programme_invitations WHERE email = ?"
+    m.check(m.sql_value(declined, address) == "NULL", "declined by a wrong token")
+    r = m.Client().post(url, {"List-Unsubscribe": "One-Click"}, csrf=False)
+    # answered on the spot, as RFC 8058 asks: a redirected POST is not
+    # followed reliably
+    m.check(r.status == 200 and "You declined this invitation on" in
+            " ".join(m.unescaped(r.text).split()), f"the one-click POST: {r!r}")
+    m.check(m.sql_value(declined, address) != "NULL", "not declined")
+    t = m.unescaped(org.get(f"/programmes/{slug}/invitations?state=declined").text)
+    m.check(address in t, "the organisers' list does not say it was declined")
+
+
+@m.test
 def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     a, org = admin(), m.signup()
     slug = programme(a, [org], join="open")
