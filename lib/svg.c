@@ -117,7 +117,8 @@ tone(const struct svg_item *it)
  */
 #define BAR_FONT	14.0	/* px */
 #define BAR_CH		9.0	/* px a character at it: a wide average */
-#define BAR_BESIDE	6	/* characters: a label this short sits beside */
+#define BAR_BESIDE	3	/* characters: a score sits beside its bar, with
+				   room for a number after the longest bar */
 #define BAR_SHARE	70.0	/* % of the box the longest bar beside takes */
 #define BAR_THICK	10.0	/* px: a bar under its label */
 #define BAR_ROW		36.0	/* px: a label, its bar and the gap */
