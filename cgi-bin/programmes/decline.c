@@ -124,15 +124,15 @@ prog_decline(struct req *r)
 			    "e-mail to decline it.");
 		if (rc != 0)
 			return;
-		if (!req_one_click(r))
-			resp_flash(r, req_printf(r, "You declined the "
-			    "invitation to %s.", p.name));
 	}
-	if (req_one_click(r)) {		/* the page that says when */
+	if (req_one_click(r)) {		/* the page that says when, read again */
 		if (decline_find(r, &p, t, &inv) != -1)
 			decline_page(r, &p, &inv, t);
 		return;
 	}
+	if (rc == 0)		/* declined now */
+		resp_flash(r, req_printf(r, "You declined the invitation to "
+		    "%s.", p.name));
 	resp_redirect(r, req_printf(r, "/programmes/%s/decline?invite=%s",
 	    p.slug, t));
 }
