@@ -25,10 +25,10 @@
 {{#CADENCE}}<section class="card figure" aria-labelledby="cadence-h"><h2 id="cadence-h">Keeping the agreed cadence: {{CADENCE_SHARE}}</h2>{{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/CADENCE}}
 </div>
-{{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity since {{START}}</h2>{{CHART_HTML:none}}
+{{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity {{SINCE}} {{START}}</h2>{{#QUIET}}<p class="muted">{{QUIET_TEXT}}</p>{{/QUIET}}{{#DRAWN}}{{CHART_HTML:none}}
 <div class="table-wrap figure-weeks" tabindex="0" role="region" aria-labelledby="weeks-c"><table class="table figure-numbers"><caption id="weeks-c">The numbers, week by week</caption><thead><tr><th scope="col">Week</th><th scope="col">Room messages</th><th scope="col">Journal entries</th><th scope="col">Meetings</th></tr></thead><tbody>
 {{#WEEK}}<tr><th scope="row">{{WEEK_N}}</th><td>{{MESSAGES}}</td><td>{{ENTRIES}}</td><td>{{MEETINGS}}</td></tr>{{/WEEK}}
-</tbody></table></div></section>{{/ACTIVITY}}
+</tbody></table></div>{{/DRAWN}}</section>{{/ACTIVITY}}
 <h2>Surveys</h2>
 <p class="muted">Each party answers alone as Cultivation starts, every 30 days in it, and on entering Separation. <a href="/programmes/{{PROG_SLUG}}/surveys.csv">Download every answer (CSV)</a></p>
 <div class="figures">

@@ -447,15 +447,28 @@ activity_fill(struct req *r, struct tdict *d, const struct dash *dv)
 		held += strcmp(db_get(kept, i, "t"), dv->now) < 0;
 	v[(size_t)(dv->week - dv->w0) * 3 + 2] += held;
 draw:
-	/* drop the weeks that have not come yet */
-	for (i = weeks; i > 0 && v[(i - 1) * 3] == 0 && v[(i - 1) * 3 + 1] == 0
-	    && v[(i - 1) * 3 + 2] == 0; i--)
-		;
-	labels = req_alloc(r, weeks * sizeof(*labels));
-	for (weeks = i, i = 0; i < weeks; i++)
-		labels[i] = i % 4 == 0 ? req_printf(r, "w%zu", i + 1) : NULL;
+	/*
+	 * Every week up to this one, quiet ones too: a cohort that has gone
+	 * silent is what the picture must show, not end before.
+	 */
+	weeks = dv->week < dv->w0 ? 0 : (size_t)(dv->week - dv->w0 + 1);
+	for (held = 0, i = 0; i < weeks * 3; i++)
+		held += v[i];
 	f = tmpl_section(d, "ACTIVITY");
+	tmpl_set(f, "SINCE", dv->week < dv->w0 ? "from" : "since");
 	tmpl_set(f, "START", page_date_text(r, dv->start));
+	if (held == 0) {	/* an empty picture says less than a sentence */
+		tmpl_set(tmpl_section(f, "QUIET"), "QUIET_TEXT",
+		    dv->week < dv->w0 ? "The programme has not begun: its "
+		    "weeks are drawn here from its first day." : "No room "
+		    "messages, journal entries or meetings in the programme's "
+		    "pairs yet.");
+		return 0;
+	}
+	labels = req_alloc(r, weeks * sizeof(*labels));
+	for (i = 0; i < weeks; i++)
+		labels[i] = i % 4 == 0 ? req_printf(r, "w%zu", i + 1) : NULL;
+	f = tmpl_section(f, "DRAWN");
 	tmpl_set(f, "CHART_HTML", svg_columns(r, "Weekly activity: room "
 	    "messages, journal entries and meetings", names, 3, v, labels,
 	    weeks));

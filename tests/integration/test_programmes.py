@@ -1765,7 +1765,7 @@ def test_weekly_activity_follows_each_write_as_it_happens():
           "created_at) VALUES (?, UTC_TIMESTAMP() - INTERVAL 10 DAY, 'a', ?, "
           "UTC_TIMESTAMP())", mid, mentor.user_id)
     got = activity(org, slug)
-    m.check(got == {1: (1, 0, 0), 2: (0, 0, 1)}, f"before: {got}")
+    m.check(got == {1: (1, 0, 0), 2: (0, 0, 1), 3: (0, 0, 0)}, f"before: {got}")
     # a message, a journal entry, a meeting held, one to come: this week
     r = mentee.post(f"/rooms/{mid}/messages", {"body": "Hello this week"})
     m.check(r.status in (200, 303), f"message: {r!r}")
@@ -1801,6 +1801,40 @@ def test_weekly_activity_follows_each_write_as_it_happens():
     m.check(sum(v[1] for v in got.values()) == 0 and
             sum(v[0] for v in got.values()) == 2, f"after the deletion: {got}")
     same_as_recounted(got, slug)
+
+
+@m.test
+def test_weekly_activity_shows_quiet_weeks_and_says_when_there_is_none():
+    """The weekly activity ended at the last week anything happened, so a
+    cohort gone quiet for a month looked busy to the last; a programme with
+    no activity yet (or not begun) drew an empty picture with a "0" scale."""
+    import datetime
+    a, org = admin(), m.signup()
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    def card(slug):
+        t = m.unescaped(org.get(f"/programmes/{slug}/dashboard").text)
+        t = t[t.index('id="activity-h"') - 60:]
+        return t[:t.index("</section>")]
+    slug = programme(a, [org], starts_on=str(today - datetime.timedelta(days=30)),
+                     ends_on=str(today + datetime.timedelta(days=200)))
+    t = card(slug)
+    m.check("No room messages, journal entries or meetings in the programme's "
+            "pairs yet." in t and "<svg" not in t and "<table" not in t,
+            f"an empty picture for no activity: {t}")
+    mid = pair_in(slug, m.signup(), m.signup(), "cultivation")
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "SELECT id, mentor_id, 'early', UTC_TIMESTAMP() - INTERVAL 29 DAY "
+          "FROM mentorships WHERE id = ?", mid)
+    got = activity(org, slug)
+    m.check(got == {1: (1, 0, 0), 2: (0, 0, 0), 3: (0, 0, 0), 4: (0, 0, 0),
+                    5: (0, 0, 0)}, f"the quiet weeks since are not drawn: {got}")
+    t = card(slug)
+    m.check("<svg" in t and "No room messages" not in t, "no picture of the weeks")
+    later = programme(a, [org], starts_on=str(today + datetime.timedelta(days=10)),
+                      ends_on=str(today + datetime.timedelta(days=200)))
+    t = card(later)
+    m.check("Weekly activity from " in t and "has not begun" in t and
+            "<svg" not in t, f"a programme to come: {t}")
 
 
 @m.test
