@@ -751,10 +751,12 @@ move_tx(struct req *r, void *arg)
 		return -1;
 	mv->actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
 	    req_printf(r, "%lld", r->user.id) : NULL;
+	/* written as the rule applied: an organiser may be a party too */
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
-	    "to_stage, actor_id, note, created_at) VALUES (?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())", "issss", m->id, rl->from, rl->to, mv->actor,
-	    mv->note) != 1)
+	    "to_stage, actor_id, by_outsider, note, created_at) VALUES (?, ?, "
+	    "?, ?, ?, ?, UTC_TIMESTAMP())", "isssis", m->id, rl->from, rl->to,
+	    mv->actor, (long long)(by_outsider(rl->who) ||
+	    rl->who == STAGE_SYSTEM), mv->note) != 1)
 		return -1;
 	mv->event = ev = db_last_id();
 	/* an answer to a programme's proposal is worded as one, and told */

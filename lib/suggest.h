@@ -95,14 +95,15 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
  * a request, or the mentee turned down a pair the programme proposed:
  * SUGGEST_SAID_NO), or an open one (a pair already: SUGGEST_NOT_AGAIN).
  * A mentee's own request withdrawn is theirs to make again, and a pair
- * the organisers withdrew is theirs to propose again (its withdrawal's
- * actor is the organiser). The board, the programme's page and
- * suggest_for.
+ * the organisers withdrew is theirs to propose again (its withdrawal is
+ * by_outsider, sql/360, even when the organiser is the mentee). The
+ * board, the programme's page and suggest_for.
  */
 #define SUGGEST_SAID_NO(m)	"(" m ".stage = 'declined' OR (" m ".stage = " \
 	"'withdrawn' AND " m ".proposed_by_programme = 1 AND EXISTS (SELECT " \
 	"1 FROM stage_events said WHERE said.mentorship_id = " m ".id AND " \
-	"said.to_stage = 'withdrawn' AND said.actor_id = " m ".mentee_id)))"
+	"said.to_stage = 'withdrawn' AND said.actor_id = " m ".mentee_id " \
+	"AND said.by_outsider = 0)))"
 #define SUGGEST_NOT_AGAIN(m)	"(" m ".stage IN (" STAGES_OPEN ") OR " \
 	SUGGEST_SAID_NO(m) ")"
 

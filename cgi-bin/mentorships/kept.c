@@ -50,6 +50,7 @@ static const char *const show_watch[] = {
 	"stage_events.mentorship_id", "stage_events.from_stage",
 	"stage_events.to_stage", "stage_events.note",
 	"stage_events.created_at", "stage_events.actor_id",
+	"stage_events.by_outsider",
 	"checkins.mentorship_id", "checkins.held_on", "checkins.note",
 	"checkins.logged_by",
 	"users.display_name", "users.headline", "users.skills",

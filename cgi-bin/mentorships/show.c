@@ -514,17 +514,18 @@ show_last_word(struct req *r, struct tdict *d, const struct mship *m,
 		 * not words one of them wrote.
 		 */
 		tmpl_show(s, strcmp(to, "withdrawn") == 0 &&
-		    db_get_int(e, i, "actor_id") != m->mentee_id ?
-		    "BY_MENTEO" : "BY_PERSON");
+		    db_get_int(e, i, "by_outsider") ? "BY_MENTEO" :
+		    "BY_PERSON");
 	}
 }
 
 /* The timeline: each stage event with who moved it (and the strip's minutes). */
 const char mships_timeline_sql[] = "SELECT e.from_stage, e.to_stage, "
     "e.note, e.created_at, u.display_name AS actor, e.actor_id, "
-    "m.proposed_by_programme AS proposed, m.programme_id IS NOT NULL AND "
-    "e.actor_id NOT IN (m.mentor_id, m.mentee_id) AND e.to_stage IN "
-    "('requested', 'withdrawn') AS by_organisers, "
+    "m.proposed_by_programme AS proposed, e.by_outsider, "
+    "m.programme_id IS NOT NULL AND e.actor_id IS NOT NULL AND "
+    "e.by_outsider AND e.to_stage IN ('requested', 'withdrawn') AS "
+    "by_organisers, "
     MSHIP_STAGE_MINUTES("e") " AS minutes FROM stage_events e JOIN "
     "mentorships m ON m.id = e.mentorship_id LEFT JOIN "
     "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id";

@@ -584,8 +584,9 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	id = db_last_id();
 	if (cohort_pair_terms(r, id, prog_id, 1) == -1 ||
 	    db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
-	    "to_stage, actor_id, note, created_at) VALUES (?, NULL, "
-	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
+	    "to_stage, actor_id, by_outsider, note, created_at) VALUES (?, "
+	    "NULL, 'requested', ?, 1, ?, UTC_TIMESTAMP())", "iis", id,
+	    r->user.id,
 	    "Proposed by the programme") != 1 || mship_load(r, id, &m) != 0)
 		return -1;
 	n.path = req_printf(r, "/mentorships/%lld", id);

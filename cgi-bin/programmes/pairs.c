@@ -61,8 +61,8 @@ pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
  * organiser of the programme is one.
  */
 #define EVENT_BY "CASE WHEN e.actor_id IS NULL THEN 'menteo' " \
-	"WHEN e.actor_id = m.mentor_id THEN 'mentor' " \
-	"WHEN e.actor_id = m.mentee_id THEN 'mentee' " \
+	"WHEN e.by_outsider = 0 AND e.actor_id = m.mentor_id THEN 'mentor' " \
+	"WHEN e.by_outsider = 0 AND e.actor_id = m.mentee_id THEN 'mentee' " \
 	"WHEN EXISTS (SELECT 1 FROM programme_organisers o WHERE " \
 	"o.programme_id = m.programme_id AND o.user_id = e.actor_id) " \
 	"THEN 'organisers' WHEN (SELECT u.is_admin FROM users u WHERE " \

@@ -744,6 +744,41 @@ def test_a_mentor_with_several_pairs_shows_each():
 
 
 @m.test
+def test_an_organiser_who_is_the_mentee_takes_back_as_an_organiser():
+    """An organiser may be a mentee of their own programme. Taking back a
+    pair proposed for them was read as the mentee's own "no" (the event's
+    actor was the mentee): the mentor was never offered to them again, and
+    the withdrawal was said to be theirs. Who acted as what is written
+    with the event now (sql/360)."""
+    org, slug = cohort()
+    org.get(f"/programmes/{slug}/join")
+    r = org.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    m.check(r.status == 303, f"the organiser joins as a mentee: {r!r}")
+    ben = join(slug, "mentor", 2, capacity=2)
+    r = propose(org, slug, org, ben)
+    m.check(r.status == 303, f"propose: {r!r}")
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", org.user_id)
+    r = org.post(f"/programmes/{slug}/pairs/{mid}", {"action": "take_back"})
+    m.check(r.status == 303, f"taken back: {r!r}")
+    card = board_card(org.get(f"/programmes/{slug}/matching").text, org)
+    m.check(card is not None and "Not offered again" not in card,
+            f"taken back by the organiser read as the mentee's no: {card}")
+    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
+        org.get(f"/programmes/{slug}/pairs/{mid}").text)).split())
+    t = t[t.index("Timeline"):]
+    m.check(re.search(r"Proposed by the organisers, \S", t) and
+            re.search(r"Withdrawn by the organisers, \S", t),
+            f"the timeline names the mentee: {t[:300]}")
+    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
+        org.get(f"/programmes/{slug}/participants?role=mentee").text)).split())
+    m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
+            f"whose withdrawal: {t[:600]}")
+    # and the mentor may be proposed again
+    r = propose(org, slug, org, ben)
+    m.check(r.status == 303, f"proposed again: {r!r}")
+
+
+@m.test
 def test_a_mentee_no_mentor_can_take_is_told_why_by_count():
     """Auto-matching leaves out a mentee no mentor may take, and says why
     in numbers: a mentor who is their mentor already (outside the
