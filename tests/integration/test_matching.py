@@ -68,6 +68,11 @@ def make_pair(prog, mentor, mentee, stage, focus="x"):
               mentor.user_id, mentor.user_id, mentee.user_id)
 
 
+def words(page):
+    """A page's text, tags out, each run of spaces one."""
+    return " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(page)).split())
+
+
 def refusal(page):
     """The text of the board's refusal, or ""."""
     said = re.search(r'<p class="callout danger"[^>]*>(.*?)</p>', page, re.S)
@@ -329,20 +334,17 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
                 f"/programmes/{slug}/matching").text, tara), "taken for a no")
     m.check(m.sql_value(outbox, org.email) == before,
             "the organisers are told of their own doing")
-    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
-        org.get(f"/programmes/{slug}/participants?role=mentee").text)).split())
+    t = words(org.get(f"/programmes/{slug}/participants?role=mentee").text)
     m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
             f"whose withdrawal, not said: {t[:600]}")
     # the pair's timeline says who did each thing, not only "Withdrawn"
-    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
-        org.get(f"/programmes/{slug}/pairs/{mid}").text)).split())
+    t = words(org.get(f"/programmes/{slug}/pairs/{mid}").text)
     t = t[t.index("Timeline"):]
     m.check(re.search(r"Proposed by the organisers, \S", t) and
             re.search(r"Withdrawn by the organisers, \S", t),
             f"the timeline does not say who: {t[:300]}")
     # a closed proposal reads as closed, not as waiting for the mentor
-    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
-        org.get(f"/programmes/{slug}/pairs/{mid}").text)).split())
+    t = words(org.get(f"/programmes/{slug}/pairs/{mid}").text)
     m.check("None: the pair closed before the mentor accepted it." in t and
             "No meeting was held." in t and "not answered" not in t,
             f"a withdrawn pair's page: {t[:600]}")
@@ -350,8 +352,7 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
     r = ben.post(f"/mentorships/{mid}/stage", {"to": "initiation"})
     m.check(r.status == 409 and "closed already (Withdrawn)" in m.unescaped(r.text),
             f"accepted after it was taken back: {r.status}")
-    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(tara.get(f"/mentorships/{mid}").text))
-                 .split())
+    t = words(tara.get(f"/mentorships/{mid}").text)
     m.check("Closed: Withdrawn on" in t and "proposed on" in t and "asked on" not in t,
             f"the mentee's header: {t[:400]}")
     r = org.post(f"/programmes/{slug}/pairs/{mid}", {"action": "take_back"})
@@ -763,14 +764,12 @@ def test_an_organiser_who_is_the_mentee_takes_back_as_an_organiser():
     card = board_card(org.get(f"/programmes/{slug}/matching").text, org)
     m.check(card is not None and "Not offered again" not in card,
             f"taken back by the organiser read as the mentee's no: {card}")
-    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
-        org.get(f"/programmes/{slug}/pairs/{mid}").text)).split())
+    t = words(org.get(f"/programmes/{slug}/pairs/{mid}").text)
     t = t[t.index("Timeline"):]
     m.check(re.search(r"Proposed by the organisers, \S", t) and
             re.search(r"Withdrawn by the organisers, \S", t),
             f"the timeline names the mentee: {t[:300]}")
-    t = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
-        org.get(f"/programmes/{slug}/participants?role=mentee").text)).split())
+    t = words(org.get(f"/programmes/{slug}/participants?role=mentee").text)
     m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
             f"whose withdrawal: {t[:600]}")
     # and the mentor may be proposed again
