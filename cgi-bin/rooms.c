@@ -163,7 +163,7 @@ room_query(struct req *r)
 			route_to_login(r);
 			return NULL;
 		}
-		row = db_query(r, room_sess_sql, "ssiii", k.path, k.hash,
+		row = db_query(r, room_sess_sql, "isiii", k.others, k.hash,
 		    k.hours, k.minutes, r->id[0]);
 		if (row == NULL)
 			return NULL;

@@ -6,6 +6,7 @@
  * page's own notifications are marked read only when the session's
  * query saw unread ones about this page (r->user.unread_here).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,26 @@ notif_add(struct req *r, long long user_id, const char *kind,
 	return rc < 0 ? -1 : 1;
 }
 
+static uint32_t
+crc32_iso(const char *s)
+{
+	uint32_t c = 0xffffffffu;
+	int k;
+
+	for (; *s != '\0'; s++)
+		for (c ^= (unsigned char)*s, k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xedb88320u & -(c & 1));
+	return ~c;
+}
+
+unsigned long long
+notif_path_bits(const char *path)
+{
+	uint32_t c = crc32_iso(path);
+
+	return 1ULL << (c % 63) | 1ULL << (c / 63 % 63);
+}
+
 /*
  * The set of unread paths (sql/300) again from what is unread, once a
  * page's notifications were marked read or a bit said "maybe" wrongly.
@@ -44,7 +65,7 @@ notif_paths_again(struct req *r)
 	struct db_rows *row;
 
 	row = db_query(r, "SELECT version, (SELECT COALESCE(BIT_OR("
-	    NOTIF_PATH_BIT("n.path") "), 0) FROM notifications n WHERE "
+	    "notification_path_bit(n.path)), 0) FROM notifications n WHERE "
 	    "n.user_id = nc.user_id AND n.read_at IS NULL) AS paths "
 	    "FROM notification_counts nc WHERE nc.user_id = ?", "i",
 	    r->user.id);

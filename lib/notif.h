@@ -20,12 +20,13 @@ int		 notif_add(struct req *, long long user_id, const char *kind,
 		    const char *title, const char *path, const char *dedup_key);
 
 /*
- * A path's bit in the set of unread paths kept with the count (sql/300):
- * the formula of its triggers' notification_path_bit, written out for
- * the session's query, where the call of a stored function cost MariaDB
- * a third of what the subquery it replaced did.
+ * A path's two bits in the set of unread paths kept with the count
+ * (sql/370, the triggers' notification_path_bit): computed here for the
+ * session's query (lib/sess.h SESS_COLS), where a stored function's call
+ * cost MariaDB a third of what the subquery it replaced did. CRC-32 as
+ * MariaDB's CRC32() (ISO 3309), over the path's bytes.
  */
-#define NOTIF_PATH_BIT(path)	"(1 << (CRC32(" path ") % 63))"
+unsigned long long notif_path_bits(const char *path);
 
 /* Unread ones counted for the header at most: more shows as "99+". */
 #define NOTIF_COUNT_MAX	99

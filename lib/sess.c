@@ -200,7 +200,8 @@ sess_key(struct req *r, struct sess_key *k)
 		load_pre(r);
 		return -1;
 	}
-	k->path = r->path != NULL ? r->path : "";
+	k->others = (long long)(0x7fffffffffffffffULL &
+	    ~notif_path_bits(r->path != NULL ? r->path : ""));
 	k->hours = cfg_int("session_absolute_hours", 24 * 30);
 	k->minutes = cfg_int("session_idle_minutes", 60 * 24 * 7);
 	return 0;
@@ -254,7 +255,7 @@ sess_load(struct req *r)
 		return 0;
 	row = db_query(r, "SELECT " SESS_COLS ", " SESS_USER("u", "su")
 	    " FROM sessions s JOIN users u ON u.id = s.user_id" SESS_UNREAD_JOIN
-	    " WHERE s.token_hash = ? AND " SESS_VALID, "ssii", k.path, k.hash,
+	    " WHERE s.token_hash = ? AND " SESS_VALID, "isii", k.others, k.hash,
 	    k.hours, k.minutes);
 	if (row == NULL)
 		return -1;
@@ -273,8 +274,8 @@ sess_beside(struct req *r, const struct sess_key *k, const char *cols,
 	row = db_query(r, req_printf(r, "SELECT %s, %s FROM %s %s WHERE %s",
 	    cols, SESS_COLS ", " SESS_USER("su", "su"), from, "LEFT JOIN "
 	    "sessions s ON s.token_hash = ? AND " SESS_VALID " LEFT JOIN "
-	    "users su ON su.id = s.user_id" SESS_UNREAD_JOIN, where), "ssiii",
-	    k->path, k->hash, k->hours, k->minutes, id);
+	    "users su ON su.id = s.user_id" SESS_UNREAD_JOIN, where), "isiii",
+	    k->others, k->hash, k->hours, k->minutes, id);
 	if (row == NULL)
 		return NULL;
 	if (row->nrows == 1)
@@ -330,7 +331,7 @@ sess_load_rows(struct req *r, const char *cols, const char *joins,
 		return req_alloc(r, sizeof(*q));
 	q = db_query(r, rows_sql(r, req_printf(r, "%s, %s", cols, SESS_COLS
 	    ", " SESS_USER("su", "su")), "s.token_hash = ? AND " SESS_VALID,
-	    joins, tail), "ssiii", k.path, k.hash, k.hours, k.minutes, n);
+	    joins, tail), "isiii", k.others, k.hash, k.hours, k.minutes, n);
 	if (q == NULL)
 		return NULL;
 	if (q->nrows == 0)	/* no live session, or no rows to carry it */

@@ -60,7 +60,7 @@ struct db_rows	*sess_load_rows(struct req *, const char *cols,
  * A page's own query may bring the session along (routes flagged
  * ROUTE_OWN_SESSION: the room page), one round trip instead of two.
  * sess_load runs exactly these pieces. The query selects SESS_COLS
- * (parameter "s": a sess_key's path) from sessions `s`, found by token
+ * (parameter "i": a sess_key's others) from sessions `s`, found by token
  * hash and SESS_VALID (parameters "sii": a sess_key's hash, hours,
  * minutes), SESS_UNREAD_JOIN after it, and SESS_USER(table, prefix) from
  * a users row it joins; sess_take then reads that user as the viewer if
@@ -71,16 +71,17 @@ struct db_rows	*sess_load_rows(struct req *, const char *cols,
 	"AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE"
 /*
  * sess_here: some unread notification may be about this page (the path):
- * its bit (NOTIF_PATH_BIT) in the set of unread paths kept with the count, so
- * that notif_seen sends its UPDATE only then. Arithmetic on the row the
- * count comes from: a subquery here cost the optimizer more than the
- * rest of the room page's query.
+ * both its bits (notif_path_bits) in the set of unread paths kept with the
+ * count, so that notif_seen sends its UPDATE only then. Arithmetic on the
+ * row the count comes from (a subquery here cost the optimizer more than
+ * the rest of the room page's query), with one parameter: every bit but
+ * the path's, so that the set with them is all 63 bits.
  */
 #define SESS_COLS \
 	"s.id AS sess_id, s.user_id AS sess_uid, " \
 	"TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) AS sess_idle, " \
 	"COALESCE(nc.unread, 0) AS sess_unread, " \
-	"COALESCE(nc.paths & " NOTIF_PATH_BIT("?") ", 0) <> 0 AS sess_here"
+	"COALESCE(nc.paths | ?, 0) = 9223372036854775807 AS sess_here"
 /* Joined after sessions `s`: the header's unread count, by primary key. */
 #define SESS_UNREAD_JOIN \
 	" LEFT JOIN notification_counts nc ON nc.user_id = s.user_id"
@@ -95,7 +96,7 @@ struct db_rows	*sess_load_rows(struct req *, const char *cols,
 	"AS " p "_calendar"	/* the session's own user's secret only */
 
 struct sess_key {
-	const char	*path;		/* of the page asked for */
+	long long	 others;	/* the 63 bits but the page's (SESS_COLS) */
 	const char	*token;		/* the cookie's */
 	char		hash[SESS_TOKEN_LEN + 1];
 	long long	hours;		/* a session's longest life */
