@@ -2,100 +2,48 @@
  * cmark's CMARK_OPT_SAFE (the default in cmark >= 0.29 unless UNSAFE)
  * drops javascript:, vbscript:, file: and most data: URLs, and would
  * replace raw HTML with a comment: a paragraph that began with a tag
- * vanished whole, the words after it too. Its tags are dropped instead
- * and its words kept (md_raw_as_text, md_words). We add rel on
- * links by rewriting the anchors cmark produced, which all start with
- * the exact text `<a href="`.
+ * vanished whole, the words after it too. Raw HTML is shown as typed
+ * instead (md_raw_as_text): "Vec<String>" in a message about Rust is
+ * what its author wrote, and nothing typed is lost. We add rel on links
+ * by rewriting the anchors cmark produced, which all start with the
+ * exact text `<a href="`.
  */
-#include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <cmark.h>
 
 #include "md.h"
 
-/* how every text is read and written, the words of raw HTML read again too */
+/* how every text is read and written, raw HTML's text read again too */
 #define MD_OPTS		(CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS)
 
 /*
- * The end of what starts at s and goes whole, words and all (as GitHub
- * drops them): a comment, a script or style element. NULL: not one.
- */
-static const char *
-md_dropped_end(const char *s)
-{
-	static const char *const elem[] = { "script", "style" };
-	char close[16];
-	const char *e;
-	size_t i, n;
-
-	if (strncmp(s, "<!--", 4) == 0)
-		return (e = strstr(s + 4, "-->")) != NULL ? e + 3 : s + strlen(s);
-	for (i = 0; i < sizeof(elem) / sizeof(elem[0]); i++) {
-		n = strlen(elem[i]);
-		if (strncasecmp(s + 1, elem[i], n) != 0 || (s[n + 1] != '>' &&
-		    !isspace((unsigned char)s[n + 1])))
-			continue;
-		snprintf(close, sizeof(close), "</%s", elem[i]);
-		if ((e = strcasestr(s, close)) == NULL ||
-		    (e = strchr(e, '>')) == NULL)
-			return s + strlen(s);
-		return e + 1;
-	}
-	return NULL;
-}
-
-/*
- * The words of a block of raw HTML, as Markdown to read again: a copy
- * to free, or NULL. A tag (`<` then a letter, `/`, `!` or `?`, to the
- * next `>`) parts the words around it; any other `<` is the entity for
- * itself, so that no HTML comes back; a line's leading blanks go
- * (indented HTML would read as code).
+ * A block of raw HTML as Markdown to read again, its tags text: every
+ * `<` the entity for itself, so that no HTML comes back and the
+ * Markdown around the tags still reads. A copy to free, or NULL.
  */
 static char *
-md_words(const char *s)
+md_block_text(const char *s)
 {
 	char *out = malloc(strlen(s) * 4 + 1), *o = out;
-	const char *e;
 
 	if (out == NULL)
 		return NULL;
-	while (*s != '\0') {
-		int bol = o == out || o[-1] == '\n';
-
-		if (bol && (*s == ' ' || *s == '\t')) {
-			s++;
-			continue;
-		}
-		if (*s != '<') {
-			*o++ = *s++;
-			continue;
-		}
-		if ((e = md_dropped_end(s)) == NULL &&
-		    (isalpha((unsigned char)s[1]) || s[1] == '/' ||
-		    s[1] == '!' || s[1] == '?') && (e = strchr(s, '>')) != NULL)
-			e++;
-		if (e == NULL) {
+	for (; *s != '\0'; s++)
+		if (*s == '<') {
 			memcpy(o, "&lt;", 4);
 			o += 4;
-			s++;
-			continue;
-		}
-		if (!bol && o[-1] != ' ')
-			*o++ = ' ';
-		s = e;
-	}
+		} else
+			*o++ = *s;
 	*o = '\0';
 	return out;
 }
 
 /*
- * A block of raw HTML becomes its words, read as Markdown again
- * (md_words); an inline tag goes. n is unlinked and freed. -1 when
- * memory is short: n stays, omitted.
+ * Raw HTML becomes text: an inline tag the text node of itself, a block
+ * its text read as Markdown again (md_block_text). n is unlinked and
+ * freed. -1 when memory is short: n stays, omitted.
  */
 static int
 md_unraw(cmark_node *n)
@@ -104,11 +52,20 @@ md_unraw(cmark_node *n)
 	cmark_node *doc, *c;
 	char *s;
 
+	if (lit == NULL)
+		lit = "";
 	if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
+		if ((c = cmark_node_new(CMARK_NODE_TEXT)) == NULL ||
+		    !cmark_node_set_literal(c, lit) ||
+		    !cmark_node_insert_before(n, c)) {
+			if (c != NULL)
+				cmark_node_free(c);
+			return -1;
+		}
 		cmark_node_free(n);	/* unlinks it */
 		return 0;
 	}
-	if ((s = md_words(lit != NULL ? lit : "")) == NULL)
+	if ((s = md_block_text(lit)) == NULL)
 		return -1;
 	doc = cmark_parse_document(s, strlen(s), MD_OPTS);
 	free(s);

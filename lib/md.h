@@ -1,6 +1,6 @@
 /*
  * md: Markdown (CommonMark, via cmark) to HTML that is safe to show:
- * raw HTML is dropped, unsafe link schemes removed, links get
+ * raw HTML is shown as typed, unsafe link schemes removed, links get
  * rel="nofollow noopener". The one source of *_HTML template values.
  */
 #ifndef MENTEO_MD_H
