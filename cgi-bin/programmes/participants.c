@@ -120,7 +120,10 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	    "pair_by_other, (SELECT o.display_name FROM users o "
 	    "WHERE o.id = IF(pp.role = 'mentee', pm.mentor_id, pm.mentee_id)) "
 	    "AS pair_other, "
-	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs "
+	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs, "
+	    "(SELECT COUNT(*) FROM mentorships t WHERE t.programme_id = "
+	    "pp.programme_id AND t.mentor_id = pp.user_id AND t.stage = "
+	    "'requested') AS asked_pairs "
 	    "FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id LEFT JOIN mentorships pm ON pm.id = IF(pp.role = "
 	    "'mentee', " PAIR_SHOWN("mentee_id") ", " PAIR_SHOWN("mentor_id")
@@ -177,6 +180,26 @@ mentor_pairs_load(struct req *r, const struct prog *p, const struct fval *v,
 	    "AND pp.role = 'mentor' AND pp.id BETWEEN ? AND ? "
 	    "ORDER BY pp.id, m.id", "iii", p->id, db_get_int(rows, 0, "id"),
 	    db_get_int(rows, n - 1, "id"));
+}
+
+/*
+ * A mentor's places (row i): a request not answered yet holds one, so
+ * that no more are proposed than they offered (COHORT_TAKEN), but it is
+ * not a pair yet: the directory's "places left" counts pairs only, and
+ * the two pages must not seem to disagree.
+ */
+static const char *
+mentor_load(struct req *r, const struct db_rows *rows, size_t i)
+{
+	long long asked = db_get_int(rows, i, "asked_pairs");
+	long long taken = db_get_int(rows, i, "open_pairs") - asked;
+	const char *cap = db_get(rows, i, "capacity");
+
+	if (asked == 0)
+		return req_printf(r, "%lld of %s places taken", taken, cap);
+	return req_printf(r, "%lld of %s places taken, %lld more held for %s "
+	    "not answered yet", taken, cap, asked, asked == 1 ? "a request" :
+	    "requests");
 }
 
 /*
@@ -303,9 +326,8 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		    "is closed)", prog_status_label(role, status)) :
 		    prog_status_label(role, status));
 	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)
-		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", req_printf(r,
-		    "%s of %s places taken", db_get(rows, i, "open_pairs"),
-		    db_get(rows, i, "capacity")));
+		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", mentor_load(r,
+		    rows, i));
 	if (strcmp(status, "waiting") == 0)
 		tmpl_show(s, "CAN_DECIDE");
 	if (decide_ok(D_APPROVE, status, closed) && strcmp(status, "waiting")

@@ -295,10 +295,18 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
     programme's pair are refused in words."""
     org, slug = cohort()
     tara = join(slug, "mentee")
-    ben = join(slug, "mentor", 2, capacity=2)
+    ben = join(slug, "mentor", 2, capacity=2, is_mentor=1)
     r = propose(org, slug, tara, ben)
     m.check(r.status == 303, f"propose: {r!r}")
     mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", tara.user_id)
+    # a proposal holds one of the mentor's places, but is not a pair yet:
+    # the organiser's count and the directory's "places left" agree
+    t = words(org.get(f"/programmes/{slug}/participants?role=mentor").text)
+    m.check("0 of 2 places taken, 1 more held for a request not answered yet" in t,
+            f"the mentor's places: {t[:500]}")
+    ben_slug = m.sql_value("SELECT slug FROM users WHERE id = ?", ben.user_id)
+    m.check("2 places left" in words(tara.get(f"/people/{ben_slug}").text),
+            "the directory's places left")
     board = org.get(f"/programmes/{slug}/matching").text
     form = f'action="/programmes/{slug}/pairs/{mid}"'
     m.check(form in board and "Take back the pair of" in m.unescaped(board),
