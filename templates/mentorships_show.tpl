@@ -4,7 +4,7 @@
 <div class="page-head">
 <p class="eyebrow">Mentorship · you are the {{ROLE}}{{#PROGRAMME}} · {{PROGRAMME_HOW}} the programme <a href="/programmes/{{PROGRAMME_SLUG}}">{{PROGRAMME_NAME}}</a>{{/PROGRAMME}}</p>
 <h1>{{FOCUS}}</h1>
-<p>{{#IS_OPEN}}Now in{{/IS_OPEN}}{{#IS_CLOSED}}Closed:{{/IS_CLOSED}} <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span>{{#IS_CLOSED}} on {{CLOSED_ON}}{{/IS_CLOSED}} · Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, {{#IS_OPEN}}since{{/IS_OPEN}}{{#IS_CLOSED}}{{BEGUN_AS}}{{/IS_CLOSED}} {{CREATED}}.</p>
+<p>{{#IS_OPEN}}Now in{{/IS_OPEN}}{{#IS_CLOSED}}Closed:{{/IS_CLOSED}} <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> {{#IS_OPEN}}since{{/IS_OPEN}}{{#IS_CLOSED}}on{{/IS_CLOSED}} {{STAGE_ON}} · Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, {{BEGUN_AS}} {{CREATED}}.</p>
 </div>
 {{#REFUSED}}
 <div class="callout danger" role="alert" id="refused">

@@ -771,7 +771,8 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	tmpl_set(d, "MENTEE_SLUG", m->mentee_slug);
 	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
 	page_date(r, d, "CREATED", db_get(&c, 0, "created_at"));
-	page_date(r, d, "CLOSED_ON", db_get(&c, 0, "stage_changed_at"));
+	/* "since" is the stage's, not the pair's: that is "asked on" */
+	page_date(r, d, "STAGE_ON", db_get(&c, 0, "stage_changed_at"));
 	/* a pair the programme proposed was never asked for */
 	tmpl_set(d, "BEGUN_AS", db_get_int(&c, 0, "proposed_by_programme") ?
 	    "proposed on" : "asked on");

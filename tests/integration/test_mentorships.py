@@ -682,8 +682,15 @@ def test_stage_line_and_ground_rules_as_written():
     r = mentee.get(f"/mentorships/{mid}")
     m.check(r.status == 200, f"{r!r}")
     m.check(re.search(r'<h1>[^<]*</h1>\s*<p>Now in <span class="stage stage-initiation">'
-                      r'Initiation</span> · Mentor <a href="/people/', r.text),
+                      r'Initiation</span> since \d+ \w+ \d{4} · Mentor <a href="/people/', r.text),
             "the stage line does not say 'Now in'")
+    # "since" is the stage's (the walk read the request's date as the
+    # stage's); the pair's own start is "asked on"
+    m.sql("UPDATE mentorships SET created_at = '2026-01-10 12:00:00', "
+          "stage_changed_at = '2026-03-02 12:00:00' WHERE id = ?", mid)
+    t = m.unescaped(re.sub(r"<[^>]+>", "", mentee.get(f"/mentorships/{mid}").text))
+    m.check("Initiation since 2 Mar 2026 · Mentor" in t and "asked on 10 Jan 2026." in t,
+            f"the dates of the stage line: {t[:400]}")
     mentor.get(f"/mentorships/{mid}/contract")
     r = mentor.post(f"/mentorships/{mid}/contract", [
         ("ground_rules", "Prepare an agenda.\r\nAnswer <b>within</b> two days."),
