@@ -3,18 +3,18 @@
 <div class="page-head">
 <div><p class="eyebrow">Matching</p>
 <h1>Mentees waiting for a mentor</h1>
-<p>{{NMENTEES}} {{#ONE_MENTEE}}mentee of the programme is{{/ONE_MENTEE}}{{#MENTEES}}mentees of the programme are{{/MENTEES}} in no pair yet. Each is shown with up to three mentors who fit best, and why.</p>
-<p class="small muted" id="scale">A score is points out of a possible {{SCORE_MAX}}: 30 for each skill wanted that the mentor has (three at most), up to 40 for words of the mentee's headline, answers and goals that the mentor writes about, 10 for a shared language, up to 8 for close time zones, and up to 20 for places left, requests answered and recent activity.</p></div>
+{{#WAITING}}<p>{{NMENTEES}} {{#ONE_MENTEE}}mentee of the programme is{{/ONE_MENTEE}}{{#MENTEES}}mentees of the programme are{{/MENTEES}} in no pair yet. Each is shown with up to three mentors who fit best, and why.</p>
+<p class="small muted" id="scale">A score is points out of a possible {{SCORE_MAX}}: 30 for each skill wanted that the mentor has (three at most), up to 40 for words of the mentee's headline, answers and goals that the mentor writes about, 10 for a shared language, up to 8 for close time zones, and up to 20 for places left, requests answered and recent activity.</p>{{/WAITING}}</div>
 </div>
 {{#ERROR}}<p class="callout danger" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{#NONE}}<div class="empty"><h2>Every mentee has a pair</h2><p>New mentees appear here when they join.</p></div>{{/NONE}}
-<form method="get" action="/programmes/{{PROG_SLUG}}/matching" class="search" id="auto-form">
+{{#WAITING}}<form method="get" action="/programmes/{{PROG_SLUG}}/matching" class="search" id="auto-form">
 <input type="hidden" name="auto" value="1">
 <div class="field"><label for="min">Minimum score of a pair</label>
 <p class="hint" id="min-hint">Points out of {{SCORE_MAX}}; a pair scoring less is not proposed.</p>
 <input id="min" name="min" type="number" min="0" max="1000" value="{{MIN}}" aria-describedby="min-hint"></div>
 <button class="btn-primary">Propose pairs for everyone</button>
-</form>
+</form>{{/WAITING}}
 {{#AUTO}}
 <section class="section" aria-labelledby="auto-h" id="auto">
 <h2 id="auto-h">Pairs to propose: {{NPAIRS}}, left unmatched: {{NLEFT}}</h2>

@@ -460,7 +460,7 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 {
 	long long min = v[BF_MIN].str != NULL ? v[BF_MIN].num : MIN_SCORE;
 	struct board b;
-	struct tdict *d;
+	struct tdict *d, *w;
 	int rc;
 
 	if ((rc = board_load(r, &b, p->id)) != 0)
@@ -470,11 +470,11 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 	tmpl_set(d, "MIN", req_printf(r, "%lld", min));
 	tmpl_set(d, "SCORE_MAX", req_printf(r, "%lld",
 	    (long long)suggest_score_max()));
-	tmpl_set(d, "NMENTEES", req_printf(r, "%zu", b.mentees->nrows));
-	if (b.mentees->nrows == 1)
-		tmpl_show(d, "ONE_MENTEE");
-	else
-		tmpl_show(d, "MENTEES");
+	if (b.mentees->nrows > 0) {	/* else "Every mentee has a pair" */
+		w = tmpl_section(d, "WAITING");
+		tmpl_set(w, "NMENTEES", req_printf(r, "%zu", b.mentees->nrows));
+		tmpl_show(w, b.mentees->nrows == 1 ? "ONE_MENTEE" : "MENTEES");
+	}
 	if ((rc = proposed_fill(r, d, p->id)) != 0)
 		goto out;
 	if (error != NULL)

@@ -783,6 +783,11 @@ def test_an_organiser_who_is_the_mentee_takes_back_as_an_organiser():
     # and the mentor may be proposed again
     r = propose(org, slug, org, ben)
     m.check(r.status == 303, f"proposed again: {r!r}")
+    # then nobody waits: the board says so, and offers nothing to run
+    for path in (f"/programmes/{slug}/matching", f"/programmes/{slug}/matching?auto=1"):
+        t = words(org.get(path).text)
+        m.check("Every mentee has a pair" in t and "0 mentees" not in t and
+                "Propose pairs for everyone" not in t, f"{path} with nobody waiting: {t[:400]}")
 
 
 @m.test
