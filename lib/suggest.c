@@ -338,19 +338,19 @@ responsiveness(const struct suggest_mentor *m)
 }
 
 /*
- * Hours between the mentee, mine seconds from UTC, and mentor i, rounded;
- * -1 when a zone is unknown. The mentor's offset is read at each score,
+ * Seconds between the mentee, mine seconds from UTC, and mentor i; -1
+ * when a zone is unknown. The mentor's offset is read at each score,
  * not kept with the set: a set lives the day, and summer time may begin
  * or end in it.
  */
-static int
-hours_apart(const struct suggest_set *s, size_t i, int zoned, long mine)
+static long
+seconds_apart(const struct suggest_set *s, size_t i, int zoned, long mine)
 {
 	long theirs;
 
 	if (!zoned || zone_offset(s->m[i].timezone, &theirs) == -1)
 		return -1;
-	return (int)lround(fabs((double)(theirs - mine)) / 3600.0);
+	return labs(theirs - mine);
 }
 
 int
@@ -402,7 +402,9 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 		    lround(sum[i] * SCORE_WORD_SCALE));
 		fit[i].words_said = said[i];
 		fit[i].language = shared;
-		fit[i].hours = hours_apart(s, i, zoned, mine);
+		fit[i].apart = seconds_apart(s, i, zoned, mine);
+		fit[i].hours = fit[i].apart < 0 ? -1 :
+		    (int)lround((double)fit[i].apart / 3600.0);
 		fit[i].score = (int64_t)(fit[i].skills < SCORE_SKILLS_MAX ?
 		    fit[i].skills : SCORE_SKILLS_MAX) * SCORE_SKILL +
 		    fit[i].words + shared * SCORE_LANGUAGE +
@@ -528,7 +530,7 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 {
 	char whose[ITEM + 3];
 	const struct suggest_mentor *m = &s->m[f->mentor];
-	char want[ITEMS][ITEM], lang[ITEMS][ITEM], raw[ITEM];
+	char want[ITEMS][ITEM], lang[ITEMS][ITEM], raw[ITEM], gap[64];
 	size_t nwant, nlang, k, said = 0;
 
 	why[0] = '\0';
@@ -556,13 +558,13 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 			    "do");
 			break;
 		}
-	if (f->hours == 0)
+	if (f->apart == 0)
 		put(why, "%s%s in %s time zone", why[0] ? "; " : "",
 		    VERB(you, "is", "are"), whose);
-	else if (f->hours > 0)
-		put(why, "%s%s %d hour%s from %s time zone", why[0] ? "; " : "",
-		    VERB(you, "is", "are"), f->hours, f->hours == 1 ? "" : "s",
-		    whose);
+	else if (f->apart > 0)	/* as the mentorship page says it */
+		put(why, "%s%s %s from %s time zone", why[0] ? "; " : "",
+		    VERB(you, "is", "are"), zone_gap(f->apart, gap,
+		    sizeof(gap)), whose);
 	if (you)	/* their own places and activity are no news to them */
 		return;
 	put(why, "%scan take %ld more mentee%s", why[0] ? "; " : "", m->room,

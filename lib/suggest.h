@@ -56,7 +56,9 @@ struct suggest_fit {
 					   their texts, in order) scored
 					   half a point or more */
 	int		 language;	/* 1 a shared language */
-	int		 hours;		/* apart; -1 unknown */
+	int		 hours;		/* apart, rounded (the score's) */
+	long		 apart;		/* seconds apart (the words');
+					   -1 unknown, then hours too */
 	const char	*excluded;	/* why never suggested, or NULL */
 };
 

@@ -229,3 +229,19 @@ zone_offset(const char *zone, long *seconds)
 {
 	return zone_offset_at(zone, time(NULL), seconds);
 }
+
+const char *
+zone_gap(long seconds, char *buf, size_t n)
+{
+	long h = labs(seconds) / 3600, min = labs(seconds) % 3600 / 60;
+	char hs[32] = "";
+
+	if (h > 0)
+		snprintf(hs, sizeof(hs), "%ld hour%s", h, h == 1 ? "" : "s");
+	if (min == 0)
+		snprintf(buf, n, "%s", hs);
+	else
+		snprintf(buf, n, "%s%s%ld minute%s", hs, h > 0 ? " " : "",
+		    min, min == 1 ? "" : "s");
+	return buf;
+}

@@ -49,4 +49,10 @@ int		 zone_from_utc(const char *tz, const char *utc, struct tm *);
 int		 zone_offset(const char *zone, long *seconds);
 int		 zone_offset_at(const char *zone, time_t t, long *seconds);
 
+/*
+ * The time between two clocks in words, seconds apart (either sign):
+ * "1 hour", "4 hours 30 minutes", "45 minutes"; "" for none. In buf.
+ */
+const char	*zone_gap(long seconds, char *buf, size_t n);
+
 #endif

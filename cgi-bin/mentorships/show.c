@@ -649,19 +649,16 @@ show_extras(struct tdict *d, const struct show_counts *k)
 static const char *
 show_apart(struct req *r, const char *theirs, const char *mine)
 {
-	long t, y, h, min;
+	long t, y;
+	char gap[64];
 
 	if (zone_offset(zone_canonical(theirs), &t) == -1 || zone_offset(
 	    zone_canonical(mine != NULL ? mine : "UTC"), &y) == -1)
 		return NULL;
 	if (t == y)
 		return "the same time as you";
-	h = labs(t - y) / 3600;
-	min = labs(t - y) % 3600 / 60;
-	return req_printf(r, "%s%s%s %s you", h > 0 ? req_printf(r, "%ld hour%s",
-	    h, h == 1 ? "" : "s") : "", h > 0 && min > 0 ? " " : "", min > 0 ?
-	    req_printf(r, "%ld minutes", min) : "", t > y ? "ahead of" :
-	    "behind");
+	return req_printf(r, "%s %s you", zone_gap(t - y, gap, sizeof(gap)),
+	    t > y ? "ahead of" : "behind");
 }
 
 /*

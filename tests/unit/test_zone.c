@@ -140,6 +140,23 @@ test_zone_offset_change(void **state)
 	}
 }
 
+/* the words of a gap, as both the suggestions and a pair's page say it */
+static void
+test_zone_gap(void **state)
+{
+	char b[64];
+
+	(void)state;
+	assert_string_equal(zone_gap(3600, b, sizeof(b)), "1 hour");
+	assert_string_equal(zone_gap(-7200, b, sizeof(b)), "2 hours");
+	assert_string_equal(zone_gap(19800, b, sizeof(b)),
+	    "5 hours 30 minutes");	/* UTC and Kolkata, not "6 hours" */
+	assert_string_equal(zone_gap(-2700, b, sizeof(b)), "45 minutes");
+	assert_string_equal(zone_gap(20700, b, sizeof(b)),
+	    "5 hours 45 minutes");	/* Kathmandu */
+	assert_string_equal(zone_gap(0, b, sizeof(b)), "");
+}
+
 int
 main(void)
 {
@@ -149,6 +166,7 @@ main(void)
 		cmocka_unit_test(test_zone_canonical),
 		cmocka_unit_test(test_zone_offset),
 		cmocka_unit_test(test_zone_offset_change),
+		cmocka_unit_test(test_zone_gap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
