@@ -329,6 +329,18 @@ mail_mship_about(struct req *r, const char *other, const char *focus)
 }
 
 const char *
+mail_mship_subject(struct req *r, const char *headline, const char *other,
+    const char *focus)
+{
+	if (other == NULL || *other == '\0' || strstr(headline, other) == NULL)
+		return req_printf(r, "%s — %s", headline,
+		    mail_mship_about(r, other, focus));
+	if (focus == NULL || *focus == '\0')
+		return headline;
+	return req_printf(r, "%s — on “%s”", headline, focus);
+}
+
+const char *
 mail_link(struct req *r, long long user_id, const char *path)
 {
 	const char *t;

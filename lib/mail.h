@@ -67,6 +67,13 @@ const char	*mail_kind_label(const char *kind);
  */
 const char	*mail_mship_about(struct req *, const char *other,
 		    const char *focus);
+/*
+ * A mail's subject about a mentorship: "headline — with Ana Lima on
+ * “focus”", each name once: when the headline names the other already,
+ * "Ana Lima is waiting for your answer — on “focus”".
+ */
+const char	*mail_mship_subject(struct req *, const char *headline,
+		    const char *other, const char *focus);
 
 /*
  * An absolute link to `path` for user_id carrying a single-use token

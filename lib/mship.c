@@ -299,9 +299,8 @@ mship_notice_send(struct req *r, const struct mship *m, long long user_id,
 	if ((link = mail_link(r, user_id, n->path)) == NULL)
 		return -1;
 	if (subject == NULL)
-		subject = req_printf(r, "%s — %s", n->headline,
-		    mail_mship_about(r, user_id == m->mentor_id ?
-		    m->mentee_name : m->mentor_name, m->focus));
+		subject = mail_mship_subject(r, n->headline, user_id ==
+		    m->mentor_id ? m->mentee_name : m->mentor_name, m->focus);
 	d = tmpl_dict_new("mail");
 	tmpl_set(d, "HEADLINE", n->headline);
 	tmpl_set(d, "INTRO", n->intro);

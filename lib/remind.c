@@ -292,9 +292,8 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
 	tmpl_set(d, "LINK", link);
 	tmpl_set(d, "LINK_TEXT", link_text);
 	tmpl_set(d, "KIND", kind);
-	rc = remind_queue(r, key, uid, kind, req_printf(r, "%s — %s",
-	    subject, mail_mship_about(r, other, focus)), path,
-	    "mail/remind_notice", d);
+	rc = remind_queue(r, key, uid, kind, mail_mship_subject(r, subject,
+	    other, focus), path, "mail/remind_notice", d);
 	tmpl_dict_free(d);
 	return rc;
 }

@@ -230,6 +230,12 @@ def test_a_proposal_is_reminded_as_the_organisers():
     said = " ".join(m.mail_text(delivered(f"request-3d:{mid}:{a.user_id}", a)).split())
     m.check(f"The organisers of Cohort {tag} proposed 3 days ago that you mentor Ben "
             f"Mentee" in said and "asked you" not in said, said)
+    # each name once in the subject (found walking the product)
+    subject = m.sql_value("SELECT subject FROM outbox WHERE dedup_key = ?",
+                          f"request-3d:{mid}:{a.user_id}")
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", b.user_id)
+    m.check(subject == f"{name} is waiting for your answer — on “{tag} asked”",
+            f"the subject: {subject}")
 
 
 @m.test
