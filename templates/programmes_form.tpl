@@ -118,7 +118,7 @@
 {{#NO_QUESTIONS}}<p class="muted">No questions yet.</p>{{/NO_QUESTIONS}}
 <ul class="list">
 {{#QUESTION}}<li>{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span> <span class="muted small">{{Q_AUDIENCE}}</span>
-<form method="post" action="/programmes/{{PROG_SLUG}}/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove</button></form></li>
+<form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove</button></form></li>
 {{/QUESTION}}
 </ul>
 {{#QUESTION_FORM}}

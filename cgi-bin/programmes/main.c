@@ -39,7 +39,7 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/decline",		prog_decline,	ROUTE_SIGNED },
 	{ "GET",  "/programmes/{slug}/settings",	prog_settings,	ROUTE_USER },
 	{ "POST", "/programmes/{slug}/settings",	prog_settings_post, ROUTE_USER },
-	{ "POST", "/programmes/{slug}/questions/{id}/delete", prog_question_delete, ROUTE_USER },
+	{ "POST", "/programmes/{slug}/settings/questions/{id}/delete", prog_question_delete, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/invitations",	prog_invitations, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/invitations",	prog_invite,	ROUTE_USER },
 	{ "POST", "/programmes/{slug}/invitations/{id}", prog_invitation_post, ROUTE_USER },
