@@ -1,6 +1,7 @@
 /*
  * mentorships: the mentorship page and its stage moves.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -583,6 +584,7 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
     const struct db_rows *q)
 {
 	struct tdict *s, *w;
+	const char *agreed;
 	long long held;
 
 	if (db_get(q, 0, "next_at") != NULL)
@@ -613,6 +615,16 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(w, "HELD", held == 0 ? "No meeting" : held == 1 ?
 	    "1 meeting" : req_printf(r, "%lld meetings", held));
 	tmpl_set_int(w, "WEEKS", db_get_int(q, 0, "days") * 3 / 7);
+	/*
+	 * The verdict's ground: kept means the last meeting fell within one
+	 * period; "1 meeting in the last 6 weeks" alone read as three missed.
+	 */
+	if (db_get(q, 0, "last_at") != NULL)
+		page_date(r, tmpl_section(w, "LAST"), "LAST_ON",
+		    db_get(q, 0, "last_at"));
+	agreed = mship_cadence_label(db_get(q, 0, "cadence"));
+	tmpl_set(w, "AGREED", req_printf(r, "%c%s", tolower((unsigned char)
+	    agreed[0]), agreed + 1));
 	/* kept is said of meetings held, never of none */
 	if (db_get_int(q, 0, "behind"))
 		tmpl_show(s, "BEHIND");

@@ -159,7 +159,8 @@ WHERE r.kind = 'curated' AND r.title = 'Land a director role';
 INSERT INTO room_messages (mentorship_id, author_id, body, reply_to, created_at) VALUES
 (@ms, @sam, 'I drafted the planning doc for Q1. The teams disagree on whether the migration comes first. How would you run the conversation?', NULL, UTC_TIMESTAMP() - INTERVAL 3 DAY),
 (@ms, @maya, 'Make the trade-off explicit before the meeting:\n\n1. What each order costs in **weeks**\n2. What risk each one leaves open\n\nThen let the teams argue about the numbers, not the preference.', NULL, UTC_TIMESTAMP() - INTERVAL 2 DAY);
-SET @q = LAST_INSERT_ID();
+-- Sam answers Maya's advice (a two-row insert's LAST_INSERT_ID is its first row)
+SET @q = (SELECT MAX(id) FROM room_messages WHERE mentorship_id = @ms AND author_id = @maya);
 INSERT INTO room_messages (mentorship_id, author_id, body, reply_to, created_at) VALUES
 (@ms, @sam, 'That worked. We agreed on the migration first, with a checkpoint in week 4.', @q, UTC_TIMESTAMP() - INTERVAL 1 DAY),
 (@ms, @maya, 'Good. Write the checkpoint into the plan so nobody has to remember it.', NULL, UTC_TIMESTAMP() - INTERVAL 90 MINUTE);
