@@ -9,7 +9,7 @@
 {{/ERRORS}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/join" class="form">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-{{#INVITED}}<input type="hidden" name="invite" value="{{INVITE}}"><input type="hidden" name="role" value="{{INVITE_ROLE}}">{{/INVITED}}
+{{#INVITED}}{{#TOKEN}}<input type="hidden" name="invite" value="{{INVITE}}">{{/TOKEN}}<input type="hidden" name="role" value="{{INVITE_ROLE}}">{{/INVITED}}
 {{#NEW_ACCOUNT}}
 <fieldset class="field">
 <legend>Your Menteo account</legend>

@@ -7,7 +7,7 @@
 </div>
 {{#CAN_JOIN}}<div class="actions"><a class="btn btn-primary" href="/programmes/{{PROG_SLUG}}/join">Join this programme</a></div>{{/CAN_JOIN}}
 </div>
-{{#INVITED}}<p class="callout" role="status">You are invited to join as a {{INVITE_ROLE}}. Open the link in the invitation we sent to {{INVITE_EMAIL}}: it proves the address and takes you to the join form.</p>{{/INVITED}}
+{{#INVITED}}<div class="callout" role="status"><p>You are invited to join as a {{INVITE_ROLE}}, at {{INVITE_EMAIL}}.</p><p><a class="btn btn-primary" href="/programmes/{{PROG_SLUG}}/join">Join as a {{INVITE_ROLE}}</a></p></div>{{/INVITED}}
 <div class="cols">
 <div class="stack">
 <section class="prose">{{DESCRIPTION_HTML:none}}</section>

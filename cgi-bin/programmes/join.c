@@ -2,7 +2,8 @@
  * programmes/join: joining with a role and the intake answers (q_{id}).
  * An open programme takes anyone signed in with a confirmed address; an
  * invite-only one the holder of an invitation, whose link proves the
- * address: a person without an account makes one on this same form.
+ * address (or an account that proved it: invite_mine): a person without
+ * an account makes one on this same form.
  * Mentors wait for an organiser's approval when the programme says so.
  */
 #include <stdlib.h>
@@ -154,7 +155,9 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 		s = tmpl_section(d, "INVITED");
 		tmpl_set(s, "INVITE_EMAIL", j->inv.email);
 		tmpl_set(s, "INVITE_ROLE", j->inv.role);
-		tmpl_set(d, "INVITE", j->v[JF_INVITE].str);
+		if (j->v[JF_INVITE].str != NULL && *j->v[JF_INVITE].str)
+			tmpl_set(tmpl_section(s, "TOKEN"), "INVITE",
+			    j->v[JF_INVITE].str);
 		tmpl_show(d, strcmp(j->inv.role, "mentor") == 0 ? "AS_MENTOR" :
 		    "AS_MENTEE");
 	} else
@@ -232,6 +235,14 @@ join_prepare(struct req *r, struct joining *j, const char *invite)
 		resp_redirect(r, req_printf(r, "/programmes/%s", j->p.slug));
 		return -1;
 	}
+	/*
+	 * Signed in with the very address invited, proved: that is what the
+	 * mailed link proves, so the programme's page leads here without it
+	 * (as GitHub's banner does), and joining uses the invitation up.
+	 */
+	if (j->inv.id == 0 && invite == NULL &&
+	    invite_mine(r, &j->p, &j->inv) == -1)
+		return -1;
 	if (j->inv.id == 0 && strcmp(j->p.join, "invite") == 0) {
 		page_error_msg(r, 403, "This programme is by invitation only: "
 		    "open the link in the invitation you received.");

@@ -497,10 +497,12 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
 @m.test
 def test_an_account_invited_is_told_in_menteo_where_the_way_in_is():
     """An invitation to the address an account proved is also its
-    notification (SPEC §14), leading to the programme's page, which says
-    the way in is the mailed link (SPEC §11: invite-only programmes take
-    the token). An address the account has not proved, or one that only
-    looks the same to the database's collation, is told nothing."""
+    notification (SPEC §14), leading to the programme's page, which leads
+    on to the join form: the account proved the address, as the mailed
+    link would (it said "open the link in the invitation" and the form
+    answered 403: a dead end found walking the product). Joining uses the
+    invitation up. An address the account has not proved, or one that
+    only looks the same to the database's collation, is told nothing."""
     a, org = admin(), m.signup()
     slug = programme(a, [org])
     member = m.signup()
@@ -511,16 +513,33 @@ def test_an_account_invited_is_told_in_menteo_where_the_way_in_is():
             f"one unread notification to the programme's page: {rows}")
     t = m.unescaped(member.get("/notifications").text)
     m.check("You are invited to the mentoring programme" in t, "listed")
-    t = " ".join(m.unescaped(member.get(f"/programmes/{slug}").text).split())
-    m.check(f"You are invited to join as a mentor. Open the link in the invitation we "
-            f"sent to {member.email}" in t, "the page says where the way in is")
+    page = member.get(f"/programmes/{slug}").text
+    t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())
+    m.check(f"You are invited to join as a mentor, at {member.email}." in t and
+            f'href="/programmes/{slug}/join">Join as a mentor</a>' in page,
+            f"the page leads on to the form: {t[:600]}")
     m.check(m.sql_value("SELECT read_at IS NULL FROM notifications WHERE user_id = ? "
                         "AND kind = 'programme-invite'", member.user_id) == "0",
             "opening the page read the notification")
-    r = member.get(f"/programmes/{slug}/join")
+    stranger = m.signup()
+    r = stranger.get(f"/programmes/{slug}/join")
     m.check(r.status == 403 and "by invitation only" in r.text,
-            f"without the link, no way in: {r.status}")
+            f"without an invitation, no way in: {r.status}")
     m.check(member.get(link).status == 200, "the link opens the join form")
+    r = member.get(f"/programmes/{slug}/join")
+    t = m.unescaped(re.sub(r"<[^>]+>", "", r.text))
+    m.check(r.status == 200 and "You were invited as a mentor" in t and
+            'name="invite"' not in r.text, f"the form without the link: {r.status}")
+    r = member.post(f"/programmes/{slug}/join", {"role": "mentee", "capacity": "2"})
+    m.check(r.status == 303, f"joined: {r!r}")
+    m.check(m.sql("SELECT role FROM programme_participants p JOIN programmes g ON "
+                  "g.id = p.programme_id WHERE g.slug = ? AND p.user_id = ?", slug,
+                  member.user_id) == [["mentor"]], "not in the role invited")
+    m.check(m.sql_value("SELECT used_by FROM programme_invitations WHERE email = ? "
+                        "COLLATE utf8mb4_bin", member.email) == str(member.user_id),
+            "the invitation is not used up")
+    r = member.get(link)
+    m.check(r.status in (302, 303), f"the mailed link after: {r.status}")
     # not proved, or the same only to a collation: no notification
     unproved = m.signup(verify=False)
     invite(org, slug, unproved.email)
