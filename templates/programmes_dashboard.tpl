@@ -37,4 +37,7 @@
 {{#NPS}}<p class="small muted">Promoters answer 9 or 10 (green), detractors 0 to 6 (red); 7 and 8 are passive (grey).</p>{{/NPS}}
 {{CHART_HTML:none}}
 <table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
+{{#TEXTS}}<section class="card figure written"><h3>{{QUESTION}}</h3>
+{{#NO_ANSWER}}<p class="muted">No written answer yet.</p>{{/NO_ANSWER}}{{#SOME}}<p>{{ANSWERS}}:</p>{{/SOME}}
+<ul class="list">{{#ANSWER}}<li><p class="pre-line">{{TEXT}}</p><p class="small muted">A {{ROLE}}, {{WHEN}}</p></li>{{/ANSWER}}</ul></section>{{/TEXTS}}
 </div>

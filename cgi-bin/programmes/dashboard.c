@@ -54,8 +54,11 @@ static const char *const figures_watch[] = {
 	"stage_events.created_at",
 	"goals.mentorship_id", "goals.status",
 	"meetings.mentorship_id", "meetings.starts_at",
-	"surveys.programme_id", "survey_answers.survey_id",
-	"survey_answers.question", "survey_answers.score",
+	"surveys.programme_id", "surveys.role", "surveys.answered_at",
+	"survey_answers.survey_id", "survey_answers.question",
+	"survey_answers.score", "survey_answers.answer",
+	"programme_survey_questions.programme_id",
+	"programme_survey_questions.prompt", "programme_survey_questions.kind",
 	"room_messages.mentorship_id", "room_messages.created_at",
 	"users.display_name", NULL
 };
@@ -67,7 +70,8 @@ static const char *const weeks_watch[] = {
 static const struct kept_def figures_kept = { "figures",
     "programme_versions", figures_watch, "sql/270 mentorships_programme_*, "
     "stage_events_programme_*, goals_programme_*, meetings_programme_*, "
-    "surveys_programme_*, survey_answers_programme_*, "
+    "surveys_programme_*, survey_answers_programme_*, sql/380 "
+    "programme_survey_questions_version_*, "
     "programme_participants_version_*, programme_invitations_version_*, "
     "users_programme_version, room_messages_programme_*" };
 static const struct kept_def weeks_kept = { "weeks",
@@ -537,7 +541,7 @@ risks_fill(struct req *r, struct tdict *d, const struct dash *v)
 /* The distribution of one score question's answers, 1..5 or 0..10. */
 static void
 score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
-    const char *question, int lo, int hi)
+    const char *question, const char *prompt, int lo, int hi)
 {
 	struct svg_item it[11];
 	struct tdict *f;
@@ -564,9 +568,8 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 		promoters += k >= 9 ? it[k - lo].value : 0;
 		detractors += k <= 6 ? it[k - lo].value : 0;
 	}
-	f = figure(r, d, "SURVEY", survey_prompt(question), it,
-	    (size_t)(hi - lo + 1));
-	tmpl_set(f, "QUESTION", survey_prompt(question));
+	f = figure(r, d, "SURVEY", prompt, it, (size_t)(hi - lo + 1));
+	tmpl_set(f, "QUESTION", prompt);
 	tmpl_set(f, "ANSWERS", req_printf(r, "%g answer%s", n, n == 1 ? "" :
 	    "s"));
 	tmpl_set(f, "AVERAGE", n > 0 ? req_printf(r, "%.1f", sum / n) : "–");
@@ -579,19 +582,80 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 static const char surveys_sql[] = "SELECT a.question, a.score, COUNT(*) AS "
     "n FROM surveys s JOIN survey_answers a ON a.survey_id = s.id WHERE "
     "s.programme_id = ? AND a.score IS NOT NULL GROUP BY a.question, a.score";
+/* the programme's own questions, named as survey_answers names them */
+static const char questions_sql[] = "SELECT CONCAT('p', id) AS question, "
+    "prompt, kind FROM programme_survey_questions WHERE programme_id = ? "
+    "ORDER BY id";
+/* each written answer's latest TEXTS_SHOWN, and how many in all */
+#define TEXTS_SHOWN	5
+static const char texts_sql[] = "SELECT question, answer, role, answered_at, "
+    "n FROM (SELECT a.question, a.answer, s.role, s.answered_at, COUNT(*) "
+    "OVER (PARTITION BY a.question) AS n, ROW_NUMBER() OVER (PARTITION BY "
+    "a.question ORDER BY s.answered_at DESC, s.id DESC) AS k FROM surveys s "
+    "JOIN survey_answers a ON a.survey_id = s.id WHERE s.programme_id = ? "
+    "AND a.answer IS NOT NULL AND a.answer <> '') t WHERE k <= ? "
+    "ORDER BY question, k";
+
+/*
+ * The written answers to one question: how many, and the latest few,
+ * each with who gave it by role and when (every one is in surveys.csv).
+ */
+static void
+text_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
+    const char *question, const char *prompt)
+{
+	struct tdict *f = tmpl_section(d, "TEXTS"), *a;
+	long long n = 0;
+	size_t i;
+
+	tmpl_set(f, "QUESTION", prompt);
+	for (i = 0; i < rows->nrows; i++) {
+		if (strcmp(db_get(rows, i, "question"), question) != 0)
+			continue;
+		n = db_get_int(rows, i, "n");
+		a = tmpl_section(f, "ANSWER");
+		tmpl_set(a, "TEXT", db_get(rows, i, "answer"));
+		tmpl_set(a, "ROLE", db_get(rows, i, "role"));
+		page_date(r, a, "WHEN", db_get(rows, i, "answered_at"));
+	}
+	if (n == 0)
+		tmpl_show(f, "NO_ANSWER");
+	else
+		tmpl_set(tmpl_section(f, "SOME"), "ANSWERS", n == 1 ?
+		    "1 answer" : n <= TEXTS_SHOWN ? req_printf(r, "%lld "
+		    "answers", n) : req_printf(r, "%lld answers, the latest "
+		    "%d here", n, TEXTS_SHOWN));
+}
 
 static int
 surveys_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
 	struct q q = { surveys_sql, "i", { v->p->id } };
-	const struct db_rows *rows;
+	struct q qq = { questions_sql, "i", { v->p->id } };
+	struct q tq = { texts_sql, "ii", { v->p->id, TEXTS_SHOWN } };
+	const struct db_rows *rows, *qs, *texts;
+	size_t i;
 
-	if ((rows = figure_rows(r, v, "surveys", &q)) == NULL)
+	if ((rows = figure_rows(r, v, "surveys", &q)) == NULL ||
+	    (qs = figure_rows(r, v, "questions", &qq)) == NULL ||
+	    (texts = figure_rows(r, v, "texts", &tq)) == NULL)
 		return -1;
-	score_figure(r, d, rows, "clarity", 1, 5);
-	score_figure(r, d, rows, "going", 1, 5);
-	score_figure(r, d, rows, "satisfaction", 1, 5);
-	score_figure(r, d, rows, "recommend", 0, 10);
+	score_figure(r, d, rows, "clarity", survey_prompt("clarity"), 1, 5);
+	score_figure(r, d, rows, "going", survey_prompt("going"), 1, 5);
+	score_figure(r, d, rows, "satisfaction", survey_prompt("satisfaction"),
+	    1, 5);
+	score_figure(r, d, rows, "recommend", survey_prompt("recommend"), 0,
+	    10);
+	for (i = 0; i < qs->nrows; i++)
+		if (strcmp(db_get(qs, i, "kind"), "score") == 0)
+			score_figure(r, d, rows, db_get(qs, i, "question"),
+			    db_get(qs, i, "prompt"), 1, 5);
+	text_figure(r, d, texts, "comment", survey_prompt("comment"));
+	text_figure(r, d, texts, "valuable", survey_prompt("valuable"));
+	for (i = 0; i < qs->nrows; i++)
+		if (strcmp(db_get(qs, i, "kind"), "text") == 0)
+			text_figure(r, d, texts, db_get(qs, i, "question"),
+			    db_get(qs, i, "prompt"));
 	return 0;
 }
 

@@ -134,6 +134,9 @@ def programme(f):
     f["survey2"] = int(m.sql(survey, f["mid"], f["mentee"], f["prog"], 91)[0][0])
     m.sql("INSERT INTO survey_answers (survey_id, question, score) VALUES "
           "(?, 'going', 4)", f["survey"])
+    f["psq"] = int(m.sql("INSERT INTO programme_survey_questions (programme_id, "
+                         "prompt, kind, created_at) VALUES (?, 'Kept', 'score', "
+                         "UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()", f["prog"])[0][0])
     f["part"] = int(m.sql("INSERT INTO programme_participants (programme_id, "
                           "user_id, role, status, joined_at) VALUES (?, ?, "
                           "'mentee', 'active', UTC_TIMESTAMP()); SELECT "
@@ -163,6 +166,7 @@ def where(table, f):
         "programmes": f"id = {f['prog']}",
         "surveys": f"id = {f['survey']}",
         "survey_answers": f"survey_id = {f['survey']}",
+        "programme_survey_questions": f"id = {f['psq']}",
         "programme_participants": f"id = {f['part']}",
         "programme_invitations": f"id = {f['inv']}",
         "pair_weeks": f"mentorship_id = {f['mid']} AND week = {f['week']}",
@@ -211,6 +215,7 @@ def changed(table, col, f):
         "programme_invitations.programme_id": f["prog2"],
         "programme_participants.programme_id": f["prog2"],
         "surveys.programme_id": f["prog2"],
+        "programme_survey_questions.programme_id": f["prog2"],
         "survey_answers.survey_id": f["survey2"],
         "stage_events.mentorship_id": f["mid2"],
         "goals.mentorship_id": f["mid2"],

@@ -1328,6 +1328,16 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check("1 answer, average 4.0" in t, "clarity averaged")
     m.check("recommendation score (promoters minus detractors): <strong>+100" in t,
             "the recommendation score")
+    # the programme's own question and the written answers are there too:
+    # settings promise "you see the answers on the dashboard" (they were
+    # only in the export: found walking the product)
+    w = " ".join(re.sub(r"<[^>]+>", " ", t).split())
+    m.check("Did the kick-off workshop help? 2 answers, average 4.5" in w,
+            f"the programme's own question: {w[w.find('Surveys'):][:300]}")
+    m.check('What was most valuable? 1 answer: Honest, "direct" feedback, weekly '
+            "A mentee, " in w, f"a written answer: {w[w.find('most valuable'):][:300]}")
+    m.check("Anything you would like to add? No written answer yet." in w,
+            "a question nobody wrote to")
     r = org.get(f"/programmes/{slug}/surveys.csv")
     import csv, io
     table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
