@@ -4,6 +4,7 @@
  * is sent once even with several notifiers, and retried while the SMTP
  * server is away.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -328,11 +329,25 @@ mail_mship_about(struct req *r, const char *other, const char *focus)
 	    other != NULL ? other : "", focus);
 }
 
+/* Whether s names name as a word of its own ("Yo" is not in "Your"). */
+static int
+names(const char *s, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = s; n > 0 && (p = strstr(p, name)) != NULL; p++)
+		if ((p == s || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
 const char *
 mail_mship_subject(struct req *r, const char *headline, const char *other,
     const char *focus)
 {
-	if (other == NULL || *other == '\0' || strstr(headline, other) == NULL)
+	if (other == NULL || !names(headline, other))
 		return req_printf(r, "%s — %s", headline,
 		    mail_mship_about(r, other, focus));
 	if (focus == NULL || *focus == '\0')

@@ -15,69 +15,68 @@
 
 #include "md.h"
 
-/* how every text is read and written, raw HTML's text read again too */
+/* how every text is read and written */
 #define MD_OPTS		(CMARK_OPT_SAFE | CMARK_OPT_NOBREAKS)
 
-/*
- * A block of raw HTML as Markdown to read again, its tags text: every
- * `<` the entity for itself, so that no HTML comes back and the
- * Markdown around the tags still reads. A copy to free, or NULL.
- */
-static char *
-md_block_text(const char *s)
+/* Appends a node of type t (with literal lit, if any) to parent. */
+static int
+md_append(cmark_node *parent, cmark_node_type t, const char *lit, size_t n)
 {
-	char *out = malloc(strlen(s) * 4 + 1), *o = out;
+	cmark_node *c = cmark_node_new(t);
+	char *s = NULL;
 
-	if (out == NULL)
-		return NULL;
-	for (; *s != '\0'; s++)
-		if (*s == '<') {
-			memcpy(o, "&lt;", 4);
-			o += 4;
-		} else
-			*o++ = *s;
-	*o = '\0';
-	return out;
+	if (c == NULL)
+		return -1;
+	if (lit != NULL && ((s = strndup(lit, n)) == NULL ||
+	    !cmark_node_set_literal(c, s))) {
+		free(s);
+		cmark_node_free(c);
+		return -1;
+	}
+	free(s);
+	if (!cmark_node_append_child(parent, c)) {
+		cmark_node_free(c);
+		return -1;
+	}
+	return 0;
 }
 
 /*
- * Raw HTML becomes text: an inline tag the text node of itself, a block
- * its text read as Markdown again (md_block_text). n is unlinked and
+ * Raw HTML becomes text, as typed: an inline tag the text node of
+ * itself; a block a paragraph of its lines, each kept (CommonMark reads
+ * no Markdown inside an HTML block, so neither do we). n is replaced and
  * freed. -1 when memory is short: n stays, omitted.
  */
 static int
 md_unraw(cmark_node *n)
 {
-	const char *lit = cmark_node_get_literal(n);
-	cmark_node *doc, *c;
-	char *s;
+	const char *lit = cmark_node_get_literal(n), *e;
+	int inline_ = cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE;
+	cmark_node *p;
 
 	if (lit == NULL)
 		lit = "";
-	if (cmark_node_get_type(n) == CMARK_NODE_HTML_INLINE) {
-		if ((c = cmark_node_new(CMARK_NODE_TEXT)) == NULL ||
-		    !cmark_node_set_literal(c, lit) ||
-		    !cmark_node_insert_before(n, c)) {
-			if (c != NULL)
-				cmark_node_free(c);
-			return -1;
-		}
-		cmark_node_free(n);	/* unlinks it */
-		return 0;
+	if ((p = cmark_node_new(inline_ ? CMARK_NODE_TEXT :
+	    CMARK_NODE_PARAGRAPH)) == NULL)
+		return -1;
+	if (inline_ ? !cmark_node_set_literal(p, lit) : 0) {
+		cmark_node_free(p);
+		return -1;
 	}
-	if ((s = md_block_text(lit)) == NULL)
-		return -1;
-	doc = cmark_parse_document(s, strlen(s), MD_OPTS);
-	free(s);
-	if (doc == NULL)
-		return -1;
-	while ((c = cmark_node_first_child(doc)) != NULL)
-		if (!cmark_node_insert_before(n, c)) {
-			cmark_node_free(doc);
+	for (; !inline_ && *lit != '\0'; lit = *e == '\n' ? e + 1 : e) {
+		e = lit + strcspn(lit, "\n");
+		if ((cmark_node_first_child(p) != NULL && md_append(p,
+		    CMARK_NODE_LINEBREAK, NULL, 0) == -1) ||
+		    md_append(p, CMARK_NODE_TEXT, lit, (size_t)(e - lit)) == -1) {
+			cmark_node_free(p);
 			return -1;
 		}
-	cmark_node_free(doc);
-	cmark_node_free(n);
+	}
+	if (!cmark_node_insert_before(n, p)) {
+		cmark_node_free(p);
+		return -1;
+	}
+	cmark_node_free(n);	/* unlinks it */
 	return 0;
 }
 

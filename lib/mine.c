@@ -12,6 +12,7 @@
 #include "mship.h"
 #include "page.h"
 #include "sess.h"
+#include "stage.h"
 #include "tmpl.h"
 struct attn {
 	const char	*text[12];
@@ -248,6 +249,8 @@ static const char *const mine_card_watch[] = {
 	"mentorships.contract_version", "mentorships.acknowledged_at",
 	"meetings.mentorship_id", "meetings.starts_at",
 	"stage_events.mentorship_id", "stage_events.actor_id",
+	"stage_events.from_stage", "stage_events.to_stage",
+	"stage_events.by_outsider",
 	"mentorship_milestones.mentorship_id", "mentorship_milestones.done_at",
 	"mentorship_milestones.due_date", NULL
 };
@@ -268,7 +271,7 @@ const char mine_card_sql[] = "SELECT c.focus, c.mentor_agreed_at, "
     "INTERVAL 1 SECOND, " KEPT_NEVER ")), '%Y-%m-%d %H:%i:%s') AS until "
     "FROM (SELECT m.focus, m.mentor_agreed_at, m.mentee_agreed_at, "
     "m.contract_version, m.acknowledged_at, " MINE_MEET " AS meetings, "
-    "IF(m.stage = 'requested', (SELECT e.actor_id = m.mentor_id "
+    "IF(m.stage = 'requested', (SELECT " STAGE_ASKED("e", "m.mentor_id")
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
     MINE_MS " AS ms, " MINE_DUE " AS due FROM mentorships m "

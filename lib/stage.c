@@ -235,9 +235,9 @@ stage_question_open(struct req *r, const struct mship *m)
 {
 	struct db_rows *q;
 
-	q = db_query(r, "SELECT from_stage <=> to_stage AND actor_id <=> ? "
-	    "AS asked FROM stage_events WHERE mentorship_id = ? ORDER BY id "
-	    "DESC LIMIT 1", "ii", m->mentor_id, m->id);
+	q = db_query(r, "SELECT " STAGE_ASKED("e", "?") " AS asked FROM "
+	    "stage_events e WHERE e.mentorship_id = ? ORDER BY e.id DESC "
+	    "LIMIT 1", "ii", m->mentor_id, m->id);
 	if (q == NULL)
 		return -1;
 	return q->nrows == 1 && db_get_int(q, 0, "asked") == 1;

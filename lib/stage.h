@@ -88,6 +88,14 @@ int	 stage_actor_ok(const struct req *, const struct mship *,
  * may ask (nothing asked, or answered), -1 when the database failed.
  */
 int	 stage_question_open(struct req *, const struct mship *);
+/*
+ * SQL: whether stage event e (the request's latest) is the mentor's
+ * question (a move from requested to itself), mentor a column or ?. An
+ * organiser who is the mentor proposes the pair as an outsider: no
+ * question (sql/360).
+ */
+#define STAGE_ASKED(e, mentor) "(" e ".from_stage <=> " e ".to_stage " \
+	"AND " e ".actor_id <=> " mentor " AND " e ".by_outsider = 0)"
 
 /*
  * What of rule rl's condition reads the pair alone, which a page may

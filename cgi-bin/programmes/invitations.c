@@ -73,9 +73,10 @@ invite_find(struct req *r, const struct prog *p, const char *t,
 }
 
 /*
- * A live invitation to the viewer's own address, proved (verified), for
- * the programme's page to say where the way in is: the link mailed
- * (SPEC §11). 0 (inv->id 0: none), -1 database.
+ * A live invitation to the viewer's own address, proved (verified): the
+ * programme's page offers it, and the join form takes it without the
+ * mailed link, which proves no more (docs/programmes.md). 0 (inv->id 0:
+ * none), -1 database.
  */
 int
 invite_mine(struct req *r, const struct prog *p, struct invite *inv)

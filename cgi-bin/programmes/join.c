@@ -238,10 +238,11 @@ join_prepare(struct req *r, struct joining *j, const char *invite)
 	/*
 	 * Signed in with the very address invited, proved: that is what the
 	 * mailed link proves, so the programme's page leads here without it
-	 * (as GitHub's banner does), and joining uses the invitation up.
+	 * (as GitHub's banner does), and joining uses the invitation up. An
+	 * open programme takes anyone in the role they choose, as before.
 	 */
-	if (j->inv.id == 0 && invite == NULL &&
-	    invite_mine(r, &j->p, &j->inv) == -1)
+	if (j->inv.id == 0 && invite == NULL && strcmp(j->p.join, "invite") ==
+	    0 && invite_mine(r, &j->p, &j->inv) == -1)
 		return -1;
 	if (j->inv.id == 0 && strcmp(j->p.join, "invite") == 0) {
 		page_error_msg(r, 403, "This programme is by invitation only: "

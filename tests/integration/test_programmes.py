@@ -546,6 +546,18 @@ def test_an_account_invited_is_told_in_menteo_where_the_way_in_is():
     m.check(m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND "
                         "kind = 'programme-invite'", unproved.user_id) == "0",
             "an address not proved is told nothing in Menteo")
+    r = unproved.get(f"/programmes/{slug}/join")
+    m.check(r.status == 403, f"an address not proved joins without the link: {r.status}")
+    # an open programme takes anyone in the role they choose, invited or not
+    opened = programme(a, [org], join="open")
+    invited = m.signup()
+    invite(org, opened, invited.email, role="mentor")
+    invited.get(f"/programmes/{opened}/join")
+    r = invited.post(f"/programmes/{opened}/join", {"role": "mentee"})
+    m.check(r.status == 303 and m.sql_value(
+        "SELECT role FROM programme_participants p JOIN programmes g ON g.id = "
+        "p.programme_id WHERE g.slug = ? AND p.user_id = ?", opened,
+        invited.user_id) == "mentee", f"an open programme's role chosen: {r!r}")
     lookalike = m.signup()
     m.sql("UPDATE users SET email = REPLACE(email, '@example.org', '@exämple.org') "
           "WHERE id = ?", lookalike.user_id)

@@ -26,17 +26,21 @@ static const struct {
 	{ "Keep <b>this</b> word", "<p>Keep &lt;b&gt;this&lt;/b&gt; word</p>\n" },
 	{ "x <span onclick=\"alert(1)\">y</span>",
 	  "<p>x &lt;span onclick=&quot;alert(1)&quot;&gt;y&lt;/span&gt;</p>\n" },
-	/* a block of raw HTML: shown as typed, its Markdown read */
-	{ "<div class=x>Plan</div> **still here**",
-	  "<p>&lt;div class=x&gt;Plan&lt;/div&gt; <strong>still here</strong></p>\n" },
+	/* a block of raw HTML: shown as typed, its lines kept; CommonMark
+	 * reads no Markdown inside it, so neither do we */
+	{ "<div class=x>Plan</div> **as typed**",
+	  "<p>&lt;div class=x&gt;Plan&lt;/div&gt; **as typed**</p>\n" },
 	{ "<div>a < b and c > d</div>",
 	  "<p>&lt;div&gt;a &lt; b and c &gt; d&lt;/div&gt;</p>\n" },
-	{ "<div\nfoo", "<p>&lt;div foo</p>\n" },
+	{ "<div\nfoo", "<p>&lt;div<br />\nfoo</p>\n" },
+	{ "<div>\n`Vec<String>`\n</div>",
+	  "<p>&lt;div&gt;<br />\n`Vec&lt;String&gt;`<br />\n&lt;/div&gt;</p>\n" },
 	{ "<script>alert(document.cookie)</script><img src=x> **bold**",
 	  "<p>&lt;script&gt;alert(document.cookie)&lt;/script&gt;&lt;img src=x&gt; "
-	  "<strong>bold</strong></p>\n" },
+	  "**bold**</p>\n" },
 	{ "<!-- a > b --> after", "<p>&lt;!-- a &gt; b --&gt; after</p>\n" },
 	{ "<script>never closed", "<p>&lt;script&gt;never closed</p>\n" },
+	{ "<p>one</p>\n\n**two**", "<p>&lt;p&gt;one&lt;/p&gt;</p>\n<p><strong>two</strong></p>\n" },
 	/* a heart, an autolink: not HTML */
 	{ "I <3 it", "<p>I &lt;3 it</p>\n" },
 	{ "<https://example.org>",
