@@ -83,7 +83,7 @@ au_signup_post(struct req *r)
 {
 	struct fval v[SIGNUP_N];
 	struct tdict *d;
-	const char *hash, *ipb, *acb;
+	const char *hash, *ipb, *acb, *enc;
 	int errors, t;
 
 	errors = field_read(r, signup_f, SIGNUP_N, v);
@@ -106,9 +106,17 @@ au_signup_post(struct req *r)
 		return page_error(r, 500);
 	if (db_tx_run(r, signup_tx, &(struct signup_w){ v, hash }) != 0)
 		return;
+	/*
+	 * On to where the mailed link leads back to (the sign-in form, the
+	 * address filled in), not the page that asks to sign up: alike for
+	 * an address taken already, which is mailed instead.
+	 */
 	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
-	    "%s.", v[SU_EMAIL].str));
-	resp_redirect(r, "/");
+	    "%s. Open its link to confirm the address, then sign in here.",
+	    v[SU_EMAIL].str));
+	enc = req_url_encode(r->arena, v[SU_EMAIL].str, "");
+	resp_redirect(r, enc != NULL ? req_printf(r, "/login?email=%s", enc) :
+	    "/login");
 }
 
 /* ---- verification ------------------------------------------------------- */

@@ -373,6 +373,10 @@ export async function signup(page, p) {
 	await clickAndWait(page, page.getByRole('button', { name: 'Sign up' }));
 	if (/\/signup/.test(page.url()))
 		throw new Error('sign-up refused: ' + await refusal(page));
+	// on to the sign-in form the mailed link leads back to, not the landing page
+	if (!/\/login\?email=/.test(page.url()))
+		throw new Error('after sign-up: ' + page.url());
+	await expectText(page, /Check your inbox/, 'after sign-up');
 }
 
 export async function verify(page, p) {

@@ -67,6 +67,13 @@ def test_signup_mail_link_verifies():
     email = fresh_email()
     r = do_signup(c, email)
     assert r.status == 303, r
+    # on to the sign-in form the mailed link leads back to, the address
+    # in it: the landing page asked to sign up again (found walking)
+    page = c.follow(r)
+    assert r.location.startswith("/login?email=") and page.status == 200, r
+    t = m.unescaped(page.text)
+    assert f"we sent a message to {email}. Open its link" in t, t[:800]
+    assert f'value="{email}"' in t, "the address is not filled in"
     uid = user_id(email)
     assert m.sql_value("SELECT email_verified_at FROM users WHERE id = ?", uid) == "NULL"
     assert login(c, email).status == 303
