@@ -497,27 +497,48 @@ static const char *const source_says[SUGGEST_SOURCES][2] = {
  * "writes about a, b and c, as your headline does": a clause for each of
  * the mentee's texts with words that scored for this mentor (f).
  */
+/*
+ * Whether w is said already as another form of a word in said[0..n):
+ * one a prefix of the other, as the search finds them ("team" and
+ * "teams" are one reason, not two).
+ */
+static int
+said_already(const char *const *said, size_t n, const char *w)
+{
+	size_t k, a, b = strlen(w);
+
+	for (k = 0; k < n; k++) {
+		a = strlen(said[k]);
+		if (strncmp(said[k], w, a < b ? a : b) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 why_words(const struct suggest_mentee *e, const struct suggest_fit *f,
     const char *whose, int you, char why[SUGGEST_WHY])
 {
 	struct need_word w[NEED_WORDS];
-	const char *said[3];
-	size_t nw = need_words(e, w), k, n;
+	const char *said[SUGGEST_SOURCES * 3], **these;
+	size_t nw = need_words(e, w), k, n, all = 0;
 	int src;
 
+	/* at most three words a text, each word once in all */
 	for (src = 0; src < SUGGEST_SOURCES; src++) {
-		n = 0;
-		for (k = 0; k < nw && n < 3; k++)
+		these = said + all;
+		for (n = 0, k = 0; k < nw && n < 3; k++)
 			if ((int)w[k].from == src &&
-			    (f->words_said & (UINT32_C(1) << k)))
-				said[n++] = w[k].w;
+			    (f->words_said & (UINT32_C(1) << k)) &&
+			    !said_already(said, all + n, w[k].w))
+				these[n++] = w[k].w;
 		if (n == 0)
 			continue;
+		all += n;
 		put(why, "%s%s about %s", why[0] ? "; " : "", VERB(you,
-		    "writes", "write"), said[0]);
+		    "writes", "write"), these[0]);
 		for (k = 1; k < n; k++)
-			put(why, "%s%s", k == n - 1 ? " and " : ", ", said[k]);
+			put(why, "%s%s", k == n - 1 ? " and " : ", ", these[k]);
 		put(why, ", as %s %s %s", whose, source_says[src][0],
 		    source_says[src][1]);
 	}

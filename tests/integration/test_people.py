@@ -242,6 +242,21 @@ def test_profile_request_button():
             r.text, "unverified visitor")
 
 
+@m.test
+def test_a_request_from_a_suggestion_quotes_menteos_reasons():
+    """A request asked from a suggestion starts with the reasons, which
+    speak of the mentee by name: "Menteo suggested you to me: ... as Sam
+    Lindqvist's focus does" switched person mid-sentence (found walking
+    the product). They are quoted as Menteo's now."""
+    uid, s = mk_user("Suggested Mentor", capacity=1)
+    c = m.signup()
+    why = "has 1 of the skills Ana wants: hiring; is in Ana's time zone"
+    r = c.get(f"/mentorships/new?mentor={s}&why=" + urllib.parse.quote(why))
+    m.check(r.status == 200, f"{r!r}")
+    m.check(f"Menteo suggested you as my mentor. Its reasons: {why}."
+            in m.unescaped(r.text), "the reasons, quoted")
+
+
 def settings_form(c, **over):
     data = {"display_name": "Settings Person", "headline": "Headline",
             "bio": "Bio text", "skills": "Hiring", "timezone": "UTC",

@@ -71,10 +71,10 @@ test_suggest_reasons(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(best[0].mentor, 0);
 	assert_int_equal(best[1].mentor, 5);
+	/* "grant" of the headline is "grants" of the goals: said once */
 	suggest_why(s, &e, &best[0], NULL, 0, why);
 	assert_string_equal(why, "has 2 of the skills you want: fundraising, "
 	    "public speaking; writes about grants, as your goals do; "
-	    "writes about grant, as your headline does; "
 	    "speaks Español, as you do; is 1 hour from your time zone; "
 	    "can take 1 more mentee; "
 	    "answered 3 requests; was active this week");
@@ -82,7 +82,6 @@ test_suggest_reasons(void **state)
 	suggest_why(s, &e, &best[0], "Ana", 0, why);
 	assert_string_equal(why, "has 2 of the skills Ana wants: fundraising, "
 	    "public speaking; writes about grants, as Ana's goals do; "
-	    "writes about grant, as Ana's headline does; "
 	    "speaks Español, as Ana does; is 1 hour from Ana's time zone; "
 	    "can take 1 more mentee; "
 	    "answered 3 requests; was active this week");
@@ -90,7 +89,6 @@ test_suggest_reasons(void **state)
 	suggest_why(s, &e, &best[0], "Ana", 1, why);
 	assert_string_equal(why, "have 2 of the skills Ana wants: fundraising, "
 	    "public speaking; write about grants, as Ana's goals do; "
-	    "write about grant, as Ana's headline does; "
 	    "speak Español, as Ana does; are 1 hour from Ana's time zone");
 	/*
 	 * A name of 80 four-byte characters: "Ana's" is cut to 127 bytes
