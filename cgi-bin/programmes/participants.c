@@ -66,8 +66,10 @@ decision_to(const struct prog *p, size_t a, const char *role)
 	return decisions[a].to;
 }
 
+/* "invited": the addresses invited, not joined yet (no participant) */
 static const char *const statuses[] = {
-	"waiting", "active", "paired", "unpaired", "rejected", "removed", NULL
+	"invited", "waiting", "active", "paired", "unpaired", "rejected",
+	"removed", NULL
 };
 
 enum { DF_ACTION, DF_N };
@@ -401,7 +403,7 @@ invited_fill(struct req *r, struct tdict *d, const struct prog *p,
 	}
 	if (rows->nrows > 0)
 		tmpl_show(d, "HAS_INVITED");
-	return 0;
+	return (int)rows->nrows;
 }
 
 /* The list as filtered by v, with error above it when not NULL. */
@@ -413,6 +415,7 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 	const struct db_rows *pairs = NULL;
 	struct tdict *d, *list = NULL, *s;
 	size_t i, n, k = 0, kp = 0;
+	int invited = 0;
 
 	if ((rows = participants_load(r, p, v)) == NULL)
 		return;
@@ -432,18 +435,19 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 		participant_fill(r, s, rows, i, pairs, &kp);
 		answers_fill(s, db_get_int(rows, i, "id"), answers, &k);
 	}
-	if (n == 0)	/* an empty filter is not an empty programme */
-		tmpl_show(d, v[FF_ROLE].str != NULL || v[FF_STATUS].str !=
-		    NULL ? "NONE_MATCH" : "NONE");
 	if (rows->nrows > LIST_PAGE)
 		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
 		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
 		    p->slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
 		    db_get(rows, n - 1, "id")));
-	/* those not in yet: under no status but "any", on the first page */
-	if (v[FF_STATUS].str == NULL && v[FF_AFTER].str == NULL &&
-	    invited_fill(r, d, p, v) == -1)
+	/* those not in yet: under "any" and "invited", on the first page */
+	if ((v[FF_STATUS].str == NULL || strcmp(v[FF_STATUS].str, "invited")
+	    == 0) && v[FF_AFTER].str == NULL &&
+	    (invited = invited_fill(r, d, p, v)) == -1)
 		return;
+	if (n == 0 && invited == 0)	/* an empty filter: not an empty programme */
+		tmpl_show(d, v[FF_ROLE].str != NULL || v[FF_STATUS].str !=
+		    NULL ? "NONE_MATCH" : "NONE");
 	page_send(r, status);
 }
 

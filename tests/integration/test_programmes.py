@@ -1898,8 +1898,12 @@ def test_empty_lists_show_no_table_and_invitations_only_under_any_status():
             "the invited are listed under any status")
     for status in ("removed", "paired", "rejected", "waiting"):
         page = org.get(f"/programmes/{slug}/participants?status={status}").text
-        m.check(address not in page and "Invited, not joined yet" not in page,
+        m.check(address not in page and "Invited, not joined yet</h2>" not in page,
                 f"the invited listed as {status}")
+    # and a filter of their own (SPEC §11 lists "invited" among the statuses)
+    page = org.get(f"/programmes/{slug}/participants?status=invited").text
+    m.check(address in page and "Nobody matches" not in page and
+            '<option value="invited" selected>' in page, "no filter for the invited")
     page = org.get(f"/programmes/{slug}/participants?role=mentee").text
     m.check(address in page, "the invited mentee under the mentees")
     # a filter that matches nobody says so, not "Nobody here yet"
