@@ -12,18 +12,23 @@
 #include "tmpl.h"
 
 static const struct survey_q start_q[] = {
-	{ "clarity", "How clear are our goals?", SURVEY_SCORE5, 1 },
+	{ "clarity", "How clear are our goals?", SURVEY_SCORE5, 1,
+	    "1: not clear at all", "5: completely clear" },
 };
 static const struct survey_q checkin_q[] = {
-	{ "going", "How is it going?", SURVEY_SCORE5, 1 },
-	{ "comment", "Anything you would like to add?", SURVEY_TEXT, 0 },
+	{ "going", "How is it going?", SURVEY_SCORE5, 1, "1: badly",
+	    "5: very well" },
+	{ "comment", "Anything you would like to add?", SURVEY_TEXT, 0,
+	    NULL, NULL },
 };
 static const struct survey_q end_q[] = {
 	{ "satisfaction", "How satisfied are you with this mentorship?",
-	    SURVEY_SCORE5, 1 },
+	    SURVEY_SCORE5, 1, "1: not at all satisfied", "5: very satisfied" },
 	{ "recommend", "How likely are you to recommend a mentorship like "
-	    "this one to a friend or colleague?", SURVEY_SCORE10, 1 },
-	{ "valuable", "What was most valuable?", SURVEY_TEXT, 0 },
+	    "this one to a friend or colleague?", SURVEY_SCORE10, 1,
+	    "0: not at all likely", "10: extremely likely" },
+	{ "valuable", "What was most valuable?", SURVEY_TEXT, 0, NULL,
+	    NULL },
 };
 
 /*

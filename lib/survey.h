@@ -22,6 +22,8 @@ struct survey_q {
 	const char		*prompt;
 	enum survey_kind	 kind;
 	int			 required;
+	const char		*low;	/* a scale's ends in words, as */
+	const char		*high;	/* the question asks; NULL: text */
 };
 
 /* The standard questions of a moment ("start", "checkin", "end"). */

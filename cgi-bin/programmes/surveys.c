@@ -16,6 +16,7 @@ struct ask {
 	const char	*key;		/* stored as survey_answers.question */
 	const char	*prompt;
 	enum survey_kind kind;
+	const char	*low, *high;	/* a scale's ends; NULL: generic */
 	struct field	 f;
 	struct fval	 v;
 };
@@ -70,6 +71,8 @@ taking_load(struct req *r, struct taking *t)
 		t->ask[i].prompt = q[i].prompt;
 		t->ask[i].kind = q[i].kind;
 		t->ask[i].f.required = q[i].required;
+		t->ask[i].low = q[i].low;
+		t->ask[i].high = q[i].high;
 	}
 	for (k = 0; k < pq->nrows; k++, i++) {
 		t->ask[i].key = req_printf(r, "p%s", db_get(pq, k, "id"));
@@ -111,10 +114,9 @@ ask_fill(struct req *r, struct tdict *d, const struct ask *a, int typed)
 	tmpl_show(d, "IS_SCALE");
 	lo = a->f.min;
 	hi = a->f.max;
-	tmpl_set(d, "LOW", a->kind == SURVEY_SCORE10 ? "0: not at all likely" :
-	    "1: not at all");
-	tmpl_set(d, "HIGH", a->kind == SURVEY_SCORE10 ? "10: extremely likely" :
-	    "5: completely");
+	/* a programme's own question: the scale's generic ends */
+	tmpl_set(d, "LOW", a->low != NULL ? a->low : "1: not at all");
+	tmpl_set(d, "HIGH", a->high != NULL ? a->high : "5: completely");
 	for (k = lo; k <= hi; k++) {
 		o = tmpl_section(d, "POINT");
 		tmpl_set_int(o, "P", k);

@@ -1298,6 +1298,10 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     sid = r.location.rsplit("/", 1)[1]
     r = c.follow(r)
     m.check(r.status == 200 and "How clear are our goals?" in r.text, "the survey")
+    # each scale's ends say what the question asks ("How is it going? 1:
+    # not at all" did not: found walking the product)
+    m.check("1: not clear at all" in r.text and "5: completely clear" in r.text,
+            "the clarity scale's ends")
     m.check("organisers" in r.text and "never sees them" in r.text, "who sees it")
     other = m.sql_value("SELECT id FROM surveys WHERE mentorship_id = ? AND user_id = ?",
                         mid, mentor.user_id)
