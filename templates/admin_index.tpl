@@ -19,17 +19,17 @@
 <h3>Initiation for over 30 days without an agreed contract</h3>
 <p class="muted small">The most common point of failure: the pair never agree what they are working on.</p>
 {{#RISK_INITIATION_NONE}}<p class="muted">None.</p>{{/RISK_INITIATION_NONE}}
-<ul class="list">{{#RISK_INITIATION}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} and {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">since {{SINCE_DATE}}</span></li>{{/RISK_INITIATION}}</ul>
+<ul class="list">{{#RISK_INITIATION}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} mentoring {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">since {{SINCE_DATE}}</span></li>{{/RISK_INITIATION}}</ul>
 {{>RISK_INITIATION_MORE}}
 
 <h3>Cultivation with no room message or meeting for 21 days</h3>
 {{#RISK_QUIET_NONE}}<p class="muted">None.</p>{{/RISK_QUIET_NONE}}
-<ul class="list">{{#RISK_QUIET}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} and {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">quiet since {{SINCE_DATE}}</span></li>{{/RISK_QUIET}}</ul>
+<ul class="list">{{#RISK_QUIET}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} mentoring {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">quiet since {{SINCE_DATE}}</span></li>{{/RISK_QUIET}}</ul>
 {{>RISK_QUIET_MORE}}
 
 <h3>Review date passed without Separation</h3>
 {{#RISK_REVIEW_NONE}}<p class="muted">None.</p>{{/RISK_REVIEW_NONE}}
-<ul class="list">{{#RISK_REVIEW}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} and {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">review was due {{SINCE_DATE}}</span></li>{{/RISK_REVIEW}}</ul>
+<ul class="list">{{#RISK_REVIEW}}<li><a href="/admin/mentorships/{{ID}}">{{MENTOR}} mentoring {{MENTEE}}</a> — {{FOCUS}} <span class="muted small">review was due {{SINCE_DATE}}</span></li>{{/RISK_REVIEW}}</ul>
 {{>RISK_REVIEW_MORE}}
 
 <h3>Requests unanswered for 7 days</h3>

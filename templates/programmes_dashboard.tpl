@@ -9,7 +9,7 @@
 <h2 id="risk-h">Pairs at risk</h2>
 {{#NO_RISK}}<p class="muted">No pair matches a known warning sign right now.</p>{{/NO_RISK}}
 {{#RISK}}<h3>{{RISK_LABEL}} ({{RISK_N}})</h3>
-<ul class="list">{{#PAIR}}<li><a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">{{MENTOR}} and {{MENTEE}}</a> <span class="muted small">{{FOCUS}} · since {{SINCE}}</span></li>{{/PAIR}}</ul>
+<ul class="list">{{#PAIR}}<li><a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">{{MENTOR}} mentoring {{MENTEE}}</a> <span class="muted small">{{FOCUS}} · since {{SINCE}}</span></li>{{/PAIR}}</ul>
 {{>MORE}}
 {{/RISK}}
 </section>

@@ -1731,6 +1731,10 @@ def test_pairs_at_risk_count_them_all_and_say_when_fewer_are_listed():
         overdue(3, 15, "Newer")
         t = m.unescaped(org.get(f"/programmes/{slug}/dashboard").text)
         m.check(f"{label} (3)" in t and "waiting longest" not in t, "three, all listed")
+        # who is whose mentor: "A and B" did not say (found walking)
+        part = t[t.index(label):]
+        m.check(re.search(r'/pairs/\d+">[^<]+ mentoring [^<]+</a>', part),
+                f"the pair's roles: {part[:300]}")
         overdue(101, 30, "Older")      # 104 in all, the oldest due 131 days ago
         t = m.unescaped(org.get(f"/programmes/{slug}/dashboard").text)
         m.check(f"{label} (104)" in t, "the heading counts every pair at risk")
