@@ -6,7 +6,7 @@
 <p>Now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}</p>
 </div>
 {{#REFUSED}}
-<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p></div>
+<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p>{{#PROBLEMS}}<ul>{{#PROBLEM}}<li><a href="#{{P_ID}}">{{P_TEXT}}</a></li>{{/PROBLEM}}</ul>{{/PROBLEMS}}</div>
 {{/REFUSED}}
 {{#NOTE}}<p class="callout" role="status">{{TEXT}}</p>{{/NOTE}}
 {{#READ_ONLY}}<p class="callout">The contract is written in Initiation and renewed in Separation or Redefinition; in {{STAGE_LABEL}} it is read-only.</p>{{/READ_ONLY}}

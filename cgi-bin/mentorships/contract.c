@@ -281,6 +281,54 @@ review_end_show(struct req *r, struct tdict *d, const struct cform *f,
 }
 
 /*
+ * The reason a form came back, and each field with a problem as a link
+ * to it, in the form's order: "Goal 2, how it is measured: ..." (GOV.UK's
+ * error summary; the fields marked alone left the person to find them).
+ */
+/* One more item of the list of problems, the list made at the first. */
+static struct tdict *
+problem(struct tdict *s, struct tdict **list)
+{
+	if (*list == NULL)
+		*list = tmpl_section(s, "PROBLEMS");
+	return tmpl_section(*list, "PROBLEM");
+}
+
+static void
+problems_fill(struct req *r, struct tdict *s, const char *err,
+    const struct cform *f)
+{
+	static const char *const terms[CT_N] = {
+		"Ground rules", "Cadence", "Review date"
+	};
+	static const struct { const char *label, *id; } goal[GL_TARGET_DATE + 1] = {
+		{ "title", "title" }, { "how it is measured", "measure" },
+		{ "target date", "target" }
+	};
+	struct tdict *list = NULL, *p;
+	size_t i, k;
+
+	tmpl_set(s, "REASON", err);
+	for (i = 0; f != NULL && i < CT_N; i++)
+		if (f->terms[i].err != NULL) {
+			p = problem(s, &list);
+			tmpl_set(p, "P_ID", contract_f[i].name);
+			tmpl_set(p, "P_TEXT", req_printf(r, "%s: %s", terms[i],
+			    f->terms[i].err));
+		}
+	for (i = 0; f != NULL && i < f->nrows; i++)
+		for (k = 0; k <= GL_TARGET_DATE; k++)
+			if (f->rows[i][k].err != NULL) {
+				p = problem(s, &list);
+				tmpl_set(p, "P_ID", req_printf(r, "%s-row-%zu",
+				    goal[k].id, i));
+				tmpl_set(p, "P_TEXT", req_printf(r, "Goal %zu, "
+				    "%s: %s", i + 1, goal[k].label,
+				    f->rows[i][k].err));
+			}
+}
+
+/*
  * The contract page. typed: the form as posted (re-shown with what was
  * typed, its errors marked), or NULL for the stored contract; note: a
  * line above the form (a row taken out, not saved yet).
@@ -334,7 +382,7 @@ contract_page(struct req *r, struct mship *m, int status,
 	tmpl_show(d, mships_is(m, "initiation") ? "FIRST_CYCLE" :
 	    "LATER_CYCLE");
 	if (err != NULL)
-		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
+		problems_fill(r, tmpl_section(d, "REFUSED"), err, typed);
 	if (note != NULL)
 		tmpl_set(tmpl_section(d, "NOTE"), "TEXT", note);
 	page_form(d, contract_f, CT_N, f->terms);

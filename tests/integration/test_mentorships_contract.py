@@ -127,6 +127,13 @@ def test_contract_is_one_form_that_keeps_what_was_typed():
     m.check(titles(r.text) == ["Lead a project", "Hire two", "Speak at the all-hands"],
             f"rows kept: {titles(r.text)}")
     m.check('value="2030-02-30"' in r.text, "the bad date is shown as typed")
+    # the box lists each problem as a link to its field ("Check the fields
+    # marked below" left the person to find them: found walking)
+    t = m.unescaped(r.text)
+    m.check('<li><a href="#measure-row-1">Goal 2, how it is measured: ' in t and
+            '<li><a href="#target-row-2">Goal 3, target date: ' in t and
+            'id="measure-row-1"' in t and 'id="target-row-2"' in t,
+            "no list of the problems linked to their fields")
     # the Agreement box judges the saved contract, and says so beside a form
     # that holds ground rules not saved yet
     m.check("Save the contract first; then" in r.text
@@ -140,6 +147,7 @@ def test_contract_is_one_form_that_keeps_what_was_typed():
     typed = terms(rules="") + rows(("Lead a project", "Shipped", "", None))
     r = mentee.post(path, typed + [("save", "1")])
     m.check(r.status == 422 and titles(r.text) == ["Lead a project"], "rows kept on a terms error")
+    m.check('<li><a href="#ground_rules">Ground rules: ' in r.text, "the terms' problem listed")
 
     # save: terms and three goals at once; a blank row is no goal
     typed = terms() + rows(("Lead a project", "Shipped", "", None),
@@ -170,7 +178,8 @@ def test_contract_is_one_form_that_keeps_what_was_typed():
             typed = terms() + rows(slip) + kept[4:]
         r = mentee.post(path, typed + [("save", "1")])
         t = m.unescaped(r.text)
-        m.check(r.status == 422 and t.count("The target date is in the past") == 1,
+        m.check(r.status == 422 and t.count("target date: The target date is in the "
+                                            "past") == 1,
                 f"{slip[0]}: one date refused, not the kept one: {r.status}")
         m.check('value="2025-06-01"' in r.text, "the date shown as typed")
     r = mentee.post(path, terms() + kept + [("save", "1")])
