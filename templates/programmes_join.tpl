@@ -38,7 +38,7 @@
 </div>
 </fieldset>
 {{/CHOOSE_ROLE}}
-{{#ASK_CAPACITY}}<div class="field{{#CAPACITY_ERROR}} has-error{{/CAPACITY_ERROR}}">
+{{#ASK_CAPACITY}}<div class="field{{#CAPACITY_ERROR}} has-error{{/CAPACITY_ERROR}}" data-audience="mentor">
 <label for="capacity">Mentors: how many mentees can you take in this programme?</label>
 <p class="hint" id="capacity-hint">1 to 20.{{#CHOOSE_ROLE}} Mentees leave this as it is.{{/CHOOSE_ROLE}}</p>
 {{#CAPACITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CAPACITY_ERROR}}
