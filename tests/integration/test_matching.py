@@ -73,6 +73,19 @@ def words(page):
     return " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(page)).split())
 
 
+def said_taken_back_by_organisers(org, slug, mid):
+    """The participants page and the pair's timeline say the organisers
+    proposed pair mid and took it back, not only "Withdrawn"."""
+    t = words(org.get(f"/programmes/{slug}/participants?role=mentee").text)
+    m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
+            f"whose withdrawal, not said: {t[:600]}")
+    t = words(org.get(f"/programmes/{slug}/pairs/{mid}").text)
+    t = t[t.index("Timeline"):]
+    m.check(re.search(r"Proposed by the organisers, \S", t) and
+            re.search(r"Withdrawn by the organisers, \S", t),
+            f"the timeline does not say who: {t[:300]}")
+
+
 def refusal(page):
     """The text of the board's refusal, or ""."""
     said = re.search(r'<p class="callout danger"[^>]*>(.*?)</p>', page, re.S)
@@ -342,15 +355,7 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
                 f"/programmes/{slug}/matching").text, tara), "taken for a no")
     m.check(m.sql_value(outbox, org.email) == before,
             "the organisers are told of their own doing")
-    t = words(org.get(f"/programmes/{slug}/participants?role=mentee").text)
-    m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
-            f"whose withdrawal, not said: {t[:600]}")
-    # the pair's timeline says who did each thing, not only "Withdrawn"
-    t = words(org.get(f"/programmes/{slug}/pairs/{mid}").text)
-    t = t[t.index("Timeline"):]
-    m.check(re.search(r"Proposed by the organisers, \S", t) and
-            re.search(r"Withdrawn by the organisers, \S", t),
-            f"the timeline does not say who: {t[:300]}")
+    said_taken_back_by_organisers(org, slug, mid)
     # a closed proposal reads as closed, not as waiting for the mentor
     t = words(org.get(f"/programmes/{slug}/pairs/{mid}").text)
     m.check("None: the pair closed before the mentor accepted it." in t and
@@ -772,14 +777,7 @@ def test_an_organiser_who_is_the_mentee_takes_back_as_an_organiser():
     card = board_card(org.get(f"/programmes/{slug}/matching").text, org)
     m.check(card is not None and "Not offered again" not in card,
             f"taken back by the organiser read as the mentee's no: {card}")
-    t = words(org.get(f"/programmes/{slug}/pairs/{mid}").text)
-    t = t[t.index("Timeline"):]
-    m.check(re.search(r"Proposed by the organisers, \S", t) and
-            re.search(r"Withdrawn by the organisers, \S", t),
-            f"the timeline names the mentee: {t[:300]}")
-    t = words(org.get(f"/programmes/{slug}/participants?role=mentee").text)
-    m.check("Not in a pair (the last request: Withdrawn by the organisers)" in t,
-            f"whose withdrawal: {t[:600]}")
+    said_taken_back_by_organisers(org, slug, mid)
     # and the mentor may be proposed again
     r = propose(org, slug, org, ben)
     m.check(r.status == 303, f"proposed again: {r!r}")
