@@ -421,7 +421,7 @@ activity_fill(struct req *r, struct tdict *d, const struct dash *dv)
 	struct db_rows *rows;
 	struct tdict *row, *f;
 	const char **labels;
-	double *v, held;
+	double *v, held, all;
 	size_t weeks, i;
 
 	weeks = (size_t)ACTIVITY_WEEKS;
@@ -456,12 +456,12 @@ draw:
 	 * silent is what the picture must show, not end before.
 	 */
 	weeks = dv->week < dv->w0 ? 0 : (size_t)(dv->week - dv->w0 + 1);
-	for (held = 0, i = 0; i < weeks * 3; i++)
-		held += v[i];
+	for (all = 0, i = 0; i < weeks * 3; i++)
+		all += v[i];
 	f = tmpl_section(d, "ACTIVITY");
 	tmpl_set(f, "SINCE", dv->week < dv->w0 ? "from" : "since");
 	tmpl_set(f, "START", page_date_text(r, dv->start));
-	if (held == 0) {	/* an empty picture says less than a sentence */
+	if (all == 0) {	/* an empty picture says less than a sentence */
 		tmpl_set(tmpl_section(f, "QUIET"), "QUIET_TEXT",
 		    dv->week < dv->w0 ? "The programme has not begun: its "
 		    "weeks are drawn here from its first day." : "No room "
