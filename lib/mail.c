@@ -43,7 +43,8 @@ account_kind(const char *kind)
  * A mail's way out: to an account, its signed unsubscribe link for the
  * kind; to a bare address, its own (unsub; NULL: none). The template's
  * UNSUBSCRIBE_URL names it, and, kept with the mail, its List-Unsubscribe
- * header (build).
+ * header (build). Mail about the account itself has none: it is sent
+ * whatever was turned off, so a link would only record a wish ignored.
  */
 static const char *
 way_out(struct req *r, long long user_id, const char *kind,
@@ -51,6 +52,8 @@ way_out(struct req *r, long long user_id, const char *kind,
 {
 	if (user_id <= 0)
 		return unsub;
+	if (account_kind(kind))
+		return NULL;
 	return req_printf(r, "%s/link/unsubscribe?u=%lld&k=%s&s=%s",
 	    cfg_base_url(), user_id, kind, auth_unsub_sig(r, user_id, kind));
 }

@@ -81,9 +81,14 @@ def test_signup_mail_link_verifies():
     msg = m.mails_to(email, subject="confirm")
     assert msg, "no verification mail"
     assert "Confirm" in str(msg[-1]["Subject"])
-    for h in ("Date", "Message-ID", "From", "List-Unsubscribe"):
+    for h in ("Date", "Message-ID", "From"):
         assert msg[-1][h], f"no {h} header"
     assert m.mail_html(msg[-1]), "no HTML part"
+    # account mail is sent whatever was turned off: no way out to offer
+    # (it had an unsubscribe link that recorded a wish never honoured)
+    assert msg[-1]["List-Unsubscribe"] is None, msg[-1]["List-Unsubscribe"]
+    assert "/unsubscribe" not in m.mail_text(msg[-1]) + m.mail_html(msg[-1])
+    assert "sent whatever you turn off" in m.mail_text(msg[-1])
     path = link_in(msg[-1], "/verify?t=")
     r = c.get(path)
     assert r.status == 303, r
@@ -420,11 +425,21 @@ def test_change_email_to_an_address_taken_meanwhile():
     assert m.sql_value("SELECT email FROM users WHERE id = ?", c.user_id) == new
 
 
+def request_mail():
+    """A mail its reader may turn off: a mentor told of a request."""
+    c, mentee = m.make_mentor(), m.signup()
+    mentee.get(f"/mentorships/new?mentor={c.slug}")
+    r = mentee.post("/mentorships/new", {"mentor": c.slug, "focus": "Lead a team",
+                                          "message": "I lead a team of six."})
+    assert r.status == 303, r
+    return c, m.mails_to(c.email, subject="mentorship request")[-1]
+
+
 @m.test
 def test_unsubscribe_link():
-    c = m.signup(verify=False, login=False)
-    msg = m.mails_to(c.email, subject="confirm")[-1]
+    c, msg = request_mail()
     url = str(msg["List-Unsubscribe"]).strip("<>")
+    assert "/unsubscribe" in m.mail_text(msg), "no way out in the text"
     v = m.Client()
     r = v.get(m.local(url))
     assert r.status == 200 and "Stop these e-mails" in r.text
@@ -441,8 +456,7 @@ def test_one_click_unsubscribe():
     """RFC 8058: a mail client POSTs List-Unsubscribe=One-Click to the
     header's URL, with no session and no CSRF field: the signature in the
     URL is the authority."""
-    c = m.signup(verify=False, login=False)
-    msg = m.mails_to(c.email, subject="confirm")[-1]
+    c, msg = request_mail()
     assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = m.local(str(msg["List-Unsubscribe"]).strip("<>"))
     r = m.Client().post(url, {"List-Unsubscribe": "One-Click"}, csrf=False)
