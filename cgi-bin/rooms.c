@@ -381,6 +381,22 @@ room_html(struct req *r, long long id, const char *html, const char *body)
 	return html;
 }
 
+/*
+ * A message quoted (s): in the list above a reply, and in the composer
+ * while one is written. Its author, its start as plain text, and a link
+ * to it: on this page an anchor; further back, the page ending there.
+ */
+static void
+room_quote(struct req *r, const struct mship *m, struct tdict *s,
+    long long id, long long author, const char *body, long long oldest)
+{
+	tmpl_set_int(s, "REPLY_ID", id);
+	tmpl_set(s, "REPLY_AUTHOR", room_author(m, author));
+	tmpl_set(s, "REPLY_TEXT", room_preview(r, body));
+	tmpl_set(s, "REPLY_HREF", id >= oldest ? req_printf(r, "#m%lld", id) :
+	    req_printf(r, "/rooms/%lld?before=%lld#m%lld", m->id, id + 1, id));
+}
+
 static void
 room_message(struct req *r, const struct room *rm, struct tdict *d,
     const struct db_rows *rows, size_t i, long long oldest)
@@ -409,20 +425,10 @@ room_message(struct req *r, const struct room *rm, struct tdict *d,
 	}
 	if (m->is_open)
 		tmpl_show(d, "CAN_REPLY");
-	if (reply != NULL) {
-		long long rid = db_get_int(rows, i, "reply_id");
-		s = tmpl_section(d, "REPLY");
-		tmpl_set_int(s, "REPLY_ID", rid);
-		tmpl_set(s, "REPLY_AUTHOR", room_author(m,
-		    db_get_int(rows, i, "reply_author")));
-		tmpl_set(s, "REPLY_TEXT", room_preview(r,
-		    db_get(rows, i, "reply_body")));
-		/* on this page an anchor; further back, the page ending there */
-		tmpl_set(s, "REPLY_HREF", rid >= oldest ?
-		    req_printf(r, "#m%lld", rid) :
-		    req_printf(r, "/rooms/%lld?before=%lld#m%lld", m->id,
-		    rid + 1, rid));
-	}
+	if (reply != NULL)
+		room_quote(r, m, tmpl_section(d, "REPLY"), db_get_int(rows, i,
+		    "reply_id"), db_get_int(rows, i, "reply_author"),
+		    db_get(rows, i, "reply_body"), oldest);
 }
 
 /*
@@ -613,6 +619,28 @@ room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
 }
 
 /*
+ * The composer answering a message: quoted above the text, as the reply
+ * will show it. One statement, only then: the page's rows carry the
+ * messages' HTML, not the text a quote is made from. A message of
+ * another room, or gone, is not offered (the post would refuse it).
+ */
+static int
+room_replying(struct req *r, const struct mship *m, struct tdict *c,
+    long long id, long long oldest)
+{
+	struct db_rows *q;
+
+	q = db_query(r, "SELECT author_id, LEFT(body, 600) AS body FROM "
+	    "room_messages WHERE id = ? AND mentorship_id = ?", "ii", id, m->id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 1)
+		room_quote(r, m, tmpl_section(c, "REPLYING"), id,
+		    db_get_int(q, 0, "author_id"), db_get(q, 0, "body"), oldest);
+	return 0;
+}
+
+/*
  * The room page. before is 0 for the newest page; v is the composer as
  * typed when it is shown again after an error, or NULL.
  */
@@ -662,11 +690,9 @@ room_render(struct req *r, const struct room *rm, long long before,
 		struct tdict *c = tmpl_section(d, "COMPOSER");
 		if (v != NULL)
 			page_form(c, post_fields, POST_NFIELDS, v);
-		else if (reply_to > 0)
-			tmpl_set_int(c, "REPLY_TO", reply_to);
-		if (reply_to > 0)
-			tmpl_set_int(tmpl_section(c, "REPLYING"),
-			    "REPLYING_ID", reply_to);
+		if (reply_to > 0 && room_replying(r, m, c, reply_to,
+		    oldest) == -1)
+			return;
 	}
 	/* only the newest page moves the read position */
 	if (before == 0 && (read = room_read_to(r, rm, rows, n)) > 0)

@@ -41,14 +41,15 @@
 <form method="post" action="/rooms/{{MENTORSHIP_ID}}/messages#composer">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 {{#REPLYING}}
-<input type="hidden" name="reply_to" value="{{REPLYING_ID}}">
-<p class="hint">Replying to <a href="#m{{REPLYING_ID}}">an earlier message</a>. <a href="/rooms/{{MENTORSHIP_ID}}#composer">Write a new message instead</a></p>
+<input type="hidden" name="reply_to" value="{{REPLY_ID}}">
+<p class="hint" id="replying-hint">Your message answers this one (<a href="/rooms/{{MENTORSHIP_ID}}#composer">write a new message instead</a>):</p>
+<blockquote class="reply"><a href="{{REPLY_HREF}}">{{REPLY_AUTHOR}}</a>: {{REPLY_TEXT}}</blockquote>
 {{/REPLYING}}
 <div class="field{{#BODY_ERROR}} has-error{{/BODY_ERROR}}">
 <label for="body">Message</label>
 <p class="hint" id="body-hint">Markdown works: **bold**, _italic_, lists, [links](https://example.org), `code`. Up to 20,000 characters.</p>
 {{#BODY_ERROR}}<p class="field-error" id="body-error">{{MESSAGE}}</p>{{/BODY_ERROR}}
-<textarea id="body" name="body" rows="6" aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
+<textarea id="body" name="body" rows="6" aria-describedby="body-hint{{#REPLYING}} replying-hint{{/REPLYING}}{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
 </div>
 <div class="actions"><button class="btn-primary">Post message</button></div>
 </form>

@@ -131,6 +131,12 @@ def test_parties_post_and_reply_with_quote():
     m.check(quote.startswith("Welcome! Let us start"), f"quote text {quote!r}")
     m.check("**" not in quote and len(quote) <= 141, f"quote not brief: {quote!r}")
     m.check(quote.endswith("\u2026"), "long quote not cut")
+    # the composer quotes what is being answered, as the reply will
+    r = b.get(f"/rooms/{mid}?reply_to={first}")
+    form = r.text[r.text.find('id="composer"'):]
+    m.check(f'name="reply_to" value="{first}"' in form, "no reply field")
+    m.check(q.group(0) in form, f"the composer does not quote it: {form[:900]}")
+    m.check('aria-describedby="body-hint replying-hint"' in form, "not described")
     # author names on the page, newest page oldest-first
     m.check(message_ids(r.text) == [first, second])
     m.check(html.escape(a.name) in message_html(r.text, first))
@@ -147,6 +153,12 @@ def test_reply_to_must_be_same_room():
     m.check(r.status == 422, repr(r))
     m.check("my answer" in r.text, "text not kept")
     m.check("reply to a message of this room" in r.text)
+    # nor quoted, nor offered again: the next post is a message of its own
+    m.check("in another room" not in r.text and 'name="reply_to"' not in r.text,
+            "another room's message quoted")
+    r = a.get(f"/rooms/{mid}?reply_to={foreign}")
+    m.check(r.status == 200 and "in another room" not in r.text
+            and 'name="reply_to"' not in r.text, "a foreign reply offered")
     m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ?",
                         mid) == "0")
     r = post(a, mid, "bad reply", reply_to="abc")
