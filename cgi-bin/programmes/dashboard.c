@@ -755,6 +755,12 @@ prog_dashboard(struct req *r)
 
 /* ---- export.csv: one row per pair ----------------------------------------- */
 
+/*
+ * A moment in a CSV says its zone (ISO 8601, UTC): the file leaves the
+ * product for a spreadsheet that cannot ask which zone a bare time is in.
+ */
+#define CSV_UTC(col, as) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ') AS " as
+
 static const char *const export_cols[] = {
 	"programme", "mentor", "mentee", "stage", "started", "stage_since",
 	"goals_achieved", "goals_total", "meetings_held", "mentor_last_active",
@@ -786,8 +792,9 @@ prog_export(struct req *r)
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) AS "
 	    "goals_total, (SELECT COUNT(*) FROM meetings g WHERE "
 	    "g.mentorship_id = m.id AND g.starts_at < UTC_TIMESTAMP()) AS "
-	    "meetings_held, a.last_active AS mentor_last_active, "
-	    "b.last_active AS mentee_last_active, " LATEST_SCORE("mentor") " AS "
+	    "meetings_held, " CSV_UTC("a.last_active", "mentor_last_active") ", "
+	    CSV_UTC("b.last_active", "mentee_last_active") ", "
+	    LATEST_SCORE("mentor") " AS "
 	    "mentor_latest_score, " LATEST_SCORE("mentee") " AS "
 	    "mentee_latest_score FROM mentorships m FORCE INDEX "
 	    "(mentorships_programme_pairs) JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
@@ -828,7 +835,8 @@ prog_surveys_csv(struct req *r)
 		return;
 	rows = db_query(r, "SELECT m.id AS pair, x.display_name AS mentor, "
 	    "y.display_name AS mentee, s.role, s.moment, a.question, "
-	    "pq.prompt, a.score, a.answer, s.answered_at FROM surveys s FORCE "
+	    "pq.prompt, a.score, a.answer, " CSV_UTC("s.answered_at",
+	    "answered_at") " FROM surveys s FORCE "
 	    "INDEX (surveys_programme) JOIN "
 	    "survey_answers a ON a.survey_id = s.id JOIN mentorships m ON m.id "
 	    "= s.mentorship_id JOIN users x ON x.id = m.mentor_id JOIN users y "

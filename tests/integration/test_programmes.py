@@ -1361,11 +1361,16 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check(answers["What was most valuable?"][8] == 'Honest, "direct" feedback, weekly',
             f"text answers survive: {table}")
     m.check(answers["How clear are our goals?"][7] == "4", "scores")
+    # a moment says its zone: the spreadsheet cannot ask
+    m.check(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ",
+                         answers["How clear are our goals?"][9]), table[1])
     own = sorted(row[7] for row in table[1:] if row[6] == "Did the kick-off workshop help?")
     m.check(own == ["4", "5"], f"the programme's own question, both times: {own}")
     r = org.get(f"/programmes/{slug}/export.csv")
     table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
     m.check(table[1][-1] == "5", f"the mentee's latest score in the export: {table[1]}")
+    m.check(all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", t)
+                for t in table[1][9:11]), f"last activity with its zone: {table[1]}")
     m.check(len(links) == 3 and len(m.mails_to(mentee.email, subject="survey",
                                                 timeout=3, count=4)) == 3,
             "no survey is mailed twice")
