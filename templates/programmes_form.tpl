@@ -117,44 +117,18 @@
 <p class="muted">Asked when someone joins. Organisers read the answers; matching reads them too.</p>
 {{#NO_QUESTIONS}}<p class="muted">No questions yet.</p>{{/NO_QUESTIONS}}
 <ul class="list">
-{{#QUESTION}}<li>{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span> <span class="muted small">{{Q_AUDIENCE}}</span>
-<form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove</button></form></li>
+{{#QUESTION}}<li><span class="grow">{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span> <span class="muted small">{{Q_AUDIENCE}}{{#Q_OPTIONAL}} · optional{{/Q_OPTIONAL}}</span></span>
+<span class="question-tools"><a class="btn-link" href="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}">Edit<span class="visually-hidden">: {{Q_PROMPT}}</span></a>
+{{#Q_UP}}<form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="to" value="up"><button class="btn-small btn-link">Move up<span class="visually-hidden">: {{Q_PROMPT}}</span></button></form>{{/Q_UP}}
+{{#Q_DOWN}}<form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="to" value="down"><button class="btn-small btn-link">Move down<span class="visually-hidden">: {{Q_PROMPT}}</span></button></form>{{/Q_DOWN}}
+<form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Remove this question and the answers given to it?">Remove<span class="visually-hidden">: {{Q_PROMPT}}</span></button></form></span></li>
 {{/QUESTION}}
 </ul>
 {{#QUESTION_FORM}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/settings" class="form card">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <h3>Add a question</h3>
-<div class="field{{#QUESTION_ERROR}} has-error{{/QUESTION_ERROR}}">
-<label for="question">Question</label>
-{{#QUESTION_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/QUESTION_ERROR}}
-<input type="text" id="question" name="question" maxlength="300" value="{{QUESTION}}">
-</div>
-<div class="row">
-<div class="field{{#KIND_ERROR}} has-error{{/KIND_ERROR}}">
-<label for="kind">Answer</label>
-{{#KIND_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/KIND_ERROR}}
-<select id="kind" name="kind">
-<option value="short"{{#KIND_SHORT}} selected{{/KIND_SHORT}}>A short text</option>
-<option value="long"{{#KIND_LONG}} selected{{/KIND_LONG}}>A longer text</option>
-<option value="choice"{{#KIND_CHOICE}} selected{{/KIND_CHOICE}}>One of several choices</option>
-</select>
-</div>
-<div class="field{{#AUDIENCE_ERROR}} has-error{{/AUDIENCE_ERROR}}">
-<label for="audience">Asked of</label>
-{{#AUDIENCE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/AUDIENCE_ERROR}}
-<select id="audience" name="audience">
-<option value="both"{{#AUDIENCE_BOTH}} selected{{/AUDIENCE_BOTH}}>Everyone</option>
-<option value="mentee"{{#AUDIENCE_MENTEE}} selected{{/AUDIENCE_MENTEE}}>Mentees</option>
-<option value="mentor"{{#AUDIENCE_MENTOR}} selected{{/AUDIENCE_MENTOR}}>Mentors</option>
-</select>
-</div>
-</div>
-<div class="field{{#CHOICES_ERROR}} has-error{{/CHOICES_ERROR}}">
-<label for="choices">Choices <span class="optional">(for “one of several choices”: one a line)</span></label>
-{{#CHOICES_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CHOICES_ERROR}}
-<textarea id="choices" name="choices" rows="3">{{CHOICES:pre_escape}}</textarea>
-</div>
+{{>QUESTION_FIELDS}}
 <div class="actions"><button class="btn-secondary">Add the question</button></div>
 </form>
 {{/QUESTION_FORM}}
@@ -162,7 +136,9 @@
 <section class="section" id="surveys" aria-labelledby="surveys-heading">
 <h2 id="surveys-heading">Survey questions of your own</h2>
 <p class="muted">Each pair's surveys (as Cultivation starts, every 30 days, on entering Separation) ask these after the standard questions. You see the answers on the dashboard and in the surveys export.</p>
-<ul class="list">{{#SURVEY_QUESTION}}<li>{{SQ_PROMPT}} <span class="badge">{{SQ_KIND}}</span></li>{{/SURVEY_QUESTION}}</ul>
+<ul class="list">{{#SURVEY_QUESTION}}<li><span class="grow">{{SQ_PROMPT}} <span class="badge">{{SQ_KIND}}</span>{{#SQ_RETIRED}} <span class="muted small">no longer asked; its answers stay on the dashboard</span>{{/SQ_RETIRED}}</span>
+{{#SQ_ASKED}}<span class="question-tools"><form method="post" action="/programmes/{{PROG_SLUG}}/settings/survey-questions/{{SQ_ID}}/retire" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Stop asking this question? The answers already given stay on the dashboard.">Stop asking<span class="visually-hidden">: {{SQ_PROMPT}}</span></button></form></span>{{/SQ_ASKED}}</li>
+{{/SURVEY_QUESTION}}</ul>
 {{#SURVEY_FORM}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/settings" class="form card">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">

@@ -46,9 +46,9 @@
 </div>{{/ASK_CAPACITY}}
 {{#QUESTION}}
 <div class="field{{#Q_ERROR}} has-error{{/Q_ERROR}}" data-audience="{{Q_AUDIENCE}}">
-{{#IS_SHORT}}<label for="{{Q_NAME}}">{{Q_PROMPT}}</label>{{/IS_SHORT}}
-{{#IS_LONG}}<label for="{{Q_NAME}}">{{Q_PROMPT}}</label>{{/IS_LONG}}
-{{#IS_CHOICE}}<p class="label" id="{{Q_NAME}}-label">{{Q_PROMPT}}</p>{{/IS_CHOICE}}
+{{#IS_SHORT}}<label for="{{Q_NAME}}">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</label>{{/IS_SHORT}}
+{{#IS_LONG}}<label for="{{Q_NAME}}">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</label>{{/IS_LONG}}
+{{#IS_CHOICE}}<p class="label" id="{{Q_NAME}}-label">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</p>{{/IS_CHOICE}}
 {{#FOR}}<p class="hint">{{Q_FOR}} only.</p>{{/FOR}}
 {{#Q_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/Q_ERROR}}
 {{#IS_SHORT}}<input type="text" id="{{Q_NAME}}" name="{{Q_NAME}}" maxlength="200" value="{{Q_VALUE}}">{{/IS_SHORT}}

@@ -59,6 +59,7 @@ static const char *const figures_watch[] = {
 	"survey_answers.score", "survey_answers.answer",
 	"programme_survey_questions.programme_id",
 	"programme_survey_questions.prompt", "programme_survey_questions.kind",
+	"programme_survey_questions.retired_at",
 	"room_messages.mentorship_id", "room_messages.created_at",
 	"users.display_name", NULL
 };
@@ -584,8 +585,8 @@ static const char surveys_sql[] = "SELECT a.question, a.score, COUNT(*) AS "
     "s.programme_id = ? AND a.score IS NOT NULL GROUP BY a.question, a.score";
 /* the programme's own questions, named as survey_answers names them */
 static const char questions_sql[] = "SELECT CONCAT('p', id) AS question, "
-    "prompt, kind FROM programme_survey_questions WHERE programme_id = ? "
-    "ORDER BY id";
+    "prompt, kind, retired_at IS NOT NULL AS retired FROM "
+    "programme_survey_questions WHERE programme_id = ? ORDER BY id";
 /* each written answer's latest TEXTS_SHOWN, and how many in all */
 #define TEXTS_SHOWN	5
 static const char texts_sql[] = "SELECT question, answer, role, answered_at, "
@@ -627,6 +628,15 @@ text_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 		    "%d here", n, TEXTS_SHOWN));
 }
 
+/* A question of the programme's own, saying so when it is retired. */
+static const char *
+own_prompt(struct req *r, const struct db_rows *qs, size_t i)
+{
+	if (!db_get_int(qs, i, "retired"))
+		return db_get(qs, i, "prompt");
+	return req_printf(r, "%s (no longer asked)", db_get(qs, i, "prompt"));
+}
+
 static int
 surveys_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
@@ -649,13 +659,13 @@ surveys_fill(struct req *r, struct tdict *d, const struct dash *v)
 	for (i = 0; i < qs->nrows; i++)
 		if (strcmp(db_get(qs, i, "kind"), "score") == 0)
 			score_figure(r, d, rows, db_get(qs, i, "question"),
-			    db_get(qs, i, "prompt"), 1, 5);
+			    own_prompt(r, qs, i), 1, 5);
 	text_figure(r, d, texts, "comment", survey_prompt("comment"));
 	text_figure(r, d, texts, "valuable", survey_prompt("valuable"));
 	for (i = 0; i < qs->nrows; i++)
 		if (strcmp(db_get(qs, i, "kind"), "text") == 0)
 			text_figure(r, d, texts, db_get(qs, i, "question"),
-			    db_get(qs, i, "prompt"));
+			    own_prompt(r, qs, i));
 	return 0;
 }
 

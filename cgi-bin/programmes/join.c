@@ -65,7 +65,7 @@ answers_load(struct req *r, struct joining *j)
 		a->kind = db_get(q, i, "kind");
 		a->audience = db_get(q, i, "audience");
 		a->f.name = req_printf(r, "q_%lld", a->id);
-		a->f.required = 1;
+		a->f.required = db_get_int(q, i, "required") != 0;
 		a->f.min = 1;
 		if (strcmp(a->kind, "choice") == 0) {
 			prog_choices(r, db_get(q, i, "choices"), &a->choices);
@@ -110,6 +110,8 @@ question_fill(struct req *r, struct tdict *s, const struct answer *a,
 
 	tmpl_set(s, "Q_NAME", a->f.name);
 	tmpl_set(s, "Q_PROMPT", a->prompt);
+	if (!a->f.required)
+		tmpl_show(s, "Q_OPTIONAL");
 	if (!chosen && strcmp(a->audience, "both") != 0)
 		tmpl_set(tmpl_section(s, "FOR"), "Q_FOR", strcmp(a->audience,
 		    "mentor") == 0 ? "For mentors" : "For mentees");
@@ -373,8 +375,10 @@ join_write(struct req *r, struct joining *j, long long uid)
 	if (rc < 0)
 		return -1;
 	pid = db_last_id();
+	/* an optional question left blank has no answer */
 	for (i = 0; i < j->na; i++)
-		if (asked_of(&j->a[i], role) && db_exec(r, "INSERT INTO "
+		if (asked_of(&j->a[i], role) && j->a[i].v.str != NULL &&
+		    db_exec(r, "INSERT INTO "
 		    "programme_answers (participant_id, question_id, answer) "
 		    "VALUES (?, ?, ?)", "iis", pid, j->a[i].id,
 		    j->a[i].v.str) < 0)

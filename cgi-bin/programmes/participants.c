@@ -352,8 +352,9 @@ answers_load(struct req *r, const struct prog *p, const struct db_rows *rows,
 	return db_query(r, "SELECT a.participant_id, q.prompt, a.answer FROM "
 	    "programme_answers a JOIN programme_questions q ON q.id = "
 	    "a.question_id AND q.programme_id = ? WHERE a.participant_id "
-	    "BETWEEN ? AND ? ORDER BY a.participant_id, q.id", "iii", p->id,
-	    db_get_int(rows, 0, "id"), db_get_int(rows, n - 1, "id"));
+	    "BETWEEN ? AND ? ORDER BY a.participant_id, q.position, q.id",
+	    "iii", p->id, db_get_int(rows, 0, "id"), db_get_int(rows, n - 1,
+	    "id"));
 }
 
 /* Participant id's answers, from *k on in a (both in id order). */

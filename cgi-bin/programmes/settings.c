@@ -41,8 +41,13 @@ static const struct field question_f[] = {
 	{ "kind",	F_CHOICE,	0, 0,	1, qkinds },
 	{ "choices",	F_MULTILINE,	0, 1000, 0, NULL },
 	{ "audience",	F_CHOICE,	0, 0,	1, audiences },
+	{ "optional",	F_BOOL,		0, 0,	0, NULL },
 };
-enum { QF_PROMPT, QF_KIND, QF_CHOICES, QF_AUDIENCE, QF_N };
+enum { QF_PROMPT, QF_KIND, QF_CHOICES, QF_AUDIENCE, QF_OPTIONAL, QF_N };
+static const char *const moves[] = { "up", "down", NULL };
+static const struct field move_f[] = {
+	{ "to",		F_CHOICE,	0, 0,	1, moves },
+};
 
 /* A question of the programme's own for its surveys (lib/survey). */
 static const char *const skinds[] = { "score", "text", NULL };
@@ -415,13 +420,16 @@ prog_create(struct req *r)
 	    v[PF_SLUG].str));
 }
 
-/* The intake questions, listed on the settings page and asked on joining. */
+/*
+ * The intake questions, listed on the settings page and asked on joining,
+ * in the organiser's order (sql/390).
+ */
 struct db_rows *
 prog_questions(struct req *r, long long prog_id)
 {
-	return db_query(r, "SELECT id, prompt, kind, choices, audience FROM "
-	    "programme_questions WHERE programme_id = ? ORDER BY id LIMIT 50",
-	    "i", prog_id);
+	return db_query(r, "SELECT id, prompt, kind, choices, audience, "
+	    "required FROM programme_questions WHERE programme_id = ? ORDER BY "
+	    "position, id LIMIT 50", "i", prog_id);
 }
 
 /*
@@ -486,6 +494,21 @@ kind_label(struct req *r, const char *kind, const char *choices)
 	return out;
 }
 
+/* A question's fields, to add one or edit one: as typed (qv), or new. */
+static void
+question_fields(struct tdict *s, const struct fval *qv)
+{
+	struct tdict *f = tmpl_include(s, "QUESTION_FIELDS",
+	    "programmes_question_fields.tpl");
+
+	if (qv != NULL)
+		page_form(f, question_f, QF_N, qv);
+	else {
+		tmpl_show(f, "KIND_SHORT");
+		tmpl_show(f, "AUDIENCE_BOTH");
+	}
+}
+
 static int
 questions_fill(struct req *r, struct tdict *d, const struct prog *p,
     const struct fval *qv, const struct fval *sv)
@@ -494,15 +517,19 @@ questions_fill(struct req *r, struct tdict *d, const struct prog *p,
 	struct tdict *s;
 	size_t i;
 
-	sq = db_query(r, "SELECT prompt, kind FROM programme_survey_questions "
-	    "WHERE programme_id = ? ORDER BY id LIMIT 20", "i", p->id);
+	sq = db_query(r, "SELECT id, prompt, kind, retired_at IS NOT NULL AS "
+	    "retired FROM programme_survey_questions WHERE programme_id = ? "
+	    "ORDER BY retired, id LIMIT 40", "i", p->id);
 	if (q == NULL || sq == NULL)
 		return -1;
 	for (i = 0; i < sq->nrows; i++) {
 		s = tmpl_section(d, "SURVEY_QUESTION");
+		tmpl_set(s, "SQ_ID", db_get(sq, i, "id"));
 		tmpl_set(s, "SQ_PROMPT", db_get(sq, i, "prompt"));
 		tmpl_set(s, "SQ_KIND", strcmp(db_get(sq, i, "kind"), "score") ==
 		    0 ? "1 to 5" : "free text");
+		tmpl_show(s, db_get_int(sq, i, "retired") ? "SQ_RETIRED" :
+		    "SQ_ASKED");
 	}
 	s = tmpl_section(d, "SURVEY_FORM");
 	if (sv != NULL)
@@ -517,16 +544,16 @@ questions_fill(struct req *r, struct tdict *d, const struct prog *p,
 		    db_get(q, i, "choices")));
 		tmpl_set(s, "Q_AUDIENCE", audience_label(db_get(q, i,
 		    "audience")));
+		if (!db_get_int(q, i, "required"))
+			tmpl_show(s, "Q_OPTIONAL");
+		if (i > 0)
+			tmpl_show(s, "Q_UP");
+		if (i + 1 < q->nrows)
+			tmpl_show(s, "Q_DOWN");
 	}
 	if (q->nrows == 0)
 		tmpl_show(d, "NO_QUESTIONS");
-	s = tmpl_section(d, "QUESTION_FORM");
-	if (qv != NULL)
-		page_form(s, question_f, QF_N, qv);
-	else {
-		tmpl_show(s, "KIND_SHORT");
-		tmpl_show(s, "AUDIENCE_BOTH");
-	}
+	question_fields(tmpl_section(d, "QUESTION_FORM"), qv);
 	return 0;
 }
 
@@ -571,6 +598,13 @@ choices_check(struct req *r, struct fval *kind, struct fval *choices)
 	return 0;
 }
 
+/* What a question stores as its choices: none but for a 'choice' one. */
+static const char *
+question_choices(const struct fval *qv)
+{
+	return strcmp(qv[QF_KIND].str, "choice") == 0 ? qv[QF_CHOICES].str : "";
+}
+
 static void
 question_add(struct req *r, const struct prog *p)
 {
@@ -581,11 +615,15 @@ question_add(struct req *r, const struct prog *p)
 	errors += choices_check(r, &qv[QF_KIND], &qv[QF_CHOICES]);
 	if (errors > 0)
 		return form_page(r, p, NULL, qv, NULL, 422);
+	/* last in the order: two added at once share a place (sql/390) */
 	if (db_exec(r, "INSERT INTO programme_questions (programme_id, prompt, "
-	    "kind, choices, audience, created_at) VALUES (?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())", "issss", p->id, qv[QF_PROMPT].str,
-	    qv[QF_KIND].str, strcmp(qv[QF_KIND].str, "choice") == 0 ?
-	    qv[QF_CHOICES].str : "", qv[QF_AUDIENCE].str) < 0)
+	    "kind, choices, audience, required, position, created_at) SELECT "
+	    "?, ?, ?, ?, ?, ?, COALESCE(MAX(position), 0) + 1, "
+	    "UTC_TIMESTAMP() FROM programme_questions WHERE programme_id = ?",
+	    "issssii", p->id, qv[QF_PROMPT].str, qv[QF_KIND].str,
+	    question_choices(qv), qv[QF_AUDIENCE].str,
+	    (long long)!qv[QF_OPTIONAL].num,
+	    p->id) < 0)
 		return;
 	resp_flash(r, "Question added to the join form.");
 	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
@@ -719,3 +757,183 @@ prog_question_delete(struct req *r)
 	    p.slug));
 }
 
+
+/* ---- one intake question: edited, moved ------------------------------------ */
+
+/*
+ * Question id of programme p as its fields (v[QF_N]), with how many have
+ * answered it: 0, or -1 after answering (404: not one of p's).
+ */
+static int
+question_load(struct req *r, const struct prog *p, long long id,
+    struct fval *v, long long *answers)
+{
+	struct db_rows *q;
+
+	q = db_query(r, "SELECT prompt, kind, choices, audience, required, "
+	    "(SELECT COUNT(*) FROM programme_answers a WHERE a.question_id = "
+	    "q.id) AS answers FROM programme_questions q WHERE q.id = ? AND "
+	    "q.programme_id = ?", "ii", id, p->id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0) {
+		page_error_msg(r, 404, "This programme has no such question.");
+		return -1;
+	}
+	memset(v, 0, QF_N * sizeof(*v));
+	value(&v[QF_PROMPT], db_get(q, 0, "prompt"));
+	value(&v[QF_KIND], db_get(q, 0, "kind"));
+	value(&v[QF_CHOICES], db_get(q, 0, "choices"));
+	value(&v[QF_AUDIENCE], db_get(q, 0, "audience"));
+	v[QF_OPTIONAL].num = !db_get_int(q, 0, "required");
+	*answers = db_get_int(q, 0, "answers");
+	return 0;
+}
+
+static void
+question_page(struct req *r, const struct prog *p, long long id,
+    const struct fval *v, long long answers, int status)
+{
+	struct tdict *d = page_new(r, "Edit a question",
+	    "programmes_question.tpl");
+
+	prog_head(d, p, "Settings");
+	tmpl_set_int(d, "Q_ID", id);
+	if (answers > 0)
+		tmpl_set(tmpl_section(d, "ANSWERED"), "ANSWERS", answers == 1 ?
+		    "once" : req_printf(r, "%lld times", answers));
+	page_form(d, question_f, QF_N, v);	/* the error list */
+	question_fields(d, v);
+	page_send(r, status);
+}
+
+void
+prog_question_form(struct req *r)
+{
+	struct prog p;
+	struct fval v[QF_N];
+	long long answers;
+
+	if (prog_manage(r, &p) == -1 ||
+	    question_load(r, &p, r->id[1], v, &answers) == -1)
+		return;
+	question_page(r, &p, r->id[1], v, answers, 200);
+}
+
+/*
+ * A question reworded, or its kind, audience or choices changed. Answers
+ * already given are kept as written: a choice no longer offered stays the
+ * answer its joiner chose.
+ */
+void
+prog_question_save(struct req *r)
+{
+	struct prog p;
+	struct fval v[QF_N], was[QF_N];
+	long long answers;
+	int errors;
+
+	if (prog_manage(r, &p) == -1 ||
+	    question_load(r, &p, r->id[1], was, &answers) == -1)
+		return;
+	errors = field_read(r, question_f, QF_N, v);
+	errors += choices_check(r, &v[QF_KIND], &v[QF_CHOICES]);
+	if (errors > 0)
+		return question_page(r, &p, r->id[1], v, answers, 422);
+	if (db_exec(r, "UPDATE programme_questions SET prompt = ?, kind = ?, "
+	    "choices = ?, audience = ?, required = ? WHERE id = ? AND "
+	    "programme_id = ?", "ssssiii", v[QF_PROMPT].str, v[QF_KIND].str,
+	    question_choices(v), v[QF_AUDIENCE].str,
+	    (long long)!v[QF_OPTIONAL].num, r->id[1], p.id) < 0)
+		return;
+	resp_flash(r, "Question saved.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
+	    p.slug));
+}
+
+struct move_w {
+	long long	 prog_id;
+	long long	 id;
+	int		 up;
+};
+
+/*
+ * A question one place up or down: the programme's questions numbered
+ * again 1..n in their new order, under their rows' locks, so two moves at
+ * once each see the other's order and places shared by two added at once
+ * come apart. 1: the question is gone.
+ */
+static int
+move_tx(struct req *r, void *arg)
+{
+	struct move_w *w = arg;
+	struct db_rows *q;
+	size_t i, at, n;
+	long long *ids, t;
+
+	q = db_query(r, "SELECT id FROM programme_questions WHERE "
+	    "programme_id = ? ORDER BY position, id FOR UPDATE", "i",
+	    w->prog_id);
+	if (q == NULL)
+		return -1;
+	n = q->nrows;
+	ids = req_alloc(r, (n + 1) * sizeof(*ids));
+	for (i = 0, at = n; i < n; i++)
+		if ((ids[i] = db_get_int(q, i, "id")) == w->id)
+			at = i;
+	if (at == n)
+		return 1;
+	if (w->up ? at > 0 : at + 1 < n) {
+		i = w->up ? at - 1 : at + 1;
+		t = ids[i], ids[i] = ids[at], ids[at] = t;
+	}
+	for (i = 0; i < n; i++)
+		if (db_exec(r, "UPDATE programme_questions SET position = ? "
+		    "WHERE id = ?", "ii", (long long)i + 1, ids[i]) < 0)
+			return -1;
+	return 0;
+}
+
+void
+prog_question_move(struct req *r)
+{
+	struct prog p;
+	struct fval v[1];
+	int rc;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (field_read(r, move_f, 1, v) > 0)
+		return page_error_msg(r, 400, "Move a question up or down.");
+	rc = db_tx_run(r, move_tx, &(struct move_w){ p.id, r->id[1],
+	    strcmp(v[0].str, "up") == 0 });
+	if (rc == 1)
+		return page_error_msg(r, 404, "This programme has no such "
+		    "question.");
+	if (rc != 0)
+		return;
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
+	    p.slug));
+}
+
+/*
+ * A survey question of the programme's own no longer asked. Retired, not
+ * deleted: the answers given keep the words they answered, on the
+ * dashboard and in surveys.csv (sql/390).
+ */
+void
+prog_survey_question_retire(struct req *r)
+{
+	struct prog p;
+
+	if (prog_manage(r, &p) == -1)
+		return;
+	if (db_exec(r, "UPDATE programme_survey_questions SET retired_at = "
+	    "COALESCE(retired_at, UTC_TIMESTAMP()) WHERE id = ? AND "
+	    "programme_id = ?", "ii", r->id[1], p.id) < 0)
+		return;
+	resp_flash(r, "Surveys no longer ask that question; its answers stay "
+	    "on the dashboard.");
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings#surveys",
+	    p.slug));
+}

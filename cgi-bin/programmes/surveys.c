@@ -59,7 +59,8 @@ taking_load(struct req *r, struct taking *t)
 	t->other = db_get(s, 0, "other");
 	t->programme = db_get(s, 0, "programme");
 	pq = db_query(r, "SELECT id, prompt, kind FROM "
-	    "programme_survey_questions WHERE programme_id = ? ORDER BY id "
+	    "programme_survey_questions WHERE programme_id = ? AND retired_at "
+	    "IS NULL ORDER BY id "
 	    "LIMIT 20", "i", db_get_int(s, 0, "programme_id"));
 	if (pq == NULL)
 		return -1;

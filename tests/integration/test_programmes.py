@@ -602,6 +602,110 @@ def test_a_choice_question_reads_its_choices_however_they_were_typed():
             == "Beginner", "the answer kept")
 
 
+def question_order(org, slug):
+    """The join form's questions, as a joiner meets them."""
+    page = org.get(f"/programmes/{slug}/join").text
+    # a choice's radio buttons each carry its name: once each, in order
+    return [int(x) for x in dict.fromkeys(re.findall(r'name="q_(\d+)"', page))]
+
+
+@m.test
+def test_an_organiser_edits_orders_and_relaxes_the_intake_questions():
+    """A form builder's way with questions: one reworded or made optional
+    after people answered it (their answers stay as written), moved up and
+    down (the join form asks in that order), a survey question of the
+    programme's own retired (no longer asked, its answers kept). Each
+    refused to an organiser of another programme."""
+    a, org, other_org = admin(), m.signup(), m.signup()
+    slug = programme(a, [org], join="open")
+    other = programme(a, [other_org], join="open")
+    q1 = add_question(org, slug, "Your team?")
+    q2 = add_question(org, slug, "Your level?", kind="choice", choices="Junior\nSenior")
+    q3 = add_question(org, slug, "Anything else?", kind="long")
+    m.check(question_order(org, slug) == [q1, q2, q3], "asked as added")
+    first = m.signup()
+    r = first.post(f"/programmes/{slug}/join", {"role": "mentee", f"q_{q1}": "Data",
+                                                f"q_{q2}": "Junior", f"q_{q3}": "No"})
+    m.check(r.status == 303, f"joined: {r!r}")
+    # the edit page: the question as saved, and the answers it has
+    edit = f"/programmes/{slug}/settings/questions/{q2}"
+    t = m.unescaped(org.get(f"/programmes/{slug}/settings").text)
+    m.check(f'href="{edit}"' in t, "no way to edit a question")
+    r = org.get(edit)
+    t = m.unescaped(r.text)
+    m.check(r.status == 200 and 'value="Your level?"' in t
+            and "Junior\nSenior</textarea>" in t and "Answered once so far" in t,
+            f"the edit form: {t[t.find('<h1'):][:1500]}")
+    # a mistake comes back as typed, each problem named
+    r = org.post(edit, {"question": "Your seniority?", "kind": "choice",
+                        "audience": "mentee", "choices": "Junior", "optional": "1"})
+    t = m.unescaped(r.text)
+    m.check(r.status == 422 and "Give 2 to 20 choices" in t
+            and 'value="Your seniority?"' in t and 'name="optional" value="1" checked' in t
+            and '<option value="mentee" selected>' in t, f"refused: {r.status}")
+    r = org.post(edit, {"question": "Your seniority?", "kind": "choice",
+                        "audience": "both", "choices": "Junior\nMid\nSenior",
+                        "optional": "1"})
+    m.check(r.status == 303 and r.location.endswith("/settings#questions"), repr(r))
+    m.check(m.sql("SELECT prompt, required FROM programme_questions WHERE id = ?", q2)
+            == [["Your seniority?", "0"]], "not saved")
+    m.check(m.sql_value("SELECT answer FROM programme_answers WHERE question_id = ?", q2)
+            == "Junior", "an answer given before is lost")
+    # optional: said on the join form, and a blank is taken with no answer row
+    late = m.signup()
+    t = m.unescaped(late.get(f"/programmes/{slug}/join").text)
+    m.check('Your seniority? <span class="optional">(optional)</span>' in t,
+            "not said to be optional")
+    m.check('Your team? <span class="optional">' not in t, "a required one said optional")
+    r = late.post(f"/programmes/{slug}/join", {"role": "mentee", f"q_{q1}": "Web",
+                                               f"q_{q3}": ""})
+    m.check(r.status == 422 and f"q_{q3}" in r.text, "a required one left blank")
+    r = late.post(f"/programmes/{slug}/join", {"role": "mentee", f"q_{q1}": "Web",
+                                               f"q_{q3}": "Yes"})
+    m.check(r.status == 303, f"an optional one left blank refused: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM programme_answers a JOIN "
+                        "programme_participants pp ON pp.id = a.participant_id "
+                        "WHERE pp.user_id = ?", late.user_id) == "2", "a blank answer stored")
+    # moved: the last one up twice, the first one down; the ends stay put
+    move = f"/programmes/{slug}/settings/questions/{{}}/move"
+    for q, to in ((q3, "up"), (q3, "up"), (q3, "up"), (q1, "down")):
+        r = org.post(move.format(q), {"to": to})
+        m.check(r.status == 303, f"move {q} {to}: {r!r}")
+    m.check(question_order(org, slug) == [q3, q2, q1], f"order: {question_order(org, slug)}")
+    t = org.get(f"/programmes/{slug}/settings").text
+    m.check(t.find(f"/questions/{q3}/move") < t.find(f"/questions/{q2}/move")
+            < t.find(f"/questions/{q1}/move"), "the settings list another order")
+    m.check(org.post(move.format(q1), {"to": "sideways"}).status == 400, "a bad move")
+    # a reload of a move goes back to the question, never a 405
+    r = org.get(move.format(q1))
+    m.check(r.status == 303 and r.location.endswith(f"/settings/questions/{q1}"), repr(r))
+    # another programme's organiser, and another programme's address
+    for c, where, code in ((other_org, slug, 403), (org, other, 403), (other_org, other, 404)):
+        m.check(c.get(f"/programmes/{where}/settings/questions/{q2}").status == code,
+                f"edit page {where}")
+        m.check(c.post(f"/programmes/{where}/settings/questions/{q2}", {
+            "question": "Hijacked", "kind": "short", "audience": "both"}).status == code,
+            f"edit {where}")
+        m.check(c.post(move.format(q2).replace(slug, where), {"to": "up"}).status == code,
+                f"move {where}")
+    m.check(m.sql_value("SELECT prompt FROM programme_questions WHERE id = ?", q2)
+            == "Your seniority?", "changed by an outsider")
+    # a survey question retired: no longer asked, still listed as such
+    org.post(f"/programmes/{slug}/settings", {"survey_question": "Was the kick-off useful?",
+                                              "survey_kind": "score"})
+    sq = int(m.sql_value("SELECT MAX(q.id) FROM programme_survey_questions q JOIN "
+                         "programmes p ON p.id = q.programme_id WHERE p.slug = ?", slug))
+    retire = f"/programmes/{slug}/settings/survey-questions/{sq}/retire"
+    m.check(other_org.post(retire, {}).status == 403, "retired by an outsider")
+    r = org.post(retire, {})
+    m.check(r.status == 303 and r.location.endswith("/settings#surveys"), repr(r))
+    m.check(m.sql_value("SELECT retired_at IS NOT NULL FROM programme_survey_questions "
+                        "WHERE id = ?", sq) == "1", "not retired")
+    t = m.unescaped(org.get(f"/programmes/{slug}/settings").text)
+    m.check("Was the kick-off useful?" in t and "no longer asked" in t
+            and retire not in t, "the settings do not say it is retired")
+
+
 @m.test
 def test_a_deleted_account_leaves_no_answers_address_or_place_in_a_programme():
     """Deleting an account (/settings/delete) takes what the person told a
@@ -1374,6 +1478,21 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check(len(links) == 3 and len(m.mails_to(mentee.email, subject="survey",
                                                 timeout=3, count=4)) == 3,
             "no survey is mailed twice")
+    # the programme's question retired: a survey not yet answered no longer
+    # asks it, and its answers stay counted under the words they answered
+    r = org.post(f"/programmes/{slug}/settings/survey-questions/{pq}/retire", {})
+    m.check(r.status == 303, f"retired: {r!r}")
+    checkin = m.sql_value("SELECT id FROM surveys WHERE mentorship_id = ? AND user_id = ? "
+                          "AND moment = 'checkin'", mid, mentee.user_id)
+    r = c.get(f"/surveys/{checkin}")
+    m.check(r.status == 200 and "How is it going?" in r.text
+            and "Did the kick-off workshop help?" not in r.text, "a retired question asked")
+    r = c.post(f"/surveys/{checkin}", {"q_going": "4"})
+    m.check(r.status == 303, f"answered without it: {r!r}")
+    w = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
+        org.get(f"/programmes/{slug}/dashboard").text)).split())
+    m.check("Did the kick-off workshop help? (no longer asked) 2 answers, average 4.5" in w,
+            f"its answers gone from the dashboard: {w[w.find('Surveys'):][:300]}")
 
 
 @m.test
