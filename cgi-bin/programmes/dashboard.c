@@ -768,6 +768,7 @@ prog_dashboard(struct req *r)
 /*
  * A moment in a CSV says its zone (ISO 8601, UTC): the file leaves the
  * product for a spreadsheet that cannot ask which zone a bare time is in.
+ * A day (a last activity, a start) is a date, already ISO 8601.
  */
 #define CSV_UTC(col, as) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ') AS " as
 
@@ -802,9 +803,8 @@ prog_export(struct req *r)
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) AS "
 	    "goals_total, (SELECT COUNT(*) FROM meetings g WHERE "
 	    "g.mentorship_id = m.id AND g.starts_at < UTC_TIMESTAMP()) AS "
-	    "meetings_held, " CSV_UTC("a.last_active", "mentor_last_active") ", "
-	    CSV_UTC("b.last_active", "mentee_last_active") ", "
-	    LATEST_SCORE("mentor") " AS "
+	    "meetings_held, a.last_active AS mentor_last_active, "
+	    "b.last_active AS mentee_last_active, " LATEST_SCORE("mentor") " AS "
 	    "mentor_latest_score, " LATEST_SCORE("mentee") " AS "
 	    "mentee_latest_score FROM mentorships m FORCE INDEX "
 	    "(mentorships_programme_pairs) JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
