@@ -22,7 +22,12 @@
 
 #define MAIL_MAX_ATTEMPTS	8
 
-/* Mail about the account itself: sent whatever the person opted out of. */
+/*
+ * Mail about the account itself: sent whatever the person opted out of,
+ * so it offers no way out (way_out) and its foot says why instead.
+ */
+#define ACCOUNT_NOTE	"Mail about your account itself is sent whatever " \
+	"you turn off in Settings."
 static const char *const account_kinds[] = {
 	"verify", "reset", "reset-unknown", "signup-exists", "email-change",
 	"email-changed", "password-changed", "test", NULL
@@ -230,6 +235,8 @@ queue(struct req *r, const char *kind, long long user_id, const char *to,
 		tmpl_set(d, "NAME", name);
 		tmpl_show(d, "NAMED");
 	}
+	if (account_kind(kind))
+		tmpl_set(d, "ACCOUNT_NOTE", ACCOUNT_NOTE);
 	unsub = way_out(r, user_id, kind, unsub);
 	tmpl_set(d, "UNSUBSCRIBE_URL", unsub != NULL ? unsub :
 	    req_printf(r, "%s/", cfg_base_url()));

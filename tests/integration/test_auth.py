@@ -397,6 +397,10 @@ def test_change_email_verified_first():
     assert r.status == 303, r
     assert m.sql_value("SELECT email FROM users WHERE id = ?", c.user_id) == c.email
     msg = m.mails_to(new, subject="confirm")
+    # account mail: no way out, the same foot in both parts as the others
+    assert msg[-1]["List-Unsubscribe"] is None, msg[-1]["List-Unsubscribe"]
+    foot = "Mail about your account itself is sent whatever you turn off in Settings."
+    assert foot in m.mail_text(msg[-1]) and foot in m.mail_html(msg[-1]), m.mail_text(msg[-1])
     r = c.get(link_in(msg[-1], "/verify?t="))
     assert r.status == 303
     assert m.sql_value("SELECT email FROM users WHERE id = ?", c.user_id) == new
