@@ -23,6 +23,8 @@
 
 #define ROOM_PAGE	50	/* messages on one page */
 #define ROOM_QUOTE	140	/* characters of a replied-to message shown */
+/* what a quote is made from: enough text for ROOM_QUOTE once Markdown goes */
+#define ROOM_QUOTE_SRC(t)	"LEFT(" t "body, 600)"
 #define ROOM_BODY_MAX	20000
 
 static void	rooms_show(struct req *);
@@ -104,7 +106,7 @@ static const char page_sql[] =
     "IF(m.body_html IS NULL, m.body, NULL) AS body, "
     "m.created_at, m.edited_at, "
     "q.id AS reply_id, q.author_id AS reply_author, "
-    "LEFT(q.body, 600) AS reply_body "
+    ROOM_QUOTE_SRC("q.") " AS reply_body "
     "FROM room_messages m FORCE INDEX (room_messages_room) "
     "LEFT JOIN room_messages q "
     "ON q.id = m.reply_to AND q.mentorship_id = m.mentorship_id "
@@ -630,8 +632,9 @@ room_replying(struct req *r, const struct mship *m, struct tdict *c,
 {
 	struct db_rows *q;
 
-	q = db_query(r, "SELECT author_id, LEFT(body, 600) AS body FROM "
-	    "room_messages WHERE id = ? AND mentorship_id = ?", "ii", id, m->id);
+	q = db_query(r, "SELECT author_id, " ROOM_QUOTE_SRC("") " AS body "
+	    "FROM room_messages WHERE id = ? AND mentorship_id = ?", "ii", id,
+	    m->id);
 	if (q == NULL)
 		return -1;
 	if (q->nrows == 1)
