@@ -137,6 +137,7 @@
 <h2 id="surveys-heading">Survey questions of your own</h2>
 <p class="muted">Each pair's surveys (as Cultivation starts, every 30 days, on entering Separation) ask these after the standard questions. You see the answers on the dashboard and in the surveys export.</p>
 <ul class="list">{{#SURVEY_QUESTION}}<li><span class="grow">{{SQ_PROMPT}} <span class="badge">{{SQ_KIND}}</span>{{#SQ_RETIRED}} <span class="muted small">no longer asked; its answers stay on the dashboard</span>{{/SQ_RETIRED}}</span>
+{{#SQ_RETIRED}}<span class="question-tools"><form method="post" action="/programmes/{{PROG_SLUG}}/settings/survey-questions/{{SQ_ID}}/restore" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link">Ask again<span class="visually-hidden">: {{SQ_PROMPT}}</span></button></form></span>{{/SQ_RETIRED}}
 {{#SQ_ASKED}}<span class="question-tools"><form method="post" action="/programmes/{{PROG_SLUG}}/settings/survey-questions/{{SQ_ID}}/retire" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-small btn-link" data-confirm="Stop asking this question? The answers already given stay on the dashboard.">Stop asking<span class="visually-hidden">: {{SQ_PROMPT}}</span></button></form></span>{{/SQ_ASKED}}</li>
 {{/SURVEY_QUESTION}}</ul>
 {{#SURVEY_FORM}}

@@ -53,7 +53,7 @@
 {{#Q_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/Q_ERROR}}
 {{#IS_SHORT}}<input type="text" id="{{Q_NAME}}" name="{{Q_NAME}}" maxlength="200" value="{{Q_VALUE}}">{{/IS_SHORT}}
 {{#IS_LONG}}<textarea id="{{Q_NAME}}" name="{{Q_NAME}}" rows="4">{{Q_VALUE:pre_escape}}</textarea>{{/IS_LONG}}
-{{#IS_CHOICE}}<div class="checks" role="radiogroup" aria-labelledby="{{Q_NAME}}-label">{{#OPTION}}<label class="check"><input type="radio" id="{{OPT_ID}}" name="{{Q_NAME}}" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}> <span>{{OPT_VALUE}}</span></label>{{/OPTION}}</div>{{/IS_CHOICE}}
+{{#IS_CHOICE}}<div class="checks" role="radiogroup" aria-labelledby="{{Q_NAME}}-label">{{#OPTION}}<label class="check"><input type="radio" id="{{OPT_ID}}" name="{{Q_NAME}}" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}> <span>{{OPT_VALUE}}</span></label>{{/OPTION}}{{#NO_ANSWER}}<label class="check"><input type="radio" id="{{Q_NAME}}-none" name="{{Q_NAME}}" value=""{{#NONE_CHECKED}} checked{{/NONE_CHECKED}}> <span>No answer</span></label>{{/NO_ANSWER}}</div>{{/IS_CHOICE}}
 </div>
 {{/QUESTION}}
 <div class="actions"><button class="btn-primary">{{#NEW_ACCOUNT}}Create my account and join{{/NEW_ACCOUNT}}{{#HAS_ACCOUNT}}Join the programme{{/HAS_ACCOUNT}}</button></div>

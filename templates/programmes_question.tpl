@@ -9,6 +9,7 @@
 {{#KIND_ERROR}}<li><a href="#kind">Answer: {{MESSAGE}}</a></li>{{/KIND_ERROR}}
 {{#AUDIENCE_ERROR}}<li><a href="#audience">Asked of: {{MESSAGE}}</a></li>{{/AUDIENCE_ERROR}}
 {{#CHOICES_ERROR}}<li><a href="#choices">Choices: {{MESSAGE}}</a></li>{{/CHOICES_ERROR}}
+{{#OPTIONAL_ERROR}}<li><a href="#optional">Optional: {{MESSAGE}}</a></li>{{/OPTIONAL_ERROR}}
 </ul></div>
 {{/ERRORS}}
 <form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}" class="form card">

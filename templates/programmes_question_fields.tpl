@@ -29,6 +29,7 @@
 {{#CHOICES_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CHOICES_ERROR}}
 <textarea id="choices" name="choices" rows="3">{{CHOICES:pre_escape}}</textarea>
 </div>
-<div class="field">
+<div class="field{{#OPTIONAL_ERROR}} has-error{{/OPTIONAL_ERROR}}">
+{{#OPTIONAL_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OPTIONAL_ERROR}}
 <label class="check"><input type="checkbox" id="optional" name="optional" value="1"{{#OPTIONAL_CHECKED}} checked{{/OPTIONAL_CHECKED}}> <span>Optional: whoever joins may leave it blank</span></label>
 </div>

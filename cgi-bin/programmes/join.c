@@ -131,6 +131,12 @@ question_fill(struct req *r, struct tdict *s, const struct answer *a,
 			    strcmp(a->v.str, a->choices[k]) == 0)
 				tmpl_show(o, "OPT_CHECKED");
 		}
+		/* a choice once made can be taken back where none is owed */
+		if (!a->f.required) {
+			o = tmpl_section(s, "NO_ANSWER");
+			if (!shown || a->v.str == NULL)
+				tmpl_show(o, "NONE_CHECKED");
+		}
 	} else
 		tmpl_show(s, strcmp(a->kind, "long") == 0 ? "IS_LONG" :
 		    "IS_SHORT");

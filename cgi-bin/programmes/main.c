@@ -44,6 +44,7 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/settings/questions/{id}/move", prog_question_move, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/settings/questions/{id}/delete", prog_question_delete, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/settings/survey-questions/{id}/retire", prog_survey_question_retire, ROUTE_USER },
+	{ "POST", "/programmes/{slug}/settings/survey-questions/{id}/restore", prog_survey_question_restore, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/invitations",	prog_invitations, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/invitations",	prog_invite,	ROUTE_USER },
 	{ "POST", "/programmes/{slug}/invitations/{id}", prog_invitation_post, ROUTE_USER },

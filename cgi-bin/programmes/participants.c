@@ -352,7 +352,8 @@ answers_load(struct req *r, const struct prog *p, const struct db_rows *rows,
 	return db_query(r, "SELECT a.participant_id, q.prompt, a.answer FROM "
 	    "programme_answers a JOIN programme_questions q ON q.id = "
 	    "a.question_id AND q.programme_id = ? WHERE a.participant_id "
-	    "BETWEEN ? AND ? ORDER BY a.participant_id, q.position, q.id",
+	    "BETWEEN ? AND ? ORDER BY a.participant_id, "
+	    PROG_QUESTION_ORDER("q."),
 	    "iii", p->id, db_get_int(rows, 0, "id"), db_get_int(rows, n - 1,
 	    "id"));
 }

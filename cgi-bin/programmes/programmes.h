@@ -94,8 +94,10 @@ size_t		 paste_split(struct req *, const char *text,
 		    const char ***entries);
 const char	*paste_address(struct req *, const char *entry);
 const char	*paste_name(struct req *, const char *entry);
-/* The intake questions (settings.c), oldest first. */
+/* The intake questions (settings.c), in the organiser's order. */
 struct db_rows	*prog_questions(struct req *, long long prog_id);
+/* That order, of programme_questions as t ("q." or ""), sql/390. */
+#define PROG_QUESTION_ORDER(t)	t "position, " t "id"
 /* A choice question's choices, one a line, trimmed: *out NULL-ended. */
 size_t		 prog_choices(struct req *, const char *, const char ***out);
 
@@ -113,6 +115,7 @@ void	prog_question_form(struct req *);
 void	prog_question_save(struct req *);
 void	prog_question_move(struct req *);
 void	prog_survey_question_retire(struct req *);
+void	prog_survey_question_restore(struct req *);
 void	prog_invitations(struct req *);
 void	prog_invite(struct req *);
 void	prog_invitation_post(struct req *);

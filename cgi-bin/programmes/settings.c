@@ -62,6 +62,21 @@ static int	questions_fill(struct req *, struct tdict *, const struct prog *,
 
 /* ---- creating and configuring --------------------------------------------- */
 
+/*
+ * Back to the settings page, at one of its sections (NULL: the top),
+ * saying what was done (NULL: the page shows it).
+ */
+static void
+settings_back(struct req *r, const char *slug, const char *section,
+    const char *done)
+{
+	if (done != NULL)
+		resp_flash(r, done);
+	resp_redirect(r, req_printf(r, "/programmes/%s/settings%s%s", slug,
+	    section != NULL ? "#" : "", section != NULL ? section : ""));
+}
+
+
 /* The roadmaps a programme may suggest: curated ones and shared ones. */
 static int
 roadmap_options(struct req *r, struct tdict *d, const char *chosen)
@@ -414,10 +429,9 @@ prog_create(struct req *r)
 	}
 	if (e != 0)
 		return;
-	resp_flash(r, "Programme created. Add intake questions, then invite "
+	settings_back(r, v[PF_SLUG].str, NULL,
+	    "Programme created. Add intake questions, then invite "
 	    "people.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings",
-	    v[PF_SLUG].str));
 }
 
 /*
@@ -429,7 +443,7 @@ prog_questions(struct req *r, long long prog_id)
 {
 	return db_query(r, "SELECT id, prompt, kind, choices, audience, "
 	    "required FROM programme_questions WHERE programme_id = ? ORDER BY "
-	    "position, id LIMIT 50", "i", prog_id);
+	    PROG_QUESTION_ORDER("") " LIMIT 50", "i", prog_id);
 }
 
 /*
@@ -598,11 +612,43 @@ choices_check(struct req *r, struct fval *kind, struct fval *choices)
 	return 0;
 }
 
+/* Whether a question as typed must be answered: unless ticked optional. */
+static long long
+question_required(const struct fval *qv)
+{
+	return !qv[QF_OPTIONAL].num;
+}
+
 /* What a question stores as its choices: none but for a 'choice' one. */
 static const char *
 question_choices(const struct fval *qv)
 {
 	return strcmp(qv[QF_KIND].str, "choice") == 0 ? qv[QF_CHOICES].str : "";
+}
+
+struct add_w {
+	const struct prog	*p;
+	const struct fval	*qv;
+};
+
+/*
+ * The question last in the order: two added at once share a place
+ * (sql/390). In a transaction that runs again after a deadlock, as a
+ * move beside it holds the programme's questions' locks (move_tx).
+ */
+static int
+add_tx(struct req *r, void *arg)
+{
+	const struct add_w *w = arg;
+	const struct fval *qv = w->qv;
+
+	return db_exec(r, "INSERT INTO programme_questions (programme_id, "
+	    "prompt, kind, choices, audience, required, position, created_at) "
+	    "SELECT ?, ?, ?, ?, ?, ?, COALESCE(MAX(position), 0) + 1, "
+	    "UTC_TIMESTAMP() FROM programme_questions WHERE programme_id = ?",
+	    "issssii", w->p->id, qv[QF_PROMPT].str, qv[QF_KIND].str,
+	    question_choices(qv), qv[QF_AUDIENCE].str, question_required(qv),
+	    w->p->id) < 0 ? -1 : 0;
 }
 
 static void
@@ -615,19 +661,9 @@ question_add(struct req *r, const struct prog *p)
 	errors += choices_check(r, &qv[QF_KIND], &qv[QF_CHOICES]);
 	if (errors > 0)
 		return form_page(r, p, NULL, qv, NULL, 422);
-	/* last in the order: two added at once share a place (sql/390) */
-	if (db_exec(r, "INSERT INTO programme_questions (programme_id, prompt, "
-	    "kind, choices, audience, required, position, created_at) SELECT "
-	    "?, ?, ?, ?, ?, ?, COALESCE(MAX(position), 0) + 1, "
-	    "UTC_TIMESTAMP() FROM programme_questions WHERE programme_id = ?",
-	    "issssii", p->id, qv[QF_PROMPT].str, qv[QF_KIND].str,
-	    question_choices(qv), qv[QF_AUDIENCE].str,
-	    (long long)!qv[QF_OPTIONAL].num,
-	    p->id) < 0)
+	if (db_tx_run(r, add_tx, &(struct add_w){ p, qv }) != 0)
 		return;
-	resp_flash(r, "Question added to the join form.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
-	    p->slug));
+	settings_back(r, p->slug, "questions", "Question added to the join form.");
 }
 
 static void
@@ -641,9 +677,8 @@ survey_question_add(struct req *r, const struct prog *p)
 	    "prompt, kind, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())",
 	    "iss", p->id, sv[SF_PROMPT].str, sv[SF_KIND].str) < 0)
 		return;
-	resp_flash(r, "Question added to the programme's surveys.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings#surveys",
-	    p->slug));
+	settings_back(r, p->slug, "surveys",
+	    "Question added to the programme's surveys.");
 }
 
 /*
@@ -736,9 +771,7 @@ prog_settings_post(struct req *r)
 		return page_error_msg(r, 404, "This programme is gone.");
 	if (e != 0)
 		return;
-	resp_flash(r, "Settings saved.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings",
-	    v[PF_SLUG].str));
+	settings_back(r, v[PF_SLUG].str, NULL, "Settings saved.");
 }
 
 void
@@ -751,14 +784,11 @@ prog_question_delete(struct req *r)
 	if (db_exec(r, "DELETE FROM programme_questions WHERE id = ? AND "
 	    "programme_id = ?", "ii", r->id[1], p.id) < 0)
 		return;
-	resp_flash(r, "Question removed; answers already given are gone "
-	    "with it.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
-	    p.slug));
+	settings_back(r, p.slug, "questions", "Question removed; answers "
+	    "already given are gone with it.");
 }
 
-
-/* ---- one intake question: edited, moved ------------------------------------ */
+/* ---- one intake question: edited, moved ---------------------------------- */
 
 /*
  * Question id of programme p as its fields (v[QF_N]), with how many have
@@ -844,11 +874,9 @@ prog_question_save(struct req *r)
 	    "choices = ?, audience = ?, required = ? WHERE id = ? AND "
 	    "programme_id = ?", "ssssiii", v[QF_PROMPT].str, v[QF_KIND].str,
 	    question_choices(v), v[QF_AUDIENCE].str,
-	    (long long)!v[QF_OPTIONAL].num, r->id[1], p.id) < 0)
+	    question_required(v), r->id[1], p.id) < 0)
 		return;
-	resp_flash(r, "Question saved.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
-	    p.slug));
+	settings_back(r, p.slug, "questions", "Question saved.");
 }
 
 struct move_w {
@@ -872,7 +900,8 @@ move_tx(struct req *r, void *arg)
 	long long *ids, t;
 
 	q = db_query(r, "SELECT id FROM programme_questions WHERE "
-	    "programme_id = ? ORDER BY position, id FOR UPDATE", "i",
+	    "programme_id = ? ORDER BY " PROG_QUESTION_ORDER("") " FOR UPDATE",
+	    "i",
 	    w->prog_id);
 	if (q == NULL)
 		return -1;
@@ -912,28 +941,47 @@ prog_question_move(struct req *r)
 		    "question.");
 	if (rc != 0)
 		return;
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings#questions",
-	    p.slug));
+	settings_back(r, p.slug, "questions", NULL);
 }
 
 /*
- * A survey question of the programme's own no longer asked. Retired, not
- * deleted: the answers given keep the words they answered, on the
- * dashboard and in surveys.csv (sql/390).
+ * A survey question of the programme's own no longer asked (ask 0), or
+ * asked again. Retired, not deleted: the answers given keep the words
+ * they answered, on the dashboard and in surveys.csv, and asking it again
+ * keeps them under the one question (sql/390).
  */
-void
-prog_survey_question_retire(struct req *r)
+static void
+survey_question_ask(struct req *r, int ask)
 {
 	struct prog p;
 
 	if (prog_manage(r, &p) == -1)
 		return;
-	if (db_exec(r, "UPDATE programme_survey_questions SET retired_at = "
-	    "COALESCE(retired_at, UTC_TIMESTAMP()) WHERE id = ? AND "
-	    "programme_id = ?", "ii", r->id[1], p.id) < 0)
+	if (db_value(r, "SELECT id FROM programme_survey_questions WHERE id = "
+	    "? AND programme_id = ?", "ii", r->id[1], p.id) == NULL) {
+		if (!r->db_failed)
+			page_error_msg(r, 404, "This programme has no such "
+			    "survey question.");
 		return;
-	resp_flash(r, "Surveys no longer ask that question; its answers stay "
+	}
+	if (db_exec(r, ask ? "UPDATE programme_survey_questions SET "
+	    "retired_at = NULL WHERE id = ?" : "UPDATE "
+	    "programme_survey_questions SET retired_at = COALESCE(retired_at, "
+	    "UTC_TIMESTAMP()) WHERE id = ?", "i", r->id[1]) < 0)
+		return;
+	settings_back(r, p.slug, "surveys", ask ? "Surveys ask that question "
+	    "again." : "Surveys no longer ask that question; its answers stay "
 	    "on the dashboard.");
-	resp_redirect(r, req_printf(r, "/programmes/%s/settings#surveys",
-	    p.slug));
+}
+
+void
+prog_survey_question_retire(struct req *r)
+{
+	survey_question_ask(r, 0);
+}
+
+void
+prog_survey_question_restore(struct req *r)
+{
+	survey_question_ask(r, 1);
 }

@@ -657,11 +657,19 @@ def test_an_organiser_edits_orders_and_relaxes_the_intake_questions():
     m.check('Your seniority? <span class="optional">(optional)</span>' in t,
             "not said to be optional")
     m.check('Your team? <span class="optional">' not in t, "a required one said optional")
+    # an optional choice can be taken back: "No answer", chosen to begin with
+    m.check(re.search(r'<input type="radio" id="q_%d-none" name="q_%d" value="" checked>'
+                      % (q2, q2), t), "no way to leave an optional choice unanswered")
     r = late.post(f"/programmes/{slug}/join", {"role": "mentee", f"q_{q1}": "Web",
-                                               f"q_{q3}": ""})
-    m.check(r.status == 422 and f"q_{q3}" in r.text, "a required one left blank")
+                                               f"q_{q2}": "Mid", f"q_{q3}": ""})
+    t = r.text
+    m.check(r.status == 422 and re.search(
+        r'<div class="field has-error"[^>]*>\s*<label for="q_%d">' % q3, t),
+        f"a required one left blank: {r.status}")
+    m.check(re.search(r'value="Mid" checked>', t) and 'id="q_%d-none" name="q_%d" value="">'
+            % (q2, q2) in t, "the choice made is not shown again")
     r = late.post(f"/programmes/{slug}/join", {"role": "mentee", f"q_{q1}": "Web",
-                                               f"q_{q3}": "Yes"})
+                                               f"q_{q2}": "", f"q_{q3}": "Yes"})
     m.check(r.status == 303, f"an optional one left blank refused: {r!r}")
     m.check(m.sql_value("SELECT COUNT(*) FROM programme_answers a JOIN "
                         "programme_participants pp ON pp.id = a.participant_id "
@@ -672,6 +680,11 @@ def test_an_organiser_edits_orders_and_relaxes_the_intake_questions():
         r = org.post(move.format(q), {"to": to})
         m.check(r.status == 303, f"move {q} {to}: {r!r}")
     m.check(question_order(org, slug) == [q3, q2, q1], f"order: {question_order(org, slug)}")
+    # the participants page lists each person's answers in that order too
+    t = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
+    at = t.find("Anything else?")
+    m.check(0 <= at < t.find("Your seniority?", at) < t.find("Your team?", at),
+            "the participants page's answers in another order")
     t = org.get(f"/programmes/{slug}/settings").text
     m.check(t.find(f"/questions/{q3}/move") < t.find(f"/questions/{q2}/move")
             < t.find(f"/questions/{q1}/move"), "the settings list another order")
@@ -697,6 +710,10 @@ def test_an_organiser_edits_orders_and_relaxes_the_intake_questions():
                          "programmes p ON p.id = q.programme_id WHERE p.slug = ?", slug))
     retire = f"/programmes/{slug}/settings/survey-questions/{sq}/retire"
     m.check(other_org.post(retire, {}).status == 403, "retired by an outsider")
+    # nor through the outsider's own programme: not a question of theirs
+    other_org.get(f"/programmes/{other}/settings")
+    m.check(other_org.post(retire.replace(slug, other), {}).status == 404,
+            "another programme's question retired through one's own")
     r = org.post(retire, {})
     m.check(r.status == 303 and r.location.endswith("/settings#surveys"), repr(r))
     m.check(m.sql_value("SELECT retired_at IS NOT NULL FROM programme_survey_questions "
@@ -704,6 +721,12 @@ def test_an_organiser_edits_orders_and_relaxes_the_intake_questions():
     t = m.unescaped(org.get(f"/programmes/{slug}/settings").text)
     m.check("Was the kick-off useful?" in t and "no longer asked" in t
             and retire not in t, "the settings do not say it is retired")
+    # and asked again, as the same question (its answers stay with it)
+    r = org.post(retire.replace("/retire", "/restore"), {})
+    m.check(r.status == 303 and m.sql_value(
+        "SELECT retired_at IS NULL FROM programme_survey_questions WHERE id = ?", sq) == "1",
+        f"asked again: {r!r}")
+    m.check(retire in org.get(f"/programmes/{slug}/settings").text, "not offered again")
 
 
 @m.test
