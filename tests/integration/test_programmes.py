@@ -634,7 +634,8 @@ def test_an_organiser_edits_orders_and_relaxes_the_intake_questions():
     r = org.get(edit)
     t = m.unescaped(r.text)
     m.check(r.status == 200 and 'value="Your level?"' in t
-            and "Junior\nSenior</textarea>" in t and "Answered once so far" in t,
+            and "Junior\nSenior</textarea>" in t and "Answered once so far" in t
+            and f'action="{edit}/delete"' in t,
             f"the edit form: {t[t.find('<h1'):][:1500]}")
     # a mistake comes back as typed, each problem named
     r = org.post(edit, {"question": "Your seniority?", "kind": "choice",

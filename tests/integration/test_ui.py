@@ -76,10 +76,11 @@ def test_get_on_every_post_only_path_goes_to_its_form():
         seen.add(prog)
     m.check({"admin", "auth", "mentorships", "people", "roadmaps", "rooms", "threads"} <= seen,
             f"programs covered: {seen}")
-    # a programme's question is removed on its settings page, where the
-    # reload goes (it went to the programme's overview: found walking)
+    # a programme's question is removed on its own page (and the settings
+    # list), where the reload goes (it went to the programme's overview:
+    # found walking)
     r = mentor.get("/programmes/x/settings/questions/1/delete")
-    m.check(r.status == 303 and r.location == "/programmes/x/settings",
+    m.check(r.status == 303 and r.location == "/programmes/x/settings/questions/1",
             f"a question's removal: {r.status} {r.location}")
     # the reported case: a refused stage change, then a reload
     r = mentee.get(f"/mentorships/{mid}/stage")
