@@ -13,5 +13,6 @@
 {{/ASK}}
 {{#DONE}}
 <p class="lead" role="status">Done: you will no longer receive e-mails of this kind (“{{K_LABEL}}”).</p>
+<p>Changed your mind? Every kind of e-mail can be turned on again in <a href="/settings#notifications">your settings</a>.</p>
 {{/DONE}}
 </section>

@@ -158,6 +158,12 @@ static const struct notify_kind {
 	    "mentor comments on one of your entries." },
 	{ "thread-answer", "Answers to your feedback", "When the person "
 	    "keeping a Growth Thread answers your feedback on it." },
+	{ "survey", "Surveys", "A short survey about your mentorship as "
+	    "Cultivation starts, every 30 days in it, and on entering "
+	    "Separation." },
+	{ "programme", "Programme news", "Your place in a programme, and for "
+	    "its organisers, answers to the pairs they proposed and changes "
+	    "to who organises it." },
 };
 #define NOTIFY_N	(sizeof(notify_kinds) / sizeof(notify_kinds[0]))
 

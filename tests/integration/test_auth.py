@@ -451,6 +451,8 @@ def test_unsubscribe_link():
     r = v.post("/link/unsubscribe", fields)
     assert r.status == 303
     assert m.sql_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = ?", c.user_id) == "1"
+    # the way back is named: every kind a link turns off is in the settings
+    assert 'turned on again in <a href="/settings#notifications">' in v.follow(r).text
     r = v.get(m.local(url).replace("&s=", "&s=00"))
     assert r.status == 400
 

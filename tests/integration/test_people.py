@@ -447,7 +447,8 @@ def test_disabled_mentor_never_listed_nor_requestable():
 
 
 NOTIFY_KINDS = ["mentorship", "request", "contract", "review", "milestone",
-                "checkin", "digest", "thread-feedback", "thread-answer"]
+                "checkin", "digest", "thread-feedback", "thread-answer", "survey",
+                "programme"]
 
 
 def ticked(text):
