@@ -150,8 +150,10 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	mentor = db_get_int(q, i, "mentor_id") == r->user.id;
 	asked = strcmp(st, "requested") == 0 || strcmp(st, "declined") == 0 ||
 	    strcmp(st, "withdrawn") == 0 || strcmp(st, "expired") == 0;
-	tmpl_set(row, "ROLE", asked ? (mentor ? "Request from" : "Request to") :
-	    mentor ? "You mentor" : "Your mentor");
+	/* a pair the organisers proposed was asked by neither */
+	tmpl_set(row, "ROLE", asked && db_get_int(q, i, "proposed") ?
+	    "Pair proposed with" : asked ? (mentor ? "Request from" :
+	    "Request to") : mentor ? "You mentor" : "Your mentor");
 	if ((next = db_get(q, i, "meetings")) != NULL)
 		page_time(r, tmpl_section(row, "NEXT"), "AT",
 		    req_printf(r, "%.*s", (int)strcspn(next, ","), next));
@@ -284,7 +286,8 @@ const char mine_card_sql[] = "SELECT c.focus, c.mentor_agreed_at, "
  * read against (as DATE_FORMAT writes until).
  */
 static const char mine_cols[] =
-    "m.id, m.stage, m.mentor_id, mv.version AS card_version, "
+    "m.id, m.stage, m.mentor_id, m.proposed_by_programme AS proposed, "
+    "mv.version AS card_version, "
     "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') AS now, "
     "DATEDIFF(m.review_date, UTC_DATE()) AS review_in, "
     "m.next_checkin <= UTC_DATE() AS checkin_due, "

@@ -15,7 +15,7 @@
 {{/EMPTY}}
 {{#HAS_NEEDS}}
 <section class="section" aria-labelledby="needs-h">
-<h2 id="needs-h">Needs your answer</h2>
+<h2 id="needs-h">Needs your attention</h2>
 <ul class="list">
 {{#NEEDS}}
 <li><article class="card compact highlight">

@@ -229,6 +229,12 @@ def test_kept_cards_follow_every_write():
     # not a pair yet: nobody is "your mentor"
     seen("Request to:", who=(mentee,))
     seen("Request from:", who=(mentor,))
+    # a pair the organisers proposed was asked by neither of them
+    m.sql("UPDATE mentorships SET proposed_by_programme = 1 WHERE id = ?", mid)
+    seen("Pair proposed with:")
+    seen("Request to:", present=False)
+    seen("Request from:", present=False)
+    m.sql("UPDATE mentorships SET proposed_by_programme = 0 WHERE id = ?", mid)
     m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, note, "
           "actor_id, created_at) VALUES (?, 'requested', 'requested', 'Why now', ?, "
           "UTC_TIMESTAMP())", mid, mentor.user_id)

@@ -452,10 +452,11 @@ def test_request_screens_show_each_person_what_they_can_do_now():
     page = mentor.get(f"/mentorships/{mid}").text
     m.check("I lead a team of six." in page, "the request")
     m.check(page.index("I lead a team of six.") < page.index(">Accept<"), "the request first")
-    # /mentorships: no empty "Needs your answer" for the mentee
+    # /mentorships: no empty "Needs your attention" for the mentee (the
+    # dashboard's words: an overdue milestone is no answer owed)
     page = mentee.get("/mentorships").text
-    m.check("Needs your answer" not in page, "no empty heading")
-    m.check("Needs your answer" in mentor.get("/mentorships").text, "the mentor's request waits")
+    m.check("Needs your attention" not in page, "no empty heading")
+    m.check("Needs your attention" in mentor.get("/mentorships").text, "the mentor's request waits")
     # a mentor who is nobody's mentee is not told to find another mentor
     m.check("Find another mentor" not in mentor.get("/").text, "mentor dashboard")
     m.check("Find another mentor" in mentee.get("/").text, "mentee dashboard")
