@@ -2,7 +2,7 @@
 <div class="page-head">
 <div>
 <h1>Find a mentor</h1>
-<p>Mentors who have room for another mentee, most relevant and most recently active first.</p>
+<p>Mentors who have room for another mentee: the best match to your search first, then those who have answered the most requests, then the most recently active.</p>
 </div>
 </div>
 
