@@ -23,8 +23,6 @@
 
 #define ROOM_PAGE	50	/* messages on one page */
 #define ROOM_QUOTE	140	/* characters of a replied-to message shown */
-/* what a quote is made from: enough text for ROOM_QUOTE once Markdown goes */
-#define ROOM_QUOTE_SRC(t)	"LEFT(" t "body, 600)"
 #define ROOM_BODY_MAX	20000
 
 static void	rooms_show(struct req *);
@@ -106,7 +104,7 @@ static const char page_sql[] =
     "IF(m.body_html IS NULL, m.body, NULL) AS body, "
     "m.created_at, m.edited_at, "
     "q.id AS reply_id, q.author_id AS reply_author, "
-    ROOM_QUOTE_SRC("q.") " AS reply_body "
+    "LEFT(q.body, 600) AS reply_body "
     "FROM room_messages m FORCE INDEX (room_messages_room) "
     "LEFT JOIN room_messages q "
     "ON q.id = m.reply_to AND q.mentorship_id = m.mentorship_id "
@@ -622,8 +620,10 @@ room_list(struct req *r, const struct room *rm, const struct db_rows *rows,
 
 /*
  * The composer answering a message: quoted above the text, as the reply
- * will show it. One statement, only then: the page's rows carry the
- * messages' HTML, not the text a quote is made from. A message of
+ * will show it, from the same LEFT(body, 600) as page_sql's reply_body
+ * (a literal there: test_rooms reads page_sql to EXPLAIN it). One
+ * statement, only then: the page's rows carry the messages' HTML, not the
+ * text a quote is made from. A message of
  * another room, or gone, is not offered (the post would refuse it).
  */
 static int
@@ -632,9 +632,8 @@ room_replying(struct req *r, const struct mship *m, struct tdict *c,
 {
 	struct db_rows *q;
 
-	q = db_query(r, "SELECT author_id, " ROOM_QUOTE_SRC("") " AS body "
-	    "FROM room_messages WHERE id = ? AND mentorship_id = ?", "ii", id,
-	    m->id);
+	q = db_query(r, "SELECT author_id, LEFT(body, 600) AS body FROM "
+	    "room_messages WHERE id = ? AND mentorship_id = ?", "ii", id, m->id);
 	if (q == NULL)
 		return -1;
 	if (q->nrows == 1)
