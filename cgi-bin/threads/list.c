@@ -37,6 +37,7 @@ threads_index(struct req *r)
 	    "JOIN users u ON u.id = t.owner_id "
 	    "WHERE (m.mentor_id = ? OR m.mentee_id = ?) AND t.owner_id <> ? "
 	    "AND t.visibility IN ('public', 'mentorship') "
+	    "AND m.stage IN (" THREAD_SHARED_STAGES ") "
 	    "ORDER BY t.updated_at DESC LIMIT 100", "iii", r->user.id,
 	    r->user.id, r->user.id);
 	if (shared == NULL)

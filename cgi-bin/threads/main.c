@@ -128,7 +128,7 @@ int
 thread_load(struct req *r, long long id, struct thread *t)
 {
 	struct db_rows *row;
-	int visible;
+	int visible, shared;
 
 	memset(t, 0, sizeof(*t));
 	/* with the session on the thread page (ROUTE_OWN_SESSION) */
@@ -170,15 +170,17 @@ thread_load(struct req *r, long long id, struct thread *t)
 	t->is_owner = r->user.id > 0 && r->user.id == t->owner_id;
 	if (t->mentorship_id > 0 && r->user.id > 0)
 		t->linked = mship_row_joined(r, row, &t->m) == 0;
+	shared = t->linked && t->m.is_party &&
+	    mship_stage_in(THREAD_SHARED_STAGES, t->m.stage);
 	if (strcmp(t->visibility, "public") == 0)
 		visible = 1;
 	else if (strcmp(t->visibility, "mentorship") == 0)
-		visible = t->is_owner || (t->linked && t->m.is_party);
+		visible = t->is_owner || shared;
 	else
 		visible = t->is_owner;
 	if (!visible)
 		return 404;
-	t->can_comment = t->linked && t->m.is_mentor;
+	t->can_comment = shared && t->m.is_mentor;
 	return 0;
 }
 

@@ -13,6 +13,15 @@
 #include "page.h"
 #include "req.h"
 
+/*
+ * The stages in which a linked mentorship shares its threads with the
+ * other party (the mentor): asked, under way, or ended. A request that
+ * came to nothing (declined, withdrawn, expired) shares nothing more with
+ * the mentor it was sent to, nor lets them give feedback. The one rule
+ * for thread_load and the list of threads shared with a person.
+ */
+#define THREAD_SHARED_STAGES	STAGES_OPEN ",'ended'"
+
 extern const char *const kinds[];	/* thread_entries.kind */
 extern const char *const kind_labels[];
 extern const struct field entry_f[];

@@ -176,6 +176,38 @@ def test_mentorship_thread_only_for_the_two_parties():
 
 
 @m.test
+def test_a_request_that_came_to_nothing_shares_no_thread():
+    """A mentee may link a thread to their request, so the mentor asked
+    reads it as context. Once the request comes to nothing (declined,
+    withdrawn, expired), that mentor is no party of the mentee's any more:
+    the thread, its entries and its place in their list are gone, and a
+    public one linked to it takes no feedback from them. An ended pair's
+    mentor still reads what the pair shared. (A walk found a declined
+    mentor reading on.)"""
+    owner, mentor = m.signup(), m.make_mentor()
+    asked = mentorship(mentor, owner, "requested")
+    tid, title = new_thread(owner, "mentorship", asked)
+    eid = add_entry(owner, tid, "assumption", "Why I asked you")
+    pub, _ = new_thread(owner, "public", asked)
+    peid = add_entry(owner, pub, "lesson", "Open to all")
+    m.check(status(mentor, f"/threads/{tid}") == 200, "the mentor asked reads it")
+    mentor.get("/threads")
+    r = mentor.post(f"/threads/{pub}/entries/{peid}/comments", {"body": "Welcome"})
+    m.check(r.status == 303, f"the mentor asked gives feedback: {r!r}")
+    for stage in ("declined", "withdrawn", "expired"):
+        m.sql("UPDATE mentorships SET stage = ? WHERE id = ?", stage, asked)
+        for path in (f"/threads/{tid}", f"/threads/{tid}/entries/{eid}"):
+            m.check(status(mentor, path) == 404, f"{stage}: the mentor reads {path}")
+            m.check(status(owner, path) == 200, f"{stage}: the owner lost {path}")
+        m.check(title not in mentor.get("/threads").text, f"{stage}: listed to the mentor")
+        r = mentor.post(f"/threads/{pub}/entries/{peid}/comments", {"body": "Still here"})
+        m.check(r.status == 403, f"{stage}: feedback taken: {r!r}")
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", asked)
+    m.check(status(mentor, f"/threads/{tid}") == 200, "an ended pair's mentor lost it")
+    m.check(title in mentor.get("/threads").text, "not listed to an ended pair's mentor")
+
+
+@m.test
 def test_private_thread_only_for_the_owner():
     owner, mentor, stranger = people()
     tid, title = new_thread(owner, "private", S["mship"])
