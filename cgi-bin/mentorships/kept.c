@@ -79,7 +79,9 @@ static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
     "COALESCE(f.window_first + INTERVAL 3 * " F_DAYS " DAY, " KEPT_NEVER "), "
     F_AFTER("COALESCE(f.last_at, f.stage_changed_at) + INTERVAL " F_DAYS
     " DAY") ", " F_AFTER("f.stage_changed_at + INTERVAL " F_DAYS " DAY")
-    "), '%Y-%m-%d %H:%i:%s') AS until FROM (SELECT m.message, "
+    "), '%Y-%m-%d %H:%i:%s') AS until, "
+    /* the moment the cadence's next meeting is due (RISK_CADENCE_BEHIND) */
+    "f.last_at + INTERVAL " F_DAYS " DAY AS due_by FROM (SELECT m.message, "
     "m.ground_rules, m.cadence, m.channels, m.review_date, "
     "DATEDIFF(m.review_date, UTC_DATE()) AS days_left, m.mentor_agreed_at, "
     "m.mentee_agreed_at, m.contract_version, m.acknowledged_at, "

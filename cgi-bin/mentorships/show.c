@@ -615,23 +615,27 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(w, "HELD", held == 0 ? "No meeting" : held == 1 ?
 	    "1 meeting" : req_printf(r, "%lld meetings", held));
 	tmpl_set_int(w, "WEEKS", db_get_int(q, 0, "days") * 3 / 7);
-	/*
-	 * The verdict's ground: kept means the last meeting fell within one
-	 * period; "1 meeting in the last 6 weeks" alone read as three missed.
-	 */
+	/* the verdict's ground: when the last meeting fell */
 	if (db_get(q, 0, "last_at") != NULL)
 		page_date(r, tmpl_section(w, "LAST"), "LAST_ON",
 		    db_get(q, 0, "last_at"));
 	agreed = mship_cadence_label(db_get(q, 0, "cadence"));
 	tmpl_set(w, "AGREED", req_printf(r, "%c%s", tolower((unsigned char)
 	    agreed[0]), agreed + 1));
-	/* kept is said of meetings held, never of none */
+	/*
+	 * On schedule is said of meetings held, never of none, and with the
+	 * date it holds until: "1 meeting in the last 6 weeks" beside it
+	 * alone read as a verdict on the weeks, which it is not.
+	 */
 	if (db_get_int(q, 0, "behind"))
 		tmpl_show(s, "BEHIND");
 	else if (db_get(q, 0, "last_at") == NULL)
 		tmpl_show(s, "FIRST_DUE");
-	else
+	else {
 		tmpl_show(s, "ON_TRACK");
+		page_date(r, tmpl_section(w, "DUE"), "DUE_BY",
+		    db_get(q, 0, "due_by"));
+	}
 }
 
 /* Roadmap progress and unread room messages, as counted. */

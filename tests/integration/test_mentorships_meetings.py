@@ -4,6 +4,7 @@ UID, a raised SEQUENCE, STATUS:CANCELLED for a cancelled one) and the
 other party is told by mail; notes at any time; "Planned by"; the agenda
 keeps its line breaks; every time shown and mailed in the reader's own
 zone."""
+import datetime
 import re
 
 import menteo as m
@@ -259,10 +260,13 @@ def test_cadence_status_is_the_risk_rule():
           mid, mentee.user_id)
     t = page()
     # the verdict's ground beside it: the last meeting within the period
-    # agreed ("1 meeting in the last 3 weeks" alone read as two missed)
-    m.check("Cadence kept" in t and re.search(
-        r"1 meeting in the last 3 weeks, the last on \d+ \w+ \d{4} \(agreed: weekly\)\.",
-        t), f"a meeting 2 days ago: {t[t.find('Cadence'):][:200]}")
+    # agreed, and the date the schedule holds until ("Cadence kept" beside
+    # "1 meeting in the last 3 weeks" read as a contradiction: found walking)
+    g = re.search(r"The next meeting is due by (\d+ \w+ \d{4})\. 1 meeting in the last "
+                  r"3 weeks, the last on (\d+ \w+ \d{4}) \(agreed: weekly\)\.", t)
+    m.check("On schedule" in t and g, f"a meeting 2 days ago: {t[t.find('On schedule'):][:300]}")
+    due, last = (datetime.datetime.strptime(x, "%d %b %Y") for x in g.groups())
+    m.check(due - last == datetime.timedelta(days=7), f"due by {g.groups()}")
     m.sql("UPDATE meetings SET starts_at = UTC_TIMESTAMP() - INTERVAL 9 DAY WHERE mentorship_id = ?",
           mid)
     m.check("Behind the cadence" in page(), "the last meeting 9 days ago")

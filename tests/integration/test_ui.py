@@ -488,7 +488,7 @@ def test_status_text_says_what_is_true_now():
     m.check(r.status == 303, f"cultivation: {r!r}")
     # no meeting held: the cadence is not "kept"; minutes in, no verdict yet
     page = mentee.get(f"/mentorships/{mid}").text
-    m.check("Cadence kept" not in page, "cadence kept with no meeting")
+    m.check("On schedule" not in page, "on schedule with no meeting")
     m.check("First meeting to plan" in page and "No meeting in the last" not in page,
             "no verdict before one interval")
     # one interval (two weeks) later, the verdict in words
