@@ -3,7 +3,7 @@
 <div class="page-head">
 <div>
 <h1>Mentors for you</h1>
-<p>Mentors with a place left{{#IN_PROGRAMME}} in {{PROG_NAME}}{{/IN_PROGRAMME}}, ranked by how well they fit what you are looking for, and why. You may ask any of them; the reasons go with your request.</p>
+<p>Mentors with a place left{{#IN_PROGRAMME}} in {{PROG_NAME}}{{/IN_PROGRAMME}}, ranked by how well they fit what you are looking for, and why. You may ask any of them: the request form starts its message with the reasons, yours to keep or change.</p>
 </div>
 </div>
 <h2 class="visually-hidden">Suggested mentors</h2>
