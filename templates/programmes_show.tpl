@@ -21,7 +21,7 @@
 {{#HAS_MENTORS}}<section class="card" aria-labelledby="mentors-heading">
 <h2 id="mentors-heading">Mentors of the programme with a place</h2>
 <p><a href="/people/suggestions?programme={{PROG_SLUG}}">The ones who fit you best, and why</a></p>
-<ul class="list">{{#MENTOR}}<li><div class="grow"><strong>{{M_NAME}}</strong> <span class="muted small">{{M_HEADLINE}}</span><div class="small">{{#M_SKILLS}}{{SKILLS}} · {{/M_SKILLS}}places left: {{M_PLACES}}</div></div><a class="btn btn-small btn-secondary" href="/mentorships/new?mentor={{M_SLUG}}&amp;programme={{PROG_SLUG}}">Ask {{M_NAME}} to mentor you</a></li>{{/MENTOR}}</ul>
+<ul class="list">{{#MENTOR}}<li><div class="grow"><strong>{{M_NAME}}</strong> <span class="muted small">{{M_HEADLINE}}</span><div class="small">{{#M_SKILLS}}{{SKILLS}} · {{/M_SKILLS}}places left in this programme: {{M_PLACES}}</div></div><a class="btn btn-small btn-secondary" href="/mentorships/new?mentor={{M_SLUG}}&amp;programme={{PROG_SLUG}}">Ask {{M_NAME}} to mentor you</a></li>{{/MENTOR}}</ul>
 </section>{{/HAS_MENTORS}}
 {{#NO_MENTORS}}<p class="muted">No mentor of the programme has a place right now; the organisers will pair you as soon as one has.</p>{{/NO_MENTORS}}
 {{#ORGANISER}}
