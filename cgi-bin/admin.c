@@ -488,6 +488,13 @@ admin_outbox_retry(struct req *r)
 
 /* ---- accounts ------------------------------------------------------------------ */
 
+/*
+ * SQL: whether a users row is a deleted account (delete_private_data):
+ * its address under .invalid, which no live account can hold. It stays
+ * deleted: disabled for good, never enabled again.
+ */
+#define USER_DELETED	"email LIKE 'deleted-%@deleted.invalid'"
+
 /* The accounts' search: an e-mail address, or its start. */
 enum { US_Q, US_N };
 static const struct field users_f[US_N] = {
@@ -504,11 +511,15 @@ admin_users(struct req *r)
 	if (field_read(r, users_f, US_N, v) != 0)
 		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
-	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, disabled_at IS NOT NULL AS "
-	    "IS_DISABLED, is_mentor AS IS_MENTOR, unlisted_at IS NOT NULL AS "
+	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, " USER_DELETED " AS "
+	    "IS_DELETED, disabled_at IS NOT NULL AND NOT " USER_DELETED " AS "
+	    "IS_DISABLED, disabled_at IS NULL AS IS_ACTIVE, disabled_at IS "
+	    "NULL AND id <> ? AS IS_DISABLEABLE, "
+	    "is_mentor AS IS_MENTOR, unlisted_at IS NOT NULL AS "
 	    "IS_UNLISTED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
 	    "email LIKE CONCAT(REPLACE(REPLACE(?, '%', '\\\\%'), '_', '\\\\_'), "
-	    "'%') ORDER BY id DESC LIMIT 100", "ss", v[US_Q].str, v[US_Q].str);
+	    "'%') ORDER BY id DESC LIMIT 100", "iss", r->user.id, v[US_Q].str,
+	    v[US_Q].str);
 	if (rows == NULL)
 		return;
 	d = page_new(r, "Accounts", "admin_users.tpl");
@@ -550,13 +561,32 @@ disable_tx(struct req *r, void *arg)
 	return 0;
 }
 
+/* The account acted on (r->id[0]): 0, or -1 after answering (404). */
+static int
+user_known(struct req *r, int *deleted)
+{
+	const char *d = db_value(r, "SELECT " USER_DELETED " FROM users "
+	    "WHERE id = ?", "i", r->id[0]);
+
+	if (d == NULL) {
+		if (!r->db_failed)
+			page_error_msg(r, 404, "There is no such account.");
+		return -1;
+	}
+	*deleted = strcmp(d, "1") == 0;
+	return 0;
+}
+
 static void
 admin_user_disable(struct req *r)
 {
+	int deleted;
+
 	if (r->id[0] == r->user.id)
 		return page_error_msg(r, 409, "You cannot disable your own "
 		    "account.");
-	if (db_tx_run(r, disable_tx, NULL) != 0)
+	if (user_known(r, &deleted) == -1 ||
+	    db_tx_run(r, disable_tx, NULL) != 0)
 		return;
 	resp_flash(r, "The account is disabled and signed out everywhere.");
 	users_back(r);
@@ -565,6 +595,13 @@ admin_user_disable(struct req *r)
 static void
 admin_user_enable(struct req *r)
 {
+	int deleted;
+
+	if (user_known(r, &deleted) == -1)
+		return;
+	if (deleted)
+		return page_error_msg(r, 409, "This account was deleted by its "
+		    "owner: it cannot be enabled again.");
 	if (db_exec(r, "UPDATE users SET disabled_at = NULL WHERE id = ?", "i",
 	    r->id[0]) < 0)
 		return;

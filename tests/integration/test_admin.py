@@ -240,6 +240,35 @@ def test_disable_ends_sessions_and_blocks_sign_in():
 
 
 @m.test
+def test_a_deleted_account_stays_deleted():
+    """An account its owner deleted is disabled for good: the accounts page
+    says "Deleted", offers no Enable and links to no profile, and enabling
+    it by hand is refused (it brought back a public "Deleted account"
+    page: found walking). An account that does not exist is a 404, and
+    the administrator's own row offers no Disable that would only refuse."""
+    a = admin()
+    gone = m.signup()
+    gone.get("/settings/delete")
+    r = gone.post("/settings/delete", {"password": m.PASSWORD})
+    m.check(r.status == 303, f"deleted: {r!r}")
+    row = m.unescaped(a.get(f"/admin/users?q=deleted-{gone.user_id}@").text)
+    m.check('<span class="badge">Deleted</span>' in row and "Deleted account</td>" in row
+            and f"/admin/users/{gone.user_id}/enable" not in row
+            and f"/admin/users/{gone.user_id}/disable" not in row,
+            f"the deleted account's row: {row[row.find('<tbody>'):][:600]}")
+    r = a.post(f"/admin/users/{gone.user_id}/enable", {})
+    m.check(r.status == 409 and "cannot be enabled again" in m.unescaped(r.text), repr(r))
+    m.check(m.sql_value("SELECT disabled_at IS NOT NULL FROM users WHERE id = ?",
+                        gone.user_id) == "1", "a deleted account enabled")
+    m.check(m.Client().get(f"/people/deleted_{gone.user_id}").status == 404, "its page back")
+    for action in ("enable", "disable"):
+        r = a.post(f"/admin/users/999999999/{action}", {})
+        m.check(r.status == 404, f"{action} of no account: {r!r}")
+    me = m.unescaped(a.get(f"/admin/users?q={a.email}").text)
+    m.check(f"/admin/users/{a.user_id}/disable" not in me, "the admin's own Disable")
+
+
+@m.test
 def test_export_has_everything_i_take_part_in():
     mentor, mentee, mid = pair()
     # a second mentorship of the mentee, and one of strangers
