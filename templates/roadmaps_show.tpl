@@ -35,7 +35,7 @@
 <a class="btn btn-secondary btn-small" href="/roadmaps/{{ID}}/milestones/{{MID}}">Edit<span class="visually-hidden"> “{{M_TITLE}}”</span></a>
 {{#UP}}<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="dir" value="up"><button class="btn btn-secondary btn-small">Move up<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/UP}}
 {{#DOWN}}<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="dir" value="down"><button class="btn btn-secondary btn-small">Move down<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>{{/DOWN}}
-<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link danger">Remove<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>
+<form method="post" action="/roadmaps/{{ID}}/milestones/{{MID}}/delete" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-link danger" data-confirm="Remove this milestone from the roadmap?">Remove<span class="visually-hidden"> “{{M_TITLE}}”</span></button></form>
 </div>
 {{/TOOLS}}
 </li>
@@ -99,6 +99,6 @@
 <section class="section" aria-labelledby="delete-heading">
 <h2 id="delete-heading">Delete this roadmap</h2>
 <p class="muted">Mentorships it was applied to keep their milestones.</p>
-<form method="post" action="/roadmaps/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn btn-danger">Delete roadmap</button></form>
+<form method="post" action="/roadmaps/{{ID}}/delete"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn btn-danger" data-confirm="Delete this roadmap and its milestones? Mentorships it was applied to keep their own copies.">Delete roadmap</button></form>
 </section>
 {{/CAN_DELETE}}

@@ -70,33 +70,47 @@ rm_new_form(struct req *r)
 	rm_form_page(r, NULL, NULL, 200);
 }
 
+/*
+ * The new roadmap (arg: the form; its id out), in a transaction: a form's
+ * key is claimed by its first one (lib/once.h), so the same form sent
+ * twice makes one roadmap.
+ */
+struct new_w {
+	const struct fval	*v;
+	long long		 id;
+};
+
+static int
+new_tx(struct req *r, void *arg)
+{
+	struct new_w *w = arg;
+	const struct fval *v = w->v;
+	int curated = r->user.admin && v[RM_CURATED].num;
+
+	if (db_exec(r, "INSERT INTO roadmaps (kind, owner_id, title, summary, "
+	    "visibility, created_at, updated_at) VALUES (?, NULLIF(?, 0), ?, "
+	    "?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "sisss", curated ?
+	    "curated" : "custom", curated ? 0LL : (long long)r->user.id,
+	    v[RM_TITLE].str, field_opt(&v[RM_SUMMARY]), curated ? "shared" :
+	    v[RM_VISIBILITY].str != NULL ? v[RM_VISIBILITY].str : "private") < 0)
+		return -1;
+	w->id = db_last_id();
+	return 0;
+}
+
 void
 rm_new_post(struct req *r)
 {
 	struct fval v[RM_NFIELDS];
-	int curated;
-	long long id;
+	struct new_w w = { v, 0 };
 
 	if (field_read(r, rm_fields, RM_NFIELDS, v) > 0 ||
 	    publish_refused(r, v))
 		return rm_form_page(r, NULL, v, 422);
-	curated = r->user.admin && v[RM_CURATED].num;
-	if (curated && db_exec(r,
-	    "INSERT INTO roadmaps (kind, owner_id, title, summary, visibility, "
-	    "created_at, updated_at) VALUES ('curated', NULL, ?, ?, 'shared', "
-	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "ss", v[RM_TITLE].str,
-	    field_opt(&v[RM_SUMMARY])) < 0)
+	if (db_tx_run(r, new_tx, &w) != 0)
 		return;
-	if (!curated && db_exec(r,
-	    "INSERT INTO roadmaps (kind, owner_id, title, summary, visibility, "
-	    "created_at, updated_at) VALUES ('custom', ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "isss", (long long)r->user.id,
-	    v[RM_TITLE].str, field_opt(&v[RM_SUMMARY]),
-	    v[RM_VISIBILITY].str != NULL ? v[RM_VISIBILITY].str : "private") < 0)
-		return;
-	id = db_last_id();
 	resp_flash(r, "Roadmap created. Now add its milestones.");
-	resp_redirect(r, req_printf(r, "/roadmaps/%lld", id));
+	resp_redirect(r, req_printf(r, "/roadmaps/%lld", w.id));
 }
 
 void

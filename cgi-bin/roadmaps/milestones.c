@@ -35,6 +35,32 @@ ms_read(struct req *r, struct fval *v)
 	return n;
 }
 
+struct add_w {
+	const struct roadmap	*rm;
+	const struct fval	*v;
+};
+
+/*
+ * The milestone last in the roadmap, in a transaction: the form's key is
+ * claimed by its first one (lib/once.h), so sent twice it adds one.
+ */
+static int
+add_tx(struct req *r, void *arg)
+{
+	const struct add_w *w = arg;
+	const struct fval *v = w->v;
+
+	if (db_exec(r,
+	    "INSERT INTO roadmap_milestones (roadmap_id, position, title, "
+	    "description, week_offset, stage) SELECT ?, COALESCE(MAX(position), "
+	    "0) + 1, ?, ?, ?, ? FROM roadmap_milestones WHERE roadmap_id = ?",
+	    "issisi", w->rm->id, v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, w->rm->id) < 0 ||
+	    rm_touch(r, w->rm->id) == -1)
+		return -1;
+	return 0;
+}
+
 void
 ms_add(struct req *r)
 {
@@ -45,13 +71,7 @@ ms_add(struct req *r)
 		return;
 	if (ms_read(r, v) > 0)
 		return rm_show_page(r, &rm, v, 422);
-	if (db_exec(r,
-	    "INSERT INTO roadmap_milestones (roadmap_id, position, title, "
-	    "description, week_offset, stage) SELECT ?, COALESCE(MAX(position), "
-	    "0) + 1, ?, ?, ?, ? FROM roadmap_milestones WHERE roadmap_id = ?",
-	    "issisi", rm.id, v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
-	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, rm.id) < 0 ||
-	    rm_touch(r, rm.id) == -1)
+	if (db_tx_run(r, add_tx, &(struct add_w){ &rm, v }) != 0)
 		return;
 	resp_flash(r, "Milestone added.");
 	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));

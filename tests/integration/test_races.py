@@ -295,6 +295,22 @@ def test_double_submits_are_answered_once():
     m.check(m.sql_value("SELECT COUNT(*) FROM thread_comments WHERE entry_id = ?",
                         eid) == "1", "one feedback")
     m.check(outbox(mentee.user_id, "feedback") == 1, "one feedback mail")
+    # a roadmap of one's own and its first milestone (two roadmaps and two
+    # milestones were made: their inserts ran outside any transaction,
+    # where a form's key is claimed; found walking)
+    title = m.unique("Once roadmap")
+    rs = ten(mentee, "/roadmaps/new", [("title", title), ("summary", ""),
+                                       ("visibility", "private")], "/roadmaps/new")
+    same_answer(rs)
+    m.check(m.sql_value("SELECT COUNT(*) FROM roadmaps WHERE title = ?", title) == "1",
+            "one roadmap")
+    rid = m.sql_value("SELECT id FROM roadmaps WHERE title = ?", title)
+    rs = ten(mentee, f"/roadmaps/{rid}/milestones", [
+        ("title", "Only once"), ("description", ""), ("week_offset", "2"), ("stage", "")],
+        f"/roadmaps/{rid}")
+    same_answer(rs)
+    m.check(m.sql_value("SELECT COUNT(*) FROM roadmap_milestones WHERE roadmap_id = ?",
+                        rid) == "1", "one milestone")
     # a goal added in a new cycle's contract
     m.sql("UPDATE mentorships SET stage = 'separation' WHERE id = ?", mid)
     rs = ten(mentee, f"/mentorships/{mid}/goals", [("title", "Once"), ("measure", "m"),
