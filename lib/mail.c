@@ -29,7 +29,8 @@
 #define ACCOUNT_NOTE	"Mail about your account itself is sent whatever " \
 	"you turn off in Settings."
 static const char *const account_kinds[] = {
-	"verify", "reset", "reset-unknown", "signup-exists", "email-change",
+	"verify", "reset", "reset-unknown", "reset-disabled", "signup-exists",
+	"email-change",
 	"email-changed", "password-changed", "test", NULL
 };
 
@@ -309,6 +310,7 @@ static const struct {
 	{ "request", "Request reminder" },
 	{ "reset", "Password reset" },
 	{ "reset-unknown", "Password reset for an unknown address" },
+	{ "reset-disabled", "Password reset for a disabled account" },
 	{ "review", "Review reminder" },
 	{ "signup-exists", "Sign-up with an existing address" },
 	{ "survey", "Survey about a mentorship" },

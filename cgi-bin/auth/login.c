@@ -65,8 +65,9 @@ au_login_post(struct req *r)
 
 	if (field_read(r, login_f, LOGIN_N, v) > 0)
 		goto form;
-	if ((u = db_query(r, "SELECT id, password_hash FROM users WHERE "
-	    "email = ? AND disabled_at IS NULL", "s", v[LI_EMAIL].str)) == NULL)
+	if ((u = db_query(r, "SELECT id, password_hash, disabled_at IS NOT "
+	    "NULL AS disabled FROM users WHERE email = ?", "s",
+	    v[LI_EMAIL].str)) == NULL)
 		return;
 	if (u->nrows > 0)
 		uid = db_get_int(u, 0, "id");
@@ -79,6 +80,17 @@ au_login_post(struct req *r)
 		if (auth_login_failed(r, &g) == -1)
 			return;
 		v[LI_PASSWORD].err = "The e-mail address or the password is wrong.";
+		goto form;
+	}
+	/*
+	 * Said only to whoever knows the password: "wrong password" told a
+	 * disabled person nothing true (found walking). A deleted account's
+	 * address is no longer its own, so it is never found here.
+	 */
+	if (db_get_int(u, 0, "disabled")) {
+		v[LI_PASSWORD].err = "This account has been disabled by the "
+		    "site's administrators. If you think this is a mistake, "
+		    "write to them.";
 		goto form;
 	}
 	if (sess_start(r, uid) == -1)
@@ -139,21 +151,27 @@ queue_reset(struct req *r, long long uid)
 }
 
 /*
- * The reset link, or a mail saying no account has the address, run
- * again after a deadlock (db_tx_run). arg: the address asked for.
+ * The reset link; or a mail saying the account is disabled, or that no
+ * account has the address: run again after a deadlock (db_tx_run). arg:
+ * the address asked for.
  */
 static int
 reset_tx(struct req *r, void *arg)
 {
-	const char *email = arg, *id;
+	const char *email = arg;
+	struct db_rows *u;
 
-	id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
-	    "disabled_at IS NULL", "s", email);
-	if (r->db_failed)
+	u = db_query(r, "SELECT id, disabled_at IS NOT NULL AS disabled FROM "
+	    "users WHERE email = ?", "s", email);
+	if (u == NULL)
 		return -1;
-	return id != NULL ? queue_reset(r, strtoll(id, NULL, 10)) :
-	    au_queue_simple(r, "reset-unknown", 0, email,
-	    "Reset your Menteo password", "mail/reset_unknown");
+	if (u->nrows == 0)
+		return au_queue_simple(r, "reset-unknown", 0, email,
+		    "Reset your Menteo password", "mail/reset_unknown");
+	if (db_get_int(u, 0, "disabled"))
+		return au_queue_simple(r, "reset-disabled", 0, email,
+		    "Your Menteo account is disabled", "mail/reset_disabled");
+	return queue_reset(r, db_get_int(u, 0, "id"));
 }
 
 void

@@ -232,6 +232,17 @@ def test_disable_ends_sessions_and_blocks_sign_in():
     c.get("/login")
     r = c.post("/login", {"email": victim.email, "password": m.PASSWORD})
     m.check(r.status != 303 or "/login" in (r.location or ""), "cannot sign in")
+    # told why, once the password proves who asks ("wrong password" told a
+    # disabled person nothing true, and a reset mail said no account had
+    # the address: found walking); a wrong password says no more
+    m.check("disabled by the site's administrators" in m.unescaped(r.text), r.text[:600])
+    r = c.post("/login", {"email": victim.email, "password": "not the password 1"})
+    m.check("disabled" not in r.text and "is wrong" in r.text, "disabled told to anyone")
+    other = m.Client()
+    other.get("/reset")
+    other.post("/reset", {"email": victim.email})
+    msg = m.mails_to(victim.email, subject="disabled")
+    m.check(msg and "no Menteo account" not in m.mail_text(msg[-1]), "the reset mail")
     r = m.Client().get(f"/people/{victim.slug}")
     m.check(r.status == 404, f"public profile gone: {r.status}")
     r = a.post(f"/admin/users/{victim.user_id}/enable", {})
