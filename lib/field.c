@@ -73,6 +73,15 @@ email_ok(const char *s)
 }
 
 static int
+ascii_only(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+static int
 leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -261,6 +270,14 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 	case F_EMAIL:
 		if (strlen(s) > 254 || !email_ok(s))
 			return v->err = "Enter an e-mail address like name@example.org.", -1;
+		/*
+		 * Mail goes out without SMTPUTF8 (RFC 6531), which many
+		 * servers refuse: an address with a letter beyond ASCII was
+		 * taken, then failed at every try (found walking).
+		 */
+		if (!ascii_only(s))
+			return v->err = "Enter the address without accented "
+			    "letters: mail cannot reach it written so.", -1;
 		break;
 	case F_DATE:
 		if ((v->err = date_why(a, s)) != NULL)

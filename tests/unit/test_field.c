@@ -133,6 +133,10 @@ static const struct fcase cases[] = {
 	NO(f_email, "x@Deleted.INVALID"),
 	OK(f_email, "ada@invalid.org", "ada@invalid.org"),
 	NO(f_email, "ada;b@example.org"),
+	/* no SMTPUTF8: such an address was taken, then never delivered */
+	NO(f_email, "walk3-\xc3\xbc@example.org"),
+	NO(f_email, "x@b\xc3\xbc" "cher.example"),
+	OK(f_email, "x@xn--bcher-kva.example", "x@xn--bcher-kva.example"),
 	NO(f_email, "\"ada\"@example.org"),
 	NO(f_email, ""),
 	/* F_PASSWORD: never trimmed, length in characters */
