@@ -72,6 +72,9 @@ email_ok(const char *s)
 	return strstr(s, "..") == NULL && at[1] != '.';
 }
 
+const char field_email_accented[] = "Enter the address without accented "
+    "letters: mail cannot reach it written so.";
+
 static int
 ascii_only(const char *s)
 {
@@ -276,8 +279,7 @@ check_typed(struct arena *a, const struct field *f, const char *s,
 		 * taken, then failed at every try (found walking).
 		 */
 		if (!ascii_only(s))
-			return v->err = "Enter the address without accented "
-			    "letters: mail cannot reach it written so.", -1;
+			return v->err = field_email_accented, -1;
 		break;
 	case F_DATE:
 		if ((v->err = date_why(a, s)) != NULL)

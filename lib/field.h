@@ -59,6 +59,12 @@ int	field_rows(struct req *, const struct field *, size_t ncol,
 	    size_t need, size_t max, struct fval *v, size_t stride,
 	    size_t *nrows);
 
+/*
+ * An F_EMAIL field's error for an address beyond ASCII (mail goes out
+ * without SMTPUTF8): a caller that words errors its own way knows it.
+ */
+extern const char field_email_accented[];
+
 /* An optional field's value: "" when it was left empty. */
 const char	*field_opt(const struct fval *);
 /*

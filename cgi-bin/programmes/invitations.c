@@ -475,7 +475,9 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 	int rc;
 
 	if (field_check(r->arena, &email_f, paste_address(r, line), &v) != 0) {
-		paste_note(&ps->fix, line, "not an e-mail address");
+		paste_note(&ps->fix, line, v.err == field_email_accented ?
+		    "written with accented letters, which mail cannot reach" :
+		    "not an e-mail address");
 		return 0;
 	}
 	email = v.str;
