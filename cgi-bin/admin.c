@@ -729,6 +729,28 @@ static const struct export_part export_parts[] = {
 	{ "reports", "SELECT id, mentorship_id, kind, body, status, created_at "
 	    "FROM mentorship_reports WHERE reporter_id = ? ORDER BY id", "i",
 	    "id,mentorship_id" },
+	/* what the person told programmes, and answered about their pairs */
+	{ "programmes", "SELECT p.name AS programme, pp.role, pp.status, "
+	    "pp.capacity, pp.joined_at, pp.decided_at FROM "
+	    "programme_participants pp JOIN programmes p ON p.id = "
+	    "pp.programme_id WHERE pp.user_id = ? ORDER BY pp.id", "i",
+	    "capacity" },
+	{ "intake_answers", "SELECT p.name AS programme, q.prompt AS question, "
+	    "a.answer FROM programme_answers a JOIN programme_participants pp ON "
+	    "pp.id = a.participant_id JOIN programmes p ON p.id = "
+	    "pp.programme_id JOIN programme_questions q ON q.id = a.question_id "
+	    "WHERE pp.user_id = ? ORDER BY pp.id, q.position, q.id", "i", "" },
+	{ "surveys", "SELECT s.id, s.mentorship_id, s.role, s.moment, "
+	    "s.created_at, s.answered_at FROM surveys s WHERE s.user_id = ? "
+	    "ORDER BY s.id", "i", "id,mentorship_id" },
+	{ "survey_answers", "SELECT a.survey_id, a.question, a.score, a.answer "
+	    "FROM survey_answers a JOIN surveys s ON s.id = a.survey_id WHERE "
+	    "s.user_id = ? ORDER BY a.survey_id, a.question", "i",
+	    "survey_id,score" },
+	{ "notifications", "SELECT kind, title, path, created_at, read_at FROM "
+	    "notifications WHERE user_id = ? ORDER BY id", "i", "" },
+	{ "email_choices_off", "SELECT kind, created_at FROM mail_optouts "
+	    "WHERE user_id = ? ORDER BY kind", "i", "" },
 };
 
 static struct db_rows *

@@ -308,6 +308,30 @@ def test_export_has_everything_i_take_part_in():
         m.sql("INSERT INTO checkins (mentorship_id, logged_by, held_on, note, created_at) "
               "VALUES (?, ?, '2026-11-20', ?, UTC_TIMESTAMP())", who_mid, who.user_id,
               "We talked about the offer" if who is mentor else "strangers' check-in")
+    # what the mentee told a programme and answered about the pair (a walk
+    # found none of it in the export), beside a stranger's in the same one
+    slug = m.unique("exp").lower()
+    m.sql("INSERT INTO programmes (slug, name, description, ground_rules, created_at, "
+          "updated_at) VALUES (?, 'Export cohort', '', '', UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP())", slug)
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, audience, "
+          "created_at) VALUES (?, 'Which team', 'short', 'both', UTC_TIMESTAMP())", pid)
+    qid = m.sql_value("SELECT id FROM programme_questions WHERE programme_id = ?", pid)
+    for who, answer in ((mentee, "Team of my own"), (s1, "Strangers' team")):
+        m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
+              "joined_at) VALUES (?, ?, 'mentee', 'active', UTC_TIMESTAMP())", pid,
+              who.user_id)
+        m.sql("INSERT INTO programme_answers (participant_id, question_id, answer) "
+              "SELECT id, ?, ? FROM programme_participants WHERE programme_id = ? AND "
+              "user_id = ?", qid, answer, pid, who.user_id)
+    m.sql("INSERT INTO surveys (mentorship_id, user_id, role, moment, seq, created_at, "
+          "answered_at) VALUES (?, ?, 'mentee', 'start', 0, UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP())", mid, mentee.user_id)
+    sid = m.sql_value("SELECT id FROM surveys WHERE mentorship_id = ? AND user_id = ?",
+                      mid, mentee.user_id)
+    m.sql("INSERT INTO survey_answers (survey_id, question, score) VALUES (?, 'clarity', 4)",
+          sid)
     r = mentee.get("/settings/export")
     m.check(r.status == 200, r)
     m.check("application/json" in r.header("Content-Type"))
@@ -334,7 +358,17 @@ def test_export_has_everything_i_take_part_in():
             f"the check-in is exported: {data.get('checkins')}")
     m.check(not any(x["mentorship_id"] == int(stranger_mid) for x in data.get("checkins", [])),
             "no check-in of strangers")
+    m.check([x["programme"] for x in data.get("programmes", [])] == ["Export cohort"],
+            f"my programmes: {data.get('programmes')}")
+    m.check(data.get("intake_answers") == [{"programme": "Export cohort",
+                                            "question": "Which team",
+                                            "answer": "Team of my own"}],
+            f"my intake answers: {data.get('intake_answers')}")
+    m.check(data.get("survey_answers") == [{"survey_id": int(sid), "question": "clarity",
+                                            "score": 4, "answer": None}],
+            f"my survey answers: {data.get('survey_answers')}")
     text = r.text
+    m.check("Strangers' team" not in text, "a stranger's intake answer")
     m.check("not for the mentee" not in text, "no message of a room that is not mine")
     m.check("Someone else private" not in text, "no thread of someone else")
     m.check(s1.email not in text and s2.email not in text, "nothing about strangers")
