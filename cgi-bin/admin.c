@@ -488,12 +488,8 @@ admin_outbox_retry(struct req *r)
 
 /* ---- accounts ------------------------------------------------------------------ */
 
-/*
- * SQL: whether a users row is a deleted account (delete_private_data):
- * its address under .invalid, which no live account can hold. It stays
- * deleted: disabled for good, never enabled again.
- */
-#define USER_DELETED	"email LIKE 'deleted-%@deleted.invalid'"
+/* A deleted account stays deleted: disabled for good, never enabled. */
+#define USER_DELETED	AUTH_DELETED("email")
 
 /* The accounts' search: an e-mail address, or its start. */
 enum { US_Q, US_N };

@@ -112,6 +112,14 @@ int		 auth_token_peek(struct req *, const char *token,
 int		 auth_tokens_end(struct req *, long long user_id,
 		    const char *purpose);
 
+/*
+ * SQL: whether an address (a column) is a deleted account's: deleting
+ * one (cgi-bin/admin.c) puts its address, and the invitation it used,
+ * under .invalid, which no live address can be (field.c). Such a row is
+ * shown as a deleted account, never by that placeholder.
+ */
+#define AUTH_DELETED(email)	email " LIKE 'deleted-%@deleted.invalid'"
+
 /* The signature of an unsubscribe link for (user, kind). */
 const char	*auth_unsub_sig(struct req *, long long user_id,
 		    const char *kind);

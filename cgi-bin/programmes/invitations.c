@@ -353,7 +353,9 @@ invitation_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	struct tdict *resend;
 
 	tmpl_set(s, "I_ID", db_get(rows, i, "id"));
-	tmpl_set(s, "I_EMAIL", db_get(rows, i, "email"));
+	/* the address a deleted account leaves is no one's to show */
+	tmpl_set(s, "I_EMAIL", db_get_int(rows, i, "deleted") ?
+	    "A deleted account" : db_get(rows, i, "email"));
 	tmpl_set(s, "I_ROLE", strcmp(db_get(rows, i, "role"), "mentor") == 0 ?
 	    "Mentor" : "Mentee");
 	page_date(r, s, "I_SENT", db_get(rows, i, "sent_at"));
@@ -384,7 +386,8 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p,
 	const char *state = lv[LF_STATE].str, *q = lv[LF_Q].str;
 	size_t i, n;
 
-	rows = db_query(r, "SELECT i.id, i.email, i.role, i.sent_at, "
+	rows = db_query(r, "SELECT i.id, i.email, " AUTH_DELETED("i.email")
+	    " AS deleted, i.role, i.sent_at, "
 	    INVITE_STATE_COLS("i.") ", i.expires_at <= UTC_TIMESTAMP() AS "
 	    "expired, " INVITE_PLACE("i.programme_id", "i.email") " FROM "
 	    "programme_invitations i FORCE INDEX (programme_invitations_list) "

@@ -114,7 +114,8 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
 	    "pp.joined_at, u.display_name, u.email, u.slug, "
-	    "u.disabled_at IS NOT NULL AS closed, "
+	    "u.disabled_at IS NOT NULL AS closed, " AUTH_DELETED("u.email")
+	    " AS deleted, "
 	    "pm.id AS pair_id, pm.stage AS pair_stage, pm.proposed_by_programme "
 	    "AS pair_proposed, " MSHIP_ACCEPTED("pm") " AS pair_accepted, "
 	    "(SELECT e.by_outsider FROM stage_events e WHERE "
@@ -299,8 +300,15 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 
 	tmpl_set(s, "P_ID", db_get(rows, i, "id"));
 	tmpl_set(s, "P_NAME", db_get(rows, i, "display_name"));
-	tmpl_set(s, "P_EMAIL", db_get(rows, i, "email"));
-	tmpl_set(s, "P_SLUG", db_get(rows, i, "slug"));
+	/* a closed account has no profile; a deleted one no address */
+	if (!closed)
+		tmpl_set(tmpl_section(s, "P_LINK"), "P_SLUG", db_get(rows, i,
+		    "slug"));
+	else
+		tmpl_show(s, "P_NAME_ONLY");
+	if (!db_get_int(rows, i, "deleted"))
+		tmpl_set(tmpl_section(s, "P_ADDRESS"), "P_EMAIL", db_get(rows,
+		    i, "email"));
 	tmpl_set(s, "P_ROLE", strcmp(role, "mentor") == 0 ? "Mentor" :
 	    "Mentee");
 	page_date(r, s, "P_JOINED", db_get(rows, i, "joined_at"));
@@ -327,7 +335,9 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		tmpl_set(s, "P_STATUS", closed ? req_printf(r, "%s (the account "
 		    "is closed)", prog_status_label(role, status)) :
 		    prog_status_label(role, status));
-	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL)
+	/* places are offered while one takes part: not once removed */
+	if (strcmp(role, "mentor") == 0 && db_get(rows, i, "capacity") != NULL &&
+	    (strcmp(status, "active") == 0 || strcmp(status, "waiting") == 0))
 		tmpl_set(tmpl_section(s, "P_LOAD"), "LOAD", mentor_load(r,
 		    rows, i));
 	if (strcmp(status, "waiting") == 0)

@@ -784,9 +784,15 @@ def test_a_deleted_account_leaves_no_answers_address_or_place_in_a_programme():
             [["", ""]], "the matching fields stay")
     t = m.unescaped(org.get(f"/programmes/{slug}/invitations").text)
     m.check(address not in t, "the invitations page shows the address")
+    # nor the placeholder that replaced it (found walking): "a deleted account"
+    m.check("@deleted.invalid" not in t and "A deleted account" in t,
+            "the invitation's placeholder address shown")
     t = m.unescaped(org.get(f"/programmes/{slug}/participants?status=active").text)
     m.check("Deleted account" not in t and "+1 555 0100" not in t,
             "listed as joined after the deletion")
+    t = m.unescaped(org.get(f"/programmes/{slug}/participants").text)
+    m.check("@deleted.invalid" not in t and f'href="/people/deleted_{uid}"' not in t,
+            "a deleted participant's placeholder address, or a link to no profile")
     # what their pairs and the counts keep is theirs no more: the answer
     # is not in the export either
     m.check("+1 555 0100" not in org.get(f"/programmes/{slug}/export.csv").text,
