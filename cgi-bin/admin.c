@@ -108,6 +108,8 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 				tmpl_set(s, "STAGE_LABEL", mship_stage_label(v));
 			else if (strcmp(name, "SINCE") == 0 && v != NULL)
 				page_date(r, s, "SINCE_DATE", v);
+			else if (strcmp(name, "CLOSED") == 0 && v != NULL)
+				page_date(r, s, "CLOSED_DATE", v);
 			else if (strcmp(name, "TO_STAGE") == 0)
 				tmpl_set(s, "WHAT", mship_event_text(r,
 				    db_get(rows, i, "FROM_STAGE"), v));
@@ -245,12 +247,18 @@ admin_reports(struct req *r)
 	    strcmp(req_query(r, "status"), "closed") == 0;
 	struct db_rows *rows;
 
+	/* the pair by its people, as the lists of pairs at risk name it */
 	rows = db_query(r, "SELECT p.id AS ID, p.mentorship_id AS MID, p.kind "
 	    "AS REPORT_KIND, p.body AS BODY, p.admin_note AS NOTE, p.created_at AS "
-	    "SINCE, COALESCE(u.display_name, 'Deleted account') AS REPORTER "
+	    "SINCE, COALESCE(u.display_name, 'Deleted account') AS REPORTER, "
+	    "a.display_name AS MENTOR, b.display_name AS MENTEE, p.status = "
+	    "'closed' AS IS_CLOSED, p.closed_at AS CLOSED, COALESCE("
+	    "c.display_name, 'an administrator') AS CLOSER "
 	    "FROM mentorship_reports p LEFT JOIN users u ON u.id = p.reporter_id "
-	    "WHERE p.status = ? ORDER BY p.id DESC LIMIT 200", "s",
-	    closed ? "closed" : "open");
+	    "JOIN mentorships m ON m.id = p.mentorship_id JOIN users a ON a.id = "
+	    "m.mentor_id JOIN users b ON b.id = m.mentee_id LEFT JOIN users c ON "
+	    "c.id = p.closed_by WHERE p.status = ? ORDER BY p.id DESC LIMIT 200",
+	    "s", closed ? "closed" : "open");
 	if (rows == NULL)
 		return;
 	fill_rows(r, d, "REPORTS", rows);
@@ -261,28 +269,36 @@ admin_reports(struct req *r)
 static void
 admin_report_update(struct req *r)
 {
-	enum { RU_NOTE, RU_CLOSE, RU_N };
+	enum { RU_NOTE, RU_CLOSE, RU_REOPEN, RU_N };
 	static const struct field f[RU_N] = {
 		{ "note", F_MULTILINE, 0, 5000, 0, NULL },
 		{ "close", F_BOOL, 0, 0, 0, NULL },
+		{ "reopen", F_BOOL, 0, 0, 0, NULL },
 	};
 	struct fval v[RU_N];
+	const char *status;
 	long long n;
 
 	if (field_read(r, f, RU_N, v) != 0)
 		return page_error(r, 400);
+	/* closing says when and who; reopening forgets both */
 	n = db_exec(r, "UPDATE mentorship_reports SET admin_note = ?, status = "
-	    "IF(?, 'closed', status), closed_at = IF(?, UTC_TIMESTAMP(), "
-	    "closed_at), closed_by = IF(?, ?, closed_by) WHERE id = ?", "siiiii",
-	    v[RU_NOTE].str, v[RU_CLOSE].num, v[RU_CLOSE].num, v[RU_CLOSE].num,
-	    r->user.id, r->id[0]);
+	    "IF(?, 'closed', IF(?, 'open', status)), closed_at = IF(?, "
+	    "UTC_TIMESTAMP(), IF(?, NULL, closed_at)), closed_by = IF(?, ?, "
+	    "IF(?, NULL, closed_by)) WHERE id = ?", "siiiiiiii",
+	    v[RU_NOTE].str, v[RU_CLOSE].num, v[RU_REOPEN].num, v[RU_CLOSE].num,
+	    v[RU_REOPEN].num, v[RU_CLOSE].num, r->user.id, v[RU_REOPEN].num,
+	    r->id[0]);
 	if (n < 0)
 		return;
-	if (n == 0 && db_value(r, "SELECT 1 FROM mentorship_reports WHERE "
-	    "id = ?", "i", r->id[0]) == NULL)
+	/* back to the tab the report is in now */
+	if ((status = db_value(r, "SELECT status FROM mentorship_reports WHERE "
+	    "id = ?", "i", r->id[0])) == NULL)
 		return r->db_failed ? (void)0 : page_error(r, 404);
-	resp_flash(r, v[RU_CLOSE].num ? "Report closed." : "Note saved.");
-	resp_redirect(r, "/admin/reports");
+	resp_flash(r, v[RU_CLOSE].num ? "Report closed." : v[RU_REOPEN].num ?
+	    "Report reopened." : "Note saved.");
+	resp_redirect(r, strcmp(status, "closed") == 0 ?
+	    "/admin/reports?status=closed" : "/admin/reports");
 }
 
 static const char *const report_kinds[] = {

@@ -105,9 +105,25 @@ def test_party_reports_and_admin_closes():
     a = admin()
     r = a.get("/admin/reports")
     m.check("No answer for &lt;b&gt;five&lt;/b&gt; weeks" in r.text, "report shown escaped")
+    names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+             for c in (mentor, mentee)]
+    m.check(f"{names[0]} mentoring {names[1]}</a>" in m.unescaped(r.text),
+            "the pair named by its people")
     r = a.post(f"/admin/reports/{rid}", {"note": "Wrote to the mentor", "close": "1"})
-    m.check(r.status == 303, r)
+    m.check(r.status == 303 and r.location == "/admin/reports?status=closed", r)
     m.check(m.sql_value("SELECT status FROM mentorship_reports WHERE id = ?", rid) == "closed")
+    # a closed report says when and who, and offers to reopen, not to close
+    # again (found walking); saving its note stays on its tab
+    t = m.unescaped(a.get("/admin/reports?status=closed").text)
+    admin_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", a.user_id)
+    m.check(f"by {admin_name}" in t and 'name="reopen"' in t and 'name="close"' not in t,
+            f"a closed report: {t[t.find('<article'):][:800]}")
+    r = a.post(f"/admin/reports/{rid}", {"note": "Still closed"})
+    m.check(r.status == 303 and r.location == "/admin/reports?status=closed", r)
+    r = a.post(f"/admin/reports/{rid}", {"note": "Again", "reopen": "1"})
+    m.check(r.status == 303 and r.location == "/admin/reports", r)
+    m.check(m.sql("SELECT status, closed_at FROM mentorship_reports WHERE id = ?", rid)
+            == [["open", "NULL"]], "not reopened")
 
 
 @m.test
