@@ -241,9 +241,12 @@
 		form.querySelector('input[name="done"]').value = done ? '0' : '1';
 		box.setAttribute('aria-checked', done ? 'true' : 'false');
 		if (li !== null) {
+			var note = li.querySelector('.overdue-note');
 			li.classList.toggle('done', done);
-			if (done)
-				li.classList.remove('overdue');
+			/* overdue when the page was laid out, and not done now */
+			li.classList.toggle('overdue', !done && li.hasAttribute('data-overdue'));
+			if (note !== null)
+				note.hidden = done;
 		}
 		if (meta !== null)
 			meta.textContent = done ? ' · Done just now' : '';
@@ -254,9 +257,17 @@
 		var done = document.querySelectorAll('form.milestone-toggle [aria-checked="true"]');
 		var count = document.querySelector('.done-count');
 		var bar = document.querySelector('#progress-heading ~ progress');
+		var late = document.querySelectorAll('li[data-overdue]:not(.done)');
+		var lateCount = document.querySelector('.overdue-count');
 
 		if (count !== null)
 			count.textContent = String(done.length);
+		/* the overdue count follows the ticks too (it stayed as loaded) */
+		if (lateCount !== null) {
+			lateCount.textContent = String(late.length);
+			if (lateCount.parentNode.classList.contains('badge'))
+				lateCount.parentNode.classList.toggle('danger', late.length > 0);
+		}
 		if (bar !== null) {
 			bar.value = done.length;
 			bar.textContent = done.length + ' of ' + all.length;

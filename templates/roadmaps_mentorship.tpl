@@ -39,10 +39,10 @@
 <p class="visually-hidden" role="status" id="milestone-status"></p>
 <ul class="checklist">
 {{#MILESTONES}}
-<li id="m{{MID}}" class="{{CLASS}}{{#WRITABLE}} has-control{{/WRITABLE}}">
+<li id="m{{MID}}" class="{{CLASS}}{{#WRITABLE}} has-control{{/WRITABLE}}"{{#IS_OVERDUE}} data-overdue="1"{{/IS_OVERDUE}}>
 {{#WRITABLE}}<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/milestones/{{MID}}" class="milestone-toggle"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="done" value="{{#CAN_DONE}}1{{/CAN_DONE}}{{#CAN_REOPEN}}0{{/CAN_REOPEN}}"><button class="check-box" role="checkbox" aria-checked="{{#CAN_DONE}}false{{/CAN_DONE}}{{#CAN_REOPEN}}true{{/CAN_REOPEN}}" aria-label="Done: {{M_TITLE}}"></button></form>{{/WRITABLE}}
 <strong class="title">{{M_TITLE}}</strong>
-<span class="meta">Due {{DUE}}{{#IS_OVERDUE}} · <span class="badge danger">Overdue</span>{{/IS_OVERDUE}}<span class="done-meta">{{#IS_DONE}} · <span class="badge success">Done</span> by {{DONE_BY}} on {{DONE_AT}}{{/IS_DONE}}</span>{{#HAS_STAGE}} · <span class="stage-note">during <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></span>{{/HAS_STAGE}}{{#HAS_GOAL}} · goal: {{GOAL_TITLE}}{{/HAS_GOAL}}</span>
+<span class="meta">Due {{DUE}}{{#IS_OVERDUE}}<span class="overdue-note"> · <span class="badge danger">Overdue</span></span>{{/IS_OVERDUE}}<span class="done-meta">{{#IS_DONE}} · <span class="badge success">Done</span> by {{DONE_BY}} on {{DONE_AT}}{{/IS_DONE}}</span>{{#HAS_STAGE}} · <span class="stage-note">during <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></span>{{/HAS_STAGE}}{{#HAS_GOAL}} · goal: {{GOAL_TITLE}}{{/HAS_GOAL}}</span>
 {{#HAS_DESC}}<details><summary class="small">What to do</summary><div class="prose small">{{DESCRIPTION_HTML:none}}</div></details>{{/HAS_DESC}}
 {{#WRITABLE}}
 {{#ROW_ERROR}}<p class="field-error" id="m{{MID}}-error" role="alert">{{MESSAGE}}</p>{{/ROW_ERROR}}

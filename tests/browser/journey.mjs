@@ -366,6 +366,11 @@ async function runJourney(browser, js) {
 	await J.step('mentee marks two milestones done', async () => {
 		await openMentorship(E, focus);
 		await clickAndWait(E, E.getByRole('link', { name: 'The roadmap' }));
+		// the first one overdue: its tick takes the badge and the count
+		// with it (both stayed as loaded until a reload: found walking)
+		const late = (await E.locator('ul.checklist li').first().getAttribute('id')).slice(1);
+		sql(`UPDATE mentorship_milestones SET due_date = UTC_DATE() - INTERVAL 3 DAY WHERE id = ${Number(late)}`);
+		await E.reload();
 		// the box is the control: instant with JavaScript, a form without
 		for (let i = 0; i < 2; i++) {
 			const box = E.getByRole('checkbox', { name: /^Done: /, checked: false }).first();
@@ -375,6 +380,12 @@ async function runJourney(browser, js) {
 				await E.locator('#milestone-status').evaluate((e) => { e.textContent = ''; });
 			} else
 				await clickAndWait(E, box);
+			const li = E.locator('#m' + late);
+			if (i === 0 && (await li.evaluate((e) => e.classList.contains('overdue')) ||
+			    await li.locator('.overdue-note').isVisible()))
+				throw new Error('a milestone ticked done still says it is overdue');
+			if (i === 0 && (await E.locator('.overdue-count').textContent()).trim() !== '0')
+				throw new Error('the overdue count did not follow the tick');
 		}
 		if (await E.getByRole('checkbox', { name: /^Done: /, checked: true }).count() !== 2)
 			throw new Error('milestones not shown as done');
