@@ -430,16 +430,28 @@ outbox_rows(struct req *r, struct tdict *d, const struct db_rows *rows)
 		tmpl_show(d, "MAILS_NONE");
 }
 
+/* The outbox's filter: the page's query, and its forms' hidden fields. */
+static const char *const statuses[] = { "queued", "sent", "failed", NULL };
+enum { OB_STATUS, OB_KIND, OB_BEFORE, OB_N };
+static const struct field outbox_f[OB_N] = {
+	{ "status", F_CHOICE, 0, 0, 0, statuses },
+	{ "kind", F_SLUG, 1, 40, 0, NULL },
+	{ "before", F_INT, 1, 9223372036854775807LL, 0, NULL },
+};
+
+/* "status=…&kind=…&" of a filter, to carry it to the next page. */
+static const char *
+outbox_filter(struct req *r, const struct fval *v)
+{
+	return req_printf(r, "status=%s&kind=%s&", v[OB_STATUS].str != NULL ?
+	    v[OB_STATUS].str : "", v[OB_KIND].str != NULL ? v[OB_KIND].str :
+	    "");
+}
+
 static void
 admin_outbox(struct req *r)
 {
-	static const char *const statuses[] = { "queued", "sent", "failed", NULL };
-	enum { OB_STATUS, OB_KIND, OB_BEFORE, OB_N };
-	static const struct field f[OB_N] = {
-		{ "status", F_CHOICE, 0, 0, 0, statuses },
-		{ "kind", F_SLUG, 1, 40, 0, NULL },
-		{ "before", F_INT, 1, 9223372036854775807LL, 0, NULL },
-	};
+	const struct field *f = outbox_f;
 	struct fval v[OB_N];
 	struct db_rows *rows, *kinds;
 	struct tdict *d, *s;
@@ -463,8 +475,12 @@ admin_outbox(struct req *r)
 	d = page_new(r, "Outbox", "admin_outbox.tpl");
 	if (rows->nrows == 51) {
 		rows->nrows = 50;
-		tmpl_set(tmpl_section(d, "MORE"), "BEFORE", db_get(rows, 49, "ID"));
+		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
+		    "/admin/outbox?%sbefore=%s", outbox_filter(r, v),
+		    db_get(rows, 49, "ID")));
 	}
+	tmpl_set(d, "STATUS_Q", v[OB_STATUS].str != NULL ? v[OB_STATUS].str : "");
+	tmpl_set(d, "KIND_Q", v[OB_KIND].str != NULL ? v[OB_KIND].str : "");
 	outbox_rows(r, d, rows);
 	for (i = 0; i < kinds->nrows; i++) {
 		s = tmpl_section(d, "KINDS");
@@ -486,6 +502,7 @@ admin_outbox(struct req *r)
 static void
 admin_outbox_retry(struct req *r)
 {
+	struct fval v[OB_N];
 	const char *s;
 	long long n = db_exec(r, "UPDATE outbox SET status = 'queued', "
 	    "next_try_at = UTC_TIMESTAMP(), attempts = 0 WHERE id = ? AND "
@@ -499,7 +516,10 @@ admin_outbox_retry(struct req *r)
 		return r->db_failed ? (void)0 : page_error(r, 404);
 	resp_flash(r, n ? "The message is queued again." :
 	    "That message was already sent.");
-	resp_redirect(r, "/admin/outbox");
+	/* back to the outbox as it was filtered */
+	if (field_read(r, outbox_f, OB_N, v) != 0)
+		return resp_redirect(r, "/admin/outbox");
+	resp_redirect(r, req_printf(r, "/admin/outbox?%s", outbox_filter(r, v)));
 }
 
 /* ---- accounts ------------------------------------------------------------------ */

@@ -8,6 +8,6 @@
 {{#MAILS_NONE}}<div class="empty"><h2>No mail</h2><p>Nothing matches this filter.</p></div>{{/MAILS_NONE}}
 <div class="table-wrap"><table class="table table-stack"><thead><tr><th>When</th><th>Kind</th><th>To</th><th>Subject</th><th>Status</th><th>Last error</th><th><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
 {{#MAILS}}<tr><td data-label="When">{{SINCE_DATE}}</td><td data-label="Kind">{{KIND_LABEL}}</td><td data-label="To">{{TO_ADDR}}</td><td data-label="Subject">{{SUBJECT}}</td><td data-label="Status"><span class="badge">{{STATUS_LABEL}}</span>{{#TRIES}} <span class="small muted">{{TRIES_TEXT}}</span>{{/TRIES}}</td>{{#ERROR}}<td data-label="Last error">{{LAST_ERROR}}</td>{{/ERROR}}{{#NO_ERROR}}<td></td>{{/NO_ERROR}}
-<td class="actions-cell">{{#RETRY}}<form method="post" action="/admin/outbox/{{ID}}/retry" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-small">Retry</button></form>{{/RETRY}}</td></tr>{{/MAILS}}
+<td class="actions-cell">{{#RETRY}}<form method="post" action="/admin/outbox/{{ID}}/retry" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="status" value="{{STATUS_Q}}"><input type="hidden" name="kind" value="{{KIND_Q}}"><button class="btn-small">Retry</button></form>{{/RETRY}}</td></tr>{{/MAILS}}
 </tbody></table></div>
-{{#MORE}}<p class="pager"><a href="/admin/outbox?before={{BEFORE}}">Older mail</a></p>{{/MORE}}
+{{#MORE}}<p class="pager"><a href="{{MORE_URL}}">Older mail</a></p>{{/MORE}}
