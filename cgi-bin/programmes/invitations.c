@@ -826,6 +826,24 @@ invite_refused(struct req *r, const struct prog *p, const char *why)
 	page_send(r, 409);
 }
 
+/*
+ * Back to the list as the organiser was looking at it: the filter its
+ * forms carry (state, q), not every invitation (found walking).
+ */
+static void
+invitations_back(struct req *r, const struct prog *p)
+{
+	struct fval lv[LF_N];
+
+	if (field_read(r, list_f, LF_N, lv) != 0 || (lv[LF_STATE].str == NULL &&
+	    lv[LF_Q].str == NULL))
+		return resp_redirect(r, req_printf(r,
+		    "/programmes/%s/invitations", p->slug));
+	resp_redirect(r, req_printf(r, "/programmes/%s/invitations?state=%s&"
+	    "q=%s#sent-heading", p->slug, field_opt(&lv[LF_STATE]),
+	    req_url_enc(r, field_opt(&lv[LF_Q]))));
+}
+
 void
 prog_invitation_post(struct req *r)
 {
@@ -855,5 +873,5 @@ prog_invitation_post(struct req *r)
 	    "again; the link sent before no longer works.", w.email) :
 	    req_printf(r, "The invitation to %s is withdrawn: its link no "
 	    "longer works. Nobody was mailed.", w.email));
-	resp_redirect(r, req_printf(r, "/programmes/%s/invitations", p.slug));
+	invitations_back(r, &p);
 }
