@@ -127,6 +127,29 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 		tmpl_show(d, req_printf(r, "%s_NONE", section));
 }
 
+/*
+ * The admin's sections as tabs (admin_nav.tpl), the page's own marked
+ * (tab, as TAB_HEALTH) and named for the phone's menu: on every admin
+ * list, with the counts that say where to look. -1: the database.
+ */
+static int
+admin_nav(struct req *r, struct tdict *d, const char *tab, const char *name)
+{
+	struct tdict *n = tmpl_include(d, "ADMIN_NAV", "admin_nav.tpl");
+	struct db_rows *c;
+
+	c = db_query(r, "SELECT (SELECT COUNT(*) FROM mentorship_reports WHERE "
+	    "status = 'open') AS open_reports, (SELECT COUNT(*) FROM outbox "
+	    "WHERE status = 'failed') AS failed_mail", "");
+	if (c == NULL)
+		return -1;
+	tmpl_set(n, "OPEN_REPORTS", db_get(c, 0, "open_reports"));
+	tmpl_set(n, "FAILED_MAIL", db_get(c, 0, "failed_mail"));
+	tmpl_show(n, tab);
+	tmpl_set(n, "TAB_CURRENT", name);
+	return 0;
+}
+
 static void
 admin_index(struct req *r)
 {
@@ -147,10 +170,8 @@ admin_index(struct req *r)
 		fill_rows(r, d, risk_section[i], rows);
 		risk_more(d, req_printf(r, "%s_MORE", risk_section[i]), rows);
 	}
-	tmpl_set(d, "OPEN_REPORTS", db_value(r,
-	    "SELECT COUNT(*) FROM mentorship_reports WHERE status = 'open'", ""));
-	tmpl_set(d, "FAILED_MAIL", db_value(r,
-	    "SELECT COUNT(*) FROM outbox WHERE status = 'failed'", ""));
+	if (admin_nav(r, d, "TAB_HEALTH", "Health") == -1)
+		return;
 	page_send(r, 200);
 }
 
@@ -263,6 +284,8 @@ admin_reports(struct req *r)
 		return;
 	fill_rows(r, d, "REPORTS", rows);
 	tmpl_show(d, closed ? "SHOWING_CLOSED" : "SHOWING_OPEN");
+	if (admin_nav(r, d, "TAB_REPORTS", "Reports") == -1)
+		return;
 	page_send(r, 200);
 }
 
@@ -496,6 +519,8 @@ admin_outbox(struct req *r)
 		    "SEL_QUEUED");
 	tmpl_set(d, "SHOWING", outbox_showing(r, v[OB_STATUS].str,
 	    v[OB_KIND].str));
+	if (admin_nav(r, d, "TAB_OUTBOX", "Outbox") == -1)
+		return;
 	page_send(r, 200);
 }
 
@@ -541,7 +566,8 @@ admin_users(struct req *r)
 	struct tdict *d;
 
 	if (field_read(r, users_f, US_N, v) != 0)
-		return page_error(r, 400);
+		return page_error_msg(r, 400, "Search with the start of an e-mail "
+		    "address: at most 254 characters.");
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
 	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, " USER_DELETED " AS "
 	    "IS_DELETED, disabled_at IS NOT NULL AND NOT " USER_DELETED " AS "
@@ -557,6 +583,8 @@ admin_users(struct req *r)
 	d = page_new(r, "Accounts", "admin_users.tpl");
 	tmpl_set(d, "Q", v[US_Q].raw);
 	fill_rows(r, d, "USERS", rows);
+	if (admin_nav(r, d, "TAB_ACCOUNTS", "Accounts") == -1)
+		return;
 	page_send(r, 200);
 }
 
@@ -688,6 +716,8 @@ admin_roadmaps(struct req *r)
 		return;
 	d = page_new(r, "Curated roadmaps", "admin_roadmaps.tpl");
 	fill_rows(r, d, "ROADMAPS", rows);
+	if (admin_nav(r, d, "TAB_ROADMAPS", "Curated roadmaps") == -1)
+		return;
 	page_send(r, 200);
 }
 

@@ -1,11 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="page-head"><h1>Program health</h1>
 <p class="lead">Where every mentorship stands, and the ones that need a nudge.</p></div>
-<nav class="tabs" aria-label="Admin sections"><a href="/admin" aria-current="page">Health</a>
-<a href="/admin/reports">Reports ({{OPEN_REPORTS}} open)</a>
-<a href="/admin/outbox">Outbox ({{FAILED_MAIL}} failed)</a>
-<a href="/admin/users">Accounts</a>
-<a href="/admin/roadmaps">Curated roadmaps</a></nav>
+{{>ADMIN_NAV}}
 
 <section class="section" aria-labelledby="stages-h"><h2 id="stages-h">Mentorships per stage</h2>
 <ul class="cards">

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="page-head"><h1>Outbox</h1><p class="lead">Every e-mail Menteo queued, sent or gave up on.</p></div>
+{{>ADMIN_NAV}}
 <form method="get" action="/admin/outbox" class="search">
 <div class="field"><label for="status">Status</label><select id="status" name="status"><option value="">Any</option><option value="queued"{{#SEL_QUEUED}} selected{{/SEL_QUEUED}}>Waiting to be sent</option><option value="sent"{{#SEL_SENT}} selected{{/SEL_SENT}}>Sent</option><option value="failed"{{#SEL_FAILED}} selected{{/SEL_FAILED}}>Failed</option></select></div>
 <div class="field"><label for="kind">Kind</label><select id="kind" name="kind"><option value="">Any</option>{{#KINDS}}<option value="{{KIND}}"{{#SELECTED}} selected{{/SELECTED}}>{{KIND_LABEL}}</option>{{/KINDS}}</select></div>

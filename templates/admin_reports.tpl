@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="page-head"><h1>Reports</h1></div>
+{{>ADMIN_NAV}}
 <nav class="tabs" aria-label="Report status"><a href="/admin/reports"{{#SHOWING_OPEN}} aria-current="page"{{/SHOWING_OPEN}}>Open</a>
 <a href="/admin/reports?status=closed"{{#SHOWING_CLOSED}} aria-current="page"{{/SHOWING_CLOSED}}>Closed</a></nav>
 {{#REPORTS_NONE}}<div class="empty"><h2>No reports here</h2><p>When a party reports a problem with their mentorship, it appears here.</p></div>{{/REPORTS_NONE}}

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="page-head"><h1>Accounts</h1></div>
+{{>ADMIN_NAV}}
 <form method="get" action="/admin/users" class="search"><div class="field"><label for="q">E-mail starts with</label><input id="q" name="q" value="{{Q}}"></div><button>Search</button></form>
 {{#USERS_NONE}}<div class="empty"><h2>No accounts found</h2></div>{{/USERS_NONE}}
 <div class="table-wrap"><table class="table table-stack"><thead><tr><th>Name</th><th>E-mail</th><th>Since</th><th>State</th><th><span class="visually-hidden">Actions</span></th></tr></thead><tbody>

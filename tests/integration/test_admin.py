@@ -33,6 +33,16 @@ def test_admin_pages_are_for_admins_only():
     anon = m.Client()
     r = anon.get("/admin")
     m.check(r.status == 303 and "/login" in r.location, "anonymous goes to sign-in")
+    # every admin list carries the admin's sections, its own marked (only
+    # the health page had them: found walking)
+    a = admin()
+    for path in ("/admin", "/admin/outbox", "/admin/users", "/admin/reports",
+                 "/admin/roadmaps"):
+        t = a.get(path).text
+        nav = t[t.find('id="admin-tabs"'):]
+        nav = nav[:nav.find("</nav>")]
+        m.check(f'<a href="{path}" aria-current="page">' in nav and
+                nav.count("<a ") == 5, f"{path}: the admin's tabs {nav[:400]}")
 
 
 @m.test
