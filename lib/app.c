@@ -80,9 +80,10 @@ handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 	route_dispatch(r, t, n);
 	if (r->in_tx)
 		db_rollback(r);
+	/* a reload of a form's answer: back to the page it came from */
 	if (once_finish(r) == 409)
-		page_error_msg(r, 409, "This form was sent already: look at "
-		    "the page to see what it did.");
+		page_error_back(r, 409, "This form was sent already: look at "
+		    "the page to see what it did.", route_form_page(r, t, n));
 }
 
 /*

@@ -341,7 +341,8 @@ default_message(int status)
 }
 
 void
-page_error_msg(struct req *r, int status, const char *message)
+page_error_back(struct req *r, int status, const char *message,
+    const char *back)
 {
 	struct tdict *d;
 
@@ -354,7 +355,17 @@ page_error_msg(struct req *r, int status, const char *message)
 	tmpl_set_int(d, "STATUS", status);
 	tmpl_set(d, "HEADING", resp_reason(status));
 	tmpl_set(d, "MESSAGE", message);
+	if (back != NULL)
+		tmpl_set(tmpl_section(d, "BACK"), "BACK_URL", back);
+	else
+		tmpl_show(d, "NO_BACK");
 	page_send(r, status);
+}
+
+void
+page_error_msg(struct req *r, int status, const char *message)
+{
+	page_error_back(r, status, message, NULL);
 }
 
 void

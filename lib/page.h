@@ -20,6 +20,9 @@ struct tdict	*page_new(struct req *, const char *title, const char *tpl);
  */
 void		 page_error(struct req *, int status);
 void		 page_error_msg(struct req *, int status, const char *message);
+/* The same with a way back to the page a form was sent from (back). */
+void		 page_error_back(struct req *, int status, const char *message,
+		    const char *back);
 /* Expands layout + page into the response with this status. */
 void		 page_send(struct req *, int status);
 /*

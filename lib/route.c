@@ -95,6 +95,19 @@ route_to_login(struct req *r)
 	    "/login");
 }
 
+/* Whether this program shows path p (a GET route matches it). */
+static int
+shown(struct req *r, const struct route *t, size_t n, const char *p)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t[i].method, "GET") == 0 &&
+		    route_match(t[i].pattern, p, r))
+			return 1;
+	return 0;
+}
+
 /*
  * The page that holds the form of a POST-only path: its nearest ancestor
  * that this program shows ("/mentorships/7/stage" -> "/mentorships/7",
@@ -105,18 +118,21 @@ static const char *
 form_page(struct req *r, const struct route *t, size_t n)
 {
 	char *p = arena_strndup(r->arena, r->path, strlen(r->path)), *slash;
-	size_t i;
 
 	if (p == NULL)
 		return "/";
 	while ((slash = strrchr(p, '/')) != NULL && slash != p) {
 		*slash = '\0';
-		for (i = 0; i < n; i++)
-			if (strcmp(t[i].method, "GET") == 0 &&
-			    route_match(t[i].pattern, p, r))
-				return p;
+		if (shown(r, t, n, p))
+			return p;
 	}
 	return "/";
+}
+
+const char *
+route_form_page(struct req *r, const struct route *t, size_t n)
+{
+	return shown(r, t, n, r->path) ? r->path : form_page(r, t, n);
 }
 
 void

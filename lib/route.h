@@ -46,5 +46,10 @@ void	route_to_login(struct req *);
  * path is sent (303) to the page holding its form.
  */
 void	route_dispatch(struct req *, const struct route *, size_t);
+/*
+ * The page that holds the form a POST came from: its own path when this
+ * program shows it too, else its nearest ancestor shown, else "/".
+ */
+const char	*route_form_page(struct req *, const struct route *, size_t);
 
 #endif

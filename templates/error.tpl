@@ -4,8 +4,9 @@
 <h1 id="error-heading">{{HEADING}}</h1>
 <p class="lead">{{MESSAGE}}</p>
 <div class="actions">
+{{#BACK}}<a class="btn btn-primary" href="{{BACK_URL}}">Back to the page</a>{{/BACK}}
 {{#SIGNED_IN}}
-<a class="btn btn-primary" href="/">Go to your dashboard</a>
+<a class="btn {{#BACK}}btn-secondary{{/BACK}}{{#NO_BACK}}btn-primary{{/NO_BACK}}" href="/">Go to your dashboard</a>
 <a class="btn btn-secondary" href="/mentorships">Your mentorships</a>
 {{/SIGNED_IN}}
 {{#SIGNED_OUT}}

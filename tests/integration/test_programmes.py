@@ -381,6 +381,28 @@ def test_a_renamed_programme_keeps_its_old_addresses():
 
 
 @m.test
+def test_a_reloaded_bulk_invitation_leads_back_to_its_page():
+    """A paste with a line to fix answers 422 and sends the good ones; the
+    browser's reload sends that render again, which is answered once
+    (lib/once.h): 409, now with the way back to the invitations page (it
+    offered only the dashboard: found walking)."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    page = org.get(f"/programmes/{slug}/invitations")
+    key = re.search(r'name="form_key" value="([0-9a-f]+)"', page.text).group(1)
+    form = {"emails": f"{m.unique('inv')}@example.org\nnot an address", "role": "mentee",
+            "form_key": key}
+    r = org.post(f"/programmes/{slug}/invitations", form)
+    m.check(r.status == 422, f"the paste: {r.status}")
+    r = org.post(f"/programmes/{slug}/invitations", form)
+    m.check(r.status == 409 and f'href="/programmes/{slug}/invitations">Back to the page'
+            in r.text, f"the reload: {r.status} {r.text[r.text.find('<h1'):][:500]}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM programme_invitations i JOIN programmes p "
+                        "ON p.id = i.programme_id WHERE p.slug = ?", slug) == "1",
+            "sent twice")
+
+
+@m.test
 def test_two_organisers_paste_one_address_at_once():
     """Two organisers invite the same new address at one instant, three
     times: both answered each time, one invitation and one mail; the
