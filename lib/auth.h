@@ -114,7 +114,7 @@ int		 auth_tokens_end(struct req *, long long user_id,
 
 /*
  * SQL: whether an address (a column) is a deleted account's: deleting
- * one (cgi-bin/admin.c) puts its address, and the invitation it used,
+ * one (cgi-bin/admin/data.c) puts its address, and the invitation it used,
  * under .invalid, which no live address can be (field.c). Such a row is
  * shown as a deleted account, never by that placeholder.
  */

@@ -145,7 +145,7 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
  * 1 when a participant of status may be given decision a. A closed
  * account (deleted, or suspended by an administrator) may only be
  * removed, never approved nor taken back in: a deletion leaves its
- * places removed for good (admin.c).
+ * places removed for good (admin/data.c).
  */
 static int
 decide_ok(size_t a, const char *status, int closed)

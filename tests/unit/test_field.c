@@ -128,7 +128,7 @@ static const struct fcase cases[] = {
 	NO(f_email, "<ada@example.org>"),
 	NO(f_email, "ada@example.org\r\nBcc: x@evil.com"),
 	NO(f_email, "ada,b@example.org"),
-	/* .invalid is where a deleted account's address goes (admin.c) */
+	/* .invalid is where a deleted account's address goes (admin/data.c) */
 	NO(f_email, "deleted-42@deleted.invalid"),
 	NO(f_email, "x@Deleted.INVALID"),
 	OK(f_email, "ada@invalid.org", "ada@invalid.org"),
