@@ -32,6 +32,9 @@ static MYSQL		*conn;
 static struct stmt	 cache[DB_STMTS];
 /* why the last prepare() failed: closing the handle forgets it */
 static unsigned int	 prepare_errno;
+/* what the transaction run again last met, for db_tx_run's giving up */
+static char		 conflict[120];
+static int		 conflict_lost;		/* it was the link, lost */
 
 static void
 cache_clear(void)
@@ -164,13 +167,26 @@ retryable(unsigned int err)
 	return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT;
 }
 
+/* Marks the transaction to run again and remembers where it met what. */
+static void
+retry_note(struct req *r, unsigned int err, const char *sql)
+{
+	r->db_retry = r->in_tx_run;
+	conflict_lost = gone(err);
+	if (err != 0)
+		snprintf(conflict, sizeof(conflict), "%u at %s", err, sql);
+	else	/* tx_gone: the server said nothing */
+		snprintf(conflict, sizeof(conflict), "an end unsaid at %s",
+		    sql);
+}
+
 /*
  * Inside db_tx_run a retryable error is not a failure yet: note it
  * quietly and stop the body (db_failed), which runs again. Elsewhere it
  * is logged as any error. Returns 1 when noted.
  */
 static int
-retry_noted(struct req *r, unsigned int err)
+retry_noted(struct req *r, unsigned int err, const char *sql)
 {
 	if (!r->in_tx_run)
 		return 0;
@@ -178,11 +194,14 @@ retry_noted(struct req *r, unsigned int err)
 	 * A statement's answer that never came (db_read_timeout) before
 	 * COMMIT was sent: nothing was committed; the next try opens a new
 	 * link (db_begin). A lost COMMIT is no such case: simple() says so.
+	 * A lost START TRANSACTION began nothing, but another try waits as
+	 * long again: only the notifier's keyed work waits (a person gets
+	 * the 503 at once).
 	 */
 	if (!retryable(err) && !((err == CR_SERVER_LOST ||
-	    err == CR_SERVER_GONE_ERROR) && r->in_tx))
+	    err == CR_SERVER_GONE_ERROR) && (r->in_tx || r->tx_keyed)))
 		return 0;
-	r->db_retry = 1;
+	retry_note(r, err, sql);
 	r->db_failed = 1;
 	return 1;
 }
@@ -274,7 +293,7 @@ bind_params(struct params *p, const char *types, va_list ap)
 
 /* Copies the result set into the arena, every column as text. */
 static struct db_rows *
-fetch_all(struct req *r, MYSQL_STMT *st)
+fetch_all(struct req *r, MYSQL_STMT *st, const char *sql)
 {
 	MYSQL_RES *meta = mysql_stmt_result_metadata(st);
 	struct db_rows *rows = req_alloc(r, sizeof(*rows));
@@ -335,7 +354,7 @@ fail:
 	 * whatever the error, so that no later request meets it.
 	 */
 	mysql_free_result(meta);
-	if (!retry_noted(r, mysql_stmt_errno(st)))
+	if (!retry_noted(r, mysql_stmt_errno(st), sql))
 		log_err("db: fetch: %s", mysql_stmt_error(st));
 	db_close();	/* st with it; the next request opens one */
 	return NULL;
@@ -415,10 +434,10 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 				log_err("db: prepare: %u (a deadlock): %s", err,
 				    sql);
 			db_close();	/* st with it; the next one opens */
-			r->db_retry = r->in_tx_run;
+			retry_note(r, err, sql);
 			break;
 		}
-		if (retry_noted(r, err))
+		if (retry_noted(r, err, sql))
 			return NULL;
 		if (st != NULL)
 			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
@@ -450,7 +469,7 @@ tx_gone(struct req *r, const char *sql)
 		return 0;
 	log_err("db: the transaction ended before its COMMIT and no error "
 	    "said so%s: %.80s", r->in_tx_run ? "; it runs again" : "", sql);
-	r->db_retry = r->in_tx_run;
+	retry_note(r, 0, sql);
 	r->db_failed = 1;
 	return 1;
 }
@@ -465,7 +484,7 @@ query_v(struct req *r, const char *sql, const char *types, va_list ap)
 
 	if ((st = run(r, sql, types, ap, &dup)) == NULL)
 		return NULL;
-	if ((rows = fetch_all(r, st)) == NULL)
+	if ((rows = fetch_all(r, st, sql)) == NULL)
 		r->db_failed = 1;
 	return rows != NULL && tx_gone(r, sql) ? NULL : rows;
 }
@@ -526,9 +545,12 @@ simple(struct req *r, const char *sql)
 		if (!r->in_tx && gone(err) && db_open() == 0 &&
 		    mysql_query(conn, sql) == 0)
 			return 0;
-		/* Galera refuses at COMMIT; a COMMIT unanswered may have held */
-		if ((retryable(err) || strcmp(sql, "COMMIT") != 0) &&
-		    retry_noted(r, err))
+		/*
+		 * Galera refuses at COMMIT; a COMMIT unanswered may have held,
+		 * which only work a key decides may find out by running again
+		 */
+		if ((retryable(err) || strcmp(sql, "COMMIT") != 0 ||
+		    r->tx_keyed) && retry_noted(r, err, sql))
 			return -1;
 		log_err("db: %s: %s", sql, mysql_error(conn));
 		r->db_failed = 1;
@@ -571,17 +593,34 @@ db_rollback(struct req *r)
 		r->tx_hook(r, DB_TX_ROLLED_BACK);
 }
 
-int
-db_tx_run(struct req *r, db_tx_fn fn, void *arg)
+/*
+ * Waits before try (1, 2, ...): the two that met, apart again, a little
+ * later each; the window doubles, so work that keeps meeting others (a
+ * notifier on each Galera node walking the same keys) spreads out.
+ */
+static void
+tx_pause(int try)
 {
-	int rc = -1, try;
+	uint32_t window = 5000u << (try < 6 ? try - 1 : 5);	/* <= 160 ms */
 
-	for (try = 0; try < DB_TX_TRIES; try++) {
+	usleep((useconds_t)(1000 * try + randombytes_uniform(window)));
+}
+
+/*
+ * fn in a transaction, run again after a conflict, tries times at most;
+ * after a lost link (keyed work only) DB_TX_TRIES times at most, as
+ * each such try may wait db_read_timeout.
+ */
+static int
+tx_run(struct req *r, db_tx_fn fn, void *arg, int tries)
+{
+	int rc = -1, try, lost = 0;
+
+	conflict[0] = '\0';
+	for (try = 0; try < tries && lost < DB_TX_TRIES; try++) {
 		if (try > 0) {
-			/* apart again: the two that met, a little later each */
 			r->db_failed = r->db_retry = 0;
-			usleep((useconds_t)(1000 * try +
-			    randombytes_uniform(5000 * (uint32_t)try)));
+			tx_pause(try);
 		}
 		r->in_tx_run = 1;
 		rc = -1;
@@ -597,12 +636,30 @@ db_tx_run(struct req *r, db_tx_fn fn, void *arg)
 		r->in_tx_run = 0;
 		if (!r->db_retry)
 			goto out;
+		lost += conflict_lost;
 	}
-	log_err("db: a transaction met a deadlock %d times; giving up",
-	    DB_TX_TRIES);
+	log_err("db: a transaction ran %d times, each stopped; giving up "
+	    "(the last: %s)", try, conflict);
 out:
 	r->in_tx_run = 0;
 	r->db_retry = 0;
+	return rc;
+}
+
+int
+db_tx_run(struct req *r, db_tx_fn fn, void *arg)
+{
+	return tx_run(r, fn, arg, DB_TX_TRIES);
+}
+
+int
+db_tx_run_keyed(struct req *r, db_tx_fn fn, void *arg)
+{
+	int rc;
+
+	r->tx_keyed = 1;
+	rc = tx_run(r, fn, arg, DB_TX_TRIES_KEYED);
+	r->tx_keyed = 0;
 	return rc;
 }
 

@@ -84,11 +84,14 @@ struct req {
 	struct buf	 body;
 	struct tdict	*page;		/* layout dictionary, when a page */
 	struct tdict	*content;	/* the page's own dictionary */
+	/* the viewer's date, read once (page_today), and the zone it is of */
+	const char	*today, *today_tz;
 
 	/* database state of this request (db.c) */
 	int		 db_failed;
 	int		 in_tx;
 	int		 in_tx_run;	/* inside db_tx_run: a deadlock is retried */
+	int		 tx_keyed;	/* db_tx_run_keyed: a lost COMMIT too */
 	/* db_begin, db_commit and db_rollback tell it (db.h) */
 	int		(*tx_hook)(struct req *, int what);
 	/* the one-time form key of this POST (once.c) */

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,6 +85,98 @@ ended_unseen_outside_run(void **state)
 	db_rollback(rq);
 }
 
+/*
+ * A COMMIT whose answer never came (a Galera node that stalled past
+ * db_read_timeout): the link is killed before it. Whether it held is
+ * unknown, so db_tx_run stops; db_tx_run_keyed, for work a key decides,
+ * runs the body again on a new link.
+ */
+static int
+killed_body(struct req *r, void *arg)
+{
+	struct tries *t = arg;
+	char q[64];
+
+	t->n++;
+	if (db_exec(r, "DO 1", "") < 0)
+		return -1;
+	if (t->n == t->end_on) {
+		snprintf(q, sizeof(q), "KILL %lu", mysql_thread_id(conn));
+		(void)mysql_query(conn, q);	/* its own link, gone */
+	}
+	return 0;
+}
+
+static void
+lost_commit_stops(void **state)
+{
+	struct tries t = { 0, 1, 0 };
+
+	(void)state;
+	req_reset(rq);
+	assert_int_equal(db_tx_run(rq, killed_body, &t), -1);
+	assert_int_equal(t.n, 1);
+	assert_int_equal(rq->db_failed, 1);
+}
+
+static void
+lost_commit_keyed_runs_again(void **state)
+{
+	struct tries t = { 0, 1, 0 };
+
+	(void)state;
+	req_reset(rq);
+	assert_int_equal(db_tx_run_keyed(rq, killed_body, &t), 0);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(rq->db_failed, 0);
+	assert_int_equal(rq->tx_keyed, 0);
+}
+
+/*
+ * Work that keeps meeting others: every run up to the seventh is ended
+ * under it. A person's request gives up after DB_TX_TRIES runs; keyed
+ * work (a notifier's, on a Galera node beside two others walking the
+ * same keys) goes on to the eighth, which commits.
+ */
+static int
+ends_body(struct req *r, void *arg)
+{
+	struct tries *t = arg;
+
+	t->n++;
+	if (db_exec(r, "DO 1", "") < 0)
+		return -1;
+	if (t->n <= t->end_on && mysql_query(conn, "COMMIT") != 0)
+		return -1;
+	return db_exec(r, "DO 2", "") < 0 ? -1 : 0;
+}
+
+static void
+met_often_gives_up(void **state)
+{
+	struct tries t = { 0, 7, 0 };
+
+	(void)state;
+	req_reset(rq);
+	assert_int_equal(db_tx_run(rq, ends_body, &t), -1);
+	assert_int_equal(t.n, DB_TX_TRIES);
+	assert_int_equal(rq->db_failed, 1);
+	/* what the log's giving up names: where the last run was stopped */
+	assert_non_null(strstr(conflict, "DO 2"));
+}
+
+static void
+met_often_keyed_goes_on(void **state)
+{
+	struct tries t = { 0, 7, 0 };
+
+	(void)state;
+	req_reset(rq);
+	assert_int_equal(db_tx_run_keyed(rq, ends_body, &t), 0);
+	assert_int_equal(t.n, 8);
+	assert_int_equal(rq->db_failed, 0);
+}
+
 int
 main(void)
 {
@@ -91,6 +184,10 @@ main(void)
 		cmocka_unit_test(whole_runs_once),
 		cmocka_unit_test(ended_unseen_runs_again),
 		cmocka_unit_test(ended_unseen_outside_run),
+		cmocka_unit_test(lost_commit_stops),
+		cmocka_unit_test(lost_commit_keyed_runs_again),
+		cmocka_unit_test(met_often_gives_up),
+		cmocka_unit_test(met_often_keyed_goes_on),
 	};
 	int rc;
 
