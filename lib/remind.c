@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "db.h"
 #include "log.h"
 #include "mail.h"
@@ -36,10 +38,21 @@
 /*
  * A rule's query returns, in this order: k (the key), uid (recipient),
  * mid (mentorship), other (the other party's name), focus, due (a
- * date), days (a day count the text uses), title (a milestone or '').
+ * date), days (the days gone by that the text of a request or a
+ * contract names; NULL for a date), title (a milestone or ''), and for
+ * a rule about a date, tz (the recipient's zone): the days to a date,
+ * and whether it has gone by, are the recipient's, as their pages say.
  */
 enum remind_col { C_KEY, C_UID, C_MID, C_OTHER, C_FOCUS, C_DUE, C_DAYS,
-	C_TITLE };
+	C_TITLE, C_TZ };
+/*
+ * Each subquery names m alone: one that named s.side (a derived table)
+ * was refused "Unknown column 's.side'" under some plans (make test).
+ */
+#define RECIPIENT_TZ \
+	", IF(s.side, (SELECT u.timezone FROM users u WHERE u.id = " \
+	"m.mentee_id), (SELECT u.timezone FROM users u WHERE u.id = " \
+	"m.mentor_id)) AS tz "
 
 struct remind_rule {
 	const char	*event;
@@ -47,6 +60,12 @@ struct remind_rule {
 	const char	*page;		/* after /mentorships/ID: "/review" */
 	const char	*link_text;
 	const char	*sql;
+	enum remind_when {
+		W_ELAPSED,	/* days: since a moment (C_DAYS) */
+		W_AHEAD,	/* "in N days" to C_DUE, where they live */
+		W_AHEAD_PAIR,	/* the same to a date the pair shares */
+		W_GONE_BY	/* "has passed": once so where they live */
+	}		 when;
 };
 
 /*
@@ -62,51 +81,55 @@ static const struct remind_rule rules[] = {
 	    "SELECT * FROM (SELECT CONCAT('review-7d:', m.id, ':', "
 	    "m.review_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, m.review_date AS due, "
-	    "DATEDIFF(m.review_date, UTC_DATE()) AS days, '' AS title "
+	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date BETWEEN UTC_DATE() + INTERVAL 2 DAY AND "
-	    "UTC_DATE() + INTERVAL 7 DAY" FRESH },
+	    "UTC_DATE() + INTERVAL 7 DAY" FRESH, W_AHEAD_PAIR },
 	{ "review-1d", "review", "/review",
 	    "Open the review page",
 	    "SELECT * FROM (SELECT CONCAT('review-1d:', m.id, ':', "
 	    "m.review_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, m.review_date AS due, "
-	    "DATEDIFF(m.review_date, UTC_DATE()) AS days, '' AS title "
+	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date BETWEEN UTC_DATE() AND "
-	    "UTC_DATE() + INTERVAL 1 DAY" FRESH },
+	    "UTC_DATE() + INTERVAL 1 DAY" FRESH, W_AHEAD_PAIR },
 	/* bounded: a review date long gone is not news any more */
 	{ "review-passed", "review", "/review",
 	    "Open the review page",
 	    "SELECT * FROM (SELECT CONCAT('review-passed:', m.id, ':', "
 	    "m.review_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, m.review_date AS due, "
-	    "DATEDIFF(UTC_DATE(), m.review_date) AS days, '' AS title "
+	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date < UTC_DATE() AND "
-	    "m.review_date >= UTC_DATE() - INTERVAL 14 DAY" FRESH },
+	    "m.review_date >= UTC_DATE() - INTERVAL 14 DAY" FRESH, W_GONE_BY },
 	{ "milestone-3d", "milestone", "/roadmap",
 	    "Open the roadmap",
 	    "SELECT * FROM (SELECT CONCAT('milestone-3d:', ms.id, ':', "
 	    "ms.due_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
-	    "DATEDIFF(ms.due_date, UTC_DATE()) AS days, ms.title AS title "
+	    "NULL AS days, ms.title AS title " RECIPIENT_TZ
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
 	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
 	    "ms.due_date BETWEEN UTC_DATE() AND UTC_DATE() + INTERVAL 3 DAY "
 	    /* one due the day it was applied is news to nobody (SPEC 4) */
-	    "AND ms.due_date > DATE(ms.created_at) AND " OPEN FRESH },
+	    "AND ms.due_date > DATE(ms.created_at) AND "
+	    /* nor, that day, to the party who applied it: from the next */
+	    "NOT (ms.applied_by <=> " UID " AND DATE(ms.created_at) = "
+	    "UTC_DATE()) AND " OPEN FRESH, W_AHEAD },
 	{ "milestone-overdue", "milestone", "/roadmap",
 	    "Open the roadmap",
 	    "SELECT * FROM (SELECT CONCAT('milestone-overdue:', ms.id, ':', "
 	    "ms.due_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
-	    "DATEDIFF(UTC_DATE(), ms.due_date) AS days, ms.title AS title "
+	    "NULL AS days, ms.title AS title " RECIPIENT_TZ
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
-	    "m.id = ms.mentorship_id " BOTH "WHERE " MS_OVERDUE("ms") " AND "
+	    "m.id = ms.mentorship_id " BOTH "WHERE "
+	    MS_OVERDUE("ms", "UTC_DATE()") " AND "
 	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND "
 	    /* past already when applied (a start in the past): they know */
-	    "ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH },
+	    "ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH, W_GONE_BY },
 	/*
 	 * The mentor only; from 7 days on the 7-day mail replaces it. "days"
 	 * counts whole days elapsed, as the window does: calendar days said
@@ -122,7 +145,7 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 3 DAY AND "
-	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 7 DAY" FRESH },
+	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 7 DAY" FRESH, W_ELAPSED },
 	{ "request-7d", "request", "", "Answer the request",
 	    "SELECT * FROM (SELECT CONCAT('request-7d:', m.id, ':', "
 	    "m.mentor_id) AS k, m.mentor_id AS uid, m.id AS mid, "
@@ -133,7 +156,7 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
-	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY" FRESH },
+	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY" FRESH, W_ELAPSED },
 	{ "initiation-30d", "contract", "/contract",
 	    "Open the contract",
 	    "SELECT * FROM (SELECT CONCAT('initiation-30d:', m.id, ':', "
@@ -144,7 +167,8 @@ static const struct remind_rule rules[] = {
 	    "AS days, "
 	    "'' AS title FROM mentorships m " BOTH
 	    "WHERE m.stage = 'initiation' AND m.contract_version = 0 AND "
-	    "m.stage_changed_at <= UTC_TIMESTAMP() - INTERVAL 30 DAY" FRESH },
+	    "m.stage_changed_at <= UTC_TIMESTAMP() - INTERVAL 30 DAY" FRESH,
+	    W_ELAPSED },
 };
 
 static int	remind_claim(struct req *, const char *, long long);
@@ -163,11 +187,40 @@ in_days(struct req *r, long long n)
 	return req_printf(r, "in %lld days", n);
 }
 
+/*
+ * Whether candidate i is due now, and the days its text names into
+ * *days: to a date ahead from the recipient's today (east of UTC a
+ * review "tomorrow" by UTC's date is theirs today), or gone by since a
+ * moment. 1: not yet, or no more: a date gone by is said once gone by
+ * where they live, as their pages say it (a later pass sends it), and
+ * a milestone due on a day past for them is overdue there (its own mail
+ * says so). A review date past for them alone is the pair's still, so
+ * "today" (mship_pair_today).
+ */
+static int
+rule_due(struct req *r, const struct remind_rule *rl,
+    const struct db_rows *c, size_t i, long long *days)
+{
+	const char *today;
+
+	*days = db_int(c, i, C_DAYS);
+	if (rl->when == W_ELAPSED)
+		return 0;
+	today = page_today_in(r, db_str(c, i, C_TZ));
+	if (rl->when == W_GONE_BY)
+		return strcmp(db_str(c, i, C_DUE), today) >= 0;
+	if (page_days_between(today, db_str(c, i, C_DUE), days) == -1)
+		*days = 0;
+	if (*days >= 0)
+		return 0;
+	*days = 0;
+	return rl->when == W_AHEAD;
+}
+
 static const char *
 rule_subject(struct req *r, const struct remind_rule *rl,
-    const struct db_rows *c, size_t i)
+    const struct db_rows *c, size_t i, long long days)
 {
-	long long days = db_int(c, i, C_DAYS);
 	const char *e = rl->event;
 
 	if (strcmp(e, "review-7d") == 0 || strcmp(e, "review-1d") == 0)
@@ -189,9 +242,8 @@ rule_subject(struct req *r, const struct remind_rule *rl,
 
 static const char *
 rule_intro(struct req *r, const struct remind_rule *rl,
-    const struct db_rows *c, size_t i)
+    const struct db_rows *c, size_t i, long long days)
 {
-	long long days = db_int(c, i, C_DAYS);
 	const char *e = rl->event, *other = db_str(c, i, C_OTHER),
 	    *due = page_date_text(r, db_str(c, i, C_DUE)),
 	    *title = db_str(c, i, C_TITLE);
@@ -277,19 +329,19 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
     const char *focus, const char *path, const char *link_text)
 {
 	struct tdict *d;
-	const char *link;
 	int rc;
 
 	if ((rc = remind_claim(r, key, uid)) != 1)
 		return rc;
-	if ((link = mail_link(r, uid, path)) == NULL)
-		return -1;
 	d = tmpl_dict_new("mail");
+	if (mail_link_set(r, d, uid, path) == -1) {
+		tmpl_dict_free(d);
+		return -1;
+	}
 	tmpl_set(d, "HEADLINE", subject);
 	tmpl_set(d, "INTRO", intro);
 	tmpl_set(d, "OTHER_NAME", other != NULL ? other : "");
 	tmpl_set(d, "FOCUS", focus != NULL ? focus : "");
-	tmpl_set(d, "LINK", link);
 	tmpl_set(d, "LINK_TEXT", link_text);
 	tmpl_set(d, "KIND", kind);
 	rc = remind_queue(r, key, uid, kind, mail_mship_subject(r, subject,
@@ -299,8 +351,52 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
 }
 
 /*
+ * A scan's candidates, read in a transaction that runs again after a
+ * deadlock or a lost link, as each candidate's own work does. On Galera
+ * a read alone meets other nodes' writes too (an abort answered to its
+ * prepare, a node that stalled past db_read_timeout): alone it would
+ * stop the whole scan until the next pass.
+ *
+ * Every transaction of the scan is decided by its reminder's key, so
+ * each runs in db_tx_run_keyed: a COMMIT whose answer never came runs
+ * again and finds its key taken if it held (check_galera met such a
+ * COMMIT, and a START TRANSACTION, on a node that stalled for seconds).
+ */
+struct read_w {
+	const char	*sql;
+	struct db_rows	*rows;
+};
+
+static int
+read_tx(struct req *r, void *arg)
+{
+	struct read_w *w = arg;
+
+	return (w->rows = db_query(r, w->sql, "")) == NULL ? -1 : 0;
+}
+
+static struct db_rows *
+remind_candidates(struct req *r, const char *sql)
+{
+	struct read_w w = { sql, NULL };
+
+	return db_tx_run_keyed(r, read_tx, &w) == 0 ? w.rows : NULL;
+}
+
+/*
+ * The row a scan starts at, walking on round the list: one of its own.
+ * Notifiers on several Galera nodes, reading the same list in the same
+ * order, met on every key, and one lost five times running (CI).
+ */
+static size_t
+scan_start(const struct db_rows *c)
+{
+	return c->nrows > 1 ? randombytes_uniform((uint32_t)c->nrows) : 0;
+}
+
+/*
  * One candidate of a rule, in its own short transaction that runs again
- * after a deadlock (db_tx_run): scanners racing on one key, above all
+ * after a deadlock (db_tx_run_keyed): scanners racing on one key, above all
  * notifiers on different Galera nodes, whose loser is refused at COMMIT,
  * would otherwise stop the whole scan until its next pass. The next try
  * finds the key decided by the winner, or decides it itself.
@@ -309,6 +405,7 @@ struct rule_w {
 	const struct remind_rule	*rl;
 	const struct db_rows		*c;
 	size_t				 i;
+	long long			 days;	/* rule_due's */
 	int				 sent;	/* remind_one's 1 or 0 */
 };
 
@@ -321,7 +418,8 @@ remind_rule_tx(struct req *r, void *arg)
 	size_t i = w->i;
 
 	w->sent = remind_one(r, db_str(c, i, C_KEY), db_int(c, i, C_UID),
-	    rl->kind, rule_subject(r, rl, c, i), rule_intro(r, rl, c, i),
+	    rl->kind, rule_subject(r, rl, c, i, w->days),
+	    rule_intro(r, rl, c, i, w->days),
 	    db_str(c, i, C_OTHER), db_str(c, i, C_FOCUS), req_printf(r,
 	    "/mentorships/%lld%s", db_int(c, i, C_MID), rl->page),
 	    rl->link_text);
@@ -331,13 +429,18 @@ remind_rule_tx(struct req *r, void *arg)
 static int
 remind_rule_run(struct req *r, const struct remind_rule *rl)
 {
-	struct rule_w w = { rl, NULL, 0, 0 };
+	struct rule_w w = { rl, NULL, 0, 0, 0 };
+	size_t j, start;
 	int n = 0;
 
-	if ((w.c = db_query(r, rl->sql, "")) == NULL)
+	if ((w.c = remind_candidates(r, rl->sql)) == NULL)
 		return -1;
-	for (w.i = 0; w.i < w.c->nrows; w.i++) {
-		if (db_tx_run(r, remind_rule_tx, &w) != 0)
+	start = scan_start(w.c);
+	for (j = 0; j < w.c->nrows; j++) {
+		w.i = (start + j) % w.c->nrows;
+		if (rule_due(r, rl, w.c, w.i, &w.days))
+			continue;
+		if (db_tx_run_keyed(r, remind_rule_tx, &w) != 0)
 			return -1;
 		n += w.sent;
 	}
@@ -360,9 +463,9 @@ remind_expire(struct req *r)
 
 	if (r->user.id != 0)
 		return -1;
-	c = db_query(r, "SELECT id FROM mentorships WHERE stage = 'requested' "
-	    "AND created_at <= UTC_TIMESTAMP() - INTERVAL 14 DAY "
-	    "ORDER BY id LIMIT " SCAN_MAX, "");
+	c = remind_candidates(r, "SELECT id FROM mentorships WHERE "
+	    "stage = 'requested' AND created_at <= UTC_TIMESTAMP() - "
+	    "INTERVAL 14 DAY ORDER BY id LIMIT " SCAN_MAX);
 	if (c == NULL)
 		return -1;
 	for (i = 0; i < c->nrows; i++) {
@@ -444,23 +547,25 @@ remind_checkin_one(struct req *r, long long id)
 {
 	struct checkin_w w = { id, 0 };
 
-	return db_tx_run(r, remind_checkin_tx, &w) != 0 ? -1 : w.sent;
+	return db_tx_run_keyed(r, remind_checkin_tx, &w) != 0 ? -1 : w.sent;
 }
 
 static int
 remind_checkins(struct req *r)
 {
 	struct db_rows *c;
-	size_t i;
+	size_t j, start;
 	int n = 0, rc;
 
-	c = db_query(r, "SELECT id FROM mentorships WHERE "
+	c = remind_candidates(r, "SELECT id FROM mentorships WHERE "
 	    "stage = 'redefinition' AND next_checkin <= UTC_DATE() "
-	    "ORDER BY id LIMIT " SCAN_MAX, "");
+	    "ORDER BY id LIMIT " SCAN_MAX);
 	if (c == NULL)
 		return -1;
-	for (i = 0; i < c->nrows; i++) {
-		if ((rc = remind_checkin_one(r, db_get_int(c, i, "id"))) == -1)
+	start = scan_start(c);
+	for (j = 0; j < c->nrows; j++) {
+		if ((rc = remind_checkin_one(r, db_get_int(c, (start + j) %
+		    c->nrows, "id"))) == -1)
 			return -1;
 		n += rc;
 	}
@@ -550,6 +655,7 @@ digest_tx(struct req *r, void *arg)
 		    "message%s in %zu room%s.", total, total == 1 ? "" : "s",
 		    c->nrows, c->nrows == 1 ? "" : "s"));
 		tmpl_set(d, "KIND", "digest");
+		tmpl_set(d, "LINK_NOTE", mail_links_note);
 		for (i = 0; i < c->nrows; i++) {
 			if ((link = mail_link(r, w->uid, req_printf(r,
 			    "/rooms/%lld", db_get_int(c, i, "id")))) == NULL) {
@@ -590,7 +696,7 @@ static int
 remind_digest_one(struct req *r, long long uid)
 {
 	struct digest_w w = { uid, 0 };
-	int rc = db_tx_run(r, digest_tx, &w);
+	int rc = db_tx_run_keyed(r, digest_tx, &w);
 
 	return rc == 1 ? 0 : rc == 0 ? w.sent : -1;
 }
@@ -599,11 +705,12 @@ static int
 remind_digests(struct req *r)
 {
 	struct db_rows *c;
-	size_t i;
+	size_t j, start;
 	int n = 0, rc;
 
-	c = db_query(r, "SELECT DISTINCT p.uid FROM (SELECT m.id AS mid, "
-	    UID " AS uid, IF(s.side, m.mentor_id, m.mentee_id) AS other "
+	c = remind_candidates(r, "SELECT DISTINCT p.uid FROM (SELECT "
+	    "m.id AS mid, " UID " AS uid, "
+	    "IF(s.side, m.mentor_id, m.mentee_id) AS other "
 	    "FROM mentorships m CROSS JOIN (SELECT 0 AS side "
 	    "UNION ALL SELECT 1) s WHERE " OPEN ") p "
 	    "LEFT JOIN room_reads rr ON rr.mentorship_id = p.mid AND "
@@ -622,11 +729,13 @@ remind_digests(struct req *r)
 	    " ORDER BY n.mentorship_id DESC, n.author_id DESC, n.id DESC "
 	    " LIMIT 1) > GREATEST(COALESCE(rr.last_read_id, 0), "
 	    " COALESCE(rr.digest_id, 0)) "
-	    "LIMIT " SCAN_MAX, "");
+	    "LIMIT " SCAN_MAX);
 	if (c == NULL)
 		return -1;
-	for (i = 0; i < c->nrows; i++) {
-		if ((rc = remind_digest_one(r, db_get_int(c, i, "uid"))) == -1)
+	start = scan_start(c);
+	for (j = 0; j < c->nrows; j++) {
+		if ((rc = remind_digest_one(r, db_get_int(c, (start + j) %
+		    c->nrows, "uid"))) == -1)
 			return -1;
 		n += rc;
 	}

@@ -98,6 +98,14 @@ def world():
     S["ms_soon"], S["ms_late"], S["ms_done"], S["ms_applied"] = (
         int(m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?", f"{tag} {t}"))
         for t in ("soon", "late", "done", "applied"))
+    # applied by the mentor, due in two days: today, news to the mentee
+    # alone; applied yesterday, news to the mentor as well
+    for t, made in (("by-a-today", now), ("by-a-before", "UTC_TIMESTAMP() - INTERVAL 1 DAY")):
+        m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, "
+              f"due_date, position, applied_by, created_at) VALUES (?, ?, '', "
+              f"UTC_DATE() + INTERVAL 2 DAY, 1, ?, {made})", ms, f"{tag} {t}", a.user_id)
+        S[f"ms_{t}"] = int(m.sql_value("SELECT id FROM mentorship_milestones WHERE "
+                                       "title = ?", f"{tag} {t}"))
     ago = "UTC_TIMESTAMP() - INTERVAL {} HOUR"
     # a second before midnight, 3 (7) days ago: 3 whole days have passed
     # until the last second of today, but 4 calendar days (the mail said so)
@@ -164,6 +172,114 @@ def test_review_reminders_both_parties():
 
 
 @m.test
+def test_a_date_gone_by_is_said_once_gone_by_where_they_live():
+    """ "Your review date has passed" reached a mentee in Pago Pago at
+    18:49 on the review day, her page saying "The review is today": the
+    rule counted from UTC's date, which is the next day from 11:00 UTC
+    (Pago Pago's midnight). A date gone by is now said once it has gone
+    by where the recipient lives: here, her today is never told as past,
+    and her yesterday is. (Before 11:00 UTC her today is UTC's
+    yesterday, where the old code mailed her; after it, neither did.)"""
+    import datetime
+    from zoneinfo import ZoneInfo
+    a = m.signup(name="Ute Mentor " + m.unique("n"))
+    b = m.signup(name="Pia Mentee " + m.unique("n"))
+    m.sql("UPDATE users SET timezone = 'Pacific/Pago_Pago' WHERE id = ?", b.user_id)
+    tag = m.unique("gone")
+    today = datetime.datetime.now(ZoneInfo("Pacific/Pago_Pago")).date()
+    mids = {}
+    for name, day in (("today", today), ("yesterday", today - datetime.timedelta(days=1))):
+        mids[name] = mship(a, b, "cultivation", f"{tag} {name}", review_date=f"'{day}'")
+    notify_once()
+    sent = lambda mid, who: m.sql_value(
+        "SELECT COUNT(*) FROM outbox WHERE dedup_key LIKE ?",
+        f"review-passed:{mid}:%:{who.user_id}")
+    m.check(sent(mids["today"], b) == "0", "her review day is not told as passed")
+    m.check(sent(mids["yesterday"], b) == "1", "her day before is")
+    m.check(sent(mids["yesterday"], a) == "1", "and to her mentor, in UTC")
+
+
+@m.test
+def test_days_ahead_are_counted_where_they_live():
+    """ "Your mentorship review is tomorrow" reached a mentee in Kiritimati
+    on her review day: the days were counted from UTC's date, a day
+    behind hers from 10:00 UTC. They are counted from her today, as her
+    pages count them. Her zone is one whose date is not UTC's at this
+    hour (Kiritimati from 10:00 UTC, Pago Pago before 11:00); her mentor
+    lives in UTC."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    now = datetime.datetime.now(datetime.timezone.utc)
+    zone = "Pacific/Kiritimati" if now.hour >= 10 else "Pacific/Pago_Pago"
+    a = m.signup(name="Uma Mentor " + m.unique("n"))
+    b = m.signup(name="Kai Mentee " + m.unique("n"))
+    m.sql("UPDATE users SET timezone = ? WHERE id = ?", zone, b.user_id)
+    tag = m.unique("ahead")
+    mid = mship(a, b, "cultivation", f"{tag} rev1", review_date="UTC_DATE() + INTERVAL 1 DAY")
+    notify_once()
+    due = datetime.date.fromisoformat(
+        m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", mid))
+    words = {0: "today", 1: "tomorrow"}
+    for who, tz in ((a, "UTC"), (b, zone)):
+        n = (due - datetime.datetime.now(ZoneInfo(tz)).date()).days
+        said = words.get(max(n, 0), f"in {n} days")
+        subject = m.sql_value("SELECT subject FROM outbox WHERE dedup_key = ?",
+                              f"review-1d:{mid}:{due}:{who.user_id}") or ""
+        m.check(f"is {said} —" in subject, f"{tz}: {subject!r}, not {said!r}")
+
+
+@m.test
+def test_a_milestone_past_where_they_live_is_not_due_today():
+    """A milestone due on UTC's today is yesterday's for a mentee in
+    Kiritimati from 10:00 UTC, and her roadmap says overdue: she is not
+    told "due today" (the overdue mail tells her, once UTC's day has
+    passed too). Her mentor, in UTC, is. Before 10:00 UTC her today is
+    UTC's, and she is told "today" as well."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    a = m.signup(name="Ola Mentor " + m.unique("n"))
+    b = m.signup(name="Tui Mentee " + m.unique("n"))
+    m.sql("UPDATE users SET timezone = 'Pacific/Kiritimati' WHERE id = ?", b.user_id)
+    tag = m.unique("late")
+    mid = mship(a, b, "cultivation", f"{tag} ms", review_date="UTC_DATE() + INTERVAL 100 DAY")
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, due_date, "
+          "position, created_at) VALUES (?, ?, '', UTC_DATE(), 1, "
+          "UTC_TIMESTAMP() - INTERVAL 3 DAY)", mid, f"{tag} today")
+    ms = m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?", f"{tag} today")
+    due = m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?", ms)
+    notify_once()
+    subject = lambda who: m.sql_value("SELECT subject FROM outbox WHERE dedup_key = ?",
+                                      f"milestone-3d:{ms}:{due}:{who.user_id}")
+    m.check((subject(a) or "").startswith("Milestone due today"), f"mentor: {subject(a)!r}")
+    hers = datetime.datetime.now(ZoneInfo("Pacific/Kiritimati")).date()
+    if hers > datetime.date.fromisoformat(due):
+        m.check(subject(b) is None, f"overdue where she lives, told {subject(b)!r}")
+    else:
+        m.check((subject(b) or "").startswith("Milestone due today"), f"hers: {subject(b)!r}")
+
+
+@m.test
+def test_a_notifier_runs_its_scans_again():
+    """The loop executes each of its prepared statements again on its next
+    pass. One the server refused the second time ("Unknown column
+    's.side'": a subquery naming a derived table's column) passed every
+    --once run, and stopped every pass of the real loop after its first.
+    Three passes of a loop of its own, on the arranged world: no error."""
+    import os
+    import subprocess
+    import time
+    world()
+    p = subprocess.Popen([os.path.join(m.BUILD, "bin", "menteo-notify"), "--loop", "1"],
+                         env=dict(os.environ, MENTEO_CONF=os.path.join(m.VAR, "menteo.conf")),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3.5)
+    p.send_signal(signal.SIGTERM)
+    _, err = p.communicate(timeout=30)
+    errors = [x for x in err.splitlines() if " error: " in x]
+    m.check("notifier: stopping" in err and not errors, f"its passes: {errors[:2]}")
+
+
+@m.test
 def test_reminder_mails_give_dates_in_words():
     """A review reminder said "is 2026-12-09 (in 7 days)": dates read as the
     pages write them ("9 Dec 2026")."""
@@ -195,6 +311,12 @@ def test_milestone_due_and_overdue_not_done():
     m.check(not keys_of(f"milestone-%:{s['ms_done']}:%"), "a done milestone was reminded")
     m.check(not keys_of(f"milestone-%:{s['ms_applied']}:%"),
             "a milestone already past when it was applied was mailed as overdue")
+    # the party who applied a roadmap has just seen its dates: not that day
+    today, before = (keys_of(f"milestone-3d:{s[k]}:%") for k in ("ms_by-a-today",
+                                                                  "ms_by-a-before"))
+    m.check([k.endswith(f":{s['b'].user_id}") for k in today] == [True],
+            f"applied today by the mentor: the mentee's alone {today}")
+    m.check(len(before) == 2, f"applied the day before: both {before}")
 
 
 @m.test
