@@ -28,6 +28,11 @@
  */
 #define ACCOUNT_NOTE	"Mail about your account itself is sent whatever " \
 	"you turn off in Settings."
+/* What a mail_link() does, under it: its life is AUTH_LINK_HOURS. */
+#define LINK_NOTE	"The link signs you in; it works once, for 7 days."
+const char mail_links_note[] =
+	"Each link signs you in; it works once, for 7 days.";
+_Static_assert(AUTH_LINK_HOURS == 7 * 24, "the link notes say 7 days");
 static const char *const account_kinds[] = {
 	"verify", "reset", "reset-unknown", "reset-disabled", "signup-exists",
 	"email-change",
@@ -378,6 +383,19 @@ mail_link(struct req *r, long long user_id, const char *path)
 	    AUTH_LINK_HOURS)) == NULL)
 		return NULL;
 	return req_printf(r, "%s/link?t=%s", cfg_base_url(), t);
+}
+
+int
+mail_link_set(struct req *r, struct tdict *d, long long user_id,
+    const char *path)
+{
+	const char *link;
+
+	if ((link = mail_link(r, user_id, path)) == NULL)
+		return -1;
+	tmpl_set(d, "LINK", link);
+	tmpl_set(d, "LINK_NOTE", LINK_NOTE);
+	return 0;
 }
 
 /* ---- building a message ---------------------------------------------- */

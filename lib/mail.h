@@ -81,6 +81,14 @@ const char	*mail_mship_subject(struct req *, const char *headline,
  * Must run inside the transaction that queues the mail.
  */
 const char	*mail_link(struct req *, long long user_id, const char *path);
+/*
+ * The same link set as LINK in a mail's dict, with LINK_NOTE, the
+ * sentence that tells its reader what it does: 0, or -1. A mail of
+ * several such links (a digest) says mail_links_note once instead.
+ */
+extern const char mail_links_note[];
+int		 mail_link_set(struct req *, struct tdict *, long long user_id,
+		    const char *path);
 
 /* The notifier: claims due rows (SKIP LOCKED), sends, marks. Count sent. */
 int		 mail_send_due(struct req *, int max);

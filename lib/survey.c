@@ -122,7 +122,7 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 	long long uid = db_get_int(d, i, strcmp(role, "mentor") == 0 ?
 	    "mentor_id" : "mentee_id"), rc, id;
 	struct tdict *t;
-	const char *link, *about;
+	const char *about, *path;
 	struct db_rows *p;
 
 	rc = db_exec(r, "INSERT INTO surveys (mentorship_id, user_id, role, "
@@ -141,12 +141,13 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 		return -1;
 	about = mail_mship_about(r, db_get(p, 0, strcmp(role, "mentor") == 0 ?
 	    "mentee_name" : "mentor_name"), db_get(p, 0, "focus"));
-	if ((link = mail_link(r, uid, req_printf(r, "/surveys/%lld", id))) ==
-	    NULL)
-		return -1;
+	path = req_printf(r, "/surveys/%lld", id);
 	t = tmpl_dict_new("mail");
+	if (mail_link_set(r, t, uid, path) == -1) {
+		tmpl_dict_free(t);
+		return -1;
+	}
 	tmpl_set(t, "MOMENT", mo->label);
-	tmpl_set(t, "LINK", link);
 	tmpl_set(t, "ABOUT", about);
 	if (db_get(d, i, "programme_id") != NULL)
 		tmpl_show(t, "IN_PROGRAMME");
@@ -155,7 +156,7 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 	/* the moment too: one pair gets up to three in a few weeks */
 	rc = mail_notify(r, "survey", uid, req_printf(r, "A one-minute survey "
 	    "about your mentorship %s, %s", about, mo->label),
-	    req_printf(r, "/surveys/%lld", id), "mail/survey", t,
+	    path, "mail/survey", t,
 	    req_printf(r, "survey:%lld", id));
 	tmpl_dict_free(t);
 	return rc == -1 ? -1 : 1;
