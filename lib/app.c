@@ -58,10 +58,19 @@ app_setup(const char *name)
 static void
 handle(struct req *r, FCGX_Request *f, const struct route *t, size_t n)
 {
-	int rc = req_read(r, f, (size_t)cfg_int("body_max", 1024 * 1024)), i;
+	int rc = req_read(r, f, (size_t)cfg_int("body_max", CFG_BODY_MAX)), i;
 
-	if (rc == REQ_ETOOBIG)
+	/*
+	 * Signed in, the person is told so: nothing else was lost. With the
+	 * database down, told all the same (signed out), not "try again".
+	 */
+	if (rc == REQ_ETOOBIG) {
+		if (sess_load(r) == -1) {
+			r->db_failed = 0;
+			memset(&r->user, 0, sizeof(r->user));
+		}
 		return page_error(r, 413);
+	}
 	if (rc != 0)
 		return page_error(r, 400);
 	i = route_find(r, t, n);

@@ -16,6 +16,7 @@
 
 #define ONCE_KEY_BYTES	16
 #define ONCE_WAIT_MS	10000	/* for the first request's answer */
+#define ONCE_PAGE_MAX	(1024 * 1024)	/* a page kept for a reload */
 
 static int	once_tx(struct req *, int);
 
@@ -35,24 +36,29 @@ once_key(struct req *r)
 	return r->form_key;
 }
 
+/* s with every from in it replaced by to (s itself when none is). */
+static const char *
+replace(struct req *r, const char *s, const char *from, const char *to)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *p, *at, *out;
+
+	if (s == NULL || strstr(s, from) == NULL)
+		return s;
+	for (p = s; (at = strstr(p, from)) != NULL; p = at + strlen(from)) {
+		buf_add(&b, p, (size_t)(at - p));
+		buf_adds(&b, to);
+	}
+	buf_adds(&b, p);
+	out = b.p != NULL ? req_strdup(r, b.p) : s;
+	buf_free(&b);
+	return out;
+}
+
 const char *
 once_fill(struct req *r, const char *html)
 {
-	const char *key = once_key(r), *p, *at;
-	struct buf b = { NULL, 0, 0 };
-	const char *out;
-
-	if (html == NULL || strstr(html, ONCE_MARK) == NULL)
-		return html;
-	for (p = html; (at = strstr(p, ONCE_MARK)) != NULL;
-	    p = at + strlen(ONCE_MARK)) {
-		buf_add(&b, p, (size_t)(at - p));
-		buf_adds(&b, key);
-	}
-	buf_adds(&b, p);
-	out = b.p != NULL ? req_strdup(r, b.p) : html;
-	buf_free(&b);
-	return out;
+	return replace(r, html, ONCE_MARK, once_key(r));
 }
 
 static void
@@ -128,6 +134,28 @@ once_tx(struct req *r, int what)
 	return 0;
 }
 
+/*
+ * The page of an answer, kept for a reload when the form's work
+ * committed and a page, not a redirect, said what it did (a paste of
+ * invitations partly sent, its lines to correct back in the box). The
+ * page's own key is marked: a reload shows it with a key of its own, so
+ * that the corrected lines can be sent from it. NULL: none to keep.
+ */
+static const char *
+page_kept(struct req *r)
+{
+	const char *body;
+
+	if (r->body.len == 0 || r->body.len > ONCE_PAGE_MAX ||
+	    r->headers.len == 0 || memmem(r->headers.p, r->headers.len,
+	    "text/html", 9) == NULL)
+		return NULL;
+	body = req_strdup(r, r->body.p);
+	if (r->form_key == NULL || *r->form_key == '\0')
+		return body;
+	return replace(r, body, r->form_key, ONCE_MARK);
+}
+
 static void
 keep_answer(struct req *r)
 {
@@ -137,29 +165,30 @@ keep_answer(struct req *r)
 	if (r->db_failed)
 		return;	/* 503: a second try may do better; let it wait */
 	/* "" : answered with a page (an error, a refusal after commit) */
-	if (db_exec(r, "UPDATE form_submits SET location = ? WHERE "
-	    "session_id = ? AND submit_hash = ?", "sis", loc, r->sess_id,
-	    r->once) == -1) {
+	if (db_exec(r, "UPDATE form_submits SET location = ?, status = ?, "
+	    "page = ? WHERE session_id = ? AND submit_hash = ?", "sisis", loc,
+	    (long long)(r->status ? r->status : 200), *loc == '\0' ?
+	    page_kept(r) : NULL, r->sess_id, r->once) == -1) {
 		log_err("once: the answer was not kept");
 		r->db_failed = 0;	/* the answer goes out all the same */
 	}
 }
 
 /* The first request's answer, once it has one; NULL after the wait. */
-static const char *
+static struct db_rows *
 first_answer(struct req *r)
 {
-	const char *loc;
+	struct db_rows *a;
 	int ms;
 
 	for (ms = 0; ms < ONCE_WAIT_MS; ms += 50) {
-		loc = db_value(r, "SELECT location FROM form_submits WHERE "
-		    "session_id = ? AND submit_hash = ?", "is", r->sess_id,
-		    r->once);
-		if (r->db_failed)
+		a = db_query(r, "SELECT location, status, page FROM "
+		    "form_submits WHERE session_id = ? AND submit_hash = ? AND "
+		    "location IS NOT NULL", "is", r->sess_id, r->once);
+		if (a == NULL)
 			return NULL;
-		if (loc != NULL)
-			return loc;
+		if (a->nrows > 0)
+			return a;
 		usleep(50 * 1000);
 	}
 	return NULL;
@@ -168,7 +197,8 @@ first_answer(struct req *r)
 int
 once_finish(struct req *r)
 {
-	const char *loc;
+	struct db_rows *a;
+	const char *loc, *page;
 
 	if (r->once_state == ONCE_DONE) {
 		keep_answer(r);
@@ -183,11 +213,19 @@ once_finish(struct req *r)
 		tmpl_dict_free(r->page);
 		r->page = NULL;
 	}
-	if ((loc = first_answer(r)) != NULL && *loc != '\0') {
+	if ((a = first_answer(r)) == NULL)
+		return r->db_failed ? 0 : 409;
+	loc = db_get(a, 0, "location");
+	page = db_get(a, 0, "page");
+	if (*loc != '\0')
 		resp_redirect(r, loc);
-		return 0;
-	}
-	return r->db_failed ? 0 : 409;
+	else if (page != NULL) {	/* what the first one did, said again */
+		resp_text(r, (int)db_get_int(a, 0, "status"),
+		    "text/html; charset=utf-8", once_fill(r, page));
+		resp_header(r, "Cache-Control", "private, no-store");
+	} else
+		return 409;
+	return 0;
 }
 
 long long

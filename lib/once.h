@@ -4,7 +4,9 @@
  * back claims it, with the form's path and contents, in its first
  * transaction (db_begin), so the claim commits or rolls back with what
  * the form did. The same render sent again (a double click, a reload)
- * waits for the first to finish and gets its answer: the same 303.
+ * waits for the first to finish and gets its answer: the same 303, or
+ * the same page when a page said what the form did (sql/392), with a
+ * form key of its own.
  */
 #ifndef MENTEO_ONCE_H
 #define MENTEO_ONCE_H
@@ -39,8 +41,9 @@ void		 once_read(struct req *);
 /*
  * After the handler: keeps this request's answer beside its claim, or
  * answers a request that was ONCE_SEEN as the first one was answered
- * (its 303). 409 when that answer was a page, not a redirect: the
- * caller says the form was sent already. Else 0.
+ * (its 303, or its page). 409 when that answer is not kept (a page over
+ * ONCE_PAGE_MAX, or not HTML): the caller says the form was sent
+ * already. Else 0.
  */
 int		 once_finish(struct req *);
 

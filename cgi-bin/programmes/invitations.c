@@ -858,9 +858,10 @@ prog_invitation_post(struct req *r)
 		    "again (resend) or to withdraw it (withdraw).");
 	w.resend = strcmp(v[AF_ACTION].str, "resend") == 0;
 	switch (db_tx_run(r, invite_act_tx, &w)) {
-	case INV_GONE:
-		return page_error_msg(r, 404, "This programme has no such "
-		    "invitation: it may have been withdrawn already.");
+	case INV_GONE:	/* a list older than the invitation's end: the list */
+		return invite_refused(r, &p, "That invitation is no longer in "
+		    "the list: it was withdrawn already (by you in another "
+		    "window, or by another organiser). Nothing was changed.");
 	case INV_REFUSED:
 		return invite_refused(r, &p, req_printf(r, "%s Nothing was "
 		    "changed.", w.why));

@@ -35,6 +35,20 @@ def raw(request: bytes):
     return status, headers, body
 
 
+def dechunked(body: bytes):
+    """A chunked body's bytes, and whether it ended as it should."""
+    out = b""
+    while True:
+        size, _, rest = body.partition(b"\r\n")
+        try:
+            n = int(size.split(b";")[0], 16)
+        except ValueError:
+            return out, False
+        if n == 0:
+            return out, rest.startswith(b"\r\n") or rest == b""
+        out, body = out + rest[:n], rest[n + 2:]
+
+
 def get_raw(target: bytes, method=b"GET", body=b"", ctype=None):
     req = method + b" " + target + b" HTTP/1.1\r\nHost: " + \
         f"{U.hostname}:{U.port}".encode() + b"\r\nConnection: close\r\n"
@@ -165,10 +179,54 @@ def test_post_without_csrf_is_403():
 def test_body_over_cap_is_413():
     before = home_workers()
     body = b"x=" + b"a" * (1024 * 1024)
-    status, headers, _ = get_raw(b"/", b"POST", body)
+    status, headers, text = get_raw(b"/", b"POST", body)
     m.check(status == 413, f"1 MiB + 2 bytes: {status}")
+    m.check(b"a form takes at most 1 MB" in text, "says what a form takes")
+    # signed in, the page says so: it read as signed out (found walking)
+    c = m.signup()
+    r = c.post("/settings", {"display_name": "a" * (1024 * 1024)})
+    m.check(r.status == 413 and 'class="account-menu"' in r.text and
+            'href="/login"' not in r.text, f"signed in, it says so: {r!r}")
     healthy()
     m.check(home_workers() == before, "a home worker was replaced")
+
+
+@m.test
+def test_body_over_the_servers_limit_gets_the_products_413():
+    """Over 2 MB the web server answers before any program, and it gave
+    its own plain page ("413 Request Entity Too Large" from nginx): the
+    person learnt nothing of what to do. Behind nginx and Apache alike
+    it is the product's page, in its look, saying what to do. (nginx
+    answers on the length it is told, Apache once it reads the body: the
+    whole body goes, and a server that stops reading it is not a failure.)"""
+    n = 3 * 1024 * 1024
+    with socket.create_connection((U.hostname, U.port), timeout=30) as s:
+        s.sendall(b"POST /login HTTP/1.1\r\nHost: " + f"{U.hostname}:{U.port}".encode() +
+                  b"\r\nConnection: close\r\nContent-Type: application/"
+                  b"x-www-form-urlencoded\r\nContent-Length: " + str(n).encode() +
+                  b"\r\n\r\n")
+        try:
+            s.sendall(b"x=" + b"a" * (n - 2))
+            s.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass    # it answered before reading everything
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    status = int(head.split()[1])
+    if re.search(rb"(?im)^transfer-encoding: *chunked", head):
+        body, whole = dechunked(body)
+    else:
+        length = re.search(rb"(?im)^content-length: *(\d+)", head)
+        whole = length is not None and int(length.group(1)) == len(body)
+    text = body.decode("utf-8", "replace")
+    m.check(status == 413, f"3 MB: {status}")
+    m.check("What you sent is too large" in text and "Nothing was saved" in text
+            and "/static/menteo.css" in text, f"the product's own page: {text[:300]!r}")
+    m.check(whole and text.rstrip().endswith("</html>"),
+            f"one page, nothing after it: {text[-200:]!r}")
+    healthy()
 
 
 BAD = [
