@@ -103,8 +103,9 @@ def arrange():
     m.sql("INSERT INTO roadmaps (owner_id, title, summary, created_at, updated_at) "
           "VALUES (?, 'Road', 'sum', UTC_TIMESTAMP(), UTC_TIMESTAMP())", a.user_id)
     rid = last_id("roadmaps", "owner_id = ?", a.user_id)
+    # one week: a move swaps them (a move stays within its week)
     m.sql("INSERT INTO roadmap_milestones (roadmap_id, position, title, "
-          "description, week_offset) VALUES (?, 1, 'M1', 'd', 1), (?, 2, 'M2', 'd', 2)",
+          "description, week_offset) VALUES (?, 1, 'M1', 'd', 2), (?, 2, 'M2', 'd', 2)",
           rid, rid)
     msid = last_id("roadmap_milestones", "roadmap_id = ?", rid)
     m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, "
