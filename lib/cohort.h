@@ -12,11 +12,15 @@
 
 /*
  * SQL: the places a mentor (column or ?) has taken in a programme: its
- * pairs still asked or under way. One count for every page and check.
+ * pairs still asked or under way. One count for every page and check;
+ * COHORT_ASKED, the part of them still waiting for the mentor's answer.
  */
-#define COHORT_TAKEN(prog, mentor) "(SELECT COUNT(*) FROM mentorships t " \
-	"WHERE t.programme_id = " prog " AND t.mentor_id = " mentor " AND " \
-	"t.stage IN ('requested'," STAGES_CAPACITY "))"
+#define COHORT_PAIRS(prog, mentor, stages) "(SELECT COUNT(*) FROM " \
+	"mentorships t WHERE t.programme_id = " prog " AND t.mentor_id = " \
+	mentor " AND t.stage IN (" stages "))"
+#define COHORT_TAKEN(prog, mentor) \
+	COHORT_PAIRS(prog, mentor, "'requested'," STAGES_CAPACITY)
+#define COHORT_ASKED(prog, mentor) COHORT_PAIRS(prog, mentor, "'requested'")
 
 /*
  * SQL: whether person (a column) is in a pair of programme prog, on

@@ -31,6 +31,13 @@
 #define SCORE_ANSWERED_MAX	5	/* one per request answered */
 #define SCORE_ACTIVE_WEEK	5
 #define SCORE_ACTIVE_MONTH	2
+#define SCORE_CHOICE		10	/* each programme question answered alike */
+#define SCORE_CHOICES_MAX	2	/* counted at most */
+_Static_assert(SUGGEST_SCORE_MAX == SCORE_SKILLS_MAX * SCORE_SKILL +
+    SCORE_WORDS_MAX + SCORE_LANGUAGE + SCORE_HOURS + SCORE_ROOM_MAX *
+    SCORE_ROOM + SCORE_ANSWERED_MAX + SCORE_ACTIVE_WEEK +
+    SCORE_CHOICES_MAX * SCORE_CHOICE,
+    "SUGGEST_SCORE_MAX is the sum of the parts' most");
 
 #define NEED_WORDS	32	/* of a mentee's texts */
 _Static_assert(NEED_WORDS <= 32, "suggest_fit.words_said has a bit a word");
@@ -338,6 +345,50 @@ responsiveness(const struct suggest_mentor *m)
 }
 
 /*
+ * The next line of a SUGGEST_CHOICES list at *p, without its newline,
+ * into *line and *len; 0 when none is left.
+ */
+static int
+choice_next(const char **p, const char **line, size_t *len)
+{
+	const char *end;
+
+	if (*p == NULL || **p == '\0')
+		return 0;
+	end = strchr(*p, '\n');
+	*line = *p;
+	*len = end != NULL ? (size_t)(end - *p) : strlen(*p);
+	*p = end != NULL ? end + 1 : *p + *len;
+	return 1;
+}
+
+/* Whether list (SUGGEST_CHOICES) holds the very line of len bytes. */
+static int
+choice_in(const char *list, const char *line, size_t len)
+{
+	const char *l;
+	size_t n;
+
+	while (choice_next(&list, &l, &n))
+		if (n == len && memcmp(l, line, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* How many of the mentee's choices the mentor made alike. */
+static int
+choices_alike(const char *mentor, const char *mentee)
+{
+	const char *l;
+	size_t n;
+	int same = 0;
+
+	while (choice_next(&mentee, &l, &n))
+		same += choice_in(mentor, l, n);
+	return same;
+}
+
+/*
  * Seconds between the mentee, mine seconds from UTC, and mentor i; -1
  * when a zone is unknown. The mentor's offset is read at each score,
  * not kept with the set: a set lives the day, and summer time may begin
@@ -402,6 +453,7 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 		    lround(sum[i] * SCORE_WORD_SCALE));
 		fit[i].words_said = said[i];
 		fit[i].language = shared;
+		fit[i].same = choices_alike(s->m[i].choices, e->choices);
 		fit[i].apart = seconds_apart(s, i, zoned, mine);
 		fit[i].hours = fit[i].apart < 0 ? -1 :
 		    (int)lround((double)fit[i].apart / 3600.0);
@@ -409,21 +461,15 @@ suggest_score(const struct suggest_set *s, const struct suggest_mentee *e,
 		    fit[i].skills : SCORE_SKILLS_MAX) * SCORE_SKILL +
 		    fit[i].words + shared * SCORE_LANGUAGE +
 		    (fit[i].hours >= 0 && fit[i].hours < SCORE_HOURS ?
-		    SCORE_HOURS - fit[i].hours : 0) + responsiveness(&s->m[i]);
+		    SCORE_HOURS - fit[i].hours : 0) + responsiveness(&s->m[i]) +
+		    (fit[i].same < SCORE_CHOICES_MAX ? fit[i].same :
+		    SCORE_CHOICES_MAX) * SCORE_CHOICE;
 	}
 	rc = 0;
 out:
 	free(said);
 	free(sum);
 	return rc;
-}
-
-int64_t
-suggest_score_max(void)
-{
-	return SCORE_SKILLS_MAX * SCORE_SKILL + SCORE_WORDS_MAX +
-	    SCORE_LANGUAGE + SCORE_HOURS + SCORE_ROOM_MAX * SCORE_ROOM +
-	    SCORE_ANSWERED_MAX + SCORE_ACTIVE_WEEK;
 }
 
 size_t
@@ -544,6 +590,30 @@ why_words(const struct suggest_mentee *e, const struct suggest_fit *f,
 	}
 }
 
+/* "answered 2 of the programme's questions as Ana did: Design, Remote" */
+static void
+why_choices(const struct suggest_set *s, const struct suggest_mentee *e,
+    const struct suggest_fit *f, const char *name, int you,
+    char why[SUGGEST_WHY])
+{
+	const char *list = e->choices, *l, *colon;
+	size_t n;
+	int said = 0;
+
+	if (f->same == 0)
+		return;
+	(void)you;	/* "answered" says it of them and to them */
+	put(why, "%sanswered %d of the programme's questions as %s did: ",
+	    why[0] ? "; " : "", f->same, name != NULL ? name : "you");
+	while (choice_next(&list, &l, &n)) {
+		if (!choice_in(s->m[f->mentor].choices, l, n) ||
+		    (colon = memchr(l, ':', n)) == NULL)
+			continue;
+		put(why, "%s%.*s", said++ == 0 ? "" : ", ",
+		    (int)(n - (size_t)(colon + 1 - l)), colon + 1);
+	}
+}
+
 void
 suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
     const struct suggest_fit *f, const char *name, int you,
@@ -569,6 +639,7 @@ suggest_why(const struct suggest_set *s, const struct suggest_mentee *e,
 		if (in_folded(s->skills[f->mentor], want[k]))
 			put(why, "%s%s", said++ == 0 ? "" : ", ", want[k]);
 	why_words(e, f, whose, you, why);
+	why_choices(s, e, f, name, you, why);
 	nlang = items(e->languages, lang);
 	for (k = 0; k < nlang; k++)
 		if (in_folded(s->langs[f->mentor], lang[k])) {
@@ -616,12 +687,14 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 		m[i].room = (long)db_get_int(rows, i, "room");
 		m[i].answered = (long)db_get_int(rows, i, "answered");
 		m[i].idle_days = (long)db_get_int(rows, i, "idle");
+		m[i].choices = db_get(rows, i, "choices");
 	}
 }
 
 /* ---- for the person signed in ---------------------------------------- */
 
 #define SQL_LISTED "SELECT " SUGGEST_COLS ", u.display_name, u.slug, " \
+	"NULL AS choices, " \
 	"CAST(u.capacity AS SIGNED) - " SUGGEST_ACTIVE " AS room FROM users u " \
 	"WHERE " SUGGEST_LISTED " ORDER BY u.id"
 /*
@@ -641,6 +714,8 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) AS mentors, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND " SUGGEST_SAID_NO("m") ") AS declined, " \
+	SUGGEST_CHOICES("a.participant_id IN (SELECT x.id FROM " \
+	"programme_participants x WHERE x.user_id = u.id)") " AS choices, " \
 	"dv.version AS dir_version, UTC_DATE() AS dir_today, op.id AS " \
 	"own_id, op.slug AS own_slug, op.name AS own_name " \
 	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 " \
@@ -794,6 +869,7 @@ suggest_for(struct req *r, struct suggest_from *from, size_t k,
 	e.text[SUGGEST_INTAKE] = db_get(me, 0, "intake");
 	e.mentors = id_list(r, db_get(me, 0, "mentors"), &e.nmentors);
 	e.declined = id_list(r, db_get(me, 0, "declined"), &e.ndeclined);
+	e.choices = db_get(me, 0, "choices");
 	*empty = suggest_empty(&e);
 	best = req_alloc(r, (k + 1) * sizeof(*best));
 	if ((fit = malloc((set->rows->nrows + 1) * sizeof(*fit))) == NULL ||

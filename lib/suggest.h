@@ -25,6 +25,25 @@ enum suggest_source {
 	SUGGEST_SOURCES
 };
 
+/*
+ * The most points a pair can score: the scale a score is read on, and
+ * the highest minimum an organiser may ask of a pair (suggest.c checks
+ * it against the parts).
+ */
+#define SUGGEST_SCORE_MAX	188
+
+/*
+ * SQL: a participant's answers to their programme's choice questions
+ * asked of mentors and mentees alike ("Which track?"), one a line as
+ * "question id:choice", for the same answers to count; `who` names the
+ * participants (a condition on a.participant_id).
+ */
+#define SUGGEST_CHOICES(who) "(SELECT GROUP_CONCAT(CONCAT(a.question_id, " \
+	"':', a.answer) ORDER BY a.question_id SEPARATOR '\\n') FROM " \
+	"programme_answers a JOIN programme_questions q ON q.id = " \
+	"a.question_id WHERE " who " AND q.kind = 'choice' AND " \
+	"q.audience = 'both')"
+
 /* A mentor as the scores read them; the strings stay the caller's. */
 struct suggest_mentor {
 	long long	 id;
@@ -32,6 +51,7 @@ struct suggest_mentor {
 	long		 room;		/* places left */
 	long		 answered;	/* requests answered */
 	long		 idle_days;	/* since last active; -1 never */
+	const char	*choices;	/* SUGGEST_CHOICES, or NULL */
 };
 
 struct suggest_mentee {
@@ -44,6 +64,7 @@ struct suggest_mentee {
 	size_t		 nmentors;
 	const long long	*declined;	/* nor those who declined them */
 	size_t		 ndeclined;
+	const char	*choices;	/* SUGGEST_CHOICES, or NULL */
 };
 
 /* The parts of a score, in points; score -1: never suggested. */
@@ -56,6 +77,7 @@ struct suggest_fit {
 					   their texts, in order) scored
 					   half a point or more */
 	int		 language;	/* 1 a shared language */
+	int		 same;		/* choices made alike (SUGGEST_CHOICES) */
 	int		 hours;		/* apart, rounded (the score's) */
 	long		 apart;		/* seconds apart (the words');
 					   -1 unknown, then hours too */
@@ -116,6 +138,7 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
  */
 #define SUGGEST_PROGRAMME_MENTORS "SELECT " SUGGEST_COLS ", " \
 	"u.display_name, u.slug, " \
+	SUGGEST_CHOICES("a.participant_id = pp.id") " AS choices, " \
 	"CAST(COALESCE(pp.capacity, u.capacity) AS SIGNED) - " \
 	COHORT_TAKEN("pp.programme_id", "u.id") " AS room " \
 	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
@@ -179,8 +202,6 @@ struct suggest_set	*suggest_set_new(const struct suggest_mentor *, size_t);
 void			 suggest_set_free(struct suggest_set *);
 size_t			 suggest_set_size(const struct suggest_set *);
 
-/* The most points a pair can score: the scale a score is read on. */
-int64_t	suggest_score_max(void);
 /* fit[i] for each mentor i of the set: 0, or -1 when memory is short. */
 int	suggest_score(const struct suggest_set *, const struct suggest_mentee *,
 	    struct suggest_fit *fit);

@@ -4,7 +4,7 @@
 <div><p class="eyebrow">Matching</p>
 <h1>Mentees waiting for a mentor</h1>
 {{#WAITING}}<p>{{NMENTEES}} {{#ONE_MENTEE}}mentee of the programme is{{/ONE_MENTEE}}{{#MENTEES}}mentees of the programme are{{/MENTEES}} in no pair yet. Each is shown with up to three mentors who fit best, and why.</p>
-<p class="small muted" id="scale">A score is points out of a possible {{SCORE_MAX}}: 30 for each skill wanted that the mentor has (three at most), up to 40 for words of the mentee's headline, answers and goals that the mentor writes about, 10 for a shared language, up to 8 for close time zones, and up to 20 for places left, requests answered and recent activity.</p>{{/WAITING}}</div>
+<p class="small muted" id="scale">A score is points out of a possible {{SCORE_MAX}}: 30 for each skill wanted that the mentor has (three at most), up to 40 for words of the mentee's headline, answers and goals that the mentor writes about, 10 for a shared language, up to 8 for close time zones, 10 for each of the programme's choice questions both answered alike (two at most), and up to 20 for places left, requests answered and recent activity.</p>{{/WAITING}}</div>
 </div>
 {{#ERROR}}<p class="callout danger" role="alert">{{MESSAGE}}</p>{{/ERROR}}
 {{#NONE}}<div class="empty"><h2>Every mentee has a pair</h2><p>New mentees appear here when they join.</p></div>{{/NONE}}
@@ -12,17 +12,18 @@
 <input type="hidden" name="auto" value="1">
 <div class="field"><label for="min">Minimum score of a pair</label>
 <p class="hint" id="min-hint">Points out of {{SCORE_MAX}}; a pair scoring less is not proposed.</p>
-<input id="min" name="min" type="number" min="0" max="1000" value="{{MIN}}" aria-describedby="min-hint"></div>
+<input id="min" name="min" type="number" min="0" max="{{SCORE_MAX}}" value="{{MIN}}" aria-describedby="min-hint"{{#MIN_BAD}} aria-invalid="true"{{/MIN_BAD}}></div>
 <button class="btn-primary">Propose pairs for everyone</button>
 </form>{{/WAITING}}
 {{#AUTO}}
 <section class="section" aria-labelledby="auto-h" id="auto">
 <h2 id="auto-h">Pairs to propose: {{NPAIRS}}, left unmatched: {{NLEFT}}</h2>
 <p>The pairs with the greatest total score that no mentor's places and no minimum of {{MIN}} points forbid. Nothing is sent until you confirm.</p>
-<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Mentee</th><th>Mentor</th><th>Score</th><th>Why</th></tr></thead><tbody>
+{{#NO_PAIRS}}<p class="callout">No pair can be proposed with a minimum of {{MIN}} points. Why for each mentee is below; a lower minimum may make pairs.</p>{{/NO_PAIRS}}
+{{#CAN_CONFIRM}}<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Mentee</th><th>Mentor</th><th>Score</th><th>Why</th></tr></thead><tbody>
 {{#PAIR}}<tr class="pair"><td data-label="Mentee"><a href="/people/{{E_SLUG}}">{{E_NAME}}</a></td><td data-label="Mentor"><a href="/people/{{M_SLUG}}">{{M_NAME}}</a></td><td data-label="Score">{{M_SCORE}}</td><td data-label="Why" class="why">{{M_WHY}}</td></tr>
 {{/PAIR}}
-</tbody></table></div>
+</tbody></table></div>{{/CAN_CONFIRM}}
 {{#LEFT}}<p class="left"><strong>{{E_NAME}}</strong>: {{L_WHY}}</p>
 {{/LEFT}}
 {{#CAN_CONFIRM}}<form method="post" action="/programmes/{{PROG_SLUG}}/matching">

@@ -31,7 +31,7 @@
 
 static const struct field board_f[] = {
 	{ "auto",	F_BOOL,	0, 0,		0, NULL },
-	{ "min",	F_INT,	0, 1000,	0, NULL },
+	{ "min",	F_INT,	0, SUGGEST_SCORE_MAX, 0, NULL },
 };
 enum { BF_AUTO, BF_MIN, BF_N };
 
@@ -40,7 +40,7 @@ static const struct field propose_f[] = {
 	{ "mentor",	F_INT,	1, LLONG_MAX,	0, NULL },
 	{ "auto",	F_BOOL,	0, 0,		0, NULL },
 	{ "pairs",	F_MULTILINE, 0, PAIRS_MAX, 0, NULL },
-	{ "min",	F_INT,	0, 1000,	0, NULL },
+	{ "min",	F_INT,	0, SUGGEST_SCORE_MAX, 0, NULL },
 };
 enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 
@@ -51,7 +51,7 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
  * the programme's own pairs only: the board, a proposal's reasons and its
  * mail show organisers and mentors no word of a private mentorship. And
  * from the pairs they asked for: a proposal's focus is Menteo's words
- * ("Mentoring in <programme>"), or their wish, read already.
+ * (prog_focus), or their wish, read already.
  */
 #define SQL_MENTORS SUGGEST_PROGRAMME_MENTORS
 #define SQL_MENTEES "SELECT u.id, u.display_name, u.slug, u.headline, " \
@@ -60,7 +60,8 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 	"a.participant_id = pp.id) AS intake, (SELECT GROUP_CONCAT(m.focus " \
 	"SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = u.id AND " \
 	"m.programme_id = pp.programme_id AND m.proposed_by_programme = 0) " \
-	"AS focus " \
+	"AS focus, " SUGGEST_CHOICES("a.participant_id = pp.id") \
+	" AS choices " \
 	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
 	"WHERE pp.programme_id = ? AND pp.role = 'mentee' AND " \
 	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT " \
@@ -158,6 +159,7 @@ board_load(struct req *r, struct board *b, long long prog_id)
 		b->e[i].text[SUGGEST_HEADLINE] = db_get(e, i, "headline");
 		b->e[i].text[SUGGEST_INTAKE] = db_get(e, i, "intake");
 		b->e[i].text[SUGGEST_FOCUS] = db_get(e, i, "focus");
+		b->e[i].choices = db_get(e, i, "choices");
 	}
 	if (board_theirs(r, b, prog_id) == -1)
 		return -1;
@@ -449,8 +451,7 @@ preview_fill(struct req *r, struct tdict *d, struct board *b, long long min)
 	tmpl_set(auto_d, "PAIRS", pairs);
 	tmpl_set(auto_d, "NPAIRS", req_printf(r, "%zu", npairs));
 	tmpl_set(auto_d, "NLEFT", req_printf(r, "%zu", ne - npairs));
-	if (npairs > 0)
-		tmpl_show(auto_d, "CAN_CONFIRM");
+	tmpl_show(auto_d, npairs > 0 ? "CAN_CONFIRM" : "NO_PAIRS");
 	return 0;
 }
 
@@ -459,6 +460,7 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
     const char *error, int status)
 {
 	long long min = v[BF_MIN].str != NULL ? v[BF_MIN].num : MIN_SCORE;
+	const char *typed = v[BF_MIN].err != NULL ? v[BF_MIN].raw : NULL;
 	struct board b;
 	struct tdict *d, *w;
 	int rc;
@@ -467,9 +469,10 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 		goto out;
 	d = page_new(r, "Matching", "programmes_matching.tpl");
 	prog_head(d, p, "Matching");
-	tmpl_set(d, "MIN", req_printf(r, "%lld", min));
-	tmpl_set(d, "SCORE_MAX", req_printf(r, "%lld",
-	    (long long)suggest_score_max()));
+	tmpl_set(d, "MIN", typed != NULL ? typed : req_printf(r, "%lld", min));
+	if (typed != NULL)
+		tmpl_show(d, "MIN_BAD");
+	tmpl_set(d, "SCORE_MAX", req_printf(r, "%d", SUGGEST_SCORE_MAX));
 	if (b.mentees->nrows > 0) {	/* else "Every mentee has a pair" */
 		w = tmpl_section(d, "WAITING");
 		tmpl_set(w, "NMENTEES", req_printf(r, "%zu", b.mentees->nrows));
@@ -500,9 +503,13 @@ prog_matching(struct req *r)
 
 	if (prog_manage(r, &p) == -1)
 		return;
-	if (field_read(r, board_f, BF_N, v) > 0)
-		return page_error_msg(r, 400, "The minimum score is a whole "
-		    "number from 0 to 1000.");
+	/* the board, and the minimum as typed to mend (no preview of it) */
+	if (field_read(r, board_f, BF_N, v) > 0) {
+		v[BF_AUTO].num = 0;
+		return board_page(r, &p, v, req_printf(r, "The minimum score "
+		    "is a whole number from 0 to %d, the most a pair can "
+		    "score.", SUGGEST_SCORE_MAX), 422);
+	}
 	board_page(r, &p, v, NULL, 200);
 }
 
@@ -538,8 +545,12 @@ pair_refused(struct req *r, const struct board *b, long long mentee,
 const char *
 prog_focus(struct req *r, const char *name)
 {
-	return req_printf(r, "Mentoring in %.*s", (int)req_utf8_prefix(name,
-	    FOCUS_MAX), name);
+	int n = (int)req_utf8_prefix(name, FOCUS_MAX);
+
+	/* "Mentoring in Northwind Mentoring" says it twice */
+	if (strcasestr(name, "mentor") != NULL)
+		return req_printf(r, "%.*s", n, name);
+	return req_printf(r, "Mentoring in %.*s", n, name);
 }
 
 /*

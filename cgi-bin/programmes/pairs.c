@@ -96,8 +96,9 @@ pair_lists(struct req *r, struct tdict *d, const struct db_rows *m)
 	    "m.id = e.mentorship_id WHERE e.mentorship_id = ? ORDER BY e.id",
 	    "i", id);
 	ms = db_query(r, "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
-	    "SUM(" MS_OVERDUE("ms") ") AS overdue FROM "
-	    "mentorship_milestones ms WHERE mentorship_id = ?", "i", id);
+	    "SUM(" MS_OVERDUE("ms", "?") ") AS overdue FROM "
+	    "mentorship_milestones ms WHERE mentorship_id = ?", "si",
+	    page_today(r), id);
 	mt = db_query(r, "SELECT starts_at, starts_at < UTC_TIMESTAMP() AS past "
 	    "FROM meetings WHERE mentorship_id = ? ORDER BY starts_at DESC "
 	    "LIMIT 50", "i", id);

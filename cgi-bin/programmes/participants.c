@@ -124,9 +124,7 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	    "WHERE o.id = IF(pp.role = 'mentee', pm.mentor_id, pm.mentee_id)) "
 	    "AS pair_other, "
 	    COHORT_TAKEN("pp.programme_id", "pp.user_id") " AS open_pairs, "
-	    "(SELECT COUNT(*) FROM mentorships t WHERE t.programme_id = "
-	    "pp.programme_id AND t.mentor_id = pp.user_id AND t.stage = "
-	    "'requested') AS asked_pairs "
+	    COHORT_ASKED("pp.programme_id", "pp.user_id") " AS asked_pairs "
 	    "FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id LEFT JOIN mentorships pm ON pm.id = IF(pp.role = "
 	    "'mentee', " PAIR_SHOWN("mentee_id") ", " PAIR_SHOWN("mentor_id")

@@ -132,7 +132,8 @@ void	prog_pair(struct req *);
 void	prog_pair_post(struct req *);
 /*
  * The subject of a pair proposed for a mentee who named nothing they
- * look for: Menteo's words, "Mentoring in <name>" (renamed with it).
+ * look for: Menteo's words, "Mentoring in <name>", or the name alone
+ * when it says "mentor" already (renamed with it).
  */
 const char *prog_focus(struct req *, const char *name);
 /*

@@ -45,6 +45,22 @@ words(const char *prefix, size_t n, size_t vocab, const char *sep)
 	return s;
 }
 
+/* Two choice questions asked of both, of 4 and 3 choices (SUGGEST_CHOICES). */
+static const char *
+choices(void)
+{
+	static const char *const track[] = { "Design", "Engineering",
+	    "Product", "Data" }, *const format[] = { "Remote", "On site",
+	    "Either" };
+	char *s = malloc(64);
+
+	if (s == NULL)
+		abort();
+	snprintf(s, 64, "7:%s\n9:%s", track[rand_r(&seed) % 4],
+	    format[rand_r(&seed) % 3]);
+	return s;
+}
+
 static void
 mentors_make(struct suggest_mentor *m, size_t n)
 {
@@ -61,6 +77,7 @@ mentors_make(struct suggest_mentor *m, size_t n)
 		m[i].room = 1 + rand_r(&seed) % 5;
 		m[i].answered = rand_r(&seed) % 10;
 		m[i].idle_days = rand_r(&seed) % 60 - 1;
+		m[i].choices = choices();
 	}
 }
 
@@ -78,6 +95,7 @@ mentees_make(struct suggest_mentee *e, size_t n)
 		e[i].timezone = zones[rand_r(&seed) % 10];
 		e[i].text[SUGGEST_HEADLINE] = words("w", 8, VOCAB, " ");
 		e[i].text[SUGGEST_INTAKE] = words("w", 30, VOCAB, " ");
+		e[i].choices = choices();
 	}
 }
 

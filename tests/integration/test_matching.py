@@ -5,6 +5,7 @@ with the assignment of greatest total score under each mentor's places,
 becomes a `requested` mentorship proposed by the programme, mailed to
 both; a mentor who filled up meanwhile refuses the whole confirmation."""
 import html
+import os
 import re
 
 import menteo as m
@@ -135,8 +136,56 @@ def test_board_shows_best_mentors_with_true_reasons_and_exclusions():
     m.check(board_card(r.text, other) is None, "a mentee in a pair is not on the board")
     # only organisers
     m.check(ana.get(f"/programmes/{slug}/matching").status == 403, "a mentee may not")
-    r = org.get(f"/programmes/{slug}/matching?min=abc")
-    m.check(r.status == 400, f"a bad minimum: {r.status}")
+    # a minimum that is none, or one no pair can reach: the board again,
+    # with what was typed and the scale it is read on
+    scale = int(re.search(r"points out of a possible (\d+)", r.text).group(1))
+    for typed in ("abc", str(scale + 1), "1000"):
+        r = org.get(f"/programmes/{slug}/matching?auto=1&min={typed}")
+        m.check(r.status == 422, f"a minimum of {typed}: {r.status}")
+        m.check(f"a whole number from 0 to {scale}" in r.text, "the scale is said")
+        m.check(f'name="min" type="number" min="0" max="{scale}" value="{typed}" '
+                'aria-describedby="min-hint" aria-invalid="true"'
+                in r.text, f"{typed} is there to mend")
+        m.check("Pairs to propose" not in r.text, "no preview of a bad minimum")
+
+
+@m.test
+def test_choices_answered_alike_count_and_are_said():
+    """A programme asks mentors and mentees alike "Which track?": the
+    board read the answers only as words found in a mentor's profile, so
+    a mentor of the same track counted for nothing. Now the same choice
+    scores and is said; equal otherwise, that mentor comes first though
+    the other joined first."""
+    org, slug = cohort()
+    prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, choices, "
+          "audience, position, required, created_at) VALUES (?, ?, 'choice', "
+          "'Design\\nEngineering', 'both', 1, 1, UTC_TIMESTAMP())", prog, "Which track?")
+    qid = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?", prog)
+
+    def join_as(role, track, **profile):
+        c = m.signup()
+        sets = ", ".join(f"{k} = ?" for k in profile)
+        m.sql(f"UPDATE users SET {sets} WHERE id = ?", *profile.values(), c.user_id)
+        c.get(f"/programmes/{slug}/join")
+        form = {"role": role, f"q_{qid}": track}
+        if role == "mentor":
+            form["capacity"] = "2"
+        r = c.post(f"/programmes/{slug}/join", form)
+        m.check(r.status == 303, f"join: {r!r}")
+        return c
+    coach = dict(skills="coaching", headline="Coach", languages="English", capacity=2)
+    other = join_as("mentor", "Engineering", **coach)
+    same = join_as("mentor", "Design", **coach)
+    ana = join_as("mentee", "Design", looking_for="coaching", languages="English")
+    card = board_card(org.get(f"/programmes/{slug}/matching").text, ana)
+    names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+             for c in (same, other, ana)]
+    m.check(card is not None and names[0] in card and names[1] in card, f"card: {card}")
+    m.check(card.index(names[0]) < card.index(names[1]), f"the same track first: {card}")
+    m.check(f"answered 1 of the programme's questions as {names[2]} did: Design" in
+            " ".join(card.split()), f"the reason is said: {card}")
+    m.check(card.count("programme's questions") == 1, "said of the other mentor too")
 
 
 @m.test
@@ -349,6 +398,8 @@ def test_an_organiser_takes_back_a_proposal_not_yet_answered():
         m.check("Withdrawn by the organisers of" not in text and
                 "have withdrawn the pair they proposed, so it will not go ahead" in text,
                 f"{who.email} told: {text!r}")
+        m.check("Open the programme" in text and "Open the mentorship" not in text,
+                f"{who.email}: the link leads to the programme, not to a pair that is not")
     # withdrawn by its organisers is not a no: the mentor may be proposed again
     m.check(board_card(org.get(f"/programmes/{slug}/matching").text, tara) is not None
             and "Not offered again" not in board_card(org.get(
@@ -420,12 +471,27 @@ def test_a_renamed_programme_renames_the_pairs_named_after_it():
     m.check(m.sql_value(focus, tara.user_id) == f"Mentoring in {old}",
             f"the default subject: {m.sql_value(focus, tara.user_id)!r}")
     org.get(f"/programmes/{slug}/settings")
-    r = org.post(f"/programmes/{slug}/settings", {
-        "name": "Renamed " + slug[-4:], "slug": slug, "join": "open",
-        "mentor_approval": "0", "review_weeks": "20", "cadence": "biweekly"})
-    m.check(r.status == 303, f"renamed: {r!r}")
-    m.check(m.sql_value(focus, tara.user_id) == f"Mentoring in Renamed {slug[-4:]}",
-            f"the pair keeps the old name: {m.sql_value(focus, tara.user_id)!r}")
+    # renamed, then to a name that says it already (not said twice), back
+    for name, subject in ((f"Renamed {slug[-4:]}", f"Mentoring in Renamed {slug[-4:]}"),
+                          (f"Renamed Mentorship {slug[-4:]}", None),
+                          (f"Plain {slug[-4:]}", f"Mentoring in Plain {slug[-4:]}")):
+        r = org.post(f"/programmes/{slug}/settings", {
+            "name": name, "slug": slug, "join": "open",
+            "mentor_approval": "0", "review_weeks": "20", "cadence": "biweekly"})
+        m.check(r.status == 303, f"renamed: {r!r}")
+        m.check(m.sql_value(focus, tara.user_id) == (subject or name),
+                f"the pair named after {name}: {m.sql_value(focus, tara.user_id)!r}")
+        m.check(m.sql_value(focus, uli.user_id) == "Go", "a subject of its own changed")
+    # a pair named twice before the rule is named once by sql/391
+    legacy = f"Legacy Mentoring {slug[-4:]}"
+    m.sql("UPDATE programmes SET name = ? WHERE slug = ?", legacy, slug)
+    m.sql("UPDATE mentorships SET focus = ? WHERE mentee_id = ?",
+          "Mentoring in " + legacy, tara.user_id)
+    with open(os.path.join(os.path.dirname(__file__),
+                           "../../sql/391_proposal_names.sql")) as f:
+        m.sql(f.read())
+    m.check(m.sql_value(focus, tara.user_id) == legacy,
+            f"the migration: {m.sql_value(focus, tara.user_id)!r}")
     m.check(m.sql_value(focus, uli.user_id) == "Go", "a subject of its own changed")
 
 
@@ -679,10 +745,16 @@ def test_auto_pairs_optimally_within_places_and_confirms_all():
                                    [str(quinn.user_id), str(xu.user_id), "requested", "1"]]),
             f"both pairs written: {got}")
     for who in (pia, quinn, xu, yan):
-        m.check(m.mails_to(who.email, subject="proposed for you"), f"mail to {who.email}")
+        got = m.mails_to(who.email, subject="proposed for you")
+        m.check(got, f"mail to {who.email}")
+        # its link signs in: the mail says so, as a reminder's does
+        for part in (m.mail_text(got[0]), m.mail_html(got[0])):
+            m.check("The link signs you in; it works once, for 7 days." in part,
+                    f"what the link does is said: {part[:400]!r}")
     # a minimum nobody reaches: everyone left, with the reason
-    r = org.get(f"/programmes/{slug}/matching?auto=1&min=1000")
-    m.check("No mentor reaches the minimum score of 1000" in html.unescape(r.text) or
+    r = org.get(f"/programmes/{slug}/matching?auto=1&min=188")
+    m.check(r.status == 200, f"the highest minimum is one: {r.status}")
+    m.check("No mentor reaches the minimum score of 188" in html.unescape(r.text) or
             "No mentor of the programme can take them" in html.unescape(r.text),
             "the minimum is said")
 
@@ -1061,7 +1133,7 @@ def test_board_words_scale_kept_minimum_and_the_pairs_made():
     # a phone's view (tests/browser/match.mjs looks at 375 px)
     m.check("#" not in r.location, f"no jump down the page: {r.location}")
     r = org.get(r.location)
-    m.check('id="min" name="min" type="number" min="0" max="1000" value="25"' in r.text,
+    m.check('id="min" name="min" type="number" min="0" max="188" value="25"' in r.text,
             "the minimum kept")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", r.text)).split())
     m.check("1 mentee of the programme is in no pair yet" in text, f"singular: {text[:400]!r}")

@@ -20,18 +20,19 @@
 #include "kept_watch.h"
 
 static const struct suggest_mentor mentors[] = {
-	/* id, headline, bio, skills, languages, timezone, room, answered, idle */
+	/* id, headline, bio, skills, languages, timezone, room, answered, idle,
+	   choices */
 	{ 1, "Fundraising coach", "I help new charities with fundraising and "
 	    "grant writing.", "fundraising, grants, public speaking",
-	    "English, Español", "Europe/Madrid", 1, 3, 2 },
+	    "English, Español", "Europe/Madrid", 1, 3, 2, NULL },
 	{ 2, "Go engineer", "Backend systems in Go.", "go, sql",
-	    "English", "America/New_York", 2, 0, -1 },
+	    "English", "America/New_York", 2, 0, -1, NULL },
 	{ 3, "Full mentor", "Fundraising expert", "fundraising", "English",
-	    "UTC", 0, 9, 0 },
+	    "UTC", 0, 9, 0, NULL },
 	{ 4, "French only", "Fundraising for NGOs", "fundraising", "Français",
-	    "Europe/Paris", 3, 1, 40 },
-	{ 5, "Already mine", "Fundraising", "fundraising", "", "UTC", 2, 0, 0 },
-	{ 6, "Very responsive", "Design", "figma", "", "UTC", 5, 20, 0 },
+	    "Europe/Paris", 3, 1, 40, NULL },
+	{ 5, "Already mine", "Fundraising", "fundraising", "", "UTC", 2, 0, 0, NULL },
+	{ 6, "Very responsive", "Design", "figma", "", "UTC", 5, 20, 0, NULL },
 };
 #define NM (sizeof(mentors) / sizeof(mentors[0]))
 
@@ -115,6 +116,49 @@ test_suggest_reasons(void **state)
 	suggest_set_free(s);
 }
 
+/*
+ * A programme's choice question asked of both ("Which track?"): the
+ * same choice counts, the same words under another question do not,
+ * and the reasons name the choices made alike. Equal otherwise, the
+ * mentor of the same track comes first though listed second.
+ */
+static void
+test_suggest_choices(void **state)
+{
+	static const struct suggest_mentor two[] = {
+		{ 1, "Coach", "", "coaching", "", "UTC", 2, 0, 0,
+		    "7:Engineering\n9:Design" },
+		{ 2, "Coach", "", "coaching", "", "UTC", 2, 0, 0,
+		    "7:Design\n9:Remote" },
+	};
+	struct suggest_mentee e = {
+		.id = 100, .looking_for = "coaching", .timezone = "UTC",
+		.choices = "7:Design\n9:Remote",
+	};
+	struct suggest_set *s = suggest_set_new(two, 2);
+	struct suggest_fit fit[2], best[2];
+	char why[SUGGEST_WHY];
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(suggest_score(s, &e, fit), 0);
+	assert_int_equal(fit[0].same, 0);	/* Design, but as track 9 */
+	assert_int_equal(fit[1].same, 2);
+	assert_int_equal(fit[1].score - fit[0].score, 20);
+	assert_int_equal(suggest_top(fit, 2, 2, best), 2);
+	assert_int_equal(best[0].mentor, 1);
+	suggest_why(s, &e, &best[0], "Ana", 0, why);
+	assert_non_null(strstr(why, "answered 2 of the programme's questions "
+	    "as Ana did: Design, Remote"));
+	suggest_why(s, &e, &best[1], NULL, 0, why);
+	assert_null(strstr(why, "programme's questions"));
+	/* none answered: nothing counted, nothing said */
+	e.choices = NULL;
+	assert_int_equal(suggest_score(s, &e, fit), 0);
+	assert_int_equal(fit[1].same, 0);
+	suggest_set_free(s);
+}
+
 static void
 test_suggest_empty_profile(void **state)
 {
@@ -144,11 +188,11 @@ test_suggest_reasons_name_words_that_score(void **state)
 {
 	static const struct suggest_mentor all[] = {
 		{ 1, "Leadership coach", "Leadership and kubernetes.", "", "",
-		    "UTC", 2, 0, -1 },
+		    "UTC", 2, 0, -1, NULL },
 		{ 2, "Leadership mentor", "Leadership for new leads.", "", "",
-		    "UTC", 2, 0, -1 },
+		    "UTC", 2, 0, -1, NULL },
 		{ 3, "Leadership", "Leadership of teams.", "", "", "UTC", 2, 0,
-		    -1 },
+		    -1, NULL },
 	};
 	struct suggest_mentee e = { .id = 100, .timezone = "UTC",
 	    .text = { "", "", "", "leadership kubernetes" } };
@@ -185,6 +229,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_suggest_reasons),
+		cmocka_unit_test(test_suggest_choices),
 		cmocka_unit_test(test_suggest_empty_profile),
 		cmocka_unit_test(test_suggest_reasons_name_words_that_score),
 		cmocka_unit_test(test_suggest_kept_watch),
