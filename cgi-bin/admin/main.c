@@ -8,6 +8,7 @@
  * timeline, contract summary. Never its room or its private threads.
  */
 #include <string.h>
+#include <time.h>
 
 #include "admin.h"
 #include "app.h"
@@ -119,8 +120,9 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 				    report_label(v));
 		}
 	}
-	if (rows == NULL || rows->nrows == 0)
-		tmpl_show(d, req_printf(r, "%s_NONE", section));
+	/* a table's head over no rows under "None" said nothing more */
+	tmpl_show(d, req_printf(r, rows == NULL || rows->nrows == 0 ?
+	    "%s_NONE" : "%s_ANY", section));
 }
 
 /*
@@ -403,9 +405,23 @@ outbox_showing(struct req *r, const char *status, const char *kind)
 	    "first.", what, mail_kind_label(kind));
 }
 
+/* When a mail waiting is tried again: "at <time>", or "soon" once due. */
+static const char *
+next_try(struct req *r, const char *at)
+{
+	time_t t = page_utc_time(at);
+	const char *s = page_time_text(r, at);
+
+	if (t == -1 || s == NULL || t <= time(NULL))
+		return "soon";
+	return req_printf(r, "at %s", s);
+}
+
 /*
- * Each mail says only what is true of it: tries and a Retry button for
- * one not sent yet or given up on, its last error when there is one.
+ * Each mail says only what is true of it: when it was queued and sent,
+ * to the minute (an administrator matching it with a server's log);
+ * tries, the next one, and a Retry button for one not sent yet or given
+ * up on; its last error when there is one.
  */
 static void
 outbox_rows(struct req *r, struct tdict *d, const struct db_rows *rows)
@@ -425,9 +441,11 @@ outbox_rows(struct req *r, struct tdict *d, const struct db_rows *rows)
 		    "KIND")));
 		tmpl_set(s, "TO_ADDR", db_get(rows, i, "TO_ADDR"));
 		tmpl_set(s, "SUBJECT", db_get(rows, i, "SUBJECT"));
-		page_date(r, s, "SINCE_DATE", db_get(rows, i, "SINCE"));
+		page_time(r, s, "SINCE_TIME", db_get(rows, i, "SINCE"));
 		if (strcmp(st, "sent") == 0) {
 			tmpl_set(s, "STATUS_LABEL", "Sent");
+			page_time(r, tmpl_section(s, "SENT"), "SENT_TIME",
+			    db_get(rows, i, "SENT_AT"));
 		} else {
 			tmpl_set(s, "STATUS_LABEL", strcmp(st, "failed") == 0 ?
 			    "Failed" : "Waiting to be sent");
@@ -436,8 +454,10 @@ outbox_rows(struct req *r, struct tdict *d, const struct db_rows *rows)
 				    strcmp(st, "failed") == 0 ?
 				    req_printf(r, "after %lld %s", tries,
 				    tries == 1 ? "try" : "tries") :
-				    req_printf(r, "%lld %s failed so far", tries,
-				    tries == 1 ? "try" : "tries"));
+				    req_printf(r, "%lld %s failed so far; "
+				    "next try %s", tries, tries == 1 ? "try" :
+				    "tries", next_try(r, db_get(rows, i,
+				    "NEXT_TRY"))));
 			tmpl_show(s, "RETRY");
 		}
 		if (err != NULL && *err != '\0')
@@ -445,8 +465,7 @@ outbox_rows(struct req *r, struct tdict *d, const struct db_rows *rows)
 		else
 			tmpl_show(s, "NO_ERROR");
 	}
-	if (rows->nrows == 0)
-		tmpl_show(d, "MAILS_NONE");
+	tmpl_show(d, rows->nrows == 0 ? "MAILS_NONE" : "MAILS_ANY");
 }
 
 /* The outbox's filter: the page's query, and its forms' hidden fields. */
@@ -481,7 +500,8 @@ admin_outbox(struct req *r)
 		return page_error(r, 400);
 	rows = db_query(r, "SELECT id AS ID, kind AS KIND, to_addr AS TO_ADDR, "
 	    "subject AS SUBJECT, status AS STATUS, attempts AS ATTEMPTS, "
-	    "last_error AS LAST_ERROR, created_at AS SINCE FROM outbox "
+	    "last_error AS LAST_ERROR, created_at AS SINCE, sent_at AS "
+	    "SENT_AT, next_try_at AS NEXT_TRY FROM outbox "
 	    "WHERE (? IS NULL OR status = ?) AND (? IS NULL OR kind = ?) "
 	    "AND id < ? ORDER BY id DESC LIMIT 51", "ssssi", v[OB_STATUS].str,
 	    v[OB_STATUS].str, v[OB_KIND].str, v[OB_KIND].str,
@@ -513,6 +533,7 @@ admin_outbox(struct req *r)
 		tmpl_show(d, strcmp(v[OB_STATUS].str, "sent") == 0 ? "SEL_SENT" :
 		    strcmp(v[OB_STATUS].str, "failed") == 0 ? "SEL_FAILED" :
 		    "SEL_QUEUED");
+	tmpl_set(d, "TZ", page_zone(r));
 	tmpl_set(d, "SHOWING", outbox_showing(r, v[OB_STATUS].str,
 	    v[OB_KIND].str));
 	if (admin_nav(r, d, "TAB_OUTBOX", "Outbox") == -1)
@@ -548,7 +569,11 @@ admin_outbox_retry(struct req *r)
 /* A deleted account stays deleted: disabled for good, never enabled. */
 #define USER_DELETED	AUTH_DELETED("email")
 
-/* The accounts' search: an e-mail address, or its start. */
+/*
+ * The accounts' search: any part of an e-mail address or a name (a
+ * domain, a surname), as the invitations' search takes it; the address
+ * itself first.
+ */
 enum { US_Q, US_N };
 static const struct field users_f[US_N] = {
 	{ "q", F_TEXT, 0, 254, 0, NULL },
@@ -562,8 +587,8 @@ admin_users(struct req *r)
 	struct tdict *d;
 
 	if (field_read(r, users_f, US_N, v) != 0)
-		return page_error_msg(r, 400, "Search with the start of an e-mail "
-		    "address: at most 254 characters.");
+		return page_error_msg(r, 400, "Search with part of a name or "
+		    "of an e-mail address: at most 254 characters.");
 	rows = db_query(r, "SELECT id AS ID, email AS EMAIL, display_name AS "
 	    "NAME, slug AS SLUG, is_admin AS IS_ADMIN, " USER_DELETED " AS "
 	    "IS_DELETED, disabled_at IS NOT NULL AND NOT " USER_DELETED " AS "
@@ -571,9 +596,9 @@ admin_users(struct req *r)
 	    "NULL AND id <> ? AS IS_DISABLEABLE, "
 	    "is_mentor AS IS_MENTOR, unlisted_at IS NOT NULL AS "
 	    "IS_UNLISTED, created_at AS SINCE FROM users WHERE ? IS NULL OR "
-	    "email LIKE CONCAT(REPLACE(REPLACE(?, '%', '\\\\%'), '_', '\\\\_'), "
-	    "'%') ORDER BY id DESC LIMIT 100", "iss", r->user.id, v[US_Q].str,
-	    v[US_Q].str);
+	    "LOCATE(?, email) > 0 OR LOCATE(?, display_name) > 0 "
+	    "ORDER BY email = ? DESC, id DESC LIMIT 100", "issss", r->user.id,
+	    v[US_Q].str, v[US_Q].str, v[US_Q].str, v[US_Q].str);
 	if (rows == NULL)
 		return;
 	d = page_new(r, "Accounts", "admin_users.tpl");

@@ -2,6 +2,7 @@
 (export, deletion), against the real stack."""
 import json
 import re
+import urllib.parse
 
 import menteo as m
 
@@ -223,8 +224,15 @@ def test_outbox_says_things_in_words_and_offers_retry_only_when_true():
     a = admin()
     sent, failed = (m.unique(k) + "@example.org" for k in ("sent", "failed"))
     m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
-          "attempts, last_error) VALUES ('survey', ?, 'Done', 'x', 'x', 'sent', 1, NULL)",
-          sent)
+          "attempts, last_error, created_at, sent_at) VALUES ('survey', ?, 'Done', 'x', "
+          "'x', 'sent', 1, NULL, '2026-03-04 09:15:00', '2026-03-04 09:17:00')", sent)
+    waiting = m.unique("waiting") + "@example.org"
+    m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
+          "attempts, last_error, created_at, next_try_at) VALUES ('survey', ?, 'Later', "
+          "'x', 'x', 'queued', 2, 'timeout', '2026-03-04 09:15:00', '2030-01-01 08:00:00')",
+          waiting)
+    # the administrator reads times in their own zone (Paris: UTC+1 in March)
+    m.sql("UPDATE users SET timezone = 'Europe/Paris' WHERE id = ?", a.user_id)
     m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
           "attempts, last_error) VALUES ('verify', ?, 'Stuck', 'x', 'x', 'failed', 8, "
           "'550 mailbox unavailable')", failed)
@@ -237,6 +245,11 @@ def test_outbox_says_things_in_words_and_offers_retry_only_when_true():
     m.check('data-label="Last error"></td>' not in row and 'data-label="Last error"' not in row,
             f"no empty Last error: {row}")
     m.check(">survey<" not in row and "Survey" in row, f"kind in words: {row}")
+    m.check("4 Mar 2026, 10:15" in row and "4 Mar 2026, 10:17" in row,
+            f"queued and sent to the minute, in the reader's zone: {row}")
+    row = _outbox_row(page, waiting)
+    m.check("2 tries failed so far; next try at 1 Jan 2030, 09:00" in row,
+            f"when it is tried next: {row}")
     row = _outbox_row(page, failed)
     m.check("Retry" in row and "after 8 tries" in row and "550 mailbox unavailable" in row,
             f"a failed mail: {row}")
@@ -306,6 +319,29 @@ def test_a_deleted_account_stays_deleted():
         m.check(r.status == 404, f"{action} of no account: {r!r}")
     me = m.unescaped(a.get(f"/admin/users?q={a.email}").text)
     m.check(f"/admin/users/{a.user_id}/disable" not in me, "the admin's own Disable")
+
+
+@m.test
+def test_accounts_are_found_by_any_part_of_a_name_or_address():
+    """The accounts' search matched the start of an address only: an
+    administrator looking for "Lima" or a colleague's domain found
+    nobody (found walking). Any part of either finds them; the address
+    typed whole comes first; a '%' is only a character."""
+    a = admin()
+    tag = m.unique("s")[-8:]
+    ana = m.signup(name=f"Ana Lima{tag}")
+    def ids(q):
+        page = a.get("/admin/users?" + urllib.parse.urlencode({"q": q})).text
+        return [int(x) for x in re.findall(r'/admin/users/(\d+)/disable', page)]
+    m.check(ana.user_id in ids(f"Lima{tag}"), "found by a part of the name")
+    m.check(ana.user_id in ids(f"lima{tag.upper()}"), "whatever the case")
+    middle = ana.email[3:-4]
+    m.check(ana.user_id in ids(middle), f"found by the middle of the address {middle}")
+    m.check(ids(ana.email)[:1] == [ana.user_id], "the address itself first")
+    m.check(ana.user_id not in ids(f"Lima%{tag}"), "a '%' matched anything")
+    r = a.get("/admin/users?q=" + "x" * 255)
+    m.check(r.status == 400 and "part of a name or of an e-mail address"
+            in m.unescaped(r.text), f"a search too long says why: {r!r}")
 
 
 @m.test
