@@ -182,21 +182,22 @@ comment_mail(struct req *r, const struct thread *t, const struct entry *e,
 	int answer = t->is_owner;
 	long long to = answer ? t->m.mentor_id : t->owner_id;
 	const char *path = req_printf(r, "/threads/%lld/entries/%lld", t->id,
-	    e->id), *kind = answer ? "thread-answer" : "thread-feedback", *link;
+	    e->id), *kind = answer ? "thread-answer" : "thread-feedback";
 	struct tdict *d;
 	int rc;
 
 	if (to == r->user.id || to <= 0)
 		return 0;	/* nobody else to tell */
-	if ((link = mail_link(r, to, path)) == NULL)
-		return -1;
 	d = tmpl_dict_new("mail");
+	if (mail_link_set(r, d, to, path) == -1) {
+		tmpl_dict_free(d);
+		return -1;
+	}
 	tmpl_set(d, answer ? "OWNER_NAME" : "MENTOR_NAME", r->user.name);
 	tmpl_set(d, "THREAD_TITLE", t->title);
 	tmpl_set(d, "KIND_LABEL", kind_label(e->kind));
 	tmpl_set(d, "COMMENT", body);
 	tmpl_set(d, "COMMENT_HTML", md_html(r, body));
-	tmpl_set(d, "LINK", link);
 	rc = mail_notify(r, kind, to, answer ? req_printf(r, "%s answered "
 	    "your feedback on their Growth Thread", r->user.name) :
 	    req_printf(r, "Feedback from %s on your Growth Thread",

@@ -137,11 +137,9 @@ thread_load(struct req *r, long long id, struct thread *t)
 	    "t.visibility, u.display_name, u.slug, t.created_at, "
 	    "DATE_FORMAT(t.updated_at, '%Y-%m-%dT%H:%i:%sZ') AS updated_iso, "
 	    "u.disabled_at IS NOT NULL AS disabled, v.version, "
-	    /* the calendar's first Monday and its days (show.c), here so
-	     * that a thread page read again costs one statement */
-	    "UTC_DATE() - INTERVAL WEEKDAY(UTC_DATE()) DAY - INTERVAL 52 WEEK "
-	    "AS cal_monday, WEEKDAY(UTC_DATE()) + 365 AS cal_days, "
-	    /* and the linked mentorship, for the same reason */
+	    "u.timezone AS owner_tz, "
+	    /* the linked mentorship, here so that a thread page read
+	     * again costs one statement */
 	    MSHIP_JOINED,
 	    "threads t JOIN users u ON u.id = t.owner_id "
 	    "LEFT JOIN thread_versions v ON v.thread_id = t.id"
@@ -165,8 +163,7 @@ thread_load(struct req *r, long long id, struct thread *t)
 	t->created_at = db_get(row, 0, "created_at");
 	t->updated_iso = db_get(row, 0, "updated_iso");
 	t->version = db_get(row, 0, "version");
-	t->cal_monday = db_get(row, 0, "cal_monday");
-	t->cal_days = db_get_int(row, 0, "cal_days");
+	t->owner_tz = db_get(row, 0, "owner_tz");
 	t->is_owner = r->user.id > 0 && r->user.id == t->owner_id;
 	if (t->mentorship_id > 0 && r->user.id > 0)
 		t->linked = mship_row_joined(r, row, &t->m) == 0;

@@ -3,6 +3,7 @@
  */
 #include <limits.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "field.h"
@@ -13,6 +14,7 @@
 #include "resp.h"
 #include "svg.h"
 #include "threads.h"
+#include "zone.h"
 
 #define THREAD_PAGE	30	/* entries on one page of a thread */
 
@@ -247,10 +249,10 @@ entries_html(struct req *r, const struct thread *t, const char *kind,
 	    &p);
 }
 
-/* The thread page; ev is the new-entry form to put back (422) or NULL. */
 /*
  * Kept (lib/kept.h): a thread's entries counted by day since the
- * calendar's first Monday, under the thread's version and that day.
+ * calendar's first Monday, under the thread's version, that day and the
+ * owner's zone.
  */
 static const char *const calendar_watch[] = {
 	"thread_entries.thread_id", "thread_entries.created_at", NULL
@@ -258,63 +260,170 @@ static const char *const calendar_watch[] = {
 const struct kept_def calendar_kept = { "calendar", "thread_versions",
     calendar_watch, "sql/095 thread_entries_version_*" };
 
+/*
+ * The entries by the quarter hour of UTC from ? on: a zone's offset and
+ * its changes are whole quarter hours, so each quarter falls on one day
+ * of the owner's. Kept: read once per new entry, not per page.
+ */
 #define CALENDAR_SQL \
-	"SELECT DATEDIFF(e.created_at, ?) AS day, COUNT(*) AS n " \
-	"FROM thread_entries e WHERE e.thread_id = ? AND e.created_at >= ? " \
-	"GROUP BY DATEDIFF(e.created_at, ?)"
+	"SELECT TIMESTAMPDIFF(MINUTE, ?, e.created_at) DIV 15 AS q, " \
+	"COUNT(*) AS n FROM thread_entries e WHERE e.thread_id = ? AND " \
+	"e.created_at >= ? GROUP BY q"
+
+/*
+ * The calendar's days are the owner's, for every reader: a journal's
+ * day is the day its writer lived, as a commit's date is its author's
+ * (in UTC, a Californian's evening entries fell on the next day). Its
+ * window: the 53 weeks that end with the week of the owner's today.
+ */
+enum { CAL_DAYS = 371 };
+struct cal {
+	const struct thread	*t;
+	const char		*tz;	/* the owner's, as the list names it */
+	long long		 first;	/* its first Monday, days since 1970 */
+	size_t			 n;	/* days drawn, to the owner's today */
+	char			 monday[11];
+	char			 from[11];	/* the day before it */
+};
+
+/* Day (since 1970) as "YYYY-MM-DD" into s. */
+static void
+cal_date(long long day, char *s, size_t n)
+{
+	time_t t = (time_t)(day * 86400);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(s, n, "%Y-%m-%d", &tm);
+}
+
+static void
+cal_window(const struct thread *t, struct cal *c)
+{
+	time_t now = time(NULL);
+	long off;
+	long long today;
+
+	c->tz = zone_canonical(t->owner_tz);	/* Asia/Calcutta: Kolkata */
+	(void)zone_offset_at(c->tz, now, &off);	/* none: UTC */
+	today = ((long long)now + off) / 86400;
+	/* 1 Jan 1970 was a Thursday: day 0 is 3 days after a Monday */
+	c->first = today - (today + 3) % 7 - 52 * 7;
+	c->n = (size_t)(today - c->first + 1);
+	c->t = t;
+	cal_date(c->first, c->monday, sizeof(c->monday));
+	/* from the day before: east of UTC, a Monday begins on Sunday */
+	cal_date(c->first - 1, c->from, sizeof(c->from));
+}
+
+/* Adds the quarter hours of rows to the owner's days in counts. */
+static long long
+cal_count(const struct cal *c, const struct db_rows *rows, int *counts)
+{
+	time_t base = (time_t)((c->first - 1) * 86400), q;
+	long long day, total = 0;
+	long off;
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		q = base + (time_t)db_get_int(rows, i, "q") * 900;
+		(void)zone_offset_at(c->tz, q, &off);
+		day = ((long long)q + off) / 86400 - c->first;
+		if (day >= 0 && day < (long long)c->n) {
+			counts[day] += (int)db_get_int(rows, i, "n");
+			total += db_get_int(rows, i, "n");
+		}
+	}
+	return total;
+}
+
+/*
+ * The days with entries in words, newest first, folded under the
+ * picture: its counts are hover titles, which a touch screen never
+ * shows, and a screen reader reads the picture (role="img") by its
+ * name alone. The days are the owner's: the summary names their zone.
+ */
+static void
+cal_list(struct req *r, const struct cal *c, const int *counts,
+    struct tdict *d)
+{
+	struct tdict *row;
+	struct tm tm;
+	time_t t;
+	size_t i;
+	char wd[8], my[16], iso[11], city[80];
+
+	tmpl_set(d, "CAL_ZONE", c->tz == NULL || strcmp(c->tz, "UTC") == 0 ?
+	    "UTC" : req_printf(r, "%s time", zone_city(c->tz, city,
+	    sizeof(city))));
+	for (i = c->n; i-- > 0; ) {
+		if (counts[i] == 0)
+			continue;
+		t = (time_t)((c->first + (long long)i) * 86400);
+		gmtime_r(&t, &tm);
+		strftime(wd, sizeof(wd), "%a", &tm);
+		strftime(my, sizeof(my), "%b %Y", &tm);
+		row = tmpl_section(d, "CAL_DAY");
+		tmpl_set(row, "DAY", req_printf(r, "%s %d %s", wd, tm.tm_mday,
+		    my));
+		cal_date(c->first + (long long)i, iso, sizeof(iso));
+		tmpl_set(row, "ISO", iso);
+		tmpl_set(row, "ENTRIES", req_printf(r, "%d entr%s", counts[i],
+		    counts[i] == 1 ? "y" : "ies"));
+	}
+}
 
 /*
  * SPEC §15: the days with entries over the last year, drawn as a
- * calendar of the 53 weeks ending with this one (days as entries are
- * stored, in UTC), its numbers in words beside it (threads_calendar.tpl).
- * "" before the first entry of the year; NULL: the database (answered).
+ * calendar of the 53 weeks ending with this one, its numbers in words
+ * beside it (threads_calendar.tpl). "" before the first entry of the
+ * year; NULL: the database (answered).
  */
 static const char *
 calendar_make(struct req *r, void *arg, int *keep)
 {
-	enum { CAL_DAYS = 371 };
-	const struct thread *t = arg;
+	const struct cal *c = arg;
 	int counts[CAL_DAYS] = { 0 };
 	struct db_rows *rows;
 	struct tdict *d;
-	long long n = t->cal_days, day, total = 0;
-	size_t i;
+	long long total;
+	size_t i, days = 0;
 
 	(void)keep;
-	rows = db_query(r, CALENDAR_SQL, "siss", t->cal_monday, t->id,
-	    t->cal_monday, t->cal_monday);
+	rows = db_query(r, CALENDAR_SQL, "sis", c->from, c->t->id, c->from);
 	if (rows == NULL)
 		return NULL;
-	if (rows->nrows == 0)
+	if ((total = cal_count(c, rows, counts)) == 0)
 		return "";
-	for (i = 0; i < rows->nrows; i++) {
-		day = db_get_int(rows, i, "day");
-		if (day >= 0 && day < CAL_DAYS) {
-			counts[day] = (int)db_get_int(rows, i, "n");
-			total += counts[day];
-		}
-	}
+	for (i = 0; i < c->n; i++)
+		days += counts[i] > 0;
 	d = tmpl_dict_new("calendar");
 	tmpl_set(d, "CAL_HTML", svg_calendar(r, "Days with entries over "
-	    "the last year", t->cal_monday, counts,
-	    (size_t)(n < CAL_DAYS ? n : CAL_DAYS)));
+	    "the last year", c->monday, counts, c->n));
 	tmpl_set(d, "CAL_TEXT", req_printf(r, "Entries on %zu day%s in the "
-	    "last year (%lld entr%s)", rows->nrows, rows->nrows == 1 ? "" : "s",
+	    "last year (%lld entr%s)", days, days == 1 ? "" : "s",
 	    total, total == 1 ? "y" : "ies"));
+	cal_list(r, c, counts, d);
 	return page_part(r, "threads_calendar.tpl", d);
 }
 
 /*
- * The calendar laid out, kept under the thread's version and its first
- * day: a thread read again costs neither the count nor the drawing.
+ * The calendar laid out, kept under the thread's version, its first day
+ * and the owner's zone: a thread read again costs neither the count nor
+ * the drawing.
  */
 static const char *
 calendar_html(struct req *r, const struct thread *t)
 {
-	return kept_get_text(r, kept_key(r, &calendar_kept, t->version, "isi",
-	    t->id, t->cal_monday, t->cal_days), calendar_make, (void *)t);
+	struct cal c;
+
+	cal_window(t, &c);
+	return kept_get_text(r, kept_key(r, &calendar_kept, t->version,
+	    "isis", t->id, c.monday, (long long)c.n, c.tz != NULL ? c.tz :
+	    ""), calendar_make, &c);
 }
 
+/* The thread page; ev is the new-entry form to put back (422) or NULL. */
 void
 show_page(struct req *r, const struct thread *t, const struct fval *ev,
     int status)

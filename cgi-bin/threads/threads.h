@@ -41,8 +41,7 @@ struct thread {
 	const char	*created_at;
 	const char	*updated_iso;	/* RFC 3339, UTC */
 	const char	*version;	/* of its entries (sql/095), or NULL */
-	const char	*cal_monday;	/* the calendar's first day, UTC */
-	long long	 cal_days;	/* its days up to today */
+	const char	*owner_tz;	/* the owner's zone: the calendar's days */
 	int		 is_owner;
 	int		 linked;	/* m holds the linked mentorship */
 	int		 can_comment;	/* viewer is the linked mentor */

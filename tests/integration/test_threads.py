@@ -319,6 +319,55 @@ def test_a_calendar_of_the_days_with_entries():
 
 
 @m.test
+def test_the_calendar_counts_the_owners_days():
+    """The calendar filed entries by their UTC day: in Kiritimati (UTC+14)
+    an entry written at 10 pm and one at 2 am the next morning shared a
+    square, and in Los Angeles an evening's entry fell on the next day.
+    The days are the owner's, for every reader (a journal's day is the
+    day its writer lived, as a commit's date is its author's)."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    owner, _, stranger = people()
+    kiri = m.signup("Kiri Writer")
+    m.sql("UPDATE users SET timezone = 'Pacific/Kiritimati' WHERE id = ?", kiri.user_id)
+    tid, _ = new_thread(kiri, "public")
+    utc = datetime.datetime.now(datetime.timezone.utc).replace(
+        hour=0, minute=0, second=0, microsecond=0) - datetime.timedelta(days=3)
+    titles, listed = [], []
+    for hour in (8, 12):    # one UTC day: 10 pm and 2 am where Kiri lives
+        at = utc + datetime.timedelta(hours=hour)
+        eid = add_entry(kiri, tid, "update", f"at {hour}:00 UTC")
+        m.sql("UPDATE thread_entries SET created_at = ? WHERE id = ?",
+              at.strftime("%Y-%m-%d %H:%M:%S"), eid)
+        day = at.astimezone(ZoneInfo("Pacific/Kiritimati"))
+        titles.append(f"1 entry on {day:%a} {day.day} {day:%b %Y}")
+        listed.insert(0, f'<li><time datetime="{day:%Y-%m-%d}">{day:%a} {day.day} '
+                         f'{day:%b %Y}</time>: 1 entry</li>')
+    for who in (kiri, stranger, m.Client()):
+        r = who.get(f"/threads/{tid}")
+        cal = re.search(r'<svg class="chart"[^>]*>.*?</svg>', r.text, re.S)
+        cal = cal.group(0) if cal else ""
+        m.check(all(f"<title>{x}</title>" in cal for x in titles),
+                f"each entry on Kiri's own day: {titles}")
+        m.check(cal.count('class="cal-1"') == 2 and 'class="cal-2"' not in cal,
+                "two days of one entry, not one day of two")
+        m.check("Entries on 2 days in the last year (2 entries)" in r.text,
+                "the numbers beside it count Kiri's days")
+        # the counts are hover titles in the picture: said in words too,
+        # newest first, for a touch screen and a screen reader
+        m.check("".join(listed) in r.text and "(dates in Kiritimati time)" in r.text,
+                f"the days in words, Kiri's: {listed}")
+    # the times: Kiri's own; signed out, UTC's, and said to be (they
+    # stood unlabelled beside Kiri's days)
+    at = utc + datetime.timedelta(hours=8)
+    local = at.astimezone(ZoneInfo("Pacific/Kiritimati"))
+    anon = m.Client().get(f"/threads/{tid}").text
+    m.check(f"{at.day} {at:%b %Y}, {at:%H:%M} UTC" in anon, "signed out: the zone is said")
+    own = kiri.get(f"/threads/{tid}").text
+    m.check(f"{local.day} {local:%b %Y}, {local:%H:%M}<" in own, "Kiri: her own time")
+
+
+@m.test
 def test_markdown_is_inert_in_page_and_feed():
     owner, mentor, stranger = people()
     tid, _ = new_thread(owner, "public")
