@@ -94,6 +94,7 @@ mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
 	    "mentee_agreed_at") != NULL;
 	int other = db_get(q, i, mentor ? "mentee_agreed_at" :
 	    "mentor_agreed_at") != NULL;
+	long long days;
 	const char *base = req_printf(r, "/mentorships/%s", db_get(q, i, "id"));
 
 	if (strcmp(st, "requested") == 0 && mentor)
@@ -112,9 +113,9 @@ mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
 	    strcmp(st, "redefinition") == 0) && other && !me)
 		attn_add(a, "Agree to the new contract version",
 		    req_printf(r, "%s/contract", base));
-	if (strcmp(st, "cultivation") == 0 && db_get(q, i, "review_in") !=
-	    NULL && db_get_int(q, i, "review_in") <= 7)
-		attn_add(a, db_get_int(q, i, "review_in") < 0 ?
+	if (strcmp(st, "cultivation") == 0 && page_days_to(r, db_get(q, i,
+	    "review_date"), &days) == 0 && days <= 7)
+		attn_add(a, days < 0 ?
 		    "The review date has passed: review the goals" :
 		    "Review date within a week: review the goals",
 		    req_printf(r, "%s/review", base));
@@ -122,8 +123,8 @@ mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
 	    db_get(q, i, "acknowledged_at") == NULL)
 		attn_add(a, "Acknowledge the goals achieved",
 		    req_printf(r, "%s/review", base));
-	if (strcmp(st, "redefinition") == 0 &&
-	    db_get_int(q, i, "checkin_due") != 0)
+	if (strcmp(st, "redefinition") == 0 && page_days_to(r, db_get(q, i,
+	    "next_checkin"), &days) == 0 && days <= 0)
 		attn_add(a, "A check-in is due", base);
 }
 
@@ -206,7 +207,7 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 	"x.mentorship_id = m.id AND x.starts_at >= UTC_TIMESTAMP())"
 /* total, done and overdue milestones in one scan, as "3 1 0" (ms_counts) */
 #define MINE_MS	"IF(" MINE_OPEN ", (SELECT CONCAT_WS(' ', COUNT(*), " \
-	"COUNT(t.done_at), COUNT(IF(" MS_OVERDUE("t") ", 1, NULL))) " \
+	"COUNT(t.done_at), COUNT(IF(" MS_OVERDUE("t", "?") ", 1, NULL))) " \
 	"FROM mentorship_milestones t " \
 	"WHERE t.mentorship_id = m.id), NULL)"
 /*
@@ -240,9 +241,10 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
  * a statement of the viewer's rows alone: the card's subqueries cost the
  * optimizer as much as the rest of the dashboard's statement (issue 24).
  * What the clock alone changes is kept until the first moment it can
- * (until): a meeting starting (no longer to come), the midnight after a
- * milestone's due date (overdue). The days to the review and a check-in
- * due, which the clock moves every day, are the viewer's rows' own.
+ * (until): a meeting starting (no longer to come). Overdue milestones
+ * are counted from the reader's date, part of the key: their midnight
+ * makes the card again. The days to the review and a check-in due are
+ * the viewer's rows' own, counted from that date too (mine_attention).
  * A cold cache costs a statement a card, once: 300 for the busiest list.
  */
 static const char *const mine_card_watch[] = {
@@ -260,23 +262,18 @@ const struct kept_def mine_kept = { "card", "mentorship_versions",
     mine_card_watch, "sql/290 mentorships_version_*, stage_events_version_*, "
     "milestones_version_*, meetings_version_*" };
 
-/* the first undone milestone not yet overdue: overdue the day after */
-#define MINE_DUE	"IF(" MINE_OPEN ", (SELECT MIN(t.due_date) FROM " \
-	"mentorship_milestones t WHERE t.mentorship_id = m.id AND " \
-	"t.done_at IS NULL AND t.due_date >= UTC_DATE()), NULL)"
-/* "i": the mentorship */
+/* "si": the reader's date (MINE_MS), the mentorship */
 const char mine_card_sql[] = "SELECT c.focus, c.mentor_agreed_at, "
     "c.mentee_agreed_at, c.contract_version, c.acknowledged_at, "
-    "c.meetings, c.asked, c.ms, DATE_FORMAT(LEAST("
-    "COALESCE(TIMESTAMP(c.due + INTERVAL 1 DAY), " KEPT_NEVER "), "
+    "c.meetings, c.asked, c.ms, DATE_FORMAT("
     "COALESCE(TIMESTAMP(SUBSTRING_INDEX(c.meetings, ',', 1)) + "
-    "INTERVAL 1 SECOND, " KEPT_NEVER ")), '%Y-%m-%d %H:%i:%s') AS until "
+    "INTERVAL 1 SECOND, " KEPT_NEVER "), '%Y-%m-%d %H:%i:%s') AS until "
     "FROM (SELECT m.focus, m.mentor_agreed_at, m.mentee_agreed_at, "
     "m.contract_version, m.acknowledged_at, " MINE_MEET " AS meetings, "
     "IF(m.stage = 'requested', (SELECT " STAGE_ASKED("e", "m.mentor_id")
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "
-    MINE_MS " AS ms, " MINE_DUE " AS due FROM mentorships m "
+    MINE_MS " AS ms FROM mentorships m "
     "WHERE m.id = ?) c";
 
 /*
@@ -289,8 +286,7 @@ static const char mine_cols[] =
     "m.id, m.stage, m.mentor_id, m.proposed_by_programme AS proposed, "
     "mv.version AS card_version, "
     "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%d %H:%i:%s') AS now, "
-    "DATEDIFF(m.review_date, UTC_DATE()) AS review_in, "
-    "m.next_checkin <= UTC_DATE() AS checkin_due, "
+    "m.review_date, m.next_checkin, "
     "u.display_name AS other_name, u.slug AS other_slug, "
     MINE_ROOM " AS other_newest, "
     MINE_READ " AS last_read, " MINE_VIEWER;
@@ -310,7 +306,8 @@ static const struct db_rows *
 mine_card_make(struct req *r, void *arg, int *keep)
 {
 	const long long *id = arg;
-	const struct db_rows *c = db_query(r, mine_card_sql, "i", *id);
+	const struct db_rows *c = db_query(r, mine_card_sql, "si",
+	    page_today(r), *id);
 
 	if (c != NULL && c->nrows == 0)
 		*keep = 0;
@@ -323,7 +320,7 @@ mine_card(struct req *r, const struct db_rows *q, size_t i)
 {
 	long long id = db_get_int(q, i, "id");
 	const char *key = kept_key(r, &mine_kept, db_get(q, i,
-	    "card_version"), "i", id);
+	    "card_version"), "is", id, page_today(r));
 
 	return kept_get_until(r, key, mine_card_make, &id, db_get(q, i,
 	    "now"), NULL);

@@ -13,9 +13,10 @@ struct tdict;
 
 /*
  * The cards of the list (its pairs' columns, the same for both parties)
- * are kept under each pair's version: the programs that show the list
- * declare it among their kept things (lib/kept.h). mine_card_sql makes
- * one ("i": the mentorship); it is here for the unit test of its watch.
+ * are kept under each pair's version and the reader's date: the programs
+ * that show the list declare it among their kept things (lib/kept.h).
+ * mine_card_sql makes one ("si": the date, the mentorship); it is here
+ * for the unit test of its watch.
  */
 extern const struct kept_def	mine_kept;
 extern const char		mine_card_sql[];

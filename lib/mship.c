@@ -41,12 +41,23 @@ mship_read(struct req *r, const struct db_rows *row, const char *p,
 	m->mentor_slug = db_get(row, 0, col(n, p, "mentor_slug"));
 	m->mentee_name = db_get(row, 0, col(n, p, "mentee_name"));
 	m->mentee_slug = db_get(row, 0, col(n, p, "mentee_slug"));
+	m->mentor_tz = db_get(row, 0, col(n, p, "mentor_tz"));
+	m->mentee_tz = db_get(row, 0, col(n, p, "mentee_tz"));
 	m->is_mentor = r->user.id == m->mentor_id;
 	m->is_party = r->user.id > 0 && (m->is_mentor ||
 	    r->user.id == m->mentee_id);
 	m->other_id = m->is_mentor ? m->mentee_id : m->mentor_id;
 	m->is_open = mship_stage_open(m->stage);
 	return 0;
+}
+
+const char *
+mship_pair_today(struct req *r, const struct mship *m)
+{
+	const char *a = page_today_in(r, m->mentor_tz);
+	const char *b = page_today_in(r, m->mentee_tz);
+
+	return strcmp(a, b) <= 0 ? a : b;
 }
 
 int
@@ -293,19 +304,20 @@ mship_notice_send(struct req *r, const struct mship *m, long long user_id,
     const struct mship_notice *n)
 {
 	struct tdict *d;
-	const char *link, *subject = n->subject;
+	const char *subject = n->subject;
 	int rc;
 
-	if ((link = mail_link(r, user_id, n->path)) == NULL)
-		return -1;
 	if (subject == NULL)
 		subject = mail_mship_subject(r, n->headline, user_id ==
 		    m->mentor_id ? m->mentee_name : m->mentor_name, m->focus);
 	d = tmpl_dict_new("mail");
+	if (mail_link_set(r, d, user_id, n->path) == -1) {
+		tmpl_dict_free(d);
+		return -1;
+	}
 	tmpl_set(d, "HEADLINE", n->headline);
 	tmpl_set(d, "INTRO", n->intro);
 	tmpl_set(d, "FOCUS", m->focus != NULL ? m->focus : "");
-	tmpl_set(d, "LINK", link);
 	tmpl_set(d, "LINK_TEXT", n->link_text != NULL ? n->link_text :
 	    "Open the mentorship");
 	if (n->note != NULL && *n->note != '\0') {

@@ -19,6 +19,8 @@ struct mship {
 	const char	*mentee_slug;
 	const char	*stage;
 	const char	*focus;
+	const char	*mentor_tz;	/* the parties' zones: NULL is UTC */
+	const char	*mentee_tz;
 	int		 is_mentor;	/* the viewer is the mentor */
 	int		 is_party;	/* the viewer is mentor or mentee */
 	int		 is_open;	/* not declined/withdrawn/expired/ended */
@@ -33,7 +35,7 @@ int	mship_load(struct req *, long long id, struct mship *);
 
 /*
  * For a page that loads more of the mentorship in the same round trip:
- * its query starts with MSHIP_SELECT (the first nine columns, by these
+ * its query starts with MSHIP_SELECT (the first eleven columns, by these
  * names), may add columns of its own (other names), names `m` MSHIP_FROM and may join
  * more; mship_row reads the result as mship_load would.
  */
@@ -41,11 +43,19 @@ int	mship_load(struct req *, long long id, struct mship *);
 	"m.mentee_id AS " p "mentee_id, m.stage AS " p "stage, " \
 	"m.focus AS " p "focus, a.display_name AS " p "mentor_name, " \
 	"a.slug AS " p "mentor_slug, b.display_name AS " p "mentee_name, " \
-	"b.slug AS " p "mentee_slug"
+	"b.slug AS " p "mentee_slug, a.timezone AS " p "mentor_tz, " \
+	"b.timezone AS " p "mentee_tz"
 #define MSHIP_SELECT	"SELECT " MSHIP_COLS("")
 #define MSHIP_TABLES	"mentorships m " \
 	"JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = m.mentee_id"
 #define MSHIP_FROM	" FROM " MSHIP_TABLES
+/*
+ * The pair's today: the earlier of the two parties' dates. A date the
+ * pair shares (the review date) has passed for the pair once it has
+ * passed for both: the first day the party behind could save is already
+ * yesterday for a partner a day ahead (Kiritimati and Pago Pago).
+ */
+const char	*mship_pair_today(struct req *, const struct mship *);
 int	mship_row(struct req *, const struct db_rows *, struct mship *);
 
 /*
@@ -96,11 +106,14 @@ int	mship_open(struct req *, long long id, struct mship *,
 
 /*
  * A milestone of mentorship_milestones (named ms) that is overdue: not
- * done, and due before today. The one rule for the roadmap page, its
+ * done, and due before `today`. The one rule for the roadmap page, its
  * progress, the dashboard, the organisers' pair view and the reminders.
+ * A page counts from its reader's own date, bound as ? (page_today: in
+ * Los Angeles a milestone due today is not overdue at 5 pm, when UTC's
+ * date is tomorrow); the notifier from UTC_DATE().
  */
-#define MS_OVERDUE(ms) \
-	"(" ms ".done_at IS NULL AND " ms ".due_date < UTC_DATE())"
+#define MS_OVERDUE(ms, today) \
+	"(" ms ".done_at IS NULL AND " ms ".due_date < " today ")"
 
 /*
  * The room messages of a mentorship the viewer has not read: the other's,

@@ -4,11 +4,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "cfg.h"
 #include "log.h"
 #include "notif.h"
 #include "once.h"
 #include "page.h"
 #include "resp.h"
+#include "zone.h"
 
 struct tdict *
 page_new(struct req *r, const char *title, const char *tpl)
@@ -231,7 +233,7 @@ local_tm(struct req *r, const char *utc, struct tm *out)
 {
 	struct tm tm;
 	time_t t;
-	const char *tz = r->user.tz != NULL ? r->user.tz : "UTC";
+	const char *tz = page_zone(r);
 	char *old;
 
 	if (parse_utc(utc, &tm) == -1)
@@ -259,7 +261,9 @@ page_time_text(struct req *r, const char *utc)
 
 	if (local_tm(r, utc, &tm) == -1)
 		return NULL;
-	strftime(s, sizeof(s), "%e %b %Y, %H:%M", &tm);
+	/* signed out, no zone is the reader's: the time says its own */
+	strftime(s, sizeof(s), r->user.tz != NULL ? "%e %b %Y, %H:%M" :
+	    "%e %b %Y, %H:%M UTC", &tm);
 	return req_strdup(r, s[0] == ' ' ? s + 1 : s);
 }
 
@@ -295,32 +299,66 @@ page_date(struct req *r, struct tdict *d, const char *key, const char *utc)
 }
 
 const char *
-page_today(struct req *r)
+page_zone(const struct req *r)
 {
-	struct tm tm;
-	time_t now = time(NULL);
-	char s[32];
-	struct tm g;
+	return r->user.tz != NULL ? r->user.tz : "UTC";
+}
 
-	gmtime_r(&now, &g);
-	strftime(s, sizeof(s), "%Y-%m-%d %H:%M:%S", &g);
-	if (local_tm(r, s, &tm) == -1)
-		return "1970-01-01";
+const char *
+page_today_in(struct req *r, const char *tz)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	long off;
+	char s[16];
+
+	/* an old name (Asia/Calcutta) as the list's; none or unknown: UTC */
+	(void)zone_offset_at(zone_canonical(tz), now, &off);
+	now += off;
+	gmtime_r(&now, &tm);
 	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
 	return req_strdup(r, s);
 }
 
 const char *
+page_today(struct req *r)
+{
+	/*
+	 * Once a request: a page's key and the counts kept under it must
+	 * name one day, though its midnight passes between the two.
+	 */
+	if (r->today != NULL && r->today_tz == r->user.tz)
+		return r->today;
+	r->today_tz = r->user.tz;
+	return r->today = page_today_in(r, r->user.tz);
+}
+
+int
+page_days_between(const char *from, const char *date, long long *days)
+{
+	struct tm a, b;
+
+	if (from == NULL || date == NULL || parse_utc(date, &b) == -1 ||
+	    parse_utc(from, &a) == -1)
+		return -1;
+	a.tm_hour = a.tm_min = a.tm_sec = 0;
+	b.tm_hour = b.tm_min = b.tm_sec = 0;
+	*days = (long long)(timegm(&b) - timegm(&a)) / 86400;
+	return 0;
+}
+
+int
+page_days_to(struct req *r, const char *date, long long *days)
+{
+	return page_days_between(page_today(r), date, days);
+}
+
+const char *
 page_first_open_day(struct req *r)
 {
-	const char *local = page_today(r);
-	char utc[16];
-	time_t now = time(NULL);
-	struct tm g;
+	const char *local = page_today(r), *utc = page_today_in(r, NULL);
 
-	gmtime_r(&now, &g);
-	strftime(utc, sizeof(utc), "%Y-%m-%d", &g);
-	return strcmp(local, utc) >= 0 ? local : req_strdup(r, utc);
+	return strcmp(local, utc) >= 0 ? local : utc;
 }
 
 static const char *
@@ -332,7 +370,6 @@ default_message(int status)
 	case 404: return "There is no page at this address.";
 	case 405: return "This page does not accept that kind of request.";
 	case 409: return "That change is not possible right now.";
-	case 413: return "What you sent is too large.";
 	case 422: return "Some fields need attention.";
 	case 429: return "Too many attempts. Wait a little and try again.";
 	case 503: return "Menteo cannot reach its database right now. Try again in a minute.";
@@ -368,8 +405,25 @@ page_error_msg(struct req *r, int status, const char *message)
 	page_error_back(r, status, message, NULL);
 }
 
+/*
+ * A body over the configuration's body_max (lib/app.c). htdocs/413.html
+ * says the same, without the number, for the web server's own limit.
+ */
+static const char *
+too_large(struct req *r)
+{
+	long long max = cfg_int("body_max", CFG_BODY_MAX);
+
+	return req_printf(r, "What you sent is too large: a form takes at "
+	    "most %lld %s. Nothing was saved. Go back (your browser keeps "
+	    "what you typed), shorten it and send it again.",
+	    max % (1024 * 1024) == 0 ? max / (1024 * 1024) : max / 1024,
+	    max % (1024 * 1024) == 0 ? "MB" : "KB");
+}
+
 void
 page_error(struct req *r, int status)
 {
-	page_error_msg(r, status, default_message(status));
+	page_error_msg(r, status, status == 413 ? too_large(r) :
+	    default_message(status));
 }

@@ -39,7 +39,10 @@ const char	*page_part(struct req *, const char *tpl, struct tdict *d);
  */
 void		 page_form(struct tdict *, const struct field *, size_t,
 		    const struct fval *);
-/* Sets KEY to the time in the viewer's zone ("25 Nov 2026, 14:05"). */
+/*
+ * Sets KEY to the time in the viewer's zone ("25 Nov 2026, 14:05"), or
+ * signed out in UTC, said ("25 Nov 2026, 14:05 UTC").
+ */
 void		 page_time(struct req *, struct tdict *, const char *key,
 		    const char *utc_datetime);
 void		 page_date(struct req *, struct tdict *, const char *key,
@@ -48,10 +51,27 @@ void		 page_date(struct req *, struct tdict *, const char *key,
 const char	*page_time_text(struct req *, const char *utc_datetime);
 /* The same date as text ("2 Nov 2026"; a DATE as it is), or NULL. */
 const char	*page_date_text(struct req *, const char *utc_datetime);
-/* The current time in the viewer's zone as "YYYY-MM-DD". */
-const char	*page_today(struct req *);
+/* The viewer's time zone: their profile's, "UTC" when signed out. */
+const char	*page_zone(const struct req *);
 /*
- * The first day not yet past for a date the product compares with
+ * The current time in the viewer's zone as "YYYY-MM-DD": the day every
+ * page counts days from (days left, due, overdue), bound as ? where its
+ * SQL compares dates (MS_OVERDUE), and part of the key of a kept page
+ * that shows such counts, which its next midnight makes again.
+ */
+const char	*page_today(struct req *);
+/* Today's date in zone tz, "YYYY-MM-DD" (NULL or a name unknown: UTC). */
+const char	*page_today_in(struct req *, const char *tz);
+/*
+ * Days from the viewer's today to date ("YYYY-MM-DD[ ...]"; negative
+ * when past) into *days: 0, or -1 for a NULL or unreadable date.
+ */
+int		 page_days_to(struct req *, const char *date, long long *days);
+/* The same from the day from ("YYYY-MM-DD"): a recipient's today. */
+int		 page_days_between(const char *from, const char *date,
+		    long long *days);
+/*
+ * The first day not yet past for a date the reminders compare with
  * UTC_DATE() (a review date): the later of the viewer's date and UTC's.
  * West of UTC in the evening the viewer's own "today" has passed there.
  */

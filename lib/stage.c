@@ -11,6 +11,7 @@
 #include "db.h"
 #include "log.h"
 #include "mail.h"
+#include "page.h"
 #include "sess.h"
 #include "stage.h"
 #include "tmpl.h"
@@ -339,15 +340,17 @@ stage_contract_missing(struct req *r, const struct mship *m,
 	int first;
 
 	*failed = 0;
+	/* passed for the pair: for both of them (mship_pair_today) */
 	c = db_query(r, "SELECT ground_rules, cadence, channels, review_date, "
-	    "review_date < UTC_DATE() AS review_past, stage, "
+	    "review_date < ? AS review_past, stage, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
 	    " AND g.version > m.contract_version) AS nnew, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id "
 	    " AND g.version <= m.contract_version AND g.status = 'open') "
 	    "AS nopen, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) AS nall "
-	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
+	    "FROM mentorships m WHERE m.id = ?", "si", mship_pair_today(r, m),
+	    m->id);
 	if (c == NULL || c->nrows == 0)
 		return *failed = 1, 0;
 #define MISSING(s)	do { if (n < max) why[n++] = (s); } while (0)
@@ -420,12 +423,18 @@ cond_reviewed(struct req *r, const struct mship *m, const char *note,
 	struct db_rows *c;
 
 	(void)note;
+	/*
+	 * Passed for the pair, as the contract's rule reads it: by the
+	 * mover's own date, a partner a day ahead took the other's review
+	 * day from them (Separation without outcomes on it).
+	 */
 	c = db_query(r, "SELECT (SELECT COUNT(*) FROM goals g WHERE "
 	    "g.mentorship_id = m.id AND g.status = 'open') AS nopen, "
-	    "m.review_date IS NOT NULL AND m.review_date < UTC_DATE() "
+	    "m.review_date IS NOT NULL AND m.review_date < ? "
 	    "AS review_past, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id) AS nall "
-	    "FROM mentorships m WHERE m.id = ?", "i", m->id);
+	    "FROM mentorships m WHERE m.id = ?", "si", mship_pair_today(r, m),
+	    m->id);
 	if (c == NULL || c->nrows == 0)
 		return -1;
 	if ((db_get_int(c, 0, "nopen") > 0 || db_get_int(c, 0, "nall") == 0) &&
@@ -660,15 +669,21 @@ move_mail_stayers(struct req *r, const struct mship *m,
  */
 static int
 move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    const char *note, long long ev, const char *prog)
+    const char *note, long long ev, const struct cohort_proposal *cp)
 {
 	struct mship_notice n = {
-		.headline = move_subject(r, m, rl, prog),
-		.intro = move_intro(r, m, rl, note, prog),
+		.headline = move_subject(r, m, rl, cp->name),
+		.intro = move_intro(r, m, rl, note, cp->name),
 		.note = note,
 		.path = req_printf(r, "/mentorships/%lld", m->id),
 	};
 	long long rcpt;
+
+	/* a proposal taken back leaves no pair: what stays is the programme */
+	if (by_programme(rl->who) && cp->slug != NULL) {
+		n.path = req_printf(r, "/programmes/%s", cp->slug);
+		n.link_text = "Open the programme";
+	}
 
 	if (rl->who == STAGE_ADMIN) {
 		n.dedup = req_printf(r, "stage:%lld:mentor", ev);
@@ -765,7 +780,7 @@ move_tx(struct req *r, void *arg)
 	    cohort_proposal(r, m->id, &cp) == -1)
 		return -1;
 	mv->prog = cp.name;
-	if (move_mail(r, m, rl, mv->note, ev, cp.name) == -1 ||
+	if (move_mail(r, m, rl, mv->note, ev, &cp) == -1 ||
 	    (!by_programme(rl->who) &&	/* their own doing */
 	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1))
 		return -1;

@@ -58,9 +58,9 @@
 </fieldset>
 <div class="field{{#REVIEW_DATE_ERROR}} has-error{{/REVIEW_DATE_ERROR}}">
 <label for="review_date">Review date</label>
-<span class="hint" id="review_date-hint">The planned exit review{{#USUAL_REVIEW}}, usually six months after you agree{{/USUAL_REVIEW}}: today or a later day.{{#PROG_END}} {{PROG_NAME}} {{PROG_ENDS}} on {{PROG_ENDS_TEXT}}.{{/PROG_END}}</span>
+<span class="hint" id="review_date-hint">The planned exit review{{#USUAL_REVIEW}}, usually six months after you agree{{/USUAL_REVIEW}}: {{REVIEW_FROM}}{{#PROG_END}} {{PROG_NAME}} {{PROG_ENDS}} on {{PROG_ENDS_TEXT}}.{{/PROG_END}}</span>
 {{#REVIEW_DATE_ERROR}}<span class="field-error" id="review_date-error">{{MESSAGE}}</span>{{/REVIEW_DATE_ERROR}}
-<input type="date" id="review_date" name="review_date" class="input-short" value="{{REVIEW_DATE}}" min="{{TODAY}}" aria-describedby="review_date-hint{{#REVIEW_DATE_ERROR}} review_date-error{{/REVIEW_DATE_ERROR}}{{#REVIEW_AFTER_END}} review_date-note{{/REVIEW_AFTER_END}}"{{#REVIEW_DATE_ERROR}} aria-invalid="true"{{/REVIEW_DATE_ERROR}}>
+<input type="date" id="review_date" name="review_date" class="input-short" value="{{REVIEW_DATE}}" min="{{REVIEW_MIN}}" aria-describedby="review_date-hint{{#REVIEW_DATE_ERROR}} review_date-error{{/REVIEW_DATE_ERROR}}{{#REVIEW_AFTER_END}} review_date-note{{/REVIEW_AFTER_END}}"{{#REVIEW_DATE_ERROR}} aria-invalid="true"{{/REVIEW_DATE_ERROR}}>
 {{#REVIEW_AFTER_END}}<span class="field-note" id="review_date-note">This review falls after the programme ends: you may keep it, but the programme's organisers will not see it happen.</span>{{/REVIEW_AFTER_END}}
 </div>
 </section>

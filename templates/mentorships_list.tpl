@@ -22,7 +22,7 @@
 <h3><a href="/mentorships/{{ID}}">{{FOCUS}}</a> <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></h3>
 <p class="muted small">{{ROLE}}: <a href="/people/{{OTHER_SLUG}}">{{OTHER_NAME}}</a></p>
 <ul>{{#ATTN}}<li><a href="{{URL}}">{{TEXT}}</a></li>{{/ATTN}}</ul>
-{{#PROGRESS}}<p class="progress-label">Milestones: {{DONE}} of {{TOTAL}} done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</p>{{/PROGRESS}}
+{{#PROGRESS}}<p class="progress-label"><span>Milestones: {{DONE}} of {{TOTAL}} done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</span></p>{{/PROGRESS}}
 {{#NEXT}}<p class="small">Next meeting: {{AT}}</p>{{/NEXT}}
 </article></li>
 {{/NEEDS}}
@@ -37,7 +37,7 @@
 <li><article class="card compact">
 <h3><a href="/mentorships/{{ID}}">{{FOCUS}}</a> <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></h3>
 <p class="muted small">{{ROLE}}: <a href="/people/{{OTHER_SLUG}}">{{OTHER_NAME}}</a></p>
-{{#PROGRESS}}<p class="progress-label">Milestones: {{DONE}} of {{TOTAL}} done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</p>{{/PROGRESS}}
+{{#PROGRESS}}<p class="progress-label"><span>Milestones: {{DONE}} of {{TOTAL}} done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</span></p>{{/PROGRESS}}
 {{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room</a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>{{/UNREAD_BOX}}
 {{#NEXT}}<p class="small">Next meeting: {{AT}}</p>{{/NEXT}}
 </article></li>

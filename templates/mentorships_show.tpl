@@ -154,7 +154,7 @@
 <section class="card compact" aria-labelledby="ms-h">
 <h2 id="ms-h">Roadmap</h2>
 <progress max="{{TOTAL}}" value="{{DONE}}">{{DONE}} of {{TOTAL}}</progress>
-<p class="progress-label">{{DONE}} of {{TOTAL}} milestones done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</p>
+<p class="progress-label"><span>{{DONE}} of {{TOTAL}} milestones done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</span></p>
 <p><a href="/mentorships/{{ID}}/roadmap">The roadmap</a></p>
 </section>
 {{/MILESTONES}}

@@ -20,6 +20,7 @@
 
 <section class="section" aria-labelledby="milestones-heading">
 <h2 id="milestones-heading">Milestones</h2>
+{{#CAN_EDIT}}<p class="small muted" id="order-note">Milestones are listed by week, as a mentorship lists them by due date. Move up and Move down reorder the milestones of one week; to move one to another week, edit its week.</p>{{/CAN_EDIT}}
 {{>STAGE_LEGEND}}
 {{#EMPTY}}
 <div class="empty"><p>No milestones yet.{{#CAN_EDIT}} Add the first one below.{{/CAN_EDIT}} A roadmap needs at least one milestone before it can be applied to a mentorship.</p></div>

@@ -116,15 +116,17 @@ terms_stored(struct req *r, const struct mship *m, struct cform *f)
 
 	/*
 	 * The default review date: six months, or the programme's weeks,
-	 * and never after the programme's end while it has not passed.
+	 * from the first day the form takes, and never after the
+	 * programme's end while it has not passed.
 	 */
 	c = db_query(r, "SELECT m.ground_rules, m.cadence, m.channels, "
-	    "COALESCE(m.review_date, DATE_FORMAT(LEAST(UTC_DATE() + INTERVAL "
-	    "COALESCE(7 * p.review_weeks, 182) DAY, COALESCE(IF(p.ends_on >= "
-	    "UTC_DATE(), p.ends_on, NULL), '9999-12-31')), '%Y-%m-%d')) AS "
+	    "COALESCE(m.review_date, DATE_FORMAT(LEAST(CAST(? AS DATE) + "
+	    "INTERVAL COALESCE(7 * p.review_weeks, 182) DAY, COALESCE(IF("
+	    "p.ends_on >= ?, p.ends_on, NULL), '9999-12-31')), '%Y-%m-%d')) AS "
 	    "review_date, m.review_date IS NOT NULL AS review_set FROM "
 	    "mentorships m LEFT JOIN programmes p ON p.id = m.programme_id "
-	    "WHERE m.id = ?", "i", m->id);
+	    "WHERE m.id = ?", "ssi", page_first_open_day(r),
+	    page_first_open_day(r), m->id);
 	if (c == NULL)
 		return -1;
 	if (c->nrows == 0)
@@ -329,6 +331,50 @@ problems_fill(struct req *r, struct tdict *s, const char *err,
 }
 
 /*
+ * The review date's hint: the browser refuses a day before REVIEW_MIN,
+ * and the hint says which, and why: the first open day, and the date
+ * kept (review_kept), which is still a day where one of the pair lives.
+ */
+static void
+review_hint(struct req *r, struct tdict *d, const struct mship *m,
+    const char *first, const char *kept)
+{
+	const char *from = strcmp(first, page_today(r)) == 0 ?
+	    "today or a later day." : req_printf(r, "%s or a later day (it is "
+	    "that day already in UTC, by which the reminders count).",
+	    page_date_text(r, first));
+
+	if (kept != NULL)
+		from = req_printf(r, "%s You may keep %s: it is not over yet "
+		    "where %s.", from, page_date_text(r, kept),
+		    strcmp(kept, page_today(r)) >= 0 ? "you live" :
+		    req_printf(r, "%s lives", m->is_mentor ? m->mentee_name :
+		    m->mentor_name));
+	tmpl_set(d, "REVIEW_FROM", from);
+}
+
+/*
+ * The review date stored, when it is before the reader's first open day
+ * and has not passed for the pair (mship_pair_today): the form takes it
+ * unchanged, so that a partner a day ahead edits the rest of the
+ * contract on the other's review day (as a goal's target date kept as
+ * it was is taken: target_past). NULL when not, or the database failed
+ * (r->db_failed).
+ */
+static const char *
+review_kept(struct req *r, const struct mship *m)
+{
+	const char *was;
+
+	was = db_value(r, "SELECT review_date FROM mentorships WHERE id = ?",
+	    "i", m->id);
+	if (was == NULL || strcmp(was, page_first_open_day(r)) >= 0 ||
+	    strcmp(was, mship_pair_today(r, m)) < 0)
+		return NULL;
+	return was;
+}
+
+/*
  * The contract page. typed: the form as posted (re-shown with what was
  * typed, its errors marked), or NULL for the stored contract; note: a
  * line above the form (a row taken out, not saved yet).
@@ -342,6 +388,7 @@ contract_page(struct req *r, struct mship *m, int status,
 	struct db_rows *c;
 	struct cform stored;
 	const struct cform *f = typed;
+	const char *first = page_first_open_day(r), *from;
 	size_t i, j;
 	int rc, kept, editable = mships_contract_editable(m);
 
@@ -367,12 +414,15 @@ contract_page(struct req *r, struct mship *m, int status,
 			rows_pad(m, &stored);
 		f = &stored;
 	}
+	if ((from = review_kept(r, m)) == NULL && r->db_failed)
+		return;
 	d = page_new(r, "Contract", "mentorships_contract.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "STAGE", m->stage);
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
-	tmpl_set(d, "TODAY", page_first_open_day(r));
+	tmpl_set(d, "REVIEW_MIN", from != NULL ? from : first);
+	review_hint(r, d, m, first, from);
 	if (db_get_int(c, 0, "contract_version") > 0)
 		tmpl_set(tmpl_section(d, "AGREED_VERSION"), "N",
 		    db_get(c, 0, "contract_version"));
@@ -687,25 +737,31 @@ channels_set(struct req *r, const char *const *chans, size_t n)
 
 /*
  * The terms as posted, checked: their error count (each marked on its
- * field). *setv: the channels as a SET, NULL when that is the error.
+ * field), or -1 when the database failed. *setv: the channels as a SET,
+ * NULL when that is the error.
  */
 static int
-terms_read(struct req *r, struct cform *f, const char **setv)
+terms_read(struct req *r, const struct mship *m, struct cform *f,
+    const char **setv)
 {
 	struct fval *v = f->terms;
 	const char *first = page_first_open_day(r);
+	const char *day, *kept;
 	int errors;
 
 	f->nchans = req_form_all(r, "channels", f->chans, 8);
 	errors = field_read(r, contract_f, CT_N, v);
-	if (v[CT_REVIEW_DATE].str != NULL &&
-	    strcmp(v[CT_REVIEW_DATE].str, first) < 0) {
-		/* the day is past where review dates are counted (UTC) */
-		v[CT_REVIEW_DATE].err = strcmp(v[CT_REVIEW_DATE].str,
-		    page_today(r)) < 0 ? "The review date cannot be in the past." :
+	day = v[CT_REVIEW_DATE].str;
+	if (day != NULL && strcmp(day, first) < 0 && ((kept = review_kept(r,
+	    m)) == NULL || strcmp(kept, day) != 0)) {
+		if (r->db_failed)
+			return -1;
+		/* the day is past where the reminders count days (UTC) */
+		v[CT_REVIEW_DATE].err = strcmp(day, page_today(r)) < 0 ?
+		    "The review date cannot be in the past." :
 		    req_printf(r, "The review date cannot be in the past: "
-		    "reviews fall due by UTC, where it is %s already. Choose "
-		    "that day or later.", page_date_text(r, first));
+		    "the reminders count days in UTC, where it is %s already. "
+		    "Choose that day or later.", page_date_text(r, first));
 		v[CT_REVIEW_DATE].str = NULL;
 		errors++;
 	}
@@ -811,7 +867,9 @@ contract_form_post(struct req *r, struct mship *m)
 	    (errors = rows_read(r, &f)) == -1)
 		return page_error_msg(r, 400, "The goal rows of this form do "
 		    "not line up: reload the contract page.");
-	errors += terms_read(r, &f, &w.setv);
+	if ((rc = terms_read(r, m, &f, &w.setv)) == -1)
+		return;
+	errors += rc;
 	if (ctl[CF_ADD_GOAL].num) {
 		form_quiet(&f);
 		if (f.nrows < ROWS_MAX)
@@ -874,7 +932,9 @@ mships_contract_post(struct req *r)
 		return contract_form_post(r, &m);
 	/* the terms alone: the goals re-shown as stored */
 	memset(&f, 0, sizeof(f));
-	if (terms_read(r, &f, &w.setv) > 0) {
+	if ((rc = terms_read(r, &m, &f, &w.setv)) == -1)
+		return;
+	if (rc > 0) {
 		if (rows_stored(r, &m, &f) == -1)
 			return;
 		rows_pad(&m, &f);

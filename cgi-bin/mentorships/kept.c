@@ -69,12 +69,14 @@ const struct kept_def *const mships_kept[] = { &show_kept, &mine_kept, NULL };
  * The pair's row with the counts and the clock of the page: the
  * contract, the next step's, the milestones', the meetings' (as
  * show_meetings had them), and until, the first moment after now that
- * the clock alone changes any of them. "ii": the mentorship twice.
+ * the clock alone changes any of them. Days (to the review, overdue)
+ * count from the reader's date, which the page's key holds: the next
+ * midnight there makes it again. "ssii": that date twice, the
+ * mentorship twice.
  */
 #define F_DAYS	RISK_CADENCE_DAYS("f")
 #define F_AFTER(t) "IF(" t " > UTC_TIMESTAMP(), " t ", " KEPT_NEVER ")"
 static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
-    "TIMESTAMP(UTC_DATE() + INTERVAL 1 DAY), "
     "COALESCE(f.next_at + INTERVAL 1 SECOND, " KEPT_NEVER "), "
     "COALESCE(f.window_first + INTERVAL 3 * " F_DAYS " DAY, " KEPT_NEVER "), "
     F_AFTER("COALESCE(f.last_at, f.stage_changed_at) + INTERVAL " F_DAYS
@@ -83,7 +85,7 @@ static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
     /* the moment the cadence's next meeting is due (RISK_CADENCE_BEHIND) */
     "f.last_at + INTERVAL " F_DAYS " DAY AS due_by FROM (SELECT m.message, "
     "m.ground_rules, m.cadence, m.channels, m.review_date, "
-    "DATEDIFF(m.review_date, UTC_DATE()) AS days_left, m.mentor_agreed_at, "
+    "DATEDIFF(m.review_date, ?) AS days_left, m.mentor_agreed_at, "
     "m.mentee_agreed_at, m.contract_version, m.acknowledged_at, "
     "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
     "m.stage_changed_at AS acked, m.checkin_months, m.next_checkin, "
@@ -111,7 +113,7 @@ static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
     RISK_CADENCE_DAYS("m") " DAY AS early "
     "FROM mentorships m LEFT JOIN programmes p ON p.id = m.programme_id "
     "JOIN (SELECT COUNT(*) AS ms_total, COALESCE(SUM(ms.done_at IS NOT "
-    "NULL), 0) AS ms_done, COALESCE(SUM(" MS_OVERDUE("ms") "), 0) AS "
+    "NULL), 0) AS ms_done, COALESCE(SUM(" MS_OVERDUE("ms", "?") "), 0) AS "
     "ms_overdue FROM mentorship_milestones ms WHERE ms.mentorship_id = ?) "
     "k WHERE m.id = ?) f";
 
@@ -242,7 +244,8 @@ show_make(struct req *r, void *arg, int *keep)
 	(void)keep;
 #define PART(name, rows) do { part[n] = (name); \
 	if ((q[n++] = (rows)) == NULL) return NULL; } while (0)
-	PART("facts", db_query(r, facts_sql, "ii", m->id, m->id));
+	PART("facts", db_query(r, facts_sql, "ssii", page_today(r),
+	    page_today(r), m->id, m->id));
 	PART("goals", db_query(r, goals_sql, "i", m->id));
 	PART("events", db_query(r, mships_timeline_sql, "i", m->id));
 	if (!mships_is(m, "requested"))
@@ -299,8 +302,9 @@ const struct db_rows *
 mships_rows(struct req *r, struct mship *m, const char *version,
     const char *now)
 {
-	const char *key = kept_key(r, &show_kept, version, "is", m->id,
-	    m->stage);
+	/* the reader's date counts days; the pair's, a review date passed */
+	const char *key = kept_key(r, &show_kept, version, "isss", m->id,
+	    m->stage, page_today(r), mship_pair_today(r, m));
 
 	return kept_get_until(r, key, show_make, m, now, facts_until);
 }

@@ -25,12 +25,6 @@ static const struct field notes_f[NT_N] = {
 	{ "actions", F_MULTILINE, 0, 4000, 0, NULL },
 };
 
-static const char *
-viewer_tz(const struct req *r)
-{
-	return r->user.tz != NULL ? r->user.tz : "UTC";
-}
-
 /* How a meeting's time reads, in a page or a mail, in zone tz. */
 enum when { WHEN_TEXT, WHEN_DATE, WHEN_HM };
 
@@ -63,8 +57,8 @@ meeting_form_values(struct req *r, struct tdict *s, struct db_rows *q,
 {
 	const char *at = db_get(q, i, "starts_at");
 
-	tmpl_set(s, "DATE", when_in(r, at, viewer_tz(r), WHEN_DATE));
-	tmpl_set(s, "TIME", when_in(r, at, viewer_tz(r), WHEN_HM));
+	tmpl_set(s, "DATE", when_in(r, at, page_zone(r), WHEN_DATE));
+	tmpl_set(s, "TIME", when_in(r, at, page_zone(r), WHEN_HM));
 	tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
 	tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
 }
@@ -95,7 +89,7 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "STAGE", m->stage);
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
-	tmpl_set(d, "TZ", viewer_tz(r));
+	tmpl_set(d, "TZ", page_zone(r));
 	if (err != NULL)
 		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
 	if (live)
@@ -111,7 +105,7 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 		tmpl_set_int(s, "ID", m->id);
 		tmpl_set(s, "MEETING_ID", db_get(q, i, "id"));
 		tmpl_set(s, "WHEN", when_in(r, db_get(q, i, "starts_at"),
-		    viewer_tz(r), WHEN_TEXT));
+		    page_zone(r), WHEN_TEXT));
 		tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
 		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
 		/* one written in after it was held was recorded, not planned */
@@ -144,7 +138,7 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 	for (i = 0; i < q->nrows; i++) {
 		s = tmpl_section(d, "CANCELLED");
 		tmpl_set(s, "WHEN", when_in(r, db_get(q, i, "starts_at"),
-		    viewer_tz(r), WHEN_TEXT));
+		    page_zone(r), WHEN_TEXT));
 		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
 		tmpl_set(s, "BY", db_get(q, i, "cancelled_by") != NULL ?
 		    db_get(q, i, "cancelled_by") : "a deleted account");
@@ -254,7 +248,7 @@ meeting_read(struct req *r, struct mwrite *w)
 
 	if ((errors = field_read(r, meeting_f, MT_N, v)) > 0)
 		return errors;
-	if (zone_to_utc(viewer_tz(r), v[MT_DATE].str, v[MT_TIME].str, out,
+	if (zone_to_utc(page_zone(r), v[MT_DATE].str, v[MT_TIME].str, out,
 	    sizeof(out)) == -1) {
 		v[MT_TIME].err = "This time does not exist in your time zone.";
 		return 1;

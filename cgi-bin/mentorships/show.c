@@ -328,7 +328,9 @@ show_next(struct req *r, struct tdict *d, const struct mship *m,
 			next_work(r, n, m, q, k, 0);
 			return next_move(r, n, m, "separation");
 		}
+		/* (a review passed is the rule's, above, on the same date) */
 		if (db_get(q, 0, "days_left") != NULL &&
+		    db_get_int(q, 0, "days_left") >= 0 &&
 		    db_get_int(q, 0, "days_left") <= 14) {
 			tmpl_set(n, "TEXT", req_printf(r, "The review is %s: "
 			    "give every goal its outcome.",

@@ -131,8 +131,9 @@ mr_progress(struct req *r, struct tdict *d, long long mid)
 
 	p = db_query(r,
 	    "SELECT COUNT(*) AS total, COUNT(done_at) AS done, "
-	    "COALESCE(SUM(" MS_OVERDUE("ms") "), 0) AS overdue "
-	    "FROM mentorship_milestones ms WHERE mentorship_id = ?", "i", mid);
+	    "COALESCE(SUM(" MS_OVERDUE("ms", "?") "), 0) AS overdue "
+	    "FROM mentorship_milestones ms WHERE mentorship_id = ?", "si",
+	    page_today(r), mid);
 	if (p == NULL)
 		return -1;
 	total = db_get_int(p, 0, "total");
@@ -231,12 +232,12 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	    "SELECT mm.id, mm.title, mm.description, mm.due_date, mm.done_at, "
 	    "mm.stage, mm.goal_id, g.title AS goal_title, "
 	    "u.display_name AS done_name, "
-	    MS_OVERDUE("mm") " AS overdue "
+	    MS_OVERDUE("mm", "?") " AS overdue "
 	    "FROM mentorship_milestones mm "
 	    "LEFT JOIN goals g ON g.id = mm.goal_id "
 	    "LEFT JOIN users u ON u.id = mm.done_by "
 	    "WHERE mm.mentorship_id = ? ORDER BY mm.due_date, mm.position, mm.id",
-	    "i", m->id);
+	    "si", page_today(r), m->id);
 	if (ms == NULL)
 		return;
 	if (writable && (goals = db_query(r, "SELECT id, title FROM goals "
@@ -336,8 +337,9 @@ apply_tx(struct req *r, void *arg)
 	    "description, due_date, position, stage, roadmap_id, applied_by, "
 	    "created_at) SELECT ?, NULL, title, description, "
 	    "DATE_ADD(CAST(? AS DATE), INTERVAL week_offset WEEK), "
-	    "? + ROW_NUMBER() OVER (ORDER BY position, id), stage, roadmap_id, "
-	    "?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE roadmap_id = ?",
+	    "? + ROW_NUMBER() OVER (ORDER BY " RM_MS_ORDER "), stage, "
+	    "roadmap_id, ?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE "
+	    "roadmap_id = ?",
 	    "isiii", w->mid, w->v[AP_START].str, strtoll(n, NULL, 10),
 	    (long long)r->user.id, w->v[AP_ROADMAP].num);
 	return w->added < 0 ? -1 : 0;

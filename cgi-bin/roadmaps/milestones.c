@@ -35,10 +35,22 @@ ms_read(struct req *r, struct fval *v)
 	return n;
 }
 
-struct add_w {
+/* A milestone form's work in a transaction: the roadmap, the values. */
+struct ms_w {
 	const struct roadmap	*rm;
 	const struct fval	*v;
+	long long		 id;	/* the one added, or edited */
 };
+
+/*
+ * A milestone on its roadmap's page, where a form about it comes back:
+ * there, not at the top of a long roadmap (:target marks it).
+ */
+static const char *
+ms_path(struct req *r, long long rm_id, long long id)
+{
+	return req_printf(r, "/roadmaps/%lld#m%lld", rm_id, id);
+}
 
 /*
  * The milestone last in the roadmap, in a transaction: the form's key is
@@ -47,7 +59,7 @@ struct add_w {
 static int
 add_tx(struct req *r, void *arg)
 {
-	const struct add_w *w = arg;
+	struct ms_w *w = arg;
 	const struct fval *v = w->v;
 
 	if (db_exec(r,
@@ -55,10 +67,10 @@ add_tx(struct req *r, void *arg)
 	    "description, week_offset, stage) SELECT ?, COALESCE(MAX(position), "
 	    "0) + 1, ?, ?, ?, ? FROM roadmap_milestones WHERE roadmap_id = ?",
 	    "issisi", w->rm->id, v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
-	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, w->rm->id) < 0 ||
-	    rm_touch(r, w->rm->id) == -1)
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, w->rm->id) < 0)
 		return -1;
-	return 0;
+	w->id = db_last_id();
+	return rm_touch(r, w->rm->id);
 }
 
 void
@@ -66,15 +78,16 @@ ms_add(struct req *r)
 {
 	struct roadmap rm;
 	struct fval v[MS_NFIELDS];
+	struct ms_w w = { &rm, v, 0 };
 
 	if (rm_load_editable(r, &rm) == -1)
 		return;
 	if (ms_read(r, v) > 0)
 		return rm_show_page(r, &rm, v, 422);
-	if (db_tx_run(r, add_tx, &(struct add_w){ &rm, v }) != 0)
+	if (db_tx_run(r, add_tx, &w) != 0)
 		return;
 	resp_flash(r, "Milestone added.");
-	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
+	resp_redirect(r, ms_path(r, rm.id, w.id));
 }
 
 /* The milestone r->id[1] of roadmap rm: row or NULL (404 answered). */
@@ -132,6 +145,30 @@ ms_edit_form(struct req *r)
 	ms_form_page(r, &rm, ms, NULL, 200);
 }
 
+/*
+ * Moved to another week, it goes last there, as one added would: its
+ * place among the old week's said nothing of the new one's (assignments
+ * run left to right: position reads the old week). The MAX reads the
+ * roadmap's rows locked, as a move locks them: run again after a
+ * deadlock (db_tx_run), as the move and the add are.
+ */
+static int
+edit_tx(struct req *r, void *arg)
+{
+	const struct ms_w *w = arg;
+	const struct fval *v = w->v;
+
+	if (db_exec(r, "UPDATE roadmap_milestones SET position = IF("
+	    "week_offset = ?, position, (SELECT p FROM (SELECT MAX(position) "
+	    "+ 1 AS p FROM roadmap_milestones WHERE roadmap_id = ?) x)), "
+	    "title = ?, description = ?, week_offset = ?, stage = ? WHERE "
+	    "id = ?", "iissisi", v[MS_WEEK_OFFSET].num, w->rm->id,
+	    v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
+	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, w->id) < 0)
+		return -1;
+	return rm_touch(r, w->rm->id);
+}
+
 void
 ms_edit_post(struct req *r)
 {
@@ -143,14 +180,10 @@ ms_edit_post(struct req *r)
 		return;
 	if (ms_read(r, v) > 0)
 		return ms_form_page(r, &rm, ms, v, 422);
-	if (db_exec(r, "UPDATE roadmap_milestones SET title = ?, "
-	    "description = ?, week_offset = ?, stage = ? WHERE id = ?",
-	    "ssisi", v[MS_TITLE].str, field_opt(&v[MS_DESCRIPTION]),
-	    v[MS_WEEK_OFFSET].num, v[MS_STAGE].str, r->id[1]) < 0 ||
-	    rm_touch(r, rm.id) == -1)
+	if (db_tx_run(r, edit_tx, &(struct ms_w){ &rm, v, r->id[1] }) != 0)
 		return;
 	resp_flash(r, "Milestone saved.");
-	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
+	resp_redirect(r, ms_path(r, rm.id, r->id[1]));
 }
 
 void
@@ -174,31 +207,36 @@ struct move_w {
 };
 
 /*
- * Swaps it with its neighbour that way, from where it stands now (a
- * move at once may have moved it); the first up or last down stays.
+ * Swaps it with its neighbour that way among those of its week (the
+ * list's order, RM_MS_ORDER), from where it stands now (a move at once
+ * may have moved it); the first up or last down of a week stays.
  */
 static int
 move_tx(struct req *r, void *arg)
 {
 	const struct move_w *w = arg;
-	struct db_rows *nb;
-	const char *at;
-	long long pos;
+	struct db_rows *at, *nb;
+	long long pos, week;
 
-	if ((at = db_value(r, "SELECT position FROM roadmap_milestones WHERE "
-	    "id = ? FOR UPDATE", "i", w->id)) == NULL)
-		return r->db_failed ? -1 : 0;
-	pos = strtoll(at, NULL, 10);
+	if ((at = db_query(r, "SELECT position, week_offset FROM "
+	    "roadmap_milestones WHERE id = ? FOR UPDATE", "i", w->id)) == NULL)
+		return -1;
+	if (at->nrows == 0)
+		return 0;
+	pos = db_get_int(at, 0, "position");
+	week = db_get_int(at, 0, "week_offset");
 	if (w->up)
-		nb = db_query(r, "SELECT id, position FROM roadmap_milestones "
-		    "WHERE roadmap_id = ? AND (position < ? OR (position = ? "
-		    "AND id < ?)) ORDER BY position DESC, id DESC LIMIT 1 "
-		    "FOR UPDATE", "iiii", w->rm_id, pos, pos, w->id);
+		nb = db_query(r, "SELECT id, position FROM "
+		    "roadmap_milestones WHERE roadmap_id = ? AND week_offset = "
+		    "? AND (position < ? OR (position = ? AND id < ?)) ORDER BY "
+		    "position DESC, id DESC LIMIT 1 FOR UPDATE", "iiiii",
+		    w->rm_id, week, pos, pos, w->id);
 	else
-		nb = db_query(r, "SELECT id, position FROM roadmap_milestones "
-		    "WHERE roadmap_id = ? AND (position > ? OR (position = ? "
-		    "AND id > ?)) ORDER BY position, id LIMIT 1 FOR UPDATE",
-		    "iiii", w->rm_id, pos, pos, w->id);
+		nb = db_query(r, "SELECT id, position FROM "
+		    "roadmap_milestones WHERE roadmap_id = ? AND week_offset = "
+		    "? AND (position > ? OR (position = ? AND id > ?)) ORDER BY "
+		    "position, id LIMIT 1 FOR UPDATE", "iiiii", w->rm_id, week,
+		    pos, pos, w->id);
 	if (nb == NULL)
 		return -1;
 	if (nb->nrows == 0)
@@ -234,5 +272,5 @@ ms_move(struct req *r)
 	w = (struct move_w){ rm.id, r->id[1], strcmp(dv.str, "up") == 0 };
 	if (db_tx_run(r, move_tx, &w) != 0)
 		return;
-	resp_redirect(r, req_printf(r, "/roadmaps/%lld", rm.id));
+	resp_redirect(r, ms_path(r, rm.id, w.id));
 }

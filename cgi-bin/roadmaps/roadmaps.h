@@ -24,6 +24,13 @@ struct roadmap {
 	const char	*updated_at;
 };
 
+/*
+ * A roadmap's milestones in the order a mentorship meets them: by week
+ * (an applied milestone is listed by its due date), then as the author
+ * placed those of the same week. A move never crosses a week.
+ */
+#define RM_MS_ORDER	"week_offset, position, id"
+
 /* A milestone of a roadmap (add and edit, milestones.c). */
 enum { MS_TITLE, MS_DESCRIPTION, MS_WEEK_OFFSET, MS_STAGE, MS_NFIELDS };
 extern const struct field ms_fields[MS_NFIELDS];

@@ -44,6 +44,13 @@ rm_show_apply(struct req *r, struct tdict *d, const struct roadmap *rm)
 	return 0;
 }
 
+/* Milestone i of rows is due in week w too: the two may swap places. */
+static int
+same_week(const struct db_rows *rows, size_t i, long long w)
+{
+	return db_get_int(rows, i, "week_offset") == w;
+}
+
 void
 rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
     int status)
@@ -55,7 +62,7 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 	rows = db_query(r,
 	    "SELECT id, title, description, week_offset, stage "
 	    "FROM roadmap_milestones WHERE roadmap_id = ? "
-	    "ORDER BY position, id", "i", rm->id);
+	    "ORDER BY " RM_MS_ORDER, "i", rm->id);
 	if (rows == NULL)
 		return;
 	d = page_new(r, rm->title, "roadmaps_show.tpl");
@@ -107,9 +114,9 @@ rm_show_page(struct req *r, const struct roadmap *rm, struct fval *add,
 		}
 		if (rm->can_edit) {
 			struct tdict *t = tmpl_section(m, "TOOLS");
-			if (i > 0)
+			if (i > 0 && same_week(rows, i - 1, w))
 				tmpl_show(t, "UP");
-			if (i + 1 < rows->nrows)
+			if (i + 1 < rows->nrows && same_week(rows, i + 1, w))
 				tmpl_show(t, "DOWN");
 		}
 	}

@@ -399,8 +399,8 @@ def test_review_date_in_past_refused():
 
 @m.test
 def test_review_date_is_not_past_by_utc():
-    """Review dates fall due by UTC. West of UTC, late in the day, the
-    viewer's own date is one UTC has passed: the form offered it, and a
+    """The reminders count review dates in UTC. West of UTC, late in the
+    day, the viewer's own date is one UTC has passed: the form offered it, and a
     contract saved with it had its review passed at once (a "review date
     passed" reminder the next minute). The first day offered and accepted
     is the later of the viewer's date and UTC's. The old code fails it only
@@ -411,6 +411,10 @@ def test_review_date_is_not_past_by_utc():
     # Kiritimati (+14) is a day ahead of UTC from 10:00 UTC: the viewer's
     # own date is then the first day, as it always was
     for tz in ("Pacific/Pago_Pago", "Pacific/Kiritimati", "UTC"):
+        # the date the zone before saved is still the pair's, and the form
+        # would keep it (test_a_review_date_is_past_once_past_for_both):
+        # this checks the first open day alone
+        m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?", LATER, mid)
         utc = datetime.date.fromisoformat(m.sql_value("SELECT UTC_DATE()"))
         m.sql("UPDATE users SET timezone = ? WHERE id = ?", tz, mentee.user_id)
         local = datetime.datetime.now(zoneinfo.ZoneInfo(tz)).date()
@@ -419,13 +423,66 @@ def test_review_date_is_not_past_by_utc():
         shown = re.search(r'id="review_date"[^>]*min="([^"]*)"', page.text)
         m.check(shown and shown.group(1) == first.isoformat(),
                 f"{tz}: min {shown and shown.group(1)}, want {first}")
+        hint = m.unescaped(page.text)
         if local < first:
+            m.check(f"{first.day} {first:%b %Y} or a later day (it is that day already "
+                    "in UTC" in hint, f"{tz}: the hint names the first day, and why")
             r = contract(mentee, mid, expect=422, review=local.isoformat())
-            m.check("reviews fall due by UTC" in r.text, f"{tz}: why said")
+            m.check("the reminders count days in UTC" in r.text, f"{tz}: why said")
             m.check("Prepare an agenda" in r.text, "input kept")
+        else:
+            m.check("today or a later day." in hint, f"{tz}: today, as the hint says")
         r = contract(mentee, mid, review=first.isoformat())
         m.check(m.sql_value("SELECT review_date < UTC_DATE() FROM mentorships WHERE id = ?",
                             mid) == "0", f"{tz}: saved review date already past")
+
+
+@m.test
+def test_a_review_date_is_past_once_past_for_both():
+    """A review date is the pair's: the party behind saves their own
+    first day, which a party a day or two ahead (Kiritimati, Pago Pago)
+    already read as past, and the contract both had written could not be
+    agreed to nor moved to Cultivation from there. It has passed only
+    once it has passed for both."""
+    import zoneinfo
+    mentor, mentee, mid = accepted_pair()
+    m.sql("UPDATE users SET timezone = 'Pacific/Kiritimati' WHERE id = ?", mentor.user_id)
+    m.sql("UPDATE users SET timezone = 'Pacific/Pago_Pago' WHERE id = ?", mentee.user_id)
+    contract(mentee, mid)
+    for title in ("Lead a cross-team project", "Hire two engineers", "Present to the board"):
+        goal(mentee, mid, title)
+    day = datetime.datetime.now(zoneinfo.ZoneInfo("Pacific/Pago_Pago")).date()
+    # a day before both of theirs has passed for both: said to each
+    m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?",
+          (day - datetime.timedelta(days=1)).isoformat(), mid)
+    for c in (mentor, mentee):
+        page = m.unescaped(c.get(f"/mentorships/{mid}/contract").text)
+        m.check("The review date is in the past" in page, "past for both: said to each")
+    # the mentee's today, as their form took it yesterday (or an admin)
+    m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?", day.isoformat(), mid)
+    page = m.unescaped(mentor.get(f"/mentorships/{mid}/contract").text)
+    m.check("The review date is in the past" not in page, "not past where Kiri is")
+    # the partner ahead saves the rest of the contract with it as it is
+    # (refused as "in the past" before): the form's first day is that day
+    shown = re.search(r'id="review_date"[^>]*min="([^"]*)"', page)
+    m.check(shown and shown.group(1) == day.isoformat(), f"min {shown and shown.group(1)}")
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentee.user_id)
+    m.check(f"You may keep {day.day} {day:%b %Y}: it is not over yet where {name} lives."
+            in page, "the hint says so, and whose day it is")
+    contract(mentor, mid, review=day.isoformat())
+    # but not moved to another day behind theirs
+    contract(mentor, mid, expect=422, review=(day - datetime.timedelta(days=1)).isoformat())
+    agree(mentee, mid)
+    agree(mentor, mid)
+    move(mentor, mid, "cultivation")
+    m.check(stage_of(mid) == "cultivation", "in Cultivation")
+    # nor has it passed for the partner ahead: the review day is both of
+    # theirs, and Separation still waits for the goals' outcomes
+    r = move(mentor, mid, "separation", expect=409)
+    m.check("review outcome" in m.unescaped(r.text), "the outcomes are asked for")
+    m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?",
+          (day - datetime.timedelta(days=1)).isoformat(), mid)
+    move(mentor, mid, "separation")
 
 
 @m.test

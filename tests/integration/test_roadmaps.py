@@ -46,7 +46,7 @@ def add_ms(c, rid, title, week, stage="", description="Do it."):
 def titles(rid):
     return [row[0] for row in m.sql(
         "SELECT title FROM roadmap_milestones WHERE roadmap_id = ? "
-        "ORDER BY position, id", rid)]
+        "ORDER BY week_offset, position, id", rid)]
 
 
 def mm_rows(mid):
@@ -104,8 +104,8 @@ def test_custom_roadmap_add_edit_reorder_remove_milestones():
     rid, title = new_roadmap(a)
     r = a.get(f"/roadmaps/{rid}")
     m.check(r.status == 200 and title in r.text, f"show: {r!r}")
-    for i, (t, w) in enumerate([("First step", 0), ("Second step", 2),
-                                ("Third step", 5)]):
+    for i, (t, w) in enumerate([("First step", 2), ("Second step", 2),
+                                ("Third step", 2)]):
         r = add_ms(a, rid, t, w, stage="cultivation" if i else "initiation")
         m.check(r.status == 303, f"add {t}: {r!r}")
     m.check(titles(rid) == ["First step", "Second step", "Third step"],
@@ -116,7 +116,8 @@ def test_custom_roadmap_add_edit_reorder_remove_milestones():
     a.get(f"/roadmaps/{rid}")
     r = a.post(f"/roadmaps/{rid}/milestones/{ids['Third step']}/move",
                {"dir": "up"})
-    m.check(r.status == 303, f"move: {r!r}")
+    m.check(r.status == 303 and r.location.endswith(f"/roadmaps/{rid}#m{ids['Third step']}"),
+            f"move, back to the milestone moved: {r!r}")
     a.post(f"/roadmaps/{rid}/milestones/{ids['Third step']}/move",
            {"dir": "up"})
     m.check(titles(rid) == ["Third step", "First step", "Second step"],
@@ -129,6 +130,38 @@ def test_custom_roadmap_add_edit_reorder_remove_milestones():
     text = m.unescaped(r.text)
     m.check(text.index("Third step") < text.index("Second step") <
             text.index("First step"), "page order")
+    # the list is by week, as an applied roadmap is by due date: a move
+    # orders a week's milestones and never crosses into another week
+    for t, w in (("Late step", 9), ("Early step", 0)):
+        r = add_ms(a, rid, t, w)
+        m.check(r.status == 303 and re.search(r"/roadmaps/\d+#m\d+$", r.location or ""),
+                f"add {t}, back at it: {r!r}")
+    ids = {t: i for i, t in m.sql("SELECT id, title FROM roadmap_milestones "
+                                  "WHERE roadmap_id = ?", rid)}
+    want = ["Early step", "Third step", "Second step", "First step", "Late step"]
+    m.check(titles(rid) == want, f"by week {titles(rid)}")
+    text = m.unescaped(a.get(f"/roadmaps/{rid}").text)
+    m.check([t for t in re.findall(r"<h3>\d+\. ([^<]+)</h3>", text)] == want,
+            "the page lists them by week")
+    for t, d in (("Late step", "up"), ("Early step", "down"), ("Third step", "up")):
+        m.check(f'Move {d}<span class="visually-hidden"> “{t}”' not in text,
+                f"{t} offers no move {d} out of its week")
+        a.post(f"/roadmaps/{rid}/milestones/{ids[t]}/move", {"dir": d})
+    m.check(titles(rid) == want, f"a move crossed a week {titles(rid)}")
+    m.check('Move down<span class="visually-hidden"> “Third step”' in text,
+            "a move within the week is offered")
+    # edited into another week, it goes last there (its old place said
+    # nothing of the new week's), and the form comes back to it
+    third = {"title": "Third step", "description": "Do it.", "stage": "cultivation"}
+    r = a.post(f"/roadmaps/{rid}/milestones/{ids['Third step']}", {**third, "week_offset": "9"})
+    m.check(r.status == 303 and r.location.endswith(f"/roadmaps/{rid}#m{ids['Third step']}"),
+            f"edited, back at it: {r!r}")
+    m.check(titles(rid)[-2:] == ["Late step", "Third step"], f"last of its week {titles(rid)}")
+    a.post(f"/roadmaps/{rid}/milestones/{ids['Third step']}", {**third, "week_offset": "2"})
+    m.check(titles(rid)[1:4] == ["Second step", "First step", "Third step"],
+            f"and back, last of week 2 {titles(rid)}")
+    for t in ("Late step", "Early step"):
+        a.post(f"/roadmaps/{rid}/milestones/{ids[t]}/delete", {})
     # edit
     r = a.get(f"/roadmaps/{rid}/milestones/{ids['Second step']}")
     m.check(r.status == 200 and 'value="Second step"' in r.text, f"edit form {r!r}")
@@ -496,8 +529,8 @@ def test_milestones_moved_from_tabs_at_once_are_all_answered():
     a, _ = people()
     rid, _ = new_roadmap(a)
     names = [f"Step {i}" for i in range(5)]
-    for i, t in enumerate(names):
-        m.check(add_ms(a, rid, t, i).status == 303, f"add {t}")
+    for t in names:	# one week: moves order those of a week
+        m.check(add_ms(a, rid, t, 3).status == 303, f"add {t}")
     ids = [int(i) for (i,) in m.sql("SELECT id FROM roadmap_milestones WHERE "
                                      "roadmap_id = ? ORDER BY position", rid)]
     a.get(f"/roadmaps/{rid}")
@@ -510,6 +543,50 @@ def test_milestones_moved_from_tabs_at_once_are_all_answered():
         pos = [p for (p,) in m.sql("SELECT position FROM roadmap_milestones "
                                    "WHERE roadmap_id = ?", rid)]
         m.check(len(set(pos)) == len(pos), f"positions shared: {pos}")
+
+@m.test
+def test_days_count_from_each_readers_own_date():
+    """Days were counted from the UTC date: in Los Angeles a milestone
+    due today read "Overdue" from 4 pm, in Tokyo yesterday's was not yet
+    overdue until 9 am. Each reader counts from their own date now, on
+    every page that counts (the roadmap, the mentorship page, the list),
+    and two readers of one pair on different dates each see their own
+    (the kept pages are keyed by the reader's date). Kiritimati (UTC+14)
+    is always one or two days ahead of Pago Pago (UTC-11)."""
+    from zoneinfo import ZoneInfo
+    ahead, behind = "Pacific/Kiritimati", "Pacific/Pago_Pago"
+    kiri, pago = m.signup("Kiri Ahead"), m.signup("Pago Behind")
+    m.sql("UPDATE users SET timezone = ? WHERE id = ?", ahead, kiri.user_id)
+    m.sql("UPDATE users SET timezone = ? WHERE id = ?", behind, pago.user_id)
+    mid = mentorship(kiri, pago)
+    days = lambda: tuple(datetime.datetime.now(ZoneInfo(z)).date() for z in (behind, ahead))
+    for _ in range(3):     # again if a midnight passed meanwhile
+        day_b, day_a = days()
+        m.sql("DELETE FROM mentorship_milestones WHERE mentorship_id = ?", mid)
+        m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, "
+              "due_date, position, created_at) VALUES (?, 'Due where Pago is', '', ?, 1, "
+              "UTC_TIMESTAMP())", mid, str(day_b))
+        m.sql("UPDATE mentorships SET review_date = ? WHERE id = ?",
+              str(day_b + datetime.timedelta(days=7)), mid)
+        seen = {who: [m.unescaped(who.get(p).text) for p in (
+            f"/mentorships/{mid}/roadmap", f"/mentorships/{mid}", "/mentorships")]
+            for who in (kiri, pago)}
+        if days() == (day_b, day_a):
+            break
+    ahead_by = (day_a - day_b).days
+    m.check(ahead_by in (1, 2), f"{day_a} is {ahead_by} days after {day_b}")
+    road, page, mine = seen[pago]
+    m.check('data-overdue="1"' not in road and '<span class="overdue-count">0</span> overdue'
+            in road, "due today where Pago is: not overdue on the roadmap")
+    m.check("overdue</strong>" not in page and "7 days left" in page,
+            "the mentorship page counts from Pago's date")
+    m.check("overdue milestone" not in mine, "nor is it overdue in Pago's list")
+    road, page, mine = seen[kiri]
+    m.check('data-overdue="1"' in road, "past its day where Kiri is: overdue on the roadmap")
+    m.check("1 overdue</strong>" in page and f"{7 - ahead_by} days left" in page,
+            "the mentorship page counts from Kiri's date")
+    m.check("1 overdue milestone" in mine, "and it is overdue in Kiri's list")
+
 
 if __name__ == "__main__":
     m.main()
