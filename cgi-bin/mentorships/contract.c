@@ -1,11 +1,13 @@
 /*
- * mentorships: the contract and its goals, written in one form or a
- * goal at a time (agreement.c keeps the versions both agree to).
+ * mentorships: the contract page, and its terms and goals written in one
+ * form (goals.c writes a goal at a time; agreement.c keeps the versions
+ * both agree to).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "mentorships.h"
+#include "contract.h"
 
 /* ---- the contract and its goals --------------------------------------- */
 
@@ -14,29 +16,12 @@ static const char *const channel_names[] = { "room", "email", "video",
 	"in_person", NULL };
 
 /* The terms (SPEC section 9's names); channels are read as a list. */
-enum { CT_GROUND_RULES, CT_CADENCE, CT_REVIEW_DATE, CT_N };
 static const struct field contract_f[CT_N] = {
 	{ "ground_rules", F_MULTILINE, 1, 4000, 1, NULL },
 	{ "cadence", F_CHOICE, 0, 0, 1, cadences },
 	{ "review_date", F_DATE, 10, 10, 1, NULL },
 };
 
-/*
- * A goal: one row of the contract form (the fields before GL_REMOVE,
- * each sent once per row), or a post of its own to /goals.
- */
-enum { GL_TITLE, GL_MEASURE, GL_TARGET_DATE, GL_GOAL, GL_REMOVE, GL_N };
-static const struct field goal_f[GL_N] = {
-	{ "title", F_TEXT, 1, 200, 1, NULL },
-	{ "measure", F_MULTILINE, 1, 1000, 1, NULL },
-	{ "target_date", F_DATE, 10, 10, 0, NULL },
-	{ "goal", F_INT, 1, 9000000000000000000LL, 0, NULL },
-	{ "remove", F_BOOL, 0, 0, 0, NULL },
-};
-#define GL_ROW		GL_REMOVE	/* the fields a form row sends */
-
-#define GOALS_MAX	50	/* per mentorship, over all its cycles */
-#define ROWS_MAX	GOALS_MAX	/* goal rows one post may hold */
 #define ROWS_ADD	5	/* "Add a goal" is offered below this many */
 
 /* What the one form sends besides its fields: which button, and a mark. */
@@ -46,21 +31,6 @@ static const struct field form_f[CF_N] = {
 	{ "add_goal", F_BOOL, 0, 0, 0, NULL },
 	{ "remove_goal", F_INT, 0, ROWS_MAX - 1, 0, NULL },
 };
-
-/* The contract form as typed, or as stored: the terms and goal rows. */
-struct cform {
-	struct fval	 terms[CT_N];
-	const char	*chans[8];
-	size_t		 nchans;
-	const char	*chan_set;	/* stored: the channels as one list */
-	int		 review_set;	/* stored: a review date, not proposed */
-	struct fval	 rows[ROWS_MAX][GL_N];
-	size_t		 nrows;
-};
-
-/* The goals a new version may still change: the row's goal is one. */
-#define GOAL_EDITABLE	"(g.version > m.contract_version OR m.stage = " \
-	"'initiation')"
 
 /* A row as the form shows it: raw values, no message. */
 static void
@@ -75,8 +45,8 @@ row_set(struct fval *row, const char *title, const char *measure,
 }
 
 /* The goals this version may change, a row each, after f's rows. */
-static int
-rows_stored(struct req *r, const struct mship *m, struct cform *f)
+int
+mships_rows_stored(struct req *r, const struct mship *m, struct cform *f)
 {
 	struct db_rows *g;
 	size_t i;
@@ -108,8 +78,8 @@ rows_pad(const struct mship *m, struct cform *f)
  * The stored terms as the form shows them (the review date proposed
  * when none is set) and the channels. 0, 404 gone, or -1 (db).
  */
-static int
-terms_stored(struct req *r, const struct mship *m, struct cform *f)
+int
+mships_terms_stored(struct req *r, const struct mship *m, struct cform *f)
 {
 	struct db_rows *c;
 	char *set, *p, *save = NULL;
@@ -161,7 +131,7 @@ form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
 
 	for (i = 0; i < f->nrows; i++) {
 		s = tmpl_section(d, "ROW");
-		page_form(s, goal_f, GL_ROW, f->rows[i]);
+		page_form(s, mships_goal_f, GL_ROW, f->rows[i]);
 		tmpl_set_int(s, "N", (long long)i);
 		tmpl_set_int(s, "NUMBER", (long long)i + 1);
 		tmpl_set(s, "ROW_ID", req_printf(r, "row-%zu", i));
@@ -358,8 +328,8 @@ review_hint(struct req *r, struct tdict *d, const struct mship *m,
  * and has not passed for the pair (mship_pair_today): the form takes it
  * unchanged, so that a partner a day ahead edits the rest of the
  * contract on the other's review day (as a goal's target date kept as
- * it was is taken: target_past). NULL when not, or the database failed
- * (r->db_failed).
+ * it was is taken: mships_target_past). NULL when not, or the database
+ * failed (r->db_failed).
  */
 static const char *
 review_kept(struct req *r, const struct mship *m)
@@ -379,8 +349,8 @@ review_kept(struct req *r, const struct mship *m)
  * typed, its errors marked), or NULL for the stored contract; note: a
  * line above the form (a row taken out, not saved yet).
  */
-static void
-contract_page(struct req *r, struct mship *m, int status,
+void
+mships_contract_page(struct req *r, struct mship *m, int status,
     const struct cform *typed, const char *err, const char *note,
     int focus_last)
 {
@@ -406,9 +376,9 @@ contract_page(struct req *r, struct mship *m, int status,
 	 */
 	if (f == NULL || !editable) {
 		memset(&stored, 0, sizeof(stored));
-		if ((rc = terms_stored(r, m, &stored)) == 404)
+		if ((rc = mships_terms_stored(r, m, &stored)) == 404)
 			return page_error(r, 404);
-		if (rc == -1 || rows_stored(r, m, &stored) == -1)
+		if (rc == -1 || mships_rows_stored(r, m, &stored) == -1)
 			return;
 		if (editable)
 			rows_pad(m, &stored);
@@ -475,15 +445,15 @@ mships_contract(struct req *r)
 
 	if (mships_load(r, &m) == -1)
 		return;
-	contract_page(r, &m, 200, NULL, NULL, NULL, 0);
+	mships_contract_page(r, &m, 200, NULL, NULL, NULL, 0);
 }
 
 /*
  * A change to a contract one party agreed to clears both agreements
  * and tells the other party. Inside the caller's transaction.
  */
-static int
-contract_changed(struct req *r, const struct mship *m, const char *what)
+int
+mships_contract_changed(struct req *r, const struct mship *m, const char *what)
 {
 	const char *v;
 
@@ -502,16 +472,6 @@ contract_changed(struct req *r, const struct mship *m, const char *what)
 	    "were cleared. Read it and agree again.", r->user.name, what),
 	    NULL, "/contract");
 }
-
-/* What a write to the contract found under the mentorship's lock. */
-struct cwrite {
-	struct mship	*m;
-	const char	*why;		/* refused: why */
-	struct fval	*v;		/* the terms, or a goal (/goals) */
-	const char	*setv;		/* the terms: channels as a SET */
-	long long	 goal;		/* goals: the goal edited, or 0 */
-	struct cform	*form;		/* the one form: its goal rows */
-};
 
 /*
  * The stage may have moved since the page was loaded: ask it under the
@@ -536,7 +496,7 @@ void
 mships_contract_refused(struct req *r, struct mship *m, int status,
     const char *why)
 {
-	contract_page(r, m, status, NULL, why, NULL, 0);
+	mships_contract_page(r, m, status, NULL, why, NULL, 0);
 }
 
 /*
@@ -578,54 +538,8 @@ contract_tx(struct req *r, void *arg)
 		return rc;
 	if ((rc = terms_write(r, w)) != 1)
 		return rc;
-	return contract_changed(r, w->m, "ground rules, cadence, "
+	return mships_contract_changed(r, w->m, "ground rules, cadence, "
 	    "communication or review date");
-}
-
-/* A new goal for the version being written. Under the lock. */
-static int
-goal_insert(struct req *r, struct cwrite *w, const struct fval *v)
-{
-	struct db_rows *g;
-
-	g = db_query(r, "SELECT COUNT(*) AS n FROM goals WHERE "
-	    "mentorship_id = ?", "i", w->m->id);
-	if (g == NULL)
-		return -1;
-	if (db_get_int(g, 0, "n") >= GOALS_MAX)
-		return w->why = "This mentorship has too many goals already "
-		    "(50 at most).", 422;
-	if (db_exec(r, "INSERT INTO goals (mentorship_id, title, "
-	    "measure, target_date, version, created_at) SELECT id, ?, "
-	    "?, ?, IF(stage = 'initiation', 1, contract_version + 1), "
-	    "UTC_TIMESTAMP() FROM mentorships WHERE id = ?", "sssi",
-	    v[GL_TITLE].str, v[GL_MEASURE].str, v[GL_TARGET_DATE].str,
-	    w->m->id) != 1)
-		return -1;
-	return 0;
-}
-
-/*
- * Goal g of this mentorship may be changed in this version: 0; 404 when
- * it is not this mentorship's; 409 when an agreed version holds it.
- */
-static int
-goal_editable(struct req *r, struct cwrite *w, long long g)
-{
-	struct db_rows *q;
-
-	q = db_query(r, "SELECT " GOAL_EDITABLE " AS editable FROM goals g "
-	    "JOIN mentorships m ON m.id = g.mentorship_id WHERE g.id = ? AND "
-	    "g.mentorship_id = ? FOR UPDATE", "ii", g, w->m->id);
-	if (q == NULL)
-		return -1;
-	if (q->nrows == 0)
-		return 404;
-	if (!db_get_int(q, 0, "editable"))
-		return w->why = "This goal belongs to an agreed contract "
-		    "version: record its outcome on the review page "
-		    "instead.", 409;
-	return 0;
 }
 
 /* A row nobody typed into: no goal, nothing to save. */
@@ -658,8 +572,8 @@ form_tx(struct req *r, void *arg)
 	if ((changed = terms_write(r, w)) == -1 || changed == 404)
 		return changed;
 	for (i = 0; i < f->nrows; i++)
-		if (f->rows[i][GL_GOAL].str != NULL &&
-		    (rc = goal_editable(r, w, f->rows[i][GL_GOAL].num)) != 0)
+		if (f->rows[i][GL_GOAL].str != NULL && (rc =
+		    mships_goal_editable(r, w, f->rows[i][GL_GOAL].num)) != 0)
 			return rc;
 	g = db_query(r, "SELECT g.id FROM goals g JOIN mentorships m ON "
 	    "m.id = g.mentorship_id WHERE g.mentorship_id = ? AND "
@@ -684,7 +598,7 @@ form_tx(struct req *r, void *arg)
 		if (row_blank(row))
 			continue;
 		if (row[GL_GOAL].str == NULL) {
-			if ((rc = goal_insert(r, w, row)) != 0)
+			if ((rc = mships_goal_insert(r, w, row)) != 0)
 				return rc;
 			changed = 1;
 			continue;
@@ -702,7 +616,7 @@ form_tx(struct req *r, void *arg)
 	}
 	if (!changed)
 		return 0;
-	return contract_changed(r, w->m, "the terms or the goals");
+	return mships_contract_changed(r, w->m, "the terms or the goals");
 }
 
 /*
@@ -770,15 +684,6 @@ terms_read(struct req *r, const struct mship *m, struct cform *f,
 	return errors;
 }
 
-/* "A goal is measured": said in words when the measure is missing. */
-static void
-goal_measure_msg(struct fval *v)
-{
-	if (v[GL_MEASURE].err != NULL && v[GL_MEASURE].str == NULL)
-		v[GL_MEASURE].err = "Say how you will know the goal is "
-		    "reached: the measure cannot be empty.";
-}
-
 /*
  * The goal rows as posted: each row sends title, measure, target_date
  * and goal once, in order. Their error count (a blank row is none), or
@@ -792,8 +697,8 @@ rows_read(struct req *r, struct cform *f)
 	int errors = 0, e;
 
 	memset(f->rows, 0, sizeof(f->rows));
-	if (field_rows(r, goal_f, GL_ROW, GL_ROW, ROWS_MAX, f->rows[0], GL_N,
-	    &f->nrows) == -1)
+	if (field_rows(r, mships_goal_f, GL_ROW, GL_ROW, ROWS_MAX, f->rows[0],
+	    GL_N, &f->nrows) == -1)
 		return -1;
 	for (i = 0; i < f->nrows; i++) {
 		row = f->rows[i];
@@ -804,35 +709,10 @@ rows_read(struct req *r, struct cform *f)
 		}
 		for (k = 0, e = 0; k < GL_ROW; k++)
 			e += row[k].err != NULL;
-		goal_measure_msg(row);
+		mships_goal_measure_msg(row);
 		errors += e;
 	}
 	return errors;
-}
-
-/*
- * A target date before today is a slip of the keyboard, unless it is
- * the date the goal has already: a goal kept from before, whose day has
- * passed, still saves with the rest. 1 when marked on the row; -1 when
- * the database failed (answered).
- */
-static int
-target_past(struct req *r, const struct mship *m, struct fval *row)
-{
-	const char *day = row[GL_TARGET_DATE].str, *was = NULL;
-
-	if (day == NULL || strcmp(day, page_today(r)) >= 0)
-		return 0;
-	if (row[GL_GOAL].str != NULL && (was = db_value(r, "SELECT "
-	    "target_date FROM goals WHERE id = ? AND mentorship_id = ?", "ii",
-	    row[GL_GOAL].num, m->id)) == NULL && r->db_failed)
-		return -1;
-	if (was != NULL && strcmp(was, day) == 0)
-		return 0;
-	row[GL_TARGET_DATE].err = "The target date is in the past. Choose a "
-	    "later day, or leave it empty.";
-	row[GL_TARGET_DATE].str = NULL;
-	return 1;
 }
 
 /* Re-shown as typed without a word about errors: a row added, removed. */
@@ -874,7 +754,7 @@ contract_form_post(struct req *r, struct mship *m)
 		form_quiet(&f);
 		if (f.nrows < ROWS_MAX)
 			memset(f.rows[f.nrows++], 0, sizeof(f.rows[0]));
-		return contract_page(r, m, 200, &f, NULL, NULL, 1);
+		return mships_contract_page(r, m, 200, &f, NULL, NULL, 1);
 	}
 	if (ctl[CF_REMOVE_GOAL].str != NULL) {
 		k = (size_t)ctl[CF_REMOVE_GOAL].num;
@@ -884,19 +764,19 @@ contract_form_post(struct req *r, struct mship *m)
 			    (f.nrows - k - 1) * sizeof(f.rows[0]));
 			f.nrows--;
 		}
-		return contract_page(r, m, 200, &f, NULL, "The goal is out of "
-		    "the form. Save the contract to keep this change.", 0);
+		return mships_contract_page(r, m, 200, &f, NULL, "The goal is "
+		    "out of the form. Save the contract to keep this change.", 0);
 	}
 	for (k = 0; k < f.nrows; k++) {
 		if (row_blank(f.rows[k]) ||
 		    f.rows[k][GL_TARGET_DATE].err != NULL)
 			continue;
-		if ((rc = target_past(r, m, f.rows[k])) == -1)
+		if ((rc = mships_target_past(r, m, f.rows[k])) == -1)
 			return;
 		errors += rc;
 	}
 	if (errors > 0)
-		return contract_page(r, m, 422, &f, w.setv == NULL ?
+		return mships_contract_page(r, m, 422, &f, w.setv == NULL ?
 		    "Choose one or more ways to communicate: room, e-mail, "
 		    "video or in person." : "Check the fields marked below.",
 		    NULL, 0);
@@ -905,7 +785,7 @@ contract_form_post(struct req *r, struct mship *m)
 	if (rc == 404)
 		return page_error(r, 404);
 	if (rc != 0)
-		return contract_page(r, m, rc, &f, w.why, NULL, 0);
+		return mships_contract_page(r, m, rc, &f, w.why, NULL, 0);
 	resp_flash(r, "Contract saved.");
 	resp_redirect(r, mships_path(r, m, "/contract"));
 }
@@ -935,10 +815,10 @@ mships_contract_post(struct req *r)
 	if ((rc = terms_read(r, &m, &f, &w.setv)) == -1)
 		return;
 	if (rc > 0) {
-		if (rows_stored(r, &m, &f) == -1)
+		if (mships_rows_stored(r, &m, &f) == -1)
 			return;
 		rows_pad(&m, &f);
-		return contract_page(r, &m, 422, &f, w.setv == NULL ?
+		return mships_contract_page(r, &m, 422, &f, w.setv == NULL ?
 		    "Choose one or more ways to communicate: room, e-mail, "
 		    "video or in person." : "Check the fields marked below.",
 		    NULL, 0);
@@ -950,104 +830,5 @@ mships_contract_post(struct req *r)
 	if (rc != 0)
 		return mships_contract_refused(r, &m, rc, w.why);
 	resp_flash(r, "Contract saved.");
-	resp_redirect(r, mships_path(r, &m, "/contract"));
-}
-
-/*
- * A goal removed (GL_REMOVE), edited (w->goal) or added through /goals,
- * under the mentorship's lock: the stage, whether the goal is still
- * open to edits and the count are read there.
- */
-static int
-goal_tx(struct req *r, void *arg)
-{
-	struct cwrite *w = arg;
-	struct fval *v = w->v;
-	int rc;
-
-	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
-		return rc;
-	if (w->goal > 0 && (rc = goal_editable(r, w, w->goal)) != 0)
-		return rc;
-	if (w->goal > 0 && v[GL_REMOVE].num) {
-		if (db_exec(r, "DELETE FROM goals WHERE id = ? AND "
-		    "mentorship_id = ?", "ii", w->goal, w->m->id) == -1)
-			return -1;
-		return contract_changed(r, w->m, "a goal was removed");
-	}
-	if (w->goal > 0) {
-		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
-		    "target_date = ? WHERE id = ? AND mentorship_id = ?",
-		    "sssii", v[GL_TITLE].str, v[GL_MEASURE].str,
-		    v[GL_TARGET_DATE].str, w->goal, w->m->id) == -1)
-			return -1;
-		return contract_changed(r, w->m, "a goal was edited");
-	}
-	if ((rc = goal_insert(r, w, v)) != 0)
-		return rc;
-	return contract_changed(r, w->m, "a goal was added");
-}
-
-/*
- * /goals refused: the contract page with the goal as typed, in its row
- * (an edit) or as a row of its own (a new one).
- */
-static void
-goal_refused(struct req *r, struct mship *m, int status,
-    const struct fval *v, const char *why)
-{
-	struct cform f;
-	size_t i;
-	int rc;
-
-	memset(&f, 0, sizeof(f));
-	if ((rc = terms_stored(r, m, &f)) == 404)
-		return page_error(r, 404);
-	if (rc == -1 || rows_stored(r, m, &f) == -1)
-		return;
-	for (i = 0; i < f.nrows; i++)
-		if (v[GL_GOAL].str != NULL && f.rows[i][GL_GOAL].str == NULL &&
-		    strcmp(f.rows[i][GL_GOAL].raw, v[GL_GOAL].str) == 0)
-			break;
-	if (i == f.nrows && f.nrows < ROWS_MAX)
-		f.nrows++;
-	if (i < f.nrows)
-		memcpy(f.rows[i], v, GL_N * sizeof(*v));
-	contract_page(r, m, status, &f, why, NULL, 0);
-}
-
-void
-mships_goals_post(struct req *r)
-{
-	struct fval v[GL_N];
-	struct mship m;
-	struct cwrite w = { .m = &m, .v = v };
-	int rc;
-
-	if (mships_load(r, &m) == -1)
-		return;
-	if (!mships_contract_editable(&m))
-		return mships_contract_refused(r, &m, 409, req_printf(r, "Goals "
-		    "cannot be changed in %s.", mship_stage_label(m.stage)));
-	field_read(r, goal_f, GL_N, v);
-	w.goal = v[GL_GOAL].str != NULL ? v[GL_GOAL].num : 0;
-	if (!(w.goal > 0 && v[GL_REMOVE].num) &&
-	    v[GL_TARGET_DATE].err == NULL && target_past(r, &m, v) == -1)
-		return;
-	if (!(w.goal > 0 && v[GL_REMOVE].num) &&
-	    (v[GL_TITLE].err != NULL || v[GL_MEASURE].err != NULL ||
-	    v[GL_TARGET_DATE].err != NULL)) {
-		goal_measure_msg(v);
-		return goal_refused(r, &m, 422, v, "Check the goal fields "
-		    "marked below.");
-	}
-	if ((rc = db_tx_run(r, goal_tx, &w)) == -1)
-		return;
-	if (rc == 404)
-		return page_error(r, 404);
-	if (rc != 0)
-		return goal_refused(r, &m, rc, v, w.why);
-	resp_flash(r, w.goal > 0 && v[GL_REMOVE].num ? "Goal removed." :
-	    w.goal > 0 ? "Goal saved." : "Goal added.");
 	resp_redirect(r, mships_path(r, &m, "/contract"));
 }

@@ -1,0 +1,76 @@
+/*
+ * mentorships: what contract.c (the contract page and its one form) and
+ * goals.c (a goal at a time) share: the form's shape, what a write
+ * found under the lock, and the pieces each calls of the other.
+ */
+#ifndef MENTORSHIPS_CONTRACT_H
+#define MENTORSHIPS_CONTRACT_H
+
+/* The terms (SPEC section 9's names); channels are read as a list. */
+enum { CT_GROUND_RULES, CT_CADENCE, CT_REVIEW_DATE, CT_N };
+
+/*
+ * A goal: one row of the contract form (the fields before GL_REMOVE,
+ * each sent once per row), or a post of its own to /goals.
+ */
+enum { GL_TITLE, GL_MEASURE, GL_TARGET_DATE, GL_GOAL, GL_REMOVE, GL_N };
+extern const struct field mships_goal_f[GL_N];
+#define GL_ROW		GL_REMOVE	/* the fields a form row sends */
+
+#define GOALS_MAX	50	/* per mentorship, over all its cycles */
+#define ROWS_MAX	GOALS_MAX	/* goal rows one post may hold */
+
+/* The contract form as typed, or as stored: the terms and goal rows. */
+struct cform {
+	struct fval	 terms[CT_N];
+	const char	*chans[8];
+	size_t		 nchans;
+	const char	*chan_set;	/* stored: the channels as one list */
+	int		 review_set;	/* stored: a review date, not proposed */
+	struct fval	 rows[ROWS_MAX][GL_N];
+	size_t		 nrows;
+};
+
+/* The goals a new version may still change: the row's goal is one. */
+#define GOAL_EDITABLE	"(g.version > m.contract_version OR m.stage = " \
+	"'initiation')"
+
+/* What a write to the contract found under the mentorship's lock. */
+struct cwrite {
+	struct mship	*m;
+	const char	*why;		/* refused: why */
+	struct fval	*v;		/* the terms, or a goal (/goals) */
+	const char	*setv;		/* the terms: channels as a SET */
+	long long	 goal;		/* goals: the goal edited, or 0 */
+	struct cform	*form;		/* the one form: its goal rows */
+};
+
+/*
+ * contract.c: the page (a form as typed, or NULL for the stored one;
+ * an error; a note above the form), the stored terms (0, 404, -1) and
+ * the goals this version may change (0, -1), and a change that clears
+ * both agreements (in the caller's transaction).
+ */
+void		 mships_contract_page(struct req *, struct mship *, int status,
+		    const struct cform *typed, const char *err,
+		    const char *note, int focus_last);
+int		 mships_terms_stored(struct req *, const struct mship *,
+		    struct cform *);
+int		 mships_rows_stored(struct req *, const struct mship *,
+		    struct cform *);
+int		 mships_contract_changed(struct req *, const struct mship *,
+		    const char *what);
+
+/*
+ * goals.c: a goal added or found editable under the lock (0, or the
+ * status with w->why), the measure's message, and a target date in
+ * the past (1 marked on the row, 0, -1 db).
+ */
+int		 mships_goal_insert(struct req *, struct cwrite *,
+		    const struct fval *);
+int		 mships_goal_editable(struct req *, struct cwrite *, long long);
+void		 mships_goal_measure_msg(struct fval *);
+int		 mships_target_past(struct req *, const struct mship *,
+		    struct fval *);
+
+#endif
