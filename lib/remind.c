@@ -30,10 +30,17 @@
 	"JOIN users o ON o.id = IF(s.side, m.mentor_id, m.mentee_id) "
 #define UID	"IF(s.side, m.mentee_id, m.mentor_id)"
 #define OPEN	"m.stage IN (" STAGES_ACTIVE ")"
-/* Closes the candidate list: only keys not decided before. */
+/*
+ * Closes the candidate list: only keys not decided before, the earliest
+ * due first. A window of days is UTC's, a day wider each side than the
+ * rule's own days ahead (lo, hi), which count from the recipient's date
+ * (rule_due): the candidates not due yet for their recipient are the
+ * latest due, last in the list, and cannot crowd out those due now;
+ * those whose days have gone by are decided unsent (remind_rule_tx).
+ */
 #define FRESH \
 	") c WHERE NOT EXISTS (SELECT 1 FROM reminders x " \
-	"WHERE x.dedup_key = c.k) LIMIT " SCAN_MAX
+	"WHERE x.dedup_key = c.k) ORDER BY c.due LIMIT " SCAN_MAX
 
 /*
  * A rule's query returns, in this order: k (the key), uid (recipient),
@@ -66,6 +73,7 @@ struct remind_rule {
 		W_AHEAD_PAIR,	/* the same to a date the pair shares */
 		W_GONE_BY	/* "has passed": once so where they live */
 	}		 when;
+	int		 lo, hi;	/* W_AHEAD*: the days ahead it is due */
 };
 
 /*
@@ -83,8 +91,8 @@ static const struct remind_rule rules[] = {
 	    "o.display_name AS other, m.focus AS focus, m.review_date AS due, "
 	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
-	    "m.review_date BETWEEN UTC_DATE() + INTERVAL 2 DAY AND "
-	    "UTC_DATE() + INTERVAL 7 DAY" FRESH, W_AHEAD_PAIR },
+	    "m.review_date BETWEEN UTC_DATE() + INTERVAL 1 DAY AND "
+	    "UTC_DATE() + INTERVAL 8 DAY" FRESH, W_AHEAD_PAIR, 2, 7 },
 	{ "review-1d", "review", "/review",
 	    "Open the review page",
 	    "SELECT * FROM (SELECT CONCAT('review-1d:', m.id, ':', "
@@ -93,7 +101,7 @@ static const struct remind_rule rules[] = {
 	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date BETWEEN UTC_DATE() AND "
-	    "UTC_DATE() + INTERVAL 1 DAY" FRESH, W_AHEAD_PAIR },
+	    "UTC_DATE() + INTERVAL 2 DAY" FRESH, W_AHEAD_PAIR, 0, 1 },
 	/* bounded: a review date long gone is not news any more */
 	{ "review-passed", "review", "/review",
 	    "Open the review page",
@@ -103,7 +111,8 @@ static const struct remind_rule rules[] = {
 	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date < UTC_DATE() AND "
-	    "m.review_date >= UTC_DATE() - INTERVAL 14 DAY" FRESH, W_GONE_BY },
+	    "m.review_date >= UTC_DATE() - INTERVAL 14 DAY" FRESH,
+	    W_GONE_BY, 0, 0 },
 	{ "milestone-3d", "milestone", "/roadmap",
 	    "Open the roadmap",
 	    "SELECT * FROM (SELECT CONCAT('milestone-3d:', ms.id, ':', "
@@ -112,12 +121,13 @@ static const struct remind_rule rules[] = {
 	    "NULL AS days, ms.title AS title " RECIPIENT_TZ
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
 	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
-	    "ms.due_date BETWEEN UTC_DATE() AND UTC_DATE() + INTERVAL 3 DAY "
+	    "ms.due_date BETWEEN UTC_DATE() - INTERVAL 1 DAY AND "
+	    "UTC_DATE() + INTERVAL 4 DAY "
 	    /* one due the day it was applied is news to nobody (SPEC 4) */
 	    "AND ms.due_date > DATE(ms.created_at) AND "
 	    /* nor, that day, to the party who applied it: from the next */
 	    "NOT (ms.applied_by <=> " UID " AND DATE(ms.created_at) = "
-	    "UTC_DATE()) AND " OPEN FRESH, W_AHEAD },
+	    "UTC_DATE()) AND " OPEN FRESH, W_AHEAD, 0, 3 },
 	{ "milestone-overdue", "milestone", "/roadmap",
 	    "Open the roadmap",
 	    "SELECT * FROM (SELECT CONCAT('milestone-overdue:', ms.id, ':', "
@@ -129,7 +139,8 @@ static const struct remind_rule rules[] = {
 	    MS_OVERDUE("ms", "UTC_DATE()") " AND "
 	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND "
 	    /* past already when applied (a start in the past): they know */
-	    "ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH, W_GONE_BY },
+	    "ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH,
+	    W_GONE_BY, 0, 0 },
 	/*
 	 * The mentor only; from 7 days on the 7-day mail replaces it. "days"
 	 * counts whole days elapsed, as the window does: calendar days said
@@ -145,7 +156,8 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 3 DAY AND "
-	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 7 DAY" FRESH, W_ELAPSED },
+	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 7 DAY" FRESH,
+	    W_ELAPSED, 0, 0 },
 	{ "request-7d", "request", "", "Answer the request",
 	    "SELECT * FROM (SELECT CONCAT('request-7d:', m.id, ':', "
 	    "m.mentor_id) AS k, m.mentor_id AS uid, m.id AS mid, "
@@ -156,7 +168,8 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorships m JOIN users o ON o.id = m.mentee_id "
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
-	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY" FRESH, W_ELAPSED },
+	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY" FRESH,
+	    W_ELAPSED, 0, 0 },
 	{ "initiation-30d", "contract", "/contract",
 	    "Open the contract",
 	    "SELECT * FROM (SELECT CONCAT('initiation-30d:', m.id, ':', "
@@ -168,7 +181,7 @@ static const struct remind_rule rules[] = {
 	    "'' AS title FROM mentorships m " BOTH
 	    "WHERE m.stage = 'initiation' AND m.contract_version = 0 AND "
 	    "m.stage_changed_at <= UTC_TIMESTAMP() - INTERVAL 30 DAY" FRESH,
-	    W_ELAPSED },
+	    W_ELAPSED, 0, 0 },
 };
 
 static int	remind_claim(struct req *, const char *, long long);
@@ -187,17 +200,24 @@ in_days(struct req *r, long long n)
 	return req_printf(r, "in %lld days", n);
 }
 
+/* What rule_due found of a candidate. */
+enum remind_due {
+	DUE_NOW,
+	DUE_NOT_YET,	/* a later pass decides it */
+	DUE_NEVER	/* its days have gone by: decided, unsent */
+};
+
 /*
  * Whether candidate i is due now, and the days its text names into
- * *days: to a date ahead from the recipient's today (east of UTC a
- * review "tomorrow" by UTC's date is theirs today), or gone by since a
- * moment. 1: not yet, or no more: a date gone by is said once gone by
- * where they live, as their pages say it (a later pass sends it), and
- * a milestone due on a day past for them is overdue there (its own mail
- * says so). A review date past for them alone is the pair's still, so
- * "today" (mship_pair_today).
+ * *days: to a date ahead, from the recipient's today, as their pages
+ * count (in Kiritimati a review "tomorrow" by UTC's date is theirs
+ * today; in Pago Pago "in 2 days", and their one-day reminder waits for
+ * their day), or gone by since a moment. A date gone by is said once
+ * gone by where they live. A milestone due on a day past for them is
+ * overdue there (its own mail says so); a review date past for them
+ * alone is the pair's still, so "today" (mship_pair_today).
  */
-static int
+static enum remind_due
 rule_due(struct req *r, const struct remind_rule *rl,
     const struct db_rows *c, size_t i, long long *days)
 {
@@ -205,16 +225,18 @@ rule_due(struct req *r, const struct remind_rule *rl,
 
 	*days = db_int(c, i, C_DAYS);
 	if (rl->when == W_ELAPSED)
-		return 0;
+		return DUE_NOW;
 	today = page_today_in(r, db_str(c, i, C_TZ));
 	if (rl->when == W_GONE_BY)
-		return strcmp(db_str(c, i, C_DUE), today) >= 0;
+		return strcmp(db_str(c, i, C_DUE), today) < 0 ? DUE_NOW :
+		    DUE_NOT_YET;
 	if (page_days_between(today, db_str(c, i, C_DUE), days) == -1)
 		*days = 0;
-	if (*days >= 0)
-		return 0;
-	*days = 0;
-	return rl->when == W_AHEAD;
+	if (*days < 0 && rl->when == W_AHEAD_PAIR)
+		*days = 0;
+	if (*days > rl->hi)
+		return DUE_NOT_YET;
+	return *days < rl->lo ? DUE_NEVER : DUE_NOW;
 }
 
 static const char *
@@ -405,6 +427,7 @@ struct rule_w {
 	const struct remind_rule	*rl;
 	const struct db_rows		*c;
 	size_t				 i;
+	enum remind_due			 due;	/* rule_due's */
 	long long			 days;	/* rule_due's */
 	int				 sent;	/* remind_one's 1 or 0 */
 };
@@ -417,6 +440,11 @@ remind_rule_tx(struct req *r, void *arg)
 	const struct db_rows *c = w->c;
 	size_t i = w->i;
 
+	if (w->due == DUE_NEVER) {
+		w->sent = 0;
+		return remind_claim(r, db_str(c, i, C_KEY),
+		    db_int(c, i, C_UID)) == -1 ? -1 : 0;
+	}
 	w->sent = remind_one(r, db_str(c, i, C_KEY), db_int(c, i, C_UID),
 	    rl->kind, rule_subject(r, rl, c, i, w->days),
 	    rule_intro(r, rl, c, i, w->days),
@@ -429,7 +457,7 @@ remind_rule_tx(struct req *r, void *arg)
 static int
 remind_rule_run(struct req *r, const struct remind_rule *rl)
 {
-	struct rule_w w = { rl, NULL, 0, 0, 0 };
+	struct rule_w w = { rl, NULL, 0, DUE_NOW, 0, 0 };
 	size_t j, start;
 	int n = 0;
 
@@ -438,7 +466,8 @@ remind_rule_run(struct req *r, const struct remind_rule *rl)
 	start = scan_start(w.c);
 	for (j = 0; j < w.c->nrows; j++) {
 		w.i = (start + j) % w.c->nrows;
-		if (rule_due(r, rl, w.c, w.i, &w.days))
+		if ((w.due = rule_due(r, rl, w.c, w.i, &w.days)) ==
+		    DUE_NOT_YET)
 			continue;
 		if (db_tx_run_keyed(r, remind_rule_tx, &w) != 0)
 			return -1;

@@ -202,30 +202,50 @@ def test_a_date_gone_by_is_said_once_gone_by_where_they_live():
 @m.test
 def test_days_ahead_are_counted_where_they_live():
     """ "Your mentorship review is tomorrow" reached a mentee in Kiritimati
-    on her review day: the days were counted from UTC's date, a day
-    behind hers from 10:00 UTC. They are counted from her today, as her
-    pages count them. Her zone is one whose date is not UTC's at this
-    hour (Kiritimati from 10:00 UTC, Pago Pago before 11:00); her mentor
-    lives in UTC."""
+    on her review day, and one in Pago Pago read "in 2 days" in the
+    one-day reminder: the reminders went by UTC's date. Each goes by the
+    recipient's: the one-day reminder when the review is tomorrow or
+    today on their date, the seven-day one from seven days to two. A
+    mentor in UTC, a mentee in Kiritimati (a day ahead from 10:00 UTC)
+    and one in Pago Pago (a day behind before 11:00 UTC): what each is
+    told follows from their own date at any hour. A reminder whose days
+    went by for its recipient is decided unsent, so the scans do not
+    read it again."""
     import datetime
     from zoneinfo import ZoneInfo
-    now = datetime.datetime.now(datetime.timezone.utc)
-    zone = "Pacific/Kiritimati" if now.hour >= 10 else "Pacific/Pago_Pago"
     a = m.signup(name="Uma Mentor " + m.unique("n"))
-    b = m.signup(name="Kai Mentee " + m.unique("n"))
-    m.sql("UPDATE users SET timezone = ? WHERE id = ?", zone, b.user_id)
     tag = m.unique("ahead")
-    mid = mship(a, b, "cultivation", f"{tag} rev1", review_date="UTC_DATE() + INTERVAL 1 DAY")
+    pairs = []
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        b = m.signup(name="Kai Mentee " + m.unique("n"))
+        m.sql("UPDATE users SET timezone = ? WHERE id = ?", zone, b.user_id)
+        mid = mship(a, b, "cultivation", f"{tag} {zone}",
+                    review_date="UTC_DATE() + INTERVAL 1 DAY")
+        pairs.append((mid, ((a, "UTC"), (b, zone))))
     notify_once()
-    due = datetime.date.fromisoformat(
-        m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", mid))
     words = {0: "today", 1: "tomorrow"}
-    for who, tz in ((a, "UTC"), (b, zone)):
-        n = (due - datetime.datetime.now(ZoneInfo(tz)).date()).days
-        said = words.get(max(n, 0), f"in {n} days")
-        subject = m.sql_value("SELECT subject FROM outbox WHERE dedup_key = ?",
-                              f"review-1d:{mid}:{due}:{who.user_id}") or ""
-        m.check(f"is {said} —" in subject, f"{tz}: {subject!r}, not {said!r}")
+    subject = lambda event, mid, due, who: m.sql_value(
+        "SELECT subject FROM outbox WHERE dedup_key = ?", f"{event}:{mid}:{due}:{who.user_id}")
+    decided = lambda event, mid, due, who: m.sql_value(
+        "SELECT COUNT(*) FROM reminders WHERE dedup_key = ?",
+        f"{event}:{mid}:{due}:{who.user_id}") == "1"
+    for mid, parties in pairs:
+        due = datetime.date.fromisoformat(
+            m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", mid))
+        for who, tz in parties:
+            n = (due - datetime.datetime.now(ZoneInfo(tz)).date()).days
+            if n <= 1:
+                said = words[max(n, 0)]
+                m.check(f"is {said} —" in (subject("review-1d", mid, due, who) or ""),
+                        f"{tz}: {subject('review-1d', mid, due, who)!r}, not {said!r}")
+                m.check(decided("review-7d", mid, due, who)
+                        and subject("review-7d", mid, due, who) is None,
+                        f"{tz}: the seven-day reminder's days went by: decided, unsent")
+            else:
+                m.check(f"is in {n} days —" in (subject("review-7d", mid, due, who) or ""),
+                        f"{tz}: {subject('review-7d', mid, due, who)!r}, not 'in {n} days'")
+                m.check(not decided("review-1d", mid, due, who),
+                        f"{tz}: the one-day reminder waits for their day")
 
 
 @m.test
@@ -450,10 +470,22 @@ def test_read_messages_are_not_digested():
 
 @m.test
 def test_scanning_again_queues_nothing_new():
+    """Every reminder decided is queued once, but those decided unsent:
+    a day ahead, rev1's seven-day reminder, and a day late, the late
+    milestone's three-day one (its overdue mail says so), whose days
+    went by for their recipients in UTC: decided, so that no scan reads
+    them again."""
     ids, before = mine()
-    n_out = m.sql_value("SELECT COUNT(*) FROM outbox WHERE dedup_key IN (SELECT dedup_key "
-                        "FROM reminders WHERE dedup_key IN ('" + "','".join(before) + "'))")
-    m.check(int(n_out) == len(before), f"{n_out} outbox rows for {len(before)} reminders")
+    s = world()
+    sent = {r[0] for r in m.sql("SELECT dedup_key FROM outbox WHERE dedup_key IN ('" +
+                                "','".join(before) + "')")}
+    rev1 = m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", s["rev1"])
+    late = m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?", s["ms_late"])
+    unsent = {f"{ev}:{oid}:{day}:{who.user_id}" for who in (s["a"], s["b"])
+              for ev, oid, day in (("review-7d", s["rev1"], rev1),
+                                   ("milestone-3d", s["ms_late"], late))}
+    m.check(set(before) - sent == unsent,
+            f"decided unsent: {sorted(set(before) - sent)}, want {sorted(unsent)}")
     notify_once(2)
     notify_once()
     _, after = mine()
