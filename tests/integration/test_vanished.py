@@ -64,7 +64,12 @@ def waiting_on_lock():
 
 
 def waiting_statements():
-    return m.sql("SELECT trx_state, trx_query FROM information_schema.INNODB_TRX")
+    """InnoDB's transactions, and every other session's state: a wait
+    outside InnoDB (a metadata lock, a connection) shows only there."""
+    return (m.sql("SELECT trx_state, trx_query FROM information_schema.INNODB_TRX"),
+            m.sql("SELECT command, time, state, LEFT(info, 80) FROM "
+                  "information_schema.PROCESSLIST WHERE command <> 'Daemon' "
+                  "AND id <> CONNECTION_ID()"))
 
 
 def vanish_during(mid, send):
