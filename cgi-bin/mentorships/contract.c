@@ -15,7 +15,7 @@ static const char *const cadences[] = { "weekly", "biweekly", "monthly", NULL };
 static const char *const channel_names[] = { "room", "email", "video",
 	"in_person", NULL };
 
-/* The terms (SPEC section 9's names); channels are read as a list. */
+/* The terms' fields (CT_*), in SPEC section 9's names. */
 static const struct field contract_f[CT_N] = {
 	{ "ground_rules", F_MULTILINE, 1, 4000, 1, NULL },
 	{ "cadence", F_CHOICE, 0, 0, 1, cadences },
@@ -46,7 +46,8 @@ row_set(struct fval *row, const char *title, const char *measure,
 
 /* The goals this version may change, a row each, after f's rows. */
 int
-mships_rows_stored(struct req *r, const struct mship *m, struct cform *f)
+mships_contract_rows_stored(struct req *r, const struct mship *m,
+    struct cform *f)
 {
 	struct db_rows *g;
 	size_t i;
@@ -79,7 +80,8 @@ rows_pad(const struct mship *m, struct cform *f)
  * when none is set) and the channels. 0, 404 gone, or -1 (db).
  */
 int
-mships_terms_stored(struct req *r, const struct mship *m, struct cform *f)
+mships_contract_terms_stored(struct req *r, const struct mship *m,
+    struct cform *f)
 {
 	struct db_rows *c;
 	char *set, *p, *save = NULL;
@@ -328,7 +330,7 @@ review_hint(struct req *r, struct tdict *d, const struct mship *m,
  * and has not passed for the pair (mship_pair_today): the form takes it
  * unchanged, so that a partner a day ahead edits the rest of the
  * contract on the other's review day (as a goal's target date kept as
- * it was is taken: mships_target_past). NULL when not, or the database
+ * it was is taken: mships_goal_target_past). NULL when not, or the database
  * failed (r->db_failed).
  */
 static const char *
@@ -376,9 +378,10 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	 */
 	if (f == NULL || !editable) {
 		memset(&stored, 0, sizeof(stored));
-		if ((rc = mships_terms_stored(r, m, &stored)) == 404)
+		if ((rc = mships_contract_terms_stored(r, m, &stored)) == 404)
 			return page_error(r, 404);
-		if (rc == -1 || mships_rows_stored(r, m, &stored) == -1)
+		if (rc == -1 ||
+		    mships_contract_rows_stored(r, m, &stored) == -1)
 			return;
 		if (editable)
 			rows_pad(m, &stored);
@@ -765,13 +768,14 @@ contract_form_post(struct req *r, struct mship *m)
 			f.nrows--;
 		}
 		return mships_contract_page(r, m, 200, &f, NULL, "The goal is "
-		    "out of the form. Save the contract to keep this change.", 0);
+		    "out of the form. Save the contract to keep this change.",
+		    0);
 	}
 	for (k = 0; k < f.nrows; k++) {
 		if (row_blank(f.rows[k]) ||
 		    f.rows[k][GL_TARGET_DATE].err != NULL)
 			continue;
-		if ((rc = mships_target_past(r, m, f.rows[k])) == -1)
+		if ((rc = mships_goal_target_past(r, m, f.rows[k])) == -1)
 			return;
 		errors += rc;
 	}
@@ -815,7 +819,7 @@ mships_contract_post(struct req *r)
 	if ((rc = terms_read(r, &m, &f, &w.setv)) == -1)
 		return;
 	if (rc > 0) {
-		if (mships_rows_stored(r, &m, &f) == -1)
+		if (mships_contract_rows_stored(r, &m, &f) == -1)
 			return;
 		rows_pad(&m, &f);
 		return mships_contract_page(r, &m, 422, &f, w.setv == NULL ?

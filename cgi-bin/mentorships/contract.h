@@ -3,8 +3,8 @@
  * goals.c (a goal at a time) share: the form's shape, what a write
  * found under the lock, and the pieces each calls of the other.
  */
-#ifndef MENTORSHIPS_CONTRACT_H
-#define MENTORSHIPS_CONTRACT_H
+#ifndef MENTEO_MENTORSHIPS_CONTRACT_H
+#define MENTEO_MENTORSHIPS_CONTRACT_H
 
 /* The terms (SPEC section 9's names); channels are read as a list. */
 enum { CT_GROUND_RULES, CT_CADENCE, CT_REVIEW_DATE, CT_N };
@@ -31,7 +31,10 @@ struct cform {
 	size_t		 nrows;
 };
 
-/* The goals a new version may still change: the row's goal is one. */
+/*
+ * The goals a new version may still change: the row's goal is one. A
+ * condition on goals g joined to their mentorship m, by those names.
+ */
 #define GOAL_EDITABLE	"(g.version > m.contract_version OR m.stage = " \
 	"'initiation')"
 
@@ -54,23 +57,23 @@ struct cwrite {
 void		 mships_contract_page(struct req *, struct mship *, int status,
 		    const struct cform *typed, const char *err,
 		    const char *note, int focus_last);
-int		 mships_terms_stored(struct req *, const struct mship *,
-		    struct cform *);
-int		 mships_rows_stored(struct req *, const struct mship *,
+int		 mships_contract_terms_stored(struct req *,
+		    const struct mship *, struct cform *);
+int		 mships_contract_rows_stored(struct req *, const struct mship *,
 		    struct cform *);
 int		 mships_contract_changed(struct req *, const struct mship *,
 		    const char *what);
 
 /*
- * goals.c: a goal added or found editable under the lock (0, or the
- * status with w->why), the measure's message, and a target date in
- * the past (1 marked on the row, 0, -1 db).
+ * goals.c: a goal added, or found editable, under the lock: 0; 404
+ * not this mentorship's; 409 or 422 with w->why; -1 db. The measure's
+ * message; a target date in the past (1 marked on the row, 0, -1 db).
  */
 int		 mships_goal_insert(struct req *, struct cwrite *,
 		    const struct fval *);
 int		 mships_goal_editable(struct req *, struct cwrite *, long long);
 void		 mships_goal_measure_msg(struct fval *);
-int		 mships_target_past(struct req *, const struct mship *,
+int		 mships_goal_target_past(struct req *, const struct mship *,
 		    struct fval *);
 
 #endif

@@ -78,7 +78,7 @@ mships_goal_measure_msg(struct fval *v)
  * the database failed (answered).
  */
 int
-mships_target_past(struct req *r, const struct mship *m, struct fval *row)
+mships_goal_target_past(struct req *r, const struct mship *m, struct fval *row)
 {
 	const char *day = row[GL_TARGET_DATE].str, *was = NULL;
 
@@ -144,9 +144,9 @@ goal_refused(struct req *r, struct mship *m, int status,
 	int rc;
 
 	memset(&f, 0, sizeof(f));
-	if ((rc = mships_terms_stored(r, m, &f)) == 404)
+	if ((rc = mships_contract_terms_stored(r, m, &f)) == 404)
 		return page_error(r, 404);
-	if (rc == -1 || mships_rows_stored(r, m, &f) == -1)
+	if (rc == -1 || mships_contract_rows_stored(r, m, &f) == -1)
 		return;
 	for (i = 0; i < f.nrows; i++)
 		if (v[GL_GOAL].str != NULL && f.rows[i][GL_GOAL].str == NULL &&
@@ -175,7 +175,8 @@ mships_goals_post(struct req *r)
 	field_read(r, mships_goal_f, GL_N, v);
 	w.goal = v[GL_GOAL].str != NULL ? v[GL_GOAL].num : 0;
 	if (!(w.goal > 0 && v[GL_REMOVE].num) &&
-	    v[GL_TARGET_DATE].err == NULL && mships_target_past(r, &m, v) == -1)
+	    v[GL_TARGET_DATE].err == NULL &&
+	    mships_goal_target_past(r, &m, v) == -1)
 		return;
 	if (!(w.goal > 0 && v[GL_REMOVE].num) &&
 	    (v[GL_TITLE].err != NULL || v[GL_MEASURE].err != NULL ||
