@@ -21,8 +21,12 @@
 #include "stage.h"
 #include "tmpl.h"
 
-/* Candidates read per rule and scan; the next scan takes the rest. */
+/*
+ * Candidates read at once. A rule's scan reads on, a page at a time
+ * (FRESH); the other scans leave the rest to their next pass.
+ */
 #define SCAN_MAX	"200"
+#define SCAN_ROWS	200
 
 /* The two parties of mentorship m, one row each (side 0 the mentor). */
 #define BOTH \
@@ -31,16 +35,19 @@
 #define UID	"IF(s.side, m.mentee_id, m.mentor_id)"
 #define OPEN	"m.stage IN (" STAGES_ACTIVE ")"
 /*
- * Closes the candidate list: only keys not decided before, the earliest
- * due first. A window of days is UTC's, a day wider each side than the
- * rule's own days ahead (lo, hi), which count from the recipient's date
- * (rule_due): the candidates not due yet for their recipient are the
- * latest due, last in the list, and cannot crowd out those due now;
- * those whose days have gone by are decided unsent (remind_rule_tx).
+ * Closes a rule's candidate list: the keys not decided before, a page at
+ * a time in (due, key) order after the last page's ("ss"). A rule's
+ * window of days is UTC's, a day wider each side than its own days
+ * ahead (lo, hi), which count from each recipient's date (rule_due):
+ * those whose days have gone by for them are decided unsent
+ * (remind_rule_tx), and those not due yet stay, so a rule's scan reads
+ * on past a full page (remind_rule_run): on the same days as others due
+ * now, they would head every read.
  */
 #define FRESH \
 	") c WHERE NOT EXISTS (SELECT 1 FROM reminders x " \
-	"WHERE x.dedup_key = c.k) ORDER BY c.due LIMIT " SCAN_MAX
+	"WHERE x.dedup_key = c.k) AND (c.due, c.k) > (?, ?) " \
+	"ORDER BY c.due, c.k LIMIT " SCAN_MAX
 
 /*
  * A rule's query returns, in this order: k (the key), uid (recipient),
@@ -386,6 +393,7 @@ remind_one(struct req *r, const char *key, long long uid, const char *kind,
  */
 struct read_w {
 	const char	*sql;
+	const char	*due, *key;	/* a rule's page: after these */
 	struct db_rows	*rows;
 };
 
@@ -394,13 +402,24 @@ read_tx(struct req *r, void *arg)
 {
 	struct read_w *w = arg;
 
-	return (w->rows = db_query(r, w->sql, "")) == NULL ? -1 : 0;
+	w->rows = w->due != NULL ? db_query(r, w->sql, "ss", w->due, w->key) :
+	    db_query(r, w->sql, "");
+	return w->rows == NULL ? -1 : 0;
 }
 
 static struct db_rows *
 remind_candidates(struct req *r, const char *sql)
 {
-	struct read_w w = { sql, NULL };
+	struct read_w w = { sql, NULL, NULL, NULL };
+
+	return db_tx_run_keyed(r, read_tx, &w) == 0 ? w.rows : NULL;
+}
+
+/* A rule's candidates after (due, key): FRESH's page. */
+static struct db_rows *
+remind_page(struct req *r, const char *sql, const char *due, const char *key)
+{
+	struct read_w w = { sql, due, key, NULL };
 
 	return db_tx_run_keyed(r, read_tx, &w) == 0 ? w.rows : NULL;
 }
@@ -458,21 +477,28 @@ static int
 remind_rule_run(struct req *r, const struct remind_rule *rl)
 {
 	struct rule_w w = { rl, NULL, 0, DUE_NOW, 0, 0 };
+	const char *due = "1000-01-01", *key = "";
 	size_t j, start;
 	int n = 0;
 
-	if ((w.c = remind_candidates(r, rl->sql)) == NULL)
-		return -1;
-	start = scan_start(w.c);
-	for (j = 0; j < w.c->nrows; j++) {
-		w.i = (start + j) % w.c->nrows;
-		if ((w.due = rule_due(r, rl, w.c, w.i, &w.days)) ==
-		    DUE_NOT_YET)
-			continue;
-		if (db_tx_run_keyed(r, remind_rule_tx, &w) != 0)
+	do {
+		if ((w.c = remind_page(r, rl->sql, due, key)) == NULL)
 			return -1;
-		n += w.sent;
-	}
+		start = scan_start(w.c);
+		for (j = 0; j < w.c->nrows; j++) {
+			w.i = (start + j) % w.c->nrows;
+			if ((w.due = rule_due(r, rl, w.c, w.i, &w.days)) ==
+			    DUE_NOT_YET)
+				continue;
+			if (db_tx_run_keyed(r, remind_rule_tx, &w) != 0)
+				return -1;
+			n += w.sent;
+		}
+		if (w.c->nrows > 0) {
+			due = db_str(w.c, w.c->nrows - 1, C_DUE);
+			key = db_str(w.c, w.c->nrows - 1, C_KEY);
+		}
+	} while (w.c->nrows == SCAN_ROWS);
 	return n;
 }
 

@@ -249,6 +249,52 @@ def test_days_ahead_are_counted_where_they_live():
 
 
 @m.test
+def test_a_full_page_not_due_yet_does_not_hold_back_the_rest():
+    """A scan reads 200 candidates at once, in (due, key) order. Those not
+    due yet where their recipient lives stay in the window: 202 of them
+    ahead of one due now held it back on every pass, until their own day.
+    The scan reads on past a full page. Before 10:30 UTC the ones waiting
+    are a pair's in Pago Pago (a day behind: "in 4 days" of a milestone
+    three days off by UTC's date) and the one due is in UTC; later, the
+    ones waiting are in UTC (four days off) and the one due is in
+    Kiritimati (a day ahead: three)."""
+    import datetime
+    now = datetime.datetime.now(datetime.timezone.utc)
+    early = now.hour < 10 or (now.hour == 10 and now.minute < 30)
+    waiting, due_zone, days = (("Pacific/Pago_Pago", "UTC", 3) if early
+                               else ("UTC", "Pacific/Kiritimati", 4))
+    tag = m.unique("page")
+    people = {}
+    for side in ("wait", "due"):
+        a = m.signup(name=f"Pat Mentor {tag} {side}")
+        b = m.signup(name=f"Lee Mentee {tag} {side}")
+        zone = waiting if side == "wait" else due_zone
+        m.sql("UPDATE users SET timezone = ? WHERE id IN (?, ?)", zone, a.user_id, b.user_id)
+        people[side] = (a, b, mship(a, b, "cultivation", f"{tag} {side}",
+                                    review_date="UTC_DATE() + INTERVAL 100 DAY"))
+    # the waiting ones first: smaller ids, so earlier keys on the same day
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, due_date, "
+          "position, created_at) SELECT ?, CONCAT(?, ' wait ', seq), '', UTC_DATE() + "
+          f"INTERVAL {days} DAY, seq, UTC_TIMESTAMP() - INTERVAL 3 DAY FROM seq_1_to_101",
+          people["wait"][2], tag)
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, due_date, "
+          f"position, created_at) VALUES (?, ?, '', UTC_DATE() + INTERVAL {days} DAY, 1, "
+          "UTC_TIMESTAMP() - INTERVAL 3 DAY)", people["due"][2], f"{tag} due")
+    ms = m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?", f"{tag} due")
+    day = m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?", ms)
+    notify_once()
+    a, b, _ = people["due"]
+    for who in (a, b):
+        subject = m.sql_value("SELECT subject FROM outbox WHERE dedup_key = ?",
+                              f"milestone-3d:{ms}:{day}:{who.user_id}")
+        m.check((subject or "").startswith("Milestone due in 3 days"),
+                f"{due_zone}: {subject!r} behind 202 not due yet")
+    waited = m.sql_value("SELECT COUNT(*) FROM reminders WHERE dedup_key LIKE 'milestone-3d:%' "
+                         "AND user_id IN (?, ?)", *(c.user_id for c in people["wait"][:2]))
+    m.check(waited == "0", f"{waiting}: {waited} of the waiting ones decided")
+
+
+@m.test
 def test_a_milestone_past_where_they_live_is_not_due_today():
     """A milestone due on UTC's today is yesterday's for a mentee in
     Kiritimati from 10:00 UTC, and her roadmap says overdue: she is not
