@@ -313,8 +313,8 @@ review_hint(struct req *r, struct tdict *d, const struct mship *m,
 {
 	const char *from = strcmp(first, page_today(r)) == 0 ?
 	    "today or a later day." : req_printf(r, "%s or a later day (it is "
-	    "that day already in UTC, by which the reminders count).",
-	    page_date_text(r, first));
+	    "that day already in UTC: an earlier one is past for people "
+	    "there).", page_date_text(r, first));
 
 	if (kept != NULL)
 		from = req_printf(r, "%s You may keep %s: it is not over yet "
@@ -673,12 +673,16 @@ terms_read(struct req *r, const struct mship *m, struct cform *f,
 	    m)) == NULL || strcmp(kept, day) != 0)) {
 		if (r->db_failed)
 			return -1;
-		/* the day is past where the reminders count days (UTC) */
+		/*
+		 * the day is past in UTC, and so for a partner there or
+		 * east of it ("your review date has passed" at once)
+		 */
 		v[CT_REVIEW_DATE].err = strcmp(day, page_today(r)) < 0 ?
 		    "The review date cannot be in the past." :
-		    req_printf(r, "The review date cannot be in the past: "
-		    "the reminders count days in UTC, where it is %s already. "
-		    "Choose that day or later.", page_date_text(r, first));
+		    req_printf(r, "The review date cannot be in the past: it "
+		    "is %s already in UTC, and an earlier day is past for "
+		    "people there. Choose that day or later.",
+		    page_date_text(r, first));
 		v[CT_REVIEW_DATE].str = NULL;
 		errors++;
 	}

@@ -399,10 +399,10 @@ def test_review_date_in_past_refused():
 
 @m.test
 def test_review_date_is_not_past_by_utc():
-    """The reminders count review dates in UTC. West of UTC, late in the
-    day, the viewer's own date is one UTC has passed: the form offered it, and a
-    contract saved with it had its review passed at once (a "review date
-    passed" reminder the next minute). The first day offered and accepted
+    """West of UTC, late in the day, the viewer's own date is one UTC has
+    passed: the form offered it, and a contract saved with it had its
+    review passed at once for a partner in UTC (a "review date passed"
+    reminder the next minute). The first day offered and accepted
     is the later of the viewer's date and UTC's. The old code fails it only
     before 11:00 UTC: later, no zone of the list is a day behind UTC (Pago
     Pago, -11, is the farthest west), and the test checks the rule alone."""
@@ -428,7 +428,8 @@ def test_review_date_is_not_past_by_utc():
             m.check(f"{first.day} {first:%b %Y} or a later day (it is that day already "
                     "in UTC" in hint, f"{tz}: the hint names the first day, and why")
             r = contract(mentee, mid, expect=422, review=local.isoformat())
-            m.check("the reminders count days in UTC" in r.text, f"{tz}: why said")
+            m.check(f"it is {first.day} {first:%b %Y} already in UTC, and an earlier day is "
+                    "past for people there" in m.unescaped(r.text), f"{tz}: why said")
             m.check("Prepare an agenda" in r.text, "input kept")
         else:
             m.check("today or a later day." in hint, f"{tz}: today, as the hint says")
