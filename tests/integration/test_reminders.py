@@ -199,6 +199,55 @@ def test_a_date_gone_by_is_said_once_gone_by_where_they_live():
     m.check(sent(mids["yesterday"], a) == "1", "and to her mentor, in UTC")
 
 
+def review_days_told(zones, offsets):
+    """Pairs of a mentor in UTC and a mentee in each zone, with reviews
+    offsets days after UTC's date, scanned once: (ok, message) for what
+    each party was told against their own days to the review. The dates
+    the expectations count from are the ones the scan saw, or the caller
+    tries again: None when a date changed meanwhile."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    dates = lambda: [datetime.datetime.now(ZoneInfo(z)).date() for z in ("UTC",) + zones]
+    before = dates()
+    a = m.signup(name="Uma Mentor " + m.unique("n"))
+    tag = m.unique("ahead")
+    pairs = []
+    for zone in zones:
+        b = m.signup(name="Kai Mentee " + m.unique("n"))
+        m.sql("UPDATE users SET timezone = ? WHERE id = ?", zone, b.user_id)
+        for k in offsets:
+            mid = mship(a, b, "cultivation", f"{tag} {zone} {k}",
+                        review_date=f"UTC_DATE() + INTERVAL {k} DAY")
+            pairs.append((mid, ((a, "UTC"), (b, zone))))
+    notify_once()
+    words = {0: "today", 1: "tomorrow"}
+    told = lambda event, key: m.sql_value(
+        "SELECT subject FROM outbox WHERE dedup_key = ?", f"{event}:{key}")
+    decided = lambda event, key: m.sql_value(
+        "SELECT COUNT(*) FROM reminders WHERE dedup_key = ?", f"{event}:{key}") == "1"
+    out = []
+    for mid, parties in pairs:
+        due = datetime.date.fromisoformat(
+            m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", mid))
+        for who, tz in parties:
+            key, n = f"{mid}:{due}:{who.user_id}", (due - datetime.datetime.now(
+                ZoneInfo(tz)).date()).days
+            one, seven = told("review-1d", key), told("review-7d", key)
+            where = f"{tz}, review in {n} days"
+            if n <= 1:
+                out.append((f"is {words[max(n, 0)]} —" in (one or ""), f"{where}: {one!r}"))
+                out.append((decided("review-7d", key) and seven is None,
+                            f"{where}: the seven-day reminder's days went by: decided, unsent"))
+            elif n <= 7:
+                out.append((f"is in {n} days —" in (seven or ""), f"{where}: {seven!r}"))
+                out.append((not decided("review-1d", key),
+                            f"{where}: the one-day reminder waits for their day"))
+            else:
+                out.append((not decided("review-7d", key) and not decided("review-1d", key),
+                            f"{where}: nothing yet"))
+    return out if dates() == before else None
+
+
 @m.test
 def test_days_ahead_are_counted_where_they_live():
     """ "Your mentorship review is tomorrow" reached a mentee in Kiritimati
@@ -207,45 +256,18 @@ def test_days_ahead_are_counted_where_they_live():
     recipient's: the one-day reminder when the review is tomorrow or
     today on their date, the seven-day one from seven days to two. A
     mentor in UTC, a mentee in Kiritimati (a day ahead from 10:00 UTC)
-    and one in Pago Pago (a day behind before 11:00 UTC): what each is
-    told follows from their own date at any hour. A reminder whose days
-    went by for its recipient is decided unsent, so the scans do not
-    read it again."""
-    import datetime
-    from zoneinfo import ZoneInfo
-    a = m.signup(name="Uma Mentor " + m.unique("n"))
-    tag = m.unique("ahead")
-    pairs = []
-    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
-        b = m.signup(name="Kai Mentee " + m.unique("n"))
-        m.sql("UPDATE users SET timezone = ? WHERE id = ?", zone, b.user_id)
-        mid = mship(a, b, "cultivation", f"{tag} {zone}",
-                    review_date="UTC_DATE() + INTERVAL 1 DAY")
-        pairs.append((mid, ((a, "UTC"), (b, zone))))
-    notify_once()
-    words = {0: "today", 1: "tomorrow"}
-    subject = lambda event, mid, due, who: m.sql_value(
-        "SELECT subject FROM outbox WHERE dedup_key = ?", f"{event}:{mid}:{due}:{who.user_id}")
-    decided = lambda event, mid, due, who: m.sql_value(
-        "SELECT COUNT(*) FROM reminders WHERE dedup_key = ?",
-        f"{event}:{mid}:{due}:{who.user_id}") == "1"
-    for mid, parties in pairs:
-        due = datetime.date.fromisoformat(
-            m.sql_value("SELECT review_date FROM mentorships WHERE id = ?", mid))
-        for who, tz in parties:
-            n = (due - datetime.datetime.now(ZoneInfo(tz)).date()).days
-            if n <= 1:
-                said = words[max(n, 0)]
-                m.check(f"is {said} —" in (subject("review-1d", mid, due, who) or ""),
-                        f"{tz}: {subject('review-1d', mid, due, who)!r}, not {said!r}")
-                m.check(decided("review-7d", mid, due, who)
-                        and subject("review-7d", mid, due, who) is None,
-                        f"{tz}: the seven-day reminder's days went by: decided, unsent")
-            else:
-                m.check(f"is in {n} days —" in (subject("review-7d", mid, due, who) or ""),
-                        f"{tz}: {subject('review-7d', mid, due, who)!r}, not 'in {n} days'")
-                m.check(not decided("review-1d", mid, due, who),
-                        f"{tz}: the one-day reminder waits for their day")
+    and one in Pago Pago (a day behind before 11:00 UTC), with reviews 1,
+    2 and 8 days after UTC's date (the windows' edges): what each is told
+    follows from their own date at any hour. A reminder whose days went
+    by for its recipient is decided unsent, so the scans do not read it
+    again."""
+    for _ in range(2):   # a date changed during the scan: once more
+        out = review_days_told(("Pacific/Kiritimati", "Pacific/Pago_Pago"), (1, 2, 8))
+        if out is not None:
+            break
+    m.check(out is not None, "a date changed twice during the scan")
+    for ok, message in out:
+        m.check(ok, message)
 
 
 @m.test
