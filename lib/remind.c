@@ -100,6 +100,11 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date BETWEEN UTC_DATE() + INTERVAL 1 DAY AND "
 	    "UTC_DATE() + INTERVAL 8 DAY" FRESH, W_AHEAD_PAIR, 2, 7 },
+	/*
+	 * Wider ahead only: a review date UTC has passed is not "today" to
+	 * anyone in UTC (the clamp would say so), and west of UTC it was
+	 * told on the UTC day before, a day or none ahead there.
+	 */
 	{ "review-1d", "review", "/review",
 	    "Open the review page",
 	    "SELECT * FROM (SELECT CONCAT('review-1d:', m.id, ':', "
