@@ -412,14 +412,6 @@ read_tx(struct req *r, void *arg)
 	return w->rows == NULL ? -1 : 0;
 }
 
-static struct db_rows *
-remind_candidates(struct req *r, const char *sql)
-{
-	struct read_w w = { sql, NULL, NULL, NULL };
-
-	return db_tx_run_keyed(r, read_tx, &w) == 0 ? w.rows : NULL;
-}
-
 /* A rule's candidates after (due, key): FRESH's page. */
 static struct db_rows *
 remind_page(struct req *r, const char *sql, const char *due, const char *key)
@@ -427,6 +419,13 @@ remind_page(struct req *r, const char *sql, const char *due, const char *key)
 	struct read_w w = { sql, due, key, NULL };
 
 	return db_tx_run_keyed(r, read_tx, &w) == 0 ? w.rows : NULL;
+}
+
+/* A scan's candidates, with no parameter. */
+static struct db_rows *
+remind_candidates(struct req *r, const char *sql)
+{
+	return remind_page(r, sql, NULL, NULL);
 }
 
 /*
