@@ -305,19 +305,25 @@ page_zone(const struct req *r)
 }
 
 const char *
-page_today_in(struct req *r, const char *tz)
+page_date_in(struct req *r, const char *tz, time_t t)
 {
-	time_t now = time(NULL);
 	struct tm tm;
 	long off;
 	char s[16];
 
 	/* an old name (Asia/Calcutta) as the list's; none or unknown: UTC */
-	(void)zone_offset_at(zone_canonical(tz), now, &off);
-	now += off;
-	gmtime_r(&now, &tm);
+	(void)zone_offset_at(zone_canonical(tz), t, &off);
+	t += off;
+	if (gmtime_r(&t, &tm) == NULL)
+		return "";
 	strftime(s, sizeof(s), "%Y-%m-%d", &tm);
 	return req_strdup(r, s);
+}
+
+const char *
+page_today_in(struct req *r, const char *tz)
+{
+	return page_date_in(r, tz, time(NULL));
 }
 
 const char *

@@ -62,6 +62,8 @@ const char	*page_zone(const struct req *);
 const char	*page_today(struct req *);
 /* Today's date in zone tz, "YYYY-MM-DD" (NULL or a name unknown: UTC). */
 const char	*page_today_in(struct req *, const char *tz);
+/* The date in zone tz at t, the same way ("" for a t out of range). */
+const char	*page_date_in(struct req *, const char *tz, time_t t);
 /*
  * Days from the viewer's today to date ("YYYY-MM-DD[ ...]"; negative
  * when past) into *days: 0, or -1 for a NULL or unreadable date.

@@ -58,7 +58,7 @@
  * and whether it has gone by, are the recipient's, as their pages say.
  */
 enum remind_col { C_KEY, C_UID, C_MID, C_OTHER, C_FOCUS, C_DUE, C_DAYS,
-	C_TITLE, C_TZ };
+	C_TITLE, C_TZ, C_APPLIED, C_APPLIER_TZ, C_MINE };
 /*
  * Each subquery names m alone: one that named s.side (a derived table)
  * was refused "Unknown column 's.side'" under some plans (make test).
@@ -67,6 +67,16 @@ enum remind_col { C_KEY, C_UID, C_MID, C_OTHER, C_FOCUS, C_DUE, C_DAYS,
 	", IF(s.side, (SELECT u.timezone FROM users u WHERE u.id = " \
 	"m.mentee_id), (SELECT u.timezone FROM users u WHERE u.id = " \
 	"m.mentor_id)) AS tz "
+/*
+ * A milestone's rows then say when it was applied (UTC), its applier's
+ * zone, and whether the recipient applied it: the day it was applied is
+ * the applier's (rule_due), which a window of UTC's days can only
+ * bound.
+ */
+#define APPLIED \
+	", ms.created_at AS applied, (SELECT u.timezone FROM users u " \
+	"WHERE u.id = ms.applied_by) AS applier_tz, " \
+	"ms.applied_by <=> " UID " AS mine "
 
 struct remind_rule {
 	const char	*event;
@@ -80,7 +90,12 @@ struct remind_rule {
 		W_AHEAD_PAIR,	/* the same to a date the pair shares */
 		W_GONE_BY	/* "has passed": once so where they live */
 	}		 when;
-	int		 lo, hi;	/* W_AHEAD*: the days ahead it is due */
+	/*
+	 * W_AHEAD*: the days ahead it is due, which the window's bounds
+	 * follow (tests/unit/test_remind.c)
+	 */
+	int		 lo, hi;
+	int		 applied;	/* rows end with APPLIED's columns */
 };
 
 /*
@@ -99,7 +114,7 @@ static const struct remind_rule rules[] = {
 	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date BETWEEN UTC_DATE() + INTERVAL 1 DAY AND "
-	    "UTC_DATE() + INTERVAL 8 DAY" FRESH, W_AHEAD_PAIR, 2, 7 },
+	    "UTC_DATE() + INTERVAL 8 DAY" FRESH, W_AHEAD_PAIR, 2, 7, 0 },
 	/*
 	 * Wider ahead only: a review date UTC has passed is not "today" to
 	 * anyone in UTC (the clamp would say so), and west of UTC it was
@@ -113,7 +128,7 @@ static const struct remind_rule rules[] = {
 	    "NULL AS days, '' AS title " RECIPIENT_TZ
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date BETWEEN UTC_DATE() AND "
-	    "UTC_DATE() + INTERVAL 2 DAY" FRESH, W_AHEAD_PAIR, 0, 1 },
+	    "UTC_DATE() + INTERVAL 2 DAY" FRESH, W_AHEAD_PAIR, 0, 1, 0 },
 	/* bounded: a review date long gone is not news any more */
 	{ "review-passed", "review", "/review",
 	    "Open the review page",
@@ -124,35 +139,33 @@ static const struct remind_rule rules[] = {
 	    "FROM mentorships m " BOTH "WHERE m.stage = 'cultivation' AND "
 	    "m.review_date < UTC_DATE() AND "
 	    "m.review_date >= UTC_DATE() - INTERVAL 14 DAY" FRESH,
-	    W_GONE_BY, 0, 0 },
+	    W_GONE_BY, 0, 0, 0 },
 	{ "milestone-3d", "milestone", "/roadmap",
 	    "Open the roadmap",
 	    "SELECT * FROM (SELECT CONCAT('milestone-3d:', ms.id, ':', "
 	    "ms.due_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
-	    "NULL AS days, ms.title AS title " RECIPIENT_TZ
+	    "NULL AS days, ms.title AS title " RECIPIENT_TZ APPLIED
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
 	    "m.id = ms.mentorship_id " BOTH "WHERE ms.done_at IS NULL AND "
 	    "ms.due_date BETWEEN UTC_DATE() - INTERVAL 1 DAY AND "
 	    "UTC_DATE() + INTERVAL 4 DAY "
-	    /* one due the day it was applied is news to nobody (SPEC 4) */
-	    "AND ms.due_date > DATE(ms.created_at) AND "
-	    /* nor, that day, to the party who applied it: from the next */
-	    "NOT (ms.applied_by <=> " UID " AND DATE(ms.created_at) = "
-	    "UTC_DATE()) AND " OPEN FRESH, W_AHEAD, 0, 3 },
+	    /* not due the day it was applied, west of UTC a day behind */
+	    "AND ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH,
+	    W_AHEAD, 0, 3, 1 },
 	{ "milestone-overdue", "milestone", "/roadmap",
 	    "Open the roadmap",
 	    "SELECT * FROM (SELECT CONCAT('milestone-overdue:', ms.id, ':', "
 	    "ms.due_date, ':', " UID ") AS k, " UID " AS uid, m.id AS mid, "
 	    "o.display_name AS other, m.focus AS focus, ms.due_date AS due, "
-	    "NULL AS days, ms.title AS title " RECIPIENT_TZ
+	    "NULL AS days, ms.title AS title " RECIPIENT_TZ APPLIED
 	    "FROM mentorship_milestones ms JOIN mentorships m ON "
 	    "m.id = ms.mentorship_id " BOTH "WHERE "
 	    MS_OVERDUE("ms", "UTC_DATE()") " AND "
 	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND "
-	    /* past already when applied (a start in the past): they know */
-	    "ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH,
-	    W_GONE_BY, 0, 0 },
+	    /* not past when applied, west of UTC a day behind */
+	    "ms.due_date >= DATE(ms.created_at) - INTERVAL 1 DAY AND "
+	    OPEN FRESH, W_GONE_BY, 0, 0, 1 },
 	/*
 	 * The mentor only; from 7 days on the 7-day mail replaces it. "days"
 	 * counts whole days elapsed, as the window does: calendar days said
@@ -169,7 +182,7 @@ static const struct remind_rule rules[] = {
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 3 DAY AND "
 	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 7 DAY" FRESH,
-	    W_ELAPSED, 0, 0 },
+	    W_ELAPSED, 0, 0, 0 },
 	{ "request-7d", "request", "", "Answer the request",
 	    "SELECT * FROM (SELECT CONCAT('request-7d:', m.id, ':', "
 	    "m.mentor_id) AS k, m.mentor_id AS uid, m.id AS mid, "
@@ -181,7 +194,7 @@ static const struct remind_rule rules[] = {
 	    "WHERE m.stage = 'requested' AND "
 	    "m.created_at <= UTC_TIMESTAMP() - INTERVAL 7 DAY AND "
 	    "m.created_at > UTC_TIMESTAMP() - INTERVAL 14 DAY" FRESH,
-	    W_ELAPSED, 0, 0 },
+	    W_ELAPSED, 0, 0, 0 },
 	{ "initiation-30d", "contract", "/contract",
 	    "Open the contract",
 	    "SELECT * FROM (SELECT CONCAT('initiation-30d:', m.id, ':', "
@@ -193,7 +206,7 @@ static const struct remind_rule rules[] = {
 	    "'' AS title FROM mentorships m " BOTH
 	    "WHERE m.stage = 'initiation' AND m.contract_version = 0 AND "
 	    "m.stage_changed_at <= UTC_TIMESTAMP() - INTERVAL 30 DAY" FRESH,
-	    W_ELAPSED, 0, 0 },
+	    W_ELAPSED, 0, 0, 0 },
 };
 
 static int	remind_claim(struct req *, const char *, long long);
@@ -233,12 +246,28 @@ static enum remind_due
 rule_due(struct req *r, const struct remind_rule *rl,
     const struct db_rows *c, size_t i, long long *days)
 {
-	const char *today;
+	const char *today, *applied;
+	int cmp;
 
 	*days = db_int(c, i, C_DAYS);
 	if (rl->when == W_ELAPSED)
 		return DUE_NOW;
 	today = page_today_in(r, db_str(c, i, C_TZ));
+	if (rl->applied) {
+		/*
+		 * A milestone past on the day it was applied, or due that
+		 * day, is news to nobody (SPEC 4); nor is anything that day
+		 * to the party who applied it, who has just seen its dates.
+		 * The day is the applier's, as the dates were counted there.
+		 */
+		applied = page_date_in(r, db_str(c, i, C_APPLIER_TZ),
+		    page_utc_time(db_str(c, i, C_APPLIED)));
+		cmp = strcmp(db_str(c, i, C_DUE), applied);
+		if (cmp < 0 || (cmp == 0 && rl->when == W_AHEAD))
+			return DUE_NEVER;
+		if (db_int(c, i, C_MINE) && strcmp(today, applied) == 0)
+			return DUE_NOT_YET;
+	}
 	if (rl->when == W_GONE_BY)
 		return strcmp(db_str(c, i, C_DUE), today) < 0 ? DUE_NOW :
 		    DUE_NOT_YET;

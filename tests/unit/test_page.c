@@ -107,6 +107,42 @@ test_old_zone_names(void **state)
 	req_offline_free(r);
 }
 
+/*
+ * A date where someone lives, at a given moment: the day a milestone
+ * was applied is its applier's (lib/remind.c). At 09:59 UTC Kiritimati
+ * (UTC+14) still has UTC's date and at 10:00 the next; Pago Pago
+ * (UTC-11) has the day before until 11:00.
+ */
+static void
+test_dates_at_a_moment(void **state)
+{
+	struct req *r = req_offline_new();
+	struct tm tm = { .tm_year = 126, .tm_mon = 11, .tm_mday = 6,
+	    .tm_hour = 9, .tm_min = 59 };
+	time_t t = timegm(&tm);
+
+	(void)state;
+	assert_string_equal(page_date_in(r, "Pacific/Kiritimati", t),
+	    "2026-12-06");
+	assert_string_equal(page_date_in(r, "Pacific/Kiritimati", t + 60),
+	    "2026-12-07");
+	assert_string_equal(page_date_in(r, "Pacific/Pago_Pago", t + 60 * 60),
+	    "2026-12-05");
+	assert_string_equal(page_date_in(r, "Pacific/Pago_Pago",
+	    t + 61 * 60), "2026-12-06");
+	assert_string_equal(page_date_in(r, NULL, t), "2026-12-06");
+	assert_string_equal(page_date_in(r, "Pacific/Samoa", t), "2026-12-05");
+	assert_string_equal(page_date_in(r, "No/Such_Zone", t), "2026-12-06");
+	/* summer time: New York is UTC-4 on 1 July, UTC-5 in December */
+	tm.tm_mon = 6, tm.tm_mday = 1, tm.tm_hour = 3, tm.tm_min = 30;
+	t = timegm(&tm);
+	assert_string_equal(page_date_in(r, "America/New_York", t),
+	    "2026-06-30");
+	assert_string_equal(page_date_in(r, "America/New_York", t + 60 * 60),
+	    "2026-07-01");
+	req_offline_free(r);
+}
+
 int
 main(void)
 {
@@ -114,6 +150,7 @@ main(void)
 		cmocka_unit_test(test_days_to),
 		cmocka_unit_test(test_reader_dates),
 		cmocka_unit_test(test_old_zone_names),
+		cmocka_unit_test(test_dates_at_a_moment),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
