@@ -346,6 +346,80 @@ def test_a_milestone_past_where_they_live_is_not_due_today():
         m.check((subject(b) or "").startswith("Milestone due today"), f"hers: {subject(b)!r}")
 
 
+def applied_days_told(zone):
+    """A mentor in zone applies milestones for a mentee in UTC: (ok,
+    message) pairs for what each was told, from the applier's day, or
+    None when a date changed meanwhile."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    utc = datetime.timezone.utc
+    now = datetime.datetime.now(utc)
+    local = now.astimezone(ZoneInfo(zone))
+    start = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(utc)
+    day = local.date()
+    at = lambda t: t.strftime("%Y-%m-%d %H:%M:%S")
+    a = m.signup(name="Rua Mentor " + m.unique("n"))
+    b = m.signup(name="Sam Mentee " + m.unique("n"))
+    m.sql("UPDATE users SET timezone = ? WHERE id = ?", zone, a.user_id)
+    tag = m.unique("applied")
+    mid = mship(a, b, "cultivation", f"{tag} ms", review_date="UTC_DATE() + INTERVAL 100 DAY")
+    plan = {"today": (min(start + datetime.timedelta(minutes=1), now), day + datetime.timedelta(2)),
+            "yesterday": (start - datetime.timedelta(minutes=1), day + datetime.timedelta(2)),
+            "due then": (min(start + datetime.timedelta(minutes=1), now), day),
+            "past then": (min(start + datetime.timedelta(minutes=1), now),
+                          day - datetime.timedelta(1))}
+    ids = {}
+    for name, (made, due) in plan.items():
+        m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, due_date, "
+              "position, applied_by, created_at) VALUES (?, ?, '', ?, 1, ?, ?)",
+              mid, f"{tag} {name}", due.isoformat(), a.user_id, at(made))
+        ids[name] = m.sql_value("SELECT id FROM mentorship_milestones WHERE title = ?",
+                                f"{tag} {name}")
+    notify_once()
+    told = lambda event, name, who: m.sql_value(
+        "SELECT subject FROM outbox WHERE dedup_key = ?",
+        f"{event}:{ids[name]}:{plan[name][1]}:{who.user_id}")
+    decided = lambda name, who: m.sql_value(
+        "SELECT COUNT(*) FROM reminders WHERE dedup_key = ?",
+        f"milestone-3d:{ids[name]}:{plan[name][1]}:{who.user_id}") == "1"
+    out = [(not decided("today", a), f"{zone}: applied on the mentor's today, "
+            f"told them {told('milestone-3d', 'today', a)!r}"),
+           (told("milestone-3d", "today", b) is not None, f"{zone}: the mentee not told"),
+           ((told("milestone-3d", "yesterday", a) or "").startswith("Milestone due in 2 days"),
+            f"{zone}: applied on the mentor's yesterday: {told('milestone-3d', 'yesterday', a)!r}"),
+           (told("milestone-3d", "yesterday", b) is not None,
+            f"{zone}: the mentee not told of yesterday's")]
+    for who in (a, b):
+        out.append((told("milestone-3d", "due then", who) is None,
+                    f"{zone}: due the day it was applied, told {who.email}"))
+        out.append((told("milestone-overdue", "past then", who) is None,
+                    f"{zone}: past when it was applied, told {who.email} it is overdue"))
+    later = datetime.datetime.now(utc)
+    same = later.date() == now.date() and later.astimezone(ZoneInfo(zone)).date() == day
+    return out if same else None
+
+
+@m.test
+def test_the_day_a_milestone_was_applied_is_its_appliers():
+    """A milestone is news to nobody on the day it was applied when it is
+    due that day or past already (SPEC 4), and nothing is due that day to
+    the party who applied it. That day was UTC's: a mentor in Kiritimati
+    who applied a roadmap at nine in her morning (UTC's yesterday) was
+    told "due in 2 days" an hour later, and her mentee was mailed about
+    one due that very day. It is the applier's own. A mentor in
+    Kiritimati and one in Pago Pago, each with a mentee in UTC, apply
+    milestones early in their day and just before it: at every hour one
+    of the two days straddles UTC's midnight."""
+    for zone in ("Pacific/Kiritimati", "Pacific/Pago_Pago"):
+        for _ in range(2):   # a date changed during the scan: once more
+            out = applied_days_told(zone)
+            if out is not None:
+                break
+        m.check(out is not None, "a date changed twice during the scan")
+        for ok, message in out:
+            m.check(ok, message)
+
+
 @m.test
 def test_a_notifier_runs_its_scans_again():
     """The loop executes each of its prepared statements again on its next
