@@ -9,6 +9,7 @@
 <div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p>{{#PROBLEMS}}<ul>{{#PROBLEM}}<li><a href="#{{P_ID}}">{{P_TEXT}}</a></li>{{/PROBLEM}}</ul>{{/PROBLEMS}}</div>
 {{/REFUSED}}
 {{#NOTE}}<p class="callout" role="status">{{TEXT}}</p>{{/NOTE}}
+{{#NOW}}<details class="card compact" open><summary>The contract as it is now</summary><pre class="prose">{{TEXT}}</pre></details>{{/NOW}}
 {{#READ_ONLY}}<p class="callout">The contract is written in Initiation and renewed in Separation or Redefinition; in {{STAGE_LABEL}} it is read-only.</p>{{/READ_ONLY}}
 {{#LATER_CYCLE}}{{#EDITABLE}}<p class="callout">A new cycle: add at least one new goal. This version holds 1 to 5 goals — the new ones plus the open ones carried over.</p>{{/EDITABLE}}{{/LATER_CYCLE}}
 <div class="cols">
@@ -27,7 +28,7 @@
 {{#EDITABLE}}
 <form class="form stack-lg" method="post" action="/mentorships/{{ID}}/contract" id="contract-form" data-unsaved>
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<input type="hidden" name="goal_rows" value="1">
+<input type="hidden" name="goal_rows" value="1"><input type="hidden" name="seen" value="{{SEEN}}">
 <button name="save" value="1" class="visually-hidden" tabindex="-1">Save the contract</button>
 <section class="section flush-top" aria-labelledby="terms-h">
 <h2 id="terms-h">Terms</h2>
@@ -148,7 +149,7 @@
 <p>Mentor: {{MENTOR_AGREED_TEXT}}</p>
 <p>Mentee: {{MENTEE_AGREED_TEXT}}</p>
 {{#CAN_AGREE}}
-<form method="post" action="/mentorships/{{ID}}/contract"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="agree" value="1"><button class="btn-primary">I agree to this contract</button></form>
+<form method="post" action="/mentorships/{{ID}}/contract"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="agree" value="1"><input type="hidden" name="seen" value="{{SEEN}}"><button class="btn-primary">I agree to this contract</button></form>
 <p class="small muted">You agree to the contract as saved. Any change after one of you agreed clears both agreements.</p>
 {{/CAN_AGREE}}
 {{#INCOMPLETE}}

@@ -19,7 +19,7 @@
 <details class="disclosure"{{#OPEN}} open{{/OPEN}}><summary>Move, change or cancel</summary>
 <form class="form" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<input type="hidden" name="change" value="1">
+<input type="hidden" name="change" value="1"><input type="hidden" name="sequence" value="{{SEQUENCE}}">
 <div class="field{{#DATE_ERROR}} has-error{{/DATE_ERROR}}"><label for="date-{{MEETING_ID}}">Date</label>{{#DATE_ERROR}}<span class="field-error" id="date-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/DATE_ERROR}}<input type="date" id="date-{{MEETING_ID}}" name="date" value="{{DATE}}"{{#DATE_ERROR}} aria-invalid="true" aria-describedby="date-{{MEETING_ID}}-error"{{/DATE_ERROR}}></div>
 <div class="field{{#TIME_ERROR}} has-error{{/TIME_ERROR}}"><label for="time-{{MEETING_ID}}">Time ({{TZ}})</label>{{#TIME_ERROR}}<span class="field-error" id="time-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/TIME_ERROR}}<input type="time" id="time-{{MEETING_ID}}" name="time" value="{{TIME}}"{{#TIME_ERROR}} aria-invalid="true" aria-describedby="time-{{MEETING_ID}}-error"{{/TIME_ERROR}}></div>
 <div class="field{{#MINUTES_ERROR}} has-error{{/MINUTES_ERROR}}"><label for="minutes-{{MEETING_ID}}">Length in minutes</label>{{#MINUTES_ERROR}}<span class="field-error" id="minutes-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/MINUTES_ERROR}}<input type="number" id="minutes-{{MEETING_ID}}" name="minutes" min="5" max="600" value="{{MINUTES}}" class="input-short"></div>
@@ -29,10 +29,11 @@
 <form class="inline" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="cancel" value="1"><button class="btn-danger btn-small" data-confirm="Cancel this meeting? We tell the other person.">Cancel the meeting</button></form>
 </details>
 {{/CHANGE}}
+{{#NOTES_NOW}}<div class="callout warning" id="notes-now-{{MEETING_ID}}"><p><strong>The notes as they are now</strong></p><p class="small">Notes:</p><p class="pre-line">{{NOTES:pre_escape}}</p><p class="small">Agreed actions:</p><p class="pre-line">{{ACTIONS:pre_escape}}</p></div>{{/NOTES_NOW}}
 <form class="form" method="post" action="/mentorships/{{ID}}/meetings/{{MEETING_ID}}">
-<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
-<div class="field"><label for="notes-{{MEETING_ID}}">{{#UPCOMING}}Notes to prepare{{/UPCOMING}}{{#PAST}}Notes{{/PAST}}</label><textarea id="notes-{{MEETING_ID}}" name="notes" rows="3">{{NOTES:pre_escape}}</textarea></div>
-<div class="field"><label for="actions-{{MEETING_ID}}">Agreed actions</label><textarea id="actions-{{MEETING_ID}}" name="actions" rows="2">{{ACTIONS:pre_escape}}</textarea></div>
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="notes_seen" value="{{NOTES_SEEN}}">
+<div class="field{{#NOTES_ERROR}} has-error{{/NOTES_ERROR}}"><label for="notes-{{MEETING_ID}}">{{#UPCOMING}}Notes to prepare{{/UPCOMING}}{{#PAST}}Notes{{/PAST}}</label>{{#NOTES_ERROR}}<span class="field-error" id="notes-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/NOTES_ERROR}}<textarea id="notes-{{MEETING_ID}}" name="notes" rows="3"{{#NOTES_ERROR}} aria-invalid="true" aria-describedby="notes-{{MEETING_ID}}-error"{{/NOTES_ERROR}}>{{NOTES:pre_escape}}</textarea></div>
+<div class="field{{#ACTIONS_ERROR}} has-error{{/ACTIONS_ERROR}}"><label for="actions-{{MEETING_ID}}">Agreed actions</label>{{#ACTIONS_ERROR}}<span class="field-error" id="actions-{{MEETING_ID}}-error">{{MESSAGE}}</span>{{/ACTIONS_ERROR}}<textarea id="actions-{{MEETING_ID}}" name="actions" rows="2"{{#ACTIONS_ERROR}} aria-invalid="true" aria-describedby="actions-{{MEETING_ID}}-error"{{/ACTIONS_ERROR}}>{{ACTIONS:pre_escape}}</textarea></div>
 <div class="actions tight"><button>Save notes and actions</button></div>
 </form>
 </li>

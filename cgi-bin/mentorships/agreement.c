@@ -12,6 +12,7 @@
 /* What agreeing found under the mentorship's lock. */
 struct agreeing {
 	struct mship	*m;
+	const char	*seen;		/* the contract the page showed */
 	const char	*why;		/* refused: why */
 	int		 done;		/* 0 nothing new, 1 one, 2 both */
 	long long	 version;	/* the version kept */
@@ -52,8 +53,9 @@ mships_versions_show(struct req *r, struct tdict *d, const struct mship *m)
 }
 
 /* The text kept as version `version`: the terms and the goals it holds. */
-static const char *
-snapshot(struct req *r, const struct mship *m, long long version)
+const char *
+mships_contract_text(struct req *r, const struct mship *m, long long version,
+    const char *head)
 {
 	struct db_rows *c, *g;
 	struct buf b = { NULL, 0, 0 };
@@ -67,9 +69,10 @@ snapshot(struct req *r, const struct mship *m, long long version)
 	    "? = 1) ORDER BY id", "iii", m->id, version, version);
 	if (c == NULL || g == NULL || c->nrows == 0)
 		return NULL;
-	buf_printf(&b, "Contract version %lld\nMentor: %s\nMentee: %s\n"
+	buf_printf(&b, "%s\nMentor: %s\nMentee: %s\n"
 	    "Focus: %s\n\nGround rules:\n%s\n\nMeeting cadence: %s\n"
-	    "Communication: %s\nReview date: %s\n\nGoals:\n", version,
+	    "Communication: %s\nReview date: %s\n\nGoals:\n", head != NULL ?
+	    head : req_printf(r, "Contract version %lld", version),
 	    m->mentor_name, m->mentee_name, m->focus,
 	    db_get(c, 0, "ground_rules"),
 	    mship_cadence_label(db_get(c, 0, "cadence")),
@@ -102,6 +105,11 @@ agree_tx(struct req *r, void *arg)
 	w->done = 0;
 	if ((rc = mships_contract_lock(r, m, &w->why)) != 0)
 		return rc;
+	/* an agreement is to the terms the page showed, or to none */
+	if ((rc = mships_contract_moved(r, m, w->seen, NULL)) != 0)
+		return rc == -1 ? -1 : (w->why = "The contract changed after "
+		    "you opened the page, so you did not agree yet. Read it as "
+		    "it is now, below, and agree if you still do.", 409);
 	if ((rc = stage_contract_complete(r, m, &w->why)) != 0)
 		return rc == -1 ? -1 : 422;
 	n = db_exec(r, m->is_mentor ?
@@ -129,7 +137,7 @@ agree_tx(struct req *r, void *arg)
 		    req_printf(r, "%s agreed to the contract. Read it and "
 		    "agree too, so the work can start.", r->user.name), NULL,
 		    "/contract");
-	if ((snap = snapshot(r, m, w->version)) == NULL)
+	if ((snap = mships_contract_text(r, m, w->version, NULL)) == NULL)
 		return -1;
 	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
 	    "version, snapshot, agreed_at) VALUES (?, ?, ?, "
@@ -154,7 +162,7 @@ agree_tx(struct req *r, void *arg)
 void
 mships_agree(struct req *r, struct mship *m)
 {
-	struct agreeing w = { .m = m };
+	struct agreeing w = { .m = m, .seen = req_form(r, "seen") };
 	int rc;
 
 	if (mships_mail_throttled(r, m, mships_contract_refused))

@@ -32,6 +32,25 @@ static const struct field form_f[CF_N] = {
 	{ "remove_goal", F_INT, 0, ROWS_MAX - 1, 0, NULL },
 };
 
+/*
+ * What the contract says, as a fingerprint of mentorship row m: its
+ * terms and every goal's words. Its forms carry the one the page showed
+ * ("seen"), so that a save from a page older than the contract does not
+ * overwrite what the other party saved since, and an agreement is to
+ * the terms the page showed.
+ */
+#define CONTRACT_SEEN(m) \
+	"SHA1(CONCAT_WS(0x1f, IFNULL(" m ".ground_rules, 0x00), " \
+	"IFNULL(" m ".cadence, 0x00), IFNULL(" m ".channels, 0x00), " \
+	"IFNULL(" m ".review_date, 0x00), IFNULL((SELECT GROUP_CONCAT(" \
+	"CONCAT_WS(0x1e, g.id, g.title, IFNULL(g.measure, 0x00), " \
+	"IFNULL(g.target_date, 0x00)) ORDER BY g.id SEPARATOR 0x1d) FROM " \
+	"goals g WHERE g.mentorship_id = " m ".id), 0x00)))"
+#define CONTRACT_MOVED	"The contract changed after you opened the page, " \
+	"so your changes were not saved. They are below as you typed them, " \
+	"beside the contract as it is now: save again to replace it with " \
+	"yours."
+
 /* A row as the form shows it: raw values, no message. */
 static void
 row_set(struct fval *row, const char *title, const char *measure,
@@ -360,14 +379,14 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	struct db_rows *c;
 	struct cform stored;
 	const struct cform *f = typed;
-	const char *first = page_first_open_day(r), *from;
+	const char *first = page_first_open_day(r), *from, *now;
 	size_t i, j;
 	int rc, kept, editable = mships_contract_editable(m);
 
 	c = db_query(r, "SELECT m.mentor_agreed_at, m.mentee_agreed_at, "
-	    "m.contract_version, p.name AS prog_name, p.ends_on AS prog_ends "
-	    "FROM mentorships m LEFT JOIN programmes p ON p.id = "
-	    "m.programme_id WHERE m.id = ?", "i", m->id);
+	    "m.contract_version, p.name AS prog_name, p.ends_on AS prog_ends, "
+	    CONTRACT_SEEN("m") " AS seen FROM mentorships m LEFT JOIN "
+	    "programmes p ON p.id = m.programme_id WHERE m.id = ?", "i", m->id);
 	if (c == NULL)
 		return;
 	if (c->nrows == 0)	/* deleted since it was loaded */
@@ -404,6 +423,15 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	tmpl_show(d, editable ? "EDITABLE" : "READ_ONLY");
 	tmpl_show(d, mships_is(m, "initiation") ? "FIRST_CYCLE" :
 	    "LATER_CYCLE");
+	tmpl_set(d, "SEEN", typed != NULL && typed->seen != NULL ?
+	    typed->seen : db_get(c, 0, "seen"));
+	if (typed != NULL && typed->moved && (now = mships_contract_text(r,
+	    m, mships_is(m, "initiation") ? 1 :
+	    db_get_int(c, 0, "contract_version") + 1,
+	    "As saved now, not agreed")) == NULL)
+		return;
+	if (typed != NULL && typed->moved)
+		tmpl_set(tmpl_section(d, "NOW"), "TEXT", now);
 	if (err != NULL)
 		problems_fill(r, tmpl_section(d, "REFUSED"), err, typed);
 	if (note != NULL)
@@ -474,6 +502,23 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what)
 	    req_printf(r, "%s changed the contract (%s), so both agreements "
 	    "were cleared. Read it and agree again.", r->user.name, what),
 	    NULL, "/contract");
+}
+
+int
+mships_contract_moved(struct req *r, const struct mship *m,
+    const char *seen, const char **now)
+{
+	const char *v;
+
+	if (seen == NULL)	/* a script's post: it showed no page */
+		return 0;
+	v = db_value(r, "SELECT " CONTRACT_SEEN("m") " FROM mentorships m "
+	    "WHERE m.id = ?", "i", m->id);
+	if (v == NULL)
+		return -1;
+	if (now != NULL)
+		*now = v;
+	return strcmp(v, seen) != 0;
 }
 
 /*
@@ -572,6 +617,10 @@ form_tx(struct req *r, void *arg)
 
 	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
 		return rc;
+	/* re-shown as typed beside the contract now, to save over it */
+	if ((rc = mships_contract_moved(r, w->m, w->seen, &f->seen)) != 0)
+		return rc == -1 ? -1 : (w->why = CONTRACT_MOVED, f->moved = 1,
+		    409);
 	if ((changed = terms_write(r, w)) == -1 || changed == 404)
 		return changed;
 	for (i = 0; i < f->nrows; i++)
@@ -750,6 +799,7 @@ contract_form_post(struct req *r, struct mship *m)
 	int errors, rc;
 
 	memset(&f, 0, sizeof(f));
+	w.seen = f.seen = req_form(r, "seen");
 	if (field_read(r, form_f, CF_N, ctl) > 0 ||
 	    (errors = rows_read(r, &f)) == -1)
 		return page_error_msg(r, 400, "The goal rows of this form do "
@@ -818,7 +868,7 @@ mships_contract_post(struct req *r)
 		return mships_agree(r, &m);
 	if (req_form(r, "goal_rows") != NULL)
 		return contract_form_post(r, &m);
-	/* the terms alone: the goals re-shown as stored */
+	/* the terms alone (no page sends them): the goals re-shown as stored */
 	memset(&f, 0, sizeof(f));
 	if ((rc = terms_read(r, &m, &f, &w.setv)) == -1)
 		return;

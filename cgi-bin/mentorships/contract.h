@@ -29,6 +29,8 @@ struct cform {
 	int		 review_set;	/* stored: a review date, not proposed */
 	struct fval	 rows[ROWS_MAX][GL_N];
 	size_t		 nrows;
+	const char	*seen;		/* the contract its page showed */
+	int		 moved;		/* since then: the contract now shown */
 };
 
 /*
@@ -46,6 +48,7 @@ struct cwrite {
 	const char	*setv;		/* the terms: channels as a SET */
 	long long	 goal;		/* goals: the goal edited, or 0 */
 	struct cform	*form;		/* the one form: its goal rows */
+	const char	*seen;		/* posted: the contract it was made on */
 };
 
 /*

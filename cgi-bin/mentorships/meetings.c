@@ -11,18 +11,42 @@
 
 /* ---- meetings ----------------------------------------------------------- */
 
-enum { MT_DATE, MT_TIME, MT_MINUTES, MT_AGENDA, MT_N };
+/*
+ * A change form carries the meeting's sequence as its page showed it,
+ * and a notes form a fingerprint of the notes (NOTES_SEEN): a form from
+ * a page older than the meeting is refused, not saved over what the
+ * other party wrote since (one moved the meeting, the other's agenda
+ * edit moved it back, and the mail said so).
+ */
+enum { MT_DATE, MT_TIME, MT_MINUTES, MT_AGENDA, MT_SEQUENCE, MT_N };
 static const struct field meeting_f[MT_N] = {
 	{ "date", F_DATE, 10, 10, 1, NULL },
 	{ "time", F_TIME, 5, 5, 1, NULL },
 	{ "minutes", F_INT, 5, 600, 0, NULL },
 	{ "agenda", F_MULTILINE, 1, 4000, 1, NULL },
+	{ "sequence", F_INT, 0, 2000000000, 0, NULL },	/* a change's */
 };
 
-enum { NT_NOTES, NT_ACTIONS, NT_N };
+enum { NT_NOTES, NT_ACTIONS, NT_SEEN, NT_N };
 static const struct field notes_f[NT_N] = {
 	{ "notes", F_MULTILINE, 0, 8000, 0, NULL },
 	{ "actions", F_MULTILINE, 0, 4000, 0, NULL },
+	{ "notes_seen", F_TEXT, 0, 64, 0, NULL },
+};
+#define NOTES_SEEN(x) "SHA1(CONCAT_WS(0x1f, IFNULL(" x ".notes, 0x00), " \
+	"IFNULL(" x ".actions, 0x00)))"
+
+/*
+ * What the meetings page shows as typed, besides what is stored: the
+ * planning form, or one meeting's change or notes form; for notes
+ * refused because they changed meanwhile (moved), the notes now.
+ */
+struct mtyped {
+	struct fval	*plan;		/* MT_N */
+	long long	 meeting;	/* the one below is this meeting's */
+	struct fval	*change;	/* MT_N */
+	struct fval	*notes;		/* NT_N */
+	int		 moved;
 };
 
 /* How a meeting's time reads, in a page or a mail, in zone tz. */
@@ -61,15 +85,35 @@ meeting_form_values(struct req *r, struct tdict *s, struct db_rows *q,
 	tmpl_set(s, "TIME", when_in(r, at, page_zone(r), WHEN_HM));
 	tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
 	tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
+	tmpl_set(s, "SEQUENCE", db_get(q, i, "sequence"));
 }
 
-/*
- * The meetings page. v: the planning form as typed (a 422), edit: the
- * meeting whose change form ev holds as typed; err: the refusal.
- */
+/* One meeting's notes form: as stored, or as typed (t) beside them. */
 static void
-meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
-    long long edit, struct fval *ev, const char *err)
+meeting_notes_show(struct tdict *s, struct db_rows *q, size_t i,
+    const struct mtyped *t)
+{
+	struct tdict *now;
+
+	if (t == NULL || t->notes == NULL ||
+	    t->meeting != db_get_int(q, i, "id")) {
+		tmpl_set(s, "NOTES", db_get(q, i, "notes"));
+		tmpl_set(s, "ACTIONS", db_get(q, i, "actions"));
+		tmpl_set(s, "NOTES_SEEN", db_get(q, i, "notes_seen"));
+		return;
+	}
+	page_form(s, notes_f, NT_N, t->notes);
+	if (!t->moved)
+		return;
+	now = tmpl_section(s, "NOTES_NOW");
+	tmpl_set(now, "NOTES", db_get(q, i, "notes"));
+	tmpl_set(now, "ACTIONS", db_get(q, i, "actions"));
+}
+
+/* The meetings page: t, what it shows as typed (or NULL); err, a refusal. */
+static void
+meetings_page(struct req *r, struct mship *m, int status,
+    const struct mtyped *t, const char *err)
 {
 	struct tdict *d, *s;
 	struct db_rows *q;
@@ -77,7 +121,8 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 	int live = m->is_open && !mships_is(m, "requested"), none;
 
 	q = db_query(r, "SELECT x.id, x.starts_at, x.minutes, x.agenda, "
-	    "x.notes, x.actions, x.starts_at < UTC_TIMESTAMP() AS past, "
+	    "x.notes, x.actions, x.sequence, " NOTES_SEEN("x") " AS "
+	    "notes_seen, x.starts_at < UTC_TIMESTAMP() AS past, "
 	    "x.created_at >= x.starts_at AS recorded, "
 	    "u.display_name AS planned_by FROM meetings x LEFT JOIN users u "
 	    "ON u.id = x.created_by WHERE x.mentorship_id = ? ORDER BY "
@@ -94,8 +139,8 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
 	if (live)
 		tmpl_show(d, "CAN_RECORD");
-	if (v != NULL)
-		page_form(d, meeting_f, MT_N, v);
+	if (t != NULL && t->plan != NULL)
+		page_form(d, meeting_f, MT_N, t->plan);
 	else {
 		tmpl_set(d, "DATE", page_today(r));
 		tmpl_set(d, "MINUTES", "60");
@@ -113,17 +158,15 @@ meetings_page(struct req *r, struct mship *m, int status, struct fval *v,
 		    "recorded") ? "Recorded" : "Planned", db_get(q, i,
 		    "planned_by") != NULL ? db_get(q, i, "planned_by") :
 		    "a deleted account"));
-		tmpl_set(s, "NOTES", db_get(q, i, "notes") != NULL ?
-		    db_get(q, i, "notes") : "");
-		tmpl_set(s, "ACTIONS", db_get(q, i, "actions") != NULL ?
-		    db_get(q, i, "actions") : "");
+		meeting_notes_show(s, q, i, t);
 		tmpl_show(s, db_get_int(q, i, "past") ? "PAST" : "UPCOMING");
 		if (!live || db_get_int(q, i, "past"))
 			continue;
 		/* a meeting to come can still be moved or called off */
-		if (ev != NULL && edit == db_get_int(q, i, "id")) {
+		if (t != NULL && t->change != NULL &&
+		    t->meeting == db_get_int(q, i, "id")) {
 			struct tdict *e = tmpl_section(s, "CHANGE");
-			page_form(e, meeting_f, MT_N, ev);
+			page_form(e, meeting_f, MT_N, t->change);
 			tmpl_show(e, "OPEN");
 		} else
 			meeting_form_values(r, tmpl_section(s, "CHANGE"), q, i);
@@ -159,7 +202,7 @@ mships_meetings(struct req *r)
 
 	if (mships_load(r, &m) == -1)
 		return;
-	meetings_page(r, &m, 200, NULL, 0, NULL, NULL);
+	meetings_page(r, &m, 200, NULL, NULL);
 }
 
 /* A meeting planned, changed or cancelled, under the mentorship's lock. */
@@ -170,6 +213,7 @@ struct mwrite {
 	int		 past;		/* it is a meeting held: recorded */
 	long long	 meeting;	/* changed or cancelled: which */
 	int		 changed;	/* a change: anything new to tell */
+	const char	*sequence;	/* a change: the one its page showed */
 	const char	*why;
 };
 
@@ -273,15 +317,14 @@ meeting_read(struct req *r, struct mwrite *w)
 
 /* 1 (answered: 429 or the database failed) when the viewer mailed enough. */
 static int
-meeting_throttled(struct req *r, struct mship *m, struct fval *v,
-    long long edit, struct fval *ev)
+meeting_throttled(struct req *r, struct mship *m, const struct mtyped *t)
 {
 	const char *why;
 	long long wait;
 
 	if ((why = mship_mail_wait(r, m, &wait)) == NULL)
 		return wait < 0;
-	meetings_page(r, m, 429, v, edit, ev, why);
+	meetings_page(r, m, 429, t, why);
 	return 1;
 }
 
@@ -291,25 +334,26 @@ mships_meetings_post(struct req *r)
 	struct fval v[MT_N];
 	struct mship m;
 	struct mwrite w = { .m = &m, .v = v };
+	struct mtyped t = { .plan = v };
 	int rc;
 
 	if (mships_load(r, &m) == -1)
 		return;
 	if (!m.is_open || mships_is(&m, "requested"))
-		return meetings_page(r, &m, 409, NULL, 0, NULL, not_live);
+		return meetings_page(r, &m, 409, NULL, not_live);
 	if ((rc = meeting_read(r, &w)) == -1)
 		return;
 	if (rc > 0)
-		return meetings_page(r, &m, 422, v, 0, NULL, "Check the fields "
+		return meetings_page(r, &m, 422, &t, "Check the fields "
 		    "marked below.");
-	if (meeting_throttled(r, &m, v, 0, NULL))
+	if (meeting_throttled(r, &m, &t))
 		return;
 	if ((rc = db_tx_run(r, meeting_tx, &w)) == -1)
 		return;
 	if (rc == 404)
 		return page_error(r, 404);
 	if (rc != 0)
-		return meetings_page(r, &m, rc, v, 0, NULL, w.why);
+		return meetings_page(r, &m, rc, &t, w.why);
 	resp_flash(r, w.past ? "Meeting recorded. We told the other person." :
 	    "Meeting planned. We told the other person.");
 	resp_redirect(r, mships_path(r, &m, "/meetings"));
@@ -317,7 +361,8 @@ mships_meetings_post(struct req *r)
 
 /*
  * The meeting w->meeting, locked with its mentorship, still to come: its
- * time now (*was), 0; 404 not this mentorship's; 409 past or closed.
+ * time now (*was), 0; 404 not this mentorship's; 409 past or closed, or
+ * changed since the form's page showed it (w->sequence: its sequence).
  */
 static int
 meeting_lock(struct req *r, struct mwrite *w, const char **was)
@@ -329,9 +374,9 @@ meeting_lock(struct req *r, struct mwrite *w, const char **was)
 		return rc;
 	if (!w->m->is_open || mships_is(w->m, "requested"))
 		return w->why = not_live, 409;
-	q = db_query(r, "SELECT starts_at, starts_at < UTC_TIMESTAMP() AS "
-	    "past FROM meetings WHERE id = ? AND mentorship_id = ? FOR "
-	    "UPDATE", "ii", w->meeting, w->m->id);
+	q = db_query(r, "SELECT starts_at, sequence, starts_at < "
+	    "UTC_TIMESTAMP() AS past FROM meetings WHERE id = ? AND "
+	    "mentorship_id = ? FOR UPDATE", "ii", w->meeting, w->m->id);
 	if (q == NULL)
 		return -1;
 	if (q->nrows == 0)
@@ -340,6 +385,15 @@ meeting_lock(struct req *r, struct mwrite *w, const char **was)
 		return w->why = "This meeting has begun: it can no longer be "
 		    "moved or cancelled. Its notes can still be written.", 409;
 	*was = req_strdup(r, db_get(q, 0, "starts_at"));
+	if (w->sequence != NULL && strcmp(w->sequence,
+	    db_get(q, 0, "sequence")) != 0) {
+		w->sequence = req_strdup(r, db_get(q, 0, "sequence"));
+		return w->why = req_printf(r, "This meeting was changed after "
+		    "you opened the page: it is now on %s (%s). Your change "
+		    "was not saved: it is in the meeting's form below as you "
+		    "typed it. Save it again to make it.", when_in(r, *was,
+		    page_zone(r), WHEN_TEXT), page_zone(r)), 409;
+	}
 	return 0;
 }
 
@@ -381,21 +435,25 @@ meeting_change(struct req *r, struct mship *m)
 {
 	struct fval v[MT_N];
 	struct mwrite w = { .m = m, .v = v, .meeting = r->id[1] };
+	struct mtyped t = { .meeting = r->id[1], .change = v };
 	int rc;
 
 	if ((rc = meeting_read(r, &w)) == -1)
 		return;
 	if (rc > 0)
-		return meetings_page(r, m, 422, NULL, w.meeting, v, "Check "
-		    "the fields marked below.");
-	if (meeting_throttled(r, m, NULL, w.meeting, v))
+		return meetings_page(r, m, 422, &t, "Check the fields marked "
+		    "below.");
+	if (meeting_throttled(r, m, &t))
 		return;
+	w.sequence = v[MT_SEQUENCE].raw;
 	if ((rc = db_tx_run(r, change_tx, &w)) == -1)
 		return;
 	if (rc == 404)
 		return page_error(r, 404);
+	/* re-shown with the sequence now: saved again, it is made */
+	v[MT_SEQUENCE].raw = w.sequence;
 	if (rc != 0)
-		return meetings_page(r, m, rc, NULL, w.meeting, v, w.why);
+		return meetings_page(r, m, rc, &t, w.why);
 	if (!w.changed)
 		resp_flash(r, "Nothing changed.");
 	else
@@ -432,39 +490,58 @@ meeting_cancel(struct req *r, struct mship *m)
 	struct mwrite w = { .m = m, .meeting = r->id[1] };
 	int rc;
 
-	if (meeting_throttled(r, m, NULL, 0, NULL))
+	if (meeting_throttled(r, m, NULL))
 		return;
 	if ((rc = db_tx_run(r, cancel_tx, &w)) == -1)
 		return;
 	if (rc == 404)
 		return page_error(r, 404);
 	if (rc != 0)
-		return meetings_page(r, m, rc, NULL, 0, NULL, w.why);
+		return meetings_page(r, m, rc, NULL, w.why);
 	resp_flash(r, "Meeting cancelled. We told the other person, and "
 	    "your calendars follow.");
 	resp_redirect(r, mships_path(r, m, "/meetings"));
 }
 
-/* Notes and agreed actions, at any time: preparing counts too. */
+/*
+ * Notes and agreed actions, at any time: preparing counts too. Saved
+ * only over the notes the form's page showed (when it says: a script's
+ * post need not); others written since are shown beside what was typed.
+ */
 static void
 meeting_notes(struct req *r, struct mship *m)
 {
 	struct fval v[NT_N];
+	struct mtyped t = { .meeting = r->id[1], .notes = v };
+	const char *now;
 	long long n;
 
 	if (field_read(r, notes_f, NT_N, v) > 0)
-		return meetings_page(r, m, 422, NULL, 0, NULL, "The notes or "
-		    "actions are too long.");
+		return meetings_page(r, m, 422, &t, "The notes or actions are "
+		    "too long: shorten the one marked below.");
 	n = db_exec(r, "UPDATE meetings SET notes = ?, actions = ? WHERE "
-	    "id = ? AND mentorship_id = ?", "ssii", v[NT_NOTES].str,
-	    v[NT_ACTIONS].str, r->id[1], m->id);
+	    "id = ? AND mentorship_id = ? AND (? IS NULL OR " NOTES_SEEN(
+	    "meetings") " = ?)", "ssiiss", v[NT_NOTES].str,
+	    v[NT_ACTIONS].str, r->id[1], m->id, v[NT_SEEN].str,
+	    v[NT_SEEN].str);
 	if (n == -1)
 		return;
-	if (n == 0 && db_value(r, "SELECT id FROM meetings WHERE id = ? AND "
-	    "mentorship_id = ?", "ii", r->id[1], m->id) == NULL) {
+	if (n == 0 && (now = db_value(r, "SELECT " NOTES_SEEN("meetings")
+	    " FROM meetings WHERE id = ? AND mentorship_id = ?", "ii",
+	    r->id[1], m->id)) == NULL) {
 		if (!r->db_failed)
 			page_error(r, 404);
 		return;
+	}
+	/* unchanged notes update no row: only other notes are a refusal */
+	if (n == 0 && v[NT_SEEN].str != NULL &&
+	    strcmp(now, v[NT_SEEN].str) != 0) {
+		v[NT_SEEN].raw = now;
+		t.moved = 1;
+		return meetings_page(r, m, 409, &t, "These notes were changed "
+		    "after you opened the page, so yours were not saved. They "
+		    "are below as you typed them, under the notes as they are "
+		    "now: save again to replace those with yours.");
 	}
 	resp_flash(r, "Notes saved.");
 	resp_redirect(r, mships_path(r, m, "/meetings"));

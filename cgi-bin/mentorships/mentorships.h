@@ -89,10 +89,23 @@ void		 mships_contract_refused(struct req *, struct mship *,
 		    int status, const char *why);
 int		 mships_contract_lock(struct req *, struct mship *,
 		    const char **why);
-/* agreement.c: the viewer agrees; the agreed versions on the page. */
+/*
+ * Whether the contract changed since a page showed it as seen (its
+ * fingerprint, posted with the form; NULL for a post made without the
+ * page): 1 with the fingerprint now in *now, 0, -1 db. Under the lock.
+ */
+int		 mships_contract_moved(struct req *, const struct mship *,
+		    const char *seen, const char **now);
+/*
+ * agreement.c: the viewer agrees; the agreed versions on the page; the
+ * contract as text, as version `version` would keep it (head: its first
+ * line, NULL "Contract version N").
+ */
 void		 mships_agree(struct req *, struct mship *);
 int		 mships_versions_show(struct req *, struct tdict *,
 		    const struct mship *);
+const char	*mships_contract_text(struct req *, const struct mship *,
+		    long long version, const char *head);
 
 /* Handlers, one page file each. */
 void	mships_list(struct req *);

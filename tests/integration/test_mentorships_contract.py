@@ -286,4 +286,90 @@ def test_a_read_only_contract_reads_as_a_document():
     m.check("Carried over from the agreed contract" not in t, "no form wording")
 
 
+
+
+def seen_of(text):
+    """The fingerprint of the contract a page showed, which its forms carry."""
+    found = re.search(r'name="seen" value="([0-9a-f]{40})"', text)
+    m.check(found, "the contract's forms carry what the page showed")
+    return found.group(1)
+
+
+def complete_contract(mentor, mid):
+    """Terms and three goals saved through the one form: (goal ids)."""
+    for t in ("Lead a hiring round", "Run a retro", "Give feedback"):
+        goal(mentor, mid, t)
+    return [int(r[0]) for r in m.sql("SELECT id FROM goals WHERE mentorship_id = ? "
+                                      "ORDER BY id", mid)]
+
+
+def three(ids, first="A signed offer letter", third="A signed offer letter"):
+    return rows(("Lead a hiring round", first, "", ids[0]),
+                ("Run a retro", "A signed offer letter", "", ids[1]),
+                ("Give feedback", third, "", ids[2]))
+
+
+@m.test
+def test_a_save_from_an_older_page_does_not_overwrite_the_contract():
+    """Both parties had the contract open; the mentor saved a goal's
+    measure, then the mentee saved from her older page: "Contract saved",
+    and the mentor's words were gone. Now her save is refused (409) with
+    what she typed kept, beside the contract as it is now; saved again
+    from that page, hers replaces it, knowingly."""
+    mentor, mentee, mid = accepted_pair()
+    ids = complete_contract(mentor, mid)
+    base = f"/mentorships/{mid}/contract"
+    older = seen_of(mentee.get(base).text)
+    r = mentor.post(base, terms() + three(ids, first="Measured by the mentor's words") +
+                    [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"the mentor's save: {r!r}")
+    mine = terms(rules="The mentee's own rules") + three(ids, third="The mentee's measure")
+    r = mentee.post(base, mine + [("seen", older)])
+    text = m.unescaped(r.text)
+    m.check(r.status == 409, f"saved over the mentor's change: {r.status}")
+    m.check("changed after you opened the page" in text, "the page says why")
+    m.check("The mentee's own rules" in text and "The mentee's measure" in text,
+            "what she typed is kept")
+    m.check("The contract as it is now" in text and "Measured by the mentor's words" in text,
+            "the contract now is shown beside it")
+    stored = m.sql("SELECT measure FROM goals WHERE id = ?", ids[0])[0][0]
+    m.check(stored == "Measured by the mentor's words", f"the mentor's words kept: {stored!r}")
+    r = mentee.post(base, mine + [("seen", seen_of(r.text))])
+    m.check(r.status == 303, f"saved again knowingly: {r!r}")
+    m.check(m.sql_value("SELECT ground_rules FROM mentorships WHERE id = ?", mid) ==
+            "The mentee's own rules", "hers replaced it")
+    # a post made without a page (SPEC's field names alone) is not asked
+    r = mentor.post(base, terms(rules="From a script") + three(ids))
+    m.check(r.status == 303, f"a post without the page's fingerprint: {r!r}")
+
+
+@m.test
+def test_agreeing_from_an_older_page_is_refused():
+    """The mentee had the contract open; the mentor changed a goal's
+    measure; her "I agree" from the older page agreed to words she never
+    saw. Now it is refused (409), nothing agreed, and the page shows the
+    contract as it is now; agreeing from that page is agreeing to it."""
+    mentor, mentee, mid = accepted_pair()
+    ids = complete_contract(mentor, mid)
+    base = f"/mentorships/{mid}/contract"
+    r = mentor.post(base, terms() + three(ids) + [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"terms: {r!r}")
+    page = mentee.get(base)
+    m.check(agree_offered(page.text), "agreeing is offered on a complete contract")
+    older = seen_of(page.text)
+    r = mentor.post(base, terms() + three(ids, third="Budget approved by finance") +
+                    [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"the mentor's change: {r!r}")
+    r = mentee.post(base, {"agree": "1", "seen": older})
+    m.check(r.status == 409, f"agreed to a contract the page did not show: {r.status}")
+    m.check("changed after you opened the page" in m.unescaped(r.text), "the page says why")
+    m.check("Budget approved by finance" in m.unescaped(r.text), "the contract now is shown")
+    m.check(m.sql_value("SELECT mentee_agreed_at IS NULL FROM mentorships WHERE id = ?",
+                        mid) == "1", "nothing agreed")
+    r = mentee.post(base, {"agree": "1", "seen": seen_of(r.text)})
+    m.check(r.status == 303, f"agreeing to the contract now: {r!r}")
+    m.check(m.sql_value("SELECT mentee_agreed_at IS NOT NULL FROM mentorships WHERE id = ?",
+                        mid) == "1", "agreed")
+
+
 m.main()

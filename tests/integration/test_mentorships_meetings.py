@@ -272,4 +272,90 @@ def test_cadence_status_is_the_risk_rule():
     m.check("Behind the cadence" in page(), "the last meeting 9 days ago")
 
 
+def form_value(text, mtg, name):
+    """A hidden value of meeting mtg's forms as its page shows them."""
+    card = text[text.index(f'id="meeting-{mtg}"'):]
+    found = re.search(rf'name="{name}" value="([^"]*)"', card)
+    m.check(found, f"meeting {mtg}'s forms carry {name}")
+    return found.group(1)
+
+
+@m.test
+def test_a_change_from_an_older_page_does_not_move_the_meeting_back():
+    """The mentor moved the meeting to the 11th; the mentee, from her older
+    page, changed only the agenda, and that moved it back to the 10th and
+    mailed "A meeting was moved" to the mentor. Now her change is refused
+    (409) with what she typed kept, the meeting stays on the 11th, and
+    nobody is mailed; saved again from that page, it is made."""
+    mentor, mentee, mid = pair()
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    r = mentee.post(base, {"date": "2030-03-10", "time": "10:00", "minutes": "45",
+                           "agenda": "First agenda"})
+    m.check(r.status == 303, f"plan: {r!r}")
+    mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    older = form_value(mentee.get(base).text, mtg, "sequence")
+    seq = form_value(mentor.get(base).text, mtg, "sequence")
+    r = mentor.post(f"{base}/{mtg}", {"change": "1", "date": "2030-03-11", "time": "04:00",
+                                      "minutes": "45", "agenda": "First agenda",
+                                      "sequence": seq})
+    m.check(r.status == 303, f"the mentor moves it: {r!r}")
+    at = m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg)
+    typed = {"change": "1", "date": "2030-03-10", "time": "10:00", "minutes": "45",
+             "agenda": "The mentee's new agenda"}
+    r = mentee.post(f"{base}/{mtg}", dict(typed, sequence=older))
+    text = m.unescaped(r.text)
+    m.check(r.status == 409, f"moved back from an older page: {r.status}")
+    m.check("changed after you opened the page" in text and "11 March 2030" in text,
+            f"the page says why and when it is now: {text[:2000]!r}")
+    m.check("The mentee's new agenda" in text, "what she typed is kept")
+    m.check(m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg) == at,
+            "the meeting stays where the mentor moved it")
+    m.check(m.sql_value("SELECT agenda FROM meetings WHERE id = ?", mtg) == "First agenda",
+            "nor is the agenda changed")
+    moved = m.sql_value("SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND (subject LIKE "
+                        "'A meeting was moved%' OR subject LIKE 'A meeting was changed%')",
+                        mentor.email)
+    m.check(moved == "0", f"the mentor was mailed {moved} times about a change not made")
+    r = mentee.post(f"{base}/{mtg}", dict(typed, sequence=form_value(r.text, mtg, "sequence")))
+    m.check(r.status == 303, f"saved again knowingly: {r!r}")
+    m.check(m.sql_value("SELECT agenda FROM meetings WHERE id = ?", mtg) ==
+            "The mentee's new agenda", "made")
+
+
+@m.test
+def test_notes_from_an_older_page_do_not_overwrite_and_long_ones_come_back():
+    """Notes saved from an older page overwrote the other's without a
+    word; notes too long came back empty. Now the first is refused (409)
+    with both shown, and the second keeps what was typed (422)."""
+    mentor, mentee, mid = pair()
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    mentee.post(base, {"date": "2030-03-10", "time": "10:00", "minutes": "45", "agenda": "A"})
+    mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    older = form_value(mentee.get(base).text, mtg, "notes_seen")
+    r = mentor.post(f"{base}/{mtg}", {"notes": "The mentor's notes", "actions": "Book a room",
+                                      "notes_seen": form_value(mentor.get(base).text, mtg,
+                                                               "notes_seen")})
+    m.check(r.status == 303, f"the mentor's notes: {r!r}")
+    mine = {"notes": "The mentee's notes", "actions": "Draft the plan"}
+    r = mentee.post(f"{base}/{mtg}", dict(mine, notes_seen=older))
+    text = m.unescaped(r.text)
+    m.check(r.status == 409, f"saved over the mentor's notes: {r.status}")
+    m.check("The mentee's notes" in text and "The mentor's notes" in text,
+            "hers as typed, and the notes as they are now")
+    m.check(m.sql_value("SELECT notes FROM meetings WHERE id = ?", mtg) ==
+            "The mentor's notes", "the mentor's notes kept")
+    r = mentee.post(f"{base}/{mtg}", dict(mine, notes_seen=form_value(r.text, mtg,
+                                                                       "notes_seen")))
+    m.check(r.status == 303, f"saved again knowingly: {r!r}")
+    m.check(m.sql_value("SELECT notes FROM meetings WHERE id = ?", mtg) ==
+            "The mentee's notes", "hers replaced them")
+    long = "Long notes. " * 800
+    r = mentee.post(f"{base}/{mtg}", {"notes": long, "actions": "Kept too"})
+    m.check(r.status == 422, f"notes too long: {r.status}")
+    m.check(long.strip() in m.unescaped(r.text) and "Kept too" in r.text,
+            "what was typed comes back")
+
+
 m.main()
