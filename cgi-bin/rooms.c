@@ -169,13 +169,15 @@ room_query(struct req *r)
 			return NULL;
 		uid = db_get_int(row, 0, "sess_uid");
 		/*
-		 * A live session of someone else: the answer is known, and
-		 * an outsider must not cost a second query (or a log line).
+		 * A live session of someone else: the answer is known (and
+		 * costs no log line); the session is read for the page's
+		 * header and links, which a signed-in person is shown.
 		 */
 		if (row->nrows == 1 && uid > 0 &&
 		    uid != db_get_int(row, 0, "mentor_id") &&
 		    uid != db_get_int(row, 0, "mentee_id")) {
-			page_error_msg(r, 403, room_outsider);
+			if (sess_load(r) == 0)
+				page_error_msg(r, 403, room_outsider);
 			return NULL;
 		}
 		if (row->nrows == 1 && uid > 0 && sess_take(r, &k, row,
@@ -280,29 +282,20 @@ room_author(const struct mship *m, long long id)
 }
 
 /*
- * A short plain-text preview of Markdown for the reply quote: markup
- * characters dropped, link targets dropped, whitespace folded, cut at
- * ROOM_QUOTE characters on a UTF-8 boundary. Escaped by the template.
+ * A short plain-text preview of Markdown for the reply quote: its words
+ * as the message shows them (md_text: "<b>" typed stays "<b>", a list's
+ * "- " goes), whitespace folded, cut at ROOM_QUOTE characters on a UTF-8
+ * boundary. Escaped by the template.
  */
 static const char *
 room_preview(struct req *r, const char *md)
 {
-	char *out = req_alloc(r, strlen(md) + 4), *o = out;
-	const char *p;
+	const char *p, *words = md_text(r, md);
+	char *out = req_alloc(r, strlen(words) + 4), *o = out;
 	size_t chars = 0;
 	int space = 0;
 
-	for (p = md; *p != '\0'; p++) {
-		if (*p == ']' && p[1] == '(') {
-			while (*p != '\0' && *p != ')')
-				p++;
-			if (*p == '\0')
-				break;
-			continue;
-		}
-		if (strchr("*_`#>[]~|", *p) != NULL || (*p == '!' &&
-		    p[1] == '['))
-			continue;
+	for (p = words; *p != '\0'; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
 			space = o > out;
 			continue;

@@ -144,3 +144,39 @@ md_html(struct req *r, const char *text)
 	free(html);
 	return out;
 }
+
+const char *
+md_text(struct req *r, const char *text)
+{
+	cmark_node *doc, *n;
+	cmark_iter *it;
+	cmark_event_type ev;
+	cmark_node_type t;
+	struct buf b = { NULL, 0, 0 };
+	const char *out, *lit;
+
+	if (text == NULL ||
+	    (doc = cmark_parse_document(text, strlen(text), MD_OPTS)) == NULL)
+		return "";
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		t = cmark_node_get_type(n);
+		/* leaves have their words; blocks and breaks end in a space */
+		if ((lit = cmark_node_get_literal(n)) != NULL &&
+		    t != CMARK_NODE_CODE_BLOCK && t != CMARK_NODE_HTML_BLOCK)
+			buf_adds(&b, lit);
+		else if (lit != NULL || t == CMARK_NODE_SOFTBREAK ||
+		    t == CMARK_NODE_LINEBREAK || (ev == CMARK_EVENT_EXIT &&
+		    t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK)) {
+			if (lit != NULL)
+				buf_printf(&b, " %s", lit);
+			buf_adds(&b, " ");
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	out = b.p != NULL ? req_strdup(r, b.p) : "";
+	buf_free(&b);
+	return out;
+}

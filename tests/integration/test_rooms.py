@@ -142,6 +142,14 @@ def test_parties_post_and_reply_with_quote():
     m.check(html.escape(a.name) in message_html(r.text, first))
     rows = m.sql("SELECT author_id, reply_to FROM room_messages WHERE id = ?", second)
     m.check(rows == [[str(b.user_id), str(first)]], f"stored {rows}")
+    # the quote reads as the message does: its words, "<" and ">" as typed,
+    # no list markers (it read "<scriptalert(1)</script" and "- one")
+    third = posted(a, mid, "- one <b>x</b>\n- two, a > b")
+    r = b.get(f"/rooms/{mid}?reply_to={third}")
+    q = re.search(r'<blockquote class="reply"><a href="#m%d">[^<]*</a>: ([^<]*)'
+                  r'</blockquote>' % third, r.text)
+    m.check(q and html.unescape(q.group(1)) == "one <b>x</b> two, a > b",
+            f"quoted as {q and html.unescape(q.group(1))!r}")
 
 
 @m.test
@@ -176,6 +184,9 @@ def test_outsider_and_admin_refused():
         r = who.get(f"/rooms/{mid}")
         m.check(r.status == 403, f"GET: {r!r}")
         m.check("private words" not in r.text)
+        # signed in: their dashboard offered, not "Sign in"
+        m.check("Signed in as" in r.text and "Go to your dashboard" in r.text and
+                'href="/login"' not in r.text, f"the 403 as to a visitor: {r.text[:1500]!r}")
         r = who.post(f"/rooms/{mid}/messages", {"body": "let me in"})
         m.check(r.status == 403, f"POST: {r!r}")
     m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ? "

@@ -71,11 +71,64 @@ test_md_cases(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/*
+ * The words of a message for its reply's quote: a preview that dropped
+ * every '>' and kept "- " read "<scriptalert(...)</script" (found in a
+ * browser walk). Spaces are the caller's to fold.
+ */
+static const struct { const char *in, *out; } words[] = {
+	{ "- one\n- two", "one two" },
+	{ "<script>alert(\"room\")</script> & <b>x</b>",
+	    "<script>alert(\"room\")</script> & <b>x</b>" },
+	{ "**bold**, _it_ and [a link](https://example.org/x)",
+	    "bold, it and a link" },
+	{ "> quoted\n\na > b, `code`", "quoted a > b, code" },
+	{ "# Title\nline one\nline two", "Title line one line two" },
+	{ "```\nfenced()\n```", "fenced()" },
+};
+
+/* Runs of spaces as one, none at either end. */
+static void
+fold(char *s)
+{
+	char *o = s, *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p != ' ' || (o > s && o[-1] != ' '))
+			*o++ = *p;
+	while (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
+}
+
+static void
+test_md_text(void **state)
+{
+	struct req *r = req_offline_new();
+	char got[256];
+	size_t i, bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		snprintf(got, sizeof(got), "%s", md_text(r, words[i].in));
+		for (char *p = got; *p != '\0'; p++)
+			if (*p == '\n')
+				*p = ' ';
+		fold(got);
+		if (strcmp(got, words[i].out) != 0 && ++bad)
+			print_error("%s\n  made: %s  want: %s\n", words[i].in,
+			    got, words[i].out);
+	}
+	req_offline_free(r);
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_md_cases),
+		cmocka_unit_test(test_md_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
