@@ -728,6 +728,34 @@ move_forbidden(struct req *r, const struct mship *m, const char *to,
 	return NULL;
 }
 
+/*
+ * The refusal of a move to the stage the mentorship is in already: the
+ * other party (or another tab) made it first, and the page says who and
+ * when, not "a mentorship in Cultivation cannot move to Cultivation".
+ * NULL when the database failed.
+ */
+static const char *
+already_there(struct req *r, const struct mship *m)
+{
+	struct db_rows *e;
+	const char *who;
+
+	e = db_query(r, "SELECT e.actor_id, e.created_at, u.display_name "
+	    "FROM stage_events e LEFT JOIN users u ON u.id = e.actor_id "
+	    "WHERE e.mentorship_id = ? AND e.to_stage = ? ORDER BY e.id DESC "
+	    "LIMIT 1", "is", m->id, m->stage);
+	if (e == NULL)
+		return NULL;
+	if (e->nrows == 0 || db_get(e, 0, "display_name") == NULL)
+		return req_printf(r, "This mentorship is in %s already.",
+		    mship_stage_label(m->stage));
+	who = db_get_int(e, 0, "actor_id") == r->user.id ? "You" :
+	    db_get(e, 0, "display_name");
+	return req_printf(r, "This mentorship is in %s already: %s moved it "
+	    "there on %s.", mship_stage_label(m->stage), who,
+	    page_time_text(r, db_get(e, 0, "created_at")));
+}
+
 /* The move under the mentorship's lock; db_tx_run's body. */
 static int
 move_tx(struct req *r, void *arg)
@@ -745,7 +773,10 @@ move_tx(struct req *r, void *arg)
 		return mv->why = "Someone changed this mentorship a moment "
 		    "ago: look at its new stage.", 409;
 	/* closed: say so, not "a mentorship in Withdrawn cannot move" */
-	if ((rl = stage_rule_find(m->stage, mv->to, mv->by)) == NULL)
+	if ((rl = stage_rule_find(m->stage, mv->to, mv->by)) == NULL &&
+	    m->is_open && strcmp(m->stage, mv->to) == 0)
+		return (mv->why = already_there(r, m)) == NULL ? -1 : 409;
+	if (rl == NULL)
 		return mv->why = !m->is_open ? req_printf(r, "This mentorship "
 		    "is closed already (%s): nothing can change it now.",
 		    mship_stage_label(m->stage)) : req_printf(r, "A mentorship "

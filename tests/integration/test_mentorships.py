@@ -919,4 +919,24 @@ def test_page_counts_milestones_and_unread_messages_once():
                 f"times for {pages} page(s)")
 
 
+@m.test
+def test_a_move_made_already_says_who_made_it():
+    """The mentor clicked "Start Cultivation" on a page older than the
+    other's click, and was told "A mentorship in Cultivation cannot move
+    to Cultivation". A move to the stage the mentorship is in already
+    says who moved it there, and when."""
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mid = request(mentee, mentor)
+    move(mentor, mid, "initiation")
+    r = move(mentor, mid, "initiation", expect=409)
+    text = m.unescaped(r.text)
+    m.check("in Initiation already: You moved it there on" in text, f"to the mover: {text[:3000]!r}")
+    m.check("cannot move to" not in text, "not the rule's words")
+    other = request(mentee, m.make_mentor(), focus="Run a budget")
+    move(mentee, other, "withdrawn")
+    r = move(mentee, other, "withdrawn", expect=409)
+    m.check("closed already" in m.unescaped(r.text), "a closed one says so, as before")
+
+
 m.main()
