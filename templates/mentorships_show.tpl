@@ -147,7 +147,7 @@
 {{#NEXT_MEETING}}<p>Next meeting: <strong>{{AT}}</strong></p>{{/NEXT_MEETING}}
 {{#NO_NEXT_MEETING}}<p class="muted">No meeting planned.</p>{{/NO_NEXT_MEETING}}
 {{#LAST_MEETING}}<p class="small">Last meeting: {{AT}}</p>{{/LAST_MEETING}}
-{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">On schedule</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}}{{#FIRST_DUE}}<span class="badge">First meeting to plan</span>{{/FIRST_DUE}}{{#IN_WEEKS}} {{#DUE}}The next meeting is due by {{DUE_BY}}. {{/DUE}}{{HELD}} in the last {{WEEKS}} weeks{{#LAST}}, the last on {{LAST_ON}}{{/LAST}} (agreed: {{AGREED}}).{{/IN_WEEKS}}{{#SO_FAR}}{{HELD}} so far.{{/SO_FAR}}</p>{{/CADENCE}}
+{{#CADENCE}}<p>{{#ON_TRACK}}<span class="badge success">On schedule</span>{{/ON_TRACK}}{{#BEHIND}}<span class="badge warning">Behind the cadence</span>{{/BEHIND}}{{#FIRST_DUE}}<span class="badge">First meeting to plan</span>{{/FIRST_DUE}}{{#FIRST_PLANNED}}<span class="badge">First meeting planned</span>{{/FIRST_PLANNED}}{{#IN_WEEKS}} {{#DUE}}The next meeting is due by {{DUE_BY}}. {{/DUE}}{{HELD}} in the last {{WEEKS}} weeks{{#LAST}}, the last on {{LAST_ON}}{{/LAST}} (agreed: {{AGREED}}).{{/IN_WEEKS}}{{#SO_FAR}}{{HELD}} so far.{{/SO_FAR}}</p>{{/CADENCE}}
 <p><a href="/mentorships/{{ID}}/meetings">Meetings</a></p>
 </section>
 {{#MILESTONES}}

@@ -586,7 +586,7 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
     const struct db_rows *q)
 {
 	struct tdict *s, *w;
-	const char *agreed;
+	const char *agreed, *first;
 	long long held;
 
 	if (db_get(q, 0, "next_at") != NULL)
@@ -601,13 +601,16 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 		return;
 	s = tmpl_section(d, "CADENCE");
 	held = db_get_int(q, 0, "held");
+	/* none held yet: "to plan", unless the next above is the first */
+	first = db_get(q, 0, "next_at") != NULL ? "FIRST_PLANNED" :
+	    "FIRST_DUE";
 	/*
 	 * No verdict before one cadence period of Cultivation has passed:
 	 * a pair begun minutes ago is neither behind nor missing meetings.
 	 */
 	if (db_get_int(q, 0, "early")) {
 		if (db_get(q, 0, "last_at") == NULL)
-			tmpl_show(s, "FIRST_DUE");
+			tmpl_show(s, first);
 		else
 			tmpl_set(tmpl_section(s, "SO_FAR"), "HELD", held == 1 ?
 			    "1 meeting" : req_printf(r, "%lld meetings", held));
@@ -632,7 +635,7 @@ show_meetings(struct req *r, struct tdict *d, const struct mship *m,
 	if (db_get_int(q, 0, "behind"))
 		tmpl_show(s, "BEHIND");
 	else if (db_get(q, 0, "last_at") == NULL)
-		tmpl_show(s, "FIRST_DUE");
+		tmpl_show(s, first);
 	else {
 		tmpl_show(s, "ON_TRACK");
 		page_date(r, tmpl_section(w, "DUE"), "DUE_BY",

@@ -252,6 +252,14 @@ def test_cadence_status_is_the_risk_rule():
     m.check("First meeting to plan" in t, "a new Cultivation: the first meeting is due")
     # no verdict on the weeks before one interval has passed
     m.check("No meeting in the last" not in t, "no 'no meeting in the last N weeks' yet")
+    # one planned: "Next meeting: ..." above, and not "to plan" under it
+    m.sql("INSERT INTO meetings (mentorship_id, starts_at, minutes, agenda, created_by, "
+          "created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL 2 DAY, 60, 'x', ?, "
+          "UTC_TIMESTAMP())", mid, mentee.user_id)
+    t = page()
+    m.check("Next meeting:" in t and "First meeting planned" in t and
+            "First meeting to plan" not in t, "a first meeting planned")
+    m.sql("DELETE FROM meetings WHERE mentorship_id = ?", mid)
     m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() - INTERVAL 10 DAY "
           "WHERE id = ?", mid)
     m.check("Behind the cadence" in page(), "no meeting for over a week of a weekly cadence")
