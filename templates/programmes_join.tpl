@@ -2,12 +2,13 @@
 {{>NAV}}
 <h1>Join {{PROG_NAME}}</h1>
 {{#INVITED}}<p class="lead">You were invited as a <strong>{{INVITE_ROLE}}</strong>, at {{INVITE_EMAIL}}.</p>{{/INVITED}}
-{{#ERRORS}}
+{{#PROBLEMS}}
 <div class="errors" role="alert" tabindex="-1"><h2>There is a problem</h2>
-<p>Each field with a problem says what is wrong below; what you typed is kept.</p>
+<ul>{{#PROBLEM}}<li><a href="#{{P_ID}}">{{P_TEXT}}</a></li>{{/PROBLEM}}</ul>
+<p>What you typed is kept{{#PASSWORD_AGAIN}}, but for the password, which is never sent back: type it again{{/PASSWORD_AGAIN}}.</p>
 </div>
-{{/ERRORS}}
-<form method="post" action="/programmes/{{PROG_SLUG}}/join" class="form">
+{{/PROBLEMS}}
+<form method="post" action="/programmes/{{PROG_SLUG}}/join" class="form" id="join-form">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 {{#INVITED}}{{#TOKEN}}<input type="hidden" name="invite" value="{{INVITE}}">{{/TOKEN}}<input type="hidden" name="role" value="{{INVITE_ROLE}}">{{/INVITED}}
 {{#NEW_ACCOUNT}}
@@ -33,7 +34,7 @@
 <legend>Join as</legend>
 {{#ROLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ROLE_ERROR}}
 <div class="checks">
-<label class="check"><input type="radio" name="role" value="mentee"{{#ROLE_MENTEE}} checked{{/ROLE_MENTEE}}> <span><strong>Mentee</strong>: you want guidance towards goals of your own.</span></label>
+<label class="check"><input type="radio" id="role-mentee" name="role" value="mentee"{{#ROLE_MENTEE}} checked{{/ROLE_MENTEE}}> <span><strong>Mentee</strong>: you want guidance towards goals of your own.</span></label>
 <label class="check"><input type="radio" name="role" value="mentor"{{#ROLE_MENTOR}} checked{{/ROLE_MENTOR}}> <span><strong>Mentor</strong>: you guide one or more mentees.{{#APPROVAL}} An organiser approves each mentor first.{{/APPROVAL}}</span></label>
 </div>
 </fieldset>

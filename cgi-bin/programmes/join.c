@@ -142,6 +142,38 @@ question_fill(struct req *r, struct tdict *s, const struct answer *a,
 		    "IS_SHORT");
 }
 
+/*
+ * The form's problems, each a link to its field, as the contract's: the
+ * summary said "each field with a problem says what is wrong below",
+ * and a long form of questions left the reader to find them.
+ */
+static void
+join_problems(struct req *r, struct tdict *d, const struct joining *j)
+{
+	static const char *const label[JF_N] = { "Join as",
+	    "How many mentees", "The invitation", "Your name", "Password" };
+	static const char *const anchor[JF_N] = { "role-mentee", "capacity",
+	    "join-form", "display_name", "password" };
+	struct tdict *s = NULL, *p;
+	const struct answer *a;
+	size_t i;
+
+	for (i = 0; i < JF_N + j->na; i++) {
+		a = i >= JF_N ? &j->a[i - JF_N] : NULL;
+		if ((a != NULL ? a->v.err : j->v[i].err) == NULL)
+			continue;
+		if (s == NULL && (s = tmpl_section(d, "PROBLEMS")) != NULL &&
+		    j->new_account)
+			tmpl_show(s, "PASSWORD_AGAIN");
+		p = tmpl_section(s, "PROBLEM");
+		tmpl_set(p, "P_ID", a == NULL ? anchor[i] :
+		    strcmp(a->kind, "choice") == 0 ? req_printf(r, "%s-0",
+		    a->f.name) : a->f.name);
+		tmpl_set(p, "P_TEXT", req_printf(r, "%s: %s", a != NULL ?
+		    a->prompt : label[i], a != NULL ? a->v.err : j->v[i].err));
+	}
+}
+
 static void
 join_page(struct req *r, struct joining *j, int typed, int status)
 {
@@ -187,9 +219,7 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 			question_fill(r, tmpl_section(d, "QUESTION"), &j->a[i],
 			    typed, j->inv.id > 0);
 	if (typed)
-		for (i = 0; i < j->na; i++)
-			if (j->a[i].v.err != NULL)
-				tmpl_show(d, "ERRORS");
+		join_problems(r, d, j);
 	page_send(r, status);
 }
 

@@ -487,6 +487,12 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     m.check(r.status == 422, f"errors: {r.status}")
     m.check("Grow into a lead role" in r.text and "Ada Newcomer" in r.text,
             "typed values kept")
+    # the summary names each problem and links to its field (it said only
+    # "each field with a problem says what is wrong below")
+    summary = r.text[r.text.find('class="errors"'):r.text.find('id="join-form"')]
+    m.check('<a href="#password">Password: ' in summary and
+            f'<a href="#q_{q_mentee}-0">' in summary and "type it again" in summary,
+            f"the problems listed: {summary[:800]!r}")
     m.check('name="timezone" value="" data-browser-zone' in r.text,
             "no field for the browser's time zone")
     r = c.post(f"/programmes/{slug}/join", {
