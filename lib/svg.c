@@ -12,8 +12,6 @@
 
 #include "svg.h"
 
-#define STRIP_W		400.0	/* the strip's width: drawn at most 400 px
-				   wide (.chart-strip), it scales little on a phone */
 #define CAL_DAYS_W	28.0	/* calendar: the days' names, a picture apart */
 #define CAL_TOP		16.0	/* the months' names above the weeks */
 #define CAL_STEP	11.4
@@ -211,37 +209,6 @@ svg_bars(struct req *r, const char *title, const struct svg_item *it,
 }
 
 /*
- * The width a label takes at the chart's 20-unit font (htdocs/menteo.css
- * .chart text): 12 units a character is a wide sans-serif's average, so
- * what is laid out by it never overlaps.
- */
-static double
-text_w(const char *s)
-{
-	return 12.0 * (double)chars(s);
-}
-
-/*
- * Places a legend item: after the one before (lx, ly), on a new line at
- * x = left when it would pass the right edge (x = right). Its x; lx
- * moves past it.
- */
-static double
-legend_next(const char *name, int first, double left, double right,
-    double *lx, double *ly)
-{
-	double x;
-
-	if (!first && *lx + 18 + text_w(name) > right) {
-		*lx = left;
-		*ly += 28;
-	}
-	x = *lx;
-	*lx += 18 + text_w(name) + 24;
-	return x;
-}
-
-/*
  * Columns are drawn as bars are (px and %, BAR_FONT): the weeks take the
  * box's width on a phone and on a desk. The legend is HTML before the
  * picture, so that it wraps where the box is narrow.
@@ -348,61 +315,49 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 }
 
 /*
- * The strip: the bar, then a legend of the stages drawn, each with its
- * days, wrapped as the columns' legend is. Labels inside the parts
- * overlapped a short stage and were 9 px tall on a phone: on its own
- * narrower box (STRIP_W) the text scales to about 16 px at 375 px and
- * stays 20 px at 1280.
+ * The strip: the bar, as wide as its box (px and %, as bars are), then
+ * the stages drawn with their days as an HTML list, in the page's own
+ * type: drawn as text in a 400-unit picture, the legend scaled to 20 px
+ * on a desk beside 16 px text, and labels inside the parts overlapped a
+ * short stage. A stage under a day long is drawn 2 px wide at least.
  */
+#define STRIP_H		28.0	/* px */
+
 const char *
 svg_strip(struct req *r, const char *title, const struct svg_item *it,
     size_t n)
 {
 	struct buf b = { NULL, 0, 0 };
-	const char **name;
-	double total = 0, x = 0, w, lx, ly;
+	const char *out;
+	double total = 0, x = 0, w;
 	size_t i;
-	int first;
 
-	name = req_alloc(r, (n > 0 ? n : 1) * sizeof(*name));
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		total += it[i].value > 0 ? it[i].value : 0;
-		/* a stage under a day long is drawn wider than it is: say so */
-		name[i] = it[i].value <= 0 ? NULL : req_printf(r, "%s · %s",
-		    it[i].label, it[i].value < 1 ? "under a day" :
-		    req_printf(r, "%s d", num(r, it[i].value)));
-	}
-	/* the legend's height first: the picture ends below it */
-	lx = 0;
-	ly = 36;
-	for (first = 1, i = 0; i < n; i++)
-		if (name[i] != NULL) {
-			legend_next(name[i], first, 0, STRIP_W, &lx, &ly);
-			first = 0;
-		}
-	open_box(r, &b, "chart chart-strip", title, STRIP_W, first ? 28 :
-	    ly + 24);
+	open_box(r, &b, "chart chart-fluid chart-strip", title, 0, STRIP_H);
 	for (i = 0; i < n; i++) {
-		if (name[i] == NULL)
+		if (it[i].value <= 0 || total <= 0)
 			continue;
-		w = total > 0 ? STRIP_W * it[i].value / total : 0;
-		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%.1f\" y=\"0\" "
-		    "width=\"%.1f\" height=\"28\"/>", tone(&it[i]), x, w);
+		w = 100.0 * it[i].value / total;
+		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%.2f%%\" y=\"0\" "
+		    "width=\"%.2f%%\" height=\"%g\"/>", tone(&it[i]), x,
+		    w > BAR_MIN ? w : BAR_MIN, STRIP_H);
 		x += w;
 	}
-	lx = 0;
-	ly = 36;
-	for (first = 1, i = 0; i < n; i++) {
-		if (name[i] == NULL)
-			continue;
-		x = legend_next(name[i], first, 0, STRIP_W, &lx, &ly);
-		first = 0;
-		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%g\" y=\"%g\" "
-		    "width=\"12\" height=\"12\"/><text class=\"chart-label\" "
-		    "x=\"%g\" y=\"%g\">%s</text>", tone(&it[i]), x, ly + 5,
-		    x + 18, ly + 17, svg_escape(r, name[i]));
-	}
-	return close_svg(r, &b);
+	buf_adds(&b, "</svg><ul class=\"chart-legend\">");
+	for (i = 0; i < n; i++)
+		if (it[i].value > 0)
+			buf_printf(&b, "<li><svg width=\"12\" height=\"12\" "
+			    "aria-hidden=\"true\" focusable=\"false\"><rect "
+			    "class=\"chart-t-%s\" width=\"12\" height=\"12\" "
+			    "rx=\"2\"/></svg>%s · %s</li>", tone(&it[i]),
+			    svg_escape(r, it[i].label), it[i].value < 1 ?
+			    "under a day" : req_printf(r, "%s d",
+			    num(r, it[i].value)));
+	buf_adds(&b, "</ul>");
+	out = req_strdup(r, b.p);
+	buf_free(&b);
+	return out;
 }
 
 /*
