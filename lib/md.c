@@ -158,7 +158,10 @@ md_text(struct req *r, const char *text)
 	if (text == NULL ||
 	    (doc = cmark_parse_document(text, strlen(text), MD_OPTS)) == NULL)
 		return "";
-	it = cmark_iter_new(doc);
+	if ((it = cmark_iter_new(doc)) == NULL) {
+		cmark_node_free(doc);
+		return "";
+	}
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);

@@ -255,10 +255,11 @@ rule_due(struct req *r, const struct remind_rule *rl,
 	today = page_today_in(r, db_str(c, i, C_TZ));
 	if (rl->applied) {
 		/*
-		 * A milestone past on the day it was applied, or due that
-		 * day, is news to nobody (SPEC 4); nor is anything that day
-		 * to the party who applied it, who has just seen its dates.
-		 * The day is the applier's, as the dates were counted there.
+		 * A milestone past on the day it was applied is news to
+		 * nobody, and so is one due that day ahead of time (SPEC 4:
+		 * its overdue mail still goes); nor is anything that day to
+		 * the party who applied it, who has just seen its dates. The
+		 * day is the applier's, as the dates were counted there.
 		 */
 		applied = page_date_in(r, db_str(c, i, C_APPLIER_TZ),
 		    page_utc_time(db_str(c, i, C_APPLIED)));

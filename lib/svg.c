@@ -329,19 +329,26 @@ svg_strip(struct req *r, const char *title, const struct svg_item *it,
 {
 	struct buf b = { NULL, 0, 0 };
 	const char *out;
-	double total = 0, x = 0, w;
+	double total = 0, small = 0, large = 0, x = 0, w;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		total += it[i].value > 0 ? it[i].value : 0;
+	/* the parts under BAR_MIN are raised to it, the others give way */
+	for (i = 0; i < n && total > 0; i++)
+		if (it[i].value > 0 && (w = 100.0 * it[i].value / total) < BAR_MIN)
+			small += BAR_MIN;
+		else if (it[i].value > 0)
+			large += w;
 	open_box(r, &b, "chart chart-fluid chart-strip", title, 0, STRIP_H);
-	for (i = 0; i < n; i++) {
-		if (it[i].value <= 0 || total <= 0)
+	for (i = 0; i < n && total > 0; i++) {
+		if (it[i].value <= 0)
 			continue;
 		w = 100.0 * it[i].value / total;
+		w = w < BAR_MIN ? BAR_MIN : w * (100.0 - small) / large;
 		buf_printf(&b, "<rect class=\"chart-t-%s\" x=\"%.2f%%\" y=\"0\" "
-		    "width=\"%.2f%%\" height=\"%g\"/>", tone(&it[i]), x,
-		    w > BAR_MIN ? w : BAR_MIN, STRIP_H);
+		    "width=\"%.2f%%\" height=\"%g\"/>", tone(&it[i]), x, w,
+		    STRIP_H);
 		x += w;
 	}
 	buf_adds(&b, "</svg><ul class=\"chart-legend\">");

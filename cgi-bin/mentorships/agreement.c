@@ -52,6 +52,13 @@ mships_versions_show(struct req *r, struct tdict *d, const struct mship *m)
 	return 0;
 }
 
+/* A term of a draft not written yet ("(null)" in the text, or worse). */
+static const char *
+or_unset(const char *v)
+{
+	return v != NULL && *v != '\0' ? v : "not set";
+}
+
 /* The text kept as version `version`: the terms and the goals it holds. */
 const char *
 mships_contract_text(struct req *r, const struct mship *m, long long version,
@@ -74,13 +81,15 @@ mships_contract_text(struct req *r, const struct mship *m, long long version,
 	    "Communication: %s\nReview date: %s\n\nGoals:\n", head != NULL ?
 	    head : req_printf(r, "Contract version %lld", version),
 	    m->mentor_name, m->mentee_name, m->focus,
-	    db_get(c, 0, "ground_rules"),
+	    or_unset(db_get(c, 0, "ground_rules")),
 	    mship_cadence_label(db_get(c, 0, "cadence")),
-	    db_get(c, 0, "channels"), db_get(c, 0, "review_date"));
+	    or_unset(db_get(c, 0, "channels")),
+	    or_unset(db_get(c, 0, "review_date")));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_get(g, i, "title"),
-		    db_get(g, i, "measure"), db_get(g, i, "target_date") ?
+		    or_unset(db_get(g, i, "measure")),
+		    db_get(g, i, "target_date") != NULL ?
 		    db_get(g, i, "target_date") : "none",
 		    mship_outcome_label(db_get(g, i, "status")));
 	out = b.p != NULL ? req_strdup(r, b.p) : "";

@@ -34,7 +34,8 @@ static const struct field form_f[CF_N] = {
 
 /*
  * What the contract says, as a fingerprint of mentorship row m: its
- * terms and every goal's words. Its forms carry the one the page showed
+ * terms and every goal's words, version and status (an outcome recorded
+ * decides which goals a new cycle carries over). Its forms carry the one the page showed
  * ("seen"), so that a save from a page older than the contract does not
  * overwrite what the other party saved since, and an agreement is to
  * the terms the page showed.
@@ -43,8 +44,9 @@ static const struct field form_f[CF_N] = {
 	"SHA1(CONCAT_WS(0x1f, IFNULL(" m ".ground_rules, 0x00), " \
 	"IFNULL(" m ".cadence, 0x00), IFNULL(" m ".channels, 0x00), " \
 	"IFNULL(" m ".review_date, 0x00), IFNULL((SELECT GROUP_CONCAT(" \
-	"CONCAT_WS(0x1e, g.id, g.title, IFNULL(g.measure, 0x00), " \
-	"IFNULL(g.target_date, 0x00)) ORDER BY g.id SEPARATOR 0x1d) FROM " \
+	"CONCAT_WS(0x1e, g.id, g.version, g.status, g.title, " \
+	"IFNULL(g.measure, 0x00), IFNULL(g.target_date, 0x00)) ORDER BY " \
+	"g.id SEPARATOR 0x1d) FROM " \
 	"goals g WHERE g.mentorship_id = " m ".id), 0x00)))"
 #define CONTRACT_MOVED	"The contract changed after you opened the page, " \
 	"so your changes were not saved. They are below as you typed them, " \
@@ -771,6 +773,33 @@ rows_read(struct req *r, struct cform *f)
 	return errors;
 }
 
+/*
+ * Re-shown beside a contract changed meanwhile: the rows of goals taken
+ * out since become new rows, so that saving again adds them (their ids
+ * answered 404, and what was typed was lost). -1 db.
+ */
+static int
+rows_gone_new(struct req *r, const struct mship *m, struct cform *f)
+{
+	struct db_rows *g;
+	size_t i, j;
+
+	g = db_query(r, "SELECT id FROM goals WHERE mentorship_id = ?", "i",
+	    m->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < f->nrows; i++) {
+		if (f->rows[i][GL_GOAL].str == NULL)
+			continue;
+		for (j = 0; j < g->nrows; j++)
+			if (db_get_int(g, j, "id") == f->rows[i][GL_GOAL].num)
+				break;
+		if (j == g->nrows)
+			memset(&f->rows[i][GL_GOAL], 0, sizeof(struct fval));
+	}
+	return 0;
+}
+
 /* Re-shown as typed without a word about errors: a row added, removed. */
 static void
 form_quiet(struct cform *f)
@@ -842,6 +871,8 @@ contract_form_post(struct req *r, struct mship *m)
 		return;
 	if (rc == 404)
 		return page_error(r, 404);
+	if (f.moved && rows_gone_new(r, m, &f) == -1)
+		return;
 	if (rc != 0)
 		return mships_contract_page(r, m, rc, &f, w.why, NULL, 0);
 	resp_flash(r, "Contract saved.");

@@ -27,6 +27,20 @@ static const struct field meeting_f[MT_N] = {
 	{ "sequence", F_INT, 0, 2000000000, 0, NULL },	/* a change's */
 };
 
+/*
+ * A change form also carries the values its page showed, so that after a
+ * refusal the fields left as they were take the meeting's values now:
+ * "save it again" then makes the change typed, and does not move the
+ * meeting back to where the page had it. In meeting_f's order.
+ */
+enum { SHOWN_N = MT_SEQUENCE };
+static const struct field shown_f[SHOWN_N] = {
+	{ "shown_date", F_TEXT, 0, 10, 0, NULL },
+	{ "shown_time", F_TEXT, 0, 5, 0, NULL },
+	{ "shown_minutes", F_TEXT, 0, 5, 0, NULL },
+	{ "shown_agenda", F_MULTILINE, 0, 4000, 0, NULL },
+};
+
 enum { NT_NOTES, NT_ACTIONS, NT_SEEN, NT_N };
 static const struct field notes_f[NT_N] = {
 	{ "notes", F_MULTILINE, 0, 8000, 0, NULL },
@@ -45,6 +59,7 @@ struct mtyped {
 	struct fval	*plan;		/* MT_N */
 	long long	 meeting;	/* the one below is this meeting's */
 	struct fval	*change;	/* MT_N */
+	struct fval	*shown;		/* SHOWN_N: what its page showed */
 	struct fval	*notes;		/* NT_N */
 	int		 moved;
 };
@@ -86,6 +101,10 @@ meeting_form_values(struct req *r, struct tdict *s, struct db_rows *q,
 	tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
 	tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
 	tmpl_set(s, "SEQUENCE", db_get(q, i, "sequence"));
+	tmpl_set(s, "SHOWN_DATE", when_in(r, at, page_zone(r), WHEN_DATE));
+	tmpl_set(s, "SHOWN_TIME", when_in(r, at, page_zone(r), WHEN_HM));
+	tmpl_set(s, "SHOWN_MINUTES", db_get(q, i, "minutes"));
+	tmpl_set(s, "SHOWN_AGENDA", db_get(q, i, "agenda"));
 }
 
 /* One meeting's notes form: as stored, or as typed (t) beside them. */
@@ -167,6 +186,7 @@ meetings_page(struct req *r, struct mship *m, int status,
 		    t->meeting == db_get_int(q, i, "id")) {
 			struct tdict *e = tmpl_section(s, "CHANGE");
 			page_form(e, meeting_f, MT_N, t->change);
+			page_form(e, shown_f, SHOWN_N, t->shown);
 			tmpl_show(e, "OPEN");
 		} else
 			meeting_form_values(r, tmpl_section(s, "CHANGE"), q, i);
@@ -213,7 +233,8 @@ struct mwrite {
 	int		 past;		/* it is a meeting held: recorded */
 	long long	 meeting;	/* changed or cancelled: which */
 	int		 changed;	/* a change: anything new to tell */
-	const char	*sequence;	/* a change: the one its page showed */
+	long long	 seen;		/* the sequence its page showed; -1 */
+	int		 moved;		/* since: refused, why says to when */
 	const char	*why;
 };
 
@@ -362,7 +383,7 @@ mships_meetings_post(struct req *r)
 /*
  * The meeting w->meeting, locked with its mentorship, still to come: its
  * time now (*was), 0; 404 not this mentorship's; 409 past or closed, or
- * changed since the form's page showed it (w->sequence: its sequence).
+ * changed since the form's page showed it (w->seen; w->moved).
  */
 static int
 meeting_lock(struct req *r, struct mwrite *w, const char **was)
@@ -385,15 +406,11 @@ meeting_lock(struct req *r, struct mwrite *w, const char **was)
 		return w->why = "This meeting has begun: it can no longer be "
 		    "moved or cancelled. Its notes can still be written.", 409;
 	*was = req_strdup(r, db_get(q, 0, "starts_at"));
-	if (w->sequence != NULL && strcmp(w->sequence,
-	    db_get(q, 0, "sequence")) != 0) {
-		w->sequence = req_strdup(r, db_get(q, 0, "sequence"));
-		return w->why = req_printf(r, "This meeting was changed after "
-		    "you opened the page: it is now on %s (%s). Your change "
-		    "was not saved: it is in the meeting's form below as you "
-		    "typed it. Save it again to make it.", when_in(r, *was,
-		    page_zone(r), WHEN_TEXT), page_zone(r)), 409;
-	}
+	if (w->seen >= 0 && w->seen != db_get_int(q, 0, "sequence"))
+		return w->moved = 1, w->why = req_printf(r, "This meeting was "
+		    "changed after you opened the page: it is now on %s (%s).",
+		    when_in(r, *was, page_zone(r), WHEN_TEXT), page_zone(r)),
+		    409;
 	return 0;
 }
 
@@ -430,14 +447,49 @@ change_tx(struct req *r, void *arg)
 	    "changed the meeting of", w->utc, NULL, v[MT_AGENDA].str, 0);
 }
 
+/*
+ * A change refused because the meeting moved meanwhile, re-shown over
+ * the meeting now: each field left as the page showed it takes the
+ * value now, the form the sequence now, so that saving it again makes
+ * what was typed and nothing else. -1 db.
+ */
+static int
+change_over_now(struct req *r, struct mwrite *w, struct fval *shown)
+{
+	struct db_rows *q;
+	const char *now[SHOWN_N];
+	size_t k;
+
+	q = db_query(r, "SELECT starts_at, minutes, agenda, sequence FROM "
+	    "meetings WHERE id = ?", "i", w->meeting);
+	if (q == NULL || q->nrows == 0)
+		return q == NULL ? -1 : 0;
+	now[MT_DATE] = when_in(r, db_get(q, 0, "starts_at"), page_zone(r),
+	    WHEN_DATE);
+	now[MT_TIME] = when_in(r, db_get(q, 0, "starts_at"), page_zone(r),
+	    WHEN_HM);
+	now[MT_MINUTES] = db_get(q, 0, "minutes");
+	now[MT_AGENDA] = db_get(q, 0, "agenda");
+	for (k = 0; k < SHOWN_N; k++) {
+		/* as read, not as sent: a browser sends line ends its way */
+		if (shown[k].str != NULL && w->v[k].str != NULL &&
+		    strcmp(shown[k].str, w->v[k].str) == 0)
+			w->v[k].raw = now[k];
+		shown[k].raw = now[k];
+	}
+	w->v[MT_SEQUENCE].raw = db_get(q, 0, "sequence");
+	return 0;
+}
+
 static void
 meeting_change(struct req *r, struct mship *m)
 {
-	struct fval v[MT_N];
-	struct mwrite w = { .m = m, .v = v, .meeting = r->id[1] };
-	struct mtyped t = { .meeting = r->id[1], .change = v };
+	struct fval v[MT_N], shown[SHOWN_N];
+	struct mwrite w = { .m = m, .v = v, .meeting = r->id[1], .seen = -1 };
+	struct mtyped t = { .meeting = r->id[1], .change = v, .shown = shown };
 	int rc;
 
+	(void)field_read(r, shown_f, SHOWN_N, shown);
 	if ((rc = meeting_read(r, &w)) == -1)
 		return;
 	if (rc > 0)
@@ -445,15 +497,19 @@ meeting_change(struct req *r, struct mship *m)
 		    "below.");
 	if (meeting_throttled(r, m, &t))
 		return;
-	w.sequence = v[MT_SEQUENCE].raw;
+	if (v[MT_SEQUENCE].str != NULL)
+		w.seen = v[MT_SEQUENCE].num;
 	if ((rc = db_tx_run(r, change_tx, &w)) == -1)
 		return;
 	if (rc == 404)
 		return page_error(r, 404);
-	/* re-shown with the sequence now: saved again, it is made */
-	v[MT_SEQUENCE].raw = w.sequence;
+	if (w.moved && change_over_now(r, &w, shown) == -1)
+		return;
 	if (rc != 0)
-		return meetings_page(r, m, rc, &t, w.why);
+		return meetings_page(r, m, rc, &t, w.moved ? req_printf(r, "%s "
+		    "Your change was not saved: it is in the meeting's form "
+		    "below, over the meeting as it is now. Save it again to "
+		    "make it.", w.why) : w.why);
 	if (!w.changed)
 		resp_flash(r, "Nothing changed.");
 	else
@@ -487,17 +543,24 @@ cancel_tx(struct req *r, void *arg)
 static void
 meeting_cancel(struct req *r, struct mship *m)
 {
-	struct mwrite w = { .m = m, .meeting = r->id[1] };
+	struct mwrite w = { .m = m, .meeting = r->id[1], .seen = -1 };
+	struct fval seq;
 	int rc;
 
 	if (meeting_throttled(r, m, NULL))
 		return;
+	/* a meeting moved since the page showed it is not cancelled unseen */
+	if (field_read(r, &meeting_f[MT_SEQUENCE], 1, &seq) == 0 &&
+	    seq.str != NULL)
+		w.seen = seq.num;
 	if ((rc = db_tx_run(r, cancel_tx, &w)) == -1)
 		return;
 	if (rc == 404)
 		return page_error(r, 404);
 	if (rc != 0)
-		return meetings_page(r, m, rc, NULL, w.why);
+		return meetings_page(r, m, rc, NULL, w.moved ? req_printf(r,
+		    "%s It was not cancelled: cancel it again if you still "
+		    "mean to.", w.why) : w.why);
 	resp_flash(r, "Meeting cancelled. We told the other person, and "
 	    "your calendars follow.");
 	resp_redirect(r, mships_path(r, m, "/meetings"));

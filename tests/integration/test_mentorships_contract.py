@@ -372,4 +372,31 @@ def test_agreeing_from_an_older_page_is_refused():
                         mid) == "1", "agreed")
 
 
+@m.test
+def test_saving_again_keeps_a_row_whose_goal_was_taken_out():
+    """The mentor took a goal out while the mentee edited it on her older
+    page: refused (409), her row comes back as a new one, not with the
+    removed goal's id (saved again, that answered a bare 404 and lost
+    everything typed)."""
+    mentor, mentee, mid = accepted_pair()
+    ids = complete_contract(mentor, mid)
+    base = f"/mentorships/{mid}/contract"
+    older = seen_of(mentee.get(base).text)
+    two = rows(("Lead a hiring round", "A signed offer letter", "", ids[0]),
+               ("Run a retro", "A signed offer letter", "", ids[1]))
+    r = mentor.post(base, terms() + two + [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"the mentor takes one out: {r!r}")
+    r = mentee.post(base, terms() + three(ids, third="Her measure for the third") +
+                    [("seen", older)])
+    m.check(r.status == 409, f"saved over the mentor's change: {r.status}")
+    page = re.sub(r"<template.*?</template>", "", r.text, flags=re.S)
+    shown = re.findall(r'<input type="hidden" name="goal" value="(\d*)">', page)
+    m.check(shown == [str(ids[0]), str(ids[1]), ""], f"the rows' goals: {shown}")
+    r = mentee.post(base, terms() + two + rows(
+        ("Give feedback", "Her measure for the third", "", None)) + [("seen", seen_of(r.text))])
+    m.check(r.status == 303, f"saved again: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM goals WHERE mentorship_id = ? AND measure = "
+                        "'Her measure for the third'", mid) == "1", "her row kept")
+
+
 m.main()

@@ -280,6 +280,21 @@ def test_cadence_status_is_the_risk_rule():
     m.check("Behind the cadence" in page(), "the last meeting 9 days ago")
 
 
+def change_form(text, mtg):
+    """Meeting mtg's change form as its page fills it: every field."""
+    card = text[text.index(f'id="meeting-{mtg}"'):]
+    card = card[:card.index('name="cancel"')]
+    out = {}
+    for attrs in re.findall(r"<input ([^>]*)>", card):
+        name, value = re.search(r'name="([a-z_]+)"', attrs), re.search(r'value="([^"]*)"', attrs)
+        if name and value:
+            out[name.group(1)] = m.unescaped(value.group(1))
+    for k, v in re.findall(r'<textarea [^>]*name="([a-z_]+)"[^>]*>([^<]*)</textarea>', card):
+        out[k] = m.unescaped(v)
+    out.pop("csrf", None)
+    return out
+
+
 def form_value(text, mtg, name):
     """A hidden value of meeting mtg's forms as its page shows them."""
     card = text[text.index(f'id="meeting-{mtg}"'):]
@@ -302,16 +317,15 @@ def test_a_change_from_an_older_page_does_not_move_the_meeting_back():
                            "agenda": "First agenda"})
     m.check(r.status == 303, f"plan: {r!r}")
     mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
-    older = form_value(mentee.get(base).text, mtg, "sequence")
+    older = change_form(mentee.get(base).text, mtg)   # her page, as a browser sends it
     seq = form_value(mentor.get(base).text, mtg, "sequence")
     r = mentor.post(f"{base}/{mtg}", {"change": "1", "date": "2030-03-11", "time": "04:00",
                                       "minutes": "45", "agenda": "First agenda",
                                       "sequence": seq})
     m.check(r.status == 303, f"the mentor moves it: {r!r}")
     at = m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg)
-    typed = {"change": "1", "date": "2030-03-10", "time": "10:00", "minutes": "45",
-             "agenda": "The mentee's new agenda"}
-    r = mentee.post(f"{base}/{mtg}", dict(typed, sequence=older))
+    m.check(older["date"] == "2030-03-10" and older["time"] == "10:00", f"her page: {older}")
+    r = mentee.post(f"{base}/{mtg}", dict(older, agenda="The mentee's new agenda"))
     text = m.unescaped(r.text)
     m.check(r.status == 409, f"moved back from an older page: {r.status}")
     m.check("changed after you opened the page" in text and "11 March 2030" in text,
@@ -325,10 +339,25 @@ def test_a_change_from_an_older_page_does_not_move_the_meeting_back():
                         "'A meeting was moved%' OR subject LIKE 'A meeting was changed%')",
                         mentor.email)
     m.check(moved == "0", f"the mentor was mailed {moved} times about a change not made")
-    r = mentee.post(f"{base}/{mtg}", dict(typed, sequence=form_value(r.text, mtg, "sequence")))
+    # the form re-shown holds her change over the meeting now: the date and
+    # time she left alone are the mentor's, so saving it again moves nothing
+    form = change_form(r.text, mtg)
+    m.check(form["date"] == "2030-03-11" and form["time"] == "09:00" and
+            form["agenda"] == "The mentee's new agenda",
+            f"her change over the meeting now: {form}")
+    stale_cancel = {"cancel": "1", "sequence": older["sequence"]}
+    r = mentee.post(f"{base}/{mtg}", form)
     m.check(r.status == 303, f"saved again knowingly: {r!r}")
     m.check(m.sql_value("SELECT agenda FROM meetings WHERE id = ?", mtg) ==
             "The mentee's new agenda", "made")
+    m.check(m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg) == at,
+            "and the meeting not moved back")
+    # a cancel from a page older than the meeting is not made unseen
+    r = mentee.post(f"{base}/{mtg}", stale_cancel)
+    m.check(r.status == 409 and "was not cancelled" in m.unescaped(r.text),
+            f"cancelled from an older page: {r.status}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM meetings WHERE id = ?", mtg) == "1",
+            "the meeting stays")
 
 
 @m.test

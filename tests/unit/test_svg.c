@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -103,11 +104,18 @@ test_strip_is_fluid_and_its_legend_html(void **state)
 	assert_non_null(p = strstr(p, "Cultivation · 140 d</li>"));
 	assert_non_null(strstr(p, "Separation · 20 d</li>"));
 	assert_null(strstr(out, "Requested"));
-	p = strstr(out, "<rect class=\"chart-t-initiation\"");
-	assert_non_null(p);
-	assert_non_null(p = strstr(p, "width=\""));
-	x = strtod(p + 7, NULL);
-	assert_true(x >= 100.0 * 2 / 280 - 0.01);	/* BAR_MIN */
+	/* drawn side by side: each from where the last ended, to 100 % */
+	for (x = 0, p = out; (p = strstr(p, "<rect class=\"chart-t-")) != NULL &&
+	    p < legend; p++) {
+		const char *at = strstr(p, "x=\""), *w = strstr(p, "width=\"");
+		double wide = strtod(w + 7, NULL);
+
+		assert_true(fabs(strtod(at + 3, NULL) - x) < 0.02);
+		if (strstr(p, "chart-t-initiation") == p + 12)
+			assert_true(wide >= 100.0 * 2 / 280 - 0.01);	/* BAR_MIN */
+		x += wide;
+	}
+	assert_true(fabs(x - 100) < 0.05);
 	req_offline_free(r);
 }
 
