@@ -34,9 +34,14 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 	/* asked from a suggestion (lib/suggest.h): its reasons, to send on */
 	if (v == NULL && req_query(r, "why") != NULL &&
 	    strlen(req_query(r, "why")) < SUGGEST_WHY)
-		/* Menteo's words about the mentee, quoted as its own */
-		tmpl_set(d, "MESSAGE", req_printf(r, "Menteo suggested you as "
-		    "my mentor. Its reasons: %s.\n\n", req_query(r, "why")));
+		/*
+		 * Menteo's words about the mentee, in quotation marks: the
+		 * mentee's own sentence around them is in the first person,
+		 * the reasons name both people
+		 */
+		tmpl_set(d, "MESSAGE", req_printf(r, "I found you through "
+		    "Menteo's suggestions. In Menteo's words: \u201c%s.\u201d"
+		    "\n\n", req_query(r, "why")));
 	/* asked from a programme's page: it is named, and its way back */
 	if (prog != NULL && (pr = db_query(r, "SELECT name, slug FROM "
 	    "programmes WHERE slug = ?", "s", prog)) == NULL)

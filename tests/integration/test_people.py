@@ -253,7 +253,7 @@ def test_a_request_from_a_suggestion_quotes_menteos_reasons():
     why = "has 1 of the skills Ana wants: hiring; is in Ana's time zone"
     r = c.get(f"/mentorships/new?mentor={s}&why=" + urllib.parse.quote(why))
     m.check(r.status == 200, f"{r!r}")
-    m.check(f"Menteo suggested you as my mentor. Its reasons: {why}."
+    m.check(f"I found you through Menteo's suggestions. In Menteo's words: \u201c{why}.\u201d"
             in m.unescaped(r.text), "the reasons, quoted")
 
 
