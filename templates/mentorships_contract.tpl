@@ -9,7 +9,7 @@
 <div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p>{{#PROBLEMS}}<ul>{{#PROBLEM}}<li><a href="#{{P_ID}}">{{P_TEXT}}</a></li>{{/PROBLEM}}</ul>{{/PROBLEMS}}</div>
 {{/REFUSED}}
 {{#NOTE}}<p class="callout" role="status">{{TEXT}}</p>{{/NOTE}}
-{{#NOW}}<details class="card compact" open><summary>The contract as it is now</summary><pre class="prose">{{TEXT}}</pre></details>{{/NOW}}
+{{#NOW}}<details class="card compact" open><summary>The contract as it is now</summary><pre class="prose snapshot">{{TEXT:pre_escape}}</pre></details>{{/NOW}}
 {{#READ_ONLY}}<p class="callout">The contract is written in Initiation and renewed in Separation or Redefinition; in {{STAGE_LABEL}} it is read-only.</p>{{/READ_ONLY}}
 {{#LATER_CYCLE}}{{#EDITABLE}}<p class="callout">A new cycle: add at least one new goal. This version holds 1 to 5 goals — the new ones plus the open ones carried over.</p>{{/EDITABLE}}{{/LATER_CYCLE}}
 <div class="cols">
@@ -170,7 +170,7 @@
 {{#OLD_VERSION}}
 <section class="section" aria-labelledby="old-h" id="version">
 <h2 id="old-h">Version {{N}}, agreed {{AGREED}}</h2>
-<pre class="prose">{{SNAPSHOT}}</pre>
+<pre class="prose snapshot">{{SNAPSHOT:pre_escape}}</pre>
 </section>
 {{/OLD_VERSION}}
 </div>

@@ -164,6 +164,9 @@ def test_full_lifecycle():
     m.check(m.sql_value("SELECT contract_version FROM mentorships WHERE id = ?", mid) == "2")
     r = mentee.get(f"/mentorships/{mid}/contract?version=1")
     m.check("Version 1, agreed" in r.text)
+    # a document of lines: the escaping had made it one paragraph
+    m.check(re.search(r'<pre class="prose snapshot">Contract version 1\nMentor: ', r.text),
+            "the kept version keeps its lines")
     move(mentee, mid, "cultivation")
 
     # ending needs a reason
