@@ -166,16 +166,15 @@ md_text(struct req *r, const char *text)
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
 		/* leaves have their words; blocks and breaks end in a space */
-		if ((lit = cmark_node_get_literal(n)) != NULL &&
-		    t != CMARK_NODE_CODE_BLOCK && t != CMARK_NODE_HTML_BLOCK)
+		lit = cmark_node_get_literal(n);
+		if (t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK)
+			buf_printf(&b, " %s ", lit != NULL ? lit : "");
+		else if (lit != NULL)
 			buf_adds(&b, lit);
-		else if (lit != NULL || t == CMARK_NODE_SOFTBREAK ||
+		else if (t == CMARK_NODE_SOFTBREAK ||
 		    t == CMARK_NODE_LINEBREAK || (ev == CMARK_EVENT_EXIT &&
-		    t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK)) {
-			if (lit != NULL)
-				buf_printf(&b, " %s", lit);
+		    t >= CMARK_NODE_FIRST_BLOCK && t <= CMARK_NODE_LAST_BLOCK))
 			buf_adds(&b, " ");
-		}
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);

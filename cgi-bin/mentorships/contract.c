@@ -35,10 +35,10 @@ static const struct field form_f[CF_N] = {
 /*
  * What the contract says, as a fingerprint of mentorship row m: its
  * terms and every goal's words, version and status (an outcome recorded
- * decides which goals a new cycle carries over). Its forms carry the one the page showed
- * ("seen"), so that a save from a page older than the contract does not
- * overwrite what the other party saved since, and an agreement is to
- * the terms the page showed.
+ * decides which goals a new cycle carries over). Its forms carry the
+ * one the page showed ("seen"), so that a save from a page older than
+ * the contract does not overwrite what the other party saved since, and
+ * an agreement is to the terms the page showed.
  */
 #define CONTRACT_SEEN(m) \
 	"SHA1(CONCAT_WS(0x1f, IFNULL(" m ".ground_rules, 0x00), " \
@@ -427,13 +427,14 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	    "LATER_CYCLE");
 	tmpl_set(d, "SEEN", typed != NULL && typed->seen != NULL ?
 	    typed->seen : db_get(c, 0, "seen"));
-	if (typed != NULL && typed->moved && (now = mships_contract_text(r,
-	    m, mships_is(m, "initiation") ? 1 :
-	    db_get_int(c, 0, "contract_version") + 1,
-	    "As saved now, not agreed")) == NULL)
-		return;
-	if (typed != NULL && typed->moved)
+	if (typed != NULL && typed->moved) {
+		/* the version being written: goals.c's rule for a new goal */
+		if ((now = mships_contract_text(r, m, mships_is(m,
+		    "initiation") ? 1 : db_get_int(c, 0, "contract_version") +
+		    1, "As saved now, not agreed")) == NULL)
+			return;
 		tmpl_set(tmpl_section(d, "NOW"), "TEXT", now);
+	}
 	if (err != NULL)
 		problems_fill(r, tmpl_section(d, "REFUSED"), err, typed);
 	if (note != NULL)

@@ -92,7 +92,8 @@ int		 mships_contract_lock(struct req *, struct mship *,
 /*
  * Whether the contract changed since a page showed it as seen (its
  * fingerprint, posted with the form; NULL for a post made without the
- * page): 1 with the fingerprint now in *now, 0, -1 db. Under the lock.
+ * page): 1, 0, -1 db; the fingerprint now in *now (unless NULL) when
+ * one was posted. Under the lock.
  */
 int		 mships_contract_moved(struct req *, const struct mship *,
 		    const char *seen, const char **now);
