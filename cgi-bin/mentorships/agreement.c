@@ -171,7 +171,7 @@ agree_tx(struct req *r, void *arg)
 void
 mships_agree(struct req *r, struct mship *m)
 {
-	struct agreeing w = { .m = m, .seen = req_form(r, "seen") };
+	struct agreeing w = { .m = m, .seen = mships_contract_seen(r) };
 	int rc;
 
 	if (mships_mail_throttled(r, m, mships_contract_refused))

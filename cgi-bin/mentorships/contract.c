@@ -507,6 +507,18 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what)
 	    NULL, "/contract");
 }
 
+const char *
+mships_contract_seen(struct req *r)
+{
+	static const struct field f = { "seen", F_TEXT, 0, 40, 0, NULL };
+	struct fval v;
+
+	field_read(r, &f, 1, &v);
+	if (v.raw == NULL)
+		return NULL;
+	return v.str != NULL ? v.str : "";	/* none of ours: moved */
+}
+
 int
 mships_contract_moved(struct req *r, const struct mship *m,
     const char *seen, const char **now)
@@ -829,7 +841,7 @@ contract_form_post(struct req *r, struct mship *m)
 	int errors, rc;
 
 	memset(&f, 0, sizeof(f));
-	w.seen = f.seen = req_form(r, "seen");
+	w.seen = f.seen = mships_contract_seen(r);
 	if (field_read(r, form_f, CF_N, ctl) > 0 ||
 	    (errors = rows_read(r, &f)) == -1)
 		return page_error_msg(r, 400, "The goal rows of this form do "

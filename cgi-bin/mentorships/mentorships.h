@@ -90,6 +90,11 @@ void		 mships_contract_refused(struct req *, struct mship *,
 int		 mships_contract_lock(struct req *, struct mship *,
 		    const char **why);
 /*
+ * The contract a form's page showed: its fingerprint as posted ("seen"),
+ * NULL when the post came without one, "" when it is none Menteo made.
+ */
+const char	*mships_contract_seen(struct req *);
+/*
  * Whether the contract changed since a page showed it as seen (its
  * fingerprint, posted with the form; NULL for a post made without the
  * page): 1, 0, -1 db; the fingerprint now in *now (unless NULL) when

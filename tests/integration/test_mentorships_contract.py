@@ -366,6 +366,9 @@ def test_agreeing_from_an_older_page_is_refused():
     m.check("Budget approved by finance" in m.unescaped(r.text), "the contract now is shown")
     m.check(m.sql_value("SELECT mentee_agreed_at IS NULL FROM mentorships WHERE id = ?",
                         mid) == "1", "nothing agreed")
+    for bad in ("", "x" * 500):   # none Menteo made: a contract never shown
+        r2 = mentee.post(base, {"agree": "1", "seen": bad})
+        m.check(r2.status == 409, f"agreed with seen={bad[:8]!r}: {r2.status}")
     r = mentee.post(base, {"agree": "1", "seen": seen_of(r.text)})
     m.check(r.status == 303, f"agreeing to the contract now: {r!r}")
     m.check(m.sql_value("SELECT mentee_agreed_at IS NOT NULL FROM mentorships WHERE id = ?",
