@@ -132,6 +132,7 @@ struct verify_w {
 	const char	*t;
 	long long	 uid;		/* out: whose address */
 	int		 moved;		/* out: a move to a new address */
+	int		 signed_out;	/* out: others' sessions ended */
 };
 
 static int
@@ -162,9 +163,10 @@ verify_tx(struct req *r, void *arg)
 {
 	struct verify_w *w = arg;
 	const char *email, *cur;
+	long long n;
 	int rc;
 
-	w->moved = 0;
+	w->moved = w->signed_out = 0;
 	if ((rc = auth_token_take(r, w->t, "verify", &w->uid, &email)) == -1)
 		return -1;
 	if (rc == 1)
@@ -178,9 +180,22 @@ verify_tx(struct req *r, void *arg)
 	if ((cur = db_value(r, "SELECT email FROM users WHERE id = ? AND "
 	    "email = ?", "is", w->uid, email)) == NULL && r->db_failed)
 		return -1;
-	if (cur != NULL && (db_exec(r, "UPDATE users SET email_verified_at = "
-	    "COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?", "i",
-	    w->uid) < 0 || auth_tokens_end(r, w->uid, "email") == -1))
+	if (cur == NULL)
+		return 0;
+	if ((n = db_exec(r, "UPDATE users SET email_verified_at = "
+	    "UTC_TIMESTAMP() WHERE id = ? AND email_verified_at IS NULL", "i",
+	    w->uid)) < 0 || auth_tokens_end(r, w->uid, "email") == -1)
+		return -1;
+	/*
+	 * Confirmed now: whoever signed in before it, elsewhere, may have
+	 * made the account in the owner's name (an unconfirmed account
+	 * signs in), so their sessions end; this browser's, signed in to
+	 * the account, stays. The page then tells an owner who made no
+	 * account how to take it: a new password (docs/security.md).
+	 */
+	if (n > 0 && (w->signed_out = (int)db_exec(r, "DELETE FROM sessions "
+	    "WHERE user_id = ? AND id <> ?", "ii", w->uid,
+	    r->user.id == w->uid ? r->sess_id : 0)) < 0)
 		return -1;
 	return 0;
 }
@@ -188,7 +203,7 @@ verify_tx(struct req *r, void *arg)
 void
 au_verify(struct req *r)
 {
-	struct verify_w w = { req_query(r, "t"), 0, 0 };
+	struct verify_w w = { req_query(r, "t"), 0, 0, 0 };
 	int rc;
 
 	if ((rc = db_tx_run(r, verify_tx, &w)) == -1)
@@ -203,12 +218,16 @@ au_verify(struct req *r)
 		return resp_redirect(r, r->user.id == w.uid ?
 		    "/settings/email" : "/");
 	}
-	if (r->user.id > 0) {
+	if (r->user.id > 0 && (r->user.id == w.uid || !w.signed_out)) {
 		resp_flash(r, "Thank you: your e-mail address is confirmed.");
 		return resp_redirect(r, "/");
 	}
-	resp_flash(r, "Thank you: your e-mail address is confirmed. Sign in "
-	    "to start.");
+	resp_flash(r, w.signed_out > 0 ? "Thank you: your e-mail address is "
+	    "confirmed, and whoever was signed in to the account elsewhere "
+	    "is signed out. Sign in to start. If you did not make this "
+	    "account, choose your own password (“Forgot your password?”): "
+	    "the account is then yours alone." : "Thank you: your e-mail "
+	    "address is confirmed. Sign in to start.");
 	resp_redirect(r, "/login");
 }
 

@@ -88,6 +88,36 @@ def test_pre_registration_takeover_fails():
 
 
 @m.test
+def test_confirming_the_address_signs_out_whoever_made_the_account():
+    """Someone signs up with another's address and signs in (an
+    unconfirmed account may); the owner opens the mail's link. Their
+    session went on, on a confirmed account in the owner's name. Now
+    confirming ends every session made elsewhere, the owner is told how
+    to take the account, and a new password locks the other out."""
+    victim = fresh_email("victim")
+    att = m.Client()
+    assert signup_form(att, victim, name="Not The Owner").status == 303
+    assert login(att, victim).status == 303 and signed_in(att)
+    owner = m.Client()
+    msg = m.mails_to(victim, subject="confirm")[-1]
+    r = owner.get(link_in(msg, "/verify?t="))
+    assert r.status == 303 and r.location == "/login", r
+    told = m.unescaped(owner.get("/login").text)
+    assert "signed out" in told and "choose your own password" in told, told[:2000]
+    assert not signed_in(att), "the session made before confirming went on"
+    reset_password(victim)
+    assert login(m.Client(), victim).status != 303, "the old password still signs in"
+    # the owner's own browser, signed in when it confirms, stays so
+    own = m.Client()
+    mine = fresh_email("own")
+    assert signup_form(own, mine).status == 303
+    assert login(own, mine).status == 303
+    r = own.get(link_in(m.mails_to(mine, subject="confirm")[-1], "/verify?t="))
+    assert r.status == 303 and r.location == "/", r
+    assert signed_in(own)
+
+
+@m.test
 def test_verifying_the_address_drops_a_pending_move():
     """A move asked before this release (or by any path that bypassed the
     refusal) dies when the owner proves the original address."""
