@@ -92,6 +92,7 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
 #define BOARD_SHORT	(-2)
 
 struct board {
+	long long		 prog;	/* the programme's id */
 	struct db_rows		*mentors, *mentees;
 	struct suggest_mentor	*m;
 	struct suggest_mentee	*e;
@@ -142,6 +143,7 @@ board_load(struct req *r, struct board *b, long long prog_id)
 	size_t i;
 
 	memset(b, 0, sizeof(*b));
+	b->prog = prog_id;
 	if ((b->mentors = db_query(r, SQL_MENTORS, "i", prog_id)) == NULL ||
 	    (b->mentees = db_query(r, SQL_MENTEES, "i", prog_id)) == NULL)
 		return -1;
@@ -518,8 +520,13 @@ prog_matching(struct req *r)
 /*
  * Why the pair of mentee and mentor (user ids) cannot be made, naming
  * the mentee (in a confirmation of many pairs, which one it is), as
- * the board has them or else as their accounts do.
+ * the board has them or else as the programme's participants: the name
+ * of an account outside it is none of its organisers' business.
  */
+#define PARTICIPANT_NAME "(SELECT u.display_name FROM users u JOIN " \
+	"programme_participants pp ON pp.user_id = u.id AND " \
+	"pp.programme_id = ? WHERE u.id = ? LIMIT 1)"
+
 static const char *
 pair_refused(struct req *r, const struct board *b, long long mentee,
     long long mentor, const char *why)
@@ -528,10 +535,9 @@ pair_refused(struct req *r, const struct board *b, long long mentee,
 	struct db_rows *u = NULL;
 	const char *e, *o;
 
-	if ((ri < 0 || rk < 0) && (u = db_query(r, "SELECT (SELECT "
-	    "display_name FROM users WHERE id = ?) AS mentee, (SELECT "
-	    "display_name FROM users WHERE id = ?) AS mentor", "ii", mentee,
-	    mentor)) == NULL)
+	if ((ri < 0 || rk < 0) && (u = db_query(r, "SELECT "
+	    PARTICIPANT_NAME " AS mentee, " PARTICIPANT_NAME " AS mentor",
+	    "iiii", b->prog, mentee, b->prog, mentor)) == NULL)
 		return NULL;
 	e = ri >= 0 ? db_get(b->mentees, ri, "display_name") :
 	    db_get(u, 0, "mentee");

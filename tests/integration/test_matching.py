@@ -705,6 +705,26 @@ def test_a_refused_proposal_is_worded_for_the_organiser():
     m.check(pairs_of(slug) == [], f"nothing proposed: {pairs_of(slug)}")
 
 
+@m.test
+def test_a_refusal_names_nobody_outside_the_programme():
+    """An organiser posting any two account ids was told their names
+    ("Sam cannot be paired with Maya: ..."): a way to read every account's
+    name by its number. People outside the programme are not named."""
+    org, slug = cohort()
+    outsider, other = m.signup(name=m.unique("Outsider")), m.signup(name=m.unique("Other"))
+    dee = join(slug, "mentee")
+    for mentee, mentor in ((outsider, other), (dee, other), (outsider, dee)):
+        r = propose(org, slug, mentee, mentor)
+        said = refusal(r.text)
+        m.check(r.status == 409 and said, f"refused: {r.status} {said!r}")
+        for c in (outsider, other):
+            name = m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+            m.check(name not in said, f"an outsider named: {said!r}")
+    dee_name = m.sql_value("SELECT display_name FROM users WHERE id = ?", dee.user_id)
+    r = propose(org, slug, dee, other)
+    m.check(dee_name in refusal(r.text), f"a participant is named: {refusal(r.text)!r}")
+
+
 def auto_setup():
     """Greedy loses here: Pia fits Xu best (3 skills) and Yan nearly as
     well (2), Quinn only Xu (1). Best pair first gives Pia Xu and leaves
