@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "notif.h"
 #include "programmes.h"
 #include "resp.h"
 #include "route.h"
@@ -388,6 +389,40 @@ join_use_invite(struct req *r, const struct invite *inv, long long uid)
 }
 
 /*
+ * A mentor (uid, participant pid) waits for approval: each organiser is
+ * told in Menteo (a notification leading to the participants page), or,
+ * where the programme has none, the site's admins, who manage it. The
+ * mentor was promised a mail "as soon as they have": someone must know.
+ */
+static int
+join_tell_organisers(struct req *r, const struct prog *p, long long uid,
+    long long pid)
+{
+	struct db_rows *o;
+	const char *title;
+	size_t i;
+
+	o = db_query(r, "SELECT (SELECT display_name FROM users WHERE id = ?) "
+	    "AS name, x.id FROM (SELECT user_id AS id FROM programme_organisers "
+	    "WHERE programme_id = ? UNION SELECT id FROM users WHERE is_admin "
+	    "= 1 AND disabled_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "programme_organisers WHERE programme_id = ?)) x", "iii", uid,
+	    p->id, p->id);
+	if (o == NULL)
+		return -1;
+	for (i = 0; i < o->nrows; i++) {
+		title = req_printf(r, "%s waits for your approval as a mentor "
+		    "in %s", db_get(o, i, "name"), p->name);
+		if (notif_add(r, db_get_int(o, i, "id"), "programme-approval",
+		    title, req_printf(r, "/programmes/%s/participants",
+		    p->slug), req_printf(r, "approve:%lld:%s", pid,
+		    db_get(o, i, "id"))) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * Writes the participation: 0, 1 when it was there already, 3 the
  * invitation changed meanwhile, -1 db.
  */
@@ -419,7 +454,7 @@ join_write(struct req *r, struct joining *j, long long uid)
 		    "VALUES (?, ?, ?)", "iis", pid, j->a[i].id,
 		    j->a[i].v.str) < 0)
 			return -1;
-	return 0;
+	return waits ? join_tell_organisers(r, &j->p, uid, pid) : 0;
 }
 
 /*

@@ -116,6 +116,8 @@ prog_values(struct req *r, const struct prog *p, struct fval *v)
 		value(&v[PF_APPROVAL], "1");
 		value(&v[PF_WEEKS], "26");
 		value(&v[PF_CADENCE], "biweekly");
+		/* who makes it runs it, unless they hand it to others */
+		value(&v[PF_ORGANISERS], r->user.email);
 		return v;
 	}
 	value(&v[PF_NAME], p->name);

@@ -1152,7 +1152,23 @@ def test_mentors_wait_for_approval_and_each_decision_is_mailed():
                         slug))
     m.check(status[str(mentor.user_id)] == "waiting" and
             status[str(mentee.user_id)] == "active", f"statuses {status}")
+    # the organiser is told in Menteo that mentors wait (nobody was)
+    told = m.sql("SELECT title, path, read_at IS NULL FROM notifications WHERE "
+                 "user_id = ? AND kind = 'programme-approval' ORDER BY id",
+                 org.user_id)
+    names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+             for c in (mentor, mentor2)]
+    m.check(len(told) == 2 and all(f"{n} waits for your approval as a mentor" in t[0]
+                                   for n, t in zip(names, told)), f"told: {told}")
+    m.check(all(t[1] == f"/programmes/{slug}/participants" and t[2] == "1"
+                for t in told), f"the page it leads to: {told}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND "
+                        "kind = 'programme-approval'", a.user_id) == "0",
+            "a site admin is told only of a programme with no organisers")
     r = org.get(f"/programmes/{slug}/participants?status=waiting")
+    m.check(m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND "
+                        "kind = 'programme-approval' AND read_at IS NULL",
+                        org.user_id) == "0", "opening the page reads them")
     m.check(mentor.email in r.text and mentee.email not in r.text, "the filter")
     pid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
                       mentor.user_id)
