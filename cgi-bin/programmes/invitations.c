@@ -103,17 +103,49 @@ invite_mine(struct req *r, const struct prog *p, struct invite *inv)
 	return 0;
 }
 
-/* A clear page for an invitation that cannot be used here. */
-void
-invite_bad(struct req *r, const struct prog *p, int status,
-    const char *why)
+/*
+ * A clear page for an invitation that cannot be used here; signin: a
+ * way in for the person it was sent to (NULL: none to offer).
+ */
+static void
+invite_bad_as(struct req *r, const struct prog *p, int status,
+    const char *why, const char *signin)
 {
 	struct tdict *d = page_new(r, "This invitation cannot be used",
 	    "programmes_invite_bad.tpl");
 
 	prog_head(d, p, NULL);
 	tmpl_set(d, "WHY", why);
+	if (signin != NULL)
+		tmpl_set(tmpl_section(d, "SIGN_IN"), "HREF", signin);
+	else
+		tmpl_show(d, "NO_SIGN_IN");
 	page_send(r, status);
+}
+
+void
+invite_bad(struct req *r, const struct prog *p, int status,
+    const char *why)
+{
+	invite_bad_as(r, p, status, why, NULL);
+}
+
+/*
+ * An invitation used already, opened again from its mail: by its
+ * owner, signed out, most often. The sign-in form has their address and
+ * leads to the programme.
+ */
+static void
+invite_used(struct req *r, const struct prog *p, const struct invite *inv)
+{
+	if (r->user.id > 0)
+		return invite_bad(r, p, 410, "This invitation has already "
+		    "been used, by another account than yours. Each "
+		    "invitation link works once.");
+	invite_bad_as(r, p, 410, "This invitation has already been used: "
+	    "each invitation link works once. If you joined with it, sign "
+	    "in to reach the programme.", req_printf(r, "/login?email=%s&"
+	    "next=/programmes/%s", req_url_enc(r, inv->email), p->slug));
 }
 
 /*
@@ -143,8 +175,7 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 			resp_redirect(r, req_printf(r, "/programmes/%s",
 			    p->slug));
 		} else
-			invite_bad(r, p, 410, "This invitation has already "
-			    "been used. Each invitation link works once.");
+			invite_used(r, p, inv);
 		return -1;
 	}
 	if (inv->declined_at != NULL) {

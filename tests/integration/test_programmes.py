@@ -527,6 +527,13 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     other = m.Client()
     r = other.get(link)
     m.check(r.status == 410 and "already been used" in r.text, f"used twice: {r.status}")
+    # opened again from the mail, signed out: a way in, not a dead end
+    way = re.search(r'href="([^"]+)">Sign in to the programme<', r.text)
+    m.check(way is not None, "no way in from a used invitation")
+    page = other.get(html.unescape(way.group(1)))
+    m.check(page.status == 200 and f'value="{newcomer}"' in page.text and
+            f'value="/programmes/{slug}"' in page.text,
+            "the sign-in form has the address and leads to the programme")
     # the joiner's address changes; the organiser pastes the cohort again
     # the next day: not mailed a link that would answer "already used"
     m.sql("UPDATE users SET email = ? WHERE id = ?", f"moved-{newcomer}", uid)
