@@ -23,6 +23,7 @@ struct ask {
 
 struct taking {
 	long long	 id;
+	long long	 mid;		/* the mentorship's */
 	const char	*moment;
 	const char	*answered_at;
 	const char	*focus;
@@ -40,7 +41,8 @@ taking_load(struct req *r, struct taking *t)
 	size_t nq, i, k;
 
 	memset(t, 0, sizeof(*t));
-	s = db_query(r, "SELECT s.id, s.moment, s.answered_at, s.programme_id, "
+	s = db_query(r, "SELECT s.id, s.mentorship_id, s.moment, s.answered_at, "
+	    "s.programme_id, "
 	    "m.focus, u.display_name AS other, p.name AS programme FROM surveys "
 	    "s JOIN mentorships m ON m.id = s.mentorship_id JOIN users u ON "
 	    "u.id = IF(m.mentor_id = s.user_id, m.mentee_id, m.mentor_id) LEFT "
@@ -53,6 +55,7 @@ taking_load(struct req *r, struct taking *t)
 		return -1;
 	}
 	t->id = db_get_int(s, 0, "id");
+	t->mid = db_get_int(s, 0, "mentorship_id");
 	t->moment = db_get(s, 0, "moment");
 	t->answered_at = db_get(s, 0, "answered_at");
 	t->focus = db_get(s, 0, "focus");
@@ -108,6 +111,7 @@ ask_fill(struct req *r, struct tdict *d, const struct ask *a, int typed)
 		tmpl_set(tmpl_section(d, "Q_ERROR"), "MESSAGE", a->v.err);
 	if (a->kind == SURVEY_TEXT) {
 		tmpl_show(d, "IS_TEXT");
+		tmpl_set_int(d, "Q_MAX", a->f.max);
 		if (typed && a->v.raw != NULL)
 			tmpl_set(d, "Q_VALUE", a->v.raw);
 		return;
@@ -115,6 +119,7 @@ ask_fill(struct req *r, struct tdict *d, const struct ask *a, int typed)
 	tmpl_show(d, "IS_SCALE");
 	lo = a->f.min;
 	hi = a->f.max;
+	tmpl_set_int(d, "POINTS", hi - lo + 1);
 	/* a programme's own question: the scale's generic ends */
 	tmpl_set(d, "LOW", a->low != NULL ? a->low : "1: not at all");
 	tmpl_set(d, "HIGH", a->high != NULL ? a->high : "5: completely");
@@ -127,13 +132,49 @@ ask_fill(struct req *r, struct tdict *d, const struct ask *a, int typed)
 	}
 }
 
+/*
+ * What was answered, question by question as the page asks them (a
+ * programme's question retired since is not asked, nor shown). -1 db.
+ */
+static int
+answers_fill(struct req *r, struct tdict *d, const struct taking *t)
+{
+	const struct ask *a;
+	struct db_rows *g;
+	struct tdict *s;
+	const char *said;
+	size_t i, k;
+
+	g = db_query(r, "SELECT question, score, answer FROM survey_answers "
+	    "WHERE survey_id = ?", "i", t->id);
+	if (g == NULL)
+		return -1;
+	for (i = 0; i < t->n; i++)
+		for (a = &t->ask[i], k = 0; k < g->nrows; k++) {
+			if (strcmp(db_get(g, k, "question"), a->key) != 0)
+				continue;
+			said = a->kind == SURVEY_TEXT ? db_get(g, k,
+			    "answer") : req_printf(r, "%s (from %lld to %lld)",
+			    db_get(g, k, "score"), a->f.min, a->f.max);
+			s = tmpl_section(d, "GAVE");
+			tmpl_set(s, "Q", a->prompt);
+			tmpl_set(s, "A", said);
+		}
+	return 0;
+}
+
+/*
+ * The survey to answer, or as answered: 409 when answers were sent to
+ * one answered before (a second tab), which says they were not kept.
+ */
 static void
 survey_page(struct req *r, struct taking *t, int typed, int status)
 {
-	struct tdict *d;
+	struct tdict *d, *done;
 	size_t i;
 
-	d = page_new(r, "Survey", "surveys_show.tpl");
+	d = page_new(r, req_printf(r, "Survey: %s", t->focus),
+	    "surveys_show.tpl");
 	tmpl_set_int(d, "SURVEY_ID", t->id);
 	tmpl_set(d, "FOCUS", t->focus);
 	tmpl_set(d, "OTHER", t->other);
@@ -144,7 +185,12 @@ survey_page(struct req *r, struct taking *t, int typed, int status)
 	else
 		tmpl_show(d, "NO_PROGRAMME");
 	if (t->answered_at != NULL) {
-		page_date(r, tmpl_section(d, "ANSWERED"), "AT", t->answered_at);
+		done = tmpl_section(d, "ANSWERED");
+		page_date(r, done, "AT", t->answered_at);
+		tmpl_set_int(done, "MID", t->mid);
+		tmpl_show(done, status == 409 ? "NOT_SENT" : "THANKS");
+		if (answers_fill(r, done, t) == -1)
+			return;
 		return page_send(r, status);
 	}
 	tmpl_show(d, "OPEN");

@@ -1540,6 +1540,13 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     m.check(r.status == 303, f"answered: {r!r}")
     r = c.post(f"/surveys/{sid}", {"q_clarity": "1"})
     m.check(r.status == 409, f"answered once: {r.status}")
+    t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", r.text)).split())
+    m.check("The answers on this page were not sent" in t, f"a second tab is told: {t[:600]}")
+    m.check("Your answers How clear are our goals? 4 (from 1 to 5)" in t or
+            "4 (from 1 to 5)" in t, f"what was answered is shown: {t[:900]}")
+    page = c.get(f"/surveys/{sid}")
+    m.check("Thank you" in page.text and f'href="/mentorships/{mid}"' in page.text,
+            "the answered page thanks and leads back to the mentorship")
     m.check(m.sql("SELECT question, score FROM survey_answers WHERE survey_id = ? "
                   "ORDER BY question", sid) == [["clarity", "4"], [f"p{pq}", "5"]],
             "the first answers are kept")
