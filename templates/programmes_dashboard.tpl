@@ -26,17 +26,18 @@
 <table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/CADENCE}}
 </div>
 {{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity {{SINCE}} {{START}}</h2>{{#QUIET}}<p class="muted">{{QUIET_TEXT}}</p>{{/QUIET}}{{#DRAWN}}{{CHART_HTML:none}}
-<div class="table-wrap figure-weeks" tabindex="0" role="region" aria-labelledby="weeks-c"><table class="table figure-numbers"><caption id="weeks-c">The numbers, week by week</caption><thead><tr><th scope="col">Week</th><th scope="col">Room messages</th><th scope="col">Journal entries</th><th scope="col">Meetings</th></tr></thead><tbody>
+<div class="table-wrap figure-weeks" tabindex="0" role="region" aria-labelledby="weeks-c"><table class="table figure-numbers"><caption id="weeks-c">The numbers, week by week: room messages, journal entries, meetings</caption><thead><tr><th scope="col">Week</th><th scope="col">Messages</th><th scope="col">Entries</th><th scope="col">Meetings</th></tr></thead><tbody>
 {{#WEEK}}<tr><th scope="row">{{WEEK_N}}</th><td>{{MESSAGES}}</td><td>{{ENTRIES}}</td><td>{{MEETINGS}}</td></tr>{{/WEEK}}
 </tbody></table></div>{{/DRAWN}}</section>{{/ACTIVITY}}
 <h2>Surveys</h2>
 <p class="muted">Each party answers alone as Cultivation starts, every 30 days in it, and on entering Separation. <a href="/programmes/{{PROG_SLUG}}/surveys.csv">Download every answer (CSV)</a></p>
 <div class="figures">
 {{#SURVEY}}<section class="card figure"><h3>{{QUESTION}}</h3>
-<p>{{ANSWERS}}, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
+{{#NONE}}<p class="muted">No answers yet.</p>{{/NONE}}
+{{#SOME}}<p>{{ANSWERS}}, average {{AVERAGE}}{{#NPS}}; recommendation score (promoters minus detractors): <strong>{{SCORE}}</strong>{{/NPS}}</p>
 {{#NPS}}<p class="small muted">Promoters answer 9 or 10 (green), detractors 0 to 6 (red); 7 and 8 are passive (grey).</p>{{/NPS}}
 {{CHART_HTML:none}}
-<table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/SURVEY}}
+<table class="table figure-numbers"><caption class="visually-hidden">Answers by score</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table>{{/SOME}}</section>{{/SURVEY}}
 {{#TEXTS}}<section class="card figure written"><h3>{{QUESTION}}</h3>
 {{#NO_ANSWER}}<p class="muted">No written answer yet.</p>{{/NO_ANSWER}}{{#SOME}}<p>{{ANSWERS}}:</p>{{/SOME}}
 <ul class="list">{{#ANSWER}}<li><p class="pre-line">{{TEXT}}</p><p class="small muted">A {{ROLE}}, {{WHEN}}</p></li>{{/ANSWER}}</ul></section>{{/TEXTS}}

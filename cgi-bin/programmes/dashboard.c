@@ -569,7 +569,14 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 		promoters += k >= 9 ? it[k - lo].value : 0;
 		detractors += k <= 6 ? it[k - lo].value : 0;
 	}
+	if (n == 0) {	/* nothing to draw: zeros would read as answers */
+		f = tmpl_section(d, "SURVEY");
+		tmpl_set(f, "QUESTION", prompt);
+		tmpl_show(f, "NONE");
+		return;
+	}
 	f = figure(r, d, "SURVEY", prompt, it, (size_t)(hi - lo + 1));
+	tmpl_show(f, "SOME");
 	tmpl_set(f, "QUESTION", prompt);
 	tmpl_set(f, "ANSWERS", req_printf(r, "%g answer%s", n, n == 1 ? "" :
 	    "s"));

@@ -1402,6 +1402,10 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     m.check(set(tones("funnel-h")) == {"one"}, f"the funnel one colour: {tones('funnel-h')}")
     for part in t.split('<section class="card figure">')[1:]:    # surveys
         part = part[:part.index("</section>")]
+        if "No answers yet." in part:   # nothing to number: no zeros drawn
+            m.check("<svg" not in part and "<table" not in part,
+                    f"a survey nobody answered drawn: {part[:300]!r}")
+            continue
         m.check("<details" not in part and '<table class="table figure-numbers">'
                 in part, f"a survey's numbers folded away: {part[:300]!r}")
     rows = figure("outcomes-h")
@@ -1584,6 +1588,8 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
             "A mentee, " in w, f"a written answer: {w[w.find('most valuable'):][:300]}")
     m.check("Anything you would like to add? No written answer yet." in w,
             "a question nobody wrote to")
+    m.check("How is it going? No answers yet." in w and "0 answers" not in w,
+            f"a scale nobody answered is not drawn as zeros: {w[w.find('going?'):][:200]}")
     r = org.get(f"/programmes/{slug}/surveys.csv")
     import csv, io
     table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
