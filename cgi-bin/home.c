@@ -76,23 +76,25 @@ home_mentor_hint(struct req *r, struct tdict *d)
  * Whether the viewer looks for a mentor: anyone who is not a mentor, and
  * a mentor who also says what they look for or has been a mentee (asked
  * for a mentor, or was paired as one). A mentor with no mentee side is
- * not told to find mentors. The dashboard's rows tell when they are
- * all there (open). 1, 0, or -1: db.
+ * not told to find mentors, nor is one who mentors in a programme only
+ * (never ticked "I mentor"). The dashboard's rows tell when they are all
+ * there (open). 1, 0, or -1: db.
  */
 static int
 home_seeks_mentor(struct req *r, const struct mine_open *open)
 {
 	const char *v;
 
-	if (!r->user.mentor)	/* the session's user row says so */
-		return 1;
-	if (open->mentee_side != -1)
+	if (r->user.mentor && open->mentee_side != -1)
 		return open->mentee_side;
-	v = db_value(r, "SELECT looking_for <> '' OR EXISTS "
+	v = db_value(r, "SELECT (? = 0 AND NOT EXISTS (SELECT 1 FROM "
+	    "programme_participants p WHERE p.user_id = u.id AND p.role = "
+	    "'mentor' AND p.status IN ('waiting', 'active'))) OR "
+	    "looking_for <> '' OR EXISTS "
 	    "(SELECT 1 FROM mentorships m WHERE m.mentee_id = u.id) OR EXISTS "
 	    "(SELECT 1 FROM programme_participants p WHERE p.user_id = u.id "
-	    "AND p.role = 'mentee') FROM users u WHERE u.id = ?", "i",
-	    r->user.id);
+	    "AND p.role = 'mentee') FROM users u WHERE u.id = ?", "ii",
+	    (long long)r->user.mentor, r->user.id);
 	if (v == NULL)
 		return r->db_failed ? -1 : 0;
 	return strcmp(v, "1") == 0;

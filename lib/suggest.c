@@ -709,7 +709,8 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"m.mentee_id = u.id) AS goals, (SELECT GROUP_CONCAT(a.answer " \
 	"SEPARATOR '\\n') FROM programme_answers a JOIN " \
 	"programme_participants pp ON pp.id = a.participant_id WHERE " \
-	"pp.user_id = u.id AND (? <= 0 OR pp.programme_id = ?)) AS intake, " \
+	"pp.user_id = u.id AND pp.role = 'mentee' AND (? <= 0 OR " \
+	"pp.programme_id = ?)) AS intake, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND m.stage IN (" STAGES_OPEN ")) AS mentors, " \
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \

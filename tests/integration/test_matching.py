@@ -725,6 +725,19 @@ def test_a_refusal_names_nobody_outside_the_programme():
     m.check(dee_name in refusal(r.text), f"a participant is named: {refusal(r.text)!r}")
 
 
+@m.test
+def test_a_programme_mentor_is_not_offered_mentors():
+    """Someone who joined a programme as a mentor only (never ticked "I
+    mentor") was shown "Mentors for you", matched on the answers they gave
+    as a mentor (found walking). They mentor: no box, as for a mentor of
+    the directory; someone who only signed up still sees it."""
+    org, slug = cohort()
+    mentor = join(slug, "mentor", 2, headline="Engineering lead")
+    page = mentor.get("/").text
+    m.check("Mentors for you" not in page, "a programme's mentor is offered mentors")
+    m.check("Mentors for you" in m.signup().get("/").text, "a newcomer is offered none")
+
+
 def auto_setup():
     """Greedy loses here: Pia fits Xu best (3 skills) and Yan nearly as
     well (2), Quinn only Xu (1). Best pair first gives Pia Xu and leaves
