@@ -168,7 +168,8 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 		return;
 	if (m->nrows == 0)
 		return page_error_msg(r, 404, "This programme has no such pair.");
-	d = page_new(r, "A pair", "programmes_pair.tpl");
+	d = page_new(r, req_printf(r, "%s and %s", db_get(m, 0, "mentor"),
+	    db_get(m, 0, "mentee")), "programmes_pair.tpl");
 	prog_head(d, p, "Participants");
 	if (error != NULL)
 		tmpl_set(tmpl_section(d, "ERROR"), "MESSAGE", error);
