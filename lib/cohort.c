@@ -3,6 +3,7 @@
 #include "cohort.h"
 #include "db.h"
 #include "mship.h"
+#include "notif.h"
 
 /* Why a pair is refused, for each reader (enum cohort_reader). */
 enum { NO_PROGRAMME, NOT_MENTEE, NOT_MENTOR, NO_PLACE };
@@ -143,5 +144,35 @@ cohort_tell_organisers(struct req *r, const struct mship *m,
 		if (mship_notice_send(r, m, uid, &n) == -1)
 			return -1;
 	}
+	return 0;
+}
+
+const char *
+cohort_invite_key(struct req *r, const char *hash)
+{
+	return req_printf(r, "programme-invite:%s", hash);
+}
+
+int
+cohort_invites_tell(struct req *r, long long uid, const char *email)
+{
+	struct db_rows *i;
+	size_t k;
+
+	/* the address as typed in the paste, byte for byte (invitations.c) */
+	i = db_query(r, "SELECT i.token_hash, p.slug, p.name FROM "
+	    "programme_invitations i JOIN programmes p ON p.id = "
+	    "i.programme_id WHERE i.email = ? COLLATE utf8mb4_bin AND "
+	    "i.used_at IS NULL AND i.declined_at IS NULL AND i.expires_at > "
+	    "UTC_TIMESTAMP()", "s", email);
+	if (i == NULL)
+		return -1;
+	for (k = 0; k < i->nrows; k++)
+		if (notif_add(r, uid, "programme-invite", req_printf(r, "You "
+		    "are invited to the mentoring programme %s", db_get(i, k,
+		    "name")), req_printf(r, "/programmes/%s", db_get(i, k,
+		    "slug")), cohort_invite_key(r, db_get(i, k,
+		    "token_hash"))) == -1)
+			return -1;
 	return 0;
 }

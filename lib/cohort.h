@@ -89,4 +89,16 @@ int	cohort_proposal(struct req *, long long mentorship_id,
 int	cohort_tell_organisers(struct req *, const struct mship *m,
 	    const struct cohort_proposal *, const char *to, long long ev);
 
+/*
+ * The key of the mail and notice of the invitation whose token hashes
+ * to hash (mail_forget takes both back when it is withdrawn).
+ */
+const char	*cohort_invite_key(struct req *, const char *hash);
+/*
+ * An address just confirmed (uid's): each live invitation to it, sent
+ * before the account was made, becomes a notice leading to its
+ * programme, whose page offers it to the address's account. 0, or -1.
+ */
+int	cohort_invites_tell(struct req *, long long uid, const char *email);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "auth.h"
 #include "cfg.h"
+#include "cohort.h"
 #include "db.h"
 #include "field.h"
 #include "mail.h"
@@ -197,7 +198,7 @@ verify_tx(struct req *r, void *arg)
 	    "WHERE user_id = ? AND id <> ?", "ii", w->uid,
 	    r->user.id == w->uid ? r->sess_id : 0)) < 0)
 		return -1;
-	return 0;
+	return n > 0 ? cohort_invites_tell(r, w->uid, email) : 0;
 }
 
 void

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "cohort.h"
 #include "mail.h"
 #include "programmes.h"
 #include "resp.h"
@@ -101,7 +102,7 @@ decline_tx(struct req *r, void *arg)
 	    "NULL AND declined_at IS NULL", "is", inv->id, inv->hash);
 	if (rc != 1)
 		return rc == 0 ? 1 : -1;
-	return mail_forget(r, invite_key(r, inv->hash)) == -1 ? -1 : 0;
+	return mail_forget(r, cohort_invite_key(r, inv->hash)) == -1 ? -1 : 0;
 }
 
 void

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "cfg.h"
+#include "cohort.h"
 #include "mail.h"
 #include "notif.h"
 #include "programmes.h"
@@ -209,12 +210,6 @@ invite_mail_link(struct req *r, const struct prog *p, const char *page,
 	    p->slug, page, t);
 }
 
-const char *
-invite_key(struct req *r, const char *h)
-{
-	return req_printf(r, "programme-invite:%s", h);
-}
-
 /* An invitation sent before to the address: its row as it was. */
 struct invite_prev {
 	long long	 id;
@@ -260,7 +255,7 @@ invite_send(struct req *r, const struct prog *p,
 		    r->user.id, prev->id, prev->hash, prev->declined_at);
 		if (rc == 0)
 			return 2;
-		if (rc > 0 && mail_forget(r, invite_key(r, prev->hash)) == -1)
+		if (rc > 0 && mail_forget(r, cohort_invite_key(r, prev->hash)) == -1)
 			return -1;
 	} else
 		rc = db_exec(r, "INSERT INTO programme_invitations "
@@ -275,7 +270,7 @@ invite_send(struct req *r, const struct prog *p,
 		return -1;
 	subject = req_printf(r, "You are invited to the mentoring programme "
 	    "%s", p->name);
-	key = invite_key(r, h);
+	key = cohort_invite_key(r, h);
 	/*
 	 * The account that proved this very address is told in Menteo too
 	 * (SPEC §14). The link goes to the address typed, never to an
@@ -839,7 +834,7 @@ invite_act_tx(struct req *r, void *arg)
 		    "ago.", email);
 		return INV_REFUSED;
 	}
-	if (mail_forget(r, invite_key(r, hash)) == -1)
+	if (mail_forget(r, cohort_invite_key(r, hash)) == -1)
 		return -1;
 	return db_exec(r, "DELETE FROM programme_invitations WHERE id = ?",
 	    "i", r->id[1]) == 1 ? INV_DONE : -1;

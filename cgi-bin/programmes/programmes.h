@@ -72,8 +72,7 @@ int		 invite_mine(struct req *, const struct prog *, struct invite *);
 /*
  * The invitation of token t to the programme, whatever its state: 0
  * found, 1 no such token, -1 database. invite_bad answers a page saying
- * why an invitation cannot be used; invite_key is the key of the mail
- * and notice of the invitation whose token hashes to h (mail_forget).
+ * why an invitation cannot be used.
  */
 int		 invite_find(struct req *, const struct prog *, const char *t,
 		    struct invite *);
@@ -83,7 +82,6 @@ int		 invite_find(struct req *, const struct prog *, const char *t,
 	"was opened."
 void		 invite_bad(struct req *, const struct prog *, int status,
 		    const char *why);
-const char	*invite_key(struct req *, const char *h);
 
 /*
  * A paste (paste.c): its entries, trimmed, blank ones dropped (their

@@ -549,6 +549,37 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
 
 
 @m.test
+def test_an_invitee_who_signs_up_alone_is_told_of_the_invitation():
+    """Invited, then signed up at /signup rather than through the mail's
+    link: the dashboard, the notifications and the programmes list said
+    nothing of it (found walking). Confirming the address makes each live
+    invitation to it a notification leading to the programme's page."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    email = m.unique("alone") + "@example.org"
+    invite(org, slug, email, role="mentee")
+    c = m.Client()
+    c.get("/signup")
+    r = c.post("/signup", {"email": email, "password": m.PASSWORD,
+                           "display_name": "Signed Up Alone"})
+    m.check(r.status == 303, f"signup: {r!r}")
+    uid = m.sql_value("SELECT id FROM users WHERE email = ?", email)
+    m.check(m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ?", uid)
+            == "0", "nothing before the address is proved")
+    link = [u for u in m.links(m.mail_text(m.mails_to(email, subject="confirm")[-1]))
+            if "/verify" in u][0]
+    c.get(m.local(link))
+    c.get("/login")
+    m.check(c.post("/login", {"email": email, "password": m.PASSWORD}).status == 303,
+            "signs in")
+    rows = m.sql("SELECT path, read_at IS NULL FROM notifications WHERE user_id = ? "
+                 "AND kind = 'programme-invite'", uid)
+    m.check(rows == [[f"/programmes/{slug}", "1"]], f"told, leading to the programme: {rows}")
+    t = m.unescaped(c.get("/notifications").text)
+    m.check("You are invited to the mentoring programme" in t, "listed")
+
+
+@m.test
 def test_an_account_invited_is_told_in_menteo_where_the_way_in_is():
     """An invitation to the address an account proved is also its
     notification (SPEC §14), leading to the programme's page, which leads
