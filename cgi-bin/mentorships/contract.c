@@ -347,20 +347,15 @@ review_hint(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 /*
- * The review date stored, when it is before the reader's first open day
- * and has not passed for the pair (mship_pair_today): the form takes it
- * unchanged, so that a partner a day ahead edits the rest of the
- * contract on the other's review day (as a goal's target date kept as
- * it was is taken: mships_goal_target_past). NULL when not, or the database
- * failed (r->db_failed).
+ * The review date stored (was), when it is before the reader's first
+ * open day and has not passed for the pair (mship_pair_today): the form
+ * takes it unchanged, so that a partner a day ahead edits the rest of
+ * the contract on the other's review day (as a goal's target date kept
+ * as it was is taken: mships_goal_target_past). NULL when not.
  */
 static const char *
-review_kept(struct req *r, const struct mship *m)
+review_kept(struct req *r, const struct mship *m, const char *was)
 {
-	const char *was;
-
-	was = db_value(r, "SELECT review_date FROM mentorships WHERE id = ?",
-	    "i", m->id);
 	if (was == NULL || strcmp(was, page_first_open_day(r)) >= 0 ||
 	    strcmp(was, mship_pair_today(r, m)) < 0)
 		return NULL;
@@ -386,7 +381,8 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	int rc, kept, editable = mships_contract_editable(m);
 
 	c = db_query(r, "SELECT m.mentor_agreed_at, m.mentee_agreed_at, "
-	    "m.contract_version, p.name AS prog_name, p.ends_on AS prog_ends, "
+	    "m.contract_version, m.review_date, p.name AS prog_name, "
+	    "p.ends_on AS prog_ends, "
 	    CONTRACT_SEEN("m") " AS seen FROM mentorships m LEFT JOIN "
 	    "programmes p ON p.id = m.programme_id WHERE m.id = ?", "i", m->id);
 	if (c == NULL)
@@ -408,8 +404,7 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 			rows_pad(m, &stored);
 		f = &stored;
 	}
-	if ((from = review_kept(r, m)) == NULL && r->db_failed)
-		return;
+	from = review_kept(r, m, db_get(c, 0, "review_date"));
 	d = page_new(r, "Contract", "mentorships_contract.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
@@ -734,7 +729,8 @@ terms_read(struct req *r, const struct mship *m, struct cform *f,
 	errors = field_read(r, contract_f, CT_N, v);
 	day = v[CT_REVIEW_DATE].str;
 	if (day != NULL && strcmp(day, first) < 0 && ((kept = review_kept(r,
-	    m)) == NULL || strcmp(kept, day) != 0)) {
+	    m, db_value(r, "SELECT review_date FROM mentorships WHERE id = ?",
+	    "i", m->id))) == NULL || strcmp(kept, day) != 0)) {
 		if (r->db_failed)
 			return -1;
 		/*
