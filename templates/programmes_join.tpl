@@ -2,6 +2,9 @@
 {{>NAV}}
 <h1>Join {{PROG_NAME}}</h1>
 {{#INVITED}}<p class="lead">You were invited as a <strong>{{INVITE_ROLE}}</strong>, at {{INVITE_EMAIL}}.</p>{{/INVITED}}
+{{#ABOUT}}<details class="card about-programme" open><summary>About the programme{{#WHEN}}: {{WHEN_TEXT}}{{/WHEN}}</summary>
+<div class="prose">{{DESCRIPTION_HTML:none}}</div>
+{{#ORGANISED}}<p class="muted">Organised by {{ORGANISERS}}.</p>{{/ORGANISED}}</details>{{/ABOUT}}
 {{#PROBLEMS}}
 <div class="errors" role="alert" tabindex="-1"><h2>There is a problem</h2>
 <ul>{{#PROBLEM}}<li><a href="#{{P_ID}}">{{P_TEXT}}</a></li>{{/PROBLEM}}</ul>

@@ -11,6 +11,7 @@
 <div class="cols">
 <div class="stack">
 <section class="prose">{{DESCRIPTION_HTML:none}}</section>
+{{#ORGANISED}}<p class="muted">Organised by {{ORGANISERS}}.</p>{{/ORGANISED}}
 {{#PARTICIPANT}}
 <section class="card" aria-labelledby="you-heading">
 <h2 id="you-heading">You in this programme</h2>

@@ -184,6 +184,8 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 	d = page_new(r, req_printf(r, "Join %s", j->p.name),
 	    "programmes_join.tpl");
 	prog_head(d, &j->p, NULL);
+	if (prog_about(r, tmpl_section(d, "ABOUT"), &j->p) == -1)
+		return;
 	if (typed)
 		page_form(d, join_f, JF_N, j->v);
 	else {

@@ -383,6 +383,26 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
+int
+prog_about(struct req *r, struct tdict *d, const struct prog *p)
+{
+	const char *names;
+
+	tmpl_set(d, "DESCRIPTION_HTML", md_html(r, p->description));
+	if (p->starts_on != NULL && p->ends_on != NULL)
+		tmpl_set(tmpl_section(d, "WHEN"), "WHEN_TEXT", req_printf(r,
+		    "From %s to %s", page_date_text(r, p->starts_on),
+		    page_date_text(r, p->ends_on)));
+	names = db_value(r, "SELECT GROUP_CONCAT(u.display_name ORDER BY "
+	    "o.created_at, u.id SEPARATOR ', ') FROM programme_organisers o "
+	    "JOIN users u ON u.id = o.user_id WHERE o.programme_id = ? AND "
+	    "u.disabled_at IS NULL", "i", p->id);
+	if (names == NULL)
+		return r->db_failed ? -1 : 0;
+	tmpl_set(tmpl_section(d, "ORGANISED"), "ORGANISERS", names);
+	return 0;
+}
+
 static void
 prog_show(struct req *r)
 {
@@ -395,7 +415,8 @@ prog_show(struct req *r)
 		return;
 	d = page_new(r, p.name, "programmes_show.tpl");
 	prog_head(d, &p, "Overview");
-	tmpl_set(d, "DESCRIPTION_HTML", md_html(r, p.description));
+	if (prog_about(r, d, &p) == -1)
+		return;
 	tmpl_set(d, "CADENCE", mship_cadence_label(p.cadence));
 	tmpl_set_int(d, "REVIEW_WEEKS", p.review_weeks);
 	if (p.starts_on != NULL)

@@ -62,6 +62,12 @@ int		 prog_manage(struct req *, struct prog *);
  * organisers' tab it is ("Dashboard", ...) or NULL.
  */
 void		 prog_head(struct tdict *, const struct prog *, const char *);
+/*
+ * What the programme is, for one about to take part: its description
+ * (DESCRIPTION_HTML), its dates (a WHEN section) and who runs it (an
+ * ORGANISED section: ORGANISERS, their names), into d. -1 db.
+ */
+int		 prog_about(struct req *, struct tdict *, const struct prog *);
 const char	*prog_status_label(const char *role, const char *status);
 
 /* invitations.c: the token of a join request, checked for the viewer. */

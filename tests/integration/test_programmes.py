@@ -471,6 +471,11 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     r = c.get(link)
     m.check(r.status == 200 and newcomer in r.text and 'name="password"' in r.text,
             "a new account's form, address shown")
+    about = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", r.text)).split())
+    orgname = m.sql_value("SELECT display_name FROM users WHERE id = ?", org.user_id)
+    m.check("About the programme: From 5 Jan 2026 to 18 Dec 2026 Mentoring for engineers ."
+            in about and f"Organised by {orgname}." in about,
+            f"what one joins is said before the form (found walking): {about[:700]}")
     m.check(f'name="q_{q_all}"' in r.text and f'name="q_{q_mentee}"' in r.text,
             "the questions for everyone and for mentees shown")
     m.check(f'name="q_{q_mentor}"' not in r.text and "Years of experience" not in r.text,
