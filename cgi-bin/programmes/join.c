@@ -155,11 +155,15 @@ join_problems(struct req *r, struct tdict *d, const struct joining *j)
 	    "How many mentees", "The invitation", "Your name", "Password" };
 	static const char *const anchor[JF_N] = { "role-mentee", "capacity",
 	    "join-form", "display_name", "password" };
+	/* as the page has them: the account, the role, then the questions */
+	static const size_t order[JF_N] = { JF_INVITE, JF_NAME, JF_PASSWORD,
+	    JF_ROLE, JF_CAPACITY };
 	struct tdict *s = NULL, *p;
 	const struct answer *a;
-	size_t i;
+	size_t k, i;
 
-	for (i = 0; i < JF_N + j->na; i++) {
+	for (k = 0; k < JF_N + j->na; k++) {
+		i = k < JF_N ? order[k] : k;
 		a = i >= JF_N ? &j->a[i - JF_N] : NULL;
 		if ((a != NULL ? a->v.err : j->v[i].err) == NULL)
 			continue;

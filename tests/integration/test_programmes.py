@@ -500,6 +500,17 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
             f"the problems listed: {summary[:800]!r}")
     m.check('name="timezone" value="" data-browser-zone' in r.text,
             "no field for the browser's time zone")
+    # the summary lists them as the page has them: the account first
+    mlink = invite(org, slug, f"{m.unique('newm')}@example.org", role="mentor")
+    mc = m.Client()
+    mc.get(mlink)
+    r = mc.post(f"/programmes/{slug}/join", {
+        "invite": mlink.split("invite=")[1], "role": "mentor", "display_name": "",
+        "password": "short", "capacity": "0"})
+    summary = r.text[r.text.find('class="errors"'):r.text.find('id="join-form"')]
+    at = [summary.find(f'href="#{a}"') for a in ("display_name", "password", "capacity")]
+    m.check(r.status == 422 and -1 < at[0] < at[1] < at[2],
+            f"in the page's order (the places came first): {at} {summary[:600]!r}")
     r = c.post(f"/programmes/{slug}/join", {
         "invite": token, "role": "mentor", "display_name": "Ada Newcomer",
         "password": m.PASSWORD, f"q_{q_all}": "Grow into a lead role",
