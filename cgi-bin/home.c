@@ -76,25 +76,24 @@ home_mentor_hint(struct req *r, struct tdict *d)
  * Whether the viewer looks for a mentor: anyone who is not a mentor, and
  * a mentor who also says what they look for or has been a mentee (asked
  * for a mentor, or was paired as one). A mentor with no mentee side is
- * not told to find mentors, nor is one who mentors in a programme only
- * (never ticked "I mentor"). The dashboard's rows tell when they are all
- * there (open). 1, 0, or -1: db.
+ * not told to find mentors (nor one who mentors in a programme only:
+ * the suggestions' own row says so, suggest_from.mentor_only). The
+ * dashboard's rows tell when they are all there (open). 1, 0, or -1: db.
  */
 static int
 home_seeks_mentor(struct req *r, const struct mine_open *open)
 {
 	const char *v;
 
-	if (r->user.mentor && open->mentee_side != -1)
+	if (!r->user.mentor)	/* the session's user row says so */
+		return 1;
+	if (open->mentee_side != -1)
 		return open->mentee_side;
-	v = db_value(r, "SELECT (? = 0 AND NOT EXISTS (SELECT 1 FROM "
-	    "programme_participants p WHERE p.user_id = u.id AND p.role = "
-	    "'mentor' AND p.status IN ('waiting', 'active'))) OR "
-	    "looking_for <> '' OR EXISTS "
+	v = db_value(r, "SELECT looking_for <> '' OR EXISTS "
 	    "(SELECT 1 FROM mentorships m WHERE m.mentee_id = u.id) OR EXISTS "
 	    "(SELECT 1 FROM programme_participants p WHERE p.user_id = u.id "
-	    "AND p.role = 'mentee') FROM users u WHERE u.id = ?", "ii",
-	    (long long)r->user.mentor, r->user.id);
+	    "AND p.role = 'mentee') FROM users u WHERE u.id = ?", "i",
+	    r->user.id);
 	if (v == NULL)
 		return r->db_failed ? -1 : 0;
 	return strcmp(v, "1") == 0;
@@ -113,7 +112,7 @@ home_seeks_mentor(struct req *r, const struct mine_open *open)
 static int
 home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 {
-	struct suggest_from from = { SUGGEST_OWN, NULL, NULL };
+	struct suggest_from from = { SUGGEST_OWN, NULL, NULL, 0 };
 	struct db_rows *c;
 	struct tdict *box;
 	const char *html;
@@ -142,6 +141,10 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 	if ((n = suggest_fill(r, box, &from, 3)) == -1) {
 		tmpl_dict_free(box);
 		return -1;
+	}
+	if (from.mentor_only) {	/* they mentor, in a programme */
+		tmpl_dict_free(box);
+		return 0;
 	}
 	if (from.id > 0) {	/* their programme's mentors, and its page */
 		tmpl_set(d, "FIND_URL", req_printf(r, "/programmes/%s",

@@ -718,7 +718,13 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	SUGGEST_CHOICES("a.participant_id IN (SELECT x.id FROM " \
 	"programme_participants x WHERE x.user_id = u.id)") " AS choices, " \
 	"dv.version AS dir_version, UTC_DATE() AS dir_today, op.id AS " \
-	"own_id, op.slug AS own_slug, op.name AS own_name " \
+	"own_id, op.slug AS own_slug, op.name AS own_name, " \
+	"(u.is_mentor = 0 AND u.looking_for = '' AND EXISTS (SELECT 1 FROM " \
+	"programme_participants x WHERE x.user_id = u.id AND x.role = " \
+	"'mentor' AND x.status IN ('waiting', 'active')) AND NOT EXISTS " \
+	"(SELECT 1 FROM programme_participants x WHERE x.user_id = u.id AND " \
+	"x.role = 'mentee') AND NOT EXISTS (SELECT 1 FROM mentorships x " \
+	"WHERE x.mentee_id = u.id)) AS mentor_only " \
 	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 " \
 	"LEFT JOIN programmes op ON op.id = (SELECT pp.programme_id FROM " \
 	"programme_participants pp WHERE pp.user_id = u.id AND pp.role = " \
@@ -852,6 +858,7 @@ suggest_for(struct req *r, struct suggest_from *from, size_t k,
 	me = db_query(r, SQL_MENTEE, "iii", from->id, from->id, r->user.id);
 	if (me == NULL || me->nrows != 1)
 		return -1;
+	from->mentor_only = db_get_int(me, 0, "mentor_only") == 1;
 	if (from->id == SUGGEST_OWN) {
 		from->id = db_get_int(me, 0, "own_id");	/* 0: none */
 		from->slug = db_get(me, 0, "own_slug");

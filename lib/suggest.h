@@ -172,6 +172,8 @@ struct suggest_pick {
 struct suggest_from {
 	long long	 id;
 	const char	*slug, *name;
+	int		 mentor_only;	/* out: mentors in a programme, and
+					   has no mentee side anywhere */
 };
 
 /*
