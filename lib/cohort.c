@@ -168,11 +168,10 @@ cohort_invites_tell(struct req *r, long long uid, const char *email)
 	if (i == NULL)
 		return -1;
 	for (k = 0; k < i->nrows; k++)
-		if (notif_add(r, uid, "programme-invite", req_printf(r, "You "
-		    "are invited to the mentoring programme %s", db_get(i, k,
-		    "name")), req_printf(r, "/programmes/%s", db_get(i, k,
-		    "slug")), cohort_invite_key(r, db_get(i, k,
-		    "token_hash"))) == -1)
+		if (notif_add(r, uid, "programme-invite", req_printf(r,
+		    COHORT_INVITE_SUBJECT, db_get(i, k, "name")),
+		    req_printf(r, "/programmes/%s", db_get(i, k, "slug")),
+		    cohort_invite_key(r, db_get(i, k, "token_hash"))) == -1)
 			return -1;
 	return 0;
 }

@@ -89,6 +89,8 @@ int	cohort_proposal(struct req *, long long mentorship_id,
 int	cohort_tell_organisers(struct req *, const struct mship *m,
 	    const struct cohort_proposal *, const char *to, long long ev);
 
+/* An invitation's subject and notice, of a programme's name (%s). */
+#define COHORT_INVITE_SUBJECT	"You are invited to the mentoring programme %s"
 /*
  * The key of the mail and notice of the invitation whose token hashes
  * to hash (mail_forget takes both back when it is withdrawn).

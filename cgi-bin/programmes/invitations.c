@@ -255,7 +255,8 @@ invite_send(struct req *r, const struct prog *p,
 		    r->user.id, prev->id, prev->hash, prev->declined_at);
 		if (rc == 0)
 			return 2;
-		if (rc > 0 && mail_forget(r, cohort_invite_key(r, prev->hash)) == -1)
+		if (rc > 0 && mail_forget(r, cohort_invite_key(r,
+		    prev->hash)) == -1)
 			return -1;
 	} else
 		rc = db_exec(r, "INSERT INTO programme_invitations "
@@ -268,8 +269,7 @@ invite_send(struct req *r, const struct prog *p,
 		return 1;
 	if (rc < 0)
 		return -1;
-	subject = req_printf(r, "You are invited to the mentoring programme "
-	    "%s", p->name);
+	subject = req_printf(r, COHORT_INVITE_SUBJECT, p->name);
 	key = cohort_invite_key(r, h);
 	/*
 	 * The account that proved this very address is told in Menteo too
