@@ -14,6 +14,7 @@
 #include "log.h"
 #include "page.h"
 #include "resp.h"
+#include "search.h"
 #include "sess.h"
 
 /*
@@ -184,69 +185,20 @@ auth_too_many(struct req *r, long long seconds)
 	resp_header(r, "Retry-After", s);
 }
 
-/*
- * The Latin letters with marks (U+00C0 to U+017F) as a profile's address
- * spells them: "Zoë Ångström" is "zoe-angstrom", not "zo-ngstr-m".
- * Ranges of code points, each one spelling; the rest is no letter.
- */
-static const struct {
-	unsigned	 lo, hi;
-	const char	*ascii;
-} latin_fold[] = {
-	{ 0xc0, 0xc5, "a" }, { 0xc6, 0xc6, "ae" }, { 0xc7, 0xc7, "c" },
-	{ 0xc8, 0xcb, "e" }, { 0xcc, 0xcf, "i" }, { 0xd0, 0xd0, "d" },
-	{ 0xd1, 0xd1, "n" }, { 0xd2, 0xd6, "o" }, { 0xd8, 0xd8, "o" },
-	{ 0xd9, 0xdc, "u" }, { 0xdd, 0xdd, "y" }, { 0xde, 0xde, "th" },
-	{ 0xdf, 0xdf, "ss" }, { 0xe0, 0xe5, "a" }, { 0xe6, 0xe6, "ae" },
-	{ 0xe7, 0xe7, "c" }, { 0xe8, 0xeb, "e" }, { 0xec, 0xef, "i" },
-	{ 0xf0, 0xf0, "d" }, { 0xf1, 0xf1, "n" }, { 0xf2, 0xf6, "o" },
-	{ 0xf8, 0xf8, "o" }, { 0xf9, 0xfc, "u" }, { 0xfd, 0xfd, "y" },
-	{ 0xfe, 0xfe, "th" }, { 0xff, 0xff, "y" },
-	{ 0x100, 0x105, "a" }, { 0x106, 0x10d, "c" }, { 0x10e, 0x111, "d" },
-	{ 0x112, 0x11b, "e" }, { 0x11c, 0x123, "g" }, { 0x124, 0x127, "h" },
-	{ 0x128, 0x131, "i" }, { 0x132, 0x133, "ij" }, { 0x134, 0x135, "j" },
-	{ 0x136, 0x138, "k" }, { 0x139, 0x142, "l" }, { 0x143, 0x14b, "n" },
-	{ 0x14c, 0x151, "o" }, { 0x152, 0x153, "oe" }, { 0x154, 0x159, "r" },
-	{ 0x15a, 0x161, "s" }, { 0x162, 0x167, "t" }, { 0x168, 0x173, "u" },
-	{ 0x174, 0x175, "w" }, { 0x176, 0x178, "y" }, { 0x179, 0x17e, "z" },
-	{ 0x17f, 0x17f, "s" },
-};
-
-/* The two-byte UTF-8 letter at p as ASCII (*len its bytes), or NULL. */
-static const char *
-latin_ascii(const unsigned char *p, size_t *len)
-{
-	unsigned cp;
-	size_t i;
-
-	if ((p[0] & 0xe0) != 0xc0 || (p[1] & 0xc0) != 0x80)
-		return NULL;
-	cp = (unsigned)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
-	for (i = 0; i < sizeof(latin_fold) / sizeof(latin_fold[0]); i++)
-		if (cp >= latin_fold[i].lo && cp <= latin_fold[i].hi) {
-			*len = 2;
-			return latin_fold[i].ascii;
-		}
-	return NULL;
-}
-
 /* "Maya Okafor" → "maya-okafor", "Zoë" → "zoe"; never empty. */
 static const char *
 slug_base(struct req *r, const char *name)
 {
-	char *s = req_alloc(r, 31);
-	size_t n = 0, len;
-	const unsigned char *p;
-	const char *a;
+	char *s = req_alloc(r, 31), f[4];
+	const char *p = name;
+	size_t n = 0, k;
 
-	for (p = (const unsigned char *)name; *p != '\0' && n < 30; p++) {
-		if (isalnum(*p) && *p < 0x80)
-			s[n++] = (char)tolower(*p);
-		else if ((a = latin_ascii(p, &len)) != NULL &&
-		    n + strlen(a) <= 30) {
-			while (*a != '\0')
-				s[n++] = *a++;
-			p += len - 1;
+	/* letters as the directory's search folds them, ASCII ones kept */
+	while (*p != '\0' && n < 30) {
+		k = search_fold_char(&p, f);
+		if (k > 0 && (unsigned char)f[0] < 0x80 && n + k <= 30) {
+			memcpy(s + n, f, k);
+			n += k;
 		} else if (n > 0 && s[n - 1] != '-')
 			s[n++] = '-';
 	}

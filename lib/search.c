@@ -149,6 +149,21 @@ fold(uint32_t c, char *out)
 }
 
 size_t
+search_fold_char(const char **p, char out[4])
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	uint32_t c;
+	size_t n;
+
+	if ((n = utf8_next(s, &c)) == 0) {
+		*p += 1;
+		return 0;
+	}
+	*p += n;
+	return is_word_char(c) ? fold(c, out) : 0;
+}
+
+size_t
 search_word(const char **p, char word[SEARCH_WORD])
 {
 	const unsigned char *s = (const unsigned char *)*p;

@@ -34,6 +34,13 @@ struct search_hit {
  * in characters, 0 when no word is left.
  */
 size_t		 search_word(const char **p, char word[SEARCH_WORD]);
+/*
+ * The character at *p folded as words are (lower case, a Latin letter
+ * with marks spelled in ASCII: "Å" "a", "ß" "ss") into out; *p moves
+ * past it. Returns its bytes in out, 0 when it is no letter or digit
+ * (or no UTF-8: *p then moves one byte).
+ */
+size_t		 search_fold_char(const char **p, char out[4]);
 
 /*
  * A folded word too common to tell profiles apart (InnoDB's default
