@@ -149,8 +149,8 @@
 <p>Mentor: {{MENTOR_AGREED_TEXT}}</p>
 <p>Mentee: {{MENTEE_AGREED_TEXT}}</p>
 {{#CAN_AGREE}}
-<form method="post" action="/mentorships/{{ID}}/contract"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="agree" value="1"><input type="hidden" name="seen" value="{{SEEN}}"><button class="btn-primary">I agree to this contract</button></form>
-<p class="small muted">You agree to the contract as saved. Any change after one of you agreed clears both agreements.</p>
+<button form="contract-form" name="agree" value="1" class="btn-primary">I agree to this contract</button>
+<p class="small muted">You agree to the contract as you see it: changes you typed are saved first. Any change after one of you agreed clears both agreements.</p>
 {{/CAN_AGREE}}
 {{#INCOMPLETE}}
 {{#SAVED}}<p>Before you can agree:</p>{{/SAVED}}

@@ -8,15 +8,7 @@
 #include <string.h>
 
 #include "mentorships.h"
-
-/* What agreeing found under the mentorship's lock. */
-struct agreeing {
-	struct mship	*m;
-	const char	*seen;		/* the contract the page showed */
-	const char	*why;		/* refused: why */
-	int		 done;		/* 0 nothing new, 1 one, 2 both */
-	long long	 version;	/* the version kept */
-};
+#include "contract.h"
 
 /* The agreed versions the contract page lists; ?version=N shown whole. */
 int
@@ -98,13 +90,14 @@ mships_contract_text(struct req *r, const struct mship *m, long long version,
 }
 
 /*
- * The viewer agrees; when both have, the version is kept. An agreement
- * already given is a no-op (done 0): nothing written, nobody mailed.
+ * The viewer agrees, under the mentorship's lock, to the contract as it
+ * is (the page's, or the form's just saved); when both have, the version
+ * is kept. An agreement already given is a no-op (done 0): nothing
+ * written, nobody mailed.
  */
-static int
-agree_tx(struct req *r, void *arg)
+int
+mships_agree_locked(struct req *r, struct agreeing *w)
 {
-	struct agreeing *w = arg;
 	struct mship *m = w->m;
 	struct db_rows *c;
 	const char *snap;
@@ -112,13 +105,6 @@ agree_tx(struct req *r, void *arg)
 	int rc;
 
 	w->done = 0;
-	if ((rc = mships_contract_lock(r, m, &w->why)) != 0)
-		return rc;
-	/* an agreement is to the terms the page showed, or to none */
-	if ((rc = mships_contract_moved(r, m, w->seen, NULL)) != 0)
-		return rc == -1 ? -1 : (w->why = "The contract changed after "
-		    "you opened the page, so you did not agree yet. Read it as "
-		    "it is now, below, and agree if you still do.", 409);
 	if ((rc = stage_contract_complete(r, m, &w->why)) != 0)
 		return rc == -1 ? -1 : 422;
 	n = db_exec(r, m->is_mentor ?
@@ -143,9 +129,9 @@ agree_tx(struct req *r, void *arg)
 	w->version = db_get_int(c, 0, "next_version");
 	if (w->done == 1)
 		return mships_tell(r, m, "The contract was agreed by one party",
-		    req_printf(r, "%s agreed to the contract. Read it and "
-		    "agree too, so the work can start.", r->user.name), NULL,
-		    "/contract");
+		    req_printf(r, "%s %s the contract. Read it and agree too, "
+		    "so the work can start.", r->user.name, w->changed ?
+		    "changed and agreed to" : "agreed to"), NULL, "/contract");
 	if ((snap = mships_contract_text(r, m, w->version, NULL)) == NULL)
 		return -1;
 	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "
@@ -168,6 +154,36 @@ agree_tx(struct req *r, void *arg)
 	    "the next Cultivation cycle"), NULL, "");
 }
 
+/* An agreement is to the terms the page showed, or to none. */
+static int
+agree_tx(struct req *r, void *arg)
+{
+	struct agreeing *w = arg;
+	int rc;
+
+	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
+		return rc;
+	if ((rc = mships_contract_moved(r, w->m, w->seen, NULL)) != 0)
+		return rc == -1 ? -1 : (w->why = "The contract changed after "
+		    "you opened the page, so you did not agree yet. Read it as "
+		    "it is now, below, and agree if you still do.", 409);
+	return mships_agree_locked(r, w);
+}
+
+/* Where an agreement leads: the mentorship once both agreed. */
+void
+mships_agreed(struct req *r, struct mship *m, const struct agreeing *w)
+{
+	const char *said;
+
+	said = w->done == 2 ? "You both agreed: the contract is kept as a "
+	    "new version." : w->done == 1 ? "You agreed. The other party has "
+	    "been told." : "You have agreed to this contract already.";
+	resp_flash(r, w->changed ? req_printf(r, "Your changes are saved. %s",
+	    said) : said);
+	resp_redirect(r, mships_path(r, m, w->done == 2 ? "" : "/contract"));
+}
+
 void
 mships_agree(struct req *r, struct mship *m)
 {
@@ -182,8 +198,5 @@ mships_agree(struct req *r, struct mship *m)
 		return page_error(r, 404);
 	if (rc != 0)
 		return mships_contract_refused(r, m, rc, w.why);
-	resp_flash(r, w.done == 2 ? "You both agreed: the contract is kept "
-	    "as a new version." : w.done == 1 ? "You agreed. The other party "
-	    "has been told." : "You have agreed to this contract already.");
-	resp_redirect(r, mships_path(r, m, w.done == 2 ? "" : "/contract"));
+	mships_agreed(r, m, &w);
 }

@@ -479,7 +479,8 @@ mships_contract(struct req *r)
 
 /*
  * A change to a contract one party agreed to clears both agreements
- * and tells the other party. Inside the caller's transaction.
+ * and tells the other party what changed (what NULL: the agreement that
+ * follows tells them). Inside the caller's transaction.
  */
 int
 mships_contract_changed(struct req *r, const struct mship *m, const char *what)
@@ -496,6 +497,8 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what)
 	if (db_exec(r, "UPDATE mentorships SET mentor_agreed_at = NULL, "
 	    "mentee_agreed_at = NULL WHERE id = ?", "i", m->id) == -1)
 		return -1;
+	if (what == NULL)
+		return 0;
 	return mships_tell(r, m, "The contract changed: agree again",
 	    req_printf(r, "%s changed the contract (%s), so both agreements "
 	    "were cleared. Read it and agree again.", r->user.name, what),
@@ -625,6 +628,7 @@ form_tx(struct req *r, void *arg)
 	size_t i, j;
 	int rc, changed;
 
+	w->changed = 0;
 	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
 		return rc;
 	/* re-shown as typed beside the contract now, to save over it */
@@ -678,7 +682,27 @@ form_tx(struct req *r, void *arg)
 	}
 	if (!changed)
 		return 0;
-	return mships_contract_changed(r, w->m, "the terms or the goals");
+	w->changed = 1;
+	return mships_contract_changed(r, w->m, w->agreeing ? NULL :
+	    "the terms or the goals");
+}
+
+/*
+ * "I agree" on a page typed into: the form saved, then agreed to, in
+ * one transaction, so that one agrees to what one sees, or to nothing.
+ */
+static int
+form_agree_tx(struct req *r, void *arg)
+{
+	struct agreeing *a = arg;
+	struct cwrite *w = a->typed;
+	int rc;
+
+	a->done = 0;
+	if ((rc = form_tx(r, w)) != 0)
+		return a->why = w->why, rc;
+	a->changed = w->changed;
+	return mships_agree_locked(r, a);
 }
 
 /*
@@ -823,16 +847,56 @@ form_quiet(struct cform *f)
 }
 
 /*
+ * The form saved, and agreed to when agreeing: 0, or an answer given
+ * (-1 db, the page refused with the form as typed).
+ */
+static int
+form_write(struct req *r, struct cwrite *w, struct agreeing *a)
+{
+	const char *why;
+	long long wait;
+	int rc;
+
+	if (a != NULL) {
+		if ((why = mship_mail_wait(r, w->m, &wait)) != NULL) {
+			mships_contract_page(r, w->m, 429, w->form, why, NULL,
+			    0);
+			return 1;
+		}
+		if (wait < 0)
+			return -1;
+		rc = db_tx_run(r, form_agree_tx, a);
+		w->why = a->why;
+	} else
+		rc = db_tx_run(r, form_tx, w);
+	if (rc == -1)
+		return -1;
+	if (rc == 404)
+		return page_error(r, 404), 1;
+	if (w->form->moved && rows_gone_new(r, w->m, w->form) == -1)
+		return -1;
+	if (rc == 0)
+		return 0;
+	mships_contract_page(r, w->m, rc, w->form, a == NULL ? w->why :
+	    req_printf(r, "You did not agree%s %s", w->form->moved ? "." :
+	    ", and nothing was saved.", w->why), NULL, 0);
+	return 1;
+}
+
+/*
  * The one form: "Add a goal" and "Remove" (without JavaScript) show it
  * again with everything kept, saving nothing; "Save" checks every field
- * and writes the terms and goals at once.
+ * and writes the terms and goals at once; "I agree" (agreeing) saves
+ * them and agrees to them.
  */
 static void
-contract_form_post(struct req *r, struct mship *m)
+contract_form_post(struct req *r, struct mship *m, int agreeing)
 {
 	struct fval ctl[CF_N];
 	struct cform f;
-	struct cwrite w = { .m = m, .v = f.terms, .form = &f };
+	struct cwrite w = { .m = m, .v = f.terms, .form = &f,
+	    .agreeing = agreeing };
+	struct agreeing a = { .m = m, .typed = &w };
 	size_t k;
 	int errors, rc;
 
@@ -872,18 +936,15 @@ contract_form_post(struct req *r, struct mship *m)
 		errors += rc;
 	}
 	if (errors > 0)
-		return mships_contract_page(r, m, 422, &f, w.setv == NULL ?
-		    "Choose one or more ways to communicate: room, e-mail, "
-		    "video or in person." : "Check the fields marked below.",
-		    NULL, 0);
-	if ((rc = db_tx_run(r, form_tx, &w)) == -1)
+		return mships_contract_page(r, m, 422, &f, req_printf(r, "%s%s",
+		    agreeing ? "You did not agree, and nothing was saved. " :
+		    "", w.setv == NULL ? "Choose one or more ways to "
+		    "communicate: room, e-mail, video or in person." :
+		    "Check the fields marked below."), NULL, 0);
+	if (form_write(r, &w, agreeing ? &a : NULL) != 0)
 		return;
-	if (rc == 404)
-		return page_error(r, 404);
-	if (f.moved && rows_gone_new(r, m, &f) == -1)
-		return;
-	if (rc != 0)
-		return mships_contract_page(r, m, rc, &f, w.why, NULL, 0);
+	if (agreeing)
+		return mships_agreed(r, m, &a);
 	resp_flash(r, "Contract saved.");
 	resp_redirect(r, mships_path(r, m, "/contract"));
 }
@@ -895,7 +956,7 @@ mships_contract_post(struct req *r)
 	struct mship m;
 	struct cwrite w = { .m = &m, .v = f.terms };
 	const char *agree;
-	int rc;
+	int agreeing, rc;
 
 	if (mships_load(r, &m) == -1)
 		return;
@@ -904,10 +965,12 @@ mships_contract_post(struct req *r)
 		    "contract cannot be changed in %s: it is written in "
 		    "Initiation, and renewed in Separation or Redefinition.",
 		    mship_stage_label(m.stage)));
-	if ((agree = req_form(r, "agree")) != NULL && strcmp(agree, "1") == 0)
-		return mships_agree(r, &m);
+	agreeing = (agree = req_form(r, "agree")) != NULL &&
+	    strcmp(agree, "1") == 0;
 	if (req_form(r, "goal_rows") != NULL)
-		return contract_form_post(r, &m);
+		return contract_form_post(r, &m, agreeing);
+	if (agreeing)
+		return mships_agree(r, &m);
 	/* the terms alone (no page sends them): the goals re-shown as stored */
 	memset(&f, 0, sizeof(f));
 	if ((rc = terms_read(r, &m, &f, &w.setv)) == -1)

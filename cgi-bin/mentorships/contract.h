@@ -49,6 +49,19 @@ struct cwrite {
 	long long	 goal;		/* goals: the goal edited, or 0 */
 	struct cform	*form;		/* the one form: its goal rows */
 	const char	*seen;		/* posted: the contract it was made on */
+	int		 agreeing;	/* the form saved to be agreed to */
+	int		 changed;	/* the form: something saved */
+};
+
+/* What agreeing found under the mentorship's lock. */
+struct agreeing {
+	struct mship	*m;
+	const char	*seen;		/* the contract the page showed */
+	const char	*why;		/* refused: why */
+	int		 done;		/* 0 nothing new, 1 one, 2 both */
+	long long	 version;	/* the version kept */
+	struct cwrite	*typed;		/* the form saved first, or NULL */
+	int		 changed;	/* and it changed the contract */
 };
 
 /*
@@ -66,6 +79,14 @@ int		 mships_contract_rows_stored(struct req *, const struct mship *,
 		    struct cform *);
 int		 mships_contract_changed(struct req *, const struct mship *,
 		    const char *what);
+
+/*
+ * agreement.c: the viewer agrees to the contract as it is, under the
+ * lock (0, 404, 422 with why, -1 db), and the page that follows.
+ */
+int		 mships_agree_locked(struct req *, struct agreeing *);
+void		 mships_agreed(struct req *, struct mship *,
+		    const struct agreeing *);
 
 /*
  * goals.c: a goal added, or found editable, under the lock: 0; 404

@@ -185,8 +185,15 @@ async function run(browser, js) {
 	const mid = s.mid();
 	if (mid) {
 		await contractSteps(J, s.M, js, mid);
-		await J.step('both agree', async () => {
+		await J.step('"I agree" after typing agrees to what was typed', async () => {
+			await row(s.M, 1).getByLabel('How it is measured').fill('A brief the whole team signs off');
 			await clickAndWait(s.M, s.M.getByRole('button', { name: 'I agree to this contract' }));
+			await expectText(s.M, 'Your changes are saved. You agreed.', 'saved and agreed');
+			if (await row(s.M, 1).getByLabel('How it is measured').inputValue() !==
+			    'A brief the whole team signs off')
+				throw new Error('the typed measure was not saved');
+		});
+		await J.step('both agree', async () => {
 			await s.E.goto(`${BASE}/mentorships/${mid}/contract`);
 			await clickAndWait(s.E, s.E.getByRole('button', { name: 'I agree to this contract' }));
 			await expectText(s.E, /agreed/i, 'agreement');

@@ -402,4 +402,70 @@ def test_saving_again_keeps_a_row_whose_goal_was_taken_out():
                         "'Her measure for the third'", mid) == "1", "her row kept")
 
 
+@m.test
+def test_i_agree_on_a_page_typed_into_agrees_to_what_was_typed():
+    """The mentee changed a goal's measure and pressed "I agree" without
+    saving: she agreed to the saved words, not the ones on her screen.
+    Now "I agree" sends the form: what she typed is saved and agreed to
+    in one step (the mentor, who had agreed, is told once and agrees
+    again); a form with an error, or one that makes the contract
+    incomplete, comes back as typed with nothing saved or agreed."""
+    mentor, mentee, mid = accepted_pair()
+    ids = complete_contract(mentor, mid)
+    base = f"/mentorships/{mid}/contract"
+    r = mentor.post(base, terms() + three(ids) + [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"terms: {r!r}")
+    agree(mentor, mid)
+    page = mentee.get(base).text
+    m.check(re.search(r'<button form="contract-form" name="agree" value="1"', page),
+            "'I agree' sends the contract form")
+
+    def agreed():
+        return tuple(m.sql("SELECT mentor_agreed_at IS NOT NULL, mentee_agreed_at IS NOT NULL "
+                     "FROM mentorships WHERE id = ?", mid)[0])
+
+    def measure():
+        return m.sql_value("SELECT measure FROM goals WHERE id = ?", ids[2])
+
+    # an error in what she typed: nothing saved, nothing agreed, all kept
+    bad = terms(rules="Her own rules") + rows(
+        ("Lead a hiring round", "A signed offer letter", "", ids[0]),
+        ("Run a retro", "A signed offer letter", "", ids[1]),
+        ("", "Her measure", "", ids[2]))
+    r = mentee.post(base, bad + [("seen", seen_of(page)), ("agree", "1")])
+    text = m.unescaped(r.text)
+    m.check(r.status == 422, f"an error agreed to: {r.status}")
+    m.check("You did not agree, and nothing was saved." in text, "the page says so")
+    m.check("Her own rules" in text and "Her measure" in text, "what she typed is kept")
+    m.check(agreed() == ("1", "0") and measure() == "A signed offer letter",
+            f"nothing saved or agreed: {agreed()} {measure()!r}")
+    # two goals typed: the contract would be short, so neither happens
+    two = terms() + rows(("Lead a hiring round", "A signed offer letter", "", ids[0]),
+                         ("Run a retro", "A signed offer letter", "", ids[1]))
+    r = mentee.post(base, two + [("seen", seen_of(page)), ("agree", "1")])
+    m.check(r.status == 422, f"a short contract agreed to: {r.status}")
+    m.check("You did not agree, and nothing was saved." in m.unescaped(r.text),
+            "the page says so")
+    m.check(m.sql_value("SELECT COUNT(*) FROM goals WHERE mentorship_id = ?", mid) == "3",
+            "the goal she left out is still there")
+    # what she sees is what she agrees to
+    told = m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ?", mentor.user_id)
+    r = mentee.post(base, terms() + three(ids, third="Her measure") +
+                    [("seen", seen_of(page)), ("agree", "1")])
+    m.check(r.status == 303, f"saved and agreed: {r!r}")
+    m.check(measure() == "Her measure", f"her words saved: {measure()!r}")
+    m.check(agreed() == ("0", "1"), f"she agreed, his agreement cleared: {agreed()}")
+    news = m.sql("SELECT title FROM notifications WHERE user_id = ? ORDER BY id",
+                 mentor.user_id)[int(told):]
+    m.check(len(news) == 1 and news[0][0].startswith("The contract was agreed by one party"),
+            f"the mentor is told once: {news}")
+    m.check("Your changes are saved. You agreed." in m.unescaped(mentee.get(base).text),
+            "the flash says both")
+    r = mentor.get(base)
+    m.check(agree_offered(r.text), "the mentor is asked to agree again")
+    agree(mentor, mid)
+    m.check(m.sql_value("SELECT snapshot LIKE '%Her measure%' FROM contract_versions "
+                        "WHERE mentorship_id = ?", mid) == "1", "the version kept has her words")
+
+
 m.main()
