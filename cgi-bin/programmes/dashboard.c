@@ -782,15 +782,38 @@ prog_dashboard(struct req *r)
 static const char *const export_cols[] = {
 	"programme", "mentor", "mentee", "stage", "started", "stage_since",
 	"goals_achieved", "goals_total", "meetings_held", "mentor_last_active",
-	"mentee_last_active", "mentor_latest_score", "mentee_latest_score", NULL
+	"mentee_last_active", "mentor_latest_question", "mentor_latest_answered",
+	"mentee_latest_question", "mentee_latest_answered",
+	/* last, where they were before the two columns above said which */
+	"mentor_latest_score", "mentee_latest_score", NULL
 };
 
-/* A party's answer to the main question of their latest survey. */
-#define LATEST_SCORE(role) "(SELECT a.score FROM surveys s JOIN " \
+/*
+ * What a party answered to the main question of their latest survey
+ * (which question it was, and when): col of that answer, as name.
+ */
+#define LATEST(role, col, as) "(SELECT " col " FROM surveys s JOIN " \
 	"survey_answers a ON a.survey_id = s.id AND a.question IN ('clarity', " \
 	"'going', 'satisfaction') WHERE s.mentorship_id = m.id AND s.role = '" \
 	role "' AND s.answered_at IS NOT NULL ORDER BY s.answered_at DESC, " \
-	"s.id DESC LIMIT 1)"
+	"s.id DESC LIMIT 1) AS " as
+#define LATEST_OF(role) \
+	LATEST(role, "a.score", role "_latest_score") ", " \
+	LATEST(role, "a.question", role "_latest_question") ", " \
+	LATEST(role, "DATE(s.answered_at)", role "_latest_answered")
+
+/* A cell of the export: a stage and a question in words. */
+static const char *
+export_cell(const struct db_rows *rows, size_t i, const char *col)
+{
+	const char *v = db_get(rows, i, col);
+
+	if (strcmp(col, "stage") == 0)
+		return mship_stage_label(v);
+	if (v != NULL && strstr(col, "_latest_question") != NULL)
+		return survey_prompt(v);
+	return v;
+}
 
 void
 prog_export(struct req *r)
@@ -811,9 +834,8 @@ prog_export(struct req *r)
 	    "goals_total, (SELECT COUNT(*) FROM meetings g WHERE "
 	    "g.mentorship_id = m.id AND g.starts_at < UTC_TIMESTAMP()) AS "
 	    "meetings_held, a.last_active AS mentor_last_active, "
-	    "b.last_active AS mentee_last_active, " LATEST_SCORE("mentor") " AS "
-	    "mentor_latest_score, " LATEST_SCORE("mentee") " AS "
-	    "mentee_latest_score FROM mentorships m FORCE INDEX "
+	    "b.last_active AS mentee_last_active, " LATEST_OF("mentor") ", "
+	    LATEST_OF("mentee") " FROM mentorships m FORCE INDEX "
 	    "(mentorships_programme_pairs) JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
 	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "i", p.id);
 	if (rows == NULL)
@@ -824,8 +846,7 @@ prog_export(struct req *r)
 	for (i = 0; i < rows->nrows; i++) {
 		csv_cell(&b, p.name, 0);
 		for (k = 1; export_cols[k] != NULL; k++)
-			csv_cell(&b, k == 3 ? mship_stage_label(db_get(rows, i,
-			    "stage")) : db_get(rows, i, export_cols[k]),
+			csv_cell(&b, export_cell(rows, i, export_cols[k]),
 			    export_cols[k + 1] == NULL);
 	}
 	csv_send(r, &b, req_printf(r, "%s-pairs.csv", p.slug));

@@ -1652,6 +1652,14 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     r = org.get(f"/programmes/{slug}/export.csv")
     table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
     m.check(table[1][-1] == "5", f"the mentee's latest score in the export: {table[1]}")
+    # and which question it answered, when: a bare 5 could be any of three
+    row = dict(zip(table[0], table[1]))
+    m.check(row["mentee_latest_question"] == "How satisfied are you with this mentorship?"
+            and row["mentee_latest_score"] == "5"
+            and re.fullmatch(r"\d{4}-\d\d-\d\d", row["mentee_latest_answered"]),
+            f"the score's question and day: {row}")
+    m.check(row["mentor_latest_question"] == "" and row["mentor_latest_score"] == "",
+            f"the mentor answered none: {row}")
     # a last activity is a day: no time of day made up for it
     m.check(all(re.fullmatch(r"\d{4}-\d\d-\d\d", t) for t in table[1][9:11]),
             f"last activity as a date: {table[1]}")
