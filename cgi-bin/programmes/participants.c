@@ -80,9 +80,57 @@ static const struct field decide_f[DF_N] = {
 static const struct field filter_f[] = {
 	{ "role",	F_CHOICE,	0, 0,	0, prog_roles },
 	{ "status",	F_CHOICE,	0, 0,	0, statuses },
+	{ "q",		F_TEXT,		0, 254,	0, NULL },	/* name, address */
 	{ "after",	F_INT,		1, LLONG_MAX, 0, NULL },
 };
-enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
+enum { FF_ROLE, FF_STATUS, FF_Q, FF_AFTER, FF_N };
+
+/*
+ * The search as a LIKE pattern for a part of a name or an address, its
+ * wildcards taken as letters ('!' escapes them), or NULL for none. LIKE,
+ * not LOCATE: LIKE compares by the column's collation, so "zoe" finds
+ * "Zoë", which LOCATE did not.
+ */
+static const char *
+search_like(struct req *r, const struct fval *v)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *q, *out;
+
+	if ((q = v[FF_Q].str) == NULL)
+		return NULL;
+	buf_printf(&b, "%%");
+	for (; *q != '\0'; q++)
+		buf_printf(&b, "%s%c", strchr("!%_", *q) != NULL ? "!" : "", *q);
+	buf_printf(&b, "%%");
+	out = req_strdup(r, b.p);
+	buf_free(&b);
+	return out;
+}
+
+/* The list with the filters of v, from the participant after on (or NULL). */
+static const char *
+list_url(struct req *r, const struct prog *p, const struct fval *v,
+    const char *after)
+{
+	const char *name[] = { "role", "status", "q", "after" };
+	const char *val[] = { v[FF_ROLE].str, v[FF_STATUS].str, v[FF_Q].str,
+	    after };
+	struct buf b = { NULL, 0, 0 };
+	const char *out, *sep = "?";
+	size_t i;
+
+	buf_printf(&b, "/programmes/%s/participants", p->slug);
+	for (i = 0; i < 4; i++) {
+		if (val[i] == NULL)
+			continue;
+		buf_printf(&b, "%s%s=%s", sep, name[i], req_url_enc(r, val[i]));
+		sep = "&";
+	}
+	out = req_strdup(r, b.p);
+	buf_free(&b);
+	return out;
+}
 
 /*
  * The pair a participant's status tells of: their newest open one (in a
@@ -108,7 +156,7 @@ enum { FF_ROLE, FF_STATUS, FF_AFTER, FF_N };
 static struct db_rows *
 participants_load(struct req *r, const struct prog *p, const struct fval *v)
 {
-	const char *status = v[FF_STATUS].str;
+	const char *status = v[FF_STATUS].str, *q = search_like(r, v);
 	int paired = status != NULL && strcmp(status, "paired") == 0;
 	int unpaired = status != NULL && strcmp(status, "unpaired") == 0;
 
@@ -133,10 +181,12 @@ participants_load(struct req *r, const struct prog *p, const struct fval *v)
 	    "AND (? IS NULL OR ? IN ('paired', 'unpaired') OR pp.status = ?) "
 	    "AND (? = 0 OR (pp.status = 'active' AND " IN_A_PAIR " = 1)) "
 	    "AND (? = 0 OR (pp.status = 'active' AND " IN_A_PAIR " = 0)) "
-	    "ORDER BY pp.id LIMIT ?", "iisssssiii", p->id,
+	    "AND (? IS NULL OR u.display_name LIKE ? ESCAPE '!' OR "
+	    "u.email LIKE ? ESCAPE '!') "
+	    "ORDER BY pp.id LIMIT ?", "iisssssiisssi", p->id,
 	    v[FF_AFTER].str != NULL ? v[FF_AFTER].num : 0LL, v[FF_ROLE].str,
 	    v[FF_ROLE].str, status, status, status, (long long)paired,
-	    (long long)unpaired, (long long)LIST_PAGE + 1);
+	    (long long)unpaired, q, q, q, (long long)LIST_PAGE + 1);
 }
 
 /*
@@ -399,9 +449,10 @@ invited_fill(struct req *r, struct tdict *d, const struct prog *p,
 
 	rows = db_query(r, "SELECT email, role, sent_at FROM "
 	    "programme_invitations WHERE programme_id = ? AND used_at IS NULL "
-	    "AND declined_at IS NULL AND (? IS NULL OR role = ?) ORDER BY id "
-	    "DESC LIMIT 200", "iss",
-	    p->id, v[FF_ROLE].str, v[FF_ROLE].str);
+	    "AND declined_at IS NULL AND (? IS NULL OR role = ?) AND (? IS "
+	    "NULL OR LOCATE(?, email) > 0) ORDER BY id DESC LIMIT 200",
+	    "issss", p->id, v[FF_ROLE].str, v[FF_ROLE].str, v[FF_Q].str,
+	    v[FF_Q].str);
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {
@@ -446,9 +497,7 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 		answers_fill(s, db_get_int(rows, i, "id"), answers, &k);
 	}
 	if (rows->nrows > LIST_PAGE)
-		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", req_printf(r,
-		    "/programmes/%s/participants?role=%s&status=%s&after=%s",
-		    p->slug, field_opt(&v[FF_ROLE]), field_opt(&v[FF_STATUS]),
+		tmpl_set(tmpl_section(d, "MORE"), "MORE_URL", list_url(r, p, v,
 		    db_get(rows, n - 1, "id")));
 	/* those not in yet: under "any" and "invited", on the first page */
 	if ((v[FF_STATUS].str == NULL || strcmp(v[FF_STATUS].str, "invited")
@@ -457,7 +506,7 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 		return;
 	if (n == 0 && invited == 0)	/* an empty filter: not an empty programme */
 		tmpl_show(d, v[FF_ROLE].str != NULL || v[FF_STATUS].str !=
-		    NULL ? "NONE_MATCH" : "NONE");
+		    NULL || v[FF_Q].str != NULL ? "NONE_MATCH" : "NONE");
 	page_send(r, status);
 }
 
@@ -656,8 +705,5 @@ prog_participant_post(struct req *r)
 	    "back in the programme, waiting for approval as a mentor; they "
 	    "have been told by e-mail.", w.name) : req_printf(r, "%s%s",
 	    w.name, decisions[w.a].said));
-	resp_redirect(r, fv[FF_ROLE].str == NULL && fv[FF_STATUS].str == NULL ?
-	    req_printf(r, "/programmes/%s/participants", p.slug) :
-	    req_printf(r, "/programmes/%s/participants?role=%s&status=%s",
-	    p.slug, field_opt(&fv[FF_ROLE]), field_opt(&fv[FF_STATUS])));
+	resp_redirect(r, list_url(r, &p, fv, NULL));
 }

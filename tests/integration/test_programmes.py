@@ -2352,6 +2352,72 @@ def test_a_decline_meeting_a_paste_or_a_join_stands():
 
 
 @m.test
+def test_an_organiser_finds_a_participant_by_a_part_of_their_name_or_address():
+    """A programme of hundreds had no way to find one person but paging
+    through them. The list searches a part of the name or the address,
+    in any case, with the other filters; a decision taken in a searched
+    list comes back to it, and the pages after the first keep it."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    tag = m.unique("fnd")
+    people = {}
+    for name, role in (("Zoë Ångström", "mentee"), ("Zoe Park", "mentor"),
+                       ("Ana 100% Sure", "mentee"), ("Bruno Costa", "mentee")):
+        c = m.signup()
+        m.sql("UPDATE users SET display_name = ? WHERE id = ?", name, c.user_id)
+        m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
+              "joined_at) SELECT id, ?, ?, 'active', UTC_TIMESTAMP() FROM programmes "
+              "WHERE slug = ?", c.user_id, role, slug)
+        people[name] = c
+    invite(org, slug, f"zoe.{tag}@example.org")
+    base = f"/programmes/{slug}/participants"
+
+    def names(page):
+        return re.findall(r'<td data-label="Name"><a href="/people/[^"]+">([^<]+)</a>',
+                          m.unescaped(page))
+    page = org.get(f"{base}?q=ZOE").text
+    m.check(sorted(names(page)) == ["Zoe Park", "Zoë Ångström"],
+            f"a part of the name, in any case and accent: {names(page)}")
+    m.check('value="ZOE"' in page, "the search is kept in its box")
+    m.check(f"zoe.{tag}@example.org" in page, "the invited are searched by address")
+    page = org.get(f"{base}?q=zoe&role=mentor").text
+    m.check(names(page) == ["Zoe Park"], f"with a role: {names(page)}")
+    m.check(f"zoe.{tag}@example.org" not in page, "an invited mentee under mentors")
+    addr = people["Bruno Costa"].email
+    page = org.get(f"{base}?q={addr.split('@')[0].upper()}").text
+    m.check(names(page) == ["Bruno Costa"], f"a part of the address: {names(page)}")
+    page = org.get(f"{base}?q=%25").text
+    m.check(names(page) == ["Ana 100% Sure"], f"a % is a letter, not a wildcard: {names(page)}")
+    page = m.unescaped(org.get(f"{base}?q=nobody-{tag}").text)
+    m.check("Nobody matches these filters" in page and "Nobody here yet" not in page,
+            "a search that finds nobody says so")
+    # a decision taken in the searched list comes back to it
+    page = org.get(f"{base}?q=Bruno").text
+    m.check('name="q" value="Bruno"' in page, "the decision forms carry the search")
+    pid = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
+                      people["Bruno Costa"].user_id)
+    r = org.post(f"{base}/{pid}", {"action": "remove", "q": "Bruno Costa"})
+    m.check(r.status == 303 and r.location.endswith(f"{base}?q=Bruno%20Costa"),
+            f"back to the searched list: {r.location}")
+    # the next page keeps the search
+    m.sql("INSERT INTO users (email, password_hash, display_name, bio, slug, created_at, "
+          "email_verified_at) SELECT CONCAT(?, seq, '@example.org'), 'x', CONCAT('Many ', "
+          "seq), '', CONCAT('m', LEFT(SHA2(CONCAT(?, seq), 256), 30)), UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP() FROM seq_1_to_130", f"many.{tag}.", tag)
+    m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
+          "joined_at) SELECT p.id, u.id, 'mentee', 'active', UTC_TIMESTAMP() FROM "
+          "programmes p JOIN users u ON u.email LIKE ? WHERE p.slug = ?",
+          f"many.{tag}.%", slug)
+    page = org.get(f"{base}?q=Many").text
+    more = re.search(r'href="([^"]+)">Next page', page)
+    m.check(len(names(page)) == 100 and more and "q=Many" in more.group(1),
+            f"the next page's link keeps the search: {more and more.group(1)}")
+    page = org.get(html.unescape(more.group(1))).text
+    m.check(len(names(page)) == 30 and all(n.startswith("Many ") for n in names(page)),
+            f"the second page: {len(names(page))}")
+
+
+@m.test
 def test_the_invitations_list_filters_and_pages():
     """The list showed the newest 200 invitations and nothing more, with no
     way to find one address among a programme's thousand, nor to see who
