@@ -906,6 +906,10 @@ contract_form_post(struct req *r, struct mship *m, int agreeing)
 	    (errors = rows_read(r, &f)) == -1)
 		return page_error_msg(r, 400, "The goal rows of this form do "
 		    "not line up: reload the contract page.");
+	if (agreeing && (ctl[CF_ADD_GOAL].num ||
+	    ctl[CF_REMOVE_GOAL].str != NULL))	/* no page sends both */
+		return page_error_msg(r, 400, "This form was sent by two "
+		    "buttons at once: reload the contract page.");
 	if ((rc = terms_read(r, m, &f, &w.setv)) == -1)
 		return;
 	errors += rc;
