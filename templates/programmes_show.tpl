@@ -17,6 +17,21 @@
 <h2 id="you-heading">You in this programme</h2>
 <dl class="details"><dt>Your role</dt><dd class="cap-first">{{MY_ROLE}}</dd><dt>Status</dt><dd>{{MY_STATUS}}</dd></dl>
 {{#MY_PAIR}}<p><a href="/mentorships/{{M_ID}}">{{M_FOCUS}}</a> with {{M_OTHER}} <span class="badge">{{M_STAGE}}</span></p>{{/MY_PAIR}}
+{{#MY_PLACES}}<form class="form" method="post" action="/programmes/{{PROG_SLUG}}/places" id="places">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<div class="field{{#CAPACITY_ERROR}} has-error{{/CAPACITY_ERROR}}">
+<label for="capacity">Mentees you can take in this programme</label>
+<span class="hint" id="capacity-hint">{{TAKEN}}. Offering fewer ends no pair: the organisers propose no more.</span>
+{{#CAPACITY_ERROR}}<span class="field-error" id="capacity-error">{{MESSAGE}}</span>{{/CAPACITY_ERROR}}
+<input type="number" id="capacity" name="capacity" class="input-short" min="1" max="20" required value="{{CAPACITY}}" aria-describedby="capacity-hint{{#CAPACITY_ERROR}} capacity-error{{/CAPACITY_ERROR}}"{{#CAPACITY_ERROR}} aria-invalid="true"{{/CAPACITY_ERROR}}>
+</div>
+<button class="btn-secondary btn-small">Save your places</button>
+</form>{{/MY_PLACES}}
+{{#CAN_LEAVE}}<details class="leave">
+<summary>Leave the programme</summary>
+<p>Your pairs under way go on. A request of yours, or to you, that nobody answered yet ends with your leaving, and the other person is told. The organisers are told too. You may join again later{{REJOIN}}.</p>
+<form method="post" action="/programmes/{{PROG_SLUG}}/leave"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-danger btn-small" data-confirm="Leave {{PROG_NAME}}? The organisers will be told.">Leave {{PROG_NAME}}</button></form>
+</details>{{/CAN_LEAVE}}
 </section>
 {{/PARTICIPANT}}
 {{#HAS_MENTORS}}<section class="card" aria-labelledby="mentors-heading">

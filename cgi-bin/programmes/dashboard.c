@@ -211,10 +211,10 @@ static const char funnel_sql[] = "SELECT "
     "(SELECT COUNT(*) FROM programme_invitations i FORCE INDEX "
     "(programme_invitations_role) WHERE i.programme_id = ? AND i.role = "
     "'mentee') AS invited, "
-    /* everyone who got that far: one removed since had joined */
+    /* everyone who got that far: one removed or gone since had joined */
     "(SELECT COUNT(*) FROM programme_participants pp WHERE "
     "pp.programme_id = ? AND pp.role = 'mentee' AND pp.status IN "
-    "('active', 'removed')) AS joined, "
+    "('active', 'removed', 'left')) AS joined, "
     "COUNT(DISTINCT m.mentee_id) AS paired, "
     "COUNT(DISTINCT IF(e.to_stage = 'initiation', m.mentee_id, NULL)) "
     "AS initiation, "

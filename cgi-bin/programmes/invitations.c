@@ -313,11 +313,12 @@ invite_send(struct req *r, const struct prog *p,
 	"> UTC_TIMESTAMP() - INTERVAL 1 DAY AS recent, " t "declined_at"
 /*
  * SQL: the place in programme prog of the account of address email (SQL
- * expressions) as `status`: NULL when none.
+ * expressions) as `status`: NULL when none, or when they left it (they
+ * may be invited again, as anyone).
  */
 #define INVITE_PLACE(prog, email) "(SELECT pp.status FROM users u JOIN " \
 	"programme_participants pp ON pp.user_id = u.id AND pp.programme_id " \
-	"= " prog " WHERE u.email = " email ") AS status"
+	"= " prog " AND pp.status <> 'left' WHERE u.email = " email ") AS status"
 
 /* Why an address with a place in the programme is not invited. */
 static const char *

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "notif.h"
 #include "programmes.h"
 #include "resp.h"
 #include "route.h"
@@ -268,7 +267,8 @@ join_prepare(struct req *r, struct joining *j, const char *invite)
 		j->new_account = 1;
 		return 0;
 	}
-	if (j->p.part_status != NULL) {
+	/* one who left may join again, as anyone may */
+	if (j->p.part_status != NULL && strcmp(j->p.part_status, "left") != 0) {
 		if (strcmp(j->p.part_status, "rejected") == 0 ||
 		    strcmp(j->p.part_status, "removed") == 0) {
 			page_error_msg(r, 403, "An organiser has closed your "
@@ -395,53 +395,23 @@ join_use_invite(struct req *r, const struct invite *inv, long long uid)
 }
 
 /*
- * A mentor (uid, participant pid) waits for approval: each organiser is
- * told in Menteo (a notification leading to the participants page), or,
- * where the programme has none, the site's admins, who manage it. The
- * mentor was promised a mail "as soon as they have": someone must know.
- */
-static int
-join_tell_organisers(struct req *r, const struct prog *p, long long uid,
-    long long pid)
-{
-	struct db_rows *o;
-	const char *title;
-	size_t i;
-
-	o = db_query(r, "SELECT (SELECT display_name FROM users WHERE id = ?) "
-	    "AS name, x.id FROM (SELECT user_id AS id FROM programme_organisers "
-	    "WHERE programme_id = ? UNION SELECT id FROM users WHERE is_admin "
-	    "= 1 AND disabled_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
-	    "programme_organisers WHERE programme_id = ?)) x", "iii", uid,
-	    p->id, p->id);
-	if (o == NULL)
-		return -1;
-	for (i = 0; i < o->nrows; i++) {
-		title = req_printf(r, "%s waits for your approval as a mentor "
-		    "in %s", db_get(o, i, "name"), p->name);
-		if (notif_add(r, db_get_int(o, i, "id"), "programme-approval",
-		    title, req_printf(r, "/programmes/%s/participants",
-		    p->slug), req_printf(r, "approve:%lld:%s", pid,
-		    db_get(o, i, "id"))) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-/*
  * Writes the participation: 0, 1 when it was there already, 3 the
  * invitation changed meanwhile, -1 db.
  */
 static int
 join_write(struct req *r, struct joining *j, long long uid)
 {
-	const char *role = join_role(j);
+	const char *role = join_role(j), *name;
 	int waits = strcmp(role, "mentor") == 0 && j->p.approval;
 	long long rc, pid;
 	size_t i;
 
 	if (j->inv.id > 0 && (rc = join_use_invite(r, &j->inv, uid)) != 0)
 		return (int)rc;
+	/* one who left joins again in a new place, with new answers */
+	if (db_exec(r, "DELETE FROM programme_participants WHERE programme_id "
+	    "= ? AND user_id = ? AND status = 'left'", "ii", j->p.id, uid) < 0)
+		return -1;
 	rc = db_exec(r, "INSERT INTO programme_participants (programme_id, "
 	    "user_id, role, status, capacity, joined_at) VALUES (?, ?, ?, ?, "
 	    "?, UTC_TIMESTAMP())", "iisss", j->p.id, uid, role,
@@ -460,7 +430,16 @@ join_write(struct req *r, struct joining *j, long long uid)
 		    "VALUES (?, ?, ?)", "iis", pid, j->a[i].id,
 		    j->a[i].v.str) < 0)
 			return -1;
-	return waits ? join_tell_organisers(r, &j->p, uid, pid) : 0;
+	if (!waits)
+		return 0;
+	/* the mentor was promised a mail "as soon as they have" */
+	if ((name = db_value(r, "SELECT display_name FROM users WHERE id = ?",
+	    "i", uid)) == NULL)
+		return -1;
+	return prog_tell_organisers(r, &j->p, "programme-approval",
+	    req_printf(r, "%s waits for your approval as a mentor in %s", name,
+	    j->p.name), req_printf(r, "/programmes/%s/participants",
+	    j->p.slug), req_printf(r, "approve:%lld", pid));
 }
 
 /*

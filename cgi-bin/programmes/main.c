@@ -21,6 +21,7 @@
 #include "cohort.h"
 #include "md.h"
 #include "mship.h"
+#include "notif.h"
 #include "programmes.h"
 #include "resp.h"
 #include "suggest.h"
@@ -37,6 +38,8 @@ static const struct route routes[] = {
 	{ "POST", "/programmes/{slug}/join",		prog_join,	0 },
 	{ "GET",  "/programmes/{slug}/decline",		prog_decline_form, 0 },
 	{ "POST", "/programmes/{slug}/decline",		prog_decline,	ROUTE_SIGNED },
+	{ "POST", "/programmes/{slug}/places",		prog_places,	ROUTE_USER },
+	{ "POST", "/programmes/{slug}/leave",		prog_leave,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/settings",	prog_settings,	ROUTE_USER },
 	{ "POST", "/programmes/{slug}/settings",	prog_settings_post, ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/settings/questions/{id}", prog_question_form, ROUTE_USER },
@@ -282,6 +285,8 @@ prog_status_label(const char *role, const char *status)
 		return "Not approved";
 	if (strcmp(status, "removed") == 0)
 		return "Removed";
+	if (strcmp(status, "left") == 0)
+		return "Left the programme";
 	return strcmp(role, "mentor") == 0 ? "Approved mentor" : "Joined";
 }
 
@@ -403,48 +408,80 @@ prog_about(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-static void
-prog_show(struct req *r)
+int
+prog_tell_organisers(struct req *r, const struct prog *p, const char *kind,
+    const char *title, const char *path, const char *key)
 {
-	struct invite inv;
-	struct prog p;
-	struct tdict *d;
+	struct db_rows *o;
+	size_t i;
+
+	o = db_query(r, "SELECT user_id AS id FROM programme_organisers "
+	    "WHERE programme_id = ? UNION SELECT id FROM users WHERE is_admin "
+	    "= 1 AND disabled_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "programme_organisers WHERE programme_id = ?)", "ii", p->id, p->id);
+	if (o == NULL)
+		return -1;
+	for (i = 0; i < o->nrows; i++)
+		if (notif_add(r, db_get_int(o, i, "id"), kind, title, path,
+		    req_printf(r, "%s:%s", key, db_get(o, i, "id"))) == -1)
+			return -1;
+	return 0;
+}
+
+/* The viewer's place: their role, status and pairs, or why they left. */
+static int
+you_fill(struct req *r, struct tdict *d, struct prog *p,
+    const struct fval *places)
+{
+	struct tdict *s = tmpl_section(d, "PARTICIPANT");
 	int open;
 
-	if (prog_load(r, &p) == -1)
+	tmpl_set(s, "MY_ROLE", p->part_role);
+	tmpl_set(s, "MY_STATUS", prog_status_label(p->part_role,
+	    p->part_status));
+	if ((open = my_pairs_fill(r, s, p)) == -1 ||
+	    prog_place_fill(r, s, p, places) == -1)
+		return -1;
+	if (open == 0 && strcmp(p->part_role, "mentee") == 0 &&
+	    strcmp(p->part_status, "active") == 0 &&
+	    mentors_fill(r, d, p) == -1)
+		return -1;
+	return 0;
+}
+
+void
+prog_show_page(struct req *r, struct prog *p, int status,
+    const struct fval *places)
+{
+	struct invite inv;
+	struct tdict *d;
+	int in = p->part_id > 0;
+
+	d = page_new(r, p->name, "programmes_show.tpl");
+	prog_head(d, p, "Overview");
+	if (prog_about(r, d, p) == -1)
 		return;
-	d = page_new(r, p.name, "programmes_show.tpl");
-	prog_head(d, &p, "Overview");
-	if (prog_about(r, d, &p) == -1)
-		return;
-	tmpl_set(d, "CADENCE", mship_cadence_label(p.cadence));
-	tmpl_set_int(d, "REVIEW_WEEKS", p.review_weeks);
-	if (p.starts_on != NULL)
+	tmpl_set(d, "CADENCE", mship_cadence_label(p->cadence));
+	tmpl_set_int(d, "REVIEW_WEEKS", p->review_weeks);
+	if (p->starts_on != NULL)
 		tmpl_set(tmpl_section(d, "STARTS"), "STARTS_ON",
-		    page_date_text(r, p.starts_on));
-	if (p.ends_on != NULL)
+		    page_date_text(r, p->starts_on));
+	if (p->ends_on != NULL)
 		tmpl_set(tmpl_section(d, "ENDS"), "ENDS_ON",
-		    page_date_text(r, p.ends_on));
-	if (p.roadmap_title != NULL)
+		    page_date_text(r, p->ends_on));
+	if (p->roadmap_title != NULL)
 		tmpl_set(tmpl_section(d, "ROADMAP"), "ROADMAP_TITLE",
-		    p.roadmap_title);
-	tmpl_show(d, strcmp(p.join, "open") == 0 ? "IS_OPEN" : "IS_INVITE");
-	if (p.part_id > 0) {
-		struct tdict *s = tmpl_section(d, "PARTICIPANT");
-		tmpl_set(s, "MY_ROLE", p.part_role);
-		tmpl_set(s, "MY_STATUS", prog_status_label(p.part_role,
-		    p.part_status));
-		if ((open = my_pairs_fill(r, s, &p)) == -1)
-			return;
-		if (open == 0 && strcmp(p.part_role, "mentee") == 0 &&
-		    strcmp(p.part_status, "active") == 0 &&
-		    mentors_fill(r, d, &p) == -1)
-			return;
-	} else if (strcmp(p.join, "open") == 0)
+		    p->roadmap_title);
+	tmpl_show(d, strcmp(p->join, "open") == 0 ? "IS_OPEN" : "IS_INVITE");
+	if (in && you_fill(r, d, p, places) == -1)
+		return;
+	/* one who left may come back as anyone may: open, or invited */
+	in = in && strcmp(p->part_status, "left") != 0;
+	if (!in && strcmp(p->join, "open") == 0)
 		tmpl_show(d, "CAN_JOIN");
-	else if (r->user.id > 0) {
+	else if (!in && r->user.id > 0) {
 		/* invited by mail: where the way in is (SPEC §11: the link) */
-		if (invite_mine(r, &p, &inv) == -1)
+		if (invite_mine(r, p, &inv) == -1)
 			return;
 		if (inv.id > 0) {
 			struct tdict *s = tmpl_section(d, "INVITED");
@@ -452,8 +489,18 @@ prog_show(struct req *r)
 			tmpl_set(s, "INVITE_EMAIL", inv.email);
 		}
 	}
-	if (p.organiser && counts_fill(r, d, &p) == -1)
+	if (p->organiser && counts_fill(r, d, p) == -1)
 		return;
-	page_send(r, 200);
+	page_send(r, status);
+}
+
+static void
+prog_show(struct req *r)
+{
+	struct prog p;
+
+	if (prog_load(r, &p) == -1)
+		return;
+	prog_show_page(r, &p, 200, NULL);
 }
 

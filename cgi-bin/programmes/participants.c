@@ -69,7 +69,7 @@ decision_to(const struct prog *p, size_t a, const char *role)
 /* "invited": the addresses invited, not joined yet (no participant) */
 static const char *const statuses[] = {
 	"invited", "waiting", "active", "paired", "unpaired", "rejected",
-	"removed", NULL
+	"removed", "left", NULL
 };
 
 enum { DF_ACTION, DF_N };
@@ -581,6 +581,18 @@ struct decide_w {
 	const char		*to;	/* the status it gave */
 };
 
+struct db_rows *
+prog_requests_open(struct req *r, const struct prog *p, long long uid,
+    const char *role)
+{
+	return db_query(r, strcmp(role, "mentee") == 0 ? "SELECT id, "
+	    "proposed_by_programme FROM mentorships WHERE mentee_id = ? AND "
+	    "programme_id = ? AND stage = 'requested' ORDER BY id" : "SELECT "
+	    "id, proposed_by_programme FROM mentorships WHERE mentor_id = ? "
+	    "AND programme_id = ? AND stage = 'requested' ORDER BY id", "ii",
+	    uid, p->id);
+}
+
 /*
  * A participant removed: the requests and proposals they have in the
  * programme, not yet answered, are withdrawn (their pairs under way go
@@ -600,12 +612,7 @@ remove_requests(struct req *r, const struct prog *p, long long uid,
 	int rc;
 
 	*list = NULL;
-	q = db_query(r, mentee ? "SELECT id, proposed_by_programme FROM "
-	    "mentorships WHERE mentee_id = ? AND programme_id = ? AND stage = "
-	    "'requested' ORDER BY id" : "SELECT id, proposed_by_programme "
-	    "FROM mentorships WHERE mentor_id = ? AND programme_id = ? AND "
-	    "stage = 'requested' ORDER BY id", "ii", uid, p->id);
-	if (q == NULL)
+	if ((q = prog_requests_open(r, p, uid, role)) == NULL)
 		return -1;
 	for (i = 0; i < q->nrows; i++) {
 		if ((rc = mship_load(r, db_get_int(q, i, "id"), &m)) == -1)

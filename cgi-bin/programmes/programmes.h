@@ -69,6 +69,25 @@ void		 prog_head(struct tdict *, const struct prog *, const char *);
  */
 int		 prog_about(struct req *, struct tdict *, const struct prog *);
 const char	*prog_status_label(const char *role, const char *status);
+/*
+ * The programme's page, its status, a mentor's places as typed (with
+ * their error) or NULL.
+ */
+void		 prog_show_page(struct req *, struct prog *, int status,
+		    const struct fval *places);
+/*
+ * A notification to each organiser (kind, title, the page it leads to;
+ * key made each one's own), or where the programme has none to each
+ * site admin, who manages it: someone must know. In the caller's
+ * transaction: 0, or -1 db.
+ */
+int		 prog_tell_organisers(struct req *, const struct prog *,
+		    const char *kind, const char *title, const char *path,
+		    const char *key);
+
+/* place.c: the viewer's own place, in section s of the page. -1 db. */
+int		 prog_place_fill(struct req *, struct tdict *s,
+		    const struct prog *, const struct fval *typed);
 
 /* invitations.c: the token of a join request, checked for the viewer. */
 int		 invite_check(struct req *, const struct prog *, const char *t,
@@ -127,6 +146,15 @@ void	prog_join_form(struct req *);
 void	prog_join(struct req *);
 void	prog_decline_form(struct req *);
 void	prog_decline(struct req *);
+/*
+ * participants.c: the requests and proposals of participant uid (role)
+ * in the programme that nobody answered yet (id, proposed_by_programme),
+ * which end when their place does.
+ */
+struct db_rows *prog_requests_open(struct req *, const struct prog *,
+	    long long uid, const char *role);
+void	prog_places(struct req *);
+void	prog_leave(struct req *);
 void	prog_participants(struct req *);
 void	prog_participant_post(struct req *);
 void	prog_dashboard(struct req *);

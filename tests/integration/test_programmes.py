@@ -1747,6 +1747,76 @@ def asked_in(slug, places, focus):
 
 
 @m.test
+def test_a_participant_changes_their_places_and_leaves_the_programme():
+    """Participants could neither change the places they offered nor leave:
+    only an organiser could remove them. A mentor changes their places
+    on the programme's page (a bad number comes back as typed); a
+    participant leaves: their pairs under way go on, a request nobody
+    answered ends as they would end it (the other party mailed), the
+    organisers are told, and they may join again later."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, mentee, mid = asked_in(slug, "1", "Lead my first team")
+    base = f"/programmes/{slug}"
+    page = m.unescaped(mentor.get(base).text)
+    m.check('name="capacity"' in page and 'value="1"' in page and "1 place is taken now" in page,
+            f"a mentor sees their places: {page[page.find('You in this'):][:600]}")
+    r = mentor.post(f"{base}/places", {"capacity": "99"})
+    m.check(r.status == 422 and 'value="99"' in r.text and "1 to 20" in m.unescaped(r.text),
+            f"a bad number comes back as typed: {r.status}")
+    r = mentor.post(f"{base}/places", {"capacity": "3"})
+    m.check(r.status == 303, f"places changed: {r!r}")
+    m.check(m.sql_value("SELECT capacity FROM programme_participants pp JOIN programmes p "
+                        "ON p.id = pp.programme_id WHERE p.slug = ? AND pp.user_id = ?",
+                        slug, mentor.user_id) == "3", "three places kept")
+    m.check('name="capacity"' not in mentee.get(base).text, "a mentee offers no places")
+    m.check(mentee.post(f"{base}/places", {"capacity": "2"}).status == 409,
+            "a mentee's places refused")
+    # a pair under way goes on
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
+    m.check(r.status == 303, f"accepted: {r!r}")
+    page = mentee.get(base).text
+    m.check(f'action="{base}/leave"' in page, "the way out is on the programme's page")
+    r = mentee.post(f"{base}/leave", {})
+    m.check(r.status == 303, f"left: {r!r}")
+    said = m.unescaped(mentee.get(base).text)
+    m.check("You left" in said and "Your pairs under way go on." in said
+            and "Left the programme" in said,
+            f"the page says what happened: {said[said.find('flash'):][:400]}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "initiation",
+            "the pair under way goes on")
+    told = m.sql("SELECT path FROM notifications WHERE user_id = ? AND kind = "
+                 "'programme-left'", org.user_id)
+    m.check(told == [[f"{base}/participants"]], f"the organiser is told: {told}")
+    t = m.unescaped(org.get(f"{base}/participants?status=left").text)
+    m.check("Left the programme" in t and '<option value="left" selected>' in t,
+            "the organisers list who left")
+    m.check(mentee.post(f"{base}/leave", {}).status == 409, "leaving twice")
+    # a mentor leaves: the request they had not answered is declined
+    mentor2, mentee2, asked = asked_in(slug, "2", "Hire well")
+    r = mentor2.post(f"{base}/leave", {})
+    m.check(r.status == 303, f"the mentor left: {r!r}")
+    said = m.unescaped(mentor2.get(base).text)
+    m.check("The requests you had not answered yet are declined" in said,
+            f"the mentor is told what ended: {said[said.find('flash'):][:300]}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "declined",
+            "the request nobody answered is declined")
+    m.check(m.mails_to(mentee2.email, subject="declined", count=1),
+            "the mentee is told as for any decline")
+    # and may join again, as anyone may
+    page = mentee.get(base).text
+    m.check(f'href="{base}/join"' in page and f'action="{base}/leave"' not in page,
+            "one who left is offered to join again")
+    mentee.get(f"{base}/join")
+    r = mentee.post(f"{base}/join", {"role": "mentee"})
+    m.check(r.status == 303, f"joined again: {r!r}")
+    m.check(m.sql("SELECT pp.status FROM programme_participants pp JOIN programmes p ON "
+                  "p.id = pp.programme_id WHERE p.slug = ? AND pp.user_id = ?",
+                  slug, mentee.user_id) == [["active"]], "in again, one place")
+
+
+@m.test
 def test_a_pairs_review_date_is_proposed_within_the_programme():
     """The review date a programme's pair is offered was its weeks from
     today, even past the programme's end; it stops at the end now, the

@@ -1,0 +1,195 @@
+/*
+ * programmes/place: a participant's own place, on the programme's page:
+ * the places a mentor offers the programme, changed, and leaving it.
+ * Leaving is the participant's choice ('left'), where removing is an
+ * organiser's ('removed'): their pairs under way go on, and what they
+ * asked or were asked that nobody answered yet ends as they would have
+ * ended it themselves (withdrawn, declined), with the usual mail to the
+ * other party. Joining again replaces the place (join.c).
+ */
+#include <string.h>
+
+#include "cohort.h"
+#include "mship.h"
+#include "programmes.h"
+#include "resp.h"
+#include "stage.h"
+
+/* The join form's bounds: a mentor offers 1 to 20 places. */
+static const struct field places_f[] = {
+	{ "capacity",	F_INT,	1, 20,	1, NULL },
+};
+
+/* A place one may change or leave: joined, approved or waiting. */
+static int
+place_open(const char *status)
+{
+	return strcmp(status, "active") == 0 || strcmp(status, "waiting") == 0;
+}
+
+/*
+ * The viewer's place in section s of the programme's page: a mentor's
+ * places (as typed when typed is not NULL, with its error) and the way
+ * out. 0, or -1 db.
+ */
+int
+prog_place_fill(struct req *r, struct tdict *s, const struct prog *p,
+    const struct fval *typed)
+{
+	struct db_rows *c;
+	struct tdict *pl;
+	long long taken;
+
+	if (!place_open(p->part_status))
+		return 0;
+	tmpl_set(tmpl_section(s, "CAN_LEAVE"), "REJOIN", strcmp(p->join,
+	    "open") == 0 ? "" : " with a new invitation from the organisers");
+	if (strcmp(p->part_role, "mentor") != 0)
+		return 0;
+	c = db_query(r, "SELECT pp.capacity, " COHORT_TAKEN("pp.programme_id",
+	    "pp.user_id") " AS taken FROM programme_participants pp WHERE "
+	    "pp.id = ?", "i", p->part_id);
+	if (c == NULL || c->nrows == 0)
+		return c == NULL ? -1 : 0;
+	pl = tmpl_section(s, "MY_PLACES");
+	taken = db_get_int(c, 0, "taken");
+	tmpl_set(pl, "CAPACITY", typed != NULL && typed->raw != NULL ?
+	    typed->raw : db_get(c, 0, "capacity"));
+	tmpl_set(pl, "TAKEN", req_printf(r, "%lld %s taken now", taken,
+	    taken == 1 ? "place is" : "places are"));
+	if (typed != NULL && typed->err != NULL)
+		tmpl_set(tmpl_section(pl, "CAPACITY_ERROR"), "MESSAGE",
+		    typed->err);
+	return 0;
+}
+
+/* The programme the viewer takes part in, in a place still open: 0. */
+static int
+place_load(struct req *r, struct prog *p)
+{
+	if (prog_load(r, p) == -1)
+		return -1;
+	if (p->part_id == 0 || !place_open(p->part_status)) {
+		page_error_msg(r, 409, "You have no place in this programme to "
+		    "change: you left it, or an organiser closed it.");
+		return -1;
+	}
+	return 0;
+}
+
+void
+prog_places(struct req *r)
+{
+	struct prog p;
+	struct fval v;
+	long long n;
+
+	if (place_load(r, &p) == -1)
+		return;
+	if (strcmp(p.part_role, "mentor") != 0)
+		return page_error_msg(r, 409, "Only a mentor offers places.");
+	if (field_read(r, places_f, 1, &v) > 0) {
+		v.err = "Say how many mentees you can take: 1 to 20.";
+		return prog_show_page(r, &p, 422, &v);
+	}
+	n = db_exec(r, "UPDATE programme_participants SET capacity = ? WHERE "
+	    "id = ? AND status IN ('active', 'waiting')", "ii", v.num,
+	    p.part_id);
+	if (n == -1)
+		return;
+	resp_flash(r, req_printf(r, "You offer %lld %s in %s. Pairs under "
+	    "way go on; the organisers propose no more than your places "
+	    "left.", v.num, v.num == 1 ? "place" : "places", p.name));
+	resp_redirect(r, req_printf(r, "/programmes/%s", p.slug));
+}
+
+/* What leaving found and did, under the place's lock. */
+struct leaving {
+	const struct prog	*p;
+	const char		*ended;	/* the requests ended, in words */
+};
+
+/*
+ * The viewer's requests and proposals in the programme that nobody
+ * answered yet, ended as they would end them: a mentee withdraws, a
+ * mentor declines. Inside the caller's transaction: 0, or -1 db.
+ */
+static int
+leave_requests(struct req *r, struct leaving *w)
+{
+	int mentee = strcmp(w->p->part_role, "mentee") == 0;
+	struct db_rows *q;
+	struct mship m;
+	const char *why;
+	size_t i;
+	int rc;
+
+	w->ended = NULL;
+	if ((q = prog_requests_open(r, w->p, r->user.id, w->p->part_role)) ==
+	    NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		if ((rc = mship_load(r, db_get_int(q, i, "id"), &m)) == -1)
+			return -1;
+		if (rc != 0)
+			continue;	/* deleted meanwhile */
+		rc = stage_move(r, &m, mentee ? "withdrawn" : "declined",
+		    req_printf(r, "I left %s.", w->p->name), &why, NULL);
+		if (rc == -1)
+			return -1;
+		if (rc != 0)
+			continue;	/* answered meanwhile: nothing ended */
+		w->ended = req_printf(r, "%s%s%s", w->ended != NULL ?
+		    w->ended : "", w->ended != NULL ? ", " : "", mentee ?
+		    m.mentor_name : m.mentee_name);
+	}
+	return 0;
+}
+
+/* 0 left; 2 the place is no longer open; -1 db. */
+static int
+leave_tx(struct req *r, void *arg)
+{
+	struct leaving *w = arg;
+	long long n;
+
+	n = db_exec(r, "UPDATE programme_participants SET status = 'left', "
+	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ? AND "
+	    "status IN ('active', 'waiting')", "ii", r->user.id,
+	    w->p->part_id);
+	if (n == -1)
+		return -1;
+	if (n == 0)
+		return 2;
+	if (leave_requests(r, w) == -1)
+		return -1;
+	return prog_tell_organisers(r, w->p, "programme-left",
+	    req_printf(r, "%s left %s", r->user.name, w->p->name),
+	    req_printf(r, "/programmes/%s/participants",
+	    w->p->slug), prog_once_key(r, req_printf(r, "left:%lld",
+	    w->p->part_id)));
+}
+
+void
+prog_leave(struct req *r)
+{
+	struct prog p;
+	struct leaving w = { &p, NULL };
+	int rc;
+
+	if (place_load(r, &p) == -1)
+		return;
+	if ((rc = db_tx_run(r, leave_tx, &w)) == -1)
+		return;
+	if (rc == 2)
+		return page_error_msg(r, 409, "You have no place in this "
+		    "programme to leave: you left it already, or an organiser "
+		    "closed it.");
+	resp_flash(r, req_printf(r, "You left %s; the organisers have been "
+	    "told. Your pairs under way go on.%s%s%s", p.name, w.ended != NULL ?
+	    (strcmp(p.part_role, "mentee") == 0 ? " Your requests not "
+	    "answered yet are withdrawn: " : " The requests you had not "
+	    "answered yet are declined: ") : "", w.ended != NULL ? w.ended :
+	    "", w.ended != NULL ? "." : ""));
+	resp_redirect(r, req_printf(r, "/programmes/%s", p.slug));
+}
