@@ -158,6 +158,7 @@
 <ul class="missing">{{#MISSING}}<li>{{TEXT}}</li>{{/MISSING}}</ul>
 {{/INCOMPLETE}}
 {{#YOU_AGREED}}<p class="badge success">You agreed</p>{{/YOU_AGREED}}
+{{#AGREE_RELOAD}}<p>The contract changed after you opened this page. <a href="/mentorships/{{ID}}/contract">Reload it</a> to read it as it is now and agree to it.</p>{{/AGREE_RELOAD}}
 </section>
 {{#HAS_VERSIONS}}
 <section class="card compact" aria-labelledby="versions-h">

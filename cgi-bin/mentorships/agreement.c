@@ -129,9 +129,12 @@ mships_agree_locked(struct req *r, struct agreeing *w)
 	w->version = db_get_int(c, 0, "next_version");
 	if (w->done == 1)
 		return mships_tell(r, m, "The contract was agreed by one party",
-		    req_printf(r, "%s %s the contract. Read it and agree too, "
-		    "so the work can start.", r->user.name, w->changed ?
-		    "changed and agreed to" : "agreed to"), NULL, "/contract");
+		    w->changed ? req_printf(r, "%s changed the contract (the "
+		    "terms or the goals) and agreed to it, so any agreement "
+		    "given before was cleared. Read it and agree too, so the "
+		    "work can start.", r->user.name) : req_printf(r, "%s agreed "
+		    "to the contract. Read it and agree too, so the work can "
+		    "start.", r->user.name), NULL, "/contract");
 	if ((snap = mships_contract_text(r, m, w->version, NULL)) == NULL)
 		return -1;
 	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "

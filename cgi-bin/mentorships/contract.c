@@ -173,7 +173,7 @@ form_rows_show(struct req *r, struct tdict *d, const struct cform *f,
  */
 static int
 form_agreement(struct req *r, struct tdict *d, const struct mship *m,
-    struct db_rows *c, int typed)
+    struct db_rows *c, const struct cform *typed)
 {
 	const char *why[8];
 	size_t i, n;
@@ -182,6 +182,15 @@ form_agreement(struct req *r, struct tdict *d, const struct mship *m,
 	if (db_get(c, 0, m->is_mentor ? "mentor_agreed_at" :
 	    "mentee_agreed_at") != NULL) {
 		tmpl_show(d, "YOU_AGREED");
+		return 0;
+	}
+	/*
+	 * A form re-shown beside a contract changed meanwhile: "I agree"
+	 * would save the older page over the change (it sends the form),
+	 * whether or not anything was typed into it.
+	 */
+	if (typed != NULL && typed->moved) {
+		tmpl_show(d, "AGREE_RELOAD");
 		return 0;
 	}
 	n = stage_contract_missing(r, m, why, 8, &failed);
@@ -195,7 +204,7 @@ form_agreement(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_set(tmpl_section(d, "MISSING"), "TEXT", why[i]);
 	tmpl_show(d, "INCOMPLETE");
 	/* the list judges the saved contract, not the form re-shown beside it */
-	tmpl_show(d, typed ? "TYPED" : "SAVED");
+	tmpl_show(d, typed != NULL ? "TYPED" : "SAVED");
 	return 0;
 }
 
@@ -453,7 +462,7 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	if (db_get(c, 0, "mentee_agreed_at") != NULL)
 		page_time(r, d, "MENTEE_AGREED_TEXT",
 		    db_get(c, 0, "mentee_agreed_at"));
-	if (editable && form_agreement(r, d, m, c, typed != NULL) == -1)
+	if (editable && form_agreement(r, d, m, c, typed) == -1)
 		return;
 	if (!editable)
 		terms_text(r, d, f);
@@ -878,8 +887,12 @@ form_write(struct req *r, struct cwrite *w, struct agreeing *a)
 	if (rc == 0)
 		return 0;
 	mships_contract_page(r, w->m, rc, w->form, a == NULL ? w->why :
-	    req_printf(r, "You did not agree%s %s", w->form->moved ? "." :
-	    ", and nothing was saved.", w->why), NULL, 0);
+	    w->form->moved ? "You did not agree: the contract changed after "
+	    "you opened the page. It is shown as it is now; the form below "
+	    "still holds the page you had. Reload the page to agree to the "
+	    "contract as it is now, or save the form to replace it with "
+	    "yours." : req_printf(r, "You did not agree, and nothing was "
+	    "saved. %s", w->why), NULL, 0);
 	return 1;
 }
 

@@ -461,10 +461,24 @@ def test_i_agree_on_a_page_typed_into_agrees_to_what_was_typed():
             f"the mentor is told once: {news}")
     m.check("Your changes are saved. You agreed." in m.unescaped(mentee.get(base).text),
             "the flash says both")
-    r = mentor.get(base)
-    m.check(agree_offered(r.text), "the mentor is asked to agree again")
+    # the mentor's page is older than her change: his "I agree" sends
+    # that page's form, which would save it over her words
+    older = mentor.get(base).text
+    m.check(agree_offered(older), "the mentor is asked to agree again")
+    r = mentee.post(base, terms() + three(ids, third="Her second measure") +
+                    [("seen", seen_of(mentee.get(base).text))])
+    m.check(r.status == 303, f"she changes it again: {r!r}")
+    r = mentor.post(base, terms() + three(ids, third="Her measure") +
+                    [("seen", seen_of(older)), ("agree", "1")])
+    text = m.unescaped(r.text)
+    m.check(r.status == 409 and "You did not agree: the contract changed" in text,
+            f"a stale 'I agree' is refused: {r.status}")
+    m.check(not agree_offered(r.text) and "Reload it" in text,
+            "the page re-shown offers a reload, not an 'I agree' over her words")
+    m.check(measure() == "Her second measure", f"her words kept: {measure()!r}")
+    agree(mentee, mid)
     agree(mentor, mid)
-    m.check(m.sql_value("SELECT snapshot LIKE '%Her measure%' FROM contract_versions "
+    m.check(m.sql_value("SELECT snapshot LIKE '%Her second measure%' FROM contract_versions "
                         "WHERE mentorship_id = ?", mid) == "1", "the version kept has her words")
 
 
