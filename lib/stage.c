@@ -634,7 +634,8 @@ struct move {
 
 /*
  * A programme's ending, told to each party still in the programme: a
- * party removed from it has the removal's own mail. 0, or -1.
+ * party removed from it has the removal's own mail, one who left it
+ * their own page's word. 0, or -1.
  */
 static int
 move_mail_stayers(struct req *r, const struct mship *m,
@@ -647,7 +648,7 @@ move_mail_stayers(struct req *r, const struct mship *m,
 	gone = db_query(r, "SELECT pp.user_id FROM programme_participants pp "
 	    "JOIN mentorships m ON m.programme_id = pp.programme_id AND "
 	    "pp.user_id IN (m.mentor_id, m.mentee_id) WHERE m.id = ? AND "
-	    "pp.status = 'removed'", "i", m->id);
+	    "pp.status IN ('removed', 'left')", "i", m->id);
 	if (gone == NULL)
 		return -1;
 	for (i = 0; i < 2; i++) {

@@ -19,8 +19,9 @@ enum stage_who {
 	STAGE_ADMIN,	/* an administrator ends it (stage_end) */
 	STAGE_DELETION,	/* r->user deleted their account (stage_end) */
 	STAGE_PROGRAMME,	/* an organiser removed a party from the
-				   pair's programme (stage_end): a request
-				   is withdrawn unanswered */
+				   pair's programme, or the party left it
+				   (stage_end): a request is withdrawn
+				   unanswered */
 	STAGE_TAKEN_BACK	/* an organiser took back the programme's
 				   proposal (stage_end) before it was
 				   accepted */
@@ -58,9 +59,9 @@ int	 stage_move(struct req *, struct mship *, const char *to,
  * or STAGE_DELETION (r->user deleted their account: the other party is
  * told). Or withdraws a request, for STAGE_PROGRAMME (r->user, whom the
  * caller checked organises the pair's programme, removed one party from
- * it) and STAGE_TAKEN_BACK (such an organiser takes back a pair the
- * programme proposed): the note says who withdrew it, and each party
- * still in the programme is told. Returns as stage_move; 409 when it is
+ * it; or r->user, a party, left it) and STAGE_TAKEN_BACK (such an
+ * organiser takes back a pair the programme proposed): the note says
+ * who withdrew it, and each party still in the programme is told. Returns as stage_move; 409 when it is
  * closed already (or no longer a request, or not a proposal). Inside the
  * caller's transaction when there is one.
  */

@@ -29,8 +29,8 @@
 </form>{{/MY_PLACES}}
 {{#CAN_LEAVE}}<details class="leave">
 <summary>Leave the programme</summary>
-<p>Your pairs under way go on. A request of yours, or to you, that nobody answered yet ends with your leaving, and the other person is told. The organisers are told too. You may join again later{{REJOIN}}.</p>
-<form method="post" action="/programmes/{{PROG_SLUG}}/leave"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-danger btn-small" data-confirm="Leave {{PROG_NAME}}? The organisers will be told.">Leave {{PROG_NAME}}</button></form>
+<p>Your pairs under way go on. A request of yours, or to you, that nobody answered yet is withdrawn, and the other person is told. The organisers are told too. You may join again later{{REJOIN}}.</p>
+<form method="post" action="/programmes/{{PROG_SLUG}}/leave"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><button class="btn-danger btn-small" data-confirm="Leave {{PROG_NAME}}? Requests nobody answered yet are withdrawn, and the organisers are told.">Leave the programme</button></form>
 </details>{{/CAN_LEAVE}}
 </section>
 {{/PARTICIPANT}}

@@ -810,7 +810,8 @@ export_cell(const struct db_rows *rows, size_t i, const char *col)
 
 	if (strcmp(col, "stage") == 0)
 		return mship_stage_label(v);
-	if (v != NULL && strstr(col, "_latest_question") != NULL)
+	if (v != NULL && strstr(col, "_latest_question") != NULL &&
+	    survey_prompt(v) != NULL)
 		return survey_prompt(v);
 	return v;
 }

@@ -410,7 +410,8 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p,
 {
 	struct db_rows *rows;
 	struct tdict *list = NULL;
-	const char *state = lv[LF_STATE].str, *q = lv[LF_Q].str;
+	const char *state = lv[LF_STATE].str;
+	const char *q = prog_search_like(r, lv[LF_Q].str);
 	size_t i, n;
 
 	rows = db_query(r, "SELECT i.id, i.email, " AUTH_DELETED("i.email")
@@ -419,7 +420,7 @@ invitations_fill(struct req *r, struct tdict *d, const struct prog *p,
 	    "expired, " INVITE_PLACE("i.programme_id", "i.email") " FROM "
 	    "programme_invitations i FORCE INDEX (programme_invitations_list) "
 	    "WHERE i.programme_id = ? AND i.id < ? AND " INVITE_IN_STATE " AND "
-	    "(? IS NULL OR LOCATE(?, i.email) > 0) ORDER BY i.id DESC LIMIT ?",
+	    "(? IS NULL OR i.email LIKE ? ESCAPE '!') ORDER BY i.id DESC LIMIT ?",
 	    "iisssssi", p->id, lv[LF_BEFORE].str != NULL ? lv[LF_BEFORE].num :
 	    LLONG_MAX, state, state, state, q, q, (long long)LIST_PAGE + 1);
 	if (rows == NULL || invitations_count(r, d, p) == -1)

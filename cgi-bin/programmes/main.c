@@ -272,6 +272,29 @@ prog_index(struct req *r)
 }
 
 
+/*
+ * The search as a LIKE pattern for a part of a name or an address, its
+ * wildcards taken as letters ('!' escapes them), or NULL for none. LIKE,
+ * not LOCATE: LIKE compares by the column's collation, so "zoe" finds
+ * "Zoë", which LOCATE did not.
+ */
+const char *
+prog_search_like(struct req *r, const char *q)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *out;
+
+	if (q == NULL)
+		return NULL;
+	buf_printf(&b, "%%");
+	for (; *q != '\0'; q++)
+		buf_printf(&b, "%s%c", strchr("!%_", *q) != NULL ? "!" : "", *q);
+	buf_printf(&b, "%%");
+	out = req_strdup(r, b.p);
+	buf_free(&b);
+	return out;
+}
+
 /* ---- /programmes/{slug} ----------------------------------------------------- */
 
 const char *

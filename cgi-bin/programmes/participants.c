@@ -85,29 +85,6 @@ static const struct field filter_f[] = {
 };
 enum { FF_ROLE, FF_STATUS, FF_Q, FF_AFTER, FF_N };
 
-/*
- * The search as a LIKE pattern for a part of a name or an address, its
- * wildcards taken as letters ('!' escapes them), or NULL for none. LIKE,
- * not LOCATE: LIKE compares by the column's collation, so "zoe" finds
- * "Zoë", which LOCATE did not.
- */
-static const char *
-search_like(struct req *r, const struct fval *v)
-{
-	struct buf b = { NULL, 0, 0 };
-	const char *q, *out;
-
-	if ((q = v[FF_Q].str) == NULL)
-		return NULL;
-	buf_printf(&b, "%%");
-	for (; *q != '\0'; q++)
-		buf_printf(&b, "%s%c", strchr("!%_", *q) != NULL ? "!" : "", *q);
-	buf_printf(&b, "%%");
-	out = req_strdup(r, b.p);
-	buf_free(&b);
-	return out;
-}
-
 /* The list with the filters of v, from the participant after on (or NULL). */
 static const char *
 list_url(struct req *r, const struct prog *p, const struct fval *v,
@@ -156,12 +133,12 @@ list_url(struct req *r, const struct prog *p, const struct fval *v,
 static struct db_rows *
 participants_load(struct req *r, const struct prog *p, const struct fval *v)
 {
-	const char *status = v[FF_STATUS].str, *q = search_like(r, v);
+	const char *status = v[FF_STATUS].str, *q = prog_search_like(r, v[FF_Q].str);
 	int paired = status != NULL && strcmp(status, "paired") == 0;
 	int unpaired = status != NULL && strcmp(status, "unpaired") == 0;
 
 	return db_query(r, "SELECT pp.id, pp.role, pp.status, pp.capacity, "
-	    "pp.joined_at, u.display_name, u.email, u.slug, "
+	    "pp.joined_at, pp.decided_at, u.display_name, u.email, u.slug, "
 	    "u.disabled_at IS NOT NULL AS closed, " AUTH_DELETED("u.email")
 	    " AS deleted, "
 	    "pm.id AS pair_id, pm.stage AS pair_stage, pm.proposed_by_programme "
@@ -200,6 +177,9 @@ decide_ok(size_t a, const char *status, int closed)
 {
 	if (closed && a != D_REMOVE)
 		return 0;
+	/* one who left may come back as anyone may, unless removed */
+	if (a == D_REMOVE && strcmp(status, "left") == 0)
+		return 1;
 	return (decisions[a].waiting && strcmp(status, "waiting") == 0) ||
 	    (decisions[a].also != NULL && strcmp(status, decisions[a].also) ==
 	    0);
@@ -379,7 +359,10 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 		tmpl_set(pair, "PAIR_ID", db_get(rows, i, "pair_id"));
 		tmpl_set(pair, "PAIR_LINK", never ? "See the request" :
 		    "See the pair");
-	} else if (!said)
+	} else if (!said && strcmp(status, "left") == 0)
+		tmpl_set(s, "P_STATUS", req_printf(r, "Left the programme on %s",
+		    page_date_text(r, db_get(rows, i, "decided_at"))));
+	else if (!said)
 		tmpl_set(s, "P_STATUS", closed ? req_printf(r, "%s (the account "
 		    "is closed)", prog_status_label(role, status)) :
 		    prog_status_label(role, status));
@@ -445,14 +428,14 @@ invited_fill(struct req *r, struct tdict *d, const struct prog *p,
 {
 	struct db_rows *rows;
 	struct tdict *s;
+	const char *like = prog_search_like(r, v[FF_Q].str);
 	size_t i;
 
 	rows = db_query(r, "SELECT email, role, sent_at FROM "
 	    "programme_invitations WHERE programme_id = ? AND used_at IS NULL "
 	    "AND declined_at IS NULL AND (? IS NULL OR role = ?) AND (? IS "
-	    "NULL OR LOCATE(?, email) > 0) ORDER BY id DESC LIMIT 200",
-	    "issss", p->id, v[FF_ROLE].str, v[FF_ROLE].str, v[FF_Q].str,
-	    v[FF_Q].str);
+	    "NULL OR email LIKE ? ESCAPE '!') ORDER BY id DESC LIMIT 200",
+	    "issss", p->id, v[FF_ROLE].str, v[FF_ROLE].str, like, like);
 	if (rows == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++) {
@@ -520,7 +503,8 @@ prog_participants(struct req *r)
 		return;
 	if (field_read(r, filter_f, FF_N, v) > 0)
 		return page_error_msg(r, 400, "Choose a role and a status from "
-		    "the filters on the page.");
+		    "the filters on the page, and search with at most 254 "
+		    "characters.");
 	participants_page(r, &p, v, NULL, 200);
 }
 

@@ -3,9 +3,9 @@
  * the places a mentor offers the programme, changed, and leaving it.
  * Leaving is the participant's choice ('left'), where removing is an
  * organiser's ('removed'): their pairs under way go on, and what they
- * asked or were asked that nobody answered yet ends as they would have
- * ended it themselves (withdrawn, declined), with the usual mail to the
- * other party. Joining again replaces the place (join.c).
+ * asked or were asked that nobody answered yet is withdrawn, as a
+ * removal withdraws it, the other party told. Joining again replaces
+ * the place (join.c).
  */
 #include <string.h>
 
@@ -69,9 +69,14 @@ place_load(struct req *r, struct prog *p)
 {
 	if (prog_load(r, p) == -1)
 		return -1;
-	if (p->part_id == 0 || !place_open(p->part_status)) {
-		page_error_msg(r, 409, "You have no place in this programme to "
-		    "change: you left it, or an organiser closed it.");
+	if (p->part_id == 0) {
+		page_error_msg(r, 409, "You are not in this programme.");
+		return -1;
+	}
+	if (!place_open(p->part_status)) {
+		page_error_msg(r, 409, req_printf(r, "Your place in this "
+		    "programme reads \"%s\": there is nothing to change or "
+		    "leave.", prog_status_label(p->part_role, p->part_status)));
 		return -1;
 	}
 	return 0;
@@ -111,8 +116,11 @@ struct leaving {
 
 /*
  * The viewer's requests and proposals in the programme that nobody
- * answered yet, ended as they would end them: a mentee withdraws, a
- * mentor declines. Inside the caller's transaction: 0, or -1 db.
+ * answered yet, withdrawn as the programme withdraws them (a removal's
+ * way): neither party said no, so the organisers may propose the pair
+ * again should the person come back (SUGGEST_SAID_NO). The other party
+ * is told, with the note saying who left. Inside the caller's
+ * transaction: 0, or -1 db.
  */
 static int
 leave_requests(struct req *r, struct leaving *w)
@@ -133,8 +141,8 @@ leave_requests(struct req *r, struct leaving *w)
 			return -1;
 		if (rc != 0)
 			continue;	/* deleted meanwhile */
-		rc = stage_move(r, &m, mentee ? "withdrawn" : "declined",
-		    req_printf(r, "I left %s.", w->p->name), &why, NULL);
+		rc = stage_end(r, &m, STAGE_PROGRAMME, req_printf(r, "%s left "
+		    "%s.", r->user.name, w->p->name), &why);
 		if (rc == -1)
 			return -1;
 		if (rc != 0)
@@ -153,6 +161,14 @@ leave_tx(struct req *r, void *arg)
 	struct leaving *w = arg;
 	long long n;
 
+	/*
+	 * A request to this person locks their account's row first
+	 * (mentorships/request.c): taken here too, none made meanwhile
+	 * outlives the place it was made to.
+	 */
+	if (db_value(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    r->user.id) == NULL)
+		return -1;
 	n = db_exec(r, "UPDATE programme_participants SET status = 'left', "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ? AND "
 	    "status IN ('active', 'waiting')", "ii", r->user.id,
@@ -187,9 +203,9 @@ prog_leave(struct req *r)
 		    "closed it.");
 	resp_flash(r, req_printf(r, "You left %s; the organisers have been "
 	    "told. Your pairs under way go on.%s%s%s", p.name, w.ended != NULL ?
-	    (strcmp(p.part_role, "mentee") == 0 ? " Your requests not "
-	    "answered yet are withdrawn: " : " The requests you had not "
-	    "answered yet are declined: ") : "", w.ended != NULL ? w.ended :
-	    "", w.ended != NULL ? "." : ""));
+	    " Withdrawn, as nobody had answered yet: " : "", w.ended != NULL ?
+	    (strcmp(p.part_role, "mentee") == 0 ? req_printf(r, "your "
+	    "requests to %s", w.ended) : req_printf(r, "the requests of %s",
+	    w.ended)) : "", w.ended != NULL ? "." : ""));
 	resp_redirect(r, req_printf(r, "/programmes/%s", p.slug));
 }

@@ -70,6 +70,11 @@ void		 prog_head(struct tdict *, const struct prog *, const char *);
 int		 prog_about(struct req *, struct tdict *, const struct prog *);
 const char	*prog_status_label(const char *role, const char *status);
 /*
+ * A search (q, or NULL for none) as a LIKE pattern for a part of a name
+ * or an address, its wildcards letters: bound with ESCAPE '!'.
+ */
+const char	*prog_search_like(struct req *, const char *q);
+/*
  * The programme's page, its status, a mentor's places as typed (with
  * their error) or NULL.
  */

@@ -1793,17 +1793,32 @@ def test_a_participant_changes_their_places_and_leaves_the_programme():
     m.check("Left the programme" in t and '<option value="left" selected>' in t,
             "the organisers list who left")
     m.check(mentee.post(f"{base}/leave", {}).status == 409, "leaving twice")
-    # a mentor leaves: the request they had not answered is declined
+    # a mentor leaves: the request they had not answered is withdrawn, as a
+    # removal withdraws it: nobody said no, so the board may propose the
+    # pair again should the mentor come back (a decline never is)
     mentor2, mentee2, asked = asked_in(slug, "2", "Hire well")
     r = mentor2.post(f"{base}/leave", {})
     m.check(r.status == 303, f"the mentor left: {r!r}")
     said = m.unescaped(mentor2.get(base).text)
-    m.check("The requests you had not answered yet are declined" in said,
+    m.check("Withdrawn, as nobody had answered yet: the requests of" in said,
             f"the mentor is told what ended: {said[said.find('flash'):][:300]}")
-    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "declined",
-            "the request nobody answered is declined")
-    m.check(m.mails_to(mentee2.email, subject="declined", count=1),
-            "the mentee is told as for any decline")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "withdrawn",
+            "the request nobody answered is withdrawn")
+    mail = m.mails_to(mentee2.email, subject="withdrawn", count=1)
+    m.check(mail and "left" in m.mail_text(mail[-1]), "the mentee is told who left")
+    m.check(not m.mails_to(mentor2.email, subject="withdrawn", timeout=2),
+            "the one who left is not mailed about their own leaving")
+    t = m.unescaped(org.get(f"{base}/participants?status=left").text)
+    m.check("Left the programme on" in t, "the list says when they left")
+    # an organiser may close the place of one who left, so they cannot
+    # simply join again
+    pid2 = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
+                       mentor2.user_id)
+    r = org.post(f"{base}/participants/{pid2}", {"action": "remove"})
+    m.check(r.status == 303, f"one who left is removed: {r!r}")
+    mentor2.get(f"{base}/join")
+    r = mentor2.post(f"{base}/join", {"role": "mentor", "capacity": "2"})
+    m.check(r.status == 403, f"removed after leaving, joined again: {r.status}")
     # and may join again, as anyone may
     page = mentee.get(base).text
     m.check(f'href="{base}/join"' in page and f'action="{base}/leave"' not in page,
