@@ -432,14 +432,18 @@ join_write(struct req *r, struct joining *j, long long uid)
 			return -1;
 	if (!waits)
 		return 0;
-	/* the mentor was promised a mail "as soon as they have" */
+	/*
+	 * the mentor was promised a mail "as soon as they have"; once a day
+	 * a person, however often they leave and join again
+	 */
 	if ((name = db_value(r, "SELECT display_name FROM users WHERE id = ?",
 	    "i", uid)) == NULL)
 		return -1;
 	return prog_tell_organisers(r, &j->p, "programme-approval",
 	    req_printf(r, "%s waits for your approval as a mentor in %s", name,
 	    j->p.name), req_printf(r, "/programmes/%s/participants",
-	    j->p.slug), req_printf(r, "approve:%lld", pid));
+	    j->p.slug), req_printf(r, "approve:%lld:%lld:%s", j->p.id, uid,
+	    page_today(r)));
 }
 
 /*

@@ -38,7 +38,7 @@ prog_place_fill(struct req *r, struct tdict *s, const struct prog *p,
 {
 	struct db_rows *c;
 	struct tdict *pl;
-	long long taken;
+	long long taken, asked;
 
 	if (!place_open(p->part_status))
 		return 0;
@@ -47,16 +47,21 @@ prog_place_fill(struct req *r, struct tdict *s, const struct prog *p,
 	if (strcmp(p->part_role, "mentor") != 0)
 		return 0;
 	c = db_query(r, "SELECT pp.capacity, " COHORT_TAKEN("pp.programme_id",
-	    "pp.user_id") " AS taken FROM programme_participants pp WHERE "
+	    "pp.user_id") " AS taken, " COHORT_ASKED("pp.programme_id",
+	    "pp.user_id") " AS asked FROM programme_participants pp WHERE "
 	    "pp.id = ?", "i", p->part_id);
 	if (c == NULL || c->nrows == 0)
 		return c == NULL ? -1 : 0;
 	pl = tmpl_section(s, "MY_PLACES");
-	taken = db_get_int(c, 0, "taken");
+	/* as the organisers' list says it: pairs, and requests held for */
+	asked = db_get_int(c, 0, "asked");
+	taken = db_get_int(c, 0, "taken") - asked;
 	tmpl_set(pl, "CAPACITY", typed != NULL && typed->raw != NULL ?
 	    typed->raw : db_get(c, 0, "capacity"));
-	tmpl_set(pl, "TAKEN", req_printf(r, "%lld %s taken now", taken,
-	    taken == 1 ? "place is" : "places are"));
+	tmpl_set(pl, "TAKEN", req_printf(r, "%lld %s taken now%s", taken,
+	    taken == 1 ? "place is" : "places are", asked == 0 ? "" :
+	    req_printf(r, ", %lld more held for %s not answered yet", asked,
+	    asked == 1 ? "a request" : "requests")));
 	if (typed != NULL && typed->err != NULL)
 		tmpl_set(tmpl_section(pl, "CAPACITY_ERROR"), "MESSAGE",
 		    typed->err);
@@ -179,11 +184,12 @@ leave_tx(struct req *r, void *arg)
 		return 2;
 	if (leave_requests(r, w) == -1)
 		return -1;
+	/* once a day a person: leaving and joining in a loop is no news */
 	return prog_tell_organisers(r, w->p, "programme-left",
 	    req_printf(r, "%s left %s", r->user.name, w->p->name),
 	    req_printf(r, "/programmes/%s/participants",
-	    w->p->slug), prog_once_key(r, req_printf(r, "left:%lld",
-	    w->p->part_id)));
+	    w->p->slug), req_printf(r, "left:%lld:%lld:%s", w->p->id,
+	    r->user.id, page_today(r)));
 }
 
 void
