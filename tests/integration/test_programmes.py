@@ -2345,6 +2345,33 @@ def committed_meanwhile(statement, request, waits_on):
 
 
 @m.test
+def test_a_request_made_while_its_mentor_leaves_goes_with_the_place():
+    """A request locks its mentor's account row, then writes itself;
+    leaving read the open requests without that lock, so a request
+    committed meanwhile outlived the place, and no one could answer it
+    (found by a review: 6 tries of 6). Leaving now takes the same lock:
+    it waits for the request and withdraws it with the rest."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, mentee, first = asked_in(slug, "2", "Lead my first team")
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    second = m.signup()
+    asking = (f"SELECT id INTO @held FROM users WHERE id = {mentor.user_id} FOR UPDATE; "
+              "INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+              "stage_changed_at, created_at, programme_id) VALUES "
+              f"({mentor.user_id}, {second.user_id}, 'requested', 'Hire well', "
+              f"'Asked meanwhile', UTC_TIMESTAMP(), UTC_TIMESTAMP(), {pid})")
+    mentor.get(f"/programmes/{slug}")
+    r = committed_meanwhile(asking, lambda: mentor.post(f"/programmes/{slug}/leave", {}),
+                            "SELECT id FROM users WHERE id = ? FOR UPDATE")
+    m.check(r.status == 303, f"left: {r!r}")
+    stages = m.sql("SELECT stage FROM mentorships WHERE mentor_id = ? ORDER BY id",
+                   mentor.user_id)
+    m.check(stages == [["withdrawn"], ["withdrawn"]],
+            f"a request made meanwhile outlived the place: {stages}")
+
+
+@m.test
 def test_a_link_sent_again_while_someone_joins_does_not_let_them_in():
     """The join checked the link, hashed the password, then marked the
     invitation used by its id alone: a link sent again (or withdrawn) in
