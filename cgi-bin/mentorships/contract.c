@@ -486,46 +486,6 @@ mships_contract(struct req *r)
 	mships_contract_page(r, &m, 200, NULL, NULL, NULL, 0);
 }
 
-/*
- * A change to a contract one party agreed to clears both agreements
- * and tells the other party what changed (what NULL: the agreement that
- * follows tells them). Inside the caller's transaction.
- */
-int
-mships_contract_changed(struct req *r, const struct mship *m, const char *what)
-{
-	const char *v;
-
-	v = db_value(r, "SELECT mentor_agreed_at IS NOT NULL OR "
-	    "mentee_agreed_at IS NOT NULL FROM mentorships WHERE id = ?",
-	    "i", m->id);
-	if (v == NULL)
-		return -1;
-	if (strcmp(v, "1") != 0)
-		return 0;
-	if (db_exec(r, "UPDATE mentorships SET mentor_agreed_at = NULL, "
-	    "mentee_agreed_at = NULL WHERE id = ?", "i", m->id) == -1)
-		return -1;
-	if (what == NULL)
-		return 0;
-	return mships_tell(r, m, "The contract changed: agree again",
-	    req_printf(r, "%s changed the contract (%s), so both agreements "
-	    "were cleared. Read it and agree again.", r->user.name, what),
-	    NULL, "/contract");
-}
-
-const char *
-mships_contract_seen(struct req *r)
-{
-	static const struct field f = { "seen", F_TEXT, 0, 40, 0, NULL };
-	struct fval v;
-
-	field_read(r, &f, 1, &v);
-	if (v.raw == NULL)
-		return NULL;
-	return v.str != NULL ? v.str : "";	/* none of ours: moved */
-}
-
 int
 mships_contract_moved(struct req *r, const struct mship *m,
     const char *seen, const char **now)

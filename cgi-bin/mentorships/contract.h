@@ -67,8 +67,7 @@ struct agreeing {
 /*
  * contract.c: the page (a form as typed, or NULL for the stored one;
  * an error; a note above the form), the stored terms (0, 404, -1) and
- * the goals this version may change (0, -1), and a change that clears
- * both agreements (in the caller's transaction).
+ * the goals this version may change (0, -1).
  */
 void		 mships_contract_page(struct req *, struct mship *, int status,
 		    const struct cform *typed, const char *err,
@@ -77,13 +76,14 @@ int		 mships_contract_terms_stored(struct req *,
 		    const struct mship *, struct cform *);
 int		 mships_contract_rows_stored(struct req *, const struct mship *,
 		    struct cform *);
-int		 mships_contract_changed(struct req *, const struct mship *,
-		    const char *what);
 
 /*
- * agreement.c: the viewer agrees to the contract as it is, under the
+ * agreement.c: a change that clears both agreements (in the caller's
+ * transaction); the viewer agrees to the contract as it is, under the
  * lock (0, 404, 422 with why, -1 db), and the page that follows.
  */
+int		 mships_contract_changed(struct req *, const struct mship *,
+		    const char *what);
 int		 mships_agree_locked(struct req *, struct agreeing *);
 void		 mships_agreed(struct req *, struct mship *,
 		    const struct agreeing *);

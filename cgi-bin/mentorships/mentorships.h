@@ -91,7 +91,8 @@ int		 mships_contract_lock(struct req *, struct mship *,
 		    const char **why);
 /*
  * The contract a form's page showed: its fingerprint as posted ("seen"),
- * NULL when the post came without one, "" when it is none Menteo made.
+ * NULL when the post came without one, "" when it is none Menteo made
+ * (agreement.c).
  */
 const char	*mships_contract_seen(struct req *);
 /*
