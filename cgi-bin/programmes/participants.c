@@ -551,6 +551,65 @@ decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
 	return rc == -1 ? -1 : 0;
 }
 
+/* The requests and proposals of participant uid (role) in programme p
+ * that nobody answered yet. */
+static struct db_rows *
+requests_open(struct req *r, const struct prog *p, long long uid,
+    const char *role)
+{
+	return db_query(r, strcmp(role, "mentee") == 0 ? "SELECT id, "
+	    "proposed_by_programme FROM mentorships WHERE mentee_id = ? AND "
+	    "programme_id = ? AND stage = 'requested' ORDER BY id" : "SELECT "
+	    "id, proposed_by_programme FROM mentorships WHERE mentor_id = ? "
+	    "AND programme_id = ? AND stage = 'requested' ORDER BY id", "ii",
+	    uid, p->id);
+}
+
+/*
+ * A place closed (removed, or left): the requests and proposals its
+ * participant has in the programme, not yet answered, are withdrawn
+ * with note (their pairs under way go on), so no mentor accepts a pair
+ * with someone no longer in it. Withdrawn, not declined: neither party
+ * said no, so the organisers may propose the pair again should the
+ * person come back (SUGGEST_SAID_NO). The other party is told with the
+ * note; *list says what was withdrawn, as the participant reads it, or
+ * is NULL. Inside the caller's transaction: 0, or -1 db.
+ */
+int
+prog_requests_withdraw(struct req *r, const struct prog *p, long long uid,
+    const char *role, const char *note, const char **list)
+{
+	struct db_rows *q;
+	struct mship m;
+	const char *why, *what;
+	int mentee = strcmp(role, "mentee") == 0;
+	size_t i;
+	int rc;
+
+	*list = NULL;
+	if ((q = requests_open(r, p, uid, role)) == NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		if ((rc = mship_load(r, db_get_int(q, i, "id"), &m)) == -1)
+			return -1;
+		if (rc != 0)
+			continue;	/* deleted meanwhile */
+		rc = stage_end(r, &m, STAGE_PROGRAMME, note, &why);
+		if (rc == -1)
+			return -1;
+		if (rc != 0)
+			continue;	/* answered meanwhile: nothing ended */
+		what = db_get_int(q, i, "proposed_by_programme") ?
+		    req_printf(r, "the pair proposed with %s", mentee ?
+		    m.mentor_name : m.mentee_name) : mentee ?
+		    req_printf(r, "your request to %s", m.mentor_name) :
+		    req_printf(r, "%s's request", m.mentee_name);
+		*list = *list == NULL ? what : req_printf(r, "%s; %s", *list,
+		    what);
+	}
+	return 0;
+}
+
 /*
  * A decision, in a transaction that runs again after a deadlock or a
  * Galera certification failure (db_tx_run): it moves the programme's
@@ -564,62 +623,6 @@ struct decide_w {
 	const char		*role, *status, *name;
 	const char		*to;	/* the status it gave */
 };
-
-struct db_rows *
-prog_requests_open(struct req *r, const struct prog *p, long long uid,
-    const char *role)
-{
-	return db_query(r, strcmp(role, "mentee") == 0 ? "SELECT id, "
-	    "proposed_by_programme FROM mentorships WHERE mentee_id = ? AND "
-	    "programme_id = ? AND stage = 'requested' ORDER BY id" : "SELECT "
-	    "id, proposed_by_programme FROM mentorships WHERE mentor_id = ? "
-	    "AND programme_id = ? AND stage = 'requested' ORDER BY id", "ii",
-	    uid, p->id);
-}
-
-/*
- * A participant removed: the requests and proposals they have in the
- * programme, not yet answered, are withdrawn (their pairs under way go
- * on), so no mentor accepts a pair with someone no longer in it. The
- * other party is told they were withdrawn, not why (stage_end tells
- * those still in the programme). 0 or -1.
- */
-static int
-remove_requests(struct req *r, const struct prog *p, long long uid,
-    const char *role, const char **list)
-{
-	struct db_rows *q;
-	struct mship m;
-	const char *why, *what;
-	int mentee = strcmp(role, "mentee") == 0;
-	size_t i;
-	int rc;
-
-	*list = NULL;
-	if ((q = prog_requests_open(r, p, uid, role)) == NULL)
-		return -1;
-	for (i = 0; i < q->nrows; i++) {
-		if ((rc = mship_load(r, db_get_int(q, i, "id"), &m)) == -1)
-			return -1;
-		if (rc != 0)
-			continue;	/* deleted meanwhile */
-		rc = stage_end(r, &m, STAGE_PROGRAMME, prog_withdrawn_note(r,
-		    p), &why);
-		if (rc == -1)
-			return -1;
-		if (rc != 0)
-			continue;	/* answered meanwhile: nothing ended */
-		/* what the removed person reads was withdrawn */
-		what = db_get_int(q, i, "proposed_by_programme") ?
-		    req_printf(r, "the pair proposed with %s", mentee ?
-		    m.mentor_name : m.mentee_name) : mentee ?
-		    req_printf(r, "your request to %s", m.mentor_name) :
-		    req_printf(r, "%s's request", m.mentee_name);
-		*list = *list == NULL ? what : req_printf(r, "%s; %s", *list,
-		    what);
-	}
-	return 0;
-}
 
 static int
 decide_tx(struct req *r, void *arg)
@@ -650,8 +653,8 @@ decide_tx(struct req *r, void *arg)
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
 	    w->to, r->user.id, r->id[1]) < 0 || (w->a == D_REMOVE &&
-	    remove_requests(r, w->p, db_get_int(row, 0, "user_id"), w->role,
-	    &withdrawn) == -1) || decide_mail(r, w->p, db_get_int(row, 0,
+	    prog_requests_withdraw(r, w->p, db_get_int(row, 0, "user_id"),
+	    w->role, prog_withdrawn_note(r, w->p), &withdrawn) == -1) || decide_mail(r, w->p, db_get_int(row, 0,
 	    "user_id"), w->a, r->id[1], w->to, withdrawn) == -1)
 		return -1;
 	return 0;

@@ -10,10 +10,8 @@
 #include <string.h>
 
 #include "cohort.h"
-#include "mship.h"
 #include "programmes.h"
 #include "resp.h"
-#include "stage.h"
 
 /* The join form's bounds: a mentor offers 1 to 20 places. */
 static const struct field places_f[] = {
@@ -116,48 +114,8 @@ prog_places(struct req *r)
 /* What leaving found and did, under the place's lock. */
 struct leaving {
 	const struct prog	*p;
-	const char		*ended;	/* the requests ended, in words */
+	const char		*ended;	/* the requests withdrawn, in words */
 };
-
-/*
- * The viewer's requests and proposals in the programme that nobody
- * answered yet, withdrawn as the programme withdraws them (a removal's
- * way): neither party said no, so the organisers may propose the pair
- * again should the person come back (SUGGEST_SAID_NO). The other party
- * is told, with the note saying who left. Inside the caller's
- * transaction: 0, or -1 db.
- */
-static int
-leave_requests(struct req *r, struct leaving *w)
-{
-	int mentee = strcmp(w->p->part_role, "mentee") == 0;
-	struct db_rows *q;
-	struct mship m;
-	const char *why;
-	size_t i;
-	int rc;
-
-	w->ended = NULL;
-	if ((q = prog_requests_open(r, w->p, r->user.id, w->p->part_role)) ==
-	    NULL)
-		return -1;
-	for (i = 0; i < q->nrows; i++) {
-		if ((rc = mship_load(r, db_get_int(q, i, "id"), &m)) == -1)
-			return -1;
-		if (rc != 0)
-			continue;	/* deleted meanwhile */
-		rc = stage_end(r, &m, STAGE_PROGRAMME, req_printf(r, "%s left "
-		    "%s.", r->user.name, w->p->name), &why);
-		if (rc == -1)
-			return -1;
-		if (rc != 0)
-			continue;	/* answered meanwhile: nothing ended */
-		w->ended = req_printf(r, "%s%s%s", w->ended != NULL ?
-		    w->ended : "", w->ended != NULL ? ", " : "", mentee ?
-		    m.mentor_name : m.mentee_name);
-	}
-	return 0;
-}
 
 /* 0 left; 2 the place is no longer open; -1 db. */
 static int
@@ -182,7 +140,10 @@ leave_tx(struct req *r, void *arg)
 		return -1;
 	if (n == 0)
 		return 2;
-	if (leave_requests(r, w) == -1)
+	/* the other party reads who left, not that someone removed them */
+	if (prog_requests_withdraw(r, w->p, r->user.id, w->p->part_role,
+	    req_printf(r, "%s left %s.", r->user.name, w->p->name),
+	    &w->ended) == -1)
 		return -1;
 	/* once a day a person: leaving and joining in a loop is no news */
 	return prog_tell_organisers(r, w->p, "programme-left",
@@ -208,10 +169,8 @@ prog_leave(struct req *r)
 		    "programme to leave: you left it already, or an organiser "
 		    "closed it.");
 	resp_flash(r, req_printf(r, "You left %s; the organisers have been "
-	    "told. Your pairs under way go on.%s%s%s", p.name, w.ended != NULL ?
-	    " Withdrawn, as nobody had answered yet: " : "", w.ended != NULL ?
-	    (strcmp(p.part_role, "mentee") == 0 ? req_printf(r, "your "
-	    "requests to %s", w.ended) : req_printf(r, "the requests of %s",
-	    w.ended)) : "", w.ended != NULL ? "." : ""));
+	    "told. Your pairs under way go on.%s", p.name, w.ended == NULL ?
+	    "" : req_printf(r, " Withdrawn, as nobody had answered yet: %s.",
+	    w.ended)));
 	resp_redirect(r, req_printf(r, "/programmes/%s", p.slug));
 }

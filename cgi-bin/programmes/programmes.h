@@ -152,12 +152,13 @@ void	prog_join(struct req *);
 void	prog_decline_form(struct req *);
 void	prog_decline(struct req *);
 /*
- * participants.c: the requests and proposals of participant uid (role)
- * in the programme that nobody answered yet (id, proposed_by_programme),
- * which end when their place does.
+ * participants.c: participant uid's (role) requests and proposals in
+ * the programme that nobody answered yet, withdrawn with note when their
+ * place closes; *list says what went, as they read it. 0, or -1 db.
  */
-struct db_rows *prog_requests_open(struct req *, const struct prog *,
-	    long long uid, const char *role);
+int	prog_requests_withdraw(struct req *, const struct prog *,
+	    long long uid, const char *role, const char *note,
+	    const char **list);
 void	prog_places(struct req *);
 void	prog_leave(struct req *);
 void	prog_participants(struct req *);

@@ -1800,7 +1800,8 @@ def test_a_participant_changes_their_places_and_leaves_the_programme():
     r = mentor2.post(f"{base}/leave", {})
     m.check(r.status == 303, f"the mentor left: {r!r}")
     said = m.unescaped(mentor2.get(base).text)
-    m.check("Withdrawn, as nobody had answered yet: the requests of" in said,
+    named = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentee2.user_id)
+    m.check(f"Withdrawn, as nobody had answered yet: {named}'s request." in said,
             f"the mentor is told what ended: {said[said.find('flash'):][:300]}")
     m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", asked) == "withdrawn",
             "the request nobody answered is withdrawn")
