@@ -90,6 +90,7 @@ prog_places(struct req *r)
 {
 	struct prog p;
 	struct fval v;
+	const char *open;
 	long long n;
 
 	if (place_load(r, &p) == -1)
@@ -105,6 +106,18 @@ prog_places(struct req *r)
 	    p.part_id);
 	if (n == -1)
 		return;
+	/* no row changed: the same number, or the place closed (left, or
+	 * an organiser's decision) since the page loaded */
+	if (n == 0) {
+		open = db_value(r, "SELECT status IN ('active', 'waiting') "
+		    "FROM programme_participants WHERE id = ?", "i",
+		    p.part_id);
+		if (open == NULL && r->db_failed)
+			return;
+		if (open == NULL || strcmp(open, "1") != 0)
+			return page_error_msg(r, 409, "Your place in this "
+			    "programme closed meanwhile: nothing was changed.");
+	}
 	resp_flash(r, req_printf(r, "You offer %lld %s in %s. Pairs under "
 	    "way go on; the organisers propose no more than your places "
 	    "left.", v.num, v.num == 1 ? "place" : "places", p.name));

@@ -2373,6 +2373,33 @@ def test_a_request_made_while_its_mentor_leaves_goes_with_the_place():
 
 
 @m.test
+def test_places_changed_while_the_place_closes_say_nothing_changed():
+    """A mentor's new number of places was said to be kept ("You offer 4
+    places") even when an organiser removed them between the page's
+    look and the write, which changed nothing (found by a review). The
+    page says the place closed; the same number again is no error."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, _, _ = asked_in(slug, "2", "Speak up in meetings")
+    part = m.sql_value("SELECT pp.id FROM programme_participants pp JOIN programmes p "
+                       "ON p.id = pp.programme_id WHERE p.slug = ? AND pp.user_id = ?",
+                       slug, mentor.user_id)
+    base = f"/programmes/{slug}"
+    mentor.get(base)
+    r = mentor.post(f"{base}/places", {"capacity": "2"})
+    m.check(r.status == 303, f"the same number again is kept: {r!r}")
+    m.check("You offer 2 places" in m.unescaped(mentor.get(base).text), "and said so")
+    r = committed_meanwhile(
+        f"UPDATE programme_participants SET status = 'removed' WHERE id = {part}",
+        lambda: mentor.post(f"{base}/places", {"capacity": "4"}),
+        "UPDATE programme_participants SET capacity")
+    said = m.unescaped(r.text)
+    m.check(r.status == 409 and "closed meanwhile: nothing was changed" in said
+            and "You offer" not in said, f"the write that changed nothing: {r.status}")
+    m.check(m.sql_value("SELECT capacity FROM programme_participants WHERE id = ?",
+                        part) == "2", "the places of a closed place changed")
+
+@m.test
 def test_a_link_sent_again_while_someone_joins_does_not_let_them_in():
     """The join checked the link, hashed the password, then marked the
     invitation used by its id alone: a link sent again (or withdrawn) in
