@@ -5,6 +5,18 @@
 <p class="eyebrow">Mentorship · you are the {{ROLE}}{{#PROGRAMME}} · {{PROGRAMME_HOW}} the programme <a href="/programmes/{{PROGRAMME_SLUG}}">{{PROGRAMME_NAME}}</a>{{/PROGRAMME}}</p>
 <h1>{{FOCUS}}</h1>
 <p>{{#IS_OPEN}}Now in{{/IS_OPEN}}{{#IS_CLOSED}}Closed:{{/IS_CLOSED}} <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> {{#IS_OPEN}}since{{/IS_OPEN}}{{#IS_CLOSED}}on{{/IS_CLOSED}} {{STAGE_ON}} · Mentor <a href="/people/{{MENTOR_SLUG}}">{{MENTOR_NAME}}</a>, mentee <a href="/people/{{MENTEE_SLUG}}">{{MENTEE_NAME}}</a>, {{BEGUN_AS}} {{CREATED}}.</p>
+{{#RENAME}}<details class="disclosure rename"{{#OPEN}} open{{/OPEN}}><summary>Rename</summary>
+<form class="form" method="post" action="/mentorships/{{ID}}/focus">
+<input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
+<div class="field{{#FOCUS_ERROR}} has-error{{/FOCUS_ERROR}}">
+<label for="focus">What this mentorship is about</label>
+<span class="hint" id="focus-hint">Its name on both your pages and in your e-mail, e.g. "land a director role". We tell the other person.</span>
+{{#FOCUS_ERROR}}<span class="field-error" id="focus-error">{{MESSAGE}}</span>{{/FOCUS_ERROR}}
+<input id="focus" name="focus" maxlength="200" value="{{FOCUS}}" required aria-describedby="focus-hint{{#FOCUS_ERROR}} focus-error{{/FOCUS_ERROR}}"{{#FOCUS_ERROR}} aria-invalid="true" autofocus{{/FOCUS_ERROR}}>
+</div>
+<div class="actions tight"><button>Save the name</button></div>
+</form>
+</details>{{/RENAME}}
 </div>
 {{#REFUSED}}
 <div class="callout danger" role="alert" id="refused">

@@ -136,6 +136,7 @@ mships_checkin_log(struct req *r)
 	struct fval v[CK_N];
 	struct mship m;
 	struct rwrite w = { .m = &m, .v = v };
+	struct shown typed = { SHOWN_CHECKIN, v };
 	const char *why;
 	long long wait;
 	int errors, rc;
@@ -153,9 +154,9 @@ mships_checkin_log(struct req *r)
 		errors++;
 	}
 	if (errors > 0)
-		return mships_page_with(r, &m, 422, NULL, v);
+		return mships_page_with(r, &m, 422, NULL, &typed);
 	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
-		return mships_page_with(r, &m, 429, why, v);
+		return mships_page_with(r, &m, 429, why, &typed);
 	if (wait < 0)
 		return;
 	if ((rc = db_tx_run(r, checkin_log_tx, &w)) == -1)
@@ -163,7 +164,7 @@ mships_checkin_log(struct req *r)
 	if (rc == 404)
 		return page_error(r, 404);
 	if (rc != 0)
-		return mships_page_with(r, &m, rc, w.why, v);
+		return mships_page_with(r, &m, rc, w.why, &typed);
 	resp_flash(r, "Check-in logged.");
 	resp_redirect(r, mships_path(r, &m, "#checkin-h"));
 }

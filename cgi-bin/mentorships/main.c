@@ -6,7 +6,7 @@
  * helpers every page uses), list.c, request.c, show.c (the mentorship
  * page, with kept.c and pictures.c), contract.c and goals.c (which
  * share contract.h), agreement.c, review.c, record.c, checkin.c,
- * meetings.c, calendar.c (iCalendar).
+ * focus.c (a rename), meetings.c, calendar.c (iCalendar).
  */
 #include <string.h>
 
@@ -20,6 +20,7 @@ static const struct route routes[] = {
 	{ "GET",  "/mentorships/{id}",			mships_show,
 	    ROUTE_USER | ROUTE_OWN_SESSION },
 	{ "POST", "/mentorships/{id}/stage",		mships_stage, ROUTE_USER },
+	{ "POST", "/mentorships/{id}/focus",		mships_focus_post, ROUTE_USER },
 	{ "GET",  "/mentorships/{id}/contract",		mships_contract, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/contract",		mships_contract_post, ROUTE_USER },
 	{ "GET",  "/mentorships/{id}/goals",		mships_contract, ROUTE_USER },

@@ -24,6 +24,16 @@ struct rwrite {
 	const void	*arg;	/* what else the write needs */
 };
 
+/* A mentorship's focus, its name: as a request names it, and a rename. */
+#define MSHIPS_FOCUS_FIELD	{ "focus", F_TEXT, 3, 200, 1, NULL }
+
+/* A form of the mentorship page put back as typed (a 422): which one. */
+enum shown_form { SHOWN_CHECKIN, SHOWN_FOCUS };
+struct shown {
+	enum shown_form	 form;
+	const struct fval *v;	/* checkin.c's fields, or the focus */
+};
+
 /* main.c: the helpers every page uses. */
 int		 mships_load(struct req *, struct mship *);
 const char	*mships_path(struct req *, const struct mship *, const char *);
@@ -43,7 +53,7 @@ extern const struct kept_def *const	mships_kept[];	/* --kept */
 void		 mships_page(struct req *, struct mship *, int status,
 		    const char *reason);
 void		 mships_page_with(struct req *, struct mship *, int status,
-		    const char *reason, const struct fval *checkin);
+		    const char *reason, const struct shown *typed);
 int		 mships_timeline(struct req *, struct tdict *,
 		    const struct mship *, int notes);
 extern const char mships_timeline_sql[];	/* "i": the mentorship */
@@ -129,6 +139,7 @@ void	mships_record(struct req *);
 void	mships_record_share(struct req *);
 void	mships_checkin(struct req *);
 void	mships_checkin_log(struct req *);
+void	mships_focus_post(struct req *);
 void	mships_meetings(struct req *);
 void	mships_meetings_post(struct req *);
 void	mships_meeting_post(struct req *);

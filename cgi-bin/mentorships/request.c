@@ -12,7 +12,7 @@
 enum { NEW_MENTOR, NEW_FOCUS, NEW_MESSAGE, NEW_PROGRAMME, NEW_N };
 static const struct field new_f[NEW_N] = {
 	{ "mentor", F_SLUG, 1, 40, 1, NULL },
-	{ "focus", F_TEXT, 3, 200, 1, NULL },
+	MSHIPS_FOCUS_FIELD,
 	{ "message", F_MULTILINE, 10, 4000, 1, NULL },
 	{ "programme", F_SLUG, 3, 40, 0, NULL },	/* a programme's pair */
 };

@@ -746,11 +746,34 @@ view_read(const struct db_rows *q, struct view *v)
 }
 
 
-/* The mentorship page; cv: a check-in form to put back (422), or NULL. */
+/*
+ * The rename form of an open mentorship, folded away unless it comes
+ * back as typed (focus: the field, with its error).
+ */
+static void
+show_rename(struct tdict *d, const struct mship *m, const struct fval *focus)
+{
+	static const struct field f[] = { MSHIPS_FOCUS_FIELD };
+	struct tdict *s;
+
+	if (!m->is_open)
+		return;
+	s = tmpl_section(d, "RENAME");
+	if (focus == NULL) {
+		tmpl_set(s, "FOCUS", m->focus);
+		return;
+	}
+	page_form(s, f, 1, focus);
+	tmpl_show(s, "OPEN");
+}
+
+/* The mentorship page; typed: a form to put back (422), or NULL. */
 static void
 show_page(struct req *r, struct mship *m, const struct view *v, int status,
-    const char *reason, const struct fval *cv)
+    const char *reason, const struct shown *typed)
 {
+	const struct fval *cv = typed != NULL && typed->form == SHOWN_CHECKIN ?
+	    typed->v : NULL;
 	struct tdict *d;
 	const struct db_rows *all;
 	struct db_rows c, goals, events, part;
@@ -781,6 +804,8 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	}
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
+	show_rename(d, m, typed != NULL && typed->form == SHOWN_FOCUS ?
+	    typed->v : NULL);
 	tmpl_set(d, "STAGE", m->stage);
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
 	tmpl_set(d, "MENTOR_NAME", m->mentor_name);
@@ -865,7 +890,7 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 /* The page after a form of another page file (m loaded already). */
 void
 mships_page_with(struct req *r, struct mship *m, int status,
-    const char *reason, const struct fval *cv)
+    const char *reason, const struct shown *typed)
 {
 	struct db_rows *q;
 	struct view v;
@@ -879,7 +904,7 @@ mships_page_with(struct req *r, struct mship *m, int status,
 	if (q->nrows == 0)	/* deleted since it was loaded */
 		return page_error(r, 404);
 	view_read(q, &v);
-	show_page(r, m, &v, status, reason, cv);
+	show_page(r, m, &v, status, reason, typed);
 }
 
 void

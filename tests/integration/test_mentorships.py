@@ -942,4 +942,51 @@ def test_a_move_made_already_says_who_made_it():
     m.check("closed already" in m.unescaped(r.text), "a closed one says so, as before")
 
 
+@m.test
+def test_the_pair_renames_their_mentorship():
+    """A mentorship's focus is its name everywhere, and no page changed
+    it: a pair the organisers proposed for a mentee who named nothing
+    stayed "Mentoring in <programme>" for good. Either party renames an
+    open mentorship; a bad name comes back as typed; the other party is
+    told with the old name; every page then shows the new one; a closed
+    mentorship keeps its name."""
+    mentor, mentee, mid = accepted_pair()
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check(f'action="/mentorships/{mid}/focus"' in page, "the page offers a rename")
+    # pages that keep what they show, seen before the rename
+    for path in ("/", "/mentorships", f"/mentorships/{mid}"):
+        mentor.get(path)
+    r = mentee.post(f"/mentorships/{mid}/focus", {"focus": "ab"})
+    m.check(r.status == 422 and 'value="ab"' in r.text and
+            "3 to 200 characters" in m.unescaped(r.text) and "<details class=\"disclosure rename\" open>" in r.text,
+            f"a short name comes back as typed, the form open: {r.status}")
+    m.check(m.sql_value("SELECT focus FROM mentorships WHERE id = ?", mid) == "Land a director role",
+            "the bad name was saved")
+    r = mentee.post(f"/mentorships/{mid}/focus", {"focus": "  Lead a team of four  "})
+    m.check(r.status == 303, f"renamed: {r!r}")
+    said = m.unescaped(mentee.get(f"/mentorships/{mid}").text)
+    m.check('Renamed "Lead a team of four"' in said and "<h1>Lead a team of four</h1>" in said,
+            f"the page says so: {said[said.find('flash'):][:300]}")
+    mail = m.mails_to(mentor.email, subject="renamed", count=1)
+    text = m.mail_text(mail[-1]) if mail else ""
+    m.check('renamed your mentorship "Land a director role" to "Lead a team of four"' in text,
+            f"the other party is told, with the old name: {text[:400]}")
+    for path in ("/", "/mentorships", f"/mentorships/{mid}", f"/rooms/{mid}"):
+        t = m.unescaped(mentor.get(path).text)
+        m.check("Lead a team of four" in t and "Land a director role" not in t,
+                f"{path} shows the old name")
+    r = mentor.post(f"/mentorships/{mid}/focus", {"focus": "Lead a team of four"})
+    m.check(r.status == 303 and "nothing changed" in m.unescaped(mentor.get(f"/mentorships/{mid}").text),
+            "the same name again changes nothing")
+    m.check(len(m.mails_to(mentee.email, subject="renamed", timeout=2)) == 0,
+            "the same name again mails nobody")
+    move(mentor, mid, "ended", note="We are done.")
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check(f'action="/mentorships/{mid}/focus"' not in page, "a closed one offers a rename")
+    r = mentee.post(f"/mentorships/{mid}/focus", {"focus": "Something else"})
+    m.check(r.status == 409 and "closed" in m.unescaped(r.text), f"a closed one renamed: {r.status}")
+    m.check(m.sql_value("SELECT focus FROM mentorships WHERE id = ?", mid) == "Lead a team of four",
+            "a closed mentorship's name changed")
+
+
 m.main()
