@@ -127,7 +127,8 @@ au_signup_post(struct req *r)
  * (db_tx_run): the link taken (once), then what it proves. A link that
  * is no verify link may be one to a new address (a move asked in the
  * settings). 1: no such live link; 2: the new address is taken meanwhile
- * (nothing written: the link stays for later).
+ * (nothing written: the link stays for later); 3: a link used already
+ * (or expired) to the address the account has confirmed since.
  */
 struct verify_w {
 	const char	*t;
@@ -170,8 +171,18 @@ verify_tx(struct req *r, void *arg)
 	w->moved = w->signed_out = 0;
 	if ((rc = auth_token_take(r, w->t, "verify", &w->uid, &email)) == -1)
 		return -1;
-	if (rc == 1)
-		return w->uid == 0 ? verify_move_tx(r, w) : 1;
+	if (rc == 1 && w->uid == 0)
+		return verify_move_tx(r, w);
+	/*
+	 * Opened twice (a double tap, a mail scanner that followed it
+	 * first): "expired" would send the owner to a button a confirmed
+	 * account no longer has. What the link asked is done; say so.
+	 */
+	if (rc == 1) {
+		cur = db_value(r, "SELECT 1 FROM users WHERE id = ? AND email = "
+		    "? AND email_verified_at IS NOT NULL", "is", w->uid, email);
+		return cur != NULL ? 3 : r->db_failed ? -1 : 1;
+	}
 	/*
 	 * A link sent to an address the account no longer has proves
 	 * nothing. One that reaches the account's address proves its owner
@@ -211,6 +222,10 @@ au_verify(struct req *r)
 		return;
 	if (rc == 1)
 		return au_token_bad(r, "VERIFY");
+	if (rc == 3) {
+		resp_flash(r, "Your e-mail address is confirmed already.");
+		return resp_redirect(r, r->user.id == w.uid ? "/" : "/login");
+	}
 	if (rc == 2)
 		return page_error_msg(r, 409, "That address now belongs to "
 		    "another account, so your address was not changed.");
