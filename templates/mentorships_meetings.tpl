@@ -44,7 +44,7 @@
 <section class="section" aria-labelledby="cancelled-h">
 <h2 id="cancelled-h">Cancelled</h2>
 <ul class="list">
-{{#CANCELLED}}<li><s>{{WHEN}}</s> <span class="badge">Cancelled</span> <span class="small muted">by {{BY}} on {{AT}}</span><p class="small"><strong>Agenda:</strong></p><p class="pre-line small">{{AGENDA:pre_escape}}</p></li>{{/CANCELLED}}
+{{#CANCELLED}}<li><s>{{WHEN}}</s> <span class="badge">Cancelled</span> <span class="small muted">by {{BY}} on {{AT}}</span><p class="small"><strong>Agenda:</strong></p><p class="pre-line small">{{AGENDA:pre_escape}}</p>{{#NOTES}}<p class="small"><strong>Notes:</strong></p><p class="pre-line small">{{TEXT:pre_escape}}</p>{{/NOTES}}{{#ACTIONS}}<p class="small"><strong>Agreed actions:</strong></p><p class="pre-line small">{{TEXT:pre_escape}}</p>{{/ACTIONS}}</li>{{/CANCELLED}}
 </ul>
 </section>
 {{/HAS_CANCELLED}}

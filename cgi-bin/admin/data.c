@@ -60,6 +60,10 @@ static const struct export_part export_parts[] = {
 	{ "meetings", "SELECT id, mentorship_id, starts_at, minutes, agenda, "
 	    "notes, actions FROM meetings WHERE mentorship_id IN " MINE
 	    " ORDER BY starts_at", "ii", "id,mentorship_id,minutes" },
+	{ "meetings_cancelled", "SELECT id, mentorship_id, starts_at, minutes, "
+	    "agenda, notes, actions, cancelled_at FROM meetings_cancelled WHERE "
+	    "mentorship_id IN " MINE " ORDER BY starts_at", "ii",
+	    "id,mentorship_id,minutes" },
 	{ "checkins", "SELECT c.id, c.mentorship_id, c.held_on, c.note, "
 	    "u.display_name AS logged_by, c.created_at FROM checkins c LEFT "
 	    "JOIN users u ON u.id = c.logged_by WHERE c.mentorship_id IN "

@@ -129,6 +129,14 @@ meeting_notes_show(struct tdict *s, struct db_rows *q, size_t i,
 	tmpl_set(now, "ACTIONS", db_get(q, i, "actions"));
 }
 
+/* A cancelled meeting's notes or actions (section name), when written. */
+static void
+cancelled_notes(struct tdict *s, const char *name, const char *text)
+{
+	if (text != NULL && *text != '\0')
+		tmpl_set(tmpl_section(s, name), "TEXT", text);
+}
+
 /* The meetings page: t, what it shows as typed (or NULL); err, a refusal. */
 static void
 meetings_page(struct req *r, struct mship *m, int status,
@@ -192,8 +200,9 @@ meetings_page(struct req *r, struct mship *m, int status,
 			meeting_form_values(r, tmpl_section(s, "CHANGE"), q, i);
 	}
 	none = q->nrows == 0;
-	q = db_query(r, "SELECT x.starts_at, x.agenda, x.cancelled_at, "
-	    "u.display_name AS cancelled_by FROM meetings_cancelled x LEFT "
+	q = db_query(r, "SELECT x.starts_at, x.agenda, x.notes, x.actions, "
+	    "x.cancelled_at, u.display_name AS cancelled_by FROM "
+	    "meetings_cancelled x LEFT "
 	    "JOIN users u ON u.id = x.cancelled_by WHERE x.mentorship_id = ? "
 	    "ORDER BY x.starts_at DESC LIMIT 50", "i", m->id);
 	if (q == NULL)
@@ -203,6 +212,8 @@ meetings_page(struct req *r, struct mship *m, int status,
 		tmpl_set(s, "WHEN", when_in(r, db_get(q, i, "starts_at"),
 		    page_zone(r), WHEN_TEXT));
 		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
+		cancelled_notes(s, "NOTES", db_get(q, i, "notes"));
+		cancelled_notes(s, "ACTIONS", db_get(q, i, "actions"));
 		tmpl_set(s, "BY", db_get(q, i, "cancelled_by") != NULL ?
 		    db_get(q, i, "cancelled_by") : "a deleted account");
 		page_date(r, s, "AT", db_get(q, i, "cancelled_at"));
@@ -268,7 +279,8 @@ meeting_tell(struct req *r, const struct mship *m, const char *subject,
 	return mships_tell_meeting(r, m, req_printf(r, "%s: %s", subject,
 	    when), req_printf(r, "%s %s", intro, held ? "Its notes and "
 	    "agreed actions can be written on the meetings page." : "Your "
-	    "calendar feed follows; the meetings page has the .ics file."),
+	    "Menteo calendar feed shows the change; the meetings page has "
+	    "it as an .ics file too."),
 	    note);
 }
 
@@ -528,11 +540,13 @@ cancel_tx(struct req *r, void *arg)
 
 	if ((rc = meeting_lock(r, w, &was)) != 0)
 		return rc;
+	/* its notes go with it: what was prepared is still the pair's */
 	if (db_exec(r, "INSERT INTO meetings_cancelled (id, mentorship_id, "
-	    "starts_at, minutes, agenda, sequence, created_by, cancelled_by, "
-	    "cancelled_at) SELECT id, mentorship_id, starts_at, minutes, "
-	    "agenda, sequence + 1, created_by, ?, UTC_TIMESTAMP() FROM "
-	    "meetings WHERE id = ?", "ii", r->user.id, w->meeting) != 1 ||
+	    "starts_at, minutes, agenda, notes, actions, sequence, created_by, "
+	    "cancelled_by, cancelled_at) SELECT id, mentorship_id, starts_at, "
+	    "minutes, agenda, notes, actions, sequence + 1, created_by, ?, "
+	    "UTC_TIMESTAMP() FROM meetings WHERE id = ?", "ii", r->user.id,
+	    w->meeting) != 1 ||
 	    db_exec(r, "DELETE FROM meetings WHERE id = ?", "i",
 	    w->meeting) != 1)
 		return -1;

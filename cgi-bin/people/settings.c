@@ -142,7 +142,8 @@ static const struct notify_kind {
 	const char	*hint;
 } notify_kinds[] = {
 	{ "mentorship", "Mentorship updates", "Requests, answers, stage "
-	    "changes and contract changes from the other person." },
+	    "changes, contract changes and meetings planned, moved or "
+	    "cancelled, from the other person." },
 	{ "request", "Unanswered requests", "When a request to you waits "
 	    "for an answer for 3 and for 7 days." },
 	{ "contract", "Contract not agreed", "When Initiation has been open "
@@ -336,21 +337,45 @@ struct notify_w {
 	size_t		  n;
 };
 
+/* Whether kind i of notify_kinds is among the ticked. */
+static int
+notify_wanted(const struct notify_w *w, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < w->n; j++)
+		if (strcmp(w->on[j], notify_kinds[i].kind) == 0)
+			return 1;
+	return 0;
+}
+
+/* What the choices saved are, in words: the kinds turned off by name. */
+static const char *
+notify_said(struct req *r, const struct notify_w *w)
+{
+	const char *off = NULL;
+	size_t i;
+
+	for (i = 0; i < NOTIFY_N; i++)
+		if (!notify_wanted(w, i))
+			off = req_printf(r, "%s%s%s", off != NULL ? off : "",
+			    off != NULL ? ", " : "", notify_kinds[i].label);
+	return off == NULL ? "E-mail choices saved: every kind of e-mail is "
+	    "on." : req_printf(r, "E-mail choices saved. Off: %s.", off);
+}
+
 static int
 notify_tx(struct req *r, void *arg)
 {
 	const struct notify_w *w = arg;
-	size_t i, j;
-	int want;
+	size_t i;
 	long long rc;
 
 	if (db_exec(r, "DELETE FROM mail_optouts WHERE user_id = ? AND "
 	    "kind = 'all'", "i", r->user.id) < 0)
 		return -1;
 	for (i = 0; i < NOTIFY_N; i++) {
-		for (want = 0, j = 0; j < w->n; j++)
-			want |= strcmp(w->on[j], notify_kinds[i].kind) == 0;
-		if (want)
+		if (notify_wanted(w, i))
 			rc = db_exec(r, "DELETE FROM mail_optouts WHERE "
 			    "user_id = ? AND kind = ?", "is", r->user.id,
 			    notify_kinds[i].kind);
@@ -380,8 +405,9 @@ notify_save(struct req *r)
 	w.n = req_form_all(r, "notify", on, NOTIFY_N + 1);
 	if (db_tx_run(r, notify_tx, &w) != 0)
 		return;
-	resp_flash(r, "E-mail choices saved.");
-	resp_redirect(r, "/settings#notifications");
+	/* at the top, where the flash is: the section's anchor hid it */
+	resp_flash(r, notify_said(r, &w));
+	resp_redirect(r, "/settings");
 }
 
 /* A new secret for the calendar feed: the old address stops working. */

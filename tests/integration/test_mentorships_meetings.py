@@ -5,6 +5,7 @@ other party is told by mail; notes at any time; "Planned by"; the agenda
 keeps its line breaks; every time shown and mailed in the reader's own
 zone."""
 import datetime
+import json
 import re
 
 import menteo as m
@@ -60,6 +61,12 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     text = mail_with(mentor.email, "meeting was planned", "08:30")
     m.check(text and NEW_YORK in text and "14:30" not in text,
             "the mentor's mail gives the time in the mentor's zone")
+    m.check("calendar feed shows the change" in text, f"the calendar named: {text}")
+    # the agenda's lines are lines in the HTML part too (they ran together)
+    html = [m.mail_html(x) for x in m.mails_to(mentor.email, subject="meeting was planned")]
+    m.check(any(re.search(r'<blockquote class="quote-text" style="[^"]*white-space:pre-line;[^"]*">'
+                          r'Review the 1:1s\r?\nPlan the hiring loop</blockquote>', h) for h in html),
+            f"the HTML agenda keeps its line break: {html[-1][-1500:] if html else None}")
 
     # the mentor's page: the mentor's zone, "Planned by", line breaks kept
     r = mentor.get(base)
@@ -202,7 +209,7 @@ def test_a_meeting_is_held_after_the_pair_began_and_told_as_it_is():
     m.check(title and title.startswith("A meeting was recorded: ") and
             f"{day.day} {day.strftime('%B')}" in title, f"the mentor's notification: {title}")
     text = mail_with(mentor.email, "meeting was recorded", "recorded a meeting held on")
-    m.check(text and "calendar feed follows" not in text and "notes and agreed actions can "
+    m.check(text and "calendar feed shows the change" not in text and "notes and agreed actions can "
             "be written" in text,
             f"a held meeting's mail sends nobody to their calendar: {text}")
 
@@ -235,7 +242,7 @@ def test_a_planned_meeting_put_in_the_past_is_recorded_as_held():
             f"the mentor's notification: {title}")
     text = mail_with(mentor.email, "meeting was recorded", "was held on")
     m.check(text and "It was planned for" in text and "moved" not in text and
-            "calendar feed follows" not in text, f"the mentor's mail: {text}")
+            "calendar feed shows the change" not in text, f"the mentor's mail: {text}")
 
 
 @m.test
@@ -393,6 +400,37 @@ def test_notes_from_an_older_page_do_not_overwrite_and_long_ones_come_back():
     m.check(r.status == 422, f"notes too long: {r.status}")
     m.check(long.strip() in m.unescaped(r.text) and "Kept too" in r.text,
             "what was typed comes back")
+
+
+@m.test
+def test_a_cancelled_meeting_keeps_its_notes():
+    """Cancelling a meeting kept its date and agenda, and dropped the notes
+    and agreed actions written to prepare it: from the meetings page and
+    from the export (found by a walk). They stay with the cancelled
+    meeting now, on the page and in both parties' exports."""
+    mentor, mentee, mid = pair()
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    mentee.post(base, {"date": "2030-04-10", "time": "10:00", "minutes": "45",
+                       "agenda": "Plan the quarter"})
+    mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
+    r = mentee.post(f"{base}/{mtg}", {"notes": "Questions:\n- the budget\n- the hires",
+                                      "actions": "Send the draft by Friday"})
+    m.check(r.status == 303, f"notes: {r!r}")
+    mentor.get(base)
+    r = mentor.post(f"{base}/{mtg}", {"cancel": "1"})
+    m.check(r.status == 303, f"cancelled: {r!r}")
+    page = mentee.get(base).text
+    cancelled = page[page.find('id="cancelled-h"'):]
+    m.check(re.search(r'<strong>Notes:</strong></p><p class="pre-line small">Questions:\n- the budget\n- the hires<',
+                      cancelled) and "Send the draft by Friday" in cancelled,
+            f"the cancelled meeting's notes are gone from the page: {cancelled[:800]}")
+    for c in (mentee, mentor):
+        data = json.loads(c.get("/settings/export").body)
+        kept = [x for x in data.get("meetings_cancelled", []) if x["id"] == int(mtg)]
+        m.check(kept and kept[0]["notes"].startswith("Questions:") and
+                kept[0]["actions"] == "Send the draft by Friday" and kept[0]["cancelled_at"],
+                f"the export leaves the cancelled meeting out: {data.get('meetings_cancelled')}")
 
 
 m.main()

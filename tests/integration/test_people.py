@@ -473,8 +473,15 @@ def test_settings_email_notifications():
     off = sorted(x[0] for x in m.sql(
         "SELECT kind FROM mail_optouts WHERE user_id = ?", c.user_id))
     m.check(off == sorted(set(NOTIFY_KINDS) - {"review", "digest"}), off)
+    # the flash at the top of the page it lands on (under an anchor to
+    # the section it was scrolled out of sight), naming what is off
+    m.check(r.location.endswith("/settings"), f"landed under an anchor: {r.location}")
     r = c.follow(r)
-    m.check("E-mail choices saved." in r.text, "no flash")
+    flash = re.search(r'<p class="flash"[^>]*>(.*?)</p>', r.text, re.S)
+    said = m.unescaped(flash.group(1)) if flash else ""
+    m.check(said.startswith("E-mail choices saved. Off: Mentorship updates, Unanswered requests,")
+            and "Review date" not in said and "Unread room messages" not in said,
+            f"no flash naming what is off: {said}")
     m.check(sorted(ticked(r.text)) == ["digest", "review"], ticked(r.text))
     # an unsubscribe link's row shows as unticked; ticking it again clears it
     m.sql("DELETE FROM mail_optouts WHERE user_id = ?", c.user_id)
@@ -484,6 +491,7 @@ def test_settings_email_notifications():
     r = c.post("/settings/notifications",
                [("notify", k) for k in NOTIFY_KINDS])
     m.check(r.status == 303, repr(r))
+    m.check("every kind of e-mail is on" in c.follow(r).text, "all on, said")
     m.check(m.sql_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = ?",
                         c.user_id) == "0", "opt-outs left")
     # a password reset is account mail: it arrives whatever is unticked
