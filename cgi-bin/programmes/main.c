@@ -103,6 +103,13 @@ prog_moved(struct req *r)
 			    "address.");
 		return -1;
 	}
+	/*
+	 * A notification links the address the programme had when it was
+	 * written: opened there, it is read, as at the page's own address
+	 * (the redirect is no 200, which notif_seen waits for).
+	 */
+	if (!req_is_post(r) && notif_seen(r, 200) == -1)
+		return -1;
 	rest = strlen(r->path) >= n ? r->path + n : "";
 	resp_redirect_as(r, req_is_post(r) ? 307 : 302, req_printf(r,
 	    "/programmes/%s%s%s%s", now, rest, r->query_string != NULL &&

@@ -351,11 +351,23 @@ def test_a_renamed_programme_keeps_its_old_addresses():
     slug = programme(a, [org])
     addr = f"{m.unique('moved')}@example.org"
     link = invite(org, slug, addr)
+    # a notification written before the rename links the old address
+    m.sql("INSERT INTO notifications (user_id, kind, title, path, created_at) VALUES "
+          "(?, 'programme', 'Someone waits for approval', ?, UTC_TIMESTAMP())",
+          org.user_id, f"/programmes/{slug}/participants")
     new = m.unique("prog")
     rename(org, slug, new)
     r = org.get(f"/programmes/{slug}")
     m.check(r.status == 302 and r.location == f"/programmes/{new}",
             f"the old address leads to the new: {r.status} {r.location}")
+    unread = ("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL "
+              "AND path = ?")
+    m.check(m.sql_value(unread, org.user_id, f"/programmes/{slug}/participants") == "1",
+            "another page of the programme marked it read")
+    r = org.get(f"/programmes/{slug}/participants")
+    m.check(r.status == 302 and m.sql_value(unread, org.user_id,
+                                            f"/programmes/{slug}/participants") == "0",
+            "a notification opened at the programme's old address stays unread")
     r = m.Client().get(link)
     m.check(r.status == 302 and r.location == link.replace(f"/{slug}/", f"/{new}/"),
             f"the invitation's link, its token kept: {r.status} {r.location}")
