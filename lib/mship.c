@@ -331,3 +331,41 @@ mship_notice_send(struct req *r, const struct mship *m, long long user_id,
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }
+
+int
+mship_already(struct req *r, struct tdict *d, long long mentor_id,
+    const char *mentor_name)
+{
+	struct db_rows *q;
+	struct tdict *s;
+	const char *when;
+
+	if (r->user.id <= 0 || mentor_id == r->user.id)
+		return 0;
+	q = db_query(r, "SELECT id, stage, created_at, proposed_by_programme "
+	    "FROM mentorships WHERE mentor_id = ? AND mentee_id = ? AND stage "
+	    "IN (" STAGES_OPEN ") ORDER BY id DESC LIMIT 1", "ii", mentor_id,
+	    r->user.id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 0;
+	s = tmpl_section(d, "ALREADY");
+	tmpl_set(s, "HREF", req_printf(r, "/mentorships/%s",
+	    db_get(q, 0, "id")));
+	when = page_date_text(r, db_get(q, 0, "created_at"));
+	if (strcmp(db_get(q, 0, "stage"), "requested") != 0) {
+		tmpl_set(s, "TEXT", req_printf(r, "You and %s are in a "
+		    "mentorship: it is in %s.", mentor_name, mship_stage_label(
+		    db_get(q, 0, "stage"))));
+		tmpl_set(s, "LINK", "Open the mentorship");
+		return 1;
+	}
+	tmpl_set(s, "TEXT", db_get_int(q, 0, "proposed_by_programme") ?
+	    req_printf(r, "The organisers proposed %s as your mentor on %s: "
+	    "the pair waits for an answer.", mentor_name, when) :
+	    req_printf(r, "You asked %s to mentor you on %s: your request "
+	    "waits for their answer.", mentor_name, when));
+	tmpl_set(s, "LINK", "See the request");
+	return 1;
+}

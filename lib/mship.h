@@ -229,6 +229,15 @@ struct mship_notice {
 	const char	*dedup;		/* NULL: none */
 };
 
+/*
+ * The viewer's open mentorship as the mentee of mentor_id (named
+ * mentor_name), as section ALREADY of d (TEXT, HREF, LINK): where a page
+ * would offer to ask them again, it leads to the one there is. 1 shown,
+ * 0 none, -1 db.
+ */
+int	 mship_already(struct req *, struct tdict *, long long mentor_id,
+	    const char *mentor_name);
+
 /* Queues notice n to user_id, inside the caller's transaction. 0 or -1. */
 int	 mship_notice_send(struct req *, const struct mship *,
 	    long long user_id, const struct mship_notice *n);

@@ -35,6 +35,7 @@
 {{#MENTORS_ROOM}}<p class="availability"><strong>{{#THEY}}Taking new mentees{{/THEY}}{{#YOU}}You are taking new mentees{{/YOU}}</strong>: <span class="places">{{PLACES}}</span>.</p>{{/MENTORS_ROOM}}
 {{#MENTORS_FULL}}<p class="availability"><strong>{{#THEY}}Not taking new mentees{{/THEY}}{{#YOU}}You are not taking new mentees{{/YOU}}</strong>: no places left right now.</p>{{/MENTORS_FULL}}
 {{#NOT_MENTOR}}<p class="availability">{{#THEY}}Not mentoring at the moment.{{/THEY}}{{#YOU}}You are not mentoring at the moment.{{/YOU}}</p>{{/NOT_MENTOR}}
+{{#ALREADY}}<p>{{TEXT}}</p><p><a class="btn btn-secondary btn-block" href="{{HREF}}">{{LINK}}</a></p>{{/ALREADY}}
 {{#REQUEST}}<p><a class="btn btn-primary btn-block" href="{{REQUEST_URL}}">Request mentorship</a></p>{{/REQUEST}}
 {{#REQUEST_VERIFY}}<p class="hint">Confirm your e-mail address (use the link we sent you) to request a mentorship.</p>{{/REQUEST_VERIFY}}
 {{#REQUEST_SIGNIN}}<p><a href="{{LOGIN_URL}}">Sign in to request a mentorship</a></p>{{/REQUEST_SIGNIN}}

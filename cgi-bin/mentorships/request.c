@@ -26,6 +26,7 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 	struct db_rows *u, *pr = NULL;
 	const char *prog = v != NULL ? v[NEW_PROGRAMME].str :
 	    req_query(r, "programme");
+	int shown = 0;
 
 	if (v != NULL)
 		page_form(d, new_f, NEW_N, v);
@@ -60,7 +61,7 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 	if (slug != NULL) {
 		tmpl_set(d, "MENTOR", slug);
 		/* a programme's mentor need not be listed in the directory */
-		u = db_query(r, "SELECT display_name, headline FROM users u "
+		u = db_query(r, "SELECT id, display_name, headline FROM users u "
 		    "WHERE slug = ? AND disabled_at IS NULL AND (is_mentor = 1 "
 		    "OR EXISTS (SELECT 1 FROM programme_participants pp JOIN "
 		    "programmes p ON p.id = pp.programme_id WHERE pp.user_id = "
@@ -74,12 +75,18 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 			tmpl_set(s, "MENTOR_HEADLINE", db_get(u, 0, "headline"));
 			tmpl_set(d, "HEADING", req_printf(r, "Ask %s to mentor "
 			    "you", db_get(u, 0, "display_name")));
+			/* asked already: the way to it, and no form to fill in
+			 * for nothing (one typed comes back, as typed) */
+			if ((shown = mship_already(r, d, db_get_int(u, 0, "id"),
+			    db_get(u, 0, "display_name"))) == -1)
+				return;
 		}
 	}
-	if (err != NULL) {
+	if (shown == 0 || v != NULL)
+		tmpl_show(d, "FORM");
+	/* a refusal is the request's, not a field's */
+	if (err != NULL && shown == 0)
 		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);
-		tmpl_show(d, "ERRORS");
-	}
 	page_send(r, status);
 }
 

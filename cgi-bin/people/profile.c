@@ -5,23 +5,32 @@
 
 #include "db.h"
 #include "md.h"
+#include "mship.h"
 #include "page.h"
 #include "people.h"
 
-/* The call to action on a profile, from the visitor's point of view. */
-static void
+/*
+ * The call to action on a profile, from the visitor's point of view: the
+ * mentorship they have with this mentor already, or the way to ask.
+ * 0, or -1 db.
+ */
+static int
 profile_request(struct req *r, struct tdict *d, long long id,
-    const char *slug, int mentor, long long room)
+    const char *slug, const char *name, int mentor, long long room)
 {
+	int rc;
+
 	if (r->user.id == id) {
 		tmpl_show(d, "OWN_PROFILE");
-		return;
+		return 0;
 	}
+	if ((rc = mship_already(r, d, id, name)) != 0)
+		return rc == -1 ? -1 : 0;
 	if (!mentor)
-		return;
+		return 0;
 	if (room <= 0) {
 		tmpl_show(d, "NO_ROOM");
-		return;
+		return 0;
 	}
 	if (r->user.id <= 0)
 		tmpl_set(tmpl_section(d, "REQUEST_SIGNIN"), "LOGIN_URL",
@@ -33,6 +42,7 @@ profile_request(struct req *r, struct tdict *d, long long id,
 		tmpl_set(tmpl_section(d, "REQUEST"), "REQUEST_URL",
 		    req_printf(r, "/mentorships/new?mentor=%s",
 		    req_url_enc(r, slug)));
+	return 0;
 }
 
 static int
@@ -115,8 +125,8 @@ people_show(struct req *r)
 	tmpl_show(s, r->user.id == id ? "YOU" : "THEY");
 	if (mentor && room > 0)
 		tmpl_set(s, "PLACES", places_text(r, room));
-	profile_request(r, d, id, slug, mentor, room);
-	if (profile_threads(r, d, id) == -1)
+	if (profile_request(r, d, id, slug, name, mentor, room) == -1 ||
+	    profile_threads(r, d, id) == -1)
 		return;
 	page_send(r, 200);
 }

@@ -364,10 +364,25 @@ def test_request_refusals():
     r = request(mentor, mentor, expect=422)
     m.check("yourself" in r.text)
     mid = request(mentee, mentor)
+    # asked again: the answer leads to the request there is (it said only
+    # "already", and "some fields need attention" with none marked)
     r = request(mentee, mentor, expect=422)
-    m.check("already have an open request" in r.text)
+    t = m.unescaped(r.text)
+    m.check("You asked" in t and "waits for their answer" in t and
+            f'href="/mentorships/{mid}"' in r.text and "Some fields need attention" not in t,
+            f"asked again: {t[t.find('<h1'):][:900]}")
     m.check("Land a director role" in r.text, "input kept")
+    # the profile and the form lead to it before anything is typed
+    page = mentee.get(f"/mentorships/new?mentor={mentor.slug}").text
+    m.check('action="/mentorships/new"' not in page and f'href="/mentorships/{mid}"' in page,
+            "the form offered to ask again")
+    page = m.unescaped(mentee.get(f"/people/{mentor.slug}").text)
+    m.check("Request mentorship" not in page and "See the request" in page and
+            f'href="/mentorships/{mid}"' in page, "the profile offered to ask again")
     move(mentor, mid, "initiation")
+    page = m.unescaped(mentee.get(f"/people/{mentor.slug}").text)
+    m.check("are in a mentorship: it is in Initiation" in page and "Open the mentorship" in page,
+            "the profile names the mentorship under way")
     third = m.signup()
     r = request(third, mentor, expect=422)
     m.check("no room" in r.text)
