@@ -13,19 +13,57 @@
 #include "field.h"
 #include "zone.h"
 
+/*
+ * The bytes of the blank at s (n bytes left), or 0: a space or tab (and
+ * a line break in a multiline field), or a space that shows nothing
+ * though it is no ASCII one: no-break (U+00A0), Ogham (U+1680), the
+ * typographic spaces and the zero-width one (U+2000-U+200B), narrow
+ * no-break (U+202F), medium mathematical (U+205F), ideographic (U+3000),
+ * the byte order mark (U+FEFF). A name of three no-break spaces is
+ * empty, not three characters long.
+ */
+static size_t
+blank_len(const unsigned char *s, size_t n, int multiline)
+{
+	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || (multiline &&
+	    (s[0] == '\r' || s[0] == '\n'))))
+		return 1;
+	if (n >= 2 && s[0] == 0xc2 && s[1] == 0xa0)
+		return 2;
+	if (n < 3)
+		return 0;
+	if ((s[0] == 0xe1 && s[1] == 0x9a && s[2] == 0x80) ||
+	    (s[0] == 0xe2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8b) ||
+	    s[2] == 0xaf)) || (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0x9f) ||
+	    (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) ||
+	    (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf))
+		return 3;
+	return 0;
+}
+
 static const char *
 trim_copy(struct arena *a, const char *s, int multiline)
 {
-	const char *e;
+	const unsigned char *p = (const unsigned char *)s, *e;
+	size_t k;
 
-	while (*s == ' ' || *s == '\t' || (multiline && (*s == '\r' ||
-	    *s == '\n')))
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-	    e[-1] == '\n'))
-		e--;
-	return arena_strndup(a, s, (size_t)(e - s));
+	e = p + strlen(s);
+	while ((k = blank_len(p, (size_t)(e - p), multiline)) > 0)
+		p += k;
+	/* from the end: a line break is trailing in any field */
+	while (e > p) {
+		if (e[-1] == '\r' || e[-1] == '\n' || e[-1] == ' ' ||
+		    e[-1] == '\t')
+			k = 1;
+		else if (e - p >= 2 && blank_len(e - 2, 2, 0) == 2)
+			k = 2;
+		else if (e - p >= 3 && blank_len(e - 3, 3, 0) == 3)
+			k = 3;
+		else
+			break;
+		e -= k;
+	}
+	return arena_strndup(a, (const char *)p, (size_t)(e - p));
 }
 
 /* A number outside its range says the range: "from 5 to 600". */
@@ -252,8 +290,11 @@ check_length(struct arena *a, const struct field *f, const char *s,
 		return -1;
 	}
 	if ((long long)n < f->min) {
-		v->err = f->type == F_PASSWORD ?
-		    "Use at least 10 characters." : "This is too short.";
+		/* how short: "too short" alone left people guessing (a walk) */
+		v->err = arena_printf(a, "This is too short: %lld characters "
+		    "at least.", f->min);
+		if (v->err == NULL)
+			v->err = "This is too short.";
 		return -1;
 	}
 	return 0;

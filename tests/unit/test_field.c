@@ -76,6 +76,13 @@ static const struct fcase cases[] = {
 	NO(f_text_min3, " ab "),		/* trimmed before counting */
 	OK(f_text_min3, "\xc3\xa9\xc3\xa9\xc3\xa9", "\xc3\xa9\xc3\xa9\xc3\xa9"),
 	NO(f_text_min3, "\xc3\xa9\xc3\xa9"),	/* 4 bytes, 2 chars */
+	/* spaces that show nothing are blank too: no name of three of them */
+	NO(f_text, "\xc2\xa0\xc2\xa0\xc2\xa0"),	/* U+00A0 */
+	NO(f_text, "\xe2\x80\x8b\xe2\x80\x8b\xe2\x80\x8b"),	/* U+200B */
+	OK(f_text_min3, "\xc2\xa0" "abc\xe3\x80\x80", "abc"),
+	NO(f_text_min3, "\xe2\x80\x83" "ab\xef\xbb\xbf"),	/* 2 chars left */
+	OK(f_text, "a\xc2\xa0" "b", "a\xc2\xa0" "b"),	/* kept inside */
+	OK(f_text, "\xe1\x9a\x80" "a\xe2\x81\x9f", "a"),
 	/* F_MULTILINE: newlines kept inside, trimmed around */
 	OK(f_multi, "line 1\nline 2", "line 1\nline 2"),
 	OK(f_multi, "\r\n  a\r\nb\t\r\n", "a\r\nb"),
