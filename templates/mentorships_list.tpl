@@ -55,6 +55,6 @@
 </section>
 <section class="section" aria-labelledby="cal-h">
 <h2 id="cal-h">Your calendar</h2>
-<p>Subscribe to your private calendar feed (meetings, milestone due dates, review dates) in any calendar app: <a class="mono" href="{{CALENDAR_URL}}">{{CALENDAR_URL}}</a>. Keep this address to yourself.</p>
+<p>Subscribe to your private calendar feed (meetings, milestone due dates, review dates) in any calendar app: <a class="mono" href="{{CALENDAR_PATH}}">{{CALENDAR_URL}}</a>. Keep this address to yourself.</p>
 </section>
 </div>

@@ -9,6 +9,7 @@
 <div class="card compact"><p class="person"><span class="name">{{MENTOR_NAME}}</span> <span class="headline">{{MENTOR_HEADLINE}}</span></p></div>
 {{/MENTOR_CARD}}
 {{#ALREADY}}<div class="callout" role="status" id="already"><p>{{TEXT}}</p><p><a class="btn btn-primary" href="{{HREF}}">{{LINK}}</a></p></div>{{/ALREADY}}
+{{#UNSENT}}<section class="card compact" aria-labelledby="unsent-h"><h2 id="unsent-h">What you wrote, not sent</h2><p class="small muted">Copy it into the mentorship's room if it is still worth saying.</p><p><strong>{{FOCUS}}</strong></p><p class="pre-line">{{MESSAGE:pre_escape}}</p></section>{{/UNSENT}}
 {{#REFUSED}}<div class="errors" role="alert"><h2>The request cannot be sent</h2><p>{{REASON}}</p></div>{{/REFUSED}}
 {{#ERRORS}}<div class="errors" role="alert"><p>Some fields need attention. Look for the messages below.</p>{{#MENTOR_ERROR}}<p>Choose a mentor in <a href="/people">the directory</a> first.</p>{{/MENTOR_ERROR}}</div>{{/ERRORS}}
 {{#FORM}}<form class="form" method="post" action="/mentorships/new">

@@ -43,7 +43,7 @@
 <section class="section no-print" aria-labelledby="share-h">
 <h2 id="share-h">Share this record</h2>
 <p>A link shows this page as you see it: goals and outcomes, milestones, stage dates and public Growth Thread entries. Notes stay between the two of you. Making a link tells the other person; either of you can end it.</p>
-{{#SHARE_LINK}}<p>Anyone with this link can read the record: <a class="mono" href="{{URL}}">{{URL}}</a></p>
+{{#SHARE_LINK}}<p>Anyone with this link can read the record: <a class="mono" href="{{PATH}}">{{URL}}</a></p>
 <form method="post" action="/mentorships/{{ID}}/record"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="share" value="0"><button class="btn btn-secondary">Stop sharing</button></form>{{/SHARE_LINK}}
 <form method="post" action="/mentorships/{{ID}}/record"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="share" value="1"><button>Make a new sharing link</button></form>
 <p class="small muted">A new link replaces the old one. Print this page for a paper copy.</p>

@@ -3,8 +3,9 @@
  * on every page and in every mail; a request names it, but a pair the
  * organisers proposed for a mentee who named nothing starts as
  * "Mentoring in <programme>", and what a pair works on moves. Either
- * party renames it while it is open; the other is told, with the name
- * it had.
+ * party renames it from Initiation on, while it is open; the other is
+ * told, with the name it had. A request is the mentee's words until it
+ * is answered: neither renames it then.
  */
 #include <string.h>
 
@@ -20,6 +21,39 @@ struct renaming {
 	const char	*why;	/* refused: why */
 };
 
+/* Why m is not renamed now, or NULL. */
+static const char *
+rename_refusal(const struct mship *m)
+{
+	if (!m->is_open)
+		return "This mentorship is closed: its name stays as it was.";
+	if (mships_is(m, "requested"))
+		return "A request keeps the words it was made with until it is "
+		    "answered: rename the mentorship once it is accepted.";
+	return NULL;
+}
+
+/*
+ * The rename form of an open mentorship, folded away unless it comes
+ * back as typed (focus: the field, with its error).
+ */
+void
+mships_rename_form(struct tdict *d, const struct mship *m,
+    const struct fval *focus)
+{
+	struct tdict *s;
+
+	if (rename_refusal(m) != NULL)
+		return;
+	s = tmpl_section(d, "RENAME");
+	if (focus == NULL) {
+		tmpl_set(s, "FOCUS", m->focus);
+		return;
+	}
+	page_form(s, focus_f, 1, focus);
+	tmpl_show(s, "OPEN");
+}
+
 /* 0 renamed, or nothing to rename (was equals to); 409, 404; -1 db. */
 static int
 rename_tx(struct req *r, void *arg)
@@ -29,9 +63,8 @@ rename_tx(struct req *r, void *arg)
 
 	if ((rc = stage_lock(r, w->m)) != 0)
 		return rc;
-	if (!w->m->is_open)
-		return w->why = "This mentorship is closed: its name stays as "
-		    "it was.", 409;
+	if ((w->why = rename_refusal(w->m)) != NULL)
+		return 409;
 	if ((w->was = db_value(r, "SELECT focus FROM mentorships WHERE id = ?",
 	    "i", w->m->id)) == NULL)
 		return -1;
@@ -60,14 +93,10 @@ mships_focus_post(struct req *r)
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if (!m.is_open)
-		return mships_page(r, &m, 409, "This mentorship is closed: its "
-		    "name stays as it was.");
-	if (field_read(r, focus_f, 1, &v) > 0) {
-		v.err = "Name what this mentorship is about in 3 to 200 "
-		    "characters.";
+	if ((why = rename_refusal(&m)) != NULL)
+		return mships_page(r, &m, 409, why);
+	if (field_read(r, focus_f, 1, &v) > 0)
 		return mships_page_with(r, &m, 422, NULL, &typed);
-	}
 	if ((why = mship_mail_wait(r, &m, &wait)) != NULL)
 		return mships_page_with(r, &m, 429, why, &typed);
 	if (wait < 0)

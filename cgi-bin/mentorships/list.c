@@ -1,6 +1,7 @@
 /*
  * mentorships: the list of mine: /mentorships.
  */
+#include "cfg.h"
 #include "mentorships.h"
 #include "mine.h"
 
@@ -17,6 +18,8 @@ mships_list(struct req *r)
 		return;
 	if ((cal = stage_calendar_url(r)) == NULL)
 		return;
-	tmpl_set(d, "CALENDAR_URL", cal);
+	/* the address to copy into a calendar app is a whole one */
+	tmpl_set(d, "CALENDAR_PATH", cal);
+	tmpl_set(d, "CALENDAR_URL", req_printf(r, "%s%s", cfg_base_url(), cal));
 	page_send(r, 200);
 }

@@ -140,6 +140,9 @@ void	mships_record_share(struct req *);
 void	mships_checkin(struct req *);
 void	mships_checkin_log(struct req *);
 void	mships_focus_post(struct req *);
+/* focus.c: the mentorship page's rename form (focus: as typed, or NULL). */
+void	mships_rename_form(struct tdict *, const struct mship *,
+	    const struct fval *focus);
 void	mships_meetings(struct req *);
 void	mships_meetings_post(struct req *);
 void	mships_meeting_post(struct req *);

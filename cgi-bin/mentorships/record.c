@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "cfg.h"
 #include "md.h"
 #include "mentorships.h"
 #include "sess.h"
@@ -114,10 +115,13 @@ mships_record(struct req *r)
 		    "mentorships m " RECORD_LIVE " WHERE m.id = ?", "i", m.id);
 		if (sec == NULL && r->db_failed)
 			return;
-		if (sec != NULL)
-			tmpl_set(tmpl_section(s, "SHARE_LINK"), "URL",
-			    req_printf(r, "/mentorships/%lld/record?s=%s", m.id,
-			    sec));
+		if (sec != NULL) {	/* shown whole: it is there to copy */
+			struct tdict *l = tmpl_section(s, "SHARE_LINK");
+			tmpl_set(l, "PATH", req_printf(r, "/mentorships/%lld/"
+			    "record?s=%s", m.id, sec));
+			tmpl_set(l, "URL", req_printf(r, "%s/mentorships/%lld/"
+			    "record?s=%s", cfg_base_url(), m.id, sec));
+		}
 		tmpl_set_int(s, "ID", m.id);
 	}
 	/* what a shared link shows, the parties see too: no notes */

@@ -76,14 +76,20 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 			tmpl_set(d, "HEADING", req_printf(r, "Ask %s to mentor "
 			    "you", db_get(u, 0, "display_name")));
 			/* asked already: the way to it, and no form to fill in
-			 * for nothing (one typed comes back, as typed) */
+			 * for nothing (one typed comes back, to copy) */
 			if ((shown = mship_already(r, d, db_get_int(u, 0, "id"),
 			    db_get(u, 0, "display_name"))) == -1)
 				return;
 		}
 	}
-	if (shown == 0 || v != NULL)
+	if (shown == 0)
 		tmpl_show(d, "FORM");
+	else if (v != NULL && v[NEW_MESSAGE].str != NULL) {
+		struct tdict *t = tmpl_section(d, "UNSENT");
+		tmpl_set(t, "FOCUS", v[NEW_FOCUS].str != NULL ?
+		    v[NEW_FOCUS].str : "");
+		tmpl_set(t, "MESSAGE", v[NEW_MESSAGE].str);
+	}
 	/* a refusal is the request's, not a field's */
 	if (err != NULL && shown == 0)
 		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", err);

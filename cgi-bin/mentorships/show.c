@@ -746,25 +746,16 @@ view_read(const struct db_rows *q, struct view *v)
 }
 
 
-/*
- * The rename form of an open mentorship, folded away unless it comes
- * back as typed (focus: the field, with its error).
- */
-static void
-show_rename(struct tdict *d, const struct mship *m, const struct fval *focus)
+/* Whether the pair ever began: a request accepted (events: timeline's). */
+static int
+show_began(const struct db_rows *events)
 {
-	static const struct field f[] = { MSHIPS_FOCUS_FIELD };
-	struct tdict *s;
+	size_t i;
 
-	if (!m->is_open)
-		return;
-	s = tmpl_section(d, "RENAME");
-	if (focus == NULL) {
-		tmpl_set(s, "FOCUS", m->focus);
-		return;
-	}
-	page_form(s, f, 1, focus);
-	tmpl_show(s, "OPEN");
+	for (i = 0; i < events->nrows; i++)
+		if (strcmp(db_get(events, i, "to_stage"), "initiation") == 0)
+			return 1;
+	return 0;
 }
 
 /* The mentorship page; typed: a form to put back (422), or NULL. */
@@ -804,7 +795,7 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	}
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
-	show_rename(d, m, typed != NULL && typed->form == SHOWN_FOCUS ?
+	mships_rename_form(d, m, typed != NULL && typed->form == SHOWN_FOCUS ?
 	    typed->v : NULL);
 	tmpl_set(d, "STAGE", m->stage);
 	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
@@ -878,7 +869,8 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 		part = mships_part(all, "parties");
 		show_other(r, d, m, &part);
 	}
-	if (!mships_is(m, "requested")) {
+	/* a request that ended unanswered has no stages to draw */
+	if (show_began(&events)) {
 		mship_strip_rows(r, tmpl_section(d, "STRIP"), &events, v->now);
 		part = mships_part(all, "progress");
 		if (mships_progress_rows(r, d, &part) == -1)

@@ -122,4 +122,30 @@ def test_fresh_pair_pictures_say_what_is_true():
     # a few weeks are drawn as narrow as sixteen: a column, not a block
     m.check(widths and max(widths) <= 100 / 16, f"a column, not a block: {widths}")
 
+@m.test
+def test_a_request_that_ended_unanswered_draws_no_stages():
+    """A request withdrawn before any answer showed "Time in each stage"
+    with "No stage reached yet" and an empty strip (found by a walk): a
+    pair that never began has no stages to draw."""
+    mentor = m.make_mentor()
+    mentee = m.signup()
+    mentee.get(f"/mentorships/new?mentor={mentor.slug}")
+    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "focus": "Grow as a lead",
+                                          "message": "I lead a team of six."})
+    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    mentee.get(f"/mentorships/{mid}")
+    r = mentee.post(f"/mentorships/{mid}/stage", {"to": "withdrawn", "note": ""})
+    m.check(r.status == 303, f"withdrawn: {r!r}")
+    page = mentee.get(f"/mentorships/{mid}").text
+    m.check("Time in each stage" not in page and "No stage reached yet" not in page,
+            "a request that never began draws its stages")
+    # one that began keeps its strip when it ends
+    _, other, began = pair()
+    other.get(f"/mentorships/{began}")
+    r = other.post(f"/mentorships/{began}/stage", {"to": "ended", "note": "Moving on."})
+    m.check(r.status == 303, f"ended: {r!r}")
+    m.check(figure(other.get(f"/mentorships/{began}").text, "Time in each stage"),
+            "an ended mentorship lost its strip")
+
+
 m.main()

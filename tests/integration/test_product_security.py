@@ -109,6 +109,8 @@ def share_link(c, mid):
     page = c.follow(r)
     found = re.findall(r"/mentorships/\d+/record\?s=[0-9a-f]+", page.text)
     m.check(found, "no sharing link on the record page")
+    m.check(re.search(r'>https?://[^<>/]+' + re.escape(found[0]) + "<", page.text),
+            "the sharing link is shown whole, to copy (it was a bare path)")
     return found[0]
 
 
