@@ -35,8 +35,8 @@ const char mail_links_note[] =
 _Static_assert(AUTH_LINK_HOURS == 7 * 24, "the link notes say 7 days");
 static const char *const account_kinds[] = {
 	"verify", "reset", "reset-unknown", "reset-disabled", "signup-exists",
-	"email-change",
-	"email-changed", "password-changed", "test", NULL
+	"email-change", "email-changed", "email-taken", "password-changed",
+	"test", NULL
 };
 
 static int
@@ -310,6 +310,7 @@ static const struct {
 	{ "digest", "Room messages digest" },
 	{ "email-change", "New e-mail address confirmation" },
 	{ "email-changed", "E-mail address changed" },
+	{ "email-taken", "A move to an address that has an account" },
 	{ "mentorship", "Mentorship updates" },
 	{ "milestone", "Milestone reminder" },
 	{ "password-changed", "Password changed" },

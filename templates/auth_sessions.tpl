@@ -9,7 +9,7 @@
 <thead><tr><th scope="col">Browser</th><th scope="col">Signed in</th><th scope="col">Last seen</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
 <tbody>
 {{#SESSIONS}}
-<tr><td data-label="Browser" class="wrap-anywhere">{{AGENT}}</td><td data-label="Signed in">{{CREATED}}</td><td data-label="Last seen">{{SEEN}}</td><td class="actions-cell">{{#CURRENT}}<span class="badge">This browser</span>{{/CURRENT}}{{#OTHER}}<form method="post" action="/settings/sessions" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="session" value="{{ID}}"><button class="btn-link">Sign out</button></form>{{/OTHER}}</td></tr>
+<tr><td data-label="Browser" class="wrap-anywhere" title="{{AGENT_FULL}}">{{AGENT}}</td><td data-label="Signed in">{{CREATED}}</td><td data-label="Last seen">{{SEEN}}</td><td class="actions-cell">{{#CURRENT}}<span class="badge">This browser</span>{{/CURRENT}}{{#OTHER}}<form method="post" action="/settings/sessions" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="session" value="{{ID}}"><button class="btn-link">Sign out</button></form>{{/OTHER}}</td></tr>
 {{/SESSIONS}}
 </tbody>
 </table>

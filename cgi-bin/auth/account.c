@@ -2,6 +2,7 @@
  * auth: the account settings that need the password: the password
  * itself, the e-mail address, and the sessions signed in.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth.h"
@@ -124,12 +125,26 @@ au_email_form(struct req *r)
 static int
 email_tx(struct req *r, void *arg)
 {
-	const char *to = arg, *t;
+	const char *to = arg, *t, *owner;
 	struct tdict *d;
 	int rc;
 
-	if (auth_tokens_end(r, r->user.id, "email") == -1 ||
-	    (t = auth_token_new(r, "email", r->user.id, to,
+	if (auth_tokens_end(r, r->user.id, "email") == -1)
+		return -1;
+	/*
+	 * An address of another account: its owner is told someone asked
+	 * for it, as sign-up tells them, not asked to confirm a move of
+	 * their own account. The asker reads the same answer either way:
+	 * which addresses have accounts is nobody's to learn here.
+	 */
+	if ((owner = db_value(r, "SELECT id FROM users WHERE email = ?", "s",
+	    to)) == NULL && r->db_failed)
+		return -1;
+	if (owner != NULL)
+		return au_queue_simple(r, "email-taken", strtoll(owner, NULL,
+		    10), NULL, "Someone asked to use your address on Menteo",
+		    "mail/email_taken");
+	if ((t = auth_token_new(r, "email", r->user.id, to,
 	    AUTH_VERIFY_HOURS)) == NULL)
 		return -1;
 	d = tmpl_dict_new("mail");
@@ -188,6 +203,42 @@ au_email_post(struct req *r)
 	resp_redirect(r, "/settings/email");
 }
 
+/*
+ * A browser as people name it ("Firefox on Linux") from its User-Agent;
+ * the string itself when nothing in it is known. Order matters: Edge and
+ * Opera say "Chrome", Chrome says "Safari", Android says "Linux".
+ */
+static const char *
+ua_name(struct req *r, const char *ua)
+{
+	static const struct { const char *has, *name; } browsers[] = {
+		{ "Edg/", "Edge" }, { "OPR/", "Opera" },
+		{ "Firefox/", "Firefox" }, { "Chrome/", "Chrome" },
+		{ "Chromium/", "Chromium" }, { "Safari/", "Safari" },
+		{ "curl/", "curl" },
+	}, systems[] = {
+		{ "Android", "Android" }, { "iPhone", "an iPhone" },
+		{ "iPad", "an iPad" }, { "Windows", "Windows" },
+		{ "Mac OS X", "a Mac" }, { "CrOS", "ChromeOS" },
+		{ "Linux", "Linux" },
+	};
+	const char *b = NULL, *o = NULL;
+	size_t i;
+
+	if (ua == NULL || *ua == '\0')
+		return "Unknown browser";
+	for (i = 0; b == NULL && i < sizeof(browsers) / sizeof(browsers[0]);
+	    i++)
+		if (strstr(ua, browsers[i].has) != NULL)
+			b = browsers[i].name;
+	for (i = 0; o == NULL && i < sizeof(systems) / sizeof(systems[0]); i++)
+		if (strstr(ua, systems[i].has) != NULL)
+			o = systems[i].name;
+	if (b == NULL)
+		return ua;
+	return o != NULL ? req_printf(r, "%s on %s", b, o) : b;
+}
+
 void
 au_sessions_list(struct req *r)
 {
@@ -211,8 +262,8 @@ au_sessions_list(struct req *r)
 			tmpl_set(s, "SEEN", "Now");
 		else
 			page_time(r, s, "SEEN", db_get(rows, i, "last_seen_at"));
-		tmpl_set(s, "AGENT", *db_get(rows, i, "user_agent") != '\0' ?
-		    db_get(rows, i, "user_agent") : "Unknown browser");
+		tmpl_set(s, "AGENT", ua_name(r, db_get(rows, i, "user_agent")));
+		tmpl_set(s, "AGENT_FULL", db_get(rows, i, "user_agent"));
 		tmpl_show(s, cur ? "CURRENT" : "OTHER");
 	}
 	if (rows->nrows > 1)

@@ -137,13 +137,32 @@ struct verify_w {
 	int		 signed_out;	/* out: others' sessions ended */
 };
 
+/*
+ * A link used already (a double tap, a mail scanner that followed it
+ * first) or expired: 3 when what it asked is done (the account has the
+ * address it names, confirmed), else 1. "Expired" would send the owner
+ * to a button a confirmed account no longer has. -1 db.
+ */
+static int
+verify_done_already(struct req *r, long long uid, const char *email)
+{
+	const char *v;
+
+	v = db_value(r, "SELECT 1 FROM users WHERE id = ? AND email = ? AND "
+	    "email_verified_at IS NOT NULL", "is", uid, email);
+	return v != NULL ? 3 : r->db_failed ? -1 : 1;
+}
+
 static int
 verify_move_tx(struct req *r, struct verify_w *w)
 {
 	const char *to, *old;
 	long long rc;
 
-	if ((rc = auth_token_take(r, w->t, "email", &w->uid, &to)) != 0)
+	if ((rc = auth_token_take(r, w->t, "email", &w->uid, &to)) == 1 &&
+	    w->uid != 0)
+		return verify_done_already(r, w->uid, to);
+	if (rc != 0)
 		return (int)rc;
 	if ((old = db_value(r, "SELECT email FROM users WHERE id = ?", "i",
 	    w->uid)) == NULL)
@@ -173,16 +192,8 @@ verify_tx(struct req *r, void *arg)
 		return -1;
 	if (rc == 1 && w->uid == 0)
 		return verify_move_tx(r, w);
-	/*
-	 * Opened twice (a double tap, a mail scanner that followed it
-	 * first): "expired" would send the owner to a button a confirmed
-	 * account no longer has. What the link asked is done; say so.
-	 */
-	if (rc == 1) {
-		cur = db_value(r, "SELECT 1 FROM users WHERE id = ? AND email = "
-		    "? AND email_verified_at IS NOT NULL", "is", w->uid, email);
-		return cur != NULL ? 3 : r->db_failed ? -1 : 1;
-	}
+	if (rc == 1)
+		return verify_done_already(r, w->uid, email);
 	/*
 	 * A link sent to an address the account no longer has proves
 	 * nothing. One that reaches the account's address proves its owner
@@ -222,9 +233,9 @@ au_verify(struct req *r)
 		return;
 	if (rc == 1)
 		return au_token_bad(r, "VERIFY");
-	if (rc == 3) {
-		resp_flash(r, "Your e-mail address is confirmed already.");
-		return resp_redirect(r, r->user.id == w.uid ? "/" : "/login");
+	if (rc == 3) {	/* said of the address: the reader may be another */
+		resp_flash(r, "This e-mail address is confirmed already.");
+		return resp_redirect(r, r->user.id > 0 ? "/" : "/login");
 	}
 	if (rc == 2)
 		return page_error_msg(r, 409, "That address now belongs to "

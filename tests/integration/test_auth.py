@@ -367,6 +367,12 @@ def test_sign_out_everywhere_and_logout():
     rows = re.findall(r"<tr><td data-label=\"Browser\".*?</tr>", r.text)
     assert len(rows) == 2 and "This browser" in rows[0], rows
     assert 'data-label="Last seen">Now<' in rows[0], rows
+    # a browser as people name it, not its User-Agent string (a walk)
+    m.sql("UPDATE sessions SET user_agent = 'Mozilla/5.0 (X11; Linux x86_64) "
+          "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' "
+          "WHERE user_id = ? ORDER BY id DESC LIMIT 1", a.user_id)
+    rows = re.findall(r"<tr><td data-label=\"Browser\".*?</tr>", a.get("/settings/sessions").text)
+    assert ">Chrome on Linux</td>" in rows[1] and ">menteo-tests</td>" in rows[0], rows
     r = a.post("/settings/sessions", {})
     assert r.status == 303
     assert not signed_in(b) and signed_in(a)
@@ -414,6 +420,32 @@ def test_change_email_verified_first():
     assert r.status == 303
     assert m.sql_value("SELECT email FROM users WHERE id = ?", c.user_id) == new
     assert "changed and confirmed" in m.unescaped(c.follow(r).text)
+    # opened again: done, not "expired" (the sign-up link's case too)
+    r = c.get(link_in(msg[-1], "/verify?t="))
+    assert r.status == 303 and "confirmed already" in m.unescaped(c.follow(r).text), r
+
+
+@m.test
+def test_change_email_to_an_address_of_another_account():
+    """Asking to move to the address of another account mailed its owner
+    "Confirm X as the new e-mail address of your Menteo account", as if
+    their own account were moving (found by a walk). They are told that
+    someone asked for their address, and nothing changed; the asker reads
+    what any move says, so no one learns which addresses have accounts."""
+    c, owner = m.signup(), m.signup()
+    c.get("/settings/email")
+    r = c.post("/settings/email", {"email": owner.email, "password": PW})
+    assert r.status == 303, r
+    said = m.unescaped(c.follow(r).text)
+    assert f"We sent a link to {owner.email}" in said, said[:2000]
+    told = m.mails_to(owner.email, subject="asked to use your address")
+    assert told and "Nothing was changed" in m.mail_text(told[-1]), told
+    assert "/verify?t=" not in m.mail_text(told[-1]) + m.mail_html(told[-1])
+    # written in the same transaction as the mail that came: none beside it
+    assert m.sql_value("SELECT COUNT(*) FROM outbox WHERE to_addr = ? AND kind = "
+                       "'email-change'", owner.email) == "0"
+    assert m.sql_value("SELECT COUNT(*) FROM email_tokens WHERE user_id = ? AND "
+                       "purpose = 'email' AND used_at IS NULL", c.user_id) == "0"
 
 
 @m.test
