@@ -85,13 +85,37 @@ place_load(struct req *r, struct prog *p)
 	return 0;
 }
 
+/* A mentor's new places, under the place's lock. */
+struct placing {
+	long long	 part_id;
+	long long	 capacity;
+};
+
+/* 0 changed (or the same); 2 the place is no longer open; -1 db. */
+static int
+places_tx(struct req *r, void *arg)
+{
+	const struct placing *w = arg;
+	const char *status;
+
+	/* left, or closed by an organiser, since the page loaded? */
+	status = db_value(r, "SELECT status FROM programme_participants "
+	    "WHERE id = ? FOR UPDATE", "i", w->part_id);
+	if (status == NULL)
+		return r->db_failed ? -1 : 2;
+	if (!place_open(status))
+		return 2;
+	return db_exec(r, "UPDATE programme_participants SET capacity = ? "
+	    "WHERE id = ?", "ii", w->capacity, w->part_id) < 0 ? -1 : 0;
+}
+
 void
 prog_places(struct req *r)
 {
 	struct prog p;
 	struct fval v;
-	const char *open;
-	long long n;
+	struct placing w;
+	int rc;
 
 	if (place_load(r, &p) == -1)
 		return;
@@ -101,23 +125,13 @@ prog_places(struct req *r)
 		v.err = "Say how many mentees you can take: 1 to 20.";
 		return prog_show_page(r, &p, 422, &v);
 	}
-	n = db_exec(r, "UPDATE programme_participants SET capacity = ? WHERE "
-	    "id = ? AND status IN ('active', 'waiting')", "ii", v.num,
-	    p.part_id);
-	if (n == -1)
+	w.part_id = p.part_id;
+	w.capacity = v.num;
+	if ((rc = db_tx_run(r, places_tx, &w)) == -1)
 		return;
-	/* no row changed: the same number, or the place closed (left, or
-	 * an organiser's decision) since the page loaded */
-	if (n == 0) {
-		open = db_value(r, "SELECT status IN ('active', 'waiting') "
-		    "FROM programme_participants WHERE id = ?", "i",
-		    p.part_id);
-		if (open == NULL && r->db_failed)
-			return;
-		if (open == NULL || strcmp(open, "1") != 0)
-			return page_error_msg(r, 409, "Your place in this "
-			    "programme closed meanwhile: nothing was changed.");
-	}
+	if (rc == 2)
+		return page_error_msg(r, 409, "Your place in this programme "
+		    "closed meanwhile: nothing was changed.");
 	resp_flash(r, req_printf(r, "You offer %lld %s in %s. Pairs under "
 	    "way go on; the organisers propose no more than your places "
 	    "left.", v.num, v.num == 1 ? "place" : "places", p.name));

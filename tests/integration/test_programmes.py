@@ -2404,7 +2404,7 @@ def test_places_changed_while_the_place_closes_say_nothing_changed():
     r = committed_meanwhile(
         f"UPDATE programme_participants SET status = 'removed' WHERE id = {part}",
         lambda: mentor.post(f"{base}/places", {"capacity": "4"}),
-        "UPDATE programme_participants SET capacity")
+        "SELECT status FROM programme_participants WHERE id = ? FOR UPDATE")
     said = m.unescaped(r.text)
     m.check(r.status == 409 and "closed meanwhile: nothing was changed" in said
             and "You offer" not in said, f"the write that changed nothing: {r.status}")
