@@ -197,10 +197,11 @@ search_word(const char **p, char word[SEARCH_WORD])
 }
 
 static const char *const stopwords[] = {
-	"a", "about", "an", "are", "as", "at", "be", "by", "com", "de", "en",
-	"for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or",
-	"that", "the", "this", "to", "was", "what", "when", "where", "who",
-	"will", "with", "und", "www", NULL
+	"a", "about", "am", "an", "are", "as", "at", "be", "by", "com", "de",
+	"do", "en", "for", "from", "he", "how", "i", "if", "in", "is", "it",
+	"la", "me", "my", "no", "of", "on", "or", "so", "that", "the", "this",
+	"to", "up", "us", "was", "we", "what", "when", "where", "who", "will",
+	"with", "und", "www", NULL
 };
 
 int
@@ -450,6 +451,9 @@ count_term(const struct search *s, const char *term, size_t t,
 		w = &s->words[s->sorted[i]];
 		if (w->len < tlen || memcmp(s->pool + w->off, term, tlen) != 0)
 			break;
+		/* two letters start too many words: "go" is not "goals" */
+		if (tlen < SEARCH_PREFIX && w->len != tlen)
+			continue;
 		for (j = 0; j < w->count; j++) {
 			p = &s->post[w->first + j];
 			if (tf[p->doc * nterms + t] == 0)

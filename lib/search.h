@@ -10,14 +10,16 @@
  * Latin letters are folded to their base ("José" is "jose", "Straße" is
  * "strasse"), Greek and Cyrillic capitals to small ones: what one person
  * types finds what another wrote, as utf8mb4_unicode_ci compares them.
- * Words under SEARCH_MIN characters are not indexed.
+ * Words under SEARCH_MIN characters are not indexed. A term matches the
+ * words it starts, or only itself when shorter than SEARCH_PREFIX.
  */
 #ifndef MENTEO_SEARCH_H
 #define MENTEO_SEARCH_H
 
 #include <stddef.h>
 
-#define SEARCH_MIN	3	/* characters */
+#define SEARCH_MIN	2	/* characters: "ML", "UX", "HR" are skills */
+#define SEARCH_PREFIX	3	/* bytes a term needs to match as a prefix */
 #define SEARCH_TERMS	8
 #define SEARCH_WORD	256	/* bytes of a folded word, with its NUL */
 

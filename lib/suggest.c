@@ -244,6 +244,13 @@ common_word(const char *w)
 	return 0;
 }
 
+/*
+ * A mentee's word is a reason to suggest a mentor from 3 characters: the
+ * directory finds "ML" when one searches for it (SEARCH_MIN), but two
+ * letters of a sentence ("go", "ok") are too weak a reason to rank by.
+ */
+#define NEED_MIN	3
+
 /* The distinct words of the mentee's texts worth looking for; how many. */
 static size_t
 need_words(const struct suggest_mentee *e, struct need_word *out)
@@ -256,7 +263,7 @@ need_words(const struct suggest_mentee *e, struct need_word *out)
 		for (p = e->text[k]; p != NULL && n < NEED_WORDS;) {
 			if (search_word(&p, w) == 0)
 				break;
-			if (strlen(w) < SEARCH_MIN || common_word(w))
+			if (strlen(w) < NEED_MIN || common_word(w))
 				continue;
 			for (i = 0; i < n && strcmp(out[i].w, w) != 0; i++)
 				;

@@ -721,7 +721,7 @@ people_index(struct req *r)
 	if (v[Q_SKILL].str != NULL)
 		skill = tag_norm(r, v[Q_SKILL].str, strlen(v[Q_SKILL].str));
 	if (q != NULL && (nterms = dir_terms(r, q, terms)) == 0 && skill == NULL)
-		/* "go", "ux", "c++": too short for the index, likely a tag */
+		/* "c++", "c#": no word for the index, likely a tag */
 		skill = tag_norm(r, q, strlen(q));
 	if (v[Q_AFTER].str != NULL &&
 	    cursor_parse(r, v[Q_AFTER].str, &c) != 0) {

@@ -134,9 +134,24 @@ def test_skill_filter_is_exact():
 
 
 @m.test
+def test_a_two_letter_word_is_searched():
+    """"ML", "UX", "HR" are skills people search for; the index held words
+    of 3 characters at least, so "ml" found nobody whose headline said
+    "ML in production" (found by a walk)."""
+    two = "q" + RUN[-1]            # a two-letter word of this run's own
+    _, a = mk_user("Two Letters", headline=f"{two.upper()} in production")
+    # two letters match a word, not every word they start ("go", "goals")
+    _, b = mk_user("Longer Word", headline=f"{two}x in production")
+    r = anon.get("/people?q=" + two)
+    m.check(a in slugs(r.text) and b not in slugs(r.text), slugs(r.text))
+    r = anon.get(f"/people?q={two}+production")
+    m.check(a in slugs(r.text), slugs(r.text))
+
+
+@m.test
 def test_short_word_searches_the_skill_tag():
-    # "go", "ux", "c++": no word the search index holds (3 characters
-    # at least), so the text is looked up as a skill tag instead
+    # "c++", "c": no word the search index holds (2 characters at
+    # least), so the text is looked up as a skill tag instead
     tag = f"{RUN[-6:-4]}-{RUN[-4:-2]}-{RUN[-2:]}"
     uid, a = mk_user("Short Tag", skills=f"{tag}, x{RUN}")
     r = anon.get("/people?q=" + tag)
