@@ -152,8 +152,12 @@ meetings_page(struct req *r, struct mship *m, int status,
 	    "notes_seen, x.starts_at < UTC_TIMESTAMP() AS past, "
 	    "x.created_at >= x.starts_at AS recorded, "
 	    "u.display_name AS planned_by FROM meetings x LEFT JOIN users u "
-	    "ON u.id = x.created_by WHERE x.mentorship_id = ? ORDER BY "
-	    "x.starts_at DESC LIMIT 200", "i", m->id);
+	    "ON u.id = x.created_by WHERE x.mentorship_id = ? "
+	    /* what comes next first, soonest first; then the past, latest
+	     * first (all in one order put 15 December above 8 December) */
+	    "ORDER BY x.starts_at < UTC_TIMESTAMP(), IF(x.starts_at < "
+	    "UTC_TIMESTAMP(), NULL, x.starts_at), x.starts_at DESC "
+	    "LIMIT 200", "i", m->id);
 	if (q == NULL)
 		return;
 	d = page_new(r, "Meetings", "mentorships_meetings.tpl");

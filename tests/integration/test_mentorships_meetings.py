@@ -433,4 +433,26 @@ def test_a_cancelled_meeting_keeps_its_notes():
                 f"the export leaves the cancelled meeting out: {data.get('meetings_cancelled')}")
 
 
+@m.test
+def test_meetings_to_come_are_listed_soonest_first():
+    """The list was newest first throughout: the meeting of 15 December
+    above that of 8 December (found by a walk). Meetings to come are
+    listed soonest first, then those held, latest first."""
+    mentor, mentee, mid = pair()
+    # held ones are after the pair began: it began long ago
+    m.sql("UPDATE mentorships SET created_at = '2019-01-01' WHERE id = ?", mid)
+    base = f"/mentorships/{mid}/meetings"
+    mentee.get(base)
+    for day, agenda in (("2030-05-15", "Later one"), ("2030-05-08", "Sooner one"),
+                        ("2020-05-01", "Long ago"), ("2021-05-01", "Less long ago")):
+        r = mentee.post(base, {"date": day, "time": "10:00", "minutes": "30", "agenda": agenda})
+        m.check(r.status == 303, f"planned {day}: {r!r}")
+    page = mentee.get(base).text
+    order = [a for a in ("Sooner one", "Later one", "Less long ago", "Long ago")
+             if a in page]
+    at = sorted(order, key=page.find)
+    m.check(at == ["Sooner one", "Later one", "Less long ago", "Long ago"],
+            f"the order: {at}")
+
+
 m.main()
