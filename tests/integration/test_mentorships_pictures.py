@@ -7,13 +7,18 @@ import re
 import menteo as m
 
 
-def pair():
+def asked():
+    """A mentee's request to a new mentor: (mentor, mentee, its id)."""
     mentor = m.make_mentor()
     mentee = m.signup()
     mentee.get(f"/mentorships/new?mentor={mentor.slug}")
     r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "focus": "Grow as a lead",
                                           "message": "I lead a team of six."})
-    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    return mentor, mentee, int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+
+
+def pair():
+    mentor, mentee, mid = asked()
     mentor.get(f"/mentorships/{mid}")
     r = mentor.post(f"/mentorships/{mid}/stage", {"to": "initiation", "note": ""})
     m.check(r.status == 303, f"accept: {r!r}")
@@ -127,12 +132,7 @@ def test_a_request_that_ended_unanswered_draws_no_stages():
     """A request withdrawn before any answer showed "Time in each stage"
     with "No stage reached yet" and an empty strip (found by a walk): a
     pair that never began has no stages to draw."""
-    mentor = m.make_mentor()
-    mentee = m.signup()
-    mentee.get(f"/mentorships/new?mentor={mentor.slug}")
-    r = mentee.post("/mentorships/new", {"mentor": mentor.slug, "focus": "Grow as a lead",
-                                          "message": "I lead a team of six."})
-    mid = int(re.search(r"/mentorships/(\d+)$", r.location).group(1))
+    _, mentee, mid = asked()
     mentee.get(f"/mentorships/{mid}")
     r = mentee.post(f"/mentorships/{mid}/stage", {"to": "withdrawn", "note": ""})
     m.check(r.status == 303, f"withdrawn: {r!r}")
