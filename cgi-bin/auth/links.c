@@ -151,16 +151,21 @@ unsub_args(struct req *r, const char **kind)
 	return uid;
 }
 
+/* What the unsubscribe page says: the question, or what was done. */
+enum unsub_state { UNSUB_ASK, UNSUB_DONE, UNSUB_UNDONE };
+
 static void
-unsub_page(struct req *r, long long uid, const char *kind, int done)
+unsub_page(struct req *r, long long uid, const char *kind,
+    enum unsub_state state)
 {
+	static const char *const section[] = { "ASK", "DONE", "UNDONE" };
 	struct tdict *d = page_new(r, "Unsubscribe", "auth_unsubscribe.tpl");
 
 	tmpl_set_int(d, "U", uid);
 	tmpl_set(d, "K", kind);
 	tmpl_set(d, "K_LABEL", mail_kind_label(kind));	/* not its key */
 	tmpl_set(d, "S", auth_unsub_sig(r, uid, kind));
-	tmpl_show(d, done ? "DONE" : "ASK");
+	tmpl_show(d, section[state]);
 	page_send(r, 200);
 }
 
@@ -173,7 +178,8 @@ au_unsub_form(struct req *r)
 	if (uid < 0)
 		return page_error_msg(r, 400, "This unsubscribe link is not "
 		    "complete. Copy the whole link from the e-mail.");
-	unsub_page(r, uid, kind, req_query(r, "done") != NULL);
+	unsub_page(r, uid, kind, req_query(r, "done") != NULL ? UNSUB_DONE :
+	    req_query(r, "undone") != NULL ? UNSUB_UNDONE : UNSUB_ASK);
 }
 
 void
@@ -181,15 +187,22 @@ au_unsub_post(struct req *r)
 {
 	const char *kind;
 	long long uid = unsub_args(r, &kind);
+	int undo;
 
 	if (uid < 0)
 		return page_error(r, 400);
-	if (db_exec(r, "INSERT IGNORE INTO mail_optouts (user_id, kind, "
-	    "created_at) SELECT id, ?, UTC_TIMESTAMP() FROM users WHERE id = ?",
-	    "si", kind, uid) < 0)
+	/* changed one's mind on the page that said it was done: one click
+	 * back, as one click took it away */
+	undo = req_form(r, "undo") != NULL && strcmp(req_form(r, "undo"),
+	    "1") == 0 && !req_one_click(r);
+	if ((undo ? db_exec(r, "DELETE FROM mail_optouts WHERE user_id = ? "
+	    "AND kind = ?", "is", uid, kind) : db_exec(r, "INSERT IGNORE INTO "
+	    "mail_optouts (user_id, kind, created_at) SELECT id, ?, "
+	    "UTC_TIMESTAMP() FROM users WHERE id = ?", "si", kind, uid)) < 0)
 		return;
 	if (req_one_click(r))
-		return unsub_page(r, uid, kind, 1);
+		return unsub_page(r, uid, kind, UNSUB_DONE);
 	resp_redirect(r, req_printf(r, "/link/unsubscribe?u=%lld&k=%s&s=%s&"
-	    "done=1", uid, kind, auth_unsub_sig(r, uid, kind)));
+	    "%s=1", uid, kind, auth_unsub_sig(r, uid, kind), undo ? "undone" :
+	    "done"));
 }

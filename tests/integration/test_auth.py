@@ -493,7 +493,16 @@ def test_unsubscribe_link():
     assert r.status == 303
     assert m.sql_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = ?", c.user_id) == "1"
     # the way back is named: every kind a link turns off is in the settings
-    assert 'turned on again in <a href="/settings#notifications">' in v.follow(r).text
+    page = v.follow(r).text
+    assert 'turned on again in <a href="/settings#notifications">' in page
+    # and one click undoes it, on the page that said it was done (a walk:
+    # changing one's mind meant finding the setting)
+    undo = dict(re.findall(r'name="(u|k|s|undo)" value="([^"]*)"', page))
+    assert undo.get("undo") == "1" and "Turn them back on" in page, page[:3000]
+    r = v.post("/link/unsubscribe", undo)
+    assert r.status == 303 and "undone=1" in r.location, r
+    assert "reach you again" in m.unescaped(v.follow(r).text)
+    assert m.sql_value("SELECT COUNT(*) FROM mail_optouts WHERE user_id = ?", c.user_id) == "0"
     r = v.get(m.local(url).replace("&s=", "&s=00"))
     assert r.status == 400
 
