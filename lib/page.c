@@ -383,6 +383,22 @@ default_message(int status)
 	}
 }
 
+/*
+ * The error page's heading: HTTP's own words where they read well ("Not
+ * Found"), a person's where they read as a rebuke ("Forbidden" to one
+ * who has only to confirm their address) or as jargon ("Conflict").
+ */
+static const char *
+error_heading(int status)
+{
+	switch (status) {
+	case 403: return "Not open to you";
+	case 409: return "Not done";
+	case 429: return "One moment";
+	default:  return resp_reason(status);
+	}
+}
+
 void
 page_error_back(struct req *r, int status, const char *message,
     const char *back)
@@ -390,13 +406,13 @@ page_error_back(struct req *r, int status, const char *message,
 	struct tdict *d;
 
 	r->body.len = 0;
-	d = page_new(r, resp_reason(status), "error.tpl");
+	d = page_new(r, error_heading(status), "error.tpl");
 	if (d == NULL) {
 		resp_text(r, status, "text/plain; charset=utf-8", message);
 		return;
 	}
 	tmpl_set_int(d, "STATUS", status);
-	tmpl_set(d, "HEADING", resp_reason(status));
+	tmpl_set(d, "HEADING", error_heading(status));
 	tmpl_set(d, "MESSAGE", message);
 	if (back != NULL)
 		tmpl_set(tmpl_section(d, "BACK"), "BACK_URL", back);

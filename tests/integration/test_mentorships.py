@@ -394,6 +394,9 @@ def test_request_refusals():
     unverified = m.signup(verify=False)
     r = unverified.get(f"/mentorships/new?mentor={mentor.slug}")
     m.check(r.status == 403 and "Confirm your e-mail" in m.unescaped(r.text))
+    # headed as a person would put it, not "Forbidden" (a walk)
+    m.check('<h1 id="error-heading">Not open to you</h1>' in r.text and "Forbidden" not in r.text,
+            "the error page's heading")
 
 
 @m.test
