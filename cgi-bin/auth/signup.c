@@ -135,6 +135,7 @@ struct verify_w {
 	long long	 uid;		/* out: whose address */
 	int		 moved;		/* out: a move to a new address */
 	int		 signed_out;	/* out: others' sessions ended */
+	const char	*email;		/* out: the address confirmed */
 };
 
 /*
@@ -192,6 +193,7 @@ verify_tx(struct req *r, void *arg)
 		return -1;
 	if (rc == 1 && w->uid == 0)
 		return verify_move_tx(r, w);
+	w->email = email != NULL ? req_strdup(r, email) : NULL;
 	if (rc == 1)
 		return verify_done_already(r, w->uid, email);
 	/*
@@ -226,16 +228,21 @@ verify_tx(struct req *r, void *arg)
 void
 au_verify(struct req *r)
 {
-	struct verify_w w = { req_query(r, "t"), 0, 0, 0 };
+	struct verify_w w = { req_query(r, "t"), 0, 0, 0, NULL };
+	const char *login = "/login", *enc;
 	int rc;
 
 	if ((rc = db_tx_run(r, verify_tx, &w)) == -1)
 		return;
 	if (rc == 1)
 		return au_token_bad(r, "VERIFY");
+	/* signing in next: the address the link confirmed, filled in */
+	if (w.email != NULL && (enc = req_url_encode(r->arena, w.email,
+	    "")) != NULL)
+		login = req_printf(r, "/login?email=%s", enc);
 	if (rc == 3) {	/* said of the address: the reader may be another */
 		resp_flash(r, "This e-mail address is confirmed already.");
-		return resp_redirect(r, r->user.id > 0 ? "/" : "/login");
+		return resp_redirect(r, r->user.id > 0 ? "/" : login);
 	}
 	if (rc == 2)
 		return page_error_msg(r, 409, "That address now belongs to "
@@ -255,7 +262,7 @@ au_verify(struct req *r)
 	    "account, choose your own password (“Forgot your password?”): "
 	    "the account is then yours alone." : "Thank you: your e-mail "
 	    "address is confirmed. Sign in to start.");
-	resp_redirect(r, "/login");
+	resp_redirect(r, login);
 }
 
 /* The new link's token and mail together, run again after a deadlock. */

@@ -104,6 +104,8 @@ def test_signup_mail_link_verifies():
     assert r.status == 303 and "/login" in r.location, r
     t = m.unescaped(other.follow(r).text)
     assert "confirmed already" in t and "expired" not in t, t[:2000]
+    # signing in next, the address is filled in (it was empty; a walk)
+    assert f'value="{email}"' in t, t[:3000]
 
 
 @m.test
