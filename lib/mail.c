@@ -312,6 +312,7 @@ static const struct {
 	{ "email-changed", "E-mail address changed" },
 	{ "email-taken", "A move to an address that has an account" },
 	{ "mentorship", "Mentorship updates" },
+	{ "meeting", "Meeting reminder" },
 	{ "milestone", "Milestone reminder" },
 	{ "password-changed", "Password changed" },
 	{ "programme", "Programme news" },

@@ -305,6 +305,28 @@ page_zone(const struct req *r)
 }
 
 const char *
+page_when_in(struct req *r, const char *utc, const char *tz,
+    enum page_when how)
+{
+	struct tm tm;
+	char s[96];
+	size_t n;
+
+	if (zone_from_utc(tz, utc, &tm) == -1)
+		return "";
+	n = how == WHEN_DATE ? strftime(s, sizeof(s), "%Y-%m-%d", &tm) :
+	    how == WHEN_HM ? strftime(s, sizeof(s), "%H:%M", &tm) :
+	    strftime(s, sizeof(s), "%A %e %B %Y, %H:%M", &tm);
+	if (n == 0)
+		return "";
+	/* "%e" pads a day below 10 with a space: "Monday  2 March" */
+	if (how == WHEN_TEXT && (s[strcspn(s, " ") + 1] == ' '))
+		memmove(s + strcspn(s, " ") + 1, s + strcspn(s, " ") + 2,
+		    strlen(s + strcspn(s, " ") + 2) + 1);
+	return req_strdup(r, s);
+}
+
+const char *
 page_date_in(struct req *r, const char *tz, time_t t)
 {
 	struct tm tm;

@@ -65,6 +65,14 @@ const char	*page_today_in(struct req *, const char *tz);
 /* The date in zone tz at t, the same way ("" for a t out of range). */
 const char	*page_date_in(struct req *, const char *tz, time_t t);
 /*
+ * How a meeting's time reads in zone tz, a page's or a mail reader's:
+ * "Tuesday 8 December 2026, 15:38", "2026-12-08", "15:38". From UTC
+ * "YYYY-MM-DD HH:MM:SS"; "" when unreadable.
+ */
+enum page_when { WHEN_TEXT, WHEN_DATE, WHEN_HM };
+const char	*page_when_in(struct req *, const char *utc, const char *tz,
+		    enum page_when);
+/*
  * Days from the viewer's today to date ("YYYY-MM-DD[ ...]"; negative
  * when past) into *days: 0, or -1 for a NULL or unreadable date.
  */

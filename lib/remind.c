@@ -662,6 +662,93 @@ remind_checkins(struct req *r)
 }
 
 /*
+ * A meeting's reminder, the day before it: to each party, at the time in
+ * their own zone, once for each time it is planned for (its sequence
+ * moves with a change). A meeting planned less than a day ahead has none:
+ * both were told of it just now. Meetings within the hour are left be.
+ */
+#define MEETING_DUE \
+	"x.starts_at BETWEEN UTC_TIMESTAMP() + INTERVAL 1 HOUR AND " \
+	"UTC_TIMESTAMP() + INTERVAL 24 HOUR AND x.created_at <= " \
+	"x.starts_at - INTERVAL 24 HOUR AND m.stage IN (" STAGES_ACTIVE ")"
+#define MEETING_KEY(uid) \
+	"CONCAT('meeting-1d:', x.id, ':', x.sequence, ':', " uid ")"
+
+struct meeting_w {
+	long long	 id;
+	int		 sent;		/* reminders this try queued */
+};
+
+static int
+remind_meeting_tx(struct req *r, void *arg)
+{
+	struct meeting_w *w = arg;
+	struct db_rows *q;
+	const char *tz, *when, *other, *path;
+	long long uid;
+	int side, rc;
+
+	w->sent = 0;
+	q = db_query(r, "SELECT x.starts_at, x.sequence, m.id AS mid, "
+	    "m.mentor_id, m.mentee_id, m.focus, a.display_name AS mentor_name, "
+	    "b.display_name AS mentee_name, a.timezone AS mentor_tz, "
+	    "b.timezone AS mentee_tz FROM meetings x JOIN mentorships m ON "
+	    "m.id = x.mentorship_id JOIN users a ON a.id = m.mentor_id JOIN "
+	    "users b ON b.id = m.mentee_id WHERE x.id = ? AND " MEETING_DUE,
+	    "i", w->id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 0;	/* moved, cancelled or ended meanwhile */
+	path = req_printf(r, "/mentorships/%s/meetings", db_get(q, 0, "mid"));
+	for (side = 0; side < 2; side++) {
+		uid = db_get_int(q, 0, side == 0 ? "mentor_id" : "mentee_id");
+		other = db_get(q, 0, side == 0 ? "mentee_name" : "mentor_name");
+		tz = db_get(q, 0, side == 0 ? "mentor_tz" : "mentee_tz");
+		if (tz == NULL || *tz == '\0')
+			tz = "UTC";
+		when = page_when_in(r, db_get(q, 0, "starts_at"), tz,
+		    WHEN_TEXT);
+		if ((rc = remind_one(r, req_printf(r, "meeting-1d:%lld:%s:%lld",
+		    w->id, db_get(q, 0, "sequence"), uid), uid, "meeting",
+		    req_printf(r, "Meeting on %s", when), req_printf(r, "Your "
+		    "meeting with %s is on %s (%s). Its agenda, and your notes "
+		    "to prepare, are on the meetings page.", other, when, tz),
+		    other, db_get(q, 0, "focus"), path,
+		    "Open the meetings")) == -1)
+			return -1;
+		w->sent += rc;
+	}
+	return 0;
+}
+
+static int
+remind_meetings(struct req *r)
+{
+	struct db_rows *c;
+	struct meeting_w w;
+	size_t j, start;
+	int n = 0;
+
+	c = remind_candidates(r, "SELECT x.id FROM meetings x JOIN "
+	    "mentorships m ON m.id = x.mentorship_id WHERE " MEETING_DUE
+	    " AND NOT (EXISTS (SELECT 1 FROM reminders WHERE dedup_key = "
+	    MEETING_KEY("m.mentor_id") ") AND EXISTS (SELECT 1 FROM reminders "
+	    "WHERE dedup_key = " MEETING_KEY("m.mentee_id") ")) ORDER BY "
+	    "x.starts_at, x.id LIMIT " SCAN_MAX);
+	if (c == NULL)
+		return -1;
+	start = scan_start(c);
+	for (j = 0; j < c->nrows; j++) {
+		w.id = db_get_int(c, (start + j) % c->nrows, "id");
+		if (db_tx_run_keyed(r, remind_meeting_tx, &w) != 0)
+			return -1;
+		n += w.sent;
+	}
+	return n;
+}
+
+/*
  * The rooms of uid with messages from the other party that are neither
  * read nor digested, newest message id and count per room, and whether
  * one of them is older than an hour.
@@ -851,6 +938,9 @@ remind_scan(struct req *r)
 		n += rc;
 	}
 	if ((rc = remind_checkins(r)) == -1)
+		goto fail;
+	n += rc;
+	if ((rc = remind_meetings(r)) == -1)
 		goto fail;
 	n += rc;
 	if ((rc = remind_digests(r)) == -1)

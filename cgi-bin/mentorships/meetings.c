@@ -64,31 +64,6 @@ struct mtyped {
 	int		 moved;
 };
 
-/* How a meeting's time reads, in a page or a mail, in zone tz. */
-enum when { WHEN_TEXT, WHEN_DATE, WHEN_HM };
-
-/* UTC "YYYY-MM-DD HH:MM:SS" in zone tz; "" when unreadable. */
-static const char *
-when_in(struct req *r, const char *utc, const char *tz, enum when how)
-{
-	struct tm tm;
-	char s[96];
-	size_t n;
-
-	if (zone_from_utc(tz, utc, &tm) == -1)
-		return "";
-	n = how == WHEN_DATE ? strftime(s, sizeof(s), "%Y-%m-%d", &tm) :
-	    how == WHEN_HM ? strftime(s, sizeof(s), "%H:%M", &tm) :
-	    strftime(s, sizeof(s), "%A %e %B %Y, %H:%M", &tm);
-	if (n == 0)
-		return "";
-	/* "%e" pads a day below 10 with a space: "Monday  2 March" */
-	if (how == WHEN_TEXT && (s[strcspn(s, " ") + 1] == ' '))
-		memmove(s + strcspn(s, " ") + 1, s + strcspn(s, " ") + 2,
-		    strlen(s + strcspn(s, " ") + 2) + 1);
-	return req_strdup(r, s);
-}
-
 /* The meeting page's forms of one meeting: its values, the viewer's zone. */
 static void
 meeting_form_values(struct req *r, struct tdict *s, struct db_rows *q,
@@ -96,13 +71,13 @@ meeting_form_values(struct req *r, struct tdict *s, struct db_rows *q,
 {
 	const char *at = db_get(q, i, "starts_at");
 
-	tmpl_set(s, "DATE", when_in(r, at, page_zone(r), WHEN_DATE));
-	tmpl_set(s, "TIME", when_in(r, at, page_zone(r), WHEN_HM));
+	tmpl_set(s, "DATE", page_when_in(r, at, page_zone(r), WHEN_DATE));
+	tmpl_set(s, "TIME", page_when_in(r, at, page_zone(r), WHEN_HM));
 	tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
 	tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
 	tmpl_set(s, "SEQUENCE", db_get(q, i, "sequence"));
-	tmpl_set(s, "SHOWN_DATE", when_in(r, at, page_zone(r), WHEN_DATE));
-	tmpl_set(s, "SHOWN_TIME", when_in(r, at, page_zone(r), WHEN_HM));
+	tmpl_set(s, "SHOWN_DATE", page_when_in(r, at, page_zone(r), WHEN_DATE));
+	tmpl_set(s, "SHOWN_TIME", page_when_in(r, at, page_zone(r), WHEN_HM));
 	tmpl_set(s, "SHOWN_MINUTES", db_get(q, i, "minutes"));
 	tmpl_set(s, "SHOWN_AGENDA", db_get(q, i, "agenda"));
 }
@@ -180,7 +155,7 @@ meetings_page(struct req *r, struct mship *m, int status,
 		s = tmpl_section(d, "MEETING");
 		tmpl_set_int(s, "ID", m->id);
 		tmpl_set(s, "MEETING_ID", db_get(q, i, "id"));
-		tmpl_set(s, "WHEN", when_in(r, db_get(q, i, "starts_at"),
+		tmpl_set(s, "WHEN", page_when_in(r, db_get(q, i, "starts_at"),
 		    page_zone(r), WHEN_TEXT));
 		tmpl_set(s, "MINUTES", db_get(q, i, "minutes"));
 		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
@@ -213,7 +188,7 @@ meetings_page(struct req *r, struct mship *m, int status,
 		return;
 	for (i = 0; i < q->nrows; i++) {
 		s = tmpl_section(d, "CANCELLED");
-		tmpl_set(s, "WHEN", when_in(r, db_get(q, i, "starts_at"),
+		tmpl_set(s, "WHEN", page_when_in(r, db_get(q, i, "starts_at"),
 		    page_zone(r), WHEN_TEXT));
 		tmpl_set(s, "AGENDA", db_get(q, i, "agenda"));
 		cancelled_notes(s, "NOTES", db_get(q, i, "notes"));
@@ -274,11 +249,11 @@ meeting_tell(struct req *r, const struct mship *m, const char *subject,
 		return -1;
 	if (tz == NULL || *tz == '\0')
 		tz = "UTC";
-	when = when_in(r, utc, tz, WHEN_TEXT);
+	when = page_when_in(r, utc, tz, WHEN_TEXT);
 	intro = req_printf(r, "%s %s %s (%s).", r->user.name, what, when, tz);
 	if (was != NULL)
 		intro = req_printf(r, "%s It was planned for %s.", intro,
-		    when_in(r, was, tz, WHEN_TEXT));
+		    page_when_in(r, was, tz, WHEN_TEXT));
 	/* the date in the title too: two meetings' notifications differ */
 	return mships_tell_meeting(r, m, req_printf(r, "%s: %s", subject,
 	    when), req_printf(r, "%s %s", intro, held ? "Its notes and "
@@ -425,7 +400,7 @@ meeting_lock(struct req *r, struct mwrite *w, const char **was)
 	if (w->seen >= 0 && w->seen != db_get_int(q, 0, "sequence"))
 		return w->moved = 1, w->why = req_printf(r, "This meeting was "
 		    "changed after you opened the page: it is now on %s (%s).",
-		    when_in(r, *was, page_zone(r), WHEN_TEXT), page_zone(r)),
+		    page_when_in(r, *was, page_zone(r), WHEN_TEXT), page_zone(r)),
 		    409;
 	return 0;
 }
@@ -480,9 +455,9 @@ change_over_now(struct req *r, struct mwrite *w, struct fval *shown)
 	    "meetings WHERE id = ?", "i", w->meeting);
 	if (q == NULL || q->nrows == 0)
 		return q == NULL ? -1 : 0;
-	now[MT_DATE] = when_in(r, db_get(q, 0, "starts_at"), page_zone(r),
+	now[MT_DATE] = page_when_in(r, db_get(q, 0, "starts_at"), page_zone(r),
 	    WHEN_DATE);
-	now[MT_TIME] = when_in(r, db_get(q, 0, "starts_at"), page_zone(r),
+	now[MT_TIME] = page_when_in(r, db_get(q, 0, "starts_at"), page_zone(r),
 	    WHEN_HM);
 	now[MT_MINUTES] = db_get(q, 0, "minutes");
 	now[MT_AGENDA] = db_get(q, 0, "agenda");

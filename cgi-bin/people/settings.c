@@ -153,6 +153,8 @@ static const struct notify_kind {
 	{ "milestone", "Milestones", "3 days before a milestone is due, and "
 	    "when it is overdue." },
 	{ "checkin", "Check-ins", "When a Redefinition check-in is due." },
+	{ "meeting", "Meeting reminders", "The day before each meeting "
+	    "planned in Menteo, at its time where you live." },
 	{ "digest", "Unread room messages", "One digest when messages have "
 	    "waited unread for a while." },
 	{ "thread-feedback", "Feedback on your Growth Threads", "When your "

@@ -462,7 +462,7 @@ def test_disabled_mentor_never_listed_nor_requestable():
 
 
 NOTIFY_KINDS = ["mentorship", "request", "contract", "review", "milestone",
-                "checkin", "digest", "thread-feedback", "thread-answer", "survey",
+                "checkin", "meeting", "digest", "thread-feedback", "thread-answer", "survey",
                 "programme"]
 
 

@@ -815,5 +815,50 @@ def test_digest_links_open_each_room():
             f"targets {targets}")
 
 
+@m.test
+def test_a_meeting_is_reminded_the_day_before():
+    """Nothing reminded anyone of a meeting (found by a walk): planned a
+    week ahead, it came without a word. Each party is mailed the day
+    before, at the time where they live, once for each time the meeting
+    is planned for; not for one planned within the day (both were told
+    just then), nor for one further off; and not to whoever turned
+    meeting reminders off."""
+    mentor, mentee = m.make_mentor(), m.signup()
+    m.sql("UPDATE users SET timezone = 'Europe/Berlin' WHERE id = ?", mentee.user_id)
+    m.sql("UPDATE users SET timezone = 'America/New_York' WHERE id = ?", mentor.user_id)
+    mid = mship(mentor, mentee, "cultivation", f"Meet {m.unique('mt')}")
+
+    def meeting(starts, planned):
+        m.sql("INSERT INTO meetings (mentorship_id, starts_at, minutes, agenda, created_by, "
+              f"created_at) VALUES (?, UTC_TIMESTAMP() + INTERVAL {starts}, 45, 'Plan', ?, "
+              f"UTC_TIMESTAMP() - INTERVAL {planned})", mid, mentee.user_id)
+        return int(m.sql_value("SELECT MAX(id) FROM meetings WHERE mentorship_id = ?", mid))
+
+    soon = meeting("20 HOUR", "3 DAY")
+    fresh = meeting("20 HOUR", "1 MINUTE")
+    far = meeting("3 DAY", "4 DAY")
+    notify_once(2)
+    for who, tz in ((mentor, "America/New_York"), (mentee, "Europe/Berlin")):
+        key = f"meeting-1d:{soon}:0:{who.user_id}"
+        msg = delivered(key, who)
+        text = m.mail_text(msg)
+        m.check(str(msg["Subject"]).startswith("Meeting on ") and f"({tz})" in text
+                and "Open the meetings: " in text, f"{who.email}'s reminder: {msg['Subject']} {text}")
+    for other in (fresh, far):
+        m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE dedup_key LIKE ?",
+                            f"meeting-1d:{other}:%") == "0", f"meeting {other} reminded")
+    notify_once()
+    m.check(len(outbox(f"meeting-1d:{soon}:0:{mentee.user_id}")) == 1, "reminded twice")
+    # moved: reminded for its new time; to the one who did not opt out
+    m.sql("INSERT INTO mail_optouts (user_id, kind, created_at) VALUES "
+          "(?, 'meeting', UTC_TIMESTAMP())", mentor.user_id)
+    m.sql("UPDATE meetings SET sequence = 1, starts_at = UTC_TIMESTAMP() + INTERVAL 22 HOUR "
+          "WHERE id = ?", soon)
+    notify_once()
+    delivered(f"meeting-1d:{soon}:1:{mentee.user_id}", mentee)
+    m.check(not outbox(f"meeting-1d:{soon}:1:{mentor.user_id}"),
+            "the mentor turned meeting reminders off")
+
+
 if __name__ == "__main__":
     m.main()
