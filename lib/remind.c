@@ -469,6 +469,38 @@ scan_start(const struct db_rows *c)
 	return c->nrows > 1 ? randombytes_uniform((uint32_t)c->nrows) : 0;
 }
 
+/* One candidate of a scan, for its transaction: what it is, what it sent. */
+struct each_w {
+	long long	 id;	/* a mentorship, a meeting, a reader */
+	int		 sent;	/* reminders this try queued */
+};
+
+/*
+ * Each candidate of c (its column col) in a transaction of its own (tx,
+ * with a struct each_w), from one of its own rows on (scan_start): the
+ * reminders queued, or -1 db. A tx's positive answer sent nothing.
+ */
+static int
+remind_each(struct req *r, const struct db_rows *c, const char *col,
+    int (*tx)(struct req *, void *))
+{
+	struct each_w w;
+	size_t j, start;
+	int n = 0, rc;
+
+	if (c == NULL)
+		return -1;
+	start = scan_start(c);
+	for (j = 0; j < c->nrows; j++) {
+		w.id = db_get_int(c, (start + j) % c->nrows, col);
+		w.sent = 0;
+		if ((rc = db_tx_run_keyed(r, tx, &w)) < 0)
+			return -1;
+		n += rc == 0 ? w.sent : 0;
+	}
+	return n;
+}
+
 /*
  * One candidate of a rule, in its own short transaction that runs again
  * after a deadlock (db_tx_run_keyed): scanners racing on one key, above all
@@ -579,16 +611,11 @@ remind_expire(struct req *r)
  * A Redefinition check-in due: both are told, and next_checkin moves
  * on by the pair's interval past today, in one transaction.
  */
-struct checkin_w {
-	long long	 id;
-	int		 sent;		/* reminders this try queued */
-};
-
 /* db_tx_run's body: runs again after a deadlock, as a rule's does. */
 static int
 remind_checkin_tx(struct req *r, void *arg)
 {
-	struct checkin_w *w = arg;
+	struct each_w *w = arg;
 	struct db_rows *m;
 	const char *key, *subject, *intro, *other, *path;
 	long long uid;
@@ -632,33 +659,12 @@ remind_checkin_tx(struct req *r, void *arg)
 }
 
 static int
-remind_checkin_one(struct req *r, long long id)
-{
-	struct checkin_w w = { id, 0 };
-
-	return db_tx_run_keyed(r, remind_checkin_tx, &w) != 0 ? -1 : w.sent;
-}
-
-static int
 remind_checkins(struct req *r)
 {
-	struct db_rows *c;
-	size_t j, start;
-	int n = 0, rc;
-
-	c = remind_candidates(r, "SELECT id FROM mentorships WHERE "
-	    "stage = 'redefinition' AND next_checkin <= UTC_DATE() "
-	    "ORDER BY id LIMIT " SCAN_MAX);
-	if (c == NULL)
-		return -1;
-	start = scan_start(c);
-	for (j = 0; j < c->nrows; j++) {
-		if ((rc = remind_checkin_one(r, db_get_int(c, (start + j) %
-		    c->nrows, "id"))) == -1)
-			return -1;
-		n += rc;
-	}
-	return n;
+	return remind_each(r, remind_candidates(r, "SELECT id FROM "
+	    "mentorships WHERE stage = 'redefinition' AND next_checkin <= "
+	    "UTC_DATE() ORDER BY id LIMIT " SCAN_MAX), "id",
+	    remind_checkin_tx);
 }
 
 /*
@@ -674,15 +680,10 @@ remind_checkins(struct req *r)
 #define MEETING_KEY(uid) \
 	"CONCAT('meeting-1d:', x.id, ':', x.sequence, ':', " uid ")"
 
-struct meeting_w {
-	long long	 id;
-	int		 sent;		/* reminders this try queued */
-};
-
 static int
 remind_meeting_tx(struct req *r, void *arg)
 {
-	struct meeting_w *w = arg;
+	struct each_w *w = arg;
 	struct db_rows *q;
 	const char *tz, *when, *other, *path;
 	long long uid;
@@ -725,27 +726,13 @@ remind_meeting_tx(struct req *r, void *arg)
 static int
 remind_meetings(struct req *r)
 {
-	struct db_rows *c;
-	struct meeting_w w;
-	size_t j, start;
-	int n = 0;
-
-	c = remind_candidates(r, "SELECT x.id FROM meetings x JOIN "
-	    "mentorships m ON m.id = x.mentorship_id WHERE " MEETING_DUE
-	    " AND NOT (EXISTS (SELECT 1 FROM reminders WHERE dedup_key = "
-	    MEETING_KEY("m.mentor_id") ") AND EXISTS (SELECT 1 FROM reminders "
-	    "WHERE dedup_key = " MEETING_KEY("m.mentee_id") ")) ORDER BY "
-	    "x.starts_at, x.id LIMIT " SCAN_MAX);
-	if (c == NULL)
-		return -1;
-	start = scan_start(c);
-	for (j = 0; j < c->nrows; j++) {
-		w.id = db_get_int(c, (start + j) % c->nrows, "id");
-		if (db_tx_run_keyed(r, remind_meeting_tx, &w) != 0)
-			return -1;
-		n += w.sent;
-	}
-	return n;
+	return remind_each(r, remind_candidates(r, "SELECT x.id FROM "
+	    "meetings x JOIN mentorships m ON m.id = x.mentorship_id WHERE "
+	    MEETING_DUE " AND NOT (EXISTS (SELECT 1 FROM reminders WHERE "
+	    "dedup_key = " MEETING_KEY("m.mentor_id") ") AND EXISTS (SELECT "
+	    "1 FROM reminders WHERE dedup_key = " MEETING_KEY("m.mentee_id")
+	    ")) ORDER BY x.starts_at, x.id LIMIT " SCAN_MAX), "id",
+	    remind_meeting_tx);
 }
 
 /*
@@ -786,15 +773,10 @@ digest_rooms(struct req *r, long long uid)
  * meet a room page's in the gap between two rows: the transaction runs
  * again (db_tx_run) rather than stopping the scan. 1: nothing to send.
  */
-struct digest_w {
-	long long	 uid;
-	int		 sent;		/* 1: this pass queued the mail */
-};
-
 static int
 digest_tx(struct req *r, void *arg)
 {
-	struct digest_w *w = arg;
+	struct each_w *w = arg;		/* id: the reader */
 	struct db_rows *c;
 	struct tdict *d, *row;
 	const char *key, *subject, *link;
@@ -806,8 +788,8 @@ digest_tx(struct req *r, void *arg)
 	/* before the first plain read, which sees what the last scan wrote */
 	if (db_exec(r, "INSERT INTO digest_scans (user_id, scanned_at) "
 	    "VALUES (?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE scanned_at = "
-	    "VALUES(scanned_at)", "i", w->uid) < 0 ||
-	    (c = digest_rooms(r, w->uid)) == NULL)
+	    "VALUES(scanned_at)", "i", w->id) < 0 ||
+	    (c = digest_rooms(r, w->id)) == NULL)
 		return -1;
 	for (i = 0; i < c->nrows; i++) {
 		total += db_get_int(c, i, "unread");
@@ -817,8 +799,8 @@ digest_tx(struct req *r, void *arg)
 	}
 	if (!old)
 		return 1;
-	key = req_printf(r, "digest:%lld:%lld", w->uid, maxid);
-	if ((rc = remind_claim(r, key, w->uid)) == -1)
+	key = req_printf(r, "digest:%lld:%lld", w->id, maxid);
+	if ((rc = remind_claim(r, key, w->id)) == -1)
 		return -1;
 	if (rc == 1) {
 		subject = c->nrows == 1 ? req_printf(r, "Unread messages "
@@ -833,7 +815,7 @@ digest_tx(struct req *r, void *arg)
 		tmpl_set(d, "KIND", "digest");
 		tmpl_set(d, "LINK_NOTE", mail_links_note);
 		for (i = 0; i < c->nrows; i++) {
-			if ((link = mail_link(r, w->uid, req_printf(r,
+			if ((link = mail_link(r, w->id, req_printf(r,
 			    "/rooms/%lld", db_get_int(c, i, "id")))) == NULL) {
 				tmpl_dict_free(d);
 				return -1;
@@ -847,7 +829,7 @@ digest_tx(struct req *r, void *arg)
 			tmpl_set(row, "LINK", link);
 		}
 		/* one room: its page reads the notification; more: the list */
-		rc = remind_queue(r, key, w->uid, "digest", subject,
+		rc = remind_queue(r, key, w->id, "digest", subject,
 		    c->nrows == 1 ? req_printf(r, "/rooms/%lld",
 		    db_get_int(c, 0, "id")) : "/mentorships",
 		    "mail/remind_digest", d);
@@ -861,30 +843,16 @@ digest_tx(struct req *r, void *arg)
 		    "user_id, last_read_id, digest_id) VALUES (?, ?, 0, ?) "
 		    "ON DUPLICATE KEY UPDATE digest_id = "
 		    "GREATEST(digest_id, VALUES(digest_id))", "iii",
-		    db_get_int(c, i, "id"), w->uid,
+		    db_get_int(c, i, "id"), w->id,
 		    db_get_int(c, i, "newest")) < 0)
 			return -1;
 	return 0;
 }
 
-/* 1: the digest is queued; 0: nothing to send; -1: db */
-static int
-remind_digest_one(struct req *r, long long uid)
-{
-	struct digest_w w = { uid, 0 };
-	int rc = db_tx_run_keyed(r, digest_tx, &w);
-
-	return rc == 1 ? 0 : rc == 0 ? w.sent : -1;
-}
-
 static int
 remind_digests(struct req *r)
 {
-	struct db_rows *c;
-	size_t j, start;
-	int n = 0, rc;
-
-	c = remind_candidates(r, "SELECT DISTINCT p.uid FROM (SELECT "
+	return remind_each(r, remind_candidates(r, "SELECT DISTINCT p.uid FROM (SELECT "
 	    "m.id AS mid, " UID " AS uid, "
 	    "IF(s.side, m.mentor_id, m.mentee_id) AS other "
 	    "FROM mentorships m CROSS JOIN (SELECT 0 AS side "
@@ -905,17 +873,7 @@ remind_digests(struct req *r)
 	    " ORDER BY n.mentorship_id DESC, n.author_id DESC, n.id DESC "
 	    " LIMIT 1) > GREATEST(COALESCE(rr.last_read_id, 0), "
 	    " COALESCE(rr.digest_id, 0)) "
-	    "LIMIT " SCAN_MAX);
-	if (c == NULL)
-		return -1;
-	start = scan_start(c);
-	for (j = 0; j < c->nrows; j++) {
-		if ((rc = remind_digest_one(r, db_get_int(c, (start + j) %
-		    c->nrows, "uid"))) == -1)
-			return -1;
-		n += rc;
-	}
-	return n;
+	    "LIMIT " SCAN_MAX), "uid", digest_tx);
 }
 
 int
