@@ -226,6 +226,17 @@ async function run(browser, js) {
 			if (vp) await s.E.setViewportSize(vp);
 			await checkPage(s.E, 'mentorship-strip');
 		});
+		await J.step('the pair renames the mentorship from its page', async () => {
+			await s.E.goto(`${BASE}/mentorships/${mid}`);
+			await s.E.locator('details.rename summary').click();
+			const name = `Run a product team well ${mid}`;
+			await s.E.getByLabel('What this mentorship is about').fill(name);
+			await clickAndWait(s.E, s.E.getByRole('button', { name: 'Save the name' }));
+			await expectText(s.E, `Renamed "${name}"`, 'the rename said');
+			if ((await s.E.locator('h1').innerText()).trim() !== name)
+				throw new Error(`the heading reads ${await s.E.locator('h1').innerText()}`);
+			await checkPage(s.E, 'mentorship-renamed');
+		});
 		await J.step("on a phone a long next step wraps in its button, not the page sideways", async () => {
 			// the demo's own milestone pushed the page to 457 px at 390
 			sql(`UPDATE mentorships SET stage = 'cultivation' WHERE id = ${mid}`);
