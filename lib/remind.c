@@ -690,8 +690,10 @@ remind_meeting_tx(struct req *r, void *arg)
 	int side, rc;
 
 	w->sent = 0;
-	q = db_query(r, "SELECT x.starts_at, x.sequence, m.id AS mid, "
-	    "m.mentor_id, m.mentee_id, m.focus, a.display_name AS mentor_name, "
+	q = db_query(r, "SELECT x.starts_at, " MEETING_KEY("m.mentor_id")
+	    " AS mentor_key, " MEETING_KEY("m.mentee_id") " AS mentee_key, "
+	    "m.id AS mid, m.mentor_id, m.mentee_id, m.focus, "
+	    "a.display_name AS mentor_name, "
 	    "b.display_name AS mentee_name, a.timezone AS mentor_tz, "
 	    "b.timezone AS mentee_tz FROM meetings x JOIN mentorships m ON "
 	    "m.id = x.mentorship_id JOIN users a ON a.id = m.mentor_id JOIN "
@@ -710,8 +712,9 @@ remind_meeting_tx(struct req *r, void *arg)
 			tz = "UTC";
 		when = page_when_in(r, db_get(q, 0, "starts_at"), tz,
 		    WHEN_TEXT);
-		if ((rc = remind_one(r, req_printf(r, "meeting-1d:%lld:%s:%lld",
-		    w->id, db_get(q, 0, "sequence"), uid), uid, "meeting",
+		/* the key as the scan's candidates look for it */
+		if ((rc = remind_one(r, db_get(q, 0, side == 0 ? "mentor_key" :
+		    "mentee_key"), uid, "meeting",
 		    req_printf(r, "Meeting on %s", when), req_printf(r, "Your "
 		    "meeting with %s is on %s (%s). Its agenda, and your notes "
 		    "to prepare, are on the meetings page.", other, when, tz),

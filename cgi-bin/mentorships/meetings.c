@@ -400,8 +400,8 @@ meeting_lock(struct req *r, struct mwrite *w, const char **was)
 	if (w->seen >= 0 && w->seen != db_get_int(q, 0, "sequence"))
 		return w->moved = 1, w->why = req_printf(r, "This meeting was "
 		    "changed after you opened the page: it is now on %s (%s).",
-		    page_when_in(r, *was, page_zone(r), WHEN_TEXT), page_zone(r)),
-		    409;
+		    page_when_in(r, *was, page_zone(r), WHEN_TEXT),
+		    page_zone(r)), 409;
 	return 0;
 }
 

@@ -630,6 +630,7 @@ decide_tx(struct req *r, void *arg)
 	struct decide_w *w = arg;
 	struct db_rows *row;
 	const char *withdrawn = NULL;	/* a removal's: what went with it */
+	long long uid;
 
 	/* the name by a subquery, which FOR UPDATE leaves unlocked */
 	row = db_query(r, "SELECT p.user_id, p.role, p.status, (SELECT "
@@ -650,12 +651,13 @@ decide_tx(struct req *r, void *arg)
 	if (!decide_ok(w->a, w->status, db_get_int(row, 0, "closed")))
 		return 3;	/* a closed account */
 	w->to = decision_to(w->p, w->a, w->role);
+	uid = db_get_int(row, 0, "user_id");
 	if (db_exec(r, "UPDATE programme_participants SET status = ?, "
 	    "decided_at = UTC_TIMESTAMP(), decided_by = ? WHERE id = ?", "sii",
 	    w->to, r->user.id, r->id[1]) < 0 || (w->a == D_REMOVE &&
-	    prog_requests_withdraw(r, w->p, db_get_int(row, 0, "user_id"),
-	    w->role, prog_withdrawn_note(r, w->p), &withdrawn) == -1) || decide_mail(r, w->p, db_get_int(row, 0,
-	    "user_id"), w->a, r->id[1], w->to, withdrawn) == -1)
+	    prog_requests_withdraw(r, w->p, uid, w->role,
+	    prog_withdrawn_note(r, w->p), &withdrawn) == -1) ||
+	    decide_mail(r, w->p, uid, w->a, r->id[1], w->to, withdrawn) == -1)
 		return -1;
 	return 0;
 }
