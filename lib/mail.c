@@ -201,28 +201,27 @@ opted_out(struct req *r, long long user_id, const char *kind)
 	return rows->nrows > 0;
 }
 
-/* mail_queue, and for a bare address its one-click way out (unsub). */
+/* The message m, and for a bare address its one-click way out. */
 static int
-queue(struct req *r, const char *kind, long long user_id, const char *to,
-    const char *unsub, const char *subject, const char *tpl,
-    struct tdict *d, const char *dedup_key)
+queue(struct req *r, const struct mail_msg *m)
 {
 	struct db_rows *u;
-	const char *name = NULL;
+	const char *name = NULL, *to = m->to, *unsub;
 	char *text, *html;
 	long long rc;
 	int out;
 
-	if ((out = opted_out(r, user_id, kind)) != 0)
+	if ((out = opted_out(r, m->user_id, m->kind)) != 0)
 		return out < 0 ? -1 : MAIL_QUEUED;
-	if (user_id > 0) {
+	if (m->user_id > 0) {
 		u = db_query(r, "SELECT email, display_name, "
 		    "email_verified_at IS NOT NULL AS verified FROM users "
-		    "WHERE id = ?", "i", user_id);
+		    "WHERE id = ?", "i", m->user_id);
 		if (u == NULL)
 			return -1;
 		if (u->nrows == 0) {
-			log_err("mail: no user %lld for %s", user_id, kind);
+			log_err("mail: no user %lld for %s", m->user_id,
+			    m->kind);
 			r->db_failed = 1;
 			return -1;
 		}
@@ -235,31 +234,43 @@ queue(struct req *r, const char *kind, long long user_id, const char *to,
 			name = db_get(u, 0, "display_name");
 	}
 	if (to == NULL || strpbrk(to, "\r\n<>") != NULL) {
-		log_err("mail: bad address for %s", kind);
+		log_err("mail: bad address for %s", m->kind);
 		r->db_failed = 1;
 		return -1;
 	}
-	tmpl_set(d, "BASE_URL", cfg_base_url());
+	tmpl_set(m->d, "BASE_URL", cfg_base_url());
 	if (name != NULL) {
-		tmpl_set(d, "NAME", name);
-		tmpl_show(d, "NAMED");
+		tmpl_set(m->d, "NAME", name);
+		tmpl_show(m->d, "NAMED");
 	}
-	if (account_kind(kind))
-		tmpl_set(d, "ACCOUNT_NOTE", ACCOUNT_NOTE);
-	unsub = way_out(r, user_id, kind, unsub);
-	tmpl_set(d, "UNSUBSCRIBE_URL", unsub != NULL ? unsub :
+	if (account_kind(m->kind))
+		tmpl_set(m->d, "ACCOUNT_NOTE", ACCOUNT_NOTE);
+	unsub = way_out(r, m->user_id, m->kind, m->unsub);
+	tmpl_set(m->d, "UNSUBSCRIBE_URL", unsub != NULL ? unsub :
 	    req_printf(r, "%s/", cfg_base_url()));
-	if ((text = render(r, tpl, "txt", d)) == NULL ||
-	    (html = render_html(r, tpl, subject, d)) == NULL)
+	if ((text = render(r, m->tpl, "txt", m->d)) == NULL ||
+	    (html = render_html(r, m->tpl, m->subject, m->d)) == NULL)
 		return -1;
 	rc = db_exec(r, "INSERT INTO outbox (kind, user_id, to_addr, subject, "
-	    "body_text, body_html, dedup_key, list_unsubscribe, next_try_at, "
-	    "created_at) VALUES (?, NULLIF(?, 0), ?, LEFT(?, 200), ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())", "sissssss", kind, user_id, to,
-	    subject, text, html, dedup_key, unsub);
+	    "body_text, body_html, calendar, dedup_key, list_unsubscribe, "
+	    "next_try_at, created_at) VALUES (?, NULLIF(?, 0), ?, LEFT(?, "
+	    "200), ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	    "sisssssss", m->kind, m->user_id, to, m->subject, text, html,
+	    m->calendar, m->dedup_key, unsub);
 	if (rc == DB_DUPLICATE)
 		return MAIL_DUPLICATE;
 	return rc < 0 ? -1 : MAIL_QUEUED;
+}
+
+int
+mail_put(struct req *r, const struct mail_msg *m)
+{
+	int rc;
+
+	if (m->path != NULL && (rc = notif_add(r, m->user_id, m->kind,
+	    m->subject, m->path, m->dedup_key)) != 1)
+		return rc == 0 ? MAIL_DUPLICATE : -1;
+	return queue(r, m);
 }
 
 int
@@ -267,7 +278,9 @@ mail_queue(struct req *r, const char *kind, long long user_id,
     const char *to, const char *subject, const char *tpl, struct tdict *d,
     const char *dedup_key)
 {
-	return queue(r, kind, user_id, to, NULL, subject, tpl, d, dedup_key);
+	return mail_put(r, &(struct mail_msg){ .kind = kind,
+	    .user_id = user_id, .to = to, .subject = subject, .tpl = tpl,
+	    .d = d, .dedup_key = dedup_key });
 }
 
 int
@@ -275,7 +288,9 @@ mail_queue_bare(struct req *r, const char *kind, const char *to,
     const char *unsub, const char *subject, const char *tpl,
     struct tdict *d, const char *dedup_key)
 {
-	return queue(r, kind, 0, to, unsub, subject, tpl, d, dedup_key);
+	return mail_put(r, &(struct mail_msg){ .kind = kind, .to = to,
+	    .unsub = unsub, .subject = subject, .tpl = tpl, .d = d,
+	    .dedup_key = dedup_key });
 }
 
 int
@@ -283,11 +298,9 @@ mail_notify(struct req *r, const char *kind, long long user_id,
     const char *subject, const char *path, const char *tpl, struct tdict *d,
     const char *dedup_key)
 {
-	int rc;
-
-	if ((rc = notif_add(r, user_id, kind, subject, path, dedup_key)) != 1)
-		return rc == 0 ? MAIL_DUPLICATE : -1;
-	return mail_queue(r, kind, user_id, NULL, subject, tpl, d, dedup_key);
+	return mail_put(r, &(struct mail_msg){ .kind = kind,
+	    .user_id = user_id, .subject = subject, .tpl = tpl, .d = d,
+	    .dedup_key = dedup_key, .path = path });
 }
 
 int
@@ -472,7 +485,7 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 {
 	char date[64], rnd[17], bnd[40];
 	unsigned char raw[8];
-	const char *at, *text, *html, *unsub;
+	const char *at, *text, *html, *unsub, *cal;
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -495,9 +508,19 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	if (unsub != NULL && strpbrk(unsub, "\r\n<>") == NULL)
 		buf_printf(b, "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: "
 		    "List-Unsubscribe=One-Click\r\n", unsub);
-	buf_printf(b, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n"
-	    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n",
-	    bnd);
+	buf_adds(b, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n");
+	/*
+	 * An event goes beside the text as an attachment (multipart/mixed),
+	 * not as a third alternative: a client that shows the last
+	 * alternative it understands would show the event instead of the
+	 * words. One boundary serves both levels, told apart by a suffix.
+	 */
+	cal = db_get(m, 0, "calendar");
+	if (cal != NULL)
+		buf_printf(b, "Content-Type: multipart/mixed; boundary=\"%s.m\""
+		    "\r\n\r\n--%s.m\r\n", bnd, bnd);
+	buf_printf(b, "Content-Type: multipart/alternative; boundary=\"%s\""
+	    "\r\n\r\n", bnd);
 	text = db_get(m, 0, "body_text");
 	html = db_get(m, 0, "body_html");
 	buf_printf(b, "--%s\r\nContent-Type: text/plain; charset=utf-8\r\n"
@@ -507,6 +530,14 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	    "Content-Transfer-Encoding: base64\r\n\r\n", bnd);
 	add_base64(b, html, strlen(html));
 	buf_printf(b, "--%s--\r\n", bnd);
+	if (cal == NULL)
+		return;
+	buf_printf(b, "--%s.m\r\nContent-Type: text/calendar; charset=utf-8; "
+	    "method=PUBLISH; name=\"event.ics\"\r\nContent-Disposition: "
+	    "attachment; filename=\"event.ics\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", bnd);
+	add_base64(b, cal, strlen(cal));
+	buf_printf(b, "--%s.m--\r\n", bnd);
 }
 
 /* ---- sending ------------------------------------------------------------ */
@@ -647,8 +678,8 @@ send_one(struct req *r, long long id)
 	char err[CURL_ERROR_SIZE];
 
 	m = db_query(r, "SELECT id, kind, user_id, to_addr, subject, "
-	    "body_text, body_html, list_unsubscribe, attempts FROM outbox "
-	    "WHERE id = ?", "i", id);
+	    "body_text, body_html, calendar, list_unsubscribe, attempts "
+	    "FROM outbox WHERE id = ?", "i", id);
 	if (m == NULL || m->nrows == 0)
 		return -1;
 	if (smtp_send(r, m, err) == 0) {

@@ -14,6 +14,31 @@
 #define MAIL_DUPLICATE	1	/* dedup_key seen before: nothing queued */
 
 /*
+ * One message to queue: to a user (user_id > 0, address looked up) or
+ * to a bare address (user_id 0, to, with its own way out: unsub, as
+ * mail_queue_bare). With path, the recipient's in-app notification too
+ * (as mail_notify). With calendar, an iCalendar object (RFC 5545,
+ * METHOD:PUBLISH) goes with it as an attachment, event.ics, that a mail
+ * client offers to add to a calendar, or updates there by UID and
+ * SEQUENCE.
+ */
+struct mail_msg {
+	const char	*kind;
+	long long	 user_id;
+	const char	*to;
+	const char	*unsub;
+	const char	*subject;
+	const char	*tpl;
+	struct tdict	*d;
+	const char	*dedup_key;
+	const char	*path;
+	const char	*calendar;
+};
+
+/* Queues m, as mail_notify when m->path is set, else as mail_queue. */
+int		 mail_put(struct req *, const struct mail_msg *m);
+
+/*
  * Queues one message to a user (user_id > 0, address looked up) or to a
  * bare address (user_id 0, `to` given). dedup_key, when not NULL, makes
  * the event happen once: "review-7d:42:2026-12-01". Returns MAIL_QUEUED,

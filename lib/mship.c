@@ -326,8 +326,10 @@ mship_notice_send(struct req *r, const struct mship *m, long long user_id,
 		    n->note_label : "Their note:");
 		tmpl_set(t, "NOTE_TEXT", n->note);
 	}
-	rc = mail_notify(r, n->kind != NULL ? n->kind : "mentorship", user_id,
-	    subject, n->path, "mail/stage_notice", d, n->dedup);
+	rc = mail_put(r, &(struct mail_msg){ .kind = n->kind != NULL ?
+	    n->kind : "mentorship", .user_id = user_id, .subject = subject,
+	    .path = n->path, .tpl = "mail/stage_notice", .d = d,
+	    .dedup_key = n->dedup, .calendar = n->calendar });
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }

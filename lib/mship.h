@@ -227,6 +227,7 @@ struct mship_notice {
 	const char	*path;
 	const char	*link_text;	/* "Open the meetings" */
 	const char	*dedup;		/* NULL: none */
+	const char	*calendar;	/* the mail's event.ics, or NULL */
 };
 
 /*

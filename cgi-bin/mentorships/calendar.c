@@ -74,6 +74,12 @@ ics_begin(struct buf *b)
 	    "METHOD:PUBLISH\r\n");
 }
 
+static void
+ics_end(struct buf *b)
+{
+	buf_adds(b, "END:VCALENDAR\r\n");
+}
+
 static const char *
 site_host(void)
 {
@@ -137,47 +143,79 @@ ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
 }
 
 static void
-ics_send(struct req *r, struct buf *b, const char *filename)
+ics_send(struct req *r, struct buf *b)
 {
-	buf_adds(b, "END:VCALENDAR\r\n");
-	if (filename != NULL)
-		resp_header(r, "Content-Disposition", req_printf(r,
-		    "attachment; filename=\"%s\"", filename));
 	resp_header(r, "Cache-Control", "private, no-store");
 	resp_text(r, 200, "text/calendar; charset=utf-8", b->p);
 	buf_free(b);
+}
+
+/*
+ * Meeting id of m as a calendar of one event, planned or cancelled (a
+ * calendar drops it by its UID): 0, 404 when m has no such meeting, -1
+ * when the database failed. *name is its file's name.
+ */
+static int
+meeting_event(struct req *r, const struct mship *m, long long id,
+    struct buf *b, const char **name)
+{
+	struct db_rows *q;
+	const char *now;
+	int cancelled = 0;
+
+	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
+	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+		return -1;
+	q = db_query(r, "SELECT " MEETING_COLS " FROM meetings x WHERE "
+	    "x.id = ? AND x.mentorship_id = ?", "ii", id, m->id);
+	if (q != NULL && q->nrows == 0) {
+		q = db_query(r, "SELECT " MEETING_COLS " FROM "
+		    "meetings_cancelled x WHERE x.id = ? AND x.mentorship_id = "
+		    "?", "ii", id, m->id);
+		cancelled = 1;
+	}
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 404;
+	ics_begin(b);
+	ics_meeting(r, b, q, 0, now, m->focus, cancelled);
+	ics_end(b);
+	*name = req_printf(r, "meeting-%lld.ics", id);
+	return 0;
 }
 
 void
 mships_meeting_ics(struct req *r)
 {
 	struct mship m;
-	struct db_rows *q;
 	struct buf b = { NULL, 0, 0 };
-	const char *now;
-	int cancelled = 0;
+	const char *name;
+	int rc;
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
-	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+	if ((rc = meeting_event(r, &m, r->id[1], &b, &name)) != 0) {
+		buf_free(&b);
+		if (rc == 404)
+			page_error(r, 404);
 		return;
-	q = db_query(r, "SELECT " MEETING_COLS " FROM meetings x WHERE "
-	    "x.id = ? AND x.mentorship_id = ?", "ii", r->id[1], m.id);
-	if (q != NULL && q->nrows == 0) {
-		/* a cancelled one: the file tells a calendar to drop it */
-		q = db_query(r, "SELECT " MEETING_COLS " FROM "
-		    "meetings_cancelled x WHERE x.id = ? AND x.mentorship_id = "
-		    "?", "ii", r->id[1], m.id);
-		cancelled = 1;
 	}
-	if (q == NULL)
-		return;
-	if (q->nrows == 0)
-		return page_error(r, 404);
-	ics_begin(&b);
-	ics_meeting(r, &b, q, 0, now, m.focus, cancelled);
-	ics_send(r, &b, req_printf(r, "meeting-%s.ics", db_get(q, 0, "id")));
+	resp_header(r, "Content-Disposition", req_printf(r,
+	    "attachment; filename=\"%s\"", name));
+	ics_send(r, &b);
+}
+
+const char *
+mships_meeting_event(struct req *r, const struct mship *m, long long id)
+{
+	struct buf b = { NULL, 0, 0 };
+	const char *name, *text = NULL;
+
+	if (meeting_event(r, m, id, &b, &name) == 0)
+		text = req_strdup(r, b.p);
+	buf_free(&b);
+	return text;
 }
 
 void
@@ -252,7 +290,8 @@ mships_calendar(struct req *r)
 			    .desc = db_get(q, i, "focus") });
 	} else if (r->db_failed)
 		goto fail;
-	ics_send(r, &b, NULL);
+	ics_end(&b);
+	ics_send(r, &b);
 	return;
 fail:
 	buf_free(&b);

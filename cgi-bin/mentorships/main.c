@@ -83,21 +83,6 @@ mships_tell(struct req *r, const struct mship *m, const char *subject,
 	return mship_notice_send(r, m, m->other_id, &n);
 }
 
-/* The same for a meeting: the note is its agenda, the link its page. */
-int
-mships_tell_meeting(struct req *r, const struct mship *m,
-    const char *subject, const char *intro, const char *agenda)
-{
-	struct mship_notice n = { .headline = subject, .intro = intro,
-	    .note_label = "Agenda:", .note = agenda,
-	    .path = mships_path(r, m, "/meetings"),
-	    .link_text = "Open the meetings" };
-
-	if (mship_mail_count(r, m) == -1)
-		return -1;
-	return mship_notice_send(r, m, m->other_id, &n);
-}
-
 /*
  * 429 and the page again (what was typed kept) once the viewer has
  * mailed the other party too often (lib/mship.h); 1 then, or when the

@@ -231,17 +231,30 @@ struct mwrite {
 static const char *const not_live = "Meetings are planned once a "
     "mentorship is accepted and until it closes.";
 
+/* What the other party is told of a meeting: see meeting_tell. */
+struct tell {
+	const char	*subject;	/* "A meeting was moved" */
+	const char	*what;		/* "moved your meeting to" */
+	const char	*utc;		/* the time now, UTC */
+	const char	*was;		/* moved: the time before, or NULL */
+	const char	*agenda;	/* or NULL */
+	int		 held;		/* recorded as held: in the past */
+};
+
 /*
  * Tells the other party, with each time in their own zone (their
- * account's; UTC when it has none). Their calendar is named only for a
- * meeting still to come: one recorded as held is in the past there.
+ * account's; UTC when it has none). A meeting still to come goes with
+ * its event (event.ics), which their calendar adds, moves or cancels;
+ * one recorded as held is in the past there, so neither is named.
  */
 static int
-meeting_tell(struct req *r, const struct mship *m, const char *subject,
-    const char *what, const char *utc, const char *was, const char *note,
-    int held)
+meeting_tell(struct req *r, const struct mwrite *w, const struct tell *t)
 {
-	const char *tz, *intro, *when;
+	const struct mship *m = w->m;
+	struct mship_notice n = { .note_label = "Agenda:",
+	    .note = t->agenda, .path = mships_path(r, m, "/meetings"),
+	    .link_text = "Open the meetings" };
+	const char *tz, *when;
 
 	tz = db_value(r, "SELECT timezone FROM users WHERE id = ?", "i",
 	    m->other_id);
@@ -249,18 +262,24 @@ meeting_tell(struct req *r, const struct mship *m, const char *subject,
 		return -1;
 	if (tz == NULL || *tz == '\0')
 		tz = "UTC";
-	when = page_when_in(r, utc, tz, WHEN_TEXT);
-	intro = req_printf(r, "%s %s %s (%s).", r->user.name, what, when, tz);
-	if (was != NULL)
-		intro = req_printf(r, "%s It was planned for %s.", intro,
-		    page_when_in(r, was, tz, WHEN_TEXT));
+	when = page_when_in(r, t->utc, tz, WHEN_TEXT);
+	n.intro = req_printf(r, "%s %s %s (%s).", r->user.name, t->what, when,
+	    tz);
+	if (t->was != NULL)
+		n.intro = req_printf(r, "%s It was planned for %s.", n.intro,
+		    page_when_in(r, t->was, tz, WHEN_TEXT));
+	n.intro = req_printf(r, "%s %s", n.intro, t->held ? "Its notes and "
+	    "agreed actions can be written on the meetings page." : "The "
+	    "attached event.ics brings your calendar up to date; your Menteo "
+	    "calendar feed follows on its own.");
 	/* the date in the title too: two meetings' notifications differ */
-	return mships_tell_meeting(r, m, req_printf(r, "%s: %s", subject,
-	    when), req_printf(r, "%s %s", intro, held ? "Its notes and "
-	    "agreed actions can be written on the meetings page." : "Your "
-	    "Menteo calendar feed shows the change; the meetings page has "
-	    "it as an .ics file too."),
-	    note);
+	n.headline = req_printf(r, "%s: %s", t->subject, when);
+	if (!t->held && (n.calendar = mships_meeting_event(r, m,
+	    w->meeting)) == NULL && r->db_failed)
+		return -1;
+	if (mship_mail_count(r, m) == -1)
+		return -1;
+	return mship_notice_send(r, m, m->other_id, &n);
 }
 
 static int
@@ -281,10 +300,12 @@ meeting_tx(struct req *r, void *arg)
 	    v[MT_MINUTES].str != NULL ? v[MT_MINUTES].num : 60,
 	    v[MT_AGENDA].str, r->user.id) != 1)
 		return -1;
-	return w->past ? meeting_tell(r, m, "A meeting was recorded",
-	    "recorded a meeting held on", w->utc, NULL, v[MT_AGENDA].str, 1) :
-	    meeting_tell(r, m, "A meeting was planned",
-	    "planned a meeting for", w->utc, NULL, v[MT_AGENDA].str, 0);
+	w->meeting = db_last_id();
+	return meeting_tell(r, w, w->past ?
+	    &(struct tell){ "A meeting was recorded",
+	    "recorded a meeting held on", w->utc, NULL, v[MT_AGENDA].str, 1 } :
+	    &(struct tell){ "A meeting was planned", "planned a meeting for",
+	    w->utc, NULL, v[MT_AGENDA].str, 0 });
 }
 
 /*
@@ -428,14 +449,16 @@ change_tx(struct req *r, void *arg)
 	w->changed = 1;
 	/* a planned meeting put in the past: it was held then, not moved */
 	if (w->past)
-		return meeting_tell(r, w->m, "A meeting was recorded",
+		return meeting_tell(r, w, &(struct tell){
+		    "A meeting was recorded",
 		    "recorded that your meeting was held on", w->utc, was,
-		    v[MT_AGENDA].str, 1);
+		    v[MT_AGENDA].str, 1 });
 	if (strcmp(was, w->utc) != 0)
-		return meeting_tell(r, w->m, "A meeting was moved",
-		    "moved your meeting to", w->utc, was, v[MT_AGENDA].str, 0);
-	return meeting_tell(r, w->m, "A meeting was changed",
-	    "changed the meeting of", w->utc, NULL, v[MT_AGENDA].str, 0);
+		return meeting_tell(r, w, &(struct tell){
+		    "A meeting was moved", "moved your meeting to", w->utc,
+		    was, v[MT_AGENDA].str, 0 });
+	return meeting_tell(r, w, &(struct tell){ "A meeting was changed",
+	    "changed the meeting of", w->utc, NULL, v[MT_AGENDA].str, 0 });
 }
 
 /*
@@ -529,8 +552,8 @@ cancel_tx(struct req *r, void *arg)
 	    db_exec(r, "DELETE FROM meetings WHERE id = ?", "i",
 	    w->meeting) != 1)
 		return -1;
-	return meeting_tell(r, w->m, "A meeting was cancelled",
-	    "cancelled your meeting of", was, NULL, NULL, 0);
+	return meeting_tell(r, w, &(struct tell){ "A meeting was cancelled",
+	    "cancelled your meeting of", was, NULL, NULL, 0 });
 }
 
 static void

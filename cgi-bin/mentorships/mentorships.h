@@ -42,8 +42,6 @@ int		 mships_contract_editable(const struct mship *);
 int		 mships_tell(struct req *, const struct mship *,
 		    const char *subject, const char *intro, const char *note,
 		    const char *sub);
-int		 mships_tell_meeting(struct req *, const struct mship *,
-		    const char *subject, const char *intro, const char *agenda);
 int		 mships_mail_throttled(struct req *, struct mship *,
 		    void (*)(struct req *, struct mship *, int, const char *));
 
@@ -147,6 +145,13 @@ void	mships_meetings(struct req *);
 void	mships_meetings_post(struct req *);
 void	mships_meeting_post(struct req *);
 void	mships_meeting_ics(struct req *);
+/*
+ * calendar.c: meeting id of m as iCalendar text (one event, planned or
+ * cancelled), for a mail's attachment; NULL when it is not m's, or the
+ * database failed (r->db_failed).
+ */
+const char *mships_meeting_event(struct req *, const struct mship *,
+	    long long id);
 void	mships_calendar(struct req *);
 
 #endif

@@ -40,11 +40,34 @@ def event(ics, uid):
     return None
 
 
-def mail_with(addr, subject, text):
+def message_with(addr, subject, text):
     for msg in m.mails_to(addr, subject=subject):
         if text in m.mail_text(msg):
-            return m.mail_text(msg)
+            return msg
     return None
+
+
+def mail_with(addr, subject, text):
+    msg = message_with(addr, subject, text)
+    return m.mail_text(msg) if msg else None
+
+
+def attached_event(msg, uid):
+    """The VEVENT of uid in the mail's attached event.ics, checked to be
+    an attachment a mail client offers to a calendar; None without one."""
+    parts = [p for p in msg.walk() if p.get_content_type() == "text/calendar"]
+    if not parts:
+        return None
+    part = parts[0]
+    m.check(len(parts) == 1 and part.get_filename() == "event.ics"
+            and part.get_content_disposition() == "attachment"
+            and part.get_param("method") == "PUBLISH"
+            and msg.get_content_type() == "multipart/mixed",
+            f"one event.ics, attached: {msg.get_content_type()} {part.items()}")
+    ics = part.get_content()
+    m.check(ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+            and "METHOD:PUBLISH\r\n" in ics, f"a whole calendar: {ics}")
+    return event(ics.replace("\r\n ", ""), uid)
 
 
 @m.test
@@ -58,10 +81,19 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     m.check(r.status == 303, f"plan: {r!r}")
     mtg = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ?", mid)
     m.check(m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg) == "2030-01-15 13:30:00")
-    text = mail_with(mentor.email, "meeting was planned", "08:30")
+    msg = message_with(mentor.email, "meeting was planned", "08:30")
+    text = m.mail_text(msg) if msg else ""
     m.check(text and NEW_YORK in text and "14:30" not in text,
             "the mentor's mail gives the time in the mentor's zone")
-    m.check("calendar feed shows the change" in text, f"the calendar named: {text}")
+    m.check("attached event.ics brings your calendar up to date" in text,
+            f"the calendar named: {text}")
+    uid = f"meeting-{mtg}@menteo"
+    ev = attached_event(msg, uid)
+    m.check(ev and "DTSTART:20300115T133000Z\r\n" in ev and "DURATION:PT45M\r\n" in ev
+            and "SEQUENCE" not in ev and "STATUS:CANCELLED" not in ev
+            and "SUMMARY:Mentorship meeting: Run a team\r\n" in ev
+            and "DESCRIPTION:Review the 1:1s\\nPlan the hiring loop\r\n" in ev,
+            f"the planned meeting's mail carries its event: {ev}")
     # the agenda's lines are lines in the HTML part too (they ran together)
     html = [m.mail_html(x) for x in m.mails_to(mentor.email, subject="meeting was planned")]
     m.check(any(re.search(r'<blockquote class="quote-text" style="[^"]*white-space:pre-line;[^"]*">'
@@ -86,7 +118,6 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     m.check(m.sql_value("SELECT notes FROM meetings WHERE id = ?", mtg) == "Bring the hiring plan")
 
     ics = unfold(mentor.get(f"{base}/{mtg}.ics").body)
-    uid = f"meeting-{mtg}@menteo"
     ev = event(ics, uid)
     m.check(ev and "SEQUENCE" not in ev and "STATUS:CANCELLED" not in ev, f"planned: {ev}")
 
@@ -102,9 +133,14 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
                                       "minutes": "30", "agenda": agenda})
     m.check(r.status == 303, f"move: {r!r}")
     m.check(m.sql_value("SELECT starts_at FROM meetings WHERE id = ?", mtg) == "2030-01-16 14:00:00")
-    text = mail_with(mentee.email, "meeting was moved", "15:00")
+    msg = message_with(mentee.email, "meeting was moved", "15:00")
+    text = m.mail_text(msg) if msg else ""
     m.check(text and BERLIN in text and "14:30" in text,
             "the mentee is told, in Berlin time, the new and the old time")
+    ev = attached_event(msg, uid)
+    m.check(ev and "SEQUENCE:1\r\n" in ev and "DTSTART:20300116T140000Z\r\n" in ev
+            and "DURATION:PT30M\r\n" in ev,
+            f"the moved meeting's event moves it in a calendar: {ev}")
     m.check("Their note:" not in text and re.search(r"Agenda:\s+Review the 1:1s", text),
             f"the moved mail labels the agenda as the agenda: {text}")
     m.check("Open the meetings: " in text and "Open the mentorship" not in text,
@@ -123,8 +159,11 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     m.check(r.status == 303, f"cancel: {r!r}")
     m.check(m.sql_value("SELECT COUNT(*) FROM meetings WHERE id = ?", mtg) == "0")
     m.check(m.sql_value("SELECT sequence FROM meetings_cancelled WHERE id = ?", mtg) == "2")
-    m.check(mail_with(mentor.email, "meeting was cancelled", "09:00"),
-            "the mentor is told, in New York time")
+    msg = message_with(mentor.email, "meeting was cancelled", "09:00")
+    m.check(msg, "the mentor is told, in New York time")
+    ev = attached_event(msg, uid)
+    m.check(ev and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:2\r\n" in ev,
+            f"the cancelled meeting's event takes it out of a calendar: {ev}")
     r = mentee.get(f"{base}/{mtg}.ics")
     ev = event(unfold(r.body), uid)
     m.check(r.status == 200 and ev and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:2\r\n" in ev,
@@ -208,9 +247,10 @@ def test_a_meeting_is_held_after_the_pair_began_and_told_as_it_is():
     day = datetime.date.fromisoformat(held)
     m.check(title and title.startswith("A meeting was recorded: ") and
             f"{day.day} {day.strftime('%B')}" in title, f"the mentor's notification: {title}")
-    text = mail_with(mentor.email, "meeting was recorded", "recorded a meeting held on")
-    m.check(text and "calendar feed shows the change" not in text and "notes and agreed actions can "
-            "be written" in text,
+    msg = message_with(mentor.email, "meeting was recorded", "recorded a meeting held on")
+    text = m.mail_text(msg) if msg else ""
+    m.check(text and "event.ics" not in text and "notes and agreed actions can "
+            "be written" in text and attached_event(msg, "") is None,
             f"a held meeting's mail sends nobody to their calendar: {text}")
 
 
@@ -240,9 +280,11 @@ def test_a_planned_meeting_put_in_the_past_is_recorded_as_held():
                         "LIMIT 1", mentor.user_id)
     m.check(title and title.startswith("A meeting was recorded: "),
             f"the mentor's notification: {title}")
-    text = mail_with(mentor.email, "meeting was recorded", "was held on")
+    msg = message_with(mentor.email, "meeting was recorded", "was held on")
+    text = m.mail_text(msg) if msg else ""
     m.check(text and "It was planned for" in text and "moved" not in text and
-            "calendar feed shows the change" not in text, f"the mentor's mail: {text}")
+            "event.ics" not in text and attached_event(msg, "") is None,
+            f"the mentor's mail: {text}")
 
 
 @m.test
