@@ -5,7 +5,7 @@
 {{#ERRORS}}<div class="errors" role="alert"><p>Signing in did not work. Look for the messages below.</p></div>{{/ERRORS}}
 <form method="post" action="/login" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<input type="hidden" name="next" value="{{NEXT}}">
+<input type="hidden" name="next" value="{{NEXT}}" data-next>
 <div class="field{{#EMAIL_ERROR}} has-error{{/EMAIL_ERROR}}">
 <label for="email">E-mail address</label>
 {{#EMAIL_ERROR}}<p class="field-error" id="email-error">{{MESSAGE}}</p>{{/EMAIL_ERROR}}
@@ -20,5 +20,5 @@
 <div class="actions"><button class="btn btn-primary">Sign in</button></div>
 </form>
 <p class="small"><a href="/reset">Forgot your password?</a></p>
-<p class="small muted">New to Menteo? <a href="/signup">Create an account</a>.</p>
+<p class="small muted">New to Menteo? <a href="{{SIGNUP_HREF}}">Create an account</a>.</p>
 </section>

@@ -6,6 +6,7 @@
 <form method="post" action="/signup" class="form" novalidate>
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="timezone" value="" data-browser-zone>
+<input type="hidden" name="next" value="{{NEXT}}" data-next>
 <div class="field{{#DISPLAY_NAME_ERROR}} has-error{{/DISPLAY_NAME_ERROR}}">
 <label for="display_name">Your name</label>
 <span class="hint" id="display_name-hint">As others will see it, up to 80 characters.</span>
@@ -26,5 +27,5 @@
 </div>
 <div class="actions"><button class="btn btn-primary">Sign up</button></div>
 </form>
-<p class="small muted">Already have an account? <a href="/login">Sign in</a>.</p>
+<p class="small muted">Already have an account? <a href="{{LOGIN_HREF}}">Sign in</a>.</p>
 </section>

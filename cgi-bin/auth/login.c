@@ -23,13 +23,19 @@ static const struct field login_f[LOGIN_N] = {
 };
 
 /*
- * Why the person signs in, said above the form as long as it is shown (a
- * flash went with the first wrong password): next, a local path, leads
- * to a programme's join form with its invitation.
+ * Where the form goes on to, next (a local path, or NULL): a newcomer's
+ * sign-up carries it too. Why the person signs in is said above the form
+ * as long as it is shown (a flash went with the first wrong password)
+ * when next is a programme's join form with its invitation.
  */
 static void
-login_why(struct tdict *d, const char *next)
+login_next(struct req *r, struct tdict *d, const char *next)
 {
+	const char *enc;
+
+	tmpl_set(d, "SIGNUP_HREF", next != NULL && (enc = req_url_enc(r,
+	    next)) != NULL ? req_printf(r, "/signup?next=%s", enc) :
+	    "/signup");
 	if (next != NULL && strncmp(next, "/programmes/", 12) == 0 &&
 	    strstr(next, "/join?invite=") != NULL)
 		tmpl_show(d, "FOR_INVITATION");
@@ -42,10 +48,11 @@ au_login_form(struct req *r)
 	struct fval nv;
 
 	if (field_check(r->arena, &login_f[LI_NEXT], req_query(r, "next"),
-	    &nv) == 0 && nv.str != NULL) {
+	    &nv) != 0)
+		nv.str = NULL;
+	if (nv.str != NULL)
 		tmpl_set(d, "NEXT", nv.str);
-		login_why(d, nv.str);
-	}
+	login_next(r, d, nv.str);
 	/* the address a link was sent to (an invitation), when one is given */
 	if (field_check(r->arena, &login_f[LI_EMAIL], req_query(r, "email"),
 	    &nv) == 0 && nv.str != NULL)
@@ -101,7 +108,7 @@ au_login_post(struct req *r)
 form:
 	d = page_new(r, "Sign in", "auth_login.tpl");
 	page_form(d, login_f, LOGIN_N, v);
-	login_why(d, v[LI_NEXT].str);
+	login_next(r, d, v[LI_NEXT].str);
 	page_send(r, 422);
 }
 

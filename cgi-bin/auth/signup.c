@@ -15,22 +15,68 @@
 #include "resp.h"
 #include "pages.h"
 
-enum { SU_EMAIL, SU_PASSWORD, SU_NAME, SIGNUP_N };
+/*
+ * next: the page a newcomer was on when asked to sign in (a mentor's
+ * request form, an invitation), carried through sign-up, the mailed
+ * link and signing in, so that they arrive where they were going.
+ */
+enum { SU_EMAIL, SU_PASSWORD, SU_NAME, SU_NEXT, SIGNUP_N };
 static const struct field signup_f[SIGNUP_N] = {
 	{ "email",		F_EMAIL,	3, 254,	1, NULL },
 	{ "password",		F_PASSWORD,	AUTH_PW_MIN, AUTH_PW_MAX, 1, NULL },
 	{ "display_name",	F_TEXT,		1, 80,	1, NULL },
+	{ "next",		F_NEXT,		1, 500,	0, NULL },
 };
+
+/* The query's next, a page of this site; NULL when none or another's. */
+static const char *
+next_of(struct req *r)
+{
+	struct fval v;
+
+	if (field_check(r->arena, &signup_f[SU_NEXT], req_query(r, "next"),
+	    &v) != 0)
+		return NULL;
+	return v.str;
+}
+
+/* "?next=…" (first: 1) or "&next=…" for next, or "" without one. */
+static const char *
+next_arg(struct req *r, const char *next, int first)
+{
+	const char *enc;
+
+	if (next == NULL || (enc = req_url_enc(r, next)) == NULL)
+		return "";
+	return req_printf(r, "%cnext=%s", first ? '?' : '&', enc);
+}
+
+/* The sign-in form with email filled in, going on to next after it. */
+static const char *
+login_path(struct req *r, const char *email, const char *next)
+{
+	const char *enc;
+
+	if (email == NULL || (enc = req_url_enc(r, email)) == NULL)
+		return req_printf(r, "/login%s", next_arg(r, next, 1));
+	return req_printf(r, "/login?email=%s%s", enc, next_arg(r, next, 0));
+}
 
 void
 au_signup_form(struct req *r)
 {
-	page_new(r, "Sign up", "auth_signup.tpl");
+	struct tdict *d = page_new(r, "Sign up", "auth_signup.tpl");
+	const char *next = next_of(r);
+
+	if (next != NULL)
+		tmpl_set(d, "NEXT", next);
+	tmpl_set(d, "LOGIN_HREF", login_path(r, NULL, next));
 	page_send(r, 200);
 }
 
 static int
-queue_verify(struct req *r, long long uid, const char *email)
+queue_verify(struct req *r, long long uid, const char *email,
+    const char *next)
 {
 	const char *t = auth_token_new(r, "verify", uid, email,
 	    AUTH_VERIFY_HOURS);
@@ -40,7 +86,8 @@ queue_verify(struct req *r, long long uid, const char *email)
 	if (t == NULL)
 		return -1;
 	d = tmpl_dict_new("mail");
-	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s", cfg_base_url(), t));
+	tmpl_set(d, "LINK", req_printf(r, "%s/verify?t=%s%s", cfg_base_url(),
+	    t, next_arg(r, next, 0)));
 	rc = mail_queue(r, "verify", uid, NULL,
 	    "Confirm your e-mail address for Menteo", "mail/verify", d, NULL);
 	tmpl_dict_free(d);
@@ -70,7 +117,7 @@ signup_tx(struct req *r, void *arg)
 	    v[SU_NAME].str, auth_browser_zone(r))) < 0)
 		return -1;
 	if (uid > 0)
-		return queue_verify(r, uid, v[SU_EMAIL].str);
+		return queue_verify(r, uid, v[SU_EMAIL].str, v[SU_NEXT].str);
 	if ((id = db_value(r, "SELECT id FROM users WHERE email = ?", "s",
 	    v[SU_EMAIL].str)) == NULL)
 		return -1;	/* taken, yet gone: the database failed */
@@ -84,7 +131,7 @@ au_signup_post(struct req *r)
 {
 	struct fval v[SIGNUP_N];
 	struct tdict *d;
-	const char *hash, *ipb, *acb, *enc;
+	const char *hash, *ipb, *acb;
 	int errors, t;
 
 	errors = field_read(r, signup_f, SIGNUP_N, v);
@@ -94,6 +141,7 @@ au_signup_post(struct req *r)
 	if (errors) {
 		d = page_new(r, "Sign up", "auth_signup.tpl");
 		page_form(d, signup_f, SIGNUP_N, v);
+		tmpl_set(d, "LOGIN_HREF", login_path(r, NULL, v[SU_NEXT].str));
 		return page_send(r, 422);
 	}
 	ipb = au_bucket(r, "signup:ip", r->remote_addr);
@@ -115,9 +163,7 @@ au_signup_post(struct req *r)
 	resp_flash(r, req_printf(r, "Check your inbox: we sent a message to "
 	    "%s. Open its link to confirm the address, then sign in here.",
 	    v[SU_EMAIL].str));
-	enc = req_url_encode(r->arena, v[SU_EMAIL].str, "");
-	resp_redirect(r, enc != NULL ? req_printf(r, "/login?email=%s", enc) :
-	    "/login");
+	resp_redirect(r, login_path(r, v[SU_EMAIL].str, v[SU_NEXT].str));
 }
 
 /* ---- verification ------------------------------------------------------- */
@@ -229,7 +275,7 @@ void
 au_verify(struct req *r)
 {
 	struct verify_w w = { req_query(r, "t"), 0, 0, 0, NULL };
-	const char *login = "/login", *enc;
+	const char *login, *next = next_of(r);
 	int rc;
 
 	if ((rc = db_tx_run(r, verify_tx, &w)) == -1)
@@ -237,9 +283,7 @@ au_verify(struct req *r)
 	if (rc == 1)
 		return au_token_bad(r, "VERIFY");
 	/* signing in next: the address the link confirmed, filled in */
-	if (w.email != NULL && (enc = req_url_encode(r->arena, w.email,
-	    "")) != NULL)
-		login = req_printf(r, "/login?email=%s", enc);
+	login = login_path(r, w.email, next);
 	if (rc == 3) {	/* said of the address: the reader may be another */
 		resp_flash(r, "This e-mail address is confirmed already.");
 		return resp_redirect(r, r->user.id > 0 ? "/" : login);
@@ -254,7 +298,8 @@ au_verify(struct req *r)
 	}
 	if (r->user.id > 0 && (r->user.id == w.uid || !w.signed_out)) {
 		resp_flash(r, "Thank you: your e-mail address is confirmed.");
-		return resp_redirect(r, "/");
+		return resp_redirect(r, r->user.id == w.uid && next != NULL ?
+		    next : "/");
 	}
 	resp_flash(r, w.signed_out > 0 ? "Thank you: your e-mail address is "
 	    "confirmed, and whoever was signed in to the account elsewhere "
@@ -270,7 +315,7 @@ static int
 resend_tx(struct req *r, void *arg)
 {
 	(void)arg;
-	return queue_verify(r, r->user.id, r->user.email);
+	return queue_verify(r, r->user.id, r->user.email, NULL);
 }
 
 void

@@ -62,6 +62,56 @@ def request_reset(c, email):
 
 
 @m.test
+def test_a_newcomer_arrives_where_they_were_going():
+    """Asked to sign in on the way to a mentor's request form, a newcomer
+    creates an account instead: the page they were going to goes with
+    them through the sign-up form (an error included), the mailed link
+    (opened in another browser, the mail app's) and signing in. It was
+    lost at "Create an account", and they landed on the dashboard."""
+    import urllib.parse
+    mentor = m.make_mentor()
+    going = f"/mentorships/new?mentor={mentor.slug}"
+    c = m.Client()
+    r = c.get(going)
+    assert r.status == 303 and r.location.startswith("/login?next="), r
+    login_page = c.follow(r)
+    href = m.unescaped(re.search(r'<a href="([^"]*)">Create an account</a>',
+                                 login_page.text).group(1))
+    assert href == "/signup?next=" + urllib.parse.quote(going, safe=""), href
+    page = c.get(href)
+    assert f'name="next" value="{going}"' in m.unescaped(page.text), page.text[:3000]
+    sign_in = m.unescaped(re.search(r'Already have an account\? <a href="([^"]*)">Sign in</a>',
+                                    page.text).group(1))
+    assert sign_in == "/login?next=" + urllib.parse.quote(going, safe=""), sign_in
+    email = fresh_email()
+    # a form with an error keeps where it goes
+    r = c.post("/signup", {"email": email, "password": "short", "display_name": "New Person",
+                           "next": going})
+    assert r.status == 422 and f'name="next" value="{going}"' in m.unescaped(r.text), r
+    r = c.post("/signup", {"email": email, "password": PW, "display_name": "New Person",
+                           "next": going})
+    assert r.status == 303, r
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(r.location).query)
+    assert q == {"email": [email], "next": [going]}, r.location
+    path = link_in(m.mails_to(email, subject="confirm")[-1], "/verify?t=")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)["next"] == [going], path
+    mail_app = m.Client()
+    r = mail_app.get(path)
+    assert r.status == 303, r
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(r.location).query)
+    assert q == {"email": [email], "next": [going]}, r.location
+    t = m.unescaped(mail_app.follow(r).text)
+    assert f'name="next" value="{going}"' in t and f'value="{email}"' in t, t[:3000]
+    r = login(mail_app, email, nxt=going)
+    assert r.status == 303 and r.location == going, r
+    page = mail_app.follow(r)
+    assert page.status == 200 and 'name="focus"' in page.text, page.text[:2000]
+    # a next that is not a page of this site goes nowhere
+    page = m.Client().get("/signup?next=https%3A%2F%2Fevil.example%2F")
+    assert "evil.example" not in page.text, page.text[:3000]
+
+
+@m.test
 def test_signup_mail_link_verifies():
     c = m.Client()
     email = fresh_email()
