@@ -429,6 +429,18 @@
 	 * and the first field in error takes the focus. Without JavaScript
 	 * those forms' addresses end in their own #fragment instead.
 	 */
+	/*
+	 * A link to a part of a page (/settings#notifications) followed
+	 * signed out: the browser keeps the part (#notifications) through
+	 * the redirect to the sign-in form, but never sends it, so the form's
+	 * next lacks it. Added here, signing in opens that part.
+	 */
+	function keepFragment(input) {
+		if (location.hash.length > 1 && input.value !== '' &&
+		    input.value.indexOf('#') < 0)
+			input.value += location.hash;
+	}
+
 	function showFirstError() {
 		var first = document.querySelector('.errors, .field-error, [aria-invalid="true"]');
 		var field = document.querySelector('[aria-invalid="true"]');
@@ -453,6 +465,8 @@
 		if (window.Intl)
 			Array.prototype.forEach.call(
 			    document.querySelectorAll('input[data-browser-zone]'), setBrowserZone);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('input[data-next]'), keepFragment);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('textarea[data-maxlength]'), setupCounter);
 		Array.prototype.forEach.call(

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import {
 	BASE, MAILDIR, SHOTS, STEP_TIMEOUT, tap, journey, header, decodePart,
 	checkPage, rand, expectText, clickAndWait, signup, verify, watchPage, sql,
-	runMain,
+	runMain, PASSWORD,
 } from './lib.mjs';
 
 // The HTML part of the newest mail to addr whose subject matches.
@@ -157,6 +157,23 @@ async function run(browser, js) {
 		}
 	});
 	if (js) {
+		await J.step('a link to the e-mail settings, followed signed out, opens them after signing in', async () => {
+			// the unsubscribe page's "your settings": the part of the page
+			// (#notifications) was lost through the sign-in form
+			const ctx = await browser.newContext(opts);
+			ctx.setDefaultTimeout(STEP_TIMEOUT);
+			const P = await ctx.newPage();
+			watchPage(P, 'signed-out', problems, js);
+			await P.goto(BASE + '/settings#notifications');
+			if (!/\/login\?next=\/settings#notifications$/.test(P.url()))
+				throw new Error('not asked to sign in: ' + P.url());
+			await P.getByLabel('E-mail address').fill(mentee.email);
+			await P.getByLabel('Password').fill(PASSWORD);
+			await clickAndWait(P, P.getByRole('button', { name: 'Sign in' }));
+			if (!/\/settings#notifications$/.test(P.url()))
+				throw new Error('signed in, on ' + P.url());
+			await ctx.close();
+		});
 		await J.step('the review mail, photographed light and dark at 375 and 1280 px', async () => {
 			const html = await waitFor(async () => newestHtml(mentee.email, /review/i), 'the review mail');
 			const P = await mctx.newPage();
