@@ -96,9 +96,9 @@ static const struct mail_style {
 	    "font-weight:600;text-decoration:none;" },
 	{ "quote", "margin:12px 0;padding:8px 14px;border-left:4px solid "
 	    "#1d5c8c;background:#f0f3f7;color:#1c2430;" },
-	/* a quote of plain text someone typed: its line breaks kept */
+	/* a quote of plain text someone typed: its lines are <br> (x-lines) */
 	{ "quote-text", "margin:12px 0;padding:8px 14px;border-left:4px solid "
-	    "#1d5c8c;background:#f0f3f7;color:#1c2430;white-space:pre-line;" },
+	    "#1d5c8c;background:#f0f3f7;color:#1c2430;" },
 	{ "rooms", "padding-left:18px;" },
 	{ "small", "font-size:14px;color:#556070;" },
 	{ "url", "word-break:break-all;color:#556070;" },

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "cfg.h"
 #include "mentorships.h"
 
 /* ---- iCalendar (RFC 5545) ------------------------------------------------ */
@@ -80,10 +81,21 @@ ics_end(struct buf *b)
 	buf_adds(b, "END:VCALENDAR\r\n");
 }
 
+/*
+ * The right of every UID's "@" (RFC 5545 3.8.4.7: a domain of ours):
+ * the site's host, from base_url. One person in two sites' programmes
+ * imports both: "meeting-5@menteo" from each was one event to their
+ * calendar, and the second overwrote the first.
+ */
 static const char *
-site_host(void)
+site_host(struct req *r)
 {
-	return "menteo";
+	const char *b = cfg_base_url(), *p = strstr(b, "://");
+	size_t n;
+
+	p = p != NULL ? p + 3 : b;
+	n = strcspn(p, ":/?#");
+	return n > 0 ? req_printf(r, "%.*s", (int)n, p) : "menteo";
 }
 
 /* One VEVENT; ev->minutes 0: an all-day date. */
@@ -128,7 +140,7 @@ ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
 {
 	struct ics_ev ev = {
 		.uid = req_printf(r, "meeting-%s@%s", db_get(q, i, "id"),
-		    site_host()),
+		    site_host(r)),
 		.stamp = now,
 		.start = db_get(q, i, "starts_at"),
 		.minutes = db_get_int(q, i, "minutes"),
@@ -266,7 +278,7 @@ mships_calendar(struct req *r)
 	for (i = 0; i < q->nrows; i++)
 		ics_event(r, &b, &(struct ics_ev){
 		    .uid = req_printf(r, "review-%s@%s", db_get(q, i, "id"),
-		    site_host()), .stamp = now,
+		    site_host(r)), .stamp = now,
 		    .start = db_get(q, i, "review_date"),
 		    .summary = req_printf(r, "Review date: %s",
 		    db_get(q, i, "focus")),
@@ -283,7 +295,7 @@ mships_calendar(struct req *r)
 		for (i = 0; i < q->nrows; i++)
 			ics_event(r, &b, &(struct ics_ev){
 			    .uid = req_printf(r, "milestone-%s@%s",
-			    db_get(q, i, "id"), site_host()), .stamp = now,
+			    db_get(q, i, "id"), site_host(r)), .stamp = now,
 			    .start = db_get(q, i, "due_date"),
 			    .summary = req_printf(r, "Milestone due: %s",
 			    db_get(q, i, "title")),
