@@ -436,9 +436,13 @@
 	 * next lacks it. Added here, signing in opens that part.
 	 */
 	function keepFragment(input) {
+		var next = input.value + location.hash;
+
+		/* what the server takes as a page of ours (lib/field.c next_ok) */
 		if (location.hash.length > 1 && input.value !== '' &&
-		    input.value.indexOf('#') < 0)
-			input.value += location.hash;
+		    input.value.indexOf('#') < 0 && next.length <= 500 &&
+		    !/[\\\u0000-\u001f\u007f]/.test(location.hash))
+			input.value = next;
 	}
 
 	function showFirstError() {

@@ -418,6 +418,15 @@ field_read(struct req *r, const struct field *f, size_t n, struct fval *v)
 }
 
 int
+field_drop(struct fval *v)
+{
+	if (v->err == NULL)
+		return 0;
+	memset(v, 0, sizeof(*v));
+	return 1;
+}
+
+int
 field_rows(struct req *r, const struct field *f, size_t ncol, size_t need,
     size_t max, struct fval *v, size_t stride, size_t *nrows)
 {

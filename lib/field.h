@@ -46,6 +46,13 @@ int	field_check(struct arena *, const struct field *, const char *,
 
 /* Every declared field of the form (POST) or query (GET): error count. */
 int	field_read(struct req *, const struct field *, size_t, struct fval *);
+/*
+ * A value that may be left behind, as if never sent, when it is bad (a
+ * sign-in's next from a link someone made: going to "/" instead is no
+ * reason to refuse the sign-in): 1 when it was bad, to take from
+ * field_read's count, else 0.
+ */
+int	field_drop(struct fval *);
 
 /*
  * A form of repeated fields, one row per repetition: each of the ncol

@@ -31,11 +31,8 @@ static const struct field login_f[LOGIN_N] = {
 static void
 login_next(struct req *r, struct tdict *d, const char *next)
 {
-	const char *enc;
-
-	tmpl_set(d, "SIGNUP_HREF", next != NULL && (enc = req_url_enc(r,
-	    next)) != NULL ? req_printf(r, "/signup?next=%s", enc) :
-	    "/signup");
+	tmpl_set(d, "SIGNUP_HREF", next != NULL ? req_printf(r,
+	    "/signup?next=%s", req_url_enc(r, next)) : "/signup");
 	if (next != NULL && strncmp(next, "/programmes/", 12) == 0 &&
 	    strstr(next, "/join?invite=") != NULL)
 		tmpl_show(d, "FOR_INVITATION");
@@ -70,7 +67,7 @@ au_login_post(struct req *r)
 	long long uid = 0, wait;
 	int ok;
 
-	if (field_read(r, login_f, LOGIN_N, v) > 0)
+	if (field_read(r, login_f, LOGIN_N, v) - field_drop(&v[LI_NEXT]) > 0)
 		goto form;
 	if ((u = db_query(r, "SELECT id, password_hash, disabled_at IS NOT "
 	    "NULL AS disabled FROM users WHERE email = ?", "s",

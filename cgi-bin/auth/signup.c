@@ -44,22 +44,20 @@ next_of(struct req *r)
 static const char *
 next_arg(struct req *r, const char *next, int first)
 {
-	const char *enc;
-
-	if (next == NULL || (enc = req_url_enc(r, next)) == NULL)
+	if (next == NULL)
 		return "";
-	return req_printf(r, "%cnext=%s", first ? '?' : '&', enc);
+	return req_printf(r, "%cnext=%s", first ? '?' : '&',
+	    req_url_enc(r, next));
 }
 
 /* The sign-in form with email filled in, going on to next after it. */
 static const char *
 login_path(struct req *r, const char *email, const char *next)
 {
-	const char *enc;
-
-	if (email == NULL || (enc = req_url_enc(r, email)) == NULL)
+	if (email == NULL)
 		return req_printf(r, "/login%s", next_arg(r, next, 1));
-	return req_printf(r, "/login?email=%s%s", enc, next_arg(r, next, 0));
+	return req_printf(r, "/login?email=%s%s", req_url_enc(r, email),
+	    next_arg(r, next, 0));
 }
 
 void
@@ -134,7 +132,7 @@ au_signup_post(struct req *r)
 	const char *hash, *ipb, *acb;
 	int errors, t;
 
-	errors = field_read(r, signup_f, SIGNUP_N, v);
+	errors = field_read(r, signup_f, SIGNUP_N, v) - field_drop(&v[SU_NEXT]);
 	if (v[SU_PASSWORD].err == NULL && v[SU_PASSWORD].str != NULL &&
 	    (v[SU_PASSWORD].err = auth_password_problem(v[SU_PASSWORD].str)) != NULL)
 		errors++;
@@ -286,7 +284,8 @@ au_verify(struct req *r)
 	login = login_path(r, w.email, next);
 	if (rc == 3) {	/* said of the address: the reader may be another */
 		resp_flash(r, "This e-mail address is confirmed already.");
-		return resp_redirect(r, r->user.id > 0 ? "/" : login);
+		return resp_redirect(r, r->user.id == 0 ? login :
+		    r->user.id == w.uid && next != NULL ? next : "/");
 	}
 	if (rc == 2)
 		return page_error_msg(r, 409, "That address now belongs to "

@@ -109,6 +109,10 @@ def test_a_newcomer_arrives_where_they_were_going():
     # a next that is not a page of this site goes nowhere
     page = m.Client().get("/signup?next=https%3A%2F%2Fevil.example%2F")
     assert "evil.example" not in page.text, page.text[:3000]
+    # nor does it stop a sign-in (a link of someone's with a "\" in its
+    # #part made every sign-in from it fail)
+    r = login(m.Client(), email, nxt="/settings#a\\b")
+    assert r.status == 303 and r.location == "/", r
 
 
 @m.test
