@@ -300,7 +300,7 @@ mail_notify(struct req *r, const char *kind, long long user_id,
 {
 	return mail_put(r, &(struct mail_msg){ .kind = kind,
 	    .user_id = user_id, .subject = subject, .tpl = tpl, .d = d,
-	    .dedup_key = dedup_key, .path = path });
+	    .dedup_key = dedup_key, .path = path != NULL ? path : "/" });
 }
 
 int
@@ -483,7 +483,7 @@ static void
 build(struct req *r, struct buf *b, const struct db_rows *m,
     const char *from)
 {
-	char date[64], rnd[17], bnd[40];
+	char date[64], rnd[17], bnd[40], mixed[40];
 	unsigned char raw[8];
 	const char *at, *text, *html, *unsub, *cal;
 	time_t now = time(NULL);
@@ -493,7 +493,8 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(rnd, sizeof(rnd), raw, sizeof(raw));
-	snprintf(bnd, sizeof(bnd), "=_menteo_%s", rnd);
+	snprintf(bnd, sizeof(bnd), "=_menteo_a_%s", rnd);
+	snprintf(mixed, sizeof(mixed), "=_menteo_m_%s", rnd);
 	at = strchr(addr_of(r, from), '@');
 	buf_printf(b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\n", date, from,
 	    db_get(m, 0, "to_addr"));
@@ -513,12 +514,13 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	 * An event goes beside the text as an attachment (multipart/mixed),
 	 * not as a third alternative: a client that shows the last
 	 * alternative it understands would show the event instead of the
-	 * words. One boundary serves both levels, told apart by a suffix.
+	 * words. The outer boundary is no prefix of the inner one, nor the
+	 * inner of it.
 	 */
 	cal = db_get(m, 0, "calendar");
 	if (cal != NULL)
-		buf_printf(b, "Content-Type: multipart/mixed; boundary=\"%s.m\""
-		    "\r\n\r\n--%s.m\r\n", bnd, bnd);
+		buf_printf(b, "Content-Type: multipart/mixed; boundary=\"%s\""
+		    "\r\n\r\n--%s\r\n", mixed, mixed);
 	buf_printf(b, "Content-Type: multipart/alternative; boundary=\"%s\""
 	    "\r\n\r\n", bnd);
 	text = db_get(m, 0, "body_text");
@@ -532,12 +534,12 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	buf_printf(b, "--%s--\r\n", bnd);
 	if (cal == NULL)
 		return;
-	buf_printf(b, "--%s.m\r\nContent-Type: text/calendar; charset=utf-8; "
+	buf_printf(b, "--%s\r\nContent-Type: text/calendar; charset=utf-8; "
 	    "method=PUBLISH; name=\"event.ics\"\r\nContent-Disposition: "
 	    "attachment; filename=\"event.ics\"\r\n"
-	    "Content-Transfer-Encoding: base64\r\n\r\n", bnd);
+	    "Content-Transfer-Encoding: base64\r\n\r\n", mixed);
 	add_base64(b, cal, strlen(cal));
-	buf_printf(b, "--%s.m--\r\n", bnd);
+	buf_printf(b, "--%s--\r\n", mixed);
 }
 
 /* ---- sending ------------------------------------------------------------ */

@@ -108,6 +108,7 @@ struct ics_ev {
 	const char	*desc;
 	long long	 sequence;	/* raised by each change (RFC 5545) */
 	int		 cancelled;	/* STATUS:CANCELLED, under its UID */
+	const char	*organizer;	/* a meeting's: "mailto:…", or NULL */
 };
 
 static void
@@ -121,6 +122,8 @@ ics_event(struct req *r, struct buf *b, const struct ics_ev *ev)
 		ics_line(b, "DURATION", req_printf(r, "PT%lldM", ev->minutes));
 	} else
 		ics_line(b, "DTSTART;VALUE=DATE", ics_time(r, ev->start));
+	if (ev->organizer != NULL)
+		ics_line(b, "ORGANIZER;CN=Menteo", ev->organizer);
 	if (ev->sequence > 0)
 		ics_line(b, "SEQUENCE", req_printf(r, "%lld", ev->sequence));
 	if (ev->cancelled)
@@ -133,6 +136,23 @@ ics_event(struct req *r, struct buf *b, const struct ics_ev *ev)
 
 /* A meeting's event from a row of MEETING_COLS, planned or cancelled. */
 #define MEETING_COLS	"x.id, x.starts_at, x.minutes, x.agenda, x.sequence"
+
+/*
+ * A meeting's ORGANIZER, which a mail's event (METHOD:PUBLISH, RFC 5546
+ * 3.2.1) must name: Menteo, by the address its mail comes from.
+ */
+static const char *
+organizer(struct req *r)
+{
+	const char *from = cfg_str("mail_from", "Menteo <menteo@localhost>");
+	const char *lt = strchr(from, '<');
+	size_t n;
+
+	if (lt != NULL)
+		from = lt + 1;
+	n = strcspn(from, "> \t\r\n");
+	return req_printf(r, "mailto:%.*s", (int)n, from);
+}
 
 static void
 ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
@@ -149,6 +169,7 @@ ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
 		.desc = db_get(q, i, "agenda"),
 		.sequence = db_get_int(q, i, "sequence"),
 		.cancelled = cancelled,
+		.organizer = organizer(r),
 	};
 
 	ics_event(r, b, &ev);

@@ -239,13 +239,15 @@ struct tell {
 	const char	*was;		/* moved: the time before, or NULL */
 	const char	*agenda;	/* or NULL */
 	int		 held;		/* recorded as held: in the past */
+	int		 news;		/* new and held: no calendar had it */
+	int		 cancelled;
 };
 
 /*
  * Tells the other party, with each time in their own zone (their
- * account's; UTC when it has none). A meeting still to come goes with
- * its event (event.ics), which their calendar adds, moves or cancels;
- * one recorded as held is in the past there, so neither is named.
+ * account's; UTC when it has none). The meeting goes with its event
+ * (event.ics), which their calendar adds, moves or cancels, unless it
+ * is new and held already: no calendar had it, and none needs it.
  */
 static int
 meeting_tell(struct req *r, const struct mwrite *w, const struct tell *t)
@@ -268,15 +270,22 @@ meeting_tell(struct req *r, const struct mwrite *w, const struct tell *t)
 	if (t->was != NULL)
 		n.intro = req_printf(r, "%s It was planned for %s.", n.intro,
 		    page_when_in(r, t->was, tz, WHEN_TEXT));
-	n.intro = req_printf(r, "%s %s", n.intro, t->held ? "Its notes and "
-	    "agreed actions can be written on the meetings page." : "The "
-	    "attached event.ics brings your calendar up to date; your Menteo "
-	    "calendar feed follows on its own.");
-	/* the date in the title too: two meetings' notifications differ */
-	n.headline = req_printf(r, "%s: %s", t->subject, when);
-	if (!t->held && (n.calendar = mships_meeting_event(r, m,
+	if (t->held)
+		n.intro = req_printf(r, "%s Its notes and agreed actions can be "
+		    "written on the meetings page.", n.intro);
+	if (!t->news && (n.calendar = mships_meeting_event(r, m,
 	    w->meeting)) == NULL && r->db_failed)
 		return -1;
+	/* a calendar that follows the feed has it already: no second copy */
+	if (n.calendar != NULL)
+		n.intro = req_printf(r, "%s %s", n.intro, t->cancelled ?
+		    "If you added it "
+		    "to your calendar, the attached event.ics marks it "
+		    "cancelled there." : "To put it in your calendar, open "
+		    "the attached event.ics, unless your calendar follows "
+		    "your Menteo calendar feed, which has it already.");
+	/* the date in the title too: two meetings' notifications differ */
+	n.headline = req_printf(r, "%s: %s", t->subject, when);
 	if (mship_mail_count(r, m) == -1)
 		return -1;
 	return mship_notice_send(r, m, m->other_id, &n);
@@ -302,10 +311,12 @@ meeting_tx(struct req *r, void *arg)
 		return -1;
 	w->meeting = db_last_id();
 	return meeting_tell(r, w, w->past ?
-	    &(struct tell){ "A meeting was recorded",
-	    "recorded a meeting held on", w->utc, NULL, v[MT_AGENDA].str, 1 } :
-	    &(struct tell){ "A meeting was planned", "planned a meeting for",
-	    w->utc, NULL, v[MT_AGENDA].str, 0 });
+	    &(struct tell){ .subject = "A meeting was recorded",
+	    .what = "recorded a meeting held on", .utc = w->utc,
+	    .agenda = v[MT_AGENDA].str, .held = 1, .news = 1 } :
+	    &(struct tell){ .subject = "A meeting was planned",
+	    .what = "planned a meeting for", .utc = w->utc,
+	    .agenda = v[MT_AGENDA].str });
 }
 
 /*
@@ -450,15 +461,19 @@ change_tx(struct req *r, void *arg)
 	/* a planned meeting put in the past: it was held then, not moved */
 	if (w->past)
 		return meeting_tell(r, w, &(struct tell){
-		    "A meeting was recorded",
-		    "recorded that your meeting was held on", w->utc, was,
-		    v[MT_AGENDA].str, 1 });
+		    .subject = "A meeting was recorded",
+		    .what = "recorded that your meeting was held on",
+		    .utc = w->utc, .was = was, .agenda = v[MT_AGENDA].str,
+		    .held = 1 });
 	if (strcmp(was, w->utc) != 0)
 		return meeting_tell(r, w, &(struct tell){
-		    "A meeting was moved", "moved your meeting to", w->utc,
-		    was, v[MT_AGENDA].str, 0 });
-	return meeting_tell(r, w, &(struct tell){ "A meeting was changed",
-	    "changed the meeting of", w->utc, NULL, v[MT_AGENDA].str, 0 });
+		    .subject = "A meeting was moved",
+		    .what = "moved your meeting to", .utc = w->utc,
+		    .was = was, .agenda = v[MT_AGENDA].str });
+	return meeting_tell(r, w, &(struct tell){
+	    .subject = "A meeting was changed",
+	    .what = "changed the meeting of", .utc = w->utc,
+	    .agenda = v[MT_AGENDA].str });
 }
 
 /*
@@ -552,8 +567,10 @@ cancel_tx(struct req *r, void *arg)
 	    db_exec(r, "DELETE FROM meetings WHERE id = ?", "i",
 	    w->meeting) != 1)
 		return -1;
-	return meeting_tell(r, w, &(struct tell){ "A meeting was cancelled",
-	    "cancelled your meeting of", was, NULL, NULL, 0 });
+	return meeting_tell(r, w, &(struct tell){
+	    .subject = "A meeting was cancelled",
+	    .what = "cancelled your meeting of", .utc = was,
+	    .cancelled = 1 });
 }
 
 static void
