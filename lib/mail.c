@@ -96,7 +96,7 @@ static const struct mail_style {
 	    "font-weight:600;text-decoration:none;" },
 	{ "quote", "margin:12px 0;padding:8px 14px;border-left:4px solid "
 	    "#1d5c8c;background:#f0f3f7;color:#1c2430;" },
-	/* a quote of plain text someone typed: its lines are <br> (x-lines) */
+	/* a quote of plain text someone typed: its lines (mail_lines) */
 	{ "quote-text", "margin:12px 0;padding:8px 14px;border-left:4px solid "
 	    "#1d5c8c;background:#f0f3f7;color:#1c2430;" },
 	{ "rooms", "padding-left:18px;" },
@@ -414,6 +414,19 @@ mail_link_set(struct req *r, struct tdict *d, long long user_id,
 	tmpl_set(d, "LINK", link);
 	tmpl_set(d, "LINK_NOTE", LINK_NOTE);
 	return 0;
+}
+
+void
+mail_lines(struct req *r, struct tdict *d, const char *section,
+    const char *text)
+{
+	size_t n;
+
+	for (; text != NULL; text = text[n] != '\0' ? text + n + 1 : NULL) {
+		n = strcspn(text, "\n");
+		tmpl_set(tmpl_section(d, section), "LINE", arena_strndup(
+		    r->arena, text, n > 0 && text[n - 1] == '\r' ? n - 1 : n));
+	}
 }
 
 /* ---- building a message ---------------------------------------------- */

@@ -115,6 +115,15 @@ extern const char mail_links_note[];
 int		 mail_link_set(struct req *, struct tdict *, long long user_id,
 		    const char *path);
 
+/*
+ * Text someone typed, as a section of d of one dictionary a line (its
+ * LINE): an HTML mail's template writes <br> between them (the section's
+ * _separator), since white-space: pre-line, which keeps the lines of a
+ * page, is ignored by Outlook's Word engine, where they ran together.
+ */
+void		 mail_lines(struct req *, struct tdict *d, const char *section,
+		    const char *text);
+
 /* The notifier: claims due rows (SKIP LOCKED), sends, marks. Count sent. */
 int		 mail_send_due(struct req *, int max);
 

@@ -325,6 +325,7 @@ mship_notice_send(struct req *r, const struct mship *m, long long user_id,
 		tmpl_set(t, "NOTE_LABEL", n->note_label != NULL ?
 		    n->note_label : "Their note:");
 		tmpl_set(t, "NOTE_TEXT", n->note);
+		mail_lines(r, t, "NOTE_LINE", n->note);
 	}
 	rc = mail_put(r, &(struct mail_msg){ .kind = n->kind != NULL ?
 	    n->kind : "mentorship", .user_id = user_id, .subject = subject,

@@ -18,41 +18,9 @@ td(struct tdict *d)
 	return reinterpret_cast<TemplateDictionary *>(d);
 }
 
-/*
- * {{X:x-lines}}: text someone typed, HTML-escaped, each line break a
- * <br>. Mail keeps an agenda's lines so: white-space: pre-line, which
- * the page uses, is ignored by Outlook's Word engine, where the lines
- * ran together. Safe in HTML text only, which is where it is used.
- */
-class LinesModifier : public ctemplate::TemplateModifier {
-	void Modify(const char *in, size_t inlen,
-	    const ctemplate::PerExpandData *, ctemplate::ExpandEmitter *out,
-	    const std::string &) const
-	{
-		for (size_t i = 0; i < inlen; i++)
-			switch (in[i]) {
-			case '&': out->Emit("&amp;"); break;
-			case '<': out->Emit("&lt;"); break;
-			case '>': out->Emit("&gt;"); break;
-			case '"': out->Emit("&quot;"); break;
-			case '\'': out->Emit("&#39;"); break;
-			case '\r': break;
-			case '\n': out->Emit("<br>\n"); break;
-			default: out->Emit(in[i]); break;
-			}
-	}
-};
-
-static const LinesModifier lines_modifier;
-
 extern "C" int
 tmpl_init(const char *root)
 {
-	static bool added;
-
-	if (!added && !(added = ctemplate::AddXssSafeModifier("x-lines",
-	    &lines_modifier)))
-		return -1;
 	return ctemplate::mutable_default_template_cache()->
 	    SetTemplateRootDirectory(root) ? 0 : -1;
 }
