@@ -147,7 +147,7 @@
 <h2 id="timeline-h">Timeline</h2>
 <ol class="timeline">
 {{#EVENT}}
-<li class="major"><time datetime="{{WHEN_ISO}}">{{WHEN}}</time> <p><strong>{{ACTOR}}</strong>: {{WHAT}} <span class="stage stage-{{TO}}">{{TO_LABEL}}</span></p>{{#NOTE}}<p class="note">{{TEXT}}</p>{{/NOTE}}</li>
+<li{{#STAGE_MOVE}} class="major"{{/STAGE_MOVE}}><time datetime="{{WHEN_ISO}}">{{WHEN}}</time> <p><strong>{{ACTOR}}</strong>: {{WHAT}}{{#STAGE_MOVE}} <span class="stage stage-{{TO}}">{{TO_LABEL}}</span>{{/STAGE_MOVE}}</p>{{#NOTE}}<p class="note">{{TEXT}}</p>{{/NOTE}}</li>
 {{/EVENT}}
 </ol>
 </section>

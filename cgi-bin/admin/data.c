@@ -53,6 +53,11 @@ static const struct export_part export_parts[] = {
 	    "u.display_name AS actor, e.note, e.created_at FROM stage_events e "
 	    "LEFT JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id IN "
 	    MINE " ORDER BY e.id", "ii", "mentorship_id" },
+	{ "mentorship_renames", "SELECT n.mentorship_id, n.from_focus, "
+	    "n.to_focus, u.display_name AS actor, n.created_at FROM "
+	    "mentorship_renames n LEFT JOIN users u ON u.id = n.actor_id WHERE "
+	    "n.mentorship_id IN " MINE " ORDER BY n.id", "ii",
+	    "mentorship_id" },
 	{ "milestones", "SELECT id, mentorship_id, goal_id, title, description, "
 	    "due_date, done_at FROM mentorship_milestones WHERE mentorship_id IN "
 	    MINE " ORDER BY mentorship_id, position", "ii",

@@ -51,6 +51,9 @@ static const char *const show_watch[] = {
 	"stage_events.to_stage", "stage_events.note",
 	"stage_events.created_at", "stage_events.actor_id",
 	"stage_events.by_outsider",
+	"mentorship_renames.mentorship_id", "mentorship_renames.from_focus",
+	"mentorship_renames.to_focus", "mentorship_renames.actor_id",
+	"mentorship_renames.created_at",
 	"checkins.mentorship_id", "checkins.held_on", "checkins.note",
 	"checkins.logged_by",
 	"users.display_name", "users.headline", "users.skills",
@@ -60,7 +63,8 @@ static const struct kept_def show_kept = { "page", "mentorship_versions",
     show_watch, "sql/290 mentorships_version_*, goals_version_*, "
     "stage_events_version_*, milestones_version_*, meetings_version_*, "
     "checkins_version_*, programmes_pairs_version*, "
-    "users_mentorship_version (sql/340)" };
+    "users_mentorship_version (sql/340), mentorship_renames_version_* "
+    "(sql/398)" };
 /* and the cards of the list, /mentorships (lib/mine.h) */
 const struct kept_def *const mships_kept[] = { &show_kept, &mine_kept, NULL };
 
@@ -143,7 +147,7 @@ show_rows_new(struct req *r, const char *const *names, size_t ncols,
 	return q;
 }
 
-#define SHOW_PARTS	8
+#define SHOW_PARTS	9
 /*
  * Rows of several queries as one, to be kept as one: a "part" column
  * naming each row's query, then every column of them all by name (a
@@ -248,6 +252,7 @@ show_make(struct req *r, void *arg, int *keep)
 	    page_today(r), m->id, m->id));
 	PART("goals", db_query(r, goals_sql, "i", m->id));
 	PART("events", db_query(r, mships_timeline_sql, "i", m->id));
+	PART("renames", db_query(r, mships_renames_sql, "i", m->id));
 	if (!mships_is(m, "requested"))
 		PART("progress", db_query(r, mships_progress_sql, "iii",
 		    m->id, m->id, m->id));

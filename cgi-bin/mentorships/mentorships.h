@@ -55,6 +55,7 @@ void		 mships_page_with(struct req *, struct mship *, int status,
 int		 mships_timeline(struct req *, struct tdict *,
 		    const struct mship *, int notes);
 extern const char mships_timeline_sql[];	/* "i": the mentorship */
+extern const char mships_renames_sql[];		/* "i": the mentorship */
 /*
  * The mentorship page's rows of m (kept.c), kept under the pair's
  * version and remade once now passes what the clock alone changes;

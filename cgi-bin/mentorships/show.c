@@ -533,12 +533,47 @@ const char mships_timeline_sql[] = "SELECT e.from_stage, e.to_stage, "
     "mentorships m ON m.id = e.mentorship_id LEFT JOIN "
     "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id";
 
+/* The renames of a mentorship, for its parties' timeline (sql/398). */
+const char mships_renames_sql[] = "SELECT n.from_focus, n.to_focus, "
+    "n.created_at, u.display_name AS actor FROM mentorship_renames n LEFT "
+    "JOIN users u ON u.id = n.actor_id WHERE n.mentorship_id = ? ORDER BY "
+    "n.id";
+
+/* A line of the timeline at `at`: its time, ISO and in words. */
+static struct tdict *
+timeline_line(struct req *r, struct tdict *d, const char *at)
+{
+	struct tdict *s = tmpl_section(d, "EVENT");
+
+	page_time(r, s, "WHEN", at);
+	/* a datetime attribute without a zone would be local time */
+	tmpl_set(s, "WHEN_ISO", strlen(at) == 19 ?
+	    req_printf(r, "%.10sT%sZ", at, at + 11) : at);
+	return s;
+}
+
+static void
+timeline_rename(struct req *r, struct tdict *d, const struct db_rows *n,
+    size_t i)
+{
+	struct tdict *s = timeline_line(r, d, db_get(n, i, "created_at"));
+
+	tmpl_set(s, "ACTOR", db_get(n, i, "actor") != NULL ?
+	    db_get(n, i, "actor") : "A former member");
+	tmpl_set(s, "WHAT", req_printf(r, "Renamed it from “%s” to “%s”",
+	    db_get(n, i, "from_focus"), db_get(n, i, "to_focus")));
+}
+
+/*
+ * The timeline: stage events e and, for the parties' page, renames n
+ * (NULL: none), in the order they happened.
+ */
 static void
 timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
-    int notes, const struct db_rows *e)
+    int notes, const struct db_rows *e, const struct db_rows *n)
 {
 	struct tdict *s;
-	size_t i;
+	size_t i, k = 0;
 
 	if (notes)
 		show_last_word(r, d, m, e);
@@ -547,14 +582,14 @@ timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 		const char *to = db_get(e, i, "to_stage");
 		const char *at = db_get(e, i, "created_at");
 		const char *note = db_get(e, i, "note");
-		s = tmpl_section(d, "EVENT");
-		page_time(r, s, "WHEN", at);
-		/* a datetime attribute without a zone would be local time */
-		tmpl_set(s, "WHEN_ISO", strlen(at) == 19 ?
-		    req_printf(r, "%.10sT%sZ", at, at + 11) : at);
+		for (; n != NULL && k < n->nrows && strcmp(db_get(n, k,
+		    "created_at"), at) < 0; k++)
+			timeline_rename(r, d, n, k);
+		s = timeline_line(r, d, at);
 		tmpl_set(s, "ACTOR", event_actor(e, i));
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
+		tmpl_show(s, "STAGE_MOVE");
 		/* the first move is the mentee's request, or a proposal */
 		tmpl_set(s, "WHAT", from == NULL && db_get_int(e, i,
 		    "proposed") ? "Proposed the pair" :
@@ -562,6 +597,8 @@ timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 		if (notes && note != NULL && *note != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
 	}
+	for (; n != NULL && k < n->nrows; k++)
+		timeline_rename(r, d, n, k);
 }
 
 int
@@ -572,7 +609,7 @@ mships_timeline(struct req *r, struct tdict *d, const struct mship *m,
 
 	if ((e = db_query(r, mships_timeline_sql, "i", m->id)) == NULL)
 		return -1;
-	timeline_fill(r, d, m, notes, e);
+	timeline_fill(r, d, m, notes, e, NULL);
 	return 0;
 }
 
@@ -862,7 +899,8 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	    db_get_int(&c, 0, "proposed_by_programme")) == -1)
 		return;
 	show_contract(r, d, m, &c, &goals);
-	timeline_fill(r, d, m, 1, &events);
+	part = mships_part(all, "renames");
+	timeline_fill(r, d, m, 1, &events, &part);
 	show_meetings(r, d, m, &c);
 	show_extras(d, &k);
 	if (mships_is(m, "requested")) {

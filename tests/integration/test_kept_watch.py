@@ -111,6 +111,10 @@ def programme(f):
     f["event"] = int(m.sql("INSERT INTO stage_events (mentorship_id, to_stage, "
                            "created_at) VALUES (?, 'cultivation', UTC_TIMESTAMP()); "
                            "SELECT LAST_INSERT_ID()", f["mid"])[0][0])
+    f["rename"] = int(m.sql("INSERT INTO mentorship_renames (mentorship_id, from_focus, "
+                            "to_focus, actor_id, created_at) VALUES (?, 'a', 'b', ?, "
+                            "UTC_TIMESTAMP()); SELECT LAST_INSERT_ID()", f["mid"],
+                            f["mentor"])[0][0])
     f["goal"] = int(m.sql("INSERT INTO goals (mentorship_id, title, measure, "
                           "created_at) VALUES (?, 'g', 'm', UTC_TIMESTAMP()); "
                           "SELECT LAST_INSERT_ID()", f["mid"])[0][0])
@@ -159,6 +163,7 @@ def where(table, f):
         "thread_entries": f"id = {f['eid']}",
         "thread_comments": f"id = {f['cid']}",
         "stage_events": f"id = {f['event']}",
+        "mentorship_renames": f"id = {f['rename']}",
         "goals": f"id = {f['goal']}",
         "meetings": f"id = {f['meeting']}",
         "mentorship_milestones": f"id = {f['milestone']}",
@@ -224,6 +229,8 @@ def changed(table, col, f):
         "checkins.mentorship_id": f["mid2"],
         "checkins.logged_by": f["mentee"],
         "stage_events.actor_id": f["mentee"],
+        "mentorship_renames.mentorship_id": f["mid2"],
+        "mentorship_renames.actor_id": f["mentee"],
         "pair_weeks.mentorship_id": f["mid2"],
         "notifications.user_id": f["other"],
     }

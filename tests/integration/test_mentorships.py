@@ -1011,10 +1011,21 @@ def test_the_pair_renames_their_mentorship():
     text = m.mail_text(mail[-1]) if mail else ""
     m.check('renamed your mentorship "Land a director role" to "Lead a team of four"' in text,
             f"the other party is told, with the old name: {text[:400]}")
-    for path in ("/", "/mentorships", f"/mentorships/{mid}", f"/rooms/{mid}"):
+    for path in ("/", "/mentorships", f"/rooms/{mid}", f"/mentorships/{mid}/record"):
         t = m.unescaped(mentor.get(path).text)
         m.check("Lead a team of four" in t and "Land a director role" not in t,
                 f"{path} shows the old name")
+    # the parties' timeline keeps what it was called, with who renamed it
+    # (a rename left no trace: the other party's mail was the only one)
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentee.user_id)
+    renamed = (f"<strong>{name}</strong>: Renamed it from “Land a director role” "
+               "to “Lead a team of four”</p>")
+    for who in (mentor, mentee):
+        t = m.unescaped(who.get(f"/mentorships/{mid}").text)
+        line = t[t.find('id="timeline-h"'):]
+        m.check("<h1>Lead a team of four</h1>" in t and renamed in line
+                and line.index("Requested → Initiation") < line.index("Renamed it from"),
+                f"the timeline: {line[:1500]}")
     r = mentor.post(f"/mentorships/{mid}/focus", {"focus": "Lead a team of four"})
     m.check(r.status == 303 and "nothing changed" in m.unescaped(mentor.get(f"/mentorships/{mid}").text),
             "the same name again changes nothing")
@@ -1023,6 +1034,8 @@ def test_the_pair_renames_their_mentorship():
             and m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND "
                             "title LIKE '%renamed%'", mentee.user_id) == "0",
             "the same name again tells somebody")
+    m.check(m.sql_value("SELECT COUNT(*) FROM mentorship_renames WHERE mentorship_id = ?",
+                        mid) == "1", "the same name again is a second line")
     move(mentor, mid, "ended", note="We are done.")
     page = mentee.get(f"/mentorships/{mid}").text
     m.check(f'action="/mentorships/{mid}/focus"' not in page, "a closed one offers a rename")
