@@ -52,6 +52,15 @@ void		 mships_page(struct req *, struct mship *, int status,
 		    const char *reason);
 void		 mships_page_with(struct req *, struct mship *, int status,
 		    const char *reason, const struct shown *typed);
+/*
+ * timeline.c: the timeline of m, stage events (mships_timeline_sql's
+ * rows) and, for its parties, renames (mships_renames_sql's, or NULL),
+ * as EVENT sections of d; notes: the words each move came with too.
+ * mships_timeline reads the events itself: -1 when the database failed.
+ */
+void		 mships_timeline_fill(struct req *, struct tdict *,
+		    const struct mship *, int notes, const struct db_rows *,
+		    const struct db_rows *);
 int		 mships_timeline(struct req *, struct tdict *,
 		    const struct mship *, int notes);
 extern const char mships_timeline_sql[];	/* "i": the mentorship */

@@ -35,6 +35,7 @@
 #include "../../cgi-bin/mentorships/request.c"
 #include "../../cgi-bin/mentorships/review.c"
 #include "../../cgi-bin/mentorships/show.c"
+#include "../../cgi-bin/mentorships/timeline.c"
 #include "../../cgi-bin/mentorships/kept.c"
 #include "kept_watch.h"
 
