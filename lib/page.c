@@ -30,8 +30,10 @@ page_new(struct req *r, const char *title, const char *tpl)
 		tmpl_set(u, "USER_SLUG", r->user.slug);
 		if (r->user.admin)
 			tmpl_show(r->page, "ADMIN");
+		/* a new link comes back to the page it was asked on */
 		if (!r->user.verified)
-			tmpl_show(r->page, "UNVERIFIED");
+			tmpl_set(tmpl_section(r->page, "UNVERIFIED"), "HERE",
+			    req_is_post(r) ? "" : req_here(r));
 	} else
 		tmpl_show(r->page, "SIGNED_OUT");
 	if ((flash = req_cookie(r, "menteo_flash")) != NULL ||

@@ -454,6 +454,13 @@ req_url_enc(struct req *r, const char *s)
 	return out;
 }
 
+const char *
+req_here(struct req *r)
+{
+	return *r->query_string != '\0' ? req_printf(r, "%s?%s", r->path,
+	    r->query_string) : r->path;
+}
+
 char *
 req_printf(struct req *r, const char *fmt, ...)
 {

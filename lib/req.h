@@ -152,6 +152,8 @@ char	*req_printf(struct req *, const char *, ...)
  * keeping the unreserved marks (RFC 3986) in the request's arena.
  */
 char	*req_url_enc(struct req *, const char *s);
+/* This request's path and query: where a sign-in's next comes back to. */
+const char *req_here(struct req *);
 
 /* Growable buffers (response body, mail). */
 int	 buf_add(struct buf *, const char *, size_t);

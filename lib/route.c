@@ -87,9 +87,7 @@ route_find(struct req *r, const struct route *t, size_t n)
 void
 route_to_login(struct req *r)
 {
-	const char *next = *r->query_string != '\0' ?
-	    req_printf(r, "%s?%s", r->path, r->query_string) : r->path;
-	char *enc = req_url_encode(r->arena, next, "/-_.");
+	char *enc = req_url_encode(r->arena, req_here(r), "/-_.");
 
 	resp_redirect(r, enc != NULL ? req_printf(r, "/login?next=%s", enc) :
 	    "/login");

@@ -54,7 +54,7 @@
 {{#UNVERIFIED}}
 <div class="banner">
 <p>Confirm your e-mail address to request or accept mentorships.</p>
-<form method="post" action="/verify/resend" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="btn-secondary btn-small">Send the link again</button></form>
+<form method="post" action="/verify/resend" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="next" value="{{HERE}}"><button class="btn-secondary btn-small">Send the link again</button></form>
 </div>
 {{/UNVERIFIED}}
 {{#FLASH}}

@@ -309,30 +309,37 @@ au_verify(struct req *r)
 	resp_redirect(r, login);
 }
 
-/* The new link's token and mail together, run again after a deadlock. */
+/*
+ * The new link's token and mail together, run again after a deadlock;
+ * the link comes back to the page it was asked on (arg: its next).
+ */
 static int
 resend_tx(struct req *r, void *arg)
 {
-	(void)arg;
-	return queue_verify(r, r->user.id, r->user.email, NULL);
+	const struct fval *next = arg;
+
+	return queue_verify(r, r->user.id, r->user.email, next->str);
 }
 
 void
 au_verify_resend(struct req *r)
 {
 	const char *b = au_bucket(r, "resend", req_printf(r, "%lld", r->user.id));
+	struct fval next;
 	int t;
 
+	if (field_read(r, &signup_f[SU_NEXT], 1, &next) > 0)
+		(void)field_drop(&next);
 	if (r->user.verified) {
 		resp_flash(r, "Your e-mail address is already confirmed.");
-		return resp_redirect(r, "/");
+		return resp_redirect(r, next.str != NULL ? next.str : "/");
 	}
 	if ((t = au_throttled(r, b, NULL)) != 0 ||
 	    auth_throttle_hit(r, b, 5, 60) == -1)
 		return;
-	if (db_tx_run(r, resend_tx, NULL) != 0)
+	if (db_tx_run(r, resend_tx, &next) != 0)
 		return;
 	resp_flash(r, req_printf(r, "We sent a new link to %s.",
 	    r->user.email));
-	resp_redirect(r, "/");
+	resp_redirect(r, next.str != NULL ? next.str : "/");
 }

@@ -75,7 +75,7 @@ def test_a_newcomer_arrives_where_they_were_going():
     r = c.get(going)
     assert r.status == 303 and r.location.startswith("/login?next="), r
     login_page = c.follow(r)
-    href = m.unescaped(re.search(r'<a href="([^"]*)">Create an account</a>',
+    href = m.unescaped(re.search(r'<a href="([^"]*)"[^>]*>Create an account</a>',
                                  login_page.text).group(1))
     assert href == "/signup?next=" + urllib.parse.quote(going, safe=""), href
     page = c.get(href)
@@ -113,6 +113,37 @@ def test_a_newcomer_arrives_where_they_were_going():
     # #part made every sign-in from it fail)
     r = login(m.Client(), email, nxt="/settings#a\\b")
     assert r.status == 303 and r.location == "/", r
+
+
+@m.test
+def test_a_link_sent_again_comes_back_to_the_page():
+    """Signed in before confirming, a newcomer on the way to a request
+    form is told to confirm first; the banner's "Send the link again"
+    came back to the dashboard, and so did its link. Both come back to
+    the page it was asked on now."""
+    import urllib.parse
+    mentor = m.make_mentor()
+    going = f"/mentorships/new?mentor={mentor.slug}"
+    c = m.Client()
+    email = fresh_email()
+    assert do_signup(c, email).status == 303
+    r = login(c, email, nxt=going)
+    assert r.status == 303 and r.location == going, r
+    page = c.follow(r)
+    t = m.unescaped(page.text)
+    assert page.status == 403 and "Confirm your e-mail address first" in t, page.status
+    form = re.search(r'<form method="post" action="/verify/resend".*?</form>', t, re.S).group(0)
+    assert f'name="next" value="{going}"' in form, form
+    r = c.post("/verify/resend", {"next": going})
+    assert r.status == 303 and r.location == going, r
+    assert "We sent a new link" in m.unescaped(c.follow(r).text)
+    mails = m.mails_to(email, subject="confirm", count=2)
+    path = link_in(mails[-1], "/verify?t=")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)["next"] == [going], path
+    r = c.get(path)
+    assert r.status == 303 and r.location == going, r
+    page = c.follow(r)
+    assert page.status == 200 and 'name="focus"' in page.text, page.status
 
 
 @m.test
