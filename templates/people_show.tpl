@@ -38,7 +38,7 @@
 {{#ALREADY}}<p>{{TEXT}}</p><p><a class="btn btn-secondary btn-block" href="{{HREF}}">{{LINK}}</a></p>{{/ALREADY}}
 {{#REQUEST}}<p><a class="btn btn-primary btn-block" href="{{REQUEST_URL}}">Request mentorship</a></p>{{/REQUEST}}
 {{#REQUEST_VERIFY}}<p class="hint">Confirm your e-mail address (use the link we sent you) to request a mentorship.</p>{{/REQUEST_VERIFY}}
-{{#REQUEST_SIGNIN}}<p><a href="{{LOGIN_URL}}">Sign in to request a mentorship</a></p>{{/REQUEST_SIGNIN}}
+{{#REQUEST_SIGNIN}}<p><a href="{{LOGIN_URL}}">Sign in to request a mentorship</a></p><p class="small muted">New to Menteo? You can create an account on the way, and come back to the request.</p>{{/REQUEST_SIGNIN}}
 {{#NO_ROOM}}<p class="hint">Places open up as mentorships finish: check back later, or <a href="/people">find another mentor</a>.</p>{{/NO_ROOM}}
 {{#OWN_PROFILE}}<p class="hint">This is your public profile. <a href="/settings">Edit it in your settings</a>.</p>{{/OWN_PROFILE}}
 </div>

@@ -32,10 +32,11 @@ profile_request(struct req *r, struct tdict *d, long long id,
 		tmpl_show(d, "NO_ROOM");
 		return 0;
 	}
+	/* signed in (or signed up, which goes on from there), the form */
 	if (r->user.id <= 0)
 		tmpl_set(tmpl_section(d, "REQUEST_SIGNIN"), "LOGIN_URL",
-		    req_printf(r, "/login?next=%s",
-		    req_url_enc(r, req_printf(r, "/people/%s", slug))));
+		    req_printf(r, "/login?next=%s", req_url_enc(r, req_printf(r,
+		    "/mentorships/new?mentor=%s", req_url_enc(r, slug)))));
 	else if (!r->user.verified)
 		tmpl_show(d, "REQUEST_VERIFY");
 	else

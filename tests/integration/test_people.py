@@ -225,8 +225,9 @@ def test_profile_page_and_unknown_slug():
     m.check("<strong>there</strong>" in r.text, "bio not rendered")
     m.check("&lt;i&gt;things&lt;/i&gt;" in r.text, "headline not escaped")
     m.check("2 places left" in r.text and "UTC" in r.text, "details")
-    m.check(f'href="/login?next=%2Fpeople%2F{s}"' in r.text,
-            "no sign-in link for visitors")
+    # on, after signing in (or up), to the request form, not back here
+    m.check(f'href="/login?next=%2Fmentorships%2Fnew%3Fmentor%3D{s}"' in r.text,
+            "no sign-in link for visitors that leads to the request form")
     m.check("/mentorships/new" not in r.text, "request offered anonymously")
     r = anon.get("/people?skill=" + tag)
     m.check("&lt;script&gt;alert(1)&lt;/script&gt;" in r.text and
