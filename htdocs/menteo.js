@@ -435,14 +435,25 @@
 	 * the redirect to the sign-in form, but never sends it, so the form's
 	 * next lacks it. Added here, signing in opens that part.
 	 */
-	function keepFragment(input) {
-		var next = input.value + location.hash;
+	function fragment() {
+		var h = location.hash;
 
-		/* what the server takes as a page of ours (lib/field.c next_ok) */
-		if (location.hash.length > 1 && input.value !== '' &&
-		    input.value.indexOf('#') < 0 && next.length <= 500 &&
-		    !/[\\\u0000-\u001f\u007f]/.test(location.hash))
-			input.value = next;
+		/* only what the server takes in a page of ours (next_ok) */
+		return h.length > 1 && h.length < 200 &&
+		    !/[\\\u0000-\u001f\u007f]/.test(h) ? h : '';
+	}
+
+	function keepFragment(input) {
+		if (fragment() !== '' && input.value !== '' &&
+		    input.value.indexOf('#') < 0 && input.value.length < 300)
+			input.value += fragment();
+	}
+
+	/* and so does the way to sign up instead: its next is in its query */
+	function keepFragmentLink(link) {
+		if (fragment() !== '' && /[?&]next=/.test(link.href) &&
+		    !/%23/.test(link.href))
+			link.href += encodeURIComponent(fragment());
 	}
 
 	function showFirstError() {
@@ -471,6 +482,8 @@
 			    document.querySelectorAll('input[data-browser-zone]'), setBrowserZone);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('input[data-next]'), keepFragment);
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('a[data-next]'), keepFragmentLink);
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('textarea[data-maxlength]'), setupCounter);
 		Array.prototype.forEach.call(
