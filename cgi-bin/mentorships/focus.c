@@ -79,7 +79,7 @@ rename_tx(struct req *r, void *arg)
 		return -1;
 	w->m->focus = w->to;	/* the mail names it as it is now */
 	return mships_tell(r, w->m, "Mentorship renamed", req_printf(r,
-	    "%s renamed your mentorship \"%s\" to \"%s\".", r->user.name,
+	    "%s renamed your mentorship “%s” to “%s”.", r->user.name,
 	    w->was, w->to), NULL, "");
 }
 
@@ -112,7 +112,7 @@ mships_focus_post(struct req *r)
 	if (rc != 0)
 		return mships_page_with(r, &m, rc, w.why, &typed);
 	resp_flash(r, strcmp(w.was, w.to) == 0 ? "The name is as it was: "
-	    "nothing changed." : req_printf(r, "Renamed \"%s\". %s has been "
+	    "nothing changed." : req_printf(r, "Renamed “%s”. %s has been "
 	    "told.", w.to, m.is_mentor ? m.mentee_name : m.mentor_name));
 	resp_redirect(r, mships_path(r, &m, ""));
 }

@@ -239,9 +239,30 @@ struct tell {
 	const char	*was;		/* moved: the time before, or NULL */
 	const char	*agenda;	/* or NULL */
 	int		 held;		/* recorded as held: in the past */
-	int		 news;		/* new and held: no calendar had it */
+	int		 news;		/* a meeting first told of */
 	int		 cancelled;
 };
+
+/*
+ * What the mail's event.ics does, said honestly: a calendar that follows
+ * the feed has the change already (no second copy), and how far a
+ * calendar follows a published event's change or cancellation varies.
+ */
+static const char *
+meeting_cal_words(const struct tell *t)
+{
+	if (t->cancelled)
+		return "If you added it to your calendar, take it out there: "
+		    "the attached event.ics marks it cancelled, which most "
+		    "calendars follow.";
+	if (t->news)
+		return "To put it in your calendar, open the attached "
+		    "event.ics, unless your calendar follows your Menteo "
+		    "calendar feed, which has it already.";
+	return "If you added it to your calendar, open the attached "
+	    "event.ics to change it there; a calendar that follows your "
+	    "Menteo calendar feed changes by itself.";
+}
 
 /*
  * Tells the other party, with each time in their own zone (their
@@ -273,17 +294,11 @@ meeting_tell(struct req *r, const struct mwrite *w, const struct tell *t)
 	if (t->held)
 		n.intro = req_printf(r, "%s Its notes and agreed actions can be "
 		    "written on the meetings page.", n.intro);
-	if (!t->news && (n.calendar = mships_meeting_event(r, m,
+	if (!(t->news && t->held) && (n.calendar = mships_meeting_event(r, m,
 	    w->meeting)) == NULL && r->db_failed)
 		return -1;
-	/* a calendar that follows the feed has it already: no second copy */
 	if (n.calendar != NULL)
-		n.intro = req_printf(r, "%s %s", n.intro, t->cancelled ?
-		    "If you added it "
-		    "to your calendar, the attached event.ics marks it "
-		    "cancelled there." : "To put it in your calendar, open "
-		    "the attached event.ics, unless your calendar follows "
-		    "your Menteo calendar feed, which has it already.");
+		n.intro = req_printf(r, "%s %s", n.intro, meeting_cal_words(t));
 	/* the date in the title too: two meetings' notifications differ */
 	n.headline = req_printf(r, "%s: %s", t->subject, when);
 	if (mship_mail_count(r, m) == -1)
@@ -316,7 +331,7 @@ meeting_tx(struct req *r, void *arg)
 	    .agenda = v[MT_AGENDA].str, .held = 1, .news = 1 } :
 	    &(struct tell){ .subject = "A meeting was planned",
 	    .what = "planned a meeting for", .utc = w->utc,
-	    .agenda = v[MT_AGENDA].str });
+	    .agenda = v[MT_AGENDA].str, .news = 1 });
 }
 
 /*

@@ -232,7 +232,7 @@ async function run(browser, js) {
 			const name = `Run a product team well ${mid}`;
 			await s.E.getByLabel('What this mentorship is about').fill(name);
 			await clickAndWait(s.E, s.E.getByRole('button', { name: 'Save the name' }));
-			await expectText(s.E, `Renamed "${name}"`, 'the rename said');
+			await expectText(s.E, `Renamed “${name}”`, 'the rename said');
 			if ((await s.E.locator('h1').innerText()).trim() !== name)
 				throw new Error(`the heading reads ${await s.E.locator('h1').innerText()}`);
 			await checkPage(s.E, 'mentorship-renamed');

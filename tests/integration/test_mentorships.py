@@ -1005,11 +1005,11 @@ def test_the_pair_renames_their_mentorship():
     r = mentee.post(f"/mentorships/{mid}/focus", {"focus": "  Lead a team of four  "})
     m.check(r.status == 303, f"renamed: {r!r}")
     said = m.unescaped(mentee.get(f"/mentorships/{mid}").text)
-    m.check('Renamed "Lead a team of four"' in said and "<h1>Lead a team of four</h1>" in said,
+    m.check('Renamed “Lead a team of four”' in said and "<h1>Lead a team of four</h1>" in said,
             f"the page says so: {said[said.find('flash'):][:300]}")
     mail = m.mails_to(mentor.email, subject="renamed", count=1)
     text = m.mail_text(mail[-1]) if mail else ""
-    m.check('renamed your mentorship "Land a director role" to "Lead a team of four"' in text,
+    m.check('renamed your mentorship “Land a director role” to “Lead a team of four”' in text,
             f"the other party is told, with the old name: {text[:400]}")
     for path in ("/", "/mentorships", f"/rooms/{mid}", f"/mentorships/{mid}/record"):
         t = m.unescaped(mentor.get(path).text)

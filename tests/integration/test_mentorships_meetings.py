@@ -143,7 +143,8 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
             "the mentee is told, in Berlin time, the new and the old time")
     ev = attached_event(msg, uid)
     m.check(ev and "SEQUENCE:1\r\n" in ev and "DTSTART:20300116T140000Z\r\n" in ev
-            and "DURATION:PT30M\r\n" in ev,
+            and "DURATION:PT30M\r\n" in ev and "open the attached event.ics to change "
+            "it there" in text,
             f"the moved meeting's event moves it in a calendar: {ev}")
     m.check("Their note:" not in text and re.search(r"Agenda:\s+Review the 1:1s", text),
             f"the moved mail labels the agenda as the agenda: {text}")
@@ -164,7 +165,8 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     m.check(m.sql_value("SELECT COUNT(*) FROM meetings WHERE id = ?", mtg) == "0")
     m.check(m.sql_value("SELECT sequence FROM meetings_cancelled WHERE id = ?", mtg) == "2")
     msg = message_with(mentor.email, "meeting was cancelled", "09:00")
-    m.check(msg and "the attached event.ics marks it cancelled there" in m.mail_text(msg),
+    m.check(msg and "take it out there: the attached event.ics marks it cancelled"
+            in m.mail_text(msg),
             "the mentor is told, in New York time, what the event does")
     ev = attached_event(msg, uid)
     m.check(ev and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:2\r\n" in ev,
@@ -293,7 +295,8 @@ def test_a_planned_meeting_put_in_the_past_is_recorded_as_held():
     # this one moves it there to the day it was held
     ev = attached_event(msg, f"meeting-{mtg}@{urllib.parse.urlsplit(m.SITE).hostname}")
     m.check(ev and "SEQUENCE:1\r\n" in ev and
-            f"DTSTART:{held.replace('-', '')}T" in ev and "open the attached event.ics" in text,
+            f"DTSTART:{held.replace('-', '')}T" in ev and "open the attached event.ics to "
+            "change it there" in text,
             f"the calendar's copy follows: {ev}")
 
 
