@@ -481,11 +481,17 @@ add_subject(struct buf *b, const char *s)
 	buf_adds(b, "\r\n");
 }
 
-/* The bare address of "Name <addr>" or "addr". */
+/* Who mail comes from, "Name <addr>" or "addr" (mail_from). */
 static const char *
-addr_of(struct req *r, const char *from)
+mail_from(void)
 {
-	const char *lt = strchr(from, '<'), *gt;
+	return cfg_str("mail_from", "Menteo <menteo@localhost>");
+}
+
+const char *
+mail_from_addr(struct req *r)
+{
+	const char *from = mail_from(), *lt = strchr(from, '<'), *gt;
 
 	if (lt == NULL || (gt = strchr(lt, '>')) == NULL)
 		return from;
@@ -508,7 +514,7 @@ build(struct req *r, struct buf *b, const struct db_rows *m,
 	sodium_bin2hex(rnd, sizeof(rnd), raw, sizeof(raw));
 	snprintf(bnd, sizeof(bnd), "=_menteo_a_%s", rnd);
 	snprintf(mixed, sizeof(mixed), "=_menteo_m_%s", rnd);
-	at = strchr(addr_of(r, from), '@');
+	at = strchr(mail_from_addr(r), '@');
 	buf_printf(b, "Date: %s\r\nFrom: %s\r\nTo: %s\r\n", date, from,
 	    db_get(m, 0, "to_addr"));
 	buf_printf(b, "Message-ID: <menteo.%s.%s%s>\r\n", db_get(m, 0, "id"),
@@ -579,7 +585,7 @@ upload_read(char *ptr, size_t size, size_t nmemb, void *arg)
 static int
 smtp_send(struct req *r, const struct db_rows *m, char err[CURL_ERROR_SIZE])
 {
-	const char *from = cfg_str("mail_from", "Menteo <menteo@localhost>");
+	const char *from = mail_from();
 	const char *user = cfg_str("smtp_user", ""), *to;
 	struct curl_slist *rcpt = NULL;
 	struct buf b = { NULL, 0, 0 };
@@ -605,7 +611,7 @@ smtp_send(struct req *r, const struct db_rows *m, char err[CURL_ERROR_SIZE])
 		    cfg_str("smtp_password", ""));
 	}
 	curl_easy_setopt(c, CURLOPT_MAIL_FROM,
-	    req_printf(r, "<%s>", addr_of(r, from)));
+	    req_printf(r, "<%s>", mail_from_addr(r)));
 	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(c, CURLOPT_READFUNCTION, upload_read);
 	curl_easy_setopt(c, CURLOPT_READDATA, &up);

@@ -124,6 +124,9 @@ int		 mail_link_set(struct req *, struct tdict *, long long user_id,
 void		 mail_lines(struct req *, struct tdict *d, const char *section,
 		    const char *text);
 
+/* The bare address Menteo's mail comes from (mail_from's "<addr>"). */
+const char	*mail_from_addr(struct req *);
+
 /* The notifier: claims due rows (SKIP LOCKED), sends, marks. Count sent. */
 int		 mail_send_due(struct req *, int max);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cfg.h"
+#include "mail.h"
 #include "mentorships.h"
 
 /* ---- iCalendar (RFC 5545) ------------------------------------------------ */
@@ -137,23 +138,6 @@ ics_event(struct req *r, struct buf *b, const struct ics_ev *ev)
 /* A meeting's event from a row of MEETING_COLS, planned or cancelled. */
 #define MEETING_COLS	"x.id, x.starts_at, x.minutes, x.agenda, x.sequence"
 
-/*
- * A meeting's ORGANIZER, which a mail's event (METHOD:PUBLISH, RFC 5546
- * 3.2.1) must name: Menteo, by the address its mail comes from.
- */
-static const char *
-organizer(struct req *r)
-{
-	const char *from = cfg_str("mail_from", "Menteo <menteo@localhost>");
-	const char *lt = strchr(from, '<');
-	size_t n;
-
-	if (lt != NULL)
-		from = lt + 1;
-	n = strcspn(from, "> \t\r\n");
-	return req_printf(r, "mailto:%.*s", (int)n, from);
-}
-
 static void
 ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
     const char *now, const char *focus, int cancelled)
@@ -169,7 +153,8 @@ ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
 		.desc = db_get(q, i, "agenda"),
 		.sequence = db_get_int(q, i, "sequence"),
 		.cancelled = cancelled,
-		.organizer = organizer(r),
+		/* a mail's event (METHOD:PUBLISH) must name one: RFC 5546 */
+		.organizer = req_printf(r, "mailto:%s", mail_from_addr(r)),
 	};
 
 	ics_event(r, b, &ev);
