@@ -370,14 +370,14 @@ stage_contract_missing(struct req *r, const struct mship *m,
 		MISSING("Save a review date first.");
 	else if (db_get_int(c, 0, "review_past"))
 		MISSING("The review date is in the past: choose a later one.");
-	if (first && nall < 3)
+	if (first && nall < STAGE_GOALS_MIN)
 		MISSING("The contract needs at least 3 goals (3 to 5).");
-	else if (first && nall > 5)
+	else if (first && nall > STAGE_GOALS_MAX)
 		MISSING("The contract holds at most 5 goals (3 to 5): remove "
 		    "some.");
 	else if (!first && nnew < 1)
 		MISSING("Add at least one new goal for the next cycle.");
-	else if (!first && nnew + nopen > 5)
+	else if (!first && nnew + nopen > STAGE_GOALS_MAX)
 		MISSING("A new cycle holds 1 to 5 goals (new ones plus open "
 		    "ones carried over): remove some.");
 #undef MISSING

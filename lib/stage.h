@@ -118,6 +118,13 @@ int	 stage_counts_capacity(const char *stage);
 int	 stage_mentor_has_room(struct req *, long long mentor_id);
 
 /*
+ * A contract version's goals (SPEC 3): 3 to 5 the first; a renewal's
+ * new ones and the open ones it carries over, 1 to 5 new, 5 in all.
+ */
+#define STAGE_GOALS_MIN	3
+#define STAGE_GOALS_MAX	5
+
+/*
  * What the contract as written lacks before it may be agreed (goal
  * count, missing fields, a review date in the past): up to max
  * sentences into why, their number; *failed when the database failed.

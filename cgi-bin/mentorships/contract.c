@@ -22,7 +22,7 @@ static const struct field contract_f[CT_N] = {
 	{ "review_date", F_DATE, 10, 10, 1, NULL },
 };
 
-#define ROWS_ADD	5	/* "Add a goal" is offered below this many */
+#define ROWS_ADD	STAGE_GOALS_MAX	/* "Add a goal" offered below it */
 
 /* What the one form sends besides its fields: which button, and a mark. */
 enum { CF_GOAL_ROWS, CF_ADD_GOAL, CF_REMOVE_GOAL, CF_N };
@@ -90,7 +90,7 @@ mships_contract_rows_stored(struct req *r, const struct mship *m,
 static void
 rows_pad(const struct mship *m, struct cform *f)
 {
-	size_t least = mships_is(m, "initiation") ? 3 : 1;
+	size_t least = mships_is(m, "initiation") ? STAGE_GOALS_MIN : 1;
 
 	while (f->nrows < least)
 		row_set(f->rows[f->nrows++], "", "", "", "");

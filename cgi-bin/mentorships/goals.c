@@ -16,16 +16,28 @@ const struct field mships_goal_f[GL_N] = {
 	{ "remove", F_BOOL, 0, 0, 0, NULL },
 };
 
-/* A new goal for the version being written. Under the lock. */
+/*
+ * A new goal for the version being written. Under the lock, so that the
+ * count read is the count written: the version holds STAGE_GOALS_MAX at
+ * most (its own goals, and the open ones a renewal carries over), and
+ * the mentorship GOALS_MAX over all its cycles.
+ */
 int
 mships_goal_insert(struct req *r, struct cwrite *w, const struct fval *v)
 {
 	struct db_rows *g;
 
-	g = db_query(r, "SELECT COUNT(*) AS n FROM goals WHERE "
-	    "mentorship_id = ?", "i", w->m->id);
+	g = db_query(r, "SELECT COUNT(*) AS n, IFNULL(SUM(" GOAL_EDITABLE
+	    " OR g.status = 'open'), 0) AS version_n FROM goals g JOIN "
+	    "mentorships m ON m.id = g.mentorship_id WHERE g.mentorship_id "
+	    "= ?", "i", w->m->id);
 	if (g == NULL)
 		return -1;
+	if (db_get_int(g, 0, "version_n") >= STAGE_GOALS_MAX)
+		return w->why = mships_is(w->m, "initiation") ? "A contract "
+		    "holds 3 to 5 goals: remove one before adding another." :
+		    "A new cycle holds 1 to 5 goals, the open ones carried "
+		    "over among them: remove one before adding another.", 422;
 	if (db_get_int(g, 0, "n") >= GOALS_MAX)
 		return w->why = "This mentorship has too many goals already "
 		    "(50 at most).", 422;

@@ -482,4 +482,53 @@ def test_i_agree_on_a_page_typed_into_agrees_to_what_was_typed():
                         "WHERE mentorship_id = ?", mid) == "1", "the version kept has her words")
 
 
+@m.test
+def test_a_contract_holds_five_goals_at_most():
+    """A sixth goal is refused when it is saved, not only when the
+    contract is agreed to (a hand-made post had saved six, and "I agree"
+    then refused what the page had taken): by the form, with every row
+    typed kept, and by /goals. A new cycle counts the open goals it
+    carries over."""
+    mentor, mentee, mid = accepted_pair()
+    path = f"/mentorships/{mid}/contract"
+
+    def count():
+        return m.sql_value("SELECT COUNT(*) FROM goals WHERE mentorship_id = ?", mid)
+
+    six = [(f"Goal {i}", f"Measure {i}", "", None) for i in range(1, 7)]
+    mentee.get(path)
+    r = mentee.post(path, terms() + rows(*six) + [("save", "1")])
+    t = m.unescaped(r.text)
+    m.check(r.status == 422 and "A contract holds 3 to 5 goals: remove one" in t,
+            f"six goals saved: {r.status}")
+    m.check(titles(r.text) == [g[0] for g in six], f"every row kept: {titles(r.text)}")
+    kept_terms(r.text)
+    m.check(count() == "0", "nothing saved")
+    r = mentee.post(path, terms() + rows(*six[:5]) + [("save", "1")])
+    m.check(r.status == 303 and count() == "5", f"five saved: {r!r}")
+    r = mentee.post(f"/mentorships/{mid}/goals",
+                    {"title": "Goal 6", "measure": "Measure 6", "target_date": ""})
+    m.check(r.status == 422 and "A contract holds 3 to 5 goals" in m.unescaped(r.text),
+            f"a sixth posted alone: {r.status}")
+    m.check("Goal 6" in titles(r.text), "the goal typed is kept in its row")
+    m.check(count() == "5", "still five")
+    agree(mentee, mid)
+    agree(mentor, mid)
+
+    # a new cycle: two of the five still open are carried over
+    m.sql("UPDATE goals SET status = 'achieved' WHERE mentorship_id = ? AND "
+          "title IN ('Goal 1', 'Goal 2', 'Goal 3')", mid)
+    m.sql("UPDATE mentorships SET stage = 'separation' WHERE id = ?", mid)
+    new = [(f"Next {i}", f"Measure {i}", "", None) for i in range(1, 5)]
+    mentee.get(path)
+    r = mentee.post(path, terms() + rows(*new) + [("save", "1")])
+    t = m.unescaped(r.text)
+    m.check(r.status == 422 and "A new cycle holds 1 to 5 goals, the open ones "
+            "carried over among them" in t, f"four new beside two open: {r.status}")
+    m.check(titles(r.text) == [g[0] for g in new], f"every row kept: {titles(r.text)}")
+    m.check(count() == "5", "nothing saved")
+    r = mentee.post(path, terms() + rows(*new[:3]) + [("save", "1")])
+    m.check(r.status == 303 and count() == "8", f"three new saved: {r!r}")
+
+
 m.main()
