@@ -71,11 +71,9 @@ rename_tx(struct req *r, void *arg)
 	w->was = req_strdup(r, w->was);
 	if (strcmp(w->was, w->to) == 0)
 		return 0;
-	if (db_exec(r, "UPDATE mentorships SET focus = ? WHERE id = ?", "si",
-	    w->to, w->m->id) == -1 || db_exec(r, "INSERT INTO "
-	    "mentorship_renames (mentorship_id, from_focus, to_focus, "
-	    "actor_id, created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
-	    "issi", w->m->id, w->was, w->to, r->user.id) != 1)
+	if (db_exec(r, MSHIP_RENAMES_INSERT "m.id = ?", "sii", w->to,
+	    r->user.id, w->m->id) != 1 || db_exec(r, "UPDATE mentorships "
+	    "SET focus = ? WHERE id = ?", "si", w->to, w->m->id) == -1)
 		return -1;
 	w->m->focus = w->to;	/* the mail names it as it is now */
 	return mships_tell(r, w->m, "Mentorship renamed", req_printf(r,

@@ -68,7 +68,7 @@ last_word(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 /* The timeline: each stage event with who moved it (and the strip's minutes). */
-const char mships_timeline_sql[] = "SELECT e.from_stage, e.to_stage, "
+const char mships_timeline_sql[] = "SELECT e.id, e.from_stage, e.to_stage, "
     "e.note, e.created_at, u.display_name AS actor, e.actor_id, "
     "m.proposed_by_programme AS proposed, e.by_outsider, "
     "m.programme_id IS NOT NULL AND e.actor_id IS NOT NULL AND "
@@ -78,11 +78,16 @@ const char mships_timeline_sql[] = "SELECT e.from_stage, e.to_stage, "
     "mentorships m ON m.id = e.mentorship_id LEFT JOIN "
     "users u ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id";
 
-/* The renames of a mentorship, for its parties' timeline (sql/398). */
-const char mships_renames_sql[] = "SELECT n.from_focus, n.to_focus, "
-    "n.created_at, u.display_name AS actor FROM mentorship_renames n LEFT "
-    "JOIN users u ON u.id = n.actor_id WHERE n.mentorship_id = ? ORDER BY "
-    "n.id";
+/*
+ * The renames of a mentorship, for its parties' timeline (sql/398), each
+ * after the stage event it followed (sql/399); one by neither party is
+ * its programme's, renamed with the programme.
+ */
+const char mships_renames_sql[] = "SELECT n.after_event, n.from_focus, "
+    "n.to_focus, n.created_at, u.display_name AS actor, n.actor_id NOT IN "
+    "(m.mentor_id, m.mentee_id) AS by_organisers FROM mentorship_renames n "
+    "JOIN mentorships m ON m.id = n.mentorship_id LEFT JOIN users u ON "
+    "u.id = n.actor_id WHERE n.mentorship_id = ? ORDER BY n.id";
 
 /* A line of the timeline at `at`: its time, ISO and in words. */
 static struct tdict *
@@ -102,11 +107,13 @@ timeline_rename(struct req *r, struct tdict *d, const struct db_rows *n,
     size_t i)
 {
 	struct tdict *s = timeline_line(r, d, db_get(n, i, "created_at"));
+	int org = db_get_int(n, i, "by_organisers");
 
-	tmpl_set(s, "ACTOR", db_get(n, i, "actor") != NULL ?
-	    db_get(n, i, "actor") : "A former member");
-	tmpl_set(s, "WHAT", req_printf(r, "Renamed it from “%s” to “%s”",
-	    db_get(n, i, "from_focus"), db_get(n, i, "to_focus")));
+	tmpl_set(s, "ACTOR", org ? "The organisers" : db_get(n, i, "actor") !=
+	    NULL ? db_get(n, i, "actor") : "A former member");
+	tmpl_set(s, "WHAT", req_printf(r, "Renamed it%s from “%s” to “%s”",
+	    org ? " with the programme," : "", db_get(n, i, "from_focus"),
+	    db_get(n, i, "to_focus")));
 }
 
 /*
@@ -127,8 +134,8 @@ mships_timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 		const char *to = db_get(e, i, "to_stage");
 		const char *at = db_get(e, i, "created_at");
 		const char *note = db_get(e, i, "note");
-		for (; n != NULL && k < n->nrows && strcmp(db_get(n, k,
-		    "created_at"), at) < 0; k++)
+		for (; n != NULL && k < n->nrows && db_get_int(n, k,
+		    "after_event") < db_get_int(e, i, "id"); k++)
 			timeline_rename(r, d, n, k);
 		s = timeline_line(r, d, at);
 		tmpl_set(s, "ACTOR", event_actor(e, i));

@@ -9,6 +9,7 @@
 
 #include "cfg.h"
 #include "mail.h"
+#include "mship.h"
 #include "programmes.h"
 #include "resp.h"
 
@@ -721,10 +722,14 @@ settings_tx(struct req *r, void *arg)
 	if (rc < 0 || slug_history(r, w->p->id, was, v[PF_SLUG].str) == -1)
 		return -1;
 	/* the pairs it named in Menteo's words take its new name */
-	if (strcmp(name, v[PF_NAME].str) != 0 && db_exec(r, "UPDATE "
-	    "mentorships SET focus = ? WHERE programme_id = ? AND "
-	    "proposed_by_programme = 1 AND focus = ?", "sis",
-	    prog_focus(r, v[PF_NAME].str), w->p->id, prog_focus(r, name)) < 0)
+	if (strcmp(name, v[PF_NAME].str) != 0 &&
+	    (db_exec(r, MSHIP_RENAMES_INSERT "m.programme_id = ? AND "
+	    "m.proposed_by_programme = 1 AND m.focus = ?", "siis",
+	    prog_focus(r, v[PF_NAME].str), r->user.id, w->p->id,
+	    prog_focus(r, name)) < 0 || db_exec(r, "UPDATE mentorships SET "
+	    "focus = ? WHERE programme_id = ? AND proposed_by_programme = 1 "
+	    "AND focus = ?", "sis", prog_focus(r, v[PF_NAME].str), w->p->id,
+	    prog_focus(r, name)) < 0))
 		return -1;
 	/* only a site admin names organisers; an organiser's form has none */
 	if (r->user.admin && organisers_save(r, w->p->id, v[PF_NAME].str,

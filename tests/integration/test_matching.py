@@ -482,6 +482,18 @@ def test_a_renamed_programme_renames_the_pairs_named_after_it():
         m.check(m.sql_value(focus, tara.user_id) == (subject or name),
                 f"the pair named after {name}: {m.sql_value(focus, tara.user_id)!r}")
         m.check(m.sql_value(focus, uli.user_id) == "Go", "a subject of its own changed")
+    # each rename is a line of the pair's timeline, said as the
+    # organisers' (it left none: the subject changed without a word)
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", tara.user_id)
+    t = m.unescaped(tara.get(f"/mentorships/{mid}").text)
+    line = t[t.find('id="timeline-h"'):]
+    m.check(f"<strong>The organisers</strong>: Renamed it with the programme, from "
+            f"“Mentoring in {old}” to “Mentoring in Renamed {slug[-4:]}”" in line and
+            line.count("Renamed it with the programme") == 3,
+            f"the timeline: {line[:1500]}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM mentorship_renames n JOIN mentorships s ON "
+                        "s.id = n.mentorship_id WHERE s.mentee_id = ?", uli.user_id) == "0",
+            "a pair not renamed has a line")
     # a pair named twice before the rule is named once by sql/391
     legacy = f"Legacy Mentoring {slug[-4:]}"
     m.sql("UPDATE programmes SET name = ? WHERE slug = ?", legacy, slug)

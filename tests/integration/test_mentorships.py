@@ -1037,6 +1037,16 @@ def test_the_pair_renames_their_mentorship():
     m.check(m.sql_value("SELECT COUNT(*) FROM mentorship_renames WHERE mentorship_id = ?",
                         mid) == "1", "the same name again is a second line")
     move(mentor, mid, "ended", note="We are done.")
+    # ended after the rename, in its second by the clock (whole seconds):
+    # the timeline keeps the order they were made in, not stage first
+    m.sql("UPDATE stage_events SET created_at = (SELECT MAX(created_at) FROM "
+          "mentorship_renames WHERE mentorship_id = ?) WHERE mentorship_id = ? AND "
+          "to_stage = 'ended'", mid, mid)
+    t = m.unescaped(mentee.get(f"/mentorships/{mid}").text)
+    line = t[t.find('id="timeline-h"'):]
+    m.check("We are done." in line and
+            line.index("Renamed it from") < line.index("We are done."),
+            f"the same second's rename and end in order: {line[:1500]}")
     page = mentee.get(f"/mentorships/{mid}").text
     m.check(f'action="/mentorships/{mid}/focus"' not in page, "a closed one offers a rename")
     r = mentee.post(f"/mentorships/{mid}/focus", {"focus": "Something else"})
