@@ -20,5 +20,5 @@
 <div class="actions"><button class="btn btn-primary">Sign in</button></div>
 </form>
 <p class="small"><a href="/reset">Forgot your password?</a></p>
-<p class="small muted">New to Menteo? <a href="{{SIGNUP_HREF}}" data-next>Create an account</a>.</p>
+{{#NEW_HERE}}<p class="small muted">New to Menteo? <a href="{{SIGNUP_HREF}}" data-next>Create an account</a>.</p>{{/NEW_HERE}}
 </section>

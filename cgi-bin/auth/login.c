@@ -24,15 +24,19 @@ static const struct field login_f[LOGIN_N] = {
 
 /*
  * Where the form goes on to, next (a local path, or NULL): a newcomer's
- * sign-up carries it too. Why the person signs in is said above the form
- * as long as it is shown (a flash went with the first wrong password)
- * when next is a programme's join form with its invitation.
+ * sign-up carries it too, offered unless the page was sent to an
+ * address with an account (after signing up, or by an invitation). Why
+ * the person signs in is said above the form as long as it is shown (a
+ * flash went with the first wrong password) when next is a programme's
+ * join form with its invitation.
  */
 static void
-login_next(struct req *r, struct tdict *d, const char *next)
+login_next(struct req *r, struct tdict *d, const char *next, int newcomer)
 {
-	tmpl_set(d, "SIGNUP_HREF", next != NULL ? req_printf(r,
-	    "/signup?next=%s", req_url_enc(r, next)) : "/signup");
+	if (newcomer)
+		tmpl_set(tmpl_section(d, "NEW_HERE"), "SIGNUP_HREF",
+		    next != NULL ? req_printf(r, "/signup?next=%s",
+		    req_url_enc(r, next)) : "/signup");
 	if (next != NULL && strncmp(next, "/programmes/", 12) == 0 &&
 	    strstr(next, "/join?invite=") != NULL)
 		tmpl_show(d, "FOR_INVITATION");
@@ -42,18 +46,20 @@ void
 au_login_form(struct req *r)
 {
 	struct tdict *d = page_new(r, "Sign in", "auth_login.tpl");
-	struct fval nv;
+	struct fval nv, ev;
+	int known;
 
 	if (field_check(r->arena, &login_f[LI_NEXT], req_query(r, "next"),
 	    &nv) != 0)
 		nv.str = NULL;
 	if (nv.str != NULL)
 		tmpl_set(d, "NEXT", nv.str);
-	login_next(r, d, nv.str);
-	/* the address a link was sent to (an invitation), when one is given */
-	if (field_check(r->arena, &login_f[LI_EMAIL], req_query(r, "email"),
-	    &nv) == 0 && nv.str != NULL)
-		tmpl_set(d, "EMAIL", nv.str);
+	/* the address of an account a link was sent to, when one is given */
+	known = field_check(r->arena, &login_f[LI_EMAIL], req_query(r,
+	    "email"), &ev) == 0 && ev.str != NULL;
+	if (known)
+		tmpl_set(d, "EMAIL", ev.str);
+	login_next(r, d, nv.str, !known);
 	page_send(r, 200);
 }
 
@@ -105,7 +111,7 @@ au_login_post(struct req *r)
 form:
 	d = page_new(r, "Sign in", "auth_login.tpl");
 	page_form(d, login_f, LOGIN_N, v);
-	login_next(r, d, v[LI_NEXT].str);
+	login_next(r, d, v[LI_NEXT].str, 1);
 	page_send(r, 422);
 }
 

@@ -102,6 +102,8 @@ def test_a_newcomer_arrives_where_they_were_going():
     assert q == {"email": [email], "next": [going]}, r.location
     t = m.unescaped(mail_app.follow(r).text)
     assert f'name="next" value="{going}"' in t and f'value="{email}"' in t, t[:3000]
+    # the account is made: the sign-in form no longer offers to make one
+    assert "New to Menteo?" in login_page.text and "New to Menteo?" not in t, t[:3000]
     r = login(mail_app, email, nxt=going)
     assert r.status == 303 and r.location == going, r
     page = mail_app.follow(r)
