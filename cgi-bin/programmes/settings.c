@@ -693,6 +693,29 @@ survey_question_add(struct req *r, const struct prog *p)
  * meanwhile. 1: another programme took the address meanwhile; 2: the
  * programme is gone.
  */
+/*
+ * The open pairs a programme named in Menteo's words take its new name,
+ * each with a line on its timeline; a closed one keeps the name it
+ * closed with, as its record does. -1 db.
+ */
+static int
+pairs_rename(struct req *r, long long prog, const char *was,
+    const char *name)
+{
+	const char *from = prog_focus(r, was), *to = prog_focus(r, name);
+
+#define PAIRS	"m.programme_id = ? AND m.proposed_by_programme = 1 AND " \
+	"m.focus = ? AND m.stage IN (" STAGES_OPEN ")"
+	if (strcmp(from, to) == 0)
+		return 0;
+	if (db_exec(r, MSHIP_RENAMES_INSERT PAIRS, "siis", to, r->user.id,
+	    prog, from) < 0 || db_exec(r, "UPDATE mentorships m SET "
+	    "m.focus = ? WHERE " PAIRS, "sis", to, prog, from) < 0)
+		return -1;
+#undef PAIRS
+	return 0;
+}
+
 static int
 settings_tx(struct req *r, void *arg)
 {
@@ -721,15 +744,8 @@ settings_tx(struct req *r, void *arg)
 		return 1;
 	if (rc < 0 || slug_history(r, w->p->id, was, v[PF_SLUG].str) == -1)
 		return -1;
-	/* the pairs it named in Menteo's words take its new name */
 	if (strcmp(name, v[PF_NAME].str) != 0 &&
-	    (db_exec(r, MSHIP_RENAMES_INSERT "m.programme_id = ? AND "
-	    "m.proposed_by_programme = 1 AND m.focus = ?", "siis",
-	    prog_focus(r, v[PF_NAME].str), r->user.id, w->p->id,
-	    prog_focus(r, name)) < 0 || db_exec(r, "UPDATE mentorships SET "
-	    "focus = ? WHERE programme_id = ? AND proposed_by_programme = 1 "
-	    "AND focus = ?", "sis", prog_focus(r, v[PF_NAME].str), w->p->id,
-	    prog_focus(r, name)) < 0))
+	    pairs_rename(r, w->p->id, name, v[PF_NAME].str) == -1)
 		return -1;
 	/* only a site admin names organisers; an organiser's form has none */
 	if (r->user.admin && organisers_save(r, w->p->id, v[PF_NAME].str,

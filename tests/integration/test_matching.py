@@ -463,9 +463,12 @@ def test_a_renamed_programme_renames_the_pairs_named_after_it():
     org, slug = cohort()
     tara, uli = join(slug, "mentee"), join(slug, "mentee", looking_for="Go")
     ben = join(slug, "mentor", 3, capacity=3)
-    for mentee in (tara, uli):
+    vic = join(slug, "mentee")
+    for mentee in (tara, uli, vic):
         r = propose(org, slug, mentee, ben)
         m.check(r.status == 303, f"propose: {r!r}")
+    # a closed pair keeps the name it closed with, as its record does
+    m.sql("UPDATE mentorships SET stage = 'declined' WHERE mentee_id = ?", vic.user_id)
     old = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
     focus = "SELECT focus FROM mentorships WHERE mentee_id = ?"
     m.check(m.sql_value(focus, tara.user_id) == f"Mentoring in {old}",
@@ -482,6 +485,8 @@ def test_a_renamed_programme_renames_the_pairs_named_after_it():
         m.check(m.sql_value(focus, tara.user_id) == (subject or name),
                 f"the pair named after {name}: {m.sql_value(focus, tara.user_id)!r}")
         m.check(m.sql_value(focus, uli.user_id) == "Go", "a subject of its own changed")
+        m.check(m.sql_value(focus, vic.user_id) == f"Mentoring in {old}",
+                "a closed pair renamed")
     # each rename is a line of the pair's timeline, said as the
     # organisers' (it left none: the subject changed without a word)
     mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", tara.user_id)
