@@ -355,6 +355,33 @@ struct settings_w {
 	field_opt(&(v)[PF_RULES]), (v)[PF_ROADMAP].str
 
 /*
+ * The unread notifications about the programme's pages follow it to its
+ * new address: read on visit (lib/notif.h) compares the page's path, and
+ * one at the old address stayed unread when its page was opened at the
+ * new one, the person joined, or the organiser saw the dashboard. Only
+ * the people a programme tells (its participants, organisers, invited
+ * accounts and the site's admins) are looked at, by their key: never
+ * every notification of the site. 0, or -1.
+ */
+static int
+unread_moved(struct req *r, long long id, const char *was, const char *now)
+{
+	const char *from = req_printf(r, "/programmes/%s", was);
+
+	return db_exec(r, "UPDATE notifications n SET n.path = CONCAT(?, "
+	    "SUBSTRING(n.path, ?)) WHERE n.read_at IS NULL AND n.user_id IN "
+	    "(SELECT user_id FROM programme_participants WHERE programme_id "
+	    "= ? UNION SELECT user_id FROM programme_organisers WHERE "
+	    "programme_id = ? UNION SELECT u.id FROM programme_invitations i "
+	    "JOIN users u ON u.email = i.email WHERE i.programme_id = ? UNION "
+	    "SELECT id FROM users WHERE is_admin = 1) AND (n.path = ? OR "
+	    "LEFT(n.path, ?) IN (?, ?))", "siiiisiss", req_printf(r,
+	    "/programmes/%s", now), (long long)strlen(from) + 1, id, id, id,
+	    from, (long long)strlen(from) + 1, req_printf(r, "%s/", from),
+	    req_printf(r, "%s?", from)) < 0 ? -1 : 0;
+}
+
+/*
  * The programme's addresses once its slug is `now` (sql/325): `was`, an
  * address it leaves, leads to it from now on; `now` is an earlier
  * address of no programme any more (its own, or another's it takes
@@ -373,7 +400,7 @@ slug_history(struct req *r, long long id, const char *was, const char *now)
 	    "DUPLICATE KEY UPDATE programme_id = VALUES(programme_id), "
 	    "retired_at = VALUES(retired_at)", "si", was, id) < 0)
 		return -1;
-	return 0;
+	return was != NULL ? unread_moved(r, id, was, now) : 0;
 }
 
 static int
