@@ -118,9 +118,15 @@ form:
 void
 au_logout(struct req *r)
 {
+	struct fval nv;
+
+	/* a page of this site to go on to signed out (another's link) */
+	if (field_check(r->arena, &login_f[LI_NEXT], req_form(r, "next"),
+	    &nv) != 0)
+		nv.str = NULL;
 	sess_end(r);
 	resp_flash(r, "You are signed out.");
-	resp_redirect(r, "/");
+	resp_redirect(r, nv.str != NULL ? nv.str : "/");
 }
 
 /* ---- password reset ------------------------------------------------- */

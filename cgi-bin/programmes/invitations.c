@@ -132,6 +132,25 @@ invite_bad(struct req *r, const struct prog *p, int status,
 }
 
 /*
+ * An invitation opened signed in to another account: a button signs out
+ * and opens the link again, as the mail's reader would.
+ */
+static void
+invite_other_account(struct req *r, const struct prog *p)
+{
+	struct tdict *d = page_new(r, "This invitation cannot be used",
+	    "programmes_invite_bad.tpl");
+
+	prog_head(d, p, NULL);
+	tmpl_set(d, "WHY", req_printf(r, "This invitation was sent to another "
+	    "address than the one you are signed in with (%s). Sign out and "
+	    "open the link again, or ask the organisers to invite %s.",
+	    r->user.email, r->user.email));
+	tmpl_set(tmpl_section(d, "SIGN_OUT"), "NEXT", req_here(r));
+	page_send(r, 403);
+}
+
+/*
  * An invitation used already, opened again from its mail: by its
  * owner, signed out, most often. The sign-in form has their address and
  * leads to the programme.
@@ -192,10 +211,7 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 		return -1;
 	}
 	if (r->user.id > 0 && strcasecmp(inv->email, r->user.email) != 0) {
-		invite_bad(r, p, 403, req_printf(r, "This invitation was sent "
-		    "to another address than the one you are signed in with "
-		    "(%s). Sign out and open the link again, or ask the "
-		    "organisers to invite %s.", r->user.email, r->user.email));
+		invite_other_account(r, p);
 		return -1;
 	}
 	return 0;
@@ -233,6 +249,7 @@ invite_send(struct req *r, const struct prog *p,
 {
 	char t[SESS_TOKEN_LEN + 1], h[SESS_TOKEN_LEN + 1];
 	const char *uid, *subject, *key, *decline;
+	struct db_rows *acct;
 	struct tdict *d;
 	long long rc;
 
@@ -276,10 +293,14 @@ invite_send(struct req *r, const struct prog *p,
 	 * (SPEC §14). The link goes to the address typed, never to an
 	 * account's: the column's collation takes "ö" for "o".
 	 */
-	if ((uid = db_value(r, "SELECT id FROM users WHERE email = ? COLLATE "
-	    "utf8mb4_bin AND email_verified_at IS NOT NULL AND disabled_at IS "
-	    "NULL", "s", email)) == NULL && r->db_failed)
+	if ((acct = db_query(r, "SELECT id, display_name FROM users WHERE "
+	    "email = ? COLLATE utf8mb4_bin AND email_verified_at IS NOT NULL "
+	    "AND disabled_at IS NULL", "s", email)) == NULL)
 		return -1;
+	uid = acct->nrows > 0 ? db_get(acct, 0, "id") : NULL;
+	/* the name the account goes by, where the paste named nobody */
+	if (uid != NULL && name == NULL)
+		name = db_get(acct, 0, "display_name");
 	if (uid != NULL && notif_add(r, strtoll(uid, NULL, 10),
 	    "programme-invite", subject, req_printf(r, "/programmes/%s",
 	    p->slug), key) == -1)
@@ -517,7 +538,7 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		return 0;
 	}
 	rows = db_query(r, "SELECT " INVITE_PLACE("?", "?") ", i.id AS inv_id, "
-	    "i.token_hash, i.sent_at, i.name, " INVITE_STATE_COLS("i.")
+	    "i.token_hash, i.sent_at, i.name, i.role, " INVITE_STATE_COLS("i.")
 	    " FROM (SELECT 1) AS one LEFT JOIN programme_invitations i ON i.programme_id = ? "
 	    "AND i.email = ?", "isis", p->id, email, p->id, email);
 	if (rows == NULL)
@@ -537,6 +558,16 @@ paste_line(struct req *r, const struct prog *p, struct paste *ps,
 		    "invitation on %s: not mailed again (send it again from "
 		    "the list below if they ask you to)", page_date_text(r,
 		    db_get(rows, 0, "declined_at"))));
+		return 0;
+	}
+	/* the role pasted is not taken silently for the one sent */
+	if (db_get_int(rows, 0, "recent") && strcmp(db_get(rows, 0, "role"),
+	    role) != 0) {
+		paste_note(&ps->passed, line, req_printf(r, "invited as a %s "
+		    "less than a day ago: not mailed again, and still invited "
+		    "as a %s (withdraw that invitation below to invite them "
+		    "as a %s)", db_get(rows, 0, "role"), db_get(rows, 0,
+		    "role"), role));
 		return 0;
 	}
 	if (db_get_int(rows, 0, "recent")) {

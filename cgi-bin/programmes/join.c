@@ -143,6 +143,20 @@ question_fill(struct req *r, struct tdict *s, const struct answer *a,
 }
 
 /*
+ * A problem of the summary: the field's label, then what is wrong ("Which
+ * office are you in? Choose one", not "in?: Choose"). A label ending
+ * in its own mark takes no colon.
+ */
+static const char *
+problem_text(struct req *r, const char *label, const char *err)
+{
+	size_t n = strlen(label);
+
+	return req_printf(r, "%s%s %s", label, n > 0 && strchr("?.!:",
+	    label[n - 1]) != NULL ? "" : ":", err);
+}
+
+/*
  * The form's problems, each a link to its field, as the contract's: the
  * summary said "each field with a problem says what is wrong below",
  * and a long form of questions left the reader to find them.
@@ -173,8 +187,8 @@ join_problems(struct req *r, struct tdict *d, const struct joining *j)
 		tmpl_set(p, "P_ID", a == NULL ? anchor[i] :
 		    strcmp(a->kind, "choice") == 0 ? req_printf(r, "%s-0",
 		    a->f.name) : a->f.name);
-		tmpl_set(p, "P_TEXT", req_printf(r, "%s: %s", a != NULL ?
-		    a->prompt : label[i], a != NULL ? a->v.err : j->v[i].err));
+		tmpl_set(p, "P_TEXT", problem_text(r, a != NULL ? a->prompt :
+		    label[i], a != NULL ? a->v.err : j->v[i].err));
 	}
 }
 

@@ -257,6 +257,15 @@ def test_bulk_invitations_list_bad_lines_and_mail_each_once():
     t = m.unescaped(r.text)
     m.check(r.status == 200 and "No invitation was sent: every line was passed over" in t
             and 'class="flash"' not in r.text, f"nothing sent, said: {r.status}")
+    # invited lately in the other role: said, not counted in "not mailed
+    # again" (the role pasted was dropped without a word)
+    r = org.post(f"/programmes/{slug}/invitations", {"emails": good[4], "role": "mentor"})
+    t = m.unescaped(re.sub(r"<[^>]+>", "", r.text))
+    m.check(r.status == 200 and f"{good[4]}: invited as a mentee less than a day ago: not "
+            "mailed again, and still invited as a mentee (withdraw that invitation below "
+            "to invite them as a mentor)" in t, f"the role kept silently: {r.status} {t[:2000]}")
+    m.check(m.sql_value("SELECT role FROM programme_invitations WHERE email = ?",
+                        good[4]) == "mentee", "the role changed")
     # more than the limit: refused whole, nothing sent
     many = "\n".join(f"bulk{i}-{m.unique()}@example.org" for i in range(1001))
     r = org.post(f"/programmes/{slug}/invitations", {"emails": many, "role": "mentor"})
@@ -360,10 +369,21 @@ def test_a_renamed_programme_keeps_its_old_addresses():
     r = org.get(f"/programmes/{slug}")
     m.check(r.status == 302 and r.location == f"/programmes/{new}",
             f"the old address leads to the new: {r.status} {r.location}")
+    # the unread notification follows the programme to its new address,
+    # where opening the page reads it (it stayed unread for good there)
     unread = ("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL "
               "AND path = ?")
-    m.check(m.sql_value(unread, org.user_id, f"/programmes/{slug}/participants") == "1",
-            "another page of the programme marked it read")
+    m.check(m.sql_value(unread, org.user_id, f"/programmes/{new}/participants") == "1",
+            "the notification is not at the new address, or was marked read")
+    r = org.get(f"/programmes/{new}/participants")
+    m.check(r.status == 200 and m.sql_value(unread, org.user_id,
+                                            f"/programmes/{new}/participants") == "0",
+            "a notification opened at the programme's new address stays unread")
+    # one written at the old address after all (by a mail's link, say) is
+    # read there too
+    m.sql("INSERT INTO notifications (user_id, kind, title, path, created_at) VALUES "
+          "(?, 'programme', 'Someone else waits', ?, UTC_TIMESTAMP())",
+          org.user_id, f"/programmes/{slug}/participants")
     r = org.get(f"/programmes/{slug}/participants")
     m.check(r.status == 302 and m.sql_value(unread, org.user_id,
                                             f"/programmes/{slug}/participants") == "0",
@@ -510,6 +530,8 @@ def test_an_invitation_makes_an_account_and_joins_with_the_answers():
     m.check('<a href="#password">Password: ' in summary and
             f'<a href="#q_{q_mentee}-0">' in summary and "type it again" in summary,
             f"the problems listed: {summary[:800]!r}")
+    m.check("Which team are you in? Choose one of the options." in m.unescaped(summary),
+            f"a question's mark and a colon: {summary[:800]!r}")
     m.check('name="timezone" value="" data-browser-zone' in r.text,
             "no field for the browser's time zone")
     # the summary lists them as the page has them: the account first
@@ -620,6 +642,10 @@ def test_an_account_invited_is_told_in_menteo_where_the_way_in_is():
     slug = programme(a, [org])
     member = m.signup()
     link = invite(org, slug, member.email, role="mentor")
+    # the account's name greets it (a paste of a bare address said "Hello,")
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", member.user_id)
+    text = m.mail_text(m.mails_to(member.email, subject="invited")[-1])
+    m.check(text.startswith(f"Hello {name},"), f"greeted: {text[:60]!r}")
     rows = m.sql("SELECT kind, path, read_at IS NULL FROM notifications WHERE "
                  "user_id = ? AND kind = 'programme-invite'", member.user_id)
     m.check(rows == [["programme-invite", f"/programmes/{slug}", "1"]],
@@ -961,6 +987,16 @@ def test_invitation_for_another_address_expired_or_unknown():
             f"the invitation does not say who invites: {said!r}")
     r = someone.get(link)
     m.check(r.status == 403 and "another address" in r.text, f"other address: {r.status}")
+    # the page signs out and opens the link (it said so, with no way to)
+    elsewhere = m.signup()
+    page = m.unescaped(elsewhere.get(link).text)
+    nxt = re.search(r'action="/logout".*?name="next" value="([^"]*)"', page, re.S)
+    m.check(nxt is not None and nxt.group(1) == link, f"no way to sign out: {page[:3000]}")
+    r = elsewhere.post("/logout", {"next": nxt.group(1)})
+    m.check(r.status == 303 and r.location == link, f"signed out, on to the link: {r!r}")
+    m.check(elsewhere.get("/settings").status == 303, "still signed in")
+    r = m.signup().post("/logout", {"next": "https://evil.example/"})
+    m.check(r.status == 303 and r.location == "/", f"signed out to another site: {r!r}")
     r = m.Client().get(link)
     m.check(r.status == 303 and r.location.startswith("/login?next="),
             f"an existing account signs in first: {r!r}")
