@@ -367,7 +367,8 @@ stage_contract_missing(struct req *r, const struct mship *m,
 	    *db_get(c, 0, "channels") == '\0')
 		MISSING("Choose at least one way to communicate.");
 	if (db_get(c, 0, "review_date") == NULL)
-		MISSING("Save a review date first.");
+		MISSING("Save the contract to set its review date: the one in "
+		    "the form is only proposed until it is saved.");
 	else if (db_get_int(c, 0, "review_past"))
 		MISSING("The review date is in the past: choose a later one.");
 	if (first && nall < STAGE_GOALS_MIN)
