@@ -221,13 +221,47 @@ home_new_for_you(struct req *r, struct tdict *d, const char *version)
  * The signed-in home: the viewer's mentorships q and what needs
  * attention (lib/stage).
  */
+/*
+ * The programmes the viewer organises, with the mentors waiting for
+ * their approval, for one with no mentorship: their home is the
+ * programmes, not "Start your first mentorship" and mentors to ask (a
+ * new organiser's home led nowhere near theirs). Their number, or -1.
+ */
+static int
+home_organises(struct req *r, struct tdict *d)
+{
+	struct db_rows *p;
+	struct tdict *s, *row;
+	size_t i;
+
+	p = db_query(r, "SELECT g.slug, g.name, (SELECT COUNT(*) FROM "
+	    "programme_participants pp WHERE pp.programme_id = g.id AND "
+	    "pp.status = 'waiting') AS waiting FROM programme_organisers o "
+	    "JOIN programmes g ON g.id = o.programme_id WHERE o.user_id = ? "
+	    "ORDER BY g.name LIMIT 20", "i", r->user.id);
+	if (p == NULL)
+		return -1;
+	if (p->nrows == 0)
+		return 0;
+	s = tmpl_section(d, "ORGANISES");
+	for (i = 0; i < p->nrows; i++) {
+		row = tmpl_section(s, "PROG");
+		tmpl_set(row, "SLUG", db_get(p, i, "slug"));
+		tmpl_set(row, "NAME", db_get(p, i, "name"));
+		if (db_get_int(p, i, "waiting") > 0)
+			tmpl_set_int(tmpl_section(row, "WAITING"), "N",
+			    db_get_int(p, i, "waiting"));
+	}
+	return (int)p->nrows;
+}
+
 static void
 home_dashboard(struct req *r, const struct db_rows *q)
 {
 	struct tdict *d = page_new(r, "Dashboard", "dashboard.tpl");
 	struct mine_open open;
 	const char *cal;
-	int n;
+	int n, org = 0;
 
 	if ((n = mine_fill(r, d, q, &open)) == -1 ||
 	    home_new_for_you(r, d, open.notes_version) == -1 ||
@@ -235,10 +269,14 @@ home_dashboard(struct req *r, const struct db_rows *q)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
 	tmpl_set(d, "FIND_URL", "/people");	/* a programme's mentee: its page */
-	/* the hints are for someone with no mentorship yet */
-	if (n == 0)
+	/* no mentorship: an organiser's programmes, or how to begin one */
+	if (n == 0 && (org = home_organises(r, d)) == -1)
+		return;
+	if (n == 0 && org == 0) {
+		tmpl_show(d, "EMPTY");
 		home_mentor_hint(r, d);
-	if (home_suggestions(r, d, &open) == -1)
+	}
+	if (org == 0 && home_suggestions(r, d, &open) == -1)
 		return;
 	page_send(r, 200);
 }

@@ -465,7 +465,8 @@ mine_fill(struct req *r, struct tdict *d, const struct db_rows *q,
 		natt += a.n;
 		groups[mine_row(r, d, q, i, &a)]++;
 	}
-	tmpl_show(d, q->nrows == 0 ? "EMPTY" : "HAS_ANY");
+	if (q->nrows > 0)
+		tmpl_show(d, "HAS_ANY");
 	/* no heading over an empty group; "another mentor" for mentees */
 	if (groups[0] > 0)
 		tmpl_show(d, "HAS_NEEDS");

@@ -50,9 +50,9 @@ struct mine_open {
  * Fills d with the viewer's mentorships q (mine_rows) for /mentorships
  * and the dashboard: sections NEEDS, ACTIVE, CLOSED (rows with ID, FOCUS,
  * OTHER_NAME, ROLE, STAGE, STAGE_LABEL, ATTN, PROGRESS, UNREAD_BOX,
- * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, EMPTY / HAS_ANY.
- * The number of mentorships listed, or -1 when the database failed
- * (then or in mine_rows: q is NULL).
+ * NEXT), ATTENTION (TEXT, URL, FOCUS), MEETINGS, HAS_ANY. The number
+ * of mentorships listed (none: the caller says what to do instead), or
+ * -1 when the database failed (then or in mine_rows: q is NULL).
  */
 int	 mine_fill(struct req *, struct tdict *, const struct db_rows *q,
 	    struct mine_open *open);

@@ -13,6 +13,15 @@
 <p class="small"><a href="/notifications">All {{UNREAD_COUNT}} unread notification{{#PLURAL}}s{{/PLURAL}}</a></p>
 </section>
 {{/NEW_FOR_YOU}}
+{{#ORGANISES}}
+<section class="section" aria-labelledby="org-h">
+<h2 id="org-h">Programmes you organise</h2>
+<ul class="list">
+{{#PROG}}<li><a class="title" href="/programmes/{{SLUG}}/dashboard">{{NAME}}</a>{{#WAITING}} <span class="meta"><a href="/programmes/{{SLUG}}/participants?status=waiting">{{N}} waiting for approval</a></span>{{/WAITING}}</li>{{/PROG}}
+</ul>
+<p class="small"><a href="/programmes">All programmes</a> · <a href="/people">Find a mentor for yourself</a></p>
+</section>
+{{/ORGANISES}}
 {{#EMPTY}}
 <div class="empty">
 <h2>Start your first mentorship</h2>

@@ -13,9 +13,12 @@ mships_list(struct req *r)
 	struct tdict *d = page_new(r, "Your mentorships",
 	    "mentorships_list.tpl");
 	const char *cal;
+	int n;
 
-	if (mine_fill(r, d, mine_rows(r), NULL) == -1)
+	if ((n = mine_fill(r, d, mine_rows(r), NULL)) == -1)
 		return;
+	if (n == 0)
+		tmpl_show(d, "EMPTY");
 	if ((cal = stage_calendar_url(r)) == NULL)
 		return;
 	/* the address to copy into a calendar app is a whole one */

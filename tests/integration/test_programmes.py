@@ -2681,5 +2681,31 @@ def test_the_invitations_list_filters_and_pages():
             f"a bad state: {r.status}")
 
 
+
+@m.test
+def test_an_organisers_home_leads_to_the_programme():
+    """A new organiser's home said "Start your first mentorship" and
+    offered mentors to ask; the programme was only in a notification
+    (found walking). With no mentorship of their own, their home lists
+    the programmes they organise, with the mentors waiting for them."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    name = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    waiting = m.signup()
+    m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
+          "capacity, joined_at) SELECT id, ?, 'mentor', 'waiting', 2, UTC_TIMESTAMP() "
+          "FROM programmes WHERE slug = ?", waiting.user_id, slug)
+    t = m.unescaped(org.get("/").text)
+    m.check("Programmes you organise" in t and
+            f'href="/programmes/{slug}/dashboard">{name}</a>' in t and
+            f'href="/programmes/{slug}/participants?status=waiting">1 waiting for approval'
+            in t, f"the home leads to the programme: {t[:3000]}")
+    m.check("Start your first mentorship" not in t, "told to start a mentorship")
+    # anyone else with no mentorship is told how to begin, as before
+    t = m.unescaped(waiting.get("/").text)
+    m.check("Start your first mentorship" in t and "Programmes you organise" not in t,
+            f"a newcomer's home: {t[:2000]}")
+
+
 if __name__ == "__main__":
     m.main()
