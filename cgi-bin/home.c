@@ -272,6 +272,8 @@ home_dashboard(struct req *r, const struct db_rows *q)
 	/* no mentorship: an organiser's programmes, or how to begin one */
 	if (n == 0 && (org = home_organises(r, d)) == -1)
 		return;
+	if (org == 0)
+		tmpl_show(d, "NOT_ORGANISING");
 	if (n == 0 && org == 0) {
 		tmpl_show(d, "EMPTY");
 		home_mentor_hint(r, d);

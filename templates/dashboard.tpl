@@ -2,7 +2,7 @@
 <div class="container">
 <div class="page-head">
 <h1>Hello, {{USER_NAME}}</h1>
-<p class="lead">Your mentorships and what they need from you.</p>
+<p class="lead">{{#ORGANISES}}Your programmes and what they need from you.{{/ORGANISES}}{{#NOT_ORGANISING}}Your mentorships and what they need from you.{{/NOT_ORGANISING}}</p>
 </div>
 {{#NEW_FOR_YOU}}
 <section class="section callout" aria-labelledby="new-h">
@@ -16,8 +16,12 @@
 {{#ORGANISES}}
 <section class="section" aria-labelledby="org-h">
 <h2 id="org-h">Programmes you organise</h2>
-<ul class="list">
-{{#PROG}}<li><a class="title" href="/programmes/{{SLUG}}/dashboard">{{NAME}}</a>{{#WAITING}} <span class="meta"><a href="/programmes/{{SLUG}}/participants?status=waiting">{{N}} waiting for approval</a></span>{{/WAITING}}</li>{{/PROG}}
+<ul class="cards">
+{{#PROG}}<li><article class="card">
+<h3><a href="/programmes/{{SLUG}}/dashboard">{{NAME}}</a></h3>
+{{#WAITING}}<p class="small"><a href="/programmes/{{SLUG}}/participants?status=waiting"><span class="count">{{N}}</span> waiting for your approval</a></p>{{/WAITING}}
+<p class="small"><a href="/programmes/{{SLUG}}/matching">Matching</a> · <a href="/programmes/{{SLUG}}/participants">Participants</a> · <a href="/programmes/{{SLUG}}/invitations">Invitations</a></p>
+</article></li>{{/PROG}}
 </ul>
 <p class="small"><a href="/programmes">All programmes</a> · <a href="/people">Find a mentor for yourself</a></p>
 </section>

@@ -2698,8 +2698,8 @@ def test_an_organisers_home_leads_to_the_programme():
     t = m.unescaped(org.get("/").text)
     m.check("Programmes you organise" in t and
             f'href="/programmes/{slug}/dashboard">{name}</a>' in t and
-            f'href="/programmes/{slug}/participants?status=waiting">1 waiting for approval'
-            in t, f"the home leads to the programme: {t[:3000]}")
+            f'href="/programmes/{slug}/participants?status=waiting"><span class="count">1</span> '
+            'waiting for your approval' in t, f"the home leads to the programme: {t[:3000]}")
     m.check("Start your first mentorship" not in t, "told to start a mentorship")
     # anyone else with no mentorship is told how to begin, as before
     t = m.unescaped(waiting.get("/").text)
