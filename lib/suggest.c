@@ -182,7 +182,8 @@ suggest_set_new(const struct suggest_mentor *m, size_t n)
 			goto fail;
 		if (search_add(s->words, i, m[i].headline) == -1 ||
 		    search_add(s->words, i, m[i].bio) == -1 ||
-		    search_add(s->words, i, m[i].skills) == -1)
+		    search_add(s->words, i, m[i].skills) == -1 ||
+		    search_add(s->words, i, m[i].intake) == -1)
 			goto fail;
 	}
 	if (search_seal(s->words, n) == -1)
@@ -695,13 +696,14 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 		m[i].answered = (long)db_get_int(rows, i, "answered");
 		m[i].idle_days = (long)db_get_int(rows, i, "idle");
 		m[i].choices = db_get(rows, i, "choices");
+		m[i].intake = db_get(rows, i, "intake");
 	}
 }
 
 /* ---- for the person signed in ---------------------------------------- */
 
 #define SQL_LISTED "SELECT " SUGGEST_COLS ", u.display_name, u.slug, " \
-	"NULL AS choices, " \
+	"NULL AS choices, NULL AS intake, " \
 	"CAST(u.capacity AS SIGNED) - " SUGGEST_ACTIVE " AS room FROM users u " \
 	"WHERE " SUGGEST_LISTED " ORDER BY u.id"
 /*

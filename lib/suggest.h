@@ -52,6 +52,7 @@ struct suggest_mentor {
 	long		 answered;	/* requests answered */
 	long		 idle_days;	/* since last active; -1 never */
 	const char	*choices;	/* SUGGEST_CHOICES, or NULL */
+	const char	*intake;	/* SUGGEST_MENTOR_INTAKE, or NULL */
 };
 
 struct suggest_mentee {
@@ -132,6 +133,15 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
 	SUGGEST_SAID_NO(m) ")"
 
 /*
+ * SQL: what a mentor wrote answering the programme's questions on
+ * joining, the choices aside ("What can you help with?"): in a
+ * programme, part of their profile the words are found in.
+ */
+#define SUGGEST_MENTOR_INTAKE(who) "(SELECT GROUP_CONCAT(a.answer " \
+	"SEPARATOR '\\n') FROM programme_answers a JOIN programme_questions " \
+	"q ON q.id = a.question_id WHERE " who " AND q.kind <> 'choice')"
+
+/*
  * SQL: a programme's approved mentors (? its id) with their places left
  * there (its own capacity for them, else their profile's), in id order,
  * with display_name and slug.
@@ -139,6 +149,7 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
 #define SUGGEST_PROGRAMME_MENTORS "SELECT " SUGGEST_COLS ", " \
 	"u.display_name, u.slug, " \
 	SUGGEST_CHOICES("a.participant_id = pp.id") " AS choices, " \
+	SUGGEST_MENTOR_INTAKE("a.participant_id = pp.id") " AS intake, " \
 	"CAST(COALESCE(pp.capacity, u.capacity) AS SIGNED) - " \
 	COHORT_TAKEN("pp.programme_id", "u.id") " AS room " \
 	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \

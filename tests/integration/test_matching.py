@@ -189,6 +189,44 @@ def test_choices_answered_alike_count_and_are_said():
 
 
 @m.test
+def test_a_mentors_answers_on_joining_are_read_as_their_profile():
+    """A mentor who joined through the form and wrote what they help with
+    in the programme's question scored nothing for it: the board read a
+    mentee's answers only against the mentor's profile, empty for one
+    whose account the join form made (found walking). In a programme,
+    the mentor's written answers are part of what the words are found
+    in; their choices count as choices, as before."""
+    org, slug = cohort()
+    prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, audience, "
+          "position, required, created_at) VALUES (?, ?, 'long', 'both', 1, 1, "
+          "UTC_TIMESTAMP())", prog, "What can you help with, or want help with?")
+    qid = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?", prog)
+    tag = m.unique("w")[-6:]
+
+    def join_as(role, answer):
+        c = m.signup()
+        m.sql("UPDATE users SET headline = '', bio = '', skills = '', languages = '' "
+              "WHERE id = ?", c.user_id)
+        c.get(f"/programmes/{slug}/join")
+        form = {"role": role, f"q_{qid}": answer}
+        if role == "mentor":
+            form["capacity"] = "2"
+        r = c.post(f"/programmes/{slug}/join", form)
+        m.check(r.status == 303, f"join: {r!r}")
+        return c
+    other = join_as("mentor", "Gardening and pottery")
+    helper = join_as("mentor", f"Kernel{tag} debugging and code review")
+    jane = join_as("mentee", f"I want to get better at kernel{tag} debugging")
+    card = board_card(org.get(f"/programmes/{slug}/matching").text, jane)
+    names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+             for c in (helper, other)]
+    m.check(card is not None and names[0] in card and names[1] in card, f"card: {card}")
+    m.check(card.index(names[0]) < card.index(names[1]), f"the one who helps first: {card}")
+    m.check(f"kernel{tag}" in " ".join(card.split()).lower(), f"the word is said: {card}")
+
+
+@m.test
 def test_board_reads_no_words_of_a_private_mentorship():
     """Organisers never see a pair's private terms outside their programme
     (SPEC §11): a mentee's focus in a mentorship of no programme, or of

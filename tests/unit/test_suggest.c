@@ -21,18 +21,20 @@
 
 static const struct suggest_mentor mentors[] = {
 	/* id, headline, bio, skills, languages, timezone, room, answered, idle,
-	   choices */
+	   choices, intake */
 	{ 1, "Fundraising coach", "I help new charities with fundraising and "
 	    "grant writing.", "fundraising, grants, public speaking",
-	    "English, Español", "Europe/Madrid", 1, 3, 2, NULL },
+	    "English, Español", "Europe/Madrid", 1, 3, 2, NULL, NULL },
 	{ 2, "Go engineer", "Backend systems in Go.", "go, sql",
-	    "English", "America/New_York", 2, 0, -1, NULL },
+	    "English", "America/New_York", 2, 0, -1, NULL, NULL },
 	{ 3, "Full mentor", "Fundraising expert", "fundraising", "English",
-	    "UTC", 0, 9, 0, NULL },
+	    "UTC", 0, 9, 0, NULL, NULL },
 	{ 4, "French only", "Fundraising for NGOs", "fundraising", "Français",
-	    "Europe/Paris", 3, 1, 40, NULL },
-	{ 5, "Already mine", "Fundraising", "fundraising", "", "UTC", 2, 0, 0, NULL },
-	{ 6, "Very responsive", "Design", "figma", "", "UTC", 5, 20, 0, NULL },
+	    "Europe/Paris", 3, 1, 40, NULL, NULL },
+	{ 5, "Already mine", "Fundraising", "fundraising", "", "UTC", 2, 0, 0,
+	    NULL, NULL },
+	{ 6, "Very responsive", "Design", "figma", "", "UTC", 5, 20, 0, NULL,
+	    NULL },
 };
 #define NM (sizeof(mentors) / sizeof(mentors[0]))
 
@@ -127,9 +129,9 @@ test_suggest_choices(void **state)
 {
 	static const struct suggest_mentor two[] = {
 		{ 1, "Coach", "", "coaching", "", "UTC", 2, 0, 0,
-		    "7:Engineering\n9:Design" },
+		    "7:Engineering\n9:Design", NULL },
 		{ 2, "Coach", "", "coaching", "", "UTC", 2, 0, 0,
-		    "7:Design\n9:Remote" },
+		    "7:Design\n9:Remote", NULL },
 	};
 	struct suggest_mentee e = {
 		.id = 100, .looking_for = "coaching", .timezone = "UTC",
@@ -188,11 +190,11 @@ test_suggest_reasons_name_words_that_score(void **state)
 {
 	static const struct suggest_mentor all[] = {
 		{ 1, "Leadership coach", "Leadership and kubernetes.", "", "",
-		    "UTC", 2, 0, -1, NULL },
+		    "UTC", 2, 0, -1, NULL, NULL },
 		{ 2, "Leadership mentor", "Leadership for new leads.", "", "",
-		    "UTC", 2, 0, -1, NULL },
+		    "UTC", 2, 0, -1, NULL, NULL },
 		{ 3, "Leadership", "Leadership of teams.", "", "", "UTC", 2, 0,
-		    -1, NULL },
+		    -1, NULL, NULL },
 	};
 	struct suggest_mentee e = { .id = 100, .timezone = "UTC",
 	    .text = { "", "", "", "leadership kubernetes" } };
