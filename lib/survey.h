@@ -30,7 +30,8 @@ struct survey_q {
 const struct survey_q	*survey_questions(const char *moment, size_t *n);
 /* "When Cultivation started", ... for pages and mail. */
 const char		*survey_moment_label(const char *moment);
-/* The prompt of a standard question by name, or NULL. */
+/* A standard question by name, or NULL; its prompt alone. */
+const struct survey_q	*survey_question(const char *name);
 const char		*survey_prompt(const char *name);
 
 /*

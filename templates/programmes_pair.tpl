@@ -6,7 +6,7 @@
 <p>{{FOCUS}} · in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> since {{STAGE_SINCE}}</p></div>
 </div>
 {{#ERROR}}<p class="callout danger" role="alert">{{MESSAGE}}</p>{{/ERROR}}
-<p class="callout">As an organiser you see the pair's stage, contract, goals, milestones and meeting dates. Their room, their meeting notes and their private journal are theirs alone.</p>
+<p class="callout">As an organiser you see the pair's stage, contract, goals, milestones, meeting dates and survey answers. Their room, their meeting notes and their private journal are theirs alone.</p>
 {{#TAKE_BACK}}<section class="callout" aria-label="The proposal"><p>{{MENTOR}} has not accepted the pair yet. Until then you may take it back, to propose {{MENTEE}} another mentor.</p>
 <form method="post" action="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="action" value="take_back"><button class="btn-secondary btn-small" data-confirm="Take back the pair of {{MENTEE}} with {{MENTOR}}? Both are told by e-mail, and {{MENTEE}} goes back to the matching board.">Take back the proposal</button></form></section>{{/TAKE_BACK}}
 <div class="cols">
@@ -17,7 +17,12 @@
 <table class="table figure-numbers"><caption class="visually-hidden">Days in each stage</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/STRIP}}
 <section class="card" aria-labelledby="goals-h"><h2 id="goals-h">Goals</h2>
 {{#NO_GOALS}}<p class="muted">No goals written yet.</p>{{/NO_GOALS}}
-<ul class="list">{{#GOAL}}<li><strong>{{G_TITLE}}</strong> <span class="badge">{{G_OUTCOME}}</span><br><span class="muted small">Measured by: {{G_MEASURE}}</span></li>{{/GOAL}}</ul>
+<ul class="list">{{#GOAL}}<li><strong>{{G_TITLE}}</strong> <span class="badge">{{G_OUTCOME}}</span><br><span class="muted small">Measured by: {{G_MEASURE}}{{#G_TARGET}} · target {{AT}}{{/G_TARGET}}</span></li>{{/GOAL}}</ul>
+</section>
+<section class="card" aria-labelledby="surveys-h"><h2 id="surveys-h">Survey answers</h2>
+{{#NO_SURVEYS}}<p class="muted">No survey answered yet.</p>{{/NO_SURVEYS}}
+{{#SURVEY}}<h3>{{WHO}}, the {{ROLE}} <span class="muted small">· {{MOMENT}} · answered {{AT}}</span></h3>
+<dl class="details">{{#ANS}}<dt>{{Q}}</dt><dd class="pre-line">{{A}}</dd>{{/ANS}}</dl>{{/SURVEY}}
 </section>
 <section class="card" aria-labelledby="meetings-h"><h2 id="meetings-h">Meetings</h2>
 {{#NO_MEETINGS}}<p class="muted">{{WHY}}</p>{{/NO_MEETINGS}}

@@ -13,6 +13,7 @@
 #include "programmes.h"
 #include "resp.h"
 #include "stage.h"
+#include "survey.h"
 
 static int
 pair_head(struct req *r, struct tdict *d, const struct db_rows *m)
@@ -110,6 +111,9 @@ pair_lists(struct req *r, struct tdict *d, const struct db_rows *m)
 		tmpl_set(s, "G_MEASURE", db_get(g, i, "measure"));
 		tmpl_set(s, "G_OUTCOME", mship_outcome_label(db_get(g, i,
 		    "status")));
+		if (db_get(g, i, "target_date") != NULL)
+			tmpl_set(tmpl_section(s, "G_TARGET"), "AT",
+			    page_date_text(r, db_get(g, i, "target_date")));
 	}
 	if (g->nrows == 0)
 		tmpl_show(d, "NO_GOALS");
@@ -139,6 +143,72 @@ pair_lists(struct req *r, struct tdict *d, const struct db_rows *m)
 		tmpl_set(tmpl_section(d, "NO_MEETINGS"), "WHY",
 		    mship_stage_open(db_get(m, 0, "stage")) ? "No meeting "
 		    "planned yet." : "No meeting was held.");
+	return 0;
+}
+
+/*
+ * An answer as the organisers read it: a score with its scale (a
+ * programme's own question scores 1 to 5), or the words written.
+ */
+static const char *
+answer_text(struct req *r, const struct db_rows *a, size_t i)
+{
+	const struct survey_q *q = survey_question(db_get(a, i, "question"));
+
+	if (db_get(a, i, "score") == NULL)
+		return db_get(a, i, "answer");
+	return req_printf(r, "%s (from %d to %d)", db_get(a, i, "score"),
+	    q != NULL && q->kind == SURVEY_SCORE10 ? 0 : 1,
+	    q != NULL && q->kind == SURVEY_SCORE10 ? 10 : 5);
+}
+
+/*
+ * The pair's surveys answered, each party's alone, oldest first, the
+ * questions in the order they were asked (SPEC §11: organisers see
+ * survey answers). A programme's question retired since keeps its words.
+ * -1 db.
+ */
+static int
+pair_surveys(struct req *r, struct tdict *d, long long id)
+{
+	struct db_rows *a;
+	struct tdict *s = NULL, *ans;
+	const char *q;
+	long long was = 0;
+	size_t i;
+
+	a = db_query(r, "SELECT s.id, s.role, s.moment, s.answered_at, "
+	    "u.display_name AS who, a.question, a.score, a.answer, q.prompt "
+	    "FROM surveys s JOIN users u ON u.id = s.user_id JOIN "
+	    "survey_answers a ON a.survey_id = s.id LEFT JOIN "
+	    "programme_survey_questions q ON a.question LIKE 'p%' AND q.id = "
+	    "SUBSTRING(a.question, 2) AND q.programme_id = s.programme_id "
+	    "WHERE s.mentorship_id = ? AND s.answered_at IS NOT NULL ORDER BY "
+	    "s.answered_at, s.id, q.id IS NOT NULL, FIELD(a.question, "
+	    "'clarity', 'going', 'comment', 'satisfaction', 'recommend', "
+	    "'valuable'), q.id", "i", id);
+	if (a == NULL)
+		return -1;
+	if (a->nrows == 0)
+		tmpl_show(d, "NO_SURVEYS");
+	for (i = 0; i < a->nrows; i++) {
+		if (s == NULL || db_get_int(a, i, "id") != was) {
+			was = db_get_int(a, i, "id");
+			s = tmpl_section(d, "SURVEY");
+			tmpl_set(s, "WHO", db_get(a, i, "who"));
+			tmpl_set(s, "ROLE", db_get(a, i, "role"));
+			tmpl_set(s, "MOMENT", survey_moment_label(db_get(a, i,
+			    "moment")));
+			page_date(r, s, "AT", db_get(a, i, "answered_at"));
+		}
+		q = db_get(a, i, "prompt") != NULL ? db_get(a, i, "prompt") :
+		    survey_prompt(db_get(a, i, "question"));
+		if (q == NULL)
+			continue;
+		ans = tmpl_section(s, "ANS");
+		tmpl_set(ans, "Q", q);
+		tmpl_set(ans, "A", answer_text(r, a, i));
+	}
 	return 0;
 }
 
@@ -177,7 +247,8 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 	if (db_get_int(m, 0, "proposed_by_programme") &&
 	    strcmp(db_get(m, 0, "stage"), "requested") == 0)
 		tmpl_show(d, "TAKE_BACK");
-	if (pair_head(r, d, m) == -1 || pair_lists(r, d, m) == -1)
+	if (pair_head(r, d, m) == -1 || pair_lists(r, d, m) == -1 ||
+	    pair_surveys(r, d, db_get_int(m, 0, "id")) == -1)
 		return;
 	page_send(r, status);
 }

@@ -1529,8 +1529,8 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
                    "PRIVATE REQUEST TEXT"):
         m.check(secret not in t, f"{secret} leaked into the dashboard")
     # one pair as organisers see it: goals and dates, never private words
-    m.sql("UPDATE goals SET review_note = 'PRIVATE REVIEW NOTE' WHERE mentorship_id = ?",
-          sep)
+    m.sql("UPDATE goals SET review_note = 'PRIVATE REVIEW NOTE', target_date = "
+          "'2027-03-01' WHERE mentorship_id = ?", sep)
     m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, "
           "note, created_at) VALUES (?, 'separation', 'separation', ?, "
           "'PRIVATE STAGE NOTE', UTC_TIMESTAMP())", sep, mentor.user_id)
@@ -1538,6 +1538,8 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     t = m.unescaped(r.text)
     m.check(r.status == 200 and "SECRET GOAL TITLE" in t and "Achieved" in t,
             f"the pair page: {r.status}")
+    m.check("target 1 Mar 2027" in t, "a goal's target date left out")
+    m.check("No survey answered yet." in t, "surveys nobody answered")
     m.check("<svg" in t and "Initiation</th><td class=\"text-right\">10 days" in t,
             "the stage strip with its days")
     m.check('Redefinition</th><td class="text-right">not reached' in t,
@@ -1697,6 +1699,18 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
                          answers["How clear are our goals?"][9]), table[1])
     own = sorted(row[7] for row in table[1:] if row[6] == "Did the kick-off workshop help?")
     m.check(own == ["4", "5"], f"the programme's own question, both times: {own}")
+    # the pair's page has its answers (SPEC §11: they were only averages
+    # on the dashboard and rows of the export, found walking), each party's
+    # survey apart, in the order asked
+    who = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentee.user_id)
+    page = org.get(f"/programmes/{slug}/pairs/{mid}").text
+    w = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", page)).split())
+    m.check(f"{who}, the mentee · as Cultivation starts · answered" in w and
+            "How clear are our goals? 4 (from 1 to 5) Did the kick-off workshop help? "
+            "5 (from 1 to 5)" in w, f"the first survey: {w[w.find('Survey answers'):][:600]}")
+    m.check("10 (from 0 to 10)" in w and 'What was most valuable? Honest, "direct" '
+            "feedback, weekly" in w, f"the end survey: {w[w.find('Survey answers'):][:900]}")
+    m.check(w.count(f"{who}, the mentee ·") == 2, "one heading a survey answered")
     r = org.get(f"/programmes/{slug}/export.csv")
     table = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
     m.check(table[1][-1] == "5", f"the mentee's latest score in the export: {table[1]}")
