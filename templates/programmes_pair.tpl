@@ -21,7 +21,7 @@
 </section>
 <section class="card" aria-labelledby="surveys-h"><h2 id="surveys-h">Survey answers</h2>
 {{#NO_SURVEYS}}<p class="muted">No survey answered yet.</p>{{/NO_SURVEYS}}
-{{#SURVEY}}<h3>{{WHO}}, the {{ROLE}} <span class="muted small">· {{MOMENT}} · answered {{AT}}</span></h3>
+{{#SURVEY}}<h3 class="survey-head">{{WHO}}, the {{ROLE}} <span class="muted small">· {{MOMENT}} · answered {{AT}}</span></h3>
 <dl class="details">{{#ANS}}<dt>{{Q}}</dt><dd class="pre-line">{{A}}</dd>{{/ANS}}</dl>{{/SURVEY}}
 </section>
 <section class="card" aria-labelledby="meetings-h"><h2 id="meetings-h">Meetings</h2>
