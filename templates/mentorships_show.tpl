@@ -186,6 +186,7 @@
 {{#SKILLS}}<dt>Skills</dt><dd>{{TEXT}}</dd>{{/SKILLS}}
 {{#LANGUAGES}}<dt>Speaks</dt><dd>{{TEXT}}</dd>{{/LANGUAGES}}
 <dt>Time zone</dt><dd>{{ZONE}}{{#APART}}, {{TEXT}}{{/APART}}</dd>
+{{#INTAKE}}<dt>{{Q}}</dt><dd class="pre-line">{{A}}</dd>{{/INTAKE}}
 </dl>
 <p><a href="/people/{{SLUG}}">{{NAME}}'s profile</a></p>
 </section>

@@ -114,7 +114,7 @@
 {{#EDITING}}
 <section class="section" id="questions" aria-labelledby="questions-heading">
 <h2 id="questions-heading">Intake questions</h2>
-<p class="muted">Asked when someone joins. Organisers read the answers; matching reads them too.</p>
+<p class="muted">Asked when someone joins. Organisers read the answers, and so does the person someone is proposed to or asked by in the programme; matching reads them too.</p>
 {{#NO_QUESTIONS}}<p class="muted">No questions yet.</p>{{/NO_QUESTIONS}}
 <ul class="list">
 {{#QUESTION}}<li><span class="grow">{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span> <span class="muted small">{{Q_AUDIENCE}}{{#Q_OPTIONAL}} · optional{{/Q_OPTIONAL}}</span></span>

@@ -48,6 +48,7 @@
 {{#CAPACITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CAPACITY_ERROR}}
 <input type="number" id="capacity" name="capacity" min="1" max="20" value="{{CAPACITY}}" aria-describedby="capacity-hint">
 </div>{{/ASK_CAPACITY}}
+{{#WHO_READS}}<p class="hint">The programme's organisers read your answers, and so does the person you are proposed to or asked by in it.</p>{{/WHO_READS}}
 {{#QUESTION}}
 <div class="field{{#Q_ERROR}} has-error{{/Q_ERROR}}" data-audience="{{Q_AUDIENCE}}">
 {{#IS_SHORT}}<label for="{{Q_NAME}}">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</label>{{/IS_SHORT}}

@@ -569,13 +569,46 @@ show_apart(struct req *r, const char *theirs, const char *mine)
 }
 
 /*
- * While requested, the other party as they describe themselves (the
- * "parties" rows): a mentor decides on more than a name. Only a party
- * sees the page (mship_party).
+ * In a programme's pair, what the other party answered on joining it,
+ * the questions in the order asked: a mentor whose mentee joined through
+ * the form has no profile to read (found walking). The join form says
+ * the person one is paired with reads them. -1 db.
  */
-static void
+static int
+show_intake(struct req *r, struct tdict *s, const struct mship *m,
+    const char *prog)
+{
+	struct db_rows *a;
+	struct tdict *q;
+	size_t i;
+
+	if (prog == NULL)
+		return 0;
+	a = db_query(r, "SELECT q.prompt, a.answer FROM programmes p JOIN "
+	    "programme_participants pp ON pp.programme_id = p.id JOIN "
+	    "programme_answers a ON a.participant_id = pp.id JOIN "
+	    "programme_questions q ON q.id = a.question_id WHERE p.slug = ? "
+	    "AND pp.user_id = ? AND a.answer <> '' ORDER BY q.position, q.id",
+	    "si", prog, m->other_id);
+	if (a == NULL)
+		return -1;
+	for (i = 0; i < a->nrows; i++) {
+		q = tmpl_section(s, "INTAKE");
+		tmpl_set(q, "Q", db_get(a, i, "prompt"));
+		tmpl_set(q, "A", db_get(a, i, "answer"));
+	}
+	return 0;
+}
+
+/*
+ * While requested, the other party as they describe themselves (the
+ * "parties" rows) and, in a programme (prog, its slug), as they answered
+ * its questions: a mentor decides on more than a name. Only a party sees
+ * the page (mship_party). -1 db.
+ */
+static int
 show_other(struct req *r, struct tdict *d, const struct mship *m,
-    const struct db_rows *p)
+    const struct db_rows *p, const char *prog)
 {
 	const char *v, *zone, *apart;
 	struct tdict *s;
@@ -586,7 +619,7 @@ show_other(struct req *r, struct tdict *d, const struct mship *m,
 	    i++)
 		;
 	if (i == p->nrows)
-		return;
+		return 0;
 	s = tmpl_section(d, "OTHER");
 	tmpl_set(s, "NAME", m->is_mentor ? m->mentee_name : m->mentor_name);
 	tmpl_set(s, "SLUG", m->is_mentor ? m->mentee_slug : m->mentor_slug);
@@ -604,6 +637,7 @@ show_other(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(s, "ZONE", zone_city(zone, city, sizeof(city)));
 	if ((apart = show_apart(r, zone, r->user.tz)) != NULL)
 		tmpl_set(tmpl_section(s, "APART"), "TEXT", apart);
+	return show_intake(r, s, m, prog);
 }
 
 /* ---- the page's rows, kept --------------------------------------------- */
@@ -752,10 +786,10 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	mships_timeline_fill(r, d, m, 1, &events, &part);
 	show_meetings(r, d, m, &c);
 	show_extras(d, &k);
-	if (mships_is(m, "requested")) {
-		part = mships_part(all, "parties");
-		show_other(r, d, m, &part);
-	}
+	part = mships_part(all, "parties");
+	if (mships_is(m, "requested") && show_other(r, d, m, &part,
+	    db_get(&c, 0, "programme_slug")) == -1)
+		return;
 	/* a request that ended unanswered has no stages to draw */
 	if (show_began(&events)) {
 		mship_strip_rows(r, tmpl_section(d, "STRIP"), &events, v->now);

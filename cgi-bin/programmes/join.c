@@ -196,7 +196,7 @@ static void
 join_page(struct req *r, struct joining *j, int typed, int status)
 {
 	struct tdict *d, *s;
-	size_t i;
+	size_t i, asked;
 
 	d = page_new(r, req_printf(r, "Join %s", j->p.name),
 	    "programmes_join.tpl");
@@ -234,10 +234,15 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 		tmpl_show(d, "APPROVAL");
 	/* an invitation names the role: the other role's questions are not
 	 * theirs to answer (nor read) */
-	for (i = 0; i < j->na; i++)
-		if (j->inv.id == 0 || asked_of(&j->a[i], j->inv.role))
+	for (i = 0, asked = 0; i < j->na; i++)
+		if (j->inv.id == 0 || asked_of(&j->a[i], j->inv.role)) {
 			question_fill(r, tmpl_section(d, "QUESTION"), &j->a[i],
 			    typed, j->inv.id > 0);
+			asked++;
+		}
+	/* who reads them: the answers are shown to a pair's other party */
+	if (asked > 0)
+		tmpl_show(d, "WHO_READS");
 	if (typed)
 		join_problems(r, d, j);
 	page_send(r, status);

@@ -224,6 +224,20 @@ def test_a_mentors_answers_on_joining_are_read_as_their_profile():
     m.check(card is not None and names[0] in card and names[1] in card, f"card: {card}")
     m.check(card.index(names[0]) < card.index(names[1]), f"the one who helps first: {card}")
     m.check(f"kernel{tag}" in " ".join(card.split()).lower(), f"the word is said: {card}")
+    # proposed, each reads what the other answered: the mentor decides on
+    # more than a name (a join-form account has no profile to read)
+    r = propose(org, slug, jane, helper)
+    m.check(r.status == 303, f"propose: {r!r}")
+    mid = m.sql_value("SELECT id FROM mentorships WHERE mentee_id = ?", jane.user_id)
+    for reader, said in ((helper, f"I want to get better at kernel{tag} debugging"),
+                         (jane, f"Kernel{tag} debugging and code review")):
+        t = m.unescaped(reader.get(f"/mentorships/{mid}").text)
+        about = t[t.find('id="other-h"'):]
+        m.check("<dt>What can you help with, or want help with?</dt>" in about and
+                said in about, f"the other's answers: {about[:900]}")
+    page = m.signup().get(f"/programmes/{slug}/join").text
+    m.check("organisers read your answers, and so does the person you are" in page,
+            "the join form does not say who reads the answers")
 
 
 @m.test
