@@ -2,6 +2,7 @@
 <div class="narrow">
 <p class="eyebrow">Survey, {{MOMENT}}</p>
 <h1>{{FOCUS}}</h1>
+<p class="lead">Your mentorship with {{OTHER}}</p>
 <p class="callout">{{#IN_PROGRAMME}}Who sees your answers: the organisers of <strong>{{PROGRAMME}}</strong>, with your name. {{OTHER}} never sees them.{{/IN_PROGRAMME}}{{#NO_PROGRAMME}}Who sees your answers: nobody but you; the site's admins see totals only. {{OTHER}} never sees them.{{/NO_PROGRAMME}}</p>
 {{#ANSWERED}}{{#NOT_SENT}}<p class="callout danger" role="alert">The answers on this page were not sent: each survey is answered once, and you answered this one on {{AT}}.</p>{{/NOT_SENT}}
 {{#THANKS}}<p class="lead">You answered this survey on {{AT}}. Thank you.</p>{{/THANKS}}

@@ -1622,6 +1622,9 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
     sid = r.location.rsplit("/", 1)[1]
     r = c.follow(r)
     m.check(r.status == 200 and "How clear are our goals?" in r.text, "the survey")
+    partner = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentor.user_id)
+    m.check(f"Your mentorship with {partner}" in m.unescaped(r.text),
+            "the survey does not say with whom (a programme's name is many pairs')")
     # each scale's ends say what the question asks ("How is it going? 1:
     # not at all" did not: found walking the product)
     m.check("1: not clear at all" in r.text and "5: completely clear" in r.text,
