@@ -26,7 +26,7 @@
 <table class="table figure-numbers"><caption class="visually-hidden">Pairs in Cultivation by cadence</caption><tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="text-right">{{VALUE}}</td></tr>{{/ROW}}</tbody></table></section>{{/CADENCE}}
 </div>
 {{#ACTIVITY}}<section class="card figure" aria-labelledby="activity-h"><h2 id="activity-h">Weekly activity {{SINCE}} {{START}}</h2>{{#QUIET}}<p class="muted">{{QUIET_TEXT}}</p>{{/QUIET}}{{#DRAWN}}{{CHART_HTML:none}}
-<div class="table-wrap figure-weeks" tabindex="0" role="region" aria-labelledby="weeks-c"><table class="table figure-numbers"><caption id="weeks-c">The numbers, week by week: room messages, journal entries, meetings</caption><thead><tr><th scope="col">Week</th><th scope="col">Messages</th><th scope="col">Entries</th><th scope="col">Meetings</th></tr></thead><tbody>
+<div class="table-wrap figure-weeks" tabindex="0" role="region" aria-labelledby="weeks-c"><table class="table figure-numbers"><caption id="weeks-c">The numbers, week by week, newest first: room messages, journal entries, meetings</caption><thead><tr><th scope="col">Week of</th><th scope="col">Messages</th><th scope="col">Entries</th><th scope="col">Meetings</th></tr></thead><tbody>
 {{#WEEK}}<tr><th scope="row">{{WEEK_N}}</th><td>{{MESSAGES}}</td><td>{{ENTRIES}}</td><td>{{MEETINGS}}</td></tr>{{/WEEK}}
 </tbody></table></div>{{/DRAWN}}</section>{{/ACTIVITY}}
 <h2>Surveys</h2>

@@ -6,8 +6,10 @@
  * meeting's notes or a thread that is not public.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv.h"
 #include "kept.h"
@@ -384,6 +386,31 @@ week_meetings_make(struct req *r, void *arg, int *keep)
 	    dv->p->id);
 }
 
+/*
+ * The first day of drawn week i, from start (the first drawn week's
+ * day, YYYY-MM-DD), with its year or not: weeks by their dates, not
+ * "w5".
+ */
+static const char *
+week_of(struct req *r, const char *start, size_t i, int year)
+{
+	struct tm tm;
+	time_t t;
+	char s[32];
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(start, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3)
+		return req_printf(r, "%zu", i + 1);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_mday += (int)(7 * i);
+	t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	strftime(s, sizeof(s), year ? "%e %b %Y" : "%e %b", &tm);
+	return req_strdup(r, s[0] == ' ' ? s + 1 : s);
+}
+
 /* Adds rows of (week, messages, entries, meetings) to v's weeks. */
 static void
 weeks_add(double *v, size_t weeks, long long w0, const struct db_rows *rows)
@@ -472,14 +499,16 @@ draw:
 	}
 	labels = req_alloc(r, weeks * sizeof(*labels));
 	for (i = 0; i < weeks; i++)
-		labels[i] = i % 4 == 0 ? req_printf(r, "w%zu", i + 1) : NULL;
+		labels[i] = i % 4 == 0 ? week_of(r, dv->start, i, 0) :
+		    NULL;
 	f = tmpl_section(f, "DRAWN");
 	tmpl_set(f, "CHART_HTML", svg_columns(r, "Weekly activity: room "
 	    "messages, journal entries and meetings", names, 3, v, labels,
 	    weeks));
-	for (i = 0; i < weeks; i++) {
+	/* the numbers newest first: what an organiser looks for is now */
+	for (i = weeks; i-- > 0;) {
 		row = tmpl_section(f, "WEEK");
-		tmpl_set(row, "WEEK_N", req_printf(r, "%zu", i + 1));
+		tmpl_set(row, "WEEK_N", week_of(r, dv->start, i, 1));
 		tmpl_set(row, "MESSAGES", req_printf(r, "%g", v[i * 3]));
 		tmpl_set(row, "ENTRIES", req_printf(r, "%g", v[i * 3 + 1]));
 		tmpl_set(row, "MEETINGS", req_printf(r, "%g", v[i * 3 + 2]));

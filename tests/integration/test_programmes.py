@@ -2223,14 +2223,21 @@ def test_pairs_at_risk_count_them_all_and_say_when_fewer_are_listed():
 
 def activity(org, slug):
     """The dashboard's weekly activity table: {week: (messages, entries,
-    meetings)}."""
+    meetings)}, week 1 the programme's first; the table names each week
+    by its first day, newest first."""
+    import datetime
     r = org.get(f"/programmes/{slug}/dashboard")
     m.check(r.status == 200, f"dashboard: {r.status}")
     t = r.text[r.text.index('id="activity-h"'):]
     t = t[:t.index("</section>")]
-    return {int(w): (int(a), int(b), int(c)) for w, a, b, c in re.findall(
-        r'<tr><th scope="row">(\d+)</th><td>(\d+)</td><td>(\d+)</td>'
-        r'<td>(\d+)</td></tr>', t)}
+    d0 = datetime.date.fromisoformat(m.sql_value(
+        "SELECT COALESCE(starts_on, DATE(created_at)) FROM programmes WHERE slug = ?", slug))
+    rows = re.findall(r'<tr><th scope="row">(\d+ \w+ \d{4})</th><td>(\d+)</td>'
+                      r'<td>(\d+)</td><td>(\d+)</td></tr>', t)
+    days = [datetime.datetime.strptime(w, "%d %b %Y").date() for w, *_ in rows]
+    m.check(days == sorted(days, reverse=True), f"weeks not newest first: {days}")
+    return {(day - d0).days // 7 + 1: (int(a), int(b), int(c))
+            for day, (_, a, b, c) in zip(days, rows)}
 
 
 def recounted(slug):
