@@ -48,13 +48,14 @@
 {{#CAPACITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CAPACITY_ERROR}}
 <input type="number" id="capacity" name="capacity" min="1" max="20" value="{{CAPACITY}}" aria-describedby="capacity-hint">
 </div>{{/ASK_CAPACITY}}
-{{#WHO_READS}}<p class="hint">The programme's organisers read your answers, and so does the person you are proposed to or asked by in it.</p>{{/WHO_READS}}
+{{#WHO_READS}}<p class="hint">The programme's organisers read your answers.</p>{{/WHO_READS}}
 {{#QUESTION}}
 <div class="field{{#Q_ERROR}} has-error{{/Q_ERROR}}" data-audience="{{Q_AUDIENCE}}">
 {{#IS_SHORT}}<label for="{{Q_NAME}}">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</label>{{/IS_SHORT}}
 {{#IS_LONG}}<label for="{{Q_NAME}}">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</label>{{/IS_LONG}}
 {{#IS_CHOICE}}<p class="label" id="{{Q_NAME}}-label">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</p>{{/IS_CHOICE}}
 {{#FOR}}<p class="hint">{{Q_FOR}} only.</p>{{/FOR}}
+{{#Q_SHARED}}<p class="hint">Shown to your pair too: the person you are proposed to, or asked by, in the programme reads this answer.</p>{{/Q_SHARED}}
 {{#Q_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/Q_ERROR}}
 {{#IS_SHORT}}<input type="text" id="{{Q_NAME}}" name="{{Q_NAME}}" maxlength="200" value="{{Q_VALUE}}">{{/IS_SHORT}}
 {{#IS_LONG}}<textarea id="{{Q_NAME}}" name="{{Q_NAME}}" rows="4">{{Q_VALUE:pre_escape}}</textarea>{{/IS_LONG}}

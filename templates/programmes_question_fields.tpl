@@ -33,3 +33,6 @@
 {{#OPTIONAL_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/OPTIONAL_ERROR}}
 <label class="check"><input type="checkbox" id="optional" name="optional" value="1"{{#OPTIONAL_CHECKED}} checked{{/OPTIONAL_CHECKED}}> <span>Optional: whoever joins may leave it blank</span></label>
 </div>
+<div class="field">
+<label class="check"><input type="checkbox" id="shared" name="shared" value="1"{{#SHARED_CHECKED}} checked{{/SHARED_CHECKED}}> <span>Shown to the pair: whoever someone is proposed to, or asked by, reads their answer (the form says so; answers given before it is ticked stay yours alone)</span></label>
+</div>

@@ -32,6 +32,7 @@ struct answer {
 	const char	*kind;
 	const char	*audience;
 	const char	**choices;	/* NULL-terminated, for 'choice' */
+	int		 shared;	/* shown to the pair (sql/400) */
 	struct field	 f;
 	struct fval	 v;
 };
@@ -66,6 +67,7 @@ answers_load(struct req *r, struct joining *j)
 		a->audience = db_get(q, i, "audience");
 		a->f.name = req_printf(r, "q_%lld", a->id);
 		a->f.required = db_get_int(q, i, "required") != 0;
+		a->shared = db_get_int(q, i, "shared") != 0;
 		a->f.min = 1;
 		if (strcmp(a->kind, "choice") == 0) {
 			prog_choices(r, db_get(q, i, "choices"), &a->choices);
@@ -112,6 +114,8 @@ question_fill(struct req *r, struct tdict *s, const struct answer *a,
 	tmpl_set(s, "Q_PROMPT", a->prompt);
 	if (!a->f.required)
 		tmpl_show(s, "Q_OPTIONAL");
+	if (a->shared)
+		tmpl_show(s, "Q_SHARED");
 	if (!chosen && strcmp(a->audience, "both") != 0)
 		tmpl_set(tmpl_section(s, "FOR"), "Q_FOR", strcmp(a->audience,
 		    "mentor") == 0 ? "For mentors" : "For mentees");
@@ -240,7 +244,7 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 			    typed, j->inv.id > 0);
 			asked++;
 		}
-	/* who reads them: the answers are shown to a pair's other party */
+	/* who reads them: the organisers; some, a pair's other party too */
 	if (asked > 0)
 		tmpl_show(d, "WHO_READS");
 	if (typed)
@@ -444,10 +448,10 @@ join_write(struct req *r, struct joining *j, long long uid)
 	/* an optional question left blank has no answer */
 	for (i = 0; i < j->na; i++)
 		if (asked_of(&j->a[i], role) && j->a[i].v.str != NULL &&
-		    db_exec(r, "INSERT INTO "
-		    "programme_answers (participant_id, question_id, answer) "
-		    "VALUES (?, ?, ?)", "iis", pid, j->a[i].id,
-		    j->a[i].v.str) < 0)
+		    db_exec(r, "INSERT INTO programme_answers (participant_id, "
+		    "question_id, answer, shared) VALUES (?, ?, ?, ?)", "iisi",
+		    pid, j->a[i].id, j->a[i].v.str,
+		    (long long)j->a[i].shared) < 0)
 			return -1;
 	if (!waits)
 		return 0;

@@ -25,13 +25,15 @@ def cohort():
     return org, slug
 
 
-def join(slug, role, places=None, **profile):
+def join(slug, role, places=None, answers=None, **profile):
+    """A new account joins as role, its profile's columns set, answering
+    the programme's questions ({"q_<id>": answer})."""
     c = m.signup()
     if profile:
         sets = ", ".join(f"{k} = ?" for k in profile)
         m.sql(f"UPDATE users SET {sets} WHERE id = ?", *profile.values(), c.user_id)
     c.get(f"/programmes/{slug}/join")
-    form = {"role": role}
+    form = {"role": role, **(answers or {})}
     if places:
         form["capacity"] = str(places)
     r = c.post(f"/programmes/{slug}/join", form)
@@ -164,16 +166,8 @@ def test_choices_answered_alike_count_and_are_said():
     qid = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?", prog)
 
     def join_as(role, track, **profile):
-        c = m.signup()
-        sets = ", ".join(f"{k} = ?" for k in profile)
-        m.sql(f"UPDATE users SET {sets} WHERE id = ?", *profile.values(), c.user_id)
-        c.get(f"/programmes/{slug}/join")
-        form = {"role": role, f"q_{qid}": track}
-        if role == "mentor":
-            form["capacity"] = "2"
-        r = c.post(f"/programmes/{slug}/join", form)
-        m.check(r.status == 303, f"join: {r!r}")
-        return c
+        return join(slug, role, 2 if role == "mentor" else None,
+                    {f"q_{qid}": track}, **profile)
     coach = dict(skills="coaching", headline="Coach", languages="English", capacity=2)
     other = join_as("mentor", "Engineering", **coach)
     same = join_as("mentor", "Design", **coach)
@@ -199,25 +193,25 @@ def test_a_mentors_answers_on_joining_are_read_as_their_profile():
     org, slug = cohort()
     prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
     m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, audience, "
-          "position, required, created_at) VALUES (?, ?, 'long', 'both', 1, 1, "
-          "UTC_TIMESTAMP())", prog, "What can you help with, or want help with?")
+          "position, required, shared, created_at) VALUES (?, ?, 'long', 'both', 1, 1, "
+          "1, UTC_TIMESTAMP())", prog, "What can you help with, or want help with?")
     qid = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?", prog)
+    # a question for the organisers alone: its answer is not the pair's
+    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, audience, "
+          "position, required, created_at) VALUES (?, ?, 'long', 'both', 2, 0, "
+          "UTC_TIMESTAMP())", prog, "Anything the organisers should know")
+    private = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?",
+                          prog)
     tag = m.unique("w")[-6:]
 
-    def join_as(role, answer):
-        c = m.signup()
-        m.sql("UPDATE users SET headline = '', bio = '', skills = '', languages = '' "
-              "WHERE id = ?", c.user_id)
-        c.get(f"/programmes/{slug}/join")
-        form = {"role": role, f"q_{qid}": answer}
-        if role == "mentor":
-            form["capacity"] = "2"
-        r = c.post(f"/programmes/{slug}/join", form)
-        m.check(r.status == 303, f"join: {r!r}")
-        return c
+    def join_as(role, answer):  # an account the join form made: no profile
+        return join(slug, role, 2 if role == "mentor" else None,
+                    {f"q_{qid}": answer}, headline="", bio="", skills="", languages="")
     other = join_as("mentor", "Gardening and pottery")
     helper = join_as("mentor", f"Kernel{tag} debugging and code review")
-    jane = join_as("mentee", f"I want to get better at kernel{tag} debugging")
+    jane = join(slug, "mentee", None, {f"q_{qid}": f"I want to get better at kernel{tag} "
+                                       "debugging", f"q_{private}": "A PRIVATE MATTER"},
+                headline="", bio="", skills="", languages="")
     card = board_card(org.get(f"/programmes/{slug}/matching").text, jane)
     names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
              for c in (helper, other)]
@@ -235,9 +229,15 @@ def test_a_mentors_answers_on_joining_are_read_as_their_profile():
         about = t[t.find('id="other-h"'):]
         m.check("<dt>What can you help with, or want help with?</dt>" in about and
                 said in about, f"the other's answers: {about[:900]}")
-    page = m.signup().get(f"/programmes/{slug}/join").text
-    m.check("organisers read your answers, and so does the person you are" in page,
-            "the join form does not say who reads the answers")
+        m.check("PRIVATE MATTER" not in about and "organisers should know" not in about,
+                "an answer for the organisers alone shown to the pair")
+    page = m.unescaped(m.signup().get(f"/programmes/{slug}/join").text)
+    m.check(page.count("Shown to your pair too") == 1,
+            "the join form does not say which answer the pair reads")
+    # ticked later, a question shares no answer given before
+    m.sql("UPDATE programme_questions SET shared = 1 WHERE id = ?", private)
+    t = m.unescaped(helper.get(f"/mentorships/{mid}").text)
+    m.check("PRIVATE MATTER" not in t, "an answer given before the notice shown")
 
 
 @m.test
