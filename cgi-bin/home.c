@@ -218,10 +218,6 @@ home_new_for_you(struct req *r, struct tdict *d, const char *version)
 }
 
 /*
- * The signed-in home: the viewer's mentorships q and what needs
- * attention (lib/stage).
- */
-/*
  * The programmes the viewer organises, with the mentors waiting for
  * their approval, for one with no mentorship: their home is the
  * programmes, not "Start your first mentorship" and mentors to ask (a
@@ -255,6 +251,10 @@ home_organises(struct req *r, struct tdict *d)
 	return (int)p->nrows;
 }
 
+/*
+ * The signed-in home: the viewer's mentorships q and what needs
+ * attention (lib/stage).
+ */
 static void
 home_dashboard(struct req *r, const struct db_rows *q)
 {

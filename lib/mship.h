@@ -160,14 +160,15 @@ int	mship_open(struct req *, long long id, struct mship *,
  * Renames kept for the parties' timeline (sql/398), written before the
  * focus changes: the pairs of mentorships m chosen by the condition that
  * follows, each placed after its latest stage event (sql/399). The new
- * name and who renamed it are the first two parameters.
+ * name, who renamed it and whether they are an outsider (the programme's
+ * organisers) are the first three parameters.
  */
 #define MSHIP_RENAMES_INSERT \
 	"INSERT INTO mentorship_renames (mentorship_id, after_event, " \
-	"from_focus, to_focus, actor_id, created_at) SELECT m.id, " \
-	"IFNULL((SELECT MAX(e.id) FROM stage_events e WHERE " \
-	"e.mentorship_id = m.id), 0), m.focus, ?, ?, UTC_TIMESTAMP() FROM " \
-	"mentorships m WHERE "
+	"from_focus, to_focus, actor_id, by_outsider, created_at) SELECT " \
+	"m.id, IFNULL((SELECT MAX(e.id) FROM stage_events e WHERE " \
+	"e.mentorship_id = m.id), 0), m.focus, ?, ?, ?, UTC_TIMESTAMP() " \
+	"FROM mentorships m WHERE "
 
 /* stage is one of list (one of the STAGES_ above). */
 int	mship_stage_in(const char *list, const char *stage);

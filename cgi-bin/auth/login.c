@@ -25,7 +25,9 @@ static const struct field login_f[LOGIN_N] = {
 /*
  * Where the form goes on to, next (a local path, or NULL): a newcomer's
  * sign-up carries it too, offered unless the page was sent to an
- * address with an account (after signing up, or by an invitation). Why
+ * address with an account (after signing up, or by an invitation); a
+ * form re-shown after an error offers it, as it says nothing of whether
+ * the address typed has an account. Why
  * the person signs in is said above the form as long as it is shown (a
  * flash went with the first wrong password) when next is a programme's
  * join form with its invitation.

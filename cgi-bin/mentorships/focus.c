@@ -71,8 +71,8 @@ rename_tx(struct req *r, void *arg)
 	w->was = req_strdup(r, w->was);
 	if (strcmp(w->was, w->to) == 0)
 		return 0;
-	if (db_exec(r, MSHIP_RENAMES_INSERT "m.id = ?", "sii", w->to,
-	    r->user.id, w->m->id) != 1 || db_exec(r, "UPDATE mentorships "
+	if (db_exec(r, MSHIP_RENAMES_INSERT "m.id = ?", "siii", w->to,
+	    r->user.id, 0LL, w->m->id) != 1 || db_exec(r, "UPDATE mentorships "
 	    "SET focus = ? WHERE id = ?", "si", w->to, w->m->id) == -1)
 		return -1;
 	w->m->focus = w->to;	/* the mail names it as it is now */

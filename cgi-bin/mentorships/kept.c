@@ -54,6 +54,7 @@ static const char *const show_watch[] = {
 	"mentorship_renames.mentorship_id", "mentorship_renames.from_focus",
 	"mentorship_renames.to_focus", "mentorship_renames.actor_id",
 	"mentorship_renames.created_at", "mentorship_renames.after_event",
+	"mentorship_renames.by_outsider",
 	"checkins.mentorship_id", "checkins.held_on", "checkins.note",
 	"checkins.logged_by",
 	"users.display_name", "users.headline", "users.skills",

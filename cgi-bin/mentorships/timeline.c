@@ -80,14 +80,13 @@ const char mships_timeline_sql[] = "SELECT e.id, e.from_stage, e.to_stage, "
 
 /*
  * The renames of a mentorship, for its parties' timeline (sql/398), each
- * after the stage event it followed (sql/399); one by neither party is
- * its programme's, renamed with the programme.
+ * after the stage event it followed, and the programme's said as its
+ * organisers' (sql/399).
  */
 const char mships_renames_sql[] = "SELECT n.after_event, n.from_focus, "
-    "n.to_focus, n.created_at, u.display_name AS actor, n.actor_id NOT IN "
-    "(m.mentor_id, m.mentee_id) AS by_organisers FROM mentorship_renames n "
-    "JOIN mentorships m ON m.id = n.mentorship_id LEFT JOIN users u ON "
-    "u.id = n.actor_id WHERE n.mentorship_id = ? ORDER BY n.id";
+    "n.to_focus, n.created_at, u.display_name AS actor, n.by_outsider AS "
+    "by_organisers FROM mentorship_renames n LEFT JOIN users u ON u.id = "
+    "n.actor_id WHERE n.mentorship_id = ? ORDER BY n.id";
 
 /* A line of the timeline at `at`: its time, ISO and in words. */
 static struct tdict *

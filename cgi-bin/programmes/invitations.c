@@ -105,12 +105,14 @@ invite_mine(struct req *r, const struct prog *p, struct invite *inv)
 }
 
 /*
- * A clear page for an invitation that cannot be used here; signin: a
- * way in for the person it was sent to (NULL: none to offer).
+ * A clear page for an invitation that cannot be used here, with a way
+ * on for the person it was sent to: signin, a sign-in leading to the
+ * programme; signout, the link to open again signed out (opened in
+ * another account); neither, the programmes.
  */
 static void
 invite_bad_as(struct req *r, const struct prog *p, int status,
-    const char *why, const char *signin)
+    const char *why, const char *signin, const char *signout)
 {
 	struct tdict *d = page_new(r, "This invitation cannot be used",
 	    "programmes_invite_bad.tpl");
@@ -119,6 +121,8 @@ invite_bad_as(struct req *r, const struct prog *p, int status,
 	tmpl_set(d, "WHY", why);
 	if (signin != NULL)
 		tmpl_set(tmpl_section(d, "SIGN_IN"), "HREF", signin);
+	else if (signout != NULL)
+		tmpl_set(tmpl_section(d, "SIGN_OUT"), "NEXT", signout);
 	else
 		tmpl_show(d, "NO_SIGN_IN");
 	page_send(r, status);
@@ -128,26 +132,7 @@ void
 invite_bad(struct req *r, const struct prog *p, int status,
     const char *why)
 {
-	invite_bad_as(r, p, status, why, NULL);
-}
-
-/*
- * An invitation opened signed in to another account: a button signs out
- * and opens the link again, as the mail's reader would.
- */
-static void
-invite_other_account(struct req *r, const struct prog *p)
-{
-	struct tdict *d = page_new(r, "This invitation cannot be used",
-	    "programmes_invite_bad.tpl");
-
-	prog_head(d, p, NULL);
-	tmpl_set(d, "WHY", req_printf(r, "This invitation was sent to another "
-	    "address than the one you are signed in with (%s). Sign out and "
-	    "open the link again, or ask the organisers to invite %s.",
-	    r->user.email, r->user.email));
-	tmpl_set(tmpl_section(d, "SIGN_OUT"), "NEXT", req_here(r));
-	page_send(r, 403);
+	invite_bad_as(r, p, status, why, NULL, NULL);
 }
 
 /*
@@ -165,7 +150,7 @@ invite_used(struct req *r, const struct prog *p, const struct invite *inv)
 	invite_bad_as(r, p, 410, "This invitation has already been used: "
 	    "each invitation link works once. If you joined with it, sign "
 	    "in to reach the programme.", req_printf(r, "/login?email=%s&"
-	    "next=/programmes/%s", req_url_enc(r, inv->email), p->slug));
+	    "next=/programmes/%s", req_url_enc(r, inv->email), p->slug), NULL);
 }
 
 /*
@@ -210,8 +195,15 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 		    "programme's organisers to invite you again.");
 		return -1;
 	}
+	/* a button signs out and opens the link again (its token: a POST
+	 * carries it in the form, not in the address) */
 	if (r->user.id > 0 && strcasecmp(inv->email, r->user.email) != 0) {
-		invite_other_account(r, p);
+		invite_bad_as(r, p, 403, req_printf(r, "This invitation was "
+		    "sent to another address than the one you are signed in "
+		    "with (%s). Sign out and open the link again, or ask the "
+		    "organisers to invite %s.", r->user.email, r->user.email),
+		    NULL, req_printf(r, "/programmes/%s/join?invite=%s",
+		    p->slug, req_url_enc(r, t)));
 		return -1;
 	}
 	return 0;

@@ -43,8 +43,10 @@ static const struct field question_f[] = {
 	{ "choices",	F_MULTILINE,	0, 1000, 0, NULL },
 	{ "audience",	F_CHOICE,	0, 0,	1, audiences },
 	{ "optional",	F_BOOL,		0, 0,	0, NULL },
+	{ "shared",	F_BOOL,		0, 0,	0, NULL },
 };
-enum { QF_PROMPT, QF_KIND, QF_CHOICES, QF_AUDIENCE, QF_OPTIONAL, QF_N };
+enum { QF_PROMPT, QF_KIND, QF_CHOICES, QF_AUDIENCE, QF_OPTIONAL, QF_SHARED,
+    QF_N };
 static const char *const moves[] = { "up", "down", NULL };
 static const struct field move_f[] = {
 	{ "to",		F_CHOICE,	0, 0,	1, moves },
@@ -368,17 +370,18 @@ unread_moved(struct req *r, long long id, const char *was, const char *now)
 {
 	const char *from = req_printf(r, "/programmes/%s", was);
 
-	return db_exec(r, "UPDATE notifications n SET n.path = CONCAT(?, "
-	    "SUBSTRING(n.path, ?)) WHERE n.read_at IS NULL AND n.user_id IN "
-	    "(SELECT user_id FROM programme_participants WHERE programme_id "
-	    "= ? UNION SELECT user_id FROM programme_organisers WHERE "
-	    "programme_id = ? UNION SELECT u.id FROM programme_invitations i "
-	    "JOIN users u ON u.email = i.email WHERE i.programme_id = ? UNION "
-	    "SELECT id FROM users WHERE is_admin = 1) AND (n.path = ? OR "
-	    "LEFT(n.path, ?) IN (?, ?))", "siiiisiss", req_printf(r,
-	    "/programmes/%s", now), (long long)strlen(from) + 1, id, id, id,
-	    from, (long long)strlen(from) + 1, req_printf(r, "%s/", from),
-	    req_printf(r, "%s?", from)) < 0 ? -1 : 0;
+	/* joined to the people, so that each is found by the path's key */
+	return db_exec(r, "UPDATE notifications n JOIN (SELECT user_id AS id "
+	    "FROM programme_participants WHERE programme_id = ? UNION SELECT "
+	    "user_id FROM programme_organisers WHERE programme_id = ? UNION "
+	    "SELECT u.id FROM programme_invitations i JOIN users u ON u.email "
+	    "= i.email WHERE i.programme_id = ? UNION SELECT id FROM users "
+	    "WHERE is_admin = 1) k ON n.user_id = k.id SET n.path = CONCAT(?, "
+	    "SUBSTRING(n.path, ?)) WHERE n.read_at IS NULL AND (n.path = ? OR "
+	    "LEFT(n.path, ?) = ?)", "iiisisis", id, id, id, req_printf(r,
+	    "/programmes/%s", now), (long long)strlen(from) + 1, from,
+	    (long long)strlen(from) + 1, req_printf(r, "%s/", from)) < 0 ?
+	    -1 : 0;
 }
 
 /*
@@ -472,7 +475,8 @@ struct db_rows *
 prog_questions(struct req *r, long long prog_id)
 {
 	return db_query(r, "SELECT id, prompt, kind, choices, audience, "
-	    "required FROM programme_questions WHERE programme_id = ? ORDER BY "
+	    "required, shared FROM programme_questions WHERE programme_id = ? "
+	    "ORDER BY "
 	    PROG_QUESTION_ORDER("") " LIMIT 50", "i", prog_id);
 }
 
@@ -590,6 +594,8 @@ questions_fill(struct req *r, struct tdict *d, const struct prog *p,
 		    "audience")));
 		if (!db_get_int(q, i, "required"))
 			tmpl_show(s, "Q_OPTIONAL");
+		if (db_get_int(q, i, "shared"))
+			tmpl_show(s, "Q_SHARED");
 		if (i > 0)
 			tmpl_show(s, "Q_UP");
 		if (i + 1 < q->nrows)
@@ -673,12 +679,12 @@ add_tx(struct req *r, void *arg)
 	const struct fval *qv = w->qv;
 
 	return db_exec(r, "INSERT INTO programme_questions (programme_id, "
-	    "prompt, kind, choices, audience, required, position, created_at) "
-	    "SELECT ?, ?, ?, ?, ?, ?, COALESCE(MAX(position), 0) + 1, "
-	    "UTC_TIMESTAMP() FROM programme_questions WHERE programme_id = ?",
-	    "issssii", w->p->id, qv[QF_PROMPT].str, qv[QF_KIND].str,
-	    question_choices(qv), qv[QF_AUDIENCE].str, question_required(qv),
-	    w->p->id) < 0 ? -1 : 0;
+	    "prompt, kind, choices, audience, required, shared, position, "
+	    "created_at) SELECT ?, ?, ?, ?, ?, ?, ?, COALESCE(MAX(position), "
+	    "0) + 1, UTC_TIMESTAMP() FROM programme_questions WHERE "
+	    "programme_id = ?", "issssiii", w->p->id, qv[QF_PROMPT].str,
+	    qv[QF_KIND].str, question_choices(qv), qv[QF_AUDIENCE].str,
+	    question_required(qv), qv[QF_SHARED].num, w->p->id) < 0 ? -1 : 0;
 }
 
 static void
@@ -712,15 +718,6 @@ survey_question_add(struct req *r, const struct prog *p)
 }
 
 /*
- * The programme's fields, in a transaction that runs again after a
- * deadlock or a Galera certification failure (db_tx_run): a new name or
- * address moves each of its pairs' versions (sql/290) and renames the
- * pairs named after it, and new dates
- * count its pairs' weeks again (sql/241), rows its pairs' own work moves
- * meanwhile. 1: another programme took the address meanwhile; 2: the
- * programme is gone.
- */
-/*
  * The open pairs a programme named in Menteo's words take its new name,
  * each with a line on its timeline; a closed one keeps the name it
  * closed with, as its record does. -1 db.
@@ -735,14 +732,23 @@ pairs_rename(struct req *r, long long prog, const char *was,
 	"m.focus = ? AND m.stage IN (" STAGES_OPEN ")"
 	if (strcmp(from, to) == 0)
 		return 0;
-	if (db_exec(r, MSHIP_RENAMES_INSERT PAIRS, "siis", to, r->user.id,
-	    prog, from) < 0 || db_exec(r, "UPDATE mentorships m SET "
+	if (db_exec(r, MSHIP_RENAMES_INSERT PAIRS, "siiis", to, r->user.id,
+	    1LL, prog, from) < 0 || db_exec(r, "UPDATE mentorships m SET "
 	    "m.focus = ? WHERE " PAIRS, "sis", to, prog, from) < 0)
 		return -1;
 #undef PAIRS
 	return 0;
 }
 
+/*
+ * The programme's fields, in a transaction that runs again after a
+ * deadlock or a Galera certification failure (db_tx_run): a new name or
+ * address moves each of its pairs' versions (sql/290) and renames the
+ * pairs named after it, and new dates
+ * count its pairs' weeks again (sql/241), rows its pairs' own work moves
+ * meanwhile. 1: another programme took the address meanwhile; 2: the
+ * programme is gone.
+ */
 static int
 settings_tx(struct req *r, void *arg)
 {
@@ -851,7 +857,8 @@ question_load(struct req *r, const struct prog *p, long long id,
 	struct db_rows *q;
 
 	q = db_query(r, "SELECT prompt, kind, choices, audience, required, "
-	    "(SELECT COUNT(*) FROM programme_answers a WHERE a.question_id = "
+	    "shared, (SELECT COUNT(*) FROM programme_answers a WHERE "
+	    "a.question_id = "
 	    "q.id) AS answers FROM programme_questions q WHERE q.id = ? AND "
 	    "q.programme_id = ?", "ii", id, p->id);
 	if (q == NULL)
@@ -866,6 +873,7 @@ question_load(struct req *r, const struct prog *p, long long id,
 	value(&v[QF_CHOICES], db_get(q, 0, "choices"));
 	value(&v[QF_AUDIENCE], db_get(q, 0, "audience"));
 	v[QF_OPTIONAL].num = !db_get_int(q, 0, "required");
+	v[QF_SHARED].num = db_get_int(q, 0, "shared");
 	*answers = db_get_int(q, 0, "answers");
 	return 0;
 }
@@ -921,10 +929,10 @@ prog_question_save(struct req *r)
 	if (errors > 0)
 		return question_page(r, &p, r->id[1], v, answers, 422);
 	if (db_exec(r, "UPDATE programme_questions SET prompt = ?, kind = ?, "
-	    "choices = ?, audience = ?, required = ? WHERE id = ? AND "
-	    "programme_id = ?", "ssssiii", v[QF_PROMPT].str, v[QF_KIND].str,
-	    question_choices(v), v[QF_AUDIENCE].str,
-	    question_required(v), r->id[1], p.id) < 0)
+	    "choices = ?, audience = ?, required = ?, shared = ? WHERE id = ? "
+	    "AND programme_id = ?", "ssssiiii", v[QF_PROMPT].str,
+	    v[QF_KIND].str, question_choices(v), v[QF_AUDIENCE].str,
+	    question_required(v), v[QF_SHARED].num, r->id[1], p.id) < 0)
 		return;
 	settings_back(r, p.slug, "questions", "Question saved.");
 }
