@@ -107,12 +107,15 @@ home_seeks_mentor(struct req *r, const struct mine_open *open)
  * that finds nobody is no help there (journey-32). A mentor who looks
  * for no mentor sees none. A programme's mentee sees its mentors, told
  * by their own row (SUGGEST_OWN), and "Find a mentor" leads there.
- * -1: answered.
+ * organises (NULL: not asked): set when that row was read, and one who
+ * organises a programme sees their programmes instead (home_organises):
+ * the same statement says so. -1: answered.
  */
 static int
-home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
+home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open,
+    int *organises)
 {
-	struct suggest_from from = { SUGGEST_OWN, NULL, NULL, 0 };
+	struct suggest_from from = { SUGGEST_OWN, NULL, NULL, 0, 0 };
 	struct db_rows *c;
 	struct tdict *box;
 	const char *html;
@@ -142,8 +145,10 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open)
 		tmpl_dict_free(box);
 		return -1;
 	}
-	if (from.mentor_only) {	/* they mentor, in a programme */
-		tmpl_dict_free(box);
+	if (organises != NULL)
+		*organises = from.organises;
+	if (from.mentor_only || (organises != NULL && from.organises)) {
+		tmpl_dict_free(box);	/* they mentor, in a programme */
 		return 0;
 	}
 	if (from.id > 0) {	/* their programme's mentors, and its page */
@@ -261,7 +266,7 @@ home_dashboard(struct req *r, const struct db_rows *q)
 	struct tdict *d = page_new(r, "Dashboard", "dashboard.tpl");
 	struct mine_open open;
 	const char *cal;
-	int n, org = 0;
+	int n, org = -1;	/* organises a programme: -1 not known */
 
 	if ((n = mine_fill(r, d, q, &open)) == -1 ||
 	    home_new_for_you(r, d, open.notes_version) == -1 ||
@@ -269,17 +274,17 @@ home_dashboard(struct req *r, const struct db_rows *q)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
 	tmpl_set(d, "FIND_URL", "/people");	/* a programme's mentee: its page */
-	/* no mentorship: an organiser's programmes, or how to begin one */
-	if (n == 0 && (org = home_organises(r, d)) == -1)
+	if (home_suggestions(r, d, &open, n == 0 ? &org : NULL) == -1)
 		return;
-	if (org == 0)
+	/* no mentorship: an organiser's programmes, or how to begin one */
+	if (n == 0 && org != 0 && (org = home_organises(r, d)) == -1)
+		return;
+	if (org <= 0)
 		tmpl_show(d, "NOT_ORGANISING");
 	if (n == 0 && org == 0) {
 		tmpl_show(d, "EMPTY");
 		home_mentor_hint(r, d);
 	}
-	if (org == 0 && home_suggestions(r, d, &open) == -1)
-		return;
 	page_send(r, 200);
 }
 

@@ -185,6 +185,7 @@ struct suggest_from {
 	const char	*slug, *name;
 	int		 mentor_only;	/* out: mentors in a programme, and
 					   has no mentee side anywhere */
+	int		 organises;	/* out: organises a programme */
 };
 
 /*
