@@ -102,24 +102,16 @@ survey_moment_label(const char *moment)
 	return m != NULL ? m->label : "";
 }
 
-const struct survey_q *
-survey_question(const char *name)
+const char *
+survey_prompt(const char *name)
 {
 	size_t i, k;
 
 	for (i = 0; i < NMOMENTS; i++)
 		for (k = 0; k < moments[i].nq; k++)
 			if (strcmp(moments[i].q[k].name, name) == 0)
-				return &moments[i].q[k];
+				return moments[i].q[k].prompt;
 	return NULL;
-}
-
-const char *
-survey_prompt(const char *name)
-{
-	const struct survey_q *q = survey_question(name);
-
-	return q != NULL ? q->prompt : NULL;
 }
 
 /* One person's survey and its mail: 1 made, 0 there already, -1 db. */

@@ -30,8 +30,7 @@ struct survey_q {
 const struct survey_q	*survey_questions(const char *moment, size_t *n);
 /* "When Cultivation started", ... for pages and mail. */
 const char		*survey_moment_label(const char *moment);
-/* A standard question by name, or NULL; its prompt alone. */
-const struct survey_q	*survey_question(const char *name);
+/* The prompt of a standard question by name, or NULL. */
 const char		*survey_prompt(const char *name);
 
 /*

@@ -147,35 +147,56 @@ pair_lists(struct req *r, struct tdict *d, const struct db_rows *m)
 }
 
 /*
- * An answer as the organisers read it: a score with its scale (a
- * programme's own question scores 1 to 5), or the words written.
+ * Row i of a survey's answers, as the organisers read it: its question
+ * (q, a standard one; NULL, the programme's own, which scores 1 to 5)
+ * and a score with its scale, or the words written.
  */
-static const char *
-answer_text(struct req *r, const struct db_rows *a, size_t i)
+static void
+answer_put(struct req *r, struct tdict *s, const struct db_rows *a,
+    size_t i, const struct survey_q *q)
 {
-	const struct survey_q *q = survey_question(db_get(a, i, "question"));
+	struct tdict *ans = tmpl_section(s, "ANS");
+	int ten = q != NULL && q->kind == SURVEY_SCORE10;
 
-	if (db_get(a, i, "score") == NULL)
-		return db_get(a, i, "answer");
-	return req_printf(r, "%s (from %d to %d)", db_get(a, i, "score"),
-	    q != NULL && q->kind == SURVEY_SCORE10 ? 0 : 1,
-	    q != NULL && q->kind == SURVEY_SCORE10 ? 10 : 5);
+	tmpl_set(ans, "Q", q != NULL ? q->prompt : db_get(a, i, "prompt"));
+	tmpl_set(ans, "A", db_get(a, i, "score") == NULL ? db_get(a, i,
+	    "answer") : req_printf(r, "%s (from %d to %d)", db_get(a, i,
+	    "score"), ten ? 0 : 1, ten ? 10 : 5));
 }
 
 /*
- * The pair's surveys answered, each party's alone, oldest first, the
- * questions in the order they were asked (SPEC §11: organisers see
- * survey answers). A programme's question retired since keeps its words.
- * -1 db.
+ * The answers of one survey, rows [b, e) of a: the standard questions in
+ * the order lib/survey.c asks them at its moment, then the programme's
+ * own (by id, as the query has them).
+ */
+static void
+survey_put(struct req *r, struct tdict *s, const struct db_rows *a,
+    size_t b, size_t e)
+{
+	const struct survey_q *q;
+	size_t nq = 0, k, i;
+
+	q = survey_questions(db_get(a, b, "moment"), &nq);
+	for (k = 0; q != NULL && k < nq; k++)
+		for (i = b; i < e; i++)
+			if (strcmp(db_get(a, i, "question"), q[k].name) == 0)
+				answer_put(r, s, a, i, &q[k]);
+	for (i = b; i < e; i++)
+		if (db_get(a, i, "prompt") != NULL)
+			answer_put(r, s, a, i, NULL);
+}
+
+/*
+ * The pair's surveys answered, each party's alone, oldest first (SPEC
+ * §11: organisers see survey answers). A programme's question retired
+ * since keeps its words. -1 db.
  */
 static int
 pair_surveys(struct req *r, struct tdict *d, long long id)
 {
 	struct db_rows *a;
-	struct tdict *s = NULL, *ans;
-	const char *q;
-	long long was = 0;
-	size_t i;
+	struct tdict *s;
+	size_t b, e;
 
 	a = db_query(r, "SELECT s.id, s.role, s.moment, s.answered_at, "
 	    "u.display_name AS who, a.question, a.score, a.answer, q.prompt "
@@ -184,30 +205,22 @@ pair_surveys(struct req *r, struct tdict *d, long long id)
 	    "programme_survey_questions q ON a.question LIKE 'p%' AND q.id = "
 	    "SUBSTRING(a.question, 2) AND q.programme_id = s.programme_id "
 	    "WHERE s.mentorship_id = ? AND s.answered_at IS NOT NULL ORDER BY "
-	    "s.answered_at, s.id, q.id IS NOT NULL, FIELD(a.question, "
-	    "'clarity', 'going', 'comment', 'satisfaction', 'recommend', "
-	    "'valuable'), q.id", "i", id);
+	    "s.answered_at, s.id, q.id", "i", id);
 	if (a == NULL)
 		return -1;
 	if (a->nrows == 0)
 		tmpl_show(d, "NO_SURVEYS");
-	for (i = 0; i < a->nrows; i++) {
-		if (s == NULL || db_get_int(a, i, "id") != was) {
-			was = db_get_int(a, i, "id");
-			s = tmpl_section(d, "SURVEY");
-			tmpl_set(s, "WHO", db_get(a, i, "who"));
-			tmpl_set(s, "ROLE", db_get(a, i, "role"));
-			tmpl_set(s, "MOMENT", survey_moment_label(db_get(a, i,
-			    "moment")));
-			page_date(r, s, "AT", db_get(a, i, "answered_at"));
-		}
-		q = db_get(a, i, "prompt") != NULL ? db_get(a, i, "prompt") :
-		    survey_prompt(db_get(a, i, "question"));
-		if (q == NULL)
-			continue;
-		ans = tmpl_section(s, "ANS");
-		tmpl_set(ans, "Q", q);
-		tmpl_set(ans, "A", answer_text(r, a, i));
+	for (b = 0; b < a->nrows; b = e) {
+		for (e = b + 1; e < a->nrows && db_get_int(a, e, "id") ==
+		    db_get_int(a, b, "id"); e++)
+			;
+		s = tmpl_section(d, "SURVEY");
+		tmpl_set(s, "WHO", db_get(a, b, "who"));
+		tmpl_set(s, "ROLE", db_get(a, b, "role"));
+		tmpl_set(s, "MOMENT", survey_moment_label(db_get(a, b,
+		    "moment")));
+		page_date(r, s, "AT", db_get(a, b, "answered_at"));
+		survey_put(r, s, a, b, e);
 	}
 	return 0;
 }
