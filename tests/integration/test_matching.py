@@ -48,6 +48,16 @@ def propose(org, slug, mentee, mentor):
                                                      "mentor": mentor.user_id})
 
 
+def question(prog, prompt, kind, position=1, required=1, shared=0, choices=""):
+    """A question of programme id prog asked of both roles; its id."""
+    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, choices, "
+          "audience, position, required, shared, created_at) VALUES (?, ?, ?, ?, "
+          "'both', ?, ?, ?, UTC_TIMESTAMP())", prog, prompt, kind, choices,
+          position, required, shared)
+    return m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?",
+                       prog)
+
+
 def board_card(page, who):
     """The text of the board's card of mentee `who` (by display name)."""
     name = m.sql_value("SELECT display_name FROM users WHERE id = ?", who.user_id)
@@ -160,10 +170,7 @@ def test_choices_answered_alike_count_and_are_said():
     the other joined first."""
     org, slug = cohort()
     prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
-    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, choices, "
-          "audience, position, required, created_at) VALUES (?, ?, 'choice', "
-          "'Design\\nEngineering', 'both', 1, 1, UTC_TIMESTAMP())", prog, "Which track?")
-    qid = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?", prog)
+    qid = question(prog, "Which track?", "choice", choices="Design\nEngineering")
 
     def join_as(role, track, **profile):
         return join(slug, role, 2 if role == "mentor" else None,
@@ -192,16 +199,10 @@ def test_a_mentors_answers_on_joining_are_read_as_their_profile():
     in; their choices count as choices, as before."""
     org, slug = cohort()
     prog = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
-    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, audience, "
-          "position, required, shared, created_at) VALUES (?, ?, 'long', 'both', 1, 1, "
-          "1, UTC_TIMESTAMP())", prog, "What can you help with, or want help with?")
-    qid = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?", prog)
+    qid = question(prog, "What can you help with, or want help with?", "long", shared=1)
     # a question for the organisers alone: its answer is not the pair's
-    m.sql("INSERT INTO programme_questions (programme_id, prompt, kind, audience, "
-          "position, required, created_at) VALUES (?, ?, 'long', 'both', 2, 0, "
-          "UTC_TIMESTAMP())", prog, "Anything the organisers should know")
-    private = m.sql_value("SELECT MAX(id) FROM programme_questions WHERE programme_id = ?",
-                          prog)
+    private = question(prog, "Anything the organisers should know", "long", position=2,
+                       required=0)
     tag = m.unique("w")[-6:]
 
     def join_as(role, answer):  # an account the join form made: no profile
