@@ -450,6 +450,12 @@ field_rows(struct req *r, const struct field *f, size_t ncol, size_t need,
 	return errors;
 }
 
+void
+field_stored(struct fval *v, const char *s)
+{
+	v->raw = v->str = s;
+}
+
 const char *
 field_opt(const struct fval *v)
 {

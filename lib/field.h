@@ -72,6 +72,8 @@ int	field_rows(struct req *, const struct field *, size_t ncol,
  */
 extern const char field_email_accented[];
 
+/* A stored value put in a form's field as if it had been typed. */
+void		 field_stored(struct fval *, const char *);
 /* An optional field's value: "" when it was left empty. */
 const char	*field_opt(const struct fval *);
 /*

@@ -125,8 +125,7 @@ mships_contract_terms_stored(struct req *r, const struct mship *m,
 	if (c->nrows == 0)
 		return 404;
 	f->terms[CT_GROUND_RULES].raw = db_get(c, 0, "ground_rules");
-	f->terms[CT_CADENCE].raw = f->terms[CT_CADENCE].str =
-	    db_get(c, 0, "cadence");
+	field_stored(&f->terms[CT_CADENCE], db_get(c, 0, "cadence"));
 	f->terms[CT_REVIEW_DATE].raw = db_get(c, 0, "review_date");
 	f->review_set = db_get_int(c, 0, "review_set") != 0;
 	f->chan_set = db_get(c, 0, "channels");

@@ -2,7 +2,8 @@
  * programmes: an organisation's cohort of mentees and mentors
  * (docs/programmes.md). One program, a page file per area: main.c (this
  * route table, loading, the list and a programme's page), settings.c
- * (creating and configuring), invitations.c, join.c, participants.c,
+ * (creating and configuring), questions.c (its intake and survey
+ * questions), invitations.c, join.c, participants.c,
  * dashboard.c (the dashboard, the export), pairs.c (one pair as
  * organisers see it, a proposal taken back), matching.c (the matching
  * board), surveys.c (/surveys/{id}).

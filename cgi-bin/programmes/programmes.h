@@ -122,7 +122,28 @@ size_t		 paste_split(struct req *, const char *text,
 		    const char ***entries);
 const char	*paste_address(struct req *, const char *entry);
 const char	*paste_name(struct req *, const char *entry);
-/* The intake questions (settings.c), in the organiser's order. */
+/*
+ * settings.c: the settings page, with what was typed into its programme
+ * form (v), its new intake question (qv) or its new survey question (sv),
+ * each NULL when not typed; back to it at a section (NULL: the top),
+ * saying what was done (NULL: nothing).
+ */
+void		 prog_settings_page(struct req *, const struct prog *,
+		    const struct fval *v, const struct fval *qv,
+		    const struct fval *sv, int status);
+void		 prog_settings_back(struct req *, const char *slug,
+		    const char *section, const char *done);
+/*
+ * questions.c: the settings page's questions, with its forms to add one
+ * as typed (qv, sv) or NULL, into d (-1 db); the two forms' posts, which
+ * the settings page receives.
+ */
+int		 prog_questions_fill(struct req *, struct tdict *d,
+		    const struct prog *, const struct fval *qv,
+		    const struct fval *sv);
+void		 prog_question_add(struct req *, const struct prog *);
+void		 prog_survey_question_add(struct req *, const struct prog *);
+/* The intake questions, in the organiser's order. */
 struct db_rows	*prog_questions(struct req *, long long prog_id);
 /* That order, of programme_questions as t ("q." or ""), sql/390. */
 #define PROG_QUESTION_ORDER(t)	t "position, " t "id"

@@ -53,7 +53,7 @@ form_page(struct req *r, const struct thread *t, const struct fval *v,
 		memset(now, 0, sizeof(now));
 		now[TF_TITLE].raw = t->title;
 		now[TF_PURPOSE].raw = t->purpose;
-		now[TF_VIS].raw = now[TF_VIS].str = t->visibility;
+		field_stored(&now[TF_VIS], t->visibility);
 		if (t->mentorship_id > 0)
 			chosen = req_printf(r, "%lld", t->mentorship_id);
 		v = now;
