@@ -455,3 +455,18 @@ auth_unsub_sig(struct req *r, long long user_id, const char *kind)
 	return keyed_hex(r, "unsub", req_printf(r, "unsubscribe:%lld:%s",
 	    user_id, kind));
 }
+
+const char *
+auth_why_sig(struct req *r, const char *slug, const char *why)
+{
+	return keyed_hex(r, "why", req_printf(r, "%lld\n%s\n%s", r->user.id,
+	    slug, why));
+}
+
+int
+auth_why_ok(struct req *r, const char *slug, const char *why,
+    const char *sig)
+{
+	return slug != NULL && why != NULL && sig != NULL && strlen(sig) ==
+	    32 && sodium_memcmp(sig, auth_why_sig(r, slug, why), 32) == 0;
+}

@@ -123,5 +123,15 @@ int		 auth_tokens_end(struct req *, long long user_id,
 /* The signature of an unsubscribe link for (user, kind). */
 const char	*auth_unsub_sig(struct req *, long long user_id,
 		    const char *kind);
+/*
+ * A suggestion's reasons (why) for the viewer and a mentor (their slug),
+ * as the link to the request form carries them: signed, so that the
+ * form offers as "In Menteo's words" only what Menteo said (anyone can
+ * make a link with any words). auth_why_ok: 1 when sig is that
+ * signature.
+ */
+const char	*auth_why_sig(struct req *, const char *slug, const char *why);
+int		 auth_why_ok(struct req *, const char *slug, const char *why,
+		    const char *sig);
 
 #endif

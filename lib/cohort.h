@@ -34,6 +34,15 @@
 	person " AND x.stage IN (" STAGES_OPEN "))"
 
 /*
+ * SQL: an intake answer (programme_answers a, its question q) that a
+ * participant may read of another, on their pair's page or in any words
+ * matching shows them: given under the join form's notice that it is
+ * shown to the pair (sql/400), and its question still so marked. Every
+ * other answer is the organisers' alone.
+ */
+#define COHORT_ANSWER_SHOWN(a, q)	"(" a ".shared = 1 AND " q ".shared = 1)"
+
+/*
  * May mentor and mentee form a pair in the programme called slug? Both
  * must be in it (the mentor approved, with a place left of those they
  * offered it): 0 and *programme_id set, or *why, worded for who reads

@@ -3,10 +3,12 @@
  * drops javascript:, vbscript:, file: and most data: URLs, and would
  * replace raw HTML with a comment: a paragraph that began with a tag
  * vanished whole, the words after it too. Raw HTML is shown as typed
- * instead (md_raw_as_text): "Vec<String>" in a message about Rust is
- * what its author wrote, and nothing typed is lost. We add rel on links
- * by rewriting the anchors cmark produced, which all start with the
- * exact text `<a href="`.
+ * instead (md_unraw): "Vec<String>" in a message about Rust is
+ * what its author wrote, and nothing typed is lost. An image is a link
+ * to it (md_unimage): the same text goes into mail, where a remote image
+ * is a pixel that tells its author who opened the message, and when. We
+ * add rel on links by rewriting the anchors cmark produced, which all
+ * start with the exact text `<a href="`.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -80,33 +82,87 @@ md_unraw(cmark_node *n)
 	return 0;
 }
 
+/* Whether n is inside a link. */
+static int
+md_in_link(cmark_node *n)
+{
+	while ((n = cmark_node_parent(n)) != NULL)
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+			return 1;
+	return 0;
+}
+
 /*
- * Every node of raw HTML in doc is made text (md_unraw). They are
- * changed after the walk: the iterator must not meet a node it freed.
+ * An image becomes a link to it, its alt text the link's words (its
+ * address when it has none); inside a link, its alt text alone. n is
+ * replaced and freed. -1 when memory is short: n stays, omitted.
+ */
+static int
+md_unimage(cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+	cmark_node *a, *c;
+
+	if (md_in_link(n)) {
+		while ((c = cmark_node_first_child(n)) != NULL)
+			if (!cmark_node_insert_before(n, c))
+				return -1;
+		cmark_node_free(n);
+		return 0;
+	}
+	a = cmark_node_new(CMARK_NODE_LINK);
+	if (a == NULL || !cmark_node_set_url(a, url != NULL ? url : "") ||
+	    !cmark_node_set_title(a, cmark_node_get_title(n)))
+		goto short_of_memory;
+	while ((c = cmark_node_first_child(n)) != NULL)
+		if (!cmark_node_append_child(a, c))	/* moves it */
+			goto short_of_memory;
+	if (cmark_node_first_child(a) == NULL && url != NULL &&
+	    md_append(a, CMARK_NODE_TEXT, url, strlen(url)) == -1)
+		goto short_of_memory;
+	if (!cmark_node_insert_before(n, a))
+		goto short_of_memory;
+	cmark_node_free(n);	/* unlinks it */
+	return 0;
+short_of_memory:
+	cmark_node_free(a);
+	return -1;
+}
+
+/*
+ * Every node of raw HTML in doc is made text (md_unraw), every image a
+ * link (md_unimage). They are changed after the walk: the iterator must
+ * not meet a node it freed.
  */
 static void
-md_raw_as_text(cmark_node *doc)
+md_tame(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
-	cmark_node *n, *next, *raw = NULL;
+	cmark_node *n, *next, *found = NULL;
+	cmark_event_type ev;
 	cmark_node_type t;
 
 	if (it == NULL)
 		return;
-	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		t = cmark_node_get_type(n);
 		/* chained through user data: no list to allocate (a raw
-		 * node has no children: it is met once) */
-		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
-			cmark_node_set_user_data(n, raw);
-			raw = n;
+		 * node has no children: it is met once; an image is taken
+		 * as it is entered) */
+		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE ||
+		    (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_ENTER)) {
+			cmark_node_set_user_data(n, found);
+			found = n;
 		}
 	}
 	cmark_iter_free(it);
-	for (n = raw; n != NULL; n = next) {
+	for (n = found; n != NULL; n = next) {
 		next = cmark_node_get_user_data(n);
-		(void)md_unraw(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+			(void)md_unimage(n);
+		else
+			(void)md_unraw(n);
 	}
 }
 
@@ -124,7 +180,7 @@ md_html(struct req *r, const char *text)
 		return "";
 	if ((doc = cmark_parse_document(text, strlen(text), MD_OPTS)) == NULL)
 		return "";
-	md_raw_as_text(doc);
+	md_tame(doc);
 	html = cmark_render_html(doc, MD_OPTS);
 	cmark_node_free(doc);
 	if (html == NULL)

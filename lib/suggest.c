@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth.h"
 #include "db.h"
 #include "kept.h"
 #include "log.h"
@@ -725,7 +726,8 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"(SELECT GROUP_CONCAT(m.mentor_id) FROM mentorships m WHERE " \
 	"m.mentee_id = u.id AND " SUGGEST_SAID_NO("m") ") AS declined, " \
 	SUGGEST_CHOICES("a.participant_id IN (SELECT x.id FROM " \
-	"programme_participants x WHERE x.user_id = u.id)") " AS choices, " \
+	"programme_participants x WHERE x.user_id = u.id)", SUGGEST_ALL) \
+	" AS choices, " \
 	"dv.version AS dir_version, UTC_DATE() AS dir_today, op.id AS " \
 	"own_id, op.slug AS own_slug, op.name AS own_name, " \
 	"(u.is_mentor = 0 AND u.looking_for = '' AND EXISTS (SELECT 1 FROM " \
@@ -793,8 +795,10 @@ mentors_make(struct req *r, void *arg, int *keep)
 	size_t size;
 
 	(void)keep;
-	rows = programme_id > 0 ? db_query(r, SUGGEST_PROGRAMME_MENTORS, "i",
-	    programme_id) : db_query(r, SQL_LISTED, "");
+	/* a mentor's answers the mentee may read: the reasons name them */
+	rows = programme_id > 0 ? db_query(r,
+	    SUGGEST_PROGRAMME_MENTORS(SUGGEST_SHOWN), "i", programme_id) :
+	    db_query(r, SQL_LISTED, "");
 	if (rows == NULL)
 		return NULL;
 	if ((k = calloc(1, sizeof(*k))) == NULL ||
@@ -939,8 +943,9 @@ suggest_fill(struct req *r, struct tdict *d, struct suggest_from *from,
 		tmpl_set(s, "S_SLUG", p[i].slug);
 		tmpl_set(s, "S_HEADLINE", p[i].headline);
 		tmpl_set(s, "S_WHY", p[i].why);
-		ask = req_printf(r, "/mentorships/new?mentor=%s&why=%s",
-		    req_url_enc(r, p[i].slug), req_url_enc(r, p[i].about));
+		ask = req_printf(r, "/mentorships/new?mentor=%s&why=%s&ws=%s",
+		    req_url_enc(r, p[i].slug), req_url_enc(r, p[i].about),
+		    auth_why_sig(r, p[i].slug, p[i].about));
 		if (from->slug != NULL)
 			ask = req_printf(r, "%s&programme=%s", ask,
 			    req_url_enc(r, from->slug));

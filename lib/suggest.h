@@ -33,16 +33,26 @@ enum suggest_source {
 #define SUGGEST_SCORE_MAX	188
 
 /*
+ * Which of a participant's intake answers matching reads, in the macros
+ * below: every one (SUGGEST_ALL), for the organisers' board, or only
+ * those the reader may read of them (SUGGEST_SHOWN), for whatever a
+ * participant is shown: a mentee's suggestions and a proposal's reasons
+ * name the words and choices they matched on.
+ */
+#define SUGGEST_ALL	""
+#define SUGGEST_SHOWN	" AND " COHORT_ANSWER_SHOWN("a", "q")
+
+/*
  * SQL: a participant's answers to their programme's choice questions
  * asked of mentors and mentees alike ("Which track?"), one a line as
  * "question id:choice", for the same answers to count; `who` names the
- * participants (a condition on a.participant_id).
+ * participants (a condition on a.participant_id), `which` the answers.
  */
-#define SUGGEST_CHOICES(who) "(SELECT GROUP_CONCAT(CONCAT(a.question_id, " \
-	"':', a.answer) ORDER BY a.question_id SEPARATOR '\\n') FROM " \
-	"programme_answers a JOIN programme_questions q ON q.id = " \
-	"a.question_id WHERE " who " AND q.kind = 'choice' AND " \
-	"q.audience = 'both')"
+#define SUGGEST_CHOICES(who, which) "(SELECT GROUP_CONCAT(CONCAT(" \
+	"a.question_id, ':', a.answer) ORDER BY a.question_id SEPARATOR " \
+	"'\\n') FROM programme_answers a JOIN programme_questions q ON q.id " \
+	"= a.question_id WHERE " who " AND q.kind = 'choice' AND " \
+	"q.audience = 'both'" which ")"
 
 /* A mentor as the scores read them; the strings stay the caller's. */
 struct suggest_mentor {
@@ -137,19 +147,21 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
  * joining, the choices aside ("What can you help with?"): in a
  * programme, part of their profile the words are found in.
  */
-#define SUGGEST_MENTOR_INTAKE(who) "(SELECT GROUP_CONCAT(a.answer " \
-	"SEPARATOR '\\n') FROM programme_answers a JOIN programme_questions " \
-	"q ON q.id = a.question_id WHERE " who " AND q.kind <> 'choice')"
+#define SUGGEST_MENTOR_INTAKE(who, which) "(SELECT GROUP_CONCAT(" \
+	"a.answer SEPARATOR '\\n') FROM programme_answers a JOIN " \
+	"programme_questions q ON q.id = a.question_id WHERE " who " AND " \
+	"q.kind <> 'choice'" which ")"
 
 /*
  * SQL: a programme's approved mentors (? its id) with their places left
  * there (its own capacity for them, else their profile's), in id order,
- * with display_name and slug.
+ * with display_name and slug, and `which` of their answers.
  */
-#define SUGGEST_PROGRAMME_MENTORS "SELECT " SUGGEST_COLS ", " \
+#define SUGGEST_PROGRAMME_MENTORS(which) "SELECT " SUGGEST_COLS ", " \
 	"u.display_name, u.slug, " \
-	SUGGEST_CHOICES("a.participant_id = pp.id") " AS choices, " \
-	SUGGEST_MENTOR_INTAKE("a.participant_id = pp.id") " AS intake, " \
+	SUGGEST_CHOICES("a.participant_id = pp.id", which) " AS choices, " \
+	SUGGEST_MENTOR_INTAKE("a.participant_id = pp.id", which) \
+	" AS intake, " \
 	"CAST(COALESCE(pp.capacity, u.capacity) AS SIGNED) - " \
 	COHORT_TAKEN("pp.programme_id", "u.id") " AS room " \
 	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \

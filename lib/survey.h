@@ -34,6 +34,18 @@ const char		*survey_moment_label(const char *moment);
 const char		*survey_prompt(const char *name);
 
 /*
+ * SQL: a survey s an organiser may read: not of a pair of their own,
+ * bound to the viewer's id (one `?`). Each party answers alone and the
+ * page promises the other never sees it, so an organiser who mentors in
+ * their programme reads neither side of their own pair: not on its
+ * page, in the dashboard's figures and written answers, nor in
+ * surveys.csv.
+ */
+#define SURVEY_NOT_THEIRS(s) "NOT EXISTS (SELECT 1 FROM mentorships sm " \
+	"WHERE sm.id = " s ".mentorship_id AND ? IN (sm.mentor_id, " \
+	"sm.mentee_id))"
+
+/*
  * Makes the surveys now due (both parties of each pair, once) and mails
  * each person a signed link to theirs. Idempotent: a unique key per
  * (mentorship, person, moment, period). Outside a transaction, as the

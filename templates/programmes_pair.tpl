@@ -21,6 +21,7 @@
 </section>
 <section class="card" aria-labelledby="surveys-h"><h2 id="surveys-h">Survey answers</h2>
 {{#NO_SURVEYS}}<p class="muted">No survey answered yet.</p>{{/NO_SURVEYS}}
+{{#OWN_PAIR}}<p class="muted">You are in this pair, so its surveys are not shown to you: each of you answers alone, and neither reads the other's answers. The dashboard and surveys.csv leave them out for you too.</p>{{/OWN_PAIR}}
 {{#SURVEY}}<h3 class="survey-head">{{WHO}}, the {{ROLE}} <span class="muted small">· {{MOMENT}} · answered {{AT}}</span></h3>
 <dl class="details">{{#ANS}}<dt>{{Q}}</dt><dd class="pre-line">{{A}}</dd>{{/ANS}}</dl>{{/SURVEY}}
 </section>

@@ -1,8 +1,10 @@
 /*
  * mentorships: a new request: the form and its checks.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "auth.h"
 #include "cohort.h"
 #include "mentorships.h"
 #include "suggest.h"
@@ -32,9 +34,11 @@ new_form(struct req *r, struct fval *v, const char *slug, const char *err,
 		page_form(d, new_f, NEW_N, v);
 	else if (req_query(r, "programme") != NULL)
 		tmpl_set(d, "PROGRAMME", req_query(r, "programme"));
-	/* asked from a suggestion (lib/suggest.h): its reasons, to send on */
+	/* asked from a suggestion (lib/suggest.h): its reasons, to send on,
+	 * if Menteo's own (a link anyone made offers nothing) */
 	if (v == NULL && req_query(r, "why") != NULL &&
-	    strlen(req_query(r, "why")) < SUGGEST_WHY)
+	    strlen(req_query(r, "why")) < SUGGEST_WHY && auth_why_ok(r, slug,
+	    req_query(r, "why"), req_query(r, "ws")))
 		/*
 		 * Menteo's words about the mentee, in quotation marks: the
 		 * mentee's own sentence around them is in the first person,
@@ -159,9 +163,50 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 }
 
 /*
+ * Requests one person sends: REQUEST_LIMIT an hour, and to one mentor
+ * REQUEST_SAME_LIMIT a day (asked, withdrawn, asked again), then waits
+ * that grow (auth_throttle_hit). Each is a mail the mentor did not ask
+ * for and cannot stop, with words the sender chose.
+ */
+#define REQUEST_LIMIT		5
+#define REQUEST_SAME_LIMIT	3
+
+static const char *
+request_bucket(struct req *r, long long mentor_id)
+{
+	return mentor_id > 0 ? req_printf(r, "request:%lld:%lld", r->user.id,
+	    mentor_id) : req_printf(r, "request:%lld", r->user.id);
+}
+
+/*
+ * Why a request to mentor_id must wait, with Retry-After set, or NULL
+ * (r->db_failed says if the database failed).
+ */
+static const char *
+request_wait(struct req *r, long long mentor_id)
+{
+	long long all, same, s;
+	char h[32];
+
+	if ((all = auth_throttle_wait(r, request_bucket(r, 0))) < 0 ||
+	    (same = auth_throttle_wait(r, request_bucket(r, mentor_id))) < 0)
+		return NULL;
+	if ((s = all > same ? all : same) == 0)
+		return NULL;
+	snprintf(h, sizeof(h), "%lld", s);
+	resp_header(r, "Retry-After", h);
+	return req_printf(r, "You have sent %s requests lately. So that "
+	    "mentors are not flooded, wait %lld %s before the next; what you "
+	    "wrote is kept below.", all >= same ? "many" : "this mentor "
+	    "several", s >= 120 ? s / 60 : s, s >= 120 ? "minutes" :
+	    "seconds");
+}
+
+/*
  * The request, in a transaction that runs again after a deadlock or a
  * Galera certification failure (db_tx_run), as a stage move is: its
- * rows, the mentor's notification and mail. 1: refused, why says why.
+ * rows, the mentor's notification and mail, counted against the
+ * sender. 1: refused, 2: too many lately; why says why.
  */
 struct new_write {
 	struct fval	*v;
@@ -184,6 +229,12 @@ new_tx(struct req *r, void *arg)
 		return -1;
 	if (w->why != NULL)
 		return 1;
+	if ((w->why = request_wait(r, mentor_id)) != NULL || r->db_failed)
+		return r->db_failed ? -1 : 2;
+	if (auth_throttle_hit(r, request_bucket(r, 0), REQUEST_LIMIT, 60) ==
+	    -1 || auth_throttle_hit(r, request_bucket(r, mentor_id),
+	    REQUEST_SAME_LIMIT, 24 * 60) == -1)
+		return -1;
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
 	    "focus, message, stage_changed_at, created_at) VALUES (?, ?, "
 	    "'requested', ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", "iiss",
@@ -219,8 +270,9 @@ mships_create(struct req *r)
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
 		return new_form(r, v, v[NEW_MENTOR].str, NULL, 422);
-	if ((rc = db_tx_run(r, new_tx, &w)) == 1)
-		return new_form(r, v, v[NEW_MENTOR].str, w.why, 422);
+	if ((rc = db_tx_run(r, new_tx, &w)) == 1 || rc == 2)
+		return new_form(r, v, v[NEW_MENTOR].str, w.why, rc == 1 ? 422 :
+		    429);
 	if (rc != 0)
 		return;
 	resp_flash(r, "Your request was sent. You will get an e-mail when "

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort.h"
 #include "kept.h"
 #include "mentorships.h"
 #include "risk.h"
@@ -570,9 +571,9 @@ show_apart(struct req *r, const char *theirs, const char *mine)
 
 /*
  * In a programme's pair, what the other party answered on joining it to
- * the questions shown to the pair, given under that notice (sql/400), in
- * the order asked: a mentor whose mentee joined through the form has no
- * profile to read (found walking). -1 db.
+ * the questions shown to the pair, given under that notice and still so
+ * marked (COHORT_ANSWER_SHOWN), in the order asked: a mentor whose mentee
+ * joined through the form has no profile to read (found walking). -1 db.
  */
 static int
 show_intake(struct req *r, struct tdict *s, const struct mship *m,
@@ -588,8 +589,8 @@ show_intake(struct req *r, struct tdict *s, const struct mship *m,
 	    "programme_participants pp ON pp.programme_id = p.id JOIN "
 	    "programme_answers a ON a.participant_id = pp.id JOIN "
 	    "programme_questions q ON q.id = a.question_id WHERE p.slug = ? "
-	    "AND pp.user_id = ? AND a.shared = 1 AND a.answer <> '' ORDER BY "
-	    "q.position, q.id",
+	    "AND pp.user_id = ? AND " COHORT_ANSWER_SHOWN("a", "q") " AND "
+	    "a.answer <> '' ORDER BY q.position, q.id",
 	    "si", prog, m->other_id);
 	if (a == NULL)
 		return -1;

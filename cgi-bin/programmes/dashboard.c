@@ -56,7 +56,8 @@ static const char *const figures_watch[] = {
 	"stage_events.created_at",
 	"goals.mentorship_id", "goals.status",
 	"meetings.mentorship_id", "meetings.starts_at",
-	"surveys.programme_id", "surveys.role", "surveys.answered_at",
+	"surveys.programme_id", "surveys.mentorship_id", "surveys.role",
+	"surveys.answered_at",
 	"survey_answers.survey_id", "survey_answers.question",
 	"survey_answers.score", "survey_answers.answer",
 	"programme_survey_questions.programme_id",
@@ -618,7 +619,8 @@ score_figure(struct req *r, struct tdict *d, const struct db_rows *rows,
 
 static const char surveys_sql[] = "SELECT a.question, a.score, COUNT(*) AS "
     "n FROM surveys s JOIN survey_answers a ON a.survey_id = s.id WHERE "
-    "s.programme_id = ? AND a.score IS NOT NULL GROUP BY a.question, a.score";
+    "s.programme_id = ? AND " SURVEY_NOT_THEIRS("s") " AND a.score IS NOT "
+    "NULL GROUP BY a.question, a.score";
 /* the programme's own questions, named as survey_answers names them */
 static const char questions_sql[] = "SELECT CONCAT('p', id) AS question, "
     "prompt, kind, retired_at IS NOT NULL AS retired FROM "
@@ -630,8 +632,8 @@ static const char texts_sql[] = "SELECT question, answer, role, answered_at, "
     "OVER (PARTITION BY a.question) AS n, ROW_NUMBER() OVER (PARTITION BY "
     "a.question ORDER BY s.answered_at DESC, s.id DESC) AS k FROM surveys s "
     "JOIN survey_answers a ON a.survey_id = s.id WHERE s.programme_id = ? "
-    "AND a.answer IS NOT NULL AND a.answer <> '') t WHERE k <= ? "
-    "ORDER BY question, k";
+    "AND " SURVEY_NOT_THEIRS("s") " AND a.answer IS NOT NULL AND a.answer "
+    "<> '') t WHERE k <= ? ORDER BY question, k";
 
 /*
  * The written answers to one question: how many, and the latest few,
@@ -676,15 +678,20 @@ own_prompt(struct req *r, const struct db_rows *qs, size_t i)
 static int
 surveys_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
-	struct q q = { surveys_sql, "i", { v->p->id } };
+	struct q q = { surveys_sql, "ii", { v->p->id, r->user.id } };
 	struct q qq = { questions_sql, "i", { v->p->id } };
-	struct q tq = { texts_sql, "ii", { v->p->id, TEXTS_SHOWN } };
+	struct q tq = { texts_sql, "iii", { v->p->id, r->user.id,
+	    TEXTS_SHOWN } };
 	const struct db_rows *rows, *qs, *texts;
+	/* the answers leave out the viewer's own pairs: kept for each */
+	const char *mine = req_printf(r, ":%lld", r->user.id);
 	size_t i;
 
-	if ((rows = figure_rows(r, v, "surveys", &q)) == NULL ||
+	if ((rows = figure_rows(r, v, req_printf(r, "surveys%s", mine),
+	    &q)) == NULL ||
 	    (qs = figure_rows(r, v, "questions", &qq)) == NULL ||
-	    (texts = figure_rows(r, v, "texts", &tq)) == NULL)
+	    (texts = figure_rows(r, v, req_printf(r, "texts%s", mine),
+	    &tq)) == NULL)
 		return -1;
 	score_figure(r, d, rows, "clarity", survey_prompt("clarity"), 1, 5);
 	score_figure(r, d, rows, "going", survey_prompt("going"), 1, 5);
@@ -910,8 +917,8 @@ prog_surveys_csv(struct req *r)
 	    "= s.mentorship_id JOIN users x ON x.id = m.mentor_id JOIN users y "
 	    "ON y.id = m.mentee_id LEFT JOIN programme_survey_questions pq ON "
 	    "pq.programme_id = s.programme_id AND a.question = CONCAT('p', "
-	    "pq.id) WHERE s.programme_id = ? ORDER BY "
-	    "s.id, a.question", "i", p.id);
+	    "pq.id) WHERE s.programme_id = ? AND " SURVEY_NOT_THEIRS("s")
+	    " ORDER BY s.id, a.question", "ii", p.id, r->user.id);
 	if (rows == NULL)
 		return;
 	csv_begin(&b);

@@ -53,15 +53,16 @@ enum { PF_MENTEE, PF_MENTOR, PF_AUTO, PF_PAIRS, PF_MIN, PF_N };
  * from the pairs they asked for: a proposal's focus is Menteo's words
  * (prog_focus), or their wish, read already.
  */
-#define SQL_MENTORS SUGGEST_PROGRAMME_MENTORS
-#define SQL_MENTEES "SELECT u.id, u.display_name, u.slug, u.headline, " \
-	"u.looking_for, u.languages, u.timezone, (SELECT GROUP_CONCAT(" \
-	"a.answer SEPARATOR '\\n') FROM programme_answers a WHERE " \
-	"a.participant_id = pp.id) AS intake, (SELECT GROUP_CONCAT(m.focus " \
-	"SEPARATOR '\\n') FROM mentorships m WHERE m.mentee_id = u.id AND " \
-	"m.programme_id = pp.programme_id AND m.proposed_by_programme = 0) " \
-	"AS focus, " SUGGEST_CHOICES("a.participant_id = pp.id") \
-	" AS choices " \
+#define SQL_MENTORS(which) SUGGEST_PROGRAMME_MENTORS(which)
+#define SQL_MENTEES(which) "SELECT u.id, u.display_name, u.slug, " \
+	"u.headline, u.looking_for, u.languages, u.timezone, (SELECT " \
+	"GROUP_CONCAT(a.answer SEPARATOR '\\n') FROM programme_answers a " \
+	"JOIN programme_questions q ON q.id = a.question_id WHERE " \
+	"a.participant_id = pp.id" which ") AS intake, (SELECT " \
+	"GROUP_CONCAT(m.focus SEPARATOR '\\n') FROM mentorships m WHERE " \
+	"m.mentee_id = u.id AND m.programme_id = pp.programme_id AND " \
+	"m.proposed_by_programme = 0) AS focus, " \
+	SUGGEST_CHOICES("a.participant_id = pp.id", which) " AS choices " \
 	"FROM programme_participants pp JOIN users u ON u.id = pp.user_id " \
 	"WHERE pp.programme_id = ? AND pp.role = 'mentee' AND " \
 	"pp.status = 'active' AND u.disabled_at IS NULL AND NOT " \
@@ -98,11 +99,19 @@ struct board {
 	struct suggest_mentee	*e;
 	struct suggest_set	*set;
 	struct suggest_fit	*fit;	/* one mentee's, scratch */
+	/*
+	 * The same board as the pairs may read it (SUGGEST_SHOWN), for the
+	 * reasons a proposal gives them; loaded by the first proposal.
+	 */
+	struct board		*shown;
 };
 
 static void
 board_free(struct board *b)
 {
+	if (b->shown != NULL)
+		board_free(b->shown);
+	free(b->shown);
 	suggest_set_free(b->set);
 	free(b->m);
 	free(b->e);
@@ -135,17 +144,22 @@ board_theirs(struct req *r, struct board *b, long long prog_id)
 	return 0;
 }
 
-/* Everything the board scores: 0, -1 or BOARD_SHORT. */
+/*
+ * Everything the board scores, of every answer (organisers read them
+ * all) or, shown 1, of those the pairs may read: 0, -1 or BOARD_SHORT.
+ */
 static int
-board_load(struct req *r, struct board *b, long long prog_id)
+board_load(struct req *r, struct board *b, long long prog_id, int shown)
 {
 	const struct db_rows *e;
 	size_t i;
 
 	memset(b, 0, sizeof(*b));
 	b->prog = prog_id;
-	if ((b->mentors = db_query(r, SQL_MENTORS, "i", prog_id)) == NULL ||
-	    (b->mentees = db_query(r, SQL_MENTEES, "i", prog_id)) == NULL)
+	if ((b->mentors = db_query(r, shown ? SQL_MENTORS(SUGGEST_SHOWN) :
+	    SQL_MENTORS(SUGGEST_ALL), "i", prog_id)) == NULL ||
+	    (b->mentees = db_query(r, shown ? SQL_MENTEES(SUGGEST_SHOWN) :
+	    SQL_MENTEES(SUGGEST_ALL), "i", prog_id)) == NULL)
 		return -1;
 	e = b->mentees;
 	if ((b->m = calloc(b->mentors->nrows + 1, sizeof(*b->m))) == NULL ||
@@ -467,7 +481,7 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 	struct tdict *d, *w;
 	int rc;
 
-	if ((rc = board_load(r, &b, p->id)) != 0)
+	if ((rc = board_load(r, &b, p->id, 0)) != 0)
 		goto out;
 	d = page_new(r, "Matching", "programmes_matching.tpl");
 	prog_head(d, p, "Matching");
@@ -559,19 +573,67 @@ prog_focus(struct req *r, const char *name)
 	return req_printf(r, "Mentoring in %.*s", n, name);
 }
 
+/* What a proposal says of why, to each who reads it. */
+struct pair_why {
+	const char	*message;	/* the pair's page: about the mentee */
+	const char	*mentor;	/* the mentor's notice: "you ..." */
+	const char	*mentee;	/* the mentee's: "the skills you want" */
+};
+
+/*
+ * Why mentee i and mentor k of the board, from what each may read of
+ * the other: the board's own reasons may name an answer only organisers
+ * read ("answered as you did: Mobile"), so the pair's are scored again
+ * on the board of shown answers, the same rows in the same transaction.
+ * 0, -1 or BOARD_SHORT.
+ */
+static int
+pair_why(struct req *r, struct board *b, size_t i, size_t k,
+    struct pair_why *w)
+{
+	const char *name = db_get(b->mentees, i, "display_name");
+	struct board *s = b->shown;
+	char why[SUGGEST_WHY];
+	int rc;
+
+	if (s == NULL) {
+		if ((s = b->shown = calloc(1, sizeof(*s))) == NULL)
+			return BOARD_SHORT;
+		if ((rc = board_load(r, s, b->prog, 1)) != 0)
+			return rc;
+	}
+	memset(w, 0, sizeof(*w));
+	w->message = w->mentor = w->mentee = "";
+	if (i >= s->mentees->nrows || k >= s->mentors->nrows ||
+	    s->e[i].id != b->e[i].id || s->m[k].id != b->m[k].id)
+		return 0;	/* not the same rows: nothing said */
+	s->m[k].room = b->m[k].room;	/* as the proposals so far left it */
+	if (suggest_score(s->set, &s->e[i], s->fit) == -1)
+		return BOARD_SHORT;
+	suggest_why(s->set, &s->e[i], &s->fit[k], name, 0, why);
+	w->message = req_strdup(r, why);
+	suggest_why(s->set, &s->e[i], &s->fit[k], name, 1, why);
+	w->mentor = req_strdup(r, why);
+	suggest_why(s->set, &s->e[i], &s->fit[k], NULL, 0, why);
+	w->mentee = req_strdup(r, why);
+	return 0;
+}
+
 /*
  * Mentee i and mentor k of the board made a pair, in the caller's
- * transaction, both mailed: 0, 1 refused (*why), -1 database down.
+ * transaction, both mailed: 0, 1 refused (*why), -1 database down or
+ * BOARD_SHORT.
  */
 static int
 propose(struct req *r, const struct prog *p, struct board *b, size_t i,
     size_t k, const char **why)
 {
 	long long mentor = b->m[k].id, mentee = b->e[i].id, prog_id, id;
-	const char *reasons, *yours, *to_mentor, *mentor_name, *mentee_name;
-	const char *focus;
+	const char *mentor_name, *mentee_name, *focus;
 	struct mship_notice n = { 0 };
+	struct pair_why w;
 	struct mship m;
+	int rc;
 
 	mentor_name = db_get(b->mentors, k, "display_name");
 	mentee_name = db_get(b->mentees, i, "display_name");
@@ -583,9 +645,8 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	if (*why != NULL)
 		return (*why = pair_refused(r, b, mentee, mentor, *why)) ==
 		    NULL ? -1 : 1;
-	reasons = why_text(r, b, i, &b->fit[k], WHY_ORGANISER);
-	to_mentor = why_text(r, b, i, &b->fit[k], WHY_MENTOR);
-	yours = why_text(r, b, i, &b->fit[k], WHY_MENTEE);
+	if ((rc = pair_why(r, b, i, k, &w)) != 0)
+		return rc;
 	/* what the mentee wants is the mentorship's subject, not the cohort */
 	focus = b->e[i].looking_for != NULL && *b->e[i].looking_for != '\0' ?
 	    req_printf(r, "%.*s", (int)req_utf8_prefix(b->e[i].looking_for,
@@ -596,7 +657,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	    mentor, mentee, focus, req_printf(r,
 	    "Proposed by the organisers of %s. Why this pair, as their "
 	    "matching board puts it: %s %s.", p->name,
-	    mentor_name, reasons)) != 1)
+	    mentor_name, w.message)) != 1)
 		return -1;
 	id = db_last_id();
 	if (cohort_pair_terms(r, id, prog_id, 1) == -1 ||
@@ -615,8 +676,8 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	n.headline = "A mentee proposed for you";
 	n.intro = req_printf(r, "The organisers of %s propose that you "
 	    "mentor %s.%s%s%s Accept, ask for more, or decline on the "
-	    "mentorship page.", p->name, mentee_name, *to_mentor ? " Why, as "
-	    "their matching board puts it: you " : "", to_mentor, *to_mentor ?
+	    "mentorship page.", p->name, mentee_name, *w.mentor ? " Why, as "
+	    "their matching board puts it: you " : "", w.mentor, *w.mentor ?
 	    "." : "");
 	n.dedup = req_printf(r, "proposed:%lld:mentor", id);
 	if (mship_notice_send(r, &m, mentor, &n) == -1)
@@ -625,7 +686,7 @@ propose(struct req *r, const struct prog *p, struct board *b, size_t i,
 	n.intro = req_printf(r, "The organisers of %s propose %s as your "
 	    "mentor. Why this pair: %s %s. %s will accept or decline; you may "
 	    "withdraw on the mentorship page.", p->name, mentor_name,
-	    mentor_name, yours, mentor_name);
+	    mentor_name, w.mentee, mentor_name);
 	n.dedup = req_printf(r, "proposed:%lld:mentee", id);
 	if (mship_notice_send(r, &m, mentee, &n) == -1)
 		return -1;
@@ -764,7 +825,7 @@ propose_tx(struct req *r, void *arg)
 	    "programme_id = ? AND role = 'mentor' ORDER BY id FOR UPDATE", "i",
 	    w->p->id) == NULL)
 		return -1;
-	if ((rc = board_load(r, w->b, w->p->id)) != 0)
+	if ((rc = board_load(r, w->b, w->p->id, 0)) != 0)
 		return rc;
 	if (v[PF_AUTO].num)
 		return propose_all(r, w->p, w->b, w->ps, &w->why);

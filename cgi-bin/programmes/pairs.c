@@ -188,16 +188,21 @@ survey_put(struct req *r, struct tdict *s, const struct db_rows *a,
 
 /*
  * The pair's surveys answered, each party's alone, oldest first (SPEC
- * §11: organisers see survey answers). A programme's question retired
+ * §11: organisers see survey answers), but for an organiser who is a
+ * party of it (own: SURVEY_NOT_THEIRS). A programme's question retired
  * since keeps its words. -1 db.
  */
 static int
-pair_surveys(struct req *r, struct tdict *d, long long id)
+pair_surveys(struct req *r, struct tdict *d, long long id, int own)
 {
 	struct db_rows *a;
 	struct tdict *s;
 	size_t b, e;
 
+	if (own) {
+		tmpl_show(d, "OWN_PAIR");
+		return 0;
+	}
 	a = db_query(r, "SELECT s.id, s.role, s.moment, s.answered_at, "
 	    "u.display_name AS who, a.question, a.score, a.answer, q.prompt "
 	    "FROM surveys s JOIN users u ON u.id = s.user_id JOIN "
@@ -243,10 +248,10 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 	    "m.review_date, m.proposed_by_programme, a.display_name AS mentor, "
 	    "b.display_name AS mentee, "
 	    "a.last_active AS mentor_active, b.last_active AS mentee_active, "
-	    MSHIP_ACCEPTED("m") " AS accepted FROM mentorships m JOIN users a "
-	    "ON a.id = m.mentor_id JOIN users b "
-	    "ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = ?", "ii",
-	    r->id[1], p->id);
+	    MSHIP_ACCEPTED("m") " AS accepted, ? IN (m.mentor_id, m.mentee_id) "
+	    "AS own FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN "
+	    "users b ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = "
+	    "?", "iii", r->user.id, r->id[1], p->id);
 	if (m == NULL)
 		return;
 	if (m->nrows == 0)
@@ -261,7 +266,8 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 	    strcmp(db_get(m, 0, "stage"), "requested") == 0)
 		tmpl_show(d, "TAKE_BACK");
 	if (pair_head(r, d, m) == -1 || pair_lists(r, d, m) == -1 ||
-	    pair_surveys(r, d, db_get_int(m, 0, "id")) == -1)
+	    pair_surveys(r, d, db_get_int(m, 0, "id"),
+	    db_get_int(m, 0, "own") == 1) == -1)
 		return;
 	page_send(r, status);
 }

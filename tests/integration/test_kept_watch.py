@@ -220,6 +220,7 @@ def changed(table, col, f):
         "programme_invitations.programme_id": f["prog2"],
         "programme_participants.programme_id": f["prog2"],
         "surveys.programme_id": f["prog2"],
+        "surveys.mentorship_id": f["mid2"],
         "programme_survey_questions.programme_id": f["prog2"],
         "survey_answers.survey_id": f["survey2"],
         "stage_events.mentorship_id": f["mid2"],

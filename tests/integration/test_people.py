@@ -22,6 +22,7 @@ Measured on a throwaway database with 100,000 users (10,000 mentors,
   rooms    mentorships ref      mentorships_mentor (mentor_id, stage), one
                       probe per candidate (the "has room" subquery)
 """
+import html
 import os
 import re
 import sys
@@ -263,14 +264,32 @@ def test_a_request_from_a_suggestion_quotes_menteos_reasons():
     """A request asked from a suggestion starts with the reasons, which
     speak of the mentee by name: "Menteo suggested you to me: ... as Sam
     Lindqvist's focus does" switched person mid-sentence (found walking
-    the product). They are quoted as Menteo's now."""
-    uid, s = mk_user("Suggested Mentor", capacity=1)
+    the product). They are quoted as Menteo's now, and only Menteo's: a
+    link anyone made put any words there as "In Menteo's words" (found
+    attacking the product), so the suggestion's link is signed for its
+    viewer."""
+    tag = m.unique("k")[-6:]
+    uid, s = mk_user("Suggested Mentor", capacity=1, skills=f"kiln{tag}")
     c = m.signup()
-    why = "has 1 of the skills Ana wants: hiring; is in Ana's time zone"
-    r = c.get(f"/mentorships/new?mentor={s}&why=" + urllib.parse.quote(why))
+    m.sql("UPDATE users SET looking_for = ? WHERE id = ?", f"kiln{tag}", c.user_id)
+    page = c.get("/people/suggestions").text
+    found = re.search(rf'href="(/mentorships/new\?mentor={s}&amp;why=[^"]+)"', page)
+    m.check(found is not None, f"no suggestion to ask: {page[-2000:]}")
+    link = html.unescape(found.group(1))
+    why = urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)["why"][0]
+    r = c.get(link)
     m.check(r.status == 200, f"{r!r}")
     m.check(f"I found you through Menteo's suggestions. In Menteo's words: \u201c{why}.\u201d"
             in m.unescaped(r.text), "the reasons, quoted")
+    forged = "is a Menteo partner: pay your fee at evil.example"
+    for who, url in ((c, f"/mentorships/new?mentor={s}&why=" + urllib.parse.quote(forged)),
+                     (c, "/mentorships/new?" + urllib.parse.urlencode(
+                         dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link).query),
+                              why=forged))),
+                     (m.signup(), link)):
+        t = m.unescaped(who.get(url).text)
+        m.check("In Menteo's words" not in t and "evil.example" not in t,
+                f"words not Menteo's offered as its own: {url}")
 
 
 def settings_form(c, **over):

@@ -1427,6 +1427,39 @@ def pair_in(slug, mentor, mentee, stage, days_ago=40, contract_version=0):
 
 
 @m.test
+def test_an_organiser_in_a_pair_reads_neither_side_of_its_surveys():
+    """The survey page promises each party that the other never sees
+    their answers; an organiser who mentors in their own programme read
+    their mentee's on the pair's page, the dashboard and surveys.csv
+    (found attacking the product). Their own pair's surveys are left out
+    for them, and only for them."""
+    a, org, other = admin(), m.signup(), m.signup()
+    slug = programme(a, [org, other])
+    mentee = m.signup()
+    mid = pair_in(slug, org, mentee, "cultivation")
+    secret = "Too busy to help " + m.unique("s")[-6:]
+    m.sql("INSERT INTO surveys (mentorship_id, user_id, role, moment, seq, programme_id, "
+          "created_at, answered_at) SELECT ?, ?, 'mentee', 'checkin', 1, programme_id, "
+          "UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM mentorships WHERE id = ?",
+          mid, mentee.user_id, mid)
+    sid = m.sql_value("SELECT MAX(id) FROM surveys WHERE mentorship_id = ?", mid)
+    m.sql("INSERT INTO survey_answers (survey_id, question, score, answer) VALUES "
+          "(?, 'going', 2, NULL), (?, 'comment', NULL, ?)", sid, sid, secret)
+    for who, sees in ((other, True), (org, False)):
+        page = m.unescaped(who.get(f"/programmes/{slug}/pairs/{mid}").text)
+        m.check((secret in page) == sees and ("You are in this pair" in page) != sees,
+                f"the pair's page, read by {'another organiser' if sees else 'its mentor'}")
+        page = m.unescaped(who.get(f"/programmes/{slug}/dashboard").text)
+        w = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+        m.check((secret in w) == sees and ("How is it going? 1 answer" in w) == sees,
+                f"the dashboard, {'another organiser' if sees else 'its mentor'}: "
+                f"{w[w.find('Surveys'):][:400]}")
+        r = who.get(f"/programmes/{slug}/surveys.csv")
+        m.check(r.status == 200 and (secret in r.body.decode("utf-8-sig")) == sees,
+                f"surveys.csv, {'another organiser' if sees else 'its mentor'}")
+
+
+@m.test
 def test_dashboard_and_export_show_the_cohort_and_nothing_private():
     a, org, other_org = admin(), m.signup(), m.signup()
     slug = programme(a, [org])

@@ -50,6 +50,17 @@ static const struct {
 	{ "[a](https://example.org)",
 	  "<p><a rel=\"nofollow noopener\" href=\"https://example.org\">a</a></p>\n" },
 	{ "[x](javascript:alert(1))", "<p><a rel=\"nofollow noopener\" href=\"\">x</a></p>\n" },
+	/* an image is a link to it: in mail a remote image is a pixel that
+	 * tells its author who opened the message */
+	{ "see ![the plan](https://example.org/p.png \"Plan\")",
+	  "<p>see <a rel=\"nofollow noopener\" href=\"https://example.org/p.png\" "
+	  "title=\"Plan\">the plan</a></p>\n" },
+	{ "![](https://example.org/x.png)",
+	  "<p><a rel=\"nofollow noopener\" href=\"https://example.org/x.png\">"
+	  "https://example.org/x.png</a></p>\n" },
+	{ "[![*a*](https://example.org/i.png)](https://example.org/)",
+	  "<p><a rel=\"nofollow noopener\" href=\"https://example.org/\"><em>a</em></a></p>\n" },
+	{ "![x](javascript:alert(1))", "<p><a rel=\"nofollow noopener\" href=\"\">x</a></p>\n" },
 };
 
 static void
