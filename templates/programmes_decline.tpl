@@ -14,6 +14,7 @@
 {{#DECLINED}}
 <p class="lead">You declined this invitation on {{ON}}.</p>
 <p>Its link no longer works, and the organisers' next invitations leave {{EMAIL}} out. If you change your mind, write to them: they can send you a new invitation.</p>
+{{>CONTACT}}
 <div class="actions"><a class="btn btn-secondary" href="/">Menteo home page</a></div>
 {{/DECLINED}}
 </section>

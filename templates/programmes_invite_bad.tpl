@@ -3,6 +3,7 @@
 <h1 id="error-heading">This invitation cannot be used</h1>
 <p class="lead">{{WHY}}</p>
 <p>Programme: <strong>{{PROG_NAME}}</strong></p>
+{{>CONTACT}}
 <div class="actions">
 {{#SIGN_IN}}<a class="btn btn-primary" href="{{HREF}}">Sign in to the programme</a>
 <a class="btn btn-secondary" href="/programmes">Programmes</a>{{/SIGN_IN}}

@@ -37,13 +37,14 @@ decline_find(struct req *r, struct prog *p, const char *t,
 	if ((rc = invite_find(r, p, t, inv)) == -1)
 		return -1;
 	if (rc == 1) {
-		invite_bad(r, p, 404, INVITE_UNKNOWN " Nothing was changed.");
+		invite_unknown(r, p, " Nothing was changed.");
 		return -1;
 	}
 	if (inv->used_by != 0) {
 		invite_bad(r, p, 410, "This invitation has been used to join "
 		    "the programme already, so it can no longer be declined. "
-		    "To leave the programme, write to its organisers.");
+		    "To leave the programme, sign in and choose \"Leave the "
+		    "programme\" on its page.");
 		return -1;
 	}
 	return inv->declined_at != NULL;
@@ -60,10 +61,13 @@ decline_page(struct req *r, const struct prog *p, const struct invite *inv,
 	prog_head(d, p, NULL);
 	tmpl_set(d, "EMAIL", inv->email);
 	tmpl_set(d, "ROLE", inv->role);
-	if (inv->declined_at != NULL)
+	if (inv->declined_at != NULL) {
 		tmpl_set(tmpl_section(d, "DECLINED"), "ON",
 		    page_date_text(r, inv->declined_at));
-	else {
+		/* to change one's mind is to ask them for a new one */
+		if (prog_contact(r, d, p) == -1)
+			return;
+	} else {
 		s = tmpl_section(d, "ASK");
 		tmpl_set(s, "INVITE", t);
 		if (inv->live)	/* else the join page says it expired */

@@ -108,11 +108,13 @@ invite_mine(struct req *r, const struct prog *p, struct invite *inv)
  * A clear page for an invitation that cannot be used here, with a way
  * on for the person it was sent to: signin, a sign-in leading to the
  * programme; signout, the link to open again signed out (opened in
- * another account); neither, the programmes.
+ * another account); neither, the programmes. An invitation found
+ * (contact) also says who its organisers are and how to write to them:
+ * what most of these pages tell its holder to do.
  */
 static void
-invite_bad_as(struct req *r, const struct prog *p, int status,
-    const char *why, const char *signin, const char *signout)
+invite_page(struct req *r, const struct prog *p, int status,
+    const char *why, const char *signin, const char *signout, int contact)
 {
 	struct tdict *d = page_new(r, "This invitation cannot be used",
 	    "programmes_invite_bad.tpl");
@@ -125,6 +127,8 @@ invite_bad_as(struct req *r, const struct prog *p, int status,
 		tmpl_set(tmpl_section(d, "SIGN_OUT"), "NEXT", signout);
 	else
 		tmpl_show(d, "NO_SIGN_IN");
+	if (contact && prog_contact(r, d, p) == -1)
+		return;
 	page_send(r, status);
 }
 
@@ -132,7 +136,19 @@ void
 invite_bad(struct req *r, const struct prog *p, int status,
     const char *why)
 {
-	invite_bad_as(r, p, status, why, NULL, NULL);
+	invite_page(r, p, status, why, NULL, NULL, 1);
+}
+
+/* invite_find's 1, in words, for the join and decline pages alike */
+#define INVITE_UNKNOWN	"This invitation link is not known: the organisers " \
+	"may have withdrawn it or sent a newer one, or only part of the link " \
+	"was opened."
+
+void
+invite_unknown(struct req *r, const struct prog *p, const char *more)
+{
+	invite_page(r, p, 404, req_printf(r, "%s%s", INVITE_UNKNOWN, more),
+	    NULL, NULL, 0);
 }
 
 /*
@@ -147,10 +163,11 @@ invite_used(struct req *r, const struct prog *p, const struct invite *inv)
 		return invite_bad(r, p, 410, "This invitation has already "
 		    "been used, by another account than yours. Each "
 		    "invitation link works once.");
-	invite_bad_as(r, p, 410, "This invitation has already been used: "
+	invite_page(r, p, 410, "This invitation has already been used: "
 	    "each invitation link works once. If you joined with it, sign "
 	    "in to reach the programme.", req_printf(r, "/login?email=%s&"
-	    "next=/programmes/%s", req_url_enc(r, inv->email), p->slug), NULL);
+	    "next=/programmes/%s", req_url_enc(r, inv->email), p->slug), NULL,
+	    1);
 }
 
 /*
@@ -169,8 +186,8 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 	if ((rc = invite_find(r, p, t, inv)) == -1)
 		return -1;
 	if (rc == 1) {
-		invite_bad(r, p, 404, INVITE_UNKNOWN " Check the e-mail, or "
-		    "ask the programme's organisers for a new one.");
+		invite_unknown(r, p, " Check the e-mail, or ask the "
+		    "programme's organisers for a new one.");
 		return -1;
 	}
 	if (inv->used_by != 0) {
@@ -198,12 +215,12 @@ invite_check(struct req *r, const struct prog *p, const char *t,
 	/* a button signs out and opens the link again (its token: a POST
 	 * carries it in the form, not in the address) */
 	if (r->user.id > 0 && strcasecmp(inv->email, r->user.email) != 0) {
-		invite_bad_as(r, p, 403, req_printf(r, "This invitation was "
+		invite_page(r, p, 403, req_printf(r, "This invitation was "
 		    "sent to another address than the one you are signed in "
 		    "with (%s). Sign out and open the link again, or ask the "
 		    "organisers to invite %s.", r->user.email, r->user.email),
 		    NULL, req_printf(r, "/programmes/%s/join?invite=%s",
-		    p->slug, req_url_enc(r, t)));
+		    p->slug, req_url_enc(r, t)), 1);
 		return -1;
 	}
 	return 0;

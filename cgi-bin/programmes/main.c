@@ -440,6 +440,30 @@ prog_about(struct req *r, struct tdict *d, const struct prog *p)
 }
 
 int
+prog_contact(struct req *r, struct tdict *d, const struct prog *p)
+{
+	struct db_rows *o;
+	struct tdict *c, *e;
+	size_t i;
+
+	o = db_query(r, "SELECT u.display_name AS name, u.email FROM "
+	    "programme_organisers o JOIN users u ON u.id = o.user_id WHERE "
+	    "o.programme_id = ? AND u.disabled_at IS NULL ORDER BY "
+	    "o.created_at, u.id LIMIT 20", "i", p->id);
+	if (o == NULL)
+		return -1;
+	if (o->nrows == 0)
+		return 0;
+	c = tmpl_include(d, "CONTACT", "programmes_contact.tpl");
+	for (i = 0; i < o->nrows; i++) {
+		e = tmpl_section(c, "ORGANISER");
+		tmpl_set(e, "NAME", db_get(o, i, "name"));
+		tmpl_set(e, "EMAIL", db_get(o, i, "email"));
+	}
+	return 0;
+}
+
+int
 prog_tell_organisers(struct req *r, const struct prog *p, const char *kind,
     const char *title, const char *path, const char *key)
 {

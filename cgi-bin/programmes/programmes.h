@@ -68,6 +68,13 @@ void		 prog_head(struct tdict *, const struct prog *, const char *);
  * ORGANISED section: ORGANISERS, their names), into d. -1 db.
  */
 int		 prog_about(struct req *, struct tdict *, const struct prog *);
+/*
+ * Who runs it and how to write to them, for one holding its invitation:
+ * {{>CONTACT}} of d, nothing when it has no organisers. Never for a
+ * visitor with no invitation: addresses are not for anyone who knows
+ * the programme's address. -1 db.
+ */
+int		 prog_contact(struct req *, struct tdict *, const struct prog *);
 const char	*prog_status_label(const char *role, const char *status);
 /*
  * A search (q, or NULL for none) as a LIKE pattern for a part of a name
@@ -102,16 +109,16 @@ int		 invite_mine(struct req *, const struct prog *, struct invite *);
 /*
  * The invitation of token t to the programme, whatever its state: 0
  * found, 1 no such token, -1 database. invite_bad answers a page saying
- * why an invitation cannot be used.
+ * why an invitation found cannot be used, with how to write to the
+ * organisers; invite_unknown one for a token found by nothing (1), with
+ * more words after its own, and no addresses.
  */
 int		 invite_find(struct req *, const struct prog *, const char *t,
 		    struct invite *);
-/* invite_find's 1, in words, for the join and decline pages alike */
-#define INVITE_UNKNOWN	"This invitation link is not known: the organisers " \
-	"may have withdrawn it or sent a newer one, or only part of the link " \
-	"was opened."
 void		 invite_bad(struct req *, const struct prog *, int status,
 		    const char *why);
+void		 invite_unknown(struct req *, const struct prog *,
+		    const char *more);
 
 /*
  * A paste (paste.c): its entries, trimmed, blank ones dropped (their

@@ -1201,6 +1201,49 @@ def test_an_invitee_declines_and_a_paste_does_not_mail_them_again():
 
 
 @m.test
+def test_an_invitations_pages_say_how_to_write_to_its_organisers():
+    """The decline page said "If you change your mind, write to them" and
+    the invitation's other dead ends "ask the organisers", with no way to
+    reach them, and a used invitation's decline said to write to them to
+    leave, where the programme's page has a button for it (found walking a
+    programme as its invitee). Each page of an invitation found names the
+    organisers with their addresses; a token found by nothing shows none,
+    so that knowing a programme's address is not a way to its organisers'
+    mail."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", org.user_id)
+    reach = f'<a href="mailto:{html.escape(org.email)}">{html.escape(name)}</a>'
+    address = m.unique("nobody") + "@example.org"
+    join = invite(org, slug, address)
+    token = join.split("invite=")[1]
+    c = m.Client()
+    r = c.post(f"/programmes/{slug}/decline", {"invite": token})
+    t = c.follow(r).text
+    m.check("You declined this invitation on" in m.unescaped(t) and reach in t,
+            f"the decline page does not say how to write to them: {t[-1500:]!r}")
+    r = m.Client().get(join)
+    m.check(r.status == 410 and reach in r.text, f"the dead join link: {r.status}")
+    m.sql("UPDATE programme_invitations SET declined_at = NULL, expires_at = "
+          "UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE email = ?", address)
+    r = m.Client().get(join)
+    m.check(r.status == 410 and "expired" in r.text and reach in r.text,
+            f"the expired link: {r.status}")
+    for page in ("join", "decline"):
+        r = m.Client().get(f"/programmes/{slug}/{page}?invite=" + "0" * len(token))
+        m.check(r.status == 404 and org.email not in m.unescaped(r.text),
+                f"an unknown token's {page} page shows the organisers' addresses")
+    member = m.signup()
+    used = invite(org, slug, member.email)
+    member.get(used)
+    member.post(used.split("?")[0], {"role": "mentee", "invite": used.split("invite=")[1]})
+    r = member.get(decline_link(member.email, slug))
+    t = " ".join(m.unescaped(r.text).split())
+    m.check(r.status == 410 and 'choose "Leave the programme" on its page' in t
+            and reach in r.text, f"a used invitation's decline: {t[-1200:]!r}")
+
+
+@m.test
 def test_a_mail_clients_one_click_declines_an_invitation():
     """An invitation goes to a bare address, so it carried no
     List-Unsubscribe header: a mail client's "unsubscribe" button had
