@@ -819,10 +819,12 @@ rooms_post(struct req *r)
 
 /*
  * The message being edited, when the viewer may still edit it: its
- * rows, or NULL once the refusal has been answered.
+ * rows, or NULL once the refusal has been answered. Past its 15 minutes
+ * *late is set and the rows come back too, for the caller to answer:
+ * NULL late, the room says why.
  */
 static struct db_rows *
-edit_load(struct req *r, struct room *rm)
+edit_load(struct req *r, struct room *rm, int *late)
 {
 	struct db_rows *row;
 
@@ -848,22 +850,35 @@ edit_load(struct req *r, struct room *rm)
 		return NULL;
 	}
 	if (!room_editable(rm, db_get(row, 0, "created_at"))) {
-		page_error_msg(r, 409, "This message can no longer be edited: "
-		    "messages can be edited for 15 minutes after posting.");
+		if (late != NULL) {
+			*late = 1;
+			return row;
+		}
+		resp_flash(r, "That message can no longer be edited: messages "
+		    "can be edited for 15 minutes after posting.");
+		resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm->m.id,
+		    r->id[1]));
 		return NULL;
 	}
 	return row;
 }
 
+/*
+ * The edit form, as typed (v) or as stored (body). late: its 15 minutes
+ * passed while it was open, and what was typed comes back to be posted
+ * as a new message instead (a bare 409 lost it: found walking).
+ */
 static void
 edit_render(struct req *r, const struct mship *m, const struct fval *v,
-    const char *body, int status)
+    const char *body, int late, int status)
 {
-	struct tdict *d = page_new(r, "Edit message", "rooms_edit.tpl");
+	struct tdict *d = page_new(r, late ? "Post as a new message" :
+	    "Edit message", "rooms_edit.tpl");
 
 	tmpl_set_int(d, "MENTORSHIP_ID", m->id);
 	tmpl_set_int(d, "MESSAGE_ID", r->id[1]);
 	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_show(d, late ? "LATE" : "EDITING");
 	if (v != NULL)
 		page_form(d, edit_fields, EDIT_NFIELDS, v);
 	else
@@ -877,9 +892,9 @@ rooms_edit_form(struct req *r)
 	struct room rm;
 	struct db_rows *row;
 
-	if ((row = edit_load(r, &rm)) == NULL)
+	if ((row = edit_load(r, &rm, NULL)) == NULL)
 		return;
-	edit_render(r, &rm.m, NULL, db_get(row, 0, "body"), 200);
+	edit_render(r, &rm.m, NULL, db_get(row, 0, "body"), 0, 200);
 }
 
 /* An edit moves the room's version as a message does (post_tx). */
@@ -900,11 +915,12 @@ rooms_edit(struct req *r)
 	struct room rm;
 	struct db_rows *row;
 	struct fval v[EDIT_NFIELDS];
+	int late = 0;
 
-	if ((row = edit_load(r, &rm)) == NULL)
+	if ((row = edit_load(r, &rm, &late)) == NULL)
 		return;
-	if (field_read(r, edit_fields, EDIT_NFIELDS, v) > 0) {
-		edit_render(r, &rm.m, v, NULL, 422);
+	if (field_read(r, edit_fields, EDIT_NFIELDS, v) > 0 || late) {
+		edit_render(r, &rm.m, v, NULL, late, late ? 409 : 422);
 		return;
 	}
 	/* an unchanged text is not an edit */

@@ -68,15 +68,17 @@ enum remind_col { C_KEY, C_UID, C_MID, C_OTHER, C_FOCUS, C_DUE, C_DAYS,
 	"m.mentee_id), (SELECT u.timezone FROM users u WHERE u.id = " \
 	"m.mentor_id)) AS tz "
 /*
- * A milestone's rows then say when it was applied (UTC), its applier's
- * zone, and whether the recipient applied it: the day it was applied is
- * the applier's (rule_due), which a window of UTC's days can only
- * bound.
+ * A milestone's rows then say when its date was set (UTC: applied with
+ * its roadmap, or set again, sql/401), the zone of the one who set it,
+ * and whether the recipient did: that day is theirs (rule_due), which a
+ * window of UTC's days can only bound.
  */
+#define DATED_AT	"COALESCE(ms.dated_at, ms.created_at)"
+#define DATED_BY	"IF(ms.dated_at IS NULL, ms.applied_by, ms.dated_by)"
 #define APPLIED \
-	", ms.created_at AS applied, (SELECT u.timezone FROM users u " \
-	"WHERE u.id = ms.applied_by) AS applier_tz, " \
-	"ms.applied_by <=> " UID " AS mine "
+	", " DATED_AT " AS applied, (SELECT u.timezone FROM users u " \
+	"WHERE u.id = " DATED_BY ") AS applier_tz, " \
+	DATED_BY " <=> " UID " AS mine "
 
 struct remind_rule {
 	const char	*event;
@@ -151,7 +153,7 @@ static const struct remind_rule rules[] = {
 	    "ms.due_date BETWEEN UTC_DATE() - INTERVAL 1 DAY AND "
 	    "UTC_DATE() + INTERVAL 4 DAY "
 	    /* not due the day it was applied, west of UTC a day behind */
-	    "AND ms.due_date >= DATE(ms.created_at) AND " OPEN FRESH,
+	    "AND ms.due_date >= DATE(" DATED_AT ") AND " OPEN FRESH,
 	    W_AHEAD, 0, 3, 1 },
 	{ "milestone-overdue", "milestone", "/roadmap",
 	    "Open the roadmap",
@@ -164,7 +166,7 @@ static const struct remind_rule rules[] = {
 	    MS_OVERDUE("ms", "UTC_DATE()") " AND "
 	    "ms.due_date >= UTC_DATE() - INTERVAL 30 DAY AND "
 	    /* not past when applied, west of UTC a day behind */
-	    "ms.due_date >= DATE(ms.created_at) - INTERVAL 1 DAY AND "
+	    "ms.due_date >= DATE(" DATED_AT ") - INTERVAL 1 DAY AND "
 	    OPEN FRESH, W_GONE_BY, 0, 0, 1 },
 	/*
 	 * The mentor only; from 7 days on the 7-day mail replaces it. "days"

@@ -758,6 +758,32 @@ already_there(struct req *r, const struct mship *m)
 	    page_time_text(r, db_get(e, 0, "created_at")));
 }
 
+/*
+ * A mentorship closing cancels the meetings it had still to come, as
+ * either party's cancel does (cgi-bin/mentorships/meetings.c): they
+ * leave the meetings page's plans, the reminders and the calendars,
+ * whose feeds mark them cancelled. An ended pair's, or a deleted
+ * account's, stayed planned (found walking). 0, or -1.
+ */
+static int
+move_cancel_meetings(struct req *r, const struct mship *m)
+{
+	long long by = r->user.id;
+
+	if (db_exec(r, "INSERT INTO meetings_cancelled (id, mentorship_id, "
+	    "starts_at, minutes, agenda, notes, actions, sequence, created_by, "
+	    "cancelled_by, cancelled_at) SELECT id, mentorship_id, starts_at, "
+	    "minutes, agenda, notes, actions, sequence + 1, created_by, "
+	    "NULLIF(?, 0), UTC_TIMESTAMP() FROM meetings WHERE mentorship_id = "
+	    "? AND starts_at > UTC_TIMESTAMP()", "ii", by > 0 ? by : 0LL,
+	    m->id) < 0 ||
+	    /* those copied, whatever the clock says by now */
+	    db_exec(r, "DELETE g FROM meetings g JOIN meetings_cancelled x ON "
+	    "x.id = g.id WHERE g.mentorship_id = ?", "i", m->id) < 0)
+		return -1;
+	return 0;
+}
+
 /* The move under the mentorship's lock; db_tx_run's body. */
 static int
 move_tx(struct req *r, void *arg)
@@ -796,6 +822,8 @@ move_tx(struct req *r, void *arg)
 	    "UTC_TIMESTAMP(), cycle_version = contract_version "
 	    "WHERE id = ? AND stage = ?", "sis", rl->to,
 	    m->id, rl->from) != 1)
+		return -1;
+	if (!mship_stage_open(rl->to) && move_cancel_meetings(r, m) == -1)
 		return -1;
 	mv->actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
 	    req_printf(r, "%lld", r->user.id) : NULL;

@@ -3,7 +3,7 @@
 <nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{ID}}">{{FOCUS}}</a></li><li aria-current="page">Contract</li></ol></nav>
 <div class="page-head">
 <h1>Contract</h1>
-<p>Now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}</p>
+<p>Now in <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> · {{#AGREED_VERSION}}Last agreed version: {{N}}.{{/AGREED_VERSION}}{{#NEVER_AGREED}}Not agreed yet.{{/NEVER_AGREED}}{{#WAITING}} <strong>{{TEXT}}</strong>{{/WAITING}}</p>
 </div>
 {{#REFUSED}}
 <div class="errors" role="alert" id="refused"><h2>There is a problem</h2><p>{{REASON}}</p>{{#PROBLEMS}}<ul>{{#PROBLEM}}<li><a href="#{{P_ID}}">{{P_TEXT}}</a></li>{{/PROBLEM}}</ul>{{/PROBLEMS}}</div>
@@ -48,10 +48,11 @@
 <option value="monthly"{{#CADENCE_MONTHLY}} selected{{/CADENCE_MONTHLY}}>Monthly</option>
 </select>
 </div>
-<fieldset class="plain">
+<fieldset class="plain field{{#CHANNELS_ERROR}} has-error{{/CHANNELS_ERROR}}"{{#CHANNELS_ERROR}} aria-describedby="channels-error"{{/CHANNELS_ERROR}}>
 <legend>Communication (one or more)</legend>
+{{#CHANNELS_ERROR}}<span class="field-error" id="channels-error">{{MESSAGE}}</span>{{/CHANNELS_ERROR}}
 <ul class="checks inline">
-<li><label class="check"><input type="checkbox" name="channels" value="room"{{#CH_ROOM_CHECKED}} checked{{/CH_ROOM_CHECKED}}> Room</label></li>
+<li><label class="check"><input type="checkbox" id="channel-room" name="channels" value="room"{{#CH_ROOM_CHECKED}} checked{{/CH_ROOM_CHECKED}}> Room</label></li>
 <li><label class="check"><input type="checkbox" name="channels" value="email"{{#CH_EMAIL_CHECKED}} checked{{/CH_EMAIL_CHECKED}}> E-mail</label></li>
 <li><label class="check"><input type="checkbox" name="channels" value="video"{{#CH_VIDEO_CHECKED}} checked{{/CH_VIDEO_CHECKED}}> Video</label></li>
 <li><label class="check"><input type="checkbox" name="channels" value="in_person"{{#CH_IN_PERSON_CHECKED}} checked{{/CH_IN_PERSON_CHECKED}}> In person</label></li>
@@ -111,6 +112,13 @@
 </ol>
 {{#CAN_ADD}}<div class="actions tight"><button name="add_goal" value="1" class="btn-secondary" data-add-row>Add a goal</button></div>{{/CAN_ADD}}
 {{/EDITABLE}}
+{{#HAS_CLOSED}}
+<h3>Closed in earlier cycles</h3>
+<p class="hint">Not part of this version: each keeps the outcome it was given.</p>
+<ul class="list">
+{{#CLOSED_GOAL}}<li class="card compact"><p><strong>{{TITLE}}</strong> <span class="badge">{{STATUS_LABEL}}</span> <span class="muted small">version {{VERSION}}</span></p></li>{{/CLOSED_GOAL}}
+</ul>
+{{/HAS_CLOSED}}
 </section>
 {{#EDITABLE}}
 <div class="actions"><button name="save" value="1" class="btn-primary">Save the contract</button></div>

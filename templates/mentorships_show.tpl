@@ -101,7 +101,7 @@
 {{/GOAL}}
 </ul>
 {{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
-{{#ACKNOWLEDGED}}<p class="badge success">Acknowledged by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
+{{#ACKNOWLEDGED}}<p><span class="badge success">Acknowledged</span> by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
 {{#ACK_EARLIER}}<p class="small muted">The goals of an earlier cycle were acknowledged on {{AT}}; this cycle's are not yet.</p>{{/ACK_EARLIER}}
 {{#HAS_RECORD}}<p><a href="/mentorships/{{ID}}/record">Record of achievement</a></p>{{/HAS_RECORD}}
 </section>
@@ -110,10 +110,11 @@
 <section class="section card" aria-labelledby="checkin-h">
 <h2 id="checkin-h">Check-ins</h2>
 {{#NEXT_CHECKIN}}<p>You check in {{CHECKIN_EVERY}}. Next check-in due: <strong>{{AT}}</strong>.</p>{{/NEXT_CHECKIN}}
+{{#NO_INTERVAL}}<p>No check-in interval is chosen yet, so no reminder will come: choose how often you check in.</p>{{/NO_INTERVAL}}
 <form class="form" method="post" action="/mentorships/{{ID}}/checkin">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field"><label for="checkin_months">Check in every</label>
-<select id="checkin_months" name="checkin_months"><option value="1">month</option><option value="3" selected>3 months</option><option value="6">6 months</option><option value="12">12 months</option></select></div>
+<select id="checkin_months" name="checkin_months" required>{{#NO_INTERVAL}}<option value="" selected disabled>Choose…</option>{{/NO_INTERVAL}}<option value="1"{{#EVERY_1}} selected{{/EVERY_1}}>month</option><option value="3"{{#EVERY_3}} selected{{/EVERY_3}}>3 months</option><option value="6"{{#EVERY_6}} selected{{/EVERY_6}}>6 months</option><option value="12"{{#EVERY_12}} selected{{/EVERY_12}}>12 months</option></select></div>
 <div class="actions tight"><button>Save the interval</button></div>
 </form>
 <h3 id="checkin-log-h">Log a check-in</h3>

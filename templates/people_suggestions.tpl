@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-{{#IN_PROGRAMME}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/programmes">Programmes</a> › <a href="/programmes/{{PROG_SLUG}}">{{PROG_NAME}}</a></nav>{{/IN_PROGRAMME}}
+{{#IN_PROGRAMME}}<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/programmes">Programmes</a></li><li><a href="/programmes/{{PROG_SLUG}}">{{PROG_NAME}}</a></li></ol></nav>{{/IN_PROGRAMME}}
 <div class="page-head">
 <div>
 <h1>Mentors for you</h1>

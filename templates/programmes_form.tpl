@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 {{#EDITING}}{{>NAV}}{{/EDITING}}
-{{#CREATING}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/programmes">Programmes</a> › New programme</nav>
+{{#CREATING}}<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/programmes">Programmes</a></li><li>New programme</li></ol></nav>
 <h1>New programme</h1>{{/CREATING}}
 {{#EDITING}}<h1>Settings</h1>{{/EDITING}}
 {{#ERRORS}}

@@ -13,7 +13,7 @@
 {{#CAN_APPLY}}{{#ASK_AGAIN}}
 <div class="callout warning" role="alert" id="ask-again">
 <h2>“{{AGAIN_TITLE}}” is applied already</h2>
-<p>Its milestones are in the list below. Applying it again adds a second copy of each, due from the start date you chose.</p>
+<p>Its milestones, or those of a copy of the same roadmap, are in the list below. Applying it again adds a second copy of each, due from the start date you chose.</p>
 <div class="actions tight">
 <form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="roadmap" value="{{ROADMAP}}"><input type="hidden" name="start_date" value="{{START_DATE}}"><input type="hidden" name="again" value="1"><button class="btn btn-secondary">Apply it again</button></form>
 <a class="btn btn-primary" href="/mentorships/{{MSHIP_ID}}/roadmap">Keep the one I have</a>

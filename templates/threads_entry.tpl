@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<nav class="breadcrumb" aria-label="Breadcrumb">{{#SIGNED_IN}}<a href="/threads">Growth Threads</a> › {{/SIGNED_IN}}<a href="/threads/{{THREAD_ID}}">{{THREAD_TITLE}}</a> › {{ENTRY_KIND_LABEL}}</nav>
+<nav class="breadcrumb" aria-label="Breadcrumb"><ol>{{#SIGNED_IN}}<li><a href="/threads">Growth Threads</a></li>{{/SIGNED_IN}}<li><a href="/threads/{{THREAD_ID}}">{{THREAD_TITLE}}</a></li><li>{{ENTRY_KIND_LABEL}}</li></ol></nav>
 <div class="page-head">
 <div>
 <h1><span class="tag kind-{{ENTRY_KIND}}">{{ENTRY_KIND_LABEL}}</span> in {{THREAD_TITLE}}</h1>

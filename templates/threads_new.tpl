@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
-{{#NEW}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/threads">Growth Threads</a> › New thread</nav>
+{{#NEW}}<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/threads">Growth Threads</a></li><li>New thread</li></ol></nav>
 <h1>Start a thread</h1>{{/NEW}}
-{{#EDIT}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/threads">Growth Threads</a> › <a href="/threads/{{THREAD_ID}}">{{THREAD_TITLE}}</a> › Edit</nav>
+{{#EDIT}}<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/threads">Growth Threads</a></li><li><a href="/threads/{{THREAD_ID}}">{{THREAD_TITLE}}</a></li><li>Edit</li></ol></nav>
 <h1>Edit the thread</h1>{{/EDIT}}
 {{#ERRORS}}
 <div class="errors" role="alert" tabindex="-1"><h2>There is a problem</h2>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-{{#SIGNED_IN}}<nav class="breadcrumb" aria-label="Breadcrumb"><a href="/threads">Growth Threads</a> › {{THREAD_TITLE}}</nav>{{/SIGNED_IN}}
+{{#SIGNED_IN}}<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/threads">Growth Threads</a></li><li>{{THREAD_TITLE}}</li></ol></nav>{{/SIGNED_IN}}
 <div class="page-head">
 <div>
 <h1>{{THREAD_TITLE}}</h1>
@@ -23,11 +23,11 @@
 <label for="kind">Kind</label>
 {{#KIND_ERROR}}<p class="field-error" id="kind-error">{{MESSAGE}}</p>{{/KIND_ERROR}}
 <select id="kind" name="kind"{{#KIND_ERROR}} aria-invalid="true" aria-describedby="kind-error"{{/KIND_ERROR}}>
-<option value="assumption"{{#KIND_ASSUMPTION}} selected{{/KIND_ASSUMPTION}}>Assumption: what I believe now</option>
-<option value="experiment"{{#KIND_EXPERIMENT}} selected{{/KIND_EXPERIMENT}}>Experiment: what I am trying</option>
+<option value="assumption"{{#KIND_ASSUMPTION}} selected{{/KIND_ASSUMPTION}}>Assumption: what I believe</option>
+<option value="experiment"{{#KIND_EXPERIMENT}} selected{{/KIND_EXPERIMENT}}>Experiment: what I try</option>
 <option value="failure"{{#KIND_FAILURE}} selected{{/KIND_FAILURE}}>Failure: what did not work</option>
 <option value="breakthrough"{{#KIND_BREAKTHROUGH}} selected{{/KIND_BREAKTHROUGH}}>Breakthrough: what worked</option>
-<option value="lesson"{{#KIND_LESSON}} selected{{/KIND_LESSON}}>Lesson: what I take from it</option>
+<option value="lesson"{{#KIND_LESSON}} selected{{/KIND_LESSON}}>Lesson: what I learnt</option>
 <option value="update"{{#KIND_UPDATE}} selected{{/KIND_UPDATE}}>Update</option>
 </select>
 </div>

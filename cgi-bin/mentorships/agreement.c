@@ -92,6 +92,16 @@ or_unset(const char *v)
 	return v != NULL && *v != '\0' ? v : "not set";
 }
 
+/* A date as people read it ("1 Jun 2027"), or what stands for none. */
+static const char *
+date_or(struct req *r, const char *day, const char *none)
+{
+	const char *s = day != NULL && *day != '\0' ? page_date_text(r, day) :
+	    NULL;
+
+	return s != NULL ? s : none;
+}
+
 /* The text kept as version `version`: the terms and the goals it holds. */
 const char *
 mships_contract_text(struct req *r, const struct mship *m, long long version,
@@ -116,14 +126,14 @@ mships_contract_text(struct req *r, const struct mship *m, long long version,
 	    m->mentor_name, m->mentee_name, m->focus,
 	    or_unset(db_get(c, 0, "ground_rules")),
 	    mship_cadence_label(db_get(c, 0, "cadence")),
-	    or_unset(db_get(c, 0, "channels")),
-	    or_unset(db_get(c, 0, "review_date")));
+	    /* in words, not the columns' "room,video" (found walking) */
+	    or_unset(mship_channels_label(r, db_get(c, 0, "channels"))),
+	    date_or(r, db_get(c, 0, "review_date"), "not set"));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"
 		    "   Status: %s\n", i + 1, db_get(g, i, "title"),
 		    or_unset(db_get(g, i, "measure")),
-		    db_get(g, i, "target_date") != NULL ?
-		    db_get(g, i, "target_date") : "none",
+		    date_or(r, db_get(g, i, "target_date"), "none"),
 		    mship_outcome_label(db_get(g, i, "status")));
 	out = b.p != NULL ? req_strdup(r, b.p) : "";
 	buf_free(&b);

@@ -110,6 +110,7 @@ struct ics_ev {
 	long long	 sequence;	/* raised by each change (RFC 5545) */
 	int		 cancelled;	/* STATUS:CANCELLED, under its UID */
 	const char	*organizer;	/* a meeting's: "mailto:…", or NULL */
+	const char	*url;		/* its page, or NULL */
 };
 
 static void
@@ -132,15 +133,24 @@ ics_event(struct req *r, struct buf *b, const struct ics_ev *ev)
 	ics_line(b, "SUMMARY", ics_text(r, ev->summary));
 	if (ev->desc != NULL && *ev->desc != '\0')
 		ics_line(b, "DESCRIPTION", ics_text(r, ev->desc));
+	if (ev->url != NULL)
+		ics_line(b, "URL", ev->url);
 	buf_adds(b, "END:VEVENT\r\n");
 }
 
-/* A meeting's event from a row of MEETING_COLS, planned or cancelled. */
-#define MEETING_COLS	"x.id, x.starts_at, x.minutes, x.agenda, x.sequence"
+/*
+ * A meeting's event from a row of MEETING_COLS, planned or cancelled,
+ * with its mentorship's focus and the name of the other party to the one
+ * whose calendar it goes to (focus, with_name): an event that named
+ * neither was one of many in a calendar (found walking). Its URL is the
+ * meetings page.
+ */
+#define MEETING_COLS	"x.id, x.mentorship_id AS mid, x.starts_at, " \
+	"x.minutes, x.agenda, x.sequence"
 
 static void
 ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
-    const char *now, const char *focus, int cancelled)
+    const char *now, int cancelled)
 {
 	struct ics_ev ev = {
 		.uid = req_printf(r, "meeting-%s@%s", db_get(q, i, "id"),
@@ -148,8 +158,11 @@ ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
 		.stamp = now,
 		.start = db_get(q, i, "starts_at"),
 		.minutes = db_get_int(q, i, "minutes"),
-		.summary = req_printf(r, "%sMentorship meeting: %s",
-		    cancelled ? "Cancelled: " : "", focus),
+		.summary = req_printf(r, "%sMentorship meeting with %s: %s",
+		    cancelled ? "Cancelled: " : "", db_get(q, i, "with_name"),
+		    db_get(q, i, "focus")),
+		.url = req_printf(r, "%s/mentorships/%s/meetings",
+		    cfg_base_url(), db_get(q, i, "mid")),
 		.desc = db_get(q, i, "agenda"),
 		.sequence = db_get_int(q, i, "sequence"),
 		.cancelled = cancelled,
@@ -170,12 +183,13 @@ ics_send(struct req *r, struct buf *b)
 
 /*
  * Meeting id of m as a calendar of one event, planned or cancelled (a
- * calendar drops it by its UID): 0, 404 when m has no such meeting, -1
- * when the database failed. *name is its file's name.
+ * calendar drops it by its UID), for a party whose other is named with:
+ * 0, 404 when m has no such meeting, -1 when the database failed. *name
+ * is its file's name.
  */
 static int
 meeting_event(struct req *r, const struct mship *m, long long id,
-    struct buf *b, const char **name)
+    const char *with, struct buf *b, const char **name)
 {
 	struct db_rows *q;
 	const char *now;
@@ -184,12 +198,13 @@ meeting_event(struct req *r, const struct mship *m, long long id,
 	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
 	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
 		return -1;
-	q = db_query(r, "SELECT " MEETING_COLS " FROM meetings x WHERE "
-	    "x.id = ? AND x.mentorship_id = ?", "ii", id, m->id);
+	q = db_query(r, "SELECT " MEETING_COLS ", ? AS focus, ? AS "
+	    "with_name FROM meetings x WHERE x.id = ? AND x.mentorship_id = ?",
+	    "ssii", m->focus, with, id, m->id);
 	if (q != NULL && q->nrows == 0) {
-		q = db_query(r, "SELECT " MEETING_COLS " FROM "
-		    "meetings_cancelled x WHERE x.id = ? AND x.mentorship_id = "
-		    "?", "ii", id, m->id);
+		q = db_query(r, "SELECT " MEETING_COLS ", ? AS focus, ? AS "
+		    "with_name FROM meetings_cancelled x WHERE x.id = ? AND "
+		    "x.mentorship_id = ?", "ssii", m->focus, with, id, m->id);
 		cancelled = 1;
 	}
 	if (q == NULL)
@@ -197,7 +212,7 @@ meeting_event(struct req *r, const struct mship *m, long long id,
 	if (q->nrows == 0)
 		return 404;
 	ics_begin(b);
-	ics_meeting(r, b, q, 0, now, m->focus, cancelled);
+	ics_meeting(r, b, q, 0, now, cancelled);
 	ics_end(b);
 	*name = req_printf(r, "meeting-%lld.ics", id);
 	return 0;
@@ -213,7 +228,8 @@ mships_meeting_ics(struct req *r)
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if ((rc = meeting_event(r, &m, r->id[1], &b, &name)) != 0) {
+	if ((rc = meeting_event(r, &m, r->id[1], m.is_mentor ? m.mentee_name :
+	    m.mentor_name, &b, &name)) != 0) {
 		buf_free(&b);
 		if (rc == 404)
 			page_error(r, 404);
@@ -230,11 +246,16 @@ mships_meeting_event(struct req *r, const struct mship *m, long long id)
 	struct buf b = { NULL, 0, 0 };
 	const char *name, *text = NULL;
 
-	if (meeting_event(r, m, id, &b, &name) == 0)
+	/* for the other party's mail: the viewer is who they meet */
+	if (meeting_event(r, m, id, r->user.name, &b, &name) == 0)
 		text = req_strdup(r, b.p);
 	buf_free(&b);
 	return text;
 }
+
+/* The feed owner's other party in m (the `?`: the owner's id). */
+#define FEED_WITH	"(SELECT u.display_name FROM users u WHERE u.id = " \
+	"IF(m.mentor_id = ?, m.mentee_id, m.mentor_id)) AS with_name"
 
 void
 mships_calendar(struct req *r)
@@ -260,20 +281,20 @@ mships_calendar(struct req *r)
 	ics_line(&b, "X-WR-CALNAME", "Menteo");
 	/* planned meetings, then cancelled ones under the same UIDs */
 	for (k = 0; k < 2; k++) {
-		q = db_query(r, k == 0 ? "SELECT " MEETING_COLS ", m.focus "
-		    "FROM meetings x JOIN mentorships m ON m.id = "
+		q = db_query(r, k == 0 ? "SELECT " MEETING_COLS ", m.focus, "
+		    FEED_WITH " FROM meetings x JOIN mentorships m ON m.id = "
 		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
 		    "AND x.starts_at >= UTC_TIMESTAMP() - INTERVAL 1 YEAR "
 		    "ORDER BY x.starts_at LIMIT 1000" :
-		    "SELECT " MEETING_COLS ", m.focus FROM meetings_cancelled x "
-		    "JOIN mentorships m ON m.id = x.mentorship_id WHERE "
-		    "(m.mentor_id = ? OR m.mentee_id = ?) AND x.starts_at >= "
-		    "UTC_TIMESTAMP() - INTERVAL 1 YEAR ORDER BY x.starts_at "
-		    "LIMIT 1000", "ss", uid, uid);
+		    "SELECT " MEETING_COLS ", m.focus, " FEED_WITH " FROM "
+		    "meetings_cancelled x JOIN mentorships m ON m.id = "
+		    "x.mentorship_id WHERE (m.mentor_id = ? OR m.mentee_id = ?) "
+		    "AND x.starts_at >= UTC_TIMESTAMP() - INTERVAL 1 YEAR ORDER "
+		    "BY x.starts_at LIMIT 1000", "sss", uid, uid, uid);
 		if (q == NULL)
 			goto fail;
 		for (i = 0; i < q->nrows; i++)
-			ics_meeting(r, &b, q, i, now, db_get(q, i, "focus"), k);
+			ics_meeting(r, &b, q, i, now, k);
 	}
 	q = db_query(r, "SELECT id, review_date, focus FROM mentorships "
 	    "WHERE (mentor_id = ? OR mentee_id = ?) AND review_date IS NOT NULL "

@@ -208,33 +208,67 @@ form_agreement(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 /*
- * The goals this version keeps as agreed: shown, not in the form. Their
- * count, or -1.
+ * Whose agreement the draft waits for, at the top of the page: the
+ * other party's agreement was only in the box at its foot, under a
+ * header that said "Not agreed yet" (found walking). Nothing when
+ * neither agreed.
+ */
+static void
+agreement_head(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *c)
+{
+	const char *mine = db_get(c, 0, m->is_mentor ? "mentor_agreed_at" :
+	    "mentee_agreed_at"), *theirs = db_get(c, 0, m->is_mentor ?
+	    "mentee_agreed_at" : "mentor_agreed_at");
+	const char *other = m->is_mentor ? m->mentee_name : m->mentor_name;
+
+	if ((mine == NULL) == (theirs == NULL))
+		return;
+	tmpl_set(tmpl_section(d, "WAITING"), "TEXT", mine != NULL ?
+	    req_printf(r, "You agreed on %s: waiting for %s.",
+	    page_time_text(r, mine), other) : req_printf(r, "%s agreed on "
+	    "%s: waiting for you.", other, page_time_text(r, theirs)));
+}
+
+/*
+ * The goals agreed before, shown, not in the form: those this version
+ * keeps (KEPT_GOAL), and those closed in an earlier cycle (CLOSED_GOAL),
+ * which a new cycle does not carry over (a new cycle's form listed every
+ * one as "carried over": found walking). While a version is written
+ * (editable) every closed one is earlier; once it is agreed, those
+ * closed before the cycle began. The count of kept ones, or -1.
  */
 static int
-form_kept_goals(struct req *r, struct tdict *d, const struct mship *m)
+form_kept_goals(struct req *r, struct tdict *d, const struct mship *m,
+    int editable)
 {
 	struct db_rows *g;
 	struct tdict *s;
-	size_t i;
+	size_t i, kept = 0;
+	int earlier;
 
-	g = db_query(r, "SELECT g.title, g.measure, g.status, g.version FROM "
-	    "goals g JOIN mentorships m ON m.id = g.mentorship_id WHERE "
-	    "g.mentorship_id = ? AND NOT " GOAL_EDITABLE " ORDER BY g.id",
-	    "i", m->id);
+	g = db_query(r, "SELECT g.title, g.measure, g.status, g.version, "
+	    "g.status <> 'open' AND (? OR g.version < m.cycle_version) AS "
+	    "earlier FROM goals g JOIN mentorships m ON m.id = "
+	    "g.mentorship_id WHERE g.mentorship_id = ? AND NOT " GOAL_EDITABLE
+	    " ORDER BY g.id", "ii", (long long)editable, m->id);
 	if (g == NULL)
 		return -1;
 	for (i = 0; i < g->nrows; i++) {
-		s = tmpl_section(d, "KEPT_GOAL");
+		earlier = db_get_int(g, i, "earlier") == 1;
+		s = tmpl_section(d, earlier ? "CLOSED_GOAL" : "KEPT_GOAL");
 		tmpl_set(s, "TITLE", db_get(g, i, "title"));
 		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
 		tmpl_set(s, "STATUS_LABEL", mship_outcome_label(db_get(g, i,
 		    "status")));
 		tmpl_set(s, "VERSION", db_get(g, i, "version"));
+		kept += !earlier;
 	}
-	if (g->nrows > 0)
+	if (kept > 0)
 		tmpl_show(d, "HAS_KEPT");
-	return (int)g->nrows;
+	if (kept < g->nrows)
+		tmpl_show(d, "HAS_CLOSED");
+	return (int)kept;
 }
 
 /*
@@ -319,6 +353,12 @@ problems_fill(struct req *r, struct tdict *s, const char *err,
 			tmpl_set(p, "P_TEXT", req_printf(r, "%s: %s", terms[i],
 			    f->terms[i].err));
 		}
+	if (f != NULL && f->chan_err != NULL) {
+		p = problem(s, &list);
+		tmpl_set(p, "P_ID", "channel-room");
+		tmpl_set(p, "P_TEXT", req_printf(r, "Communication: %s",
+		    f->chan_err));
+	}
 	for (i = 0; f != NULL && i < f->nrows; i++)
 		for (k = 0; k <= GL_TARGET_DATE; k++)
 			if (f->rows[i][k].err != NULL) {
@@ -443,6 +483,9 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	if (note != NULL)
 		tmpl_set(tmpl_section(d, "NOTE"), "TEXT", note);
 	page_form(d, contract_f, CT_N, f->terms);
+	if (f->chan_err != NULL)
+		tmpl_set(tmpl_section(d, "CHANNELS_ERROR"), "MESSAGE",
+		    f->chan_err);
 	for (i = 0; channel_names[i] != NULL; i++)
 		for (j = 0; j < f->nchans; j++)
 			if (strcmp(f->chans[j], channel_names[i]) == 0) {
@@ -461,11 +504,13 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 	if (db_get(c, 0, "mentee_agreed_at") != NULL)
 		page_time(r, d, "MENTEE_AGREED_TEXT",
 		    db_get(c, 0, "mentee_agreed_at"));
+	if (editable)
+		agreement_head(r, d, m, c);
 	if (editable && form_agreement(r, d, m, c, typed) == -1)
 		return;
 	if (!editable)
 		terms_text(r, d, f);
-	if ((kept = form_kept_goals(r, d, m)) == -1 ||
+	if ((kept = form_kept_goals(r, d, m, editable)) == -1 ||
 	    mships_versions_show(r, d, m) == -1)
 		return;
 	if (!editable && f->nrows > 0)
@@ -738,8 +783,12 @@ terms_read(struct req *r, const struct mship *m, struct cform *f,
 		v[CT_REVIEW_DATE].str = NULL;
 		errors++;
 	}
-	if ((*setv = channels_set(r, f->chans, f->nchans)) == NULL)
+	/* marked on its fieldset and listed, as every field's error is */
+	if ((*setv = channels_set(r, f->chans, f->nchans)) == NULL) {
+		f->chan_err = "Choose one or more ways to communicate: room, "
+		    "e-mail, video or in person.";
 		errors++;
+	}
 	return errors;
 }
 
@@ -914,9 +963,7 @@ contract_form_post(struct req *r, struct mship *m, int agreeing)
 	if (errors > 0)
 		return mships_contract_page(r, m, 422, &f, req_printf(r, "%s%s",
 		    agreeing ? "You did not agree, and nothing was saved. " :
-		    "", w.setv == NULL ? "Choose one or more ways to "
-		    "communicate: room, e-mail, video or in person." :
-		    "Check the fields marked below."), NULL, 0);
+		    "", "Check the fields marked below."), NULL, 0);
 	if (form_write(r, &w, agreeing ? &a : NULL) != 0)
 		return;
 	if (agreeing)
@@ -955,10 +1002,8 @@ mships_contract_post(struct req *r)
 		if (mships_contract_rows_stored(r, &m, &f) == -1)
 			return;
 		rows_pad(&m, &f);
-		return mships_contract_page(r, &m, 422, &f, w.setv == NULL ?
-		    "Choose one or more ways to communicate: room, e-mail, "
-		    "video or in person." : "Check the fields marked below.",
-		    NULL, 0);
+		return mships_contract_page(r, &m, 422, &f,
+		    "Check the fields marked below.", NULL, 0);
 	}
 	if ((rc = db_tx_run(r, contract_tx, &w)) == -1)
 		return;

@@ -26,6 +26,7 @@ struct cform {
 	const char	*chans[8];
 	size_t		 nchans;
 	const char	*chan_set;	/* stored: the channels as one list */
+	const char	*chan_err;	/* none chosen: said on the fieldset */
 	int		 review_set;	/* stored: a review date, not proposed */
 	struct fval	 rows[ROWS_MAX][GL_N];
 	size_t		 nrows;

@@ -268,10 +268,11 @@ next_work(struct req *r, struct tdict *n, const struct mship *m,
  * What to do next, for this person at this stage (issue 21): finish and
  * agree the contract in Initiation; in Cultivation the room, the next
  * meeting and milestone, Separation only once it may start; in
- * Separation the acknowledgment; in Redefinition a check-in. Returns the
- * stage move it offers as its main button (show_actions leaves that one
- * out), NULL for none, or "" when the database failed. q: the page's
- * facts; why: what the contract still lacks (NULL: complete).
+ * Separation the acknowledgment; in Redefinition a check-in, or the new
+ * cycle once its contract is agreed. Returns the stage move it offers as
+ * its main button (show_actions leaves that one out), NULL for none, or
+ * "" when the database failed. q: the page's facts; why: what the
+ * contract still lacks (NULL: complete).
  */
 static const char *
 show_next(struct req *r, struct tdict *d, const struct mship *m,
@@ -371,7 +372,17 @@ show_next(struct req *r, struct tdict *d, const struct mship *m,
 		next_also(n, mships_path(r, m, "/review"), "The review");
 		return NULL;
 	}
-	/* redefinition */
+	/* redefinition: a new cycle agreed is the next step, not the
+	 * check-ins (its button was left under "Other changes": found
+	 * walking) */
+	rl = stage_rule_find("redefinition", "cultivation", STAGE_EITHER);
+	if (rl != NULL && (rc = move_ready(r, m, rl, asked_once)) == -1)
+		return "";
+	if (rl != NULL && rc == 1) {
+		tmpl_set(n, "TEXT", "You both agreed to the new contract: start "
+		    "the new cycle's deep work.");
+		return next_move(r, n, m, "cultivation");
+	}
 	if (db_get(q, 0, "next_checkin") != NULL)
 		tmpl_set(n, "TEXT", req_printf(r, "Peers now. Next check-in "
 		    "due %s.", page_date_text(r, db_get(q, 0, "next_checkin"))));
@@ -762,6 +773,15 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 		    db_get(&c, 0, "acknowledged_at"));
 	if (mships_is(m, "redefinition")) {
 		struct tdict *s = tmpl_section(d, "CHECKIN");
+		const char *every = db_get(&c, 0, "checkin_months");
+
+		/* the interval chosen, or none: a select that showed "3
+		 * months" when nothing was stored promised reminders that
+		 * never came (found walking) */
+		if (every != NULL)
+			tmpl_show(s, req_printf(r, "EVERY_%s", every));
+		else
+			tmpl_show(s, "NO_INTERVAL");
 		if (db_get(&c, 0, "next_checkin") != NULL) {
 			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
 			    db_get(&c, 0, "next_checkin"));
@@ -895,8 +915,13 @@ mships_stage(struct req *r)
 		return mships_page(r, &m, 409, v[ST_TO].err != NULL ?
 		    "Choose what to do with this mentorship." :
 		    "The note is too long (4000 characters at most).");
-	if (mships_mail_throttled(r, &m, mships_page))
-		return;
+	/*
+	 * Never refused for the mail it causes: a step of the project (a
+	 * new cycle, an end) waited behind the meetings and agreements of
+	 * the same hour (found walking). The stage machine bounds them, and
+	 * a question waits for its answer (stage_move's 409); the mail still
+	 * counts against the posts that can repeat.
+	 */
 	rc = stage_move(r, &m, v[ST_TO].str, v[ST_NOTE].str, &why, &prog);
 	if (rc == 0 && mship_mail_count(r, &m) == -1)
 		rc = -1;

@@ -116,6 +116,28 @@ timeline_rename(struct req *r, struct tdict *d, const struct db_rows *n,
 }
 
 /*
+ * What event i did, in words: a request's first move is the mentee's
+ * request or a proposal; a move within Requested is the mentor's
+ * question or the mentee's answer, by who made it ("Asked or answered a
+ * question" said both of each: found walking).
+ */
+static const char *
+event_what(struct req *r, const struct mship *m, const struct db_rows *e,
+    size_t i)
+{
+	const char *from = db_get(e, i, "from_stage");
+	const char *to = db_get(e, i, "to_stage");
+
+	if (from == NULL && db_get_int(e, i, "proposed"))
+		return "Proposed the pair";
+	if (from != NULL && strcmp(from, to) == 0 &&
+	    db_get(e, i, "actor_id") != NULL)
+		return db_get_int(e, i, "actor_id") == m->mentor_id ?
+		    "Asked a question" : "Answered the question";
+	return mship_event_text(r, from, to);
+}
+
+/*
  * The timeline: stage events e and, for the parties' page, renames n
  * (NULL: none), in the order they happened.
  */
@@ -129,7 +151,6 @@ mships_timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 	if (notes)
 		last_word(r, d, m, e);
 	for (i = 0; i < e->nrows; i++) {
-		const char *from = db_get(e, i, "from_stage");
 		const char *to = db_get(e, i, "to_stage");
 		const char *at = db_get(e, i, "created_at");
 		const char *note = db_get(e, i, "note");
@@ -141,10 +162,7 @@ mships_timeline_fill(struct req *r, struct tdict *d, const struct mship *m,
 		tmpl_set(s, "TO", to);
 		tmpl_set(s, "TO_LABEL", mship_stage_label(to));
 		tmpl_show(s, "STAGE_MOVE");
-		/* the first move is the mentee's request, or a proposal */
-		tmpl_set(s, "WHAT", from == NULL && db_get_int(e, i,
-		    "proposed") ? "Proposed the pair" :
-		    mship_event_text(r, from, to));
+		tmpl_set(s, "WHAT", event_what(r, m, e, i));
 		if (notes && note != NULL && *note != '\0')
 			tmpl_set(tmpl_section(s, "NOTE"), "TEXT", note);
 	}

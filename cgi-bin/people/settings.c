@@ -254,9 +254,14 @@ settings_fail(struct req *r, struct fval *v)
 	page_send(r, 422);
 }
 
-/* DIR_MENTOR's rule in words, for a mentor who just saved the profile. */
+/*
+ * DIR_MENTOR's rule in words, for a mentor who just saved the profile
+ * (capacity: how many mentees they take; 0 is never listed, which the
+ * note said nothing of: found walking).
+ */
 static const char *
-listing_note(struct req *r, const char *headline, const char *skills)
+listing_note(struct req *r, const char *headline, const char *skills,
+    long long capacity)
 {
 	const char *miss[3];
 	size_t n = 0;
@@ -268,6 +273,10 @@ listing_note(struct req *r, const char *headline, const char *skills)
 		miss[n++] = "add a headline";
 	if (skills == NULL || *skills == '\0')
 		miss[n++] = "add at least one skill";
+	if (n == 0 && capacity == 0)
+		return "Profile saved. You take no mentees for now, so the "
+		    "mentor directory does not list you: raise how many "
+		    "mentees you take to be found.";
 	if (n == 0)
 		return "Profile saved. Mentees find you in the mentor "
 		    "directory while you have room.";
@@ -329,7 +338,7 @@ settings_save(struct req *r)
 	if (rc != 0)
 		return;
 	resp_flash(r, v[S_MENTOR].num ? listing_note(r, v[S_HEADLINE].str,
-	    w.skills) : "Profile saved.");
+	    w.skills, v[S_CAPACITY].num) : "Profile saved.");
 	resp_redirect(r, "/settings");
 }
 

@@ -321,11 +321,17 @@ apply_tx(struct req *r, void *arg)
 	/* lock the mentorship so two appliers get distinct positions */
 	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
 	    "i", w->mid) == NULL ||
-	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones "
-	    "WHERE mentorship_id = ? AND roadmap_id = ?", "ii", w->mid,
-	    w->v[AP_ROADMAP].num)) == NULL)
+	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones mm "
+	    "JOIN roadmaps a ON a.id = mm.roadmap_id JOIN roadmaps b ON b.id = "
+	    "? WHERE mm.mentorship_id = ? AND (a.id = b.id OR a.id = "
+	    "b.copied_from OR a.copied_from = b.id OR a.copied_from = "
+	    "b.copied_from)", "ii", w->v[AP_ROADMAP].num, w->mid)) == NULL)
 		return -1;
-	/* applied already: twice is asked first, never done silently */
+	/*
+	 * applied already, itself or a copy of it, or the roadmap it copies
+	 * (a copy, then its original, made every milestone twice: found
+	 * walking): twice is asked first, never done silently
+	 */
 	if (strcmp(n, "0") != 0 && !w->v[AP_AGAIN].num)
 		return 1;
 	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
@@ -413,8 +419,11 @@ mr_change(struct req *r, struct mship *m, struct fval *v, struct mform *mf)
 		    "SET goal_id = NULL WHERE id = ?", "i", mid) < 0)
 			return -1;
 	}
+	/* who set a date, and when, is whom its reminders spare that day */
 	if (v[UP_DUE].str != NULL && db_exec(r, "UPDATE mentorship_milestones "
-	    "SET due_date = ? WHERE id = ?", "si", v[UP_DUE].str, mid) < 0)
+	    "SET due_date = ?, dated_by = ?, dated_at = UTC_TIMESTAMP() WHERE "
+	    "id = ? AND NOT due_date <=> ?", "siis", v[UP_DUE].str,
+	    (long long)r->user.id, mid, v[UP_DUE].str) < 0)
 		return -1;
 	if (v[UP_DONE].str != NULL && v[UP_DONE].num == 1 && db_exec(r,
 	    "UPDATE mentorship_milestones SET done_at = UTC_TIMESTAMP(), "
@@ -459,8 +468,10 @@ mr_update(struct req *r)
 
 	if (mr_load(r, &m, 1) == -1)
 		return;
-	found = db_value(r, "SELECT id FROM mentorship_milestones WHERE id = ? "
-	    "AND mentorship_id = ?", "ii", r->id[1], m.id);
+	/* its date as it is ("": none), to tell a date kept from a new one */
+	found = db_value(r, "SELECT COALESCE(due_date, '') FROM "
+	    "mentorship_milestones WHERE id = ? AND mentorship_id = ?", "ii",
+	    r->id[1], m.id);
 	if (found == NULL)
 		return r->db_failed ? (void)0 : page_error(r, 404);
 	memset(&mf, 0, sizeof(mf));
@@ -472,6 +483,14 @@ mr_update(struct req *r)
 		v[UP_DUE].str = NULL;
 	if (v[UP_DUE].raw != NULL && v[UP_DUE].str == NULL && v[UP_DUE].err == NULL)
 		v[UP_DUE].err = "Enter the new due date: the day, month and year.";
+	/* a new date already past is a slip (it was saved, overdue at
+	 * once: found walking), as a goal's target date is */
+	if (v[UP_DUE].str != NULL && strcmp(v[UP_DUE].str, found) != 0 &&
+	    strcmp(v[UP_DUE].str, page_today(r)) < 0) {
+		v[UP_DUE].err = "The due date is in the past. Choose today or a "
+		    "later day.";
+		v[UP_DUE].str = NULL;
+	}
 	mf.error = v[UP_GOAL].err != NULL ? "Choose one of this mentorship's goals." :
 	    v[UP_DUE].err != NULL ? v[UP_DUE].err : v[UP_DONE].err != NULL ?
 	    "Mark the milestone done or reopen it." : NULL;

@@ -150,8 +150,17 @@ def test_full_lifecycle():
     rec = mentee.get(f"/mentorships/{mid}/record")
     m.check(rec.status == 200 and "Acknowledged by" in rec.text and "Present to the board" in rec.text)
     move(mentee, mid, "redefinition")
+    # no interval until one is chosen, and the page says so (its select
+    # showed "3 months" with nothing stored: no reminder ever came)
+    t = m.unescaped(mentor.get(f"/mentorships/{mid}").text)
+    m.check("No check-in interval is chosen yet" in t and
+            '<option value="" selected disabled>Choose…</option>' in t and
+            '<option value="3" selected>' not in t, "an interval shown as chosen")
     r = mentor.post(f"/mentorships/{mid}/checkin", {"checkin_months": "3"})
     m.check(r.status == 303)
+    t = m.unescaped(mentor.get(f"/mentorships/{mid}").text)
+    m.check('<option value="3" selected>' in t and "No check-in interval" not in t and
+            "You check in every 3 months" in t, "the interval chosen is not shown")
     m.check(m.sql_value("SELECT next_checkin = UTC_DATE() + INTERVAL 3 MONTH FROM mentorships WHERE id = ?", mid) == "1")
 
     # back to cultivation: a new goal and a new agreed version
@@ -167,6 +176,18 @@ def test_full_lifecycle():
     # a document of lines: the escaping had made it one paragraph
     m.check(re.search(r'<pre class="prose snapshot">Contract version 1\nMentor: ', r.text),
             "the kept version keeps its lines")
+    # its terms in words, not the columns ("room,video", "2027-06-01")
+    snap = m.unescaped(r.text)
+    m.check(re.search(r"\nCommunication: [A-Z][a-z-]+(, [A-Z][a-z -]+)*\n", snap) and
+            re.search(r"\nReview date: +\d{1,2} [A-Z][a-z]{2} \d{4}\n", snap),
+            f"the snapshot's terms: {snap[snap.find('Communication'):][:120]!r}")
+    # the new cycle is the next step now (it was under "Other changes",
+    # the next step still the check-ins: found walking)
+    t = m.unescaped(mentee.get(f"/mentorships/{mid}").text)
+    step = t[t.find('id="next-h"'):t.find("</section>", t.find('id="next-h"'))]
+    m.check("You both agreed to the new contract" in step and
+            '<input type="hidden" name="to" value="cultivation">' in step,
+            f"the next step: {step}")
     move(mentee, mid, "cultivation")
 
     # ending needs a reason
@@ -397,6 +418,38 @@ def test_request_refusals():
     # headed as a person would put it, not "Forbidden" (a walk)
     m.check('<h1 id="error-heading">Not open to you</h1>' in r.text and "Forbidden" not in r.text,
             "the error page's heading")
+
+
+@m.test
+def test_requests_one_person_sends_are_capped():
+    """Each request mails its mentor words the sender chose, and a new
+    request is a new mentorship, so the cap on mail within one
+    mentorship never counted them: asking and withdrawing mailed one
+    mentor 40 times in seconds (found attacking the product). Five an
+    hour, three a day to one mentor; then 429 with Retry-After and the
+    form as typed."""
+    mentee = m.signup()
+    mentor = m.make_mentor(capacity=9)
+    sent = 0
+    for _ in range(3):
+        mid = request(mentee, mentor)
+        sent += 1
+        move(mentee, mid, "withdrawn")
+    r = request(mentee, mentor, focus="Once more, please", expect=429)
+    t = m.unescaped(r.text)
+    m.check("this mentor several requests lately" in t and r.header("Retry-After")
+            and "Once more, please" in t and "I lead a team of six" in t,
+            f"the fourth request to one mentor: {r.status} {t[t.find('<main'):][:900]}")
+    m.check(len(m.mails_to(mentor.email, subject="New mentorship request", count=4, timeout=2)) == 3,
+            "the refused request mailed the mentor")
+    for _ in range(2):
+        request(mentee, m.make_mentor())
+        sent += 1
+    m.check(sent == 5, "five sent")
+    r = request(mentee, m.make_mentor(), expect=429)
+    m.check("many requests lately" in m.unescaped(r.text), f"the sixth in an hour: {r.status}")
+    # someone else is not held back by them
+    request(m.signup(), mentor)
 
 
 @m.test
@@ -717,8 +770,10 @@ def test_timeline_question_and_reasons_shown():
                     f"no time: {item}")
             m.check(f"<strong>{who}</strong>" in item, f"no actor {who}: {item}")
             m.check(f'<p class="note">{note}' in item, f"no note {note!r}: {item}")
-        what = ["Requested the mentorship", "Asked or answered a question",
-                "Asked or answered a question", "Requested → Initiation",
+        # the mentor's question and the mentee's answer, each in its words
+        # ("Asked or answered a question" said both: found walking)
+        what = ["Requested the mentorship", "Asked a question",
+                "Answered the question", "Requested → Initiation",
                 "Initiation → Ended"]
         for item, w in zip(items, what):
             m.check(w in item, f"{w!r} not in {item}")

@@ -117,6 +117,18 @@ def test_contract_is_one_form_that_keeps_what_was_typed():
     kept_terms(r.text)
     m.check(titles(r.text) == ["Hire two"], f"rows: {titles(r.text)}")
 
+    # no way to communicate chosen: marked on its fieldset and listed as
+    # a link like every field's error (it was the box's headline alone,
+    # the checkboxes unmarked: found walking)
+    r = mentee.post(path, terms(channels=()) + rows(("Lead a project", "Shipped", "", None))
+                    + [("save", "1")])
+    t = m.unescaped(r.text)
+    box = t[t.find('id="refused"'):][:600]
+    m.check(r.status == 422 and 'href="#channel-room">Communication: Choose one or more ways'
+            in t and re.search(r'<fieldset class="plain field has-error"[^>]*>\s*<legend>'
+                               r'Communication', r.text) and 'id="channel-room"' in r.text,
+            f"no channel: {box}")
+
     # an error in one row: 422, every value kept, nothing saved
     typed = terms() + rows(("Lead a project", "Shipped", "", None),
                            ("Hire two", "", "", None),
@@ -344,6 +356,29 @@ def test_a_save_from_an_older_page_does_not_overwrite_the_contract():
 
 
 @m.test
+def test_the_contract_says_at_its_top_whose_agreement_it_waits_for():
+    """After the mentor agreed, the mentee's contract said "Not agreed
+    yet." at its top; only the box at its foot named the mentor's
+    agreement (found walking)."""
+    mentor, mentee, mid = accepted_pair()
+    path = f"/mentorships/{mid}/contract"
+    mentor.get(path)
+    r = mentor.post(path, terms() + three([None] * 3) + [("save", "1")])
+    m.check(r.status == 303, f"saved: {r!r}")
+    agree(mentor, mid)
+    name = {c: m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+            for c in (mentor, mentee)}
+
+    def head(c):
+        t = m.unescaped(c.get(path).text)
+        return t[t.find("<h1>Contract</h1>"):t.find("</div>", t.find("<h1>Contract</h1>"))]
+    m.check(f"{name[mentor]} agreed on" in head(mentee) and "waiting for you" in head(mentee),
+            f"the mentee's page: {head(mentee)}")
+    m.check("You agreed on" in head(mentor) and f"waiting for {name[mentee]}" in head(mentor),
+            f"the mentor's page: {head(mentor)}")
+
+
+@m.test
 def test_agreeing_from_an_older_page_is_refused():
     """The mentee had the contract open; the mentor changed a goal's
     measure; her "I agree" from the older page agreed to words she never
@@ -529,6 +564,16 @@ def test_a_contract_holds_five_goals_at_most():
     m.check(count() == "5", "nothing saved")
     r = mentee.post(path, terms() + rows(*new[:3]) + [("save", "1")])
     m.check(r.status == 303 and count() == "8", f"three new saved: {r!r}")
+    # only the open ones are said to be carried over; the achieved ones
+    # are the earlier cycle's (all five were listed as carried: found
+    # walking)
+    t = m.unescaped(mentee.get(path).text)
+    carried = t[t.find("Carried over from the agreed contract"):t.find('data-goal-rows')]
+    closed = t[t.find("Closed in earlier cycles"):]
+    m.check("Goal 4" in carried and "Goal 5" in carried and "Goal 1" not in carried,
+            f"carried over: {carried[:900]}")
+    m.check(all(f"Goal {i}" in closed for i in (1, 2, 3)) and "Goal 4" not in closed,
+            f"closed earlier: {closed[:900]}")
 
 
 m.main()

@@ -29,6 +29,10 @@ def pair():
     return mentor, mentee, mid
 
 
+def name_of(c):
+    return m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+
+
 def unfold(body):
     return body.replace(b"\r\n ", b"").decode()
 
@@ -93,7 +97,9 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     ev = attached_event(msg, uid)
     m.check(ev and "DTSTART:20300115T133000Z\r\n" in ev and "DURATION:PT45M\r\n" in ev
             and "SEQUENCE" not in ev and "STATUS:CANCELLED" not in ev
-            and "SUMMARY:Mentorship meeting: Run a team\r\n" in ev
+            # whom it is with, and its page (found walking: one of many)
+            and f"SUMMARY:Mentorship meeting with {name_of(mentee)}: Run a team\r\n" in ev
+            and f"URL:{m.SITE}/mentorships/{mid}/meetings\r\n" in ev
             and "ORGANIZER;CN=Menteo:mailto:" in ev
             and "DESCRIPTION:Review the 1:1s\\nPlan the hiring loop\r\n" in ev,
             f"the planned meeting's mail carries its event: {ev}")
@@ -191,6 +197,48 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
             "Wednesday 16 January" not in mentee.get(f"/mentorships/{mid}").text)
     r = mentee.post(f"{base}/{mtg}", {"cancel": "1"})
     m.check(r.status == 404, f"cancel twice: {r!r}")
+
+
+@m.test
+def test_a_mentorship_that_closes_cancels_its_meetings_to_come():
+    """A mentee deleted their account: the mentorship ended, but its
+    meeting next week stayed planned on the mentor's page, with its notes
+    form, and in their calendar feed (found walking). A pair that closes,
+    by a deletion or by either party's ending, cancels the meetings it
+    had to come; one already held stays as it was."""
+    for ending in ("deletion", "ended"):
+        mentor, mentee, mid = pair()
+        base = f"/mentorships/{mid}/meetings"
+        mentee.get(base)
+        for day in ("2030-03-04", "2030-03-05"):
+            r = mentee.post(base, {"date": day, "time": "10:00", "minutes": "30",
+                                   "agenda": f"Agenda of {day}"})
+            m.check(r.status == 303, f"plan {day}: {r!r}")
+        # one of them held an hour ago
+        m.sql("UPDATE meetings SET starts_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE "
+              "mentorship_id = ? AND DATE(starts_at) = '2030-03-05'", mid)
+        soon = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ? AND "
+                           "starts_at > UTC_TIMESTAMP()", mid)
+        if ending == "deletion":
+            mentee.get("/settings/delete")
+            r = mentee.post("/settings/delete", {"password": m.PASSWORD})
+        else:
+            mentor.get(f"/mentorships/{mid}")
+            r = mentor.post(f"/mentorships/{mid}/stage", {"to": "ended",
+                                                          "note": "We are done here."})
+        m.check(r.status == 303, f"{ending}: {r!r}")
+        m.check(m.sql("SELECT agenda FROM meetings WHERE mentorship_id = ?", mid)
+                == [["Agenda of 2030-03-05"]], f"{ending}: the meetings left")
+        page = m.unescaped(mentor.get(base).text)
+        m.check("Agenda of 2030-03-04" in page and "Cancelled" in page,
+                f"{ending}: the page's cancelled meeting: {page[page.find('<main'):][:1500]}")
+        feed = re.search(r'href="(/calendar/[0-9a-f]{64}\.ics)"',
+                         mentor.get("/mentorships").text).group(1)
+        ics = unfold(m.Client().get(feed).body)
+        uid = f"meeting-{soon}@{urllib.parse.urlsplit(m.SITE).hostname}"
+        ev = event(ics, uid)
+        m.check(ev is not None and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:1\r\n" in ev,
+                f"{ending}: the feed's event: {ev}")
 
 
 @m.test

@@ -316,7 +316,8 @@ def test_settings_save_persists():
         timezone="Europe/Berlin", capacity="4", slug=slug))
     m.check(r.status == 303 and r.location.endswith("/settings"), repr(r))
     r = c.follow(r)
-    m.check("Profile saved." in r.text, "no flash")
+    m.check("Profile saved. Mentees find you in the mentor directory" in r.text,
+            "no flash")
     row = m.sql("SELECT display_name, headline, bio, skills, timezone, "
                 "is_mentor, capacity, slug FROM users WHERE id = ?",
                 c.user_id)[0]
@@ -331,6 +332,17 @@ def test_settings_save_persists():
     m.check(slugs(r.text) == [slug], slugs(r.text))
     m.check(anon.get("/people/" + slug).status == 200, "new address")
     m.check(anon.get("/people/" + c.slug).status == 404, "old address")
+    # no mentees taken: not listed, and the note says so (it said
+    # "mentees find you", found walking)
+    r = c.follow(c.post("/settings", settings_form(
+        c, display_name="Ada Settings", headline="Mentor of mentors",
+        skills=f"go, {tag}, hiring", capacity="0", slug=slug)))
+    m.check("You take no mentees for now, so the mentor directory does not list you"
+            in r.text and slugs(anon.get("/people?skill=" + tag).text) == [],
+            "a mentor of no places told they are found")
+    c.post("/settings", settings_form(c, display_name="Ada Settings",
+                                      headline="Mentor of mentors",
+                                      skills=f"go, {tag}, hiring", capacity="4", slug=slug))
     # unticking "I mentor" takes them out of the directory
     c.slug = slug
     r = c.post("/settings", settings_form(c, mentor=None, skills=tag))

@@ -238,16 +238,18 @@ def test_mail_causing_posts_are_throttled_per_mentorship():
     m.check("wait" in r.text and "Agenda number 10" in r.text,
             "the page says why and keeps the agenda")
     m.check(outbox_to(mentee) - before == 10, "mails beyond the limit")
-    # the same allowance covers the other mail-causing posts
-    mentor.get(f"/mentorships/{mid}")
-    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "Spam reason"})
-    m.check(r.status == 429 and "Spam reason" in r.text, f"stage post: {r!r}")
-    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "cultivation")
     # it is per person and mentorship: the mentee still writes
     mentee.get(f"/mentorships/{mid}/meetings")
     r = mentee.post(f"/mentorships/{mid}/meetings", {
         "date": "2030-02-01", "time": "10:00", "minutes": "30", "agenda": "Mine"})
     m.check(r.status == 303, f"the other party is not throttled: {r!r}")
+    # a step of the mentorship is never held back by it: the stage
+    # machine bounds those (a new cycle waited behind an hour's meetings
+    # and agreements: found walking)
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "Done here"})
+    m.check(r.status == 303, f"stage post past the allowance: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "ended")
 
 
 @m.test

@@ -358,11 +358,17 @@ def test_apply_roadmap_due_dates_done_redate_goal_overdue():
     r = a.post(f"/mentorships/{mid}/roadmap/milestones/{k2}",
                {"due_date": "2026-13-01"})
     m.check(r.status == 422 and 'value="2026-13-01"' in r.text, f"bad redate {r!r}")
+    # a day already past is a slip, refused and kept (it was saved,
+    # overdue at once: found walking)
     r = a.post(f"/mentorships/{mid}/roadmap/milestones/{k2}",
-               {"due_date": "2026-04-01"})
+               {"due_date": "2020-04-01"})
+    m.check(r.status == 422 and 'value="2020-04-01"' in r.text and
+            "The due date is in the past" in m.unescaped(r.text), f"past redate {r!r}")
+    r = a.post(f"/mentorships/{mid}/roadmap/milestones/{k2}",
+               {"due_date": "2030-04-01"})
     m.check(r.status == 303, f"redate {r!r}")
-    m.check(m.sql_value("SELECT due_date FROM mentorship_milestones WHERE id = ?",
-                        k2) == "2026-04-01", "not re-dated")
+    m.check(m.sql("SELECT due_date, dated_by FROM mentorship_milestones WHERE id = ?",
+                  k2) == [["2030-04-01", str(a.user_id)]], "not re-dated, or not by whom")
     # link to a goal of this mentorship; not to another mentorship's
     g = goal(mid, "Ship the beta")
     other = mentorship(b, a)

@@ -339,12 +339,21 @@ def test_edit_refused_after_15_minutes_and_to_others():
     a.get(f"/rooms/{mid}")
     m.sql("UPDATE room_messages SET created_at = UTC_TIMESTAMP() - INTERVAL 16 MINUTE "
           "WHERE id = ?", msg_id)
+    # an edit link opened late leads back to the room, saying why
     r = a.get(f"/rooms/{mid}/messages/{msg_id}/edit")
-    m.check(r.status == 409 and "can no longer be edited" in r.text, repr(r))
-    r = a.post(f"/rooms/{mid}/messages/{msg_id}", {"body": "too late"})
-    m.check(r.status == 409 and "can no longer be edited" in r.text, repr(r))
+    m.check(r.status == 303 and r.location == f"/rooms/{mid}#m{msg_id}" and
+            "can no longer be edited" in m.unescaped(a.follow(r).text), repr(r))
+    # an edit saved late keeps what was typed, to post as a new message
+    # (a bare 409 page lost it: found walking)
+    r = a.post(f"/rooms/{mid}/messages/{msg_id}", {"body": "too late, but **kept**"})
+    t = m.unescaped(r.text)
+    m.check(r.status == 409 and "Your change was not saved" in t and
+            "too late, but **kept**" in t and f'action="/rooms/{mid}/messages"' in r.text,
+            f"a late edit: {r.status} {t[t.find('<main'):][:900]}")
     m.check(m.sql_value("SELECT body FROM room_messages WHERE id = ?", msg_id)
             == "old words")
+    r = a.post(f"/rooms/{mid}/messages", {"body": "too late, but **kept**"})
+    m.check(r.status == 303, f"posted as a new message: {r!r}")
     m.check(f"/messages/{msg_id}/edit" not in a.get(f"/rooms/{mid}").text)
     # a message of another room through this room's path is unknown here
     c, d, other = pair()

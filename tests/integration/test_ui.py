@@ -292,6 +292,15 @@ def test_applying_a_roadmap_twice_asks_first():
             "the page asks first")
     m.check(f'name="start_date" value="{later}"' in r.text, "and keeps the start date chosen")
     m.check(milestones(mid) == n, "nothing duplicated without asking")
+    # a copy of it is the same roadmap: asked too (a copy, then its
+    # original, made each milestone twice: found walking)
+    mentor.get(f"/roadmaps/{rid}")
+    r = mentor.post(f"/roadmaps/{rid}/copy", {})
+    m.check(r.status == 303, f"copy: {r!r}")
+    copy = int(re.search(r"/roadmaps/(\d+)$", r.location).group(1))
+    r = apply_roadmap(mentor, mid, copy, later)
+    m.check(r.status == 409 and "is applied already" in r.text, f"its copy: {r!r}")
+    m.check(milestones(mid) == n, "a copy's milestones added without asking")
     # a different roadmap is no question
     r = apply_roadmap(mentee, mid, curated("Launch your MVP"), later)
     m.check(r.status == 303, f"another roadmap: {r!r}")
