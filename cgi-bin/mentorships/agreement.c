@@ -13,11 +13,13 @@
 
 /*
  * A change to a contract one party agreed to clears both agreements
- * and tells the other party what changed (what NULL: the agreement that
- * follows tells them). Inside the caller's transaction.
+ * (*cleared 1, when cleared is not NULL) and tells the other party what
+ * changed (what NULL: the agreement that follows tells them). Inside the
+ * caller's transaction.
  */
 int
-mships_contract_changed(struct req *r, const struct mship *m, const char *what)
+mships_contract_changed(struct req *r, const struct mship *m, const char *what,
+    int *cleared)
 {
 	const char *v;
 
@@ -31,6 +33,8 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what)
 	if (db_exec(r, "UPDATE mentorships SET mentor_agreed_at = NULL, "
 	    "mentee_agreed_at = NULL WHERE id = ?", "i", m->id) == -1)
 		return -1;
+	if (cleared != NULL)
+		*cleared = 1;
 	if (what == NULL)
 		return 0;
 	return mships_tell(r, m, "The contract changed: agree again",
@@ -127,7 +131,7 @@ mships_contract_text(struct req *r, const struct mship *m, long long version,
 	    or_unset(db_get(c, 0, "ground_rules")),
 	    mship_cadence_label(db_get(c, 0, "cadence")),
 	    /* in words, not the columns' "room,video" (found walking) */
-	    or_unset(mship_channels_label(r, db_get(c, 0, "channels"))),
+	    mship_channels_label(r, db_get(c, 0, "channels")),
 	    date_or(r, db_get(c, 0, "review_date"), "not set"));
 	for (i = 0; i < g->nrows; i++)
 		buf_printf(&b, "%zu. %s\n   Measured by: %s\n   Target: %s\n"

@@ -574,24 +574,48 @@ mships_contract_refused(struct req *r, struct mship *m, int status,
 }
 
 /*
+ * What changed, one more thing said (w->what: "the cadence; “Hire two”
+ * added"): the other party's mail said only "the terms or the goals",
+ * and they had to find the change (found walking).
+ */
+static void
+what_add(struct req *r, struct cwrite *w, const char *thing)
+{
+	w->what = w->what == NULL ? thing : req_printf(r, "%s; %s", w->what,
+	    thing);
+}
+
+/*
  * The ground rules, cadence, channels and review date written, when they
- * changed: 1 changed, 0 the same, 404 gone, -1 db. Under the lock.
+ * changed, each change said (what_add): 1 changed, 0 the same, 404 gone,
+ * -1 db. Under the lock.
  */
 static int
 terms_write(struct req *r, struct cwrite *w)
 {
+	static const char *const said[] = { "the ground rules", "the cadence",
+	    "the ways to communicate", "the review date" };
+	static const char *const col[] = { "rules", "cadence", "channels",
+	    "review" };
 	struct fval *v = w->v;
 	struct db_rows *c;
+	size_t i;
+	int same = 1;
 
-	c = db_query(r, "SELECT ground_rules <=> ? AND cadence <=> ? AND "
-	    "channels <=> ? AND review_date <=> ? AS same FROM mentorships "
-	    "WHERE id = ?", "ssssi", v[CT_GROUND_RULES].str,
+	c = db_query(r, "SELECT ground_rules <=> ? AS rules, cadence <=> ? AS "
+	    "cadence, channels <=> ? AS channels, review_date <=> ? AS review "
+	    "FROM mentorships WHERE id = ?", "ssssi", v[CT_GROUND_RULES].str,
 	    v[CT_CADENCE].str, w->setv, v[CT_REVIEW_DATE].str, w->m->id);
 	if (c == NULL)
 		return -1;
 	if (c->nrows == 0)
 		return 404;
-	if (db_get_int(c, 0, "same"))
+	for (i = 0; i < sizeof(col) / sizeof(col[0]); i++)
+		if (!db_get_int(c, 0, col[i])) {
+			what_add(r, w, said[i]);
+			same = 0;
+		}
+	if (same)
 		return 0;
 	if (db_exec(r, "UPDATE mentorships SET ground_rules = ?, "
 	    "cadence = ?, channels = ?, review_date = ? WHERE id = ?",
@@ -608,12 +632,13 @@ contract_tx(struct req *r, void *arg)
 	struct cwrite *w = arg;
 	int rc;
 
+	w->what = NULL;		/* run again after a deadlock: afresh */
+	w->cleared = 0;
 	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
 		return rc;
 	if ((rc = terms_write(r, w)) != 1)
 		return rc;
-	return mships_contract_changed(r, w->m, "ground rules, cadence, "
-	    "communication or review date");
+	return mships_contract_changed(r, w->m, w->what, &w->cleared);
 }
 
 /* A row nobody typed into: no goal, nothing to save. */
@@ -623,6 +648,22 @@ row_blank(const struct fval *row)
 	return row[GL_GOAL].str == NULL && row[GL_TITLE].str == NULL &&
 	    row[GL_MEASURE].str == NULL && (row[GL_TARGET_DATE].raw == NULL ||
 	    *row[GL_TARGET_DATE].raw == '\0');
+}
+
+/*
+ * Back to the contract, saying it was saved, and what came of an
+ * agreement given before: the saver read only "Contract saved." when
+ * their change had taken the other's agreement back (found walking).
+ */
+static void
+saved(struct req *r, const struct mship *m, const struct cwrite *w)
+{
+	const char *other = m->is_mentor ? m->mentee_name : m->mentor_name;
+
+	resp_flash(r, w->cleared ? req_printf(r, "Contract saved. The change "
+	    "clears the agreements given before: %s is told, and you both "
+	    "agree again.", other) : "Contract saved.");
+	resp_redirect(r, mships_path(r, m, "/contract"));
 }
 
 /*
@@ -642,6 +683,8 @@ form_tx(struct req *r, void *arg)
 	int rc, changed;
 
 	w->changed = 0;
+	w->what = NULL;		/* run again after a deadlock: afresh */
+	w->cleared = 0;
 	if ((rc = mships_contract_lock(r, w->m, &w->why)) != 0)
 		return rc;
 	/* re-shown as typed beside the contract now, to save over it */
@@ -654,8 +697,8 @@ form_tx(struct req *r, void *arg)
 		if (f->rows[i][GL_GOAL].str != NULL && (rc =
 		    mships_goal_editable(r, w, f->rows[i][GL_GOAL].num)) != 0)
 			return rc;
-	g = db_query(r, "SELECT g.id FROM goals g JOIN mentorships m ON "
-	    "m.id = g.mentorship_id WHERE g.mentorship_id = ? AND "
+	g = db_query(r, "SELECT g.id, g.title FROM goals g JOIN mentorships m "
+	    "ON m.id = g.mentorship_id WHERE g.mentorship_id = ? AND "
 	    GOAL_EDITABLE, "i", w->m->id);
 	if (g == NULL)
 		return -1;
@@ -670,6 +713,8 @@ form_tx(struct req *r, void *arg)
 		if (db_exec(r, "DELETE FROM goals WHERE id = ? AND "
 		    "mentorship_id = ?", "ii", id, w->m->id) == -1)
 			return -1;
+		what_add(r, w, req_printf(r, "\u201c%s\u201d removed",
+		    db_get(g, i, "title")));
 		changed = 1;
 	}
 	for (i = 0; i < f->nrows; i++) {
@@ -679,6 +724,8 @@ form_tx(struct req *r, void *arg)
 		if (row[GL_GOAL].str == NULL) {
 			if ((rc = mships_goal_insert(r, w, row)) != 0)
 				return rc;
+			what_add(r, w, req_printf(r, "\u201c%s\u201d added",
+			    row[GL_TITLE].str));
 			changed = 1;
 			continue;
 		}
@@ -690,14 +737,17 @@ form_tx(struct req *r, void *arg)
 		    row[GL_TITLE].str, row[GL_MEASURE].str,
 		    row[GL_TARGET_DATE].str)) == -1)
 			return -1;
-		if (id > 0)
+		if (id > 0) {
+			what_add(r, w, req_printf(r, "\u201c%s\u201d changed",
+			    row[GL_TITLE].str));
 			changed = 1;
+		}
 	}
 	if (!changed)
 		return 0;
 	w->changed = 1;
-	return mships_contract_changed(r, w->m, w->agreeing ? NULL :
-	    "the terms or the goals");
+	return mships_contract_changed(r, w->m, w->agreeing ? NULL : w->what,
+	    &w->cleared);
 }
 
 /*
@@ -968,8 +1018,7 @@ contract_form_post(struct req *r, struct mship *m, int agreeing)
 		return;
 	if (agreeing)
 		return mships_agreed(r, m, &a);
-	resp_flash(r, "Contract saved.");
-	resp_redirect(r, mships_path(r, m, "/contract"));
+	saved(r, m, &w);
 }
 
 void
@@ -1011,6 +1060,5 @@ mships_contract_post(struct req *r)
 		return page_error(r, 404);
 	if (rc != 0)
 		return mships_contract_refused(r, &m, rc, w.why);
-	resp_flash(r, "Contract saved.");
-	resp_redirect(r, mships_path(r, &m, "/contract"));
+	saved(r, &m, &w);
 }

@@ -52,6 +52,8 @@ struct cwrite {
 	const char	*seen;		/* posted: the contract it was made on */
 	int		 agreeing;	/* the form saved to be agreed to */
 	int		 changed;	/* the form: something saved */
+	const char	*what;		/* what changed, in words, or NULL */
+	int		 cleared;	/* an agreement given was cleared */
 };
 
 /* What agreeing found under the mentorship's lock. */
@@ -84,7 +86,7 @@ int		 mships_contract_rows_stored(struct req *, const struct mship *,
  * lock (0, 404, 422 with why, -1 db), and the page that follows.
  */
 int		 mships_contract_changed(struct req *, const struct mship *,
-		    const char *what);
+		    const char *what, int *cleared);
 int		 mships_agree_locked(struct req *, struct agreeing *);
 void		 mships_agreed(struct req *, struct mship *,
 		    const struct agreeing *);

@@ -128,7 +128,8 @@ goal_tx(struct req *r, void *arg)
 		if (db_exec(r, "DELETE FROM goals WHERE id = ? AND "
 		    "mentorship_id = ?", "ii", w->goal, w->m->id) == -1)
 			return -1;
-		return mships_contract_changed(r, w->m, "a goal was removed");
+		return mships_contract_changed(r, w->m, "a goal was removed",
+		    NULL);
 	}
 	if (w->goal > 0) {
 		if (db_exec(r, "UPDATE goals SET title = ?, measure = ?, "
@@ -136,11 +137,12 @@ goal_tx(struct req *r, void *arg)
 		    "sssii", v[GL_TITLE].str, v[GL_MEASURE].str,
 		    v[GL_TARGET_DATE].str, w->goal, w->m->id) == -1)
 			return -1;
-		return mships_contract_changed(r, w->m, "a goal was edited");
+		return mships_contract_changed(r, w->m, "a goal was edited",
+		    NULL);
 	}
 	if ((rc = mships_goal_insert(r, w, v)) != 0)
 		return rc;
-	return mships_contract_changed(r, w->m, "a goal was added");
+	return mships_contract_changed(r, w->m, "a goal was added", NULL);
 }
 
 /*

@@ -376,6 +376,22 @@ def test_the_contract_says_at_its_top_whose_agreement_it_waits_for():
             f"the mentee's page: {head(mentee)}")
     m.check("You agreed on" in head(mentor) and f"waiting for {name[mentee]}" in head(mentor),
             f"the mentor's page: {head(mentor)}")
+    # the mentee changes a goal's date: the saver is told the agreement
+    # given went, and the mentor's mail says what changed (it said "the
+    # terms or the goals", and the saver read only "Contract saved.")
+    ids = [int(x[0]) for x in m.sql("SELECT id FROM goals WHERE mentorship_id = ? "
+                                    "ORDER BY id", mid)]
+    r = mentee.post(path, terms() + rows(("Lead a hiring round", "A signed offer letter",
+                                          "2031-03-01", ids[0]),
+                                         ("Run a retro", "A signed offer letter", "", ids[1]),
+                                         ("Give feedback", "A signed offer letter", "", ids[2]))
+                    + [("save", "1")])
+    t = m.unescaped(mentee.follow(r).text)
+    m.check("The change clears the agreements given before" in t and
+            f"{name[mentor]} is told" in t, "the saver is not told the agreement went")
+    said = " ".join(m.mail_text(m.mails_to(mentor.email, subject="agree again")[-1]).split())
+    m.check("changed the contract (\u201cLead a hiring round\u201d changed)" in said,
+            f"the mail does not say what changed: {said[:400]}")
 
 
 @m.test
