@@ -147,24 +147,36 @@ auth_throttle_wait(struct req *r, const char *bucket)
 }
 
 /*
- * Past the limit each further event doubles the block, from a minute up
- * to an hour. A window that has passed starts counting again.
+ * One event of a bucket: counted in its window (a window that has passed
+ * starts counting again), and the bucket blocked until `block` (SQL)
+ * from its limit on. Each assignment reads the ones before it: the
+ * window as reset.
  */
+#define THROTTLE_EVENT(block) "INSERT INTO throttle (bucket, failures, " \
+	"window_start) VALUES (?, 1, UTC_TIMESTAMP()) ON DUPLICATE KEY " \
+	"UPDATE failures = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? " \
+	"MINUTE, 1, failures + 1), window_start = IF(failures = 1, " \
+	"UTC_TIMESTAMP(), window_start), blocked_until = IF(failures >= ?, " \
+	block ", blocked_until)"
+
+/* Past the limit each further event doubles the block: 1 minute to 1 hour. */
 int
 auth_throttle_hit(struct req *r, const char *bucket, int limit,
     int window_min)
 {
-	if (db_exec(r, "INSERT INTO throttle (bucket, failures, window_start) "
-	    "VALUES (?, 1, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
-	    "failures = IF(window_start < UTC_TIMESTAMP() - INTERVAL ? MINUTE, "
-	    "1, failures + 1), "
-	    "window_start = IF(failures = 1, UTC_TIMESTAMP(), window_start), "
-	    "blocked_until = IF(failures >= ?, UTC_TIMESTAMP() + INTERVAL "
-	    "LEAST(60 * POW(2, LEAST(CAST(failures AS SIGNED) - ?, 10)), 3600) "
-	    "SECOND, blocked_until)", "siii", bucket, (long long)window_min,
-	    (long long)limit, (long long)limit) < 0)
-		return -1;
-	return 0;
+	return db_exec(r, THROTTLE_EVENT("UTC_TIMESTAMP() + INTERVAL LEAST(60 * "
+	    "POW(2, LEAST(CAST(failures AS SIGNED) - ?, 10)), 3600) SECOND"),
+	    "siii", bucket, (long long)window_min, (long long)limit,
+	    (long long)limit) < 0 ? -1 : 0;
+}
+
+int
+auth_throttle_cap(struct req *r, const char *bucket, int limit,
+    int window_min)
+{
+	return db_exec(r, THROTTLE_EVENT("window_start + INTERVAL ? MINUTE"),
+	    "siii", bucket, (long long)window_min, (long long)limit,
+	    (long long)window_min) < 0 ? -1 : 0;
 }
 
 void
@@ -173,16 +185,23 @@ auth_throttle_clear(struct req *r, const char *bucket)
 	db_exec(r, "DELETE FROM throttle WHERE bucket = ?", "s", bucket);
 }
 
+const char *
+auth_retry_after(struct req *r, long long seconds)
+{
+	if (seconds <= 0)
+		seconds = 60;
+	resp_header(r, "Retry-After", req_printf(r, "%lld", seconds));
+	if (seconds >= 2 * 3600)
+		return req_printf(r, "%lld hours", seconds / 3600);
+	return seconds >= 120 ? req_printf(r, "%lld minutes", seconds / 60) :
+	    req_printf(r, "%lld seconds", seconds);
+}
+
 void
 auth_too_many(struct req *r, long long seconds)
 {
-	char s[32];
-
-	snprintf(s, sizeof(s), "%lld", seconds > 0 ? seconds : 60);
-	page_error_msg(r, 429, req_printf(r, "Too many attempts. Wait %lld "
-	    "%s and try again.", seconds >= 120 ? seconds / 60 : seconds,
-	    seconds >= 120 ? "minutes" : "seconds"));
-	resp_header(r, "Retry-After", s);
+	page_error_msg(r, 429, req_printf(r, "Too many attempts. Wait %s and "
+	    "try again.", auth_retry_after(r, seconds)));
 }
 
 /* "Maya Okafor" → "maya-okafor", "Zoë" → "zoe"; never empty. */

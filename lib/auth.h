@@ -60,7 +60,16 @@ int		 auth_check(struct req *, long long user_id, const char *hash,
 long long	 auth_throttle_wait(struct req *, const char *bucket);
 int		 auth_throttle_hit(struct req *, const char *bucket, int limit,
 		    int window_min);
+/*
+ * A cap, not a slowing: the bucket's `limit`-th event in its window
+ * blocks it until the window ends (3 a day is 3 a day, where the hit's
+ * doubling waits let one more through each time they lapse).
+ */
+int		 auth_throttle_cap(struct req *, const char *bucket, int limit,
+		    int window_min);
 void		 auth_throttle_clear(struct req *, const char *bucket);
+/* A wait in words ("3 minutes", "40 seconds"), said in Retry-After too. */
+const char	*auth_retry_after(struct req *, long long seconds);
 /* 429 with Retry-After. */
 void		 auth_too_many(struct req *, long long seconds);
 

@@ -82,20 +82,35 @@ md_unraw(cmark_node *n)
 	return 0;
 }
 
-/* Whether n is inside a link. */
+/* Whether n is inside a node of type t. */
 static int
-md_in_link(cmark_node *n)
+md_inside(cmark_node *n, cmark_node_type t)
 {
 	while ((n = cmark_node_parent(n)) != NULL)
-		if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+		if (cmark_node_get_type(n) == t)
 			return 1;
+	return 0;
+}
+
+/* n replaced by its children, and freed. -1 when memory is short. */
+static int
+md_unwrap(cmark_node *n)
+{
+	cmark_node *c;
+
+	while ((c = cmark_node_first_child(n)) != NULL)
+		if (!cmark_node_insert_before(n, c))	/* moves it */
+			return -1;
+	cmark_node_free(n);
 	return 0;
 }
 
 /*
  * An image becomes a link to it, its alt text the link's words (its
- * address when it has none); inside a link, its alt text alone. n is
- * replaced and freed. -1 when memory is short: n stays, omitted.
+ * address when it has none); inside a link or another image, its alt
+ * text alone, as a link in an image is (md_tame): a link in a link is
+ * no HTML. n is replaced and freed. -1 when memory is short: n stays,
+ * omitted.
  */
 static int
 md_unimage(cmark_node *n)
@@ -103,15 +118,11 @@ md_unimage(cmark_node *n)
 	const char *url = cmark_node_get_url(n);
 	cmark_node *a, *c;
 
-	if (md_in_link(n)) {
-		while ((c = cmark_node_first_child(n)) != NULL)
-			if (!cmark_node_insert_before(n, c))
-				return -1;
-		cmark_node_free(n);
-		return 0;
-	}
-	a = cmark_node_new(CMARK_NODE_LINK);
-	if (a == NULL || !cmark_node_set_url(a, url != NULL ? url : "") ||
+	if (md_inside(n, CMARK_NODE_LINK) || md_inside(n, CMARK_NODE_IMAGE))
+		return md_unwrap(n);
+	if ((a = cmark_node_new(CMARK_NODE_LINK)) == NULL)
+		return -1;
+	if (!cmark_node_set_url(a, url != NULL ? url : "") ||
 	    !cmark_node_set_title(a, cmark_node_get_title(n)))
 		goto short_of_memory;
 	while ((c = cmark_node_first_child(n)) != NULL)
@@ -131,8 +142,9 @@ short_of_memory:
 
 /*
  * Every node of raw HTML in doc is made text (md_unraw), every image a
- * link (md_unimage). They are changed after the walk: the iterator must
- * not meet a node it freed.
+ * link (md_unimage) and a link in an image its words. They are changed
+ * after the walk, innermost first: the iterator must not meet a node it
+ * freed.
  */
 static void
 md_tame(cmark_node *doc)
@@ -151,7 +163,9 @@ md_tame(cmark_node *doc)
 		 * node has no children: it is met once; an image is taken
 		 * as it is entered) */
 		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE ||
-		    (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_ENTER)) {
+		    (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_ENTER) ||
+		    (t == CMARK_NODE_LINK && ev == CMARK_EVENT_ENTER &&
+		    md_inside(n, CMARK_NODE_IMAGE))) {
 			cmark_node_set_user_data(n, found);
 			found = n;
 		}
@@ -161,6 +175,8 @@ md_tame(cmark_node *doc)
 		next = cmark_node_get_user_data(n);
 		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
 			(void)md_unimage(n);
+		else if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+			(void)md_unwrap(n);
 		else
 			(void)md_unraw(n);
 	}

@@ -142,12 +142,15 @@ mship_stage_label(const char *s)
 }
 
 const char *
-mship_event_text(struct req *r, const char *from, const char *to)
+mship_event_text(struct req *r, const char *from, const char *to,
+    const char *by)
 {
 	if (from == NULL)
 		return "Requested the mentorship";
 	if (to != NULL && strcmp(from, to) == 0)
-		return "Asked or answered a question";
+		return by == NULL ? "Asked or answered a question" :
+		    strcmp(by, "mentor") == 0 ? "Asked a question" :
+		    "Answered the question";
 	return req_printf(r, "%s \xe2\x86\x92 %s", mship_stage_label(from),
 	    mship_stage_label(to));
 }
@@ -258,18 +261,13 @@ mail_bucket(struct req *r, const struct mship *m)
 const char *
 mship_mail_wait(struct req *r, const struct mship *m, long long *seconds)
 {
-	char s[32];
-
 	if ((*seconds = auth_throttle_wait(r, mail_bucket(r, m))) <= 0)
 		return NULL;
-	snprintf(s, sizeof(s), "%lld", *seconds);
-	resp_header(r, "Retry-After", s);
 	return req_printf(r, "You have sent %s many messages in this "
 	    "mentorship within the hour. So that every mail still gets read, "
-	    "wait %lld %s before the next; what you wrote is kept below.",
+	    "wait %s before the next; what you wrote is kept below.",
 	    r->user.id == m->mentor_id ? m->mentee_name : m->mentor_name,
-	    *seconds >= 120 ? *seconds / 60 : *seconds,
-	    *seconds >= 120 ? "minutes" : "seconds");
+	    auth_retry_after(r, *seconds));
 }
 
 int

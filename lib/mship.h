@@ -201,13 +201,29 @@ int	mship_strip_rows(struct req *, struct tdict *s, const struct db_rows *,
 	"TIMESTAMPDIFF(MINUTE, " e ".created_at, (SELECT MIN(n.created_at) " \
 	"FROM stage_events n WHERE n.mentorship_id = " e ".mentorship_id AND " \
 	"n.id > " e ".id))"
+/*
+ * SQL: meetings cancelled, kept in meetings_cancelled under their ids
+ * (sql/200) with their notes and the next SEQUENCE, for the calendars to
+ * drop them: by `?` (an account's id; 0: Menteo itself), those of the
+ * condition on meetings that follows: one a party cancels, or those a
+ * closing mentorship had to come (lib/stage.c).
+ */
+#define MSHIP_MEETINGS_CANCEL	"INSERT INTO meetings_cancelled (id, " \
+	"mentorship_id, starts_at, minutes, agenda, notes, actions, sequence, " \
+	"created_by, cancelled_by, cancelled_at) SELECT id, mentorship_id, " \
+	"starts_at, minutes, agenda, notes, actions, sequence + 1, " \
+	"created_by, NULLIF(?, 0), UTC_TIMESTAMP() FROM meetings WHERE "
+
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*
  * A stage event in words, as both timelines show it: "Requested the
- * mentorship", "Asked or answered a question", "Initiation → Cultivation".
+ * mentorship", "Asked a question" (by "mentor") or "Answered the
+ * question" (by "mentee"; NULL: unknown, "Asked or answered a
+ * question"), "Initiation → Cultivation".
  */
-const char	*mship_event_text(struct req *, const char *from, const char *to);
+const char	*mship_event_text(struct req *, const char *from, const char *to,
+		    const char *by);
 
 /*
  * Mail one person causes in one mentorship (a question, a planned

@@ -58,7 +58,7 @@
  * and whether it has gone by, are the recipient's, as their pages say.
  */
 enum remind_col { C_KEY, C_UID, C_MID, C_OTHER, C_FOCUS, C_DUE, C_DAYS,
-	C_TITLE, C_TZ, C_APPLIED, C_APPLIER_TZ, C_MINE };
+	C_TITLE, C_TZ, C_APPLIED, C_APPLIER_TZ, C_MINE, C_REDATED };
 /*
  * Each subquery names m alone: one that named s.side (a derived table)
  * was refused "Unknown column 's.side'" under some plans (make test).
@@ -78,7 +78,7 @@ enum remind_col { C_KEY, C_UID, C_MID, C_OTHER, C_FOCUS, C_DUE, C_DAYS,
 #define APPLIED \
 	", " DATED_AT " AS applied, (SELECT u.timezone FROM users u " \
 	"WHERE u.id = " DATED_BY ") AS applier_tz, " \
-	DATED_BY " <=> " UID " AS mine "
+	DATED_BY " <=> " UID " AS mine, ms.dated_at IS NOT NULL AS redated "
 
 struct remind_rule {
 	const char	*event;
@@ -261,12 +261,15 @@ rule_due(struct req *r, const struct remind_rule *rl,
 		 * nobody, and so is one due that day ahead of time (SPEC 4:
 		 * its overdue mail still goes); nor is anything that day to
 		 * the party who applied it, who has just seen its dates. The
-		 * day is the applier's, as the dates were counted there.
+		 * day is the applier's, as the dates were counted there. A
+		 * date set again by one party is news to the other, due
+		 * that very day too.
 		 */
 		applied = page_date_in(r, db_str(c, i, C_APPLIER_TZ),
 		    page_utc_time(db_str(c, i, C_APPLIED)));
 		cmp = strcmp(db_str(c, i, C_DUE), applied);
-		if (cmp < 0 || (cmp == 0 && rl->when == W_AHEAD))
+		if (cmp < 0 || (cmp == 0 && rl->when == W_AHEAD &&
+		    !db_int(c, i, C_REDATED)))
 			return DUE_NEVER;
 		if (db_int(c, i, C_MINE) && strcmp(today, applied) == 0)
 			return DUE_NOT_YET;

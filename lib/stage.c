@@ -759,24 +759,20 @@ already_there(struct req *r, const struct mship *m)
 }
 
 /*
- * A mentorship closing cancels the meetings it had still to come, as
- * either party's cancel does (cgi-bin/mentorships/meetings.c): they
- * leave the meetings page's plans, the reminders and the calendars,
- * whose feeds mark them cancelled. An ended pair's, or a deleted
- * account's, stayed planned (found walking). 0, or -1.
+ * A mentorship closing cancels the meetings it had still to come, as a
+ * party's cancel does (MSHIP_MEETINGS_CANCEL): they leave the meetings
+ * page's plans and the reminders, and both calendar feeds mark them
+ * cancelled. An ended pair's, or a deleted account's, stayed planned
+ * (found walking). No mail carries their cancelled events: the stage's
+ * own mail tells the other party the pair has closed. 0, or -1.
  */
 static int
 move_cancel_meetings(struct req *r, const struct mship *m)
 {
 	long long by = r->user.id;
 
-	if (db_exec(r, "INSERT INTO meetings_cancelled (id, mentorship_id, "
-	    "starts_at, minutes, agenda, notes, actions, sequence, created_by, "
-	    "cancelled_by, cancelled_at) SELECT id, mentorship_id, starts_at, "
-	    "minutes, agenda, notes, actions, sequence + 1, created_by, "
-	    "NULLIF(?, 0), UTC_TIMESTAMP() FROM meetings WHERE mentorship_id = "
-	    "? AND starts_at > UTC_TIMESTAMP()", "ii", by > 0 ? by : 0LL,
-	    m->id) < 0 ||
+	if (db_exec(r, MSHIP_MEETINGS_CANCEL "mentorship_id = ? AND starts_at "
+	    "> UTC_TIMESTAMP()", "ii", by > 0 ? by : 0LL, m->id) < 0 ||
 	    /* those copied, whatever the clock says by now */
 	    db_exec(r, "DELETE g FROM meetings g JOIN meetings_cancelled x ON "
 	    "x.id = g.id WHERE g.mentorship_id = ?", "i", m->id) < 0)

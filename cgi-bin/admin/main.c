@@ -109,7 +109,8 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 				page_date(r, s, "CLOSED_DATE", v);
 			else if (strcmp(name, "TO_STAGE") == 0)
 				tmpl_set(s, "WHAT", mship_event_text(r,
-				    db_get(rows, i, "FROM_STAGE"), v));
+				    db_get(rows, i, "FROM_STAGE"), v,
+				    db_get(rows, i, "BY_ROLE")));
 			else if (strcmp(name, "GOAL_STATUS") == 0)
 				tmpl_set(s, "OUTCOME", mship_outcome_label(v));
 			else if (strcmp(name, "CADENCE") == 0)
@@ -194,8 +195,11 @@ mentorship_page(struct req *r, long long id, int status, const char *why)
 		return page_error(r, 404), 0;
 	ev = db_query(r, "SELECT e.from_stage AS FROM_STAGE, e.to_stage AS "
 	    "TO_STAGE, COALESCE(u.display_name, 'Menteo') AS ACTOR, e.note AS "
-	    "NOTE, e.created_at AS SINCE FROM stage_events e LEFT JOIN users u "
-	    "ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER BY e.id", "i", id);
+	    "NOTE, e.created_at AS SINCE, CASE e.actor_id WHEN x.mentor_id "
+	    "THEN 'mentor' WHEN x.mentee_id THEN 'mentee' END AS BY_ROLE FROM "
+	    "stage_events e JOIN mentorships x ON x.id = e.mentorship_id LEFT "
+	    "JOIN users u ON u.id = e.actor_id WHERE e.mentorship_id = ? ORDER "
+	    "BY e.id", "i", id);
 	goals = db_query(r, "SELECT title AS TITLE, status AS GOAL_STATUS "
 	    "FROM goals WHERE mentorship_id = ? ORDER BY id", "i", id);
 	reps = db_query(r, "SELECT id AS ID, kind AS REPORT_KIND, status AS "

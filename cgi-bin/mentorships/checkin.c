@@ -1,6 +1,7 @@
 /*
  * mentorships: Redefinition check-ins: the interval and the log.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "mentorships.h"
@@ -12,7 +13,11 @@ static const struct field checkin_f[] = {
 	{ "note", F_MULTILINE, 0, 4000, 0, NULL },
 };
 enum { CK_DATE, CK_NOTE, CK_N };
-/* The interval: checkin_months (1 to 12). */
+/*
+ * The interval: checkin_months, one of the page's choices, so that the
+ * page always shows the one stored (show.c: EVERY_n).
+ */
+static const char *const checkin_months[] = { "1", "3", "6", "12", NULL };
 enum { CM_MONTHS, CM_N };
 
 
@@ -21,7 +26,7 @@ static int
 checkin_tx(struct req *r, void *arg)
 {
 	struct rwrite *w = arg;
-	long long months = w->v[CM_MONTHS].num;
+	long long months = strtoll(w->v[CM_MONTHS].str, NULL, 10);
 	int rc;
 
 	if ((rc = stage_lock(r, w->m)) != 0)
@@ -41,7 +46,7 @@ void
 mships_checkin(struct req *r)
 {
 	static const struct field f[CM_N] = {
-		{ "checkin_months", F_INT, 1, 12, 1, NULL },
+		{ "checkin_months", F_CHOICE, 0, 0, 1, checkin_months },
 	};
 	struct fval v[CM_N];
 	struct mship m;
@@ -54,8 +59,8 @@ mships_checkin(struct req *r)
 		return mships_page(r, &m, 409, "Check-ins are set in "
 		    "Redefinition.");
 	if (field_read(r, f, CM_N, v) > 0)
-		return mships_page(r, &m, 422, "Choose a check-in interval "
-		    "between 1 and 12 months.");
+		return mships_page(r, &m, 422, "Choose a check-in interval: "
+		    "every month, or every 3, 6 or 12 months.");
 	if (mships_mail_throttled(r, &m, mships_page))
 		return;
 	if ((rc = db_tx_run(r, checkin_tx, &w)) == -1)

@@ -573,11 +573,7 @@ cancel_tx(struct req *r, void *arg)
 	if ((rc = meeting_lock(r, w, &was)) != 0)
 		return rc;
 	/* its notes go with it: what was prepared is still the pair's */
-	if (db_exec(r, "INSERT INTO meetings_cancelled (id, mentorship_id, "
-	    "starts_at, minutes, agenda, notes, actions, sequence, created_by, "
-	    "cancelled_by, cancelled_at) SELECT id, mentorship_id, starts_at, "
-	    "minutes, agenda, notes, actions, sequence + 1, created_by, ?, "
-	    "UTC_TIMESTAMP() FROM meetings WHERE id = ?", "ii", r->user.id,
+	if (db_exec(r, MSHIP_MEETINGS_CANCEL "id = ?", "ii", r->user.id,
 	    w->meeting) != 1 ||
 	    db_exec(r, "DELETE FROM meetings WHERE id = ?", "i",
 	    w->meeting) != 1)

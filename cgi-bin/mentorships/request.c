@@ -1,7 +1,6 @@
 /*
  * mentorships: a new request: the form and its checks.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -164,9 +163,9 @@ request_refusal(struct req *r, const char *slug, const char *prog,
 
 /*
  * Requests one person sends: REQUEST_LIMIT an hour, and to one mentor
- * REQUEST_SAME_LIMIT a day (asked, withdrawn, asked again), then waits
- * that grow (auth_throttle_hit). Each is a mail the mentor did not ask
- * for and cannot stop, with words the sender chose.
+ * REQUEST_SAME_LIMIT a day (asked, withdrawn, asked again), no more
+ * (auth_throttle_cap). Each is a mail the mentor did not ask for and
+ * cannot stop, with words the sender chose.
  */
 #define REQUEST_LIMIT		5
 #define REQUEST_SAME_LIMIT	3
@@ -179,38 +178,33 @@ request_bucket(struct req *r, long long mentor_id)
 }
 
 /*
- * Why a request to mentor_id must wait, with Retry-After set, or NULL
- * (r->db_failed says if the database failed).
+ * The seconds a request to mentor_id must wait (0: none, -1: db), and
+ * whether the cap reached is that mentor's (*same).
  */
-static const char *
-request_wait(struct req *r, long long mentor_id)
+static long long
+request_wait(struct req *r, long long mentor_id, int *same)
 {
-	long long all, same, s;
-	char h[32];
+	long long all, one;
 
 	if ((all = auth_throttle_wait(r, request_bucket(r, 0))) < 0 ||
-	    (same = auth_throttle_wait(r, request_bucket(r, mentor_id))) < 0)
-		return NULL;
-	if ((s = all > same ? all : same) == 0)
-		return NULL;
-	snprintf(h, sizeof(h), "%lld", s);
-	resp_header(r, "Retry-After", h);
-	return req_printf(r, "You have sent %s requests lately. So that "
-	    "mentors are not flooded, wait %lld %s before the next; what you "
-	    "wrote is kept below.", all >= same ? "many" : "this mentor "
-	    "several", s >= 120 ? s / 60 : s, s >= 120 ? "minutes" :
-	    "seconds");
+	    (one = auth_throttle_wait(r, request_bucket(r, mentor_id))) < 0)
+		return -1;
+	*same = one > all;
+	return *same ? one : all;
 }
 
 /*
  * The request, in a transaction that runs again after a deadlock or a
  * Galera certification failure (db_tx_run), as a stage move is: its
  * rows, the mentor's notification and mail, counted against the
- * sender. 1: refused, 2: too many lately; why says why.
+ * sender. 1: refused, why says why; 2: capped, for w->wait seconds (it
+ * answers nothing: the caller says so once the transaction is over).
  */
 struct new_write {
 	struct fval	*v;
 	const char	*why;
+	long long	 wait;
+	int		 same;	/* capped: the mentor's cap, not the hour's */
 	struct mship	 m;
 };
 
@@ -229,10 +223,10 @@ new_tx(struct req *r, void *arg)
 		return -1;
 	if (w->why != NULL)
 		return 1;
-	if ((w->why = request_wait(r, mentor_id)) != NULL || r->db_failed)
-		return r->db_failed ? -1 : 2;
-	if (auth_throttle_hit(r, request_bucket(r, 0), REQUEST_LIMIT, 60) ==
-	    -1 || auth_throttle_hit(r, request_bucket(r, mentor_id),
+	if ((w->wait = request_wait(r, mentor_id, &w->same)) != 0)
+		return w->wait < 0 ? -1 : 2;
+	if (auth_throttle_cap(r, request_bucket(r, 0), REQUEST_LIMIT, 60) ==
+	    -1 || auth_throttle_cap(r, request_bucket(r, mentor_id),
 	    REQUEST_SAME_LIMIT, 24 * 60) == -1)
 		return -1;
 	if (db_exec(r, "INSERT INTO mentorships (mentor_id, mentee_id, stage, "
@@ -261,7 +255,7 @@ void
 mships_create(struct req *r)
 {
 	struct fval v[NEW_N];
-	struct new_write w = { v, NULL, { 0 } };
+	struct new_write w = { v, NULL, 0, 0, { 0 } };
 	int rc;
 
 	if (!r->user.verified)
@@ -270,9 +264,14 @@ mships_create(struct req *r)
 		    "request a mentorship.");
 	if (field_read(r, new_f, NEW_N, v) > 0)
 		return new_form(r, v, v[NEW_MENTOR].str, NULL, 422);
-	if ((rc = db_tx_run(r, new_tx, &w)) == 1 || rc == 2)
-		return new_form(r, v, v[NEW_MENTOR].str, w.why, rc == 1 ? 422 :
-		    429);
+	if ((rc = db_tx_run(r, new_tx, &w)) == 1)
+		return new_form(r, v, v[NEW_MENTOR].str, w.why, 422);
+	if (rc == 2)
+		return new_form(r, v, v[NEW_MENTOR].str, req_printf(r, "You "
+		    "have sent %s requests lately. So that mentors are not "
+		    "flooded, wait %s before the next; what you wrote is kept "
+		    "below.", w.same ? "this mentor several" : "many",
+		    auth_retry_after(r, w.wait)), 429);
 	if (rc != 0)
 		return;
 	resp_flash(r, "Your request was sent. You will get an e-mail when "

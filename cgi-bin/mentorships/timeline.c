@@ -119,7 +119,7 @@ timeline_rename(struct req *r, struct tdict *d, const struct db_rows *n,
  * What event i did, in words: a request's first move is the mentee's
  * request or a proposal; a move within Requested is the mentor's
  * question or the mentee's answer, by who made it ("Asked or answered a
- * question" said both of each: found walking).
+ * question" said both: found walking).
  */
 static const char *
 event_what(struct req *r, const struct mship *m, const struct db_rows *e,
@@ -130,11 +130,9 @@ event_what(struct req *r, const struct mship *m, const struct db_rows *e,
 
 	if (from == NULL && db_get_int(e, i, "proposed"))
 		return "Proposed the pair";
-	if (from != NULL && strcmp(from, to) == 0 &&
-	    db_get(e, i, "actor_id") != NULL)
-		return db_get_int(e, i, "actor_id") == m->mentor_id ?
-		    "Asked a question" : "Answered the question";
-	return mship_event_text(r, from, to);
+	return mship_event_text(r, from, to, db_get(e, i, "actor_id") == NULL ?
+	    NULL : db_get_int(e, i, "actor_id") == m->mentor_id ? "mentor" :
+	    "mentee");
 }
 
 /*

@@ -826,13 +826,14 @@ static const char *const export_cols[] = {
 
 /*
  * What a party answered to the main question of their latest survey
- * (which question it was, and when): col of that answer, as name.
+ * (which question it was, and when): col of that answer, as name. None
+ * of the viewer's own pair (SURVEY_NOT_THEIRS: one `?`, the viewer).
  */
 #define LATEST(role, col, as) "(SELECT " col " FROM surveys s JOIN " \
 	"survey_answers a ON a.survey_id = s.id AND a.question IN ('clarity', " \
 	"'going', 'satisfaction') WHERE s.mentorship_id = m.id AND s.role = '" \
-	role "' AND s.answered_at IS NOT NULL ORDER BY s.answered_at DESC, " \
-	"s.id DESC LIMIT 1) AS " as
+	role "' AND s.answered_at IS NOT NULL AND " SURVEY_NOT_THEIRS("s") \
+	" ORDER BY s.answered_at DESC, s.id DESC LIMIT 1) AS " as
 #define LATEST_OF(role) \
 	LATEST(role, "a.score", role "_latest_score") ", " \
 	LATEST(role, "a.question", role "_latest_question") ", " \
@@ -874,7 +875,9 @@ prog_export(struct req *r)
 	    "b.last_active AS mentee_last_active, " LATEST_OF("mentor") ", "
 	    LATEST_OF("mentee") " FROM mentorships m FORCE INDEX "
 	    "(mentorships_programme_pairs) JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
-	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "i", p.id);
+	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "iiiiiii",
+	    r->user.id, r->user.id, r->user.id, r->user.id, r->user.id,
+	    r->user.id, p.id);
 	if (rows == NULL)
 		return;
 	csv_begin(&b);

@@ -584,16 +584,15 @@ struct pair_why {
  * Why mentee i and mentor k of the board, from what each may read of
  * the other: the board's own reasons may name an answer only organisers
  * read ("answered as you did: Mobile"), so the pair's are scored again
- * on the board of shown answers, the same rows in the same transaction.
+ * on the board of shown answers, the same rows in the same transaction:
+ * loaded by the transaction's first proposal, once for all its pairs.
  * 0, -1 or BOARD_SHORT.
  */
 static int
 pair_why(struct req *r, struct board *b, size_t i, size_t k,
     struct pair_why *w)
 {
-	const char *name = db_get(b->mentees, i, "display_name");
 	struct board *s = b->shown;
-	char why[SUGGEST_WHY];
 	int rc;
 
 	if (s == NULL) {
@@ -602,20 +601,19 @@ pair_why(struct req *r, struct board *b, size_t i, size_t k,
 		if ((rc = board_load(r, s, b->prog, 1)) != 0)
 			return rc;
 	}
-	memset(w, 0, sizeof(*w));
-	w->message = w->mentor = w->mentee = "";
 	if (i >= s->mentees->nrows || k >= s->mentors->nrows ||
-	    s->e[i].id != b->e[i].id || s->m[k].id != b->m[k].id)
-		return 0;	/* not the same rows: nothing said */
+	    s->e[i].id != b->e[i].id || s->m[k].id != b->m[k].id) {
+		/* one transaction reads one snapshot: never so */
+		log_err("programmes: the board of shown answers is not the "
+		    "board's (programme %lld)", b->prog);
+		return -1;
+	}
 	s->m[k].room = b->m[k].room;	/* as the proposals so far left it */
 	if (suggest_score(s->set, &s->e[i], s->fit) == -1)
 		return BOARD_SHORT;
-	suggest_why(s->set, &s->e[i], &s->fit[k], name, 0, why);
-	w->message = req_strdup(r, why);
-	suggest_why(s->set, &s->e[i], &s->fit[k], name, 1, why);
-	w->mentor = req_strdup(r, why);
-	suggest_why(s->set, &s->e[i], &s->fit[k], NULL, 0, why);
-	w->mentee = req_strdup(r, why);
+	w->message = why_text(r, s, i, &s->fit[k], WHY_ORGANISER);
+	w->mentor = why_text(r, s, i, &s->fit[k], WHY_MENTOR);
+	w->mentee = why_text(r, s, i, &s->fit[k], WHY_MENTEE);
 	return 0;
 }
 

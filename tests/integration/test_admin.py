@@ -157,7 +157,7 @@ def test_admin_mentorship_page_says_each_status_in_words():
     r = a.get(f"/admin/mentorships/{mid}")
     m.check(r.status == 200, r)
     text = m.unescaped(r.text)
-    for words in ("Requested the mentorship", "Asked or answered a question",
+    for words in ("Requested the mentorship", "Answered the question",
                   "Requested \u2192 Initiation", "Not achieved", "Partly achieved",
                   "Every two weeks", "Unresponsive", "Open"):
         m.check(words in text, f"{words!r} on the admin's mentorship page")

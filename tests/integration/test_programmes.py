@@ -1500,6 +1500,12 @@ def test_an_organiser_in_a_pair_reads_neither_side_of_its_surveys():
         r = who.get(f"/programmes/{slug}/surveys.csv")
         m.check(r.status == 200 and (secret in r.body.decode("utf-8-sig")) == sees,
                 f"surveys.csv, {'another organiser' if sees else 'its mentor'}")
+        import csv, io
+        r = who.get(f"/programmes/{slug}/export.csv")
+        table = list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+        score = [row["mentee_latest_score"] for row in table]
+        m.check(r.status == 200 and score == (["2"] if sees else [""]),
+                f"export.csv, {'another organiser' if sees else 'its mentor'}: {score}")
 
 
 @m.test

@@ -106,13 +106,15 @@ def world():
               f"UTC_DATE() + INTERVAL 2 DAY, 1, ?, {made})", ms, f"{tag} {t}", a.user_id)
         S[f"ms_{t}"] = int(m.sql_value("SELECT id FROM mentorship_milestones WHERE "
                                        "title = ?", f"{tag} {t}"))
-    # applied by the mentor yesterday, its date set again by the mentee
-    # today: news to the mentor, not to the mentee who set it (the mentee
-    # was mailed at once, the mentor nothing: found walking)
-    m.sql("UPDATE mentorship_milestones SET dated_by = ?, dated_at = UTC_TIMESTAMP(), "
-          "title = ? WHERE id = ?", b.user_id, f"{tag} by-b-redated",
-          S["ms_by-a-before"])
-    S["ms_by-b-redated"] = S.pop("ms_by-a-before")
+    # applied by the mentor days ago, its date set again by the mentee
+    # today, to today: news to the mentor, not to the mentee who set it
+    # (the mentee was mailed at once, the mentor nothing: found walking)
+    m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, "
+          "due_date, position, applied_by, created_at, dated_by, dated_at) VALUES "
+          "(?, ?, '', UTC_DATE(), 1, ?, UTC_TIMESTAMP() - INTERVAL 3 DAY, ?, "
+          "UTC_TIMESTAMP())", ms, f"{tag} by-b-redated", a.user_id, b.user_id)
+    S["ms_by-b-redated"] = int(m.sql_value("SELECT id FROM mentorship_milestones WHERE "
+                                           "title = ?", f"{tag} by-b-redated"))
     ago = "UTC_TIMESTAMP() - INTERVAL {} HOUR"
     # a second before midnight, 3 (7) days ago: 3 whole days have passed
     # until the last second of today, but 4 calendar days (the mail said so)
@@ -481,12 +483,13 @@ def test_milestone_due_and_overdue_not_done():
     m.check(not keys_of(f"milestone-%:{s['ms_applied']}:%"),
             "a milestone already past when it was applied was mailed as overdue")
     # the party who applied a roadmap has just seen its dates: not that day
-    today, redated = (keys_of(f"milestone-3d:{s[k]}:%") for k in ("ms_by-a-today",
-                                                                   "ms_by-b-redated"))
+    today, before, redated = (keys_of(f"milestone-3d:{s[k]}:%") for k in (
+        "ms_by-a-today", "ms_by-a-before", "ms_by-b-redated"))
     m.check([k.endswith(f":{s['b'].user_id}") for k in today] == [True],
             f"applied today by the mentor: the mentee's alone {today}")
+    m.check(len(before) == 2, f"applied the day before: both {before}")
     m.check([k.endswith(f":{s['a'].user_id}") for k in redated] == [True],
-            f"dated again today by the mentee: the mentor's alone {redated}")
+            f"dated again today by the mentee, to today: the mentor's alone {redated}")
 
 
 @m.test

@@ -61,6 +61,11 @@ static const struct {
 	{ "[![*a*](https://example.org/i.png)](https://example.org/)",
 	  "<p><a rel=\"nofollow noopener\" href=\"https://example.org/\"><em>a</em></a></p>\n" },
 	{ "![x](javascript:alert(1))", "<p><a rel=\"nofollow noopener\" href=\"\">x</a></p>\n" },
+	/* a link in an image, an image in an image: never a link in a link */
+	{ "![![a](https://example.org/u.png)](https://example.org/v.png)",
+	  "<p><a rel=\"nofollow noopener\" href=\"https://example.org/v.png\">a</a></p>\n" },
+	{ "![[a](https://example.org/x)](https://example.org/y.png)",
+	  "<p><a rel=\"nofollow noopener\" href=\"https://example.org/y.png\">a</a></p>\n" },
 };
 
 static void
