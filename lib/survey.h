@@ -35,15 +35,19 @@ const char		*survey_prompt(const char *name);
 
 /*
  * SQL: a survey s an organiser may read: not of a pair of their own,
- * bound to the viewer's id (one `?`). Each party answers alone and the
- * page promises the other never sees it, so an organiser who mentors in
- * their programme reads neither side of their own pair: not on its
- * page, in the dashboard's figures and written answers, nor in
- * surveys.csv.
+ * bound to the viewer's id twice (two `?`). Each party answers alone and
+ * the page promises the other never sees it, so an organiser who mentors
+ * in their programme reads neither side of their own pair: not on its
+ * page, in the dashboard's figures and written answers, nor in the
+ * exports. The viewer's pairs by the parties' own keys: a NOT EXISTS on
+ * "? IN (mentor_id, mentee_id)" read every mentorship
+ * (check_programme_plans).
  */
-#define SURVEY_NOT_THEIRS(s) "NOT EXISTS (SELECT 1 FROM mentorships sm " \
-	"WHERE sm.id = " s ".mentorship_id AND ? IN (sm.mentor_id, " \
-	"sm.mentee_id))"
+#define SURVEY_NOT_THEIRS(s) "(" s ".mentorship_id NOT IN (SELECT sm.id " \
+	"FROM mentorships sm WHERE sm.mentor_id = ?) AND " s ".mentorship_id " \
+	"NOT IN (SELECT sm.id FROM mentorships sm WHERE sm.mentee_id = ?))"
+/* The same rule of a pair m at hand: 1 when it is the viewer's (`?`). */
+#define SURVEY_OWN_PAIR(m)	"? IN (" m ".mentor_id, " m ".mentee_id)"
 
 /*
  * Makes the surveys now due (both parties of each pair, once) and mails

@@ -678,9 +678,10 @@ own_prompt(struct req *r, const struct db_rows *qs, size_t i)
 static int
 surveys_fill(struct req *r, struct tdict *d, const struct dash *v)
 {
-	struct q q = { surveys_sql, "ii", { v->p->id, r->user.id } };
+	struct q q = { surveys_sql, "iii", { v->p->id, r->user.id,
+	    r->user.id } };
 	struct q qq = { questions_sql, "i", { v->p->id } };
-	struct q tq = { texts_sql, "iii", { v->p->id, r->user.id,
+	struct q tq = { texts_sql, "iiii", { v->p->id, r->user.id, r->user.id,
 	    TEXTS_SHOWN } };
 	const struct db_rows *rows, *qs, *texts;
 	/* the answers leave out the viewer's own pairs: kept for each */
@@ -826,25 +827,29 @@ static const char *const export_cols[] = {
 
 /*
  * What a party answered to the main question of their latest survey
- * (which question it was, and when): col of that answer, as name. None
- * of the viewer's own pair (SURVEY_NOT_THEIRS: one `?`, the viewer).
+ * (which question it was, and when): col of that answer, as name.
  */
 #define LATEST(role, col, as) "(SELECT " col " FROM surveys s JOIN " \
 	"survey_answers a ON a.survey_id = s.id AND a.question IN ('clarity', " \
 	"'going', 'satisfaction') WHERE s.mentorship_id = m.id AND s.role = '" \
-	role "' AND s.answered_at IS NOT NULL AND " SURVEY_NOT_THEIRS("s") \
-	" ORDER BY s.answered_at DESC, s.id DESC LIMIT 1) AS " as
+	role "' AND s.answered_at IS NOT NULL ORDER BY s.answered_at DESC, " \
+	"s.id DESC LIMIT 1) AS " as
 #define LATEST_OF(role) \
 	LATEST(role, "a.score", role "_latest_score") ", " \
 	LATEST(role, "a.question", role "_latest_question") ", " \
 	LATEST(role, "DATE(s.answered_at)", role "_latest_answered")
 
-/* A cell of the export: a stage and a question in words. */
+/*
+ * A cell of the export: a stage and a question in words, and none of the
+ * surveys of the viewer's own pair (SURVEY_OWN_PAIR).
+ */
 static const char *
 export_cell(const struct db_rows *rows, size_t i, const char *col)
 {
 	const char *v = db_get(rows, i, col);
 
+	if (strstr(col, "_latest_") != NULL && db_get_int(rows, i, "own"))
+		return "";
 	if (strcmp(col, "stage") == 0)
 		return mship_stage_label(v);
 	if (v != NULL && strstr(col, "_latest_question") != NULL &&
@@ -863,7 +868,8 @@ prog_export(struct req *r)
 
 	if (prog_manage(r, &p) == -1)
 		return;
-	rows = db_query(r, "SELECT a.display_name AS mentor, b.display_name AS "
+	rows = db_query(r, "SELECT " SURVEY_OWN_PAIR("m") " AS own, "
+	    "a.display_name AS mentor, b.display_name AS "
 	    "mentee, m.stage, DATE(m.created_at) AS started, "
 	    "DATE(m.stage_changed_at) AS stage_since, "
 	    "(SELECT COUNT(*) FROM goals g WHERE g.mentorship_id = m.id AND "
@@ -875,8 +881,7 @@ prog_export(struct req *r)
 	    "b.last_active AS mentee_last_active, " LATEST_OF("mentor") ", "
 	    LATEST_OF("mentee") " FROM mentorships m FORCE INDEX "
 	    "(mentorships_programme_pairs) JOIN users a ON a.id = m.mentor_id JOIN users b ON b.id = "
-	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "iiiiiii",
-	    r->user.id, r->user.id, r->user.id, r->user.id, r->user.id,
+	    "m.mentee_id WHERE m.programme_id = ? ORDER BY m.id", "ii",
 	    r->user.id, p.id);
 	if (rows == NULL)
 		return;
@@ -921,7 +926,8 @@ prog_surveys_csv(struct req *r)
 	    "ON y.id = m.mentee_id LEFT JOIN programme_survey_questions pq ON "
 	    "pq.programme_id = s.programme_id AND a.question = CONCAT('p', "
 	    "pq.id) WHERE s.programme_id = ? AND " SURVEY_NOT_THEIRS("s")
-	    " ORDER BY s.id, a.question", "ii", p.id, r->user.id);
+	    " ORDER BY s.id, a.question", "iii", p.id, r->user.id,
+	    r->user.id);
 	if (rows == NULL)
 		return;
 	csv_begin(&b);

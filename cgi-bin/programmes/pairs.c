@@ -189,7 +189,7 @@ survey_put(struct req *r, struct tdict *s, const struct db_rows *a,
 /*
  * The pair's surveys answered, each party's alone, oldest first (SPEC
  * §11: organisers see survey answers), but for an organiser who is a
- * party of it (own: SURVEY_NOT_THEIRS). A programme's question retired
+ * party of it (own: SURVEY_OWN_PAIR). A programme's question retired
  * since keeps its words. -1 db.
  */
 static int
@@ -248,8 +248,8 @@ pair_page(struct req *r, const struct prog *p, const char *error, int status)
 	    "m.review_date, m.proposed_by_programme, a.display_name AS mentor, "
 	    "b.display_name AS mentee, "
 	    "a.last_active AS mentor_active, b.last_active AS mentee_active, "
-	    MSHIP_ACCEPTED("m") " AS accepted, ? IN (m.mentor_id, m.mentee_id) "
-	    "AS own FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN "
+	    MSHIP_ACCEPTED("m") " AS accepted, " SURVEY_OWN_PAIR("m") " AS "
+	    "own FROM mentorships m JOIN users a ON a.id = m.mentor_id JOIN "
 	    "users b ON b.id = m.mentee_id WHERE m.id = ? AND m.programme_id = "
 	    "?", "iii", r->user.id, r->id[1], p->id);
 	if (m == NULL)
