@@ -1,13 +1,17 @@
 /*
- * mentorships: what contract.c (the contract page and its one form) and
- * goals.c (a goal at a time) share: the form's shape, what a write
- * found under the lock, and the pieces each calls of the other.
+ * mentorships: what contract.c (the contract page), contract_save.c (its
+ * one form written) and goals.c (a goal at a time) share: the form's
+ * shape, what a write found under the lock, and the pieces each calls
+ * of the other.
  */
 #ifndef MENTEO_MENTORSHIPS_CONTRACT_H
 #define MENTEO_MENTORSHIPS_CONTRACT_H
 
 /* The terms (SPEC section 9's names); channels are read as a list. */
 enum { CT_GROUND_RULES, CT_CADENCE, CT_REVIEW_DATE, CT_N };
+extern const struct field mships_contract_f[CT_N];
+/* The channels a contract may name, in the column's SET order. */
+extern const char *const mships_channel_names[];
 
 /*
  * A goal: one row of the contract form (the fields before GL_REMOVE,
@@ -70,7 +74,9 @@ struct agreeing {
 /*
  * contract.c: the page (a form as typed, or NULL for the stored one;
  * an error; a note above the form), the stored terms (0, 404, -1) and
- * the goals this version may change (0, -1).
+ * the goals this version may change (0, -1); blank rows up to what the
+ * version needs; the stored review date a form may keep though it is
+ * before the reader's first open day, or NULL.
  */
 void		 mships_contract_page(struct req *, struct mship *, int status,
 		    const struct cform *typed, const char *err,
@@ -79,6 +85,9 @@ int		 mships_contract_terms_stored(struct req *,
 		    const struct mship *, struct cform *);
 int		 mships_contract_rows_stored(struct req *, const struct mship *,
 		    struct cform *);
+void		 mships_rows_pad(const struct mship *, struct cform *);
+const char	*mships_review_kept(struct req *, const struct mship *,
+		    const char *was);
 
 /*
  * agreement.c: a change that clears both agreements (in the caller's

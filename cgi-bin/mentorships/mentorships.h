@@ -99,8 +99,8 @@ int		 mships_progress_rows(struct req *, struct tdict *,
 extern const char mships_progress_sql[];	/* "iii": the mentorship */
 
 /*
- * contract.c: the contract page with a refusal (status, why), and the
- * lock a write to the contract takes: 0, 404 deleted meanwhile, 409 not
+ * contract_save.c: the contract page with a refusal (status, why), and
+ * the lock a write to the contract takes: 0, 404 deleted meanwhile, 409 not
  * in a stage that writes it (why), -1 db.
  */
 void		 mships_contract_refused(struct req *, struct mship *,

@@ -26,6 +26,7 @@
 #include "../../cgi-bin/mentorships/calendar.c"
 #include "../../cgi-bin/mentorships/checkin.c"
 #include "../../cgi-bin/mentorships/contract.c"
+#include "../../cgi-bin/mentorships/contract_save.c"
 #include "../../cgi-bin/mentorships/focus.c"
 #include "../../cgi-bin/mentorships/goals.c"
 #include "../../cgi-bin/mentorships/list.c"

@@ -104,21 +104,32 @@ utc_at(struct req *r, time_t t)
 
 /*
  * One candidate row as a rule's statement reads it: due on `due`, for a
- * recipient in tz; applied at `applied` (UTC) by someone in applier_tz,
- * the recipient (mine) or the other party.
+ * recipient in tz; its date set at `applied` (UTC) by someone in
+ * applier_tz, the recipient (mine) or the other party, with its roadmap
+ * (redated 0) or again later (1, sql/401).
  */
+static enum remind_due
+due_of_set(struct req *r, const char *event, const char *due, const char *tz,
+    const char *applied, const char *applier_tz, int mine, int redated,
+    long long *days)
+{
+	static const char *names[] = { "k", "uid", "mid", "other", "focus",
+	    "due", "days", "title", "tz", "applied", "applier_tz", "mine",
+	    "redated" };
+	const char *cell[C_REDATED + 1] = { "k", "1", "1", "Ana", "focus",
+	    due, NULL, "A milestone", tz, applied, applier_tz,
+	    mine ? "1" : "0", redated ? "1" : "0" };
+	struct db_rows c = { 1, C_REDATED + 1, (char **)cell, names };
+
+	return rule_due(r, rule_named(event), &c, 0, days);
+}
+
 static enum remind_due
 due_of(struct req *r, const char *event, const char *due, const char *tz,
     const char *applied, const char *applier_tz, int mine, long long *days)
 {
-	static const char *names[] = { "k", "uid", "mid", "other", "focus",
-	    "due", "days", "title", "tz", "applied", "applier_tz", "mine" };
-	const char *cell[C_MINE + 1] = { "k", "1", "1", "Ana", "focus",
-	    due, NULL, "A milestone", tz, applied, applier_tz,
-	    mine ? "1" : "0" };
-	struct db_rows c = { 1, C_MINE + 1, (char **)cell, names };
-
-	return rule_due(r, rule_named(event), &c, 0, days);
+	return due_of_set(r, event, due, tz, applied, applier_tz, mine, 0,
+	    days);
 }
 
 /*
@@ -135,6 +146,9 @@ test_rule_due_on_rows(void **state)
 	time_t now = time(NULL), hour_ago = now - 3600;
 	const char *ago = utc_at(r, hour_ago), *long_ago = utc_at(r,
 	    now - 20 * 86400), *kir = "Pacific/Kiritimati";
+	/* applied this very moment: today where she lives (an hour ago was
+	 * yesterday there from 10:00 to 11:00 UTC, and the test failed) */
+	const char *just = utc_at(r, now);
 	long long days;
 
 	(void)state;
@@ -148,16 +162,19 @@ test_rule_due_on_rows(void **state)
 	/* yesterday where she lives: gone by for this rule */
 	assert_int_equal(due_of(r, "milestone-3d", date_at(r, kir, now, -1),
 	    kir, long_ago, kir, 0, &days), DUE_NEVER);
-	/* applied an hour ago: nothing today to the one who applied it */
+	/* applied just now: nothing today to the one who applied it */
 	assert_int_equal(due_of(r, "milestone-3d", date_at(r, kir, now, 2),
-	    kir, ago, kir, 1, &days), DUE_NOT_YET);
+	    kir, just, kir, 1, &days), DUE_NOT_YET);
 	/* ... and to the other party, told as any day */
 	assert_int_equal(due_of(r, "milestone-3d", date_at(r, kir, now, 2),
-	    kir, ago, kir, 0, &days), DUE_NOW);
+	    kir, just, kir, 0, &days), DUE_NOW);
 	assert_int_equal(days, 2);
 	/* due on the applier's day of applying: news to nobody */
 	assert_int_equal(due_of(r, "milestone-3d", date_at(r, kir, hour_ago,
 	    0), "UTC", ago, kir, 0, &days), DUE_NEVER);
+	/* ... but a date set again to that day is news to the other party */
+	assert_int_equal(due_of_set(r, "milestone-3d", date_at(r, kir,
+	    hour_ago, 0), "UTC", ago, kir, 0, 1, &days), DUE_NOW);
 	/* ... nor overdue, where its own day counts for the overdue mail */
 	assert_int_equal(due_of(r, "milestone-overdue", date_at(r, kir,
 	    hour_ago, -1), "UTC", ago, kir, 0, &days), DUE_NEVER);
