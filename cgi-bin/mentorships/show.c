@@ -782,13 +782,12 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 			tmpl_show(s, req_printf(r, "EVERY_%s", every));
 		else
 			tmpl_show(s, "NO_INTERVAL");
-		if (db_get(&c, 0, "next_checkin") != NULL) {
+		if (every != NULL && db_get(&c, 0, "next_checkin") != NULL) {
 			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
 			    db_get(&c, 0, "next_checkin"));
-			tmpl_set(s, "CHECKIN_EVERY", strcmp(db_get(&c, 0,
-			    "checkin_months"), "1") == 0 ? "every month" :
-			    req_printf(r, "every %s months",
-			    db_get(&c, 0, "checkin_months")));
+			tmpl_set(s, "CHECKIN_EVERY", strcmp(every, "1") == 0 ?
+			    "every month" : req_printf(r, "every %s months",
+			    every));
 		}
 		part = mships_part(all, "checkins");
 		if (mships_checkins_rows(r, s, &part, cv) == -1)
