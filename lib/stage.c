@@ -464,6 +464,21 @@ cond_acknowledged(struct req *r, const struct mship *m, const char *note,
 	return 0;
 }
 
+/*
+ * Where a pair meets rule rl's condition: the path under the mentorship
+ * and its link's words, or NULL (a condition met nowhere in particular).
+ */
+const char *
+stage_cond_place(const struct stage_rule *rl, const char **label)
+{
+	if (rl->cond == cond_reviewed || rl->cond == cond_acknowledged)
+		return *label = "Open the review page", "/review";
+	if (rl->cond == cond_agreed || rl->cond == cond_new_cycle ||
+	    rl->cond == cond_new_cycle_room)
+		return *label = "Open the contract", "/contract";
+	return NULL;
+}
+
 static int
 cond_new_cycle(struct req *r, const struct mship *m, const char *note,
     const char **why)

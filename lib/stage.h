@@ -110,6 +110,12 @@ int	 stage_question_open(struct req *, const struct mship *);
 typedef int	(*stage_cond_fn)(struct req *, const struct mship *,
 		    const char *note, const char **why);
 stage_cond_fn	 stage_pair_cond(const struct stage_rule *rl, int *whole);
+/*
+ * Where the pair meets rl's condition (a refusal's link): a path under
+ * the mentorship, *label its words; NULL for none.
+ */
+const char	*stage_cond_place(const struct stage_rule *rl,
+		    const char **label);
 
 /* Open (active) stages that count against a mentor's capacity. */
 int	 stage_counts_capacity(const char *stage);

@@ -22,6 +22,7 @@
 <div class="callout danger" role="alert" id="refused">
 <h2>That change was refused</h2>
 <p>{{REASON}}</p>
+{{#PLACE}}<p><a class="btn btn-secondary" href="{{HREF}}">{{LABEL}}</a></p>{{/PLACE}}
 </div>
 {{/REFUSED}}
 {{#QUESTION}}

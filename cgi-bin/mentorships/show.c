@@ -691,6 +691,39 @@ show_began(const struct db_rows *events)
 	return 0;
 }
 
+/*
+ * A stage move refused, with the way to the page where the pair meets
+ * its condition while that still fails ("record the outcomes on the
+ * review page" named a page it did not link: found walking). A refusal
+ * of the rest (the mentor's places) has no such page. 0, or -1.
+ */
+static int
+show_refused(struct req *r, struct tdict *s, const struct mship *m,
+    const char *reason)
+{
+	const char *to = strcmp(r->method, "POST") == 0 ?
+	    req_form(r, "to") : NULL;
+	const struct stage_rule *rl;
+	const char *place, *label, *why = NULL;
+	stage_cond_fn cond;
+	int whole, rc;
+
+	tmpl_set(s, "REASON", reason);
+	if (to == NULL || (rl = stage_rule_find(m->stage, to,
+	    STAGE_EITHER)) == NULL ||
+	    (place = stage_cond_place(rl, &label)) == NULL ||
+	    (cond = stage_pair_cond(rl, &whole)) == NULL)
+		return 0;
+	if ((rc = cond(r, m, "", &why)) == -1 || r->db_failed)
+		return -1;
+	if (rc != 0) {
+		s = tmpl_section(s, "PLACE");
+		tmpl_set(s, "HREF", mships_path(r, m, place));
+		tmpl_set(s, "LABEL", label);
+	}
+	return 0;
+}
+
 /* The mentorship page; typed: a form to put back (422), or NULL. */
 static void
 show_page(struct req *r, struct mship *m, const struct view *v, int status,
@@ -743,8 +776,9 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	/* a pair the programme proposed was never asked for */
 	tmpl_set(d, "BEGUN_AS", db_get_int(&c, 0, "proposed_by_programme") ?
 	    "proposed on" : "asked on");
-	if (reason != NULL)
-		tmpl_set(tmpl_section(d, "REFUSED"), "REASON", reason);
+	if (reason != NULL && show_refused(r, tmpl_section(d, "REFUSED"), m,
+	    reason) == -1)
+		return;
 	if (m->is_open && !mships_is(m, "requested"))
 		stepper(d, m->stage);
 	if (mships_is(m, "requested"))

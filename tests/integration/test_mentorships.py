@@ -44,6 +44,14 @@ def move(c, mid, to, note="", expect=303):
     return r
 
 
+def refused_link(r):
+    """The refusal's way to where its condition is met: (href, words)."""
+    box = r.text[r.text.find('id="refused"'):]
+    box = box[:box.find("</div>")]
+    a = re.search(r'<a class="btn btn-secondary" href="([^"]+)">([^<]+)</a>', box)
+    return (a.group(1), a.group(2)) if a else None
+
+
 def outbox_count(uid):
     return int(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ?", uid))
 
@@ -113,6 +121,8 @@ def test_full_lifecycle():
     # cultivation before agreement is refused with the reason
     r = move(mentor, mid, "cultivation", expect=409)
     m.check("agree" in m.unescaped(r.text).lower())
+    m.check(refused_link(r) == (f"/mentorships/{mid}/contract", "Open the contract"),
+            f"the way to the contract: {refused_link(r)}")
 
     # one agreement, then a change clears both and mails the other party
     agree(mentee, mid)
@@ -133,6 +143,9 @@ def test_full_lifecycle():
     # separation needs every goal reviewed
     r = move(mentor, mid, "separation", expect=409)
     m.check("review outcome" in r.text)
+    # the reason names the review page: it links to it (found walking)
+    m.check(refused_link(r) == (f"/mentorships/{mid}/review", "Open the review page"),
+            f"the way to the review: {refused_link(r)}")
     page = mentee.get(f"/mentorships/{mid}/review")
     m.check(page.status == 200)
     for (gid,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ?", mid):
@@ -143,6 +156,7 @@ def test_full_lifecycle():
     # redefinition needs the mentor's acknowledgment
     r = move(mentee, mid, "redefinition", expect=409)
     m.check("acknowledged" in r.text)
+    m.check(refused_link(r) == (f"/mentorships/{mid}/review", "Open the review page"))
     mentor.get(f"/mentorships/{mid}/review")
     r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
     m.check(r.status == 303, f"acknowledge: {r!r}")
@@ -168,6 +182,7 @@ def test_full_lifecycle():
     # back to cultivation: a new goal and a new agreed version
     r = move(mentor, mid, "cultivation", expect=409)
     m.check("new goal" in r.text)
+    m.check(refused_link(r) == (f"/mentorships/{mid}/contract", "Open the contract"))
     mentor.get(f"/mentorships/{mid}/contract")
     goal(mentor, mid, "Run the quarterly planning")
     agree(mentor, mid)
@@ -194,7 +209,7 @@ def test_full_lifecycle():
 
     # ending needs a reason
     r = move(mentor, mid, "ended", "", expect=409)
-    m.check("reason" in r.text)
+    m.check("reason" in r.text and refused_link(r) is None, "an ending has no page to go to")
     move(mentor, mid, "ended", "We reached what we set out to do.")
     m.check(stage_of(mid) == "ended")
 

@@ -219,6 +219,9 @@ def test_back_to_cultivation_never_puts_a_mentor_over_capacity():
              fresh(a, f"/mentorships/{back}"))
     m.check(r.status == 409, f"refused: {r!r}")
     m.check("capacity" in m.unescaped(r.text), "the page says why")
+    # the contract is agreed: no link to it as if it were the way on
+    box = r.text[r.text.find('id="refused"'):]
+    m.check("/contract" not in box[:box.find("</div>")], "a way on that is not one")
     m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", back) ==
             "redefinition", "still in Redefinition")
     # two at once for the last place: one wins
