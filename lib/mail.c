@@ -254,9 +254,10 @@ queue(struct req *r, const struct mail_msg *m)
 	rc = db_exec(r, "INSERT INTO outbox (kind, user_id, to_addr, subject, "
 	    "body_text, body_html, calendar, dedup_key, list_unsubscribe, "
 	    "next_try_at, created_at) VALUES (?, NULLIF(?, 0), ?, LEFT(?, "
-	    "200), ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
-	    "sisssssss", m->kind, m->user_id, to, m->subject, text, html,
-	    m->calendar, m->dedup_key, unsub);
+	    "200), ?, ?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL ? SECOND, "
+	    "UTC_TIMESTAMP())", "sisssssssi", m->kind, m->user_id, to,
+	    m->subject, text, html, m->calendar, m->dedup_key, unsub,
+	    (long long)m->hold);
 	if (rc == DB_DUPLICATE)
 		return MAIL_DUPLICATE;
 	return rc < 0 ? -1 : MAIL_QUEUED;

@@ -33,6 +33,8 @@ struct mail_msg {
 	const char	*dedup_key;
 	const char	*path;
 	const char	*calendar;
+	int		 hold;	/* seconds before it may go: a message the
+				   sender's next act may take back (0 none) */
 };
 
 /* Queues m, as mail_notify when m->path is set, else as mail_queue. */

@@ -328,7 +328,8 @@ mship_notice_send(struct req *r, const struct mship *m, long long user_id,
 	rc = mail_put(r, &(struct mail_msg){ .kind = n->kind != NULL ?
 	    n->kind : "mentorship", .user_id = user_id, .subject = subject,
 	    .path = n->path, .tpl = "mail/stage_notice", .d = d,
-	    .dedup_key = n->dedup, .calendar = n->calendar });
+	    .dedup_key = n->dedup, .calendar = n->calendar,
+	    .hold = n->hold });
 	tmpl_dict_free(d);
 	return rc == -1 ? -1 : 0;
 }

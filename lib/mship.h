@@ -258,6 +258,7 @@ struct mship_notice {
 	const char	*link_text;	/* "Open the meetings" */
 	const char	*dedup;		/* NULL: none */
 	const char	*calendar;	/* the mail's event.ics, or NULL */
+	int		 hold;		/* mail_msg's: seconds it waits */
 };
 
 /*

@@ -7,20 +7,40 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mentorships.h"
 #include "contract.h"
 
 /*
+ * The "agree again" mail waits this long (seconds) before it goes: the
+ * one who changed the contract often agrees to it next, and the other
+ * party then gets one mail saying both (change_held), not two within
+ * seconds (found walking).
+ */
+#define CHANGE_HOLD	120
+
+/* The key of a change mail of m by user `by` ("%": a LIKE of all). */
+static const char *
+change_key(struct req *r, const struct mship *m, long long by,
+    const char *tail)
+{
+	return req_printf(r, "contract-change:%lld:%lld:%s", m->id, by, tail);
+}
+
+/*
  * A change to a contract one party agreed to clears both agreements
  * (*cleared 1, when cleared is not NULL) and tells the other party what
- * changed (what NULL: the agreement that follows tells them). Inside the
- * caller's transaction.
+ * changed (what NULL: the agreement that follows tells them), in a mail
+ * held for CHANGE_HOLD. Inside the caller's transaction.
  */
 int
 mships_contract_changed(struct req *r, const struct mship *m, const char *what,
     int *cleared)
 {
+	struct mship_notice n = { .headline = "The contract changed: agree "
+	    "again", .path = mships_path(r, m, "/contract"),
+	    .hold = CHANGE_HOLD };
 	const char *v;
 
 	v = db_value(r, "SELECT mentor_agreed_at IS NOT NULL OR "
@@ -37,10 +57,54 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what,
 		*cleared = 1;
 	if (what == NULL)
 		return 0;
-	return mships_tell(r, m, "The contract changed: agree again",
-	    req_printf(r, "%s changed the contract (%s), so both agreements "
-	    "were cleared. Read it and agree again.", r->user.name, what),
-	    NULL, "/contract");
+	if (db_exec(r, "UPDATE mentorships SET change_what = LEFT(?, 1000) "
+	    "WHERE id = ?", "si", what, m->id) == -1 ||
+	    mship_mail_count(r, m) == -1)
+		return -1;
+	n.intro = req_printf(r, "%s changed the contract (%s), so both "
+	    "agreements were cleared. Read it and agree again.", r->user.name,
+	    what);
+	n.dedup = change_key(r, m, r->user.id, req_printf(r, "%lld",
+	    (long long)time(NULL)));
+	return mship_notice_send(r, m, m->other_id, &n);
+}
+
+/*
+ * The "agree again" mails of m by user `by` to user `to` that are still
+ * held (no notifier has claimed one: attempts 0), taken back with their
+ * notifications: the agreement that follows says it all. How many, or
+ * -1 (db).
+ */
+static long long
+change_take_back(struct req *r, const struct mship *m, long long by,
+    long long to)
+{
+	const char *key = change_key(r, m, by, "%");
+	long long n;
+
+	n = db_exec(r, "DELETE FROM outbox WHERE user_id = ? AND dedup_key "
+	    "LIKE ? AND status = 'queued' AND attempts = 0", "is", to, key);
+	if (n > 0 && db_exec(r, "DELETE FROM notifications WHERE "
+	    "user_id = ? AND dedup_key LIKE ?", "is", to, key) == -1)
+		return -1;
+	return n;
+}
+
+/*
+ * The viewer's change a moment before, whose mail was still held and is
+ * taken back for the agreement to say both: its words; NULL when none
+ * was held or the database failed (r->db_failed).
+ */
+static const char *
+change_held(struct req *r, const struct mship *m)
+{
+	const char *what;
+
+	if ((what = db_value(r, "SELECT change_what FROM mentorships "
+	    "WHERE id = ?", "i", m->id)) == NULL)
+		return NULL;
+	return change_take_back(r, m, r->user.id, m->other_id) > 0 ?
+	    what : NULL;
 }
 
 const char *
@@ -145,6 +209,34 @@ mships_contract_text(struct req *r, const struct mship *m, long long version,
 }
 
 /*
+ * The other party told of the viewer's agreement, and of the change
+ * that came with it: the same form's (w->what), or the viewer's change
+ * a moment before, whose held mail is taken back to say both.
+ */
+static int
+agreed_by_one(struct req *r, const struct agreeing *w)
+{
+	const char *what = w->what;
+	int changed = w->changed;
+
+	if (!changed) {
+		if ((what = change_held(r, w->m)) == NULL && r->db_failed)
+			return -1;
+		changed = what != NULL;
+	}
+	if (!changed)
+		return mships_tell(r, w->m, "The contract was agreed by one "
+		    "party", req_printf(r, "%s agreed to the contract. Read it "
+		    "and agree too, so the work can start.", r->user.name),
+		    NULL, "/contract");
+	return mships_tell(r, w->m, "The contract was agreed by one party",
+	    req_printf(r, "%s changed the contract (%s) and agreed to it, so "
+	    "any agreement given before was cleared. Read it and agree too, "
+	    "so the work can start.", r->user.name, what != NULL ? what :
+	    "the terms or the goals"), NULL, "/contract");
+}
+
+/*
  * The viewer agrees, under the mentorship's lock, to the contract as it
  * is (the page's, or the form's just saved); when both have, the version
  * is kept. An agreement already given is a no-op (done 0): nothing
@@ -171,6 +263,9 @@ mships_agree_locked(struct req *r, struct agreeing *w)
 		return -1;
 	if (n == 0)
 		return 0;
+	/* the other's change, agreed to before its mail went: not sent */
+	if (change_take_back(r, m, m->other_id, r->user.id) == -1)
+		return -1;
 	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
 	    "mentee_agreed_at IS NOT NULL AS both_agreed, (SELECT "
 	    "COALESCE(MAX(version), 0) + 1 FROM contract_versions WHERE "
@@ -183,13 +278,7 @@ mships_agree_locked(struct req *r, struct agreeing *w)
 	w->done = db_get_int(c, 0, "both_agreed") ? 2 : 1;
 	w->version = db_get_int(c, 0, "next_version");
 	if (w->done == 1)
-		return mships_tell(r, m, "The contract was agreed by one party",
-		    w->changed ? req_printf(r, "%s changed the contract (the "
-		    "terms or the goals) and agreed to it, so any agreement "
-		    "given before was cleared. Read it and agree too, so the "
-		    "work can start.", r->user.name) : req_printf(r, "%s agreed "
-		    "to the contract. Read it and agree too, so the work can "
-		    "start.", r->user.name), NULL, "/contract");
+		return agreed_by_one(r, w);
 	if ((snap = mships_contract_text(r, m, w->version, NULL)) == NULL)
 		return -1;
 	if (db_exec(r, "INSERT INTO contract_versions (mentorship_id, "

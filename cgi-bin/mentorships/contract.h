@@ -69,6 +69,7 @@ struct agreeing {
 	long long	 version;	/* the version kept */
 	struct cwrite	*typed;		/* the form saved first, or NULL */
 	int		 changed;	/* and it changed the contract */
+	const char	*what;		/* what it changed, in words */
 };
 
 /*

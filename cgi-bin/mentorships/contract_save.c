@@ -240,6 +240,7 @@ form_agree_tx(struct req *r, void *arg)
 	if ((rc = form_tx(r, w)) != 0)
 		return a->why = w->why, rc;
 	a->changed = w->changed;
+	a->what = w->what;
 	return mships_agree_locked(r, a);
 }
 
