@@ -133,6 +133,30 @@ auth_check(struct req *r, long long user_id, const char *hash,
 	return 1;
 }
 
+int
+auth_current_ok(struct req *r, const char *pw)
+{
+	const char *bucket = req_printf(r, "password:user:%lld", r->user.id);
+	const char *hash;
+	long long wait;
+	int ok;
+
+	if ((wait = auth_throttle_wait(r, bucket)) != 0) {
+		if (wait > 0)
+			auth_too_many(r, wait);
+		return -1;
+	}
+	if ((hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?",
+	    "i", r->user.id)) == NULL)
+		return -1;
+	if ((ok = auth_check(r, r->user.id, hash, pw)) == -1)
+		return -1;
+	if (!ok && auth_throttle_hit(r, bucket, AUTH_LOGIN_LIMIT,
+	    AUTH_LOGIN_WINDOW) == -1)
+		return -1;
+	return ok;
+}
+
 long long
 auth_throttle_wait(struct req *r, const char *bucket)
 {
@@ -299,9 +323,24 @@ keyed_hex(struct req *r, const char *use, const char *msg)
 	return hex;
 }
 
+/*
+ * What a device cookie signs: its nonce, the account and the account's
+ * password hash (salted: new at every new password), so that the
+ * cookies of an old password stop counting apart once it is replaced
+ * (they gave whoever had known it 5 guesses an hour each: found
+ * attacking).
+ */
+static const char *
+device_mac(struct req *r, const char *nonce, long long user_id,
+    const char *pw_hash)
+{
+	return keyed_hex(r, "device", req_printf(r, "%.32s.%lld.%s", nonce,
+	    user_id, pw_hash != NULL ? pw_hash : ""));
+}
+
 /* The nonce of this browser's device cookie when signed for user_id. */
 static const char *
-device_nonce(struct req *r, long long user_id)
+device_nonce(struct req *r, long long user_id, const char *pw_hash)
 {
 	const char *c = req_cookie(r, resp_cookie_name(r, DEVICE_COOKIE));
 	const char *signed_part, *mac;
@@ -316,8 +355,8 @@ device_nonce(struct req *r, long long user_id)
 	if (strncmp(c, signed_part, n) != 0 || c[n] != '.')
 		return NULL;
 	mac = c + n + 1;
-	if (strlen(mac) != 32 || sodium_memcmp(mac, keyed_hex(r, "device",
-	    signed_part), 32) != 0)
+	if (strlen(mac) != 32 || sodium_memcmp(mac, device_mac(r, c, user_id,
+	    pw_hash), 32) != 0)
 		return NULL;
 	return arena_strndup(r->arena, c, 32);
 }
@@ -329,10 +368,10 @@ throttle_ip_limit(void)
 }
 
 long long
-auth_login_gate(struct req *r, long long user_id, const char *email,
-    struct auth_gate *g)
+auth_login_gate(struct req *r, long long user_id, const char *pw_hash,
+    const char *email, struct auth_gate *g)
 {
-	const char *nonce = device_nonce(r, user_id);
+	const char *nonce = device_nonce(r, user_id, pw_hash);
 	char *low = req_strdup(r, email != NULL ? email : "");
 	long long w, most = 0;
 	int i;
@@ -377,7 +416,8 @@ auth_login_failed(struct req *r, const struct auth_gate *g)
 }
 
 void
-auth_login_ok(struct req *r, long long user_id, const struct auth_gate *g)
+auth_login_ok(struct req *r, long long user_id, const char *pw_hash,
+    const struct auth_gate *g)
 {
 	unsigned char raw[16];
 	char nonce[33];
@@ -387,8 +427,8 @@ auth_login_ok(struct req *r, long long user_id, const struct auth_gate *g)
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(nonce, sizeof(nonce), raw, sizeof(raw));
 	resp_cookie(r, DEVICE_COOKIE, req_printf(r, "%s.%lld.%s", nonce,
-	    user_id, keyed_hex(r, "device", req_printf(r, "%s.%lld", nonce,
-	    user_id))), DEVICE_DAYS * 24LL * 3600);
+	    user_id, device_mac(r, nonce, user_id, pw_hash)),
+	    DEVICE_DAYS * 24LL * 3600);
 }
 
 const char *
@@ -466,6 +506,13 @@ auth_tokens_end(struct req *r, long long user_id, const char *purpose)
 	    "WHERE user_id = ? AND used_at IS NULL AND (? = '' OR purpose = ?)",
 	    "iss", user_id, purpose != NULL ? purpose : "",
 	    purpose != NULL ? purpose : "") < 0 ? -1 : 0;
+}
+
+int
+auth_feed_renew(struct req *r, long long user_id)
+{
+	return db_exec(r, "UPDATE users SET calendar_secret = NULL WHERE "
+	    "id = ?", "i", user_id) < 0 ? -1 : 0;
 }
 
 const char *

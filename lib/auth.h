@@ -68,6 +68,14 @@ int		 auth_throttle_hit(struct req *, const char *bucket, int limit,
 int		 auth_throttle_cap(struct req *, const char *bucket, int limit,
 		    int window_min);
 void		 auth_throttle_clear(struct req *, const char *bucket);
+/*
+ * 1 when pw is the signed-in person's password, 0 wrong, -1 answered
+ * (429) or the database failed. Each form that asks for it (a new
+ * password, address, the account's deletion) counts against one bucket
+ * of the account's, which only someone signed in to it adds to: the
+ * deletion's was not counted, and guessed without end (found attacking).
+ */
+int		 auth_current_ok(struct req *, const char *pw);
 /* A wait in words ("3 minutes", "40 seconds"), said in Retry-After too. */
 const char	*auth_retry_after(struct req *, long long seconds);
 /* 429 with Retry-After. */
@@ -82,7 +90,9 @@ void		 auth_too_many(struct req *, long long seconds);
  * auth_login_gate picks the buckets for (user_id, typed email) and gives
  * the seconds still blocked (0 free, -1 db); auth_login_failed counts a
  * wrong password in them; auth_login_ok clears them and gives this
- * browser a device cookie for user_id.
+ * browser a device cookie for user_id. A cookie holds for the password
+ * hash it was given with (pw_hash, the stored one): a new password ends
+ * every cookie of the old.
  */
 struct auth_gate {
 	const char	*bucket[2];
@@ -91,10 +101,10 @@ struct auth_gate {
 	int		 n;
 };
 long long	 auth_login_gate(struct req *, long long user_id,
-		    const char *email, struct auth_gate *);
+		    const char *pw_hash, const char *email, struct auth_gate *);
 int		 auth_login_failed(struct req *, const struct auth_gate *);
 void		 auth_login_ok(struct req *, long long user_id,
-		    const struct auth_gate *);
+		    const char *pw_hash, const struct auth_gate *);
 
 /*
  * E-mailed tokens. auth_token_new stores the hash and returns the token
@@ -120,6 +130,14 @@ int		 auth_token_peek(struct req *, const char *token,
  */
 int		 auth_tokens_end(struct req *, long long user_id,
 		    const char *purpose);
+/*
+ * What someone who held the account before may have kept stops working
+ * when its owner takes it back (a new password, a first confirmation,
+ * every other session signed out): the calendar feed's address, made
+ * anew when next shown (it outlived all of these: found attacking). The
+ * device cookies of the old password die with it (auth_login_gate).
+ */
+int		 auth_feed_renew(struct req *, long long user_id);
 
 /*
  * SQL: whether an address (a column) is a deleted account's: deleting

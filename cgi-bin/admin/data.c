@@ -316,16 +316,11 @@ delete_account(struct req *r)
 		{ "password", F_PASSWORD, 1, 1024, 1, NULL },
 	};
 	struct fval v[DA_N];
-	const char *hash;
 	int ok;
 
 	if (field_read(r, f, DA_N, v) != 0)
 		return delete_show(r, "Enter your password to confirm.", 422);
-	hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?", "i",
-	    r->user.id);
-	if (r->db_failed)
-		return;
-	if ((ok = auth_check(r, r->user.id, hash, v[DA_PASSWORD].str)) != 1)
+	if ((ok = auth_current_ok(r, v[DA_PASSWORD].str)) != 1)
 		return ok == -1 ? (void)0 : delete_show(r,
 		    "That is not your password.", 422);
 	if (db_tx_run(r, delete_tx, NULL) != 0)

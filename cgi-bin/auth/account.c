@@ -15,30 +15,6 @@
 #include "sess.h"
 #include "pages.h"
 
-/*
- * 1 when pw is the signed-in person's password; 0 wrong; -1 answered.
- * Its own count, per account: only someone signed in to it adds to it.
- */
-static int
-current_ok(struct req *r, const char *pw)
-{
-	const char *acb = au_bucket(r, "password:user",
-	    req_printf(r, "%lld", r->user.id));
-	const char *hash;
-	int ok, t;
-
-	if ((t = au_throttled(r, acb, NULL)) != 0)
-		return -1;
-	if ((hash = db_value(r, "SELECT password_hash FROM users WHERE id = ?",
-	    "i", r->user.id)) == NULL)
-		return -1;
-	if ((ok = auth_check(r, r->user.id, hash, pw)) == -1)
-		return -1;
-	if (!ok && auth_throttle_hit(r, acb, AUTH_LOGIN_LIMIT, AUTH_LOGIN_WINDOW) == -1)
-		return -1;
-	return ok;
-}
-
 enum { PW_CURRENT, PW_PASSWORD, PW_PASSWORD2, PASSWORD_N };
 static const struct field password_f[PASSWORD_N] = {
 	{ "current",	F_PASSWORD,	1, AUTH_PW_MAX, 1, NULL },
@@ -65,7 +41,8 @@ password_tx(struct req *r, void *arg)
 	    "si", (const char *)arg, r->user.id) < 0)
 		return -1;
 	sess_end_others(r, r->user.id);
-	return auth_tokens_end(r, r->user.id, NULL) == -1 ? -1 :
+	return auth_tokens_end(r, r->user.id, NULL) == -1 ||
+	    auth_feed_renew(r, r->user.id) == -1 ? -1 :
 	    au_queue_simple(r, "password-changed", r->user.id, NULL,
 	    "Your Menteo password was changed", "mail/password_changed");
 }
@@ -81,7 +58,7 @@ au_password_post(struct req *r)
 	errors = field_read(r, password_f, PASSWORD_N, v);
 	errors += au_new_password_check(&v[PW_PASSWORD], &v[PW_PASSWORD2]);
 	if (v[PW_CURRENT].err == NULL) {
-		if ((ok = current_ok(r, v[PW_CURRENT].str)) == -1)
+		if ((ok = auth_current_ok(r, v[PW_CURRENT].str)) == -1)
 			return;
 		if (!ok) {
 			v[PW_CURRENT].err = "This is not your current password.";
@@ -180,7 +157,7 @@ au_email_post(struct req *r)
 		errors++;
 	}
 	if (v[EM_PASSWORD].err == NULL) {
-		if ((ok = current_ok(r, v[EM_PASSWORD].str)) == -1)
+		if ((ok = auth_current_ok(r, v[EM_PASSWORD].str)) == -1)
 			return;
 		if (!ok) {
 			v[EM_PASSWORD].err = "This is not your current password.";
@@ -285,7 +262,12 @@ au_sessions_post(struct req *r)
 		return page_error(r, 400);
 	if (v[SS_SESSION].raw == NULL || *v[SS_SESSION].raw == '\0') {
 		sess_end_others(r, r->user.id);
-		resp_flash(r, "Every other session is signed out.");
+		if (auth_feed_renew(r, r->user.id) == -1)
+			return;
+		resp_flash(r, "Every other session is signed out, and your "
+		    "calendar feed has a new address: a calendar that "
+		    "subscribed to the old one needs the new one, from your "
+		    "settings.");
 	} else {
 		if (db_exec(r, "DELETE FROM sessions WHERE id = ? AND "
 		    "user_id = ? AND id <> ?", "iii", v[SS_SESSION].num, r->user.id,

@@ -72,6 +72,7 @@ au_login_post(struct req *r)
 	struct tdict *d;
 	struct db_rows *u;
 	struct auth_gate g;
+	const char *hash = NULL;
 	long long uid = 0, wait;
 	int ok;
 
@@ -81,12 +82,13 @@ au_login_post(struct req *r)
 	    "NULL AS disabled FROM users WHERE email = ?", "s",
 	    v[LI_EMAIL].str)) == NULL)
 		return;
-	if (u->nrows > 0)
+	if (u->nrows > 0) {
 		uid = db_get_int(u, 0, "id");
-	if ((wait = auth_login_gate(r, uid, v[LI_EMAIL].str, &g)) != 0)
+		hash = db_get(u, 0, "password_hash");
+	}
+	if ((wait = auth_login_gate(r, uid, hash, v[LI_EMAIL].str, &g)) != 0)
 		return wait < 0 ? (void)0 : auth_too_many(r, wait);
-	if ((ok = auth_check(r, uid, uid > 0 ? db_get(u, 0, "password_hash") :
-	    NULL, v[LI_PASSWORD].str)) == -1)
+	if ((ok = auth_check(r, uid, hash, v[LI_PASSWORD].str)) == -1)
 		return;
 	if (!ok) {
 		if (auth_login_failed(r, &g) == -1)
@@ -107,7 +109,7 @@ au_login_post(struct req *r)
 	}
 	if (sess_start(r, uid) == -1)
 		return;
-	auth_login_ok(r, uid, &g);
+	auth_login_ok(r, uid, hash, &g);
 	resp_redirect(r, v[LI_NEXT].str != NULL ? v[LI_NEXT].str : "/");
 	return;
 form:
@@ -265,7 +267,8 @@ reset_confirm_tx(struct req *r, void *arg)
 	    "= COALESCE(email_verified_at, UTC_TIMESTAMP()) WHERE id = ?",
 	    "si", w->hash, w->uid) < 0 ||
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
-	    w->uid) < 0 || auth_tokens_end(r, w->uid, NULL) == -1)
+	    w->uid) < 0 || auth_tokens_end(r, w->uid, NULL) == -1 ||
+	    auth_feed_renew(r, w->uid) == -1)
 		return -1;
 	return au_queue_simple(r, "password-changed", w->uid, NULL,
 	    "Your Menteo password was changed", "mail/password_changed");

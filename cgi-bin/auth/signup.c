@@ -262,9 +262,10 @@ verify_tx(struct req *r, void *arg)
 	 * the account, stays. The page then tells an owner who made no
 	 * account how to take it: a new password (docs/security.md).
 	 */
-	if (n > 0 && (w->signed_out = (int)db_exec(r, "DELETE FROM sessions "
+	if (n > 0 && ((w->signed_out = (int)db_exec(r, "DELETE FROM sessions "
 	    "WHERE user_id = ? AND id <> ?", "ii", w->uid,
-	    r->user.id == w->uid ? r->sess_id : 0)) < 0)
+	    r->user.id == w->uid ? r->sess_id : 0)) < 0 ||
+	    auth_feed_renew(r, w->uid) == -1))
 		return -1;
 	return n > 0 ? cohort_invites_tell(r, w->uid, email) : 0;
 }

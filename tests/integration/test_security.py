@@ -248,6 +248,61 @@ def test_guessing_cannot_lock_the_owner_out():
     assert r.status == 303, r
 
 
+def feed_of(c):
+    """The calendar feed's address the settings show c."""
+    found = re.search(r"/calendar/([0-9a-f]{64})\.ics", c.get("/settings").text)
+    assert found, "no feed address in the settings"
+    return f"/calendar/{found.group(1)}.ics"
+
+
+@m.test
+def test_what_a_former_holder_kept_stops_working():
+    """Found attacking: someone who had held an account (made it in the
+    owner's name, knew an old password) kept after the owner took it
+    back with a new password: the calendar feed's address, which served
+    the meetings' agendas, and device cookies, each with its own 5
+    guesses an hour for a year. The account's deletion asked for the
+    password without counting wrong ones."""
+    holder = m.signup()
+    device = {k: v for k, v in holder.cookies.items() if k.endswith("menteo_device")}
+    assert device, "no device cookie after signing in"
+    feed = feed_of(holder)
+    assert m.Client().get(feed).status == 200
+    owner = reset_password(holder.email)
+    assert m.Client().get(feed).status == 404, "the old feed still serves"
+    new = feed_of(owner)
+    assert new != feed and m.Client().get(new).status == 200
+    # the old password's device cookie counts with any other browser now
+    where = other_address()
+    for i in range(5):
+        assert login(m.Client(source=where), holder.email, "guess %d" % i).status == 422
+    c = m.Client(source=where)
+    c.cookies.update(device)
+    r = login(c, holder.email, "guess 6")
+    assert r.status == 429, f"the old device cookie guesses on: {r.status}"
+    # the new password's browser keeps its own allowance
+    c = m.Client(source=where)
+    assert login(c, holder.email, NEWPW).status == 429, "the address is blocked"
+    # sign out everywhere, and a new password: the feed renewed, said so
+    r = owner.post("/settings/sessions", {})
+    assert r.status == 303 and "new address" in m.unescaped(owner.follow(r).text)
+    assert m.Client().get(new).status == 404, "the feed outlived 'sign out everywhere'"
+    feed = feed_of(owner)
+    owner.get("/settings/password")
+    r = owner.post("/settings/password", {"current": NEWPW, "password": PW, "password2": PW})
+    assert r.status == 303, r
+    assert m.Client().get(feed).status == 404, "the feed outlived a new password"
+    # the deletion's password is counted like the other settings' forms
+    owner.get("/settings/delete")
+    for i in range(5):
+        r = owner.post("/settings/delete", {"password": "not it %d" % i})
+        assert r.status == 422, (i, r)
+    r = owner.post("/settings/delete", {"password": PW})
+    assert r.status == 429 and int(r.header("Retry-After")) > 0, r
+    assert m.sql_value("SELECT password_hash <> '!' FROM users WHERE id = ?",
+                       holder.user_id) == "1", "deleted while blocked"
+
+
 @m.test
 def test_one_address_guessing_many_accounts_is_slowed():
     guesser = other_address()
