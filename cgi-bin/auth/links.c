@@ -53,7 +53,7 @@ static void
 link_open(struct req *r, const char *t)
 {
 	struct link_w w = { t, NULL, 0, 0 };
-	const char *target;
+	const char *target, *email;
 	int rc;
 
 	if ((rc = db_tx_run(r, link_tx, &w)) == -1)
@@ -76,8 +76,18 @@ link_open(struct req *r, const char *t)
 		return resp_redirect(r, req_printf(r, "/login?next=%s",
 		    req_url_encode(r->arena, target, "-_.~/")));
 	}
-	if (r->user.id != w.uid && sess_start(r, w.uid) == -1)
-		return;
+	if (r->user.id != w.uid) {
+		if (sess_start(r, w.uid) == -1 || (email = db_value(r,
+		    "SELECT email FROM users WHERE id = ?", "i", w.uid)) == NULL)
+			return;
+		/*
+		 * A link someone sent a signed-out browser signs it in to
+		 * their account (SPEC 8: one click opens the page): the page
+		 * says whose, so nobody works in another's account unaware.
+		 */
+		resp_flash(r, req_printf(r, "You are signed in as %s by the "
+		    "link in your e-mail. Not you? Sign out.", email));
+	}
 	resp_redirect(r, target);
 }
 

@@ -486,6 +486,10 @@ def test_email_link_signs_in_once():
     assert r.status == 303 and r.location == "/settings/sessions", r
     r = v.get("/settings/sessions")
     assert r.status == 200 and "This browser" in r.text
+    # a link planted in a signed-out browser signs it in to the sender's
+    # account: the page says whose (found attacking)
+    assert f"You are signed in as {c.email} by the link in your e-mail" in \
+        m.unescaped(r.text), "the page does not say whose account this is"
     # the session in use was seen now, whenever its row was last written
     assert re.search(r'data-label="Last seen">Now<', r.text), r.text
     r = m.Client().get("/link?t=" + tok)
