@@ -118,6 +118,13 @@ void	suggest_mentors_of(const struct db_rows *, struct suggest_mentor *m);
 #define SUGGEST_ACTIVE \
 	"(SELECT COUNT(*) FROM mentorships m WHERE m.mentor_id = u.id " \
 	"AND m.stage IN (" STAGES_CAPACITY "))"
+/*
+ * A mentor's places left, below 0 when over (a capacity lowered, or
+ * a programme's pairs beyond it): signed, since capacity is unsigned
+ * and MariaDB refuses an unsigned result below 0 (the profile of a
+ * mentor with more pairs than places answered 503: found walking).
+ */
+#define SUGGEST_ROOM	"CAST(u.capacity AS SIGNED) - " SUGGEST_ACTIVE
 #define SUGGEST_LISTED \
 	"u.is_mentor = 1 AND u.disabled_at IS NULL AND u.unlisted_at IS NULL " \
 	"AND u.email_verified_at IS NOT NULL AND u.headline <> '' AND " \

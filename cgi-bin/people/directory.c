@@ -38,7 +38,7 @@
 	"u.id, u.slug, u.display_name, u.headline, u.skills, u.last_active, " \
 	"u.answered_requests AS answered, " \
 	"DATEDIFF(UTC_DATE(), u.last_active) AS days, " \
-	"u.capacity - " DIR_ACTIVE " AS room"
+	SUGGEST_ROOM " AS room"
 #define DIR_MENTOR	SUGGEST_LISTED	/* one rule with the suggestions */
 /*
  * Kept (lib/kept.h): the rows of browsing and ?skill= (dir_rows), and

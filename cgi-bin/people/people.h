@@ -18,7 +18,6 @@
  * Mentorships that take one of a mentor's places: the working stages
  * (redefinition is a light check-in and does not count).
  */
-#define DIR_ACTIVE	SUGGEST_ACTIVE	/* lib/suggest.h: one rule */
 
 /* directory.c's kept rows and word index (lib/kept.h). */
 extern const struct kept_def	dir_kept, dir_index_kept;

@@ -81,7 +81,7 @@ people_show(struct req *r)
 	    "u.bio, u.skills, u.timezone, u.is_mentor, u.last_active, "
 	    "u.languages, u.looking_for, "
 	    "DATEDIFF(UTC_DATE(), u.last_active) AS days, "
-	    "u.capacity - " DIR_ACTIVE " AS room "
+	    SUGGEST_ROOM " AS room "
 	    "FROM users u WHERE u.slug = ? AND u.disabled_at IS NULL",
 	    "s", r->arg[0]);
 	if (u == NULL)

@@ -394,7 +394,8 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 	size_t i;
 
 	m = db_query(r, "SELECT u.display_name, u.slug, u.headline, u.skills, "
-	    "pp.capacity - " COHORT_TAKEN("pp.programme_id", "pp.user_id")
+	    "CAST(pp.capacity AS SIGNED) - " COHORT_TAKEN("pp.programme_id",
+	    "pp.user_id")
 	    " AS places FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentor' AND "
 	    "pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS ("
