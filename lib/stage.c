@@ -99,6 +99,15 @@ by_programme(enum stage_who who)
 	return who == STAGE_PROGRAMME || who == STAGE_TAKEN_BACK;
 }
 
+/* A programme's ending of a pair because r->user, a party, left it. */
+static int
+by_leaver(const struct req *r, const struct mship *m,
+    const struct stage_rule *rl)
+{
+	return rl->who == STAGE_PROGRAMME && r->user.id > 0 &&
+	    (r->user.id == m->mentor_id || r->user.id == m->mentee_id);
+}
+
 /* The endings by an admin, a deletion or a programme: no party's choice. */
 static int
 by_outsider(enum stage_who who)
@@ -567,13 +576,15 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	 * The note says who withdrew it; never why (a removal is nobody
 	 * else's business).
 	 */
-	if (by_programme(rl->who) && prog != NULL)
+	if (by_programme(rl->who) && prog != NULL && !by_leaver(r, m, rl))
 		return req_printf(r, "The organisers of %s have withdrawn the "
 		    "pair they proposed, so it will not go ahead. You stay in "
 		    "the programme, and they may propose another pair.", prog);
-	if (by_programme(rl->who))	/* note: Menteo's, naming them */
-		return req_printf(r, "%s This request will not go ahead.",
-		    note);
+	/* note: Menteo's, naming who left or was removed (a mentee who
+	 * left read that the organisers withdrew the pair: found walking) */
+	if (by_programme(rl->who))
+		return req_printf(r, "%s This %s will not go ahead.", note,
+		    prog != NULL ? "proposed pair" : "request");
 	if (strcmp(rl->to, "requested") == 0)
 		return r->user.id == m->mentor_id ?
 		    req_printf(r, "%s would like to know more before "
@@ -696,8 +707,12 @@ move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	};
 	long long rcpt;
 
-	/* a proposal taken back leaves no pair: what stays is the programme */
-	if (by_programme(rl->who) && cp->slug != NULL) {
+	/*
+	 * a proposal taken back, or a party removed, leaves no pair: what
+	 * stays is the programme; one who left leaves the pair's page, which
+	 * says so
+	 */
+	if (by_programme(rl->who) && cp->slug != NULL && !by_leaver(r, m, rl)) {
 		n.path = req_printf(r, "/programmes/%s", cp->slug);
 		n.link_text = "Open the programme";
 	}

@@ -1894,6 +1894,32 @@ def asked_in(slug, places, focus):
 
 
 @m.test
+def test_a_mentee_who_leaves_is_not_said_to_be_the_organisers():
+    """Found walking: a mentee left the programme while the pair its
+    organisers proposed waited; the mentor read "The organisers ... have
+    withdrawn the pair they proposed", the timeline said "The
+    organisers", and the mail led to the programme, not to the pair."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, mentee, mid = asked_in(slug, "2", "Lead my first team")
+    m.sql("UPDATE mentorships SET proposed_by_programme = 1 WHERE id = ?", mid)
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentee.user_id)
+    mentee.get(f"/programmes/{slug}")
+    r = mentee.post(f"/programmes/{slug}/leave", {})
+    m.check(r.status == 303, f"left: {r!r}")
+    m.check(m.sql_value("SELECT stage FROM mentorships WHERE id = ?", mid) == "withdrawn")
+    mail = m.mails_to(mentor.email, subject="withdrawn")
+    text = " ".join(m.mail_text(mail[-1]).split()) if mail else ""
+    m.check(f"{name} left" in text and "will not go ahead" in text and
+            "have withdrawn the pair" not in text, f"the mentor's mail: {text[:500]}")
+    m.check("Open the mentorship" in text and "Open the programme" not in text,
+            f"the mail leads to the pair: {text[:800]}")
+    t = m.unescaped(mentor.get(f"/mentorships/{mid}").text)
+    m.check("The organisers" not in t[t.find("Timeline"):] and name in t,
+            f"the timeline: {t[t.find('Timeline'):][:800]}")
+
+
+@m.test
 def test_a_participant_changes_their_places_and_leaves_the_programme():
     """Participants could neither change the places they offered nor leave:
     only an organiser could remove them. A mentor changes their places
@@ -2811,6 +2837,32 @@ def test_an_organisers_home_leads_to_the_programme():
     t = m.unescaped(waiting.get("/").text)
     m.check("Start your first mentorship" in t and "Programmes you organise" not in t,
             f"a newcomer's home: {t[:2000]}")
+
+
+
+@m.test
+def test_a_mentor_with_more_pairs_than_places_has_pages():
+    """Found walking: a mentor who joined by invitation (the profile's
+    capacity 0) and had one mentee: their profile answered 503, "cannot
+    reach its database" (capacity, unsigned, minus the pairs went below
+    0 in MariaDB); so did a programme page listing a mentor whose places
+    there were fewer than the pairs."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    mentor, one, two, waiting = m.make_mentor(), m.signup(), m.signup(), m.signup()
+    for who, role, cap in ((mentor, "mentor", 1), (one, "mentee", None),
+                           (two, "mentee", None), (waiting, "mentee", None)):
+        m.sql("INSERT INTO programme_participants (programme_id, user_id, role, status, "
+              "capacity, joined_at) SELECT id, ?, ?, 'active', ?, UTC_TIMESTAMP() FROM "
+              "programmes WHERE slug = ?", who.user_id, role, cap, slug)
+    pair_in(slug, mentor, one, "cultivation")
+    pair_in(slug, mentor, two, "cultivation")
+    m.sql("UPDATE users SET capacity = 0 WHERE id = ?", mentor.user_id)
+    r = one.get(f"/people/{mentor.slug}")
+    m.check(r.status == 200, f"the mentor's profile: {r.status}")
+    r = waiting.get(f"/programmes/{slug}")
+    m.check(r.status == 200, f"the programme page: {r.status}")
+    m.check(f"/people/{mentor.slug}" not in r.text, "a mentor with no place offered")
 
 
 if __name__ == "__main__":
