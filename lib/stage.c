@@ -607,6 +607,16 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 		return req_printf(r, "%s said no to %s. The organisers have "
 		    "been told%s", who, pair, strcmp(rl->to, "declined") == 0 ?
 		    ", and can propose you another mentor." : ".");
+	/* a person's act in their words ("moved your mentorship from
+	 * Requested to Declined" told a refusal: found walking) */
+	if (strcmp(rl->to, "declined") == 0)
+		return req_printf(r, "%s declined your request. You can ask "
+		    "another mentor.", who);
+	if (strcmp(rl->to, "withdrawn") == 0)
+		return req_printf(r, "%s withdrew their request.", who);
+	if (strcmp(rl->to, "ended") == 0)
+		return req_printf(r, "%s ended the mentorship. Its record stays "
+		    "readable for you.", who);
 	return req_printf(r, "%s moved your mentorship from %s to %s.", who,
 	    mship_stage_label(rl->from), mship_stage_label(rl->to));
 }

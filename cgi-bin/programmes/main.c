@@ -384,28 +384,34 @@ my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
 /*
  * For a mentee of the programme without a pair: its approved mentors with
  * a place left, but one they are paired with elsewhere or who declined
- * them (the board's rule too).
+ * them (the board's rule too). When those are all there is, the page
+ * says so: "no mentor has a place" told a mentee whom the one mentor
+ * with places had declined (found walking).
  */
 static int
 mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
 	struct db_rows *m;
 	struct tdict *s;
-	size_t i;
+	size_t i, shown = 0;
 
 	m = db_query(r, "SELECT u.display_name, u.slug, u.headline, u.skills, "
 	    "CAST(pp.capacity AS SIGNED) - " COHORT_TAKEN("pp.programme_id",
 	    "pp.user_id")
-	    " AS places FROM programme_participants pp JOIN users u ON u.id = "
+	    " AS places, EXISTS (SELECT 1 FROM mentorships ms WHERE "
+	    "ms.mentee_id = ? AND ms.mentor_id = pp.user_id AND "
+	    SUGGEST_NOT_AGAIN("ms") ") AS not_again "
+	    "FROM programme_participants pp JOIN users u ON u.id = "
 	    "pp.user_id WHERE pp.programme_id = ? AND pp.role = 'mentor' AND "
-	    "pp.status = 'active' AND u.disabled_at IS NULL AND NOT EXISTS ("
-	    "SELECT 1 FROM mentorships ms WHERE ms.mentee_id = ? AND "
-	    "ms.mentor_id = pp.user_id AND " SUGGEST_NOT_AGAIN("ms")
-	    ") HAVING places > 0 ORDER BY places DESC, "
-	    "u.display_name LIMIT 100", "ii", p->id, r->user.id);
+	    "pp.status = 'active' AND u.disabled_at IS NULL "
+	    "HAVING places > 0 ORDER BY not_again, places DESC, "
+	    "u.display_name LIMIT 100", "ii", r->user.id, p->id);
 	if (m == NULL)
 		return -1;
 	for (i = 0; i < m->nrows; i++) {
+		if (db_get_int(m, i, "not_again"))
+			continue;
+		shown++;
 		s = tmpl_section(d, "MENTOR");
 		tmpl_set(s, "M_NAME", db_get(m, i, "display_name"));
 		tmpl_set(s, "M_SLUG", db_get(m, i, "slug"));
@@ -416,7 +422,12 @@ mentors_fill(struct req *r, struct tdict *d, const struct prog *p)
 			    db_get(m, i, "skills"));
 		tmpl_set(s, "M_PLACES", db_get(m, i, "places"));
 	}
-	tmpl_show(d, m->nrows > 0 ? "HAS_MENTORS" : "NO_MENTORS");
+	if (shown > 0)
+		tmpl_show(d, "HAS_MENTORS");
+	else if (m->nrows > 0)
+		return prog_contact(r, tmpl_section(d, "NO_MENTORS_LEFT"), p);
+	else
+		tmpl_show(d, "NO_MENTORS");
 	return 0;
 }
 

@@ -330,6 +330,11 @@ def test_decline_with_reason():
             "said in words, not \"now in Declined\"")
     msg = m.mails_to(mentee.email, subject="declined")
     m.check(msg and "calendar is full" in m.mail_text(msg[-1]))
+    # in words, as the acceptance is ("moved your mentorship from
+    # Requested to Declined": found walking)
+    said = " ".join(m.mail_text(msg[-1]).split())
+    name = m.sql_value("SELECT display_name FROM users WHERE id = ?", mentor.user_id)
+    m.check(f"{name} declined your request." in said and "moved your" not in said, said)
 
 
 def about_card(c, mid):

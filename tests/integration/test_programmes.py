@@ -1920,6 +1920,23 @@ def test_a_mentee_who_leaves_is_not_said_to_be_the_organisers():
 
 
 @m.test
+def test_a_mentee_whom_every_mentor_declined_is_told_so():
+    """Found walking: the one mentor with places declined a mentee, whose
+    programme page then said "No mentor of the programme has a place
+    right now", though she had two."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, mentee, mid = asked_in(slug, "3", "Lead my first team")
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "declined", "note": ""})
+    m.check(r.status == 303, f"declined: {r!r}")
+    t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", mentee.get(f"/programmes/{slug}").text)).split())
+    m.check("No mentor of the programme has a place" not in t and
+            "has said no to a pair with you already" in t and org.email in t,
+            f"the mentee's page: {t[t.find('Mentors'):][:600]}")
+
+
+@m.test
 def test_a_participant_changes_their_places_and_leaves_the_programme():
     """Participants could neither change the places they offered nor leave:
     only an organiser could remove them. A mentor changes their places
