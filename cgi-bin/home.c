@@ -257,6 +257,46 @@ home_organises(struct req *r, struct tdict *d)
 }
 
 /*
+ * The programmes the viewer mentors in, for one with no mentorship: a
+ * mentor who joined by invitation was told to find a mentor and to tick
+ * "I mentor" (found walking). Their number, or -1.
+ */
+static int
+home_mentors_in(struct req *r, struct tdict *d)
+{
+	struct db_rows *p;
+	struct tdict *in, *s, *row;
+	size_t i;
+
+	p = db_query(r, "SELECT g.slug, g.name, pp.status, pp.capacity FROM "
+	    "programme_participants pp JOIN programmes g ON g.id = "
+	    "pp.programme_id WHERE pp.user_id = ? AND pp.role = 'mentor' AND "
+	    "pp.status IN ('active', 'waiting') ORDER BY g.name LIMIT 20", "i",
+	    r->user.id);
+	if (p == NULL)
+		return -1;
+	if (p->nrows == 0)
+		return 0;
+	in = tmpl_section(d, "MENTORS_IN");
+	for (i = 0; i < p->nrows; i++) {
+		row = tmpl_section(in, "PROG");
+		tmpl_set(row, "SLUG", db_get(p, i, "slug"));
+		tmpl_set(row, "NAME", db_get(p, i, "name"));
+		if (strcmp(db_get(p, i, "status"), "waiting") == 0) {
+			tmpl_show(row, "WAITING");
+			continue;
+		}
+		s = tmpl_section(row, "ACTIVE");
+		if (db_get(p, i, "capacity") != NULL)
+			tmpl_set(tmpl_section(s, "OFFER"), "PLACES",
+			    db_get_int(p, i, "capacity") == 1 ? "1 place" :
+			    req_printf(r, "%lld places",
+			    db_get_int(p, i, "capacity")));
+	}
+	return (int)p->nrows;
+}
+
+/*
  * The signed-in home: the viewer's mentorships q and what needs
  * attention (lib/stage).
  */
@@ -281,6 +321,8 @@ home_dashboard(struct req *r, const struct db_rows *q)
 		return;
 	if (org <= 0)
 		tmpl_show(d, "NOT_ORGANISING");
+	if (n == 0 && org == 0 && (n = home_mentors_in(r, d)) == -1)
+		return;
 	if (n == 0 && org == 0) {
 		tmpl_show(d, "EMPTY");
 		home_mentor_hint(r, d);

@@ -26,6 +26,18 @@
 <p class="small"><a href="/programmes">All programmes</a> · <a href="/people">Find a mentor for yourself</a></p>
 </section>
 {{/ORGANISES}}
+{{#MENTORS_IN}}
+<section class="section" aria-labelledby="mentors-in-h">
+<h2 id="mentors-in-h">You mentor in a programme</h2>
+<ul class="cards">
+{{#PROG}}<li><article class="card">
+<h3><a href="/programmes/{{SLUG}}">{{NAME}}</a></h3>
+{{#WAITING}}<p class="small">Waiting for the organisers to approve you as a mentor. You will get an e-mail.</p>{{/WAITING}}
+{{#ACTIVE}}<p class="small">{{#OFFER}}You offer {{PLACES}}. {{/OFFER}}The organisers propose pairs, and the programme's mentees may ask you: requests and pairs will show here.</p>{{/ACTIVE}}
+</article></li>{{/PROG}}
+</ul>
+</section>
+{{/MENTORS_IN}}
 {{#EMPTY}}
 <div class="empty">
 <h2>Start your first mentorship</h2>

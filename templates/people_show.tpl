@@ -34,6 +34,7 @@
 <h2>Mentoring</h2>
 {{#MENTORS_ROOM}}<p class="availability"><strong>{{#THEY}}Taking new mentees{{/THEY}}{{#YOU}}You are taking new mentees{{/YOU}}</strong>: <span class="places">{{PLACES}}</span>.</p>{{/MENTORS_ROOM}}
 {{#MENTORS_FULL}}<p class="availability"><strong>{{#THEY}}Not taking new mentees{{/THEY}}{{#YOU}}You are not taking new mentees{{/YOU}}</strong>: no places left right now.</p>{{/MENTORS_FULL}}
+{{#PROG_MENTOR}}<p class="availability">{{#THEY}}Mentors in{{/THEY}}{{#YOU}}You mentor in{{/YOU}} {{#PROG}}<a href="/programmes/{{SLUG}}">{{NAME}}</a>{{#PROG_separator}}, {{/PROG_separator}}{{/PROG}}.</p>{{/PROG_MENTOR}}
 {{#NOT_MENTOR}}<p class="availability">{{#THEY}}Not mentoring at the moment.{{/THEY}}{{#YOU}}You are not mentoring at the moment.{{/YOU}}</p>{{/NOT_MENTOR}}
 {{#ALREADY}}<p>{{TEXT}}</p><p><a class="btn btn-secondary btn-block" href="{{HREF}}">{{LINK}}</a></p>{{/ALREADY}}
 {{#REQUEST}}<p><a class="btn btn-primary btn-block" href="{{REQUEST_URL}}">Request mentorship</a></p>{{/REQUEST}}

@@ -68,6 +68,42 @@ profile_threads(struct req *r, struct tdict *d, long long id)
 	return 0;
 }
 
+/*
+ * The programmes person id mentors in that the viewer shares (takes part
+ * in or organises; their own, to themselves), as section PROG_MENTOR: a
+ * mentor who joined by invitation read "Not mentoring at the moment" to
+ * the very mentees of the programme (found walking). 1 said, 0 none, -1.
+ */
+static int
+profile_programmes(struct req *r, struct tdict *d, long long id)
+{
+	struct db_rows *q;
+	struct tdict *s, *p;
+	size_t i;
+
+	q = db_query(r, "SELECT g.name, g.slug FROM programme_participants pp "
+	    "JOIN programmes g ON g.id = pp.programme_id WHERE pp.user_id = ? "
+	    "AND pp.role = 'mentor' AND pp.status = 'active' AND (? = "
+	    "pp.user_id OR EXISTS (SELECT 1 FROM programme_participants v "
+	    "WHERE v.programme_id = g.id AND v.user_id = ? AND v.status IN "
+	    "('active', 'waiting')) OR EXISTS (SELECT 1 FROM "
+	    "programme_organisers o WHERE o.programme_id = g.id AND "
+	    "o.user_id = ?)) ORDER BY g.name LIMIT 10", "iiii", id, r->user.id,
+	    r->user.id, r->user.id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 0;
+	s = tmpl_section(d, "PROG_MENTOR");
+	tmpl_show(s, r->user.id == id ? "YOU" : "THEY");
+	for (i = 0; i < q->nrows; i++) {
+		p = tmpl_section(s, "PROG");
+		tmpl_set(p, "NAME", db_get(q, i, "name"));
+		tmpl_set(p, "SLUG", db_get(q, i, "slug"));
+	}
+	return 1;
+}
+
 void
 people_show(struct req *r)
 {
@@ -75,7 +111,7 @@ people_show(struct req *r)
 	struct tdict *d, *s;
 	const char *name, *slug, *bio;
 	long long id, room;
-	int mentor;
+	int mentor, progs;
 
 	u = db_query(r, "SELECT u.id, u.slug, u.display_name, u.headline, "
 	    "u.bio, u.skills, u.timezone, u.is_mentor, u.last_active, "
@@ -121,11 +157,15 @@ people_show(struct req *r)
 	tmpl_set(d, "LAST_ACTIVE", last_active_text(r,
 	    db_get(u, 0, "last_active"), db_get(u, 0, "days")));
 	/* one sentence for each case, said to the visitor or to the owner */
-	s = tmpl_section(d, !mentor ? "NOT_MENTOR" : room > 0 ?
-	    "MENTORS_ROOM" : "MENTORS_FULL");
-	tmpl_show(s, r->user.id == id ? "YOU" : "THEY");
-	if (mentor && room > 0)
-		tmpl_set(s, "PLACES", places_text(r, room));
+	if ((progs = profile_programmes(r, d, id)) == -1)
+		return;
+	if (mentor || !progs) {
+		s = tmpl_section(d, !mentor ? "NOT_MENTOR" : room > 0 ?
+		    "MENTORS_ROOM" : "MENTORS_FULL");
+		tmpl_show(s, r->user.id == id ? "YOU" : "THEY");
+		if (mentor && room > 0)
+			tmpl_set(s, "PLACES", places_text(r, room));
+	}
 	if (profile_request(r, d, id, slug, name, mentor, room) == -1 ||
 	    profile_threads(r, d, id) == -1)
 		return;

@@ -1937,6 +1937,43 @@ def test_a_mentee_whom_every_mentor_declined_is_told_so():
 
 
 @m.test
+def test_a_programme_mentor_is_a_mentor_on_their_own_pages():
+    """Found walking: a mentor who joined by invitation read on their
+    dashboard "Start your first mentorship: find a mentor" and "Want to
+    mentor others too? Tick 'I mentor'"; their profile told the
+    programme's mentees "Not mentoring at the moment"."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="1")
+    name = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    mentor, mentee, stranger = m.signup(), m.signup(), m.signup()
+    mentor.get(f"/programmes/{slug}/join")
+    r = mentor.post(f"/programmes/{slug}/join", {"role": "mentor", "capacity": "2"})
+    m.check(r.status == 303, f"joined: {r!r}")
+
+    def home(c):
+        return " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", c.get("/").text)).split())
+    t = home(mentor)
+    m.check("You mentor in a programme" in t and name in t and "Waiting for the organisers" in t
+            and "Start your first mentorship" not in t and "Want to mentor others" not in t,
+            f"the waiting mentor's home: {t[:1500]}")
+    m.sql("UPDATE programme_participants pp JOIN programmes g ON g.id = pp.programme_id "
+          "SET pp.status = 'active' WHERE g.slug = ? AND pp.user_id = ?", slug, mentor.user_id)
+    t = home(mentor)
+    m.check("You offer 2 places" in t, f"the mentor's home: {t[:1500]}")
+    mentee.get(f"/programmes/{slug}/join")
+    mentee.post(f"/programmes/{slug}/join", {"role": "mentee"})
+
+    def mentoring(c):
+        t = " ".join(m.unescaped(re.sub(r"<[^>]+>", " ", c.get(f"/people/{mentor.slug}").text)).split())
+        return t[t.find("Mentoring"):][:300]
+    m.check(f"Mentors in {name}" in mentoring(mentee) and "Not mentoring" not in mentoring(mentee),
+            f"to the programme's mentee: {mentoring(mentee)}")
+    m.check(f"You mentor in {name}" in mentoring(mentor), f"to themselves: {mentoring(mentor)}")
+    m.check("Not mentoring at the moment" in mentoring(stranger) and name not in mentoring(stranger),
+            f"to someone outside the programme: {mentoring(stranger)}")
+
+
+@m.test
 def test_a_participant_changes_their_places_and_leaves_the_programme():
     """Participants could neither change the places they offered nor leave:
     only an organiser could remove them. A mentor changes their places
