@@ -215,6 +215,7 @@ new_tx(struct req *r, void *arg)
 	struct fval *v = w->v;
 	struct mship_notice n = { 0 };
 	long long mentor_id = 0, prog_id = 0, id;
+	const char *prog = NULL;
 
 	/* the mentee row serialises two identical requests */
 	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
@@ -241,10 +242,16 @@ new_tx(struct req *r, void *arg)
 	    "'requested', ?, ?, UTC_TIMESTAMP())", "iis", id, r->user.id,
 	    v[NEW_MESSAGE].str) != 1 || mship_load(r, id, &w->m) != 0)
 		return -1;
+	/* a mentor in several programmes reads which one asks (found
+	 * walking) */
+	if (prog_id > 0 && (prog = db_value(r, "SELECT name FROM programmes "
+	    "WHERE id = ?", "i", prog_id)) == NULL)
+		return -1;
 	n.headline = "New mentorship request";
-	n.intro = req_printf(r, "%s asks you to mentor them on \"%s\". Accept, "
-	    "ask for more, or decline on the mentorship page.", r->user.name,
-	    v[NEW_FOCUS].str);
+	n.intro = req_printf(r, "%s asks you to mentor them on \"%s\"%s. "
+	    "Accept, ask for more, or decline on the mentorship page.",
+	    r->user.name, v[NEW_FOCUS].str, prog != NULL ? req_printf(r,
+	    ", in %s", prog) : "");
 	n.note = v[NEW_MESSAGE].str;
 	n.path = mships_path(r, &w->m, "");
 	n.dedup = req_printf(r, "requested:%lld", id);

@@ -135,9 +135,8 @@ prog_decline(struct req *r)
 			decline_page(r, &p, &inv, t);
 		return;
 	}
-	if (rc == 0)		/* declined now */
-		resp_flash(r, req_printf(r, "You declined the invitation to "
-		    "%s.", p.name));
+	/* the page says it, and when: no flash to say it twice (found
+	 * walking) */
 	resp_redirect(r, req_printf(r, "/programmes/%s/decline?invite=%s",
 	    p.slug, t));
 }

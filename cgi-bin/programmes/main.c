@@ -353,7 +353,11 @@ counts_fill(struct req *r, struct tdict *d, const struct prog *p)
 	return 0;
 }
 
-/* The viewer's own pairs in this programme: how many are open, or -1. */
+/*
+ * The viewer's own pairs in this programme, the open ones first (a
+ * declined request above the pair under way: found walking): how many
+ * are open, or -1.
+ */
 static int
 my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
 {
@@ -366,7 +370,8 @@ my_pairs_fill(struct req *r, struct tdict *d, const struct prog *p)
 	    "m.stage IN (" STAGES_OPEN ") AS open FROM mentorships m JOIN "
 	    "users u ON u.id = IF(m.mentor_id = ?, "
 	    "m.mentee_id, m.mentor_id) WHERE m.programme_id = ? AND "
-	    "(m.mentor_id = ? OR m.mentee_id = ?) ORDER BY m.id DESC LIMIT 20",
+	    "(m.mentor_id = ? OR m.mentee_id = ?) ORDER BY open DESC, m.id DESC "
+	    "LIMIT 20",
 	    "iiii", r->user.id, p->id, r->user.id, r->user.id);
 	if (m == NULL)
 		return -1;

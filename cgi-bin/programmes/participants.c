@@ -376,8 +376,14 @@ participant_fill(struct req *r, struct tdict *s, const struct db_rows *rows,
 	if (decide_ok(D_APPROVE, status, closed) && strcmp(status, "waiting")
 	    != 0)
 		tmpl_show(s, "CAN_APPROVE_NOW");
+	/*
+	 * One who left has nothing to be removed from: what is offered is
+	 * to close their place, so they cannot join again by themselves
+	 * ("Remove" beside "Left the programme": found walking)
+	 */
 	if (decide_ok(D_REMOVE, status, closed))
-		tmpl_show(s, "CAN_REMOVE");
+		tmpl_show(tmpl_section(s, "CAN_REMOVE"), strcmp(status,
+		    "left") == 0 ? "AS_CLOSE" : "AS_REMOVE");
 	if (decide_ok(D_RESTORE, status, closed))
 		tmpl_show(s, "CAN_RESTORE");
 }

@@ -1149,8 +1149,8 @@ def test_an_invitee_declines_and_a_paste_does_not_mail_them_again():
     r = stranger.post(f"/programmes/{slug}/decline", {"invite": token})
     m.check(r.status == 303, f"declined: {r!r}")
     t = " ".join(m.unescaped(stranger.follow(r).text).split())
-    m.check("You declined the invitation to" in t and "You declined this invitation on" in t,
-            f"not said: {t[:300]!r}")
+    m.check("Invitation to" in t and "declined" in t and t.count("You declined") == 1 and
+            "Decline the invitation to" not in t, f"said once, as done: {t[:600]!r}")
     m.check(m.sql_value(declined, address) != "NULL", "not stored")
     r = stranger.get(join)
     m.check(r.status == 410 and "You declined this invitation" in m.unescaped(r.text),
@@ -1927,6 +1927,10 @@ def test_a_mentee_whom_every_mentor_declined_is_told_so():
     a, org = admin(), m.signup()
     slug = programme(a, [org], join="open", mentor_approval="0")
     mentor, mentee, mid = asked_in(slug, "3", "Lead my first team")
+    # the mentor's mail names the programme (found walking)
+    name = m.sql_value("SELECT name FROM programmes WHERE slug = ?", slug)
+    said = " ".join(m.mail_text(m.mails_to(mentor.email, subject="request")[-1]).split())
+    m.check(f'"Lead my first team", in {name}.' in said, f"the request's mail: {said[:400]}")
     mentor.get(f"/mentorships/{mid}")
     r = mentor.post(f"/mentorships/{mid}/stage", {"to": "declined", "note": ""})
     m.check(r.status == 303, f"declined: {r!r}")
@@ -1934,6 +1938,14 @@ def test_a_mentee_whom_every_mentor_declined_is_told_so():
     m.check("No mentor of the programme has a place" not in t and
             "has said no to a pair with you already" in t and org.email in t,
             f"the mentee's page: {t[t.find('Mentors'):][:600]}")
+    # the mentor's own pairs: the one under way above the declined one
+    other = m.signup()
+    pair_in(slug, mentor, other, "cultivation")
+    names = [m.sql_value("SELECT display_name FROM users WHERE id = ?", c.user_id)
+             for c in (other, mentee)]
+    t = m.unescaped(mentor.get(f"/programmes/{slug}").text)
+    t = t[t.find("You in this programme"):]
+    m.check(0 <= t.find(names[0]) < t.find(names[1]), f"the open pair first: {t[:1200]}")
 
 
 @m.test
@@ -2038,6 +2050,9 @@ def test_a_participant_changes_their_places_and_leaves_the_programme():
             "the one who left is not mailed about their own leaving")
     t = m.unescaped(org.get(f"{base}/participants?status=left").text)
     m.check("Left the programme on" in t, "the list says when they left")
+    # nothing to remove them from: their place may be closed (found walking)
+    m.check(">Close their place</button>" in t and ">Remove</button>" not in t,
+            "one who left is offered for removal")
     # an organiser may close the place of one who left, so they cannot
     # simply join again
     pid2 = m.sql_value("SELECT id FROM programme_participants WHERE user_id = ?",
@@ -2887,8 +2902,11 @@ def test_an_organisers_home_leads_to_the_programme():
             f'href="/programmes/{slug}/participants?status=waiting"><span class="count">1</span> '
             'waiting for your approval' in t, f"the home leads to the programme: {t[:3000]}")
     m.check("Start your first mentorship" not in t, "told to start a mentorship")
-    # anyone else with no mentorship is told how to begin, as before
+    # the mentor waiting is told so; a newcomer how to begin, as before
     t = m.unescaped(waiting.get("/").text)
+    m.check("Waiting for the organisers to approve you" in t and
+            "Programmes you organise" not in t, f"the waiting mentor's home: {t[:2000]}")
+    t = m.unescaped(m.signup().get("/").text)
     m.check("Start your first mentorship" in t and "Programmes you organise" not in t,
             f"a newcomer's home: {t[:2000]}")
 
