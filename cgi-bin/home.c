@@ -307,6 +307,7 @@ home_dashboard(struct req *r, const struct db_rows *q)
 	struct mine_open open;
 	const char *cal;
 	int n, org = -1;	/* organises a programme: -1 not known */
+	int mentors_in = 0;	/* programmes mentored in */
 
 	if ((n = mine_fill(r, d, q, &open)) == -1 ||
 	    home_new_for_you(r, d, open.notes_version) == -1 ||
@@ -321,9 +322,9 @@ home_dashboard(struct req *r, const struct db_rows *q)
 		return;
 	if (org <= 0)
 		tmpl_show(d, "NOT_ORGANISING");
-	if (n == 0 && org == 0 && (n = home_mentors_in(r, d)) == -1)
+	if (n == 0 && org == 0 && (mentors_in = home_mentors_in(r, d)) == -1)
 		return;
-	if (n == 0 && org == 0) {
+	if (n == 0 && org == 0 && mentors_in == 0) {
 		tmpl_show(d, "EMPTY");
 		home_mentor_hint(r, d);
 	}

@@ -419,11 +419,17 @@ void
 auth_login_ok(struct req *r, long long user_id, const char *pw_hash,
     const struct auth_gate *g)
 {
+	/* the address alone keeps its count: it may guess other accounts */
+	auth_throttle_clear(r, g->bucket[0]);
+	auth_device_cookie(r, user_id, pw_hash);
+}
+
+void
+auth_device_cookie(struct req *r, long long user_id, const char *pw_hash)
+{
 	unsigned char raw[16];
 	char nonce[33];
 
-	/* the address alone keeps its count: it may guess other accounts */
-	auth_throttle_clear(r, g->bucket[0]);
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2hex(nonce, sizeof(nonce), raw, sizeof(raw));
 	resp_cookie(r, DEVICE_COOKIE, req_printf(r, "%s.%lld.%s", nonce,
@@ -511,8 +517,11 @@ auth_tokens_end(struct req *r, long long user_id, const char *purpose)
 int
 auth_feed_renew(struct req *r, long long user_id)
 {
-	return db_exec(r, "UPDATE users SET calendar_secret = NULL WHERE "
-	    "id = ?", "i", user_id) < 0 ? -1 : 0;
+	long long n;
+
+	n = db_exec(r, "UPDATE users SET calendar_secret = NULL WHERE id = ? "
+	    "AND calendar_secret IS NOT NULL", "i", user_id);
+	return n < 0 ? -1 : n > 0;
 }
 
 const char *

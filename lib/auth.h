@@ -105,6 +105,13 @@ long long	 auth_login_gate(struct req *, long long user_id,
 int		 auth_login_failed(struct req *, const struct auth_gate *);
 void		 auth_login_ok(struct req *, long long user_id,
 		    const char *pw_hash, const struct auth_gate *);
+/*
+ * This browser's device cookie for user_id under pw_hash: at a sign-in,
+ * and when this browser chose the new password (its old cookie died
+ * with the old one).
+ */
+void		 auth_device_cookie(struct req *, long long user_id,
+		    const char *pw_hash);
 
 /*
  * E-mailed tokens. auth_token_new stores the hash and returns the token
@@ -136,6 +143,7 @@ int		 auth_tokens_end(struct req *, long long user_id,
  * every other session signed out): the calendar feed's address, made
  * anew when next shown (it outlived all of these: found attacking). The
  * device cookies of the old password die with it (auth_login_gate).
+ * 1 when there was one, 0 none, -1 db.
  */
 int		 auth_feed_renew(struct req *, long long user_id);
 

@@ -297,6 +297,61 @@ mship_outcome_label(const char *s)
 	return s;
 }
 
+const char *
+mship_change_key(struct req *r, long long mid, long long by, const char *tail)
+{
+	return by > 0 ? req_printf(r, "contract-change:%lld:%lld:%s", mid, by,
+	    tail) : req_printf(r, "contract-change:%lld:%s", mid, tail);
+}
+
+/*
+ * One change's notice (key) taken back with its mail, unless a notifier
+ * has the mail: 1 taken, 0 gone out already, -1 db.
+ */
+static int
+change_take_one(struct req *r, const char *key)
+{
+	long long n;
+	const char *v;
+
+	if ((n = db_exec(r, "DELETE FROM outbox WHERE dedup_key = ? AND "
+	    "status = 'queued' AND attempts = 0", "s", key)) == -1)
+		return -1;
+	if (n == 0) {	/* claimed or sent, or none (turned off) */
+		v = db_value(r, "SELECT 1 FROM outbox WHERE dedup_key = ?",
+		    "s", key);
+		if (v != NULL || r->db_failed)
+			return v != NULL ? 0 : -1;
+	}
+	return db_exec(r, "DELETE FROM notifications WHERE dedup_key = ?",
+	    "s", key) == -1 ? -1 : 1;
+}
+
+long long
+mship_change_take_back(struct req *r, const struct mship *m, long long by,
+    long long to)
+{
+	struct db_rows *q;
+	long long taken = 0;
+	size_t i;
+	int rc;
+
+	/* the notices of changes still within their hold, each by its key */
+	q = db_query(r, "SELECT dedup_key FROM notifications WHERE "
+	    "dedup_key LIKE ? AND (? = 0 OR user_id = ?) AND created_at > "
+	    "UTC_TIMESTAMP() - INTERVAL ? SECOND", "siii",
+	    mship_change_key(r, m->id, by, "%"), to, to,
+	    (long long)MSHIP_CHANGE_HOLD);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		if ((rc = change_take_one(r, db_get(q, i, "dedup_key"))) == -1)
+			return -1;
+		taken += rc;
+	}
+	return taken;
+}
+
 int
 mship_notice_send(struct req *r, const struct mship *m, long long user_id,
     const struct mship_notice *n)

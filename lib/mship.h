@@ -202,6 +202,23 @@ int	mship_strip_rows(struct req *, struct tdict *s, const struct db_rows *,
 	"FROM stage_events n WHERE n.mentorship_id = " e ".mentorship_id AND " \
 	"n.id > " e ".id))"
 /*
+ * A contract change's "agree again" mail waits MSHIP_CHANGE_HOLD seconds
+ * before it goes (its notice in Menteo does not): the one who changed
+ * the contract often agrees next, and the other party then gets one mail
+ * saying both. mship_change_key is the key of a change's mail and notice
+ * by user `by` of mentorship mid ("%" as tail: a LIKE of all of them).
+ * mship_change_take_back takes back what changes by `by` (0: anyone)
+ * told `to` (0: either party) while their mail waits: the mail if no
+ * notifier claimed it (attempts 0), with its notice; the notice alone
+ * for one who turned that mail off. How many, or -1 (db). Inside the
+ * caller's transaction.
+ */
+#define MSHIP_CHANGE_HOLD	120
+const char	*mship_change_key(struct req *, long long mid, long long by,
+		    const char *tail);
+long long	 mship_change_take_back(struct req *, const struct mship *,
+		    long long by, long long to);
+/*
  * SQL: meetings cancelled, kept in meetings_cancelled under their ids
  * (sql/200) with their notes and the next SEQUENCE, for the calendars to
  * drop them: by `?` (an account's id; 0: Menteo itself), those of the

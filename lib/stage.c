@@ -99,12 +99,17 @@ by_programme(enum stage_who who)
 	return who == STAGE_PROGRAMME || who == STAGE_TAKEN_BACK;
 }
 
-/* A programme's ending of a pair because r->user, a party, left it. */
+/*
+ * A programme's ending of a pair made by one of its parties: one who left
+ * the programme (or an organiser who is a party, whose note says what
+ * they did), said in their name, not the organisers'. The timeline reads
+ * the same rule from its events (mships_timeline_sql's by_organisers).
+ */
 static int
 by_leaver(const struct req *r, const struct mship *m,
     const struct stage_rule *rl)
 {
-	return rl->who == STAGE_PROGRAMME && r->user.id > 0 &&
+	return by_programme(rl->who) && r->user.id > 0 &&
 	    (r->user.id == m->mentor_id || r->user.id == m->mentee_id);
 }
 
@@ -859,7 +864,10 @@ move_tx(struct req *r, void *arg)
 	    "WHERE id = ? AND stage = ?", "sis", rl->to,
 	    m->id, rl->from) != 1)
 		return -1;
-	if (!mship_stage_open(rl->to) && move_cancel_meetings(r, m) == -1)
+	/* closing: its meetings to come, and a contract's held "agree
+	 * again" mail, which would reach the other party after the end */
+	if (!mship_stage_open(rl->to) && (move_cancel_meetings(r, m) == -1 ||
+	    mship_change_take_back(r, m, 0, 0) == -1))
 		return -1;
 	mv->actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
 	    req_printf(r, "%lld", r->user.id) : NULL;

@@ -705,7 +705,7 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 
 #define SQL_LISTED "SELECT " SUGGEST_COLS ", u.display_name, u.slug, " \
 	"NULL AS choices, NULL AS intake, " \
-	"CAST(u.capacity AS SIGNED) - " SUGGEST_ACTIVE " AS room FROM users u " \
+	SUGGEST_ROOM " AS room FROM users u " \
 	"WHERE " SUGGEST_LISTED " ORDER BY u.id"
 /*
  * what the mentee wrote: focus and goals of their mentorships (not of a

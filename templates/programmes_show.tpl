@@ -40,7 +40,7 @@
 <ul class="list">{{#MENTOR}}<li><div class="grow"><strong>{{M_NAME}}</strong> <span class="muted small">{{M_HEADLINE}}</span><div class="small">{{#M_SKILLS}}{{SKILLS}} · {{/M_SKILLS}}places left in this programme: {{M_PLACES}}</div></div><a class="btn btn-small btn-secondary" href="/mentorships/new?mentor={{M_SLUG}}&amp;programme={{PROG_SLUG}}">Ask {{M_NAME}} to mentor you</a></li>{{/MENTOR}}</ul>
 </section>{{/HAS_MENTORS}}
 {{#NO_MENTORS}}<p class="muted">No mentor of the programme has a place right now; the organisers will pair you as soon as one has.</p>{{/NO_MENTORS}}
-{{#NO_MENTORS_LEFT}}<p class="muted">Each mentor of the programme with a place has said no to a pair with you already (or you to them), so none is offered again here. The organisers can propose you another mentor as places free up.</p>
+{{#NO_MENTORS_LEFT}}<p class="muted">Each mentor of the programme with a place is paired with you already, or has said no to a pair with you (or you to them), so none is offered again here. The organisers can propose you another mentor as places free up.</p>
 {{>CONTACT}}{{/NO_MENTORS_LEFT}}
 {{#ORGANISER}}
 <section class="card" aria-labelledby="org-heading">

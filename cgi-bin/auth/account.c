@@ -34,15 +34,22 @@ au_password_form(struct req *r)
  * owner is told. One transaction, run again after a deadlock. arg: the
  * hash.
  */
+struct password_w {
+	const char	*hash;
+	int		 feed;		/* out: the feed's address renewed */
+};
+
 static int
 password_tx(struct req *r, void *arg)
 {
+	struct password_w *w = arg;
+
 	if (db_exec(r, "UPDATE users SET password_hash = ? WHERE id = ?",
-	    "si", (const char *)arg, r->user.id) < 0)
+	    "si", w->hash, r->user.id) < 0)
 		return -1;
 	sess_end_others(r, r->user.id);
 	return auth_tokens_end(r, r->user.id, NULL) == -1 ||
-	    auth_feed_renew(r, r->user.id) == -1 ? -1 :
+	    (w->feed = auth_feed_renew(r, r->user.id)) == -1 ? -1 :
 	    au_queue_simple(r, "password-changed", r->user.id, NULL,
 	    "Your Menteo password was changed", "mail/password_changed");
 }
@@ -51,6 +58,7 @@ void
 au_password_post(struct req *r)
 {
 	struct fval v[PASSWORD_N];
+	struct password_w pw;
 	struct tdict *d;
 	const char *hash;
 	int errors, ok;
@@ -72,10 +80,13 @@ au_password_post(struct req *r)
 	}
 	if ((hash = auth_hash(r, v[PW_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
-	if (db_tx_run(r, password_tx, (void *)hash) != 0)
+	pw = (struct password_w){ hash, 0 };
+	if (db_tx_run(r, password_tx, &pw) != 0)
 		return;
-	resp_flash(r, "Your password is changed, and every other session is "
-	    "signed out.");
+	auth_device_cookie(r, r->user.id, hash);
+	resp_flash(r, req_printf(r, "Your password is changed, and every "
+	    "other session is signed out.%s", pw.feed ? AU_FEED_RENEWED :
+	    ""));
 	resp_redirect(r, "/settings/password");
 }
 
@@ -257,17 +268,16 @@ void
 au_sessions_post(struct req *r)
 {
 	struct fval v[SESSIONS_N];
+	int feed;
 
 	if (field_read(r, sessions_f, SESSIONS_N, v) > 0)
 		return page_error(r, 400);
 	if (v[SS_SESSION].raw == NULL || *v[SS_SESSION].raw == '\0') {
 		sess_end_others(r, r->user.id);
-		if (auth_feed_renew(r, r->user.id) == -1)
+		if ((feed = auth_feed_renew(r, r->user.id)) == -1)
 			return;
-		resp_flash(r, "Every other session is signed out, and your "
-		    "calendar feed has a new address: a calendar that "
-		    "subscribed to the old one needs the new one, from your "
-		    "settings.");
+		resp_flash(r, req_printf(r, "Every other session is signed "
+		    "out.%s", feed ? AU_FEED_RENEWED : ""));
 	} else {
 		if (db_exec(r, "DELETE FROM sessions WHERE id = ? AND "
 		    "user_id = ? AND id <> ?", "iii", v[SS_SESSION].num, r->user.id,

@@ -107,7 +107,9 @@ au_login_post(struct req *r)
 		    "write to them.";
 		goto form;
 	}
-	if (sess_start(r, uid) == -1)
+	/* as stored now: auth_check rehashes it when the cost changed */
+	if (sess_start(r, uid) == -1 || (hash = db_value(r, "SELECT "
+	    "password_hash FROM users WHERE id = ?", "i", uid)) == NULL)
 		return;
 	auth_login_ok(r, uid, hash, &g);
 	resp_redirect(r, v[LI_NEXT].str != NULL ? v[LI_NEXT].str : "/");
@@ -251,6 +253,7 @@ au_reset_confirm_form(struct req *r)
 struct reset_w {
 	const char	*t, *hash;
 	long long	 uid;		/* out */
+	int		 feed;		/* out: the feed's address renewed */
 };
 
 static int
@@ -268,7 +271,7 @@ reset_confirm_tx(struct req *r, void *arg)
 	    "si", w->hash, w->uid) < 0 ||
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
 	    w->uid) < 0 || auth_tokens_end(r, w->uid, NULL) == -1 ||
-	    auth_feed_renew(r, w->uid) == -1)
+	    (w->feed = auth_feed_renew(r, w->uid)) == -1)
 		return -1;
 	return au_queue_simple(r, "password-changed", w->uid, NULL,
 	    "Your Menteo password was changed", "mail/password_changed");
@@ -298,7 +301,7 @@ au_reset_confirm_post(struct req *r)
 	}
 	if ((hash = auth_hash(r, v[CF_PASSWORD].str)) == NULL)
 		return page_error(r, 500);
-	w = (struct reset_w){ v[CF_TOKEN].str, hash, 0 };
+	w = (struct reset_w){ v[CF_TOKEN].str, hash, 0, 0 };
 	if ((rc = db_tx_run(r, reset_confirm_tx, &w)) == -1)
 		return;
 	if (rc == 1)
@@ -307,7 +310,8 @@ au_reset_confirm_post(struct req *r)
 	r->sess_id = 0;		/* its row, if it was this account's, is gone */
 	if (sess_start(r, w.uid) == -1)
 		return;
-	resp_flash(r, "Your password is changed, and every other session is "
-	    "signed out.");
+	auth_device_cookie(r, w.uid, hash);
+	resp_flash(r, req_printf(r, "Your password is changed, and every "
+	    "other session is signed out.%s", w.feed ? AU_FEED_RENEWED : ""));
 	resp_redirect(r, "/");
 }

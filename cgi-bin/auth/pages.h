@@ -22,6 +22,9 @@ int		 au_queue_simple(struct req *, const char *kind, long long uid,
 		    const char *to, const char *subject, const char *tpl);
 /* Both new-password fields checked as a pair: the errors it added. */
 int		 au_new_password_check(struct fval *pw, struct fval *pw2);
+/* A flash's last words when auth_feed_renew gave the feed a new address. */
+#define AU_FEED_RENEWED	" Your calendar feed has a new address: a calendar " \
+	"subscribed to the old one needs the new one, from your settings."
 
 /* Handlers, one page file each. */
 void	au_signup_form(struct req *);	/* signup.c */

@@ -13,26 +13,10 @@
 #include "contract.h"
 
 /*
- * The "agree again" mail waits this long (seconds) before it goes: the
- * one who changed the contract often agrees to it next, and the other
- * party then gets one mail saying both (change_held), not two within
- * seconds (found walking).
- */
-#define CHANGE_HOLD	120
-
-/* The key of a change mail of m by user `by` ("%": a LIKE of all). */
-static const char *
-change_key(struct req *r, const struct mship *m, long long by,
-    const char *tail)
-{
-	return req_printf(r, "contract-change:%lld:%lld:%s", m->id, by, tail);
-}
-
-/*
  * A change to a contract one party agreed to clears both agreements
  * (*cleared 1, when cleared is not NULL) and tells the other party what
  * changed (what NULL: the agreement that follows tells them), in a mail
- * held for CHANGE_HOLD. Inside the caller's transaction.
+ * held for MSHIP_CHANGE_HOLD. Inside the caller's transaction.
  */
 int
 mships_contract_changed(struct req *r, const struct mship *m, const char *what,
@@ -40,7 +24,7 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what,
 {
 	struct mship_notice n = { .headline = "The contract changed: agree "
 	    "again", .path = mships_path(r, m, "/contract"),
-	    .hold = CHANGE_HOLD };
+	    .hold = MSHIP_CHANGE_HOLD };
 	const char *v;
 
 	v = db_value(r, "SELECT mentor_agreed_at IS NOT NULL OR "
@@ -64,30 +48,9 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what,
 	n.intro = req_printf(r, "%s changed the contract (%s), so both "
 	    "agreements were cleared. Read it and agree again.", r->user.name,
 	    what);
-	n.dedup = change_key(r, m, r->user.id, req_printf(r, "%lld",
+	n.dedup = mship_change_key(r, m->id, r->user.id, req_printf(r, "%lld",
 	    (long long)time(NULL)));
 	return mship_notice_send(r, m, m->other_id, &n);
-}
-
-/*
- * The "agree again" mails of m by user `by` to user `to` that are still
- * held (no notifier has claimed one: attempts 0), taken back with their
- * notifications: the agreement that follows says it all. How many, or
- * -1 (db).
- */
-static long long
-change_take_back(struct req *r, const struct mship *m, long long by,
-    long long to)
-{
-	const char *key = change_key(r, m, by, "%");
-	long long n;
-
-	n = db_exec(r, "DELETE FROM outbox WHERE user_id = ? AND dedup_key "
-	    "LIKE ? AND status = 'queued' AND attempts = 0", "is", to, key);
-	if (n > 0 && db_exec(r, "DELETE FROM notifications WHERE "
-	    "user_id = ? AND dedup_key LIKE ?", "is", to, key) == -1)
-		return -1;
-	return n;
 }
 
 /*
@@ -103,7 +66,7 @@ change_held(struct req *r, const struct mship *m)
 	if ((what = db_value(r, "SELECT change_what FROM mentorships "
 	    "WHERE id = ?", "i", m->id)) == NULL)
 		return NULL;
-	return change_take_back(r, m, r->user.id, m->other_id) > 0 ?
+	return mship_change_take_back(r, m, r->user.id, m->other_id) > 0 ?
 	    what : NULL;
 }
 
@@ -209,20 +172,22 @@ mships_contract_text(struct req *r, const struct mship *m, long long version,
 }
 
 /*
- * The other party told of the viewer's agreement, and of the change
- * that came with it: the same form's (w->what), or the viewer's change
- * a moment before, whose held mail is taken back to say both.
+ * The other party told of the viewer's agreement, and of the changes
+ * that came with it: the viewer's a moment before, whose held mail is
+ * taken back to say them, and the same form's (w->what).
  */
 static int
 agreed_by_one(struct req *r, const struct agreeing *w)
 {
-	const char *what = w->what;
+	const char *held, *what = w->what;
 	int changed = w->changed;
 
-	if (!changed) {
-		if ((what = change_held(r, w->m)) == NULL && r->db_failed)
-			return -1;
-		changed = what != NULL;
+	if ((held = change_held(r, w->m)) == NULL && r->db_failed)
+		return -1;
+	if (held != NULL) {
+		what = changed && what != NULL ? req_printf(r, "%s; %s", held,
+		    what) : held;
+		changed = 1;
 	}
 	if (!changed)
 		return mships_tell(r, w->m, "The contract was agreed by one "
@@ -264,7 +229,7 @@ mships_agree_locked(struct req *r, struct agreeing *w)
 	if (n == 0)
 		return 0;
 	/* the other's change, agreed to before its mail went: not sent */
-	if (change_take_back(r, m, m->other_id, r->user.id) == -1)
+	if (mship_change_take_back(r, m, m->other_id, r->user.id) == -1)
 		return -1;
 	c = db_query(r, "SELECT mentor_agreed_at IS NOT NULL AND "
 	    "mentee_agreed_at IS NOT NULL AS both_agreed, (SELECT "

@@ -67,7 +67,11 @@ last_word(struct req *r, struct tdict *d, const struct mship *m,
 	}
 }
 
-/* The timeline: each stage event with who moved it (and the strip's minutes). */
+/*
+ * The timeline: each stage event with who moved it (and the strip's
+ * minutes). A programme's move is its organisers' unless a party made it
+ * (one who left: lib/stage.c by_leaver, the same rule).
+ */
 const char mships_timeline_sql[] = "SELECT e.id, e.from_stage, e.to_stage, "
     "e.note, e.created_at, u.display_name AS actor, e.actor_id, "
     "m.proposed_by_programme AS proposed, e.by_outsider, "

@@ -473,6 +473,37 @@ def test_a_change_then_an_agreement_is_one_mail():
         "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
         mentee.user_id)).split())
     m.check("agreed to the contract. Read it" in said, f"the agreement alone: {said[:300]}")
+    m.check(any("agree again" in t for t in news(mentee)),
+            "the notice of a change whose mail went was taken away")
+    # a change, then another with "I agree" on the same form: one mail,
+    # naming both (the held one went two minutes later, out of order)
+    agree(mentee, mid)
+    before, told = len(outbox(mentee)), len(news(mentee))
+    r = mentor.post(base, terms() + three(ids, third="Six talks given") +
+                    [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"first change: {r!r}")
+    r = mentor.post(base, terms() + three(ids, first="An offer signed", third="Six talks given") +
+                    [("seen", seen_of(mentor.get(base).text)), ("agree", "1")])
+    m.check(r.status == 303, f"changed and agreed: {r!r}")
+    mine = outbox(mentee)[before:]
+    said = " ".join(m.unescaped(m.sql_value(
+        "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
+        mentee.user_id)).split())
+    m.check(len(mine) == 1 and "agreed by one party" in mine[0][0] and
+            "(\u201cGive feedback\u201d changed; \u201cLead a hiring round\u201d changed)"
+            in said, f"one mail, both changes: {mine} {said[:400]}")
+    m.check(len(news(mentee)) == told + 1, f"one notice: {news(mentee)[told:]}")
+    # a change held when the pair ends goes no further
+    agree(mentee, mid)
+    r = mentor.post(base, terms() + three(ids, third="Seven talks given") +
+                    [("seen", seen_of(mentor.get(base).text))])
+    held(mentee, "agree again")
+    mentor.get(f"/mentorships/{mid}")
+    r = mentor.post(f"/mentorships/{mid}/stage", {"to": "ended", "note": "We stop here."})
+    m.check(r.status == 303, f"ended: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ? AND subject LIKE "
+                        "'%agree again%' AND status = 'queued'", mentee.user_id) == "0",
+            "an 'agree again' mail waits to go after the end")
 
 
 @m.test

@@ -280,17 +280,27 @@ def test_what_a_former_holder_kept_stops_working():
     c.cookies.update(device)
     r = login(c, holder.email, "guess 6")
     assert r.status == 429, f"the old device cookie guesses on: {r.status}"
-    # the new password's browser keeps its own allowance
+    # the address is blocked for a browser unknown to the account ...
+    assert login(m.Client(source=where), holder.email, NEWPW).status == 429
+    # ... but not for the one that chose the new password: it was given
+    # a device cookie of the new password (the old one died with it)
+    mine = {k: v for k, v in owner.cookies.items() if k.endswith("menteo_device")}
+    assert mine and mine != device, "no device cookie for the new password"
     c = m.Client(source=where)
-    assert login(c, holder.email, NEWPW).status == 429, "the address is blocked"
+    c.cookies.update(mine)
+    assert login(c, holder.email, NEWPW).status == 303, "the owner's browser is locked out"
     # sign out everywhere, and a new password: the feed renewed, said so
     r = owner.post("/settings/sessions", {})
     assert r.status == 303 and "new address" in m.unescaped(owner.follow(r).text)
     assert m.Client().get(new).status == 404, "the feed outlived 'sign out everywhere'"
+    # with no feed shown since, there is none to renew, and none is said
+    r = owner.post("/settings/sessions", {})
+    assert "new address" not in m.unescaped(owner.follow(r).text), "a feed that was not"
     feed = feed_of(owner)
     owner.get("/settings/password")
     r = owner.post("/settings/password", {"current": NEWPW, "password": PW, "password2": PW})
     assert r.status == 303, r
+    assert "new address" in m.unescaped(owner.follow(r).text), "the flash does not say it"
     assert m.Client().get(feed).status == 404, "the feed outlived a new password"
     # the deletion's password is counted like the other settings' forms
     owner.get("/settings/delete")

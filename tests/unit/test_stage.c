@@ -154,6 +154,41 @@ static const struct actor_case actors[] = {
 	{ 30, STAGE_TAKEN_BACK, 0 },
 };
 
+/* Where a refused move's condition is met: a page of the mentorship. */
+static void
+test_stage_cond_places(void **state)
+{
+	static const struct {
+		const char *from, *to, *place;
+	} t[] = {
+		{ "initiation", "cultivation", "/contract" },
+		{ "cultivation", "separation", "/review" },
+		{ "separation", "redefinition", "/review" },
+		{ "separation", "cultivation", "/contract" },
+		{ "redefinition", "cultivation", "/contract" },
+		{ "requested", "initiation", NULL },	/* the mentor's places */
+		{ "cultivation", "ended", NULL },	/* a note, on this page */
+	};
+	const struct stage_rule *rl;
+	const char *place, *label = NULL;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		rl = stage_rule_find(t[i].from, t[i].to, STAGE_EITHER);
+		assert_non_null(rl);
+		place = stage_cond_place(rl, &label);
+		if (t[i].place == NULL) {
+			assert_null(place);
+			continue;
+		}
+		assert_non_null(place);
+		assert_string_equal(place, t[i].place);
+		assert_non_null(label);
+		assert_true(strncmp(label, "Open the ", 9) == 0);
+	}
+}
+
 static void
 test_stage_actors(void **state)
 {
@@ -438,6 +473,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_stage_moves),
 		cmocka_unit_test(test_stage_table_shape),
+		cmocka_unit_test(test_stage_cond_places),
 		cmocka_unit_test(test_stage_actors),
 		cmocka_unit_test(test_stage_labels_and_sets),
 		cmocka_unit_test(test_stage_ms_counts),
