@@ -107,15 +107,16 @@ home_seeks_mentor(struct req *r, const struct mine_open *open)
  * that finds nobody is no help there (journey-32). A mentor who looks
  * for no mentor sees none. A programme's mentee sees its mentors, told
  * by their own row (SUGGEST_OWN), and "Find a mentor" leads there.
- * organises (NULL: not asked): set when that row was read, and one who
- * organises a programme sees their programmes instead (home_organises):
- * the same statement says so. -1: answered.
+ * organises and mentors_in (NULL: not asked): set when that row was
+ * read, and one who organises a programme sees their programmes instead
+ * (home_organises), one who mentors in one those (home_mentors_in): the
+ * same statement says so. -1: answered.
  */
 static int
 home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open,
-    int *organises)
+    int *organises, int *mentors_in)
 {
-	struct suggest_from from = { SUGGEST_OWN, NULL, NULL, 0, 0 };
+	struct suggest_from from = { SUGGEST_OWN, NULL, NULL, 0, 0, 0 };
 	struct db_rows *c;
 	struct tdict *box;
 	const char *html;
@@ -147,6 +148,8 @@ home_suggestions(struct req *r, struct tdict *d, const struct mine_open *open,
 	}
 	if (organises != NULL)
 		*organises = from.organises;
+	if (mentors_in != NULL)
+		*mentors_in = from.mentors_in;
 	if (from.mentor_only || (organises != NULL && from.organises)) {
 		tmpl_dict_free(box);	/* they mentor, in a programme */
 		return 0;
@@ -307,7 +310,7 @@ home_dashboard(struct req *r, const struct db_rows *q)
 	struct mine_open open;
 	const char *cal;
 	int n, org = -1;	/* organises a programme: -1 not known */
-	int mentors_in = 0;	/* programmes mentored in */
+	int mentors_in = -1;	/* programmes mentored in: -1 not known */
 
 	if ((n = mine_fill(r, d, q, &open)) == -1 ||
 	    home_new_for_you(r, d, open.notes_version) == -1 ||
@@ -315,14 +318,16 @@ home_dashboard(struct req *r, const struct db_rows *q)
 		return;
 	tmpl_set(d, "CALENDAR_URL", cal);
 	tmpl_set(d, "FIND_URL", "/people");	/* a programme's mentee: its page */
-	if (home_suggestions(r, d, &open, n == 0 ? &org : NULL) == -1)
+	if (home_suggestions(r, d, &open, n == 0 ? &org : NULL,
+	    n == 0 ? &mentors_in : NULL) == -1)
 		return;
 	/* no mentorship: an organiser's programmes, or how to begin one */
 	if (n == 0 && org != 0 && (org = home_organises(r, d)) == -1)
 		return;
 	if (org <= 0)
 		tmpl_show(d, "NOT_ORGANISING");
-	if (n == 0 && org == 0 && (mentors_in = home_mentors_in(r, d)) == -1)
+	if (n == 0 && org == 0 && mentors_in != 0 &&
+	    (mentors_in = home_mentors_in(r, d)) == -1)
 		return;
 	if (n == 0 && org == 0 && mentors_in == 0) {
 		tmpl_show(d, "EMPTY");

@@ -736,7 +736,10 @@ suggest_mentors_of(const struct db_rows *rows, struct suggest_mentor *m)
 	"(SELECT 1 FROM programme_participants x WHERE x.user_id = u.id AND " \
 	"x.role = 'mentee') AND NOT EXISTS (SELECT 1 FROM mentorships x " \
 	"WHERE x.mentee_id = u.id)) AS mentor_only, EXISTS (SELECT 1 FROM " \
-	"programme_organisers o WHERE o.user_id = u.id) AS organises " \
+	"programme_organisers o WHERE o.user_id = u.id) AS organises, " \
+	"EXISTS (SELECT 1 FROM programme_participants x WHERE x.user_id = " \
+	"u.id AND x.role = 'mentor' AND x.status IN ('waiting', 'active')) " \
+	"AS mentors_in " \
 	"FROM users u LEFT JOIN directory_version dv ON dv.id = 1 " \
 	"LEFT JOIN programmes op ON op.id = (SELECT pp.programme_id FROM " \
 	"programme_participants pp WHERE pp.user_id = u.id AND pp.role = " \
@@ -874,6 +877,7 @@ suggest_for(struct req *r, struct suggest_from *from, size_t k,
 		return -1;
 	from->mentor_only = db_get_int(me, 0, "mentor_only") == 1;
 	from->organises = db_get_int(me, 0, "organises") == 1;
+	from->mentors_in = db_get_int(me, 0, "mentors_in") == 1;
 	if (from->id == SUGGEST_OWN) {
 		from->id = db_get_int(me, 0, "own_id");	/* 0: none */
 		from->slug = db_get(me, 0, "own_slug");

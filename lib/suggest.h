@@ -205,6 +205,7 @@ struct suggest_from {
 	int		 mentor_only;	/* out: mentors in a programme, and
 					   has no mentee side anywhere */
 	int		 organises;	/* out: organises a programme */
+	int		 mentors_in;	/* out: mentors in one (or waits to) */
 };
 
 /*

@@ -54,7 +54,7 @@ people_suggestions(struct req *r)
 		tmpl_set(s, "PROG_SLUG", v[SF_PROGRAMME].str);
 	}
 	if (suggest_fill(r, d, &(struct suggest_from){ pid,
-	    v[SF_PROGRAMME].str, NULL, 0, 0 }, SUGGESTIONS) == -1)
+	    v[SF_PROGRAMME].str, NULL, 0, 0, 0 }, SUGGESTIONS) == -1)
 		return;
 	page_send(r, 200);
 }
