@@ -93,32 +93,27 @@ const struct stage_rule stage_rules[] = {
 const size_t stage_nrules = sizeof(stage_rules) / sizeof(stage_rules[0]);
 
 /* The endings by a programme's organisers: told to those still in it. */
-static int
-by_programme(enum stage_who who)
+int
+stage_by_programme(enum stage_who who)
 {
 	return who == STAGE_PROGRAMME || who == STAGE_TAKEN_BACK;
 }
 
-/*
- * A programme's ending of a pair made by one of its parties: one who left
- * the programme (or an organiser who is a party, whose note says what
- * they did), said in their name, not the organisers'. The timeline reads
- * the same rule from its events (mships_timeline_sql's by_organisers).
- */
-static int
-by_leaver(const struct req *r, const struct mship *m,
+/* One who left the programme, or an organiser who is a party. */
+int
+stage_by_leaver(const struct req *r, const struct mship *m,
     const struct stage_rule *rl)
 {
-	return by_programme(rl->who) && r->user.id > 0 &&
+	return stage_by_programme(rl->who) && r->user.id > 0 &&
 	    (r->user.id == m->mentor_id || r->user.id == m->mentee_id);
 }
 
 /* The endings by an admin, a deletion or a programme: no party's choice. */
-static int
-by_outsider(enum stage_who who)
+int
+stage_by_outsider(enum stage_who who)
 {
 	return who == STAGE_ADMIN || who == STAGE_DELETION ||
-	    by_programme(who);
+	    stage_by_programme(who);
 }
 
 const struct stage_rule *
@@ -132,7 +127,7 @@ stage_rule_find(const char *from, const char *to, enum stage_who by)
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
 		if (strcmp(rl->from, from) == 0 && strcmp(rl->to, to) == 0 &&
-		    (by_outsider(rl->who) ? rl->who == by : !by_outsider(by)))
+		    (stage_by_outsider(rl->who) ? rl->who == by : !stage_by_outsider(by)))
 			return rl;
 	}
 	return NULL;
@@ -144,7 +139,7 @@ stage_actor_ok(const struct req *r, const struct mship *m,
 {
 	if (rule->who == STAGE_SYSTEM)
 		return r->user.id == 0;
-	if (r->user.id == 0 || by_outsider(rule->who))
+	if (r->user.id == 0 || stage_by_outsider(rule->who))
 		return 0;
 	switch (rule->who) {
 	case STAGE_MENTOR:
@@ -552,99 +547,6 @@ cond_new_cycle_room(struct req *r, const struct mship *m, const char *note,
 	return 0;
 }
 
-/*
- * The pair a programme's organisers proposed (prog: its name), as its
- * mails say it: not the mentee's request. NULL when prog is NULL.
- */
-static const char *
-move_proposal(struct req *r, const char *prog)
-{
-	return prog == NULL ? NULL : req_printf(r, "the pair the organisers "
-	    "of %s proposed", prog);
-}
-
-/* What the other party reads about this move. */
-static const char *
-move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    const char *note, const char *prog)
-{
-	const char *who = r->user.id == 0 ? "Menteo" :
-	    (r->user.id == m->mentor_id ? m->mentor_name : m->mentee_name);
-	const char *pair = move_proposal(r, prog);
-
-	if (rl->who == STAGE_ADMIN)
-		return "An administrator of Menteo ended this mentorship.";
-	if (rl->who == STAGE_DELETION)
-		return "The other person deleted their Menteo account, so this "
-		    "mentorship has ended. Its record stays readable for you.";
-	/*
-	 * The note says who withdrew it; never why (a removal is nobody
-	 * else's business).
-	 */
-	if (by_programme(rl->who) && prog != NULL && !by_leaver(r, m, rl))
-		return req_printf(r, "The organisers of %s have withdrawn the "
-		    "pair they proposed, so it will not go ahead. You stay in "
-		    "the programme, and they may propose another pair.", prog);
-	/* note: Menteo's, naming who left or was removed (a mentee who
-	 * left read that the organisers withdrew the pair: found walking) */
-	if (by_programme(rl->who))
-		return req_printf(r, "%s This %s will not go ahead.", note,
-		    prog != NULL ? "proposed pair" : "request");
-	if (strcmp(rl->to, "requested") == 0)
-		return r->user.id == m->mentor_id ?
-		    req_printf(r, "%s would like to know more before "
-		    "answering %s. Answer on the mentorship page.", who,
-		    pair != NULL ? pair : "your request") :
-		    req_printf(r, "%s answered your question about %s.", who,
-		    pair != NULL ? pair : "their request");
-	if (strcmp(rl->to, "expired") == 0)
-		return pair != NULL ? req_printf(r, "%s did not answer %s "
-		    "within 14 days, so it has expired. The organisers have "
-		    "been told.", m->mentor_name, pair) :
-		    req_printf(r, "Your request to %s was not answered "
-		    "within 14 days and has expired. You can ask another "
-		    "mentor.", m->mentor_name);
-	if (strcmp(rl->to, "initiation") == 0)
-		return req_printf(r, "%s accepted %s. Next: write the contract "
-		    "together (ground rules, cadence, 3 to 5 goals).", who,
-		    pair != NULL ? pair : "your request");
-	if (pair != NULL)	/* declined or withdrawn */
-		return req_printf(r, "%s said no to %s. The organisers have "
-		    "been told%s", who, pair, strcmp(rl->to, "declined") == 0 ?
-		    ", and can propose you another mentor." : ".");
-	/* a person's act in their words ("moved your mentorship from
-	 * Requested to Declined" told a refusal: found walking) */
-	if (strcmp(rl->to, "declined") == 0)
-		return req_printf(r, "%s declined your request. You can ask "
-		    "another mentor.", who);
-	if (strcmp(rl->to, "withdrawn") == 0)
-		return req_printf(r, "%s withdrew their request.", who);
-	if (strcmp(rl->to, "ended") == 0)
-		return req_printf(r, "%s ended the mentorship. Its record stays "
-		    "readable for you.", who);
-	return req_printf(r, "%s moved your mentorship from %s to %s.", who,
-	    mship_stage_label(rl->from), mship_stage_label(rl->to));
-}
-
-static const char *
-move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    const char *prog)
-{
-	if (strcmp(rl->to, "requested") == 0)
-		return r->user.id != m->mentor_id ? "An answer to your question" :
-		    prog != NULL ? "More asked about the proposed pair" :
-		    "More asked about your mentorship request";
-	if (prog != NULL && by_programme(rl->who))
-		return "A proposed pair was withdrawn";
-	if (prog != NULL && !by_outsider(rl->who))	/* an answer to a proposal */
-		return req_printf(r, "The proposed pair was %s",
-		    strcmp(rl->to, "initiation") == 0 ? "accepted" :
-		    strcmp(rl->to, "expired") == 0 ? "not answered in time" :
-		    strcmp(rl->to, "withdrawn") == 0 ? "turned down by the "
-		    "mentee" : "declined");
-	return rl->subject;
-}
-
 int
 stage_lock(struct req *r, struct mship *m)
 {
@@ -674,80 +576,6 @@ struct move {
 	long long	 event;	/* the event written, by id */
 };
 
-/*
- * A programme's ending, told to each party still in the programme: a
- * party removed from it has the removal's own mail, one who left it
- * their own page's word. 0, or -1.
- */
-static int
-move_mail_stayers(struct req *r, const struct mship *m,
-    struct mship_notice *n, long long ev)
-{
-	const long long party[2] = { m->mentor_id, m->mentee_id };
-	struct db_rows *gone;
-	size_t i, k;
-
-	gone = db_query(r, "SELECT pp.user_id FROM programme_participants pp "
-	    "JOIN mentorships m ON m.programme_id = pp.programme_id AND "
-	    "pp.user_id IN (m.mentor_id, m.mentee_id) WHERE m.id = ? AND "
-	    "pp.status IN ('removed', 'left')", "i", m->id);
-	if (gone == NULL)
-		return -1;
-	for (i = 0; i < 2; i++) {
-		for (k = 0; k < gone->nrows; k++)
-			if (db_get_int(gone, k, "user_id") == party[i])
-				break;
-		if (k < gone->nrows)
-			continue;
-		n->dedup = req_printf(r, "stage:%lld:%lld", ev, party[i]);
-		if (mship_notice_send(r, m, party[i], n) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * The mail about rule rl: to the other party, both for an admin, those
- * still in the programme for its organisers.
- */
-static int
-move_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    const char *note, long long ev, const struct cohort_proposal *cp)
-{
-	struct mship_notice n = {
-		.headline = move_subject(r, m, rl, cp->name),
-		.intro = move_intro(r, m, rl, note, cp->name),
-		.note = note,
-		.path = req_printf(r, "/mentorships/%lld", m->id),
-	};
-	long long rcpt;
-
-	/*
-	 * a proposal taken back, or a party removed, leaves no pair: what
-	 * stays is the programme; one who left leaves the pair's page, which
-	 * says so
-	 */
-	if (by_programme(rl->who) && cp->slug != NULL && !by_leaver(r, m, rl)) {
-		n.path = req_printf(r, "/programmes/%s", cp->slug);
-		n.link_text = "Open the programme";
-	}
-
-	if (rl->who == STAGE_ADMIN) {
-		n.dedup = req_printf(r, "stage:%lld:mentor", ev);
-		if (mship_notice_send(r, m, m->mentor_id, &n) == -1)
-			return -1;
-		n.dedup = req_printf(r, "stage:%lld:mentee", ev);
-		return mship_notice_send(r, m, m->mentee_id, &n);
-	}
-	if (rl->who == STAGE_DELETION || by_programme(rl->who))
-		n.note = NULL;	/* the event keeps it; the intro says it */
-	if (by_programme(rl->who))
-		return move_mail_stayers(r, m, &n, ev);
-	rcpt = r->user.id == 0 ? m->mentee_id :
-	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
-	n.dedup = req_printf(r, "stage:%lld", ev);
-	return mship_notice_send(r, m, rcpt, &n);
-}
 
 /*
  * Why r->user may not make this move at all (403), or NULL. A party's
@@ -764,7 +592,7 @@ move_forbidden(struct req *r, const struct mship *m, const char *to,
 	if (by == STAGE_DELETION)
 		return m->is_party ? NULL : "Only the two people in a "
 		    "mentorship can change it.";
-	if (by_programme(by))	/* the caller checked the organiser */
+	if (stage_by_programme(by))	/* the caller checked the organiser */
 		return NULL;
 	if (r->user.id != 0 && !m->is_party)
 		return "Only the two people in a mentorship can change it.";
@@ -875,7 +703,7 @@ move_tx(struct req *r, void *arg)
 	if (db_exec(r, "INSERT INTO stage_events (mentorship_id, from_stage, "
 	    "to_stage, actor_id, by_outsider, note, created_at) VALUES (?, ?, "
 	    "?, ?, ?, ?, UTC_TIMESTAMP())", "isssis", m->id, rl->from, rl->to,
-	    mv->actor, (long long)(by_outsider(rl->who) ||
+	    mv->actor, (long long)(stage_by_outsider(rl->who) ||
 	    rl->who == STAGE_SYSTEM), mv->note) != 1)
 		return -1;
 	mv->event = ev = db_last_id();
@@ -885,8 +713,8 @@ move_tx(struct req *r, void *arg)
 	    cohort_proposal(r, m->id, &cp) == -1)
 		return -1;
 	mv->prog = cp.name;
-	if (move_mail(r, m, rl, mv->note, ev, &cp) == -1 ||
-	    (!by_programme(rl->who) &&	/* their own doing */
+	if (stage_mail(r, m, rl, mv->note, ev, &cp) == -1 ||
+	    (!stage_by_programme(rl->who) &&	/* their own doing */
 	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1))
 		return -1;
 	m->stage = rl->to;
@@ -974,10 +802,10 @@ int
 stage_end(struct req *r, struct mship *m, enum stage_who by,
     const char *note, const char **why)
 {
-	if (!by_outsider(by))
+	if (!stage_by_outsider(by))
 		return *why = "Only an administrator's, a deletion's or a "
 		    "programme's ending goes this way.", 403;
-	return move(r, m, by_programme(by) ? "withdrawn" : "ended", by, note,
+	return move(r, m, stage_by_programme(by) ? "withdrawn" : "ended", by, note,
 	    why, NULL);
 }
 

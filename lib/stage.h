@@ -10,6 +10,8 @@
 #include "mship.h"
 #include "req.h"
 
+struct cohort_proposal;		/* lib/cohort.h */
+
 /* Who may make a move. */
 enum stage_who {
 	STAGE_MENTOR,
@@ -149,5 +151,30 @@ int	 stage_table_exists(struct req *, const char *name);
 
 /* The viewer's private calendar feed path, made on first use; NULL: db. */
 const char *stage_calendar_url(struct req *);
+
+/*
+ * Who a rule's mover is, and the mail a move sends (stage_mail: in
+ * lib/stage_mail.c, the module's second file, the words of a move).
+ */
+/* An ending by a programme's organisers (or a party leaving it). */
+int	 stage_by_programme(enum stage_who);
+/* An ending by an admin, a deletion or a programme: no party's choice. */
+int	 stage_by_outsider(enum stage_who);
+/*
+ * A programme's ending of a pair made by one of its parties: one who
+ * left the programme (or an organiser who is a party, whose note says
+ * what they did), said in their name, not the organisers'. The timeline
+ * reads the same rule from its events (mships_timeline_sql).
+ */
+int	 stage_by_leaver(const struct req *, const struct mship *,
+	    const struct stage_rule *);
+/*
+ * The mail about rule rl's move (event ev, with note; cp the proposal
+ * it answered, if any): to the other party, both for an admin, those
+ * still in the programme for its organisers. 0, or -1 (db).
+ */
+int	 stage_mail(struct req *, const struct mship *,
+	    const struct stage_rule *, const char *note, long long ev,
+	    const struct cohort_proposal *);
 
 #endif

@@ -70,7 +70,7 @@ last_word(struct req *r, struct tdict *d, const struct mship *m,
 /*
  * The timeline: each stage event with who moved it (and the strip's
  * minutes). A programme's move is its organisers' unless a party made it
- * (one who left: lib/stage.c by_leaver, the same rule).
+ * (one who left: stage_by_leaver, lib/stage.h, the same rule).
  */
 const char mships_timeline_sql[] = "SELECT e.id, e.from_stage, e.to_stage, "
     "e.note, e.created_at, u.display_name AS actor, e.actor_id, "

@@ -125,7 +125,7 @@ test_stage_table_shape(void **state)
 			    stage_rules[j].who == rl->who)
 				fail_msg("%s -> %s twice", rl->from, rl->to);
 		assert_true(stage_rule_find(rl->from, rl->to,
-		    by_outsider(rl->who) ? rl->who : STAGE_EITHER) == rl);
+		    stage_by_outsider(rl->who) ? rl->who : STAGE_EITHER) == rl);
 	}
 }
 
