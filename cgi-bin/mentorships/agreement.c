@@ -61,13 +61,11 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what,
 static const char *
 change_held(struct req *r, const struct mship *m)
 {
-	const char *what;
-
-	if ((what = db_value(r, "SELECT change_what FROM mentorships "
-	    "WHERE id = ?", "i", m->id)) == NULL)
+	/* its words are read only for a mail taken back */
+	if (mship_change_take_back(r, m, r->user.id, m->other_id) <= 0)
 		return NULL;
-	return mship_change_take_back(r, m, r->user.id, m->other_id) > 0 ?
-	    what : NULL;
+	return db_value(r, "SELECT change_what FROM mentorships WHERE id = ?",
+	    "i", m->id);
 }
 
 const char *
@@ -189,16 +187,13 @@ agreed_by_one(struct req *r, const struct agreeing *w)
 		    what) : held;
 		changed = 1;
 	}
-	if (!changed)
-		return mships_tell(r, w->m, "The contract was agreed by one "
-		    "party", req_printf(r, "%s agreed to the contract. Read it "
-		    "and agree too, so the work can start.", r->user.name),
-		    NULL, "/contract");
 	return mships_tell(r, w->m, "The contract was agreed by one party",
-	    req_printf(r, "%s changed the contract (%s) and agreed to it, so "
-	    "any agreement given before was cleared. Read it and agree too, "
-	    "so the work can start.", r->user.name, what != NULL ? what :
-	    "the terms or the goals"), NULL, "/contract");
+	    changed ? req_printf(r, "%s changed the contract (%s) and agreed "
+	    "to it, so any agreement given before was cleared. Read it and "
+	    "agree too, so the work can start.", r->user.name, what != NULL ?
+	    what : "the terms or the goals") : req_printf(r, "%s agreed to "
+	    "the contract. Read it and agree too, so the work can start.",
+	    r->user.name), NULL, "/contract");
 }
 
 /*
