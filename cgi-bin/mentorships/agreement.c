@@ -13,37 +13,39 @@
 #include "contract.h"
 
 /*
- * A change to a contract one party agreed to clears both agreements
- * (*cleared 1, when cleared is not NULL) and tells the other party what
- * changed (what NULL: the agreement that follows tells them), in a mail
- * held for MSHIP_CHANGE_HOLD. Inside the caller's transaction.
+ * The viewer's change a moment before, whose mail was still held and is
+ * taken back to say more: its words; NULL when none was held or the
+ * database failed (r->db_failed).
  */
-int
-mships_contract_changed(struct req *r, const struct mship *m, const char *what,
-    int *cleared)
+static const char *
+change_held(struct req *r, const struct mship *m)
+{
+	/* its words are read only for a mail taken back */
+	if (mship_change_take_back(r, m, r->user.id, m->other_id) <= 0)
+		return NULL;
+	return db_value(r, "SELECT change_what FROM mentorships WHERE id = ?",
+	    "i", m->id);
+}
+
+/* The words of a held change and of the one after it, each said once. */
+static const char *
+change_both(struct req *r, const char *held, const char *what)
+{
+	if (what == NULL || strstr(held, what) != NULL)
+		return held;
+	return req_printf(r, "%s; %s", held, what);
+}
+
+/* The other party told what changed, in a mail held MSHIP_CHANGE_HOLD. */
+static int
+change_tell(struct req *r, const struct mship *m, const char *what)
 {
 	struct mship_notice n = { .headline = "The contract changed: agree "
 	    "again", .path = mships_path(r, m, "/contract"),
 	    .hold = MSHIP_CHANGE_HOLD };
-	const char *v;
 
-	v = db_value(r, "SELECT mentor_agreed_at IS NOT NULL OR "
-	    "mentee_agreed_at IS NOT NULL FROM mentorships WHERE id = ?",
-	    "i", m->id);
-	if (v == NULL)
-		return -1;
-	if (strcmp(v, "1") != 0)
-		return 0;
-	if (db_exec(r, "UPDATE mentorships SET mentor_agreed_at = NULL, "
-	    "mentee_agreed_at = NULL WHERE id = ?", "i", m->id) == -1)
-		return -1;
-	if (cleared != NULL)
-		*cleared = 1;
-	if (what == NULL)
-		return 0;
 	if (db_exec(r, "UPDATE mentorships SET change_what = LEFT(?, 1000) "
-	    "WHERE id = ?", "si", what, m->id) == -1 ||
-	    mship_mail_count(r, m) == -1)
+	    "WHERE id = ?", "si", what, m->id) == -1)
 		return -1;
 	n.intro = req_printf(r, "%s changed the contract (%s), so both "
 	    "agreements were cleared. Read it and agree again.", r->user.name,
@@ -54,18 +56,39 @@ mships_contract_changed(struct req *r, const struct mship *m, const char *what,
 }
 
 /*
- * The viewer's change a moment before, whose mail was still held and is
- * taken back for the agreement to say both: its words; NULL when none
- * was held or the database failed (r->db_failed).
+ * A change to a contract one party agreed to clears both agreements
+ * (*cleared 1, when cleared is not NULL) and tells the other party what
+ * changed (what NULL: the agreement that follows tells them). A second
+ * change while the first one's mail is held takes it back and holds one
+ * saying both, counted once against the hourly limit. Inside the
+ * caller's transaction.
  */
-static const char *
-change_held(struct req *r, const struct mship *m)
+int
+mships_contract_changed(struct req *r, const struct mship *m, const char *what,
+    int *cleared)
 {
-	/* its words are read only for a mail taken back */
-	if (mship_change_take_back(r, m, r->user.id, m->other_id) <= 0)
-		return NULL;
-	return db_value(r, "SELECT change_what FROM mentorships WHERE id = ?",
+	const char *v, *held;
+
+	v = db_value(r, "SELECT mentor_agreed_at IS NOT NULL OR "
+	    "mentee_agreed_at IS NOT NULL FROM mentorships WHERE id = ?",
 	    "i", m->id);
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "1") != 0) {
+		if (what == NULL || (held = change_held(r, m)) == NULL)
+			return r->db_failed ? -1 : 0;
+		return change_tell(r, m, change_both(r, held, what));
+	}
+	if (db_exec(r, "UPDATE mentorships SET mentor_agreed_at = NULL, "
+	    "mentee_agreed_at = NULL WHERE id = ?", "i", m->id) == -1)
+		return -1;
+	if (cleared != NULL)
+		*cleared = 1;
+	if (what == NULL)
+		return 0;
+	if (mship_mail_count(r, m) == -1)
+		return -1;
+	return change_tell(r, m, what);
 }
 
 const char *
@@ -183,11 +206,11 @@ agreed_by_one(struct req *r, const struct agreeing *w)
 	if ((held = change_held(r, w->m)) == NULL && r->db_failed)
 		return -1;
 	if (held != NULL) {
-		what = changed && what != NULL ? req_printf(r, "%s; %s", held,
-		    what) : held;
+		what = changed ? change_both(r, held, what) : held;
 		changed = 1;
 	}
-	return mships_tell(r, w->m, "The contract was agreed by one party",
+	return mships_tell(r, w->m, req_printf(r, "%s agreed to the contract",
+	    r->user.name),
 	    changed ? req_printf(r, "%s changed the contract (%s) and agreed "
 	    "to it, so any agreement given before was cleared. Read it and "
 	    "agree too, so the work can start.", r->user.name, what != NULL ?

@@ -126,7 +126,7 @@ def test_full_lifecycle():
 
     # one agreement, then a change clears both and mails the other party
     agree(mentee, mid)
-    m.check(m.mails_to(mentor.email, subject="agreed by one party"), "no one-party mail")
+    m.check(m.mails_to(mentor.email, subject="agreed to the contract"), "no one-party mail")
     before = outbox_count(mentee.user_id)
     mentor.get(f"/mentorships/{mid}/contract")
     goal(mentor, mid, "Write a leadership philosophy")

@@ -408,7 +408,7 @@ def held(c, subject):
 @m.test
 def test_a_change_then_an_agreement_is_one_mail():
     """Saving the contract and then agreeing to it mailed the other party
-    twice within seconds ("agree again", then "agreed by one party"):
+    twice within seconds ("agree again", then "agreed to the contract"):
     found walking. The first waits two minutes; the agreement takes it
     back and says both. A change the other party agrees to before its
     mail went is not sent at all; one whose mail went stays sent."""
@@ -437,16 +437,16 @@ def test_a_change_then_an_agreement_is_one_mail():
     # ... and he agrees: one mail, saying both
     agree(mentor, mid)
     mine = outbox(mentee)[before:]
-    m.check(len(mine) == 1 and "agreed by one party" in mine[0][0],
+    m.check(len(mine) == 1 and "agreed to the contract" in mine[0][0],
             f"one mail to the mentee: {mine}")
     said = " ".join(m.unescaped(m.sql_value(
         "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
         mentee.user_id)).split())
     m.check("changed the contract (\u201cGive feedback\u201d changed) and agreed to it" in said,
             f"the mail says both: {said[:400]}")
-    m.check(len(news(mentee)[told:]) == 1 and "agreed by one party" in news(mentee)[-1],
+    m.check(len(news(mentee)[told:]) == 1 and "agreed to the contract" in news(mentee)[-1],
             f"one notification: {news(mentee)[told:]}")
-    m.mails_to(mentee.email, subject="agreed by one party")
+    m.mails_to(mentee.email, subject="agreed to the contract")
     # the mentee changes it; the mentor agrees before her mail went: none
     before = len(outbox(mentor))
     r = mentee.post(base, terms() + three(ids, third="Four talks given") +
@@ -468,7 +468,7 @@ def test_a_change_then_an_agreement_is_one_mail():
     before = len(outbox(mentee))
     agree(mentor, mid)
     mine = outbox(mentee)[before:]
-    m.check(len(mine) == 1 and "agreed by one party" in mine[0][0], f"the agreement: {mine}")
+    m.check(len(mine) == 1 and "agreed to the contract" in mine[0][0], f"the agreement: {mine}")
     said = " ".join(m.unescaped(m.sql_value(
         "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
         mentee.user_id)).split())
@@ -489,7 +489,7 @@ def test_a_change_then_an_agreement_is_one_mail():
     said = " ".join(m.unescaped(m.sql_value(
         "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
         mentee.user_id)).split())
-    m.check(len(mine) == 1 and "agreed by one party" in mine[0][0] and
+    m.check(len(mine) == 1 and "agreed to the contract" in mine[0][0] and
             "(\u201cGive feedback\u201d changed; \u201cLead a hiring round\u201d changed)"
             in said, f"one mail, both changes: {mine} {said[:400]}")
     m.check(len(news(mentee)) == told + 1, f"one notice: {news(mentee)[told:]}")
@@ -504,6 +504,45 @@ def test_a_change_then_an_agreement_is_one_mail():
     m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ? AND subject LIKE "
                         "'%agree again%' AND status = 'queued'", mentee.user_id) == "0",
             "an 'agree again' mail waits to go after the end")
+
+
+@m.test
+def test_two_changes_then_an_agreement_say_both():
+    """A second change while the first one's mail waited was not named
+    anywhere: the held mail said the first change alone, and so did the
+    agreement's after it. The second takes the held mail back and holds
+    one naming both; the agreement then says both, in one mail."""
+    mentor, mentee, mid = accepted_pair()
+    ids = complete_contract(mentor, mid)
+    base = f"/mentorships/{mid}/contract"
+    r = mentor.post(base, terms() + three(ids) + [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"terms: {r!r}")
+    agree(mentee, mid)
+
+    def waiting():
+        return m.sql("SELECT subject FROM outbox WHERE user_id = ? AND status = 'queued' "
+                     "AND subject LIKE '%agree%'", mentee.user_id)
+    both = "(\u201cGive feedback\u201d changed; \u201cLead a hiring round\u201d changed)"
+    for first in ("A signed offer letter", "An offer signed", "An offer signed twice"):
+        r = mentor.post(base, terms() + three(ids, first=first, third="Three talks given") +
+                        [("seen", seen_of(mentor.get(base).text))])
+        m.check(r.status == 303, f"changed: {r!r}")
+    said = " ".join(held(mentee, "agree again").split())
+    m.check(both in said, f"the held mail names both changes, once: {said[:400]}")
+    m.check(len(waiting()) == 1, f"one mail waits: {waiting()}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND "
+                        "title LIKE '%agree again%'", mentee.user_id) == "1",
+            "one notice of the change")
+    agree(mentor, mid)
+    said = " ".join(m.unescaped(m.sql_value(
+        "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
+        mentee.user_id)).split())
+    m.check([s for (s,) in waiting()] == [m.sql_value("SELECT subject FROM outbox WHERE "
+                                                       "user_id = ? ORDER BY id DESC LIMIT 1",
+                                                       mentee.user_id)]
+            and "agreed to the contract" in waiting()[0][0], f"one mail: {waiting()}")
+    m.check(f"changed the contract {both} and agreed to it" in said,
+            f"the agreement says both: {said[:400]}")
 
 
 @m.test
@@ -620,7 +659,7 @@ def test_i_agree_on_a_page_typed_into_agrees_to_what_was_typed():
     m.check(agreed() == ("0", "1"), f"she agreed, his agreement cleared: {agreed()}")
     news = m.sql("SELECT title FROM notifications WHERE user_id = ? ORDER BY id",
                  mentor.user_id)[int(told):]
-    m.check(len(news) == 1 and news[0][0].startswith("The contract was agreed by one party"),
+    m.check(len(news) == 1 and " agreed to the contract" in news[0][0],
             f"the mentor is told once: {news}")
     m.check("Your changes are saved. You agreed." in m.unescaped(mentee.get(base).text),
             "the flash says both")
