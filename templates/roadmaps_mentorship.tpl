@@ -72,6 +72,28 @@
 </ul>
 </section>
 
+{{#APPLIED}}
+<section class="section" aria-labelledby="applied-heading">
+<h2 id="applied-heading">Roadmaps applied</h2>
+<ul class="list-plain applied">
+{{#ROADMAPS}}
+<li id="applied-{{RID}}"><strong>{{RTITLE}}</strong> <span class="muted small">{{DONE}} of {{TOTAL}} milestones done</span>{{#CAN_REMOVE}} · <a class="btn-link danger small" href="/mentorships/{{MSHIP_ID}}/roadmap?remove={{RID}}#applied-{{RID}}">Remove its {{OPEN}} open milestone{{S}}</a>{{/CAN_REMOVE}}
+{{#ASK_REMOVE}}
+<div class="callout warning" role="alert">
+<h3>Remove {{OPEN}} open milestone{{S}} of “{{RTITLE}}”?</h3>
+<p>They are taken out of this mentorship for both of you{{#KEEPS_DONE}}; the {{DONE}} done stay, as the record of what was done{{/KEEPS_DONE}}. The roadmap itself stays in the library: you can apply it again later.</p>
+<div class="actions tight">
+<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/remove" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="roadmap" value="{{RID}}"><button class="btn btn-danger">Remove them</button></form>
+<a class="btn btn-secondary" href="/mentorships/{{MSHIP_ID}}/roadmap">Keep them</a>
+</div>
+</div>
+{{/ASK_REMOVE}}
+</li>
+{{/ROADMAPS}}
+</ul>
+</section>
+{{/APPLIED}}
+
 {{#CAN_APPLY}}
 <section class="section" aria-labelledby="apply-heading">
 <h2 id="apply-heading">{{APPLY_HEADING}}</h2>

@@ -32,6 +32,7 @@ static const struct route routes[] = {
 	{ "POST", "/roadmaps/{id}/milestones/{id}/move", ms_move,	ROUTE_USER },
 	{ "GET",  "/mentorships/{id}/roadmap",		mr_show,	ROUTE_USER },
 	{ "POST", "/mentorships/{id}/roadmap",		mr_apply,	ROUTE_USER },
+	{ "POST", "/mentorships/{id}/roadmap/remove",	mr_unapply,	ROUTE_USER },
 	{ "POST", "/mentorships/{id}/roadmap/milestones/{id}", mr_update, ROUTE_USER },
 	{ "POST", "/mentorships/{id}/roadmap/milestones/{id}/delete", mr_remove, ROUTE_USER },
 };

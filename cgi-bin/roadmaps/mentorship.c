@@ -30,6 +30,10 @@ static const struct field apply_fields[APPLY_NFIELDS] = {
 	{ "again",	F_BOOL,	0, 1, 0, NULL },
 };
 
+/* Taking back what an applied roadmap added: its open milestones. */
+static const struct field unapply_field =
+	{ "roadmap",	F_INT,	1, 9223372036854775807LL, 1, NULL };
+
 /* Changing one applied milestone: each field only when sent. */
 enum { UP_GOAL, UP_DUE, UP_DONE, UP_INSTANT, UPD_NFIELDS };
 static const struct field upd_fields[UPD_NFIELDS] = {
@@ -216,6 +220,53 @@ mr_row(struct req *r, struct tdict *row, struct db_rows *ms, size_t i,
 }
 
 /*
+ * The roadmaps applied to mentorship mid, each with what it added and
+ * a way to take back its open milestones in one step (an applied wrong
+ * roadmap was ten removals); ?remove=ID asks first, on this page.
+ */
+static int
+mr_applied(struct req *r, struct tdict *d, long long mid)
+{
+	struct db_rows *q;
+	struct tdict *s, *a;
+	long long ask = 0, open;
+	const char *v = req_query(r, "remove");
+	size_t i;
+
+	q = db_query(r, "SELECT rm.id, rm.title, COUNT(*) AS total, "
+	    "COUNT(mm.done_at) AS done FROM mentorship_milestones mm JOIN "
+	    "roadmaps rm ON rm.id = mm.roadmap_id WHERE mm.mentorship_id = ? "
+	    "GROUP BY rm.id, rm.title ORDER BY MIN(mm.id)", "i", mid);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 0;
+	if (v != NULL)
+		ask = strtoll(v, NULL, 10);
+	s = tmpl_section(d, "APPLIED");
+	for (i = 0; i < q->nrows; i++) {
+		a = tmpl_section(s, "ROADMAPS");
+		open = db_get_int(q, i, "total") - db_get_int(q, i, "done");
+		tmpl_set(a, "RID", db_get(q, i, "id"));
+		tmpl_set(a, "RTITLE", db_get(q, i, "title"));
+		tmpl_set(a, "DONE", db_get(q, i, "done"));
+		tmpl_set(a, "TOTAL", db_get(q, i, "total"));
+		if (open == 0)
+			continue;
+		tmpl_set_int(a, "OPEN", open);
+		tmpl_set(a, "S", open == 1 ? "" : "s");
+		if (db_get_int(q, i, "id") != ask) {
+			tmpl_show(a, "CAN_REMOVE");
+			continue;
+		}
+		a = tmpl_section(a, "ASK_REMOVE");
+		if (db_get_int(q, i, "done") > 0)
+			tmpl_show(a, "KEEPS_DONE");
+	}
+	return 0;
+}
+
+/*
  * The roadmap page of a mentorship. apply: the apply form to put back;
  * again: the title of a roadmap already applied, asked about first.
  */
@@ -268,6 +319,8 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	}
 	if (goals != NULL && goals->nrows == 0)
 		tmpl_show(d, "NO_GOALS");
+	if (mr_applied(r, d, m->id) == -1)
+		return;
 	s = tmpl_section(d, "CAN_APPLY");
 	tmpl_set(s, "APPLY_HEADING", ms->nrows > 0 ? "Add another roadmap" :
 	    "Apply a roadmap");
@@ -523,5 +576,48 @@ mr_remove(struct req *r)
 	if (n == 0)
 		return page_error(r, 404);
 	resp_flash(r, "Milestone removed from this mentorship.");
+	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
+}
+
+/*
+ * The open milestones an applied roadmap added, taken back at once; the
+ * done ones stay, as the record of what was done.
+ */
+void
+mr_unapply(struct req *r)
+{
+	struct mship m;
+	struct fval v;
+	struct db_rows *q;
+	const char *title, *msg;
+	long long n, done;
+
+	if (mr_load(r, &m, 1) == -1)
+		return;
+	field_read(r, &unapply_field, 1, &v);
+	if (v.err != NULL)
+		return page_error_msg(r, 422, "Choose a roadmap applied to "
+		    "this mentorship.");
+	q = db_query(r, "SELECT rm.title, COUNT(mm.done_at) AS done FROM "
+	    "mentorship_milestones mm JOIN roadmaps rm ON rm.id = "
+	    "mm.roadmap_id WHERE mm.mentorship_id = ? AND mm.roadmap_id = ? "
+	    "GROUP BY rm.title", "ii", m.id, v.num);
+	if (q == NULL)
+		return;
+	if (q->nrows == 0)
+		return page_error_msg(r, 404, "That roadmap is not applied to "
+		    "this mentorship.");
+	if ((n = db_exec(r, "DELETE FROM mentorship_milestones WHERE "
+	    "mentorship_id = ? AND roadmap_id = ? AND done_at IS NULL", "ii",
+	    m.id, v.num)) < 0)
+		return;
+	title = db_get(q, 0, "title");
+	msg = n == 0 ? req_printf(r, "“%s” has no open milestones left "
+	    "here.", title) : req_printf(r, "Removed %lld milestone%s of "
+	    "“%s”.", n, n == 1 ? "" : "s", title);
+	if ((done = db_get_int(q, 0, "done")) > 0)
+		msg = req_printf(r, "%s %s", msg, done == 1 ? "The one done "
+		    "is kept." : req_printf(r, "The %lld done are kept.", done));
+	resp_flash(r, msg);
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }

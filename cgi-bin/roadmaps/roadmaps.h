@@ -65,5 +65,6 @@ void	mr_show(struct req *);		/* mentorship.c */
 void	mr_apply(struct req *);
 void	mr_update(struct req *);
 void	mr_remove(struct req *);
+void	mr_unapply(struct req *);
 
 #endif

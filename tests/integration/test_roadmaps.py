@@ -418,6 +418,68 @@ def test_apply_roadmap_due_dates_done_redate_goal_overdue():
 
 
 @m.test
+def test_an_applied_roadmap_is_taken_back_in_one_step():
+    """A roadmap applied by mistake was ten removals, one milestone at a
+    time. The page lists the roadmaps applied; one step, asked first,
+    takes back a roadmap's open milestones and keeps its done ones."""
+    a, b = people()
+    mid = mentorship(a, b)
+    mvp = curated_id("Launch your MVP")
+    rid, _ = new_roadmap(a)
+    add_ms(a, rid, "Our own step", 1)
+    for c, r_id in ((b, mvp), (a, rid)):
+        m.check(apply(c, mid, r_id, "2031-03-03").status == 303, "applied")
+    mine = [x for x in mm_rows(mid) if x[1] == "Our own step"]
+    first = m.sql_value("SELECT MIN(id) FROM mentorship_milestones WHERE "
+                        "mentorship_id = ? AND roadmap_id = ?", mid, mvp)
+    b.post(f"/mentorships/{mid}/roadmap/milestones/{first}", {"done": "1"})
+    total = int(m.sql_value("SELECT COUNT(*) FROM roadmap_milestones WHERE roadmap_id = ?",
+                            mvp))
+    page = m.unescaped(b.get(f"/mentorships/{mid}/roadmap").text)
+    m.check("Roadmaps applied" in page and f"1 of {total} milestones done" in page and
+            f"Remove its {total - 1} open milestones" in page and
+            "Remove its 1 open milestone<" in page, "the roadmaps applied are listed")
+    # asked first, on a page that changes nothing
+    page = m.unescaped(b.get(f"/mentorships/{mid}/roadmap?remove={mvp}").text)
+    m.check(f"Remove {total - 1} open milestones of \u201cLaunch your MVP\u201d?" in page and
+            "the 1 done stay" in page, "asked first")
+    m.check(len(mm_rows(mid)) == total + 1, "asking removed something")
+    # a third party, a roadmap not applied, a bad value
+    c = m.signup("Carla Outsider")
+    c.get("/roadmaps")
+    r = c.post(f"/mentorships/{mid}/roadmap/remove", {"roadmap": str(mvp)})
+    m.check(r.status == 403, f"a third party: {r!r}")
+    r = b.post(f"/mentorships/{mid}/roadmap/remove",
+               {"roadmap": str(curated_id("Raise a seed round"))})
+    m.check(r.status == 404, f"not applied: {r!r}")
+    r = b.post(f"/mentorships/{mid}/roadmap/remove", {"roadmap": "seed"})
+    m.check(r.status == 422, f"a bad value: {r!r}")
+    m.check(len(mm_rows(mid)) == total + 1, "a refusal removed something")
+    # one step: the open ones go, the done one and the other roadmap stay
+    r = b.post(f"/mentorships/{mid}/roadmap/remove", {"roadmap": str(mvp)})
+    m.check(r.status == 303, f"removed: {r!r}")
+    flash = m.unescaped(b.follow(r).text)
+    m.check(f"Removed {total - 1} milestones of \u201cLaunch your MVP\u201d. "
+            "The one done is kept." in flash, "the flash says what went and stayed")
+    left = mm_rows(mid)
+    m.check(sorted(x[0] for x in left) == sorted([first, mine[0][0]]), f"what stays: {left}")
+    page = m.unescaped(a.get(f"/mentorships/{mid}/roadmap").text)
+    m.check("1 of 1 milestones done" in page and
+            f"?remove={mvp}" not in page, "nothing left to remove of it")
+    # sent twice (a second tab): said, nothing more removed
+    r = a.post(f"/mentorships/{mid}/roadmap/remove", {"roadmap": str(mvp)})
+    m.check(r.status == 303 and "has no open milestones left here" in
+            m.unescaped(a.follow(r).text), f"twice: {r!r}")
+    m.check(len(mm_rows(mid)) == 2, "twice removed more")
+    # closed: kept as a record
+    m.sql("UPDATE mentorships SET stage = 'ended' WHERE id = ?", mid)
+    r = a.post(f"/mentorships/{mid}/roadmap/remove", {"roadmap": str(rid)})
+    m.check(r.status == 409 and len(mm_rows(mid)) == 2, f"closed: {r!r}")
+    m.check("Roadmaps applied" not in a.get(f"/mentorships/{mid}/roadmap").text,
+            "a closed mentorship offers a removal")
+
+
+@m.test
 def test_third_party_refused_closed_mentorship_409():
     a, b = people()
     c = m.signup("Carla Outsider")
