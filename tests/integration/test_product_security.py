@@ -56,6 +56,23 @@ def test_create_admin_binds_the_address():
                         odd, "Quote O'Hara \\'") == "1", "the row is unchanged")
 
 
+@m.test
+def test_create_admin_wants_a_confirmed_address():
+    """Found by an admin's walk: create-admin made an admin of an account
+    whose address was never confirmed, so whoever signed up first with
+    the admin's address, and their own password, became the admin."""
+    squatter = m.signup(verify=False, login=False)
+    r = admin_tool("create-admin", squatter.email)
+    m.check(r.returncode == 1 and "has not confirmed its address" in r.stderr,
+            f"refused, and why: {r.returncode} {r.stdout} {r.stderr}")
+    m.check(is_admin(squatter.email) == "0", "the unconfirmed account is an admin")
+    owner = m.signup(login=False)
+    for _ in range(2):  # twice: an admin already is said so again
+        r = admin_tool("create-admin", owner.email)
+        m.check(r.returncode == 0 and "is an admin" in r.stdout, f"{r.stdout} {r.stderr}")
+    m.check(is_admin(owner.email) == "1", "the confirmed account is an admin")
+
+
 def admin():
     a = m.signup()
     m.sql("UPDATE users SET is_admin = 1 WHERE id = ?", a.user_id)
