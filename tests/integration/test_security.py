@@ -479,6 +479,29 @@ def conf_with_secret(name, secret):
 
 
 @m.test
+def test_check_says_what_would_break_the_pages():
+    """Found by an admin's walk: `menteo-admin check` passed with a wrong
+    template_dir (every page then answered 500) and said only "does not
+    answer" of a database that refused the password."""
+    conf = conf_with_secret("tpl", os.urandom(24).hex())
+    try:
+        with open(conf, "a") as f:
+            f.write("template_dir = /nonexistent/templates\ndb_password = wrong-%s\n"
+                    % os.getpid())
+        env = dict(os.environ, MENTEO_CONF=conf)
+        for k in ("MENTEO_TEMPLATE_DIR", "MENTEO_DB_PASSWORD"):
+            env.pop(k, None)
+        out = subprocess.run([os.path.join(ROOT, "bin/menteo-admin"), "check"],
+                             env=env, capture_output=True, text=True, timeout=60)
+        said = out.stdout + out.stderr
+        assert out.returncode == 1, out
+        assert "no layout.tpl in template_dir (/nonexistent/templates)" in said, said
+        assert "database: does not answer: ERROR 1045" in said, said
+    finally:
+        os.unlink(conf)
+
+
+@m.test
 def test_the_example_secret_is_refused():
     with open(os.path.join(ROOT, "conf/menteo.conf.example")) as f:
         shipped = re.search(r"^secret = (.+)$", f.read(), re.M).group(1)
