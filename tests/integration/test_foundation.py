@@ -192,6 +192,39 @@ def test_body_over_cap_is_413():
 
 
 @m.test
+def test_a_program_that_does_not_answer_gets_the_products_page():
+    """Found by an admin's walk: a program stopped, nginx answered its own
+    "502 Bad Gateway" page with its version. A location whose program is
+    not there stands for it (the stack's nginx, whichever server the
+    tests talk to), and a program's own 503 still passes as it is."""
+    import time
+    import urllib.request
+    conf = os.path.join(m.VAR, "nginx", "nginx.conf")
+    with open(conf) as f:
+        port = re.search(r"listen 127\.0\.0\.1:(\d+);", f.read()).group(1)
+    extra = os.path.join(m.VAR, "nginx", "extra-test-dead.conf")
+    with open(extra, "w") as f:
+        f.write("location = /test-dead-program { include /etc/nginx/fastcgi_params; "
+                "fastcgi_pass unix:%s; }\n" % os.path.join(m.VAR, "run", "none.sock"))
+    pid = int(open(os.path.join(m.VAR, "run", "nginx.pid")).read())
+    try:
+        os.kill(pid, 1)
+        deadline, status, text = time.time() + 10, 0, ""
+        while time.time() < deadline and status != 502:
+            time.sleep(0.2)
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/test-dead-program")
+            except urllib.error.HTTPError as e:
+                status, text = e.code, e.read().decode()
+        m.check(status == 502, f"a program not there: {status}")
+        m.check("Menteo is unavailable for a moment" in text and "Bad Gateway" not in text
+                and "/static/menteo.css" in text, f"the product's page: {text[:300]!r}")
+    finally:
+        os.unlink(extra)
+        os.kill(pid, 1)
+
+
+@m.test
 def test_body_over_the_servers_limit_gets_the_products_413():
     """Over 2 MB the web server answers before any program, and it gave
     its own plain page ("413 Request Entity Too Large" from nginx): the
