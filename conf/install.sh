@@ -15,7 +15,7 @@ if [ "${1:-}" = --uninstall ]; then
 	[ -f "$m" ] || { echo "uninstall: nothing installed under $DESTDIR$PREFIX"; exit 0; }
 	while read -r f; do rm -f "$DESTDIR$f"; done < "$m"
 	rm -f "$m"
-	for d in share/menteo lib/menteo; do
+	for d in share/menteo lib/menteo lib/systemd; do
 		[ -d "$DESTDIR$PREFIX/$d" ] && find "$DESTDIR$PREFIX/$d" -depth -type d -empty -delete
 	done
 	echo "uninstalled from $DESTDIR$PREFIX"
@@ -56,7 +56,16 @@ put 644 conf/systemd/menteo@.socket "$PREFIX/lib/systemd/system/menteo@.socket"
 fill conf/systemd/menteo@.service.in "$PREFIX/lib/systemd/system/menteo@.service"
 fill conf/systemd/menteo-notify.service.in "$PREFIX/lib/systemd/system/menteo-notify.service"
 put 644 conf/systemd/menteo-notify.timer "$PREFIX/lib/systemd/system/menteo-notify.timer"
-# the installed programs find their templates here unless the config says otherwise
-install -D -m 644 "$MANIFEST" "$DESTDIR$SHARE/MANIFEST"
+# what the version installed before had and this one has not goes: an old
+# migration would be applied again, an old program started by the units
+old="$DESTDIR$SHARE/MANIFEST"
+if [ -f "$old" ]; then
+	sort "$MANIFEST" > "$MANIFEST.new"
+	sort "$old" | comm -23 - "$MANIFEST.new" | while read -r f; do
+		rm -f "$DESTDIR$f" && echo "removed (not in this version): $f"
+	done
+	rm -f "$MANIFEST.new"
+fi
+install -D -m 644 "$MANIFEST" "$old"
 rm -f "$MANIFEST"
 echo "installed into $DESTDIR$PREFIX (see docs/admin.md: Install)"

@@ -28,6 +28,11 @@ if command -v systemd-analyze > /dev/null; then
 else
 	echo "ok - install: systemd units # SKIP systemd-analyze not installed"
 fi
+# an upgrade: what the version before had and this one has not is removed
+echo "$P/share/menteo/sql/998_gone.sql" >> "$P/share/menteo/MANIFEST"
+touch "$P/share/menteo/sql/998_gone.sql"
+out=$(make -s install PREFIX="$P" B="$B" 2>&1)
+t "an upgrade removes the files the new version has not" '[ ! -e "$P/share/menteo/sql/998_gone.sql" ] && ! grep -q 998_gone "$P/share/menteo/MANIFEST" && grep -q "removed (not in this version): $P/share/menteo/sql/998_gone.sql" <<<"$out"'
 make -s uninstall PREFIX="$P" > /dev/null 2>&1
-t "uninstall leaves nothing behind" '[ -z "$(find "$P" -type f)" ]'
+t "uninstall leaves nothing behind" '[ -z "$(find "$P" -type f)" ] && [ ! -e "$P/lib/systemd" ]'
 rm -rf "$P"
