@@ -11,7 +11,8 @@ CFLAGS	?= -O2 -g
 # in the `pkgs` step below, with pkg-config's own message
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib $(PKG_CFLAGS)
+# -I$(B): the headers the build writes (schema.h)
+CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib -I$(B) $(PKG_CFLAGS)
 CXXFLAGS ?= -O2 -g
 CXXFLAGS += -Wall -Wextra -Werror $(PKG_CFLAGS)
 LDLIBS	 = $(PKG_LIBS) -lstdc++ -lpthread -lm
@@ -77,6 +78,15 @@ $(B)/cgi-bin/%: cgi-bin/%.c $(B)/libmenteo.a lib/*.h
 $(DIRPROGS): $(B)/cgi-bin/%: $$(wildcard cgi-bin/$$*/*.c cgi-bin/$$*/*.h) $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(B)/libmenteo.a $(LDLIBS)
+
+# the newest migration this code was written for, which /health asks the
+# database for (cgi-bin/home.c): replaced only when it changed
+$(B)/schema.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define MENTEO_SCHEMA "$(basename $(notdir $(lastword $(sort $(wildcard sql/[0-9][0-9][0-9]_*.sql)))))"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(B)/cgi-bin/home $(UNITS): $(B)/schema.h
 
 $(B)/bin/%: bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)

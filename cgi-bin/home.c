@@ -13,6 +13,7 @@
 #include "notif.h"
 #include "page.h"
 #include "resp.h"
+#include "schema.h"	/* MENTEO_SCHEMA, made by the Makefile */
 #include "route.h"
 #include "sess.h"
 #include "stage.h"
@@ -453,15 +454,27 @@ home_notifications_read(struct req *r)
 	resp_redirect(r, "/notifications");
 }
 
-/* 200 "ok" only when the database answers a query now. */
+/*
+ * 200 "ok" only when the database answers a query now, and holds the
+ * newest migration this code was written for: a node upgraded before
+ * `menteo-admin migrate` ran fails pages that read new columns, and its
+ * load balancer should leave it out until then.
+ */
 static void
 home_health(struct req *r)
 {
-	const char *one;
+	const char *n;
 
-	if (db_ping() == -1 || (one = db_value(r, "SELECT 1", "")) == NULL) {
-		r->db_failed = 0;
+	if (db_ping() == -1 || (n = db_value(r, "SELECT COUNT(*) FROM "
+	    "schema_migrations WHERE version = ?", "s", MENTEO_SCHEMA)) ==
+	    NULL) {
+		r->db_failed = r->db_schema = 0;
 		resp_text(r, 503, "text/plain; charset=utf-8", "database down\n");
+		return;
+	}
+	if (strcmp(n, "1") != 0) {
+		resp_text(r, 503, "text/plain; charset=utf-8", "schema behind "
+		    "this code: run menteo-admin migrate (" MENTEO_SCHEMA ")\n");
 		return;
 	}
 	resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");

@@ -269,7 +269,15 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 		handle(r, &f, t, n);
 		if (r->in_tx)
 			db_rollback(r);
-		if (r->db_failed) {
+		if (r->db_failed && r->db_schema) {
+			/* a 503 would have the admin look for an outage */
+			log_err("%s %s: the database's schema is older than this "
+			    "code: run menteo-admin migrate", r->method, r->path);
+			r->db_failed = r->db_schema = 0;
+			r->headers.len = 0;
+			r->user.id = 0;
+			page_error(r, 500);
+		} else if (r->db_failed) {
 			/* the page is lost, not the worker: answer 503 */
 			r->db_failed = 0;
 			r->headers.len = 0;

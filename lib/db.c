@@ -441,6 +441,9 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 			return NULL;
 		if (st != NULL)
 			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
+		/* not an outage: code newer than the schema (lib/app.c) */
+		if (err == ER_NO_SUCH_TABLE || err == ER_BAD_FIELD_ERROR)
+			r->db_schema = 1;
 		if (!gone(err) || r->in_tx || db_open() == -1)
 			break;
 	}

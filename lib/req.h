@@ -89,6 +89,7 @@ struct req {
 
 	/* database state of this request (db.c) */
 	int		 db_failed;
+	int		 db_schema;	/* it failed on a table or column missing */
 	int		 in_tx;
 	int		 in_tx_run;	/* inside db_tx_run: a deadlock is retried */
 	int		 tx_keyed;	/* db_tx_run_keyed: a lost COMMIT too */
