@@ -163,6 +163,11 @@
 				menu.querySelector('summary').focus();
 			}
 		});
+		/* tabbed out of: open, it covered the link the focus went to */
+		menu.addEventListener('focusout', function (e) {
+			if (menu.open && e.relatedTarget !== null && !menu.contains(e.relatedTarget))
+				menu.open = false;
+		});
 	}
 
 	function setupZones(select) {
@@ -311,6 +316,31 @@
 		});
 	}
 
+	/*
+	 * Where the focus is inside a part of the page about to be written
+	 * again: its message (li[id]) and its place among that message's
+	 * controls, to put it back on the same control after (a reader who
+	 * was on a message's Reply lost their place at every new message).
+	 */
+	var FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
+
+	function focusPlace(box) {
+		var a = document.activeElement;
+		var li = a !== null && box.contains(a) ? a.closest('li[id]') : null;
+
+		if (li === null)
+			return null;
+		return { id: li.id, n: Array.prototype.indexOf.call(li.querySelectorAll(FOCUSABLE), a) };
+	}
+
+	function focusBack(place) {
+		var li = place !== null ? document.getElementById(place.id) : null;
+		var c = li !== null ? li.querySelectorAll(FOCUSABLE)[place.n] : null;
+
+		if (c)
+			c.focus({ preventScroll: true });
+	}
+
 	function setupLatest(box) {
 		var url = box.getAttribute('data-latest');
 		var etag = box.getAttribute('data-etag');
@@ -333,12 +363,14 @@
 				etag = res.headers.get('ETag') || etag;
 				return res.text();
 			}).then(function (html) {
-				var empty;
+				var empty, place;
 
 				busy = false;
 				if (html === null || html === undefined)
 					return;
+				place = focusPlace(box);
 				box.innerHTML = html;
+				focusBack(place);
 				empty = box.parentNode.querySelector('.empty');
 				if (empty !== null && box.querySelector('li.message') !== null)
 					empty.remove();
@@ -456,6 +488,54 @@
 			link.href += encodeURIComponent(fragment());
 	}
 
+	/*
+	 * Every field a form came back with an error on is tied to its
+	 * message, as the sign-up form's are by hand: marked invalid, the
+	 * message read with it. One rule here for the forms whose templates
+	 * mark only the message (.has-error holds the message and controls).
+	 */
+	function tieErrors() {
+		Array.prototype.forEach.call(
+		    document.querySelectorAll('.has-error .field-error'), function (msg, i) {
+			var box = msg.closest('.has-error');
+
+			if (!msg.id)
+				msg.id = 'field-error-' + i;
+			Array.prototype.forEach.call(box.querySelectorAll(
+			    'input:not([type=hidden]), select, textarea'), function (c) {
+				var by = c.getAttribute('aria-describedby') || '';
+
+				/* not a field of its own inside the one in error */
+				if (c.getAttribute('aria-invalid') === 'true' ||
+				    c.closest('.field, fieldset, .has-error') !== box)
+					return;
+				c.setAttribute('aria-invalid', 'true');
+				if ((' ' + by + ' ').indexOf(' ' + msg.id + ' ') < 0)
+					c.setAttribute('aria-describedby', (by + ' ' + msg.id).trim());
+			});
+		});
+	}
+
+	/*
+	 * A message the page was sent with ("Milestone done.") is in a live
+	 * region from the start, which screen readers seldom read out: they
+	 * read what changes. It is said again through a region of its own
+	 * once the page is there; the one on screen then stays quiet.
+	 */
+	function announceFlash() {
+		var flash = document.querySelector('.flash[role="status"]');
+		var live;
+
+		if (flash === null)
+			return;
+		live = document.createElement('p');
+		live.className = 'visually-hidden';
+		live.setAttribute('role', 'status');
+		document.body.appendChild(live);
+		flash.removeAttribute('role');
+		setTimeout(function () { live.textContent = flash.textContent; }, 300);
+	}
+
 	function showFirstError() {
 		var first = document.querySelector('.errors, .field-error, [aria-invalid="true"]');
 		var field = document.querySelector('[aria-invalid="true"]');
@@ -502,6 +582,8 @@
 		Array.prototype.forEach.call(
 		    document.querySelectorAll('details.account-menu'), setupAccountMenu);
 		markCurrentNav();
+		tieErrors();
+		announceFlash();
 		/* after the load: a page's #fragment, scrolled to then, takes
 		 * the focus away with it */
 		if (document.readyState === 'complete')

@@ -119,6 +119,9 @@ page_send(struct req *r, int status)
 		r->page = r->content = NULL;
 		return;			/* db_failed: 503 */
 	}
+	/* a form sent back with what to mend: the title, read first, says so */
+	if (status == 422)
+		tmpl_show(r->page, "FORM_ERROR");
 	html = tmpl_expand("layout.tpl", r->page, &len);
 	tmpl_dict_free(r->page);
 	r->page = r->content = NULL;

@@ -4,7 +4,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{TITLE}} · Menteo</title>
+<title>{{#FORM_ERROR}}Error: {{/FORM_ERROR}}{{TITLE}} · Menteo</title>
 <meta name="description" content="Menteo is structured mentorship: a written contract with measurable goals, a roadmap, a private room and a learning journal, with reminders that keep both people accountable.">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/menteo.css">

@@ -21,23 +21,23 @@
 <p class="hint">The invitation proves your address ({{INVITE_EMAIL}}); choose how you appear and a password.</p>
 <div class="field{{#DISPLAY_NAME_ERROR}} has-error{{/DISPLAY_NAME_ERROR}}">
 <label for="display_name">Your name</label>
-{{#DISPLAY_NAME_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/DISPLAY_NAME_ERROR}}
-<input type="text" id="display_name" name="display_name" maxlength="80" autocomplete="name" value="{{DISPLAY_NAME}}">
+{{#DISPLAY_NAME_ERROR}}<p class="field-error" id="display_name-error">{{MESSAGE}}</p>{{/DISPLAY_NAME_ERROR}}
+<input type="text" id="display_name" name="display_name" maxlength="80" autocomplete="name" value="{{DISPLAY_NAME}}"{{#DISPLAY_NAME_ERROR}} aria-invalid="true" aria-describedby="display_name-error"{{/DISPLAY_NAME_ERROR}}>
 </div>
 <div class="field{{#PASSWORD_ERROR}} has-error{{/PASSWORD_ERROR}}">
 <label for="password">Password</label>
 <p class="hint" id="password-hint">At least 10 characters.</p>
-{{#PASSWORD_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/PASSWORD_ERROR}}
-<input type="password" id="password" name="password" autocomplete="new-password" aria-describedby="password-hint">
+{{#PASSWORD_ERROR}}<p class="field-error" id="password-error">{{MESSAGE}}</p>{{/PASSWORD_ERROR}}
+<input type="password" id="password" name="password" autocomplete="new-password" aria-describedby="password-hint{{#PASSWORD_ERROR}} password-error{{/PASSWORD_ERROR}}"{{#PASSWORD_ERROR}} aria-invalid="true"{{/PASSWORD_ERROR}}>
 </div>
 </fieldset>
 {{/NEW_ACCOUNT}}
 {{#CHOOSE_ROLE}}
 <fieldset class="field{{#ROLE_ERROR}} has-error{{/ROLE_ERROR}}">
 <legend>Join as</legend>
-{{#ROLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ROLE_ERROR}}
+{{#ROLE_ERROR}}<p class="field-error" id="role-error">{{MESSAGE}}</p>{{/ROLE_ERROR}}
 <div class="checks">
-<label class="check"><input type="radio" id="role-mentee" name="role" value="mentee"{{#ROLE_MENTEE}} checked{{/ROLE_MENTEE}}> <span><strong>Mentee</strong>: you want guidance towards goals of your own.</span></label>
+<label class="check"><input type="radio" id="role-mentee" name="role" value="mentee"{{#ROLE_MENTEE}} checked{{/ROLE_MENTEE}}{{#ROLE_ERROR}} aria-invalid="true" aria-describedby="role-error"{{/ROLE_ERROR}}> <span><strong>Mentee</strong>: you want guidance towards goals of your own.</span></label>
 <label class="check"><input type="radio" name="role" value="mentor"{{#ROLE_MENTOR}} checked{{/ROLE_MENTOR}}> <span><strong>Mentor</strong>: you guide one or more mentees.{{#APPROVAL}} An organiser approves each mentor first.{{/APPROVAL}}</span></label>
 </div>
 </fieldset>
@@ -45,8 +45,8 @@
 {{#ASK_CAPACITY}}<div class="field{{#CAPACITY_ERROR}} has-error{{/CAPACITY_ERROR}}" data-audience="mentor">
 <label for="capacity">Mentors: how many mentees can you take in this programme?</label>
 <p class="hint" id="capacity-hint">1 to 20.{{#CHOOSE_ROLE}} Mentees leave this as it is.{{/CHOOSE_ROLE}}</p>
-{{#CAPACITY_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/CAPACITY_ERROR}}
-<input type="number" id="capacity" name="capacity" min="1" max="20" value="{{CAPACITY}}" aria-describedby="capacity-hint">
+{{#CAPACITY_ERROR}}<p class="field-error" id="capacity-error">{{MESSAGE}}</p>{{/CAPACITY_ERROR}}
+<input type="number" id="capacity" name="capacity" min="1" max="20" value="{{CAPACITY}}" aria-describedby="capacity-hint{{#CAPACITY_ERROR}} capacity-error{{/CAPACITY_ERROR}}"{{#CAPACITY_ERROR}} aria-invalid="true"{{/CAPACITY_ERROR}}>
 </div>{{/ASK_CAPACITY}}
 {{#WHO_READS}}<p class="hint">The programme's organisers read your answers.</p>{{/WHO_READS}}
 {{#QUESTION}}
@@ -56,9 +56,9 @@
 {{#IS_CHOICE}}<p class="label" id="{{Q_NAME}}-label">{{Q_PROMPT}}{{#Q_OPTIONAL}} <span class="optional">(optional)</span>{{/Q_OPTIONAL}}</p>{{/IS_CHOICE}}
 {{#FOR}}<p class="hint">{{Q_FOR}} only.</p>{{/FOR}}
 {{#Q_SHARED}}<p class="hint">Shown to your pair too: the person you are proposed to, or asked by, in the programme reads this answer.</p>{{/Q_SHARED}}
-{{#Q_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/Q_ERROR}}
-{{#IS_SHORT}}<input type="text" id="{{Q_NAME}}" name="{{Q_NAME}}" maxlength="200" value="{{Q_VALUE}}">{{/IS_SHORT}}
-{{#IS_LONG}}<textarea id="{{Q_NAME}}" name="{{Q_NAME}}" rows="4">{{Q_VALUE:pre_escape}}</textarea>{{/IS_LONG}}
+{{#Q_ERROR}}<p class="field-error" id="{{Q_NAME}}-error">{{MESSAGE}}</p>{{/Q_ERROR}}
+{{#IS_SHORT}}<input type="text" id="{{Q_NAME}}" name="{{Q_NAME}}" maxlength="200" value="{{Q_VALUE}}"{{#Q_ERROR}} aria-invalid="true" aria-describedby="{{Q_NAME}}-error"{{/Q_ERROR}}>{{/IS_SHORT}}
+{{#IS_LONG}}<textarea id="{{Q_NAME}}" name="{{Q_NAME}}" rows="4"{{#Q_ERROR}} aria-invalid="true" aria-describedby="{{Q_NAME}}-error"{{/Q_ERROR}}>{{Q_VALUE:pre_escape}}</textarea>{{/IS_LONG}}
 {{#IS_CHOICE}}<div class="checks" role="radiogroup" aria-labelledby="{{Q_NAME}}-label">{{#OPTION}}<label class="check"><input type="radio" id="{{OPT_ID}}" name="{{Q_NAME}}" value="{{OPT_VALUE}}"{{#OPT_CHECKED}} checked{{/OPT_CHECKED}}> <span>{{OPT_VALUE}}</span></label>{{/OPTION}}{{#NO_ANSWER}}<label class="check"><input type="radio" id="{{Q_NAME}}-none" name="{{Q_NAME}}" value=""{{#NONE_CHECKED}} checked{{/NONE_CHECKED}}> <span>No answer</span></label>{{/NO_ANSWER}}</div>{{/IS_CHOICE}}
 </div>
 {{/QUESTION}}

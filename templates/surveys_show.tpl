@@ -15,13 +15,13 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 {{#ASK}}
 {{#IS_SCALE}}<fieldset class="field question{{#Q_ERROR}} has-error{{/Q_ERROR}}"><legend>{{Q_PROMPT}}</legend>
-<p class="hint">{{LOW}} … {{HIGH}}</p>
-{{#Q_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/Q_ERROR}}
-<div class="scale scale-{{POINTS}}">{{#POINT}}<label class="scale-point" for="{{P_ID}}"><input type="radio" id="{{P_ID}}" name="{{Q_NAME}}" value="{{P}}"{{#P_CHECKED}} checked{{/P_CHECKED}}><span>{{P}}</span></label>{{/POINT}}</div>
+<p class="hint" id="{{Q_NAME}}-hint">{{LOW}} … {{HIGH}}</p>
+{{#Q_ERROR}}<p class="field-error" id="{{Q_NAME}}-error">{{MESSAGE}}</p>{{/Q_ERROR}}
+<div class="scale scale-{{POINTS}}">{{#POINT}}<label class="scale-point" for="{{P_ID}}"><input type="radio" id="{{P_ID}}" name="{{Q_NAME}}" value="{{P}}" aria-describedby="{{Q_NAME}}-hint"{{#P_CHECKED}} checked{{/P_CHECKED}}><span>{{P}}</span></label>{{/POINT}}</div>
 </fieldset>{{/IS_SCALE}}
 {{#IS_TEXT}}<div class="field{{#Q_ERROR}} has-error{{/Q_ERROR}}"><label for="{{Q_NAME}}">{{Q_PROMPT}}{{#OPTIONAL}} <span class="optional">(optional)</span>{{/OPTIONAL}}</label>
-{{#Q_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/Q_ERROR}}
-<textarea id="{{Q_NAME}}" name="{{Q_NAME}}" rows="3" data-maxlength="{{Q_MAX}}">{{Q_VALUE:pre_escape}}</textarea></div>{{/IS_TEXT}}
+{{#Q_ERROR}}<p class="field-error" id="{{Q_NAME}}-error">{{MESSAGE}}</p>{{/Q_ERROR}}
+<textarea id="{{Q_NAME}}" name="{{Q_NAME}}" rows="3" data-maxlength="{{Q_MAX}}"{{#Q_ERROR}} aria-invalid="true" aria-describedby="{{Q_NAME}}-error"{{/Q_ERROR}}>{{Q_VALUE:pre_escape}}</textarea></div>{{/IS_TEXT}}
 {{/ASK}}
 <div class="actions"><button class="btn-primary">Send my answers</button></div>
 </form>

@@ -207,7 +207,8 @@ mentorship_page(struct req *r, long long id, int status, const char *why)
 	    "WHERE mentorship_id = ? ORDER BY id DESC", "i", id);
 	if (ev == NULL || goals == NULL || reps == NULL)
 		return -1;
-	d = page_new(r, "Mentorship", "admin_mentorship.tpl");
+	d = page_new(r, req_printf(r, "Mentorship %lld", id),
+	    "admin_mentorship.tpl");
 	fill_rows(r, d, "M", m);
 	fill_rows(r, d, "EVENTS", ev);
 	fill_rows(r, d, "GOALS", goals);

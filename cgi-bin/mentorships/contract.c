@@ -440,7 +440,8 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 		f = &stored;
 	}
 	from = mships_review_kept(r, m, db_get(c, 0, "review_date"));
-	d = page_new(r, "Contract", "mentorships_contract.tpl");
+	d = page_new(r, req_printf(r, "%s: contract", m->focus),
+	    "mentorships_contract.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "STAGE", m->stage);

@@ -135,7 +135,8 @@ meetings_page(struct req *r, struct mship *m, int status,
 	    "LIMIT 200", "i", m->id);
 	if (q == NULL)
 		return;
-	d = page_new(r, "Meetings", "mentorships_meetings.tpl");
+	d = page_new(r, req_printf(r, "%s: meetings", m->focus),
+	    "mentorships_meetings.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "STAGE", m->stage);

@@ -95,7 +95,8 @@ mships_record(struct req *r)
 	    "id = ?", "i", m.id);
 	if (ack == NULL && r->db_failed)
 		return;
-	d = page_new(r, "Record of achievement", "mentorships_record.tpl");
+	d = page_new(r, req_printf(r, "%s: record of achievement", m.focus),
+	    "mentorships_record.tpl");
 	tmpl_set_int(d, "ID", m.id);
 	tmpl_set(d, "FOCUS", m.focus);
 	tmpl_set(d, "STAGE", m.stage);

@@ -141,7 +141,8 @@ review_form_page(struct req *r, struct mship *m, int status, const char *err,
 	    "id = ? AND acknowledged_at >= stage_changed_at", "i", m->id);
 	if (ack == NULL && r->db_failed)
 		return;
-	d = page_new(r, "Review", "mentorships_review.tpl");
+	d = page_new(r, req_printf(r, "%s: review", m->focus),
+	    "mentorships_review.tpl");
 	tmpl_set_int(d, "ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "STAGE", m->stage);

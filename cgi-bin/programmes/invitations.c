@@ -617,7 +617,8 @@ invitations_page(struct req *r, const struct prog *p, const struct fval *v,
 	static const struct fval none[LF_N];
 	struct tdict *d;
 
-	d = page_new(r, "Invitations", "programmes_invitations.tpl");
+	d = page_new(r, req_printf(r, "%s: invitations", p->name),
+	    "programmes_invitations.tpl");
 	prog_head(d, p, "Invitations");
 	if (v != NULL)
 		page_form(d, invite_f, IF_N, v);

@@ -483,7 +483,8 @@ board_page(struct req *r, struct prog *p, const struct fval *v,
 
 	if ((rc = board_load(r, &b, p->id, 0)) != 0)
 		goto out;
-	d = page_new(r, "Matching", "programmes_matching.tpl");
+	d = page_new(r, req_printf(r, "%s: matching", p->name),
+	    "programmes_matching.tpl");
 	prog_head(d, p, "Matching");
 	tmpl_set(d, "MIN", typed != NULL ? typed : req_printf(r, "%lld", min));
 	if (typed != NULL)

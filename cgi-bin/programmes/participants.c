@@ -473,7 +473,8 @@ participants_page(struct req *r, const struct prog *p, const struct fval *v,
 	if (n > 0 && ((answers = answers_load(r, p, rows, n)) == NULL ||
 	    (pairs = mentor_pairs_load(r, p, v, rows, n)) == NULL))
 		return;
-	d = page_new(r, "Participants", "programmes_participants.tpl");
+	d = page_new(r, req_printf(r, "%s: participants", p->name),
+	    "programmes_participants.tpl");
 	prog_head(d, p, "Participants");
 	page_form(d, filter_f, FF_N, v);
 	if (error != NULL)

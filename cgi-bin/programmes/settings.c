@@ -114,8 +114,8 @@ prog_settings_page(struct req *r, const struct prog *p, const struct fval *v,
 	struct fval saved[PF_N];
 	struct tdict *d;
 
-	d = page_new(r, p != NULL ? "Programme settings" : "New programme",
-	    "programmes_form.tpl");
+	d = page_new(r, p != NULL ? req_printf(r, "%s: settings", p->name) :
+	    "New programme", "programmes_form.tpl");
 	if (v == NULL)
 		v = prog_values(r, p, saved);
 	page_form(d, prog_f, PF_N, v);

@@ -294,7 +294,8 @@ mr_page_ask(struct req *r, struct mship *m, struct fval *apply,
 	if (writable && (goals = db_query(r, "SELECT id, title FROM goals "
 	    "WHERE mentorship_id = ? ORDER BY id", "i", m->id)) == NULL)
 		return;
-	d = page_new(r, "Roadmap", "roadmaps_mentorship.tpl");
+	d = page_new(r, req_printf(r, "%s: roadmap", m->focus),
+	    "roadmaps_mentorship.tpl");
 	tmpl_set_int(d, "MSHIP_ID", m->id);
 	tmpl_set(d, "FOCUS", m->focus);
 	tmpl_set(d, "MENTOR_NAME", m->mentor_name);

@@ -258,6 +258,29 @@ async function runJourney(browser, js) {
 			if (vp) await M.setViewportSize(vp);
 		}
 	});
+	if (js) await J.soft('a message arriving keeps the reader\'s place', async () => {
+		// the room fetches new messages every 8 s and wrote the list
+		// again: the focus, on a message's Reply, fell to the page
+		// (an accessibility review)
+		const room = E.url().split('#')[0];
+		await E.goto(room);
+		const count = () => E.locator('#room-messages li.message').count();
+		const n = await count();
+		await E.getByRole('link', { name: /^Reply/ }).first().focus();
+		const where = () => E.evaluate(() => {
+			const a = document.activeElement;
+			return a && a.closest('li[id]') ? a.closest('li[id]').id + ' ' + a.textContent.trim() : String(a && a.tagName);
+		});
+		const before = await where();
+		await M.goto(room);
+		await M.getByLabel('Message', { exact: true }).fill('One more thought: write the questions down before.');
+		await clickAndWait(M, M.getByRole('button', { name: 'Post message' }));
+		await E.waitForFunction((k) => document.querySelectorAll('#room-messages li.message').length > k, n,
+			{ timeout: 20000 });
+		const after = await where();
+		if (after !== before) throw new Error(`the focus moved: ${before} -> ${after}`);
+		if (await count() !== n + 1) throw new Error('the new message is not in the list');
+	});
 	await J.soft('mentee writes a public Growth Thread entry', async () => {
 		await nav(E, 'Threads');
 		await checkPage(E, 'threads');

@@ -29,12 +29,31 @@ async function person(browser, js, who, problems) {
 
 // An invited person follows the mailed link to the join form, which makes
 // the account: a name and a password, then the intake.
-async function acceptInvitation(page, p, slug, answers) {
+async function acceptInvitation(page, p, slug, answers, js) {
 	const text = await newestMail(p.email, /invited/i);
 	await page.goto(ourLink(text, new RegExp(`^/programmes/${slug}/join$`)));
 	await expectOk(page, 'invitation link');
 	await expectText(page, p.email, 'the invited address is said');
 	await checkPage(page, `join-${p.role}`);
+	// a first try with mistakes: each field in error is tied to what it
+	// says, and the first has the focus (an accessibility review found
+	// the messages tied to nothing, the focus left on the page)
+	await page.getByLabel('Password').fill('short');
+	const [bad] = await Promise.all([page.waitForNavigation({ timeout: STEP_TIMEOUT }),
+		page.getByRole('button', { name: 'Create my account and join' }).click()]);
+	if (!bad || bad.status() !== 422) throw new Error(`a join with mistakes: ${bad && bad.status()}`);
+	const tied = await page.evaluate(() => ['display_name', 'password'].map((id) => {
+		const f = document.getElementById(id);
+		const said = (f.getAttribute('aria-describedby') || '').split(' ')
+			.map((i) => document.getElementById(i)).filter((e) => e && e.classList.contains('field-error'));
+		return { id, invalid: f.getAttribute('aria-invalid'), said: said.map((e) => e.textContent).join(' '),
+			focused: document.activeElement && document.activeElement.id };
+	}));
+	for (const t of tied)
+		if (t.invalid !== 'true' || !t.said.trim())
+			throw new Error('a field is not tied to its error: ' + JSON.stringify(t));
+	if (js && tied[0].focused !== 'display_name')
+		throw new Error('the first field in error has not the focus: ' + tied[0].focused);
 	await page.getByLabel('Your name').fill(p.name);
 	await page.getByLabel('Password').fill(PASSWORD);
 	await answers(page);
@@ -209,7 +228,7 @@ async function runProgramme(browser, js) {
 		acceptInvitation(E.page, mentee, slug, async (page) => {
 			await page.getByLabel('What do you want to learn?').fill('Running one-to-ones with a new team.');
 			await page.getByLabel('Every two weeks').check();
-		}));
+		}, js));
 	await J.step('the mentee lands on the programme', async () => {
 		await expectText(E.page, /joined|welcome/i, 'the join is said');
 		await checkPage(E.page, 'programme-mentee');
@@ -224,7 +243,7 @@ async function runProgramme(browser, js) {
 	await J.step('the invited mentor joins and waits for approval', async () => {
 		await acceptInvitation(T.page, mentor, slug, async (page) => {
 			await page.getByLabel('What do you want to learn?').fill('How other teams run hiring.');
-		});
+		}, js);
 		await expectText(T.page, /approv/i, 'the wait is said');
 	});
 	await J.step('the organiser approves the mentor', async () => {
