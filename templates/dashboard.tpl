@@ -85,7 +85,7 @@
 <h3><a href="/mentorships/{{ID}}">{{FOCUS}}</a></h3>
 <p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> <span class="muted small">{{ROLE}}: {{OTHER_NAME}}</span></p>
 {{#PROGRESS}}<progress max="{{TOTAL}}" value="{{DONE}}">{{DONE}} of {{TOTAL}}</progress><p class="progress-label"><span>{{DONE}}/{{TOTAL}} milestones{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</span></p>{{/PROGRESS}}
-{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room</a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>{{/UNREAD_BOX}}
+{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room<span class="visually-hidden"> of “{{FOCUS}}”</span></a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>{{/UNREAD_BOX}}
 {{#NEXT}}<p class="small">Next meeting: {{AT}}</p>{{/NEXT}}
 </article></li>
 {{/NEEDS}}
@@ -94,7 +94,7 @@
 <h3><a href="/mentorships/{{ID}}">{{FOCUS}}</a></h3>
 <p><span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span> <span class="muted small">{{ROLE}}: {{OTHER_NAME}}</span></p>
 {{#PROGRESS}}<progress max="{{TOTAL}}" value="{{DONE}}">{{DONE}} of {{TOTAL}}</progress><p class="progress-label"><span>{{DONE}}/{{TOTAL}} milestones{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</span></p>{{/PROGRESS}}
-{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room</a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>{{/UNREAD_BOX}}
+{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room<span class="visually-hidden"> of “{{FOCUS}}”</span></a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>{{/UNREAD_BOX}}
 {{#NEXT}}<p class="small">Next meeting: {{AT}}</p>{{/NEXT}}
 </article></li>
 {{/ACTIVE}}

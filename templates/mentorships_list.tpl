@@ -38,7 +38,7 @@
 <h3><a href="/mentorships/{{ID}}">{{FOCUS}}</a> <span class="stage stage-{{STAGE}}">{{STAGE_LABEL}}</span></h3>
 <p class="muted small">{{ROLE}}: <a href="/people/{{OTHER_SLUG}}">{{OTHER_NAME}}</a></p>
 {{#PROGRESS}}<p class="progress-label"><span>Milestones: {{DONE}} of {{TOTAL}} done{{#HAS_OVERDUE}}, <strong>{{OVERDUE}} overdue</strong>{{/HAS_OVERDUE}}</span></p>{{/PROGRESS}}
-{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room</a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>{{/UNREAD_BOX}}
+{{#UNREAD_BOX}}<p class="small"><a href="/rooms/{{ID}}">Room<span class="visually-hidden"> of “{{FOCUS}}”</span></a>{{#HAS_UNREAD}} <span class="count">{{UNREAD}} unread</span>{{/HAS_UNREAD}}</p>{{/UNREAD_BOX}}
 {{#NEXT}}<p class="small">Next meeting: {{AT}}</p>{{/NEXT}}
 </article></li>
 {{/ACTIVE}}

@@ -19,7 +19,7 @@
 {{#REVIEWED}}<p class="small muted">Reviewed {{AT}} by {{BY}}</p>{{/REVIEWED}}
 {{#FORM}}
 <input type="hidden" name="goal" value="{{GOAL_ID}}">
-<div class="field"><label for="outcome-{{GOAL_ID}}">Outcome</label>
+<div class="field"><label for="outcome-{{GOAL_ID}}">Outcome<span class="visually-hidden"> of “{{TITLE}}”</span></label>
 {{#OUTCOME_ERROR}}<span class="field-error" id="outcome-{{GOAL_ID}}-error">{{MESSAGE}}</span>{{/OUTCOME_ERROR}}
 <select id="outcome-{{GOAL_ID}}" name="outcome"{{#OUTCOME_ERROR}} aria-invalid="true" aria-describedby="outcome-{{GOAL_ID}}-error"{{/OUTCOME_ERROR}}>
 <option value="">Choose…</option>
@@ -28,7 +28,7 @@
 <option value="not_achieved"{{#OUTCOME_NOT_ACHIEVED}} selected{{/OUTCOME_NOT_ACHIEVED}}>Not achieved</option>
 <option value="dropped"{{#OUTCOME_DROPPED}} selected{{/OUTCOME_DROPPED}}>Dropped</option>
 </select></div>
-<div class="field"><label for="note-{{GOAL_ID}}">Note</label>
+<div class="field"><label for="note-{{GOAL_ID}}">Note<span class="visually-hidden"> on “{{TITLE}}”</span></label>
 {{#NOTE_ERROR}}<span class="field-error" id="note-{{GOAL_ID}}-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}
 <textarea id="note-{{GOAL_ID}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="note-{{GOAL_ID}}-error"{{/NOTE_ERROR}}>{{NOTE:pre_escape}}</textarea></div>
 {{/FORM}}

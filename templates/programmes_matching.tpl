@@ -54,7 +54,7 @@
 <form method="post" action="/programmes/{{PROG_SLUG}}/matching" class="inline">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="mentee" value="{{E_ID}}"><input type="hidden" name="mentor" value="{{M_ID}}">
-<button class="btn-small" data-confirm="Propose {{M_NAME}} as {{E_NAME}}'s mentor? Both are told by e-mail now; {{M_NAME}} then accepts or declines.">Propose this pair</button></form></li>
+<button class="btn-small" data-confirm="Propose {{M_NAME}} as {{E_NAME}}'s mentor? Both are told by e-mail now; {{M_NAME}} then accepts or declines.">Propose this pair<span class="visually-hidden">: {{M_NAME}} for {{E_NAME}}</span></button></form></li>
 {{/BEST}}
 </ol>
 </article></li>

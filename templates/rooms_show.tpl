@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{MENTORSHIP_ID}}">{{FOCUS}}</a></li><li>Room</li></ol></nav>
+<nav class="breadcrumb" aria-label="Breadcrumb"><ol><li><a href="/mentorships">Mentorships</a></li><li><a href="/mentorships/{{MENTORSHIP_ID}}">{{FOCUS}}</a></li><li aria-current="page">Room</li></ol></nav>
 <div class="page-head">
 <div>
 <h1>Room: {{FOCUS}}</h1>

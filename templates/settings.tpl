@@ -23,7 +23,7 @@
 <div class="field{{#DISPLAY_NAME_ERROR}} has-error{{/DISPLAY_NAME_ERROR}}">
 <label for="display_name">Display name</label>
 {{#DISPLAY_NAME_ERROR}}<p class="field-error" id="display_name-error">{{MESSAGE}}</p>{{/DISPLAY_NAME_ERROR}}
-<input type="text" id="display_name" name="display_name" value="{{DISPLAY_NAME}}" maxlength="80" required{{#DISPLAY_NAME_ERROR}} aria-invalid="true" aria-describedby="display_name-error"{{/DISPLAY_NAME_ERROR}}>
+<input type="text" id="display_name" name="display_name" value="{{DISPLAY_NAME}}" maxlength="80" autocomplete="name" required{{#DISPLAY_NAME_ERROR}} aria-invalid="true" aria-describedby="display_name-error"{{/DISPLAY_NAME_ERROR}}>
 </div>
 
 <div class="field{{#HEADLINE_ERROR}} has-error{{/HEADLINE_ERROR}}">

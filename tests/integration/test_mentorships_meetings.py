@@ -114,7 +114,7 @@ def test_meeting_planned_changed_cancelled_calendar_follows():
     r = mentor.get(base)
     m.check("Tuesday 15 January 2030, 08:30" in r.text, "time in the reader's zone")
     m.check("Planned by" in r.text and "Recorded by" not in r.text, "Planned by")
-    m.check("(to prepare)" not in r.text and "Notes to prepare</label>" in r.text,
+    m.check("(to prepare)" not in r.text and "Notes to prepare<" in r.text,
             "notes before a meeting are notes to prepare")
     m.check("Plan or record a meeting</h2>" in r.text and "Save the meeting</button>" in r.text
             and "Record the meeting" not in r.text,
