@@ -10,6 +10,7 @@
 #include "db.h"
 #include "field.h"
 #include "mail.h"
+#include "log.h"
 #include "page.h"
 #include "resp.h"
 #include "sess.h"
@@ -93,6 +94,10 @@ au_login_post(struct req *r)
 	if (!ok) {
 		if (auth_login_failed(r, &g) == -1)
 			return;
+		/* for fail2ban and the like (docs/admin.md): never the address */
+		log_info("auth: sign-in failed for %s from %s", uid > 0 ?
+		    req_printf(r, "user %lld", uid) : "an unknown address",
+		    r->remote_addr);
 		v[LI_PASSWORD].err = "The e-mail address or the password is wrong.";
 		goto form;
 	}

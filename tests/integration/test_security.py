@@ -479,6 +479,31 @@ def conf_with_secret(name, secret):
 
 
 @m.test
+def test_a_wrong_password_is_logged_for_fail2ban():
+    """Found by an admin's walk: a failed sign-in left no line for a tool
+    like fail2ban to read. It names the account by its number, never by
+    the address typed, and the client's address."""
+    import time
+    c = m.signup(login=False)
+    before = len(log_text("auth.log"))
+    x = m.Client()
+    for email in (c.email, "nobody-" + m.unique("x") + "@example.org"):
+        x.get("/login")
+        r = x.post("/login", {"email": email, "password": "not the password 123"})
+        m.check(r.status == 422, f"a wrong password: {r!r}")
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        new = log_text("auth.log")[before:]
+        if "unknown address" in new:
+            break
+        time.sleep(0.2)
+    m.check(re.search(r"auth: sign-in failed for user %d from \S+\n" % c.user_id, new),
+            f"the account's failure: {new[-400:]!r}")
+    m.check("auth: sign-in failed for an unknown address from " in new, "an unknown address")
+    m.check(c.email not in new and "nobody-" not in new, "an address in the log")
+
+
+@m.test
 def test_check_says_what_would_break_the_pages():
     """Found by an admin's walk: `menteo-admin check` passed with a wrong
     template_dir (every page then answered 500) and said only "does not
