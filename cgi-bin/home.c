@@ -463,19 +463,20 @@ home_notifications_read(struct req *r)
 static void
 home_health(struct req *r)
 {
-	const char *n;
+	static const char behind[] = "schema behind this code: run "
+	    "menteo-admin migrate (" MENTEO_SCHEMA ")\n";
+	const char *n, *why = NULL;
 
+	/* no schema_migrations at all (never migrated) is behind too */
 	if (db_ping() == -1 || (n = db_value(r, "SELECT COUNT(*) FROM "
 	    "schema_migrations WHERE version = ?", "s", MENTEO_SCHEMA)) ==
-	    NULL) {
-		r->db_failed = r->db_schema = 0;
-		resp_text(r, 503, "text/plain; charset=utf-8", "database down\n");
-		return;
-	}
-	if (strcmp(n, "1") != 0) {
-		resp_text(r, 503, "text/plain; charset=utf-8", "schema behind "
-		    "this code: run menteo-admin migrate (" MENTEO_SCHEMA ")\n");
-		return;
-	}
-	resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
+	    NULL)
+		why = r->db_schema ? behind : "database down\n";
+	else if (strcmp(n, "1") != 0)
+		why = behind;
+	r->db_failed = r->db_schema = 0;
+	if (why != NULL)
+		resp_text(r, 503, "text/plain; charset=utf-8", why);
+	else
+		resp_text(r, 200, "text/plain; charset=utf-8", "ok\n");
 }

@@ -15,9 +15,11 @@ if [ "${1:-}" = --uninstall ]; then
 	[ -f "$m" ] || { echo "uninstall: nothing installed under $DESTDIR$PREFIX"; exit 0; }
 	while read -r f; do rm -f "$DESTDIR$f"; done < "$m"
 	rm -f "$m"
-	for d in share/menteo lib/menteo lib/systemd; do
+	for d in share/menteo lib/menteo; do
 		[ -d "$DESTDIR$PREFIX/$d" ] && find "$DESTDIR$PREFIX/$d" -depth -type d -empty -delete
 	done
+	# ours only if we made them: other packages' empty ones stay
+	rmdir "$DESTDIR$PREFIX/lib/systemd/system" "$DESTDIR$PREFIX/lib/systemd" 2>/dev/null || true
 	echo "uninstalled from $DESTDIR$PREFIX"
 	exit 0
 fi
@@ -59,10 +61,13 @@ put 644 conf/systemd/menteo-notify.timer "$PREFIX/lib/systemd/system/menteo-noti
 # what the version installed before had and this one has not goes: an old
 # migration would be applied again, an old program started by the units
 old="$DESTDIR$SHARE/MANIFEST"
+# (compared as the file system resolves them: an old MANIFEST that spelt
+# PREFIX another way must not name the files just installed)
 if [ -f "$old" ]; then
-	sort "$MANIFEST" > "$MANIFEST.new"
-	sort "$old" | comm -23 - "$MANIFEST.new" | while read -r f; do
-		rm -f "$DESTDIR$f" && echo "removed (not in this version): $f"
+	while read -r f; do realpath -m "$DESTDIR$f"; done < "$MANIFEST" | sort > "$MANIFEST.new"
+	while read -r f; do realpath -m "$DESTDIR$f"; done < "$old" | sort |
+	    comm -23 - "$MANIFEST.new" | while read -r f; do
+		rm -f "$f" && echo "removed (not in this version): ${f#"$DESTDIR"}"
 	done
 	rm -f "$MANIFEST.new"
 fi

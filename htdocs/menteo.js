@@ -12,8 +12,8 @@
  *    without leaving the page (without JavaScript it posts the form)
  *  - the phone menus: the link to #site-nav (and a.tabs-toggle to a
  *    page's tabs) becomes a button that opens and closes them in place
- *  - details.account-menu: closes on a click elsewhere or Escape, as
- *    menus do
+ *  - details.account-menu: closes on a click elsewhere, Escape, or the
+ *    focus tabbing out of it, as menus do
  *  - [data-latest]: a room's newest messages, asked for again every few
  *    seconds while the page is in view, with the ETag last seen: a 304
  *    (nothing new) costs the server one query and changes nothing here
@@ -21,7 +21,13 @@
  *  - [data-add-row], [data-remove-row]: the contract's goal rows are
  *    added (from template#goal-row) and removed in place; without
  *    JavaScript they are buttons the server answers, keeping what was typed
- *  - a form sent back with errors: the first one in view, its field focused
+ *  - a form sent back with errors: each field tied to its message (marked
+ *    invalid, the message read with it), the first one in view, its field
+ *    focused
+ *  - the message a page came with ("Milestone done.") said once it is
+ *    loaded, where a screen reader hears it
+ *  - [data-latest] keeps the focus on the same control of the same
+ *    message when the list is written again
  */
 (function () {
 	'use strict';

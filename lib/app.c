@@ -269,21 +269,25 @@ app_main(int argc, char *argv[], const char *name, const struct route *t,
 		handle(r, &f, t, n);
 		if (r->in_tx)
 			db_rollback(r);
-		if (r->db_failed && r->db_schema) {
-			/* a 503 would have the admin look for an outage */
-			log_err("%s %s: the database's schema is older than this "
-			    "code: run menteo-admin migrate", r->method, r->path);
+		if (r->db_failed) {
+			/*
+			 * The page is lost, not the worker: 503, the database
+			 * is away. A table or column missing is no outage but
+			 * code newer than its schema: a 503 would have the
+			 * admin look for the wrong thing.
+			 */
+			int schema = r->db_schema;
+
+			if (schema)
+				log_err("%s %s: the database's schema is older "
+				    "than this code: run menteo-admin migrate",
+				    r->method, r->path);
 			r->db_failed = r->db_schema = 0;
 			r->headers.len = 0;
 			r->user.id = 0;
-			page_error(r, 500);
-		} else if (r->db_failed) {
-			/* the page is lost, not the worker: answer 503 */
-			r->db_failed = 0;
-			r->headers.len = 0;
-			r->user.id = 0;
-			page_error(r, 503);
-			resp_header(r, "Retry-After", "30");
+			page_error(r, schema ? 500 : 503);
+			if (!schema)
+				resp_header(r, "Retry-After", "30");
 		} else if (r->status == 0 && r->body.len == 0) {
 			/* a handler that gave up without answering: an empty 200
 			 * would tell the person it worked */

@@ -695,12 +695,14 @@ rcpt_for_log(struct req *r, const struct db_rows *m)
 
 /*
  * A sent mail's copy keeps its links without their tokens (sign-in,
- * confirmation, reset, invitation): the person has them in their inbox,
- * and whoever reads the database or a backup of it must not. The hashes
- * in email_tokens and invitations still let the mailed links work.
+ * confirmation, reset, an invitation's join and decline, the unsubscribe
+ * header): the person has them in their inbox, and whoever reads the
+ * database or a backup of it must not. Every token is 64 hex digits
+ * (sess_token), wherever it stands (a next= URL-encodes its own); the
+ * hashes in email_tokens and invitations still let the mailed links work.
  */
-#define MAIL_UNTOKEN(col) "REGEXP_REPLACE(" col ", " \
-	"'([?&;](t|invite)=)[0-9a-f]{32,}', '\\\\1removed-once-sent')"
+#define MAIL_UNTOKEN(col) \
+	col " = REGEXP_REPLACE(" col ", '[0-9a-f]{64}', 'removed-once-sent')"
 
 static int
 send_one(struct req *r, long long id)
@@ -715,9 +717,10 @@ send_one(struct req *r, long long id)
 		return -1;
 	if (smtp_send(r, m, err) == 0) {
 		db_exec(r, "UPDATE outbox SET status = 'sent', sent_at = "
-		    "UTC_TIMESTAMP(), last_error = NULL, body_text = "
-		    MAIL_UNTOKEN("body_text") ", body_html = "
-		    MAIL_UNTOKEN("body_html") " WHERE id = ?", "i", id);
+		    "UTC_TIMESTAMP(), last_error = NULL, "
+		    MAIL_UNTOKEN("body_text") ", " MAIL_UNTOKEN("body_html")
+		    ", " MAIL_UNTOKEN("list_unsubscribe") " WHERE id = ?", "i",
+		    id);
 		log_info("mail %lld sent to %s", id, rcpt_for_log(r, m));
 		return 1;
 	}

@@ -83,7 +83,7 @@
 <h3>Remove {{OPEN}} open milestone{{S}} of “{{RTITLE}}”?</h3>
 <p>They are taken out of this mentorship for both of you{{#KEEPS_DONE}}; the {{DONE}} done stay, as the record of what was done{{/KEEPS_DONE}}. The roadmap itself stays in the library: you can apply it again later.</p>
 <div class="actions tight">
-<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/remove" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="roadmap" value="{{RID}}"><button class="btn btn-danger">Remove them</button></form>
+<form method="post" action="/mentorships/{{MSHIP_ID}}/roadmap/remove" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="roadmap" value="{{RID}}"><button class="btn btn-danger">Remove them</button></form>
 <a class="btn btn-secondary" href="/mentorships/{{MSHIP_ID}}/roadmap">Keep them</a>
 </div>
 </div>

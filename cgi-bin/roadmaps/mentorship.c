@@ -30,7 +30,10 @@ static const struct field apply_fields[APPLY_NFIELDS] = {
 	{ "again",	F_BOOL,	0, 1, 0, NULL },
 };
 
-/* Taking back what an applied roadmap added: its open milestones. */
+/* Taking back what an applied roadmap added: its open milestones,
+ * asked first on the page (?remove=ID), then sent (roadmap=ID). */
+static const struct field remove_field =
+	{ "remove",	F_INT,	1, 9223372036854775807LL, 0, NULL };
 static const struct field unapply_field =
 	{ "roadmap",	F_INT,	1, 9223372036854775807LL, 1, NULL };
 
@@ -229,8 +232,8 @@ mr_applied(struct req *r, struct tdict *d, long long mid)
 {
 	struct db_rows *q;
 	struct tdict *s, *a;
-	long long ask = 0, open;
-	const char *v = req_query(r, "remove");
+	struct fval ask;
+	long long open;
 	size_t i;
 
 	q = db_query(r, "SELECT rm.id, rm.title, COUNT(*) AS total, "
@@ -241,8 +244,7 @@ mr_applied(struct req *r, struct tdict *d, long long mid)
 		return -1;
 	if (q->nrows == 0)
 		return 0;
-	if (v != NULL)
-		ask = strtoll(v, NULL, 10);
+	field_read(r, &remove_field, 1, &ask);
 	s = tmpl_section(d, "APPLIED");
 	for (i = 0; i < q->nrows; i++) {
 		a = tmpl_section(s, "ROADMAPS");
@@ -255,7 +257,7 @@ mr_applied(struct req *r, struct tdict *d, long long mid)
 			continue;
 		tmpl_set_int(a, "OPEN", open);
 		tmpl_set(a, "S", open == 1 ? "" : "s");
-		if (db_get_int(q, i, "id") != ask) {
+		if (ask.str == NULL || db_get_int(q, i, "id") != ask.num) {
 			tmpl_show(a, "CAN_REMOVE");
 			continue;
 		}
@@ -582,16 +584,48 @@ mr_remove(struct req *r)
 
 /*
  * The open milestones an applied roadmap added, taken back at once; the
- * done ones stay, as the record of what was done.
+ * done ones stay, as the record of what was done. In a transaction that
+ * runs again after a deadlock or a Galera conflict: each row's trigger
+ * moves the pair's version, as the other party's tick may at that
+ * moment. 1: that roadmap is not applied here.
  */
+struct unapply_write {
+	long long	 mid, rid;
+	const char	*title;
+	long long	 removed, done;
+};
+
+static int
+unapply_tx(struct req *r, void *arg)
+{
+	struct unapply_write *w = arg;
+	struct db_rows *q;
+
+	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
+	    "i", w->mid) == NULL || (q = db_query(r, "SELECT rm.title, "
+	    "COUNT(mm.done_at) AS done FROM mentorship_milestones mm JOIN "
+	    "roadmaps rm ON rm.id = mm.roadmap_id WHERE mm.mentorship_id = ? "
+	    "AND mm.roadmap_id = ? GROUP BY rm.title", "ii", w->mid,
+	    w->rid)) == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 1;
+	w->title = db_get(q, 0, "title");
+	w->done = db_get_int(q, 0, "done");
+	w->removed = db_exec(r, "DELETE FROM mentorship_milestones WHERE "
+	    "mentorship_id = ? AND roadmap_id = ? AND done_at IS NULL", "ii",
+	    w->mid, w->rid);
+	return w->removed < 0 ? -1 : 0;
+}
+
 void
 mr_unapply(struct req *r)
 {
 	struct mship m;
 	struct fval v;
-	struct db_rows *q;
-	const char *title, *msg;
-	long long n, done;
+	struct unapply_write w;
+	const char *msg;
+	int rc;
 
 	if (mr_load(r, &m, 1) == -1)
 		return;
@@ -599,26 +633,19 @@ mr_unapply(struct req *r)
 	if (v.err != NULL)
 		return page_error_msg(r, 422, "Choose a roadmap applied to "
 		    "this mentorship.");
-	q = db_query(r, "SELECT rm.title, COUNT(mm.done_at) AS done FROM "
-	    "mentorship_milestones mm JOIN roadmaps rm ON rm.id = "
-	    "mm.roadmap_id WHERE mm.mentorship_id = ? AND mm.roadmap_id = ? "
-	    "GROUP BY rm.title", "ii", m.id, v.num);
-	if (q == NULL)
-		return;
-	if (q->nrows == 0)
+	w = (struct unapply_write){ m.id, v.num, NULL, 0, 0 };
+	if ((rc = db_tx_run(r, unapply_tx, &w)) == 1)
 		return page_error_msg(r, 404, "That roadmap is not applied to "
 		    "this mentorship.");
-	if ((n = db_exec(r, "DELETE FROM mentorship_milestones WHERE "
-	    "mentorship_id = ? AND roadmap_id = ? AND done_at IS NULL", "ii",
-	    m.id, v.num)) < 0)
+	if (rc != 0)
 		return;
-	title = db_get(q, 0, "title");
-	msg = n == 0 ? req_printf(r, "“%s” has no open milestones left "
-	    "here.", title) : req_printf(r, "Removed %lld milestone%s of "
-	    "“%s”.", n, n == 1 ? "" : "s", title);
-	if ((done = db_get_int(q, 0, "done")) > 0)
-		msg = req_printf(r, "%s %s", msg, done == 1 ? "The one done "
-		    "is kept." : req_printf(r, "The %lld done are kept.", done));
+	msg = w.removed == 0 ? req_printf(r, "“%s” has no open milestones "
+	    "left here.", w.title) : req_printf(r, "Removed %lld milestone%s "
+	    "of “%s”.", w.removed, w.removed == 1 ? "" : "s", w.title);
+	if (w.done > 0)
+		msg = req_printf(r, "%s %s", msg, w.done == 1 ? "The one done "
+		    "is kept." : req_printf(r, "The %lld done are kept.",
+		    w.done));
 	resp_flash(r, msg);
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }

@@ -35,9 +35,11 @@ missing=$(grep -rhoE 'cfg_(str|int|bool)\("[a-z_]+"' lib cgi-bin bin/*.c | sed -
 t "the example configuration names every key the programs read${missing:+ (not: $(echo $missing))}" '[ -z "$missing" ]'
 # an upgrade: what the version before had and this one has not is removed
 echo "$P/share/menteo/sql/998_gone.sql" >> "$P/share/menteo/MANIFEST"
+sed -i 's#/share/menteo/templates/#//share/menteo/./templates/#' "$P/share/menteo/MANIFEST"
 touch "$P/share/menteo/sql/998_gone.sql"
 out=$(make -s install PREFIX="$P" B="$B" 2>&1)
 t "an upgrade removes the files the new version has not" '[ ! -e "$P/share/menteo/sql/998_gone.sql" ] && ! grep -q 998_gone "$P/share/menteo/MANIFEST" && grep -q "removed (not in this version): $P/share/menteo/sql/998_gone.sql" <<<"$out"'
+t "an old MANIFEST that spelt PREFIX another way keeps the files just installed" '[ -f "$P/share/menteo/templates/layout.tpl" ] && ! grep -q "removed.*templates" <<<"$out"'
 make -s uninstall PREFIX="$P" > /dev/null 2>&1
 t "uninstall leaves nothing behind" '[ -z "$(find "$P" -type f)" ] && [ ! -e "$P/lib/systemd" ]'
 rm -rf "$P"

@@ -1276,6 +1276,38 @@ def test_a_mail_clients_one_click_declines_an_invitation():
     m.check(address in t, "the organisers' list does not say it was declined")
 
 
+def sent_row(address, timeout=10.0):
+    """The outbox's row of the mail to address, once marked sent (the
+    mail lands in the Maildir a moment before the notifier marks it)."""
+    import time
+    deadline = time.time() + timeout
+    while True:
+        rows = m.sql("SELECT status, body_text, body_html, COALESCE(list_unsubscribe, '') "
+                     "FROM outbox WHERE to_addr = ? ORDER BY id DESC LIMIT 1", address)
+        if (rows and rows[0][0] == "sent") or time.time() > deadline:
+            return rows[0] if rows else None
+        time.sleep(0.2)
+
+
+@m.test
+def test_a_sent_invitation_keeps_no_live_token_in_the_database():
+    """A review found the invitation's token kept after sending, in the
+    unsubscribe header's decline link: whoever read a backup could turn
+    it into the join link and make the invitee's account, confirmed,
+    with a password of their own."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    address = m.unique("kept") + "@example.org"
+    join = invite(org, slug, address)
+    token = join.split("invite=")[1]
+    row = sent_row(address)
+    m.check(row and row[0] == "sent", f"sent: {row and row[0]}")
+    m.check(all(token not in col for col in row[1:]), "the token stays in the outbox")
+    m.check("decline?invite=removed-once-sent" in row[3], f"the header, less its token: {row[3]}")
+    r = m.Client().get(join)
+    m.check(r.status == 200 and address in m.unescaped(r.text), f"the mailed link: {r!r}")
+
+
 @m.test
 def test_mentors_wait_for_approval_and_each_decision_is_mailed():
     a, org = admin(), m.signup()
