@@ -405,6 +405,13 @@ def held(c, subject):
     return m.unescaped(row[0][0])
 
 
+def newest_said(c):
+    """The words of c's newest mail, on one line."""
+    return " ".join(m.unescaped(m.sql_value(
+        "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
+        c.user_id)).split())
+
+
 @m.test
 def test_a_change_then_an_agreement_is_one_mail():
     """Saving the contract and then agreeing to it mailed the other party
@@ -439,9 +446,7 @@ def test_a_change_then_an_agreement_is_one_mail():
     mine = outbox(mentee)[before:]
     m.check(len(mine) == 1 and "agreed to the contract" in mine[0][0],
             f"one mail to the mentee: {mine}")
-    said = " ".join(m.unescaped(m.sql_value(
-        "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
-        mentee.user_id)).split())
+    said = newest_said(mentee)
     m.check("changed the contract (\u201cGive feedback\u201d changed) and agreed to it" in said,
             f"the mail says both: {said[:400]}")
     m.check(len(news(mentee)[told:]) == 1 and "agreed to the contract" in news(mentee)[-1],
@@ -469,9 +474,7 @@ def test_a_change_then_an_agreement_is_one_mail():
     agree(mentor, mid)
     mine = outbox(mentee)[before:]
     m.check(len(mine) == 1 and "agreed to the contract" in mine[0][0], f"the agreement: {mine}")
-    said = " ".join(m.unescaped(m.sql_value(
-        "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
-        mentee.user_id)).split())
+    said = newest_said(mentee)
     m.check("agreed to the contract. Read it" in said, f"the agreement alone: {said[:300]}")
     m.check(any("agree again" in t for t in news(mentee)),
             "the notice of a change whose mail went was taken away")
@@ -486,9 +489,7 @@ def test_a_change_then_an_agreement_is_one_mail():
                     [("seen", seen_of(mentor.get(base).text)), ("agree", "1")])
     m.check(r.status == 303, f"changed and agreed: {r!r}")
     mine = outbox(mentee)[before:]
-    said = " ".join(m.unescaped(m.sql_value(
-        "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
-        mentee.user_id)).split())
+    said = newest_said(mentee)
     m.check(len(mine) == 1 and "agreed to the contract" in mine[0][0] and
             "(\u201cGive feedback\u201d changed; \u201cLead a hiring round\u201d changed)"
             in said, f"one mail, both changes: {mine} {said[:400]}")
@@ -534,9 +535,7 @@ def test_two_changes_then_an_agreement_say_both():
                         "title LIKE '%agree again%'", mentee.user_id) == "1",
             "one notice of the change")
     agree(mentor, mid)
-    said = " ".join(m.unescaped(m.sql_value(
-        "SELECT body_text FROM outbox WHERE user_id = ? ORDER BY id DESC LIMIT 1",
-        mentee.user_id)).split())
+    said = newest_said(mentee)
     m.check([s for (s,) in waiting()] == [m.sql_value("SELECT subject FROM outbox WHERE "
                                                        "user_id = ? ORDER BY id DESC LIMIT 1",
                                                        mentee.user_id)]
