@@ -405,6 +405,18 @@ def held(c, subject):
     return m.unescaped(row[0][0])
 
 
+def agreed_by_the_mentee():
+    """A pair whose mentor wrote the terms and three goals, which the
+    mentee agreed to: (mentor, mentee, id, goal ids, contract path)."""
+    mentor, mentee, mid = accepted_pair()
+    ids = complete_contract(mentor, mid)
+    base = f"/mentorships/{mid}/contract"
+    r = mentor.post(base, terms() + three(ids) + [("seen", seen_of(mentor.get(base).text))])
+    m.check(r.status == 303, f"terms: {r!r}")
+    agree(mentee, mid)
+    return mentor, mentee, mid, ids, base
+
+
 def newest_said(c):
     """The words of c's newest mail, on one line."""
     return " ".join(m.unescaped(m.sql_value(
@@ -419,12 +431,7 @@ def test_a_change_then_an_agreement_is_one_mail():
     found walking. The first waits two minutes; the agreement takes it
     back and says both. A change the other party agrees to before its
     mail went is not sent at all; one whose mail went stays sent."""
-    mentor, mentee, mid = accepted_pair()
-    ids = complete_contract(mentor, mid)
-    base = f"/mentorships/{mid}/contract"
-    r = mentor.post(base, terms() + three(ids) + [("seen", seen_of(mentor.get(base).text))])
-    m.check(r.status == 303, f"terms: {r!r}")
-    agree(mentee, mid)
+    mentor, mentee, mid, ids, base = agreed_by_the_mentee()
 
     def news(c):
         return [t for (t,) in m.sql("SELECT title FROM notifications WHERE user_id = ? "
@@ -513,12 +520,7 @@ def test_two_changes_then_an_agreement_say_both():
     anywhere: the held mail said the first change alone, and so did the
     agreement's after it. The second takes the held mail back and holds
     one naming both; the agreement then says both, in one mail."""
-    mentor, mentee, mid = accepted_pair()
-    ids = complete_contract(mentor, mid)
-    base = f"/mentorships/{mid}/contract"
-    r = mentor.post(base, terms() + three(ids) + [("seen", seen_of(mentor.get(base).text))])
-    m.check(r.status == 303, f"terms: {r!r}")
-    agree(mentee, mid)
+    mentor, mentee, mid, ids, base = agreed_by_the_mentee()
 
     def waiting():
         return m.sql("SELECT subject FROM outbox WHERE user_id = ? AND status = 'queued' "
