@@ -13,8 +13,8 @@
 #include "notif.h"
 #include "page.h"
 #include "resp.h"
-#include "schema.h"	/* MENTEO_SCHEMA, made by the Makefile */
 #include "route.h"
+#include "schema.h"	/* MENTEO_SCHEMA, made by the Makefile */
 #include "sess.h"
 #include "stage.h"
 #include "suggest.h"

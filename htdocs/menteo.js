@@ -16,7 +16,8 @@
  *    focus tabbing out of it, as menus do
  *  - [data-latest]: a room's newest messages, asked for again every few
  *    seconds while the page is in view, with the ETag last seen: a 304
- *    (nothing new) costs the server one query and changes nothing here
+ *    (nothing new) costs the server one query and changes nothing here;
+ *    a new list keeps the focus on the same control of the same message
  *  - form[data-unsaved]: asks before leaving with changes not saved
  *  - [data-add-row], [data-remove-row]: the contract's goal rows are
  *    added (from template#goal-row) and removed in place; without
@@ -26,8 +27,6 @@
  *    focused
  *  - the message a page came with ("Milestone done.") said once it is
  *    loaded, where a screen reader hears it
- *  - [data-latest] keeps the focus on the same control of the same
- *    message when the list is written again
  */
 (function () {
 	'use strict';
