@@ -1,7 +1,7 @@
 /*
  * menteo-notify: sends the outbox. Run by the service manager as
  * `menteo-notify --loop 30`; `--once` for cron; `--test-mail ADDRESS`
- * to check the SMTP settings.
+ * to check the SMTP settings; `--status` says whether a notifier runs.
  * Exit codes: 0 done, 1 failed, 2 usage.
  */
 #include <signal.h>
@@ -39,12 +39,14 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: menteo-notify [--now 'YYYY-MM-DD HH:MM:SS'] --once | "
-	    "--loop SECONDS | --test-mail ADDRESS | --check-config | "
-	    "--help\n"
+	    "--loop SECONDS | --test-mail ADDRESS | --status | --check-config "
+	    "| --help\n"
 	    "  --now TIME           run as if it were TIME (UTC), for tests\n"
 	    "  --once               send the mail that is due, then exit\n"
 	    "  --loop SECONDS       do so every SECONDS until SIGTERM\n"
-	    "  --test-mail ADDRESS  queue one test message and send it now\n"
+	    "  --test-mail ADDRESS  queue one test message and send only it, now\n"
+	    "  --status             say when a notifier last passed (exit 1:\n"
+	    "                       one did, but none has for ten minutes)\n"
 	    "  --check-config       say whether the secret may be used\n"
 	    "Configuration: $MENTEO_CONF (default /etc/menteo/menteo.conf).\n"
 	    "Exit codes: 0 done, 1 failed, 2 usage.\n", f);
@@ -67,9 +69,13 @@ scan(struct req *r)
 	return once_prune(r) == -1 ? -1 : rc;
 }
 
-/* One pass: scan, then send everything due. -1 on a database failure. */
+/*
+ * One pass: scan, then send everything due, then say so (sql/403);
+ * `every` the loop's seconds, 0 for --once, -1 not to say (a run at
+ * another time, --now, is a test's). -1 on a database failure.
+ */
 static int
-pass(struct req *r)
+pass(struct req *r, long long every)
 {
 	int n = 0, total = 0, rc = 0;
 
@@ -85,11 +91,14 @@ pass(struct req *r)
 	if (r->in_tx)
 		db_rollback(r);
 	req_reset(r);
+	if (rc == 0 && every >= 0 && mail_notifier_passed(r, every) == -1)
+		rc = -1;
+	req_reset(r);
 	return rc == -1 ? -1 : total;
 }
 
 static int
-run_loop(struct req *r, long long secs)
+run_loop(struct req *r, long long secs, long long every)
 {
 	struct sigaction sa;
 	long long i;
@@ -100,7 +109,7 @@ run_loop(struct req *r, long long secs)
 	sigaction(SIGINT, &sa, NULL);
 	log_info("notifier: every %lld s", secs);
 	while (!stopping) {
-		if (pass(r) == -1)
+		if (pass(r, every) == -1)
 			log_err("notifier: database failure; retrying");
 		for (i = 0; i < secs * 10 && !stopping; i++)
 			usleep(100 * 1000);
@@ -132,7 +141,7 @@ test_mail(struct req *r, const char *to)
 	tmpl_dict_free(d);
 	id = strdup(id);
 	req_reset(r);
-	(void)mail_send_due(r, BATCH);
+	(void)mail_send_queued(r, strtoll(id, NULL, 10));
 	/* a running notifier may have claimed it first: wait for its word */
 	for (i = 0; i < 60; i++) {
 		req_reset(r);
@@ -156,13 +165,53 @@ test_mail(struct req *r, const char *to)
 	return 1;
 }
 
+/*
+ * For menteo-admin check: when each host's notifier last passed. None
+ * ever is said, not failed (the notifier starts after the first check);
+ * some, but none live, fails: mail waits in the outbox.
+ */
+static int
+status(struct req *r)
+{
+	struct db_rows *rows;
+	size_t i, live = 0;
+
+	rows = db_query(r, "SELECT host, every_seconds, passed_at, "
+	    MAIL_NOTIFIER_LIVE " AS live, (SELECT COUNT(*) FROM outbox WHERE "
+	    "status = 'queued') AS queued FROM notifier_passes "
+	    "ORDER BY passed_at DESC", "");
+	if (rows == NULL) {
+		fprintf(stderr, "notifier: the database did not answer\n");
+		return 1;
+	}
+	if (rows->nrows == 0) {
+		printf("notifier: none has run yet (mail is sent once "
+		    "menteo-notify runs: its timer or service)\n");
+		return 0;
+	}
+	for (i = 0; i < rows->nrows; i++) {
+		live += db_get_int(rows, i, "live") == 1;
+		printf("notifier: %s passed at %s UTC (%s)\n",
+		    db_get(rows, i, "host"), db_get(rows, i, "passed_at"),
+		    db_get_int(rows, i, "every_seconds") == 0 ? "--once" :
+		    req_printf(r, "every %s s", db_get(rows, i, "every_seconds")));
+	}
+	if (live > 0)
+		return 0;
+	fprintf(stderr, "notifier: none is running (no pass in ten minutes, "
+	    "or three of its intervals): %s message(s) wait in the outbox "
+	    "(start menteo-notify: its timer or service)\n",
+	    db_get(rows, 0, "queued"));
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct req *r;
 	char *end;
 	long long secs = 0;
-	int rc;
+	int rc, clocked = 0;	/* --now: a test's pass, not the notifier's */
 
 	/* --now TIME first: the database's clock for this run (tests) */
 	if (argc >= 3 && strcmp(argv[1], "--now") == 0) {
@@ -173,6 +222,7 @@ main(int argc, char *argv[])
 			return usage(stderr), 2;
 		if (setenv("MENTEO_CLOCK", argv[2], 1) == -1)
 			return 1;
+		clocked = 1;
 		argv += 2;
 		argc -= 2;
 	}
@@ -201,6 +251,7 @@ main(int argc, char *argv[])
 		    secs > 86400)
 			return usage(stderr), 2;
 	} else if (!(strcmp(argv[1], "--once") == 0 && argc == 2) &&
+	    !(strcmp(argv[1], "--status") == 0 && argc == 2) &&
 	    !(strcmp(argv[1], "--test-mail") == 0 && argc == 3))
 		return usage(stderr), 2;
 	if (app_setup("menteo-notify") == -1)
@@ -209,9 +260,11 @@ main(int argc, char *argv[])
 	    (r = req_offline_new()) == NULL)
 		return 1;
 	if (secs > 0)
-		rc = run_loop(r, secs);
+		rc = run_loop(r, secs, clocked ? -1 : secs);
 	else if (strcmp(argv[1], "--once") == 0)
-		rc = pass(r) == -1 ? 1 : 0;
+		rc = pass(r, clocked ? -1 : 0) == -1 ? 1 : 0;
+	else if (strcmp(argv[1], "--status") == 0)
+		rc = status(r);
 	else
 		rc = test_mail(r, argv[2]);
 	req_offline_free(r);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 #include <sodium.h>
@@ -644,6 +645,7 @@ out:
  */
 struct claim_rows {
 	int		 max;
+	long long	 id;	/* that row only; 0 any due */
 	struct db_rows	*rows;
 };
 
@@ -654,8 +656,9 @@ claim_tx(struct req *r, void *arg)
 	size_t i;
 
 	c->rows = db_query(r, "SELECT id FROM outbox WHERE status = 'queued' "
-	    "AND next_try_at <= UTC_TIMESTAMP() ORDER BY next_try_at, id "
-	    "LIMIT ? FOR UPDATE SKIP LOCKED", "i", (long long)c->max);
+	    "AND next_try_at <= UTC_TIMESTAMP() AND (? = 0 OR id = ?) "
+	    "ORDER BY next_try_at, id LIMIT ? FOR UPDATE SKIP LOCKED", "iii",
+	    c->id, c->id, (long long)c->max);
 	if (c->rows == NULL)
 		return -1;
 	for (i = 0; i < c->rows->nrows; i++)
@@ -667,9 +670,9 @@ claim_tx(struct req *r, void *arg)
 }
 
 static struct db_rows *
-claim(struct req *r, int max)
+claim(struct req *r, int max, long long id)
 {
-	struct claim_rows c = { max, NULL };
+	struct claim_rows c = { max, id, NULL };
 
 	return db_tx_run(r, claim_tx, &c) == 0 ? c.rows : NULL;
 }
@@ -740,10 +743,34 @@ mail_send_due(struct req *r, int max)
 	size_t i;
 	int sent = 0;
 
-	if ((rows = claim(r, max)) == NULL)
+	if ((rows = claim(r, max, 0)) == NULL)
 		return -1;
 	for (i = 0; i < rows->nrows; i++)
 		if (send_one(r, db_get_int(rows, i, "id")) == 1)
 			sent++;
 	return sent;
+}
+
+int
+mail_send_queued(struct req *r, long long id)
+{
+	struct db_rows *rows = claim(r, 1, id);
+
+	if (rows == NULL)
+		return -1;
+	return rows->nrows == 1 && send_one(r, id) == 1;
+}
+
+int
+mail_notifier_passed(struct req *r, long long every)
+{
+	char host[256];
+
+	if (gethostname(host, sizeof(host)) == -1)
+		snprintf(host, sizeof(host), "unknown");
+	host[sizeof(host) - 1] = '\0';
+	return db_exec(r, "INSERT INTO notifier_passes (host, every_seconds, "
+	    "passed_at) VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
+	    "UPDATE every_seconds = VALUES(every_seconds), passed_at = "
+	    "VALUES(passed_at)", "si", host, every) < 0 ? -1 : 0;
 }

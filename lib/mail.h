@@ -131,5 +131,23 @@ const char	*mail_from_addr(struct req *);
 
 /* The notifier: claims due rows (SKIP LOCKED), sends, marks. Count sent. */
 int		 mail_send_due(struct req *, int max);
+/*
+ * The one queued row `id` alone, as mail_send_due would (menteo-admin
+ * send-test-mail: a test sends the test, not the rest of the queue).
+ * 1 sent, 0 not (failed, or claimed by a running notifier), -1 database.
+ */
+int		 mail_send_queued(struct req *, long long id);
+
+/*
+ * The notifier's word that it passed, one row a host (sql/403): `every`
+ * its loop's seconds, 0 for a single pass (the packaged timer's --once).
+ * A notifier is live while its last pass is recent: three of its
+ * intervals, never less than ten minutes, so that a slow pass or a
+ * restart is not an alarm. Mail is sent while any one is live.
+ */
+int		 mail_notifier_passed(struct req *, long long every);
+#define MAIL_NOTIFIER_LIVE \
+	"passed_at >= UTC_TIMESTAMP() - INTERVAL GREATEST(3 * every_seconds, " \
+	"600) SECOND"
 
 #endif

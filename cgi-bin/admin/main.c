@@ -129,23 +129,37 @@ fill_rows(struct req *r, struct tdict *d, const char *section,
 /*
  * The admin's sections as tabs (admin_nav.tpl), the page's own marked
  * (tab, as TAB_HEALTH) and named for the phone's menu: on every admin
- * list, with the counts that say where to look. -1: the database.
+ * list, with the counts that say where to look, and above them the one
+ * thing no count shows: mail waiting for a notifier that does not run
+ * (MAIL_NOTIFIER_LIVE). -1: the database.
  */
 static int
 admin_nav(struct req *r, struct tdict *d, const char *tab, const char *name)
 {
-	struct tdict *n = tmpl_include(d, "ADMIN_NAV", "admin_nav.tpl");
+	struct tdict *n = tmpl_include(d, "ADMIN_NAV", "admin_nav.tpl"), *s;
 	struct db_rows *c;
 
 	c = db_query(r, "SELECT (SELECT COUNT(*) FROM mentorship_reports WHERE "
 	    "status = 'open') AS open_reports, (SELECT COUNT(*) FROM outbox "
-	    "WHERE status = 'failed') AS failed_mail", "");
+	    "WHERE status = 'failed') AS failed_mail, (SELECT COUNT(*) FROM "
+	    "outbox WHERE status = 'queued') AS queued_mail, (SELECT COUNT(*) "
+	    "FROM notifier_passes WHERE " MAIL_NOTIFIER_LIVE ") AS live, "
+	    "(SELECT MAX(passed_at) FROM notifier_passes) AS last_pass", "");
 	if (c == NULL)
 		return -1;
 	tmpl_set(n, "OPEN_REPORTS", db_get(c, 0, "open_reports"));
 	tmpl_set(n, "FAILED_MAIL", db_get(c, 0, "failed_mail"));
 	tmpl_show(n, tab);
 	tmpl_set(n, "TAB_CURRENT", name);
+	if (db_get_int(c, 0, "live") > 0)
+		return 0;
+	s = tmpl_section(n, "NOTIFIER_DOWN");
+	tmpl_set(s, "QUEUED", db_get(c, 0, "queued_mail"));
+	if (db_get(c, 0, "last_pass") != NULL)
+		page_time(r, tmpl_section(s, "LAST_PASS"), "WHEN",
+		    db_get(c, 0, "last_pass"));
+	else
+		tmpl_show(s, "NEVER");
 	return 0;
 }
 

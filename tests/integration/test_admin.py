@@ -1,10 +1,16 @@
 """Admin (/admin, reports, outbox, accounts) and each person's own data
 (export, deletion), against the real stack."""
 import json
+import os
 import re
+import signal
+import subprocess
+import time
 import urllib.parse
 
 import menteo as m
+
+ROOT = os.path.join(os.path.dirname(__file__), "../..")
 
 
 def admin():
@@ -209,6 +215,74 @@ def test_outbox_lists_filters_and_retries():
     m.check(m.sql_value("SELECT status FROM outbox WHERE id = ?", oid) in ("queued", "sent", "failed"))
     m.check(m.sql_value("SELECT attempts FROM outbox WHERE id = ?", oid) in ("0", "1"),
             "attempts reset")
+
+
+def _notify(*args):
+    return subprocess.run([os.path.join(m.BUILD, "bin/menteo-notify"), *args],
+                          env=dict(os.environ, MENTEO_CONF=os.path.join(m.VAR, "menteo.conf")),
+                          capture_output=True, text=True, timeout=90)
+
+
+@m.test
+def test_admin_says_when_no_notifier_sends_the_mail():
+    """Found by an admin's walk: with the notifier not running (its timer
+    not enabled), mail waited in the outbox and nothing said so, on /admin
+    or in `menteo-admin check`."""
+    a = admin()
+    down = "E-mail is not being sent"
+    m.notifier(signal.SIGSTOP)
+    try:
+        # another test's own pass (notify_once) may say "live" meanwhile:
+        # the notifier's last pass made an hour old just before each look
+        for _ in range(20):
+            m.sql("UPDATE notifier_passes SET passed_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR")
+            t = a.get("/admin/outbox").text
+            if down in t:
+                break
+        m.check(down in t and "No notifier has run since" in t and
+                "messages waiting:" in t and 'href="/admin/outbox?status=queued"' in t,
+                f"the outbox says mail waits for a notifier: {t[:1500]!r}")
+        for _ in range(20):
+            m.sql("UPDATE notifier_passes SET passed_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR")
+            st = _notify("--status")
+            if st.returncode == 1:
+                break
+        m.check(st.returncode == 1 and "none is running" in st.stderr and
+                "passed at" in st.stdout, f"--status (menteo-admin check's): {st!r}")
+    finally:
+        m.notifier(signal.SIGCONT)
+    # the notifier's next pass takes the warning away
+    deadline = time.time() + 20
+    while time.time() < deadline and down in a.get("/admin").text:
+        time.sleep(0.3)
+    m.check(down not in a.get("/admin").text, "the warning stays after the notifier passed")
+    st = _notify("--status")
+    m.check(st.returncode == 0 and "passed at" in st.stdout, f"--status: {st!r}")
+
+
+@m.test
+def test_send_test_mail_sends_the_test_only():
+    """Found by an admin's walk: `menteo-admin send-test-mail` sent every
+    message that was due with it, one admin's check mailing people."""
+    other, to = (m.unique(k) + "@example.org" for k in ("queued", "test"))
+    m.notifier(signal.SIGSTOP)
+    try:
+        m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
+              "next_try_at) VALUES ('verify', ?, 'Waiting', 'x', 'x', 'queued', "
+              "UTC_TIMESTAMP() - INTERVAL 1 MINUTE)", other)
+        oid = m.sql_value("SELECT id FROM outbox WHERE to_addr = ?", other)
+        out = subprocess.run([os.path.join(ROOT, "bin/menteo-admin"), "send-test-mail", to],
+                             env=dict(os.environ, MENTEO_CONF=os.path.join(m.VAR, "menteo.conf")),
+                             capture_output=True, text=True, timeout=90)
+    finally:
+        m.notifier(signal.SIGCONT)
+    tid = m.sql_value("SELECT id FROM outbox WHERE to_addr = ?", to)
+    m.check(out.returncode == 0 and f"test message sent to {to}" in out.stdout, out)
+    m.check(m.mails_to(to, subject="Menteo test message"), "the test message arrived")
+    # what this run sent, from its own log: the notifier may send the
+    # other one meanwhile, which is its job
+    sent = re.findall(r"mail (\d+) sent to", out.stderr)
+    m.check(sent == [str(tid)], f"sent by send-test-mail: {sent} (test {tid}, other {oid})")
 
 
 def _outbox_row(page, addr):
