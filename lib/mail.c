@@ -761,16 +761,34 @@ mail_send_queued(struct req *r, long long id)
 	return rows->nrows == 1 && send_one(r, id) == 1;
 }
 
+/*
+ * In a transaction of its own, run again when it loses: notifiers of one
+ * host on several database nodes (check_galera.sh) write the same row.
+ */
+struct passed {
+	const char	*host;
+	long long	 every;
+};
+
+static int
+passed_tx(struct req *r, void *arg)
+{
+	const struct passed *p = arg;
+
+	return db_exec(r, "INSERT INTO notifier_passes (host, every_seconds, "
+	    "passed_at) VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
+	    "UPDATE every_seconds = VALUES(every_seconds), passed_at = "
+	    "VALUES(passed_at)", "si", p->host, p->every) < 0 ? -1 : 0;
+}
+
 int
 mail_notifier_passed(struct req *r, long long every)
 {
 	char host[256];
+	struct passed p = { host, every };
 
 	if (gethostname(host, sizeof(host)) == -1)
 		snprintf(host, sizeof(host), "unknown");
 	host[sizeof(host) - 1] = '\0';
-	return db_exec(r, "INSERT INTO notifier_passes (host, every_seconds, "
-	    "passed_at) VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY "
-	    "UPDATE every_seconds = VALUES(every_seconds), passed_at = "
-	    "VALUES(passed_at)", "si", host, every) < 0 ? -1 : 0;
+	return db_tx_run(r, passed_tx, &p);
 }
