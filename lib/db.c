@@ -238,8 +238,9 @@ prepare(const char *sql)
 	}
 	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
 		prepare_errno = mysql_stmt_errno(st);
-		/* a deadlock here (a Galera abort) is run()'s to retry or tell */
-		if (!retryable(prepare_errno))
+		/* a deadlock here (a Galera abort), a link gone: run()'s to
+		 * retry or tell */
+		if (!retryable(prepare_errno) && !gone(prepare_errno))
 			log_err("db: prepare: %s: %s", mysql_stmt_error(st), sql);
 		mysql_stmt_close(st);
 		return NULL;
@@ -439,13 +440,24 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		}
 		if (retry_noted(r, err, sql))
 			return NULL;
+		/*
+		 * The first statement after a server restart meets the old
+		 * link gone: not an error once a new one answers (it was
+		 * logged as one, on requests that succeeded).
+		 */
+		if (gone(err) && !r->in_tx && attempt == 0 && db_open() == 0) {
+			log_info("db: the link was gone (%u); a new one opened",
+			    err);
+			continue;
+		}
 		if (st != NULL)
 			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
+		else if (gone(err))
+			log_err("db: prepare: %u (the link is gone): %s", err, sql);
 		/* not an outage: code newer than the schema (lib/app.c) */
 		if (err == ER_NO_SUCH_TABLE || err == ER_BAD_FIELD_ERROR)
 			r->db_schema = 1;
-		if (!gone(err) || r->in_tx || db_open() == -1)
-			break;
+		break;
 	}
 	r->db_failed = 1;
 	return NULL;

@@ -34,6 +34,7 @@ for _ in $(seq 100); do [ -S "$SOCK" ] && break; sleep 0.1; done
 s=$(get /people)
 [ "$s" = 200 ] && ok "a fresh worker serves /people" || nok "a fresh worker serves /people ($s)"
 
+logged=$(stat -c %s "$OUT/reconnect.log")
 db_pid=$(cat "$VAR/run/mariadb.pid" 2>/dev/null)
 kill -TERM "$db_pid" 2>/dev/null
 for _ in $(seq 300); do kill -0 "$db_pid" 2>/dev/null || break; sleep 0.1; done
@@ -49,5 +50,13 @@ for _ in 1 2 3; do got="$got $(get /people/no-such-person-here)"; done
 	nok "after the restart, new statements work:$got"
 s=$(get /people)
 [ "$s" = 200 ] && ok "after the restart, /people answers 200" || nok "after the restart, /people ($s)"
+# requests that succeeded on a new link log no error (the admin's walk
+# found "2006 Server has gone away" logged as one after every restart)
+new=$(tail -c +$((logged + 1)) "$OUT/reconnect.log")
+if grep -q " error: .*gone away" <<<"$new" || ! grep -q "a new one opened" <<<"$new"; then
+	nok "the restart logged as an error: $(grep ' error: ' <<<"$new" | head -2)"
+else
+	ok "the restart is logged as the new link, not as an error"
+fi
 echo "1..$n"
 [ "$failed" -eq 0 ]
