@@ -25,6 +25,10 @@ t "landing page" 200 / "Menteo"
 t "health" 200 /health "ok"
 t "unknown path is a 404 page" 404 /no-such-page "Not Found"
 t "static css" 200 /static/menteo.css
+n=$((n + 1))
+ct=$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$URL/favicon.ico")
+[ "$ct" = "200 image/svg+xml" ] && echo "ok - fcgid: /favicon.ico is the SVG, said as SVG" ||
+	echo "not ok - fcgid: /favicon.ico is the SVG, said as SVG (got $ct)"
 t "sign-in page" 200 /login "password"
 t "directory" 200 /people
 t "bad encoding is 400" 400 "/people?q=%zz"

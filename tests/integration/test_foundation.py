@@ -134,6 +134,15 @@ def test_security_headers_everywhere():
 
 
 @m.test
+def test_favicon_ico_is_the_svg_said_as_svg():
+    """Found by an admin's walk: nginx sent the SVG as image/x-icon (by the
+    name asked for) and Apache with mod_proxy_fcgi answered 404."""
+    r = m.Client().get("/favicon.ico")
+    m.check(r.status == 200 and r.header("Content-Type") == "image/svg+xml"
+            and r.text.lstrip().startswith("<svg"), f"{r.status} {r.headers!r}")
+
+
+@m.test
 def test_unknown_path_is_404_page():
     for path in ["/no-such-page", "/health/x", "/a/b/c?d=e"]:
         r = m.Client().get(path)
