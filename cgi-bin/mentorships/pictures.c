@@ -33,6 +33,30 @@ const char mships_progress_sql[] = "SELECT 0 AS k, TIMESTAMPDIFF(DAY, "
     "SELECT 2, TIMESTAMPDIFF(DAY, m.created_at, UTC_TIMESTAMP()) DIV 7 "
     "FROM mentorships m WHERE m.id = ?";
 
+/*
+ * The picture's numbers as a table, for people who read rather than look:
+ * the weeks in which a count moved, and the last one.
+ */
+static void
+progress_weeks(struct req *r, struct tdict *s, const double *v, size_t n,
+    long long first)
+{
+	struct tdict *w;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i + 1 < n && (i == 0 ? v[0] + v[1] == 0 :
+		    v[i * 2] == v[(i - 1) * 2] &&
+		    v[i * 2 + 1] == v[(i - 1) * 2 + 1]))
+			continue;
+		w = tmpl_section(s, "WEEK");
+		tmpl_set(w, "WEEK", req_printf(r, "Week %lld",
+		    first + (long long)i + 1));
+		tmpl_set(w, "MILESTONES", req_printf(r, "%.0f", v[i * 2]));
+		tmpl_set(w, "GOALS", req_printf(r, "%.0f", v[i * 2 + 1]));
+	}
+}
+
 int
 mships_progress_rows(struct req *r, struct tdict *d, const struct db_rows *q)
 {
@@ -81,5 +105,6 @@ mships_progress_rows(struct req *r, struct tdict *d, const struct db_rows *q)
 	    "done, %lld goal%s reached.", weeks, weeks == 1 ? "" : "s",
 	    totals[0], totals[0] == 1 ? "" : "s", totals[1],
 	    totals[1] == 1 ? "" : "s"));
+	progress_weeks(r, s, v, n, first);
 	return 0;
 }

@@ -69,6 +69,11 @@ def test_stage_strip_and_progress():
     s = figure(r.text, "Progress over time")
     m.check(s and '<svg' in s and "<title" in s, f"progress drawn: {s}")
     m.check("In 2 weeks: 1 milestone done, 1 goal reached." in m.unescaped(s), f"numbers: {s}")
+    # and week by week, in a table (an accessibility review: the picture
+    # had a summary line, its weeks only in the drawing)
+    weeks = re.findall(r'<tr><th scope="row">(Week \d+)</th><td class="text-right">(\d+)</td>'
+                       r'<td class="text-right">(\d+)</td></tr>', s)
+    m.check(weeks == [("Week 1", "1", "0"), ("Week 2", "1", "1")], f"the weeks: {weeks}")
 
     # the record of achievement draws the strip too
     m.sql("UPDATE mentorships SET stage = 'separation' WHERE id = ?", mid)
