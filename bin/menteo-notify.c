@@ -70,29 +70,38 @@ scan(struct req *r)
 }
 
 /*
- * One pass: scan, then send everything due, then say so (sql/403);
- * `every` the loop's seconds, 0 for --once, -1 not to say (a run at
- * another time, --now, is a test's). -1 on a database failure.
+ * The notifier's word that it is at work (sql/403): at the start of a
+ * pass and after each batch, so that a long queue on a slow server is
+ * not taken for a notifier that stopped. `every` the loop's seconds, 0
+ * for --once, -1 not said (a run at another time, --now, is a test's).
+ * Its failure is not the pass's: the mail still goes.
  */
+static void
+at_work(struct req *r, long long every)
+{
+	if (every >= 0)
+		(void)mail_notifier_passed(r, every);
+	req_reset(r);
+}
+
+/* One pass: scan, then send everything due. -1 on a database failure. */
 static int
 pass(struct req *r, long long every)
 {
 	int n = 0, total = 0, rc = 0;
 
+	at_work(r, every);
 	if (scan(r) == -1)
 		rc = -1;
 	req_reset(r);
 	while (!stopping && (n = mail_send_due(r, BATCH)) > 0) {
 		total += n;
-		req_reset(r);
+		at_work(r, every);
 	}
 	if (n == -1 || r->db_failed)
 		rc = -1;
 	if (r->in_tx)
 		db_rollback(r);
-	req_reset(r);
-	if (rc == 0 && every >= 0 && mail_notifier_passed(r, every) == -1)
-		rc = -1;
 	req_reset(r);
 	return rc == -1 ? -1 : total;
 }
@@ -122,7 +131,9 @@ static int
 test_mail(struct req *r, const char *to)
 {
 	struct tdict *d = tmpl_dict_new("mail");
-	const char *id, *status = NULL, *err;
+	struct db_rows *q = NULL;
+	const char *status = NULL, *err;
+	long long id;
 	int rc, i;
 
 	if (strchr(to, '@') == NULL || strpbrk(to, "\r\n<> ") != NULL) {
@@ -132,43 +143,63 @@ test_mail(struct req *r, const char *to)
 	}
 	if (db_begin(r) == -1 || (rc = mail_queue(r, "test", 0, to,
 	    "Menteo test message", "mail/test", d, NULL)) != MAIL_QUEUED ||
-	    (id = db_value(r, "SELECT LAST_INSERT_ID()", "")) == NULL ||
+	    (q = db_query(r, "SELECT LAST_INSERT_ID() AS id", "")) == NULL ||
 	    db_commit(r) == -1) {
 		tmpl_dict_free(d);
 		fprintf(stderr, "menteo-notify: could not queue the message\n");
 		return 1;
 	}
 	tmpl_dict_free(d);
-	id = strdup(id);
+	id = db_get_int(q, 0, "id");
 	req_reset(r);
-	(void)mail_send_queued(r, strtoll(id, NULL, 10));
+	(void)mail_send_queued(r, id);
 	/* a running notifier may have claimed it first: wait for its word */
 	for (i = 0; i < 60; i++) {
 		req_reset(r);
 		status = db_value(r, "SELECT IF(status = 'queued' AND "
 		    "last_error IS NULL, 'wait', status) FROM outbox WHERE id = ?",
-		    "i", strtoll(id, NULL, 10));
+		    "i", id);
 		if (status == NULL || strcmp(status, "wait") != 0)
 			break;
 		usleep(500 * 1000);
 	}
 	if (status != NULL && strcmp(status, "sent") == 0) {
 		printf("test message sent to %s\n", to);
-		free((void *)id);
 		return 0;
 	}
 	err = db_value(r, "SELECT last_error FROM outbox WHERE id = ?", "i",
-	    strtoll(id, NULL, 10));
+	    id);
 	fprintf(stderr, "menteo-notify: not sent: %s\n", err != NULL ? err :
 	    "unknown reason");
-	free((void *)id);
 	return 1;
 }
 
 /*
- * For menteo-admin check: when each host's notifier last passed. None
- * ever is said, not failed (the notifier starts after the first check);
- * some, but none live, fails: mail waits in the outbox.
+ * No notifier has ever passed: said, not failed, on a fresh install (the
+ * notifier starts after the first check), unless mail has waited ten
+ * minutes already (a timer never enabled).
+ */
+static int
+never_ran(struct req *r)
+{
+	const char *since = db_value(r, "SELECT MIN(created_at) FROM outbox "
+	    "WHERE status = 'queued' AND created_at < UTC_TIMESTAMP() - "
+	    "INTERVAL 10 MINUTE", "");
+
+	if (since == NULL) {
+		printf("notifier: none has run yet (mail is sent once "
+		    "menteo-notify runs: its timer or service)\n");
+		return r->db_failed ? 1 : 0;
+	}
+	fprintf(stderr, "notifier: none has ever run, and mail has waited "
+	    "since %s UTC (start menteo-notify: its timer or service)\n",
+	    since);
+	return 1;
+}
+
+/*
+ * For menteo-admin check: when each host's notifier last passed. Some,
+ * but none live, fails: mail waits in the outbox.
  */
 static int
 status(struct req *r)
@@ -184,11 +215,8 @@ status(struct req *r)
 		fprintf(stderr, "notifier: the database did not answer\n");
 		return 1;
 	}
-	if (rows->nrows == 0) {
-		printf("notifier: none has run yet (mail is sent once "
-		    "menteo-notify runs: its timer or service)\n");
-		return 0;
-	}
+	if (rows->nrows == 0)
+		return never_ran(r);
 	for (i = 0; i < rows->nrows; i++) {
 		live += db_get_int(rows, i, "live") == 1;
 		printf("notifier: %s passed at %s UTC (%s)\n",

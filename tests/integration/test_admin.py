@@ -252,7 +252,7 @@ def test_admin_says_when_no_notifier_sends_the_mail():
     finally:
         m.notifier(signal.SIGCONT)
     # the notifier's next pass takes the warning away
-    deadline = time.time() + 20
+    deadline = time.time() + 60
     while time.time() < deadline and down in a.get("/admin").text:
         time.sleep(0.3)
     m.check(down not in a.get("/admin").text, "the warning stays after the notifier passed")
@@ -279,10 +279,11 @@ def test_send_test_mail_sends_the_test_only():
     tid = m.sql_value("SELECT id FROM outbox WHERE to_addr = ?", to)
     m.check(out.returncode == 0 and f"test message sent to {to}" in out.stdout, out)
     m.check(m.mails_to(to, subject="Menteo test message"), "the test message arrived")
-    # what this run sent, from its own log: the notifier may send the
-    # other one meanwhile, which is its job
+    # what this run sent, from its own log: the notifier (another test's
+    # SIGCONT) may send either meanwhile, which is its job
     sent = re.findall(r"mail (\d+) sent to", out.stderr)
-    m.check(sent == [str(tid)], f"sent by send-test-mail: {sent} (test {tid}, other {oid})")
+    m.check(str(oid) not in sent and set(sent) <= {str(tid)},
+            f"sent by send-test-mail: {sent} (test {tid}, other {oid})")
 
 
 def _outbox_row(page, addr):
