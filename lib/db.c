@@ -394,7 +394,7 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 {
 	struct params p;
 	MYSQL_STMT *st;
-	int attempt;
+	int attempt, quiet;
 	va_list cp;
 
 	*dup = 0;
@@ -442,22 +442,25 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 			return NULL;
 		/*
 		 * The first statement after a server restart meets the old
-		 * link gone: not an error once a new one answers (it was
-		 * logged as one, on requests that succeeded).
+		 * link gone (2006): not an error once a new one answers (it
+		 * was logged as one, on requests that succeeded). A link lost
+		 * mid-answer (2013: also db_read_timeout's) or out of step
+		 * (2014: ours) is said as an error, and run again all the same.
 		 */
-		if (gone(err) && !r->in_tx && attempt == 0 && db_open() == 0) {
-			log_info("db: the link was gone (%u); a new one opened",
-			    err);
-			continue;
-		}
-		if (st != NULL)
+		quiet = gone(err) && err != CR_SERVER_LOST &&
+		    err != CR_COMMANDS_OUT_OF_SYNC && !r->in_tx && attempt == 0;
+		if (st != NULL && !quiet)
 			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
-		else if (gone(err))
+		else if (st == NULL && gone(err) && !quiet)
 			log_err("db: prepare: %u (the link is gone): %s", err, sql);
 		/* not an outage: code newer than the schema (lib/app.c) */
 		if (err == ER_NO_SUCH_TABLE || err == ER_BAD_FIELD_ERROR)
 			r->db_schema = 1;
-		break;
+		if (!gone(err) || r->in_tx || attempt > 0 || db_open() == -1)
+			break;
+		if (quiet)
+			log_info("db: the link was gone (%u); a new one opened "
+			    "for: %.60s", err, sql);
 	}
 	r->db_failed = 1;
 	return NULL;
