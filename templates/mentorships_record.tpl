@@ -11,7 +11,7 @@
 {{#ACKNOWLEDGED}}<p><strong>Acknowledged by {{MENTOR_NAME}} on {{AT}}.</strong></p>{{/ACKNOWLEDGED}}
 {{#NOT_ACKNOWLEDGED}}<p class="muted">Not acknowledged by the mentor yet.</p>{{/NOT_ACKNOWLEDGED}}
 {{#NO_GOALS}}<p class="muted">No goals.</p>{{/NO_GOALS}}
-<div class="table-wrap"><table class="table table-stack">
+<div class="table-wrap"><table class="table table-stack"><caption class="visually-hidden">Goals and outcomes</caption>
 <thead><tr><th scope="col">Goal</th><th scope="col">Measured by</th><th scope="col">Outcome</th></tr></thead>
 <tbody>
 {{#GOAL}}<tr><td data-label="Goal">{{TITLE}}</td><td data-label="Measured by">{{MEASURE}}</td><td data-label="Outcome">{{STATUS_LABEL}}</td></tr>{{/GOAL}}

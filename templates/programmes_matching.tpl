@@ -20,7 +20,7 @@
 <h2 id="auto-h">Pairs to propose: {{NPAIRS}}, left unmatched: {{NLEFT}}</h2>
 <p>The pairs with the greatest total score that no mentor's places and no minimum of {{MIN}} points forbid. Nothing is sent until you confirm.</p>
 {{#NO_PAIRS}}<p class="callout">No pair can be proposed with a minimum of {{MIN}} points. Why for each mentee is below; a lower minimum may make pairs.</p>{{/NO_PAIRS}}
-{{#CAN_CONFIRM}}<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Mentee</th><th>Mentor</th><th>Score</th><th>Why</th></tr></thead><tbody>
+{{#CAN_CONFIRM}}<div class="table-wrap"><table class="table table-stack"><caption class="visually-hidden">Pairs to propose</caption><thead><tr><th>Mentee</th><th>Mentor</th><th>Score</th><th>Why</th></tr></thead><tbody>
 {{#PAIR}}<tr class="pair"><td data-label="Mentee"><a href="/people/{{E_SLUG}}">{{E_NAME}}</a></td><td data-label="Mentor"><a href="/people/{{M_SLUG}}">{{M_NAME}}</a></td><td data-label="Score">{{M_SCORE}}</td><td data-label="Why" class="why">{{M_WHY}}</td></tr>
 {{/PAIR}}
 </tbody></table></div>{{/CAN_CONFIRM}}

@@ -12,7 +12,7 @@
 <button>Show</button>
 </form>
 {{#NONE}}<div class="empty"><h2>Nobody here yet</h2><p><a href="/programmes/{{PROG_SLUG}}/invitations">Invite people</a>: they appear here as they join.</p></div>{{/NONE}}{{#NONE_MATCH}}<div class="empty"><h2>Nobody matches these filters</h2><p><a href="/programmes/{{PROG_SLUG}}/participants">Show everyone</a> or change the filters.</p></div>{{/NONE_MATCH}}
-{{#LIST}}<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Name</th><th>Role</th><th>Status</th><th>Joined</th><th><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
+{{#LIST}}<div class="table-wrap"><table class="table table-stack"><caption class="visually-hidden">Participants</caption><thead><tr><th>Name</th><th>Role</th><th>Status</th><th>Joined</th><th><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
 {{#PARTICIPANT}}<tr><td data-label="Name">{{#P_LINK}}<a href="/people/{{P_SLUG}}">{{P_NAME}}</a>{{/P_LINK}}{{#P_NAME_ONLY}}{{P_NAME}}{{/P_NAME_ONLY}}{{#P_ADDRESS}}<br><span class="muted small address">{{P_EMAIL}}</span>{{/P_ADDRESS}}{{#P_ANSWERS}}<details class="answers"><summary>Answers ({{N_ANSWERS}})</summary><dl class="details">{{#ANSWER}}<dt>{{A_PROMPT}}</dt><dd>{{A_TEXT}}</dd>{{/ANSWER}}</dl></details>{{/P_ANSWERS}}</td><td data-label="Role">{{P_ROLE}}</td><td data-label="Status">{{P_STATUS}}{{#P_PAIR}} · <a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">{{PAIR_LINK}}</a>{{/P_PAIR}}{{#P_PAIRS}}<ul class="pair-list">{{#PAIR}}<li><a href="/programmes/{{PROG_SLUG}}/pairs/{{PAIR_ID}}">With {{PAIR_MENTEE}}</a>: {{PAIR_STAGE}}</li>{{/PAIR}}</ul>{{/P_PAIRS}}{{#P_LOAD}}<div class="muted small">{{LOAD}}</div>{{/P_LOAD}}</td><td data-label="Joined" class="nowrap">{{P_JOINED}}</td>
 <td class="actions-cell">{{#CAN_DECIDE}}<form method="post" action="/programmes/{{PROG_SLUG}}/participants/{{P_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="status" value="{{STATUS}}"><input type="hidden" name="q" value="{{Q}}"><input type="hidden" name="action" value="approve"><button class="btn-small btn-primary">Approve<span class="visually-hidden"> {{P_NAME}}</span></button></form>
 <form method="post" action="/programmes/{{PROG_SLUG}}/participants/{{P_ID}}" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="role" value="{{ROLE}}"><input type="hidden" name="status" value="{{STATUS}}"><input type="hidden" name="q" value="{{Q}}"><input type="hidden" name="action" value="reject"><button class="btn-small" data-confirm="Turn {{P_NAME}} down as a mentor? They will be told by e-mail.">Reject<span class="visually-hidden"> {{P_NAME}}</span></button></form>{{/CAN_DECIDE}}
@@ -25,7 +25,7 @@
 {{#HAS_INVITED}}
 <section class="section" aria-labelledby="invited-heading">
 <h2 id="invited-heading">Invited, not joined yet</h2>
-<div class="table-wrap"><table class="table table-stack"><thead><tr><th>Address</th><th>As</th><th>Invited</th></tr></thead><tbody>
+<div class="table-wrap"><table class="table table-stack"><caption class="visually-hidden">Invited, not joined yet</caption><thead><tr><th>Address</th><th>As</th><th>Invited</th></tr></thead><tbody>
 {{#INVITED}}<tr><td data-label="Address">{{I_EMAIL}}</td><td data-label="As">{{I_ROLE}}</td><td data-label="Invited">{{I_SENT}}</td></tr>
 {{/INVITED}}
 </tbody></table></div>
