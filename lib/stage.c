@@ -636,14 +636,19 @@ already_there(struct req *r, const struct mship *m)
  * party's cancel does (MSHIP_MEETINGS_CANCEL): they leave the meetings
  * page's plans and the reminders, and both calendar feeds mark them
  * cancelled. An ended pair's, or a deleted account's, stayed planned
- * (found walking). No mail carries their cancelled events: the stage's
- * own mail tells the other party the pair has closed. 0, or -1.
+ * (found walking). *ids: which (comma-separated, NULL none), for the
+ * stage's mail, whose calendar takes them out of a calendar that took
+ * them from mail (stage_mail). 0, or -1.
  */
 static int
-move_cancel_meetings(struct req *r, const struct mship *m)
+move_cancel_meetings(struct req *r, const struct mship *m, const char **ids)
 {
 	long long by = r->user.id;
 
+	*ids = db_value(r, "SELECT GROUP_CONCAT(id) FROM meetings WHERE "
+	    "mentorship_id = ? AND starts_at > UTC_TIMESTAMP()", "i", m->id);
+	if (r->db_failed)
+		return -1;
 	if (db_exec(r, MSHIP_MEETINGS_CANCEL "mentorship_id = ? AND starts_at "
 	    "> UTC_TIMESTAMP()", "ii", by > 0 ? by : 0LL, m->id) < 0 ||
 	    /* those copied, whatever the clock says by now */
@@ -661,6 +666,7 @@ move_tx(struct req *r, void *arg)
 	struct mship *m = mv->m;
 	const struct stage_rule *rl;
 	struct cohort_proposal cp;
+	const char *cancelled = NULL;	/* meetings, by id */
 	long long ev;
 	int rc;
 
@@ -694,7 +700,8 @@ move_tx(struct req *r, void *arg)
 		return -1;
 	/* closing: its meetings to come, and a contract's held "agree
 	 * again" mail, which would reach the other party after the end */
-	if (!mship_stage_open(rl->to) && (move_cancel_meetings(r, m) == -1 ||
+	if (!mship_stage_open(rl->to) && (move_cancel_meetings(r, m,
+	    &cancelled) == -1 ||
 	    mship_change_take_back(r, m, 0, 0) == -1))
 		return -1;
 	mv->actor = r->user.id > 0 && rl->who != STAGE_DELETION ?
@@ -713,7 +720,7 @@ move_tx(struct req *r, void *arg)
 	    cohort_proposal(r, m->id, &cp) == -1)
 		return -1;
 	mv->prog = cp.name;
-	if (stage_mail(r, m, rl, mv->note, ev, &cp) == -1 ||
+	if (stage_mail(r, m, rl, mv->note, ev, &cp, cancelled) == -1 ||
 	    (!stage_by_programme(rl->who) &&	/* their own doing */
 	    cohort_tell_organisers(r, m, &cp, rl->to, ev) == -1))
 		return -1;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cohort.h"
+#include "ics.h"
 #include "mail.h"
 #include "stage.h"
 
@@ -103,13 +104,40 @@ move_subject(struct req *r, const struct mship *m, const struct stage_rule *rl,
 }
 
 /*
+ * The mail to rcpt, with the meetings a closing cancelled (ids) as its
+ * calendar: one taken from an earlier mail's event.ics stayed in the
+ * calendar after the pair had closed (found walking; the feed dropped
+ * them). The intro says what the attachment does.
+ */
+static int
+move_notice_send(struct req *r, const struct mship *m, long long rcpt,
+    struct mship_notice *n, const char *ids)
+{
+	const char *intro = n->intro;
+	int rc;
+
+	n->calendar = ics_cancelled(r, m->id, ids, m->focus,
+	    rcpt == m->mentor_id ? m->mentee_name : m->mentor_name);
+	if (r->db_failed)
+		return -1;
+	if (n->calendar != NULL)
+		n->intro = req_printf(r, "%s Its meetings still to come are "
+		    "cancelled: the attached event.ics takes them out of your "
+		    "calendar.", intro);
+	rc = mship_notice_send(r, m, rcpt, n);
+	n->intro = intro;
+	n->calendar = NULL;
+	return rc;
+}
+
+/*
  * A programme's ending, told to each party still in the programme: a
  * party removed from it has the removal's own mail, one who left it
  * their own page's word. 0, or -1.
  */
 static int
 move_mail_stayers(struct req *r, const struct mship *m,
-    struct mship_notice *n, long long ev)
+    struct mship_notice *n, long long ev, const char *ids)
 {
 	const long long party[2] = { m->mentor_id, m->mentee_id };
 	struct db_rows *gone;
@@ -128,7 +156,7 @@ move_mail_stayers(struct req *r, const struct mship *m,
 		if (k < gone->nrows)
 			continue;
 		n->dedup = req_printf(r, "stage:%lld:%lld", ev, party[i]);
-		if (mship_notice_send(r, m, party[i], n) == -1)
+		if (move_notice_send(r, m, party[i], n, ids) == -1)
 			return -1;
 	}
 	return 0;
@@ -140,7 +168,8 @@ move_mail_stayers(struct req *r, const struct mship *m,
  */
 int
 stage_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    const char *note, long long ev, const struct cohort_proposal *cp)
+    const char *note, long long ev, const struct cohort_proposal *cp,
+    const char *cancelled)
 {
 	struct mship_notice n = {
 		.headline = move_subject(r, m, rl, cp->name),
@@ -162,17 +191,17 @@ stage_mail(struct req *r, const struct mship *m, const struct stage_rule *rl,
 
 	if (rl->who == STAGE_ADMIN) {
 		n.dedup = req_printf(r, "stage:%lld:mentor", ev);
-		if (mship_notice_send(r, m, m->mentor_id, &n) == -1)
+		if (move_notice_send(r, m, m->mentor_id, &n, cancelled) == -1)
 			return -1;
 		n.dedup = req_printf(r, "stage:%lld:mentee", ev);
-		return mship_notice_send(r, m, m->mentee_id, &n);
+		return move_notice_send(r, m, m->mentee_id, &n, cancelled);
 	}
 	if (rl->who == STAGE_DELETION || stage_by_programme(rl->who))
 		n.note = NULL;	/* the event keeps it; the intro says it */
 	if (stage_by_programme(rl->who))
-		return move_mail_stayers(r, m, &n, ev);
+		return move_mail_stayers(r, m, &n, ev, cancelled);
 	rcpt = r->user.id == 0 ? m->mentee_id :
 	    (r->user.id == m->mentor_id ? m->mentee_id : m->mentor_id);
 	n.dedup = req_printf(r, "stage:%lld", ev);
-	return mship_notice_send(r, m, rcpt, &n);
+	return move_notice_send(r, m, rcpt, &n, cancelled);
 }

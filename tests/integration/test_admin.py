@@ -249,6 +249,18 @@ def test_admin_says_when_no_notifier_sends_the_mail():
                 break
         m.check(st.returncode == 1 and "none is running" in st.stderr and
                 "passed at" in st.stdout, f"--status (menteo-admin check's): {st!r}")
+        # none ever: said on a fresh install, failed once mail has waited
+        # ten minutes (a timer never enabled)
+        m.sql("INSERT INTO outbox (kind, to_addr, subject, body_text, body_html, status, "
+              "created_at) VALUES ('verify', ?, 'Waiting long', 'x', 'x', 'queued', "
+              "UTC_TIMESTAMP() - INTERVAL 20 MINUTE)", m.unique("waited") + "@example.org")
+        for _ in range(20):
+            m.sql("DELETE FROM notifier_passes")
+            st = _notify("--status")
+            if st.returncode == 1:
+                break
+        m.check(st.returncode == 1 and "none has ever run, and mail has waited since" in st.stderr,
+                f"--status with none ever and mail waiting: {st!r}")
     finally:
         m.notifier(signal.SIGCONT)
     # the notifier's next pass takes the warning away

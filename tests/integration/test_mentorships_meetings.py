@@ -7,6 +7,7 @@ zone."""
 import datetime
 import json
 import re
+import time
 import urllib.parse
 
 import menteo as m
@@ -219,6 +220,8 @@ def test_a_mentorship_that_closes_cancels_its_meetings_to_come():
               "mentorship_id = ? AND DATE(starts_at) = '2030-03-05'", mid)
         soon = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ? AND "
                            "starts_at > UTC_TIMESTAMP()", mid)
+        held = m.sql_value("SELECT id FROM meetings WHERE mentorship_id = ? AND "
+                           "starts_at < UTC_TIMESTAMP()", mid)
         if ending == "deletion":
             mentee.get("/settings/delete")
             r = mentee.post("/settings/delete", {"password": m.PASSWORD})
@@ -239,6 +242,18 @@ def test_a_mentorship_that_closes_cancels_its_meetings_to_come():
         ev = event(ics, uid)
         m.check(ev is not None and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:1\r\n" in ev,
                 f"{ending}: the feed's event: {ev}")
+        # and the other party's mail carries it: a calendar that took the
+        # meeting from a mail's event.ics kept it after the pair closed
+        other = mentor if ending == "deletion" else mentee
+        deadline = time.time() + 20
+        while (msg := message_with(other.email, None, "Its meetings still to come are "
+                                   "cancelled")) is None and time.time() < deadline:
+            time.sleep(0.3)
+        m.check(msg is not None, f"{ending}: the closing mail says its meetings are cancelled")
+        ev = attached_event(msg, uid)
+        m.check(ev is not None and "STATUS:CANCELLED\r\n" in ev and "SEQUENCE:1\r\n" in ev
+                and attached_event(msg, f"meeting-{held}@{uid.split('@')[1]}") is None,
+                f"{ending}: the closing mail's event: {ev}")
 
 
 @m.test
