@@ -70,9 +70,10 @@ scan(struct req *r)
 }
 
 /*
- * The notifier's word that it is at work (sql/403): at the start of a
- * pass and after each batch, so that a long queue on a slow server is
- * not taken for a notifier that stopped. `every` the loop's seconds, 0
+ * The notifier's word that it is at work (sql/403): after a pass's scan
+ * and after each batch it sent, so that a long queue on a slow server is
+ * not taken for a notifier that stopped, and one whose every step fails
+ * (a schema behind its code) is. `every` the loop's seconds, 0
  * for --once, -1 not said (a run at another time, --now, is a test's).
  * Its failure is not the pass's: the mail still goes.
  */
@@ -90,9 +91,10 @@ pass(struct req *r, long long every)
 {
 	int n = 0, total = 0, rc = 0;
 
-	at_work(r, every);
 	if (scan(r) == -1)
 		rc = -1;
+	if (rc == 0)
+		at_work(r, every);
 	req_reset(r);
 	while (!stopping && (n = mail_send_due(r, BATCH)) > 0) {
 		total += n;
@@ -186,10 +188,14 @@ never_ran(struct req *r)
 	    "WHERE status = 'queued' AND created_at < UTC_TIMESTAMP() - "
 	    "INTERVAL 10 MINUTE", "");
 
+	if (r->db_failed) {
+		fprintf(stderr, "notifier: the database did not answer\n");
+		return 1;
+	}
 	if (since == NULL) {
 		printf("notifier: none has run yet (mail is sent once "
 		    "menteo-notify runs: its timer or service)\n");
-		return r->db_failed ? 1 : 0;
+		return 0;
 	}
 	fprintf(stderr, "notifier: none has ever run, and mail has waited "
 	    "since %s UTC (start menteo-notify: its timer or service)\n",

@@ -450,7 +450,9 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		quiet = gone(err) && err != CR_SERVER_LOST &&
 		    err != CR_COMMANDS_OUT_OF_SYNC && !r->in_tx && attempt == 0;
 		if (st != NULL && !quiet)
-			log_err("db: %u %s: %s", err, mysql_stmt_error(st), sql);
+			log_err("db: %u %s%s: %s", err, mysql_stmt_error(st),
+			    gone(err) && !r->in_tx && attempt == 0 ?
+			    " (run again on a new link)" : "", sql);
 		else if (st == NULL && gone(err) && !quiet)
 			log_err("db: prepare: %u (the link is gone): %s", err, sql);
 		/* not an outage: code newer than the schema (lib/app.c) */

@@ -147,7 +147,6 @@ ics_meeting(struct req *r, struct buf *b, struct db_rows *q, size_t i,
 	ics_event(r, b, &ev);
 }
 
-
 const char *
 ics_cancelled(struct req *r, long long mid, const char *ids,
     const char *focus, const char *with)

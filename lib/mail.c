@@ -768,9 +768,9 @@ mail_send_queued(struct req *r, long long id)
  * Written only when the row is older than half a minute: every notifier
  * of a host shares it (three on three Galera nodes in check_galera.sh,
  * the tests' loop beside their --once runs), and a row just written says
- * enough. Two that write at once: the loser runs again (db_tx_run) and
- * finds it fresh; a row another holds is waited for a second, not the
- * server's fifty.
+ * enough. A row another notifier holds (SKIP LOCKED) is being written
+ * by it: nothing to wait for. Two nodes that write at once: the loser
+ * runs again (db_tx_run) and finds the row fresh or held.
  */
 struct passed {
 	const char	*host;
@@ -783,18 +783,26 @@ passed_tx(struct req *r, void *arg)
 	const struct passed *p = arg;
 	struct db_rows *q;
 
-	q = db_query(r, "SELECT 1 FROM notifier_passes WHERE host = ? AND "
-	    "every_seconds = ? AND passed_at > UTC_TIMESTAMP() - INTERVAL 30 "
-	    "SECOND", "si", p->host, p->every);
+	q = db_query(r, "SELECT passed_at > UTC_TIMESTAMP() - INTERVAL 30 "
+	    "SECOND AND every_seconds = ? AS fresh FROM notifier_passes WHERE "
+	    "host = ?", "is", p->every, p->host);
 	if (q == NULL)
 		return -1;
-	if (q->nrows > 0)
+	if (q->nrows == 0)
+		return db_exec(r, "INSERT IGNORE INTO notifier_passes (host, "
+		    "every_seconds, passed_at) VALUES (?, ?, UTC_TIMESTAMP())",
+		    "si", p->host, p->every) < 0 ? -1 : 0;
+	if (db_get_int(q, 0, "fresh") == 1)
 		return 0;
-	return db_exec(r, "SET STATEMENT innodb_lock_wait_timeout = 1 FOR "
-	    "INSERT INTO notifier_passes (host, every_seconds, passed_at) "
-	    "VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
-	    "every_seconds = VALUES(every_seconds), passed_at = "
-	    "VALUES(passed_at)", "si", p->host, p->every) < 0 ? -1 : 0;
+	q = db_query(r, "SELECT host FROM notifier_passes WHERE host = ? "
+	    "FOR UPDATE SKIP LOCKED", "s", p->host);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 0)
+		return 0;	/* another writes it now */
+	return db_exec(r, "UPDATE notifier_passes SET every_seconds = ?, "
+	    "passed_at = UTC_TIMESTAMP() WHERE host = ?", "is", p->every,
+	    p->host) < 0 ? -1 : 0;
 }
 
 int

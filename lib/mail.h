@@ -139,9 +139,10 @@ int		 mail_send_due(struct req *, int max);
 int		 mail_send_queued(struct req *, long long id);
 
 /*
- * The notifier's word that it passed, one row a host (sql/403): `every`
- * its loop's seconds, 0 for a single pass (the packaged timer's --once).
- * A notifier is live while its last pass is recent: three of its
+ * The notifier's word that it is at work, one row a host (sql/403),
+ * said after a pass's scan and after each batch it sends: `every` its
+ * loop's seconds, 0 for a single pass (the packaged timer's --once).
+ * A notifier is live while its last word is recent: three of its
  * intervals, never less than ten minutes, so that a slow pass or a
  * restart is not an alarm. Mail is sent while any one is live.
  */

@@ -645,15 +645,17 @@ move_cancel_meetings(struct req *r, const struct mship *m, const char **ids)
 {
 	long long by = r->user.id;
 
-	*ids = db_value(r, "SELECT GROUP_CONCAT(id) FROM meetings WHERE "
-	    "mentorship_id = ? AND starts_at > UTC_TIMESTAMP()", "i", m->id);
-	if (r->db_failed)
-		return -1;
 	if (db_exec(r, MSHIP_MEETINGS_CANCEL "mentorship_id = ? AND starts_at "
-	    "> UTC_TIMESTAMP()", "ii", by > 0 ? by : 0LL, m->id) < 0 ||
-	    /* those copied, whatever the clock says by now */
-	    db_exec(r, "DELETE g FROM meetings g JOIN meetings_cancelled x ON "
-	    "x.id = g.id WHERE g.mentorship_id = ?", "i", m->id) < 0)
+	    "> UTC_TIMESTAMP()", "ii", by > 0 ? by : 0LL, m->id) < 0)
+		return -1;
+	/* those copied, whatever the clock says by now: read as they are
+	 * (a locking read), not as the transaction's first read saw them */
+	*ids = db_value(r, "SELECT GROUP_CONCAT(x.id) FROM meetings_cancelled x "
+	    "JOIN meetings g ON g.id = x.id WHERE g.mentorship_id = ? FOR UPDATE",
+	    "i", m->id);
+	if (r->db_failed || db_exec(r, "DELETE g FROM meetings g JOIN "
+	    "meetings_cancelled x ON x.id = g.id WHERE g.mentorship_id = ?", "i",
+	    m->id) < 0)
 		return -1;
 	return 0;
 }

@@ -171,8 +171,9 @@ int	 stage_by_leaver(const struct req *, const struct mship *,
 /*
  * The mail about rule rl's move (event ev, with note; cp the proposal
  * it answered, if any; cancelled the meetings a closing cancelled, by
- * id, or NULL): to the other party, both for an admin, those still in
- * the programme for its organisers. 0, or -1 (db).
+ * id, or NULL: only a pair past its request has any): to the other
+ * party, both for an admin, those still in the programme for its
+ * organisers. 0, or -1 (db).
  */
 int	 stage_mail(struct req *, const struct mship *,
 	    const struct stage_rule *, const char *note, long long ev,

@@ -121,9 +121,10 @@ move_notice_send(struct req *r, const struct mship *m, long long rcpt,
 	if (r->db_failed)
 		return -1;
 	if (n->calendar != NULL)
-		n->intro = req_printf(r, "%s Its meetings still to come are "
-		    "cancelled: the attached event.ics takes them out of your "
-		    "calendar.", intro);
+		n->intro = req_printf(r, "%s The meetings you had still to come "
+		    "are cancelled: if you added them to your calendar, the "
+		    "attached event.ics marks them cancelled, which most "
+		    "calendars follow.", intro);
 	rc = mship_notice_send(r, m, rcpt, n);
 	n->intro = intro;
 	n->calendar = NULL;

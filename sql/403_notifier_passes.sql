@@ -1,5 +1,5 @@
--- When each host's notifier last passed (bin/menteo-notify, after every
--- pass): mail waits silently in the outbox when no notifier runs (a timer
+-- When each host's notifier was last at work (bin/menteo-notify, after a
+-- pass's scan and after each batch it sends): mail waits silently in the outbox when no notifier runs (a timer
 -- not enabled, a service stopped), and nothing said so (found by an
 -- admin's walk). /admin and `menteo-admin check` read it by the rule in
 -- lib/mail.h (MAIL_NOTIFIER_LIVE). One row a host: every database node of

@@ -246,8 +246,8 @@ def test_a_mentorship_that_closes_cancels_its_meetings_to_come():
         # meeting from a mail's event.ics kept it after the pair closed
         other = mentor if ending == "deletion" else mentee
         deadline = time.time() + 20
-        while (msg := message_with(other.email, None, "Its meetings still to come are "
-                                   "cancelled")) is None and time.time() < deadline:
+        while (msg := message_with(other.email, None, "The meetings you had still to "
+                                   "come are cancelled")) is None and time.time() < deadline:
             time.sleep(0.3)
         m.check(msg is not None, f"{ending}: the closing mail says its meetings are cancelled")
         ev = attached_event(msg, uid)
