@@ -45,8 +45,9 @@ usage(FILE *f)
 	    "  --once               send the mail that is due, then exit\n"
 	    "  --loop SECONDS       do so every SECONDS until SIGTERM\n"
 	    "  --test-mail ADDRESS  queue one test message and send only it, now\n"
-	    "  --status             say when a notifier last passed (exit 1:\n"
-	    "                       one did, but none has for ten minutes)\n"
+	    "  --status             say when each host's notifier last worked\n"
+	    "                       (exit 1: mail waits for one stopped or\n"
+	    "                       never started)\n"
 	    "  --check-config       say whether the secret may be used\n"
 	    "Configuration: $MENTEO_CONF (default /etc/menteo/menteo.conf).\n"
 	    "Exit codes: 0 done, 1 failed, 2 usage.\n", f);
