@@ -66,6 +66,13 @@ ics_time(struct req *r, const char *s)
 	    s + 11, s + 14, s + 17);
 }
 
+const char *
+ics_stamp(struct req *r)
+{
+	return db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
+	    "'%Y-%m-%d %H:%i:%s')", "");
+}
+
 void
 ics_begin(struct buf *b)
 {
@@ -158,8 +165,7 @@ ics_cancelled(struct req *r, long long mid, const char *ids,
 
 	if (ids == NULL || *ids == '\0')
 		return NULL;
-	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
-	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+	if ((now = ics_stamp(r)) == NULL)
 		return NULL;
 	q = db_query(r, "SELECT " ICS_MEETING_COLS ", ? AS focus, ? AS "
 	    "with_name FROM meetings_cancelled x WHERE x.mentorship_id = ? AND "

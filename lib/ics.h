@@ -11,6 +11,8 @@
 #include "req.h"
 
 void	ics_begin(struct buf *);	/* VCALENDAR, METHOD:PUBLISH */
+/* The database's now, "YYYY-MM-DD HH:MM:SS", for DTSTAMP; NULL: db. */
+const char *ics_stamp(struct req *);
 void	ics_end(struct buf *);
 /* One content line, folded; value as it is (TEXT is escaped by callers). */
 void	ics_line(struct buf *, const char *name, const char *value);

@@ -30,8 +30,7 @@ meeting_event(struct req *r, const struct mship *m, long long id,
 	const char *now;
 	int cancelled = 0;
 
-	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
-	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+	if ((now = ics_stamp(r)) == NULL)
 		return -1;
 	q = db_query(r, "SELECT " ICS_MEETING_COLS ", ? AS focus, ? AS "
 	    "with_name FROM meetings x WHERE x.id = ? AND x.mentorship_id = ?",
@@ -109,8 +108,7 @@ mships_calendar(struct req *r)
 			page_error(r, 404);
 		return;
 	}
-	if ((now = db_value(r, "SELECT DATE_FORMAT(UTC_TIMESTAMP(), "
-	    "'%Y-%m-%d %H:%i:%s')", "")) == NULL)
+	if ((now = ics_stamp(r)) == NULL)
 		return;
 	ics_begin(&b);
 	ics_line(&b, "X-WR-CALNAME", "Menteo");
