@@ -35,6 +35,8 @@ static unsigned int	 prepare_errno;
 /* what the transaction run again last met, for db_tx_run's giving up */
 static char		 conflict[120];
 static int		 conflict_lost;		/* it was the link, lost */
+/* a trigger failed to load: the next link reopens the tables first */
+static int		 tables_stale;
 
 static void
 cache_clear(void)
@@ -73,6 +75,26 @@ clock_ok(const char *s)
 		    s[i] != shape[i])
 			return 0;
 	return 1;
+}
+
+/*
+ * The tables the server keeps open are closed, on this server only
+ * (LOCAL: Galera replicates a plain FLUSH to every node), so that their
+ * triggers load again at the next use (session_broken says why). It
+ * waits for no statement in flight. It needs the RELOAD privilege;
+ * without it the broken table stays so until the server restarts.
+ */
+static void
+tables_reopen(void)
+{
+	tables_stale = 0;
+	if (mysql_query(conn, "FLUSH LOCAL TABLES") != 0)
+		log_err("db: could not reopen the tables after a trigger "
+		    "failed to load (%s): grant the database user RELOAD, "
+		    "or run FLUSH LOCAL TABLES as root (docs/admin.md)",
+		    mysql_error(conn));
+	else
+		log_info("db: tables reopened after a trigger failed to load");
 }
 
 int
@@ -130,6 +152,8 @@ db_open(void)
 		conn = NULL;
 		return -1;
 	}
+	if (tables_stale)
+		tables_reopen();
 	return 0;
 }
 
@@ -363,15 +387,18 @@ fail:
 
 /*
  * Galera: another node's write that aborts this session's transaction (a
- * BF abort) while the session prepares a statement is answered to the
- * prepare (1213), and the prepare may have been loading the table's
- * triggers: the session then keeps them broken, and every later write
- * to the table fails "Unknown trigger has an error in its body" (1064
- * at execute; MariaDB 10.11, check_galera's stage races met it). Only a
- * new session reads them again. Our statements are fixed text that
- * prepared once already, so a 1064 at execute can come from nothing
- * else. The transaction is gone either way: db_tx_run runs it again,
- * on a new link.
+ * BF abort) while a statement opens a table and loads its triggers
+ * leaves them half read: every later write to the table fails "Unknown
+ * trigger has an error in its body" (1064 at execute; MariaDB 10.11,
+ * check_galera's stage races and programme joins met it). The broken
+ * copy is not the session's: the server keeps the opened table for the
+ * next statement of any session, so new sessions met it too, for as
+ * long as the server kept it (check_trigger_cache.sh makes that state).
+ * Our statements are fixed text that prepared once already, so a 1064
+ * at execute can come from nothing else: the link is closed and the
+ * next one reopens the tables (tables_reopen) before the statement, or
+ * the transaction (db_tx_run), runs again. A deadlock at prepare is as
+ * much a transaction gone: it runs again on a new link too.
  */
 static int
 session_broken(MYSQL_STMT *st, unsigned int err)
@@ -428,13 +455,18 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 			return NULL;
 		}
 		if (session_broken(st, err)) {
-			if (st != NULL)
-				log_err("db: %u %s (a new session): %s", err,
+			if (st != NULL) {
+				log_err("db: %u %s (tables reopened): %s", err,
 				    mysql_stmt_error(st), sql);
-			else if (!r->in_tx_run)	/* not run again: a 503 */
+				tables_stale = 1;
+			} else if (!r->in_tx_run)	/* not run again: a 503 */
 				log_err("db: prepare: %u (a deadlock): %s", err,
 				    sql);
 			db_close();	/* st with it; the next one opens */
+			/* a statement alone did nothing: once more, reopened */
+			if (st != NULL && !r->in_tx && attempt == 0 &&
+			    db_open() == 0)
+				continue;
 			retry_note(r, err, sql);
 			break;
 		}

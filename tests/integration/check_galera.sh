@@ -136,6 +136,8 @@ sqln 1 <<SQL
 CREATE DATABASE menteo CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE USER 'menteo'@'localhost' IDENTIFIED BY '$(cat "$G/n1/dbpass")';
 GRANT ALL ON menteo.* TO 'menteo'@'localhost';
+-- FLUSH LOCAL TABLES after a trigger failed to load (lib/db.c)
+GRANT RELOAD ON *.* TO 'menteo'@'localhost';
 SQL
 printf 'db_socket = %s\ndb_name = menteo\ndb_user = menteo\ndb_password = %s\nsecret = %s\n' \
 	"$G/n1/run/mysql.sock" "$(cat "$G/n1/dbpass")" "$(cat "$G/n1/secret")" > "$G/migrate.conf"
