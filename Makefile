@@ -1,6 +1,11 @@
 # Menteo. `make run` serves the product on http://127.0.0.1:8080;
 # `make test` runs every test against a private stack. See README.md.
 
+# Menteo's release, the number NEWS's newest entry carries; a build from a
+# git checkout adds its commit (build/version.h: --version, the admin's
+# Health page)
+VERSION	 = 0.30
+
 CC	?= cc
 CXX	?= c++
 PKGS	 = fcgi libmariadb libctemplate_nothreads libcurl libsodium libcmark
@@ -11,7 +16,7 @@ CFLAGS	?= -O2 -g
 # in the `pkgs` step below, with pkg-config's own message
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-# -I$(B): the headers the build writes (schema.h)
+# -I$(B): the headers the build writes (schema.h, version.h)
 CFLAGS	+= -std=gnu11 $(WARN) -D_GNU_SOURCE -Ilib -I$(B) $(PKG_CFLAGS)
 CXXFLAGS ?= -O2 -g
 CXXFLAGS += -Wall -Wextra -Werror $(PKG_CFLAGS)
@@ -86,7 +91,15 @@ $(B)/schema.h: FORCE
 	@echo '#define MENTEO_SCHEMA "$(basename $(notdir $(lastword $(sort $(wildcard sql/[0-9][0-9][0-9]_*.sql)))))"' > $@.tmp
 	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
-$(B)/cgi-bin/home $(UNITS): $(B)/schema.h
+$(B)/cgi-bin/home $(B)/cgi-bin/admin $(UNITS): $(B)/schema.h
+
+GIT_REV := $(shell [ -e .git ] && git rev-parse --short HEAD 2>/dev/null)
+$(B)/version.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define MENTEO_VERSION "$(VERSION)$(if $(GIT_REV), ($(GIT_REV)))"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(B)/cgi-bin/admin $(B)/bin/menteo-notify: $(B)/version.h
 
 $(B)/bin/%: bin/%.c $(B)/libmenteo.a lib/*.h
 	@mkdir -p $(@D)

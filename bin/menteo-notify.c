@@ -23,6 +23,7 @@
 #include "sess.h"
 #include "survey.h"
 #include "tmpl.h"
+#include "version.h"	/* MENTEO_VERSION, made by the Makefile */
 
 #define BATCH	50
 
@@ -40,7 +41,7 @@ usage(FILE *f)
 {
 	fputs("usage: menteo-notify [--now 'YYYY-MM-DD HH:MM:SS'] --once | "
 	    "--loop SECONDS | --test-mail ADDRESS | --status | --check-config "
-	    "| --help\n"
+	    "| --version | --help\n"
 	    "  --now TIME           run as if it were TIME (UTC), for tests\n"
 	    "  --once               send the mail that is due, then exit\n"
 	    "  --loop SECONDS       do so every SECONDS until SIGTERM\n"
@@ -49,6 +50,7 @@ usage(FILE *f)
 	    "                       (exit 1: mail waits for one stopped or\n"
 	    "                       never started)\n"
 	    "  --check-config       say whether the secret may be used\n"
+	    "  --version            say which Menteo this is\n"
 	    "Configuration: $MENTEO_CONF (default /etc/menteo/menteo.conf).\n"
 	    "Exit codes: 0 done, 1 failed, 2 usage.\n", f);
 }
@@ -265,6 +267,10 @@ main(int argc, char *argv[])
 	    strcmp(argv[1], "-h") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
+	}
+	if (strcmp(argv[1], "--version") == 0 && argc == 2) {
+		printf("Menteo %s\n", MENTEO_VERSION);
+		return 0;
 	}
 	/* for menteo-admin check: the rule the programs start by */
 	if (strcmp(argv[1], "--check-config") == 0 && argc == 2) {

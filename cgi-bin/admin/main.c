@@ -20,7 +20,9 @@
 #include "page.h"
 #include "resp.h"
 #include "risk.h"
+#include "schema.h"	/* MENTEO_SCHEMA, made by the Makefile */
 #include "stage.h"
+#include "version.h"	/* MENTEO_VERSION, too */
 
 static void	admin_index(struct req *);
 static void	admin_mentorship(struct req *);
@@ -183,6 +185,9 @@ admin_index(struct req *r)
 		fill_rows(r, d, risk_section[i], rows);
 		risk_more(d, req_printf(r, "%s_MORE", risk_section[i]), rows);
 	}
+	/* which build and schema answer: what a report of a fault needs */
+	tmpl_set(d, "VERSION", MENTEO_VERSION);
+	tmpl_set(d, "SCHEMA", MENTEO_SCHEMA);
 	if (admin_nav(r, d, "TAB_HEALTH", "Health") == -1)
 		return;
 	page_send(r, 200);

@@ -15,6 +15,11 @@ t "menteo-admin and menteo-notify in PREFIX/bin" '[ -x "$P/bin/menteo-admin" ] &
 t "templates, static files and SQL in PREFIX/share/menteo" '[ -f "$P/share/menteo/templates/layout.tpl" ] && [ -f "$P/share/menteo/htdocs/menteo.css" ] && [ -f "$P/share/menteo/sql/001_core.sql" ]'
 t "web server snippets point at the installed files" 'grep -q "$P/share/menteo/htdocs" "$P/share/menteo/conf/nginx-locations.conf" && grep -q "/run/menteo/auth.sock" "$P/share/menteo/conf/apache-menteo-proxy-fcgi.conf"'
 t "menteo-admin answers --help with 0 and a bad command with 2" '"$P/bin/menteo-admin" --help > /dev/null; a=$?; "$P/bin/menteo-admin" nonsense > /dev/null 2>&1; b=$?; [ $a = 0 ] && [ $b = 2 ]'
+# an admin's walk: no way to tell which Menteo a server runs; and --help
+# printed a line of the script after its comment
+want="Menteo $(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' Makefile)"
+t "menteo-admin version names the release ($want)" '"$P/bin/menteo-admin" version | grep -qx "$want\( ([0-9a-f]*)\)\?" && [ "$("$P/bin/menteo-admin" --version)" = "$("$P/bin/menteo-notify" --version)" ]'
+t "menteo-admin --help is its comment, no code" '! "$P/bin/menteo-admin" --help | grep -q "set -"'
 if command -v systemd-analyze > /dev/null; then
 	u=$P/lib/systemd/system
 	cp "$u/menteo@.service" "$u/menteo@home.service"

@@ -273,6 +273,21 @@ def test_admin_says_when_no_notifier_sends_the_mail():
 
 
 @m.test
+def test_admin_health_names_the_version_and_schema():
+    """Found by an admin's walk: nothing said which Menteo a server ran,
+    what a report of a fault needs first."""
+    out = subprocess.run([os.path.join(m.BUILD, "bin/menteo-notify"), "--version"],
+                         capture_output=True, text=True, timeout=30)
+    release = re.search(r"^VERSION\s*=\s*(\S+)", open(os.path.join(ROOT, "Makefile")).read(), re.M)
+    m.check(out.returncode == 0 and out.stdout.startswith(f"Menteo {release.group(1)}"),
+            f"--version: {out!r}")
+    newest = sorted(f for f in os.listdir(os.path.join(ROOT, "sql")) if re.match(r"\d{3}_.*\.sql$", f))[-1]
+    t = admin().get("/admin").text
+    m.check(f"{out.stdout.strip()}, database schema {newest[:-4]}." in t,
+            f"the Health page names the build ({out.stdout.strip()}) and schema: {t[-800:]!r}")
+
+
+@m.test
 def test_send_test_mail_sends_the_test_only():
     """Found by an admin's walk: `menteo-admin send-test-mail` sent every
     message that was due with it, one admin's check mailing people."""
