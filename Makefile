@@ -93,7 +93,8 @@ $(B)/schema.h: FORCE
 
 $(B)/cgi-bin/home $(B)/cgi-bin/admin $(UNITS): $(B)/schema.h
 
-GIT_REV := $(shell [ -e .git ] && git rev-parse --short HEAD 2>/dev/null)
+# any owner's checkout: root building another's clone is refused otherwise
+GIT_REV := $(shell [ -e .git ] && git -c safe.directory='*' rev-parse --short HEAD 2>/dev/null)
 $(B)/version.h: FORCE
 	@mkdir -p $(@D)
 	@echo '#define MENTEO_VERSION "$(VERSION)$(if $(GIT_REV), ($(GIT_REV)))"' > $@.tmp

@@ -78,23 +78,30 @@ clock_ok(const char *s)
 }
 
 /*
- * The tables the server keeps open are closed, on this server only
- * (LOCAL: Galera replicates a plain FLUSH to every node), so that their
- * triggers load again at the next use (session_broken says why). It
- * waits for no statement in flight. It needs the RELOAD privilege;
- * without it the broken table stays so until the server restarts.
+ * The tables the server keeps open and no statement uses are closed, on
+ * this server only, so that their triggers load again at the next use
+ * (session_broken says why); a copy in use stays, and the next error
+ * closes again. FLUSH needs RELOAD, far more than this: root's
+ * sql/root.sql makes a procedure that does only this, run as an account
+ * that holds it. It waits for no statement in flight.
  */
 static void
 tables_reopen(void)
 {
+	MYSQL_RES *res;
+
 	tables_stale = 0;
-	if (mysql_query(conn, "FLUSH LOCAL TABLES") != 0)
+	if (mysql_query(conn, "CALL reopen_tables()") != 0) {
 		log_err("db: could not reopen the tables after a trigger "
-		    "failed to load (%s): grant the database user RELOAD, "
-		    "or run FLUSH LOCAL TABLES as root (docs/admin.md)",
-		    mysql_error(conn));
-	else
-		log_info("db: tables reopened after a trigger failed to load");
+		    "failed to load (%s): run sql/root.sql as root "
+		    "(docs/admin.md)", mysql_error(conn));
+		return;
+	}
+	do {	/* a CALL's answers: its status, after any rows */
+		if ((res = mysql_store_result(conn)) != NULL)
+			mysql_free_result(res);
+	} while (mysql_next_result(conn) == 0);
+	log_info("db: tables reopened after a trigger failed to load");
 }
 
 int
@@ -456,7 +463,7 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		}
 		if (session_broken(st, err)) {
 			if (st != NULL) {
-				log_err("db: %u %s (tables reopened): %s", err,
+				log_err("db: %u %s (reopening the tables): %s", err,
 				    mysql_stmt_error(st), sql);
 				tables_stale = 1;
 			} else if (!r->in_tx_run)	/* not run again: a 503 */

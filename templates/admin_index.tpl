@@ -33,4 +33,4 @@
 <ul class="list">{{#RISK_REQUESTS}}<li><a href="/admin/mentorships/{{ID}}">{{MENTEE}} asked {{MENTOR}}</a> — {{FOCUS}} <span class="muted small">on {{SINCE_DATE}}</span></li>{{/RISK_REQUESTS}}</ul>
 {{>RISK_REQUESTS_MORE}}
 </section>
-<p class="muted small">Menteo {{VERSION}}, database schema {{SCHEMA}}.</p>
+<p class="muted small">Menteo {{VERSION}}, built for database schema {{SCHEMA}}.</p>

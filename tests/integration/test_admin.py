@@ -283,7 +283,7 @@ def test_admin_health_names_the_version_and_schema():
             f"--version: {out!r}")
     newest = sorted(f for f in os.listdir(os.path.join(ROOT, "sql")) if re.match(r"\d{3}_.*\.sql$", f))[-1]
     t = admin().get("/admin").text
-    m.check(f"{out.stdout.strip()}, database schema {newest[:-4]}." in t,
+    m.check(f"{out.stdout.strip()}, built for database schema {newest[:-4]}." in t,
             f"the Health page names the build ({out.stdout.strip()}) and schema: {t[-800:]!r}")
 
 
