@@ -17,6 +17,7 @@
 <p class="small">Measured by: {{MEASURE}}{{#TARGET}} · target {{TARGET_DATE}}{{/TARGET}}</p>
 {{#REVIEW_NOTE}}<p class="note">{{TEXT}}</p>{{/REVIEW_NOTE}}
 {{#REVIEWED}}<p class="small muted">Reviewed {{AT}} by {{BY}}</p>{{/REVIEWED}}
+{{#SETTLED}}<p class="small muted">Acknowledged by the mentor: this outcome is part of the record.</p>{{/SETTLED}}
 {{#FORM}}
 <input type="hidden" name="goal" value="{{GOAL_ID}}">
 <div class="field"><label for="outcome-{{GOAL_ID}}">Outcome<span class="visually-hidden"> of “{{TITLE}}”</span></label>
@@ -37,6 +38,11 @@
 </ol>
 {{#SAVE}}<div class="actions"><button class="btn-primary">Save the outcomes</button></div>{{/SAVE}}
 {{#FORMS}}</form>{{/FORMS}}
+{{#MOVE_ON}}<section class="card highlight next-step" aria-labelledby="move-h">
+<h2 id="move-h">Next step</h2>
+<p>Every goal has its outcome: move on to Separation, where the mentor acknowledges what was achieved.</p>
+<form method="post" action="/mentorships/{{ID}}/stage" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="to" value="separation"><button class="btn-primary">Move to Separation</button></form>
+</section>{{/MOVE_ON}}
 {{#ACKNOWLEDGED}}<p class="badge success">The mentor acknowledged the goals achieved on {{AT}}.</p>{{/ACKNOWLEDGED}}
 {{#CAN_ACKNOWLEDGE}}
 <section class="card" aria-labelledby="ack-h">

@@ -144,7 +144,7 @@
 {{CHART_HTML:none}}
 <p class="small">{{TEXT}}</p>
 <details class="figure-data"><summary>Week by week, in numbers</summary>
-<table class="table figure-numbers"><caption class="visually-hidden">Milestones done and goals reached, counted up to the end of each week shown: the weeks in which a count moved, and the latest</caption><thead><tr><th scope="col">Week</th><th scope="col" class="text-right">Milestones done</th><th scope="col" class="text-right">Goals reached</th></tr></thead><tbody>{{#WEEK}}<tr><th scope="row">{{WEEK}}</th><td class="text-right">{{MILESTONES}}</td><td class="text-right">{{GOALS}}</td></tr>{{/WEEK}}</tbody></table>
+<table class="table figure-numbers"><caption class="visually-hidden">Milestones done and goals achieved, counted up to the end of each week shown: the weeks in which a count moved, and the latest</caption><thead><tr><th scope="col">Week</th><th scope="col" class="text-right">Milestones done</th><th scope="col" class="text-right">Goals achieved</th></tr></thead><tbody>{{#WEEK}}<tr><th scope="row">{{WEEK}}</th><td class="text-right">{{MILESTONES}}</td><td class="text-right">{{GOALS}}</td></tr>{{/WEEK}}</tbody></table>
 </details>
 </section>
 {{/PROGRESS_CHART}}

@@ -19,7 +19,8 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field">
 <label for="comment-{{ENTRY_ID}}">Your feedback, as the mentor</label>
-<textarea id="comment-{{ENTRY_ID}}" name="body" rows="3" maxlength="5000" required></textarea>
+<p class="hint" id="comment-{{ENTRY_ID}}-hint">Read by {{VIS_READERS}}, as the thread is.</p>
+<textarea id="comment-{{ENTRY_ID}}" name="body" rows="3" maxlength="5000" required aria-describedby="comment-{{ENTRY_ID}}-hint"></textarea>
 </div>
 <div class="actions tight"><button class="btn-secondary btn-small">Post feedback</button></div>
 </form>

@@ -21,7 +21,7 @@
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="field{{#COMMENT_ERROR}} has-error{{/COMMENT_ERROR}}">
 <label for="comment-body">Your feedback, as the mentor</label>
-<p class="hint" id="comment-hint">The person who keeps this thread is told by e-mail. Markdown works. Up to 5,000 characters.</p>
+<p class="hint" id="comment-hint">Read by {{VIS_READERS}}, as the thread is; {{OWNER_NAME}} is told by e-mail. Markdown works. Up to 5,000 characters.</p>
 {{#COMMENT_ERROR}}<p class="field-error" id="comment-error" role="alert">{{MESSAGE}}</p>{{/COMMENT_ERROR}}
 <textarea id="comment-body" name="body" rows="4" aria-describedby="comment-hint{{#COMMENT_ERROR}} comment-error{{/COMMENT_ERROR}}"{{#COMMENT_ERROR}} aria-invalid="true"{{/COMMENT_ERROR}}>{{COMMENT_BODY:pre_escape}}</textarea>
 </div>

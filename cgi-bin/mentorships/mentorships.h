@@ -89,7 +89,7 @@ int		 mships_checkins_rows(struct req *, struct tdict *,
 /*
  * pictures.c (SPEC 15): STRIP, the days in each stage, for the
  * mentorship page and the record; PROGRESS_CHART, milestones done and
- * goals reached week by week, from the rows of mships_progress_sql. 0,
+ * goals achieved week by week, from the rows of mships_progress_sql. 0,
  * or -1 when the database failed.
  */
 int		 mships_strip(struct req *, struct tdict *,

@@ -19,7 +19,8 @@ mships_strip(struct req *r, struct tdict *d, const struct mship *m)
 #define WEEKS_SHOWN	26	/* half a year of columns */
 
 /*
- * Milestones done and goals reached (achieved or partly), counted up
+ * Milestones done and goals achieved (a goal partly achieved is not:
+ * "3 goals reached" of one achieved and two partly, found walking), counted up
  * week by week since the mentorship was accepted: the last WEEKS_SHOWN
  * weeks. Nothing is drawn before there is anything to count.
  */
@@ -28,8 +29,8 @@ const char mships_progress_sql[] = "SELECT 0 AS k, TIMESTAMPDIFF(DAY, "
     "mentorships m ON m.id = x.mentorship_id WHERE m.id = ? AND "
     "x.done_at IS NOT NULL UNION ALL SELECT 1, TIMESTAMPDIFF(DAY, "
     "m.created_at, g.reviewed_at) DIV 7 FROM goals g JOIN mentorships "
-    "m ON m.id = g.mentorship_id WHERE m.id = ? AND g.status IN "
-    "('achieved', 'partly') AND g.reviewed_at IS NOT NULL UNION ALL "
+    "m ON m.id = g.mentorship_id WHERE m.id = ? AND g.status = "
+    "'achieved' AND g.reviewed_at IS NOT NULL UNION ALL "
     "SELECT 2, TIMESTAMPDIFF(DAY, m.created_at, UTC_TIMESTAMP()) DIV 7 "
     "FROM mentorships m WHERE m.id = ?";
 
@@ -61,7 +62,7 @@ int
 mships_progress_rows(struct req *r, struct tdict *d, const struct db_rows *q)
 {
 	static const char *const names[] = { "Milestones done",
-		"Goals reached" };
+		"Goals achieved" };
 	struct tdict *s;
 	double *v;
 	const char **labels;
@@ -102,7 +103,7 @@ mships_progress_rows(struct req *r, struct tdict *d, const struct db_rows *q)
 	tmpl_set(s, "CHART_HTML", svg_columns(r, "Progress, week by week",
 	    names, 2, v, labels, n));
 	tmpl_set(s, "TEXT", req_printf(r, "In %lld week%s: %lld milestone%s "
-	    "done, %lld goal%s reached.", weeks, weeks == 1 ? "" : "s",
+	    "done, %lld goal%s achieved.", weeks, weeks == 1 ? "" : "s",
 	    totals[0], totals[0] == 1 ? "" : "s", totals[1],
 	    totals[1] == 1 ? "" : "s"));
 	progress_weeks(r, s, v, n, first);

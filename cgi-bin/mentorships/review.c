@@ -10,6 +10,15 @@
 static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
 	"dropped", NULL };
 
+/*
+ * A goal whose outcome the mentor acknowledged keeps it: the record says
+ * "acknowledged by" above the outcomes, and a mentee could still change
+ * one after it (found walking: achieved made dropped, no one told).
+ * Reviewed before the mentorship's newest acknowledgment: an earlier
+ * cycle's goals were all reviewed before theirs, so they stay fixed.
+ */
+#define GOAL_SETTLED	"COALESCE(g.reviewed_at <= m.acknowledged_at, 0)"
+
 enum { RV_GOAL, RV_OUTCOME, RV_NOTE, RV_N };
 static const struct field review_f[RV_N] = {
 	{ "goal", F_INT, 1, 9000000000000000000LL, 1, NULL },
@@ -74,24 +83,33 @@ goal_form(struct req *r, struct tdict *f, const struct fval *typed,
 	tmpl_set(f, "NOTE", note != NULL ? note : "");
 }
 
+/*
+ * The goals, each with its review form when forms (a settled one
+ * without), notes shown or not: how many are still open, or -1.
+ */
 static int
 goals_fill(struct req *r, struct tdict *d, const struct mship *m,
     int forms, int notes, const struct review *rv)
 {
 	struct db_rows *g;
 	struct tdict *s;
-	size_t i;
+	size_t i, nforms = 0, open = 0;
 
 	g = db_query(r, "SELECT g.id, g.title, g.measure, g.status, "
 	    "g.review_note, g.reviewed_at, u.display_name AS reviewer, "
-	    "g.target_date, g.version FROM goals g LEFT JOIN users u ON "
-	    "u.id = g.reviewed_by WHERE g.mentorship_id = ? ORDER BY g.id",
-	    "i", m->id);
+	    "g.target_date, g.version, " GOAL_SETTLED " AS settled "
+	    "FROM goals g JOIN mentorships m ON m.id = g.mentorship_id "
+	    "LEFT JOIN users u ON u.id = g.reviewed_by "
+	    "WHERE g.mentorship_id = ? ORDER BY g.id", "i", m->id);
 	if (g == NULL)
 		return -1;
 	for (i = 0; i < g->nrows; i++) {
 		const char *status = db_get(g, i, "status");
 		const char *note = db_get(g, i, "review_note");
+		int settled = db_get_int(g, i, "settled") == 1;
+		int form = forms && !settled;
+
+		open += strcmp(status, "open") == 0;
 		s = tmpl_section(d, "GOAL");
 		tmpl_set(s, "GOAL_ID", db_get(g, i, "id"));
 		tmpl_set_int(s, "ID", m->id);
@@ -103,23 +121,28 @@ goals_fill(struct req *r, struct tdict *d, const struct mship *m,
 		if (db_get(g, i, "target_date") != NULL)
 			page_date(r, tmpl_section(s, "TARGET"), "TARGET_DATE",
 			    db_get(g, i, "target_date"));
-		if (notes && note != NULL)
+		/* a form shows the note in its box: once is enough */
+		if (notes && note != NULL && !form)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT", note);
+		if (forms && settled)
+			tmpl_show(s, "SETTLED");
 		if (db_get(g, i, "reviewed_at") != NULL) {
 			struct tdict *x = tmpl_section(s, "REVIEWED");
 			page_date(r, x, "AT", db_get(g, i, "reviewed_at"));
 			tmpl_set(x, "BY", db_get(g, i, "reviewer") != NULL ?
 			    db_get(g, i, "reviewer") : "");
 		}
-		if (forms)
+		if (form) {
 			goal_form(r, tmpl_section(s, "FORM"), review_typed(rv,
 			    db_get(g, i, "id")), status, note);
+			nforms++;
+		}
 	}
 	if (g->nrows == 0)
 		tmpl_show(d, "NO_GOALS");
-	else if (forms)
+	else if (nforms > 0)
 		tmpl_show(d, "SAVE");
-	return 0;
+	return (int)open;
 }
 
 int
@@ -135,7 +158,8 @@ review_form_page(struct req *r, struct mship *m, int status, const char *err,
 {
 	struct tdict *d;
 	const char *ack;
-	int can = mships_is(m, "cultivation") || mships_is(m, "separation");
+	int open, can = mships_is(m, "cultivation") ||
+	    mships_is(m, "separation");
 
 	ack = db_value(r, "SELECT acknowledged_at FROM mentorships WHERE "
 	    "id = ? AND acknowledged_at >= stage_changed_at", "i", m->id);
@@ -157,8 +181,11 @@ review_form_page(struct req *r, struct mship *m, int status, const char *err,
 		tmpl_show(d, "CAN_ACKNOWLEDGE");
 	if (can)
 		tmpl_show(d, "FORMS");
-	if (goals_fill(r, d, m, can, 1, rv) == -1)
+	if ((open = goals_fill(r, d, m, can, 1, rv)) == -1)
 		return;
+	/* the review done, the page leads on (it ended there: walking) */
+	if (open == 0 && rv == NULL && mships_is(m, "cultivation"))
+		tmpl_show(d, "MOVE_ON");
 	page_send(r, status);
 }
 
@@ -296,14 +323,25 @@ outcome_tx(struct req *r, void *arg)
 		    mship_stage_label(m->stage)), 409;
 	for (w->done = 0, i = 0; i < rv->n; i++) {
 		const struct fval *v = rv->rows[i];
-		const char *a = db_value(r, "SELECT COUNT(*) FROM goals WHERE "
-		    "id = ? AND mentorship_id = ?", "ii", v[RV_GOAL].num, m->id);
-		if (a == NULL)
+		const struct db_rows *g = db_query(r, "SELECT g.title, "
+		    GOAL_SETTLED " AS settled, NOT (g.status <=> ? AND "
+		    "g.review_note <=> ?) AS changed FROM goals g JOIN "
+		    "mentorships m ON m.id = g.mentorship_id WHERE g.id = ? AND "
+		    "g.mentorship_id = ?", "ssii", v[RV_OUTCOME].str,
+		    v[RV_NOTE].str, v[RV_GOAL].num, m->id);
+		if (g == NULL)
 			return -1;
-		if (strcmp(a, "0") == 0)
+		if (g->nrows == 0)
 			return 404;
 		if (v[RV_OUTCOME].str == NULL)
 			continue;
+		/* a form opened before the acknowledgment: nothing saved */
+		if (db_get_int(g, 0, "settled") == 1 &&
+		    db_get_int(g, 0, "changed") == 1)
+			return w->why = req_printf(r, "The mentor acknowledged "
+			    "the outcome of “%s”: it is part of the record now "
+			    "and stays as it was. Nothing was saved.",
+			    db_get(g, 0, "title")), 409;
 		n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
 		    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? "
 		    "AND NOT (status <=> ? AND review_note <=> ?)", "ssiiss",

@@ -108,12 +108,15 @@ void
 set_visibility(struct tdict *d, const char *vis)
 {
 	tmpl_set(d, "VISIBILITY", vis);
+	/* who reads it, feedback included (a mentor took it for private) */
 	if (strcmp(vis, "public") == 0) {
 		tmpl_set(d, "VIS_LABEL", "Public");
 		tmpl_set(d, "VIS_CLASS", "success");
+		tmpl_set(d, "VIS_READERS", "everyone, signed in or not");
 	} else if (strcmp(vis, "mentorship") == 0) {
 		tmpl_set(d, "VIS_LABEL", "Mentorship only");
 		tmpl_set(d, "VIS_CLASS", "info");
+		tmpl_set(d, "VIS_READERS", "the two of you only");
 	} else {
 		tmpl_set(d, "VIS_LABEL", "Private");
 		tmpl_set(d, "VIS_CLASS", "warning");

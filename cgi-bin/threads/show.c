@@ -170,8 +170,10 @@ entries_key(struct req *r, const struct thread *t, const char *kind,
 	const char *csrf = (t->is_owner || form) && r->csrf != NULL ?
 	    r->csrf : "";
 
-	return kept_key(r, &entries_kept, t->version, "isiiiss", t->id, kind,
-	    before, (long long)t->is_owner, (long long)form, tz, csrf);
+	/* the visibility too: the feedback form says who reads it */
+	return kept_key(r, &entries_kept, t->version, "isiiisss", t->id, kind,
+	    before, (long long)t->is_owner, (long long)form, tz, csrf,
+	    t->visibility);
 }
 
 /*
@@ -218,6 +220,7 @@ entries_make(struct req *r, void *arg, int *keep)
 	tmpl_set_int(d, "THREAD_ID", t->id);
 	tmpl_set(d, "CSRF", r->csrf != NULL ? r->csrf : "");
 	tmpl_set(d, "FORM_KEY", ONCE_MARK);	/* kept: each page its own */
+	set_visibility(d, t->visibility);	/* in the key */
 	if (kind != NULL)
 		tmpl_show(d, "FILTERED");
 	for (i = 0; i < n; i++) {

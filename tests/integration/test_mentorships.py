@@ -156,6 +156,11 @@ def test_full_lifecycle():
     for (gid,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ?", mid):
         r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "achieved", "note": "Done."})
         m.check(r.status == 303, f"review: {r!r}")
+    # the review done, its page leads on (it ended there: found walking),
+    # and a note shows once, in its box
+    t = mentee.get(f"/mentorships/{mid}/review").text
+    m.check('name="to" value="separation"' in t and t.count("Done.") == 4,
+            f"the review page's next step: {t[t.find('</ol>'):][:600]!r}")
     move(mentee, mid, "separation")
 
     # redefinition needs the mentor's acknowledgment
@@ -168,6 +173,18 @@ def test_full_lifecycle():
     m.check(m.sql_value("SELECT acknowledged_at IS NOT NULL FROM mentorships WHERE id = ?", mid) == "1")
     rec = mentee.get(f"/mentorships/{mid}/record")
     m.check(rec.status == 200 and "Acknowledged by" in rec.text and "Present to the board" in rec.text)
+    # acknowledged outcomes are the record's: no form, and a form opened
+    # before changes nothing (found walking: achieved made dropped after
+    # the acknowledgment, under "Acknowledged by")
+    gid, = m.sql("SELECT id FROM goals WHERE mentorship_id = ? ORDER BY id LIMIT 1", mid)[0]
+    t = mentee.get(f"/mentorships/{mid}/review").text
+    m.check('name="outcome"' not in t and "this outcome is part of the record" in t,
+            "the acknowledged goals still have forms")
+    r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "dropped", "note": "Done."})
+    m.check(r.status == 409 and "stays as it was" in m.unescaped(r.text), f"changed after: {r!r}")
+    r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "achieved", "note": "Done."})
+    m.check(r.status == 303, f"the same outcome sent again (a stale form): {r!r}")
+    m.check(m.sql_value("SELECT status FROM goals WHERE id = ?", gid) == "achieved")
     move(mentee, mid, "redefinition")
     # no interval until one is chosen, and the page says so (its select
     # showed "3 months" with nothing stored: no reminder ever came)
@@ -183,6 +200,11 @@ def test_full_lifecycle():
     m.check('<option value="3" selected>' in t and "No check-in interval" not in t and
             "You check in every 3 months" in t, "the interval chosen is not shown")
     m.check(m.sql_value("SELECT next_checkin = UTC_DATE() + INTERVAL 3 MONTH FROM mentorships WHERE id = ?", mid) == "1")
+    # a new challenge has its way in the next step (it was only "change
+    # the contract", under the check-ins: found walking)
+    step = t[t.find('id="next-h"'):t.find("</section>", t.find('id="next-h"'))]
+    m.check(f'href="/mentorships/{mid}/contract">Start a new cycle: add a goal' in step,
+            f"Redefinition's next step: {step}")
 
     # back to cultivation: a new goal and a new agreed version
     r = move(mentor, mid, "cultivation", expect=409)
@@ -211,6 +233,13 @@ def test_full_lifecycle():
             '<input type="hidden" name="to" value="cultivation">' in step,
             f"the next step: {step}")
     move(mentee, mid, "cultivation")
+    # the new cycle reviews its own goal; the first cycle's stay as acknowledged
+    t = mentee.get(f"/mentorships/{mid}/review").text
+    forms = t.count('name="outcome"')
+    m.check(forms == 1, f"review forms in cycle 2: {forms}")
+    r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "not_achieved", "note": ""})
+    m.check(r.status == 409 and m.sql_value("SELECT status FROM goals WHERE id = ?", gid) == "achieved",
+            f"an earlier cycle's outcome changed: {r!r}")
 
     # ending needs a reason
     r = move(mentor, mid, "ended", "", expect=409)

@@ -58,17 +58,20 @@ def test_stage_strip_and_progress():
             f"days beside it: {numbers(s)}")
     m.check(figure(r.text, "Progress over time") is None, "no progress drawn before any")
 
-    # a goal reached and a milestone done: counted up week by week
+    # a goal achieved and a milestone done: counted up week by week; one
+    # partly achieved is not ("3 goals reached" of one achieved and two
+    # partly: found walking)
     m.sql("INSERT INTO goals (mentorship_id, title, measure, status, reviewed_at, version, "
           "created_at) VALUES (?, 'Hire two', 'Two offers', 'achieved', UTC_TIMESTAMP(), 1, "
-          "UTC_TIMESTAMP())", mid)
+          "UTC_TIMESTAMP()), (?, 'Speak twice', 'Two talks', 'partly', UTC_TIMESTAMP(), 1, "
+          "UTC_TIMESTAMP())", mid, mid)
     m.sql("INSERT INTO mentorship_milestones (mentorship_id, title, description, due_date, "
           "done_at, position, created_at) VALUES (?, 'Draft the plan', '', UTC_DATE(), "
           "UTC_TIMESTAMP() - INTERVAL 6 DAY, 1, UTC_TIMESTAMP())", mid)
     r = mentee.get(f"/mentorships/{mid}")
     s = figure(r.text, "Progress over time")
     m.check(s and '<svg' in s and "<title" in s, f"progress drawn: {s}")
-    m.check("In 2 weeks: 1 milestone done, 1 goal reached." in m.unescaped(s), f"numbers: {s}")
+    m.check("In 2 weeks: 1 milestone done, 1 goal achieved." in m.unescaped(s), f"numbers: {s}")
     # and week by week, in a table (an accessibility review: the picture
     # had a summary line, its weeks only in the drawing)
     weeks = re.findall(r'<tr><th scope="row">(Week \d+)</th><td class="text-right">(\d+)</td>'
@@ -124,7 +127,7 @@ def test_fresh_pair_pictures_say_what_is_true():
     # the legend is HTML before the picture: it wraps where the box is narrow
     legend = re.search(r'<ul class="chart-legend">(.*?)</ul>\s*<svg', s, re.S)
     m.check(legend and re.findall(r'</svg>([^<]+)</li>', legend.group(1)) ==
-            ["Milestones done", "Goals reached"], f"legend: {legend and legend.group(0)}")
+            ["Milestones done", "Goals achieved"], f"legend: {legend and legend.group(0)}")
     # one milestone and one goal stacked in the week: a scale up to 2
     m.check([t for _, _, t in texts if t == "2"], f"a scale up to 2: {texts}")
     widths = [float(w) for w in re.findall(r'<rect class="chart-s[01]" x="[0-9.]+%" '

@@ -491,8 +491,14 @@ def test_non_mentor_cannot_comment_on_public_thread():
     m.check(f"/entries/{eid}/comments" not in r.text, "no comment form for a stranger")
     r = stranger.post(f"/threads/{tid}/entries/{eid}/comments", {"body": "me too"})
     m.check(r.status == 403, f"stranger comment: {r!r}")
-    # the linked mentor can comment on a public thread
-    mentor.get(f"/threads/{tid}")
+    # the linked mentor can comment on a public thread, and is told who
+    # reads it (a walk: a mentor took feedback for private)
+    t = mentor.get(f"/threads/{tid}").text
+    m.check("Read by everyone, signed in or not, as the thread is." in t,
+            "the feedback form says who reads it")
+    t = mentor.get(f"/threads/{tid}/entries/{eid}").text
+    m.check("Read by everyone, signed in or not, as the thread is;" in t,
+            "the entry's feedback form says who reads it")
     r = mentor.post(f"/threads/{tid}/entries/{eid}/comments", {"body": "Good"})
     m.check(r.status == 303, f"mentor comment: {r!r}")
     # a public thread with no linked mentorship takes no feedback
