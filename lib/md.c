@@ -250,6 +250,8 @@ md_text(struct req *r, const char *text)
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
+	while (b.len > 0 && b.p[b.len - 1] == ' ')	/* the last block's */
+		b.p[--b.len] = '\0';
 	out = b.p != NULL ? req_strdup(r, b.p) : "";
 	buf_free(&b);
 	return out;

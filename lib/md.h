@@ -13,7 +13,7 @@ const char	*md_html(struct req *, const char *markdown);
 /*
  * The words a reader of that HTML sees, as plain text: no markup (list
  * markers, emphasis, link targets), raw HTML as typed, each block and
- * line break a space. In the arena (never NULL).
+ * line break a space, none after the last. In the arena (never NULL).
  */
 const char	*md_text(struct req *, const char *markdown);
 

@@ -21,6 +21,28 @@ move_proposal(struct req *r, const char *prog)
 	    "of %s proposed", prog);
 }
 
+/*
+ * What comes next in the open stage a move reached, for the one told
+ * (the move's mail said only where it went: found walking).
+ */
+static const char *
+move_next(const char *to, int told_mentor)
+{
+	if (strcmp(to, "cultivation") == 0)
+		return "Next: the deep work. Talk in the room, meet at your "
+		    "cadence and follow the roadmap toward the goals.";
+	if (strcmp(to, "separation") == 0)
+		return told_mentor ? "Next: acknowledge the goals achieved, "
+		    "on the review page; the record of achievement follows." :
+		    "Next: your mentor acknowledges the goals achieved; the "
+		    "record of achievement follows.";
+	if (strcmp(to, "redefinition") == 0)
+		return "Next: you go on as peers, with a check-in now and "
+		    "then. A new challenge starts a new cycle: a new goal in "
+		    "the contract, agreed by both.";
+	return "";
+}
+
 /* What the other party reads about this move. */
 static const char *
 move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
@@ -80,8 +102,9 @@ move_intro(struct req *r, const struct mship *m, const struct stage_rule *rl,
 	if (strcmp(rl->to, "ended") == 0)
 		return req_printf(r, "%s ended the mentorship. Its record stays "
 		    "readable for you.", who);
-	return req_printf(r, "%s moved your mentorship from %s to %s.", who,
-	    mship_stage_label(rl->from), mship_stage_label(rl->to));
+	return req_printf(r, "%s moved your mentorship from %s to %s. %s",
+	    who, mship_stage_label(rl->from), mship_stage_label(rl->to),
+	    move_next(rl->to, r->user.id != m->mentor_id));
 }
 
 static const char *

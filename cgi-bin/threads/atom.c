@@ -109,8 +109,9 @@ threads_atom(struct req *r)
 	tmpl_set(d, "FEED_ID", url);
 	tmpl_set(d, "FEED_TITLE", xml_clean(r, t.title));
 	if (t.purpose[0] != '\0')
+		/* a text subtitle: the purpose's words, not its Markdown */
 		tmpl_set(tmpl_section(d, "SUBTITLE"), "FEED_SUBTITLE",
-		    xml_clean(r, t.purpose));
+		    xml_clean(r, md_text(r, t.purpose)));
 	tmpl_set(d, "UPDATED", updated);
 	tmpl_set(d, "AUTHOR_NAME", xml_clean(r, t.owner_name));
 	tmpl_set(d, "AUTHOR_URI", req_printf(r, "%s/people/%s", base,

@@ -162,6 +162,11 @@ def test_full_lifecycle():
     m.check('name="to" value="separation"' in t and t.count("Done.") == 4,
             f"the review page's next step: {t[t.find('</ol>'):][:600]!r}")
     move(mentee, mid, "separation")
+    # the mail says what comes next for its reader (found walking)
+    msg = m.mails_to(mentor.email, subject="moved to Separation")
+    said = " ".join(m.mail_text(msg[-1]).split()) if msg else ""
+    m.check("Next: acknowledge the goals achieved, on the review page" in said,
+            f"the Separation mail: {said[:500]}")
 
     # redefinition needs the mentor's acknowledgment
     r = move(mentee, mid, "redefinition", expect=409)
