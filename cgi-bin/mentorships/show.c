@@ -413,15 +413,19 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") != NULL &&
 	    *db_get(c, 0, "ground_rules") != '\0' ? db_get(c, 0,
 	    "ground_rules") : "not set");
-	/* what holds now: peers check in, they no longer meet at a cadence */
+	/*
+	 * What holds now: peers check in, they no longer meet at a cadence;
+	 * the contract's holds again in a new cycle ("was:" read as if the
+	 * new contract had dropped it: found walking).
+	 */
 	if (mships_is(m, "redefinition"))
 		tmpl_set(d, "CADENCE_LABEL", db_get(c, 0, "checkin_months") !=
-		    NULL ? req_printf(r, "Check-ins every %s month%s (was: %s)",
-		    db_get(c, 0, "checkin_months"), strcmp(db_get(c, 0,
-		    "checkin_months"), "1") == 0 ? "" : "s", mship_cadence_label(
-		    db_get(c, 0, "cadence"))) : req_printf(r, "Occasional "
-		    "check-ins (was: %s)", mship_cadence_label(db_get(c, 0,
-		    "cadence"))));
+		    NULL ? req_printf(r, "Check-ins every %s month%s (in "
+		    "Cultivation: %s)", db_get(c, 0, "checkin_months"),
+		    strcmp(db_get(c, 0, "checkin_months"), "1") == 0 ? "" : "s",
+		    mship_cadence_label(db_get(c, 0, "cadence"))) :
+		    req_printf(r, "Occasional check-ins (in Cultivation: %s)",
+		    mship_cadence_label(db_get(c, 0, "cadence"))));
 	else
 		tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
 		    "cadence")));
