@@ -463,8 +463,8 @@ run(struct req *r, const char *sql, const char *types, va_list ap,
 		}
 		if (session_broken(st, err)) {
 			if (st != NULL) {
-				log_err("db: %u %s (reopening the tables): %s", err,
-				    mysql_stmt_error(st), sql);
+				log_err("db: %u %s (reopening the tables): %s",
+				    err, mysql_stmt_error(st), sql);
 				tables_stale = 1;
 			} else if (!r->in_tx_run)	/* not run again: a 503 */
 				log_err("db: prepare: %u (a deadlock): %s", err,

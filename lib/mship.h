@@ -234,6 +234,13 @@ long long	 mship_change_take_back(struct req *, const struct mship *,
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*
+ * How a pair in Redefinition goes back to Cultivation, in one sentence:
+ * its next step and the mail that brings a pair there say it.
+ */
+#define MSHIP_NEW_CYCLE	"A new challenge starts a new cycle: a new goal in " \
+	"the contract, agreed by both."
+
+/*
  * A stage event in words, as both timelines show it: "Requested the
  * mentorship", "Asked a question" (by "mentor") or "Answered the
  * question" (by "mentee"; NULL: unknown, "Asked or answered a

@@ -38,8 +38,7 @@ move_next(const char *to, int told_mentor)
 		    "record of achievement follows.";
 	if (strcmp(to, "redefinition") == 0)
 		return "Next: you go on as peers, with a check-in now and "
-		    "then. A new challenge starts a new cycle: a new goal in "
-		    "the contract, agreed by both.";
+		    "then. " MSHIP_NEW_CYCLE;
 	return "";
 }
 

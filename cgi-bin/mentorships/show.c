@@ -385,13 +385,11 @@ show_next(struct req *r, struct tdict *d, const struct mship *m,
 	}
 	if (db_get(q, 0, "next_checkin") != NULL)
 		tmpl_set(n, "TEXT", req_printf(r, "Peers now. Next check-in "
-		    "due %s. A new challenge starts a new cycle: a new goal in "
-		    "the contract, agreed by both.", page_date_text(r,
+		    "due %s. " MSHIP_NEW_CYCLE, page_date_text(r,
 		    db_get(q, 0, "next_checkin"))));
 	else
 		tmpl_set(n, "TEXT", "Peers now: choose how often you check "
-		    "in, and log each check-in. A new challenge starts a new "
-		    "cycle: a new goal in the contract, agreed by both.");
+		    "in, and log each check-in. " MSHIP_NEW_CYCLE);
 	next_main(n, "#checkin-h", "Log a check-in");
 	/* the way back to Cultivation was only "change the contract" */
 	next_also(n, mships_path(r, m, "/contract"), "Start a new cycle: add "
