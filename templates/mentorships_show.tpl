@@ -95,12 +95,12 @@
 <h2 id="goals-h">Goals <span class="muted small">{{GOALS_COUNT_TEXT}}</span></h2>
 {{#NO_GOALS}}<p class="muted">No goals yet: they are written into the contract.</p>{{/NO_GOALS}}
 <ul class="checklist">
-{{#GOAL}}
-<li class="{{STATUS}}"><span class="title">{{TITLE}}</span> <span class="badge">{{STATUS_LABEL}}</span>
-<span class="meta">Measured by: {{MEASURE}}{{#TARGET}} · target {{TARGET_DATE}}{{/TARGET}}</span>
-{{#REVIEW_NOTE}}<p class="note">{{TEXT}}</p>{{/REVIEW_NOTE}}</li>
-{{/GOAL}}
+{{#GOAL}}{{>GOAL_ITEM}}{{/GOAL}}
 </ul>
+{{#EARLIER_GOALS}}<details class="disclosure"><summary>Closed in earlier cycles ({{EARLIER_COUNT}})</summary>
+<ul class="checklist">
+{{#GOAL}}{{>GOAL_ITEM}}{{/GOAL}}
+</ul></details>{{/EARLIER_GOALS}}
 {{#CAN_REVIEW}}<p><a href="/mentorships/{{ID}}/review">Review the goals</a></p>{{/CAN_REVIEW}}
 {{#ACKNOWLEDGED}}<p><span class="badge success">Acknowledged</span> by the mentor on {{AT}}</p>{{/ACKNOWLEDGED}}
 {{#ACK_EARLIER}}<p class="small muted">The goals of an earlier cycle were acknowledged on {{AT}}; this cycle's are not yet.</p>{{/ACK_EARLIER}}

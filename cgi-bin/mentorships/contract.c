@@ -195,6 +195,32 @@ form_agreement(struct req *r, struct tdict *d, const struct mship *m,
 }
 
 /*
+ * Each party's agreement in the sidebar. Both agreed: to the version
+ * numbered, which a new cycle's page showed as if given to the draft
+ * beside it (walk); one alone: to the draft, which has no number yet.
+ */
+static void
+agreed_text(struct req *r, struct tdict *d, const struct db_rows *c)
+{
+	static const char *const keys[2][2] = {
+		{ "mentor_agreed_at", "MENTOR_AGREED_TEXT" },
+		{ "mentee_agreed_at", "MENTEE_AGREED_TEXT" }
+	};
+	const char *at;
+	int both = db_get(c, 0, "mentor_agreed_at") != NULL &&
+	    db_get(c, 0, "mentee_agreed_at") != NULL;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		at = db_get(c, 0, keys[i][0]);
+		tmpl_set(d, keys[i][1], at == NULL ? "not yet" : both ?
+		    req_printf(r, "agreed to version %s on %s", db_get(c, 0,
+		    "contract_version"), page_time_text(r, at)) :
+		    req_printf(r, "agreed on %s", page_time_text(r, at)));
+	}
+}
+
+/*
  * Whose agreement the draft waits for, at the top of the page: the
  * other party's agreement was only in the box at its foot, under a
  * header that said "Not agreed yet" (found walking). Nothing when
@@ -484,14 +510,7 @@ mships_contract_page(struct req *r, struct mship *m, int status,
 			}
 	form_rows_show(r, d, f, editable, focus_last);
 	review_end_show(r, d, f, c);
-	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
-	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
-	if (db_get(c, 0, "mentor_agreed_at") != NULL)
-		page_time(r, d, "MENTOR_AGREED_TEXT",
-		    db_get(c, 0, "mentor_agreed_at"));
-	if (db_get(c, 0, "mentee_agreed_at") != NULL)
-		page_time(r, d, "MENTEE_AGREED_TEXT",
-		    db_get(c, 0, "mentee_agreed_at"));
+	agreed_text(r, d, c);
 	if (editable)
 		agreement_head(r, d, m, c);
 	if (editable && form_agreement(r, d, m, c, typed) == -1)

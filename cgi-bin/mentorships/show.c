@@ -402,8 +402,8 @@ static void
 show_contract(struct req *r, struct tdict *d, const struct mship *m,
     const struct db_rows *c, const struct db_rows *g)
 {
-	struct tdict *s;
-	size_t i;
+	struct tdict *s, *fold = NULL;
+	size_t i, earlier = 0;
 	long long open = 0;
 
 	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
@@ -461,7 +461,18 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 	    "Write and agree the contract");
 	for (i = 0; i < g->nrows; i++) {
 		const char *status = db_get(g, i, "status");
-		s = tmpl_section(d, "GOAL");
+		/*
+		 * an earlier cycle's outcomes under their own fold: listed
+		 * with this cycle's goals they read as the pair's work now,
+		 * and the count of "open" beside them meant neither (walk)
+		 */
+		if (db_get_int(g, i, "earlier")) {
+			if (earlier++ == 0)	/* one fold: each call adds one */
+				fold = tmpl_section(d, "EARLIER_GOALS");
+			s = tmpl_section(fold, "GOAL");
+		} else
+			s = tmpl_section(d, "GOAL");
+		s = tmpl_include(s, "GOAL_ITEM", "mentorships_goal.tpl");
 		tmpl_set(s, "TITLE", db_get(g, i, "title"));
 		tmpl_set(s, "MEASURE", db_get(g, i, "measure"));
 		if (db_get(g, i, "target_date") != NULL)
@@ -475,11 +486,13 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 		if (strcmp(status, "open") == 0)
 			open++;
 	}
-	if (g->nrows == 0)
+	if (g->nrows == earlier)
 		tmpl_show(d, "NO_GOALS");
 	else
 		tmpl_set(d, "GOALS_COUNT_TEXT", req_printf(r, "(%zu, %lld "
-		    "open)", g->nrows, open));
+		    "open)", g->nrows - earlier, open));
+	if (earlier > 0)
+		tmpl_set(fold, "EARLIER_COUNT", req_printf(r, "%zu", earlier));
 }
 
 /*
@@ -745,6 +758,7 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	struct show_counts k;
 	struct asked asked;
 	const char *next_to;
+	int ack_now;
 
 	memset(&asked, 0, sizeof(asked));
 	if ((all = mships_rows(r, m, v->version, v->now)) == NULL)
@@ -804,15 +818,17 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	if (mships_is(m, "separation") || mships_is(m, "redefinition") ||
 	    (mships_is(m, "ended") && db_get(&c, 0, "acknowledged_at") != NULL))
 		tmpl_show(d, "HAS_RECORD");
-	if (mships_is(m, "separation") && m->is_mentor &&
-	    db_get(&c, 0, "acknowledged_at") == NULL)
-		tmpl_show(d, "CAN_ACKNOWLEDGE");
-	/* an acknowledgment belongs to its cycle: a new one has none yet */
+	/*
+	 * An acknowledgment belongs to its cycle: a new one has none yet,
+	 * and in a later cycle's Separation the first cycle's read as done
+	 * (its date under "Acknowledged" beside the next step asking for
+	 * it: walk). Redefinition comes only after this cycle's (stage.c).
+	 */
+	ack_now = mships_is(m, "redefinition") || !m->is_open ||
+	    (mships_is(m, "separation") && db_get_int(&c, 0, "acked"));
 	if (db_get(&c, 0, "acknowledged_at") != NULL)
-		page_time(r, tmpl_section(d, mships_is(m, "separation") ||
-		    mships_is(m, "redefinition") || !m->is_open ?
-		    "ACKNOWLEDGED" : "ACK_EARLIER"), "AT",
-		    db_get(&c, 0, "acknowledged_at"));
+		page_time(r, tmpl_section(d, ack_now ? "ACKNOWLEDGED" :
+		    "ACK_EARLIER"), "AT", db_get(&c, 0, "acknowledged_at"));
 	if (mships_is(m, "redefinition")) {
 		struct tdict *s = tmpl_section(d, "CHECKIN");
 		const char *every = db_get(&c, 0, "checkin_months");

@@ -220,6 +220,12 @@ def test_full_lifecycle():
     agree(mentor, mid)
     agree(mentee, mid)
     m.check(m.sql_value("SELECT contract_version FROM mentorships WHERE id = ?", mid) == "2")
+    # each agreement names the version it was given to: before this one
+    # was saved, the sidebar showed version 1's as if given to the draft
+    side = m.unescaped(mentor.get(f"/mentorships/{mid}/contract").text)
+    side = side[side.find('id="agree-h"'):side.find("</section>", side.find('id="agree-h"'))]
+    m.check("Mentor: agreed to version 2 on" in side and "Mentee: agreed to version 2 on" in side,
+            f"the agreement box: {side}")
     r = mentee.get(f"/mentorships/{mid}/contract?version=1")
     m.check("Version 1, agreed" in r.text)
     # a document of lines: the escaping had made it one paragraph
@@ -237,6 +243,9 @@ def test_full_lifecycle():
     m.check("You both agreed to the new contract" in step and
             '<input type="hidden" name="to" value="cultivation">' in step,
             f"the next step: {step}")
+    # the first cycle was reviewed weeks before: not within this second
+    m.sql("UPDATE goals SET reviewed_at = reviewed_at - INTERVAL 30 DAY WHERE mentorship_id = ?", mid)
+    m.sql("UPDATE mentorships SET acknowledged_at = acknowledged_at - INTERVAL 30 DAY WHERE id = ?", mid)
     move(mentee, mid, "cultivation")
     # the new cycle reviews its own goal; the first cycle's stay as acknowledged
     t = mentee.get(f"/mentorships/{mid}/review").text
@@ -245,6 +254,35 @@ def test_full_lifecycle():
     r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "not_achieved", "note": ""})
     m.check(r.status == 409 and m.sql_value("SELECT status FROM goals WHERE id = ?", gid) == "achieved",
             f"an earlier cycle's outcome changed: {r!r}")
+
+    # the page's goals are this cycle's; the first cycle's outcomes are
+    # folded apart (they were one list, "5 goals, 1 open": found walking)
+    def goals_part(who):
+        t = m.unescaped(who.get(f"/mentorships/{mid}").text)
+        part = t[t.find('id="goals-h"'):t.find("</section>", t.find('id="goals-h"'))]
+        fold = part.find("Closed in earlier cycles")
+        return part[:fold] if fold >= 0 else part, part[fold:] if fold >= 0 else ""
+    now, fold = goals_part(mentee)
+    m.check("Run the quarterly planning" in now and "(1, 1 open)" in now and
+            "Present to the board" not in now, f"this cycle's goals: {now}")
+    m.check(fold.count("Closed in earlier cycles (4)") == 1 and fold.count("<li ") == 4 and
+            "Present to the board" in fold and
+            "Run the quarterly planning" not in fold, f"the earlier cycle's: {fold}")
+    # the new cycle's Separation waits for its own acknowledgment: the
+    # page said "Acknowledged" with the first cycle's date
+    new_gid, = m.sql("SELECT id FROM goals WHERE mentorship_id = ? AND status = 'open'", mid)[0]
+    r = mentee.post(f"/mentorships/{mid}/review", {"goal": new_gid, "outcome": "partly", "note": ""})
+    m.check(r.status == 303, f"the new cycle's review: {r!r}")
+    move(mentee, mid, "separation")
+    now, fold = goals_part(mentor)
+    m.check("Acknowledged</span> by the mentor" not in now + fold and
+            "earlier cycle were acknowledged" in now + fold and "Run the quarterly planning" in now and
+            "Present to the board" in fold, f"the new cycle's Separation: {now + fold}")
+    r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
+    m.check(r.status == 303, f"the new cycle's acknowledgment: {r!r}")
+    now, fold = goals_part(mentee)
+    m.check("Acknowledged</span> by the mentor" in fold and "Present to the board" in fold,
+            f"acknowledged: {now + fold}")
 
     # ending needs a reason
     r = move(mentor, mid, "ended", "", expect=409)
@@ -256,7 +294,7 @@ def test_full_lifecycle():
     m.check(ev == [("-", "requested"), ("requested", "requested"), ("requested", "initiation"),
                    ("initiation", "cultivation"), ("cultivation", "separation"),
                    ("separation", "redefinition"), ("redefinition", "cultivation"),
-                   ("cultivation", "ended")], f"events: {ev}")
+                   ("cultivation", "separation"), ("separation", "ended")], f"events: {ev}")
     # one mail per transition to the other party (stage:<event id> dedup keys)
     n = m.sql_value("SELECT COUNT(*) FROM outbox o JOIN stage_events e ON o.dedup_key = CONCAT('stage:', e.id) "
                     "WHERE e.mentorship_id = ?", mid)
