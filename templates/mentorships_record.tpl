@@ -37,7 +37,7 @@
 <section class="section" aria-labelledby="th-h">
 <h2 id="th-h">From the Growth Threads</h2>
 {{#NO_ENTRIES}}<p class="muted">No public Growth Thread entries linked to this mentorship.</p>{{/NO_ENTRIES}}
-<ol class="list">{{#ENTRY}}<li><p><span class="tag kind-{{KIND}}">{{KIND}}</span> <a href="/threads/{{THREAD_ID}}">{{THREAD}}</a>, {{WHEN}}</p><div class="prose">{{BODY_HTML:none}}</div></li>{{/ENTRY}}</ol>
+<ol class="list">{{#ENTRY}}<li><p><span class="tag kind-{{KIND}}">{{KIND_LABEL}}</span> <a href="/threads/{{THREAD_ID}}">{{THREAD}}</a>, {{WHEN}}</p><div class="prose">{{BODY_HTML:none}}</div></li>{{/ENTRY}}</ol>
 </section>
 {{#SHARE}}
 <section class="section no-print" aria-labelledby="share-h">

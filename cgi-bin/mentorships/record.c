@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cfg.h"
+#include "entry.h"
 #include "md.h"
 #include "mentorships.h"
 #include "sess.h"
@@ -47,6 +48,8 @@ record_extras(struct req *r, struct tdict *d, const struct mship *m)
 			tmpl_set(s, "THREAD_ID", db_get(q, i, "id"));
 			tmpl_set(s, "THREAD", db_get(q, i, "title"));
 			tmpl_set(s, "KIND", db_get(q, i, "kind"));
+			tmpl_set(s, "KIND_LABEL", entry_kind_label(db_get(q,
+			    i, "kind")));
 			tmpl_set(s, "BODY_HTML", md_html(r,
 			    db_get(q, i, "body")));
 			page_date(r, s, "WHEN", db_get(q, i, "created_at"));

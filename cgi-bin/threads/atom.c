@@ -35,7 +35,7 @@ xml_clean(struct req *r, const char *s)
 static const char *
 entry_title(struct req *r, const char *kind, const char *body)
 {
-	const char *label = kind_label(kind), *p = body;
+	const char *label = entry_kind_label(kind), *p = body;
 	char *out, *o, *start;
 	int cut = 0, lead = 1;
 
@@ -128,7 +128,7 @@ threads_atom(struct req *r)
 		    db_get(rows, i, "kind"), db_get(rows, i, "body"))));
 		tmpl_set(e, "ENTRY_KIND", db_get(rows, i, "kind"));
 		tmpl_set(e, "ENTRY_KIND_LABEL",
-		    kind_label(db_get(rows, i, "kind")));
+		    entry_kind_label(db_get(rows, i, "kind")));
 		tmpl_set(e, "PUBLISHED", db_get(rows, i, "published"));
 		tmpl_set(e, "ENTRY_UPDATED", db_get(rows, i, "updated"));
 		/* HTML as text: the template's XML escaping escapes it */

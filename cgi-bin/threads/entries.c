@@ -87,7 +87,7 @@ entry_page(struct req *r, const struct thread *t, const struct entry *e,
 
 	if ((cm = comments_load(r, t, e->id, e->id)) == NULL)
 		return;
-	d = page_new(r, req_printf(r, "%s: %s", kind_label(e->kind),
+	d = page_new(r, req_printf(r, "%s: %s", entry_kind_label(e->kind),
 	    t->title), "threads_entry.tpl");
 	thread_head(r, d, t);
 	entry_fill(r, d, t, req_printf(r, "%lld", e->id), e->kind, e->body,
@@ -195,7 +195,7 @@ comment_mail(struct req *r, const struct thread *t, const struct entry *e,
 	}
 	tmpl_set(d, answer ? "OWNER_NAME" : "MENTOR_NAME", r->user.name);
 	tmpl_set(d, "THREAD_TITLE", t->title);
-	tmpl_set(d, "KIND_LABEL", kind_label(e->kind));
+	tmpl_set(d, "KIND_LABEL", entry_kind_label(e->kind));
 	tmpl_set(d, "COMMENT", body);
 	tmpl_set(d, "COMMENT_HTML", md_html(r, body));
 	rc = mail_notify(r, kind, to, answer ? req_printf(r, "%s answered "

@@ -51,36 +51,17 @@ static const struct kept_def *const kept[] = { &entries_kept,
 
 APP_MAIN_KEPT("threads", routes, kept)
 
-const char *const kinds[] = {
-	"assumption", "experiment", "failure", "breakthrough", "lesson",
-	"update", NULL
-};
-const char *const kind_labels[] = {
-	"Assumption", "Experiment", "Failure", "Breakthrough", "Lesson",
-	"Update", NULL
-};
 const struct field entry_f[EF_N] = {
-	{ "kind",	F_CHOICE,	0, 0, 1, kinds },
+	{ "kind",	F_CHOICE,	0, 0, 1, entry_kinds },
 	{ "body",	F_MULTILINE,	1, 20000, 1, NULL },
 };
 
 /* Query of a thread page; read with field_check, never field_read, since
  * a 422 re-shows the page from a POST whose form has its own "kind". */
 const struct field filter_f[FF_N] = {
-	{ "kind",	F_CHOICE,	0, 0, 0, kinds },
+	{ "kind",	F_CHOICE,	0, 0, 0, entry_kinds },
 	{ "before",	F_INT,		1, LLONG_MAX, 0, NULL },
 };
-
-const char *
-kind_label(const char *kind)
-{
-	size_t i;
-
-	for (i = 0; kinds[i] != NULL; i++)
-		if (strcmp(kinds[i], kind) == 0)
-			return kind_labels[i];
-	return "Entry";
-}
 
 /* The section page_form shows for a chosen option: "KIND_LESSON". */
 const char *

@@ -54,7 +54,7 @@ entry_fill(struct req *r, struct tdict *e, const struct thread *t,
 {
 	tmpl_set(e, "ENTRY_ID", id);
 	tmpl_set(e, "ENTRY_KIND", kind);
-	tmpl_set(e, "ENTRY_KIND_LABEL", kind_label(kind));
+	tmpl_set(e, "ENTRY_KIND_LABEL", entry_kind_label(kind));
 	tmpl_set(e, "ENTRY_HTML", md_html(r, body));
 	page_time(r, e, "ENTRY_TIME", created);
 	tmpl_set(e, "ENTRY_ISO", iso_time(r, created));
@@ -142,12 +142,12 @@ filter_tabs(struct tdict *d, const struct thread *t, const char *kind)
 
 	if (kind == NULL)
 		tmpl_show(d, "ALL_CURRENT");
-	for (i = 0; kinds[i] != NULL; i++) {
+	for (i = 0; entry_kinds[i] != NULL; i++) {
 		tab = tmpl_section(d, "FILTER");
 		tmpl_set_int(tab, "THREAD_ID", t->id);
-		tmpl_set(tab, "F_KIND", kinds[i]);
-		tmpl_set(tab, "F_LABEL", kind_labels[i]);
-		if (kind != NULL && strcmp(kind, kinds[i]) == 0)
+		tmpl_set(tab, "F_KIND", entry_kinds[i]);
+		tmpl_set(tab, "F_LABEL", entry_kind_labels[i]);
+		if (kind != NULL && strcmp(kind, entry_kinds[i]) == 0)
 			tmpl_show(tab, "F_CURRENT");
 	}
 }
@@ -447,7 +447,7 @@ show_page(struct req *r, const struct thread *t, const struct fval *ev,
 	filter_tabs(d, t, fk.str);
 	if (fk.str != NULL)
 		tmpl_set(tmpl_section(d, "FILTERED"), "FILTER_LABEL",
-		    kind_label(fk.str));
+		    entry_kind_label(fk.str));
 	tmpl_set(d, "ENTRIES_HTML", once_fill(r, entries));
 	if ((cal = calendar_html(r, t)) == NULL)
 		return;

@@ -1,12 +1,13 @@
 /*
  * threads: what the program's page files share: a thread and an entry as
  * the viewer may see them, loaded under one visibility rule (main.c),
- * the entry kinds, and the handlers the route table names.
+ * the entry's fields, and the handlers the route table names.
  */
 #ifndef MENTEO_THREADS_H
 #define MENTEO_THREADS_H
 
 #include "db.h"
+#include "entry.h"
 #include "field.h"
 #include "kept.h"
 #include "mship.h"
@@ -22,8 +23,6 @@
  */
 #define THREAD_SHARED_STAGES	STAGES_OPEN ",'ended'"
 
-extern const char *const kinds[];	/* thread_entries.kind */
-extern const char *const kind_labels[];
 extern const struct field entry_f[];
 enum { EF_KIND, EF_BODY, EF_N };
 enum { FF_KIND, FF_BEFORE, FF_N };
@@ -56,7 +55,6 @@ struct entry {
 	const char	*updated_at;
 };
 
-const char	*kind_label(const char *kind);
 const char	*choice_key(struct req *, const char *prefix, const char *value);
 const char	*iso_time(struct req *, const char *utc);
 void		 set_visibility(struct tdict *, const char *vis);

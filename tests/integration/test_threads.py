@@ -554,6 +554,11 @@ def test_record_of_achievement_query():
                  "WHERE t.mentorship_id = ? AND t.visibility = 'public' "
                  "ORDER BY e.created_at, e.id", mid)
     m.check(rows == [[str(e_pub)]], f"record rows {rows}")
+    # the page: the public entry under its kind as the thread names it
+    # (the record printed the stored word, "lesson": found walking)
+    t = owner.get(f"/mentorships/{mid}/record").text
+    m.check('<span class="tag kind-lesson">Lesson</span>' in t and "Shown in the record" in t
+            and "Not in the record" not in t, f"the record's entries: {t[t.find('kind-'):][:400]}")
 
 
 @m.test

@@ -150,12 +150,12 @@ test_kind_label(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		assert_string_equal(kind_label(cases[i].kind), cases[i].label);
+		assert_string_equal(entry_kind_label(cases[i].kind), cases[i].label);
 	/* one label per kind, and every kind is in the table above */
-	while (kinds[n] != NULL)
+	while (entry_kinds[n] != NULL)
 		n++;
 	assert_int_equal(n, 6);
-	assert_null(kind_labels[n]);
+	assert_null(entry_kind_labels[n]);
 }
 
 /* Every column the kept entries part shows is watched (lib/kept.h). */
