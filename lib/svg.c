@@ -274,20 +274,32 @@ columns_labels(struct req *r, struct buf *b, const char *const *labels,
 	}
 }
 
-const char *
-svg_columns(struct req *r, const char *title, const char *const *names,
-    size_t ns, const double *v, const char *const *labels, size_t n)
+/* The highest column: of a point's sum, or of one series alone. */
+static double
+columns_max(const double *v, size_t ns, size_t n, enum svg_cols how)
 {
-	struct buf b = { NULL, 0, 0 };
-	double max = 0, sum, step, x, y, bh;
+	double max = 0, sum;
 	size_t i, k;
 
-	for (i = 0; i < n; i++) {
-		for (sum = 0, k = 0; k < ns; k++)
-			sum += v[i * ns + k];
-		if (sum > max)
-			max = sum;
-	}
+	for (i = 0; i < n; i++)
+		for (sum = 0, k = 0; k < ns; k++) {
+			sum = how == SVG_STACKED ? sum + v[i * ns + k] :
+			    v[i * ns + k];
+			if (sum > max)
+				max = sum;
+		}
+	return max;
+}
+
+const char *
+svg_columns(struct req *r, const char *title, const char *const *names,
+    size_t ns, const double *v, const char *const *labels, size_t n,
+    enum svg_cols how)
+{
+	struct buf b = { NULL, 0, 0 };
+	double max = columns_max(v, ns, n, how), step, x, y, w, bh;
+	size_t i, k;
+
 	columns_legend(r, &b, names, ns);
 	open_box(r, &b, "chart chart-fluid", title, 0, COL_TOP + COL_H + 24);
 	/* the scale: the highest count over its line, the base 0 */
@@ -296,16 +308,22 @@ svg_columns(struct req *r, const char *title, const char *const *names,
 	    "y1=\"%g\" y2=\"%g\" stroke-dasharray=\"4 4\"/>", COL_TOP - 6,
 	    num(r, max), COL_TOP, COL_TOP);
 	step = 100.0 / (double)(n < COL_FEW ? COL_FEW : n);
+	/* a point's columns fill 80 % of its step, the rest is the gap */
+	w = how == SVG_STACKED ? step * 0.8 : step * 0.8 / (double)ns;
 	for (i = 0; i < n; i++) {
 		x = i * step;
 		y = COL_TOP + COL_H;
 		for (k = 0; k < ns; k++) {
 			bh = max > 0 ? COL_H * v[i * ns + k] / max : 0;
-			y -= bh;
+			if (how == SVG_STACKED)
+				y -= bh;
+			else
+				y = COL_TOP + COL_H - bh;
 			if (bh > 0)
 				buf_printf(&b, "<rect class=\"chart-s%zu\" "
 				    "x=\"%.3f%%\" y=\"%.1f\" width=\"%.3f%%\" "
-				    "height=\"%.1f\"/>", k, x, y, step * 0.8, bh);
+				    "height=\"%.1f\"/>", k, how == SVG_STACKED ?
+				    x : x + w * (double)k, y, w, bh);
 		}
 	}
 	columns_labels(r, &b, labels, n, step);

@@ -33,12 +33,17 @@ struct svg_item {
 const char	*svg_bars(struct req *, const char *title,
 		    const struct svg_item *, size_t n, double max);
 /*
- * Columns over time: n points of up to 3 stacked series (names[k],
- * values[i * nseries + k]); labels under some columns (NULL: none).
+ * Columns over time: n points of up to 3 series (names[k], values[i *
+ * nseries + k]); labels under some columns (NULL: none). Stacked when
+ * the series add up to a whole (activity of three kinds); side by side
+ * when they count different things (milestones, goals), whose sum
+ * would be no number at all.
  */
+enum svg_cols { SVG_STACKED, SVG_SIDE_BY_SIDE };
 const char	*svg_columns(struct req *, const char *title,
 		    const char *const *names, size_t nseries,
-		    const double *values, const char *const *labels, size_t n);
+		    const double *values, const char *const *labels, size_t n,
+		    enum svg_cols);
 /* One bar split into consecutive parts (the stages and their days). */
 const char	*svg_strip(struct req *, const char *title,
 		    const struct svg_item *, size_t n);

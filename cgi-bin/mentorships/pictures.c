@@ -101,7 +101,7 @@ mships_progress_rows(struct req *r, struct tdict *d, const struct db_rows *q)
 	totals[1] = (long long)v[(n - 1) * 2 + 1];
 	s = tmpl_section(d, "PROGRESS_CHART");
 	tmpl_set(s, "CHART_HTML", svg_columns(r, "Progress, week by week",
-	    names, 2, v, labels, n));
+	    names, 2, v, labels, n, SVG_SIDE_BY_SIDE));
 	tmpl_set(s, "TEXT", req_printf(r, "In %lld week%s: %lld milestone%s "
 	    "done, %lld goal%s achieved.", weeks, weeks == 1 ? "" : "s",
 	    totals[0], totals[0] == 1 ? "" : "s", totals[1],

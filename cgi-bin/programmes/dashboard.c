@@ -505,7 +505,7 @@ draw:
 	f = tmpl_section(f, "DRAWN");
 	tmpl_set(f, "CHART_HTML", svg_columns(r, "Weekly activity: room "
 	    "messages, journal entries and meetings", names, 3, v, labels,
-	    weeks));
+	    weeks, SVG_STACKED));
 	/* the numbers newest first: what an organiser looks for is now */
 	for (i = weeks; i-- > 0;) {
 		row = tmpl_section(f, "WEEK");

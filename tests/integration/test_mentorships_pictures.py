@@ -128,12 +128,18 @@ def test_fresh_pair_pictures_say_what_is_true():
     legend = re.search(r'<ul class="chart-legend">(.*?)</ul>\s*<svg', s, re.S)
     m.check(legend and re.findall(r'</svg>([^<]+)</li>', legend.group(1)) ==
             ["Milestones done", "Goals achieved"], f"legend: {legend and legend.group(0)}")
-    # one milestone and one goal stacked in the week: a scale up to 2
-    m.check([t for _, _, t in texts if t == "2"], f"a scale up to 2: {texts}")
-    widths = [float(w) for w in re.findall(r'<rect class="chart-s[01]" x="[0-9.]+%" '
-                                           r'y="[0-9.]+" width="([0-9.]+)%"', s)]
+    # one milestone and one goal side by side in the week, each its own
+    # column from the base: a scale up to 1 (they were stacked, a column
+    # of "2" things of no one kind: found walking)
+    m.check([t for _, _, t in texts if t == "1"] and not [t for _, _, t in texts if t == "2"],
+            f"a scale up to 1: {texts}")
+    cols = [tuple(map(float, c)) for c in re.findall(
+        r'<rect class="chart-s[01]" x="([0-9.]+)%" y="([0-9.]+)" width="([0-9.]+)%" '
+        r'height="([0-9.]+)"', s)]
+    m.check(len(cols) == 2 and cols[0][1] == cols[1][1] and cols[0][3] == cols[1][3] and
+            cols[0][0] + cols[0][2] <= cols[1][0], f"two columns side by side: {cols}")
     # a few weeks are drawn as narrow as sixteen: a column, not a block
-    m.check(widths and max(widths) <= 100 / 16, f"a column, not a block: {widths}")
+    m.check(cols and sum(c[2] for c in cols) <= 100 / 16, f"a column, not a block: {cols}")
 
 @m.test
 def test_a_request_that_ended_unanswered_draws_no_stages():

@@ -147,7 +147,7 @@ test_column_labels_apart(void **state)
 		v[i * 2] = i;
 	}
 	svg = svg_columns(r, "Progress", (const char *const[]){ "a", "b" },
-	    2, v, labels, 26);
+	    2, v, labels, 26, SVG_STACKED);
 	for (p = svg; drawn < 26 && (p = strstr(p, "<text class=\"chart-label\" "
 	    "x=\"")) != NULL; p++) {
 		at[drawn][0] = strtod(p + strlen("<text class=\"chart-label\" "
@@ -175,6 +175,52 @@ test_column_labels_apart(void **state)
 	req_offline_free(r);
 }
 
+/*
+ * A point of two series that count different things (milestones done,
+ * goals achieved): drawn side by side, each from the base, the higher
+ * one the full height; stacked, one over the other. The progress chart
+ * stacked them, a column of "3" where 2 milestones and 1 goal were done.
+ */
+static void
+rects(const char *svg, double x[4], double y[4], double w[4], double h[4],
+    int *n)
+{
+	const char *p;
+
+	/* the columns, not the legend's swatches (no x) */
+	for (*n = 0, p = svg; *n < 4 && (p = strstr(p, "<rect class=\"chart-s"))
+	    != NULL; p++)
+		if (sscanf(p, "<rect class=\"chart-s%*u\" x=\"%lf%%\" y=\"%lf\" "
+		    "width=\"%lf%%\" height=\"%lf\"", &x[*n], &y[*n], &w[*n],
+		    &h[*n]) == 4)
+			(*n)++;
+}
+
+static void
+test_columns_side_by_side(void **state)
+{
+	struct req *r = req_offline_new();
+	static const double v[] = { 2, 1 };
+	static const char *const names[] = { "Milestones done",
+		"Goals achieved" };
+	double x[4], y[4], w[4], h[4];
+	int n;
+
+	(void)state;
+	rects(svg_columns(r, "Progress", names, 2, v, NULL, 1,
+	    SVG_SIDE_BY_SIDE), x, y, w, h, &n);
+	assert_int_equal(n, 2);
+	assert_true(fabs(h[0] - 160.0) < 0.01 && fabs(h[1] - 80.0) < 0.01);
+	assert_true(fabs(y[0] + h[0] - (y[1] + h[1])) < 0.01);	/* one base */
+	assert_true(x[0] + w[0] <= x[1] + 0.001);	/* apart */
+	rects(svg_columns(r, "Activity", names, 2, v, NULL, 1, SVG_STACKED),
+	    x, y, w, h, &n);
+	assert_int_equal(n, 2);
+	assert_true(fabs(h[0] + h[1] - 160.0) < 0.01 && x[0] == x[1]);
+	assert_true(fabs(y[1] + h[1] - y[0]) < 0.01);	/* one on the other */
+	req_offline_free(r);
+}
+
 int
 main(void)
 {
@@ -182,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_calendar_months_not_cut),
 		cmocka_unit_test(test_strip_is_fluid_and_its_legend_html),
 		cmocka_unit_test(test_column_labels_apart),
+		cmocka_unit_test(test_columns_side_by_side),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
