@@ -190,7 +190,9 @@ survey_put(struct req *r, struct tdict *s, const struct db_rows *a,
  * The pair's surveys answered, each party's alone, oldest first (SPEC
  * §11: organisers see survey answers), but for an organiser who is a
  * party of it (own: SURVEY_OWN_PAIR). A programme's question retired
- * since keeps its words. -1 db.
+ * since keeps its words. A pair that began Cultivation again has its
+ * surveys named by cycle: two "as Cultivation starts" looked alike but
+ * for their dates (walk). -1 db.
  */
 static int
 pair_surveys(struct req *r, struct tdict *d, long long id, int own)
@@ -198,12 +200,17 @@ pair_surveys(struct req *r, struct tdict *d, long long id, int own)
 	struct db_rows *a;
 	struct tdict *s;
 	size_t b, e;
+	long long cycles = 1;
 
 	if (own) {
 		tmpl_show(d, "OWN_PAIR");
 		return 0;
 	}
 	a = db_query(r, "SELECT s.id, s.role, s.moment, s.answered_at, "
+	    "(SELECT COUNT(*) FROM stage_events e WHERE e.mentorship_id = "
+	    "s.mentorship_id AND e.from_stage = 'redefinition' AND "
+	    "e.to_stage = 'cultivation' AND e.created_at <= s.created_at) + 1 "
+	    "AS cycle, "
 	    "u.display_name AS who, a.question, a.score, a.answer, q.prompt "
 	    "FROM surveys s JOIN users u ON u.id = s.user_id JOIN "
 	    "survey_answers a ON a.survey_id = s.id LEFT JOIN "
@@ -215,6 +222,9 @@ pair_surveys(struct req *r, struct tdict *d, long long id, int own)
 		return -1;
 	if (a->nrows == 0)
 		tmpl_show(d, "NO_SURVEYS");
+	for (b = 0; b < a->nrows; b++)
+		if (db_get_int(a, b, "cycle") > cycles)
+			cycles = db_get_int(a, b, "cycle");
 	for (b = 0; b < a->nrows; b = e) {
 		for (e = b + 1; e < a->nrows && db_get_int(a, e, "id") ==
 		    db_get_int(a, b, "id"); e++)
@@ -222,8 +232,10 @@ pair_surveys(struct req *r, struct tdict *d, long long id, int own)
 		s = tmpl_section(d, "SURVEY");
 		tmpl_set(s, "WHO", db_get(a, b, "who"));
 		tmpl_set(s, "ROLE", db_get(a, b, "role"));
-		tmpl_set(s, "MOMENT", survey_moment_label(db_get(a, b,
-		    "moment")));
+		tmpl_set(s, "MOMENT", cycles == 1 ? survey_moment_label(
+		    db_get(a, b, "moment")) : req_printf(r, "cycle %s, %s",
+		    db_get(a, b, "cycle"), survey_moment_label(db_get(a, b,
+		    "moment"))));
 		page_date(r, s, "AT", db_get(a, b, "answered_at"));
 		survey_put(r, s, a, b, e);
 	}

@@ -1860,6 +1860,25 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
         org.get(f"/programmes/{slug}/dashboard").text)).split())
     m.check("Did the kick-off workshop help? (no longer asked) 2 answers, average 4.5" in w,
             f"its answers gone from the dashboard: {w[w.find('Surveys'):][:300]}")
+    # a second cycle's surveys are named by it: two "as Cultivation
+    # starts" differed only by their dates (found walking)
+    m.sql("UPDATE surveys SET created_at = created_at - INTERVAL 2 HOUR WHERE mentorship_id = ?", mid)
+    m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, actor_id, note, created_at) "
+          "VALUES (?, 'cultivation', 'separation', ?, '', UTC_TIMESTAMP() - INTERVAL 90 MINUTE), "
+          "(?, 'separation', 'redefinition', ?, '', UTC_TIMESTAMP() - INTERVAL 80 MINUTE), "
+          "(?, 'redefinition', 'cultivation', ?, '', UTC_TIMESTAMP() - INTERVAL 60 MINUTE)",
+          mid, mentee.user_id, mid, mentee.user_id, mid, mentee.user_id)
+    m.sql("INSERT INTO surveys (mentorship_id, user_id, role, moment, seq, programme_id, created_at, "
+          "answered_at) SELECT id, mentee_id, 'mentee', 'start', 2, programme_id, UTC_TIMESTAMP() - "
+          "INTERVAL 50 MINUTE, UTC_TIMESTAMP() FROM mentorships WHERE id = ?", mid)
+    m.sql("INSERT INTO survey_answers (survey_id, question, score) SELECT MAX(id), 'clarity', 3 "
+          "FROM surveys WHERE mentorship_id = ?", mid)
+    w = " ".join(re.sub(r"<[^>]+>", " ", m.unescaped(
+        org.get(f"/programmes/{slug}/pairs/{mid}").text)).split())
+    heads = re.findall(r"the mentee · (cycle \d, [a-zA-Z0-9 ]+?) · answered", w)
+    m.check(sorted(heads) == ["cycle 1, after 30 days in Cultivation", "cycle 1, as Cultivation starts",
+                              "cycle 1, on entering Separation", "cycle 2, as Cultivation starts"],
+            f"the surveys by cycle: {heads}")
 
 
 @m.test
