@@ -1,3 +1,6 @@
+/*
+ * entry: a Growth Thread entry's kinds and their labels (entry.h).
+ */
 #include <string.h>
 
 #include "entry.h"

@@ -119,8 +119,9 @@ mine_attention(struct req *r, struct attn *a, const struct db_rows *q,
 		    "The review date has passed: review the goals" :
 		    "Review date within a week: review the goals",
 		    req_printf(r, "%s/review", base));
+	/* this Separation's: an earlier cycle's hid the prompt (a review) */
 	if (strcmp(st, "separation") == 0 && mentor &&
-	    db_get(q, i, "acknowledged_at") == NULL)
+	    !db_get_int(q, i, "acked"))
 		attn_add(a, "Acknowledge the goals achieved",
 		    req_printf(r, "%s/review", base));
 	if (strcmp(st, "redefinition") == 0 && page_days_to(r, db_get(q, i,
@@ -251,7 +252,7 @@ static const char *const mine_card_watch[] = {
 	"mentorships.focus", "mentorships.stage", "mentorships.mentor_id",
 	"mentorships.mentor_agreed_at", "mentorships.mentee_agreed_at",
 	"mentorships.contract_version", "mentorships.acknowledged_at",
-	"meetings.mentorship_id", "meetings.starts_at",
+	"mentorships.stage_changed_at", "meetings.mentorship_id", "meetings.starts_at",
 	"stage_events.mentorship_id", "stage_events.actor_id",
 	"stage_events.from_stage", "stage_events.to_stage",
 	"stage_events.by_outsider",
@@ -264,12 +265,13 @@ const struct kept_def mine_kept = { "card", "mentorship_versions",
 
 /* "si": the reader's date (MINE_MS), the mentorship */
 const char mine_card_sql[] = "SELECT c.focus, c.mentor_agreed_at, "
-    "c.mentee_agreed_at, c.contract_version, c.acknowledged_at, "
+    "c.mentee_agreed_at, c.contract_version, c.acked, "
     "c.meetings, c.asked, c.ms, DATE_FORMAT("
     "COALESCE(TIMESTAMP(SUBSTRING_INDEX(c.meetings, ',', 1)) + "
     "INTERVAL 1 SECOND, " KEPT_NEVER "), '%Y-%m-%d %H:%i:%s') AS until "
     "FROM (SELECT m.focus, m.mentor_agreed_at, m.mentee_agreed_at, "
-    "m.contract_version, m.acknowledged_at, " MINE_MEET " AS meetings, "
+    "m.contract_version, COALESCE(m.acknowledged_at >= "
+    "m.stage_changed_at, 0) AS acked, " MINE_MEET " AS meetings, "
     "IF(m.stage = 'requested', (SELECT " STAGE_ASKED("e", "m.mentor_id")
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "

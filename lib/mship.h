@@ -234,6 +234,14 @@ long long	 mship_change_take_back(struct req *, const struct mship *,
 /* Stage names shown to people: "Initiation", "Requested", ... */
 const char *mship_stage_label(const char *stage);
 /*
+ * A stage event `e` that starts a new cycle: back into Cultivation from
+ * Separation or Redefinition (lib/stage.c's rules). What was closed
+ * before the newest one is an earlier cycle's.
+ */
+#define MSHIP_CYCLE_START(e)	e ".to_stage = 'cultivation' AND " e \
+	".from_stage IN ('separation', 'redefinition')"
+
+/*
  * How a pair in Redefinition goes back to Cultivation, in one sentence:
  * its next step and the mail that brings a pair there say it.
  */

@@ -17,7 +17,7 @@
 <p class="small">Measured by: {{MEASURE}}{{#TARGET}} · target {{TARGET_DATE}}{{/TARGET}}</p>
 {{#REVIEW_NOTE}}<p class="note">{{TEXT}}</p>{{/REVIEW_NOTE}}
 {{#REVIEWED}}<p class="small muted">Reviewed {{AT}} by {{BY}}</p>{{/REVIEWED}}
-{{#SETTLED}}<p class="small muted">Acknowledged by the mentor: this outcome is part of the record.</p>{{/SETTLED}}
+{{#SETTLED}}<p class="small muted">{{TEXT}}: this outcome is part of the record.</p>{{/SETTLED}}
 {{#FORM}}
 <input type="hidden" name="goal" value="{{GOAL_ID}}">
 <div class="field"><label for="outcome-{{GOAL_ID}}">Outcome<span class="visually-hidden"> of “{{TITLE}}”</span></label>

@@ -197,7 +197,7 @@ form_agreement(struct req *r, struct tdict *d, const struct mship *m,
 /*
  * Each party's agreement in the sidebar. Both agreed: to the version
  * numbered, which a new cycle's page showed as if given to the draft
- * beside it (walk); one alone: to the draft, which has no number yet.
+ * beside it (found walking); one alone: to the draft, which has no number yet.
  */
 static void
 agreed_text(struct req *r, struct tdict *d, const struct db_rows *c)
@@ -212,11 +212,15 @@ agreed_text(struct req *r, struct tdict *d, const struct db_rows *c)
 	size_t i;
 
 	for (i = 0; i < 2; i++) {
-		at = db_get(c, 0, keys[i][0]);
-		tmpl_set(d, keys[i][1], at == NULL ? "not yet" : both ?
-		    req_printf(r, "agreed to version %s on %s", db_get(c, 0,
-		    "contract_version"), page_time_text(r, at)) :
-		    req_printf(r, "agreed on %s", page_time_text(r, at)));
+		if ((at = db_get(c, 0, keys[i][0])) == NULL)
+			tmpl_set(d, keys[i][1], "not yet");
+		else if (both)
+			tmpl_set(d, keys[i][1], req_printf(r, "agreed to "
+			    "version %s on %s", db_get(c, 0,
+			    "contract_version"), page_time_text(r, at)));
+		else
+			tmpl_set(d, keys[i][1], req_printf(r, "agreed on %s",
+			    page_time_text(r, at)));
 	}
 }
 

@@ -42,7 +42,7 @@ static const char *const show_watch[] = {
 	"programmes.name", "programmes.slug",
 	"goals.mentorship_id", "goals.title", "goals.measure",
 	"goals.target_date", "goals.status", "goals.review_note",
-	"goals.reviewed_at", "goals.version",
+	"goals.reviewed_at", "goals.reviewed_after_event", "goals.version",
 	"mentorship_milestones.mentorship_id", "mentorship_milestones.title",
 	"mentorship_milestones.due_date", "mentorship_milestones.done_at",
 	"mentorship_milestones.position",
@@ -122,18 +122,10 @@ static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
     "ms_overdue FROM mentorship_milestones ms WHERE ms.mentorship_id = ?) "
     "k WHERE m.id = ?) f";
 
-/*
- * earlier: closed before the newest cycle began (the move from
- * Redefinition back to Cultivation); a goal carried over open is the
- * new cycle's, whatever version wrote it.
- */
+/* earlier: the goal was closed in an earlier cycle (GOAL_EARLIER) */
 static const char goals_sql[] = "SELECT g.id, g.title, g.measure, "
-    "g.target_date, g.status, g.review_note, g.version, "
-    "COALESCE(g.status <> 'open' AND g.reviewed_at < (SELECT "
-    "MAX(e.created_at) FROM stage_events e WHERE e.mentorship_id = "
-    "g.mentorship_id AND e.from_stage = 'redefinition' AND e.to_stage = "
-    "'cultivation'), 0) AS earlier FROM goals g WHERE g.mentorship_id = ? "
-    "ORDER BY g.id";
+    "g.target_date, g.status, g.review_note, g.version, " GOAL_EARLIER
+    " AS earlier FROM goals g WHERE g.mentorship_id = ? ORDER BY g.id";
 
 /* While requested: what both parties say of themselves, to decide on. */
 static const char parties_sql[] = "SELECT u.id AS party, u.headline, "

@@ -24,6 +24,16 @@ struct rwrite {
 	const void	*arg;	/* what else the write needs */
 };
 
+/*
+ * A goal `g` closed in an earlier cycle: its outcome given before the
+ * newest stage event that began a new cycle (sql/404). Shown apart on
+ * the mentorship page, and fixed in the new cycle's review whether or
+ * not the mentor acknowledged it (a cycle may start from Separation).
+ */
+#define GOAL_EARLIER	"(g.status <> 'open' AND g.reviewed_after_event < " \
+	"(SELECT COALESCE(MAX(e.id), 0) FROM stage_events e WHERE " \
+	"e.mentorship_id = g.mentorship_id AND " MSHIP_CYCLE_START("e") "))"
+
 /* A mentorship's focus, its name: as a request names it, and a rename. */
 #define MSHIPS_FOCUS_FIELD	{ "focus", F_TEXT, 3, 200, 1, NULL }
 

@@ -14,10 +14,11 @@ static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
  * A goal whose outcome the mentor acknowledged keeps it: the record says
  * "acknowledged by" above the outcomes, and a mentee could still change
  * one after it (found walking: achieved made dropped, no one told).
- * Reviewed before the mentorship's newest acknowledgment: an earlier
- * cycle's goals were all reviewed before theirs, so they stay fixed.
+ * Reviewed before the mentorship's newest acknowledgment, or closed in
+ * an earlier cycle (one begun from Separation has no acknowledgment).
  */
-#define GOAL_SETTLED	"COALESCE(g.reviewed_at <= m.acknowledged_at, 0)"
+#define GOAL_ACKED	"COALESCE(g.reviewed_at <= m.acknowledged_at, 0)"
+#define GOAL_SETTLED	"(" GOAL_ACKED " OR " GOAL_EARLIER ")"
 
 enum { RV_GOAL, RV_OUTCOME, RV_NOTE, RV_N };
 static const struct field review_f[RV_N] = {
@@ -97,7 +98,8 @@ goals_fill(struct req *r, struct tdict *d, const struct mship *m,
 
 	g = db_query(r, "SELECT g.id, g.title, g.measure, g.status, "
 	    "g.review_note, g.reviewed_at, u.display_name AS reviewer, "
-	    "g.target_date, g.version, " GOAL_SETTLED " AS settled "
+	    "g.target_date, g.version, " GOAL_SETTLED " AS settled, "
+	    GOAL_ACKED " AS acked "
 	    "FROM goals g JOIN mentorships m ON m.id = g.mentorship_id "
 	    "LEFT JOIN users u ON u.id = g.reviewed_by "
 	    "WHERE g.mentorship_id = ? ORDER BY g.id", "i", m->id);
@@ -125,7 +127,9 @@ goals_fill(struct req *r, struct tdict *d, const struct mship *m,
 		if (notes && note != NULL && !form)
 			tmpl_set(tmpl_section(s, "REVIEW_NOTE"), "TEXT", note);
 		if (forms && settled)
-			tmpl_show(s, "SETTLED");
+			tmpl_set(tmpl_section(s, "SETTLED"), "TEXT",
+			    db_get_int(g, i, "acked") ? "Acknowledged by the "
+			    "mentor" : "Closed in an earlier cycle");
 		if (db_get(g, i, "reviewed_at") != NULL) {
 			struct tdict *x = tmpl_section(s, "REVIEWED");
 			page_date(r, x, "AT", db_get(g, i, "reviewed_at"));
@@ -324,7 +328,8 @@ outcome_tx(struct req *r, void *arg)
 	for (w->done = 0, i = 0; i < rv->n; i++) {
 		const struct fval *v = rv->rows[i];
 		const struct db_rows *g = db_query(r, "SELECT g.title, "
-		    GOAL_SETTLED " AS settled, NOT (g.status <=> ? AND "
+		    GOAL_SETTLED " AS settled, " GOAL_ACKED " AS acked, "
+		    "NOT (g.status <=> ? AND "
 		    "g.review_note <=> ?) AS changed FROM goals g JOIN "
 		    "mentorships m ON m.id = g.mentorship_id WHERE g.id = ? AND "
 		    "g.mentorship_id = ?", "ssii", v[RV_OUTCOME].str,
@@ -338,14 +343,18 @@ outcome_tx(struct req *r, void *arg)
 		/* a form opened before the acknowledgment: nothing saved */
 		if (db_get_int(g, 0, "settled") == 1 &&
 		    db_get_int(g, 0, "changed") == 1)
-			return w->why = req_printf(r, "The mentor acknowledged "
-			    "the outcome of “%s”: it is part of the record now "
-			    "and stays as it was. Nothing was saved.",
-			    db_get(g, 0, "title")), 409;
+			return w->why = req_printf(r, "%s “%s”: it is part of "
+			    "the record now and stays as it was. Nothing was "
+			    "saved.", db_get_int(g, 0, "acked") ? "The mentor "
+			    "acknowledged the outcome of" : "An earlier cycle "
+			    "closed", db_get(g, 0, "title")), 409;
+		/* under the stage lock: no event comes between (sql/404) */
 		n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
-		    "reviewed_at = UTC_TIMESTAMP(), reviewed_by = ? WHERE id = ? "
-		    "AND NOT (status <=> ? AND review_note <=> ?)", "ssiiss",
-		    v[RV_OUTCOME].str, v[RV_NOTE].str, r->user.id,
+		    "reviewed_at = UTC_TIMESTAMP(), reviewed_after_event = "
+		    "(SELECT COALESCE(MAX(e.id), 0) FROM stage_events e WHERE "
+		    "e.mentorship_id = ?), reviewed_by = ? WHERE id = ? "
+		    "AND NOT (status <=> ? AND review_note <=> ?)", "ssiiiss",
+		    v[RV_OUTCOME].str, v[RV_NOTE].str, m->id, r->user.id,
 		    v[RV_GOAL].num, v[RV_OUTCOME].str, v[RV_NOTE].str);
 		if (n == -1)
 			return -1;

@@ -464,7 +464,8 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 		/*
 		 * an earlier cycle's outcomes under their own fold: listed
 		 * with this cycle's goals they read as the pair's work now,
-		 * and the count of "open" beside them meant neither (walk)
+		 * and the count of "open" beside them meant neither (found
+		 * walking)
 		 */
 		if (db_get_int(g, i, "earlier")) {
 			if (earlier++ == 0)	/* one fold: each call adds one */
@@ -822,7 +823,8 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	 * An acknowledgment belongs to its cycle: a new one has none yet,
 	 * and in a later cycle's Separation the first cycle's read as done
 	 * (its date under "Acknowledged" beside the next step asking for
-	 * it: walk). Redefinition comes only after this cycle's (stage.c).
+	 * it: found walking). Redefinition comes only after this cycle's
+	 * (stage.c).
 	 */
 	ack_now = mships_is(m, "redefinition") || !m->is_open ||
 	    (mships_is(m, "separation") && db_get_int(&c, 0, "acked"));

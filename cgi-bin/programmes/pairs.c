@@ -192,7 +192,7 @@ survey_put(struct req *r, struct tdict *s, const struct db_rows *a,
  * party of it (own: SURVEY_OWN_PAIR). A programme's question retired
  * since keeps its words. A pair that began Cultivation again has its
  * surveys named by cycle: two "as Cultivation starts" looked alike but
- * for their dates (walk). -1 db.
+ * for their dates (found walking). -1 db.
  */
 static int
 pair_surveys(struct req *r, struct tdict *d, long long id, int own)
@@ -208,9 +208,8 @@ pair_surveys(struct req *r, struct tdict *d, long long id, int own)
 	}
 	a = db_query(r, "SELECT s.id, s.role, s.moment, s.answered_at, "
 	    "(SELECT COUNT(*) FROM stage_events e WHERE e.mentorship_id = "
-	    "s.mentorship_id AND e.from_stage = 'redefinition' AND "
-	    "e.to_stage = 'cultivation' AND e.created_at <= s.created_at) + 1 "
-	    "AS cycle, "
+	    "s.mentorship_id AND " MSHIP_CYCLE_START("e") " AND "
+	    "e.created_at <= s.created_at) + 1 AS cycle, "
 	    "u.display_name AS who, a.question, a.score, a.answer, q.prompt "
 	    "FROM surveys s JOIN users u ON u.id = s.user_id JOIN "
 	    "survey_answers a ON a.survey_id = s.id LEFT JOIN "
