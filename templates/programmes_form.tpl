@@ -117,7 +117,7 @@
 <p class="muted">Asked when someone joins. Organisers read the answers, and matching reads them too; the answer to a question shown to the pair is read by whoever someone is proposed to, or asked by.</p>
 {{#NO_QUESTIONS}}<p class="muted">No questions yet.</p>{{/NO_QUESTIONS}}
 <ul class="list">
-{{#QUESTION}}<li><span class="grow">{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span> <span class="muted small">{{Q_AUDIENCE}}{{#Q_OPTIONAL}} · optional{{/Q_OPTIONAL}}{{#Q_SHARED}} · shown to the pair{{/Q_SHARED}}</span></span>
+{{#QUESTION}}<li><span class="grow">{{Q_PROMPT}} <span class="badge">{{Q_KIND}}</span>{{#Q_CHOICES}} <span class="small">{{TEXT}}</span>{{/Q_CHOICES}} <span class="muted small">{{Q_AUDIENCE}}{{#Q_OPTIONAL}} · optional{{/Q_OPTIONAL}}{{#Q_SHARED}} · shown to the pair{{/Q_SHARED}}</span></span>
 <span class="question-tools"><a class="btn-link" href="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}">Edit<span class="visually-hidden">: {{Q_PROMPT}}</span></a>
 {{#Q_UP}}<form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="to" value="up"><button class="btn-small btn-link">Move up<span class="visually-hidden">: {{Q_PROMPT}}</span></button></form>{{/Q_UP}}
 {{#Q_DOWN}}<form method="post" action="/programmes/{{PROG_SLUG}}/settings/questions/{{Q_ID}}/move" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}"><input type="hidden" name="to" value="down"><button class="btn-small btn-link">Move down<span class="visually-hidden">: {{Q_PROMPT}}</span></button></form>{{/Q_DOWN}}

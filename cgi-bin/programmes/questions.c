@@ -96,19 +96,26 @@ audience_label(const char *a)
 	return "Everyone";
 }
 
-/* A question's kind as the organiser chose it, a choice with its choices. */
+/* A question's kind as the organiser chose it. */
 static const char *
-kind_label(struct req *r, const char *kind, const char *choices)
+kind_label(const char *kind)
 {
-	const char **c, *out = "One of:", *sep = " ";
-
 	if (strcmp(kind, "short") == 0)
 		return "A short text";
 	if (strcmp(kind, "long") == 0)
 		return "A longer text";
-	if (strcmp(kind, "choice") != 0)
-		return kind;
-	/* one choice a line, said as a list: "One of: a, b, c" */
+	return strcmp(kind, "choice") == 0 ? "A choice" : kind;
+}
+
+/*
+ * A choice's choices, said as a list beside its badge: "One of: a, b,
+ * c" (in the badge, which never wraps, it ran off a phone's page).
+ */
+static const char *
+choices_text(struct req *r, const char *choices)
+{
+	const char **c, *out = "One of:", *sep = " ";
+
 	for (prog_choices(r, choices, &c); *c != NULL; c++, sep = ", ")
 		out = req_printf(r, "%s%s%s", out, sep, *c);
 	return out;
@@ -160,8 +167,10 @@ prog_questions_fill(struct req *r, struct tdict *d, const struct prog *p,
 		s = tmpl_section(d, "QUESTION");
 		tmpl_set(s, "Q_ID", db_get(q, i, "id"));
 		tmpl_set(s, "Q_PROMPT", db_get(q, i, "prompt"));
-		tmpl_set(s, "Q_KIND", kind_label(r, db_get(q, i, "kind"),
-		    db_get(q, i, "choices")));
+		tmpl_set(s, "Q_KIND", kind_label(db_get(q, i, "kind")));
+		if (strcmp(db_get(q, i, "kind"), "choice") == 0)
+			tmpl_set(tmpl_section(s, "Q_CHOICES"), "TEXT",
+			    choices_text(r, db_get(q, i, "choices")));
 		tmpl_set(s, "Q_AUDIENCE", audience_label(db_get(q, i,
 		    "audience")));
 		if (!db_get_int(q, i, "required"))

@@ -230,6 +230,11 @@ export async function layoutCheck(page) {
 			if (new Set(xs).size > 1)
 				bad.push(`forms in one list start at ${[...new Set(xs)].join(', ')} px`);
 		}
+		// a key's value has room to be read: an intake question as a
+		// max-content key left its answer 10 px, a letter a line (found walking)
+		for (const dd of document.querySelectorAll('dl.details > dd'))
+			if (vis(dd) && dd.textContent.trim().length > 3 && dd.getBoundingClientRect().width < 64)
+				bad.push(`a value ${Math.round(dd.getBoundingClientRect().width)} px wide: "${dd.textContent.trim().slice(0, 40)}"`);
 		const w = document.documentElement.clientWidth;
 		// the header's links are one row on a laptop, whoever is signed in
 		const head = document.querySelector('.site-header .container');
