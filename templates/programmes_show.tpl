@@ -15,7 +15,11 @@
 {{#PARTICIPANT}}
 <section class="card" aria-labelledby="you-heading">
 <h2 id="you-heading">You in this programme</h2>
-<dl class="details"><dt>Your role</dt><dd class="cap-first">{{MY_ROLE}}</dd><dt>Status</dt><dd>{{MY_STATUS}}</dd></dl>
+<dl class="details"><dt>Your role</dt><dd class="cap-first">{{MY_ROLE}}</dd><dt>Status</dt><dd>{{MY_STATUS}}</dd>
+{{#MY_ANSWERS}}{{#ANSWER}}<dt>{{Q}}</dt><dd class="pre-line">{{A}}</dd>{{/ANSWER}}{{/MY_ANSWERS}}</dl>
+{{#ANSWERS_MISSING}}<p class="callout">{{TEXT}} <a href="/programmes/{{PROG_SLUG}}/answers">Answer the programme's questions</a></p>{{/ANSWERS_MISSING}}
+{{#ANSWERS_CHANGE}}<p><a href="/programmes/{{PROG_SLUG}}/answers">Change your answers</a></p>{{/ANSWERS_CHANGE}}
+{{#PROFILE_BARE}}<p class="callout">Your profile says nothing yet of your skills, languages or work: the organisers' matching reads them to find your pair. <a href="/settings">Fill in your profile</a></p>{{/PROFILE_BARE}}
 {{#MY_PAIR}}<p><a href="/mentorships/{{M_ID}}">{{M_FOCUS}}</a> with {{M_OTHER}} <span class="badge">{{M_STAGE}}</span></p>{{/MY_PAIR}}
 {{#MY_PLACES}}<form class="form" method="post" action="/programmes/{{PROG_SLUG}}/places" id="places">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">

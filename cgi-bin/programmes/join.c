@@ -99,6 +99,14 @@ join_role(const struct joining *j)
 	return j->inv.id > 0 ? j->inv.role : j->v[JF_ROLE].str;
 }
 
+/* A question's place in a form: the field is one template for both forms. */
+static struct tdict *
+question_dict(struct tdict *d)
+{
+	return tmpl_include(tmpl_section(d, "QUESTION"), "FIELD",
+	    "programmes_intake_field.tpl");
+}
+
 /*
  * One question; shown: what was typed is shown again; chosen: the role is
  * the invitation's, so no question says whose it is.
@@ -240,8 +248,8 @@ join_page(struct req *r, struct joining *j, int typed, int status)
 	 * theirs to answer (nor read) */
 	for (i = 0, asked = 0; i < j->na; i++)
 		if (j->inv.id == 0 || asked_of(&j->a[i], j->inv.role)) {
-			question_fill(r, tmpl_section(d, "QUESTION"), &j->a[i],
-			    typed, j->inv.id > 0);
+			question_fill(r, question_dict(d), &j->a[i], typed,
+			    j->inv.id > 0);
 			asked++;
 		}
 	/* who reads them: the organisers; some, a pair's other party too */
@@ -526,5 +534,123 @@ prog_join(struct req *r)
 	    "Thank you. An organiser approves each mentor; we will e-mail "
 	    "you as soon as they have." : req_printf(r, "Welcome to %s.",
 	    j.p.name));
+	resp_redirect(r, req_printf(r, "/programmes/%s", j.p.slug));
+}
+
+/* ---- one's answers, changed later ------------------------------------ */
+
+/*
+ * A participant's own answers, put into the questions asked of their
+ * role (v.raw and v.str, as if typed). Answers to a question no longer
+ * asked of them stay stored, unshown. 0, or -1 after answering.
+ */
+static int
+answers_mine(struct req *r, struct joining *j)
+{
+	struct db_rows *q;
+	size_t i, k;
+
+	memset(j, 0, sizeof(*j));
+	if (prog_load(r, &j->p) == -1)
+		return -1;
+	if (j->p.part_id == 0 || (strcmp(j->p.part_status, "active") != 0 &&
+	    strcmp(j->p.part_status, "waiting") != 0)) {
+		page_error_msg(r, 403, "Only the programme's participants "
+		    "have answers to change here.");
+		return -1;
+	}
+	if (answers_load(r, j) == -1 || (q = db_query(r, "SELECT "
+	    "question_id, answer FROM programme_answers WHERE participant_id "
+	    "= ?", "i", j->p.part_id)) == NULL)
+		return -1;
+	for (k = 0; k < q->nrows; k++)
+		for (i = 0; i < j->na; i++)
+			if (j->a[i].id == db_get_int(q, k, "question_id"))
+				j->a[i].v.raw = j->a[i].v.str = db_get(q, k,
+				    "answer");
+	return 0;
+}
+
+static void
+answers_page(struct req *r, struct joining *j, int typed, int status)
+{
+	struct tdict *d, *s = NULL;
+	size_t i;
+
+	d = page_new(r, req_printf(r, "%s: your answers", j->p.name),
+	    "programmes_answers.tpl");
+	prog_head(d, &j->p, "Overview");
+	for (i = 0; i < j->na; i++)
+		if (asked_of(&j->a[i], j->p.part_role)) {
+			if (s == NULL)
+				s = tmpl_section(d, "SOME");
+			question_fill(r, question_dict(s), &j->a[i], 1, 1);
+		}
+	if (s == NULL)
+		tmpl_set(tmpl_section(d, "NONE"), "ROLE_PLURAL",
+		    strcmp(j->p.part_role, "mentor") == 0 ? "mentors" :
+		    "mentees");
+	if (typed)
+		join_problems(r, d, j);
+	page_send(r, status);
+}
+
+void
+prog_answers_form(struct req *r)
+{
+	struct joining j;
+
+	if (answers_mine(r, &j) == 0)
+		answers_page(r, &j, 0, 200);
+}
+
+/*
+ * The answers written: a blank optional one taken back. An answer left
+ * as it was keeps whom it is shown to; a changed one is shown as its
+ * question says now (the form says so beside it), as a new one is.
+ */
+static int
+answers_tx(struct req *r, void *arg)
+{
+	const struct joining *j = arg;
+	const struct answer *a;
+	size_t i;
+
+	for (i = 0; i < j->na; i++) {
+		a = &j->a[i];
+		if (!asked_of(a, j->p.part_role))
+			continue;
+		if (a->v.str == NULL ? db_exec(r, "DELETE FROM "
+		    "programme_answers WHERE participant_id = ? AND "
+		    "question_id = ?", "ii", j->p.part_id, a->id) < 0 :
+		    db_exec(r, "INSERT INTO programme_answers (participant_id, "
+		    "question_id, answer, shared) VALUES (?, ?, ?, ?) ON "
+		    "DUPLICATE KEY UPDATE shared = IF(answer <=> "
+		    "VALUES(answer), shared, VALUES(shared)), answer = "
+		    "VALUES(answer)", "iisi", j->p.part_id, a->id, a->v.str,
+		    (long long)a->shared) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void
+prog_answers_save(struct req *r)
+{
+	struct joining j;
+	size_t i;
+	int errors = 0;
+
+	if (answers_mine(r, &j) == -1)
+		return;
+	for (i = 0; i < j.na; i++)
+		if (asked_of(&j.a[i], j.p.part_role) && field_check(r->arena,
+		    &j.a[i].f, req_form(r, j.a[i].f.name), &j.a[i].v) != 0)
+			errors++;
+	if (errors > 0)
+		return answers_page(r, &j, 1, 422);
+	if (db_tx_run(r, answers_tx, &j) != 0)
+		return;
+	resp_flash(r, "Your answers are saved.");
 	resp_redirect(r, req_printf(r, "/programmes/%s", j.p.slug));
 }

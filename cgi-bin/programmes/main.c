@@ -40,6 +40,8 @@ static const struct route routes[] = {
 	{ "GET",  "/programmes/{slug}/decline",		prog_decline_form, 0 },
 	{ "POST", "/programmes/{slug}/decline",		prog_decline,	ROUTE_SIGNED },
 	{ "POST", "/programmes/{slug}/places",		prog_places,	ROUTE_USER },
+	{ "GET",  "/programmes/{slug}/answers",		prog_answers_form, ROUTE_USER },
+	{ "POST", "/programmes/{slug}/answers",		prog_answers_save, ROUTE_USER },
 	{ "POST", "/programmes/{slug}/leave",		prog_leave,	ROUTE_USER },
 	{ "GET",  "/programmes/{slug}/settings",	prog_settings,	ROUTE_USER },
 	{ "POST", "/programmes/{slug}/settings",	prog_settings_post, ROUTE_USER },
@@ -500,6 +502,53 @@ prog_tell_organisers(struct req *r, const struct prog *p, const char *kind,
 	return 0;
 }
 
+/*
+ * What the viewer told the programme, with the way to change it, and
+ * what it still waits for: a question added after they joined was never
+ * asked, and a typo stayed for good (found walking). And a profile that
+ * matching cannot read: skills are half of a suggestion's score, and
+ * joining by invitation never asked for them. -1 db.
+ */
+static int
+you_answers(struct req *r, struct tdict *s, const struct prog *p)
+{
+	struct db_rows *q;
+	struct tdict *a;
+	size_t i, missing = 0;
+
+	q = db_query(r, "SELECT q.prompt, a.answer, q.required FROM "
+	    "programme_questions q LEFT JOIN programme_answers a ON "
+	    "a.question_id = q.id AND a.participant_id = ? WHERE "
+	    "q.programme_id = ? AND q.audience IN ('both', ?) ORDER BY "
+	    PROG_QUESTION_ORDER("q.") " LIMIT 50", "iis", p->part_id, p->id,
+	    p->part_role);
+	if (q == NULL)
+		return -1;
+	for (i = 0; i < q->nrows; i++) {
+		if (db_get(q, i, "answer") == NULL) {
+			missing += db_get_int(q, i, "required") != 0;
+			continue;
+		}
+		a = tmpl_section(tmpl_section(s, "MY_ANSWERS"), "ANSWER");
+		tmpl_set(a, "Q", db_get(q, i, "prompt"));
+		tmpl_set(a, "A", db_get(q, i, "answer"));
+	}
+	if (missing > 0)
+		tmpl_set(tmpl_section(s, "ANSWERS_MISSING"), "TEXT",
+		    missing == 1 ? "A question waits for your answer." :
+		    req_printf(r, "%zu questions wait for your answer.",
+		    missing));
+	else if (q->nrows > 0)
+		tmpl_show(s, "ANSWERS_CHANGE");
+	q = db_query(r, "SELECT skills = '' AND languages = '' AND headline = "
+	    "'' AS bare FROM users WHERE id = ?", "i", r->user.id);
+	if (q == NULL)
+		return -1;
+	if (q->nrows == 1 && db_get_int(q, 0, "bare"))
+		tmpl_show(s, "PROFILE_BARE");
+	return 0;
+}
+
 /* The viewer's place: their role, status and pairs, or why they left. */
 static int
 you_fill(struct req *r, struct tdict *d, struct prog *p,
@@ -512,7 +561,8 @@ you_fill(struct req *r, struct tdict *d, struct prog *p,
 	tmpl_set(s, "MY_STATUS", prog_status_label(p->part_role,
 	    p->part_status));
 	if ((open = my_pairs_fill(r, s, p)) == -1 ||
-	    prog_place_fill(r, s, p, places) == -1)
+	    prog_place_fill(r, s, p, places) == -1 ||
+	    you_answers(r, s, p) == -1)
 		return -1;
 	if (open == 0 && strcmp(p->part_role, "mentee") == 0 &&
 	    strcmp(p->part_status, "active") == 0 &&

@@ -189,12 +189,15 @@ async function runProgramme(browser, js) {
 		await clickAndWait(P, P.getByRole('button', { name: 'Save the settings' }));
 		await expectText(P, 'Settings saved', 'the settings');
 		const intake = () => P.getByRole('region', { name: 'Intake questions' });
-		await intake().getByLabel('Question', { exact: true }).fill('What do you want to learn?');
+		await intake().getByLabel('Question', { exact: true }).fill('What do you want to learn in this programme, in a sentence?');
+		await intake().getByLabel(/Shown to the pair: whoever/).check();
 		await clickAndWait(P, intake().getByRole('button', { name: 'Add the question' }));
 		await intake().getByLabel('Question', { exact: true }).fill('How often can you meet?');
 		await intake().getByLabel('Answer', { exact: true }).selectOption('choice');
 		await intake().getByLabel('Asked of').selectOption('mentee');
-		await intake().getByLabel(/^Choices/).fill('Every week\nEvery two weeks');
+		// long choices: listed in a badge that never wraps, they ran off a
+		// phone's page (found walking)
+		await intake().getByLabel(/^Choices/).fill('Every week\nEvery two weeks\nOnce a month, on a weekday evening after work');
 		await clickAndWait(P, intake().getByRole('button', { name: 'Add the question' }));
 		await expectText(P, 'How often can you meet?', 'the choice question is listed');
 		const survey = P.getByRole('region', { name: 'Survey questions of your own' });
@@ -226,7 +229,7 @@ async function runProgramme(browser, js) {
 	});
 	await J.step('the invited mentee follows the mail through sign-up and answers the intake', () =>
 		acceptInvitation(E.page, mentee, slug, async (page) => {
-			await page.getByLabel('What do you want to learn?').fill('Running one-to-ones with a new team.');
+			await page.getByLabel('What do you want to learn in this programme, in a sentence?').fill('Running one-to-ones with a new team.');
 			await page.getByLabel('Every two weeks').check();
 		}, js));
 	await J.step('the mentee lands on the programme', async () => {
@@ -242,7 +245,7 @@ async function runProgramme(browser, js) {
 	}
 	await J.step('the invited mentor joins and waits for approval', async () => {
 		await acceptInvitation(T.page, mentor, slug, async (page) => {
-			await page.getByLabel('What do you want to learn?').fill('How other teams run hiring.');
+			await page.getByLabel('What do you want to learn in this programme, in a sentence?').fill('How other teams run hiring.');
 		}, js);
 		await expectText(T.page, /approv/i, 'the wait is said');
 	});
@@ -268,6 +271,9 @@ async function runProgramme(browser, js) {
 		mid = m[1];
 		await expectText(P, `Engineering mentoring ${id}`, 'the page names the programme');
 		await T.page.goto(BASE + `/mentorships/${mid}`);
+		// the mentee's shared answer beside the request, readable (a long
+		// question left it a letter a line: found walking)
+		await checkPage(T.page, 'mentorship-request-mentor');
 		await clickAndWait(T.page, T.page.getByRole('button', { name: 'Accept', exact: true }));
 		await expectText(T.page, /Initiation/, 'accepted');
 	});
