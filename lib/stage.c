@@ -218,7 +218,7 @@ cond_note(struct req *r, const struct mship *m, const char *note,
 	(void)m;
 	if (note == NULL || *note == '\0') {
 		*why = "Give a reason for ending the mentorship.";
-		return 1;
+		return STAGE_NOTE_MISSING;
 	}
 	return 0;
 }
@@ -272,7 +272,7 @@ cond_question(struct req *r, const struct mship *m, const char *note,
 		*why = r->user.id == m->mentor_id ?
 		    "Write the question you want the mentee to answer." :
 		    "Write your answer for the mentor.";
-		return 1;
+		return STAGE_NOTE_MISSING;
 	}
 	return 0;
 }
@@ -693,7 +693,7 @@ move_tx(struct req *r, void *arg)
 		    rl->who == STAGE_MENTOR ? "Only the mentor can do this." :
 		    "Only the mentee can do this.", 409;
 	if (rl->cond != NULL && (rc = rl->cond(r, m, mv->note, &mv->why)) != 0)
-		return rc == -1 ? -1 : 409;
+		return rc == -1 ? -1 : rc == STAGE_NOTE_MISSING ? 422 : 409;
 	if (strcmp(rl->from, rl->to) != 0 && db_exec(r,
 	    "UPDATE mentorships SET stage = ?, stage_changed_at = "
 	    "UTC_TIMESTAMP(), cycle_version = contract_version "

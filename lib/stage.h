@@ -46,7 +46,8 @@ extern const size_t		stage_nrules;
 /*
  * Moves m to stage `to` on behalf of r->user (user.id 0 = the system).
  * Returns 0 when moved (m->stage updated), 409 refused (*why says
- * why), 403 the actor may not act at all (not a party, not verified;
+ * why), 422 the note the move needs is empty (*why, the field's error:
+ * a question, an ending's reason), 403 the actor may not act at all (not a party, not verified;
  * *why says why), 404 the mentorship is gone, -1 database down. The move, its stage event and the
  * e-mail to the other party are one transaction. When prog is not NULL,
  * *prog is the name of the programme whose proposal this move answered
@@ -111,6 +112,8 @@ int	 stage_question_open(struct req *, const struct mship *);
  */
 typedef int	(*stage_cond_fn)(struct req *, const struct mship *,
 		    const char *note, const char **why);
+/* A condition's answer: 0 holds, 1 refused, this: its note is empty. */
+#define STAGE_NOTE_MISSING	2
 stage_cond_fn	 stage_pair_cond(const struct stage_rule *rl, int *whole);
 /*
  * Where the pair meets rl's condition (a refusal's link): a path under

@@ -18,6 +18,7 @@
 </form>
 </details>{{/RENAME}}
 </div>
+{{#PROBLEM}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><ul><li><a href="#note-{{TO}}">{{REASON}}</a></li></ul></div>{{/PROBLEM}}
 {{#REFUSED}}
 <div class="callout danger" role="alert" id="refused">
 <h2>That change was refused</h2>
@@ -68,9 +69,10 @@
 <form class="form" method="post" action="/mentorships/{{ID}}/stage">
 <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="to" value="{{TO}}">
-<div class="field">
+<div class="field{{#NOTE_ERROR}} has-error{{/NOTE_ERROR}}">
 <label for="note-{{TO}}">{{NOTE_LABEL}}</label>
-<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}>{{NOTE}}</textarea>
+{{#NOTE_ERROR}}<span class="field-error" id="note-{{TO}}-error">{{MESSAGE}}</span>{{/NOTE_ERROR}}
+<textarea id="note-{{TO}}" name="note" rows="2" data-maxlength="4000"{{#NOTE_REQUIRED}} required{{/NOTE_REQUIRED}}{{#NOTE_ERROR}} aria-invalid="true" aria-describedby="note-{{TO}}-error" autofocus{{/NOTE_ERROR}}>{{NOTE}}</textarea>
 </div>
 <div class="actions tight"><button class="{{BUTTON_CLASS}}"{{#CONFIRM}} data-confirm="{{CONFIRM_TEXT}}"{{/CONFIRM}}>{{LABEL}}</button></div>
 </form>

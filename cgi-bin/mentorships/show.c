@@ -104,7 +104,7 @@ move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
 static int
 show_actions(struct req *r, struct tdict *d, const struct mship *m,
     const char *next_to, struct asked *asked_once, int question_open,
-    int proposed)
+    int proposed, const char *note_err)
 {
 	const struct stage_rule *rl;
 	struct tdict *a;
@@ -135,6 +135,11 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 		a = tmpl_section(d, "ACTION");
 		if (posted != NULL && strcmp(posted, rl->to) == 0)
 			tmpl_set(a, "NOTE", req_form(r, "note"));
+		/* an empty note is the field's error, beside it (a 422) */
+		if (posted != NULL && strcmp(posted, rl->to) == 0 &&
+		    note_err != NULL)
+			tmpl_set(tmpl_section(a, "NOTE_ERROR"), "MESSAGE",
+			    note_err);
 		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
 		tmpl_set(a, "TO", rl->to);
 		tmpl_set_int(a, "ID", m->id);
@@ -746,6 +751,20 @@ show_refused(struct req *r, struct tdict *s, const struct mship *m,
 	return 0;
 }
 
+/*
+ * A stage change whose note was empty (stage_move's 422): the summary
+ * links to the note, which says the problem beside it (show_actions).
+ * It said "That change was refused", as if the move were not allowed.
+ */
+static void
+show_problem(struct req *r, struct tdict *d, const char *reason)
+{
+	struct tdict *s = tmpl_section(d, "PROBLEM");
+
+	tmpl_set(s, "REASON", reason);
+	tmpl_set(s, "TO", req_form(r, "to"));
+}
+
 /* The mentorship page; typed: a form to put back (422), or NULL. */
 static void
 show_page(struct req *r, struct mship *m, const struct view *v, int status,
@@ -758,7 +777,7 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	struct db_rows c, goals, events, part;
 	struct show_counts k;
 	struct asked asked;
-	const char *next_to;
+	const char *next_to, *note_err;
 	int ack_now;
 
 	memset(&asked, 0, sizeof(asked));
@@ -799,8 +818,13 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	/* a pair the programme proposed was never asked for */
 	tmpl_set(d, "BEGUN_AS", db_get_int(&c, 0, "proposed_by_programme") ?
 	    "proposed on" : "asked on");
-	if (reason != NULL && show_refused(r, tmpl_section(d, "REFUSED"), m,
-	    reason) == -1)
+	/* a stage change's note left empty: the form's problem, no refusal */
+	note_err = status == 422 && reason != NULL && strcmp(r->method,
+	    "POST") == 0 && req_form(r, "to") != NULL ? reason : NULL;
+	if (note_err != NULL)
+		show_problem(r, d, reason);
+	else if (reason != NULL && show_refused(r, tmpl_section(d, "REFUSED"),
+	    m, reason) == -1)
 		return;
 	if (m->is_open && !mships_is(m, "requested"))
 		stepper(d, m->stage);
@@ -860,7 +884,7 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	part = mships_part(all, "asked");
 	if (show_actions(r, d, m, next_to, &asked, part.nrows == 1 &&
 	    db_get_int(&part, 0, "asked") == 1,
-	    db_get_int(&c, 0, "proposed_by_programme")) == -1)
+	    db_get_int(&c, 0, "proposed_by_programme"), note_err) == -1)
 		return;
 	show_contract(r, d, m, &c, &goals);
 	part = mships_part(all, "renames");
@@ -990,8 +1014,8 @@ mships_stage(struct req *r)
 		return page_error_msg(r, 403, why);
 	if (rc == 404)
 		return page_error(r, 404);
-	if (rc == 409)
-		return mships_page(r, &m, 409, why);
+	if (rc == 409 || rc == 422)
+		return mships_page(r, &m, rc, why);
 	resp_flash(r, moved_text(r, v[ST_TO].str, m.stage, prog));
 	resp_redirect(r, mships_path(r, &m, ""));
 }
