@@ -99,8 +99,15 @@ def test_full_lifecycle():
     m.check(any(f"/mentorships/{mid}" in m.mail_text(x) or "/link?" in m.mail_text(x) for x in mails))
 
     # ask for more, then accept
-    r = move(mentor, mid, "requested", "", expect=409)
-    m.check("question" in r.text, "ask-for-more without a question: reason shown")
+    # a question left empty is the form's problem, said beside it: it was
+    # a 409 "That change was refused" (found walking)
+    r = move(mentor, mid, "requested", "", expect=422)
+    t = m.unescaped(r.text)
+    m.check("There is a problem" in t and "That change was refused" not in t and
+            '<a href="#note-requested">Write the question you want the mentee to answer.</a>' in t and
+            'id="note-requested-error">Write the question' in t and
+            'aria-describedby="note-requested-error" autofocus' in t,
+            f"ask-for-more without a question: {t[t.find('There is a problem') - 200:][:800]}")
     move(mentor, mid, "requested", "What does your team build?")
     m.check(stage_of(mid) == "requested")
     m.check(m.mails_to(mentee.email, subject="more asked"), "mentee got no question mail")
@@ -291,8 +298,10 @@ def test_full_lifecycle():
             f"acknowledged: {now + fold + after}")
 
     # ending needs a reason
-    r = move(mentor, mid, "ended", "", expect=409)
-    m.check("reason" in r.text and refused_link(r) is None, "an ending has no page to go to")
+    r = move(mentor, mid, "ended", "", expect=422)
+    m.check('id="note-ended-error">Give a reason for ending' in r.text and
+            refused_link(r) is None and "<details class=\"disclosure\" open>" in r.text,
+            "an ending without a reason: the folded form open, the problem beside it")
     move(mentor, mid, "ended", "We reached what we set out to do.")
     m.check(stage_of(mid) == "ended")
 
