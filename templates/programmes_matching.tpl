@@ -46,7 +46,7 @@
 {{#MENTEE}}<li><article class="card mentee">
 <h2><a href="/people/{{E_SLUG}}">{{E_NAME}}</a></h2>
 {{#EMPTY_PROFILE}}<p class="muted small">Their profile names no skills wanted, languages or headline yet: mentors are ranked by room and how they answer.</p>{{/EMPTY_PROFILE}}
-{{#NO_BEST}}<p class="muted">No mentor of the programme can take them now.</p>{{/NO_BEST}}
+{{#NO_BEST}}<p class="muted">No mentor of the programme can take them now: <a href="/programmes/{{PROG_SLUG}}/invitations">invite more mentors</a>, or ask one to offer more places on the programme's page.</p>{{/NO_BEST}}
 {{#FEWER}}<p class="muted small">{{FEWER_WHY}}</p>{{/FEWER}}
 {{#SAID_NO}}<p class="muted small said-no">Not offered again, since one of the two said no before: {{NAMES}}.</p>{{/SAID_NO}}
 <ol class="list">

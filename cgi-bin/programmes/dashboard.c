@@ -499,9 +499,11 @@ draw:
 		return 0;
 	}
 	labels = req_alloc(r, weeks * sizeof(*labels));
+	/* the newest week named too: its column stood after the label of
+	 * four weeks before, read as that one's (found walking) */
 	for (i = 0; i < weeks; i++)
-		labels[i] = i % 4 == 0 ? week_of(r, dv->start, i, 0) :
-		    NULL;
+		labels[i] = i % 4 == 0 || i + 1 == weeks ? week_of(r,
+		    dv->start, i, 0) : NULL;
 	f = tmpl_section(f, "DRAWN");
 	tmpl_set(f, "CHART_HTML", svg_columns(r, "Weekly activity: room "
 	    "messages, journal entries and meetings", names, 3, v, labels,

@@ -198,9 +198,12 @@ id_in(const long long *ids, size_t n, long long id)
 static int
 organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
 {
+	static const struct field email = { "organisers", F_EMAIL, 1, 254, 1,
+		NULL };
 	char *list, *tok, *save = NULL;
-	const char *id, *missing = NULL;
-	size_t k = 0;
+	const char *id, *missing = NULL, *bad = NULL;
+	struct fval ev;
+	size_t k = 0, nmissing = 0;
 
 	if (f->str == NULL)
 		return 0;
@@ -211,21 +214,32 @@ organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
 			f->err = "Name at most 20 organisers.";
 			return -1;
 		}
+		/* not an address at all is said apart (found walking) */
+		if (field_check(r->arena, &email, tok, &ev) != 0) {
+			bad = bad == NULL ? tok : req_printf(r, "%s, %s", bad,
+			    tok);
+			continue;
+		}
 		id = db_value(r, "SELECT id FROM users WHERE email = ? AND "
-		    "disabled_at IS NULL", "s", tok);
+		    "disabled_at IS NULL", "s", ev.str);
 		if (r->db_failed)
 			return -1;
 		if (id == NULL) {
 			missing = missing == NULL ? tok :
 			    req_printf(r, "%s, %s", missing, tok);
+			nmissing++;
 			continue;
 		}
 		if (!id_in(ids, k, strtoll(id, NULL, 10)))
 			ids[k++] = strtoll(id, NULL, 10);
 	}
-	if (missing != NULL) {
-		f->err = req_printf(r, "No account has this address: %s. "
-		    "Organisers sign up first.", missing);
+	if (bad != NULL || missing != NULL) {
+		f->err = req_printf(r, "%s%s%s%s", bad == NULL ? "" :
+		    req_printf(r, "Not an e-mail address: %s.", bad),
+		    bad != NULL && missing != NULL ? " " : "", missing == NULL ?
+		    "" : req_printf(r, "No account has %s: %s.", nmissing == 1 ?
+		    "this address" : "these addresses", missing), missing ==
+		    NULL ? "" : " Organisers sign up first.");
 		return -1;
 	}
 	return (int)k;

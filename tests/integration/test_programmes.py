@@ -75,10 +75,14 @@ def test_only_site_admins_create_and_bad_input_is_kept():
         "mentor_approval": "1", "review_weeks": "500", "cadence": "biweekly",
         "starts_on": "2026-05-01", "ends_on": "2026-04-01",
         "description": "Kept <b>as typed</b>",
-        "organisers": "nobody-here@example.org"})
+        "organisers": "nobody-here@example.org, notanaddress"})
     m.check(r.status == 422, f"bad input: {r.status}")
+    # what is not an address is said apart from an address with no account
+    # (both were "No account has this address": found walking)
     for what in ("lower-case letters", "Choose one of the options",
-                 "Choose an end after the start", "No account has this address",
+                 "Choose an end after the start",
+                 "Not an e-mail address: notanaddress. No account has this address: "
+                 "nobody-here@example.org. Organisers sign up first.",
                  "Kept &lt;b&gt;as typed&lt;/b&gt;", 'value="Bad Slug!"'):
         m.check(what in r.text, f"missing {what!r}")
     # a day the month does not have is said so, and kept as typed
@@ -1882,6 +1886,59 @@ def test_surveys_each_party_alone_once_and_the_dashboard_counts_them():
 
 
 @m.test
+def test_a_participant_reads_and_changes_their_answers():
+    """A participant's answers are on the programme's page, with the way to
+    change them (a typo stayed for good); a question added after they
+    joined waits there for its answer (it was never asked: found walking);
+    a profile with nothing matching reads in it is said."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    q_team = add_question(org, slug, "Which team are you in?", kind="choice",
+                          audience="mentee", choices="Platform\nMobile\nData")
+    add_question(org, slug, "Years of experience?", audience="mentor")
+    c = m.signup()
+    c.get(f"/programmes/{slug}/join")
+    r = c.post(f"/programmes/{slug}/join", {"role": "mentee", f"q_{q_team}": "Mobile"})
+    m.check(r.status == 303, f"joined: {r!r}")
+
+    def you():
+        t = m.unescaped(c.get(f"/programmes/{slug}").text)
+        return t[t.find('id="you-heading"'):t.find("</section>", t.find('id="you-heading"'))]
+    t = you()
+    m.check("Which team are you in?</dt><dd" in t and ">Mobile</dd>" in t and
+            "Change your answers" in t and "Years of experience" not in t,
+            f"the answers on the programme's page: {t}")
+    m.check("Fill in your profile" in t, f"a bare profile not said: {t}")
+    q_goal = add_question(org, slug, "What do you want to learn?")
+    t = you()
+    m.check("A question waits for your answer" in t and f'href="/programmes/{slug}/answers"' in t,
+            f"a question added since: {t}")
+    r = c.get(f"/programmes/{slug}/answers")
+    m.check(r.status == 200 and 'value="Mobile" checked' in r.text and
+            f'name="q_{q_goal}"' in r.text and "Years of experience" not in r.text,
+            f"the form with the answers: {r.status}")
+    # a required one left blank: the form comes back as typed, nothing saved
+    r = c.post(f"/programmes/{slug}/answers", {f"q_{q_team}": "Data", f"q_{q_goal}": ""})
+    m.check(r.status == 422 and 'value="Data" checked' in r.text and
+            f'href="#q_{q_goal}"' in r.text, f"a blank answer: {r.status}")
+    stored = lambda: dict(m.sql("SELECT q.prompt, a.answer FROM programme_answers a JOIN "
+                                "programme_questions q ON q.id = a.question_id JOIN "
+                                "programme_participants p ON p.id = a.participant_id "
+                                "WHERE p.user_id = ?", c.user_id))
+    m.check(stored() == {"Which team are you in?": "Mobile"}, f"saved by a refused form: {stored()}")
+    r = c.post(f"/programmes/{slug}/answers", {f"q_{q_team}": "Data", f"q_{q_goal}": "Hiring well"})
+    m.check(r.status == 303 and r.location == f"/programmes/{slug}", f"saved: {r!r}")
+    m.check(stored() == {"Which team are you in?": "Data", "What do you want to learn?": "Hiring well"},
+            f"the answers stored: {stored()}")
+    t = you()
+    m.check("waits for your answer" not in t and ">Hiring well</dd>" in t, f"after: {t}")
+    m.sql("UPDATE users SET skills = 'Hiring' WHERE id = ?", c.user_id)
+    m.check("Fill in your profile" not in you(), "a profile with skills is not bare")
+    stranger = m.signup()
+    m.check(stranger.get(f"/programmes/{slug}/answers").status == 403, "a stranger's answers page")
+
+
+@m.test
 def test_a_programme_pair_starts_with_the_programmes_terms():
     a, org = admin(), m.signup()
     slug = programme(a, [org], join="open", mentor_approval="0",
@@ -2585,6 +2642,17 @@ def test_weekly_activity_shows_quiet_weeks_and_says_when_there_is_none():
                     5: (0, 0, 0)}, f"the quiet weeks since are not drawn: {got}")
     t = card(slug)
     m.check("<svg" in t and "No room messages" not in t, "no picture of the weeks")
+    # the newest week is named under its column: it stood after the
+    # label of four weeks before, read as that week's (found walking)
+    older = programme(a, [org], starts_on=str(today - datetime.timedelta(days=40)),
+                      ends_on=str(today + datetime.timedelta(days=200)))
+    mid = pair_in(older, m.signup(), m.signup(), "cultivation")
+    m.sql("INSERT INTO room_messages (mentorship_id, author_id, body, created_at) "
+          "SELECT id, mentor_id, 'now', UTC_TIMESTAMP() FROM mentorships WHERE id = ?", mid)
+    t = card(older)
+    labels = re.findall(r'<text class="chart-label"[^>]*>([^<]+)</text>', t)
+    newest = re.findall(r'<tr><th scope="row">(\d+ \w+) \d{4}</th>', t)
+    m.check(len(newest) == 6 and newest[0] in labels, f"the newest week unnamed: {labels} {newest}")
     later = programme(a, [org], starts_on=str(today + datetime.timedelta(days=10)),
                       ends_on=str(today + datetime.timedelta(days=200)))
     t = card(later)
