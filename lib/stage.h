@@ -47,11 +47,12 @@ extern const size_t		stage_nrules;
  * Moves m to stage `to` on behalf of r->user (user.id 0 = the system).
  * Returns 0 when moved (m->stage updated), 409 refused (*why says
  * why), 422 the note the move needs is empty (*why, the field's error:
- * a question, an ending's reason), 403 the actor may not act at all (not a party, not verified;
- * *why says why), 404 the mentorship is gone, -1 database down. The move, its stage event and the
- * e-mail to the other party are one transaction. When prog is not NULL,
- * *prog is the name of the programme whose proposal this move answered
- * (a move from requested of a pair its organisers proposed), else NULL.
+ * a question, an ending's reason), 403 the actor may not act at all
+ * (not a party, not verified; *why says why), 404 the mentorship is
+ * gone, -1 database down. The move, its stage event and the e-mail to
+ * the other party are one transaction. When prog is not NULL, *prog is
+ * the name of the programme whose proposal this move answered (a move
+ * from requested of a pair its organisers proposed), else NULL.
  */
 int	 stage_move(struct req *, struct mship *, const char *to,
 	    const char *note, const char **why, const char **prog);

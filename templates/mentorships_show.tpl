@@ -18,7 +18,7 @@
 </form>
 </details>{{/RENAME}}
 </div>
-{{#PROBLEM}}<div class="errors" role="alert" id="refused"><h2>There is a problem</h2><ul><li><a href="#note-{{TO}}">{{REASON}}</a></li></ul></div>{{/PROBLEM}}
+{{#PROBLEM}}<div class="errors" role="alert" tabindex="-1" id="refused"><h2>There is a problem</h2><ul><li><a href="#note-{{TO}}">{{REASON}}</a></li></ul></div>{{/PROBLEM}}
 {{#REFUSED}}
 <div class="callout danger" role="alert" id="refused">
 <h2>That change was refused</h2>

@@ -17,3 +17,6 @@
 <div class="actions"><button class="btn-primary">Save your answers</button> <a href="/programmes/{{PROG_SLUG}}">Cancel</a></div>
 </form>
 {{/SOME}}
+{{#NOT_ASKED}}<section class="section"><h2>Answers to questions no longer asked of {{ROLE_PLURAL}}</h2>
+<p class="muted">The organisers still read them.</p>
+<dl class="details">{{#ANSWER}}<dt>{{Q}}</dt><dd class="pre-line">{{A}}</dd>{{/ANSWER}}</dl></section>{{/NOT_ASKED}}

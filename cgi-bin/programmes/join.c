@@ -33,6 +33,8 @@ struct answer {
 	const char	*audience;
 	const char	**choices;	/* NULL-terminated, for 'choice' */
 	int		 shared;	/* shown to the pair (sql/400) */
+	const char	*stored;	/* the answers page: theirs, or NULL */
+	int		 stored_shared;	/* and whether it is shown */
 	struct field	 f;
 	struct fval	 v;
 };
@@ -99,6 +101,18 @@ join_role(const struct joining *j)
 	return j->inv.id > 0 ? j->inv.role : j->v[JF_ROLE].str;
 }
 
+/* Whether value is one of a choice question's choices now. */
+static int
+choice_offered(const struct answer *a, const char *value)
+{
+	size_t k;
+
+	for (k = 0; a->choices[k] != NULL; k++)
+		if (strcmp(a->choices[k], value) == 0)
+			return 1;
+	return 0;
+}
+
 /* A question's place in a form: the field is one template for both forms. */
 static struct tdict *
 question_dict(struct tdict *d)
@@ -122,7 +136,11 @@ question_fill(struct req *r, struct tdict *s, const struct answer *a,
 	tmpl_set(s, "Q_PROMPT", a->prompt);
 	if (!a->f.required)
 		tmpl_show(s, "Q_OPTIONAL");
-	if (a->shared)
+	/* an answer given before the question was shown stays unshown
+	 * until it changes (answers_tx) */
+	if (a->shared && a->stored != NULL && !a->stored_shared)
+		tmpl_show(s, "Q_SHARED_NEXT");
+	else if (a->shared)
 		tmpl_show(s, "Q_SHARED");
 	if (!chosen && strcmp(a->audience, "both") != 0)
 		tmpl_set(tmpl_section(s, "FOR"), "Q_FOR", strcmp(a->audience,
@@ -141,6 +159,17 @@ question_fill(struct req *r, struct tdict *s, const struct answer *a,
 			    k));
 			if (shown && a->v.str != NULL &&
 			    strcmp(a->v.str, a->choices[k]) == 0)
+				tmpl_show(o, "OPT_CHECKED");
+		}
+		/* a choice the organisers renamed since: theirs to keep */
+		if (a->stored != NULL && !choice_offered(a, a->stored)) {
+			o = tmpl_section(s, "OPTION");
+			tmpl_set(o, "OPT_VALUE", a->stored);
+			tmpl_set(o, "OPT_ID", req_printf(r, "%s-%zu", a->f.name,
+			    k));
+			tmpl_show(o, "OPT_GONE");
+			if (shown && a->v.str != NULL &&
+			    strcmp(a->v.str, a->stored) == 0)
 				tmpl_show(o, "OPT_CHECKED");
 		}
 		/* a choice once made can be taken back where none is owed */
@@ -553,28 +582,30 @@ answers_mine(struct req *r, struct joining *j)
 	memset(j, 0, sizeof(*j));
 	if (prog_load(r, &j->p) == -1)
 		return -1;
-	if (j->p.part_id == 0 || (strcmp(j->p.part_status, "active") != 0 &&
-	    strcmp(j->p.part_status, "waiting") != 0)) {
+	if (j->p.part_id == 0 || !prog_place_open(j->p.part_status)) {
 		page_error_msg(r, 403, "Only the programme's participants "
 		    "have answers to change here.");
 		return -1;
 	}
 	if (answers_load(r, j) == -1 || (q = db_query(r, "SELECT "
-	    "question_id, answer FROM programme_answers WHERE participant_id "
-	    "= ?", "i", j->p.part_id)) == NULL)
+	    "question_id, answer, shared FROM programme_answers WHERE "
+	    "participant_id = ?", "i", j->p.part_id)) == NULL)
 		return -1;
 	for (k = 0; k < q->nrows; k++)
 		for (i = 0; i < j->na; i++)
-			if (j->a[i].id == db_get_int(q, k, "question_id"))
-				j->a[i].v.raw = j->a[i].v.str = db_get(q, k,
-				    "answer");
+			if (j->a[i].id == db_get_int(q, k, "question_id")) {
+				j->a[i].stored = db_get(q, k, "answer");
+				j->a[i].stored_shared = db_get_int(q, k,
+				    "shared") != 0;
+				j->a[i].v.raw = j->a[i].v.str = j->a[i].stored;
+			}
 	return 0;
 }
 
 static void
 answers_page(struct req *r, struct joining *j, int typed, int status)
 {
-	struct tdict *d, *s = NULL;
+	struct tdict *d, *s = NULL, *gone = NULL, *g;
 	size_t i;
 
 	d = page_new(r, req_printf(r, "%s: your answers", j->p.name),
@@ -585,11 +616,18 @@ answers_page(struct req *r, struct joining *j, int typed, int status)
 			if (s == NULL)
 				s = tmpl_section(d, "SOME");
 			question_fill(r, question_dict(s), &j->a[i], 1, 1);
+		} else if (j->a[i].stored != NULL) {
+			/* asked of the other role since: still read */
+			if (gone == NULL)
+				gone = tmpl_section(d, "NOT_ASKED");
+			g = tmpl_section(gone, "ANSWER");
+			tmpl_set(g, "Q", j->a[i].prompt);
+			tmpl_set(g, "A", j->a[i].stored);
 		}
+	tmpl_set(d, "ROLE_PLURAL", strcmp(j->p.part_role, "mentor") == 0 ?
+	    "mentors" : "mentees");
 	if (s == NULL)
-		tmpl_set(tmpl_section(d, "NONE"), "ROLE_PLURAL",
-		    strcmp(j->p.part_role, "mentor") == 0 ? "mentors" :
-		    "mentees");
+		tmpl_show(d, "NONE");
 	if (typed)
 		join_problems(r, d, j);
 	page_send(r, status);
@@ -614,21 +652,31 @@ answers_tx(struct req *r, void *arg)
 {
 	const struct joining *j = arg;
 	const struct answer *a;
+	const char *status;
 	size_t i;
 
+	/* left, or closed by an organiser, since the page loaded? */
+	status = db_value(r, "SELECT status FROM programme_participants "
+	    "WHERE id = ? FOR UPDATE", "i", j->p.part_id);
+	if (status == NULL)
+		return r->db_failed ? -1 : 2;
+	if (!prog_place_open(status))
+		return 2;
 	for (i = 0; i < j->na; i++) {
 		a = &j->a[i];
 		if (!asked_of(a, j->p.part_role))
 			continue;
+		/* a question deleted meanwhile takes its answer with it */
 		if (a->v.str == NULL ? db_exec(r, "DELETE FROM "
 		    "programme_answers WHERE participant_id = ? AND "
 		    "question_id = ?", "ii", j->p.part_id, a->id) < 0 :
 		    db_exec(r, "INSERT INTO programme_answers (participant_id, "
-		    "question_id, answer, shared) VALUES (?, ?, ?, ?) ON "
-		    "DUPLICATE KEY UPDATE shared = IF(answer <=> "
-		    "VALUES(answer), shared, VALUES(shared)), answer = "
-		    "VALUES(answer)", "iisi", j->p.part_id, a->id, a->v.str,
-		    (long long)a->shared) < 0)
+		    "question_id, answer, shared) SELECT ?, q.id, ?, q.shared "
+		    "FROM programme_questions q WHERE q.id = ? ON DUPLICATE "
+		    "KEY UPDATE shared = IF(programme_answers.answer <=> "
+		    "VALUES(answer), programme_answers.shared, VALUES(shared)), "
+		    "answer = VALUES(answer)", "isi", j->p.part_id, a->v.str,
+		    a->id) < 0)
 			return -1;
 	}
 	return 0;
@@ -638,18 +686,36 @@ void
 prog_answers_save(struct req *r)
 {
 	struct joining j;
+	struct answer *a;
+	const char *posted;
 	size_t i;
-	int errors = 0;
+	int errors = 0, rc;
 
 	if (answers_mine(r, &j) == -1)
 		return;
-	for (i = 0; i < j.na; i++)
-		if (asked_of(&j.a[i], j.p.part_role) && field_check(r->arena,
-		    &j.a[i].f, req_form(r, j.a[i].f.name), &j.a[i].v) != 0)
+	for (i = 0; i < j.na; i++) {
+		a = &j.a[i];
+		posted = req_form(r, a->f.name);
+		if (!asked_of(a, j.p.part_role))
+			continue;
+		/*
+		 * an answer sent back as it is stays, though the question
+		 * changed since (a choice renamed, a shorter limit): the form
+		 * refused or dropped what the person never touched
+		 */
+		if (a->stored != NULL && posted != NULL &&
+		    strcmp(posted, a->stored) == 0) {
+			a->v.raw = a->v.str = a->stored;
+			a->v.err = NULL;
+		} else if (field_check(r->arena, &a->f, posted, &a->v) != 0)
 			errors++;
+	}
 	if (errors > 0)
 		return answers_page(r, &j, 1, 422);
-	if (db_tx_run(r, answers_tx, &j) != 0)
+	if ((rc = db_tx_run(r, answers_tx, &j)) == 2)
+		return page_error_msg(r, 409, "Your place in the programme "
+		    "closed meanwhile, so nothing was saved.");
+	if (rc != 0)
 		return;
 	resp_flash(r, "Your answers are saved.");
 	resp_redirect(r, req_printf(r, "/programmes/%s", j.p.slug));

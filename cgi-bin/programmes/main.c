@@ -513,23 +513,30 @@ static int
 you_answers(struct req *r, struct tdict *s, const struct prog *p)
 {
 	struct db_rows *q;
-	struct tdict *a;
-	size_t i, missing = 0;
+	struct tdict *a, *list;
+	size_t i, missing = 0, asked = 0;
 
-	q = db_query(r, "SELECT q.prompt, a.answer, q.required FROM "
-	    "programme_questions q LEFT JOIN programme_answers a ON "
-	    "a.question_id = q.id AND a.participant_id = ? WHERE "
-	    "q.programme_id = ? AND q.audience IN ('both', ?) ORDER BY "
-	    PROG_QUESTION_ORDER("q.") " LIMIT 50", "iis", p->part_id, p->id,
-	    p->part_role);
+	if (!prog_place_open(p->part_status))
+		return 0;
+	/* every answer the organisers read, asked of this role or not */
+	q = db_query(r, "SELECT q.prompt, a.answer, q.required, q.audience "
+	    "IN ('both', ?) AS asked FROM programme_questions q LEFT JOIN "
+	    "programme_answers a ON a.question_id = q.id AND "
+	    "a.participant_id = ? WHERE q.programme_id = ? ORDER BY "
+	    PROG_QUESTION_ORDER("q.") " LIMIT 50", "sii", p->part_role,
+	    p->part_id, p->id);
 	if (q == NULL)
 		return -1;
-	for (i = 0; i < q->nrows; i++) {
+	for (i = 0, list = NULL; i < q->nrows; i++) {
+		asked += db_get_int(q, i, "asked") != 0;
 		if (db_get(q, i, "answer") == NULL) {
-			missing += db_get_int(q, i, "required") != 0;
+			missing += db_get_int(q, i, "asked") &&
+			    db_get_int(q, i, "required");
 			continue;
 		}
-		a = tmpl_section(tmpl_section(s, "MY_ANSWERS"), "ANSWER");
+		if (list == NULL)	/* one section: each call adds one */
+			list = tmpl_section(s, "MY_ANSWERS");
+		a = tmpl_section(list, "ANSWER");
 		tmpl_set(a, "Q", db_get(q, i, "prompt"));
 		tmpl_set(a, "A", db_get(q, i, "answer"));
 	}
@@ -538,7 +545,7 @@ you_answers(struct req *r, struct tdict *s, const struct prog *p)
 		    missing == 1 ? "A question waits for your answer." :
 		    req_printf(r, "%zu questions wait for your answer.",
 		    missing));
-	else if (q->nrows > 0)
+	else if (asked > 0)
 		tmpl_show(s, "ANSWERS_CHANGE");
 	q = db_query(r, "SELECT skills = '' AND languages = '' AND headline = "
 	    "'' AS bare FROM users WHERE id = ?", "i", r->user.id);

@@ -19,8 +19,8 @@ static const struct field places_f[] = {
 };
 
 /* A place one may change or leave: joined, approved or waiting. */
-static int
-place_open(const char *status)
+int
+prog_place_open(const char *status)
 {
 	return strcmp(status, "active") == 0 || strcmp(status, "waiting") == 0;
 }
@@ -38,7 +38,7 @@ prog_place_fill(struct req *r, struct tdict *s, const struct prog *p,
 	struct tdict *pl;
 	long long taken, asked;
 
-	if (!place_open(p->part_status))
+	if (!prog_place_open(p->part_status))
 		return 0;
 	tmpl_set(tmpl_section(s, "CAN_LEAVE"), "REJOIN", strcmp(p->join,
 	    "open") == 0 ? "" : " with a new invitation from the organisers");
@@ -76,7 +76,7 @@ place_load(struct req *r, struct prog *p)
 		page_error_msg(r, 409, "You are not in this programme.");
 		return -1;
 	}
-	if (!place_open(p->part_status)) {
+	if (!prog_place_open(p->part_status)) {
 		page_error_msg(r, 409, req_printf(r, "Your place in this "
 		    "programme reads \"%s\": there is nothing to change or "
 		    "leave.", prog_status_label(p->part_role, p->part_status)));
@@ -103,7 +103,7 @@ places_tx(struct req *r, void *arg)
 	    "WHERE id = ? FOR UPDATE", "i", w->part_id);
 	if (status == NULL)
 		return r->db_failed ? -1 : 2;
-	if (!place_open(status))
+	if (!prog_place_open(status))
 		return 2;
 	return db_exec(r, "UPDATE programme_participants SET capacity = ? "
 	    "WHERE id = ?", "ii", w->capacity, w->part_id) < 0 ? -1 : 0;

@@ -177,6 +177,8 @@ void	prog_invite(struct req *);
 void	prog_invitation_post(struct req *);
 void	prog_join_form(struct req *);
 void	prog_join(struct req *);
+/* A place one may change or leave (its answers too): active or waiting. */
+int	prog_place_open(const char *status);
 void	prog_answers_form(struct req *);
 void	prog_answers_save(struct req *);
 void	prog_decline_form(struct req *);

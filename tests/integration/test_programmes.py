@@ -1937,6 +1937,41 @@ def test_a_participant_reads_and_changes_their_answers():
     stranger = m.signup()
     m.check(stranger.get(f"/programmes/{slug}/answers").status == 403, "a stranger's answers page")
 
+    # the question changed since (review): a choice renamed keeps the
+    # answer sent back untouched; one made shared leaves an unchanged
+    # answer for the organisers alone, and the form says so
+    m.sql("UPDATE programme_questions SET choices = 'Platform\nMobile\nAnalytics', shared = 1 "
+          "WHERE id = ?", q_team)
+    r = c.get(f"/programmes/{slug}/answers")
+    t = m.unescaped(r.text)
+    m.check('value="Data" checked> <span>Data <span class="muted">(your answer; no longer offered)' in t
+            and "Your answer so far is for the organisers alone" in t, f"the changed question: {t[t.find('Which team'):][:900]}")
+    r = c.post(f"/programmes/{slug}/answers", {f"q_{q_team}": "Data", f"q_{q_goal}": "Hiring well"})
+    m.check(r.status == 303, f"sent back untouched: {r!r}")
+    shared = lambda: m.sql_value("SELECT a.shared FROM programme_answers a JOIN programme_participants p "
+                                 "ON p.id = a.participant_id WHERE p.user_id = ? AND a.question_id = ?",
+                                 c.user_id, q_team)
+    m.check(stored()["Which team are you in?"] == "Data" and shared() == "0",
+            f"an untouched answer changed: {stored()} shared {shared()}")
+    r = c.post(f"/programmes/{slug}/answers", {f"q_{q_team}": "Analytics", f"q_{q_goal}": "Hiring well"})
+    m.check(r.status == 303 and stored()["Which team are you in?"] == "Analytics" and shared() == "1",
+            f"a changed answer follows the question: {stored()} shared {shared()}")
+    # asked of the other role since: still read by the organisers, listed
+    m.sql("UPDATE programme_questions SET audience = 'mentor' WHERE id = ?", q_goal)
+    t = m.unescaped(c.get(f"/programmes/{slug}/answers").text)
+    m.check("no longer asked of mentees" in t and ">Hiring well</dd>" in t and
+            f'name="q_{q_goal}"' not in t, "an answer to a question asked of mentors now")
+    m.check(">Hiring well</dd>" in you(), "the programme's page hides an answer the organisers read")
+    # one who left has no answers to change
+    c.get(f"/programmes/{slug}")
+    r = c.post(f"/programmes/{slug}/leave", {})
+    m.check(r.status == 303, f"left: {r!r}")
+    m.check(c.get(f"/programmes/{slug}/answers").status == 403 and "Change your answers" not in you(),
+            "the answers of one who left")
+    r = c.post(f"/programmes/{slug}/answers", {f"q_{q_team}": "Mobile"})
+    m.check(r.status == 403 and stored()["Which team are you in?"] == "Analytics",
+            f"one who left wrote an answer: {r.status}")
+
 
 @m.test
 def test_a_programme_pair_starts_with_the_programmes_terms():

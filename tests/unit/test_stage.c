@@ -467,6 +467,33 @@ test_stage_sql_lists(void **state)
 	assert_int_equal(found, 4);
 }
 
+/*
+ * An ending's reason left empty is the form's problem (STAGE_NOTE_MISSING:
+ * stage_move's 422, said beside the note), not a refusal of the move;
+ * every party's and admin's ending asks for one.
+ */
+static void
+test_stage_note_missing(void **state)
+{
+	struct req r;
+	struct mship m;
+	const char *why = NULL;
+	size_t i;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	memset(&m, 0, sizeof(m));
+	assert_int_equal(cond_note(&r, &m, "", &why), STAGE_NOTE_MISSING);
+	assert_non_null(why);
+	assert_int_equal(cond_note(&r, &m, NULL, &why), STAGE_NOTE_MISSING);
+	assert_int_equal(cond_note(&r, &m, "We reached it.", &why), 0);
+	for (i = 0; i < stage_nrules; i++)
+		if (strcmp(stage_rules[i].to, "ended") == 0 &&
+		    (stage_rules[i].who == STAGE_EITHER ||
+		    stage_rules[i].who == STAGE_ADMIN))
+			assert_ptr_equal(stage_rules[i].cond, cond_note);
+}
+
 int
 main(void)
 {
@@ -474,6 +501,7 @@ main(void)
 		cmocka_unit_test(test_stage_moves),
 		cmocka_unit_test(test_stage_table_shape),
 		cmocka_unit_test(test_stage_cond_places),
+		cmocka_unit_test(test_stage_note_missing),
 		cmocka_unit_test(test_stage_actors),
 		cmocka_unit_test(test_stage_labels_and_sets),
 		cmocka_unit_test(test_stage_ms_counts),
