@@ -4,9 +4,10 @@
  * and the calendar feed. Every stage change goes through lib/stage.
  * One program, a page file per area: main.c (this route table and the
  * helpers every page uses), list.c, request.c, show.c (the mentorship
- * page, with kept.c and pictures.c), contract.c, contract_save.c and
- * goals.c (which share contract.h), agreement.c, review.c, record.c,
- * checkin.c, focus.c (a rename), meetings.c, calendar.c (iCalendar).
+ * page, with kept.c and pictures.c; move.c its stage moves), contract.c,
+ * contract_save.c and goals.c (which share contract.h), agreement.c,
+ * review.c, record.c, checkin.c, focus.c (a rename), meetings.c,
+ * calendar.c (iCalendar).
  */
 #include <string.h>
 

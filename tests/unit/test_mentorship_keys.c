@@ -31,6 +31,7 @@
 #include "../../cgi-bin/mentorships/goals.c"
 #include "../../cgi-bin/mentorships/list.c"
 #include "../../cgi-bin/mentorships/meetings.c"
+#include "../../cgi-bin/mentorships/move.c"
 #include "../../cgi-bin/mentorships/pictures.c"
 #include "../../cgi-bin/mentorships/record.c"
 #include "../../cgi-bin/mentorships/request.c"
@@ -48,7 +49,7 @@ test_page_watch(void **state)
 	} shown[] = {
 		{ facts_sql, "m=mentorships p=programmes go=goals "
 		    "ms=mentorship_milestones mt=meetings g=meetings" },
-		{ goals_sql, "g=goals" },
+		{ goals_sql, "g=goals e=stage_events" },
 		{ mships_timeline_sql, "e=stage_events m=mentorships u=users "
 		    "n=stage_events" },
 		{ mships_progress_sql, "x=mentorship_milestones m=mentorships "
