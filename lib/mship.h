@@ -157,6 +157,14 @@ int	mship_open(struct req *, long long id, struct mship *,
 	"mra.last_read_id, mrb.last_read_id), 0))"
 
 /*
+ * The id of the newest stage event of mentorship `m` (an expression or
+ * a ?), 0 for none: what a rename (sql/399) or an outcome (sql/404) is
+ * placed after, since times of whole seconds cannot order them.
+ */
+#define MSHIP_LAST_EVENT(m)	"(SELECT COALESCE(MAX(e.id), 0) FROM " \
+	"stage_events e WHERE e.mentorship_id = " m ")"
+
+/*
  * Renames kept for the parties' timeline (sql/398), written before the
  * focus changes: the pairs of mentorships m chosen by the condition that
  * follows, each placed after its latest stage event (sql/399). The new
@@ -166,9 +174,8 @@ int	mship_open(struct req *, long long id, struct mship *,
 #define MSHIP_RENAMES_INSERT \
 	"INSERT INTO mentorship_renames (mentorship_id, after_event, " \
 	"from_focus, to_focus, actor_id, by_outsider, created_at) SELECT " \
-	"m.id, IFNULL((SELECT MAX(e.id) FROM stage_events e WHERE " \
-	"e.mentorship_id = m.id), 0), m.focus, ?, ?, ?, UTC_TIMESTAMP() " \
-	"FROM mentorships m WHERE "
+	"m.id, " MSHIP_LAST_EVENT("m.id") ", m.focus, ?, ?, ?, " \
+	"UTC_TIMESTAMP() FROM mentorships m WHERE "
 
 /* stage is one of list (one of the STAGES_ above). */
 int	mship_stage_in(const char *list, const char *stage);

@@ -351,8 +351,7 @@ outcome_tx(struct req *r, void *arg)
 		/* under the stage lock: no event comes between (sql/404) */
 		n = db_exec(r, "UPDATE goals SET status = ?, review_note = ?, "
 		    "reviewed_at = UTC_TIMESTAMP(), reviewed_after_event = "
-		    "(SELECT COALESCE(MAX(e.id), 0) FROM stage_events e WHERE "
-		    "e.mentorship_id = ?), reviewed_by = ? WHERE id = ? "
+		    MSHIP_LAST_EVENT("?") ", reviewed_by = ? WHERE id = ? "
 		    "AND NOT (status <=> ? AND review_note <=> ?)", "ssiiiss",
 		    v[RV_OUTCOME].str, v[RV_NOTE].str, m->id, r->user.id,
 		    v[RV_GOAL].num, v[RV_OUTCOME].str, v[RV_NOTE].str);

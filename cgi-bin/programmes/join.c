@@ -569,9 +569,9 @@ prog_join(struct req *r)
 /* ---- one's answers, changed later ------------------------------------ */
 
 /*
- * A participant's own answers, put into the questions asked of their
- * role (v.raw and v.str, as if typed). Answers to a question no longer
- * asked of them stay stored, unshown. 0, or -1 after answering.
+ * A participant's own answers, each in its question (stored, and v.raw
+ * and v.str as if typed): the form shows those asked of their role, and
+ * lists the others read only. 0, or -1 after answering.
  */
 static int
 answers_mine(struct req *r, struct joining *j)
@@ -695,9 +695,9 @@ prog_answers_save(struct req *r)
 		return;
 	for (i = 0; i < j.na; i++) {
 		a = &j.a[i];
-		posted = req_form(r, a->f.name);
 		if (!asked_of(a, j.p.part_role))
 			continue;
+		posted = req_form(r, a->f.name);
 		/*
 		 * an answer sent back as it is stays, though the question
 		 * changed since (a choice renamed, a shorter limit): the form

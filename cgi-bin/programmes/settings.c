@@ -192,8 +192,9 @@ id_in(const long long *ids, size_t n, long long id)
 /*
  * The organisers' addresses, comma- or line-separated, as account ids
  * in ids (up to n, each once: an address named twice is one organiser,
- * told once): their count, or -1 after setting the field's error (an
- * address with no account) or on a database failure.
+ * told once): their count, or -1 after setting the field's error (what
+ * is not an address, an address with no account) or on a database
+ * failure.
  */
 static int
 organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
@@ -201,7 +202,7 @@ organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
 	static const struct field email = { "organisers", F_EMAIL, 1, 254, 1,
 		NULL };
 	char *list, *tok, *save = NULL;
-	const char *id, *missing = NULL, *bad = NULL;
+	const char *id, *missing = NULL, *bad = NULL, *err = "";
 	struct fval ev;
 	size_t k = 0, nmissing = 0;
 
@@ -233,13 +234,15 @@ organisers_parse(struct req *r, struct fval *f, long long *ids, size_t n)
 		if (!id_in(ids, k, strtoll(id, NULL, 10)))
 			ids[k++] = strtoll(id, NULL, 10);
 	}
-	if (bad != NULL || missing != NULL) {
-		f->err = req_printf(r, "%s%s%s%s", bad == NULL ? "" :
-		    req_printf(r, "Not an e-mail address: %s.", bad),
-		    bad != NULL && missing != NULL ? " " : "", missing == NULL ?
-		    "" : req_printf(r, "No account has %s: %s.", nmissing == 1 ?
-		    "this address" : "these addresses", missing), missing ==
-		    NULL ? "" : " Organisers sign up first.");
+	if (bad != NULL)
+		err = req_printf(r, "Not an e-mail address: %s.", bad);
+	if (missing != NULL)
+		err = req_printf(r, "%s%sNo account has %s: %s. Organisers "
+		    "sign up first.", err, *err != '\0' ? " " : "",
+		    nmissing == 1 ? "this address" : "these addresses",
+		    missing);
+	if (*err != '\0') {
+		f->err = err;
 		return -1;
 	}
 	return (int)k;
