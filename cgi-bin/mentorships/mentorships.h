@@ -55,6 +55,34 @@ int		 mships_tell(struct req *, const struct mship *,
 int		 mships_mail_throttled(struct req *, struct mship *,
 		    void (*)(struct req *, struct mship *, int, const char *));
 
+/* next.c: the page's next step, and the conditions it asked once. */
+/*
+ * The conditions of moves the page asked, each asked once for the next
+ * step and the forms alike: a condition reads the mentorship alone, not
+ * the rule that names it.
+ */
+#define ASKED_MAX	8
+struct asked {
+	struct db_rows	 kept;		/* the page's "cond" rows */
+	stage_cond_fn	 cond[ASKED_MAX];
+	int		 ready[ASKED_MAX];
+	size_t		 n;
+};
+/*
+ * What the page says of the roadmap and the room, counted once for the
+ * next step and the panels beside it: the milestones from the page's
+ * facts, the unread messages read on every view (the viewer's own).
+ */
+struct show_counts {
+	long long	 ms_total, ms_done, ms_overdue;
+	long long	 unread;	/* the room's, for the viewer */
+};
+int		 mships_move_ready(struct req *, const struct mship *,
+		    const struct stage_rule *, struct asked *);
+const char	*mships_next(struct req *, struct tdict *, const struct mship *,
+		    const struct db_rows *facts, const struct show_counts *,
+		    struct asked *, const char *why);
+
 /* show.c: the mentorship page, and its parts other pages reuse. */
 struct kept_def;
 extern const struct kept_def *const	mships_kept[];	/* --kept */

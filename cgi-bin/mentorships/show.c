@@ -1,5 +1,6 @@
 /*
- * mentorships: the mentorship page (its stage moves are move.c's).
+ * mentorships: the mentorship page (its next step is next.c's, its stage
+ * moves move.c's).
  */
 #include <ctype.h>
 #include <stdint.h>
@@ -42,58 +43,57 @@ stepper(struct tdict *d, const char *stage)
 	}
 }
 
-
 /*
- * The conditions of moves the page asked, each asked once for the next
- * step and the forms alike: a condition reads the mentorship alone, not
- * the rule that names it.
+ * A stage change's form, in the words of where it goes: asking and
+ * answering a request, an ending (folded: rarely the next step; open
+ * again when refused), a decline, a withdrawal, or any other move.
  */
-#define ASKED_MAX	8
-struct asked {
-	struct db_rows	 kept;		/* the page's "cond" rows */
-	stage_cond_fn	 cond[ASKED_MAX];
-	int		 ready[ASKED_MAX];
-	size_t		 n;
-};
-
-/*
- * A move forward (not a request's answer, not a closing) whose condition
- * holds now: 1 yes, 0 no, -1 database down. Conditions of moves forward
- * only read; a move refused anyway is never offered. The page keeps the
- * answers of those that read the mentorship alone (show_make).
- */
-static int
-move_ready(struct req *r, const struct mship *m, const struct stage_rule *rl,
-    struct asked *a)
+static void
+action_words(struct req *r, struct tdict *a, const struct mship *m,
+    const struct stage_rule *rl, int proposed, int refused)
 {
-	const char *why = NULL;
-	size_t i;
-	int rc;
+	const char *other = m->is_mentor ? m->mentee_name : m->mentor_name;
 
-	if (strcmp(rl->from, "requested") == 0 || rl->cond == NULL ||
-	    strcmp(rl->to, "ended") == 0)
-		return 1;
-	/* kept: what reads the pair alone (stage_pair_cond) */
-	for (i = 0; i < a->kept.nrows; i++)
-		if (strcmp(db_get(&a->kept, i, "from_stage"), rl->from) == 0 &&
-		    strcmp(db_get(&a->kept, i, "to_stage"), rl->to) == 0) {
-			if (db_get_int(&a->kept, i, "ready") != 1)
-				return 0;
-			if (db_get_int(&a->kept, i, "whole") == 1)
-				return 1;
-			break;
-		}
-	for (i = 0; i < a->n; i++)
-		if (a->cond[i] == rl->cond)
-			return a->ready[i];
-	rc = rl->cond(r, m, "", &why);
-	if (rc == -1 || r->db_failed)
-		return -1;
-	if (a->n < ASKED_MAX) {
-		a->cond[a->n] = rl->cond;
-		a->ready[a->n++] = rc == 0;
+	tmpl_set(a, "LABEL", rl->action);
+	tmpl_set(a, "NOTE_LABEL", "Note (optional)");
+	if (strcmp(rl->to, "requested") == 0) {
+		tmpl_set(a, "LABEL", m->is_mentor ? "Ask for more" :
+		    "Answer the mentor");
+		tmpl_set(a, "NOTE_LABEL", m->is_mentor ?
+		    "Your question to the mentee" : "Your answer");
+		tmpl_show(a, "NOTE_REQUIRED");
+		return;
 	}
-	return rc == 0;
+	if (strcmp(rl->to, "ended") == 0) {
+		tmpl_set(a, "NOTE_LABEL", "Why it ends (required)");
+		tmpl_show(a, "NOTE_REQUIRED");
+		tmpl_show(a, "IS_END");
+		if (refused)
+			tmpl_show(a, "END_OPEN");
+		tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
+		    req_printf(r, "End this mentorship with %s? It cannot be "
+		    "started again; they will be told.", other));
+	} else if (strcmp(rl->to, "declined") == 0) {
+		/* whom the words reach: the organisers never do */
+		tmpl_set(a, "NOTE_LABEL", req_printf(r, "Reason (optional; %s "
+		    "reads it)", m->mentee_name));
+		tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
+		    req_printf(r, "Decline to mentor %s? They will be told%s.",
+		    m->mentee_name, proposed ? ", and so will the programme's "
+		    "organisers" : ""));
+	} else if (strcmp(rl->to, "withdrawn") == 0) {
+		/* a proposal is the organisers': the mentee says no */
+		if (proposed)
+			tmpl_set(a, "LABEL", "Say no to this pair");
+		tmpl_set(a, "BUTTON_CLASS", "btn-danger");
+		tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT", proposed ?
+		    req_printf(r, "Say no to %s as your mentor? They and the "
+		    "programme's organisers will be told.", m->mentor_name) :
+		    req_printf(r, "Withdraw your request to %s? They will be "
+		    "told.", m->mentor_name));
+	}
 }
 
 /*
@@ -109,13 +109,11 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 	const struct stage_rule *rl;
 	struct tdict *a;
 	size_t i;
-	int any = 0, asked = 0, rc;
+	int any = 0, refused, rc;
+	int asked = mships_is(m, "requested") ? question_open : 0;
 	/* a refused stage change shows its note again */
 	const char *posted = strcmp(r->method, "POST") == 0 ?
 	    req_form(r, "to") : NULL;
-
-	if (mships_is(m, "requested"))
-		asked = question_open;
 
 	for (i = 0; i < stage_nrules; i++) {
 		rl = &stage_rules[i];
@@ -123,71 +121,26 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 		    !stage_actor_ok(r, m, rl) ||
 		    (next_to != NULL && strcmp(rl->to, next_to) == 0))
 			continue;
-		if ((rc = move_ready(r, m, rl, asked_once)) == -1)
+		if ((rc = mships_move_ready(r, m, rl, asked_once)) == -1)
 			return -1;
 		if (rc == 0)
 			continue;
+		refused = posted != NULL && strcmp(posted, rl->to) == 0;
 		/* not this person's turn (unless refused: keep what they typed) */
 		if (strcmp(rl->to, "requested") == 0 && asked !=
-		    (m->is_mentor ? 0 : 1) && (posted == NULL ||
-		    strcmp(posted, rl->to) != 0))
+		    (m->is_mentor ? 0 : 1) && !refused)
 			continue;
 		a = tmpl_section(d, "ACTION");
-		if (posted != NULL && strcmp(posted, rl->to) == 0)
-			tmpl_set(a, "NOTE", req_form(r, "note"));
-		/* an empty note is the field's error, beside it (a 422) */
-		if (posted != NULL && strcmp(posted, rl->to) == 0 &&
-		    note_err != NULL)
-			tmpl_set(tmpl_section(a, "NOTE_ERROR"), "MESSAGE",
-			    note_err);
 		tmpl_set(a, "BUTTON_CLASS", "btn-primary");
 		tmpl_set(a, "TO", rl->to);
 		tmpl_set_int(a, "ID", m->id);
-		if (strcmp(rl->to, "requested") == 0) {
-			tmpl_set(a, "LABEL", m->is_mentor ? "Ask for more" :
-			    "Answer the mentor");
-			tmpl_set(a, "NOTE_LABEL", m->is_mentor ?
-			    "Your question to the mentee" : "Your answer");
-			tmpl_show(a, "NOTE_REQUIRED");
-		} else if (strcmp(rl->to, "ended") == 0) {
-			tmpl_set(a, "LABEL", rl->action);
-			tmpl_set(a, "NOTE_LABEL", "Why it ends (required)");
-			tmpl_show(a, "NOTE_REQUIRED");
-			tmpl_show(a, "IS_END");	/* folded: rarely the next step */
-			if (posted != NULL && strcmp(posted, rl->to) == 0)
-				tmpl_show(a, "END_OPEN");	/* refused */
-			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
-			tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
-			    req_printf(r, "End this mentorship with %s? It "
-			    "cannot be started again; they will be told.",
-			    m->is_mentor ? m->mentee_name : m->mentor_name));
-		} else if (strcmp(rl->to, "declined") == 0) {
-			tmpl_set(a, "LABEL", rl->action);
-			/* whom the words reach: the organisers never do */
-			tmpl_set(a, "NOTE_LABEL", req_printf(r, "Reason "
-			    "(optional; %s reads it)", m->mentee_name));
-			tmpl_set(a, "BUTTON_CLASS", "btn-danger");
-			tmpl_set(tmpl_section(a, "CONFIRM"), "CONFIRM_TEXT",
-			    req_printf(r, "Decline to mentor %s? They will be "
-			    "told%s.", m->mentee_name, proposed ? ", and so "
-			    "will the programme's organisers" : ""));
-		} else {
-			/* a proposal is the organisers': the mentee says no */
-			tmpl_set(a, "LABEL", proposed && strcmp(rl->to,
-			    "withdrawn") == 0 ? "Say no to this pair" :
-			    rl->action);
-			tmpl_set(a, "NOTE_LABEL", "Note (optional)");
-			if (strcmp(rl->to, "withdrawn") == 0) {
-				tmpl_set(a, "BUTTON_CLASS", "btn-danger");
-				tmpl_set(tmpl_section(a, "CONFIRM"),
-				    "CONFIRM_TEXT", proposed ? req_printf(r,
-				    "Say no to %s as your mentor? They and the "
-				    "programme's organisers will be told.",
-				    m->mentor_name) : req_printf(r, "Withdraw "
-				    "your request to %s? They will be told.",
-				    m->mentor_name));
-			}
-		}
+		action_words(r, a, m, rl, proposed, refused);
+		if (refused)
+			tmpl_set(a, "NOTE", req_form(r, "note"));
+		/* an empty note is the field's error, beside it (a 422) */
+		if (refused && note_err != NULL)
+			tmpl_set(tmpl_section(a, "NOTE_ERROR"), "MESSAGE",
+			    note_err);
 		any = 1;
 	}
 	if (any)
@@ -197,281 +150,63 @@ show_actions(struct req *r, struct tdict *d, const struct mship *m,
 	return 0;
 }
 
-/* A link the next step offers beside its main one. */
-static void
-next_also(struct tdict *n, const char *href, const char *label)
-{
-	struct tdict *a = tmpl_section(n, "ALSO");
-
-	tmpl_set(a, "HREF", href);
-	tmpl_set(a, "LABEL", label);
-}
-
-/* The next step's main action: a link, or a stage move (a form). */
-static void
-next_main(struct tdict *n, const char *href, const char *label)
-{
-	struct tdict *a = tmpl_section(n, "NEXT_LINK");
-
-	tmpl_set(a, "HREF", href);
-	tmpl_set(a, "LABEL", label);
-}
-
-static const char *
-next_move(struct req *r, struct tdict *n, const struct mship *m,
-    const char *to)
-{
-	const struct stage_rule *rl = stage_rule_find(m->stage, to, STAGE_EITHER);
-	struct tdict *f = tmpl_section(n, "NEXT_FORM");
-
-	tmpl_set(f, "TO", to);
-	tmpl_set(f, "LABEL", rl != NULL ? rl->action : to);
-	tmpl_set_int(f, "ID", m->id);
-	(void)r;
-	return to;
-}
-
 /*
- * What the page says of the roadmap and the room, counted once for the
- * next step and the panels beside it: the milestones from the page's
- * facts, the unread messages read on every view (the viewer's own).
+ * How the pair meets and when they review: the terms that move with the
+ * stage. c: the page's facts.
  */
-struct show_counts {
-	long long	 ms_total, ms_done, ms_overdue;
-	long long	 unread;	/* the room's, for the viewer */
-};
-
-/* The work of Cultivation: the room, the next meeting and milestone. */
 static void
-next_work(struct req *r, struct tdict *n, const struct mship *m,
-    const struct db_rows *q, const struct show_counts *k, int main_link)
+show_terms(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *c)
 {
-	long long unread = k->unread;
-	const char *room = unread > 0 ? req_printf(r, "Open the room (%lld "
-	    "unread)", unread) : "Open the room";
+	const char *every = db_get(c, 0, "checkin_months");
+	const char *cadence = mship_cadence_label(db_get(c, 0, "cadence"));
+	long long left = db_get_int(c, 0, "days_left");
 
-	if (main_link)
-		next_main(n, req_printf(r, "/rooms/%lld", m->id), room);
-	else
-		next_also(n, req_printf(r, "/rooms/%lld", m->id), room);
-	if (db_get(q, 0, "next_at") != NULL)
-		next_also(n, mships_path(r, m, "/meetings"), req_printf(r,
-		    "Next meeting: %s", page_time_text(r,
-		    db_get(q, 0, "next_at"))));
-	else
-		next_also(n, mships_path(r, m, "/meetings"), "Plan a meeting");
-	if (db_get(q, 0, "ms_title") != NULL)
-		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
-		    req_printf(r, "Next milestone: %s", db_get(q, 0,
-		    "ms_title")));
-	else if (k->ms_total == 0)
-		next_also(n, req_printf(r, "/mentorships/%lld/roadmap", m->id),
-		    "Apply a roadmap");
-}
-
-/*
- * What to do next, for this person at this stage (issue 21): finish and
- * agree the contract in Initiation; in Cultivation the room, the next
- * meeting and milestone, Separation only once it may start; in
- * Separation the acknowledgment; in Redefinition a check-in, or the new
- * cycle once its contract is agreed. Returns the stage move it offers as
- * its main button (show_actions leaves that one out), NULL for none, or
- * "" when the database failed. q: the page's facts; why: what the
- * contract still lacks (NULL: complete).
- */
-static const char *
-show_next(struct req *r, struct tdict *d, const struct mship *m,
-    const struct db_rows *q, const struct show_counts *k,
-    struct asked *asked_once, const char *why)
-{
-	const struct stage_rule *rl;
-	struct tdict *n;
-	const char *other = m->is_mentor ? m->mentee_name : m->mentor_name;
-	int rc, mine, theirs;
-
-	if (!m->is_open || mships_is(m, "requested"))
-		return NULL;
-	n = tmpl_section(d, "NEXT");
-	mine = db_get(q, 0, m->is_mentor ? "mentor_agreed_at" :
-	    "mentee_agreed_at") != NULL;
-	theirs = db_get(q, 0, m->is_mentor ? "mentee_agreed_at" :
-	    "mentor_agreed_at") != NULL;
-	if (mships_is(m, "initiation")) {
-		if (mine && theirs) {
-			tmpl_set(n, "TEXT", "You both agreed to the contract: "
-			    "the deep work can start.");
-			return next_move(r, n, m, "cultivation");
-		}
-		if (why != NULL) {
-			tmpl_set(n, "TEXT", req_printf(r, "The contract is not "
-			    "complete yet. %s", why));
-			next_main(n, mships_path(r, m, "/contract"),
-			    "Finish the contract");
-		} else if (!mine) {
-			tmpl_set(n, "TEXT", theirs ? req_printf(r, "%s agreed "
-			    "to the contract; your agreement starts the work.",
-			    other) : "The contract is complete. Read it once "
-			    "more and agree to it.");
-			next_main(n, mships_path(r, m, "/contract"),
-			    "Read and agree to the contract");
-		} else {
-			tmpl_set(n, "TEXT", req_printf(r, "You agreed to the "
-			    "contract. Waiting for %s to agree.", other));
-			next_also(n, mships_path(r, m, "/contract"),
-			    "Read the contract");
-		}
-		return NULL;
-	}
-	if (mships_is(m, "cultivation")) {
-		rl = stage_rule_find("cultivation", "separation",
-		    STAGE_EITHER);
-		if ((rc = move_ready(r, m, rl, asked_once)) == -1)
-			return "";
-		if (rc == 1) {
-			tmpl_set(n, "TEXT", db_get_int(q, 0, "open_goals") > 0 ?
-			    "The review date has passed: time for the review "
-			    "and Separation." : "Every goal has its outcome: "
-			    "move on to Separation and the acknowledgment.");
-			next_work(r, n, m, q, k, 0);
-			return next_move(r, n, m, "separation");
-		}
-		/* (a review passed is the rule's, above, on the same date) */
-		if (db_get(q, 0, "days_left") != NULL &&
-		    db_get_int(q, 0, "days_left") >= 0 &&
-		    db_get_int(q, 0, "days_left") <= 14) {
-			tmpl_set(n, "TEXT", req_printf(r, "The review is %s: "
-			    "give every goal its outcome.",
-			    db_get_int(q, 0, "days_left") == 0 ? "today" :
-			    req_printf(r, "in %lld day%s",
-			    db_get_int(q, 0, "days_left"),
-			    db_get_int(q, 0, "days_left") == 1 ? "" : "s")));
-			next_main(n, mships_path(r, m, "/review"),
-			    "Review the goals");
-			next_work(r, n, m, q, k, 0);
-			return NULL;
-		}
-		tmpl_set(n, "TEXT", "The deep work: talk in the room, meet "
-		    "at your cadence, follow the roadmap.");
-		next_work(r, n, m, q, k, 1);
-		return NULL;
-	}
-	if (mships_is(m, "separation")) {
-		if (db_get_int(q, 0, "acked")) {
-			tmpl_set(n, "TEXT", "The goals achieved are "
-			    "acknowledged. Go on as peers in Redefinition, or "
-			    "start a new cycle with a new goal.");
-			next_also(n, mships_path(r, m, "/contract"),
-			    "Start a new cycle: add a goal");
-			next_also(n, mships_path(r, m, "/record"),
-			    "Record of achievement");
-			return next_move(r, n, m, "redefinition");
-		}
-		if (m->is_mentor) {
-			struct tdict *f = tmpl_section(n, "NEXT_ACK");
-			tmpl_set_int(f, "ID", m->id);
-			tmpl_set(n, "TEXT", "As the mentor, acknowledge what "
-			    "was achieved. It is recorded with the date.");
-		} else
-			tmpl_set(n, "TEXT", req_printf(r, "Waiting for %s to "
-			    "acknowledge the goals achieved.", other));
-		next_also(n, mships_path(r, m, "/review"), "The review");
-		return NULL;
-	}
-	/* redefinition: a new cycle agreed is the next step, not the
-	 * check-ins (its button was left under "Other changes": found
-	 * walking) */
-	rl = stage_rule_find("redefinition", "cultivation", STAGE_EITHER);
-	if (rl != NULL && (rc = move_ready(r, m, rl, asked_once)) == -1)
-		return "";
-	if (rl != NULL && rc == 1) {
-		tmpl_set(n, "TEXT", "You both agreed to the new contract: start "
-		    "the new cycle's deep work.");
-		return next_move(r, n, m, "cultivation");
-	}
-	if (db_get(q, 0, "next_checkin") != NULL)
-		tmpl_set(n, "TEXT", req_printf(r, "Peers now. Next check-in "
-		    "due %s. " MSHIP_NEW_CYCLE, page_date_text(r,
-		    db_get(q, 0, "next_checkin"))));
-	else
-		tmpl_set(n, "TEXT", "Peers now: choose how often you check "
-		    "in, and log each check-in. " MSHIP_NEW_CYCLE);
-	next_main(n, "#checkin-h", "Log a check-in");
-	/* the way back to Cultivation was only "change the contract" */
-	next_also(n, mships_path(r, m, "/contract"), "Start a new cycle: add "
-	    "a goal");
-	next_also(n, req_printf(r, "/rooms/%lld", m->id), "Open the room");
-	return NULL;
-}
-
-static void
-show_contract(struct req *r, struct tdict *d, const struct mship *m,
-    const struct db_rows *c, const struct db_rows *g)
-{
-	struct tdict *s, *fold = NULL;
-	size_t i, earlier = 0;
-	long long open = 0;
-
-	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
-	/* an empty value reads as a missing word: say it is not there */
-	tmpl_set(d, "GROUND_RULES", db_get(c, 0, "ground_rules") != NULL &&
-	    *db_get(c, 0, "ground_rules") != '\0' ? db_get(c, 0,
-	    "ground_rules") : "not set");
 	/*
 	 * What holds now: peers check in, they no longer meet at a cadence;
 	 * the contract's holds again in a new cycle ("was:" read as if the
 	 * new contract had dropped it: found walking).
 	 */
-	if (mships_is(m, "redefinition"))
-		tmpl_set(d, "CADENCE_LABEL", db_get(c, 0, "checkin_months") !=
-		    NULL ? req_printf(r, "Check-ins every %s month%s (in "
-		    "Cultivation: %s)", db_get(c, 0, "checkin_months"),
-		    strcmp(db_get(c, 0, "checkin_months"), "1") == 0 ? "" : "s",
-		    mship_cadence_label(db_get(c, 0, "cadence"))) :
-		    req_printf(r, "Occasional check-ins (in Cultivation: %s)",
-		    mship_cadence_label(db_get(c, 0, "cadence"))));
+	if (!mships_is(m, "redefinition"))
+		tmpl_set(d, "CADENCE_LABEL", cadence);
+	else if (every != NULL)
+		tmpl_set(d, "CADENCE_LABEL", req_printf(r, "Check-ins every %s "
+		    "month%s (in Cultivation: %s)", every, strcmp(every, "1") ==
+		    0 ? "" : "s", cadence));
 	else
-		tmpl_set(d, "CADENCE_LABEL", mship_cadence_label(db_get(c, 0,
-		    "cadence")));
+		tmpl_set(d, "CADENCE_LABEL", req_printf(r, "Occasional "
+		    "check-ins (in Cultivation: %s)", cadence));
 	tmpl_set(d, "CHANNELS", mship_channels_label(r, db_get(c, 0, "channels")));
-	tmpl_set(d, "CONTRACT_VERSION_TEXT", db_get_int(c, 0,
-	    "contract_version") == 0 ? "not agreed yet" : req_printf(r,
-	    "last agreed version: %lld", db_get_int(c, 0,
-	    "contract_version")));
-	if (db_get(c, 0, "review_date") == NULL)
+	if (db_get(c, 0, "review_date") == NULL) {
 		tmpl_set(d, "REVIEW_TEXT", "not set");
-	else {
-		long long left = db_get_int(c, 0, "days_left");
-		page_date(r, d, "REVIEW_DATE", db_get(c, 0, "review_date"));
-		/* days left only while the review is ahead of the pair */
-		tmpl_set(d, "REVIEW_LEFT", mships_is(m, "separation") ?
-		    "the review is under way" : mships_is(m, "redefinition") ||
-		    !m->is_open ? "reviewed" : left < 0 ? "passed" :
-		    left == 0 ? "today" : left == 1 ? "1 day left" :
-		    req_printf(r, "%lld days left", left));
-		tmpl_show(d, "HAS_REVIEW");
+		return;
 	}
-	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
-	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
-	if (db_get(c, 0, "mentor_agreed_at") != NULL)
-		page_time(r, d, "MENTOR_AGREED_TEXT",
-		    db_get(c, 0, "mentor_agreed_at"));
-	if (db_get(c, 0, "mentee_agreed_at") != NULL)
-		page_time(r, d, "MENTEE_AGREED_TEXT",
-		    db_get(c, 0, "mentee_agreed_at"));
-	tmpl_set(d, "CONTRACT_LINK_TEXT", !mships_contract_editable(m) ?
-	    "Read the contract and its versions" :
-	    db_get(c, 0, "mentor_agreed_at") != NULL &&
-	    db_get(c, 0, "mentee_agreed_at") != NULL ?
-	    "Change the contract (both agree again)" :
-	    "Write and agree the contract");
+	page_date(r, d, "REVIEW_DATE", db_get(c, 0, "review_date"));
+	/* days left only while the review is ahead of the pair */
+	tmpl_set(d, "REVIEW_LEFT", mships_is(m, "separation") ?
+	    "the review is under way" : mships_is(m, "redefinition") ||
+	    !m->is_open ? "reviewed" : left < 0 ? "passed" :
+	    left == 0 ? "today" : left == 1 ? "1 day left" :
+	    req_printf(r, "%lld days left", left));
+	tmpl_show(d, "HAS_REVIEW");
+}
+
+/*
+ * The goals: this cycle's listed with their count, an earlier cycle's
+ * outcomes under their own fold (listed with this cycle's goals they
+ * read as the pair's work now, and the count of "open" beside them
+ * meant neither: found walking).
+ */
+static void
+show_goals(struct req *r, struct tdict *d, const struct db_rows *g)
+{
+	struct tdict *s, *fold = NULL;
+	size_t i, earlier = 0;
+	long long open = 0;
+
 	for (i = 0; i < g->nrows; i++) {
 		const char *status = db_get(g, i, "status");
-		/*
-		 * an earlier cycle's outcomes under their own fold: listed
-		 * with this cycle's goals they read as the pair's work now,
-		 * and the count of "open" beside them meant neither (found
-		 * walking)
-		 */
+
 		if (db_get_int(g, i, "earlier")) {
 			if (earlier++ == 0)	/* one fold: each call adds one */
 				fold = tmpl_section(d, "EARLIER_GOALS");
@@ -499,6 +234,37 @@ show_contract(struct req *r, struct tdict *d, const struct mship *m,
 		    "open)", g->nrows - earlier, open));
 	if (earlier > 0)
 		tmpl_set(fold, "EARLIER_COUNT", req_printf(r, "%zu", earlier));
+}
+
+/* The contract's panel: its words, terms, agreements and goals. */
+static void
+show_contract(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *c, const struct db_rows *g)
+{
+	const char *rules = db_get(c, 0, "ground_rules");
+	const char *mentor_at = db_get(c, 0, "mentor_agreed_at");
+	const char *mentee_at = db_get(c, 0, "mentee_agreed_at");
+
+	tmpl_set(d, "MESSAGE", db_get(c, 0, "message"));
+	/* an empty value reads as a missing word: say it is not there */
+	tmpl_set(d, "GROUND_RULES", rules != NULL && *rules != '\0' ? rules :
+	    "not set");
+	show_terms(r, d, m, c);
+	tmpl_set(d, "CONTRACT_VERSION_TEXT", db_get_int(c, 0,
+	    "contract_version") == 0 ? "not agreed yet" : req_printf(r,
+	    "last agreed version: %lld", db_get_int(c, 0,
+	    "contract_version")));
+	tmpl_set(d, "MENTOR_AGREED_TEXT", "not yet");
+	tmpl_set(d, "MENTEE_AGREED_TEXT", "not yet");
+	if (mentor_at != NULL)
+		page_time(r, d, "MENTOR_AGREED_TEXT", mentor_at);
+	if (mentee_at != NULL)
+		page_time(r, d, "MENTEE_AGREED_TEXT", mentee_at);
+	tmpl_set(d, "CONTRACT_LINK_TEXT", !mships_contract_editable(m) ?
+	    "Read the contract and its versions" : mentor_at != NULL &&
+	    mentee_at != NULL ? "Change the contract (both agree again)" :
+	    "Write and agree the contract");
+	show_goals(r, d, g);
 }
 
 /*
@@ -765,6 +531,100 @@ show_problem(struct req *r, struct tdict *d, const char *reason)
 	tmpl_set(s, "TO", req_form(r, "to"));
 }
 
+/* Who, what and since when: the page's head. c: the page's facts. */
+static void
+show_head(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *c)
+{
+	int proposed = db_get_int(c, 0, "proposed_by_programme");
+
+	if (db_get(c, 0, "programme") != NULL) {
+		struct tdict *s = tmpl_section(d, "PROGRAMME");
+		tmpl_set(s, "PROGRAMME_NAME", db_get(c, 0, "programme"));
+		tmpl_set(s, "PROGRAMME_SLUG", db_get(c, 0, "programme_slug"));
+		tmpl_set(s, "PROGRAMME_HOW", proposed ? "proposed by" :
+		    "part of");
+	}
+	tmpl_set_int(d, "ID", m->id);
+	tmpl_set(d, "FOCUS", m->focus);
+	tmpl_set(d, "STAGE", m->stage);
+	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
+	tmpl_set(d, "MENTOR_NAME", m->mentor_name);
+	tmpl_set(d, "MENTOR_SLUG", m->mentor_slug);
+	tmpl_set(d, "MENTEE_NAME", m->mentee_name);
+	tmpl_set(d, "MENTEE_SLUG", m->mentee_slug);
+	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
+	page_date(r, d, "CREATED", db_get(c, 0, "created_at"));
+	/* "since" is the stage's, not the pair's: that is "asked on" */
+	page_date(r, d, "STAGE_ON", db_get(c, 0, "stage_changed_at"));
+	/* a pair the programme proposed was never asked for */
+	tmpl_set(d, "BEGUN_AS", proposed ? "proposed on" : "asked on");
+}
+
+/* Where the pair stands: the stepper, the sections each stage shows. */
+static void
+show_state(struct req *r, struct tdict *d, const struct mship *m,
+    const struct db_rows *c)
+{
+	int ack_now;
+
+	if (m->is_open && !mships_is(m, "requested"))
+		stepper(d, m->stage);
+	if (mships_is(m, "requested"))
+		tmpl_set(tmpl_section(d, "IS_REQUESTED"), "HEADING",
+		    db_get_int(c, 0, "proposed_by_programme") ?
+		    "The proposal" : "The request");
+	tmpl_show(d, m->is_open ? "IS_OPEN" : "IS_CLOSED");
+	if (!mships_is(m, "requested") && m->is_open)
+		tmpl_show(d, "IS_ACTIVE");
+	if (mships_is(m, "cultivation") || mships_is(m, "separation"))
+		tmpl_show(d, "CAN_REVIEW");
+	if (mships_is(m, "separation") || mships_is(m, "redefinition") ||
+	    (mships_is(m, "ended") && db_get(c, 0, "acknowledged_at") != NULL))
+		tmpl_show(d, "HAS_RECORD");
+	/*
+	 * An acknowledgment belongs to its cycle: a new one has none yet,
+	 * and in a later cycle's Separation the first cycle's read as done
+	 * (its date under "Acknowledged" beside the next step asking for
+	 * it: found walking). Redefinition comes only after this cycle's
+	 * (stage.c).
+	 */
+	ack_now = mships_is(m, "redefinition") || !m->is_open ||
+	    (mships_is(m, "separation") && db_get_int(c, 0, "acked"));
+	if (db_get(c, 0, "acknowledged_at") != NULL)
+		page_time(r, tmpl_section(d, ack_now ? "ACKNOWLEDGED" :
+		    "ACK_EARLIER"), "AT", db_get(c, 0, "acknowledged_at"));
+}
+
+/*
+ * Redefinition's check-ins: how often, the next one, the log and its
+ * form (cv: typed, or NULL). 0, or -1 database down.
+ */
+static int
+show_checkins(struct req *r, struct tdict *d, const struct db_rows *c,
+    const struct db_rows *all, const struct fval *cv)
+{
+	struct tdict *s = tmpl_section(d, "CHECKIN");
+	const char *every = db_get(c, 0, "checkin_months");
+	struct db_rows part;
+
+	/* the interval chosen, or none: a select that showed "3 months"
+	 * when nothing was stored promised reminders that never came
+	 * (found walking) */
+	if (every != NULL)
+		tmpl_show(s, req_printf(r, "EVERY_%s", every));
+	else
+		tmpl_show(s, "NO_INTERVAL");
+	if (every != NULL && db_get(c, 0, "next_checkin") != NULL) {
+		page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
+		    db_get(c, 0, "next_checkin"));
+		tmpl_set(s, "CHECKIN_EVERY", strcmp(every, "1") == 0 ?
+		    "every month" : req_printf(r, "every %s months", every));
+	}
+	part = mships_part(all, "checkins");
+	return mships_checkins_rows(r, s, &part, cv);
+}
+
 /* The mentorship page; typed: a form to put back (422), or NULL. */
 static void
 show_page(struct req *r, struct mship *m, const struct view *v, int status,
@@ -778,7 +638,6 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	struct show_counts k;
 	struct asked asked;
 	const char *next_to, *note_err;
-	int ack_now;
 
 	memset(&asked, 0, sizeof(asked));
 	if ((all = mships_rows(r, m, v->version, v->now)) == NULL)
@@ -794,30 +653,9 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	k.ms_overdue = db_get_int(&c, 0, "ms_overdue");
 	k.unread = v->unread;
 	d = page_new(r, m->focus, "mentorships_show.tpl");
-	if (db_get(&c, 0, "programme") != NULL) {
-		struct tdict *s = tmpl_section(d, "PROGRAMME");
-		tmpl_set(s, "PROGRAMME_NAME", db_get(&c, 0, "programme"));
-		tmpl_set(s, "PROGRAMME_SLUG", db_get(&c, 0, "programme_slug"));
-		tmpl_set(s, "PROGRAMME_HOW", db_get_int(&c, 0,
-		    "proposed_by_programme") ? "proposed by" : "part of");
-	}
-	tmpl_set_int(d, "ID", m->id);
-	tmpl_set(d, "FOCUS", m->focus);
+	show_head(r, d, m, &c);
 	mships_rename_form(d, m, typed != NULL && typed->form == SHOWN_FOCUS ?
 	    typed->v : NULL);
-	tmpl_set(d, "STAGE", m->stage);
-	tmpl_set(d, "STAGE_LABEL", mship_stage_label(m->stage));
-	tmpl_set(d, "MENTOR_NAME", m->mentor_name);
-	tmpl_set(d, "MENTOR_SLUG", m->mentor_slug);
-	tmpl_set(d, "MENTEE_NAME", m->mentee_name);
-	tmpl_set(d, "MENTEE_SLUG", m->mentee_slug);
-	tmpl_set(d, "ROLE", m->is_mentor ? "mentor" : "mentee");
-	page_date(r, d, "CREATED", db_get(&c, 0, "created_at"));
-	/* "since" is the stage's, not the pair's: that is "asked on" */
-	page_date(r, d, "STAGE_ON", db_get(&c, 0, "stage_changed_at"));
-	/* a pair the programme proposed was never asked for */
-	tmpl_set(d, "BEGUN_AS", db_get_int(&c, 0, "proposed_by_programme") ?
-	    "proposed on" : "asked on");
 	/* a stage change's note left empty: the form's problem, no refusal */
 	note_err = status == 422 && reason != NULL && strcmp(r->method,
 	    "POST") == 0 && req_form(r, "to") != NULL ? reason : NULL;
@@ -826,59 +664,12 @@ show_page(struct req *r, struct mship *m, const struct view *v, int status,
 	else if (reason != NULL && show_refused(r, tmpl_section(d, "REFUSED"),
 	    m, reason) == -1)
 		return;
-	if (m->is_open && !mships_is(m, "requested"))
-		stepper(d, m->stage);
-	if (mships_is(m, "requested"))
-		tmpl_set(tmpl_section(d, "IS_REQUESTED"), "HEADING",
-		    db_get_int(&c, 0, "proposed_by_programme") ? "The proposal" :
-		    "The request");
-	if (!m->is_open)
-		tmpl_show(d, "IS_CLOSED");
-	else
-		tmpl_show(d, "IS_OPEN");
-	if (!mships_is(m, "requested") && m->is_open)
-		tmpl_show(d, "IS_ACTIVE");
-	if (mships_is(m, "cultivation") || mships_is(m, "separation"))
-		tmpl_show(d, "CAN_REVIEW");
-	if (mships_is(m, "separation") || mships_is(m, "redefinition") ||
-	    (mships_is(m, "ended") && db_get(&c, 0, "acknowledged_at") != NULL))
-		tmpl_show(d, "HAS_RECORD");
-	/*
-	 * An acknowledgment belongs to its cycle: a new one has none yet,
-	 * and in a later cycle's Separation the first cycle's read as done
-	 * (its date under "Acknowledged" beside the next step asking for
-	 * it: found walking). Redefinition comes only after this cycle's
-	 * (stage.c).
-	 */
-	ack_now = mships_is(m, "redefinition") || !m->is_open ||
-	    (mships_is(m, "separation") && db_get_int(&c, 0, "acked"));
-	if (db_get(&c, 0, "acknowledged_at") != NULL)
-		page_time(r, tmpl_section(d, ack_now ? "ACKNOWLEDGED" :
-		    "ACK_EARLIER"), "AT", db_get(&c, 0, "acknowledged_at"));
-	if (mships_is(m, "redefinition")) {
-		struct tdict *s = tmpl_section(d, "CHECKIN");
-		const char *every = db_get(&c, 0, "checkin_months");
-
-		/* the interval chosen, or none: a select that showed "3
-		 * months" when nothing was stored promised reminders that
-		 * never came (found walking) */
-		if (every != NULL)
-			tmpl_show(s, req_printf(r, "EVERY_%s", every));
-		else
-			tmpl_show(s, "NO_INTERVAL");
-		if (every != NULL && db_get(&c, 0, "next_checkin") != NULL) {
-			page_date(r, tmpl_section(s, "NEXT_CHECKIN"), "AT",
-			    db_get(&c, 0, "next_checkin"));
-			tmpl_set(s, "CHECKIN_EVERY", strcmp(every, "1") == 0 ?
-			    "every month" : req_printf(r, "every %s months",
-			    every));
-		}
-		part = mships_part(all, "checkins");
-		if (mships_checkins_rows(r, s, &part, cv) == -1)
-			return;
-	}
+	show_state(r, d, m, &c);
+	if (mships_is(m, "redefinition") &&
+	    show_checkins(r, d, &c, all, cv) == -1)
+		return;
 	part = mships_part(all, "complete");
-	if ((next_to = show_next(r, d, m, &c, &k, &asked, part.nrows == 1 ?
+	if ((next_to = mships_next(r, d, m, &c, &k, &asked, part.nrows == 1 ?
 	    db_get(&part, 0, "why") : NULL)) != NULL && *next_to == '\0')
 		return;
 	part = mships_part(all, "asked");

@@ -32,6 +32,7 @@
 #include "../../cgi-bin/mentorships/list.c"
 #include "../../cgi-bin/mentorships/meetings.c"
 #include "../../cgi-bin/mentorships/move.c"
+#include "../../cgi-bin/mentorships/next.c"
 #include "../../cgi-bin/mentorships/pictures.c"
 #include "../../cgi-bin/mentorships/record.c"
 #include "../../cgi-bin/mentorships/request.c"
