@@ -251,7 +251,7 @@ mine_row(struct req *r, struct tdict *d, const struct db_rows *q, size_t i,
 static const char *const mine_card_watch[] = {
 	"mentorships.focus", "mentorships.stage", "mentorships.mentor_id",
 	"mentorships.mentor_agreed_at", "mentorships.mentee_agreed_at",
-	"mentorships.contract_version", "mentorships.acknowledged_at",
+	"mentorships.contract_version", "mentorships.acknowledged_event",
 	"mentorships.stage_changed_at", "meetings.mentorship_id",
 	"meetings.starts_at",
 	"stage_events.mentorship_id", "stage_events.actor_id",
@@ -271,8 +271,7 @@ const char mine_card_sql[] = "SELECT c.focus, c.mentor_agreed_at, "
     "COALESCE(TIMESTAMP(SUBSTRING_INDEX(c.meetings, ',', 1)) + "
     "INTERVAL 1 SECOND, " KEPT_NEVER "), '%Y-%m-%d %H:%i:%s') AS until "
     "FROM (SELECT m.focus, m.mentor_agreed_at, m.mentee_agreed_at, "
-    "m.contract_version, COALESCE(m.acknowledged_at >= "
-    "m.stage_changed_at, 0) AS acked, " MINE_MEET " AS meetings, "
+    "m.contract_version, " MSHIP_ACKED("m") " AS acked, " MINE_MEET " AS meetings, "
     "IF(m.stage = 'requested', (SELECT " STAGE_ASKED("e", "m.mentor_id")
     " FROM stage_events e WHERE e.mentorship_id = m.id "
     " ORDER BY e.id DESC LIMIT 1), NULL) AS asked, "

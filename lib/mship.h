@@ -165,6 +165,15 @@ int	mship_open(struct req *, long long id, struct mship *,
 	"stage_events e WHERE e.mentorship_id = " m ")"
 
 /*
+ * Mentorship `m` (its alias) was acknowledged in the Separation it is in:
+ * no stage event since the acknowledgment's (sql/405). An earlier
+ * cycle's stays on the row for the record, and a move and an
+ * acknowledgment can share a second, so times cannot tell them apart.
+ */
+#define MSHIP_ACKED(m)	"COALESCE(" m ".acknowledged_event = " \
+	MSHIP_LAST_EVENT(m ".id") ", 0)"
+
+/*
  * Renames kept for the parties' timeline (sql/398), written before the
  * focus changes: the pairs of mentorships m chosen by the condition that
  * follows, each placed after its latest stage event (sql/399). The new

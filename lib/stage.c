@@ -462,9 +462,8 @@ cond_acknowledged(struct req *r, const struct mship *m, const char *note,
 	const char *v;
 
 	(void)note;
-	v = db_value(r, "SELECT acknowledged_at IS NOT NULL AND "
-	    "acknowledged_at >= stage_changed_at FROM mentorships "
-	    "WHERE id = ?", "i", m->id);
+	v = db_value(r, "SELECT " MSHIP_ACKED("m") " FROM mentorships m "
+	    "WHERE m.id = ?", "i", m->id);
 	if (v == NULL)
 		return -1;
 	if (strcmp(v, "1") != 0)

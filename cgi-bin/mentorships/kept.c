@@ -34,6 +34,7 @@ static const char *const show_watch[] = {
 	"mentorships.review_date", "mentorships.mentor_agreed_at",
 	"mentorships.mentee_agreed_at", "mentorships.contract_version",
 	"mentorships.cycle_version", "mentorships.acknowledged_at",
+	"mentorships.acknowledged_event",
 	"mentorships.checkin_months", "mentorships.next_checkin",
 	"mentorships.created_at", "mentorships.proposed_by_programme",
 	"mentorships.programme_id", "mentorships.stage",
@@ -92,8 +93,8 @@ static const char facts_sql[] = "SELECT f.*, DATE_FORMAT(LEAST("
     "m.ground_rules, m.cadence, m.channels, m.review_date, "
     "DATEDIFF(m.review_date, ?) AS days_left, m.mentor_agreed_at, "
     "m.mentee_agreed_at, m.contract_version, m.acknowledged_at, "
-    "m.acknowledged_at IS NOT NULL AND m.acknowledged_at >= "
-    "m.stage_changed_at AS acked, m.checkin_months, m.next_checkin, "
+    MSHIP_ACKED("m") " AS acked, "
+    "m.checkin_months, m.next_checkin, "
     "m.created_at, m.stage_changed_at, m.proposed_by_programme, "
     "p.name AS programme, p.slug AS programme_slug, "
     "(SELECT COUNT(*) FROM goals go WHERE go.mentorship_id = m.id AND "
@@ -212,7 +213,7 @@ mships_part(const struct db_rows *all, const char *name)
 
 /*
  * The part of rule rl's condition the page keeps (stage_pair_cond), for
- * a move from m's stage that the page asks (move_ready), or NULL.
+ * a move from m's stage that the page asks (mships_move_ready), or NULL.
  */
 static stage_cond_fn
 show_cond(const struct stage_rule *rl, const struct mship *m)

@@ -14,10 +14,12 @@ static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
  * A goal whose outcome the mentor acknowledged keeps it: the record says
  * "acknowledged by" above the outcomes, and a mentee could still change
  * one after it (found walking: achieved made dropped, no one told).
- * Reviewed before the mentorship's newest acknowledgment, or closed in
- * an earlier cycle (one begun from Separation has no acknowledgment).
+ * Reviewed before the mentorship's newest acknowledgment (by their
+ * stage events: a review and an acknowledgment can share a second), or
+ * closed in an earlier cycle (one begun from Separation has none).
  */
-#define GOAL_ACKED	"COALESCE(g.reviewed_at <= m.acknowledged_at, 0)"
+#define GOAL_ACKED	"COALESCE(g.reviewed_at IS NOT NULL AND " \
+	"g.reviewed_after_event <= m.acknowledged_event, 0)"
 #define GOAL_SETTLED	"(" GOAL_ACKED " OR " GOAL_EARLIER ")"
 
 enum { RV_GOAL, RV_OUTCOME, RV_NOTE, RV_N };
@@ -165,8 +167,8 @@ review_form_page(struct req *r, struct mship *m, int status, const char *err,
 	int open, can = mships_is(m, "cultivation") ||
 	    mships_is(m, "separation");
 
-	ack = db_value(r, "SELECT acknowledged_at FROM mentorships WHERE "
-	    "id = ? AND acknowledged_at >= stage_changed_at", "i", m->id);
+	ack = db_value(r, "SELECT m.acknowledged_at FROM mentorships m "
+	    "WHERE m.id = ? AND " MSHIP_ACKED("m"), "i", m->id);
 	if (ack == NULL && r->db_failed)
 		return;
 	d = page_new(r, req_printf(r, "%s: review", m->focus),
@@ -239,9 +241,9 @@ ack_tx(struct req *r, void *arg)
 	if (strcmp(open, "0") != 0)
 		return w->why = "Record an outcome for every goal before "
 		    "acknowledging them.", 409;
-	n = db_exec(r, "UPDATE mentorships SET acknowledged_at = "
-	    "UTC_TIMESTAMP() WHERE id = ? AND (acknowledged_at IS NULL OR "
-	    "acknowledged_at < stage_changed_at)", "i", m->id);
+	n = db_exec(r, "UPDATE mentorships m SET m.acknowledged_at = "
+	    "UTC_TIMESTAMP(), m.acknowledged_event = " MSHIP_LAST_EVENT("m.id")
+	    " WHERE m.id = ? AND NOT " MSHIP_ACKED("m"), "i", m->id);
 	if (n <= 0)
 		return (int)n;
 	w->done = 1;

@@ -243,8 +243,8 @@ def changed(table, col, f):
                         table, col)[0]
     if kind == "tinyint":
         return f"1 - {col}"
-    if kind.endswith("int"):
-        return f"{col} + 1"
+    if kind.endswith("int"):    # NULL + 1 is NULL: no change
+        return f"COALESCE({col}, 0) + 1"
     if kind == "enum":
         values = [v.strip("'") for v in ctype[5:-1].split(",")]
         return "IF({0} = '{1}', '{2}', '{1}')".format(col, values[0], values[1])

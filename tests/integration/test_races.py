@@ -183,8 +183,11 @@ def test_admin_ending_while_a_party_moves_records_the_true_stage():
     for _ in range(TRIALS + 2):
         mid = mship(mentor, mentee, "separation", contract_version=1, cycle_version=1,
                     acknowledged_at="UTC_TIMESTAMP()")
+        # acknowledged in this Separation: after its event (sql/405)
         m.sql("INSERT INTO stage_events (mentorship_id, from_stage, to_stage, created_at) "
-              "VALUES (?, 'cultivation', 'separation', UTC_TIMESTAMP())", mid)
+              "VALUES (?, 'cultivation', 'separation', UTC_TIMESTAMP()); "
+              "UPDATE mentorships SET acknowledged_event = LAST_INSERT_ID() WHERE id = ?",
+              mid, mid)
         ka = fresh(a, f"/admin/mentorships/{mid}")
         kp = fresh(mentee, f"/mentorships/{mid}")
         rs = together([
