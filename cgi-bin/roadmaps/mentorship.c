@@ -12,6 +12,7 @@
 #include "page.h"
 #include "resp.h"
 #include "roadmaps.h"
+#include "stage.h"
 
 /* The form of one milestone of the mentorship that failed, to re-show. */
 struct mform {
@@ -58,24 +59,60 @@ date_sane(const char *s)
 	return NULL;
 }
 
+/* Why m's milestones cannot change at its stage now, or NULL. */
+static const char *
+mr_refusal(const struct mship *m)
+{
+	if (!m->is_open)
+		return "This mentorship is closed: its milestones are kept as "
+		    "a record and can no longer change.";
+	if (strcmp(m->stage, "requested") == 0)
+		return "This request has not been accepted yet: a roadmap can "
+		    "be applied once it is.";
+	return NULL;
+}
+
 /* The mentorship r->id[0] for one of its parties; answers errors itself. */
 static int
 mr_load(struct req *r, struct mship *m, int writing)
 {
+	const char *why;
+
 	if (mship_open(r, r->id[0], m, "Only the mentor and the mentee of "
 	    "this mentorship can see or change its milestones.") == -1)
 		return -1;
-	if (writing && !m->is_open) {
-		page_error_msg(r, 409, "This mentorship is closed: its "
-		    "milestones are kept as a record and can no longer change.");
-		return -1;
-	}
-	if (writing && strcmp(m->stage, "requested") == 0) {
-		page_error_msg(r, 409, "This request has not been accepted "
-		    "yet: a roadmap can be applied once it is.");
+	if (writing && (why = mr_refusal(m)) != NULL) {
+		page_error_msg(r, 409, why);
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * The first step of every write of m's milestones, in its transaction:
+ * the mentorship locked and its stage read again (stage_lock), as it may
+ * have ended since mr_load read it (found in a review: a roadmap taken
+ * off a pair ended meanwhile). 0, 404, 409 (*why) or -1.
+ */
+static int
+mr_lock(struct req *r, struct mship *m, const char **why)
+{
+	int rc;
+
+	if ((rc = stage_lock(r, m)) != 0)
+		return rc;
+	return (*why = mr_refusal(m)) != NULL ? 409 : 0;
+}
+
+/* A write's transaction refused under mr_lock (404, 409), or failed. */
+static void
+mr_refused(struct req *r, int rc, const char *why)
+{
+	if (rc == 409)
+		page_error_msg(r, 409, why);
+	else if (rc == 404)
+		page_error(r, 404);
+	/* -1: the database failed, answered as every page's 503 */
 }
 
 /*
@@ -363,25 +400,28 @@ mr_show(struct req *r)
  * does. 1: applied already, and not asked to again.
  */
 struct apply_write {
-	long long	 mid;
+	struct mship	*m;
 	struct fval	*v;
 	long long	 added;
+	const char	*why;	/* refused under the lock */
 };
 
 static int
 apply_tx(struct req *r, void *arg)
 {
 	struct apply_write *w = arg;
+	long long mid = w->m->id;
 	const char *n;
+	int rc;
 
-	/* lock the mentorship so two appliers get distinct positions */
-	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
-	    "i", w->mid) == NULL ||
-	    (n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones mm "
+	/* the lock gives two appliers distinct positions, too */
+	if ((rc = mr_lock(r, w->m, &w->why)) != 0)
+		return rc;
+	if ((n = db_value(r, "SELECT COUNT(*) FROM mentorship_milestones mm "
 	    "JOIN roadmaps a ON a.id = mm.roadmap_id JOIN roadmaps b ON b.id = "
 	    "? WHERE mm.mentorship_id = ? AND (a.id = b.id OR a.id = "
 	    "b.copied_from OR a.copied_from = b.id OR a.copied_from = "
-	    "b.copied_from)", "ii", w->v[AP_ROADMAP].num, w->mid)) == NULL)
+	    "b.copied_from)", "ii", w->v[AP_ROADMAP].num, mid)) == NULL)
 		return -1;
 	/*
 	 * applied already, itself or a copy of it, or the roadmap it copies
@@ -392,7 +432,7 @@ apply_tx(struct req *r, void *arg)
 		return 1;
 	if ((n = db_value(r, "SELECT COALESCE(MAX(position), 0) FROM "
 	    "mentorship_milestones WHERE mentorship_id = ?", "i",
-	    w->mid)) == NULL)
+	    mid)) == NULL)
 		return -1;
 	w->added = db_exec(r,
 	    "INSERT INTO mentorship_milestones (mentorship_id, goal_id, title, "
@@ -402,7 +442,7 @@ apply_tx(struct req *r, void *arg)
 	    "? + ROW_NUMBER() OVER (ORDER BY " RM_MS_ORDER "), stage, "
 	    "roadmap_id, ?, UTC_TIMESTAMP() FROM roadmap_milestones WHERE "
 	    "roadmap_id = ?",
-	    "isiii", w->mid, w->v[AP_START].str, strtoll(n, NULL, 10),
+	    "isiii", mid, w->v[AP_START].str, strtoll(n, NULL, 10),
 	    (long long)r->user.id, w->v[AP_ROADMAP].num);
 	return w->added < 0 ? -1 : 0;
 }
@@ -440,11 +480,11 @@ mr_apply(struct req *r)
 	}
 	if (v[AP_ROADMAP].err != NULL || v[AP_START].err != NULL)
 		return mr_page(r, &m, v, NULL, 422);
-	w = (struct apply_write){ m.id, v, 0 };
+	w = (struct apply_write){ &m, v, 0, NULL };
 	if ((rc = db_tx_run(r, apply_tx, &w)) == 1)
 		return mr_page_ask(r, &m, v, NULL, db_get(rm, 0, "title"), 409);
 	if (rc != 0)
-		return;
+		return mr_refused(r, rc, w.why);
 	resp_flash(r, req_printf(r, "Roadmap applied: %lld milestone%s "
 	    "added.", w.added, w.added == 1 ? "" : "s"));
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
@@ -503,13 +543,17 @@ struct upd_write {
 	struct mship	*m;
 	struct fval	*v;
 	struct mform	*mf;
+	const char	*why;	/* refused under the lock */
 };
 
 static int
 upd_tx(struct req *r, void *arg)
 {
 	struct upd_write *w = arg;
+	int rc;
 
+	if ((rc = mr_lock(r, w->m, &w->why)) != 0)
+		return rc;
 	return mr_change(r, w->m, w->v, w->mf);
 }
 
@@ -519,6 +563,7 @@ mr_update(struct req *r)
 	struct mship m;
 	struct fval v[UPD_NFIELDS];
 	struct mform mf;
+	struct upd_write w;
 	const char *found;
 	int rc;
 
@@ -552,11 +597,11 @@ mr_update(struct req *r)
 	    "Mark the milestone done or reopen it." : NULL;
 	if (mf.error != NULL)
 		return mr_page(r, &m, NULL, &mf, 422);
-	rc = db_tx_run(r, upd_tx, &(struct upd_write){ &m, v, &mf });
-	if (rc == 1)
+	w = (struct upd_write){ &m, v, &mf, NULL };
+	if ((rc = db_tx_run(r, upd_tx, &w)) == 1)
 		return mr_page(r, &m, NULL, &mf, 422);
 	if (rc != 0)
-		return;
+		return mr_refused(r, rc, w.why);
 	if (!v[UP_INSTANT].num)
 		resp_flash(r, v[UP_DONE].str != NULL ? (v[UP_DONE].num ?
 		    "Milestone done." : "Milestone reopened.") :
@@ -564,20 +609,37 @@ mr_update(struct req *r)
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }
 
+/* A milestone taken off the pair (r->id[1]); 404: not theirs, or gone. */
+struct remove_write {
+	struct mship	*m;
+	const char	*why;	/* refused under the lock */
+};
+
+static int
+remove_tx(struct req *r, void *arg)
+{
+	struct remove_write *w = arg;
+	long long n;
+	int rc;
+
+	if ((rc = mr_lock(r, w->m, &w->why)) != 0)
+		return rc;
+	n = db_exec(r, "DELETE FROM mentorship_milestones WHERE id = ? AND "
+	    "mentorship_id = ?", "ii", r->id[1], w->m->id);
+	return n < 0 ? -1 : n == 0 ? 404 : 0;
+}
+
 void
 mr_remove(struct req *r)
 {
 	struct mship m;
-	long long n;
+	struct remove_write w = { &m, NULL };
+	int rc;
 
 	if (mr_load(r, &m, 1) == -1)
 		return;
-	n = db_exec(r, "DELETE FROM mentorship_milestones WHERE id = ? AND "
-	    "mentorship_id = ?", "ii", r->id[1], m.id);
-	if (n < 0)
-		return;
-	if (n == 0)
-		return page_error(r, 404);
+	if ((rc = db_tx_run(r, remove_tx, &w)) != 0)
+		return mr_refused(r, rc, w.why);
 	resp_flash(r, "Milestone removed from this mentorship.");
 	resp_redirect(r, req_printf(r, "/mentorships/%lld/roadmap", m.id));
 }
@@ -590,9 +652,11 @@ mr_remove(struct req *r)
  * moment. 1: that roadmap is not applied here.
  */
 struct unapply_write {
-	long long	 mid, rid;
+	struct mship	*m;
+	long long	 rid;
 	const char	*title;
 	long long	 removed, done;
+	const char	*why;	/* refused under the lock */
 };
 
 static int
@@ -600,12 +664,14 @@ unapply_tx(struct req *r, void *arg)
 {
 	struct unapply_write *w = arg;
 	struct db_rows *q;
+	int rc;
 
-	if (db_query(r, "SELECT id FROM mentorships WHERE id = ? FOR UPDATE",
-	    "i", w->mid) == NULL || (q = db_query(r, "SELECT rm.title, "
+	if ((rc = mr_lock(r, w->m, &w->why)) != 0)
+		return rc;
+	if ((q = db_query(r, "SELECT rm.title, "
 	    "COUNT(mm.done_at) AS done FROM mentorship_milestones mm JOIN "
 	    "roadmaps rm ON rm.id = mm.roadmap_id WHERE mm.mentorship_id = ? "
-	    "AND mm.roadmap_id = ? GROUP BY rm.title", "ii", w->mid,
+	    "AND mm.roadmap_id = ? GROUP BY rm.title", "ii", w->m->id,
 	    w->rid)) == NULL)
 		return -1;
 	if (q->nrows == 0)
@@ -614,7 +680,7 @@ unapply_tx(struct req *r, void *arg)
 	w->done = db_get_int(q, 0, "done");
 	w->removed = db_exec(r, "DELETE FROM mentorship_milestones WHERE "
 	    "mentorship_id = ? AND roadmap_id = ? AND done_at IS NULL", "ii",
-	    w->mid, w->rid);
+	    w->m->id, w->rid);
 	return w->removed < 0 ? -1 : 0;
 }
 
@@ -633,12 +699,12 @@ mr_unapply(struct req *r)
 	if (v.err != NULL)
 		return page_error_msg(r, 422, "Choose a roadmap applied to "
 		    "this mentorship.");
-	w = (struct unapply_write){ m.id, v.num, NULL, 0, 0 };
+	w = (struct unapply_write){ &m, v.num, NULL, 0, 0, NULL };
 	if ((rc = db_tx_run(r, unapply_tx, &w)) == 1)
 		return page_error_msg(r, 404, "That roadmap is not applied to "
 		    "this mentorship.");
 	if (rc != 0)
-		return;
+		return mr_refused(r, rc, w.why);
 	msg = w.removed == 0 ? req_printf(r, "“%s” has no open milestones "
 	    "left here.", w.title) : req_printf(r, "Removed %lld milestone%s "
 	    "of “%s”.", w.removed, w.removed == 1 ? "" : "s", w.title);

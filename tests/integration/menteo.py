@@ -383,6 +383,25 @@ def until(cond, seconds=30.0):
     return cond()
 
 
+def committed_meanwhile(statement, request, waits_on):
+    """request() answered while another session's statement, written
+    first, is committed only once the request waits on its row (a
+    statement starting waits_on; "": any): what another click does
+    between a request's look and its write."""
+    holder = Holder(statement)
+    def commit():
+        check(until(lambda: waiting(waits_on)),
+              f"the request never waited on {waits_on!r}")
+        holder.say("COMMIT; SELECT 'committed';")
+        return holder.p.stdout.readline().strip()
+    try:
+        r, done = together([request, commit])
+    finally:
+        holder.release()
+    check(done == "committed", f"not committed: {done!r}")
+    return r
+
+
 def general_log(fn, marker):
     """fn()'s result and the statements every worker ran while fn() ran,
     from MariaDB's general log (which shows statements with their values

@@ -2729,25 +2729,6 @@ def test_empty_lists_show_no_table_and_invitations_only_under_any_status():
             "an empty filter reads as an empty programme")
 
 
-def committed_meanwhile(statement, request, waits_on):
-    """request() answered while another session's statement, written
-    first, is committed only once the request waits on its row (a
-    statement starting waits_on): what an organiser's click does between
-    a request's look and its write."""
-    holder = m.Holder(statement)
-    def commit():
-        m.check(m.until(lambda: m.waiting(waits_on)),
-                f"the request never waited on {waits_on!r}")
-        holder.say("COMMIT; SELECT 'committed';")
-        return holder.p.stdout.readline().strip()
-    try:
-        r, done = m.together([request, commit])
-    finally:
-        holder.release()
-    m.check(done == "committed", f"not committed: {done!r}")
-    return r
-
-
 @m.test
 def test_a_request_made_while_its_mentor_leaves_goes_with_the_place():
     """A request locks its mentor's account row, then writes itself;
@@ -2766,7 +2747,7 @@ def test_a_request_made_while_its_mentor_leaves_goes_with_the_place():
               f"({mentor.user_id}, {second.user_id}, 'requested', 'Hire well', "
               f"'Asked meanwhile', UTC_TIMESTAMP(), UTC_TIMESTAMP(), {pid})")
     mentor.get(f"/programmes/{slug}")
-    r = committed_meanwhile(asking, lambda: mentor.post(f"/programmes/{slug}/leave", {}),
+    r = m.committed_meanwhile(asking, lambda: mentor.post(f"/programmes/{slug}/leave", {}),
                             "SELECT id FROM users WHERE id = ? FOR UPDATE")
     m.check(r.status == 303, f"left: {r!r}")
     stages = m.sql("SELECT stage FROM mentorships WHERE mentor_id = ? ORDER BY id",
@@ -2792,7 +2773,7 @@ def test_places_changed_while_the_place_closes_say_nothing_changed():
     r = mentor.post(f"{base}/places", {"capacity": "2"})
     m.check(r.status == 303, f"the same number again is kept: {r!r}")
     m.check("You offer 2 places" in m.unescaped(mentor.get(base).text), "and said so")
-    r = committed_meanwhile(
+    r = m.committed_meanwhile(
         f"UPDATE programme_participants SET status = 'removed' WHERE id = {part}",
         lambda: mentor.post(f"{base}/places", {"capacity": "4"}),
         "SELECT status FROM programme_participants WHERE id = ? FOR UPDATE")
@@ -2817,7 +2798,7 @@ def test_a_link_sent_again_while_someone_joins_does_not_let_them_in():
     m.check(c.get(link).status == 200, "the link works")
     # the organiser's new link: the join checks the old one, still the
     # committed one, then waits on the row
-    r = committed_meanwhile(
+    r = m.committed_meanwhile(
         f"UPDATE programme_invitations SET token_hash = SHA2(UUID(), 256) "
         f"WHERE id = {int(inv)}",
         lambda: c.post(f"/programmes/{slug}/join", {
@@ -2846,7 +2827,7 @@ def test_a_paste_meeting_a_withdrawal_mails_no_dead_link():
     m.sql("UPDATE programme_invitations SET sent_at = sent_at - INTERVAL 2 DAY "
           "WHERE id = ?", inv)
     org.get(f"/programmes/{slug}/invitations")
-    r = committed_meanwhile(
+    r = m.committed_meanwhile(
         f"DELETE FROM programme_invitations WHERE id = {int(inv)}",
         lambda: org.post(f"/programmes/{slug}/invitations", {"emails": address,
                                                              "role": "mentee"}),
@@ -2874,7 +2855,7 @@ def test_a_decline_meeting_a_paste_or_a_join_stands():
           "WHERE id = ?", inv)
     decline = f"UPDATE programme_invitations SET declined_at = UTC_TIMESTAMP() WHERE id = {inv}"
     org.get(f"/programmes/{slug}/invitations")
-    r = committed_meanwhile(
+    r = m.committed_meanwhile(
         decline, lambda: org.post(f"/programmes/{slug}/invitations",
                                   {"emails": address, "role": "mentee"}),
         "UPDATE programme_invitations SET token_hash")
@@ -2889,7 +2870,7 @@ def test_a_decline_meeting_a_paste_or_a_join_stands():
     m.sql("UPDATE programme_invitations SET declined_at = NULL WHERE id = ?", inv)
     c = m.Client()
     m.check(c.get(link).status == 200, "the link works")
-    r = committed_meanwhile(
+    r = m.committed_meanwhile(
         decline, lambda: c.post(f"/programmes/{slug}/join", {
             "invite": link.split("invite=")[1], "role": "mentee",
             "display_name": "Shy Joiner", "password": m.PASSWORD}),

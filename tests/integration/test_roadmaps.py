@@ -480,6 +480,41 @@ def test_an_applied_roadmap_is_taken_back_in_one_step():
 
 
 @m.test
+def test_milestones_of_a_pair_ended_meanwhile_stay():
+    """Each write of a pair's milestones checked the pair open, then wrote
+    under its lock without reading its stage again: a roadmap taken off,
+    a milestone removed, marked or applied changed the record of a pair
+    that ended between the two (found in a review). The stage is read
+    again under the lock: 409, nothing changed."""
+    a, b = people()
+    rid = curated_id("Raise a seed round")
+    ended = ("UPDATE mentorships SET stage = 'ended', "
+             "stage_changed_at = UTC_TIMESTAMP() WHERE id = {}")
+    for what, write in [
+            ("a roadmap taken off", lambda mid, k: b.post(
+                f"/mentorships/{mid}/roadmap/remove", {"roadmap": str(rid)})),
+            ("a milestone removed", lambda mid, k: b.post(
+                f"/mentorships/{mid}/roadmap/milestones/{k}/delete", {})),
+            ("a milestone marked done", lambda mid, k: b.post(
+                f"/mentorships/{mid}/roadmap/milestones/{k}", {"done": "1"})),
+            ("a roadmap applied again", lambda mid, k: b.post(
+                f"/mentorships/{mid}/roadmap", {"roadmap": str(rid),
+                                                "start_date": "2031-01-06",
+                                                "again": "1"}))]:
+        mid = mentorship(a, b)
+        m.check(apply(a, mid, rid, "2031-01-06").status == 303, "applied")
+        before = mm_rows(mid)
+        b.get(f"/mentorships/{mid}/roadmap")
+        # the pair ends while the write waits for its lock ("": whatever
+        # statement of the write waits)
+        r = m.committed_meanwhile(ended.format(mid),
+                                  lambda: write(mid, before[0][0]), "")
+        m.check(r.status == 409 and "closed" in m.unescaped(r.text),
+                f"{what}, the pair ended meanwhile: {r!r}")
+        m.check(mm_rows(mid) == before, f"{what} changed an ended pair's record")
+
+
+@m.test
 def test_third_party_refused_closed_mentorship_409():
     a, b = people()
     c = m.signup("Carla Outsider")
