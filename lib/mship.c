@@ -336,10 +336,18 @@ mship_change_take_back(struct req *r, const struct mship *m, long long by,
 	size_t i;
 	int rc;
 
-	/* the notices of changes still within their hold, each by its key */
-	q = db_query(r, "SELECT dedup_key FROM notifications WHERE "
-	    "dedup_key LIKE ? AND (? = 0 OR user_id = ?) AND created_at > "
-	    "UTC_TIMESTAMP() - INTERVAL ? SECOND", "siii",
+	/*
+	 * the notices of changes whose mail still waits, each by its key:
+	 * a held mail goes at the notifier's pass after its hold, not at
+	 * its end (one went to a party who had agreed since: found in a
+	 * review); the notice alone, for one who turned that mail off,
+	 * while within the hold
+	 */
+	q = db_query(r, "SELECT n.dedup_key FROM notifications n WHERE "
+	    "n.dedup_key LIKE ? AND (? = 0 OR n.user_id = ?) AND "
+	    "(n.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND OR EXISTS "
+	    "(SELECT 1 FROM outbox o WHERE o.dedup_key = n.dedup_key AND "
+	    "o.status = 'queued' AND o.attempts = 0))", "siii",
 	    mship_change_key(r, m->id, by, "%"), to, to,
 	    (long long)MSHIP_CHANGE_HOLD);
 	if (q == NULL)

@@ -417,6 +417,28 @@ def agreed_by_the_mentee():
     return mentor, mentee, mid, ids, base
 
 
+@m.test
+def test_a_held_mail_the_notifier_has_not_sent_is_taken_back():
+    """A change's mail waits two minutes, then goes at the notifier's next
+    pass (a minute later with the packaged timer). An agreement given in
+    between looked only at notices under two minutes old, so "agree
+    again" went to one who had just agreed (found in a review). The mail
+    still waiting decides."""
+    mentor, mentee, mid, ids, base = agreed_by_the_mentee()
+    agree(mentor, mid)
+    r = mentee.post(base, terms() + three(ids, third="Five talks given") +
+                    [("seen", seen_of(mentee.get(base).text))])
+    m.check(r.status == 303, f"her change: {r!r}")
+    held(mentor, "agree again")
+    # its two minutes are over; the notifier has not come by yet
+    m.sql("UPDATE notifications SET created_at = created_at - INTERVAL 150 SECOND "
+          "WHERE user_id = ? AND dedup_key LIKE 'contract-change:%'", mentor.user_id)
+    agree(mentor, mid)
+    left = m.sql("SELECT subject, status FROM outbox WHERE user_id = ? AND "
+                 "subject LIKE '%agree again%'", mentor.user_id)
+    m.check(left == [], f"the held mail still goes to the one who agreed: {left}")
+
+
 def newest_said(c):
     """The words of c's newest mail, on one line."""
     return " ".join(m.unescaped(m.sql_value(
