@@ -41,9 +41,12 @@ mships_stage(struct req *r)
 
 	if (mships_load(r, &m) == -1)
 		return;
-	if (field_read(r, f, ST_N, v) > 0)
-		return mships_page(r, &m, 409, v[ST_TO].err != NULL ?
-		    "Choose what to do with this mentorship." :
+	if (field_read(r, f, ST_N, v) > 0 && v[ST_TO].err != NULL)
+		return mships_page(r, &m, 409,
+		    "Choose what to do with this mentorship.");
+	/* the note's own problem, beside it with what was typed (a 422) */
+	if (v[ST_NOTE].err != NULL)
+		return mships_page(r, &m, 422,
 		    "The note is too long (4000 characters at most).");
 	/*
 	 * Never refused for the mail it causes: a step of the project (a

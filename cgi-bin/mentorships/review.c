@@ -162,9 +162,10 @@ static void
 review_form_page(struct req *r, struct mship *m, int status, const char *err,
     const struct review *rv)
 {
+	const struct stage_rule *rl;
 	struct tdict *d;
-	const char *ack;
-	int open, can = mships_is(m, "cultivation") ||
+	const char *ack, *why;
+	int open, rc, can = mships_is(m, "cultivation") ||
 	    mships_is(m, "separation");
 
 	ack = db_value(r, "SELECT m.acknowledged_at FROM mentorships m "
@@ -189,9 +190,18 @@ review_form_page(struct req *r, struct mship *m, int status, const char *err,
 		tmpl_show(d, "FORMS");
 	if ((open = goals_fill(r, d, m, can, 1, rv)) == -1)
 		return;
-	/* the review done, the page leads on (it ended there: walking) */
-	if (open == 0 && rv == NULL && mships_is(m, "cultivation"))
-		tmpl_show(d, "MOVE_ON");
+	/*
+	 * the review done, the page leads on (it ended there: walking), as
+	 * far as the move's own rule goes: a pair whose goals were all
+	 * removed was offered a move that answered 409 (found in a review)
+	 */
+	if (open == 0 && rv == NULL && mships_is(m, "cultivation")) {
+		rl = stage_rule_find("cultivation", "separation", STAGE_EITHER);
+		if ((rc = rl->cond(r, m, "", &why)) == -1)
+			return;
+		if (rc == 0)
+			tmpl_show(d, "MOVE_ON");
+	}
 	page_send(r, status);
 }
 

@@ -309,6 +309,13 @@ def test_full_lifecycle():
     m.check('id="note-ended-error">Give a reason for ending' in r.text and
             refused_link(r) is None and "<details class=\"disclosure\" open>" in r.text,
             "an ending without a reason: the folded form open, the problem beside it")
+    # so is a note too long: it was a 409's refusal box, the form folded
+    # (found in a review); now beside the note, the note kept as typed
+    long = "We reached it. " * 300
+    r = move(mentor, mid, "ended", long, expect=422)
+    m.check('id="note-ended-error">The note is too long' in r.text and
+            refused_link(r) is None and "<details class=\"disclosure\" open>" in r.text and
+            long.strip() in m.unescaped(r.text), "a note too long: kept, the problem beside it")
     move(mentor, mid, "ended", "We reached what we set out to do.")
     m.check(stage_of(mid) == "ended")
 
@@ -366,6 +373,25 @@ def test_a_new_cycle_from_separation_keeps_the_first_apart():
     m.check(r.status == 409 and "An earlier cycle closed" in m.unescaped(r.text) and
             m.sql_value("SELECT status FROM goals WHERE id = ?", gid) == "achieved",
             f"the first cycle's outcome changed in the second: {r!r}")
+
+
+@m.test
+def test_the_review_offers_separation_only_as_its_rule_allows():
+    """The review page offered "Move to Separation" once no goal was
+    open, and a pair whose goals were all removed has none open: the
+    move then answered 409 (found in a review). It asks the move's rule."""
+    mentor, mentee, mid = accepted_pair()
+    m.sql("UPDATE mentorships SET stage = 'cultivation' WHERE id = ?", mid)
+    offered = ('<input type="hidden" name="to" value="separation">'
+               '<button class="btn-primary">Move to Separation</button>')
+    m.check(offered not in mentee.get(f"/mentorships/{mid}/review").text,
+            "Separation offered to a pair with no goals")
+    m.sql("INSERT INTO goals (mentorship_id, title, measure, status, reviewed_at, "
+          "created_at) VALUES (?, 'Ship it', 'Shipped', 'achieved', UTC_TIMESTAMP(), "
+          "UTC_TIMESTAMP())", mid)
+    m.check(offered in mentee.get(f"/mentorships/{mid}/review").text,
+            "Separation not offered once every goal has its outcome")
+    move(mentee, mid, "separation")
 
 
 @m.test
