@@ -757,6 +757,9 @@ rooms_latest(struct req *r)
  * with it, once.h) that runs again after a deadlock (db_tx_run): the
  * room's triggers move its version and the pair's week, and two messages
  * of one room at once deadlocked on them (the bench's writes met it).
+ * Stored only while the pair is open, read under the lock the insert
+ * takes on the pair's row anyway: a pair that ended since the room was
+ * read took a message after its end (found in a review). 409: ended.
  */
 struct post_write {
 	long long		 room;
@@ -770,12 +773,16 @@ post_tx(struct req *r, void *arg)
 {
 	struct post_write *w = arg;
 
-	if (db_exec(r, "INSERT INTO room_messages (mentorship_id, author_id, "
-	    "body, body_html, reply_to, created_at) VALUES (?, ?, ?, ?, ?, "
-	    "UTC_TIMESTAMP())", "iisss", w->room, r->user.id,
-	    w->v[PF_BODY].str, md_html(r, w->v[PF_BODY].str), w->reply_to > 0 ?
-	    req_printf(r, "%lld", w->reply_to) : NULL) < 0)
-		return -1;
+	long long n;
+
+	n = db_exec(r, "INSERT INTO room_messages (mentorship_id, author_id, "
+	    "body, body_html, reply_to, created_at) SELECT m.id, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP() FROM mentorships m WHERE m.id = ? AND m.stage IN ("
+	    STAGES_OPEN ") LOCK IN SHARE MODE", "isssi", r->user.id, w->v[PF_BODY].str,
+	    md_html(r, w->v[PF_BODY].str), w->reply_to > 0 ?
+	    req_printf(r, "%lld", w->reply_to) : NULL, w->room);
+	if (n <= 0)
+		return n < 0 ? -1 : 409;
 	w->id = db_last_id();
 	return 0;
 }
@@ -787,7 +794,7 @@ rooms_post(struct req *r)
 	struct fval v[POST_NFIELDS];
 	struct post_write w;
 	long long reply_to = 0;
-	int errors;
+	int errors, rc;
 
 	if (room_open(r, &rm) == -1)
 		return;
@@ -812,7 +819,11 @@ rooms_post(struct req *r)
 		return;
 	}
 	w = (struct post_write){ rm.m.id, reply_to, v, 0 };
-	if (db_tx_run(r, post_tx, &w) != 0)
+	if ((rc = db_tx_run(r, post_tx, &w)) == 409 && room_open(r, &rm) == 0)
+		room_render(r, &rm, 0, 0, NULL, "This mentorship ended while you "
+		    "wrote: its room can be read but takes no new messages.",
+		    409);
+	if (rc != 0)
 		return;
 	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id, w.id));
 }
@@ -897,16 +908,23 @@ rooms_edit_form(struct req *r)
 	edit_render(r, &rm.m, NULL, db_get(row, 0, "body"), 0, 200);
 }
 
-/* An edit moves the room's version as a message does (post_tx). */
+/*
+ * An edit moves the room's version as a message does (post_tx), and is
+ * made only while the pair is open, read under the update's lock (as a
+ * post). 409: ended since the form was read.
+ */
 static int
 edit_tx(struct req *r, void *arg)
 {
 	const struct fval *v = arg;
+	long long n;
 
-	return db_exec(r, "UPDATE room_messages SET body = ?, body_html = ?, "
-	    "edited_at = UTC_TIMESTAMP() WHERE id = ? AND author_id = ?",
-	    "ssii", v[EF_BODY].str, md_html(r, v[EF_BODY].str), r->id[1],
-	    r->user.id) < 0 ? -1 : 0;
+	n = db_exec(r, "UPDATE room_messages x JOIN mentorships m ON m.id = "
+	    "x.mentorship_id SET x.body = ?, x.body_html = ?, x.edited_at = "
+	    "UTC_TIMESTAMP() WHERE x.id = ? AND x.author_id = ? AND m.stage "
+	    "IN (" STAGES_OPEN ")", "ssii", v[EF_BODY].str,
+	    md_html(r, v[EF_BODY].str), r->id[1], r->user.id);
+	return n < 0 ? -1 : n == 0 ? 409 : 0;
 }
 
 static void
@@ -915,7 +933,7 @@ rooms_edit(struct req *r)
 	struct room rm;
 	struct db_rows *row;
 	struct fval v[EDIT_NFIELDS];
-	int late = 0;
+	int late = 0, rc;
 
 	if ((row = edit_load(r, &rm, &late)) == NULL)
 		return;
@@ -924,8 +942,12 @@ rooms_edit(struct req *r)
 		return;
 	}
 	/* an unchanged text is not an edit */
-	if (strcmp(v[EF_BODY].str, db_get(row, 0, "body")) != 0 &&
-	    db_tx_run(r, edit_tx, v) != 0)
+	rc = strcmp(v[EF_BODY].str, db_get(row, 0, "body")) != 0 ?
+	    db_tx_run(r, edit_tx, v) : 0;
+	if (rc == 409)
+		return page_error_msg(r, 409, "This mentorship ended while you "
+		    "edited: its room can be read but no longer changed.");
+	if (rc != 0)
 		return;
 	resp_flash(r, "Message updated.");
 	resp_redirect(r, req_printf(r, "/rooms/%lld#m%lld", rm.m.id, r->id[1]));

@@ -326,6 +326,34 @@ def test_edit_within_15_minutes():
 
 
 @m.test
+def test_a_room_takes_nothing_once_its_pair_ended_meanwhile():
+    """A post and an edit checked the pair open, then wrote: a pair that
+    ended between the two took a message after its end (found in a
+    review). The write reads the stage under the lock it takes on the
+    pair's row: 409, nothing written."""
+    def ended(mid):
+        return (f"UPDATE mentorships SET stage = 'ended', stage_changed_at = "
+                f"UTC_TIMESTAMP() WHERE id = {mid}")
+    a, b, mid = pair()
+    b.get(f"/rooms/{mid}")
+    r = m.committed_meanwhile(ended(mid), lambda: b.post(
+        f"/rooms/{mid}/messages", {"body": "Words after the end"}), "")
+    m.check(r.status == 409 and "ended while you wrote" in m.unescaped(r.text),
+            f"a post as the pair ended: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM room_messages WHERE mentorship_id = ?",
+                        mid) == "0", "a message stored after the end")
+    a, b, mid = pair()
+    msg_id = posted(a, mid, "before the end")
+    a.get(f"/rooms/{mid}/messages/{msg_id}/edit")
+    r = m.committed_meanwhile(ended(mid), lambda: a.post(
+        f"/rooms/{mid}/messages/{msg_id}", {"body": "changed after it"}), "")
+    m.check(r.status == 409 and "ended while you edited" in m.unescaped(r.text),
+            f"an edit as the pair ended: {r!r}")
+    m.check(m.sql_value("SELECT body FROM room_messages WHERE id = ?", msg_id) ==
+            "before the end", "a message changed after the end")
+
+
+@m.test
 def test_edit_refused_after_15_minutes_and_to_others():
     a, b, mid = pair()
     msg_id = posted(a, mid, "old words")
