@@ -301,7 +301,11 @@ static int
 delete_tx(struct req *r, void *arg)
 {
 	(void)arg;
-	if (delete_end_mentorships(r) == -1 || delete_private_data(r) == -1 ||
+	/* the account first, as a request to or from it locks it
+	 * (mentorships/request.c): none made meanwhile outlives it */
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    r->user.id) == NULL || delete_end_mentorships(r) == -1 ||
+	    delete_private_data(r) == -1 ||
 	    db_exec(r, "DELETE FROM sessions WHERE user_id = ?", "i",
 	    r->user.id) < 0)
 		return -1;

@@ -217,9 +217,20 @@ new_tx(struct req *r, void *arg)
 	long long mentor_id = 0, prog_id = 0, id;
 	const char *prog = NULL;
 
-	/* the mentee row serialises two identical requests */
-	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
-	    r->user.id) == NULL || request_refusal(r, v[NEW_MENTOR].str,
+	/*
+	 * Both accounts locked before anything is read: the mentee's
+	 * serialises two identical requests; the mentor's, the places
+	 * counted below, with another request to the same mentor, a
+	 * proposal, a place left or removed and an account deleted, each of
+	 * which takes it first (programmes/place.c, participants.c,
+	 * matching.c, admin/data.c). Read after the locks, what follows is
+	 * what they committed: the snapshot of REPEATABLE READ begins at a
+	 * transaction's first plain read (two requests took a mentor's last
+	 * place, found in a review).
+	 */
+	if (db_query(r, "SELECT id FROM users WHERE id = ? OR slug = ? "
+	    "ORDER BY id FOR UPDATE", "is", r->user.id,
+	    v[NEW_MENTOR].str) == NULL || request_refusal(r, v[NEW_MENTOR].str,
 	    v[NEW_PROGRAMME].str, &mentor_id, &prog_id, &w->why) == -1)
 		return -1;
 	if (w->why != NULL)

@@ -819,10 +819,16 @@ propose_tx(struct req *r, void *arg)
 	board_free(w->b);
 	memset(w->b, 0, sizeof(*w->b));
 	w->why = NULL;
-	/* the programme's mentors, locked: their places are counted once */
-	if (db_query(r, "SELECT id FROM programme_participants WHERE "
-	    "programme_id = ? AND role = 'mentor' ORDER BY id FOR UPDATE", "i",
-	    w->p->id) == NULL)
+	/*
+	 * The programme's places and their people's accounts, locked first:
+	 * the mentors' places are counted once, and a request (which locks
+	 * both accounts: mentorships/request.c), a departure or a removal
+	 * made meanwhile is committed before the board is read, not
+	 * proposed past (found in a review)
+	 */
+	if (db_query(r, "SELECT pp.id FROM programme_participants pp JOIN "
+	    "users u ON u.id = pp.user_id WHERE pp.programme_id = ? ORDER BY "
+	    "pp.id FOR UPDATE", "i", w->p->id) == NULL)
 		return -1;
 	if ((rc = board_load(r, w->b, w->p->id, 0)) != 0)
 		return rc;

@@ -558,18 +558,21 @@ decide_mail(struct req *r, const struct prog *p, long long uid, size_t a,
 	return rc == -1 ? -1 : 0;
 }
 
-/* The requests and proposals of participant uid (role) in programme p
- * that nobody answered yet. */
+/*
+ * The requests and proposals of participant uid (role) in programme p
+ * that nobody answered yet: a locking read, which sees what committed
+ * while the caller waited for its locks, whatever its snapshot.
+ */
 static struct db_rows *
 requests_open(struct req *r, const struct prog *p, long long uid,
     const char *role)
 {
 	return db_query(r, strcmp(role, "mentee") == 0 ? "SELECT id, "
 	    "proposed_by_programme FROM mentorships WHERE mentee_id = ? AND "
-	    "programme_id = ? AND stage = 'requested' ORDER BY id" : "SELECT "
-	    "id, proposed_by_programme FROM mentorships WHERE mentor_id = ? "
-	    "AND programme_id = ? AND stage = 'requested' ORDER BY id", "ii",
-	    uid, p->id);
+	    "programme_id = ? AND stage = 'requested' ORDER BY id FOR UPDATE" :
+	    "SELECT id, proposed_by_programme FROM mentorships WHERE "
+	    "mentor_id = ? AND programme_id = ? AND stage = 'requested' "
+	    "ORDER BY id FOR UPDATE", "ii", uid, p->id);
 }
 
 /*
@@ -639,12 +642,16 @@ decide_tx(struct req *r, void *arg)
 	const char *withdrawn = NULL;	/* a removal's: what went with it */
 	long long uid;
 
-	/* the name by a subquery, which FOR UPDATE leaves unlocked */
-	row = db_query(r, "SELECT p.user_id, p.role, p.status, (SELECT "
-	    "u.display_name FROM users u WHERE u.id = p.user_id) AS "
-	    "display_name, (SELECT u.disabled_at IS NOT NULL FROM users u "
-	    "WHERE u.id = p.user_id) AS closed FROM programme_participants p "
-	    "WHERE p.id = ? AND "
+	/*
+	 * The place and its person's account, locked first: a request to or
+	 * from them takes the account's lock (mentorships/request.c), so one
+	 * made meanwhile is committed before the removal reads the open
+	 * ones, and withdrawn with them (it outlived the place: found in a
+	 * review)
+	 */
+	row = db_query(r, "SELECT p.user_id, p.role, p.status, u.display_name, "
+	    "u.disabled_at IS NOT NULL AS closed FROM programme_participants p "
+	    "JOIN users u ON u.id = p.user_id WHERE p.id = ? AND "
 	    "p.programme_id = ? FOR UPDATE", "ii", r->id[1], w->p->id);
 	if (row == NULL)
 		return -1;

@@ -152,7 +152,7 @@ leave_tx(struct req *r, void *arg)
 	long long n;
 
 	/*
-	 * A request to this person locks their account's row first
+	 * A request to or from this person locks their account's row first
 	 * (mentorships/request.c): taken here too, none made meanwhile
 	 * outlives the place it was made to.
 	 */

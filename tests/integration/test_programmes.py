@@ -2757,6 +2757,53 @@ def test_a_request_made_while_its_mentor_leaves_goes_with_the_place():
 
 
 @m.test
+def test_a_request_waits_for_its_mentor_leaving_and_a_removal_for_a_request():
+    """A request locked only its mentee's account: sent as its mentor
+    left, it read the place still open and outlived it; a removal locked
+    only the place, and read the open requests before one made meanwhile
+    committed (found in a review). Both take the people's accounts first:
+    the request waits for the departure and is refused; the removal waits
+    for the request and withdraws it."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org], join="open", mentor_approval="0")
+    mentor, mentee, first = asked_in(slug, "3", "Lead my first team")
+    pid = m.sql_value("SELECT id FROM programmes WHERE slug = ?", slug)
+    place = m.sql_value("SELECT id FROM programme_participants WHERE programme_id = ? "
+                        "AND user_id = ?", pid, mentor.user_id)
+    second = m.signup()
+    second.get(f"/programmes/{slug}/join")
+    second.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    second.get(f"/mentorships/new?mentor={mentor.slug}&programme={slug}")
+    leaving = (f"SELECT id INTO @held FROM users WHERE id = {mentor.user_id} FOR UPDATE; "
+               f"UPDATE programme_participants SET status = 'left' WHERE id = {place}")
+    r = m.committed_meanwhile(leaving, lambda: second.post("/mentorships/new", {
+        "mentor": mentor.slug, "programme": slug, "focus": "Hire well",
+        "message": "Asked as the mentor left."}), "")
+    m.check(r.status == 422 and "not an approved mentor" in m.unescaped(r.text),
+            f"a request to a mentor who left meanwhile: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM mentorships WHERE mentee_id = ?",
+                        second.user_id) == "0", "the request outlived the place")
+    # the removal of a mentee whose request commits while it waits
+    m.sql("UPDATE programme_participants SET status = 'active' WHERE id = ?", place)
+    third = m.signup()
+    third.get(f"/programmes/{slug}/join")
+    third.post(f"/programmes/{slug}/join", {"role": "mentee"})
+    theirs = m.sql_value("SELECT id FROM programme_participants WHERE programme_id = ? "
+                         "AND user_id = ?", pid, third.user_id)
+    asking = (f"SELECT id INTO @held FROM users WHERE id = {third.user_id} FOR UPDATE; "
+              "INSERT INTO mentorships (mentor_id, mentee_id, stage, focus, message, "
+              "stage_changed_at, created_at, programme_id) VALUES "
+              f"({mentor.user_id}, {third.user_id}, 'requested', 'Speak up', "
+              f"'Asked meanwhile', UTC_TIMESTAMP(), UTC_TIMESTAMP(), {pid})")
+    org.get(f"/programmes/{slug}/participants")
+    r = m.committed_meanwhile(asking, lambda: org.post(
+        f"/programmes/{slug}/participants/{theirs}", {"action": "remove"}), "")
+    m.check(r.status == 303, f"removed: {r!r}")
+    stages = m.sql("SELECT stage FROM mentorships WHERE mentee_id = ?", third.user_id)
+    m.check(stages == [["withdrawn"]], f"a request made meanwhile outlived the place: {stages}")
+
+
+@m.test
 def test_places_changed_while_the_place_closes_say_nothing_changed():
     """A mentor's new number of places was said to be kept ("You offer 4
     places") even when an organiser removed them between the page's
