@@ -13,13 +13,13 @@ static const char *const outcomes[] = { "achieved", "partly", "not_achieved",
 /*
  * A goal whose outcome the mentor acknowledged keeps it: the record says
  * "acknowledged by" above the outcomes, and a mentee could still change
- * one after it (found walking: achieved made dropped, no one told).
- * Reviewed before the mentorship's newest acknowledgment (by their
- * stage events: a review and an acknowledgment can share a second), or
- * closed in an earlier cycle (one begun from Separation has none).
+ * one after it (found walking: achieved made dropped, no one told). The
+ * acknowledgment marks the outcomes it acknowledged (sql/405): a goal
+ * added after it, for a new cycle, is not one of them, however soon
+ * reviewed. Or closed in an earlier cycle (one begun from Separation has
+ * no acknowledgment).
  */
-#define GOAL_ACKED	"COALESCE(g.reviewed_at IS NOT NULL AND " \
-	"g.reviewed_after_event <= m.acknowledged_event, 0)"
+#define GOAL_ACKED	"(g.acknowledged_event IS NOT NULL)"
 #define GOAL_SETTLED	"(" GOAL_ACKED " OR " GOAL_EARLIER ")"
 
 enum { RV_GOAL, RV_OUTCOME, RV_NOTE, RV_N };
@@ -256,6 +256,12 @@ ack_tx(struct req *r, void *arg)
 	    " WHERE m.id = ? AND NOT " MSHIP_ACKED("m"), "i", m->id);
 	if (n <= 0)
 		return (int)n;
+	/* the outcomes it acknowledges: every goal's, none open (above) */
+	if (db_exec(r, "UPDATE goals g JOIN mentorships m ON m.id = "
+	    "g.mentorship_id SET g.acknowledged_event = m.acknowledged_event "
+	    "WHERE g.mentorship_id = ? AND g.acknowledged_event IS NULL", "i",
+	    m->id) < 0)
+		return -1;
 	w->done = 1;
 	return mships_tell(r, m, "Your mentor acknowledged your goals",
 	    req_printf(r, "%s formally acknowledged the goals you achieved. "
