@@ -36,6 +36,10 @@ entry_tx(struct req *r, void *arg)
 	struct entry_write *w = arg;
 	long long n;
 
+	/* the thread's row first, as feedback takes it (comment_tx): the
+	 * other order made a cycle with the version row both triggers move */
+	if (touch_thread(r, w->thread) == -1)
+		return -1;
 	if (w->op == ENTRY_ADD) {
 		n = db_exec(r, "INSERT INTO thread_entries (thread_id, kind, "
 		    "body, created_at, updated_at) VALUES (?, ?, ?, "
@@ -49,7 +53,7 @@ entry_tx(struct req *r, void *arg)
 	else
 		n = db_exec(r, "DELETE FROM thread_entries WHERE id = ?", "i",
 		    w->id);
-	return n < 0 ? -1 : touch_thread(r, w->thread);
+	return n < 0 ? -1 : 0;
 }
 
 void
@@ -207,7 +211,13 @@ comment_mail(struct req *r, const struct thread *t, const struct entry *e,
 	return rc == -1 ? -1 : 0;
 }
 
-/* A comment with its mail, run again after a deadlock as entry_tx is. */
+/*
+ * A comment with its mail, run again after a deadlock as entry_tx is.
+ * Stored only while the thread is still shared with the open pair it
+ * was read with, read under the lock the insert takes: a thread made
+ * private or unlinked, or a pair ended, since the page was read took
+ * feedback and mailed it (found in a review). 409: no longer.
+ */
 struct comment_write {
 	const struct thread	*t;
 	const struct entry	*e;
@@ -219,11 +229,16 @@ static int
 comment_tx(struct req *r, void *arg)
 {
 	struct comment_write *w = arg;
+	long long n;
 
-	if (db_exec(r, "INSERT INTO thread_comments (entry_id, author_id, "
-	    "body, created_at) VALUES (?, ?, ?, UTC_TIMESTAMP())", "iis",
-	    w->e->id, r->user.id, w->body) < 0)
-		return -1;
+	n = db_exec(r, "INSERT INTO thread_comments (entry_id, author_id, "
+	    "body, created_at) SELECT ?, ?, ?, UTC_TIMESTAMP() FROM threads t "
+	    "JOIN mentorships m ON m.id = t.mentorship_id WHERE t.id = ? AND "
+	    "m.id = ? AND (t.owner_id = ? OR t.visibility <> 'private') AND "
+	    "m.stage IN (" STAGES_OPEN ") LOCK IN SHARE MODE", "iisiii",
+	    w->e->id, r->user.id, w->body, w->t->id, w->t->m.id, r->user.id);
+	if (n <= 0)
+		return n < 0 ? -1 : 409;
 	w->id = db_last_id();
 	return comment_mail(r, w->t, w->e, w->id, w->body);
 }
@@ -236,6 +251,7 @@ threads_comment(struct req *r)
 	struct fval v[CF_N];
 	struct db_rows *n = NULL;
 	struct comment_write w = { &t, &e, NULL, 0 };
+	int rc;
 
 	if (thread_get(r, &t) == RESP_DONE ||
 	    entry_get(r, &t, &e) == RESP_DONE)
@@ -256,7 +272,10 @@ threads_comment(struct req *r)
 	if (field_read(r, comment_f, CF_N, v) > 0)
 		return entry_page(r, &t, &e, NULL, v, 422);
 	w.body = v[CF_BODY].str;
-	if (db_tx_run(r, comment_tx, &w) != 0)
+	if ((rc = db_tx_run(r, comment_tx, &w)) == 409)
+		return page_error_msg(r, 409, "This thread is no longer shared "
+		    "with an open mentorship of yours: nothing was posted.");
+	if (rc != 0)
 		return;
 	resp_flash(r, t.is_owner ? "Answer posted." : "Feedback posted.");
 	resp_redirect(r, req_printf(r, "/threads/%lld/entries/%lld#comment-%lld",

@@ -485,6 +485,30 @@ def test_mentor_feedback_mails_the_owner():
 
 
 @m.test
+def test_feedback_waits_for_a_thread_made_private_and_is_refused():
+    """Feedback checked the thread shared with the pair, then wrote and
+    mailed: a thread made private (or unlinked, or its pair ended) in
+    between took feedback its mentor could no longer read, and its owner
+    was mailed (found in a review). The write reads the thread and the
+    pair under the lock it takes: 409, nothing posted, nothing mailed."""
+    owner, mentor, stranger = people()
+    mid = mentorship(mentor, owner)
+    tid, title = new_thread(owner, "mentorship", mid)
+    eid = add_entry(owner, tid, "lesson", "Shared, then not")
+    mentor.get(f"/threads/{tid}/entries/{eid}")
+    private = f"UPDATE threads SET visibility = 'private' WHERE id = {tid}"
+    r = m.committed_meanwhile(private, lambda: mentor.post(
+        f"/threads/{tid}/entries/{eid}/comments", {"body": "Feedback too late"}), "")
+    m.check(r.status == 409 and "no longer shared" in m.unescaped(r.text),
+            f"feedback on a thread made private meanwhile: {r!r}")
+    m.check(m.sql_value("SELECT COUNT(*) FROM thread_comments WHERE entry_id = ?", eid) == "0",
+            "feedback stored on a private thread")
+    m.check(m.sql_value("SELECT COUNT(*) FROM outbox WHERE user_id = ? AND body_text LIKE ?",
+                        owner.user_id, "%Feedback too late%") == "0",
+            "the owner mailed feedback on a private thread")
+
+
+@m.test
 def test_non_mentor_cannot_comment_on_public_thread():
     owner, mentor, stranger = people()
     tid, _ = new_thread(owner, "public", S["mship"])
