@@ -911,12 +911,14 @@ rooms_edit_form(struct req *r)
 /*
  * An edit moves the room's version as a message does (post_tx), and is
  * made only while the pair is open, read under the update's lock (as a
- * post). 409: ended since the form was read.
+ * post). Rows changed, not matched, are counted: none is the pair ended
+ * (409), or the same words saved by another tab in the same second.
  */
 static int
 edit_tx(struct req *r, void *arg)
 {
 	const struct fval *v = arg;
+	const char *open;
 	long long n;
 
 	n = db_exec(r, "UPDATE room_messages x JOIN mentorships m ON m.id = "
@@ -924,7 +926,14 @@ edit_tx(struct req *r, void *arg)
 	    "UTC_TIMESTAMP() WHERE x.id = ? AND x.author_id = ? AND m.stage "
 	    "IN (" STAGES_OPEN ")", "ssii", v[EF_BODY].str,
 	    md_html(r, v[EF_BODY].str), r->id[1], r->user.id);
-	return n < 0 ? -1 : n == 0 ? 409 : 0;
+	if (n != 0)
+		return n < 0 ? -1 : 0;
+	/* read after the update's wait: what it met (404: gone) */
+	if ((open = db_value(r, "SELECT m.stage IN (" STAGES_OPEN ") FROM "
+	    "mentorships m JOIN room_messages x ON x.mentorship_id = m.id "
+	    "WHERE x.id = ?", "i", r->id[1])) == NULL)
+		return r->db_failed ? -1 : 404;
+	return strcmp(open, "1") == 0 ? 0 : 409;
 }
 
 static void
@@ -947,6 +956,8 @@ rooms_edit(struct req *r)
 	if (rc == 409)
 		return page_error_msg(r, 409, "This mentorship ended while you "
 		    "edited: its room can be read but no longer changed.");
+	if (rc == 404)
+		return page_error(r, 404);
 	if (rc != 0)
 		return;
 	resp_flash(r, "Message updated.");

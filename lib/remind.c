@@ -695,6 +695,15 @@ remind_meeting_tx(struct req *r, void *arg)
 	int side, rc;
 
 	w->sent = 0;
+	/*
+	 * the meeting locked first, then read: a move or a cancellation
+	 * committed meanwhile is what the reminder reads (the snapshot
+	 * begins at the first plain read), not a reminder of what it was
+	 * beside the cancellation's mail (found in a review)
+	 */
+	if (db_query(r, "SELECT id FROM meetings WHERE id = ? FOR UPDATE",
+	    "i", w->id) == NULL)
+		return -1;
 	q = db_query(r, "SELECT x.starts_at, " MEETING_KEY("m.mentor_id")
 	    " AS mentor_key, " MEETING_KEY("m.mentee_id") " AS mentee_key, "
 	    "m.id AS mid, m.mentor_id, m.mentee_id, m.focus, "

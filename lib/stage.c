@@ -278,8 +278,11 @@ cond_question(struct req *r, const struct mship *m, const char *note,
 }
 
 /*
- * Locks the mentor's row (after the mentorship's: the one order), so two
- * moves that each take a place cannot both fit in the last one; then
+ * Locks the mentor's row (after the mentorship's), so two moves that
+ * each take a place cannot both fit in the last one. What closes a place
+ * (leaving, a removal, an account deleted) locks the account first and
+ * its pairs after, in stage_end: the two orders may meet in a deadlock,
+ * which InnoDB breaks at once and db_tx_run runs again. Then
  * whether a place is free: 1, 0, or -1. The first plain read of the
  * transaction must come after it (see cond_new_cycle_room).
  */

@@ -700,15 +700,21 @@ admin_user_disable(struct req *r)
 static void
 admin_user_enable(struct req *r)
 {
+	long long n;
 	int deleted;
 
 	if (user_known(r, &deleted) == -1)
 		return;
-	if (deleted)
-		return page_error_msg(r, 409, "This account was deleted by its "
-		    "owner: it cannot be enabled again.");
-	if (db_exec(r, "UPDATE users SET disabled_at = NULL WHERE id = ?", "i",
-	    r->id[0]) < 0)
+	/* an account deleted stays so, though deleted after the page's
+	 * look: the update's condition decides */
+	if ((n = db_exec(r, "UPDATE users SET disabled_at = NULL WHERE id = ? "
+	    "AND NOT " USER_DELETED, "i", r->id[0])) < 0)
+		return;
+	if (n == 0 && (deleted || db_value(r, "SELECT 1 FROM users WHERE "
+	    "id = ? AND " USER_DELETED, "i", r->id[0]) != NULL))
+		return page_error_msg(r, 409, "This account was deleted by "
+		    "its owner: it cannot be enabled again.");
+	if (r->db_failed)
 		return;
 	resp_flash(r, "The account is enabled again.");
 	users_back(r);

@@ -228,9 +228,10 @@ new_tx(struct req *r, void *arg)
 	 * transaction's first plain read (two requests took a mentor's last
 	 * place, found in a review).
 	 */
-	if (db_query(r, "SELECT id FROM users WHERE id = ? OR slug = ? "
-	    "ORDER BY id FOR UPDATE", "is", r->user.id,
-	    v[NEW_MENTOR].str) == NULL || request_refusal(r, v[NEW_MENTOR].str,
+	if (db_query(r, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i",
+	    r->user.id) == NULL || db_query(r, "SELECT id FROM users WHERE "
+	    "slug = ? FOR UPDATE", "s", v[NEW_MENTOR].str) == NULL ||
+	    request_refusal(r, v[NEW_MENTOR].str,
 	    v[NEW_PROGRAMME].str, &mentor_id, &prog_id, &w->why) == -1)
 		return -1;
 	if (w->why != NULL)

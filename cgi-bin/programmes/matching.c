@@ -820,15 +820,20 @@ propose_tx(struct req *r, void *arg)
 	memset(w->b, 0, sizeof(*w->b));
 	w->why = NULL;
 	/*
-	 * The programme's places and their people's accounts, locked first:
-	 * the mentors' places are counted once, and a request (which locks
-	 * both accounts: mentorships/request.c), a departure or a removal
-	 * made meanwhile is committed before the board is read, not
-	 * proposed past (found in a review)
+	 * Locked first, before any read: the programme's places, so that a
+	 * mentor's places are counted once; then, shared, the accounts of
+	 * those in it, so that a request (which locks both accounts:
+	 * mentorships/request.c), a departure or a removal made meanwhile
+	 * is committed before the board is read, not proposed past (found in
+	 * a review). Shared, those accounts' own posts and sign-ins (foreign
+	 * keys, shared too) go on while the proposal runs.
 	 */
-	if (db_query(r, "SELECT pp.id FROM programme_participants pp JOIN "
-	    "users u ON u.id = pp.user_id WHERE pp.programme_id = ? ORDER BY "
-	    "pp.id FOR UPDATE", "i", w->p->id) == NULL)
+	if (db_query(r, "SELECT id FROM programme_participants WHERE "
+	    "programme_id = ? ORDER BY id FOR UPDATE", "i", w->p->id) == NULL ||
+	    db_query(r, "SELECT u.id FROM programme_participants pp JOIN users "
+	    "u ON u.id = pp.user_id WHERE pp.programme_id = ? AND pp.status IN "
+	    "('active', 'waiting') ORDER BY u.id LOCK IN SHARE MODE", "i",
+	    w->p->id) == NULL)
 		return -1;
 	if ((rc = board_load(r, w->b, w->p->id, 0)) != 0)
 		return rc;
