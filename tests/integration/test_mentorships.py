@@ -88,6 +88,23 @@ def accepted_pair():
     return mentor, mentee, mid
 
 
+def separated_pair():
+    """A pair whose three goals were achieved, moved to Separation through
+    the real forms: (mentor, mentee, id)."""
+    mentor, mentee, mid = accepted_pair()
+    contract(mentee, mid)
+    for title in ("Lead a cross-team project", "Hire two engineers", "Present to the board"):
+        goal(mentee, mid, title)
+    agree(mentee, mid)
+    agree(mentor, mid)
+    move(mentee, mid, "cultivation")
+    for (gid,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ?", mid):
+        r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "achieved", "note": ""})
+        m.check(r.status == 303, f"review: {r!r}")
+    move(mentee, mid, "separation")
+    return mentor, mentee, mid
+
+
 @m.test
 def test_full_lifecycle():
     mentor = m.make_mentor()
@@ -339,17 +356,7 @@ def test_a_new_cycle_from_separation_keeps_the_first_apart():
     folded apart on the page and fixed in the new cycle's review, though
     no mentor acknowledged them. Everything here happens within a second
     or two: the cycles are told apart by stage events, not by times."""
-    mentor, mentee, mid = accepted_pair()
-    contract(mentee, mid)
-    for title in ("Lead a cross-team project", "Hire two engineers", "Present to the board"):
-        goal(mentee, mid, title)
-    agree(mentee, mid)
-    agree(mentor, mid)
-    move(mentee, mid, "cultivation")
-    for (gid,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ?", mid):
-        r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "achieved", "note": ""})
-        m.check(r.status == 303, f"review: {r!r}")
-    move(mentee, mid, "separation")
+    mentor, mentee, mid = separated_pair()
     mentee.get(f"/mentorships/{mid}/contract")
     goal(mentee, mid, "Run the quarterly planning")
     agree(mentee, mid)
@@ -381,18 +388,8 @@ def test_a_goal_added_after_the_acknowledgment_stays_open_to_review():
     in Separation after it, for a new cycle, is not one of them, however
     soon it is reviewed (a review of it read as acknowledged, found in a
     review of the rule by events; by times, a second shared did)."""
-    mentor, mentee, mid = accepted_pair()
-    contract(mentee, mid)
-    for title in ("Lead a cross-team project", "Hire two engineers", "Present to the board"):
-        goal(mentee, mid, title)
-    agree(mentee, mid)
-    agree(mentor, mid)
-    move(mentee, mid, "cultivation")
-    for (gid,) in m.sql("SELECT id FROM goals WHERE mentorship_id = ?", mid):
-        r = mentee.post(f"/mentorships/{mid}/review", {"goal": gid, "outcome": "achieved", "note": ""})
-        m.check(r.status == 303, f"review: {r!r}")
+    mentor, mentee, mid = separated_pair()
     first = m.sql_value("SELECT MIN(id) FROM goals WHERE mentorship_id = ?", mid)
-    move(mentee, mid, "separation")
     mentor.get(f"/mentorships/{mid}/review")
     r = mentor.post(f"/mentorships/{mid}/review", {"acknowledge": "1"})
     m.check(r.status == 303, f"acknowledged: {r!r}")
