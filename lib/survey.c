@@ -45,16 +45,17 @@ static const struct moment {
 	const char		*label;
 	const struct survey_q	*q;
 	size_t			 nq;
+	const char		*stage;	/* the pair's, when it is due */
 	const char		*due;	/* id, mentor_id, mentee_id, programme_id, seq */
 } moments[] = {
-	{ "start", "as Cultivation starts", start_q, 1,
+	{ "start", "as Cultivation starts", start_q, 1, "cultivation",
 	  "SELECT m.id, m.mentor_id, m.mentee_id, m.programme_id, "
 	  "m.contract_version AS seq FROM mentorships m WHERE m.stage = "
 	  "'cultivation' AND m.stage_changed_at > UTC_TIMESTAMP() - INTERVAL "
 	  "7 DAY AND NOT EXISTS (SELECT 1 FROM surveys s WHERE "
 	  "s.mentorship_id = m.id AND s.moment = 'start' AND s.seq = "
 	  "m.contract_version) AND " ENTERED " LIMIT 500" },
-	{ "checkin", "after 30 days in Cultivation", checkin_q, 2,
+	{ "checkin", "after 30 days in Cultivation", checkin_q, 2, "cultivation",
 	  "SELECT id, mentor_id, mentee_id, programme_id, seq FROM (SELECT "
 	  "m.id, m.mentor_id, m.mentee_id, m.programme_id, m.contract_version "
 	  "* 100 + TIMESTAMPDIFF(DAY, m.stage_changed_at, UTC_TIMESTAMP()) "
@@ -64,7 +65,7 @@ static const struct moment {
 	  "AND s.moment = 'checkin' AND s.seq = d.seq) AND EXISTS (SELECT 1 "
 	  "FROM stage_events e WHERE e.mentorship_id = d.id AND e.to_stage = "
 	  "'cultivation') LIMIT 500" },
-	{ "end", "on entering Separation", end_q, 3,
+	{ "end", "on entering Separation", end_q, 3, "separation",
 	  "SELECT m.id, m.mentor_id, m.mentee_id, m.programme_id, "
 	  "m.contract_version AS seq FROM mentorships m WHERE m.stage = "
 	  "'separation' AND m.stage_changed_at > UTC_TIMESTAMP() - INTERVAL "
@@ -164,7 +165,10 @@ survey_make(struct req *r, const struct moment *mo, const struct db_rows *d,
 
 /*
  * Both parties' surveys of one pair, all or nothing, in a transaction
- * that runs again after a deadlock, as a reminder's does (remind.c).
+ * that runs again after a deadlock, as a reminder's does (remind.c). The
+ * pair is locked first and its stage read under the lock: the scan read
+ * up to 500 pairs before, and one ended or moved on since got its
+ * surveys and their mails (found in a review).
  */
 struct moment_w {
 	const struct moment	*mo;
@@ -177,8 +181,16 @@ static int
 moment_tx(struct req *r, void *arg)
 {
 	struct moment_w *w = arg;
+	const char *stage;
 	int a, b;
 
+	w->made = 0;
+	stage = db_value(r, "SELECT stage FROM mentorships WHERE id = ? FOR "
+	    "UPDATE", "i", db_get_int(w->d, w->i, "id"));
+	if (stage == NULL)
+		return r->db_failed ? -1 : 0;	/* deleted meanwhile */
+	if (strcmp(stage, w->mo->stage) != 0)
+		return 0;
 	if ((a = survey_make(r, w->mo, w->d, w->i, "mentor")) == -1 ||
 	    (b = survey_make(r, w->mo, w->d, w->i, "mentee")) == -1)
 		return -1;

@@ -5,6 +5,7 @@ real stack, reading the mails the real SMTP server received."""
 import datetime
 import html
 import re
+import signal
 import time
 
 import menteo as m
@@ -1705,6 +1706,35 @@ def test_dashboard_and_export_show_the_cohort_and_nothing_private():
         r = other_org.get(f"/programmes/{slug}/{path}")
         m.check(r.status == 403, f"other organiser {path}: {r.status}")
     m.check(other_org.get(f"/programmes/{other}/dashboard").status == 200, "own one")
+
+
+@m.test
+def test_a_pair_ended_while_its_surveys_are_made_gets_none():
+    """The notifier reads up to 500 pairs whose survey is due, then makes
+    each pair's surveys in a transaction of its own: a pair that ended in
+    between got surveys and their mails (found in a review). Each pair is
+    locked first and its stage read again."""
+    a, org = admin(), m.signup()
+    slug = programme(a, [org])
+    mentor, mentee = m.signup(), m.signup()
+    m.notifier(signal.SIGSTOP)
+    try:
+        mid = pair_in(slug, mentor, mentee, "cultivation", days_ago=3, contract_version=1)
+        m.sql("UPDATE mentorships SET stage_changed_at = UTC_TIMESTAMP() WHERE id = ?", mid)
+        holder = m.Holder(f"UPDATE mentorships SET stage = 'ended' WHERE id = {mid}")
+        try:
+            p = m.notify_start()
+            m.check(m.until(lambda: m.waiting("")), "the notifier never waited on the pair")
+            holder.say("COMMIT; SELECT 'committed';")
+            m.check(holder.p.stdout.readline().strip() == "committed", "the end committed")
+            _, err = p.communicate(timeout=60)
+            m.check(p.returncode == 0, f"the notifier's pass: {err!r}")
+        finally:
+            holder.release()
+    finally:
+        m.notifier(signal.SIGCONT)
+    n = m.sql_value("SELECT COUNT(*) FROM surveys WHERE mentorship_id = ?", mid)
+    m.check(n == "0", f"{n} surveys made for a pair that ended")
 
 
 def survey_links(who, count):
