@@ -8,6 +8,8 @@
 
 #include "db.h"
 #include "mail.h"
+#include "mship.h"
+#include "stage.h"
 #include "survey.h"
 #include "tmpl.h"
 
@@ -181,15 +183,13 @@ static int
 moment_tx(struct req *r, void *arg)
 {
 	struct moment_w *w = arg;
-	const char *stage;
-	int a, b;
+	struct mship m = { .id = db_get_int(w->d, w->i, "id") };
+	int a, b, rc;
 
 	w->made = 0;
-	stage = db_value(r, "SELECT stage FROM mentorships WHERE id = ? FOR "
-	    "UPDATE", "i", db_get_int(w->d, w->i, "id"));
-	if (stage == NULL)
-		return r->db_failed ? -1 : 0;	/* deleted meanwhile */
-	if (strcmp(stage, w->mo->stage) != 0)
+	if ((rc = stage_lock(r, &m)) != 0)
+		return rc == 404 ? 0 : -1;	/* 404: deleted meanwhile */
+	if (strcmp(m.stage, w->mo->stage) != 0)
 		return 0;
 	if ((a = survey_make(r, w->mo, w->d, w->i, "mentor")) == -1 ||
 	    (b = survey_make(r, w->mo, w->d, w->i, "mentee")) == -1)
